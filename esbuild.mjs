@@ -1,0 +1,25 @@
+// Bundles the CLI/language server into one file (and the VS Code client once it exists).
+// Type checking is separate: `npm run typecheck`.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/phi-guard.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('client/src/extension.ts')) {
+  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });
+}
+
+await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+if (watch) console.log('watch mode is not supported; re-run npm run build');

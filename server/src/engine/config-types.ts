@@ -1,0 +1,75 @@
+// The shape of `.phi-guard.json` (JSON with comments) and of the configuration the engine runs with.
+import type { SeveritySetting } from './types';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** What a user writes in `.phi-guard.json`. Every field is optional. */
+export interface PhiGuardConfigFile {
+  $schema?: string;
+  /** Severity per rule id ("error" | "warning" | "note" | "off"), optionally with rule options. */
+  rules?: Record<string, RuleSetting>;
+  /** Extra names that carry PHI, mapped to a PHI kind id: { "chartNo": "medical-record-number" }. */
+  phiNames?: Record<string, string>;
+  /** Names that are never PHI in this codebase, e.g. ["visitorId", "clinicName"]. */
+  notPhiNames?: string[];
+  /** Extra functions whose result no longer carries PHI (redact, mask, encrypt, tokenize are built in). */
+  sanitizers?: string[];
+  /** Helper offered by the "Wrap with …" quick fix: { "name": "redact", "module": "./lib/redact" }. */
+  redactor?: { name: string; module?: string };
+  /** Globs (gitignore syntax, relative to the config file's folder) of files not to scan. */
+  ignore?: string[];
+  /** Files larger than this many bytes are skipped (default 1 MB). */
+  maxFileSize?: number;
+  /** Column/field transformers or plugins that encrypt values at rest (ORM rules). */
+  encryptionTransformers?: string[];
+}
+
+export interface RuleConfig {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** The configuration one file is analysed with: defaults merged with the nearest `.phi-guard.json`. */
+export interface ResolvedConfig {
+  /** Absolute path of the config file that applied, if any. */
+  configFile?: string;
+  /** Folder the config's relative globs are resolved against (config folder, or scan root). */
+  baseDir: string;
+  /** Rule overrides from the config (rules not listed run with their default severity). */
+  rules: Record<string, RuleConfig>;
+  phiNames: Record<string, string>;
+  notPhiNames: string[];
+  sanitizers: string[];
+  redactor?: { name: string; module?: string };
+  ignore: string[];
+  maxFileSize: number;
+  encryptionTransformers: string[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export function defaultConfig(baseDir: string): ResolvedConfig {
+  return {
+    baseDir,
+    rules: {},
+    phiNames: {},
+    notPhiNames: [],
+    sanitizers: [],
+    ignore: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    encryptionTransformers: [],
+  };
+}
+
+/** An invalid config file: reported as `file:line:column reason` and the CLI exits 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}

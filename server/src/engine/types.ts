@@ -1,0 +1,120 @@
+// Core data types shared by the engine, the rules, the reporters, the CLI and the language server.
+// Nothing here imports vscode or vscode-languageserver.
+
+export type Severity = 'error' | 'warning' | 'note';
+export type SeveritySetting = Severity | 'off';
+
+/** 1-based line, 1-based column counted in UTF-16 code units (what editors and SARIF use). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** `end` is exclusive. `startOffset`/`endOffset` are 0-based UTF-16 offsets into the file text. */
+export interface Range {
+  start: Position;
+  end: Position;
+  startOffset: number;
+  endOffset: number;
+}
+
+export interface RelatedLocation {
+  /** Workspace-relative POSIX path of the file (usually the same file as the finding). */
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: TextEdit[];
+}
+
+export interface Suppression {
+  kind: 'inSource';
+  /** The reason given after `--` in the suppression comment. */
+  justification: string;
+  until?: string;
+  /** Where the suppression comment is. */
+  range: Range;
+}
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+export interface HipaaRefs {
+  /** HIPAA Safe Harbor identifier numbers (45 CFR 164.514(b)(2)(i)(A)–(R)), 1–18. */
+  identifiers: number[];
+  /** Security Rule safeguards, e.g. "164.312(b)". */
+  safeguards: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Names the kinds of data ("date of birth", "SSN"), never the value. */
+  message: string;
+  /** Workspace-relative POSIX path. */
+  file: string;
+  range: Range;
+  related: RelatedLocation[];
+  /** PHI kind ids, e.g. ["ssn", "date-of-birth"]. */
+  phiKinds: string[];
+  hipaa: HipaaRefs;
+  /** e.g. ["CWE-532"]. */
+  cwe: string[];
+  /** Stable under unrelated edits (lines added above, whitespace). */
+  fingerprint: string;
+  fixes: Fix[];
+  precision: Precision;
+  suppressed?: Suppression;
+}
+
+export type SkipReason =
+  | 'too-large'
+  | 'minified'
+  | 'binary'
+  | 'invalid-encoding'
+  | 'parse-error'
+  | 'unreadable'
+  | 'symlink-loop'
+  | 'ignored'
+  | 'analysis-error';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Human readable detail, e.g. "2.3 MB exceeds the 1 MB limit" or the parser's message with line:column. */
+  detail: string;
+}
+
+/** A rule that threw while analysing a file: isolated, reported, the scan goes on. */
+export interface RuleError {
+  ruleId: string;
+  file: string;
+  message: string;
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  skipped?: SkippedFile;
+  ruleErrors: RuleError[];
+}
+
+export interface ScanResult {
+  /** Absolute path all `file` fields are relative to. */
+  root: string;
+  filesScanned: number;
+  bytesScanned: number;
+  findings: Finding[];
+  skipped: SkippedFile[];
+  ruleErrors: RuleError[];
+  durationMs: number;
+  /** Config files that applied, workspace-relative. */
+  configFiles: string[];
+}

@@ -1,0 +1,359 @@
+// `.phi-guard.json`: parsing (JSON with comments and trailing commas), validation against the shipped
+// JSON schema with errors at the right line:column, and resolution of the config that applies to a file.
+// A config is data, never code: nothing here evaluates workspace content.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+  type Segment,
+} from 'jsonc-parser';
+import configSchema from '../../schema/phi-guard.schema.json';
+import {
+  ConfigError,
+  defaultConfig,
+  type PhiGuardConfigFile,
+  type ResolvedConfig,
+  type RuleConfig,
+  type RuleSetting,
+} from './config-types';
+import { computeLineStarts, positionAt } from './text-range';
+
+export const CONFIG_FILE_NAME = '.phi-guard.json';
+
+/** The top-level settings, for "did you mean" on unknown ones. */
+const KNOWN_SETTINGS = Object.keys(configSchema.properties);
+
+const PARSE_ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected a colon after the property name',
+  CommaExpected: 'Expected a comma',
+  CloseBraceExpected: 'Expected a closing brace',
+  CloseBracketExpected: 'Expected a closing bracket',
+  EndOfFileExpected: 'Expected the end of the file after the top-level value',
+  InvalidCommentToken: 'Invalid comment',
+  UnexpectedEndOfComment: 'Unterminated block comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unexpected end of number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+let compiledValidator: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  // strictTuples is off because `[severity]` and `[severity, options]` share one tuple schema.
+  compiledValidator ??= new Ajv({ allErrors: false, strictTuples: false }).compile(configSchema);
+  return compiledValidator;
+}
+
+/**
+ * Parses and validates the text of a `.phi-guard.json`. Throws ConfigError with the position of the
+ * first problem. `knownRuleIds`, when given, makes unknown rule ids errors (a typo would otherwise
+ * silently leave a rule at its default severity).
+ */
+export function parseConfigText(text: string, file: string, knownRuleIds?: ReadonlySet<string>): PhiGuardConfigFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineStarts = computeLineStarts(source);
+  const fail = (offset: number, reason: string): never => {
+    const position = positionAt(lineStarts, offset);
+    throw new ConfigError(file, position.line, position.column, reason);
+  };
+
+  if (source.trim() === '') return {};
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    fail(first.offset, PARSE_ERROR_TEXT[printParseErrorCode(first.error)] ?? 'Invalid JSON');
+  }
+  if (!root) return fail(0, 'Expected a JSON object');
+
+  const duplicate = findDuplicateKey(root);
+  if (duplicate) fail(duplicate.offset, `Duplicate key "${duplicate.value as string}": only the last one would count`);
+
+  const value: unknown = getNodeValue(root);
+  const validate = validator();
+  if (!validate(value)) {
+    const problem = describeSchemaError(pickError(validate.errors ?? []), knownRuleIds);
+    fail(locateError(root, problem.error).offset, problem.reason);
+  }
+
+  if (knownRuleIds) {
+    const unknown = findUnknownRule(root, knownRuleIds);
+    if (unknown) fail(unknown.keyNode.offset, unknownRuleReason(unknown.id, knownRuleIds));
+  }
+  return value as PhiGuardConfigFile;
+}
+
+/** The first key that appears twice in one object (JSON allows it, but it is always a mistake here). */
+function findDuplicateKey(node: JsonNode): JsonNode | undefined {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const keyNode = property.children?.[0];
+      if (!keyNode) continue;
+      const key = keyNode.value as string;
+      if (seen.has(key)) return keyNode;
+      seen.add(key);
+    }
+  }
+  for (const child of node.children ?? []) {
+    const found = findDuplicateKey(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findUnknownRule(root: JsonNode, knownRuleIds: ReadonlySet<string>): { id: string; keyNode: JsonNode } | undefined {
+  const rules = findNodeAtLocation(root, ['rules']);
+  if (rules?.type !== 'object') return undefined;
+  for (const property of rules.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (keyNode && !knownRuleIds.has(keyNode.value as string)) return { id: keyNode.value as string, keyNode };
+  }
+  return undefined;
+}
+
+function unknownRuleReason(id: string, knownRuleIds: ReadonlySet<string>): string {
+  const suggestion = didYouMean(id, [...knownRuleIds]);
+  return `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+}
+
+/** With oneOf, ajv reports each branch's failure; the deepest error is the most specific one. */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  // A bad key produces a `pattern` error about the object plus a `propertyNames` one naming the key.
+  const badKey = errors.find((error) => error.keyword === 'propertyNames');
+  if (badKey) return badKey;
+  const depth = (error: ErrorObject) => error.instancePath.split('/').length;
+  return [...errors].sort((a, b) => depth(b) - depth(a))[0];
+}
+
+interface SchemaProblem {
+  error: ErrorObject;
+  reason: string;
+}
+
+function describeSchemaError(error: ErrorObject, knownRuleIds: ReadonlySet<string> | undefined): SchemaProblem {
+  const segments = pointerSegments(error.instancePath);
+  const label = segments.join('.');
+  if (error.keyword === 'additionalProperties') {
+    const property = String(error.params.additionalProperty);
+    if (segments.length === 0) {
+      const suggestion = didYouMean(property, KNOWN_SETTINGS);
+      return { error, reason: `Unknown setting "${property}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+    }
+    return { error, reason: `Unknown property "${property}" in ${label}` };
+  }
+  if (segments[0] === 'rules' && error.keyword === 'propertyNames') {
+    const id = String(error.params.propertyName);
+    if (knownRuleIds) return { error, reason: unknownRuleReason(id, knownRuleIds) };
+    return { error, reason: `"${id}" is not a valid rule id (kebab-case, e.g. "no-phi-in-logs")` };
+  }
+  if (segments[0] === 'rules' && segments.length >= 2) {
+    const rule = segments[1];
+    if (segments.length === 3 && segments[2] === '1') {
+      return { error, reason: `Rule "${rule}": options must be an object` };
+    }
+    return { error, reason: `Rule "${rule}": expected "error", "warning", "note", "off" or [severity, options]` };
+  }
+  if (segments.length === 0 && error.keyword === 'type') {
+    return { error, reason: 'The configuration must be a JSON object' };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+    return { error, reason: `${label || 'The configuration'} must be one of ${allowed}` };
+  }
+  if (error.keyword === 'required') {
+    return { error, reason: `${label} needs the property "${String(error.params.missingProperty)}"` };
+  }
+  return { error, reason: `${label || 'The configuration'} ${error.message ?? 'is invalid'}` };
+}
+
+/** The node an error is about: the offending key for unknown keys, else the value (or its nearest ancestor). */
+function locateError(root: JsonNode, error: ErrorObject): JsonNode {
+  const segments: Segment[] = pointerSegments(error.instancePath).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const keyName =
+    error.keyword === 'additionalProperties' ? error.params.additionalProperty : error.keyword === 'propertyNames' ? error.params.propertyName : undefined;
+  if (typeof keyName === 'string') {
+    const valueNode = findNodeAtLocation(root, [...segments, keyName]);
+    const keyNode = valueNode?.parent?.children?.[0];
+    if (keyNode) return keyNode;
+  }
+  for (let length = segments.length; length >= 0; length--) {
+    const node = findNodeAtLocation(root, segments.slice(0, length));
+    if (node) return node;
+  }
+  return root;
+}
+
+/** "/rules/a~1b" → ["rules", "a/b"] (RFC 6901 unescaping). */
+function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The closest candidate when it is close enough to be a likely typo, else undefined. */
+export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(name.length / 3));
+  return bestDistance <= tolerance ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Defaults merged with a parsed config file. */
+export function resolveConfig(file: PhiGuardConfigFile, configFile: string | undefined, baseDir: string): ResolvedConfig {
+  const defaults = defaultConfig(baseDir);
+  return {
+    ...defaults,
+    configFile,
+    rules: normalizeRules(file.rules ?? {}),
+    phiNames: { ...(file.phiNames ?? {}) },
+    notPhiNames: [...(file.notPhiNames ?? [])],
+    sanitizers: [...(file.sanitizers ?? [])],
+    redactor: file.redactor ? { ...file.redactor } : undefined,
+    ignore: [...(file.ignore ?? [])],
+    maxFileSize: file.maxFileSize ?? defaults.maxFileSize,
+    encryptionTransformers: [...(file.encryptionTransformers ?? [])],
+  };
+}
+
+function normalizeRules(rules: Record<string, RuleSetting>): Record<string, RuleConfig> {
+  const normalized: Record<string, RuleConfig> = {};
+  for (const [id, setting] of Object.entries(rules)) {
+    normalized[id] = Array.isArray(setting)
+      ? { severity: setting[0], options: { ...(setting[1] ?? {}) } }
+      : { severity: setting, options: {} };
+  }
+  return normalized;
+}
+
+export interface ConfigResolverOptions {
+  knownRuleIds: ReadonlySet<string>;
+  /** `--config`: this file applies to every file instead of the nearest one. */
+  explicitConfigFile?: string;
+  /** baseDir of the defaults when no config file applies (the scan root). */
+  fallbackBaseDir: string;
+}
+
+type LoadedConfig = { ok: true; config: ResolvedConfig } | { ok: false; error: ConfigError };
+
+/**
+ * Finds the config that applies to a file: the nearest `.phi-guard.json` up the tree (no merging with
+ * configs further up, so what applies is always one file you can open). Invalid configs throw
+ * ConfigError each time they are asked for, so a caller cannot miss the problem.
+ */
+export class ConfigResolver {
+  private readonly knownRuleIds: ReadonlySet<string>;
+  private readonly explicitConfigFile: string | undefined;
+  private readonly fallbackBaseDir: string;
+  private readonly byFolder = new Map<string, LoadedConfig>();
+  private readonly byConfigFile = new Map<string, LoadedConfig>();
+  private fallback: ResolvedConfig | undefined;
+
+  constructor(options: ConfigResolverOptions) {
+    this.knownRuleIds = options.knownRuleIds;
+    this.explicitConfigFile = options.explicitConfigFile ? path.resolve(options.explicitConfigFile) : undefined;
+    this.fallbackBaseDir = path.resolve(options.fallbackBaseDir);
+  }
+
+  forFile(absPath: string): ResolvedConfig {
+    const loaded = this.explicitConfigFile
+      ? this.loadConfigFile(this.explicitConfigFile)
+      : this.forFolder(path.dirname(path.resolve(absPath)));
+    if (!loaded.ok) throw loaded.error;
+    return loaded.config;
+  }
+
+  /** Config files loaded so far (valid ones), sorted. */
+  configFiles(): string[] {
+    return [...this.byConfigFile.entries()]
+      .filter(([, loaded]) => loaded.ok)
+      .map(([file]) => file)
+      .sort();
+  }
+
+  /** Forget everything, e.g. after a config file was created, changed or deleted. */
+  clear(): void {
+    this.byFolder.clear();
+    this.byConfigFile.clear();
+  }
+
+  private forFolder(folder: string): LoadedConfig {
+    const cached = this.byFolder.get(folder);
+    if (cached) return cached;
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    let loaded: LoadedConfig;
+    if (isFile(candidate)) loaded = this.loadConfigFile(candidate);
+    else if (path.dirname(folder) === folder) loaded = { ok: true, config: this.fallbackConfig() };
+    else loaded = this.forFolder(path.dirname(folder));
+    this.byFolder.set(folder, loaded);
+    return loaded;
+  }
+
+  private loadConfigFile(file: string): LoadedConfig {
+    const cached = this.byConfigFile.get(file);
+    if (cached) return cached;
+    let loaded: LoadedConfig;
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      const parsed = parseConfigText(text, file, this.knownRuleIds);
+      loaded = { ok: true, config: resolveConfig(parsed, file, path.dirname(file)) };
+    } catch (error) {
+      loaded = { ok: false, error: asConfigError(error, file) };
+    }
+    this.byConfigFile.set(file, loaded);
+    return loaded;
+  }
+
+  private fallbackConfig(): ResolvedConfig {
+    this.fallback ??= defaultConfig(this.fallbackBaseDir);
+    return this.fallback;
+  }
+}
+
+function asConfigError(error: unknown, file: string): ConfigError {
+  if (error instanceof ConfigError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return new ConfigError(file, 1, 1, `Cannot read the configuration${code ? ` (${code})` : ''}`);
+}
+
+function isFile(candidate: string): boolean {
+  try {
+    return fs.statSync(candidate).isFile();
+  } catch {
+    return false;
+  }
+}

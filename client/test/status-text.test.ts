@@ -1,0 +1,44 @@
+// The status item texts for the server's phiGuard/status notification (pure function, no vscode).
+import { strict as assert } from 'node:assert';
+import type { StatusParams } from '../../server/src/shared/protocol';
+import { describeStatus, formatCounts } from '../src/status-text';
+
+const base: StatusParams = { state: 'idle', counts: { error: 0, warning: 0, note: 0 }, suppressed: 0 };
+
+describe('client status text', () => {
+  it('shows starting until the first status arrives, and stopped when the server is down', () => {
+    assert.equal(describeStatus(undefined, 'starting').busy, true);
+    assert.equal(describeStatus(undefined, 'running').shortText, 'starting');
+    const stopped = describeStatus(base, 'stopped');
+    assert.equal(stopped.level, 'error');
+    assert.match(stopped.text, /stopped/);
+  });
+
+  it('shows counts by severity when idle', () => {
+    const view = describeStatus({ ...base, counts: { error: 2, warning: 1, note: 0 }, suppressed: 3 }, 'running');
+    assert.equal(view.text, '$(shield) PHI Guard: $(error) 2 $(warning) 1 $(info) 0');
+    assert.equal(view.shortText, '2 errors, 1 warning');
+    assert.match(view.detail, /3 suppressed/);
+    assert.equal(view.level, 'information');
+    assert.equal(view.busy, false);
+    assert.equal(formatCounts(base.counts), 'no findings');
+  });
+
+  it('shows analyzing and scanning progress as busy', () => {
+    assert.equal(describeStatus({ ...base, state: 'analyzing' }, 'running').shortText, 'analyzing');
+    const scanning = describeStatus({ ...base, state: 'scanning', scanProgress: 41.6 }, 'running');
+    assert.equal(scanning.shortText, 'scanning 42%');
+    assert.equal(scanning.busy, true);
+    assert.equal(describeStatus({ ...base, state: 'scanning', scanProgress: 250 }, 'running').shortText, 'scanning 100%');
+  });
+
+  it('warns about a slow file (path and time, never content) and shows errors', () => {
+    const slow = describeStatus({ ...base, slowFile: { file: 'src/big.ts', ms: 812.4 } }, 'running');
+    assert.equal(slow.level, 'warning');
+    assert.match(slow.text, /^\$\(warning\)/);
+    assert.match(slow.detail, /src\/big\.ts took 812 ms/);
+    const failed = describeStatus({ ...base, state: 'error', lastError: 'bad config' }, 'running');
+    assert.equal(failed.level, 'error');
+    assert.match(failed.detail, /bad config/);
+  });
+});

@@ -1,0 +1,345 @@
+// In-source suppressions: `// phi-guard-disable-next-line <rule>[, <rule>] [until YYYY-MM-DD] -- <reason>`,
+// `phi-guard-disable-line …` and file-level `phi-guard-disable …`.
+//
+// Comments are found with a small scanner over the text instead of asking the parser for them (that
+// costs about 3× the parse). The scanner knows strings, template literals (with nested `${}`), regular
+// expression literals and JSX closing tags well enough that a directive inside a string is not taken
+// for a comment. It is deliberately approximate elsewhere: a mistake can only miss or find a directive,
+// and every directive found is checked and reported when something about it is wrong.
+//
+// Policy (a security reviewer's): a suppression hides a possible PHI leak from everyone who reads the
+// report later, so it has to carry its justification. A directive without a reason, with a malformed
+// `until` date or past its `until` date suppresses NOTHING and is itself reported (rule
+// `valid-suppression`). Suppressed findings are kept and marked, never dropped. `valid-suppression`
+// findings cannot be suppressed by comments, or the audit trail could be switched off from the code.
+import { createHash } from 'node:crypto';
+import { didYouMean } from './config';
+import { computeLineStarts, positionAt, rangeFromOffsets } from './text-range';
+import type { Finding, Range } from './types';
+
+export const VALID_SUPPRESSION_RULE_ID = 'valid-suppression';
+
+export interface SuppressionDirective {
+  kind: 'next-line' | 'line' | 'file';
+  /** Empty means all rules. */
+  ruleIds: string[];
+  reason?: string;
+  /** As written; may be malformed (reported by applySuppressions). */
+  until?: string;
+  /** 1-based line of the comment. */
+  line: number;
+  /** The line whose findings the directive covers (not set for 'file'). */
+  appliesToLine?: number;
+  /** The whole comment token. */
+  range: Range;
+  /** The comment's text, trimmed; identifies the directive in fingerprints. */
+  comment?: string;
+}
+
+export interface SuppressionContext {
+  /** Workspace-relative POSIX path, for the `valid-suppression` findings. */
+  file: string;
+  /** YYYY-MM-DD. A directive is valid through its `until` day and expired after it. */
+  today: string;
+  knownRuleIds: ReadonlySet<string>;
+}
+
+interface CommentToken {
+  start: number;
+  end: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+const DIRECTIVE = /^phi-guard-(disable-next-line|disable-line|disable)(?![\w-])/;
+const KIND_BY_KEYWORD = { 'disable-next-line': 'next-line', 'disable-line': 'line', disable: 'file' } as const;
+
+export function findSuppressions(text: string): SuppressionDirective[] {
+  // Cheap exit: most files have no directive at all.
+  if (!text.includes('phi-guard-disable')) return [];
+  const lineStarts = computeLineStarts(text);
+  const directives: SuppressionDirective[] = [];
+  for (const comment of scanComments(text)) {
+    const directive = parseDirective(text, comment, lineStarts);
+    if (directive) directives.push(directive);
+  }
+  return directives;
+}
+
+function parseDirective(text: string, comment: CommentToken, lineStarts: number[]): SuppressionDirective | undefined {
+  // Block comments may be written JSDoc-style, with a `*` starting each line.
+  const body = text
+    .slice(comment.bodyStart, comment.bodyEnd)
+    .replace(/(^|[\r\n\u2028\u2029])[ \t]*\*+(?!\/)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const match = DIRECTIVE.exec(body);
+  if (!match) return undefined;
+  const kind = KIND_BY_KEYWORD[match[1] as keyof typeof KIND_BY_KEYWORD];
+  const rest = body.slice(match[0].length);
+  const separator = rest.indexOf('--');
+  const head = separator === -1 ? rest : rest.slice(0, separator);
+  const reason = separator === -1 ? undefined : rest.slice(separator + 2).trim() || undefined;
+  const { ruleIds, until } = parseRuleList(head);
+  const range = rangeFromOffsets(lineStarts, comment.start, comment.end);
+  const endLine = positionAt(lineStarts, Math.max(comment.start, comment.end - 1)).line;
+  const directive: SuppressionDirective = {
+    kind,
+    ruleIds,
+    line: range.start.line,
+    range,
+    comment: text.slice(comment.start, comment.end).trim(),
+  };
+  if (reason !== undefined) directive.reason = reason;
+  if (until !== undefined) directive.until = until;
+  if (kind === 'next-line') directive.appliesToLine = endLine + 1;
+  if (kind === 'line') directive.appliesToLine = range.start.line;
+  return directive;
+}
+
+/** "a, b until 2025-01-01" → rules [a, b], until "2025-01-01". `until` without a date yields "". */
+function parseRuleList(head: string): { ruleIds: string[]; until?: string } {
+  const tokens = head.split(/[\s,]+/).filter((token) => token !== '');
+  const untilIndex = tokens.indexOf('until');
+  if (untilIndex === -1) return { ruleIds: tokens };
+  const until = tokens[untilIndex + 1] ?? '';
+  const ruleIds = tokens.filter((_, index) => index !== untilIndex && index !== untilIndex + 1);
+  return { ruleIds, until };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The comment scanner.
+
+const LINE_TERMINATORS = '\n\r\u2028\u2029';
+/** After these keywords a `/` starts a regular expression, after other words it divides. */
+const REGEX_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+/** After these punctuators a `/` starts a regular expression. Not after `<`: that is a JSX closing tag. */
+const REGEX_AFTER = new Set('(,=:[!&|?{};+-*%>~^'.split(''));
+
+function scanComments(text: string): CommentToken[] {
+  const comments: CommentToken[] = [];
+  const length = text.length;
+  // Open `${` substitutions of template literals, each with its count of unclosed `{` inside.
+  const templateBraces: number[] = [];
+  let previous = ''; // last significant character ('a' for a word or literal)
+  let previousWord = '';
+  let i = text.startsWith('#!') ? lineEnd(text, 0) : 0;
+  while (i < length) {
+    const char = text[i];
+    if (char === '/' && text[i + 1] === '/') {
+      const end = lineEnd(text, i);
+      comments.push({ start: i, end, bodyStart: i + 2, bodyEnd: end });
+      i = end;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      const end = close === -1 ? length : close + 2;
+      comments.push({ start: i, end, bodyStart: i + 2, bodyEnd: close === -1 ? length : close });
+      i = end;
+    } else if (char === '/') {
+      const startsRegex = previous === '' || REGEX_AFTER.has(previous) || (previous === 'a' && REGEX_KEYWORDS.has(previousWord));
+      i = startsRegex ? skipRegex(text, i) : i + 1;
+      previous = startsRegex ? 'a' : '/';
+    } else if (char === '"' || char === "'") {
+      i = skipQuoted(text, i);
+      previous = 'a';
+    } else if (char === '`') {
+      i = skipTemplate(text, i + 1, templateBraces);
+      previous = 'a';
+    } else if (char === '}' && templateBraces.length > 0 && templateBraces[templateBraces.length - 1] === 0) {
+      templateBraces.pop();
+      i = skipTemplate(text, i + 1, templateBraces);
+      previous = 'a';
+    } else if (isWordChar(char)) {
+      let end = i + 1;
+      while (end < length && isWordChar(text[end])) end++;
+      previousWord = text.slice(i, end);
+      previous = 'a';
+      i = end;
+    } else {
+      if (templateBraces.length > 0 && (char === '{' || char === '}')) {
+        templateBraces[templateBraces.length - 1] += char === '{' ? 1 : -1;
+      }
+      if (!/\s/.test(char)) previous = char;
+      i++;
+    }
+  }
+  return comments;
+}
+
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !LINE_TERMINATORS.includes(text[i])) i++;
+  return i;
+}
+
+function isWordChar(char: string): boolean {
+  return /[\w$]/.test(char) || char > '\u007f';
+}
+
+/** Past the closing quote; a quote string cannot span lines, which bounds damage from JSX text like `Don't`. */
+function skipQuoted(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\\') i += 2;
+    else if (char === quote) return i + 1;
+    else if (char === '\n' || char === '\r') return i;
+    else i++;
+  }
+  return i;
+}
+
+/** From inside a template literal to past its end, or into a `${` substitution (pushed on the stack). */
+function skipTemplate(text: string, from: number, templateBraces: number[]): number {
+  let i = from;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\\') i += 2;
+    else if (char === '`') return i + 1;
+    else if (char === '$' && text[i + 1] === '{') {
+      templateBraces.push(0);
+      return i + 2;
+    } else i++;
+  }
+  return i;
+}
+
+function skipRegex(text: string, start: number): number {
+  let inClass = false;
+  let i = start + 1;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\\') i += 2;
+    else if (char === '\n' || char === '\r') return i; // not a regex after all; resume as code
+    else if (char === '/' && !inClass) return i + 1;
+    else {
+      if (char === '[') inClass = true;
+      else if (char === ']') inClass = false;
+      i++;
+    }
+  }
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Applying directives to findings.
+
+type ProblemKind = 'missing-reason' | 'invalid-until' | 'expired' | 'unknown-rule';
+
+interface DirectiveProblem {
+  kind: ProblemKind;
+  message: string;
+}
+
+interface EvaluatedDirective {
+  directive: SuppressionDirective;
+  /** False when the directive suppresses nothing (no reason, bad or past date). */
+  effective: boolean;
+  /** Known rule ids it covers; undefined means all rules. */
+  covers?: ReadonlySet<string>;
+  problems: DirectiveProblem[];
+}
+
+/**
+ * Marks the findings that an effective directive covers as suppressed (keeping them) and appends one
+ * `valid-suppression` finding per problem found in a directive.
+ */
+export function applySuppressions(findings: Finding[], directives: SuppressionDirective[], context: SuppressionContext): Finding[] {
+  const evaluated = directives.map((directive) => evaluateDirective(directive, context));
+  const effective = evaluated.filter((entry) => entry.effective);
+  const result = findings.map((finding) => {
+    if (finding.suppressed || finding.ruleId === VALID_SUPPRESSION_RULE_ID) return finding;
+    const match = effective.find((entry) => covers(entry, finding));
+    if (!match) return finding;
+    const { directive } = match;
+    const suppressed: Finding['suppressed'] = { kind: 'inSource', justification: directive.reason ?? '', range: directive.range };
+    if (directive.until !== undefined) suppressed.until = directive.until;
+    return { ...finding, suppressed };
+  });
+  const seenComments = new Map<string, number>();
+  for (const entry of evaluated) {
+    const comment = entry.directive.comment ?? describeDirective(entry.directive);
+    const occurrence = (seenComments.get(comment) ?? 0) + 1;
+    seenComments.set(comment, occurrence);
+    for (const problem of entry.problems) {
+      result.push(problemFinding(entry.directive, problem, comment, occurrence, context.file));
+    }
+  }
+  return result;
+}
+
+function covers(entry: EvaluatedDirective, finding: Finding): boolean {
+  const { directive } = entry;
+  if (directive.kind !== 'file' && finding.range.start.line !== directive.appliesToLine) return false;
+  return entry.covers === undefined || entry.covers.has(finding.ruleId);
+}
+
+function evaluateDirective(directive: SuppressionDirective, context: SuppressionContext): EvaluatedDirective {
+  const problems: DirectiveProblem[] = [];
+  const subject = `Suppression of ${directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.join(', ')}`;
+  let effective = true;
+  if (directive.reason === undefined || directive.reason.trim() === '') {
+    effective = false;
+    problems.push({ kind: 'missing-reason', message: `${subject} has no reason: add \`-- <why>\`` });
+  }
+  if (directive.until !== undefined) {
+    if (!isValidDate(directive.until)) {
+      effective = false;
+      problems.push({ kind: 'invalid-until', message: `${subject} has an invalid \`until\` date: write it as YYYY-MM-DD` });
+    } else if (directive.until < context.today) {
+      effective = false;
+      problems.push({
+        kind: 'expired',
+        message: `${subject} expired on ${directive.until}: fix the finding or renew the suppression with a reason`,
+      });
+    }
+  }
+  const unknown = directive.ruleIds.filter((id) => !context.knownRuleIds.has(id));
+  for (const id of unknown) {
+    problems.push({ kind: 'unknown-rule', message: unknownRuleMessage(id, context.knownRuleIds) });
+  }
+  if (directive.ruleIds.length === 0) return { directive, effective, problems };
+  const known = directive.ruleIds.filter((id) => context.knownRuleIds.has(id));
+  return { directive, effective: effective && known.length > 0, covers: new Set(known), problems };
+}
+
+function unknownRuleMessage(id: string, knownRuleIds: ReadonlySet<string>): string {
+  // Shown as written (bounded), since a rule id in a comment is code, not data.
+  const shown = id.length > 60 ? `${id.slice(0, 57)}...` : id;
+  const suggestion = didYouMean(id, [...knownRuleIds]);
+  return `Suppression names unknown rule "${shown}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+}
+
+function isValidDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function describeDirective(directive: SuppressionDirective): string {
+  const keyword = { 'next-line': 'disable-next-line', line: 'disable-line', file: 'disable' }[directive.kind];
+  return `phi-guard-${keyword} ${directive.ruleIds.join(', ')}@${directive.line}`;
+}
+
+function problemFinding(directive: SuppressionDirective, problem: DirectiveProblem, comment: string, occurrence: number, file: string): Finding {
+  // The problem kind is part of the identity so that two problems of one comment get two
+  // fingerprints; the occurrence number separates identical comments in one file.
+  const identity = `${VALID_SUPPRESSION_RULE_ID}|${file}|${comment}|${problem.kind}${occurrence > 1 ? `#${occurrence}` : ''}`;
+  return {
+    ruleId: VALID_SUPPRESSION_RULE_ID,
+    severity: 'warning',
+    message: problem.message,
+    file,
+    range: directive.range,
+    related: [],
+    phiKinds: [],
+    hipaa: { identifiers: [], safeguards: [] },
+    cwe: [],
+    fingerprint: createHash('sha256').update(identity).digest('hex').slice(0, 16),
+    fixes: [],
+    precision: 'very-high',
+  };
+}

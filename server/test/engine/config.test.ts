@@ -1,0 +1,198 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import configSchema from '../../schema/phi-guard.schema.json';
+import { ConfigResolver, didYouMean, parseConfigText, resolveConfig } from '../../src/engine/config';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/engine/config-types';
+
+/** parseConfigText returns null-prototype objects (from jsonc-parser); compare them as plain data. */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+const KNOWN = new Set(['no-phi-in-logs', 'no-phi-in-url', 'no-cleartext-transport']);
+
+describe('parseConfigText', () => {
+  it('accepts comments, trailing commas and every documented setting', () => {
+    const text = `{
+      // severity per rule
+      "$schema": "./node_modules/phi-guard/schema.json",
+      "rules": { "no-phi-in-logs": "warning", "no-phi-in-url": ["error", { "allowParams": ["id"] }], "no-cleartext-transport": ["off"], },
+      /* names */
+      "phiNames": { "chartNo": "medical-record-number" },
+      "notPhiNames": ["visitorId"],
+      "sanitizers": ["scrub"],
+      "redactor": { "name": "redact", "module": "./lib/redact" },
+      "ignore": ["generated/"],
+      "maxFileSize": 2048,
+      "encryptionTransformers": ["EncryptionTransformer"],
+    }`;
+    const parsed = parseConfigText(text, 'c.json', KNOWN);
+    assert.deepEqual(plain(parsed.rules), { 'no-phi-in-logs': 'warning', 'no-phi-in-url': ['error', { allowParams: ['id'] }], 'no-cleartext-transport': ['off'] });
+    assert.equal(parsed.maxFileSize, 2048);
+  });
+
+  it('treats an empty file as an empty config and strips a BOM', () => {
+    assert.deepEqual(plain(parseConfigText('  \n', 'c.json')), {});
+    assert.deepEqual(plain(parseConfigText('\ufeff{ "ignore": [] }', 'c.json')), { ignore: [] });
+  });
+
+  const errorCases: Array<{ name: string; text: string; line: number; column: number; reason: RegExp }> = [
+    { name: 'a missing comma', text: '{\n  "ignore": []\n  "maxFileSize": 5\n}', line: 3, column: 3, reason: /Expected a comma/ },
+    { name: 'an unterminated string', text: '{\n  "ignore": ["abc\n}', line: 2, column: 14, reason: /Unterminated string|Invalid character/ },
+    { name: 'an array at the top', text: '[1]', line: 1, column: 1, reason: /must be a JSON object/ },
+    { name: 'an unknown setting, with a suggestion', text: '{\n  "ignor": []\n}', line: 2, column: 3, reason: /Unknown setting "ignor"; did you mean "ignore"\?/ },
+    { name: 'an unknown rule id, with a suggestion', text: '{\n  "rules": {\n    "no-phi-in-log": "error"\n  }\n}', line: 3, column: 5, reason: /Unknown rule "no-phi-in-log"; did you mean "no-phi-in-logs"\?/ },
+    { name: 'an unknown rule id far from all', text: '{ "rules": { "zzz": "error" } }', line: 1, column: 14, reason: /^Unknown rule "zzz"$/ },
+    { name: 'a bad severity', text: '{\n  "rules": {\n    "no-phi-in-logs": "warn"\n  }\n}', line: 3, column: 23, reason: /Rule "no-phi-in-logs": expected "error", "warning", "note", "off"/ },
+    { name: 'rule options that are not an object', text: '{ "rules": { "no-phi-in-logs": ["error", 1] } }', line: 1, column: 42, reason: /options must be an object/ },
+    { name: 'a rule tuple that is too long', text: '{ "rules": { "no-phi-in-logs": ["error", {}, 3] } }', line: 1, column: 32, reason: /Rule "no-phi-in-logs"/ },
+    { name: 'a rule id that is not kebab-case', text: '{ "rules": { "No Logs": "off" } }', line: 1, column: 14, reason: /Unknown rule "No Logs"/ },
+    { name: 'a zero maxFileSize', text: '{\n  "maxFileSize": 0\n}', line: 2, column: 18, reason: /maxFileSize must be >= 1/ },
+    { name: 'a fractional maxFileSize', text: '{ "maxFileSize": 1.5 }', line: 1, column: 18, reason: /maxFileSize must be integer/ },
+    { name: 'a non-string ignore entry', text: '{ "ignore": ["a", 3] }', line: 1, column: 19, reason: /ignore\.1 must be string/ },
+    { name: 'a redactor without a name', text: '{ "redactor": { "module": "x" } }', line: 1, column: 15, reason: /redactor needs the property "name"/ },
+    { name: 'an unknown redactor property', text: '{ "redactor": { "name": "r", "path": "x" } }', line: 1, column: 30, reason: /Unknown property "path" in redactor/ },
+    { name: 'a duplicate key', text: '{\n  "ignore": [],\n  "ignore": ["a"]\n}', line: 3, column: 3, reason: /Duplicate key "ignore"/ },
+  ];
+  for (const testCase of errorCases) {
+    it(`reports ${testCase.name} at its line:column`, () => {
+      assert.throws(
+        () => parseConfigText(testCase.text, '/ws/.phi-guard.json', KNOWN),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, String(error));
+          assert.match(error.reason, testCase.reason);
+          assert.deepEqual([error.line, error.column], [testCase.line, testCase.column], error.message);
+          assert.equal(error.file, '/ws/.phi-guard.json');
+          assert.equal(error.message, `/ws/.phi-guard.json:${error.line}:${error.column} ${error.reason}`);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('does not check rule ids when no known ids are given', () => {
+    assert.deepEqual(plain(parseConfigText('{ "rules": { "future-rule": "note" } }', 'c.json')), { rules: { 'future-rule': 'note' } });
+  });
+});
+
+describe('the config JSON schema', () => {
+  it('is a valid draft-07 schema', () => {
+    const ajv = new Ajv({ strictTuples: false });
+    assert.ok(ajv.validateSchema(configSchema), JSON.stringify(ajv.errors));
+  });
+
+  it('describes every property and closes every object', () => {
+    const visit = (schema: Record<string, unknown>, where: string): void => {
+      const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+      if (properties) {
+        assert.equal(schema.additionalProperties, false, `${where} must not allow additional properties`);
+        for (const [name, property] of Object.entries(properties)) {
+          assert.equal(typeof property.description, 'string', `${where}.${name} needs a description`);
+          visit(property, `${where}.${name}`);
+        }
+      }
+    };
+    visit(configSchema as Record<string, unknown>, '$');
+  });
+});
+
+describe('resolveConfig', () => {
+  it('merges defaults and normalises rule settings', () => {
+    const resolved = resolveConfig({ rules: { a: 'off', b: ['note'], c: ['error', { x: 1 }] } }, '/ws/.phi-guard.json', '/ws');
+    assert.deepEqual(resolved.rules, { a: { severity: 'off', options: {} }, b: { severity: 'note', options: {} }, c: { severity: 'error', options: { x: 1 } } });
+    assert.equal(resolved.maxFileSize, DEFAULT_MAX_FILE_SIZE);
+    assert.equal(resolved.baseDir, '/ws');
+    assert.equal(resolved.configFile, '/ws/.phi-guard.json');
+    assert.deepEqual(resolved.ignore, []);
+  });
+});
+
+describe('didYouMean', () => {
+  it('suggests close names only', () => {
+    assert.equal(didYouMean('no-phi-in-log', [...KNOWN]), 'no-phi-in-logs');
+    assert.equal(didYouMean('NO-PHI-IN-URL', [...KNOWN]), 'no-phi-in-url');
+    assert.equal(didYouMean('something-else-entirely', [...KNOWN]), undefined);
+  });
+});
+
+describe('ConfigResolver', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-config-')));
+  });
+  afterEach(() => {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  function write(relPath: string, content: string): string {
+    const absPath = path.join(root, relPath);
+    fs.mkdirSync(path.dirname(absPath), { recursive: true });
+    fs.writeFileSync(absPath, content);
+    return absPath;
+  }
+
+  it('uses the nearest .phi-guard.json up the tree, with its folder as baseDir', () => {
+    const top = write('.phi-guard.json', '{ "maxFileSize": 100 }');
+    const nested = write('packages/api/.phi-guard.json', '{ "maxFileSize": 200, "rules": { "no-phi-in-logs": "off" } }');
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).maxFileSize, 100);
+    const api = resolver.forFile(path.join(root, 'packages/api/src/deep/b.ts'));
+    assert.equal(api.maxFileSize, 200);
+    assert.equal(api.baseDir, path.join(root, 'packages/api'));
+    assert.equal(api.configFile, nested);
+    assert.deepEqual(api.rules, { 'no-phi-in-logs': { severity: 'off', options: {} } });
+    assert.deepEqual(resolver.configFiles(), [top, nested].sort());
+  });
+
+  it('falls back to the defaults with the fallback baseDir when no config exists', () => {
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolved = resolver.forFile(path.join(root, 'a/b/c.ts'));
+    assert.equal(resolved.configFile, undefined);
+    assert.equal(resolved.baseDir, root);
+    assert.equal(resolved.maxFileSize, DEFAULT_MAX_FILE_SIZE);
+    assert.deepEqual(resolver.configFiles(), []);
+  });
+
+  it('applies an explicit config file to every file', () => {
+    write('.phi-guard.json', '{ "maxFileSize": 100 }');
+    const explicit = write('configs/strict.json', '{ "maxFileSize": 300 }');
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root, explicitConfigFile: explicit });
+    assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).maxFileSize, 300);
+    assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).baseDir, path.join(root, 'configs'));
+    assert.deepEqual(resolver.configFiles(), [explicit]);
+  });
+
+  it('throws a ConfigError for an invalid config, every time it is asked', () => {
+    write('.phi-guard.json', '{\n  "rules": { "no-phi-in-lgos": "error" }\n}');
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      assert.throws(() => resolver.forFile(path.join(root, 'a.ts')), (error: unknown) => error instanceof ConfigError && error.line === 2 && /did you mean "no-phi-in-logs"/.test(error.reason));
+    }
+    assert.deepEqual(resolver.configFiles(), []);
+  });
+
+  it('throws a ConfigError for a missing explicit config', () => {
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root, explicitConfigFile: path.join(root, 'nope.json') });
+    assert.throws(() => resolver.forFile(path.join(root, 'a.ts')), (error: unknown) => error instanceof ConfigError && /ENOENT/.test(error.reason));
+  });
+
+  it('caches per folder until clear() is called', () => {
+    const config = write('.phi-guard.json', '{ "maxFileSize": 100 }');
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    assert.equal(resolver.forFile(path.join(root, 'a.ts')).maxFileSize, 100);
+    fs.writeFileSync(config, '{ "maxFileSize": 999 }');
+    assert.equal(resolver.forFile(path.join(root, 'b.ts')).maxFileSize, 100, 'cached');
+    resolver.clear();
+    assert.equal(resolver.forFile(path.join(root, 'b.ts')).maxFileSize, 999);
+    fs.rmSync(config);
+    resolver.clear();
+    assert.equal(resolver.forFile(path.join(root, 'b.ts')).configFile, undefined);
+  });
+
+  it('ignores a folder named .phi-guard.json', () => {
+    fs.mkdirSync(path.join(root, 'sub/.phi-guard.json'), { recursive: true });
+    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    assert.equal(resolver.forFile(path.join(root, 'sub/a.ts')).configFile, undefined);
+  });
+});

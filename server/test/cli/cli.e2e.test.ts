@@ -1,0 +1,302 @@
+// The built binary (dist/phi-guard.js) on fixture workspaces in test-fixtures/cli: what users and CI
+// see — reports, exit codes, files written, messages on stderr.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { JsonReport } from '../../src/report/json';
+import type { SarifLog } from '../../src/report/sarif';
+import { writeBadInputWorkspace } from '../helpers/bad-input';
+import { REPO_ROOT, STACK_FRAME, buildCli, runCli } from '../helpers/run-cli';
+import {
+  assertValidSarif,
+  formatMultitoolIssues,
+  multitoolUnavailableReason,
+  validateWithMultitool,
+} from '../helpers/sarif-schema';
+
+const FIXTURES = path.join(REPO_ROOT, 'test-fixtures', 'cli');
+const CLEAN = path.join(FIXTURES, 'clean');
+const LEAKY = path.join(FIXTURES, 'leaky');
+const INVALID_CONFIG = path.join(FIXTURES, 'invalid-config');
+/** A string literal in leaky/src/seed.ts: no report may contain it. */
+const LITERAL_IN_SOURCE = '512-44-2398';
+
+interface ExpectedFinding {
+  file: string;
+  line: number;
+  ruleId: string;
+}
+
+/** Reads the `// expect: <rule-id>` markers of a fixture workspace. */
+function readExpectations(root: string): ExpectedFinding[] {
+  const expectations: ExpectedFinding[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.[cm]?[jt]sx?$/.test(entry.name)) {
+        readFileSync(full, 'utf8')
+          .split('\n')
+          .forEach((text, index) => {
+            const marker = /\/\/ expect: ([a-z0-9-]+)/.exec(text);
+            if (marker) expectations.push({ file: path.relative(root, full).split(path.sep).join('/'), line: index + 1, ruleId: marker[1]! });
+          });
+      }
+    }
+  };
+  walk(root);
+  return expectations;
+}
+
+function assertHasFindings(found: ReadonlyArray<{ file: string; line: number; ruleId: string }>, expected: readonly ExpectedFinding[]): void {
+  const key = (finding: { file: string; line: number; ruleId: string }) => `${finding.file}:${finding.line} ${finding.ruleId}`;
+  const foundKeys = new Set(found.map(key));
+  const missing = expected.filter((finding) => !foundKeys.has(key(finding)));
+  assert.deepEqual(missing.map(key), [], `missing findings; found:\n${[...foundKeys].join('\n')}`);
+}
+
+function parseJsonReport(stdout: string): JsonReport {
+  return JSON.parse(stdout) as JsonReport;
+}
+
+describe('phi-guard CLI (built binary)', function () {
+  this.timeout(120_000);
+  const leakyExpectations = readExpectations(LEAKY);
+
+  before(async () => {
+    await buildCli();
+  });
+
+  describe('phi-guard scan', () => {
+    it('exits 0 on a clean workspace and says so', async () => {
+      const run = await runCli(['scan', CLEAN]);
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.match(run.stdout, /✔ No findings/);
+      assert.match(run.stdout, /Scanned [1-9]\d* files? /);
+      assert.equal(run.stderr, '');
+    });
+
+    it('scans the current folder when no path is given', async () => {
+      const run = await runCli(['scan', '--format', 'json'], { cwd: LEAKY });
+      assert.equal(run.exitCode, 1, run.stderr);
+      const report = parseJsonReport(run.stdout);
+      assert.equal(report.root, LEAKY);
+    });
+
+    it('exits 1 on the leaky workspace with a text report grouped by file', async () => {
+      const run = await runCli(['scan', LEAKY]);
+      assert.equal(run.exitCode, 1, run.stderr);
+      assert.match(run.stdout, /^src\/report\.ts$/m);
+      assert.match(run.stdout, /^ {2}9:\d+ +\w+ +.+ {2}no-phi-in-logs$/m);
+      assert.match(run.stdout, /^ {2}13:\d+ +\w+ +.+ {2}no-cleartext-transport$/m);
+      assert.match(run.stdout, /^src\/tls\.ts$/m);
+      assert.match(run.stdout, /✖ \d+ findings? \(/);
+      assert.match(run.stdout, /Scanned 3 files/);
+      assert.ok(!run.stdout.includes('\u001b['), 'no colour on a pipe');
+      assert.ok(!run.stderr.includes('\r'), 'no progress line when stderr is not a terminal');
+    });
+
+    it('writes a JSON report with every finding, suppressed ones marked', async () => {
+      const run = await runCli(['scan', LEAKY, '--format', 'json']);
+      assert.equal(run.exitCode, 1, run.stderr);
+      const report = parseJsonReport(run.stdout);
+      assert.equal(report.version, 1);
+      assert.equal(report.tool.name, 'PHI Guard');
+      assert.equal(report.summary.filesScanned, 3);
+      assertHasFindings(
+        report.findings.map((finding) => ({ file: finding.file, line: finding.range.start.line, ruleId: finding.ruleId })),
+        leakyExpectations,
+      );
+      const suppressed = report.findings.filter((finding) => finding.suppressed);
+      assert.equal(report.summary.suppressed, suppressed.length);
+      assert.ok(
+        suppressed.some((finding) => finding.file === 'src/report.ts' && finding.range.start.line === 18),
+        'the suppressed log call is kept and marked',
+      );
+      assert.match(run.stderr, /^phi-guard: \d+ findings? \(/);
+      assert.ok(!run.stdout.includes(LITERAL_IN_SOURCE), 'no source literal in the report');
+    });
+
+    it('writes SARIF that passes the schema and the SARIF multitool (Sarif;Gh)', async function () {
+      const run = await runCli(['scan', LEAKY, '--format', 'sarif']);
+      assert.equal(run.exitCode, 1, run.stderr);
+      assert.ok(!run.stdout.includes(LITERAL_IN_SOURCE), 'no source literal in the report');
+      const log = JSON.parse(run.stdout) as SarifLog;
+      assertValidSarif(log);
+      const sarifRun = log.runs[0]!;
+      assertHasFindings(
+        sarifRun.results.map((result) => ({
+          file: result.locations[0]!.physicalLocation.artifactLocation.uri,
+          line: result.locations[0]!.physicalLocation.region!.startLine,
+          ruleId: result.ruleId,
+        })),
+        leakyExpectations,
+      );
+      const rules = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as { rules: Array<{ id: string }> };
+      const described = new Set(sarifRun.tool.driver.rules.map((rule) => rule.id));
+      for (const rule of rules.rules) assert.ok(described.has(rule.id), `rule ${rule.id} is described`);
+      assert.ok(sarifRun.results.some((result) => result.suppressions?.[0]?.kind === 'inSource'));
+      assert.equal(sarifRun.originalUriBaseIds['%SRCROOT%']!.uri, `file://${LEAKY}/`);
+
+      const unavailable = multitoolUnavailableReason();
+      if (unavailable) {
+        console.warn(`multitool check skipped: the SARIF multitool cannot run on this machine: ${unavailable}`);
+        return;
+      }
+      const outcome = validateWithMultitool(log);
+      const problems = [...outcome.errors, ...outcome.warnings];
+      assert.equal(problems.length, 0, `multitool reported:\n${formatMultitoolIssues(problems)}`);
+    });
+
+    it('writes the report to --output with a one-line summary on stderr', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-out-'));
+      try {
+        const output = path.join(dir, 'reports', 'phi-guard.sarif');
+        const run = await runCli(['scan', LEAKY, '--format', 'sarif', '--output', output]);
+        assert.equal(run.exitCode, 1, run.stderr);
+        assert.equal(run.stdout, '');
+        assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+        assert.match(run.stderr, /report written to .*phi-guard\.sarif/);
+        assertValidSarif(JSON.parse(readFileSync(output, 'utf8')));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('--fail-on none always exits 0; --fail-on error follows the error findings', async () => {
+      const none = await runCli(['scan', LEAKY, '--fail-on', 'none', '--quiet']);
+      assert.equal(none.exitCode, 0, none.stderr);
+      const json = parseJsonReport((await runCli(['scan', LEAKY, '--format', 'json'])).stdout);
+      const errorRun = await runCli(['scan', LEAKY, '--fail-on', 'error', '--quiet']);
+      assert.equal(errorRun.exitCode, json.summary.findingsBySeverity.error > 0 ? 1 : 0);
+    });
+
+    it('--fail-on compares against the severities the config sets', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-severity-'));
+      try {
+        cpSync(LEAKY, dir, { recursive: true });
+        const rules = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as { rules: Array<{ id: string }> };
+        const allNotes = Object.fromEntries(rules.rules.map((rule) => [rule.id, 'note']));
+        writeFileSync(path.join(dir, '.phi-guard.json'), JSON.stringify({ rules: allNotes }));
+        const warning = await runCli(['scan', '.', '--fail-on', 'warning', '--format', 'json'], { cwd: dir });
+        assert.equal(warning.exitCode, 0, warning.stderr);
+        const report = parseJsonReport(warning.stdout);
+        assert.ok(report.findings.length > 0);
+        assert.ok(report.findings.every((finding) => finding.severity === 'note'));
+        const note = await runCli(['scan', '.', '--fail-on', 'note', '--quiet'], { cwd: dir });
+        assert.equal(note.exitCode, 1, note.stderr);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('--quiet prints the findings only', async () => {
+      const run = await runCli(['scan', LEAKY, '--quiet']);
+      assert.equal(run.exitCode, 1);
+      assert.match(run.stdout, /no-phi-in-logs/);
+      assert.doesNotMatch(run.stdout, /Scanned|✖/);
+      assert.equal(run.stderr, '');
+      const clean = await runCli(['scan', CLEAN, '--quiet']);
+      assert.equal(clean.stdout, '');
+    });
+
+    it('colours output with FORCE_COLOR unless --no-color or NO_COLOR', async () => {
+      assert.ok((await runCli(['scan', LEAKY], { env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
+      assert.ok(!(await runCli(['scan', LEAKY, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
+      assert.ok(!(await runCli(['scan', LEAKY], { env: { NO_COLOR: '1' } })).stdout.includes('\u001b['));
+    });
+
+    it('prints a configuration error as file:line:column reason and exits 2', async () => {
+      const run = await runCli(['scan', INVALID_CONFIG]);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, /\.phi-guard\.json:3:\d+ \S.*\n$/);
+      assert.doesNotMatch(run.stderr, STACK_FRAME);
+      assert.equal(run.stdout, '');
+    });
+
+    it('exits 2 with a --help hint on usage errors', async () => {
+      const unknown = await runCli(['scan', '--no-such-flag']);
+      assert.equal(unknown.exitCode, 2);
+      assert.match(unknown.stderr, /Unknown option '--no-such-flag'.*\nRun 'phi-guard scan --help' for usage\./);
+      const badValue = await runCli(['scan', '--format', 'html']);
+      assert.equal(badValue.exitCode, 2);
+      assert.match(badValue.stderr, /Invalid value 'html' for '--format'/);
+      const missing = await runCli(['scan', path.join(FIXTURES, 'no-such-folder')]);
+      assert.equal(missing.exitCode, 2);
+      assert.match(missing.stderr, /Path not found/);
+      for (const run of [unknown, badValue, missing]) assert.doesNotMatch(run.stderr, STACK_FRAME);
+    });
+
+    it('scans a workspace of hostile inputs: skips each with reason and detail, still finds the leak', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-bad-input-'));
+      try {
+        const workspace = writeBadInputWorkspace(dir);
+        const run = await runCli(['scan', dir, '--format', 'json'], { timeoutMs: 90_000 });
+        assert.ok(run.exitCode === 0 || run.exitCode === 1, `exit ${run.exitCode}: ${run.stderr}`);
+        assert.doesNotMatch(run.stderr, STACK_FRAME);
+        const report = parseJsonReport(run.stdout);
+        for (const [file, reason] of Object.entries(workspace.expectedSkips)) {
+          const folder = file.endsWith('/') ? file.slice(0, -1) : undefined;
+          const skip = report.skipped.find((candidate) => candidate.file === file || (folder !== undefined && candidate.file.replace(/\/$/, '') === folder));
+          assert.ok(skip, `${file} is reported as skipped (${reason}); skipped: ${JSON.stringify(report.skipped.map((s) => s.file))}`);
+          assert.equal(skip.reason, reason, file);
+          assert.ok(skip.detail.trim().length > 0, `${file} has a detail`);
+        }
+        for (const file of workspace.expectedScanned) {
+          assert.ok(!report.skipped.some((skip) => skip.file === file), `${file} is scanned, not skipped`);
+        }
+        for (const [file, reason] of Object.entries(workspace.mayBeSkipped)) {
+          const skip = report.skipped.find((candidate) => candidate.file === file);
+          if (skip) assert.equal(skip.reason, reason, file);
+        }
+        assert.ok(
+          report.findings.some((finding) => finding.file === workspace.leakFile && finding.range.start.line === 2 && finding.ruleId === 'no-phi-in-logs'),
+          'the ordinary leak is still found',
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('phi-guard rules', () => {
+    it('lists every rule with severity, CWE, HIPAA and description', async () => {
+      const table = await runCli(['rules']);
+      assert.equal(table.exitCode, 0, table.stderr);
+      assert.match(table.stdout, /^RULE +SEVERITY +CWE +HIPAA +DESCRIPTION$/m);
+      const json = await runCli(['rules', '--format', 'json']);
+      const { rules } = JSON.parse(json.stdout) as { rules: Array<{ id: string; defaultSeverity: string; docsUrl: string }> };
+      assert.ok(rules.length > 0);
+      for (const rule of rules) {
+        assert.match(table.stdout, new RegExp(`^${rule.id} +${rule.defaultSeverity} `, 'm'));
+        assert.match(rule.docsUrl, new RegExp(`${rule.id}\\.md$`));
+      }
+    });
+  });
+
+  describe('help and version', () => {
+    it('prints the package version', async () => {
+      const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+      const run = await runCli(['--version']);
+      assert.equal(run.exitCode, 0);
+      assert.equal(run.stdout, `${version}\n`);
+    });
+
+    it('prints global and per-command help', async () => {
+      const global = await runCli(['--help']);
+      assert.equal(global.exitCode, 0);
+      assert.match(global.stdout, /phi-guard scan/);
+      const scan = await runCli(['scan', '--help']);
+      assert.equal(scan.exitCode, 0);
+      assert.match(scan.stdout, /--fail-on LEVEL/);
+      const lsp = await runCli(['lsp', '--help']);
+      assert.equal(lsp.exitCode, 0);
+      assert.match(lsp.stdout, /--stdio/);
+    });
+
+    it('the bundle exists where package.json bin points', () => {
+      assert.ok(existsSync(path.join(REPO_ROOT, 'dist', 'phi-guard.js')));
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export function show(patient: { ssn: string }): void {
+  console.log(patient.ssn);
+}

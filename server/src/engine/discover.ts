@@ -50,6 +50,8 @@ const SKIPPED_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['.cache', 'cache folder'],
 ]);
 
+const PARALLEL_STATS = 64;
+
 const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
 export function languageOf(fileName: string): 'code' | 'json' | undefined {
@@ -126,8 +128,15 @@ async function walkDirectory(dir: string, parentLayers: GitignoreLayer[], ancest
   }
   const onPath = new Set(ancestors).add(realDir);
   const layers = await withGitignore(dir, entries, parentLayers);
-  entries.sort((a, b) => compareStrings(a.name, b.name));
-  for (const entry of entries) {
+  // Folders one after another (bounded open handles), the entries of one folder in parallel batches
+  // (one stat each). Order does not matter: results are sorted at the end.
+  const folders = entries.filter((entry) => entry.isDirectory());
+  const others = entries.filter((entry) => !entry.isDirectory());
+  for (let start = 0; start < others.length; start += PARALLEL_STATS) {
+    const batch = others.slice(start, start + PARALLEL_STATS);
+    await Promise.all(batch.map((entry) => visitEntry(path.join(dir, entry.name), entry, layers, onPath, state)));
+  }
+  for (const entry of folders) {
     await visitEntry(path.join(dir, entry.name), entry, layers, onPath, state);
   }
 }

@@ -110,7 +110,9 @@ function parseRuleList(head: string): { ruleIds: string[]; until?: string } {
 // ---------------------------------------------------------------------------------------------------
 // The comment scanner.
 
-const LINE_TERMINATORS = '\n\r\u2028\u2029';
+function isLineTerminator(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
 /** After these keywords a `/` starts a regular expression, after other words it divides. */
 const REGEX_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 /** After these punctuators a `/` starts a regular expression. Not after `<`: that is a JSX closing tag. */
@@ -159,7 +161,7 @@ function scanComments(text: string): CommentToken[] {
       if (templateBraces.length > 0 && (char === '{' || char === '}')) {
         templateBraces[templateBraces.length - 1] += char === '{' ? 1 : -1;
       }
-      if (!/\s/.test(char)) previous = char;
+      if (!isWhitespace(char)) previous = char;
       i++;
     }
   }
@@ -168,12 +170,21 @@ function scanComments(text: string): CommentToken[] {
 
 function lineEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !LINE_TERMINATORS.includes(text[i])) i++;
+  while (i < text.length && !isLineTerminator(text.charCodeAt(i))) i++;
   return i;
 }
 
+// Character-code checks: this loop runs over every character of every file that has a directive.
 function isWordChar(char: string): boolean {
-  return /[\w$]/.test(char) || char > '\u007f';
+  const code = char.charCodeAt(0);
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24 || code > 0x7f
+  );
+}
+
+function isWhitespace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0xfeff;
 }
 
 /** Past the closing quote; a quote string cannot span lines, which bounds damage from JSX text like `Don't`. */

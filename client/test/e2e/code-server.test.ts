@@ -431,4 +431,20 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     // The file was indeed never opened as an editor.
     assert.equal(await page.locator('.tabs-container .tab', { hasText: base }).count(), 0);
   });
+
+  it('exports SARIF through the save dialog ("PHI Guard: Export SARIF")', async () => {
+    const target = path.join(workspace, 'phi-guard.sarif');
+    assert.equal(fs.existsSync(target), false);
+    await runCommand('PHI Guard: Export SARIF');
+    // code-server's save dialog is a quick input holding the path; the default is <folder>/phi-guard.sarif.
+    await quickInputBox().waitFor({ timeout: 10_000 });
+    await poll('the default SARIF path in the save dialog', 10_000, async () => (await quickInputBox().inputValue()).endsWith('phi-guard.sarif') || undefined);
+    await screenshot('export-sarif-dialog');
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts', { hasText: 'PHI Guard wrote' }).waitFor({ timeout: 30_000 });
+    const sarif = JSON.parse(fs.readFileSync(target, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0]!.results.length > 0, 'the SARIF log has no results');
+    await screenshot('export-sarif-done');
+  });
 });

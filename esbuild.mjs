@@ -12,6 +12,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

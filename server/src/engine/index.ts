@@ -1,12 +1,17 @@
 // Public face of the engine, used by the CLI, the language server, the reporters and the tests.
 import type { ResolvedConfig } from './config-types';
-import type { Rule } from './rule-api';
-import type { FileResult, ScanResult } from './types';
 import type { WorkspaceIndex } from './workspace-index';
 
 export * from './types';
 export * from './config-types';
 export type { Rule, RuleMeta } from './rule-api';
+export { docsUrl } from './rule-api';
+export { allRules as rules } from '../../../rules';
+export { analyzeFile, knownRuleIds } from './analyze';
+export { scanWorkspace, scanRoot } from './scan';
+export { ConfigResolver, parseConfigText, CONFIG_FILE_NAME } from './config';
+export { WorkspaceIndex } from './workspace-index';
+export { describeKinds, kindLabel, NameClassifier, PHI_KIND_BY_ID } from './classify';
 
 export interface ScanOptions {
   /** Files or folders to scan (absolute, or relative to `cwd`). Default: [cwd]. */
@@ -32,7 +37,3 @@ export interface AnalyzeInput {
   /** "today" for suppression expiry, YYYY-MM-DD. Defaults to the current date. */
   today?: string;
 }
-
-export declare function scanWorkspace(options: ScanOptions): Promise<ScanResult>;
-export declare function analyzeFile(input: AnalyzeInput): FileResult;
-export declare const rules: readonly Rule[];

@@ -104,6 +104,15 @@ export interface RuleContext {
   taintOf(node: TSESTree.Node): Taint;
   /** PHI kind ids a name (identifier, property, key) suggests; [] for traps such as `patientCount`. */
   classifyName(name: string): string[];
+  /**
+   * The known leading text of a string value (a literal, a template's first part, a constant it was
+   * assigned from) and the literal node that spells it; undefined when unknown.
+   */
+  stringPrefixOf(node: TSESTree.Node): { text: string; node: TSESTree.Node } | undefined;
+  /** A fully known constant value of an expression (string, number, boolean, null). */
+  constantOf(node: TSESTree.Node): string | number | boolean | null | undefined;
+  /** Whether the analysis tagged the value (e.g. "logger" for `pino()` results and child loggers). */
+  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream'): boolean;
   /** Whether `name` names a sanitizer (redact, mask, encrypt, … plus config). */
   isSanitizer(name: string): boolean;
   getText(node: TSESTree.Node | TSESTree.Token): string;
@@ -113,7 +122,7 @@ export interface RuleContext {
 }
 
 export interface CodeVisitors {
-  [selector: string]: ((node: any) => void) | undefined;
+  [selector: string]: ((node: any, ...rest: any[]) => void) | undefined;
 }
 
 export interface JsonVisitors {

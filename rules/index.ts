@@ -1,0 +1,16 @@
+// The rule pack. One rule per file; each has its doc in rules/docs/<id>.md and its table test in
+// rules/tests/<id>.test.ts.
+import type { Rule } from '../server/src/engine/rule-api';
+import noCleartextTransport from './no-cleartext-transport';
+import noPhiInBrowserStorage from './no-phi-in-browser-storage';
+import noPhiInLogs from './no-phi-in-logs';
+import noTlsVerificationDisabled from './no-tls-verification-disabled';
+import validSuppression from './valid-suppression';
+
+export const allRules: readonly Rule[] = [
+  noCleartextTransport,
+  noPhiInBrowserStorage,
+  noPhiInLogs,
+  noTlsVerificationDisabled,
+  validSuppression,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

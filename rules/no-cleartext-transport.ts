@@ -1,0 +1,147 @@
+import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { isIdentifierHost, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
+
+/** Functions whose first argument is a URL they connect to. */
+const URL_FIRST_FUNCTIONS = new Set(['fetch', 'window.fetch', 'globalThis.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'io', 'undici.request', 'undici.fetch', 'navigator.sendBeacon']);
+/** HTTP-client methods whose first argument is a URL. */
+const URL_FIRST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream', 'sendBeacon', 'connect']);
+/** Receivers of those methods: HTTP clients by name (`axios`, `this.http`, `got`, `apiClient`). */
+const HTTP_CLIENT_WORDS = new Set(['axios', 'http', 'https', 'got', 'superagent', 'request', 'ky', 'needle', 'undici', 'client', 'api', 'fetcher', 'agent', 'instance', 'navigator']);
+/** Constructors whose first argument is a URL they connect to. */
+const URL_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'ReconnectingWebSocket', 'Request']);
+/** Option and variable names that hold an endpoint. */
+const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'server', 'webhook', 'callback', 'api', 'origin', 'href', 'target', 'proxy', 'gateway', 'socket', 'ws']);
+/** JSON keys whose URL values are identifiers, documentation or package metadata, never endpoints. */
+const NON_ENDPOINT_KEYS = new Set(['$schema', '$id', '$ref', 'xmlns', 'namespace', 'system', 'homepage', 'repository', 'bugs', 'license', 'licenses', 'author', 'contributors', 'funding', 'profile', 'valueSet', 'definition', 'canonical', '@context', '@id', '@type']);
+
+function isHttpClient(object: Node): boolean {
+  const name = lastSegment(object);
+  if (!name) return false;
+  return splitWords(name).some((word) => HTTP_CLIENT_WORDS.has(word));
+}
+
+function isEndpointName(name: string): boolean {
+  return splitWords(name).some((word) => ENDPOINT_WORDS.has(word));
+}
+
+/** The URL argument(s) of a network call, if the call is one. */
+function urlArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): Node[] {
+  const callee = dottedName(node.callee);
+  if (node.type === 'NewExpression') {
+    return callee && URL_CONSTRUCTORS.has(lastSegment(node.callee) ?? '') && node.arguments[0] ? [node.arguments[0]] : [];
+  }
+  if (callee && URL_FIRST_FUNCTIONS.has(callee) && node.arguments[0]) return [node.arguments[0]];
+  const call = memberCall(node);
+  if (!call) return [];
+  if (URL_FIRST_METHODS.has(call.method) && isHttpClient(call.object) && node.arguments[0]) return [node.arguments[0]];
+  // xhr.open('GET', url)
+  if (call.method === 'open' && node.arguments.length >= 2 && node.arguments[0].type === 'Literal' && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(String(node.arguments[0].value))) {
+    return [node.arguments[1]];
+  }
+  return [];
+}
+
+function schemeFix(literalStart: number, url: CleartextUrl): FixDescriptor {
+  return {
+    description: `Use ${url.secureScheme}://`,
+    edits: [{ start: literalStart, end: literalStart + url.scheme.length, text: url.secureScheme }],
+  };
+}
+
+/** Offset of a string literal's first character of content (after the quote or backtick). */
+function contentStart(node: Node): number {
+  return node.range[0] + 1;
+}
+
+function reportCode(context: RuleContext, literal: Node, url: CleartextUrl, messageId: string, data: Record<string, string>): void {
+  const unknownHost = url.host === '';
+  context.report({
+    node: literal,
+    messageId,
+    data: { ...data, scheme: url.scheme, secureScheme: url.secureScheme },
+    fix: schemeFix(contentStart(literal), url),
+    precision: unknownHost ? 'medium' : undefined,
+  });
+}
+
+function jsonUrl(node: JsonNode | undefined): CleartextUrl | undefined {
+  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  return parseCleartextUrl(node.value);
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-cleartext-transport',
+    description: 'Disallow http:// and ws:// connections to hosts other than this machine.',
+    rationale:
+      'Requests over http:// or ws:// travel unencrypted: anyone on the network path can read and change them, including the PHI in their bodies, headers and URLs. HIPAA’s transmission-security safeguard expects encryption in transit. Loopback addresses, documentation domains (example.com, *.test) and identifier URLs such as XML namespaces and code systems are not flagged.',
+    category: 'transport',
+    defaultSeverity: 'error',
+    cwe: ['CWE-319'],
+    hipaa: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+    precision: 'very-high',
+    securitySeverity: 7.4,
+    messages: {
+      cleartextRequest: 'Connection over {{scheme}}:// to a remote host: data, including any PHI, travels unencrypted. Use {{secureScheme}}://.',
+      cleartextEndpoint: 'Endpoint `{{name}}` uses {{scheme}}://: whatever is sent to it travels unencrypted. Use {{secureScheme}}://.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        allowedHosts: { type: 'array', items: { type: 'string' }, description: 'Hosts allowed over cleartext (e.g. an internal service mesh that terminates TLS in a sidecar).' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { allowedHosts: [] },
+    fixable: true,
+    languages: ['code', 'json'],
+  },
+  create(context) {
+    const allowedHosts = new Set(((context.options.allowedHosts as string[] | undefined) ?? []).map((host) => host.toLowerCase()));
+    const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && needsTls(url) && !allowedHosts.has(url.host);
+
+    const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      for (const argument of urlArguments(node)) {
+        const known = context.stringPrefixOf(argument);
+        const url = known ? parseCleartextUrl(known.text) : undefined;
+        if (isFlagged(url) && known) reportCode(context, known.node, url, 'cleartextRequest', {});
+      }
+      // axios.create({ baseURL: 'http://…' }), http.request({ protocol: 'http:', host: … }) are caught by Property below.
+    };
+
+    const checkEndpointValue = (name: string, value: Node) => {
+      if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name)) return;
+      // A name or member refers to a constant flagged where it is defined (or at the call that uses it).
+      if (value.type === 'Identifier' || value.type === 'MemberExpression') return;
+      const known = context.stringPrefixOf(value);
+      if (!known) return;
+      const url = parseCleartextUrl(known.text);
+      if (isFlagged(url) && !isIdentifierHost(url.host)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
+    };
+
+    return {
+      CallExpression: checkSinkCall,
+      NewExpression: checkSinkCall,
+      Property(node: TSESTree.Property) {
+        if (node.computed || node.value.type === 'AssignmentPattern' || node.value.type === 'ObjectPattern') return;
+        const name = keyName(node.key);
+        if (name) checkEndpointValue(name, node.value as Node);
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type === 'Identifier' && node.init) checkEndpointValue(node.id.name, node.init);
+      },
+      JsonString(node: JsonNode, path: string[]) {
+        if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment))) return;
+        const url = jsonUrl(node);
+        if (!isFlagged(url) || isIdentifierHost(url.host)) return;
+        context.report({
+          jsonNode: node,
+          messageId: 'cleartextEndpoint',
+          data: { name: path.join('.') || '(root)', scheme: url.scheme, secureScheme: url.secureScheme },
+          fix: schemeFix(node.offset + 1, url),
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,146 @@
+import { defineRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+
+/** Options that turn certificate verification off when false; the safe rewrite is `true`. */
+const VERIFY_WHEN_TRUE = new Set(['rejectUnauthorized', 'strictSSL', 'sslValidate', 'verifySsl', 'verifySSL', 'sslVerify']);
+/** Options that turn verification off when true. */
+const INSECURE_WHEN_TRUE = new Set(['tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'insecure', 'insecureSkipVerify', 'allowInsecure']);
+/** Options that turn encryption off entirely when false. */
+const ENCRYPTION_SWITCHES = new Set(['ssl', 'tls', 'useSSL', 'useSsl', 'useTls', 'useTLS', 'encrypt', 'secureConnection']);
+/** Sibling keys that make an object a database or HTTP client connection config. */
+const CONNECTION_KEYS = new Set(['host', 'hostname', 'port', 'database', 'db', 'user', 'username', 'password', 'connectionString', 'uri', 'url', 'dialect', 'server', 'connection', 'dialectOptions', 'baseURL', 'baseUrl', 'servername', 'ca', 'cert', 'replicaSet', 'authSource']);
+/** Path words that make a JSON object a connection config. */
+const CONNECTION_PATH_WORDS = new Set(['database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'connection', 'datasource', 'sequelize', 'typeorm', 'knex', 'prisma', 'http', 'https', 'api', 'client', 'server', 'smtp', 'mail', 'amqp', 'rabbitmq', 'kafka', 'elasticsearch', 'fhir', 'ehr', 'hl7', 'sql', 'mssql', 'oracle', 'cache']);
+/** Connection-string parameters that disable TLS or its verification. */
+const INSECURE_URL_PARAMETERS = /[?&;](sslmode=disable|ssl=false|tls=false|tlsInsecure=true|tlsAllowInvalidCertificates=true|tlsAllowInvalidHostnames=true|sslValidate=false|encrypt=false|trustServerCertificate=true)\b/i;
+const TLS_ENV = 'NODE_TLS_REJECT_UNAUTHORIZED';
+
+function isConnectionObject(object: TSESTree.ObjectExpression): boolean {
+  for (const name of objectProperties(object).keys()) if (CONNECTION_KEYS.has(name)) return true;
+  const parent = parentOf(object);
+  if (parent?.type === 'Property') {
+    const name = keyName(parent.key);
+    return name !== undefined && splitWords(name).some((word) => CONNECTION_PATH_WORDS.has(word));
+  }
+  return parent?.type === 'NewExpression' || parent?.type === 'CallExpression';
+}
+
+function booleanFix(node: Node, to: boolean): FixDescriptor {
+  return { description: `Set to ${to}`, edits: [{ start: node.range[0], end: node.range[1], text: String(to) }] };
+}
+
+function isTlsEnvTarget(node: Node): boolean {
+  if (node.type !== 'MemberExpression') return false;
+  return propertyName(node) === TLS_ENV && /(^|\.)process\.env$/.test(dottedName(node.object) ?? '');
+}
+
+function isDisablingEnvValue(context: RuleContext, value: Node): boolean {
+  const constant = context.constantOf(value);
+  return constant === '0' || constant === 0 || constant === 'false';
+}
+
+function jsonBoolean(node: JsonNode | undefined): boolean | undefined {
+  return node?.type === 'boolean' ? (node.value as boolean) : undefined;
+}
+
+function isJsonConnectionPath(property: JsonPropertyInfo, siblings: string[]): boolean {
+  if (siblings.some((key) => CONNECTION_KEYS.has(key))) return true;
+  return property.path.slice(0, -1).some((segment) => splitWords(segment).some((word) => CONNECTION_PATH_WORDS.has(word)));
+}
+
+function siblingKeys(property: JsonPropertyInfo): string[] {
+  const object = property.node.parent;
+  return (object?.children ?? []).map((child) => String(child.children?.[0]?.value ?? ''));
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-tls-verification-disabled',
+    description: 'Disallow turning off TLS or certificate verification for HTTP clients and database connections.',
+    rationale:
+      'With certificate verification off (`rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`) any machine on the network path can impersonate the server and read or alter the traffic; with `ssl: false` the connection is not encrypted at all. Either exposes the PHI sent to an EHR, a lab or the database. Trust a private CA with the `ca` option instead of turning verification off.',
+    category: 'transport',
+    defaultSeverity: 'error',
+    cwe: ['CWE-295', 'CWE-319'],
+    hipaa: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+    precision: 'very-high',
+    securitySeverity: 8.1,
+    messages: {
+      verificationOff: '`{{option}}: {{value}}` turns off TLS certificate verification: anyone on the network path can read or alter the traffic. Trust your CA with the `ca` option instead.',
+      encryptionOff: '`{{option}}: false` on a connection config sends data, including PHI, unencrypted. Enable TLS.',
+      envOff: 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 turns off certificate verification for every HTTPS connection in the process.',
+      insecureConnectionString: 'Connection string parameter `{{parameter}}` disables TLS or its verification.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    fixable: true,
+    languages: ['code', 'json'],
+  },
+  create(context) {
+    const checkConnectionString = (node: Node) => {
+      const constant = context.constantOf(node);
+      if (typeof constant !== 'string') return;
+      const match = INSECURE_URL_PARAMETERS.exec(constant);
+      if (match) context.report({ node, messageId: 'insecureConnectionString', data: { parameter: match[1] } });
+    };
+
+    return {
+      Property(node: TSESTree.Property) {
+        if (node.computed) return;
+        const option = keyName(node.key);
+        if (!option) return;
+        const value = node.value as Node;
+        if (VERIFY_WHEN_TRUE.has(option) && isFalseLiteral(value)) {
+          context.report({ node, messageId: 'verificationOff', data: { option, value: 'false' }, fix: booleanFix(value, true) });
+        } else if (INSECURE_WHEN_TRUE.has(option) && isTrueLiteral(value)) {
+          context.report({ node, messageId: 'verificationOff', data: { option, value: 'true' } });
+        } else if (ENCRYPTION_SWITCHES.has(option) && isFalseLiteral(value)) {
+          const object = parentOf(node);
+          if (object?.type === 'ObjectExpression' && isConnectionObject(object)) context.report({ node, messageId: 'encryptionOff', data: { option } });
+        } else if (option === TLS_ENV && isDisablingEnvValue(context, value)) {
+          context.report({ node, messageId: 'envOff' });
+        }
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        if (isTlsEnvTarget(node.left) && isDisablingEnvValue(context, node.right)) {
+          context.report({ node, messageId: 'envOff' });
+          return;
+        }
+        if (node.left.type === 'MemberExpression' && propertyName(node.left) === 'rejectUnauthorized' && isFalseLiteral(node.right)) {
+          context.report({ node, messageId: 'verificationOff', data: { option: 'rejectUnauthorized', value: 'false' }, fix: booleanFix(node.right, true) });
+        }
+      },
+      Literal(node: TSESTree.Literal) {
+        if (typeof node.value === 'string' && node.value.includes('=')) checkConnectionString(node);
+      },
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        const text = node.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+        const match = INSECURE_URL_PARAMETERS.exec(text);
+        if (match) context.report({ node, messageId: 'insecureConnectionString', data: { parameter: match[1] } });
+      },
+      JsonProperty(property: JsonPropertyInfo) {
+        const { key, valueNode } = property;
+        const flag = jsonBoolean(valueNode);
+        if (VERIFY_WHEN_TRUE.has(key) && flag === false) {
+          context.report({
+            jsonNode: property.node,
+            messageId: 'verificationOff',
+            data: { option: key, value: 'false' },
+            fix: { description: 'Set to true', edits: [{ start: valueNode!.offset, end: valueNode!.offset + valueNode!.length, text: 'true' }] },
+          });
+        } else if (INSECURE_WHEN_TRUE.has(key) && flag === true) {
+          context.report({ jsonNode: property.node, messageId: 'verificationOff', data: { option: key, value: 'true' } });
+        } else if (ENCRYPTION_SWITCHES.has(key) && flag === false && isJsonConnectionPath(property, siblingKeys(property))) {
+          context.report({ jsonNode: property.node, messageId: 'encryptionOff', data: { option: key } });
+        } else if (key === TLS_ENV && (valueNode?.value === '0' || valueNode?.value === 0 || valueNode?.value === 'false')) {
+          context.report({ jsonNode: property.node, messageId: 'envOff' });
+        } else if (key.toLowerCase() === 'sslmode' && valueNode?.value === 'disable') {
+          context.report({ jsonNode: property.node, messageId: 'insecureConnectionString', data: { parameter: 'sslmode=disable' } });
+        } else if (typeof valueNode?.value === 'string') {
+          const match = INSECURE_URL_PARAMETERS.exec(valueNode.value);
+          if (match) context.report({ jsonNode: valueNode, messageId: 'insecureConnectionString', data: { parameter: match[1] } });
+          else if (valueNode.value.includes(`${TLS_ENV}=0`)) context.report({ jsonNode: valueNode, messageId: 'envOff' });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,90 @@
+// Small named predicates over the typescript-estree AST that several rules share.
+import type { RuleContext, Taint, TSESTree } from '../../server/src/engine/rule-api';
+import { calleeName, dottedName, keyName, propertyName } from '../../server/src/engine/analyzer';
+import { splitWords } from '../../server/src/engine/classify';
+
+export { calleeName, dottedName, keyName, propertyName, splitWords };
+
+export type Node = TSESTree.Node;
+
+/** `a.b.method(…)` → { object: a.b node, method: "method" }. */
+export function memberCall(node: TSESTree.CallExpression | TSESTree.NewExpression): { object: Node; method: string } | undefined {
+  let callee: Node = node.callee;
+  if (callee.type === 'ChainExpression') callee = callee.expression;
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(callee);
+  return method ? { object: callee.object, method } : undefined;
+}
+
+/** The last segment of a dotted name: `logger` for `this.deps.logger`. */
+export function lastSegment(node: Node): string | undefined {
+  const dotted = dottedName(node);
+  if (!dotted) return undefined;
+  const parts = dotted.split('.');
+  return parts[parts.length - 1];
+}
+
+export function isStringLiteral(node: Node | undefined | null): node is TSESTree.StringLiteral {
+  return !!node && node.type === 'Literal' && typeof node.value === 'string';
+}
+
+/** Literals and expression-free templates: values written in the code, not data. */
+export function isConstantExpression(node: Node): boolean {
+  if (node.type === 'Literal') return true;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+  if (node.type === 'UnaryExpression') return isConstantExpression(node.argument);
+  return false;
+}
+
+export function isFalseLiteral(node: Node | undefined | null, context?: RuleContext): boolean {
+  if (!node) return false;
+  if (node.type === 'Literal') return node.value === false || node.value === 0;
+  if (node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'Literal') return !!node.argument.value;
+  return context ? context.constantOf(node) === false : false;
+}
+
+export function isTrueLiteral(node: Node | undefined | null): boolean {
+  if (!node) return false;
+  if (node.type === 'Literal') return node.value === true || node.value === 1;
+  return node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'Literal' && !node.argument.value;
+}
+
+/** The union of the PHI the given expressions carry, and the first expression that carries any. */
+export function phiOfArguments(context: RuleContext, nodes: readonly Node[]): { taint: Taint; node: Node } | undefined {
+  let first: Node | undefined;
+  const kinds = new Set<string>();
+  const origins: Taint['origins'][number][] = [];
+  let confidence: Taint['confidence'] = 'medium';
+  for (const node of nodes) {
+    if (node.type === 'SpreadElement') continue;
+    const taint = context.taintOf(node);
+    if (taint.kinds.length === 0) continue;
+    first ??= node;
+    taint.kinds.forEach((kind) => kinds.add(kind));
+    for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
+    if (taint.confidence === 'high') confidence = 'high';
+  }
+  if (!first) return undefined;
+  return { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } };
+}
+
+/** The properties of an object literal by name. */
+export function objectProperties(node: TSESTree.ObjectExpression): Map<string, TSESTree.Property> {
+  const properties = new Map<string, TSESTree.Property>();
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = keyName(property.key);
+    if (name !== undefined) properties.set(name, property);
+  }
+  return properties;
+}
+
+/** The object literal a property belongs to, and that object's own parent. */
+export function enclosingObject(property: TSESTree.Property): TSESTree.ObjectExpression | undefined {
+  const parent = (property as { parent?: Node }).parent;
+  return parent?.type === 'ObjectExpression' ? parent : undefined;
+}
+
+export function parentOf(node: Node): Node | undefined {
+  return (node as { parent?: Node }).parent;
+}

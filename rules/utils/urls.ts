@@ -1,0 +1,52 @@
+// URL helpers for the transport rules: which scheme is cleartext, which hosts are loopback or
+// reserved, and which URLs are identifiers (XML namespaces, code systems) that are never fetched.
+
+export interface CleartextUrl {
+  scheme: 'http' | 'ws';
+  secureScheme: 'https' | 'wss';
+  /** Host as written, '' when the URL continues with an interpolation (`http://${host}`). */
+  host: string;
+}
+
+const CLEARTEXT = /^(http|ws):\/\/([^/:?#\s$]*)/i;
+
+export function parseCleartextUrl(text: string): CleartextUrl | undefined {
+  const match = CLEARTEXT.exec(text);
+  if (!match) return undefined;
+  const scheme = match[1].toLowerCase() as 'http' | 'ws';
+  return { scheme, secureScheme: scheme === 'http' ? 'https' : 'wss', host: match[2].toLowerCase() };
+}
+
+/** Traffic to these never leaves the machine (or the developer's container). */
+export function isLoopbackHost(host: string): boolean {
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(?:\.\d{1,3}){3}$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '::1' ||
+    host === 'host.docker.internal'
+  );
+}
+
+/** RFC 2606/6761 names that can never be a real endpoint: documentation and test placeholders. */
+export function isReservedHost(host: string): boolean {
+  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|test|invalid)$/.test(host) || host === 'example' || host === 'test';
+}
+
+/** Hosts whose http:// URLs are identifiers (namespaces, code systems, schemas), not endpoints. */
+const IDENTIFIER_HOSTS = [
+  'www.w3.org', 'w3.org', 'hl7.org', 'terminology.hl7.org', 'json-schema.org', 'purl.org', 'snomed.info', 'loinc.org',
+  'unitsofmeasure.org', 'www.nlm.nih.gov', 'schema.org', 'xmlns.com', 'ns.adobe.com', 'ogp.me', 'opensource.org',
+  'www.apache.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'docs.oasis-open.org',
+  'www.ama-assn.org', 'www.cms.gov', 'fhir.org', 'www.whocc.no', 'id.who.int', 'www.omg.org', 'dicom.nema.org',
+];
+
+export function isIdentifierHost(host: string): boolean {
+  return IDENTIFIER_HOSTS.includes(host) || host.startsWith('schemas.') || host.endsWith('.hl7.org');
+}
+
+export function needsTls(url: CleartextUrl): boolean {
+  return !isLoopbackHost(url.host) && !isReservedHost(url.host);
+}

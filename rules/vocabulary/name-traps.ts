@@ -1,0 +1,81 @@
+// Words that tell the classifier a name is NOT PHI even though it contains a PHI word, and words that
+// give contextual PHI words (name, address, notes…) a person to belong to. These are the traps that
+// name-matching scanners fall into: `patientCount`, `isPatientSelected`, `hasAllergy`, `SSN_PATTERN`,
+// `DOB_FORMAT`, `emailTemplate`, `patientId`, `maskedSsn`, `lastFour`.
+
+/** A first word that makes the name a boolean or a predicate: `isPatientSelected`, `hasAllergy`. */
+export const BOOLEAN_PREFIXES: readonly string[] = [
+  'is', 'has', 'have', 'had', 'should', 'can', 'could', 'did', 'does', 'do', 'was', 'were', 'will', 'would',
+  'needs', 'need', 'must', 'allow', 'allows', 'enable', 'enabled', 'disable', 'show', 'hide', 'use', 'uses',
+  'include', 'includes', 'require', 'requires', 'check', 'validate', 'contains', 'supports', 'num', 'count',
+  'total', 'max', 'min', 'no', 'any', 'all', 'not',
+];
+
+/**
+ * Words that, anywhere in a name, mean the value is metadata about PHI rather than PHI:
+ * counts and sizes, formats and patterns, templates and labels, masked or encrypted forms,
+ * validation state, keys and indexes.
+ */
+export const METADATA_WORDS: readonly string[] = [
+  // counts and sizes
+  'count', 'counts', 'length', 'len', 'size', 'total', 'totals', 'index', 'idx', 'max', 'min', 'limit', 'offset', 'page', 'pages',
+  // formats, patterns, templates, presentation
+  'format', 'formats', 'fmt', 'pattern', 'patterns', 'regex', 'regexp', 're', 'template', 'templates', 'tpl', 'placeholder',
+  'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
+  'mask', 'schema', 'schemas', 'type', 'types', 'kind', 'system', 'systems', 'url', 'uri', 'urls', 'endpoint', 'path',
+  'route', 'routes', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
+  // protected forms
+  'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
+  'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
+  // validation and UI state
+  'error', 'errors', 'err', 'valid', 'validity', 'validator', 'validation', 'invalid', 'required', 'visible', 'visibility', 'editable',
+  'enabled', 'disabled', 'touched', 'dirty', 'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified',
+  'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
+  'status', 'event', 'events', 'policy', 'rule', 'rules', 'permission', 'permissions', 'scope', 'scopes', 'role', 'roles',
+  'selector', 'locale', 'timezone', 'sample',
+  // dates about records rather than about the person
+  'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
+];
+
+/** Last words that name code, not data: `PatientService`, `patientRouter`, `PatientForm`. */
+export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
+  'service', 'services', 'repository', 'repo', 'controller', 'router', 'api', 'client', 'form', 'forms', 'model', 'models',
+  'module', 'table', 'collection', 'resolver', 'resolvers', 'handler', 'handlers', 'component', 'components', 'view', 'views',
+  'screen', 'modal', 'dialog', 'button', 'btn', 'input', 'inputs', 'mapper', 'factory', 'provider', 'context', 'hook', 'dao',
+  'dto', 'entity', 'util', 'utils', 'helper', 'helpers', 'manager', 'builder', 'parser', 'serializer', 'validator', 'reducer',
+  'reducers', 'slice', 'saga', 'action', 'actions', 'store', 'selector', 'ref', 'refs', 'spec', 'test', 'tests', 'mock', 'fixture',
+  'generator', 'adapter', 'gateway', 'queue', 'worker', 'job', 'task', 'command', 'migration', 'seed', 'seeds', 'loader', 'fetcher',
+  'formatter', 'renderer', 'listener', 'middleware', 'plugin', 'config', 'constants', 'enum', 'interface',
+  'props', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
+];
+
+/**
+ * Words that give a contextual PHI word a person: `patientName`, `guarantorAddress`, `homePhone`.
+ * A member chain counts too: `patient.contact[0].name`.
+ */
+export const PERSON_CONTEXT_WORDS: readonly string[] = [
+  'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'beneficiary', 'guarantor', 'insured', 'enrollee', 'person',
+  'persons', 'people', 'contact', 'contacts', 'kin', 'guardian', 'emergency', 'resident', 'applicant', 'dependent', 'dependents',
+  'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'caller', 'home', 'personal',
+  'demographics', 'intake', 'client', 'human', 'individual', 'clinical', 'medical', 'health', 'related', 'relatedperson',
+  'encounter', 'visit', 'admission', 'chart', 'record', 'case',
+];
+
+/** Words that, in a name, make an email/phone/address a system's rather than a person's. */
+export const NON_PERSON_QUALIFIERS: readonly string[] = [
+  'support', 'admin', 'administrator', 'noreply', 'sender', 'from', 'smtp', 'server', 'host', 'system', 'service', 'company',
+  'clinic', 'hospital', 'practice', 'organization', 'org', 'office', 'vendor', 'sales', 'billing', 'notification', 'alerts',
+  'mac', 'bind', 'listen', 'proxy', 'gateway', 'network', 'wallet', 'contract', 'memory', 'file', 'files', 'image', 'docker',
+  'app', 'application', 'package', 'project', 'repo', 'branch', 'bucket', 'queue', 'topic', 'channel', 'database', 'db',
+  'table', 'test', 'dummy', 'example', 'sample', 'fake', 'mock', 'default', 'attr', 'attribute', 'element', 'tag', 'node',
+  'class', 'function', 'method', 'property', 'prop', 'var', 'variable', 'env', 'environment', 'theme', 'font', 'color', 'icon',
+  'brand', 'product', 'plan', 'tier', 'country', 'state', 'provider', 'practitioner', 'doctor', 'physician', 'staff',
+  'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json', 'code', 'codes', 'coding',
+];
+
+/** Properties whose value is never PHI, whatever object they are read from (FHIR logical ids, metadata). */
+export const NON_PHI_PROPERTIES: readonly string[] = [
+  'id', 'uuid', 'guid', '_id', 'resourceType', 'meta', 'versionId', 'lastUpdated', 'length', 'size', 'count', 'total',
+  'status', 'type', 'kind', 'system', 'version', 'url', 'profile', 'constructor', 'prototype', 'createdAt', 'updatedAt',
+  'isActive', 'active', 'success', 'ok', 'statusCode', 'headersSent', 'method', 'readyState',
+];

@@ -1,0 +1,375 @@
+// Analyses one file: parse, run the taint walk with every enabled rule's visitors (or the JSON walk),
+// turn reports into findings (messages, locations, HIPAA refs, fingerprints), apply suppressions.
+// A parse failure becomes a skip with its reason; a rule that throws is isolated and reported.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { allRules } from '../../../rules';
+import { Analyzer, type VisitorRegistration } from './analyzer';
+import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from './classify';
+import type { ResolvedConfig } from './config-types';
+import type { AnalyzeInput } from './index';
+import type { JsonPropertyInfo, ReportDescriptor, Rule, RuleContext, RuleVisitors } from './rule-api';
+import { applySuppressions, findSuppressions } from './suppressions';
+import { computeLineStarts, rangeFromOffsets } from './text-range';
+import type { FileResult, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from './types';
+import { hasTag } from './values';
+
+const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
+const JSON_EXTENSIONS = new Set(['.json', '.jsonc']);
+const PRECISION_STEPS: Precision[] = ['very-high', 'high', 'medium', 'low'];
+const SEVERITY_STEPS: Severity[] = ['error', 'warning', 'note'];
+
+export const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.meta.id));
+
+interface PendingReport {
+  rule: Rule;
+  descriptor: ReportDescriptor;
+}
+
+const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
+
+function classifierFor(config: ResolvedConfig): NameClassifier {
+  let classifier = classifiers.get(config);
+  if (!classifier) {
+    classifier = new NameClassifier({ phiNames: config.phiNames, notPhiNames: config.notPhiNames });
+    classifiers.set(config, classifier);
+  }
+  return classifier;
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function activeRules(config: ResolvedConfig, language: 'code' | 'json'): Rule[] {
+  return rulesForRun().filter((rule) => rule.meta.languages.includes(language) && config.rules[rule.meta.id]?.severity !== 'off');
+}
+
+/** The rule pack, plus a rule that throws when tests ask for one (to prove isolation end to end). */
+function rulesForRun(): readonly Rule[] {
+  return process.env.PHI_GUARD_TEST_THROWING_RULE === '1' ? [...allRules, throwingTestRule] : allRules;
+}
+
+const throwingTestRule: Rule = {
+  meta: {
+    id: 'test-throwing-rule',
+    description: 'Throws on files containing __phi_guard_throw__ (tests only).',
+    rationale: 'Exercises rule isolation.',
+    category: 'meta',
+    defaultSeverity: 'note',
+    cwe: [],
+    hipaa: [],
+    precision: 'low',
+    securitySeverity: 0,
+    messages: {},
+    schema: {},
+    languages: ['code', 'json'],
+  },
+  create(context) {
+    const explode = () => {
+      if (context.text.includes('__phi_guard_throw__')) throw new Error('test rule failure');
+    };
+    return { Program: explode, JsonProperty: explode };
+  },
+};
+
+export function analyzeFile(input: AnalyzeInput): FileResult {
+  const extension = path.extname(input.absPath).toLowerCase();
+  const language = JSON_EXTENSIONS.has(extension) ? 'json' : 'code';
+  const lineStarts = computeLineStarts(input.text);
+  const reports: PendingReport[] = [];
+  const ruleErrors: RuleError[] = [];
+  const onRuleError = (ruleId: string, error: unknown) => {
+    ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
+  };
+  const rules = activeRules(input.config, language);
+  const skipped =
+    language === 'json'
+      ? analyzeJson(input, rules, lineStarts, reports, onRuleError)
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, JSX_EXTENSIONS.has(extension));
+  if (skipped) return { file: input.relPath, findings: [], skipped, ruleErrors };
+  const findings = buildFindings(reports, input, lineStarts);
+  const suppressed = applySuppressions(findings, findSuppressions(input.text), {
+    file: input.relPath,
+    today: input.today ?? todayIso(),
+    knownRuleIds,
+  });
+  const visible = suppressed.filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off');
+  return { file: input.relPath, findings: visible, ruleErrors };
+}
+
+// ── code ─────────────────────────────────────────────────────────────────────────────────────
+
+function parseCode(text: string, jsx: boolean): TSESTree.Program {
+  return parse(text, {
+    range: true,
+    loc: false,
+    comment: false,
+    tokens: false,
+    jsx,
+    errorOnUnknownASTType: false,
+    suppressDeprecatedPropertyWarnings: true,
+  });
+}
+
+function parseFailure(input: AnalyzeInput, error: unknown, jsx: boolean): SkippedFile {
+  if (error instanceof RangeError) {
+    return { file: input.relPath, reason: 'parse-error', detail: 'code is nested too deeply to parse (maximum call stack exceeded)' };
+  }
+  const located = error as { lineNumber?: number; column?: number; message?: string };
+  const where = located.lineNumber !== undefined ? `${located.lineNumber}:${(located.column ?? 0) + 1} ` : '';
+  const message = (located.message ?? String(error)).split('\n')[0];
+  const hint = !jsx && /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
+  return { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` };
+}
+
+function analyzeCode(
+  input: AnalyzeInput,
+  rules: Rule[],
+  lineStarts: number[],
+  reports: PendingReport[],
+  onRuleError: (ruleId: string, error: unknown) => void,
+  jsx: boolean,
+): SkippedFile | undefined {
+  let program: TSESTree.Program;
+  try {
+    program = parseCode(input.text, jsx);
+  } catch (error) {
+    return parseFailure(input, error, jsx);
+  }
+  const classifier = classifierFor(input.config);
+  let analyzer: Analyzer | undefined;
+  const getAnalyzer = () => {
+    if (!analyzer) throw new Error('analysis not started');
+    return analyzer;
+  };
+  const registrations: VisitorRegistration[] = [];
+  for (const rule of rules) {
+    const context = createContext(rule, input, 'code', classifier, reports, getAnalyzer);
+    let visitors: RuleVisitors;
+    try {
+      visitors = rule.create(context);
+    } catch (error) {
+      onRuleError(rule.meta.id, error);
+      continue;
+    }
+    registrations.push(toRegistration(rule.meta.id, visitors));
+  }
+  analyzer = new Analyzer(
+    { text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError },
+    registrations,
+  );
+  try {
+    analyzer.run(program);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { file: input.relPath, reason: 'analysis-error', detail: 'code is nested too deeply to analyse (maximum call stack exceeded)' };
+    }
+    throw error;
+  }
+  return undefined;
+}
+
+function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistration {
+  const enter = new Map<string, (node: TSESTree.Node) => void>();
+  const exit = new Map<string, (node: TSESTree.Node) => void>();
+  for (const [selector, handler] of Object.entries(visitors)) {
+    if (typeof handler !== 'function' || selector === 'JsonProperty' || selector === 'JsonString') continue;
+    if (selector.endsWith(':exit')) exit.set(selector.slice(0, -5), handler as (node: TSESTree.Node) => void);
+    else enter.set(selector, handler as (node: TSESTree.Node) => void);
+  }
+  return { ruleId, enter, exit };
+}
+
+function createContext(
+  rule: Rule,
+  input: AnalyzeInput,
+  language: 'code' | 'json',
+  classifier: NameClassifier,
+  reports: PendingReport[],
+  analyzer: () => Analyzer,
+): RuleContext {
+  const options = { ...(rule.meta.defaultOptions ?? {}), ...(input.config.rules[rule.meta.id]?.options ?? {}) };
+  return {
+    ruleId: rule.meta.id,
+    file: input.relPath,
+    text: input.text,
+    language,
+    options,
+    config: input.config,
+    taintOf: (node) => analyzer().valueOf(node),
+    classifyName: (name) => [...classifier.kindsOf(name)],
+    isSanitizer: (name) => analyzer().isSanitizerName(name),
+    stringPrefixOf: (node) => {
+      const value = analyzer().valueOf(node);
+      return value.stringPrefix !== undefined && value.stringNode ? { text: value.stringPrefix, node: value.stringNode } : undefined;
+    },
+    constantOf: (node) => analyzer().valueOf(node).constant,
+    hasTag: (node, tag) => hasTag(analyzer().valueOf(node), tag),
+    getText: (node) => input.text.slice(node.range[0], node.range[1]),
+    parentOf: (node) => (node as { parent?: TSESTree.Node }).parent,
+    report: (descriptor) => reports.push({ rule, descriptor }),
+  };
+}
+
+// ── JSON ─────────────────────────────────────────────────────────────────────────────────────
+
+function analyzeJson(
+  input: AnalyzeInput,
+  rules: Rule[],
+  lineStarts: number[],
+  reports: PendingReport[],
+  onRuleError: (ruleId: string, error: unknown) => void,
+): SkippedFile | undefined {
+  const errors: ParseError[] = [];
+  const tree = parseTree(input.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  if (errors.length) {
+    const first = errors[0];
+    const range = rangeFromOffsets(lineStarts, first.offset, first.offset + first.length);
+    return { file: input.relPath, reason: 'parse-error', detail: `${range.start.line}:${range.start.column} ${printParseErrorCode(first.error)}` };
+  }
+  if (!tree) return undefined;
+  const classifier = classifierFor(input.config);
+  const active: Array<{ ruleId: string; visitors: RuleVisitors }> = [];
+  const noAnalyzer = (): Analyzer => {
+    throw new Error('taint analysis is not available in JSON files');
+  };
+  for (const rule of rules) {
+    try {
+      active.push({ ruleId: rule.meta.id, visitors: rule.create(createContext(rule, input, 'json', classifier, reports, noAnalyzer)) });
+    } catch (error) {
+      onRuleError(rule.meta.id, error);
+    }
+  }
+  const failed = new Set<string>();
+  const call = (ruleId: string, fn: () => void) => {
+    if (failed.has(ruleId)) return;
+    try {
+      fn();
+    } catch (error) {
+      failed.add(ruleId);
+      onRuleError(ruleId, error);
+    }
+  };
+  walkJson(tree, [], (property) => {
+    for (const { ruleId, visitors } of active) if (visitors.JsonProperty) call(ruleId, () => visitors.JsonProperty!(property));
+  }, (node, nodePath) => {
+    for (const { ruleId, visitors } of active) if (visitors.JsonString) call(ruleId, () => visitors.JsonString!(node, nodePath));
+  });
+  return undefined;
+}
+
+function walkJson(
+  node: JsonNode,
+  nodePath: string[],
+  onProperty: (property: JsonPropertyInfo) => void,
+  onString: (node: JsonNode, path: string[]) => void,
+): void {
+  // Iterative: a JSON file nested 10,000 levels deep must not overflow the stack.
+  const stack: Array<{ node: JsonNode; path: string[] }> = [{ node, path: nodePath }];
+  while (stack.length) {
+    const { node: current, path: currentPath } = stack.pop()!;
+    if (current.type === 'object') {
+      const children = current.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) {
+        const property = children[i];
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode) continue;
+        const key = String(keyNode.value);
+        const propertyPath = [...currentPath, key];
+        stack.push({ node: property, path: propertyPath });
+        if (valueNode) stack.push({ node: valueNode, path: propertyPath });
+      }
+    } else if (current.type === 'property') {
+      const [keyNode, valueNode] = current.children ?? [];
+      onProperty({ node: current, keyNode, valueNode, key: String(keyNode.value), path: currentPath });
+    } else if (current.type === 'array') {
+      const children = current.children ?? [];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], path: [...currentPath, String(i)] });
+    } else if (current.type === 'string') {
+      onString(current, currentPath);
+    }
+  }
+}
+
+// ── findings ─────────────────────────────────────────────────────────────────────────────────
+
+function reportOffsets(descriptor: ReportDescriptor): [number, number] {
+  if (descriptor.offsets) return descriptor.offsets;
+  if (descriptor.node) return [descriptor.node.range[0], descriptor.node.range[1]];
+  if (descriptor.jsonNode) return [descriptor.jsonNode.offset, descriptor.jsonNode.offset + descriptor.jsonNode.length];
+  return [0, 0];
+}
+
+function renderMessage(template: string, kinds: readonly string[], data: Record<string, string> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    if (key === 'kinds') return describeKinds(kinds);
+    return data?.[key] ?? whole;
+  });
+}
+
+function lowerPrecision(precision: Precision): Precision {
+  return PRECISION_STEPS[Math.min(PRECISION_STEPS.length - 1, PRECISION_STEPS.indexOf(precision) + 1)];
+}
+
+/** Medium-sensitivity data alone (a ZIP code, a visit date) is one step less severe by default. */
+function effectiveSeverity(rule: Rule, config: ResolvedConfig, kinds: readonly string[]): Severity {
+  const configured = config.rules[rule.meta.id]?.severity;
+  if (configured && configured !== 'off') return configured;
+  const base = rule.meta.defaultSeverity;
+  const onlyMedium = kinds.length > 0 && kinds.every((kind) => PHI_KIND_BY_ID.get(kind)?.sensitivity === 'medium');
+  return onlyMedium ? SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + 1)] : base;
+}
+
+function normalizedSnippet(text: string, start: number, end: number): string {
+  return text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
+}
+
+function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[]): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const occurrences = new Map<string, number>();
+  for (const { rule, descriptor } of reports) {
+    const [start, end] = reportOffsets(descriptor);
+    const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
+    const dedupeKey = `${rule.meta.id}:${start}:${end}`;
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+    const range = rangeFromOffsets(lineStarts, start, end);
+    const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
+    const related = (descriptor.taint?.origins ?? [])
+      .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)
+      .map((origin) => ({ file: input.relPath, range: origin.range, message: origin.label }));
+    const identifiers = [...new Set(kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.safeHarbor).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+    const fingerprintBase = `${rule.meta.id}|${input.relPath}|${normalizedSnippet(input.text, start, end)}|${kinds.join(',')}`;
+    const occurrence = (occurrences.get(fingerprintBase) ?? 0) + 1;
+    occurrences.set(fingerprintBase, occurrence);
+    const precision = descriptor.precision ?? (descriptor.taint?.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision);
+    findings.push({
+      ruleId: rule.meta.id,
+      severity: effectiveSeverity(rule, input.config, kinds),
+      message: renderMessage(template, kinds, descriptor.data),
+      file: input.relPath,
+      range,
+      related,
+      phiKinds: kinds,
+      hipaa: { identifiers, safeguards: [...rule.meta.hipaa] },
+      cwe: [...rule.meta.cwe],
+      fingerprint: createHash('sha256').update(`${fingerprintBase}|${occurrence}`).digest('hex').slice(0, 16),
+      fixes: toFixes(descriptor, lineStarts),
+      precision,
+    });
+  }
+  return findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFixes(descriptor: ReportDescriptor, lineStarts: number[]): Fix[] {
+  if (!descriptor.fix) return [];
+  const fixes = Array.isArray(descriptor.fix) ? descriptor.fix : [descriptor.fix];
+  return fixes.map((fix) => ({
+    description: fix.description,
+    edits: fix.edits.map((edit) => ({ range: rangeFromOffsets(lineStarts, edit.start, edit.end), text: edit.text })),
+  }));
+}

@@ -1,0 +1,891 @@
+// The taint analysis: one walk over a file's AST in evaluation order. Variables carry abstract values
+// (PHI kinds, origins, shapes) through scopes; rules' visitors run during the same walk, so when a rule
+// asks what an argument carries, the answer reflects the code before that point.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { PHI_RESOURCE_TYPES, FHIR_READ_METHODS } from '../../../rules/vocabulary/fhir-resources';
+import {
+  ACTION_VERBS,
+  ELEMENT_CALLBACK_METHODS,
+  ENCRYPTION_WORDS,
+  LOGGER_FACTORIES,
+  NON_PHI_FUNCTIONS,
+  NON_PHI_METHODS,
+  PASS_THROUGH_FUNCTIONS,
+  PASS_THROUGH_METHODS,
+  RETRIEVAL_VERBS,
+  SANITIZER_WORDS,
+} from '../../../rules/vocabulary/flows';
+import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../../../rules/vocabulary/name-traps';
+import { describeKinds, splitWords, type NameClassifier } from './classify';
+import type { TaintOrigin } from './rule-api';
+import { rangeFromOffsets } from './text-range';
+import { EMPTY, fromKinds, hasPhi, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import type { WorkspaceIndex } from './workspace-index';
+
+type Node = TSESTree.Node;
+type Handler = (node: Node) => void;
+
+export interface VisitorRegistration {
+  ruleId: string;
+  enter: Map<string, Handler>;
+  exit: Map<string, Handler>;
+}
+
+export interface AnalyzerOptions {
+  text: string;
+  lineStarts: readonly number[];
+  classifier: NameClassifier;
+  index?: WorkspaceIndex;
+  extraSanitizers: readonly string[];
+  onRuleError(ruleId: string, error: unknown): void;
+}
+
+interface Binding {
+  value: AbstractValue;
+  /** Conditional depth at the declaration: assignments nested deeper only add to the value. */
+  depth: number;
+}
+
+class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly isFunction: boolean,
+  ) {}
+
+  lookup(name: string): Binding | undefined {
+    for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
+      const binding = scope.vars.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+
+  functionScope(): Scope {
+    let scope: Scope = this;
+    while (!scope.isFunction && scope.parent) scope = scope.parent;
+    return scope;
+  }
+}
+
+const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeArguments', 'implements']);
+const SKIPPED_TYPES = new Set([
+  'TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSEnumDeclaration', 'TSImportEqualsDeclaration',
+  'TSAbstractMethodDefinition', 'TSIndexSignature', 'ImportDeclaration', 'ExportAllDeclaration',
+]);
+const CONDITIONAL_TYPES = new Set([
+  'IfStatement', 'ConditionalExpression', 'LogicalExpression', 'SwitchStatement', 'WhileStatement', 'DoWhileStatement',
+  'ForStatement', 'ForInStatement', 'ForOfStatement', 'TryStatement', 'CatchClause',
+]);
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSNonNullExpression', 'ChainExpression', 'TSInstantiationExpression']);
+
+const sanitizerWords = new Set(SANITIZER_WORDS);
+const encryptionWords = new Set(ENCRYPTION_WORDS);
+const passThroughFunctions = new Set(PASS_THROUGH_FUNCTIONS);
+const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
+const passThroughMethods = new Set(PASS_THROUGH_METHODS);
+const nonPhiMethods = new Set(NON_PHI_METHODS);
+const elementCallbackMethods = new Set(ELEMENT_CALLBACK_METHODS);
+const retrievalVerbs = new Set(RETRIEVAL_VERBS);
+const actionVerbs = new Set(ACTION_VERBS);
+const loggerFactories = new Set(LOGGER_FACTORIES);
+const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
+
+const MAX_SNIPPET = 48;
+
+/** `a.b.c` for member chains and identifiers; undefined for anything else. */
+export function dottedName(node: Node): string | undefined {
+  switch (node.type) {
+    case 'Identifier':
+      return node.name;
+    case 'ThisExpression':
+      return 'this';
+    case 'Super':
+      return 'super';
+    case 'MemberExpression': {
+      const object = dottedName(node.object);
+      if (!object) return undefined;
+      if (!node.computed && node.property.type === 'Identifier') return `${object}.${node.property.name}`;
+      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return `${object}.${node.property.value}`;
+      return undefined;
+    }
+    case 'ChainExpression':
+      return dottedName(node.expression);
+    case 'TSNonNullExpression':
+      return dottedName(node.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** The last name of a callee: `redact` for `redact(x)`, `utils.redact(x)` and `this.redact(x)`. */
+export function calleeName(callee: Node): string | undefined {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression') return propertyName(callee);
+  if (callee.type === 'ChainExpression') return calleeName(callee.expression);
+  return undefined;
+}
+
+export function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.property.type === 'Literal' && typeof member.property.value === 'string') return member.property.value;
+  if (member.property.type === 'PrivateIdentifier') return member.property.name;
+  return undefined;
+}
+
+export function keyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  return undefined;
+}
+
+function isLiteralLike(node: Node): boolean {
+  if (node.type === 'Literal') return true;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+  if (node.type === 'UnaryExpression') return isLiteralLike(node.argument);
+  if (node.type === 'ArrayExpression') return node.elements.every((element) => !element || (element.type !== 'SpreadElement' && isLiteralLike(element)));
+  return false;
+}
+
+function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean } {
+  if (!annotation) return { isBoolean: false };
+  switch (annotation.type) {
+    case 'TSBooleanKeyword':
+      return { isBoolean: true };
+    case 'TSArrayType':
+      return typeNameOfAnnotation(annotation.elementType);
+    case 'TSTypeReference': {
+      const typeName = annotation.typeName;
+      const name = typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : undefined;
+      const args = annotation.typeArguments?.params;
+      if (name && args?.length && /^(Array|ReadonlyArray|Promise|Readonly|Partial|Required|Set|Observable|NonNullable)$/.test(name)) {
+        return typeNameOfAnnotation(args[0]);
+      }
+      return { name, isBoolean: false };
+    }
+    case 'TSUnionType': {
+      const named = annotation.types.map(typeNameOfAnnotation).find((candidate) => candidate.name);
+      return named ?? { isBoolean: annotation.types.every((type) => type.type === 'TSBooleanKeyword' || type.type === 'TSNullKeyword' || type.type === 'TSUndefinedKeyword') };
+    }
+    default:
+      return { isBoolean: false };
+  }
+}
+
+export class Analyzer {
+  private scope = new Scope(undefined, true);
+  private conditionalDepth = 0;
+  private readonly classStack: string[] = [];
+  private readonly callbackParams = new Map<Node, AbstractValue[]>();
+  private readonly memo = new Map<Node, { version: number; value: AbstractValue }>();
+  private version = 0;
+  private readonly enterHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
+  private readonly exitHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
+  private readonly failedRules = new Set<string>();
+  private readonly sanitizerNames: Set<string>;
+
+  constructor(
+    private readonly options: AnalyzerOptions,
+    registrations: readonly VisitorRegistration[],
+  ) {
+    this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
+    for (const registration of registrations) {
+      for (const [type, handler] of registration.enter) this.addHandler(this.enterHandlers, type, registration.ruleId, handler);
+      for (const [type, handler] of registration.exit) this.addHandler(this.exitHandlers, type, registration.ruleId, handler);
+    }
+  }
+
+  private addHandler(map: Map<string, Array<{ ruleId: string; handler: Handler }>>, type: string, ruleId: string, handler: Handler): void {
+    const list = map.get(type) ?? [];
+    list.push({ ruleId, handler });
+    map.set(type, list);
+  }
+
+  run(program: TSESTree.Program): void {
+    this.visit(program, undefined);
+  }
+
+  // ── public queries used by rules ──────────────────────────────────────────────────────────
+
+  valueOf(node: Node): AbstractValue {
+    const cached = this.memo.get(node);
+    if (cached && cached.version === this.version) return cached.value;
+    const value = this.evaluate(node);
+    this.memo.set(node, { version: this.version, value });
+    return value;
+  }
+
+  isSanitizerName(name: string): boolean {
+    if (this.sanitizerNames.has(name.toLowerCase())) return true;
+    return splitWords(name).some((word) => sanitizerWords.has(word));
+  }
+
+  // ── the walk ─────────────────────────────────────────────────────────────────────────────
+
+  private dispatch(map: Map<string, Array<{ ruleId: string; handler: Handler }>>, node: Node): void {
+    const handlers = map.get(node.type);
+    if (!handlers) return;
+    for (const { ruleId, handler } of handlers) {
+      if (this.failedRules.has(ruleId)) continue;
+      try {
+        handler(node);
+      } catch (error) {
+        if (error instanceof RangeError) throw error;
+        this.failedRules.add(ruleId);
+        this.options.onRuleError(ruleId, error);
+      }
+    }
+  }
+
+  private visit(node: Node, parent: Node | undefined): void {
+    (node as { parent?: Node }).parent = parent;
+    if (SKIPPED_TYPES.has(node.type)) return;
+    this.dispatch(this.enterHandlers, node);
+    const conditional = CONDITIONAL_TYPES.has(node.type);
+    if (conditional) this.conditionalDepth++;
+    switch (node.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        this.visitFunction(node);
+        break;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        this.withScope(false, () => this.visitChildren(node));
+        break;
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        this.withScope(false, () => this.visitForEach(node));
+        break;
+      case 'ForStatement':
+        this.withScope(false, () => this.visitChildren(node));
+        break;
+      case 'CatchClause':
+        this.withScope(false, () => {
+          if (node.param) this.bindPattern(node.param, EMPTY, 'let');
+          this.visit(node.body, node);
+        });
+        break;
+      case 'VariableDeclarator':
+        this.visitDeclarator(node);
+        break;
+      case 'AssignmentExpression':
+        this.visitAssignment(node);
+        break;
+      case 'CallExpression':
+        this.visitCall(node);
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        this.classStack.push(node.id?.name ?? '');
+        this.visitChildren(node);
+        this.classStack.pop();
+        break;
+      default:
+        this.visitChildren(node);
+    }
+    if (conditional) this.conditionalDepth--;
+    this.dispatch(this.exitHandlers, node);
+  }
+
+  private visitChildren(node: Node): void {
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) this.visit(item as Node, node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        this.visit(child as Node, node);
+      }
+    }
+  }
+
+  private withScope(isFunction: boolean, body: () => void): void {
+    const saved = this.scope;
+    this.scope = new Scope(saved, isFunction);
+    try {
+      body();
+    } finally {
+      this.scope = saved;
+      this.version++;
+    }
+  }
+
+  private visitFunction(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
+    if (node.type === 'FunctionDeclaration' && node.id) this.declare(node.id.name, EMPTY, 'var');
+    const argumentValues = this.callbackParams.get(node);
+    // A function body runs later (or never): assignments inside it only add to outer variables.
+    this.conditionalDepth++;
+    this.withScope(true, () => {
+      if (node.type === 'FunctionExpression' && node.id) this.declare(node.id.name, EMPTY, 'let');
+      node.params.forEach((param, index) => {
+        (param as { parent?: Node }).parent = node;
+        const passed = argumentValues?.[index] ?? EMPTY;
+        this.bindParameter(param, passed);
+        this.visitParameterDefaults(param, node);
+      });
+      (node.body as { parent?: Node }).parent = node;
+      if (node.body.type === 'BlockStatement') {
+        // The body shares the function's scope (parameters and top-level declarations live together).
+        this.dispatch(this.enterHandlers, node.body);
+        this.visitChildren(node.body);
+        this.dispatch(this.exitHandlers, node.body);
+      } else {
+        this.visit(node.body, node);
+      }
+    });
+    this.conditionalDepth--;
+  }
+
+  private visitParameterDefaults(param: TSESTree.Parameter, parent: Node): void {
+    if (param.type === 'AssignmentPattern') this.visit(param.right, param);
+    if (param.type === 'TSParameterProperty' && param.decorators.length) param.decorators.forEach((decorator) => this.visit(decorator, param));
+    if ('decorators' in param && Array.isArray(param.decorators)) param.decorators.forEach((decorator) => this.visit(decorator, parent));
+  }
+
+  private bindParameter(param: TSESTree.Parameter, passed: AbstractValue): void {
+    if (param.type === 'TSParameterProperty') {
+      this.bindPattern(param.parameter, passed, 'let');
+      return;
+    }
+    this.bindPattern(param, passed, 'let');
+  }
+
+  private visitForEach(node: TSESTree.ForOfStatement | TSESTree.ForInStatement): void {
+    this.visit(node.right, node);
+    const element = node.type === 'ForOfStatement' ? this.elementOf(this.valueOf(node.right)) : EMPTY;
+    if (node.left.type === 'VariableDeclaration') {
+      (node.left as { parent?: Node }).parent = node;
+      for (const declarator of node.left.declarations) {
+        (declarator as { parent?: Node }).parent = node.left;
+        this.bindPattern(declarator.id, element, node.left.kind);
+      }
+    } else {
+      this.assignPattern(node.left, element);
+    }
+    this.visit(node.body, node);
+  }
+
+  private visitDeclarator(node: TSESTree.VariableDeclarator): void {
+    if (node.init) this.visit(node.init, node);
+    const declaration = (node as { parent?: Node }).parent as TSESTree.VariableDeclaration | undefined;
+    const kind = declaration?.kind ?? 'let';
+    const value = node.init ? this.valueOf(node.init) : EMPTY;
+    this.bindPattern(node.id, value, kind, node.init ?? undefined);
+    this.visitPatternDefaults(node.id);
+  }
+
+  private visitPatternDefaults(pattern: Node): void {
+    if (pattern.type === 'ObjectPattern') {
+      for (const property of pattern.properties) {
+        if (property.type === 'Property') this.visitPatternDefaults(property.value);
+      }
+    } else if (pattern.type === 'ArrayPattern') {
+      for (const element of pattern.elements) if (element) this.visitPatternDefaults(element);
+    } else if (pattern.type === 'AssignmentPattern') {
+      this.visit(pattern.right, pattern);
+    }
+  }
+
+  private visitAssignment(node: TSESTree.AssignmentExpression): void {
+    this.visit(node.right, node);
+    if (node.left.type === 'MemberExpression') {
+      (node.left as { parent?: Node }).parent = node;
+      this.visit(node.left.object, node.left);
+      if (node.left.computed) this.visit(node.left.property, node.left);
+      this.dispatch(this.enterHandlers, node.left);
+      this.dispatch(this.exitHandlers, node.left);
+    }
+    const right = this.valueOf(node.right);
+    const value = node.operator === '=' ? right : join(this.valueOf(node.left), right);
+    this.assignPattern(node.left, value, node.right);
+  }
+
+  private visitCall(node: TSESTree.CallExpression): void {
+    this.prepareCallbacks(node);
+    this.visitChildren(node);
+    this.noteCallEffects(node);
+  }
+
+  /** Callbacks of `patients.forEach(p => …)` and `promise.then(p => …)` receive the receiver's values. */
+  private prepareCallbacks(node: TSESTree.CallExpression): void {
+    if (node.callee.type !== 'MemberExpression') return;
+    const method = propertyName(node.callee);
+    if (!method) return;
+    const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
+    if (!callback) return;
+    if (elementCallbackMethods.has(method)) {
+      this.callbackParams.set(callback, [this.elementOf(this.valueOf(node.callee.object))]);
+    } else if (method === 'reduce') {
+      this.callbackParams.set(callback, [EMPTY, this.elementOf(this.valueOf(node.callee.object))]);
+    } else if (method === 'then') {
+      this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
+    }
+  }
+
+  /** Calls that change a variable: `payload.push(ssn)`, `Object.assign(payload, patient)`. */
+  private noteCallEffects(node: TSESTree.CallExpression): void {
+    if (node.callee.type !== 'MemberExpression') return;
+    const method = propertyName(node.callee);
+    if ((method === 'push' || method === 'unshift' || method === 'add' || method === 'set' || method === 'append') && node.arguments.length) {
+      const added = joinAll(node.arguments.map((argument) => this.valueOf(argument)));
+      if (hasPhi(added)) this.addToRootVariable(node.callee.object, taintOnly(added));
+    } else if (method === 'assign' && dottedName(node.callee.object) === 'Object' && node.arguments.length > 1) {
+      const added = joinAll(node.arguments.slice(1).map((argument) => this.valueOf(argument)));
+      if (hasPhi(added)) this.addToRootVariable(node.arguments[0], taintOnly(added));
+    }
+  }
+
+  private addToRootVariable(target: Node, added: AbstractValue): void {
+    let root: Node = target;
+    while (root.type === 'MemberExpression') root = root.object;
+    if (root.type !== 'Identifier') return;
+    const binding = this.scope.lookup(root.name);
+    if (!binding) return;
+    binding.value = join(binding.value, added);
+    this.version++;
+  }
+
+  // ── bindings ─────────────────────────────────────────────────────────────────────────────
+
+  private declare(name: string, value: AbstractValue, kind: string): void {
+    const scope = kind === 'var' ? this.scope.functionScope() : this.scope;
+    scope.vars.set(name, { value, depth: this.conditionalDepth });
+    this.version++;
+  }
+
+  private bindPattern(pattern: Node, value: AbstractValue, kind: string, init?: Node): void {
+    switch (pattern.type) {
+      case 'Identifier':
+        this.declare(pattern.name, this.valueForName(pattern, value, init), kind);
+        break;
+      case 'ObjectPattern':
+        for (const property of pattern.properties) {
+          if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
+          else {
+            const key = property.computed ? undefined : keyName(property.key);
+            const fieldValue = key ? this.readProperty(value, key, property.key, undefined) : taintOnly(value);
+            this.bindPattern(property.value, fieldValue, kind, property.key);
+          }
+        }
+        break;
+      case 'ArrayPattern':
+        for (const element of pattern.elements) if (element) this.bindPattern(element, this.elementOf(value), kind);
+        break;
+      case 'AssignmentPattern':
+        this.bindPattern(pattern.left, value, kind, init);
+        break;
+      case 'RestElement':
+        this.bindPattern(pattern.argument, value, kind);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private assignPattern(target: Node, value: AbstractValue, init?: Node): void {
+    if (target.type === 'Identifier') {
+      const binding = this.scope.lookup(target.name);
+      const named = this.valueForName(target, value, init);
+      if (!binding) {
+        this.scope.functionScope().vars.set(target.name, { value: named, depth: 0 });
+      } else if (this.conditionalDepth > binding.depth) {
+        binding.value = join(binding.value, named);
+      } else {
+        binding.value = named;
+      }
+      this.version++;
+    } else if (target.type === 'MemberExpression') {
+      this.addToRootVariable(target.object, this.fieldAssignmentValue(target, value, init));
+    } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
+      this.bindDestructuringAssignment(target, value);
+    }
+  }
+
+  /** `payload.ssn = value`: the field's name says what an opaque value is. */
+  private fieldAssignmentValue(target: TSESTree.MemberExpression, value: AbstractValue, assigned: Node | undefined): AbstractValue {
+    const name = propertyName(target);
+    if (!name) return taintOnly(value);
+    const byName = this.options.classifier.classify(name);
+    if (byName.trap) return EMPTY;
+    if (hasPhi(value)) return taintOnly(value);
+    if (!assigned || isLiteralLike(assigned)) return EMPTY;
+    return fromKinds(byName.kinds, this.origin(target, byName.kinds), 'medium');
+  }
+
+  private bindDestructuringAssignment(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern, value: AbstractValue): void {
+    if (pattern.type === 'ArrayPattern') {
+      for (const element of pattern.elements) if (element) this.assignPattern(element, this.elementOf(value));
+      return;
+    }
+    for (const property of pattern.properties) {
+      if (property.type === 'RestElement') this.assignPattern(property.argument, value);
+      else {
+        const key = property.computed ? undefined : keyName(property.key);
+        this.assignPattern(property.value, key ? this.readProperty(value, key, property.key, undefined) : taintOnly(value));
+      }
+    }
+  }
+
+  /**
+   * The value a named variable ends up with: what was assigned, plus what its name says when the
+   * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
+   */
+  private valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
+    const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
+    if (annotation.isBoolean) return EMPTY;
+    const byName = this.options.classifier.classify(identifier.name);
+    if (byName.trap) return hasPhi(assigned) ? { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant } : assigned;
+    let value = assigned;
+    if (annotation.name) value = join(value, this.typedValue(annotation.name, identifier));
+    const opaqueInit = !init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type));
+    if (opaqueInit && byName.kinds.length && !this.isSanitizedInit(init)) {
+      value = join(value, fromKinds(byName.kinds, this.origin(identifier, byName.kinds), 'medium'));
+    }
+    if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    return value;
+  }
+
+  private isSanitizedInit(init: Node | undefined): boolean {
+    let node = init;
+    while (node && TRANSPARENT_TYPES.has(node.type)) node = (node as { expression?: Node; argument?: Node }).expression ?? (node as { argument?: Node }).argument;
+    if (!node || node.type !== 'CallExpression') return false;
+    const name = calleeName(node.callee);
+    return name !== undefined && this.isSanitizerName(name);
+  }
+
+  private typedValue(typeName: string, node: Node): AbstractValue {
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    if (!resolved) {
+      return { ...EMPTY, typeName };
+    }
+    return {
+      kinds: resolved.kinds,
+      origins: resolved.kinds.length ? [{ range: this.range(node), label: `${describeKinds(resolved.kinds)} in \`${this.snippet(node)}\` (type ${typeName})` }] : [],
+      confidence: 'high',
+      typeName,
+      personContext: true,
+    };
+  }
+
+  private elementOf(value: AbstractValue): AbstractValue {
+    if (value.fields) return { ...taintOnly(value), typeName: value.typeName, personContext: value.personContext, tags: value.tags };
+    return value;
+  }
+
+  // ── evaluation ───────────────────────────────────────────────────────────────────────────
+
+  private evaluate(node: Node): AbstractValue {
+    switch (node.type) {
+      case 'Literal':
+        return this.literalValue(node);
+      case 'TemplateLiteral':
+        return this.templateValue(node);
+      case 'TaggedTemplateExpression':
+        return taintOnly(this.valueOf(node.quasi));
+      case 'Identifier':
+        return this.identifierValue(node);
+      case 'ThisExpression': {
+        const className = this.classStack[this.classStack.length - 1];
+        return className ? { ...EMPTY, typeName: className } : EMPTY;
+      }
+      case 'MemberExpression':
+        return this.memberValue(node);
+      case 'CallExpression':
+        return this.callValue(node);
+      case 'NewExpression':
+        return this.newValue(node);
+      case 'AwaitExpression':
+        return this.valueOf(node.argument);
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion': {
+        const inner = this.valueOf(node.expression);
+        const annotation = typeNameOfAnnotation(node.typeAnnotation);
+        return annotation.name ? join(inner, this.typedValue(annotation.name, node)) : inner;
+      }
+      case 'TSNonNullExpression':
+      case 'ChainExpression':
+      case 'TSInstantiationExpression':
+        return this.valueOf(node.expression);
+      case 'SequenceExpression':
+        return this.valueOf(node.expressions[node.expressions.length - 1]);
+      case 'AssignmentExpression':
+        return this.valueOf(node.right);
+      case 'ConditionalExpression':
+        return join(this.valueOf(node.consequent), this.valueOf(node.alternate));
+      case 'LogicalExpression':
+        return node.operator === '&&' ? this.valueOf(node.right) : join(this.valueOf(node.left), this.valueOf(node.right));
+      case 'BinaryExpression':
+        return this.binaryValue(node);
+      case 'ObjectExpression':
+        return this.objectValue(node);
+      case 'ArrayExpression':
+        return joinAll(node.elements.map((element) => (element ? this.valueOf(element) : EMPTY)).map(taintOnly));
+      case 'SpreadElement':
+        return this.valueOf(node.argument);
+      default:
+        return EMPTY;
+    }
+  }
+
+  private literalValue(node: TSESTree.Literal): AbstractValue {
+    if (typeof node.value === 'string') return { ...EMPTY, stringPrefix: node.value, stringNode: node, constant: node.value };
+    if (typeof node.value === 'number' || typeof node.value === 'boolean' || node.value === null) return { ...EMPTY, constant: node.value };
+    return EMPTY;
+  }
+
+  private templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
+    const parts = joinAll(node.expressions.map((expression) => taintOnly(this.valueOf(expression))));
+    const head = node.quasis[0]?.value.cooked ?? '';
+    if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
+    if (head) return { ...parts, stringPrefix: head, stringNode: node };
+    const first = this.valueOf(node.expressions[0]);
+    if (first.stringPrefix !== undefined && node.expressions[0].range[0] === node.quasis[0].range[1]) {
+      return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
+    }
+    return parts;
+  }
+
+  private identifierValue(node: TSESTree.Identifier): AbstractValue {
+    const binding = this.scope.lookup(node.name);
+    if (binding) return binding.value;
+    if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
+    const byName = this.options.classifier.classify(node.name);
+    if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
+    return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  private memberValue(node: TSESTree.MemberExpression): AbstractValue {
+    const object = this.valueOf(node.object);
+    const name = propertyName(node);
+    if (name === undefined) {
+      // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
+      return this.elementOf(object);
+    }
+    return this.readProperty(object, name, node, node);
+  }
+
+  /** The value of `object.name`; `node` locates the read for origins. */
+  private readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
+    if (nonPhiProperties.has(name)) return EMPTY;
+    const known = object.fields?.get(name);
+    if (known) return known;
+    if (object.typeName) {
+      const resolved = this.options.index?.resolve(object.typeName, this.options.classifier);
+      if (resolved) {
+        const field = resolved.fields.get(name);
+        if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        const kinds = field.inherit ? object.kinds : field.kinds;
+        const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
+        return { ...value, typeName: field.typeName, personContext: true };
+      }
+    }
+    if (object.fields && !hasPhi(object)) return this.readByName(object, name, node, member, false);
+    return this.readByName(object, name, node, member, false);
+  }
+
+  private readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
+    const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    const byName = this.options.classifier.classify(name, personContext);
+    if (byName.trap) return EMPTY;
+    if (byName.kinds.length) {
+      return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
+    }
+    if (declaredTypeLacksField) return EMPTY;
+    if (hasPhi(object)) return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+    return byName.personContext || object.personContext ? { ...EMPTY, personContext: true } : EMPTY;
+  }
+
+  private binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
+    if (node.operator !== '+') return EMPTY;
+    const left = this.valueOf(node.left);
+    const right = this.valueOf(node.right);
+    const combined = join(taintOnly(left), taintOnly(right));
+    if (left.stringPrefix !== undefined) {
+      const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
+      return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };
+    }
+    return combined;
+  }
+
+  private objectValue(node: TSESTree.ObjectExpression): AbstractValue {
+    const fields = new Map<string, AbstractValue>();
+    let kinds = EMPTY;
+    let typeName: string | undefined;
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        const spread = this.valueOf(property.argument);
+        spread.fields?.forEach((value, key) => fields.set(key, value));
+        kinds = join(kinds, taintOnly(spread));
+        typeName ??= spread.typeName;
+        continue;
+      }
+      if (FUNCTION_TYPES.has(property.value.type)) continue;
+      const key = property.computed ? undefined : keyName(property.key);
+      const value = this.valueOf(property.value);
+      if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
+      const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value);
+      if (key !== undefined) fields.set(key, fieldValue);
+      kinds = join(kinds, taintOnly(fieldValue));
+    }
+    const typed = typeName ? this.typedValue(typeName, node) : EMPTY;
+    const combined = join(kinds, taintOnly(typed));
+    return { ...combined, fields, typeName: typeName ?? undefined, personContext: combined.personContext || typeName !== undefined };
+  }
+
+  /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
+  private propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
+    const byName = this.options.classifier.classify(key);
+    if (byName.trap) return hasPhi(value) ? EMPTY : value;
+    if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand) return value;
+    const valueNode = property.value;
+    const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
+    if (!opaque || byName.kinds.length === 0) return value;
+    return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));
+  }
+
+  private callValue(node: TSESTree.CallExpression): AbstractValue {
+    const callee = node.callee;
+    const name = calleeName(callee);
+    const dotted = dottedName(callee);
+    if (name && this.isSanitizerName(name)) {
+      const words = splitWords(name);
+      const tag: ValueTag = words.some((word) => encryptionWords.has(word)) ? 'encrypted' : 'sanitized';
+      return withTag(EMPTY, tag);
+    }
+    if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
+    if (callee.type === 'CallExpression' || (callee.type === 'Identifier' && callee.name === 'require')) {
+      // `require('pino')()`, `require('debug')('app')`
+      const required = callee.type === 'CallExpression' ? this.requiredModule(callee) : undefined;
+      if (required && /^(pino|debug|bunyan|winston|log4js|loglevel)$/.test(required)) return withTag(EMPTY, 'logger');
+    }
+    const fhir = this.fhirSource(node, name);
+    if (fhir) return fhir;
+    const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
+    if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
+      return argumentsValue();
+    }
+    if (callee.type === 'MemberExpression' && name) return this.methodCallValue(node, callee, name, argumentsValue);
+    if (name) return this.nameSaysValue(name, node);
+    return EMPTY;
+  }
+
+  private requiredModule(call: TSESTree.CallExpression): string | undefined {
+    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments[0]?.type === 'Literal') {
+      const value = call.arguments[0].value;
+      return typeof value === 'string' ? value : undefined;
+    }
+    return undefined;
+  }
+
+  private methodCallValue(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, argumentsValue: () => AbstractValue): AbstractValue {
+    const receiver = this.valueOf(callee.object);
+    if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
+    if (name === 'objectStore') return withTag(EMPTY, 'idb-store');
+    if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
+    if (nonPhiMethods.has(name)) return EMPTY;
+    if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
+      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`
+      const byKey = this.options.classifier.classify(node.arguments[0].value, receiver.personContext);
+      if (byKey.trap) return EMPTY;
+      if (byKey.kinds.length) return fromKinds(byKey.kinds, this.origin(node, byKey.kinds), 'medium');
+    }
+    if (passThroughMethods.has(name)) {
+      const passed = taintOnly(receiver);
+      return name === 'concat' || name === 'replace' || name === 'replaceAll' ? join(passed, argumentsValue()) : { ...passed, typeName: receiver.typeName, personContext: receiver.personContext };
+    }
+    const byMethod = this.nameSaysValue(name, node);
+    if (hasPhi(byMethod)) return byMethod;
+    const firstWord = splitWords(name)[0];
+    if (firstWord && actionVerbs.has(firstWord)) return EMPTY;
+    if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };
+    if (firstWord && retrievalVerbs.has(firstWord)) return this.receiverNameSaysValue(callee.object, node);
+    return EMPTY;
+  }
+
+  /** `patientRepository.findOne()`, `PatientService.getById()`: the receiver's name says what comes back. */
+  private receiverNameSaysValue(receiver: Node, call: Node): AbstractValue {
+    const name = receiver.type === 'MemberExpression' ? propertyName(receiver) : receiver.type === 'Identifier' ? receiver.name : undefined;
+    if (!name) return EMPTY;
+    const words = splitWords(name);
+    while (words.length > 1 && codeStructureSuffixes.has(words[words.length - 1])) words.pop();
+    const kinds = this.options.classifier.kindsOf(words.join('_'));
+    return fromKinds(kinds, this.origin(call, kinds), 'medium');
+  }
+
+  /** What an unknown function's name says it returns: `getPatient()` → patient record. */
+  private nameSaysValue(name: string, node: Node): AbstractValue {
+    const words = splitWords(name);
+    if (words.length && actionVerbs.has(words[0])) return EMPTY;
+    const byName = this.options.classifier.classify(name);
+    if (byName.trap || byName.kinds.length === 0) return EMPTY;
+    return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /** FHIR clients: Medplum, fhir-kit-client, SMART fhirclient. */
+  private fhirSource(node: TSESTree.CallExpression, name: string | undefined): AbstractValue | undefined {
+    if (!name) return undefined;
+    const typeArgument = node.typeArguments?.params[0];
+    const annotated = typeArgument ? typeNameOfAnnotation(typeArgument).name : undefined;
+    if (FHIR_READ_METHODS.has(name)) {
+      const resourceType = annotated ?? this.resourceTypeOfArguments(node);
+      if (resourceType && PHI_RESOURCE_TYPES.has(resourceType)) return this.typedValue(resourceType, node);
+      return undefined;
+    }
+    if (name === 'request' && node.callee.type === 'MemberExpression') {
+      const prefix = node.arguments[0] ? this.valueOf(node.arguments[0]).stringPrefix : undefined;
+      const resourceType = prefix ? /^([A-Z][A-Za-z]+)/.exec(prefix)?.[1] : undefined;
+      if (resourceType && PHI_RESOURCE_TYPES.has(resourceType)) return this.typedValue(resourceType, node);
+    }
+    if (name === 'read' && node.callee.type === 'MemberExpression') {
+      const receiver = dottedName(node.callee.object);
+      if (receiver && /(^|\.)patient$/.test(receiver)) return this.typedValue('Patient', node);
+    }
+    return undefined;
+  }
+
+  private resourceTypeOfArguments(node: TSESTree.CallExpression): string | undefined {
+    const first = node.arguments[0];
+    if (!first) return undefined;
+    const value = this.valueOf(first);
+    if (typeof value.constant === 'string') return value.constant;
+    if (value.typeName) return value.typeName;
+    const resourceType = value.fields?.get('resourceType')?.constant;
+    return typeof resourceType === 'string' ? resourceType : undefined;
+  }
+
+  private newValue(node: TSESTree.NewExpression): AbstractValue {
+    const className = dottedName(node.callee);
+    const args = joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
+    if (className === 'URL' || className === 'URLSearchParams' || className === 'Request') {
+      const first = node.arguments[0] ? this.valueOf(node.arguments[0]) : EMPTY;
+      return { ...args, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
+    }
+    if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier)) {
+      return join(args, this.typedValue(className, node));
+    }
+    return args;
+  }
+
+  // ── locations ────────────────────────────────────────────────────────────────────────────
+
+  range(node: Node | { range: [number, number] }) {
+    return rangeFromOffsets(this.options.lineStarts, node.range[0], node.range[1]);
+  }
+
+  snippet(node: Node): string {
+    const dotted = dottedName(node);
+    const text = dotted ?? (node.type === 'CallExpression' ? `${dottedName(node.callee) ?? 'call'}(…)` : node.type);
+    return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+  }
+
+  private origin(node: Node, kinds: readonly string[]): TaintOrigin {
+    return { range: this.range(node), label: `${describeKinds(kinds)} from \`${this.snippet(node)}\`` };
+  }
+}

@@ -1,0 +1,164 @@
+// Classifies code names (identifiers, property names, object keys, string keys) into PHI kinds.
+// Names are split into words first, so `patientDOB`, `patient_dob` and `PATIENT-DOB` agree.
+import { PHI_KINDS, type PhiKindDefinition } from '../../../rules/vocabulary/phi-kinds';
+import {
+  BOOLEAN_PREFIXES,
+  CODE_STRUCTURE_SUFFIXES,
+  METADATA_WORDS,
+  NON_PERSON_QUALIFIERS,
+  PERSON_CONTEXT_WORDS,
+} from '../../../rules/vocabulary/name-traps';
+
+export interface NameClassification {
+  /** PHI kinds the name carries (contextual kinds only when a person context is present). */
+  kinds: readonly string[];
+  /** The name is a known trap (count, flag, format, masked form, id…): its value is not PHI. */
+  trap: boolean;
+  /** The name itself supplies a person context for contextual words further down a member chain. */
+  personContext: boolean;
+}
+
+const WORD_PATTERN = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+export function splitWords(name: string): string[] {
+  const words = name.match(WORD_PATTERN);
+  return words ? words.map((word) => word.toLowerCase()) : [];
+}
+
+interface CompiledPattern {
+  words: string[];
+  kind: string;
+  contextual: boolean;
+}
+
+/** Kinds whose contextual words name a system's contact when qualified (`supportEmail`, `clinicPhone`). */
+const CONTACT_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo']);
+
+const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
+const metadataWords = new Set(METADATA_WORDS);
+const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
+const personContextWords = new Set(PERSON_CONTEXT_WORDS);
+const nonPersonQualifiers = new Set(NON_PERSON_QUALIFIERS);
+
+const NO_PHI: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: false, personContext: false });
+const TRAP: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: true, personContext: false });
+
+export const PHI_KIND_BY_ID: ReadonlyMap<string, PhiKindDefinition> = new Map(PHI_KINDS.map((kind) => [kind.id, kind]));
+
+function compilePatterns(): Map<string, CompiledPattern[]> {
+  const byFirstWord = new Map<string, CompiledPattern[]>();
+  const add = (pattern: string, kind: string, contextual: boolean) => {
+    const words = splitWords(pattern);
+    if (words.length === 0) return;
+    const list = byFirstWord.get(words[0]) ?? [];
+    list.push({ words, kind, contextual });
+    byFirstWord.set(words[0], list);
+  };
+  for (const kind of PHI_KINDS) {
+    for (const pattern of kind.strong) add(pattern, kind.id, false);
+    for (const pattern of kind.contextual ?? []) add(pattern, kind.id, true);
+  }
+  // Longest pattern first, so `dateOfBirth` wins over a shorter pattern starting with `date`.
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return byFirstWord;
+}
+
+const BUILT_IN_PATTERNS = compilePatterns();
+
+function isLastFour(words: string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] === 'last' && (words[i + 1] === 'four' || words[i + 1] === '4')) return true;
+  }
+  return false;
+}
+
+function isTrap(words: string[]): boolean {
+  if (words.length > 1 && booleanPrefixes.has(words[0])) return true;
+  if (words.some((word) => metadataWords.has(word))) return true;
+  if (codeStructureSuffixes.has(words[words.length - 1])) return true;
+  return isLastFour(words);
+}
+
+export interface ClassifierExtensions {
+  phiNames?: Record<string, string>;
+  notPhiNames?: readonly string[];
+}
+
+export class NameClassifier {
+  private readonly cache = new Map<string, NameClassification>();
+  private readonly extraPhiNames = new Map<string, string>();
+  private readonly notPhiNames = new Set<string>();
+
+  constructor(extensions: ClassifierExtensions = {}) {
+    for (const [name, kind] of Object.entries(extensions.phiNames ?? {})) {
+      this.extraPhiNames.set(name.toLowerCase(), kind);
+      this.extraPhiNames.set(splitWords(name).join(' '), kind);
+    }
+    for (const name of extensions.notPhiNames ?? []) {
+      this.notPhiNames.add(name.toLowerCase());
+      this.notPhiNames.add(splitWords(name).join(' '));
+    }
+  }
+
+  classify(name: string, personContext = false): NameClassification {
+    const cacheKey = personContext ? `+${name}` : name;
+    let result = this.cache.get(cacheKey);
+    if (!result) {
+      result = this.classifyUncached(name, personContext);
+      this.cache.set(cacheKey, result);
+    }
+    return result;
+  }
+
+  kindsOf(name: string, personContext = false): readonly string[] {
+    return this.classify(name, personContext).kinds;
+  }
+
+  private classifyUncached(name: string, contextFromChain: boolean): NameClassification {
+    const lower = name.toLowerCase();
+    const words = splitWords(name);
+    const joined = words.join(' ');
+    if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined)) return TRAP;
+    const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
+    if (configured) return { kinds: [configured], trap: false, personContext: true };
+    if (words.length === 0) return NO_PHI;
+    if (isTrap(words)) return TRAP;
+
+    const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
+    const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
+    const kinds = new Set<string>();
+    let matchedAny = false;
+    for (let i = 0; i < words.length; ) {
+      const match = this.matchAt(words, i);
+      if (!match) {
+        i++;
+        continue;
+      }
+      matchedAny = true;
+      i += match.words.length;
+      if (match.contextual && !personContext) continue;
+      if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) continue;
+      kinds.add(match.kind);
+    }
+    if (!matchedAny && !personContext) return NO_PHI;
+    return { kinds: [...kinds].sort(), trap: false, personContext };
+  }
+
+  private matchAt(words: string[], index: number): CompiledPattern | undefined {
+    const candidates = BUILT_IN_PATTERNS.get(words[index]);
+    if (!candidates) return undefined;
+    return candidates.find((pattern) => pattern.words.every((word, offset) => words[index + offset] === word));
+  }
+}
+
+export function kindLabel(kindId: string): string {
+  return PHI_KIND_BY_ID.get(kindId)?.label ?? kindId.replace(/-/g, ' ');
+}
+
+/** "SSN and date of birth", "name, email address and diagnosis". */
+export function describeKinds(kindIds: readonly string[]): string {
+  const labels = kindIds.map(kindLabel);
+  if (labels.length === 0) return 'PHI';
+  if (labels.length === 1) return labels[0];
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}

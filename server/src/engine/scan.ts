@@ -1,0 +1,101 @@
+// A workspace scan: resolve configs, discover files, read them, index the types they declare, then
+// analyse each file. Every file that cannot be read or parsed ends as a skip with its reason; the
+// scan goes on.
+import * as path from 'node:path';
+import { analyzeFile, knownRuleIds, todayIso } from './analyze';
+import { ConfigResolver } from './config';
+import { discoverFiles, type DiscoveredFile } from './discover';
+import type { ScanOptions } from './index';
+import { readSourceFile } from './read';
+import type { Finding, RuleError, ScanResult, SkippedFile } from './types';
+import { WorkspaceIndex } from './workspace-index';
+
+/** Files analysed between yields to the event loop, so progress and cancellation stay responsive. */
+const FILES_PER_SLICE = 25;
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The scan was cancelled', 'AbortError');
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function commonAncestor(paths: string[]): string {
+  let ancestor = paths[0];
+  for (const candidate of paths.slice(1)) {
+    while (!isInside(ancestor, candidate)) ancestor = path.dirname(ancestor);
+  }
+  return ancestor;
+}
+
+/** Findings are relative to the working directory (what CI and GitHub expect), or to the scanned paths' common folder when they lie outside it. */
+export function scanRoot(absolutePaths: string[], cwd: string): string {
+  if (absolutePaths.every((candidate) => isInside(cwd, candidate))) return cwd;
+  return commonAncestor(absolutePaths);
+}
+
+interface LoadedFile {
+  file: DiscoveredFile;
+  text: string;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const cwd = path.resolve(options.cwd);
+  const roots = (options.paths.length ? options.paths : [cwd]).map((candidate) => path.resolve(cwd, candidate));
+  const root = scanRoot(roots, cwd);
+  const resolver = new ConfigResolver({ knownRuleIds, explicitConfigFile: options.configFile, fallbackBaseDir: root });
+  if (options.configFile) resolver.forFile(path.join(root, '.'));
+  const discovery = await discoverFiles(roots, { root, configFor: (candidate) => resolver.forFile(candidate), signal: options.signal });
+  const skipped: SkippedFile[] = [...discovery.skipped];
+  const index = new WorkspaceIndex();
+  const loaded: LoadedFile[] = [];
+  let bytesScanned = 0;
+  for (const file of discovery.files) {
+    const config = resolver.forFile(file.absPath);
+    const read = readSourceFile(file.absPath, config.maxFileSize);
+    if (!read.ok) {
+      skipped.push({ file: file.relPath, reason: read.reason, detail: read.detail });
+      continue;
+    }
+    bytesScanned += read.bytes;
+    if (file.language === 'code') index.addFile(file.relPath, read.text);
+    loaded.push({ file, text: read.text });
+  }
+  throwIfAborted(options.signal);
+
+  const findings: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  const today = todayIso();
+  let filesScanned = 0;
+  for (let i = 0; i < loaded.length; i++) {
+    if (i % FILES_PER_SLICE === 0 && i > 0) {
+      await yieldToEventLoop();
+      throwIfAborted(options.signal);
+    }
+    const { file, text } = loaded[i];
+    const result = analyzeFile({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today });
+    ruleErrors.push(...result.ruleErrors);
+    if (result.skipped) skipped.push(result.skipped);
+    else {
+      filesScanned++;
+      findings.push(...result.findings);
+    }
+    options.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
+  }
+  skipped.sort((a, b) => a.file.localeCompare(b.file));
+  return {
+    root,
+    filesScanned,
+    bytesScanned,
+    findings,
+    skipped,
+    ruleErrors,
+    durationMs: Math.round(performance.now() - started),
+    configFiles: resolver.configFiles().map((configFile) => path.relative(root, configFile).split(path.sep).join('/')),
+  };
+}

@@ -1,0 +1,98 @@
+// Abstract values of the taint analysis: which PHI kinds a value carries, where they came from, and
+// what else the analysis knows that rules ask about (a known string prefix for URLs, a declared type,
+// the fields of an object literal, tags such as "logger").
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Taint, TaintOrigin } from './rule-api';
+
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'weak-hash' | 'express-app' | 'literal';
+
+export interface AbstractValue extends Taint {
+  readonly kinds: readonly string[];
+  readonly origins: readonly TaintOrigin[];
+  readonly confidence: 'high' | 'medium';
+  /** Declared or inferred type name (workspace index or FHIR). */
+  readonly typeName?: string;
+  /** Known fields (object literals, assignments to fields). */
+  readonly fields?: ReadonlyMap<string, AbstractValue>;
+  /** The object is about a person (patient, guarantor…), so contextual field names count. */
+  readonly personContext?: boolean;
+  /** Known leading text of a string value, and the literal that spells it. */
+  readonly stringPrefix?: string;
+  readonly stringNode?: TSESTree.Node;
+  /** A fully known constant (string, number, boolean, null). */
+  readonly constant?: string | number | boolean | null;
+  readonly tags?: ReadonlySet<ValueTag>;
+}
+
+const MAX_ORIGINS = 3;
+
+export const EMPTY: AbstractValue = Object.freeze({ kinds: Object.freeze([]) as readonly string[], origins: Object.freeze([]) as readonly TaintOrigin[], confidence: 'high' as const });
+
+export function hasPhi(value: Taint): boolean {
+  return value.kinds.length > 0;
+}
+
+function mergeKinds(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged = new Set(a);
+  let grew = false;
+  for (const kind of b) {
+    if (!merged.has(kind)) {
+      merged.add(kind);
+      grew = true;
+    }
+  }
+  return grew ? [...merged].sort() : a;
+}
+
+function mergeOrigins(a: readonly TaintOrigin[], b: readonly TaintOrigin[]): readonly TaintOrigin[] {
+  if (b.length === 0 || a.length >= MAX_ORIGINS) return a;
+  if (a.length === 0) return b;
+  const merged = [...a];
+  for (const origin of b) {
+    if (merged.length >= MAX_ORIGINS) break;
+    if (!merged.some((existing) => existing.range.startOffset === origin.range.startOffset)) merged.push(origin);
+  }
+  return merged;
+}
+
+/** Union of the PHI two values carry (shape information is dropped unless one side is empty). */
+export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
+  if (!hasPhi(b) && !b.tags) return a;
+  if (!hasPhi(a) && !a.tags) return b;
+  return {
+    kinds: mergeKinds(a.kinds, b.kinds),
+    origins: mergeOrigins(a.origins, b.origins),
+    confidence: a.confidence === 'high' && hasPhi(a) ? 'high' : b.confidence === 'high' && hasPhi(b) ? 'high' : 'medium',
+    tags: a.tags && b.tags ? new Set([...a.tags, ...b.tags]) : (a.tags ?? b.tags),
+    personContext: a.personContext || b.personContext,
+  };
+}
+
+export function joinAll(values: readonly AbstractValue[]): AbstractValue {
+  let result = EMPTY;
+  for (const value of values) result = join(result, value);
+  return result;
+}
+
+export function fromKinds(kinds: readonly string[], origin: TaintOrigin | undefined, confidence: 'high' | 'medium'): AbstractValue {
+  if (kinds.length === 0) return EMPTY;
+  return { kinds, origins: origin ? [origin] : [], confidence };
+}
+
+export function withTag(value: AbstractValue, tag: ValueTag): AbstractValue {
+  const tags = new Set(value.tags);
+  tags.add(tag);
+  return { ...value, tags };
+}
+
+/** The PHI of a value, without its shape: what flows on when a value is transformed. */
+export function taintOnly(value: AbstractValue): AbstractValue {
+  if (!hasPhi(value)) return EMPTY;
+  return { kinds: value.kinds, origins: value.origins, confidence: value.confidence, personContext: value.personContext };
+}
+
+export function hasTag(value: AbstractValue, tag: ValueTag): boolean {
+  return value.tags?.has(tag) ?? false;
+}

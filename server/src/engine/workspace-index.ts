@@ -1,0 +1,220 @@
+// A syntactic index of the types the workspace declares (interfaces, object type aliases, classes)
+// and of their fields, so a parameter typed `Patient` in one file knows which fields are PHI even when
+// `Patient` is declared in another. It reads declarations with a light scanner instead of a second
+// parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
+import { FHIR_TYPES } from '../../../rules/vocabulary/fhir-resources';
+import type { NameClassifier } from './classify';
+
+export interface DeclaredField {
+  name: string;
+  /** The field's declared type name, unwrapped from arrays, Promise<…>, qualified names. */
+  typeName?: string;
+  /** The field's type is a primitive that cannot carry PHI (boolean). */
+  isBoolean?: boolean;
+}
+
+export interface DeclaredType {
+  name: string;
+  file: string;
+  fields: DeclaredField[];
+  extends: string[];
+}
+
+export interface ResolvedField {
+  kinds: readonly string[];
+  typeName?: string;
+  /** Takes the kinds of the object it is read from. */
+  inherit?: boolean;
+}
+
+export interface ResolvedType {
+  name: string;
+  /** Kinds of the whole value (all PHI fields, or the FHIR resource's kinds). */
+  kinds: readonly string[];
+  fields: ReadonlyMap<string, ResolvedField>;
+  /** Where the type was declared (workspace-relative), or undefined for built-in FHIR types. */
+  file?: string;
+}
+
+const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?:\s*<[^{]*?>)?([^{;]*)\{|\btype\s+([A-Z][\w$]*)(?:\s*<[^=]*?>)?\s*=\s*\{/g;
+const FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*([^;,\n=]+)/;
+const PRIMITIVE_BOOLEAN = /^\s*boolean\s*$/;
+
+function unwrapTypeName(typeText: string): string | undefined {
+  let text = typeText.trim();
+  const generic = /^(?:Array|ReadonlyArray|Promise|Readonly|Partial|Required|Set|Observable)\s*<\s*(.+)>$/.exec(text);
+  if (generic) text = generic[1];
+  text = text.replace(/\[\]$/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
+  const name = /^(?:[\w$]+\.)*([A-Z][\w$]*)/.exec(text);
+  return name ? name[1] : undefined;
+}
+
+/** Index of the matching closing brace, skipping strings and comments roughly. -1 when unbalanced. */
+function findClosingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{') depth++;
+    else if (ch === '}') {
+      depth--;
+      if (depth === 0) return i;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      if (end < 0) return -1;
+      i = end;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 1;
+    }
+  }
+  return -1;
+}
+
+/** Top-level members of a declaration body, one per line or `;` (nested braces skipped). */
+function topLevelMembers(body: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of body) {
+    if (ch === '{' || ch === '(' || ch === '<' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === '>' || ch === ']') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ';' || ch === '\n' || ch === ',')) {
+      if (current.trim()) members.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  if (current.trim()) members.push(current);
+  return members;
+}
+
+export function extractDeclaredTypes(file: string, text: string): DeclaredType[] {
+  const types: DeclaredType[] = [];
+  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return types;
+  DECLARATION.lastIndex = 0;
+  for (let match = DECLARATION.exec(text); match; match = DECLARATION.exec(text)) {
+    const name = match[1] ?? match[3];
+    const open = match.index + match[0].length - 1;
+    const close = findClosingBrace(text, open);
+    if (close < 0) break;
+    const heritage = match[2] ?? '';
+    const extendsClause = /\bextends\s+([^{]+?)(?:\bimplements\b|$)/.exec(heritage);
+    const fields: DeclaredField[] = [];
+    for (const member of topLevelMembers(text.slice(open + 1, close))) {
+      const field = FIELD.exec(member);
+      if (!field || /^\s*\(/.test(field[2])) continue;
+      fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]) });
+    }
+    types.push({
+      name,
+      file,
+      fields,
+      extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
+    });
+    DECLARATION.lastIndex = open + 1;
+  }
+  return types;
+}
+
+export class WorkspaceIndex {
+  private readonly declaredByFile = new Map<string, DeclaredType[]>();
+  private readonly declaredByName = new Map<string, DeclaredType[]>();
+  private readonly resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
+  private generation = 0;
+
+  addFile(file: string, text: string): void {
+    this.removeFile(file);
+    const types = extractDeclaredTypes(file, text);
+    if (types.length === 0) return;
+    this.declaredByFile.set(file, types);
+    for (const type of types) {
+      const list = this.declaredByName.get(type.name) ?? [];
+      list.push(type);
+      this.declaredByName.set(type.name, list);
+    }
+    this.generation++;
+  }
+
+  removeFile(file: string): void {
+    const previous = this.declaredByFile.get(file);
+    if (!previous) return;
+    this.declaredByFile.delete(file);
+    for (const type of previous) {
+      const list = (this.declaredByName.get(type.name) ?? []).filter((candidate) => candidate !== type);
+      if (list.length) this.declaredByName.set(type.name, list);
+      else this.declaredByName.delete(type.name);
+    }
+    this.generation++;
+  }
+
+  get size(): number {
+    return this.declaredByName.size;
+  }
+
+  /** The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. */
+  resolve(typeName: string, classifier: NameClassifier): ResolvedType | undefined {
+    let cache = this.resolvedCache.get(classifier);
+    if (!cache || (cache as Map<string, unknown> & { generation?: number }).generation !== this.generation) {
+      cache = Object.assign(new Map<string, ResolvedType | null>(), { generation: this.generation });
+      this.resolvedCache.set(classifier, cache);
+    }
+    if (cache.has(typeName)) return cache.get(typeName) ?? undefined;
+    cache.set(typeName, null); // guards recursive types
+    const resolved = this.resolveUncached(typeName, classifier, new Set());
+    cache.set(typeName, resolved ?? null);
+    return resolved;
+  }
+
+  private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>): ResolvedType | undefined {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared) return resolveFhirType(typeName);
+    seen.add(typeName);
+    const personContext = classifier.classify(typeName).personContext || typeName in FHIR_TYPES;
+    const fields = new Map<string, ResolvedField>();
+    for (const parent of declared.extends) {
+      if (seen.has(parent)) continue;
+      const parentType = this.resolveUncached(parent, classifier, seen);
+      parentType?.fields.forEach((field, name) => fields.set(name, field));
+    }
+    for (const field of declared.fields) {
+      fields.set(field.name, this.resolveField(field, classifier, personContext, seen));
+    }
+    const kinds = new Set<string>();
+    fields.forEach((field) => field.kinds.forEach((kind) => kinds.add(kind)));
+    return { name: typeName, kinds: [...kinds].sort(), fields, file: declared.file };
+  }
+
+  private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {
+    if (field.isBoolean) return { kinds: [] };
+    const byName = classifier.classify(field.name, personContext);
+    if (byName.trap) return { kinds: [] };
+    const kinds = new Set(byName.kinds);
+    if (field.typeName && !seen.has(field.typeName)) {
+      const fieldType = this.declaredByName.has(field.typeName)
+        ? this.resolveUncached(field.typeName, classifier, new Set(seen))
+        : resolveFhirType(field.typeName);
+      fieldType?.kinds.forEach((kind) => kinds.add(kind));
+    }
+    return { kinds: [...kinds].sort(), typeName: field.typeName };
+  }
+}
+
+const fhirCache = new Map<string, ResolvedType | undefined>();
+
+export function resolveFhirType(typeName: string): ResolvedType | undefined {
+  if (fhirCache.has(typeName)) return fhirCache.get(typeName);
+  const spec = FHIR_TYPES[typeName];
+  const resolved: ResolvedType | undefined = spec && {
+    name: typeName,
+    kinds: spec.kinds,
+    fields: new Map(Object.entries(spec.fields).map(([name, field]) => [name, { kinds: field.kinds ?? [], typeName: field.type, inherit: field.inherit }])),
+  };
+  fhirCache.set(typeName, resolved);
+  return resolved;
+}

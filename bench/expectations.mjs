@@ -14,10 +14,12 @@
 //   readExpectations(dir) -> [{ file, line, ruleId }]            sorted; file is dir-relative POSIX
 //   readTraps(dir)        -> [{ file, line, reason }]
 //   compareFindings(expectations, findings, { traps }) -> { matched, missing, unexpected, trapHits }
+//   verifyExpectedMd(dir) -> [problem]   EXPECTED.md's code tables vs the markers (should be empty)
 //        findings: the engine's Finding objects (ruleId, file, range.start.line); suppressed ones ignored.
 //
 // CLI:
 //   node bench/expectations.mjs [dir]              prints expectations and traps as Markdown tables
+//   node bench/expectations.mjs [dir] --verify     checks EXPECTED.md's code tables against the markers
 //   node bench/expectations.mjs [dir] --check      scans dir with dist/engine.js and compares (exit 1 on
 //                                                  missing/unexpected findings)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -135,6 +137,40 @@ export function compareFindings(expectations, findings, { traps = [], stripPrefi
   return { matched, missing, unexpected, trapHits };
 }
 
+/**
+ * Differences between the code rows of EXPECTED.md (meant for people) and the markers in the sources
+ * (the truth): rows that name a line without a matching marker, and markers missing from the tables.
+ */
+export function verifyExpectedMd(dir) {
+  const mdPath = path.join(dir, 'EXPECTED.md');
+  if (!existsSync(mdPath)) return ['EXPECTED.md is missing'];
+  const mdFindings = new Set();
+  const mdTraps = new Set();
+  let section = null;
+  for (const text of readFileSync(mdPath, 'utf8').split(/\r?\n/)) {
+    const heading = /^##\s+(.*)$/.exec(text);
+    if (heading) {
+      const h = heading[1].toLowerCase();
+      section = h.startsWith('intended findings') ? 'findings' : h.startsWith('traps') ? 'traps' : null;
+      continue;
+    }
+    if (!section || !text.startsWith('|')) continue;
+    const cells = text.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''));
+    if (!CODE_EXT.test(cells[0] ?? '') || !/^\d+$/.test(cells[1] ?? '')) continue;
+    if (section === 'findings') mdFindings.add(`${cells[0]}:${cells[1]} ${cells[2]}`);
+    else mdTraps.add(`${cells[0]}:${cells[1]}`);
+  }
+  const problems = [];
+  const code = (f) => CODE_EXT.test(f.file);
+  const markerFindings = new Set(readExpectations(dir).filter(code).map((e) => `${e.file}:${e.line} ${e.ruleId}`));
+  const markerTraps = new Set(readTraps(dir).filter(code).map((t) => `${t.file}:${t.line}`));
+  for (const k of markerFindings) if (!mdFindings.has(k)) problems.push(`EXPECTED.md lacks finding ${k}`);
+  for (const k of mdFindings) if (!markerFindings.has(k)) problems.push(`EXPECTED.md lists finding ${k} without an expect marker`);
+  for (const k of markerTraps) if (!mdTraps.has(k)) problems.push(`EXPECTED.md lacks trap ${k}`);
+  for (const k of mdTraps) if (!markerTraps.has(k)) problems.push(`EXPECTED.md lists trap ${k} without a safe marker`);
+  return problems;
+}
+
 function markdown(dir) {
   const out = ['| file | line | rule |', '| --- | --- | --- |'];
   for (const e of readExpectations(dir)) out.push(`| ${e.file} | ${e.line} | \`${e.ruleId}\` |`);
@@ -150,6 +186,7 @@ async function check(dir) {
   const engine = await import(pathToFileURL(enginePath).href);
   const scanWorkspace = engine.scanWorkspace ?? engine.default?.scanWorkspace;
   const result = await scanWorkspace({ paths: [dir], cwd: dir });
+  for (const problem of verifyExpectedMd(dir)) console.log(`warning: ${problem}`);
   const expectations = readExpectations(dir);
   const traps = readTraps(dir);
   const { matched, missing, unexpected, trapHits } = compareFindings(expectations, result.findings, { traps });
@@ -170,6 +207,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.error(err instanceof Error ? err.message : err);
       process.exitCode = 2;
     });
+  } else if (args.includes('--verify')) {
+    const problems = verifyExpectedMd(dir);
+    for (const p of problems) console.log(p);
+    process.exitCode = problems.length ? 1 : 0;
   } else {
     console.log(markdown(dir));
   }

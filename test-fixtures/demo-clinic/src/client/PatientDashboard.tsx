@@ -17,7 +17,7 @@ export function PatientDashboard({ patient, results }: Props) {
     // Keep the chart so a refresh does not refetch it.
     localStorage.setItem('currentPatient', JSON.stringify(patient)); // expect: no-phi-in-browser-storage
     sessionStorage.setItem('patientDob', patient.dateOfBirth); // expect: no-phi-in-browser-storage
-    document.cookie = `portalEmail=${patient.email}; path=/; max-age=2592000`; // expect: no-phi-in-cookie
+    document.cookie = `portalEmail=${patient.email}; path=/; max-age=2592000`; // expect: no-phi-in-browser-storage
     localStorage.setItem('isPatientSelected', String(isPatientSelected)); // safe: a boolean
     localStorage.setItem('lastPatientId', patient.id); // safe: opaque id
   }, [patient, isPatientSelected]);

@@ -7,7 +7,7 @@ const dbName = process.env.MONGO_DB ?? 'clinic';
 export async function connectDatabase(): Promise<void> {
   // The replica set is "inside the VPC", so TLS was switched off to save a few milliseconds.
   await mongoose.connect(`mongodb://${host}:27017/${dbName}`, { // safe: the scheme says nothing about TLS; the finding is the option below
-    ssl: false, // expect: no-cleartext-transport
+    ssl: false, // expect: no-tls-verification-disabled
     authSource: 'admin',
     user: process.env.MONGO_USER,
     pass: process.env.MONGO_PASSWORD,

@@ -447,4 +447,20 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     assert.ok(sarif.runs[0]!.results.length > 0, 'the SARIF log has no results');
     await screenshot('export-sarif-done');
   });
+
+  it('clicking the status item shows the "PHI Guard" output', async () => {
+    await page.locator('.statusbar-item', { hasText: 'PHI Guard' }).first().click();
+    // The output channel holds the scan summary the command logged (never any source text).
+    await page.locator('.panel .view-lines', { hasText: 'PHI Guard scanned' }).first().waitFor({ timeout: 15_000 });
+    await screenshot('output');
+  });
+
+  it('restarts the server ("PHI Guard: Restart Server") and diagnostics come back', async () => {
+    await runCommand('PHI Guard: Restart Server');
+    await page.locator('.panel .view-lines', { hasText: 'Restarting the PHI Guard server' }).first().waitFor({ timeout: 15_000 });
+    await showProblems();
+    await waitForProblem(path.posix.basename(fixFinding.file), fixFinding.ruleId, 30_000);
+    await page.locator('.statusbar-item', { hasText: /PHI Guard: / }).first().waitFor({ timeout: 15_000 });
+    await screenshot('restarted');
+  });
 });

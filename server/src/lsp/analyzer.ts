@@ -1,0 +1,155 @@
+// Analyses one file (open document text or file on disk) with the nearest `.phi-guard.json` and the
+// editor settings, and tells what to show. Pure engine calls; no LSP types here.
+import * as path from 'node:path';
+import { analyzeFile, rules } from '../engine';
+import { ConfigResolver } from '../engine/config';
+import type { ResolvedConfig } from '../engine/config-types';
+import { readSourceFile } from '../engine/read';
+import type { Finding, RuleError, SkippedFile } from '../engine/types';
+import type { PhiGuardSettings } from '../shared/settings';
+import type { WorkspaceFolderSet } from './paths';
+import { applySettings, isExcluded } from './settings';
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface AnalysisOutcome {
+  absPath: string;
+  /** Workspace-relative POSIX path (what findings use). */
+  relPath: string;
+  /** Folder `relPath` is relative to. */
+  root: string;
+  /** Every finding, suppressed ones included. */
+  findings: Finding[];
+  /** What is shown as diagnostics: unsuppressed findings. */
+  active: Finding[];
+  suppressed: number;
+  skipped?: SkippedFile;
+  ruleErrors: RuleError[];
+  configProblem?: ConfigProblem;
+  /** Not analysed: disabled in the settings or matched by `exclude`. */
+  ignored?: 'disabled' | 'excluded';
+  durationMs: number;
+  config?: ResolvedConfig;
+}
+
+const KNOWN_RULE_IDS = (): ReadonlySet<string> => new Set(rules.map((rule) => rule.meta.id));
+
+export class FileAnalyzer {
+  /** One resolver per workspace folder (its fallback base dir); cleared when a config file changes. */
+  private readonly resolvers = new Map<string, ConfigResolver>();
+
+  constructor(private readonly folders: WorkspaceFolderSet) {}
+
+  clearConfigs(): void {
+    for (const resolver of this.resolvers.values()) resolver.clear();
+  }
+
+  /** Config files that applied so far (for the output). */
+  configFiles(): string[] {
+    return [...this.resolvers.values()].flatMap((resolver) => resolver.configFiles());
+  }
+
+  resolveConfig(absPath: string): ResolvedConfig {
+    const root = this.folders.rootOf(absPath);
+    let resolver = this.resolvers.get(root);
+    if (!resolver) {
+      resolver = new ConfigResolver({ knownRuleIds: KNOWN_RULE_IDS(), fallbackBaseDir: root });
+      this.resolvers.set(root, resolver);
+    }
+    return resolver.forFile(absPath);
+  }
+
+  analyzeText(absPath: string, text: string, settings: PhiGuardSettings): AnalysisOutcome {
+    const relPath = this.folders.relPath(absPath);
+    const root = this.folders.rootOf(absPath);
+    const base = { absPath, relPath, root, findings: [], active: [], suppressed: 0, ruleErrors: [], durationMs: 0 };
+    if (!settings.enable) return { ...base, ignored: 'disabled' };
+    if (isExcluded(relPath, settings)) return { ...base, ignored: 'excluded' };
+    let config: ResolvedConfig;
+    try {
+      config = applySettings(this.resolveConfig(absPath), settings);
+    } catch (error) {
+      const problem = asConfigProblem(error);
+      if (problem) return { ...base, configProblem: problem };
+      throw error;
+    }
+    const started = performance.now();
+    const result = analyzeFile({ absPath, relPath, text, config });
+    const durationMs = performance.now() - started;
+    const active = result.findings.filter((finding) => !finding.suppressed);
+    return {
+      ...base,
+      findings: result.findings,
+      active,
+      suppressed: result.findings.length - active.length,
+      skipped: result.skipped,
+      ruleErrors: result.ruleErrors,
+      durationMs,
+      config,
+    };
+  }
+
+  /** Analyses the file as it is on disk (files that are not open). */
+  analyzeDisk(absPath: string, settings: PhiGuardSettings): AnalysisOutcome {
+    const relPath = this.folders.relPath(absPath);
+    let maxFileSize = 1024 * 1024;
+    try {
+      maxFileSize = this.resolveConfig(absPath).maxFileSize;
+    } catch {
+      // analyzeText reports the config problem.
+    }
+    const read = readSourceFile(absPath, maxFileSize);
+    if (!read.ok) {
+      return {
+        absPath,
+        relPath,
+        root: this.folders.rootOf(absPath),
+        findings: [],
+        active: [],
+        suppressed: 0,
+        ruleErrors: [],
+        durationMs: 0,
+        skipped: { file: relPath, reason: read.reason, detail: read.detail },
+      };
+    }
+    return this.analyzeText(absPath, read.text, settings);
+  }
+}
+
+/** A ConfigError from the resolver (checked by shape: config.ts and config-types.ts both define one). */
+export function asConfigProblem(error: unknown): ConfigProblem | undefined {
+  if (!(error instanceof Error) || error.name !== 'ConfigError') return undefined;
+  const e = error as Error & Partial<ConfigProblem>;
+  return {
+    file: typeof e.file === 'string' ? e.file : '',
+    line: typeof e.line === 'number' ? e.line : 1,
+    column: typeof e.column === 'number' ? e.column : 1,
+    reason: typeof e.reason === 'string' ? e.reason : e.message,
+  };
+}
+
+/** Applies the editor's severity overrides to findings computed without them (workspace scan). */
+export function applyOverrides(findings: readonly Finding[], settings: PhiGuardSettings): Finding[] {
+  const overrides = settings.severityOverrides;
+  if (Object.keys(overrides).length === 0) return [...findings];
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const override = overrides[finding.ruleId];
+    if (override === 'off') continue;
+    out.push(override ? { ...finding, severity: override } : finding);
+  }
+  return out;
+}
+
+export function isCodeFile(absPath: string): boolean {
+  return /\.(?:[cm]?[jt]sx?)$/i.test(absPath);
+}
+
+export function isJsonFile(absPath: string): boolean {
+  return /\.json[c5]?$/i.test(absPath) || path.basename(absPath) === '.phi-guard.json';
+}

@@ -1,0 +1,218 @@
+// Analysis of open documents: one analysis per (document version, configuration generation), cached;
+// stale work is dropped; typing is throttled.
+//
+// Throttle: after a change, the next analysis of a document starts no earlier than `window` ms after
+// the previous one ended, where `window` is the duration of the previous analysis, capped at 150 ms
+// (MAX_DELAY_MS). Changes arriving meanwhile are coalesced: the run analyses whatever version is
+// current when it starts. So a cheap file gets diagnostics almost at once (edit-to-diagnostics about
+// twice its analysis time), an expensive one at most every 150 ms plus its analysis time, and while
+// someone types the analysis never takes more than about half of a core. A result computed for a
+// version that is no longer current (a change arrived while settings were being fetched) is dropped.
+import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PhiGuardSettings } from '../shared/settings';
+import type { AnalysisOutcome } from './analyzer';
+
+export const MAX_DELAY_MS = 150;
+
+export interface AnalysisEntry {
+  uri: string;
+  version: number;
+  generation: number;
+  outcome: AnalysisOutcome;
+  diagnostics: Diagnostic[];
+  /** For pull diagnostics: equal ids mean unchanged results. */
+  resultId: string;
+  settings: PhiGuardSettings;
+}
+
+export interface SchedulerHost {
+  documents: TextDocuments<TextDocument>;
+  settingsFor(uri: string): Promise<PhiGuardSettings>;
+  /** Analyses the text (sync) and converts to diagnostics; never throws (errors become an outcome). */
+  analyze(doc: TextDocument, settings: PhiGuardSettings): { outcome: AnalysisOutcome; diagnostics: Diagnostic[] };
+  /** A fresh result for the current version: publish (push clients), status, logs. */
+  analysed(entry: AnalysisEntry): void;
+}
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  lastDurationMs: number;
+  lastEndedAt: number;
+  result?: AnalysisEntry;
+  waiters: Array<() => void>;
+  /** Run mode from the settings seen last (changes are ignored in onSave mode). */
+  run: PhiGuardSettings['run'];
+}
+
+export class AnalysisScheduler {
+  private readonly states = new Map<string, DocState>();
+  private generation = 0;
+  private resultCounter = 0;
+
+  constructor(private readonly host: SchedulerHost) {}
+
+  /** Latest finished analysis of an open document (any version). */
+  latest(uri: string): AnalysisEntry | undefined {
+    return this.states.get(uri)?.result;
+  }
+
+  openUris(): string[] {
+    return [...this.states.keys()];
+  }
+
+  opened(uri: string): void {
+    this.state(uri);
+    this.schedule(uri, 0);
+  }
+
+  changed(uri: string): void {
+    const state = this.state(uri);
+    if (state.run === 'onSave') return;
+    const window = Math.min(MAX_DELAY_MS, state.lastDurationMs);
+    this.schedule(uri, Math.max(0, state.lastEndedAt + window - performance.now()));
+  }
+
+  saved(uri: string): void {
+    const state = this.state(uri);
+    if (state.run === 'onSave') this.schedule(uri, 0);
+  }
+
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    this.states.delete(uri);
+    this.wake(state);
+  }
+
+  /** Settings or config changed: every cached result is outdated; re-analyse every open document. */
+  invalidateAll(reanalyse: boolean): void {
+    this.generation += 1;
+    if (reanalyse) for (const uri of this.states.keys()) this.schedule(uri, 0);
+  }
+
+  /**
+   * The result to report for the document now (pull diagnostics): the current version's (waiting for
+   * a scheduled run), or in onSave mode the last one of the current configuration.
+   */
+  async current(uri: string, isCancelled: () => boolean): Promise<AnalysisEntry | undefined> {
+    for (let attempt = 0; attempt < 20 && !isCancelled(); attempt++) {
+      const doc = this.host.documents.get(uri);
+      const state = this.states.get(uri);
+      if (!doc || !state) return undefined;
+      const result = state.result;
+      if (result && result.generation === this.generation && (result.version === doc.version || state.run === 'onSave')) {
+        return result;
+      }
+      if (state.timer) {
+        await new Promise<void>((resolve) => state.waiters.push(resolve));
+        continue;
+      }
+      const entry = await this.run(uri);
+      if (entry) return entry;
+    }
+    return this.states.get(uri)?.result;
+  }
+
+  /**
+   * A result for exactly the current version (code actions need edits for the text the client has).
+   * In onSave mode this may analyse unsaved text; that result is returned but not published.
+   */
+  async exact(uri: string): Promise<AnalysisEntry | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const doc = this.host.documents.get(uri);
+      const state = this.states.get(uri);
+      if (!doc || !state) return undefined;
+      const result = state.result;
+      if (result && result.generation === this.generation && result.version === doc.version) return result;
+      if (state.run === 'onSave') {
+        const settings = await this.host.settingsFor(uri);
+        const now = this.host.documents.get(uri);
+        if (!now || now.version !== doc.version) continue;
+        const { outcome, diagnostics } = this.host.analyze(now, settings);
+        return this.entry(uri, now.version, outcome, diagnostics, settings);
+      }
+      if (state.timer) {
+        clearTimeout(state.timer);
+        state.timer = undefined;
+      }
+      const entry = await this.run(uri);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  private state(uri: string): DocState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { lastDurationMs: 0, lastEndedAt: 0, waiters: [], run: 'onType' };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if (state.timer) {
+      if (delayMs > 0) return; // a run is coming; it analyses whatever version is current then
+      clearTimeout(state.timer);
+    }
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.run(uri);
+    }, delayMs);
+  }
+
+  private wake(state: DocState): void {
+    const waiters = state.waiters.splice(0);
+    for (const wake of waiters) wake();
+  }
+
+  private entry(uri: string, version: number, outcome: AnalysisOutcome, diagnostics: Diagnostic[], settings: PhiGuardSettings): AnalysisEntry {
+    this.resultCounter += 1;
+    return { uri, version, generation: this.generation, outcome, diagnostics, settings, resultId: `${this.generation}.${version}.${this.resultCounter}` };
+  }
+
+  private async run(uri: string): Promise<AnalysisEntry | undefined> {
+    const state = this.states.get(uri);
+    const doc = this.host.documents.get(uri);
+    if (!state || !doc) {
+      if (state) this.wake(state);
+      return undefined;
+    }
+    const version = doc.version;
+    const generation = this.generation;
+    try {
+      if (state.result?.version === version && state.result.generation === generation) return state.result;
+      const settings = await this.host.settingsFor(uri);
+      state.run = settings.run;
+      const now = this.host.documents.get(uri);
+      // Outdated while the settings were fetched: drop; the change or refresh scheduled another run.
+      if (this.states.get(uri) !== state || !now || now.version !== version || this.generation !== generation) return undefined;
+      if (state.result?.version === version && state.result.generation === generation) return state.result;
+      const { outcome, diagnostics } = this.host.analyze(now, settings);
+      state.lastDurationMs = outcome.durationMs;
+      state.lastEndedAt = performance.now();
+      const entry = this.entry(uri, version, outcome, diagnostics, settings);
+      const previous = state.result;
+      if (previous && previous.generation === generation && sameDiagnostics(previous.diagnostics, diagnostics)) {
+        entry.resultId = previous.resultId;
+      }
+      state.result = entry;
+      this.host.analysed(entry);
+      return entry;
+    } finally {
+      this.wake(state);
+    }
+  }
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  // `data.version` differs between versions by design; everything else must be equal.
+  const key = (list: readonly Diagnostic[]): string =>
+    JSON.stringify(list.map((d) => ({ ...d, data: { ...(d.data as object), version: undefined } })));
+  return key(a) === key(b);
+}

@@ -1,0 +1,579 @@
+// The PHI Guard language server: wiring of documents, analysis scheduling, diagnostics (push and
+// pull), code actions, settings, watched config files, workspace scan and status notifications.
+//
+// Diagnostics delivery:
+// - Clients announcing `textDocument.diagnostic` (VS Code) pull diagnostics for open documents.
+// - Clients without it (Neovim 0.7) get `textDocument/publishDiagnostics` for open documents.
+// - Files that are not open (results of "Scan Workspace", kept after closing a file, updated when a
+//   file changes on disk) are always pushed with `publishDiagnostics`: VS Code's Problems panel shows
+//   them without the client having to pull for files it never opened. When such a file is opened in a
+//   pull client, the pushed diagnostics are cleared (the pulled ones take over, no duplicates); when it
+//   is closed, the stored findings are pushed again.
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
+  ErrorCodes,
+  FileChangeType,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { rules } from '../engine';
+import type { Finding } from '../engine/types';
+import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
+import {
+  Commands,
+  EXPORT_SARIF_REQUEST,
+  FIX_ALL_CODE_ACTION_KIND,
+  SERVER_COMMANDS,
+  type ExportSarifParams,
+  type SeverityCounts,
+} from '../shared/protocol';
+import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
+import { FileAnalyzer, applyOverrides, isCodeFile, isJsonFile, type AnalysisOutcome, type ConfigProblem } from './analyzer';
+import { computeCodeActions } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
+import { AnalysisScheduler, type AnalysisEntry } from './scheduler';
+import { SettingsStore, isExcluded, redactorFor } from './settings';
+import { StatusReporter } from './status';
+import { WorkspaceScanner, truncate } from './workspace-scan';
+
+export interface LanguageServerOptions {
+  transport: 'stdio' | 'ipc';
+}
+
+/** Folders whose file change events never concern us. */
+const IGNORED_SEGMENTS = /(?:^|[\\/])(?:node_modules|\.git|dist|build|out|coverage|\.next|\.nuxt|\.turbo|\.cache)(?:[\\/]|$)/;
+
+export function startLanguageServer(options: LanguageServerOptions): void {
+  const connection =
+    options.transport === 'ipc'
+      ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process))
+      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  if (options.transport === 'stdio') {
+    // stdin closing means the client is gone.
+    process.stdin.on('end', () => process.exit(0));
+  }
+  new PhiGuardServer(connection).listen();
+}
+
+interface Capabilities {
+  pull: boolean;
+  configuration: boolean;
+  watchedFilesDynamic: boolean;
+  configurationDynamic: boolean;
+  documentChanges: boolean;
+  snippets: boolean;
+  refresh: boolean;
+  workspaceFolders: boolean;
+}
+
+function readCapabilities(caps: ClientCapabilities): Capabilities {
+  const workspaceEdit = caps.workspace?.workspaceEdit as (NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] & { snippetEditSupport?: boolean }) | undefined;
+  return {
+    pull: !!caps.textDocument?.diagnostic,
+    configuration: !!caps.workspace?.configuration,
+    watchedFilesDynamic: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configurationDynamic: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+    documentChanges: !!workspaceEdit?.documentChanges,
+    snippets: !!workspaceEdit?.snippetEditSupport,
+    refresh: !!caps.workspace?.diagnostics?.refreshSupport,
+    workspaceFolders: !!caps.workspace?.workspaceFolders,
+  };
+}
+
+export class PhiGuardServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly folders = new WorkspaceFolderSet();
+  private readonly analyzer = new FileAnalyzer(this.folders);
+  private readonly settings: SettingsStore;
+  private readonly scheduler: AnalysisScheduler;
+  private readonly scanner: WorkspaceScanner;
+  private readonly status: StatusReporter;
+  private readonly rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  private caps: Capabilities = {
+    pull: false,
+    configuration: false,
+    watchedFilesDynamic: false,
+    configurationDynamic: false,
+    documentChanges: false,
+    snippets: false,
+    refresh: false,
+    workspaceFolders: false,
+  };
+  /** Stored (scan) diagnostics currently pushed for files, keyed by path: URI used and findings shown. */
+  private readonly pushedStored = new Map<string, { uri: string; shown: Finding[]; suppressed: number }>();
+  /** Config files with a problem diagnostic, by URI. */
+  private readonly configProblemUris = new Set<string>();
+  /** The URI spelling the client used for a path (so stored results are pushed under the same URI). */
+  private readonly clientUris = new Map<string, string>();
+  private verbose = false;
+
+  constructor(private readonly connection: Connection) {
+    this.settings = new SettingsStore(connection, () => this.caps.configuration, (message) => this.warn(message));
+    this.status = new StatusReporter(connection, { counts: () => this.counts() });
+    this.scheduler = new AnalysisScheduler({
+      documents: this.documents,
+      settingsFor: (uri) => this.settings.get(uri),
+      analyze: (doc, settings) => this.analyzeDocument(doc, settings),
+      analysed: (entry) => this.analysed(entry),
+    });
+    this.scanner = new WorkspaceScanner(connection, this.folders, {
+      log: (message) => this.log(message),
+      warn: (message) => this.warn(message),
+      progress: (percentage) => this.status.scanProgressed(percentage),
+      began: () => this.status.beginScan(),
+      ended: () => this.status.endScan(),
+      problems: (summary) => this.status.error(summary),
+    });
+  }
+
+  listen(): void {
+    const { connection, documents } = this;
+    // Nothing may write to stdout but the protocol: route stray console output to the client's log.
+    console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+    console.info = console.log;
+    console.debug = console.log;
+    console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+    console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+    process.on('uncaughtException', (error) => this.internalError('uncaught exception', error));
+    process.on('unhandledRejection', (error) => this.internalError('unhandled rejection', error));
+
+    connection.onInitialize((params) => {
+      this.caps = readCapabilities(params.capabilities ?? {});
+      if (params.workspaceFolders && params.workspaceFolders.length > 0) this.folders.set(params.workspaceFolders);
+      else if (params.rootUri) this.folders.set([{ uri: params.rootUri }]);
+      else if (params.rootPath) this.folders.set([{ uri: pathToUri(path.resolve(params.rootPath)) }]);
+      const result: InitializeResult = {
+        capabilities: {
+          textDocumentSync: {
+            openClose: true,
+            change: TextDocumentSyncKind.Incremental,
+            save: { includeText: false },
+          },
+          codeActionProvider: {
+            codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_CODE_ACTION_KIND],
+            resolveProvider: false,
+          },
+          executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+      };
+      if (this.caps.pull) {
+        result.capabilities.diagnosticProvider = { identifier: 'phiGuard', interFileDependencies: false, workspaceDiagnostics: false };
+      }
+      return result;
+    });
+
+    connection.onInitialized(() => {
+      this.guardAsync('initialized', async () => {
+        if (this.caps.configurationDynamic) {
+          await connection.client.register(DidChangeConfigurationNotification.type, { section: 'phiGuard' });
+        }
+        if (this.caps.watchedFilesDynamic) {
+          await connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/.phi-guard.json' }, { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json,jsonc}' }],
+          });
+        }
+        if (this.caps.workspaceFolders) {
+          connection.workspace.onDidChangeWorkspaceFolders((event) =>
+            this.guard('workspace folders', () => {
+              for (const removed of event.removed) this.folders.remove(removed.uri);
+              for (const added of event.added) this.folders.add(added);
+              this.configurationChanged();
+            }),
+          );
+        }
+        this.log(`started (${this.caps.pull ? 'pull' : 'push'} diagnostics; ${this.folders.all().length} workspace folder(s))`);
+        this.status.update();
+      });
+    });
+
+    documents.onDidOpen(({ document }) =>
+      this.guard('didOpen', () => {
+        const absPath = uriToPath(document.uri);
+        if (absPath) {
+          this.clientUris.set(absPath, document.uri);
+          // The open document's own diagnostics replace what was pushed for the file on disk.
+          const pushed = this.pushedStored.get(absPath);
+          if (pushed && (this.caps.pull || pushed.uri !== document.uri)) connection.sendDiagnostics({ uri: pushed.uri, diagnostics: [] });
+          this.pushedStored.delete(absPath);
+        }
+        this.scheduler.opened(document.uri);
+      }),
+    );
+    documents.onDidChangeContent(({ document }) => this.guard('didChange', () => this.scheduler.changed(document.uri)));
+    documents.onDidSave(({ document }) =>
+      this.guard('didSave', () => {
+        this.scheduler.saved(document.uri);
+        const absPath = uriToPath(document.uri);
+        if (absPath) this.diskChanged(absPath, false);
+        if (this.caps.pull && this.caps.refresh) {
+          // onSave mode: the pull client re-asks once the saved version is analysed.
+          void this.scheduler.current(document.uri, () => false).then(() => this.refreshPull());
+        }
+      }),
+    );
+    documents.onDidClose(({ document }) =>
+      this.guard('didClose', () => {
+        this.scheduler.closed(document.uri);
+        const absPath = uriToPath(document.uri);
+        if (absPath && this.scanner.files.has(absPath)) {
+          void this.publishStored(absPath);
+        } else if (!this.caps.pull) {
+          connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+        }
+        this.status.update();
+      }),
+    );
+
+    connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+      return this.guardRequest('textDocument/diagnostic', async () => {
+        const uri = requireUri(params);
+        if (!this.documents.get(uri)) {
+          // Not open: its stored results are pushed (see the top of this file); nothing to pull.
+          return { kind: 'full', items: [] };
+        }
+        const entry = await this.scheduler.current(uri, () => token.isCancellationRequested);
+        if (!entry) return { kind: 'full', items: [] };
+        if (params.previousResultId === entry.resultId) return { kind: 'unchanged', resultId: entry.resultId };
+        return { kind: 'full', resultId: entry.resultId, items: entry.diagnostics };
+      });
+    });
+
+    connection.onCodeAction(async (params) =>
+      this.guardRequest('textDocument/codeAction', async () => {
+        const uri = requireUri(params);
+        if (!params.range || !params.context || !Array.isArray(params.context.diagnostics)) {
+          throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction needs range and context.diagnostics');
+        }
+        const doc = this.documents.get(uri);
+        if (!doc) return [];
+        const entry = await this.scheduler.exact(uri);
+        const current = this.documents.get(uri);
+        if (!entry || !current || current.version !== entry.version) return [];
+        const outcome = entry.outcome;
+        const redactor = outcome.config ? redactorFor(outcome.config, entry.settings, outcome.root) : undefined;
+        return computeCodeActions({
+          params,
+          doc: current,
+          outcome,
+          redactor,
+          rulesById: this.rulesById,
+          supportsDocumentChanges: this.caps.documentChanges,
+          supportsSnippets: this.caps.snippets,
+        });
+      }),
+    );
+
+    connection.onExecuteCommand(async (params, token) =>
+      this.guardRequest('workspace/executeCommand', async () => {
+        if (!params || typeof params.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'command missing');
+        switch (params.command) {
+          case Commands.scanWorkspace:
+            return this.scanner.scan(params.workDoneToken, token, (changed) => this.scanDone(changed));
+          case Commands.exportSarif: {
+            const arg = params.arguments?.[0];
+            const target = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && typeof arg.target === 'string' ? arg.target : undefined;
+            return this.exportSarif(target);
+          }
+          default:
+            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${params.command}'.`);
+        }
+      }),
+    );
+
+    connection.onRequest(EXPORT_SARIF_REQUEST, async (params: ExportSarifParams | undefined) =>
+      this.guardRequest(EXPORT_SARIF_REQUEST, async () => {
+        if (params !== undefined && params !== null && (typeof params !== 'object' || (params.target !== undefined && typeof params.target !== 'string'))) {
+          throw new ResponseError(ErrorCodes.InvalidParams, 'target must be a string');
+        }
+        return this.exportSarif(params?.target ?? undefined);
+      }),
+    );
+
+    connection.onDidChangeConfiguration((params) =>
+      this.guard('didChangeConfiguration', () => {
+        this.settings.changed(params?.settings);
+        this.configurationChanged();
+      }),
+    );
+
+    connection.onDidChangeWatchedFiles((params) =>
+      this.guard('didChangeWatchedFiles', () => {
+        let configChanged = false;
+        for (const change of params?.changes ?? []) {
+          const absPath = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
+          if (!absPath) continue;
+          if (path.basename(absPath) === '.phi-guard.json') {
+            configChanged = true;
+            this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
+          } else if ((isCodeFile(absPath) || isJsonFile(absPath)) && !IGNORED_SEGMENTS.test(path.relative(this.folders.rootOf(absPath), absPath))) {
+            this.diskChanged(absPath, change.type === FileChangeType.Deleted);
+          }
+        }
+        if (configChanged) {
+          this.analyzer.clearConfigs();
+          this.configurationChanged();
+        }
+      }),
+    );
+
+    connection.onShutdown(() => {
+      this.log('shutdown');
+    });
+
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  // ---- analysis -----------------------------------------------------------------------------------
+
+  private analyzeDocument(doc: TextDocument, settings: PhiGuardSettings): { outcome: AnalysisOutcome; diagnostics: Diagnostic[] } {
+    const absPath = uriToPath(doc.uri);
+    if (!absPath || !(isCodeFile(absPath) || isJsonFile(absPath))) {
+      return { outcome: emptyOutcome(absPath ?? doc.uri), diagnostics: [] };
+    }
+    this.verbose = settings.trace.server === 'verbose';
+    this.status.beginAnalysis();
+    let outcome: AnalysisOutcome;
+    try {
+      outcome = this.analyzer.analyzeText(absPath, doc.getText(), settings);
+    } catch (error) {
+      // The engine isolates rules; this is a bug in the engine itself. Keep serving.
+      this.internalError(`analysis of ${this.folders.relPath(absPath)}`, error);
+      outcome = emptyOutcome(absPath);
+    } finally {
+      this.status.endAnalysis();
+    }
+    this.report(outcome, settings, doc.version);
+    const diagnostics = outcome.active.map((finding) => toDiagnostic(finding, doc.uri, outcome.root, doc.version));
+    return { outcome, diagnostics };
+  }
+
+  /** Output and status for one analysis: rule errors, skipped files, config problems, slow files. */
+  private report(outcome: AnalysisOutcome, settings: PhiGuardSettings, version: number | undefined): void {
+    const where = outcome.relPath;
+    if (this.verbose) {
+      const v = version === undefined ? '' : ` v${version}`;
+      this.log(`analysed ${where}${v} in ${Math.round(outcome.durationMs)} ms: ${outcome.active.length} findings, ${outcome.suppressed} suppressed${outcome.ignored ? ` (${outcome.ignored})` : ''}`);
+    }
+    for (const error of outcome.ruleErrors) {
+      this.warn(`rule ${error.ruleId} failed on ${where}: ${truncate(error.message)}`);
+      this.status.error(`rule ${error.ruleId} failed on ${where}`);
+    }
+    if (outcome.skipped) {
+      this.warn(`not analysed ${where} (${outcome.skipped.reason}): ${truncate(outcome.skipped.detail)}`);
+      if (outcome.skipped.reason === 'parse-error' || outcome.skipped.reason === 'analysis-error') {
+        this.status.error(`could not analyse ${where} (${outcome.skipped.reason})`);
+      }
+    }
+    if (outcome.configProblem) this.configProblem(outcome.configProblem);
+    if (outcome.durationMs > settings.timeBudgetMs) {
+      this.warn(`slow: ${where} took ${Math.round(outcome.durationMs)} ms (budget ${settings.timeBudgetMs} ms)`);
+      this.status.slow(where, outcome.durationMs);
+    }
+  }
+
+  private analysed(entry: AnalysisEntry): void {
+    if (!this.caps.pull) {
+      this.connection.sendDiagnostics({ uri: entry.uri, version: entry.version, diagnostics: entry.diagnostics });
+    }
+    this.status.update();
+  }
+
+  private configProblem(problem: ConfigProblem): void {
+    const relConfig = problem.file ? this.folders.relPath(problem.file) : '.phi-guard.json';
+    this.warn(`invalid config ${relConfig}:${problem.line}:${problem.column} ${problem.reason}`);
+    this.status.error(`invalid config ${relConfig}: ${problem.reason}`);
+    if (!problem.file) return;
+    const uri = this.clientUris.get(problem.file) ?? pathToUri(problem.file);
+    if (this.configProblemUris.has(uri)) return;
+    this.configProblemUris.add(uri);
+    const position = { line: Math.max(0, problem.line - 1), character: Math.max(0, problem.column - 1) };
+    this.connection.sendDiagnostics({
+      uri,
+      diagnostics: [
+        { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: 'PHI Guard', code: 'config', message: problem.reason },
+      ],
+    });
+  }
+
+  /** Settings, config files or workspace folders changed: everything shown is recomputed. */
+  private configurationChanged(): void {
+    for (const uri of this.configProblemUris) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.configProblemUris.clear();
+    this.status.clearError();
+    this.scheduler.invalidateAll(!this.caps.pull);
+    if (this.caps.pull) this.refreshPull();
+    // Stored results of files that are not open: re-analyse from disk with the new configuration.
+    if (this.scanner.hasScan()) {
+      for (const absPath of [...this.scanner.files.keys()]) this.diskChanged(absPath, false);
+    }
+  }
+
+  private refreshPull(): void {
+    if (!this.caps.refresh) return;
+    this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /** A file changed on disk (or was saved): update the stored scan results and what is shown for it. */
+  private diskChanged(absPath: string, deleted: boolean): void {
+    if (!this.scanner.hasScan() || !this.scanner.covers(absPath)) return;
+    const root = this.folders.rootOf(absPath);
+    const relPath = this.folders.relPath(absPath);
+    if (deleted) {
+      this.scanner.update(absPath, root, relPath, undefined);
+      void this.publishStored(absPath);
+      return;
+    }
+    void this.settings.get(this.folders.folderOf(absPath)?.uri).then((settings) =>
+      this.guard('re-analyse changed file', () => {
+        const outcome = this.analyzer.analyzeDisk(absPath, settings);
+        this.report(outcome, settings, undefined);
+        this.scanner.update(absPath, outcome.root, outcome.relPath, outcome.findings);
+        return this.publishStored(absPath);
+      }),
+    );
+  }
+
+  // ---- stored (scan) results ----------------------------------------------------------------------
+
+  private async scanDone(changed: string[]): Promise<void> {
+    await Promise.all(changed.map((absPath) => this.publishStored(absPath)));
+    this.status.update();
+  }
+
+  /** Pushes the stored findings of a file that is not open (or clears them). */
+  private async publishStored(absPath: string): Promise<void> {
+    const uri = this.clientUris.get(absPath) ?? pathToUri(absPath);
+    if (this.isOpen(absPath)) return; // the open document's analysis is what is shown
+    const stored = this.scanner.files.get(absPath);
+    const folderUri = this.folders.folderOf(absPath)?.uri;
+    const settings = stored ? await this.settings.get(folderUri) : DEFAULT_SETTINGS;
+    if (this.isOpen(absPath)) return;
+    let shown: Finding[] = [];
+    let suppressed = 0;
+    if (stored && settings.enable && !isExcluded(stored.relPath, settings)) {
+      const active = stored.findings.filter((finding) => !finding.suppressed);
+      suppressed = stored.findings.length - active.length;
+      shown = applyOverrides(active, settings);
+    }
+    const previous = this.pushedStored.get(absPath);
+    if (shown.length === 0 && suppressed === 0) this.pushedStored.delete(absPath);
+    else this.pushedStored.set(absPath, { uri, shown, suppressed });
+    if (shown.length === 0 && !previous && !stored) return;
+    const root = stored?.root ?? this.folders.rootOf(absPath);
+    this.connection.sendDiagnostics({ uri, diagnostics: shown.map((finding) => toDiagnostic(finding, uri, root, undefined)) });
+    this.status.update();
+  }
+
+  private isOpen(absPath: string): boolean {
+    const uri = this.clientUris.get(absPath);
+    return (uri !== undefined && this.documents.get(uri) !== undefined) || this.documents.get(pathToUri(absPath)) !== undefined;
+  }
+
+  private exportSarif(target: string | undefined) {
+    const result = this.scanner.exportSarif(target);
+    this.log(`exported SARIF (${result.results} results) to ${result.path}`);
+    return result;
+  }
+
+  // ---- status ---------------------------------------------------------------------------------------
+
+  private counts(): { counts: SeverityCounts; suppressed: number } {
+    const counts: SeverityCounts = { error: 0, warning: 0, note: 0 };
+    let suppressed = 0;
+    const openPaths = new Set<string>();
+    for (const uri of this.scheduler.openUris()) {
+      const entry = this.scheduler.latest(uri);
+      const absPath = uriToPath(uri);
+      if (absPath) openPaths.add(absPath);
+      if (!entry) continue;
+      for (const finding of entry.outcome.active) counts[finding.severity] += 1;
+      suppressed += entry.outcome.suppressed;
+    }
+    for (const [absPath, pushed] of this.pushedStored) {
+      if (openPaths.has(absPath)) continue;
+      for (const finding of pushed.shown) counts[finding.severity] += 1;
+      suppressed += pushed.suppressed;
+    }
+    return { counts, suppressed };
+  }
+
+  // ---- logging and error handling ---------------------------------------------------------------------
+  // Only kinds, rule ids and paths are logged: never document text.
+
+  private log(message: string): void {
+    this.connection.console.log(`[PHI Guard] ${message}`);
+  }
+
+  private warn(message: string): void {
+    this.connection.console.warn(`[PHI Guard] ${message}`);
+  }
+
+  private internalError(what: string, error: unknown): void {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const stack = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1, 8).join('\n')}` : '';
+    try {
+      this.connection.console.error(`[PHI Guard] ${what} failed: ${truncate(message)}${stack}`);
+      this.status.error(`${what} failed: ${truncate(message, 120)}`);
+    } catch {
+      // The connection itself is gone; nothing left to tell.
+    }
+  }
+
+  private guard(what: string, action: () => unknown): void {
+    try {
+      const result = action();
+      if (result instanceof Promise) result.catch((error: unknown) => this.internalError(what, error));
+    } catch (error) {
+      this.internalError(what, error);
+    }
+  }
+
+  private guardAsync(what: string, action: () => Promise<unknown>): void {
+    action().catch((error: unknown) => this.internalError(what, error));
+  }
+
+  /** Runs a request handler; any exception becomes a ResponseError (the process keeps serving). */
+  private async guardRequest<T>(what: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      this.internalError(what, error);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ResponseError(ErrorCodes.InternalError, `PHI Guard: ${what} failed: ${truncate(message, 120)}`);
+    }
+  }
+}
+
+function requireUri(params: unknown): string {
+  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  if (typeof uri !== 'string' || uri.length === 0) {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'params.textDocument.uri must be a string');
+  }
+  return uri;
+}
+
+function emptyOutcome(absPath: string): AnalysisOutcome {
+  return { absPath, relPath: path.basename(absPath), root: path.dirname(absPath), findings: [], active: [], suppressed: 0, ruleErrors: [], durationMs: 0 };
+}

@@ -1,0 +1,262 @@
+// Test harness: spawns the built language server (`node dist/phi-guard.js lsp --stdio`) and talks
+// JSON-RPC to it. Never sleeps a fixed time: every wait is for a message, with a timeout that fails.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type ClientCapabilities,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO = path.resolve(__dirname, '../../..');
+export const FIXTURES = path.join(REPO, 'test-fixtures', 'lsp');
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+let built = false;
+/** Builds dist/phi-guard.js once per test run (or uses PHI_GUARD_LSP_SERVER, a prebuilt server). */
+export function buildServerOnce(): string {
+  const override = process.env.PHI_GUARD_LSP_SERVER;
+  if (override) return override;
+  const out = path.join(REPO, 'dist', 'phi-guard.js');
+  if (!built && !process.env.PHI_GUARD_SKIP_BUILD) {
+    const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`node esbuild.mjs failed:\n${result.stderr}${result.stdout}`);
+    built = true;
+  }
+  return out;
+}
+
+/** The server command: `node <server> lsp --stdio` (a bare entry without the `lsp` subcommand for overrides). */
+export function serverArgs(server: string): string[] {
+  return process.env.PHI_GUARD_LSP_SERVER ? [server, '--stdio'] : [server, 'lsp', '--stdio'];
+}
+
+export function uriOf(absPath: string): string {
+  return pathToFileURL(absPath).href;
+}
+
+export function withTimeout<T>(promise: Promise<T>, what: string, ms = DEFAULT_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/** Copies a fixture workspace to a fresh temp folder (tests change files; fixtures stay untouched). */
+export function copyFixture(name: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `phi-guard-lsp-${name}-`));
+  fs.cpSync(path.join(FIXTURES, name), target, { recursive: true });
+  return target;
+}
+
+export interface Received {
+  method: string;
+  params: any;
+}
+
+export interface StartOptions {
+  capabilities?: ClientCapabilities;
+  workspaceFolders?: string[];
+  /** Returned for `workspace/configuration` requests (section phiGuard). */
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  initializationOptions?: unknown;
+}
+
+/** Capabilities of a VS Code-like client: pull diagnostics, documentChanges, progress, config. */
+export function pullCapabilities(extra: Partial<{ snippets: boolean }> = {}): ClientCapabilities {
+  return {
+    workspace: {
+      configuration: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      workspaceFolders: true,
+      diagnostics: { refreshSupport: true },
+      workspaceEdit: { documentChanges: true, ...(extra.snippets ? { snippetEditSupport: true } : {}) } as any,
+    },
+    window: { workDoneProgress: true },
+    textDocument: {
+      synchronization: { didSave: true, dynamicRegistration: false },
+      diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
+    },
+  };
+}
+
+/** Capabilities of a minimal push client (like Neovim 0.7): no pull, no configuration, plain `changes`. */
+export function pushCapabilities(): ClientCapabilities {
+  return {
+    workspace: { workspaceEdit: { documentChanges: false } },
+    textDocument: {
+      synchronization: { didSave: true },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+    },
+  };
+}
+
+export class TestClient {
+  readonly received: Received[] = [];
+  readonly registrations: any[] = [];
+  readonly stderr: string[] = [];
+  settings: Record<string, unknown>;
+  private listeners: Array<() => void> = [];
+  private exited = false;
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly connection: ProtocolConnection,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    proc.stderr!.setEncoding('utf8');
+    proc.stderr!.on('data', (chunk: string) => this.stderr.push(chunk));
+    proc.on('exit', () => {
+      this.exited = true;
+      this.notify();
+    });
+    connection.onNotification((method: string, params: unknown) => {
+      this.received.push({ method, params });
+      this.notify();
+    });
+    connection.onRequest((method: string, params: any) => {
+      this.received.push({ method, params });
+      this.notify();
+      switch (method) {
+        case 'workspace/configuration':
+          return (params.items as unknown[]).map(() => this.settings);
+        case 'client/registerCapability':
+          this.registrations.push(...params.registrations);
+          return null;
+        default:
+          return null; // workDoneProgress/create, diagnostic refresh, …
+      }
+    });
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const server = buildServerOnce();
+    const proc = spawn(process.execPath, serverArgs(server), {
+      cwd: REPO,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
+    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    connection.onError(() => undefined);
+    connection.listen();
+    const client = new TestClient(proc, connection, options);
+    const folders = options.workspaceFolders ?? [];
+    client.initializeResult = await withTimeout(
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folders[0] ? uriOf(folders[0]) : null,
+        workspaceFolders: folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
+        capabilities: options.capabilities ?? pushCapabilities(),
+        initializationOptions: options.initializationOptions,
+      }) as Promise<InitializeResult>,
+      'initialize',
+    );
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners.splice(0)) listener();
+  }
+
+  isAlive(): boolean {
+    return !this.exited;
+  }
+
+  /** Waits until a message (received from now on, or already, if `since` is given) matches. */
+  waitFor(method: string, predicate: (params: any) => boolean = () => true, options: { since?: number; timeoutMs?: number } = {}): Promise<any> {
+    let index = options.since ?? this.received.length;
+    const found = new Promise<any>((resolve, reject) => {
+      const check = (): void => {
+        for (; index < this.received.length; index++) {
+          const message = this.received[index];
+          if (message.method === method && predicate(message.params)) {
+            resolve(message.params);
+            return;
+          }
+        }
+        if (this.exited) {
+          reject(new Error(`server exited while waiting for ${method}; stderr:\n${this.stderr.join('')}`));
+          return;
+        }
+        this.listeners.push(check);
+      };
+      check();
+    });
+    return withTimeout(found, method, options.timeoutMs);
+  }
+
+  /** Mark for `waitFor(..., { since })`: only messages after this point count. */
+  mark(): number {
+    return this.received.length;
+  }
+
+  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, since?: number): Promise<PublishDiagnosticsParams> {
+    return this.waitFor('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && predicate(p), { since });
+  }
+
+  open(absPath: string, text = fs.readFileSync(absPath, 'utf8'), version = 1, languageId = languageOf(absPath)): string {
+    const uri = uriOf(absPath);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return uri;
+  }
+
+  request<T = any>(method: string, params: unknown, timeoutMs?: number): Promise<T> {
+    return withTimeout(this.connection.sendRequest(method, params) as Promise<T>, method, timeoutMs);
+  }
+
+  notifyServer(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  async pull(uri: string, previousResultId?: string): Promise<{ kind: string; items?: Diagnostic[]; resultId?: string }> {
+    return this.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      try {
+        await withTimeout(this.connection.sendRequest('shutdown'), 'shutdown', 5000);
+        await this.connection.sendNotification('exit');
+      } catch {
+        // fall through to kill
+      }
+      await withTimeout(
+        new Promise<void>((resolve) => (this.exited ? resolve() : this.proc.on('exit', () => resolve()))),
+        'server exit',
+        5000,
+      ).catch(() => this.proc.kill('SIGKILL'));
+    }
+    this.connection.dispose();
+  }
+}
+
+export function languageOf(absPath: string): string {
+  if (/\.tsx$/.test(absPath)) return 'typescriptreact';
+  if (/\.[cm]?ts$/.test(absPath)) return 'typescript';
+  if (/\.jsx$/.test(absPath)) return 'javascriptreact';
+  if (/\.json$/.test(absPath)) return 'json';
+  return 'javascript';
+}
+
+export function severityName(diagnostic: Diagnostic): string {
+  return ['', 'error', 'warning', 'information', 'hint'][diagnostic.severity ?? 0];
+}

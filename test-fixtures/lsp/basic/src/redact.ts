@@ -1,0 +1,3 @@
+export function redact(value: unknown): string {
+  return value === undefined ? '' : '[redacted]';
+}

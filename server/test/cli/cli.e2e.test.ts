@@ -70,7 +70,7 @@ describe('phi-guard CLI (built binary)', function () {
 
   describe('phi-guard scan', () => {
     it('exits 0 on a clean workspace and says so', async () => {
-      const run = await runCli(['scan', CLEAN]);
+      const run = await runCli(['scan', '.'], { cwd: CLEAN });
       assert.equal(run.exitCode, 0, run.stderr);
       assert.match(run.stdout, /✔ No findings/);
       assert.match(run.stdout, /Scanned [1-9]\d* files? /);
@@ -84,8 +84,16 @@ describe('phi-guard CLI (built binary)', function () {
       assert.equal(report.root, LEAKY);
     });
 
+    it('reports files relative to the working directory when scanning a folder inside it', async () => {
+      const run = await runCli(['scan', path.relative(REPO_ROOT, LEAKY), '--format', 'json'], { cwd: REPO_ROOT });
+      assert.equal(run.exitCode, 1, run.stderr);
+      const report = parseJsonReport(run.stdout);
+      assert.equal(report.root, REPO_ROOT);
+      assert.ok(report.findings.some((finding) => finding.file === 'test-fixtures/cli/leaky/src/report.ts'));
+    });
+
     it('exits 1 on the leaky workspace with a text report grouped by file', async () => {
-      const run = await runCli(['scan', LEAKY]);
+      const run = await runCli(['scan', '.'], { cwd: LEAKY });
       assert.equal(run.exitCode, 1, run.stderr);
       assert.match(run.stdout, /^src\/report\.ts$/m);
       assert.match(run.stdout, /^ {2}9:\d+ +\w+ +.+ {2}no-phi-in-logs$/m);
@@ -98,7 +106,7 @@ describe('phi-guard CLI (built binary)', function () {
     });
 
     it('writes a JSON report with every finding, suppressed ones marked', async () => {
-      const run = await runCli(['scan', LEAKY, '--format', 'json']);
+      const run = await runCli(['scan', '.', '--format', 'json'], { cwd: LEAKY });
       assert.equal(run.exitCode, 1, run.stderr);
       const report = parseJsonReport(run.stdout);
       assert.equal(report.version, 1);
@@ -119,7 +127,7 @@ describe('phi-guard CLI (built binary)', function () {
     });
 
     it('writes SARIF that passes the schema and the SARIF multitool (Sarif;Gh)', async function () {
-      const run = await runCli(['scan', LEAKY, '--format', 'sarif']);
+      const run = await runCli(['scan', '.', '--format', 'sarif'], { cwd: LEAKY });
       assert.equal(run.exitCode, 1, run.stderr);
       assert.ok(!run.stdout.includes(LITERAL_IN_SOURCE), 'no source literal in the report');
       const log = JSON.parse(run.stdout) as SarifLog;
@@ -153,7 +161,7 @@ describe('phi-guard CLI (built binary)', function () {
       const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-out-'));
       try {
         const output = path.join(dir, 'reports', 'phi-guard.sarif');
-        const run = await runCli(['scan', LEAKY, '--format', 'sarif', '--output', output]);
+        const run = await runCli(['scan', '.', '--format', 'sarif', '--output', output], { cwd: LEAKY });
         assert.equal(run.exitCode, 1, run.stderr);
         assert.equal(run.stdout, '');
         assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
@@ -165,10 +173,10 @@ describe('phi-guard CLI (built binary)', function () {
     });
 
     it('--fail-on none always exits 0; --fail-on error follows the error findings', async () => {
-      const none = await runCli(['scan', LEAKY, '--fail-on', 'none', '--quiet']);
+      const none = await runCli(['scan', '.', '--fail-on', 'none', '--quiet'], { cwd: LEAKY });
       assert.equal(none.exitCode, 0, none.stderr);
-      const json = parseJsonReport((await runCli(['scan', LEAKY, '--format', 'json'])).stdout);
-      const errorRun = await runCli(['scan', LEAKY, '--fail-on', 'error', '--quiet']);
+      const json = parseJsonReport((await runCli(['scan', '.', '--format', 'json'], { cwd: LEAKY })).stdout);
+      const errorRun = await runCli(['scan', '.', '--fail-on', 'error', '--quiet'], { cwd: LEAKY });
       assert.equal(errorRun.exitCode, json.summary.findingsBySeverity.error > 0 ? 1 : 0);
     });
 
@@ -192,23 +200,23 @@ describe('phi-guard CLI (built binary)', function () {
     });
 
     it('--quiet prints the findings only', async () => {
-      const run = await runCli(['scan', LEAKY, '--quiet']);
+      const run = await runCli(['scan', '.', '--quiet'], { cwd: LEAKY });
       assert.equal(run.exitCode, 1);
       assert.match(run.stdout, /no-phi-in-logs/);
       assert.doesNotMatch(run.stdout, /Scanned|✖/);
       assert.equal(run.stderr, '');
-      const clean = await runCli(['scan', CLEAN, '--quiet']);
+      const clean = await runCli(['scan', '.', '--quiet'], { cwd: CLEAN });
       assert.equal(clean.stdout, '');
     });
 
     it('colours output with FORCE_COLOR unless --no-color or NO_COLOR', async () => {
-      assert.ok((await runCli(['scan', LEAKY], { env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
-      assert.ok(!(await runCli(['scan', LEAKY, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
-      assert.ok(!(await runCli(['scan', LEAKY], { env: { NO_COLOR: '1' } })).stdout.includes('\u001b['));
+      assert.ok((await runCli(['scan'], { cwd: LEAKY, env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
+      assert.ok(!(await runCli(['scan', '--no-color'], { cwd: LEAKY, env: { FORCE_COLOR: '1' } })).stdout.includes('\u001b['));
+      assert.ok(!(await runCli(['scan'], { cwd: LEAKY, env: { NO_COLOR: '1' } })).stdout.includes('\u001b['));
     });
 
     it('prints a configuration error as file:line:column reason and exits 2', async () => {
-      const run = await runCli(['scan', INVALID_CONFIG]);
+      const run = await runCli(['scan', '.'], { cwd: INVALID_CONFIG });
       assert.equal(run.exitCode, 2);
       assert.match(run.stderr, /\.phi-guard\.json:3:\d+ \S.*\n$/);
       assert.doesNotMatch(run.stderr, STACK_FRAME);
@@ -232,7 +240,7 @@ describe('phi-guard CLI (built binary)', function () {
       const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-bad-input-'));
       try {
         const workspace = writeBadInputWorkspace(dir);
-        const run = await runCli(['scan', dir, '--format', 'json'], { timeoutMs: 90_000 });
+        const run = await runCli(['scan', '.', '--format', 'json'], { cwd: dir, timeoutMs: 90_000 });
         assert.ok(run.exitCode === 0 || run.exitCode === 1, `exit ${run.exitCode}: ${run.stderr}`);
         assert.doesNotMatch(run.stderr, STACK_FRAME);
         const report = parseJsonReport(run.stdout);
@@ -248,7 +256,11 @@ describe('phi-guard CLI (built binary)', function () {
         }
         for (const [file, reason] of Object.entries(workspace.mayBeSkipped)) {
           const skip = report.skipped.find((candidate) => candidate.file === file);
-          if (skip) assert.equal(skip.reason, reason, file);
+          if (!skip) continue;
+          // Deep nesting can fail in the parser (stack overflow while parsing) or later in the analysis;
+          // either is an honest reason as long as it is said, with a detail.
+          assert.ok([reason, 'parse-error'].includes(skip.reason), `${file}: ${skip.reason}`);
+          assert.ok(skip.detail.trim().length > 0, `${file} has a detail`);
         }
         assert.ok(
           report.findings.some((finding) => finding.file === workspace.leakFile && finding.range.start.line === 2 && finding.ruleId === 'no-phi-in-logs'),

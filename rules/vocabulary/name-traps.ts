@@ -70,7 +70,7 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'table', 'test', 'dummy', 'example', 'sample', 'fake', 'mock', 'default', 'attr', 'attribute', 'element', 'tag', 'node',
   'class', 'function', 'method', 'property', 'prop', 'var', 'variable', 'env', 'environment', 'theme', 'font', 'color', 'icon',
   'brand', 'product', 'plan', 'tier', 'country', 'state', 'provider', 'practitioner', 'doctor', 'physician', 'staff',
-  'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json', 'code', 'codes', 'coding',
+  'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json',
 ];
 
 /** Properties whose value is never PHI, whatever object they are read from (FHIR logical ids, metadata). */

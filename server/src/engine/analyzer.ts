@@ -541,8 +541,11 @@ export class Analyzer {
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) return hasPhi(assigned) ? { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant } : assigned;
     let value = assigned;
-    if (annotation.name) value = join(value, this.typedValue(annotation.name, identifier));
-    const opaqueInit = !init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type));
+    const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+    if (typed) value = join(value, typed);
+    // A declared type with a known shape says more than the variable's name.
+    const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
+    const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type)));
     if (opaqueInit && byName.kinds.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(byName.kinds, this.origin(identifier, byName.kinds), 'medium'));
     }

@@ -128,6 +128,7 @@ export class NameClassifier {
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
     const kinds = new Set<string>();
     let matchedAny = false;
+    let qualifiedAway = false;
     for (let i = 0; i < words.length; ) {
       const match = this.matchAt(words, i);
       if (!match) {
@@ -137,9 +138,14 @@ export class NameClassifier {
       matchedAny = true;
       i += match.words.length;
       if (match.contextual && !personContext) continue;
-      if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) continue;
+      if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) {
+        qualifiedAway = true;
+        continue;
+      }
       kinds.add(match.kind);
     }
+    // `supportEmail`, `clinicPhone`: a system's contact, not a person's, whatever object holds it.
+    if (qualifiedAway && kinds.size === 0) return TRAP;
     if (!matchedAny && !personContext) return NO_PHI;
     return { kinds: [...kinds].sort(), trap: false, personContext };
   }

@@ -1,0 +1,120 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    // opaque ids, counts, flags and metadata are not PHI
+    'declare const patient: { id: string; ssn: string }; console.log(patient.id);',
+    'declare const patient: any; console.log(`loaded ${patient.resourceType}/${patient.id}`);',
+    'declare const patients: any[]; console.info(`Loaded ${patients.length} patients`);',
+    'const patientCount = 3; console.log(patientCount);',
+    'declare const isPatientSelected: boolean; console.log(isPatientSelected);',
+    'declare const patient: any; const hasAllergy = patient.allergies.length > 0; console.log(hasAllergy);',
+    "const SSN_PATTERN = /^\\d{3}-\\d{2}-\\d{4}$/; console.log(SSN_PATTERN);",
+    "const DOB_FORMAT = 'YYYY-MM-DD'; console.log(DOB_FORMAT);",
+    "const emailTemplate = 'welcome'; console.log(emailTemplate);",
+    'declare const patientId: string; console.log({ patientId });',
+    // sanitised values
+    'declare function redact(v: unknown): string; declare const patient: any; console.log(redact(patient.ssn));',
+    'declare const patient: any; const lastFour = patient.ssn.slice(-4); console.log(lastFour);',
+    'declare const patient: any; const maskedSsn = mask(patient.ssn); console.log(maskedSsn);',
+    "declare const config: any; console.log(config.supportEmail);",
+    // not a logger
+    'declare const patient: any; Math.log(patient.weight);',
+    'declare const catalog: any; declare const patient: any; catalog.info(patient.ssn);',
+    // a configured sanitizer
+    { code: 'declare const patient: any; console.log(scrubPhi(patient));', config: { sanitizers: ['scrubPhi'] } },
+    // a name the project says is not PHI
+    { code: 'declare const clinicName: string; console.log(clinicName);', config: { notPhiNames: ['clinicName'] } },
+    // a reassigned variable no longer holds PHI (straight-line code)
+    'declare const patient: any; let value = patient.ssn; value = "n/a"; console.log(value);',
+    // the type says boolean
+    'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
+  ],
+  invalid: [
+    {
+      code: 'declare const patient: any;\nconsole.log(patient.ssn);',
+      errors: [{ line: 2, column: 13, kinds: ['ssn'], message: 'Logging SSN' }],
+      output: null,
+    },
+    {
+      name: 'winston logger with a template literal',
+      code: "import winston from 'winston';\nconst logger = winston.createLogger({});\nexport function f(patient: any) {\n  logger.info(`Patient dob ${patient.dateOfBirth}`);\n}",
+      errors: [{ line: 4, column: 15, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'pino child logger bound with an MRN',
+      code: "import pino from 'pino';\nconst log = pino();\nexport function f(req: any) {\n  const child = log.child({ mrn: req.params.mrn });\n  child.info('loaded');\n}",
+      errors: [{ line: 4, column: 27, kinds: ['mrn'], message: 'Child logger binds medical record number' }],
+    },
+    {
+      name: 'typed parameter: fields declared in another file',
+      code: "import type { Patient } from './types';\nexport function f(patient: Patient) {\n  console.log(patient);\n  console.log(patient.id);\n  console.log(patient.diagnosis);\n}",
+      workspace: { 'src/types.ts': 'export interface Patient { id: string; fullName: string; diagnosis: string; isActive: boolean }' },
+      errors: [
+        { line: 3, column: 15, kinds: ['diagnosis', 'name'] },
+        { line: 5, column: 15, kinds: ['diagnosis'] },
+      ],
+    },
+    {
+      name: 'FHIR Patient from Medplum',
+      code: "export async function f(medplum: any, id: string) {\n  const patient = await medplum.readResource('Patient', id);\n  console.log(patient.id);\n  console.log(patient.birthDate);\n}",
+      errors: [{ line: 4, column: 15, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'destructuring, spreads and JSON.stringify carry PHI',
+      code: "declare const req: any;\nconst { ssn } = req.body;\nconst payload = { ...{ ssn }, ok: true };\nconsole.error(JSON.stringify(payload));",
+      errors: [{ line: 4, column: 15, kinds: ['ssn'] }],
+    },
+    {
+      name: 'array callback parameter receives the elements',
+      code: "import type { Patient } from '@medplum/fhirtypes';\nexport function f(patients: Patient[]) {\n  patients.forEach((p) => console.log(p.name));\n}",
+      errors: [{ line: 3, column: 39, kinds: ['name'] }],
+    },
+    {
+      name: 'logger named by convention, this.logger and req.log',
+      code: "declare const req: any;\nclass S { logger: any; run(p: any) { this.logger.warn('x', p.phoneNumber); } }\nreq.log.info({ email: req.body.email });",
+      errors: [
+        { line: 2, column: 60, kinds: ['phone'] },
+        { line: 3, column: 14, kinds: ['email'] },
+      ],
+    },
+    {
+      name: 'debug() loggers',
+      code: "import createDebug from 'debug';\nconst debugLog = createDebug('clinic');\ndeclare const visit: any;\ndebugLog('visit %o', visit.diagnosis);",
+      errors: [{ line: 4, column: 22, kinds: ['diagnosis'] }],
+    },
+    {
+      name: 'a conditional assignment keeps the PHI it may hold',
+      code: "declare const patient: any; declare const c: boolean;\nlet value = 'n/a';\nif (c) value = patient.ssn;\nconsole.log(value);",
+      errors: [{ line: 4, column: 13, kinds: ['ssn'] }],
+    },
+    {
+      name: 'a field assigned later',
+      code: "declare const patient: any;\nconst entry: Record<string, unknown> = {};\nentry.note = patient.clinicalNotes;\nconsole.log(entry);",
+      errors: [{ line: 4, column: 13, kinds: ['clinical-note'] }],
+    },
+    {
+      name: 'a configured PHI name',
+      code: 'declare const chartNo: string;\nconsole.log(chartNo);',
+      config: { phiNames: { chartNo: 'mrn' } },
+      errors: [{ line: 2, column: 13, kinds: ['mrn'] }],
+    },
+    {
+      name: 'medium-sensitivity data alone is one severity step lower',
+      code: 'declare const patient: any;\nconsole.log(patient.zipCode);',
+      errors: [{ line: 2, column: 13, kinds: ['zip-code'], severity: 'warning' }],
+    },
+    {
+      name: 'a severity set in config wins',
+      code: 'declare const patient: any;\nconsole.log(patient.ssn);',
+      config: { rules: { 'no-phi-in-logs': 'note' } },
+      errors: [{ line: 2, column: 13, severity: 'note' }],
+    },
+    {
+      name: 'an extra logger name from the rule options',
+      code: 'declare const audit: any; declare const patient: any;\naudit.info(patient.ssn);',
+      config: { rules: { 'no-phi-in-logs': ['error', { loggerNames: ['audit'] }] } },
+      errors: [{ line: 2, column: 12, kinds: ['ssn'] }],
+    },
+  ],
+});

@@ -1,13 +1,14 @@
 // The built binary (dist/phi-guard.js) on fixture workspaces in test-fixtures/cli: what users and CI
 // see — reports, exit codes, files written, messages on stderr.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { JsonReport } from '../../src/report/json';
 import type { SarifLog } from '../../src/report/sarif';
 import { writeBadInputWorkspace } from '../helpers/bad-input';
-import { REPO_ROOT, STACK_FRAME, buildCli, runCli } from '../helpers/run-cli';
+import { CLI_PATH, REPO_ROOT, STACK_FRAME, buildCli, runCli } from '../helpers/run-cli';
 import {
   assertValidSarif,
   formatMultitoolIssues,
@@ -284,6 +285,41 @@ describe('phi-guard CLI (built binary)', function () {
         assert.match(table.stdout, new RegExp(`^${rule.id} +${rule.defaultSeverity} `, 'm'));
         assert.match(rule.docsUrl, new RegExp(`${rule.id}\\.md$`));
       }
+    });
+  });
+
+  describe('phi-guard lsp', () => {
+    it('answers initialize over --stdio', async () => {
+      const child = spawn(process.execPath, [CLI_PATH, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      try {
+        const response = await new Promise<string>((resolve, reject) => {
+          let stdout = '';
+          const timer = setTimeout(() => reject(new Error(`no initialize response within 20 s; got: ${stdout}`)), 20_000);
+          child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+            stdout += chunk;
+            if (/"id":1,"result"/.test(stdout)) {
+              clearTimeout(timer);
+              resolve(stdout);
+            }
+          });
+          child.on('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`server exited (${code}) before answering`));
+          });
+          const request = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+          child.stdin.write(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}`);
+        });
+        assert.match(response, /^Content-Length: \d+\r\n\r\n/, 'stdout carries only protocol messages');
+        assert.match(response, /"capabilities":/);
+      } finally {
+        child.kill();
+      }
+    });
+
+    it('exits 2 without a transport', async () => {
+      const run = await runCli(['lsp']);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, /--stdio' or '--node-ipc'/);
     });
   });
 

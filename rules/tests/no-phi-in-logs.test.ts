@@ -21,6 +21,9 @@ runRuleTests('no-phi-in-logs', {
     // not a logger
     'declare const patient: any; Math.log(patient.weight);',
     'declare const catalog: any; declare const patient: any; catalog.info(patient.ssn);',
+    // a sanitised value under a PHI-named key (regression: the key used to re-add the kind)
+    "declare function redact(v: unknown): string; declare const req: any; console.warn('rejected', { ssn: redact(req.body.ssn) });",
+    "declare function maskSsn(v: string): string; declare const patient: any; const entry: any = {}; entry.ssn = maskSsn(patient.ssn); console.log(entry);",
     // a configured sanitizer
     { code: 'declare const patient: any; console.log(scrubPhi(patient));', config: { sanitizers: ['scrubPhi'] } },
     // a name the project says is not PHI

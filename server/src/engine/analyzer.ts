@@ -150,6 +150,11 @@ function isLiteralLike(node: Node): boolean {
   return false;
 }
 
+/** The value came out of a sanitizer (redact, mask, encrypt…): its name no longer says anything. */
+function isSanitized(value: AbstractValue): boolean {
+  return value.tags?.has('sanitized') === true || value.tags?.has('encrypted') === true;
+}
+
 function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean } {
   if (!annotation) return { isBoolean: false };
   switch (annotation.type) {
@@ -513,7 +518,7 @@ export class Analyzer {
     const byName = this.options.classifier.classify(name);
     if (byName.trap) return EMPTY;
     if (hasPhi(value)) return taintOnly(value);
-    if (!assigned || isLiteralLike(assigned)) return EMPTY;
+    if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
     return fromKinds(byName.kinds, this.origin(target, byName.kinds), 'medium');
   }
 
@@ -745,7 +750,7 @@ export class Analyzer {
   private propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
     const byName = this.options.classifier.classify(key);
     if (byName.trap) return hasPhi(value) ? EMPTY : value;
-    if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand) return value;
+    if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
     const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
     if (!opaque || byName.kinds.length === 0) return value;

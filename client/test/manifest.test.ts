@@ -6,6 +6,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type { Finding, ScanResult } from '../../server/src/engine/types';
+import { formatText } from '../../server/src/report/text';
 import { Commands, SERVER_COMMANDS } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings } from '../../server/src/shared/settings';
 import { CONFIG_FILE_GLOB, DOCUMENT_LANGUAGES, DOCUMENT_SCHEMES, documentSelector } from '../src/languages';
@@ -137,5 +139,60 @@ describe('extension manifest (package.json)', () => {
     assert.deepStrictEqual(unexpected, []);
     assert.ok(files.includes('package.json'));
     assert.ok(files.includes('LICENSE'));
+  });
+});
+
+describe('the "phi-guard" problem matcher', () => {
+  it('reads the text report of `phi-guard scan`', () => {
+    const at = (line: number, column: number) => ({ line, column });
+    const finding = (file: string, line: number, column: number, severity: Finding['severity'], ruleId: string, message: string): Finding => ({
+      ruleId,
+      severity,
+      message,
+      file,
+      range: { start: at(line, column), end: at(line, column + 3), startOffset: 0, endOffset: 3 },
+      related: [],
+      phiKinds: [],
+      hipaa: { identifiers: [], safeguards: [] },
+      cwe: [],
+      fingerprint: `${file}:${line}`,
+      fixes: [],
+      precision: 'high',
+    });
+    const result: ScanResult = {
+      root: '/ws',
+      filesScanned: 2,
+      bytesScanned: 100,
+      findings: [
+        finding('src/a.ts', 12, 5, 'error', 'no-phi-in-logs', 'Logging SSN. Redact it.'),
+        finding('src/a.ts', 3, 17, 'note', 'no-cleartext-transport', 'Cleartext http:// URL'),
+        finding('src/dir with space/b.tsx', 140, 2, 'warning', 'no-phi-in-browser-storage', 'Storing date of birth in localStorage'),
+      ],
+      skipped: [],
+      ruleErrors: [],
+      durationMs: 5,
+      configFiles: [],
+    };
+    const text = formatText(result, [], { color: false });
+    const [matcher] = pkg.contributes.problemMatchers;
+    const [filePattern, rowPattern] = matcher.pattern as { regexp: string }[];
+    const problems: string[] = [];
+    let file: string | undefined;
+    for (const line of text.split('\n')) {
+      const row = new RegExp(rowPattern!.regexp).exec(line);
+      if (row && file) {
+        problems.push(`${file}:${row[1]}:${row[2]} ${row[3]} ${row[5]} ${row[4]}`);
+        continue;
+      }
+      const header = new RegExp(filePattern!.regexp).exec(line);
+      if (header) file = header[1];
+    }
+    assert.deepStrictEqual(problems.sort(), [
+      'src/a.ts:12:5 error no-phi-in-logs Logging SSN. Redact it.',
+      'src/a.ts:3:17 note no-cleartext-transport Cleartext http:// URL',
+      'src/dir with space/b.tsx:140:2 warning no-phi-in-browser-storage Storing date of birth in localStorage',
+    ]);
+    assert.equal(matcher.name, 'phi-guard');
+    assert.equal(matcher.owner, 'phiGuard');
   });
 });

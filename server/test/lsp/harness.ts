@@ -5,33 +5,35 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  StreamMessageReader,
-  StreamMessageWriter,
-  createProtocolConnection,
-  type ClientCapabilities,
-  type Diagnostic,
-  type InitializeResult,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(REPO, 'test-fixtures', 'lsp');
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-let built = false;
-/** Builds dist/phi-guard.js once per test run (or uses PHI_GUARD_LSP_SERVER, a prebuilt server). */
+let built: string | undefined;
+/**
+ * Builds dist/phi-guard.js once per test run (or uses PHI_GUARD_LSP_SERVER, a prebuilt server) and
+ * returns a private copy of it: other work in the same tree may rebuild dist/ while tests run, and the
+ * server and the CLI a test compares must be the same build.
+ */
 export function buildServerOnce(): string {
   const override = process.env.PHI_GUARD_LSP_SERVER;
   if (override) return override;
-  const out = path.join(REPO, 'dist', 'phi-guard.js');
-  if (!built && !process.env.PHI_GUARD_SKIP_BUILD) {
-    const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`node esbuild.mjs failed:\n${result.stderr}${result.stdout}`);
-    built = true;
+  if (!built) {
+    if (!process.env.PHI_GUARD_SKIP_BUILD) {
+      const result = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`node esbuild.mjs failed:\n${result.stderr}${result.stdout}`);
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-build-'));
+    built = path.join(dir, 'phi-guard.js');
+    fs.copyFileSync(path.join(REPO, 'dist', 'phi-guard.js'), built);
+    const map = path.join(REPO, 'dist', 'phi-guard.js.map');
+    if (fs.existsSync(map)) fs.copyFileSync(map, `${built}.map`);
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   }
-  return out;
+  return built;
 }
 
 /** The server command: `node <server> lsp --stdio` (a bare entry without the `lsp` subcommand for overrides). */
@@ -118,7 +120,7 @@ export class TestClient {
 
   private constructor(
     readonly proc: ChildProcess,
-    readonly connection: ProtocolConnection,
+    readonly connection: MessageConnection,
     options: StartOptions,
   ) {
     this.settings = options.settings ?? {};
@@ -130,6 +132,11 @@ export class TestClient {
     });
     connection.onNotification((method: string, params: unknown) => {
       this.received.push({ method, params });
+      this.notify();
+    });
+    // `$/progress` does not reach the star handler: vscode-jsonrpc routes it to progress handlers.
+    connection.onUnhandledProgress((params) => {
+      this.received.push({ method: '$/progress', params });
       this.notify();
     });
     connection.onRequest((method: string, params: any) => {
@@ -154,7 +161,7 @@ export class TestClient {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
-    const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     connection.onError(() => undefined);
     connection.listen();
     const client = new TestClient(proc, connection, options);

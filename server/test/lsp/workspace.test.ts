@@ -1,0 +1,155 @@
+// Workspace-level features of the built server: scan with progress and cancellation, results for files
+// that are not open (kept after close, updated on disk changes), .phi-guard.json changes, SARIF export.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TestClient, buildServerOnce, copyFixture, pullCapabilities, pushCapabilities, uriOf } from './harness';
+
+describe('language server: workspace', function () {
+  this.timeout(90_000);
+  let client: TestClient | undefined;
+  const temps: string[] = [];
+
+  before(() => buildServerOnce());
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+  after(() => {
+    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function workspace(): string {
+    const dir = copyFixture('basic');
+    temps.push(dir);
+    return dir;
+  }
+
+  it('scans the workspace with progress and publishes results for files that are not open', async () => {
+    const root = workspace();
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pullCapabilities() });
+    const lab = uriOf(path.join(root, 'src', 'lab.ts'));
+    const result = await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace', arguments: [] });
+    assert.equal(result.completed, true);
+    assert.equal(result.counts.error, 2);
+    assert.ok(result.filesScanned >= 3);
+
+    const create = client.received.find((m) => m.method === 'window/workDoneProgress/create');
+    assert.ok(create, 'the server creates a progress token');
+    const progress = client.received.filter((m) => m.method === '$/progress' && m.params.token === create.params.token).map((m) => m.params.value);
+    assert.equal(progress[0].kind, 'begin');
+    assert.equal(progress[0].cancellable, true);
+    assert.ok(progress.some((p) => p.kind === 'report' && typeof p.percentage === 'number' && /src\//.test(p.message)));
+    assert.equal(progress.at(-1).kind, 'end');
+
+    const published = await client.waitForDiagnostics(lab, (p) => p.diagnostics.length === 2, 0);
+    assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['no-cleartext-transport', 'no-phi-in-logs']);
+    await client.waitFor('phiGuard/status', (p) => p.state === 'scanning', { since: 0 });
+    await client.waitFor('phiGuard/status', (p) => p.state === 'idle' && p.counts.error === 2, { since: 0 });
+
+    // Opening the file hands it over to pull diagnostics (the pushed ones are cleared: no duplicates);
+    // closing it pushes the scan's findings again instead of clearing them.
+    let since = client.mark();
+    client.open(path.join(root, 'src', 'lab.ts'));
+    await client.waitForDiagnostics(lab, (p) => p.diagnostics.length === 0, since);
+    assert.equal((await client.pull(lab)).items!.length, 2);
+    since = client.mark();
+    await client.notifyServer('textDocument/didClose', { textDocument: { uri: lab } });
+    await client.waitForDiagnostics(lab, (p) => p.diagnostics.length === 2, since);
+
+    // A fix on disk (file change event) clears that file's results.
+    since = client.mark();
+    const file = path.join(root, 'src', 'lab.ts');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('http://', 'https://'));
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: lab, type: 2 }] });
+    const updated = await client.waitForDiagnostics(lab, () => true, since);
+    assert.deepEqual(updated.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
+  });
+
+  it('cancels a scan when the client cancels the progress, and keeps serving', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-many-'));
+    temps.push(root);
+    for (let i = 0; i < 400; i++) {
+      fs.writeFileSync(
+        path.join(root, `file${i}.ts`),
+        `export function log${i}(patient: { ssn: string }) {\n  console.log(patient.ssn);\n  return fetch('http://api.example-lab.com/${i}');\n}\n`,
+      );
+    }
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pullCapabilities() });
+    const cancelled = client.waitFor('$/progress', (p) => p.value.kind === 'begin').then((p) =>
+      client!.notifyServer('window/workDoneProgress/cancel', { token: p.token }),
+    );
+    const result = await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace' });
+    await cancelled;
+    assert.equal(result.completed, false);
+    await client.waitFor('$/progress', (p) => p.value.kind === 'end', { since: 0 });
+    assert.ok(!client.received.some((m) => m.method === 'textDocument/publishDiagnostics' && m.params.diagnostics.length > 0), 'nothing published');
+    await assert.rejects(client.request('workspace/executeCommand', { command: 'phiGuard.exportSarif' }), /no workspace scan yet/);
+
+    // The server still answers, and a scan that is not cancelled completes.
+    const full = await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace' });
+    assert.equal(full.completed, true);
+    assert.equal(full.filesScanned, 400);
+  });
+
+  it('re-analyses open documents when .phi-guard.json changes (didChangeWatchedFiles), push and pull', async () => {
+    for (const capabilities of [pushCapabilities(), pullCapabilities()]) {
+      const root = workspace();
+      const config = path.join(root, '.phi-guard.json');
+      client = await TestClient.start({ workspaceFolders: [root], capabilities });
+      const isPull = !!capabilities.textDocument?.diagnostic;
+      const uri = client.open(path.join(root, 'src', 'lab.ts'));
+      if (isPull) assert.equal((await client.pull(uri)).items!.length, 2);
+      else await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+
+      const since = client.mark();
+      fs.writeFileSync(config, JSON.stringify({ rules: { 'no-cleartext-transport': 'off' } }));
+      await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+      if (isPull) {
+        await client.waitFor('workspace/diagnostic/refresh', () => true, { since });
+        assert.deepEqual((await client.pull(uri)).items!.map((d) => d.code), ['no-phi-in-logs']);
+      } else {
+        const published = await client.waitForDiagnostics(uri, () => true, since);
+        assert.deepEqual(published.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
+      }
+
+      // An invalid config: reported on the config file and in the status; fixed, it goes away.
+      const broken = client.mark();
+      fs.writeFileSync(config, '{ "rules": { "no-such-rule": "error" } }');
+      await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 2 }] });
+      if (isPull) await client.pull(uri);
+      const problem = await client.waitForDiagnostics(uriOf(config), (p) => p.diagnostics.length === 1, broken);
+      assert.match(String(problem.diagnostics[0].message), /no-such-rule/);
+      await client.waitFor('phiGuard/status', (p) => p.state === 'error' && /invalid config/.test(p.lastError), { since: broken });
+      const fixed = client.mark();
+      fs.rmSync(config);
+      await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(config), type: 3 }] });
+      await client.waitForDiagnostics(uriOf(config), (p) => p.diagnostics.length === 0, fixed);
+      if (isPull) assert.equal((await client.pull(uri)).items!.length, 2);
+      else await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2, fixed);
+      await client.stop();
+      client = undefined;
+    }
+  });
+
+  it('exports the last scan as SARIF identical to the CLI output (but for timing)', async () => {
+    const root = workspace();
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });
+    await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace' });
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-sarif-'));
+    temps.push(outDir);
+    const target = path.join(outDir, 'editor.sarif');
+    const exported = await client.request('workspace/executeCommand', { command: 'phiGuard.exportSarif', arguments: [target] });
+    assert.deepEqual(exported, { path: target, results: 2 });
+    const viaRequest = await client.request('phiGuard/exportSarif', { target: path.join(outDir, 'request.sarif') });
+    assert.equal(viaRequest.results, 2);
+
+    const cliOut = path.join(outDir, 'cli.sarif');
+    const cli = spawnSync(process.execPath, [buildServerOnce(), 'scan', '.', '--format', 'sarif', '--output', cliOut], { cwd: root, encoding: 'utf8' });
+    assert.ok(cli.status === 0 || cli.status === 1, cli.stderr);
+    const normalize = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8').replace(/"durationMs":\s*\d+/g, '"durationMs":0'));
+    assert.deepEqual(normalize(target), normalize(cliOut));
+  });
+});

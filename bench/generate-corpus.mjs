@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 1171;
 export const DEFAULT_FILES = 2000;
 export const STAMP_FILE = '.corpus.stamp';
@@ -115,10 +115,10 @@ const plural = (s) => (s.endsWith('y') ? `${s.slice(0, -1)}ies` : s.endsWith('s'
 
 /** Statements that leak; `v` is a variable holding a PHI-bearing record. Counted by kind. */
 const CODE_LEAKS = [
-  ['log', (v) => `console.log('debug ${v}', ${v}.ssn);`],
+  ['log', (v) => `console.log('debug record', ${v}.ssn);`],
   ['log', (v) => `this.logger.info(\`loaded \${${v}.firstName} \${${v}.lastName}\`);`],
   ['log', (v) => `logger.debug('record', { dob: ${v}.dateOfBirth, diagnosis: ${v}.diagnosis });`],
-  ['storage', (v) => `localStorage.setItem('last-${v}', JSON.stringify(${v}));`],
+  ['storage', (v) => `localStorage.setItem('cached-record', JSON.stringify(${v}));`],
   ['storage', (v) => `sessionStorage.setItem('dob', ${v}.dateOfBirth);`],
   ['url', (v) => `void fetch(\`/api/lookup?mrn=\${${v}.mrn}&dob=\${${v}.dateOfBirth}\`);`],
   ['cleartext', () => `void fetch('http://legacy-feed.partner.example/v1/events');`],
@@ -155,10 +155,11 @@ class FileWriter {
     return `${base}${this.seq}`;
   }
   /** Maybe a leak statement (indent, variable). Low density: about one per 30–40 methods. */
-  maybeLeak(indent, v, p = 0.018) {
+  maybeLeak(indent, v, p = 0.018, prelude) {
     if (!this.r.chance(p)) return;
     const [kind, make] = this.r.pick(CODE_LEAKS);
     this.stats.leaks[kind] = (this.stats.leaks[kind] ?? 0) + 1;
+    if (prelude) this.push(indent + prelude);
     this.push(indent + make(v));
   }
   text() {
@@ -232,7 +233,7 @@ function serviceMethod(w, entity) {
       `    const patientCount = items.length;`,
       `    this.logger.info('listed ${plural(v)}', { patientCount, total, page: query.page ?? 0 });`,
     );
-    w.maybeLeak('    ', 'items[0]');
+    w.maybeLeak('    ', 'first', undefined, 'const first = items[0];');
     w.push(`    return { items, total, page: query.page ?? 0, pageSize, hasMore: offset + items.length < total };`, '  }', '');
   } else if (kind === 2) {
     const fields = r.sample(PHI_FIELDS.filter(([, t]) => t === 'string'), r.int(2, 4));
@@ -566,7 +567,7 @@ function fhirFile(w, mod) {
         `  });`,
         `  logger.info('fhir search', { resourceType: '${T}', count: results.length });`,
       );
-      w.maybeLeak('  ', 'results[0] as any');
+      w.maybeLeak('  ', 'first', undefined, 'const first = results[0] as unknown as Record<string, string>;');
       w.push(`  return results.filter((r) => r.meta?.versionId !== undefined);`, `}`, '');
     } else if (kind === 1) {
       const system = r.pick(CODE_SYSTEMS);

@@ -219,9 +219,11 @@ async function main() {
 
   const ratio = !parse.error && !scan.error ? scan.wallMs / parse.wallMs : undefined;
   const rssRatio = !parse.error && !scan.error ? scan.maxRssMB / parse.maxRssMB : undefined;
+  // CPU time is steadier than wall time on a shared machine; shown next to it.
+  const cpuRatio = !parse.error && !scan.error ? scan.cpuMs / parse.cpuMs : undefined;
   console.log('');
   if (ratio !== undefined) {
-    console.log(`scan/parse wall ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}), peak RSS ${rssRatio.toFixed(2)}×`);
+    console.log(`scan/parse wall ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'}), cpu ${cpuRatio.toFixed(2)}×, peak RSS ${rssRatio.toFixed(2)}×`);
     console.log(`findings ${scan.findings}${corpus.stamp?.leaks ? ` (planted leaks ${Object.values(corpus.stamp.leaks).reduce((s, n) => s + n, 0)})` : ''}, skipped ${scan.skipped}, rule errors ${scan.ruleErrors}`);
     const byRule = Object.entries(scan.findingsByRule).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
     if (byRule) console.log(`  by rule: ${byRule}`);
@@ -249,6 +251,7 @@ async function main() {
     parse: pick(parse),
     scan: scan.error ? { error: scan.error } : { ...pick(scan), findings: scan.findings, findingsByRule: scan.findingsByRule, skipped: scan.skipped, ruleErrors: scan.ruleErrors },
     ratio: ratio === undefined ? null : +ratio.toFixed(3),
+    cpuRatio: cpuRatio === undefined ? null : +cpuRatio.toFixed(3),
     rssRatio: rssRatio === undefined ? null : +rssRatio.toFixed(3),
     targetRatio: TARGET_RATIO,
     lspLatency: lsp ? (lsp.json ?? { status: lsp.status }) : null,

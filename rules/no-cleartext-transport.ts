@@ -21,8 +21,32 @@ function isHttpClient(object: Node): boolean {
   return splitWords(name).some((word) => HTTP_CLIENT_WORDS.has(word));
 }
 
+/** `labUrl`, `LAB_API_URLS`, `webhookEndpoints`: a word of the name (or its singular) names an endpoint. */
 function isEndpointName(name: string): boolean {
-  return splitWords(name).some((word) => ENDPOINT_WORDS.has(word));
+  return splitWords(name).some((word) => ENDPOINT_WORDS.has(word) || (word.length > 3 && word.endsWith('s') && ENDPOINT_WORDS.has(word.slice(0, -1))));
+}
+
+/**
+ * The expressions whose string value may be the URL: the value itself, both sides of a fallback
+ * (`process.env.LAB_URL ?? 'http://…'`), both branches of a conditional, the elements of an array, and
+ * what a type assertion wraps.
+ */
+function urlCandidates(node: Node, depth = 0): Node[] {
+  if (depth > 4) return [node];
+  switch (node.type) {
+    case 'LogicalExpression':
+      return node.operator === '&&' ? urlCandidates(node.right, depth + 1) : [...urlCandidates(node.left, depth + 1), ...urlCandidates(node.right, depth + 1)];
+    case 'ConditionalExpression':
+      return [...urlCandidates(node.consequent, depth + 1), ...urlCandidates(node.alternate, depth + 1)];
+    case 'ArrayExpression':
+      return node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? urlCandidates(element, depth + 1) : []));
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+      return urlCandidates(node.expression, depth + 1);
+    default:
+      return [node];
+  }
 }
 
 /** The URL argument(s) of a network call, if the call is one. */
@@ -102,7 +126,7 @@ export default defineRule({
     const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && needsTls(url) && !allowedHosts.has(url.host);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      for (const argument of urlArguments(node)) {
+      for (const argument of urlArguments(node).flatMap((candidate) => urlCandidates(candidate))) {
         const known = context.stringPrefixOf(argument);
         const url = known ? parseCleartextUrl(known.text) : undefined;
         if (isFlagged(url) && known) reportCode(context, known.node, url, 'cleartextRequest', {});
@@ -112,12 +136,14 @@ export default defineRule({
 
     const checkEndpointValue = (name: string, value: Node) => {
       if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name)) return;
-      // A name or member refers to a constant flagged where it is defined (or at the call that uses it).
-      if (value.type === 'Identifier' || value.type === 'MemberExpression') return;
-      const known = context.stringPrefixOf(value);
-      if (!known) return;
-      const url = parseCleartextUrl(known.text);
-      if (isFlagged(url) && !isIdentifierHost(url.host)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
+      for (const candidate of urlCandidates(value)) {
+        // A name or member refers to a constant flagged where it is defined (or at the call that uses it).
+        if (candidate.type === 'Identifier' || candidate.type === 'MemberExpression') continue;
+        const known = context.stringPrefixOf(candidate);
+        if (!known) continue;
+        const url = parseCleartextUrl(known.text);
+        if (isFlagged(url) && !isIdentifierHost(url.host)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
+      }
     };
 
     return {

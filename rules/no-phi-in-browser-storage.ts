@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, propertyName, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, type Node } from './utils/ast';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -18,8 +18,35 @@ function isDocumentCookie(node: Node): boolean {
   return node.type === 'MemberExpression' && dottedName(node) !== undefined && /(^|\.)document\.cookie$/.test(dottedName(node)!);
 }
 
+/** Wrappers that pass their argument's value on unchanged for this purpose (serialising it, awaiting it). */
+const TRANSPARENT_CALLS = new Set(['JSON.stringify', 'String', 'encodeURIComponent', 'btoa']);
+
+/** The expression whose value is stored: `JSON.stringify(await x as T)` → `x`. */
+function storedExpression(value: Node): Node {
+  let node = value;
+  for (let depth = 0; depth < 8; depth++) {
+    if (node.type === 'AwaitExpression') node = node.argument;
+    else if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'TSNonNullExpression' || node.type === 'ChainExpression') node = node.expression;
+    else if (node.type === 'CallExpression' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' && TRANSPARENT_CALLS.has(dottedName(node.callee) ?? '')) node = node.arguments[0];
+    else break;
+  }
+  return node;
+}
+
+/** A value that was redacted, masked, encrypted, … (or a known constant) says nothing about PHI, whatever its key. */
+function isCleanedOrConstant(context: RuleContext, value: Node): boolean {
+  if (isConstantExpression(value) || context.constantOf(value) !== undefined) return true;
+  const stored = storedExpression(value);
+  if (isConstantExpression(stored) || context.constantOf(stored) !== undefined) return true;
+  return context.hasTag(stored, 'sanitized') || context.hasTag(stored, 'encrypted');
+}
+
+/**
+ * `setItem('ssn', value)`: the key says what an opaque value is. Not when the value is a constant, or
+ * was redacted or encrypted (`setItem('ssn', encrypt(ssn))`): then the key names what was protected.
+ */
 function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefined, value: Node): Taint {
-  if (!key || isConstantExpression(value)) return taint;
+  if (!key || isCleanedOrConstant(context, value)) return taint;
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };
@@ -57,6 +84,12 @@ export default defineRule({
       CallExpression(node: TSESTree.CallExpression) {
         const call = memberCall(node);
         if (!call) return;
+        // Object.assign(localStorage, { ssn })
+        if (call.method === 'assign' && dottedName(call.object) === 'Object' && node.arguments[0] && isWebStorage(node.arguments[0])) {
+          const phi = phiOfArguments(context, node.arguments.slice(1));
+          if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: lastSegment(node.arguments[0]) ?? 'browser storage' } });
+          return;
+        }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);

@@ -10,10 +10,12 @@ const ENCRYPTION_SWITCHES = new Set(['ssl', 'tls', 'useSSL', 'useSsl', 'useTls',
 /** Sibling keys that make an object a database or HTTP client connection config. */
 const CONNECTION_KEYS = new Set(['host', 'hostname', 'port', 'database', 'db', 'user', 'username', 'password', 'connectionString', 'uri', 'url', 'dialect', 'server', 'connection', 'dialectOptions', 'baseURL', 'baseUrl', 'servername', 'ca', 'cert', 'replicaSet', 'authSource']);
 /** Path words that make a JSON object a connection config. */
-const CONNECTION_PATH_WORDS = new Set(['database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'connection', 'datasource', 'sequelize', 'typeorm', 'knex', 'prisma', 'http', 'https', 'api', 'client', 'server', 'smtp', 'mail', 'amqp', 'rabbitmq', 'kafka', 'elasticsearch', 'fhir', 'ehr', 'hl7', 'sql', 'mssql', 'oracle', 'cache']);
+const CONNECTION_PATH_WORDS = new Set(['dialect', 'socket', 'database', 'db', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mongo', 'mongodb', 'redis', 'connection', 'datasource', 'sequelize', 'typeorm', 'knex', 'prisma', 'http', 'https', 'api', 'client', 'server', 'smtp', 'mail', 'amqp', 'rabbitmq', 'kafka', 'elasticsearch', 'fhir', 'ehr', 'hl7', 'sql', 'mssql', 'oracle', 'cache']);
 /** Connection-string parameters that disable TLS or its verification. */
 const INSECURE_URL_PARAMETERS = /[?&;](sslmode=disable|ssl=false|tls=false|tlsInsecure=true|tlsAllowInvalidCertificates=true|tlsAllowInvalidHostnames=true|sslValidate=false|encrypt=false|trustServerCertificate=true)\b/i;
 const TLS_ENV = 'NODE_TLS_REJECT_UNAUTHORIZED';
+/** `NODE_TLS_REJECT_UNAUTHORIZED=0` in a shell command or script (also quoted: `='0'`). */
+const TLS_ENV_IN_COMMAND = /\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?(?:0|false)\b/;
 
 function isConnectionObject(object: TSESTree.ObjectExpression): boolean {
   for (const name of objectProperties(object).keys()) if (CONNECTION_KEYS.has(name)) return true;
@@ -22,7 +24,22 @@ function isConnectionObject(object: TSESTree.ObjectExpression): boolean {
     const name = keyName(parent.key);
     return name !== undefined && splitWords(name).some((word) => CONNECTION_PATH_WORDS.has(word));
   }
-  return parent?.type === 'NewExpression' || parent?.type === 'CallExpression';
+  if (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') return isConnectionCall(parent);
+  return false;
+}
+
+/** Words of a callee that opens a connection or makes requests: `new Pool`, `mongoose.connect`, `createClient`, `axios.create`. */
+const CONNECTION_CALL_WORDS = new Set([
+  'connect', 'connection', 'pool', 'client', 'agent', 'sequelize', 'knex', 'redis', 'mongo', 'mongoose', 'database', 'db', 'datasource', 'source',
+  'transport', 'request', 'axios', 'got', 'fetch', 'socket', 'amqp', 'kafka', 'pg', 'postgres', 'mysql', 'mariadb', 'mssql', 'tedious', 'elasticsearch',
+  'smtp', 'mail', 'mailer', 'ldap', 'prisma', 'typeorm', 'cluster', 'http', 'https', 'tls', 'net', 'ws', 'fhir', 'ehr', 'hl7', 'sql', 'drizzle', 'oracle',
+]);
+
+/** `setFeatureFlags({ ssl: false })` is not a connection; `new Pool({ ssl: false })` is. */
+function isConnectionCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = dottedName(call.callee);
+  if (!callee) return false;
+  return splitWords(callee.replace(/\./g, '_')).some((word) => CONNECTION_CALL_WORDS.has(word));
 }
 
 function booleanFix(node: Node, to: boolean): FixDescriptor {
@@ -110,7 +127,10 @@ export default defineRule({
         }
       },
       Literal(node: TSESTree.Literal) {
-        if (typeof node.value === 'string' && node.value.includes('=')) checkConnectionString(node);
+        if (typeof node.value !== 'string' || !node.value.includes('=')) return;
+        // execSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node job.js')
+        if (TLS_ENV_IN_COMMAND.test(node.value)) context.report({ node, messageId: 'envOff' });
+        else checkConnectionString(node);
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
         const text = node.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
@@ -138,7 +158,7 @@ export default defineRule({
         } else if (typeof valueNode?.value === 'string') {
           const match = INSECURE_URL_PARAMETERS.exec(valueNode.value);
           if (match) context.report({ jsonNode: valueNode, messageId: 'insecureConnectionString', data: { parameter: match[1] } });
-          else if (valueNode.value.includes(`${TLS_ENV}=0`)) context.report({ jsonNode: valueNode, messageId: 'envOff' });
+          else if (TLS_ENV_IN_COMMAND.test(valueNode.value)) context.report({ jsonNode: valueNode, messageId: 'envOff' });
         }
       },
     };

@@ -8,7 +8,9 @@ export interface CleartextUrl {
   host: string;
 }
 
-const CLEARTEXT = /^(http|ws):\/\/([^/:?#\s$]*)/i;
+// The host is a bracketed IPv6 literal (`[::1]`) or a name/IPv4 address up to the port, path, query,
+// fragment or an interpolation; `user:pass@` in front of it is skipped.
+const CLEARTEXT = /^(http|ws):\/\/(?:[^/?#\s@$]*@)?(\[[0-9a-f:.]*\]|[^/:?#\s$]*)/i;
 
 export function parseCleartextUrl(text: string): CleartextUrl | undefined {
   const match = CLEARTEXT.exec(text);
@@ -30,9 +32,14 @@ export function isLoopbackHost(host: string): boolean {
   );
 }
 
-/** RFC 2606/6761 names that can never be a real endpoint: documentation and test placeholders. */
+/**
+ * RFC 2606/6761 names that can never be a real endpoint: the documentation domains example.com/.net/.org
+ * and the `.test` and `.invalid` TLDs. The `.example` TLD is deliberately NOT here: fixtures and demos
+ * (test-fixtures/demo-clinic) use `lab.northwind.example` as a stand-in for a real partner's host, and a
+ * cleartext URL to it is exactly what the rule must find.
+ */
 export function isReservedHost(host: string): boolean {
-  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|test|invalid)$/.test(host) || host === 'example' || host === 'test';
+  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(test|invalid)$/.test(host) || host === 'example' || host === 'test' || host === 'invalid';
 }
 
 /** Hosts whose http:// URLs are identifiers (namespaces, code systems, schemas), not endpoints. */

@@ -6,8 +6,10 @@ import noPhiInBrowserStorage from './no-phi-in-browser-storage';
 import noPhiInLogs from './no-phi-in-logs';
 import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import validSuppression from './valid-suppression';
+import noPhiInCookie from './no-phi-in-cookie';
 
 export const allRules: readonly Rule[] = [
+  noPhiInCookie,
   noCleartextTransport,
   noPhiInBrowserStorage,
   noPhiInLogs,

@@ -1,0 +1,200 @@
+import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+
+/** Modules whose default/namespace import signs JWTs with `.sign(payload)` / `.encode(payload)`. */
+const JWT_MODULES = new Set(['jsonwebtoken', 'jwt-simple', 'jws', '@nestjs/jwt', 'njwt', 'jose']);
+/** Named imports that sign a payload: `import { sign } from 'jsonwebtoken'`. */
+const SIGNING_EXPORTS: Record<string, readonly string[]> = {
+  jsonwebtoken: ['sign'],
+  'jwt-simple': ['encode'],
+  jws: ['sign'],
+  njwt: ['create'],
+};
+/** jose classes whose payload is only signed, not encrypted. */
+const SIGNED_JWT_CLASSES = new Set(['SignJWT', 'UnsecuredJWT']);
+/** jose builder methods that put a claim into the payload. */
+const CLAIM_SETTERS = new Set(['setSubject', 'setAudience', 'setIssuer', 'setJti']);
+const SIGN_METHODS = new Set(['sign', 'signAsync', 'signSync', 'encode', 'jwtSign', 'create']);
+
+interface Imports {
+  /** Local names bound to a JWT module (default or namespace import, require). */
+  modules: Set<string>;
+  /** Local names bound to a signing function. */
+  signers: Set<string>;
+  /** Local names bound to jose's SignJWT/UnsecuredJWT. */
+  signedClasses: Set<string>;
+}
+
+function moduleOf(node: Node | null | undefined): string | undefined {
+  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
+    const first = node.arguments[0];
+    return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+  }
+  return undefined;
+}
+
+function collectImports(program: TSESTree.Program): Imports {
+  const imports: Imports = { modules: new Set(), signers: new Set(), signedClasses: new Set() };
+  const bind = (source: string, imported: string | undefined, local: string) => {
+    if (imported === undefined) {
+      if (JWT_MODULES.has(source)) imports.modules.add(local);
+      return;
+    }
+    if (SIGNING_EXPORTS[source]?.includes(imported)) imports.signers.add(local);
+    if (source === 'jose' && SIGNED_JWT_CLASSES.has(imported)) imports.signedClasses.add(local);
+    if (imported === 'default' && JWT_MODULES.has(source)) imports.modules.add(local);
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const source = String(statement.source.value);
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+          bind(source, imported, specifier.local.name);
+        } else {
+          bind(source, undefined, specifier.local.name);
+        }
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const source = moduleOf(declarator.init);
+        if (!source) continue;
+        if (declarator.id.type === 'Identifier') bind(source, undefined, declarator.id.name);
+        else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
+            const imported = keyName(property.key);
+            if (imported) bind(source, imported, property.value.name);
+          }
+        }
+      }
+    }
+  }
+  return imports;
+}
+
+/** `jwt`, `this.jwtService`, `fastify.jwt`, `app.jwt`, `jsonwebtoken`, `JWT`. */
+function isNamedLikeJwt(object: Node, imports: Imports): boolean {
+  const name = lastSegment(object);
+  if (!name) return false;
+  if (imports.modules.has(name)) return true;
+  const words = splitWords(name);
+  return words.includes('jwt') || words.includes('jsonwebtoken') || name === 'jws';
+}
+
+/** The payload argument of a call that signs a JWT, if the call signs one. */
+function signedPayload(node: TSESTree.CallExpression, imports: Imports): Node | undefined {
+  const first = node.arguments[0];
+  if (!first || first.type === 'SpreadElement') return undefined;
+  if (node.callee.type === 'Identifier') {
+    return imports.signers.has(node.callee.name) ? first : undefined;
+  }
+  const call = memberCall(node);
+  if (!call) return undefined;
+  // `reply.jwtSign(payload)`, `request.jwtSign(payload)` (@fastify/jwt)
+  if (call.method === 'jwtSign') return first;
+  if (!SIGN_METHODS.has(call.method) || call.method === 'jwtSign') return undefined;
+  // `jwt.sign(payload, secret)`, `this.jwtService.signAsync(payload)`, `fastify.jwt.sign(payload)`, `jwt.encode(payload, secret)`
+  return isNamedLikeJwt(call.object, imports) ? first : undefined;
+}
+
+/** `new SignJWT(payload)` / `new jose.SignJWT(payload)`. */
+function isSignedJwtClass(node: TSESTree.NewExpression, imports: Imports): boolean {
+  const name = dottedName(node.callee);
+  if (!name) return false;
+  const last = name.split('.').pop()!;
+  return imports.signedClasses.has(name) || SIGNED_JWT_CLASSES.has(last);
+}
+
+/** Whether a builder chain starts at `new SignJWT(…)`: `new SignJWT({}).setProtectedHeader(…).setSubject(x)`. */
+function chainStartsWithSignedJwt(node: Node, imports: Imports): boolean {
+  let current: Node = node;
+  for (let depth = 0; depth < 20; depth++) {
+    if (current.type === 'NewExpression') return isSignedJwtClass(current, imports);
+    if (current.type === 'CallExpression' && current.callee.type === 'MemberExpression') current = current.callee.object;
+    else if (current.type === 'AwaitExpression') current = current.argument;
+    else return false;
+  }
+  return false;
+}
+
+/** The function is NextAuth's `callbacks.jwt`: `callbacks: { async jwt({ token, user }) { … } }`. */
+function isNextAuthJwtCallback(context: RuleContext, fn: Node): boolean {
+  const property = context.parentOf(fn);
+  if (property?.type !== 'Property' || property.computed || keyName(property.key) !== 'jwt') return false;
+  const callbacks = context.parentOf(property);
+  const owner = callbacks ? context.parentOf(callbacks) : undefined;
+  return owner?.type === 'Property' && !owner.computed && keyName(owner.key) === 'callbacks';
+}
+
+function enclosingFunction(context: RuleContext, node: Node): Node | undefined {
+  for (let current = context.parentOf(node); current; current = context.parentOf(current)) {
+    if (current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression' || current.type === 'FunctionDeclaration') return current;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-phi-in-jwt',
+    description: 'Disallow PHI in the payload of signed (unencrypted) JSON Web Tokens.',
+    rationale:
+      'A signed JWT is base64url-encoded JSON, not encrypted: the browser, every proxy and log that sees the Authorization header or cookie, and any third party the token is passed to can read its claims. Tokens are also long-lived and cannot be recalled. Put an opaque user or patient id in the token and look the data up server-side, or use an encrypted JWE when claims must travel.',
+    category: 'storage',
+    defaultSeverity: 'error',
+    cwe: ['CWE-312', 'CWE-522'],
+    hipaa: ['164.312(a)(2)(iv)', '164.312(e)(1)'],
+    precision: 'high',
+    securitySeverity: 6.5,
+    messages: {
+      phiInJwt: 'JWT payload carries {{kinds}}. A signed JWT is only base64-encoded: anyone holding the token can read it. Put an opaque id in the token, or use an encrypted JWE (jose `EncryptJWT`).',
+      phiInClaim: 'JWT `{{claim}}` claim carries {{kinds}}. A signed JWT is only base64-encoded: anyone holding the token can read it. Use an opaque id.',
+      phiInSessionToken: 'NextAuth `jwt` callback puts {{kinds}} into the session token, a signed cookie readable by anyone who holds it. Keep an opaque id in the token and load the data in the server.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    languages: ['code'],
+  },
+  create(context) {
+    let imports: Imports = { modules: new Set(), signers: new Set(), signedClasses: new Set() };
+    return {
+      Program(node: TSESTree.Program) {
+        imports = collectImports(node);
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const payload = signedPayload(node, imports);
+        if (payload) {
+          const taint = context.taintOf(payload);
+          if (taint.kinds.length) context.report({ node: payload, messageId: 'phiInJwt', taint });
+          return;
+        }
+        const call = memberCall(node);
+        if (call && CLAIM_SETTERS.has(call.method) && node.arguments[0] && chainStartsWithSignedJwt(call.object, imports)) {
+          const taint = context.taintOf(node.arguments[0]);
+          const claim = { setSubject: 'sub', setAudience: 'aud', setIssuer: 'iss', setJti: 'jti' }[call.method] ?? 'sub';
+          if (taint.kinds.length) context.report({ node: node.arguments[0], messageId: 'phiInClaim', taint, data: { claim } });
+        }
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        if (!isSignedJwtClass(node, imports)) return;
+        const payload = node.arguments[0];
+        if (!payload || payload.type === 'SpreadElement') return;
+        const taint = context.taintOf(payload);
+        if (taint.kinds.length) context.report({ node: payload, messageId: 'phiInJwt', taint });
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        if (!node.argument) return;
+        const fn = enclosingFunction(context, node);
+        if (!fn || !isNextAuthJwtCallback(context, fn)) return;
+        const taint = context.taintOf(node.argument);
+        if (taint.kinds.length) context.report({ node: node.argument, messageId: 'phiInSessionToken', taint });
+      },
+      ObjectExpression(node: TSESTree.ObjectExpression) {
+        // `jwt: ({ token, user }) => ({ ...token, dob: user.dob })`
+        const fn = context.parentOf(node);
+        if (fn?.type !== 'ArrowFunctionExpression' || fn.body !== node || !isNextAuthJwtCallback(context, fn)) return;
+        const taint = context.taintOf(node);
+        if (taint.kinds.length) context.report({ node, messageId: 'phiInSessionToken', taint });
+      },
+    };
+  },
+});

@@ -4,21 +4,17 @@ import type { Rule } from '../server/src/engine/rule-api';
 import noCleartextTransport from './no-cleartext-transport';
 import noPhiInBrowserStorage from './no-phi-in-browser-storage';
 import noPhiInLogs from './no-phi-in-logs';
-import noPhiInUrl from './no-phi-in-url';
 import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import validSuppression from './valid-suppression';
 import noPhiInCookie from './no-phi-in-cookie';
-import noDebugLoggingInProduction from './no-debug-logging-in-production';
 import noPhiInJwt from './no-phi-in-jwt';
 
 export const allRules: readonly Rule[] = [
   noPhiInJwt,
-  noDebugLoggingInProduction,
   noPhiInCookie,
   noCleartextTransport,
   noPhiInBrowserStorage,
   noPhiInLogs,
-  noPhiInUrl,
   noTlsVerificationDisabled,
   validSuppression,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

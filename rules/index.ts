@@ -8,8 +8,10 @@ import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import validSuppression from './valid-suppression';
 import noPhiInCookie from './no-phi-in-cookie';
 import noPhiInJwt from './no-phi-in-jwt';
+import noDebugLoggingInProduction from './no-debug-logging-in-production';
 
 export const allRules: readonly Rule[] = [
+  noDebugLoggingInProduction,
   noPhiInJwt,
   noPhiInCookie,
   noCleartextTransport,

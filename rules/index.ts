@@ -9,8 +9,10 @@ import validSuppression from './valid-suppression';
 import noPhiInCookie from './no-phi-in-cookie';
 import noPhiInJwt from './no-phi-in-jwt';
 import noDebugLoggingInProduction from './no-debug-logging-in-production';
+import noPhiInUrl from './no-phi-in-url';
 
 export const allRules: readonly Rule[] = [
+  noPhiInUrl,
   noDebugLoggingInProduction,
   noPhiInJwt,
   noPhiInCookie,

@@ -1,0 +1,172 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-phi-in-url', {
+  valid: [
+    // opaque ids, types, counts, flags, formats and code-system URLs are not PHI
+    'declare const patient: any; fetch(`/api/patients/${patient.id}`);',
+    'declare const patient: any; fetch(`/fhir/${patient.resourceType}/${patient.id}`);',
+    'const patientCount = 3; fetch(`/api/stats?count=${patientCount}`);',
+    'declare const isPatientSelected: boolean; fetch(`/api/ui?selected=${isPatientSelected}`);',
+    'declare const patient: any; const hasAllergy = patient.allergies.length > 0; fetch(`/api/flags?hasAllergy=${hasAllergy}`);',
+    "const SSN_PATTERN = '^\\\\d{3}-\\\\d{2}-\\\\d{4}$'; fetch(`/api/validate?pattern=${SSN_PATTERN}`);",
+    "const DOB_FORMAT = 'YYYY-MM-DD'; fetch(`/api/config?dob=${DOB_FORMAT}`);",
+    "const emailTemplate = 'welcome'; fetch(`/api/mail/preview?template=${emailTemplate}`);",
+    "declare const code: string; fetch(`https://fhir.example.com/Condition?code=http://hl7.org/fhir/sid/icd-10|${code}`);",
+    "fetch('http://hl7.org/fhir/sid/icd-10');",
+    'declare const patientId: string; fetch(`/api/patients?patientId=${patientId}`);',
+    // sanitised values
+    'declare function redact(v: unknown): string; declare const ssn: string; fetch(`/api/lookup?ssn=${redact(ssn)}`);',
+    'declare const patient: any; const lastFour = patient.ssn.slice(-4); fetch(`/api/lookup?ssn=${lastFour}`);',
+    'declare const patient: any; const ssnLast4 = patient.ssn.slice(-4); axios.get("/api/lookup", { params: { ssnLast4 } });',
+    // PHI in a POST body is the fix, not a finding
+    "declare const patient: any; fetch('/api/patients/search', { method: 'POST', body: JSON.stringify({ ssn: patient.ssn }) });",
+    "import axios from 'axios'; declare const patient: any; axios.post('/api/patients/search', { dob: patient.birthDate });",
+    "declare const patient: any; fetch('/api/intake', { method: 'POST', body: new URLSearchParams({ ssn: patient.ssn }) });",
+    "declare const patient: any; const form = new URLSearchParams(); form.append('dob', patient.birthDate); fetch('/api/intake', { method: 'POST', body: form });",
+    "declare const patient: any; const req = new Request('/api/patients', { method: 'POST', body: JSON.stringify(patient) }); fetch(req);",
+    { code: 'declare const patient: any;\nexport const Avatar = () => <img src={patient.photo} alt="" />;', filename: 'src/Avatar.tsx' },
+    // not a URL: a message with a question mark, a map key, a mailto/tel link
+    'declare const patient: any; const text = `Discharge ${patient.fullName}? This cannot be undone.`;',
+    'declare const cache: Map<string, unknown>; declare const patient: any; cache.get(`patient:${patient.ssn}`);',
+    { code: 'declare const patient: any;\nexport const Contact = () => <a href={`tel:${patient.phoneNumber}`}>Call</a>;', filename: 'src/Contact.tsx' },
+    { code: 'declare const patient: any;\nexport const Mail = () => <a href={`mailto:${patient.email}`}>Email</a>;', filename: 'src/Mail.tsx' },
+    // routes with opaque ids
+    "declare const router: any; declare const patient: any; router.push(`/patients/${patient.id}/chart`);",
+    { code: "import { Link } from 'react-router-dom';\ndeclare const patient: any;\nexport const Row = () => <Link to={`/patients/${patient.id}`}>Open</Link>;", filename: 'src/Row.tsx' },
+    // GET routes reading paging, POST routes reading PHI from the body
+    "import express from 'express'; const app = express();\napp.get('/patients', (req, res) => { const { page, limit } = req.query; res.json({ page, limit }); });",
+    "import express from 'express'; const app = express();\napp.post('/patients/search', (req, res) => { const ssn = req.body.ssn; res.json({ found: !!ssn }); });",
+    "import express from 'express'; const app = express();\napp.get('/patients/:id', (req, res) => { res.json({ id: req.params.id, q: req.query.patientId }); });",
+    // app settings are not routes
+    "import express from 'express'; const app = express(); const env = app.get('env');",
+  ],
+  invalid: [
+    {
+      name: 'fetch with an SSN in the query string',
+      code: 'declare const ssn: string;\nfetch(`/api/patients?ssn=${ssn}`);',
+      errors: [{ line: 2, column: 28, kinds: ['ssn'], message: 'Request URL of `fetch` carries SSN' }],
+      output: null,
+    },
+    {
+      name: 'the query parameter name says what an opaque value is',
+      code: 'declare const form: any;\nfetch(`/api/eligibility?dob=${form.values.born}&plan=basic`);',
+      errors: [{ line: 2, column: 31, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'concatenation and encodeURIComponent',
+      code: "declare const patient: any;\nfetch('/api/search?name=' + encodeURIComponent(patient.lastName));",
+      errors: [{ line: 2, column: 29, kinds: ['name'] }],
+    },
+    {
+      name: 'an MRN in the path',
+      code: 'declare const patient: any;\nfetch(`/api/charts/${patient.mrn}/notes`);',
+      errors: [{ line: 2, column: 22, kinds: ['mrn'] }],
+    },
+    {
+      name: 'a URL built first, requested later, is reported once where it is built',
+      code: 'declare const patient: any;\nconst url = `/api/lookup?dob=${patient.dateOfBirth}`;\nfetch(url);',
+      errors: [{ line: 2, column: 32, kinds: ['date-of-birth'], message: 'URL query string built with date of birth' }],
+    },
+    {
+      name: 'a path with PHI in a variable, requested later',
+      code: 'declare const patient: any;\nconst url = `/api/members/${patient.memberNumber}`;\nawait fetch(url);',
+      errors: [{ line: 3, column: 13, kinds: ['health-plan-id'] }],
+    },
+    {
+      name: 'axios params and got searchParams',
+      code: "import axios from 'axios';\nimport got from 'got';\ndeclare const patient: any;\naxios.get('/api/patients', { params: { ssn: patient.ssn } });\ngot('https://api.example.com/members', { searchParams: { dob: patient.birthDate } });",
+      errors: [
+        { line: 4, column: 38, kinds: ['ssn'], message: 'Query parameters of `axios.get` carry SSN' },
+        { line: 5, column: 56, kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'a receiver only named like an HTTP client is a guess',
+      code: 'declare const apiClient: any; declare const patient: any;\napiClient.get(`/patients?phone=${patient.phoneNumber}`);',
+      errors: [{ line: 2, column: 34, kinds: ['phone'] }],
+    },
+    {
+      name: 'Angular HttpParams',
+      code: "declare const patient: any; declare class HttpParams { set(k: string, v: string): HttpParams }\nclass S { constructor(private http: any) {}\n  find() { return this.http.get('/api/patients', { params: new HttpParams().set('ssn', patient.ssn) }); } }",
+      errors: [{ line: 3, column: 60, kinds: ['ssn'] }],
+    },
+    {
+      name: 'URLSearchParams: searchParams.set and a params object used in a URL',
+      code: "declare const patient: any;\nconst url = new URL('https://api.example.com/lookup');\nurl.searchParams.set('mrn', patient.mrn);\nconst params = new URLSearchParams({ email: patient.email });\nfetch(`/api/portal?${params}`);",
+      errors: [
+        { line: 3, column: 29, kinds: ['mrn'], message: 'URL search parameters carry medical record number' },
+        { line: 4, column: 16, kinds: ['email'] },
+      ],
+    },
+    {
+      name: 'URLSearchParams append with an opaque value and a PHI key',
+      code: "declare const value: string;\nconst params = new URLSearchParams();\nparams.append('ssn', value);\nwindow.location.search = params.toString();",
+      errors: [{ line: 3, column: 22, kinds: ['ssn'] }],
+    },
+    {
+      name: 'window.location, location.assign and history.pushState',
+      code: "declare const patient: any;\nwindow.location.href = `/results?diagnosis=${patient.diagnosis}`;\nlocation.assign('/chart?dob=' + patient.birthDate);\nhistory.pushState({}, '', `/visit?mrn=${patient.mrn}`);",
+      errors: [
+        { line: 2, column: 46, kinds: ['diagnosis'], message: 'Page URL set by `window.location.href` carries diagnosis' },
+        { line: 3, column: 33, kinds: ['date-of-birth'] },
+        { line: 4, column: 41, kinds: ['mrn'] },
+      ],
+    },
+    {
+      name: 'Next router.push with a query object and React Router navigate',
+      code: "import { useRouter } from 'next/router';\nimport { useNavigate } from 'react-router-dom';\nexport function useOpen(patient: any) {\n  const router = useRouter();\n  const go = useNavigate();\n  router.push({ pathname: '/results', query: { ssn: patient.ssn } });\n  go(`/patients/search?lastName=${patient.lastName}`);\n}",
+      errors: [
+        { line: 6, column: 46, kinds: ['ssn'] },
+        { line: 7, column: 35, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'Vue router and Angular router',
+      code: "declare const patient: any;\nclass C { $router: any; router: any;\n  a() { this.$router.push({ name: 'results', query: { dob: patient.birthDate } }); }\n  b() { this.router.navigate(['/patients', patient.mrn]); } }",
+      errors: [
+        { line: 3, column: 53, kinds: ['date-of-birth'] },
+        { line: 4, column: 44, kinds: ['mrn'] },
+      ],
+    },
+    {
+      name: 'links in JSX',
+      code: "import Link from 'next/link';\nimport type { Patient } from '@medplum/fhirtypes';\nexport function Row({ patient }: { patient: Patient }) {\n  return <>\n    <a href={`/search?dob=${patient.birthDate}`}>same birthday</a>\n    <Link href={{ pathname: '/chart', query: { name: patient.name?.[0]?.family } }}>chart</Link>\n  </>;\n}",
+      filename: 'src/Row.tsx',
+      errors: [
+        { line: 5, column: 29, kinds: ['date-of-birth'], message: 'Link URL' },
+        { line: 6, column: 46, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'Express GET route reading PHI from req.query',
+      code: "import express from 'express';\nconst app = express();\napp.get('/api/patients/lookup', async (req, res) => {\n  const ssn = req.query.ssn as string;\n  const { dob, page } = req.query;\n  res.json({ ok: !!ssn && !!dob, page });\n});",
+      errors: [
+        { line: 4, column: 15, kinds: ['ssn'], message: 'GET route reads SSN from the query string' },
+        { line: 5, column: 11, kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'Fastify route object and Koa router',
+      code: "declare const fastify: any; declare const router: any;\nfastify.route({ method: 'GET', url: '/members', handler: async (request: any) => request.query.memberNumber });\nrouter.get('/visits', async (ctx: any) => { ctx.body = ctx.request.query.diagnosis; });",
+      errors: [
+        { line: 2, column: 82, kinds: ['health-plan-id'] },
+        { line: 3, column: 56, kinds: ['diagnosis'] },
+      ],
+    },
+    {
+      name: 'NestJS @Query on a @Get handler',
+      code: "declare function Get(): any; declare function Query(name?: string): any;\nclass PatientsController {\n  @Get()\n  find(@Query('ssn') ssn: string) { return ssn.length; }\n}",
+      errors: [{ line: 4, column: 15, kinds: ['ssn'] }],
+    },
+    {
+      name: 'FHIR Patient read through Medplum, redirected with its birth date',
+      code: "export async function handler(medplum: any, id: string, res: any) {\n  const patient = await medplum.readResource('Patient', id);\n  res.redirect(`/portal/welcome?born=${patient.birthDate}`);\n}",
+      errors: [{ line: 3, column: 40, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'superagent query()',
+      code: "import superagent from 'superagent';\ndeclare const patient: any;\nsuperagent.get('/api/claims').query({ memberNumber: patient.memberNumber });",
+      errors: [{ line: 3, column: 37, kinds: ['health-plan-id'] }],
+    },
+  ],
+});

@@ -4,21 +4,23 @@ import type { Rule } from '../server/src/engine/rule-api';
 import noCleartextTransport from './no-cleartext-transport';
 import noPhiInBrowserStorage from './no-phi-in-browser-storage';
 import noPhiInLogs from './no-phi-in-logs';
+import noPhiInUrl from './no-phi-in-url';
 import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import validSuppression from './valid-suppression';
 import noPhiInCookie from './no-phi-in-cookie';
-import noPhiInJwt from './no-phi-in-jwt';
 import noDebugLoggingInProduction from './no-debug-logging-in-production';
-import noPhiInUrl from './no-phi-in-url';
+import noPhiInJwt from './no-phi-in-jwt';
+import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 
 export const allRules: readonly Rule[] = [
-  noPhiInUrl,
-  noDebugLoggingInProduction,
+  noUnencryptedPhiFile,
   noPhiInJwt,
+  noDebugLoggingInProduction,
   noPhiInCookie,
   noCleartextTransport,
   noPhiInBrowserStorage,
   noPhiInLogs,
+  noPhiInUrl,
   noTlsVerificationDisabled,
   validSuppression,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -1,0 +1,203 @@
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { calleeName, dottedName, isConstantExpression, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+
+/** Modules whose write functions put data on disk. */
+const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm', 'jsonfile', 'write-file-atomic', 'write-json-file']);
+/** Receivers that are a file-system module by convention: `fs`, `fsp`, `fs.promises`, `fse`. */
+const FS_OBJECT_NAMES = new Set(['fs', 'fsp', 'fsPromises', 'fse', 'fsExtra', 'promises', 'gracefulFs', 'jsonfile', 'Deno', 'Bun']);
+/** Write functions: the data is the second argument (Bun.write too). */
+const WRITE_FUNCTIONS = new Set([
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson', 'outputJsonSync',
+  'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'writeFileAtomic', 'writeJsonFile',
+  'writeTextFile', 'writeTextFileSync', 'write',
+]);
+/** Stream methods that write a chunk. */
+const STREAM_WRITE_METHODS = new Set(['write', 'end']);
+/** Paths that are not files at rest. */
+const NOT_A_FILE = /^(\/dev\/(stdout|stderr|null)|-|CON|NUL)$/i;
+
+interface Imports {
+  /** Local names bound to a whole fs-like module. */
+  modules: Set<string>;
+  /** Local names bound to a write function (`import { writeFile } from 'fs/promises'`). */
+  writers: Set<string>;
+  /** Local names bound to `createWriteStream`. */
+  streamFactories: Set<string>;
+}
+
+function requiredModule(node: Node | null | undefined): string | undefined {
+  let current = node;
+  while (current?.type === 'MemberExpression') current = current.object; // require('fs').promises
+  if (current?.type === 'CallExpression' && current.callee.type === 'Identifier' && current.callee.name === 'require') {
+    const first = current.arguments[0];
+    return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
+  }
+  return undefined;
+}
+
+function collectImports(program: TSESTree.Program): Imports {
+  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
+  const bindNamed = (imported: string, local: string) => {
+    if (WRITE_FUNCTIONS.has(imported) && imported !== 'write') imports.writers.add(local);
+    if (imported === 'createWriteStream') imports.streamFactories.add(local);
+    if (imported === 'promises') imports.modules.add(local);
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const source = String(statement.source.value);
+      if (!FS_MODULES.has(source)) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportSpecifier') {
+          bindNamed(specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value), specifier.local.name);
+        } else if (source === 'write-file-atomic' || source === 'write-json-file') {
+          imports.writers.add(specifier.local.name);
+        } else {
+          imports.modules.add(specifier.local.name);
+        }
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const source = requiredModule(declarator.init);
+        if (!source || !FS_MODULES.has(source)) continue;
+        if (declarator.id.type === 'Identifier') imports.modules.add(declarator.id.name);
+        else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
+            const imported = keyName(property.key);
+            if (imported) bindNamed(imported, property.value.name);
+          }
+        }
+      }
+    }
+  }
+  return imports;
+}
+
+function isFsObject(object: Node, imports: Imports): boolean {
+  const dotted = dottedName(object);
+  if (!dotted) return false;
+  if (dotted === 'fs.promises' || dotted.endsWith('.fs') || dotted.endsWith('.fs.promises')) return true;
+  const last = lastSegment(object)!;
+  return imports.modules.has(dotted) || imports.modules.has(last) || FS_OBJECT_NAMES.has(last);
+}
+
+/** `fs.writeFile(path, data)` and friends: the path and data arguments. */
+function fileWrite(node: TSESTree.CallExpression, imports: Imports): { path?: Node; data: Node } | undefined {
+  const args = node.arguments;
+  if (args.length < 2 || args[0].type === 'SpreadElement' || args[1].type === 'SpreadElement') return undefined;
+  if (node.callee.type === 'Identifier') {
+    return imports.writers.has(node.callee.name) ? { path: args[0], data: args[1] } : undefined;
+  }
+  const call = memberCall(node);
+  if (!call || !WRITE_FUNCTIONS.has(call.method)) return undefined;
+  if (call.method === 'write' && dottedName(call.object) !== 'Bun') return undefined;
+  return isFsObject(call.object, imports) ? { path: args[0], data: args[1] } : undefined;
+}
+
+/** `stream.write(chunk)` on a file write stream, chained or through a variable. */
+function streamWrite(context: RuleContext, node: TSESTree.CallExpression, imports: Imports, streamVariables: ReadonlySet<string>): { data: Node; guessed: boolean; path?: Node } | undefined {
+  const call = memberCall(node);
+  if (!call || !STREAM_WRITE_METHODS.has(call.method)) return undefined;
+  const data = node.arguments[0];
+  if (!data || data.type === 'SpreadElement') return undefined;
+  let object = call.object;
+  while (object.type === 'AwaitExpression' || object.type === 'TSNonNullExpression') object = object.type === 'AwaitExpression' ? object.argument : object.expression;
+  if (object.type === 'CallExpression') {
+    const name = calleeName(object.callee);
+    if (name === 'createWriteStream' || (object.callee.type === 'Identifier' && imports.streamFactories.has(object.callee.name))) {
+      return { data, guessed: false, path: object.arguments[0] as Node | undefined };
+    }
+    return undefined;
+  }
+  if (context.hasTag(object, 'write-stream') || (object.type === 'Identifier' && streamVariables.has(object.name))) return { data, guessed: false };
+  // `fileStream.write(…)`, `this.outStream.write(…)`: named like a file stream, a guess.
+  const name = lastSegment(object);
+  if (!name) return undefined;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if ((last === 'stream' || last === 'writer') && words.some((word) => word === 'file' || word === 'write' || word === 'csv' || word === 'export' || word === 'output' || word === 'out')) {
+    return { data, guessed: true };
+  }
+  return undefined;
+}
+
+function isNotAFile(context: RuleContext, path: Node | undefined): boolean {
+  if (!path) return false;
+  const constant = context.constantOf(path);
+  if (typeof constant === 'string' && NOT_A_FILE.test(constant)) return true;
+  const dotted = dottedName(path);
+  return dotted === 'process.stdout.fd' || dotted === 'process.stderr.fd';
+}
+
+/** `patients-export.csv` for an opaque payload: the file's own name says what it holds (a guess). */
+function kindsOfFileName(context: RuleContext, path: Node | undefined): string[] {
+  if (!path) return [];
+  const constant = context.constantOf(path);
+  if (typeof constant !== 'string') return [];
+  const base = constant.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.[A-Za-z0-9]+$/, '');
+  return stem ? context.classifyName(stem) : [];
+}
+
+function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { taint: Taint; guessed: boolean } | undefined {
+  if (context.hasTag(data, 'encrypted') || context.hasTag(data, 'sanitized')) return undefined;
+  const taint = context.taintOf(data);
+  if (taint.kinds.length) return { taint, guessed: false };
+  if (isConstantExpression(data) || data.type === 'ObjectExpression' || data.type === 'ArrayExpression') return undefined;
+  const byName = kindsOfFileName(context, path);
+  if (byName.length === 0) return undefined;
+  return { taint: { kinds: byName, origins: [], confidence: 'medium' }, guessed: true };
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-unencrypted-phi-file',
+    description: 'Disallow writing PHI to files without encrypting it first.',
+    rationale:
+      'Files written by a service outlive the request: they are copied by backups, synced to shared drives, attached to tickets, left in /tmp and on laptops. HIPAA’s encryption-at-rest safeguard expects PHI on disk to be encrypted so that a lost disk, a leaked backup or a misconfigured bucket does not become a breach. Encrypt the content (or write it only to an encrypted store) before it touches the file system.',
+    category: 'storage',
+    defaultSeverity: 'error',
+    cwe: ['CWE-312', 'CWE-313'],
+    hipaa: ['164.312(a)(2)(iv)', '164.310(d)(1)'],
+    precision: 'high',
+    securitySeverity: 6.5,
+    messages: {
+      phiToFile: 'Writing {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk (backups, shared drives and temp folders keep files), or write to an encrypted store.',
+      phiToFileByName: 'Writing what the file name says is {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    languages: ['code'],
+  },
+  create(context) {
+    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
+    /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */
+    const streamVariables = new Set<string>();
+    const check = (data: Node, path: Node | undefined, guessedSink: boolean) => {
+      if (isNotAFile(context, path)) return;
+      const found = dataTaint(context, data, path);
+      if (!found) return;
+      const precision = found.guessed || guessedSink ? 'medium' : undefined;
+      context.report({ node: data, messageId: found.guessed ? 'phiToFileByName' : 'phiToFile', taint: found.taint, precision });
+    };
+    return {
+      Program(node: TSESTree.Program) {
+        imports = collectImports(node);
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        let init = node.init;
+        while (init?.type === 'AwaitExpression') init = init.argument;
+        if (node.id.type !== 'Identifier' || init?.type !== 'CallExpression') return;
+        if (calleeName(init.callee) === 'createWriteStream') streamVariables.add(node.id.name);
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const write = fileWrite(node, imports);
+        if (write) {
+          check(write.data, write.path, false);
+          return;
+        }
+        const stream = streamWrite(context, node, imports, streamVariables);
+        if (stream) check(stream.data, stream.path, stream.guessed);
+      },
+    };
+  },
+});

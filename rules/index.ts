@@ -11,8 +11,10 @@ import noPhiInCookie from './no-phi-in-cookie';
 import noDebugLoggingInProduction from './no-debug-logging-in-production';
 import noPhiInJwt from './no-phi-in-jwt';
 import noUnencryptedPhiFile from './no-unencrypted-phi-file';
+import noBodyLogging from './no-body-logging';
 
 export const allRules: readonly Rule[] = [
+  noBodyLogging,
   noUnencryptedPhiFile,
   noPhiInJwt,
   noDebugLoggingInProduction,

@@ -1,0 +1,318 @@
+import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, keyName, lastSegment, memberCall, propertyName, type Node } from './utils/ast';
+import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, siblingNames } from './utils/config-keys';
+import { LOG_METHODS, LOGGER_NAME_WORDS } from './vocabulary/flows';
+
+const logMethods = new Set(LOG_METHODS);
+const loggerNameWords = new Set(LOGGER_NAME_WORDS);
+/** Words that make a section, sibling or call a logging one. */
+const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
+/** Words of a body: `logRequestBody`, `bodyLogging`, `logPayload`. */
+const BODY_WORDS = new Set(['body', 'bodies', 'payload', 'payloads']);
+/** Words that make a key a size limit, a redaction list or an opt-out rather than a switch. */
+const NOT_A_SWITCH_WORDS = new Set(['no', 'not', 'skip', 'disable', 'disabled', 'omit', 'exclude', 'excluded', 'redact', 'redacted', 'mask', 'masked', 'max', 'min', 'limit', 'size', 'length', 'bytes', 'truncate', 'blacklist', 'denylist', 'ignore', 'ignored', 'strip', 'without', 'hide']);
+/** express-winston options that list what of each request/response goes into the log line. */
+const WHITELIST_OPTIONS = new Set(['requestWhitelist', 'responseWhitelist', 'requestAllowlist', 'responseAllowlist']);
+const BODY_WHITELIST_OPTIONS = new Set(['bodyWhitelist', 'bodyAllowlist', 'requestBodyWhitelist', 'responseBodyWhitelist']);
+/** Serializer keys of pino/pino-http/bunyan. */
+const SERIALIZED_OBJECTS = new Set(['req', 'request', 'res', 'response']);
+/** Names of request/response objects whose `.body` is the payload. */
+const HTTP_OBJECT_NAMES = new Set(['req', 'request', 'res', 'response', 'event', 'incoming', 'ctx', 'context', 'httpRequest', 'httpResponse']);
+/** morgan tokens that write the body. */
+const MORGAN_BODY_TOKEN = /:(?:req-?|request-?|res-?|response-?)?(?:body|payload)(?![\w-])/i;
+/** Tokens every morgan format has one of. */
+const MORGAN_TOKEN = /:(?:method|url|status|response-time|remote-addr|remote-user|date|http-version|referrer|user-agent|total-time|res\[|req\[)/;
+
+type Precision = 'high' | 'medium';
+
+interface Switch {
+  precision: Precision;
+}
+
+/**
+ * How a key turns body logging on when true: `logRequestBody`, `bodyLogging`, `LOG_PAYLOAD` name it
+ * outright; `includeBody`, `requestBody`, `captureBody` only inside a logging section.
+ */
+function bodySwitch(key: string): { explicit: boolean } | undefined {
+  const words = keyWords(key);
+  if (!words.some((word) => BODY_WORDS.has(word))) return undefined;
+  if (words.some((word) => NOT_A_SWITCH_WORDS.has(word))) return undefined;
+  const explicit = words.some((word) => word === 'log' || word === 'logging' || word === 'logger');
+  return { explicit };
+}
+
+function hasLogContext(names: readonly string[]): boolean {
+  return names.some((name) => keyWords(name).some((word) => LOG_CONTEXT_WORDS.has(word)));
+}
+
+/** Elastic APM's `captureBody: 'all' | 'transactions' | 'errors' | 'off'`. */
+function isCaptureBodyOn(key: string, value: unknown): boolean {
+  return key === 'captureBody' && (value === true || (typeof value === 'string' && !/^\s*(off|false|none|)\s*$/i.test(value)));
+}
+
+function isBodyString(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().toLowerCase() === 'body';
+}
+
+function morganBodyToken(text: string, isMorganArgument: boolean): string | undefined {
+  const match = MORGAN_BODY_TOKEN.exec(text);
+  if (!match) return undefined;
+  return isMorganArgument || MORGAN_TOKEN.test(text) ? match[0] : undefined;
+}
+
+function isMorgan(node: Node): boolean {
+  const name = lastSegment(node);
+  return name !== undefined && keyWords(name).includes('morgan');
+}
+
+/** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
+function childNodes(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+      children.push(value as Node);
+    }
+  }
+  return children;
+}
+
+/** First node of a subtree (not entering nested functions unless asked) that satisfies `test`. */
+function findInSubtree(root: Node, test: (node: Node, parent: Node | undefined) => boolean, enterFunctions = false): Node | undefined {
+  const stack: Array<{ node: Node; parent: Node | undefined }> = [{ node: root, parent: undefined }];
+  while (stack.length) {
+    const { node, parent } = stack.pop()!;
+    if (test(node, parent)) return node;
+    if (!enterFunctions && node !== root && /Function/.test(node.type)) continue;
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+  }
+  return undefined;
+}
+
+/** `x.body` (not `x.body.field`, which names one field and is no-phi-in-logs' business). */
+function isWholeBodyMember(node: Node, parent: Node | undefined): node is TSESTree.MemberExpression {
+  if (node.type !== 'MemberExpression' || !['body', 'rawBody'].includes(propertyName(node) ?? '')) return false;
+  return !(parent?.type === 'MemberExpression' && parent.object === node);
+}
+
+function isHttpObject(node: Node): boolean {
+  const name = lastSegment(node);
+  return name !== undefined && HTTP_OBJECT_NAMES.has(name);
+}
+
+function isConsole(object: Node): boolean {
+  const name = dottedName(object);
+  return name === 'console' || name === 'window.console' || name === 'globalThis.console';
+}
+
+function isLogCall(context: RuleContext, node: TSESTree.CallExpression): boolean {
+  const call = memberCall(node);
+  if (call) {
+    if (!logMethods.has(call.method)) return false;
+    if (isConsole(call.object) || context.hasTag(call.object, 'logger')) return true;
+    const name = lastSegment(call.object);
+    const words = name ? keyWords(name) : [];
+    return words.length > 0 && loggerNameWords.has(words[words.length - 1]);
+  }
+  return node.callee.type === 'Identifier' && context.hasTag(node.callee, 'logger');
+}
+
+/** `axios.interceptors.request.use(fn)`, `api.interceptors.response.use(fn, onError)`. */
+function interceptorKind(call: Node | undefined): 'request' | 'response' | undefined {
+  if (call?.type !== 'CallExpression') return undefined;
+  const name = dottedName(call.callee) ?? '';
+  const match = /(?:^|\.)interceptors\.(request|response)\.use$/.exec(name);
+  return match ? (match[1] as 'request' | 'response') : undefined;
+}
+
+/** The first parameter of the enclosing interceptor callback, when a log call sits in one. */
+function interceptorParameter(node: Node): string | undefined {
+  for (let current = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression') continue;
+    if (!interceptorKind(current.parent as Node | undefined)) continue;
+    const first = current.params[0];
+    return first?.type === 'Identifier' ? first.name : undefined;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-body-logging',
+    description: 'Disallow logging HTTP request and response bodies.',
+    rationale:
+      'The bodies a health API receives and returns are the PHI itself: registration forms, lab results, notes, insurance details. Body logging copies every one of them into access logs, log aggregators and APM vendors, in any environment. Log the method, route, status, timing and an opaque request id instead; when a payload is needed to debug, log an explicit allow-list of non-PHI fields.',
+    category: 'config',
+    defaultSeverity: 'error',
+    cwe: ['CWE-532'],
+    hipaa: ['164.312(b)', '164.502(b)'],
+    precision: 'high',
+    securitySeverity: 6.5,
+    messages: {
+      bodySwitch: '`{{option}}` turns on logging of request or response bodies: in a health API those bodies are PHI. Log the method, route, status and an opaque request id instead.',
+      captureBody: '`captureBody` sends request bodies to the APM vendor with every {{what}}: in a health API those bodies are PHI. Set it to `off`.',
+      whitelistBody: '`{{option}}` adds the {{what}} body to every logged request: in a health API those bodies are PHI. Log the method, route and status instead.',
+      bodyWhitelistFields: '`{{option}}` copies body fields into every logged request. Make sure none of them is PHI, or remove the option.',
+      morganFormat: 'This morgan format writes the body to the access log (`{{token}}`): in a health API the body is PHI.',
+      morganToken: 'morgan token `{{token}}` writes the body into the access log: in a health API the body is PHI.',
+      serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
+      loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    languages: ['code', 'json'],
+  },
+  create(context) {
+    const reportSwitch = (key: string, value: unknown, names: string[], siblings: string[], callee: string | undefined, report: (messageId: string, data: Record<string, string>, precision?: Precision) => void) => {
+      if (isCaptureBodyOn(key, value)) {
+        report('captureBody', { what: typeof value === 'string' && /^\s*errors\s*$/i.test(value) ? 'error' : 'transaction' });
+        return;
+      }
+      const bodyOption = bodySwitch(key);
+      if (!bodyOption || !isOnValue(value)) return;
+      if (bodyOption.explicit) {
+        report('bodySwitch', { option: key });
+      } else if (hasLogContext(names) || hasLogContext(siblings) || (callee !== undefined && hasLogContext([callee]))) {
+        report('bodySwitch', { option: key }, 'medium');
+      }
+    };
+
+    /** `morgan(':method :url :body')`, or a morgan-style format string written anywhere. */
+    const checkFormatString = (node: Node, text: string) => {
+      const parent = node.parent;
+      const isMorganArgument = parent?.type === 'CallExpression' && parent.arguments[0] === node && isMorgan(parent.callee);
+      const token = morganBodyToken(text, isMorganArgument);
+      if (token) context.report({ node, messageId: 'morganFormat', data: { token } });
+    };
+
+    return {
+      Property(node: TSESTree.Property) {
+        if (node.computed) return;
+        const option = keyName(node.key);
+        if (option === undefined) return;
+        const value = node.value as Node;
+        const report = (messageId: string, data: Record<string, string>, precision?: Precision) => context.report({ node, messageId, data, precision });
+        if (WHITELIST_OPTIONS.has(option) && value.type === 'ArrayExpression') {
+          const body = value.elements.find((element) => element && element.type !== 'SpreadElement' && isBodyString(codeConstant(context, element)));
+          if (body) context.report({ node: body, messageId: 'whitelistBody', data: { option, what: option.startsWith('response') ? 'response' : 'request' } });
+          return;
+        }
+        if (BODY_WHITELIST_OPTIONS.has(option) && value.type === 'ArrayExpression' && value.elements.length > 0) {
+          report('bodyWhitelistFields', { option });
+          return;
+        }
+        if (SERIALIZED_OBJECTS.has(option) && isSerializersObject(node) && /Function/.test(value.type) && findInSubtree(value, isWholeBodyMember, true)) {
+          report('serializer', { option });
+          return;
+        }
+        const constant = codeConstant(context, value);
+        reportSwitch(option, constant, enclosingNames(node), siblingNames(node), calleeText(enclosingCall(node)), report);
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const call = memberCall(node);
+        // expressWinston.requestWhitelist.push('body')
+        if (call?.method === 'push') {
+          const list = lastSegment(call.object);
+          if (list && WHITELIST_OPTIONS.has(list)) {
+            const body = node.arguments.find((argument) => isBodyString(codeConstant(context, argument)));
+            if (body) context.report({ node, messageId: 'whitelistBody', data: { option: list, what: list.startsWith('response') ? 'response' : 'request' } });
+          } else if (list && BODY_WHITELIST_OPTIONS.has(list) && node.arguments.length > 0) {
+            context.report({ node, messageId: 'bodyWhitelistFields', data: { option: list } });
+          }
+          return;
+        }
+        // morgan.token('body', (req) => JSON.stringify(req.body))
+        if (call?.method === 'token' && isMorgan(call.object) && node.arguments.length >= 2) {
+          const name = codeConstant(context, node.arguments[0]);
+          const callback = node.arguments[1];
+          const namesBody = typeof name === 'string' && keyWords(name).some((word) => BODY_WORDS.has(word));
+          if (namesBody || (/Function/.test(callback.type) && findInSubtree(callback, isWholeBodyMember, true))) {
+            context.report({ node, messageId: 'morganToken', data: { token: typeof name === 'string' && /^[\w-]{1,40}$/.test(name) ? name : 'body' } });
+          }
+          return;
+        }
+        // morgan(format) with a format defined elsewhere (literals are checked where they are written)
+        if (!call && isMorgan(node.callee) && node.arguments[0]) {
+          const argument = node.arguments[0];
+          if (argument.type === 'Literal' || argument.type === 'TemplateLiteral') return;
+          const format = codeConstant(context, argument);
+          const token = typeof format === 'string' && !morganBodyToken(format, false) ? morganBodyToken(format, true) : undefined;
+          if (token) context.report({ node: argument, messageId: 'morganFormat', data: { token } });
+          return;
+        }
+        if (!isLogCall(context, node)) return;
+        const parameter = interceptorParameter(node);
+        for (const argument of node.arguments) {
+          if (parameter) {
+            const payload = findInSubtree(argument, (child, parent) => isInterceptorPayload(child, parent, parameter));
+            if (payload) {
+              context.report({ node: payload, messageId: 'interceptor', data: { what: interceptorKind(enclosingInterceptorCall(node)) ?? 'request' }, precision: 'medium' });
+              return;
+            }
+          }
+          const body = findInSubtree(argument, (child, parent) => isWholeBodyMember(child, parent) && isHttpObject(child.object));
+          if (body) {
+            const text = context.getText(body);
+            context.report({ node: body, messageId: 'loggedBody', data: { expression: text.length <= 40 ? text : 'body' } });
+            return;
+          }
+        }
+      },
+      Literal(node: TSESTree.Literal) {
+        if (typeof node.value === 'string' && node.value.includes(':')) checkFormatString(node, node.value);
+      },
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        checkFormatString(node, node.quasis.map((quasi) => quasi.value.cooked ?? '').join(' '));
+      },
+      JsonProperty(property: JsonPropertyInfo) {
+        const { key, valueNode, path } = property;
+        const report = (messageId: string, data: Record<string, string>, precision?: Precision) => context.report({ jsonNode: property.node, messageId, data, precision });
+        if (WHITELIST_OPTIONS.has(key) && valueNode?.type === 'array') {
+          const body = (valueNode.children ?? []).find((element: JsonNode) => isBodyString(jsonScalar(element)));
+          if (body) context.report({ jsonNode: body, messageId: 'whitelistBody', data: { option: key, what: key.startsWith('response') ? 'response' : 'request' } });
+          return;
+        }
+        if (BODY_WHITELIST_OPTIONS.has(key) && valueNode?.type === 'array' && (valueNode.children ?? []).length > 0) {
+          report('bodyWhitelistFields', { option: key });
+          return;
+        }
+        if (valueNode?.type === 'string' && typeof valueNode.value === 'string') {
+          const token = morganBodyToken(valueNode.value, keyWords(key).includes('morgan') || path.some((segment) => keyWords(segment).includes('morgan')));
+          if (token) {
+            context.report({ jsonNode: valueNode, messageId: 'morganFormat', data: { token } });
+            return;
+          }
+        }
+        reportSwitch(key, jsonScalar(valueNode), path.slice(0, -1).reverse(), [...jsonSiblings(property).keys()], undefined, report);
+      },
+    };
+  },
+});
+
+/** `serializers: { req: … }` (pino, pino-http, bunyan). */
+function isSerializersObject(property: TSESTree.Property): boolean {
+  const object = property.parent;
+  const holder = object?.parent;
+  return holder?.type === 'Property' && keyName(holder.key) === 'serializers';
+}
+
+function enclosingInterceptorCall(node: Node): Node | undefined {
+  for (let current = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if ((current.type === 'ArrowFunctionExpression' || current.type === 'FunctionExpression') && interceptorKind(current.parent as Node | undefined)) return current.parent as Node;
+  }
+  return undefined;
+}
+
+/** `config` itself, `config.data` or `response.data` (not `config.url` or `response.status`). */
+function isInterceptorPayload(node: Node, parent: Node | undefined, parameter: string): boolean {
+  if (node.type === 'Identifier' && node.name === parameter) {
+    // the parameter as a whole, unless it is only the object of a member access
+    return !(parent?.type === 'MemberExpression' && parent.object === node) && !(parent?.type === 'Property' && parent.key === node && !parent.shorthand);
+  }
+  if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== parameter) return false;
+  const name = propertyName(node);
+  return name === 'data' || name === 'body';
+}

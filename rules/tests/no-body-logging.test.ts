@@ -1,0 +1,122 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-body-logging', {
+  valid: [
+    // switches that are off, size limits and redaction lists
+    { code: '{ "logging": { "logRequestBody": false, "logBodyMaxLength": 1, "redactBody": true } }', filename: 'config/production.json' },
+    { code: '{ "http": { "skipBodyLogging": true, "excludeBody": true } }', filename: 'config/app.json' },
+    // a body switch outside any logging section (an API client option, an OpenAPI generator flag)
+    { code: '{ "client": { "includeBody": true }, "openapi": { "requestBody": true } }', filename: 'config/app.json' },
+    // Elastic APM with body capture off
+    { code: '{ "apm": { "captureBody": "off" } }', filename: 'config/app.json' },
+    // express-winston without the body
+    { code: '{ "requestWhitelist": ["url", "method", "httpVersion"], "bodyBlacklist": ["ssn"], "bodyWhitelist": [] }', filename: 'logging.json' },
+    "import expressWinston from 'express-winston';\nexpressWinston.requestWhitelist.push('headers');\nexpressWinston.logger({ requestWhitelist: ['url', 'method'] });",
+    // morgan formats without a body token; route patterns that only look like tokens
+    "import morgan from 'morgan';\nmorgan(':method :url :status :response-time ms');\nmorgan('combined');",
+    "const route = '/notes/:body';\nconst other = 'token :payload only';",
+    "import morgan from 'morgan';\nmorgan.token('request-id', (req: any) => req.id);",
+    // logging a field of the body is no-phi-in-logs' business; logging metadata is fine
+    "declare const req: any; declare const res: any;\nconsole.log(req.method, req.url, res.statusCode, req.body.length === 0);",
+    "declare const req: any; declare const logger: any;\nlogger.info({ route: req.route.path, bodyBytes: req.headers['content-length'] });",
+    // not a logger
+    "declare const req: any; declare const db: any;\ndb.insert(req.body);\nres.json(req.body);",
+    // an axios interceptor that logs method and URL only
+    "import axios from 'axios';\naxios.interceptors.request.use((config) => { console.log(config.method, config.url); return config; });",
+    // pino serializers that drop the body
+    "import pino from 'pino';\npino({ serializers: { req: (req: any) => ({ method: req.method, url: req.url }) } });",
+    // a fetch body is not logging
+    "fetch('/api', { method: 'POST', body: JSON.stringify({ a: 1 }) });",
+  ],
+  invalid: [
+    {
+      name: 'explicit body-logging switches in JSON config, in any environment',
+      code: '{\n  "logging": { "logRequestBody": true, "logResponseBody": "true" },\n  "http": { "logBody": true },\n  "LOG_PAYLOAD": "1"\n}',
+      filename: 'config/development.json',
+      errors: [
+        { line: 2, column: 16, message: '`logRequestBody` turns on logging of request or response bodies' },
+        { line: 2, column: 40 },
+        { line: 3, column: 13 },
+        { line: 4, column: 3 },
+      ],
+      output: null,
+    },
+    {
+      name: 'requestBody under a logging section and bodyLogging',
+      code: '{ "accessLog": { "requestBody": true }, "bodyLogging": "on" }',
+      filename: 'config/app.json',
+      errors: [{ line: 1, column: 18, message: '`requestBody`' }, { line: 1, column: 41 }],
+    },
+    {
+      name: 'Elastic APM captures bodies',
+      code: '{ "apm": { "captureBody": "all" } }',
+      filename: 'config/apm.json',
+      errors: [{ line: 1, column: 12, message: '`captureBody` sends request bodies' }],
+    },
+    {
+      name: 'express-winston request whitelist and body whitelist in JSON',
+      code: '{ "requestWhitelist": ["url", "method", "body"], "bodyWhitelist": ["patientId"] }',
+      filename: 'logging.json',
+      errors: [{ line: 1, column: 41, message: 'adds the request body' }, { line: 1, column: 50, message: '`bodyWhitelist`' }],
+    },
+    {
+      name: 'express-winston in code: push and options',
+      code: "import expressWinston from 'express-winston';\nexpressWinston.requestWhitelist.push('body');\nexpressWinston.responseWhitelist.push('body');\nexport const mw = expressWinston.logger({ requestWhitelist: ['url', 'body'] });",
+      errors: [
+        { line: 2, column: 1, message: 'request body' },
+        { line: 3, column: 1, message: 'response body' },
+        { line: 4, column: 69 },
+      ],
+    },
+    {
+      name: 'morgan with a body token and the token definition',
+      code: "import morgan from 'morgan';\nmorgan.token('body', (req: any) => JSON.stringify(req.body));\napp.use(morgan(':method :url :status :body'));",
+      errors: [
+        { line: 2, column: 1, message: 'morgan token `body`' },
+        { line: 3, column: 16, message: '`:body`' },
+      ],
+    },
+    {
+      name: 'morgan token with another name that reads the body, and a format kept in a constant',
+      code: "import morgan from 'morgan';\nmorgan.token('data', (req: any) => JSON.stringify(req.body));\nconst FORMAT = ':req-body';\napp.use(morgan(FORMAT));",
+      errors: [{ line: 2, column: 1 }, { line: 4, column: 16, message: '`:req-body`' }],
+    },
+    {
+      name: 'a morgan format in JSON config',
+      code: '{ "morgan": { "format": ":method :url :status :res-body" } }',
+      filename: 'config/app.json',
+      errors: [{ line: 1, column: 25 }],
+    },
+    {
+      name: 'logging the whole request body',
+      code: "import express from 'express';\nconst app = express();\napp.post('/patients', (req, res) => {\n  console.log('new patient', JSON.stringify(req.body));\n  logger.debug({ body: req.body });\n  res.sendStatus(201);\n});",
+      errors: [
+        { line: 4, column: 45, message: 'Logging the whole `req.body`' },
+        { line: 5, column: 24 },
+      ],
+    },
+    {
+      name: 'Koa ctx.request.body and a Lambda event.body in a template',
+      code: "declare const ctx: any; declare const event: any;\nctx.log.info(ctx.request.body);\nconsole.info(`event ${event.body}`);",
+      errors: [{ line: 2, column: 14 }, { line: 3, column: 23 }],
+    },
+    {
+      name: 'body switches in code options',
+      code: "import pinoHttp from 'pino-http';\nconst httpLogger = createHttpLogger({ logRequestBody: true, includeBody: true });\nexport const opts = { logging: { responseBody: true } };",
+      errors: [{ line: 2, column: 39 }, { line: 2, column: 61, message: '`includeBody`' }, { line: 3, column: 34 }],
+    },
+    {
+      name: 'pino-http serializer that copies the body',
+      code: "import pinoHttp from 'pino-http';\nexport const mw = pinoHttp({\n  serializers: { req: (req: any) => ({ method: req.method, body: req.raw.body }) },\n});",
+      errors: [{ line: 3, column: 18, message: 'The `req` log serializer copies the body' }],
+    },
+    {
+      name: 'axios interceptors that log the payload',
+      code: "import axios from 'axios';\naxios.interceptors.request.use((config) => {\n  console.debug('outgoing', config.data);\n  return config;\n});\naxios.interceptors.response.use((response) => {\n  logger.info(response);\n  return response;\n});",
+      errors: [
+        { line: 3, column: 29, message: 'logs the request payload' },
+        { line: 7, column: 15, message: 'logs the response payload' },
+      ],
+    },
+  ],
+});

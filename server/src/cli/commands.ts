@@ -40,6 +40,16 @@ export const LSP_OPTIONS: readonly OptionSpec[] = [
   HELP,
 ];
 
+export const EXPLAIN_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', short: 'f', kind: 'value', choices: ['text', 'json'], valueName: 'FORMAT', description: 'text (default) or json.' },
+  HELP,
+];
+
+export const INIT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'force', kind: 'flag', description: 'Overwrite an existing .phi-guard.json.' },
+  HELP,
+];
+
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   HELP,
   { name: 'version', short: 'v', kind: 'flag', description: 'Print the version.' },

@@ -1,6 +1,6 @@
 // Help texts, built from the option tables in commands.ts.
 import type { OptionSpec } from './args';
-import { GLOBAL_OPTIONS, LSP_OPTIONS, RULES_OPTIONS, SCAN_OPTIONS } from './commands';
+import { EXPLAIN_OPTIONS, GLOBAL_OPTIONS, INIT_OPTIONS, LSP_OPTIONS, RULES_OPTIONS, SCAN_OPTIONS } from './commands';
 import { TOOL_VERSION } from '../report/tool-info';
 
 function formatOptions(specs: readonly OptionSpec[]): string {
@@ -19,6 +19,8 @@ third parties and insecure transport in TypeScript/JavaScript/JSON workspaces.
 Usage:
   phi-guard scan [paths…] [options]   Scan files or folders (default: the current folder)
   phi-guard rules [--format json]     List the rules
+  phi-guard explain [kind|rule]       What a PHI kind or a rule means and why it matters
+  phi-guard init [--force]            Write a starter .phi-guard.json here
   phi-guard lsp --stdio | --node-ipc  Run the language server for an editor
   phi-guard help [command]            Show help for a command
 
@@ -70,8 +72,32 @@ ${formatOptions(LSP_OPTIONS)}
 `;
 }
 
+export function explainHelp(): string {
+  return `Usage: phi-guard explain [kind|rule] [options]
+
+Explains a PHI kind (ssn, date-of-birth, mrn, diagnosis, …: its HIPAA Safe Harbor identifier,
+sensitivity and the names that carry it) or a rule (why it matters, CWE, HIPAA). Without an
+argument, lists the kinds and the rules.
+
+Options:
+${formatOptions(EXPLAIN_OPTIONS)}
+`;
+}
+
+export function initHelp(): string {
+  return `Usage: phi-guard init [--force]
+
+Writes a starter .phi-guard.json (JSON with comments) into the current folder.
+
+Options:
+${formatOptions(INIT_OPTIONS)}
+`;
+}
+
 export const COMMAND_HELP: Record<string, () => string> = {
   scan: scanHelp,
   rules: rulesHelp,
+  explain: explainHelp,
+  init: initHelp,
   lsp: lspHelp,
 };

@@ -5,6 +5,8 @@ import type { CliDeps } from './deps';
 import { EXIT_ERROR, EXIT_OK, describeError, isDebug } from './errors';
 import { COMMAND_HELP, globalHelp } from './help';
 import { writeAll, type CliIo } from './io';
+import { runExplain } from './explain-command';
+import { runInit } from './init-command';
 import { runLsp } from './lsp-command';
 import { runRules } from './rules-command';
 import { runScan } from './scan-command';
@@ -13,6 +15,8 @@ import { TOOL_VERSION } from '../report/tool-info';
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo, deps: CliDeps) => Promise<number | undefined>> = {
   scan: runScan,
   rules: runRules,
+  explain: runExplain,
+  init: runInit,
   lsp: runLsp,
   help: runHelp,
 };
@@ -49,7 +53,7 @@ async function dispatch(argv: readonly string[], io: CliIo, deps: CliDeps): Prom
   }
   const name = argv[commandIndex]!;
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`Unknown command '${name}' (commands: scan, rules, lsp, help).`, '');
+  if (!command) throw new UsageError(`Unknown command '${name}' (commands: scan, rules, explain, init, lsp, help).`, '');
   return command(argv.slice(commandIndex + 1), io, deps);
 }
 

@@ -1,19 +1,22 @@
 // Analysis of open documents: one analysis per (document version, configuration generation), cached;
-// stale work is dropped; typing is throttled.
+// stale work is dropped; typing is debounced where analysis is expensive.
 //
-// Throttle: after a change, the next analysis of a document starts no earlier than `window` ms after
-// the previous one ended, where `window` is the duration of the previous analysis, capped at 150 ms
-// (MAX_DELAY_MS). Changes arriving meanwhile are coalesced: the run analyses whatever version is
-// current when it starts. So a cheap file gets diagnostics almost at once (edit-to-diagnostics about
-// twice its analysis time), an expensive one at most every 150 ms plus its analysis time, and while
-// someone types the analysis never takes more than about half of a core. A result computed for a
-// version that is no longer current (a change arrived while settings were being fetched) is dropped.
+// When a document changes, its next analysis is scheduled:
+// - cheap documents (the previous analysis took < EXPENSIVE_MS): after COALESCE_MS, just long enough
+//   for changes already queued behind this one to be applied, so one analysis covers a burst. Waiting
+//   longer would cost more latency than re-analysing costs CPU; and since analysis is synchronous,
+//   changes typed during an analysis simply queue up and are covered by the next one.
+// - expensive documents: a classic debounce, DEBOUNCE_MS after the last change.
+// A result computed for a version that is no longer current (a change arrived while the settings
+// were being fetched) is dropped; the change that outdated it has scheduled another run.
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PhiGuardSettings } from '../shared/settings';
 import type { AnalysisOutcome } from './analyzer';
 
-export const MAX_DELAY_MS = 150;
+export const DEBOUNCE_MS = 150;
+export const EXPENSIVE_MS = 100;
+export const COALESCE_MS = 5;
 
 export interface AnalysisEntry {
   uri: string;
@@ -38,8 +41,7 @@ export interface SchedulerHost {
 interface DocState {
   timer?: NodeJS.Timeout;
   lastDurationMs: number;
-  lastEndedAt: number;
-  result?: AnalysisEntry;
+    result?: AnalysisEntry;
   waiters: Array<() => void>;
   /** Run mode from the settings seen last (changes are ignored in onSave mode). */
   run: PhiGuardSettings['run'];
@@ -69,8 +71,8 @@ export class AnalysisScheduler {
   changed(uri: string): void {
     const state = this.state(uri);
     if (state.run === 'onSave') return;
-    const window = Math.min(MAX_DELAY_MS, state.lastDurationMs);
-    this.schedule(uri, Math.max(0, state.lastEndedAt + window - performance.now()));
+    if (state.lastDurationMs >= EXPENSIVE_MS) this.schedule(uri, DEBOUNCE_MS, true);
+    else this.schedule(uri, COALESCE_MS);
   }
 
   saved(uri: string): void {
@@ -146,17 +148,19 @@ export class AnalysisScheduler {
   private state(uri: string): DocState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { lastDurationMs: 0, lastEndedAt: 0, waiters: [], run: 'onType' };
+      state = { lastDurationMs: 0, waiters: [], run: 'onType' };
       this.states.set(uri, state);
     }
     return state;
   }
 
-  private schedule(uri: string, delayMs: number): void {
+  /** `restart`: debounce (a pending run is pushed back); otherwise a pending run is kept. */
+  private schedule(uri: string, delayMs: number, restart = false): void {
     const state = this.states.get(uri);
     if (!state) return;
     if (state.timer) {
-      if (delayMs > 0) return; // a run is coming; it analyses whatever version is current then
+      // A run is coming; it analyses whatever version is current then.
+      if (delayMs > 0 && !restart) return;
       clearTimeout(state.timer);
     }
     state.timer = setTimeout(() => {
@@ -194,7 +198,6 @@ export class AnalysisScheduler {
       if (state.result?.version === version && state.result.generation === generation) return state.result;
       const { outcome, diagnostics } = this.host.analyze(now, settings);
       state.lastDurationMs = outcome.durationMs;
-      state.lastEndedAt = performance.now();
       const entry = this.entry(uri, version, outcome, diagnostics, settings);
       const previous = state.result;
       if (previous && previous.generation === generation && sameDiagnostics(previous.diagnostics, diagnostics)) {

@@ -4,7 +4,7 @@ import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, p
 /** Options that turn certificate verification off when false; the safe rewrite is `true`. */
 const VERIFY_WHEN_TRUE = new Set(['rejectUnauthorized', 'strictSSL', 'sslValidate', 'verifySsl', 'verifySSL', 'sslVerify']);
 /** Options that turn verification off when true. */
-const INSECURE_WHEN_TRUE = new Set(['tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'insecure', 'insecureSkipVerify', 'allowInsecure']);
+const INSECURE_WHEN_TRUE = new Set(['trustServerCertificate', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'insecure', 'insecureSkipVerify', 'allowInsecure']);
 /** Options that turn encryption off entirely when false. */
 const ENCRYPTION_SWITCHES = new Set(['ssl', 'tls', 'useSSL', 'useSsl', 'useTls', 'useTLS', 'encrypt', 'secureConnection']);
 /** Sibling keys that make an object a database or HTTP client connection config. */
@@ -17,12 +17,15 @@ const TLS_ENV = 'NODE_TLS_REJECT_UNAUTHORIZED';
 /** `NODE_TLS_REJECT_UNAUTHORIZED=0` in a shell command or script (also quoted: `='0'`). */
 const TLS_ENV_IN_COMMAND = /\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?(?:0|false)\b/;
 
-function isConnectionObject(object: TSESTree.ObjectExpression): boolean {
+function isConnectionObject(object: TSESTree.ObjectExpression, depth = 0): boolean {
   for (const name of objectProperties(object).keys()) if (CONNECTION_KEYS.has(name)) return true;
   const parent = parentOf(object);
   if (parent?.type === 'Property') {
     const name = keyName(parent.key);
-    return name !== undefined && splitWords(name).some((word) => CONNECTION_PATH_WORDS.has(word));
+    if (name !== undefined && splitWords(name).some((word) => CONNECTION_PATH_WORDS.has(word))) return true;
+    // mssql/tedious: `{ server: 'db', options: { encrypt: false } }`: the options of a connection config.
+    const outer = parentOf(parent);
+    return depth < 2 && name === 'options' && outer?.type === 'ObjectExpression' && isConnectionObject(outer, depth + 1);
   }
   if (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') return isConnectionCall(parent);
   return false;

@@ -1,0 +1,214 @@
+import { runRuleTests } from './rule-tester';
+
+const REQUEST = 'Connection over http:// to a remote host';
+
+runRuleTests('no-cleartext-transport', {
+  valid: [
+    // https and wss
+    "fetch('https://lab.acme-health.com/results');",
+    "import axios from 'axios';\naxios.get('https://lab.acme-health.com/results');\nconst api = axios.create({ baseURL: 'https://lab.acme-health.com' });",
+    "const socket = new WebSocket('wss://vitals.acme-health.com/stream');",
+    // loopback: the traffic never leaves the machine
+    "fetch('http://localhost:3000/api/patients');",
+    "fetch('http://127.0.0.1:8080/fhir/Patient');",
+    "fetch('http://[::1]:8080/health');",
+    "fetch('http://0.0.0.0:4000/');",
+    "const ws = new WebSocket('ws://localhost:9229/devtools');",
+    "fetch('http://app.localhost/x');",
+    // documentation and test domains
+    "fetch('http://api.example.com/patients');",
+    "fetch('http://lab.example.org/results');",
+    "fetch('http://fhir.test/Patient');",
+    // identifiers that are never fetched
+    "const coding = { system: 'http://hl7.org/fhir/sid/icd-10', code: 'E11.9' };",
+    "const loinc = { system: 'http://loinc.org', code: '2345-7' };",
+    "const ns = { xmlns: 'http://www.w3.org/1999/xhtml', namespace: 'http://acme-health.com/ns/intake' };",
+    {
+      name: 'an XML namespace in a JSX attribute',
+      filename: 'src/Icon.tsx',
+      code: 'export const Icon = () => (\n  <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">\n    <path d="M0 0h24v24H0z" />\n  </svg>\n);',
+    },
+    {
+      name: '$schema and FHIR code systems in JSON',
+      filename: 'data/value-set.json',
+      code: '{\n  "$schema": "http://json-schema.org/draft-07/schema#",\n  "coding": [{ "system": "http://loinc.org", "code": "2345-7" }],\n  "meta": { "profile": ["http://hl7.org/fhir/StructureDefinition/Patient"] }\n}',
+    },
+    {
+      name: 'a FHIR canonical URL under an endpoint-like key',
+      filename: 'data/extension.json',
+      code: '{ "url": "http://hl7.org/fhir/us/core/StructureDefinition/us-core-race" }',
+    },
+    {
+      name: 'package.json metadata',
+      filename: 'package.json',
+      code: '{\n  "name": "clinic-portal",\n  "homepage": "http://acme-health.com",\n  "repository": { "type": "git", "url": "http://github.com/acme-health/portal.git" },\n  "bugs": { "url": "http://github.com/acme-health/portal/issues" }\n}',
+    },
+    // prose that merely mentions http
+    "const help = 'Do not use http:// for the lab feed; see the runbook.';",
+    "const msg = 'Visit http://acme-health.com for details';",
+    { filename: 'config/production.json', code: '{ "docs": "see http://acme-health.com/docs" }' },
+    "declare const port: number;\nconsole.log(`Clinic API listening on http://localhost:${port}`);",
+    // a URL that is not an endpoint (no sink, no endpoint name)
+    "const website = 'http://acme-health.com';",
+    // not a network call
+    "declare const router: any;\nrouter.get('/patients', () => undefined);",
+    "declare const map: Map<string, string>;\nmap.get('http://lab.acme-health.com');",
+    // a host the project allows (a sidecar terminates TLS)
+    {
+      code: "fetch('http://lab-sidecar.internal/results');",
+      config: { rules: { 'no-cleartext-transport': ['error', { allowedHosts: ['lab-sidecar.internal'] }] } },
+    },
+  ],
+  invalid: [
+    {
+      name: 'fetch to an http:// URL',
+      code: "fetch('http://lab.acme-health.com/results');",
+      errors: [{ line: 1, column: 7, message: REQUEST }],
+      output: "fetch('https://lab.acme-health.com/results');",
+    },
+    {
+      name: 'axios.get with a template literal (demo host on the .example TLD)',
+      code: "import axios from 'axios';\nexport async function f(orderId: string) {\n  return axios.get(`http://results.northwind-labs.example/api/v2/orders/${orderId}`);\n}",
+      errors: [{ line: 3, column: 20, message: REQUEST }],
+      output: "import axios from 'axios';\nexport async function f(orderId: string) {\n  return axios.get(`https://results.northwind-labs.example/api/v2/orders/${orderId}`);\n}",
+    },
+    {
+      name: 'axios({ url }) and axios.create({ baseURL })',
+      code: "import axios from 'axios';\naxios({ url: 'http://lab.acme-health.com/x', method: 'get' });\nconst api = axios.create({ baseURL: 'http://lab.acme-health.com' });",
+      errors: [
+        { line: 2, column: 14, message: 'Endpoint `url` uses http://' },
+        { line: 3, column: 37, message: 'Endpoint `baseURL` uses http://' },
+      ],
+      output: "import axios from 'axios';\naxios({ url: 'https://lab.acme-health.com/x', method: 'get' });\nconst api = axios.create({ baseURL: 'https://lab.acme-health.com' });",
+    },
+    {
+      name: 'http.request, https.request with an http:// URL, http.get',
+      code: "import http from 'node:http';\nimport https from 'node:https';\nhttp.request('http://lab.acme-health.com/x');\nhttps.request('http://lab.acme-health.com/x');\nhttp.get('http://lab.acme-health.com/y');",
+      errors: [
+        { line: 3, column: 14, message: REQUEST },
+        { line: 4, column: 15, message: REQUEST },
+        { line: 5, column: 10, message: REQUEST },
+      ],
+      output: "import http from 'node:http';\nimport https from 'node:https';\nhttp.request('https://lab.acme-health.com/x');\nhttps.request('https://lab.acme-health.com/x');\nhttp.get('https://lab.acme-health.com/y');",
+    },
+    {
+      name: 'WebSocket over ws:// becomes wss://',
+      code: "const socket = new WebSocket('ws://vitals.acme-health.com/stream');",
+      errors: [{ line: 1, column: 30, message: 'Connection over ws:// to a remote host' }],
+      output: "const socket = new WebSocket('wss://vitals.acme-health.com/stream');",
+    },
+    {
+      name: 'socket.io and EventSource',
+      code: "declare function io(url: string): unknown;\nconst chat = io('ws://chat.acme-health.com');\nconst events = new EventSource('http://events.acme-health.com/stream');",
+      errors: [
+        { line: 2, column: 17, message: 'Use wss://' },
+        { line: 3, column: 32, message: 'Use https://' },
+      ],
+      output: "declare function io(url: string): unknown;\nconst chat = io('wss://chat.acme-health.com');\nconst events = new EventSource('https://events.acme-health.com/stream');",
+    },
+    {
+      name: 'XMLHttpRequest.open',
+      code: "const xhr = new XMLHttpRequest();\nxhr.open('GET', 'http://lab.acme-health.com/results');\nxhr.send();",
+      errors: [{ line: 2, column: 17, message: REQUEST }],
+      output: "const xhr = new XMLHttpRequest();\nxhr.open('GET', 'https://lab.acme-health.com/results');\nxhr.send();",
+    },
+    {
+      name: 'a URL constant used with + and in a template: one finding, at the definition',
+      code: "const LAB = 'http://lab.acme-health.com';\nfetch(LAB + '/orders');\nfetch(`${LAB}/results`);",
+      errors: [{ line: 1, column: 13, message: REQUEST }],
+      output: "const LAB = 'https://lab.acme-health.com';\nfetch(LAB + '/orders');\nfetch(`${LAB}/results`);",
+    },
+    {
+      name: 'an endpoint-named constant is flagged where it is defined',
+      code: "const LAB_API_URL = 'http://lab.acme-health.com';\nexport const orders = () => fetch(`${LAB_API_URL}/orders`);",
+      errors: [{ line: 1, column: 21, message: 'Endpoint `LAB_API_URL` uses http://' }],
+      output: "const LAB_API_URL = 'https://lab.acme-health.com';\nexport const orders = () => fetch(`${LAB_API_URL}/orders`);",
+    },
+    {
+      name: 'an endpoint variable built from a template, used later',
+      code: "declare const id: string;\nconst url = `http://lab.acme-health.com/orders/${id}`;\nfetch(url);",
+      errors: [{ line: 2, column: 13, message: 'Endpoint `url`' }],
+      output: "declare const id: string;\nconst url = `https://lab.acme-health.com/orders/${id}`;\nfetch(url);",
+    },
+    {
+      name: 'a fallback after an environment variable',
+      code: "const labBase = process.env.LAB_URL ?? 'http://lab.acme-health.com';",
+      errors: [{ line: 1, column: 40, message: 'Endpoint `labBase`' }],
+      output: "const labBase = process.env.LAB_URL ?? 'https://lab.acme-health.com';",
+    },
+    {
+      name: 'an array of URLs: only the http:// element',
+      code: "const LAB_URLS = ['https://a.acme-health.com', 'http://b.acme-health.com'];",
+      errors: [{ line: 1, column: 48, message: 'Endpoint `LAB_URLS`' }],
+      output: "const LAB_URLS = ['https://a.acme-health.com', 'https://b.acme-health.com'];",
+    },
+    {
+      name: 'a nested config object in code',
+      code: "export const config = { labApi: { url: 'http://lab.acme-health.com' } };",
+      errors: [{ line: 1, column: 40, message: 'Endpoint `url`' }],
+      output: "export const config = { labApi: { url: 'https://lab.acme-health.com' } };",
+    },
+    {
+      name: 'the host is interpolated: still cleartext (lower precision)',
+      code: "declare const host: string;\nfetch(`http://${host}/results`);\nfetch('http://' + host + '/orders');",
+      errors: [
+        { line: 2, column: 7, message: REQUEST },
+        { line: 3, column: 7, message: REQUEST },
+      ],
+      output: "declare const host: string;\nfetch(`https://${host}/results`);\nfetch('https://' + host + '/orders');",
+    },
+    {
+      name: 'credentials in the URL, private addresses and IPv6 are remote',
+      code: "fetch('http://svc:secret@lab.acme-health.com/x');\nfetch('http://10.0.0.5/x');\nfetch('http://[fd00::5]/x');\nfetch('http://localhost.acme-health.com/x');",
+      errors: [
+        { line: 1, column: 7 },
+        { line: 2, column: 7 },
+        { line: 3, column: 7 },
+        { line: 4, column: 7 },
+      ],
+    },
+    {
+      name: 'allowedHosts exempts only the listed host',
+      code: "fetch('http://lab-sidecar.internal/x');\nfetch('http://billing.internal/x');",
+      config: { rules: { 'no-cleartext-transport': ['error', { allowedHosts: ['lab-sidecar.internal'] }] } },
+      errors: [{ line: 2, column: 7 }],
+    },
+    {
+      name: 'JSON config: a nested URL value',
+      filename: 'config/production.json',
+      code: '{\n  "labApi": {\n    "url": "http://lab.acme-health.com/api"\n  }\n}',
+      errors: [{ line: 3, column: 12, message: 'Endpoint `labApi.url` uses http://' }],
+      output: '{\n  "labApi": {\n    "url": "https://lab.acme-health.com/api"\n  }\n}',
+    },
+    {
+      name: 'JSON config: arrays of URLs and a ws:// feed',
+      filename: 'config/production.json',
+      code: '{\n  "mirrors": ["https://a.acme-health.com", "http://b.acme-health.com"],\n  "vitalsFeed": "ws://vitals.acme-health.com"\n}',
+      errors: [
+        { line: 2, column: 44, message: 'Endpoint `mirrors.1`' },
+        { line: 3, column: 17, message: 'Use wss://' },
+      ],
+      output: '{\n  "mirrors": ["https://a.acme-health.com", "https://b.acme-health.com"],\n  "vitalsFeed": "wss://vitals.acme-health.com"\n}',
+    },
+    {
+      name: 'JSON in a development config is still reported (configs get copied to production)',
+      filename: 'config/development.json',
+      code: '{ "partnerLab": { "resultsUrl": "http://results.northwind-labs.example/api/v2" } }',
+      errors: [{ line: 1, column: 33 }],
+      output: '{ "partnerLab": { "resultsUrl": "https://results.northwind-labs.example/api/v2" } }',
+    },
+    {
+      name: 'package.json: only metadata keys are exempt',
+      filename: 'package.json',
+      code: '{\n  "homepage": "http://acme-health.com",\n  "config": { "apiUrl": "http://api.acme-health.com" }\n}',
+      errors: [{ line: 3, column: 25, message: 'Endpoint `config.apiUrl`' }],
+      output: '{\n  "homepage": "http://acme-health.com",\n  "config": { "apiUrl": "https://api.acme-health.com" }\n}',
+    },
+    {
+      name: 'severity from config',
+      code: "fetch('http://lab.acme-health.com/x');",
+      config: { rules: { 'no-cleartext-transport': 'warning' } },
+      errors: [{ line: 1, column: 7, severity: 'warning' }],
+    },
+  ],
+});

@@ -1,0 +1,131 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    // opaque ids, settings, counts and flags
+    "declare const patient: { id: string; ssn: string };\nlocalStorage.setItem('patientId', patient.id);",
+    "localStorage.setItem('theme', 'dark');",
+    "declare const patients: any[];\nconst patientCount = patients.length;\nsessionStorage.setItem('patientCount', String(patientCount));",
+    "declare const isPatientSelected: boolean;\nsessionStorage.setItem('isPatientSelected', String(isPatientSelected));",
+    "const DOB_FORMAT = 'YYYY-MM-DD';\nlocalStorage.setItem('dobFormat', DOB_FORMAT);",
+    "localStorage.setItem('dob', 'YYYY-MM-DD');",
+    "declare const patient: any;\nlocalStorage.setItem(`draft:${patient.id}`, 'pending');",
+    "declare const patient: any;\nlocalStorage.setItem('lastResource', patient.resourceType);",
+    // sanitised and encrypted values, even under a PHI-named key
+    "declare const patient: any;\nlocalStorage.setItem('ssn', redact(patient.ssn));",
+    "declare const patient: any;\nlocalStorage.setItem('ssnLast4', maskSsn(patient.ssn));",
+    "declare const patient: any;\nsessionStorage.setItem('patient', JSON.stringify(sanitizePatient(patient)));",
+    "declare const patient: any;\nconst safe = redactPhi(patient);\nsessionStorage.setItem('patient', JSON.stringify(safe));",
+    "declare const patient: any;\nlocalStorage.setItem('ssn', encrypt(patient.ssn));",
+    "declare const patient: any; declare const key: CryptoKey;\nconst sealed = await encryptRecord(key, JSON.stringify(patient));\nlocalStorage.setItem('patient', sealed);",
+    // reading and removing are not writes
+    "const dob = localStorage.getItem('dob');\nlocalStorage.removeItem('ssn');",
+    // a cookie without PHI
+    "document.cookie = 'theme=dark; path=/';",
+    "declare const sessionId: string;\ndocument.cookie = `sid=${sessionId}; Secure; SameSite=Strict`;",
+    // IndexedDB: a record without PHI, and a put on something that is not an object store
+    "declare const db: IDBDatabase; declare const patient: any;\ndb.transaction('prefs', 'readwrite').objectStore('prefs').put({ id: patient.id, theme: 'dark' });",
+    "declare const store: any; declare const patient: any;\nstore.put(patient);",
+    "declare const patient: any;\nconst cache = new Map<string, unknown>();\ncache.set('patient', patient);",
+    // a server-side key-value store named like storage is not the browser's
+    "declare const storage: any; declare const patient: any;\nstorage.setItem('x', patient.id);",
+  ],
+  invalid: [
+    {
+      name: 'a whole patient in localStorage',
+      code: "declare const patient: any;\nlocalStorage.setItem('patient', JSON.stringify(patient));",
+      errors: [{ line: 2, column: 33, kinds: ['patient-record'], message: 'Storing patient record in localStorage' }],
+      output: null,
+    },
+    {
+      name: 'a date of birth in sessionStorage',
+      code: "declare const patient: any;\nsessionStorage.setItem('dob', patient.birthDate);",
+      errors: [{ line: 2, column: 31, kinds: ['date-of-birth'], message: 'in sessionStorage' }],
+      output: null,
+    },
+    {
+      name: 'a typed FHIR Patient',
+      code: "import type { Patient } from '@medplum/fhirtypes';\nexport function remember(patient: Patient) {\n  localStorage.setItem('current', JSON.stringify(patient));\n}",
+      errors: [{ line: 3, column: 35, message: 'in localStorage' }],
+    },
+    {
+      name: 'property assignment, dot and bracket',
+      code: "declare const value: string;\nlocalStorage.ssn = value;\nlocalStorage['dob'] = value;",
+      errors: [
+        { line: 2, column: 20, kinds: ['ssn'], message: 'Storing SSN in localStorage' },
+        { line: 3, column: 23, kinds: ['date-of-birth'] },
+      ],
+      output: null,
+    },
+    {
+      name: 'window.localStorage and window.sessionStorage',
+      code: "declare const value: string;\nwindow.localStorage.setItem('email', value);\nwindow.sessionStorage['mrn'] = value;",
+      errors: [
+        { line: 2, column: 38, kinds: ['email'], message: 'in localStorage' },
+        { line: 3, column: 32, kinds: ['mrn'], message: 'in sessionStorage' },
+      ],
+    },
+    {
+      name: 'the key names the PHI of an opaque value',
+      code: "declare const value: string;\nlocalStorage.setItem('ssn', value);",
+      errors: [{ line: 2, column: 29, kinds: ['ssn'] }],
+    },
+    {
+      name: 'JSON.stringify of an unredacted value under a PHI key',
+      code: "declare const form: any;\nlocalStorage.setItem('diagnosis', JSON.stringify(form.diagnosis));",
+      errors: [{ line: 2, column: 35, kinds: ['diagnosis'] }],
+    },
+    {
+      name: 'an opaque id in the key does not hide PHI in the value',
+      code: "declare const patient: any;\nlocalStorage.setItem(`patient:${patient.id}`, patient.diagnosis);",
+      errors: [{ line: 2, column: 47, kinds: ['diagnosis'] }],
+    },
+    {
+      name: 'Object.assign onto localStorage',
+      code: "declare const patient: any;\nObject.assign(localStorage, { ssn: patient.ssn });",
+      errors: [{ line: 2, column: 29, kinds: ['ssn'] }],
+    },
+    {
+      name: 'document.cookie with a template literal',
+      code: "declare const email: string;\ndocument.cookie = `email=${email}; path=/`;",
+      errors: [{ line: 2, column: 19, kinds: ['email'], message: 'Writing email address into document.cookie' }],
+      output: null,
+    },
+    {
+      name: 'document.cookie: the cookie name says what the value is',
+      code: "declare const value: string;\nwindow.document.cookie = 'dob=' + value;",
+      errors: [{ line: 2, column: 26, kinds: ['date-of-birth'], message: 'document.cookie' }],
+    },
+    {
+      name: 'IndexedDB: put on a chained objectStore',
+      code: "declare const db: IDBDatabase; declare const patient: any;\ndb.transaction('patients', 'readwrite').objectStore('patients').put(patient);",
+      errors: [{ line: 2, column: 69, kinds: ['patient-record'], message: 'in IndexedDB without encryption' }],
+      output: null,
+    },
+    {
+      name: 'IndexedDB: add and put through a variable holding the store',
+      code: "declare const db: IDBDatabase; declare const visit: any;\nconst store = db.transaction('visits', 'readwrite').objectStore('visits');\nstore.add({ id: visit.id, diagnosis: visit.diagnosis });\nstore.put(visit.clinicalNotes);",
+      errors: [
+        { line: 3, column: 11, kinds: ['diagnosis'], message: 'IndexedDB' },
+        { line: 4, column: 11, kinds: ['clinical-note'], message: 'IndexedDB' },
+      ],
+    },
+    {
+      name: 'localforage',
+      code: "import localforage from 'localforage';\ndeclare const patient: any;\nawait localforage.setItem('patient', patient);\nawait localforage.setItem('patientId', patient.id);",
+      errors: [{ line: 3, column: 38, kinds: ['patient-record'], message: 'in localforage' }],
+    },
+    {
+      name: 'data from a typed parameter declared in another file',
+      code: "import type { Intake } from './types';\nexport function saveDraft(intake: Intake) {\n  sessionStorage.setItem('draft', JSON.stringify(intake));\n}",
+      workspace: { 'src/types.ts': 'export interface Intake { id: string; fullName: string; ssn: string; hasInsurance: boolean }' },
+      errors: [{ line: 3, column: 35, kinds: ['name', 'ssn'] }],
+    },
+    {
+      name: 'a severity set in config wins',
+      code: "declare const patient: any;\nlocalStorage.setItem('p', patient.ssn);",
+      config: { rules: { 'no-phi-in-browser-storage': 'warning' } },
+      errors: [{ line: 2, column: 27, severity: 'warning' }],
+    },
+  ],
+});

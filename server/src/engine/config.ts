@@ -1,6 +1,7 @@
 // `.phi-guard.json`: parsing (JSON with comments and trailing commas), validation against the shipped
 // JSON schema with errors at the right line:column, and resolution of the config that applies to a file.
 // A config is data, never code: nothing here evaluates workspace content.
+import { PHI_KINDS } from '../../../rules/vocabulary/phi-kinds';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -24,6 +25,8 @@ import {
 } from './config-types';
 import { computeLineStarts, positionAt } from './text-range';
 
+
+const PHI_KIND_IDS: readonly string[] = PHI_KINDS.map((kind) => kind.id);
 export const CONFIG_FILE_NAME = '.phi-guard.json';
 
 /** The top-level settings, for "did you mean" on unknown ones. */
@@ -92,6 +95,8 @@ export function parseConfigText(text: string, file: string, knownRuleIds?: Reado
     const unknown = findUnknownRule(root, knownRuleIds);
     if (unknown) fail(unknown.keyNode.offset, unknownRuleReason(unknown.id, knownRuleIds));
   }
+  const unknownKind = findUnknownPhiKind(root);
+  if (unknownKind) fail(unknownKind.offset, unknownKindReason(unknownKind.value as string));
   return value as PhiGuardConfigFile;
 }
 
@@ -122,6 +127,22 @@ function findUnknownRule(root: JsonNode, knownRuleIds: ReadonlySet<string>): { i
     if (keyNode && !knownRuleIds.has(keyNode.value as string)) return { id: keyNode.value as string, keyNode };
   }
   return undefined;
+}
+
+/** `phiNames` values must be PHI kind ids: a typo would silently classify nothing. */
+function findUnknownPhiKind(root: JsonNode): JsonNode | undefined {
+  const names = findNodeAtLocation(root, ['phiNames']);
+  if (names?.type !== 'object') return undefined;
+  for (const property of names.children ?? []) {
+    const valueNode = property.children?.[1];
+    if (valueNode?.type === 'string' && !PHI_KIND_IDS.includes(valueNode.value as string)) return valueNode;
+  }
+  return undefined;
+}
+
+function unknownKindReason(kind: string): string {
+  const suggestion = didYouMean(kind, PHI_KIND_IDS);
+  return `Unknown PHI kind "${kind}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (phi-guard explain lists the kinds)`;
 }
 
 function unknownRuleReason(id: string, knownRuleIds: ReadonlySet<string>): string {

@@ -19,7 +19,7 @@ describe('parseConfigText', () => {
       "$schema": "./node_modules/phi-guard/schema.json",
       "rules": { "no-phi-in-logs": "warning", "no-phi-in-url": ["error", { "allowParams": ["id"] }], "no-cleartext-transport": ["off"], },
       /* names */
-      "phiNames": { "chartNo": "medical-record-number" },
+      "phiNames": { "chartNo": "mrn" },
       "notPhiNames": ["visitorId"],
       "sanitizers": ["scrub"],
       "redactor": { "name": "redact", "module": "./lib/redact" },
@@ -44,6 +44,7 @@ describe('parseConfigText', () => {
     { name: 'an unknown setting, with a suggestion', text: '{\n  "ignor": []\n}', line: 2, column: 3, reason: /Unknown setting "ignor"; did you mean "ignore"\?/ },
     { name: 'an unknown rule id, with a suggestion', text: '{\n  "rules": {\n    "no-phi-in-log": "error"\n  }\n}', line: 3, column: 5, reason: /Unknown rule "no-phi-in-log"; did you mean "no-phi-in-logs"\?/ },
     { name: 'an unknown rule id far from all', text: '{ "rules": { "zzz": "error" } }', line: 1, column: 14, reason: /^Unknown rule "zzz"$/ },
+    { name: 'an unknown PHI kind in phiNames, with a suggestion', text: '{\n  "phiNames": { "chartNo": "mrm" }\n}', line: 2, column: 28, reason: /Unknown PHI kind "mrm"; did you mean "mrn"\?/ },
     { name: 'a bad severity', text: '{\n  "rules": {\n    "no-phi-in-logs": "warn"\n  }\n}', line: 3, column: 23, reason: /Rule "no-phi-in-logs": expected "error", "warning", "note", "off"/ },
     { name: 'rule options that are not an object', text: '{ "rules": { "no-phi-in-logs": ["error", 1] } }', line: 1, column: 42, reason: /options must be an object/ },
     { name: 'a rule tuple that is too long', text: '{ "rules": { "no-phi-in-logs": ["error", {}, 3] } }', line: 1, column: 32, reason: /Rule "no-phi-in-logs"/ },

@@ -12,8 +12,10 @@ import noDebugLoggingInProduction from './no-debug-logging-in-production';
 import noPhiInJwt from './no-phi-in-jwt';
 import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 import noBodyLogging from './no-body-logging';
+import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
 
 export const allRules: readonly Rule[] = [
+  noUnencryptedPhiColumn,
   noBodyLogging,
   noUnencryptedPhiFile,
   noPhiInJwt,

@@ -1,0 +1,320 @@
+import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { PHI_RESOURCE_TYPES } from './vocabulary/fhir-resources';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from './vocabulary/name-traps';
+import { calleeName, dottedName, keyName, memberCall, splitWords, type Node } from './utils/ast';
+
+type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle';
+
+const REMEDY: Record<Orm, string> = {
+  mongoose: 'encrypt it with a field-encryption plugin (mongoose-field-encryption, mongoose-encryption) or MongoDB Queryable Encryption/CSFLE',
+  typeorm: 'give the column an encryption `transformer` (for example typeorm-encrypted’s `EncryptionTransformer`)',
+  sequelize: 'encrypt it in the attribute’s `set`/`get` or use an encrypted field type',
+  drizzle: 'use a custom column type that encrypts the value (`customType` with encrypt/decrypt)',
+};
+
+/** Words in a type, plugin, transformer or decorator name that mean the value is encrypted at rest. */
+const ENCRYPTION_PATTERN = /encrypt|decrypt|cipher|crypt(?:o)?\b|seal(?:ed)?\b|csfle|queryable/i;
+/** Modules whose exports encrypt fields. */
+const ENCRYPTION_MODULE_PATTERN = /encrypt|cipher|crypt/i;
+
+const BOOLEAN_TYPES = /^(Boolean|boolean|BOOLEAN|DataTypes?\.BOOLEAN|Sequelize\.BOOLEAN|Schema\.Types\.Boolean|mongoose\.Schema\.Types\.Boolean)$/;
+const REFERENCE_TYPES = /(ObjectId|UUID|UUIDV4|Types\.Mixed)$/;
+const DRIZZLE_SKIPPED_BUILDERS = new Set(['boolean', 'uuid', 'serial', 'bigserial', 'smallserial', 'tinyint']);
+const DRIZZLE_TABLES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable']);
+const ENTITY_DECORATORS = new Set(['Entity', 'ViewEntity', 'Table', 'Schema', 'Model']);
+const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'Prop', 'Property', 'Attribute']);
+
+const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
+const codeSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
+const personWords = new Set(PERSON_CONTEXT_WORDS);
+
+interface Model {
+  name?: string;
+  personLike: boolean;
+}
+
+interface MongooseSchema {
+  fields: TSESTree.ObjectExpression;
+  model: Model;
+  variable?: string;
+}
+
+interface PluginUse {
+  /** Schema variable the plugin was applied to; undefined for `mongoose.plugin(…)`. */
+  schema?: string;
+  /** Fields the plugin encrypts; undefined = all fields. */
+  only?: Set<string>;
+  /** Fields the plugin leaves in clear text. */
+  except?: Set<string>;
+}
+
+/** `PatientSchema` → "Patient", `patients` → "patients", `PatientEntity` → "Patient". */
+function modelOf(context: RuleContext, name: string | undefined): Model {
+  if (!name) return { personLike: false };
+  const words = splitWords(name).filter((word) => word !== 'schema' && word !== 'entity' && word !== 'model' && word !== 'table' && word !== 'attributes' && word !== 'fields');
+  const personLike = PHI_RESOURCE_TYPES.has(name) || words.some((word) => personWords.has(word)) || context.classifyName(words.join('_')).length > 0;
+  return { name, personLike };
+}
+
+/** The PHI kinds a column name suggests; inside a patient-like model `name`, `address`, `notes` count too. */
+function columnKinds(context: RuleContext, field: string, model: Model): string[] {
+  if (context.config.notPhiNames.includes(field)) return [];
+  const direct = context.classifyName(field);
+  if (direct.length) return direct;
+  if (!model.personLike) return [];
+  const words = splitWords(field);
+  if (words.length === 0 || booleanPrefixes.has(words[0]) || codeSuffixes.has(words[words.length - 1])) return [];
+  return context.classifyName(`patient_${field}`).filter((kind) => kind !== 'patient-record');
+}
+
+function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === 'Property' && !property.computed && keyName(property.key) === name) return property;
+  }
+  return undefined;
+}
+
+function stringArray(node: Node | undefined): Set<string> | undefined {
+  if (node?.type !== 'ArrayExpression') return undefined;
+  const names = new Set<string>();
+  for (const element of node.elements) if (element?.type === 'Literal' && typeof element.value === 'string') names.add(element.value);
+  return names;
+}
+
+function constantString(node: Node | undefined): string | undefined {
+  if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/** The innermost call of a builder chain: `text('ssn')` for `text('ssn').notNull().unique()`. */
+function builderBase(node: Node): TSESTree.CallExpression | undefined {
+  let current: Node = node;
+  let base: TSESTree.CallExpression | undefined;
+  for (let depth = 0; depth < 20 && current.type === 'CallExpression'; depth++) {
+    base = current;
+    if (current.callee.type === 'MemberExpression' && current.callee.object.type === 'CallExpression') current = current.callee.object;
+    else break;
+  }
+  return base;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-unencrypted-phi-column',
+    description: 'Disallow ORM model fields that store PHI without field-level encryption.',
+    rationale:
+      'Database columns are copied into backups, replicas, analytics exports and developer snapshots, and read by anyone with database access. Field-level encryption keeps identifiers such as SSNs, dates of birth and diagnoses unreadable in all of those copies; HIPAA’s encryption-at-rest safeguard expects it for PHI, and disk encryption alone does not protect against a leaked dump or an over-privileged query.',
+    category: 'storage',
+    defaultSeverity: 'warning',
+    cwe: ['CWE-311', 'CWE-312'],
+    hipaa: ['164.312(a)(2)(iv)'],
+    precision: 'high',
+    securitySeverity: 5.9,
+    messages: {
+      unencryptedColumn: 'Column `{{column}}` stores {{kinds}} without encryption at rest; {{remedy}}.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        transformers: { type: 'array', items: { type: 'string' }, description: 'Names of column transformers, plugins, decorators or types that encrypt values (added to `encryptionTransformers` from the config).' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { transformers: [] },
+    languages: ['code'],
+  },
+  create(context) {
+    const configured = [...context.config.encryptionTransformers, ...((context.options.transformers as string[] | undefined) ?? [])];
+    const configuredPattern = configured.length ? new RegExp(`\\b(${configured.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
+    const encryptionModules = new Set<string>();
+    const schemas: MongooseSchema[] = [];
+    const plugins: PluginUse[] = [];
+
+    const mentionsEncryption = (node: Node | undefined): boolean => {
+      if (!node) return false;
+      const text = context.getText(node);
+      if (ENCRYPTION_PATTERN.test(text) || configuredPattern?.test(text)) return true;
+      for (const name of encryptionModules) if (new RegExp(`\\b${name}\\b`).test(text)) return true;
+      return false;
+    };
+
+    const report = (key: Node, field: string, model: Model, orm: Orm) => {
+      const kinds = columnKinds(context, field, model);
+      if (kinds.length === 0) return;
+      // Outside a patient-like model (`users`, `contacts`) the column may hold staff data: a guess.
+      context.report({ node: key, messageId: 'unencryptedColumn', kinds, data: { column: field, remedy: REMEDY[orm] }, precision: model.personLike ? undefined : 'medium' });
+    };
+
+    /** Mongoose, Sequelize and Drizzle attribute maps: `{ ssn: String, dob: { type: Date } }`. */
+    const checkFieldMap = (fields: TSESTree.ObjectExpression, model: Model, orm: Orm, skip: (field: string) => boolean) => {
+      for (const property of fields.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const field = keyName(property.key);
+        if (!field || skip(field)) continue;
+        const value = property.value as Node;
+        if (mentionsEncryption(value)) continue;
+        if (value.type === 'ObjectExpression') {
+          const typeProperty = propertyNamed(value, 'type');
+          if (!typeProperty && orm === 'mongoose') {
+            // a nested path: `address: { street: String, city: String }`
+            const nested = columnKinds(context, field, model);
+            if (nested.length) report(property.key, field, model, orm);
+            else checkFieldMap(value, { ...model, personLike: model.personLike }, orm, skip);
+            continue;
+          }
+          if (propertyNamed(value, 'ref') || propertyNamed(value, 'references')) continue;
+          const typeText = typeProperty ? context.getText(typeProperty.value as Node) : '';
+          if (BOOLEAN_TYPES.test(typeText) || REFERENCE_TYPES.test(typeText)) continue;
+          if (typeProperty && typeProperty.value.type === 'ArrayExpression' && typeProperty.value.elements.length === 1) {
+            const element = typeProperty.value.elements[0];
+            if (element && element.type !== 'SpreadElement' && REFERENCE_TYPES.test(context.getText(element))) continue;
+          }
+          report(property.key, field, model, orm);
+          continue;
+        }
+        if (value.type === 'ArrayExpression') {
+          const element = value.elements[0];
+          if (element && element.type !== 'SpreadElement' && (BOOLEAN_TYPES.test(context.getText(element)) || REFERENCE_TYPES.test(context.getText(element)))) continue;
+          if (columnKinds(context, field, model).length) report(property.key, field, model, orm);
+          else if (element?.type === 'ObjectExpression') checkFieldMap(element, model, orm, skip);
+          continue;
+        }
+        if (value.type === 'NewExpression') continue; // a nested `new Schema(…)` is checked on its own
+        const typeText = context.getText(value);
+        if (BOOLEAN_TYPES.test(typeText) || REFERENCE_TYPES.test(typeText)) continue;
+        if (orm === 'drizzle') {
+          const base = builderBase(value);
+          const builder = base ? calleeName(base.callee) : undefined;
+          if (builder && DRIZZLE_SKIPPED_BUILDERS.has(builder)) continue;
+          if (context.getText(value).includes('.references(')) continue;
+        }
+        report(property.key, field, model, orm);
+      }
+    };
+
+    const checkMongooseSchemas = () => {
+      const global = plugins.find((plugin) => plugin.schema === undefined && !plugin.only);
+      if (global) return;
+      for (const schema of schemas) {
+        const applied = plugins.filter((plugin) => plugin.schema === undefined || plugin.schema === schema.variable);
+        if (applied.some((plugin) => !plugin.only && !plugin.except)) continue;
+        const encrypted = new Set<string>();
+        for (const plugin of applied) plugin.only?.forEach((field) => encrypted.add(field));
+        const except = applied.find((plugin) => plugin.except)?.except;
+        const skip = (field: string) => (except ? !except.has(field) : encrypted.has(field));
+        checkFieldMap(schema.fields, schema.model, 'mongoose', skip);
+      }
+    };
+
+    const isEncryptionPlugin = (node: Node | undefined): boolean => {
+      if (!node) return false;
+      const name = dottedName(node) ?? (node.type === 'CallExpression' ? dottedName(node.callee) : undefined);
+      if (name && encryptionModules.has(name.split('.')[0])) return true;
+      return mentionsEncryption(node);
+    };
+
+    return {
+      Program(node: TSESTree.Program) {
+        for (const statement of node.body) {
+          if (statement.type === 'ImportDeclaration' && ENCRYPTION_MODULE_PATTERN.test(String(statement.source.value))) {
+            for (const specifier of statement.specifiers) encryptionModules.add(specifier.local.name);
+          }
+          if (statement.type === 'VariableDeclaration') {
+            for (const declarator of statement.declarations) {
+              const init = declarator.init;
+              const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? constantString(init.arguments[0] as Node) : undefined;
+              if (!required || !ENCRYPTION_MODULE_PATTERN.test(required)) continue;
+              if (declarator.id.type === 'Identifier') encryptionModules.add(declarator.id.name);
+              else if (declarator.id.type === 'ObjectPattern') {
+                for (const property of declarator.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') encryptionModules.add(property.value.name);
+              }
+            }
+          }
+        }
+      },
+      'Program:exit'() {
+        checkMongooseSchemas();
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        const callee = dottedName(node.callee);
+        if (!callee || !(callee === 'Schema' || callee.endsWith('.Schema'))) return;
+        const fields = node.arguments[0];
+        if (fields?.type !== 'ObjectExpression') return;
+        const parent = context.parentOf(node);
+        let variable: string | undefined;
+        let modelName: string | undefined;
+        if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') variable = modelName = parent.id.name;
+        if (parent?.type === 'CallExpression' && calleeName(parent.callee) === 'model') modelName = constantString(parent.arguments[0] as Node);
+        schemas.push({ fields, model: modelOf(context, modelName), variable });
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const call = memberCall(node);
+        const name = calleeName(node.callee);
+        // Mongoose plugins: `PatientSchema.plugin(fieldEncryption, { fields: ['ssn'] })`, `mongoose.plugin(encrypt)`.
+        if (call?.method === 'plugin' && isEncryptionPlugin(node.arguments[0] as Node | undefined)) {
+          const options = node.arguments[1]?.type === 'ObjectExpression' ? node.arguments[1] : undefined;
+          const only = options ? stringArray(propertyNamed(options, 'fields')?.value as Node) ?? stringArray(propertyNamed(options, 'encryptedFields')?.value as Node) : undefined;
+          const except = options ? stringArray(propertyNamed(options, 'excludeFromEncryption')?.value as Node) : undefined;
+          const target = dottedName(call.object);
+          plugins.push({ schema: target === 'mongoose' ? undefined : target, only, except });
+          return;
+        }
+        // Sequelize `sequelize.define('Patient', { … })`.
+        if (call?.method === 'define' && node.arguments[1]?.type === 'ObjectExpression') {
+          const modelName = constantString(node.arguments[0] as Node);
+          const receiver = dottedName(call.object) ?? '';
+          const looksSequelize = /sequelize|db|database|orm|connection/i.test(receiver) || /DataTypes?\.|Sequelize\./.test(context.getText(node.arguments[1]));
+          if (modelName && looksSequelize) checkFieldMap(node.arguments[1], modelOf(context, modelName), 'sequelize', () => false);
+          return;
+        }
+        // Sequelize `Patient.init({ … }, { sequelize, modelName: 'Patient' })`.
+        if (call?.method === 'init' && node.arguments[0]?.type === 'ObjectExpression' && node.arguments[1]?.type === 'ObjectExpression' && propertyNamed(node.arguments[1], 'sequelize')) {
+          const modelName = constantString(propertyNamed(node.arguments[1], 'modelName')?.value as Node) ?? dottedName(call.object);
+          checkFieldMap(node.arguments[0], modelOf(context, modelName), 'sequelize', () => false);
+          return;
+        }
+        // Drizzle `pgTable('patients', { ssn: text('ssn') })`.
+        if (name && DRIZZLE_TABLES.has(name)) {
+          const tableName = constantString(node.arguments[0] as Node);
+          let columns = node.arguments[1] as Node | undefined;
+          if (columns && (columns.type === 'ArrowFunctionExpression' || columns.type === 'FunctionExpression') && columns.body.type === 'ObjectExpression') columns = columns.body;
+          if (columns?.type !== 'ObjectExpression') return;
+          const parent = context.parentOf(node);
+          const variable = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+          const model = modelOf(context, tableName ?? variable);
+          checkFieldMap(columns, model.personLike || !variable ? model : modelOf(context, variable), 'drizzle', () => false);
+        }
+      },
+      ClassDeclaration(node: TSESTree.ClassDeclaration) {
+        const decorators = node.decorators ?? [];
+        const entity = decorators.find((decorator) => {
+          const expression = decorator.expression;
+          const decoratorName = expression.type === 'CallExpression' ? calleeName(expression.callee) : calleeName(expression);
+          return decoratorName !== undefined && ENTITY_DECORATORS.has(decoratorName);
+        });
+        if (!entity) return;
+        const entityArgument = entity.expression.type === 'CallExpression' ? (entity.expression.arguments[0] as Node | undefined) : undefined;
+        const tableName = constantString(entityArgument) ?? (entityArgument?.type === 'ObjectExpression' ? constantString(propertyNamed(entityArgument, 'name')?.value as Node) ?? constantString(propertyNamed(entityArgument, 'tableName')?.value as Node) : undefined);
+        const byClass = modelOf(context, node.id?.name);
+        const model = byClass.personLike ? byClass : modelOf(context, tableName ?? node.id?.name);
+        for (const member of node.body.body) {
+          if (member.type !== 'PropertyDefinition' || member.computed || member.static) continue;
+          const field = keyName(member.key);
+          if (!field) continue;
+          const column = (member.decorators ?? []).find((decorator) => {
+            const expression = decorator.expression;
+            const decoratorName = expression.type === 'CallExpression' ? calleeName(expression.callee) : calleeName(expression);
+            return decoratorName !== undefined && (COLUMN_DECORATORS.has(decoratorName) || ENCRYPTION_PATTERN.test(decoratorName));
+          });
+          if (!column) continue;
+          if (mentionsEncryption(column.expression)) continue;
+          const annotation = member.typeAnnotation?.typeAnnotation;
+          if (annotation?.type === 'TSBooleanKeyword') continue;
+          if (mentionsEncryption(annotation as Node | undefined)) continue;
+          report(member.key, field, model, 'typeorm');
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,100 @@
+import { runRuleTests } from './rule-tester';
+
+const mongoose = "import mongoose, { Schema } from 'mongoose';\n";
+const typeorm = "import { Entity, Column, PrimaryGeneratedColumn } from 'typeorm';\n";
+const sequelize = "import { Sequelize, DataTypes } from 'sequelize';\nconst sequelize = new Sequelize('sqlite::memory:');\n";
+const drizzle = "import { pgTable, text, uuid, boolean, date, integer } from 'drizzle-orm/pg-core';\n";
+
+runRuleTests('no-unencrypted-phi-column', {
+  valid: [
+    // ids, counts, flags, metadata and formats are not PHI
+    mongoose + "export const PatientSchema = new Schema({ patientId: String, patientCount: Number, isPatientSelected: Boolean, hasAllergy: Boolean, createdAt: Date, resourceType: String, SSN_PATTERN: String, DOB_FORMAT: String, emailTemplate: String, lastFour: String, status: String });",
+    // a reference to another document
+    mongoose + "export const VisitSchema = new Schema({ patient: { type: Schema.Types.ObjectId, ref: 'Patient' }, provider: { type: mongoose.Types.ObjectId, ref: 'User' } });",
+    // contextual names outside a patient-like model
+    mongoose + 'export const ClinicSchema = new Schema({ name: String, address: String, notes: String });',
+    // per-field encryption (CSFLE / queryable encryption)
+    mongoose + "export const PatientSchema = new Schema({ ssn: { type: String, encrypt: { keyId: '/keyAltName', algorithm: 'AEAD_AES_256_CBC_HMAC_SHA_512-Deterministic' } } });",
+    // a whole-schema encryption plugin applied after the schema
+    mongoose + "import encrypt from 'mongoose-encryption';\nconst PatientSchema = new Schema({ ssn: String, dateOfBirth: Date, name: String });\nPatientSchema.plugin(encrypt, { encryptionKey: process.env.ENC_KEY, signingKey: process.env.SIG_KEY });",
+    // mongoose-field-encryption listing exactly the PHI fields
+    mongoose + "import { fieldEncryption } from 'mongoose-field-encryption';\nconst PatientSchema = new Schema({ ssn: String, diagnosis: String, patientId: String });\nPatientSchema.plugin(fieldEncryption, { fields: ['ssn', 'diagnosis'], secret: process.env.SECRET! });",
+    // a global plugin
+    mongoose + "import encrypt from 'mongoose-encryption';\nmongoose.plugin(encrypt, { secret: process.env.SECRET });\nconst PatientSchema = new Schema({ ssn: String });",
+    // TypeORM with an encryption transformer
+    typeorm + "import { EncryptionTransformer } from 'typeorm-encrypted';\n@Entity()\nexport class Patient {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column({ type: 'varchar', transformer: new EncryptionTransformer({ key: 'k', algorithm: 'aes-256-gcm', ivLength: 16 }) }) ssn!: string;\n  @Column() isActive!: boolean;\n  @Column() hasAllergy!: boolean;\n  @Column() createdAt!: Date;\n}",
+    // a transformer named in the config and one named in the rule options
+    { code: typeorm + "declare const vaultColumn: any;\n@Entity()\nexport class Patient {\n  @Column({ transformer: vaultColumn }) ssn!: string;\n}", config: { encryptionTransformers: ['vaultColumn'] } },
+    { code: typeorm + "declare const kmsField: any;\n@Entity()\nexport class Patient {\n  @Column({ transformer: kmsField }) ssn!: string;\n}", config: { rules: { 'no-unencrypted-phi-column': ['warning', { transformers: ['kmsField'] }] } } },
+    // a class that is not an entity
+    'export class PatientDto { ssn!: string; dateOfBirth!: string }',
+    // Sequelize with an encrypting setter
+    sequelize + "declare function encrypt(v: string): string; declare function decrypt(v: string): string;\nsequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: { type: DataTypes.STRING, set(value: string) { this.setDataValue('ssn', encrypt(value)); }, get() { return decrypt(this.getDataValue('ssn')); } },\n  hasAllergy: DataTypes.BOOLEAN,\n});",
+    // Drizzle with a custom encrypted type, ids and flags
+    drizzle + "declare function encryptedText(name: string): any;\nexport const patients = pgTable('patients', { id: uuid('id').primaryKey(), ssn: encryptedText('ssn'), isActive: boolean('is_active'), visitCount: integer('visit_count') });",
+    // a notPhiNames entry
+    { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
+  ],
+  invalid: [
+    {
+      name: 'Mongoose schema with identifiers and clinical data',
+      code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  ssn: String,\n  dob: { type: Date },\n  name: String,\n  allergies: [String],\n  hasAllergy: Boolean,\n  createdAt: Date,\n});",
+      errors: [
+        { line: 3, column: 3, kinds: ['mrn'], message: 'Column `mrn` stores medical record number without encryption at rest' },
+        { line: 4, column: 3, kinds: ['ssn'] },
+        { line: 5, column: 3, kinds: ['date-of-birth'] },
+        { line: 6, column: 3, kinds: ['name'] },
+        { line: 7, column: 3, kinds: ['allergy'] },
+      ],
+      output: null,
+    },
+    {
+      name: 'mongoose.model with an inline schema and a nested path',
+      code: mongoose + "export const Patient = mongoose.model('Patient', new mongoose.Schema({\n  contact: { phone: String, email: String },\n  homeAddress: { street: String },\n}));",
+      errors: [
+        { line: 3, column: 14, kinds: ['phone'] },
+        { line: 3, column: 29, kinds: ['email'] },
+        { line: 4, column: 3, kinds: ['address'] },
+      ],
+    },
+    {
+      name: 'a field plugin that encrypts only some of the PHI fields',
+      code: mongoose + "import { fieldEncryption } from 'mongoose-field-encryption';\nconst PatientSchema = new Schema({ ssn: String, diagnosis: String });\nPatientSchema.plugin(fieldEncryption, { fields: ['ssn'], secret: 'x' });",
+      errors: [{ line: 3, column: 49, kinds: ['diagnosis'] }],
+    },
+    {
+      name: 'TypeORM entity: PHI columns without a transformer, a non-encrypting transformer does not count',
+      code: typeorm + "declare const lowercase: any;\n@Entity('patients')\nexport class PatientEntity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column() firstName!: string;\n  @Column({ type: 'date' }) dateOfBirth!: Date;\n  @Column({ transformer: lowercase }) email!: string;\n  @Column() notes!: string;\n  @Column() isActive!: boolean;\n}",
+      errors: [
+        { line: 6, column: 13, kinds: ['name'] },
+        { line: 7, column: 29, kinds: ['date-of-birth'] },
+        { line: 8, column: 39, kinds: ['email'] },
+        { line: 9, column: 13 },
+      ],
+    },
+    {
+      name: 'Sequelize define and Model.init',
+      code: sequelize + "sequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: DataTypes.STRING,\n  diagnosis: { type: DataTypes.TEXT, allowNull: true },\n});\nimport { Model } from 'sequelize';\nclass Member extends Model {}\nMember.init({ memberName: DataTypes.STRING, phone: DataTypes.STRING, isActive: DataTypes.BOOLEAN }, { sequelize, modelName: 'Member' });",
+      errors: [
+        { line: 5, column: 3, kinds: ['ssn'] },
+        { line: 6, column: 3, kinds: ['diagnosis'] },
+        { line: 10, column: 15, kinds: ['name'] },
+        { line: 10, column: 45, kinds: ['phone'] },
+      ],
+    },
+    {
+      name: 'Drizzle table',
+      code: drizzle + "export const patients = pgTable('patients', {\n  id: uuid('id').primaryKey(),\n  ssn: text('ssn').notNull(),\n  birthDate: date('birth_date'),\n  name: text('name'),\n  hasAllergy: boolean('has_allergy'),\n});",
+      errors: [
+        { line: 4, column: 3, kinds: ['ssn'] },
+        { line: 5, column: 3, kinds: ['date-of-birth'] },
+        { line: 6, column: 3, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a strong identifier outside a patient-like model is still reported (medium precision)',
+      code: mongoose + 'export const UserSchema = new Schema({\n  username: String,\n  email: String,\n});',
+      errors: [{ line: 4, column: 3, kinds: ['email'] }],
+    },
+  ],
+});

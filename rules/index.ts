@@ -13,8 +13,10 @@ import noPhiInJwt from './no-phi-in-jwt';
 import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 import noBodyLogging from './no-body-logging';
 import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
+import noPhiToThirdParty from './no-phi-to-third-party';
 
 export const allRules: readonly Rule[] = [
+  noPhiToThirdParty,
   noUnencryptedPhiColumn,
   noBodyLogging,
   noUnencryptedPhiFile,

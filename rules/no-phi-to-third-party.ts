@@ -1,0 +1,355 @@
+import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import type { Precision } from '../server/src/engine/types';
+import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+
+type VendorKind = 'analytics' | 'error tracker' | 'LLM API';
+
+interface VendorSpec {
+  vendor: string;
+  kind: VendorKind;
+  /** Receiver names (the root of the callee, `window.`/`this.` stripped) or exact receiver paths. */
+  receivers: string[];
+  methods: string[];
+  /** Methods that take `(key, value)`: an opaque value's key says what it is. */
+  keyValue?: string[];
+  precision?: Precision;
+}
+
+/** SDKs by the global or import name they are used through. */
+const VENDORS: readonly VendorSpec[] = [
+  // analytics
+  { vendor: 'Segment', kind: 'analytics', receivers: ['analytics', 'segment', 'rudderanalytics'], methods: ['track', 'identify', 'page', 'group', 'alias', 'screen'] },
+  { vendor: 'Google Tag Manager', kind: 'analytics', receivers: ['dataLayer'], methods: ['push'] },
+  { vendor: 'Google Analytics', kind: 'analytics', receivers: ['ReactGA', 'ga4', 'GA4'], methods: ['event', 'set', 'send', 'gtag'] },
+  { vendor: 'Mixpanel', kind: 'analytics', receivers: ['mixpanel'], methods: ['track', 'identify', 'register', 'register_once', 'alias', 'track_pageview', 'set_group'], keyValue: ['register'] },
+  { vendor: 'Mixpanel', kind: 'analytics', receivers: ['mixpanel.people'], methods: ['set', 'set_once', 'append', 'union'], keyValue: ['set', 'set_once', 'append', 'union'] },
+  { vendor: 'Amplitude', kind: 'analytics', receivers: ['amplitude'], methods: ['track', 'logEvent', 'setUserProperties', 'identify', 'setUserId', 'setGroup', 'groupIdentify'] },
+  { vendor: 'PostHog', kind: 'analytics', receivers: ['posthog'], methods: ['capture', 'identify', 'alias', 'register', 'register_once', 'group', 'setPersonProperties'] },
+  { vendor: 'PostHog', kind: 'analytics', receivers: ['posthog.people'], methods: ['set', 'set_once'], keyValue: ['set', 'set_once'] },
+  { vendor: 'Heap', kind: 'analytics', receivers: ['heap'], methods: ['track', 'identify', 'addUserProperties', 'addEventProperties'] },
+  { vendor: 'FullStory', kind: 'analytics', receivers: ['FS', 'FullStory'], methods: ['identify', 'setUserVars', 'event', 'setIdentity', 'setProperties', 'trackEvent'] },
+  { vendor: 'LogRocket', kind: 'analytics', receivers: ['LogRocket'], methods: ['identify', 'track', 'log', 'info', 'warn', 'error', 'debug', 'captureMessage', 'captureException'] },
+  // error trackers
+  {
+    vendor: 'Sentry', kind: 'error tracker', receivers: ['Sentry'],
+    methods: ['setUser', 'setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'captureMessage', 'captureException', 'captureEvent', 'addBreadcrumb'],
+    keyValue: ['setContext', 'setExtra', 'setTag'],
+  },
+  {
+    vendor: 'Sentry', kind: 'error tracker', receivers: ['scope'], precision: 'medium',
+    methods: ['setUser', 'setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'captureMessage', 'captureException', 'addBreadcrumb'],
+    keyValue: ['setContext', 'setExtra', 'setTag'],
+  },
+  { vendor: 'Bugsnag', kind: 'error tracker', receivers: ['Bugsnag', 'bugsnag', 'bugsnagClient'], methods: ['notify', 'leaveBreadcrumb', 'setUser', 'addMetadata', 'setContext'], keyValue: ['addMetadata'] },
+  { vendor: 'Bugsnag', kind: 'error tracker', receivers: ['event'], methods: ['addMetadata', 'setUser'], keyValue: ['addMetadata'], precision: 'medium' },
+  { vendor: 'Rollbar', kind: 'error tracker', receivers: ['Rollbar', 'rollbar'], methods: ['error', 'info', 'warning', 'warn', 'critical', 'log', 'debug', 'configure'] },
+  {
+    vendor: 'Datadog RUM', kind: 'error tracker', receivers: ['datadogRum', 'DD_RUM'],
+    methods: ['setUser', 'setUserProperty', 'addAction', 'addError', 'setGlobalContextProperty', 'setGlobalContext', 'setAccount'],
+    keyValue: ['setUserProperty', 'setGlobalContextProperty'],
+  },
+  { vendor: 'Datadog Logs', kind: 'error tracker', receivers: ['datadogLogs.logger', 'DD_LOGS.logger'], methods: ['info', 'warn', 'error', 'debug', 'log'] },
+  {
+    vendor: 'New Relic', kind: 'error tracker', receivers: ['newrelic', 'NREUM'],
+    methods: ['noticeError', 'addCustomAttribute', 'addCustomAttributes', 'setCustomAttribute', 'setUserId', 'recordCustomEvent', 'addPageAction'],
+    keyValue: ['addCustomAttribute', 'setCustomAttribute'],
+  },
+  // LLM SDKs addressed by their client's name
+  { vendor: 'Cohere', kind: 'LLM API', receivers: ['cohere'], methods: ['chat', 'chatStream', 'generate', 'embed'] },
+];
+
+/** Analytics and LLM functions called bare. */
+const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipFirst?: boolean }> = {
+  gtag: { vendor: 'Google Analytics', kind: 'analytics' },
+  ga: { vendor: 'Google Analytics', kind: 'analytics' },
+  hj: { vendor: 'Hotjar', kind: 'analytics' },
+  FS: { vendor: 'FullStory', kind: 'analytics' },
+  // Firebase/Google Analytics modular API: logEvent(analytics, name, params)
+  logEvent: { vendor: 'Google Analytics for Firebase', kind: 'analytics', skipFirst: true },
+  setUserProperties: { vendor: 'Google Analytics for Firebase', kind: 'analytics', skipFirst: true },
+  setUserId: { vendor: 'Google Analytics for Firebase', kind: 'analytics', skipFirst: true },
+  // Vercel AI SDK
+  generateText: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+  streamText: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+  generateObject: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+  streamObject: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+  embed: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+  embedMany: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
+};
+
+/** Prompt-bearing fields of LLM request objects. */
+const PROMPT_KEYS = new Set(['messages', 'prompt', 'system', 'input', 'instructions', 'contents', 'message', 'inputs', 'documents', 'values', 'value', 'query', 'question']);
+/** LangChain-style runnables: `llm.invoke(…)`, `chain.call(…)`. */
+const RUNNABLE_METHODS = new Set(['invoke', 'call', 'predict', 'predictMessages', 'stream', 'batch', 'generate', 'streamEvents', 'run']);
+const RUNNABLE_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'runnable', 'gpt', 'claude', 'gemini', 'openai', 'anthropic', 'model']);
+/** `predict`/`generate`/`run` are also local ML (TensorFlow.js `model.predict`): only chains and LLMs count for them. */
+const RUNNABLE_STRICT_METHODS = new Set(['predict', 'generate', 'run']);
+const RUNNABLE_STRICT_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'gpt', 'claude', 'gemini', 'openai', 'anthropic']);
+/** LLM client classes: variables bound to them are LLMs for sure. Local runtimes (Ollama, llama.cpp, WebLLM) are not third parties. */
+const LLM_CLASSES = /^(Chat[A-Z]\w*|OpenAI|AzureOpenAI|Anthropic|AnthropicVertex|AnthropicBedrock|GoogleGenerativeAI|VertexAI|Cohere|CohereClient|Groq|MistralClient|Mistral|Together|Replicate|OpenAIEmbeddings|LLMChain|ConversationChain|RetrievalQAChain)$/;
+const LOCAL_LLM_CLASSES = /(Ollama|LlamaCpp|WebLLM|Transformers|HuggingFaceTransformers|Local)/;
+/** Names an OpenAI-compatible client goes by. */
+const OPENAI_CLIENT_WORDS = new Set(['openai', 'client', 'ai', 'llm', 'gpt', 'azure', 'groq', 'together', 'deepseek', 'openrouter', 'fireworks', 'perplexity', 'mistral']);
+const ANTHROPIC_CLIENT_WORDS = new Set(['anthropic', 'claude', 'client', 'ai', 'llm']);
+/** AWS Bedrock commands that carry a prompt. */
+const BEDROCK_COMMANDS = new Set(['InvokeModelCommand', 'InvokeModelWithResponseStreamCommand', 'ConverseCommand', 'ConverseStreamCommand']);
+
+/** Session-replay options that turn masking of typed or displayed text off when set to false. */
+const REPLAY_MASK_OPTIONS: Record<string, { what: 'inputs' | 'page text'; vendor?: string }> = {
+  maskAllInputs: { what: 'inputs' },
+  maskAllText: { what: 'page text' },
+  mask_all_inputs: { what: 'inputs', vendor: 'PostHog' },
+  mask_all_text: { what: 'page text', vendor: 'PostHog' },
+  maskTextInputs: { what: 'inputs' },
+  inputSanitizer: { what: 'inputs', vendor: 'LogRocket' },
+  textSanitizer: { what: 'page text', vendor: 'LogRocket' },
+};
+
+/** `window.analytics` → `analytics`; `amplitude.getInstance()` → `amplitude`; `this.mixpanel.people` → `mixpanel.people`. */
+function receiverPath(object: Node): string | undefined {
+  let node: Node = object;
+  while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') node = node.callee.object; // amplitude.getInstance()
+  const dotted = dottedName(node);
+  if (!dotted) return undefined;
+  return dotted.replace(/^(window|globalThis|self|this|global)\./, '');
+}
+
+function rootName(node: Node): string | undefined {
+  let current: Node = node;
+  for (;;) {
+    if (current.type === 'MemberExpression') current = current.object;
+    else if (current.type === 'CallExpression') current = current.callee;
+    else if (current.type === 'ChainExpression') current = current.expression;
+    else if (current.type === 'TSNonNullExpression') current = current.expression;
+    else break;
+  }
+  if (current.type === 'Identifier') return current.name;
+  if (current.type === 'ThisExpression') return 'this';
+  return undefined;
+}
+
+function wordsOf(name: string | undefined): string[] {
+  return name ? splitWords(name) : [];
+}
+
+function isFunctionNode(node: Node): boolean {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+interface Sink {
+  vendor: string;
+  kind: VendorKind;
+  /** The values sent. */
+  values: Node[];
+  keyValue?: boolean;
+  precision?: Precision;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-phi-to-third-party',
+    description: 'Disallow sending PHI to analytics, error trackers, session replay and LLM APIs.',
+    rationale:
+      'Analytics, error-tracking, session-replay and AI vendors receive, store and process what the app sends them. Under HIPAA a vendor that handles PHI for you is a business associate: you need a signed Business Associate Agreement before any PHI reaches it, and even then only the minimum necessary. Most analytics plans are never covered by a BAA; LLM APIs need a BAA and zero data retention. Send opaque ids and non-PHI properties, de-identify prompts, and keep replay masking on.',
+    category: 'third-party',
+    defaultSeverity: 'error',
+    cwe: ['CWE-201', 'CWE-359'],
+    hipaa: ['164.502(e)', '164.308(b)(1)', '164.502(b)'],
+    precision: 'high',
+    securitySeverity: 7.5,
+    messages: {
+      analytics: 'Sending {{kinds}} to {{vendor}} (analytics). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: send an opaque id and non-PHI properties.',
+      errorTracker: 'Sending {{kinds}} to {{vendor}} (error tracker). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: attach opaque ids, not patient data, to errors, users and breadcrumbs.',
+      llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
+      replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        llmNames: { type: 'array', items: { type: 'string' }, description: 'Extra variable names to treat as LLM clients or chains (`invoke`/`call`/`stream` on them is a prompt).' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { llmNames: [] },
+    languages: ['code'],
+  },
+  create(context) {
+    const knownLlms = new Set<string>((context.options.llmNames as string[] | undefined) ?? []);
+    const localLlms = new Set<string>();
+
+    const messageIdOf = (kind: VendorKind) => (kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : 'llm');
+
+    const isTrapName = (name: string) => context.classifyName(`${name}Ssn`).length === 0 || context.classifyName(`ssn_${name}`).length === 0;
+
+    /** `setTag('dob', value)`: the key says what an opaque value is. */
+    const keyKinds = (key: Node | undefined, value: Node): Taint | undefined => {
+      if (!isStringLiteral(key) || isConstantExpression(value) || context.hasTag(value, 'sanitized') || context.hasTag(value, 'encrypted')) return undefined;
+      const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
+      if (name && isTrapName(name)) return undefined;
+      const kinds = context.classifyName(key.value);
+      return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+    };
+
+    /** The first value that carries PHI, with the union of what all values carry. */
+    const phiOf = (values: Node[], keyValue: boolean): { node: Node; taint: Taint } | undefined => {
+      let first: Node | undefined;
+      const kinds = new Set<string>();
+      const origins: Taint['origins'][number][] = [];
+      let confidence: Taint['confidence'] = 'medium';
+      values.forEach((value, i) => {
+        if (value.type === 'SpreadElement' || isFunctionNode(value)) return;
+        const own = context.taintOf(value);
+        const taint = own.kinds.length ? own : keyValue && i > 0 ? keyKinds(values[i - 1], value) : undefined;
+        if (!taint?.kinds.length) return;
+        // Point at the property that carries it: `{ messages: […] }`, `{ extra: { ssn } }`.
+        first ??= taintedProperty(value) ?? value;
+        taint.kinds.forEach((kind) => kinds.add(kind));
+        for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
+        if (taint.confidence === 'high') confidence = 'high';
+      });
+      return first ? { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } } : undefined;
+    };
+
+    const taintedProperty = (value: Node): Node | undefined => {
+      if (value.type !== 'ObjectExpression') return undefined;
+      for (const property of value.properties) {
+        const inner = property.type === 'Property' ? (property.value as Node) : property.argument;
+        if (context.taintOf(inner).kinds.length) return inner;
+      }
+      return undefined;
+    };
+
+    /** The prompt fields of an LLM request object (or the whole argument when it is not a literal). */
+    const promptValues = (argument: Node | undefined): Node[] => {
+      if (!argument) return [];
+      if (argument.type !== 'ObjectExpression') return [argument];
+      const values: Node[] = [];
+      for (const property of argument.properties) {
+        if (property.type === 'SpreadElement') values.push(property.argument);
+        else if (!property.computed && PROMPT_KEYS.has(keyName(property.key) ?? '')) values.push(property.value as Node);
+        else if (!property.computed && keyName(property.key) === 'user') values.push(property.value as Node); // OpenAI end-user field
+      }
+      return values;
+    };
+
+    const hasKey = (argument: Node | undefined, key: string): boolean =>
+      argument?.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key);
+
+    /** OpenAI, Anthropic, Gemini and LangChain calls. */
+    const llmCall = (node: TSESTree.CallExpression): Sink | undefined => {
+      const call = memberCall(node);
+      if (!call) return undefined;
+      const path = dottedName(call.object) ?? '';
+      const root = rootName(call.object);
+      const rootWords = wordsOf(root === 'this' ? lastSegment(call.object) : root);
+      const first = node.arguments[0];
+      // openai.chat.completions.create / .parse / .stream, client.beta.chat.completions.parse
+      if (['create', 'parse', 'stream'].includes(call.method)) {
+        if (/(^|\.)chat\.completions$/.test(path)) return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first) };
+        if (/(^|\.)(responses|completions|embeddings)$/.test(path) && (rootWords.some((word) => OPENAI_CLIENT_WORDS.has(word)) || hasKey(first, 'model'))) {
+          return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first), precision: rootWords.includes('openai') ? undefined : 'medium' };
+        }
+        // anthropic.messages.create({ model, max_tokens, messages, system }) — not Twilio's client.messages.create({ body, to })
+        if (/(^|\.)messages$/.test(path) && (hasKey(first, 'model') || rootWords.some((word) => word === 'anthropic' || word === 'claude'))) {
+          return { vendor: 'Anthropic', kind: 'LLM API', values: promptValues(first) };
+        }
+      }
+      if (call.method === 'generateContent' || call.method === 'generateContentStream' || call.method === 'countTokens') {
+        return { vendor: 'Google Gemini', kind: 'LLM API', values: first?.type === 'ObjectExpression' ? promptValues(first) : [...node.arguments] };
+      }
+      if (RUNNABLE_METHODS.has(call.method)) {
+        const name = lastSegment(call.object);
+        if (!name || localLlms.has(name)) return undefined;
+        if (knownLlms.has(name)) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments] };
+        const words = splitWords(name);
+        const allowed = RUNNABLE_STRICT_METHODS.has(call.method) ? RUNNABLE_STRICT_WORDS : RUNNABLE_WORDS;
+        if (words.some((word) => allowed.has(word))) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments], precision: 'medium' };
+      }
+      return undefined;
+    };
+
+    const vendorCall = (node: TSESTree.CallExpression): Sink | undefined => {
+      if (node.callee.type === 'Identifier') {
+        const spec = VENDOR_FUNCTIONS[node.callee.name];
+        if (!spec) return undefined;
+        if (spec.kind === 'LLM API') return { ...spec, values: promptValues(node.arguments[0]) };
+        if (spec.skipFirst) {
+          // Firebase: the first argument is the analytics instance
+          const instance = node.arguments[0] ? lastSegment(node.arguments[0]) : undefined;
+          if (!instance || !/analytics/i.test(instance)) return undefined;
+          return { ...spec, values: node.arguments.slice(1) };
+        }
+        return { ...spec, values: [...node.arguments] };
+      }
+      const call = memberCall(node);
+      if (!call) return undefined;
+      const path = receiverPath(call.object);
+      if (path) {
+        for (const spec of VENDORS) {
+          if (!spec.methods.includes(call.method)) continue;
+          if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
+          return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
+        }
+      }
+      return llmCall(node);
+    };
+
+    /** The vendor whose init/config call an options object belongs to. */
+    const replayVendor = (node: Node, fallback: string | undefined): string => {
+      for (let current = parentOf(node); current; current = parentOf(current)) {
+        if (current.type !== 'CallExpression' && current.type !== 'NewExpression') continue;
+        const callee = dottedName(current.callee) ?? '';
+        if (/sentry|replay/i.test(callee)) return 'Sentry';
+        if (/logrocket/i.test(callee)) return 'LogRocket';
+        if (/posthog/i.test(callee)) return 'PostHog';
+        if (/datadog|DD_RUM/i.test(callee)) return 'Datadog RUM';
+        if (/clarity/i.test(callee)) return 'Microsoft Clarity';
+        if (/FS|fullstory/i.test(callee)) return 'FullStory';
+      }
+      return fallback ?? 'session replay vendor';
+    };
+
+    return {
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type !== 'Identifier' || !node.init) return;
+        let init: Node = node.init;
+        while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+        const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
+        if (!className) return;
+        if (LOCAL_LLM_CLASSES.test(className)) localLlms.add(node.id.name);
+        else if (LLM_CLASSES.test(className)) knownLlms.add(node.id.name);
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const sink = vendorCall(node);
+        if (!sink) return;
+        const phi = phiOf(sink.values, !!sink.keyValue);
+        if (!phi) return;
+        context.report({ node: phi.node, messageId: messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
+        const name = lastSegment(node.callee);
+        if (!name || !BEDROCK_COMMANDS.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
+        const values = node.arguments[0].properties.flatMap((property) =>
+          property.type === 'Property' && !property.computed && ['body', 'messages', 'system'].includes(keyName(property.key) ?? '') ? [property.value as Node] : [],
+        );
+        const phi = phiOf(values, false);
+        if (phi) context.report({ node: phi.node, messageId: 'llm', taint: phi.taint, data: { vendor: 'AWS Bedrock' } });
+      },
+      Property(node: TSESTree.Property) {
+        if (node.computed) return;
+        const key = keyName(node.key);
+        if (!key) return;
+        const value = node.value as Node;
+        // Datadog RUM: defaultPrivacyLevel: 'allow' records all text and inputs
+        if (key === 'defaultPrivacyLevel' && context.constantOf(value) === 'allow') {
+          context.report({ node, messageId: 'replay', data: { vendor: replayVendor(node, 'Datadog RUM'), what: 'inputs and page text' } });
+          return;
+        }
+        const option = REPLAY_MASK_OPTIONS[key];
+        if (!option || !isFalseLiteral(value, context)) return;
+        context.report({ node, messageId: 'replay', data: { vendor: replayVendor(node, option.vendor), what: option.what } });
+      },
+    };
+  },
+});

@@ -14,8 +14,10 @@ import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 import noBodyLogging from './no-body-logging';
 import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
 import noPhiToThirdParty from './no-phi-to-third-party';
+import noEncryptionAtRestDisabled from './no-encryption-at-rest-disabled';
 
 export const allRules: readonly Rule[] = [
+  noEncryptionAtRestDisabled,
   noPhiToThirdParty,
   noUnencryptedPhiColumn,
   noBodyLogging,

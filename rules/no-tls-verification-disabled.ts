@@ -55,6 +55,10 @@ function isTlsEnvTarget(node: Node): boolean {
 }
 
 function isDisablingEnvValue(context: RuleContext, value: Node): boolean {
+  // Either branch of `dev ? '1' : '0'` / `process.env.X ?? '0'` may be the value (the engine's constant
+  // for a conditional is only one of its branches, so look at each).
+  if (value.type === 'ConditionalExpression') return isDisablingEnvValue(context, value.consequent) || isDisablingEnvValue(context, value.alternate);
+  if (value.type === 'LogicalExpression' && value.operator !== '&&') return isDisablingEnvValue(context, value.right);
   const constant = context.constantOf(value);
   return constant === '0' || constant === 0 || constant === 'false';
 }

@@ -10,6 +10,7 @@ runRuleTests('no-tls-verification-disabled', {
     "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db', ssl: { rejectUnauthorized: true, ca: process.env.PG_CA } });",
     "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db', ssl: true });",
     "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';",
+    "declare const dev: boolean;\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = dev ? '1' : String(1);",
     "const strictMode = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';",
     // ssl/tls switches outside a connection config: feature flags, UI settings
     'const flags = { ssl: false, darkMode: true };',
@@ -83,6 +84,14 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 2, column: 1, message: ENV },
       ],
       output: null,
+    },
+    {
+      name: 'NODE_TLS_REJECT_UNAUTHORIZED = 0 in either branch of a conditional, or as a fallback',
+      code: "declare const dev: boolean;\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = dev ? '1' : '0';\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = process.env.TLS_CHECK ?? '0';",
+      errors: [
+        { line: 2, column: 1, message: ENV },
+        { line: 3, column: 1, message: ENV },
+      ],
     },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED in a child process env and a shell command',

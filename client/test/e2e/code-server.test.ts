@@ -170,11 +170,23 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await pressUntil('Control+Shift+M', markersPanel(), 'the Problems panel');
   }
 
+  /** The filter box of the panel view that is showing (Problems and Output each have one). */
+  const panelFilter = () => page.locator('.panel .viewpane-filter input:visible, .panel .viewpane-filter textarea:visible').first();
+
   /** Types into the Problems panel's filter box (the list is virtualised: rows out of view are not in the DOM). */
   async function filterProblems(text: string): Promise<void> {
-    const filter = page.locator('.panel .viewpane-filter input, .panel .viewpane-filter textarea').first();
-    await filter.waitFor({ timeout: 5000 });
-    await filter.fill(text);
+    await showProblems();
+    await panelFilter().waitFor({ timeout: 5000 });
+    await panelFilter().fill(text);
+  }
+
+  /** Waits for `text` in the "PHI Guard" output (with the Output view's own filter cleared). */
+  async function waitForOutput(text: string): Promise<void> {
+    await page.locator('.panel .output-view, .panel .view-lines').first().waitFor({ timeout: 10_000 });
+    if (await panelFilter().isVisible()) {
+      if ((await panelFilter().inputValue()) !== '') await panelFilter().fill('');
+    }
+    await page.locator('.panel .view-lines', { hasText: text }).first().waitFor({ timeout: 15_000 });
   }
 
   /** Waits for a PHI Guard problem (of `ruleId`, or of any rule) in the file named `fileBase`. */
@@ -301,6 +313,17 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     );
     fs.closeSync(logFd);
     log(`code-server pid ${codeServer.pid} on port ${port}`);
+    // Last resort if mocha is interrupted before after() runs: kill the process group we started.
+    const groupId = codeServer.pid!;
+    const child = codeServer;
+    process.once('exit', () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-groupId, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    });
     await poll('code-server /healthz', 60_000, async () => {
       if (codeServer?.exitCode !== null) throw new Error(`code-server exited with ${codeServer?.exitCode}`);
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -462,13 +485,14 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
   it('clicking the status item shows the "PHI Guard" output', async () => {
     await page.locator('.statusbar-item', { hasText: 'PHI Guard' }).first().click();
     // The output channel holds the scan summary the command logged (never any source text).
-    await page.locator('.panel .view-lines', { hasText: 'PHI Guard scanned' }).first().waitFor({ timeout: 15_000 });
+    await waitForOutput('PHI Guard scanned');
     await screenshot('output');
   });
 
-  it('restarts the server ("PHI Guard: Restart Server") and diagnostics come back', async () => {
+  it('restarts the server ("PHI Guard: Restart Server", "Show Output") and diagnostics come back', async () => {
     await runCommand('PHI Guard: Restart Server');
-    await page.locator('.panel .view-lines', { hasText: 'Restarting the PHI Guard server' }).first().waitFor({ timeout: 15_000 });
+    await runCommand('PHI Guard: Show Output');
+    await waitForOutput('Restarting the PHI Guard server');
     await showProblems();
     // The open file is analysed again (its fixed finding is gone; others remain).
     await waitForProblem(path.posix.basename(fixFinding.file), undefined, 30_000);

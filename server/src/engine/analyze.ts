@@ -224,7 +224,13 @@ function analyzeJson(
   onRuleError: (ruleId: string, error: unknown) => void,
 ): SkippedFile | undefined {
   const errors: ParseError[] = [];
-  const tree = parseTree(input.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(input.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch (error) {
+    if (error instanceof RangeError) return { file: input.relPath, reason: 'parse-error', detail: 'JSON is nested too deeply to parse (maximum call stack exceeded)' };
+    throw error;
+  }
   if (errors.length) {
     const first = errors[0];
     const range = rangeFromOffsets(lineStarts, first.offset, first.offset + first.length);

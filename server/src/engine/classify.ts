@@ -72,10 +72,15 @@ function isLastFour(words: string[]): boolean {
   return false;
 }
 
-function isTrap(words: string[]): boolean {
+/**
+ * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
+ * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
+ */
+function isTrap(words: string[], covered: readonly boolean[]): boolean {
   if (words.length > 1 && booleanPrefixes.has(words[0])) return true;
-  if (words.some((word) => metadataWords.has(word))) return true;
-  if (codeStructureSuffixes.has(words[words.length - 1])) return true;
+  if (words.some((word, i) => !covered[i] && metadataWords.has(word))) return true;
+  const last = words.length - 1;
+  if (!covered[last] && codeStructureSuffixes.has(words[last])) return true;
   return isLastFour(words);
 }
 
@@ -122,21 +127,26 @@ export class NameClassifier {
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, personContext: true };
     if (words.length === 0) return NO_PHI;
-    if (isTrap(words)) return TRAP;
 
-    const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
-    const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
-    const kinds = new Set<string>();
-    let matchedAny = false;
-    let qualifiedAway = false;
+    const matches: CompiledPattern[] = [];
+    const covered = new Array<boolean>(words.length).fill(false);
     for (let i = 0; i < words.length; ) {
       const match = this.matchAt(words, i);
       if (!match) {
         i++;
         continue;
       }
-      matchedAny = true;
+      matches.push(match);
+      for (let j = i; j < i + match.words.length; j++) covered[j] = true;
       i += match.words.length;
+    }
+    if (isTrap(words, covered)) return TRAP;
+
+    const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
+    const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
+    const kinds = new Set<string>();
+    let qualifiedAway = false;
+    for (const match of matches) {
       if (match.contextual && !personContext) continue;
       if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) {
         qualifiedAway = true;
@@ -146,7 +156,9 @@ export class NameClassifier {
     }
     // `supportEmail`, `clinicPhone`: a system's contact, not a person's, whatever object holds it.
     if (qualifiedAway && kinds.size === 0) return TRAP;
-    if (!matchedAny && !personContext) return NO_PHI;
+    if (matches.length === 0 && !personContext) return NO_PHI;
+    // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
+    if (kinds.size > 1) kinds.delete('patient-record');
     return { kinds: [...kinds].sort(), trap: false, personContext };
   }
 

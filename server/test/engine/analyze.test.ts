@@ -1,0 +1,118 @@
+// analyzeFile as a whole: findings' shape (locations, related locations, HIPAA refs, fingerprints),
+// suppressions, isolation of failures, and the tool's own PHI safety.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzeFile } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/engine/config-types';
+import type { FileResult } from '../../src/engine/types';
+import { WorkspaceIndex } from '../../src/engine/workspace-index';
+
+const ROOT = path.resolve('/virtual');
+
+function analyze(text: string, file = 'src/a.ts', index?: WorkspaceIndex): FileResult {
+  return analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, today: '2026-11-29' });
+}
+
+const LEAK = `declare const patient: { id: string; ssn: string; birthDate: string };
+const born = patient.birthDate;
+console.log(\`born \${born}\`);
+`;
+
+describe('analyzeFile', () => {
+  it('reports 1-based positions, the PHI kinds, Safe Harbor identifiers, CWE and where the PHI came from', () => {
+    const [finding] = analyze(LEAK).findings;
+    assert.equal(finding.ruleId, 'no-phi-in-logs');
+    assert.deepEqual(finding.range.start, { line: 3, column: 13 });
+    assert.deepEqual(finding.phiKinds, ['date-of-birth']);
+    assert.deepEqual(finding.hipaa.identifiers, [3]);
+    assert.ok(finding.hipaa.safeguards.includes('164.312(b)'));
+    assert.deepEqual(finding.cwe, ['CWE-532']);
+    assert.equal(finding.related.length, 1);
+    assert.deepEqual(finding.related[0].range.start, { line: 2, column: 14 });
+    assert.match(finding.related[0].message, /date of birth from `patient\.birthDate`/);
+  });
+
+  it('keeps fingerprints stable when lines are added above and whitespace changes', () => {
+    const before = analyze(LEAK).findings.map((finding) => finding.fingerprint);
+    const edited = `// a new header comment\nimport 'x';\n\n${LEAK.replace('console.log(', 'console.log(  ')}`;
+    const after = analyze(edited).findings.map((finding) => finding.fingerprint);
+    assert.equal(before.length, 1);
+    assert.deepEqual(after, before);
+  });
+
+  it('gives identical leaks on different lines different fingerprints', () => {
+    const text = 'declare const p: any;\nconsole.log(p.ssn);\nconsole.log(p.ssn);\n';
+    const fingerprints = analyze(text).findings.map((finding) => finding.fingerprint);
+    assert.equal(fingerprints.length, 2);
+    assert.notEqual(fingerprints[0], fingerprints[1]);
+  });
+
+  it('never puts string literal contents into messages or related locations', () => {
+    const text = "declare const p: any;\nconst ssn = p.ssn || '219-09-9998';\nconsole.log('patient 078-05-1120', ssn);\n";
+    const findings = analyze(text).findings;
+    assert.ok(findings.length > 0);
+    const everything = JSON.stringify(findings.map((finding) => [finding.message, finding.related]));
+    assert.doesNotMatch(everything, /\d{3}-\d{2}-\d{4}/);
+  });
+
+  it('keeps a suppressed finding, marked with its reason', () => {
+    const text = 'declare const p: any;\n// phi-guard-disable-next-line no-phi-in-logs -- audit trail in the encrypted store\nconsole.log(p.ssn);\n';
+    const [finding] = analyze(text).findings;
+    assert.equal(finding.ruleId, 'no-phi-in-logs');
+    assert.equal(finding.suppressed?.justification, 'audit trail in the encrypted store');
+  });
+
+  it('reports a suppression without a reason and does not honour it', () => {
+    const text = 'declare const p: any;\n// phi-guard-disable-next-line no-phi-in-logs\nconsole.log(p.ssn);\n';
+    const findings = analyze(text).findings;
+    assert.deepEqual(findings.map((finding) => [finding.ruleId, !!finding.suppressed]).sort(), [['no-phi-in-logs', false], ['valid-suppression', false]]);
+  });
+
+  it('turns a syntax error into a parse-error skip with line:column', () => {
+    const result = analyze('const a = ;\n');
+    assert.equal(result.skipped?.reason, 'parse-error');
+    assert.match(result.skipped!.detail, /^1:\d+ /);
+  });
+
+  it('parses JSX only where the extension allows it and says so', () => {
+    assert.equal(analyze('const x = <div/>;\n', 'src/a.tsx').skipped, undefined);
+    assert.equal(analyze('const x = <div/>;\n', 'src/a.ts').skipped?.reason, 'parse-error');
+  });
+
+  it('survives code nested 10,000 levels deep (finding or skip, never a crash)', () => {
+    const deep = `const x = ${'('.repeat(10_000)}1${')'.repeat(10_000)};\n`;
+    const result = analyze(deep);
+    assert.ok(result.skipped === undefined || ['parse-error', 'analysis-error'].includes(result.skipped.reason));
+    const json = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    assert.doesNotThrow(() => analyze(json, 'deep.json'));
+  });
+
+  it('isolates a rule that throws and reports it, while the other rules still run', () => {
+    process.env.PHI_GUARD_TEST_THROWING_RULE = '1';
+    try {
+      const result = analyze(`${LEAK}// __phi_guard_throw__\n`);
+      assert.deepEqual(result.ruleErrors.map((error) => error.ruleId), ['test-throwing-rule']);
+      assert.ok(result.findings.some((finding) => finding.ruleId === 'no-phi-in-logs'));
+    } finally {
+      delete process.env.PHI_GUARD_TEST_THROWING_RULE;
+    }
+  });
+
+  it('uses types declared in other files through the workspace index', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('src/types.ts', 'export interface Member { memberId: string; planName: string; id: string }');
+    const text = "import type { Member } from './types';\nexport function f(m: Member) { console.log(m.id); console.log(m.memberId); }\n";
+    const findings = analyze(text, 'src/a.ts', index).findings;
+    assert.deepEqual(findings.map((finding) => finding.phiKinds), [['health-plan-id']]);
+  });
+
+  it('turns a JSON syntax error into a parse-error skip', () => {
+    assert.equal(analyze('{ "a": ', 'config/x.json').skipped?.reason, 'parse-error');
+  });
+
+  it('accepts JSON with comments and trailing commas', () => {
+    const result = analyze('{\n  // comment\n  "api": { "url": "http://api.partnerlab.com/v1", },\n}\n', 'config/production.json');
+    assert.equal(result.skipped, undefined);
+    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['no-cleartext-transport']);
+  });
+});

@@ -1,0 +1,68 @@
+// The name classifier: words, kinds, and the traps name-matching tools fall into.
+import assert from 'node:assert/strict';
+import { describeKinds, NameClassifier, splitWords } from '../../src/engine/classify';
+
+const classifier = new NameClassifier();
+
+describe('splitWords', () => {
+  const cases: Array<[string, string[]]> = [
+    ['patientDOB', ['patient', 'dob']],
+    ['patient_dob', ['patient', 'dob']],
+    ['PATIENT-DOB', ['patient', 'dob']],
+    ['SSN_PATTERN', ['ssn', 'pattern']],
+    ['dateOfBirth', ['date', 'of', 'birth']],
+    ['XMLHttpRequest', ['xml', 'http', 'request']],
+    ['addressLine1', ['address', 'line', '1']],
+  ];
+  for (const [name, words] of cases) it(`${name} → ${words.join(' ')}`, () => assert.deepEqual(splitWords(name), words));
+});
+
+describe('NameClassifier', () => {
+  const phi: Array<[string, string[]]> = [
+    ['ssn', ['ssn']],
+    ['patientSSN', ['ssn']],
+    ['socialSecurityNumber', ['ssn']],
+    ['dob', ['date-of-birth']],
+    ['date_of_birth', ['date-of-birth']],
+    ['mrn', ['mrn']],
+    ['memberId', ['health-plan-id']],
+    ['policyNumber', ['health-plan-id']],
+    ['bloodType', ['lab-result']],
+    ['diagnosisCode', ['diagnosis']],
+    ['patientName', ['name']],
+    ['firstName', ['name']],
+    ['emailAddress', ['email']],
+    ['homePhone', ['phone']],
+    ['zipCode', ['zip-code']],
+    ['clinicalNotes', ['clinical-note']],
+    ['patient', ['patient-record']],
+    ['selectedPatient', ['patient-record']],
+  ];
+  for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
+
+  const traps = [
+    'patientCount', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
+    'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
+    'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
+  ];
+  for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
+
+  const neutral = ['name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition'];
+  for (const name of neutral) it(`${name} alone carries no PHI`, () => assert.deepEqual(classifier.kindsOf(name), []));
+
+  it('counts contextual names with a person context from a member chain', () => {
+    assert.deepEqual(classifier.kindsOf('name', true), ['name']);
+    assert.deepEqual(classifier.kindsOf('notes', true), ['clinical-note']);
+  });
+
+  it('honours configured PHI and non-PHI names', () => {
+    const configured = new NameClassifier({ phiNames: { chartNo2: 'mrn' }, notPhiNames: ['dob'] });
+    assert.deepEqual(configured.kindsOf('chartNo2'), ['mrn']);
+    assert.equal(configured.classify('dob').trap, true);
+  });
+
+  it('describes kinds for messages', () => {
+    assert.equal(describeKinds(['ssn']), 'SSN');
+    assert.equal(describeKinds(['date-of-birth', 'ssn', 'email']), 'date of birth, SSN and email address');
+  });
+});

@@ -15,8 +15,10 @@ import noBodyLogging from './no-body-logging';
 import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
 import noPhiToThirdParty from './no-phi-to-third-party';
 import noEncryptionAtRestDisabled from './no-encryption-at-rest-disabled';
+import noAuditLoggingDisabled from './no-audit-logging-disabled';
 
 export const allRules: readonly Rule[] = [
+  noAuditLoggingDisabled,
   noEncryptionAtRestDisabled,
   noPhiToThirdParty,
   noUnencryptedPhiColumn,

@@ -1,0 +1,135 @@
+import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, keyName, type Node } from './utils/ast';
+import {
+  calleeText,
+  cloudFormationType,
+  codeConstant,
+  enclosingCall,
+  enclosingNames,
+  environmentOfCode,
+  environmentOfJson,
+  isOffValue,
+  isOnValue,
+  jsonScalar,
+  jsonSiblings,
+  keyWords,
+  type Environment,
+} from './utils/config-keys';
+
+/** Words that make a key an audit switch: `auditLog`, `AUDIT_LOG_ENABLED`, `pgaudit.log`, `auditEventsEnabled`. */
+const AUDIT_WORDS = new Set(['audit', 'audits', 'auditing', 'auditlog', 'auditlogs', 'pgaudit', 'audittrail']);
+/** Words that make an audit key a setting of the audit log rather than its switch. */
+const SETTING_WORDS = new Set([
+  'retention', 'days', 'ttl', 'path', 'file', 'files', 'dir', 'directory', 'format', 'table', 'bucket', 'topic', 'url', 'uri',
+  'endpoint', 'key', 'name', 'size', 'max', 'min', 'limit', 'interval', 'batch', 'timeout', 'prefix', 'id', 'user', 'role',
+  'count', 'version', 'schedule', 'destination', 'target', 'sink', 'fields', 'exclude', 'excluded', 'ignore', 'filter', 'sample',
+  'rate', 'buffer', 'queue', 'host', 'port', 'index', 'collection', 'stream', 'group', 'channel', 'webhook',
+]);
+/** Words that make an audit switch turn auditing off when it is on: `disableAudit`, `skipAuditLog`. */
+const NEGATING_WORDS = new Set(['disable', 'disabled', 'skip', 'no', 'without', 'suppress', 'bypass']);
+/** `enabled: false` inside an audit section. */
+const ENABLE_KEYS = new Set(['enabled', 'enable', 'Enabled', 'Enable', 'active', 'on']);
+/** Sections and tools where `audit` means a dependency-vulnerability audit (npm audit), not an audit trail. */
+const PACKAGE_MANAGER_WORDS = new Set(['npm', 'yarn', 'pnpm', 'install', 'dependencies', 'lighthouse', 'renovate', 'dependabot', 'bun', 'packages', 'ci']);
+const PACKAGE_MANAGER_FILES = /(^|\/)(package|lerna|\.?npmrc|\.?yarnrc|pnpm-workspace|renovate|\.ncurc|lighthouserc|\.lighthouserc|bower|composer)(\.[\w-]+)?\.jsonc?$/i;
+
+type Verdict = { negated: boolean };
+
+/** How a key switches audit logging, if it does. */
+function auditSwitch(key: string): Verdict | undefined {
+  const words = keyWords(key);
+  if (!words.some((word) => AUDIT_WORDS.has(word))) return undefined;
+  if (words.some((word) => SETTING_WORDS.has(word))) return undefined;
+  return { negated: words.some((word) => NEGATING_WORDS.has(word)) };
+}
+
+function turnsAuditOff(verdict: Verdict, value: unknown): boolean {
+  return verdict.negated ? isOnValue(value) : isOffValue(value);
+}
+
+function isPackageManagerContext(names: readonly string[]): boolean {
+  return names.some((name) => keyWords(name).some((word) => PACKAGE_MANAGER_WORDS.has(word)));
+}
+
+/** The audit switch a key/value pair turns off: the key itself or the section of an `enabled` flag. */
+function disabledOption(key: string, value: unknown, sections: readonly string[]): string | undefined {
+  const own = auditSwitch(key);
+  if (own) return turnsAuditOff(own, value) ? key : undefined;
+  if (ENABLE_KEYS.has(key) && sections.length > 0) {
+    const section = auditSwitch(sections[0]);
+    if (section && !section.negated && isOffValue(value)) return `${sections[0]}.${key}`;
+  }
+  return undefined;
+}
+
+function whereText(environment: Environment | undefined): string {
+  if (environment === 'production') return ' in a production config';
+  if (environment === 'other') return ' (in a non-production config: make sure production keeps it on)';
+  return '';
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-audit-logging-disabled',
+    description: 'Disallow turning off audit logging.',
+    rationale:
+      'HIPAA’s audit-controls standard requires a record of activity in systems that hold PHI: who opened, changed or exported which patient record, and when. It is how inappropriate access is detected and how a breach is investigated. A switch that turns the audit trail off — in the app, the database (pgaudit), the FHIR server or the cloud account (CloudTrail) — removes that record.',
+    category: 'config',
+    defaultSeverity: 'error',
+    cwe: ['CWE-778'],
+    hipaa: ['164.312(b)', '164.308(a)(1)(ii)(D)'],
+    precision: 'high',
+    securitySeverity: 6.5,
+    messages: {
+      auditOff: '`{{option}}` turns off audit logging{{where}}: HIPAA audit controls need a record of who accessed which patient records. Keep audit logging on.',
+      trailOff: '`IsLogging: false` stops this CloudTrail trail{{where}}: the account keeps no record of who accessed the systems that hold PHI.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    languages: ['code', 'json'],
+  },
+  create(context) {
+    const jsonSkipped = PACKAGE_MANAGER_FILES.test(context.file);
+    const reportCode = (node: Node, option: string, environment: Environment | undefined) => {
+      context.report({ node, messageId: 'auditOff', data: { option, where: whereText(environment) }, precision: environment === 'other' ? 'medium' : undefined });
+    };
+    return {
+      Property(node: TSESTree.Property) {
+        if (node.computed) return;
+        const key = keyName(node.key);
+        if (key === undefined) return;
+        const sections = enclosingNames(node);
+        const option = disabledOption(key, codeConstant(context, node.value as Node), sections);
+        if (!option) return;
+        const callee = calleeText(enclosingCall(node));
+        if (isPackageManagerContext(sections) || (callee && isPackageManagerContext([callee]))) return;
+        reportCode(node, option, environmentOfCode(context, node));
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        // config.audit.enabled = false; settings.auditLogging = false
+        if (node.operator !== '=' || node.left.type !== 'MemberExpression') return;
+        const target = dottedName(node.left);
+        if (!target) return;
+        const parts = target.split('.');
+        const option = disabledOption(parts[parts.length - 1], codeConstant(context, node.right), parts.slice(0, -1).reverse());
+        if (!option || isPackageManagerContext(parts)) return;
+        reportCode(node, option, undefined);
+      },
+      JsonProperty(property: JsonPropertyInfo) {
+        if (jsonSkipped) return;
+        const { key, path } = property;
+        const value = jsonScalar(property.valueNode);
+        if (value === undefined || value === null) return;
+        const sections = path.slice(0, -1).filter((segment) => !/^\d+$/.test(segment)).reverse();
+        const environment = environmentOfJson(context.file, path, jsonSiblings(property));
+        const precision = environment === 'other' ? 'medium' : undefined;
+        if (key === 'IsLogging' && value === false && cloudFormationType(property) === 'AWS::CloudTrail::Trail') {
+          context.report({ jsonNode: property.node, messageId: 'trailOff', data: { where: whereText(environment) }, precision });
+          return;
+        }
+        const option = disabledOption(key, value, sections);
+        if (!option || isPackageManagerContext(sections)) return;
+        context.report({ jsonNode: property.node, messageId: 'auditOff', data: { option, where: whereText(environment) }, precision });
+      },
+    };
+  },
+});

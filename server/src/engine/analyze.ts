@@ -96,7 +96,9 @@ export function analyzeFile(input: AnalyzeInput): FileResult {
     today: input.today ?? todayIso(),
     knownRuleIds,
   });
-  const visible = suppressed.filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off');
+  const visible = suppressed
+    .filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off')
+    .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
   return { file: input.relPath, findings: visible, ruleErrors };
 }
 

@@ -873,7 +873,9 @@ export class Analyzer {
     const args = joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     if (className === 'URL' || className === 'URLSearchParams' || className === 'Request') {
       const first = node.arguments[0] ? this.valueOf(node.arguments[0]) : EMPTY;
-      return { ...args, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
+      // new URL('/results', 'http://lab…'): a relative first argument takes its scheme and host from the base.
+      const base = className === 'URL' && node.arguments[1] && first.stringPrefix !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(first.stringPrefix) ? this.valueOf(node.arguments[1]) : first;
+      return { ...args, stringPrefix: base.stringPrefix, stringNode: base.stringNode };
     }
     if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier)) {
       return join(args, this.typedValue(className, node));

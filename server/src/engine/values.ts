@@ -57,10 +57,23 @@ function mergeOrigins(a: readonly TaintOrigin[], b: readonly TaintOrigin[]): rea
   return merged;
 }
 
-/** Union of the PHI two values carry (shape information is dropped unless one side is empty). */
+/** Nothing but PHI-free constant information (a literal's text): joining it adds nothing. */
+function isBare(value: AbstractValue): boolean {
+  return !hasPhi(value) && !value.tags && value.constant === undefined && value.stringPrefix === undefined && !value.typeName && !value.fields && !value.personContext;
+}
+
+/**
+ * Union of two values that may each be the result (a conditional's branches, `a || b`). What both
+ * share survives; a constant or string prefix only when both sides agree on it.
+ */
 export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
-  if (!hasPhi(b) && !b.tags) return a;
-  if (!hasPhi(a) && !a.tags) return b;
+  if (isBare(b) && a.constant === undefined && a.stringPrefix === undefined) return a;
+  if (isBare(a) && b.constant === undefined && b.stringPrefix === undefined) return b;
+  if (!hasPhi(a) && !hasPhi(b) && !a.tags && !b.tags) {
+    const sameConstant = a.constant === b.constant ? a.constant : undefined;
+    const samePrefix = a.stringPrefix !== undefined && a.stringPrefix === b.stringPrefix ? a.stringPrefix : undefined;
+    return { ...EMPTY, constant: sameConstant, stringPrefix: samePrefix, stringNode: samePrefix !== undefined ? a.stringNode : undefined, personContext: a.personContext || b.personContext || undefined };
+  }
   return {
     kinds: mergeKinds(a.kinds, b.kinds),
     origins: mergeOrigins(a.origins, b.origins),

@@ -116,3 +116,15 @@ describe('analyzeFile', () => {
     assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['no-cleartext-transport']);
   });
 });
+
+describe('values through conditionals and URLs', () => {
+  it('a conditional has no single constant unless both branches agree', () => {
+    const text = "declare const dev: boolean;\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = dev ? '1' : '0';\n";
+    assert.deepEqual(analyze(text).findings.map((finding) => finding.ruleId), ['no-tls-verification-disabled']);
+  });
+
+  it('new URL(path, base) takes its scheme and host from the base', () => {
+    const text = "fetch(new URL('/results', 'http://lab.acme-health.com'));\n";
+    assert.deepEqual(analyze(text).findings.map((finding) => [finding.ruleId, finding.range.start.column]), [['no-cleartext-transport', 27]]);
+  });
+});

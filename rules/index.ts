@@ -5,6 +5,7 @@ import noCleartextTransport from './no-cleartext-transport';
 import noPhiInBrowserStorage from './no-phi-in-browser-storage';
 import noPhiInLogs from './no-phi-in-logs';
 import noPhiInUrl from './no-phi-in-url';
+import noPhiToThirdParty from './no-phi-to-third-party';
 import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import validSuppression from './valid-suppression';
 import noPhiInCookie from './no-phi-in-cookie';
@@ -13,14 +14,14 @@ import noPhiInJwt from './no-phi-in-jwt';
 import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 import noBodyLogging from './no-body-logging';
 import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
-import noPhiToThirdParty from './no-phi-to-third-party';
 import noEncryptionAtRestDisabled from './no-encryption-at-rest-disabled';
 import noAuditLoggingDisabled from './no-audit-logging-disabled';
+import noWeakPhiHash from './no-weak-phi-hash';
 
 export const allRules: readonly Rule[] = [
+  noWeakPhiHash,
   noAuditLoggingDisabled,
   noEncryptionAtRestDisabled,
-  noPhiToThirdParty,
   noUnencryptedPhiColumn,
   noBodyLogging,
   noUnencryptedPhiFile,
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   noPhiInBrowserStorage,
   noPhiInLogs,
   noPhiInUrl,
+  noPhiToThirdParty,
   noTlsVerificationDisabled,
   validSuppression,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -1,9 +1,10 @@
 // Analyses one file (open document text or file on disk) with the nearest `.phi-guard.json` and the
 // editor settings, and tells what to show. Pure engine calls; no LSP types here.
 import * as path from 'node:path';
-import { analyzeFile, rules } from '../engine';
+import { WorkspaceIndex, analyzeFile, knownRuleIds } from '../engine';
 import { ConfigResolver } from '../engine/config';
-import type { ResolvedConfig } from '../engine/config-types';
+import { defaultConfig, type ResolvedConfig } from '../engine/config-types';
+import { discoverFiles } from '../engine/discover';
 import { readSourceFile } from '../engine/read';
 import type { Finding, RuleError, SkippedFile } from '../engine/types';
 import type { PhiGuardSettings } from '../shared/settings';
@@ -37,16 +38,80 @@ export interface AnalysisOutcome {
   config?: ResolvedConfig;
 }
 
-const KNOWN_RULE_IDS = (): ReadonlySet<string> => new Set(rules.map((rule) => rule.meta.id));
+/** Files read per turn of the event loop while building an index in the background. */
+const INDEX_FILES_PER_SLICE = 25;
 
 export class FileAnalyzer {
   /** One resolver per workspace folder (its fallback base dir); cleared when a config file changes. */
   private readonly resolvers = new Map<string, ConfigResolver>();
+  /**
+   * Cross-file knowledge (declared types and the PHI their fields carry) per workspace folder, as the
+   * CLI's scan builds it: built in the background from the files on disk, kept current with the text
+   * of open documents and with file changes.
+   */
+  private readonly indexes = new Map<string, { index: WorkspaceIndex; abort: AbortController }>();
 
-  constructor(private readonly folders: WorkspaceFolderSet) {}
+  constructor(
+    private readonly folders: WorkspaceFolderSet,
+    /** An index finished building: results computed without it may differ. */
+    private readonly onIndexReady: (folder: string, files: number) => void = () => undefined,
+    private readonly isOpen: (absPath: string) => boolean = () => false,
+  ) {}
 
   clearConfigs(): void {
     for (const resolver of this.resolvers.values()) resolver.clear();
+    // The config's `ignore` globs decide which files the index holds: rebuild on next use.
+    for (const { abort } of this.indexes.values()) abort.abort();
+    this.indexes.clear();
+  }
+
+  /** The folder's index (started in the background on first use; partial until built). */
+  private indexFor(absPath: string): WorkspaceIndex | undefined {
+    const folder = this.folders.folderOf(absPath);
+    if (!folder) return undefined;
+    let entry = this.indexes.get(folder.path);
+    if (!entry) {
+      entry = { index: new WorkspaceIndex(), abort: new AbortController() };
+      this.indexes.set(folder.path, entry);
+      const { index, abort } = entry;
+      void this.buildIndex(folder.path, index, abort.signal).then(
+        (files) => {
+          if (!abort.signal.aborted) this.onIndexReady(folder.path, files);
+        },
+        () => undefined, // aborted, or the folder vanished: analyses go on without cross-file knowledge
+      );
+    }
+    return entry.index;
+  }
+
+  private async buildIndex(root: string, index: WorkspaceIndex, signal: AbortSignal): Promise<number> {
+    const configFor = (candidate: string): ResolvedConfig => {
+      try {
+        return this.resolveConfig(candidate);
+      } catch {
+        return defaultConfig(root);
+      }
+    };
+    const { files } = await discoverFiles([root], { root, configFor, signal });
+    let count = 0;
+    for (const file of files) {
+      if (signal.aborted) break;
+      if (file.language !== 'code' || this.isOpen(file.absPath)) continue;
+      const read = readSourceFile(file.absPath, configFor(file.absPath).maxFileSize);
+      if (read.ok) index.addFile(file.relPath, read.text);
+      if (++count % INDEX_FILES_PER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return count;
+  }
+
+  /** Keeps the index current with a file's text (open document or disk); `undefined` removes it. */
+  updateIndex(absPath: string, text: string | undefined): void {
+    const folder = this.folders.folderOf(absPath);
+    const entry = folder && this.indexes.get(folder.path);
+    if (!entry || !isCodeFile(absPath)) return;
+    const relPath = this.folders.relPath(absPath);
+    if (text === undefined) entry.index.removeFile(relPath);
+    else entry.index.addFile(relPath, text);
   }
 
   /** Config files that applied so far (for the output). */
@@ -58,7 +123,7 @@ export class FileAnalyzer {
     const root = this.folders.rootOf(absPath);
     let resolver = this.resolvers.get(root);
     if (!resolver) {
-      resolver = new ConfigResolver({ knownRuleIds: KNOWN_RULE_IDS(), fallbackBaseDir: root });
+      resolver = new ConfigResolver({ knownRuleIds, fallbackBaseDir: root });
       this.resolvers.set(root, resolver);
     }
     return resolver.forFile(absPath);
@@ -79,7 +144,9 @@ export class FileAnalyzer {
       throw error;
     }
     const started = performance.now();
-    const result = analyzeFile({ absPath, relPath, text, config });
+    const index = this.indexFor(absPath);
+    if (index && isCodeFile(absPath)) index.addFile(relPath, text);
+    const result = analyzeFile({ absPath, relPath, text, config, index });
     const durationMs = performance.now() - started;
     const active = result.findings.filter((finding) => !finding.suppressed);
     return {

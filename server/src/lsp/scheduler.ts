@@ -200,7 +200,7 @@ export class AnalysisScheduler {
       state.lastDurationMs = outcome.durationMs;
       const entry = this.entry(uri, version, outcome, diagnostics, settings);
       const previous = state.result;
-      if (previous && previous.generation === generation && sameDiagnostics(previous.diagnostics, diagnostics)) {
+      if (previous && sameDiagnostics(previous.diagnostics, diagnostics)) {
         entry.resultId = previous.resultId;
       }
       state.result = entry;

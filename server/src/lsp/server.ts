@@ -34,6 +34,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rules } from '../engine';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/config-types';
+import { readSourceFile } from '../engine/read';
 import type { Finding } from '../engine/types';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
@@ -101,7 +103,11 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
 export class PhiGuardServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly folders = new WorkspaceFolderSet();
-  private readonly analyzer = new FileAnalyzer(this.folders);
+  private readonly analyzer = new FileAnalyzer(
+    this.folders,
+    (folder, files) => this.indexReady(folder, files),
+    (absPath) => this.isOpen(absPath),
+  );
   private readonly settings: SettingsStore;
   private readonly scheduler: AnalysisScheduler;
   private readonly scanner: WorkspaceScanner;
@@ -235,6 +241,7 @@ export class PhiGuardServer {
       this.guard('didClose', () => {
         this.scheduler.closed(document.uri);
         const absPath = uriToPath(document.uri);
+        if (absPath) this.indexFromDisk(absPath, false);
         if (absPath && this.scanner.files.has(absPath)) {
           void this.publishStored(absPath);
         } else if (!this.caps.pull) {
@@ -326,6 +333,7 @@ export class PhiGuardServer {
             configChanged = true;
             this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
           } else if ((isCodeFile(absPath) || isJsonFile(absPath)) && !IGNORED_SEGMENTS.test(path.relative(this.folders.rootOf(absPath), absPath))) {
+            if (!this.isOpen(absPath)) this.indexFromDisk(absPath, change.type === FileChangeType.Deleted);
             this.diskChanged(absPath, change.type === FileChangeType.Deleted);
           }
         }
@@ -452,6 +460,23 @@ export class PhiGuardServer {
         return this.publishStored(absPath);
       }),
     );
+  }
+
+  /** A folder's cross-file index is built: what was analysed without it may change. */
+  private indexReady(folder: string, files: number): void {
+    this.log(`indexed ${files} files of ${folder}`);
+    this.scheduler.invalidateAll(!this.caps.pull);
+    if (this.caps.pull) this.refreshPull();
+  }
+
+  private indexFromDisk(absPath: string, deleted: boolean): void {
+    if (!isCodeFile(absPath)) return;
+    if (deleted) {
+      this.analyzer.updateIndex(absPath, undefined);
+      return;
+    }
+    const read = readSourceFile(absPath, DEFAULT_MAX_FILE_SIZE);
+    this.analyzer.updateIndex(absPath, read.ok ? read.text : undefined);
   }
 
   // ---- stored (scan) results ----------------------------------------------------------------------

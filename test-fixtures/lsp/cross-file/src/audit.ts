@@ -1,0 +1,5 @@
+import type { Row } from './types';
+
+export function audit(row: Row): void {
+  console.log('row', row);
+}

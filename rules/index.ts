@@ -17,8 +17,10 @@ import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
 import noEncryptionAtRestDisabled from './no-encryption-at-rest-disabled';
 import noAuditLoggingDisabled from './no-audit-logging-disabled';
 import noWeakPhiHash from './no-weak-phi-hash';
+import noPhiInErrorMessage from './no-phi-in-error-message';
 
 export const allRules: readonly Rule[] = [
+  noPhiInErrorMessage,
   noWeakPhiHash,
   noAuditLoggingDisabled,
   noEncryptionAtRestDisabled,

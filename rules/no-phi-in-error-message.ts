@@ -1,0 +1,300 @@
+import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, type Node } from './utils/ast';
+
+/** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
+/** Methods that write a response body. */
+const BODY_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']);
+/** Error-first callbacks: `next(new Error(…))` in Express, `done(err)`, `cb(err)`. */
+const ERROR_CALLBACKS = new Set(['next', 'done', 'cb', 'callback']);
+/** Factories that build HTTP errors: `createError(404, msg)`, `Boom.notFound(msg)`, `httpErrors.NotFound(msg)`. */
+const ERROR_FACTORIES = /^(createError|createHttpError|httpError|HttpError)$|^(Boom|boom|createError|httpErrors|createHttpError)\./;
+/**
+ * Keys of error bodies whose values the taint analysis would drop: `error`, `errors` and `title` are
+ * metadata words to the name classifier (`{ error: `…${ssn}` }` must still count).
+ */
+const ERROR_TEXT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'detail', 'details', 'reason', 'title', 'description', 'cause']);
+/** Conditions that keep stack traces to development builds. */
+const DEV_ONLY_CONDITION = /NODE_ENV|production|development|\bisDev\w*|\bisProd\w*|\bdev(elopment)?Mode\b|\bdebug\b|\bexposeStack\b|\bshowStack\b|\bisLocal\b/i;
+
+function unwrap(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression') {
+    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  }
+  return current;
+}
+
+function isFunction(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
+}
+
+/** `new Error(…)`, `new NotFoundError(…)`, `new HttpException(…)`, `createError(…)`, `Boom.badRequest(…)`. */
+function isErrorConstruction(node: Node): node is TSESTree.NewExpression | TSESTree.CallExpression {
+  const inner = unwrap(node);
+  if (inner.type === 'NewExpression') {
+    const name = lastSegment(inner.callee);
+    return !!name && /(Error|Exception|Fault|Problem)$/.test(name);
+  }
+  if (inner.type === 'CallExpression') {
+    const name = dottedName(inner.callee);
+    return !!name && (ERROR_FACTORIES.test(name) || /^(Error|\w+Error)$/.test(name));
+  }
+  return false;
+}
+
+/** The root identifier of `res.status(500).json`, `this.reply`, `ctx.response`. */
+function responseRoot(node: Node): string | undefined {
+  let current: Node = node;
+  while (current.type === 'CallExpression' || current.type === 'MemberExpression') {
+    if (current.type === 'CallExpression') current = current.callee;
+    else {
+      const name = propertyName(current);
+      if (name && RESPONSE_NAMES.has(name)) return name; // this.res, ctx.response
+      current = current.object;
+    }
+  }
+  return current.type === 'Identifier' ? current.name : undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-phi-in-error-message',
+    description: 'Disallow PHI in thrown errors, promise rejections and HTTP error responses, and stack traces in responses.',
+    rationale:
+      'Error messages travel further than the code that writes them: they are logged by frameworks, shown in UIs and alerts, sent to error trackers, copied into tickets and returned to clients. HIPAA’s minimum-necessary standard means an error should say what failed and reference the record by an opaque id, never carry the patient’s data. Stack traces in responses disclose internals (CWE-209) and often embed such messages.',
+    category: 'errors',
+    defaultSeverity: 'error',
+    cwe: ['CWE-209'],
+    hipaa: ['164.502(b)', '164.312(b)'],
+    precision: 'high',
+    securitySeverity: 5.3,
+    messages: {
+      thrown: 'Thrown error carries {{kinds}}. Errors are logged, shown to users and sent to error trackers; say what failed and reference the record by an opaque id.',
+      rejected: 'Promise rejection carries {{kinds}}. Rejections end up in logs, error trackers and UIs; reject with a message that names an opaque id, not the patient’s data.',
+      errorResponse: 'HTTP error response carries {{kinds}}. Error bodies are displayed, cached and logged by clients and proxies; return a generic message with an opaque id or correlation id.',
+      stackTrace: 'Stack trace sent in an HTTP response. It discloses internals and can carry PHI from error messages; log it on the server and return a generic message with a correlation id.',
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    languages: ['code'],
+  },
+  create(context) {
+    /** Executors of `new Promise((resolve, reject) => …)` → the name of their reject parameter. */
+    const executors = new Map<Node, string>();
+    /** Functions in which `ctx.status` was set to an error status (Koa). */
+    const koaErrorStatus = new Set<Node>();
+
+    /** Error constructions bound to variables: `const error = new Error(…)` (an `error` name hides its value's PHI). */
+    const errorVariables = new Map<string, Node>();
+
+    /** PHI in a message or body; error-text properties are looked at one by one. */
+    const bodyPhi = (values: Node[]): { node: Node; taint: Taint } | undefined => {
+      const parts: Node[] = [];
+      const collect = (value: Node, depth: number) => {
+        const inner = unwrap(value);
+        if (isFunction(inner)) return;
+        parts.push(inner);
+        if (inner.type !== 'ObjectExpression' || depth > 3) return;
+        for (const property of inner.properties) {
+          if (property.type === 'Property' && !property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) collect(property.value as Node, depth + 1);
+        }
+      };
+      values.forEach((value) => collect(value, 0));
+      const phi = phiOfArguments(context, parts);
+      if (!phi || phi.node.type !== 'ObjectExpression') return phi;
+      // Point at the innermost part that carries the PHI.
+      const inner = parts.filter((part) => part.range[0] >= phi.node.range[0] && part.range[1] <= phi.node.range[1] && part !== phi.node && context.taintOf(part).kinds.length);
+      return inner.length ? { ...phi, node: inner[0] } : phi;
+    };
+
+    /** What an error value carries: the arguments of its construction, or the value itself. */
+    const errorPhi = (value: Node | undefined): { node: Node; taint: Taint } | undefined => {
+      if (!value) return undefined;
+      const inner = unwrap(value);
+      if (isErrorConstruction(inner)) {
+        return bodyPhi(inner.arguments as Node[]);
+      }
+      if (inner.type === 'Identifier' && errorVariables.has(inner.name)) {
+        const found = errorPhi(errorVariables.get(inner.name));
+        return found ? { node: value, taint: found.taint } : undefined;
+      }
+      const taint = context.taintOf(inner);
+      return taint.kinds.length ? { node: value, taint } : undefined;
+    };
+
+    const isErrorStatus = (node: Node | undefined): boolean => {
+      if (!node) return false;
+      const status = context.constantOf(node);
+      return typeof status === 'number' && status >= 400 && status < 600;
+    };
+
+    const enclosingFunction = (node: Node): Node | undefined => {
+      for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
+      return undefined;
+    };
+
+    /** Whether an enclosing `if`/ternary/`&&` limits the code to development builds. */
+    const guardedByDevCheck = (node: Node): boolean => {
+      for (let current: Node | undefined = node; current && !isFunction(current); current = parentOf(current)) {
+        const test = current.type === 'IfStatement' || current.type === 'ConditionalExpression' ? current.test : current.type === 'LogicalExpression' ? current.left : undefined;
+        if (test && DEV_ONLY_CONDITION.test(context.getText(test))) return true;
+      }
+      return false;
+    };
+
+    /** A `.stack` read sent in a body (directly, in an object, a template or a concatenation), unless dev-only. */
+    const findStack = (node: Node | undefined, depth = 0): Node | undefined => {
+      if (!node || depth > 6) return undefined;
+      const inner = unwrap(node);
+      switch (inner.type) {
+        case 'MemberExpression':
+          return propertyName(inner) === 'stack' ? inner : undefined;
+        case 'ObjectExpression':
+          for (const property of inner.properties) {
+            const found = findStack(property.type === 'Property' ? (property.value as Node) : property.argument, depth + 1);
+            if (found) return found;
+          }
+          return undefined;
+        case 'TemplateLiteral':
+          for (const expression of inner.expressions) {
+            const found = findStack(expression, depth + 1);
+            if (found) return found;
+          }
+          return undefined;
+        case 'BinaryExpression':
+          return findStack(inner.left as Node, depth + 1) ?? findStack(inner.right, depth + 1);
+        case 'ConditionalExpression':
+          if (DEV_ONLY_CONDITION.test(context.getText(inner.test))) return undefined;
+          return findStack(inner.consequent, depth + 1) ?? findStack(inner.alternate, depth + 1);
+        case 'LogicalExpression':
+          if (DEV_ONLY_CONDITION.test(context.getText(inner.left))) return undefined;
+          return findStack(inner.left, depth + 1) ?? findStack(inner.right, depth + 1);
+        case 'CallExpression':
+          // JSON.stringify({ stack: err.stack }), String(err.stack)
+          return dottedName(inner.callee) === 'JSON.stringify' || dottedName(inner.callee) === 'String' ? findStack(inner.arguments[0], depth + 1) : undefined;
+        default:
+          return undefined;
+      }
+    };
+
+    const reportStack = (site: Node, body: Node | undefined) => {
+      const stack = findStack(body);
+      if (stack && !guardedByDevCheck(site)) context.report({ node: stack, messageId: 'stackTrace' });
+    };
+
+    const checkErrorBody = (values: Node[]) => {
+      const phi = bodyPhi(values);
+      if (phi) context.report({ node: phi.node, messageId: 'errorResponse', taint: phi.taint });
+    };
+
+    /** `res.status(404).json(…)`, `reply.code(500).send(…)`, `res.send(…)`: the status the chain sets, if any. */
+    const responseCall = (node: TSESTree.CallExpression): { errorStatus: boolean } | undefined => {
+      const call = memberCall(node);
+      if (!call || !BODY_METHODS.has(call.method)) return undefined;
+      const root = responseRoot(call.object);
+      if (!root || !(RESPONSE_NAMES.has(root) || root === 'ctx')) return undefined;
+      let errorStatus = false;
+      for (let current: Node = call.object; current.type === 'CallExpression'; ) {
+        const inner = memberCall(current);
+        if (!inner) break;
+        if ((inner.method === 'status' || inner.method === 'code') && isErrorStatus(current.arguments[0] as Node)) errorStatus = true;
+        current = inner.object;
+      }
+      return { errorStatus };
+    };
+
+    /** `reject` of the nearest enclosing Promise executor that is called `name`. */
+    const isExecutorReject = (node: Node, name: string): boolean => {
+      for (let current = parentOf(node); current; current = parentOf(current)) {
+        if (isFunction(current) && executors.get(current) === name) return true;
+      }
+      return false;
+    };
+
+    return {
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type !== 'Identifier') return;
+        if (node.init && isErrorConstruction(node.init)) errorVariables.set(node.id.name, node.init);
+        else errorVariables.delete(node.id.name);
+      },
+      ThrowStatement(node: TSESTree.ThrowStatement) {
+        const phi = errorPhi(node.argument as Node);
+        if (phi) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        const name = dottedName(node.callee);
+        if (name === 'Promise') {
+          const executor = node.arguments[0];
+          if (executor && isFunction(executor as Node)) {
+            const reject = (executor as TSESTree.ArrowFunctionExpression).params[1];
+            if (reject?.type === 'Identifier') executors.set(executor as Node, reject.name);
+          }
+          return;
+        }
+        // new Response(body, { status: 404 }) in fetch-style route handlers
+        if (name === 'Response' || name === 'NextResponse') checkStatusOption(node, node.arguments as Node[]);
+      },
+      CallExpression(node: TSESTree.CallExpression) {
+        const callee = dottedName(node.callee);
+        if (callee === 'Promise.reject') {
+          const phi = errorPhi(node.arguments[0] as Node);
+          if (phi) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
+          return;
+        }
+        if (node.callee.type === 'Identifier') {
+          const name = node.callee.name;
+          if (isExecutorReject(node, name)) {
+            const phi = errorPhi(node.arguments[0] as Node);
+            if (phi) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
+            return;
+          }
+          if (ERROR_CALLBACKS.has(name) && node.arguments[0] && isErrorConstruction(node.arguments[0] as Node)) {
+            const phi = errorPhi(node.arguments[0] as Node);
+            if (phi) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
+            return;
+          }
+        }
+        // Response.json(body, { status: 400 }), NextResponse.json(…)
+        if (callee === 'Response.json' || callee === 'NextResponse.json') {
+          checkStatusOption(node, node.arguments as Node[]);
+          return;
+        }
+        const call = memberCall(node);
+        // Koa: ctx.throw(400, msg)
+        if (call?.method === 'throw' && lastSegment(call.object) === 'ctx') {
+          checkErrorBody((node.arguments as Node[]).slice(1));
+          return;
+        }
+        const response = responseCall(node);
+        if (!response) return;
+        reportStack(node, node.arguments[0] as Node | undefined);
+        if (response.errorStatus) checkErrorBody(node.arguments as Node[]);
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        const target = dottedName(node.left);
+        if (!target) return;
+        // Koa: ctx.status = 404; ctx.body = { error: … }
+        if (/(^|\.)ctx\.(response\.)?status$/.test(target)) {
+          const fn = enclosingFunction(node);
+          if (fn && isErrorStatus(node.right)) koaErrorStatus.add(fn);
+          return;
+        }
+        if (/(^|\.)ctx\.(response\.)?body$/.test(target)) {
+          reportStack(node, node.right);
+          const fn = enclosingFunction(node);
+          if (fn && koaErrorStatus.has(fn)) checkErrorBody([node.right]);
+        }
+      },
+    };
+
+    /** `new Response(body, { status: 500 })`, `NextResponse.json(body, { status: 404 })`. */
+    function checkStatusOption(site: Node, args: Node[]): void {
+      const [body, init] = args;
+      if (!body) return;
+      reportStack(site, body);
+      if (init?.type !== 'ObjectExpression') return;
+      const status = init.properties.find((property): property is TSESTree.Property => property.type === 'Property' && !property.computed && keyName(property.key) === 'status');
+      if (status && isErrorStatus(status.value as Node)) checkErrorBody([body]);
+    }
+  },
+});

@@ -1,0 +1,94 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-phi-in-error-message', {
+  valid: [
+    // opaque ids, types, counts, flags, formats and code systems
+    'declare const patient: any; throw new Error(`Patient ${patient.id} not found`);',
+    'declare const patient: any; throw new Error(`Unsupported resource ${patient.resourceType}/${patient.id}`);',
+    'const patientCount = 0; throw new Error(`Expected patients, got ${patientCount}`);',
+    'declare const isPatientSelected: boolean; throw new Error(`Invalid selection state: ${isPatientSelected}`);',
+    'declare const patient: any; const hasAllergy = patient.allergies.length > 0; throw new Error(`hasAllergy=${hasAllergy}`);',
+    "const SSN_PATTERN = /^\\d{3}-\\d{2}-\\d{4}$/; throw new Error(`SSN must match ${SSN_PATTERN}`);",
+    "const DOB_FORMAT = 'YYYY-MM-DD'; throw new RangeError(`Date of birth must be ${DOB_FORMAT}`);",
+    "const emailTemplate = 'reminder'; throw new Error(`Unknown template ${emailTemplate}`);",
+    "throw new Error('Unknown code system http://hl7.org/fhir/sid/icd-10');",
+    "throw new ValidationError('Invalid SSN format');",
+    // sanitised values
+    'declare function redact(v: unknown): string; declare const ssn: string; throw new Error(`No member with SSN ${redact(ssn)}`);',
+    'declare const patient: any; const lastFour = patient.ssn.slice(-4); throw new Error(`No match for SSN ending ${lastFour}`);',
+    // rethrowing what was caught
+    'try { JSON.parse("{") } catch (err) { throw err; }',
+    // success responses are another rule's business; error responses with ids only
+    "declare const res: any; declare const patient: any; res.status(200).json(patient);",
+    "declare const res: any; declare const patient: any; res.status(404).json({ error: 'Patient not found', patientId: patient.id });",
+    "declare const res: any; declare const err: Error; res.status(500).json({ error: err.message });",
+    // stack traces only in development
+    "declare const res: any; declare const err: Error; res.status(500).json({ error: 'Internal error', stack: process.env.NODE_ENV === 'production' ? undefined : err.stack });",
+    "declare const res: any; declare const err: Error; if (process.env.NODE_ENV !== 'production') { res.status(500).send(err.stack); }",
+    // resolve is not reject
+    'declare const patient: any; new Promise((resolve) => resolve(patient.ssn));',
+    // a stack that is not sent
+    'declare const err: Error; const lines = err.stack?.split("\\n");',
+  ],
+  invalid: [
+    {
+      name: 'throw new Error with an SSN',
+      code: 'declare const ssn: string;\nthrow new Error(`No member with SSN ${ssn}`);',
+      errors: [{ line: 2, column: 17, kinds: ['ssn'], message: 'Thrown error carries SSN' }],
+      output: null,
+    },
+    {
+      name: 'error subclasses, HttpException and createError',
+      code: "import createError from 'http-errors';\ndeclare class HttpException { constructor(m: unknown, s: number) }\nexport function check(patient: { dateOfBirth: string; email: string; diagnosis: string }) {\n  if (!patient) throw new NotFoundError(`No patient born ${patient.dateOfBirth}`);\n  if (patient) throw new HttpException({ message: 'Duplicate', email: patient.email }, 409);\n  throw createError(422, `Unsupported diagnosis ${patient.diagnosis}`);\n}",
+      errors: [
+        { line: 4, column: 41, kinds: ['date-of-birth'] },
+        { line: 5, column: 40, kinds: ['email'] },
+        { line: 6, column: 26, kinds: ['diagnosis'] },
+      ],
+    },
+    {
+      name: 'an error built first and thrown later',
+      code: 'declare const patient: any;\nconst error = new Error(`MRN ${patient.mrn} is locked`);\nthrow error;',
+      errors: [{ line: 3, column: 7, kinds: ['mrn'] }],
+    },
+    {
+      name: 'Promise.reject and reject in an executor',
+      code: "declare const patient: any;\nexport function load() {\n  if (!patient) return Promise.reject(new Error(`Missing chart for ${patient.fullName}`));\n  return new Promise((resolve, fail) => {\n    setTimeout(() => fail(`Timeout loading ${patient.phoneNumber}`), 10);\n  });\n}",
+      errors: [
+        { line: 3, column: 49, kinds: ['name'], message: 'Promise rejection carries person' },
+        { line: 5, column: 27, kinds: ['phone'] },
+      ],
+    },
+    {
+      name: 'Express next(new Error()) and error responses',
+      code: "import express from 'express';\nconst app = express();\napp.post('/lookup', (req, res, next) => {\n  const { ssn, dob } = req.body;\n  if (!ssn) return next(new Error(`Lookup failed for DOB ${dob}`));\n  res.status(404).json({ error: `No patient with SSN ${ssn}` });\n});",
+      errors: [
+        { line: 5, column: 35, kinds: ['date-of-birth'] },
+        { line: 6, column: 33, kinds: ['ssn'], message: 'HTTP error response carries SSN' },
+      ],
+    },
+    {
+      name: 'Fastify reply.code(400).send and Koa ctx.throw / ctx.body',
+      code: "declare const fastify: any; declare const router: any;\nfastify.post('/x', async (request: any, reply: any) => {\n  reply.code(400).send(`Invalid member number ${request.body.memberNumber}`);\n});\nrouter.post('/y', async (ctx: any) => {\n  ctx.throw(400, `Bad email ${ctx.request.body.email}`);\n  ctx.status = 422;\n  ctx.body = { error: `Allergy ${ctx.request.body.allergy} unknown` };\n});",
+      errors: [
+        { line: 3, column: 24, kinds: ['health-plan-id'] },
+        { line: 6, column: 18, kinds: ['email'] },
+        { line: 8, column: 23, kinds: ['allergy'] },
+      ],
+    },
+    {
+      name: 'FHIR Patient in a Next.js route handler error response',
+      code: "import { NextResponse } from 'next/server';\nexport async function GET(_req: Request, medplum: any) {\n  const patient = await medplum.readResource('Patient', '123');\n  return NextResponse.json({ error: `Coverage missing for ${patient.birthDate}` }, { status: 404 });\n}",
+      errors: [{ line: 4, column: 37, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'stack traces in responses, always',
+      code: "declare const res: any; declare const reply: any;\ntry { JSON.parse('{') } catch (err: any) {\n  res.status(500).json({ message: 'failed', stack: err.stack });\n  res.send(err.stack);\n  reply.send(`Error: ${err.stack}`);\n}",
+      errors: [
+        { line: 3, column: 52, message: 'Stack trace sent in an HTTP response' },
+        { line: 4, column: 12 },
+        { line: 5, column: 24 },
+      ],
+    },
+  ],
+});

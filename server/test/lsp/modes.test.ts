@@ -1,0 +1,113 @@
+// Transports and modes: Node IPC, run onSave, the slow-file warning, multi-root workspaces.
+import * as assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { IPCMessageReader, IPCMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { FIXTURES, TestClient, buildServerOnce, copyFixture, pushCapabilities, uriOf, withTimeout } from './harness';
+
+const BASIC = path.join(FIXTURES, 'basic');
+const LAB = path.join(BASIC, 'src', 'lab.ts');
+
+describe('language server: transports and modes', function () {
+  this.timeout(60_000);
+  let client: TestClient | undefined;
+  const temps: string[] = [];
+
+  before(() => buildServerOnce());
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+  after(() => {
+    for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('speaks LSP over Node IPC (`lsp --node-ipc`)', async function () {
+    if (process.env.PHI_GUARD_LSP_SERVER) this.skip();
+    const child = fork(buildServerOnce(), ['lsp', '--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<any>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.onNotification(() => undefined);
+    connection.onRequest(() => null);
+    connection.listen();
+    try {
+      const result: any = await withTimeout(
+        connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(BASIC), capabilities: pushCapabilities() }),
+        'initialize over IPC',
+      );
+      assert.equal(result.capabilities.textDocumentSync.change, 2);
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uriOf(LAB), languageId: 'typescript', version: 1, text: fs.readFileSync(LAB, 'utf8') },
+      });
+      const diagnostics = await withTimeout(published, 'diagnostics over IPC');
+      assert.equal(diagnostics.diagnostics.length, 2);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      await withTimeout(new Promise((resolve) => child.on('exit', resolve)), 'server exit');
+      assert.equal(stdout, '', 'nothing written to stdout');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+
+  it('with run: onSave, analyses on open and save only', async () => {
+    client = await TestClient.start({
+      workspaceFolders: [BASIC],
+      capabilities: { ...pushCapabilities(), workspace: { configuration: true } },
+      settings: { run: 'onSave' },
+    });
+    const uri = client.open(LAB);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.length === 2);
+    const since = client.mark();
+    const text = fs.readFileSync(LAB, 'utf8').replace('http://', 'https://');
+    await client.notifyServer('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    await client.notifyServer('textDocument/didSave', { textDocument: { uri } });
+    const published = await client.waitForDiagnostics(uri, () => true, since);
+    assert.equal(published.version, 2);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
+    // Nothing was published between the change and the save.
+    assert.equal(client.received.slice(since).filter((m) => m.method === 'textDocument/publishDiagnostics').length, 1);
+  });
+
+  it('warns about a file whose analysis exceeds timeBudgetMs (status notification and log)', async () => {
+    client = await TestClient.start({
+      workspaceFolders: [BASIC],
+      capabilities: { ...pushCapabilities(), workspace: { configuration: true } },
+      settings: { timeBudgetMs: 0.001 },
+    });
+    client.open(LAB);
+    const status = await client.waitFor('phiGuard/status', (p) => p.slowFile !== undefined, { since: 0 });
+    assert.equal(status.slowFile.file, 'src/lab.ts');
+    assert.equal(typeof status.slowFile.ms, 'number');
+    await client.waitFor('window/logMessage', (p) => /slow: src\/lab\.ts took/.test(p.message), { since: 0 });
+  });
+
+  it('handles several workspace folders: paths relative to each folder, its own config, one scan over all', async () => {
+    const first = copyFixture('basic');
+    const second = copyFixture('cross-file');
+    temps.push(first, second);
+    // The second folder turns the logs rule into a warning.
+    fs.writeFileSync(path.join(second, '.phi-guard.json'), JSON.stringify({ rules: { 'no-phi-in-logs': 'warning' } }));
+    client = await TestClient.start({ workspaceFolders: [first, second], capabilities: pushCapabilities() });
+    const audit = client.open(path.join(second, 'src', 'audit.ts'));
+    const auditDiagnostics = await client.waitForDiagnostics(audit, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(auditDiagnostics.diagnostics.map((d) => [d.code, d.severity]), [['no-phi-in-logs', 2]]);
+
+    const result = await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace' });
+    assert.equal(result.completed, true);
+    assert.deepEqual(result.counts, { error: 2, warning: 1, note: 0 });
+    const lab = await client.waitForDiagnostics(uriOf(path.join(first, 'src', 'lab.ts')), (p) => p.diagnostics.length === 2, 0);
+    assert.ok(lab.diagnostics.every((d) => d.severity === 1));
+    const sarifPath = path.join(first, 'all.sarif');
+    const exported = await client.request('workspace/executeCommand', { command: 'phiGuard.exportSarif', arguments: [{ target: sarifPath }] });
+    assert.equal(exported.results, 3);
+    const sarif = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
+    const files = sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri).sort();
+    assert.deepEqual(files, [`${path.basename(first)}/src/lab.ts`, `${path.basename(first)}/src/lab.ts`, `${path.basename(second)}/src/audit.ts`].sort());
+  });
+});

@@ -18,8 +18,10 @@ import noEncryptionAtRestDisabled from './no-encryption-at-rest-disabled';
 import noAuditLoggingDisabled from './no-audit-logging-disabled';
 import noWeakPhiHash from './no-weak-phi-hash';
 import noPhiInErrorMessage from './no-phi-in-error-message';
+import noPermissiveCorsWithCredentials from './no-permissive-cors-with-credentials';
 
 export const allRules: readonly Rule[] = [
+  noPermissiveCorsWithCredentials,
   noPhiInErrorMessage,
   noWeakPhiHash,
   noAuditLoggingDisabled,

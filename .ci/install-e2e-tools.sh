@@ -51,7 +51,9 @@ fi
 "$N24/bin/node" --version >/dev/null
 
 # 3. code-server, its native modules compiled against Node 24's headers
-if [ "$(pkg_version "$CS")" != "$CODE_SERVER_VERSION" ] || [ ! -f "$TOOLS/cs/.complete" ]; then
+# (.complete records the Node it was built with: native modules must be rebuilt when Node changes.)
+STAMP="code-server $CODE_SERVER_VERSION node $NODE24_VERSION"
+if [ "$(pkg_version "$CS")" != "$CODE_SERVER_VERSION" ] || [ "$(cat "$TOOLS/cs/.complete" 2>/dev/null)" != "$STAMP" ]; then
   log "installing code-server@$CODE_SERVER_VERSION (builds native modules; takes several minutes)"
   rm -rf "$TOOLS/cs"
   mkdir -p "$TOOLS/cs"
@@ -59,7 +61,7 @@ if [ "$(pkg_version "$CS")" != "$CODE_SERVER_VERSION" ] || [ ! -f "$TOOLS/cs/.co
     PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
       npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CODE_SERVER_VERSION" \
       >"$TOOLS/cs-install.log" 2>&1) || { tail -n 60 "$TOOLS/cs-install.log"; exit 1; }
-  touch "$TOOLS/cs/.complete"
+  echo "$STAMP" >"$TOOLS/cs/.complete"
 fi
 PATH="$N24/bin:$PATH" "$TOOLS/cs/node_modules/.bin/code-server" --version >/dev/null
 

@@ -8,7 +8,7 @@ export const patientsRouter = Router();
 
 // Front-desk search by last name.
 patientsRouter.get('/', async (req, res) => {
-  const lastName = String(req.query.lastName ?? '');
+  const lastName = String(req.query.lastName ?? ''); // expect: no-phi-in-url
   const patients = await PatientModel.find({ lastName }).limit(50).lean();
   const patientCount = patients.length;
   logger.info('patient search', { patientCount }); // safe: a count

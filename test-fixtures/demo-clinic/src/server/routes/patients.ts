@@ -6,7 +6,7 @@ import { SSN_PATTERN } from '../../shared/types';
 
 export const patientsRouter = Router();
 
-// Front-desk search by last name.
+// Front-desk search by last name (a GET: the name ends up in URLs, browser history and proxy logs).
 patientsRouter.get('/', async (req, res) => {
   const lastName = String(req.query.lastName ?? ''); // expect: no-phi-in-url
   const patients = await PatientModel.find({ lastName }).limit(50).lean();

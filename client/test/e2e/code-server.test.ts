@@ -114,6 +114,9 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
   let scanFinding: JsonFinding;
   let originalFixLine: string;
   let reportRoot: string;
+  let docFinding: JsonFinding | undefined;
+  const blocked: string[] = [];
+  let port: number;
   const started = Date.now();
 
   async function screenshot(step: string): Promise<string> {
@@ -198,6 +201,42 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     return row;
   }
 
+  /** Puts the cursor at line:column of the active editor, opens the code actions (Ctrl+.) and runs `title`. */
+  async function chooseCodeAction(line: number, column: number, title: string, shotName: string): Promise<Locator> {
+    // Focus the editor, then Go to Line/Column (quick open's ":" mode).
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await pressUntil('Control+G', quickInputBox(), 'Go to Line');
+    await quickInputBox().fill(`:${line}:${column}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `${line}` }).first().waitFor({ timeout: 5000 });
+    await page.keyboard.press('Enter');
+    await quickInput().waitFor({ state: 'hidden', timeout: 5000 });
+    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    const item = menu.locator('.monaco-list-row', { hasText: title }).first();
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ timeout: 3000 });
+        break;
+      } catch {
+        if (attempt >= 4) throw new Error(`the code action "${title}" was not offered`);
+        log(`Ctrl+. did not show "${title}" (attempt ${attempt + 1}), retrying`);
+        if (await menu.isVisible()) await page.keyboard.press('Escape');
+        if (attempt === 2) await runCommand('Quick Fix...'); // the other way in, if the key keeps getting lost
+        if (await item.isVisible()) break;
+      }
+    }
+    await screenshot(shotName);
+    // Select it with the keyboard (clicks are blocked by .context-view-pointerBlock): move the focus down
+    // until the focused row is the action (group headers are skipped by the arrow keys).
+    const focused = menu.locator('.monaco-list-row.focused');
+    for (let i = 0; !normalize((await focused.first().innerText().catch(() => '')) ?? '').includes(title); i++) {
+      assert.ok(i < 30, `could not focus "${title}" in the code action menu`);
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    return menu;
+  }
+
   function lineOnDisk(finding: JsonFinding): string {
     const text = fs.readFileSync(path.resolve(reportRoot, finding.file), 'utf8');
     return text.split(/\r?\n/)[finding.range.start.line - 1] ?? '';
@@ -247,6 +286,8 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
       findings.find((f) => isSource(f) && f.fixes.length > 0);
     assert.ok(fix, 'the CLI reports no finding with a fix in a source file');
     fixFinding = fix;
+    // Another finding in the same (opened) file, for "Show documentation for <rule>".
+    docFinding = findings.find((f) => f.file === fix.file && f.range.start.line !== fix.range.start.line);
     const others = findings.filter((f) => isSource(f) && f.file !== fix.file);
     // Prefer a file in another folder, so it is certainly never opened as a side effect.
     const scan =
@@ -294,7 +335,7 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     log(`install-extension: ${Date.now() - t} ms`);
 
     // 4. Start code-server on a free loopback port, in its own process group.
-    const port = await freePort();
+    port = await freePort();
     const logFd = fs.openSync(path.join(ARTIFACTS, 'code-server.log'), 'w');
     t = Date.now();
     codeServer = spawn(
@@ -338,6 +379,14 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
       viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // The browser talks to this code-server only: anything else (documentation links, galleries) is blocked.
+    await context.route(
+      (url) => url.host !== `127.0.0.1:${port}`,
+      (route) => {
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      },
+    );
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(20_000);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
@@ -372,6 +421,7 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
       clearTimeout(timer);
     }
     if (tmp && !process.env.PHI_GUARD_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    if (blocked.length) log(`blocked ${blocked.length} browser requests to other hosts: ${[...new Set(blocked.map((u) => new URL(u).host))].join(', ')}`);
     log(`total ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, ARTIFACTS)}`);
   });
 
@@ -395,36 +445,7 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     const { line, column } = fixFinding.range.start;
     const httpsFix = fixFinding.fixes.find((x) => /https/i.test(x.description));
     const description = (httpsFix ?? fixFinding.fixes[0]!).description;
-    // Put the cursor on the finding: focus the editor, then Go to Line/Column.
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-    await pressUntil('Control+G', quickInputBox(), 'Go to Line');
-    await quickInputBox().fill(`:${line}:${column}`); // quick open's go-to-line mode
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: `${line}` }).first().waitFor({ timeout: 5000 });
-    await page.keyboard.press('Enter');
-    await quickInput().waitFor({ state: 'hidden', timeout: 5000 });
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').first();
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await menu.locator('.monaco-list-row', { hasText: description }).first().waitFor({ timeout: 3000 });
-        break;
-      } catch {
-        if (attempt >= 4) throw new Error(`the quick fix "${description}" was not offered`);
-        log(`Ctrl+. did not show "${description}" (attempt ${attempt + 1}), retrying`);
-        if (await menu.isVisible()) await page.keyboard.press('Escape');
-        if (attempt === 2) await runCommand('Quick Fix...'); // the other way in, if the key keeps getting lost
-        if (await menu.locator('.monaco-list-row', { hasText: description }).first().isVisible()) break;
-      }
-    }
-    await screenshot('quick-fix-menu');
-    // Select the fix with the keyboard (clicks are blocked by .context-view-pointerBlock): move the focus
-    // down until the focused row is the fix (group headers are skipped by the arrow keys).
-    const focused = menu.locator('.monaco-list-row.focused');
-    for (let i = 0; !normalize((await focused.first().innerText().catch(() => '')) ?? '').includes(description); i++) {
-      assert.ok(i < 20, `could not focus "${description}" in the quick fix menu`);
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Enter');
+    const menu = await chooseCodeAction(line, column, description, 'quick-fix-menu');
     await menu.waitFor({ state: 'hidden', timeout: 5000 });
     // The editor shows https:// on that line; save, and the file on disk has it too.
     if (httpsFix) {
@@ -498,5 +519,31 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await waitForProblem(path.posix.basename(fixFinding.file), undefined, 30_000);
     await page.locator('.statusbar-item', { hasText: /PHI Guard: / }).first().waitFor({ timeout: 15_000 });
     await screenshot('restarted');
+  });
+
+  it('"Show documentation for <rule>" hands the rule\'s documentation URL to the browser', async function () {
+    if (!docFinding) this.skip();
+    const finding = docFinding!;
+    await openFile(finding.file);
+    const title = `Show documentation for ${finding.ruleId}`;
+    const popup = context!.waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    await chooseCodeAction(finding.range.start.line, finding.range.start.column, title, 'docs-code-action');
+    // VS Code either asks before opening an external link (the dialog names the URL) or opens a new tab.
+    const dialog = page.locator('.monaco-dialog-box', { hasText: `${finding.ruleId}.md` });
+    const opened = await Promise.race([
+      dialog.waitFor({ timeout: 20_000 }).then(() => 'dialog' as const),
+      popup.then((p) => (p ? ('page' as const) : undefined)),
+    ]);
+    if (opened === 'dialog') {
+      await screenshot('docs-open-external');
+      await page.keyboard.press('Escape'); // do not open it: no network here
+      await dialog.waitFor({ state: 'hidden', timeout: 5000 });
+    } else {
+      const tab = await popup;
+      assert.ok(tab, 'neither a confirmation dialog nor a new tab appeared');
+      assert.match(tab.url() || (await tab.waitForEvent('framenavigated').then((f) => f.url())), new RegExp(`${finding.ruleId}\\.md`));
+      await screenshot('docs-opened');
+      await tab.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
 import { PHI_RESOURCE_TYPES } from './vocabulary/fhir-resources';
+import { PHI_KINDS } from './vocabulary/phi-kinds';
 import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from './vocabulary/name-traps';
 import { calleeName, dottedName, keyName, memberCall, splitWords, type Node } from './utils/ast';
 
@@ -23,6 +24,14 @@ const DRIZZLE_SKIPPED_BUILDERS = new Set(['boolean', 'uuid', 'serial', 'bigseria
 const DRIZZLE_TABLES = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable']);
 const ENTITY_DECORATORS = new Set(['Entity', 'ViewEntity', 'Table', 'Schema', 'Model']);
 const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'Prop', 'Property', 'Attribute']);
+
+/**
+ * Kinds reported by default: identifiers that are never a lookup key (SSN, birth date, plan and account
+ * numbers…) and clinical data. Names, contact details and the MRN usually have to stay queryable, so they
+ * are reported only with `includeLookupIdentifiers` (encrypt them deterministically or use a blind index).
+ */
+const LOOKUP_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'mrn', 'care-date', 'age', 'device-id', 'ip-address', 'patient-record', 'encounter']);
+const HIGH_RISK_KINDS = new Set(PHI_KINDS.map((kind) => kind.id).filter((id) => !LOOKUP_KINDS.has(id)));
 
 const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
 const codeSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -117,11 +126,12 @@ export default defineRule({
     schema: {
       type: 'object',
       properties: {
+        includeLookupIdentifiers: { type: 'boolean', description: 'Also report names, contact details and MRNs (usually lookup keys that must stay queryable).' },
         transformers: { type: 'array', items: { type: 'string' }, description: 'Names of column transformers, plugins, decorators or types that encrypt values (added to `encryptionTransformers` from the config).' },
       },
       additionalProperties: false,
     },
-    defaultOptions: { transformers: [] },
+    defaultOptions: { transformers: [], includeLookupIdentifiers: false },
     languages: ['code'],
   },
   create(context) {
@@ -139,8 +149,10 @@ export default defineRule({
       return false;
     };
 
+    const includeLookup = context.options.includeLookupIdentifiers === true;
+    const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter((kind) => includeLookup || HIGH_RISK_KINDS.has(kind));
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
-      const kinds = columnKinds(context, field, model);
+      const kinds = reportableKinds(field, model);
       if (kinds.length === 0) return;
       // Outside a patient-like model (`users`, `contacts`) the column may hold staff data: a guess.
       context.report({ node: key, messageId: 'unencryptedColumn', kinds, data: { column: field, remedy: REMEDY[orm] }, precision: model.personLike ? undefined : 'medium' });
@@ -158,7 +170,7 @@ export default defineRule({
           const typeProperty = propertyNamed(value, 'type');
           if (!typeProperty && orm === 'mongoose') {
             // a nested path: `address: { street: String, city: String }`
-            const nested = columnKinds(context, field, model);
+            const nested = reportableKinds(field, model);
             if (nested.length) report(property.key, field, model, orm);
             else checkFieldMap(value, { ...model, personLike: model.personLike }, orm, skip);
             continue;
@@ -176,7 +188,7 @@ export default defineRule({
         if (value.type === 'ArrayExpression') {
           const element = value.elements[0];
           if (element && element.type !== 'SpreadElement' && (BOOLEAN_TYPES.test(context.getText(element)) || REFERENCE_TYPES.test(context.getText(element)))) continue;
-          if (columnKinds(context, field, model).length) report(property.key, field, model, orm);
+          if (reportableKinds(field, model).length) report(property.key, field, model, orm);
           else if (element?.type === 'ObjectExpression') checkFieldMap(element, model, orm, skip);
           continue;
         }

@@ -32,29 +32,40 @@ runRuleTests('no-unencrypted-phi-column', {
     sequelize + "declare function encrypt(v: string): string; declare function decrypt(v: string): string;\nsequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: { type: DataTypes.STRING, set(value: string) { this.setDataValue('ssn', encrypt(value)); }, get() { return decrypt(this.getDataValue('ssn')); } },\n  hasAllergy: DataTypes.BOOLEAN,\n});",
     // Drizzle with a custom encrypted type, ids and flags
     drizzle + "declare function encryptedText(name: string): any;\nexport const patients = pgTable('patients', { id: uuid('id').primaryKey(), ssn: encryptedText('ssn'), isActive: boolean('is_active'), visitCount: integer('visit_count') });",
+    // lookup identifiers (MRN, names, contact details) are not reported by default
+    mongoose + "export const PatientSchema = new Schema({ mrn: { type: String, unique: true }, firstName: String, lastName: String, email: String, phone: String, address: { street: String, city: String } });",
     // a notPhiNames entry
     { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
   ],
   invalid: [
     {
-      name: 'Mongoose schema with identifiers and clinical data',
+      name: 'Mongoose schema: SSN, birth date and clinical data (lookup identifiers such as the MRN and name are not reported by default)',
       code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  ssn: String,\n  dob: { type: Date },\n  name: String,\n  allergies: [String],\n  hasAllergy: Boolean,\n  createdAt: Date,\n});",
       errors: [
-        { line: 3, column: 3, kinds: ['mrn'], message: 'Column `mrn` stores medical record number without encryption at rest' },
-        { line: 4, column: 3, kinds: ['ssn'] },
+        { line: 4, column: 3, kinds: ['ssn'], message: 'Column `ssn` stores SSN without encryption at rest' },
         { line: 5, column: 3, kinds: ['date-of-birth'] },
-        { line: 6, column: 3, kinds: ['name'] },
         { line: 7, column: 3, kinds: ['allergy'] },
       ],
       output: null,
     },
     {
-      name: 'mongoose.model with an inline schema and a nested path',
-      code: mongoose + "export const Patient = mongoose.model('Patient', new mongoose.Schema({\n  contact: { phone: String, email: String },\n  homeAddress: { street: String },\n}));",
+      name: 'includeLookupIdentifiers also reports names, contact details and the MRN',
+      code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  name: String,\n  contact: { phone: String, email: String },\n});",
+      config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeLookupIdentifiers: true }] } },
       errors: [
-        { line: 3, column: 14, kinds: ['phone'] },
-        { line: 3, column: 29, kinds: ['email'] },
-        { line: 4, column: 3, kinds: ['address'] },
+        { line: 3, column: 3, kinds: ['mrn'], message: 'Column `mrn` stores medical record number without encryption at rest' },
+        { line: 4, column: 3, kinds: ['name'] },
+        { line: 5, column: 14, kinds: ['phone'] },
+        { line: 5, column: 29, kinds: ['email'] },
+      ],
+    },
+    {
+      name: 'mongoose.model with an inline schema and nested paths',
+      code: mongoose + "export const Patient = mongoose.model('Patient', new mongoose.Schema({\n  insurance: { memberNumber: String, planName: String },\n  history: { conditions: [String] },\n  guarantor: { name: String, phone: String, ssn: String },\n}));",
+      errors: [
+        { line: 3, column: 3, kinds: ['insurance'] },
+        { line: 4, column: 3, kinds: ['medical-history'] },
+        { line: 5, column: 45, kinds: ['ssn'] },
       ],
     },
     {
@@ -64,22 +75,20 @@ runRuleTests('no-unencrypted-phi-column', {
     },
     {
       name: 'TypeORM entity: PHI columns without a transformer, a non-encrypting transformer does not count',
-      code: typeorm + "declare const lowercase: any;\n@Entity('patients')\nexport class PatientEntity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column() firstName!: string;\n  @Column({ type: 'date' }) dateOfBirth!: Date;\n  @Column({ transformer: lowercase }) email!: string;\n  @Column() notes!: string;\n  @Column() isActive!: boolean;\n}",
+      code: typeorm + "declare const lowercase: any;\n@Entity('patients')\nexport class PatientEntity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column() firstName!: string;\n  @Column({ type: 'date' }) dateOfBirth!: Date;\n  @Column({ transformer: lowercase }) ssn!: string;\n  @Column() notes!: string;\n  @Column() isActive!: boolean;\n}",
       errors: [
-        { line: 6, column: 13, kinds: ['name'] },
         { line: 7, column: 29, kinds: ['date-of-birth'] },
-        { line: 8, column: 39, kinds: ['email'] },
-        { line: 9, column: 13 },
+        { line: 8, column: 39, kinds: ['ssn'] },
+        { line: 9, column: 13, kinds: ['clinical-note'] },
       ],
     },
     {
       name: 'Sequelize define and Model.init',
-      code: sequelize + "sequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: DataTypes.STRING,\n  diagnosis: { type: DataTypes.TEXT, allowNull: true },\n});\nimport { Model } from 'sequelize';\nclass Member extends Model {}\nMember.init({ memberName: DataTypes.STRING, phone: DataTypes.STRING, isActive: DataTypes.BOOLEAN }, { sequelize, modelName: 'Member' });",
+      code: sequelize + "sequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: DataTypes.STRING,\n  diagnosis: { type: DataTypes.TEXT, allowNull: true },\n});\nimport { Model } from 'sequelize';\nclass Member extends Model {}\nMember.init({ memberName: DataTypes.STRING, medications: DataTypes.JSON, isActive: DataTypes.BOOLEAN }, { sequelize, modelName: 'Member' });",
       errors: [
         { line: 5, column: 3, kinds: ['ssn'] },
         { line: 6, column: 3, kinds: ['diagnosis'] },
-        { line: 10, column: 15, kinds: ['name'] },
-        { line: 10, column: 45, kinds: ['phone'] },
+        { line: 10, column: 45, kinds: ['medication'] },
       ],
     },
     {
@@ -88,13 +97,12 @@ runRuleTests('no-unencrypted-phi-column', {
       errors: [
         { line: 4, column: 3, kinds: ['ssn'] },
         { line: 5, column: 3, kinds: ['date-of-birth'] },
-        { line: 6, column: 3, kinds: ['name'] },
       ],
     },
     {
       name: 'a strong identifier outside a patient-like model is still reported (medium precision)',
-      code: mongoose + 'export const UserSchema = new Schema({\n  username: String,\n  email: String,\n});',
-      errors: [{ line: 4, column: 3, kinds: ['email'] }],
+      code: mongoose + 'export const UserSchema = new Schema({\n  username: String,\n  email: String,\n  ssn: String,\n});',
+      errors: [{ line: 5, column: 3, kinds: ['ssn'] }],
     },
   ],
 });

@@ -41,7 +41,7 @@ export const PASS_THROUGH_METHODS: readonly string[] = [
 export const NON_PHI_METHODS: readonly string[] = [
   'includes', 'startsWith', 'endsWith', 'test', 'has', 'some', 'every', 'indexOf', 'lastIndexOf', 'findIndex',
   'localeCompare', 'keys', 'isValid', 'isBefore', 'isAfter', 'getTime', 'getFullYear', 'getYear', 'search', 'hasOwnProperty',
-  'push', 'unshift', 'set', 'delete', 'clear', 'forEach', 'addEventListener', 'removeEventListener', 'emit', 'on', 'once',
+  'push', 'unshift', 'delete', 'clear', 'forEach', 'addEventListener', 'removeEventListener', 'emit', 'on', 'once',
   'send', 'status', 'end', 'write', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'setItem', 'removeItem',
 ];
 

@@ -37,6 +37,21 @@ export const METADATA_WORDS: readonly string[] = [
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
 ];
 
+/**
+ * Trap words that mean the value itself is a safe derivative of PHI — a count, a flag, a masked or
+ * hashed form, an opaque id — so a variable so named holds no PHI even when assigned from PHI.
+ * Other trap words (format, label, error, status, url…) only stop the name from adding PHI kinds:
+ * `const error = new Error(\`SSN ${ssn}\`)` still carries the SSN.
+ */
+export const TAINT_CLEARING_WORDS: readonly string[] = [
+  'count', 'counts', 'length', 'len', 'size', 'total', 'totals', 'index', 'idx', 'max', 'min', 'limit', 'offset',
+  'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
+  'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
+  'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',
+  'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'matches', 'match', 'changed',
+  'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
+];
+
 /** Last words that name code, not data: `PatientService`, `patientRouter`, `PatientForm`. */
 export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
   'service', 'services', 'repository', 'repo', 'controller', 'router', 'api', 'client', 'form', 'forms', 'model', 'models',

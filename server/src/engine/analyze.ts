@@ -203,6 +203,8 @@ function createContext(
     config: input.config,
     taintOf: (node) => analyzer().valueOf(node),
     classifyName: (name) => [...classifier.kindsOf(name)],
+    classify: (name, personContext) => classifier.classify(name, personContext),
+    importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {
       const value = analyzer().valueOf(node);
@@ -323,10 +325,10 @@ function lowerPrecision(precision: Precision): Precision {
 }
 
 /** Medium-sensitivity data alone (a ZIP code, a visit date) is one step less severe by default. */
-function effectiveSeverity(rule: Rule, config: ResolvedConfig, kinds: readonly string[]): Severity {
+function effectiveSeverity(rule: Rule, config: ResolvedConfig, kinds: readonly string[], reported: Severity | undefined): Severity {
   const configured = config.rules[rule.meta.id]?.severity;
   if (configured && configured !== 'off') return configured;
-  const base = rule.meta.defaultSeverity;
+  const base = reported ?? rule.meta.defaultSeverity;
   const onlyMedium = kinds.length > 0 && kinds.every((kind) => PHI_KIND_BY_ID.get(kind)?.sensitivity === 'medium');
   return onlyMedium ? SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + 1)] : base;
 }
@@ -357,7 +359,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     const precision = descriptor.precision ?? (descriptor.taint?.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision);
     findings.push({
       ruleId: rule.meta.id,
-      severity: effectiveSeverity(rule, input.config, kinds),
+      severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity),
       message: renderMessage(template, kinds, descriptor.data),
       file: input.relPath,
       range,

@@ -191,6 +191,7 @@ export class Analyzer {
   private readonly exitHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
   private readonly failedRules = new Set<string>();
   private readonly sanitizerNames: Set<string>;
+  private readonly imports = new Map<string, { module: string; imported: string }>();
 
   constructor(
     private readonly options: AnalyzerOptions,
@@ -210,7 +211,37 @@ export class Analyzer {
   }
 
   run(program: TSESTree.Program): void {
+    this.collectImports(program);
     this.visit(program, undefined);
+  }
+
+  /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
+  importedFrom(localName: string): { module: string; imported: string } | undefined {
+    return this.imports.get(localName);
+  }
+
+  private collectImports(program: TSESTree.Program): void {
+    for (const statement of program.body) {
+      if (statement.type === 'ImportDeclaration') {
+        for (const specifier of statement.specifiers) {
+          const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value)) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+          this.imports.set(specifier.local.name, { module: statement.source.value, imported });
+        }
+      } else if (statement.type === 'VariableDeclaration') {
+        for (const declarator of statement.declarations) {
+          const init = declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init;
+          if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+          const source = init.arguments[0];
+          if (source?.type !== 'Literal' || typeof source.value !== 'string') continue;
+          if (declarator.id.type === 'Identifier') this.imports.set(declarator.id.name, { module: source.value, imported: 'default' });
+          else if (declarator.id.type === 'ObjectPattern') {
+            for (const property of declarator.id.properties) {
+              if (property.type === 'Property' && property.value.type === 'Identifier') this.imports.set(property.value.name, { module: source.value, imported: keyName(property.key) ?? '*' });
+            }
+          }
+        }
+      }
+    }
   }
 
   // ── public queries used by rules ──────────────────────────────────────────────────────────
@@ -248,6 +279,7 @@ export class Analyzer {
   private visit(node: Node, parent: Node | undefined): void {
     (node as { parent?: Node }).parent = parent;
     if (SKIPPED_TYPES.has(node.type)) return;
+    if (this.enterHandlers.has(node.type)) this.setChildParents(node);
     this.dispatch(this.enterHandlers, node);
     const conditional = CONDITIONAL_TYPES.has(node.type);
     if (conditional) this.conditionalDepth++;
@@ -294,6 +326,19 @@ export class Analyzer {
     }
     if (conditional) this.conditionalDepth--;
     this.dispatch(this.exitHandlers, node);
+  }
+
+  /** Rules' enter handlers may look down the tree (`req.query.ssn` → `req.query`) and back up. */
+  private setChildParents(node: Node): void {
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) (item as { parent?: Node }).parent = node;
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        (child as { parent?: Node }).parent = node;
+      }
+    }
   }
 
   private visitChildren(node: Node): void {
@@ -516,7 +561,7 @@ export class Analyzer {
     const name = propertyName(target);
     if (!name) return taintOnly(value);
     const byName = this.options.classifier.classify(name);
-    if (byName.trap) return EMPTY;
+    if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
     if (hasPhi(value)) return taintOnly(value);
     if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
     return fromKinds(byName.kinds, this.origin(target, byName.kinds), 'medium');
@@ -544,7 +589,10 @@ export class Analyzer {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
     if (annotation.isBoolean) return EMPTY;
     const byName = this.options.classifier.classify(identifier.name);
-    if (byName.trap) return hasPhi(assigned) ? { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant } : assigned;
+    if (byName.trap) {
+      if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
+      return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
+    }
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     if (typed) value = join(value, typed);
@@ -749,7 +797,7 @@ export class Analyzer {
   /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
   private propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
     const byName = this.options.classifier.classify(key);
-    if (byName.trap) return hasPhi(value) ? EMPTY : value;
+    if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
     const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
@@ -797,6 +845,10 @@ export class Analyzer {
     if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
     if (name === 'objectStore') return withTag(EMPTY, 'idb-store');
     if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
+    if (name === 'set' || name === 'append' || name === 'add') {
+      // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
+      return join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+    }
     if (nonPhiMethods.has(name)) return EMPTY;
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
       // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`
@@ -815,6 +867,16 @@ export class Analyzer {
     if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };
     if (firstWord && retrievalVerbs.has(firstWord)) return this.receiverNameSaysValue(callee.object, node);
     return EMPTY;
+  }
+
+  /** `x.set('ssn', value)`: the value's PHI, plus what the key names when the value is opaque. */
+  private keyedArgumentsValue(node: TSESTree.CallExpression, argumentsValue: () => AbstractValue): AbstractValue {
+    const value = argumentsValue();
+    const [key, valueNode] = node.arguments;
+    if (hasPhi(value) || !key || key.type !== 'Literal' || typeof key.value !== 'string' || !valueNode || isLiteralLike(valueNode)) return value;
+    const byKey = this.options.classifier.classify(key.value);
+    if (byKey.trap || isSanitized(this.valueOf(valueNode))) return value;
+    return join(value, fromKinds(byKey.kinds, this.origin(key, byKey.kinds), 'medium'));
   }
 
   /** `patientRepository.findOne()`, `PatientService.getById()`: the receiver's name says what comes back. */

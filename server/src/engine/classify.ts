@@ -2,6 +2,7 @@
 // Names are split into words first, so `patientDOB`, `patient_dob` and `PATIENT-DOB` agree.
 import { PHI_KINDS, type PhiKindDefinition } from '../../../rules/vocabulary/phi-kinds';
 import {
+  TAINT_CLEARING_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
   METADATA_WORDS,
@@ -12,8 +13,13 @@ import {
 export interface NameClassification {
   /** PHI kinds the name carries (contextual kinds only when a person context is present). */
   kinds: readonly string[];
-  /** The name is a known trap (count, flag, format, masked form, id…): its value is not PHI. */
+  /** The name is a known trap (count, flag, format, masked form, id…): it names no PHI. */
   trap: boolean;
+  /**
+   * The trap says the value is a safe derivative (a count, a flag, a masked form, an opaque id), so
+   * it holds no PHI even when assigned from PHI. Descriptive traps (`error`, `label`, `url`) do not.
+   */
+  clearsTaint: boolean;
   /** The name itself supplies a person context for contextual words further down a member chain. */
   personContext: boolean;
 }
@@ -38,10 +44,12 @@ const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
 const metadataWords = new Set(METADATA_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 const personContextWords = new Set(PERSON_CONTEXT_WORDS);
+const taintClearingWords = new Set(TAINT_CLEARING_WORDS);
 const nonPersonQualifiers = new Set(NON_PERSON_QUALIFIERS);
 
-const NO_PHI: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: false, personContext: false });
-const TRAP: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: true, personContext: false });
+const NO_PHI: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: false, clearsTaint: false, personContext: false });
+const TRAP: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: true, clearsTaint: true, personContext: false });
+const DESCRIPTIVE_TRAP: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: true, clearsTaint: false, personContext: false });
 
 export const PHI_KIND_BY_ID: ReadonlyMap<string, PhiKindDefinition> = new Map(PHI_KINDS.map((kind) => [kind.id, kind]));
 
@@ -76,12 +84,13 @@ function isLastFour(words: string[]): boolean {
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
-function isTrap(words: string[], covered: readonly boolean[]): boolean {
-  if (words.length > 1 && booleanPrefixes.has(words[0])) return true;
-  if (words.some((word, i) => !covered[i] && metadataWords.has(word))) return true;
+function isTrap(words: string[], covered: readonly boolean[]): NameClassification | undefined {
+  if (isLastFour(words)) return TRAP;
+  if (words.length > 1 && booleanPrefixes.has(words[0])) return TRAP;
   const last = words.length - 1;
-  if (!covered[last] && codeStructureSuffixes.has(words[last])) return true;
-  return isLastFour(words);
+  const trapWords = words.filter((word, i) => !covered[i] && (metadataWords.has(word) || (i === last && codeStructureSuffixes.has(word))));
+  if (trapWords.length === 0) return undefined;
+  return trapWords.some((word) => taintClearingWords.has(word)) ? TRAP : DESCRIPTIVE_TRAP;
 }
 
 export interface ClassifierExtensions {
@@ -125,7 +134,7 @@ export class NameClassifier {
     const joined = words.join(' ');
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
-    if (configured) return { kinds: [configured], trap: false, personContext: true };
+    if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
     if (words.length === 0) return NO_PHI;
 
     const matches: CompiledPattern[] = [];
@@ -140,7 +149,8 @@ export class NameClassifier {
       for (let j = i; j < i + match.words.length; j++) covered[j] = true;
       i += match.words.length;
     }
-    if (isTrap(words, covered)) return TRAP;
+    const trap = isTrap(words, covered);
+    if (trap) return trap;
 
     const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
@@ -159,7 +169,7 @@ export class NameClassifier {
     if (matches.length === 0 && !personContext) return NO_PHI;
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
-    return { kinds: [...kinds].sort(), trap: false, personContext };
+    return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext };
   }
 
   private matchAt(words: string[], index: number): CompiledPattern | undefined {

@@ -80,6 +80,8 @@ export interface ReportDescriptor {
   fix?: FixDescriptor | FixDescriptor[];
   /** Overrides meta.precision for this finding (a guess says so). */
   precision?: Precision;
+  /** Overrides meta.defaultSeverity for this finding; the user's config still wins. */
+  severity?: Severity;
 }
 
 export interface JsonPropertyInfo {
@@ -104,6 +106,10 @@ export interface RuleContext {
   taintOf(node: TSESTree.Node): Taint;
   /** PHI kind ids a name (identifier, property, key) suggests; [] for traps such as `patientCount`. */
   classifyName(name: string): string[];
+  /** The full verdict on a name: its kinds, and whether it is a trap (a count, flag, format, id…). */
+  classify(name: string, personContext?: boolean): { kinds: readonly string[]; trap: boolean };
+  /** Where a local name was imported or required from, e.g. { module: 'next/navigation', imported: 'redirect' }. */
+  importedFrom(localName: string): { module: string; imported: string } | undefined;
   /**
    * The known leading text of a string value (a literal, a template's first part, a constant it was
    * assigned from) and the literal node that spells it; undefined when unknown.

@@ -128,3 +128,21 @@ describe('values through conditionals and URLs', () => {
     assert.deepEqual(analyze(text).findings.map((finding) => [finding.ruleId, finding.range.start.column]), [['no-cleartext-transport', 27]]);
   });
 });
+
+describe('trap names', () => {
+  const kindsLogged = (text: string) => analyze(text).findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => finding.phiKinds);
+
+  it('a descriptive trap name keeps the PHI it is given', () => {
+    assert.deepEqual(kindsLogged('declare const ssn: string;\nconst error = new Error(`bad SSN ${ssn}`);\nconsole.log(error);\n'), [['ssn']]);
+    assert.deepEqual(kindsLogged('declare const p: any;\nconsole.log({ label: p.diagnosis });\n'), [['diagnosis']]);
+  });
+
+  it('a derived-form trap name holds no PHI', () => {
+    assert.deepEqual(kindsLogged('declare const p: any;\nconst ssnCount = p.ssn;\nconst isMinor = p.dob;\nconsole.log(ssnCount, isMinor);\n'), []);
+  });
+
+  it('builders return what they hold', () => {
+    assert.deepEqual(kindsLogged("declare const dob: string;\nconsole.log(new URLSearchParams().set('x', dob));\n"), [['date-of-birth']]);
+    assert.deepEqual(kindsLogged("declare function load(): string;\nconsole.log(new Params().set('ssn', load()));\n"), [['ssn']]);
+  });
+});

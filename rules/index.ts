@@ -19,8 +19,10 @@ import noAuditLoggingDisabled from './no-audit-logging-disabled';
 import noWeakPhiHash from './no-weak-phi-hash';
 import noPhiInErrorMessage from './no-phi-in-error-message';
 import noPermissiveCorsWithCredentials from './no-permissive-cors-with-credentials';
+import noPhiLiteral from './no-phi-literal';
 
 export const allRules: readonly Rule[] = [
+  noPhiLiteral,
   noPermissiveCorsWithCredentials,
   noPhiInErrorMessage,
   noWeakPhiHash,

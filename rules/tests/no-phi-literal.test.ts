@@ -1,0 +1,121 @@
+import { runRuleTests } from './rule-tester';
+
+runRuleTests('no-phi-literal', {
+  valid: [
+    // patterns and formats are not identifiers
+    'const SSN_PATTERN = /^\\d{3}-\\d{2}-\\d{4}$/;',
+    "const ssnRegex = new RegExp('^\\\\d{3}-\\\\d{2}-\\\\d{4}$');",
+    "const DOB_FORMAT = 'YYYY-MM-DD';\nconst ssnMask = '###-##-####';\nconst ssnPlaceholder = '123-45-6789';",
+    // placeholders, specimens and reserved ranges
+    "const ssn = '000-00-0000';",
+    "const patient = { ssn: '123-45-6789', altSsn: '078-05-1120', other: '219-09-9999', repeated: '111-11-1111' };",
+    "const ssns = ['666-12-3456', '912-34-5678', '219-00-1234', '219-45-0000'];",
+    "const fixture = { ssn: '900000001', socialSecurityNumber: 987654320 };",
+    // CMS's published MBI example and an MBI shape outside an MBI key
+    "const member = { mbi: '1EG4-TE5-MK73', medicareId: '1EG4TE5MK73' };",
+    "const orderNumber = '2RK7XY3PQ18';",
+    // a DEA number with a wrong check digit, and the textbook example
+    "const prescriber = { deaNumber: 'FS3819263', dea: 'AB1234563' };",
+    // reserved emails, fictional phones, system contacts
+    "const patient = { email: 'jane.doe@example.com', phone: '(617) 555-0142', altEmail: 'pt@clinic.test' };",
+    "const clinic = { email: 'frontdesk@mercy-clinic.org', phone: '617-253-1234' };",
+    "const supportEmail = 'help@healthapp.io';\nconst emailTemplate = 'welcome@healthapp.io';",
+    // email and phone without a patient: a user or a clinician
+    "const user = { email: 'dr.house@princeton-plainsboro.org', phone: '609-258-3000' };",
+    // dates: placeholders and non-birth dates
+    "const patient = { dob: '1900-01-01', birthDate: '1970-01-01', createdAt: '1984-03-12' };",
+    "const visit = { date: '2021-06-14' };",
+    "const patient = { dob: '1984' };",
+    // template literals with interpolation are not literals of a value
+    "declare const area: string; const s = `${area}-45-6788`;",
+    // numbers that are not SSNs
+    "const config = { port: 219451234, timeoutMs: 345678901 };",
+    // JSON fixtures with safe values
+    { code: '{ "patients": [{ "ssn": "900-12-3456", "email": "a@example.org", "phone": "555-0100", "birthDate": "1901-01-01" }] }', filename: 'test/fixtures/patients.json' },
+    { code: '{ "resourceType": "Practitioner", "telecom": [{ "system": "phone", "value": "617-253-1234" }] }', filename: 'fixtures/practitioner.json' },
+    { code: '{ "support": { "email": "help@healthapp.io" }, "version": "123-45-678" }', filename: 'config/app.json' },
+  ],
+  invalid: [
+    {
+      name: 'a dashed SSN anywhere, including test code',
+      code: "it('formats', () => {\n  expect(format('219451234')).toBe('219-45-1234');\n});",
+      filename: 'src/format.test.ts',
+      errors: [{ line: 2, column: 36, message: 'String literal looks like a real SSN', kinds: ['ssn'] }],
+      output: null,
+    },
+    {
+      name: 'nine digits under an SSN key, a numeric SSN and a spaced one',
+      code: "const patient = { ssn: '219451234', socialSecurityNumber: 219451235, patient_ssn: '219 45 1236' };",
+      errors: [
+        { line: 1, column: 24 },
+        { line: 1, column: 59, message: 'Number literal looks like a real SSN' },
+        { line: 1, column: 83 },
+      ],
+    },
+    {
+      name: 'an SSN inside a longer string and in a template quasi',
+      code: "declare const name: string;\nconst note = 'Verified SSN 401-22-7788 by phone';\nconst line = `${name} 401-22-7789`;",
+      errors: [{ line: 2, column: 14 }, { line: 3, column: 21 }],
+    },
+    {
+      name: 'MBIs: dashed anywhere, undashed under a Medicare key',
+      code: "const row = ['2RK7-XY3-PQ18'];\nconst member = { medicareBeneficiaryId: '3CJ5WN8AD41', memberId: '5HT2-KM4-RY09' };",
+      errors: [
+        { line: 1, column: 14, message: 'Medicare Beneficiary Identifier', kinds: ['health-plan-id'] },
+        { line: 2, column: 41 },
+        { line: 2, column: 66 },
+      ],
+    },
+    {
+      name: 'a DEA number with a valid check digit under a DEA key',
+      code: "const prescriber = { deaNumber: 'FS3819262' };",
+      errors: [{ line: 1, column: 33, message: 'DEA registration number', kinds: ['license-number'] }],
+    },
+    {
+      name: 'patient email, phone and birth date',
+      code: "const patientEmail = 'maria.lopez82@gmail.com';\nexport const seed = { patient: { phone: '(617) 253-9876', dob: '1984-03-12' } };\nconst dob = '03/12/1984';",
+      errors: [
+        { line: 1, column: 22, message: 'real patient email address', kinds: ['email'] },
+        { line: 2, column: 41, message: 'real patient phone number' },
+        { line: 2, column: 64, message: 'real patient date of birth' },
+        { line: 3, column: 13 },
+      ],
+    },
+    {
+      name: 'a factory call names the patient',
+      code: "createPatient({ email: 'maria.lopez82@gmail.com', homePhone: '+44 20 7946 1234' });",
+      errors: [{ line: 1, column: 24 }, { line: 1, column: 62 }],
+    },
+    {
+      name: 'FHIR Patient in code: telecom and identifier systems',
+      code: "export const patient = {\n  resourceType: 'Patient',\n  identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '401227788' }],\n  telecom: [{ system: 'email', value: 'maria.lopez82@gmail.com' }],\n};",
+      errors: [{ line: 3, column: 67 }, { line: 4, column: 39 }],
+    },
+    {
+      name: 'JSX text',
+      code: "export const Row = () => <td>SSN: 401-22-7788</td>;",
+      filename: 'src/Row.tsx',
+      errors: [{ line: 1, column: 30 }],
+    },
+    {
+      name: 'JSON fixture: a FHIR bundle with a Patient',
+      code: '{\n  "resourceType": "Bundle",\n  "entry": [{ "resource": {\n    "resourceType": "Patient",\n    "birthDate": "1984-03-12",\n    "telecom": [{ "system": "phone", "value": "617-253-9876" }],\n    "identifier": [{ "system": "http://hl7.org/fhir/sid/us-mbi", "value": "3CJ5WN8AD41" }]\n  } }]\n}',
+      filename: 'test/fixtures/bundle.json',
+      errors: [
+        { line: 5, column: 18, kinds: ['date-of-birth'] },
+        { line: 6, column: 47, kinds: ['phone'] },
+        { line: 7, column: 75, kinds: ['health-plan-id'] },
+      ],
+    },
+    {
+      name: 'JSON seed file named for patients, and a numeric SSN',
+      code: '[{ "email": "maria.lopez82@gmail.com", "ssn": 401227788, "notes": "called 401-22-7790" }]',
+      filename: 'db/seeds/patients.json',
+      errors: [
+        { line: 1, column: 13, kinds: ['email'] },
+        { line: 1, column: 47, message: 'Number value looks like a real SSN' },
+        { line: 1, column: 67, message: 'String value looks like a real SSN' },
+      ],
+    },
+  ],
+});

@@ -192,6 +192,13 @@ export class Analyzer {
   private readonly failedRules = new Set<string>();
   private readonly sanitizerNames: Set<string>;
   private readonly imports = new Map<string, { module: string; imported: string }>();
+  /** Return values of the functions being walked (innermost last). */
+  private readonly returnFrames: AbstractValue[] = [];
+  /** Summaries of functions for given argument kinds: what they return. */
+  private readonly summaries = new Map<string, AbstractValue>();
+  private readonly summarising = new Set<Node>();
+  /** While > 0 the walk only computes values (a function summary): rules' visitors do not run. */
+  private silent = 0;
 
   constructor(
     private readonly options: AnalyzerOptions,
@@ -263,7 +270,7 @@ export class Analyzer {
 
   private dispatch(map: Map<string, Array<{ ruleId: string; handler: Handler }>>, node: Node): void {
     const handlers = map.get(node.type);
-    if (!handlers) return;
+    if (!handlers || this.silent > 0) return;
     for (const { ruleId, handler } of handlers) {
       if (this.failedRules.has(ruleId)) continue;
       try {
@@ -291,7 +298,18 @@ export class Analyzer {
         break;
       case 'BlockStatement':
       case 'StaticBlock':
-        this.withScope(false, () => this.visitChildren(node));
+        this.withScope(false, () => {
+          this.hoistFunctions(node.body);
+          this.visitChildren(node);
+        });
+        break;
+      case 'Program':
+        this.hoistFunctions(node.body);
+        this.visitChildren(node);
+        break;
+      case 'ReturnStatement':
+        this.visitChildren(node);
+        if (node.argument) this.noteReturn(node.argument);
         break;
       case 'ForOfStatement':
       case 'ForInStatement':
@@ -365,30 +383,80 @@ export class Analyzer {
     }
   }
 
+  /** Function declarations are hoisted: calls above them can be summarised. */
+  private hoistFunctions(statements: readonly Node[]): void {
+    for (const statement of statements) {
+      const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+        this.scope.vars.set(declaration.id.name, { value: { ...EMPTY, functionNode: declaration }, depth: this.conditionalDepth });
+      }
+    }
+  }
+
+  private noteReturn(argument: Node): void {
+    const last = this.returnFrames.length - 1;
+    if (last >= 0) this.returnFrames[last] = join(this.returnFrames[last], taintOnly(this.valueOf(argument)));
+  }
+
   private visitFunction(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): void {
-    if (node.type === 'FunctionDeclaration' && node.id) this.declare(node.id.name, EMPTY, 'var');
+    if (node.type === 'FunctionDeclaration' && node.id) this.declare(node.id.name, { ...EMPTY, functionNode: node }, 'var');
     const argumentValues = this.callbackParams.get(node);
+    this.walkFunctionBody(node, argumentValues ?? []);
+  }
+
+  /**
+   * What a function returns when called with these arguments, found by walking its body silently
+   * (rules' visitors do not run). Cached per function and argument kinds; recursion returns nothing.
+   */
+  private summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue {
+    if (!FUNCTION_TYPES.has(node.type)) return EMPTY;
+    const key = `${node.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}/${value.typeName ?? ''}`).join(',')}`;
+    const cached = this.summaries.get(key);
+    if (cached) return cached;
+    if (this.summarising.has(node) || this.summarising.size > 8) return EMPTY;
+    this.summarising.add(node);
+    this.silent++;
+    const savedScope = this.scope;
+    let returned = EMPTY;
+    try {
+      returned = this.walkFunctionBody(node as TSESTree.FunctionLike & (TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression), argumentValues);
+    } finally {
+      this.scope = savedScope;
+      this.silent--;
+      this.summarising.delete(node);
+    }
+    this.summaries.set(key, returned);
+    return returned;
+  }
+
+  private walkFunctionBody(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, argumentValues: readonly AbstractValue[]): AbstractValue {
+    let returned = EMPTY;
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
     this.withScope(true, () => {
       if (node.type === 'FunctionExpression' && node.id) this.declare(node.id.name, EMPTY, 'let');
       node.params.forEach((param, index) => {
         (param as { parent?: Node }).parent = node;
-        const passed = argumentValues?.[index] ?? EMPTY;
+        const passed = argumentValues[index] ?? EMPTY;
         this.bindParameter(param, passed);
         this.visitParameterDefaults(param, node);
       });
       (node.body as { parent?: Node }).parent = node;
+      this.returnFrames.push(EMPTY);
       if (node.body.type === 'BlockStatement') {
         // The body shares the function's scope (parameters and top-level declarations live together).
         this.dispatch(this.enterHandlers, node.body);
+        this.hoistFunctions(node.body.body);
         this.visitChildren(node.body);
         this.dispatch(this.exitHandlers, node.body);
       } else {
         this.visit(node.body, node);
+        this.noteReturn(node.body);
       }
+      returned = this.returnFrames.pop() ?? EMPTY;
     });
     this.conditionalDepth--;
+    return returned;
   }
 
   private visitParameterDefaults(param: TSESTree.Parameter, parent: Node): void {
@@ -684,6 +752,9 @@ export class Analyzer {
         return joinAll(node.elements.map((element) => (element ? this.valueOf(element) : EMPTY)).map(taintOnly));
       case 'SpreadElement':
         return this.valueOf(node.argument);
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return { ...EMPTY, functionNode: node };
       default:
         return EMPTY;
     }
@@ -821,9 +892,16 @@ export class Analyzer {
       const required = callee.type === 'CallExpression' ? this.requiredModule(callee) : undefined;
       if (required && /^(pino|debug|bunyan|winston|log4js|loglevel)$/.test(required)) return withTag(EMPTY, 'logger');
     }
+    if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
     const fhir = this.fhirSource(node, name);
     if (fhir) return fhir;
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
+    const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
+    if (local) {
+      // A function of this file: what its body returns for these arguments, plus what its name says.
+      const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
+      return name ? join(returned, this.nameSaysValue(name, node)) : returned;
+    }
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }
@@ -855,6 +933,12 @@ export class Analyzer {
       const byKey = this.options.classifier.classify(node.arguments[0].value, receiver.personContext);
       if (byKey.trap) return EMPTY;
       if (byKey.kinds.length) return fromKinds(byKey.kinds, this.origin(node, byKey.kinds), 'medium');
+    }
+    const callback = node.arguments[0];
+    if (callback && FUNCTION_TYPES.has(callback.type) && (name === 'map' || name === 'flatMap' || name === 'then')) {
+      // The result is what the callback returns: patients.map((p) => p.id) carries no PHI.
+      const passed = name === 'then' ? receiver : this.elementOf(receiver);
+      return this.summarize(callback, [passed]);
     }
     if (passThroughMethods.has(name)) {
       const passed = taintOnly(receiver);

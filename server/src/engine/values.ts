@@ -22,6 +22,8 @@ export interface AbstractValue extends Taint {
   /** A fully known constant (string, number, boolean, null). */
   readonly constant?: string | number | boolean | null;
   readonly tags?: ReadonlySet<ValueTag>;
+  /** A function value: its node, so calls can be summarised with their arguments. */
+  readonly functionNode?: TSESTree.Node;
 }
 
 const MAX_ORIGINS = 3;

@@ -146,3 +146,26 @@ describe('trap names', () => {
     assert.deepEqual(kindsLogged("declare function load(): string;\nconsole.log(new Params().set('ssn', load()));\n"), [['ssn']]);
   });
 });
+
+describe('function summaries', () => {
+  const logged = (text: string) => analyze(text).findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => `${finding.range.start.line}:${finding.phiKinds.join(',')}`);
+
+  it('map() carries what the callback returns', () => {
+    assert.deepEqual(logged('declare const patients: any[];\nconsole.log(patients.map((p) => p.id));\nconsole.log(patients.map((p) => `${p.firstName} ${p.dob}`));\n'), ['3:date-of-birth,name']);
+  });
+
+  it('a local function returns what its body builds from the arguments', () => {
+    const text = `function describe(person: any) {\n  return 'born ' + person.birthDate;\n}\nfunction idOf(person: any) {\n  return person.id;\n}\ndeclare const patient: any;\nconsole.log(describe(patient));\nconsole.log(idOf(patient));\n`;
+    assert.deepEqual(logged(text), ['8:date-of-birth']);
+  });
+
+  it('a function declared below its call is hoisted', () => {
+    const text = `declare const p: any;\nconsole.log(format(p));\nfunction format(x: any) { return x.ssn; }\n`;
+    assert.deepEqual(logged(text), ['2:ssn']);
+  });
+
+  it('recursion does not loop', () => {
+    const text = `function f(x: any): any { return f(x.parent) || x.ssn; }\ndeclare const p: any;\nconsole.log(f(p));\n`;
+    assert.deepEqual(logged(text), ['3:ssn']);
+  });
+});

@@ -97,7 +97,10 @@ async function discoverRoot(absPath: string, root: string, state: WalkState): Pr
     return;
   }
   if (stats.isDirectory()) {
-    const layers = await ancestorGitignores(absPath, root);
+    let layers = await ancestorGitignores(absPath, root);
+    // A folder named explicitly is scanned even when an ancestor .gitignore ignores it: the user asked
+    // for it (`phi-guard scan generated/`). What is ignored inside it still is.
+    if (layers.some((layer) => layerIgnores(layer, absPath))) layers = [];
     await walkDirectory(absPath, layers, new Set(), state);
     return;
   }
@@ -201,6 +204,11 @@ function considerFile(absPath: string, stats: fs.Stats, state: WalkState): void 
 }
 
 /** Why the entry is ignored by a .gitignore or the config's globs, or undefined. */
+function layerIgnores(layer: GitignoreLayer, absPath: string): boolean {
+  const relative = relativeForMatcher(layer.dir, absPath, true);
+  return relative !== undefined && layer.matcher.test(relative).ignored;
+}
+
 function ignoreMatch(absPath: string, isDirectory: boolean, layers: GitignoreLayer[], state: WalkState): string | undefined {
   const config = state.options.configFor(absPath);
   const configRule = matchConfigIgnore(absPath, isDirectory, config, state);

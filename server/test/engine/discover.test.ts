@@ -95,6 +95,13 @@ describe('discoverFiles', () => {
     assert.deepEqual(skips(result), { 'src/secret/': 'ignored' });
   });
 
+  it('scans a folder given as a root even when an ancestor .gitignore ignores it (regression: the bench corpus)', async () => {
+    write({ '.gitignore': '.corpus/\n', '.corpus/a.ts': '', '.corpus/sub/b.ts': '', '.corpus/.gitignore': 'sub/\n' });
+    const result = await discover([path.join(root, '.corpus')]);
+    assert.deepEqual(relPaths(result), ['.corpus/a.ts']);
+    assert.deepEqual(skips(result), { '.corpus/sub/': 'ignored' });
+  });
+
   it('honours the config ignore globs relative to the config folder', async () => {
     write({
       'app/.phi-guard.json': '{ "ignore": ["fixtures/", "**/*.spec.ts"] }',

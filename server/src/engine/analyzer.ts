@@ -860,9 +860,9 @@ export class Analyzer {
       if (key !== undefined) fields.set(key, fieldValue);
       kinds = join(kinds, taintOnly(fieldValue));
     }
-    const typed = typeName ? this.typedValue(typeName, node) : EMPTY;
-    const combined = join(kinds, taintOnly(typed));
-    return { ...combined, fields, typeName: typeName ?? undefined, personContext: combined.personContext || typeName !== undefined };
+    // `resourceType: 'Patient'` names the shape for later reads; the literal's PHI is what its fields
+    // hold (`{ resourceType: 'Immunization', count: n }` is a log line, not a resource).
+    return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
   }
 
   /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */

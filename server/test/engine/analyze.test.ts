@@ -169,3 +169,10 @@ describe('function summaries', () => {
     assert.deepEqual(logged(text), ['3:ssn']);
   });
 });
+
+describe('FHIR resource literals', () => {
+  it('a literal naming a resource type carries only what its fields hold', () => {
+    const text = "declare const results: any[]; declare const dob: string;\nconsole.log({ resourceType: 'Immunization', count: results.length });\nconsole.log({ resourceType: 'Patient', birthDate: dob });\n";
+    assert.deepEqual(analyze(text).findings.map((finding) => `${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['3:date-of-birth']);
+  });
+});

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 1171;
 export const DEFAULT_FILES = 2000;
 export const STAMP_FILE = '.corpus.stamp';
@@ -139,6 +139,8 @@ class FileWriter {
   constructor(rng, stats) {
     this.r = rng;
     this.stats = stats;
+    /** Planted leaks of this file: { line (1-based), kind }. */
+    this.planted = [];
     this.lines = [];
     this.seq = 0;
   }
@@ -160,6 +162,7 @@ class FileWriter {
     const [kind, make] = this.r.pick(CODE_LEAKS);
     this.stats.leaks[kind] = (this.stats.leaks[kind] ?? 0) + 1;
     if (prelude) this.push(indent + prelude);
+    this.planted.push({ line: this.lines.length + 1, kind });
     this.push(indent + make(v));
   }
   text() {
@@ -741,7 +744,7 @@ function legacyJsFile(w, mod) {
 
 // ---------------------------------------------------------------------------------------------- JSON
 
-function jsonFile(r, stats, kind, targetBytes) {
+function jsonFile(r, stats, kind, targetBytes, planted) {
   if (kind === 'config') {
     const cfg = {
       service: r.pick(MODULES),
@@ -759,6 +762,7 @@ function jsonFile(r, stats, kind, targetBytes) {
     if (r.chance(0.12)) {
       const [leakKind, line] = r.pick(JSON_LEAKS);
       stats.leaks[`json-${leakKind}`] = (stats.leaks[`json-${leakKind}`] ?? 0) + 1;
+      planted.push({ needle: line, kind: `json-${leakKind}` });
       text = text.replace('"retry": {', `${line},\n  "retry": {`);
     }
     return `${text}\n`;
@@ -782,7 +786,9 @@ function jsonFile(r, stats, kind, targetBytes) {
     }
     if (r.chance(0.15)) {
       stats.leaks['json-literal'] = (stats.leaks['json-literal'] ?? 0) + 1;
-      entries.push({ resource: { resourceType: 'Patient', id: `pat-${hex(r, 8)}`, identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: validSsn(r) }] } });
+      const ssn = validSsn(r);
+      planted.push({ needle: `"value": "${ssn}"`, kind: 'json-literal' });
+      entries.push({ resource: { resourceType: 'Patient', id: `pat-${hex(r, 8)}`, identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn }] } });
     }
     return `${JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: entries }, null, 2)}\n`;
   }
@@ -848,7 +854,14 @@ function makeFile(index, seed, stats) {
   const rel = pathOf(mod, base);
   if (kind === 'json') {
     const jsonKind = r.pick(['config', 'config', 'fhir', 'messages']);
-    return { rel: rel.replace('/config/', jsonKind === 'config' ? '/config/' : jsonKind === 'fhir' ? '/fixtures/' : '/i18n/'), text: jsonFile(r, stats, jsonKind, target) };
+    const planted = [];
+    const text = jsonFile(r, stats, jsonKind, target, planted);
+    const lines = text.split('\n');
+    return {
+      rel: rel.replace('/config/', jsonKind === 'config' ? '/config/' : jsonKind === 'fhir' ? '/fixtures/' : '/i18n/'),
+      text,
+      planted: planted.map((p) => ({ line: lines.findIndex((l) => l.includes(p.needle)) + 1, kind: p.kind })),
+    };
   }
   const w = new FileWriter(r, stats);
   const body =
@@ -863,7 +876,7 @@ function makeFile(index, seed, stats) {
   while (w.size < target && guard++ < 2000) body.method();
   body.close();
   if (kind === 'legacy') w.push(`module.exports.version = ${r.int(1, 9)};`);
-  return { rel, text: w.text() };
+  return { rel, text: w.text(), planted: w.planted };
 }
 
 // ---------------------------------------------------------------------------------------------- API
@@ -906,6 +919,8 @@ export function generateCorpus({ dir = DEFAULT_DIR, files = DEFAULT_FILES, seed 
     byKind[ext] = (byKind[ext] ?? 0) + 1;
   }
   const result = { generator: GENERATOR_VERSION, seed, files: out.length, bytes, hash: hash.digest('hex'), leaks: stats.leaks, byKind };
+  // Where the leaks are (not part of the hash): lets the benchmark report recall on them.
+  const planted = out.flatMap((f) => f.planted.map((p) => ({ file: f.rel, line: p.line, kind: p.kind })));
   if (write) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -919,9 +934,9 @@ export function generateCorpus({ dir = DEFAULT_DIR, files = DEFAULT_FILES, seed 
       }
       writeFileSync(abs, f.text);
     }
-    writeFileSync(path.join(dir, STAMP_FILE), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(dir, STAMP_FILE), `${JSON.stringify({ ...result, planted })}\n`);
   }
-  return { dir, ...result };
+  return { dir, ...result, planted };
 }
 
 export function describe(result) {

@@ -15,7 +15,8 @@
 // CPU ms and peak RSS (process.resourceUsage().maxRSS). The two tasks run `--runs`
 // times alternating (parse, scan, parse, scan, …) and the medians are reported, with the ratio
 // scan/parse (target ≤ 2×). If bench/lsp-latency.mjs exists (the language server's latency benchmark),
-// it runs last and its output is printed. Ends with one JSON line for machines.
+// it runs last and its output is printed. On a generated corpus it also reports how many planted leaks
+// got a finding and how many findings fall on lines where nothing was planted. Ends with one JSON line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -91,6 +92,7 @@ async function childScan(dir) {
   for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   const skippedByReason = {};
   for (const s of result.skipped) skippedByReason[s.reason] = (skippedByReason[s.reason] ?? 0) + 1;
+  const planted = plantedRecall(dir, result.findings);
   return {
     task: 'scan',
     wallMs: t1 - tLoaded,
@@ -103,8 +105,41 @@ async function childScan(dir) {
     skippedByReason,
     ruleErrors: result.ruleErrors.length,
     engineDurationMs: result.durationMs,
+    planted,
     ...usage(),
   };
+}
+
+/**
+ * With a generated corpus: how many planted leaks got a finding on their line (recall, by kind), and how
+ * many findings are on lines where nothing was planted (the rest of the corpus is meant to be safe, so
+ * these are mostly false positives worth a look).
+ */
+function plantedRecall(dir, findings) {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(path.join(dir, '.corpus.stamp'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(stamp.planted)) return undefined;
+  const hit = new Set(findings.map((f) => `${f.file}:${f.range.start.line}`));
+  const plantedAt = new Set(stamp.planted.map((p) => `${p.file}:${p.line}`));
+  const byKind = {};
+  let found = 0;
+  for (const p of stamp.planted) {
+    const k = (byKind[p.kind] ??= { planted: 0, found: 0 });
+    k.planted += 1;
+    if (hit.has(`${p.file}:${p.line}`)) {
+      k.found += 1;
+      found += 1;
+    }
+  }
+  const off = findings.filter((f) => !plantedAt.has(`${f.file}:${f.range.start.line}`));
+  const offByRule = {};
+  for (const f of off) offByRule[f.ruleId] = (offByRule[f.ruleId] ?? 0) + 1;
+  const offSamples = off.slice(0, 5).map((f) => `${f.file}:${f.range.start.line} ${f.ruleId}`);
+  return { total: stamp.planted.length, found, byKind, offPlanted: off.length, offByRule, offSamples };
 }
 
 // ---------------------------------------------------------------------------------------- the parent
@@ -227,6 +262,14 @@ async function main() {
     console.log(`findings ${scan.findings}${corpus.stamp?.leaks ? ` (planted leaks ${Object.values(corpus.stamp.leaks).reduce((s, n) => s + n, 0)})` : ''}, skipped ${scan.skipped}, rule errors ${scan.ruleErrors}`);
     const byRule = Object.entries(scan.findingsByRule).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
     if (byRule) console.log(`  by rule: ${byRule}`);
+    if (scan.planted) {
+      const p = scan.planted;
+      const kinds = Object.entries(p.byKind).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v.found}/${v.planted}`).join(', ');
+      console.log(`planted leaks found ${p.found}/${p.total} (${((100 * p.found) / Math.max(1, p.total)).toFixed(0)}%): ${kinds}`);
+      const off = Object.entries(p.offByRule).map(([k, n]) => `${k} ${n}`).join(', ');
+      console.log(`findings on lines with nothing planted: ${p.offPlanted}${off ? ` (${off})` : ''}`);
+      for (const sample of p.offSamples) console.log(`  e.g. ${sample}`);
+    }
     if (scan.skipped) console.log(`  skipped: ${Object.entries(scan.skippedByReason).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     if (scan.files !== parse.files) console.log(`  note: the scan saw ${scan.files} files, the parse ${parse.files}`);
   }
@@ -249,7 +292,16 @@ async function main() {
     corpus: { dir: corpus.dir, files: corpus.stamp?.files, bytes: corpus.stamp?.bytes, hash: corpus.stamp?.hash, seed: corpus.stamp?.seed },
     runs,
     parse: pick(parse),
-    scan: scan.error ? { error: scan.error } : { ...pick(scan), findings: scan.findings, findingsByRule: scan.findingsByRule, skipped: scan.skipped, ruleErrors: scan.ruleErrors },
+    scan: scan.error
+      ? { error: scan.error }
+      : {
+          ...pick(scan),
+          findings: scan.findings,
+          findingsByRule: scan.findingsByRule,
+          skipped: scan.skipped,
+          ruleErrors: scan.ruleErrors,
+          planted: scan.planted ? { total: scan.planted.total, found: scan.planted.found, offPlanted: scan.planted.offPlanted } : null,
+        },
     ratio: ratio === undefined ? null : +ratio.toFixed(3),
     cpuRatio: cpuRatio === undefined ? null : +cpuRatio.toFixed(3),
     rssRatio: rssRatio === undefined ? null : +rssRatio.toFixed(3),

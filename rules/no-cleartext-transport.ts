@@ -1,6 +1,6 @@
 import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
-import { isIdentifierHost, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
+import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
 
 /** Functions whose first argument is a URL they connect to. */
 const URL_FIRST_FUNCTIONS = new Set(['fetch', 'window.fetch', 'globalThis.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'io', 'undici.request', 'undici.fetch', 'navigator.sendBeacon']);
@@ -142,7 +142,7 @@ export default defineRule({
         const known = context.stringPrefixOf(candidate);
         if (!known) continue;
         const url = parseCleartextUrl(known.text);
-        if (isFlagged(url) && !isIdentifierHost(url.host)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
+        if (isFlagged(url) && !isIdentifierUrl(known.text)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
       }
     };
 
@@ -160,7 +160,7 @@ export default defineRule({
       JsonString(node: JsonNode, path: string[]) {
         if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment))) return;
         const url = jsonUrl(node);
-        if (!isFlagged(url) || isIdentifierHost(url.host)) return;
+        if (!isFlagged(url) || isIdentifierUrl(String(node.value))) return;
         context.report({
           jsonNode: node,
           messageId: 'cleartextEndpoint',

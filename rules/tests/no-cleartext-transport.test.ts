@@ -4,6 +4,10 @@ const REQUEST = 'Connection over http:// to a remote host';
 
 runRuleTests('no-cleartext-transport', {
   valid: [
+    // FHIR canonical URLs are identifiers (regression: SMART capability extensions on real code)
+    "const extension = [{ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris' }];",
+    "const profileUrl = 'http://example-registry.org/fhir/StructureDefinition/us-core-patient';",
+    { code: '{ "extension": [{ "url": "http://acme-fhir.org/fhir/StructureDefinition/ethnicity" }] }', filename: 'config/production.json' },
     // https and wss
     "fetch('https://lab.acme-health.com/results');",
     "import axios from 'axios';\naxios.get('https://lab.acme-health.com/results');\nconst api = axios.create({ baseURL: 'https://lab.acme-health.com' });",

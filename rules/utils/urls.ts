@@ -48,7 +48,17 @@ const IDENTIFIER_HOSTS = [
   'unitsofmeasure.org', 'www.nlm.nih.gov', 'schema.org', 'xmlns.com', 'ns.adobe.com', 'ogp.me', 'opensource.org',
   'www.apache.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'docs.oasis-open.org',
   'www.ama-assn.org', 'www.cms.gov', 'fhir.org', 'www.whocc.no', 'id.who.int', 'www.omg.org', 'dicom.nema.org',
+  'fhir-registry.smarthealthit.org', 'build.fhir.org', 'hl7.org.au', 'fhir.nhs.uk',
 ];
+
+/** FHIR canonical URLs name conformance resources and code systems; nothing is fetched from them. */
+const FHIR_CANONICAL_PATH = /\/(StructureDefinition|CodeSystem|ValueSet|NamingSystem|SearchParameter|OperationDefinition|ConceptMap|ImplementationGuide|CapabilityStatement|fhir\/sid)\//;
+
+/** Whether a whole http:// URL is an identifier (namespace, code system, FHIR canonical), not an endpoint. */
+export function isIdentifierUrl(url: string): boolean {
+  const parsed = parseCleartextUrl(url);
+  return (parsed !== undefined && isIdentifierHost(parsed.host)) || FHIR_CANONICAL_PATH.test(url);
+}
 
 export function isIdentifierHost(host: string): boolean {
   return IDENTIFIER_HOSTS.includes(host) || host.startsWith('schemas.') || host.endsWith('.hl7.org');

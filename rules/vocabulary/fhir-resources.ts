@@ -181,3 +181,6 @@ export const FHIR_READ_METHODS: ReadonlySet<string> = new Set([
   'readResource', 'searchResources', 'searchOne', 'search', 'read', 'vread', 'readReference', 'createResource',
   'updateResource', 'patchResource', 'createResourceIfNoneExist', 'upsertResource', 'readHistory', 'searchResourcePages',
 ]);
+
+/** FHIR datatypes: generic words that other libraries use too (nodemailer's Address, …). */
+export const FHIR_DATATYPES: ReadonlySet<string> = new Set(['HumanName', 'Address', 'ContactPoint', 'Identifier', 'Attachment', 'PatientContact', 'Reference', 'Annotation']);

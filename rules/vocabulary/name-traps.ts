@@ -32,7 +32,7 @@ export const METADATA_WORDS: readonly string[] = [
   'enabled', 'disabled', 'touched', 'dirty', 'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified',
   'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
   'status', 'event', 'events', 'policy', 'rule', 'rules', 'permission', 'permissions', 'scope', 'scopes', 'role', 'roles',
-  'selector', 'locale', 'timezone', 'sample',
+  'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
 ];

@@ -3,7 +3,7 @@
 // asks what an argument carries, the answer reflects the code before that point.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { PHI_RESOURCE_TYPES, FHIR_READ_METHODS } from '../../../rules/vocabulary/fhir-resources';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../../../rules/vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
   ELEMENT_CALLBACK_METHODS,
@@ -682,7 +682,19 @@ export class Analyzer {
     return name !== undefined && this.isSanitizerName(name);
   }
 
+  /**
+   * FHIR datatype names (Address, Identifier, Reference, Attachment…) are common words: a parameter typed
+   * `Address` is FHIR's only when the name comes from a FHIR package or the workspace declares it.
+   */
+  private isAmbiguousDatatype(typeName: string): boolean {
+    if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
+    if (this.options.index?.declares(typeName)) return false;
+    const source = this.imports.get(typeName)?.module;
+    return !source || !/fhir|medplum/i.test(source);
+  }
+
   private typedValue(typeName: string, node: Node): AbstractValue {
+    if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
     if (!resolved) {
       return { ...EMPTY, typeName };
@@ -782,6 +794,8 @@ export class Analyzer {
     const binding = this.scope.lookup(node.name);
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
+    // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.
+    if (this.imports.has(node.name) && this.options.index?.isExportedConstant(node.name)) return EMPTY;
     const byName = this.options.classifier.classify(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
@@ -871,6 +885,9 @@ export class Analyzer {
     if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
+    // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says.
+    const valueName = valueNode.type === 'Identifier' ? valueNode.name : valueNode.type === 'MemberExpression' ? propertyName(valueNode) : undefined;
+    if (valueName && this.options.classifier.classify(valueName).trap) return value;
     const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
     if (!opaque || byName.kinds.length === 0) return value;
     return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));

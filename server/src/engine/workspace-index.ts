@@ -122,14 +122,32 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
   return types;
 }
 
+/** `export const X = 'literal'` (or a template without expressions, a number, a regex): never PHI. */
+const EXPORTED_CONSTANT = /\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:['"`/]|-?\d)/g;
+
+export function extractExportedConstants(text: string): string[] {
+  if (!text.includes('export const')) return [];
+  const names: string[] = [];
+  EXPORTED_CONSTANT.lastIndex = 0;
+  for (let match = EXPORTED_CONSTANT.exec(text); match; match = EXPORTED_CONSTANT.exec(text)) names.push(match[1]);
+  return names;
+}
+
 export class WorkspaceIndex {
   private readonly declaredByFile = new Map<string, DeclaredType[]>();
+  private readonly constantsByFile = new Map<string, string[]>();
+  private readonly constantCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
   private readonly resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
   private generation = 0;
 
   addFile(file: string, text: string): void {
     this.removeFile(file);
+    const constants = extractExportedConstants(text);
+    if (constants.length) {
+      this.constantsByFile.set(file, constants);
+      for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
+    }
     const types = extractDeclaredTypes(file, text);
     if (types.length === 0) return;
     this.declaredByFile.set(file, types);
@@ -141,7 +159,18 @@ export class WorkspaceIndex {
     this.generation++;
   }
 
+  /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
+  isExportedConstant(name: string): boolean {
+    return (this.constantCounts.get(name) ?? 0) > 0;
+  }
+
   removeFile(file: string): void {
+    for (const name of this.constantsByFile.get(file) ?? []) {
+      const count = (this.constantCounts.get(name) ?? 1) - 1;
+      if (count > 0) this.constantCounts.set(name, count);
+      else this.constantCounts.delete(name);
+    }
+    this.constantsByFile.delete(file);
     const previous = this.declaredByFile.get(file);
     if (!previous) return;
     this.declaredByFile.delete(file);
@@ -151,6 +180,11 @@ export class WorkspaceIndex {
       else this.declaredByName.delete(type.name);
     }
     this.generation++;
+  }
+
+  /** Whether a workspace file declares a type of this name. */
+  declares(typeName: string): boolean {
+    return this.declaredByName.has(typeName);
   }
 
   get size(): number {

@@ -176,3 +176,25 @@ describe('FHIR resource literals', () => {
     assert.deepEqual(analyze(text).findings.map((finding) => `${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['3:date-of-birth']);
   });
 });
+
+describe('precision on real code (regressions from the real-code evaluation)', () => {
+  const rulesAt = (text: string, file = 'src/a.ts', index?: WorkspaceIndex) => analyze(text, file, index).findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}`);
+
+  it('an imported literal constant is not classified by its name', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('src/constants.ts', "export const personRelationshipRepresentation = 'custom:(display,uuid)';\n");
+    const text = "import { personRelationshipRepresentation } from './constants';\ndeclare const patientUuid: string;\nconsole.log(`/relationship?v=${personRelationshipRepresentation}&person=${patientUuid}`);\n";
+    assert.deepEqual(rulesAt(text, 'src/a.ts', index), []);
+  });
+
+  it('an opaque id under a PHI-named key stays opaque', () => {
+    assert.deepEqual(rulesAt("declare const patientId: string; declare const encounterId: string;\nsessionStorage.setItem('state', JSON.stringify({ patient: patientId, encounter: encounterId }));\n"), []);
+  });
+
+  it("a parameter typed with another library's Address is not FHIR's", () => {
+    const text = "import type { Address } from 'nodemailer/lib/mailer';\nexport function f(to: Address) { console.log(to.name); }\n";
+    assert.deepEqual(rulesAt(text), []);
+    const fhir = "import type { Address } from '@medplum/fhirtypes';\nexport function f(home: Address) { console.log(home.city); }\n";
+    assert.deepEqual(rulesAt(fhir), ['no-phi-in-logs:2']);
+  });
+});

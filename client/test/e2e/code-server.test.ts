@@ -335,6 +335,9 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
           'git.enabled': false,
           'editor.minimap.enabled': false,
           'files.autoSave': 'off',
+          // Every analysis counts as slow, so the server reports a slow file and the status shows its
+          // warning state (also proves phiGuard.* settings reach the server).
+          'phiGuard.timeBudgetMs': 1,
         },
         null,
         2,
@@ -450,6 +453,9 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await showProblems();
     await waitForProblem(path.posix.basename(fixFinding.file), fixFinding.ruleId, 30_000);
     log(`diagnostic shown ${Date.now() - t} ms after opening`);
+    // phiGuard.timeBudgetMs is 1 ms: the status item is in its warning state and names the slow file.
+    const status = page.locator('.statusbar-item.warning-kind', { hasText: 'PHI Guard' }).first();
+    await status.waitFor({ timeout: 15_000 });
     await screenshot('problems');
   });
 
@@ -465,9 +471,10 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     }
     // Save; the file on disk has the fixed line.
     await page.keyboard.press('Control+S');
+    // (A save truncates, then writes: an empty read is a file caught mid-write, not the result.)
     const fixed = await poll('the fixed line on disk', 10_000, () => {
       const now = lineOnDisk(fixFinding);
-      return now !== originalFixLine ? now : undefined;
+      return now !== originalFixLine && now.trim() !== '' ? now : undefined;
     });
     if (httpsFix) {
       assert.match(originalFixLine, /http:\/\//);

@@ -95,6 +95,8 @@ const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 
 const MAX_SNIPPET = 48;
+/** How many local calls deep a PHI argument is followed into helpers of the same file. */
+const MAX_FOLLOW_DEPTH = 3;
 
 /** `a.b.c` for member chains and identifiers; undefined for anything else. */
 export function dottedName(node: Node): string | undefined {
@@ -197,6 +199,9 @@ export class Analyzer {
   /** Summaries of functions for given argument kinds: what they return. */
   private readonly summaries = new Map<string, AbstractValue>();
   private readonly summarising = new Set<Node>();
+  /** Local functions being walked again for a call with PHI arguments, and the calls already followed. */
+  private readonly following = new Set<Node>();
+  private readonly followed = new Set<string>();
   /** While > 0 the walk only computes values (a function summary): rules' visitors do not run. */
   private silent = 0;
 
@@ -527,6 +532,31 @@ export class Analyzer {
     this.prepareCallbacks(node);
     this.visitChildren(node);
     this.noteCallEffects(node);
+    this.followLocalCall(node);
+  }
+
+  /**
+   * `logIt(patient)` where `function logIt(x) { console.log(x) }` is in this file: walk the callee's
+   * body again with the caller's argument values, rules on, so a sink inside the helper is reported
+   * with the PHI the caller passed (and where it came from). Once per function and argument kinds.
+   */
+  private followLocalCall(node: TSESTree.CallExpression): void {
+    if (this.silent > 0 || node.callee.type !== 'Identifier') return;
+    const fn = this.scope.lookup(node.callee.name)?.value.functionNode;
+    if (!fn || !FUNCTION_TYPES.has(fn.type) || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
+    const argumentValues = node.arguments.map((argument) => this.valueOf(argument));
+    if (!argumentValues.some(hasPhi)) return;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => value.kinds.join('+')).join(',')}`;
+    if (this.followed.has(key)) return;
+    this.followed.add(key);
+    this.following.add(fn);
+    const savedScope = this.scope;
+    try {
+      this.walkFunctionBody(fn as TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, argumentValues);
+    } finally {
+      this.scope = savedScope;
+      this.following.delete(fn);
+    }
   }
 
   /** Callbacks of `patients.forEach(p => …)` and `promise.then(p => …)` receive the receiver's values. */

@@ -198,3 +198,17 @@ describe('precision on real code (regressions from the real-code evaluation)', (
     assert.deepEqual(rulesAt(fhir), ['no-phi-in-logs:2']);
   });
 });
+
+describe('PHI passed to helpers of the same file', () => {
+  const found = (text: string) => analyze(text).findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}:${finding.related.map((related) => related.range.start.line).join('+')}`);
+
+  it('reports the sink inside the helper with the caller PHI and where it came from', () => {
+    const text = "function logIt(x: unknown) {\n  console.log(x);\n}\nconst store = (key: string, value: unknown) => localStorage.setItem(key, JSON.stringify(value));\ndeclare const patient: any;\nlogIt(patient.ssn);\nstore('p', patient.dateOfBirth);\n";
+    assert.deepEqual(found(text), ['no-phi-in-logs:2:ssn:6', 'no-phi-in-browser-storage:4:date-of-birth:7']);
+  });
+
+  it('does not report helpers called with clean values, and terminates on recursion', () => {
+    const text = "function walk(x: any): void { console.log(x); if (x.parent) walk(x.parent); }\ndeclare const patient: any;\nwalk(patient.id);\nwalk(patient.ssn);\n";
+    assert.deepEqual(found(text).map((entry) => entry.split(':').slice(0, 3).join(':')), ['no-phi-in-logs:1:ssn']);
+  });
+});

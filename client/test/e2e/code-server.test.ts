@@ -292,11 +292,9 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     const findings = report.findings.filter((f) => !f.suppressed);
     log(`workspace ${path.relative(ROOT, DEMO)}: the CLI reports ${findings.length} findings`);
     const isSource = (f: JsonFinding) => /\.(ts|tsx|js|jsx)$/.test(f.file);
-    // The http:// → https:// fix if there is one; any other quick fix otherwise.
-    const fix =
-      findings.find((f) => isSource(f) && f.fixes.some((x) => /https/i.test(x.description))) ??
-      findings.find((f) => isSource(f) && f.fixes.length > 0);
-    assert.ok(fix, 'the CLI reports no finding with a fix in a source file');
+    // A cleartext http:// finding in a source file with its https fix (the demo has one by design).
+    const fix = findings.find((f) => isSource(f) && f.fixes.some((x) => /https/i.test(x.description)));
+    assert.ok(fix, 'the CLI reports no finding with an https fix in a source file');
     fixFinding = fix;
     // Another finding in the same (opened) file, for "Show documentation for <rule>".
     docFinding = findings.find((f) => f.file === fix.file && f.range.start.line !== fix.range.start.line);
@@ -461,14 +459,11 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
 
   it('applies a quick fix (http:// → https://) and the text changes, on disk after saving', async () => {
     const { line, column } = fixFinding.range.start;
-    const httpsFix = fixFinding.fixes.find((x) => /https/i.test(x.description));
-    const description = (httpsFix ?? fixFinding.fixes[0]!).description;
+    const description = fixFinding.fixes.find((x) => /https/i.test(x.description))!.description;
     const menu = await chooseCodeAction(line, column, description, 'quick-fix-menu');
     await menu.waitFor({ state: 'hidden', timeout: 5000 });
     // The editor shows https:// on that line; save, and the file on disk has it too.
-    if (httpsFix) {
-      await poll('https:// in the editor', 10_000, async () => normalize(await page.locator('.editor-instance .view-lines').first().innerText()).includes('https://') || undefined);
-    }
+    await poll('https:// in the editor', 10_000, async () => normalize(await page.locator('.editor-instance .view-lines').first().innerText()).includes('https://') || undefined);
     // Save; the file on disk has the fixed line.
     await page.keyboard.press('Control+S');
     // (A save truncates, then writes: an empty read is a file caught mid-write, not the result.)
@@ -476,12 +471,8 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
       const now = lineOnDisk(fixFinding);
       return now !== originalFixLine && now.trim() !== '' ? now : undefined;
     });
-    if (httpsFix) {
-      assert.match(originalFixLine, /http:\/\//);
-      assert.equal(fixed, originalFixLine.replace('http://', 'https://'));
-    } else {
-      log(`no https fix in this workspace yet; applied "${description}" instead`);
-    }
+    assert.match(originalFixLine, /http:\/\//);
+    assert.equal(fixed, originalFixLine.replace('http://', 'https://'));
     await screenshot('quick-fix-applied');
   });
 

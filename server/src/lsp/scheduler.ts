@@ -2,7 +2,8 @@
 // stale work is dropped; typing is debounced where analysis is expensive.
 //
 // When a document changes, its next analysis is scheduled:
-// - cheap documents (the previous analysis took < EXPENSIVE_MS): after COALESCE_MS, just long enough
+// - cheap documents (analysis takes < EXPENSIVE_MS, as a moving average so that one GC pause does not
+//   switch modes): after COALESCE_MS, just long enough
 //   for changes already queued behind this one to be applied, so one analysis covers a burst. Waiting
 //   longer would cost more latency than re-analysing costs CPU; and since analysis is synchronous,
 //   changes typed during an analysis simply queue up and are covered by the next one.
@@ -16,7 +17,7 @@ import type { AnalysisOutcome } from './analyzer';
 
 export const DEBOUNCE_MS = 150;
 export const EXPENSIVE_MS = 100;
-export const COALESCE_MS = 5;
+export const COALESCE_MS = 2;
 
 export interface AnalysisEntry {
   uri: string;
@@ -32,6 +33,8 @@ export interface AnalysisEntry {
 export interface SchedulerHost {
   documents: TextDocuments<TextDocument>;
   settingsFor(uri: string): Promise<PhiGuardSettings>;
+  /** Whether pull clients will ask with result ids (then unchanged results keep their id). */
+  readonly tracksResultIds: () => boolean;
   /** Analyses the text (sync) and converts to diagnostics; never throws (errors become an outcome). */
   analyze(doc: TextDocument, settings: PhiGuardSettings): { outcome: AnalysisOutcome; diagnostics: Diagnostic[] };
   /** A fresh result for the current version: publish (push clients), status, logs. */
@@ -40,7 +43,9 @@ export interface SchedulerHost {
 
 interface DocState {
   timer?: NodeJS.Timeout;
-  lastDurationMs: number;
+  /** Moving average of the analysis time of this document. */
+  averageMs: number;
+  analyses: number;
     result?: AnalysisEntry;
   waiters: Array<() => void>;
   /** Run mode from the settings seen last (changes are ignored in onSave mode). */
@@ -71,7 +76,7 @@ export class AnalysisScheduler {
   changed(uri: string): void {
     const state = this.state(uri);
     if (state.run === 'onSave') return;
-    if (state.lastDurationMs >= EXPENSIVE_MS) this.schedule(uri, DEBOUNCE_MS, true);
+    if (state.averageMs >= EXPENSIVE_MS) this.schedule(uri, DEBOUNCE_MS, true);
     else this.schedule(uri, COALESCE_MS);
   }
 
@@ -148,7 +153,7 @@ export class AnalysisScheduler {
   private state(uri: string): DocState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { lastDurationMs: 0, waiters: [], run: 'onType' };
+      state = { averageMs: -1, analyses: 0, waiters: [], run: 'onType' };
       this.states.set(uri, state);
     }
     return state;
@@ -197,10 +202,11 @@ export class AnalysisScheduler {
       if (this.states.get(uri) !== state || !now || now.version !== version || this.generation !== generation) return undefined;
       if (state.result?.version === version && state.result.generation === generation) return state.result;
       const { outcome, diagnostics } = this.host.analyze(now, settings);
-      state.lastDurationMs = outcome.durationMs;
+      // The first analysis of a document (on open) runs cold (JIT warm-up): it does not count.
+      if (state.analyses++ > 0) state.averageMs = state.averageMs < 0 ? outcome.durationMs : 0.7 * state.averageMs + 0.3 * outcome.durationMs;
       const entry = this.entry(uri, version, outcome, diagnostics, settings);
       const previous = state.result;
-      if (previous && sameDiagnostics(previous.diagnostics, diagnostics)) {
+      if (previous && this.host.tracksResultIds() && sameDiagnostics(previous.diagnostics, diagnostics)) {
         entry.resultId = previous.resultId;
       }
       state.result = entry;

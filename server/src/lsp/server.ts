@@ -137,6 +137,7 @@ export class PhiGuardServer {
     this.scheduler = new AnalysisScheduler({
       documents: this.documents,
       settingsFor: (uri) => this.settings.get(uri),
+      tracksResultIds: () => this.caps.pull,
       analyze: (doc, settings) => this.analyzeDocument(doc, settings),
       analysed: (entry) => this.analysed(entry),
     });

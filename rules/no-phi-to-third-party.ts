@@ -128,7 +128,7 @@ function rootName(node: Node): string | undefined {
   return undefined;
 }
 
-function wordsOf(name: string | undefined): string[] {
+function wordsOf(name: string | undefined): readonly string[] {
   return name ? splitWords(name) : [];
 }
 

@@ -1014,7 +1014,7 @@ export class Analyzer {
   private receiverNameSaysValue(receiver: Node, call: Node): AbstractValue {
     const name = receiver.type === 'MemberExpression' ? propertyName(receiver) : receiver.type === 'Identifier' ? receiver.name : undefined;
     if (!name) return EMPTY;
-    const words = splitWords(name);
+    const words = [...splitWords(name)];
     while (words.length > 1 && codeStructureSuffixes.has(words[words.length - 1])) words.pop();
     const kinds = this.options.classifier.kindsOf(words.join('_'));
     return fromKinds(kinds, this.origin(call, kinds), 'medium');

@@ -26,13 +26,23 @@ export interface NameClassification {
 
 const WORD_PATTERN = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 
-export function splitWords(name: string): string[] {
-  const words = name.match(WORD_PATTERN);
-  return words ? words.map((word) => word.toLowerCase()) : [];
+const splitCache = new Map<string, readonly string[]>();
+const SPLIT_CACHE_LIMIT = 50_000;
+
+/** Lower-case words of a code name. Cached: rules ask about the same names over and over. */
+export function splitWords(name: string): readonly string[] {
+  let words = splitCache.get(name);
+  if (!words) {
+    const matched = name.match(WORD_PATTERN);
+    words = matched ? matched.map((word) => word.toLowerCase()) : [];
+    if (splitCache.size >= SPLIT_CACHE_LIMIT) splitCache.clear();
+    splitCache.set(name, words);
+  }
+  return words;
 }
 
 interface CompiledPattern {
-  words: string[];
+  words: readonly string[];
   kind: string;
   contextual: boolean;
 }
@@ -73,7 +83,7 @@ function compilePatterns(): Map<string, CompiledPattern[]> {
 
 const BUILT_IN_PATTERNS = compilePatterns();
 
-function isLastFour(words: string[]): boolean {
+function isLastFour(words: readonly string[]): boolean {
   for (let i = 0; i + 1 < words.length; i++) {
     if (words[i] === 'last' && (words[i + 1] === 'four' || words[i + 1] === '4')) return true;
   }
@@ -84,7 +94,7 @@ function isLastFour(words: string[]): boolean {
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
-function isTrap(words: string[], covered: readonly boolean[]): NameClassification | undefined {
+function isTrap(words: readonly string[], covered: readonly boolean[]): NameClassification | undefined {
   if (isLastFour(words)) return TRAP;
   if (words.length > 1 && booleanPrefixes.has(words[0])) return TRAP;
   const last = words.length - 1;
@@ -172,7 +182,7 @@ export class NameClassifier {
     return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext };
   }
 
-  private matchAt(words: string[], index: number): CompiledPattern | undefined {
+  private matchAt(words: readonly string[], index: number): CompiledPattern | undefined {
     const candidates = BUILT_IN_PATTERNS.get(words[index]);
     if (!candidates) return undefined;
     return candidates.find((pattern) => pattern.words.every((word, offset) => words[index + offset] === word));

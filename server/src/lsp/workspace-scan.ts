@@ -16,6 +16,7 @@ import type { Finding, ScanResult } from '../engine/types';
 import { formatSarif } from '../report/sarif';
 import { activeFindings, countBySeverity } from '../report/summary';
 import type { ExportSarifResult, ScanWorkspaceResult } from '../shared/protocol';
+import { asConfigProblem } from './analyzer';
 import { isInside, toPosix, type Folder, type WorkspaceFolderSet } from './paths';
 
 export interface StoredFile {
@@ -126,6 +127,12 @@ export class WorkspaceScanner {
       if (isAbort(error) || controller.signal.aborted) {
         this.host.log('scan cancelled; the previous results stay');
         return { completed: false, filesScanned: 0, counts: { error: 0, warning: 0, note: 0 }, suppressed: 0, skipped: 0, ruleErrors: 0, durationMs: performance.now() - started };
+      }
+      const problem = asConfigProblem(error);
+      if (problem) {
+        const message = `invalid config ${problem.file}:${problem.line}:${problem.column} ${problem.reason}`;
+        this.host.problems(message);
+        throw new ResponseError(ErrorCodes.InvalidRequest, `PHI Guard: ${message}`);
       }
       throw error;
     }

@@ -14,6 +14,10 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // The server bundle carries the TypeScript parser (11 MB unminified): minified, it loads faster and
+  // the VSIX is smaller. Source maps stay next to the bundles for stack traces.
+  minify: true,
+  keepNames: true,
 };
 
 const entries = [

@@ -19,6 +19,13 @@ function isNamedLikeLogger(object: Node, extraNames: readonly string[]): boolean
   return words.length > 0 && loggerNameWords.has(words[words.length - 1]);
 }
 
+/** `log`, `logger`, `logStream`, `writeLog`: the name's first or last word is a logger word. */
+function isLoggerFunctionName(name: string, extraNames: readonly string[]): boolean {
+  if (extraNames.includes(name)) return true;
+  const words = splitWords(name);
+  return words.length > 0 && (loggerNameWords.has(words[words.length - 1]) || (words[0] === 'log' && words.length <= 2 && words[1] !== 'event' && words[1] !== 'in' && words[1] !== 'out'));
+}
+
 function isLogger(context: RuleContext, object: Node, extraNames: readonly string[]): boolean {
   return isConsole(object) || context.hasTag(object, 'logger') || isNamedLikeLogger(object, extraNames);
 }
@@ -33,6 +40,8 @@ function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames
   }
   // `const debugLog = debug('clinic:api'); debugLog('%o', patient)`
   if (node.callee.type === 'Identifier' && context.hasTag(node.callee, 'logger')) return 'line';
+  // `import { log } from './logger'; log('fhir audit', data)`: an imported function named like a logger.
+  if (node.callee.type === 'Identifier' && context.importedFrom(node.callee.name) && isLoggerFunctionName(node.callee.name, extraNames)) return 'line';
   return undefined;
 }
 

@@ -24,6 +24,10 @@ runRuleTests('no-phi-in-logs', {
     // a sanitised value under a PHI-named key (regression: the key used to re-add the kind)
     "declare function redact(v: unknown): string; declare const req: any; console.warn('rejected', { ssn: redact(req.body.ssn) });",
     "declare function maskSsn(v: string): string; declare const patient: any; const entry: any = {}; entry.ssn = maskSsn(patient.ssn); console.log(entry);",
+    // imported functions that are not loggers, and analytics logEvent
+    "import { catalog } from './catalog'; declare const p: any; catalog(p.ssn);",
+    "import { logEvent } from 'firebase/analytics'; declare const p: any; logEvent('x', p.id);",
+    "import { logout } from './auth'; declare const p: any; logout(p.email);",
     // a configured sanitizer
     { code: 'declare const patient: any; console.log(scrubPhi(patient));', config: { sanitizers: ['scrubPhi'] } },
     // a name the project says is not PHI
@@ -95,6 +99,14 @@ runRuleTests('no-phi-in-logs', {
       name: 'a field assigned later',
       code: "declare const patient: any;\nconst entry: Record<string, unknown> = {};\nentry.note = patient.clinicalNotes;\nconsole.log(entry);",
       errors: [{ line: 4, column: 13, kinds: ['clinical-note'] }],
+    },
+    {
+      name: 'an imported logger function (regression: HospitalRun server, Intelehealth logStream)',
+      code: "import { log } from './util/logger';\nconst { logStream } = require('./logger');\ndeclare const patient: any;\nlog('DB::fhiraudit', { dob: patient.birthDate });\nlogStream('debug', JSON.stringify({ phone: patient.mobileNumber }));",
+      errors: [
+        { line: 4, column: 22, kinds: ['date-of-birth'] },
+        { line: 5, column: 20, kinds: ['phone'] },
+      ],
     },
     {
       name: 'a configured PHI name',

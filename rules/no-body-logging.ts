@@ -1,5 +1,5 @@
 import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, propertyName, type Node } from './utils/ast';
+import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, siblingNames } from './utils/config-keys';
 import { LOG_METHODS, LOGGER_NAME_WORDS } from './vocabulary/flows';
 
@@ -96,6 +96,14 @@ function findInSubtree(root: Node, test: (node: Node, parent: Node | undefined) 
 function isWholeBodyMember(node: Node, parent: Node | undefined): node is TSESTree.MemberExpression {
   if (node.type !== 'MemberExpression' || !['body', 'rawBody'].includes(propertyName(node) ?? '')) return false;
   return !(parent?.type === 'MemberExpression' && parent.object === node);
+}
+
+/** An identifier used as a value (not a property key or the name after a dot). */
+function isReadReference(node: Node): boolean {
+  const parent = parentOf(node);
+  if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
+  if (parent?.type === 'Property' && parent.key === node && !parent.shorthand) return false;
+  return true;
 }
 
 function isHttpObject(node: Node): boolean {
@@ -257,6 +265,12 @@ export default defineRule({
           if (body) {
             const text = context.getText(body);
             context.report({ node: body, messageId: 'loggedBody', data: { expression: text.length <= 40 ? text : 'body' } });
+            return;
+          }
+          // `const answers = req.body; console.log(answers)`: a variable holding the whole body.
+          const alias = findInSubtree(argument, (child) => child.type === 'Identifier' && isReadReference(child) && context.hasTag(child, 'request-body'));
+          if (alias) {
+            context.report({ node: alias, messageId: 'loggedBody', data: { expression: context.getText(alias) }, precision: 'medium' });
             return;
           }
         }

@@ -30,6 +30,11 @@ runRuleTests('no-body-logging', {
   ],
   invalid: [
     {
+      name: 'a variable holding the whole request body (regression: a screening-questionnaire route on real code)',
+      code: "export function save(req: any) {\n  const questionnaireData = req.body;\n  console.log(questionnaireData);\n}",
+      errors: [{ line: 3, column: 15 }],
+    },
+    {
       name: 'explicit body-logging switches in JSON config, in any environment',
       code: '{\n  "logging": { "logRequestBody": true, "logResponseBody": "true" },\n  "http": { "logBody": true },\n  "LOG_PAYLOAD": "1"\n}',
       filename: 'config/development.json',

@@ -152,6 +152,13 @@ function isLiteralLike(node: Node): boolean {
   return false;
 }
 
+const REQUEST_OBJECT = /(^|\.)(req|request|ctx\.request|event|incomingRequest)$/;
+
+function isRequestObject(node: Node): boolean {
+  const name = dottedName(node);
+  return name !== undefined && REQUEST_OBJECT.test(name);
+}
+
 /** The value came out of a sanitizer (redact, mask, encrypt…): its name no longer says anything. */
 function isSanitized(value: AbstractValue): boolean {
   return value.tags?.has('sanitized') === true || value.tags?.has('encrypted') === true;
@@ -834,6 +841,10 @@ export class Analyzer {
   private memberValue(node: TSESTree.MemberExpression): AbstractValue {
     const object = this.valueOf(node.object);
     const name = propertyName(node);
+    if ((name === 'body' || name === 'rawBody') && isRequestObject(node.object)) {
+      // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
+      return withTag(this.readProperty(object, name, node, node), 'request-body');
+    }
     if (name === undefined) {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);

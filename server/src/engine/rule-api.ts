@@ -117,8 +117,12 @@ export interface RuleContext {
   stringPrefixOf(node: TSESTree.Node): { text: string; node: TSESTree.Node } | undefined;
   /** A fully known constant value of an expression (string, number, boolean, null). */
   constantOf(node: TSESTree.Node): string | number | boolean | null | undefined;
-  /** Whether the analysis tagged the value (e.g. "logger" for `pino()` results and child loggers). */
-  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream'): boolean;
+  /**
+   * Whether the analysis tagged the value: "logger" for `pino()` results and child loggers,
+   * "request-body" for a whole HTTP request body (`req.body`, `ctx.request.body`, `event.body`) and
+   * the variables it was assigned to.
+   */
+  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body'): boolean;
   /** Whether `name` names a sanitizer (redact, mask, encrypt, … plus config). */
   isSanitizer(name: string): boolean;
   getText(node: TSESTree.Node | TSESTree.Token): string;

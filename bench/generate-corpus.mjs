@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const DEFAULT_SEED = 1171;
 export const DEFAULT_FILES = 2000;
 export const STAMP_FILE = '.corpus.stamp';
@@ -341,7 +341,11 @@ function serviceFile(w, mod) {
     `import { RetryExhaustedError, ValidationError } from '@clinic/core';`,
     '',
   );
-  interfaceBlock(w, E, fieldsFor(r));
+  // The methods below (DTO mapping, validation, and the planted leaks) read these fields, so the entity
+  // declares them: a leak through a field the type does not have would not be a fair test.
+  const needed = ['firstName', 'lastName', 'dateOfBirth', 'ssn', 'mrn', 'email', 'diagnosis'];
+  const fields = fieldsFor(r).filter(([f]) => !needed.includes(f));
+  interfaceBlock(w, E, [...fields, ...needed.map((f) => [f, 'string']), ['version', 'number']].filter((f, i, all) => all.findIndex(([n]) => n === f[0]) === i));
   w.push(`export type Create${E}Input = Omit<${E}, 'id' | 'createdAt' | 'updatedAt'>;`, '');
   w.push(`export interface ${E}Dto {`, `  id: string;`, `  status: string;`, `  displayName: string;`, `  age?: number;`, `  maskedSsn?: string;`, `  updatedAt?: string;`, `}`, '');
   w.push(

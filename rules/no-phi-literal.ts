@@ -66,11 +66,14 @@ export function isRealisticPhone(value: string): boolean {
   return true;
 }
 
-/** A full birth date (ISO or US format), not a Jan-1 placeholder or the epoch, within the last 130 years. */
+/**
+ * A full birth date (ISO or US format), not a Jan-1 placeholder or the epoch, within the last 130 years.
+ * Not a date-time: `2017-03-01T13:10:00` is when something happened (a search bound, a timestamp), not a birth date.
+ */
 export function isRealisticBirthDate(value: string): boolean {
   const text = value.trim();
   let year: number, month: number, day: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(text) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(text);
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(text);
   if (match) [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [month, day, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return false;
@@ -80,9 +83,35 @@ export function isRealisticBirthDate(value: string): boolean {
   return !(month === 1 && day === 1);
 }
 
+/** Values that stand in for a name in test data: `Test Patient`, `John Doe`, `Foo`. */
+const PLACEHOLDER_NAME_WORDS = new Set([
+  'test', 'testing', 'patient', 'demo', 'sample', 'example', 'unknown', 'anonymous', 'anon', 'doe', 'foo', 'bar', 'baz', 'qux',
+  'lorem', 'ipsum', 'first', 'last', 'middle', 'name', 'firstname', 'lastname', 'mock', 'fake', 'dummy', 'null', 'undefined',
+  'none', 'todo', 'tbd', 'user', 'admin', 'string', 'placeholder', 'redacted', 'xxx', 'n/a', 'na',
+]);
+
+/** A capitalised personal name of one to four words (`Adaeze`, `Maria Lopez`, `O'Brien`), not a placeholder. */
+export function isRealisticName(value: string): boolean {
+  const text = value.trim();
+  if (text.length < 2 || text.length > 60) return false;
+  if (!/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(text)) return false;
+  return !text.toLowerCase().split(/\s+/).some((word) => PLACEHOLDER_NAME_WORDS.has(word.replace(/\.$/, '')));
+}
+
+/** A medical record number: an optional short letter prefix and 5–12 digits, not a repeated digit or a run. */
+export function isRealisticMrn(value: string): boolean {
+  const text = value.trim();
+  const match = /^(?:[A-Za-z]{1,4}[-\s]?)?(\d[\d-]{3,14}\d)$/.exec(text);
+  if (!match) return false;
+  const digits = match[1].replace(/\D/g, '');
+  if (digits.length < 5 || digits.length > 12) return false;
+  if (/^(\d)\1+$/.test(digits) || /^0+\d{1,2}$/.test(digits)) return false;
+  return !'01234567890123'.includes(digits) && !'98765432109876'.includes(digits);
+}
+
 // ── what a key says the value is ─────────────────────────────────────────────────────────────
 
-type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob';
+type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name';
 
 /** Words that make a name metadata, not the value: `SSN_PATTERN`, `dobFormat`, `mbiLength`. */
 const METADATA_WORDS = new Set(['pattern', 'regex', 'regexp', 're', 'format', 'fmt', 'mask', 'masked', 'placeholder', 'example', 'sample', 'label', 'length', 'len', 'template', 'hint', 'validator', 'valid', 'invalid', 'error', 'message', 'hash', 'hashed', 'encrypted', 'token', 'redacted', 'last4', 'last', 'fake', 'dummy', 'test', 'mock', 'type', 'system', 'field', 'column', 'key', 'name']);
@@ -97,8 +126,14 @@ const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 const SSN_SYSTEMS = /us-ssn|2\.16\.840\.1\.113883\.4\.1$/;
 const MBI_SYSTEMS = /us-mbi|2\.16\.840\.1\.113883\.4\.927/;
 
+/** FHIR HumanName parts. */
+const NAME_PART_KEYS = new Set(['given', 'family', 'prefix_name']);
+/** Names of accounts, not people: `userName`, `loginName`. */
+const ACCOUNT_WORDS = new Set(['user', 'login', 'account', 'screen', 'nick', 'nickname', 'display', 'host', 'file', 'company', 'org', 'organization', 'clinic', 'facility', 'practice', 'drug', 'medication', 'product', 'brand', 'generic']);
+
 function fieldKindOfName(context: RuleContext, name: string): FieldKind | undefined {
   const words = keyWords(name);
+  if (isPersonNameKey(context, name, words)) return 'name';
   if (words.some((word) => METADATA_WORDS.has(word))) return undefined;
   const kinds = context.classifyName(name);
   if (kinds.includes('ssn')) return 'ssn';
@@ -108,7 +143,16 @@ function fieldKindOfName(context: RuleContext, name: string): FieldKind | undefi
   if (kinds.includes('date-of-birth')) return 'dob';
   if (kinds.includes('email')) return 'email';
   if (kinds.includes('phone') || kinds.includes('fax')) return 'phone';
+  if (kinds.includes('mrn')) return 'mrn';
   return undefined;
+}
+
+/** `firstName`, `lastName`, `patientName`, a FHIR `given`/`family`; `name` itself (only ever a companion of a birth date). */
+function isPersonNameKey(context: RuleContext, name: string, words: readonly string[]): boolean {
+  if (NAME_PART_KEYS.has(name)) return true;
+  if (!words.includes('name') && !words.includes('names') && !words.includes('surname') && !words.includes('firstname') && !words.includes('lastname')) return false;
+  if (words.some((word) => ACCOUNT_WORDS.has(word) || (METADATA_WORDS.has(word) && word !== 'name' && word !== 'last'))) return false;
+  return context.classify(name, true).kinds.includes('name');
 }
 
 /** FHIR `{ system: 'email', value: … }` and `{ system: 'http://hl7.org/fhir/sid/us-ssn', value: … }`. */
@@ -126,7 +170,7 @@ function namesPatient(names: readonly string[]): boolean {
 }
 
 interface Finding {
-  messageId: 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob';
+  messageId: 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name';
   kind: string;
   precision: 'high' | 'medium';
 }
@@ -138,6 +182,8 @@ const FINDINGS: Record<FieldKind, Finding> = {
   email: { messageId: 'email', kind: 'email', precision: 'medium' },
   phone: { messageId: 'phone', kind: 'phone', precision: 'medium' },
   dob: { messageId: 'dob', kind: 'date-of-birth', precision: 'medium' },
+  mrn: { messageId: 'mrn', kind: 'mrn', precision: 'medium' },
+  name: { messageId: 'name', kind: 'name', precision: 'medium' },
 };
 
 /** Identifiers recognisable by their shape wherever they are written: dashed SSNs and MBIs. */
@@ -159,13 +205,47 @@ function keyedFinding(text: string, field: FieldKind | undefined, patient: boole
       return isRealisticMbi(value.replace(/-/g, '')) ? FINDINGS.mbi : undefined;
     case 'dea':
       return isRealisticDea(value) ? FINDINGS.dea : undefined;
-    case 'dob':
-      return isRealisticBirthDate(value) ? FINDINGS.dob : undefined;
     case 'email':
       return patient && isRealisticEmail(value) ? FINDINGS.email : undefined;
     case 'phone':
       return patient && isRealisticPhone(value) ? FINDINGS.phone : undefined;
+    default:
+      // a birth date, a name or an MRN alone identifies no one: only next to another identifier (see below)
+      return undefined;
   }
+}
+
+/**
+ * An identifier that, held in the same record as a birth date, makes that record a person's: a name, an
+ * SSN, MBI, MRN, email or phone, whoever's it is.
+ */
+function companionFinding(text: string, field: FieldKind | undefined): Finding | undefined {
+  const shape = shapeFinding(text);
+  if (shape) return shape;
+  if (!field || text.length > 64) return undefined;
+  const value = text.trim();
+  switch (field) {
+    case 'ssn':
+    case 'mbi':
+      return keyedFinding(text, field, true);
+    case 'email':
+      return isRealisticEmail(value) ? FINDINGS.email : undefined;
+    case 'phone':
+      return isRealisticPhone(value) ? FINDINGS.phone : undefined;
+    case 'mrn':
+      return isRealisticMrn(value) ? FINDINGS.mrn : undefined;
+    case 'name':
+      return isRealisticName(value) ? FINDINGS.name : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Words that make an object a search, a filter or query parameters, not a record: its dates are bounds, not birth dates. */
+const QUERY_WORDS = new Set(['query', 'queries', 'search', 'searches', 'filter', 'filters', 'params', 'param', 'parameters', 'where', 'criteria', 'qs']);
+
+function namesQuery(names: readonly (string | undefined)[]): boolean {
+  return names.some((name) => name !== undefined && keyWords(name).some((word) => QUERY_WORDS.has(word)));
 }
 
 // ── where a literal sits ─────────────────────────────────────────────────────────────────────
@@ -246,6 +326,147 @@ function jsonPlacement(context: RuleContext, node: JsonNode, path: readonly stri
   return { field, patient };
 }
 
+// ── records: a birth date counts only next to another identifier ───────────────────────────
+
+/** Expressions a literal can be wrapped in while still being a property's value. */
+const CODE_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+
+function codeText(node: Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+function unwrapCode(node: Node): Node {
+  let current = node;
+  while (CODE_WRAPPERS.has(current.type)) current = (current as TSESTree.TSAsExpression).expression;
+  return current;
+}
+
+/** The object property whose value (through arrays and type assertions) a literal is. */
+function codePropertyOf(literal: Node): TSESTree.Property | undefined {
+  let current: Node = literal;
+  let parent = current.parent as Node | undefined;
+  while (parent && WRAPPERS.has(parent.type)) {
+    current = parent;
+    parent = parent.parent as Node | undefined;
+  }
+  return parent?.type === 'Property' && parent.value === current ? parent : undefined;
+}
+
+/** A property of search/filter/query parameters: `searchResources('Patient', { birthdate })`, `where: { … }`, `const params = { … }`. */
+function isCodeQuery(property: TSESTree.Property): boolean {
+  return namesQuery([...enclosingNames(property), calleeText(enclosingCall(property))]);
+}
+
+/** `{ birthDate: '1984-03-12', … }` directly in this object, in a record rather than a query. */
+function codeRecordBirthDate(context: RuleContext, object: TSESTree.ObjectExpression): boolean {
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = keyName(property.key);
+    if (key === undefined || fieldKindOfName(context, key) !== 'dob') continue;
+    const text = codeText(unwrapCode(property.value as Node));
+    if (text !== undefined && isRealisticBirthDate(text) && !isCodeQuery(property)) return true;
+  }
+  return false;
+}
+
+/** Whether an object literal (nested objects and arrays included) holds an identifier other than the given property. */
+function codeHoldsCompanion(context: RuleContext, node: Node, except: Node): boolean {
+  if (node === except) return false;
+  switch (node.type) {
+    case 'ObjectExpression':
+      return node.properties.some((property) => property.type === 'Property' && property !== except && codeHoldsCompanion(context, property.value as Node, except));
+    case 'ArrayExpression':
+      return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && codeHoldsCompanion(context, element, except));
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+      return codeHoldsCompanion(context, node.expression, except);
+    case 'Literal':
+    case 'TemplateLiteral': {
+      const field = codePlacement(context, node).field;
+      if (node.type === 'Literal' && typeof node.value === 'number') return field === 'ssn' && Number.isInteger(node.value) && node.value >= 1_000_000 && isRealisticSsn(String(node.value).padStart(9, '0'));
+      const text = codeText(node);
+      return text !== undefined && !!companionFinding(text, field);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A birth date that sits in an object together with another identifier, outside search parameters. */
+function codeBirthDateInRecord(context: RuleContext, literal: Node, text: string): boolean {
+  if (!isRealisticBirthDate(text)) return false;
+  const property = codePropertyOf(literal);
+  if (!property || isCodeQuery(property)) return false;
+  return codeHoldsCompanion(context, property.parent as Node, property);
+}
+
+/** An identifier held, at any depth, by an object that also holds a birth date. */
+function codeInRecordWithBirthDate(context: RuleContext, literal: Node): boolean {
+  for (let current: Node | undefined = literal.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if (current.type === 'ObjectExpression' && codeRecordBirthDate(context, current)) return true;
+    if (current.type !== 'ObjectExpression' && current.type !== 'Property' && current.type !== 'ArrayExpression' && !CODE_WRAPPERS.has(current.type)) return false;
+  }
+  return false;
+}
+
+/** Keys from the JSON document's root down to a node (array indexes left out). */
+function jsonKeyPath(node: JsonNode): string[] {
+  const keys: string[] = [];
+  for (let current: JsonNode | undefined = node; current; current = current.parent) {
+    if (current.type === 'property' && current.children?.[0]) keys.unshift(String(current.children[0].value));
+  }
+  return keys;
+}
+
+/** The property a JSON value (through arrays) is the value of. */
+function jsonPropertyOf(node: JsonNode): JsonNode | undefined {
+  let current: JsonNode | undefined = node.parent;
+  while (current?.type === 'array') current = current.parent;
+  return current?.type === 'property' ? current : undefined;
+}
+
+function jsonField(context: RuleContext, node: JsonNode): FieldKind | undefined {
+  const property = jsonPropertyOf(node);
+  const key = property?.children?.[0] ? String(property.children[0].value) : undefined;
+  if (key === undefined) return undefined;
+  const system = key === 'value' && node.parent === property ? fieldKindOfSystem(jsonScalar(jsonObjectProperties(property!.parent).get('system'))) : undefined;
+  return system ?? fieldKindOfName(context, key);
+}
+
+function jsonRecordBirthDate(context: RuleContext, object: JsonNode): boolean {
+  if (namesQuery(jsonKeyPath(object))) return false;
+  for (const [key, value] of jsonObjectProperties(object)) {
+    if (value?.type === 'string' && fieldKindOfName(context, key) === 'dob' && isRealisticBirthDate(String(value.value))) return true;
+  }
+  return false;
+}
+
+function jsonHoldsCompanion(context: RuleContext, node: JsonNode, except: JsonNode): boolean {
+  if (node === except) return false;
+  if (node.type === 'object' || node.type === 'array') return (node.children ?? []).some((child) => jsonHoldsCompanion(context, child, except));
+  if (node.type === 'property') return !!node.children?.[1] && jsonHoldsCompanion(context, node.children[1], except);
+  if (node.type === 'string') return !!companionFinding(String(node.value), jsonField(context, node));
+  if (node.type === 'number' && Number.isInteger(node.value)) return jsonField(context, node) === 'ssn' && Number(node.value) >= 1_000_000 && isRealisticSsn(String(node.value).padStart(9, '0'));
+  return false;
+}
+
+function jsonBirthDateInRecord(context: RuleContext, node: JsonNode, text: string): boolean {
+  if (!isRealisticBirthDate(text)) return false;
+  const property = jsonPropertyOf(node);
+  const object = property?.parent;
+  if (!property || object?.type !== 'object' || namesQuery(jsonKeyPath(object))) return false;
+  return jsonHoldsCompanion(context, object, property);
+}
+
+function jsonInRecordWithBirthDate(context: RuleContext, node: JsonNode): boolean {
+  for (let current = node.parent; current; current = current.parent) if (current.type === 'object' && jsonRecordBirthDate(context, current)) return true;
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'no-phi-literal',
@@ -264,7 +485,9 @@ export default defineRule({
       dea: '{{what}} looks like a real DEA registration number (its check digit is valid). Use a value with a wrong check digit in test data.',
       email: '{{what}} looks like a real patient email address. Use a reserved domain such as example.com.',
       phone: '{{what}} looks like a real patient phone number. Use a fictional number (555-0100 to 555-0199).',
-      dob: '{{what}} looks like a real patient date of birth. Use synthetic or generated dates in test data.',
+      dob: '{{what}} looks like a real patient date of birth, next to another identifier of the same person. Use synthetic or generated dates in test data.',
+      mrn: '{{what}} looks like a real medical record number, in a record with a date of birth. Use generated values in test data.',
+      name: '{{what}} looks like a real person’s name, in a record with a date of birth. Use synthetic names (or generated data) in test data.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
@@ -273,13 +496,25 @@ export default defineRule({
     const reportCode = (node: Node, finding: Finding, what: string) => {
       context.report({ node, messageId: finding.messageId, data: { what }, kinds: [finding.kind], precision: finding.precision });
     };
+    /** A birth date next to another identifier, or an identifier next to a birth date. */
+    const recordFinding = (node: Node, text: string, field: FieldKind | undefined): Finding | undefined => {
+      if (field === 'dob') return codeBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
+      const companion = companionFinding(text, field);
+      return companion && codeInRecordWithBirthDate(context, node) ? companion : undefined;
+    };
     const checkCodeString = (node: Node, text: string, keyed: boolean) => {
       const shape = shapeFinding(text);
       if (shape) return reportCode(node, shape, 'String literal');
       if (!keyed) return;
       const placement = codePlacement(context, node);
-      const finding = keyedFinding(text, placement.field, placement.patient);
+      const finding = keyedFinding(text, placement.field, placement.patient) ?? recordFinding(node, text, placement.field);
       if (finding) reportCode(node, finding, 'String literal');
+    };
+
+    const jsonRecordFinding = (node: JsonNode, text: string, field: FieldKind | undefined): Finding | undefined => {
+      if (field === 'dob') return jsonBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
+      const companion = companionFinding(text, field);
+      return companion && jsonInRecordWithBirthDate(context, node) ? companion : undefined;
     };
 
     return {
@@ -310,7 +545,7 @@ export default defineRule({
         const shape = shapeFinding(text);
         if (shape) return report(shape);
         const placement = jsonPlacement(context, node, path);
-        const finding = keyedFinding(text, placement.field, placement.patient);
+        const finding = keyedFinding(text, placement.field, placement.patient) ?? jsonRecordFinding(node, text, placement.field);
         if (finding) report(finding);
       },
       JsonProperty(property: JsonPropertyInfo) {

@@ -26,6 +26,23 @@ runRuleTests('no-phi-literal', {
     "const patient = { dob: '1900-01-01', birthDate: '1970-01-01', createdAt: '1984-03-12' };",
     "const visit = { date: '2021-06-14' };",
     "const patient = { dob: '1984' };",
+    // a lone birth date identifies no one: a variable, or an object with no other identifier
+    "const birthDateString = '1993-08-02';\nconst dob = '03/12/1984';",
+    "export const patient = { id: 'pat-1', birthDate: '2020-07-22', gender: 'female' };",
+    // birth dates in search, filter and query parameters are bounds, not a person's
+    "declare const medplum: any;\nawait medplum.searchResources('Patient', { name: 'Maria Lopez', birthdate: '1984-03-12' });",
+    "const searchParams = { family: 'Okafor', birthdate: '1984-03-17', phone: '617-253-9876' };",
+    "declare const prisma: any;\nawait prisma.patient.findMany({ where: { lastName: 'Okafor', dateOfBirth: '1984-03-17' } });",
+    "const query = new URLSearchParams({ given: 'Adaeze', birthdate: '1984-03-17' });",
+    // a date-time is a timestamp, not a birth date
+    "const fixture = { birthdate: '2017-03-01T13:10:00', firstName: 'Maria', ssnOnFile: false };",
+    // placeholder names, reserved emails and fictional phones are no identifiers
+    "const patient = { firstName: 'Test', lastName: 'Patient', dob: '1984-03-12' };",
+    "const patient = { name: 'John Doe', birthDate: '1984-03-12', email: 'jane@example.com', phone: '(312) 555-0142', mrn: '00001' };",
+    // a login name is not a person's name; names without a birth date are out of scope
+    "const account = { userName: 'Mlopez', birthDate: '1984-03-12' };",
+    "const patient = { firstName: 'Maria', lastName: 'Lopez' };",
+    { code: '{ "search": { "family": "Okafor", "birthdate": "1984-03-17" }, "expected": { "birthDate": "1984-03-17", "id": "pat-1" } }', filename: 'test/fixtures/patient-search.json' },
     // template literals with interpolation are not literals of a value
     "declare const area: string; const s = `${area}-45-6788`;",
     // numbers that are not SSNs
@@ -73,12 +90,49 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'patient email, phone and birth date',
-      code: "const patientEmail = 'maria.lopez82@gmail.com';\nexport const seed = { patient: { phone: '(617) 253-9876', dob: '1984-03-12' } };\nconst dob = '03/12/1984';",
+      code: "const patientEmail = 'maria.lopez82@gmail.com';\nexport const seed = { patient: { phone: '(617) 253-9876', dob: '1984-03-12' } };",
       errors: [
         { line: 1, column: 22, message: 'real patient email address', kinds: ['email'] },
         { line: 2, column: 41, message: 'real patient phone number' },
-        { line: 2, column: 64, message: 'real patient date of birth' },
-        { line: 3, column: 13 },
+        { line: 2, column: 64, message: 'real patient date of birth', kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'a birth date next to a name and an MRN: the date and both identifiers',
+      code: "export const fixture = {\n  firstName: 'Adaeze',\n  lastName: 'Okafor',\n  birthDate: '1984-03-17',\n  mrn: 'MRN-4471823',\n  active: true,\n};",
+      errors: [
+        { line: 2, column: 14, message: 'real person’s name', kinds: ['name'] },
+        { line: 3, column: 13, kinds: ['name'] },
+        { line: 4, column: 14, kinds: ['date-of-birth'] },
+        { line: 5, column: 8, message: 'real medical record number', kinds: ['mrn'] },
+      ],
+    },
+    {
+      name: 'a birth date next to an email: whoever the record is about',
+      code: "const user = { email: 'maria.lopez82@gmail.com', birthdate: '1984-03-12' };",
+      errors: [
+        { line: 1, column: 23, kinds: ['email'] },
+        { line: 1, column: 61, kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'FHIR Patient in code: HumanName parts and birthDate',
+      code: "export const patient = {\n  resourceType: 'Patient',\n  name: [{ given: ['Maria', 'Elena'], family: 'Lopez' }],\n  birthDate: '1984-03-12',\n};",
+      errors: [
+        { line: 3, column: 20 },
+        { line: 3, column: 29 },
+        { line: 3, column: 47 },
+        { line: 4, column: 14, kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'JSON fixture: name and SSN next to a birth date; the example.com email and 555-01xx phone stay silent',
+      code: '{\n  "valid": {\n    "firstName": "Adaeze",\n    "dateOfBirth": "1984-03-17",\n    "ssn": "529-38-4172",\n    "email": "patient.one@example.com",\n    "phone": "(312) 555-0142"\n  }\n}',
+      filename: 'test/fixtures/intake-cases.json',
+      errors: [
+        { line: 3, column: 18, kinds: ['name'] },
+        { line: 4, column: 20, kinds: ['date-of-birth'] },
+        { line: 5, column: 12, kinds: ['ssn'] },
       ],
     },
     {

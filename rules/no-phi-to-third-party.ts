@@ -2,7 +2,7 @@ import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule
 import type { Precision } from '../server/src/engine/types';
 import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
-type VendorKind = 'analytics' | 'error tracker' | 'LLM API';
+type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
 
 interface VendorSpec {
   vendor: string;
@@ -86,13 +86,28 @@ const RUNNABLE_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'ru
 const RUNNABLE_STRICT_METHODS = new Set(['predict', 'generate', 'run']);
 const RUNNABLE_STRICT_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'gpt', 'claude', 'gemini', 'openai', 'anthropic']);
 /** LLM client classes: variables bound to them are LLMs for sure. Local runtimes (Ollama, llama.cpp, WebLLM) are not third parties. */
-const LLM_CLASSES = /^(Chat[A-Z]\w*|OpenAI|AzureOpenAI|Anthropic|AnthropicVertex|AnthropicBedrock|GoogleGenerativeAI|VertexAI|Cohere|CohereClient|Groq|MistralClient|Mistral|Together|Replicate|OpenAIEmbeddings|LLMChain|ConversationChain|RetrievalQAChain)$/;
+const LLM_CLASSES = /^(Chat[A-Z]\w*|OpenAI|OpenAIApi|AzureOpenAI|Anthropic|AnthropicVertex|AnthropicBedrock|GoogleGenerativeAI|VertexAI|Cohere|CohereClient|Groq|MistralClient|Mistral|Together|Replicate|OpenAIEmbeddings|LLMChain|ConversationChain|RetrievalQAChain)$/;
 const LOCAL_LLM_CLASSES = /(Ollama|LlamaCpp|WebLLM|Transformers|HuggingFaceTransformers|Local)/;
 /** Names an OpenAI-compatible client goes by. */
 const OPENAI_CLIENT_WORDS = new Set(['openai', 'client', 'ai', 'llm', 'gpt', 'azure', 'groq', 'together', 'deepseek', 'openrouter', 'fireworks', 'perplexity', 'mistral']);
 const ANTHROPIC_CLIENT_WORDS = new Set(['anthropic', 'claude', 'client', 'ai', 'llm']);
 /** AWS Bedrock commands that carry a prompt. */
 const BEDROCK_COMMANDS = new Set(['InvokeModelCommand', 'InvokeModelWithResponseStreamCommand', 'ConverseCommand', 'ConverseStreamCommand']);
+
+/** OpenAI SDK v3 (`new OpenAIApi(configuration)`): methods that send a prompt. */
+const OPENAI_V3_METHODS = new Set(['createChatCompletion', 'createCompletion', 'createEdit', 'createEmbedding', 'createModeration']);
+
+/**
+ * Firebase Cloud Messaging (firebase-admin): `admin.messaging().send(message)`, `getMessaging().sendEach(messages)`,
+ * the legacy `sendToDevice(token, payload)`. The value is the index of the argument holding the payload.
+ */
+const FCM_METHODS: Record<string, number> = {
+  send: 0, sendEach: 0, sendAll: 0, sendMulticast: 0, sendEachForMulticast: 0,
+  sendToDevice: 1, sendToDeviceGroup: 1, sendToTopic: 1, sendToCondition: 1,
+};
+/** Variables that hold a Messaging instance, by name only (medium precision). */
+const FCM_NAMES = /^(firebase|fcm|admin|push)?(messaging|fcm)(client|service)?$/i;
+const ONESIGNAL_MODULES = /(^|\/)(@onesignal\/node-onesignal|onesignal-node|onesignal)$/i;
 
 /** Session-replay options that turn masking of typed or displayed text off when set to false. */
 const REPLAY_MASK_OPTIONS: Record<string, { what: 'inputs' | 'page text'; vendor?: string }> = {
@@ -148,9 +163,9 @@ interface Sink {
 export default defineRule({
   meta: {
     id: 'no-phi-to-third-party',
-    description: 'Disallow sending PHI to analytics, error trackers, session replay and LLM APIs.',
+    description: 'Disallow sending PHI to analytics, error trackers, session replay, LLM APIs and push notification services.',
     rationale:
-      'Analytics, error-tracking, session-replay and AI vendors receive, store and process what the app sends them. Under HIPAA a vendor that handles PHI for you is a business associate: you need a signed Business Associate Agreement before any PHI reaches it, and even then only the minimum necessary. Most analytics plans are never covered by a BAA; LLM APIs need a BAA and zero data retention. Send opaque ids and non-PHI properties, de-identify prompts, and keep replay masking on.',
+      'Analytics, error-tracking, session-replay and AI vendors receive, store and process what the app sends them. Under HIPAA a vendor that handles PHI for you is a business associate: you need a signed Business Associate Agreement before any PHI reaches it, and even then only the minimum necessary. Most analytics plans are never covered by a BAA; LLM APIs need a BAA and zero data retention; push payloads pass through Apple and Google and show on lock screens. Send opaque ids and non-PHI properties, de-identify prompts, and keep replay masking on.',
     category: 'third-party',
     defaultSeverity: 'error',
     cwe: ['CWE-201', 'CWE-359'],
@@ -161,6 +176,7 @@ export default defineRule({
       analytics: 'Sending {{kinds}} to {{vendor}} (analytics). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: send an opaque id and non-PHI properties.',
       errorTracker: 'Sending {{kinds}} to {{vendor}} (error tracker). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: attach opaque ids, not patient data, to errors, users and breadcrumbs.',
       llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
+      push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
     },
     schema: {
@@ -177,7 +193,12 @@ export default defineRule({
     const knownLlms = new Set<string>((context.options.llmNames as string[] | undefined) ?? []);
     const localLlms = new Set<string>();
 
-    const messageIdOf = (kind: VendorKind) => (kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : 'llm');
+    /** Variables bound to `admin.messaging()` / `getMessaging()`, and to OneSignal clients. */
+    const fcmInstances = new Set<string>();
+    const oneSignalClients = new Set<string>();
+    let importsOneSignal = false;
+
+    const messageIdOf = (kind: VendorKind) => (kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm');
 
     const isTrapName = (name: string) => context.classifyName(`${name}Ssn`).length === 0 || context.classifyName(`ssn_${name}`).length === 0;
 
@@ -254,6 +275,12 @@ export default defineRule({
           return { vendor: 'Anthropic', kind: 'LLM API', values: promptValues(first) };
         }
       }
+      // OpenAI SDK v3: new OpenAIApi(configuration).createChatCompletion({ model, messages })
+      if (OPENAI_V3_METHODS.has(call.method)) {
+        const name = lastSegment(call.object);
+        if ((name && knownLlms.has(name)) || rootWords.includes('openai') || wordsOf(name).includes('openai')) return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first) };
+        return undefined;
+      }
       if (call.method === 'generateContent' || call.method === 'generateContentStream' || call.method === 'countTokens') {
         return { vendor: 'Google Gemini', kind: 'LLM API', values: first?.type === 'ObjectExpression' ? promptValues(first) : [...node.arguments] };
       }
@@ -268,7 +295,65 @@ export default defineRule({
       return undefined;
     };
 
+    /** `admin.messaging()`, `getMessaging(app)`, `firebase.messaging()`, or a variable holding one. */
+    const isFcmMessaging = (object: Node): { precision?: Precision } | undefined => {
+      let node = object;
+      while (node.type === 'TSNonNullExpression' || node.type === 'ChainExpression') node = node.expression;
+      if (node.type === 'CallExpression') {
+        const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+        if (callee.type === 'Identifier' && callee.name === 'getMessaging') return {};
+        if (callee.type === 'MemberExpression' && propertyName(callee) === 'messaging') return {};
+        return undefined;
+      }
+      const name = lastSegment(node);
+      if (!name) return undefined;
+      if (fcmInstances.has(name)) return {};
+      return FCM_NAMES.test(name) ? { precision: 'medium' } : undefined;
+    };
+
+    const isOneSignalClient = (object: Node): { precision?: Precision } | undefined => {
+      const name = lastSegment(object);
+      if (!name) return undefined;
+      if (oneSignalClients.has(name)) return {};
+      if (/one_?signal/i.test(name)) return { precision: 'medium' };
+      return /^client$/i.test(name) && importsOneSignal ? { precision: 'medium' } : undefined;
+    };
+
+    /** Push notification services: the payload leaves the BAA boundary (APNs, FCM) and shows on lock screens. */
+    const pushCall = (node: TSESTree.CallExpression): Sink | undefined => {
+      const args = node.arguments as Node[];
+      if (node.callee.type === 'Identifier') {
+        // import { sendNotification } from 'web-push'
+        const source = context.importedFrom(node.callee.name);
+        if (source?.module === 'web-push' && source.imported === 'sendNotification') return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
+        return undefined;
+      }
+      const call = memberCall(node);
+      if (!call) return undefined;
+      if (call.method === 'sendNotification') {
+        const root = rootName(call.object);
+        const module = root ? context.importedFrom(root)?.module : undefined;
+        if (module === 'web-push' || (root && /^web_?push$/i.test(root))) return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
+        return undefined;
+      }
+      if (call.method in FCM_METHODS && Object.prototype.hasOwnProperty.call(FCM_METHODS, call.method)) {
+        const fcm = isFcmMessaging(call.object);
+        if (!fcm) return undefined;
+        const index = FCM_METHODS[call.method];
+        return { vendor: 'Firebase Cloud Messaging', kind: 'push notification service', values: args.slice(index, index + 1), precision: fcm.precision };
+      }
+      // Expo: expo.chunkPushNotifications(messages) only batches messages for sendPushNotificationsAsync(chunk)
+      if (call.method === 'sendPushNotificationsAsync' || call.method === 'chunkPushNotifications') return { vendor: 'Expo push', kind: 'push notification service', values: args.slice(0, 1) };
+      if (call.method === 'createNotification') {
+        const client = isOneSignalClient(call.object);
+        if (client) return { vendor: 'OneSignal', kind: 'push notification service', values: args.slice(0, 1), precision: client.precision };
+      }
+      return undefined;
+    };
+
     const vendorCall = (node: TSESTree.CallExpression): Sink | undefined => {
+      const push = pushCall(node);
+      if (push) return push;
       if (node.callee.type === 'Identifier') {
         const spec = VENDOR_FUNCTIONS[node.callee.name];
         if (!spec) return undefined;
@@ -310,10 +395,20 @@ export default defineRule({
     };
 
     return {
+      Program(node: TSESTree.Program) {
+        importsOneSignal = node.body.some((statement) => statement.type === 'ImportDeclaration' && ONESIGNAL_MODULES.test(String(statement.source.value)));
+      },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type !== 'Identifier' || !node.init) return;
         let init: Node = node.init;
         while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+        if (init.type === 'CallExpression' && isFcmMessaging(init)) fcmInstances.add(node.id.name);
+        if (init.type === 'NewExpression') {
+          // new OneSignal.Client(…), new OneSignal.DefaultApi(configuration), new Client(…) from 'onesignal-node'
+          const callee = dottedName(init.callee) ?? '';
+          const root = callee.split('.')[0];
+          if (/one_?signal/i.test(callee) || ONESIGNAL_MODULES.test(context.importedFrom(root)?.module ?? '')) oneSignalClients.add(node.id.name);
+        }
         const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
         if (!className) return;
         if (LOCAL_LLM_CLASSES.test(className)) localLlms.add(node.id.name);

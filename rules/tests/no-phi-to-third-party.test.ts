@@ -29,6 +29,17 @@ runRuleTests('no-phi-to-third-party', {
     "declare const datadogRum: any; datadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'mask-user-input' });",
     // the app's own event bus is not a vendor
     "declare const events: any; declare const patient: any; events.track('loaded', patient);",
+    // OpenAI v3 with a prompt free of PHI (the end-user field is an opaque id); createCompletion on something not named like OpenAI
+    "declare const openai: any; declare const patient: any;\nawait openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: 'Hello' }], user: patient.id });",
+    "declare const api: any; declare const patient: any;\nawait api.createCompletion({ prompt: patient.diagnosis });",
+    // push notifications with a generic message and opaque ids
+    "import webpush from 'web-push';\ndeclare const subscription: any; declare const message: any;\nawait webpush.sendNotification(subscription, JSON.stringify({ title: 'You have a new message', data: { messageId: message.id } }));",
+    "import * as admin from 'firebase-admin';\ndeclare const patient: any; declare const token: string; declare const appointment: any;\nawait admin.messaging().send({ token, notification: { title: 'You have a new message', body: 'Open the app to read it' }, data: { appointmentId: appointment.id, patientId: patient.id } });",
+    "import { Expo } from 'expo-server-sdk';\nconst expo = new Expo();\ndeclare const patient: any;\nawait expo.sendPushNotificationsAsync([{ to: patient.pushToken, title: 'New message', data: { threadId: patient.id } }]);",
+    // the app's own notifications service, a mailer, a queue: not push services
+    "declare const notificationService: any; declare const patient: any;\nawait notificationService.createNotification({ patientId: patient.id, message: `Result for ${patient.fullName}` });",
+    "declare const queue: any; declare const patient: any;\nawait queue.sendEach([{ body: patient.diagnosis }]);",
+    "declare const socket: any; declare const patient: any;\nsocket.sendNotification(patient.id, { diagnosis: patient.diagnosis });",
   ],
   invalid: [
     {
@@ -106,6 +117,50 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 19, kinds: ['name'], message: 'an LLM provider' },
         { line: 6, column: 34, kinds: ['clinical-note'] },
         { line: 7, column: 37, kinds: ['diagnosis'], message: 'Vercel AI SDK' },
+      ],
+    },
+    {
+      name: 'OpenAI SDK v3: createChatCompletion and createCompletion on an OpenAIApi instance',
+      code: "import { Configuration, OpenAIApi } from 'openai';\nconst api = new OpenAIApi(new Configuration({ apiKey: 'k' }));\ndeclare const patient: any; declare const openai: any;\nawait api.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: `Summarize: ${patient.clinicalNotes}` }] });\nawait openai.createCompletion({ model: 'text-davinci-003', prompt: `Diagnosis: ${patient.diagnosis}` });",
+      errors: [
+        { line: 4, column: 68, kinds: ['clinical-note'], message: 'Sending clinical notes to OpenAI (LLM API)' },
+        { line: 5, column: 68, kinds: ['diagnosis'], message: 'OpenAI' },
+      ],
+    },
+    {
+      name: 'web-push: a name in the title, a lab result in a bare sendNotification',
+      code: "import webpush, { sendNotification } from 'web-push';\ndeclare const subscription: any; declare const patient: any;\nawait webpush.sendNotification(subscription, JSON.stringify({ title: `Lab results for ${patient.firstName}`, body: 'Tap to view' }));\nawait sendNotification(subscription, `New result: ${patient.labResult}`);",
+      errors: [
+        { line: 3, column: 46, kinds: ['name'], message: "Sending person's name in a push notification through Web Push (push notification service)" },
+        { line: 4, column: 38, kinds: ['lab-result'], message: 'lock screens' },
+      ],
+      output: null,
+    },
+    {
+      name: 'Firebase Cloud Messaging: send, sendToDevice, sendEachForMulticast, sendEach, sendMulticast',
+      code: "import * as admin from 'firebase-admin';\nimport { getMessaging } from 'firebase-admin/messaging';\ndeclare const patient: any; declare const token: string; declare const tokens: string[];\nawait admin.messaging().send({ token, notification: { title: `Lab results for ${patient.firstName}`, body: 'Tap to view' } });\nawait admin.messaging().sendToDevice(token, { data: { diagnosis: patient.diagnosis } });\nconst messaging = getMessaging();\nawait messaging.sendEachForMulticast({ tokens, notification: { title: 'Reminder', body: `Take ${patient.medication}` } });\nawait getMessaging().sendEach([{ token, data: { dob: patient.dateOfBirth } }]);\nawait messaging.sendMulticast({ tokens, data: { mrn: patient.mrn } });",
+      errors: [
+        { line: 4, column: 53, kinds: ['name'], message: 'Firebase Cloud Messaging (push notification service)' },
+        { line: 5, column: 53, kinds: ['diagnosis'] },
+        { line: 7, column: 62, kinds: ['medication'] },
+        { line: 8, column: 31, kinds: ['date-of-birth'] },
+        { line: 9, column: 47, kinds: ['mrn'] },
+      ],
+    },
+    {
+      name: 'Expo push: sendPushNotificationsAsync, and the chunks it is fed from',
+      code: "import { Expo } from 'expo-server-sdk';\nconst expo = new Expo();\ndeclare const patient: any; declare const pushToken: string;\nawait expo.sendPushNotificationsAsync([{ to: pushToken, title: 'Appointment', body: `Your ${patient.diagnosis} follow-up is tomorrow` }]);\nconst chunks = expo.chunkPushNotifications([{ to: pushToken, body: `Refill ${patient.medication}` }]);",
+      errors: [
+        { line: 4, column: 39, kinds: ['diagnosis'], message: 'Expo push' },
+        { line: 5, column: 44, kinds: ['medication'], message: 'Expo push' },
+      ],
+    },
+    {
+      name: 'OneSignal: createNotification on a client, with an object literal or a Notification',
+      code: "import * as OneSignal from '@onesignal/node-onesignal';\nconst client = new OneSignal.DefaultApi(OneSignal.createConfiguration({}));\ndeclare const patient: any;\nawait client.createNotification({ app_id: 'app', contents: { en: `Prescription ready for ${patient.firstName}` }, include_external_user_ids: [patient.id] });\nconst notification = new OneSignal.Notification();\nnotification.contents = { en: `Results: ${patient.labResult}` };\nawait client.createNotification(notification);",
+      errors: [
+        { line: 4, column: 60, kinds: ['name'], message: 'OneSignal (push notification service)' },
+        { line: 7, column: 33, kinds: ['lab-result'], message: 'OneSignal' },
       ],
     },
     {

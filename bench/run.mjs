@@ -6,9 +6,9 @@
 // Without a dir it uses .bench-corpus/, generating it first (bench/generate-corpus.mjs) when it is
 // missing or was made by another generator version/seed/size. Then, each in its own child process so
 // peak memory is per task:
-//   parse  walk the folder, read every file, parse each code file with typescript-estree's `parse` using
-//          the engine's options ({ loc: false, range: true, jsx: by extension, comment: false,
-//          tokens: false }); JSON files are only read. The floor a scan cannot go below.
+//   parse  walk the folder, read every file, parse each code file with the engine's own `parseSource`
+//          (typescript-estree with exactly the options analysis uses); JSON files are only read. The
+//          floor a scan cannot go below.
 //   scan   dist/engine.js `scanWorkspace({ paths: [dir], cwd: dir })`: discovery, reading, parsing,
 //          indexing, analysis, rules, suppressions.
 // Each child reports wall ms (the work, without loading the parser/engine module, which is shown apart),
@@ -54,9 +54,10 @@ function usage() {
 }
 
 async function childParse(dir) {
-  const require = createRequire(path.join(ROOT, 'package.json'));
   const t0 = performance.now();
-  const { parse } = require('@typescript-eslint/typescript-estree');
+  const require = createRequire(import.meta.url);
+  const { parseSource } = require(ENGINE);
+  if (typeof parseSource !== 'function') throw new Error('dist/engine.js does not export parseSource');
   const tLoaded = performance.now();
   let files = 0;
   let bytes = 0;
@@ -69,7 +70,7 @@ async function childParse(dir) {
     const ext = path.extname(abs).toLowerCase();
     if (!CODE_EXT.has(ext)) continue;
     try {
-      parse(text, { loc: false, range: true, jsx: ext === '.tsx' || ext === '.jsx', comment: false, tokens: false });
+      parseSource(abs, text);
       parsed += 1;
     } catch {
       errors += 1;

@@ -98,11 +98,28 @@ function isWholeBodyMember(node: Node, parent: Node | undefined): node is TSESTr
   return !(parent?.type === 'MemberExpression' && parent.object === node);
 }
 
-/** An identifier used as a value (not a property key or the name after a dot). */
-function isReadReference(node: Node): boolean {
-  const parent = parentOf(node);
-  if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
-  if (parent?.type === 'Property' && parent.key === node && !parent.shorthand) return false;
+const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect', 'util.format', 'format']);
+
+/**
+ * Whether a variable's whole value reaches the log line: the argument itself, a property value, a
+ * template part, a spread, or the argument of JSON.stringify/String/inspect — not `patch.field`,
+ * `Object.keys(patch).length` or `redact(patch)`, which log a part, a count or a sanitised form.
+ */
+function isLoggedWhole(node: Node, argument: Node): boolean {
+  for (let current = node; current !== argument; ) {
+    const parent = parentOf(current);
+    if (!parent) return false;
+    const passes =
+      (parent.type === 'Property' && parent.value === current) ||
+      parent.type === 'ObjectExpression' ||
+      parent.type === 'ArrayExpression' ||
+      parent.type === 'SpreadElement' ||
+      parent.type === 'TemplateLiteral' ||
+      (parent.type === 'BinaryExpression' && parent.operator === '+') ||
+      (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument) && WHOLE_VALUE_CALLS.has(dottedName(parent.callee) ?? ''));
+    if (!passes) return false;
+    current = parent;
+  }
   return true;
 }
 
@@ -268,7 +285,7 @@ export default defineRule({
             return;
           }
           // `const answers = req.body; console.log(answers)`: a variable holding the whole body.
-          const alias = findInSubtree(argument, (child) => child.type === 'Identifier' && isReadReference(child) && context.hasTag(child, 'request-body'));
+          const alias = findInSubtree(argument, (child) => child.type === 'Identifier' && isLoggedWhole(child, argument) && context.hasTag(child, 'request-body'));
           if (alias) {
             context.report({ node: alias, messageId: 'loggedBody', data: { expression: context.getText(alias) }, precision: 'medium' });
             return;

@@ -118,6 +118,11 @@ function parseCode(text: string, jsx: boolean): TSESTree.Program {
   });
 }
 
+/** Parses a code file exactly as analysis does (the benchmark's baseline uses this too). */
+export function parseSource(absPath: string, text: string): TSESTree.Program {
+  return parseCode(text, JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()));
+}
+
 function parseFailure(input: AnalyzeInput, error: unknown, jsx: boolean): SkippedFile {
   if (error instanceof RangeError) {
     return { file: input.relPath, reason: 'parse-error', detail: 'code is nested too deeply to parse (maximum call stack exceeded)' };

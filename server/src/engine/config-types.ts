@@ -8,7 +8,7 @@ export interface PhiGuardConfigFile {
   $schema?: string;
   /** Severity per rule id ("error" | "warning" | "note" | "off"), optionally with rule options. */
   rules?: Record<string, RuleSetting>;
-  /** Extra names that carry PHI, mapped to a PHI kind id: { "chartNo": "medical-record-number" }. */
+  /** Extra names that carry PHI, mapped to a PHI kind id: { "chartNo": "mrn" }. */
   phiNames?: Record<string, string>;
   /** Names that are never PHI in this codebase, e.g. ["visitorId", "clinicName"]. */
   notPhiNames?: string[];

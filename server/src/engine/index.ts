@@ -7,7 +7,7 @@ export * from './config-types';
 export type { Rule, RuleMeta } from './rule-api';
 export { docsUrl } from './rule-api';
 export { allRules as rules } from '../../../rules';
-export { analyzeFile, knownRuleIds } from './analyze';
+export { analyzeFile, knownRuleIds, parseSource } from './analyze';
 export { scanWorkspace, scanRoot } from './scan';
 export { ConfigResolver, parseConfigText, CONFIG_FILE_NAME } from './config';
 export { WorkspaceIndex } from './workspace-index';

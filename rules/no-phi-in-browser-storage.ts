@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, phiOfArguments, propertyName, splitWords, type Node } from './utils/ast';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -16,6 +16,49 @@ function isStorageObject(object: Node): boolean {
 
 function isDocumentCookie(node: Node): boolean {
   return node.type === 'MemberExpression' && dottedName(node) !== undefined && /(^|\.)document\.cookie$/.test(dottedName(node)!);
+}
+
+/** idb-keyval functions that write, by the name they are exported as. */
+const IDB_KEYVAL_WRITES = new Set(['set', 'setMany', 'update']);
+/** Dexie Table methods that write records: the index of the argument holding them. */
+const DEXIE_WRITES = new Set(['put', 'add', 'bulkPut', 'bulkAdd']);
+/** PouchDB methods that write documents. */
+const POUCH_WRITES = new Set(['put', 'post', 'bulkDocs']);
+/** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
+const DB_NAME_WORDS = new Set(['db', 'database', 'pouch', 'pouchdb', 'dexie', 'idb']);
+const POUCH_MODULES = /^pouchdb(-browser|-node|-core)?$/;
+
+function isFunctionNode(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
+}
+
+/** The outermost identifier of `db.patients`, `db.table('patients')`, `this.db.patients` (`this` skipped). */
+function chainRoot(node: Node): { name: string; viaThis: boolean } | undefined {
+  let current: Node = node;
+  const segments: Node[] = [];
+  for (;;) {
+    if (current.type === 'MemberExpression') {
+      segments.push(current);
+      current = current.object;
+    } else if (current.type === 'CallExpression') current = current.callee;
+    else if (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+    else break;
+  }
+  if (current.type === 'Identifier') return { name: current.name, viaThis: false };
+  if (current.type === 'ThisExpression') {
+    const first = segments[segments.length - 1];
+    const name = first?.type === 'MemberExpression' ? propertyName(first) : undefined;
+    return name ? { name, viaThis: true } : undefined;
+  }
+  return undefined;
+}
+
+/** The class a node is written in. */
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
+  }
+  return undefined;
 }
 
 /** Wrappers that pass their argument's value on unchanged for this purpose (serialising it, awaiting it). */
@@ -62,7 +105,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default defineRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB.',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, Dexie, PouchDB).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -75,15 +118,160 @@ export default defineRule({
       webStorage: 'Storing {{kinds}} in {{storage}}. Browser storage is unencrypted and readable by any script on the page; keep PHI in memory or store an opaque id.',
       cookie: 'Writing {{kinds}} into document.cookie. Cookies are sent with every request and readable by scripts; store an opaque session id instead.',
       indexedDb: 'Storing {{kinds}} in IndexedDB without encryption. Encrypt the record first or keep PHI out of the browser.',
+      indexedDbLibrary: 'Storing {{kinds}} in IndexedDB through {{storage}} without encryption. Encrypt the record first or keep PHI out of the browser.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
   create(context) {
+    /** Classes that extend Dexie, variables holding a Dexie database, PouchDB databases (local or remote). */
+    const dexieClasses = new Set<string>();
+    const dexieDbs = new Set<string>();
+    const localPouches = new Set<string>();
+    const remotePouches = new Set<string>();
+    let importsDexie = false;
+    let importsPouch = false;
+
+    const report = (value: Node, taint: Taint, storage: string) => {
+      if (taint.kinds.length) context.report({ node: value, messageId: 'indexedDbLibrary', taint, data: { storage } });
+    };
+
+    const isDexieClass = (node: Node | null | undefined): boolean => {
+      const name = node ? lastSegment(node) : undefined;
+      return !!name && (name === 'Dexie' || dexieClasses.has(name) || context.importedFrom(name)?.module === 'dexie');
+    };
+
+    const isPouchClass = (node: Node): boolean => {
+      const name = node.type === 'Identifier' ? node.name : undefined;
+      return !!name && (name === 'PouchDB' || POUCH_MODULES.test(context.importedFrom(name)?.module ?? ''));
+    };
+
+    /** `new PouchDB('patients')` is in the browser; `new PouchDB('https://couch.example/patients')` is a server. */
+    const pouchLocation = (node: TSESTree.NewExpression): 'local' | 'remote' | undefined => {
+      let nameNode = node.arguments[0] as Node | undefined;
+      if (nameNode?.type === 'ObjectExpression') {
+        const property = nameNode.properties.find((p) => p.type === 'Property' && !p.computed && keyName(p.key) === 'name');
+        nameNode = property?.type === 'Property' ? (property.value as Node) : undefined;
+      }
+      if (!nameNode) return undefined;
+      const constant = context.constantOf(nameNode);
+      const text = typeof constant === 'string' ? constant : context.stringPrefixOf(nameNode)?.text;
+      if (text === undefined) return undefined;
+      return /^\s*https?:\/\//i.test(text) ? 'remote' : 'local';
+    };
+
+    /** `idb-keyval`'s set/setMany/update, imported by name or through a namespace. */
+    const idbKeyvalWrite = (node: TSESTree.CallExpression): string | undefined => {
+      if (node.callee.type === 'Identifier') {
+        const source = context.importedFrom(node.callee.name);
+        return source?.module === 'idb-keyval' && IDB_KEYVAL_WRITES.has(source.imported) ? source.imported : undefined;
+      }
+      const call = memberCall(node);
+      if (!call || call.object.type !== 'Identifier' || !IDB_KEYVAL_WRITES.has(call.method)) return undefined;
+      return context.importedFrom(call.object.name)?.module === 'idb-keyval' ? call.method : undefined;
+    };
+
+    const checkIdbKeyval = (node: TSESTree.CallExpression, method: string) => {
+      const [keyNode, second] = node.arguments as Node[];
+      const keyText = (key: Node | undefined) => (key && isStringLiteral(key) ? key.value : undefined);
+      const checkEntry = (key: Node | undefined, value: Node | undefined) => {
+        if (!value || value.type === 'SpreadElement') return;
+        report(value, withKeyKinds(context, context.taintOf(value), keyText(key), value), 'idb-keyval');
+      };
+      if (method === 'set') return checkEntry(keyNode, second);
+      if (method === 'update') {
+        // update(key, (old) => next): what the updater returns is stored (block bodies: see ReturnStatement)
+        if (isFunctionNode(second) && second.body.type !== 'BlockStatement') checkEntry(keyNode, second.body);
+        return;
+      }
+      // setMany([[key, value], …])
+      if (keyNode?.type === 'ArrayExpression') {
+        for (const entry of keyNode.elements) {
+          if (entry?.type === 'ArrayExpression') checkEntry(entry.elements[0] as Node | undefined, entry.elements[1] as Node | undefined);
+          else if (entry && entry.type !== 'SpreadElement') checkEntry(undefined, entry);
+        }
+      } else if (keyNode && keyNode.type !== 'SpreadElement') {
+        checkEntry(undefined, keyNode);
+      }
+    };
+
+    /** `db.patients.put(…)`, `db.table('patients').bulkAdd(…)` on a Dexie database. */
+    const isDexieTable = (call: TSESTree.CallExpression, object: Node): boolean => {
+      if (object.type !== 'MemberExpression' && object.type !== 'CallExpression') return false;
+      if (object.type === 'CallExpression' && !(object.callee.type === 'MemberExpression' && propertyName(object.callee) === 'table')) return false;
+      const root = chainRoot(object);
+      if (!root) return false;
+      if (root.viaThis && object.type === 'MemberExpression' && object.object.type === 'ThisExpression') {
+        // this.patients.put(…) inside a class extending Dexie
+        return isDexieClass(enclosingClass(call)?.superClass);
+      }
+      if (dexieDbs.has(root.name)) return true;
+      return importsDexie && splitWords(root.name).some((word) => DB_NAME_WORDS.has(word));
+    };
+
+    /** `localDb.put(doc)` on a PouchDB database in the browser (not a remote CouchDB). */
+    const isLocalPouch = (object: Node): boolean => {
+      const name = lastSegment(object);
+      if (!name || remotePouches.has(name)) return false;
+      if (localPouches.has(name)) return true;
+      return importsPouch && splitWords(name).some((word) => DB_NAME_WORDS.has(word)) && !/remote|server|couch/i.test(name);
+    };
+
     return {
+      Program(program: TSESTree.Program) {
+        for (const statement of program.body) {
+          if (statement.type !== 'ImportDeclaration') continue;
+          const module = String(statement.source.value);
+          if (module === 'dexie') importsDexie = true;
+          if (POUCH_MODULES.test(module)) importsPouch = true;
+        }
+        // const Dexie = require('dexie')
+        importsDexie ||= context.importedFrom('Dexie')?.module === 'dexie';
+        importsPouch ||= POUCH_MODULES.test(context.importedFrom('PouchDB')?.module ?? '');
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        // update(key, (old) => { …; return next; }): checked here, while the updater's variables are in scope
+        if (!node.argument) return;
+        let fn = node.parent as Node | undefined;
+        while (fn && !isFunctionNode(fn) && fn.type !== 'FunctionDeclaration') fn = fn.parent as Node | undefined;
+        const call = fn?.parent as Node | undefined;
+        if (!fn || call?.type !== 'CallExpression' || call.arguments[1] !== fn || idbKeyvalWrite(call) !== 'update') return;
+        const key = call.arguments[0];
+        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), key && isStringLiteral(key) ? key.value : undefined, node.argument), 'idb-keyval');
+      },
+      ClassDeclaration(node: TSESTree.ClassDeclaration) {
+        if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type !== 'Identifier' || node.init?.type !== 'NewExpression') return;
+        const init = node.init;
+        if (isDexieClass(init.callee)) dexieDbs.add(node.id.name);
+        else if (isPouchClass(init.callee)) {
+          const location = pouchLocation(init);
+          (location === 'local' ? localPouches : remotePouches).add(node.id.name);
+        }
+      },
       CallExpression(node: TSESTree.CallExpression) {
+        // OpenMRS offline: queueSynchronizationItem(type, content) keeps content in IndexedDB until it syncs
+        if ((node.callee.type === 'Identifier' ? node.callee.name : memberCall(node)?.method) === 'queueSynchronizationItem') {
+          const content = node.arguments[1];
+          if (content && content.type !== 'SpreadElement') report(content, context.taintOf(content), 'the OpenMRS offline sync queue');
+          return;
+        }
+        const keyval = idbKeyvalWrite(node);
+        if (keyval) return checkIdbKeyval(node, keyval);
         const call = memberCall(node);
         if (!call) return;
+        if (DEXIE_WRITES.has(call.method) && !context.hasTag(call.object, 'idb-store') && isDexieTable(node, call.object)) {
+          const value = node.arguments[0];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'Dexie');
+          return;
+        }
+        if (POUCH_WRITES.has(call.method) && isLocalPouch(call.object)) {
+          const value = node.arguments[0];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'PouchDB');
+          return;
+        }
         // Object.assign(localStorage, { ssn })
         if (call.method === 'assign' && dottedName(call.object) === 'Object' && node.arguments[0] && isWebStorage(node.arguments[0])) {
           const phi = phiOfArguments(context, node.arguments.slice(1));

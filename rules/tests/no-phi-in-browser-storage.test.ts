@@ -29,6 +29,18 @@ runRuleTests('no-phi-in-browser-storage', {
     "declare const patient: any;\nconst cache = new Map<string, unknown>();\ncache.set('patient', patient);",
     // a server-side key-value store named like storage is not the browser's
     "declare const storage: any; declare const patient: any;\nstorage.setItem('x', patient.id);",
+    // idb-keyval: opaque ids, redacted values; a `set` that is not idb-keyval's (lodash, a local helper)
+    "import { set, update } from 'idb-keyval';\ndeclare const patient: any;\nawait set('patientId', patient.id);\nawait set('ssn', redact(patient.ssn));\nawait update('visitCount', (count = 0) => count + 1);",
+    "import { set } from 'lodash';\ndeclare const form: any; declare const patient: any;\nset(form, 'patient.ssn', patient.ssn);",
+    "declare function set(key: string, value: unknown): void; declare const patient: any;\nset('patient', patient);",
+    // Dexie: a record without PHI, an encrypted record; a server-side `db` in a file that does not import Dexie
+    "import Dexie from 'dexie';\ndeclare const patient: any; declare const key: CryptoKey;\nconst db = new Dexie('clinic');\nawait db.settings.put({ id: 'theme', value: 'dark' });\nawait db.patients.put({ id: patient.id, payload: await encryptRecord(key, JSON.stringify(patient)) });",
+    "import { db } from './server/db';\ndeclare const patient: any;\nawait db.patients.add(patient);",
+    // PouchDB: a remote CouchDB is a server, not browser storage; put on something that is not PouchDB
+    "import PouchDB from 'pouchdb-browser';\ndeclare const patient: any;\nconst remoteDb = new PouchDB('https://couch.clinic.example/patients');\nawait remoteDb.put({ _id: patient.id, ...patient });\nawait remoteDb.bulkDocs([patient]);",
+    "declare const cache: any; declare const patient: any;\nawait cache.post(patient);",
+    // OpenMRS offline queue with ids only
+    "import { queueSynchronizationItem } from '@openmrs/esm-framework';\ndeclare const encounter: any;\nawait queueSynchronizationItem('visit', { visitUuid: encounter.uuid, patientUuid: encounter.patient.uuid });",
   ],
   invalid: [
     {
@@ -120,6 +132,59 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import type { Intake } from './types';\nexport function saveDraft(intake: Intake) {\n  sessionStorage.setItem('draft', JSON.stringify(intake));\n}",
       workspace: { 'src/types.ts': 'export interface Intake { id: string; fullName: string; ssn: string; hasInsurance: boolean }' },
       errors: [{ line: 3, column: 35, kinds: ['name', 'ssn'] }],
+    },
+    {
+      name: 'idb-keyval: set, setMany and update (expression and block updaters)',
+      code: "import { set, setMany, update } from 'idb-keyval';\ndeclare const patient: any; declare const visit: any; declare const value: string;\nawait set('patient', patient);\nawait setMany([['dob', value], ['theme', 'dark']]);\nawait update('visits', (visits: any[] = []) => [...visits, visit.clinicalNotes]);\nawait update('draft', (old: any) => { const next = { ...old, diagnosis: visit.diagnosis }; return next; });",
+      errors: [
+        { line: 3, column: 22, kinds: ['patient-record'], message: 'Storing patient record in IndexedDB through idb-keyval without encryption' },
+        { line: 4, column: 24, kinds: ['date-of-birth'] },
+        { line: 5, column: 48, kinds: ['clinical-note'] },
+        { line: 6, column: 99, kinds: ['diagnosis'] },
+      ],
+      output: null,
+    },
+    {
+      name: 'idb-keyval through a namespace import',
+      code: "import * as idb from 'idb-keyval';\ndeclare const patient: any;\nawait idb.set('current', patient.ssn);",
+      errors: [{ line: 3, column: 26, kinds: ['ssn'], message: 'idb-keyval' }],
+    },
+    {
+      name: 'Dexie: put, add on table(), bulkPut on a new Dexie(...)',
+      code: "import Dexie from 'dexie';\ndeclare const patient: any; declare const patients: any[];\nconst db = new Dexie('clinic');\ndb.version(1).stores({ patients: 'id', visits: '++id' });\nawait db.patients.put(patient);\nawait db.table('visits').add({ id: 1, diagnosis: patient.diagnosis });\nawait db.patients.bulkPut(patients);",
+      errors: [
+        { line: 5, column: 23, kinds: ['patient-record'], message: 'through Dexie' },
+        { line: 6, column: 30, kinds: ['diagnosis'] },
+        { line: 7, column: 27, kinds: ['patient-record'] },
+      ],
+    },
+    {
+      name: 'Dexie: a class extending Dexie, its own tables and an instance',
+      code: "import Dexie, { type Table } from 'dexie';\nexport class ClinicDb extends Dexie {\n  patients!: Table<any>;\n  constructor() { super('clinic'); }\n  async savePatient(patient: any) { await this.patients.add(patient); }\n}\nexport const clinicStore = new ClinicDb();\ndeclare const intake: any;\nawait clinicStore.patients.bulkAdd([intake]);",
+      errors: [
+        { line: 5, column: 61, kinds: ['patient-record'], message: 'Dexie' },
+        { line: 9, column: 36, kinds: ['patient-record'] },
+      ],
+    },
+    {
+      name: 'Dexie by name: a db imported from elsewhere in a file that imports Dexie',
+      code: "import type { Table } from 'dexie';\nimport { db } from './db';\ndeclare const patient: any;\nawait db.patients.put({ id: patient.id, ssn: patient.ssn });",
+      errors: [{ line: 4, column: 23, kinds: ['ssn'], message: 'Dexie' }],
+    },
+    {
+      name: 'PouchDB: a local database, and one known by name',
+      code: "import PouchDB from 'pouchdb-browser';\nimport { pouchDb } from './db';\ndeclare const patient: any;\nconst localDb = new PouchDB('patients');\nawait localDb.put({ _id: patient.id, ...patient });\nawait localDb.post({ diagnosis: patient.diagnosis });\nawait localDb.bulkDocs([patient]);\nawait pouchDb.put({ _id: patient.id, ssn: patient.ssn });",
+      errors: [
+        { line: 5, column: 19, kinds: ['patient-record'], message: 'through PouchDB' },
+        { line: 6, column: 20, kinds: ['diagnosis'] },
+        { line: 7, column: 24, kinds: ['patient-record'] },
+        { line: 8, column: 19, kinds: ['ssn'] },
+      ],
+    },
+    {
+      name: 'OpenMRS offline: queueSynchronizationItem stores its content in IndexedDB',
+      code: "import { queueSynchronizationItem } from '@openmrs/esm-framework';\ndeclare const patient: any;\nawait queueSynchronizationItem('patient-registration', { fhirPatient: patient, formValues: { birthdate: patient.birthDate } });",
+      errors: [{ line: 3, column: 56, kinds: ['date-of-birth', 'patient-record'], message: 'the OpenMRS offline sync queue' }],
     },
     {
       name: 'a severity set in config wins',

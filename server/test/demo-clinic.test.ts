@@ -1,0 +1,43 @@
+// The demo workspace is the main job's target and the README shows its output: every intended mistake
+// (`// expect: <rule>` markers and EXPECTED.md's JSON rows) is reported, nothing else is, and no line
+// marked `// safe:` is flagged.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { allRules } from '../../rules';
+import { scanWorkspace } from '../src/engine/scan';
+
+const DEMO = path.resolve(__dirname, '../../test-fixtures/demo-clinic');
+
+interface Expectations {
+  readExpectations(dir: string): Array<{ file: string; line: number; ruleId: string }>;
+  readTraps(dir: string): Array<{ file: string; line: number }>;
+  compareFindings(
+    expectations: unknown[],
+    findings: unknown[],
+    options: { traps: unknown[] },
+  ): { matched: unknown[]; missing: unknown[]; unexpected: unknown[]; trapHits: unknown[] };
+  verifyExpectedMd(dir: string): unknown;
+}
+
+describe('demo-clinic workspace', () => {
+  let expectations: Expectations;
+  before(async () => {
+    expectations = (await import(path.resolve(__dirname, '../../bench/expectations.mjs'))) as Expectations;
+  });
+
+  it('reports exactly the intended findings and no trap', async () => {
+    const result = await scanWorkspace({ paths: [DEMO], cwd: DEMO });
+    assert.deepEqual(result.skipped, []);
+    assert.deepEqual(result.ruleErrors, []);
+    const expected = expectations.readExpectations(DEMO);
+    const comparison = expectations.compareFindings(expected, result.findings, { traps: expectations.readTraps(DEMO) });
+    assert.deepEqual({ missing: comparison.missing, unexpected: comparison.unexpected, trapHits: comparison.trapHits }, { missing: [], unexpected: [], trapHits: [] });
+    assert.ok(comparison.matched.length >= 12, 'the demo shows at least a dozen mistakes');
+  });
+
+  it('shows every rule at least once', () => {
+    const shown = new Set(expectations.readExpectations(DEMO).map((entry) => entry.ruleId));
+    const missing = allRules.map((rule) => rule.meta.id).filter((id) => id !== 'valid-suppression' && !shown.has(id));
+    assert.deepEqual(missing, []);
+  });
+});

@@ -3,7 +3,9 @@
 // marked `// safe:` is flagged.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
 import { allRules } from '../../rules';
+import { buildCli, runCli } from './helpers/run-cli';
 import { scanWorkspace } from '../src/engine/scan';
 
 const DEMO = path.resolve(__dirname, '../../test-fixtures/demo-clinic');
@@ -39,5 +41,17 @@ describe('demo-clinic workspace', () => {
     const shown = new Set(expectations.readExpectations(DEMO).map((entry) => entry.ruleId));
     const missing = allRules.map((rule) => rule.meta.id).filter((id) => id !== 'valid-suppression' && !shown.has(id));
     assert.deepEqual(missing, []);
+  });
+});
+
+describe('README', () => {
+  it('shows the demo scan output as the CLI prints it today (but for the timing)', async () => {
+    await buildCli();
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const block = /<!-- demo-output:start -->\n```text\n\$ npm run scan\n([\s\S]*?)\n```/.exec(readme);
+    assert.ok(block, 'README has the demo output block');
+    const result = await runCli(['scan', 'test-fixtures/demo-clinic', '--no-color'], { cwd: path.resolve(__dirname, '../..') });
+    const withoutTiming = (text: string) => text.replace(/ in \d+ ms$/m, ' in N ms').trimEnd();
+    assert.equal(withoutTiming(block[1]), withoutTiming(result.stdout + result.stderr), 'run `node dist/phi-guard.js scan test-fixtures/demo-clinic --no-color` and paste the output into README.md');
   });
 });

@@ -115,6 +115,8 @@ function parseCode(text: string, jsx: boolean): TSESTree.Program {
     jsx,
     errorOnUnknownASTType: false,
     suppressDeprecatedPropertyWarnings: true,
+    // Rules never read JSDoc; skipping it saves about 5% of the parse.
+    jsDocParsingMode: 'none',
   });
 }
 

@@ -6,14 +6,14 @@ import * as path from 'node:path';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { allRules } from '../../../rules';
-import { Analyzer, type VisitorRegistration } from './analyzer';
+import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from './classify';
 import type { ResolvedConfig } from './config-types';
 import type { AnalyzeInput } from './index';
 import type { JsonPropertyInfo, ReportDescriptor, Rule, RuleContext, RuleVisitors } from './rule-api';
-import { applySuppressions, findSuppressions } from './suppressions';
+import { applySuppressions, findSuppressions, VALID_SUPPRESSION_RULE_ID } from './suppressions';
 import { computeLineStarts, rangeFromOffsets } from './text-range';
-import type { FileResult, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from './types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Finding, Fix, Precision, RelatedLocation, RuleError, Severity, SkippedFile } from './types';
 import { hasTag } from './values';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
@@ -26,6 +26,10 @@ export const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => 
 interface PendingReport {
   rule: Rule;
   descriptor: ReportDescriptor;
+  /** Set while an export is probed: the report is a summary of that export, not a finding. */
+  probedExport?: string;
+  /** Appended to the message (how a cross-file finding reaches its sink). */
+  messageSuffix?: string;
 }
 
 const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
@@ -85,12 +89,14 @@ export function analyzeFile(input: AnalyzeInput): FileResult {
     ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
   };
   const rules = activeRules(input.config, language);
+  const importedCalls: ImportedCall[] = [];
   const skipped =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, JSX_EXTENSIONS.has(extension));
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, JSX_EXTENSIONS.has(extension), importedCalls);
   if (skipped) return { file: input.relPath, findings: [], skipped, ruleErrors };
-  const findings = buildFindings(reports, input, lineStarts);
+  const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, input.relPath, lineStarts);
+  const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts);
   const suppressed = applySuppressions(findings, findSuppressions(input.text), {
     file: input.relPath,
     today: input.today ?? todayIso(),
@@ -99,7 +105,81 @@ export function analyzeFile(input: AnalyzeInput): FileResult {
   const visible = suppressed
     .filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off')
     .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
-  return { file: input.relPath, findings: visible, ruleErrors };
+  return { file: input.relPath, findings: visible, ruleErrors, flows };
+}
+
+// ── cross-file flows ─────────────────────────────────────────────────────────────────────────
+
+function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCall[], file: string, lineStarts: number[]): CrossFileFlows | undefined {
+  const exports: ExportedSink[] = [];
+  for (const { rule, descriptor, probedExport } of probeReports) {
+    const [start, end] = reportOffsets(descriptor);
+    const kinds = [...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])];
+    // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already.
+    if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE))) continue;
+    for (const kind of kinds) {
+      if (!kind.startsWith(PARAMETER_PROBE)) continue;
+      exports.push({
+        exportName: probedExport!,
+        parameter: Number(kind.slice(PARAMETER_PROBE.length)),
+        ruleId: rule.meta.id,
+        messageId: descriptor.messageId,
+        data: descriptor.data,
+        sink: { file, range: rangeFromOffsets(lineStarts, start, end), message: `reaches this sink inside \`${probedExport}\`` },
+      });
+    }
+  }
+  const calls: CrossFileCall[] = importedCalls.map((call) => ({
+    module: call.module,
+    exportName: call.exportName,
+    callee: call.callee,
+    range: rangeFromOffsets(lineStarts, call.range[0], call.range[1]),
+    arguments: call.arguments.map((argument) => ({
+      index: argument.index,
+      kinds: [...argument.taint.kinds],
+      confidence: argument.taint.confidence,
+      origins: [
+        { file, range: rangeFromOffsets(lineStarts, argument.range[0], argument.range[1]), message: 'argument' },
+        ...argument.taint.origins.map((origin) => ({ file, range: origin.range, message: origin.label })),
+      ],
+    })),
+  }));
+  return exports.length || calls.length ? { exports, calls } : undefined;
+}
+
+export interface CrossFileMatch {
+  call: CrossFileCall;
+  argument: CrossFileCall['arguments'][number];
+  sink: ExportedSink;
+}
+
+/**
+ * Findings in a calling file for PHI it passes to another file's function whose parameter reaches a
+ * sink there: reported at the argument, with the sink as a related location, suppressions applied.
+ */
+export function crossFileFindings(input: AnalyzeInput, matches: readonly CrossFileMatch[]): Finding[] {
+  const lineStarts = computeLineStarts(input.text);
+  const reports: PendingReport[] = [];
+  for (const { call, argument, sink } of matches) {
+    const rule = allRules.find((candidate) => candidate.meta.id === sink.ruleId);
+    if (!rule || input.config.rules[rule.meta.id]?.severity === 'off') continue;
+    const [argumentLocation, ...origins] = argument.origins;
+    reports.push({
+      rule,
+      descriptor: {
+        offsets: [argumentLocation.range.startOffset, argumentLocation.range.endOffset],
+        messageId: sink.messageId,
+        data: sink.data,
+        taint: { kinds: argument.kinds, confidence: argument.confidence, origins: origins.map((origin) => ({ range: origin.range, label: origin.message })) },
+        related: [{ ...sink.sink, message: `\`${call.callee}()\` passes it on: ${sink.sink.message}` }],
+      },
+      messageSuffix: ` (through \`${call.callee}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
+    });
+  }
+  const findings = buildFindings(reports, input, lineStarts);
+  return applySuppressions(findings, findSuppressions(input.text), { file: input.relPath, today: input.today ?? todayIso(), knownRuleIds }).filter(
+    (finding) => finding.ruleId !== VALID_SUPPRESSION_RULE_ID,
+  );
 }
 
 // ── code ─────────────────────────────────────────────────────────────────────────────────────
@@ -143,6 +223,7 @@ function analyzeCode(
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
   jsx: boolean,
+  importedCalls: ImportedCall[],
 ): SkippedFile | undefined {
   let program: TSESTree.Program;
   try {
@@ -174,6 +255,8 @@ function analyzeCode(
   );
   try {
     analyzer.run(program);
+    analyzer.probeExports(program);
+    importedCalls.push(...analyzer.importedCalls);
   } catch (error) {
     if (error instanceof RangeError) {
       return { file: input.relPath, reason: 'analysis-error', detail: 'code is nested too deeply to analyse (maximum call stack exceeded)' };
@@ -223,7 +306,7 @@ function createContext(
     hasTag: (node, tag) => hasTag(analyzer().valueOf(node), tag),
     getText: (node) => input.text.slice(node.range[0], node.range[1]),
     parentOf: (node) => (node as { parent?: TSESTree.Node }).parent,
-    report: (descriptor) => reports.push({ rule, descriptor }),
+    report: (descriptor) => reports.push({ rule, descriptor, probedExport: language === 'code' ? analyzer().probing : undefined }),
   };
 }
 
@@ -350,7 +433,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
-  for (const { rule, descriptor } of reports) {
+  for (const { rule, descriptor, messageSuffix } of reports) {
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
     const dedupeKey = `${rule.meta.id}:${start}:${end}`;
@@ -358,9 +441,12 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     seen.add(dedupeKey);
     const range = rangeFromOffsets(lineStarts, start, end);
     const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
-    const related = (descriptor.taint?.origins ?? [])
-      .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)
-      .map((origin) => ({ file: input.relPath, range: origin.range, message: origin.label }));
+    const related = [
+      ...(descriptor.taint?.origins ?? [])
+        .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)
+        .map((origin) => ({ file: input.relPath, range: origin.range, message: origin.label })),
+      ...(descriptor.related ?? []),
+    ];
     const identifiers = [...new Set(kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.safeHarbor).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
     const fingerprintBase = `${rule.meta.id}|${input.relPath}|${normalizedSnippet(input.text, start, end)}|${kinds.join(',')}`;
     const occurrence = (occurrences.get(fingerprintBase) ?? 0) + 1;
@@ -369,7 +455,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     findings.push({
       ruleId: rule.meta.id,
       severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity),
-      message: renderMessage(template, kinds, descriptor.data),
+      message: renderMessage(template, kinds, descriptor.data) + (messageSuffix ?? ''),
       file: input.relPath,
       range,
       related,

@@ -32,6 +32,21 @@ export interface VisitorRegistration {
   exit: Map<string, Handler>;
 }
 
+/** A call to an imported function with PHI in some arguments (joined with the callee's summary later). */
+export interface ImportedCall {
+  /** Module specifier as written (`./clientStorage`). */
+  module: string;
+  /** Export the call reaches: `saveToStorage`, `default`, or `default.save` / `save` for `api.save()`. */
+  exportName: string;
+  callee: string;
+  range: [number, number];
+  /** Argument index → the PHI it carries and where the argument is. */
+  arguments: Array<{ index: number; taint: AbstractValue; range: [number, number] }>;
+}
+
+/** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
+export const PARAMETER_PROBE = 'param:';
+
 export interface AnalyzerOptions {
   text: string;
   lineStarts: readonly number[];
@@ -189,6 +204,79 @@ function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name
   }
 }
 
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function asFunction(node: Node | null | undefined): FunctionNode | undefined {
+  return node && FUNCTION_TYPES.has(node.type) ? (node as FunctionNode) : undefined;
+}
+
+/** Methods and function-valued properties of an exported object literal (`export default { save() {} }`). */
+function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: Array<[string, FunctionNode]>): void {
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = keyName(property.key);
+    const fn = asFunction(property.value);
+    if (name && fn) out.push([`${prefix}.${name}`, fn]);
+  }
+}
+
+/** The functions a module exports, by export name (`f`, `default`, `default.save`, `api.save`). */
+export function exportedFunctions(program: TSESTree.Program): Array<[string, FunctionNode]> {
+  const out: Array<[string, FunctionNode]> = [];
+  const localFunctions = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) localFunctions.set(declaration.id.name, declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const fn = asFunction(declarator.init);
+        if (fn && declarator.id.type === 'Identifier') localFunctions.set(declarator.id.name, fn);
+      }
+    }
+  }
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) out.push([declaration.id.name, declaration]);
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type !== 'Identifier') continue;
+          const fn = asFunction(declarator.init);
+          if (fn) out.push([declarator.id.name, fn]);
+          else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === 'Identifier' ? localFunctions.get(specifier.local.name) : undefined;
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        if (local) out.push([exported, local]);
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      const fn = asFunction(declaration as Node) ?? (declaration.type === 'Identifier' ? localFunctions.get(declaration.name) : undefined);
+      if (fn) out.push(['default', fn]);
+      else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      // module.exports = { save, load } / module.exports.save = function … / exports.save = …
+      const { left, right } = statement.expression;
+      const target = dottedName(left);
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const property of right.properties) {
+          if (property.type !== 'Property' || property.computed) continue;
+          const name = keyName(property.key);
+          const fn = asFunction(property.value) ?? (property.value.type === 'Identifier' ? localFunctions.get(property.value.name) : undefined);
+          if (name && fn) out.push([name, fn], [`default.${name}`, fn]);
+        }
+      } else if (target && /^(module\.)?exports\.[\w$]+$/.test(target)) {
+        const fn = asFunction(right) ?? (right.type === 'Identifier' ? localFunctions.get(right.name) : undefined);
+        const name = target.split('.').pop()!;
+        if (fn) out.push([name, fn], [`default.${name}`, fn]);
+      }
+    }
+  }
+  return out;
+}
+
 export class Analyzer {
   private scope = new Scope(undefined, true);
   private conditionalDepth = 0;
@@ -211,6 +299,9 @@ export class Analyzer {
   private readonly followed = new Set<string>();
   /** While > 0 the walk only computes values (a function summary): rules' visitors do not run. */
   private silent = 0;
+  /** The export being probed (its parameters carry probe kinds); rules' reports are then summaries. */
+  probing: string | undefined;
+  readonly importedCalls: ImportedCall[] = [];
 
   constructor(
     private readonly options: AnalyzerOptions,
@@ -441,7 +532,7 @@ export class Analyzer {
     return returned;
   }
 
-  private walkFunctionBody(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, argumentValues: readonly AbstractValue[]): AbstractValue {
+  private walkFunctionBody(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
     let returned = EMPTY;
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
@@ -540,6 +631,55 @@ export class Analyzer {
     this.visitChildren(node);
     this.noteCallEffects(node);
     this.followLocalCall(node);
+    this.noteImportedCall(node);
+  }
+
+  /** `saveToStorage(KEY, patient)` with `saveToStorage` imported: kept for the cross-file pass. */
+  private noteImportedCall(node: TSESTree.CallExpression): void {
+    if (this.silent > 0 || this.probing !== undefined || node.arguments.length === 0) return;
+    const target = this.importedTarget(node.callee);
+    if (!target) return;
+    const withPhi = node.arguments
+      .map((argument, index) => ({ index, taint: taintOnly(this.valueOf(argument)), range: [argument.range[0], argument.range[1]] as [number, number] }))
+      .filter((entry) => hasPhi(entry.taint) && !entry.taint.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE)));
+    if (withPhi.length) this.importedCalls.push({ ...target, range: [node.range[0], node.range[1]], arguments: withPhi });
+  }
+
+  private importedTarget(callee: Node): Omit<ImportedCall, 'range' | 'arguments'> | undefined {
+    if (callee.type === 'Identifier') {
+      const imported = this.imports.get(callee.name);
+      // A local function of the same name shadows the import (`require` bindings are plain values).
+      if (!imported || this.scope.lookup(callee.name)?.value.functionNode) return undefined;
+      return { module: imported.module, exportName: imported.imported, callee: callee.name };
+    }
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+      const imported = this.imports.get(callee.object.name);
+      const method = propertyName(callee);
+      if (!imported || !method || this.scope.lookup(callee.object.name)?.value.functionNode) return undefined;
+      const exportName = imported.imported === '*' ? method : `${imported.imported}.${method}`;
+      return { module: imported.module, exportName, callee: `${callee.object.name}.${method}` };
+    }
+    return undefined;
+  }
+
+  /**
+   * Walks every exported function once more with each parameter standing for "what a caller passes"
+   * (probe kinds), rules on: a report whose PHI includes a probe kind says that parameter reaches that
+   * sink. The engine turns those reports into a summary other files' calls are checked against.
+   */
+  probeExports(program: TSESTree.Program): void {
+    for (const [exportName, fn] of exportedFunctions(program)) {
+      if (fn.params.length === 0) continue;
+      const probes = fn.params.map((_, index) => fromKinds([`${PARAMETER_PROBE}${index}`], undefined, 'high'));
+      this.probing = exportName;
+      const savedScope = this.scope;
+      try {
+        this.walkFunctionBody(fn, probes);
+      } finally {
+        this.scope = savedScope;
+        this.probing = undefined;
+      }
+    }
   }
 
   /**

@@ -82,6 +82,8 @@ export interface ReportDescriptor {
   precision?: Precision;
   /** Overrides meta.defaultSeverity for this finding; the user's config still wins. */
   severity?: Severity;
+  /** Related locations besides the PHI's origins (e.g. the sink inside another file's function). */
+  related?: Array<{ file: string; range: Range; message: string }>;
 }
 
 export interface JsonPropertyInfo {

@@ -2,12 +2,12 @@
 // analyse each file. Every file that cannot be read or parsed ends as a skip with its reason; the
 // scan goes on.
 import * as path from 'node:path';
-import { analyzeFile, knownRuleIds, todayIso } from './analyze';
+import { analyzeFile, crossFileFindings, knownRuleIds, todayIso, type CrossFileMatch } from './analyze';
 import { ConfigResolver } from './config';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import type { ScanOptions } from './index';
 import { readSourceFile } from './read';
-import type { Finding, RuleError, ScanResult, SkippedFile } from './types';
+import type { CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from './types';
 import { WorkspaceIndex } from './workspace-index';
 
 /** Files analysed between yields to the event loop, so progress and cancellation stay responsive. */
@@ -70,6 +70,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
 
   const findings: Finding[] = [];
   const ruleErrors: RuleError[] = [];
+  const flows = new Map<LoadedFile, CrossFileFlows>();
   const today = todayIso();
   let filesScanned = 0;
   for (let i = 0; i < loaded.length; i++) {
@@ -84,8 +85,13 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     else {
       filesScanned++;
       findings.push(...result.findings);
+      if (result.flows) flows.set(loaded[i], result.flows);
     }
     options.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
+  }
+  throwIfAborted(options.signal);
+  for (const { file, text, matches } of joinCrossFileFlows(flows)) {
+    findings.push(...crossFileFindings({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today }, matches));
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   return {
@@ -98,4 +104,48 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     durationMs: Math.round(performance.now() - started),
     configFiles: resolver.configFiles().map((configFile) => path.relative(root, configFile).split(path.sep).join('/')),
   };
+}
+
+const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** The path of a module without its extension (`/ws/src/lib/store`), the key relative imports resolve to. */
+function moduleKey(absPath: string): string {
+  const extension = path.extname(absPath);
+  const bare = MODULE_EXTENSIONS.includes(extension) ? absPath.slice(0, -extension.length) : absPath;
+  return bare.endsWith(`${path.sep}index`) ? bare.slice(0, -'/index'.length) : bare;
+}
+
+/** `./store`, `../lib/store.js` (TypeScript's ESM spelling of store.ts), `./store/index`. */
+function resolveRelativeImport(fromFile: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  return moduleKey(path.resolve(path.dirname(fromFile), specifier));
+}
+
+/**
+ * Joins the calls each file makes to imported functions with PHI arguments against the parameters of
+ * those exports that reach a sink: the cross-file half of the taint analysis, one level deep.
+ */
+function joinCrossFileFlows(flows: ReadonlyMap<LoadedFile, CrossFileFlows>): Array<{ file: DiscoveredFile; text: string; matches: CrossFileMatch[] }> {
+  const sinksByExport = new Map<string, ExportedSink[]>();
+  for (const [loaded, fileFlows] of flows) {
+    for (const sink of fileFlows.exports) {
+      const key = `${moduleKey(loaded.file.absPath)}#${sink.exportName}`;
+      sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
+    }
+  }
+  if (sinksByExport.size === 0) return [];
+  const results: Array<{ file: DiscoveredFile; text: string; matches: CrossFileMatch[] }> = [];
+  for (const [loaded, fileFlows] of flows) {
+    const matches: CrossFileMatch[] = [];
+    for (const call of fileFlows.calls) {
+      const target = resolveRelativeImport(loaded.file.absPath, call.module);
+      const sinks = target ? sinksByExport.get(`${target}#${call.exportName}`) : undefined;
+      if (!sinks) continue;
+      for (const argument of call.arguments) {
+        for (const sink of sinks) if (sink.parameter === argument.index) matches.push({ call, argument, sink });
+      }
+    }
+    if (matches.length) results.push({ file: loaded.file, text: loaded.text, matches });
+  }
+  return results;
 }

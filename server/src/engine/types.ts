@@ -99,11 +99,39 @@ export interface RuleError {
   message: string;
 }
 
+/** A parameter of an exported function that reaches a rule's sink inside that function. */
+export interface ExportedSink {
+  exportName: string;
+  parameter: number;
+  ruleId: string;
+  messageId: string;
+  data?: Record<string, string>;
+  /** Where the sink is, in the exporting file. */
+  sink: RelatedLocation;
+}
+
+/** A call to an imported function with PHI in some arguments. */
+export interface CrossFileCall {
+  module: string;
+  exportName: string;
+  callee: string;
+  range: Range;
+  arguments: Array<{ index: number; kinds: string[]; origins: RelatedLocation[]; confidence: 'high' | 'medium' }>;
+}
+
+/** What one file contributes to the cross-file pass of a workspace scan. */
+export interface CrossFileFlows {
+  exports: ExportedSink[];
+  calls: CrossFileCall[];
+}
+
 export interface FileResult {
   file: string;
   findings: Finding[];
   skipped?: SkippedFile;
   ruleErrors: RuleError[];
+  /** Exported sinks and imported calls, joined across files by a workspace scan. */
+  flows?: CrossFileFlows;
 }
 
 export interface ScanResult {

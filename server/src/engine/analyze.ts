@@ -255,8 +255,8 @@ function analyzeCode(
   );
   try {
     analyzer.run(program);
-    analyzer.probeExports(program);
-    importedCalls.push(...analyzer.importedCalls);
+    if (input.collectFlows) importedCalls.push(...analyzer.importedCalls);
+    if (input.probeExports?.length) analyzer.probeExports(program, new Set(input.probeExports));
   } catch (error) {
     if (error instanceof RangeError) {
       return { file: input.relPath, reason: 'analysis-error', detail: 'code is nested too deeply to analyse (maximum call stack exceeded)' };

@@ -667,9 +667,9 @@ export class Analyzer {
    * (probe kinds), rules on: a report whose PHI includes a probe kind says that parameter reaches that
    * sink. The engine turns those reports into a summary other files' calls are checked against.
    */
-  probeExports(program: TSESTree.Program): void {
+  probeExports(program: TSESTree.Program, wanted: ReadonlySet<string>): void {
     for (const [exportName, fn] of exportedFunctions(program)) {
-      if (fn.params.length === 0) continue;
+      if (fn.params.length === 0 || !wanted.has(exportName)) continue;
       const probes = fn.params.map((_, index) => fromKinds([`${PARAMETER_PROBE}${index}`], undefined, 'high'));
       this.probing = exportName;
       const savedScope = this.scope;

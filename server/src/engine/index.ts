@@ -36,4 +36,11 @@ export interface AnalyzeInput {
   index?: WorkspaceIndex;
   /** "today" for suppression expiry, YYYY-MM-DD. Defaults to the current date. */
   today?: string;
+  /**
+   * Also record which calls pass PHI to imported functions (FileResult.flows.calls), for the
+   * workspace scan's cross-file pass.
+   */
+  collectFlows?: boolean;
+  /** Exports whose parameters to summarise (FileResult.flows.exports): the cross-file pass asks for the ones other files call with PHI. */
+  probeExports?: readonly string[];
 }

@@ -79,7 +79,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       throwIfAborted(options.signal);
     }
     const { file, text } = loaded[i];
-    const result = analyzeFile({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today });
+    const result = analyzeFile({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today, collectFlows: true });
     ruleErrors.push(...result.ruleErrors);
     if (result.skipped) skipped.push(result.skipped);
     else {
@@ -90,6 +90,14 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     options.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
   }
   throwIfAborted(options.signal);
+  // Cross-file pass: summarise only the exports other files call with PHI, then join.
+  const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
+  for (const [target, exportNames] of wantedExports(flows)) {
+    const entry = byKey.get(target);
+    if (!entry) continue;
+    const result = analyzeFile({ absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today, probeExports: [...exportNames] });
+    if (result.flows?.exports.length) flows.set(entry, { exports: result.flows.exports, calls: flows.get(entry)?.calls ?? [] });
+  }
   for (const { file, text, matches } of joinCrossFileFlows(flows)) {
     findings.push(...crossFileFindings({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today }, matches));
   }
@@ -119,6 +127,21 @@ function moduleKey(absPath: string): string {
 function resolveRelativeImport(fromFile: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
   return moduleKey(path.resolve(path.dirname(fromFile), specifier));
+}
+
+/** Module key → the export names that some file calls with PHI arguments. */
+function wantedExports(flows: ReadonlyMap<LoadedFile, CrossFileFlows>): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const [loaded, fileFlows] of flows) {
+    for (const call of fileFlows.calls) {
+      const target = resolveRelativeImport(loaded.file.absPath, call.module);
+      if (!target) continue;
+      const names = wanted.get(target) ?? new Set<string>();
+      names.add(call.exportName);
+      wanted.set(target, names);
+    }
+  }
+  return wanted;
 }
 
 /**

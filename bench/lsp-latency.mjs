@@ -170,7 +170,7 @@ try {
   if (overheads.length) {
     console.log(`  server overhead (latency minus the analysis time the server logged): p50 ${fmt(percentile(overheads, 50))}, p95 ${fmt(percentile(overheads, 95))}`);
   }
-  console.log(`  (files whose analysis takes ≥ 100 ms are debounced by 150 ms; cheaper ones are analysed after 2 ms)`);
+  console.log(`  (files whose analysis averages ≥ 150 ms are debounced by 150 ms; cheaper ones are analysed after 2 ms)`);
 
   // Workspace scan of the given folder, through a second server whose workspace is that folder.
   await connection.sendRequest('shutdown');

@@ -2,7 +2,8 @@
 // analyse each file. Every file that cannot be read or parsed ends as a skip with its reason; the
 // scan goes on.
 import * as path from 'node:path';
-import { analyzeFile, crossFileFindings, knownRuleIds, todayIso, type CrossFileMatch } from './analyze';
+import { analyzeFile, crossFileFindings, knownRuleIds, todayIso } from './analyze';
+import { matchCrossFileCalls, moduleKey, wantedExports } from './cross-file';
 import { ConfigResolver } from './config';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import type { ScanOptions } from './index';
@@ -92,14 +93,22 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   throwIfAborted(options.signal);
   // Cross-file pass: summarise only the exports other files call with PHI, then join.
   const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
-  for (const [target, exportNames] of wantedExports(flows)) {
+  const sinksByExport = new Map<string, ExportedSink[]>();
+  const callsByFile = [...flows].map(([entry, fileFlows]) => ({ entry, fromFile: entry.file.absPath, calls: fileFlows.calls }));
+  for (const [target, exportNames] of wantedExports(callsByFile)) {
     const entry = byKey.get(target);
     if (!entry) continue;
     const result = analyzeFile({ absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today, probeExports: [...exportNames] });
-    if (result.flows?.exports.length) flows.set(entry, { exports: result.flows.exports, calls: flows.get(entry)?.calls ?? [] });
+    for (const sink of result.flows?.exports ?? []) {
+      const key = `${target}#${sink.exportName}`;
+      sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
+    }
   }
-  for (const { file, text, matches } of joinCrossFileFlows(flows)) {
-    findings.push(...crossFileFindings({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today }, matches));
+  for (const { entry, fromFile, calls } of callsByFile) {
+    const matches = matchCrossFileCalls(fromFile, calls, (target, exportName) => sinksByExport.get(`${target}#${exportName}`));
+    if (matches.length === 0) continue;
+    const input = { absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today };
+    findings.push(...crossFileFindings(input, matches));
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   return {
@@ -114,61 +123,3 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
-const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** The path of a module without its extension (`/ws/src/lib/store`), the key relative imports resolve to. */
-function moduleKey(absPath: string): string {
-  const extension = path.extname(absPath);
-  const bare = MODULE_EXTENSIONS.includes(extension) ? absPath.slice(0, -extension.length) : absPath;
-  return bare.endsWith(`${path.sep}index`) ? bare.slice(0, -'/index'.length) : bare;
-}
-
-/** `./store`, `../lib/store.js` (TypeScript's ESM spelling of store.ts), `./store/index`. */
-function resolveRelativeImport(fromFile: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  return moduleKey(path.resolve(path.dirname(fromFile), specifier));
-}
-
-/** Module key → the export names that some file calls with PHI arguments. */
-function wantedExports(flows: ReadonlyMap<LoadedFile, CrossFileFlows>): Map<string, Set<string>> {
-  const wanted = new Map<string, Set<string>>();
-  for (const [loaded, fileFlows] of flows) {
-    for (const call of fileFlows.calls) {
-      const target = resolveRelativeImport(loaded.file.absPath, call.module);
-      if (!target) continue;
-      const names = wanted.get(target) ?? new Set<string>();
-      names.add(call.exportName);
-      wanted.set(target, names);
-    }
-  }
-  return wanted;
-}
-
-/**
- * Joins the calls each file makes to imported functions with PHI arguments against the parameters of
- * those exports that reach a sink: the cross-file half of the taint analysis, one level deep.
- */
-function joinCrossFileFlows(flows: ReadonlyMap<LoadedFile, CrossFileFlows>): Array<{ file: DiscoveredFile; text: string; matches: CrossFileMatch[] }> {
-  const sinksByExport = new Map<string, ExportedSink[]>();
-  for (const [loaded, fileFlows] of flows) {
-    for (const sink of fileFlows.exports) {
-      const key = `${moduleKey(loaded.file.absPath)}#${sink.exportName}`;
-      sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
-    }
-  }
-  if (sinksByExport.size === 0) return [];
-  const results: Array<{ file: DiscoveredFile; text: string; matches: CrossFileMatch[] }> = [];
-  for (const [loaded, fileFlows] of flows) {
-    const matches: CrossFileMatch[] = [];
-    for (const call of fileFlows.calls) {
-      const target = resolveRelativeImport(loaded.file.absPath, call.module);
-      const sinks = target ? sinksByExport.get(`${target}#${call.exportName}`) : undefined;
-      if (!sinks) continue;
-      for (const argument of call.arguments) {
-        for (const sink of sinks) if (sink.parameter === argument.index) matches.push({ call, argument, sink });
-      }
-    }
-    if (matches.length) results.push({ file: loaded.file, text: loaded.text, matches });
-  }
-  return results;
-}

@@ -1,12 +1,15 @@
 // Analyses one file (open document text or file on disk) with the nearest `.phi-guard.json` and the
 // editor settings, and tells what to show. Pure engine calls; no LSP types here.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WorkspaceIndex, analyzeFile, knownRuleIds } from '../engine';
+import { WorkspaceIndex, analyzeFile, knownRuleIds, type AnalyzeInput } from '../engine';
+import { crossFileFindings } from '../engine/analyze';
+import { matchCrossFileCalls, moduleFileCandidates, wantedExports } from '../engine/cross-file';
 import { ConfigResolver } from '../engine/config';
 import { defaultConfig, type ResolvedConfig } from '../engine/config-types';
 import { discoverFiles } from '../engine/discover';
 import { readSourceFile } from '../engine/read';
-import type { Finding, RuleError, SkippedFile } from '../engine/types';
+import type { CrossFileCall, ExportedSink, Finding, RuleError, SkippedFile } from '../engine/types';
 import type { PhiGuardSettings } from '../shared/settings';
 import type { WorkspaceFolderSet } from './paths';
 import { applySettings, isExcluded } from './settings';
@@ -51,11 +54,16 @@ export class FileAnalyzer {
    */
   private readonly indexes = new Map<string, { index: WorkspaceIndex; abort: AbortController }>();
 
+  /** Parameter-to-sink summaries of other files' exports, per file, valid while its text is the same. */
+  private readonly exportSinks = new Map<string, { text: string; names: ReadonlySet<string>; sinks: ExportedSink[] }>();
+
   constructor(
     private readonly folders: WorkspaceFolderSet,
     /** An index finished building: results computed without it may differ. */
     private readonly onIndexReady: (folder: string, files: number) => void = () => undefined,
     private readonly isOpen: (absPath: string) => boolean = () => false,
+    /** The text of an open document, which may differ from the disk. */
+    private readonly openText: (absPath: string) => string | undefined = () => undefined,
   ) {}
 
   clearConfigs(): void {
@@ -146,19 +154,55 @@ export class FileAnalyzer {
     const started = performance.now();
     const index = this.indexFor(absPath);
     if (index && isCodeFile(absPath)) index.addFile(relPath, text);
-    const result = analyzeFile({ absPath, relPath, text, config, index });
+    const input: AnalyzeInput = { absPath, relPath, text, config, index };
+    const result = analyzeFile({ ...input, collectFlows: true });
+    const findings = [...result.findings, ...this.crossFileFindings(input, result.flows?.calls ?? [], settings)];
     const durationMs = performance.now() - started;
-    const active = result.findings.filter((finding) => !finding.suppressed);
+    const active = findings.filter((finding) => !finding.suppressed);
     return {
       ...base,
-      findings: result.findings,
+      findings,
       active,
-      suppressed: result.findings.length - active.length,
+      suppressed: findings.length - active.length,
       skipped: result.skipped,
       ruleErrors: result.ruleErrors,
       durationMs,
       config,
     };
+  }
+
+  /**
+   * PHI this document passes to functions of other files that reach a sink there, as the workspace
+   * scan reports it: the called files' exports are summarised (cached while their text is unchanged).
+   */
+  private crossFileFindings(input: AnalyzeInput, calls: readonly CrossFileCall[], settings: PhiGuardSettings): Finding[] {
+    if (calls.length === 0) return [];
+    const sinks = new Map<string, ExportedSink[]>();
+    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) {
+      const target = moduleFileCandidates(key).find((candidate) => this.isOpen(candidate) || fs.existsSync(candidate));
+      if (!target) continue;
+      for (const sink of this.sinksOf(target, names, settings)) sinks.set(`${key}#${sink.exportName}`, [...(sinks.get(`${key}#${sink.exportName}`) ?? []), sink]);
+    }
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => sinks.get(`${target}#${exportName}`));
+    return matches.length ? crossFileFindings(input, matches) : [];
+  }
+
+  private sinksOf(target: string, names: ReadonlySet<string>, settings: PhiGuardSettings): ExportedSink[] {
+    const text = this.openText(target) ?? readText(target);
+    if (text === undefined) return [];
+    const cached = this.exportSinks.get(target);
+    if (cached && cached.text === text && [...names].every((name) => cached.names.has(name))) return cached.sinks;
+    const allNames = new Set([...names, ...(cached?.text === text ? cached.names : [])]);
+    let config: ResolvedConfig;
+    try {
+      config = applySettings(this.resolveConfig(target), settings);
+    } catch {
+      return [];
+    }
+    const result = analyzeFile({ absPath: target, relPath: this.folders.relPath(target), text, config, index: this.indexFor(target), probeExports: [...allNames] });
+    const sinks = result.flows?.exports ?? [];
+    this.exportSinks.set(target, { text, names: allNames, sinks });
+    return sinks;
   }
 
   /** Analyses the file as it is on disk (files that are not open). */
@@ -186,6 +230,11 @@ export class FileAnalyzer {
     }
     return this.analyzeText(absPath, read.text, settings);
   }
+}
+
+function readText(absPath: string): string | undefined {
+  const read = readSourceFile(absPath, 1024 * 1024);
+  return read.ok ? read.text : undefined;
 }
 
 /** A ConfigError from the resolver (checked by shape: config.ts and config-types.ts both define one). */

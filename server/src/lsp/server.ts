@@ -107,6 +107,7 @@ export class PhiGuardServer {
     this.folders,
     (folder, files) => this.indexReady(folder, files),
     (absPath) => this.isOpen(absPath),
+    (absPath) => this.openText(absPath),
   );
   private readonly settings: SettingsStore;
   private readonly scheduler: AnalysisScheduler;
@@ -509,6 +510,12 @@ export class PhiGuardServer {
     const root = stored?.root ?? this.folders.rootOf(absPath);
     this.connection.sendDiagnostics({ uri, diagnostics: shown.map((finding) => toDiagnostic(finding, uri, root, undefined)) });
     this.status.update();
+  }
+
+  /** The editor's text of an open document (it may differ from the disk). */
+  private openText(absPath: string): string | undefined {
+    const uri = this.clientUris.get(absPath);
+    return ((uri !== undefined ? this.documents.get(uri) : undefined) ?? this.documents.get(pathToUri(absPath)))?.getText();
   }
 
   private isOpen(absPath: string): boolean {

@@ -120,6 +120,17 @@ describe('language server: diagnostics', function () {
     assert.match(String(published.diagnostics[0].message), /SSN/);
   });
 
+  it('reports PHI passed to a function of another module that stores it, like the CLI scan', async () => {
+    const root = path.join(FIXTURES, 'cross-module');
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });
+    const uri = client.open(path.join(root, 'src', 'page.ts'));
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line]), [['no-phi-in-browser-storage', 5]]);
+    assert.match(String(published.diagnostics[0].message), /date of birth.*through `saveToStorage\(\)`/);
+    const sink = published.diagnostics[0].relatedInformation?.find((related) => related.location.uri.endsWith('/src/lib/store.ts'));
+    assert.equal(sink?.location.range.start.line, 2);
+  });
+
   it('answers pull diagnostics (textDocument/diagnostic) with result ids, and never pushes for open files', async () => {
     client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: pullCapabilities() });
     const uri = client.open(LAB);

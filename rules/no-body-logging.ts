@@ -1,10 +1,8 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, siblingNames } from './utils/config-keys';
-import { LOG_METHODS, LOGGER_NAME_WORDS } from './vocabulary/flows';
+import { isLogLineCall } from './utils/loggers';
 
-const logMethods = new Set(LOG_METHODS);
-const loggerNameWords = new Set(LOGGER_NAME_WORDS);
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
 /** Words of a body: `logRequestBody`, `bodyLogging`, `logPayload`. */
@@ -126,23 +124,6 @@ function isLoggedWhole(node: Node, argument: Node): boolean {
 function isHttpObject(node: Node): boolean {
   const name = lastSegment(node);
   return name !== undefined && HTTP_OBJECT_NAMES.has(name);
-}
-
-function isConsole(object: Node): boolean {
-  const name = dottedName(object);
-  return name === 'console' || name === 'window.console' || name === 'globalThis.console';
-}
-
-function isLogCall(context: RuleContext, node: TSESTree.CallExpression): boolean {
-  const call = memberCall(node);
-  if (call) {
-    if (!logMethods.has(call.method)) return false;
-    if (isConsole(call.object) || context.hasTag(call.object, 'logger')) return true;
-    const name = lastSegment(call.object);
-    const words = name ? keyWords(name) : [];
-    return words.length > 0 && loggerNameWords.has(words[words.length - 1]);
-  }
-  return node.callee.type === 'Identifier' && context.hasTag(node.callee, 'logger');
 }
 
 /** `axios.interceptors.request.use(fn)`, `api.interceptors.response.use(fn, onError)`. */
@@ -268,7 +249,7 @@ export default defineRule({
           if (token) context.report({ node: argument, messageId: 'morganFormat', data: { token } });
           return;
         }
-        if (!isLogCall(context, node)) return;
+        if (!isLogLineCall(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           if (parameter) {

@@ -140,7 +140,7 @@ export class FileAnalyzer {
   analyzeText(absPath: string, text: string, settings: PhiGuardSettings): AnalysisOutcome {
     const relPath = this.folders.relPath(absPath);
     const root = this.folders.rootOf(absPath);
-    const base = { absPath, relPath, root, findings: [], active: [], suppressed: 0, ruleErrors: [], durationMs: 0 };
+    const base = emptyOutcome(absPath, relPath, root);
     if (!settings.enable) return { ...base, ignored: 'disabled' };
     if (isExcluded(relPath, settings)) return { ...base, ignored: 'excluded' };
     let config: ResolvedConfig;
@@ -216,20 +216,15 @@ export class FileAnalyzer {
     }
     const read = readSourceFile(absPath, maxFileSize);
     if (!read.ok) {
-      return {
-        absPath,
-        relPath,
-        root: this.folders.rootOf(absPath),
-        findings: [],
-        active: [],
-        suppressed: 0,
-        ruleErrors: [],
-        durationMs: 0,
-        skipped: { file: relPath, reason: read.reason, detail: read.detail },
-      };
+      return { ...emptyOutcome(absPath, relPath, this.folders.rootOf(absPath)), skipped: { file: relPath, reason: read.reason, detail: read.detail } };
     }
     return this.analyzeText(absPath, read.text, settings);
   }
+}
+
+/** An outcome with nothing to show; outside a workspace folder the file's folder is its root. */
+export function emptyOutcome(absPath: string, relPath = path.basename(absPath), root = path.dirname(absPath)): AnalysisOutcome {
+  return { absPath, relPath, root, findings: [], active: [], suppressed: 0, ruleErrors: [], durationMs: 0 };
 }
 
 function readText(absPath: string): string | undefined {

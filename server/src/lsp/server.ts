@@ -47,7 +47,7 @@ import {
   type SeverityCounts,
 } from '../shared/protocol';
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
-import { FileAnalyzer, applyOverrides, isCodeFile, isJsonFile, type AnalysisOutcome, type ConfigProblem } from './analyzer';
+import { FileAnalyzer, applyOverrides, emptyOutcome, isCodeFile, isJsonFile, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
@@ -605,8 +605,4 @@ function requireUri(params: unknown): string {
     throw new ResponseError(ErrorCodes.InvalidParams, 'params.textDocument.uri must be a string');
   }
   return uri;
-}
-
-function emptyOutcome(absPath: string): AnalysisOutcome {
-  return { absPath, relPath: path.basename(absPath), root: path.dirname(absPath), findings: [], active: [], suppressed: 0, ruleErrors: [], durationMs: 0 };
 }

@@ -1007,7 +1007,6 @@ export class Analyzer {
         return { ...value, typeName: field.typeName, personContext: true };
       }
     }
-    if (object.fields && !hasPhi(object)) return this.readByName(object, name, node, member, false);
     return this.readByName(object, name, node, member, false);
   }
 

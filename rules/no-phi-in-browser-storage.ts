@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, phiOfArguments, propertyName, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -150,8 +150,7 @@ export default defineRule({
     const pouchLocation = (node: TSESTree.NewExpression): 'local' | 'remote' | undefined => {
       let nameNode = node.arguments[0] as Node | undefined;
       if (nameNode?.type === 'ObjectExpression') {
-        const property = nameNode.properties.find((p) => p.type === 'Property' && !p.computed && keyName(p.key) === 'name');
-        nameNode = property?.type === 'Property' ? (property.value as Node) : undefined;
+        nameNode = propertyNamed(nameNode, 'name')?.value as Node | undefined;
       }
       if (!nameNode) return undefined;
       const constant = context.constantOf(nameNode);

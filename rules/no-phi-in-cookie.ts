@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { calleeName, dottedName, isConstantExpression, isFalseLiteral, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { calleeName, dottedName, isConstantExpression, isFalseLiteral, lastSegment, memberCall, propertyKey, propertyNamed, splitWords, type Node } from './utils/ast';
 
 /** Receivers of Express/Fastify/Koa responses: `res.cookie(…)`, `reply.setCookie(…)`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'c', 'h']);
@@ -40,13 +40,6 @@ function asObject(node: Node | undefined): TSESTree.ObjectExpression | undefined
   return node?.type === 'ObjectExpression' ? node : undefined;
 }
 
-function propertyOf(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
-  for (const property of object.properties) {
-    if (property.type === 'Property' && !property.computed && keyName(property.key) === name) return property;
-  }
-  return undefined;
-}
-
 /** `cookies.set`, `Cookies.set`, `cookies().set`, `ctx.cookies.set`, `cookieStore.set`. */
 function isCookieJar(object: Node): boolean {
   if (object.type === 'CallExpression') {
@@ -83,8 +76,8 @@ function cookieWrite(context: RuleContext, node: TSESTree.CallExpression): Cooki
     const first = asObject(args[0]);
     if (first && args.length === 1) {
       // Next.js object form: `cookies().set({ name, value, httpOnly, secure })`.
-      const value = propertyOf(first, 'value');
-      const name = propertyOf(first, 'name');
+      const value = propertyNamed(first, 'value');
+      const name = propertyNamed(first, 'name');
       return { value: value?.value as Node | undefined, name: name ? stringValue(context, name.value as Node) : undefined, options: first };
     }
     if (args.length >= 2) return { name: stringValue(context, args[0]), value: args[1], options: asObject(args[2]) };
@@ -141,7 +134,7 @@ function cookieOptionsOwner(context: RuleContext, object: TSESTree.ObjectExpress
     return undefined;
   }
   if (parent.type === 'Property' && parent.value === object) {
-    const key = parent.computed ? undefined : keyName(parent.key);
+    const key = propertyKey(parent);
     if (!namesCookie(key)) return undefined;
     // `session({ cookie: { secure: false } })`
     const grand = context.parentOf(parent);
@@ -195,7 +188,7 @@ export default defineRule({
         reportPhi({ value: node.right, name: cookieNameOfHeader(context, node.right) });
       },
       Property(node: TSESTree.Property) {
-        const key = node.computed ? undefined : keyName(node.key);
+        const key = propertyKey(node);
         if (node.value.type === 'AssignmentPattern') return;
         const value = node.value as Node;
         // `writeHead(200, { 'Set-Cookie': … })`, `headers: { 'Set-Cookie': … }`

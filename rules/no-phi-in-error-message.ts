@@ -1,5 +1,5 @@
 import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, type Node } from './utils/ast';
+import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
@@ -293,7 +293,7 @@ export default defineRule({
       if (!body) return;
       reportStack(site, body);
       if (init?.type !== 'ObjectExpression') return;
-      const status = init.properties.find((property): property is TSESTree.Property => property.type === 'Property' && !property.computed && keyName(property.key) === 'status');
+      const status = propertyNamed(init, 'status');
       if (status && isErrorStatus(status.value as Node)) checkErrorBody([body]);
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
-import { keyName, lastSegment, type Node } from './utils/ast';
+import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords } from './utils/config-keys';
 
 // ── what a real identifier looks like ────────────────────────────────────────────────────────
@@ -288,10 +288,8 @@ function codePlacement(context: RuleContext, literal: Node): Placement {
 }
 
 function codeObjectString(context: RuleContext, object: TSESTree.ObjectExpression, key: string): unknown {
-  for (const property of object.properties) {
-    if (property.type === 'Property' && !property.computed && keyName(property.key) === key) return codeConstant(context, property.value as Node);
-  }
-  return undefined;
+  const property = propertyNamed(object, key);
+  return property ? codeConstant(context, property.value as Node) : undefined;
 }
 
 /** An object literal inside a `{ resourceType: 'Patient', … }`. */

@@ -1,6 +1,6 @@
 import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
 import type { Precision } from '../server/src/engine/types';
-import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
 
@@ -254,7 +254,7 @@ export default defineRule({
     };
 
     const hasKey = (argument: Node | undefined, key: string): boolean =>
-      argument?.type === 'ObjectExpression' && argument.properties.some((property) => property.type === 'Property' && !property.computed && keyName(property.key) === key);
+      argument?.type === 'ObjectExpression' && propertyNamed(argument, key) !== undefined;
 
     /** OpenAI, Anthropic, Gemini and LangChain calls. */
     const llmCall = (node: TSESTree.CallExpression): Sink | undefined => {

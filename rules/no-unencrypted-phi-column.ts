@@ -2,7 +2,7 @@ import { defineRule, type RuleContext, type TSESTree } from '../server/src/engin
 import { PHI_RESOURCE_TYPES } from './vocabulary/fhir-resources';
 import { PHI_KINDS } from './vocabulary/phi-kinds';
 import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from './vocabulary/name-traps';
-import { calleeName, dottedName, keyName, memberCall, splitWords, type Node } from './utils/ast';
+import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle';
 
@@ -74,13 +74,6 @@ function columnKinds(context: RuleContext, field: string, model: Model): string[
   const words = splitWords(field);
   if (words.length === 0 || booleanPrefixes.has(words[0]) || codeSuffixes.has(words[words.length - 1])) return [];
   return context.classifyName(`patient_${field}`).filter((kind) => kind !== 'patient-record');
-}
-
-function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
-  for (const property of object.properties) {
-    if (property.type === 'Property' && !property.computed && keyName(property.key) === name) return property;
-  }
-  return undefined;
 }
 
 function stringArray(node: Node | undefined): Set<string> | undefined {

@@ -68,21 +68,28 @@ export function phiOfArguments(context: RuleContext, nodes: readonly Node[]): { 
   return { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } };
 }
 
+/** The key of a property written with a plain name (`ssn:`, `'ssn':`, `1:`), not a computed one (`[key]:`). */
+export function propertyKey(property: TSESTree.Property): string | undefined {
+  return property.computed ? undefined : keyName(property.key);
+}
+
+/** The first property of an object literal with the given plain key. */
+export function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type === 'Property' && propertyKey(property) === name) return property;
+  }
+  return undefined;
+}
+
 /** The properties of an object literal by name. */
 export function objectProperties(node: TSESTree.ObjectExpression): Map<string, TSESTree.Property> {
   const properties = new Map<string, TSESTree.Property>();
   for (const property of node.properties) {
-    if (property.type !== 'Property' || property.computed) continue;
-    const name = keyName(property.key);
+    if (property.type !== 'Property') continue;
+    const name = propertyKey(property);
     if (name !== undefined) properties.set(name, property);
   }
   return properties;
-}
-
-/** The object literal a property belongs to, and that object's own parent. */
-export function enclosingObject(property: TSESTree.Property): TSESTree.ObjectExpression | undefined {
-  const parent = (property as { parent?: Node }).parent;
-  return parent?.type === 'ObjectExpression' ? parent : undefined;
 }
 
 export function parentOf(node: Node): Node | undefined {

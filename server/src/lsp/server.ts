@@ -512,15 +512,19 @@ export class PhiGuardServer {
     this.status.update();
   }
 
+  /** The open document of a path, under the URI spelling the client used or the canonical one. */
+  private openDocument(absPath: string): TextDocument | undefined {
+    const uri = this.clientUris.get(absPath);
+    return (uri !== undefined ? this.documents.get(uri) : undefined) ?? this.documents.get(pathToUri(absPath));
+  }
+
   /** The editor's text of an open document (it may differ from the disk). */
   private openText(absPath: string): string | undefined {
-    const uri = this.clientUris.get(absPath);
-    return ((uri !== undefined ? this.documents.get(uri) : undefined) ?? this.documents.get(pathToUri(absPath)))?.getText();
+    return this.openDocument(absPath)?.getText();
   }
 
   private isOpen(absPath: string): boolean {
-    const uri = this.clientUris.get(absPath);
-    return (uri !== undefined && this.documents.get(uri) !== undefined) || this.documents.get(pathToUri(absPath)) !== undefined;
+    return this.openDocument(absPath) !== undefined;
   }
 
   private exportSarif(target: string | undefined) {

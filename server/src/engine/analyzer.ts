@@ -1119,7 +1119,6 @@ export class Analyzer {
     const receiver = this.valueOf(callee.object);
     if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
     if (name === 'objectStore') return withTag(EMPTY, 'idb-store');
-    if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
     if (name === 'set' || name === 'append' || name === 'add') {
       // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
       return join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));

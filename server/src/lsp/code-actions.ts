@@ -19,7 +19,7 @@ import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDoc
 import type { AnalysisOutcome } from './analyzer';
 import { isCodeFile } from './analyzer';
 import { isDiagnosticData, toDiagnostic, toLspRange } from './diagnostics';
-import { uriToPath } from './paths';
+import { toPosix, uriToPath } from './paths';
 import type { RedactorChoice } from './settings';
 
 /** Rule categories whose findings a redactor call resolves (the value reaches a sink). */
@@ -181,7 +181,7 @@ export function importEditFor(doc: TextDocument, redactor: RedactorChoice): LspT
   if (specifier.startsWith('./') || specifier.startsWith('../')) {
     const target = path.resolve(redactor.baseDir, specifier);
     if (docPath) {
-      specifier = path.relative(path.dirname(docPath), target).split(path.sep).join('/');
+      specifier = toPosix(path.relative(path.dirname(docPath), target));
       if (!specifier.startsWith('.')) specifier = `./${specifier}`;
     }
   }

@@ -40,6 +40,7 @@ import type { Finding } from '../engine/types';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
   Commands,
+  DIAGNOSTIC_SOURCE,
   EXPORT_SARIF_REQUEST,
   FIX_ALL_CODE_ACTION_KIND,
   SERVER_COMMANDS,
@@ -421,7 +422,7 @@ export class PhiGuardServer {
     this.connection.sendDiagnostics({
       uri,
       diagnostics: [
-        { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: 'PHI Guard', code: 'config', message: problem.reason },
+        { range: { start: position, end: position }, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, code: 'config', message: problem.reason },
       ],
     });
   }

@@ -1,5 +1,5 @@
 import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, keyName, type Node } from './utils/ast';
+import { dottedName, propertyKey, type Node } from './utils/ast';
 import {
   calleeText,
   cloudFormationType,
@@ -94,9 +94,9 @@ export default defineRule({
     };
     return {
       Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const key = keyName(node.key);
-        if (key === undefined) return;
+        const key = propertyKey(node);
+        // Runs for every property: look at the value and the surroundings only of a key that can be a switch.
+        if (key === undefined || (!ENABLE_KEYS.has(key) && !auditSwitch(key))) return;
         const sections = enclosingNames(node);
         const option = disabledOption(key, codeConstant(context, node.value as Node), sections);
         if (!option) return;
@@ -120,15 +120,17 @@ export default defineRule({
         const value = jsonScalar(property.valueNode);
         if (value === undefined || value === null) return;
         const sections = path.slice(0, -1).filter((segment) => !/^\d+$/.test(segment)).reverse();
-        const environment = environmentOfJson(context.file, path, jsonSiblings(property));
-        const precision = environment === 'other' ? 'medium' : undefined;
+        const report = (messageId: string, data: Record<string, string>) => {
+          const environment = environmentOfJson(context.file, path, jsonSiblings(property));
+          context.report({ jsonNode: property.node, messageId, data: { ...data, where: whereText(environment) }, precision: environment === 'other' ? 'medium' : undefined });
+        };
         if (key === 'IsLogging' && value === false && cloudFormationType(property) === 'AWS::CloudTrail::Trail') {
-          context.report({ jsonNode: property.node, messageId: 'trailOff', data: { where: whereText(environment) }, precision });
+          report('trailOff', {});
           return;
         }
         const option = disabledOption(key, value, sections);
         if (!option || isPackageManagerContext(sections)) return;
-        context.report({ jsonNode: property.node, messageId: 'auditOff', data: { option, where: whereText(environment) }, precision });
+        report('auditOff', { option });
       },
     };
   },

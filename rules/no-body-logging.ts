@@ -1,5 +1,5 @@
 import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyName, type Node } from './utils/ast';
+import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
@@ -172,16 +172,22 @@ export default defineRule({
     languages: ['code', 'json'],
   },
   create(context) {
-    const reportSwitch = (key: string, value: unknown, names: string[], siblings: string[], callee: string | undefined, report: (messageId: string, data: Record<string, string>, precision?: Precision) => void) => {
+    /**
+     * A body-logging switch (Elastic APM's `captureBody` is one too). The value and the context are
+     * asked for only once the key is a switch: this runs for every property.
+     */
+    const reportSwitch = (key: string, valueOf: () => unknown, inLogContext: () => boolean, report: (messageId: string, data: Record<string, string>, precision?: Precision) => void) => {
+      const bodyOption = bodySwitch(key);
+      if (!bodyOption) return;
+      const value = valueOf();
       if (isCaptureBodyOn(key, value)) {
         report('captureBody', { what: typeof value === 'string' && /^\s*errors\s*$/i.test(value) ? 'error' : 'transaction' });
         return;
       }
-      const bodyOption = bodySwitch(key);
-      if (!bodyOption || !isOnValue(value)) return;
+      if (!isOnValue(value)) return;
       if (bodyOption.explicit) {
         report('bodySwitch', { option: key });
-      } else if (hasLogContext(names) || hasLogContext(siblings) || (callee !== undefined && hasLogContext([callee]))) {
+      } else if (inLogContext()) {
         report('bodySwitch', { option: key }, 'medium');
       }
     };
@@ -196,8 +202,7 @@ export default defineRule({
 
     return {
       Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const option = keyName(node.key);
+        const option = propertyKey(node);
         if (option === undefined) return;
         const value = node.value as Node;
         const report = (messageId: string, data: Record<string, string>, precision?: Precision) => context.report({ node, messageId, data, precision });
@@ -214,8 +219,15 @@ export default defineRule({
           report('serializer', { option });
           return;
         }
-        const constant = codeConstant(context, value);
-        reportSwitch(option, constant, enclosingNames(node), siblingNames(node), calleeText(enclosingCall(node)), report);
+        reportSwitch(
+          option,
+          () => codeConstant(context, value),
+          () => {
+            const callee = calleeText(enclosingCall(node));
+            return hasLogContext(enclosingNames(node)) || hasLogContext(siblingNames(node)) || (callee !== undefined && hasLogContext([callee]));
+          },
+          report,
+        );
       },
       CallExpression(node: TSESTree.CallExpression) {
         const call = memberCall(node);
@@ -298,7 +310,7 @@ export default defineRule({
             return;
           }
         }
-        reportSwitch(key, jsonScalar(valueNode), path.slice(0, -1).reverse(), [...jsonSiblings(property).keys()], undefined, report);
+        reportSwitch(key, () => jsonScalar(valueNode), () => hasLogContext(path.slice(0, -1).reverse()) || hasLogContext([...jsonSiblings(property).keys()]), report);
       },
     };
   },

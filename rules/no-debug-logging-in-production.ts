@@ -1,5 +1,5 @@
 import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
-import { keyName, type Node } from './utils/ast';
+import { propertyKey, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonScalar, jsonSiblings, keyWords } from './utils/config-keys';
 
 /** Log levels that write request details, payloads and variables: everything below `info`. */
@@ -77,20 +77,22 @@ export default defineRule({
   create(context) {
     return {
       Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const option = keyName(node.key);
+        const option = propertyKey(node);
         if (option === undefined) return;
         const value = node.value as Node;
         const constant = codeConstant(context, value);
-        const names = enclosingNames(node);
-        const kind = levelKey(option, names);
-        if (kind && isVerboseLevel(constant)) {
-          if (kind === 'plain-level' && !isLoggingObject(node, names)) return;
-          if (environmentOfCode(context, node) !== 'production') return;
-          context.report({ node, messageId: 'verboseLevel', data: { option, level: constant.trim().toLowerCase() }, fix: codeLevelFix(value, constant, kind === 'dotnet') });
-          return;
+        // Runs for every property: the enclosing names are looked up only for a value that can be a finding.
+        if (isVerboseLevel(constant)) {
+          const names = enclosingNames(node);
+          const kind = levelKey(option, names);
+          if (kind) {
+            if (kind === 'plain-level' && !isLoggingObject(node, names)) return;
+            if (environmentOfCode(context, node) !== 'production') return;
+            context.report({ node, messageId: 'verboseLevel', data: { option, level: constant.trim().toLowerCase() }, fix: codeLevelFix(value, constant, kind === 'dotnet') });
+            return;
+          }
         }
-        if (option === 'debug' && constant === true && isDebugModeSection(names) && environmentOfCode(context, node) === 'production') {
+        if (option === 'debug' && constant === true && isDebugModeSection(enclosingNames(node)) && environmentOfCode(context, node) === 'production') {
           context.report({ node, messageId: 'debugMode', data: { option } });
         } else if (option === 'DEBUG' && isDebugEnvValue(constant) && environmentOfCode(context, node) === 'production') {
           context.report({ node, messageId: 'debugNamespaces' });

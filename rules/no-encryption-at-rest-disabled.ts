@@ -1,5 +1,5 @@
 import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
-import { keyName, lastSegment, propertyName, type Node } from './utils/ast';
+import { lastSegment, propertyKey, propertyName, type Node } from './utils/ast';
 import {
   calleeText,
   cloudFormationType,
@@ -110,6 +110,14 @@ function judge(key: string, value: unknown, where: Context): 'specific' | 'conte
   return isStorageContext({ ...where, sections }) ? 'contextual' : undefined;
 }
 
+/**
+ * Whether `judge` can find anything under this key: the visitors run for every property, so they look
+ * at the value and the surroundings only after this.
+ */
+function maybeSwitch(key: string): boolean {
+  return ENABLE_KEYS.has(key) || encryptionSwitch(key) !== undefined;
+}
+
 function valueText(value: unknown): string {
   // only ever one of the fixed off/on words the rule matched, never free text
   return typeof value === 'string' ? JSON.stringify(value.trim().toLowerCase()) : String(value);
@@ -151,21 +159,22 @@ export default defineRule({
 
     return {
       Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const option = keyName(node.key);
+        const option = propertyKey(node);
         if (option === undefined) return;
         const value = node.value as Node;
-        const where: Context = { sections: enclosingNames(node), siblings: siblingNames(node), callee: calleeText(enclosingCall(node)) };
         // encryption: s3.BucketEncryption.UNENCRYPTED
         if (value.type === 'MemberExpression' && CDK_OFF_MEMBERS.has(propertyName(value) ?? '') && /Encryption$/.test(lastSegment(value.object) ?? '')) {
           context.report({ node, messageId: 'cdkUnencrypted', data: { member: `${lastSegment(value.object)}.${propertyName(value)}` } });
           return;
         }
+        if (!maybeSwitch(option)) return;
         const constant = codeConstant(context, value);
         if (constant === undefined || constant === null) return;
+        const where: Context = { sections: enclosingNames(node), siblings: siblingNames(node), callee: calleeText(enclosingCall(node)) };
         reportFinding((messageId, data, precision) => context.report({ node, messageId, data, precision }), option, constant, where);
       },
       JsonProperty(property: JsonPropertyInfo) {
+        if (!maybeSwitch(property.key)) return;
         const value = jsonScalar(property.valueNode);
         if (value === undefined || value === null) return;
         const where: Context = {

@@ -10,7 +10,7 @@ import { formatOneLineSummary, formatText } from '../report/text';
 import { UsageError, parseArgs } from './args';
 import { SCAN_OPTIONS, type FailOn, type ReportFormat } from './commands';
 import type { CliDeps } from './deps';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { CliError, EXIT_FINDINGS, EXIT_OK, displayPath } from './errors';
 import { scanHelp } from './help';
 import { shouldUseColor, writeAll, type CliIo } from './io';
 import { createProgress } from './progress';
@@ -80,7 +80,7 @@ export async function runScan(args: readonly string[], io: CliIo, deps: CliDeps)
   if (options.output !== undefined) {
     writeReportFile(options.output, renderReport(result, rules, options, false));
     if (!options.quiet) {
-      await writeAll(io.stderr, `phi-guard: ${formatOneLineSummary(result)}; report written to ${displayOutput(options.output, io.cwd)}\n`);
+      await writeAll(io.stderr, `phi-guard: ${formatOneLineSummary(result)}; report written to ${displayPath(options.output, io.cwd)}\n`);
     }
   } else {
     const color = options.format === 'text' && shouldUseColor(options.noColor, io.env, io.stdout);
@@ -129,9 +129,4 @@ function writeReportFile(file: string, report: string): void {
   } catch (error) {
     throw new CliError(`Cannot write the report to '${file}': ${(error as Error).message}`);
   }
-}
-
-function displayOutput(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }

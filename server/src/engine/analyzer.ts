@@ -167,6 +167,13 @@ function isLiteralLike(node: Node): boolean {
   return false;
 }
 
+/** `'pino'` for `require('pino')`; undefined for anything else. */
+function requiredModule(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const source = node.arguments[0];
+  return source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
+}
+
 const REQUEST_OBJECT = /(^|\.)(req|request|ctx\.request|event|incomingRequest)$/;
 
 function isRequestObject(node: Node): boolean {
@@ -339,14 +346,12 @@ export class Analyzer {
         }
       } else if (statement.type === 'VariableDeclaration') {
         for (const declarator of statement.declarations) {
-          const init = declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init;
-          if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
-          const source = init.arguments[0];
-          if (source?.type !== 'Literal' || typeof source.value !== 'string') continue;
-          if (declarator.id.type === 'Identifier') this.imports.set(declarator.id.name, { module: source.value, imported: 'default' });
+          const source = requiredModule(declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init);
+          if (source === undefined) continue;
+          if (declarator.id.type === 'Identifier') this.imports.set(declarator.id.name, { module: source, imported: 'default' });
           else if (declarator.id.type === 'ObjectPattern') {
             for (const property of declarator.id.properties) {
-              if (property.type === 'Property' && property.value.type === 'Identifier') this.imports.set(property.value.name, { module: source.value, imported: keyName(property.key) ?? '*' });
+              if (property.type === 'Property' && property.value.type === 'Identifier') this.imports.set(property.value.name, { module: source, imported: keyName(property.key) ?? '*' });
             }
           }
         }
@@ -1084,11 +1089,9 @@ export class Analyzer {
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
-    if (callee.type === 'CallExpression' || (callee.type === 'Identifier' && callee.name === 'require')) {
-      // `require('pino')()`, `require('debug')('app')`
-      const required = callee.type === 'CallExpression' ? this.requiredModule(callee) : undefined;
-      if (required && /^(pino|debug|bunyan|winston|log4js|loglevel)$/.test(required)) return withTag(EMPTY, 'logger');
-    }
+    // `require('pino')()`, `require('debug')('app')`
+    const required = requiredModule(callee);
+    if (required && /^(pino|debug|bunyan|winston|log4js|loglevel)$/.test(required)) return withTag(EMPTY, 'logger');
     if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
     const fhir = this.fhirSource(node, name);
     if (fhir) return fhir;
@@ -1105,14 +1108,6 @@ export class Analyzer {
     if (callee.type === 'MemberExpression' && name) return this.methodCallValue(node, callee, name, argumentsValue);
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
-  }
-
-  private requiredModule(call: TSESTree.CallExpression): string | undefined {
-    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments[0]?.type === 'Literal') {
-      const value = call.arguments[0].value;
-      return typeof value === 'string' ? value : undefined;
-    }
-    return undefined;
   }
 
   private methodCallValue(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, argumentsValue: () => AbstractValue): AbstractValue {

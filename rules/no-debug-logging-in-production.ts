@@ -1,6 +1,6 @@
 import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
 import { propertyKey, type Node } from './utils/ast';
-import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonScalar, jsonSiblings, keyWords } from './utils/config-keys';
+import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords } from './utils/config-keys';
 
 /** Log levels that write request details, payloads and variables: everything below `info`. */
 const VERBOSE_LEVELS = new Set(['debug', 'trace', 'silly', 'verbose', 'all']);
@@ -107,11 +107,12 @@ export default defineRule({
           if (kind === 'plain-level' && !isLoggingSection(parents, [...jsonSiblings(property).keys()])) return;
           if (environmentOfJson(context.file, path, jsonSiblings(property)) !== 'production') return;
           const text = infoLevel(value.trim(), kind === 'dotnet');
+          const [start, end] = jsonRange(valueNode);
           context.report({
             jsonNode: property.node,
             messageId: 'verboseLevel',
             data: { option: key, level: value.trim().toLowerCase() },
-            fix: { description: `Set the level to "${text}"`, edits: [{ start: valueNode.offset, end: valueNode.offset + valueNode.length, text: JSON.stringify(text) }] },
+            fix: { description: `Set the level to "${text}"`, edits: [{ start, end, text: JSON.stringify(text) }] },
           });
           return;
         }

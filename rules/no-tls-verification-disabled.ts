@@ -1,5 +1,6 @@
 import { defineRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, parentOf, propertyKey, propertyName, splitWords, type Node } from './utils/ast';
+import { jsonRange, jsonSiblings } from './utils/config-keys';
 
 /** Options that turn certificate verification off when false; the safe rewrite is `true`. */
 const VERIFY_WHEN_TRUE = new Set(['rejectUnauthorized', 'strictSSL', 'sslValidate', 'verifySsl', 'verifySSL', 'sslVerify']);
@@ -72,11 +73,6 @@ function isJsonConnectionPath(property: JsonPropertyInfo, siblings: string[]): b
   return property.path.slice(0, -1).some((segment) => splitWords(segment).some((word) => CONNECTION_PATH_WORDS.has(word)));
 }
 
-function siblingKeys(property: JsonPropertyInfo): string[] {
-  const object = property.node.parent;
-  return (object?.children ?? []).map((child) => String(child.children?.[0]?.value ?? ''));
-}
-
 export default defineRule({
   meta: {
     id: 'no-tls-verification-disabled',
@@ -109,8 +105,7 @@ export default defineRule({
 
     return {
       Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const option = keyName(node.key);
+        const option = propertyKey(node);
         if (!option) return;
         const value = node.value as Node;
         if (VERIFY_WHEN_TRUE.has(option) && isFalseLiteral(value)) {
@@ -148,15 +143,16 @@ export default defineRule({
         const { key, valueNode } = property;
         const flag = jsonBoolean(valueNode);
         if (VERIFY_WHEN_TRUE.has(key) && flag === false) {
+          const [start, end] = jsonRange(valueNode!);
           context.report({
             jsonNode: property.node,
             messageId: 'verificationOff',
             data: { option: key, value: 'false' },
-            fix: { description: 'Set to true', edits: [{ start: valueNode!.offset, end: valueNode!.offset + valueNode!.length, text: 'true' }] },
+            fix: { description: 'Set to true', edits: [{ start, end, text: 'true' }] },
           });
         } else if (INSECURE_WHEN_TRUE.has(key) && flag === true) {
           context.report({ jsonNode: property.node, messageId: 'verificationOff', data: { option: key, value: 'true' } });
-        } else if (ENCRYPTION_SWITCHES.has(key) && flag === false && isJsonConnectionPath(property, siblingKeys(property))) {
+        } else if (ENCRYPTION_SWITCHES.has(key) && flag === false && isJsonConnectionPath(property, [...jsonSiblings(property).keys()])) {
           context.report({ jsonNode: property.node, messageId: 'encryptionOff', data: { option: key } });
         } else if (key === TLS_ENV && (valueNode?.value === '0' || valueNode?.value === 0 || valueNode?.value === 'false')) {
           context.report({ jsonNode: property.node, messageId: 'envOff' });

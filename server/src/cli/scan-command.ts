@@ -88,7 +88,7 @@ export async function runScan(args: readonly string[], io: CliIo, deps: CliDeps)
     // JSON/SARIF on stdout is for machines; the person watching still gets the gist on stderr.
     if (options.format !== 'text' && !options.quiet) await writeAll(io.stderr, `phi-guard: ${formatOneLineSummary(result)}\n`);
   }
-  return hasFailingFinding(result, options.failOn === 'none' ? 'none' : options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return hasFailingFinding(result, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function scanWithProgress(options: ScanCommandOptions, io: CliIo, deps: CliDeps): Promise<ScanResult> {

@@ -41,13 +41,14 @@ export function countSkippedByReason(result: ScanResult): Partial<Record<SkipRea
 }
 
 export function summarize(result: ScanResult): ScanSummary {
+  const active = activeFindings(result.findings);
   return {
     filesScanned: result.filesScanned,
     bytesScanned: result.bytesScanned,
     skipped: result.skipped.length,
     skippedByReason: countSkippedByReason(result),
-    findingsBySeverity: countBySeverity(activeFindings(result.findings)),
-    suppressed: result.findings.length - activeFindings(result.findings).length,
+    findingsBySeverity: countBySeverity(active),
+    suppressed: result.findings.length - active.length,
     ruleErrors: result.ruleErrors.length,
     durationMs: result.durationMs,
   };

@@ -119,13 +119,19 @@ function formatSummary(result: ScanResult, styles: Styles, verbose: boolean): st
   return lines.join('\n');
 }
 
+/** "3 findings (1 error, 2 warnings, 0 notes)" */
+function formatFindingCounts(counts: ScanSummary['findingsBySeverity']): { total: number; text: string } {
+  const total = SEVERITIES.reduce((sum, severity) => sum + counts[severity], 0);
+  const bySeverity = SEVERITIES.map((severity) => plural(counts[severity], severity)).join(', ');
+  return { total, text: `${plural(total, 'finding')} (${bySeverity})` };
+}
+
 function formatFindingsLine(summary: ScanSummary, styles: Styles): string {
   const counts = summary.findingsBySeverity;
-  const total = counts.error + counts.warning + counts.note;
+  const { total, text } = formatFindingCounts(counts);
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
   if (total === 0) return styles.green(`✔ No findings${suppressed}`);
-  const bySeverity = SEVERITIES.map((severity) => plural(counts[severity], severity)).join(', ');
-  const line = `✖ ${plural(total, 'finding')} (${bySeverity})${suppressed}`;
+  const line = `✖ ${text}${suppressed}`;
   return styles.bold(counts.error > 0 ? styles.red(line) : styles.yellow(line));
 }
 
@@ -149,11 +155,7 @@ function formatSkippedFile(skip: SkippedFile): string {
 /** The one line printed to stderr when the report itself went to a file. */
 export function formatOneLineSummary(result: ScanResult): string {
   const summary = summarize(result);
-  const counts = summary.findingsBySeverity;
-  const total = counts.error + counts.warning + counts.note;
-  const parts = [
-    `${plural(total, 'finding')} (${SEVERITIES.map((severity) => plural(counts[severity], severity)).join(', ')})`,
-  ];
+  const parts = [formatFindingCounts(summary.findingsBySeverity).text];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
   parts.push(`${plural(summary.filesScanned, 'file')} scanned`);
   if (summary.skipped > 0) parts.push(formatSkippedCounts(summary));

@@ -569,7 +569,6 @@ export class Analyzer {
 
   private visitParameterDefaults(param: TSESTree.Parameter, parent: Node): void {
     if (param.type === 'AssignmentPattern') this.visit(param.right, param);
-    if (param.type === 'TSParameterProperty' && param.decorators.length) param.decorators.forEach((decorator) => this.visit(decorator, param));
     if ('decorators' in param && Array.isArray(param.decorators)) param.decorators.forEach((decorator) => this.visit(decorator, parent));
   }
 

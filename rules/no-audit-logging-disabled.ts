@@ -13,6 +13,7 @@ import {
   jsonScalar,
   jsonSiblings,
   keyWords,
+  namesHaveWord,
   type Environment,
 } from './utils/config-keys';
 
@@ -48,7 +49,7 @@ function turnsAuditOff(verdict: Verdict, value: unknown): boolean {
 }
 
 function isPackageManagerContext(names: readonly string[]): boolean {
-  return names.some((name) => keyWords(name).some((word) => PACKAGE_MANAGER_WORDS.has(word)));
+  return namesHaveWord(names, PACKAGE_MANAGER_WORDS);
 }
 
 /** The audit switch a key/value pair turns off: the key itself or the section of an `enabled` flag. */

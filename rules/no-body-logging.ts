@@ -1,6 +1,6 @@
 import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './utils/ast';
-import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, siblingNames } from './utils/config-keys';
+import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
 /** Words that make a section, sibling or call a logging one. */
@@ -40,7 +40,7 @@ function bodySwitch(key: string): { explicit: boolean } | undefined {
 }
 
 function hasLogContext(names: readonly string[]): boolean {
-  return names.some((name) => keyWords(name).some((word) => LOG_CONTEXT_WORDS.has(word)));
+  return namesHaveWord(names, LOG_CONTEXT_WORDS);
 }
 
 /** Elastic APM's `captureBody: 'all' | 'transactions' | 'errors' | 'off'`. */

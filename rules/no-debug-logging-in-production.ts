@@ -1,6 +1,6 @@
 import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
 import { propertyKey, type Node } from './utils/ast';
-import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords } from './utils/config-keys';
+import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords, namesHaveWord } from './utils/config-keys';
 
 /** Log levels that write request details, payloads and variables: everything below `info`. */
 const VERBOSE_LEVELS = new Set(['debug', 'trace', 'silly', 'verbose', 'all']);
@@ -44,7 +44,7 @@ function infoLevel(original: string, dotnet: boolean): string {
 }
 
 function hasLogWord(names: readonly string[]): boolean {
-  return names.some((name) => keyWords(name).some((word) => LOG_WORDS.has(word)));
+  return namesHaveWord(names, LOG_WORDS);
 }
 
 /** `DEBUG=*` or `DEBUG=app:*` for the `debug` package, or `DEBUG=true` for frameworks' debug mode. */

@@ -11,6 +11,7 @@ import {
   jsonScalar,
   jsonSiblings,
   keyWords,
+  namesHaveWord,
   siblingNames,
 } from './utils/config-keys';
 
@@ -29,6 +30,8 @@ const STORAGE_WORDS = new Set([
 ]);
 /** Words that make an encryption switch one for data in transit (left to no-tls-verification-disabled). */
 const TRANSIT_WORDS = new Set(['transit', 'tls', 'ssl', 'transport', 'wire', 'connection', 'channel', 'https', 'node', 'client', 'field', 'message', 'messages']);
+/** Words of a section or callee that make an object a connection's config, not storage's. */
+const TRANSIT_NAME_WORDS = new Set(['transit', 'tls', 'ssl', 'websocket', 'ws', 'socket']);
 /** Sibling keys of a network connection config, where `encrypted: false` usually means TLS (Neo4j, Tedious). */
 const CONNECTION_KEYS = new Set(['host', 'hostname', 'port', 'uri', 'url', 'connectionString', 'user', 'username', 'password', 'trustServerCertificate', 'servername']);
 /** Words that make a switch disable encryption when it is on: `disableEncryption`, `skipEncryption`. */
@@ -65,7 +68,7 @@ function isStorageName(names: readonly string[]): boolean {
 }
 
 function isTransitName(names: readonly string[]): boolean {
-  return names.some((name) => keyWords(name).some((word) => word === 'transit' || word === 'tls' || word === 'ssl' || word === 'websocket' || word === 'ws' || word === 'socket'));
+  return namesHaveWord(names, TRANSIT_NAME_WORDS);
 }
 
 function turnsEncryptionOff(kind: SwitchKind, value: unknown): boolean {

@@ -1,6 +1,6 @@
 import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
-import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords } from './utils/config-keys';
+import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
 // ── what a real identifier looks like ────────────────────────────────────────────────────────
 
@@ -166,7 +166,7 @@ function fieldKindOfSystem(system: unknown): FieldKind | undefined {
 }
 
 function namesPatient(names: readonly string[]): boolean {
-  return names.some((name) => keyWords(name).some((word) => PATIENT_WORDS.has(word)));
+  return namesHaveWord(names, PATIENT_WORDS);
 }
 
 interface Finding {

@@ -18,6 +18,11 @@ export function keyWords(name: string): string[] {
   return merged;
 }
 
+/** Whether any of the names has one of the words (as `keyWords` splits it): `auditLogConfig` has `log`. */
+export function namesHaveWord(names: readonly string[], words: ReadonlySet<string>): boolean {
+  return names.some((name) => keyWords(name).some((word) => words.has(word)));
+}
+
 // ── environments ─────────────────────────────────────────────────────────────────────────────
 
 export type Environment = 'production' | 'other';

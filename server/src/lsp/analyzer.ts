@@ -6,7 +6,7 @@ import { WorkspaceIndex, analyzeFile, knownRuleIds, type AnalyzeInput } from '..
 import { crossFileFindings } from '../engine/analyze';
 import { matchCrossFileCalls, moduleFileCandidates, wantedExports } from '../engine/cross-file';
 import { ConfigResolver } from '../engine/config';
-import { defaultConfig, type ResolvedConfig } from '../engine/config-types';
+import { DEFAULT_MAX_FILE_SIZE, defaultConfig, type ResolvedConfig } from '../engine/config-types';
 import { discoverFiles } from '../engine/discover';
 import { readSourceFile } from '../engine/read';
 import type { CrossFileCall, ExportedSink, Finding, RuleError, SkippedFile } from '../engine/types';
@@ -208,7 +208,7 @@ export class FileAnalyzer {
   /** Analyses the file as it is on disk (files that are not open). */
   analyzeDisk(absPath: string, settings: PhiGuardSettings): AnalysisOutcome {
     const relPath = this.folders.relPath(absPath);
-    let maxFileSize = 1024 * 1024;
+    let maxFileSize = DEFAULT_MAX_FILE_SIZE;
     try {
       maxFileSize = this.resolveConfig(absPath).maxFileSize;
     } catch {
@@ -228,7 +228,7 @@ export function emptyOutcome(absPath: string, relPath = path.basename(absPath), 
 }
 
 function readText(absPath: string): string | undefined {
-  const read = readSourceFile(absPath, 1024 * 1024);
+  const read = readSourceFile(absPath, DEFAULT_MAX_FILE_SIZE);
   return read.ok ? read.text : undefined;
 }
 

@@ -37,6 +37,7 @@ import { rules } from '../engine';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/config-types';
 import { readSourceFile } from '../engine/read';
 import type { Finding } from '../engine/types';
+import { countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
   Commands,
@@ -537,7 +538,7 @@ export class PhiGuardServer {
   // ---- status ---------------------------------------------------------------------------------------
 
   private counts(): { counts: SeverityCounts; suppressed: number } {
-    const counts: SeverityCounts = { error: 0, warning: 0, note: 0 };
+    const shown: Finding[] = [];
     let suppressed = 0;
     const openPaths = new Set<string>();
     for (const uri of this.scheduler.openUris()) {
@@ -545,15 +546,15 @@ export class PhiGuardServer {
       const absPath = uriToPath(uri);
       if (absPath) openPaths.add(absPath);
       if (!entry) continue;
-      for (const finding of entry.outcome.active) counts[finding.severity] += 1;
+      shown.push(...entry.outcome.active);
       suppressed += entry.outcome.suppressed;
     }
     for (const [absPath, pushed] of this.pushedStored) {
       if (openPaths.has(absPath)) continue;
-      for (const finding of pushed.shown) counts[finding.severity] += 1;
+      shown.push(...pushed.shown);
       suppressed += pushed.suppressed;
     }
-    return { counts, suppressed };
+    return { counts: countBySeverity(shown), suppressed };
   }
 
   // ---- logging and error handling ---------------------------------------------------------------------

@@ -524,12 +524,10 @@ export class Analyzer {
     if (this.summarising.has(node) || this.summarising.size > 8) return EMPTY;
     this.summarising.add(node);
     this.silent++;
-    const savedScope = this.scope;
     let returned = EMPTY;
     try {
       returned = this.walkFunctionBody(node as TSESTree.FunctionLike & (TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression), argumentValues);
     } finally {
-      this.scope = savedScope;
       this.silent--;
       this.summarising.delete(node);
     }
@@ -676,11 +674,9 @@ export class Analyzer {
       if (fn.params.length === 0 || !wanted.has(exportName)) continue;
       const probes = fn.params.map((_, index) => fromKinds([`${PARAMETER_PROBE}${index}`], undefined, 'high'));
       this.probing = exportName;
-      const savedScope = this.scope;
       try {
         this.walkFunctionBody(fn, probes);
       } finally {
-        this.scope = savedScope;
         this.probing = undefined;
       }
     }
@@ -701,11 +697,9 @@ export class Analyzer {
     if (this.followed.has(key)) return;
     this.followed.add(key);
     this.following.add(fn);
-    const savedScope = this.scope;
     try {
       this.walkFunctionBody(fn as TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, argumentValues);
     } finally {
-      this.scope = savedScope;
       this.following.delete(fn);
     }
   }

@@ -517,19 +517,20 @@ export class Analyzer {
    * (rules' visitors do not run). Cached per function and argument kinds; recursion returns nothing.
    */
   private summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue {
-    if (!FUNCTION_TYPES.has(node.type)) return EMPTY;
-    const key = `${node.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}/${value.typeName ?? ''}`).join(',')}`;
+    const fn = asFunction(node);
+    if (!fn) return EMPTY;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}/${value.typeName ?? ''}`).join(',')}`;
     const cached = this.summaries.get(key);
     if (cached) return cached;
-    if (this.summarising.has(node) || this.summarising.size > 8) return EMPTY;
-    this.summarising.add(node);
+    if (this.summarising.has(fn) || this.summarising.size > 8) return EMPTY;
+    this.summarising.add(fn);
     this.silent++;
     let returned = EMPTY;
     try {
-      returned = this.walkFunctionBody(node as TSESTree.FunctionLike & (TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression), argumentValues);
+      returned = this.walkFunctionBody(fn, argumentValues);
     } finally {
       this.silent--;
-      this.summarising.delete(node);
+      this.summarising.delete(fn);
     }
     this.summaries.set(key, returned);
     return returned;
@@ -689,8 +690,8 @@ export class Analyzer {
    */
   private followLocalCall(node: TSESTree.CallExpression): void {
     if (this.silent > 0 || node.callee.type !== 'Identifier') return;
-    const fn = this.scope.lookup(node.callee.name)?.value.functionNode;
-    if (!fn || !FUNCTION_TYPES.has(fn.type) || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
+    const fn = asFunction(this.scope.lookup(node.callee.name)?.value.functionNode);
+    if (!fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
     const argumentValues = node.arguments.map((argument) => this.valueOf(argument));
     if (!argumentValues.some(hasPhi)) return;
     const key = `${fn.range[0]}:${argumentValues.map((value) => value.kinds.join('+')).join(',')}`;
@@ -698,7 +699,7 @@ export class Analyzer {
     this.followed.add(key);
     this.following.add(fn);
     try {
-      this.walkFunctionBody(fn as TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression, argumentValues);
+      this.walkFunctionBody(fn, argumentValues);
     } finally {
       this.following.delete(fn);
     }

@@ -1,5 +1,5 @@
 import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { dottedName, keyName, lastSegment, memberCall, parentOf, splitWords, type Node } from './utils/ast';
 import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
 
 /** Functions whose first argument is a URL they connect to. */
@@ -13,6 +13,30 @@ const URL_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'ReconnectingWebSo
 /** Option and variable names that hold an endpoint. */
 const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'server', 'webhook', 'callback', 'api', 'origin', 'href', 'target', 'proxy', 'gateway', 'socket', 'ws']);
 /** JSON keys whose URL values are identifiers, documentation or package metadata, never endpoints. */
+/** FHIR extensions name themselves with a canonical `url`, never fetched: `{ url, valueCoding }`. */
+const FHIR_EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);
+const FHIR_VALUE_KEY = /^value[A-Z]/;
+
+function isFhirExtensionUrl(property: TSESTree.Property): boolean {
+  if (keyName(property.key) !== 'url') return false;
+  const object = parentOf(property);
+  if (object?.type !== 'ObjectExpression') return false;
+  const siblings = object.properties.map((sibling) => (sibling.type === 'Property' ? keyName(sibling.key) : undefined));
+  if (siblings.some((key) => key !== undefined && (FHIR_VALUE_KEY.test(key) || FHIR_EXTENSION_KEYS.has(key)))) return true;
+  const holder = parentOf(object)?.type === 'ArrayExpression' ? parentOf(parentOf(object)!) : undefined;
+  return holder?.type === 'Property' && FHIR_EXTENSION_KEYS.has(keyName(holder.key) ?? '');
+}
+
+function isFhirExtensionJsonUrl(node: JsonNode, path: string[]): boolean {
+  if (path[path.length - 1] !== 'url') return false;
+  if (path.slice(0, -1).some((segment) => FHIR_EXTENSION_KEYS.has(segment))) return true;
+  const object = node.parent?.parent;
+  return (object?.children ?? []).some((property) => {
+    const key = String(property.children?.[0]?.value ?? '');
+    return FHIR_VALUE_KEY.test(key) || FHIR_EXTENSION_KEYS.has(key);
+  });
+}
+
 const NON_ENDPOINT_KEYS = new Set(['$schema', '$id', '$ref', 'xmlns', 'namespace', 'system', 'homepage', 'repository', 'bugs', 'license', 'licenses', 'author', 'contributors', 'funding', 'profile', 'valueSet', 'definition', 'canonical', '@context', '@id', '@type']);
 
 function isHttpClient(object: Node): boolean {
@@ -152,13 +176,13 @@ export default defineRule({
       Property(node: TSESTree.Property) {
         if (node.computed || node.value.type === 'AssignmentPattern' || node.value.type === 'ObjectPattern') return;
         const name = keyName(node.key);
-        if (name) checkEndpointValue(name, node.value as Node);
+        if (name && !isFhirExtensionUrl(node)) checkEndpointValue(name, node.value as Node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type === 'Identifier' && node.init) checkEndpointValue(node.id.name, node.init);
       },
       JsonString(node: JsonNode, path: string[]) {
-        if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment))) return;
+        if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment)) || isFhirExtensionJsonUrl(node, path)) return;
         const url = jsonUrl(node);
         if (!isFlagged(url) || isIdentifierUrl(String(node.value))) return;
         context.report({

@@ -4,6 +4,10 @@ const REQUEST = 'Connection over http:// to a remote host';
 
 runRuleTests('no-cleartext-transport', {
   valid: [
+    // FHIR extensions name themselves with a url (regression: a local extension on real code)
+    "const patient = { extension: [{ url: 'http://sisa/fhir/esquema', valueCoding: { code: 'x' } }] };",
+    "const ext = { url: 'http://registry.acme-health.org/ext/ethnicity', valueString: 'x' };",
+    { code: '{ "resourceType": "Patient", "extension": [{ "url": "http://sisa/fhir/esquema", "valueString": "x" }] }', filename: 'fixtures/patient.json' },
     // FHIR canonical URLs are identifiers (regression: SMART capability extensions on real code)
     "const extension = [{ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris' }];",
     "const profileUrl = 'http://example-registry.org/fhir/StructureDefinition/us-core-patient';",

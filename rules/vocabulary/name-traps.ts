@@ -8,7 +8,7 @@ export const BOOLEAN_PREFIXES: readonly string[] = [
   'is', 'has', 'have', 'had', 'should', 'can', 'could', 'did', 'does', 'do', 'was', 'were', 'will', 'would',
   'needs', 'need', 'must', 'allow', 'allows', 'enable', 'enabled', 'disable', 'show', 'hide', 'use', 'uses',
   'include', 'includes', 'require', 'requires', 'check', 'validate', 'contains', 'supports', 'num', 'count',
-  'total', 'max', 'min', 'no', 'any', 'all', 'not',
+  'total', 'max', 'min', 'no', 'any', 'all', 'not', 'consent', 'consents', 'consented', 'agreed', 'accepts', 'accepted',
 ];
 
 /**
@@ -32,7 +32,7 @@ export const METADATA_WORDS: readonly string[] = [
   'enabled', 'disabled', 'touched', 'dirty', 'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified',
   'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
   'status', 'event', 'events', 'policy', 'rule', 'rules', 'permission', 'permissions', 'scope', 'scopes', 'role', 'roles',
-  'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
+  'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
 ];

@@ -37,6 +37,11 @@ describe('NameClassifier', () => {
     ['clinicalNotes', ['clinical-note']],
     ['patient', ['patient-record']],
     ['selectedPatient', ['patient-record']],
+    // from the second real-code evaluation (therapy and incident apps)
+    ['sessionNotes', ['clinical-note']],
+    ['noteText', ['clinical-note']],
+    ['moodRating', ['sensitive-condition']],
+    ['injuryDescription', ['diagnosis']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -44,6 +49,7 @@ describe('NameClassifier', () => {
     'patientCount', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
+    'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

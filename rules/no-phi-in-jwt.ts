@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose default/namespace import signs JWTs with `.sign(payload)` / `.encode(payload)`. */
@@ -134,6 +134,31 @@ function enclosingFunction(context: RuleContext, node: Node): Node | undefined {
   return undefined;
 }
 
+/** Roles and id keys that make a token a workforce member's (a doctor's, an admin's), not a patient's. */
+const WORKFORCE_ROLES = /^(doctor|physician|nurse|admin|administrator|staff|practitioner|provider|clinician|receptionist|pharmacist|therapist|employee|superadmin)$/i;
+const WORKFORCE_ID_KEYS = /^(doctor|physician|nurse|admin|staff|practitioner|provider|clinician|employee)_?id$/i;
+/** Contact details that are PHI for a patient but workplace contact data for staff. */
+const CONTACT_KINDS = new Set(['name', 'email', 'phone', 'address', 'photo']);
+
+/**
+ * `jwt.sign({ role: 'doctor', doctor_id, firstname })`: a staff member's name and email in their own
+ * session token are not PHI (a patient key in the payload, or an SSN or birth date, still counts).
+ */
+function withoutWorkforceContact(context: RuleContext, payload: Node, taint: Taint): Taint {
+  if (payload.type !== 'ObjectExpression') return taint;
+  let workforce = false;
+  for (const property of payload.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = keyName(property.key) ?? '';
+    if (/patient/i.test(key)) return taint;
+    const value = context.constantOf(property.value as Node);
+    if ((key === 'role' || key === 'userRole' || key === 'type') && typeof value === 'string' && WORKFORCE_ROLES.test(value)) workforce = true;
+    if (WORKFORCE_ID_KEYS.test(key)) workforce = true;
+  }
+  if (!workforce) return taint;
+  return { ...taint, kinds: taint.kinds.filter((kind) => !CONTACT_KINDS.has(kind)) };
+}
+
 export default defineRule({
   meta: {
     id: 'no-phi-in-jwt',
@@ -163,7 +188,7 @@ export default defineRule({
       CallExpression(node: TSESTree.CallExpression) {
         const payload = signedPayload(node, imports);
         if (payload) {
-          const taint = context.taintOf(payload);
+          const taint = withoutWorkforceContact(context, payload, context.taintOf(payload));
           if (taint.kinds.length) context.report({ node: payload, messageId: 'phiInJwt', taint });
           return;
         }

@@ -4,6 +4,9 @@ const jwt = "import jwt from 'jsonwebtoken';\ndeclare const secret: string;\n";
 
 runRuleTests('no-phi-in-jwt', {
   valid: [
+    // a staff member's own session token (regression: clinic apps on real code)
+    "import jwt from 'jsonwebtoken';\ndeclare const r: any;\njwt.sign({ role: 'doctor', doctor_id: r.doctor_id, firstname: r.firstname, email: r.email }, 'k');",
+    "import jwt from 'jsonwebtoken';\ndeclare const admin: any;\njwt.sign({ adminId: admin.id, name: admin.fullName }, 'k');",
     // opaque ids, roles and metadata are what a token should carry
     jwt + "declare const patient: { id: string; ssn: string }; jwt.sign({ sub: patient.id, role: 'patient' }, secret, { expiresIn: '15m' });",
     jwt + 'declare const patient: any; jwt.sign({ sub: patient.id, typ: patient.resourceType }, secret);',
@@ -27,6 +30,11 @@ runRuleTests('no-phi-in-jwt', {
     "import NextAuth from 'next-auth';\nexport default NextAuth({ providers: [], callbacks: { async jwt({ token, user }) { if (user) token.uid = user.id; return token; } } });",
   ],
   invalid: [
+    {
+      name: 'a staff role does not excuse a patient key or an SSN',
+      code: "import jwt from 'jsonwebtoken';\ndeclare const r: any;\njwt.sign({ role: 'doctor', patientName: r.patientName, ssn: r.ssn }, 'k');",
+      errors: [{ line: 3, column: 10, kinds: ['name', 'ssn'] }],
+    },
     {
       name: 'jsonwebtoken sign with identifiers in the payload',
       code: jwt + 'export function issue(patient: { id: string; mrn: string; dateOfBirth: string }) {\n  return jwt.sign({ sub: patient.id, mrn: patient.mrn, dob: patient.dateOfBirth }, secret);\n}',

@@ -230,10 +230,7 @@ export class WorkspaceIndex {
     if (byName.trap) return { kinds: [] };
     const kinds = new Set(byName.kinds);
     if (field.typeName && !seen.has(field.typeName)) {
-      const fieldType = this.declaredByName.has(field.typeName)
-        ? this.resolveUncached(field.typeName, classifier, new Set(seen))
-        : resolveFhirType(field.typeName);
-      fieldType?.kinds.forEach((kind) => kinds.add(kind));
+      this.resolveUncached(field.typeName, classifier, new Set(seen))?.kinds.forEach((kind) => kinds.add(kind));
     }
     return { kinds: [...kinds].sort(), typeName: field.typeName };
   }

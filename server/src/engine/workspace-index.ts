@@ -138,8 +138,8 @@ export class WorkspaceIndex {
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
-  private readonly resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
-  private generation = 0;
+  /** Resolved shapes per classifier; dropped whenever the declarations change. */
+  private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
   addFile(file: string, text: string): void {
     this.removeFile(file);
@@ -156,7 +156,7 @@ export class WorkspaceIndex {
       list.push(type);
       this.declaredByName.set(type.name, list);
     }
-    this.generation++;
+    this.resolvedCache = new WeakMap();
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
@@ -179,7 +179,7 @@ export class WorkspaceIndex {
       if (list.length) this.declaredByName.set(type.name, list);
       else this.declaredByName.delete(type.name);
     }
-    this.generation++;
+    this.resolvedCache = new WeakMap();
   }
 
   /** Whether a workspace file declares a type of this name. */
@@ -194,8 +194,8 @@ export class WorkspaceIndex {
   /** The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. */
   resolve(typeName: string, classifier: NameClassifier): ResolvedType | undefined {
     let cache = this.resolvedCache.get(classifier);
-    if (!cache || (cache as Map<string, unknown> & { generation?: number }).generation !== this.generation) {
-      cache = Object.assign(new Map<string, ResolvedType | null>(), { generation: this.generation });
+    if (!cache) {
+      cache = new Map();
       this.resolvedCache.set(classifier, cache);
     }
     if (cache.has(typeName)) return cache.get(typeName) ?? undefined;

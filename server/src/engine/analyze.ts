@@ -9,6 +9,7 @@ import { allRules } from '../../../rules';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from './classify';
 import type { ResolvedConfig } from './config-types';
+import { languageOf } from './discover';
 import type { AnalyzeInput } from './index';
 import type { JsonPropertyInfo, ReportDescriptor, Rule, RuleContext, RuleVisitors } from './rule-api';
 import { applySuppressions, findSuppressions, VALID_SUPPRESSION_RULE_ID } from './suppressions';
@@ -17,7 +18,6 @@ import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Finding, 
 import { hasTag } from './values';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
-const JSON_EXTENSIONS = new Set(['.json', '.jsonc']);
 const PRECISION_STEPS: Precision[] = ['very-high', 'high', 'medium', 'low'];
 const SEVERITY_STEPS: Severity[] = ['error', 'warning', 'note'];
 
@@ -80,8 +80,7 @@ const throwingTestRule: Rule = {
 };
 
 export function analyzeFile(input: AnalyzeInput): FileResult {
-  const extension = path.extname(input.absPath).toLowerCase();
-  const language = JSON_EXTENSIONS.has(extension) ? 'json' : 'code';
+  const language = languageOf(input.absPath) === 'json' ? 'json' : 'code';
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
   const ruleErrors: RuleError[] = [];
@@ -93,7 +92,7 @@ export function analyzeFile(input: AnalyzeInput): FileResult {
   const skipped =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, JSX_EXTENSIONS.has(extension), importedCalls);
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls);
   if (skipped) return { file: input.relPath, findings: [], skipped, ruleErrors };
   const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, input.relPath, lineStarts);
   const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts);
@@ -205,14 +204,14 @@ export function parseSource(absPath: string, text: string): TSESTree.Program {
   return parseCode(text, JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()));
 }
 
-function parseFailure(input: AnalyzeInput, error: unknown, jsx: boolean): SkippedFile {
+function parseFailure(input: AnalyzeInput, error: unknown): SkippedFile {
   if (error instanceof RangeError) {
     return { file: input.relPath, reason: 'parse-error', detail: 'code is nested too deeply to parse (maximum call stack exceeded)' };
   }
   const located = error as { lineNumber?: number; column?: number; message?: string };
   const where = located.lineNumber !== undefined ? `${located.lineNumber}:${(located.column ?? 0) + 1} ` : '';
   const message = (located.message ?? String(error)).split('\n')[0];
-  const hint = !jsx && /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
+  const hint = /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
   return { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` };
 }
 
@@ -222,14 +221,13 @@ function analyzeCode(
   lineStarts: number[],
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
-  jsx: boolean,
   importedCalls: ImportedCall[],
 ): SkippedFile | undefined {
   let program: TSESTree.Program;
   try {
-    program = parseCode(input.text, jsx);
+    program = parseSource(input.absPath, input.text);
   } catch (error) {
-    return parseFailure(input, error, jsx);
+    return parseFailure(input, error);
   }
   const classifier = classifierFor(input.config);
   let analyzer: Analyzer | undefined;

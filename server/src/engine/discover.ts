@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from './config-types';
+import { MODULE_EXTENSIONS } from './cross-file';
 import { describeFileType, describeFsError, sizeLimitDetail } from './read';
 import type { SkippedFile } from './types';
 
@@ -33,7 +34,7 @@ export interface DiscoveryResult {
   skipped: SkippedFile[];
 }
 
-const CODE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
+const CODE_EXTENSIONS = new Set(MODULE_EXTENSIONS);
 const JSON_EXTENSIONS = new Set(['.json', '.jsonc']);
 
 /** Folders never worth scanning, with the detail recorded once per folder. */

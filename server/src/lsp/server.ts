@@ -132,6 +132,8 @@ export class PhiGuardServer {
   private readonly configProblemUris = new Set<string>();
   /** The URI spelling the client used for a path (so stored results are pushed under the same URI). */
   private readonly clientUris = new Map<string, string>();
+  /** Scanned files that changed on disk (or were saved) while open: re-analysed from disk when they close. */
+  private readonly changedWhileOpen = new Set<string>();
   private verbose = false;
 
   constructor(private readonly connection: Connection) {
@@ -246,7 +248,10 @@ export class PhiGuardServer {
         this.scheduler.closed(document.uri);
         const absPath = uriToPath(document.uri);
         if (absPath) this.indexFromDisk(absPath, false);
-        if (absPath && this.scanner.files.has(absPath)) {
+        if (absPath && this.changedWhileOpen.delete(absPath)) {
+          if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+          this.diskChanged(absPath, false);
+        } else if (absPath && this.scanner.files.has(absPath)) {
           void this.publishStored(absPath);
         } else if (!this.caps.pull) {
           connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -452,8 +457,15 @@ export class PhiGuardServer {
     const root = this.folders.rootOf(absPath);
     const relPath = this.folders.relPath(absPath);
     if (deleted) {
+      this.changedWhileOpen.delete(absPath);
       this.scanner.update(absPath, root, relPath, undefined);
       void this.publishStored(absPath);
+      return;
+    }
+    if (this.isOpen(absPath)) {
+      // Its stored results are not shown while it is open (the document's analysis is): analysing the
+      // disk now would only repeat that work, on every save (and again for the save's file event).
+      this.changedWhileOpen.add(absPath);
       return;
     }
     void this.settings.get(this.folders.folderOf(absPath)?.uri).then((settings) =>

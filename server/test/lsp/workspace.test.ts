@@ -68,6 +68,43 @@ describe('language server: workspace', function () {
     assert.deepEqual(updated.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
   });
 
+  it('a scanned file saved while open shows its saved findings after it closes, push and pull', async () => {
+    for (const capabilities of [pushCapabilities(), pullCapabilities()]) {
+      const root = workspace();
+      client = await TestClient.start({ workspaceFolders: [root], capabilities, settings: { trace: { server: 'verbose' } } });
+      const file = path.join(root, 'src', 'lab.ts');
+      const lab = uriOf(file);
+      await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace', arguments: [] });
+      await client.waitForDiagnostics(lab, (p) => p.diagnostics.length === 2, 0);
+      client.open(file);
+
+      // Fixed in the editor and saved: the disk and the save's file event say the file changed.
+      const fixedText = fs.readFileSync(file, 'utf8').replace('http://', 'https://');
+      await client.notifyServer('textDocument/didChange', { textDocument: { uri: lab, version: 2 }, contentChanges: [{ text: fixedText }] });
+      fs.writeFileSync(file, fixedText);
+      const saved = client.mark();
+      await client.notifyServer('textDocument/didSave', { textDocument: { uri: lab } });
+      await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: lab, type: 2 }] });
+      if (capabilities.textDocument?.diagnostic) assert.equal((await client.pull(lab)).items!.length, 1);
+      else await client.waitForDiagnostics(lab, (p) => p.version === 2, 0);
+
+      const since = client.mark();
+      await client.notifyServer('textDocument/didClose', { textDocument: { uri: lab } });
+      const shown = await client.waitForDiagnostics(lab, (p) => p.diagnostics.length === 1, since);
+      assert.deepEqual(shown.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
+      const published = client.received.slice(since).filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === lab);
+      assert.ok(!published.some((m) => m.params.diagnostics.length === 2), 'the findings from before the save are not shown again');
+      if (capabilities.workspace?.configuration) {
+        // (Verbose trace needs workspace/configuration.) The disk is analysed once, when the file closes:
+        // not for the save and again for its file event while the document's own analysis is shown.
+        const diskAnalyses = client.received.slice(saved).filter((m) => m.method === 'window/logMessage' && /analysed src\/lab\.ts in /.test(m.params.message));
+        assert.equal(diskAnalyses.length, 1);
+      }
+      await client.stop();
+      client = undefined;
+    }
+  });
+
   it('cancels a scan when the client cancels the progress, and keeps serving', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-many-'));
     temps.push(root);

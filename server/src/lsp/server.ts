@@ -37,7 +37,7 @@ import { rules } from '../engine';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/config-types';
 import { readSourceFile } from '../engine/read';
 import type { Finding } from '../engine/types';
-import { countBySeverity } from '../report/summary';
+import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
   Commands,
@@ -126,8 +126,8 @@ export class PhiGuardServer {
     refresh: false,
     workspaceFolders: false,
   };
-  /** Stored (scan) diagnostics currently pushed for files, keyed by path: URI used and findings shown. */
-  private readonly pushedStored = new Map<string, { uri: string; shown: Finding[]; suppressed: number }>();
+  /** Stored (scan) diagnostics currently pushed for files, keyed by path: URI used and the counts shown. */
+  private readonly pushedStored = new Map<string, { uri: string; counts: SeverityCounts; suppressed: number }>();
   /** Config files with a problem diagnostic, by URI. */
   private readonly configProblemUris = new Set<string>();
   /** The URI spelling the client used for a path (so stored results are pushed under the same URI). */
@@ -519,7 +519,7 @@ export class PhiGuardServer {
     }
     const previous = this.pushedStored.get(absPath);
     if (shown.length === 0 && suppressed === 0) this.pushedStored.delete(absPath);
-    else this.pushedStored.set(absPath, { uri, shown, suppressed });
+    else this.pushedStored.set(absPath, { uri, counts: countBySeverity(shown), suppressed });
     if (shown.length === 0 && !previous && !stored) return;
     const root = stored?.root ?? this.folders.rootOf(absPath);
     this.connection.sendDiagnostics({ uri, diagnostics: shown.map((finding) => toDiagnostic(finding, uri, root, undefined)) });
@@ -549,24 +549,25 @@ export class PhiGuardServer {
 
   // ---- status ---------------------------------------------------------------------------------------
 
+  /** Sent with every status update (each analysis): stored files' counts are kept, not recounted. */
   private counts(): { counts: SeverityCounts; suppressed: number } {
-    const shown: Finding[] = [];
+    const counts: SeverityCounts = { error: 0, warning: 0, note: 0 };
     let suppressed = 0;
+    const add = (more: SeverityCounts, moreSuppressed: number): void => {
+      for (const severity of SEVERITIES) counts[severity] += more[severity];
+      suppressed += moreSuppressed;
+    };
     const openPaths = new Set<string>();
     for (const uri of this.scheduler.openUris()) {
       const entry = this.scheduler.latest(uri);
       const absPath = uriToPath(uri);
       if (absPath) openPaths.add(absPath);
-      if (!entry) continue;
-      shown.push(...entry.outcome.active);
-      suppressed += entry.outcome.suppressed;
+      if (entry) add(countBySeverity(entry.outcome.active), entry.outcome.suppressed);
     }
     for (const [absPath, pushed] of this.pushedStored) {
-      if (openPaths.has(absPath)) continue;
-      shown.push(...pushed.shown);
-      suppressed += pushed.suppressed;
+      if (!openPaths.has(absPath)) add(pushed.counts, pushed.suppressed);
     }
-    return { counts: countBySeverity(shown), suppressed };
+    return { counts, suppressed };
   }
 
   // ---- logging and error handling ---------------------------------------------------------------------

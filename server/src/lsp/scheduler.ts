@@ -48,7 +48,9 @@ interface DocState {
   /** Moving average of the analysis time of this document. */
   averageMs: number;
   analyses: number;
-    result?: AnalysisEntry;
+  result?: AnalysisEntry;
+  /** `diagnosticsKey` of `result.diagnostics` (pull clients only), so it is not recomputed on every change. */
+  resultKey?: string;
   waiters: Array<() => void>;
   /** Run mode from the settings seen last (changes are ignored in onSave mode). */
   run: PhiGuardSettings['run'];
@@ -207,9 +209,10 @@ export class AnalysisScheduler {
       // The first analysis of a document (on open) runs cold (JIT warm-up): it does not count.
       if (state.analyses++ > 0) state.averageMs = state.averageMs < 0 ? outcome.durationMs : 0.7 * state.averageMs + 0.3 * outcome.durationMs;
       const entry = this.entry(uri, version, outcome, diagnostics, settings);
-      const previous = state.result;
-      if (previous && this.host.tracksResultIds() && sameDiagnostics(previous.diagnostics, diagnostics)) {
-        entry.resultId = previous.resultId;
+      if (this.host.tracksResultIds()) {
+        const key = diagnosticsKey(diagnostics);
+        if (state.result && state.resultKey === key) entry.resultId = state.result.resultId;
+        state.resultKey = key;
       }
       state.result = entry;
       this.host.analysed(entry);
@@ -220,10 +223,7 @@ export class AnalysisScheduler {
   }
 }
 
-function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  if (a.length !== b.length) return false;
-  // `data.version` differs between versions by design; everything else must be equal.
-  const key = (list: readonly Diagnostic[]): string =>
-    JSON.stringify(list.map((d) => ({ ...d, data: { ...(d.data as object), version: undefined } })));
-  return key(a) === key(b);
+/** Equal keys mean the same diagnostics: `data.version` differs between versions by design; everything else counts. */
+function diagnosticsKey(list: readonly Diagnostic[]): string {
+  return JSON.stringify(list.map((d) => ({ ...d, data: { ...(d.data as object), version: undefined } })));
 }

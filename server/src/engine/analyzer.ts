@@ -85,6 +85,17 @@ class Scope {
 }
 
 const SKIPPED_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeArguments', 'implements']);
+/** The child keys the walk follows for each node type (visitor keys minus type-only ones), computed once per type. */
+const walkedKeysByType = new Map<string, readonly string[]>();
+
+function walkedKeys(type: string): readonly string[] {
+  let keys = walkedKeysByType.get(type);
+  if (!keys) {
+    keys = (visitorKeys[type] ?? []).filter((key) => !SKIPPED_KEYS.has(key));
+    walkedKeysByType.set(type, keys);
+  }
+  return keys;
+}
 const SKIPPED_TYPES = new Set([
   'TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSEnumDeclaration', 'TSImportEqualsDeclaration',
   'TSAbstractMethodDefinition', 'TSIndexSignature', 'ImportDeclaration', 'ExportAllDeclaration',
@@ -468,9 +479,7 @@ export class Analyzer {
   }
 
   private visitChildren(node: Node): void {
-    const keys = visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      if (SKIPPED_KEYS.has(key)) continue;
+    for (const key of walkedKeys(node.type)) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (const item of child) if (item && typeof item === 'object' && 'type' in item) this.visit(item as Node, node);

@@ -6,7 +6,7 @@ import { analyzeFile, crossFileFindings, knownRuleIds, todayIso } from './analyz
 import { matchCrossFileCalls, moduleKey, wantedExports } from './cross-file';
 import { ConfigResolver } from './config';
 import { discoverFiles, type DiscoveredFile } from './discover';
-import type { ScanOptions } from './index';
+import type { AnalyzeInput, ScanOptions } from './index';
 import { readSourceFile } from './read';
 import type { CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from './types';
 import { WorkspaceIndex } from './workspace-index';
@@ -73,14 +73,15 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   const ruleErrors: RuleError[] = [];
   const flows = new Map<LoadedFile, CrossFileFlows>();
   const today = todayIso();
+  const inputOf = (entry: LoadedFile): AnalyzeInput => ({ absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today });
   let filesScanned = 0;
   for (let i = 0; i < loaded.length; i++) {
     if (i % FILES_PER_SLICE === 0 && i > 0) {
       await yieldToEventLoop();
       throwIfAborted(options.signal);
     }
-    const { file, text } = loaded[i];
-    const result = analyzeFile({ absPath: file.absPath, relPath: file.relPath, text, config: resolver.forFile(file.absPath), index, today, collectFlows: true });
+    const { file } = loaded[i];
+    const result = analyzeFile({ ...inputOf(loaded[i]), collectFlows: true });
     ruleErrors.push(...result.ruleErrors);
     if (result.skipped) skipped.push(result.skipped);
     else {
@@ -98,7 +99,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   for (const [target, exportNames] of wantedExports(callsByFile)) {
     const entry = byKey.get(target);
     if (!entry) continue;
-    const result = analyzeFile({ absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today, probeExports: [...exportNames] });
+    const result = analyzeFile({ ...inputOf(entry), probeExports: [...exportNames] });
     for (const sink of result.flows?.exports ?? []) {
       const key = `${target}#${sink.exportName}`;
       sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
@@ -107,8 +108,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   for (const { entry, fromFile, calls } of callsByFile) {
     const matches = matchCrossFileCalls(fromFile, calls, (target, exportName) => sinksByExport.get(`${target}#${exportName}`));
     if (matches.length === 0) continue;
-    const input = { absPath: entry.file.absPath, relPath: entry.file.relPath, text: entry.text, config: resolver.forFile(entry.file.absPath), index, today };
-    findings.push(...crossFileFindings(input, matches));
+    findings.push(...crossFileFindings(inputOf(entry), matches));
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   return {

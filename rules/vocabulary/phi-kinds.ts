@@ -248,7 +248,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medication',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medication', 'medications', 'meds', 'prescription', 'prescriptions', 'medicationName', 'rxNorm', 'dosage', 'medicationRequest', 'medicationStatement'],
+    strong: ['medication', 'medications', 'medicine', 'medicines', 'meds', 'prescription', 'prescriptions', 'medicationName', 'rxNorm', 'dosage', 'medicationRequest', 'medicationStatement'],
     contextual: ['rx', 'drug', 'drugs', 'dose'],
     description: 'Medications, prescriptions and doses.',
   },

@@ -121,6 +121,8 @@ const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 
 const MAX_SNIPPET = 48;
+/** UI state containers whose initial value's keys name what they will hold. */
+const STATE_HOOKS = new Set(['useState', 'React.useState', 'useReducer', 'React.useReducer', 'ref', 'reactive', 'shallowRef', 'signal', 'createSignal', 'writable', 'observable', 'createStore']);
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
 
@@ -1096,6 +1098,8 @@ export class Analyzer {
     const required = requiredModule(callee);
     if (required && /^(pino|debug|bunyan|winston|log4js|loglevel)$/.test(required)) return withTag(EMPTY, 'logger');
     if (name === 'createWriteStream') return withTag(EMPTY, 'write-stream');
+    const stateInitial = this.stateHookInitialValue(node, dotted);
+    if (stateInitial) return stateInitial;
     const fhir = this.fhirSource(node, name);
     if (fhir) return fhir;
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
@@ -1174,6 +1178,26 @@ export class Analyzer {
     const byName = this.options.classifier.classify(name);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /**
+   * `useState({ patientName: '', medicine: '' })`: UI state starts empty and fills with what the user
+   * types, so its keys say what it will hold even though the initial values are literals.
+   */
+  private stateHookInitialValue(node: TSESTree.CallExpression, dotted: string | undefined): AbstractValue | undefined {
+    if (!dotted || !STATE_HOOKS.has(dotted)) return undefined;
+    const initial = node.arguments[dotted.endsWith('useReducer') ? 1 : 0];
+    if (!initial || initial.type === 'SpreadElement') return EMPTY;
+    let value = taintOnly(this.valueOf(initial));
+    if (initial.type === 'ObjectExpression') {
+      for (const property of initial.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        const kinds = key ? this.options.classifier.kindsOf(key) : [];
+        if (kinds.length) value = join(value, fromKinds(kinds, this.origin(property.key, kinds), 'medium'));
+      }
+    }
+    return value;
   }
 
   /** FHIR clients: Medplum, fhir-kit-client, SMART fhirclient. */

@@ -212,3 +212,11 @@ describe('PHI passed to helpers of the same file', () => {
     assert.deepEqual(found(text).map((entry) => entry.split(':').slice(0, 3).join(':')), ['no-phi-in-logs:1:ssn']);
   });
 });
+
+describe('UI state', () => {
+  it('React state seeded with PHI-named empty fields carries those kinds (regression: real intake forms)', () => {
+    const text = "declare function useState<T>(v: T): [T, (v: T) => void];\nconst [form, setForm] = useState({ patientName: '', medicine: '', agree: false });\nconsole.log(form);\nconst [count] = useState(0);\nconsole.log(count);\n";
+    const logged = analyze(text, 'src/Form.tsx').findings.filter((finding) => finding.ruleId === 'no-phi-in-logs');
+    assert.deepEqual(logged.map((finding) => `${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['3:medication,name']);
+  });
+});

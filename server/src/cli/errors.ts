@@ -1,6 +1,7 @@
 // How the CLI turns failures into one clear line and an exit code. Stack traces only on request
 // (PHI_GUARD_DEBUG=1): users should see what went wrong, not our internals.
 import path from 'node:path';
+import { ConfigError } from '../engine/config-types';
 import { UsageError } from './args';
 
 export const EXIT_OK = 0;
@@ -24,15 +25,9 @@ interface ConfigErrorLike {
   reason: string;
 }
 
-/**
- * Recognised by shape as well as by name: the config loader may subclass ConfigError, and a bundle
- * could in principle hold two copies of the class.
- */
 function asConfigError(error: unknown): ConfigErrorLike | undefined {
-  if (!(error instanceof Error) || error.name !== 'ConfigError') return undefined;
-  const candidate = error as Error & Partial<ConfigErrorLike>;
-  if (typeof candidate.file !== 'string' || typeof candidate.reason !== 'string') return undefined;
-  return { file: candidate.file, line: candidate.line ?? 1, column: candidate.column ?? 1, reason: candidate.reason };
+  if (!(error instanceof ConfigError)) return undefined;
+  return { file: error.file, line: error.line, column: error.column, reason: error.reason };
 }
 
 function isAbortError(error: unknown): boolean {

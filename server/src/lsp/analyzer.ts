@@ -6,7 +6,7 @@ import { WorkspaceIndex, analyzeFile, knownRuleIds, type AnalyzeInput } from '..
 import { crossFileFindings } from '../engine/analyze';
 import { matchCrossFileCalls, moduleFileCandidates, wantedExports } from '../engine/cross-file';
 import { ConfigResolver } from '../engine/config';
-import { DEFAULT_MAX_FILE_SIZE, defaultConfig, type ResolvedConfig } from '../engine/config-types';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, defaultConfig, type ResolvedConfig } from '../engine/config-types';
 import { discoverFiles } from '../engine/discover';
 import { readSourceFile } from '../engine/read';
 import type { CrossFileCall, ExportedSink, Finding, RuleError, SkippedFile } from '../engine/types';
@@ -232,16 +232,10 @@ function readText(absPath: string): string | undefined {
   return read.ok ? read.text : undefined;
 }
 
-/** A ConfigError from the resolver (checked by shape: config.ts and config-types.ts both define one). */
+/** A ConfigError from the resolver, as the position the editor shows it at. */
 export function asConfigProblem(error: unknown): ConfigProblem | undefined {
-  if (!(error instanceof Error) || error.name !== 'ConfigError') return undefined;
-  const e = error as Error & Partial<ConfigProblem>;
-  return {
-    file: typeof e.file === 'string' ? e.file : '',
-    line: typeof e.line === 'number' ? e.line : 1,
-    column: typeof e.column === 'number' ? e.column : 1,
-    reason: typeof e.reason === 'string' ? e.reason : e.message,
-  };
+  if (!(error instanceof ConfigError)) return undefined;
+  return { file: error.file, line: error.line, column: error.column, reason: error.reason };
 }
 
 /** Applies the editor's severity overrides to findings computed without them (workspace scan). */

@@ -1,6 +1,6 @@
 // The rule pack. One rule per file; each has its doc in rules/docs/<id>.md and its table test in
 // rules/tests/<id>.test.ts.
-import type { Rule } from '../server/src/engine/rule-api';
+import type { Rule } from '../server/src/rule-api';
 import noAuditLoggingDisabled from './no-audit-logging-disabled';
 import noBodyLogging from './no-body-logging';
 import noCleartextTransport from './no-cleartext-transport';

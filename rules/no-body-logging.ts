@@ -1,4 +1,4 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';

@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, splitWords, type Node } from './utils/ast';
 import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
 

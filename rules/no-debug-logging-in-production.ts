@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { propertyKey, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords, namesHaveWord } from './utils/config-keys';
 

@@ -1,4 +1,4 @@
-import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { lastSegment, propertyKey, propertyName, type Node } from './utils/ast';
 import {
   calleeText,

@@ -1,4 +1,4 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, memberCall, type Node } from './utils/ast';
 import { codeConstant, isOnValue, jsonObjectProperties, jsonScalar, jsonSiblings } from './utils/config-keys';
 

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, isFalseLiteral, lastSegment, memberCall, propertyKey, propertyNamed, splitWords, type Node } from './utils/ast';
 
 /** Receivers of Express/Fastify/Koa responses: `res.cookie(…)`, `reply.setCookie(…)`. */

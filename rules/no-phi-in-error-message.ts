@@ -1,4 +1,4 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { memberCall, phiOfArguments } from './utils/ast';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
 

@@ -1,5 +1,5 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import type { Precision } from '../server/src/engine/types';
+import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
+import type { Precision } from '../server/src/core/types';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────

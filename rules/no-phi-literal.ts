@@ -1,4 +1,4 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 

@@ -1,5 +1,5 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import type { Precision } from '../server/src/engine/types';
+import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
+import type { Precision } from '../server/src/core/types';
 import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';

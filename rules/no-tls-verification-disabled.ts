@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, parentOf, propertyKey, propertyName, splitWords, type Node } from './utils/ast';
 import { jsonRange, jsonSiblings } from './utils/config-keys';
 

@@ -1,7 +1,7 @@
-import { defineRule, type RuleContext, type TSESTree } from '../server/src/engine/rule-api';
-import { PHI_RESOURCE_TYPES } from './vocabulary/fhir-resources';
-import { PHI_KINDS } from './vocabulary/phi-kinds';
-import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from './vocabulary/name-traps';
+import { defineRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { PHI_RESOURCE_TYPES } from '../server/src/vocabulary/fhir-resources';
+import { PHI_KINDS } from '../server/src/vocabulary/phi-kinds';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from '../server/src/vocabulary/name-traps';
 import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle';

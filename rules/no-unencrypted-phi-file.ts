@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose write functions put data on disk. */

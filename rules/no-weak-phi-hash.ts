@@ -1,5 +1,5 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/engine/rule-api';
-import { PHI_KINDS } from './vocabulary/phi-kinds';
+import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { PHI_KINDS } from '../server/src/vocabulary/phi-kinds';
 import { calleeName, dottedName, keyName, lastSegment, memberCall, propertyName, splitWords, type Node } from './utils/ast';
 
 /** Broken digests: collisions are cheap and the functions are fast. */

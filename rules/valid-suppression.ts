@@ -1,4 +1,4 @@
-import { defineRule } from '../server/src/engine/rule-api';
+import { defineRule } from '../server/src/rule-api';
 
 // The engine's suppression pass (server/src/engine/suppressions.ts) produces this rule's findings;
 // the rule itself only describes them, so that config, `phi-guard rules` and SARIF know it.

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import type { Finding, ScanResult } from '../../server/src/engine/types';
+import type { Finding, ScanResult } from '../../server/src/core/types';
 import { formatText } from '../../server/src/report/text';
 import { Commands, SERVER_COMMANDS } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings } from '../../server/src/shared/settings';

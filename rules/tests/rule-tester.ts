@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyzeFile } from '../../server/src/engine/analyze';
 import { resolveConfig } from '../../server/src/engine/config';
-import type { PhiGuardConfigFile } from '../../server/src/engine/config-types';
-import type { Finding } from '../../server/src/engine/types';
+import type { PhiGuardConfigFile } from '../../server/src/core/config-types';
+import type { Finding } from '../../server/src/core/types';
 import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
 
 export interface ExpectedFinding {

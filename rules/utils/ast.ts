@@ -1,7 +1,7 @@
 // Small named predicates over the typescript-estree AST that several rules share.
-import type { RuleContext, Taint, TSESTree } from '../../server/src/engine/rule-api';
+import type { RuleContext, Taint, TSESTree } from '../../server/src/rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../../server/src/engine/analyzer';
-import { splitWords } from '../../server/src/engine/classify';
+import { splitWords } from '../../server/src/vocabulary/classify';
 
 export { calleeName, dottedName, keyName, propertyName, splitWords };
 

@@ -1,6 +1,6 @@
 // Helpers for the config rules: which environment a config file or section is for, the words of a key,
 // the context (path, sibling keys, enclosing calls) an option is set in, and on/off values in code and JSON.
-import type { JsonNode, JsonPropertyInfo, RuleContext, TSESTree } from '../../server/src/engine/rule-api';
+import type { JsonNode, JsonPropertyInfo, RuleContext, TSESTree } from '../../server/src/rule-api';
 import { dottedName, keyName, lastSegment, parentOf, splitWords, type Node } from './ast';
 
 /**

@@ -1,7 +1,7 @@
 // `phi-guard explain <kind|rule>`: what a PHI kind or a rule means and why it matters.
-import { PHI_KINDS, SAFE_HARBOR_IDENTIFIERS, type PhiKindDefinition } from '../../../rules/vocabulary/phi-kinds';
+import { PHI_KINDS, SAFE_HARBOR_IDENTIFIERS, type PhiKindDefinition } from '../vocabulary/phi-kinds';
 import { didYouMean } from '../engine/config';
-import { docsUrl, type Rule } from '../engine/rule-api';
+import { docsUrl, type Rule } from '../rule-api';
 import { UsageError, parseArgs } from './args';
 import { EXPLAIN_OPTIONS } from './commands';
 import type { CliDeps } from './deps';

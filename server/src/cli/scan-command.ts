@@ -1,8 +1,8 @@
 // `phi-guard scan [paths…]`: run the engine, write the report, pick the exit code.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Rule } from '../engine/rule-api';
-import type { ScanResult } from '../engine/types';
+import type { Rule } from '../rule-api';
+import type { ScanResult } from '../core/types';
 import { formatJson } from '../report/json';
 import { formatSarif } from '../report/sarif';
 import { hasFailingFinding } from '../report/summary';

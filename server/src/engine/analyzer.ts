@@ -3,7 +3,7 @@
 // asks what an argument carries, the answer reflects the code before that point.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../../../rules/vocabulary/fhir-resources';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
   ELEMENT_CALLBACK_METHODS,
@@ -15,11 +15,11 @@ import {
   PASS_THROUGH_METHODS,
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
-} from '../../../rules/vocabulary/flows';
-import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../../../rules/vocabulary/name-traps';
-import { describeKinds, splitWords, type NameClassifier } from './classify';
-import type { TaintOrigin } from './rule-api';
-import { rangeFromOffsets } from './text-range';
+} from '../vocabulary/flows';
+import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
+import { describeKinds, splitWords, type NameClassifier } from '../vocabulary/classify';
+import type { TaintOrigin } from '../rule-api';
+import { rangeFromOffsets } from '../core/text-range';
 import { EMPTY, fromKinds, hasPhi, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 

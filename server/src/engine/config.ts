@@ -1,7 +1,7 @@
 // `.phi-guard.json`: parsing (JSON with comments and trailing commas), validation against the shipped
 // JSON schema with errors at the right line:column, and resolution of the config that applies to a file.
 // A config is data, never code: nothing here evaluates workspace content.
-import { PHI_KINDS } from '../../../rules/vocabulary/phi-kinds';
+import { PHI_KINDS } from '../vocabulary/phi-kinds';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -22,8 +22,8 @@ import {
   type ResolvedConfig,
   type RuleConfig,
   type RuleSetting,
-} from './config-types';
-import { computeLineStarts, positionAt } from './text-range';
+} from '../core/config-types';
+import { computeLineStarts, positionAt } from '../core/text-range';
 
 
 const PHI_KIND_IDS: readonly string[] = PHI_KINDS.map((kind) => kind.id);

@@ -3,7 +3,7 @@
 // Used by the workspace scan and by the language server for the document being edited.
 import * as path from 'node:path';
 import type { CrossFileMatch } from './analyze';
-import type { CrossFileCall, ExportedSink } from './types';
+import type { CrossFileCall, ExportedSink } from '../core/types';
 
 export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 

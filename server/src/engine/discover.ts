@@ -5,10 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { ResolvedConfig } from './config-types';
+import type { ResolvedConfig } from '../core/config-types';
 import { MODULE_EXTENSIONS } from './cross-file';
 import { describeFileType, describeFsError, sizeLimitDetail } from './read';
-import type { SkippedFile } from './types';
+import type { SkippedFile } from '../core/types';
 
 export interface DiscoverOptions {
   /** Absolute path findings are relative to. */

@@ -1,17 +1,17 @@
 // Public face of the engine, used by the CLI, the language server, the reporters and the tests.
-import type { ResolvedConfig } from './config-types';
+import type { ResolvedConfig } from '../core/config-types';
 import type { WorkspaceIndex } from './workspace-index';
 
-export * from './types';
-export * from './config-types';
-export type { Rule, RuleMeta } from './rule-api';
-export { docsUrl } from './rule-api';
+export * from '../core/types';
+export * from '../core/config-types';
+export type { Rule, RuleMeta } from '../rule-api';
+export { docsUrl } from '../rule-api';
 export { allRules as rules } from '../../../rules';
 export { analyzeFile, knownRuleIds, parseSource } from './analyze';
 export { scanWorkspace, scanRoot } from './scan';
 export { ConfigResolver, parseConfigText, CONFIG_FILE_NAME } from './config';
 export { WorkspaceIndex } from './workspace-index';
-export { describeKinds, kindLabel, NameClassifier, PHI_KIND_BY_ID } from './classify';
+export { describeKinds, kindLabel, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 
 export interface ScanOptions {
   /** Files or folders to scan (absolute, or relative to `cwd`). Default: [cwd]. */

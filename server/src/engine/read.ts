@@ -3,7 +3,7 @@
 // stops a scan. The detail never contains file content (it could be PHI).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SkipReason } from './types';
+import type { SkipReason } from '../core/types';
 
 export type ReadResult =
   | { ok: true; text: string; bytes: number }

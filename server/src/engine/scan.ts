@@ -8,7 +8,7 @@ import { ConfigResolver } from './config';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import type { AnalyzeInput, ScanOptions } from './index';
 import { readSourceFile } from './read';
-import type { CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from './types';
+import type { CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
 import { WorkspaceIndex } from './workspace-index';
 
 /** Files analysed between yields to the event loop, so progress and cancellation stay responsive. */

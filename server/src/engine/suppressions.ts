@@ -14,8 +14,8 @@
 // findings cannot be suppressed by comments, or the audit trail could be switched off from the code.
 import { createHash } from 'node:crypto';
 import { didYouMean } from './config';
-import { computeLineStarts, positionAt, rangeFromOffsets } from './text-range';
-import type { Finding, Range } from './types';
+import { computeLineStarts, positionAt, rangeFromOffsets } from '../core/text-range';
+import type { Finding, Range } from '../core/types';
 
 export const VALID_SUPPRESSION_RULE_ID = 'valid-suppression';
 

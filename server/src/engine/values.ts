@@ -2,7 +2,7 @@
 // what else the analysis knows that rules ask about (a known string prefix for URLs, a declared type,
 // the fields of an object literal, tags such as "logger").
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Taint, TaintOrigin } from './rule-api';
+import type { Taint, TaintOrigin } from '../rule-api';
 
 export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body';
 

@@ -2,8 +2,8 @@
 // and of their fields, so a parameter typed `Patient` in one file knows which fields are PHI even when
 // `Patient` is declared in another. It reads declarations with a light scanner instead of a second
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
-import { FHIR_TYPES } from '../../../rules/vocabulary/fhir-resources';
-import type { NameClassifier } from './classify';
+import { FHIR_TYPES } from '../vocabulary/fhir-resources';
+import type { NameClassifier } from '../vocabulary/classify';
 
 export interface DeclaredField {
   name: string;

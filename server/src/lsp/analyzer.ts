@@ -6,10 +6,10 @@ import { WorkspaceIndex, analyzeFile, knownRuleIds, type AnalyzeInput } from '..
 import { crossFileFindings } from '../engine/analyze';
 import { matchCrossFileCalls, moduleFileCandidates, wantedExports } from '../engine/cross-file';
 import { ConfigResolver } from '../engine/config';
-import { ConfigError, DEFAULT_MAX_FILE_SIZE, defaultConfig, type ResolvedConfig } from '../engine/config-types';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE, defaultConfig, type ResolvedConfig } from '../core/config-types';
 import { discoverFiles } from '../engine/discover';
 import { readSourceFile } from '../engine/read';
-import type { CrossFileCall, ExportedSink, Finding, RuleError, SkippedFile } from '../engine/types';
+import type { CrossFileCall, ExportedSink, Finding, RuleError, SkippedFile } from '../core/types';
 import type { PhiGuardSettings } from '../shared/settings';
 import type { WorkspaceFolderSet } from './paths';
 import { applySettings, isExcluded } from './settings';

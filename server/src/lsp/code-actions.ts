@@ -13,8 +13,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type Rule } from '../engine/rule-api';
-import type { Finding, Fix } from '../engine/types';
+import { docsUrl, type Rule } from '../rule-api';
+import type { Finding, Fix } from '../core/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDocumentationArgs } from '../shared/protocol';
 import type { AnalysisOutcome } from './analyzer';
 import { isCodeFile } from './analyzer';

@@ -34,9 +34,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { rules } from '../engine';
-import { DEFAULT_MAX_FILE_SIZE } from '../engine/config-types';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/config-types';
 import { readSourceFile } from '../engine/read';
-import type { Finding } from '../engine/types';
+import type { Finding } from '../core/types';
 import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Connection } from 'vscode-languageserver/node';
-import type { ResolvedConfig } from '../engine/config-types';
+import type { ResolvedConfig } from '../core/config-types';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, type PhiGuardSettings } from '../shared/settings';
 
 export class SettingsStore {

@@ -12,7 +12,7 @@ import {
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { rules, scanWorkspace } from '../engine';
-import type { Finding, ScanResult } from '../engine/types';
+import type { Finding, ScanResult } from '../core/types';
 import { formatSarif } from '../report/sarif';
 import { activeFindings, countBySeverity } from '../report/summary';
 import type { ExportSarifResult, ScanWorkspaceResult } from '../shared/protocol';

@@ -1,7 +1,7 @@
 // The machine-readable report. Stable shape (`version: 1`); suppressed findings are included and
 // carry their `suppressed` record so nothing is silently dropped.
-import type { Rule } from '../engine/rule-api';
-import type { Finding, RuleError, ScanResult, SkippedFile } from '../engine/types';
+import type { Rule } from '../rule-api';
+import type { Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
 import { TOOL_NAME, TOOL_VERSION } from './tool-info';
 import { sortFindings, summarize, type ScanSummary } from './summary';
 

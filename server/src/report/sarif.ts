@@ -3,8 +3,8 @@
 // PHI safety: no code snippets, no fix replacement text, no artifact contents — only positions,
 // rule messages (which name kinds of data, never values) and metadata.
 import { pathToFileURL } from 'node:url';
-import { docsUrl, type Rule, type RuleMeta } from '../engine/rule-api';
-import type { Finding, Range, RelatedLocation, RuleError, ScanResult, Severity, SkippedFile } from '../engine/types';
+import { docsUrl, type Rule, type RuleMeta } from '../rule-api';
+import type { Finding, Range, RelatedLocation, RuleError, ScanResult, Severity, SkippedFile } from '../core/types';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './tool-info';
 import { sortFindings } from './summary';
 

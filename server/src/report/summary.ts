@@ -1,5 +1,5 @@
 // Counting shared by the reporters and the CLI's exit code, so they can never disagree.
-import type { Finding, ScanResult, Severity, SkipReason } from '../engine/types';
+import type { Finding, ScanResult, Severity, SkipReason } from '../core/types';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 

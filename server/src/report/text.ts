@@ -1,7 +1,7 @@
 // The human report (shaped like ESLint's "stylish"): findings grouped by file, then a summary.
 // It prints rule messages, which name kinds of data and never values, and never any source text.
-import type { Rule } from '../engine/rule-api';
-import type { Finding, ScanResult, Severity, SkippedFile } from '../engine/types';
+import type { Rule } from '../rule-api';
+import type { Finding, ScanResult, Severity, SkippedFile } from '../core/types';
 import {
   SEVERITIES,
   activeFindings,

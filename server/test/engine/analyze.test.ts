@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzeFile } from '../../src/engine/analyze';
-import { defaultConfig } from '../../src/engine/config-types';
-import type { FileResult } from '../../src/engine/types';
+import { defaultConfig } from '../../src/core/config-types';
+import type { FileResult } from '../../src/core/types';
 import { WorkspaceIndex } from '../../src/engine/workspace-index';
 
 const ROOT = path.resolve('/virtual');

@@ -1,6 +1,6 @@
 // The name classifier: words, kinds, and the traps name-matching tools fall into.
 import assert from 'node:assert/strict';
-import { describeKinds, NameClassifier, splitWords } from '../../src/engine/classify';
+import { describeKinds, NameClassifier, splitWords } from '../../src/vocabulary/classify';
 
 const classifier = new NameClassifier();
 

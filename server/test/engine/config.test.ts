@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import configSchema from '../../schema/phi-guard.schema.json';
 import { ConfigResolver, didYouMean, parseConfigText, resolveConfig } from '../../src/engine/config';
-import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/engine/config-types';
+import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/core/config-types';
 
 /** parseConfigText returns null-prototype objects (from jsonc-parser); compare them as plain data. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

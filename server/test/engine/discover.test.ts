@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigResolver } from '../../src/engine/config';
-import { defaultConfig, type ResolvedConfig } from '../../src/engine/config-types';
+import { defaultConfig, type ResolvedConfig } from '../../src/core/config-types';
 import { discoverFiles, type DiscoverOptions, type DiscoveryResult } from '../../src/engine/discover';
 import { readSourceFile } from '../../src/engine/read';
-import type { SkipReason } from '../../src/engine/types';
+import type { SkipReason } from '../../src/core/types';
 import { removeBadInputWorkspace, writeBadInputWorkspace } from '../helpers/bad-input';
 
 describe('discoverFiles', () => {

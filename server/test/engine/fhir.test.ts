@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzeFile } from '../../src/engine/analyze';
-import { defaultConfig } from '../../src/engine/config-types';
+import { defaultConfig } from '../../src/core/config-types';
 import { WorkspaceIndex } from '../../src/engine/workspace-index';
 
 const ROOT = path.resolve('/virtual');

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { applySuppressions, findSuppressions, type SuppressionDirective } from '../../src/engine/suppressions';
-import { computeLineStarts, positionAt, rangeFromOffsets } from '../../src/engine/text-range';
-import type { Finding } from '../../src/engine/types';
+import { computeLineStarts, positionAt, rangeFromOffsets } from '../../src/core/text-range';
+import type { Finding } from '../../src/core/types';
 
 const KNOWN = new Set(['no-phi-in-logs', 'no-phi-in-url', 'valid-suppression']);
 const TODAY = '2025-06-15';

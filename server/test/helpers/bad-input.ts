@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SkipReason } from '../../src/engine/types';
+import type { SkipReason } from '../../src/core/types';
 
 export interface BadInputWorkspace {
   /** Workspace-relative POSIX path (folders end with "/") → the reason it must be skipped for. */

@@ -1,6 +1,6 @@
 // Hand-made engine output for the reporter tests, so they do not depend on the engine or the rules.
-import type { Rule, RuleMeta } from '../../src/engine/rule-api';
-import type { Finding, Range, ScanResult } from '../../src/engine/types';
+import type { Rule, RuleMeta } from '../../src/rule-api';
+import type { Finding, Range, ScanResult } from '../../src/core/types';
 
 export function range(line: number, column: number, endLine: number, endColumn: number): Range {
   // Offsets are not used by the reporters; a rough value keeps the shape realistic.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { docsUrl } from '../../src/engine/rule-api';
+import { docsUrl } from '../../src/rule-api';
 import { asSentence, buildSarifLog, formatSarif, pascalCaseName, relativeUri, rootUri, sarifRegion } from '../../src/report/sarif';
 import { TOOL_VERSION } from '../../src/report/tool-info';
 import {

@@ -2,8 +2,8 @@
 // one rule = one file in rules/, a `meta` block and a `create(context)` that returns visitors.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { ResolvedConfig } from './config-types';
-import type { Precision, Range, Severity } from './types';
+import type { ResolvedConfig } from '../core/config-types';
+import type { Precision, Range, Severity } from '../core/types';
 
 export type { TSESTree, JsonNode };
 

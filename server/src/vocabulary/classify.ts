@@ -1,6 +1,6 @@
 // Classifies code names (identifiers, property names, object keys, string keys) into PHI kinds.
 // Names are split into words first, so `patientDOB`, `patient_dob` and `PATIENT-DOB` agree.
-import { PHI_KINDS, type PhiKindDefinition } from '../../../rules/vocabulary/phi-kinds';
+import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   TAINT_CLEARING_WORDS,
   BOOLEAN_PREFIXES,
@@ -8,7 +8,7 @@ import {
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
   PERSON_CONTEXT_WORDS,
-} from '../../../rules/vocabulary/name-traps';
+} from './name-traps';
 
 export interface NameClassification {
   /** PHI kinds the name carries (contextual kinds only when a person context is present). */

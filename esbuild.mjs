@@ -22,8 +22,8 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/phi-guard.js', banner: { js: '#!/usr/bin/env node' } },
-  // The engine as a library, for the benchmark (measures the scan in-process, without CLI overhead).
-  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine.js' },
+  // The engine with the rule pack as a library (server/src/api.ts), for the benchmark and tools.
+  { entryPoints: ['server/src/api.ts'], outfile: 'dist/engine.js' },
 ];
 if (existsSync('client/src/extension.ts')) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });

@@ -1,4 +1,4 @@
-import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { dottedName, propertyKey, type Node } from './utils/ast';
 import {
   calleeText,
@@ -16,6 +16,8 @@ import {
   namesHaveWord,
   type Environment,
 } from './utils/config-keys';
+
+type MessageId = 'auditOff' | 'trailOff';
 
 /** Words that make a key an audit switch: `auditLog`, `AUDIT_LOG_ENABLED`, `pgaudit.log`, `auditEventsEnabled`. */
 const AUDIT_WORDS = new Set(['audit', 'audits', 'auditing', 'auditlog', 'auditlogs', 'pgaudit', 'audittrail']);
@@ -69,7 +71,7 @@ function whereText(environment: Environment | undefined): string {
   return '';
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-audit-logging-disabled',
     description: 'Disallow turning off audit logging.',
@@ -88,6 +90,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     const jsonSkipped = PACKAGE_MANAGER_FILES.test(context.file);
     const reportCode = (node: Node, option: string, environment: Environment | undefined) => {
@@ -121,7 +124,7 @@ export default defineRule({
         const value = jsonScalar(property.valueNode);
         if (value === undefined || value === null) return;
         const sections = path.slice(0, -1).filter((segment) => !/^\d+$/.test(segment)).reverse();
-        const report = (messageId: string, data: Record<string, string>) => {
+        const report = (messageId: MessageId, data: Record<string, string>) => {
           const environment = environmentOfJson(context.file, path, jsonSiblings(property));
           context.report({ jsonNode: property.node, messageId, data: { ...data, where: whereText(environment) }, precision: environment === 'other' ? 'medium' : undefined });
         };

@@ -1,7 +1,9 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
+
+type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'interceptor';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -145,7 +147,7 @@ function interceptorParameter(node: Node): string | undefined {
   return undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-body-logging',
     description: 'Disallow logging HTTP request and response bodies.',
@@ -171,12 +173,13 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     /**
      * A body-logging switch (Elastic APM's `captureBody` is one too). The value and the context are
      * asked for only once the key is a switch: this runs for every property.
      */
-    const reportSwitch = (key: string, valueOf: () => unknown, inLogContext: () => boolean, report: (messageId: string, data: Record<string, string>, precision?: Precision) => void) => {
+    const reportSwitch = (key: string, valueOf: () => unknown, inLogContext: () => boolean, report: (messageId: MessageId, data: Record<string, string>, precision?: Precision) => void) => {
       const bodyOption = bodySwitch(key);
       if (!bodyOption) return;
       const value = valueOf();
@@ -205,7 +208,7 @@ export default defineRule({
         const option = propertyKey(node);
         if (option === undefined) return;
         const value = node.value as Node;
-        const report = (messageId: string, data: Record<string, string>, precision?: Precision) => context.report({ node, messageId, data, precision });
+        const report = (messageId: MessageId, data: Record<string, string>, precision?: Precision) => context.report({ node, messageId, data, precision });
         if (WHITELIST_OPTIONS.has(option) && value.type === 'ArrayExpression') {
           const body = value.elements.find((element) => element && element.type !== 'SpreadElement' && isBodyString(codeConstant(context, element)));
           if (body) context.report({ node: body, messageId: 'whitelistBody', data: { option, what: option.startsWith('response') ? 'response' : 'request' } });
@@ -293,7 +296,7 @@ export default defineRule({
       },
       JsonProperty(property: JsonPropertyInfo) {
         const { key, valueNode, path } = property;
-        const report = (messageId: string, data: Record<string, string>, precision?: Precision) => context.report({ jsonNode: property.node, messageId, data, precision });
+        const report = (messageId: MessageId, data: Record<string, string>, precision?: Precision) => context.report({ jsonNode: property.node, messageId, data, precision });
         if (WHITELIST_OPTIONS.has(key) && valueNode?.type === 'array') {
           const body = (valueNode.children ?? []).find((element: JsonNode) => isBodyString(jsonScalar(element)));
           if (body) context.report({ jsonNode: body, messageId: 'whitelistBody', data: { option: key, what: key.startsWith('response') ? 'response' : 'request' } });

@@ -1,6 +1,8 @@
-import { defineRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, splitWords, type Node } from './utils/ast';
 import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
+
+type MessageId = 'cleartextRequest' | 'cleartextEndpoint';
 
 /** Functions whose first argument is a URL they connect to. */
 const URL_FIRST_FUNCTIONS = new Set(['fetch', 'window.fetch', 'globalThis.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'io', 'undici.request', 'undici.fetch', 'navigator.sendBeacon']);
@@ -102,7 +104,7 @@ function contentStart(node: Node): number {
   return node.range[0] + 1;
 }
 
-function reportCode(context: RuleContext, literal: Node, url: CleartextUrl, messageId: string, data: Record<string, string>): void {
+function reportCode(context: RuleContext, literal: Node, url: CleartextUrl, messageId: MessageId, data: Record<string, string>): void {
   const unknownHost = url.host === '';
   context.report({
     node: literal,
@@ -118,7 +120,7 @@ function jsonUrl(node: JsonNode | undefined): CleartextUrl | undefined {
   return parseCleartextUrl(node.value);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-cleartext-transport',
     description: 'Disallow http:// and ws:// connections to hosts other than this machine.',
@@ -141,12 +143,12 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { allowedHosts: [] },
     fixable: true,
     languages: ['code', 'json'],
   },
-  create(context) {
-    const allowedHosts = new Set(((context.options.allowedHosts as string[] | undefined) ?? []).map((host) => host.toLowerCase()));
+  defaultOptions: { allowedHosts: [] as string[] },
+  create(context, options) {
+    const allowedHosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
     const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && needsTls(url) && !allowedHosts.has(url.host);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {

@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { propertyKey, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords, namesHaveWord } from './utils/config-keys';
 
@@ -53,7 +53,7 @@ function isDebugEnvValue(value: unknown): boolean {
   return typeof value === 'string' && (value.includes('*') || /^\s*(true|1|yes|on)\s*$/i.test(value));
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-debug-logging-in-production',
     description: 'Disallow debug, trace and verbose log levels and debug mode in production configuration.',
@@ -74,6 +74,7 @@ export default defineRule({
     fixable: true,
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     return {
       Property(node: TSESTree.Property) {

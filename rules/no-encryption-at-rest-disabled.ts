@@ -1,4 +1,4 @@
-import { defineRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
 import { lastSegment, propertyKey, propertyName, type Node } from './utils/ast';
 import {
   calleeText,
@@ -14,6 +14,8 @@ import {
   namesHaveWord,
   siblingNames,
 } from './utils/config-keys';
+
+type MessageId = 'switchOff' | 'enabledOff' | 'cdkUnencrypted';
 
 /** Words that make a key an encryption switch. */
 const ENCRYPTION_WORDS = new Set(['encrypt', 'encrypted', 'encryption', 'sse', 'unencrypted']);
@@ -126,7 +128,7 @@ function valueText(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value.trim().toLowerCase()) : String(value);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-encryption-at-rest-disabled',
     description: 'Disallow turning off encryption at rest for databases, buckets, volumes, caches and backups.',
@@ -146,9 +148,10 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     const reportFinding = (
-      report: (messageId: string, data: Record<string, string>, precision?: 'high' | 'medium') => void,
+      report: (messageId: MessageId, data: Record<string, string>, precision?: 'high' | 'medium') => void,
       key: string,
       value: unknown,
       where: Context,

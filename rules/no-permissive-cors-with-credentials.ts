@@ -1,4 +1,4 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, memberCall, type Node } from './utils/ast';
 import { codeConstant, isOnValue, jsonObjectProperties, jsonScalar, jsonSiblings } from './utils/config-keys';
 
@@ -100,7 +100,7 @@ interface HeaderScope {
   credentials: boolean;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-permissive-cors-with-credentials',
     description: 'Disallow CORS that allows any origin together with credentials.',
@@ -120,6 +120,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     const scopes = new Map<Node, HeaderScope>();
     const scopeOf = (node: Node): HeaderScope => {

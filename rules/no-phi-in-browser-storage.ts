@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
@@ -102,7 +102,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
   return match?.[1];
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
     description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, Dexie, PouchDB).',
@@ -123,6 +123,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     /** Classes that extend Dexie, variables holding a Dexie database, PouchDB databases (local or remote). */
     const dexieClasses = new Set<string>();

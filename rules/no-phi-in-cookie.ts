@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, isFalseLiteral, lastSegment, memberCall, propertyKey, propertyNamed, splitWords, type Node } from './utils/ast';
 
 /** Receivers of Express/Fastify/Koa responses: `res.cookie(…)`, `reply.setCookie(…)`. */
@@ -148,7 +148,7 @@ function cookieOptionsOwner(context: RuleContext, object: TSESTree.ObjectExpress
   return undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-cookie',
     description: 'Disallow PHI in cookies, and session or PHI cookies without the Secure and HttpOnly flags.',
@@ -169,6 +169,7 @@ export default defineRule({
     fixable: true,
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     const reportPhi = (write: CookieWrite | undefined) => {
       if (!write?.value) return;

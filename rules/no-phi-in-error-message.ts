@@ -1,4 +1,4 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
+import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
@@ -57,7 +57,7 @@ function responseRoot(node: Node): string | undefined {
   return current.type === 'Identifier' ? current.name : undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-error-message',
     description: 'Disallow PHI in thrown errors, promise rejections and HTTP error responses, and stack traces in responses.',
@@ -78,6 +78,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     /** Executors of `new Promise((resolve, reject) => …)` → the name of their reject parameter. */
     const executors = new Map<Node, string>();

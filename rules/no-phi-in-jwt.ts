@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose default/namespace import signs JWTs with `.sign(payload)` / `.encode(payload)`. */
@@ -159,7 +159,7 @@ function withoutWorkforceContact(context: RuleContext, payload: Node, taint: Tai
   return { ...taint, kinds: taint.kinds.filter((kind) => !CONTACT_KINDS.has(kind)) };
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-jwt',
     description: 'Disallow PHI in the payload of signed (unencrypted) JSON Web Tokens.',
@@ -179,6 +179,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     let imports: Imports = { modules: new Set(), signers: new Set(), signedClasses: new Set() };
     return {

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { memberCall, phiOfArguments } from './utils/ast';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
 
@@ -13,7 +13,7 @@ function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames
   return undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-logs',
     description: 'Disallow protected health information in log output.',
@@ -36,11 +36,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { loggerNames: [] },
     languages: ['code'],
   },
-  create(context) {
-    const extraNames = (context.options.loggerNames as string[] | undefined) ?? [];
+  defaultOptions: { loggerNames: [] as string[] },
+  create(context, options) {
+    const extraNames = options.loggerNames;
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const sink = logSink(context, node, extraNames);

@@ -1,6 +1,8 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import type { Precision } from '../server/src/core/types';
+import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
+import type { Precision } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+
+type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead';
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -121,7 +123,7 @@ function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
   return undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-in-url',
     description: 'Disallow PHI in URLs: request URLs and query strings, page navigation, links, and GET routes that read PHI from the query string.',
@@ -149,11 +151,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { httpClientNames: [] },
     languages: ['code'],
   },
-  create(context) {
-    const extraClients = new Set((context.options.httpClientNames as string[] | undefined) ?? []);
+  defaultOptions: { httpClientNames: [] as string[] },
+  create(context, options) {
+    const extraClients = new Set(options.httpClientNames);
     /** Template/concat URL nodes already reported (by a sink or as a built URL). */
     const handled = new Set<Node>();
     /** The latest initialiser of each variable name: `const url = \`…\``; fetch(url). */
@@ -165,7 +167,7 @@ export default defineRule({
     /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
     const navigateFunctions = new Set<string>(['navigate']);
 
-    const report = (node: Node, messageId: string, taint: Taint, sink: string, precision?: Precision) => {
+    const report = (node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) => {
       context.report({ node, messageId, taint, data: { sink }, precision });
     };
 

@@ -1,4 +1,4 @@
-import { defineRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
@@ -465,7 +465,7 @@ function jsonInRecordWithBirthDate(context: RuleContext, node: JsonNode): boolea
   return false;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-literal',
     description: 'Disallow real-looking patient identifiers (SSNs, Medicare numbers, DEA numbers, patient contact details and birth dates) in source code, tests and fixtures.',
@@ -490,6 +490,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     const reportCode = (node: Node, finding: Finding, what: string) => {
       context.report({ node, messageId: finding.messageId, data: { what }, kinds: [finding.kind], precision: finding.precision });

@@ -1,5 +1,5 @@
-import { defineRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import type { Precision } from '../server/src/core/types';
+import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
+import type { Precision } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
@@ -160,7 +160,7 @@ interface Sink {
   precision?: Precision;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-phi-to-third-party',
     description: 'Disallow sending PHI to analytics, error trackers, session replay, LLM APIs and push notification services.',
@@ -186,11 +186,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { llmNames: [] },
     languages: ['code'],
   },
-  create(context) {
-    const knownLlms = new Set<string>((context.options.llmNames as string[] | undefined) ?? []);
+  defaultOptions: { llmNames: [] as string[] },
+  create(context, options) {
+    const knownLlms = new Set<string>(options.llmNames);
     const localLlms = new Set<string>();
 
     /** Variables bound to `admin.messaging()` / `getMessaging()`, and to OneSignal clients. */

@@ -1,4 +1,4 @@
-import { defineRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, type FixDescriptor, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isFalseLiteral, isTrueLiteral, keyName, objectProperties, parentOf, propertyKey, propertyName, splitWords, type Node } from './utils/ast';
 import { jsonRange, jsonSiblings } from './utils/config-keys';
 
@@ -73,7 +73,7 @@ function isJsonConnectionPath(property: JsonPropertyInfo, siblings: string[]): b
   return property.path.slice(0, -1).some((segment) => splitWords(segment).some((word) => CONNECTION_PATH_WORDS.has(word)));
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-tls-verification-disabled',
     description: 'Disallow turning off TLS or certificate verification for HTTP clients and database connections.',
@@ -95,6 +95,7 @@ export default defineRule({
     fixable: true,
     languages: ['code', 'json'],
   },
+  defaultOptions: {},
   create(context) {
     const checkConnectionString = (node: Node) => {
       const constant = context.constantOf(node);

@@ -1,7 +1,7 @@
-import { defineRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { PHI_RESOURCE_TYPES } from '../server/src/vocabulary/fhir-resources';
-import { PHI_KINDS } from '../server/src/vocabulary/phi-kinds';
-import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from '../server/src/vocabulary/name-traps';
+import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { PHI_RESOURCE_TYPES } from '../server/src/rule-api';
+import { PHI_KINDS } from '../server/src/rule-api';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from '../server/src/rule-api';
 import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle';
@@ -101,7 +101,7 @@ function builderBase(node: Node): TSESTree.CallExpression | undefined {
   return base;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-unencrypted-phi-column',
     description: 'Disallow ORM model fields that store PHI without field-level encryption.',
@@ -124,11 +124,11 @@ export default defineRule({
       },
       additionalProperties: false,
     },
-    defaultOptions: { transformers: [], includeLookupIdentifiers: false },
     languages: ['code'],
   },
-  create(context) {
-    const configured = [...context.config.encryptionTransformers, ...((context.options.transformers as string[] | undefined) ?? [])];
+  defaultOptions: { transformers: [] as string[], includeLookupIdentifiers: false },
+  create(context, options) {
+    const configured = [...context.config.encryptionTransformers, ...options.transformers];
     const configuredPattern = configured.length ? new RegExp(`\\b(${configured.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
     const encryptionModules = new Set<string>();
     const schemas: MongooseSchema[] = [];
@@ -142,7 +142,7 @@ export default defineRule({
       return false;
     };
 
-    const includeLookup = context.options.includeLookupIdentifiers === true;
+    const includeLookup = options.includeLookupIdentifiers;
     const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter((kind) => includeLookup || HIGH_RISK_KINDS.has(kind));
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
       const kinds = reportableKinds(field, model);

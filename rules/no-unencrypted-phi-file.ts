@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose write functions put data on disk. */
@@ -149,7 +149,7 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { 
   return { taint: { kinds: byName, origins: [], confidence: 'medium' }, guessed: true };
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
     description: 'Disallow writing PHI to files without encrypting it first.',
@@ -168,6 +168,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
     /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */

@@ -1,5 +1,5 @@
-import { defineRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { PHI_KINDS } from '../server/src/vocabulary/phi-kinds';
+import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import { PHI_KINDS } from '../server/src/rule-api';
 import { calleeName, dottedName, keyName, lastSegment, memberCall, propertyName, splitWords, type Node } from './utils/ast';
 
 /** Broken digests: collisions are cheap and the functions are fast. */
@@ -102,7 +102,7 @@ function isNodeCryptoReceiver(object: Node): boolean {
   return name !== undefined && /^(crypto|nodeCrypto|cryptoModule)$/.test(name);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'no-weak-phi-hash',
     description: 'Disallow weak or unsalted hashes of PHI identifiers, deprecated createCipher and ECB-mode encryption.',
@@ -123,6 +123,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
   },
+  defaultOptions: {},
   create(context) {
     /** Variables holding a hash object: `const h = crypto.createHash('sha256')`. */
     const hashVariables = new Map<string, HashOrigin>();

@@ -1,8 +1,18 @@
-import { defineRule } from '../server/src/rule-api';
+import { createRule, type SuppressionProblem } from '../server/src/rule-api';
 
-// The engine's suppression pass (server/src/engine/suppressions.ts) produces this rule's findings;
-// the rule itself only describes them, so that config, `phi-guard rules` and SARIF know it.
-export default defineRule({
+type MessageId = 'missingReason' | 'invalidUntil' | 'expired' | 'unknownRule';
+
+const MESSAGE_BY_KIND: Record<SuppressionProblem['kind'], MessageId> = {
+  'missing-reason': 'missingReason',
+  'invalid-until': 'invalidUntil',
+  expired: 'expired',
+  'unknown-rule': 'unknownRule',
+};
+
+// The engine finds and evaluates the suppression comments (it knows the rule set and today's date);
+// this rule reports what is wrong with them, so its severity and `off` come from the config like any
+// other rule's.
+export default createRule({
   meta: {
     id: 'valid-suppression',
     description: 'Require every phi-guard-disable comment to give a reason, name known rules and carry a valid, unexpired date.',
@@ -14,11 +24,34 @@ export default defineRule({
     hipaa: ['164.308(a)(1)(ii)(D)'],
     precision: 'very-high',
     securitySeverity: 3.0,
-    messages: {},
+    messages: {
+      missingReason: 'Suppression of {{subject}} has no reason: add `-- <why>`',
+      invalidUntil: 'Suppression of {{subject}} has an invalid `until` date: write it as YYYY-MM-DD',
+      expired: 'Suppression of {{subject}} expired on {{until}}: fix the finding or renew the suppression with a reason',
+      unknownRule: 'Suppression names unknown rule "{{rule}}"{{suggestion}}',
+    },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
+    unsuppressible: true,
   },
-  create() {
-    return {};
+  defaultOptions: {},
+  create(context) {
+    const reportProblems = () => {
+      for (const problem of context.suppressionProblems()) {
+        context.report({
+          offsets: problem.offsets,
+          messageId: MESSAGE_BY_KIND[problem.kind],
+          // One comment can have several problems (no reason, two unknown rules): each is a finding.
+          discriminator: `${problem.kind}:${problem.detail ?? ''}`,
+          data: {
+            subject: problem.subject,
+            until: problem.detail ?? '',
+            rule: problem.detail ?? '',
+            suggestion: problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '',
+          },
+        });
+      }
+    };
+    return { 'Program:exit': reportProblems, 'JsonDocument:exit': reportProblems };
   },
 });

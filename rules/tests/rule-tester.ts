@@ -3,6 +3,7 @@
 // kinds) and, when `output` is given, the text after applying every finding's first fix.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { RULES } from '../../server/test/helpers/rules';
 import { analyzeFile } from '../../server/src/engine/analyze';
 import { resolveConfig } from '../../server/src/engine/config';
 import type { PhiGuardConfigFile } from '../../server/src/core/config-types';
@@ -50,7 +51,7 @@ export function runCase(testCase: ValidCase): Finding[] {
   for (const [file, text] of Object.entries(testCase.workspace ?? {})) index.addFile(file, text);
   index.addFile(filename, testCase.code);
   const config = resolveConfig(testCase.config ?? {}, undefined, WORKSPACE);
-  const result = analyzeFile({ absPath: path.join(WORKSPACE, filename), relPath: filename, text: testCase.code, config, index, today: '2026-11-29' });
+  const result = analyzeFile({ absPath: path.join(WORKSPACE, filename), relPath: filename, text: testCase.code, config, index, today: '2026-11-29', rules: RULES });
   if (result.skipped) throw new Error(`test code was skipped: ${result.skipped.reason} ${result.skipped.detail}`);
   if (result.ruleErrors.length) throw new Error(`rule error: ${result.ruleErrors.map((error) => `${error.ruleId}: ${error.message}`).join('; ')}`);
   return result.findings;

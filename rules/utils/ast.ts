@@ -1,7 +1,5 @@
 // Small named predicates over the typescript-estree AST that several rules share.
-import type { RuleContext, Taint, TSESTree } from '../../server/src/rule-api';
-import { calleeName, dottedName, keyName, propertyName } from '../../server/src/engine/analyzer';
-import { splitWords } from '../../server/src/vocabulary/classify';
+import { calleeName, dottedName, keyName, propertyName, splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 
 export { calleeName, dottedName, keyName, propertyName, splitWords };
 

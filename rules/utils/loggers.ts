@@ -1,6 +1,6 @@
 // Which calls write a log line: the logging rules (no-phi-in-logs, no-body-logging) share these predicates.
 import type { RuleContext, TSESTree } from '../../server/src/rule-api';
-import { LOG_METHODS, LOGGER_NAME_WORDS } from '../../server/src/vocabulary/flows';
+import { LOG_METHODS, LOGGER_NAME_WORDS } from '../../server/src/rule-api';
 import { dottedName, lastSegment, memberCall, splitWords, type Node } from './ast';
 
 const logMethods = new Set(LOG_METHODS);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { allRules } from '../../rules';
 import { buildCli, runCli } from './helpers/run-cli';
-import { scanWorkspace } from '../src/engine/scan';
+import { scanWorkspace } from '../src/api';
 
 const DEMO = path.resolve(__dirname, '../../test-fixtures/demo-clinic');
 

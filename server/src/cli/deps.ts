@@ -1,13 +1,22 @@
-// What the CLI needs from the rest of the server. main.ts passes the real engine and language server;
-// tests pass stand-ins so the CLI's behaviour can be checked without them.
-import type { ScanOptions } from '../engine/index';
-import type { Rule } from '../rule-api';
-import type { ScanResult } from '../core/types';
+// What the CLI needs from the rest of the server. main.ts passes the real engine (through a Project
+// with the bundled rule pack) and language server; tests pass stand-ins so the CLI's behaviour can be
+// checked without them.
+import type { AnyRule, ScanResult } from '../engine';
 
 export type LspTransport = 'stdio' | 'ipc';
 
+export interface ScanOptions {
+  /** Files or folders to scan (absolute). */
+  paths: string[];
+  cwd: string;
+  /** An explicit config file (`--config`): applies to every file instead of the nearest one. */
+  configFile?: string;
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
+  signal?: AbortSignal;
+}
+
 export interface CliDeps {
   scanWorkspace(options: ScanOptions): Promise<ScanResult>;
-  getRules(): readonly Rule[];
+  getRules(): readonly AnyRule[];
   startLanguageServer(options: { transport: LspTransport }): void;
 }

@@ -1,7 +1,5 @@
 // `phi-guard explain <kind|rule>`: what a PHI kind or a rule means and why it matters.
-import { PHI_KINDS, SAFE_HARBOR_IDENTIFIERS, type PhiKindDefinition } from '../vocabulary/phi-kinds';
-import { didYouMean } from '../engine/config';
-import { docsUrl, type Rule } from '../rule-api';
+import { didYouMean, docsUrl, PHI_KINDS, SAFE_HARBOR_IDENTIFIERS, type AnyRule as Rule, type PhiKindDefinition } from '../engine';
 import { UsageError, parseArgs } from './args';
 import { EXPLAIN_OPTIONS } from './commands';
 import type { CliDeps } from './deps';

@@ -1,16 +1,17 @@
 // Entry point of the `phi-guard` binary (bundled to dist/phi-guard.js): wires the real process,
 // engine and language server to `run()`.
-import { rules, scanWorkspace } from '../engine/index';
+import { rules, scanWorkspace } from '../api';
 import { startLanguageServer } from '../lsp/server';
 import type { CliDeps } from './deps';
 import { EXIT_ERROR, EXIT_INTERRUPTED, describeError, isDebug } from './errors';
 import type { CliIo } from './io';
 import { run } from './run';
 
+// The composition root: the bundled rule pack goes to the scan and to the language server.
 const deps: CliDeps = {
-  scanWorkspace,
+  scanWorkspace: (options) => scanWorkspace(options, rules),
   getRules: () => rules,
-  startLanguageServer,
+  startLanguageServer: (options) => startLanguageServer({ ...options, rules }),
 };
 
 /** Last line of defence: a stray async error still ends as one line and exit 2, never a raw stack. */

@@ -1,5 +1,5 @@
 // `phi-guard rules`: the rule catalogue as a table or JSON.
-import { docsUrl, type Rule } from '../rule-api';
+import { docsUrl, type AnyRule as Rule } from '../engine';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import { parseArgs } from './args';
 import { RULES_OPTIONS } from './commands';

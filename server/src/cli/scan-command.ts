@@ -1,7 +1,7 @@
 // `phi-guard scan [paths…]`: run the engine, write the report, pick the exit code.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Rule } from '../rule-api';
+import type { AnyRule as Rule } from '../engine';
 import type { ScanResult } from '../core/types';
 import { formatJson } from '../report/json';
 import { formatSarif } from '../report/sarif';

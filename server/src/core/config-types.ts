@@ -46,6 +46,16 @@ export interface ResolvedConfig {
   encryptionTransformers: string[];
 }
 
+/**
+ * Settings laid over every `.phi-guard.json` of a Project (the editor's settings): severities win over
+ * the config's, sanitizers add to its list, a redactor replaces its own.
+ */
+export interface ConfigOverlay {
+  severities?: Record<string, SeveritySetting>;
+  sanitizers?: readonly string[];
+  redactor?: { name: string; module?: string };
+}
+
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 export function defaultConfig(baseDir: string): ResolvedConfig {

@@ -1,30 +1,51 @@
 // Analyses one file: parse, run the taint walk with every enabled rule's visitors (or the JSON walk),
 // turn reports into findings (messages, locations, HIPAA refs, fingerprints), apply suppressions.
 // A parse failure becomes a skip with its reason; a rule that throws is isolated and reported.
+// The rules come in with the input (a RuleSet the Project was given): the engine knows no rule.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { allRules } from '../../../rules';
-import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
-import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import type { ResolvedConfig } from '../core/config-types';
-import { languageOf } from './discover';
-import type { AnalyzeInput } from './index';
-import type { JsonPropertyInfo, ReportDescriptor, Rule, RuleContext, RuleVisitors } from '../rule-api';
-import { applySuppressions, findSuppressions, VALID_SUPPRESSION_RULE_ID } from './suppressions';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Finding, Fix, Precision, RelatedLocation, RuleError, Severity, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
+import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
+import { languageOfPath } from '../shared/file-kinds';
+import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
+import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import type { RuleSet } from './rule-set';
+import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
 import { hasTag } from './values';
+import type { WorkspaceIndex } from './workspace-index';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
 const PRECISION_STEPS: Precision[] = ['very-high', 'high', 'medium', 'low'];
 const SEVERITY_STEPS: Severity[] = ['error', 'warning', 'note'];
 
-export const knownRuleIds: ReadonlySet<string> = new Set(allRules.map((rule) => rule.meta.id));
+export interface AnalyzeInput {
+  /** Absolute path (used for the language and for config lookup). */
+  absPath: string;
+  /** Workspace-relative POSIX path used in findings. */
+  relPath: string;
+  text: string;
+  config: ResolvedConfig;
+  /** The rules to run (those the config turns off are skipped). */
+  rules: RuleSet;
+  /** Cross-file knowledge (types with PHI fields). Optional: a file can be analysed alone. */
+  index?: WorkspaceIndex;
+  /** "today" for suppression expiry, YYYY-MM-DD. Defaults to the current date. */
+  today?: string;
+  /**
+   * Also record which calls pass PHI to imported functions (FileResult.flows.calls), for the
+   * workspace scan's cross-file pass.
+   */
+  collectFlows?: boolean;
+  /** Exports whose parameters to summarise (FileResult.flows.exports): the cross-file pass asks for the ones other files call with PHI. */
+  probeExports?: readonly string[];
+}
 
 interface PendingReport {
-  rule: Rule;
+  rule: AnyRule;
   descriptor: ReportDescriptor;
   /** Set while an export is probed: the report is a summary of that export, not a finding. */
   probedExport?: string;
@@ -47,61 +68,26 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function activeRules(config: ResolvedConfig, language: 'code' | 'json'): Rule[] {
-  return rulesForRun().filter((rule) => rule.meta.languages.includes(language) && config.rules[rule.meta.id]?.severity !== 'off');
-}
-
-/** The rule pack, plus a rule that throws when tests ask for one (to prove isolation end to end). */
-function rulesForRun(): readonly Rule[] {
-  return process.env.PHI_GUARD_TEST_THROWING_RULE === '1' ? [...allRules, throwingTestRule] : allRules;
-}
-
-const throwingTestRule: Rule = {
-  meta: {
-    id: 'test-throwing-rule',
-    description: 'Throws on files containing __phi_guard_throw__ (tests only).',
-    rationale: 'Exercises rule isolation.',
-    category: 'meta',
-    defaultSeverity: 'note',
-    cwe: [],
-    hipaa: [],
-    precision: 'low',
-    securitySeverity: 0,
-    messages: {},
-    schema: {},
-    languages: ['code', 'json'],
-  },
-  create(context) {
-    const explode = () => {
-      if (context.text.includes('__phi_guard_throw__')) throw new Error('test rule failure');
-    };
-    return { Program: explode, JsonProperty: explode };
-  },
-};
-
 export function analyzeFile(input: AnalyzeInput): FileResult {
-  const language = languageOf(input.absPath) === 'json' ? 'json' : 'code';
+  const language = languageOfPath(input.absPath) === 'json' ? 'json' : 'code';
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
   const ruleErrors: RuleError[] = [];
   const onRuleError = (ruleId: string, error: unknown) => {
     ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
   };
-  const rules = activeRules(input.config, language);
+  const rules = input.rules.active(input.config, language);
   const importedCalls: ImportedCall[] = [];
+  const suppressions = new FileSuppressions(input);
   const skipped =
     language === 'json'
-      ? analyzeJson(input, rules, lineStarts, reports, onRuleError)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls);
+      ? analyzeJson(input, rules, lineStarts, reports, onRuleError, suppressions)
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions);
   if (skipped) return { file: input.relPath, findings: [], skipped, ruleErrors };
   const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, input.relPath, lineStarts);
-  const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts);
-  const suppressed = applySuppressions(findings, findSuppressions(input.text), {
-    file: input.relPath,
-    today: input.today ?? todayIso(),
-    knownRuleIds,
-  });
-  const visible = suppressed
+  const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts, onRuleError);
+  const visible = suppressions
+    .apply(findings)
     .filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off')
     .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
   return { file: input.relPath, findings: visible, ruleErrors, flows };
@@ -160,7 +146,7 @@ export function crossFileFindings(input: AnalyzeInput, matches: readonly CrossFi
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
   for (const { call, argument, sink } of matches) {
-    const rule = allRules.find((candidate) => candidate.meta.id === sink.ruleId);
+    const rule = input.rules.get(sink.ruleId);
     if (!rule || input.config.rules[rule.meta.id]?.severity === 'off') continue;
     const [argumentLocation, ...origins] = argument.origins;
     reports.push({
@@ -175,10 +161,29 @@ export function crossFileFindings(input: AnalyzeInput, matches: readonly CrossFi
       messageSuffix: ` (through \`${call.callee}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
     });
   }
-  const findings = buildFindings(reports, input, lineStarts);
-  return applySuppressions(findings, findSuppressions(input.text), { file: input.relPath, today: input.today ?? todayIso(), knownRuleIds }).filter(
-    (finding) => finding.ruleId !== VALID_SUPPRESSION_RULE_ID,
-  );
+  const findings = buildFindings(reports, input, lineStarts, () => undefined);
+  return new FileSuppressions(input).apply(findings);
+}
+
+/** The suppression comments of one file, found and evaluated once, when first asked for. */
+class FileSuppressions {
+  private evaluated: EvaluatedDirective[] | undefined;
+
+  constructor(private readonly input: AnalyzeInput) {}
+
+  problems(): SuppressionProblem[] {
+    return this.directives().flatMap((entry) => entry.problems);
+  }
+
+  apply(findings: Finding[]): Finding[] {
+    const unsuppressible = new Set(this.input.rules.all.filter((rule) => rule.meta.unsuppressible).map((rule) => rule.meta.id));
+    return applySuppressions(findings, this.directives(), unsuppressible);
+  }
+
+  private directives(): EvaluatedDirective[] {
+    this.evaluated ??= evaluateSuppressions(findSuppressions(this.input.text), { today: this.input.today ?? todayIso(), knownRuleIds: this.input.rules.ids });
+    return this.evaluated;
+  }
 }
 
 // ── code ─────────────────────────────────────────────────────────────────────────────────────
@@ -217,11 +222,12 @@ function parseFailure(input: AnalyzeInput, error: unknown): SkippedFile {
 
 function analyzeCode(
   input: AnalyzeInput,
-  rules: Rule[],
+  rules: readonly AnyRule[],
   lineStarts: number[],
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
   importedCalls: ImportedCall[],
+  suppressions: FileSuppressions,
 ): SkippedFile | undefined {
   let program: TSESTree.Program;
   try {
@@ -237,10 +243,10 @@ function analyzeCode(
   };
   const registrations: VisitorRegistration[] = [];
   for (const rule of rules) {
-    const context = createContext(rule, input, 'code', classifier, reports, getAnalyzer);
+    const context = createContext(rule, input, 'code', classifier, reports, getAnalyzer, suppressions);
     let visitors: RuleVisitors;
     try {
-      visitors = rule.create(context);
+      visitors = rule.create(context, input.rules.optionsFor(rule, input.config));
     } catch (error) {
       onRuleError(rule.meta.id, error);
       continue;
@@ -268,7 +274,7 @@ function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistra
   const enter = new Map<string, (node: TSESTree.Node) => void>();
   const exit = new Map<string, (node: TSESTree.Node) => void>();
   for (const [selector, handler] of Object.entries(visitors)) {
-    if (typeof handler !== 'function' || selector === 'JsonProperty' || selector === 'JsonString') continue;
+    if (typeof handler !== 'function' || selector.startsWith('Json')) continue;
     if (selector.endsWith(':exit')) exit.set(selector.slice(0, -5), handler as (node: TSESTree.Node) => void);
     else enter.set(selector, handler as (node: TSESTree.Node) => void);
   }
@@ -276,25 +282,26 @@ function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistra
 }
 
 function createContext(
-  rule: Rule,
+  rule: AnyRule,
   input: AnalyzeInput,
   language: 'code' | 'json',
   classifier: NameClassifier,
   reports: PendingReport[],
   analyzer: () => Analyzer,
+  suppressions: FileSuppressions,
 ): RuleContext {
-  const options = { ...(rule.meta.defaultOptions ?? {}), ...(input.config.rules[rule.meta.id]?.options ?? {}) };
   return {
     ruleId: rule.meta.id,
     file: input.relPath,
     text: input.text,
     language,
-    options,
     config: input.config,
     taintOf: (node) => analyzer().valueOf(node),
     classifyName: (name) => [...classifier.kindsOf(name)],
     classify: (name, personContext) => classifier.classify(name, personContext),
     importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
+    localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
+    suppressionProblems: () => suppressions.problems(),
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {
       const value = analyzer().valueOf(node);
@@ -304,7 +311,12 @@ function createContext(
     hasTag: (node, tag) => hasTag(analyzer().valueOf(node), tag),
     getText: (node) => input.text.slice(node.range[0], node.range[1]),
     parentOf: (node) => (node as { parent?: TSESTree.Node }).parent,
-    report: (descriptor) => reports.push({ rule, descriptor, probedExport: language === 'code' ? analyzer().probing : undefined }),
+    report: (descriptor) => {
+      // A message id the rule does not declare is the rule's bug: fail it (isolated, reported as a
+      // rule error) instead of printing the id to the user as if it were the message.
+      if (!Object.hasOwn(rule.meta.messages, descriptor.messageId)) throw new Error(`reported unknown message id "${descriptor.messageId}"`);
+      reports.push({ rule, descriptor, probedExport: language === 'code' ? analyzer().probing : undefined });
+    },
   };
 }
 
@@ -312,10 +324,11 @@ function createContext(
 
 function analyzeJson(
   input: AnalyzeInput,
-  rules: Rule[],
+  rules: readonly AnyRule[],
   lineStarts: number[],
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
+  suppressions: FileSuppressions,
 ): SkippedFile | undefined {
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
@@ -338,7 +351,8 @@ function analyzeJson(
   };
   for (const rule of rules) {
     try {
-      active.push({ ruleId: rule.meta.id, visitors: rule.create(createContext(rule, input, 'json', classifier, reports, noAnalyzer)) });
+      const context = createContext(rule, input, 'json', classifier, reports, noAnalyzer, suppressions);
+      active.push({ ruleId: rule.meta.id, visitors: rule.create(context, input.rules.optionsFor(rule, input.config)) });
     } catch (error) {
       onRuleError(rule.meta.id, error);
     }
@@ -358,6 +372,7 @@ function analyzeJson(
   }, (node, nodePath) => {
     for (const { ruleId, visitors } of active) if (visitors.JsonString) call(ruleId, () => visitors.JsonString!(node, nodePath));
   });
+  for (const { ruleId, visitors } of active) if (visitors['JsonDocument:exit']) call(ruleId, () => visitors['JsonDocument:exit']!());
   return undefined;
 }
 
@@ -415,7 +430,7 @@ function lowerPrecision(precision: Precision): Precision {
 }
 
 /** Medium-sensitivity data alone (a ZIP code, a visit date) is one step less severe by default. */
-function effectiveSeverity(rule: Rule, config: ResolvedConfig, kinds: readonly string[], reported: Severity | undefined): Severity {
+function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonly string[], reported: Severity | undefined): Severity {
   const configured = config.rules[rule.meta.id]?.severity;
   if (configured && configured !== 'off') return configured;
   const base = reported ?? rule.meta.defaultSeverity;
@@ -427,18 +442,24 @@ function normalizedSnippet(text: string, start: number, end: number): string {
   return text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
 }
 
-function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[]): Finding[] {
+function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[], onRuleError: (ruleId: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
   for (const { rule, descriptor, messageSuffix } of reports) {
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
-    const dedupeKey = `${rule.meta.id}:${start}:${end}`;
+    // One finding per rule and place: the same sink reached twice (a helper walked again for a second
+    // caller, a node two visitors look at) is reported once, with what was found first.
+    const dedupeKey = `${rule.meta.id}:${start}:${end}:${descriptor.discriminator ?? ''}`;
     if (seen.has(dedupeKey)) continue;
     seen.add(dedupeKey);
     const range = rangeFromOffsets(lineStarts, start, end);
-    const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
+    const template = rule.meta.messages[descriptor.messageId];
+    if (template === undefined) {
+      onRuleError(rule.meta.id, new Error(`reported unknown message id "${descriptor.messageId}"`));
+      continue;
+    }
     const related = [
       ...(descriptor.taint?.origins ?? [])
         .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)

@@ -19,6 +19,7 @@ import {
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
 import { describeKinds, splitWords, type NameClassifier } from '../vocabulary/classify';
 import type { TaintOrigin } from '../rule-api';
+import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
 import { rangeFromOffsets } from '../core/text-range';
 import { EMPTY, fromKinds, hasPhi, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
@@ -125,52 +126,6 @@ const MAX_SNIPPET = 48;
 const STATE_HOOKS = new Set(['useState', 'React.useState', 'useReducer', 'React.useReducer', 'ref', 'reactive', 'shallowRef', 'signal', 'createSignal', 'writable', 'observable', 'createStore']);
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
-
-/** `a.b.c` for member chains and identifiers; undefined for anything else. */
-export function dottedName(node: Node): string | undefined {
-  switch (node.type) {
-    case 'Identifier':
-      return node.name;
-    case 'ThisExpression':
-      return 'this';
-    case 'Super':
-      return 'super';
-    case 'MemberExpression': {
-      const object = dottedName(node.object);
-      if (!object) return undefined;
-      if (!node.computed && node.property.type === 'Identifier') return `${object}.${node.property.name}`;
-      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return `${object}.${node.property.value}`;
-      return undefined;
-    }
-    case 'ChainExpression':
-      return dottedName(node.expression);
-    case 'TSNonNullExpression':
-      return dottedName(node.expression);
-    default:
-      return undefined;
-  }
-}
-
-/** The last name of a callee: `redact` for `redact(x)`, `utils.redact(x)` and `this.redact(x)`. */
-export function calleeName(callee: Node): string | undefined {
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression') return propertyName(callee);
-  if (callee.type === 'ChainExpression') return calleeName(callee.expression);
-  return undefined;
-}
-
-export function propertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
-  if (member.property.type === 'Literal' && typeof member.property.value === 'string') return member.property.value;
-  if (member.property.type === 'PrivateIdentifier') return member.property.name;
-  return undefined;
-}
-
-export function keyName(key: Node): string | undefined {
-  if (key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
-  return undefined;
-}
 
 function isLiteralLike(node: Node): boolean {
   if (node.type === 'Literal') return true;
@@ -348,6 +303,13 @@ export class Analyzer {
   /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
   importedFrom(localName: string): { module: string; imported: string } | undefined {
     return this.imports.get(localName);
+  }
+
+  /** The local names bound to a module's exports, with what each names (`default`, `*`, an export). */
+  localNamesFrom(module: string): Array<{ local: string; imported: string }> {
+    const names: Array<{ local: string; imported: string }> = [];
+    for (const [local, source] of this.imports) if (source.module === module) names.push({ local, imported: source.imported });
+    return names;
   }
 
   private collectImports(program: TSESTree.Program): void {

@@ -18,12 +18,14 @@ import configSchema from '../../schema/phi-guard.schema.json';
 import {
   ConfigError,
   defaultConfig,
+  type ConfigOverlay,
   type PhiGuardConfigFile,
   type ResolvedConfig,
   type RuleConfig,
   type RuleSetting,
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
+import { didYouMean } from './did-you-mean';
 
 
 const PHI_KIND_IDS: readonly string[] = PHI_KINDS.map((kind) => kind.id);
@@ -59,12 +61,19 @@ function validator(): ValidateFunction {
   return compiledValidator;
 }
 
+/** What the config loader needs to know about the rules: their ids and their option schemas. */
+export interface RuleCatalog {
+  readonly ids: ReadonlySet<string>;
+  optionValidator(id: string): ValidateFunction | undefined;
+}
+
 /**
  * Parses and validates the text of a `.phi-guard.json`. Throws ConfigError with the position of the
- * first problem. `knownRuleIds`, when given, makes unknown rule ids errors (a typo would otherwise
- * silently leave a rule at its default severity).
+ * first problem. `rules`, when given, makes unknown rule ids errors (a typo would otherwise silently
+ * leave a rule at its default severity) and validates every rule's options against its schema.
  */
-export function parseConfigText(text: string, file: string, knownRuleIds?: ReadonlySet<string>): PhiGuardConfigFile {
+export function parseConfigText(text: string, file: string, rules?: RuleCatalog): PhiGuardConfigFile {
+  const knownRuleIds = rules?.ids;
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineStarts = computeLineStarts(source);
   const fail = (offset: number, reason: string): never => {
@@ -91,9 +100,11 @@ export function parseConfigText(text: string, file: string, knownRuleIds?: Reado
     fail(locateError(root, problem.error).offset, problem.reason);
   }
 
-  if (knownRuleIds) {
+  if (rules && knownRuleIds) {
     const unknown = findUnknownRule(root, knownRuleIds);
     if (unknown) fail(unknown.keyNode.offset, unknownRuleReason(unknown.id, knownRuleIds));
+    const badOption = findInvalidRuleOptions(root, rules);
+    if (badOption) fail(badOption.node.offset, badOption.reason);
   }
   const unknownKind = findUnknownPhiKind(root);
   if (unknownKind) fail(unknownKind.offset, unknownKindReason(unknownKind.value as string));
@@ -125,6 +136,38 @@ function findUnknownRule(root: JsonNode, knownRuleIds: ReadonlySet<string>): { i
   for (const property of rules.children ?? []) {
     const keyNode = property.children?.[0];
     if (keyNode && !knownRuleIds.has(keyNode.value as string)) return { id: keyNode.value as string, keyNode };
+  }
+  return undefined;
+}
+
+/**
+ * The first rule whose options (`["error", { … }]`) do not match its schema, with the offending node:
+ * an option of the wrong type would otherwise be used as it is (`"loggerNames": "audit"` would match
+ * any logger whose name contains `aud`).
+ */
+function findInvalidRuleOptions(root: JsonNode, rules: RuleCatalog): { node: JsonNode; reason: string } | undefined {
+  const section = findNodeAtLocation(root, ['rules']);
+  if (section?.type !== 'object') return undefined;
+  for (const property of section.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    const optionsNode = valueNode?.type === 'array' ? valueNode.children?.[1] : undefined;
+    if (!keyNode || !optionsNode) continue;
+    const id = keyNode.value as string;
+    const validate = rules.optionValidator(id);
+    if (!validate || validate(getNodeValue(optionsNode))) continue;
+    const error = validate.errors?.[0];
+    if (!error) continue;
+    const segments = pointerSegments(error.instancePath);
+    const target = findNodeAtLocation(optionsNode, segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s))) ?? optionsNode;
+    if (error.keyword === 'additionalProperties') {
+      const option = String(error.params.additionalProperty);
+      const known = Object.keys(((validate.schema as { properties?: object }).properties ?? {}));
+      const suggestion = didYouMean(option, known);
+      const keyOf = findNodeAtLocation(optionsNode, [...segments, option])?.parent?.children?.[0];
+      return { node: keyOf ?? target, reason: `Rule "${id}": unknown option "${option}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+    }
+    const where = segments.length > 0 ? `option "${segments.join('.')}"` : 'options';
+    return { node: target, reason: `Rule "${id}": ${where} ${error.message ?? 'is invalid'}` };
   }
   return undefined;
 }
@@ -226,34 +269,6 @@ function pointerSegments(pointer: string): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The closest candidate when it is close enough to be a likely typo, else undefined. */
-export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  const tolerance = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= tolerance ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 /** Defaults merged with a parsed config file. */
 export function resolveConfig(file: PhiGuardConfigFile, configFile: string | undefined, baseDir: string): ResolvedConfig {
   const defaults = defaultConfig(baseDir);
@@ -281,8 +296,24 @@ function normalizeRules(rules: Record<string, RuleSetting>): Record<string, Rule
   return normalized;
 }
 
+/** The config one file is analysed with: `.phi-guard.json` (resolved) with an overlay on top. */
+export function applyOverlay(config: ResolvedConfig, overlay: ConfigOverlay | undefined): ResolvedConfig {
+  if (!overlay) return config;
+  const rules = { ...config.rules };
+  for (const [ruleId, severity] of Object.entries(overlay.severities ?? {})) {
+    rules[ruleId] = { severity, options: config.rules[ruleId]?.options ?? {} };
+  }
+  return {
+    ...config,
+    rules,
+    sanitizers: [...new Set([...config.sanitizers, ...(overlay.sanitizers ?? [])])],
+    redactor: overlay.redactor ? { name: overlay.redactor.name, module: overlay.redactor.module || undefined } : config.redactor,
+  };
+}
+
 export interface ConfigResolverOptions {
-  knownRuleIds: ReadonlySet<string>;
+  /** The rules in use: unknown rule ids and invalid options are config errors. */
+  rules: RuleCatalog;
   /** `--config`: this file applies to every file instead of the nearest one. */
   explicitConfigFile?: string;
   /** baseDir of the defaults when no config file applies (the scan root). */
@@ -297,7 +328,7 @@ type LoadedConfig = { ok: true; config: ResolvedConfig } | { ok: false; error: C
  * ConfigError each time they are asked for, so a caller cannot miss the problem.
  */
 export class ConfigResolver {
-  private readonly knownRuleIds: ReadonlySet<string>;
+  private readonly rules: RuleCatalog;
   private readonly explicitConfigFile: string | undefined;
   private readonly fallbackBaseDir: string;
   private readonly byFolder = new Map<string, LoadedConfig>();
@@ -305,7 +336,7 @@ export class ConfigResolver {
   private fallback: ResolvedConfig | undefined;
 
   constructor(options: ConfigResolverOptions) {
-    this.knownRuleIds = options.knownRuleIds;
+    this.rules = options.rules;
     this.explicitConfigFile = options.explicitConfigFile ? path.resolve(options.explicitConfigFile) : undefined;
     this.fallbackBaseDir = path.resolve(options.fallbackBaseDir);
   }
@@ -350,7 +381,7 @@ export class ConfigResolver {
     let loaded: LoadedConfig;
     try {
       const text = fs.readFileSync(file, 'utf8');
-      const parsed = parseConfigText(text, file, this.knownRuleIds);
+      const parsed = parseConfigText(text, file, this.rules);
       loaded = { ok: true, config: resolveConfig(parsed, file, path.dirname(file)) };
     } catch (error) {
       loaded = { ok: false, error: asConfigError(error, file) };

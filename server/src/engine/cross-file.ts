@@ -2,10 +2,11 @@
 // files call with PHI, and the matching of those calls against the exports' parameter-to-sink summaries.
 // Used by the workspace scan and by the language server for the document being edited.
 import * as path from 'node:path';
+import { CODE_EXTENSIONS } from '../shared/file-kinds';
 import type { CrossFileMatch } from './analyze';
 import type { CrossFileCall, ExportedSink } from '../core/types';
 
-export const MODULE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const MODULE_EXTENSIONS = CODE_EXTENSIONS;
 
 /** The path of a module without its extension (`/ws/src/lib/store`), the key relative imports resolve to. */
 export function moduleKey(absPath: string): string {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../core/config-types';
-import { MODULE_EXTENSIONS } from './cross-file';
+import { languageOfPath, LOCKFILES, SKIPPED_FOLDERS } from '../shared/file-kinds';
 import { describeFileType, describeFsError, sizeLimitDetail } from './read';
 import type { SkippedFile } from '../core/types';
 
@@ -34,33 +34,9 @@ export interface DiscoveryResult {
   skipped: SkippedFile[];
 }
 
-const CODE_EXTENSIONS = new Set(MODULE_EXTENSIONS);
-const JSON_EXTENSIONS = new Set(['.json', '.jsonc']);
-
-/** Folders never worth scanning, with the detail recorded once per folder. */
-const SKIPPED_FOLDERS: ReadonlyMap<string, string> = new Map([
-  ['node_modules', 'dependency folder'],
-  ['dist', 'build output folder'],
-  ['build', 'build output folder'],
-  ['out', 'build output folder'],
-  ['coverage', 'coverage report folder'],
-  ['.git', 'version control folder'],
-  ['.next', 'framework build folder'],
-  ['.nuxt', 'framework build folder'],
-  ['.turbo', 'cache folder'],
-  ['.cache', 'cache folder'],
-]);
-
 const PARALLEL_STATS = 64;
 
-const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
-
-export function languageOf(fileName: string): 'code' | 'json' | undefined {
-  const extension = path.extname(fileName).toLowerCase();
-  if (CODE_EXTENSIONS.has(extension)) return 'code';
-  if (JSON_EXTENSIONS.has(extension)) return 'json';
-  return undefined;
-}
+export { languageOfPath as languageOf };
 
 /** The rules of one .gitignore file, which apply to paths relative to its folder. */
 interface GitignoreLayer {
@@ -106,7 +82,7 @@ async function discoverRoot(absPath: string, root: string, state: WalkState): Pr
     return;
   }
   // An explicitly named file is scanned even if an ignore glob matches it: the user asked for it.
-  if (languageOf(absPath) === undefined) {
+  if (languageOfPath(absPath) === undefined) {
     skip(absPath, 'ignored', 'not a TypeScript, JavaScript or JSON file', state, false);
     return;
   }
@@ -164,7 +140,7 @@ async function visitEntry(absPath: string, entry: fs.Dirent, layers: GitignoreLa
     return;
   }
   // Other files (images, markdown, …) are not what we scan; listing each of them would only add noise.
-  if (!isDirectory && languageOf(name) === undefined) return;
+  if (!isDirectory && languageOfPath(name) === undefined) return;
   const ignoredBy = ignoreMatch(absPath, isDirectory, layers, state);
   if (ignoredBy !== undefined) {
     skip(absPath, 'ignored', ignoredBy, state, isDirectory);
@@ -188,7 +164,7 @@ async function statOrRecord(absPath: string, state: WalkState): Promise<fs.Stats
 }
 
 function considerFile(absPath: string, stats: fs.Stats, state: WalkState): void {
-  const language = languageOf(absPath);
+  const language = languageOfPath(absPath);
   if (language === undefined) return;
   if (!stats.isFile()) {
     // A FIFO would block the reader forever; sockets and devices are no source code either.

@@ -12,12 +12,10 @@
 // `until` date or past its `until` date suppresses NOTHING and is itself reported (rule
 // `valid-suppression`). Suppressed findings are kept and marked, never dropped. `valid-suppression`
 // findings cannot be suppressed by comments, or the audit trail could be switched off from the code.
-import { createHash } from 'node:crypto';
-import { didYouMean } from './config';
 import { computeLineStarts, positionAt, rangeFromOffsets } from '../core/text-range';
 import type { Finding, Range } from '../core/types';
-
-export const VALID_SUPPRESSION_RULE_ID = 'valid-suppression';
+import type { SuppressionProblem } from '../rule-api';
+import { didYouMean } from './did-you-mean';
 
 export interface SuppressionDirective {
   kind: 'next-line' | 'line' | 'file';
@@ -32,13 +30,11 @@ export interface SuppressionDirective {
   appliesToLine?: number;
   /** The whole comment token. */
   range: Range;
-  /** The comment's text, trimmed; identifies the directive in fingerprints. */
+  /** The comment's text, trimmed. */
   comment?: string;
 }
 
 export interface SuppressionContext {
-  /** Workspace-relative POSIX path, for the `valid-suppression` findings. */
-  file: string;
   /** YYYY-MM-DD. A directive is valid through its `until` day and expired after it. */
   today: string;
   knownRuleIds: ReadonlySet<string>;
@@ -234,33 +230,35 @@ function skipRegex(text: string, start: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Applying directives to findings.
+// Evaluating directives, and applying them to findings.
 
-type ProblemKind = 'missing-reason' | 'invalid-until' | 'expired' | 'unknown-rule';
-
-interface DirectiveProblem {
-  kind: ProblemKind;
-  message: string;
-}
-
-interface EvaluatedDirective {
+export interface EvaluatedDirective {
   directive: SuppressionDirective;
-  /** False when the directive suppresses nothing (no reason, bad or past date). */
+  /** False when the directive suppresses nothing (no reason, bad or past date, only unknown rules). */
   effective: boolean;
   /** Known rule ids it covers; undefined means all rules. */
   covers?: ReadonlySet<string>;
-  problems: DirectiveProblem[];
+  problems: SuppressionProblem[];
 }
 
 /**
- * Marks the findings that an effective directive covers as suppressed (keeping them) and appends one
- * `valid-suppression` finding per problem found in a directive.
+ * Checks each directive: a reason, a valid and unexpired `until` date, known rule ids. What is wrong
+ * becomes a problem for the `valid-suppression` rule to report (through the normal finding path, so
+ * its configured severity holds); a directive with a problem of the first kinds suppresses nothing.
  */
-export function applySuppressions(findings: Finding[], directives: SuppressionDirective[], context: SuppressionContext): Finding[] {
-  const evaluated = directives.map((directive) => evaluateDirective(directive, context));
+export function evaluateSuppressions(directives: readonly SuppressionDirective[], context: SuppressionContext): EvaluatedDirective[] {
+  return directives.map((directive) => evaluateDirective(directive, context));
+}
+
+/**
+ * Marks the findings that an effective directive covers as suppressed (keeping them). Findings of
+ * `unsuppressible` rules (the suppression audit trail itself) are never suppressed by comments.
+ */
+export function applySuppressions(findings: Finding[], evaluated: readonly EvaluatedDirective[], unsuppressible: ReadonlySet<string>): Finding[] {
   const effective = evaluated.filter((entry) => entry.effective);
-  const result = findings.map((finding) => {
-    if (finding.suppressed || finding.ruleId === VALID_SUPPRESSION_RULE_ID) return finding;
+  if (effective.length === 0) return findings;
+  return findings.map((finding) => {
+    if (finding.suppressed || unsuppressible.has(finding.ruleId)) return finding;
     const match = effective.find((entry) => covers(entry, finding));
     if (!match) return finding;
     const { directive } = match;
@@ -268,16 +266,6 @@ export function applySuppressions(findings: Finding[], directives: SuppressionDi
     if (directive.until !== undefined) suppressed.until = directive.until;
     return { ...finding, suppressed };
   });
-  const seenComments = new Map<string, number>();
-  for (const entry of evaluated) {
-    const comment = entry.directive.comment ?? describeDirective(entry.directive);
-    const occurrence = (seenComments.get(comment) ?? 0) + 1;
-    seenComments.set(comment, occurrence);
-    for (const problem of entry.problems) {
-      result.push(problemFinding(entry.directive, problem, comment, occurrence, context.file));
-    }
-  }
-  return result;
 }
 
 function covers(entry: EvaluatedDirective, finding: Finding): boolean {
@@ -287,39 +275,31 @@ function covers(entry: EvaluatedDirective, finding: Finding): boolean {
 }
 
 function evaluateDirective(directive: SuppressionDirective, context: SuppressionContext): EvaluatedDirective {
-  const problems: DirectiveProblem[] = [];
-  const subject = `Suppression of ${directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.join(', ')}`;
+  const problems: SuppressionProblem[] = [];
+  const offsets: [number, number] = [directive.range.startOffset, directive.range.endOffset];
+  const subject = directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.join(', ');
   let effective = true;
   if (directive.reason === undefined || directive.reason.trim() === '') {
     effective = false;
-    problems.push({ kind: 'missing-reason', message: `${subject} has no reason: add \`-- <why>\`` });
+    problems.push({ kind: 'missing-reason', offsets, subject });
   }
   if (directive.until !== undefined) {
     if (!isValidDate(directive.until)) {
       effective = false;
-      problems.push({ kind: 'invalid-until', message: `${subject} has an invalid \`until\` date: write it as YYYY-MM-DD` });
+      problems.push({ kind: 'invalid-until', offsets, subject });
     } else if (directive.until < context.today) {
       effective = false;
-      problems.push({
-        kind: 'expired',
-        message: `${subject} expired on ${directive.until}: fix the finding or renew the suppression with a reason`,
-      });
+      problems.push({ kind: 'expired', offsets, subject, detail: directive.until });
     }
   }
-  const unknown = directive.ruleIds.filter((id) => !context.knownRuleIds.has(id));
-  for (const id of unknown) {
-    problems.push({ kind: 'unknown-rule', message: unknownRuleMessage(id, context.knownRuleIds) });
+  for (const id of directive.ruleIds.filter((candidate) => !context.knownRuleIds.has(candidate))) {
+    // Shown as written (bounded), since a rule id in a comment is code, not data.
+    const shown = id.length > 60 ? `${id.slice(0, 57)}...` : id;
+    problems.push({ kind: 'unknown-rule', offsets, subject, detail: shown, suggestion: didYouMean(id, [...context.knownRuleIds]) });
   }
   if (directive.ruleIds.length === 0) return { directive, effective, problems };
   const known = directive.ruleIds.filter((id) => context.knownRuleIds.has(id));
   return { directive, effective: effective && known.length > 0, covers: new Set(known), problems };
-}
-
-function unknownRuleMessage(id: string, knownRuleIds: ReadonlySet<string>): string {
-  // Shown as written (bounded), since a rule id in a comment is code, not data.
-  const shown = id.length > 60 ? `${id.slice(0, 57)}...` : id;
-  const suggestion = didYouMean(id, [...knownRuleIds]);
-  return `Suppression names unknown rule "${shown}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
 }
 
 function isValidDate(value: string): boolean {
@@ -328,29 +308,4 @@ function isValidDate(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function describeDirective(directive: SuppressionDirective): string {
-  const keyword = { 'next-line': 'disable-next-line', line: 'disable-line', file: 'disable' }[directive.kind];
-  return `phi-guard-${keyword} ${directive.ruleIds.join(', ')}@${directive.line}`;
-}
-
-function problemFinding(directive: SuppressionDirective, problem: DirectiveProblem, comment: string, occurrence: number, file: string): Finding {
-  // The problem kind is part of the identity so that two problems of one comment get two
-  // fingerprints; the occurrence number separates identical comments in one file.
-  const identity = `${VALID_SUPPRESSION_RULE_ID}|${file}|${comment}|${problem.kind}${occurrence > 1 ? `#${occurrence}` : ''}`;
-  return {
-    ruleId: VALID_SUPPRESSION_RULE_ID,
-    severity: 'warning',
-    message: problem.message,
-    file,
-    range: directive.range,
-    related: [],
-    phiKinds: [],
-    hipaa: { identifiers: [], safeguards: [] },
-    cwe: [],
-    fingerprint: createHash('sha256').update(identity).digest('hex').slice(0, 16),
-    fixes: [],
-    precision: 'very-high',
-  };
 }

@@ -13,11 +13,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type Rule } from '../rule-api';
+import { docsUrl, type AnyRule as Rule } from '../engine';
 import type { Finding, Fix } from '../core/types';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDocumentationArgs } from '../shared/protocol';
 import type { AnalysisOutcome } from './analyzer';
-import { isCodeFile } from './analyzer';
+import { languageOfPath } from '../shared/file-kinds';
 import { isDiagnosticData, toDiagnostic, toLspRange } from './diagnostics';
 import { toPosix, uriToPath } from './paths';
 import type { RedactorChoice } from './settings';
@@ -142,7 +142,7 @@ function workspaceEdit(input: CodeActionInput, edits: Array<LspTextEdit | Snippe
 
 function wrapAction(input: CodeActionInput, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
   const { doc, redactor } = input;
-  if (!redactor || !isCodeFile(doc.uri)) return undefined;
+  if (!redactor || languageOfPath(doc.uri) !== 'code') return undefined;
   const category = input.rulesById.get(finding.ruleId)?.meta.category;
   if (!category || !REDACTABLE_CATEGORIES.has(category)) return undefined;
   const start = finding.range.startOffset;
@@ -206,7 +206,7 @@ export function importEditFor(doc: TextDocument, redactor: RedactorChoice): LspT
 
 function supportsComments(doc: TextDocument): boolean {
   // Plain .json has no comments; code files and JSON with comments do.
-  return isCodeFile(doc.uri) || /\.jsonc$/i.test(doc.uri) || /(?:^|\/)(?:\.phi-guard|tsconfig[^/]*|jsconfig)\.json$/i.test(doc.uri);
+  return languageOfPath(doc.uri) === 'code' || /\.jsonc$/i.test(doc.uri) || /(?:^|\/)(?:\.phi-guard|tsconfig[^/]*|jsconfig)\.json$/i.test(doc.uri);
 }
 
 function escapeSnippet(text: string): string {

@@ -33,10 +33,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rules } from '../engine';
-import { DEFAULT_MAX_FILE_SIZE } from '../core/config-types';
-import { readSourceFile } from '../engine/read';
-import type { Finding } from '../core/types';
+import type { AnyRule, Finding } from '../engine';
 import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
@@ -48,8 +45,9 @@ import {
   type ExportSarifParams,
   type SeverityCounts,
 } from '../shared/protocol';
+import { CONFIG_FILE_GLOB, CONFIG_FILE_NAME, WATCHED_FILES_GLOB, isInSkippedFolder, languageOfPath } from '../shared/file-kinds';
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
-import { FileAnalyzer, applyOverrides, emptyOutcome, isCodeFile, isJsonFile, type AnalysisOutcome, type ConfigProblem } from './analyzer';
+import { FileAnalyzer, emptyOutcome, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
@@ -60,10 +58,9 @@ import { WorkspaceScanner, truncate } from './workspace-scan';
 
 export interface LanguageServerOptions {
   transport: 'stdio' | 'ipc';
+  /** The rules to run, handed in by the composition root (the CLI's `lsp` command, a test). */
+  rules: readonly AnyRule[];
 }
-
-/** Folders whose file change events never concern us. */
-const IGNORED_SEGMENTS = /(?:^|[\\/])(?:node_modules|\.git|dist|build|out|coverage|\.next|\.nuxt|\.turbo|\.cache)(?:[\\/]|$)/;
 
 export function startLanguageServer(options: LanguageServerOptions): void {
   const connection =
@@ -74,7 +71,7 @@ export function startLanguageServer(options: LanguageServerOptions): void {
     // stdin closing means the client is gone.
     process.stdin.on('end', () => process.exit(0));
   }
-  new PhiGuardServer(connection).listen();
+  new PhiGuardServer(connection, options.rules).listen();
 }
 
 interface Capabilities {
@@ -105,17 +102,12 @@ function readCapabilities(caps: ClientCapabilities): Capabilities {
 export class PhiGuardServer {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly folders = new WorkspaceFolderSet();
-  private readonly analyzer = new FileAnalyzer(
-    this.folders,
-    (folder, files) => this.indexReady(folder, files),
-    (absPath) => this.isOpen(absPath),
-    (absPath) => this.openText(absPath),
-  );
+  private readonly analyzer: FileAnalyzer;
   private readonly settings: SettingsStore;
   private readonly scheduler: AnalysisScheduler;
   private readonly scanner: WorkspaceScanner;
   private readonly status: StatusReporter;
-  private readonly rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  private readonly rulesById: ReadonlyMap<string, AnyRule>;
   private caps: Capabilities = {
     pull: false,
     configuration: false,
@@ -136,7 +128,15 @@ export class PhiGuardServer {
   private readonly changedWhileOpen = new Set<string>();
   private verbose = false;
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly rules: readonly AnyRule[],
+  ) {
+    this.rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
+    this.analyzer = new FileAnalyzer(this.folders, rules, {
+      indexReady: (folder, files) => this.indexReady(folder, files),
+      openText: (absPath) => this.openText(absPath),
+    });
     this.settings = new SettingsStore(connection, () => this.caps.configuration, (message) => this.warn(message));
     this.status = new StatusReporter(connection, { counts: () => this.counts() });
     this.scheduler = new AnalysisScheduler({
@@ -146,7 +146,7 @@ export class PhiGuardServer {
       analyze: (doc, settings) => this.analyzeDocument(doc, settings),
       analysed: (entry) => this.analysed(entry),
     });
-    this.scanner = new WorkspaceScanner(connection, this.folders, {
+    this.scanner = new WorkspaceScanner(connection, this.folders, this.analyzer, rules, (folderUri) => this.settings.get(folderUri), {
       log: (message) => this.log(message),
       warn: (message) => this.warn(message),
       progress: (percentage) => this.status.scanProgressed(percentage),
@@ -201,7 +201,7 @@ export class PhiGuardServer {
         }
         if (this.caps.watchedFilesDynamic) {
           await connection.client.register(DidChangeWatchedFilesNotification.type, {
-            watchers: [{ globPattern: '**/.phi-guard.json' }, { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,json,jsonc}' }],
+            watchers: [{ globPattern: CONFIG_FILE_GLOB }, { globPattern: WATCHED_FILES_GLOB }],
           });
         }
         if (this.caps.workspaceFolders) {
@@ -209,6 +209,7 @@ export class PhiGuardServer {
             this.guard('workspace folders', () => {
               for (const removed of event.removed) this.folders.remove(removed.uri);
               for (const added of event.added) this.folders.add(added);
+              this.analyzer.foldersChanged();
               this.configurationChanged();
             }),
           );
@@ -247,7 +248,8 @@ export class PhiGuardServer {
       this.guard('didClose', () => {
         this.scheduler.closed(document.uri);
         const absPath = uriToPath(document.uri);
-        if (absPath) this.indexFromDisk(absPath, false);
+        // The editor's text is gone: the disk's is what the cross-file index should know.
+        if (absPath) this.analyzer.fileChanged(absPath, undefined);
         if (absPath && this.changedWhileOpen.delete(absPath)) {
           if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
           this.diskChanged(absPath, false);
@@ -338,16 +340,17 @@ export class PhiGuardServer {
         for (const change of params?.changes ?? []) {
           const absPath = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
           if (!absPath) continue;
-          if (path.basename(absPath) === '.phi-guard.json') {
+          if (path.basename(absPath) === CONFIG_FILE_NAME) {
             configChanged = true;
             this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
-          } else if ((isCodeFile(absPath) || isJsonFile(absPath)) && !IGNORED_SEGMENTS.test(path.relative(this.folders.rootOf(absPath), absPath))) {
-            if (!this.isOpen(absPath)) this.indexFromDisk(absPath, change.type === FileChangeType.Deleted);
-            this.diskChanged(absPath, change.type === FileChangeType.Deleted);
+          } else if (languageOfPath(absPath) !== undefined && !isInSkippedFolder(path.relative(this.folders.rootOf(absPath), absPath))) {
+            const deleted = change.type === FileChangeType.Deleted;
+            if (!this.isOpen(absPath)) this.analyzer.fileChanged(absPath, undefined, deleted);
+            this.diskChanged(absPath, deleted);
           }
         }
         if (configChanged) {
-          this.analyzer.clearConfigs();
+          this.analyzer.configChanged();
           this.configurationChanged();
         }
       }),
@@ -365,7 +368,7 @@ export class PhiGuardServer {
 
   private analyzeDocument(doc: TextDocument, settings: PhiGuardSettings): { outcome: AnalysisOutcome; diagnostics: Diagnostic[] } {
     const absPath = uriToPath(doc.uri);
-    if (!absPath || !(isCodeFile(absPath) || isJsonFile(absPath))) {
+    if (!absPath || languageOfPath(absPath) === undefined) {
       return { outcome: emptyOutcome(absPath ?? doc.uri), diagnostics: [] };
     }
     this.verbose = settings.trace.server === 'verbose';
@@ -485,16 +488,6 @@ export class PhiGuardServer {
     if (this.caps.pull) this.refreshPull();
   }
 
-  private indexFromDisk(absPath: string, deleted: boolean): void {
-    if (!isCodeFile(absPath)) return;
-    if (deleted) {
-      this.analyzer.updateIndex(absPath, undefined);
-      return;
-    }
-    const read = readSourceFile(absPath, DEFAULT_MAX_FILE_SIZE);
-    this.analyzer.updateIndex(absPath, read.ok ? read.text : undefined);
-  }
-
   // ---- stored (scan) results ----------------------------------------------------------------------
 
   private async scanDone(changed: string[]): Promise<void> {
@@ -515,7 +508,7 @@ export class PhiGuardServer {
     if (stored && settings.enable && !isExcluded(stored.relPath, settings)) {
       const active = stored.findings.filter((finding) => !finding.suppressed);
       suppressed = stored.findings.length - active.length;
-      shown = applyOverrides(active, settings);
+      shown = active;
     }
     const previous = this.pushedStored.get(absPath);
     if (shown.length === 0 && suppressed === 0) this.pushedStored.delete(absPath);

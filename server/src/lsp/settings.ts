@@ -1,10 +1,11 @@
 // Editor settings: fetched per resource via `workspace/configuration` (section `phiGuard`) when the
-// client supports it, else taken from `workspace/didChangeConfiguration` or the defaults; merged over
-// the ResolvedConfig the ConfigResolver produced from `.phi-guard.json`.
+// client supports it, else taken from `workspace/didChangeConfiguration` or the defaults. What changes
+// findings goes to the Project as its overlay (analyzer.ts); `enable`, `exclude` and the redactor of
+// the quick fix are the editor's own.
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Connection } from 'vscode-languageserver/node';
-import type { ResolvedConfig } from '../core/config-types';
+import type { ResolvedConfig } from '../engine';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, normalizeSettings, type PhiGuardSettings } from '../shared/settings';
 
 export class SettingsStore {
@@ -48,21 +49,6 @@ export class SettingsStore {
   forget(scopeUri: string): void {
     this.cache.delete(scopeUri);
   }
-}
-
-/** The config one file is analysed with: `.phi-guard.json` (resolved) with the editor settings on top. */
-export function applySettings(config: ResolvedConfig, settings: PhiGuardSettings): ResolvedConfig {
-  const rules = { ...config.rules };
-  for (const [ruleId, severity] of Object.entries(settings.severityOverrides)) {
-    rules[ruleId] = { severity, options: config.rules[ruleId]?.options ?? {} };
-  }
-  const sanitizers = [...new Set([...config.sanitizers, ...settings.sanitizers])];
-  return {
-    ...config,
-    rules,
-    sanitizers,
-    redactor: settings.redactor ? { name: settings.redactor.name, module: settings.redactor.module || undefined } : config.redactor,
-  };
 }
 
 const matcherCache = new Map<string, (relPath: string) => boolean>();

@@ -11,12 +11,12 @@ import {
   type ProgressToken,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
-import { rules, scanWorkspace } from '../engine';
-import type { Finding, ScanResult } from '../core/types';
+import type { AnyRule, Finding, ScanResult } from '../engine';
 import { formatSarif } from '../report/sarif';
 import { activeFindings, countBySeverity } from '../report/summary';
 import type { ExportSarifResult, ScanWorkspaceResult } from '../shared/protocol';
-import { asConfigProblem } from './analyzer';
+import type { PhiGuardSettings } from '../shared/settings';
+import { asConfigProblem, type FileAnalyzer } from './analyzer';
 import { isInside, toPosix, type Folder, type WorkspaceFolderSet } from './paths';
 
 export interface StoredFile {
@@ -46,6 +46,9 @@ export class WorkspaceScanner {
   constructor(
     private readonly connection: Connection,
     private readonly folders: WorkspaceFolderSet,
+    private readonly analyzer: FileAnalyzer,
+    private readonly rules: readonly AnyRule[],
+    private readonly settingsOf: (folderUri: string) => Promise<PhiGuardSettings>,
     private readonly host: ScanHost,
   ) {}
 
@@ -104,9 +107,9 @@ export class WorkspaceScanner {
       for (const [index, folder] of folders.entries()) {
         if (controller.signal.aborted) throw abortError();
         this.host.log(`scan ${folder.path}`);
-        const result = await scanWorkspace({
-          paths: [folder.path],
-          cwd: folder.path,
+        // The folder's Project with the folder's settings: the CLI's scan of that folder, plus the overlay.
+        const settings = await this.settingsOf(folder.uri);
+        const result = await this.analyzer.scanFolder(folder.path, settings, {
           signal: controller.signal,
           onProgress: ({ done, total, file }) => {
             const percentage = Math.min(100, Math.floor(((index + (total > 0 ? done / total : 1)) / folders.length) * 100));
@@ -205,7 +208,7 @@ export class WorkspaceScanner {
     const firstFolder = [...this.lastScan.keys()].sort()[0];
     const file = path.resolve(firstFolder, target ?? 'phi-guard.sarif');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, formatSarif(merged, rules));
+    fs.writeFileSync(file, formatSarif(merged, this.rules));
     return { path: file, results: merged.findings.length };
   }
 }

@@ -1,15 +1,26 @@
-// The contract between the engine and a rule (modelled on ESLint/typescript-eslint rules):
-// one rule = one file in rules/, a `meta` block and a `create(context)` that returns visitors.
+// The contract between the engine and a rule, and the only door through which rules reach the engine's
+// knowledge (modelled on typescript-eslint's `RuleCreator`): one rule = one file in rules/, created with
+// `createRule({ meta, defaultOptions, create(context, options) })`. Message ids are typed against
+// `meta.messages`; options are merged over `defaultOptions` and validated against `meta.schema` by the
+// config loader before a rule ever sees them.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { ResolvedConfig } from '../core/config-types';
 import type { Precision, Range, Severity } from '../core/types';
 
 export type { TSESTree, JsonNode };
+export type { ResolvedConfig } from '../core/config-types';
+export type { Precision, Range, Severity } from '../core/types';
+export { calleeName, dottedName, keyName, propertyName } from './ast';
+export { splitWords, describeKinds, kindLabel } from '../vocabulary/classify';
+export * from '../vocabulary/phi-kinds';
+export * from '../vocabulary/fhir-resources';
+export * from '../vocabulary/flows';
+export * from '../vocabulary/name-traps';
 
 export type RuleCategory = 'logging' | 'storage' | 'transport' | 'third-party' | 'errors' | 'crypto' | 'config' | 'literals' | 'meta';
 
-export interface RuleMeta {
+export interface RuleMeta<MessageIds extends string = string> {
   /** kebab-case id, e.g. "no-phi-in-logs". The docs URL is derived from it. */
   id: string;
   /** One sentence, shown in `phi-guard rules`, SARIF shortDescription and hovers. */
@@ -26,13 +37,13 @@ export interface RuleMeta {
   /** 0.0–10.0, GitHub code scanning's security-severity. */
   securitySeverity: number;
   /** Message templates; `{{kinds}}` is filled with the PHI kinds' labels, other `{{x}}` from `data`. */
-  messages: Record<string, string>;
-  /** JSON schema of the rule's options object. */
+  messages: Record<MessageIds, string>;
+  /** JSON schema of the rule's options object; the config loader validates options against it. */
   schema: Record<string, unknown>;
-  /** Default option values. */
-  defaultOptions?: Record<string, unknown>;
   /** Whether some findings carry a safe automatic fix. */
   fixable?: boolean;
+  /** Comments cannot suppress this rule's findings (the audit trail of suppressions itself). */
+  unsuppressible?: boolean;
   /** Which files the rule looks at. */
   languages: Array<'code' | 'json'>;
 }
@@ -65,12 +76,12 @@ export interface FixDescriptor {
   edits: TextEditDescriptor[];
 }
 
-export interface ReportDescriptor {
+export interface ReportDescriptor<MessageIds extends string = string> {
   /** The node (code) or JSON node to underline; or an explicit [start, end) offset range. */
   node?: TSESTree.Node | TSESTree.Token;
   jsonNode?: JsonNode;
   offsets?: [number, number];
-  messageId: string;
+  messageId: MessageIds;
   /** Values for `{{placeholders}}`. Must never contain PHI values (names of code are fine). */
   data?: Record<string, string>;
   /** The PHI involved: fills `{{kinds}}`, the related locations and the HIPAA identifier refs. */
@@ -82,6 +93,11 @@ export interface ReportDescriptor {
   precision?: Precision;
   /** Overrides meta.defaultSeverity for this finding; the user's config still wins. */
   severity?: Severity;
+  /**
+   * Tells apart two findings of one rule at one place (a suppression comment without a reason that also
+   * names an unknown rule). Without it a second report at the same place is the same finding, once.
+   */
+  discriminator?: string;
   /** Related locations besides the PHI's origins (e.g. the sink inside another file's function). */
   related?: Array<{ file: string; range: Range; message: string }>;
 }
@@ -96,13 +112,12 @@ export interface JsonPropertyInfo {
   path: string[];
 }
 
-export interface RuleContext {
+export interface RuleContext<MessageIds extends string = string> {
   readonly ruleId: string;
   /** Workspace-relative POSIX path. */
   readonly file: string;
   readonly text: string;
   readonly language: 'code' | 'json';
-  readonly options: Record<string, unknown>;
   readonly config: ResolvedConfig;
   /** PHI carried by the value of `node` at the current point of the walk. */
   taintOf(node: TSESTree.Node): Taint;
@@ -112,6 +127,13 @@ export interface RuleContext {
   classify(name: string, personContext?: boolean): { kinds: readonly string[]; trap: boolean };
   /** Where a local name was imported or required from, e.g. { module: 'next/navigation', imported: 'redirect' }. */
   importedFrom(localName: string): { module: string; imported: string } | undefined;
+  /**
+   * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
+   * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.
+   */
+  localNamesFrom(module: string): ReadonlyArray<{ local: string; imported: string }>;
+  /** The problems the engine found in this file's suppression comments (for `valid-suppression`). */
+  suppressionProblems(): readonly SuppressionProblem[];
   /**
    * The known leading text of a string value (a literal, a template's first part, a constant it was
    * assigned from) and the literal node that spells it; undefined when unknown.
@@ -130,7 +152,20 @@ export interface RuleContext {
   getText(node: TSESTree.Node | TSESTree.Token): string;
   /** The parent of a node in the code AST. */
   parentOf(node: TSESTree.Node): TSESTree.Node | undefined;
-  report(descriptor: ReportDescriptor): void;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+/** A suppression comment that suppresses nothing or names an unknown rule, as the engine evaluated it. */
+export interface SuppressionProblem {
+  kind: 'missing-reason' | 'invalid-until' | 'expired' | 'unknown-rule';
+  /** The comment's [start, end) offsets. */
+  offsets: [number, number];
+  /** `all rules` or the rule ids it names. */
+  subject: string;
+  /** The `until` date as written (expired) or the unknown rule id (bounded in length). */
+  detail?: string;
+  /** A known rule id close to an unknown one. */
+  suggestion?: string;
 }
 
 export interface CodeVisitors {
@@ -141,17 +176,43 @@ export interface JsonVisitors {
   JsonProperty?: (property: JsonPropertyInfo) => void;
   /** Every string value (property values and array elements). */
   JsonString?: (node: JsonNode, path: string[]) => void;
+  /** Once per JSON document, after its properties and strings. */
+  'JsonDocument:exit'?: () => void;
 }
 
 export type RuleVisitors = CodeVisitors & JsonVisitors;
 
-export interface Rule {
-  meta: RuleMeta;
-  create(context: RuleContext): RuleVisitors;
+/** What `createRule` takes: typed meta, default options, and `create` with the merged options. */
+export interface RuleDefinition<MessageIds extends string, Options extends object> {
+  meta: RuleMeta<MessageIds>;
+  /** Every option with its default; the user's options are merged over these. */
+  defaultOptions: Options;
+  create(context: RuleContext<MessageIds>, options: Readonly<Options>): RuleVisitors;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+export interface Rule<MessageIds extends string = string, Options extends object = object> {
+  readonly meta: RuleMeta<MessageIds>;
+  readonly defaultOptions: Options;
+  create(context: RuleContext<MessageIds>, options: Readonly<Options>): RuleVisitors;
+}
+
+/** A rule as the engine holds it, whatever its message ids and options. */
+export type AnyRule = Rule<string, any>;
+
+const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/**
+ * Defines a rule. Checks what types cannot: a kebab-case id, at least one language, and message
+ * templates that are non-empty, so a mistake fails when the rule pack loads, not in a user's report.
+ */
+export function createRule<MessageIds extends string, Options extends object>(definition: RuleDefinition<MessageIds, Options>): Rule<MessageIds, Options> {
+  const { meta } = definition;
+  if (!RULE_ID.test(meta.id)) throw new Error(`rule id "${meta.id}" must be kebab-case`);
+  if (meta.languages.length === 0) throw new Error(`rule ${meta.id} must name at least one language`);
+  for (const [messageId, template] of Object.entries<string>(meta.messages)) {
+    if (template.trim() === '') throw new Error(`rule ${meta.id}: message "${messageId}" is empty`);
+  }
+  return Object.freeze({ meta, defaultOptions: definition.defaultOptions, create: definition.create });
 }
 
 export const DOCS_BASE_URL = 'https://github.com/phi-guard/phi-guard/blob/main/rules/docs/';

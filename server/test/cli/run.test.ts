@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../../src/core/config-types';
-import type { ScanOptions } from '../../src/engine/index';
+import type { ScanOptions } from '../../src/cli/deps';
 import type { ScanResult } from '../../src/core/types';
 import type { CliDeps, LspTransport } from '../../src/cli/deps';
 import { shouldUseColor, type CliIo, type OutputStream } from '../../src/cli/io';

@@ -2,6 +2,11 @@
 // suppressions, isolation of failures, and the tool's own PHI safety.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { allRules } from '../../../rules';
+import { RuleSet } from '../../src/engine/rule-set';
+import { createRule, type TSESTree } from '../../src/rule-api';
+import { RULES } from '../helpers/rules';
+import { THROW_MARKER, throwingRule } from '../helpers/throwing-rule';
 import { analyzeFile } from '../../src/engine/analyze';
 import { defaultConfig } from '../../src/core/config-types';
 import type { FileResult } from '../../src/core/types';
@@ -10,7 +15,7 @@ import { WorkspaceIndex } from '../../src/engine/workspace-index';
 const ROOT = path.resolve('/virtual');
 
 function analyze(text: string, file = 'src/a.ts', index?: WorkspaceIndex): FileResult {
-  return analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, today: '2026-11-29' });
+  return analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, today: '2026-11-29', rules: RULES });
 }
 
 const LEAK = `declare const patient: { id: string; ssn: string; birthDate: string };
@@ -88,14 +93,23 @@ describe('analyzeFile', () => {
   });
 
   it('isolates a rule that throws and reports it, while the other rules still run', () => {
-    process.env.PHI_GUARD_TEST_THROWING_RULE = '1';
-    try {
-      const result = analyze(`${LEAK}// __phi_guard_throw__\n`);
+    const rules = new RuleSet([...allRules, throwingRule]);
+    for (const [file, text] of [['src/a.ts', `${LEAK}// ${THROW_MARKER}\n`], ['config.json', `{ "note": "${THROW_MARKER}" }`]]) {
+      const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), rules, today: '2026-11-29' });
       assert.deepEqual(result.ruleErrors.map((error) => error.ruleId), ['test-throwing-rule']);
-      assert.ok(result.findings.some((finding) => finding.ruleId === 'no-phi-in-logs'));
-    } finally {
-      delete process.env.PHI_GUARD_TEST_THROWING_RULE;
+      if (file.endsWith('.ts')) assert.ok(result.findings.some((finding) => finding.ruleId === 'no-phi-in-logs'));
     }
+  });
+
+  it('fails a rule that reports a message id it does not declare, instead of printing the id', () => {
+    const sloppy = createRule({
+      meta: { ...throwingRule.meta, id: 'test-sloppy-rule', messages: { declared: 'declared message' } },
+      defaultOptions: {},
+      create: (context) => ({ Program: (node: TSESTree.Program) => context.report({ node, messageId: 'undeclared' as 'declared' }) }),
+    });
+    const result = analyzeFile({ absPath: path.join(ROOT, 'src/a.ts'), relPath: 'src/a.ts', text: LEAK, config: defaultConfig(ROOT), rules: new RuleSet([sloppy]), today: '2026-11-29' });
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.ruleErrors.map((error) => [error.ruleId, error.message]), [['test-sloppy-rule', 'reported unknown message id "undeclared"']]);
   });
 
   it('uses types declared in other files through the workspace index', () => {

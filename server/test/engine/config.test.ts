@@ -4,13 +4,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import configSchema from '../../schema/phi-guard.schema.json';
-import { ConfigResolver, didYouMean, parseConfigText, resolveConfig } from '../../src/engine/config';
+import { ConfigResolver, parseConfigText, resolveConfig } from '../../src/engine/config';
+import { didYouMean } from '../../src/engine/did-you-mean';
+import { ruleCatalog } from '../helpers/rules';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/core/config-types';
 
 /** parseConfigText returns null-prototype objects (from jsonc-parser); compare them as plain data. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
-const KNOWN = new Set(['no-phi-in-logs', 'no-phi-in-url', 'no-cleartext-transport']);
+const KNOWN = ruleCatalog(['no-phi-in-logs', 'no-phi-in-url', 'no-cleartext-transport']);
 
 describe('parseConfigText', () => {
   it('accepts comments, trailing commas and every documented setting', () => {
@@ -111,9 +113,9 @@ describe('resolveConfig', () => {
 
 describe('didYouMean', () => {
   it('suggests close names only', () => {
-    assert.equal(didYouMean('no-phi-in-log', [...KNOWN]), 'no-phi-in-logs');
-    assert.equal(didYouMean('NO-PHI-IN-URL', [...KNOWN]), 'no-phi-in-url');
-    assert.equal(didYouMean('something-else-entirely', [...KNOWN]), undefined);
+    assert.equal(didYouMean('no-phi-in-log', [...KNOWN.ids]), 'no-phi-in-logs');
+    assert.equal(didYouMean('NO-PHI-IN-URL', [...KNOWN.ids]), 'no-phi-in-url');
+    assert.equal(didYouMean('something-else-entirely', [...KNOWN.ids]), undefined);
   });
 });
 
@@ -136,7 +138,7 @@ describe('ConfigResolver', () => {
   it('uses the nearest .phi-guard.json up the tree, with its folder as baseDir', () => {
     const top = write('.phi-guard.json', '{ "maxFileSize": 100 }');
     const nested = write('packages/api/.phi-guard.json', '{ "maxFileSize": 200, "rules": { "no-phi-in-logs": "off" } }');
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
     assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).maxFileSize, 100);
     const api = resolver.forFile(path.join(root, 'packages/api/src/deep/b.ts'));
     assert.equal(api.maxFileSize, 200);
@@ -147,7 +149,7 @@ describe('ConfigResolver', () => {
   });
 
   it('falls back to the defaults with the fallback baseDir when no config exists', () => {
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
     const resolved = resolver.forFile(path.join(root, 'a/b/c.ts'));
     assert.equal(resolved.configFile, undefined);
     assert.equal(resolved.baseDir, root);
@@ -158,7 +160,7 @@ describe('ConfigResolver', () => {
   it('applies an explicit config file to every file', () => {
     write('.phi-guard.json', '{ "maxFileSize": 100 }');
     const explicit = write('configs/strict.json', '{ "maxFileSize": 300 }');
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root, explicitConfigFile: explicit });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root, explicitConfigFile: explicit });
     assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).maxFileSize, 300);
     assert.equal(resolver.forFile(path.join(root, 'src/a.ts')).baseDir, path.join(root, 'configs'));
     assert.deepEqual(resolver.configFiles(), [explicit]);
@@ -166,7 +168,7 @@ describe('ConfigResolver', () => {
 
   it('throws a ConfigError for an invalid config, every time it is asked', () => {
     write('.phi-guard.json', '{\n  "rules": { "no-phi-in-lgos": "error" }\n}');
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
     for (let attempt = 0; attempt < 2; attempt++) {
       assert.throws(() => resolver.forFile(path.join(root, 'a.ts')), (error: unknown) => error instanceof ConfigError && error.line === 2 && /did you mean "no-phi-in-logs"/.test(error.reason));
     }
@@ -174,13 +176,13 @@ describe('ConfigResolver', () => {
   });
 
   it('throws a ConfigError for a missing explicit config', () => {
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root, explicitConfigFile: path.join(root, 'nope.json') });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root, explicitConfigFile: path.join(root, 'nope.json') });
     assert.throws(() => resolver.forFile(path.join(root, 'a.ts')), (error: unknown) => error instanceof ConfigError && /ENOENT/.test(error.reason));
   });
 
   it('caches per folder until clear() is called', () => {
     const config = write('.phi-guard.json', '{ "maxFileSize": 100 }');
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
     assert.equal(resolver.forFile(path.join(root, 'a.ts')).maxFileSize, 100);
     fs.writeFileSync(config, '{ "maxFileSize": 999 }');
     assert.equal(resolver.forFile(path.join(root, 'b.ts')).maxFileSize, 100, 'cached');
@@ -193,7 +195,7 @@ describe('ConfigResolver', () => {
 
   it('ignores a folder named .phi-guard.json', () => {
     fs.mkdirSync(path.join(root, 'sub/.phi-guard.json'), { recursive: true });
-    const resolver = new ConfigResolver({ knownRuleIds: KNOWN, fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
     assert.equal(resolver.forFile(path.join(root, 'sub/a.ts')).configFile, undefined);
   });
 });

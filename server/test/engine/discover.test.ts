@@ -1,3 +1,4 @@
+import { ruleCatalog } from '../helpers/rules';
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -107,7 +108,7 @@ describe('discoverFiles', () => {
       'app/.phi-guard.json': '{ "ignore": ["fixtures/", "**/*.spec.ts"] }',
       'app/fixtures/f.ts': '', 'app/src/a.spec.ts': '', 'app/src/a.ts': '', 'fixtures/top.ts': '', 'top.spec.ts': '',
     });
-    const resolver = new ConfigResolver({ knownRuleIds: new Set(), fallbackBaseDir: root });
+    const resolver = new ConfigResolver({ rules: ruleCatalog([]), fallbackBaseDir: root });
     const result = await discover([root], { root, configFor: (absPath) => resolver.forFile(absPath) });
     assert.deepEqual(relPaths(result), ['app/.phi-guard.json', 'app/src/a.ts', 'fixtures/top.ts', 'top.spec.ts']);
     assert.deepEqual(skips(result), { 'app/fixtures/': 'ignored', 'app/src/a.spec.ts': 'ignored' });

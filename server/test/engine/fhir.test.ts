@@ -2,6 +2,7 @@
 // through FHIR clients, and which fields of a resource are PHI.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { RULES } from '../helpers/rules';
 import { analyzeFile } from '../../src/engine/analyze';
 import { defaultConfig } from '../../src/core/config-types';
 import { WorkspaceIndex } from '../../src/engine/workspace-index';
@@ -12,7 +13,7 @@ function logged(text: string, workspace: Record<string, string> = {}): string[] 
   const index = new WorkspaceIndex();
   for (const [file, content] of Object.entries(workspace)) index.addFile(file, content);
   index.addFile('src/a.ts', text);
-  const result = analyzeFile({ absPath: path.join(ROOT, 'src/a.ts'), relPath: 'src/a.ts', text, config: defaultConfig(ROOT), index, today: '2026-11-29' });
+  const result = analyzeFile({ absPath: path.join(ROOT, 'src/a.ts'), relPath: 'src/a.ts', text, config: defaultConfig(ROOT), index, today: '2026-11-29', rules: RULES });
   assert.equal(result.skipped, undefined);
   return result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => `${finding.range.start.line}:${finding.phiKinds.join(',')}`);
 }

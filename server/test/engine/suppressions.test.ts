@@ -1,8 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { createHash } from 'node:crypto';
-import { applySuppressions, findSuppressions, type SuppressionDirective } from '../../src/engine/suppressions';
+import * as path from 'node:path';
+import { analyzeFile } from '../../src/engine/analyze';
+import { resolveConfig } from '../../src/engine/config';
+import { applySuppressions, evaluateSuppressions, findSuppressions, type SuppressionDirective } from '../../src/engine/suppressions';
 import { computeLineStarts, positionAt, rangeFromOffsets } from '../../src/core/text-range';
+import type { PhiGuardConfigFile } from '../../src/core/config-types';
 import type { Finding } from '../../src/core/types';
+import { RULES } from '../helpers/rules';
 
 const KNOWN = new Set(['no-phi-in-logs', 'no-phi-in-url', 'valid-suppression']);
 const TODAY = '2025-06-15';
@@ -129,10 +133,18 @@ function finding(ruleId: string, line: number, extra: Partial<Finding> = {}): Fi
 }
 
 function apply(text: string, findings: Finding[]): Finding[] {
-  return applySuppressions(findings, findSuppressions(text), { file: 'src/a.ts', today: TODAY, knownRuleIds: KNOWN });
+  return applySuppressions(findings, evaluateSuppressions(findSuppressions(text), { today: TODAY, knownRuleIds: KNOWN }), new Set(['valid-suppression']));
 }
 
-const problems = (result: Finding[]) => result.filter((item) => item.ruleId === 'valid-suppression').map((item) => item.message);
+/** What the engine reports for a file's suppression comments: the valid-suppression rule's findings, through analyzeFile. */
+function reported(text: string, config: PhiGuardConfigFile = {}): Finding[] {
+  const root = path.resolve('/virtual');
+  const result = analyzeFile({ absPath: path.join(root, 'src/a.ts'), relPath: 'src/a.ts', text, config: resolveConfig(config, undefined, root), rules: RULES, today: TODAY });
+  assert.equal(result.skipped, undefined);
+  return result.findings.filter((item) => item.ruleId === 'valid-suppression');
+}
+
+const problems = (text: string) => reported(text).map((item) => item.message);
 const suppressedLines = (result: Finding[]) => result.filter((item) => item.suppressed).map((item) => `${item.ruleId}@${item.range.start.line}`);
 
 describe('applySuppressions', () => {
@@ -143,7 +155,7 @@ describe('applySuppressions', () => {
     assert.deepEqual(suppressedLines(result), ['no-phi-in-logs@3']);
     const [directive] = findSuppressions(text);
     assert.deepEqual(result[0].suppressed, { kind: 'inSource', justification: 'redacted by the logger', until: '2025-12-31', range: directive.range });
-    assert.deepEqual(problems(result), []);
+    assert.deepEqual(problems(text), []);
   });
 
   it('applies same-line, file-level and all-rules directives', () => {
@@ -169,22 +181,23 @@ describe('applySuppressions', () => {
   ];
   for (const testCase of problemCases) {
     it(`reports a suppression with ${testCase.name}${testCase.suppresses ? '' : ', which then suppresses nothing'}`, () => {
-      const result = apply(`${testCase.comment}\nlog(x);`, [finding('no-phi-in-logs', 2)]);
-      const messages = problems(result);
+      const text = `${testCase.comment}\nlog(x);`;
+      const result = apply(text, [finding('no-phi-in-logs', 2)]);
+      const messages = problems(text);
       assert.equal(messages.length, testCase.messages.length, messages.join('\n'));
       testCase.messages.forEach((pattern, index) => assert.match(messages[index], pattern));
       assert.equal(result[0].suppressed !== undefined, testCase.suppresses);
     });
   }
 
-  it('builds valid-suppression findings with the documented shape and distinct stable fingerprints', () => {
+  it('builds valid-suppression findings through the rule, with the documented shape and distinct stable fingerprints', () => {
     const comment = '// phi-guard-disable-next-line bogus';
     const text = `x;\n${comment}\nlog(x);`;
-    const result = apply(text, []);
+    const result = reported(text);
     assert.equal(result.length, 2);
     const [missingReason, unknownRule] = result;
-    const hash = (identity: string) => createHash('sha256').update(identity).digest('hex').slice(0, 16);
-    assert.deepEqual(missingReason, {
+    const { fingerprint, ...shape } = missingReason;
+    assert.deepEqual(shape, {
       ruleId: 'valid-suppression',
       severity: 'warning',
       message: 'Suppression of bogus has no reason: add `-- <why>`',
@@ -192,20 +205,28 @@ describe('applySuppressions', () => {
       range: rangeFromOffsets(computeLineStarts(text), 3, 3 + comment.length),
       related: [],
       phiKinds: [],
-      hipaa: { identifiers: [], safeguards: [] },
+      hipaa: { identifiers: [], safeguards: ['164.308(a)(1)(ii)(D)'] },
       cwe: [],
-      fingerprint: hash(`valid-suppression|src/a.ts|${comment}|missing-reason`),
       fixes: [],
       precision: 'very-high',
     });
-    assert.equal(unknownRule.fingerprint, hash(`valid-suppression|src/a.ts|${comment}|unknown-rule`));
-    const shifted = apply(`\n\n${text}`, []);
+    assert.match(unknownRule.message, /unknown rule "bogus"/);
+    assert.notEqual(fingerprint, unknownRule.fingerprint);
+    const shifted = reported(`\n\n${text}`);
     assert.deepEqual(shifted.map((item) => item.fingerprint), result.map((item) => item.fingerprint), 'stable when lines are added above');
   });
 
   it('separates identical directives in one file', () => {
-    const result = apply('// phi-guard-disable-line no-phi-in-logs\n// phi-guard-disable-line no-phi-in-logs', []);
+    const result = reported('// phi-guard-disable-line no-phi-in-logs\n// phi-guard-disable-line no-phi-in-logs');
+    assert.equal(result.length, 2);
     assert.equal(new Set(result.map((item) => item.fingerprint)).size, 2);
+  });
+
+  it('honours the configured severity of valid-suppression, and off', () => {
+    const text = '// phi-guard-disable-next-line no-phi-in-logs\nlog(x);';
+    assert.deepEqual(reported(text, { rules: { 'valid-suppression': 'error' } }).map((item) => item.severity), ['error']);
+    assert.deepEqual(reported(text, { rules: { 'valid-suppression': 'note' } }).map((item) => item.severity), ['note']);
+    assert.deepEqual(reported(text, { rules: { 'valid-suppression': 'off' } }), []);
   });
 
   it('never suppresses valid-suppression findings or re-marks suppressed ones', () => {
@@ -213,9 +234,9 @@ describe('applySuppressions', () => {
     const text = '/* phi-guard-disable -- everything */\n// phi-guard-disable-line no-phi-in-logs\n';
     const result = apply(text, [finding('no-phi-in-logs', 3, { suppressed: earlier })]);
     assert.equal(result[0].suppressed, earlier);
-    const reported = result.filter((item) => item.ruleId === 'valid-suppression');
-    assert.equal(reported.length, 1);
-    assert.equal(reported[0].suppressed, undefined);
+    const problemsFound = reported(text);
+    assert.equal(problemsFound.length, 1);
+    assert.equal(problemsFound[0].suppressed, undefined);
   });
 });
 

@@ -170,7 +170,7 @@ describe('language server: diagnostics', function () {
     client = await TestClient.start({
       workspaceFolders: [BASIC],
       capabilities: pushCapabilities(),
-      env: { PHI_GUARD_TEST_THROWING_RULE: '1' },
+      serverEntry: path.join(__dirname, 'throwing-rule-server.ts'),
     });
     const throwing = path.join(BASIC, 'src', 'throwing.ts');
     const uri = client.open(throwing, `const marker = '__phi_guard_throw__';\nfetch('http://api.example-lab.com/x');\n`);

@@ -36,6 +36,26 @@ export function buildServerOnce(): string {
   return built;
 }
 
+const builtEntries = new Map<string, string>();
+/**
+ * Bundles a test's own server entry (a composition root with other rules) once per test run, as
+ * esbuild.mjs bundles the real one, and returns the bundle's path.
+ */
+export function buildServerEntry(entry: string): string {
+  let bundle = builtEntries.get(entry);
+  if (!bundle) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-entry-'));
+    bundle = path.join(dir, `${path.basename(entry, '.ts')}.js`);
+    const script = `require('esbuild').buildSync({ entryPoints: [${JSON.stringify(entry)}], outfile: ${JSON.stringify(bundle)}, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error' })`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`bundling ${entry} failed:\n${result.stderr}${result.stdout}`);
+    builtEntries.set(entry, bundle);
+    const cleanup = dir;
+    process.on('exit', () => fs.rmSync(cleanup, { recursive: true, force: true }));
+  }
+  return bundle;
+}
+
 /** The server command: `node <server> lsp --stdio` (a bare entry without the `lsp` subcommand for overrides). */
 export function serverArgs(server: string): string[] {
   return process.env.PHI_GUARD_LSP_SERVER ? [server, '--stdio'] : [server, 'lsp', '--stdio'];
@@ -74,6 +94,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
   initializationOptions?: unknown;
+  /** A test's own server entry (bundled by buildServerEntry) instead of the built CLI's `lsp`. */
+  serverEntry?: string;
 }
 
 /** Capabilities of a VS Code-like client: pull diagnostics, documentChanges, progress, config. */
@@ -155,8 +177,8 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const server = buildServerOnce();
-    const proc = spawn(process.execPath, serverArgs(server), {
+    const args = options.serverEntry ? [buildServerEntry(options.serverEntry), '--stdio'] : serverArgs(buildServerOnce());
+    const proc = spawn(process.execPath, args, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },

@@ -25,7 +25,7 @@ function meta(overrides: Partial<RuleMeta> & Pick<RuleMeta, 'id'>): RuleMeta {
 }
 
 function rule(ruleMeta: RuleMeta): Rule {
-  return { meta: ruleMeta, create: () => ({}) };
+  return { meta: ruleMeta, defaultOptions: {}, create: () => ({}) };
 }
 
 export const sampleRules: readonly Rule[] = [

@@ -1,0 +1,379 @@
+// A Project is one root folder and the rules it runs with (handed in by a composition root: the CLI,
+// the language server, a test). It owns what both front ends used to build for themselves: config
+// resolution (with an optional overlay of editor settings), the workspace type index, the export-sink
+// summaries of the cross-file pass and their invalidation, the workspace scan, and the analysis of one
+// file with its cross-file findings. The CLI and the editor go through the same object, so they agree.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
+import { defaultConfig } from '../core/config-types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { AnyRule } from '../rule-api';
+import { analyzeFile, crossFileFindings, todayIso, type AnalyzeInput } from './analyze';
+import { applyOverlay, ConfigResolver } from './config';
+import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } from './cross-file';
+import { languageOfPath as languageOf } from '../shared/file-kinds';
+import { discoverFiles, type DiscoveredFile } from './discover';
+import { readSourceFile } from './read';
+import { RuleSet } from './rule-set';
+import { WorkspaceIndex } from './workspace-index';
+
+export interface ProjectOptions {
+  /** Absolute folder that findings' paths are relative to and whose config applies by default. */
+  root: string;
+  /** The rules to run: the composition root decides (the engine knows none). */
+  rules: readonly AnyRule[] | RuleSet;
+  /** Settings laid over every `.phi-guard.json` (the editor's). */
+  overlay?: ConfigOverlay;
+  /** The text of a file open in an editor, which may differ from the disk; undefined when not open. */
+  readOpen?: (absPath: string) => string | undefined;
+  /** An explicit config file (`--config`): applies to every file instead of the nearest one. */
+  configFile?: string;
+  /**
+   * Build the workspace type index in the background on the first `analyze()` (the editor), and say
+   * when it is ready: analyses done before may lack cross-file knowledge.
+   */
+  backgroundIndex?: boolean;
+  onIndexReady?: (files: number) => void;
+}
+
+export interface ScanRequest {
+  /** Files or folders to scan (absolute). Default: the root. */
+  paths?: readonly string[];
+  /** Called as files are analysed. */
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
+  /** Cancels the scan; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** One file analysed on its own (in an editor): its findings, the cross-file ones included. */
+export interface FileAnalysis {
+  absPath: string;
+  /** Root-relative POSIX path (what findings use). */
+  relPath: string;
+  /** Every finding, suppressed ones included. */
+  findings: Finding[];
+  skipped?: SkippedFile;
+  ruleErrors: RuleError[];
+  config: ResolvedConfig;
+  durationMs: number;
+}
+
+/** Files analysed between yields to the event loop, so progress and cancellation stay responsive. */
+const FILES_PER_SLICE = 25;
+
+interface LoadedFile {
+  file: DiscoveredFile;
+  text: string;
+}
+
+interface ExportSummary {
+  text: string;
+  names: ReadonlySet<string>;
+  sinks: ExportedSink[];
+}
+
+export class Project {
+  readonly root: string;
+  readonly rules: RuleSet;
+  private overlay: ConfigOverlay | undefined;
+  private overlayKey: string;
+  private readonly resolver: ConfigResolver;
+  private readonly readOpen: (absPath: string) => string | undefined;
+  private live: { index: WorkspaceIndex; abort: AbortController } | undefined;
+  /** Parameter-to-sink summaries of exports other files call, per file, valid while its text is the same. */
+  private readonly summaries = new Map<string, ExportSummary>();
+
+  constructor(private readonly options: ProjectOptions) {
+    this.root = path.resolve(options.root);
+    this.rules = options.rules instanceof RuleSet ? options.rules : new RuleSet(options.rules);
+    this.overlay = options.overlay;
+    this.overlayKey = JSON.stringify(options.overlay ?? {});
+    this.readOpen = options.readOpen ?? (() => undefined);
+    this.resolver = new ConfigResolver({ rules: this.rules, explicitConfigFile: options.configFile, fallbackBaseDir: this.root });
+  }
+
+  // ── configuration ──────────────────────────────────────────────────────────────────────────
+
+  /** The config a file is analysed with. Throws ConfigError when its `.phi-guard.json` is invalid. */
+  configFor(absPath: string): ResolvedConfig {
+    return applyOverlay(this.resolver.forFile(absPath), this.overlay);
+  }
+
+  /** Config files that applied so far (absolute, valid ones). */
+  configFiles(): string[] {
+    return this.resolver.configFiles();
+  }
+
+  /** Replaces the overlay (the editor's settings changed). Returns whether anything changed. */
+  setOverlay(overlay: ConfigOverlay | undefined): boolean {
+    const key = JSON.stringify(overlay ?? {});
+    if (key === this.overlayKey) return false;
+    this.overlay = overlay;
+    this.overlayKey = key;
+    this.summaries.clear();
+    return true;
+  }
+
+  /** A `.phi-guard.json` was created, changed or deleted: every config, the index and the summaries are stale. */
+  configChanged(): void {
+    this.resolver.clear();
+    this.summaries.clear();
+    // The config's `ignore` globs decide which files the index holds: rebuild on next use.
+    this.live?.abort.abort();
+    this.live = undefined;
+  }
+
+  // ── files changing ─────────────────────────────────────────────────────────────────────────
+
+  /** A file's text changed (an editor's text, or the disk's when `text` is omitted). */
+  fileChanged(absPath: string, text?: string): void {
+    this.summaries.delete(absPath);
+    if (!this.live || languageOf(absPath) !== 'code') return;
+    const current = text ?? this.readDisk(absPath);
+    if (current === undefined) this.live.index.removeFile(this.relPath(absPath));
+    else this.live.index.addFile(this.relPath(absPath), current);
+  }
+
+  fileDeleted(absPath: string): void {
+    this.summaries.delete(absPath);
+    if (this.live && languageOf(absPath) === 'code') this.live.index.removeFile(this.relPath(absPath));
+  }
+
+  relPath(absPath: string): string {
+    return path.relative(this.root, absPath).split(path.sep).join('/');
+  }
+
+  // ── one file ───────────────────────────────────────────────────────────────────────────────
+
+  /** Analyses a file's text (an open document): its findings and those of the PHI it passes to other files. */
+  analyze(absPath: string, text: string): FileAnalysis {
+    const started = performance.now();
+    const relPath = this.relPath(absPath);
+    const config = this.configFor(absPath);
+    if (languageOf(absPath) === undefined) {
+      const skipped: SkippedFile = { file: relPath, reason: 'ignored', detail: 'not a TypeScript, JavaScript or JSON file' };
+      return { absPath, relPath, findings: [], skipped, ruleErrors: [], config, durationMs: 0 };
+    }
+    const index = this.liveIndex();
+    if (index && languageOf(absPath) === 'code') index.addFile(relPath, text);
+    const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules };
+    const result = analyzeFile({ ...input, collectFlows: true });
+    const findings = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [])];
+    return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started };
+  }
+
+  /** Analyses a file as it is on disk; unreadable files end as a skip with the reason. */
+  analyzeDisk(absPath: string): FileAnalysis {
+    const config = this.configFor(absPath);
+    const read = readSourceFile(absPath, config.maxFileSize);
+    if (read.ok) return this.analyze(absPath, read.text);
+    const relPath = this.relPath(absPath);
+    return { absPath, relPath, findings: [], skipped: { file: relPath, reason: read.reason, detail: read.detail }, ruleErrors: [], config, durationMs: 0 };
+  }
+
+  /**
+   * PHI this file passes to functions of other files that reach a sink there, as the workspace scan
+   * reports it: the called files' exports are summarised (cached while their text is unchanged).
+   */
+  private crossFileFindingsOf(input: AnalyzeInput, calls: readonly CrossFileCall[]): Finding[] {
+    if (calls.length === 0) return [];
+    const sinks = new Map<string, ExportedSink[]>();
+    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) {
+      const target = moduleFileCandidates(key).find((candidate) => this.readOpen(candidate) !== undefined || fs.existsSync(candidate));
+      if (!target) continue;
+      for (const sink of this.exportSinks(target, names)) {
+        const sinkKey = `${key}#${sink.exportName}`;
+        sinks.set(sinkKey, [...(sinks.get(sinkKey) ?? []), sink]);
+      }
+    }
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => sinks.get(`${target}#${exportName}`));
+    return matches.length ? crossFileFindings(input, matches) : [];
+  }
+
+  private exportSinks(target: string, names: ReadonlySet<string>): ExportedSink[] {
+    const text = this.readOpen(target) ?? this.readDisk(target);
+    if (text === undefined) return [];
+    const cached = this.summaries.get(target);
+    if (cached && cached.text === text && [...names].every((name) => cached.names.has(name))) return cached.sinks;
+    const allNames = new Set([...names, ...(cached?.text === text ? cached.names : [])]);
+    let config: ResolvedConfig;
+    try {
+      config = this.configFor(target);
+    } catch {
+      return [];
+    }
+    const result = analyzeFile({ absPath: target, relPath: this.relPath(target), text, config, index: this.liveIndex(), rules: this.rules, probeExports: [...allNames] });
+    const sinks = result.flows?.exports ?? [];
+    this.summaries.set(target, { text, names: allNames, sinks });
+    return sinks;
+  }
+
+  private readDisk(absPath: string): string | undefined {
+    let maxFileSize: number;
+    try {
+      maxFileSize = this.configFor(absPath).maxFileSize;
+    } catch {
+      maxFileSize = defaultConfig(this.root).maxFileSize;
+    }
+    const read = readSourceFile(absPath, maxFileSize);
+    return read.ok ? read.text : undefined;
+  }
+
+  // ── the live index (editor) ────────────────────────────────────────────────────────────────
+
+  /** The index analyses use: built in the background on first use when asked to, else none. */
+  private liveIndex(): WorkspaceIndex | undefined {
+    if (!this.options.backgroundIndex) return undefined;
+    if (!this.live) {
+      const live = { index: new WorkspaceIndex(), abort: new AbortController() };
+      this.live = live;
+      void this.buildIndex(live.index, live.abort.signal).then(
+        (files) => {
+          if (!live.abort.signal.aborted) this.options.onIndexReady?.(files);
+        },
+        () => undefined, // aborted, or the folder vanished: analyses go on without cross-file knowledge
+      );
+    }
+    return this.live.index;
+  }
+
+  private async buildIndex(index: WorkspaceIndex, signal: AbortSignal): Promise<number> {
+    const configFor = (candidate: string): ResolvedConfig => {
+      try {
+        return this.configFor(candidate);
+      } catch {
+        return defaultConfig(this.root);
+      }
+    };
+    const { files } = await discoverFiles([this.root], { root: this.root, configFor, signal });
+    let count = 0;
+    for (const file of files) {
+      if (signal.aborted) break;
+      // Open documents are indexed with their editor text by analyze() and fileChanged().
+      if (file.language !== 'code' || this.readOpen(file.absPath) !== undefined) continue;
+      const read = readSourceFile(file.absPath, configFor(file.absPath).maxFileSize);
+      if (read.ok) index.addFile(file.relPath, read.text);
+      if (++count % FILES_PER_SLICE === 0) await yieldToEventLoop();
+    }
+    return count;
+  }
+
+  // ── the workspace scan ─────────────────────────────────────────────────────────────────────
+
+  /**
+   * Scans files and folders as they are on disk: discover, read, index the types they declare, analyse
+   * each file, then the cross-file pass. Every file that cannot be read or parsed ends as a skip with
+   * its reason; the scan goes on. The scan builds its own index from the disk, so its results do not
+   * depend on what an editor has open.
+   */
+  async scan(request: ScanRequest = {}): Promise<ScanResult> {
+    const started = performance.now();
+    const roots = (request.paths?.length ? request.paths : [this.root]).map((candidate) => path.resolve(this.root, candidate));
+    const configFor = (absPath: string) => this.configFor(absPath);
+    // `--config`: a broken explicit config is reported before any file is looked at.
+    if (this.options.configFile) configFor(path.join(this.root, '.'));
+    const discovery = await discoverFiles(roots, { root: this.root, configFor, signal: request.signal });
+    const skipped: SkippedFile[] = [...discovery.skipped];
+    const index = new WorkspaceIndex();
+    const loaded: LoadedFile[] = [];
+    let bytesScanned = 0;
+    for (const file of discovery.files) {
+      const read = readSourceFile(file.absPath, configFor(file.absPath).maxFileSize);
+      if (!read.ok) {
+        skipped.push({ file: file.relPath, reason: read.reason, detail: read.detail });
+        continue;
+      }
+      bytesScanned += read.bytes;
+      if (file.language === 'code') index.addFile(file.relPath, read.text);
+      loaded.push({ file, text: read.text });
+    }
+    throwIfAborted(request.signal);
+
+    const findings: Finding[] = [];
+    const ruleErrors: RuleError[] = [];
+    const flows = new Map<LoadedFile, CrossFileFlows>();
+    const today = todayIso();
+    const inputOf = (entry: LoadedFile): AnalyzeInput => ({
+      absPath: entry.file.absPath,
+      relPath: entry.file.relPath,
+      text: entry.text,
+      config: configFor(entry.file.absPath),
+      rules: this.rules,
+      index,
+      today,
+    });
+    let filesScanned = 0;
+    for (let i = 0; i < loaded.length; i++) {
+      if (i % FILES_PER_SLICE === 0 && i > 0) {
+        await yieldToEventLoop();
+        throwIfAborted(request.signal);
+      }
+      const { file } = loaded[i];
+      const result = analyzeFile({ ...inputOf(loaded[i]), collectFlows: true });
+      ruleErrors.push(...result.ruleErrors);
+      if (result.skipped) skipped.push(result.skipped);
+      else {
+        filesScanned++;
+        findings.push(...result.findings);
+        if (result.flows) flows.set(loaded[i], result.flows);
+      }
+      request.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
+    }
+    throwIfAborted(request.signal);
+    // Cross-file pass: summarise only the exports other files call with PHI, then join.
+    const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
+    const sinksByExport = new Map<string, ExportedSink[]>();
+    const callsByFile = [...flows].map(([entry, fileFlows]) => ({ entry, fromFile: entry.file.absPath, calls: fileFlows.calls }));
+    for (const [target, exportNames] of wantedExports(callsByFile)) {
+      const entry = byKey.get(target);
+      if (!entry) continue;
+      const result = analyzeFile({ ...inputOf(entry), probeExports: [...exportNames] });
+      for (const sink of result.flows?.exports ?? []) {
+        const key = `${target}#${sink.exportName}`;
+        sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
+      }
+    }
+    for (const { entry, fromFile, calls } of callsByFile) {
+      const matches = matchCrossFileCalls(fromFile, calls, (target, exportName) => sinksByExport.get(`${target}#${exportName}`));
+      if (matches.length === 0) continue;
+      findings.push(...crossFileFindings(inputOf(entry), matches));
+    }
+    skipped.sort((a, b) => a.file.localeCompare(b.file));
+    return {
+      root: this.root,
+      filesScanned,
+      bytesScanned,
+      findings,
+      skipped,
+      ruleErrors,
+      durationMs: Math.round(performance.now() - started),
+      configFiles: this.resolver.configFiles().map((configFile) => this.relPath(configFile)),
+    };
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DOMException('The scan was cancelled', 'AbortError');
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function commonAncestor(paths: readonly string[]): string {
+  let ancestor = paths[0];
+  for (const candidate of paths.slice(1)) {
+    while (!isInside(ancestor, candidate)) ancestor = path.dirname(ancestor);
+  }
+  return ancestor;
+}
+
+/** Findings are relative to the working directory (what CI and GitHub expect), or to the scanned paths' common folder when they lie outside it. */
+export function scanRoot(absolutePaths: readonly string[], cwd: string): string {
+  if (absolutePaths.every((candidate) => isInside(cwd, candidate))) return cwd;
+  return commonAncestor(absolutePaths);
+}

@@ -25,10 +25,6 @@ const MORGAN_TOKEN = /:(?:method|url|status|response-time|remote-addr|remote-use
 
 type Precision = 'high' | 'medium';
 
-interface Switch {
-  precision: Precision;
-}
-
 /**
  * How a key turns body logging on when true: `logRequestBody`, `bodyLogging`, `LOG_PAYLOAD` name it
  * outright; `includeBody`, `requestBody`, `captureBody` only inside a logging section.

@@ -218,16 +218,9 @@ export default createRule({
     };
 
     return {
-      Program(program: TSESTree.Program) {
-        for (const statement of program.body) {
-          if (statement.type !== 'ImportDeclaration') continue;
-          const module = String(statement.source.value);
-          if (module === 'dexie') importsDexie = true;
-          if (POUCH_MODULES.test(module)) importsPouch = true;
-        }
-        // const Dexie = require('dexie')
-        importsDexie ||= context.importedFrom('Dexie')?.module === 'dexie';
-        importsPouch ||= POUCH_MODULES.test(context.importedFrom('PouchDB')?.module ?? '');
+      Program() {
+        importsDexie = context.importsModule('dexie');
+        importsPouch = context.importsModule(POUCH_MODULES);
       },
       ReturnStatement(node: TSESTree.ReturnStatement) {
         // update(key, (old) => { …; return next; }): checked here, while the updater's variables are in scope

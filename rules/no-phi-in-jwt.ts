@@ -25,49 +25,16 @@ interface Imports {
   signedClasses: Set<string>;
 }
 
-function moduleOf(node: Node | null | undefined): string | undefined {
-  if (node?.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
-    const first = node.arguments[0];
-    return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
-  }
-  return undefined;
-}
-
-function collectImports(program: TSESTree.Program): Imports {
+function collectImports(context: RuleContext): Imports {
   const imports: Imports = { modules: new Set(), signers: new Set(), signedClasses: new Set() };
-  const bind = (source: string, imported: string | undefined, local: string) => {
-    if (imported === undefined) {
-      if (JWT_MODULES.has(source)) imports.modules.add(local);
-      return;
-    }
-    if (SIGNING_EXPORTS[source]?.includes(imported)) imports.signers.add(local);
-    if (source === 'jose' && SIGNED_JWT_CLASSES.has(imported)) imports.signedClasses.add(local);
-    if (imported === 'default' && JWT_MODULES.has(source)) imports.modules.add(local);
-  };
-  for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') {
-      const source = String(statement.source.value);
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier') {
-          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
-          bind(source, imported, specifier.local.name);
-        } else {
-          bind(source, undefined, specifier.local.name);
-        }
+  for (const module of new Set([...JWT_MODULES, ...Object.keys(SIGNING_EXPORTS)])) {
+    for (const { local, imported } of context.localNamesFrom(module)) {
+      if (imported === '*' || imported === 'default') {
+        if (JWT_MODULES.has(module)) imports.modules.add(local);
+        continue;
       }
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const source = moduleOf(declarator.init);
-        if (!source) continue;
-        if (declarator.id.type === 'Identifier') bind(source, undefined, declarator.id.name);
-        else if (declarator.id.type === 'ObjectPattern') {
-          for (const property of declarator.id.properties) {
-            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
-            const imported = keyName(property.key);
-            if (imported) bind(source, imported, property.value.name);
-          }
-        }
-      }
+      if (SIGNING_EXPORTS[module]?.includes(imported)) imports.signers.add(local);
+      if (module === 'jose' && SIGNED_JWT_CLASSES.has(imported)) imports.signedClasses.add(local);
     }
   }
   return imports;
@@ -184,7 +151,7 @@ export default createRule({
     let imports: Imports = { modules: new Set(), signers: new Set(), signedClasses: new Set() };
     return {
       Program(node: TSESTree.Program) {
-        imports = collectImports(node);
+        imports = collectImports(context);
       },
       CallExpression(node: TSESTree.CallExpression) {
         const payload = signedPayload(node, imports);

@@ -90,7 +90,6 @@ const LLM_CLASSES = /^(Chat[A-Z]\w*|OpenAI|OpenAIApi|AzureOpenAI|Anthropic|Anthr
 const LOCAL_LLM_CLASSES = /(Ollama|LlamaCpp|WebLLM|Transformers|HuggingFaceTransformers|Local)/;
 /** Names an OpenAI-compatible client goes by. */
 const OPENAI_CLIENT_WORDS = new Set(['openai', 'client', 'ai', 'llm', 'gpt', 'azure', 'groq', 'together', 'deepseek', 'openrouter', 'fireworks', 'perplexity', 'mistral']);
-const ANTHROPIC_CLIENT_WORDS = new Set(['anthropic', 'claude', 'client', 'ai', 'llm']);
 /** AWS Bedrock commands that carry a prompt. */
 const BEDROCK_COMMANDS = new Set(['InvokeModelCommand', 'InvokeModelWithResponseStreamCommand', 'ConverseCommand', 'ConverseStreamCommand']);
 
@@ -395,8 +394,8 @@ export default createRule({
     };
 
     return {
-      Program(node: TSESTree.Program) {
-        importsOneSignal = node.body.some((statement) => statement.type === 'ImportDeclaration' && ONESIGNAL_MODULES.test(String(statement.source.value)));
+      Program() {
+        importsOneSignal = context.importsModule(ONESIGNAL_MODULES);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type !== 'Identifier' || !node.init) return;

@@ -220,23 +220,8 @@ export default createRule({
     };
 
     return {
-      Program(node: TSESTree.Program) {
-        for (const statement of node.body) {
-          if (statement.type === 'ImportDeclaration' && ENCRYPTION_MODULE_PATTERN.test(String(statement.source.value))) {
-            for (const specifier of statement.specifiers) encryptionModules.add(specifier.local.name);
-          }
-          if (statement.type === 'VariableDeclaration') {
-            for (const declarator of statement.declarations) {
-              const init = declarator.init;
-              const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? constantString(init.arguments[0] as Node) : undefined;
-              if (!required || !ENCRYPTION_MODULE_PATTERN.test(required)) continue;
-              if (declarator.id.type === 'Identifier') encryptionModules.add(declarator.id.name);
-              else if (declarator.id.type === 'ObjectPattern') {
-                for (const property of declarator.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') encryptionModules.add(property.value.name);
-              }
-            }
-          }
-        }
+      Program() {
+        for (const { local } of context.localNamesFrom(ENCRYPTION_MODULE_PATTERN)) encryptionModules.add(local);
       },
       'Program:exit'() {
         checkMongooseSchemas();

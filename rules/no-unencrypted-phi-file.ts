@@ -1,5 +1,5 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { calleeName, dottedName, isConstantExpression, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { calleeName, dottedName, isConstantExpression, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose write functions put data on disk. */
 const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm', 'jsonfile', 'write-file-atomic', 'write-json-file']);
@@ -25,49 +25,18 @@ interface Imports {
   streamFactories: Set<string>;
 }
 
-function requiredModule(node: Node | null | undefined): string | undefined {
-  let current = node;
-  while (current?.type === 'MemberExpression') current = current.object; // require('fs').promises
-  if (current?.type === 'CallExpression' && current.callee.type === 'Identifier' && current.callee.name === 'require') {
-    const first = current.arguments[0];
-    return first?.type === 'Literal' && typeof first.value === 'string' ? first.value : undefined;
-  }
-  return undefined;
-}
-
-function collectImports(program: TSESTree.Program): Imports {
+function collectImports(context: RuleContext): Imports {
   const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
-  const bindNamed = (imported: string, local: string) => {
-    if (WRITE_FUNCTIONS.has(imported) && imported !== 'write') imports.writers.add(local);
-    if (imported === 'createWriteStream') imports.streamFactories.add(local);
-    if (imported === 'promises') imports.modules.add(local);
-  };
-  for (const statement of program.body) {
-    if (statement.type === 'ImportDeclaration') {
-      const source = String(statement.source.value);
-      if (!FS_MODULES.has(source)) continue;
-      for (const specifier of statement.specifiers) {
-        if (specifier.type === 'ImportSpecifier') {
-          bindNamed(specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value), specifier.local.name);
-        } else if (source === 'write-file-atomic' || source === 'write-json-file') {
-          imports.writers.add(specifier.local.name);
-        } else {
-          imports.modules.add(specifier.local.name);
-        }
+  for (const module of FS_MODULES) {
+    for (const { local, imported } of context.localNamesFrom(module)) {
+      if (imported === 'default' || imported === '*') {
+        if (module === 'write-file-atomic' || module === 'write-json-file') imports.writers.add(local);
+        else imports.modules.add(local);
+        continue;
       }
-    } else if (statement.type === 'VariableDeclaration') {
-      for (const declarator of statement.declarations) {
-        const source = requiredModule(declarator.init);
-        if (!source || !FS_MODULES.has(source)) continue;
-        if (declarator.id.type === 'Identifier') imports.modules.add(declarator.id.name);
-        else if (declarator.id.type === 'ObjectPattern') {
-          for (const property of declarator.id.properties) {
-            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
-            const imported = keyName(property.key);
-            if (imported) bindNamed(imported, property.value.name);
-          }
-        }
-      }
+      if (WRITE_FUNCTIONS.has(imported) && imported !== 'write') imports.writers.add(local);
+      if (imported === 'createWriteStream') imports.streamFactories.add(local);
+      if (imported === 'promises') imports.modules.add(local);
     }
   }
   return imports;
@@ -182,7 +151,7 @@ export default createRule({
     };
     return {
       Program(node: TSESTree.Program) {
-        imports = collectImports(node);
+        imports = collectImports(context);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         let init = node.init;

@@ -3,8 +3,7 @@
 // composition root: it hands the rules to the Project; the engine itself knows none.
 import * as path from 'node:path';
 import { allRules } from '../../rules';
-import type { ScanResult } from './core/types';
-import { Project, scanRoot, type AnyRule } from './engine';
+import { Project, scanRoot, type AnyRule, type ScanResult } from './engine';
 
 export * from './engine';
 export { allRules as rules };

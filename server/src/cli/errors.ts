@@ -1,7 +1,7 @@
 // How the CLI turns failures into one clear line and an exit code. Stack traces only on request
 // (PHI_GUARD_DEBUG=1): users should see what went wrong, not our internals.
 import path from 'node:path';
-import { ConfigError } from '../core/config-types';
+import { ConfigError } from '../engine';
 import { UsageError } from './args';
 
 export const EXIT_OK = 0;

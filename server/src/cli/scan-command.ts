@@ -1,8 +1,7 @@
 // `phi-guard scan [paths…]`: run the engine, write the report, pick the exit code.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AnyRule as Rule } from '../engine';
-import type { ScanResult } from '../core/types';
+import type { AnyRule as Rule, ScanResult } from '../engine';
 import { formatJson } from '../report/json';
 import { formatSarif } from '../report/sarif';
 import { hasFailingFinding } from '../report/summary';

@@ -301,6 +301,7 @@ function createContext(
     classify: (name, personContext) => classifier.classify(name, personContext),
     importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
     localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
+    importsModule: (module) => (language === 'code' ? analyzer().importsModule(module) : false),
     suppressionProblems: () => suppressions.problems(),
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {

@@ -135,6 +135,10 @@ function isLiteralLike(node: Node): boolean {
   return false;
 }
 
+function moduleMatches(wanted: string | RegExp, specifier: string): boolean {
+  return typeof wanted === 'string' ? wanted === specifier : wanted.test(specifier);
+}
+
 /** `'pino'` for `require('pino')`; undefined for anything else. */
 function requiredModule(node: Node | null | undefined): string | undefined {
   if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
@@ -264,6 +268,8 @@ export class Analyzer {
   private readonly failedRules = new Set<string>();
   private readonly sanitizerNames: Set<string>;
   private readonly imports = new Map<string, { module: string; imported: string }>();
+  /** Every module specifier the file imports or requires at its top level. */
+  private readonly importedModules = new Set<string>();
   /** Return values of the functions being walked (innermost last). */
   private readonly returnFrames: AbstractValue[] = [];
   /** Summaries of functions for given argument kinds: what they return. */
@@ -306,15 +312,22 @@ export class Analyzer {
   }
 
   /** The local names bound to a module's exports, with what each names (`default`, `*`, an export). */
-  localNamesFrom(module: string): Array<{ local: string; imported: string }> {
-    const names: Array<{ local: string; imported: string }> = [];
-    for (const [local, source] of this.imports) if (source.module === module) names.push({ local, imported: source.imported });
+  localNamesFrom(module: string | RegExp): Array<{ local: string; imported: string; module: string }> {
+    const names: Array<{ local: string; imported: string; module: string }> = [];
+    for (const [local, source] of this.imports) if (moduleMatches(module, source.module)) names.push({ local, imported: source.imported, module: source.module });
     return names;
+  }
+
+  /** Whether the file imports or requires a matching module (side-effect imports included). */
+  importsModule(module: string | RegExp): boolean {
+    for (const specifier of this.importedModules) if (moduleMatches(module, specifier)) return true;
+    return false;
   }
 
   private collectImports(program: TSESTree.Program): void {
     for (const statement of program.body) {
       if (statement.type === 'ImportDeclaration') {
+        this.importedModules.add(statement.source.value);
         for (const specifier of statement.specifiers) {
           const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value)) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
           this.imports.set(specifier.local.name, { module: statement.source.value, imported });
@@ -323,6 +336,7 @@ export class Analyzer {
         for (const declarator of statement.declarations) {
           const source = requiredModule(declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init);
           if (source === undefined) continue;
+          this.importedModules.add(source);
           if (declarator.id.type === 'Identifier') this.imports.set(declarator.id.name, { module: source, imported: 'default' });
           else if (declarator.id.type === 'ObjectPattern') {
             for (const property of declarator.id.properties) {

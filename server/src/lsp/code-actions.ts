@@ -13,8 +13,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnyRule as Rule } from '../engine';
-import type { Finding, Fix } from '../core/types';
+import { docsUrl, type AnyRule as Rule, type Finding, type Fix } from '../engine';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDocumentationArgs } from '../shared/protocol';
 import type { AnalysisOutcome } from './analyzer';
 import { languageOfPath } from '../shared/file-kinds';

@@ -2,8 +2,7 @@
 // 0-based (and UTF-16 is LSP's default position encoding).
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range as LspRange } from 'vscode-languageserver/node';
-import { docsUrl } from '../engine';
-import type { Finding, Range, Severity } from '../core/types';
+import { docsUrl, type Finding, type Range, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 import { pathToUri } from './paths';
 

@@ -130,7 +130,7 @@ export class PhiGuardServer {
 
   constructor(
     private readonly connection: Connection,
-    private readonly rules: readonly AnyRule[],
+    rules: readonly AnyRule[],
   ) {
     this.rulesById = new Map(rules.map((rule) => [rule.meta.id, rule]));
     this.analyzer = new FileAnalyzer(this.folders, rules, {

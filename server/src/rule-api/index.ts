@@ -130,8 +130,11 @@ export interface RuleContext<MessageIds extends string = string> {
   /**
    * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
    * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.
+   * A RegExp matches module specifiers (`/^pouchdb(-browser)?$/`).
    */
-  localNamesFrom(module: string): ReadonlyArray<{ local: string; imported: string }>;
+  localNamesFrom(module: string | RegExp): ReadonlyArray<{ local: string; imported: string; module: string }>;
+  /** Whether the file imports or requires a matching module at all (side-effect imports included). */
+  importsModule(module: string | RegExp): boolean;
   /** The problems the engine found in this file's suppression comments (for `valid-suppression`). */
   suppressionProblems(): readonly SuppressionProblem[];
   /**

@@ -224,6 +224,19 @@ describe('phi-guard CLI (built binary)', function () {
       assert.equal(run.stdout, '');
     });
 
+    it('rejects a rule option of the wrong type as a configuration error (exit 2, file:line:column)', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-bad-option-'));
+      try {
+        writeFileSync(path.join(dir, '.phi-guard.json'), '{\n  "rules": {\n    "no-phi-in-logs": ["error", { "loggerNames": "audit" }]\n  }\n}\n');
+        writeFileSync(path.join(dir, 'a.ts'), 'export const x = 1;\n');
+        const run = await runCli(['scan', '.'], { cwd: dir });
+        assert.equal(run.exitCode, 2);
+        assert.match(run.stderr, /\.phi-guard\.json:3:50 Rule "no-phi-in-logs": option "loggerNames" must be array\n$/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('exits 2 with a --help hint on usage errors', async () => {
       const unknown = await runCli(['scan', '--no-such-flag']);
       assert.equal(unknown.exitCode, 2);

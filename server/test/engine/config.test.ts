@@ -6,7 +6,7 @@ import Ajv from 'ajv';
 import configSchema from '../../schema/phi-guard.schema.json';
 import { ConfigResolver, parseConfigText, resolveConfig } from '../../src/engine/config';
 import { didYouMean } from '../../src/engine/did-you-mean';
-import { ruleCatalog } from '../helpers/rules';
+import { RULES, ruleCatalog } from '../helpers/rules';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/core/config-types';
 
 /** parseConfigText returns null-prototype objects (from jsonc-parser); compare them as plain data. */
@@ -108,6 +108,68 @@ describe('resolveConfig', () => {
     assert.equal(resolved.baseDir, '/ws');
     assert.equal(resolved.configFile, '/ws/.phi-guard.json');
     assert.deepEqual(resolved.ignore, []);
+  });
+});
+
+describe('rule options', () => {
+  const optionCases: Array<{ name: string; text: string; line: number; column: number; reason: RegExp }> = [
+    {
+      name: 'an option of the wrong type (a string where a list is wanted)',
+      text: '{\n  "rules": {\n    "no-phi-in-logs": ["error", { "loggerNames": "audit" }]\n  }\n}',
+      line: 3,
+      column: 50,
+      reason: /^Rule "no-phi-in-logs": option "loggerNames" must be array$/,
+    },
+    {
+      name: 'a wrong element inside an option list',
+      text: '{ "rules": { "no-cleartext-transport": ["warning", { "allowedHosts": ["a.internal", 7] }] } }',
+      line: 1,
+      column: 85,
+      reason: /^Rule "no-cleartext-transport": option "allowedHosts\.1" must be string$/,
+    },
+    {
+      name: 'an unknown option, with a suggestion',
+      text: '{ "rules": { "no-phi-in-logs": ["error", { "loggerName": [] }] } }',
+      line: 1,
+      column: 44,
+      reason: /^Rule "no-phi-in-logs": unknown option "loggerName"; did you mean "loggerNames"\?$/,
+    },
+    {
+      name: 'an option given to a rule that has none',
+      text: '{ "rules": { "no-phi-in-jwt": ["error", { "strict": true }] } }',
+      line: 1,
+      column: 43,
+      reason: /^Rule "no-phi-in-jwt": unknown option "strict"$/,
+    },
+  ];
+  for (const testCase of optionCases) {
+    it(`reports ${testCase.name} at its line:column`, () => {
+      assert.throws(
+        () => parseConfigText(testCase.text, '/ws/.phi-guard.json', RULES),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, String(error));
+          assert.match(error.reason, testCase.reason);
+          assert.deepEqual([error.line, error.column], [testCase.line, testCase.column], error.message);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('accepts documented options and merges them over the rule defaults', () => {
+    const parsed = parseConfigText('{ "rules": { "no-phi-in-logs": ["error", { "loggerNames": ["audit"] }], "no-unencrypted-phi-column": ["warning", { "includeLookupIdentifiers": true }] } }', 'c.json', RULES);
+    const config = resolveConfig(parsed, undefined, '/ws');
+    const column = RULES.get('no-unencrypted-phi-column')!;
+    assert.deepEqual(plain(RULES.optionsFor(column, config)), { transformers: [], includeLookupIdentifiers: true });
+    assert.deepEqual(plain(RULES.optionsFor(RULES.get('no-phi-in-logs')!, config)), { loggerNames: ['audit'] });
+    assert.equal(RULES.optionsFor(RULES.get('no-phi-in-url')!, config), RULES.get('no-phi-in-url')!.defaultOptions);
+  });
+
+  it('compiles every rule options schema, which accepts the rule defaultOptions', () => {
+    for (const rule of RULES.all) {
+      const validate = RULES.optionValidator(rule.meta.id)!;
+      assert.ok(validate(rule.defaultOptions), `${rule.meta.id}: ${JSON.stringify(validate.errors)}`);
+    }
   });
 });
 

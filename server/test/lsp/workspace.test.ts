@@ -189,4 +189,38 @@ describe('language server: workspace', function () {
     const normalize = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8').replace(/"durationMs":\s*\d+/g, '"durationMs":0'));
     assert.deepEqual(normalize(target), normalize(cliOut));
   });
+
+  it('applies the editor settings to the workspace scan exactly as to open files (sanitizers, severities)', async () => {
+    const root = workspace();
+    const scrubbed = path.join(root, 'src', 'scrubbed.ts');
+    fs.writeFileSync(scrubbed, "declare function tidyUp(value: string): string;\nexport function show(patient: { ssn: string }): void {\n  const ssn = tidyUp(patient.ssn);\n  console.log(ssn);\n}\n");
+    const cli = spawnSync(process.execPath, [buildServerOnce(), 'scan', '.', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const cliFindings: Array<{ file: string; ruleId: string }> = JSON.parse(cli.stdout).findings;
+    assert.ok(cliFindings.some((finding) => finding.file === 'src/scrubbed.ts'), 'without the setting, the CLI reports the scrubbed value');
+
+    client = await TestClient.start({
+      workspaceFolders: [root],
+      capabilities: pullCapabilities(),
+      settings: { sanitizers: ['tidyUp'], severityOverrides: { 'no-cleartext-transport': 'note' } },
+    });
+    const result = await client.request('workspace/executeCommand', { command: 'phiGuard.scanWorkspace' });
+    assert.equal(result.completed, true);
+    const lab = await client.waitForDiagnostics(uriOf(path.join(root, 'src', 'lab.ts')), (p) => p.diagnostics.length === 2, 0);
+    const cleartext = lab.diagnostics.find((d) => d.code === 'no-cleartext-transport');
+    assert.equal(cleartext?.severity, 3, 'the severity override applies to scan results');
+    assert.equal(result.counts.note, 1);
+    assert.equal(client.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uriOf(scrubbed) && m.params.diagnostics.length > 0).length, 0, 'the sanitizer setting applies to scan results');
+    const uri = client.open(scrubbed);
+    assert.deepEqual((await client.pull(uri)).items, [], 'and to the open document, the same');
+  });
+
+  it('does not take .json5 (or any other kind) for code: such documents are not analysed', async () => {
+    const root = workspace();
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });
+    const json5 = client.open(path.join(root, 'settings.json5'), "{ endpoint: 'http://api.example-lab.com', // JSON5\n}\n");
+    const lab = client.open(path.join(root, 'src', 'lab.ts'));
+    await client.waitForDiagnostics(lab, (p) => p.diagnostics.length > 0);
+    assert.equal(client.received.some((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === json5 && m.params.diagnostics.length > 0), false);
+    assert.equal(client.received.some((m) => m.method === 'window/logMessage' && /settings\.json5/.test(m.params.message)), false, 'not parsed (no parse error logged)');
+  });
 });

@@ -111,3 +111,8 @@ export function taintOnly(value: AbstractValue): AbstractValue {
 export function hasTag(value: AbstractValue, tag: ValueTag): boolean {
   return value.tags?.has(tag) ?? false;
 }
+
+/** The value came out of a sanitizer (redact, mask, encrypt…): its name no longer says anything. */
+export function isSanitized(value: AbstractValue): boolean {
+  return value.tags?.has('sanitized') === true || value.tags?.has('encrypted') === true;
+}

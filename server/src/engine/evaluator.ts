@@ -1,0 +1,564 @@
+// Value evaluation of the taint analysis: what an expression carries (PHI kinds, origins, shapes,
+// string prefixes, constants, tags) given the scopes at the current point of the walk. Library models
+// come from the vocabulary as data; what a call to a function of this file returns is asked of the
+// function summaries (summaries.ts), which walk its body.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { rangeFromOffsets } from '../core/text-range';
+import type { TaintOrigin } from '../rule-api';
+import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
+import { describeKinds, splitWords, type NameClassifier } from '../vocabulary/classify';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
+import {
+  ACTION_VERBS,
+  ENCRYPTION_WORDS,
+  LOGGER_FACTORIES,
+  NON_PHI_FUNCTIONS,
+  NON_PHI_METHODS,
+  PASS_THROUGH_FUNCTIONS,
+  PASS_THROUGH_METHODS,
+  RETRIEVAL_VERBS,
+  SANITIZER_WORDS,
+} from '../vocabulary/flows';
+import { BUILDER_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES } from '../vocabulary/library-models';
+import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
+import { Scope } from './scope';
+import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
+import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import type { WorkspaceIndex } from './workspace-index';
+
+type Node = TSESTree.Node;
+
+export interface AnalyzerOptions {
+  text: string;
+  lineStarts: readonly number[];
+  classifier: NameClassifier;
+  index?: WorkspaceIndex;
+  extraSanitizers: readonly string[];
+  onRuleError(ruleId: string, error: unknown): void;
+}
+
+const sanitizerWords = new Set(SANITIZER_WORDS);
+const encryptionWords = new Set(ENCRYPTION_WORDS);
+const passThroughFunctions = new Set(PASS_THROUGH_FUNCTIONS);
+const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
+const passThroughMethods = new Set(PASS_THROUGH_METHODS);
+const nonPhiMethods = new Set(NON_PHI_METHODS);
+const retrievalVerbs = new Set(RETRIEVAL_VERBS);
+const actionVerbs = new Set(ACTION_VERBS);
+const loggerFactories = new Set(LOGGER_FACTORIES);
+const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
+const stateHooks = new Set(STATE_HOOKS);
+const writeStreamFactories = new Set(WRITE_STREAM_FACTORIES);
+const idbStoreMethods = new Set(IDB_STORE_METHODS);
+const builderMethods = new Set(BUILDER_METHODS);
+const mappingMethods = new Set(MAPPING_METHODS);
+const joiningMethods = new Set(JOINING_METHODS);
+const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
+
+const MAX_SNIPPET = 48;
+
+export abstract class ValueEvaluator {
+  protected scope = new Scope(undefined, true);
+  protected readonly classStack: string[] = [];
+  protected readonly memo = new Map<Node, { version: number; value: AbstractValue }>();
+  protected version = 0;
+  protected readonly sanitizerNames: Set<string>;
+  protected readonly imports = new Map<string, { module: string; imported: string }>();
+  /** Every module specifier the file imports or requires at its top level. */
+  protected readonly importedModules = new Set<string>();
+
+  constructor(protected readonly options: AnalyzerOptions) {
+    this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
+  }
+
+  /** What a function of this file returns for these arguments (its body walked silently). */
+  protected abstract summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue;
+  /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
+  importedFrom(localName: string): { module: string; imported: string } | undefined {
+    return this.imports.get(localName);
+  }
+
+  /** The local names bound to a module's exports, with what each names (`default`, `*`, an export). */
+  localNamesFrom(module: string | RegExp): Array<{ local: string; imported: string; module: string }> {
+    const names: Array<{ local: string; imported: string; module: string }> = [];
+    for (const [local, source] of this.imports) if (moduleMatches(module, source.module)) names.push({ local, imported: source.imported, module: source.module });
+    return names;
+  }
+
+  /** Whether the file imports or requires a matching module (side-effect imports included). */
+  importsModule(module: string | RegExp): boolean {
+    for (const specifier of this.importedModules) if (moduleMatches(module, specifier)) return true;
+    return false;
+  }
+
+  protected collectImports(program: TSESTree.Program): void {
+    for (const statement of program.body) {
+      if (statement.type === 'ImportDeclaration') {
+        this.importedModules.add(statement.source.value);
+        for (const specifier of statement.specifiers) {
+          const imported = specifier.type === 'ImportSpecifier' ? (specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value)) : specifier.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+          this.imports.set(specifier.local.name, { module: statement.source.value, imported });
+        }
+      } else if (statement.type === 'VariableDeclaration') {
+        for (const declarator of statement.declarations) {
+          const source = requiredModule(declarator.init?.type === 'MemberExpression' ? declarator.init.object : declarator.init);
+          if (source === undefined) continue;
+          this.importedModules.add(source);
+          if (declarator.id.type === 'Identifier') this.imports.set(declarator.id.name, { module: source, imported: 'default' });
+          else if (declarator.id.type === 'ObjectPattern') {
+            for (const property of declarator.id.properties) {
+              if (property.type === 'Property' && property.value.type === 'Identifier') this.imports.set(property.value.name, { module: source, imported: keyName(property.key) ?? '*' });
+            }
+          }
+        }
+      }
+    }
+  }
+
+  valueOf(node: Node): AbstractValue {
+    const cached = this.memo.get(node);
+    if (cached && cached.version === this.version) return cached.value;
+    const value = this.evaluate(node);
+    this.memo.set(node, { version: this.version, value });
+    return value;
+  }
+
+  isSanitizerName(name: string): boolean {
+    if (this.sanitizerNames.has(name.toLowerCase())) return true;
+    return splitWords(name).some((word) => sanitizerWords.has(word));
+  }
+
+  /** `payload.ssn = value`: the field's name says what an opaque value is. */
+  protected fieldAssignmentValue(target: TSESTree.MemberExpression, value: AbstractValue, assigned: Node | undefined): AbstractValue {
+    const name = propertyName(target);
+    if (!name) return taintOnly(value);
+    const byName = this.options.classifier.classify(name);
+    if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
+    if (hasPhi(value)) return taintOnly(value);
+    if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
+    return fromKinds(byName.kinds, this.origin(target, byName.kinds), 'medium');
+  }
+
+  /**
+   * The value a named variable ends up with: what was assigned, plus what its name says when the
+   * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
+   */
+  protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
+    const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
+    if (annotation.isBoolean) return EMPTY;
+    const byName = this.options.classifier.classify(identifier.name);
+    if (byName.trap) {
+      if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
+      return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
+    }
+    let value = assigned;
+    const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+    if (typed) value = join(value, typed);
+    // A declared type with a known shape says more than the variable's name.
+    const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
+    const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type)));
+    if (opaqueInit && byName.kinds.length && !this.isSanitizedInit(init)) {
+      value = join(value, fromKinds(byName.kinds, this.origin(identifier, byName.kinds), 'medium'));
+    }
+    if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    return value;
+  }
+
+  protected isSanitizedInit(init: Node | undefined): boolean {
+    let node = init;
+    while (node && TRANSPARENT_TYPES.has(node.type)) node = (node as { expression?: Node; argument?: Node }).expression ?? (node as { argument?: Node }).argument;
+    if (!node || node.type !== 'CallExpression') return false;
+    const name = calleeName(node.callee);
+    return name !== undefined && this.isSanitizerName(name);
+  }
+
+  /**
+   * FHIR datatype names (Address, Identifier, Reference, Attachment…) are common words: a parameter typed
+   * `Address` is FHIR's only when the name comes from a FHIR package or the workspace declares it.
+   */
+  protected isAmbiguousDatatype(typeName: string): boolean {
+    if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
+    if (this.options.index?.declares(typeName)) return false;
+    const source = this.imports.get(typeName)?.module;
+    return !source || !/fhir|medplum/i.test(source);
+  }
+
+  protected typedValue(typeName: string, node: Node): AbstractValue {
+    if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    if (!resolved) {
+      return { ...EMPTY, typeName };
+    }
+    return {
+      kinds: resolved.kinds,
+      origins: resolved.kinds.length ? [{ range: this.range(node), label: `${describeKinds(resolved.kinds)} in \`${this.snippet(node)}\` (type ${typeName})` }] : [],
+      confidence: 'high',
+      typeName,
+      personContext: true,
+    };
+  }
+
+  protected elementOf(value: AbstractValue): AbstractValue {
+    if (value.fields) return { ...taintOnly(value), typeName: value.typeName, personContext: value.personContext, tags: value.tags };
+    return value;
+  }
+
+  protected evaluate(node: Node): AbstractValue {
+    switch (node.type) {
+      case 'Literal':
+        return this.literalValue(node);
+      case 'TemplateLiteral':
+        return this.templateValue(node);
+      case 'TaggedTemplateExpression':
+        return taintOnly(this.valueOf(node.quasi));
+      case 'Identifier':
+        return this.identifierValue(node);
+      case 'ThisExpression': {
+        const className = this.classStack[this.classStack.length - 1];
+        return className ? { ...EMPTY, typeName: className } : EMPTY;
+      }
+      case 'MemberExpression':
+        return this.memberValue(node);
+      case 'CallExpression':
+        return this.callValue(node);
+      case 'NewExpression':
+        return this.newValue(node);
+      case 'AwaitExpression':
+        return this.valueOf(node.argument);
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion': {
+        const inner = this.valueOf(node.expression);
+        const annotation = typeNameOfAnnotation(node.typeAnnotation);
+        return annotation.name ? join(inner, this.typedValue(annotation.name, node)) : inner;
+      }
+      case 'TSNonNullExpression':
+      case 'ChainExpression':
+      case 'TSInstantiationExpression':
+        return this.valueOf(node.expression);
+      case 'SequenceExpression':
+        return this.valueOf(node.expressions[node.expressions.length - 1]);
+      case 'AssignmentExpression':
+        return this.valueOf(node.right);
+      case 'ConditionalExpression':
+        return join(this.valueOf(node.consequent), this.valueOf(node.alternate));
+      case 'LogicalExpression':
+        return node.operator === '&&' ? this.valueOf(node.right) : join(this.valueOf(node.left), this.valueOf(node.right));
+      case 'BinaryExpression':
+        return this.binaryValue(node);
+      case 'ObjectExpression':
+        return this.objectValue(node);
+      case 'ArrayExpression':
+        return joinAll(node.elements.map((element) => (element ? this.valueOf(element) : EMPTY)).map(taintOnly));
+      case 'SpreadElement':
+        return this.valueOf(node.argument);
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        return { ...EMPTY, functionNode: node };
+      default:
+        return EMPTY;
+    }
+  }
+
+  protected literalValue(node: TSESTree.Literal): AbstractValue {
+    if (typeof node.value === 'string') return { ...EMPTY, stringPrefix: node.value, stringNode: node, constant: node.value };
+    if (typeof node.value === 'number' || typeof node.value === 'boolean' || node.value === null) return { ...EMPTY, constant: node.value };
+    return EMPTY;
+  }
+
+  protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
+    const parts = joinAll(node.expressions.map((expression) => taintOnly(this.valueOf(expression))));
+    const head = node.quasis[0]?.value.cooked ?? '';
+    if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
+    if (head) return { ...parts, stringPrefix: head, stringNode: node };
+    const first = this.valueOf(node.expressions[0]);
+    if (first.stringPrefix !== undefined && node.expressions[0].range[0] === node.quasis[0].range[1]) {
+      return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
+    }
+    return parts;
+  }
+
+  protected identifierValue(node: TSESTree.Identifier): AbstractValue {
+    const binding = this.scope.lookup(node.name);
+    if (binding) return binding.value;
+    if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
+    // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.
+    if (this.imports.has(node.name) && this.options.index?.isExportedConstant(node.name)) return EMPTY;
+    const byName = this.options.classifier.classify(node.name);
+    if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
+    return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
+    const object = this.valueOf(node.object);
+    const name = propertyName(node);
+    if (name !== undefined && requestBodyProperties.has(name) && isRequestObject(node.object)) {
+      // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
+      return withTag(this.readProperty(object, name, node, node), 'request-body');
+    }
+    if (name === undefined) {
+      // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
+      return this.elementOf(object);
+    }
+    return this.readProperty(object, name, node, node);
+  }
+
+  /** The value of `object.name`; `node` locates the read for origins. */
+  protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
+    if (nonPhiProperties.has(name)) return EMPTY;
+    const known = object.fields?.get(name);
+    if (known) return known;
+    if (object.typeName) {
+      const resolved = this.options.index?.resolve(object.typeName, this.options.classifier);
+      if (resolved) {
+        const field = resolved.fields.get(name);
+        if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        const kinds = field.inherit ? object.kinds : field.kinds;
+        const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
+        return { ...value, typeName: field.typeName, personContext: true };
+      }
+    }
+    return this.readByName(object, name, node, member, false);
+  }
+
+  protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
+    const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    const byName = this.options.classifier.classify(name, personContext);
+    if (byName.trap) return EMPTY;
+    if (byName.kinds.length) {
+      return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
+    }
+    if (declaredTypeLacksField) return EMPTY;
+    if (hasPhi(object)) return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+    return byName.personContext || object.personContext ? { ...EMPTY, personContext: true } : EMPTY;
+  }
+
+  protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
+    if (node.operator !== '+') return EMPTY;
+    const left = this.valueOf(node.left);
+    const right = this.valueOf(node.right);
+    const combined = join(taintOnly(left), taintOnly(right));
+    if (left.stringPrefix !== undefined) {
+      const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
+      return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };
+    }
+    return combined;
+  }
+
+  protected objectValue(node: TSESTree.ObjectExpression): AbstractValue {
+    const fields = new Map<string, AbstractValue>();
+    let kinds = EMPTY;
+    let typeName: string | undefined;
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        const spread = this.valueOf(property.argument);
+        spread.fields?.forEach((value, key) => fields.set(key, value));
+        kinds = join(kinds, taintOnly(spread));
+        typeName ??= spread.typeName;
+        continue;
+      }
+      if (FUNCTION_TYPES.has(property.value.type)) continue;
+      const key = property.computed ? undefined : keyName(property.key);
+      const value = this.valueOf(property.value);
+      if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
+      const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value);
+      if (key !== undefined) fields.set(key, fieldValue);
+      kinds = join(kinds, taintOnly(fieldValue));
+    }
+    // `resourceType: 'Patient'` names the shape for later reads; the literal's PHI is what its fields
+    // hold (`{ resourceType: 'Immunization', count: n }` is a log line, not a resource).
+    return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
+  }
+
+  /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
+  protected propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
+    const byName = this.options.classifier.classify(key);
+    if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
+    if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
+    const valueNode = property.value;
+    // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says.
+    const valueName = valueNode.type === 'Identifier' ? valueNode.name : valueNode.type === 'MemberExpression' ? propertyName(valueNode) : undefined;
+    if (valueName && this.options.classifier.classify(valueName).trap) return value;
+    const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
+    if (!opaque || byName.kinds.length === 0) return value;
+    return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));
+  }
+
+  protected callValue(node: TSESTree.CallExpression): AbstractValue {
+    const callee = node.callee;
+    const name = calleeName(callee);
+    const dotted = dottedName(callee);
+    if (name && this.isSanitizerName(name)) {
+      const words = splitWords(name);
+      const tag: ValueTag = words.some((word) => encryptionWords.has(word)) ? 'encrypted' : 'sanitized';
+      return withTag(EMPTY, tag);
+    }
+    if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
+    // `require('pino')()`, `require('debug')('app')`
+    const required = requiredModule(callee);
+    if (required && LOGGER_MODULES.test(required)) return withTag(EMPTY, 'logger');
+    if (name && writeStreamFactories.has(name)) return withTag(EMPTY, 'write-stream');
+    const stateInitial = this.stateHookInitialValue(node, dotted);
+    if (stateInitial) return stateInitial;
+    const fhir = this.fhirSource(node, name);
+    if (fhir) return fhir;
+    const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
+    const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
+    if (local) {
+      // A function of this file: what its body returns for these arguments, plus what its name says.
+      const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
+      return name ? join(returned, this.nameSaysValue(name, node)) : returned;
+    }
+    if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
+      return argumentsValue();
+    }
+    if (callee.type === 'MemberExpression' && name) return this.methodCallValue(node, callee, name, argumentsValue);
+    if (name) return this.nameSaysValue(name, node);
+    return EMPTY;
+  }
+
+  protected methodCallValue(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, argumentsValue: () => AbstractValue): AbstractValue {
+    const receiver = this.valueOf(callee.object);
+    if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
+    if (idbStoreMethods.has(name)) return withTag(EMPTY, 'idb-store');
+    if (builderMethods.has(name)) {
+      // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
+      return join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+    }
+    if (nonPhiMethods.has(name)) return EMPTY;
+    if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
+      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`
+      const byKey = this.options.classifier.classify(node.arguments[0].value, receiver.personContext);
+      if (byKey.trap) return EMPTY;
+      if (byKey.kinds.length) return fromKinds(byKey.kinds, this.origin(node, byKey.kinds), 'medium');
+    }
+    const callback = node.arguments[0];
+    if (callback && FUNCTION_TYPES.has(callback.type) && mappingMethods.has(name)) {
+      // The result is what the callback returns: patients.map((p) => p.id) carries no PHI.
+      const passed = name === 'then' ? receiver : this.elementOf(receiver);
+      return this.summarize(callback, [passed]);
+    }
+    if (passThroughMethods.has(name)) {
+      const passed = taintOnly(receiver);
+      return joiningMethods.has(name) ? join(passed, argumentsValue()) : { ...passed, typeName: receiver.typeName, personContext: receiver.personContext };
+    }
+    const byMethod = this.nameSaysValue(name, node);
+    if (hasPhi(byMethod)) return byMethod;
+    const firstWord = splitWords(name)[0];
+    if (firstWord && actionVerbs.has(firstWord)) return EMPTY;
+    if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };
+    if (firstWord && retrievalVerbs.has(firstWord)) return this.receiverNameSaysValue(callee.object, node);
+    return EMPTY;
+  }
+
+  /** `x.set('ssn', value)`: the value's PHI, plus what the key names when the value is opaque. */
+  protected keyedArgumentsValue(node: TSESTree.CallExpression, argumentsValue: () => AbstractValue): AbstractValue {
+    const value = argumentsValue();
+    const [key, valueNode] = node.arguments;
+    if (hasPhi(value) || !key || key.type !== 'Literal' || typeof key.value !== 'string' || !valueNode || isLiteralLike(valueNode)) return value;
+    const byKey = this.options.classifier.classify(key.value);
+    if (byKey.trap || isSanitized(this.valueOf(valueNode))) return value;
+    return join(value, fromKinds(byKey.kinds, this.origin(key, byKey.kinds), 'medium'));
+  }
+
+  /** `patientRepository.findOne()`, `PatientService.getById()`: the receiver's name says what comes back. */
+  protected receiverNameSaysValue(receiver: Node, call: Node): AbstractValue {
+    const name = receiver.type === 'MemberExpression' ? propertyName(receiver) : receiver.type === 'Identifier' ? receiver.name : undefined;
+    if (!name) return EMPTY;
+    const words = [...splitWords(name)];
+    while (words.length > 1 && codeStructureSuffixes.has(words[words.length - 1])) words.pop();
+    const kinds = this.options.classifier.kindsOf(words.join('_'));
+    return fromKinds(kinds, this.origin(call, kinds), 'medium');
+  }
+
+  /** What an unknown function's name says it returns: `getPatient()` → patient record. */
+  protected nameSaysValue(name: string, node: Node): AbstractValue {
+    const words = splitWords(name);
+    if (words.length && actionVerbs.has(words[0])) return EMPTY;
+    const byName = this.options.classifier.classify(name);
+    if (byName.trap || byName.kinds.length === 0) return EMPTY;
+    return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /**
+   * `useState({ patientName: '', medicine: '' })`: UI state starts empty and fills with what the user
+   * types, so its keys say what it will hold even though the initial values are literals.
+   */
+  protected stateHookInitialValue(node: TSESTree.CallExpression, dotted: string | undefined): AbstractValue | undefined {
+    if (!dotted || !stateHooks.has(dotted)) return undefined;
+    const initial = node.arguments[dotted.endsWith('useReducer') ? 1 : 0];
+    if (!initial || initial.type === 'SpreadElement') return EMPTY;
+    let value = taintOnly(this.valueOf(initial));
+    if (initial.type === 'ObjectExpression') {
+      for (const property of initial.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        const kinds = key ? this.options.classifier.kindsOf(key) : [];
+        if (kinds.length) value = join(value, fromKinds(kinds, this.origin(property.key, kinds), 'medium'));
+      }
+    }
+    return value;
+  }
+
+  /** FHIR clients: Medplum, fhir-kit-client, SMART fhirclient. */
+  protected fhirSource(node: TSESTree.CallExpression, name: string | undefined): AbstractValue | undefined {
+    if (!name) return undefined;
+    const typeArgument = node.typeArguments?.params[0];
+    const annotated = typeArgument ? typeNameOfAnnotation(typeArgument).name : undefined;
+    if (FHIR_READ_METHODS.has(name)) {
+      const resourceType = annotated ?? this.resourceTypeOfArguments(node);
+      if (resourceType && PHI_RESOURCE_TYPES.has(resourceType)) return this.typedValue(resourceType, node);
+      return undefined;
+    }
+    if (name === 'request' && node.callee.type === 'MemberExpression') {
+      const prefix = node.arguments[0] ? this.valueOf(node.arguments[0]).stringPrefix : undefined;
+      const resourceType = prefix ? /^([A-Z][A-Za-z]+)/.exec(prefix)?.[1] : undefined;
+      if (resourceType && PHI_RESOURCE_TYPES.has(resourceType)) return this.typedValue(resourceType, node);
+    }
+    if (name === 'read' && node.callee.type === 'MemberExpression') {
+      const receiver = dottedName(node.callee.object);
+      if (receiver && /(^|\.)patient$/.test(receiver)) return this.typedValue('Patient', node);
+    }
+    return undefined;
+  }
+
+  protected resourceTypeOfArguments(node: TSESTree.CallExpression): string | undefined {
+    const first = node.arguments[0];
+    if (!first) return undefined;
+    const value = this.valueOf(first);
+    if (typeof value.constant === 'string') return value.constant;
+    if (value.typeName) return value.typeName;
+    const resourceType = value.fields?.get('resourceType')?.constant;
+    return typeof resourceType === 'string' ? resourceType : undefined;
+  }
+
+  protected newValue(node: TSESTree.NewExpression): AbstractValue {
+    const className = dottedName(node.callee);
+    const args = joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
+    if (className === 'URL' || className === 'URLSearchParams' || className === 'Request') {
+      const first = node.arguments[0] ? this.valueOf(node.arguments[0]) : EMPTY;
+      // new URL('/results', 'http://lab…'): a relative first argument takes its scheme and host from the base.
+      const base = className === 'URL' && node.arguments[1] && first.stringPrefix !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(first.stringPrefix) ? this.valueOf(node.arguments[1]) : first;
+      return { ...args, stringPrefix: base.stringPrefix, stringNode: base.stringNode };
+    }
+    if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier)) {
+      return join(args, this.typedValue(className, node));
+    }
+    return args;
+  }
+
+  range(node: Node | { range: [number, number] }) {
+    return rangeFromOffsets(this.options.lineStarts, node.range[0], node.range[1]);
+  }
+
+  snippet(node: Node): string {
+    const dotted = dottedName(node);
+    const text = dotted ?? (node.type === 'CallExpression' ? `${dottedName(node.callee) ?? 'call'}(…)` : node.type);
+    return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+  }
+
+  protected origin(node: Node, kinds: readonly string[]): TaintOrigin {
+    return { range: this.range(node), label: `${describeKinds(kinds)} from \`${this.snippet(node)}\`` };
+  }}

@@ -1,0 +1,135 @@
+// Syntax the taint analysis reads without evaluating anything: literal-likeness, `require()` calls,
+// type annotations, function nodes, and which functions a module exports.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { dottedName, keyName } from '../rule-api/ast';
+import { REQUEST_OBJECT } from '../vocabulary/library-models';
+
+type Node = TSESTree.Node;
+
+export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** Wrappers whose value is their operand's. */
+export const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSNonNullExpression', 'ChainExpression', 'TSInstantiationExpression']);
+
+export function isLiteralLike(node: Node): boolean {
+  if (node.type === 'Literal') return true;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+  if (node.type === 'UnaryExpression') return isLiteralLike(node.argument);
+  if (node.type === 'ArrayExpression') return node.elements.every((element) => !element || (element.type !== 'SpreadElement' && isLiteralLike(element)));
+  return false;
+}
+
+export function moduleMatches(wanted: string | RegExp, specifier: string): boolean {
+  return typeof wanted === 'string' ? wanted === specifier : wanted.test(specifier);
+}
+
+/** `'pino'` for `require('pino')`; undefined for anything else. */
+export function requiredModule(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const source = node.arguments[0];
+  return source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
+}
+
+
+export function isRequestObject(node: Node): boolean {
+  const name = dottedName(node);
+  return name !== undefined && REQUEST_OBJECT.test(name);
+}
+
+
+export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean } {
+  if (!annotation) return { isBoolean: false };
+  switch (annotation.type) {
+    case 'TSBooleanKeyword':
+      return { isBoolean: true };
+    case 'TSArrayType':
+      return typeNameOfAnnotation(annotation.elementType);
+    case 'TSTypeReference': {
+      const typeName = annotation.typeName;
+      const name = typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : undefined;
+      const args = annotation.typeArguments?.params;
+      if (name && args?.length && /^(Array|ReadonlyArray|Promise|Readonly|Partial|Required|Set|Observable|NonNullable)$/.test(name)) {
+        return typeNameOfAnnotation(args[0]);
+      }
+      return { name, isBoolean: false };
+    }
+    case 'TSUnionType': {
+      const named = annotation.types.map(typeNameOfAnnotation).find((candidate) => candidate.name);
+      return named ?? { isBoolean: annotation.types.every((type) => type.type === 'TSBooleanKeyword' || type.type === 'TSNullKeyword' || type.type === 'TSUndefinedKeyword') };
+    }
+    default:
+      return { isBoolean: false };
+  }
+}
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function asFunction(node: Node | null | undefined): FunctionNode | undefined {
+  return node && FUNCTION_TYPES.has(node.type) ? (node as FunctionNode) : undefined;
+}
+
+/** Methods and function-valued properties of an exported object literal (`export default { save() {} }`). */
+export function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: Array<[string, FunctionNode]>): void {
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const name = keyName(property.key);
+    const fn = asFunction(property.value);
+    if (name && fn) out.push([`${prefix}.${name}`, fn]);
+  }
+}
+
+/** The functions a module exports, by export name (`f`, `default`, `default.save`, `api.save`). */
+export function exportedFunctions(program: TSESTree.Program): Array<[string, FunctionNode]> {
+  const out: Array<[string, FunctionNode]> = [];
+  const localFunctions = new Map<string, FunctionNode>();
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) localFunctions.set(declaration.id.name, declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        const fn = asFunction(declarator.init);
+        if (fn && declarator.id.type === 'Identifier') localFunctions.set(declarator.id.name, fn);
+      }
+    }
+  }
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) out.push([declaration.id.name, declaration]);
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type !== 'Identifier') continue;
+          const fn = asFunction(declarator.init);
+          if (fn) out.push([declarator.id.name, fn]);
+          else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const local = specifier.local.type === 'Identifier' ? localFunctions.get(specifier.local.name) : undefined;
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
+        if (local) out.push([exported, local]);
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      const fn = asFunction(declaration as Node) ?? (declaration.type === 'Identifier' ? localFunctions.get(declaration.name) : undefined);
+      if (fn) out.push(['default', fn]);
+      else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      // module.exports = { save, load } / module.exports.save = function … / exports.save = …
+      const { left, right } = statement.expression;
+      const target = dottedName(left);
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const property of right.properties) {
+          if (property.type !== 'Property' || property.computed) continue;
+          const name = keyName(property.key);
+          const fn = asFunction(property.value) ?? (property.value.type === 'Identifier' ? localFunctions.get(property.value.name) : undefined);
+          if (name && fn) out.push([name, fn], [`default.${name}`, fn]);
+        }
+      } else if (target && /^(module\.)?exports\.[\w$]+$/.test(target)) {
+        const fn = asFunction(right) ?? (right.type === 'Identifier' ? localFunctions.get(right.name) : undefined);
+        const name = target.split('.').pop()!;
+        if (fn) out.push([name, fn], [`default.${name}`, fn]);
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,4 @@
-import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import type { Precision } from '../server/src/rule-api';
+import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
 type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead';
@@ -123,6 +122,455 @@ function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
   return undefined;
 }
 
+// ── one file ──────────────────────────────────────────────────────────────────────────────────
+
+interface Options {
+  httpClientNames: string[];
+}
+
+/** What the rule learns about one file as the walk goes (URL variables, GET handlers, search params), and its checks. */
+class UrlFile {
+  readonly extraClients: ReadonlySet<string>;
+  /** Template/concat URL nodes already reported (by a sink or as a built URL). */
+  readonly handled = new Set<Node>();
+  /** The latest initialiser of each variable name: `const url = \`…\``; fetch(url). */
+  readonly inits = new Map<string, Node>();
+  /** Route handlers of GET routes → the name of their request parameter. */
+  readonly getHandlers = new Map<Node, string>();
+  /** `const params = new URLSearchParams(…)`: decided at the end of the file by how it is used. */
+  readonly searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
+  /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
+  readonly navigateFunctions = new Set<string>(['navigate']);
+
+  constructor(
+    readonly context: RuleContext<MessageId>,
+    options: Readonly<Options>,
+  ) {
+    this.extraClients = new Set(options.httpClientNames);
+  }
+
+  report(node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) {
+    this.context.report({ node, messageId, taint, data: { sink }, precision });
+  }
+
+  isSanitized(node: Node) {
+    return this.context.hasTag(node, 'sanitized') || this.context.hasTag(node, 'encrypted');
+  }
+
+  /** A name the classifier treats as a trap (`lastFour`, `patientCount`, `DOB_FORMAT`, `patientId`). */
+  isTrapName(name: string) {
+    return this.context.classifyName(`${name}Ssn`).length === 0 || this.context.classifyName(`ssn_${name}`).length === 0;
+  }
+
+  /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
+  kindsFromParameterName(parameter: string | undefined, expression: Node): Taint | undefined {
+    if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    const name = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' ? propertyName(expression) : undefined;
+    if (name && this.isTrapName(name)) return undefined;
+    const kinds = this.context.classifyName(parameter);
+    return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
+  phiInPieces(node: Node, queryOnly: boolean): { taint: Taint; node: Node } | undefined {
+    const { text, pieces } = urlPieces(node);
+    if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
+    const taints: Taint[] = [];
+    let first: Node | undefined;
+    for (const piece of pieces) {
+      if (queryOnly && !inQueryString(piece.before)) continue;
+      if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
+      const own = this.context.taintOf(piece.expression);
+      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression);
+      if (!taint) continue;
+      first ??= piece.expression;
+      taints.push(taint);
+    }
+    const merged = mergeTaints(taints);
+    return merged && first ? { taint: merged, node: first } : undefined;
+  }
+
+  /** Marks a use of a URLSearchParams variable; true when `identifier` is one. */
+  noteSearchParamsUse(identifier: TSESTree.Identifier, use: 'url' | 'body'): boolean {
+    const tracked = this.searchParamVars.get(identifier.name);
+    if (!tracked) return false;
+    if (use === 'url') tracked.urlUse = true;
+    else tracked.bodyUse = true;
+    return true;
+  }
+
+  /** PHI a URL-valued expression carries; resolves variables to their initialiser. */
+  phiInUrl(argument: Node, depth = 0): { taint: Taint; node: Node } | undefined {
+    const node = unwrap(argument);
+    if (depth > 4) return undefined;
+    if (node.type === 'TemplateLiteral' || isConcat(node)) {
+      if (this.handled.has(node)) return undefined;
+      this.handled.add(node);
+      return this.phiInPieces(node, false);
+    }
+    if (node.type === 'Identifier') {
+      if (this.noteSearchParamsUse(node, 'url')) return undefined;
+      const init = this.inits.get(node.name);
+      if (!init) return undefined;
+      const found = this.phiInUrl(init, depth + 1);
+      return found ? { taint: found.taint, node: argument } : undefined;
+    }
+    if (node.type === 'NewExpression' && (lastSegment(node.callee) === 'URL' || lastSegment(node.callee) === 'Request') && node.arguments[0]) {
+      return this.phiInUrl(node.arguments[0], depth + 1);
+    }
+    if (node.type === 'CallExpression') {
+      const call = memberCall(node);
+      if (call && (call.method === 'toString' || call.method === 'toJSON')) return this.phiInUrl(call.object, depth + 1);
+      const callee = dottedName(node.callee);
+      if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
+    }
+    if (node.type === 'MemberExpression' && propertyName(node) === 'href') return this.phiInUrl(node.object, depth + 1);
+    return undefined;
+  }
+
+  /** Router targets: a path string, `{ pathname, query }`, `{ path, query, params }`, Angular commands. */
+  phiInRouteTarget(argument: Node): { taint: Taint; node: Node } | undefined {
+    const node = unwrap(argument);
+    if (node.type === 'ObjectExpression') {
+      const taints: Taint[] = [];
+      let first: Node | undefined;
+      for (const property of node.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        if (!key) continue;
+        let found: { taint: Taint; node: Node } | undefined;
+        if (['pathname', 'path', 'search', 'hash', 'href', 'url'].includes(key)) found = this.phiInUrl(property.value as Node);
+        else if (['query', 'params', 'queryParams', 'searchParams'].includes(key)) {
+          const taint = this.context.taintOf(property.value as Node);
+          if (taint.kinds.length) found = { taint, node: property.value as Node };
+        }
+        if (found) {
+          first ??= found.node;
+          taints.push(found.taint);
+        }
+      }
+      const merged = mergeTaints(taints);
+      return merged && first ? { taint: merged, node: first } : undefined;
+    }
+    if (node.type === 'ArrayExpression') {
+      // Angular: router.navigate(['/patients', patient.mrn])
+      for (const element of node.elements) {
+        if (!element || element.type === 'SpreadElement') continue;
+        const taint = this.context.taintOf(element);
+        if (taint.kinds.length) return { taint, node: element };
+      }
+      return undefined;
+    }
+    return this.phiInUrl(node);
+  }
+
+  checkUrl(argument: Node | undefined, sink: Sink) {
+    if (!argument) return;
+    const found = this.phiInUrl(argument);
+    if (found) this.report(found.node, sink.messageId, found.taint, sink.label, sink.precision);
+  }
+
+  checkRouteTarget(argument: Node | undefined, sink: Sink) {
+    if (!argument) return;
+    const found = this.phiInRouteTarget(argument);
+    if (found) this.report(found.node, sink.messageId, found.taint, sink.label, sink.precision);
+  }
+
+  /** `{ params: {...} }` / `{ searchParams }` / `{ query }` option objects of a request. */
+  checkQueryOptions(options: Node | undefined, label: string, precision: Precision | undefined, keys: ReadonlySet<string>) {
+    const node = options ? unwrap(options) : undefined;
+    if (!node || node.type !== 'ObjectExpression') return;
+    for (const property of node.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = keyName(property.key);
+      if (!key || !keys.has(key)) continue;
+      const value = property.value as Node;
+      if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
+      const taint = mergeTaints([this.context.taintOf(value), ...this.setChainTaints(value)]);
+      if (taint) this.report(value, 'queryOptions', taint, label, precision);
+    }
+  }
+
+  /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
+  setChainTaints(node: Node): Taint[] {
+    const taints: Taint[] = [];
+    let current = unwrap(node);
+    while (current.type === 'CallExpression') {
+      const call = memberCall(current);
+      if (!call || !(call.method === 'set' || call.method === 'append')) break;
+      const [key, value] = current.arguments;
+      if (value) taints.push(this.valueWithKey(key, value));
+      current = unwrap(call.object);
+    }
+    return taints;
+  }
+
+  /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
+  valueWithKey(key: Node | undefined, value: Node): Taint {
+    const own = this.context.taintOf(value);
+    if (own.kinds.length || !isStringLiteral(key)) return own;
+    return this.kindsFromParameterName(key.value, value) ?? own;
+  }
+
+  /** What kind of request a call is, and where its URL and options are. */
+  requestCall(node: TSESTree.CallExpression): { label: string; url: Node | undefined; options: Node | undefined; precision?: Precision } | undefined {
+    const callee = dottedName(node.callee);
+    if (callee && REQUEST_FUNCTIONS.has(callee)) {
+      const [first, second] = node.arguments;
+      // axios({ url, params }), $.ajax({ url, data })
+      if (first && unwrap(first).type === 'ObjectExpression') return { label: callee, url: undefined, options: first };
+      return { label: callee, url: first, options: second };
+    }
+    const call = memberCall(node);
+    if (!call || !URL_FIRST_METHODS.has(call.method)) return undefined;
+    const receiver = dottedName(call.object);
+    const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!));
+    if (!known && !isReceiverNamedLikeClient(call.object)) return undefined;
+    const label = `${receiver ?? lastSegment(call.object) ?? 'client'}.${call.method}`;
+    const [first, second, third] = node.arguments;
+    if (call.method === 'request' && first && unwrap(first).type === 'ObjectExpression') return { label, url: undefined, options: first, precision: known ? undefined : 'medium' };
+    // axios.post(url, body, config) keeps the config third.
+    const options = ['post', 'put', 'patch'].includes(call.method) && receiver !== 'got' && receiver !== 'ky' ? third : second;
+    return { label, url: first, options, precision: known ? undefined : 'medium' };
+  }
+
+  /** Page navigation: location, history, routers, redirects. */
+  navigationCall(node: TSESTree.CallExpression): { label: string; target: Node | undefined; extras?: Node; precision?: Precision } | undefined {
+    const callee = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+    if (callee && this.navigateFunctions.has(callee)) return { label: callee, target: node.arguments[0] };
+    if (callee === 'redirect' || callee === 'permanentRedirect') return { label: callee, target: node.arguments[0], precision: 'medium' };
+    const call = memberCall(node);
+    if (!call) return undefined;
+    const receiver = dottedName(call.object) ?? lastSegment(call.object) ?? '';
+    const label = `${receiver}.${call.method}`;
+    if ((call.method === 'assign' || call.method === 'replace') && endsWithWord(call.object, ['location'])) return { label, target: node.arguments[0] };
+    if ((call.method === 'pushState' || call.method === 'replaceState') && endsWithWord(call.object, ['history'])) return { label, target: node.arguments[2] };
+    if (call.method === 'open' && (receiver === 'window' || receiver === 'globalThis')) return { label, target: node.arguments[0] };
+    if (call.method === 'redirect' && ['res', 'response', 'reply', 'ctx', 'resp'].includes(lastSegment(call.object) ?? '')) {
+      return { label, target: node.arguments[node.arguments.length - 1] };
+    }
+    if (ROUTER_METHODS.has(call.method) && endsWithWord(call.object, ['router', 'history'])) {
+      return { label, target: node.arguments[0], extras: call.method === 'navigate' ? node.arguments[1] : undefined };
+    }
+    return undefined;
+  }
+
+  /** `app.get('/path', handler)`, `router.route('/x').get(handler)`, `fastify.route({ method: 'GET', handler })`. */
+  noteGetRoute(node: TSESTree.CallExpression) {
+    const call = memberCall(node);
+    if (!call) return;
+    const handlers: Node[] = [];
+    if (call.method === 'get') {
+      const owner = lastSegment(call.object);
+      const routeChain = call.object.type === 'CallExpression' && memberCall(call.object)?.method === 'route';
+      const pathFirst = node.arguments.length >= 2 && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/');
+      const ownerLooksLikeApp = !!owner && (GET_ROUTE_OWNERS.has(owner) || splitWords(owner).some((word) => word === 'router' || word === 'app' || word === 'server'));
+      if (routeChain || (pathFirst && ownerLooksLikeApp)) handlers.push(...node.arguments.filter((argument) => isFunction(argument)));
+    } else if (call.method === 'route' && node.arguments[0]?.type === 'ObjectExpression') {
+      const properties = new Map(node.arguments[0].properties.filter((p): p is TSESTree.Property => p.type === 'Property' && !p.computed).map((p) => [keyName(p.key), p.value as Node]));
+      const method = properties.get('method');
+      const isGet = method && (this.context.constantOf(method) === 'GET' || (method.type === 'ArrayExpression' && method.elements.some((e) => e && e.type !== 'SpreadElement' && this.context.constantOf(e) === 'GET')));
+      const handler = properties.get('handler');
+      if (isGet && handler && isFunction(handler)) handlers.push(handler);
+    }
+    for (const handler of handlers) {
+      if (!isFunction(handler)) continue;
+      const first = handler.params[0];
+      if (first?.type === 'Identifier') this.getHandlers.set(handler, first.name);
+    }
+  }
+
+  /** The GET handler whose request parameter `name` is, if the node is inside one. */
+  inGetHandlerWithRequest(node: Node, name: string): boolean {
+    for (let current = parentOf(node); current; current = parentOf(current)) {
+      if (isFunction(current) && this.getHandlers.get(current) === name) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `req.query` / `request.query` / `ctx.query` / `ctx.request.query` of a GET handler. `site` is an
+   * already visited node around it (children get their parent pointers only when they are visited).
+   */
+  isGetQueryObject(node: Node, site: Node): boolean {
+    const inner = unwrap(node);
+    if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return false;
+    let root: Node = inner.object;
+    if (root.type === 'MemberExpression' && propertyName(root) === 'request') root = root.object;
+    return root.type === 'Identifier' && this.inGetHandlerWithRequest(site, root.name);
+  }
+
+  reportQueryRead(node: Node, parameter: string) {
+    const kinds = this.context.classifyName(parameter);
+    if (kinds.length) this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+  }
+
+  searchParamsEntry(node: Node, taint: Taint) {
+    // `const params = new URLSearchParams({ ssn })`: decided by its uses at the end of the file.
+    const parent = parentOf(node);
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+      this.searchParamVars.set(parent.id.name, { entries: taint.kinds.length ? [{ node, taint }] : [], urlUse: false, bodyUse: false });
+      return;
+    }
+    if (!taint.kinds.length) return;
+    // Directly a request body (`body: new URLSearchParams(…)`, `axios.post(url, new URLSearchParams(…))`): form data, fine.
+    if (parent?.type === 'Property' && BODY_KEYS.has(keyName(parent.key) ?? '')) return;
+    if (parent?.type === 'CallExpression' && parent.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= 1) return;
+    this.report(node, 'searchParams', taint, 'URLSearchParams');
+  }
+
+
+  /** A string built like a URL with PHI in its query string, wherever it is built. */
+  checkBuiltUrl(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
+    const parent = parentOf(node);
+    if (this.handled.has(node) || (parent && (isConcat(parent) || parent.type === 'TemplateLiteral'))) return;
+    const { text } = urlPieces(node);
+    if (!text.includes('?') || LOCAL_SCHEMES.test(text)) return;
+    const found = this.phiInPieces(node, true);
+    if (!found) return;
+    this.handled.add(node);
+    this.report(found.node, 'builtUrl', found.taint, 'URL');
+  }
+
+  // ── visitors ──
+
+  onVariableDeclarator(node: TSESTree.VariableDeclarator) {
+    if (node.id.type === 'Identifier' && node.init) {
+      this.inits.set(node.id.name, node.init);
+      const init = unwrap(node.init);
+      if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') this.navigateFunctions.add(node.id.name);
+    }
+    // const { ssn, dob } = req.query — in a GET route
+    if (node.id.type === 'ObjectPattern' && node.init && this.isGetQueryObject(node.init, node)) {
+      for (const property of node.id.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key) this.reportQueryRead(property.key, key);
+      }
+    }
+  }
+
+  onMemberExpression(node: TSESTree.MemberExpression) {
+    // req.query.ssn / req.query['dob'] — in a GET route
+    if (!this.isGetQueryObject(node.object, node)) return;
+    const name = propertyName(node);
+    if (name) this.reportQueryRead(node, name);
+  }
+
+  onIdentifier(node: TSESTree.Identifier) {
+    const tracked = this.searchParamVars.get(node.name);
+    if (!tracked) return;
+    const parent = parentOf(node);
+    if (!parent || (parent.type === 'VariableDeclarator' && parent.id === node)) return;
+    if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(keyName(parent.key) ?? '')) tracked.bodyUse = true;
+    else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) tracked.urlUse = true;
+    else if (parent.type === 'CallExpression' && parent.arguments.indexOf(node) >= 1) tracked.bodyUse = true;
+    else if (parent.type === 'TemplateLiteral' || isConcat(parent)) tracked.urlUse = true;
+    else if (parent.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'toString') tracked.urlUse = true;
+    else if (parent.type === 'AssignmentExpression' && parent.right === node) tracked.urlUse = true;
+  }
+
+  onNewExpression(node: TSESTree.NewExpression) {
+    const name = lastSegment(node.callee);
+    if (name === 'URLSearchParams') {
+      this.searchParamsEntry(node, node.arguments[0] ? this.context.taintOf(node.arguments[0]) : { kinds: [], origins: [], confidence: 'high' });
+      return;
+    }
+    if ((name === 'EventSource' || name === 'WebSocket' || name === 'Request') && node.arguments[0]) {
+      this.checkUrl(node.arguments[0], { label: `new ${name}`, messageId: 'requestUrl' });
+    }
+  }
+
+  onCallExpression(node: TSESTree.CallExpression) {
+    this.noteGetRoute(node);
+    const call = memberCall(node);
+    // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
+    if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {
+      const [key, value] = node.arguments;
+      const isUrlSearchParams = lastSegment(call.object) === 'searchParams';
+      const tracked = call.object.type === 'Identifier' ? this.searchParamVars.get(call.object.name) : undefined;
+      if (isUrlSearchParams || tracked) {
+        const taint = this.valueWithKey(key, value);
+        if (taint.kinds.length) {
+          if (tracked) tracked.entries.push({ node: value, taint });
+          else this.report(value, 'searchParams', taint, 'searchParams');
+        }
+        return;
+      }
+    }
+    // xhr.open('GET', url)
+    if (call?.method === 'open' && node.arguments.length >= 2 && isStringLiteral(node.arguments[0]) && /^(GET|POST|PUT|PATCH|DELETE|HEAD)$/i.test(node.arguments[0].value)) {
+      this.checkUrl(node.arguments[1], { label: `${lastSegment(call.object) ?? 'xhr'}.open`, messageId: 'requestUrl' });
+      return;
+    }
+    // superagent.get(url).query({ ssn })
+    if (call?.method === 'query' && call.object.type === 'CallExpression' && this.requestCall(call.object)) {
+      const taint = mergeTaints(node.arguments.map((argument) => this.context.taintOf(argument)));
+      if (taint) this.report(node.arguments[0], 'queryOptions', taint, `${this.requestCall(call.object)!.label}().query`);
+      return;
+    }
+    const request = this.requestCall(node);
+    if (request) {
+      this.checkUrl(request.url, { label: request.label, precision: request.precision, messageId: 'requestUrl' });
+      this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS);
+      return;
+    }
+    const navigation = this.navigationCall(node);
+    if (navigation) {
+      this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
+      if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
+    }
+  }
+
+  onAssignmentExpression(node: TSESTree.AssignmentExpression) {
+    // window.location.href = …, location.search = …, document.location = …
+    const target = node.left;
+    if (target.type !== 'MemberExpression') return;
+    const name = dottedName(target);
+    if (!name || !/(^|\.)location(\.(href|search|hash|pathname))?$/.test(name)) return;
+    this.checkUrl(node.right, { label: name, messageId: 'pageUrl' });
+  }
+
+  onTemplateLiteral(node: TSESTree.TemplateLiteral) {
+    this.checkBuiltUrl(node);
+  }
+
+  onBinaryExpression(node: TSESTree.BinaryExpression) {
+    if (isConcat(node)) this.checkBuiltUrl(node);
+  }
+
+  onJSXAttribute(node: TSESTree.JSXAttribute) {
+    if (node.name.type !== 'JSXIdentifier' || node.value?.type !== 'JSXExpressionContainer' || node.value.expression.type === 'JSXEmptyExpression') return;
+    const attribute = node.name.name;
+    const element = parentOf(node);
+    const elementName = element?.type === 'JSXOpeningElement' ? jsxName(element.name) : undefined;
+    const expression = node.value.expression;
+    if (attribute === 'href' || (attribute === 'to' && elementName && LINK_ELEMENTS.has(elementName)) || (attribute === 'as' && elementName === 'Link')) {
+      this.checkRouteTarget(expression, { label: `<${elementName ?? 'a'} ${attribute}>`, messageId: 'linkUrl' });
+    } else if (attribute === 'src' || attribute === 'action') {
+      this.checkUrl(expression, { label: `<${elementName ?? 'img'} ${attribute}>`, messageId: 'requestUrl' });
+    }
+  }
+
+  onDecorator(node: TSESTree.Decorator) {
+    // NestJS: @Get() find(@Query('ssn') ssn: string)
+    const expression = node.expression;
+    if (expression.type !== 'CallExpression' || dottedName(expression.callee) !== 'Query' || !isStringLiteral(expression.arguments[0])) return;
+    let method: Node | undefined = parentOf(node);
+    while (method && method.type !== 'MethodDefinition') method = parentOf(method);
+    const isGet = method?.type === 'MethodDefinition' && method.decorators.some((decorator) => decorator.expression.type === 'CallExpression' && dottedName(decorator.expression.callee) === 'Get');
+    if (isGet) this.reportQueryRead(expression.arguments[0], expression.arguments[0].value);
+  }
+
+  onProgramExit() {
+    for (const tracked of this.searchParamVars.values()) {
+      if (!tracked.entries.length || (tracked.bodyUse && !tracked.urlUse)) continue;
+      const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;
+      this.report(tracked.entries[0].node, 'searchParams', taint, 'URLSearchParams', tracked.urlUse ? undefined : 'medium');
+    }
+  }
+}
+
 export default createRule({
   meta: {
     id: 'no-phi-in-url',
@@ -153,424 +601,21 @@ export default createRule({
     },
     languages: ['code'],
   },
-  defaultOptions: { httpClientNames: [] as string[] },
+  defaultOptions: { httpClientNames: [] } as Options,
   create(context, options) {
-    const extraClients = new Set(options.httpClientNames);
-    /** Template/concat URL nodes already reported (by a sink or as a built URL). */
-    const handled = new Set<Node>();
-    /** The latest initialiser of each variable name: `const url = \`…\``; fetch(url). */
-    const inits = new Map<string, Node>();
-    /** Route handlers of GET routes → the name of their request parameter. */
-    const getHandlers = new Map<Node, string>();
-    /** `const params = new URLSearchParams(…)`: decided at the end of the file by how it is used. */
-    const searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
-    /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
-    const navigateFunctions = new Set<string>(['navigate']);
-
-    const report = (node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) => {
-      context.report({ node, messageId, taint, data: { sink }, precision });
-    };
-
-    const isSanitized = (node: Node) => context.hasTag(node, 'sanitized') || context.hasTag(node, 'encrypted');
-
-    /** A name the classifier treats as a trap (`lastFour`, `patientCount`, `DOB_FORMAT`, `patientId`). */
-    const isTrapName = (name: string) => context.classifyName(`${name}Ssn`).length === 0 || context.classifyName(`ssn_${name}`).length === 0;
-
-    /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
-    const kindsFromParameterName = (parameter: string | undefined, expression: Node): Taint | undefined => {
-      if (!parameter || isConstantExpression(expression) || isSanitized(expression)) return undefined;
-      const name = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' ? propertyName(expression) : undefined;
-      if (name && isTrapName(name)) return undefined;
-      const kinds = context.classifyName(parameter);
-      return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
-    };
-
-    /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
-    const phiInPieces = (node: Node, queryOnly: boolean): { taint: Taint; node: Node } | undefined => {
-      const { text, pieces } = urlPieces(node);
-      if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
-      const taints: Taint[] = [];
-      let first: Node | undefined;
-      for (const piece of pieces) {
-        if (queryOnly && !inQueryString(piece.before)) continue;
-        if (piece.expression.type === 'Identifier' && noteSearchParamsUse(piece.expression, 'url')) continue;
-        const own = context.taintOf(piece.expression);
-        const taint = own.kinds.length ? own : kindsFromParameterName(queryParameterBefore(piece.before), piece.expression);
-        if (!taint) continue;
-        first ??= piece.expression;
-        taints.push(taint);
-      }
-      const merged = mergeTaints(taints);
-      return merged && first ? { taint: merged, node: first } : undefined;
-    };
-
-    /** Marks a use of a URLSearchParams variable; true when `identifier` is one. */
-    const noteSearchParamsUse = (identifier: TSESTree.Identifier, use: 'url' | 'body'): boolean => {
-      const tracked = searchParamVars.get(identifier.name);
-      if (!tracked) return false;
-      if (use === 'url') tracked.urlUse = true;
-      else tracked.bodyUse = true;
-      return true;
-    };
-
-    /** PHI a URL-valued expression carries; resolves variables to their initialiser. */
-    const phiInUrl = (argument: Node, depth = 0): { taint: Taint; node: Node } | undefined => {
-      const node = unwrap(argument);
-      if (depth > 4) return undefined;
-      if (node.type === 'TemplateLiteral' || isConcat(node)) {
-        if (handled.has(node)) return undefined;
-        handled.add(node);
-        return phiInPieces(node, false);
-      }
-      if (node.type === 'Identifier') {
-        if (noteSearchParamsUse(node, 'url')) return undefined;
-        const init = inits.get(node.name);
-        if (!init) return undefined;
-        const found = phiInUrl(init, depth + 1);
-        return found ? { taint: found.taint, node: argument } : undefined;
-      }
-      if (node.type === 'NewExpression' && (lastSegment(node.callee) === 'URL' || lastSegment(node.callee) === 'Request') && node.arguments[0]) {
-        return phiInUrl(node.arguments[0], depth + 1);
-      }
-      if (node.type === 'CallExpression') {
-        const call = memberCall(node);
-        if (call && (call.method === 'toString' || call.method === 'toJSON')) return phiInUrl(call.object, depth + 1);
-        const callee = dottedName(node.callee);
-        if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return phiInUrl(node.arguments[0], depth + 1);
-      }
-      if (node.type === 'MemberExpression' && propertyName(node) === 'href') return phiInUrl(node.object, depth + 1);
-      return undefined;
-    };
-
-    /** Router targets: a path string, `{ pathname, query }`, `{ path, query, params }`, Angular commands. */
-    const phiInRouteTarget = (argument: Node): { taint: Taint; node: Node } | undefined => {
-      const node = unwrap(argument);
-      if (node.type === 'ObjectExpression') {
-        const taints: Taint[] = [];
-        let first: Node | undefined;
-        for (const property of node.properties) {
-          if (property.type !== 'Property' || property.computed) continue;
-          const key = keyName(property.key);
-          if (!key) continue;
-          let found: { taint: Taint; node: Node } | undefined;
-          if (['pathname', 'path', 'search', 'hash', 'href', 'url'].includes(key)) found = phiInUrl(property.value as Node);
-          else if (['query', 'params', 'queryParams', 'searchParams'].includes(key)) {
-            const taint = context.taintOf(property.value as Node);
-            if (taint.kinds.length) found = { taint, node: property.value as Node };
-          }
-          if (found) {
-            first ??= found.node;
-            taints.push(found.taint);
-          }
-        }
-        const merged = mergeTaints(taints);
-        return merged && first ? { taint: merged, node: first } : undefined;
-      }
-      if (node.type === 'ArrayExpression') {
-        // Angular: router.navigate(['/patients', patient.mrn])
-        for (const element of node.elements) {
-          if (!element || element.type === 'SpreadElement') continue;
-          const taint = context.taintOf(element);
-          if (taint.kinds.length) return { taint, node: element };
-        }
-        return undefined;
-      }
-      return phiInUrl(node);
-    };
-
-    const checkUrl = (argument: Node | undefined, sink: Sink) => {
-      if (!argument) return;
-      const found = phiInUrl(argument);
-      if (found) report(found.node, sink.messageId, found.taint, sink.label, sink.precision);
-    };
-
-    const checkRouteTarget = (argument: Node | undefined, sink: Sink) => {
-      if (!argument) return;
-      const found = phiInRouteTarget(argument);
-      if (found) report(found.node, sink.messageId, found.taint, sink.label, sink.precision);
-    };
-
-    /** `{ params: {...} }` / `{ searchParams }` / `{ query }` option objects of a request. */
-    const checkQueryOptions = (options: Node | undefined, label: string, precision: Precision | undefined, keys: ReadonlySet<string>) => {
-      const node = options ? unwrap(options) : undefined;
-      if (!node || node.type !== 'ObjectExpression') return;
-      for (const property of node.properties) {
-        if (property.type !== 'Property' || property.computed) continue;
-        const key = keyName(property.key);
-        if (!key || !keys.has(key)) continue;
-        const value = property.value as Node;
-        if (value.type === 'Identifier' && noteSearchParamsUse(value, 'url')) continue;
-        const taint = mergeTaints([context.taintOf(value), ...setChainTaints(value)]);
-        if (taint) report(value, 'queryOptions', taint, label, precision);
-      }
-    };
-
-    /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
-    const setChainTaints = (node: Node): Taint[] => {
-      const taints: Taint[] = [];
-      let current = unwrap(node);
-      while (current.type === 'CallExpression') {
-        const call = memberCall(current);
-        if (!call || !(call.method === 'set' || call.method === 'append')) break;
-        const [key, value] = current.arguments;
-        if (value) taints.push(valueWithKey(key, value));
-        current = unwrap(call.object);
-      }
-      return taints;
-    };
-
-    /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
-    const valueWithKey = (key: Node | undefined, value: Node): Taint => {
-      const own = context.taintOf(value);
-      if (own.kinds.length || !isStringLiteral(key)) return own;
-      return kindsFromParameterName(key.value, value) ?? own;
-    };
-
-    /** What kind of request a call is, and where its URL and options are. */
-    const requestCall = (node: TSESTree.CallExpression): { label: string; url: Node | undefined; options: Node | undefined; precision?: Precision } | undefined => {
-      const callee = dottedName(node.callee);
-      if (callee && REQUEST_FUNCTIONS.has(callee)) {
-        const [first, second] = node.arguments;
-        // axios({ url, params }), $.ajax({ url, data })
-        if (first && unwrap(first).type === 'ObjectExpression') return { label: callee, url: undefined, options: first };
-        return { label: callee, url: first, options: second };
-      }
-      const call = memberCall(node);
-      if (!call || !URL_FIRST_METHODS.has(call.method)) return undefined;
-      const receiver = dottedName(call.object);
-      const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && extraClients.has(lastSegment(call.object)!));
-      if (!known && !isReceiverNamedLikeClient(call.object)) return undefined;
-      const label = `${receiver ?? lastSegment(call.object) ?? 'client'}.${call.method}`;
-      const [first, second, third] = node.arguments;
-      if (call.method === 'request' && first && unwrap(first).type === 'ObjectExpression') return { label, url: undefined, options: first, precision: known ? undefined : 'medium' };
-      // axios.post(url, body, config) keeps the config third.
-      const options = ['post', 'put', 'patch'].includes(call.method) && receiver !== 'got' && receiver !== 'ky' ? third : second;
-      return { label, url: first, options, precision: known ? undefined : 'medium' };
-    };
-
-    /** Page navigation: location, history, routers, redirects. */
-    const navigationCall = (node: TSESTree.CallExpression): { label: string; target: Node | undefined; extras?: Node; precision?: Precision } | undefined => {
-      const callee = node.callee.type === 'Identifier' ? node.callee.name : undefined;
-      if (callee && navigateFunctions.has(callee)) return { label: callee, target: node.arguments[0] };
-      if (callee === 'redirect' || callee === 'permanentRedirect') return { label: callee, target: node.arguments[0], precision: 'medium' };
-      const call = memberCall(node);
-      if (!call) return undefined;
-      const receiver = dottedName(call.object) ?? lastSegment(call.object) ?? '';
-      const label = `${receiver}.${call.method}`;
-      if ((call.method === 'assign' || call.method === 'replace') && endsWithWord(call.object, ['location'])) return { label, target: node.arguments[0] };
-      if ((call.method === 'pushState' || call.method === 'replaceState') && endsWithWord(call.object, ['history'])) return { label, target: node.arguments[2] };
-      if (call.method === 'open' && (receiver === 'window' || receiver === 'globalThis')) return { label, target: node.arguments[0] };
-      if (call.method === 'redirect' && ['res', 'response', 'reply', 'ctx', 'resp'].includes(lastSegment(call.object) ?? '')) {
-        return { label, target: node.arguments[node.arguments.length - 1] };
-      }
-      if (ROUTER_METHODS.has(call.method) && endsWithWord(call.object, ['router', 'history'])) {
-        return { label, target: node.arguments[0], extras: call.method === 'navigate' ? node.arguments[1] : undefined };
-      }
-      return undefined;
-    };
-
-    /** `app.get('/path', handler)`, `router.route('/x').get(handler)`, `fastify.route({ method: 'GET', handler })`. */
-    const noteGetRoute = (node: TSESTree.CallExpression) => {
-      const call = memberCall(node);
-      if (!call) return;
-      const handlers: Node[] = [];
-      if (call.method === 'get') {
-        const owner = lastSegment(call.object);
-        const routeChain = call.object.type === 'CallExpression' && memberCall(call.object)?.method === 'route';
-        const pathFirst = node.arguments.length >= 2 && context.stringPrefixOf(node.arguments[0])?.text.startsWith('/');
-        const ownerLooksLikeApp = !!owner && (GET_ROUTE_OWNERS.has(owner) || splitWords(owner).some((word) => word === 'router' || word === 'app' || word === 'server'));
-        if (routeChain || (pathFirst && ownerLooksLikeApp)) handlers.push(...node.arguments.filter((argument) => isFunction(argument)));
-      } else if (call.method === 'route' && node.arguments[0]?.type === 'ObjectExpression') {
-        const properties = new Map(node.arguments[0].properties.filter((p): p is TSESTree.Property => p.type === 'Property' && !p.computed).map((p) => [keyName(p.key), p.value as Node]));
-        const method = properties.get('method');
-        const isGet = method && (context.constantOf(method) === 'GET' || (method.type === 'ArrayExpression' && method.elements.some((e) => e && e.type !== 'SpreadElement' && context.constantOf(e) === 'GET')));
-        const handler = properties.get('handler');
-        if (isGet && handler && isFunction(handler)) handlers.push(handler);
-      }
-      for (const handler of handlers) {
-        if (!isFunction(handler)) continue;
-        const first = handler.params[0];
-        if (first?.type === 'Identifier') getHandlers.set(handler, first.name);
-      }
-    };
-
-    /** The GET handler whose request parameter `name` is, if the node is inside one. */
-    const inGetHandlerWithRequest = (node: Node, name: string): boolean => {
-      for (let current = parentOf(node); current; current = parentOf(current)) {
-        if (isFunction(current) && getHandlers.get(current) === name) return true;
-      }
-      return false;
-    };
-
-    /**
-     * `req.query` / `request.query` / `ctx.query` / `ctx.request.query` of a GET handler. `site` is an
-     * already visited node around it (children get their parent pointers only when they are visited).
-     */
-    const isGetQueryObject = (node: Node, site: Node): boolean => {
-      const inner = unwrap(node);
-      if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return false;
-      let root: Node = inner.object;
-      if (root.type === 'MemberExpression' && propertyName(root) === 'request') root = root.object;
-      return root.type === 'Identifier' && inGetHandlerWithRequest(site, root.name);
-    };
-
-    const reportQueryRead = (node: Node, parameter: string) => {
-      const kinds = context.classifyName(parameter);
-      if (kinds.length) report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
-    };
-
-    const searchParamsEntry = (node: Node, taint: Taint) => {
-      // `const params = new URLSearchParams({ ssn })`: decided by its uses at the end of the file.
-      const parent = parentOf(node);
-      if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
-        searchParamVars.set(parent.id.name, { entries: taint.kinds.length ? [{ node, taint }] : [], urlUse: false, bodyUse: false });
-        return;
-      }
-      if (!taint.kinds.length) return;
-      // Directly a request body (`body: new URLSearchParams(…)`, `axios.post(url, new URLSearchParams(…))`): form data, fine.
-      if (parent?.type === 'Property' && BODY_KEYS.has(keyName(parent.key) ?? '')) return;
-      if (parent?.type === 'CallExpression' && parent.arguments.indexOf(node as TSESTree.CallExpressionArgument) >= 1) return;
-      report(node, 'searchParams', taint, 'URLSearchParams');
-    };
-
+    const state = new UrlFile(context, options);
     return {
-      VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type === 'Identifier' && node.init) {
-          inits.set(node.id.name, node.init);
-          const init = unwrap(node.init);
-          if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') navigateFunctions.add(node.id.name);
-        }
-        // const { ssn, dob } = req.query — in a GET route
-        if (node.id.type === 'ObjectPattern' && node.init && isGetQueryObject(node.init, node)) {
-          for (const property of node.id.properties) {
-            if (property.type !== 'Property' || property.computed) continue;
-            const key = keyName(property.key);
-            if (key) reportQueryRead(property.key, key);
-          }
-        }
-      },
-      MemberExpression(node: TSESTree.MemberExpression) {
-        // req.query.ssn / req.query['dob'] — in a GET route
-        if (!isGetQueryObject(node.object, node)) return;
-        const name = propertyName(node);
-        if (name) reportQueryRead(node, name);
-      },
-      Identifier(node: TSESTree.Identifier) {
-        const tracked = searchParamVars.get(node.name);
-        if (!tracked) return;
-        const parent = parentOf(node);
-        if (!parent || (parent.type === 'VariableDeclarator' && parent.id === node)) return;
-        if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(keyName(parent.key) ?? '')) tracked.bodyUse = true;
-        else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) tracked.urlUse = true;
-        else if (parent.type === 'CallExpression' && parent.arguments.indexOf(node) >= 1) tracked.bodyUse = true;
-        else if (parent.type === 'TemplateLiteral' || isConcat(parent)) tracked.urlUse = true;
-        else if (parent.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'toString') tracked.urlUse = true;
-        else if (parent.type === 'AssignmentExpression' && parent.right === node) tracked.urlUse = true;
-      },
-      NewExpression(node: TSESTree.NewExpression) {
-        const name = lastSegment(node.callee);
-        if (name === 'URLSearchParams') {
-          searchParamsEntry(node, node.arguments[0] ? context.taintOf(node.arguments[0]) : { kinds: [], origins: [], confidence: 'high' });
-          return;
-        }
-        if ((name === 'EventSource' || name === 'WebSocket' || name === 'Request') && node.arguments[0]) {
-          checkUrl(node.arguments[0], { label: `new ${name}`, messageId: 'requestUrl' });
-        }
-      },
-      CallExpression(node: TSESTree.CallExpression) {
-        noteGetRoute(node);
-        const call = memberCall(node);
-        // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
-        if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {
-          const [key, value] = node.arguments;
-          const isUrlSearchParams = lastSegment(call.object) === 'searchParams';
-          const tracked = call.object.type === 'Identifier' ? searchParamVars.get(call.object.name) : undefined;
-          if (isUrlSearchParams || tracked) {
-            const taint = valueWithKey(key, value);
-            if (taint.kinds.length) {
-              if (tracked) tracked.entries.push({ node: value, taint });
-              else report(value, 'searchParams', taint, 'searchParams');
-            }
-            return;
-          }
-        }
-        // xhr.open('GET', url)
-        if (call?.method === 'open' && node.arguments.length >= 2 && isStringLiteral(node.arguments[0]) && /^(GET|POST|PUT|PATCH|DELETE|HEAD)$/i.test(node.arguments[0].value)) {
-          checkUrl(node.arguments[1], { label: `${lastSegment(call.object) ?? 'xhr'}.open`, messageId: 'requestUrl' });
-          return;
-        }
-        // superagent.get(url).query({ ssn })
-        if (call?.method === 'query' && call.object.type === 'CallExpression' && requestCall(call.object)) {
-          const taint = mergeTaints(node.arguments.map((argument) => context.taintOf(argument)));
-          if (taint) report(node.arguments[0], 'queryOptions', taint, `${requestCall(call.object)!.label}().query`);
-          return;
-        }
-        const request = requestCall(node);
-        if (request) {
-          checkUrl(request.url, { label: request.label, precision: request.precision, messageId: 'requestUrl' });
-          checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS);
-          return;
-        }
-        const navigation = navigationCall(node);
-        if (navigation) {
-          checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
-          if (navigation.extras) checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
-        }
-      },
-      AssignmentExpression(node: TSESTree.AssignmentExpression) {
-        // window.location.href = …, location.search = …, document.location = …
-        const target = node.left;
-        if (target.type !== 'MemberExpression') return;
-        const name = dottedName(target);
-        if (!name || !/(^|\.)location(\.(href|search|hash|pathname))?$/.test(name)) return;
-        checkUrl(node.right, { label: name, messageId: 'pageUrl' });
-      },
-      TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        checkBuiltUrl(node);
-      },
-      BinaryExpression(node: TSESTree.BinaryExpression) {
-        if (isConcat(node)) checkBuiltUrl(node);
-      },
-      JSXAttribute(node: TSESTree.JSXAttribute) {
-        if (node.name.type !== 'JSXIdentifier' || node.value?.type !== 'JSXExpressionContainer' || node.value.expression.type === 'JSXEmptyExpression') return;
-        const attribute = node.name.name;
-        const element = parentOf(node);
-        const elementName = element?.type === 'JSXOpeningElement' ? jsxName(element.name) : undefined;
-        const expression = node.value.expression;
-        if (attribute === 'href' || (attribute === 'to' && elementName && LINK_ELEMENTS.has(elementName)) || (attribute === 'as' && elementName === 'Link')) {
-          checkRouteTarget(expression, { label: `<${elementName ?? 'a'} ${attribute}>`, messageId: 'linkUrl' });
-        } else if (attribute === 'src' || attribute === 'action') {
-          checkUrl(expression, { label: `<${elementName ?? 'img'} ${attribute}>`, messageId: 'requestUrl' });
-        }
-      },
-      Decorator(node: TSESTree.Decorator) {
-        // NestJS: @Get() find(@Query('ssn') ssn: string)
-        const expression = node.expression;
-        if (expression.type !== 'CallExpression' || dottedName(expression.callee) !== 'Query' || !isStringLiteral(expression.arguments[0])) return;
-        let method: Node | undefined = parentOf(node);
-        while (method && method.type !== 'MethodDefinition') method = parentOf(method);
-        const isGet = method?.type === 'MethodDefinition' && method.decorators.some((decorator) => decorator.expression.type === 'CallExpression' && dottedName(decorator.expression.callee) === 'Get');
-        if (isGet) reportQueryRead(expression.arguments[0], expression.arguments[0].value);
-      },
-      'Program:exit'() {
-        for (const tracked of searchParamVars.values()) {
-          if (!tracked.entries.length || (tracked.bodyUse && !tracked.urlUse)) continue;
-          const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;
-          report(tracked.entries[0].node, 'searchParams', taint, 'URLSearchParams', tracked.urlUse ? undefined : 'medium');
-        }
-      },
+      VariableDeclarator: (node) => state.onVariableDeclarator(node),
+      MemberExpression: (node) => state.onMemberExpression(node),
+      Identifier: (node) => state.onIdentifier(node),
+      NewExpression: (node) => state.onNewExpression(node),
+      CallExpression: (node) => state.onCallExpression(node),
+      AssignmentExpression: (node) => state.onAssignmentExpression(node),
+      TemplateLiteral: (node) => state.onTemplateLiteral(node),
+      BinaryExpression: (node) => state.onBinaryExpression(node),
+      JSXAttribute: (node) => state.onJSXAttribute(node),
+      Decorator: (node) => state.onDecorator(node),
+      'Program:exit': () => state.onProgramExit(),
     };
-
-    /** A string built like a URL with PHI in its query string, wherever it is built. */
-    function checkBuiltUrl(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
-      const parent = parentOf(node);
-      if (handled.has(node) || (parent && (isConcat(parent) || parent.type === 'TemplateLiteral'))) return;
-      const { text } = urlPieces(node);
-      if (!text.includes('?') || LOCAL_SCHEMES.test(text)) return;
-      const found = phiInPieces(node, true);
-      if (!found) return;
-      handled.add(node);
-      report(found.node, 'builtUrl', found.taint, 'URL');
-    }
   },
 });

@@ -1,8 +1,12 @@
-import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import type { Precision } from '../server/src/rule-api';
+import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
+type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay';
+
+interface Options {
+  llmNames: string[];
+}
 
 interface VendorSpec {
   vendor: string;
@@ -159,6 +163,282 @@ interface Sink {
   precision?: Precision;
 }
 
+// ── one file ──────────────────────────────────────────────────────────────────────────────────
+
+class ThirdPartyFile {
+  readonly knownLlms: Set<string>;
+  readonly localLlms = new Set<string>();
+  /** Variables bound to `admin.messaging()` / `getMessaging()`, and to OneSignal clients. */
+  readonly fcmInstances = new Set<string>();
+  readonly oneSignalClients = new Set<string>();
+  importsOneSignal = false;
+
+  constructor(
+    readonly context: RuleContext<MessageId>,
+    readonly options: Readonly<Options>,
+  ) {
+    this.knownLlms = new Set<string>(this.options.llmNames);
+  }
+
+
+  messageIdOf(kind: VendorKind): MessageId {
+    return kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
+  }
+
+  isTrapName(name: string) {
+    return this.context.classifyName(`${name}Ssn`).length === 0 || this.context.classifyName(`ssn_${name}`).length === 0;
+  }
+
+  /** `setTag('dob', value)`: the key says what an opaque value is. */
+  keyKinds(key: Node | undefined, value: Node): Taint | undefined {
+    if (!isStringLiteral(key) || isConstantExpression(value) || this.context.hasTag(value, 'sanitized') || this.context.hasTag(value, 'encrypted')) return undefined;
+    const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
+    if (name && this.isTrapName(name)) return undefined;
+    const kinds = this.context.classifyName(key.value);
+    return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /** The first value that carries PHI, with the union of what all values carry. */
+  phiOf(values: Node[], keyValue: boolean): { node: Node; taint: Taint } | undefined {
+    let first: Node | undefined;
+    const kinds = new Set<string>();
+    const origins: Taint['origins'][number][] = [];
+    let confidence: Taint['confidence'] = 'medium';
+    values.forEach((value, i) => {
+      if (value.type === 'SpreadElement' || isFunctionNode(value)) return;
+      const own = this.context.taintOf(value);
+      const taint = own.kinds.length ? own : keyValue && i > 0 ? this.keyKinds(values[i - 1], value) : undefined;
+      if (!taint?.kinds.length) return;
+      // Point at the property that carries it: `{ messages: […] }`, `{ extra: { ssn } }`.
+      first ??= this.taintedProperty(value) ?? value;
+      taint.kinds.forEach((kind) => kinds.add(kind));
+      for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
+      if (taint.confidence === 'high') confidence = 'high';
+    });
+    return first ? { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } } : undefined;
+  }
+
+  taintedProperty(value: Node): Node | undefined {
+    if (value.type !== 'ObjectExpression') return undefined;
+    for (const property of value.properties) {
+      const inner = property.type === 'Property' ? (property.value as Node) : property.argument;
+      if (this.context.taintOf(inner).kinds.length) return inner;
+    }
+    return undefined;
+  }
+
+  /** The prompt fields of an LLM request object (or the whole argument when it is not a literal). */
+  promptValues(argument: Node | undefined): Node[] {
+    if (!argument) return [];
+    if (argument.type !== 'ObjectExpression') return [argument];
+    const values: Node[] = [];
+    for (const property of argument.properties) {
+      if (property.type === 'SpreadElement') values.push(property.argument);
+      else if (!property.computed && PROMPT_KEYS.has(keyName(property.key) ?? '')) values.push(property.value as Node);
+      else if (!property.computed && keyName(property.key) === 'user') values.push(property.value as Node); // OpenAI end-user field
+    }
+    return values;
+  }
+
+  hasKey(argument: Node | undefined, key: string): boolean {
+    return (
+    argument?.type === 'ObjectExpression' && propertyNamed(argument, key) !== undefined);
+  }
+
+  /** OpenAI, Anthropic, Gemini and LangChain calls. */
+  llmCall(node: TSESTree.CallExpression): Sink | undefined {
+    const call = memberCall(node);
+    if (!call) return undefined;
+    const path = dottedName(call.object) ?? '';
+    const root = rootName(call.object);
+    const rootWords = wordsOf(root === 'this' ? lastSegment(call.object) : root);
+    const first = node.arguments[0];
+    // openai.chat.completions.create / .parse / .stream, client.beta.chat.completions.parse
+    if (['create', 'parse', 'stream'].includes(call.method)) {
+      if (/(^|\.)chat\.completions$/.test(path)) return { vendor: 'OpenAI', kind: 'LLM API', values: this.promptValues(first) };
+      if (/(^|\.)(responses|completions|embeddings)$/.test(path) && (rootWords.some((word) => OPENAI_CLIENT_WORDS.has(word)) || this.hasKey(first, 'model'))) {
+        return { vendor: 'OpenAI', kind: 'LLM API', values: this.promptValues(first), precision: rootWords.includes('openai') ? undefined : 'medium' };
+      }
+      // anthropic.messages.create({ model, max_tokens, messages, system }) — not Twilio's client.messages.create({ body, to })
+      if (/(^|\.)messages$/.test(path) && (this.hasKey(first, 'model') || rootWords.some((word) => word === 'anthropic' || word === 'claude'))) {
+        return { vendor: 'Anthropic', kind: 'LLM API', values: this.promptValues(first) };
+      }
+    }
+    // OpenAI SDK v3: new OpenAIApi(configuration).createChatCompletion({ model, messages })
+    if (OPENAI_V3_METHODS.has(call.method)) {
+      const name = lastSegment(call.object);
+      if ((name && this.knownLlms.has(name)) || rootWords.includes('openai') || wordsOf(name).includes('openai')) return { vendor: 'OpenAI', kind: 'LLM API', values: this.promptValues(first) };
+      return undefined;
+    }
+    if (call.method === 'generateContent' || call.method === 'generateContentStream' || call.method === 'countTokens') {
+      return { vendor: 'Google Gemini', kind: 'LLM API', values: first?.type === 'ObjectExpression' ? this.promptValues(first) : [...node.arguments] };
+    }
+    if (RUNNABLE_METHODS.has(call.method)) {
+      const name = lastSegment(call.object);
+      if (!name || this.localLlms.has(name)) return undefined;
+      if (this.knownLlms.has(name)) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments] };
+      const words = splitWords(name);
+      const allowed = RUNNABLE_STRICT_METHODS.has(call.method) ? RUNNABLE_STRICT_WORDS : RUNNABLE_WORDS;
+      if (words.some((word) => allowed.has(word))) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments], precision: 'medium' };
+    }
+    return undefined;
+  }
+
+  /** `admin.messaging()`, `getMessaging(app)`, `firebase.messaging()`, or a variable holding one. */
+  isFcmMessaging(object: Node): { precision?: Precision } | undefined {
+    let node = object;
+    while (node.type === 'TSNonNullExpression' || node.type === 'ChainExpression') node = node.expression;
+    if (node.type === 'CallExpression') {
+      const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+      if (callee.type === 'Identifier' && callee.name === 'getMessaging') return {};
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'messaging') return {};
+      return undefined;
+    }
+    const name = lastSegment(node);
+    if (!name) return undefined;
+    if (this.fcmInstances.has(name)) return {};
+    return FCM_NAMES.test(name) ? { precision: 'medium' } : undefined;
+  }
+
+  isOneSignalClient(object: Node): { precision?: Precision } | undefined {
+    const name = lastSegment(object);
+    if (!name) return undefined;
+    if (this.oneSignalClients.has(name)) return {};
+    if (/one_?signal/i.test(name)) return { precision: 'medium' };
+    return /^client$/i.test(name) && this.importsOneSignal ? { precision: 'medium' } : undefined;
+  }
+
+  /** Push notification services: the payload leaves the BAA boundary (APNs, FCM) and shows on lock screens. */
+  pushCall(node: TSESTree.CallExpression): Sink | undefined {
+    const args = node.arguments as Node[];
+    if (node.callee.type === 'Identifier') {
+      // import { sendNotification } from 'web-push'
+      const source = this.context.importedFrom(node.callee.name);
+      if (source?.module === 'web-push' && source.imported === 'sendNotification') return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
+      return undefined;
+    }
+    const call = memberCall(node);
+    if (!call) return undefined;
+    if (call.method === 'sendNotification') {
+      const root = rootName(call.object);
+      const module = root ? this.context.importedFrom(root)?.module : undefined;
+      if (module === 'web-push' || (root && /^web_?push$/i.test(root))) return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
+      return undefined;
+    }
+    if (call.method in FCM_METHODS && Object.prototype.hasOwnProperty.call(FCM_METHODS, call.method)) {
+      const fcm = this.isFcmMessaging(call.object);
+      if (!fcm) return undefined;
+      const index = FCM_METHODS[call.method];
+      return { vendor: 'Firebase Cloud Messaging', kind: 'push notification service', values: args.slice(index, index + 1), precision: fcm.precision };
+    }
+    // Expo: expo.chunkPushNotifications(messages) only batches messages for sendPushNotificationsAsync(chunk)
+    if (call.method === 'sendPushNotificationsAsync' || call.method === 'chunkPushNotifications') return { vendor: 'Expo push', kind: 'push notification service', values: args.slice(0, 1) };
+    if (call.method === 'createNotification') {
+      const client = this.isOneSignalClient(call.object);
+      if (client) return { vendor: 'OneSignal', kind: 'push notification service', values: args.slice(0, 1), precision: client.precision };
+    }
+    return undefined;
+  }
+
+  vendorCall(node: TSESTree.CallExpression): Sink | undefined {
+    const push = this.pushCall(node);
+    if (push) return push;
+    if (node.callee.type === 'Identifier') {
+      const spec = VENDOR_FUNCTIONS[node.callee.name];
+      if (!spec) return undefined;
+      if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
+      if (spec.skipFirst) {
+        // Firebase: the first argument is the analytics instance
+        const instance = node.arguments[0] ? lastSegment(node.arguments[0]) : undefined;
+        if (!instance || !/analytics/i.test(instance)) return undefined;
+        return { ...spec, values: node.arguments.slice(1) };
+      }
+      return { ...spec, values: [...node.arguments] };
+    }
+    const call = memberCall(node);
+    if (!call) return undefined;
+    const path = receiverPath(call.object);
+    if (path) {
+      for (const spec of VENDORS) {
+        if (!spec.methods.includes(call.method)) continue;
+        if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
+        return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
+      }
+    }
+    return this.llmCall(node);
+  }
+
+  /** The vendor whose init/config call an options object belongs to. */
+  replayVendor(node: Node, fallback: string | undefined): string {
+    for (let current = parentOf(node); current; current = parentOf(current)) {
+      if (current.type !== 'CallExpression' && current.type !== 'NewExpression') continue;
+      const callee = dottedName(current.callee) ?? '';
+      if (/sentry|replay/i.test(callee)) return 'Sentry';
+      if (/logrocket/i.test(callee)) return 'LogRocket';
+      if (/posthog/i.test(callee)) return 'PostHog';
+      if (/datadog|DD_RUM/i.test(callee)) return 'Datadog RUM';
+      if (/clarity/i.test(callee)) return 'Microsoft Clarity';
+      if (/FS|fullstory/i.test(callee)) return 'FullStory';
+    }
+    return fallback ?? 'session replay vendor';
+  }
+
+  onProgram() {
+    this.importsOneSignal = this.context.importsModule(ONESIGNAL_MODULES);
+  }
+
+  onVariableDeclarator(node: TSESTree.VariableDeclarator) {
+    if (node.id.type !== 'Identifier' || !node.init) return;
+    let init: Node = node.init;
+    while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+    if (init.type === 'CallExpression' && this.isFcmMessaging(init)) this.fcmInstances.add(node.id.name);
+    if (init.type === 'NewExpression') {
+      // new OneSignal.Client(…), new OneSignal.DefaultApi(configuration), new Client(…) from 'onesignal-node'
+      const callee = dottedName(init.callee) ?? '';
+      const root = callee.split('.')[0];
+      if (/one_?signal/i.test(callee) || ONESIGNAL_MODULES.test(this.context.importedFrom(root)?.module ?? '')) this.oneSignalClients.add(node.id.name);
+    }
+    const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
+    if (!className) return;
+    if (LOCAL_LLM_CLASSES.test(className)) this.localLlms.add(node.id.name);
+    else if (LLM_CLASSES.test(className)) this.knownLlms.add(node.id.name);
+  }
+
+  onCallExpression(node: TSESTree.CallExpression) {
+    const sink = this.vendorCall(node);
+    if (!sink) return;
+    const phi = this.phiOf(sink.values, !!sink.keyValue);
+    if (!phi) return;
+    this.context.report({ node: phi.node, messageId: this.messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
+  }
+
+  onNewExpression(node: TSESTree.NewExpression) {
+    // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
+    const name = lastSegment(node.callee);
+    if (!name || !BEDROCK_COMMANDS.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
+    const values = node.arguments[0].properties.flatMap((property) =>
+      property.type === 'Property' && !property.computed && ['body', 'messages', 'system'].includes(keyName(property.key) ?? '') ? [property.value as Node] : [],
+    );
+    const phi = this.phiOf(values, false);
+    if (phi) this.context.report({ node: phi.node, messageId: 'llm', taint: phi.taint, data: { vendor: 'AWS Bedrock' } });
+  }
+
+  onProperty(node: TSESTree.Property) {
+    if (node.computed) return;
+    const key = keyName(node.key);
+    if (!key) return;
+    const value = node.value as Node;
+    // Datadog RUM: defaultPrivacyLevel: 'allow' records all text and inputs
+    if (key === 'defaultPrivacyLevel' && this.context.constantOf(value) === 'allow') {
+      this.context.report({ node, messageId: 'replay', data: { vendor: this.replayVendor(node, 'Datadog RUM'), what: 'inputs and page text' } });
+      return;
+    }
+    const option = REPLAY_MASK_OPTIONS[key];
+    if (!option || !isFalseLiteral(value, this.context)) return;
+    this.context.report({ node, messageId: 'replay', data: { vendor: this.replayVendor(node, option.vendor), what: option.what } });
+  }
+}
+
 export default createRule({
   meta: {
     id: 'no-phi-to-third-party',
@@ -187,263 +467,15 @@ export default createRule({
     },
     languages: ['code'],
   },
-  defaultOptions: { llmNames: [] as string[] },
+  defaultOptions: { llmNames: [] } as Options,
   create(context, options) {
-    const knownLlms = new Set<string>(options.llmNames);
-    const localLlms = new Set<string>();
-
-    /** Variables bound to `admin.messaging()` / `getMessaging()`, and to OneSignal clients. */
-    const fcmInstances = new Set<string>();
-    const oneSignalClients = new Set<string>();
-    let importsOneSignal = false;
-
-    const messageIdOf = (kind: VendorKind) => (kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm');
-
-    const isTrapName = (name: string) => context.classifyName(`${name}Ssn`).length === 0 || context.classifyName(`ssn_${name}`).length === 0;
-
-    /** `setTag('dob', value)`: the key says what an opaque value is. */
-    const keyKinds = (key: Node | undefined, value: Node): Taint | undefined => {
-      if (!isStringLiteral(key) || isConstantExpression(value) || context.hasTag(value, 'sanitized') || context.hasTag(value, 'encrypted')) return undefined;
-      const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
-      if (name && isTrapName(name)) return undefined;
-      const kinds = context.classifyName(key.value);
-      return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
-    };
-
-    /** The first value that carries PHI, with the union of what all values carry. */
-    const phiOf = (values: Node[], keyValue: boolean): { node: Node; taint: Taint } | undefined => {
-      let first: Node | undefined;
-      const kinds = new Set<string>();
-      const origins: Taint['origins'][number][] = [];
-      let confidence: Taint['confidence'] = 'medium';
-      values.forEach((value, i) => {
-        if (value.type === 'SpreadElement' || isFunctionNode(value)) return;
-        const own = context.taintOf(value);
-        const taint = own.kinds.length ? own : keyValue && i > 0 ? keyKinds(values[i - 1], value) : undefined;
-        if (!taint?.kinds.length) return;
-        // Point at the property that carries it: `{ messages: […] }`, `{ extra: { ssn } }`.
-        first ??= taintedProperty(value) ?? value;
-        taint.kinds.forEach((kind) => kinds.add(kind));
-        for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
-        if (taint.confidence === 'high') confidence = 'high';
-      });
-      return first ? { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } } : undefined;
-    };
-
-    const taintedProperty = (value: Node): Node | undefined => {
-      if (value.type !== 'ObjectExpression') return undefined;
-      for (const property of value.properties) {
-        const inner = property.type === 'Property' ? (property.value as Node) : property.argument;
-        if (context.taintOf(inner).kinds.length) return inner;
-      }
-      return undefined;
-    };
-
-    /** The prompt fields of an LLM request object (or the whole argument when it is not a literal). */
-    const promptValues = (argument: Node | undefined): Node[] => {
-      if (!argument) return [];
-      if (argument.type !== 'ObjectExpression') return [argument];
-      const values: Node[] = [];
-      for (const property of argument.properties) {
-        if (property.type === 'SpreadElement') values.push(property.argument);
-        else if (!property.computed && PROMPT_KEYS.has(keyName(property.key) ?? '')) values.push(property.value as Node);
-        else if (!property.computed && keyName(property.key) === 'user') values.push(property.value as Node); // OpenAI end-user field
-      }
-      return values;
-    };
-
-    const hasKey = (argument: Node | undefined, key: string): boolean =>
-      argument?.type === 'ObjectExpression' && propertyNamed(argument, key) !== undefined;
-
-    /** OpenAI, Anthropic, Gemini and LangChain calls. */
-    const llmCall = (node: TSESTree.CallExpression): Sink | undefined => {
-      const call = memberCall(node);
-      if (!call) return undefined;
-      const path = dottedName(call.object) ?? '';
-      const root = rootName(call.object);
-      const rootWords = wordsOf(root === 'this' ? lastSegment(call.object) : root);
-      const first = node.arguments[0];
-      // openai.chat.completions.create / .parse / .stream, client.beta.chat.completions.parse
-      if (['create', 'parse', 'stream'].includes(call.method)) {
-        if (/(^|\.)chat\.completions$/.test(path)) return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first) };
-        if (/(^|\.)(responses|completions|embeddings)$/.test(path) && (rootWords.some((word) => OPENAI_CLIENT_WORDS.has(word)) || hasKey(first, 'model'))) {
-          return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first), precision: rootWords.includes('openai') ? undefined : 'medium' };
-        }
-        // anthropic.messages.create({ model, max_tokens, messages, system }) — not Twilio's client.messages.create({ body, to })
-        if (/(^|\.)messages$/.test(path) && (hasKey(first, 'model') || rootWords.some((word) => word === 'anthropic' || word === 'claude'))) {
-          return { vendor: 'Anthropic', kind: 'LLM API', values: promptValues(first) };
-        }
-      }
-      // OpenAI SDK v3: new OpenAIApi(configuration).createChatCompletion({ model, messages })
-      if (OPENAI_V3_METHODS.has(call.method)) {
-        const name = lastSegment(call.object);
-        if ((name && knownLlms.has(name)) || rootWords.includes('openai') || wordsOf(name).includes('openai')) return { vendor: 'OpenAI', kind: 'LLM API', values: promptValues(first) };
-        return undefined;
-      }
-      if (call.method === 'generateContent' || call.method === 'generateContentStream' || call.method === 'countTokens') {
-        return { vendor: 'Google Gemini', kind: 'LLM API', values: first?.type === 'ObjectExpression' ? promptValues(first) : [...node.arguments] };
-      }
-      if (RUNNABLE_METHODS.has(call.method)) {
-        const name = lastSegment(call.object);
-        if (!name || localLlms.has(name)) return undefined;
-        if (knownLlms.has(name)) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments] };
-        const words = splitWords(name);
-        const allowed = RUNNABLE_STRICT_METHODS.has(call.method) ? RUNNABLE_STRICT_WORDS : RUNNABLE_WORDS;
-        if (words.some((word) => allowed.has(word))) return { vendor: 'an LLM provider', kind: 'LLM API', values: [...node.arguments], precision: 'medium' };
-      }
-      return undefined;
-    };
-
-    /** `admin.messaging()`, `getMessaging(app)`, `firebase.messaging()`, or a variable holding one. */
-    const isFcmMessaging = (object: Node): { precision?: Precision } | undefined => {
-      let node = object;
-      while (node.type === 'TSNonNullExpression' || node.type === 'ChainExpression') node = node.expression;
-      if (node.type === 'CallExpression') {
-        const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
-        if (callee.type === 'Identifier' && callee.name === 'getMessaging') return {};
-        if (callee.type === 'MemberExpression' && propertyName(callee) === 'messaging') return {};
-        return undefined;
-      }
-      const name = lastSegment(node);
-      if (!name) return undefined;
-      if (fcmInstances.has(name)) return {};
-      return FCM_NAMES.test(name) ? { precision: 'medium' } : undefined;
-    };
-
-    const isOneSignalClient = (object: Node): { precision?: Precision } | undefined => {
-      const name = lastSegment(object);
-      if (!name) return undefined;
-      if (oneSignalClients.has(name)) return {};
-      if (/one_?signal/i.test(name)) return { precision: 'medium' };
-      return /^client$/i.test(name) && importsOneSignal ? { precision: 'medium' } : undefined;
-    };
-
-    /** Push notification services: the payload leaves the BAA boundary (APNs, FCM) and shows on lock screens. */
-    const pushCall = (node: TSESTree.CallExpression): Sink | undefined => {
-      const args = node.arguments as Node[];
-      if (node.callee.type === 'Identifier') {
-        // import { sendNotification } from 'web-push'
-        const source = context.importedFrom(node.callee.name);
-        if (source?.module === 'web-push' && source.imported === 'sendNotification') return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
-        return undefined;
-      }
-      const call = memberCall(node);
-      if (!call) return undefined;
-      if (call.method === 'sendNotification') {
-        const root = rootName(call.object);
-        const module = root ? context.importedFrom(root)?.module : undefined;
-        if (module === 'web-push' || (root && /^web_?push$/i.test(root))) return { vendor: 'Web Push', kind: 'push notification service', values: args.slice(1, 2) };
-        return undefined;
-      }
-      if (call.method in FCM_METHODS && Object.prototype.hasOwnProperty.call(FCM_METHODS, call.method)) {
-        const fcm = isFcmMessaging(call.object);
-        if (!fcm) return undefined;
-        const index = FCM_METHODS[call.method];
-        return { vendor: 'Firebase Cloud Messaging', kind: 'push notification service', values: args.slice(index, index + 1), precision: fcm.precision };
-      }
-      // Expo: expo.chunkPushNotifications(messages) only batches messages for sendPushNotificationsAsync(chunk)
-      if (call.method === 'sendPushNotificationsAsync' || call.method === 'chunkPushNotifications') return { vendor: 'Expo push', kind: 'push notification service', values: args.slice(0, 1) };
-      if (call.method === 'createNotification') {
-        const client = isOneSignalClient(call.object);
-        if (client) return { vendor: 'OneSignal', kind: 'push notification service', values: args.slice(0, 1), precision: client.precision };
-      }
-      return undefined;
-    };
-
-    const vendorCall = (node: TSESTree.CallExpression): Sink | undefined => {
-      const push = pushCall(node);
-      if (push) return push;
-      if (node.callee.type === 'Identifier') {
-        const spec = VENDOR_FUNCTIONS[node.callee.name];
-        if (!spec) return undefined;
-        if (spec.kind === 'LLM API') return { ...spec, values: promptValues(node.arguments[0]) };
-        if (spec.skipFirst) {
-          // Firebase: the first argument is the analytics instance
-          const instance = node.arguments[0] ? lastSegment(node.arguments[0]) : undefined;
-          if (!instance || !/analytics/i.test(instance)) return undefined;
-          return { ...spec, values: node.arguments.slice(1) };
-        }
-        return { ...spec, values: [...node.arguments] };
-      }
-      const call = memberCall(node);
-      if (!call) return undefined;
-      const path = receiverPath(call.object);
-      if (path) {
-        for (const spec of VENDORS) {
-          if (!spec.methods.includes(call.method)) continue;
-          if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
-          return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
-        }
-      }
-      return llmCall(node);
-    };
-
-    /** The vendor whose init/config call an options object belongs to. */
-    const replayVendor = (node: Node, fallback: string | undefined): string => {
-      for (let current = parentOf(node); current; current = parentOf(current)) {
-        if (current.type !== 'CallExpression' && current.type !== 'NewExpression') continue;
-        const callee = dottedName(current.callee) ?? '';
-        if (/sentry|replay/i.test(callee)) return 'Sentry';
-        if (/logrocket/i.test(callee)) return 'LogRocket';
-        if (/posthog/i.test(callee)) return 'PostHog';
-        if (/datadog|DD_RUM/i.test(callee)) return 'Datadog RUM';
-        if (/clarity/i.test(callee)) return 'Microsoft Clarity';
-        if (/FS|fullstory/i.test(callee)) return 'FullStory';
-      }
-      return fallback ?? 'session replay vendor';
-    };
-
+    const state = new ThirdPartyFile(context, options);
     return {
-      Program() {
-        importsOneSignal = context.importsModule(ONESIGNAL_MODULES);
-      },
-      VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type !== 'Identifier' || !node.init) return;
-        let init: Node = node.init;
-        while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
-        if (init.type === 'CallExpression' && isFcmMessaging(init)) fcmInstances.add(node.id.name);
-        if (init.type === 'NewExpression') {
-          // new OneSignal.Client(…), new OneSignal.DefaultApi(configuration), new Client(…) from 'onesignal-node'
-          const callee = dottedName(init.callee) ?? '';
-          const root = callee.split('.')[0];
-          if (/one_?signal/i.test(callee) || ONESIGNAL_MODULES.test(context.importedFrom(root)?.module ?? '')) oneSignalClients.add(node.id.name);
-        }
-        const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
-        if (!className) return;
-        if (LOCAL_LLM_CLASSES.test(className)) localLlms.add(node.id.name);
-        else if (LLM_CLASSES.test(className)) knownLlms.add(node.id.name);
-      },
-      CallExpression(node: TSESTree.CallExpression) {
-        const sink = vendorCall(node);
-        if (!sink) return;
-        const phi = phiOf(sink.values, !!sink.keyValue);
-        if (!phi) return;
-        context.report({ node: phi.node, messageId: messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
-      },
-      NewExpression(node: TSESTree.NewExpression) {
-        // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
-        const name = lastSegment(node.callee);
-        if (!name || !BEDROCK_COMMANDS.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
-        const values = node.arguments[0].properties.flatMap((property) =>
-          property.type === 'Property' && !property.computed && ['body', 'messages', 'system'].includes(keyName(property.key) ?? '') ? [property.value as Node] : [],
-        );
-        const phi = phiOf(values, false);
-        if (phi) context.report({ node: phi.node, messageId: 'llm', taint: phi.taint, data: { vendor: 'AWS Bedrock' } });
-      },
-      Property(node: TSESTree.Property) {
-        if (node.computed) return;
-        const key = keyName(node.key);
-        if (!key) return;
-        const value = node.value as Node;
-        // Datadog RUM: defaultPrivacyLevel: 'allow' records all text and inputs
-        if (key === 'defaultPrivacyLevel' && context.constantOf(value) === 'allow') {
-          context.report({ node, messageId: 'replay', data: { vendor: replayVendor(node, 'Datadog RUM'), what: 'inputs and page text' } });
-          return;
-        }
-        const option = REPLAY_MASK_OPTIONS[key];
-        if (!option || !isFalseLiteral(value, context)) return;
-        context.report({ node, messageId: 'replay', data: { vendor: replayVendor(node, option.vendor), what: option.what } });
-      },
+      Program: () => state.onProgram(),
+      VariableDeclarator: (node) => state.onVariableDeclarator(node),
+      CallExpression: (node) => state.onCallExpression(node),
+      NewExpression: (node) => state.onNewExpression(node),
+      Property: (node) => state.onProperty(node),
     };
   },
 });

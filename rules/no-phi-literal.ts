@@ -109,6 +109,30 @@ export function isRealisticMrn(value: string): boolean {
   return !'01234567890123'.includes(digits) && !'98765432109876'.includes(digits);
 }
 
+// ── synthetic records ─────────────────────────────────────────────────────────────────────────
+
+/** Roles whose data is made up by convention: only identifiers that validate as real are reported there. */
+const SYNTHETIC_ROLES: ReadonlySet<string> = new Set(['test', 'mock', 'fixture', 'story', 'e2e', 'docs']);
+/** Folders of synthetic or sample data, wherever they are (seed scripts, examples, demo data). */
+const SYNTHETIC_FOLDER = /(^|\/)(synthetic[\w-]*|synth[-_][\w-]*|samples?|examples?|seeds?|seeders|seed[-_]data|demo[-_]?data|fake[-_]?data|sample[-_]?data|test[-_]?data|mock[-_]?data|fixtures?)\//i;
+
+/** A value that only a made-up record holds: a reserved domain, a fictional number, a reserved SSN area, a placeholder name (under a name key). */
+export function isSyntheticMarker(value: string, underNameKey: boolean): boolean {
+  const text = value.trim();
+  if (text.length < 3 || text.length > 80) return false;
+  const email = EMAIL.exec(text);
+  if (email) return !isRealisticEmail(text);
+  const ssn = /^(\d{3})[\s-]?(\d{2})[\s-]?(\d{4})$/.exec(text);
+  if (ssn) return !isRealisticSsn(ssn[1] + ssn[2] + ssn[3]);
+  const digits = text.replace(/\D/g, '');
+  if (/^[+\d\s().-]{10,20}$/.test(text) && digits.length >= 10) {
+    const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    return national.slice(3, 6) === '555' || /^(\d)\1+$/.test(national.slice(3)) || national === '1234567890';
+  }
+  if (underNameKey && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(text)) return text.toLowerCase().split(/\s+/).some((word) => PLACEHOLDER_NAME_WORDS.has(word.replace(/\.$/, '')));
+  return false;
+}
+
 // ── what a key says the value is ─────────────────────────────────────────────────────────────
 
 type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name';
@@ -174,6 +198,9 @@ interface Finding {
   kind: string;
   precision: 'high' | 'medium';
 }
+
+/** Identifiers whose value can be validated (structure, reserved ranges, check digits), unlike names and dates. */
+const VALIDATING: ReadonlySet<string> = new Set(['ssn', 'mbi', 'dea']);
 
 const FINDINGS: Record<FieldKind, Finding> = {
   ssn: { messageId: 'ssn', kind: 'ssn', precision: 'high' },
@@ -394,6 +421,41 @@ function codeHoldsCompanion(context: RuleContext, node: Node, except: Node): boo
   }
 }
 
+/** Whether an object literal (nested objects and arrays included) holds a value only a made-up record holds. */
+function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underNameKey = false, budget = { left: 200 }): boolean {
+  if (--budget.left < 0) return false;
+  switch (node.type) {
+    case 'ObjectExpression':
+      return node.properties.some((property) => {
+        if (property.type !== 'Property') return false;
+        const key = keyName(property.key);
+        const nameKey = key !== undefined && fieldKindOfName(context, key) === 'name';
+        return codeHoldsSyntheticMarker(context, property.value as Node, nameKey, budget);
+      });
+    case 'ArrayExpression':
+      return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && codeHoldsSyntheticMarker(context, element, underNameKey, budget));
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+    case 'TSTypeAssertion':
+      return codeHoldsSyntheticMarker(context, node.expression, underNameKey, budget);
+    default: {
+      const text = codeText(node);
+      return text !== undefined && isSyntheticMarker(text, underNameKey);
+    }
+  }
+}
+
+/** The outermost object literal a node sits in (through properties, arrays and type assertions). */
+function codeRecordOf(node: Node): Node | undefined {
+  let record: Node | undefined;
+  for (let current: Node | undefined = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if (current.type === 'ObjectExpression') record = current;
+    else if (current.type !== 'Property' && current.type !== 'ArrayExpression' && !CODE_WRAPPERS.has(current.type)) break;
+  }
+  return record;
+}
+
 /** A birth date that sits in an object together with another identifier, outside search parameters. */
 function codeBirthDateInRecord(context: RuleContext, literal: Node, text: string): boolean {
   if (!isRealisticBirthDate(text)) return false;
@@ -460,6 +522,26 @@ function jsonBirthDateInRecord(context: RuleContext, node: JsonNode, text: strin
   return jsonHoldsCompanion(context, object, property);
 }
 
+function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underNameKey = false, budget = { left: 200 }): boolean {
+  if (--budget.left < 0) return false;
+  if (node.type === 'property') {
+    const key = node.children?.[0]?.value;
+    const nameKey = typeof key === 'string' && fieldKindOfName(context, key) === 'name';
+    return !!node.children?.[1] && jsonHoldsSyntheticMarker(context, node.children[1], nameKey, budget);
+  }
+  if (node.type === 'object' || node.type === 'array') return (node.children ?? []).some((child) => jsonHoldsSyntheticMarker(context, child, underNameKey, budget));
+  return node.type === 'string' && isSyntheticMarker(String(node.value), underNameKey);
+}
+
+/** The outermost object a JSON value sits in below the document's top-level array or object of records. */
+function jsonRecordOf(node: JsonNode): JsonNode | undefined {
+  let record: JsonNode | undefined;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'object' && current.parent !== undefined) record = current;
+  }
+  return record ?? (node.parent?.type === 'property' ? node.parent.parent : undefined);
+}
+
 function jsonInRecordWithBirthDate(context: RuleContext, node: JsonNode): boolean {
   for (let current = node.parent; current; current = current.parent) if (current.type === 'object' && jsonRecordBirthDate(context, current)) return true;
   return false;
@@ -489,14 +571,22 @@ export default createRule({
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
+    // Real identifiers copied into tests and fixtures are the leak this rule is for; there it reports
+    // only values that validate as real (see SYNTHETIC_ROLES), never made-up names or dates.
+    roles: ['production', 'script', 'test', 'mock', 'fixture', 'story', 'e2e'],
   },
   defaultOptions: {},
   create(context) {
+    // Tests, fixtures and sample data hold made-up people: only identifiers that validate as real count there.
+    const synthetic = SYNTHETIC_ROLES.has(context.fileRole) || SYNTHETIC_FOLDER.test(context.file);
     const reportCode = (node: Node, finding: Finding, what: string) => {
       context.report({ node, messageId: finding.messageId, data: { what }, kinds: [finding.kind], precision: finding.precision });
     };
     /** A birth date next to another identifier, or an identifier next to a birth date. */
     const recordFinding = (node: Node, text: string, field: FieldKind | undefined): Finding | undefined => {
+      if (synthetic) return undefined;
+      const record = codeRecordOf(node);
+      if (record && codeHoldsSyntheticMarker(context, record)) return undefined;
       if (field === 'dob') return codeBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
       const companion = companionFinding(text, field);
       return companion && codeInRecordWithBirthDate(context, node) ? companion : undefined;
@@ -506,11 +596,16 @@ export default createRule({
       if (shape) return reportCode(node, shape, 'String literal');
       if (!keyed) return;
       const placement = codePlacement(context, node);
-      const finding = keyedFinding(text, placement.field, placement.patient) ?? recordFinding(node, text, placement.field);
+      const finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? recordFinding(node, text, placement.field);
       if (finding) reportCode(node, finding, 'String literal');
     };
+    /** In synthetic data, only findings whose value validates (SSN structure, MBI format, DEA check digit). */
+    const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && synthetic && !VALIDATING.has(finding.messageId) ? undefined : finding);
 
     const jsonRecordFinding = (node: JsonNode, text: string, field: FieldKind | undefined): Finding | undefined => {
+      if (synthetic) return undefined;
+      const record = jsonRecordOf(node);
+      if (record && jsonHoldsSyntheticMarker(context, record)) return undefined;
       if (field === 'dob') return jsonBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
       const companion = companionFinding(text, field);
       return companion && jsonInRecordWithBirthDate(context, node) ? companion : undefined;
@@ -544,7 +639,7 @@ export default createRule({
         const shape = shapeFinding(text);
         if (shape) return report(shape);
         const placement = jsonPlacement(context, node, path);
-        const finding = keyedFinding(text, placement.field, placement.patient) ?? jsonRecordFinding(node, text, placement.field);
+        const finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? jsonRecordFinding(node, text, placement.field);
         if (finding) report(finding);
       },
       JsonProperty(property: JsonPropertyInfo) {

@@ -33,6 +33,8 @@ export default createRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
     unsuppressible: true,
+    // A suppression comment is a decision in any file, tests included.
+    roles: ['production', 'script', 'test', 'mock', 'fixture', 'story', 'e2e', 'docs'],
   },
   defaultOptions: {},
   create(context) {

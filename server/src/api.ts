@@ -3,7 +3,7 @@
 // composition root: it hands the rules to the Project; the engine itself knows none.
 import * as path from 'node:path';
 import { allRules } from '../../rules';
-import { Project, scanRoot, type AnyRule, type ScanResult } from './engine';
+import { Project, scanRoot, type AnyRule, type FileRole, type ScanResult } from './engine';
 
 export * from './engine';
 export { allRules as rules };
@@ -18,6 +18,8 @@ export interface ScanOptions {
   onProgress?: (progress: { done: number; total: number; file: string }) => void;
   /** Cancels the scan; the promise then rejects with an AbortError. */
   signal?: AbortSignal;
+  /** The roles whose findings are reported: 'all', a list, or (default) each rule's own. */
+  reportRoles?: 'all' | readonly FileRole[];
 }
 
 /**
@@ -27,6 +29,6 @@ export interface ScanOptions {
 export function scanWorkspace(options: ScanOptions, rules: readonly AnyRule[] = allRules): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd);
   const paths = (options.paths.length ? options.paths : [cwd]).map((candidate) => path.resolve(cwd, candidate));
-  const project = new Project({ root: scanRoot(paths, cwd), rules, configFile: options.configFile });
+  const project = new Project({ root: scanRoot(paths, cwd), rules, configFile: options.configFile, reportRoles: options.reportRoles });
   return project.scan({ paths, onProgress: options.onProgress, signal: options.signal });
 }

@@ -19,6 +19,13 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     description: 'Exit 1 when an unsuppressed finding is at or above LEVEL: error, warning (default), note or none.',
   },
   { name: 'config', short: 'c', kind: 'value', valueName: 'FILE', description: 'Use this config file for every file instead of the nearest .phi-guard.json.' },
+  {
+    name: 'roles',
+    kind: 'value',
+    valueName: 'ROLES',
+    description: 'Report findings in files of these roles (comma-separated: production, script, test, mock, fixture, story, e2e, generated, vendored, docs) or all. Default: each rule\'s own (production and scripts; real identifiers in tests too).',
+  },
+  { name: 'include-tests', kind: 'flag', description: 'Report findings in every file whatever its role (same as --roles all).' },
   { name: 'quiet', short: 'q', kind: 'flag', description: 'Print findings only: no summary, no progress.' },
   { name: 'verbose', kind: 'flag', description: 'List every skipped file with the reason.' },
   { name: 'show-suppressed', kind: 'flag', description: 'List suppressed findings in the text report (they are always counted).' },

@@ -1,7 +1,7 @@
 // `phi-guard scan [paths…]`: run the engine, write the report, pick the exit code.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AnyRule as Rule, ScanResult } from '../engine';
+import { didYouMean, FILE_ROLES, type AnyRule as Rule, type FileRole, type ScanResult } from '../engine';
 import { formatJson } from '../report/json';
 import { formatSarif } from '../report/sarif';
 import { hasFailingFinding } from '../report/summary';
@@ -24,6 +24,8 @@ export interface ScanCommandOptions {
   verbose: boolean;
   showSuppressed: boolean;
   noColor: boolean;
+  /** The roles whose findings are reported; undefined: each rule's own. */
+  reportRoles?: 'all' | FileRole[];
 }
 
 export function parseScanOptions(args: readonly string[], cwd: string): ScanCommandOptions | 'help' {
@@ -48,7 +50,23 @@ export function parseScanOptions(args: readonly string[], cwd: string): ScanComm
     verbose: parsed.flags.has('verbose'),
     showSuppressed: parsed.flags.has('show-suppressed'),
     noColor: parsed.flags.has('no-color'),
+    reportRoles: parsed.flags.has('include-tests') ? 'all' : parseRoles(parsed.values.get('roles')),
   };
+}
+
+/** `--roles test,production` or `--roles all`; an unknown role is a usage error with a suggestion. */
+function parseRoles(given: string | undefined): 'all' | FileRole[] | undefined {
+  if (given === undefined) return undefined;
+  if (given.trim() === 'all') return 'all';
+  const roles = given.split(',').map((role) => role.trim()).filter((role) => role !== '');
+  for (const role of roles) {
+    if (!(FILE_ROLES as readonly string[]).includes(role)) {
+      const suggestion = didYouMean(role, FILE_ROLES);
+      throw new UsageError(`Unknown role '${role}' for '--roles'${suggestion ? `; did you mean '${suggestion}'?` : ''} (roles: ${FILE_ROLES.join(', ')}, or all).`, 'scan');
+    }
+  }
+  if (roles.length === 0) throw new UsageError(`'--roles' needs at least one role (${FILE_ROLES.join(', ')}) or all.`, 'scan');
+  return roles as FileRole[];
 }
 
 function exists(file: string): boolean {
@@ -97,6 +115,7 @@ async function scanWithProgress(options: ScanCommandOptions, io: CliIo, deps: Cl
       paths: options.paths,
       cwd: io.cwd,
       configFile: options.configFile,
+      reportRoles: options.reportRoles,
       onProgress: ({ done, total }) => progress.update(done, total),
       signal: io.signal,
     });

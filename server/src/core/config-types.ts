@@ -1,5 +1,7 @@
 // The shape of `.phi-guard.json` (JSON with comments) and of the configuration the engine runs with.
-import type { SeveritySetting } from './types';
+import type { FileRole, SeveritySetting } from './types';
+
+export type { FileRole } from './types';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
@@ -22,6 +24,8 @@ export interface PhiGuardConfigFile {
   maxFileSize?: number;
   /** Column/field transformers or plugins that encrypt values at rest (ORM rules). */
   encryptionTransformers?: string[];
+  /** Globs (relative to the config file's folder) of files with a given role: { "test": ["qa/**"] }. */
+  roles?: Partial<Record<FileRole, string[]>>;
 }
 
 export interface RuleConfig {
@@ -44,6 +48,8 @@ export interface ResolvedConfig {
   ignore: string[];
   maxFileSize: number;
   encryptionTransformers: string[];
+  /** Role globs in the order written (first match wins), relative to `baseDir`. */
+  roles: ReadonlyArray<{ role: FileRole; globs: readonly string[] }>;
 }
 
 /**
@@ -68,6 +74,7 @@ export function defaultConfig(baseDir: string): ResolvedConfig {
     ignore: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     encryptionTransformers: [],
+    roles: [],
   };
 }
 

@@ -1,6 +1,9 @@
 // Core data types shared by the engine, the rules, the reporters, the CLI and the language server.
 // Nothing here imports vscode or vscode-languageserver.
 
+/** What a file is for (engine/roles.ts decides; `.phi-guard.json` `roles` globs win). */
+export type FileRole = 'production' | 'script' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
+
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 
@@ -71,6 +74,8 @@ export interface Finding {
   fingerprint: string;
   fixes: Fix[];
   precision: Precision;
+  /** What the file it is in is for (production code, a test, a script…). */
+  role?: FileRole;
   suppressed?: Suppression;
 }
 
@@ -145,4 +150,11 @@ export interface ScanResult {
   durationMs: number;
   /** Config files that applied, workspace-relative. */
   configFiles: string[];
+  /** Findings not reported because of the role of their file (tests, mocks, fixtures…), by role. */
+  hidden?: HiddenFindings;
+}
+
+export interface HiddenFindings {
+  total: number;
+  byRole: Partial<Record<FileRole, number>>;
 }

@@ -8,11 +8,12 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
 import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
 import { hasTag } from './values';
@@ -42,6 +43,8 @@ export interface AnalyzeInput {
   collectFlows?: boolean;
   /** Exports whose parameters to summarise (FileResult.flows.exports): the cross-file pass asks for the ones other files call with PHI. */
   probeExports?: readonly string[];
+  /** What the file is for; decided from `relPath`, the config and the text when not given. */
+  role?: RoleVerdict;
 }
 
 interface PendingReport {
@@ -68,8 +71,16 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function analyzeFile(input: AnalyzeInput): FileResult {
+/** The input with the file's role decided (from its path, the config and its text) when the caller did not. */
+function withRole(input: AnalyzeInput): AnalyzeInput {
+  if (input.role) return input;
   const language = languageOfPath(input.absPath) === 'json' ? 'json' : 'code';
+  return { ...input, role: fileRole(input.absPath, input.relPath, input.text, language, input.config) };
+}
+
+export function analyzeFile(given: AnalyzeInput): FileResult {
+  const language = languageOfPath(given.absPath) === 'json' ? 'json' : 'code';
+  const input = withRole(given);
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
   const ruleErrors: RuleError[] = [];
@@ -142,7 +153,8 @@ export interface CrossFileMatch {
  * Findings in a calling file for PHI it passes to another file's function whose parameter reaches a
  * sink there: reported at the argument, with the sink as a related location, suppressions applied.
  */
-export function crossFileFindings(input: AnalyzeInput, matches: readonly CrossFileMatch[]): Finding[] {
+export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFileMatch[]): Finding[] {
+  const input = withRole(given);
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
   for (const { call, argument, sink } of matches) {
@@ -296,6 +308,7 @@ function createContext(
     text: input.text,
     language,
     config: input.config,
+    fileRole: input.role?.role ?? 'production',
     taintOf: (node) => analyzer().valueOf(node),
     classifyName: (name) => [...classifier.kindsOf(name)],
     classify: (name, personContext) => classifier.classify(name, personContext),
@@ -430,13 +443,18 @@ function lowerPrecision(precision: Precision): Precision {
   return PRECISION_STEPS[Math.min(PRECISION_STEPS.length - 1, PRECISION_STEPS.indexOf(precision) + 1)];
 }
 
-/** Medium-sensitivity data alone (a ZIP code, a visit date) is one step less severe by default. */
-function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonly string[], reported: Severity | undefined): Severity {
+/**
+ * The configured severity, else the rule's, one step lower for medium-sensitivity data alone (a ZIP
+ * code, a visit date) and one step lower in operators' scripts (not the product, but run on real data).
+ */
+function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonly string[], reported: Severity | undefined, role: FileRole): Severity {
   const configured = config.rules[rule.meta.id]?.severity;
   if (configured && configured !== 'off') return configured;
+  let steps = 0;
+  if (kinds.length > 0 && kinds.every((kind) => PHI_KIND_BY_ID.get(kind)?.sensitivity === 'medium')) steps++;
+  if (role === 'script') steps++;
   const base = reported ?? rule.meta.defaultSeverity;
-  const onlyMedium = kinds.length > 0 && kinds.every((kind) => PHI_KIND_BY_ID.get(kind)?.sensitivity === 'medium');
-  return onlyMedium ? SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + 1)] : base;
+  return SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + steps)];
 }
 
 function normalizedSnippet(text: string, start: number, end: number): string {
@@ -445,6 +463,7 @@ function normalizedSnippet(text: string, start: number, end: number): string {
 
 function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[], onRuleError: (ruleId: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
+  const role = input.role?.role ?? 'production';
   const seen = new Set<string>();
   const occurrences = new Map<string, number>();
   for (const { rule, descriptor, messageSuffix } of reports) {
@@ -474,7 +493,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     const precision = descriptor.precision ?? (descriptor.taint?.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision);
     findings.push({
       ruleId: rule.meta.id,
-      severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity),
+      severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity, role),
       message: renderMessage(template, kinds, descriptor.data) + (messageSuffix ?? ''),
       file: input.relPath,
       range,
@@ -485,6 +504,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       fingerprint: createHash('sha256').update(`${fingerprintBase}|${occurrence}`).digest('hex').slice(0, 16),
       fixes: toFixes(descriptor, lineStarts),
       precision,
+      role,
     });
   }
   return findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));

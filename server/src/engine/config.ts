@@ -19,6 +19,7 @@ import {
   ConfigError,
   defaultConfig,
   type ConfigOverlay,
+  type FileRole,
   type PhiGuardConfigFile,
   type ResolvedConfig,
   type RuleConfig,
@@ -283,6 +284,7 @@ export function resolveConfig(file: PhiGuardConfigFile, configFile: string | und
     ignore: [...(file.ignore ?? [])],
     maxFileSize: file.maxFileSize ?? defaults.maxFileSize,
     encryptionTransformers: [...(file.encryptionTransformers ?? [])],
+    roles: Object.entries(file.roles ?? {}).map(([role, globs]) => ({ role: role as FileRole, globs: [...(globs ?? [])] })),
   };
 }
 

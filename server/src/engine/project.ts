@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { analyzeFile, crossFileFindings, todayIso, type AnalyzeInput } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
@@ -15,6 +15,7 @@ import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } f
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readSourceFile } from './read';
+import { DEFAULT_REPORT_ROLES, fileRole, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -35,6 +36,12 @@ export interface ProjectOptions {
    */
   backgroundIndex?: boolean;
   onIndexReady?: (files: number) => void;
+  /**
+   * The file roles whose findings are reported: 'all', a list, or (default) each rule's own roles —
+   * production and scripts for PHI-flow, transport and config rules; tests and fixtures too for
+   * real-looking identifiers. Findings in other roles are counted in `ScanResult.hidden`.
+   */
+  reportRoles?: 'all' | readonly FileRole[];
 }
 
 export interface ScanRequest {
@@ -57,6 +64,9 @@ export interface FileAnalysis {
   ruleErrors: RuleError[];
   config: ResolvedConfig;
   durationMs: number;
+  /** What the file is for, and findings its role keeps from being reported. */
+  role: RoleVerdict;
+  hidden: number;
 }
 
 /** Files analysed between yields to the event loop, so progress and cancellation stay responsive. */
@@ -65,6 +75,7 @@ const FILES_PER_SLICE = 25;
 interface LoadedFile {
   file: DiscoveredFile;
   text: string;
+  role: RoleVerdict;
 }
 
 interface ExportSummary {
@@ -151,16 +162,28 @@ export class Project {
     const started = performance.now();
     const relPath = this.relPath(absPath);
     const config = this.configFor(absPath);
-    if (languageOf(absPath) === undefined) {
+    const language = languageOf(absPath);
+    if (language === undefined) {
       const skipped: SkippedFile = { file: relPath, reason: 'ignored', detail: 'not a TypeScript, JavaScript or JSON file' };
-      return { absPath, relPath, findings: [], skipped, ruleErrors: [], config, durationMs: 0 };
+      return { absPath, relPath, findings: [], skipped, ruleErrors: [], config, durationMs: 0, role: { role: 'production', reason: 'default' }, hidden: 0 };
     }
     const index = this.liveIndex();
-    if (index && languageOf(absPath) === 'code') index.addFile(relPath, text);
-    const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules };
+    if (index && language === 'code') index.addFile(relPath, text);
+    const role = fileRole(absPath, relPath, text, language, config);
+    const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
     const result = analyzeFile({ ...input, collectFlows: true });
-    const findings = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [])];
-    return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started };
+    const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [])];
+    const findings = all.filter((finding) => this.isReported(finding));
+    return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
+  }
+
+  /** Whether a finding is reported given its file's role: the user's choice of roles, else the rule's. */
+  isReported(finding: Finding): boolean {
+    const role = finding.role ?? 'production';
+    const wanted = this.options.reportRoles;
+    if (wanted === 'all') return true;
+    if (wanted) return wanted.includes(role);
+    return (this.rules.get(finding.ruleId)?.meta.roles ?? DEFAULT_REPORT_ROLES).includes(role);
   }
 
   /** Analyses a file as it is on disk; unreadable files end as a skip with the reason. */
@@ -169,7 +192,8 @@ export class Project {
     const read = readSourceFile(absPath, config.maxFileSize);
     if (read.ok) return this.analyze(absPath, read.text);
     const relPath = this.relPath(absPath);
-    return { absPath, relPath, findings: [], skipped: { file: relPath, reason: read.reason, detail: read.detail }, ruleErrors: [], config, durationMs: 0 };
+    const role: RoleVerdict = { role: 'production', reason: 'default' };
+    return { absPath, relPath, findings: [], skipped: { file: relPath, reason: read.reason, detail: read.detail }, ruleErrors: [], config, durationMs: 0, role, hidden: 0 };
   }
 
   /**
@@ -286,7 +310,7 @@ export class Project {
       }
       bytesScanned += read.bytes;
       if (file.language === 'code') index.addFile(file.relPath, read.text);
-      loaded.push({ file, text: read.text });
+      loaded.push({ file, text: read.text, role: fileRole(file.absPath, roleBasis(roots, file.absPath) ?? file.relPath, read.text, file.language, configFor(file.absPath)) });
     }
     throwIfAborted(request.signal);
 
@@ -302,6 +326,7 @@ export class Project {
       rules: this.rules,
       index,
       today,
+      role: entry.role,
     });
     let filesScanned = 0;
     for (let i = 0; i < loaded.length; i++) {
@@ -340,11 +365,20 @@ export class Project {
       findings.push(...crossFileFindings(inputOf(entry), matches));
     }
     skipped.sort((a, b) => a.file.localeCompare(b.file));
+    const hidden: HiddenFindings = { total: 0, byRole: {} };
+    const reported = findings.filter((finding) => {
+      if (this.isReported(finding)) return true;
+      const role = finding.role ?? 'production';
+      hidden.byRole[role] = (hidden.byRole[role] ?? 0) + 1;
+      hidden.total++;
+      return false;
+    });
     return {
       root: this.root,
       filesScanned,
       bytesScanned,
-      findings,
+      findings: reported,
+      hidden,
       skipped,
       ruleErrors,
       durationMs: Math.round(performance.now() - started),
@@ -370,6 +404,18 @@ function commonAncestor(paths: readonly string[]): string {
     while (!isInside(ancestor, candidate)) ancestor = path.dirname(ancestor);
   }
   return ancestor;
+}
+
+/**
+ * The path a scanned file's role is judged by: relative to the folder the user asked to scan, so that
+ * `phi-guard scan test-fixtures/demo-clinic` judges `src/…` inside it, not the `test-fixtures/` above.
+ */
+function roleBasis(roots: readonly string[], absPath: string): string | undefined {
+  let best: string | undefined;
+  for (const root of roots) {
+    if (root !== absPath && isInside(root, absPath) && (!best || root.length > best.length)) best = root;
+  }
+  return best === undefined ? undefined : path.relative(best, absPath).split(path.sep).join('/');
 }
 
 /** Findings are relative to the working directory (what CI and GitHub expect), or to the scanned paths' common folder when they lie outside it. */

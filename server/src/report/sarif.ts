@@ -91,6 +91,7 @@ export interface SarifRun {
   originalUriBaseIds: Record<string, { uri: string }>;
   results: SarifResult[];
   columnKind: 'utf16CodeUnits';
+  properties?: Record<string, unknown>;
 }
 
 export interface SarifLog {
@@ -293,6 +294,7 @@ function toResult(finding: Finding, ruleIndex: number): SarifResult {
       hipaaSafeguards: [...finding.hipaa.safeguards],
       cwe: [...finding.cwe],
       precision: finding.precision,
+      role: finding.role ?? 'production',
     },
   };
   if (finding.related.length > 0) result.relatedLocations = finding.related.map(relatedLocation);
@@ -362,6 +364,8 @@ export function buildSarifLog(result: ScanResult, rules: readonly Rule[]): Sarif
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
         results,
         columnKind: 'utf16CodeUnits',
+        // Findings the run found but does not report because of their file's role (tests, fixtures…).
+        ...(result.hidden && result.hidden.total > 0 ? { properties: { hiddenByRole: { ...result.hidden.byRole } } } : {}),
       },
     ],
   };

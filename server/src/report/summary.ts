@@ -1,5 +1,5 @@
 // Counting shared by the reporters and the CLI's exit code, so they can never disagree.
-import type { Finding, ScanResult, Severity, SkipReason } from '../core/types';
+import type { Finding, HiddenFindings, ScanResult, Severity, SkipReason } from '../core/types';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
@@ -16,6 +16,8 @@ export interface ScanSummary {
   /** Unsuppressed findings only: suppressed ones are counted in `suppressed`. */
   findingsBySeverity: SeverityCounts;
   suppressed: number;
+  /** Findings not reported because of their file's role (tests, mocks, fixtures…). */
+  hidden: HiddenFindings;
   ruleErrors: number;
   durationMs: number;
 }
@@ -49,6 +51,7 @@ export function summarize(result: ScanResult): ScanSummary {
     skippedByReason: countSkippedByReason(result),
     findingsBySeverity: countBySeverity(active),
     suppressed: result.findings.length - active.length,
+    hidden: { total: result.hidden?.total ?? 0, byRole: { ...(result.hidden?.byRole ?? {}) } },
     ruleErrors: result.ruleErrors.length,
     durationMs: result.durationMs,
   };

@@ -109,6 +109,7 @@ function colorSeverity(text: string, severity: Severity, suppressed: boolean, st
 function formatSummary(result: ScanResult, styles: Styles, verbose: boolean): string {
   const summary = summarize(result);
   const lines = [formatFindingsLine(summary, styles), formatFilesLine(summary)];
+  if (summary.hidden.total > 0) lines.push(styles.dim(formatHiddenLine(summary)));
   if (verbose) lines.push(...result.skipped.map(formatSkippedFile));
   if (result.ruleErrors.length > 0) {
     lines.push(styles.red(`${plural(result.ruleErrors.length, 'rule error')} (the scan went on without them):`));
@@ -140,6 +141,14 @@ function formatFilesLine(summary: ScanSummary): string {
   return summary.skipped === 0 ? scanned : `${scanned}; ${formatSkippedCounts(summary)}`;
 }
 
+/** "Not shown: 12 findings in tests, mocks and fixtures (9 test, 3 fixture); --include-tests lists them" */
+export function formatHiddenLine(summary: ScanSummary): string {
+  const byRole = Object.entries(summary.hidden.byRole)
+    .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
+    .map(([role, count]) => `${count} ${role}`);
+  return `Not shown: ${plural(summary.hidden.total, 'finding')} in test, sample and other non-production files (${byRole.join(', ')}); --include-tests or --roles lists them`;
+}
+
 /** "2 skipped: 1 too-large, 1 parse-error" */
 export function formatSkippedCounts(summary: ScanSummary): string {
   const reasons = Object.entries(summary.skippedByReason)
@@ -157,6 +166,7 @@ export function formatOneLineSummary(result: ScanResult): string {
   const summary = summarize(result);
   const parts = [formatFindingCounts(summary.findingsBySeverity).text];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
+  if (summary.hidden.total > 0) parts.push(`${summary.hidden.total} in non-production files not shown`);
   parts.push(`${plural(summary.filesScanned, 'file')} scanned`);
   if (summary.skipped > 0) parts.push(formatSkippedCounts(summary));
   if (summary.ruleErrors > 0) parts.push(plural(summary.ruleErrors, 'rule error'));

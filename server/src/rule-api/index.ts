@@ -5,11 +5,11 @@
 // config loader before a rule ever sees them.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Node as JsonNode } from 'jsonc-parser';
-import type { ResolvedConfig } from '../core/config-types';
+import type { FileRole, ResolvedConfig } from '../core/config-types';
 import type { Precision, Range, Severity } from '../core/types';
 
 export type { TSESTree, JsonNode };
-export type { ResolvedConfig } from '../core/config-types';
+export type { FileRole, ResolvedConfig } from '../core/config-types';
 export type { Precision, Range, Severity } from '../core/types';
 export { calleeName, dottedName, keyName, propertyName } from './ast';
 export { splitWords, describeKinds, kindLabel } from '../vocabulary/classify';
@@ -44,6 +44,11 @@ export interface RuleMeta<MessageIds extends string = string> {
   fixable?: boolean;
   /** Comments cannot suppress this rule's findings (the audit trail of suppressions itself). */
   unsuppressible?: boolean;
+  /**
+   * The file roles the rule reports in unless the user asks for more (`--include-tests`, `--roles`).
+   * Default: production and script files (scripts one severity lower).
+   */
+  roles?: readonly FileRole[];
   /** Which files the rule looks at. */
   languages: Array<'code' | 'json'>;
 }
@@ -119,6 +124,8 @@ export interface RuleContext<MessageIds extends string = string> {
   readonly text: string;
   readonly language: 'code' | 'json';
   readonly config: ResolvedConfig;
+  /** What the file is for: rules that report in tests too (no-phi-literal) are stricter there. */
+  readonly fileRole: FileRole;
   /** PHI carried by the value of `node` at the current point of the walk. */
   taintOf(node: TSESTree.Node): Taint;
   /** PHI kind ids a name (identifier, property, key) suggests; [] for traps such as `patientCount`. */

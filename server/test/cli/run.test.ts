@@ -99,6 +99,26 @@ describe('CLI (in-process)', () => {
   });
 
   describe('scan options', () => {
+    it('passes --roles and --include-tests on as the roles to report', async () => {
+      for (const [args, expected] of [
+        [['scan'], undefined],
+        [['scan', '--roles', 'test,production'], ['test', 'production']],
+        [['scan', '--roles', 'all'], 'all'],
+        [['scan', '--include-tests'], 'all'],
+      ] as const) {
+        const h = harness();
+        await run([...args], h.io, h.deps);
+        assert.deepEqual(h.scans[0].reportRoles, expected, args.join(' '));
+      }
+    });
+
+    it('rejects an unknown role with a suggestion (exit 2)', async () => {
+      const h = harness();
+      assert.equal(await run(['scan', '--roles', 'tests'], h.io, h.deps), 2);
+      assert.match(h.stderr.text, /Unknown role 'tests' for '--roles'; did you mean 'test'\?/);
+      assert.equal(h.scans.length, 0);
+    });
+
     it('scans the current folder by default and passes paths and --config to the engine', async () => {
       const h = harness();
       await run(['scan'], h.io, h.deps);

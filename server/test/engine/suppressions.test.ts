@@ -209,6 +209,7 @@ describe('applySuppressions', () => {
       cwe: [],
       fixes: [],
       precision: 'very-high',
+      role: 'production',
     });
     assert.match(unknownRule.message, /unknown rule "bogus"/);
     assert.notEqual(fingerprint, unknownRule.fingerprint);

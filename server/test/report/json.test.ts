@@ -21,9 +21,12 @@ describe('JSON reporter', () => {
       skippedByReason: { 'too-large': 1, 'parse-error': 1 },
       findingsBySeverity: { error: 2, warning: 2, note: 0 },
       suppressed: 1,
+      hidden: { total: 0, byRole: {} },
       ruleErrors: 1,
       durationMs: 42,
     });
+    const withHidden = buildJsonReport({ ...sampleScanResult(), hidden: { total: 3, byRole: { test: 2, mock: 1 } } }, sampleRules);
+    assert.deepEqual(withHidden.summary.hidden, { total: 3, byRole: { test: 2, mock: 1 } });
   });
 
   it('includes suppressed findings, marked, in a stable order', () => {

@@ -1,0 +1,145 @@
+// What a file is for. Users scan whole repositories: tests, mocks, fixtures, stories and synthetic-data
+// generators hold made-up people and stubbed URLs, scripts run by operators are not the product, and
+// generated, vendored and metadata files are nobody's code here. A file's role decides which rules
+// report in it (meta.roles) and how severe a finding there is. The role comes from the config's `roles`
+// globs first, then from path conventions, then from what the file imports (a test runner) or says
+// about itself (a generated-file banner).
+import ignore, { type Ignore } from 'ignore';
+import * as path from 'node:path';
+import type { FileRole, ResolvedConfig } from '../core/config-types';
+
+export type { FileRole } from '../core/config-types';
+
+export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
+
+/** Where rules report unless a rule or the user says otherwise: the product, and operators' scripts. */
+export const DEFAULT_REPORT_ROLES: readonly FileRole[] = ['production', 'script'];
+
+/** Roles of test and sample code: made-up people, stubbed services. */
+export const TEST_ROLES: readonly FileRole[] = ['test', 'mock', 'fixture', 'story', 'e2e'];
+
+export interface RoleVerdict {
+  role: FileRole;
+  /** Why, in a few words (for `--verbose` and the JSON report): "path: __tests__", "imports vitest". */
+  reason: string;
+}
+
+/** Folder names, lower-case, and the role of everything below them. Nearest folder wins. */
+const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
+  ...['__tests__', '__test__', 'test', 'tests', 'spec', 'specs', 'testing', 'test-utils', 'testutils', 'test-helpers', 'unit-tests', 'unittests', 'integration-tests', 'jest', 'vitest', 'karma'].map((name) => [name, 'test'] as const),
+  ...['__mocks__', 'mock', 'mocks', 'mock-data', 'mockdata', 'mocked', 'stubs', 'stub', 'fakes', 'msw', 'mock-server', 'mockserver'].map((name) => [name, 'mock'] as const),
+  ...['fixtures', 'fixture', '__fixtures__', 'test-data', 'testdata', 'sample-data', 'sampledata', 'demo-data', 'fake-data', 'fakedata', 'faker', 'synthetic', 'synthea', 'dummy-data', 'seed-data'].map((name) => [name, 'fixture'] as const),
+  ...['stories', 'storybook', '.storybook', '__stories__'].map((name) => [name, 'story'] as const),
+  ...['e2e', 'e2e-tests', 'cypress', 'playwright', 'end-to-end', 'acceptance', 'smoke-tests'].map((name) => [name, 'e2e'] as const),
+  ...['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'db-scripts', 'ops', 'one-off', 'oneoff'].map((name) => [name, 'script'] as const),
+  ...['generated', '__generated__', 'codegen', 'gen-src', 'auto-generated', 'autogen'].map((name) => [name, 'generated'] as const),
+  ...['vendor', 'vendors', 'vendored', 'third_party', 'third-party', 'thirdparty', 'bower_components', 'jspm_packages', 'external-libs'].map((name) => [name, 'vendored'] as const),
+  ...['docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample', 'demo', 'demos', 'website', 'site-docs'].map((name) => [name, 'docs'] as const),
+]);
+
+/** Folder-name patterns: `synthetic-patient-data`, `mock-api`, `test-helpers-foo`, `seed_data`. */
+const FOLDER_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
+  [/^(synthetic|synth)[-_]|[-_](synthetic|fixtures?|mocks?|fakes?)$|^(fake|mock|dummy|sample|demo|test)[-_]?data$/, 'fixture'],
+  [/^mocks?[-_]|[-_]mocks?$/, 'mock'],
+  [/^tests?[-_]|[-_]tests?$|^__\w+tests?__$/, 'test'],
+  [/^e2e[-_]|[-_]e2e$/, 'e2e'],
+];
+
+/** File-name patterns, checked before folders (a `foo.test.ts` in `src/` is a test). */
+const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
+  [/\.(e2e|e2e-spec|cy|pw|playwright)\.[cm]?[jt]sx?$/i, 'e2e'],
+  [/\.(stories|story)\.[cm]?[jt]sx?$|\.mdx$/i, 'story'],
+  [/\.(test|spec|tests|specs|unit|integration|int-test)\.[cm]?[jt]sx?$|(^|[._-])(test|spec)\.[cm]?[jt]sx?$|^(setup-?tests?|jest\.setup|vitest\.setup|test-?setup|setupTests)\.[cm]?[jt]s$/i, 'test'],
+  [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
+  [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$/i, 'fixture'],
+  [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
+  [/^(package|bower|composer|lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
+  [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],
+  [/\.min\.[cm]?js$/i, 'vendored'],
+];
+
+/** What a file imports that makes it a test, an e2e test, a story or a mock, whatever its path. */
+const IMPORT_ROLES: ReadonlyArray<[RegExp, FileRole]> = [
+  [/^(@playwright\/test|cypress|@cypress\/[\w-]+|puppeteer|webdriverio|@wdio\/[\w-]+|nightwatch|detox|testcafe)$/, 'e2e'],
+  [/^@storybook\/[\w-]+$/, 'story'],
+  [/^(msw|msw\/[\w/-]+|nock|fetch-mock|jest-fetch-mock|axios-mock-adapter|mockttp|miragejs|json-server)$/, 'mock'],
+  [/^(vitest|@vitest\/[\w-]+|@jest\/globals|jest|jest-[\w-]+|mocha|chai|chai-[\w-]+|sinon|jasmine|ava|tap|uvu|supertest|@testing-library\/[\w-]+|enzyme|react-test-renderer|@angular\/core\/testing|@nestjs\/testing|ts-mockito|testdouble|jest-mock-extended|vitest-mock-extended|node:test)$/, 'test'],
+  [/^(@faker-js\/faker|faker|@faker-js\/faker\/[\w-]+|chance|casual|synthea)$/, 'fixture'],
+];
+
+const IMPORT = /(?:^|[\s;])(?:import\s[^'"`;]*?from\s*|import\s*\(?\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+const GENERATED_BANNER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\bautomatically generated\b|\bgenerated by\s+[\w@/.-]+/i;
+/** Jest and Mocha globals used without an import: `describe('…', () => { … expect(…) })`. */
+const TEST_GLOBALS = /\b(describe|it|test)(\.\w+)?\(\s*['"`]/;
+const TEST_ASSERTIONS = /\bexpect\s*\(|\bassert\.\w+\s*\(|\bt\.(is|deepEqual|true)\s*\(/;
+
+/** The role of a workspace-relative POSIX path by naming conventions alone. */
+export function roleOfPath(relPath: string): RoleVerdict | undefined {
+  const segments = relPath.split('/');
+  const fileName = segments[segments.length - 1];
+  const byName = FILE_PATTERNS.find(([pattern]) => pattern.test(fileName));
+  const byFolder = folderRole(segments.slice(0, -1));
+  // `e2e/login.spec.ts` is an e2e test: the folder says which kind of test a `.spec` file is.
+  if (byName && !(byName[1] === 'test' && byFolder?.role === 'e2e')) return { role: byName[1], reason: `file name ${fileName}` };
+  return byFolder;
+}
+
+/**
+ * The nearest folder decides (`scripts/test-utils/x.ts` is test support, `test/scripts/x.ts` a test),
+ * except that examples and samples inside synthetic data are that data (`synthetic-patients/examples/`).
+ */
+function folderRole(folders: readonly string[]): RoleVerdict | undefined {
+  for (let i = folders.length - 1; i >= 0; i--) {
+    const folder = folders[i].toLowerCase();
+    const role = FOLDER_ROLES.get(folder) ?? FOLDER_PATTERNS.find(([pattern]) => pattern.test(folder))?.[1];
+    if (!role) continue;
+    if (role === 'docs') {
+      const synthetic = folderRole(folders.slice(0, i));
+      if (synthetic?.role === 'fixture') return synthetic;
+    }
+    return { role, reason: `folder ${folders[i]}` };
+  }
+  return undefined;
+}
+
+/** The role of a file by what its text says: a test runner it imports, a generated-file banner, test globals. */
+export function roleOfText(text: string, language: 'code' | 'json'): RoleVerdict | undefined {
+  if (language !== 'code') return undefined;
+  const head = text.slice(0, 600);
+  if (GENERATED_BANNER.test(head)) return { role: 'generated', reason: 'generated-file banner' };
+  const imports = text.length > 400_000 ? text.slice(0, 400_000) : text;
+  let found: RoleVerdict | undefined;
+  for (const match of imports.matchAll(IMPORT)) {
+    const specifier = match[1];
+    for (const [pattern, role] of IMPORT_ROLES) {
+      // e2e and stories win over a plain test runner imported beside them.
+      if (pattern.test(specifier) && (!found || FILE_ROLES.indexOf(role) > FILE_ROLES.indexOf(found.role) || found.role === 'test')) {
+        found = { role, reason: `imports ${specifier}` };
+      }
+    }
+  }
+  if (found) return found;
+  if (TEST_GLOBALS.test(text) && TEST_ASSERTIONS.test(text)) return { role: 'test', reason: 'test globals (describe/it with expect/assert)' };
+  return undefined;
+}
+
+/** Compiled `roles` globs of a config, cached per config object. */
+const roleMatchers = new WeakMap<ResolvedConfig, Array<{ role: FileRole; matcher: Ignore }>>();
+
+function configRoleOf(absPath: string, config: ResolvedConfig): RoleVerdict | undefined {
+  if (config.roles.length === 0) return undefined;
+  let matchers = roleMatchers.get(config);
+  if (!matchers) {
+    matchers = config.roles.map(({ role, globs }) => ({ role, matcher: ignore().add([...globs]) }));
+    roleMatchers.set(config, matchers);
+  }
+  const relative = path.relative(config.baseDir, absPath).split(path.sep).join('/');
+  if (relative === '' || relative.startsWith('..')) return undefined;
+  for (const { role, matcher } of matchers) if (matcher.ignores(relative)) return { role, reason: `config roles.${role}` };
+  return undefined;
+}
+
+/** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
+export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
+  return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? roleOfText(text, language) ?? { role: 'production', reason: 'default' };
+}

@@ -13,7 +13,21 @@ const HTTP_CLIENT_WORDS = new Set(['axios', 'http', 'https', 'got', 'superagent'
 /** Constructors whose first argument is a URL they connect to. */
 const URL_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'ReconnectingWebSocket', 'Request']);
 /** Option and variable names that hold an endpoint. */
-const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'server', 'webhook', 'callback', 'api', 'origin', 'href', 'target', 'proxy', 'gateway', 'socket', 'ws']);
+const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'server', 'webhook', 'callback', 'api', 'target', 'proxy', 'gateway', 'socket', 'ws']);
+/**
+ * Words that make an URL-named value an identifier, a link for people or metadata, not a connection:
+ * `extensionUrl`, `CODE_SYSTEM_URL`, `profileUri`, `homepageUrl`, `logoUrl`, `termsUrl`.
+ */
+const NOT_A_CONNECTION_WORDS = new Set([
+  'extension', 'extensions', 'system', 'systems', 'profile', 'profiles', 'namespace', 'ns', 'schema', 'canonical', 'code', 'codes', 'valueset',
+  'definition', 'identifier', 'type', 'homepage', 'home', 'repository', 'repo', 'license', 'licence', 'doc', 'docs', 'documentation', 'help',
+  'privacy', 'terms', 'policy', 'image', 'img', 'icon', 'logo', 'avatar', 'photo', 'picture', 'website', 'site', 'link', 'links', 'self', 'designer',
+  'author', 'vendor', 'info', 'about', 'support', 'feedback', 'redirect', 'return', 'origin', 'referrer', 'referer', 'canonical', 'example', 'sample',
+]);
+/** Where a string is a connection's fallback after configuration: `process.env.LAB_URL ?? 'http://…'`. */
+const CONFIGURED_VALUE = /^(process\.env|import\.meta\.env|Deno\.env|env|config|settings|cfg)\b/;
+/** JSX elements whose attribute is fetched by the browser from that URL. */
+const FETCHED_ATTRIBUTES: Record<string, readonly string[]> = { iframe: ['src'], script: ['src'], form: ['action'], embed: ['src'], object: ['data'], frame: ['src'] };
 /** JSON keys whose URL values are identifiers, documentation or package metadata, never endpoints. */
 /** FHIR extensions name themselves with a canonical `url`, never fetched: `{ url, valueCoding }`. */
 const FHIR_EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);
@@ -47,9 +61,24 @@ function isHttpClient(object: Node): boolean {
   return splitWords(name).some((word) => HTTP_CLIENT_WORDS.has(word));
 }
 
-/** `labUrl`, `LAB_API_URLS`, `webhookEndpoints`: a word of the name (or its singular) names an endpoint. */
+/** `labUrl`, `LAB_API_URLS`, `webhookEndpoints`: a word of the name (or its singular) names an endpoint, none an identifier or a link. */
 function isEndpointName(name: string): boolean {
-  return splitWords(name).some((word) => ENDPOINT_WORDS.has(word) || (word.length > 3 && word.endsWith('s') && ENDPOINT_WORDS.has(word.slice(0, -1))));
+  const words = splitWords(name);
+  if (words.some((word) => NOT_A_CONNECTION_WORDS.has(word))) return false;
+  return words.some((word) => ENDPOINT_WORDS.has(word) || (word.length > 3 && word.endsWith('s') && ENDPOINT_WORDS.has(word.slice(0, -1))));
+}
+
+/** The fallback of an environment or configuration read: a developer default, not where production connects. */
+function isConfiguredValue(node: Node): boolean {
+  let current = node;
+  while (current.type === 'CallExpression') current = current.callee;
+  const name = dottedName(current);
+  return name !== undefined && CONFIGURED_VALUE.test(name);
+}
+
+/** JSON files that configure an application: a `config/` or `settings/` folder, or a config-named file. */
+function isConfigJson(file: string): boolean {
+  return /(^|\/)(config|configs|conf|settings|environments?|env)\//i.test(file) || /(^|\/)[^/]*(config|settings|environment|appsettings|\.env|endpoints?|servers?)[\w.-]*\.jsonc?$/i.test(file);
 }
 
 /**
@@ -61,7 +90,10 @@ function urlCandidates(node: Node, depth = 0): Node[] {
   if (depth > 4) return [node];
   switch (node.type) {
     case 'LogicalExpression':
-      return node.operator === '&&' ? urlCandidates(node.right, depth + 1) : [...urlCandidates(node.left, depth + 1), ...urlCandidates(node.right, depth + 1)];
+      if (node.operator === '&&') return urlCandidates(node.right, depth + 1);
+      // `process.env.LAB_URL ?? 'http://…'`: the literal is a developer default, not where production connects.
+      if (isConfiguredValue(node.left)) return urlCandidates(node.left, depth + 1);
+      return [...urlCandidates(node.left, depth + 1), ...urlCandidates(node.right, depth + 1)];
     case 'ConditionalExpression':
       return [...urlCandidates(node.consequent, depth + 1), ...urlCandidates(node.alternate, depth + 1)];
     case 'ArrayExpression':
@@ -149,7 +181,10 @@ export default createRule({
   defaultOptions: { allowedHosts: [] as string[] },
   create(context, options) {
     const allowedHosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
-    const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && needsTls(url) && !allowedHosts.has(url.host);
+    // An unknown host (`http://${host}`) may well be this machine (a config default of localhost): only a
+    // known remote host is a finding.
+    const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host);
+    const configJson = context.language === 'json' && isConfigJson(context.file);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const argument of urlArguments(node).flatMap((candidate) => urlCandidates(candidate))) {
@@ -183,8 +218,20 @@ export default createRule({
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type === 'Identifier' && node.init) checkEndpointValue(node.id.name, node.init);
       },
+      JSXAttribute(node: TSESTree.JSXAttribute) {
+        // <iframe src="http://…">, <form action="http://…">: the browser connects there.
+        const element = parentOf(node);
+        if (element?.type !== 'JSXOpeningElement' || element.name.type !== 'JSXIdentifier' || node.name.type !== 'JSXIdentifier') return;
+        if (!FETCHED_ATTRIBUTES[element.name.name]?.includes(node.name.name) || node.value?.type !== 'Literal' || typeof node.value.value !== 'string') return;
+        const url = parseCleartextUrl(node.value.value);
+        if (isFlagged(url) && !isIdentifierUrl(node.value.value)) reportCode(context, node.value, url, 'cleartextRequest', {});
+      },
       JsonString(node: JsonNode, path: string[]) {
+        // Only configuration files hold endpoints; data, fonts, translations and metadata hold links and identifiers.
+        if (!configJson) return;
         if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment)) || isFhirExtensionJsonUrl(node, path)) return;
+        const last = [...path].reverse().find((segment) => !/^\d+$/.test(segment));
+        if (last !== undefined && splitWords(last).some((word) => NOT_A_CONNECTION_WORDS.has(word))) return;
         const url = jsonUrl(node);
         if (!isFlagged(url) || isIdentifierUrl(String(node.value))) return;
         context.report({

@@ -61,6 +61,25 @@ runRuleTests('no-cleartext-transport', {
     // not a network call
     "declare const router: any;\nrouter.get('/patients', () => undefined);",
     "declare const map: Map<string, string>;\nmap.get('http://lab.acme-health.com');",
+    // Connections, not strings: a developer default after an environment or config read is not where
+    // production connects (regression: `process.env.HOST || 'http://…'` defaults on real code).
+    "const labBase = process.env.LAB_URL ?? 'http://lab.acme-health.com';",
+    "declare const config: { get(key: string): string };\nconst api = axios.create({ baseURL: config.get('labUrl') || 'http://lab.acme-health.com' });",
+    // An unknown host may be this machine (a config default of localhost): regression, a polling job's `http://${config.host}`.
+    "declare const host: string;\nfetch(`http://${host}/results`);\nfetch('http://' + host + '/orders');",
+    "declare const config: { polling: { host: string; port: number } };\nconst options = { url: `http://${config.polling.host}:${config.polling.port}/trigger` };",
+    // Identifiers and links named like URLs (regression: extension and code-system constants on real code)
+    "export const extensionUrl = 'http://extensions.acme-health.com/visit-type';",
+    "export const ORDER_DETAIL_MODALITY_CODE_SYSTEM_URL = 'http://pacs.acme-health.com/modality';",
+    "export const theme = { logoUrl: 'http://cdn.acme-health.com/logo.png', privacyPolicyUrl: 'http://acme-health.com/privacy' };",
+    "app.use(cors({ origin: 'http://portal.acme-health.com', credentials: false }));",
+    // JSON outside configuration: data, fonts, recorded responses and package metadata hold links, not endpoints
+    { filename: 'assets/fonts/icons.json', code: '{ "metadata": { "designerURL": "http://keyamoon.com" } }' },
+    { filename: 'src/data/recorded-response.json', code: '{ "links": [{ "rel": "self", "uri": "http://openmrs.acme-health.com/ws/rest/v1/patient/5" }] }' },
+    { filename: 'package.json', code: '{\n  "homepage": "http://acme-health.com",\n  "config": { "apiUrl": "http://api.acme-health.com" }\n}' },
+    // Tests and mocks stub servers; only users who ask (--include-tests) see those
+    { filename: 'src/__mocks__/api.ts', code: "export const base = 'http://lab.acme-health.com/api';\nfetch(base);" },
+    { filename: 'src/patients.test.ts', code: "fetch('http://lab.acme-health.com/results');" },
     // a host the project allows (a sidecar terminates TLS)
     {
       code: "fetch('http://lab-sidecar.internal/results');",
@@ -139,12 +158,6 @@ runRuleTests('no-cleartext-transport', {
       output: "declare const id: string;\nconst url = `https://lab.acme-health.com/orders/${id}`;\nfetch(url);",
     },
     {
-      name: 'a fallback after an environment variable',
-      code: "const labBase = process.env.LAB_URL ?? 'http://lab.acme-health.com';",
-      errors: [{ line: 1, column: 40, message: 'Endpoint `labBase`' }],
-      output: "const labBase = process.env.LAB_URL ?? 'https://lab.acme-health.com';",
-    },
-    {
       name: 'an array of URLs: only the http:// element',
       code: "const LAB_URLS = ['https://a.acme-health.com', 'http://b.acme-health.com'];",
       errors: [{ line: 1, column: 48, message: 'Endpoint `LAB_URLS`' }],
@@ -155,15 +168,6 @@ runRuleTests('no-cleartext-transport', {
       code: "export const config = { labApi: { url: 'http://lab.acme-health.com' } };",
       errors: [{ line: 1, column: 40, message: 'Endpoint `url`' }],
       output: "export const config = { labApi: { url: 'https://lab.acme-health.com' } };",
-    },
-    {
-      name: 'the host is interpolated: still cleartext (lower precision)',
-      code: "declare const host: string;\nfetch(`http://${host}/results`);\nfetch('http://' + host + '/orders');",
-      errors: [
-        { line: 2, column: 7, message: REQUEST },
-        { line: 3, column: 7, message: REQUEST },
-      ],
-      output: "declare const host: string;\nfetch(`https://${host}/results`);\nfetch('https://' + host + '/orders');",
     },
     {
       name: 'credentials in the URL, private addresses and IPv6 are remote',
@@ -206,11 +210,27 @@ runRuleTests('no-cleartext-transport', {
       output: '{ "partnerLab": { "resultsUrl": "https://results.northwind-labs.example/api/v2" } }',
     },
     {
-      name: 'package.json: only metadata keys are exempt',
-      filename: 'package.json',
-      code: '{\n  "homepage": "http://acme-health.com",\n  "config": { "apiUrl": "http://api.acme-health.com" }\n}',
-      errors: [{ line: 3, column: 25, message: 'Endpoint `config.apiUrl`' }],
-      output: '{\n  "homepage": "http://acme-health.com",\n  "config": { "apiUrl": "https://api.acme-health.com" }\n}',
+      name: 'a page loads an iframe, a script or posts a form over http://',
+      filename: 'src/Portal.tsx',
+      code: 'export const Portal = () => (\n  <>\n    <iframe src="http://viewer.acme-health.com/embed" />\n    <form action="http://forms.acme-health.com/intake" method="post" />\n    <a href="http://acme-health.com/about">about</a>\n  </>\n);',
+      errors: [
+        { line: 3, column: 17, message: REQUEST },
+        { line: 4, column: 18, message: REQUEST },
+      ],
+      output: 'export const Portal = () => (\n  <>\n    <iframe src="https://viewer.acme-health.com/embed" />\n    <form action="https://forms.acme-health.com/intake" method="post" />\n    <a href="http://acme-health.com/about">about</a>\n  </>\n);',
+    },
+    {
+      name: 'a proxy target and a config file named for its environment',
+      filename: 'src/environments/environment.prod.json',
+      code: '{ "proxy": { "target": "http://backend.acme-health.com" }, "docsUrl": "http://acme-health.com/docs" }',
+      errors: [{ line: 1, column: 24, message: 'Endpoint `proxy.target`' }],
+    },
+    {
+      name: 'a test file is reported when every role is asked for',
+      filename: 'src/patients.test.ts',
+      code: "fetch('http://lab.acme-health.com/results');",
+      allRoles: true,
+      errors: [{ line: 1, column: 7, message: REQUEST }],
     },
     {
       name: 'severity from config',

@@ -3,6 +3,7 @@
 // kinds) and, when `output` is given, the text after applying every finding's first fix.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { isReportedInRole } from '../../server/src/engine/roles';
 import { RULES } from '../../server/test/helpers/rules';
 import { analyzeFile } from '../../server/src/engine/analyze';
 import { resolveConfig } from '../../server/src/engine/config';
@@ -30,6 +31,8 @@ export interface ValidCase {
   /** Other workspace files (types declared elsewhere), path → text. */
   workspace?: Record<string, string>;
   name?: string;
+  /** Report findings in every file role (as `--include-tests`); by default tests, mocks… are not reported, as for users. */
+  allRoles?: boolean;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -54,7 +57,7 @@ export function runCase(testCase: ValidCase): Finding[] {
   const result = analyzeFile({ absPath: path.join(WORKSPACE, filename), relPath: filename, text: testCase.code, config, index, today: '2026-11-29', rules: RULES });
   if (result.skipped) throw new Error(`test code was skipped: ${result.skipped.reason} ${result.skipped.detail}`);
   if (result.ruleErrors.length) throw new Error(`rule error: ${result.ruleErrors.map((error) => `${error.ruleId}: ${error.message}`).join('; ')}`);
-  return result.findings;
+  return result.findings.filter((finding) => isReportedInRole(finding, RULES.get(finding.ruleId)?.meta.roles, testCase.allRoles ? 'all' : undefined));
 }
 
 /** Applies the first fix of every finding, last edit first (edits of one file never overlap). */

@@ -14,6 +14,8 @@ interface Example {
   language: string;
   code: string;
   line: number;
+  /** A file name after the language (```json config/production.json): where the example lives. */
+  filename?: string;
 }
 
 /** Code blocks under a `## ❌ …` or `## ✅ …` heading. */
@@ -25,12 +27,12 @@ export function examplesUnder(markdown: string, marker: '❌' | '✅'): Example[
     const line = lines[i];
     if (line.startsWith('## ')) inSection = line.includes(marker);
     if (!inSection) continue;
-    const fence = /^```(\w+)/.exec(line);
+    const fence = /^```(\w+)(?:\s+(\S+))?/.exec(line);
     if (!fence) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && !lines[end].startsWith('```')) end++;
-    examples.push({ language: fence[1], code: lines.slice(start, end).join('\n'), line: start });
+    examples.push({ language: fence[1], code: lines.slice(start, end).join('\n'), line: start, filename: fence[2] });
     i = end;
   }
   return examples;
@@ -56,13 +58,13 @@ describe('rule docs', () => {
       }
       for (const example of incorrect) {
         it(`❌ example at line ${example.line} is reported`, () => {
-          const findings = runCase({ code: example.code, filename: `docs-example.${EXTENSIONS[example.language] ?? 'ts'}` });
+          const findings = runCase({ code: example.code, filename: example.filename ?? `docs-example.${EXTENSIONS[example.language] ?? 'ts'}` });
           assert.ok(findings.some((finding) => finding.ruleId === id), `expected a ${id} finding`);
         });
       }
       for (const example of correct) {
         it(`✅ example at line ${example.line} is clean`, () => {
-          const findings = runCase({ code: example.code, filename: `docs-example.${EXTENSIONS[example.language] ?? 'ts'}` }).filter((finding) => finding.ruleId === id);
+          const findings = runCase({ code: example.code, filename: example.filename ?? `docs-example.${EXTENSIONS[example.language] ?? 'ts'}` }).filter((finding) => finding.ruleId === id);
           assert.deepEqual(findings.map((finding) => `${finding.range.start.line}: ${finding.message}`), []);
         });
       }

@@ -15,7 +15,7 @@ import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } f
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readSourceFile } from './read';
-import { DEFAULT_REPORT_ROLES, fileRole, type RoleVerdict } from './roles';
+import { fileRole, isReportedInRole, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -179,11 +179,7 @@ export class Project {
 
   /** Whether a finding is reported given its file's role: the user's choice of roles, else the rule's. */
   isReported(finding: Finding): boolean {
-    const role = finding.role ?? 'production';
-    const wanted = this.options.reportRoles;
-    if (wanted === 'all') return true;
-    if (wanted) return wanted.includes(role);
-    return (this.rules.get(finding.ruleId)?.meta.roles ?? DEFAULT_REPORT_ROLES).includes(role);
+    return isReportedInRole(finding, this.rules.get(finding.ruleId)?.meta.roles, this.options.reportRoles);
   }
 
   /** Analyses a file as it is on disk; unreadable files end as a skip with the reason. */

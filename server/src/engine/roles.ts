@@ -18,6 +18,17 @@ export const DEFAULT_REPORT_ROLES: readonly FileRole[] = ['production', 'script'
 /** Roles of test and sample code: made-up people, stubbed services. */
 export const TEST_ROLES: readonly FileRole[] = ['test', 'mock', 'fixture', 'story', 'e2e'];
 
+/**
+ * Whether a finding is reported given its file's role: the user's choice of roles ('all' or a list),
+ * else the rule's own (`meta.roles`, production and scripts by default).
+ */
+export function isReportedInRole(finding: { ruleId: string; role?: FileRole }, ruleRoles: readonly FileRole[] | undefined, wanted: 'all' | readonly FileRole[] | undefined): boolean {
+  const role = finding.role ?? 'production';
+  if (wanted === 'all') return true;
+  if (wanted) return wanted.includes(role);
+  return (ruleRoles ?? DEFAULT_REPORT_ROLES).includes(role);
+}
+
 export interface RoleVerdict {
   role: FileRole;
   /** Why, in a few words (for `--verbose` and the JSON report): "path: __tests__", "imports vitest". */
@@ -53,7 +64,7 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
   [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$/i, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
-  [/^(package|bower|composer|lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
+  [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
   [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],
   [/\.min\.[cm]?js$/i, 'vendored'],
 ];

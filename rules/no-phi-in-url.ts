@@ -116,6 +116,19 @@ function isFunction(node: Node | undefined): node is TSESTree.FunctionExpression
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
 }
 
+/** The name a value goes by: `ids` for `ids`, `patient.uuid` and `patientUuids.join(',')`, `String(visitId)`. */
+function valueName(expression: Node): string | undefined {
+  const node = unwrap(expression);
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return propertyName(node);
+  if (node.type === 'CallExpression') {
+    const call = memberCall(node);
+    if (call) return valueName(call.object);
+    if (node.arguments[0] && node.arguments[0].type !== 'SpreadElement') return valueName(node.arguments[0]);
+  }
+  return undefined;
+}
+
 function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
   if (name.type === 'JSXIdentifier') return name.name;
   if (name.type === 'JSXMemberExpression') return name.property.name;
@@ -165,7 +178,7 @@ class UrlFile {
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
   kindsFromParameterName(parameter: string | undefined, expression: Node): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
-    const name = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' ? propertyName(expression) : undefined;
+    const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
     const kinds = this.context.classifyName(parameter);
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;

@@ -266,7 +266,7 @@ function analyzeCode(
     registrations.push(toRegistration(rule.meta.id, visitors));
   }
   analyzer = new Analyzer(
-    { text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError },
+    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError },
     registrations,
   );
   try {

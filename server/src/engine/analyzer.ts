@@ -49,6 +49,16 @@ const CONDITIONAL_TYPES = new Set([
 const elementCallbackMethods = new Set(ELEMENT_CALLBACK_METHODS);
 const mutatingMethods = new Set(MUTATING_METHODS);
 
+/** A function's name, from its declaration or what it is assigned to: `inviteStaff`, `const updatePatient = …`, `{ createUser() {} }`. */
+function functionName(node: FunctionNode): string | undefined {
+  if (node.id) return node.id.name;
+  const parent = (node as { parent?: Node }).parent;
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.computed) return keyName(parent.key);
+  if (parent?.type === 'AssignmentExpression') return dottedName(parent.left)?.split('.').pop();
+  return undefined;
+}
+
 export class Analyzer extends FunctionSummaries {
   private conditionalDepth = 0;
   private readonly callbackParams = new Map<Node, AbstractValue[]>();
@@ -207,6 +217,18 @@ export class Analyzer extends FunctionSummaries {
     let returned = EMPTY;
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
+    this.functionNames.push(functionName(node) ?? '');
+    try {
+      returned = this.walkFunctionScope(node, argumentValues);
+    } finally {
+      this.functionNames.pop();
+      this.conditionalDepth--;
+    }
+    return returned;
+  }
+
+  private walkFunctionScope(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
+    let returned = EMPTY;
     this.withScope(true, () => {
       if (node.type === 'FunctionExpression' && node.id) this.declare(node.id.name, EMPTY, 'let');
       node.params.forEach((param, index) => {
@@ -229,7 +251,6 @@ export class Analyzer extends FunctionSummaries {
       }
       returned = this.returnFrames.pop() ?? EMPTY;
     });
-    this.conditionalDepth--;
     return returned;
   }
 

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, splitWords, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -29,6 +29,8 @@ import type { WorkspaceIndex } from './workspace-index';
 type Node = TSESTree.Node;
 
 export interface AnalyzerOptions {
+  /** Workspace-relative path: its folder and file names say whose data the file handles. */
+  file?: string;
   text: string;
   lineStarts: readonly number[];
   classifier: NameClassifier;
@@ -58,6 +60,22 @@ const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 
 const MAX_SNIPPET = 48;
 
+/** `PatientSearchIcon`, `TaskCode`, `PATIENT_FIELDS`: components, classes, enums, namespaces and constants, not variables holding data. */
+function isTypeOrConstantName(name: string): boolean {
+  return /^[A-Z]/.test(name) && (/[a-z]/.test(name) || /^[A-Z0-9_$]+$/.test(name)) && name.length > 1;
+}
+
+/** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
+function fileSubjectOf(file: string | undefined): Subject | undefined {
+  if (!file) return undefined;
+  const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
+  for (const segment of segments) {
+    const subject = subjectOfName(segment);
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   protected readonly classStack: string[] = [];
@@ -68,8 +86,36 @@ export abstract class ValueEvaluator {
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
 
+  /** Names of the functions being walked (innermost last): `createUser`, `registerPatient`. */
+  protected readonly functionNames: string[] = [];
+  private readonly fileSubject: Subject | undefined;
+
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
+    this.fileSubject = fileSubjectOf(options.file);
+  }
+
+  /**
+   * Whose data the code at this point handles: the innermost function whose name says (`inviteStaff`,
+   * `updatePatient`), else the file's path (`api/users.js`, `routes/patients.ts`).
+   */
+  protected subjectHere(): Subject | undefined {
+    for (let i = this.functionNames.length - 1; i >= 0; i--) {
+      const subject = subjectOfName(this.functionNames[i]);
+      if (subject) return subject;
+    }
+    return this.fileSubject;
+  }
+
+  /**
+   * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
+   * management, practitioner sync, clinic settings) is their contact, not a patient's.
+   */
+  protected classifyHere(name: string, personContext = false): NameClassification {
+    const byName = this.options.classifier.classify(name, personContext);
+    if (personContext || byName.kinds.length === 0 || this.subjectHere() !== 'workforce') return byName;
+    const kinds = withoutContactKinds(byName.kinds);
+    return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
 
   /** What a function of this file returns for these arguments (its body walked silently). */
@@ -137,7 +183,10 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
     if (hasPhi(value)) return taintOnly(value);
     if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
-    return fromKinds(byName.kinds, this.origin(target, byName.kinds), 'medium');
+    // `userData.email = …` on a staff user's record: a workforce member's contact, not a patient's.
+    const owner = this.valueOf(target.object);
+    const kinds = owner.workforce || (!owner.personContext && this.subjectHere() === 'workforce') ? withoutContactKinds(byName.kinds) : byName.kinds;
+    return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
   /**
@@ -158,10 +207,13 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type)));
-    if (opaqueInit && byName.kinds.length && !this.isSanitizedInit(init)) {
-      value = join(value, fromKinds(byName.kinds, this.origin(identifier, byName.kinds), 'medium'));
+    const guessed = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
+      value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
     if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
+    if (!value.workforce && subjectOfName(identifier.name) === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     return value;
   }
 
@@ -187,6 +239,11 @@ export abstract class ValueEvaluator {
   protected typedValue(typeName: string, node: Node): AbstractValue {
     if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI.
+    if (subjectOfName(typeName) === 'workforce') {
+      const kinds = withoutContactKinds(resolved?.kinds ?? []);
+      return { ...fromKinds(kinds, kinds.length ? { range: this.range(node), label: `${describeKinds(kinds)} in \`${this.snippet(node)}\` (type ${typeName})` } : undefined, 'high'), typeName, workforce: true };
+    }
     if (!resolved) {
       return { ...EMPTY, typeName };
     }
@@ -285,12 +342,19 @@ export abstract class ValueEvaluator {
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.
     if (this.imports.has(node.name) && this.options.index?.isExportedConstant(node.name)) return EMPTY;
-    const byName = this.options.classifier.classify(node.name);
+    // Not a variable: a component, a class, an enum, a namespace or a constant (`PatientSearchIcon`,
+    // `TaskCode`, `PATIENT_FIELDS`), whatever its name says.
+    if (isTypeOrConstantName(node.name)) return EMPTY;
+    if (subjectOfName(node.name) === 'workforce') return { ...EMPTY, workforce: true };
+    const byName = this.classifyHere(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
 
   protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
+    // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
+    // constant object is a constant.
+    if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
     const object = this.valueOf(node.object);
     const name = propertyName(node);
     if (name !== undefined && requestBodyProperties.has(name) && isRequestObject(node.object)) {
@@ -304,8 +368,20 @@ export abstract class ValueEvaluator {
     return this.readProperty(object, name, node, node);
   }
 
-  /** The value of `object.name`; `node` locates the read for origins. */
+  /**
+   * The value of `object.name`; `node` locates the read for origins. Read from a workforce member or an
+   * organisation (`user.email`, `ctx.authenticated.name`, `practitioner.telecom`, `clinic.fax`), contact
+   * details are not PHI; clinical data is PHI whoever's object holds it.
+   */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
+    const value = this.readPropertyOf(object, name, node, member);
+    const workforce = object.workforce || (subjectOfName(name) === 'workforce' && !object.personContext);
+    if (!workforce) return value;
+    const kinds = withoutContactKinds(value.kinds);
+    return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };
+  }
+
+  private readPropertyOf(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
     if (nonPhiProperties.has(name)) return EMPTY;
     const known = object.fields?.get(name);
     if (known) return known;
@@ -324,7 +400,7 @@ export abstract class ValueEvaluator {
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
     const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
-    const byName = this.options.classifier.classify(name, personContext);
+    const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
@@ -373,7 +449,7 @@ export abstract class ValueEvaluator {
 
   /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
   protected propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
-    const byName = this.options.classifier.classify(key);
+    const byName = this.classifyHere(key);
     if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
@@ -446,6 +522,9 @@ export abstract class ValueEvaluator {
     }
     const byMethod = this.nameSaysValue(name, node);
     if (hasPhi(byMethod)) return byMethod;
+    // `pdf.getX()`, `page.getTotalPages()`, `list.getCount()`: a number about the receiver, not its data.
+    const methodName = this.options.classifier.classify(name);
+    if (methodName.trap && methodName.clearsTaint) return EMPTY;
     const firstWord = splitWords(name)[0];
     if (firstWord && actionVerbs.has(firstWord)) return EMPTY;
     if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };
@@ -477,7 +556,7 @@ export abstract class ValueEvaluator {
   protected nameSaysValue(name: string, node: Node): AbstractValue {
     const words = splitWords(name);
     if (words.length && actionVerbs.has(words[0])) return EMPTY;
-    const byName = this.options.classifier.classify(name);
+    const byName = this.classifyHere(name);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }

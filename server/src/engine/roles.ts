@@ -63,6 +63,8 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(test|spec|tests|specs|unit|integration|int-test)\.[cm]?[jt]sx?$|(^|[._-])(test|spec)\.[cm]?[jt]sx?$|^(setup-?tests?|jest\.setup|vitest\.setup|test-?setup|setupTests)\.[cm]?[jt]s$/i, 'test'],
   [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
   [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$/i, 'fixture'],
+  // Generators of made-up data by name: `create-demo-visits.ts`, `fakePatients.ts`, `synthetic-census.ts`.
+  [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
   [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
   [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],

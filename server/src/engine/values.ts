@@ -16,6 +16,8 @@ export interface AbstractValue extends Taint {
   readonly fields?: ReadonlyMap<string, AbstractValue>;
   /** The object is about a person (patient, guarantor…), so contextual field names count. */
   readonly personContext?: boolean;
+  /** The value is a workforce member's or an organisation's (a staff user, a practitioner, a clinic): its contact details are not PHI. */
+  readonly workforce?: boolean;
   /** Known leading text of a string value, and the literal that spells it. */
   readonly stringPrefix?: string;
   readonly stringNode?: TSESTree.Node;
@@ -61,7 +63,7 @@ function mergeOrigins(a: readonly TaintOrigin[], b: readonly TaintOrigin[]): rea
 
 /** Nothing but PHI-free constant information (a literal's text): joining it adds nothing. */
 function isBare(value: AbstractValue): boolean {
-  return !hasPhi(value) && !value.tags && value.constant === undefined && value.stringPrefix === undefined && !value.typeName && !value.fields && !value.personContext;
+  return !hasPhi(value) && !value.tags && value.constant === undefined && value.stringPrefix === undefined && !value.typeName && !value.fields && !value.personContext && !value.workforce;
 }
 
 /**

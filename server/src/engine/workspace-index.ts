@@ -3,7 +3,7 @@
 // `Patient` is declared in another. It reads declarations with a light scanner instead of a second
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import type { NameClassifier } from '../vocabulary/classify';
+import { subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 
 export interface DeclaredField {
   name: string;
@@ -209,7 +209,8 @@ export class WorkspaceIndex {
     const declared = this.declaredByName.get(typeName)?.[0];
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
-    const personContext = classifier.classify(typeName).personContext || typeName in FHIR_TYPES;
+    // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
+    const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce';
     const fields = new Map<string, ResolvedField>();
     for (const parent of declared.extends) {
       if (seen.has(parent)) continue;
@@ -232,7 +233,9 @@ export class WorkspaceIndex {
     if (field.typeName && !seen.has(field.typeName)) {
       this.resolveUncached(field.typeName, classifier, new Set(seen))?.kinds.forEach((kind) => kinds.add(kind));
     }
-    return { kinds: [...kinds].sort(), typeName: field.typeName };
+    // `appointment.provider: Practitioner`, `claim.employer`: the workforce's or an organisation's contact details are not PHI.
+    const workforce = subjectOfName(field.name) === 'workforce' || (field.typeName !== undefined && subjectOfName(field.typeName) === 'workforce');
+    return { kinds: [...(workforce ? withoutContactKinds([...kinds]) : kinds)].sort(), typeName: field.typeName };
   }
 }
 

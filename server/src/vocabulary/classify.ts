@@ -2,12 +2,16 @@
 // Names are split into words first, so `patientDOB`, `patient_dob` and `PATIENT-DOB` agree.
 import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
-  TAINT_CLEARING_WORDS,
+  AMOUNT_AND_LAYOUT_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
+  CONTACT_KINDS as CONTACT_KIND_LIST,
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
+  PATIENT_SUBJECT_WORDS,
   PERSON_CONTEXT_WORDS,
+  TAINT_CLEARING_WORDS,
+  WORKFORCE_SUBJECT_WORDS,
 } from './name-traps';
 
 export interface NameClassification {
@@ -48,7 +52,29 @@ interface CompiledPattern {
 }
 
 /** Kinds whose contextual words name a system's contact when qualified (`supportEmail`, `clinicPhone`). */
-const CONTACT_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo']);
+export const CONTACT_KINDS: ReadonlySet<string> = new Set(CONTACT_KIND_LIST);
+const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
+const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
+const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
+
+export type Subject = 'patient' | 'workforce';
+
+/**
+ * Whose data a name is about: `patient`, `guarantorPhone`, `memberId` are a patient's; `user`,
+ * `practitioner`, `clinicFax`, `employerName`, `ctx.authenticated` the workforce's or an
+ * organisation's. A patient word wins over a workforce word (`patientUser`). Undefined when neither.
+ */
+export function subjectOfName(name: string): Subject | undefined {
+  const words = splitWords(name);
+  if (words.some((word) => patientSubjectWords.has(word))) return 'patient';
+  if (words.some((word) => workforceSubjectWords.has(word))) return 'workforce';
+  return undefined;
+}
+
+/** The kinds without contact details (what a workforce member's or an organisation's value can still carry). */
+export function withoutContactKinds(kinds: readonly string[]): readonly string[] {
+  return kinds.some((kind) => CONTACT_KINDS.has(kind)) ? kinds.filter((kind) => !CONTACT_KINDS.has(kind)) : kinds;
+}
 
 const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
 const metadataWords = new Set(METADATA_WORDS);
@@ -98,9 +124,11 @@ function isTrap(words: readonly string[], covered: readonly boolean[]): NameClas
   if (isLastFour(words)) return TRAP;
   if (words.length > 1 && booleanPrefixes.has(words[0])) return TRAP;
   const last = words.length - 1;
-  const trapWords = words.filter((word, i) => !covered[i] && (metadataWords.has(word) || (i === last && codeStructureSuffixes.has(word))));
+  // Amount and layout words qualify another word (`patientBalance`, `dobX`); alone (`x`, `due`) they are just names.
+  const qualifies = words.length > 1;
+  const trapWords = words.filter((word, i) => !covered[i] && (metadataWords.has(word) || (qualifies && amountAndLayoutWords.has(word)) || (i === last && codeStructureSuffixes.has(word))));
   if (trapWords.length === 0) return undefined;
-  return trapWords.some((word) => taintClearingWords.has(word)) ? TRAP : DESCRIPTIVE_TRAP;
+  return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
 
 export interface ClassifierExtensions {
@@ -163,7 +191,8 @@ export class NameClassifier {
     if (trap) return trap;
 
     const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
-    const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word));
+    // `supportEmail`, `clinicPhone`, `practitionerName`, `userEmail`: a system's or the workforce's contact.
+    const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
     let qualifiedAway = false;
     for (const match of matches) {

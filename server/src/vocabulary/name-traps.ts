@@ -35,6 +35,9 @@ export const METADATA_WORDS: readonly string[] = [
   'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
+  // opaque ids anywhere in a name (`encounterIdQuery`, `patientUuids`); HIPAA identifiers such as
+  // `memberId`, `medicalRecordId`, `nationalId` are whole patterns of their own and stay PHI
+  'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid', 'tag', 'tags',
 ];
 
 /**
@@ -49,7 +52,7 @@ export const TAINT_CLEARING_WORDS: readonly string[] = [
   'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
   'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',
   'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'matches', 'match', 'changed',
-  'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
+  'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid',
 ];
 
 /** Last words that name code, not data: `PatientService`, `patientRouter`, `PatientForm`. */
@@ -88,9 +91,49 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json',
 ];
 
-/** Properties whose value is never PHI, whatever object they are read from (FHIR logical ids, metadata). */
+/**
+ * Properties whose value is never PHI, whatever object they are read from: opaque ids and references
+ * (FHIR logical ids, `Patient/<uuid>` references, database keys), metadata.
+ */
 export const NON_PHI_PROPERTIES: readonly string[] = [
-  'id', 'uuid', 'guid', '_id', 'resourceType', 'meta', 'versionId', 'lastUpdated', 'length', 'size', 'count', 'total',
+  'id', 'uuid', 'guid', '_id', '_rev', 'rev', 'reference', 'references', 'ref', 'facility', 'resourceType', 'meta', 'versionId', 'lastUpdated', 'length', 'size', 'count', 'total',
   'status', 'type', 'kind', 'system', 'version', 'url', 'profile', 'constructor', 'prototype', 'createdAt', 'updatedAt',
   'isActive', 'active', 'success', 'ok', 'statusCode', 'headersSent', 'method', 'readyState',
+];
+
+/**
+ * Whose data: words that make the subject of a name, an object or a function a patient (or a patient's
+ * relative, guarantor, plan member). Contact details are PHI only for these subjects.
+ */
+export const PATIENT_SUBJECT_WORDS: readonly string[] = [
+  'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'subscribers', 'beneficiary', 'beneficiaries', 'guarantor',
+  'insured', 'enrollee', 'kin', 'guardian', 'dependent', 'dependents', 'relatedperson', 'resident', 'residents', 'newborn',
+  'caregiver', 'demographics', 'intake', 'registration', 'person', 'persons', 'people',
+];
+
+/**
+ * Whose data: words that make the subject the workforce or an organisation — the app's (staff) users,
+ * practitioners, clinics, labs, payers, employers, vendors. Their names, e-mails, phones, faxes and
+ * addresses are not PHI; clinical data stays PHI whoever handles it. Logging in is not among them: in
+ * a patient app, patients log in.
+ */
+export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
+  'user', 'users', 'staff', 'employee', 'employees', 'practitioner', 'practitioners', 'provider', 'providers', 'doctor', 'doctors',
+  'physician', 'physicians', 'nurse', 'nurses', 'clinician', 'clinicians', 'admin', 'admins', 'administrator', 'operator',
+  'agent', 'agents', 'owner', 'organization', 'organizations', 'organisation', 'organisations', 'org', 'orgs', 'clinic', 'clinics',
+  'hospital', 'hospitals', 'facility', 'facilities', 'location', 'locations', 'practice', 'lab', 'labs', 'laboratory',
+  'pharmacy', 'pharmacies', 'payer', 'payers', 'payor', 'payors', 'insurer', 'insurers', 'employer', 'employers', 'company',
+  'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
+  'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
+  'reviewer', 'signer',
+];
+
+/** Kinds that are contact details: PHI when they are a patient's, not when they are the workforce's. */
+export const CONTACT_KINDS: readonly string[] = ['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo'];
+
+/** Words for amounts and layout: `patientResponsibility`, `balanceDue`, `dobX`, `nameWidth` hold numbers, not PHI. */
+export const AMOUNT_AND_LAYOUT_WORDS: readonly string[] = [
+  'amount', 'amounts', 'balance', 'balances', 'price', 'cost', 'costs', 'fee', 'fees', 'charge', 'charges', 'due', 'owed',
+  'paid', 'refund', 'refunds', 'deductible', 'responsibility', 'subtotal', 'cents', 'dollars',
+  'x', 'y', 'width', 'height', 'margin', 'padding', 'coord', 'coords', 'fontsize',
 ];

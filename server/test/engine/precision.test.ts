@@ -1,0 +1,157 @@
+// False-alarm patterns found by scanning whole public healthcare repositories, each rebuilt in our own
+// synthetic code: whose data it is (workforce and organisations), data versus names (components,
+// enum members, amounts, coordinates, opaque ids), and what a request's failure carries. Each case has
+// a twin that must stay reported, so a fix cannot pass by going blind.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { scanWorkspace } from '../../src/api';
+import { analyzeFile } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/core/config-types';
+import { WorkspaceIndex } from '../../src/engine/workspace-index';
+import { RULES } from '../helpers/rules';
+
+const ROOT = path.resolve('/virtual');
+
+function reported(text: string, file = 'src/app.ts', workspace: Record<string, string> = {}): string[] {
+  const index = new WorkspaceIndex();
+  for (const [name, content] of Object.entries(workspace)) index.addFile(name, content);
+  index.addFile(file, text);
+  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+  assert.equal(result.skipped, undefined);
+  return result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`);
+}
+
+describe('precision: whose data', () => {
+  it("a staff user's e-mail in user management is not PHI (regression: an admin console's audit logs)", () => {
+    const text = [
+      'declare const logger: any;',
+      'export async function addUser(ctx: any) {',
+      '  const userData = ctx.request.body;',
+      '  userData.email = userData.email.toLowerCase();',
+      '  logger.info(`User ${ctx.authenticated.email} created user ${userData.email}`);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/api/users.js'), []);
+  });
+
+  it("practitioners', clinics', employers' and payers' contact details are not PHI", () => {
+    const text = [
+      'declare const practitioner: { name: string; telecom: string[] }; declare const clinic: { fax: string; phone: string };',
+      'declare const employer: { name: string; address: string }; declare const payer: { name: string };',
+      "console.log(practitioner.name, practitioner.telecom);",
+      "console.log('faxing', clinic.fax, clinic.phone);",
+      "console.log('employer', employer.name, employer.address, payer.name);",
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('a workforce-typed value (a declared Practitioner or StaffUser) carries no contact PHI; a patient-typed one does', () => {
+    const types = { 'src/types.ts': 'export interface StaffUser { name: string; email: string }\nexport interface Patient { name: string; email: string; birthDate: string }\n' };
+    const staff = "import type { StaffUser } from './types';\nexport function f(user: StaffUser) { console.log(user.email, user.name); }\n";
+    assert.deepEqual(reported(staff, 'src/app.ts', types), []);
+    const patient = "import type { Patient } from './types';\nexport function f(patient: Patient) { console.log(patient.email); }\n";
+    assert.deepEqual(reported(patient, 'src/app.ts', types), ['no-phi-in-logs:2:email']);
+  });
+
+  it("clinical data stays PHI whoever's object holds it", () => {
+    const text = "declare const practitioner: { currentPatient: { diagnosis: string } };\nconsole.log(practitioner.currentPatient.diagnosis);\n";
+    assert.deepEqual(reported(text), ['no-phi-in-logs:2:diagnosis']);
+  });
+
+  it("a patient's contact details stay PHI, also in a login handler of a patient app", () => {
+    const text = "declare const req: any;\nexport function login() {\n  console.log('login', req.body.mobileNumber);\n}\n";
+    assert.deepEqual(reported(text, 'routes/auth.js'), ['no-phi-in-logs:3:phone']);
+    const patient = "declare const patient: { email: string };\nconsole.log(patient.email);\n";
+    assert.deepEqual(reported(patient, 'src/api/users.js'), ['no-phi-in-logs:2:email']);
+  });
+});
+
+describe('precision: data, not names', () => {
+  it('components, icons, enums and constant namespaces are not data (regression: TaskCode.sendPatientStatement)', () => {
+    const text = [
+      "import { PatientSearchIcon } from './icons';",
+      "import { TaskCode, PATIENT_FIELDS } from './constants';",
+      'console.log(PatientSearchIcon, TaskCode.sendPatientStatement, PATIENT_FIELDS.dateOfBirth);',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('amounts and layout coordinates are numbers, not PHI (regression: patientResponsibility, PDF positions)', () => {
+    const text = [
+      'declare const claim: any; declare const pdf: any; declare const patientName: string;',
+      'const patientResponsibility = claim.total - claim.paid;',
+      "console.log('balance', patientResponsibility, claim.patientBalanceDue);",
+      'const nameX = pdf.widthOfString(patientName);',
+      "console.log('drawing at', nameX, pdf.getX(), pdf.getTotalPages());",
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('opaque ids and references read from a patient are not PHI; HIPAA identifiers are', () => {
+    const text = [
+      'declare const patient: any; declare const appointment: any; declare function resolve(x: string): any;',
+      "console.log('ref', patient.reference, appointment.patient?.reference, patient._rev, patient.facility);",
+      'const { encounterIdQuery, patientUuids } = resolve(appointment.id);',
+      'fetch(`/orders?encounterId=${encounterIdQuery}&patients=${patientUuids.join(",")}`);',
+      "console.log('member', patient.memberId);",
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:5:health-plan-id']);
+  });
+});
+
+describe("precision: a request's response and failure do not carry its body", () => {
+  const helper = [
+    "type Options = { body?: unknown };",
+    "export async function request(route: { path: string }, options: Options = {}) {",
+    "  try {",
+    "    const res = await fetch(route.path, { method: 'POST', body: JSON.stringify(options.body) });",
+    "    const data = await res.json();",
+    "    if (!res.ok) console.error('request failed', res.status, data);",
+    "    return data;",
+    "  } catch (error) {",
+    "    console.error('network error', error);",
+    "    throw error;",
+    "  }",
+    "}",
+  ].join('\n');
+
+  it('a generic request helper that logs its network error does not log the body it sent (same file)', () => {
+    const text = `${helper}\ndeclare const routes: any;\nexport function saveNote(clinicalNotes: string) {\n  return request(routes.createNote, { body: { clinicalNotes } }).catch((err) => console.error('could not save', err));\n}\n`;
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('… nor when the helper is in another file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-request-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'src', 'utils'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'src', 'utils', 'request.ts'), helper);
+      fs.writeFileSync(path.join(dir, 'src', 'notes.ts'), "import { request } from './utils/request';\ndeclare const routes: any;\nexport async function save(clinicalNotes: string) {\n  const result = await request(routes.createNote, { body: { clinicalNotes } });\n  console.log('saved', result);\n}\n");
+      const result = await scanWorkspace({ paths: [dir], cwd: dir });
+      assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.ruleId}`), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("axios: the response and the caught error of a POST are not the patient's data", () => {
+    const text = [
+      "export async function save(axios: any, patient: { dateOfBirth: string }) {",
+      "  try {",
+      "    const response = await axios.post('/api/patients', { dob: patient.dateOfBirth });",
+      "    console.log('saved', response.status, response.data);",
+      "  } catch (e: any) {",
+      "    console.error('failed', e.message, e.response?.data);",
+      "  }",
+      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: unknown) => console.error(failed));",
+      "}",
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('logging the body itself in the failure path is still reported', () => {
+    const text = "export async function save(notes: { clinicalNotes: string }) {\n  try {\n    await fetch('/api/notes', { method: 'POST', body: JSON.stringify(notes) });\n  } catch (error) {\n    console.error('failed to save', notes.clinicalNotes, error);\n  }\n}\n";
+    assert.deepEqual(reported(text), ['no-phi-in-logs:5:clinical-note']);
+  });
+});

@@ -25,6 +25,8 @@ const BODY_KEYS = new Set(['body', 'data', 'form', 'json', 'payload']);
 const ROUTER_METHODS = new Set(['push', 'replace', 'navigate', 'navigateByUrl', 'prefetch', 'redirect']);
 /** JSX elements whose `to` prop is a URL. */
 const LINK_ELEMENTS = new Set(['Link', 'NavLink', 'Navigate', 'Redirect', 'RouterLink', 'NuxtLink']);
+/** Kinds that name a whole record: a query parameter so named takes its id. */
+const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 /** Non-HTTP URL schemes: the value opens a local app, it is not sent to a server. */
 const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
 /** HTTP methods for route registration on the server. */
@@ -181,6 +183,8 @@ class UrlFile {
     const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
     const kinds = this.context.classifyName(parameter);
+    // `?patient=…`, `?encounter=…` (FHIR and REST search parameters) take a reference, not the record.
+    if (kinds.every((kind) => RECORD_KINDS.has(kind))) return undefined;
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
   }
 

@@ -1,4 +1,4 @@
-import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
@@ -189,8 +189,18 @@ function fieldKindOfSystem(system: unknown): FieldKind | undefined {
   return undefined;
 }
 
+/**
+ * Whether the nearest name that says whose data it is (the key, the enclosing keys and call, then the
+ * file's path) says a patient's: a clinic's phone in `helpers/locations.tsx` of an intake app is the
+ * clinic's, not a patient's.
+ */
 function namesPatient(names: readonly string[]): boolean {
-  return namesHaveWord(names, PATIENT_WORDS);
+  for (const name of names) {
+    if (!name) continue;
+    if (namesHaveWord([name], PATIENT_WORDS)) return true;
+    if (subjectOfName(name) === 'workforce') return false;
+  }
+  return false;
 }
 
 interface Finding {
@@ -305,12 +315,12 @@ function codePlacement(context: RuleContext, literal: Node): Placement {
   const file = context.file.split('/');
   if (!property) {
     const field = name !== undefined ? fieldKindOfName(context, name) : undefined;
-    return { field, patient: name !== undefined && (namesPatient([name]) || namesPatient(file)) };
+    return { field, patient: name !== undefined && namesPatient([name, ...[...file].reverse()]) };
   }
   const object = property.parent as TSESTree.ObjectExpression;
   const system = name === 'value' ? fieldKindOfSystem(codeObjectString(context, object, 'system')) : undefined;
   const field = system ?? (name !== undefined ? fieldKindOfName(context, name) : undefined);
-  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...file];
+  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...[...file].reverse()];
   return { field, patient: namesPatient(names) || inPersonResource(context, object) };
 }
 
@@ -338,7 +348,7 @@ function jsonPlacement(context: RuleContext, node: JsonNode, path: readonly stri
   const object = node.parent?.type === 'property' ? node.parent.parent : undefined;
   const system = name === 'value' ? fieldKindOfSystem(jsonScalar(jsonObjectProperties(object).get('system'))) : undefined;
   const field = system ?? (name !== undefined ? fieldKindOfName(context, name) : undefined);
-  let patient = namesPatient(keys) || namesPatient(context.file.split('/'));
+  let patient = namesPatient([...[...keys].reverse(), ...context.file.split('/').reverse()]);
   if (!patient) {
     for (const enclosing of jsonEnclosingObjects(node)) {
       const type = jsonScalar(jsonObjectProperties(enclosing).get('resourceType'));

@@ -65,6 +65,13 @@ function isTypeOrConstantName(name: string): boolean {
   return /^[A-Z]/.test(name) && (/[a-z]/.test(name) || /^[A-Z0-9_$]+$/.test(name)) && name.length > 1;
 }
 
+/** Date arithmetic: the result is another moment in time, derived from the receiver. */
+const DATE_ARITHMETIC = new Set(['setHours', 'setMinutes', 'setSeconds', 'setMilliseconds', 'setDate', 'setMonth', 'setFullYear', 'startOf', 'endOf', 'add', 'subtract', 'utc', 'local', 'tz', 'toDate', 'unix', 'plus', 'minus', 'toISODate', 'toMillis']);
+
+function isNewDate(node: Node): boolean {
+  return node.type === 'NewExpression' && dottedName(node.callee) === 'Date' && node.arguments.length === 0;
+}
+
 /** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
 function fileSubjectOf(file: string | undefined): Subject | undefined {
   if (!file) return undefined;
@@ -206,7 +213,7 @@ export abstract class ValueEvaluator {
     if (typed) value = join(value, typed);
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
-    const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type)));
+    const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const guessed = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
@@ -215,6 +222,43 @@ export abstract class ValueEvaluator {
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
     if (!value.workforce && subjectOfName(identifier.name) === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     return value;
+  }
+
+  /**
+   * `patientIds.map(…).join(',')`, `dayjs().toISOString()`, `new Date().toLocaleDateString()`: a chain of
+   * known transformations of a value the analysis knows (a variable without PHI, a literal, the current
+   * date). Its value is what was computed, not what the variable's name guesses.
+   */
+  protected isDerivedFromKnownValue(init: Node): boolean {
+    let node: Node = init;
+    for (let depth = 0; depth < 12; depth++) {
+      while (TRANSPARENT_TYPES.has(node.type)) node = (node as { expression?: Node; argument?: Node }).expression ?? (node as { argument: Node }).argument;
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+        const method = propertyName(node.callee);
+        if (!method || !(passThroughMethods.has(method) || nonPhiMethods.has(method) || DATE_ARITHMETIC.has(method))) return false;
+        node = node.callee.object;
+        continue;
+      }
+      if (node.type === 'MemberExpression') {
+        node = node.object;
+        continue;
+      }
+      break;
+    }
+    if (node === init) return false;
+    if (node.type === 'Identifier') {
+      const binding = this.scope.lookup(node.name);
+      return binding !== undefined && !hasPhi(binding.value) && !binding.value.personContext;
+    }
+    if (isLiteralLike(node) || node.type === 'ArrayExpression' || node.type === 'TemplateLiteral') return true;
+    // The current date: `new Date()`, `dayjs()`, `moment()`, `DateTime.now()`, `Date.now()`.
+    if (node.type === 'NewExpression') return isNewDate(node);
+    if (node.type === 'CallExpression') {
+      const callee = dottedName(node.callee);
+      const isDateLibrary = callee === 'dayjs' || callee === 'moment' || callee === 'DateTime.now' || callee === 'Date.now' || callee === 'DateTime.local';
+      return isDateLibrary && node.arguments.every((argument) => argument.type !== 'SpreadElement' && (isLiteralLike(argument) || this.isDerivedFromKnownValue(argument) || isNewDate(argument)));
+    }
+    return false;
   }
 
   protected isSanitizedInit(init: Node | undefined): boolean {

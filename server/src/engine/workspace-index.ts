@@ -11,6 +11,8 @@ export interface DeclaredField {
   typeName?: string;
   /** The field's type is a primitive that cannot carry PHI (boolean). */
   isBoolean?: boolean;
+  /** The field's type is a string or a number: under a record's name (`patient: string`) it is a reference. */
+  isScalar?: boolean;
 }
 
 export interface DeclaredType {
@@ -39,6 +41,9 @@ export interface ResolvedType {
 const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?:\s*<[^{]*?>)?([^{;]*)\{|\btype\s+([A-Z][\w$]*)(?:\s*<[^=]*?>)?\s*=\s*\{/g;
 const FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*([^;,\n=]+)/;
 const PRIMITIVE_BOOLEAN = /^\s*boolean\s*$/;
+const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
+/** Kinds that name a whole record: a string or number under such a name is its id (`patient: string`, `encounter: string`). */
+const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 
 function unwrapTypeName(typeText: string): string | undefined {
   let text = typeText.trim();
@@ -109,7 +114,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     for (const member of topLevelMembers(text.slice(open + 1, close))) {
       const field = FIELD.exec(member);
       if (!field || /^\s*\(/.test(field[2])) continue;
-      fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]) });
+      fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
     }
     types.push({
       name,
@@ -229,6 +234,8 @@ export class WorkspaceIndex {
     if (field.isBoolean) return { kinds: [] };
     const byName = classifier.classify(field.name, personContext);
     if (byName.trap) return { kinds: [] };
+    // `{ patient: string; encounter: string }` in search criteria or a DTO: references, not records.
+    if (field.isScalar && byName.kinds.length > 0 && byName.kinds.every((kind) => RECORD_KINDS.has(kind))) return { kinds: [] };
     const kinds = new Set(byName.kinds);
     if (field.typeName && !seen.has(field.typeName)) {
       this.resolveUncached(field.typeName, classifier, new Set(seen))?.kinds.forEach((kind) => kinds.add(kind));

@@ -101,6 +101,30 @@ describe('precision: data, not names', () => {
   });
 });
 
+describe('precision: values the code computes, not what their names guess', () => {
+  it('a list of ids joined into a parameter named for the patient is ids (regression: patientParam)', () => {
+    const text = "declare const patientIds: string[];\nconst patientParam = patientIds.map((id) => `Patient/${id}`).join(',');\nfetch(`/Claim?patient=${patientParam}&_count=20`);\n";
+    assert.deepEqual(reported(text), []);
+  });
+
+  it("today's date named for appointments, as a query filter, is no one's date", () => {
+    const text = "declare const dayjs: any;\nconst appointmentDate = dayjs(new Date().setHours(0, 0, 0, 0)).toISOString();\nfetch(`/appointment/all?forDate=${appointmentDate}`);\n";
+    assert.deepEqual(reported(text), []);
+  });
+
+  it("search criteria typed `patient: string` hold a reference, not the patient's record", () => {
+    const text = "interface ObsSearchCriteria { patient: string; concept: string }\nexport function search(criteria: ObsSearchCriteria) {\n  const params = new URLSearchParams({ ...criteria, limit: '1' });\n  return fetch(`/obs?${params}`);\n}\n";
+    assert.deepEqual(reported(text), []);
+  });
+
+  it("a clinic's phone numbers in the locations of an intake app are the clinic's (regression: no-phi-literal)", () => {
+    const text = "export const locations = [\n  { name: 'Northwind Clinic', telecom: [{ system: 'phone', value: '516.248.5437' }] },\n];\n";
+    assert.deepEqual(reported(text, 'apps/intake/src/helpers/locations.tsx'), []);
+    const patients = "export const patient = { resourceType: 'Patient', telecom: [{ system: 'phone', value: '516.248.5437' }] };\n";
+    assert.deepEqual(reported(patients, 'apps/intake/src/helpers/patient.tsx'), ['no-phi-literal:1:phone']);
+  });
+});
+
 describe("precision: a request's response and failure do not carry its body", () => {
   const helper = [
     "type Options = { body?: unknown };",

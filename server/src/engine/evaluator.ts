@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAppUserName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -115,6 +115,17 @@ export abstract class ValueEvaluator {
   }
 
   /**
+   * Whose data a value named so is: `practitioner`, `clinic`, `employer` the workforce's or an
+   * organisation's; the app's `user` the workforce's too, unless the code around serves patients (a
+   * patient portal's handler), where the user is the patient.
+   */
+  protected subjectOfValue(name: string): Subject | undefined {
+    const subject = subjectOfName(name);
+    if (subject === 'workforce' && isAppUserName(name) && this.subjectHere() === 'patient') return 'patient';
+    return subject;
+  }
+
+  /**
    * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
    * management, practitioner sync, clinic settings) is their contact, not a patient's.
    */
@@ -220,7 +231,9 @@ export abstract class ValueEvaluator {
     }
     if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
-    if (!value.workforce && subjectOfName(identifier.name) === 'workforce' && !value.personContext) value = { ...value, workforce: true };
+    const subject = this.subjectOfValue(identifier.name);
+    if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
+    else if (subject === 'patient' && isAppUserName(identifier.name) && !value.personContext) value = { ...value, personContext: true };
     return value;
   }
 
@@ -389,7 +402,9 @@ export abstract class ValueEvaluator {
     // Not a variable: a component, a class, an enum, a namespace or a constant (`PatientSearchIcon`,
     // `TaskCode`, `PATIENT_FIELDS`), whatever its name says.
     if (isTypeOrConstantName(node.name)) return EMPTY;
-    if (subjectOfName(node.name) === 'workforce') return { ...EMPTY, workforce: true };
+    const subject = this.subjectOfValue(node.name);
+    if (subject === 'workforce') return { ...EMPTY, workforce: true };
+    if (subject === 'patient' && isAppUserName(node.name)) return { ...EMPTY, personContext: true };
     const byName = this.classifyHere(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
@@ -419,7 +434,9 @@ export abstract class ValueEvaluator {
    */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
     const value = this.readPropertyOf(object, name, node, member);
-    const workforce = object.workforce || (subjectOfName(name) === 'workforce' && !object.personContext);
+    const subject = this.subjectOfValue(name);
+    if (subject === 'patient' && isAppUserName(name) && !value.personContext) return { ...value, personContext: true };
+    const workforce = object.workforce || (subject === 'workforce' && !object.personContext);
     if (!workforce) return value;
     const kinds = withoutContactKinds(value.kinds);
     return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };

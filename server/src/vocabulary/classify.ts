@@ -3,6 +3,7 @@
 import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   AMOUNT_AND_LAYOUT_WORDS,
+  APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
   CONTACT_KINDS as CONTACT_KIND_LIST,
@@ -69,6 +70,14 @@ export function subjectOfName(name: string): Subject | undefined {
   if (words.some((word) => patientSubjectWords.has(word))) return 'patient';
   if (words.some((word) => workforceSubjectWords.has(word))) return 'workforce';
   return undefined;
+}
+
+const appUserWords = new Set(APP_USER_WORDS);
+
+/** `user`, `currentUser`, `ctx.authenticated`: the app's own user, whose role depends on the app (staff, or a patient in a portal). */
+export function isAppUserName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word) => appUserWords.has(word)) && !words.some((word) => workforceSubjectWords.has(word) && !appUserWords.has(word));
 }
 
 /** The kinds without contact details (what a workforce member's or an organisation's value can still carry). */

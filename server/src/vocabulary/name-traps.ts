@@ -108,8 +108,14 @@ export const NON_PHI_PROPERTIES: readonly string[] = [
 export const PATIENT_SUBJECT_WORDS: readonly string[] = [
   'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'subscribers', 'beneficiary', 'beneficiaries', 'guarantor',
   'insured', 'enrollee', 'kin', 'guardian', 'dependent', 'dependents', 'relatedperson', 'resident', 'residents', 'newborn',
-  'caregiver', 'demographics', 'intake', 'registration', 'person', 'persons', 'people',
+  'caregiver', 'demographics', 'intake', 'registration', 'person', 'persons', 'people', 'holder', 'policyholder', 'responsible',
 ];
+
+/**
+ * The app's own users: staff in an EHR or a console, but the patient in a patient portal. They are the
+ * workforce unless the code around says it serves patients (`src/patient/…`, `getPatientsForUser`).
+ */
+export const APP_USER_WORDS: readonly string[] = ['user', 'users', 'authenticated'];
 
 /**
  * Whose data: words that make the subject the workforce or an organisation — the app's (staff) users,

@@ -354,7 +354,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'patient record',
     category: 'record',
     sensitivity: 'high',
-    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin'],
+    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin', 'policyHolder', 'policyholder', 'responsibleParty', 'insuredPerson'],
     contextual: ['chart', 'record', 'records', 'person', 'member', 'members'],
     description: 'A whole patient (or member) record: everything in it, names and clinical data included.',
   },

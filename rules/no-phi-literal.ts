@@ -1,4 +1,5 @@
-import { createRule, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, kindLabel, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
@@ -135,7 +136,22 @@ export function isSyntheticMarker(value: string, underNameKey: boolean): boolean
 
 // ── what a key says the value is ─────────────────────────────────────────────────────────────
 
-type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name';
+type WorldIdField = 'nhs-number' | 'aadhaar' | 'abha' | 'cpf' | 'cns' | 'bsn' | 'ihi' | 'health-card-number' | 'national-id';
+type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name' | WorldIdField;
+
+/** The world's health and national identifiers: the PHI kind a key names, and how its value validates. */
+const WORLD_IDS: Record<WorldIdField, { validate: (value: string) => boolean; checkDigit: boolean }> = {
+  'nhs-number': { validate: isValidNhsNumber, checkDigit: true },
+  aadhaar: { validate: isValidAadhaar, checkDigit: true },
+  abha: { validate: isValidAbhaNumber, checkDigit: false },
+  cpf: { validate: isValidCpf, checkDigit: true },
+  cns: { validate: isValidCns, checkDigit: true },
+  bsn: { validate: isValidBsn, checkDigit: true },
+  ihi: { validate: isValidIhi, checkDigit: true },
+  'health-card-number': { validate: (value) => isValidOhip(value) || isValidMedicareAu(value), checkDigit: true },
+  'national-id': { validate: isPlausibleNationalId, checkDigit: false },
+};
+const WORLD_ID_FIELDS = Object.keys(WORLD_IDS) as WorldIdField[];
 
 /** Words that make a name metadata, not the value: `SSN_PATTERN`, `dobFormat`, `mbiLength`. */
 const METADATA_WORDS = new Set(['pattern', 'regex', 'regexp', 're', 'format', 'fmt', 'mask', 'masked', 'placeholder', 'example', 'sample', 'label', 'length', 'len', 'template', 'hint', 'validator', 'valid', 'invalid', 'error', 'message', 'hash', 'hashed', 'encrypted', 'token', 'redacted', 'last4', 'last', 'fake', 'dummy', 'test', 'mock', 'type', 'system', 'field', 'column', 'key', 'name']);
@@ -168,6 +184,8 @@ function fieldKindOfName(context: RuleContext, name: string): FieldKind | undefi
   if (kinds.includes('email')) return 'email';
   if (kinds.includes('phone') || kinds.includes('fax')) return 'phone';
   if (kinds.includes('mrn')) return 'mrn';
+  const world = WORLD_ID_FIELDS.find((field) => kinds.includes(field));
+  if (world) return world;
   return undefined;
 }
 
@@ -204,30 +222,40 @@ function namesPatient(names: readonly string[]): boolean {
 }
 
 interface Finding {
-  messageId: 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name';
+  messageId: 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name' | 'worldId' | 'worldIdFormat';
   kind: string;
   precision: 'high' | 'medium';
+  /** Identifiers whose value validates (structure, reserved ranges, check digits), unlike names and dates. */
+  validates: boolean;
 }
 
-/** Identifiers whose value can be validated (structure, reserved ranges, check digits), unlike names and dates. */
-const VALIDATING: ReadonlySet<string> = new Set(['ssn', 'mbi', 'dea']);
+const worldFinding = (field: WorldIdField): Finding => ({ messageId: WORLD_IDS[field].checkDigit ? 'worldId' : 'worldIdFormat', kind: field, precision: WORLD_IDS[field].checkDigit ? 'high' : 'medium', validates: WORLD_IDS[field].checkDigit });
 
 const FINDINGS: Record<FieldKind, Finding> = {
-  ssn: { messageId: 'ssn', kind: 'ssn', precision: 'high' },
-  mbi: { messageId: 'mbi', kind: 'health-plan-id', precision: 'high' },
-  dea: { messageId: 'dea', kind: 'license-number', precision: 'high' },
-  email: { messageId: 'email', kind: 'email', precision: 'medium' },
-  phone: { messageId: 'phone', kind: 'phone', precision: 'medium' },
-  dob: { messageId: 'dob', kind: 'date-of-birth', precision: 'medium' },
-  mrn: { messageId: 'mrn', kind: 'mrn', precision: 'medium' },
-  name: { messageId: 'name', kind: 'name', precision: 'medium' },
+  ...(Object.fromEntries(WORLD_ID_FIELDS.map((field) => [field, worldFinding(field)])) as Record<WorldIdField, Finding>),
+  ssn: { messageId: 'ssn', kind: 'ssn', precision: 'high', validates: true },
+  mbi: { messageId: 'mbi', kind: 'health-plan-id', precision: 'high', validates: true },
+  dea: { messageId: 'dea', kind: 'license-number', precision: 'high', validates: true },
+  email: { messageId: 'email', kind: 'email', precision: 'medium', validates: false },
+  phone: { messageId: 'phone', kind: 'phone', precision: 'medium', validates: false },
+  dob: { messageId: 'dob', kind: 'date-of-birth', precision: 'medium', validates: false },
+  mrn: { messageId: 'mrn', kind: 'mrn', precision: 'medium', validates: false },
+  name: { messageId: 'name', kind: 'name', precision: 'medium', validates: false },
 };
+
+/** Formats distinctive enough to recognise without a key, when their check digits pass. */
+const SPACED_NHS = /(?<![\w-])(\d{3}) (\d{3}) (\d{4})(?![\w-])/g;
+const DOTTED_CPF = /(?<![\w.-])(\d{3}\.\d{3}\.\d{3}-\d{2})(?![\w.-])/g;
+const SPACED_AADHAAR = /(?<![\w-])([2-9]\d{3} \d{4} \d{4})(?![\w-])/g;
 
 /** Identifiers recognisable by their shape wherever they are written: dashed SSNs and MBIs. */
 function shapeFinding(text: string): Finding | undefined {
   if (text.length < 11 || text.length > 100_000) return undefined;
   for (const match of text.matchAll(DASHED_SSN)) if (isRealisticSsn(match[1] + match[2] + match[3])) return FINDINGS.ssn;
   for (const match of text.matchAll(DASHED_MBI)) if (isRealisticMbi(match[1] + match[2] + match[3])) return FINDINGS.mbi;
+  for (const match of text.matchAll(SPACED_NHS)) if (isValidNhsNumber(match[0])) return FINDINGS['nhs-number'];
+  for (const match of text.matchAll(DOTTED_CPF)) if (isValidCpf(match[1])) return FINDINGS.cpf;
+  for (const match of text.matchAll(SPACED_AADHAAR)) if (isValidAadhaar(match[1])) return FINDINGS.aadhaar;
   return undefined;
 }
 
@@ -246,9 +274,13 @@ function keyedFinding(text: string, field: FieldKind | undefined, patient: boole
       return patient && isRealisticEmail(value) ? FINDINGS.email : undefined;
     case 'phone':
       return patient && isRealisticPhone(value) ? FINDINGS.phone : undefined;
-    default:
+    case 'dob':
+    case 'mrn':
+    case 'name':
       // a birth date, a name or an MRN alone identifies no one: only next to another identifier (see below)
       return undefined;
+    default:
+      return WORLD_IDS[field].validate(value) ? FINDINGS[field] : undefined;
   }
 }
 
@@ -273,8 +305,11 @@ function companionFinding(text: string, field: FieldKind | undefined): Finding |
       return isRealisticMrn(value) ? FINDINGS.mrn : undefined;
     case 'name':
       return isRealisticName(value) ? FINDINGS.name : undefined;
-    default:
+    case 'dea':
+    case 'dob':
       return undefined;
+    default:
+      return keyedFinding(text, field, true);
   }
 }
 
@@ -578,6 +613,8 @@ export default createRule({
       dob: '{{what}} looks like a real patient date of birth, next to another identifier of the same person. Use synthetic or generated dates in test data.',
       mrn: '{{what}} looks like a real medical record number, in a record with a date of birth. Use generated values in test data.',
       name: '{{what}} looks like a real person’s name, in a record with a date of birth. Use synthetic names (or generated data) in test data.',
+      worldId: '{{what}} looks like a real {{label}}: its check digit is valid. Use a value with a wrong check digit, or generate one at test time.',
+      worldIdFormat: '{{what}} looks like a real {{label}}. Use an obviously fake value (repeated digits) or generate one at test time.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
@@ -590,7 +627,7 @@ export default createRule({
     // Tests, fixtures and sample data hold made-up people: only identifiers that validate as real count there.
     const synthetic = SYNTHETIC_ROLES.has(context.fileRole) || SYNTHETIC_FOLDER.test(context.file);
     const reportCode = (node: Node, finding: Finding, what: string) => {
-      context.report({ node, messageId: finding.messageId, data: { what }, kinds: [finding.kind], precision: finding.precision });
+      context.report({ node, messageId: finding.messageId, data: { what, label: kindLabel(finding.kind) }, kinds: [finding.kind], precision: finding.precision });
     };
     /** A birth date next to another identifier, or an identifier next to a birth date. */
     const recordFinding = (node: Node, text: string, field: FieldKind | undefined): Finding | undefined => {
@@ -610,7 +647,7 @@ export default createRule({
       if (finding) reportCode(node, finding, 'String literal');
     };
     /** In synthetic data, only findings whose value validates (SSN structure, MBI format, DEA check digit). */
-    const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && synthetic && !VALIDATING.has(finding.messageId) ? undefined : finding);
+    const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && synthetic && !finding.validates ? undefined : finding);
 
     const jsonRecordFinding = (node: JsonNode, text: string, field: FieldKind | undefined): Finding | undefined => {
       if (synthetic) return undefined;
@@ -645,7 +682,7 @@ export default createRule({
       },
       JsonString(node: JsonNode, path: string[]) {
         const text = String(node.value);
-        const report = (finding: Finding) => context.report({ jsonNode: node, messageId: finding.messageId, data: { what: 'String value' }, kinds: [finding.kind], precision: finding.precision });
+        const report = (finding: Finding) => context.report({ jsonNode: node, messageId: finding.messageId, data: { what: 'String value', label: kindLabel(finding.kind) }, kinds: [finding.kind], precision: finding.precision });
         const shape = shapeFinding(text);
         if (shape) return report(shape);
         const placement = jsonPlacement(context, node, path);

@@ -41,6 +41,7 @@ function kindJson(kind: PhiKindDefinition) {
     safeHarborIdentifier: kind.safeHarbor ?? null,
     safeHarborName: kind.safeHarbor ? SAFE_HARBOR_IDENTIFIERS[kind.safeHarbor] : null,
     sensitivity: kind.sensitivity,
+    jurisdiction: kind.jurisdiction ?? null,
     description: kind.description,
     names: kind.strong,
     namesWithPersonContext: kind.contextual ?? [],
@@ -55,8 +56,9 @@ function hipaaLine(kind: PhiKindDefinition): string {
 
 function explainKind(kind: PhiKindDefinition): string {
   const contextual = kind.contextual?.length ? `\nNames that count with a person context (patientX, patient.x): ${kind.contextual.join(', ')}` : '';
+  const jurisdiction = kind.jurisdiction ? `\nIssued in: ${kind.jurisdiction} (PHI under HIPAA when a covered entity holds it; personal health data under that country's law too)` : '';
   return `${kind.label} (${kind.id})
-${kind.description}
+${kind.description}${jurisdiction}
 ${hipaaLine(kind)}
 Sensitivity: ${kind.sensitivity}${kind.sensitivity === 'medium' ? ' (quasi-identifier: findings are one severity step lower by default)' : ''}
 Names recognised: ${kind.strong.slice(0, EXAMPLE_NAMES * 2).join(', ')}${contextual}

@@ -21,6 +21,8 @@ export interface PhiKindDefinition {
   strong: string[];
   contextual?: string[];
   description: string;
+  /** Where the identifier is issued, for identifiers of one country: "United Kingdom", "India". */
+  jurisdiction?: string;
 }
 
 export const SAFE_HARBOR_IDENTIFIERS: Record<number, string> = {
@@ -183,8 +185,98 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 11,
     sensitivity: 'high',
-    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'certificateNumber', 'stateId', 'nationalId'],
+    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'certificateNumber', 'stateId'],
     description: 'Certificate or licence number (driver’s licence, passport).',
+  },
+  // ── Health and national identifiers outside the US (Safe Harbor 18: any other unique number) ──
+  {
+    id: 'national-id',
+    label: 'national identity number',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['nationalId', 'nationalIdNumber', 'nationalIdentityNumber', 'nationalIdentificationNumber', 'idNumber', 'idNo', 'identityNumber', 'identityCardNumber', 'idCardNumber', 'nin', 'nationalRegistryNumber', 'personalNumber', 'personnummer', 'citizenId', 'hudumaNumber', 'huduma', 'birthCertificateNumber', 'alienId', 'refugeeId', 'nupi', 'uniquePatientIdentifier', 'clientRegistryId', 'cuil', 'curp', 'dni'],
+    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP…).',
+  },
+  {
+    id: 'nhs-number',
+    label: 'NHS number (UK)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['nhsNumber', 'nhsNo', 'nhsId', 'chiNumber'],
+    description: 'NHS number (England, Wales, Isle of Man) or CHI number (Scotland): ten digits with a mod-11 check digit.',
+    jurisdiction: 'United Kingdom',
+  },
+  {
+    id: 'aadhaar',
+    label: 'Aadhaar number (India)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['aadhaar', 'aadhar', 'aadhaarNumber', 'aadharNumber', 'aadhaarNo', 'aadharNo', 'uidai', 'aadhaarId'],
+    description: 'Aadhaar number: twelve digits with a Verhoeff check digit.',
+    jurisdiction: 'India',
+  },
+  {
+    id: 'abha',
+    label: 'ABHA number (India)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['abha', 'abhaNumber', 'abhaNo', 'abhaId', 'abhaAddress', 'healthIdNumber', 'phrAddress', 'ndhmHealthId', 'abdmId'],
+    contextual: ['healthId'],
+    description: 'Ayushman Bharat Health Account number (14 digits) or ABHA address.',
+    jurisdiction: 'India',
+  },
+  {
+    id: 'cpf',
+    label: 'CPF (Brazil)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['cpf', 'cpfNumber', 'numeroCpf', 'cadastroPessoaFisica'],
+    description: 'Cadastro de Pessoas Físicas: eleven digits with two check digits.',
+    jurisdiction: 'Brazil',
+  },
+  {
+    id: 'cns',
+    label: 'CNS health card number (Brazil)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['cnsNumber', 'cartaoSus', 'cartaoNacionalSaude', 'numeroCns', 'susCard'],
+    description: 'Cartão Nacional de Saúde: fifteen digits with a mod-11 check.',
+    jurisdiction: 'Brazil',
+  },
+  {
+    id: 'bsn',
+    label: 'BSN (Netherlands)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['bsn', 'burgerservicenummer', 'bsnNumber', 'citizenServiceNumber'],
+    description: 'Burgerservicenummer: nine digits passing the 11-proof.',
+    jurisdiction: 'Netherlands',
+  },
+  {
+    id: 'ihi',
+    label: 'IHI (Australia)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['ihi', 'ihiNumber', 'individualHealthcareIdentifier', 'myHealthRecordId'],
+    description: 'Individual Healthcare Identifier: sixteen digits beginning 800360, Luhn check digit.',
+    jurisdiction: 'Australia',
+  },
+  {
+    id: 'health-card-number',
+    label: 'provincial health card number (Canada)',
+    category: 'identifier',
+    safeHarbor: 9,
+    sensitivity: 'high',
+    strong: ['healthCardNumber', 'healthCardNo', 'healthCard', 'ohip', 'ohipNumber', 'phn', 'personalHealthNumber', 'ramq', 'ramqNumber', 'healthInsuranceNumber', 'medicareCardNumber'],
+    description: 'A provincial health card number (Ontario OHIP, BC PHN, Québec RAMQ…) or an Australian Medicare card number.',
   },
   {
     id: 'vehicle-id',

@@ -1,0 +1,122 @@
+// Check digits of the world's health and national identifiers: a value that passes is worth a finding
+// in test data and fixtures (a real identifier copied from production); one that fails is made up.
+// Each validator also refuses the obvious placeholders (one digit repeated, ascending runs).
+
+const digitsOf = (value: string): number[] => value.split('').map(Number);
+
+/** All one digit, or 0123…/1234… runs: placeholders, whatever their check digit says. */
+export function isPlaceholderDigits(digits: string): boolean {
+  if (/^(\d)\1+$/.test(digits)) return true;
+  return '01234567890123456789'.includes(digits) || '98765432109876543210'.includes(digits);
+}
+
+/** UK NHS number: 10 digits, mod 11 with weights 10…2; a check value of 10 is never issued. */
+export function isValidNhsNumber(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^\d{10}$/.test(digits) || isPlaceholderDigits(digits)) return false;
+  const d = digitsOf(digits);
+  const sum = d.slice(0, 9).reduce((total, digit, i) => total + digit * (10 - i), 0);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === d[9];
+}
+
+// Verhoeff tables (dihedral group D5), for Aadhaar.
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1], [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1], [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+
+export function verhoeffValid(digits: string): boolean {
+  let c = 0;
+  digitsOf(digits).reverse().forEach((digit, i) => {
+    c = VERHOEFF_D[c][VERHOEFF_P[i % 8][digit]];
+  });
+  return c === 0;
+}
+
+/** India's Aadhaar: 12 digits, not starting with 0 or 1, Verhoeff check digit. */
+export function isValidAadhaar(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^[2-9]\d{11}$/.test(digits) && !isPlaceholderDigits(digits) && verhoeffValid(digits);
+}
+
+/** India's ABHA number: 14 digits, written 91-1234-5678-9012 (no public check digit: format only, keyed). */
+export function isValidAbhaNumber(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^\d{14}$/.test(digits) && !isPlaceholderDigits(digits.slice(2)) && /^\d{2}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}$/.test(value.trim());
+}
+
+/** Brazil's CPF: 11 digits, two mod-11 check digits, not one digit repeated. */
+export function isValidCpf(value: string): boolean {
+  const digits = value.replace(/[.\s-]/g, '');
+  if (!/^\d{11}$/.test(digits) || isPlaceholderDigits(digits)) return false;
+  const d = digitsOf(digits);
+  const check = (length: number) => {
+    const sum = d.slice(0, length).reduce((total, digit, i) => total + digit * (length + 1 - i), 0);
+    const rest = (sum * 10) % 11;
+    return rest === 10 ? 0 : rest;
+  };
+  return check(9) === d[9] && check(10) === d[10];
+}
+
+/** Brazil's CNS: 15 digits starting 1, 2, 7, 8 or 9, weighted sum divisible by 11. */
+export function isValidCns(value: string): boolean {
+  const digits = value.replace(/[\s.-]/g, '');
+  if (!/^[12789]\d{14}$/.test(digits) || isPlaceholderDigits(digits)) return false;
+  const sum = digitsOf(digits).reduce((total, digit, i) => total + digit * (15 - i), 0);
+  return sum % 11 === 0;
+}
+
+/** The Netherlands' BSN: 9 digits passing the 11-proof (weights 9…2, then −1). */
+export function isValidBsn(value: string): boolean {
+  const digits = value.replace(/[\s.-]/g, '');
+  if (!/^\d{9}$/.test(digits) || isPlaceholderDigits(digits) || digits.startsWith('00')) return false;
+  const d = digitsOf(digits);
+  const sum = d.slice(0, 8).reduce((total, digit, i) => total + digit * (9 - i), 0) - d[8];
+  return sum % 11 === 0 && sum !== 0;
+}
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  digitsOf(digits).reverse().forEach((digit, i) => {
+    const doubled = i % 2 === 1 ? digit * 2 : digit;
+    sum += doubled > 9 ? doubled - 9 : doubled;
+  });
+  return sum % 10 === 0;
+}
+
+/** Australia's IHI: 16 digits, prefix 800360, Luhn check digit. */
+export function isValidIhi(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^800360\d{10}$/.test(digits) && !isPlaceholderDigits(digits.slice(6)) && luhnValid(digits);
+}
+
+/** Australia's Medicare card: 10 digits (11 with the card position), first 2–6, weighted check digit. */
+export function isValidMedicareAu(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^[2-6]\d{9,10}$/.test(digits) || isPlaceholderDigits(digits)) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9];
+  const d = digitsOf(digits);
+  const sum = weights.reduce((total, weight, i) => total + weight * d[i], 0);
+  return sum % 10 === d[8];
+}
+
+/** Ontario's health number: 10 digits (optionally a version code), Luhn over the digits. */
+export function isValidOhip(value: string): boolean {
+  const match = /^(\d{4})[\s-]?(\d{3})[\s-]?(\d{3})(?:[\s-]?[A-Za-z]{1,2})?$/.exec(value.trim());
+  if (!match) return false;
+  const digits = match[1] + match[2] + match[3];
+  return !isPlaceholderDigits(digits) && luhnValid(digits);
+}
+
+/** National identity numbers without a public check digit (Kenya, DNI…): 6–12 digits, not a placeholder, keyed only. */
+export function isPlausibleNationalId(value: string): boolean {
+  const digits = value.replace(/[\s.-]/g, '');
+  return /^\d{6,12}$/.test(digits) && !isPlaceholderDigits(digits) && !/^0+\d{0,3}$/.test(digits);
+}

@@ -1,0 +1,87 @@
+// Exposures that real code makes without PHI names in sight, each rebuilt in our own synthetic code:
+// generic containers and framework APIs, the world's health identifiers, telemetry configured without
+// scrubbing, URL state, offline databases. Each case has a twin that must stay silent.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzeFile } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/core/config-types';
+import { WorkspaceIndex } from '../../src/engine/workspace-index';
+import { RULES } from '../helpers/rules';
+
+const ROOT = path.resolve('/virtual');
+
+export function reported(text: string, file = 'src/app.ts', workspace: Record<string, string> = {}): string[] {
+  const index = new WorkspaceIndex();
+  for (const [name, content] of Object.entries(workspace)) index.addFile(name, content);
+  index.addFile(file, text);
+  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+  assert.equal(result.skipped, undefined);
+  assert.deepEqual(result.ruleErrors, []);
+  return result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`);
+}
+
+describe('recall: whose user', () => {
+  it("a patient portal's user is the patient: logging user.name there logs a patient's name", () => {
+    const text = "declare const user: { name: string };\nexport async function handler() {\n  console.log(`user: ${user.name}`);\n}\n";
+    assert.deepEqual(reported(text, 'packages/zambdas/src/patient/get-wait-status/index.ts'), ['no-phi-in-logs:3:name']);
+    assert.deepEqual(reported(text, 'packages/admin/src/settings/index.ts'), []);
+  });
+
+  it("an insurance policy holder is patient-side: logging the whole holder logs a patient's record", () => {
+    const text = "declare function holderOf(x: unknown): unknown;\ndeclare const coverage: unknown;\nconst primaryPolicyHolder = holderOf(coverage);\nconsole.log('primary policy holder', JSON.stringify(primaryPolicyHolder));\n";
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
+  });
+});
+
+describe("recall: the world's health identifiers", () => {
+  it('names them in code (NHS number, Aadhaar, ABHA, CPF, CNS, BSN, IHI, health cards, national ids) and says where they are from', () => {
+    const text = [
+      'declare const patient: any; declare const logger: any;',
+      'console.log(patient.nhsNumber);',
+      'logger.info({ aadhaarNumber: patient.aadhaar, abhaAddress: patient.abhaAddress });',
+      'fetch(`/api/people?cpf=${patient.cpf}&cartaoSus=${patient.cnsNumber}`);',
+      "localStorage.setItem('bsn', patient.bsn);",
+      "console.log('ihi', patient.ihiNumber, patient.healthCardNumber);",
+      'fetch(`/api/eligibility?identifier=${patient.nationalIdNumber}`);',
+    ].join('\n');
+    assert.deepEqual(reported(text), [
+      'no-phi-in-logs:2:nhs-number',
+      'no-phi-in-logs:3:aadhaar,abha',
+      'no-phi-in-url:4:cns,cpf',
+      'no-phi-in-browser-storage:5:bsn',
+      'no-phi-in-logs:6:health-card-number,ihi',
+      'no-phi-in-url:7:national-id',
+    ]);
+  });
+
+  it('messages name the identifier and its country, never the value', () => {
+    const index = new WorkspaceIndex();
+    const text = 'declare const patient: any;\nconsole.log(patient.nhsNumber);\n';
+    const result = analyzeFile({ absPath: path.join(ROOT, 'src/a.ts'), relPath: 'src/a.ts', text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+    assert.match(result.findings[0].message, /NHS number \(UK\)/);
+  });
+
+  it('no-phi-literal reports values whose check digits pass — in tests too — and not those that fail', () => {
+    const valid = [
+      "export const a = { nhsNumber: '401 000 2239' };",
+      "export const b = { aadhaar: '5200 0739 1205' };",
+      "export const c = { cpf: '527.000.045-82' };",
+      "export const d = { cnsNumber: '700000000090438' };",
+      "export const e = { bsn: '200003021' };",
+      "export const f = { ihi: '8003600000005519' };",
+      "export const g = { healthCardNumber: '6400005515' };",
+    ].join('\n');
+    const kinds = (file: string) => reported(valid, file).map((entry) => entry.split(':').slice(0, 3).join(':'));
+    const expected = ['no-phi-literal:1:nhs-number', 'no-phi-literal:2:aadhaar', 'no-phi-literal:3:cpf', 'no-phi-literal:4:cns', 'no-phi-literal:5:bsn', 'no-phi-literal:6:ihi', 'no-phi-literal:7:health-card-number'];
+    assert.deepEqual(kinds('src/seed-data.ts'), expected);
+    assert.deepEqual(kinds('test/fixtures/people.ts'), expected);
+    // one digit off: the check digit fails, a made-up value
+    const invalid = valid.replace('2239', '2238').replace('1205', '1204').replace('045-82', '045-83').replace('090438', '090439').replace('200003021', '200003022').replace('5519', '5518').replace('6400005515', '6400005516');
+    assert.deepEqual(reported(invalid, 'src/seed-data.ts'), []);
+  });
+
+  it('recognises formatted NHS numbers, CPFs and Aadhaar numbers without a key when they validate', () => {
+    assert.deepEqual(reported("export const note = 'Referred with NHS number 401 000 2239 and CPF 527.000.045-82';").map((entry) => entry.split(':')[2]), ['nhs-number']);
+    assert.deepEqual(reported("export const note = 'order 401 000 2238 shipped';"), []);
+  });
+});

@@ -10,7 +10,9 @@ const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging'
 /** Words of a body: `logRequestBody`, `bodyLogging`, `logPayload`. */
 const BODY_WORDS = new Set(['body', 'bodies', 'payload', 'payloads']);
 /** Words that make a key a size limit, a redaction list or an opt-out rather than a switch. */
-const NOT_A_SWITCH_WORDS = new Set(['no', 'not', 'skip', 'disable', 'disabled', 'omit', 'exclude', 'excluded', 'redact', 'redacted', 'mask', 'masked', 'max', 'min', 'limit', 'size', 'length', 'bytes', 'truncate', 'blacklist', 'denylist', 'ignore', 'ignored', 'strip', 'without', 'hide']);
+const NOT_A_SWITCH_WORDS = new Set(['no', 'not', 'skip', 'disable', 'disabled', 'omit', 'exclude', 'excluded', 'redact', 'redacted', 'mask', 'masked', 'max', 'min', 'limit', 'size', 'length', 'bytes', 'truncate', 'blacklist', 'denylist', 'ignore', 'ignored', 'strip', 'without', 'hide',
+  // permissions to look at a body in a UI, not switches that log it (regression: `transaction-view-body-all` roles)
+  'view', 'read', 'show', 'display', 'edit', 'access', 'permission', 'permissions', 'role', 'roles', 'can', 'allow', 'allowed']);
 /** express-winston options that list what of each request/response goes into the log line. */
 const WHITELIST_OPTIONS = new Set(['requestWhitelist', 'responseWhitelist', 'requestAllowlist', 'responseAllowlist']);
 const BODY_WHITELIST_OPTIONS = new Set(['bodyWhitelist', 'bodyAllowlist', 'requestBodyWhitelist', 'responseBodyWhitelist']);

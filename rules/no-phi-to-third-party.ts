@@ -1,8 +1,30 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
-type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay';
+type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay' | 'unscrubbedTracker' | 'defaultPii' | 'pageUrl';
+
+/**
+ * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
+ * breadcrumbs of console lines and XHR URLs, user data) reaches the vendor unless a hook scrubs it.
+ * `modules`: where the init comes from; `hooks`: the options that scrub.
+ */
+const TRACKER_INITS: ReadonlyArray<{ vendor: string; modules: RegExp; receivers: RegExp; methods: readonly string[]; hooks: readonly string[] }> = [
+  { vendor: 'Sentry', modules: /^@sentry\//, receivers: /^(Sentry|SentryReact|SentryNode|SentryBrowser)$/, methods: ['init'], hooks: ['beforeSend', 'beforeBreadcrumb', 'beforeSendTransaction'] },
+  { vendor: 'Bugsnag', modules: /^@bugsnag\//, receivers: /^(Bugsnag|bugsnag)$/, methods: ['start'], hooks: ['onError', 'onBreadcrumb', 'redactedKeys'] },
+  { vendor: 'Rollbar', modules: /^rollbar$/, receivers: /^(Rollbar|rollbar)$/, methods: ['init', 'configure'], hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'] },
+  { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
+];
+/** Page-view calls and where their URL argument is. */
+const PAGEVIEW_CALLS: ReadonlyArray<{ vendor: string; callee: RegExp }> = [
+  { vendor: 'Google Analytics', callee: /^(ReactGA|ReactGA4|ga4|GA4)\.(send|pageview|event)$|^gtag$|^ga$/ },
+  { vendor: 'Segment', callee: /^(analytics|segment)\.page$/ },
+  { vendor: 'Mixpanel', callee: /^mixpanel\.track_pageview$/ },
+  { vendor: 'PostHog', callee: /^posthog\.capture$/ },
+  { vendor: 'Matomo', callee: /^_paq\.push$|^(matomo|tracker)\.trackPageView$/ },
+];
+/** The page URL with its query string: `location.href`, `location.search`, `window.location`, `router.asPath`. */
+const FULL_URL = /(^|\.)(location\.(href|search|hash)|location|asPath|fullPath|currentUrl|url)$/;
 
 interface Options {
   llmNames: string[];
@@ -405,11 +427,58 @@ class ThirdPartyFile {
   }
 
   onCallExpression(node: TSESTree.CallExpression) {
+    this.checkTrackerInit(node);
+    this.checkPageView(node);
     const sink = this.vendorCall(node);
     if (!sink) return;
     const phi = this.phiOf(sink.values, !!sink.keyValue);
     if (!phi) return;
     this.context.report({ node: phi.node, messageId: this.messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
+  }
+
+  /**
+   * `Sentry.init({ dsn })` with nothing that scrubs (no beforeSend/beforeBreadcrumb), or with
+   * `sendDefaultPii: true`: in a health app, the request URLs, breadcrumbs (console lines, XHR URLs) and
+   * users the tracker captures by default carry PHI to the vendor.
+   */
+  private checkTrackerInit(node: TSESTree.CallExpression): void {
+    const call = memberCall(node);
+    const options = node.arguments[0];
+    if (!call || options?.type !== 'ObjectExpression') return;
+    const receiver = dottedName(call.object) ?? '';
+    const tracker = TRACKER_INITS.find(
+      (candidate) => candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || receiver === 'Sentry'),
+    );
+    if (!tracker) return;
+    const keys = new Set(options.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key)] : [])));
+    const pii = propertyNamed(options, 'sendDefaultPii');
+    if (pii && isTrueLiteral(pii.value as Node)) {
+      this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
+      return;
+    }
+    if (options.properties.some((property) => property.type === 'SpreadElement')) return;
+    if (!tracker.hooks.some((hook) => keys.has(hook))) {
+      this.context.report({ node: node.callee, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'medium' });
+    }
+  }
+
+  /** `ReactGA.send({ hitType: 'pageview', page: location.pathname + location.search })`: the query string goes to the vendor. */
+  private checkPageView(node: TSESTree.CallExpression): void {
+    const callee = dottedName(node.callee);
+    const pageview = callee ? PAGEVIEW_CALLS.find((candidate) => candidate.callee.test(callee)) : undefined;
+    if (!pageview) return;
+    const url = node.arguments.flatMap((argument) => (argument.type === 'ObjectExpression' ? argument.properties.flatMap((p) => (p.type === 'Property' ? [p.value as Node] : [])) : [argument])).find((value) => this.carriesFullUrl(value));
+    if (url) this.context.report({ node: url, messageId: 'pageUrl', data: { vendor: pageview.vendor }, precision: 'medium' });
+  }
+
+  /** Whether a value is, or is built from, the page URL with its query string. */
+  private carriesFullUrl(node: Node, depth = 0): boolean {
+    if (depth > 4) return false;
+    const name = dottedName(node);
+    if (name && FULL_URL.test(name) && /location|asPath|fullPath/i.test(name)) return true;
+    if (node.type === 'BinaryExpression') return this.carriesFullUrl(node.left as Node, depth + 1) || this.carriesFullUrl(node.right, depth + 1);
+    if (node.type === 'TemplateLiteral') return node.expressions.some((expression) => this.carriesFullUrl(expression, depth + 1));
+    return false;
   }
 
   onNewExpression(node: TSESTree.NewExpression) {
@@ -457,6 +526,9 @@ export default createRule({
       llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
+      unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default reach the vendor, PHI included. Scrub events before they are sent.',
+      defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',
+      pageUrl: 'Page view sent to {{vendor}} with the full URL, query string included: search terms and filters in it (names, dates of birth) reach the vendor. Send the path without the query, or a route name.',
     },
     schema: {
       type: 'object',

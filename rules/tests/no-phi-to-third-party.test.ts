@@ -25,7 +25,13 @@ runRuleTests('no-phi-to-third-party', {
     // Twilio's messages.create is SMS, not an LLM (another rule's business)
     "declare const client: any; declare const patient: any; client.messages.create({ body: 'Your appointment is tomorrow', to: patient.phoneNumber, from: '+15550100' });",
     // replay with masking on
-    "import * as Sentry from '@sentry/react'; Sentry.init({ integrations: [Sentry.replayIntegration({ maskAllText: true, maskAllInputs: true })] });",
+    "import * as Sentry from '@sentry/react'; Sentry.init({ integrations: [Sentry.replayIntegration({ maskAllText: true, maskAllInputs: true })], beforeSend: scrubEvent });",
+    // Telemetry configured with a scrubbing hook, or spread from a shared config we cannot see
+    "import * as Sentry from '@sentry/node'; Sentry.init({ dsn: process.env.SENTRY_DSN, beforeSend: (event) => scrubEvent(event) });",
+    "import Bugsnag from '@bugsnag/js'; Bugsnag.start({ apiKey: 'k', redactedKeys: ['ssn', 'dob'] });",
+    "import * as Sentry from '@sentry/react'; declare const shared: object; Sentry.init({ ...shared, dsn: 'x' });",
+    // Page views with the path only
+    "import ReactGA from 'react-ga4'; ReactGA.send({ hitType: 'pageview', page: window.location.pathname });",
     "declare const datadogRum: any; datadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'mask-user-input' });",
     // the app's own event bus is not a vendor
     "declare const events: any; declare const patient: any; events.track('loaded', patient);",
@@ -42,6 +48,22 @@ runRuleTests('no-phi-to-third-party', {
     "declare const socket: any; declare const patient: any;\nsocket.sendNotification(patient.id, { diagnosis: patient.diagnosis });",
   ],
   invalid: [
+    {
+      name: 'an error tracker initialised without scrubbing, or with sendDefaultPii (regression: health apps on real code)',
+      code: "import * as Sentry from '@sentry/react';\nSentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: 1 });\nimport * as SentryNode from '@sentry/node';\nSentryNode.init({ dsn: 'x', beforeSend: scrub, sendDefaultPii: true });",
+      errors: [
+        { line: 2, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
+        { line: 4, column: 48, message: '`sendDefaultPii: true`' },
+      ],
+    },
+    {
+      name: 'a page view sends the full URL with its query string',
+      code: "import ReactGA from 'react-ga4';\nReactGA.send({ hitType: 'pageview', page: window.location.pathname + window.location.search });\ndeclare const analytics: any;\nanalytics.page({ url: location.href });",
+      errors: [
+        { line: 2, column: 43, message: 'Page view sent to Google Analytics with the full URL' },
+        { line: 4, column: 23, message: 'Page view sent to Segment' },
+      ],
+    },
     {
       name: 'Segment identify with traits',
       code: "declare const analytics: any;\nexport function onLogin(patient: { id: string; email: string; dateOfBirth: string }) {\n  analytics.identify(patient.id, { email: patient.email, dob: patient.dateOfBirth });\n}",
@@ -165,7 +187,7 @@ runRuleTests('no-phi-to-third-party', {
     },
     {
       name: 'session replay with masking off',
-      code: "import * as Sentry from '@sentry/react';\nimport LogRocket from 'logrocket';\nimport posthog from 'posthog-js';\nSentry.init({ integrations: [Sentry.replayIntegration({ maskAllText: false, blockAllMedia: false })] });\nLogRocket.init('app/id', { dom: { inputSanitizer: false } });\nposthog.init('key', { session_recording: { maskAllInputs: false } });\ndeclare const datadogRum: any;\ndatadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'allow' });",
+      code: "import * as Sentry from '@sentry/react';\nimport LogRocket from 'logrocket';\nimport posthog from 'posthog-js';\nSentry.init({ integrations: [Sentry.replayIntegration({ maskAllText: false, blockAllMedia: false })], beforeSend: scrub });\nLogRocket.init('app/id', { dom: { inputSanitizer: false } });\nposthog.init('key', { session_recording: { maskAllInputs: false } });\ndeclare const datadogRum: any;\ndatadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'allow' });",
       errors: [
         { line: 4, column: 57, message: 'Session replay (Sentry) records page text unmasked' },
         { line: 5, column: 35, message: 'Session replay (LogRocket) records inputs unmasked' },

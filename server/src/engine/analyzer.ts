@@ -49,6 +49,11 @@ const CONDITIONAL_TYPES = new Set([
 const elementCallbackMethods = new Set(ELEMENT_CALLBACK_METHODS);
 const mutatingMethods = new Set(MUTATING_METHODS);
 
+/** A condition whose value the analysis knows to be falsy: `false`, `0`, `''`, `null` (a flag hard-coded off). */
+function isKnownFalsy(value: AbstractValue): boolean {
+  return value.constant === false || value.constant === 0 || value.constant === '' || value.constant === null;
+}
+
 /** A function's name, from its declaration or what it is assigned to: `inviteStaff`, `const updatePatient = …`, `{ createUser() {} }`. */
 function functionName(node: FunctionNode): string | undefined {
   if (node.id) return node.id.name;
@@ -139,6 +144,12 @@ export class Analyzer extends FunctionSummaries {
           if (node.param) this.bindPattern(node.param, EMPTY, 'let');
           this.visit(node.body, node);
         });
+        break;
+      case 'IfStatement':
+        // `if (DEBUG) console.log(treatment)` with `const DEBUG = false`: the branch never runs.
+        this.visit(node.test, node);
+        if (!isKnownFalsy(this.valueOf(node.test))) this.visit(node.consequent, node);
+        if (node.alternate) this.visit(node.alternate, node);
         break;
       case 'VariableDeclarator':
         this.visitDeclarator(node);

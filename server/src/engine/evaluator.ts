@@ -19,7 +19,7 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
-import { BUILDER_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES } from '../vocabulary/library-models';
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
 import { Scope } from './scope';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
@@ -57,6 +57,7 @@ const builderMethods = new Set(BUILDER_METHODS);
 const mappingMethods = new Set(MAPPING_METHODS);
 const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
+const containerProperties = new Set(CONTAINER_PROPERTIES);
 
 const MAX_SNIPPET = 48;
 
@@ -309,7 +310,8 @@ export abstract class ValueEvaluator {
       origins: resolved.kinds.length ? [{ range: this.range(node), label: `${describeKinds(resolved.kinds)} in \`${this.snippet(node)}\` (type ${typeName})` }] : [],
       confidence: 'high',
       typeName,
-      personContext: true,
+      // A type with PHI fields is about a person; `DashboardConfig { name; slot }` is not, and its `name` is a label.
+      personContext: resolved.kinds.length > 0 || this.options.classifier.classify(typeName).personContext,
     };
   }
 
@@ -453,7 +455,7 @@ export abstract class ValueEvaluator {
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
-        return { ...value, typeName: field.typeName, personContext: true };
+        return { ...value, typeName: field.typeName, personContext: object.personContext || kinds.length > 0 };
       }
     }
     return this.readByName(object, name, node, member, false);
@@ -467,7 +469,11 @@ export abstract class ValueEvaluator {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
     }
     if (declaredTypeLacksField) return EMPTY;
-    if (hasPhi(object)) return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+    // An unknown property of a value whose PHI is only guessed from its name (`client.now`) is not that
+    // PHI; a container property (`response.data`) or any property of a value known to hold PHI is.
+    if (hasPhi(object) && (object.confidence === 'high' || containerProperties.has(name) || containerProperties.has(splitWords(name).at(-1) ?? ''))) {
+      return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+    }
     return byName.personContext || object.personContext ? { ...EMPTY, personContext: true } : EMPTY;
   }
 

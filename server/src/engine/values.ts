@@ -76,7 +76,17 @@ export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
   if (!hasPhi(a) && !hasPhi(b) && !a.tags && !b.tags) {
     const sameConstant = a.constant === b.constant ? a.constant : undefined;
     const samePrefix = a.stringPrefix !== undefined && a.stringPrefix === b.stringPrefix ? a.stringPrefix : undefined;
-    return { ...EMPTY, constant: sameConstant, stringPrefix: samePrefix, stringNode: samePrefix !== undefined ? a.stringNode : undefined, personContext: a.personContext || b.personContext || undefined };
+    // `dashboards.find(…) ?? dashboards[0]`: both sides of one type keep it (its fields say what reads return).
+    const sameType = a.typeName !== undefined && a.typeName === b.typeName ? a.typeName : undefined;
+    return {
+      ...EMPTY,
+      constant: sameConstant,
+      stringPrefix: samePrefix,
+      stringNode: samePrefix !== undefined ? a.stringNode : undefined,
+      typeName: sameType,
+      personContext: a.personContext || b.personContext || undefined,
+      workforce: (a.workforce && b.workforce) || undefined,
+    };
   }
   return {
     kinds: mergeKinds(a.kinds, b.kinds),

@@ -31,3 +31,16 @@ export const MAPPING_METHODS: readonly string[] = ['map', 'flatMap', 'then'];
 
 /** Methods whose result joins the receiver's and the arguments' values (`a.concat(b)`, `s.replace(x, y)`). */
 export const JOINING_METHODS: readonly string[] = ['concat', 'replace', 'replaceAll'];
+
+/**
+ * Property names that hold what their object holds (`response.data`, `event.body`, `doc.attributes`): read
+ * from a value whose PHI is only guessed from its name, they keep it; other unknown properties
+ * (`client.now`, `job.startedMills`) do not.
+ */
+export const CONTAINER_PROPERTIES: readonly string[] = [
+  'data', 'body', 'payload', 'value', 'values', 'item', 'items', 'record', 'records', 'entry', 'entries', 'resource', 'resources',
+  'result', 'results', 'response', 'doc', 'docs', 'document', 'documents', 'details', 'detail', 'info', 'content', 'contents',
+  'attributes', 'fields', 'form', 'answers', 'answer', 'rows', 'row', 'list', 'message', 'messages', 'params', 'input', 'output',
+  'properties', 'props', 'state', 'current', 'selected', 'raw', 'parsed', 'original', 'previous', 'next', 'changes', 'update', 'updates',
+  'bundle', 'contained', 'extension', 'member', 'members', 'subject', 'object',
+];

@@ -38,6 +38,9 @@ export const METADATA_WORDS: readonly string[] = [
   // opaque ids anywhere in a name (`encounterIdQuery`, `patientUuids`); HIPAA identifiers such as
   // `memberId`, `medicalRecordId`, `nationalId` are whole patterns of their own and stay PHI
   'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid', 'tag', 'tags',
+  // ranges, filters and aggregates: about many records or none, not a person's (`appointmentCalendarDates`, `visitFilter`)
+  'calendar', 'range', 'ranges', 'bounds', 'window', 'period', 'filter', 'filters', 'criteria', 'summary', 'summaries', 'stats',
+  'statistics', 'metrics', 'aggregate', 'aggregates', 'histogram', 'distribution', 'breakdown',
 ];
 
 /**

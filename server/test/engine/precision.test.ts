@@ -179,3 +179,32 @@ describe("precision: a request's response and failure do not carry its body", ()
     assert.deepEqual(reported(text), ['no-phi-in-logs:5:clinical-note']);
   });
 });
+
+describe('precision: labels, timestamps, filters and dead code', () => {
+  it("a declared type without PHI fields is not a person: its `name` is a label (regression: a dashboard's name in a route)", () => {
+    const types = { 'src/types.ts': 'export interface DashboardConfig { name: string; slot: string; title: string }\n' };
+    const text = "import type { DashboardConfig } from './types';\ndeclare const list: unknown[];\nconst dashboards = list as Array<DashboardConfig>;\nconst active = dashboards.find((d) => d.slot === 'x') ?? dashboards[0];\nlocation.assign(`/home/${active.name}`);\n";
+    assert.deepEqual(reported(text, 'src/app.ts', types), []);
+  });
+
+  it("an unknown property of a value whose PHI is only a name's guess does not carry it (regression: client.now logged as a timestamp)", () => {
+    const text = "declare function fetchPatientSummary(): unknown;\nconst patientSummary: any = fetchPatientSummary();\nconsole.info('got update', new Date(patientSummary.now), patientSummary.retro.loadStartedMills);\nconsole.log('data', patientSummary.data);\n";
+    assert.deepEqual(reported(text, 'lib/client/index.js'), ['no-phi-in-logs:4:clinical-note']);
+  });
+
+  it('calendar ranges, filters and aggregates are about many records or none', () => {
+    const text = "declare function evaluateAppointmentCalendarDates(d: Date): { startDate: string; endDate: string };\nconst appointmentCalendarDates = evaluateAppointmentCalendarDates(new Date());\nfetch(`/appointment/summary?start=${appointmentCalendarDates.startDate}`);\ndeclare function load(): unknown;\nconst visitStats = load();\nconsole.log(visitStats);\n";
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('a log behind a flag hard-coded off never runs', () => {
+    const text = "const DEBUG = false;\nexport function f(treatments: { insulin: number }[], diagnosis: string) {\n  if (DEBUG) console.log('treatments', diagnosis);\n  if (DEBUG) { console.log(diagnosis); } else { console.log('ok'); }\n}\n";
+    assert.deepEqual(reported(text), []);
+    assert.deepEqual(reported(text.replace('const DEBUG = false', 'const DEBUG = true')), ['no-phi-in-logs:3:diagnosis', 'no-phi-in-logs:4:diagnosis']);
+  });
+
+  it('a permission to view bodies in a console is not body logging (regression: role definitions)', () => {
+    assert.deepEqual(reported("export const admin = { 'transaction-view-body-all': true, 'transaction-view-all': true };\n"), []);
+    assert.deepEqual(reported("export const options = { logRequestBody: true };\n"), ['no-body-logging:1:']);
+  });
+});

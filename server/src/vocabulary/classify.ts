@@ -3,6 +3,8 @@
 import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   AMOUNT_AND_LAYOUT_WORDS,
+  MEASUREMENT_AGGREGATE_WORDS,
+  MEASUREMENT_KINDS,
   APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
@@ -57,6 +59,8 @@ export const CONTACT_KINDS: ReadonlySet<string> = new Set(CONTACT_KIND_LIST);
 const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
+const measurementKinds = new Set(MEASUREMENT_KINDS);
+const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
 export type Subject = 'patient' | 'workforce';
 
@@ -129,13 +133,15 @@ function isLastFour(words: readonly string[]): boolean {
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
-function isTrap(words: readonly string[], covered: readonly boolean[]): NameClassification | undefined {
+function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
   if (isLastFour(words)) return TRAP;
-  if (words.length > 1 && booleanPrefixes.has(words[0])) return TRAP;
+  const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
+  const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
+  if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;
   const last = words.length - 1;
   // Amount and layout words qualify another word (`patientBalance`, `dobX`); alone (`x`, `due`) they are just names.
   const qualifies = words.length > 1;
-  const trapWords = words.filter((word, i) => !covered[i] && (metadataWords.has(word) || (qualifies && amountAndLayoutWords.has(word)) || (i === last && codeStructureSuffixes.has(word))));
+  const trapWords = words.filter((word, i) => !covered[i] && !keepsMeasurement(word) && (metadataWords.has(word) || (qualifies && amountAndLayoutWords.has(word)) || (i === last && codeStructureSuffixes.has(word))));
   if (trapWords.length === 0) return undefined;
   return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
@@ -196,7 +202,7 @@ export class NameClassifier {
       for (let j = i; j < i + match.words.length; j++) covered[j] = true;
       i += match.words.length;
     }
-    const trap = isTrap(words, covered);
+    const trap = isTrap(words, covered, matches);
     if (trap) return trap;
 
     const personContext = contextFromChain || words.some((word) => personContextWords.has(word));

@@ -140,6 +140,15 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
 /** Kinds that are contact details: PHI when they are a patient's, not when they are the workforce's. */
 export const CONTACT_KINDS: readonly string[] = ['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo'];
 
+/**
+ * Kinds that are measurements of one person: their totals, extremes and averages (`bolusTotal`,
+ * `maxGlucose`, `avgHeartRate`) are still that person's clinical data, unlike a count of patients.
+ */
+export const MEASUREMENT_KINDS: readonly string[] = ['glucose-insulin', 'vital-signs', 'lab-result'];
+
+/** Aggregate words that keep a measurement what it is (see MEASUREMENT_KINDS). */
+export const MEASUREMENT_AGGREGATE_WORDS: readonly string[] = ['total', 'totals', 'max', 'min', 'sum', 'average', 'avg', 'mean', 'daily'];
+
 /** Words for amounts and layout: `patientResponsibility`, `balanceDue`, `dobX`, `nameWidth` hold numbers, not PHI. */
 export const AMOUNT_AND_LAYOUT_WORDS: readonly string[] = [
   'amount', 'amounts', 'balance', 'balances', 'price', 'cost', 'costs', 'fee', 'fees', 'charge', 'charges', 'due', 'owed',

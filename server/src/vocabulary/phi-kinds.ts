@@ -371,6 +371,16 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     description: 'Vital signs and clinical observations (blood pressure, heart rate, weight).',
   },
   {
+    id: 'glucose-insulin',
+    label: 'glucose and insulin data',
+    category: 'clinical',
+    sensitivity: 'high',
+    // Diabetes devices (CGMs, insulin pumps, closed loops) name their readings in their own words.
+    strong: ['bloodGlucose', 'sensorGlucose', 'glucoseReading', 'glucoseReadings', 'glucoseValue', 'glucoseLevel', 'sgv', 'sgvs', 'mbg', 'insulin', 'insulinDose', 'bolus', 'boluses', 'bolusInsulin', 'basalInsulin', 'tempBasal', 'basalRate', 'insulinOnBoard', 'iob', 'carbsOnBoard', 'carbIntake'],
+    contextual: ['basal', 'carbs', 'bg'],
+    description: 'Glucose readings and insulin delivery from diabetes devices (CGM values, boluses, basal rates, insulin on board).',
+  },
+  {
     id: 'clinical-note',
     label: 'clinical notes',
     category: 'clinical',

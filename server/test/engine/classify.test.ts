@@ -42,11 +42,16 @@ describe('NameClassifier', () => {
     ['noteText', ['clinical-note']],
     ['moodRating', ['sensitive-condition']],
     ['injuryDescription', ['diagnosis']],
+    // a person's measurements stay theirs when summed, averaged or bounded
+    ['bolusTotal', ['glucose-insulin']],
+    ['maxGlucose', ['lab-result']],
+    ['avgHeartRate', ['vital-signs']],
+    ['sgv', ['glucose-insulin']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
   const traps = [
-    'patientCount', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
+    'patientCount', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt',

@@ -85,3 +85,20 @@ describe("recall: the world's health identifiers", () => {
     assert.deepEqual(reported("export const note = 'order 401 000 2238 shipped';"), []);
   });
 });
+
+describe('recall: diabetes device data', () => {
+  it("a treatment's insulin summed into a day's total is glucose and insulin data when logged", () => {
+    const text = [
+      'declare const treatments: any[];',
+      'let bolusTotal = 0;',
+      'for (const treatment of treatments) bolusTotal += treatment.insulin;',
+      "console.log('day total', bolusTotal);",
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/report_plugins/daily.js'), ['no-phi-in-logs:4:glucose-insulin']);
+  });
+
+  it('sensor readings are named sgv or bloodGlucose; a background colour named bg is not one', () => {
+    assert.deepEqual(reported("declare const entry: { sgv: number };\nconsole.log('reading', entry.sgv);\n"), ['no-phi-in-logs:2:glucose-insulin']);
+    assert.deepEqual(reported("declare const theme: { bg: string };\nconsole.log('colour', theme.bg);\n"), []);
+  });
+});

@@ -24,6 +24,8 @@ export const METADATA_WORDS: readonly string[] = [
   'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
   'mask', 'schema', 'schemas', 'type', 'types', 'kind', 'system', 'systems', 'url', 'uri', 'urls', 'endpoint', 'path',
   'route', 'routes', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
+  // which coding a value uses (`icdIndicator`: ICD-9 or ICD-10), not the value
+  'indicator', 'indicators',
   // protected forms
   'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
   'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',

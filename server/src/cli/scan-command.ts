@@ -26,6 +26,7 @@ export interface ScanCommandOptions {
   noColor: boolean;
   /** The roles whose findings are reported; undefined: each rule's own. */
   reportRoles?: 'all' | FileRole[];
+  followExternalLinks: boolean;
 }
 
 export function parseScanOptions(args: readonly string[], cwd: string): ScanCommandOptions | 'help' {
@@ -51,6 +52,7 @@ export function parseScanOptions(args: readonly string[], cwd: string): ScanComm
     showSuppressed: parsed.flags.has('show-suppressed'),
     noColor: parsed.flags.has('no-color'),
     reportRoles: parsed.flags.has('include-tests') ? 'all' : parseRoles(parsed.values.get('roles')),
+    followExternalLinks: parsed.flags.has('follow-external-links'),
   };
 }
 
@@ -116,6 +118,7 @@ async function scanWithProgress(options: ScanCommandOptions, io: CliIo, deps: Cl
       cwd: io.cwd,
       configFile: options.configFile,
       reportRoles: options.reportRoles,
+      followExternalLinks: options.followExternalLinks,
       onProgress: ({ done, total }) => progress.update(done, total),
       signal: io.signal,
     });

@@ -87,6 +87,10 @@ export type SkipReason =
   | 'parse-error'
   | 'unreadable'
   | 'symlink-loop'
+  /** Another path (through a symbolic link) leads to a file or folder that is scanned already. */
+  | 'duplicate'
+  /** A symbolic link whose target lies outside the scanned folders (`--follow-external-links` follows it). */
+  | 'external-link'
   | 'ignored'
   | 'analysis-error';
 

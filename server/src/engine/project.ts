@@ -42,6 +42,11 @@ export interface ProjectOptions {
    * real-looking identifiers. Findings in other roles are counted in `ScanResult.hidden`.
    */
   reportRoles?: 'all' | readonly FileRole[];
+  /**
+   * Follow symbolic links whose target lies outside the scanned folders (`--follow-external-links`).
+   * Default: such links are skips with a reason; links inside are followed, each folder visited once.
+   */
+  followExternalLinks?: boolean;
 }
 
 export interface ScanRequest {
@@ -266,7 +271,7 @@ export class Project {
         return defaultConfig(this.root);
       }
     };
-    const { files } = await discoverFiles([this.root], { root: this.root, configFor, signal });
+    const { files } = await discoverFiles([this.root], { root: this.root, configFor, signal, followExternalLinks: this.options.followExternalLinks });
     let count = 0;
     for (const file of files) {
       if (signal.aborted) break;
@@ -293,7 +298,7 @@ export class Project {
     const configFor = (absPath: string) => this.configFor(absPath);
     // `--config`: a broken explicit config is reported before any file is looked at.
     if (this.options.configFile) configFor(path.join(this.root, '.'));
-    const discovery = await discoverFiles(roots, { root: this.root, configFor, signal: request.signal });
+    const discovery = await discoverFiles(roots, { root: this.root, configFor, signal: request.signal, followExternalLinks: this.options.followExternalLinks });
     const skipped: SkippedFile[] = [...discovery.skipped];
     const index = new WorkspaceIndex();
     const loaded: LoadedFile[] = [];

@@ -101,6 +101,13 @@ export interface SkippedFile {
   detail: string;
 }
 
+/** Something worth knowing about how a scanned file was read (it was analysed): e.g. its encoding. */
+export interface FileNote {
+  file: string;
+  /** e.g. "not valid UTF-8 (byte offset 11): read as Windows-1252". Never file content. */
+  detail: string;
+}
+
 /** A rule that threw while analysing a file: isolated, reported, the scan goes on. */
 export interface RuleError {
   ruleId: string;
@@ -156,6 +163,8 @@ export interface ScanResult {
   configFiles: string[];
   /** Findings not reported because of the role of their file (tests, mocks, fixtures…), by role. */
   hidden?: HiddenFindings;
+  /** Files that were analysed but read in an unusual way (an encoding other than UTF-8). */
+  notes?: FileNote[];
 }
 
 export interface HiddenFindings {

@@ -276,11 +276,15 @@ describe('discoverFiles', () => {
       const result = await discoverFiles([workspace], { root: workspace, configFor: () => defaultConfig(workspace) });
       const actualSkips: Record<string, SkipReason> = skips(result);
       const scanned: string[] = [];
+      const notes: Record<string, string> = {};
       for (const file of result.files) {
         const read = readSourceFile(file.absPath, 1024 * 1024);
         if (read.ok) scanned.push(file.relPath);
         else actualSkips[file.relPath] = read.reason;
+        if (read.ok && read.note) notes[file.relPath] = read.note;
       }
+      assert.deepEqual(Object.keys(notes).sort(), Object.keys(expected.expectedNotes).sort());
+      for (const [file, pattern] of Object.entries(expected.expectedNotes)) assert.match(notes[file], pattern);
       // Syntax errors are the parser's to report; at this stage those files read fine.
       const expectedHere = Object.fromEntries(Object.entries(expected.expectedSkips).filter(([, reason]) => reason !== 'parse-error'));
       assert.deepEqual(actualSkips, expectedHere);

@@ -237,6 +237,41 @@ describe('phi-guard CLI (built binary)', function () {
       }
     });
 
+    // Regression (issue 10): deep nesting was "Cannot read the configuration" (a stack overflow), a 12.9 MB
+    // config aborted out of memory, and a config that is a folder, a FIFO or a dangling link was ignored.
+    it('reports configuration edge cases as errors naming the file (exit 2), never a crash or a silent default', async function () {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-config-edges-'));
+      try {
+        writeFileSync(path.join(dir, 'a.ts'), 'export const x = 1;\n');
+        const config = path.join(dir, '.phi-guard.json');
+        const expectError = async (reason: RegExp, args: string[] = ['scan', '.']) => {
+          const run = await runCli(args, { cwd: dir, timeoutMs: 60_000 });
+          assert.equal(run.exitCode, 2, run.stderr);
+          assert.match(run.stderr, reason);
+          assert.doesNotMatch(run.stderr, STACK_FRAME);
+          assert.doesNotMatch(run.stderr, /Cannot read the configuration|heap out of memory/);
+        };
+        writeFileSync(config, `{ "ignore": ${'['.repeat(5_000)}${']'.repeat(5_000)} }`);
+        await expectError(/\.phi-guard\.json:1:\d+ Nested more than 64 levels deep/);
+        writeFileSync(config, `{ "notPhiNames": [${'"visitorId",'.repeat(1_100_000)} "x"] }`);
+        await expectError(/\.phi-guard\.json:1:1 The configuration is 12\.\d MB; a configuration is at most 1\.0 MB/);
+        rmSync(config);
+        mkdirSync(config);
+        await expectError(/\.phi-guard\.json:1:1 The configuration is not a regular file \(directory\)/);
+        mkdirSync(path.join(dir, 'configs'));
+        await expectError(/configs:1:1 The configuration is not a regular file \(directory\)/, ['scan', '.', '--config', 'configs']);
+        rmSync(config, { recursive: true });
+        try {
+          symlinkSync('missing.json', config);
+        } catch {
+          this.skip();
+        }
+        await expectError(/\.phi-guard\.json:1:1 The configuration is a symbolic link to a missing file/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('exits 2 with a --help hint on usage errors', async () => {
       const unknown = await runCli(['scan', '--no-such-flag']);
       assert.equal(unknown.exitCode, 2);

@@ -19,6 +19,7 @@ import noTlsVerificationDisabled from './no-tls-verification-disabled';
 import noUnencryptedPhiColumn from './no-unencrypted-phi-column';
 import noUnencryptedPhiFile from './no-unencrypted-phi-file';
 import noWeakPhiHash from './no-weak-phi-hash';
+import unanalysedFile from './unanalysed-file';
 import validSuppression from './valid-suppression';
 
 export const allRules: readonly Rule[] = [
@@ -40,5 +41,6 @@ export const allRules: readonly Rule[] = [
   noUnencryptedPhiColumn,
   noUnencryptedPhiFile,
   noWeakPhiHash,
+  unanalysedFile,
   validSuppression,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -20,6 +20,8 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** The roles whose findings are reported: 'all', a list, or (default) each rule's own. */
   reportRoles?: 'all' | readonly FileRole[];
+  /** Follow symbolic links that lead outside the scanned paths (default: skipped with a reason). */
+  followExternalLinks?: boolean;
 }
 
 /**
@@ -29,6 +31,6 @@ export interface ScanOptions {
 export function scanWorkspace(options: ScanOptions, rules: readonly AnyRule[] = allRules): Promise<ScanResult> {
   const cwd = path.resolve(options.cwd);
   const paths = (options.paths.length ? options.paths : [cwd]).map((candidate) => path.resolve(cwd, candidate));
-  const project = new Project({ root: scanRoot(paths, cwd), rules, configFile: options.configFile, reportRoles: options.reportRoles });
+  const project = new Project({ root: scanRoot(paths, cwd), rules, configFile: options.configFile, reportRoles: options.reportRoles, followExternalLinks: options.followExternalLinks });
   return project.scan({ paths, onProgress: options.onProgress, signal: options.signal });
 }

@@ -25,6 +25,11 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     valueName: 'ROLES',
     description: 'Report findings in files of these roles (comma-separated: production, script, test, mock, fixture, story, e2e, generated, vendored, docs) or all. Default: each rule\'s own (production and scripts; real identifiers in tests too).',
   },
+  {
+    name: 'follow-external-links',
+    kind: 'flag',
+    description: 'Follow symbolic links that lead outside the scanned folders (default: skip them with a reason).',
+  },
   { name: 'include-tests', kind: 'flag', description: 'Report findings in every file whatever its role (same as --roles all).' },
   { name: 'quiet', short: 'q', kind: 'flag', description: 'Print findings only: no summary, no progress.' },
   { name: 'verbose', kind: 'flag', description: 'List every skipped file with the reason.' },

@@ -13,6 +13,8 @@ export interface ScanOptions {
   configFile?: string;
   /** The roles whose findings are reported; undefined: each rule's own. */
   reportRoles?: 'all' | readonly FileRole[];
+  /** Follow symbolic links that lead outside the scanned paths. */
+  followExternalLinks?: boolean;
   onProgress?: (progress: { done: number; total: number; file: string }) => void;
   signal?: AbortSignal;
 }

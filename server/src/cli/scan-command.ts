@@ -1,5 +1,5 @@
 // `phi-guard scan [paths…]`: run the engine, write the report, pick the exit code.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, FILE_ROLES, type AnyRule as Rule, type FileRole, type ScanResult } from '../engine';
 import { formatJson } from '../report/json';
@@ -26,6 +26,7 @@ export interface ScanCommandOptions {
   noColor: boolean;
   /** The roles whose findings are reported; undefined: each rule's own. */
   reportRoles?: 'all' | FileRole[];
+  followExternalLinks: boolean;
 }
 
 export function parseScanOptions(args: readonly string[], cwd: string): ScanCommandOptions | 'help' {
@@ -38,7 +39,9 @@ export function parseScanOptions(args: readonly string[], cwd: string): ScanComm
   });
   const config = parsed.values.get('config');
   const configFile = config === undefined ? undefined : path.resolve(cwd, config);
-  if (configFile !== undefined && !isFile(configFile)) throw new UsageError(`Config file not found: '${config}'.`, 'scan');
+  // Something that is not a regular file (a folder, a FIFO, a dangling link) is the engine's to report:
+  // a configuration error naming it (exit 2), never a config silently left out.
+  if (configFile !== undefined && !existsAtAll(configFile)) throw new UsageError(`Config file not found: '${config}'.`, 'scan');
   const output = parsed.values.get('output');
   return {
     paths,
@@ -51,6 +54,7 @@ export function parseScanOptions(args: readonly string[], cwd: string): ScanComm
     showSuppressed: parsed.flags.has('show-suppressed'),
     noColor: parsed.flags.has('no-color'),
     reportRoles: parsed.flags.has('include-tests') ? 'all' : parseRoles(parsed.values.get('roles')),
+    followExternalLinks: parsed.flags.has('follow-external-links'),
   };
 }
 
@@ -78,9 +82,10 @@ function exists(file: string): boolean {
   }
 }
 
-function isFile(file: string): boolean {
+function existsAtAll(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    lstatSync(file);
+    return true;
   } catch {
     return false;
   }
@@ -116,6 +121,7 @@ async function scanWithProgress(options: ScanCommandOptions, io: CliIo, deps: Cl
       cwd: io.cwd,
       configFile: options.configFile,
       reportRoles: options.reportRoles,
+      followExternalLinks: options.followExternalLinks,
       onProgress: ({ done, total }) => progress.update(done, total),
       signal: io.signal,
     });

@@ -87,6 +87,10 @@ export type SkipReason =
   | 'parse-error'
   | 'unreadable'
   | 'symlink-loop'
+  /** Another path (through a symbolic link) leads to a file or folder that is scanned already. */
+  | 'duplicate'
+  /** A symbolic link whose target lies outside the scanned folders (`--follow-external-links` follows it). */
+  | 'external-link'
   | 'ignored'
   | 'analysis-error';
 
@@ -94,6 +98,13 @@ export interface SkippedFile {
   file: string;
   reason: SkipReason;
   /** Human readable detail, e.g. "2.3 MB exceeds the 1 MB limit" or the parser's message with line:column. */
+  detail: string;
+}
+
+/** Something worth knowing about how a scanned file was read (it was analysed): e.g. its encoding. */
+export interface FileNote {
+  file: string;
+  /** e.g. "not valid UTF-8 (byte offset 11): read as Windows-1252". Never file content. */
   detail: string;
 }
 
@@ -152,6 +163,8 @@ export interface ScanResult {
   configFiles: string[];
   /** Findings not reported because of the role of their file (tests, mocks, fixtures…), by role. */
   hidden?: HiddenFindings;
+  /** Files that were analysed but read in an unusual way (an encoding other than UTF-8). */
+  notes?: FileNote[];
 }
 
 export interface HiddenFindings {

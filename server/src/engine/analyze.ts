@@ -1,6 +1,9 @@
 // Analyses one file: parse, run the taint walk with every enabled rule's visitors (or the JSON walk),
 // turn reports into findings (messages, locations, HIPAA refs, fingerprints), apply suppressions.
-// A parse failure becomes a skip with its reason; a rule that throws is isolated and reported.
+// A file that cannot be analysed (a syntax error, nesting too deep even after long operator chains are
+// rebalanced) is a skip with its reason and, through the rules' `File:unanalysed` visitor, findings
+// (`unanalysed-file`), so a CI gate does not pass a file it never looked at. A rule that throws is
+// isolated and reported.
 // The rules come in with the input (a RuleSet the Project was given): the engine knows no rule.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
@@ -9,10 +12,12 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
-import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
+import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { parseWithBalancedChains } from './deep-parse';
+import { isPlainSkipRole, maskParserMessage, type Unanalysed } from './unanalysed';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
@@ -90,11 +95,21 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   const rules = input.rules.active(input.config, language);
   const importedCalls: ImportedCall[] = [];
   const suppressions = new FileSuppressions(input);
-  const skipped =
+  let unanalysed =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError, suppressions)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions);
-  if (skipped) return { file: input.relPath, findings: [], skipped, ruleErrors };
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions, 'as-written');
+  if (unanalysed?.retryBalanced) {
+    // The walk overflowed the stack: start again on a tree with long operator chains rebalanced.
+    reports.length = 0;
+    importedCalls.length = 0;
+    ruleErrors.length = 0;
+    unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions, 'balanced');
+  }
+  if (unanalysed) {
+    const findings = unanalysedFindings(input, language, unanalysed.problem, lineStarts, suppressions, onRuleError);
+    return { file: input.relPath, findings, skipped: unanalysed.skipped, ruleErrors };
+  }
   const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, input.relPath, lineStarts);
   const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts, onRuleError);
   const visible = suppressions
@@ -177,6 +192,67 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
   return new FileSuppressions(input).apply(findings);
 }
 
+/**
+ * A file the engine could not analyse at all (read failures: over the size limit, undecodable), as a
+ * scan reports it: the skip, and the findings rules make of it (`unanalysed-file`). `text` is what could
+ * be read of the file (its start, for its role), possibly empty.
+ */
+export function unanalysedFileResult(given: AnalyzeInput, problem: AnalysisProblem, skipped: SkippedFile): FileResult {
+  const input = withRole(given);
+  const language = languageOfPath(input.absPath) === 'json' ? 'json' : 'code';
+  const ruleErrors: RuleError[] = [];
+  const onRuleError = (ruleId: string, error: unknown) => {
+    ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
+  };
+  // Suppression comments of a file that was not read (only its start) do not apply.
+  const partial: AnalyzeInput = { ...input, text: '' };
+  const findings = unanalysedFindings(partial, language, problem, computeLineStarts(''), new FileSuppressions(partial), onRuleError);
+  return { file: input.relPath, findings, skipped, ruleErrors };
+}
+
+/**
+ * What the rules report about a file the engine could not analyse: each active rule is created with a
+ * context whose `analysisProblem()` says why, and its `File:unanalysed` visitor runs. Generated and
+ * vendored files stay plain skips. Reported like any finding: the config's severity and `off` hold,
+ * suppression comments apply when the text was read.
+ */
+function unanalysedFindings(
+  input: AnalyzeInput,
+  language: 'code' | 'json',
+  problem: AnalysisProblem,
+  lineStarts: number[],
+  suppressions: FileSuppressions,
+  onRuleError: (ruleId: string, error: unknown) => void,
+): Finding[] {
+  if (isPlainSkipRole(input.role?.role)) return [];
+  const reports: PendingReport[] = [];
+  const classifier = classifierFor(input.config);
+  const noAnalysis = (): Analyzer => {
+    throw new Error('the file could not be analysed');
+  };
+  for (const rule of input.rules.active(input.config, language)) {
+    let visitors: RuleVisitors;
+    try {
+      visitors = rule.create(createContext(rule, input, language, classifier, reports, noAnalysis, suppressions, problem), input.rules.optionsFor(rule, input.config));
+    } catch {
+      // A rule that needs the analysis to start has nothing to say about a file without one.
+      continue;
+    }
+    const visitor = visitors['File:unanalysed'];
+    if (!visitor) continue;
+    try {
+      visitor();
+    } catch (error) {
+      onRuleError(rule.meta.id, error);
+    }
+  }
+  const findings = buildFindings(reports, input, lineStarts, onRuleError);
+  return suppressions
+    .apply(findings)
+    .filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off')
+    .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
+}
+
 /** The suppression comments of one file, found and evaluated once, when first asked for. */
 class FileSuppressions {
   private evaluated: EvaluatedDirective[] | undefined;
@@ -200,20 +276,21 @@ class FileSuppressions {
 
 // ── code ─────────────────────────────────────────────────────────────────────────────────────
 
+const PARSE_OPTIONS = {
+  range: true,
+  // The converter always computes `loc`; asking for none makes it walk the tree again to delete it,
+  // which also leaves every node in slow dictionary mode. Keeping it is faster (measured: see bench).
+  loc: true,
+  comment: false,
+  tokens: false,
+  errorOnUnknownASTType: false,
+  suppressDeprecatedPropertyWarnings: true,
+  // Rules never read JSDoc; skipping it saves about 5% of the parse.
+  jsDocParsingMode: 'none',
+} as const;
+
 function parseCode(text: string, jsx: boolean): TSESTree.Program {
-  return parse(text, {
-    range: true,
-    // The converter always computes `loc`; asking for none makes it walk the tree again to delete it,
-    // which also leaves every node in slow dictionary mode. Keeping it is faster (measured: see bench).
-    loc: true,
-    comment: false,
-    tokens: false,
-    jsx,
-    errorOnUnknownASTType: false,
-    suppressDeprecatedPropertyWarnings: true,
-    // Rules never read JSDoc; skipping it saves about 5% of the parse.
-    jsDocParsingMode: 'none',
-  });
+  return parse(text, { ...PARSE_OPTIONS, jsx });
 }
 
 /** Parses a code file exactly as analysis does (the benchmark's baseline uses this too). */
@@ -221,15 +298,20 @@ export function parseSource(absPath: string, text: string): TSESTree.Program {
   return parseCode(text, JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()));
 }
 
-function parseFailure(input: AnalyzeInput, error: unknown): SkippedFile {
+function parseFailure(input: AnalyzeInput, error: unknown): Unanalysed {
   if (error instanceof RangeError) {
-    return { file: input.relPath, reason: 'parse-error', detail: 'code is nested too deeply to parse (maximum call stack exceeded)' };
+    const detail = 'code is nested too deeply to parse (maximum call stack exceeded)';
+    return { skipped: { file: input.relPath, reason: 'parse-error', detail }, problem: { kind: 'nesting-limit', detail, offsets: [0, 0] } };
   }
-  const located = error as { lineNumber?: number; column?: number; message?: string };
+  const located = error as { lineNumber?: number; column?: number; index?: number; message?: string };
   const where = located.lineNumber !== undefined ? `${located.lineNumber}:${(located.column ?? 0) + 1} ` : '';
   const message = (located.message ?? String(error)).split('\n')[0];
   const hint = /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
-  return { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` };
+  const offset = typeof located.index === 'number' ? Math.max(0, Math.min(located.index, input.text.length)) : 0;
+  return {
+    skipped: { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` },
+    problem: { kind: 'parse-error', detail: `${where}${maskParserMessage(message).replace(/\.$/, '')}${hint}`.trim(), offsets: [offset, offset] },
+  };
 }
 
 function analyzeCode(
@@ -240,11 +322,14 @@ function analyzeCode(
   onRuleError: (ruleId: string, error: unknown) => void,
   importedCalls: ImportedCall[],
   suppressions: FileSuppressions,
-): SkippedFile | undefined {
+  tree: 'as-written' | 'balanced',
+): Unanalysed | undefined {
   let program: TSESTree.Program;
   try {
-    program = parseSource(input.absPath, input.text);
+    program = tree === 'balanced' ? parseBalanced(input.absPath, input.text) : parseSource(input.absPath, input.text);
   } catch (error) {
+    // Nesting too deep for the converter: long operator chains are the usual cause, rebalanced they parse.
+    if (error instanceof RangeError && tree === 'as-written') return { ...parseFailure(input, error), retryBalanced: true };
     return parseFailure(input, error);
   }
   const classifier = classifierFor(input.config);
@@ -275,18 +360,24 @@ function analyzeCode(
     if (input.probeExports?.length) analyzer.probeExports(program, new Set(input.probeExports));
   } catch (error) {
     if (error instanceof RangeError) {
-      return { file: input.relPath, reason: 'analysis-error', detail: 'code is nested too deeply to analyse (maximum call stack exceeded)' };
+      const detail = 'code is nested too deeply to analyse (maximum call stack exceeded)';
+      return { skipped: { file: input.relPath, reason: 'analysis-error', detail }, problem: { kind: 'nesting-limit', detail, offsets: [0, 0] }, retryBalanced: tree === 'as-written' };
     }
     throw error;
   }
   return undefined;
 }
 
+/** The fallback parse for code whose tree is too deep as written (see deep-parse.ts). */
+function parseBalanced(absPath: string, text: string): TSESTree.Program {
+  return parseWithBalancedChains(text, { ...PARSE_OPTIONS, jsx: JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()) }).program;
+}
+
 function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistration {
   const enter = new Map<string, (node: TSESTree.Node) => void>();
   const exit = new Map<string, (node: TSESTree.Node) => void>();
   for (const [selector, handler] of Object.entries(visitors)) {
-    if (typeof handler !== 'function' || selector.startsWith('Json')) continue;
+    if (typeof handler !== 'function' || selector.startsWith('Json') || selector.startsWith('File:')) continue;
     if (selector.endsWith(':exit')) exit.set(selector.slice(0, -5), handler as (node: TSESTree.Node) => void);
     else enter.set(selector, handler as (node: TSESTree.Node) => void);
   }
@@ -301,6 +392,7 @@ function createContext(
   reports: PendingReport[],
   analyzer: () => Analyzer,
   suppressions: FileSuppressions,
+  problem?: AnalysisProblem,
 ): RuleContext {
   return {
     ruleId: rule.meta.id,
@@ -316,6 +408,7 @@ function createContext(
     localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
     importsModule: (module) => (language === 'code' ? analyzer().importsModule(module) : false),
     suppressionProblems: () => suppressions.problems(),
+    analysisProblem: () => problem,
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {
       const value = analyzer().valueOf(node);
@@ -329,7 +422,7 @@ function createContext(
       // A message id the rule does not declare is the rule's bug: fail it (isolated, reported as a
       // rule error) instead of printing the id to the user as if it were the message.
       if (!Object.hasOwn(rule.meta.messages, descriptor.messageId)) throw new Error(`reported unknown message id "${descriptor.messageId}"`);
-      reports.push({ rule, descriptor, probedExport: language === 'code' ? analyzer().probing : undefined });
+      reports.push({ rule, descriptor, probedExport: language === 'code' && !problem ? analyzer().probing : undefined });
     },
   };
 }
@@ -343,19 +436,23 @@ function analyzeJson(
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
   suppressions: FileSuppressions,
-): SkippedFile | undefined {
+): Unanalysed | undefined {
   const errors: ParseError[] = [];
   let tree: JsonNode | undefined;
   try {
     tree = parseTree(input.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {
-    if (error instanceof RangeError) return { file: input.relPath, reason: 'parse-error', detail: 'JSON is nested too deeply to parse (maximum call stack exceeded)' };
+    if (error instanceof RangeError) {
+      const detail = 'JSON is nested too deeply to parse (maximum call stack exceeded)';
+      return { skipped: { file: input.relPath, reason: 'parse-error', detail }, problem: { kind: 'nesting-limit', detail, offsets: [0, 0] } };
+    }
     throw error;
   }
   if (errors.length) {
     const first = errors[0];
     const range = rangeFromOffsets(lineStarts, first.offset, first.offset + first.length);
-    return { file: input.relPath, reason: 'parse-error', detail: `${range.start.line}:${range.start.column} ${printParseErrorCode(first.error)}` };
+    const detail = `${range.start.line}:${range.start.column} ${printParseErrorCode(first.error)}`;
+    return { skipped: { file: input.relPath, reason: 'parse-error', detail }, problem: { kind: 'parse-error', detail, offsets: [first.offset, first.offset] } };
   }
   if (!tree) return undefined;
   const classifier = classifierFor(input.config);
@@ -452,7 +549,8 @@ function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonl
   if (configured && configured !== 'off') return configured;
   let steps = 0;
   if (kinds.length > 0 && kinds.every((kind) => PHI_KIND_BY_ID.get(kind)?.sensitivity === 'medium')) steps++;
-  if (role === 'script') steps++;
+  // Findings about the scan itself (a file not analysed) say the same whatever the file is for.
+  if (role === 'script' && !rule.meta.roleIndependentSeverity) steps++;
   const base = reported ?? rule.meta.defaultSeverity;
   return SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + steps)];
 }

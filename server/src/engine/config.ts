@@ -6,10 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import {
+  createScanner,
   findNodeAtLocation,
   getNodeValue,
   parseTree,
   printParseErrorCode,
+  SyntaxKind,
   type Node as JsonNode,
   type ParseError,
   type Segment,
@@ -27,10 +29,19 @@ import {
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { didYouMean } from './did-you-mean';
+import { describeFileType, describeFsError, formatBytes } from './read';
 
 
 const PHI_KIND_IDS: readonly string[] = PHI_KINDS.map((kind) => kind.id);
 export const CONFIG_FILE_NAME = '.phi-guard.json';
+
+/**
+ * A configuration is a few settings and lists: these bounds are far above any real one and keep a
+ * hostile or broken file from overflowing the parser's stack or exhausting memory (a 12.9 MB config
+ * aborted the process; 3,000 nested arrays overflowed the stack and were "Cannot read the configuration").
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const MAX_CONFIG_DEPTH = 64;
 
 /** The top-level settings, for "did you mean" on unknown ones. */
 const KNOWN_SETTINGS = Object.keys(configSchema.properties);
@@ -82,7 +93,10 @@ export function parseConfigText(text: string, file: string, rules?: RuleCatalog)
     throw new ConfigError(file, position.line, position.column, reason);
   };
 
+  if (source.length > MAX_CONFIG_BYTES) fail(0, tooLargeReason(source.length));
   if (source.trim() === '') return {};
+  const tooDeep = firstOffsetDeeperThan(source, MAX_CONFIG_DEPTH);
+  if (tooDeep !== undefined) fail(tooDeep, `Nested more than ${MAX_CONFIG_DEPTH} levels deep: a configuration never needs that`);
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
@@ -110,6 +124,27 @@ export function parseConfigText(text: string, file: string, rules?: RuleCatalog)
   const unknownKind = findUnknownPhiKind(root);
   if (unknownKind) fail(unknownKind.offset, unknownKindReason(unknownKind.value as string));
   return value as PhiGuardConfigFile;
+}
+
+function tooLargeReason(size: number): string {
+  return `The configuration is ${formatBytes(size)}; a configuration is at most ${formatBytes(MAX_CONFIG_BYTES)} (the file is not read)`;
+}
+
+/**
+ * Where brackets first nest deeper than `limit`, found with the token scanner (a loop, no recursion),
+ * before the recursive parser and validator ever see the text.
+ */
+function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 /** The first key that appears twice in one object (JSON allows it, but it is always a mistake here). */
@@ -370,7 +405,9 @@ export class ConfigResolver {
     if (cached) return cached;
     const candidate = path.join(folder, CONFIG_FILE_NAME);
     let loaded: LoadedConfig;
-    if (isFile(candidate)) loaded = this.loadConfigFile(candidate);
+    // Anything by that name is meant as the config: a folder, a FIFO or a dangling link is an error
+    // that names it, never silently skipped in favour of a config further up.
+    if (exists(candidate)) loaded = this.loadConfigFile(candidate);
     else if (path.dirname(folder) === folder) loaded = { ok: true, config: this.fallbackConfig() };
     else loaded = this.forFolder(path.dirname(folder));
     this.byFolder.set(folder, loaded);
@@ -382,7 +419,7 @@ export class ConfigResolver {
     if (cached) return cached;
     let loaded: LoadedConfig;
     try {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = readConfigFile(file);
       const parsed = parseConfigText(text, file, this.rules);
       loaded = { ok: true, config: resolveConfig(parsed, file, path.dirname(file)) };
     } catch (error) {
@@ -398,15 +435,57 @@ export class ConfigResolver {
   }
 }
 
+/**
+ * The text of a config file: opened without blocking (a FIFO must not hang the scan), a regular file,
+ * within the size limit. Throws ConfigError saying what is wrong with the path.
+ */
+function readConfigFile(file: string): string {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new ConfigError(file, 1, 1, unopenableReason(file, error));
+  }
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) throw new ConfigError(file, 1, 1, `The configuration is not a regular file (${describeFileType(stats)})`);
+    if (stats.size > MAX_CONFIG_BYTES) throw new ConfigError(file, 1, 1, tooLargeReason(stats.size));
+    const buffer = Buffer.alloc(stats.size);
+    const count = fs.readSync(fd, buffer, 0, stats.size, 0);
+    return buffer.subarray(0, count).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function unopenableReason(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' && isSymbolicLink(file)) return 'The configuration is a symbolic link to a missing file (ENOENT)';
+  if (code === 'ELOOP') return 'The configuration is a symbolic link that points at itself (ELOOP)';
+  if (code === 'EISDIR') return 'The configuration is not a regular file (directory)';
+  return `Cannot read the configuration: ${describeFsError(error)}`;
+}
+
 function asConfigError(error: unknown, file: string): ConfigError {
   if (error instanceof ConfigError) return error;
+  if (error instanceof RangeError) return new ConfigError(file, 1, 1, 'The configuration is nested too deeply to read');
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return new ConfigError(file, 1, 1, `Cannot read the configuration${code ? ` (${code})` : ''}`);
 }
 
-function isFile(candidate: string): boolean {
+/** Whether anything (a file, folder, FIFO, link — even a dangling one) has this name. */
+function exists(candidate: string): boolean {
   try {
-    return fs.statSync(candidate).isFile();
+    fs.lstatSync(candidate);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isSymbolicLink(candidate: string): boolean {
+  try {
+    return fs.lstatSync(candidate).isSymbolicLink();
   } catch {
     return false;
   }

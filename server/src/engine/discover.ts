@@ -2,11 +2,17 @@
 // globs, skips dependency/build folders, lockfiles, special files and files over the size limit, and
 // records every skip with a reason. It only stats and lists: reading (binary, encoding, minified) is
 // read.ts's job. It never throws for what a workspace contains, only when aborted.
+//
+// Symbolic links cannot make it explode or wander off: every folder is visited once, by its real path
+// (folders `d0…d20` each holding two links to the next are 21 folders, not 2^20 paths); the real tree is
+// walked first and links afterwards, so a file reached both directly and through a link is scanned once,
+// at its own path, and the alias is a skip that says which path it duplicates. A link whose target lies
+// outside the scanned roots is not followed unless `followExternalLinks` says so.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../core/config-types';
 import { languageOfPath, LOCKFILES, SKIPPED_FOLDERS } from '../shared/file-kinds';
+import { IgnoreMatcher } from './ignore-rules';
 import { describeFileType, describeFsError, sizeLimitDetail } from './read';
 import type { SkippedFile } from '../core/types';
 
@@ -19,6 +25,8 @@ export interface DiscoverOptions {
    */
   configFor(absPath: string): ResolvedConfig;
   signal?: AbortSignal;
+  /** Follow symbolic links whose target lies outside the scanned roots (default: skip them with a reason). */
+  followExternalLinks?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -32,53 +40,108 @@ export interface DiscoveredFile {
 export interface DiscoveryResult {
   files: DiscoveredFile[];
   skipped: SkippedFile[];
+  /** Folders listed (each real folder once), for tests and diagnostics. */
+  foldersVisited: number;
 }
 
 const PARALLEL_STATS = 64;
+/** A .gitignore larger than this is read up to here (a megabyte of patterns is already absurd). */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
 
 export { languageOfPath as languageOf };
 
 /** The rules of one .gitignore file, which apply to paths relative to its folder. */
 interface GitignoreLayer {
   dir: string;
-  matcher: Ignore;
+  matcher: IgnoreMatcher;
+}
+
+/** A folder to list: the path it is reached by, and its real path (what makes it the same folder). */
+interface FolderVisit {
+  absPath: string;
+  realPath: string;
+  layers: GitignoreLayer[];
+  /** Reached through a symbolic link (its files are aliases when also reached directly). */
+  viaLink: boolean;
+}
+
+/** A link to a folder, followed once the real tree has been walked. */
+interface PendingLink {
+  absPath: string;
+  realPath: string;
+  layers: GitignoreLayer[];
+  /** Real path of the folder that holds the link (a target above it is a loop). */
+  parentReal: string;
+}
+
+/** One path to a file; several paths can lead to the same real file. */
+interface FileCandidate {
+  absPath: string;
+  relPath: string;
+  stats: fs.Stats;
+  viaLink: boolean;
 }
 
 interface WalkState {
   options: DiscoverOptions;
-  files: Map<string, DiscoveredFile>;
   skipped: Map<string, SkippedFile>;
   /** Compiled config `ignore` globs, per config (keyed by baseDir and globs). */
-  configMatchers: Map<string, Ignore>;
+  configMatchers: Map<string, IgnoreMatcher>;
+  /** Real paths of the requested roots: links may lead anywhere inside them. */
+  rootReals: string[];
+  /** Real folder → the path it was listed by. */
+  visited: Map<string, string>;
+  /** Real file → the paths that lead to it. */
+  candidates: Map<string, FileCandidate[]>;
+  links: PendingLink[];
 }
 
 export async function discoverFiles(roots: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
-  const state: WalkState = { options, files: new Map(), skipped: new Map(), configMatchers: new Map() };
+  const state: WalkState = {
+    options,
+    skipped: new Map(),
+    configMatchers: new Map(),
+    rootReals: [],
+    visited: new Map(),
+    candidates: new Map(),
+    links: [],
+  };
   const root = path.resolve(options.root);
+  const resolved: Array<{ absPath: string; stats?: fs.Stats; realPath?: string }> = [];
   for (const requested of roots) {
+    const absPath = path.resolve(root, requested);
+    try {
+      const stats = await fs.promises.stat(absPath);
+      const realPath = await fs.promises.realpath(absPath);
+      state.rootReals.push(realPath);
+      resolved.push({ absPath, stats, realPath });
+    } catch (error) {
+      recordStatError(absPath, error, state, false);
+    }
+  }
+  // The real tree first, links afterwards: a file's own path wins over an alias through a link.
+  for (const entry of resolved) {
     throwIfAborted(options.signal);
-    await discoverRoot(path.resolve(root, requested), root, state);
+    if (entry.stats && entry.realPath) await discoverRoot(entry.absPath, entry.stats, entry.realPath, root, state);
+  }
+  while (state.links.length > 0) {
+    throwIfAborted(options.signal);
+    await followLink(state.links.shift()!, state);
   }
   return {
-    files: [...state.files.values()].sort((a, b) => compareStrings(a.relPath, b.relPath)),
+    files: chooseFiles(state),
     skipped: [...state.skipped.values()].sort((a, b) => compareStrings(a.file, b.file)),
+    foldersVisited: state.visited.size,
   };
 }
 
-async function discoverRoot(absPath: string, root: string, state: WalkState): Promise<void> {
-  let stats: fs.Stats;
-  try {
-    stats = await fs.promises.stat(absPath);
-  } catch (error) {
-    recordStatError(absPath, error, state, false);
-    return;
-  }
+async function discoverRoot(absPath: string, stats: fs.Stats, realPath: string, root: string, state: WalkState): Promise<void> {
   if (stats.isDirectory()) {
-    let layers = await ancestorGitignores(absPath, root);
+    let layers = await ancestorGitignores(absPath, root, state);
     // A folder named explicitly is scanned even when an ancestor .gitignore ignores it: the user asked
     // for it (`phi-guard scan generated/`). What is ignored inside it still is.
     if (layers.some((layer) => layerIgnores(layer, absPath))) layers = [];
-    await walkDirectory(absPath, layers, new Set(), state);
+    await walkDirectory({ absPath, realPath, layers, viaLink: false }, state);
     return;
   }
   // An explicitly named file is scanned even if an ignore glob matches it: the user asked for it.
@@ -86,106 +149,168 @@ async function discoverRoot(absPath: string, root: string, state: WalkState): Pr
     skip(absPath, 'ignored', 'not a TypeScript, JavaScript or JSON file', state, false);
     return;
   }
-  considerFile(absPath, stats, state);
+  addCandidate(realPath, { absPath, relPath: toRelPath(absPath, state.options.root), stats, viaLink: false }, state);
 }
 
-async function walkDirectory(dir: string, parentLayers: GitignoreLayer[], ancestors: Set<string>, state: WalkState): Promise<void> {
+interface PreparedEntry {
+  entry: fs.Dirent;
+  absPath: string;
+  /** What the entry is (links followed), when it matters; or why that could not be found out. */
+  stats?: fs.Stats;
+  realPath?: string;
+  error?: unknown;
+}
+
+async function walkDirectory(visit: FolderVisit, state: WalkState): Promise<void> {
   throwIfAborted(state.options.signal);
-  let realDir: string;
+  const seenAs = state.visited.get(visit.realPath);
+  if (seenAs !== undefined) {
+    // Overlapping roots (`scan . src`) reach a folder twice by the same path: nothing to say.
+    if (seenAs !== visit.absPath) skip(visit.absPath, 'duplicate', `same folder as ${toRelPath(seenAs, state.options.root)}/`, state, true);
+    return;
+  }
+  state.visited.set(visit.realPath, visit.absPath);
   let entries: fs.Dirent[];
   try {
-    realDir = await fs.promises.realpath(dir);
-    // Only the folders on the current path matter: the same folder reached twice through different
-    // links is not a loop, a folder reached again from inside itself is.
-    if (ancestors.has(realDir)) {
-      skip(dir, 'symlink-loop', 'symbolic link leads back to a folder that contains it', state, true);
-      return;
-    }
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    entries = await fs.promises.readdir(visit.absPath, { withFileTypes: true });
   } catch (error) {
-    recordStatError(dir, error, state, true);
+    recordStatError(visit.absPath, error, state, true);
     return;
   }
-  const onPath = new Set(ancestors).add(realDir);
-  const layers = await withGitignore(dir, entries, parentLayers);
-  // Folders one after another (bounded open handles), the entries of one folder in parallel batches
-  // (one stat each). Order does not matter: results are sorted at the end.
-  const folders = entries.filter((entry) => entry.isDirectory());
-  const others = entries.filter((entry) => !entry.isDirectory());
-  for (let start = 0; start < others.length; start += PARALLEL_STATS) {
-    const batch = others.slice(start, start + PARALLEL_STATS);
-    await Promise.all(batch.map((entry) => visitEntry(path.join(dir, entry.name), entry, layers, onPath, state)));
+  entries.sort((a, b) => compareStrings(a.name, b.name));
+  const layers = await withGitignore(visit.absPath, entries, visit.layers, state);
+  // The entries of one folder are stat'ed in parallel batches, then handled in name order, so what is
+  // found does not depend on which stat came back first. Sub-folders are walked one after another
+  // (bounded open handles).
+  const folders: FolderVisit[] = [];
+  for (let start = 0; start < entries.length; start += PARALLEL_STATS) {
+    const batch = entries.slice(start, start + PARALLEL_STATS);
+    const prepared = await Promise.all(batch.map((entry) => prepareEntry(path.join(visit.absPath, entry.name), entry)));
+    for (const item of prepared) {
+      const folder = handleEntry(item, visit, layers, state);
+      if (folder) folders.push(folder);
+    }
   }
-  for (const entry of folders) {
-    await visitEntry(path.join(dir, entry.name), entry, layers, onPath, state);
+  for (const folder of folders) await walkDirectory(folder, state);
+}
+
+/** The I/O an entry needs: links are followed (stat and real path), source files stat'ed (type, size). */
+async function prepareEntry(absPath: string, entry: fs.Dirent): Promise<PreparedEntry> {
+  const isLink = entry.isSymbolicLink();
+  if (SKIPPED_FOLDERS.has(entry.name) && (isLink || entry.isDirectory())) return { entry, absPath };
+  if (!isLink && (entry.isDirectory() || languageOfPath(entry.name) === undefined)) return { entry, absPath };
+  try {
+    const stats = await fs.promises.stat(absPath);
+    if (!isLink || (!stats.isDirectory() && languageOfPath(entry.name) === undefined)) return { entry, absPath, stats };
+    return { entry, absPath, stats, realPath: await fs.promises.realpath(absPath) };
+  } catch (error) {
+    return { entry, absPath, error };
   }
 }
 
-async function visitEntry(absPath: string, entry: fs.Dirent, layers: GitignoreLayer[], ancestors: Set<string>, state: WalkState): Promise<void> {
+/** Decides what one entry is; returns the folder to walk, if it is one. */
+function handleEntry(item: PreparedEntry, parent: FolderVisit, layers: GitignoreLayer[], state: WalkState): FolderVisit | undefined {
+  const { entry, absPath } = item;
   const name = entry.name;
+  const isLink = entry.isSymbolicLink();
   const folderReason = SKIPPED_FOLDERS.get(name);
-  if (folderReason !== undefined && (entry.isDirectory() || entry.isSymbolicLink())) {
+  if (folderReason !== undefined && (entry.isDirectory() || isLink)) {
     skip(absPath, 'ignored', folderReason, state, true);
-    return;
+    return undefined;
   }
-  // Links are followed: what they point at decides whether they are a folder or a file.
-  let stats: fs.Stats | undefined;
-  if (entry.isSymbolicLink()) {
-    stats = await statOrRecord(absPath, state);
-    if (!stats) return;
+  if (item.error !== undefined) {
+    recordStatError(absPath, item.error, state, false, isLink);
+    return undefined;
   }
-  const isDirectory = stats ? stats.isDirectory() : entry.isDirectory();
+  const isDirectory = isLink ? item.stats!.isDirectory() : entry.isDirectory();
   if (!isDirectory && LOCKFILES.has(name)) {
     skip(absPath, 'ignored', 'lockfile', state, false);
-    return;
+    return undefined;
   }
   // Other files (images, markdown, …) are not what we scan; listing each of them would only add noise.
-  if (!isDirectory && languageOfPath(name) === undefined) return;
+  if (!isDirectory && languageOfPath(name) === undefined) return undefined;
   const ignoredBy = ignoreMatch(absPath, isDirectory, layers, state);
   if (ignoredBy !== undefined) {
     skip(absPath, 'ignored', ignoredBy, state, isDirectory);
-    return;
-  }
-  if (isDirectory) {
-    await walkDirectory(absPath, layers, ancestors, state);
-    return;
-  }
-  stats ??= await statOrRecord(absPath, state);
-  if (stats) considerFile(absPath, stats, state);
-}
-
-async function statOrRecord(absPath: string, state: WalkState): Promise<fs.Stats | undefined> {
-  try {
-    return await fs.promises.stat(absPath);
-  } catch (error) {
-    recordStatError(absPath, error, state, false);
     return undefined;
   }
+  if (isLink) {
+    const realPath = item.realPath!;
+    if (!state.options.followExternalLinks && !state.rootReals.some((rootReal) => isInside(rootReal, realPath))) {
+      skip(absPath, 'external-link', 'symbolic link to a place outside the scanned folders; --follow-external-links follows it', state, isDirectory);
+      return undefined;
+    }
+    if (isDirectory) state.links.push({ absPath, realPath, layers, parentReal: parent.realPath });
+    else addCandidate(realPath, { absPath, relPath: toRelPath(absPath, state.options.root), stats: item.stats!, viaLink: true }, state);
+    return undefined;
+  }
+  const realPath = path.join(parent.realPath, name);
+  if (isDirectory) return { absPath, realPath, layers, viaLink: parent.viaLink };
+  addCandidate(realPath, { absPath, relPath: toRelPath(absPath, state.options.root), stats: item.stats!, viaLink: parent.viaLink }, state);
+  return undefined;
 }
 
-function considerFile(absPath: string, stats: fs.Stats, state: WalkState): void {
+async function followLink(link: PendingLink, state: WalkState): Promise<void> {
+  const seenAs = state.visited.get(link.realPath);
+  if (seenAs !== undefined) {
+    if (isInside(link.realPath, link.parentReal)) {
+      skip(link.absPath, 'symlink-loop', 'symbolic link leads back to a folder that contains it', state, true);
+    } else {
+      skip(link.absPath, 'duplicate', `symbolic link to a folder scanned as ${toRelPath(seenAs, state.options.root)}/`, state, true);
+    }
+    return;
+  }
+  await walkDirectory({ absPath: link.absPath, realPath: link.realPath, layers: link.layers, viaLink: true }, state);
+}
+
+function addCandidate(realPath: string, candidate: FileCandidate, state: WalkState): void {
+  const list = state.candidates.get(realPath);
+  if (!list) state.candidates.set(realPath, [candidate]);
+  else if (!list.some((other) => other.absPath === candidate.absPath)) list.push(candidate);
+}
+
+/**
+ * One path per real file: the one not through a link, else the shortest; the others are skips that
+ * name it. Then the chosen file's type and size limit.
+ */
+function chooseFiles(state: WalkState): DiscoveredFile[] {
+  const files: DiscoveredFile[] = [];
+  for (const list of state.candidates.values()) {
+    const [chosen, ...aliases] = [...list].sort(
+      (a, b) => Number(a.viaLink) - Number(b.viaLink) || a.relPath.length - b.relPath.length || compareStrings(a.relPath, b.relPath),
+    );
+    for (const alias of aliases) skip(alias.absPath, 'duplicate', `same file as ${chosen.relPath}`, state, false);
+    const file = considerFile(chosen, state);
+    if (file) files.push(file);
+  }
+  return files.sort((a, b) => compareStrings(a.relPath, b.relPath));
+}
+
+function considerFile(candidate: FileCandidate, state: WalkState): DiscoveredFile | undefined {
+  const { absPath } = candidate;
   const language = languageOfPath(absPath);
-  if (language === undefined) return;
+  if (language === undefined) return undefined;
+  const { stats } = candidate;
   if (!stats.isFile()) {
     // A FIFO would block the reader forever; sockets and devices are no source code either.
     skip(absPath, 'unreadable', `not a regular file (${describeFileType(stats)})`, state, false);
-    return;
+    return undefined;
   }
   const maxFileSize = state.options.configFor(absPath).maxFileSize;
   if (stats.size > maxFileSize) {
     skip(absPath, 'too-large', sizeLimitDetail(stats.size, maxFileSize), state, false);
-    return;
+    return undefined;
   }
-  const relPath = toRelPath(absPath, state.options.root);
-  state.files.set(absPath, { absPath, relPath, size: stats.size, language });
+  return { absPath, relPath: candidate.relPath, size: stats.size, language };
+}
+
+/** Whether an explicitly named folder is ignored by an ancestor's .gitignore (itself or a parent of it). */
+function layerIgnores(layer: GitignoreLayer, absPath: string): boolean {
+  const relative = relativeForMatcher(layer.dir, absPath);
+  return relative !== undefined && layer.matcher.ignores(relative, true);
 }
 
 /** Why the entry is ignored by a .gitignore or the config's globs, or undefined. */
-function layerIgnores(layer: GitignoreLayer, absPath: string): boolean {
-  const relative = relativeForMatcher(layer.dir, absPath, true);
-  return relative !== undefined && layer.matcher.test(relative).ignored;
-}
-
 function ignoreMatch(absPath: string, isDirectory: boolean, layers: GitignoreLayer[], state: WalkState): string | undefined {
   const config = state.options.configFor(absPath);
   const configRule = matchConfigIgnore(absPath, isDirectory, config, state);
@@ -195,13 +320,13 @@ function ignoreMatch(absPath: string, isDirectory: boolean, layers: GitignoreLay
   // The deepest .gitignore that has an opinion wins, like git: a nested `!keep.ts` re-includes.
   for (let i = layers.length - 1; i >= 0; i--) {
     const layer = layers[i];
-    const relative = relativeForMatcher(layer.dir, absPath, isDirectory);
+    const relative = relativeForMatcher(layer.dir, absPath);
     if (relative === undefined) continue;
-    const result = layer.matcher.test(relative);
+    const result = layer.matcher.test(relative, isDirectory);
     if (result.unignored) return undefined;
     if (result.ignored) {
       const gitignore = toRelPath(path.join(layer.dir, '.gitignore'), state.options.root);
-      return `matches \`${result.rule?.pattern ?? '?'}\` in ${gitignore}`;
+      return `matches \`${result.rule?.pattern ?? '?'}\` in ${gitignore}${result.rule?.line ? `:${result.rule.line}` : ''}`;
     }
   }
   return undefined;
@@ -209,34 +334,33 @@ function ignoreMatch(absPath: string, isDirectory: boolean, layers: GitignoreLay
 
 function matchConfigIgnore(absPath: string, isDirectory: boolean, config: ResolvedConfig, state: WalkState): string | undefined {
   if (config.ignore.length === 0) return undefined;
-  const relative = relativeForMatcher(config.baseDir, absPath, isDirectory);
+  const relative = relativeForMatcher(config.baseDir, absPath);
   if (relative === undefined) return undefined;
   const key = `${config.baseDir}\0${config.ignore.join('\0')}`;
   let matcher = state.configMatchers.get(key);
   if (!matcher) {
-    matcher = ignore().add(config.ignore);
+    matcher = new IgnoreMatcher(config.ignore);
     state.configMatchers.set(key, matcher);
   }
-  const result = matcher.test(relative);
+  const result = matcher.test(relative, isDirectory);
   return result.ignored ? (result.rule?.pattern ?? '?') : undefined;
 }
 
-/** Path in the form the `ignore` package wants (relative, POSIX, trailing slash for folders), if inside `base`. */
-function relativeForMatcher(base: string, absPath: string, isDirectory: boolean): string | undefined {
+/** Path relative to `base` (POSIX), if inside it. */
+function relativeForMatcher(base: string, absPath: string): string | undefined {
   const relative = path.relative(base, absPath);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const posix = relative.split(path.sep).join('/');
-  return isDirectory ? `${posix}/` : posix;
+  return relative.split(path.sep).join('/');
 }
 
-async function withGitignore(dir: string, entries: fs.Dirent[], layers: GitignoreLayer[]): Promise<GitignoreLayer[]> {
+async function withGitignore(dir: string, entries: fs.Dirent[], layers: GitignoreLayer[], state: WalkState): Promise<GitignoreLayer[]> {
   if (!entries.some((entry) => entry.name === '.gitignore')) return layers;
-  const layer = await loadGitignore(dir);
+  const layer = await loadGitignore(dir, state);
   return layer ? [...layers, layer] : layers;
 }
 
 /** .gitignore files between the scan root and a folder given as a path: `scan src/` still honours ./.gitignore. */
-async function ancestorGitignores(dir: string, root: string): Promise<GitignoreLayer[]> {
+async function ancestorGitignores(dir: string, root: string, state: WalkState): Promise<GitignoreLayer[]> {
   const relative = path.relative(root, dir);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return [];
   const folders: string[] = [];
@@ -246,26 +370,47 @@ async function ancestorGitignores(dir: string, root: string): Promise<GitignoreL
   }
   const layers: GitignoreLayer[] = [];
   for (const folder of folders) {
-    const layer = await loadGitignore(folder);
+    const layer = await loadGitignore(folder, state);
     if (layer) layers.push(layer);
   }
   return layers;
 }
 
-async function loadGitignore(dir: string): Promise<GitignoreLayer | undefined> {
+/**
+ * A folder's .gitignore, read without blocking (a FIFO named .gitignore must not hang the scan) and
+ * up to a bound. One we cannot read ignores nothing: scanning more is the safe side.
+ */
+async function loadGitignore(dir: string, state: WalkState): Promise<GitignoreLayer | undefined> {
+  const file = path.join(dir, '.gitignore');
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    const text = await fs.promises.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return { dir, matcher: ignore().add(text) };
-  } catch {
-    // A .gitignore we cannot read ignores nothing; scanning more is the safe side.
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      skip(file, 'unreadable', `not a regular file (${describeFileType(stats)}); its patterns are not applied`, state, false);
+      return undefined;
+    }
+    const length = Math.min(stats.size, MAX_GITIGNORE_BYTES);
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return { dir, matcher: new IgnoreMatcher(buffer.subarray(0, bytesRead).toString('utf8')) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') skip(file, 'unreadable', `${describeFsError(error)}; its patterns are not applied`, state, false);
     return undefined;
+  } finally {
+    await handle?.close();
   }
 }
 
-function recordStatError(absPath: string, error: unknown, state: WalkState, isDirectory: boolean): void {
+function recordStatError(absPath: string, error: unknown, state: WalkState, isDirectory: boolean, isLink = false): void {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ELOOP') {
     skip(absPath, 'symlink-loop', 'symbolic links point at each other', state, isDirectory);
+    return;
+  }
+  if (isLink && code === 'ENOENT') {
+    skip(absPath, 'unreadable', 'broken symbolic link: its target does not exist', state, isDirectory);
     return;
   }
   skip(absPath, 'unreadable', describeFsError(error), state, isDirectory);
@@ -280,6 +425,11 @@ function skip(absPath: string, reason: SkippedFile['reason'], detail: string, st
 function toRelPath(absPath: string, root: string): string {
   const relative = path.relative(path.resolve(root), absPath);
   return (relative === '' ? path.basename(absPath) : relative).split(path.sep).join('/');
+}
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */

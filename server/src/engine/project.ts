@@ -7,16 +7,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
-import { analyzeFile, crossFileFindings, todayIso, type AnalyzeInput } from './analyze';
+import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
 import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
-import { readSourceFile } from './read';
+import { readHead, readSourceFile } from './read';
 import { fileRole, isReportedInRole, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
+import { problemOfReadFailure } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
 
 export interface ProjectOptions {
@@ -42,6 +43,11 @@ export interface ProjectOptions {
    * real-looking identifiers. Findings in other roles are counted in `ScanResult.hidden`.
    */
   reportRoles?: 'all' | readonly FileRole[];
+  /**
+   * Follow symbolic links whose target lies outside the scanned folders (`--follow-external-links`).
+   * Default: such links are skips with a reason; links inside are followed, each folder visited once.
+   */
+  followExternalLinks?: boolean;
 }
 
 export interface ScanRequest {
@@ -182,14 +188,36 @@ export class Project {
     return isReportedInRole(finding, this.rules.get(finding.ruleId)?.meta.roles, this.options.reportRoles);
   }
 
-  /** Analyses a file as it is on disk; unreadable files end as a skip with the reason. */
+  /**
+   * Analyses a file as it is on disk; unreadable files end as a skip with the reason (and, when it is a
+   * source file that could not be read whole or decoded, an `unanalysed-file` finding).
+   */
   analyzeDisk(absPath: string): FileAnalysis {
     const config = this.configFor(absPath);
     const read = readSourceFile(absPath, config.maxFileSize);
     if (read.ok) return this.analyze(absPath, read.text);
     const relPath = this.relPath(absPath);
-    const role: RoleVerdict = { role: 'production', reason: 'default' };
-    return { absPath, relPath, findings: [], skipped: { file: relPath, reason: read.reason, detail: read.detail }, ruleErrors: [], config, durationMs: 0, role, hidden: 0 };
+    const skipped: SkippedFile = { file: relPath, reason: read.reason, detail: read.detail };
+    const unread = this.unreadFileResult(absPath, relPath, skipped, relPath, config);
+    const role = unread?.role ?? { role: 'production', reason: 'default' };
+    const all = unread?.result.findings ?? [];
+    const findings = all.filter((finding) => this.isReported(finding));
+    return { absPath, relPath, findings, skipped, ruleErrors: unread?.result.ruleErrors ?? [], config, durationMs: 0, role, hidden: all.length - findings.length };
+  }
+
+  /**
+   * A source file that could not be read whole or decoded (over the size limit, undecodable): its
+   * findings (`unanalysed-file`), its role judged by its path and its first bytes. Undefined for plain
+   * skips (binary, minified, unreadable) and files of other types.
+   */
+  private unreadFileResult(absPath: string, relPath: string, skipped: SkippedFile, roleBasisPath: string, config: ResolvedConfig): { result: FileResult; role: RoleVerdict } | undefined {
+    const problem = problemOfReadFailure(skipped.reason, skipped.detail);
+    const language = languageOf(absPath);
+    if (!problem || !language) return undefined;
+    const head = readHead(absPath);
+    const role = fileRole(absPath, roleBasisPath, head, language, config);
+    const result = unanalysedFileResult({ absPath, relPath, text: head, config, rules: this.rules, role }, problem, skipped);
+    return { result, role };
   }
 
   /**
@@ -266,7 +294,7 @@ export class Project {
         return defaultConfig(this.root);
       }
     };
-    const { files } = await discoverFiles([this.root], { root: this.root, configFor, signal });
+    const { files } = await discoverFiles([this.root], { root: this.root, configFor, signal, followExternalLinks: this.options.followExternalLinks });
     let count = 0;
     for (const file of files) {
       if (signal.aborted) break;
@@ -293,25 +321,40 @@ export class Project {
     const configFor = (absPath: string) => this.configFor(absPath);
     // `--config`: a broken explicit config is reported before any file is looked at.
     if (this.options.configFile) configFor(path.join(this.root, '.'));
-    const discovery = await discoverFiles(roots, { root: this.root, configFor, signal: request.signal });
+    const discovery = await discoverFiles(roots, { root: this.root, configFor, signal: request.signal, followExternalLinks: this.options.followExternalLinks });
     const skipped: SkippedFile[] = [...discovery.skipped];
+    const findings: Finding[] = [];
+    const ruleErrors: RuleError[] = [];
+    const notes: FileNote[] = [];
+    // A source file that could not be read whole or decoded is a finding (`unanalysed-file`), not only a
+    // skip: a gate must not pass a file it never looked at.
+    const unread = (absPath: string, relPath: string, skip: SkippedFile) => {
+      const outcome = this.unreadFileResult(absPath, relPath, skip, roleBasis(roots, absPath) ?? relPath, configFor(absPath));
+      if (!outcome) return;
+      findings.push(...outcome.result.findings);
+      ruleErrors.push(...outcome.result.ruleErrors);
+    };
+    for (const skip of discovery.skipped) {
+      if (skip.reason === 'too-large') unread(path.resolve(this.root, skip.file), skip.file, skip);
+    }
     const index = new WorkspaceIndex();
     const loaded: LoadedFile[] = [];
     let bytesScanned = 0;
     for (const file of discovery.files) {
       const read = readSourceFile(file.absPath, configFor(file.absPath).maxFileSize);
       if (!read.ok) {
-        skipped.push({ file: file.relPath, reason: read.reason, detail: read.detail });
+        const skip: SkippedFile = { file: file.relPath, reason: read.reason, detail: read.detail };
+        skipped.push(skip);
+        unread(file.absPath, file.relPath, skip);
         continue;
       }
+      if (read.note !== undefined) notes.push({ file: file.relPath, detail: read.note });
       bytesScanned += read.bytes;
       if (file.language === 'code') index.addFile(file.relPath, read.text);
       loaded.push({ file, text: read.text, role: fileRole(file.absPath, roleBasis(roots, file.absPath) ?? file.relPath, read.text, file.language, configFor(file.absPath)) });
     }
     throwIfAborted(request.signal);
 
-    const findings: Finding[] = [];
-    const ruleErrors: RuleError[] = [];
     const flows = new Map<LoadedFile, CrossFileFlows>();
     const today = todayIso();
     const inputOf = (entry: LoadedFile): AnalyzeInput => ({
@@ -333,8 +376,11 @@ export class Project {
       const { file } = loaded[i];
       const result = analyzeFile({ ...inputOf(loaded[i]), collectFlows: true });
       ruleErrors.push(...result.ruleErrors);
-      if (result.skipped) skipped.push(result.skipped);
-      else {
+      if (result.skipped) {
+        skipped.push(result.skipped);
+        // What the rules say about a file that could not be analysed (unanalysed-file).
+        findings.push(...result.findings);
+      } else {
         filesScanned++;
         findings.push(...result.findings);
         if (result.flows) flows.set(loaded[i], result.flows);
@@ -379,6 +425,7 @@ export class Project {
       ruleErrors,
       durationMs: Math.round(performance.now() - started),
       configFiles: this.resolver.configFiles().map((configFile) => this.relPath(configFile)),
+      ...(notes.length > 0 ? { notes } : {}),
     };
   }
 }

@@ -4,9 +4,9 @@
 // report in it (meta.roles) and how severe a finding there is. The role comes from the config's `roles`
 // globs first, then from path conventions, then from what the file imports (a test runner) or says
 // about itself (a generated-file banner).
-import ignore, { type Ignore } from 'ignore';
 import * as path from 'node:path';
 import type { FileRole, ResolvedConfig } from '../core/config-types';
+import { IgnoreMatcher } from './ignore-rules';
 
 export type { FileRole } from '../core/config-types';
 
@@ -137,13 +137,13 @@ export function roleOfText(text: string, language: 'code' | 'json'): RoleVerdict
 }
 
 /** Compiled `roles` globs of a config, cached per config object. */
-const roleMatchers = new WeakMap<ResolvedConfig, Array<{ role: FileRole; matcher: Ignore }>>();
+const roleMatchers = new WeakMap<ResolvedConfig, Array<{ role: FileRole; matcher: IgnoreMatcher }>>();
 
 function configRoleOf(absPath: string, config: ResolvedConfig): RoleVerdict | undefined {
   if (config.roles.length === 0) return undefined;
   let matchers = roleMatchers.get(config);
   if (!matchers) {
-    matchers = config.roles.map(({ role, globs }) => ({ role, matcher: ignore().add([...globs]) }));
+    matchers = config.roles.map(({ role, globs }) => ({ role, matcher: new IgnoreMatcher(globs) }));
     roleMatchers.set(config, matchers);
   }
   const relative = path.relative(config.baseDir, absPath).split(path.sep).join('/');

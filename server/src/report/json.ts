@@ -1,7 +1,7 @@
 // The machine-readable report. Stable shape (`version: 1`); suppressed findings are included and
 // carry their `suppressed` record so nothing is silently dropped.
 import type { Rule } from '../rule-api';
-import type { Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { FileNote, Finding, RuleError, ScanResult, SkippedFile } from '../core/types';
 import { TOOL_NAME, TOOL_VERSION } from './tool-info';
 import { sortFindings, summarize, type ScanSummary } from './summary';
 
@@ -26,6 +26,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   skipped: SkippedFile[];
   ruleErrors: RuleError[];
+  /** Files analysed after being read in an unusual way (not UTF-8: read as Windows-1252). */
+  notes: FileNote[];
 }
 
 export function buildJsonReport(result: ScanResult, _rules: readonly Rule[]): JsonReport {
@@ -38,6 +40,7 @@ export function buildJsonReport(result: ScanResult, _rules: readonly Rule[]): Js
     findings: sortFindings(result.findings).map(toJsonFinding),
     skipped: [...result.skipped].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     ruleErrors: [...result.ruleErrors],
+    notes: [...(result.notes ?? [])].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };
 }
 

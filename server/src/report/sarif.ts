@@ -4,7 +4,7 @@
 // rule messages (which name kinds of data, never values) and metadata.
 import { pathToFileURL } from 'node:url';
 import { docsUrl, type Rule, type RuleMeta } from '../rule-api';
-import type { Finding, Range, RelatedLocation, RuleError, ScanResult, Severity, SkippedFile } from '../core/types';
+import type { FileNote, Finding, Range, RelatedLocation, RuleError, ScanResult, Severity, SkippedFile } from '../core/types';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from './tool-info';
 import { sortFindings } from './summary';
 
@@ -202,6 +202,7 @@ function syntheticDescriptor(finding: Finding): SarifReportingDescriptor {
 
 const SKIPPED_FILE_NOTIFICATION = 'skipped-file';
 const RULE_ERROR_NOTIFICATION = 'rule-error';
+const FILE_NOTE_NOTIFICATION = 'file-note';
 
 function notificationDescriptors(): SarifReportingDescriptor[] {
   return [
@@ -230,6 +231,19 @@ function notificationDescriptors(): SarifReportingDescriptor[] {
         markdown: 'Report the rule error to the PHI Guard maintainers; the other rules still ran on the file.',
       },
       defaultConfiguration: { level: 'warning' },
+    },
+    {
+      id: FILE_NOTE_NOTIFICATION,
+      name: 'FileNote',
+      shortDescription: { text: 'A file was analysed after being read in an unusual way.' },
+      fullDescription: {
+        text: 'The file was not valid UTF-8 (read as Windows-1252) or was UTF-16 without a byte order mark; it was analysed, and its findings are in this run.',
+      },
+      help: {
+        text: 'Save the file as UTF-8 so every tool reads it the same way.',
+        markdown: 'Save the file as UTF-8 so every tool reads it the same way.',
+      },
+      defaultConfiguration: { level: 'note' },
     },
   ];
 }
@@ -305,6 +319,15 @@ function toResult(finding: Finding, ruleIndex: number): SarifResult {
   return result;
 }
 
+function fileNoteNotification(note: FileNote): SarifNotification {
+  return {
+    level: 'note',
+    message: { text: asSentence(`Read ${note.file}: ${note.detail}`) },
+    descriptor: { id: FILE_NOTE_NOTIFICATION, index: 2 },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.file) } }],
+  };
+}
+
 function skippedNotification(skip: SkippedFile): SarifNotification {
   return {
     level: 'note',
@@ -343,6 +366,7 @@ export function buildSarifLog(result: ScanResult, rules: readonly Rule[]): Sarif
   const notifications = [
     ...result.skipped.map(skippedNotification),
     ...result.ruleErrors.map((error) => ruleErrorNotification(error, ruleIndexById)),
+    ...(result.notes ?? []).map(fileNoteNotification),
   ];
   return {
     $schema: SARIF_SCHEMA_URI,

@@ -110,7 +110,7 @@ function formatSummary(result: ScanResult, styles: Styles, verbose: boolean): st
   const summary = summarize(result);
   const lines = [formatFindingsLine(summary, styles), formatFilesLine(summary)];
   if (summary.hidden.total > 0) lines.push(styles.dim(formatHiddenLine(summary)));
-  if (verbose) lines.push(...result.skipped.map(formatSkippedFile));
+  if (verbose) lines.push(...result.skipped.map(formatSkippedFile), ...(result.notes ?? []).map((note) => `  note ${sanitizeForTerminal(note.file)}: ${sanitizeForTerminal(note.detail)}`));
   if (result.ruleErrors.length > 0) {
     lines.push(styles.red(`${plural(result.ruleErrors.length, 'rule error')} (the scan went on without them):`));
     for (const error of result.ruleErrors) {

@@ -51,6 +51,11 @@ export interface RuleMeta<MessageIds extends string = string> {
   roles?: readonly FileRole[];
   /** Which files the rule looks at. */
   languages: Array<'code' | 'json'>;
+  /**
+   * The severity is not lowered in operators' scripts: for findings about the scan itself (a file the
+   * engine could not analyse), not about PHI.
+   */
+  roleIndependentSeverity?: boolean;
 }
 
 /** A PHI kind carried by a value, plus where it came from. */
@@ -145,6 +150,11 @@ export interface RuleContext<MessageIds extends string = string> {
   /** The problems the engine found in this file's suppression comments (for `valid-suppression`). */
   suppressionProblems(): readonly SuppressionProblem[];
   /**
+   * Why the engine could not analyse this file (for `unanalysed-file`), in its `File:unanalysed`
+   * visitor; undefined in files that were analysed.
+   */
+  analysisProblem(): AnalysisProblem | undefined;
+  /**
    * The known leading text of a string value (a literal, a template's first part, a constant it was
    * assigned from) and the literal node that spells it; undefined when unknown.
    */
@@ -178,6 +188,20 @@ export interface SuppressionProblem {
   suggestion?: string;
 }
 
+/** Why a source file could not be analysed, as the engine tells it. Never contains file content. */
+export interface AnalysisProblem {
+  /**
+   * `parse-error`: a syntax error; `nesting-limit`: code nested too deeply to parse or analyse (long
+   * operator chains are rebalanced first); `size-limit`: over `maxFileSize`; `encoding`: bytes that
+   * are not text in any encoding tried.
+   */
+  kind: 'parse-error' | 'nesting-limit' | 'size-limit' | 'encoding';
+  /** e.g. "3:14 ';' expected" (quoted names masked), "1.2 MB exceeds the 1.0 MB limit". */
+  detail: string;
+  /** Where to report: the syntax error, else the start of the file. */
+  offsets: [number, number];
+}
+
 export interface CodeVisitors {
   [selector: string]: ((node: any, ...rest: any[]) => void) | undefined;
 }
@@ -190,7 +214,15 @@ export interface JsonVisitors {
   'JsonDocument:exit'?: () => void;
 }
 
-export type RuleVisitors = CodeVisitors & JsonVisitors;
+export interface FileVisitors {
+  /**
+   * Once, instead of any other visitor, for a file the engine could not analyse (a syntax error,
+   * nesting too deep, over the size limit, undecodable); `context.analysisProblem()` says why.
+   */
+  'File:unanalysed'?: () => void;
+}
+
+export type RuleVisitors = CodeVisitors & JsonVisitors & FileVisitors;
 
 /** What `createRule` takes: typed meta, default options, and `create` with the merged options. */
 export interface RuleDefinition<MessageIds extends string, Options extends object> {

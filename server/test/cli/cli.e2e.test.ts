@@ -2,7 +2,7 @@
 // see — reports, exit codes, files written, messages on stderr.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { JsonReport } from '../../src/report/json';
@@ -237,6 +237,41 @@ describe('phi-guard CLI (built binary)', function () {
       }
     });
 
+    // Regression (issue 10): deep nesting was "Cannot read the configuration" (a stack overflow), a 12.9 MB
+    // config aborted out of memory, and a config that is a folder, a FIFO or a dangling link was ignored.
+    it('reports configuration edge cases as errors naming the file (exit 2), never a crash or a silent default', async function () {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-config-edges-'));
+      try {
+        writeFileSync(path.join(dir, 'a.ts'), 'export const x = 1;\n');
+        const config = path.join(dir, '.phi-guard.json');
+        const expectError = async (reason: RegExp, args: string[] = ['scan', '.']) => {
+          const run = await runCli(args, { cwd: dir, timeoutMs: 60_000 });
+          assert.equal(run.exitCode, 2, run.stderr);
+          assert.match(run.stderr, reason);
+          assert.doesNotMatch(run.stderr, STACK_FRAME);
+          assert.doesNotMatch(run.stderr, /Cannot read the configuration|heap out of memory/);
+        };
+        writeFileSync(config, `{ "ignore": ${'['.repeat(5_000)}${']'.repeat(5_000)} }`);
+        await expectError(/\.phi-guard\.json:1:\d+ Nested more than 64 levels deep/);
+        writeFileSync(config, `{ "notPhiNames": [${'"visitorId",'.repeat(1_100_000)} "x"] }`);
+        await expectError(/\.phi-guard\.json:1:1 The configuration is 12\.\d MB; a configuration is at most 1\.0 MB/);
+        rmSync(config);
+        mkdirSync(config);
+        await expectError(/\.phi-guard\.json:1:1 The configuration is not a regular file \(directory\)/);
+        mkdirSync(path.join(dir, 'configs'));
+        await expectError(/configs:1:1 The configuration is not a regular file \(directory\)/, ['scan', '.', '--config', 'configs']);
+        rmSync(config, { recursive: true });
+        try {
+          symlinkSync('missing.json', config);
+        } catch {
+          this.skip();
+        }
+        await expectError(/\.phi-guard\.json:1:1 The configuration is a symbolic link to a missing file/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('exits 2 with a --help hint on usage errors', async () => {
       const unknown = await runCli(['scan', '--no-such-flag']);
       assert.equal(unknown.exitCode, 2);
@@ -280,6 +315,119 @@ describe('phi-guard CLI (built binary)', function () {
           report.findings.some((finding) => finding.file === workspace.leakFile && finding.range.start.line === 2 && finding.ruleId === 'no-phi-in-logs'),
           'the ordinary leak is still found',
         );
+        for (const [file, pattern] of Object.entries(workspace.expectedNotes)) {
+          assert.match(report.notes.find((note) => note.file === file)?.detail ?? '', pattern, `${file} has a note on how it was read`);
+        }
+        const unanalysed = new Set(report.findings.filter((finding) => finding.ruleId === 'unanalysed-file').map((finding) => finding.file));
+        for (const file of workspace.expectedUnanalysed) assert.ok(unanalysed.has(file), `${file} is an unanalysed-file finding`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  // Regression (issue 10): each of these made a leaking file a skip, and the gate passed with "No findings".
+  describe('fails closed: a leak cannot be hidden by how its file is written', () => {
+    const LEAK = 'export function show(patient: { ssn: string }) {\n  console.log(patient.ssn);\n}\n';
+
+    async function gate(files: Record<string, string | Buffer>, config?: object): Promise<{ exitCode: number | null; report: JsonReport }> {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-fail-closed-'));
+      try {
+        for (const [file, content] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+          writeFileSync(path.join(dir, file), content);
+        }
+        if (config) writeFileSync(path.join(dir, '.phi-guard.json'), JSON.stringify(config));
+        const run = await runCli(['scan', '.', '--fail-on', 'warning', '--format', 'json'], { cwd: dir });
+        assert.doesNotMatch(run.stderr, STACK_FRAME);
+        return { exitCode: run.exitCode, report: parseJsonReport(run.stdout) };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    const rulesOf = (report: JsonReport, file: string) => report.findings.filter((finding) => finding.file === file && !finding.suppressed).map((finding) => finding.ruleId);
+
+    it('a Latin-1 byte: read as Windows-1252, the leak is found, the note says how', async () => {
+      const { exitCode, report } = await gate({ 'src/leak.ts': Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\n${LEAK}`)]) });
+      assert.equal(exitCode, 1);
+      assert.deepEqual(rulesOf(report, 'src/leak.ts'), ['no-phi-in-logs']);
+      assert.deepEqual(report.notes, [{ file: 'src/leak.ts', detail: 'not valid UTF-8 (byte offset 6): read as Windows-1252' }]);
+      assert.deepEqual(report.skipped, []);
+    });
+
+    it('a NUL byte in a comment: the leak is found; outside any string or comment: unanalysed-file', async () => {
+      const inComment = await gate({ 'src/leak.ts': `// marker \u0000\n${LEAK}` });
+      assert.equal(inComment.exitCode, 1);
+      assert.deepEqual(rulesOf(inComment.report, 'src/leak.ts'), ['no-phi-in-logs']);
+      const inCode = await gate({ 'src/leak.ts': `${LEAK}\u0000\n` });
+      assert.equal(inCode.exitCode, 1);
+      assert.deepEqual(rulesOf(inCode.report, 'src/leak.ts'), ['unanalysed-file']);
+      const finding = inCode.report.findings[0];
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /^Not analysed, syntax error at 4:1 Invalid character: PHI leaks in this file are not reported$/);
+      assert.deepEqual(inCode.report.skipped.map((skip) => [skip.file, skip.reason]), [['src/leak.ts', 'parse-error']]);
+    });
+
+    it('one 5,001-character line in a 25 KB file: not taken for minified, the leak is found', async () => {
+      const filler = Array.from({ length: 600 }, (_, i) => `export const value${i} = ${i};`).join('\n');
+      const { exitCode, report } = await gate({ 'src/leak.ts': `${filler}\nexport const banner = "${'x'.repeat(5_001)}";\n${LEAK}` });
+      assert.equal(exitCode, 1);
+      assert.deepEqual(rulesOf(report, 'src/leak.ts'), ['no-phi-in-logs']);
+    });
+
+    it('a 3,000-term string concatenation: regrouped and analysed, the leak is found', async () => {
+      const terms = Array.from({ length: 3_000 }, (_, i) => `'part ${i} '`).join(' +\n    ');
+      const { exitCode, report } = await gate({ 'src/leak.ts': `export function show(patient: { ssn: string }) {\n  console.log(\n    ${terms} +\n    patient.ssn);\n}\n` });
+      assert.equal(exitCode, 1);
+      assert.deepEqual(rulesOf(report, 'src/leak.ts'), ['no-phi-in-logs']);
+    });
+
+    it('a file over maxFileSize: unanalysed-file with the size, unless the rule is turned off', async () => {
+      const big = `${LEAK}${'// padding\n'.repeat(200)}`;
+      const { exitCode, report } = await gate({ 'src/leak.ts': big, 'src/ok.ts': 'export const ok = 1;\n' }, { maxFileSize: 1024 });
+      assert.equal(exitCode, 1);
+      assert.deepEqual(rulesOf(report, 'src/leak.ts'), ['unanalysed-file']);
+      assert.match(report.findings[0].message, /^Not analysed, 2\.\d KB exceeds the 1\.0 KB limit \(`maxFileSize`\)/);
+      const off = await gate({ 'src/leak.ts': big }, { maxFileSize: 1024, rules: { 'unanalysed-file': 'off' } });
+      assert.equal(off.exitCode, 0);
+      assert.deepEqual(off.report.skipped.map((skip) => skip.reason), ['too-large']);
+    });
+
+    it('binary, minified and generated files stay plain skips', async () => {
+      const { exitCode, report } = await gate({
+        'src/video.ts': Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)),
+        'src/app.min.js': 'console.log(patient.ssn)',
+        'src/generated/api.ts': 'export const = ;',
+      });
+      assert.equal(exitCode, 0);
+      assert.deepEqual(report.findings, []);
+      assert.deepEqual(report.skipped.map((skip) => [skip.file, skip.reason]), [['src/app.min.js', 'minified'], ['src/generated/api.ts', 'parse-error'], ['src/video.ts', 'binary']]);
+    });
+  });
+
+  describe('symbolic links', () => {
+    it('scans a symlink DAG (d0…d20, two links each to the next) once per folder, and keeps to the scanned folder', async function () {
+      const dir = mkdtempSync(path.join(tmpdir(), 'phi-guard-dag-'));
+      try {
+        for (let i = 0; i <= 20; i++) {
+          mkdirSync(path.join(dir, `d${i}`));
+          writeFileSync(path.join(dir, `d${i}`, 'f.ts'), `export const x${i} = ${i};\n`);
+        }
+        try {
+          for (let i = 0; i < 20; i++) for (const name of ['a', 'b']) symlinkSync(`../d${i + 1}`, path.join(dir, `d${i}`, name), 'dir');
+        } catch {
+          this.skip();
+        }
+        const all = parseJsonReport((await runCli(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
+        assert.equal(all.summary.filesScanned, 21);
+        assert.deepEqual(all.summary.skippedByReason, { duplicate: 40 });
+        const fromD0 = parseJsonReport((await runCli(['scan', 'd0', '--format', 'json'], { cwd: dir })).stdout);
+        assert.equal(fromD0.summary.filesScanned, 1);
+        assert.deepEqual(fromD0.summary.skippedByReason, { 'external-link': 2 });
+        const followed = parseJsonReport((await runCli(['scan', 'd0', '--follow-external-links', '--format', 'json'], { cwd: dir })).stdout);
+        assert.equal(followed.summary.filesScanned, 21);
+        assert.deepEqual(followed.summary.skippedByReason, { duplicate: 20 });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

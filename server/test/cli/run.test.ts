@@ -112,6 +112,15 @@ describe('CLI (in-process)', () => {
       }
     });
 
+    it('passes --follow-external-links on (off by default)', async () => {
+      const h = harness();
+      await run(['scan'], h.io, h.deps);
+      assert.equal(h.scans[0].followExternalLinks, false);
+      const h2 = harness();
+      await run(['scan', '--follow-external-links'], h2.io, h2.deps);
+      assert.equal(h2.scans[0].followExternalLinks, true);
+    });
+
     it('rejects an unknown role with a suggestion (exit 2)', async () => {
       const h = harness();
       assert.equal(await run(['scan', '--roles', 'tests'], h.io, h.deps), 2);

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import configSchema from '../../schema/phi-guard.schema.json';
-import { ConfigResolver, parseConfigText, resolveConfig } from '../../src/engine/config';
+import { ConfigResolver, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH, parseConfigText, resolveConfig } from '../../src/engine/config';
 import { didYouMean } from '../../src/engine/did-you-mean';
 import { RULES, ruleCatalog } from '../helpers/rules';
 import { ConfigError, DEFAULT_MAX_FILE_SIZE } from '../../src/core/config-types';
@@ -255,9 +256,82 @@ describe('ConfigResolver', () => {
     assert.equal(resolver.forFile(path.join(root, 'b.ts')).configFile, undefined);
   });
 
-  it('ignores a folder named .phi-guard.json', () => {
+  // Regression (issue 10): these were silently skipped, and the config further up (or none) applied.
+  function assertConfigError(resolver: ConfigResolver, file: string, reason: RegExp): void {
+    assert.throws(
+      () => resolver.forFile(path.join(path.dirname(file), 'a.ts')),
+      (error: unknown) => error instanceof ConfigError && error.file === file && reason.test(error.reason) && error.message.startsWith(`${file}:1:1 `),
+    );
+  }
+
+  it('reports a folder named .phi-guard.json as an error naming it', () => {
+    write('.phi-guard.json', '{ "maxFileSize": 100 }');
     fs.mkdirSync(path.join(root, 'sub/.phi-guard.json'), { recursive: true });
     const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
-    assert.equal(resolver.forFile(path.join(root, 'sub/a.ts')).configFile, undefined);
+    assertConfigError(resolver, path.join(root, 'sub/.phi-guard.json'), /^The configuration is not a regular file \(directory\)$/);
+  });
+
+  it('reports a FIFO named .phi-guard.json without blocking on it', function () {
+    if (process.platform === 'win32') this.skip();
+    fs.mkdirSync(path.join(root, 'sub'));
+    execFileSync('mkfifo', [path.join(root, 'sub/.phi-guard.json')]);
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
+    assertConfigError(resolver, path.join(root, 'sub/.phi-guard.json'), /^The configuration is not a regular file \(FIFO\)$/);
+  });
+
+  it('reports a dangling or looping symbolic link named .phi-guard.json, and follows a good one', function () {
+    fs.mkdirSync(path.join(root, 'dangling'));
+    fs.mkdirSync(path.join(root, 'loop'));
+    fs.mkdirSync(path.join(root, 'good'));
+    write('shared/base.json', '{ "maxFileSize": 321 }');
+    try {
+      fs.symlinkSync('missing.json', path.join(root, 'dangling/.phi-guard.json'));
+      fs.symlinkSync('.phi-guard.json', path.join(root, 'loop/.phi-guard.json'));
+      fs.symlinkSync('../shared/base.json', path.join(root, 'good/.phi-guard.json'));
+    } catch {
+      this.skip();
+    }
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
+    assertConfigError(resolver, path.join(root, 'dangling/.phi-guard.json'), /symbolic link to a missing file/);
+    assertConfigError(resolver, path.join(root, 'loop/.phi-guard.json'), /symbolic link that points at itself/);
+    assert.equal(resolver.forFile(path.join(root, 'good/a.ts')).maxFileSize, 321);
+  });
+
+  it('reports an explicit config that is a folder as an error naming it', () => {
+    fs.mkdirSync(path.join(root, 'configs.json'));
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root, explicitConfigFile: path.join(root, 'configs.json') });
+    assertConfigError(resolver, path.join(root, 'configs.json'), /not a regular file \(directory\)/);
+  });
+
+  it('refuses a config over the size limit before reading it (regression: a 12.9 MB config aborted out of memory)', () => {
+    const file = write('.phi-guard.json', `{ "notPhiNames": [${'"x",'.repeat(MAX_CONFIG_BYTES / 4)} "y"] }`);
+    const resolver = new ConfigResolver({ rules: KNOWN, fallbackBaseDir: root });
+    assertConfigError(resolver, file, /^The configuration is 1\.0 MB; a configuration is at most 1\.0 MB \(the file is not read\)$/);
+  });
+});
+
+describe('config limits', () => {
+  it(`refuses nesting deeper than ${MAX_CONFIG_DEPTH} levels at the bracket that goes too deep (regression: a stack overflow reported as "Cannot read the configuration")`, () => {
+    for (const depth of [MAX_CONFIG_DEPTH + 1, 3_000, 100_000]) {
+      const text = `{\n  "ignore": ${'['.repeat(depth)}${']'.repeat(depth)}\n}`;
+      assert.throws(
+        () => parseConfigText(text, '/ws/.phi-guard.json', RULES),
+        (error: unknown) => error instanceof ConfigError && /^Nested more than 64 levels deep/.test(error.reason) && error.line === 2 && error.column === 12 + MAX_CONFIG_DEPTH,
+      );
+    }
+  });
+
+  it('accepts nesting up to the limit (and brackets inside strings and comments do not count)', () => {
+    const inString = `{ "ignore": ["${'['.repeat(500)}"] /* ${'{'.repeat(500)} */ }`;
+    assert.deepEqual(plain(parseConfigText(inString, 'c.json', KNOWN)), { ignore: ['['.repeat(500)] });
+    const deep = `{ "x": ${'['.repeat(MAX_CONFIG_DEPTH - 1)}${']'.repeat(MAX_CONFIG_DEPTH - 1)} }`;
+    assert.throws(() => parseConfigText(deep, 'c.json', KNOWN), (error: unknown) => error instanceof ConfigError && /Unknown setting "x"/.test(error.reason));
+  });
+
+  it('refuses config text over the size limit (an editor buffer)', () => {
+    assert.throws(
+      () => parseConfigText(`{ "ignore": ["${'a'.repeat(MAX_CONFIG_BYTES)}"] }`, 'c.json', KNOWN),
+      (error: unknown) => error instanceof ConfigError && /a configuration is at most 1\.0 MB/.test(error.reason),
+    );
   });
 });

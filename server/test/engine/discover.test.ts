@@ -141,18 +141,94 @@ describe('discoverFiles', () => {
     assert.match(result.skipped[0].detail, /^ENOENT/);
   });
 
-  it('follows symlinks but stops at a loop, recording it once', async function () {
-    write({ 'a/x.ts': '', 'shared/y.ts': '' });
+  function symlinks(links: Array<[target: string, linkPath: string]>, context: Mocha.Context): void {
     try {
-      fs.symlinkSync('..', path.join(root, 'a/up'), 'dir');
-      fs.symlinkSync('../shared', path.join(root, 'a/shared-link'), 'dir');
-      fs.symlinkSync('self.ts', path.join(root, 'self.ts'), 'file');
+      for (const [target, linkPath] of links) fs.symlinkSync(target, path.join(root, linkPath), 'dir');
     } catch {
-      this.skip();
+      context.skip();
     }
+  }
+
+  it('follows links inside the roots once, stops at a loop, and scans a linked folder at its own path', async function () {
+    write({ 'a/x.ts': '', 'shared/y.ts': '' });
+    symlinks([['..', 'a/up'], ['../shared', 'a/shared-link'], ['self.ts', 'self.ts']], this);
     const result = await discover();
-    assert.deepEqual(relPaths(result), ['a/shared-link/y.ts', 'a/x.ts', 'shared/y.ts']);
-    assert.deepEqual(skips(result), { 'a/up/': 'symlink-loop', 'self.ts': 'symlink-loop' });
+    assert.deepEqual(relPaths(result), ['a/x.ts', 'shared/y.ts']);
+    assert.deepEqual(skips(result), { 'a/shared-link/': 'duplicate', 'a/up/': 'symlink-loop', 'self.ts': 'symlink-loop' });
+    assert.equal(result.skipped.find((skip) => skip.file === 'a/shared-link/')?.detail, 'symbolic link to a folder scanned as shared/');
+  });
+
+  it('visits each folder of a symlink DAG once (d0…d20, two links each to the next): no explosion, no duplicate files', async function () {
+    for (let i = 0; i <= 20; i++) write({ [`d${i}/f${i}.ts`]: `export const x${i} = ${i};\n` });
+    symlinks(Array.from({ length: 20 }, (_, i) => [[`../d${i + 1}`, `d${i}/a`], [`../d${i + 1}`, `d${i}/b`]] as Array<[string, string]>).flat(), this);
+    const all = await discover();
+    assert.equal(all.foldersVisited, 22, 'the root and d0…d20');
+    assert.deepEqual(relPaths(all), Array.from({ length: 21 }, (_, i) => `d${i}/f${i}.ts`).sort());
+    assert.equal(all.skipped.length, 40);
+    assert.ok(all.skipped.every((skip) => skip.reason === 'duplicate'));
+    // From d0 alone, d1… are outside the scanned folder: not followed unless asked.
+    const fromD0 = await discover([path.join(root, 'd0')]);
+    assert.deepEqual(relPaths(fromD0), ['d0/f0.ts']);
+    assert.deepEqual(skips(fromD0), { 'd0/a/': 'external-link', 'd0/b/': 'external-link' });
+    const followed = await discover([path.join(root, 'd0')], { ...options(), followExternalLinks: true });
+    assert.equal(followed.foldersVisited, 21);
+    assert.equal(followed.files.length, 21, 'each real file once');
+    assert.equal(new Set(followed.files.map((file) => fs.realpathSync(file.absPath))).size, 21);
+    assert.equal(followed.skipped.filter((skip) => skip.reason === 'duplicate').length, 20);
+    assert.equal(followed.files[0].relPath, 'd0/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/f20.ts');
+  });
+
+  it('does not follow links that leave the scanned roots unless asked, and says why', async function () {
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-outside-')));
+    try {
+      fs.writeFileSync(path.join(outside, 'leak.ts'), 'console.log(patient.ssn);\n');
+      write({ 'src/a.ts': '' });
+      symlinks([[outside, 'src/outside'], [path.join(outside, 'leak.ts'), 'src/leak.ts']], this);
+      const result = await discover();
+      assert.deepEqual(relPaths(result), ['src/a.ts']);
+      assert.deepEqual(skips(result), { 'src/leak.ts': 'external-link', 'src/outside/': 'external-link' });
+      assert.match(result.skipped[0].detail, /outside the scanned folders; --follow-external-links follows it/);
+      const followed = await discover([root], { ...options(), followExternalLinks: true });
+      assert.deepEqual(relPaths(followed), ['src/a.ts', 'src/leak.ts']);
+      assert.deepEqual(skips(followed), { 'src/outside/leak.ts': 'duplicate' });
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('scans a file reached through several links once, at its own path', async function () {
+    write({ 'src/a.ts': '', 'src/z.ts': '' });
+    symlinks([['a.ts', 'src/alias.ts'], ['src', 'lib'], ['src/z.ts', 'lib-z.ts']], this);
+    const result = await discover();
+    assert.deepEqual(relPaths(result), ['src/a.ts', 'src/z.ts']);
+    assert.deepEqual(skips(result), { 'lib-z.ts': 'duplicate', 'lib/': 'duplicate', 'src/alias.ts': 'duplicate' });
+    assert.equal(result.skipped.find((skip) => skip.file === 'src/alias.ts')?.detail, 'same file as src/a.ts');
+  });
+
+  it('keeps the path through a link when the target is only reached that way (its real folder is ignored)', async function () {
+    write({ '.gitignore': 'private/\n', 'private/p.ts': '' });
+    symlinks([['private', 'public']], this);
+    const result = await discover();
+    assert.deepEqual(relPaths(result), ['public/p.ts']);
+    assert.deepEqual(skips(result), { 'private/': 'ignored' });
+  });
+
+  it('matches a pathological .gitignore pattern against a 30-level folder in bounded time (regression: catastrophic backtracking)', async () => {
+    const deep = ['a', ...Array.from({ length: 30 }, (_, i) => `l${i}`)].join('/');
+    write({ '.gitignore': '# nested\na/**/**/**/**/**/**/**/**/**/**/**/**/b\n', [`${deep}/x.ts`]: '', [`${deep}/b/y.ts`]: '' });
+    const result = await discover();
+    assert.deepEqual(relPaths(result), [`${deep}/x.ts`]);
+    assert.deepEqual(skips(result), { [`${deep}/b/`]: 'ignored' });
+    assert.equal(result.skipped[0].detail, 'matches `a/**/**/**/**/**/**/**/**/**/**/**/**/b` in .gitignore:2');
+  });
+
+  it('does not hang on a .gitignore that is a FIFO, and says its patterns are not applied', async function () {
+    if (process.platform === 'win32') this.skip();
+    write({ 'src/a.ts': '' });
+    execFileSync('mkfifo', [path.join(root, '.gitignore')]);
+    const result = await discover();
+    assert.deepEqual(relPaths(result), ['src/a.ts']);
+    assert.deepEqual(result.skipped, [{ file: '.gitignore', reason: 'unreadable', detail: 'not a regular file (FIFO); its patterns are not applied' }]);
   });
 
   it('records a dangling symlink and a FIFO as unreadable without hanging', async function () {
@@ -163,6 +239,7 @@ describe('discoverFiles', () => {
     assert.deepEqual(result.files, []);
     assert.deepEqual(skips(result), { 'dangling.ts': 'unreadable', 'pipe.ts': 'unreadable' });
     assert.equal(result.skipped.find((skip) => skip.file === 'pipe.ts')?.detail, 'not a regular file (FIFO)');
+    assert.equal(result.skipped.find((skip) => skip.file === 'dangling.ts')?.detail, 'broken symbolic link: its target does not exist');
   });
 
   it('records an unreadable folder with the OS error code (when not running as root)', async function () {
@@ -199,11 +276,15 @@ describe('discoverFiles', () => {
       const result = await discoverFiles([workspace], { root: workspace, configFor: () => defaultConfig(workspace) });
       const actualSkips: Record<string, SkipReason> = skips(result);
       const scanned: string[] = [];
+      const notes: Record<string, string> = {};
       for (const file of result.files) {
         const read = readSourceFile(file.absPath, 1024 * 1024);
         if (read.ok) scanned.push(file.relPath);
         else actualSkips[file.relPath] = read.reason;
+        if (read.ok && read.note) notes[file.relPath] = read.note;
       }
+      assert.deepEqual(Object.keys(notes).sort(), Object.keys(expected.expectedNotes).sort());
+      for (const [file, pattern] of Object.entries(expected.expectedNotes)) assert.match(notes[file], pattern);
       // Syntax errors are the parser's to report; at this stage those files read fine.
       const expectedHere = Object.fromEntries(Object.entries(expected.expectedSkips).filter(([, reason]) => reason !== 'parse-error'));
       assert.deepEqual(actualSkips, expectedHere);

@@ -182,7 +182,9 @@ describe('language server: diagnostics', function () {
     const broken = path.join(BASIC, 'src', 'broken.ts');
     const brokenUri = client.open(broken, 'export const x = {{{ ;\nfetch(`http://api.example-lab.com`\n');
     const brokenPublished = await client.waitForDiagnostics(brokenUri);
-    assert.deepEqual(brokenPublished.diagnostics, []);
+    // A file that does not parse is not analysed, and says so where the parser stopped (issue 10).
+    assert.deepEqual(brokenPublished.diagnostics.map((d) => d.code), ['unanalysed-file']);
+    assert.match(String(brokenPublished.diagnostics[0].message), /^Not analysed, syntax error at 1:\d+ /);
     await client.waitFor('window/logMessage', (p) => /src\/broken\.ts \(parse-error\)/.test(p.message), { since: 0 });
     for (const message of client.received.filter((m) => m.method === 'window/logMessage')) {
       assert.doesNotMatch(message.params.message, /example-lab|__phi_guard_throw__/, 'logs never contain document text');

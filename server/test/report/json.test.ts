@@ -6,7 +6,7 @@ import { SECRET_LITERAL, emptyScanResult, sampleRules, sampleScanResult } from '
 describe('JSON reporter', () => {
   it('has the documented top-level shape', () => {
     const report = JSON.parse(formatJson(sampleScanResult(), sampleRules)) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'configFiles', 'findings', 'skipped', 'ruleErrors']);
+    assert.deepEqual(Object.keys(report), ['version', 'tool', 'root', 'summary', 'configFiles', 'findings', 'skipped', 'ruleErrors', 'notes']);
     assert.equal(report.version, 1);
     assert.deepEqual(report.tool, { name: 'PHI Guard', version: TOOL_VERSION });
     assert.equal(report.root, '/work/clinic app');

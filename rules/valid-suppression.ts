@@ -27,7 +27,7 @@ export default createRule({
     messages: {
       missingReason: 'Suppression of {{subject}} has no reason: add `-- <why>`',
       invalidUntil: 'Suppression of {{subject}} has an invalid `until` date: write it as YYYY-MM-DD',
-      expired: 'Suppression of {{subject}} expired on {{until}}: fix the finding or renew the suppression with a reason',
+      expired: 'Suppression of {{subject}} has expired (its `until` date is past): fix the finding or renew the suppression with a reason',
       unknownRule: 'Suppression names unknown rule "{{rule}}"{{suggestion}}',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },

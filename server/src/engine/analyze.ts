@@ -16,6 +16,7 @@ import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration 
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
+import { maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -85,7 +86,7 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   const reports: PendingReport[] = [];
   const ruleErrors: RuleError[] = [];
   const onRuleError = (ruleId: string, error: unknown) => {
-    ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
+    ruleErrors.push({ ruleId, file: input.relPath, message: maskErrorMessage(error instanceof Error ? error.message : String(error)) });
   };
   const rules = input.rules.active(input.config, language);
   const importedCalls: ImportedCall[] = [];
@@ -227,7 +228,8 @@ function parseFailure(input: AnalyzeInput, error: unknown): SkippedFile {
   }
   const located = error as { lineNumber?: number; column?: number; message?: string };
   const where = located.lineNumber !== undefined ? `${located.lineNumber}:${(located.column ?? 0) + 1} ` : '';
-  const message = (located.message ?? String(error)).split('\n')[0];
+  // The parser quotes the source it choked on, which may be data: masked (value-mask.ts).
+  const message = maskParserMessage((located.message ?? String(error)).split('\n')[0]);
   const hint = /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
   return { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` };
 }
@@ -432,11 +434,9 @@ function reportOffsets(descriptor: ReportDescriptor): [number, number] {
   return [0, 0];
 }
 
+/** The rule's template with its data, each value through the "looks like a value" filter (value-mask.ts). */
 function renderMessage(template: string, kinds: readonly string[], data: Record<string, string> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
-    if (key === 'kinds') return describeKinds(kinds);
-    return data?.[key] ?? whole;
-  });
+  return renderTemplate(template, data, (key) => (key === 'kinds' ? describeKinds(kinds) : undefined));
 }
 
 function lowerPrecision(precision: Precision): Precision {
@@ -483,8 +483,8 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     const related = [
       ...(descriptor.taint?.origins ?? [])
         .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)
-        .map((origin) => ({ file: input.relPath, range: origin.range, message: origin.label })),
-      ...(descriptor.related ?? []),
+        .map((origin) => ({ file: input.relPath, range: origin.range, message: maskLabel(origin.label) })),
+      ...(descriptor.related ?? []).map((location) => ({ ...location, message: maskLabel(location.message) })),
     ];
     const identifiers = [...new Set(kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.safeHarbor).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
     const fingerprintBase = `${rule.meta.id}|${input.relPath}|${normalizedSnippet(input.text, start, end)}|${kinds.join(',')}`;
@@ -494,7 +494,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     findings.push({
       ruleId: rule.meta.id,
       severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity, role),
-      message: renderMessage(template, kinds, descriptor.data) + (messageSuffix ?? ''),
+      message: renderMessage(template, kinds, descriptor.data) + maskLabel(messageSuffix ?? ''),
       file: input.relPath,
       range,
       related,

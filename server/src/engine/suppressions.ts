@@ -16,6 +16,7 @@ import { computeLineStarts, positionAt, rangeFromOffsets } from '../core/text-ra
 import type { Finding, Range } from '../core/types';
 import type { SuppressionProblem } from '../rule-api';
 import { didYouMean } from './did-you-mean';
+import { maskRuleId, maskValues } from './value-mask';
 
 export interface SuppressionDirective {
   kind: 'next-line' | 'line' | 'file';
@@ -262,7 +263,8 @@ export function applySuppressions(findings: Finding[], evaluated: readonly Evalu
     const match = effective.find((entry) => covers(entry, finding));
     if (!match) return finding;
     const { directive } = match;
-    const suppressed: Finding['suppressed'] = { kind: 'inSource', justification: directive.reason ?? '', range: directive.range };
+    // The reason is the developer's prose, kept for the audit trail with value shapes masked (value-mask.ts).
+    const suppressed: Finding['suppressed'] = { kind: 'inSource', justification: maskValues(directive.reason ?? ''), range: directive.range };
     if (directive.until !== undefined) suppressed.until = directive.until;
     return { ...finding, suppressed };
   });
@@ -277,7 +279,9 @@ function covers(entry: EvaluatedDirective, finding: Finding): boolean {
 function evaluateDirective(directive: SuppressionDirective, context: SuppressionContext): EvaluatedDirective {
   const problems: SuppressionProblem[] = [];
   const offsets: [number, number] = [directive.range.startOffset, directive.range.endOffset];
-  const subject = directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.join(', ');
+  // Rule ids are shown as written when they are shaped like one (a comment is code, but anything can be
+  // written in it), else masked: `Margaret Thornbury` or an SSN is never echoed.
+  const subject = directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.map(maskRuleId).join(', ');
   let effective = true;
   if (directive.reason === undefined || directive.reason.trim() === '') {
     effective = false;
@@ -293,9 +297,7 @@ function evaluateDirective(directive: SuppressionDirective, context: Suppression
     }
   }
   for (const id of directive.ruleIds.filter((candidate) => !context.knownRuleIds.has(candidate))) {
-    // Shown as written (bounded), since a rule id in a comment is code, not data.
-    const shown = id.length > 60 ? `${id.slice(0, 57)}...` : id;
-    problems.push({ kind: 'unknown-rule', offsets, subject, detail: shown, suggestion: didYouMean(id, [...context.knownRuleIds]) });
+    problems.push({ kind: 'unknown-rule', offsets, subject, detail: maskRuleId(id), suggestion: didYouMean(id, [...context.knownRuleIds]) });
   }
   if (directive.ruleIds.length === 0) return { directive, effective, problems };
   const known = directive.ruleIds.filter((id) => context.knownRuleIds.has(id));

@@ -2,7 +2,6 @@
 // turn reports into findings (messages, locations, HIPAA refs, fingerprints), apply suppressions.
 // A parse failure becomes a skip with its reason; a rule that throws is isolated and reported.
 // The rules come in with the input (a RuleSet the Project was given): the engine knows no rule.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
@@ -13,6 +12,7 @@ import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisi
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { Fingerprints } from './fingerprint';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
@@ -457,15 +457,11 @@ function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonl
   return SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + steps)];
 }
 
-function normalizedSnippet(text: string, start: number, end: number): string {
-  return text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
-}
-
 function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[], onRuleError: (ruleId: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
   const role = input.role?.role ?? 'production';
   const seen = new Set<string>();
-  const occurrences = new Map<string, number>();
+  const fingerprints = new Fingerprints(input.relPath, input.text);
   for (const { rule, descriptor, messageSuffix } of reports) {
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
@@ -487,9 +483,6 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       ...(descriptor.related ?? []).map((location) => ({ ...location, message: maskLabel(location.message) })),
     ];
     const identifiers = [...new Set(kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.safeHarbor).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
-    const fingerprintBase = `${rule.meta.id}|${input.relPath}|${normalizedSnippet(input.text, start, end)}|${kinds.join(',')}`;
-    const occurrence = (occurrences.get(fingerprintBase) ?? 0) + 1;
-    occurrences.set(fingerprintBase, occurrence);
     const precision = descriptor.precision ?? (descriptor.taint?.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision);
     findings.push({
       ruleId: rule.meta.id,
@@ -501,7 +494,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       phiKinds: kinds,
       hipaa: { identifiers, safeguards: [...rule.meta.hipaa] },
       cwe: [...rule.meta.cwe],
-      fingerprint: createHash('sha256').update(`${fingerprintBase}|${occurrence}`).digest('hex').slice(0, 16),
+      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
       fixes: toFixes(descriptor, lineStarts),
       precision,
       role,

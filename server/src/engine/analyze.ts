@@ -8,14 +8,14 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
-import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
+import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { Fingerprints } from './fingerprint';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
-import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
+import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
 import { maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
@@ -178,14 +178,22 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
   return new FileSuppressions(input).apply(findings);
 }
 
-/** The suppression comments of one file, found and evaluated once, when first asked for. */
+/**
+ * The suppression comments of one file, found and evaluated once, when first asked for: exactly from the
+ * syntax tree of a code file (the analysis hands it over; parsed here when cross-file findings ask first).
+ */
 class FileSuppressions {
   private evaluated: EvaluatedDirective[] | undefined;
+  private program: TSESTree.Program | undefined;
 
   constructor(private readonly input: AnalyzeInput) {}
 
-  problems(): SuppressionProblem[] {
-    return this.directives().flatMap((entry) => entry.problems);
+  useProgram(program: TSESTree.Program): void {
+    this.program = program;
+  }
+
+  problems(policy?: SuppressionPolicy): SuppressionProblem[] {
+    return suppressionProblems(this.directives(), this.input.rules.ids, policy);
   }
 
   apply(findings: Finding[]): Finding[] {
@@ -194,8 +202,21 @@ class FileSuppressions {
   }
 
   private directives(): EvaluatedDirective[] {
-    this.evaluated ??= evaluateSuppressions(findSuppressions(this.input.text), { today: this.input.today ?? todayIso(), knownRuleIds: this.input.rules.ids });
+    if (!this.evaluated) {
+      const language = languageOfPath(this.input.absPath) === 'json' ? 'json' : 'code';
+      if (language === 'code' && !this.program && this.input.text.includes('phi-guard-disable')) this.program = tryParse(this.input);
+      const directives = findSuppressions(this.input.text, { language, program: this.program });
+      this.evaluated = evaluateSuppressions(directives, { today: this.input.today ?? todayIso(), knownRuleIds: this.input.rules.ids });
+    }
     return this.evaluated;
+  }
+}
+
+function tryParse(input: AnalyzeInput): TSESTree.Program | undefined {
+  try {
+    return parseSource(input.absPath, input.text);
+  } catch {
+    return undefined; // the approximate scanner then finds the comments
   }
 }
 
@@ -249,6 +270,7 @@ function analyzeCode(
   } catch (error) {
     return parseFailure(input, error);
   }
+  suppressions.useProgram(program);
   const classifier = classifierFor(input.config);
   let analyzer: Analyzer | undefined;
   const getAnalyzer = () => {
@@ -317,7 +339,7 @@ function createContext(
     importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
     localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
     importsModule: (module) => (language === 'code' ? analyzer().importsModule(module) : false),
-    suppressionProblems: () => suppressions.problems(),
+    suppressionProblems: (policy) => suppressions.problems(policy),
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {
       const value = analyzer().valueOf(node);

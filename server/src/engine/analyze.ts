@@ -16,7 +16,7 @@ import { Fingerprints } from './fingerprint';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
-import { maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
+import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -171,7 +171,8 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
         taint: { kinds: argument.kinds, confidence: argument.confidence, origins: origins.map((origin) => ({ range: origin.range, label: origin.message })) },
         related: [{ ...sink.sink, message: `\`${call.callee}()\` passes it on: ${sink.sink.message}` }],
       },
-      messageSuffix: ` (through \`${call.callee}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
+      // The callee is code (masked like any code reference); the path and line are the finding's own.
+      messageSuffix: ` (through \`${maskCode(call.callee)}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -509,7 +510,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     findings.push({
       ruleId: rule.meta.id,
       severity: effectiveSeverity(rule, input.config, kinds, descriptor.severity, role),
-      message: renderMessage(template, kinds, descriptor.data) + maskLabel(messageSuffix ?? ''),
+      message: renderMessage(template, kinds, descriptor.data) + (messageSuffix ?? ''),
       file: input.relPath,
       range,
       related,

@@ -457,9 +457,15 @@ class DirectiveIndex {
   }
 }
 
+/** Rule ids named in a message about one directive; more are counted. */
+const SUBJECT_IDS = 5;
+
 /** `all rules`, or the ids it names as they may be shown: a comment is code, but anything can be written in it. */
 function subjectOf(directive: SuppressionDirective): string {
-  return directive.ruleIds.length === 0 ? 'all rules' : directive.ruleIds.map(maskRuleId).join(', ');
+  const { ruleIds } = directive;
+  if (ruleIds.length === 0) return 'all rules';
+  const shown = ruleIds.slice(0, SUBJECT_IDS).map(maskRuleId).join(', ');
+  return ruleIds.length > SUBJECT_IDS ? `${shown} and ${ruleIds.length - SUBJECT_IDS} more rules` : shown;
 }
 
 function evaluateDirective(directive: SuppressionDirective, context: SuppressionContext): EvaluatedDirective {

@@ -395,6 +395,12 @@ describe('suppressions: bounded output and linear evaluation (defect 8)', () => 
     assert.deepEqual(reported(lines.join('\n'), { rules: { 'valid-suppression': ['warning', { maxPerFile: 3 }] } }).map((item) => item.message.split(' ')[0]), ['Suppression', 'Suppression', 'Suppression', '2497']);
   });
 
+  it('names at most five rules of one directive in a message', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `rule-${i}`).join(', ');
+    const [missingReason] = reported(`/**\n * phi-guard-disable-next-line ${ids}\n */\nlog(x);`);
+    assert.equal(missingReason.message, 'Suppression of rule-0, rule-1, rule-2, rule-3, rule-4 and 4995 more rules has no reason: add `-- <why>`');
+  });
+
   it('matches findings through an index: each finding asks one line and the file, whatever the number of directives', () => {
     const directives = Array.from({ length: 2000 }, (_, i) => `// phi-guard-disable-next-line no-phi-in-logs -- audit sink number ${i} (SEC-12)\nlog(x${i});`).join('\n');
     const text = `/* phi-guard-disable no-phi-in-url -- sandbox host for the lab simulator */\n${directives}`;

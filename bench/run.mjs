@@ -15,7 +15,8 @@
 // CPU ms and peak RSS (process.resourceUsage().maxRSS). The two tasks run `--runs`
 // times alternating (parse, scan, parse, scan, …) and the medians are reported, with the ratio
 // scan/parse (target ≤ 2×). If bench/lsp-latency.mjs exists (the language server's latency benchmark),
-// it runs last and its output is printed. On a generated corpus it also reports how many planted leaks
+// it runs last and its output is printed, then bench/suppressions.mjs (what suppression comments cost).
+// On a generated corpus it also reports how many planted leaks
 // got a finding and how many findings fall on lines where nothing was planted. Ends with one JSON line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -282,6 +283,12 @@ async function main() {
     console.log(`bench/lsp-latency.mjs${lsp.status === 0 ? '' : ` (exit ${lsp.status})`}:`);
     console.log(lsp.output);
   }
+
+  // What suppression comments cost, and the adversarial files of issue 10 (defect 8).
+  const suppressions = spawnSync(process.execPath, ['--expose-gc', path.join(HERE, 'suppressions.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PHI_GUARD_BENCH_ENGINE: ENGINE }, timeout: 10 * 60 * 1000 });
+  console.log('');
+  console.log(`bench/suppressions.mjs${suppressions.status === 0 ? '' : ` (exit ${suppressions.status})`}:`);
+  console.log(`${suppressions.stdout ?? ''}${suppressions.stderr ?? ''}`.trim());
 
   const pick = (s) =>
     s.error

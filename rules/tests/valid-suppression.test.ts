@@ -24,6 +24,21 @@ runRuleTests('valid-suppression', {
     '// phi-guard-disable-next-line no-phi-in-logs -- kept while the logger is refactored\nconst x = 1;',
     // other comments that mention the tool
     '// see phi-guard docs for suppressions\nconst y = 2;',
+    // an until date within the horizon (365 days by default), and one within a configured horizon
+    `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2027-11-29 -- vendor fix pending (LAB-7)\nconsole.log(patient.ssn);`,
+    {
+      name: 'a longer horizon in the options',
+      code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2028-06-30 -- vendor contract runs to mid-2028 (LAB-7)\nconsole.log(patient.ssn);`,
+      config: { rules: { 'valid-suppression': ['warning', { untilHorizonDays: 730 }] } },
+    },
+    // a ticket or a link is a reason on its own
+    `${LEAK}// phi-guard-disable-next-line no-phi-in-logs -- SEC-12\nconsole.log(patient.ssn);`,
+    // directive text in JSX text, JSX attributes and templates is not a comment
+    {
+      name: 'JSX text that shows the syntax',
+      filename: 'src/Help.tsx',
+      code: 'export const Help = () => (\n  <p>// phi-guard-disable -- see docs</p>\n);\nexport const Tip = () => <code title="/* phi-guard-disable */">x</code>;',
+    },
     {
       name: 'JSON with comments',
       filename: 'config/production.jsonc',
@@ -55,19 +70,19 @@ runRuleTests('valid-suppression', {
     {
       name: 'expired',
       code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2020-01-01 -- vendor fix pending\nconsole.log(patient.ssn);`,
-      errors: [{ line: 2, column: 1, message: 'expired on 2020-01-01' }],
+      errors: [{ line: 2, column: 1, message: 'has expired' }],
     },
     {
       name: 'expired yesterday',
       code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2026-11-28 -- vendor fix pending\nconsole.log(patient.ssn);`,
-      errors: [{ line: 2, column: 1, message: 'expired on 2026-11-28' }],
+      errors: [{ line: 2, column: 1, message: 'has expired' }],
     },
     {
       name: 'expired and without a reason: two findings',
       code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2020-01-01\nconsole.log(patient.ssn);`,
       errors: [
         { line: 2, column: 1, message: 'has no reason' },
-        { line: 2, column: 1, message: 'expired on 2020-01-01' },
+        { line: 2, column: 1, message: 'has expired' },
       ],
     },
     {
@@ -99,6 +114,48 @@ runRuleTests('valid-suppression', {
       name: 'valid-suppression cannot be suppressed from the code',
       code: '// phi-guard-disable-next-line valid-suppression -- hide the next one\n// phi-guard-disable-next-line no-phi-in-logs\nconsole.log(1);',
       errors: [{ line: 2, column: 1, message: 'has no reason' }],
+    },
+    {
+      name: 'a placeholder for a reason (what the quick fix inserts, left as it is)',
+      code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs -- <why this is not a PHI leak>\nconsole.log(patient.ssn);`,
+      errors: [{ line: 2, column: 1, message: 'Suppression of no-phi-in-logs has a placeholder for a reason: write why the finding is safe to ignore after `--`', severity: 'warning' }],
+    },
+    { name: 'the word reason', code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs -- reason\nconsole.log(patient.ssn);`, errors: [{ line: 2, column: 1, message: 'placeholder for a reason' }] },
+    { name: 'TODO', code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs -- TODO: reason\nconsole.log(patient.ssn);`, errors: [{ line: 2, column: 1, message: 'placeholder for a reason' }] },
+    { name: 'one character', code: `/* phi-guard-disable -- x */\n${LEAK}console.log(patient.ssn);`, errors: [{ line: 1, column: 1, message: 'Suppression of all rules has a placeholder for a reason' }] },
+    { name: 'an ellipsis', code: `${LEAK}console.log(patient.ssn); // phi-guard-disable-line -- ...`, errors: [{ line: 2, column: 27, message: 'placeholder for a reason' }] },
+    { name: 'one word', code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs -- tbd\nconsole.log(patient.ssn);`, errors: [{ line: 2, column: 1, message: 'placeholder for a reason' }] },
+    {
+      name: 'an until date further ahead than the horizon',
+      code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 9999-12-31 -- vendor fix pending (LAB-7)\nconsole.log(patient.ssn);`,
+      errors: [{ line: 2, column: 1, message: 'Suppression of no-phi-in-logs runs until a date more than 365 days ahead: give a nearer `until` date, or none for a lasting decision', severity: 'warning' }],
+    },
+    {
+      name: 'an until date one day beyond a configured horizon',
+      code: `${LEAK}// phi-guard-disable-next-line no-phi-in-logs until 2026-12-30 -- vendor fix pending (LAB-7)\nconsole.log(patient.ssn);`,
+      config: { rules: { 'valid-suppression': ['warning', { untilHorizonDays: 30 }] } },
+      errors: [{ line: 2, column: 1, message: 'more than 30 days ahead' }],
+    },
+    {
+      name: 'a whole-file disable of every rule, with a reason: a note',
+      code: `/* phi-guard-disable -- generated from the OpenAPI schema on every build */\n${LEAK}console.log(patient.ssn);`,
+      errors: [{ line: 1, column: 1, message: 'Suppression of every rule in the whole file: check that the reason covers all of them, or name the rules', severity: 'note' }],
+    },
+    {
+      name: 'an unknown rule id that is not shaped like one is not echoed',
+      code: `${LEAK}// phi-guard-disable-next-line Margaret Thornbury -- audit sink (SEC-12)\nconsole.log(patient.ssn);`,
+      // two masked ids read the same: one finding
+      errors: [{ line: 2, column: 1, message: 'Suppression names unknown rule "…"' }],
+    },
+    {
+      name: 'at most maxPerFile problems, then one that counts the rest',
+      code: '// phi-guard-disable-line a b\n// phi-guard-disable-line c\n// phi-guard-disable-line d\n',
+      config: { rules: { 'valid-suppression': ['warning', { maxPerFile: 2 }] } },
+      errors: [
+        { line: 1, column: 1, message: 'Suppression of a, b has no reason' },
+        { line: 1, column: 1, message: 'unknown rule "a"' },
+        { line: 1, column: 1, message: '5 more suppression problems in this file are not listed: fix the ones above and scan again' },
+      ],
     },
     {
       name: 'JSON with comments: no reason',

@@ -5,22 +5,23 @@
 // (`unanalysed-file`), so a CI gate does not pass a file it never looked at. A rule that throws is
 // isolated and reported.
 // The rules come in with the input (a RuleSet the Project was given): the engine knows no rule.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
-import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionProblem } from '../rule-api';
+import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
-import { isPlainSkipRole, maskParserMessage, type Unanalysed } from './unanalysed';
+import { Fingerprints } from './fingerprint';
+import { isPlainSkipRole, type Unanalysed } from './unanalysed';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
-import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
+import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
+import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -90,7 +91,7 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   const reports: PendingReport[] = [];
   const ruleErrors: RuleError[] = [];
   const onRuleError = (ruleId: string, error: unknown) => {
-    ruleErrors.push({ ruleId, file: input.relPath, message: error instanceof Error ? error.message : String(error) });
+    ruleErrors.push({ ruleId, file: input.relPath, message: maskErrorMessage(error instanceof Error ? error.message : String(error)) });
   };
   const rules = input.rules.active(input.config, language);
   const importedCalls: ImportedCall[] = [];
@@ -185,7 +186,8 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
         taint: { kinds: argument.kinds, confidence: argument.confidence, origins: origins.map((origin) => ({ range: origin.range, label: origin.message })) },
         related: [{ ...sink.sink, message: `\`${call.callee}()\` passes it on: ${sink.sink.message}` }],
       },
-      messageSuffix: ` (through \`${call.callee}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
+      // The callee is code (masked like any code reference); the path and line are the finding's own.
+      messageSuffix: ` (through \`${maskCode(call.callee)}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -253,14 +255,22 @@ function unanalysedFindings(
     .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** The suppression comments of one file, found and evaluated once, when first asked for. */
+/**
+ * The suppression comments of one file, found and evaluated once, when first asked for: exactly from the
+ * syntax tree of a code file (the analysis hands it over; parsed here when cross-file findings ask first).
+ */
 class FileSuppressions {
   private evaluated: EvaluatedDirective[] | undefined;
+  private program: TSESTree.Program | undefined;
 
   constructor(private readonly input: AnalyzeInput) {}
 
-  problems(): SuppressionProblem[] {
-    return this.directives().flatMap((entry) => entry.problems);
+  useProgram(program: TSESTree.Program): void {
+    this.program = program;
+  }
+
+  problems(policy?: SuppressionPolicy): SuppressionProblem[] {
+    return suppressionProblems(this.directives(), this.input.rules.ids, policy);
   }
 
   apply(findings: Finding[]): Finding[] {
@@ -269,8 +279,21 @@ class FileSuppressions {
   }
 
   private directives(): EvaluatedDirective[] {
-    this.evaluated ??= evaluateSuppressions(findSuppressions(this.input.text), { today: this.input.today ?? todayIso(), knownRuleIds: this.input.rules.ids });
+    if (!this.evaluated) {
+      const language = languageOfPath(this.input.absPath) === 'json' ? 'json' : 'code';
+      if (language === 'code' && !this.program && this.input.text.includes('phi-guard-disable')) this.program = tryParse(this.input);
+      const directives = findSuppressions(this.input.text, { language, program: this.program });
+      this.evaluated = evaluateSuppressions(directives, { today: this.input.today ?? todayIso(), knownRuleIds: this.input.rules.ids });
+    }
     return this.evaluated;
+  }
+}
+
+function tryParse(input: AnalyzeInput): TSESTree.Program | undefined {
+  try {
+    return parseSource(input.absPath, input.text);
+  } catch {
+    return undefined; // the approximate scanner then finds the comments
   }
 }
 
@@ -305,7 +328,8 @@ function parseFailure(input: AnalyzeInput, error: unknown): Unanalysed {
   }
   const located = error as { lineNumber?: number; column?: number; index?: number; message?: string };
   const where = located.lineNumber !== undefined ? `${located.lineNumber}:${(located.column ?? 0) + 1} ` : '';
-  const message = (located.message ?? String(error)).split('\n')[0];
+  // The parser quotes the source it choked on, which may be data: masked (value-mask.ts).
+  const message = maskParserMessage((located.message ?? String(error)).split('\n')[0]);
   const hint = /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
   const offset = typeof located.index === 'number' ? Math.max(0, Math.min(located.index, input.text.length)) : 0;
   return {
@@ -332,6 +356,7 @@ function analyzeCode(
     if (error instanceof RangeError && tree === 'as-written') return { ...parseFailure(input, error), retryBalanced: true };
     return parseFailure(input, error);
   }
+  suppressions.useProgram(program);
   const classifier = classifierFor(input.config);
   let analyzer: Analyzer | undefined;
   const getAnalyzer = () => {
@@ -407,7 +432,7 @@ function createContext(
     importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
     localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
     importsModule: (module) => (language === 'code' ? analyzer().importsModule(module) : false),
-    suppressionProblems: () => suppressions.problems(),
+    suppressionProblems: (policy) => suppressions.problems(policy),
     analysisProblem: () => problem,
     isSanitizer: (name) => analyzer().isSanitizerName(name),
     stringPrefixOf: (node) => {
@@ -529,11 +554,9 @@ function reportOffsets(descriptor: ReportDescriptor): [number, number] {
   return [0, 0];
 }
 
+/** The rule's template with its data, each value through the "looks like a value" filter (value-mask.ts). */
 function renderMessage(template: string, kinds: readonly string[], data: Record<string, string> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
-    if (key === 'kinds') return describeKinds(kinds);
-    return data?.[key] ?? whole;
-  });
+  return renderTemplate(template, data, (key) => (key === 'kinds' ? describeKinds(kinds) : undefined));
 }
 
 function lowerPrecision(precision: Precision): Precision {
@@ -555,15 +578,11 @@ function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonl
   return SEVERITY_STEPS[Math.min(SEVERITY_STEPS.length - 1, SEVERITY_STEPS.indexOf(base) + steps)];
 }
 
-function normalizedSnippet(text: string, start: number, end: number): string {
-  return text.slice(start, Math.min(end, start + 400)).replace(/\s+/g, ' ').trim();
-}
-
 function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[], onRuleError: (ruleId: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
   const role = input.role?.role ?? 'production';
   const seen = new Set<string>();
-  const occurrences = new Map<string, number>();
+  const fingerprints = new Fingerprints(input.relPath, input.text);
   for (const { rule, descriptor, messageSuffix } of reports) {
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
@@ -581,13 +600,10 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
     const related = [
       ...(descriptor.taint?.origins ?? [])
         .filter((origin) => origin.range.startOffset !== start || origin.range.endOffset !== end)
-        .map((origin) => ({ file: input.relPath, range: origin.range, message: origin.label })),
-      ...(descriptor.related ?? []),
+        .map((origin) => ({ file: input.relPath, range: origin.range, message: maskLabel(origin.label) })),
+      ...(descriptor.related ?? []).map((location) => ({ ...location, message: maskLabel(location.message) })),
     ];
     const identifiers = [...new Set(kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.safeHarbor).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
-    const fingerprintBase = `${rule.meta.id}|${input.relPath}|${normalizedSnippet(input.text, start, end)}|${kinds.join(',')}`;
-    const occurrence = (occurrences.get(fingerprintBase) ?? 0) + 1;
-    occurrences.set(fingerprintBase, occurrence);
     const precision = descriptor.precision ?? (descriptor.taint?.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision);
     findings.push({
       ruleId: rule.meta.id,
@@ -599,7 +615,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       phiKinds: kinds,
       hipaa: { identifiers, safeguards: [...rule.meta.hipaa] },
       cwe: [...rule.meta.cwe],
-      fingerprint: createHash('sha256').update(`${fingerprintBase}|${occurrence}`).digest('hex').slice(0, 16),
+      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
       fixes: toFixes(descriptor, lineStarts),
       precision,
       role,

@@ -30,18 +30,3 @@ export function problemOfReadFailure(reason: SkipReason, detail: string): Analys
       return undefined;
   }
 }
-
-const JS_WORDS = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with as implements interface let package private protected public static yield any boolean constructor declare get module require number set string symbol type from of async await satisfies keyof readonly unique infer is asserts abstract override accessor'.split(
-    ' ',
-  ),
-);
-
-/**
- * A parser message with the names it quotes masked (`Expected corresponding JSX closing tag for 'x'`):
- * a quoted identifier or literal could be a value from the file. Punctuation (`';' expected`) and
- * keywords stay.
- */
-export function maskParserMessage(message: string): string {
-  return message.replace(/'([^'\n]{0,200})'/g, (whole, quoted: string) => (/[\p{L}\p{N}_$]/u.test(quoted) && !JS_WORDS.has(quoted) ? "'…'" : whole));
-}

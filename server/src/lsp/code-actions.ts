@@ -212,6 +212,9 @@ function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
+/** What "Suppress for this line" writes after `--`: a placeholder that is not accepted as a reason. */
+export const REASON_PLACEHOLDER = '<why this is not a PHI leak>';
+
 function suppressAction(input: CodeActionInput, finding: Finding, diagnostic: Diagnostic): CodeAction {
   const { doc } = input;
   const line = Math.max(0, finding.range.start.line - 1);
@@ -221,9 +224,11 @@ function suppressAction(input: CodeActionInput, finding: Finding, diagnostic: Di
   const prefix = `${indent}// phi-guard-disable-next-line ${finding.ruleId} -- `;
   const at = { start: { line, character: 0 }, end: { line, character: 0 } };
   const useSnippet = input.supportsSnippets && input.supportsDocumentChanges;
+  // The placeholder is not a reason (valid-suppression reports `<…>` as one): left as it is, by Escape or
+  // by a client without snippets, the comment suppresses nothing until the user writes why.
   const edit: LspTextEdit | SnippetTextEdit = useSnippet
-    ? { range: at, snippet: { kind: 'snippet', value: `${escapeSnippet(prefix)}\${1:reason}${eol}` } }
-    : { range: at, newText: `${prefix}TODO: reason${eol}` };
+    ? { range: at, snippet: { kind: 'snippet', value: `${escapeSnippet(prefix)}\${1:${escapeSnippet(REASON_PLACEHOLDER)}}${eol}` } }
+    : { range: at, newText: `${prefix}${REASON_PLACEHOLDER}${eol}` };
   return {
     title: `Suppress ${finding.ruleId} for this line`,
     kind: CodeActionKind.QuickFix,

@@ -298,9 +298,10 @@ function toResult(finding: Finding, ruleIndex: number): SarifResult {
       { physicalLocation: { artifactLocation: artifactLocation(finding.file), region: sarifRegion(finding.range) } },
     ],
     partialFingerprints: {
-      // GitHub's key: with it GitHub keeps our fingerprint instead of hashing the source line.
+      // GitHub's key: with it GitHub keeps our fingerprint instead of hashing the source line (which
+      // would hash the flagged literal). v2: the hash of the code's shape, never of a value (fingerprint.ts).
       primaryLocationLineHash: finding.fingerprint,
-      'phiGuard/v1': finding.fingerprint,
+      'phiGuard/v2': finding.fingerprint,
     },
     properties: {
       phiKinds: [...finding.phiKinds],

@@ -147,8 +147,11 @@ export interface RuleContext<MessageIds extends string = string> {
   localNamesFrom(module: string | RegExp): ReadonlyArray<{ local: string; imported: string; module: string }>;
   /** Whether the file imports or requires a matching module at all (side-effect imports included). */
   importsModule(module: string | RegExp): boolean;
-  /** The problems the engine found in this file's suppression comments (for `valid-suppression`). */
-  suppressionProblems(): readonly SuppressionProblem[];
+  /**
+   * The problems the engine found in this file's suppression comments (for `valid-suppression`), in file
+   * order, at most `policy.maxProblems` of them followed by one `more-problems` entry counting the rest.
+   */
+  suppressionProblems(policy?: SuppressionPolicy): readonly SuppressionProblem[];
   /**
    * Why the engine could not analyse this file (for `unanalysed-file`), in its `File:unanalysed`
    * visitor; undefined in files that were analysed.
@@ -175,14 +178,21 @@ export interface RuleContext<MessageIds extends string = string> {
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 
-/** A suppression comment that suppresses nothing or names an unknown rule, as the engine evaluated it. */
+/** What is wrong with a suppression comment, as the engine evaluated it. */
 export interface SuppressionProblem {
-  kind: 'missing-reason' | 'invalid-until' | 'expired' | 'unknown-rule';
+  /**
+   * `missing-reason`, `placeholder-reason` (`reason`, `TODO`, `x`, `...`, a `<placeholder>`, fewer than two
+   * words), `invalid-until` and `expired` make the directive suppress nothing; `unknown-rule` (the known
+   * rules of the directive still hold), `until-too-far` (further ahead than the horizon) and `file-wide`
+   * (a whole-file disable of every rule, valid but worth a look) are reported while it holds;
+   * `more-problems` stands for the problems beyond `maxProblems` (their count in `detail`).
+   */
+  kind: 'missing-reason' | 'placeholder-reason' | 'invalid-until' | 'expired' | 'until-too-far' | 'unknown-rule' | 'file-wide' | 'more-problems';
   /** The comment's [start, end) offsets. */
   offsets: [number, number];
-  /** `all rules` or the rule ids it names. */
+  /** `all rules` or the rule ids it names (ids not shaped like one are shown as `…`). */
   subject: string;
-  /** The `until` date as written (expired) or the unknown rule id (bounded in length). */
+  /** The unknown rule id (masked unless shaped like one), the horizon in days, or the count of further problems. */
   detail?: string;
   /** A known rule id close to an unknown one. */
   suggestion?: string;
@@ -200,6 +210,14 @@ export interface AnalysisProblem {
   detail: string;
   /** Where to report: the syntax error, else the start of the file. */
   offsets: [number, number];
+}
+
+/** How `suppressionProblems()` judges and caps (the `valid-suppression` rule's options). */
+export interface SuppressionPolicy {
+  /** An `until` date more than this many days ahead is reported. Default 365. */
+  untilHorizonDays?: number;
+  /** At most this many problems per file; the rest are counted in one `more-problems` entry. Default 20. */
+  maxProblems?: number;
 }
 
 export interface CodeVisitors {

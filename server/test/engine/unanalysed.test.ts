@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { allRules } from '../../../rules';
 import { Project } from '../../src/engine/project';
-import { maskParserMessage } from '../../src/engine/unanalysed';
+import { maskParserMessage } from '../../src/engine/value-mask';
 import { rebalanceChains } from '../../src/engine/deep-parse';
 import * as ts from 'typescript';
 

@@ -83,7 +83,7 @@ describe('language server: code actions', function () {
     assert.match(fixed, /`https:\/\/api\.example-lab\.com/);
   });
 
-  it('suppresses for the line with matching indentation: plain text for clients without snippet edits', async () => {
+  it('suppresses for the line with matching indentation: plain text for clients without snippet edits; the placeholder is no reason', async () => {
     client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: pushCapabilities() });
     const uri = client.open(LAB);
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
@@ -97,24 +97,31 @@ describe('language server: code actions', function () {
     const text = applyEdit(doc, suppress.edit);
     const lines = text.split('\n');
     const at = lines.findIndex((line) => line.includes('phi-guard-disable-next-line'));
-    assert.equal(lines[at], '    // phi-guard-disable-next-line no-phi-in-logs -- TODO: reason');
+    assert.equal(lines[at], '    // phi-guard-disable-next-line no-phi-in-logs -- <why this is not a PHI leak>');
     assert.match(lines[at + 1], /^    console\.log\('patient', patient\.ssn\);$/);
 
-    // The server agrees: after the edit the finding is suppressed (not shown) and counted as such.
+    // The placeholder is not a reason: left as inserted, the finding stays and the comment is reported.
     await client.notifyServer('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'no-phi-in-logs'));
+    const placeholder = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(placeholder.diagnostics.some((d) => d.code === 'no-phi-in-logs'), 'not suppressed by the placeholder');
+    assert.ok(placeholder.diagnostics.some((d) => d.code === 'valid-suppression' && /placeholder/.test(String(d.message))));
+
+    // The server agrees once a reason is written: the finding is suppressed (not shown) and counted as such.
+    const reasoned = text.replace('<why this is not a PHI leak>', 'lab integration test account, synthetic data');
+    await client.notifyServer('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: reasoned }] });
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 3);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'no-phi-in-logs' || d.code === 'valid-suppression'));
     await client.waitFor('phiGuard/status', (p) => p.suppressed === 1, { since: 0 });
   });
 
-  it('suppresses with a snippet placeholder for the reason when the client supports snippet edits', async () => {
+  it('suppresses with a snippet placeholder for the reason when the client supports snippet edits (a placeholder that is no reason)', async () => {
     client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: pullCapabilities({ snippets: true }) });
     const uri = client.open(LAB);
     const logs = (await client.pull(uri)).items!.find((d) => d.code === 'no-phi-in-logs')!;
     const actions = await actionsFor(client, uri, [logs]);
     const suppress = actions.find((a) => a.title === 'Suppress no-phi-in-logs for this line')!;
     const change = suppress.edit!.documentChanges![0] as { edits: Array<{ snippet?: { kind: string; value: string } }> };
-    assert.deepEqual(change.edits[0].snippet, { kind: 'snippet', value: '    // phi-guard-disable-next-line no-phi-in-logs -- ${1:reason}\n' });
+    assert.deepEqual(change.edits[0].snippet, { kind: 'snippet', value: '    // phi-guard-disable-next-line no-phi-in-logs -- ${1:<why this is not a PHI leak>}\n' });
   });
 
   it('wraps a logged value with the configured redactor and adds its import', async () => {

@@ -68,7 +68,7 @@ describe('SARIF reporter', () => {
     });
     assert.deepEqual(logResult.partialFingerprints, {
       primaryLocationLineHash: 'fp-no-phi-in-logs-src/report.ts-5',
-      'phiGuard/v1': 'fp-no-phi-in-logs-src/report.ts-5',
+      'phiGuard/v2': 'fp-no-phi-in-logs-src/report.ts-5',
     });
     assert.deepEqual(logResult.relatedLocations, [
       {

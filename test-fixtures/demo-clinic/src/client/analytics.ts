@@ -5,7 +5,7 @@ import type { Patient } from '../shared/types';
 // Neither Segment nor Sentry has signed a BAA with the clinic.
 export const analytics = AnalyticsBrowser.load({ writeKey: process.env.NEXT_PUBLIC_SEGMENT_WRITE_KEY ?? '' });
 
-Sentry.init({
+Sentry.init({ // expect: no-phi-to-third-party
   dsn: process.env.NEXT_PUBLIC_SENTRY_DSN,
   tracesSampleRate: 0.2,
   sendDefaultPii: false,

@@ -52,7 +52,7 @@ describe('README', () => {
     const block = /<!-- demo-output:start -->\n```text\n\$ npm run scan\n([\s\S]*?)\n```/.exec(readme);
     assert.ok(block, 'README has the demo output block');
     const result = await runCli(['scan', 'test-fixtures/demo-clinic', '--no-color'], { cwd: path.resolve(__dirname, '../..') });
-    const withoutTiming = (text: string) => text.replace(/ in \d+ ms$/m, ' in N ms').trimEnd();
+    const withoutTiming = (text: string) => text.replace(/ in [\d.]+ m?s$/m, ' in N ms').trimEnd();
     assert.equal(withoutTiming(block[1]), withoutTiming(result.stdout + result.stderr), 'run `node dist/phi-guard.js scan test-fixtures/demo-clinic --no-color` and paste the output into README.md');
   });
 });

@@ -44,7 +44,7 @@ const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
   ...['e2e', 'e2e-tests', 'cypress', 'playwright', 'end-to-end', 'acceptance', 'smoke-tests'].map((name) => [name, 'e2e'] as const),
   ...['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'db-scripts', 'ops', 'one-off', 'oneoff'].map((name) => [name, 'script'] as const),
   ...['generated', '__generated__', 'codegen', 'gen-src', 'auto-generated', 'autogen'].map((name) => [name, 'generated'] as const),
-  ...['vendor', 'vendors', 'vendored', 'third_party', 'third-party', 'thirdparty', 'bower_components', 'jspm_packages', 'external-libs'].map((name) => [name, 'vendored'] as const),
+  ...['vendor', 'vendors', 'vendored', 'third_party', 'third-party', 'thirdparty', 'bower_components', 'jspm_packages', 'external-libs', '.yarn', '.pnpm-store'].map((name) => [name, 'vendored'] as const),
   ...['docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample', 'demo', 'demos', 'website', 'site-docs'].map((name) => [name, 'docs'] as const),
 ]);
 
@@ -69,6 +69,8 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
   [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],
   [/\.min\.[cm]?js$/i, 'vendored'],
+  // Yarn's plug-n-play loader, written by the package manager.
+  [/^\.pnp\.(c|m)?js$|^\.pnp\.loader\.mjs$/, 'generated'],
 ];
 
 /** What a file imports that makes it a test, an e2e test, a story or a mock, whatever its path. */

@@ -37,6 +37,8 @@ describe('file roles', () => {
     ['src/graphql.generated.ts', 'generated'],
     ['public/vendor/chart.js', 'vendored'],
     ['lib/jquery.min.js', 'vendored'],
+    ['.yarn/releases/yarn-4.1.0.cjs', 'vendored'],
+    ['.pnp.cjs', 'generated'],
     ['docs/examples/fetch-patient.ts', 'docs'],
     ['package.json', 'production'],
     ['tsconfig.base.json', 'docs'],

@@ -7,7 +7,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { MUTATING_METHODS } from '../vocabulary/library-models';
-import type { AnalyzerOptions } from './evaluator';
+import { belongsToTestData, type AnalyzerOptions } from './evaluator';
 import { Scope } from './scope';
 import { FunctionSummaries } from './summaries';
 import { FUNCTION_TYPES, type FunctionNode } from './syntax';
@@ -423,6 +423,8 @@ export class Analyzer extends FunctionSummaries {
       }
       this.version++;
     } else if (target.type === 'MemberExpression') {
+      // Whatever is written into an object named for tests (`intakeTests.phone = …`) is test configuration.
+      if (belongsToTestData(target)) return;
       this.addToRootVariable(target.object, this.fieldAssignmentValue(target, value, init));
     } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
       this.bindDestructuringAssignment(target, value);

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAppUserName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAppUserName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -71,6 +71,27 @@ const DATE_ARITHMETIC = new Set(['setHours', 'setMinutes', 'setSeconds', 'setMil
 
 function isNewDate(node: Node): boolean {
   return node.type === 'NewExpression' && dottedName(node.callee) === 'Date' && node.arguments.length === 0;
+}
+
+/** The names along the object a property is read from: `e2eUsers[0].profile` in `e2eUsers[0].profile.email`. */
+function ownerNames(member: TSESTree.MemberExpression): string[] {
+  const names: string[] = [];
+  let node: Node = member.object;
+  for (;;) {
+    if (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression') node = node.expression;
+    else if (node.type === 'MemberExpression') {
+      if (!node.computed && node.property.type === 'Identifier') names.push(node.property.name);
+      node = node.object;
+    } else if (node.type === 'CallExpression') node = node.callee;
+    else break;
+  }
+  if (node.type === 'Identifier') names.push(node.name);
+  return names;
+}
+
+/** `e2eUsers[0].email`, `intakeTests.phone`: a property of an object named for tests holds test data. */
+export function belongsToTestData(member: TSESTree.MemberExpression): boolean {
+  return ownerNames(member).some(isSyntheticOwnerName);
 }
 
 /** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
@@ -435,6 +456,7 @@ export abstract class ValueEvaluator {
    * details are not PHI; clinical data is PHI whoever's object holds it.
    */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
+    if (member && belongsToTestData(member)) return EMPTY;
     const value = this.readPropertyOf(object, name, node, member);
     const subject = this.subjectOfValue(name);
     if (subject === 'patient' && isAppUserName(name) && !value.personContext) return { ...value, personContext: true };

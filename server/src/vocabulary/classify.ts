@@ -5,6 +5,7 @@ import {
   AMOUNT_AND_LAYOUT_WORDS,
   MEASUREMENT_AGGREGATE_WORDS,
   MEASUREMENT_KINDS,
+  SYNTHETIC_OWNER_WORDS,
   APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
@@ -60,6 +61,7 @@ const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
+const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
 export type Subject = 'patient' | 'workforce';
@@ -243,4 +245,9 @@ export function describeKinds(kindIds: readonly string[]): string {
   if (labels.length === 0) return 'PHI';
   if (labels.length === 1) return labels[0];
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/** Whether an object named so holds test data (`e2eUsers`, `intakeTests`, `mockPatient`): see SYNTHETIC_OWNER_WORDS. */
+export function isSyntheticOwnerName(name: string): boolean {
+  return splitWords(name).some((word) => syntheticOwnerWords.has(word));
 }

@@ -69,6 +69,7 @@ export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
   'reducers', 'slice', 'saga', 'action', 'actions', 'store', 'selector', 'ref', 'refs', 'spec', 'test', 'tests', 'mock', 'fixture',
   'generator', 'adapter', 'gateway', 'queue', 'worker', 'job', 'task', 'command', 'migration', 'seed', 'seeds', 'loader', 'fetcher',
   'formatter', 'renderer', 'listener', 'middleware', 'plugin', 'config', 'constants', 'enum', 'interface',
+  'portal', 'portals', 'app', 'apps', 'dashboard', 'site',
   'props', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
 ];
 
@@ -156,4 +157,14 @@ export const AMOUNT_AND_LAYOUT_WORDS: readonly string[] = [
   'amount', 'amounts', 'balance', 'balances', 'price', 'cost', 'costs', 'fee', 'fees', 'charge', 'charges', 'due', 'owed',
   'paid', 'refund', 'refunds', 'deductible', 'responsibility', 'subtotal', 'cents', 'dollars',
   'x', 'y', 'width', 'height', 'margin', 'padding', 'coord', 'coords', 'fontsize',
+];
+
+/**
+ * Words that, in the name of the object a value is read from, make it test data: `e2eUsers[0].email`,
+ * `intakeTests.phoneNumber`, `mockPatient.dob`, `fakeMember.name`. (`sample` is not among them: a lab
+ * sample is a patient's specimen.)
+ */
+export const SYNTHETIC_OWNER_WORDS: readonly string[] = [
+  'test', 'tests', 'e2e', 'mock', 'mocks', 'mocked', 'fake', 'fakes', 'faker', 'dummy', 'example', 'examples', 'fixture', 'fixtures',
+  'demo', 'stub', 'stubs', 'synthetic', 'placeholder',
 ];

@@ -130,7 +130,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 5,
     sensitivity: 'high',
-    strong: ['fax', 'faxNumber', 'faxNo'],
+    // In health software a bare fax number is a clinic's, lab's or payer's (referrals, orders, records
+    // requests); it is a patient's only where a person is named with it (`patientFax`, `guarantor.fax`).
+    strong: [],
+    contextual: ['fax', 'faxNumber', 'faxNo', 'faxNumbers'],
     description: 'Fax number.',
   },
   {

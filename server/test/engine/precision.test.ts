@@ -208,3 +208,29 @@ describe('precision: labels, timestamps, filters and dead code', () => {
     assert.deepEqual(reported("export const options = { logRequestBody: true };\n"), ['no-body-logging:1:']);
   });
 });
+
+describe('precision: test data, organisation faxes, apps', () => {
+  it('values read from objects named for tests (e2e users, test config, mocks) are test data, not PHI', () => {
+    const text = [
+      'declare const E2E_USERS: Array<{ email: string }>; declare const intakeTests: any; declare const mockPatient: any;',
+      "import { writeFileSync } from 'node:fs';",
+      'intakeTests.PHONE_NUMBER = E2E_USERS[0].email;',
+      "writeFileSync('tests.json', JSON.stringify(intakeTests));",
+      'console.log(mockPatient.dob);',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'scripts/setup-envs.ts'), []);
+    // twin: a real patient's date of birth, and a lab sample's patient (a specimen, not a sample of data)
+    assert.deepEqual(reported('declare const patient: any; declare const sample: any;\nconsole.log(patient.dob);\nconsole.log(sample.patientName);\n'), ['no-phi-in-logs:2:date-of-birth', 'no-phi-in-logs:3:name']);
+  });
+
+  it("a bare fax number is an organisation's (referrals, orders); a patient's fax is PHI", () => {
+    const text = "declare const config: { faxNumbers: string[] };\nconsole.log('configured', config.faxNumbers);\n";
+    assert.deepEqual(reported(text, 'scripts/config/import-resources.ts'), []);
+    assert.deepEqual(reported("declare const patient: any;\nconsole.log('fax', patient.fax, patient.patientFax);\n"), ['no-phi-in-logs:2:fax']);
+  });
+
+  it('an app named for patients (a patient portal) is not a patient', () => {
+    const text = "declare const ids: { patientPortal?: string; ehr?: string };\nconsole.log(`distribution: patient=${ids.patientPortal}`);\n";
+    assert.deepEqual(reported(text, 'scripts/deploy.ts'), []);
+  });
+});

@@ -61,6 +61,7 @@ const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
+const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
@@ -140,6 +141,8 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;
+  // Safe Harbor keeps the year: `birthYear`, `birthdayYear`, `admissionYear` are not date elements.
+  if (matches.length > 0 && matches.every((match) => DATE_KINDS.has(match.kind)) && words.some((word, i) => !covered[i] && (word === 'year' || word === 'years' || word === 'yyyy'))) return TRAP;
   const last = words.length - 1;
   // Amount and layout words qualify another word (`patientBalance`, `dobX`); alone (`x`, `due`) they are just names.
   const qualifies = words.length > 1;

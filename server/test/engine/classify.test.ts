@@ -51,7 +51,7 @@ describe('NameClassifier', () => {
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
   const traps = [
-    'patientCount', 'icdIndicator', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
+    'patientCount', 'icdIndicator', 'birthdayYear', 'dobYear', 'visitDateYear', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt',

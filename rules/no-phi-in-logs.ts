@@ -33,12 +33,16 @@ export default createRule({
       type: 'object',
       properties: {
         loggerNames: { type: 'array', items: { type: 'string' }, description: 'Extra object names to treat as loggers.' },
+        ipAddressesAlone: {
+          type: 'boolean',
+          description: 'Also report a log line whose only PHI is an IP address (connection and access logs). Off by default: an IP identifies a patient only together with health data, and security audit needs it.',
+        },
       },
       additionalProperties: false,
     },
     languages: ['code'],
   },
-  defaultOptions: { loggerNames: [] as string[] },
+  defaultOptions: { loggerNames: [] as string[], ipAddressesAlone: false },
   create(context, options) {
     const extraNames = options.loggerNames;
     return {
@@ -47,6 +51,8 @@ export default createRule({
         if (!sink) return;
         const phi = phiOfArguments(context, node.arguments);
         if (!phi) return;
+        // `client connected from 10.1.2.3`: the access log a security audit needs, not a patient's record.
+        if (!options.ipAddressesAlone && phi.taint.kinds.every((kind) => kind === 'ip-address')) return;
         context.report({ node: phi.node, messageId: sink === 'child' ? 'phiBoundToLogger' : 'phiInLog', taint: phi.taint });
       },
     };

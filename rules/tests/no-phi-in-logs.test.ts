@@ -18,6 +18,8 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const lastFour = patient.ssn.slice(-4); console.log(lastFour);',
     'declare const patient: any; const maskedSsn = mask(patient.ssn); console.log(maskedSsn);',
     "declare const config: any; console.log(config.supportEmail);",
+    // an IP address alone is the access log a security audit needs (regression: socket connection logs)
+    "declare const clientIp: string; console.log('client connected', clientIp);",
     // not a logger
     'declare const patient: any; Math.log(patient.weight);',
     'declare const catalog: any; declare const patient: any; catalog.info(patient.ssn);',
@@ -38,6 +40,17 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'an IP address together with health data identifies the patient',
+      code: "declare const socket: any; declare const patient: any;\ndeclare const clientIp: string;\nconsole.log('viewed', clientIp, patient.diagnosis);",
+      errors: [{ line: 3, column: 23, kinds: ['diagnosis', 'ip-address'] }],
+    },
+    {
+      name: 'IP addresses alone when the option asks for them',
+      code: "declare const socket: any;\ndeclare const clientIp: string;\nconsole.log('client connected', clientIp);",
+      config: { rules: { 'no-phi-in-logs': ['error', { ipAddressesAlone: true }] } },
+      errors: [{ line: 3, column: 33, kinds: ['ip-address'] }],
+    },
     {
       code: 'declare const patient: any;\nconsole.log(patient.ssn);',
       errors: [{ line: 2, column: 13, kinds: ['ssn'], message: 'Logging SSN' }],

@@ -220,6 +220,9 @@ export abstract class ValueEvaluator {
     if (annotation.isBoolean) return EMPTY;
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
+      // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
+      const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+      if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : join(assigned, declared);
       if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }

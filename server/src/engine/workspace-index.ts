@@ -81,6 +81,9 @@ function genericParts(text: string): { name: string; args: string[] } | undefine
 
 function unwrapTypeName(typeText: string): string | undefined {
   let text = typeText.trim();
+  // `{ [pageId: string]: PageAnswers }`: an inline dictionary holds what its values are
+  const dictionary = /^\{\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;{}]+?)\s*;?\s*\}$/.exec(text);
+  if (dictionary) text = dictionary[1];
   for (let depth = 0; depth < 4; depth++) {
     const generic = genericParts(text);
     if (generic && contentWrappers.has(generic.name)) text = generic.args[0];

@@ -222,13 +222,14 @@ export abstract class ValueEvaluator {
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
       const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
-      if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : join(assigned, declared);
+      if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
-    if (typed) value = join(value, typed);
+    // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
+    if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));

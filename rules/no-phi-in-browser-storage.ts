@@ -1,5 +1,24 @@
-import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
+import {
+  createRule,
+  IDB_MODULES,
+  IDB_OPEN_FUNCTIONS,
+  LOCALFORAGE_MODULES,
+  POUCH_MEMORY_ADAPTERS,
+  POUCH_MODULES,
+  POUCH_WRITE_METHODS,
+  REDUX_PERSIST_MODULES,
+  RELATIONAL_POUCH_WRITE_METHODS,
+  RXDB_MODULES,
+  RXDB_WRITE_METHODS,
+  STORE_ENCRYPTION_METHODS,
+  STORE_ENCRYPTION_MODULES,
+  ZUSTAND_MIDDLEWARE_MODULES,
+  type RuleContext,
+  type Taint,
+  type TSESTree,
+} from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -23,10 +42,13 @@ const IDB_KEYVAL_WRITES = new Set(['set', 'setMany', 'update']);
 /** Dexie Table methods that write records: the index of the argument holding them. */
 const DEXIE_WRITES = new Set(['put', 'add', 'bulkPut', 'bulkAdd']);
 /** PouchDB methods that write documents. */
-const POUCH_WRITES = new Set(['put', 'post', 'bulkDocs']);
+const POUCH_WRITES = new Set(POUCH_WRITE_METHODS);
+const RELATIONAL_POUCH_WRITES = new Set(RELATIONAL_POUCH_WRITE_METHODS);
+const RXDB_WRITES = new Set(RXDB_WRITE_METHODS);
+const IDB_OPENS = new Set(IDB_OPEN_FUNCTIONS);
+const ENCRYPTION_METHODS = new Set(STORE_ENCRYPTION_METHODS);
 /** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
 const DB_NAME_WORDS = new Set(['db', 'database', 'pouch', 'pouchdb', 'dexie', 'idb']);
-const POUCH_MODULES = /^pouchdb(-browser|-node|-core)?$/;
 
 function isFunctionNode(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
@@ -105,7 +127,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, Dexie, PouchDB).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -119,6 +141,8 @@ export default createRule({
       cookie: 'Writing {{kinds}} into document.cookie. Cookies are sent with every request and readable by scripts; store an opaque session id instead.',
       indexedDb: 'Storing {{kinds}} in IndexedDB without encryption. Encrypt the record first or keep PHI out of the browser.',
       indexedDbLibrary: 'Storing {{kinds}} in IndexedDB through {{storage}} without encryption. Encrypt the record first or keep PHI out of the browser.',
+      offlineDb: 'A local PouchDB database in the browser holds {{kinds}} (its schema declares {{types}}) without encryption. Encrypt it at rest (e.g. crypto-pouch) or keep PHI out of the browser.',
+      persistedState: 'Persisting {{kinds}} in {{storage}} through {{library}}. Persisted state is unencrypted and outlives the session; persist only non-PHI fields (partialize/whitelist) or encrypt the storage.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
@@ -132,9 +156,87 @@ export default createRule({
     const remotePouches = new Set<string>();
     let importsDexie = false;
     let importsPouch = false;
+    let importsRxdb = false;
+    let importsIdb = false;
+    /** A store encryption add-on is imported (crypto-pouch, dexie-encrypted…): the file's offline stores are encrypted. */
+    let encryptsStores = false;
+    /** Databases opened with encryption (`db.crypto(password)`), idb databases, localForage instances. */
+    const encryptedDbs = new Set<string>();
+    const idbDbs = new Set<string>();
+    const localforageStores = new Set<string>();
+    /** Local PouchDB databases: where each was created, and the relational schema set on it. */
+    const pouchCreations = new Map<string, Node>();
+    const pouchSchemas = new Map<string, Node>();
+    /** Object and array literals and calls bound to names, for options objects passed by name. */
+    const boundValues = new Map<string, Node>();
+
+    const resolveObject = (node: Node | undefined): Node | undefined => {
+      for (let depth = 0; node?.type === 'Identifier' && depth < 3; depth++) node = boundValues.get(node.name);
+      return node;
+    };
 
     const report = (value: Node, taint: Taint, storage: string) => {
-      if (taint.kinds.length) context.report({ node: value, messageId: 'indexedDbLibrary', taint, data: { storage } });
+      if (taint.kinds.length && !encryptsStores) context.report({ node: value, messageId: 'indexedDbLibrary', taint, data: { storage } });
+    };
+
+    /** `this.db` in a class whose field or constructor parameter is typed `PouchDB.Database` / `PouchDB.RelDatabase`. */
+    const isPouchTyped = (object: Node, call: Node): boolean => {
+      if (object.type !== 'MemberExpression' || object.object.type !== 'ThisExpression') return false;
+      const field = propertyName(object);
+      const cls = field ? enclosingClass(call) : undefined;
+      if (!cls) return false;
+      for (const member of cls.body.body) {
+        if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier' && member.key.name === field && member.typeAnnotation) {
+          return /^\s*PouchDB\b/.test(context.getText(member.typeAnnotation.typeAnnotation));
+        }
+        if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+          for (const param of member.value.params) {
+            if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === field && param.parameter.typeAnnotation) {
+              return /^\s*PouchDB\b/.test(context.getText(param.parameter.typeAnnotation.typeAnnotation));
+            }
+          }
+        }
+      }
+      return false;
+    };
+
+    const rootName = (node: Node): string | undefined => chainRoot(node)?.name;
+
+    const notePouch = (name: string, init: TSESTree.NewExpression) => {
+      const location = pouchLocation(init);
+      if (location === 'local') {
+        localPouches.add(name);
+        pouchCreations.set(name, init);
+      } else if (location === 'remote') remotePouches.add(name);
+    };
+
+    /** `new PouchDB(name, { adapter: 'memory' })` keeps nothing on the device. */
+    const inMemory = (node: TSESTree.NewExpression): boolean => {
+      const options = node.arguments[1] ?? node.arguments[0];
+      const adapter = options?.type === 'ObjectExpression' ? propertyNamed(options, 'adapter')?.value : undefined;
+      return !!adapter && isStringLiteral(adapter as Node) && POUCH_MEMORY_ADAPTERS.includes((adapter as TSESTree.StringLiteral).value);
+    };
+
+    /** The PHI a relational-pouch schema declares: `[{ singular: 'patient', plural: 'patients' }, …]`. */
+    const schemaKinds = (schema: Node | undefined): { kinds: string[]; types: string[] } => {
+      const array = resolveObject(schema);
+      const kinds = new Set<string>();
+      const types: string[] = [];
+      if (array?.type !== 'ArrayExpression') return { kinds: [], types };
+      for (const element of array.elements) {
+        if (element?.type !== 'ObjectExpression') continue;
+        const singular = propertyNamed(element, 'singular')?.value;
+        if (!singular || !isStringLiteral(singular as Node)) continue;
+        const name = (singular as TSESTree.StringLiteral).value;
+        const byName = context.classifyName(name);
+        if (byName.length) types.push(name);
+        byName.forEach((kind) => kinds.add(kind));
+      }
+      return { kinds: [...kinds].sort(), types };
+    };
+
+    const reportPersisted = (node: TSESTree.CallExpression, found: { taint: Taint; storage: string } | undefined, library: string) => {
+      if (found && found.taint.kinds.length) context.report({ node: node.callee, messageId: 'persistedState', taint: found.taint, data: { storage: found.storage, library } });
     };
 
     const isDexieClass = (node: Node | null | undefined): boolean => {
@@ -210,18 +312,34 @@ export default createRule({
     };
 
     /** `localDb.put(doc)` on a PouchDB database in the browser (not a remote CouchDB). */
-    const isLocalPouch = (object: Node): boolean => {
+    const isLocalPouch = (object: Node, call: Node): boolean => {
       const name = lastSegment(object);
-      if (!name || remotePouches.has(name)) return false;
+      if (!name || remotePouches.has(name) || encryptedDbs.has(name)) return false;
       if (localPouches.has(name)) return true;
+      if (isPouchTyped(object, call)) return true;
       return importsPouch && splitWords(name).some((word) => DB_NAME_WORDS.has(word)) && !/remote|server|couch/i.test(name);
     };
 
     return {
       Program() {
         importsDexie = context.importsModule('dexie');
-        importsPouch = context.importsModule(POUCH_MODULES);
+        importsPouch = context.importsModule(POUCH_MODULES) || context.importsModule('relational-pouch');
+        importsRxdb = context.importsModule(RXDB_MODULES);
+        importsIdb = context.importsModule(IDB_MODULES);
+        encryptsStores = context.importsModule(STORE_ENCRYPTION_MODULES);
       },
+      'Program:exit'() {
+        if (encryptsStores) return;
+        for (const [name, schema] of pouchSchemas) {
+          const creation = pouchCreations.get(name);
+          if (!creation || encryptedDbs.has(name)) continue;
+          const declared = schemaKinds(schema);
+          if (declared.kinds.length) {
+            context.report({ node: creation, messageId: 'offlineDb', taint: { kinds: declared.kinds, origins: [], confidence: 'high' }, data: { types: declared.types.join(', ') } });
+          }
+        }
+      },
+
       ReturnStatement(node: TSESTree.ReturnStatement) {
         // update(key, (old) => { …; return next; }): checked here, while the updater's variables are in scope
         if (!node.argument) return;
@@ -236,12 +354,22 @@ export default createRule({
         if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type !== 'Identifier' || node.init?.type !== 'NewExpression') return;
-        const init = node.init;
+        if (node.id.type !== 'Identifier' || !node.init) return;
+        let init: Node = node.init;
+        if (init.type === 'AwaitExpression') init = init.argument;
+        if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
+        if (init.type === 'CallExpression') {
+          const callee = lastSegment(init.callee);
+          if (callee && IDB_OPENS.has(callee) && importsIdb) idbDbs.add(node.id.name);
+          // localforage.createInstance({ name: 'clinic' })
+          if (callee === 'createInstance' && init.callee.type === 'MemberExpression' && init.callee.object.type === 'Identifier' && LOCALFORAGE_MODULES.test(context.importedFrom(init.callee.object.name)?.module ?? init.callee.object.name)) localforageStores.add(node.id.name);
+          return;
+        }
+        if (init.type !== 'NewExpression') return;
         if (isDexieClass(init.callee)) dexieDbs.add(node.id.name);
         else if (isPouchClass(init.callee)) {
-          const location = pouchLocation(init);
-          (location === 'local' ? localPouches : remotePouches).add(node.id.name);
+          if (inMemory(init)) return;
+          notePouch(node.id.name, init);
         }
       },
       CallExpression(node: TSESTree.CallExpression) {
@@ -253,14 +381,58 @@ export default createRule({
         }
         const keyval = idbKeyvalWrite(node);
         if (keyval) return checkIdbKeyval(node, keyval);
+        if (node.callee.type === 'Identifier') {
+          const source = context.importedFrom(node.callee.name);
+          // zustand: create<State>()(persist(…, { name, storage })); redux-persist: persistReducer(config, reducer)
+          if (source?.imported === 'persist' && ZUSTAND_MIDDLEWARE_MODULES.test(source.module)) return reportPersisted(node, zustandPersisted(context, node), 'zustand persist');
+          if (source?.imported === 'persistReducer' && REDUX_PERSIST_MODULES.test(source.module)) return reportPersisted(node, reduxPersisted(context, node, resolveObject), 'redux-persist');
+        }
         const call = memberCall(node);
         if (!call) return;
-        if (DEXIE_WRITES.has(call.method) && !context.hasTag(call.object, 'idb-store') && isDexieTable(node, call.object)) {
+        const root = rootName(call.object);
+        // crypto-pouch: db.crypto(password) encrypts every document of that database
+        if (ENCRYPTION_METHODS.has(call.method) && root && (localPouches.has(root) || dexieDbs.has(root) || importsPouch || importsDexie || importsRxdb)) {
+          encryptedDbs.add(root);
+          return;
+        }
+        if (call.method === 'setSchema' && call.object.type === 'Identifier' && localPouches.has(call.object.name)) {
+          pouchSchemas.set(call.object.name, node.arguments[0] as Node);
+          return;
+        }
+        // relational-pouch: db.rel.save('patient', doc)
+        if (RELATIONAL_POUCH_WRITES.has(call.method) && call.object.type === 'MemberExpression' && propertyName(call.object) === 'rel' && isLocalPouch(call.object.object, node)) {
+          const value = node.arguments[1];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'PouchDB');
+          return;
+        }
+        // RxDB: db.patients.insert(doc), collection.upsert(doc)
+        if (RXDB_WRITES.has(call.method) && root && !encryptedDbs.has(root) && (importsRxdb || splitWords(root).some((word) => word === 'rx' || word === 'rxdb'))) {
+          const value = node.arguments[0];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'RxDB');
+          return;
+        }
+        // idb: db.put('patients', value), tx.store.add(value)
+        if ((call.method === 'put' || call.method === 'add') && importsIdb) {
+          const direct = call.object.type === 'Identifier' && idbDbs.has(call.object.name);
+          const viaStore = call.object.type === 'MemberExpression' && propertyName(call.object) === 'store';
+          const value = node.arguments[direct ? 1 : 0];
+          if ((direct || viaStore) && value && value.type !== 'SpreadElement') {
+            report(value, context.taintOf(value), 'idb');
+            return;
+          }
+        }
+        if (call.method === 'setItem' && call.object.type === 'Identifier' && localforageStores.has(call.object.name) && node.arguments.length >= 2) {
+          const value = node.arguments[1];
+          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(node.arguments[0]) ? node.arguments[0].value : undefined, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
+          return;
+        }
+        if (DEXIE_WRITES.has(call.method) && !context.hasTag(call.object, 'idb-store') && !encryptedDbs.has(root ?? '') && isDexieTable(node, call.object)) {
           const value = node.arguments[0];
           if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'Dexie');
           return;
         }
-        if (POUCH_WRITES.has(call.method) && isLocalPouch(call.object)) {
+        if (POUCH_WRITES.has(call.method) && isLocalPouch(call.object, node)) {
           const value = node.arguments[0];
           if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'PouchDB');
           return;
@@ -283,6 +455,8 @@ export default createRule({
         }
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        // `localDb = new PouchDB('local')` in a branch
+        if (node.left.type === 'Identifier' && node.right.type === 'NewExpression' && isPouchClass(node.right.callee) && !inMemory(node.right)) notePouch(node.left.name, node.right);
         const target = node.left;
         if (target.type !== 'MemberExpression') return;
         if (isDocumentCookie(target)) {

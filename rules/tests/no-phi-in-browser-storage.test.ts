@@ -41,6 +41,24 @@ runRuleTests('no-phi-in-browser-storage', {
     "declare const cache: any; declare const patient: any;\nawait cache.post(patient);",
     // OpenMRS offline queue with ids only
     "import { queueSynchronizationItem } from '@openmrs/esm-framework';\ndeclare const encounter: any;\nawait queueSynchronizationItem('visit', { visitUuid: encounter.uuid, patientUuid: encounter.patient.uuid });",
+    // offline databases, persisted state and form drafts that hold no PHI, or are encrypted, in memory or remote
+    {"name":"relational-pouch write on a remote CouchDB","code":"import PouchDB from 'pouchdb';\ndeclare const patient: any;\nconst serverDb = new PouchDB('https://couch.clinic.example/clinic');\nawait serverDb.rel.save('patient', patient);"},
+    {"name":"a generic repository no workspace type instantiates with PHI","code":"export class Repository<T> {\n  db!: PouchDB.RelDatabase;\n  async save(entity: T) { await this.db.rel.save('setting', { ...entity }); }\n}","workspace":{"src/settings-repo.ts":"class SettingsRepository extends Repository<Setting> {}","src/setting.ts":"export interface Setting { theme: string; pageSize: number }"}},
+    {"name":"an in-memory PouchDB keeps nothing on the device","code":"import PouchDB from 'pouchdb';\nconst testDb = new PouchDB('clinic', { adapter: 'memory' });\nexport const rel = testDb.setSchema([{ singular: 'patient', plural: 'patients' }]);"},
+    {"name":"a local PouchDB encrypted with crypto-pouch","code":"import PouchDB from 'pouchdb';\nimport CryptoPouch from 'crypto-pouch';\nPouchDB.plugin(CryptoPouch);\ndeclare const patient: any; declare const passphrase: string;\nconst localDb = new PouchDB('clinic');\nawait localDb.crypto(passphrase);\nexport const rel = localDb.setSchema([{ singular: 'patient', plural: 'patients' }]);\nawait localDb.put({ _id: patient.id, ...patient });"},
+    {"name":"a local PouchDB whose schema declares no PHI","code":"import PouchDB from 'pouchdb';\nconst localDb = new PouchDB('settings');\nexport const rel = localDb.setSchema([{ singular: 'setting', plural: 'settings' }, { singular: 'theme' }]);"},
+    {"name":"Dexie with an encryption add-on","code":"import Dexie from 'dexie';\nimport { applyEncryptionMiddleware } from 'dexie-encrypted';\ndeclare const patient: any; declare const key: Uint8Array;\nconst db = new Dexie('clinic');\napplyEncryptionMiddleware(db, key, {}, async () => {});\nawait db.patients.put(patient);"},
+    {"name":"RxDB: a document without PHI; insert on a query builder in a file without RxDB","code":"import { createRxDatabase } from 'rxdb';\ndeclare const patient: any;\nconst db = await createRxDatabase({ name: 'clinic', storage: null as any });\nawait db.settings.insert({ id: 'theme', value: 'dark' });"},
+    {"name":"knex insert is a server database, not RxDB","code":"declare const knex: any; declare const patient: any;\nawait knex('patients').insert(patient);"},
+    {"name":"idb: a record without PHI; a put on a Map","code":"import { openDB } from 'idb';\ndeclare const patient: any;\nconst db = await openDB('clinic', 1);\nawait db.put('prefs', { id: 'theme', value: 'dark' });\nconst cache = new Map();\ncache.set('p', patient);"},
+    {"name":"zustand persist of UI state only","code":"import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\ntype UiState = { theme: string; sidebarOpen: boolean };\nexport const useUi = create<UiState>()(persist(() => ({ theme: 'light', sidebarOpen: true }), { name: 'ui' }));"},
+    {"name":"zustand persist whose partialize keeps no PHI","code":"import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nimport type { Patient } from './types';\ntype State = { selectedPatient?: Patient; theme: string };\nexport const useStore = create<State>()(persist(() => ({ theme: 'light' }), { name: 's', partialize: (state) => ({ theme: state.theme }) }));","workspace":{"src/types.ts":"export interface Patient { givenName: string; birthDate: string }"}},
+    {"name":"zustand persist into an encrypted storage","code":"import { create } from 'zustand';\nimport { persist, createJSONStorage } from 'zustand/middleware';\nimport { encryptedStorage } from './secure';\nimport type { Patient } from './types';\ntype State = { patients: Patient[] };\nexport const useStore = create<State>()(persist(() => ({ patients: [] }), { name: 's', storage: createJSONStorage(() => encryptedStorage) }));","workspace":{"src/types.ts":"export interface Patient { givenName: string; birthDate: string }"}},
+    {"name":"a zustand store that is not persisted","code":"import { create } from 'zustand';\nimport type { Patient } from './types';\ntype State = { patients: Patient[] };\nexport const useStore = create<State>()(() => ({ patients: [] }));","workspace":{"src/types.ts":"export interface Patient { givenName: string; birthDate: string }"}},
+    {"name":"redux-persist: a whitelist of UI slices; an encrypt transform","code":"import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage';\nimport { encryptTransform } from 'redux-persist-transform-encrypt';\nimport { combineReducers } from 'redux';\ndeclare const patientsReducer: any, uiReducer: any;\nconst root = combineReducers({ patients: patientsReducer, ui: uiReducer });\nexport const a = persistReducer({ key: 'root', storage, whitelist: ['ui'] }, root);\nexport const b = persistReducer({ key: 'root', storage, transforms: [encryptTransform({ secretKey: 'k' })] }, root);"},
+    {"name":"form state without PHI fields autosaved","code":"import { useForm } from 'react-hook-form';\ntype FilterForm = { query: string; pageSize: number };\nexport function Filters() {\n  const { getValues } = useForm<FilterForm>();\n  localStorage.setItem('filters', JSON.stringify(getValues()));\n}"},
+    {"name":"Formik with settings only","code":"import { useFormik } from 'formik';\nexport function Settings() {\n  const formik = useFormik({ initialValues: { theme: 'dark', pageSize: 20 }, onSubmit: () => {} });\n  localStorage.setItem('settings', JSON.stringify(formik.values));\n}"},
+    {"name":"typed state without PHI","code":"import { useState } from 'react';\ntype Prefs = { theme: string; density: string };\nexport function usePrefs() {\n  const [prefs] = useState<Prefs>({ theme: 'dark', density: 'compact' });\n  localStorage.setItem('prefs', JSON.stringify(prefs));\n}"},
   ],
   invalid: [
     {
@@ -185,6 +203,76 @@ runRuleTests('no-phi-in-browser-storage', {
       name: 'OpenMRS offline: queueSynchronizationItem stores its content in IndexedDB',
       code: "import { queueSynchronizationItem } from '@openmrs/esm-framework';\ndeclare const patient: any;\nawait queueSynchronizationItem('patient-registration', { fhirPatient: patient, formValues: { birthdate: patient.birthDate } });",
       errors: [{ line: 3, column: 56, kinds: ['date-of-birth', 'patient-record'], message: 'the OpenMRS offline sync queue' }],
+    },
+    {
+      name: "relational-pouch: a generic repository the workspace instantiates with a patient type",
+      code: "export default class Repository<T> {\n  db!: PouchDB.RelDatabase;\n  async save(entity: T) {\n    const { id, ...values } = entity as T & { id: string };\n    await this.db.rel.save('record', { id, ...values, updatedAt: Date.now() });\n  }\n}",
+      workspace: {"src/patient-repository.ts":"import Repository from './repository';\nexport class PatientRepository extends Repository<Patient> {}","src/patient.ts":"export interface Patient { givenName: string; familyName: string; birthDate: string }"},
+      errors: [{ line: 5, column: 38, kinds: ["date-of-birth","name"] }],
+    },
+    {
+      name: "a local PouchDB whose relational schema declares patient documents",
+      code: "import PouchDB from 'pouchdb';\nimport RelationalPouch from 'relational-pouch';\nPouchDB.plugin(RelationalPouch);\nlet localDb;\nif (process.env.CI) {\n  localDb = new PouchDB('clinic', { adapter: 'memory' });\n} else {\n  localDb = new PouchDB('clinic');\n}\nexport const schema = [{ singular: 'patient', plural: 'patients' }, { singular: 'setting', plural: 'settings' }];\nexport const relDb = localDb.setSchema(schema);",
+      errors: [{ line: 8, column: 13, kinds: ["patient-record"] }],
+    },
+    {
+      name: "a class field typed as a PouchDB database",
+      code: "export class VisitStore {\n  constructor(private readonly db: PouchDB.Database) {}\n  async keep(visit: { diagnosis: string; patientId: string }) { await this.db.put({ _id: visit.patientId, diagnosis: visit.diagnosis }); }\n}",
+      errors: [{ line: 3, column: 83, kinds: ["diagnosis"] }],
+    },
+    {
+      name: "RxDB: collection insert and upsert",
+      code: "import { createRxDatabase } from 'rxdb';\ndeclare const patient: { givenName: string; birthDate: string };\nconst db = await createRxDatabase({ name: 'clinic', storage: null as any });\nawait db.patients.insert({ id: '1', givenName: patient.givenName });\nawait db.patients.upsert({ id: '1', birthDate: patient.birthDate });",
+      errors: [{ line: 4, column: 26, kinds: ["name"] }, { line: 5, column: 26, kinds: ["date-of-birth"] }],
+    },
+    {
+      name: "idb: openDB database and transaction store",
+      code: "import { openDB } from 'idb';\ndeclare const patient: { ssn: string; id: string };\nconst db = await openDB('clinic', 1);\nawait db.put('patients', { id: patient.id, ssn: patient.ssn });\nconst tx = db.transaction('patients', 'readwrite');\nawait tx.store.add(patient);",
+      errors: [{ line: 4, column: 26, kinds: ["ssn"] }, { line: 6, column: 20, kinds: ["patient-record"] }],
+    },
+    {
+      name: "localForage instance",
+      code: "import localforage from 'localforage';\nconst offlineCache = localforage.createInstance({ name: 'clinic' });\ndeclare const patient: { mrn: string };\nawait offlineCache.setItem('current', { mrn: patient.mrn });",
+      errors: [{ line: 4, column: 39, kinds: ["mrn"] }],
+    },
+    {
+      name: "zustand persist: the state type holds patient data (localStorage by default, sessionStorage by option)",
+      code: "import { create } from 'zustand';\nimport { persist, createJSONStorage } from 'zustand/middleware';\nimport type { PatientSummary } from './types';\ntype BookingState = { selected?: PatientSummary; step: number };\ntype BookingActions = { reset: () => void };\nexport const useBooking = create<BookingState & BookingActions>()(\n  persist((set) => ({ step: 0, reset: () => set({ step: 0 }) }), { name: 'booking' }),\n);\nexport const useDrafts = create<BookingState>()(persist(() => ({ step: 0 }), { name: 'drafts', storage: createJSONStorage(() => sessionStorage) }));",
+      workspace: {"src/types.ts":"type PersonBase = { givenName: string; familyName: string };\nexport type PatientSummary = PersonBase & { birthDate: string; phoneNumber?: string };"},
+      errors: [{ line: 7, column: 3, kinds: ["date-of-birth","name","phone"] }, { line: 9, column: 49, kinds: ["date-of-birth","name","phone"] }],
+    },
+    {
+      name: "zustand persist inside a generic store factory instantiated with a clinical draft type",
+      code: "import { create } from 'zustand';\nimport { persist, createJSONStorage } from 'zustand/middleware';\ninterface DraftState<TDraft> { drafts: Record<string, TDraft> }\nfunction createDraftStore<TDraft extends object>(name: string) {\n  return create<DraftState<TDraft>>()(persist(() => ({ drafts: {} }), { name, storage: createJSONStorage(() => sessionStorage) }));\n}\ntype VitalsDraft = Partial<{ heartRate: number; temperature: number; bloodPressure: string }>;\nexport const useVitalsDraft = createDraftStore<VitalsDraft>('vitals');",
+      errors: [{ line: 5, column: 39, kinds: ["vital-signs"] }],
+    },
+    {
+      name: "redux-persist: combined reducer with a patients slice",
+      code: "import { persistReducer } from 'redux-persist';\nimport storage from 'redux-persist/lib/storage/session';\nimport { combineReducers } from 'redux';\ndeclare const patientsReducer: any, uiReducer: any;\nconst rootReducer = combineReducers({ patients: patientsReducer, ui: uiReducer });\nconst persistConfig = { key: 'root', storage };\nexport const persisted = persistReducer(persistConfig, rootReducer);",
+      errors: [{ line: 7, column: 26, kinds: ["patient-record"] }],
+    },
+    {
+      name: "react-hook-form: a typed registration form autosaved",
+      code: "import { useEffect } from 'react';\nimport { useForm } from 'react-hook-form';\nimport type { RegistrationForm } from './forms';\nexport function Registration() {\n  const { getValues, watch } = useForm<RegistrationForm>();\n  const values = watch();\n  useEffect(() => { localStorage.setItem('registration-draft', JSON.stringify(values)); }, [values]);\n  window.addEventListener('beforeunload', () => sessionStorage.setItem('draft', JSON.stringify(getValues())));\n}",
+      workspace: {"src/forms.ts":"export interface RegistrationForm { givenName: string; familyName: string; birthdate: string; phoneNumber: string }"},
+      errors: [{ line: 7, column: 64, kinds: ["date-of-birth","name","phone"] }, { line: 8, column: 81, kinds: ["date-of-birth","name","phone"] }],
+    },
+    {
+      name: "Formik: initial values name the fields",
+      code: "import { useFormik } from 'formik';\nexport function Intake() {\n  const formik = useFormik({ initialValues: { firstName: '', dateOfBirth: '', allergies: '' }, onSubmit: () => {} });\n  sessionStorage.setItem('intake', JSON.stringify(formik.values));\n}",
+      errors: [{ line: 4, column: 36, kinds: ["allergy","date-of-birth","name","patient-record"] }],
+    },
+    {
+      name: "typed state and refs: useState<T>, Ref<T>.value, AxiosResponse<T>.data",
+      code: "import { useState } from 'react';\nimport type { AxiosResponse } from 'axios';\nimport type { Ref } from 'vue';\nimport type { PatientDetails } from './types';\nexport function useDraft(selected: Ref<PatientDetails>, response: AxiosResponse<PatientDetails>) {\n  const [draft] = useState<PatientDetails>();\n  localStorage.setItem('a', JSON.stringify(draft));\n  localStorage.setItem('b', JSON.stringify(selected.value));\n  localStorage.setItem('c', JSON.stringify(response.data));\n}",
+      workspace: {"src/types.ts":"export interface PatientDetails { givenName: string; birthDate: string }"},
+      errors: [{ line: 7, column: 29, kinds: ["date-of-birth","name"] }, { line: 8, column: 29, kinds: ["date-of-birth","name"] }, { line: 9, column: 29, kinds: ["date-of-birth","name"] }],
+    },
+    {
+      name: "a FHIR type imported under another name; answers typed by an index signature",
+      code: "import { QuestionnaireResponse as FhirResponse } from 'fhir/r4b';\nimport type { AnswersByLinkId } from 'shared-types';\nexport function saveDraft(response: FhirResponse, answers: AnswersByLinkId, key: string) {\n  localStorage.setItem(key, JSON.stringify(response));\n  sessionStorage.setItem(key, JSON.stringify({ page: answers }));\n}",
+      workspace: {"packages/shared-types/src/forms.ts":"export type AnswersByLinkId = { [linkId: string]: QuestionnaireResponseItem };"},
+      errors: [{ line: 4, column: 29, kinds: ["clinical-note"] }, { line: 5, column: 31, kinds: ["clinical-note"] }],
     },
     {
       name: 'a severity set in config wins',

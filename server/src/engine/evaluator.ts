@@ -19,9 +19,11 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
 import { Scope } from './scope';
+import { frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
@@ -58,6 +60,7 @@ const mappingMethods = new Set(MAPPING_METHODS);
 const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
+const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
 
 const MAX_SNIPPET = 48;
 
@@ -238,12 +241,16 @@ export abstract class ValueEvaluator {
     if (annotation.isBoolean) return EMPTY;
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
+      // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
+      const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+      if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
-    if (typed) value = join(value, typed);
+    // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
+    if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
@@ -316,7 +323,14 @@ export abstract class ValueEvaluator {
   }
 
   protected typedValue(typeName: string, node: Node): AbstractValue {
+    // `import { QuestionnaireResponse as FHIRQuestionnaireResponse } from 'fhir/r4b'`: the exported name says the shape.
+    const imported = this.imports.get(typeName)?.imported;
+    if (imported && imported !== typeName && /^[A-Z]/.test(imported) && !this.options.index?.declares(typeName)) typeName = imported;
     if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
+    if (!this.imports.has(typeName) && !this.options.index?.declares(typeName)) {
+      const instantiated = this.typeParameterValue(typeName, node);
+      if (instantiated) return instantiated;
+    }
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
     // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI.
     if (subjectOfName(typeName) === 'workforce') {
@@ -334,6 +348,26 @@ export abstract class ValueEvaluator {
       // A type with PHI fields is about a person; `DashboardConfig { name; slot }` is not, and its `name` is a label.
       personContext: resolved.kinds.length > 0 || this.options.classifier.classify(typeName).personContext,
     };
+  }
+
+  /**
+   * `entity: T` in `class Repository<T>`: what the workspace instantiates the generic with
+   * (`extends Repository<Patient>`), joined; its origin says so, since the evidence is another file.
+   */
+  protected typeParameterValue(typeName: string, node: Node): AbstractValue | undefined {
+    const index = this.options.index;
+    if (!index || !/^[A-Z][\w$]*$/.test(typeName)) return undefined;
+    const site = enclosingTypeParameter(node, typeName);
+    if (!site) return undefined;
+    let value = EMPTY;
+    const names = index.instantiationsOf(site.generic, site.position).slice(0, 8);
+    for (const name of names) {
+      const resolved = name !== typeName ? index.resolve(name, this.options.classifier) : undefined;
+      if (!resolved || resolved.kinds.length === 0 || subjectOfName(name) === 'workforce') continue;
+      const label = `${describeKinds(resolved.kinds)} in \`${this.snippet(node)}\` (type ${typeName}, which the workspace instantiates as ${name})`;
+      value = join(value, { ...fromKinds(resolved.kinds, { range: this.range(node), label }, 'medium'), personContext: true });
+    }
+    return { ...value, typeName: undefined };
   }
 
   protected elementOf(value: AbstractValue): AbstractValue {
@@ -358,7 +392,7 @@ export abstract class ValueEvaluator {
       case 'MemberExpression':
         return this.memberValue(node);
       case 'CallExpression':
-        return this.callValue(node);
+        return frameworkCallValue(this as unknown as TypeFlowHost, node, this.callValue(node));
       case 'NewExpression':
         return this.newValue(node);
       case 'AwaitExpression':
@@ -473,7 +507,9 @@ export abstract class ValueEvaluator {
     if (object.typeName) {
       const resolved = this.options.index?.resolve(object.typeName, this.options.classifier);
       if (resolved) {
-        const field = resolved.fields.get(name);
+        const field = resolved.fields.get(name) ?? resolved.index;
+        // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
+        if (!field && wrapperValueProperties.has(name) && hasPhi(object) && !object.fields) return object;
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
@@ -714,6 +750,9 @@ export abstract class ValueEvaluator {
     if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier)) {
       return join(args, this.typedValue(className, node));
     }
+    // new BehaviorSubject<Patient>(…), new FormGroup<PatientForm>(…), new Map<string, Patient>()
+    const typeArgument = node.typeArguments?.params[className === 'Map' ? 1 : 0];
+    if (typeArgument) return join(args, valueOfType(this as unknown as TypeFlowHost, typeArgument, node));
     return args;
   }
 

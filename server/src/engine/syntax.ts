@@ -2,7 +2,10 @@
 // type annotations, function nodes, and which functions a module exports.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName, keyName } from '../rule-api/ast';
-import { REQUEST_OBJECT } from '../vocabulary/library-models';
+import { CONTENT_WRAPPERS, KEYED_WRAPPERS, REQUEST_OBJECT } from '../vocabulary/library-models';
+
+const contentWrappers = new Set(CONTENT_WRAPPERS);
+const keyedWrappers = new Set(KEYED_WRAPPERS);
 
 type Node = TSESTree.Node;
 
@@ -47,10 +50,17 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
       const typeName = annotation.typeName;
       const name = typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : undefined;
       const args = annotation.typeArguments?.params;
-      if (name && args?.length && /^(Array|ReadonlyArray|Promise|Readonly|Partial|Required|Set|Observable|NonNullable)$/.test(name)) {
+      if (name && args?.length && contentWrappers.has(name)) {
         return typeNameOfAnnotation(args[0]);
       }
+      // Record<string, Patient>, Map<string, Patient>: what the collection holds.
+      if (name && args && args.length > 1 && keyedWrappers.has(name)) return typeNameOfAnnotation(args[1]);
       return { name, isBoolean: false };
+    }
+    case 'TSIntersectionType': {
+      // PatientState & PatientActions: the first named part says what the value is.
+      const named = annotation.types.map(typeNameOfAnnotation).find((candidate) => candidate.name);
+      return named ?? { isBoolean: false };
     }
     case 'TSUnionType': {
       const named = annotation.types.map(typeNameOfAnnotation).find((candidate) => candidate.name);
@@ -59,6 +69,27 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
     default:
       return { isBoolean: false };
   }
+}
+
+/** Every type name a type mentions (`DraftState<TDraft>` → DraftState, TDraft), for finding type parameters in it. */
+export function typeReferenceNames(annotation: TSESTree.TypeNode | undefined, out: string[] = []): string[] {
+  if (!annotation || out.length > 16) return out;
+  switch (annotation.type) {
+    case 'TSTypeReference':
+      if (annotation.typeName.type === 'Identifier') out.push(annotation.typeName.name);
+      annotation.typeArguments?.params.forEach((param) => typeReferenceNames(param, out));
+      break;
+    case 'TSArrayType':
+      typeReferenceNames(annotation.elementType, out);
+      break;
+    case 'TSUnionType':
+    case 'TSIntersectionType':
+      annotation.types.forEach((type) => typeReferenceNames(type, out));
+      break;
+    default:
+      break;
+  }
+  return out;
 }
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;

@@ -4,6 +4,7 @@
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
 
 export interface DeclaredField {
   name: string;
@@ -20,6 +21,8 @@ export interface DeclaredType {
   file: string;
   fields: DeclaredField[];
   extends: string[];
+  /** `{ [linkId: string]: Answer }`: the type of every other key's value. */
+  indexType?: string;
 }
 
 export interface ResolvedField {
@@ -34,6 +37,8 @@ export interface ResolvedType {
   /** Kinds of the whole value (all PHI fields, or the FHIR resource's kinds). */
   kinds: readonly string[];
   fields: ReadonlyMap<string, ResolvedField>;
+  /** What any other key holds, for a type with an index signature (`{ [linkId: string]: Answer }`). */
+  index?: ResolvedField;
   /** Where the type was declared (workspace-relative), or undefined for built-in FHIR types. */
   file?: string;
 }
@@ -45,10 +50,46 @@ const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
 /** Kinds that name a whole record: a string or number under such a name is its id (`patient: string`, `encounter: string`). */
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 
+const contentWrappers = new Set(CONTENT_WRAPPERS);
+const keyedWrappers = new Set(KEYED_WRAPPERS);
+/** Type operators and utility types that name no shape of their own. */
+const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
+const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;\n]+)/;
+/** `type X = A & B & { … }`, `type X = Partial<A & { … }>`: aliases that are not a plain object literal. */
+const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?:\s*<[^=]*?>)?\s*=\s*(?![\s{])/g;
+/** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
+const INSTANTIATION = /([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
+
+/** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
+function genericParts(text: string): { name: string; args: string[] } | undefined {
+  const match = /^([\w$.]+)\s*<([\s\S]+)>$/.exec(text);
+  if (!match) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of match[2]) {
+    if (ch === '<' || ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '>' || ch === '}' || ch === ')' || ch === ']') depth--;
+    if (ch === ',' && depth === 0) {
+      args.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  args.push(current.trim());
+  return { name: match[1].split('.').pop()!, args };
+}
+
 function unwrapTypeName(typeText: string): string | undefined {
   let text = typeText.trim();
-  const generic = /^(?:Array|ReadonlyArray|Promise|Readonly|Partial|Required|Set|Observable)\s*<\s*(.+)>$/.exec(text);
-  if (generic) text = generic[1];
+  // `{ [pageId: string]: PageAnswers }`: an inline dictionary holds what its values are
+  const dictionary = /^\{\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;{}]+?)\s*;?\s*\}$/.exec(text);
+  if (dictionary) text = dictionary[1];
+  for (let depth = 0; depth < 4; depth++) {
+    const generic = genericParts(text);
+    if (generic && contentWrappers.has(generic.name)) text = generic.args[0];
+    else if (generic && keyedWrappers.has(generic.name) && generic.args.length > 1) text = generic.args[1];
+    else break;
+  }
   text = text.replace(/\[\]$/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
   const name = /^(?:[\w$]+\.)*([A-Z][\w$]*)/.exec(text);
   return name ? name[1] : undefined;
@@ -110,21 +151,104 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     if (close < 0) break;
     const heritage = match[2] ?? '';
     const extendsClause = /\bextends\s+([^{]+?)(?:\bimplements\b|$)/.exec(heritage);
-    const fields: DeclaredField[] = [];
-    for (const member of topLevelMembers(text.slice(open + 1, close))) {
-      const field = FIELD.exec(member);
-      if (!field || /^\s*\(/.test(field[2])) continue;
-      fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
-    }
+    const body = membersOf(text.slice(open + 1, close));
     types.push({
       name,
       file,
-      fields,
+      fields: body.fields,
+      indexType: body.indexType,
       extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
     });
     DECLARATION.lastIndex = open + 1;
   }
+  if (text.includes('type ')) types.push(...composedAliases(file, text));
   return types;
+}
+
+function membersOf(body: string): { fields: DeclaredField[]; indexType?: string } {
+  const fields: DeclaredField[] = [];
+  let indexType: string | undefined;
+  for (const member of topLevelMembers(body)) {
+    const indexed = INDEX_SIGNATURE.exec(member);
+    if (indexed) {
+      indexType ??= unwrapTypeName(indexed[1]);
+      continue;
+    }
+    const field = FIELD.exec(member);
+    if (!field || /^\s*\(/.test(field[2])) continue;
+    fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
+  }
+  return { fields, indexType };
+}
+
+/** The text of a type alias's right-hand side: up to a `;` or a line break outside brackets that no `&`/`|` continues. */
+function aliasRightHandSide(text: string, start: number): string {
+  let depth = 0;
+  const limit = Math.min(text.length, start + 4000);
+  for (let i = start; i < limit; i++) {
+    const ch = text[i];
+    if (ch === '{' || ch === '(' || ch === '<' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']' || (ch === '>' && text[i - 1] !== '=')) depth--;
+    else if (ch === '"' || ch === "'" || ch === '`') {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) return text.slice(start, i);
+      i = end;
+    }
+    if (depth < 0) return text.slice(start, i);
+    if (depth === 0 && ch === ';') return text.slice(start, i);
+    if (depth === 0 && ch === '\n') {
+      const before = text.slice(start, i).trimEnd();
+      const after = text.slice(i + 1, i + 200).trimStart();
+      if (before && !/[&|=,]$/.test(before) && !/^[&|]/.test(after)) return text.slice(start, i);
+    }
+  }
+  return text.slice(start, limit);
+}
+
+/** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
+function composedAliases(file: string, text: string): DeclaredType[] {
+  const types: DeclaredType[] = [];
+  COMPOSED_ALIAS.lastIndex = 0;
+  for (let match = COMPOSED_ALIAS.exec(text); match; match = COMPOSED_ALIAS.exec(text)) {
+    const rhs = aliasRightHandSide(text, match.index + match[0].length);
+    // function types and conditional/mapped types describe no record
+    if (/^\s*(\(|new\b|keyof\b|typeof\b)/.test(rhs) || rhs.includes('=>') || /\bextends\b/.test(rhs)) continue;
+    const fields: DeclaredField[] = [];
+    let indexType: string | undefined;
+    let outside = '';
+    for (let i = 0; i < rhs.length; i++) {
+      const ch = rhs[i];
+      if (ch === '{') {
+        const close = findClosingBrace(rhs, i);
+        if (close < 0) break;
+        const body = membersOf(rhs.slice(i + 1, close));
+        fields.push(...body.fields);
+        indexType ??= body.indexType;
+        i = close;
+        outside += ' ';
+      } else if (ch === '"' || ch === "'" || ch === '`') {
+        const end = rhs.indexOf(ch, i + 1);
+        if (end < 0) break;
+        i = end;
+        outside += ' ';
+      } else outside += ch;
+    }
+    const named = [...outside.matchAll(/(?<![\w$])([A-Z][\w$]*)(?![\w$])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1]);
+    if (fields.length === 0 && named.length === 0 && !indexType) continue;
+    types.push({ name: match[1], file, fields, indexType, extends: [...new Set(named)].slice(0, 12) });
+  }
+  return types;
+}
+
+/** Generic names and the named type arguments they are instantiated with in this text. */
+export function extractInstantiations(text: string): Array<[string, string[]]> {
+  if (!/>\s*[({]/.test(text) && !/>\s*implements/.test(text)) return [];
+  const out: Array<[string, string[]]> = [];
+  INSTANTIATION.lastIndex = 0;
+  for (let match = INSTANTIATION.exec(text); match; match = INSTANTIATION.exec(text)) {
+    out.push([match[1], match[2].split(',').map((part) => part.trim())]);
+  }
+  return out;
 }
 
 /** `export const X = 'literal'` (or a template without expressions, a number, a regex): never PHI. */
@@ -143,6 +267,9 @@ export class WorkspaceIndex {
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
+  /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
+  private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
+  private instantiationsByName: Map<string, string[][]> | undefined;
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
@@ -152,6 +279,11 @@ export class WorkspaceIndex {
     if (constants.length) {
       this.constantsByFile.set(file, constants);
       for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
+    }
+    const instantiations = extractInstantiations(text);
+    if (instantiations.length) {
+      this.instantiationsByFile.set(file, instantiations);
+      this.instantiationsByName = undefined;
     }
     const types = extractDeclaredTypes(file, text);
     if (types.length === 0) return;
@@ -176,6 +308,7 @@ export class WorkspaceIndex {
       else this.constantCounts.delete(name);
     }
     this.constantsByFile.delete(file);
+    if (this.instantiationsByFile.delete(file)) this.instantiationsByName = undefined;
     const previous = this.declaredByFile.get(file);
     if (!previous) return;
     this.declaredByFile.delete(file);
@@ -185,6 +318,27 @@ export class WorkspaceIndex {
       else this.declaredByName.delete(type.name);
     }
     this.resolvedCache = new WeakMap();
+  }
+
+  /**
+   * The named types a generic (class, function, type) is instantiated with across the workspace, for its
+   * type parameter at `position`: `class PatientRepository extends Repository<Patient>` → Repository, 0 → Patient.
+   */
+  instantiationsOf(genericName: string, position: number): string[] {
+    if (!this.instantiationsByName) {
+      const byName = new Map<string, string[][]>();
+      for (const list of this.instantiationsByFile.values()) {
+        for (const [name, args] of list) {
+          const seen = byName.get(name) ?? [];
+          if (seen.length < 32) seen.push(args);
+          byName.set(name, seen);
+        }
+      }
+      this.instantiationsByName = byName;
+    }
+    const names = new Set<string>();
+    for (const args of this.instantiationsByName.get(genericName) ?? []) if (args[position]) names.add(args[position]);
+    return [...names];
   }
 
   /** Whether a workspace file declares a type of this name. */
@@ -225,9 +379,11 @@ export class WorkspaceIndex {
     for (const field of declared.fields) {
       fields.set(field.name, this.resolveField(field, classifier, personContext, seen));
     }
-    const kinds = new Set<string>();
+    let index: ResolvedField | undefined;
+    if (declared.indexType) index = this.resolveField({ name: '', typeName: declared.indexType }, classifier, personContext, seen);
+    const kinds = new Set<string>(index?.kinds ?? []);
     fields.forEach((field) => field.kinds.forEach((kind) => kinds.add(kind)));
-    return { name: typeName, kinds: [...kinds].sort(), fields, file: declared.file };
+    return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file };
   }
 
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {

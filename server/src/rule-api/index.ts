@@ -17,6 +17,7 @@ export * from '../vocabulary/phi-kinds';
 export * from '../vocabulary/fhir-resources';
 export * from '../vocabulary/flows';
 export * from '../vocabulary/name-traps';
+export * from '../vocabulary/library-models';
 
 export type RuleCategory = 'logging' | 'storage' | 'transport' | 'third-party' | 'errors' | 'crypto' | 'config' | 'literals' | 'meta';
 

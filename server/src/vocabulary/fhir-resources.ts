@@ -167,7 +167,9 @@ export const FHIR_TYPES: Record<string, FhirTypeSpec> = {
     kinds: ['procedure'],
     fields: { ...subjectRefs, activity: { kinds: ['procedure'] }, description: { kinds: ['procedure'] }, addresses: { kinds: ['diagnosis'] } },
   },
-  QuestionnaireResponse: { kinds: ['clinical-note'], fields: { ...subjectRefs, item: { kinds: ['clinical-note'] }, authored: { kinds: ['care-date'] } } },
+  QuestionnaireResponse: { kinds: ['clinical-note'], fields: { ...subjectRefs, item: { kinds: ['clinical-note'], type: 'QuestionnaireResponseItem' }, authored: { kinds: ['care-date'] } } },
+  // One answered question of a response (an intake form's name, birth date, history…): the answers are the patient's.
+  QuestionnaireResponseItem: { kinds: ['clinical-note'], fields: { answer: { kinds: ['clinical-note'] }, item: { kinds: ['clinical-note'], type: 'QuestionnaireResponseItem' } } },
   Bundle: { kinds: ['patient-record'], fields: { entry: { kinds: ['patient-record'] } } },
 };
 

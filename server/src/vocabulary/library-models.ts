@@ -44,3 +44,94 @@ export const CONTAINER_PROPERTIES: readonly string[] = [
   'properties', 'props', 'state', 'current', 'selected', 'raw', 'parsed', 'original', 'previous', 'next', 'changes', 'update', 'updates',
   'bundle', 'contained', 'extension', 'member', 'members', 'subject', 'object',
 ];
+
+/**
+ * Generic wrappers whose first type argument is what they hold, resolve to or wrap (`Promise<Patient>`,
+ * `Ref<Patient>`, `AxiosResponse<Patient>`, `FormGroup<PatientForm>`): a value annotated so carries the
+ * argument's PHI kinds.
+ */
+export const CONTENT_WRAPPERS: readonly string[] = [
+  'Array', 'ReadonlyArray', 'Promise', 'PromiseLike', 'Awaited', 'Readonly', 'Partial', 'Required', 'DeepPartial', 'NonNullable', 'Omit', 'Pick',
+  'Set', 'ReadonlySet', 'Observable', 'BehaviorSubject', 'Subject', 'ReplaySubject', 'EventEmitter', 'Signal', 'WritableSignal', 'InputSignal',
+  'Ref', 'ShallowRef', 'ComputedRef', 'MutableRefObject', 'RefObject', 'Writable', 'Readable', 'Accessor', 'Store',
+  'AxiosResponse', 'AxiosPromise', 'HttpResponse', 'UseQueryResult', 'QueryObserverResult', 'SWRResponse', 'UseFormReturn', 'FormikProps',
+  'FormGroup', 'FormControl', 'WithId', 'Maybe', 'Nullable', 'Optional', 'Draft',
+];
+
+/** Keyed collections whose second type argument is what they hold (`Record<string, Patient>`, `Map<string, Patient>`). */
+export const KEYED_WRAPPERS: readonly string[] = ['Record', 'Map', 'ReadonlyMap', 'WeakMap', 'Dictionary'];
+
+/**
+ * Properties of a wrapper that return what it wraps (`ref.value`, `response.data`, `form.value`,
+ * `formik.values`, `ref.current`): read from a value typed by its content whose declared type has no such
+ * field, they are the wrapper's accessor and keep the content.
+ */
+export const WRAPPER_VALUE_PROPERTIES: readonly string[] = ['value', 'values', 'data', 'current', 'rawValue'];
+
+/**
+ * Calls whose explicit type argument names what they return or hold (`useState<Patient>()`,
+ * `http.get<Patient>(url)`, `signal<Patient>()`), besides every hook (`use…<T>()`). The result carries the
+ * type's PHI kinds and shape.
+ */
+export const TYPED_RESULT_CALLS: readonly string[] = [
+  'get', 'post', 'put', 'patch', 'request', 'fetch', 'query', 'getJSON', 'ajax', 'readResource', 'searchResources',
+  'ref', 'reactive', 'shallowRef', 'computed', 'signal', 'createSignal', 'createStore', 'writable', 'readable', 'observable', 'atom',
+  'createContext', 'inject', 'of', 'group', 'nonNullable', 'getRawValue',
+];
+
+/** Modules whose state factories take the state's type as type argument (`create<PatientState>()(…)` in zustand). */
+export const TYPED_STATE_MODULES = /^(zustand|zustand\/vanilla|jotai|valtio|pinia)$/;
+
+/**
+ * Form libraries' hooks: their result is a handle on the form's values (react-hook-form's `getValues()`,
+ * `watch()`, Formik's `values`), typed by the type argument or filled from the named option's object.
+ */
+export const FORM_HOOKS: Readonly<Record<string, string | undefined>> = {
+  useForm: 'defaultValues',
+  useFormik: 'initialValues',
+  useFormContext: undefined,
+  useFormState: undefined,
+  useWatch: undefined,
+  useController: undefined,
+  useFieldArray: undefined,
+};
+
+/** Accessors of a form handle that return its values, called bare after destructuring (`const { getValues } = useForm<T>()`). */
+export const FORM_VALUE_ACCESSORS: readonly string[] = ['getValues', 'watch', 'getFieldValue', 'getFieldsValue', 'getRawValue'];
+
+// Offline databases and persisted state in the browser, for the storage rule.
+
+/** PouchDB's modules and the methods that write documents (`db.rel.save(type, doc)` with relational-pouch). */
+export const POUCH_MODULES = /^pouchdb(-browser|-node|-core)?$/;
+export const POUCH_WRITE_METHODS: readonly string[] = ['put', 'post', 'bulkDocs'];
+export const RELATIONAL_POUCH_WRITE_METHODS: readonly string[] = ['save'];
+/** PouchDB adapters that keep nothing on the device. */
+export const POUCH_MEMORY_ADAPTERS: readonly string[] = ['memory', 'http', 'https'];
+/** RxDB's modules and the collection methods that write documents. */
+export const RXDB_MODULES = /^rxdb(\/|$)/;
+export const RXDB_WRITE_METHODS: readonly string[] = ['insert', 'bulkInsert', 'upsert', 'bulkUpsert', 'incrementalUpsert', 'atomicUpsert', 'insertIfNotExists'];
+/** idb (Jake Archibald's promise wrapper): `openDB()` databases write with `db.put(store, value)`, `tx.store.add(value)`. */
+export const IDB_MODULES = /^idb$/;
+export const IDB_OPEN_FUNCTIONS: readonly string[] = ['openDB', 'openDb'];
+/** localForage and its instances (`localforage.createInstance({ name })`). */
+export const LOCALFORAGE_MODULES = /^localforage$/i;
+/** Persisted state: zustand's `persist` middleware, redux-persist's `persistReducer`. */
+export const ZUSTAND_MIDDLEWARE_MODULES = /^zustand\/middleware$/;
+export const REDUX_PERSIST_MODULES = /^redux-persist$/;
+/** Which browser storage a redux-persist storage module is. */
+export const REDUX_PERSIST_STORAGES: Readonly<Record<string, string>> = {
+  'redux-persist/lib/storage': 'localStorage',
+  'redux-persist/es/storage': 'localStorage',
+  'redux-persist/lib/storage/session': 'sessionStorage',
+  'redux-persist/es/storage/session': 'sessionStorage',
+  'redux-persist-indexeddb-storage': 'IndexedDB',
+  localforage: 'IndexedDB',
+};
+/**
+ * Encryption at rest for these stores: crypto-pouch's `db.crypto(password)`, Dexie's encryption add-ons,
+ * RxDB's encryption plugins, redux-persist's encrypt transform, SQLCipher. A store opened with one is not reported.
+ */
+export const STORE_ENCRYPTION_MODULES = /^(crypto-pouch|transform-pouch|comdb|pouchdb-crypt.*|dexie-encrypted|dexie-easy-encrypt|@dexie\/encrypt.*|rxdb\/plugins\/encryption.*|redux-persist-transform-encrypt|@craftzdog\/react-native-sqlite-storage-sqlcipher|@journeyapps\/sqlcipher|secure-ls|localforage-encrypt.*|encrypt-storage)$/;
+export const STORE_ENCRYPTION_METHODS: readonly string[] = ['crypto', 'encrypt', 'setPassword'];
+/** Words in a custom storage's name that say it encrypts (`encryptedStorage`, `secureStore`). */
+export const ENCRYPTED_STORAGE_NAME = /encrypt|crypt|secure|cipher|sealed|vault/i;

@@ -1,0 +1,85 @@
+// Type-driven sources at calls: what a call's explicit type argument says it returns (`useState<Patient>()`,
+// `http.get<Patient>(url)`, zustand's `create<PatientState>()`), and the values of form libraries' handles
+// (`useForm<RegistrationForm>()`, `useFormik({ initialValues })`, `getValues()`). The evaluator asks this
+// module after its own evaluation of a call; the library models are data in vocabulary/library-models.ts.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { calleeName, keyName } from '../rule-api/ast';
+import type { NameClassifier } from '../vocabulary/classify';
+import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
+import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
+import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
+
+type Node = TSESTree.Node;
+
+/** What this module needs of the evaluator. */
+export interface TypeFlowHost {
+  valueOf(node: Node): AbstractValue;
+  typedValue(typeName: string, node: Node): AbstractValue;
+  importedFrom(localName: string): { module: string; imported: string } | undefined;
+  scope: { lookup(name: string): { value: AbstractValue } | undefined };
+  options: { classifier: NameClassifier };
+}
+
+const typedResultCalls = new Set(TYPED_RESULT_CALLS);
+const formValueAccessors = new Set(FORM_VALUE_ACCESSORS);
+const HOOK = /^use[A-Z]/;
+
+/**
+ * The value a type names: its main name's shape (`Patient[]` → Patient) joined with what any type parameter
+ * it mentions is instantiated with (`DraftState<TDraft>` inside `createDraftStore<TDraft>`).
+ */
+export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: Node): AbstractValue {
+  const main = typeNameOfAnnotation(type).name;
+  let value = main ? host.typedValue(main, node) : EMPTY;
+  for (const name of typeReferenceNames(type)) {
+    if (name === main || !/^T([A-Z]\w*)?$/.test(name)) continue;
+    const parameter = host.typedValue(name, node);
+    if (hasPhi(parameter)) value = join(value, parameter);
+  }
+  return value;
+}
+
+/** `useForm({ defaultValues: patient })`, `useFormik({ initialValues: { givenName: '', birthDate: '' } })`. */
+function formOptionValue(host: TypeFlowHost, node: TSESTree.CallExpression, option: string): AbstractValue {
+  const options = node.arguments[0];
+  if (options?.type !== 'ObjectExpression') return EMPTY;
+  for (const property of options.properties) {
+    if (property.type !== 'Property' || property.computed || keyName(property.key) !== option) continue;
+    let value = taintOnly(host.valueOf(property.value));
+    if (property.value.type === 'ObjectExpression') {
+      // a form starts empty and fills with what is typed: its keys say what it will hold
+      for (const field of property.value.properties) {
+        if (field.type !== 'Property' || field.computed) continue;
+        const key = keyName(field.key);
+        const kinds = key ? host.options.classifier.kindsOf(key) : [];
+        if (kinds.length) value = join(value, fromKinds(kinds, undefined, 'medium'));
+      }
+    }
+    return value;
+  }
+  return EMPTY;
+}
+
+export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpression, value: AbstractValue): AbstractValue {
+  const name = calleeName(node.callee);
+  if (!name) return value;
+  // `const { getValues } = useForm<T>()` … `getValues()`: the form's values.
+  if (node.callee.type === 'Identifier' && formValueAccessors.has(name) && !hasPhi(value)) {
+    const binding = host.scope.lookup(name)?.value;
+    if (binding && hasPhi(binding) && !binding.functionNode) return join(value, taintOnly(binding));
+  }
+  const formOption = Object.prototype.hasOwnProperty.call(FORM_HOOKS, name) ? FORM_HOOKS[name] : null;
+  const typeArgument = node.typeArguments?.params[0];
+  if (formOption !== null) {
+    // A form handle: its properties and accessors give the values, so it keeps the PHI but not the type's shape.
+    let form = typeArgument ? taintOnly(valueOfType(host, typeArgument, node)) : EMPTY;
+    if (formOption) form = join(form, formOptionValue(host, node, formOption));
+    return hasPhi(form) ? join(value, form) : value;
+  }
+  if (!typeArgument) return value;
+  const module = node.callee.type === 'Identifier' ? host.importedFrom(node.callee.name)?.module : undefined;
+  if (!HOOK.test(name) && !typedResultCalls.has(name) && !(module && TYPED_STATE_MODULES.test(module))) return value;
+  const typed = valueOfType(host, typeArgument, node);
+  if (!hasPhi(typed) && !typed.typeName) return value;
+  return hasPhi(value) ? join(value, typed) : { ...typed, tags: value.tags };
+}

@@ -1,0 +1,121 @@
+// Type-driven sources: PHI kinds that only a type says are there — type arguments of hooks and containers,
+// wrapper types, composed aliases, index signatures, aliased imports, generics bound by their workspace
+// instantiations — each with a twin whose type holds no PHI.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzeFile } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/core/config-types';
+import { WorkspaceIndex, extractDeclaredTypes, extractInstantiations } from '../../src/engine/workspace-index';
+import { NameClassifier } from '../../src/vocabulary/classify';
+import { RULES } from '../helpers/rules';
+
+const ROOT = path.resolve('/virtual');
+
+function reported(text: string, file: string, workspace: Record<string, string>): string[] {
+  const index = new WorkspaceIndex();
+  for (const [name, content] of Object.entries(workspace)) index.addFile(name, content);
+  index.addFile(file, text);
+  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+  assert.deepEqual(result.ruleErrors, []);
+  return result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`);
+}
+
+const TYPES = {
+  'packages/shared/src/types.ts': [
+    'export type PersonBase = { givenName: string; familyName: string };',
+    'export type PatientSummary = PersonBase & { birthDate: string; phoneNumber?: string };',
+    'export type Prefs = { theme: string; density: string };',
+    'export type AnswersByLinkId = { [linkId: string]: QuestionnaireResponseItem };',
+  ].join('\n'),
+};
+
+describe('type flow: the workspace index', () => {
+  it('reads composed aliases, index signatures and instantiations of generics', () => {
+    const byName = new Map(extractDeclaredTypes('t.ts', TYPES['packages/shared/src/types.ts']).map((type) => [type.name, type]));
+    assert.deepEqual([...byName.keys()].sort(), ['AnswersByLinkId', 'PatientSummary', 'PersonBase', 'Prefs']);
+    assert.equal(byName.get('AnswersByLinkId')?.indexType, 'QuestionnaireResponseItem');
+    assert.deepEqual(byName.get('PatientSummary')?.extends, ['PersonBase']);
+    assert.deepEqual(byName.get('PatientSummary')?.fields.map((field) => field.name), ['birthDate', 'phoneNumber']);
+    assert.deepEqual(extractInstantiations('class PatientRepository extends Repository<Patient> {}\nconst s = createDraftStore<VitalsDraft>("v");'), [['Repository', ['Patient']], ['createDraftStore', ['VitalsDraft']]]);
+    const index = new WorkspaceIndex();
+    index.addFile('a.ts', TYPES['packages/shared/src/types.ts']);
+    const classifier = new NameClassifier();
+    assert.deepEqual(index.resolve('PatientSummary', classifier)?.kinds, ['date-of-birth', 'name', 'phone']);
+    assert.deepEqual(index.resolve('Prefs', classifier)?.kinds, []);
+  });
+
+  it('does not read function types, conditional types or string unions as records', () => {
+    const types = extractDeclaredTypes('t.ts', "type Handler = (p: Patient) => void;\ntype Status = 'a' | 'b';\ntype Pick2<T> = T extends Patient ? T : never;");
+    assert.deepEqual(types.map((type) => type.name), []);
+  });
+});
+
+describe('type flow: sources', () => {
+  it('type arguments of hooks and HTTP calls carry their type', () => {
+    const text = [
+      "import { useState } from 'react';",
+      "import type { PatientSummary, Prefs } from '@clinic/shared';",
+      'declare const http: { get<T>(url: string): T };',
+      'export function useThings() {',
+      '  const [summary] = useState<PatientSummary>();',
+      '  const [prefs] = useState<Prefs>();',
+      "  const fetched = http.get<PatientSummary>('/api/me');",
+      '  console.log(summary, prefs);',
+      "  console.log('fetched', fetched.birthDate);",
+      "  console.log('prefs', prefs);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app.ts', TYPES), ['no-phi-in-logs:8:date-of-birth,name,phone', 'no-phi-in-logs:9:date-of-birth']);
+  });
+
+  it('wrapper types keep their content: Ref<T>.value, AxiosResponse<T>.data; Promise<T> and Record<string, T>', () => {
+    const text = [
+      "import type { PatientSummary, Prefs } from '@clinic/shared';",
+      'export function f(a: { value: PatientSummary } & Ref<PatientSummary>, b: AxiosResponse<PatientSummary>, c: Record<string, PatientSummary>, d: AxiosResponse<Prefs>) {',
+      '  console.log(a.value);',
+      '  console.log(b.data);',
+      '  console.log(c);',
+      '  console.log(d.data);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app.ts', TYPES), ['no-phi-in-logs:3:date-of-birth,name,phone', 'no-phi-in-logs:4:date-of-birth,name,phone', 'no-phi-in-logs:5:date-of-birth,name,phone']);
+  });
+
+  it('a generic class gets the kinds its workspace instantiations give its type parameter', () => {
+    const text = 'export class Repository<T> {\n  save(entity: T) { console.log(entity); }\n}\n';
+    const withPatients = { ...TYPES, 'src/patient-repository.ts': 'export class PatientRepository extends Repository<PatientSummary> {}' };
+    const withPrefs = { ...TYPES, 'src/prefs-repository.ts': 'export class PrefsRepository extends Repository<Prefs> {}' };
+    assert.deepEqual(reported(text, 'src/repository.ts', withPatients), ['no-phi-in-logs:2:date-of-birth,name,phone']);
+    assert.deepEqual(reported(text, 'src/repository.ts', withPrefs), []);
+  });
+
+  it('an aliased FHIR import and an index signature of questionnaire answers', () => {
+    const text = [
+      "import { QuestionnaireResponse as FhirResponse } from 'fhir/r4b';",
+      "import type { AnswersByLinkId } from '@clinic/shared';",
+      'export function f(response: FhirResponse, answers: AnswersByLinkId) {',
+      '  console.log(response);',
+      "  console.log(answers['given-name']);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app.ts', TYPES), ['no-phi-in-logs:4:clinical-note', 'no-phi-in-logs:5:clinical-note']);
+  });
+
+  it('form handles: useForm<T>() values and useFormik initial values; a form of filters is silent', () => {
+    const text = [
+      "import { useForm } from 'react-hook-form';",
+      "import { useFormik } from 'formik';",
+      "import type { PatientSummary } from '@clinic/shared';",
+      'type FilterForm = { query: string; pageSize: number };',
+      'export function Forms() {',
+      '  const { getValues } = useForm<PatientSummary>();',
+      '  const filters = useForm<FilterForm>();',
+      "  const formik = useFormik({ initialValues: { dateOfBirth: '' }, onSubmit: () => {} });",
+      '  console.log(getValues());',
+      '  console.log(filters.getValues());',
+      '  console.log(formik.values);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app.ts', TYPES), ['no-phi-in-logs:9:date-of-birth,name,phone', 'no-phi-in-logs:11:date-of-birth']);
+  });
+});

@@ -334,7 +334,10 @@ export abstract class ValueEvaluator {
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
     // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI.
     if (subjectOfName(typeName) === 'workforce') {
-      const kinds = withoutContactKinds(resolved?.kinds ?? []);
+      // …but a field that names the patient (`LabOrder.patientName`) is the patient's.
+      const kept = new Set<string>();
+      resolved?.fields.forEach((field, fieldName) => (subjectOfName(fieldName) === 'patient' ? field.kinds : withoutContactKinds(field.kinds)).forEach((kind) => kept.add(kind)));
+      const kinds = [...kept].sort();
       return { ...fromKinds(kinds, kinds.length ? { range: this.range(node), label: `${describeKinds(kinds)} in \`${this.snippet(node)}\` (type ${typeName})` } : undefined, 'high'), typeName, workforce: true };
     }
     if (!resolved) {

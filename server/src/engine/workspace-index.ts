@@ -3,7 +3,7 @@
 // `Patient` is declared in another. It reads declarations with a light scanner instead of a second
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import { subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { headNounIsAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
 
 export interface DeclaredField {
@@ -369,7 +369,14 @@ export class WorkspaceIndex {
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
     // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
-    const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce';
+    const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce' && !headNounIsAThing(typeName);
+    const typeWords = splitWords(typeName);
+    // `LabItemDefinition`, `FormTemplate`, `MedicationCatalogItem`: what can be ordered or filled in, not anyone's record.
+    if (typeWords.some((word) => CATALOGUE_TYPE_WORDS.has(word))) {
+      return { name: typeName, kinds: [], fields: new Map(declared.fields.map((field) => [field.name, { kinds: [], typeName: field.typeName }])), file: declared.file };
+    }
+    // `LabOrdersSearchFilters`, `VisitCriteria`: bounds of a search (a date range, a status), not a visit's dates.
+    const searchCriteria = typeWords.some((word) => SEARCH_CRITERIA_TYPE_WORDS.has(word));
     const fields = new Map<string, ResolvedField>();
     for (const parent of declared.extends) {
       if (seen.has(parent)) continue;
@@ -377,7 +384,8 @@ export class WorkspaceIndex {
       parentType?.fields.forEach((field, name) => fields.set(name, field));
     }
     for (const field of declared.fields) {
-      fields.set(field.name, this.resolveField(field, classifier, personContext, seen));
+      const resolved = this.resolveField(field, classifier, personContext, seen);
+      fields.set(field.name, searchCriteria ? { ...resolved, kinds: resolved.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) } : resolved);
     }
     let index: ResolvedField | undefined;
     if (declared.indexType) index = this.resolveField({ name: '', typeName: declared.indexType }, classifier, personContext, seen);
@@ -401,6 +409,11 @@ export class WorkspaceIndex {
     return { kinds: [...(workforce ? withoutContactKinds([...kinds]) : kinds)].sort(), typeName: field.typeName };
   }
 }
+
+const CATALOGUE_TYPE_WORDS = new Set(['definition', 'definitions', 'template', 'templates', 'catalog', 'catalogue', 'inventory', 'formulary', 'config', 'configuration', 'settings', 'schema', 'metadata']);
+const SEARCH_CRITERIA_TYPE_WORDS = new Set(['filter', 'filters', 'criteria', 'criterion']);
+/** What a search criterion of these kinds is: a bound or a status, not a record's value. */
+const CRITERIA_KINDS = new Set(['care-date', 'death-date', 'patient-record', 'encounter']);
 
 const fhirCache = new Map<string, ResolvedType | undefined>();
 

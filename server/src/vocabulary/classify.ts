@@ -254,3 +254,9 @@ export function describeKinds(kindIds: readonly string[]): string {
 export function isSyntheticOwnerName(name: string): boolean {
   return splitWords(name).some((word) => syntheticOwnerWords.has(word));
 }
+
+/** `PatientDocumentsFolder`, `patientReportTemplate`: the name's head noun is a thing, not a person. */
+export function headNounIsAThing(name: string): boolean {
+  const last = splitWords(name).at(-1);
+  return last !== undefined && nonPersonQualifiers.has(last);
+}

@@ -95,6 +95,9 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'class', 'function', 'method', 'property', 'prop', 'var', 'variable', 'env', 'environment', 'theme', 'font', 'color', 'icon',
   'brand', 'product', 'plan', 'tier', 'country', 'state', 'provider', 'practitioner', 'doctor', 'physician', 'staff',
   'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json',
+  // things that have names: `documentName`, `folderName`, `attachmentName`, `questionName`
+  'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questionnaire',
+  'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
 ];
 
 /**

@@ -234,3 +234,35 @@ describe('precision: test data, organisation faxes, apps', () => {
     assert.deepEqual(reported(text, 'scripts/deploy.ts'), []);
   });
 });
+
+describe('precision: types that are catalogues, search criteria and things', () => {
+  it("a lab test definition's codes are what can be ordered, not anyone's procedure", () => {
+    const types = 'export interface LabItemDefinition { name: string; cptCode: string[]; diagnosis?: string }\n';
+    const text = "import type { LabItemDefinition } from './types';\nexport function add(definition: LabItemDefinition) {\n  console.log('adding', JSON.stringify(definition));\n}\n";
+    assert.deepEqual(reported(text, 'src/admin/add-lab.ts', { 'src/types.ts': types }), []);
+    // twin: the order placed for a patient carries the procedure
+    const order = 'export interface ServiceOrder { patientName: string; cptCode: string[] }\n';
+    const twin = "import type { ServiceOrder } from './types';\nexport function place(order: ServiceOrder) {\n  console.log('placing', JSON.stringify(order));\n}\n";
+    assert.deepEqual(reported(twin, 'src/orders/place.ts', { 'src/types.ts': order }), ['no-phi-in-logs:3:name,procedure']);
+  });
+
+  it('date bounds of a search filter are not a visit date; a name searched for still is', () => {
+    const types = 'export interface VisitSearchFilters { visitDate?: string; status?: string }\nexport interface PatientSearchFilters { patientName?: string; visitDate?: string }\n';
+    const text = "import type { VisitSearchFilters, PatientSearchFilters } from './types';\nexport function search(filters: VisitSearchFilters, byName: PatientSearchFilters) {\n  console.log(filters);\n  console.log(byName);\n}\n";
+    assert.deepEqual(reported(text, 'src/visits/search.ts', { 'src/types.ts': types }), ['no-phi-in-logs:4:name']);
+  });
+
+  it("a patient's documents folder is a folder: its name is not a person's", () => {
+    const types = 'export interface PatientDocumentsFolder { id: string; name: string }\nexport interface PatientDocumentsFilters { documentName?: string; folder?: PatientDocumentsFolder }\n';
+    const text = "import type { PatientDocumentsFilters } from './types';\nexport function search(filters: PatientDocumentsFilters) {\n  console.log(filters);\n}\n";
+    assert.deepEqual(reported(text, 'src/docs/search.ts', { 'src/types.ts': types }), []);
+  });
+});
+
+describe("recall kept: a workforce-named type's field that names the patient", () => {
+  it("LabOrder.patientName is the patient's name although a lab is an organisation", () => {
+    const types = 'export interface LabOrder { labPhone: string; patientName: string }\n';
+    const text = "import type { LabOrder } from './types';\nexport function place(order: LabOrder) {\n  console.log('placing', JSON.stringify(order));\n}\n";
+    assert.deepEqual(reported(text, 'src/orders/place.ts', { 'src/types.ts': types }), ['no-phi-in-logs:3:name']);
+  });
+});

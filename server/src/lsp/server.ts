@@ -19,9 +19,10 @@ import {
   FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
+  LogMessageNotification,
+  MessageType,
   ProposedFeatures,
   ResponseError,
-  StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
@@ -49,6 +50,7 @@ import { CONFIG_FILE_GLOB, CONFIG_FILE_NAME, WATCHED_FILES_GLOB, isInSkippedFold
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
 import { FileAnalyzer, emptyOutcome, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
+import { FramedStreamReader, GuardedMessageReader } from './protocol-guard';
 import { toDiagnostic } from './diagnostics';
 import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
 import { AnalysisScheduler, type AnalysisEntry } from './scheduler';
@@ -63,16 +65,38 @@ export interface LanguageServerOptions {
 }
 
 export function startLanguageServer(options: LanguageServerOptions): void {
-  const connection =
-    options.transport === 'ipc'
-      ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process))
-      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  if (options.transport === 'stdio') {
+  const stdio = options.transport === 'stdio';
+  const writer = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  let server: PhiGuardServer | undefined;
+  // Every message is checked before vscode-languageserver sees it (protocol-guard.ts).
+  const reader = new GuardedMessageReader(stdio ? new FramedStreamReader(process.stdin) : new IPCMessageReader(process), writer, {
+    refused: (problem) => server?.refused(problem),
+    framingError: (what) => void closeOnTransportError(connection, what),
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  if (stdio) {
     // stdin closing means the client is gone.
     process.stdin.on('end', () => process.exit(0));
   }
-  new PhiGuardServer(connection, options.rules).listen();
+  server = new PhiGuardServer(connection, options.rules);
+  server.listen();
 }
+
+/**
+ * The stream is out of step (a bad header, garbage) or broken: no later message can be trusted to be
+ * read right, so the server says why (stderr and the client's log) and exits with 1, the code of an
+ * exit without shutdown. Never a crash, never a silent hang.
+ */
+async function closeOnTransportError(connection: Connection, what: string): Promise<void> {
+  const message = `[PHI Guard] closing the connection: received ${what}; the message stream cannot be read any further`;
+  process.stderr.write(`${message}\n`);
+  const logged = connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
+  await Promise.race([logged, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  process.exit(1);
+}
+
+/** Invalid messages logged one by one before the log only counts them. */
+const REFUSED_LOGGED = 20;
 
 interface Capabilities {
   pull: boolean;
@@ -127,6 +151,7 @@ export class PhiGuardServer {
   /** Scanned files that changed on disk (or were saved) while open: re-analysed from disk when they close. */
   private readonly changedWhileOpen = new Set<string>();
   private verbose = false;
+  private refusedCount = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -264,7 +289,7 @@ export class PhiGuardServer {
 
     connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
       return this.guardRequest('textDocument/diagnostic', async () => {
-        const uri = requireUri(params);
+        const uri = params.textDocument.uri;
         if (!this.documents.get(uri)) {
           // Not open: its stored results are pushed (see the top of this file); nothing to pull.
           return { kind: 'full', items: [] };
@@ -278,10 +303,7 @@ export class PhiGuardServer {
 
     connection.onCodeAction(async (params) =>
       this.guardRequest('textDocument/codeAction', async () => {
-        const uri = requireUri(params);
-        if (!params.range || !params.context || !Array.isArray(params.context.diagnostics)) {
-          throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction needs range and context.diagnostics');
-        }
+        const uri = params.textDocument.uri;
         const doc = this.documents.get(uri);
         if (!doc) return [];
         const entry = await this.scheduler.exact(uri);
@@ -303,7 +325,6 @@ export class PhiGuardServer {
 
     connection.onExecuteCommand(async (params, token) =>
       this.guardRequest('workspace/executeCommand', async () => {
-        if (!params || typeof params.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'command missing');
         switch (params.command) {
           case Commands.scanWorkspace:
             return this.scanner.scan(params.workDoneToken, token, (changed) => this.scanDone(changed));
@@ -320,9 +341,6 @@ export class PhiGuardServer {
 
     connection.onRequest(EXPORT_SARIF_REQUEST, async (params: ExportSarifParams | undefined) =>
       this.guardRequest(EXPORT_SARIF_REQUEST, async () => {
-        if (params !== undefined && params !== null && (typeof params !== 'object' || (params.target !== undefined && typeof params.target !== 'string'))) {
-          throw new ResponseError(ErrorCodes.InvalidParams, 'target must be a string');
-        }
         return this.exportSarif(params?.target ?? undefined);
       }),
     );
@@ -337,8 +355,8 @@ export class PhiGuardServer {
     connection.onDidChangeWatchedFiles((params) =>
       this.guard('didChangeWatchedFiles', () => {
         let configChanged = false;
-        for (const change of params?.changes ?? []) {
-          const absPath = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
+        for (const change of params.changes) {
+          const absPath = uriToPath(change.uri);
           if (!absPath) continue;
           if (path.basename(absPath) === CONFIG_FILE_NAME) {
             configChanged = true;
@@ -566,6 +584,16 @@ export class PhiGuardServer {
   // ---- logging and error handling ---------------------------------------------------------------------
   // Only kinds, rule ids and paths are logged: never document text.
 
+  /**
+   * A message protocol-guard.ts refused (bad params, not JSON). Logged, but a client (or a fuzzer)
+   * sending thousands must not flood the log: the first few one by one, then a count now and then.
+   */
+  refused(problem: string): void {
+    this.refusedCount += 1;
+    if (this.refusedCount <= REFUSED_LOGGED) this.warn(`refused an invalid message: ${problem}`);
+    else if (this.refusedCount % 1000 === 0) this.warn(`refused ${this.refusedCount} invalid messages so far (only the first ${REFUSED_LOGGED} are logged one by one)`);
+  }
+
   private log(message: string): void {
     this.connection.console.log(`[PHI Guard] ${message}`);
   }
@@ -609,12 +637,4 @@ export class PhiGuardServer {
       throw new ResponseError(ErrorCodes.InternalError, `PHI Guard: ${what} failed: ${truncate(message, 120)}`);
     }
   }
-}
-
-function requireUri(params: unknown): string {
-  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-  if (typeof uri !== 'string' || uri.length === 0) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'params.textDocument.uri must be a string');
-  }
-  return uri;
 }

@@ -13,6 +13,7 @@ import type { AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisi
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, type EvaluatedDirective } from './suppressions';
@@ -45,6 +46,8 @@ export interface AnalyzeInput {
   probeExports?: readonly string[];
   /** What the file is for; decided from `relPath`, the config and the text when not given. */
   role?: RoleVerdict;
+  /** `performance.now()` after which the analysis stops with DeadlineExceeded (the editor's time limit). */
+  deadline?: number;
 }
 
 interface PendingReport {
@@ -247,6 +250,7 @@ function analyzeCode(
   } catch (error) {
     return parseFailure(input, error);
   }
+  throwIfPastDeadline(input.deadline);
   const classifier = classifierFor(input.config);
   let analyzer: Analyzer | undefined;
   const getAnalyzer = () => {
@@ -265,8 +269,14 @@ function analyzeCode(
     }
     registrations.push(toRegistration(rule.meta.id, visitors));
   }
+  if (input.deadline !== undefined) registrations.push(deadlineRegistration(deadlineCheck(input.deadline), registrations));
+  // The deadline's check throws from a visitor: rule isolation must hand that on, not disable a "rule".
+  const isolate = (ruleId: string, error: unknown) => {
+    if (error instanceof DeadlineExceeded) throw error;
+    onRuleError(ruleId, error);
+  };
   analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError },
+    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate },
     registrations,
   );
   try {
@@ -280,6 +290,16 @@ function analyzeCode(
     throw error;
   }
   return undefined;
+}
+
+/**
+ * The deadline's check as a visitor of the node types the rules already visit (a type nobody visits
+ * would cost the walk extra work), so the walk asks it at most nodes.
+ */
+function deadlineRegistration(check: () => void, registrations: readonly VisitorRegistration[]): VisitorRegistration {
+  const enter = new Map<string, (node: TSESTree.Node) => void>();
+  for (const registration of registrations) for (const type of registration.enter.keys()) enter.set(type, check);
+  return { ruleId: '(deadline)', enter, exit: new Map() };
 }
 
 function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistration {
@@ -358,6 +378,8 @@ function analyzeJson(
     return { file: input.relPath, reason: 'parse-error', detail: `${range.start.line}:${range.start.column} ${printParseErrorCode(first.error)}` };
   }
   if (!tree) return undefined;
+  throwIfPastDeadline(input.deadline);
+  const check = deadlineCheck(input.deadline);
   const classifier = classifierFor(input.config);
   const active: Array<{ ruleId: string; visitors: RuleVisitors }> = [];
   const noAnalyzer = (): Analyzer => {
@@ -382,6 +404,7 @@ function analyzeJson(
     }
   };
   walkJson(tree, [], (property) => {
+    check();
     for (const { ruleId, visitors } of active) if (visitors.JsonProperty) call(ruleId, () => visitors.JsonProperty!(property));
   }, (node, nodePath) => {
     for (const { ruleId, visitors } of active) if (visitors.JsonString) call(ruleId, () => visitors.JsonString!(node, nodePath));

@@ -1,4 +1,4 @@
-// Transports and modes: Node IPC, run onSave, the slow-file warning, multi-root workspaces.
+// Transports and modes: Node IPC, run onSave, multi-root workspaces (time and size limits: limits.test.ts).
 import * as assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -80,19 +80,6 @@ describe('language server: transports and modes', function () {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 2, since);
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['no-phi-in-logs']);
     assert.equal(version2Publishes().length, 1);
-  });
-
-  it('warns about a file whose analysis exceeds timeBudgetMs (status notification and log)', async () => {
-    client = await TestClient.start({
-      workspaceFolders: [BASIC],
-      capabilities: { ...pushCapabilities(), workspace: { configuration: true } },
-      settings: { timeBudgetMs: 0.001 },
-    });
-    client.open(LAB);
-    const status = await client.waitFor('phiGuard/status', (p) => p.slowFile !== undefined, { since: 0 });
-    assert.equal(status.slowFile.file, 'src/lab.ts');
-    assert.equal(typeof status.slowFile.ms, 'number');
-    await client.waitFor('window/logMessage', (p) => /slow: src\/lab\.ts took/.test(p.message), { since: 0 });
   });
 
   it('handles several workspace folders: paths relative to each folder, its own config, one scan over all', async () => {

@@ -84,6 +84,7 @@ const PARAMS: Readonly<Record<string, Check>> = {
     range,
     context: object({ diagnostics: arrayOf(object({ range, message: string })), only: optional(arrayOf(string)) }),
   }),
+  'textDocument/hover': object({ textDocument: documentId, position }),
   'workspace/executeCommand': object({ command: nonEmptyString, arguments: optional(arrayOf(anything)) }),
   'phiGuard/exportSarif': optional(nullable(object({ target: optional(nullable(string)) }))),
   // notifications

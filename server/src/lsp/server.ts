@@ -20,6 +20,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   LogMessageNotification,
+  MarkupKind,
   MessageType,
   ProposedFeatures,
   ResponseError,
@@ -34,7 +35,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnyRule, Finding } from '../engine';
+import { docsUrl, type AnyRule, type Finding } from '../engine';
 import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
@@ -51,7 +52,8 @@ import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
 import { FileAnalyzer, emptyOutcome, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
 import { FramedStreamReader, GuardedMessageReader } from './protocol-guard';
-import { toDiagnostic } from './diagnostics';
+import { hoverMarkdown } from './diagnostic-text';
+import { findingContains, toDiagnostic } from './diagnostics';
 import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
 import { AnalysisScheduler, type AnalysisEntry } from './scheduler';
 import { SettingsStore, isExcluded, redactorFor } from './settings';
@@ -211,6 +213,7 @@ export class PhiGuardServer {
             resolveProvider: false,
           },
           executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+          hoverProvider: true,
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -326,6 +329,16 @@ export class PhiGuardServer {
           supportsDocumentChanges: this.caps.documentChanges,
           supportsSnippets: this.caps.snippets,
         });
+      }),
+    );
+
+    // The whole message with its advice (diagnostics show only the headline) and the doc link.
+    connection.onHover(async (params) =>
+      this.guardRequest('textDocument/hover', async () => {
+        const findings = this.scheduler.latest(params.textDocument.uri)?.outcome.active.filter((finding) => findingContains(finding, params.position)) ?? [];
+        if (findings.length === 0) return null;
+        const value = findings.map((finding) => hoverMarkdown(finding.ruleId, finding.message, docsUrl(finding.ruleId))).join('\n\n---\n\n');
+        return { contents: { kind: MarkupKind.Markdown, value } };
       }),
     );
 

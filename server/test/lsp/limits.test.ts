@@ -63,11 +63,14 @@ describe('language server: size and time limits', function () {
     client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: CAPABILITIES, settings: { timeBudgetMs: 0.001 } });
     const cleanUri = client.open(CLEAN);
     await client.waitForDiagnostics(cleanUri);
-    await client.waitFor('window/logMessage', (p) => /src\/clean\.ts took \d+ ms: the first analysis after start runs cold/.test(p.message), { since: 0 });
-    assert.equal(client.received.some((m) => m.method === 'phiGuard/status' && m.params.slowFile), false, 'the cold analysis is not reported slow');
+    // The first analysis's report is the cold note, not a slow warning (clean.ts is analysed again,
+    // warm, once the folder's index is built: that one may well be reported slow).
+    await client.waitFor('window/logMessage', (p) => /src\/clean\.ts took \d+ ms/.test(p.message), { since: 0 });
+    const first = client.received.find((m) => m.method === 'window/logMessage' && /src\/clean\.ts took \d+ ms/.test(m.params.message));
+    assert.match(first!.params.message, /src\/clean\.ts took \d+ ms: the first analysis after start runs cold and is not judged/);
 
     client.open(LAB);
-    const slow = await client.waitFor('phiGuard/status', (p) => p.slowFile !== undefined, { since: 0 });
+    const slow = await client.waitFor('phiGuard/status', (p) => p.slowFile?.file === 'src/lab.ts', { since: 0 });
     assert.equal(slow.slowFile.file, 'src/lab.ts');
     assert.equal(typeof slow.slowFile.ms, 'number');
     assert.equal(slow.slowFile.stopped, undefined);
@@ -86,6 +89,9 @@ describe('language server: size and time limits', function () {
     const stopped = await client.waitFor('phiGuard/status', (p) => p.slowFile?.stopped === true, { since: 0 });
     assert.equal(stopped.slowFile.file, 'src/lab.ts');
     await client.waitFor('window/logMessage', (p) => /slow: analysis of src\/lab\.ts stopped after \d+ ms \(phiGuard\.analysisTimeoutMs 0\.001 ms\); it is analysed again when saved, not while typing/.test(p.message), { since: 0 });
+    // The folder's index, once built, makes every open document be analysed again: stopped again.
+    const indexed = await client.waitFor('window/logMessage', (p) => /indexed \d+ files/.test(p.message), { since: 0 }).then(() => client!.received.findIndex((m) => m.method === 'window/logMessage' && /indexed \d+ files/.test(m.params.message)));
+    await client.waitFor('window/logMessage', (p) => /stopped after/.test(p.message), { since: indexed });
     assert.equal(client.received.some((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri), false, 'a stopped analysis publishes nothing');
 
     // Typing: no analysis (nothing published, no second "stopped" line) — checked after a request the

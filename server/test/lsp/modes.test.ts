@@ -63,6 +63,11 @@ describe('language server: transports and modes', function () {
     });
     const uri = client.open(LAB);
     await client.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.length === 2);
+    // Once the folder's index is built, open documents are analysed again (any version, in any mode):
+    // let that happen before the change, or it may analyse version 2 before the save.
+    await client.waitFor('window/logMessage', (p) => /indexed \d+ files/.test(p.message), { since: 0 });
+    const indexed = client.received.findIndex((m) => m.method === 'window/logMessage' && /indexed \d+ files/.test(m.params.message));
+    await client.waitForDiagnostics(uri, (p) => p.version === 1, indexed);
     const since = client.mark();
     const text = fs.readFileSync(LAB, 'utf8').replace('http://', 'https://');
     await client.notifyServer('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });

@@ -106,7 +106,7 @@ const PARAMS: Readonly<Record<string, Check>> = {
 };
 
 /** What is wrong with a message's params, or undefined (also for methods the server does not know: those get MethodNotFound). */
-export function paramsProblem(method: string, params: unknown): string | undefined {
+function paramsProblem(method: string, params: unknown): string | undefined {
   const check = Object.prototype.hasOwnProperty.call(PARAMS, method) ? PARAMS[method] : undefined;
   return check?.(params, 'params');
 }
@@ -185,12 +185,12 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 }
 
 /** The byte stream is out of step with the framing; the message is ours and never quotes the stream. */
-export class FramingError extends Error {
+class FramingError extends Error {
   override name = 'FramingError';
 }
 
 /** What went wrong on the transport, in words that never quote the stream (it may hold document text). */
-export function describeTransportError(error: Error): string {
+function describeTransportError(error: Error): string {
   if (error instanceof FramingError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   return `a transport error (${code ?? error.name})`;
@@ -199,7 +199,7 @@ export function describeTransportError(error: Error): string {
 /** Header blocks are a few dozen bytes; more without the blank line that ends one is not a header. */
 const MAX_HEADER_BYTES = 8 * 1024;
 /** Far above any document an editor sends (VS Code syncs files up to 50 MB); a larger length is garbage. */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 /**

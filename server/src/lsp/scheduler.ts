@@ -95,11 +95,6 @@ export class AnalysisScheduler {
     if (state.run === 'onSave' || state.timedOut) this.schedule(uri, 0);
   }
 
-  /** Whether the document's analyses are stopped at the deadline (it is analysed on save only). */
-  isTimedOut(uri: string): boolean {
-    return this.states.get(uri)?.timedOut !== undefined;
-  }
-
   closed(uri: string): void {
     const state = this.states.get(uri);
     if (!state) return;

@@ -281,9 +281,9 @@ export class PhiGuardServer {
         if (absPath) {
           this.status.clearSlow(absPath);
           this.status.setNotAnalysed(absPath, undefined);
+          // The editor's text is gone: the disk's is what the cross-file index should know.
+          this.analyzer.fileChanged(absPath, undefined);
         }
-        // The editor's text is gone: the disk's is what the cross-file index should know.
-        if (absPath) this.analyzer.fileChanged(absPath, undefined);
         if (absPath && this.changedWhileOpen.delete(absPath)) {
           if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
           this.diskChanged(absPath, false);

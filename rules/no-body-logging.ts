@@ -1,5 +1,5 @@
 import { createRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './utils/ast';
+import { dottedName, keyName, lastSegment, memberCall, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
@@ -97,28 +97,49 @@ function isWholeBodyMember(node: Node, parent: Node | undefined): node is TSESTr
 }
 
 const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect', 'util.format', 'format']);
+/** Wrappers that hand their operand on unchanged: `await x`, `x as T`, `x!`, `x satisfies T`, `<T>x`. */
+const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression']);
+
+/** Whether `child` reaches the value of `parent` whole (not a part, a count, a test or a sanitised form of it). */
+function passesWhole(parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case 'Property':
+      return parent.value === child;
+    case 'ObjectExpression':
+    case 'ArrayExpression':
+    case 'SpreadElement':
+    case 'TemplateLiteral':
+      return true;
+    case 'BinaryExpression':
+      return parent.operator === '+';
+    case 'ConditionalExpression':
+      return parent.consequent === child || parent.alternate === child; // not the test: `req.body ? 'yes' : 'no'`
+    case 'LogicalExpression':
+      return parent.operator !== '&&' || parent.right === child; // `body || {}`, `body ?? {}`, `ok && body`; not `body && 'yes'`
+    case 'CallExpression':
+      return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && WHOLE_VALUE_CALLS.has(dottedName(parent.callee) ?? '');
+    default:
+      return TRANSPARENT_TYPES.has(parent.type);
+  }
+}
 
 /**
- * Whether a variable's whole value reaches the log line: the argument itself, a property value, a
- * template part, a spread, or the argument of JSON.stringify/String/inspect — not `patch.field`,
- * `Object.keys(patch).length` or `redact(patch)`, which log a part, a count or a sanitised form.
+ * The first node under a log call's argument that `test` accepts and whose whole value reaches the log
+ * line: the argument itself, a property value, a template part, a spread, a branch of a conditional,
+ * the argument of JSON.stringify/String/inspect — not `body.field`, `Object.keys(body).length`,
+ * `!!body`, `typeof body` or `redact(body)`, which log a part, a count, a boolean or a sanitised form.
  */
-function isLoggedWhole(node: Node, argument: Node): boolean {
-  for (let current = node; current !== argument; ) {
-    const parent = parentOf(current);
-    if (!parent) return false;
-    const passes =
-      (parent.type === 'Property' && parent.value === current) ||
-      parent.type === 'ObjectExpression' ||
-      parent.type === 'ArrayExpression' ||
-      parent.type === 'SpreadElement' ||
-      parent.type === 'TemplateLiteral' ||
-      (parent.type === 'BinaryExpression' && parent.operator === '+') ||
-      (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument) && WHOLE_VALUE_CALLS.has(dottedName(parent.callee) ?? ''));
-    if (!passes) return false;
-    current = parent;
+function findLoggedWhole(argument: Node, test: (node: Node, parent: Node | undefined) => boolean): Node | undefined {
+  const stack: Array<{ node: Node; parent: Node | undefined }> = [{ node: argument, parent: undefined }];
+  while (stack.length) {
+    const { node, parent } = stack.pop()!;
+    if (test(node, parent)) return node;
+    // Below a node whose value is not logged whole, nothing is: `Object.keys(req.body)` stops here.
+    if (/Function/.test(node.type)) continue;
+    const children = childNodes(node).filter((child) => passesWhole(node, child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
   }
-  return true;
+  return undefined;
 }
 
 function isHttpObject(node: Node): boolean {
@@ -266,20 +287,20 @@ export default createRule({
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           if (parameter) {
-            const payload = findInSubtree(argument, (child, parent) => isInterceptorPayload(child, parent, parameter));
+            const payload = findLoggedWhole(argument, (child, parent) => isInterceptorPayload(child, parent, parameter));
             if (payload) {
               context.report({ node: payload, messageId: 'interceptor', data: { what: interceptorKind(enclosingInterceptorCall(node)) ?? 'request' }, precision: 'medium' });
               return;
             }
           }
-          const body = findInSubtree(argument, (child, parent) => isWholeBodyMember(child, parent) && isHttpObject(child.object));
+          const body = findLoggedWhole(argument, (child, parent) => isWholeBodyMember(child, parent) && isHttpObject(child.object));
           if (body) {
             const text = context.getText(body);
             context.report({ node: body, messageId: 'loggedBody', data: { expression: text.length <= 40 ? text : 'body' } });
             return;
           }
           // `const answers = req.body; console.log(answers)`: a variable holding the whole body.
-          const alias = findInSubtree(argument, (child) => child.type === 'Identifier' && isLoggedWhole(child, argument) && context.hasTag(child, 'request-body'));
+          const alias = findLoggedWhole(argument, (child) => child.type === 'Identifier' && context.hasTag(child, 'request-body'));
           if (alias) {
             context.report({ node: alias, messageId: 'loggedBody', data: { expression: context.getText(alias) }, precision: 'medium' });
             return;

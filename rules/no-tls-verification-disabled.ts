@@ -16,7 +16,7 @@ const CONNECTION_PATH_WORDS = new Set(['dialect', 'socket', 'database', 'db', 'p
 const INSECURE_URL_PARAMETERS = /[?&;](sslmode=disable|ssl=false|tls=false|tlsInsecure=true|tlsAllowInvalidCertificates=true|tlsAllowInvalidHostnames=true|sslValidate=false|encrypt=false|trustServerCertificate=true)\b/i;
 const TLS_ENV = 'NODE_TLS_REJECT_UNAUTHORIZED';
 /** `NODE_TLS_REJECT_UNAUTHORIZED=0` in a shell command or script (also quoted: `='0'`). */
-const TLS_ENV_IN_COMMAND = /\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?(?:0|false)\b/;
+const TLS_ENV_IN_COMMAND = /\bNODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?(0|false)\b/;
 
 function isConnectionObject(object: TSESTree.ObjectExpression, depth = 0): boolean {
   for (const name of objectProperties(object).keys()) if (CONNECTION_KEYS.has(name)) return true;
@@ -48,6 +48,38 @@ function isConnectionCall(call: TSESTree.CallExpression | TSESTree.NewExpression
 
 function booleanFix(node: Node, to: boolean): FixDescriptor {
   return { description: `Set to ${to}`, edits: [{ start: node.range[0], end: node.range[1], text: String(to) }] };
+}
+
+/**
+ * `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'` as a statement of its own is removed (with its line
+ * when nothing else is on it): Node verifies certificates unless told otherwise. Anywhere else (the
+ * body of a brace-less `if`, inside an expression) the value becomes '1'.
+ */
+function tlsEnvAssignmentFix(text: string, assignment: TSESTree.AssignmentExpression): FixDescriptor {
+  const statement = parentOf(assignment);
+  const holder = statement && parentOf(statement);
+  const inList = holder?.type === 'Program' || holder?.type === 'BlockStatement' || holder?.type === 'StaticBlock' || holder?.type === 'SwitchCase';
+  if (statement?.type !== 'ExpressionStatement' || statement.expression !== assignment || !inList) return tlsEnvValueFix(assignment.right);
+  let [start, end] = statement.range;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline + 1;
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\r?\n?$/.test(text.slice(end, lineEnd))) [start, end] = [lineStart, lineEnd];
+  return { description: 'Remove the assignment (Node.js verifies certificates by default)', edits: [{ start, end, text: '' }] };
+}
+
+/** The value of NODE_TLS_REJECT_UNAUTHORIZED becomes '1' (in the string quotes it had). */
+function tlsEnvValueFix(value: Node): FixDescriptor {
+  const quote = value.type === 'Literal' && typeof value.value === 'string' && value.raw[0] === '"' ? '"' : "'";
+  return { description: "Set to '1' (verify certificates)", edits: [{ start: value.range[0], end: value.range[1], text: `${quote}1${quote}` }] };
+}
+
+/** `NODE_TLS_REJECT_UNAUTHORIZED=0` in a command (raw source text starting at `offset`): the 0 becomes 1. */
+function tlsEnvCommandFix(raw: string, offset: number): FixDescriptor | undefined {
+  const match = TLS_ENV_IN_COMMAND.exec(raw);
+  if (!match) return undefined; // spelled with escapes in the source: no safe edit
+  const start = offset + match.index + match[0].length - match[1].length;
+  return { description: 'Set NODE_TLS_REJECT_UNAUTHORIZED=1 (verify certificates)', edits: [{ start, end: start + match[1].length, text: '1' }] };
 }
 
 function isTlsEnvTarget(node: Node): boolean {
@@ -115,14 +147,14 @@ export default createRule({
           context.report({ node, messageId: 'verificationOff', data: { option, value: 'true' } });
         } else if (ENCRYPTION_SWITCHES.has(option) && isFalseLiteral(value)) {
           const object = parentOf(node);
-          if (object?.type === 'ObjectExpression' && isConnectionObject(object)) context.report({ node, messageId: 'encryptionOff', data: { option } });
+          if (object?.type === 'ObjectExpression' && isConnectionObject(object)) context.report({ node, messageId: 'encryptionOff', data: { option }, fix: booleanFix(value, true) });
         } else if (option === TLS_ENV && isDisablingEnvValue(context, value)) {
-          context.report({ node, messageId: 'envOff' });
+          context.report({ node, messageId: 'envOff', fix: tlsEnvValueFix(value) });
         }
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         if (isTlsEnvTarget(node.left) && isDisablingEnvValue(context, node.right)) {
-          context.report({ node, messageId: 'envOff' });
+          context.report({ node, messageId: 'envOff', fix: tlsEnvAssignmentFix(context.text, node) });
           return;
         }
         if (node.left.type === 'MemberExpression' && propertyName(node.left) === 'rejectUnauthorized' && isFalseLiteral(node.right)) {
@@ -132,7 +164,7 @@ export default createRule({
       Literal(node: TSESTree.Literal) {
         if (typeof node.value !== 'string' || !node.value.includes('=')) return;
         // execSync('NODE_TLS_REJECT_UNAUTHORIZED=0 node job.js')
-        if (TLS_ENV_IN_COMMAND.test(node.value)) context.report({ node, messageId: 'envOff' });
+        if (TLS_ENV_IN_COMMAND.test(node.value)) context.report({ node, messageId: 'envOff', fix: tlsEnvCommandFix(context.getText(node), node.range[0]) });
         else checkConnectionString(node);
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
@@ -154,15 +186,21 @@ export default createRule({
         } else if (INSECURE_WHEN_TRUE.has(key) && flag === true) {
           context.report({ jsonNode: property.node, messageId: 'verificationOff', data: { option: key, value: 'true' } });
         } else if (ENCRYPTION_SWITCHES.has(key) && flag === false && isJsonConnectionPath(property, [...jsonSiblings(property).keys()])) {
-          context.report({ jsonNode: property.node, messageId: 'encryptionOff', data: { option: key } });
+          const [start, end] = jsonRange(valueNode!);
+          context.report({ jsonNode: property.node, messageId: 'encryptionOff', data: { option: key }, fix: { description: 'Set to true', edits: [{ start, end, text: 'true' }] } });
         } else if (key === TLS_ENV && (valueNode?.value === '0' || valueNode?.value === 0 || valueNode?.value === 'false')) {
-          context.report({ jsonNode: property.node, messageId: 'envOff' });
+          const [start, end] = jsonRange(valueNode!);
+          const text = typeof valueNode!.value === 'string' ? '"1"' : '1';
+          context.report({ jsonNode: property.node, messageId: 'envOff', fix: { description: "Set to '1' (verify certificates)", edits: [{ start, end, text }] } });
         } else if (key.toLowerCase() === 'sslmode' && valueNode?.value === 'disable') {
           context.report({ jsonNode: property.node, messageId: 'insecureConnectionString', data: { parameter: 'sslmode=disable' } });
         } else if (typeof valueNode?.value === 'string') {
           const match = INSECURE_URL_PARAMETERS.exec(valueNode.value);
           if (match) context.report({ jsonNode: valueNode, messageId: 'insecureConnectionString', data: { parameter: match[1] } });
-          else if (TLS_ENV_IN_COMMAND.test(valueNode.value)) context.report({ jsonNode: valueNode, messageId: 'envOff' });
+          else if (TLS_ENV_IN_COMMAND.test(valueNode.value)) {
+            const [start, end] = jsonRange(valueNode);
+            context.report({ jsonNode: valueNode, messageId: 'envOff', fix: tlsEnvCommandFix(context.text.slice(start, end), start) });
+          }
         }
       },
     };

@@ -10,8 +10,9 @@ import {
   type ServerOptions,
   type StaticFeature,
 } from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/shared/protocol';
+import { Commands, DIAGNOSTIC_SOURCE } from '../../server/src/shared/protocol';
 import { SETTINGS_SECTION, normalizeSettings } from '../../server/src/shared/settings';
+import { bundledDoc, replaceDocLinks, ruleIdOfDocLink, showDocumentationLink } from './docs';
 import { CONFIG_FILE_GLOB, documentSelector } from './languages';
 
 /** The LanguageClient id: VS Code reads `phiGuard.trace.server` for it. */
@@ -61,7 +62,10 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     },
   };
 
+  const docs = new BundledDocLinks(context.extensionPath);
   const clientOptions: LanguageClientOptions = {
+    // Hovers may run one command: opening a rule's documentation (links rewritten by BundledDocLinks).
+    markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocumentation] } },
     documentSelector: documentSelector(),
     diagnosticCollectionName: 'phiGuard',
     outputChannel,
@@ -73,6 +77,14 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
       fileEvents: vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB),
     },
     middleware: {
+      // Documentation links open the doc that ships with the extension, offline (docs.ts).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => docs.withBundledDoc(diagnostic))),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report?.kind === 'full') report.items = report.items.map((diagnostic) => docs.withBundledDoc(diagnostic));
+        return report;
+      },
+      provideHover: async (document, position, token, next) => docs.withDocCommands(await next(document, position, token)),
       workspace: {
         // Hand the server complete, well-typed settings (defaults for anything missing or mistyped).
         configuration: async (params, token, next) => {
@@ -88,4 +100,38 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
 
   const client = new PhiGuardLanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   return client;
+}
+
+/**
+ * The server links each finding to its documentation on the web (any client can open that, and SARIF
+ * says the same). In VS Code the doc ships inside the extension: the rule id in Problems and in the
+ * diagnostic hover opens the bundled Markdown file, the hover's "documentation" link its preview.
+ */
+class BundledDocLinks {
+  private readonly found = new Map<string, string | undefined>();
+
+  constructor(private readonly extensionPath: string) {}
+
+  private doc(ruleId: string): string | undefined {
+    if (!this.found.has(ruleId)) this.found.set(ruleId, bundledDoc(this.extensionPath, ruleId));
+    return this.found.get(ruleId);
+  }
+
+  withBundledDoc(diagnostic: vscode.Diagnostic): vscode.Diagnostic {
+    const code = diagnostic.code;
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !code || typeof code !== 'object') return diagnostic;
+    const ruleId = ruleIdOfDocLink(code.target.toString(true));
+    const file = ruleId && this.doc(ruleId);
+    if (file) diagnostic.code = { value: code.value, target: vscode.Uri.file(file) };
+    return diagnostic;
+  }
+
+  withDocCommands(hover: vscode.Hover | null | undefined): vscode.Hover | null | undefined {
+    if (!hover) return hover;
+    for (const content of hover.contents) {
+      if (!(content instanceof vscode.MarkdownString)) continue;
+      content.value = replaceDocLinks(content.value, (ruleId) => (this.doc(ruleId) ? showDocumentationLink(ruleId) : undefined));
+    }
+    return hover;
+  }
 }

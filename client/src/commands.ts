@@ -1,9 +1,8 @@
 // The PHI Guard commands. Scan Workspace and Export SARIF run in the server (workspace/executeCommand;
 // the server reports window/workDoneProgress for the scan, which VS Code shows with a Cancel button); the
-// others are client-side. No command talks to the network except Show Documentation, which hands a rule's
-// documentation URL to the user's browser (vscode.env.openExternal) when the user asks for it.
-import * as path from 'node:path';
-import * as fs from 'node:fs';
+// others are client-side. No command talks to the network: Show Documentation opens the rule's doc that
+// ships in the extension in the Markdown preview (only a rule without a bundled doc is handed to the
+// user's browser, vscode.env.openExternal).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -14,6 +13,7 @@ import {
   type ScanWorkspaceResult,
   type ShowRuleDocumentationArgs,
 } from '../../server/src/shared/protocol';
+import { bundledDoc } from './docs';
 import { formatCounts } from './status-text';
 
 export interface CommandContext {
@@ -140,9 +140,8 @@ function rulesInDiagnostics(): RuleDocTarget[] {
 
 /** The rule documentation shipped inside the extension (rules/docs/<rule-id>.md), if present. */
 function localDoc(ctx: CommandContext, ruleId: string): vscode.Uri | undefined {
-  if (!/^[a-z0-9-]+$/.test(ruleId)) return undefined;
-  const file = path.join(ctx.extensionContext.extensionPath, 'rules', 'docs', `${ruleId}.md`);
-  return fs.existsSync(file) ? vscode.Uri.file(file) : undefined;
+  const file = bundledDoc(ctx.extensionContext.extensionPath, ruleId);
+  return file ? vscode.Uri.file(file) : undefined;
 }
 
 async function showRuleDocumentation(ctx: CommandContext, arg?: unknown): Promise<void> {
@@ -165,13 +164,14 @@ async function showRuleDocumentation(ctx: CommandContext, arg?: unknown): Promis
     if (!picked) return;
     target = picked.rule;
   }
-  if (target.url && /^https?:\/\//.test(target.url)) {
-    await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
-    return;
-  }
+  // The doc that ships with the extension, in the Markdown preview: offline, and the version that matches.
   const doc = localDoc(ctx, target.ruleId);
   if (doc) {
     await vscode.commands.executeCommand('markdown.showPreview', doc);
+    return;
+  }
+  if (target.url && /^https?:\/\//.test(target.url)) {
+    await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
     return;
   }
   void vscode.window.showWarningMessage(`PHI Guard: no documentation found for rule ${target.ruleId}.`);

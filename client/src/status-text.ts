@@ -1,6 +1,6 @@
 // Turns the server's `phiGuard/status` notification into what the status items show.
 // Pure (no vscode import) so it is unit-tested with plain mocha.
-import type { SeverityCounts, StatusParams } from '../../server/src/shared/protocol';
+import type { SeverityCounts, SlowFile, StatusParams } from '../../server/src/shared/protocol';
 
 /** Mirrors vscode.LanguageStatusSeverity without importing vscode. */
 export type StatusLevel = 'information' | 'warning' | 'error';
@@ -35,6 +35,13 @@ function iconCounts(counts: SeverityCounts): string {
   return `$(error) ${counts.error} $(warning) ${counts.warning} $(info) ${counts.note}`;
 }
 
+function slowFileLine(slow: SlowFile): string {
+  const ms = Math.round(slow.ms);
+  return slow.stopped
+    ? `Slow file: the analysis of ${slow.file} was stopped after ${ms} ms (phiGuard.analysisTimeoutMs); it is analysed when saved`
+    : `Slow file: ${slow.file} took ${ms} ms`;
+}
+
 export function describeStatus(status: StatusParams | undefined, clientState: ClientState): StatusView {
   if (clientState === 'stopped') {
     return {
@@ -55,14 +62,16 @@ export function describeStatus(status: StatusParams | undefined, clientState: Cl
   const lines: string[] = [];
   const countsText = formatCounts(status.counts);
   lines.push(`Findings: ${countsText}${status.suppressed ? ` (${status.suppressed} suppressed)` : ''}`);
-  if (status.slowFile) lines.push(`Slow file: ${status.slowFile.file} took ${Math.round(status.slowFile.ms)} ms`);
+  if (status.slowFile) lines.push(slowFileLine(status.slowFile));
+  for (const skipped of status.notAnalysed ?? []) lines.push(`Not analysed: ${skipped.file}: ${skipped.reason}`);
   if (status.lastError) lines.push(`Last error: ${status.lastError}`);
   lines.push('Click to show the PHI Guard output.');
   const detail = lines.join('\n');
 
+  const notAnalysed = status.notAnalysed?.length ?? 0;
   let level: StatusLevel = 'information';
   if (status.state === 'error') level = 'error';
-  else if (status.slowFile) level = 'warning';
+  else if (status.slowFile || notAnalysed > 0) level = 'warning';
   const warnIcon = level === 'error' ? '$(error) ' : level === 'warning' ? '$(warning) ' : '';
 
   switch (status.state) {
@@ -79,7 +88,7 @@ export function describeStatus(status: StatusParams | undefined, clientState: Cl
     default:
       return {
         text: `${warnIcon || '$(shield) '}PHI Guard: ${iconCounts(status.counts)}`,
-        shortText: status.slowFile ? `${countsText} · slow file` : countsText,
+        shortText: [countsText, ...(status.slowFile ? ['slow file'] : []), ...(notAnalysed ? [`${plural(notAnalysed, 'file')} not analysed`] : [])].join(' · '),
         detail,
         level,
         busy: false,

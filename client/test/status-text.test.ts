@@ -37,8 +37,20 @@ describe('client status text', () => {
     assert.equal(slow.level, 'warning');
     assert.match(slow.text, /^\$\(warning\)/);
     assert.match(slow.detail, /src\/big\.ts took 812 ms/);
+    const stopped = describeStatus({ ...base, slowFile: { file: 'src/huge.ts', ms: 3004, stopped: true } }, 'running');
+    assert.equal(stopped.level, 'warning');
+    assert.match(stopped.detail, /analysis of src\/huge\.ts was stopped after 3004 ms .*analysed when saved/);
     const failed = describeStatus({ ...base, state: 'error', lastError: 'bad config' }, 'running');
     assert.equal(failed.level, 'error');
     assert.match(failed.detail, /bad config/);
+  });
+
+  it('says which open files are not analysed and why (over the size limit)', () => {
+    const view = describeStatus({ ...base, notAnalysed: [{ file: 'src/bundle.js', reason: '5.0 MB exceeds the 1.0 MB limit (maxFileSize)' }] }, 'running');
+    assert.equal(view.level, 'warning');
+    assert.equal(view.shortText, 'no findings · 1 file not analysed');
+    assert.match(view.detail, /Not analysed: src\/bundle\.js: 5\.0 MB exceeds the 1\.0 MB limit \(maxFileSize\)/);
+    // Nothing slow, nothing skipped: plain information (the item is not amber).
+    assert.equal(describeStatus(base, 'running').level, 'information');
   });
 });

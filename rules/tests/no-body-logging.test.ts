@@ -4,6 +4,10 @@ runRuleTests('no-body-logging', {
   valid: [
     // parts, counts and sanitised forms of a body alias are not the whole body (regression: bench corpus)
     "declare const logger: any; declare function redact(v: unknown): string;\nexport function update(req: any) {\n  const { version, ...patch } = req.body;\n  logger.info('u', { fields: Object.keys(patch).length });\n  logger.info('u', { note: redact(patch.clinicalNotes) });\n  logger.info('u', { version });\n}",
+    // counts, lengths and booleans derived from a body are not the body (issue 10)
+    "declare const req: any; declare const logger: any;\nlogger.debug('fields: ' + Object.keys(req.body).length);\nlogger.debug(`size ${JSON.stringify(req.body).length}`);\nlogger.debug('has body', !!req.body, typeof req.body, req.body === undefined);\nlogger.debug({ empty: Object.keys(req.body).length === 0, present: Boolean(req.body) });\nlogger.debug(req.body ? 'with body' : 'without body', req.body && 'body set');",
+    "declare const logger: any;\nexport function save(req: any) {\n  const answers = req.body;\n  logger.info(`answers: ${Object.keys(answers).length}`, Array.isArray(answers), answers.length);\n}",
+    "import axios from 'axios';\naxios.interceptors.request.use((config) => { console.log('payload bytes', JSON.stringify(config.data).length, !!config.data); return config; });",
     // switches that are off, size limits and redaction lists
     { code: '{ "logging": { "logRequestBody": false, "logBodyMaxLength": 1, "redactBody": true } }', filename: 'config/production.json' },
     { code: '{ "http": { "skipBodyLogging": true, "excludeBody": true } }', filename: 'config/app.json' },
@@ -101,6 +105,11 @@ runRuleTests('no-body-logging', {
         { line: 4, column: 45, message: 'Logging the whole `req.body`' },
         { line: 5, column: 24 },
       ],
+    },
+    {
+      name: 'the whole body through a conditional, a fallback, a cast or an await (issue 10: only counts and booleans are spared)',
+      code: "declare const req: any; declare const logger: any;\nlogger.debug(req.body ? req.body : 'none');\nlogger.debug('body', req.body || {});\nlogger.debug({ body: req.body as unknown });\nexport async function f(request: any) { logger.info(await request.body); }",
+      errors: [{ line: 2, column: 25 }, { line: 3, column: 22 }, { line: 4, column: 22 }, { line: 5, column: 59 }],
     },
     {
       name: 'Koa ctx.request.body and a Lambda event.body in a template',

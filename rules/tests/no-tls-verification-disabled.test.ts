@@ -78,12 +78,19 @@ runRuleTests('no-tls-verification-disabled', {
     },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED through process.env, dot and bracket',
-      code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nprocess.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';",
+      code: "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\nprocess.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';\nstartServer();",
       errors: [
         { line: 1, column: 1, message: ENV },
         { line: 2, column: 1, message: ENV },
       ],
-      output: null,
+      // Statements of their own: removed with their lines (Node.js verifies certificates by default).
+      output: 'startServer();',
+    },
+    {
+      name: 'NODE_TLS_REJECT_UNAUTHORIZED = 0 where removing the statement would change the code around it: set to 1',
+      code: "declare const dev: boolean;\nif (dev) process.env.NODE_TLS_REJECT_UNAUTHORIZED = \"0\";\nconst x = (process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0');\nfunction f() {\n  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // for the test server\n  return 1;\n}",
+      errors: [{ line: 2, column: 10, message: ENV }, { line: 3, column: 12, message: ENV }, { line: 5, column: 3, message: ENV }],
+      output: "declare const dev: boolean;\nif (dev) process.env.NODE_TLS_REJECT_UNAUTHORIZED = \"1\";\nconst x = (process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1');\nfunction f() {\n   // for the test server\n  return 1;\n}",
     },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED = 0 in either branch of a conditional, or as a fallback',
@@ -92,6 +99,7 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 2, column: 1, message: ENV },
         { line: 3, column: 1, message: ENV },
       ],
+      output: 'declare const dev: boolean;\n',
     },
     {
       name: 'NODE_TLS_REJECT_UNAUTHORIZED in a child process env and a shell command',
@@ -100,12 +108,13 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 2, column: 52, message: ENV },
         { line: 3, column: 10, message: ENV },
       ],
+      output: "import { execSync, spawn } from 'node:child_process';\nspawn('node', ['job.js'], { env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '1' } });\nexecSync(\"NODE_TLS_REJECT_UNAUTHORIZED='1' node job.js\");",
     },
     {
       name: 'ssl: false with connection keys beside it',
       code: "const db = { host: 'db.acme-health.com', port: 5432, ssl: false };",
       errors: [{ line: 1, column: 54, message: '`ssl: false` on a connection config' }],
-      output: null,
+      output: "const db = { host: 'db.acme-health.com', port: 5432, ssl: true };",
     },
     {
       name: 'ssl/tls: false under a connection-named key',
@@ -114,6 +123,7 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 1, column: 27, message: '`ssl: false`' },
         { line: 2, column: 26, message: '`tls: false`' },
       ],
+      output: "const cfg = { database: { ssl: true } };\nconst cache = { redis: { tls: true } };",
     },
     {
       name: 'ssl/tls: false passed to connection factories',
@@ -131,7 +141,8 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 4, column: 14, message: '`encrypt: false` on a connection config' },
         { line: 4, column: 30, message: '`trustServerCertificate: true`' },
       ],
-      output: null,
+      // encrypt is fixed; trusting any server certificate has no fix (which CA to trust is the user's call).
+      output: "import sql from 'mssql';\nconst pool = new sql.ConnectionPool({\n  server: 'db.acme-health.com',\n  options: { encrypt: true, trustServerCertificate: true },\n});",
     },
     {
       name: 'sslmode=disable in a connection string literal and template',
@@ -155,7 +166,7 @@ runRuleTests('no-tls-verification-disabled', {
       filename: 'config/production.json',
       code: '{\n  "database": {\n    "host": "db-primary.acme-health.com",\n    "ssl": false\n  }\n}',
       errors: [{ line: 4, column: 5, message: '`ssl: false` on a connection config' }],
-      output: null,
+      output: '{\n  "database": {\n    "host": "db-primary.acme-health.com",\n    "ssl": true\n  }\n}',
     },
     {
       name: 'JSON: rejectUnauthorized and strictSSL false are fixed to true',
@@ -170,16 +181,16 @@ runRuleTests('no-tls-verification-disabled', {
     {
       name: 'JSON: NODE_TLS_REJECT_UNAUTHORIZED in an env block',
       filename: 'config/production.json',
-      code: '{ "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0" } }',
-      errors: [{ line: 1, column: 12, message: ENV }],
-      output: null,
+      code: '{ "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "0" }, "test": { "NODE_TLS_REJECT_UNAUTHORIZED": 0 } }',
+      errors: [{ line: 1, column: 12, message: ENV }, { line: 1, column: 61, message: ENV }],
+      output: '{ "env": { "NODE_TLS_REJECT_UNAUTHORIZED": "1" }, "test": { "NODE_TLS_REJECT_UNAUTHORIZED": 1 } }',
     },
     {
       name: 'package.json scripts',
       filename: 'package.json',
-      code: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=0 node server.js"\n  }\n}',
-      errors: [{ line: 3, column: 14, message: ENV }],
-      output: null,
+      code: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=0 node server.js",\n    "e2e": "export NODE_TLS_REJECT_UNAUTHORIZED=false && mocha"\n  }\n}',
+      errors: [{ line: 3, column: 14, message: ENV }, { line: 4, column: 12, message: ENV }],
+      output: '{\n  "scripts": {\n    "start": "NODE_TLS_REJECT_UNAUTHORIZED=1 node server.js",\n    "e2e": "export NODE_TLS_REJECT_UNAUTHORIZED=1 && mocha"\n  }\n}',
     },
     {
       name: 'JSON: connection strings and sslmode keys',
@@ -198,7 +209,7 @@ runRuleTests('no-tls-verification-disabled', {
         { line: 2, column: 14, message: '`tlsAllowInvalidCertificates: true`' },
         { line: 3, column: 14, message: '`tls: false`' },
       ],
-      output: null,
+      output: '{\n  "mongo": { "tlsAllowInvalidCertificates": true },\n  "redis": { "tls": true }\n}',
     },
     {
       name: 'a development config is still reported: such settings leak into production',

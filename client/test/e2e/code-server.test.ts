@@ -8,7 +8,10 @@
 //   3. apply a quick fix (http:// → https://) and see the text change (saved and checked on disk)
 //   4. run "PHI Guard: Scan Workspace" from the command palette and see findings for a file never opened
 //   5. "PHI Guard: Export SARIF" through the save dialog; 6. the status item opens the output;
-//   7. "PHI Guard: Restart Server"; 8. "Show documentation for <rule>" reaches the open-external prompt
+//   7. "PHI Guard: Restart Server"; 8. "Show documentation for <rule>" opens the doc bundled in the VSIX in
+//   the Markdown preview (offline: no browser tab, no open-external prompt)
+// After the file is analysed and after the workspace scan, the status item is not amber: the first, cold
+// analysis is not judged slow with the default time budget.
 // Which files and findings to look for comes from the CLI (`phi-guard scan --format json`) on the same
 // workspace, so the test follows the demo as it grows. Every step leaves a screenshot in
 // .e2e-artifacts/<timestamp>/NN-step.png (plus code-server.log). No fixed sleeps: everything polls for a
@@ -167,6 +170,15 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
   }
 
   const markersPanel = () => page.locator('.markers-panel');
+
+  /** The PHI Guard status bar item once idle (counts shown): neither amber (warning) nor red (error). */
+  async function expectStatusNotAmber(): Promise<void> {
+    const item = page.locator('.statusbar-item', { hasText: /PHI Guard: .*\d/ }).first();
+    await item.waitFor({ timeout: 15_000 });
+    const classes = (await item.getAttribute('class')) ?? '';
+    const tooltip = (await item.getAttribute('aria-label')) ?? '';
+    assert.doesNotMatch(classes, /warning-kind|error-kind/, `the status item is amber or red: ${tooltip}`);
+  }
 
   async function showProblems(): Promise<void> {
     if (await markersPanel().isVisible()) return;
@@ -333,9 +345,7 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
           'git.enabled': false,
           'editor.minimap.enabled': false,
           'files.autoSave': 'off',
-          // Every analysis counts as slow, so the server reports a slow file and the status shows its
-          // warning state (also proves phiGuard.* settings reach the server).
-          'phiGuard.timeBudgetMs': 1,
+          // phiGuard.* settings stay at their defaults: the status item must not turn amber with them.
         },
         null,
         2,
@@ -451,9 +461,8 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await showProblems();
     await waitForProblem(path.posix.basename(fixFinding.file), fixFinding.ruleId, 30_000);
     log(`diagnostic shown ${Date.now() - t} ms after opening`);
-    // phiGuard.timeBudgetMs is 1 ms: the status item is in its warning state and names the slow file.
-    const status = page.locator('.statusbar-item.warning-kind', { hasText: 'PHI Guard' }).first();
-    await status.waitFor({ timeout: 15_000 });
+    // The first analysis after start runs cold; with the default budget the status stays plain.
+    await expectStatusNotAmber();
     await screenshot('problems');
   });
 
@@ -492,6 +501,7 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await notification.waitFor({ timeout: 60_000 });
     await filterProblems('');
     await page.locator('.statusbar-item', { hasText: /PHI Guard: .*\d/ }).first().waitFor({ timeout: 10_000 });
+    await expectStatusNotAmber();
     await screenshot('scan-results');
     // The file was indeed never opened as an editor.
     assert.equal(await page.locator('.tabs-container .tab', { hasText: base }).count(), 0);
@@ -531,29 +541,22 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await screenshot('restarted');
   });
 
-  it('"Show documentation for <rule>" hands the rule\'s documentation URL to the browser', async function () {
+  it('"Show documentation for <rule>" opens the documentation bundled in the extension in the Markdown preview', async function () {
     if (!docFinding) this.skip();
     const finding = docFinding!;
     await openFile(finding.file);
     const title = `Show documentation for ${finding.ruleId}`;
-    const popup = context!.waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    const popup = context!.waitForEvent('page', { timeout: 10_000 }).catch(() => undefined);
+    const blockedBefore = blocked.length;
     await chooseCodeAction(finding.range.start.line, finding.range.start.column, title, 'docs-code-action');
-    // VS Code either asks before opening an external link (the dialog names the URL) or opens a new tab.
-    const dialog = page.locator('.monaco-dialog-box', { hasText: `${finding.ruleId}.md` });
-    const opened = await Promise.race([
-      dialog.waitFor({ timeout: 20_000 }).then(() => 'dialog' as const),
-      popup.then((p) => (p ? ('page' as const) : undefined)),
-    ]);
-    if (opened === 'dialog') {
-      await screenshot('docs-open-external');
-      await page.keyboard.press('Escape'); // do not open it: no network here
-      await dialog.waitFor({ state: 'hidden', timeout: 5000 });
-    } else {
-      const tab = await popup;
-      assert.ok(tab, 'neither a confirmation dialog nor a new tab appeared');
-      assert.match(tab.url() || (await tab.waitForEvent('framenavigated').then((f) => f.url())), new RegExp(`${finding.ruleId}\\.md`));
-      await screenshot('docs-opened');
-      await tab.close();
-    }
+    // The preview of <extension>/rules/docs/<rule>.md opens as an editor tab, with the doc's title in it.
+    const tab = page.locator('.tabs-container .tab', { hasText: `Preview ${finding.ruleId}.md` }).first();
+    await tab.waitFor({ timeout: 20_000 });
+    await page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('h1', { hasText: finding.ruleId }).first().waitFor({ timeout: 20_000 });
+    await screenshot('docs-preview');
+    // Offline: no open-external prompt, no new browser tab, no request to another host.
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no open-external prompt');
+    assert.equal(await popup, undefined, 'no browser tab was opened');
+    assert.deepEqual(blocked.slice(blockedBefore).filter((url) => !/open-vsx\.org/.test(url)), []);
   });
 });

@@ -18,6 +18,7 @@ import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration 
 import { parseWithBalancedChains } from './deep-parse';
 import { Fingerprints } from './fingerprint';
 import { isPlainSkipRole, type Unanalysed } from './unanalysed';
+import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
@@ -51,6 +52,8 @@ export interface AnalyzeInput {
   probeExports?: readonly string[];
   /** What the file is for; decided from `relPath`, the config and the text when not given. */
   role?: RoleVerdict;
+  /** `performance.now()` after which the analysis stops with DeadlineExceeded (the editor's time limit). */
+  deadline?: number;
 }
 
 interface PendingReport {
@@ -357,6 +360,7 @@ function analyzeCode(
     return parseFailure(input, error);
   }
   suppressions.useProgram(program);
+  throwIfPastDeadline(input.deadline);
   const classifier = classifierFor(input.config);
   let analyzer: Analyzer | undefined;
   const getAnalyzer = () => {
@@ -375,8 +379,14 @@ function analyzeCode(
     }
     registrations.push(toRegistration(rule.meta.id, visitors));
   }
+  if (input.deadline !== undefined) registrations.push(deadlineRegistration(deadlineCheck(input.deadline), registrations));
+  // The deadline's check throws from a visitor: rule isolation must hand that on, not disable a "rule".
+  const isolate = (ruleId: string, error: unknown) => {
+    if (error instanceof DeadlineExceeded) throw error;
+    onRuleError(ruleId, error);
+  };
   analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError },
+    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate },
     registrations,
   );
   try {
@@ -396,6 +406,16 @@ function analyzeCode(
 /** The fallback parse for code whose tree is too deep as written (see deep-parse.ts). */
 function parseBalanced(absPath: string, text: string): TSESTree.Program {
   return parseWithBalancedChains(text, { ...PARSE_OPTIONS, jsx: JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()) }).program;
+}
+
+/**
+ * The deadline's check as a visitor of the node types the rules already visit (a type nobody visits
+ * would cost the walk extra work), so the walk asks it at most nodes.
+ */
+function deadlineRegistration(check: () => void, registrations: readonly VisitorRegistration[]): VisitorRegistration {
+  const enter = new Map<string, (node: TSESTree.Node) => void>();
+  for (const registration of registrations) for (const type of registration.enter.keys()) enter.set(type, check);
+  return { ruleId: '(deadline)', enter, exit: new Map() };
 }
 
 function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistration {
@@ -480,6 +500,8 @@ function analyzeJson(
     return { skipped: { file: input.relPath, reason: 'parse-error', detail }, problem: { kind: 'parse-error', detail, offsets: [first.offset, first.offset] } };
   }
   if (!tree) return undefined;
+  throwIfPastDeadline(input.deadline);
+  const check = deadlineCheck(input.deadline);
   const classifier = classifierFor(input.config);
   const active: Array<{ ruleId: string; visitors: RuleVisitors }> = [];
   const noAnalyzer = (): Analyzer => {
@@ -504,6 +526,7 @@ function analyzeJson(
     }
   };
   walkJson(tree, [], (property) => {
+    check();
     for (const { ruleId, visitors } of active) if (visitors.JsonProperty) call(ruleId, () => visitors.JsonProperty!(property));
   }, (node, nodePath) => {
     for (const { ruleId, visitors } of active) if (visitors.JsonString) call(ruleId, () => visitors.JsonString!(node, nodePath));

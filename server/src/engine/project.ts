@@ -14,7 +14,9 @@ import { applyOverlay, ConfigResolver } from './config';
 import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
-import { readHead, readSourceFile } from './read';
+import { readHead, readSourceFile, sizeLimitDetail } from './read';
+import { sizeOverLimit } from './text-size';
+import { throwIfPastDeadline } from './deadline';
 import { fileRole, isReportedInRole, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure } from './unanalysed';
@@ -163,21 +165,38 @@ export class Project {
 
   // ── one file ───────────────────────────────────────────────────────────────────────────────
 
-  /** Analyses a file's text (an open document): its findings and those of the PHI it passes to other files. */
-  analyze(absPath: string, text: string): FileAnalysis {
+  /**
+   * Analyses a file's text (an open document): its findings and those of the PHI it passes to other files.
+   * Text over the config's `maxFileSize` is skipped as the scan skips such a file (and not indexed).
+   * With `deadline` (a `performance.now()` time) an analysis still running then throws DeadlineExceeded.
+   */
+  analyze(absPath: string, text: string, options: { deadline?: number } = {}): FileAnalysis {
     const started = performance.now();
     const relPath = this.relPath(absPath);
     const config = this.configFor(absPath);
     const language = languageOf(absPath);
+    const size = sizeOverLimit(text, config.maxFileSize);
     if (language === undefined) {
       const skipped: SkippedFile = { file: relPath, reason: 'ignored', detail: 'not a TypeScript, JavaScript or JSON file' };
       return { absPath, relPath, findings: [], skipped, ruleErrors: [], config, durationMs: 0, role: { role: 'production', reason: 'default' }, hidden: 0 };
+    }
+    if (size !== undefined) {
+      // As the scan reports the file on disk: a skip, and the `unanalysed-file` finding rules make of it.
+      const skipped: SkippedFile = { file: relPath, reason: 'too-large', detail: sizeLimitDetail(size, config.maxFileSize) };
+      const problem = problemOfReadFailure(skipped.reason, skipped.detail);
+      const head = text.slice(0, 8192);
+      const role = fileRole(absPath, relPath, head, language, config);
+      const result = problem ? unanalysedFileResult({ absPath, relPath, text: head, config, rules: this.rules, role }, problem, skipped) : undefined;
+      const all = result?.findings ?? [];
+      const findings = all.filter((finding) => this.isReported(finding));
+      return { absPath, relPath, findings, skipped, ruleErrors: result?.ruleErrors ?? [], config, durationMs: 0, role, hidden: all.length - findings.length };
     }
     const index = this.liveIndex();
     if (index && language === 'code') index.addFile(relPath, text);
     const role = fileRole(absPath, relPath, text, language, config);
     const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
-    const result = analyzeFile({ ...input, collectFlows: true });
+    const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline });
+    throwIfPastDeadline(options.deadline);
     const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [])];
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
@@ -251,6 +270,8 @@ export class Project {
     } catch {
       return [];
     }
+    // An open document over the size limit is not analysed for what its exports do either.
+    if (sizeOverLimit(text, config.maxFileSize) !== undefined) return [];
     const result = analyzeFile({ absPath: target, relPath: this.relPath(target), text, config, index: this.liveIndex(), rules: this.rules, probeExports: [...allNames] });
     const sinks = result.flows?.exports ?? [];
     this.summaries.set(target, { text, names: allNames, sinks });

@@ -2,7 +2,7 @@
 // outside the workspace), the editor settings turned into the Project's overlay, open documents'
 // text handed to it, and the outcome shaped for diagnostics. Everything about PHI is the Project's.
 import * as path from 'node:path';
-import { ConfigError, Project, type AnyRule, type ConfigOverlay, type Finding, type ResolvedConfig, type RuleError, type ScanResult, type SkippedFile } from '../engine';
+import { ConfigError, DeadlineExceeded, Project, type AnyRule, type ConfigOverlay, type Finding, type ResolvedConfig, type RuleError, type ScanResult, type SkippedFile } from '../engine';
 import type { PhiGuardSettings } from '../shared/settings';
 import type { WorkspaceFolderSet } from './paths';
 import { isExcluded } from './settings';
@@ -30,6 +30,8 @@ export interface AnalysisOutcome {
   configProblem?: ConfigProblem;
   /** Not analysed: disabled in the settings or matched by `exclude`. */
   ignored?: 'disabled' | 'excluded';
+  /** The analysis ran past its deadline and was stopped: no result (durationMs says how long it ran). */
+  timedOut?: boolean;
   durationMs: number;
   config?: ResolvedConfig;
 }
@@ -110,8 +112,9 @@ export class FileAnalyzer {
     return [...this.projects.values()].flatMap((project) => project.configFiles());
   }
 
-  analyzeText(absPath: string, text: string, settings: PhiGuardSettings): AnalysisOutcome {
-    return this.outcome(absPath, settings, (project) => project.analyze(absPath, text));
+  /** An open document's text; with `deadline` (a `performance.now()` time) a longer analysis is stopped (`timedOut`). */
+  analyzeText(absPath: string, text: string, settings: PhiGuardSettings, deadline?: number): AnalysisOutcome {
+    return this.outcome(absPath, settings, (project) => project.analyze(absPath, text, { deadline }));
   }
 
   /** Analyses the file as it is on disk (files that are not open). */
@@ -131,9 +134,11 @@ export class FileAnalyzer {
     if (!settings.enable) return { ...base, ignored: 'disabled' };
     if (isExcluded(relPath, settings)) return { ...base, ignored: 'excluded' };
     let analysis: ReturnType<Project['analyze']>;
+    const started = performance.now();
     try {
       analysis = analyze(project);
     } catch (error) {
+      if (error instanceof DeadlineExceeded) return { ...base, timedOut: true, durationMs: performance.now() - started };
       const problem = asConfigProblem(error);
       if (problem) return { ...base, configProblem: problem };
       throw error;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range as LspRange } from 'vscode-languageserver/node';
 import { docsUrl, type Finding, type Range, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { splitMessage } from './diagnostic-text';
 import { pathToUri } from './paths';
 
 /** What a diagnostic carries in `data` for the code actions (they re-check it against a fresh analysis). */
@@ -53,11 +54,20 @@ export function toDiagnostic(finding: Finding, uri: string, root: string, versio
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
+    // What is wrong; the advice is in the hover (diagnostic-text.ts).
+    message: splitMessage(finding.message).headline,
     data,
   };
   if (relatedInformation.length > 0) diagnostic.relatedInformation = relatedInformation;
   return diagnostic;
+}
+
+/** Whether an LSP position lies within a finding's range (both ends included, as editors show a squiggle). */
+export function findingContains(finding: Finding, position: { line: number; character: number }): boolean {
+  const { start, end } = toLspRange(finding.range);
+  const after = position.line > start.line || (position.line === start.line && position.character >= start.character);
+  const before = position.line < end.line || (position.line === end.line && position.character <= end.character);
+  return after && before;
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {

@@ -10,6 +10,10 @@
 // - expensive documents: a classic debounce, DEBOUNCE_MS after the last change.
 // A result computed for a version that is no longer current (a change arrived while the settings
 // were being fetched) is dropped; the change that outdated it has scheduled another run.
+// An analysis that runs past `analysisTimeoutMs` is stopped (its outcome says `timedOut`) and gives no
+// result: what was shown stays, and the document is then analysed like in onSave mode (on save, and
+// when the configuration changes), so typing in it never holds up the other documents again. The first
+// analysis that finishes in time makes it an ordinary document again.
 import type { Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PhiGuardSettings } from '../shared/settings';
@@ -54,6 +58,8 @@ interface DocState {
   waiters: Array<() => void>;
   /** Run mode from the settings seen last (changes are ignored in onSave mode). */
   run: PhiGuardSettings['run'];
+  /** The version and generation whose analysis was stopped at the deadline (until one finishes in time). */
+  timedOut?: { version: number; generation: number };
 }
 
 export class AnalysisScheduler {
@@ -79,14 +85,14 @@ export class AnalysisScheduler {
 
   changed(uri: string): void {
     const state = this.state(uri);
-    if (state.run === 'onSave') return;
+    if (state.run === 'onSave' || state.timedOut) return;
     if (state.averageMs >= EXPENSIVE_MS) this.schedule(uri, DEBOUNCE_MS, true);
     else this.schedule(uri, COALESCE_MS);
   }
 
   saved(uri: string): void {
     const state = this.state(uri);
-    if (state.run === 'onSave') this.schedule(uri, 0);
+    if (state.run === 'onSave' || state.timedOut) this.schedule(uri, 0);
   }
 
   closed(uri: string): void {
@@ -116,6 +122,8 @@ export class AnalysisScheduler {
       if (result && result.generation === this.generation && (result.version === doc.version || state.run === 'onSave')) {
         return result;
       }
+      // Too slow for this configuration: what was shown stays (a save or a configuration change runs it again).
+      if (state.timedOut?.generation === this.generation && !state.timer) return result;
       if (state.timer) {
         await new Promise<void>((resolve) => state.waiters.push(resolve));
         continue;
@@ -137,6 +145,8 @@ export class AnalysisScheduler {
       if (!doc || !state) return undefined;
       const result = state.result;
       if (result && result.generation === this.generation && result.version === doc.version) return result;
+      // Edits must fit the text the client has; a document too slow to analyse gets none until a save.
+      if (state.timedOut?.generation === this.generation) return undefined;
       if (state.run === 'onSave') {
         const settings = await this.host.settingsFor(uri);
         const now = this.host.documents.get(uri);
@@ -206,6 +216,11 @@ export class AnalysisScheduler {
       if (this.states.get(uri) !== state || !now || now.version !== version || this.generation !== generation) return undefined;
       if (state.result?.version === version && state.result.generation === generation) return state.result;
       const { outcome, diagnostics } = this.host.analyze(now, settings);
+      if (outcome.timedOut) {
+        state.timedOut = { version, generation };
+        return undefined;
+      }
+      state.timedOut = undefined;
       // The first analysis of a document (on open) runs cold (JIT warm-up): it does not count.
       if (state.analyses++ > 0) state.averageMs = state.averageMs < 0 ? outcome.durationMs : 0.7 * state.averageMs + 0.3 * outcome.durationMs;
       const entry = this.entry(uri, version, outcome, diagnostics, settings);

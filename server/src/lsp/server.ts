@@ -19,9 +19,11 @@ import {
   FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
+  LogMessageNotification,
+  MarkupKind,
+  MessageType,
   ProposedFeatures,
   ResponseError,
-  StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
@@ -33,7 +35,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnyRule, Finding } from '../engine';
+import { docsUrl, type AnyRule, type Finding } from '../engine';
 import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
@@ -49,7 +51,9 @@ import { CONFIG_FILE_GLOB, CONFIG_FILE_NAME, WATCHED_FILES_GLOB, isInSkippedFold
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
 import { FileAnalyzer, emptyOutcome, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
-import { toDiagnostic } from './diagnostics';
+import { FramedStreamReader, GuardedMessageReader } from './protocol-guard';
+import { hoverMarkdown } from './diagnostic-text';
+import { findingContains, toDiagnostic } from './diagnostics';
 import { WorkspaceFolderSet, pathToUri, uriToPath } from './paths';
 import { AnalysisScheduler, type AnalysisEntry } from './scheduler';
 import { SettingsStore, isExcluded, redactorFor } from './settings';
@@ -63,16 +67,38 @@ export interface LanguageServerOptions {
 }
 
 export function startLanguageServer(options: LanguageServerOptions): void {
-  const connection =
-    options.transport === 'ipc'
-      ? createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process))
-      : createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  if (options.transport === 'stdio') {
+  const stdio = options.transport === 'stdio';
+  const writer = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  let server: PhiGuardServer | undefined;
+  // Every message is checked before vscode-languageserver sees it (protocol-guard.ts).
+  const reader = new GuardedMessageReader(stdio ? new FramedStreamReader(process.stdin) : new IPCMessageReader(process), writer, {
+    refused: (problem) => server?.refused(problem),
+    framingError: (what) => void closeOnTransportError(connection, what),
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  if (stdio) {
     // stdin closing means the client is gone.
     process.stdin.on('end', () => process.exit(0));
   }
-  new PhiGuardServer(connection, options.rules).listen();
+  server = new PhiGuardServer(connection, options.rules);
+  server.listen();
 }
+
+/**
+ * The stream is out of step (a bad header, garbage) or broken: no later message can be trusted to be
+ * read right, so the server says why (stderr and the client's log) and exits with 1, the code of an
+ * exit without shutdown. Never a crash, never a silent hang.
+ */
+async function closeOnTransportError(connection: Connection, what: string): Promise<void> {
+  const message = `[PHI Guard] closing the connection: received ${what}; the message stream cannot be read any further`;
+  process.stderr.write(`${message}\n`);
+  const logged = connection.sendNotification(LogMessageNotification.type, { type: MessageType.Error, message }).catch(() => undefined);
+  await Promise.race([logged, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  process.exit(1);
+}
+
+/** Invalid messages logged one by one before the log only counts them. */
+const REFUSED_LOGGED = 20;
 
 interface Capabilities {
   pull: boolean;
@@ -127,6 +153,9 @@ export class PhiGuardServer {
   /** Scanned files that changed on disk (or were saved) while open: re-analysed from disk when they close. */
   private readonly changedWhileOpen = new Set<string>();
   private verbose = false;
+  private refusedCount = 0;
+  /** Languages ('code', 'json') analysed once since start: later analyses run warm. */
+  private readonly warmLanguages = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -184,6 +213,7 @@ export class PhiGuardServer {
             resolveProvider: false,
           },
           executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+          hoverProvider: true,
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -248,8 +278,12 @@ export class PhiGuardServer {
       this.guard('didClose', () => {
         this.scheduler.closed(document.uri);
         const absPath = uriToPath(document.uri);
-        // The editor's text is gone: the disk's is what the cross-file index should know.
-        if (absPath) this.analyzer.fileChanged(absPath, undefined);
+        if (absPath) {
+          this.status.clearSlow(absPath);
+          this.status.setNotAnalysed(absPath, undefined);
+          // The editor's text is gone: the disk's is what the cross-file index should know.
+          this.analyzer.fileChanged(absPath, undefined);
+        }
         if (absPath && this.changedWhileOpen.delete(absPath)) {
           if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
           this.diskChanged(absPath, false);
@@ -264,7 +298,7 @@ export class PhiGuardServer {
 
     connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
       return this.guardRequest('textDocument/diagnostic', async () => {
-        const uri = requireUri(params);
+        const uri = params.textDocument.uri;
         if (!this.documents.get(uri)) {
           // Not open: its stored results are pushed (see the top of this file); nothing to pull.
           return { kind: 'full', items: [] };
@@ -278,10 +312,7 @@ export class PhiGuardServer {
 
     connection.onCodeAction(async (params) =>
       this.guardRequest('textDocument/codeAction', async () => {
-        const uri = requireUri(params);
-        if (!params.range || !params.context || !Array.isArray(params.context.diagnostics)) {
-          throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction needs range and context.diagnostics');
-        }
+        const uri = params.textDocument.uri;
         const doc = this.documents.get(uri);
         if (!doc) return [];
         const entry = await this.scheduler.exact(uri);
@@ -301,9 +332,18 @@ export class PhiGuardServer {
       }),
     );
 
+    // The whole message with its advice (diagnostics show only the headline) and the doc link.
+    connection.onHover(async (params) =>
+      this.guardRequest('textDocument/hover', async () => {
+        const findings = this.scheduler.latest(params.textDocument.uri)?.outcome.active.filter((finding) => findingContains(finding, params.position)) ?? [];
+        if (findings.length === 0) return null;
+        const value = findings.map((finding) => hoverMarkdown(finding.ruleId, finding.message, docsUrl(finding.ruleId))).join('\n\n---\n\n');
+        return { contents: { kind: MarkupKind.Markdown, value } };
+      }),
+    );
+
     connection.onExecuteCommand(async (params, token) =>
       this.guardRequest('workspace/executeCommand', async () => {
-        if (!params || typeof params.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'command missing');
         switch (params.command) {
           case Commands.scanWorkspace:
             return this.scanner.scan(params.workDoneToken, token, (changed) => this.scanDone(changed));
@@ -320,9 +360,6 @@ export class PhiGuardServer {
 
     connection.onRequest(EXPORT_SARIF_REQUEST, async (params: ExportSarifParams | undefined) =>
       this.guardRequest(EXPORT_SARIF_REQUEST, async () => {
-        if (params !== undefined && params !== null && (typeof params !== 'object' || (params.target !== undefined && typeof params.target !== 'string'))) {
-          throw new ResponseError(ErrorCodes.InvalidParams, 'target must be a string');
-        }
         return this.exportSarif(params?.target ?? undefined);
       }),
     );
@@ -337,8 +374,8 @@ export class PhiGuardServer {
     connection.onDidChangeWatchedFiles((params) =>
       this.guard('didChangeWatchedFiles', () => {
         let configChanged = false;
-        for (const change of params?.changes ?? []) {
-          const absPath = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
+        for (const change of params.changes) {
+          const absPath = uriToPath(change.uri);
           if (!absPath) continue;
           if (path.basename(absPath) === CONFIG_FILE_NAME) {
             configChanged = true;
@@ -375,7 +412,7 @@ export class PhiGuardServer {
     this.status.beginAnalysis();
     let outcome: AnalysisOutcome;
     try {
-      outcome = this.analyzer.analyzeText(absPath, doc.getText(), settings);
+      outcome = this.analyzer.analyzeText(absPath, doc.getText(), settings, performance.now() + settings.analysisTimeoutMs);
     } catch (error) {
       // The engine isolates rules; this is a bug in the engine itself. Keep serving.
       this.internalError(`analysis of ${this.folders.relPath(absPath)}`, error);
@@ -384,6 +421,7 @@ export class PhiGuardServer {
       this.status.endAnalysis();
     }
     this.report(outcome, settings, doc.version);
+    this.reportOpenDocument(outcome);
     const diagnostics = outcome.active.map((finding) => toDiagnostic(finding, doc.uri, outcome.root, doc.version));
     return { outcome, diagnostics };
   }
@@ -399,16 +437,51 @@ export class PhiGuardServer {
       this.warn(`rule ${error.ruleId} failed on ${where}: ${truncate(error.message)}`);
       this.status.error(`rule ${error.ruleId} failed on ${where}`);
     }
-    if (outcome.skipped) {
+    // An open document over the size limit is reported once (reportOpenDocument), not on every keystroke.
+    if (outcome.skipped && !(version !== undefined && outcome.skipped.reason === 'too-large')) {
       this.warn(`not analysed ${where} (${outcome.skipped.reason}): ${truncate(outcome.skipped.detail)}`);
       if (outcome.skipped.reason === 'parse-error' || outcome.skipped.reason === 'analysis-error') {
         this.status.error(`could not analyse ${where} (${outcome.skipped.reason})`);
       }
     }
     if (outcome.configProblem) this.configProblem(outcome.configProblem);
+    this.reportTime(outcome, settings);
+  }
+
+  /**
+   * Slow files: an analysis stopped at the deadline, or over the budget — except the first analysis of
+   * each language after start, which runs cold (JIT warm-up: about 220 ms for a 50 ms file). An analysis
+   * within the budget clears the file's slow status.
+   */
+  private reportTime(outcome: AnalysisOutcome, settings: PhiGuardSettings): void {
+    const where = outcome.relPath;
+    const ms = Math.round(outcome.durationMs);
+    if (outcome.timedOut) {
+      this.warn(`slow: analysis of ${where} stopped after ${ms} ms (phiGuard.analysisTimeoutMs ${settings.analysisTimeoutMs} ms); it is analysed again when saved, not while typing`);
+      this.status.slow(outcome.absPath, where, outcome.durationMs, true);
+      return;
+    }
+    if (outcome.durationMs === 0 || outcome.skipped) return; // not analysed: says nothing about speed
+    const language = languageOfPath(outcome.absPath) ?? 'code';
+    const cold = !this.warmLanguages.has(language);
+    this.warmLanguages.add(language);
+    if (outcome.durationMs > settings.timeBudgetMs && !cold) {
+      this.warn(`slow: ${where} took ${ms} ms (budget ${settings.timeBudgetMs} ms)`);
+      this.status.slow(outcome.absPath, where, outcome.durationMs);
+      return;
+    }
     if (outcome.durationMs > settings.timeBudgetMs) {
-      this.warn(`slow: ${where} took ${Math.round(outcome.durationMs)} ms (budget ${settings.timeBudgetMs} ms)`);
-      this.status.slow(where, outcome.durationMs);
+      this.log(`${where} took ${ms} ms: the first analysis after start runs cold and is not judged against phiGuard.timeBudgetMs`);
+    }
+    this.status.clearSlow(outcome.absPath);
+  }
+
+  /** Status for an open document: whether it is analysed at all (over the size limit it is not). */
+  private reportOpenDocument(outcome: AnalysisOutcome): void {
+    const tooLarge = outcome.skipped?.reason === 'too-large' ? outcome.skipped : undefined;
+    const entry = tooLarge ? { file: outcome.relPath, reason: `${tooLarge.detail} (maxFileSize)` } : undefined;
+    if (this.status.setNotAnalysed(outcome.absPath, entry) && entry) {
+      this.warn(`not analysed ${entry.file} while it is over the size limit: ${entry.reason}; nothing of it is kept`);
     }
   }
 
@@ -566,6 +639,16 @@ export class PhiGuardServer {
   // ---- logging and error handling ---------------------------------------------------------------------
   // Only kinds, rule ids and paths are logged: never document text.
 
+  /**
+   * A message protocol-guard.ts refused (bad params, not JSON). Logged, but a client (or a fuzzer)
+   * sending thousands must not flood the log: the first few one by one, then a count now and then.
+   */
+  refused(problem: string): void {
+    this.refusedCount += 1;
+    if (this.refusedCount <= REFUSED_LOGGED) this.warn(`refused an invalid message: ${problem}`);
+    else if (this.refusedCount % 1000 === 0) this.warn(`refused ${this.refusedCount} invalid messages so far (only the first ${REFUSED_LOGGED} are logged one by one)`);
+  }
+
   private log(message: string): void {
     this.connection.console.log(`[PHI Guard] ${message}`);
   }
@@ -609,12 +692,4 @@ export class PhiGuardServer {
       throw new ResponseError(ErrorCodes.InternalError, `PHI Guard: ${what} failed: ${truncate(message, 120)}`);
     }
   }
-}
-
-function requireUri(params: unknown): string {
-  const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-  if (typeof uri !== 'string' || uri.length === 0) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'params.textDocument.uri must be a string');
-  }
-  return uri;
 }

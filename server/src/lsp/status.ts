@@ -1,6 +1,7 @@
-// The `phiGuard/status` notification: state, counts, scan progress, slow-file warning, last error.
+// The `phiGuard/status` notification: state, counts, scan progress, slow-file warning, open documents
+// not analysed, last error.
 import type { Connection } from 'vscode-languageserver/node';
-import { STATUS_NOTIFICATION, type ServerState, type SeverityCounts, type StatusParams } from '../shared/protocol';
+import { STATUS_NOTIFICATION, type NotAnalysedFile, type ServerState, type SeverityCounts, type SlowFile, type StatusParams } from '../shared/protocol';
 
 export interface CountsSource {
   counts(): { counts: SeverityCounts; suppressed: number };
@@ -9,7 +10,10 @@ export interface CountsSource {
 export class StatusReporter {
   private state: ServerState = 'idle';
   private scanProgress: number | undefined;
-  private slowFile: { file: string; ms: number } | undefined;
+  /** The last slow file, with the key (absolute path) a later analysis or a close clears it by. */
+  private slowFile: { key: string; file: SlowFile } | undefined;
+  /** Open documents not analysed (over the size limit), by absolute path. */
+  private readonly notAnalysed = new Map<string, NotAnalysedFile>();
   private lastError: string | undefined;
   private analyzing = 0;
   private scanning = false;
@@ -48,9 +52,31 @@ export class StatusReporter {
     this.update();
   }
 
-  slow(file: string, ms: number): void {
-    this.slowFile = { file, ms: Math.round(ms) };
+  /** `stopped`: the analysis ran into the deadline and was stopped. */
+  slow(key: string, file: string, ms: number, stopped = false): void {
+    this.slowFile = { key, file: stopped ? { file, ms: Math.round(ms), stopped } : { file, ms: Math.round(ms) } };
     this.update();
+  }
+
+  /** The file is no longer slow (analysed within the budget, or closed). */
+  clearSlow(key: string): void {
+    if (this.slowFile?.key !== key) return;
+    this.slowFile = undefined;
+    this.update();
+  }
+
+  /** Records why an open document is not analysed (undefined: it is again). Returns whether that changed. */
+  setNotAnalysed(key: string, entry: NotAnalysedFile | undefined): boolean {
+    const previous = this.notAnalysed.get(key);
+    if (!entry) {
+      if (!previous) return false;
+      this.notAnalysed.delete(key);
+    } else {
+      this.notAnalysed.set(key, entry);
+      if (previous?.file === entry.file) return false;
+    }
+    this.update();
+    return true;
   }
 
   error(message: string): void {
@@ -79,7 +105,8 @@ export class StatusReporter {
     const { counts, suppressed } = this.source.counts();
     const params: StatusParams = { state: this.state, counts, suppressed };
     if (this.scanning && this.scanProgress !== undefined) params.scanProgress = this.scanProgress;
-    if (this.slowFile) params.slowFile = this.slowFile;
+    if (this.slowFile) params.slowFile = this.slowFile.file;
+    if (this.notAnalysed.size > 0) params.notAnalysed = [...this.notAnalysed.values()];
     if (this.lastError) params.lastError = this.lastError;
     return params;
   }

@@ -47,10 +47,29 @@ export interface StatusParams {
   suppressed: number;
   /** 0–100 while `state` is "scanning". */
   scanProgress?: number;
-  /** The last file whose analysis exceeded `timeBudgetMs` (workspace-relative path, never content). */
-  slowFile?: { file: string; ms: number };
+  /**
+   * The last file whose analysis exceeded `timeBudgetMs` (or was stopped at `analysisTimeoutMs`), until
+   * a later analysis of it is within the budget or it is closed.
+   */
+  slowFile?: SlowFile;
+  /** Open documents that are not analysed, and why (over the size limit). */
+  notAnalysed?: NotAnalysedFile[];
   /** The last error (a rule that threw, a file that could not be parsed, a config error). */
   lastError?: string;
+}
+
+/** Workspace-relative paths, never content. */
+export interface SlowFile {
+  file: string;
+  ms: number;
+  /** The analysis ran into `analysisTimeoutMs` and was stopped: the file is analysed on save only. */
+  stopped?: boolean;
+}
+
+export interface NotAnalysedFile {
+  file: string;
+  /** Why, e.g. "5.0 MB exceeds the 1.0 MB limit (maxFileSize)". */
+  reason: string;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -28,8 +28,16 @@ export interface PhiGuardSettings {
   sanitizers: string[];
   /** Overrides the config's `redactor` for the "Wrap with …" quick fix. */
   redactor: RedactorSetting | null;
-  /** A file whose analysis takes longer than this is reported as slow (status notification). */
+  /**
+   * A file whose analysis takes longer than this is reported as slow (status notification). The first
+   * analysis of each language after the server starts runs cold (JIT warm-up) and is not judged.
+   */
   timeBudgetMs: number;
+  /**
+   * An analysis of an open document still running after this long is stopped so other documents are
+   * not held up; the file is reported as slow and analysed again when saved, not while typing.
+   */
+  analysisTimeoutMs: number;
   trace: { server: TraceLevel };
 }
 
@@ -41,6 +49,7 @@ export const DEFAULT_SETTINGS: PhiGuardSettings = {
   sanitizers: [],
   redactor: null,
   timeBudgetMs: 200,
+  analysisTimeoutMs: 3000,
   trace: { server: 'off' },
 };
 
@@ -73,12 +82,14 @@ export function normalizeSettings(raw: unknown): PhiGuardSettings {
     exclude: strings(value.exclude),
     sanitizers: strings(value.sanitizers),
     redactor,
-    timeBudgetMs:
-      typeof value.timeBudgetMs === 'number' && Number.isFinite(value.timeBudgetMs) && value.timeBudgetMs > 0
-        ? value.timeBudgetMs
-        : DEFAULT_SETTINGS.timeBudgetMs,
+    timeBudgetMs: positiveNumber(value.timeBudgetMs, DEFAULT_SETTINGS.timeBudgetMs),
+    analysisTimeoutMs: positiveNumber(value.analysisTimeoutMs, DEFAULT_SETTINGS.analysisTimeoutMs),
     trace: {
       server: traceServer === 'messages' || traceServer === 'verbose' || traceServer === 'off' ? traceServer : 'off',
     },
   };
+}
+
+function positiveNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }

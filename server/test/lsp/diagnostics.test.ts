@@ -66,6 +66,22 @@ describe('language server: diagnostics', function () {
     for (const diagnostic of published.diagnostics) assert.doesNotMatch(String(diagnostic.message), /example-lab/);
   });
 
+  it('shows what is wrong in the message (at most ~100 characters) and the advice in the hover', async () => {
+    client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: pushCapabilities() });
+    assert.equal(client.initializeResult.capabilities.hoverProvider, true);
+    const uri = client.open(LAB);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    for (const diagnostic of published.diagnostics) assert.ok(String(diagnostic.message).length <= 100, String(diagnostic.message));
+    const cleartext = published.diagnostics.find((d) => d.code === 'no-cleartext-transport')!;
+    assert.equal(cleartext.message, 'Connection over http:// to a remote host: data, including any PHI, travels unencrypted.');
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: cleartext.range.start.line, character: cleartext.range.start.character + 3 } });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /^\*\*Connection over http:\/\/ to a remote host: data, including any PHI, travels unencrypted\.\*\*\n\nUse https:\/\/\./);
+    assert.match(hover.contents.value, /PHI Guard `no-cleartext-transport` · \[documentation\]\(https:\/\/github\.com\/phi-guard\/phi-guard\/blob\/main\/rules\/docs\/no-cleartext-transport\.md\)/);
+    // Nowhere near a finding: no hover.
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+  });
+
   it('re-analyses after incremental edits and publishes for the new version', async () => {
     client = await TestClient.start({ workspaceFolders: [BASIC], capabilities: pushCapabilities() });
     const uri = client.open(LAB);

@@ -96,6 +96,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** A test's own server entry (bundled by buildServerEntry) instead of the built CLI's `lsp`. */
   serverEntry?: string;
+  /** Arguments of `serverEntry` (default `--stdio`; a CLI entry needs `lsp --stdio`). */
+  entryArgs?: string[];
 }
 
 /** Capabilities of a VS Code-like client: pull diagnostics, documentChanges, progress, config. */
@@ -177,7 +179,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const args = options.serverEntry ? [buildServerEntry(options.serverEntry), '--stdio'] : serverArgs(buildServerOnce());
+    const args = options.serverEntry ? [buildServerEntry(options.serverEntry), ...(options.entryArgs ?? ['--stdio'])] : serverArgs(buildServerOnce());
     const proc = spawn(process.execPath, args, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -275,6 +277,122 @@ export class TestClient {
       ).catch(() => this.proc.kill('SIGKILL'));
     }
     this.connection.dispose();
+  }
+}
+
+/** One LSP base-protocol frame: `Content-Length` header and the body as given (a string is sent as is). */
+export function frame(body: unknown): Buffer {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(text)}\r\n\r\n`), Buffer.from(text)]);
+}
+
+/**
+ * A client that writes raw bytes to the server's stdin and reads its frames itself: for messages a
+ * well-behaved JSON-RPC library never sends (null params, garbage, broken headers).
+ */
+export class RawClient {
+  readonly messages: any[] = [];
+  readonly stderr: string[] = [];
+  exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  private buffer = Buffer.alloc(0);
+  private listeners: Array<() => void> = [];
+
+  private constructor(readonly proc: ChildProcess) {
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      for (;;) {
+        const end = this.buffer.indexOf('\r\n\r\n');
+        if (end === -1) break;
+        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())?.[1]);
+        if (this.buffer.length < end + 4 + length) break;
+        this.messages.push(JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')));
+        this.buffer = this.buffer.subarray(end + 4 + length);
+      }
+      this.wake();
+    });
+    proc.stderr!.setEncoding('utf8');
+    proc.stderr!.on('data', (chunk: string) => this.stderr.push(chunk));
+    proc.on('exit', (code, signal) => {
+      this.exit = { code, signal };
+      this.wake();
+    });
+  }
+
+  /** Starts the built server and, unless `initialize` is false, initializes it as a push client. */
+  static async start(options: { workspaceFolders?: string[]; initialize?: boolean } = {}): Promise<RawClient> {
+    const proc = spawn(process.execPath, serverArgs(buildServerOnce()), { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+    const client = new RawClient(proc);
+    if (options.initialize !== false) {
+      const folders = options.workspaceFolders ?? [];
+      client.write(
+        frame({
+          jsonrpc: '2.0',
+          id: 'init',
+          method: 'initialize',
+          params: {
+            processId: null,
+            rootUri: folders[0] ? uriOf(folders[0]) : null,
+            workspaceFolders: folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
+            capabilities: pushCapabilities(),
+          },
+        }),
+      );
+      await client.waitFor((m) => m.id === 'init', 'the initialize response');
+      client.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
+    }
+    return client;
+  }
+
+  write(bytes: Buffer | string): void {
+    this.proc.stdin!.write(bytes);
+  }
+
+  /** Sends a request frame with exactly these params (`undefined` leaves `params` out) and waits for its response. */
+  request(id: number | string, method: string, params?: unknown): Promise<any> {
+    this.write(frame(params === undefined ? { jsonrpc: '2.0', id, method } : { jsonrpc: '2.0', id, method, params }));
+    return this.waitFor((m) => m.id === id && !('method' in m), `the response to ${method} (id ${id})`);
+  }
+
+  /** Sends a notification frame with exactly these params. */
+  notification(method: string, params: unknown): void {
+    this.write(frame({ jsonrpc: '2.0', method, params }));
+  }
+
+  private wake(): void {
+    for (const listener of this.listeners.splice(0)) listener();
+  }
+
+  waitFor(predicate: (message: any) => boolean, what: string, since = 0): Promise<any> {
+    const found = new Promise<any>((resolve, reject) => {
+      const check = (): void => {
+        const message = this.messages.slice(since).find(predicate);
+        if (message) return resolve(message);
+        if (this.exit) return reject(new Error(`server exited (${JSON.stringify(this.exit)}) while waiting for ${what}; stderr:\n${this.stderr.join('')}`));
+        this.listeners.push(check);
+      };
+      check();
+    });
+    return withTimeout(found, what);
+  }
+
+  waitForExit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      const check = (): void => {
+        if (this.exit) resolve(this.exit);
+        else this.listeners.push(check);
+      };
+      check();
+    });
+    return withTimeout(exited, 'the server to exit');
+  }
+
+  /** Logs the server sent to the client (window/logMessage). */
+  logs(): string[] {
+    return this.messages.filter((m) => m.method === 'window/logMessage').map((m) => String(m.params?.message));
+  }
+
+  kill(): void {
+    if (!this.exit) this.proc.kill('SIGKILL');
   }
 }
 

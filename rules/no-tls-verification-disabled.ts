@@ -105,6 +105,25 @@ function isJsonConnectionPath(property: JsonPropertyInfo, siblings: string[]): b
   return property.path.slice(0, -1).some((segment) => splitWords(segment).some((word) => CONNECTION_PATH_WORDS.has(word)));
 }
 
+/**
+ * A TLS *server's* options (`requestCert: true`): there `rejectUnauthorized: false` lets a client without
+ * a trusted certificate connect so that the app can check `socket.authorized` itself (mutual TLS with
+ * its own authorisation); the server's own certificate is still verified by its clients.
+ */
+function isServerTlsOptions(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === 'Property' && propertyKey(property) === 'requestCert');
+}
+
+/** `options.requestCert = true` written to the same object in the same function: server options. */
+function requestsClientCertificates(context: RuleContext, object: Node, assignment: Node): boolean {
+  const objectText = context.getText(object);
+  let scope: Node | undefined = context.parentOf(assignment);
+  while (scope && scope.type !== 'FunctionDeclaration' && scope.type !== 'FunctionExpression' && scope.type !== 'ArrowFunctionExpression' && scope.type !== 'Program') scope = context.parentOf(scope);
+  if (!scope) return false;
+  const body = context.getText(scope);
+  return body.includes(`${objectText}.requestCert`) || new RegExp(`\\b${objectText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*=\\s*\\{[^}]*\\brequestCert\\b`).test(body);
+}
+
 export default createRule({
   meta: {
     id: 'no-tls-verification-disabled',
@@ -142,6 +161,8 @@ export default createRule({
         if (!option) return;
         const value = node.value as Node;
         if (VERIFY_WHEN_TRUE.has(option) && isFalseLiteral(value)) {
+          const object = parentOf(node);
+          if (option === 'rejectUnauthorized' && object?.type === 'ObjectExpression' && isServerTlsOptions(object)) return;
           context.report({ node, messageId: 'verificationOff', data: { option, value: 'false' }, fix: booleanFix(value, true) });
         } else if (INSECURE_WHEN_TRUE.has(option) && isTrueLiteral(value)) {
           context.report({ node, messageId: 'verificationOff', data: { option, value: 'true' } });
@@ -158,6 +179,7 @@ export default createRule({
           return;
         }
         if (node.left.type === 'MemberExpression' && propertyName(node.left) === 'rejectUnauthorized' && isFalseLiteral(node.right)) {
+          if (requestsClientCertificates(context, node.left.object, node)) return;
           context.report({ node, messageId: 'verificationOff', data: { option: 'rejectUnauthorized', value: 'false' }, fix: booleanFix(node.right, true) });
         }
       },

@@ -5,6 +5,9 @@ const ENV = 'Setting NODE_TLS_REJECT_UNAUTHORIZED to 0';
 
 runRuleTests('no-tls-verification-disabled', {
   valid: [
+    // a TLS server asking for client certificates checks socket.authorized itself (regression: mutual-TLS middleware)
+    "import tls from 'node:tls';\nexport const server = tls.createServer({ key: 'k', cert: 'c', requestCert: true, rejectUnauthorized: false });",
+    "export function serverOptions(ca: string[]) {\n  const options: Record<string, unknown> = { key: 'k' };\n  options.ca = ca;\n  options.requestCert = true;\n  options.rejectUnauthorized = false;\n  return options;\n}",
     "import https from 'node:https';\nconst agent = new https.Agent({ rejectUnauthorized: true });",
     "import https from 'node:https';\nimport fs from 'node:fs';\nconst agent = new https.Agent({ ca: fs.readFileSync('partner-ca.pem') });",
     "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db', ssl: { rejectUnauthorized: true, ca: process.env.PG_CA } });",
@@ -36,6 +39,12 @@ runRuleTests('no-tls-verification-disabled', {
     },
   ],
   invalid: [
+    {
+      name: 'a client config that only looks like server options elsewhere in the file is still reported',
+      code: "export function clientOptions() {\n  const options: Record<string, unknown> = {};\n  options.rejectUnauthorized = false;\n  return options;\n}\nexport const serverOptions = { requestCert: true };",
+      errors: [{ line: 3, column: 3 }],
+      output: "export function clientOptions() {\n  const options: Record<string, unknown> = {};\n  options.rejectUnauthorized = true;\n  return options;\n}\nexport const serverOptions = { requestCert: true };",
+    },
     {
       name: 'https.Agent with rejectUnauthorized: false',
       code: "import https from 'node:https';\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });",

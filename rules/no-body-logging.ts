@@ -1,4 +1,4 @@
-import { createRule, type JsonNode, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
@@ -284,6 +284,7 @@ export default createRule({
           return;
         }
         if (!isLogLineCall(context, node)) return;
+        if (isBrowserReportHandler(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           if (parameter) {
@@ -339,6 +340,23 @@ export default createRule({
 });
 
 /** `serializers: { req: … }` (pino, pino-http, bunyan). */
+/**
+ * Inside the handler of a route browsers post their own reports to (`/csp-report`, `/report-violation`,
+ * Reporting API endpoints): the body is a policy-violation or deprecation report about the page, not
+ * anyone's data.
+ */
+function isBrowserReportHandler(context: RuleContext, node: Node): boolean {
+  for (let current = context.parentOf(node); current; current = context.parentOf(current)) {
+    if (current.type !== 'CallExpression') continue;
+    const route = current.arguments[0];
+    const path = route && (route.type === 'Literal' || route.type === 'TemplateLiteral') ? codeConstant(context, route) : undefined;
+    if (typeof path === 'string' && BROWSER_REPORT_ROUTE.test(path)) return true;
+  }
+  return false;
+}
+
+const BROWSER_REPORT_ROUTE = /(^|[/_-])(csp|csp-?reports?|report-?violations?|violations?-?reports?|reporting-?endpoint|nel|expect-?ct)([/_-]|$)/i;
+
 function isSerializersObject(property: TSESTree.Property): boolean {
   const object = property.parent;
   const holder = object?.parent;

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-body-logging', {
   valid: [
+    // a browser's CSP violation report is about the page, not a person (regression: a report-uri endpoint)
+    "import express from 'express';\nconst app = express();\napp.post('/report-violation', (req, res) => {\n  console.log('CSP violation', req.body);\n  res.sendStatus(204);\n});",
     // parts, counts and sanitised forms of a body alias are not the whole body (regression: bench corpus)
     "declare const logger: any; declare function redact(v: unknown): string;\nexport function update(req: any) {\n  const { version, ...patch } = req.body;\n  logger.info('u', { fields: Object.keys(patch).length });\n  logger.info('u', { note: redact(patch.clinicalNotes) });\n  logger.info('u', { version });\n}",
     // counts, lengths and booleans derived from a body are not the body (issue 10)
@@ -35,6 +37,11 @@ runRuleTests('no-body-logging', {
     "fetch('/api', { method: 'POST', body: JSON.stringify({ a: 1 }) });",
   ],
   invalid: [
+    {
+      name: 'a report route of the app (not a browser report) still logs a body',
+      code: "import express from 'express';\nconst app = express();\napp.post('/reports/lab', (req, res) => {\n  console.log('lab report', req.body);\n  res.sendStatus(204);\n});",
+      errors: [{ line: 4, column: 29 }],
+    },
     {
       name: 'a variable holding the whole request body (regression: a screening-questionnaire route on real code)',
       code: "export function save(req: any) {\n  const questionnaireData = req.body;\n  console.log(questionnaireData);\n}",

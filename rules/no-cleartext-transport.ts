@@ -5,13 +5,17 @@ import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from 
 type MessageId = 'cleartextRequest' | 'cleartextEndpoint';
 
 /** Functions whose first argument is a URL they connect to. */
-const URL_FIRST_FUNCTIONS = new Set(['fetch', 'window.fetch', 'globalThis.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'io', 'undici.request', 'undici.fetch', 'navigator.sendBeacon']);
+const URL_FIRST_FUNCTIONS = new Set([
+  'fetch', 'window.fetch', 'globalThis.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'io', 'undici.request', 'undici.fetch', 'navigator.sendBeacon',
+  // Leaflet map tiles: the browser fetches the tiles around the place shown — often where a patient lives.
+  'L.tileLayer', 'L.tileLayer.wms', 'tileLayer', 'tileLayer.wms',
+]);
 /** HTTP-client methods whose first argument is a URL. */
 const URL_FIRST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream', 'sendBeacon', 'connect']);
 /** Receivers of those methods: HTTP clients by name (`axios`, `this.http`, `got`, `apiClient`). */
 const HTTP_CLIENT_WORDS = new Set(['axios', 'http', 'https', 'got', 'superagent', 'request', 'ky', 'needle', 'undici', 'client', 'api', 'fetcher', 'agent', 'instance', 'navigator']);
 /** Constructors whose first argument is a URL they connect to. */
-const URL_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'ReconnectingWebSocket', 'Request']);
+const URL_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'ReconnectingWebSocket', 'Request', 'TileLayer']);
 /** Option and variable names that hold an endpoint. */
 const ENDPOINT_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'server', 'webhook', 'callback', 'api', 'target', 'proxy', 'gateway', 'socket', 'ws']);
 /**
@@ -26,8 +30,13 @@ const NOT_A_CONNECTION_WORDS = new Set([
 ]);
 /** Where a string is a connection's fallback after configuration: `process.env.LAB_URL ?? 'http://…'`. */
 const CONFIGURED_VALUE = /^(process\.env|import\.meta\.env|Deno\.env|env|config|settings|cfg)\b/;
-/** JSX elements whose attribute is fetched by the browser from that URL. */
-const FETCHED_ATTRIBUTES: Record<string, readonly string[]> = { iframe: ['src'], script: ['src'], form: ['action'], embed: ['src'], object: ['data'], frame: ['src'] };
+/**
+ * JSX elements whose attribute is fetched by the browser from that URL. Map tile layers (react-leaflet's
+ * `<TileLayer url>`) request the tiles around the location shown — a patient's home on a registration map.
+ */
+const FETCHED_ATTRIBUTES: Record<string, readonly string[]> = {
+  iframe: ['src'], script: ['src'], form: ['action'], embed: ['src'], object: ['data'], frame: ['src'], TileLayer: ['url'], WMSTileLayer: ['url'],
+};
 /** JSON keys whose URL values are identifiers, documentation or package metadata, never endpoints. */
 /** FHIR extensions name themselves with a canonical `url`, never fetched: `{ url, valueCoding }`. */
 const FHIR_EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);

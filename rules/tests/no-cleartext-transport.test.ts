@@ -220,6 +220,17 @@ runRuleTests('no-cleartext-transport', {
       output: 'export const Portal = () => (\n  <>\n    <iframe src="https://viewer.acme-health.com/embed" />\n    <form action="https://forms.acme-health.com/intake" method="post" />\n    <a href="http://acme-health.com/about">about</a>\n  </>\n);',
     },
     {
+      name: 'map tiles fetched over http:// (react-leaflet TileLayer, Leaflet tileLayer) around the place shown',
+      filename: 'src/AddressMap.tsx',
+      code: "import L from 'leaflet';\nexport const AddressMap = () => (\n  <Map>\n    <TileLayer url=\"http://{s}.tiles.example-maps.org/{z}/{x}/{y}.png\" attribution=\"<a href='http://example-maps.org/copyright'>maps</a>\" />\n  </Map>\n);\nL.tileLayer('http://{s}.tiles.example-maps.org/{z}/{x}/{y}.png').addTo(map);\nnew L.TileLayer('http://tiles.example-maps.org/{z}/{x}/{y}.png');",
+      errors: [
+        { line: 4, column: 20, message: REQUEST },
+        { line: 7, column: 13, message: REQUEST },
+        { line: 8, column: 17, message: REQUEST },
+      ],
+      output: "import L from 'leaflet';\nexport const AddressMap = () => (\n  <Map>\n    <TileLayer url=\"https://{s}.tiles.example-maps.org/{z}/{x}/{y}.png\" attribution=\"<a href='http://example-maps.org/copyright'>maps</a>\" />\n  </Map>\n);\nL.tileLayer('https://{s}.tiles.example-maps.org/{z}/{x}/{y}.png').addTo(map);\nnew L.TileLayer('https://tiles.example-maps.org/{z}/{x}/{y}.png');",
+    },
+    {
       name: 'a proxy target and a config file named for its environment',
       filename: 'src/environments/environment.prod.json',
       code: '{ "proxy": { "target": "http://backend.acme-health.com" }, "docsUrl": "http://acme-health.com/docs" }',

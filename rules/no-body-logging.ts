@@ -1,5 +1,5 @@
 import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, propertyKey, propertyName, type Node } from './utils/ast';
+import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
@@ -61,33 +61,6 @@ function morganBodyToken(text: string, isMorganArgument: boolean): string | unde
 function isMorgan(node: Node): boolean {
   const name = lastSegment(node);
   return name !== undefined && keyWords(name).includes('morgan');
-}
-
-/** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
-function childNodes(node: Node): Node[] {
-  const children: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || key === 'range' || key === 'loc') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
-    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
-      children.push(value as Node);
-    }
-  }
-  return children;
-}
-
-/** First node of a subtree (not entering nested functions unless asked) that satisfies `test`. */
-function findInSubtree(root: Node, test: (node: Node, parent: Node | undefined) => boolean, enterFunctions = false): Node | undefined {
-  const stack: Array<{ node: Node; parent: Node | undefined }> = [{ node: root, parent: undefined }];
-  while (stack.length) {
-    const { node, parent } = stack.pop()!;
-    if (test(node, parent)) return node;
-    if (!enterFunctions && node !== root && /Function/.test(node.type)) continue;
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
-  }
-  return undefined;
 }
 
 /** `x.body` (not `x.body.field`, which names one field and is no-phi-in-logs' business). */

@@ -10,6 +10,11 @@ const ALLOW_ORIGIN_HEADER = 'access-control-allow-origin';
 const ALLOW_CREDENTIALS_HEADER = 'access-control-allow-credentials';
 /** Response methods that set a header: Express `res.header/set/setHeader/append`, Fastify `reply.header`, Koa `ctx.set`, Fetch `headers.set`. */
 const HEADER_METHODS = new Set(['header', 'setHeader', 'set', 'append', 'appendHeader']);
+/**
+ * Koa CORS middlewares whose default origin, when none is given, is the request's own Origin header
+ * (@koa/cors does so whenever credentials are on; kcors and koa-cors always).
+ */
+const ORIGIN_REFLECTING_MIDDLEWARES = /^(@koa\/cors|kcors|koa-cors)$/;
 /** Regular expressions that match every origin. */
 const MATCH_ALL_PATTERNS = new Set(['.*', '.+', '^.*$', '^.+$', '^.*', '.*$', '[\\s\\S]*', '[\\s\\S]+', '^https?:\\/\\/.*$', 'https?:\\/\\/.*']);
 
@@ -172,6 +177,7 @@ export default createRule({
         if (origin && credentials) reportOption(origin.property, origin.kind, describeOrigin(context, origin.property.value as Node));
       },
       CallExpression(node: TSESTree.CallExpression) {
+        checkMiddlewareDefaultOrigin(context, node);
         const call = memberCall(node);
         if (!call || !HEADER_METHODS.has(call.method) || node.arguments.length < 2) return;
         recordHeader(node, codeConstant(context, node.arguments[0]), node.arguments[1]);
@@ -221,6 +227,23 @@ export default createRule({
     };
   },
 });
+
+/** `cors({ credentials: true })` from a Koa CORS middleware that reflects the Origin when none is configured. */
+function checkMiddlewareDefaultOrigin(context: RuleContext, node: TSESTree.CallExpression): void {
+  const options = node.arguments[0];
+  if (node.callee.type !== 'Identifier' || options?.type !== 'ObjectExpression') return;
+  const module = context.importedFrom(node.callee.name)?.module;
+  if (!module || !ORIGIN_REFLECTING_MIDDLEWARES.test(module)) return;
+  let credentials: TSESTree.Property | undefined;
+  for (const property of options.properties) {
+    if (property.type === 'SpreadElement') return;
+    if (property.computed) continue;
+    const key = normalizedKey(keyName(property.key) ?? '');
+    if (ORIGIN_KEYS.has(key)) return;
+    if (CREDENTIAL_KEYS.has(key) && isOnValue(codeConstant(context, property.value as Node))) credentials = property;
+  }
+  if (credentials) context.report({ node: credentials, messageId: 'reflect', data: { how: `no origin given, so ${module} reflects the request’s Origin` } });
+}
 
 function describeOrigin(context: RuleContext, value: Node): string {
   if (isAllowAllFunction(value)) return 'an origin callback that accepts every origin';

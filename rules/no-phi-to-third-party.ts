@@ -1,8 +1,8 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
-type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay' | 'unscrubbedTracker' | 'defaultPii' | 'pageUrl';
+type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -146,6 +146,52 @@ const REPLAY_MASK_OPTIONS: Record<string, { what: 'inputs' | 'page text'; vendor
 };
 
 /** `window.analytics` → `analytics`; `amplitude.getInstance()` → `amplitude`; `this.mixpanel.people` → `mixpanel.people`. */
+/** Calls that remove or mask what an event carries: `scrub(event)`, `redactUrl(…)`, `delete event.user`. */
+const SCRUBBING_CALL = /scrub|redact|saniti[sz]|mask|strip|clean|anonymi[sz]|omit|purge|de-?identif|obfuscat|remove/i;
+/** Event fields a hook may set without removing anything captured. */
+const LABEL_FIELDS = new Set(['transaction', 'tags', 'level', 'fingerprint', 'environment', 'release', 'dist', 'server_name']);
+
+/** Whether a tracker hook (`beforeSend(event) {…}`) removes or replaces anything of the event it passes on. */
+function scrubsEvent(fn: Node): boolean {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return true;
+  const eventName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+  if (!eventName) return true;
+  const rootedAtEvent = (node: Node): boolean => (node.type === 'MemberExpression' ? rootedAtEvent(node.object) : node.type === 'Identifier' && node.name === eventName);
+  const passesEventOn = (node: Node | null | undefined): boolean => {
+    if (!node || (node.type === 'Identifier' && (node.name === eventName || node.name === 'undefined')) || (node.type === 'Literal' && node.value === null)) return true;
+    if (node.type === 'ConditionalExpression') return passesEventOn(node.consequent) && passesEventOn(node.alternate);
+    if (node.type === 'LogicalExpression') return passesEventOn(node.left) && passesEventOn(node.right);
+    return node.type === 'UnaryExpression' && node.operator === 'void';
+  };
+  const scrubbing = (node: Node): boolean => {
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') return true;
+    if (node.type === 'CallExpression') {
+      // Handing the event (or a part of it) to another function may scrub it: we cannot see inside.
+      if (node.arguments.some((argument) => rootedAtEvent(argument as Node))) return true;
+      return SCRUBBING_CALL.test(lastSegment(node.callee as Node) ?? '');
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && rootedAtEvent(node.left)) {
+      const field = node.left.object.type === 'Identifier' ? propertyName(node.left) : undefined;
+      return !(field && LABEL_FIELDS.has(field));
+    }
+    if (node.type === 'ReturnStatement') return !passesEventOn(node.argument as Node | null);
+    return false;
+  };
+  if (fn.body.type !== 'BlockStatement' && !passesEventOn(fn.body as Node)) return true;
+  return findInSubtree(fn.body as Node, scrubbing) !== undefined;
+}
+
+/** Whether `name` (in `{ ...name }`) is a parameter of the function around `site` (the walk has reached `site`, not `name`). */
+function isParameterOfFunctionAround(node: Node, site: Node): boolean {
+  if (node.type !== 'Identifier') return false;
+  for (let current = parentOf(site); current; current = parentOf(current)) {
+    if (current.type === 'ArrowFunctionExpression' || current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      return current.params.some((param) => (param.type === 'Identifier' ? param.name : param.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : undefined) === node.name);
+    }
+  }
+  return false;
+}
+
 function receiverPath(object: Node): string | undefined {
   let node: Node = object;
   while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') node = node.callee.object; // amplitude.getInstance()
@@ -442,24 +488,45 @@ class ThirdPartyFile {
    * users the tracker captures by default carry PHI to the vendor.
    */
   private checkTrackerInit(node: TSESTree.CallExpression): void {
-    const call = memberCall(node);
     const options = node.arguments[0];
-    if (!call || options?.type !== 'ObjectExpression') return;
-    const receiver = dottedName(call.object) ?? '';
-    const tracker = TRACKER_INITS.find(
-      (candidate) => candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || receiver === 'Sentry'),
-    );
-    if (!tracker) return;
-    const keys = new Set(options.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key)] : [])));
+    const tracker = options?.type === 'ObjectExpression' ? this.trackerInitOf(node) : undefined;
+    if (!tracker || options?.type !== 'ObjectExpression') return;
     const pii = propertyNamed(options, 'sendDefaultPii');
     if (pii && isTrueLiteral(pii.value as Node)) {
       this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
       return;
     }
-    if (options.properties.some((property) => property.type === 'SpreadElement')) return;
-    if (!tracker.hooks.some((hook) => keys.has(hook))) {
-      this.context.report({ node: node.callee, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'medium' });
+    const hooks = tracker.hooks.flatMap((hook) => propertyNamed(options, hook) ?? []);
+    const spreads = options.properties.flatMap((property) => (property.type === 'SpreadElement' ? [property.argument as Node] : []));
+    if (hooks.length === 0) {
+      if (spreads.length === 0) {
+        this.context.report({ node: node.callee, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'medium' });
+      } else if (spreads.every((spread) => isParameterOfFunctionAround(spread, node))) {
+        // A shared `setupSentry(options)` spreading its caller's options: callers pass a DSN and tags, rarely a hook.
+        this.context.report({ node: node.callee, messageId: 'unscrubbedTrackerSpread', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'low' });
+      }
+      return;
     }
+    // A hook that only filters environments or renames transactions passes every event on with what it captured.
+    const passThrough = hooks.map((hook) => ({ hook, fn: hook.value as Node })).filter(({ fn }) => isFunctionNode(fn) && !scrubsEvent(fn));
+    if (passThrough.length === hooks.length) {
+      const first = passThrough[0].hook;
+      this.context.report({ node: first.key, messageId: 'passThroughHook', data: { vendor: tracker.vendor, hook: keyName(first.key) ?? 'hook' }, precision: 'medium' });
+    }
+  }
+
+  /** The tracker an init call belongs to: `Sentry.init({…})`, or `init({…})` imported from `@sentry/…`. */
+  private trackerInitOf(node: TSESTree.CallExpression): (typeof TRACKER_INITS)[number] | undefined {
+    const call = memberCall(node);
+    if (call) {
+      const receiver = dottedName(call.object) ?? '';
+      return TRACKER_INITS.find(
+        (candidate) => candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || receiver === 'Sentry'),
+      );
+    }
+    if (node.callee.type !== 'Identifier') return undefined;
+    const imported = this.context.importedFrom(node.callee.name);
+    return imported ? TRACKER_INITS.find((candidate) => candidate.modules.test(imported.module) && candidate.methods.includes(imported.imported)) : undefined;
   }
 
   /** `ReactGA.send({ hitType: 'pageview', page: location.pathname + location.search })`: the query string goes to the vendor. */
@@ -527,6 +594,8 @@ export default createRule({
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
       unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default reach the vendor, PHI included. Scrub events before they are sent.',
+      unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, request URLs, breadcrumbs and user data reach the vendor, PHI included.',
+      passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing anything: request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
       defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',
       pageUrl: 'Page view sent to {{vendor}} with the full URL, query string included: search terms and filters in it (names, dates of birth) reach the vendor. Send the path without the query, or a route name.',
     },

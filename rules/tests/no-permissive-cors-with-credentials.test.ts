@@ -2,6 +2,10 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-permissive-cors-with-credentials', {
   valid: [
+    // Koa CORS with credentials and an explicit origin; Express cors without origin (its default is *, no credentials sent)
+    "import cors from '@koa/cors';\napp.use(cors({ origin: 'https://portal.acme-health.com', credentials: true }));",
+    "import cors from 'kcors';\napp.use(cors({ allowMethods: 'GET,POST' }));",
+    "import cors from 'kcors';\ndeclare const shared: object;\napp.use(cors({ ...shared, credentials: true }));",
     // a public API: any origin, no credentials
     "import cors from 'cors';\napp.use(cors());\napp.use(cors({ origin: '*' }));\napp.use(cors({ origin: true, credentials: false }));",
     // credentials with an explicit list, a single origin, or a checking callback
@@ -20,6 +24,15 @@ runRuleTests('no-permissive-cors-with-credentials', {
     { code: '{ "headers": [{ "source": "/(.*)", "headers": [{ "key": "Access-Control-Allow-Origin", "value": "*" }] }] }', filename: 'vercel.json' },
   ],
   invalid: [
+    {
+      name: 'a Koa CORS middleware with credentials and no origin reflects every Origin (regression: an interoperability mediator)',
+      code: "import cors from 'kcors';\nimport koaCors from '@koa/cors';\napp.use(cors({ allowMethods: 'GET,HEAD,PUT,POST,DELETE', credentials: true }));\napp.use(koaCors({ credentials: true }));",
+      errors: [
+        { line: 3, column: 58, message: 'no origin given, so kcors reflects the request' },
+        { line: 4, column: 19, message: 'no origin given, so @koa/cors reflects the request' },
+      ],
+      output: null,
+    },
     {
       name: 'cors with origin * and credentials',
       code: "import cors from 'cors';\napp.use(cors({ origin: '*', credentials: true }));",

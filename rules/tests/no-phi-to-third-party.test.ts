@@ -30,6 +30,15 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; Sentry.init({ dsn: process.env.SENTRY_DSN, beforeSend: (event) => scrubEvent(event) });",
     "import Bugsnag from '@bugsnag/js'; Bugsnag.start({ apiKey: 'k', redactedKeys: ['ssn', 'dob'] });",
     "import * as Sentry from '@sentry/react'; declare const shared: object; Sentry.init({ ...shared, dsn: 'x' });",
+    // hooks that scrub: delete, a scrubbing call, replacing request/user, handing the event to a helper we cannot see
+    "import { init } from '@sentry/node'; init({ dsn: 'x', beforeSend(event) { delete event.request; return event; } });",
+    "import * as Sentry from '@sentry/browser'; Sentry.init({ dsn: 'x', beforeSend: (event) => ({ ...event, user: undefined }) });",
+    "import * as Sentry from '@sentry/browser'; Sentry.init({ dsn: 'x', beforeSend(event) { event.request = { url: redactUrl(event.request?.url) }; return event; } });",
+    "import * as Sentry from '@sentry/node'; declare function stripPhi(e: unknown): unknown; Sentry.init({ dsn: 'x', beforeBreadcrumb: (crumb) => stripPhi(crumb) as any });",
+    // a shared config object spread in (not a caller's options) may well carry the hook
+    "import * as Sentry from '@sentry/react'; import { sentryOptions } from './sentry-options'; export function setup() { Sentry.init({ ...sentryOptions, dsn: 'x' }); }",
+    // a function called init from elsewhere is not a tracker
+    "import { init } from './i18n'; init({ lng: 'en' });",
     // Page views with the path only
     "import ReactGA from 'react-ga4'; ReactGA.send({ hitType: 'pageview', page: window.location.pathname });",
     "declare const datadogRum: any; datadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'mask-user-input' });",
@@ -54,6 +63,21 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 2, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
         { line: 4, column: 48, message: '`sendDefaultPii: true`' },
+      ],
+    },
+    {
+      name: 'a shared setup function spreads its caller\'s options into Sentry.init with no hook (regression: EHR monorepo)',
+      filename: 'packages/frontend/sentry.ts',
+      code: "import * as Sentry from '@sentry/react';\nexport function setupSentry(options: Sentry.BrowserOptions): void {\n  Sentry.init({ tracesSampleRate: 1, ...options });\n}",
+      errors: [{ line: 3, column: 3, message: "Sentry is initialised from its caller's options with no scrubbing hook" }],
+    },
+    {
+      name: 'a beforeSend that only filters environments and renames transactions passes PHI on (regression: serverless handlers)',
+      filename: 'src/shared/sentry.ts',
+      code: "import { init } from '@sentry/aws-serverless';\ninit({\n  dsn: process.env.SENTRY_DSN,\n  beforeSend(event) {\n    const environment = event.tags?.environment?.toString();\n    if (!environment || ['local'].includes(environment)) return null;\n    event.transaction = `[${environment}]-handler`;\n    return event;\n  },\n});\ninit({ dsn: 'y', tracesSampleRate: 1 });",
+      errors: [
+        { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing anything" },
+        { line: 11, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
       ],
     },
     {

@@ -93,3 +93,30 @@ export function objectProperties(node: TSESTree.ObjectExpression): Map<string, T
 export function parentOf(node: Node): Node | undefined {
   return (node as { parent?: Node }).parent;
 }
+
+/** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
+export function childNodes(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
+      children.push(value as Node);
+    }
+  }
+  return children;
+}
+
+/** First node of a subtree (not entering nested functions unless asked) that satisfies `test`. */
+export function findInSubtree(root: Node, test: (node: Node, parent: Node | undefined) => boolean, enterFunctions = false): Node | undefined {
+  const stack: Array<{ node: Node; parent: Node | undefined }> = [{ node: root, parent: undefined }];
+  while (stack.length) {
+    const { node, parent } = stack.pop()!;
+    if (test(node, parent)) return node;
+    if (!enterFunctions && node !== root && /Function/.test(node.type)) continue;
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+  }
+  return undefined;
+}

@@ -71,6 +71,31 @@ function isHttpClient(object: Node): boolean {
 }
 
 /** `labUrl`, `LAB_API_URLS`, `webhookEndpoints`: a word of the name (or its singular) names an endpoint, none an identifier or a link. */
+/** Words of an enclosing definition that make every URL inside it an identifier: `PatientExtensions = { a: { url } }`. */
+const IDENTIFIER_DEFINITION_WORDS = new Set(['extension', 'extensions', 'namespace', 'namespaces', 'codesystem', 'valueset', 'canonical']);
+
+function namesAnIdentifier(name: string | undefined): boolean {
+  return !!name && splitWords(name).some((word) => NOT_A_CONNECTION_WORDS.has(word));
+}
+
+/** The variable or property a literal is the value of. */
+function holderName(node: Node): string | undefined {
+  const parent = parentOf(node);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'Property') return keyName(parent.key);
+  return undefined;
+}
+
+/** Whether a property or variable sits inside an object defined under an identifier's name (`…Extension = { … }`). */
+function isInsideIdentifierDefinition(site: Node): boolean {
+  for (let current = parentOf(site); current; current = parentOf(current)) {
+    const name = current.type === 'Property' ? keyName(current.key) : current.type === 'VariableDeclarator' && current.id.type === 'Identifier' ? current.id.name : undefined;
+    if (name && splitWords(name).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word))) return true;
+    if (/Function/.test(current.type)) return false;
+  }
+  return false;
+}
+
 function isEndpointName(name: string): boolean {
   const words = splitWords(name);
   if (words.some((word) => NOT_A_CONNECTION_WORDS.has(word))) return false;
@@ -204,13 +229,15 @@ export default createRule({
       // axios.create({ baseURL: 'http://…' }), http.request({ protocol: 'http:', host: … }) are caught by Property below.
     };
 
-    const checkEndpointValue = (name: string, value: Node) => {
-      if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name)) return;
+    const checkEndpointValue = (name: string, value: Node, site: Node) => {
+      if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name) || isInsideIdentifierDefinition(site)) return;
       for (const candidate of urlCandidates(value)) {
         // A name or member refers to a constant flagged where it is defined (or at the call that uses it).
         if (candidate.type === 'Identifier' || candidate.type === 'MemberExpression') continue;
         const known = context.stringPrefixOf(candidate);
         if (!known) continue;
+        // `{ url: `${SERVICE_EXTENSION}/coverage` }`: built on a base the code names as an identifier.
+        if (known.node !== candidate && namesAnIdentifier(holderName(known.node))) continue;
         const url = parseCleartextUrl(known.text);
         if (isFlagged(url) && !isIdentifierUrl(known.text)) reportCode(context, known.node, url, 'cleartextEndpoint', { name });
       }
@@ -222,10 +249,10 @@ export default createRule({
       Property(node: TSESTree.Property) {
         if (node.computed || node.value.type === 'AssignmentPattern' || node.value.type === 'ObjectPattern') return;
         const name = keyName(node.key);
-        if (name && !isFhirExtensionUrl(node)) checkEndpointValue(name, node.value as Node);
+        if (name && !isFhirExtensionUrl(node)) checkEndpointValue(name, node.value as Node, node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type === 'Identifier' && node.init) checkEndpointValue(node.id.name, node.init);
+        if (node.id.type === 'Identifier' && node.init) checkEndpointValue(node.id.name, node.init, node);
       },
       JSXAttribute(node: TSESTree.JSXAttribute) {
         // <iframe src="http://…">, <form action="http://…">: the browser connects there.

@@ -4,6 +4,8 @@ const REQUEST = 'Connection over http:// to a remote host';
 
 runRuleTests('no-cleartext-transport', {
   valid: [
+    // extension URLs built on a base named as an identifier, in a table of extensions (regression: EHR monorepo constants)
+    "export const SERVICE_EXTENSION = 'http://extensions.acme-health.com';\nexport const CoverageExtensions = { primary: { url: `${SERVICE_EXTENSION}/coverage-reference` } };\nexport const refs = { coverage: { url: `${SERVICE_EXTENSION}/eligibility` } };",
     // FHIR extensions name themselves with a url (regression: a local extension on real code)
     "const patient = { extension: [{ url: 'http://sisa/fhir/esquema', valueCoding: { code: 'x' } }] };",
     "const ext = { url: 'http://registry.acme-health.org/ext/ethnicity', valueString: 'x' };",

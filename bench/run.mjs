@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark (`npm run bench`): how much a full PHI Guard scan costs compared with only parsing.
 //
-//   node --expose-gc bench/run.mjs [dir] [--runs 3]
+//   node --expose-gc bench/run.mjs [dir] [--runs 3] [--baseline other/engine.js]
 //
 // Without a dir it uses .bench-corpus/, generating it first (bench/generate-corpus.mjs) when it is
 // missing or was made by another generator version/seed/size. Then, each in its own child process so
@@ -146,10 +146,11 @@ function plantedRecall(dir, findings) {
 
 // ---------------------------------------------------------------------------------------- the parent
 
-function runChild(task, dir) {
+function runChild(task, dir, engine = ENGINE) {
   const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', task, dir], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PHI_GUARD_BENCH_ENGINE: engine },
   });
   const line = (res.stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{')).pop();
   if (res.status !== 0 || !line) {
@@ -231,7 +232,11 @@ async function main() {
   const args = process.argv.slice(2);
   const runsAt = args.indexOf('--runs');
   const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 3) : 3;
-  const dirArg = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--runs'));
+  // --baseline <engine.js>: a second engine bundle (an earlier build) scanned in the same run, alternating,
+  // so the cost of a change is a ratio measured under the same machine load.
+  const baselineAt = args.indexOf('--baseline');
+  const baseline = baselineAt >= 0 ? path.resolve(args[baselineAt + 1]) : undefined;
+  const dirArg = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--runs', '--baseline'].includes(args[i - 1])));
   const corpus = await ensureCorpus(dirArg);
   console.log(corpus.description);
   const haveEngine = existsSync(ENGINE);
@@ -239,12 +244,15 @@ async function main() {
 
   const parseRuns = [];
   const scanRuns = [];
+  const baselineRuns = [];
   for (let i = 0; i < runs; i += 1) {
     parseRuns.push(runChild('parse', corpus.dir));
     if (haveEngine) scanRuns.push(runChild('scan', corpus.dir));
+    if (baseline) baselineRuns.push(runChild('scan', corpus.dir, baseline));
   }
   const parse = summarize(parseRuns);
   const scan = haveEngine ? summarize(scanRuns) : { error: 'dist/engine.js missing' };
+  const base = baseline ? summarize(baselineRuns) : undefined;
 
   const mb = (b) => (b / 1024 / 1024).toFixed(2);
   const row = (name, s) =>
@@ -252,7 +260,11 @@ async function main() {
       ? [name, '-', '-', '-', '-', '-', '-', `failed: ${s.error.slice(0, 120)}`]
       : [name, s.files, mb(s.bytes), Math.round(s.wallMs), s.mbPerSec.toFixed(2), Math.round(s.maxRssMB), Math.round(s.cpuMs), `runs ${s.runsMs.join('/')} ms, module load ${Math.round(s.loadMs)} ms`];
   console.log('');
-  console.log(table([['task', 'files', 'MB', 'wall ms', 'MB/s', 'peak RSS MB', 'cpu ms', 'notes'], row('parse', parse), row('scan', scan)]));
+  console.log(table([['task', 'files', 'MB', 'wall ms', 'MB/s', 'peak RSS MB', 'cpu ms', 'notes'], row('parse', parse), row('scan', scan), ...(base ? [row('scan (baseline)', base)] : [])]));
+  if (base && !base.error && !scan.error) {
+    console.log('');
+    console.log(`scan/baseline (${path.relative(ROOT, baseline) || baseline}): wall ${(scan.wallMs / base.wallMs).toFixed(3)}×, cpu ${(scan.cpuMs / base.cpuMs).toFixed(3)}×, peak RSS ${(scan.maxRssMB / base.maxRssMB).toFixed(3)}×; findings ${scan.findings} vs ${base.findings}`);
+  }
 
   const ratio = !parse.error && !scan.error ? scan.wallMs / parse.wallMs : undefined;
   const rssRatio = !parse.error && !scan.error ? scan.maxRssMB / parse.maxRssMB : undefined;
@@ -314,6 +326,7 @@ async function main() {
     cpuRatio: cpuRatio === undefined ? null : +cpuRatio.toFixed(3),
     rssRatio: rssRatio === undefined ? null : +rssRatio.toFixed(3),
     targetRatio: TARGET_RATIO,
+    baseline: base ? (base.error ? { engine: baseline, error: base.error } : { engine: baseline, ...pick(base), findings: base.findings }) : null,
     lspLatency: lsp ? (lsp.json ?? { status: lsp.status }) : null,
   };
   console.log('');

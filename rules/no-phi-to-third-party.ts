@@ -2,7 +2,7 @@ import { createRule, type Precision, type RuleContext, type Taint, type TSESTree
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
-type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -115,6 +115,23 @@ const RUNNABLE_STRICT_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executo
 const LLM_CLASSES = /^(Chat[A-Z]\w*|OpenAI|OpenAIApi|AzureOpenAI|Anthropic|AnthropicVertex|AnthropicBedrock|GoogleGenerativeAI|VertexAI|Cohere|CohereClient|Groq|MistralClient|Mistral|Together|Replicate|OpenAIEmbeddings|LLMChain|ConversationChain|RetrievalQAChain)$/;
 const LOCAL_LLM_CLASSES = /(Ollama|LlamaCpp|WebLLM|Transformers|HuggingFaceTransformers|Local)/;
 /** Names an OpenAI-compatible client goes by. */
+/** Hosts of LLM APIs reached with a plain HTTP client (`fetch('https://api.openai.com/v1/…', { body })`). */
+const LLM_API_HOSTS: ReadonlyArray<{ host: RegExp; vendor: string }> = [
+  { host: /^api\.openai\.com$/, vendor: 'OpenAI' },
+  { host: /\.openai\.azure\.com$/, vendor: 'Azure OpenAI' },
+  { host: /^api\.anthropic\.com$/, vendor: 'Anthropic' },
+  { host: /^generativelanguage\.googleapis\.com$/, vendor: 'Google Gemini' },
+  { host: /^api\.(cohere\.ai|cohere\.com|mistral\.ai|groq\.com|together\.xyz|deepseek\.com|perplexity\.ai)$/, vendor: 'an LLM provider' },
+  { host: /^openrouter\.ai$/, vendor: 'an LLM provider' },
+];
+/** Plain HTTP calls: the URL, then where the request body is. */
+const HTTP_BODY_CALLS: ReadonlyArray<{ callee: RegExp; body: 'fetch-options' | 'second' }> = [
+  { callee: /^(window\.|globalThis\.)?fetch$/, body: 'fetch-options' },
+  { callee: /^(axios|http|api|client|got|ky)\.(post|put|patch)$/, body: 'second' },
+];
+/** Realtime (voice) sessions: the user's speech streams to the vendor for as long as the session lasts. */
+const LLM_REALTIME_PATH = /\/realtime(\/|\?|$)/;
+
 const OPENAI_CLIENT_WORDS = new Set(['openai', 'client', 'ai', 'llm', 'gpt', 'azure', 'groq', 'together', 'deepseek', 'openrouter', 'fireworks', 'perplexity', 'mistral']);
 /** AWS Bedrock commands that carry a prompt. */
 const BEDROCK_COMMANDS = new Set(['InvokeModelCommand', 'InvokeModelWithResponseStreamCommand', 'ConverseCommand', 'ConverseStreamCommand']);
@@ -413,7 +430,7 @@ class ThirdPartyFile {
     if (push) return push;
     if (node.callee.type === 'Identifier') {
       const spec = VENDOR_FUNCTIONS[node.callee.name];
-      if (!spec) return undefined;
+      if (!spec) return this.llmHttpCall(node);
       if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
       if (spec.skipFirst) {
         // Firebase: the first argument is the analytics instance
@@ -424,7 +441,7 @@ class ThirdPartyFile {
       return { ...spec, values: [...node.arguments] };
     }
     const call = memberCall(node);
-    if (!call) return undefined;
+    if (!call) return this.llmHttpCall(node);
     const path = receiverPath(call.object);
     if (path) {
       for (const spec of VENDORS) {
@@ -433,7 +450,25 @@ class ThirdPartyFile {
         return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
       }
     }
-    return this.llmCall(node);
+    return this.llmCall(node) ?? this.llmHttpCall(node);
+  }
+
+  /** `fetch('https://api.openai.com/v1/chat/completions', { body: JSON.stringify({ messages }) })` and axios posts to LLM hosts. */
+  llmHttpCall(node: TSESTree.CallExpression): Sink | undefined {
+    const callee = dottedName(node.callee) ?? '';
+    const shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+    const url = node.arguments[0] ? this.context.stringPrefixOf(node.arguments[0]) : undefined;
+    const host = url ? /^https?:\/\/([^/:?#]+)/i.exec(url.text)?.[1]?.toLowerCase() : undefined;
+    const vendor = host ? LLM_API_HOSTS.find((candidate) => candidate.host.test(host))?.vendor : undefined;
+    if (!shape || !vendor || !url) return undefined;
+    if (LLM_REALTIME_PATH.test(url.text)) {
+      this.context.report({ node: node.arguments[0], messageId: 'llmRealtime', data: { vendor }, precision: 'medium' });
+      return undefined;
+    }
+    const options = node.arguments[1];
+    if (shape.body === 'second') return options ? { vendor, kind: 'LLM API', values: [options] } : undefined;
+    const body = options?.type === 'ObjectExpression' ? propertyNamed(options, 'body') : undefined;
+    return body ? { vendor, kind: 'LLM API', values: [body.value as Node] } : undefined;
   }
 
   /** The vendor whose init/config call an options object belongs to. */
@@ -594,6 +629,7 @@ export default createRule({
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
       unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default reach the vendor, PHI included. Scrub events before they are sent.',
+      llmRealtime: 'Opens a realtime session with {{vendor}}: everything said in it (in a clinical app, patients\' details) streams to the vendor. A vendor may receive PHI only under a signed BAA with zero data retention.',
       unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, request URLs, breadcrumbs and user data reach the vendor, PHI included.',
       passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing anything: request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
       defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',

@@ -39,6 +39,9 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/react'; import { sentryOptions } from './sentry-options'; export function setup() { Sentry.init({ ...sentryOptions, dsn: 'x' }); }",
     // a function called init from elsewhere is not a tracker
     "import { init } from './i18n'; init({ lng: 'en' });",
+    // plain HTTP to an LLM host without PHI in the body; PHI posted to the app's own backend is not a third party
+    "fetch('https://api.openai.com/v1/models', { headers: { Authorization: 'Bearer k' } });",
+    "declare const patient: { diagnosis: string }; fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Say hello' }] }) });\nfetch('/api/notes', { method: 'POST', body: JSON.stringify({ text: patient.diagnosis }) });",
     // Page views with the path only
     "import ReactGA from 'react-ga4'; ReactGA.send({ hitType: 'pageview', page: window.location.pathname });",
     "declare const datadogRum: any; datadogRum.init({ applicationId: 'x', defaultPrivacyLevel: 'mask-user-input' });",
@@ -78,6 +81,16 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing anything" },
         { line: 11, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
+      ],
+    },
+    {
+      name: 'plain HTTP calls to LLM hosts: a prompt with PHI, and a realtime voice session opened from the browser (regression: an EHR voice assistant)',
+      filename: 'src/assistant/connection.ts',
+      code: "import axios from 'axios';\ndeclare const patient: { diagnosis: string; birthDate: string };\nawait fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: `Summarise: ${patient.diagnosis}` }] }) });\nawait axios.post('https://api.anthropic.com/v1/messages', { messages: [{ role: 'user', content: patient.birthDate }] });\nawait fetch('https://api.openai.com/v1/realtime/calls', { method: 'POST', body: 'sdp' });",
+      errors: [
+        { line: 3, column: 83, message: 'Sending diagnosis to OpenAI (LLM API)' },
+        { line: 4, column: 71, message: 'Sending date of birth to Anthropic (LLM API)' },
+        { line: 5, column: 13, message: 'Opens a realtime session with OpenAI' },
       ],
     },
     {

@@ -1,7 +1,10 @@
-import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import {
+  createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, subjectOfName,
+  type Precision, type RuleContext, type Taint, type TSESTree,
+} from '../server/src/rule-api';
+import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead';
+type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'trackerQuery';
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -29,6 +32,20 @@ const LINK_ELEMENTS = new Set(['Link', 'NavLink', 'Navigate', 'Redirect', 'Route
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 /** Non-HTTP URL schemes: the value opens a local app, it is not sent to a server. */
 const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
+/**
+ * Free-text search parameters (`?q=`, `search`, `term`): what a user types to find a patient — a name, a
+ * phone number, an identifier. They carry PHI when the search is for patients (a patient endpoint or a
+ * patient-search function), and say nothing elsewhere (a drug or a location search).
+ */
+const FREE_TEXT_PARAMETERS = new Set(['q', 'query', 'search', 'searchquery', 'searchterm', 'searchtext', 'searchstring', 'searchvalue', 'term', 'freetext', 'keyword', 'keywords']);
+/** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
+const FREE_TEXT_KINDS = ['name'];
+/** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
+const TRACKER_FILTER_KINDS = ['name', 'national-id'];
+/** Hooks whose result's second element sets the page URL's query (`const [params, setParams] = useSearchParams()`). */
+const SEARCH_PARAM_HOOKS = new Set(['useSearchParams', 'useQueryParams', 'useQueryStates', 'useUrlSearchParams']);
+/** Hooks bound to one query parameter (nuqs `useQueryState('name')`, `useQueryParam('dob')`): the setter writes that parameter. */
+const ONE_PARAMETER_HOOKS = new Set(['useQueryState', 'useQueryParam', 'useSearchParam']);
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
 
@@ -131,6 +148,26 @@ function valueName(expression: Node): string | undefined {
   return undefined;
 }
 
+/** The names of the functions and variables around a node, innermost first (`handleSubmit`, `CompactPatientSearch`). */
+function enclosingNames(node: Node): string[] {
+  const names: string[] = [];
+  for (let current = parentOf(node); current; current = parentOf(current)) {
+    if (current.type === 'FunctionDeclaration' && current.id) names.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') names.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) names.push(key);
+    } else if (current.type === 'ClassDeclaration' && current.id) names.push(current.id.name);
+  }
+  return names;
+}
+
+/** An id-like name: `orgUnitId`, `programUid`, `id`. */
+function isIdName(name: string): boolean {
+  const words = splitWords(name);
+  return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
+}
+
 function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
   if (name.type === 'JSXIdentifier') return name.name;
   if (name.type === 'JSXMemberExpression') return name.property.name;
@@ -156,6 +193,10 @@ class UrlFile {
   readonly searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
   /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
   readonly navigateFunctions = new Set<string>(['navigate']);
+  /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
+  readonly querySetters = new Map<string, string | undefined>();
+  /** The node whose visitor is running. */
+  site: Node | undefined;
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -178,14 +219,33 @@ class UrlFile {
   }
 
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
-  kindsFromParameterName(parameter: string | undefined, expression: Node): Taint | undefined {
+  kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
     const kinds = this.context.classifyName(parameter);
     // `?patient=…`, `?encounter=…` (FHIR and REST search parameters) take a reference, not the record.
     if (kinds.every((kind) => RECORD_KINDS.has(kind))) return undefined;
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
+   * `?q=${term}` on a patient endpoint (`/patient?q=`) or in a patient-search function (`usePatientSearch`,
+   * `searchPatients`): the user typed a patient's name or identifier. Not for a value whose name says it is
+   * something else (`drugQuery` is not a person's name, `patientId` is opaque).
+   */
+  isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
+    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
+    if (this.context.constantOf(expression) !== undefined) return false;
+    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
+    const name = valueName(expression);
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !FREE_TEXT_PARAMETERS.has(splitWords(name).slice(-2).join(''))  && !FREE_TEXT_PARAMETERS.has(splitWords(name).at(-1) ?? '')))) return false;
+    const path = urlText?.split('?')[0];
+    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
+    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    // Nodes below the visited one have no parent pointer yet: look around the node being visited.
+    return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
   }
 
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
@@ -198,7 +258,7 @@ class UrlFile {
       if (queryOnly && !inQueryString(piece.before)) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       const own = this.context.taintOf(piece.expression);
-      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression);
+      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
       if (!taint) continue;
       first ??= piece.expression;
       taints.push(taint);
@@ -256,10 +316,13 @@ class UrlFile {
         const key = keyName(property.key);
         if (!key) continue;
         let found: { taint: Taint; node: Node } | undefined;
-        if (['pathname', 'path', 'search', 'hash', 'href', 'url'].includes(key)) found = this.phiInUrl(property.value as Node);
+        // `to`: the target of `navigate({ to })` (@openmrs/esm-framework, TanStack Router).
+        if (['pathname', 'path', 'search', 'hash', 'href', 'url', 'to'].includes(key)) found = this.phiInUrl(property.value as Node);
         else if (['query', 'params', 'queryParams', 'searchParams'].includes(key)) {
-          const taint = this.context.taintOf(property.value as Node);
-          if (taint.kinds.length) found = { taint, node: property.value as Node };
+          const value = property.value as Node;
+          if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
+          const taint = this.queryObjectTaint(value);
+          if (taint) found = { taint, node: value };
         }
         if (found) {
           first ??= found.node;
@@ -306,6 +369,98 @@ class UrlFile {
       const taint = mergeTaints([this.context.taintOf(value), ...this.setChainTaints(value)]);
       if (taint) this.report(value, 'queryOptions', taint, label, precision);
     }
+  }
+
+  /**
+   * What a query object carries: its own PHI, else what its keys say about opaque values
+   * (`{ q: searchTerm }` in a patient search, `{ dob: value }`).
+   */
+  queryObjectTaint(value: Node | undefined): Taint | undefined {
+    if (!value || value.type === 'SpreadElement') return undefined;
+    const own = this.context.taintOf(value);
+    if (own.kinds.length) return own;
+    const node = unwrap(value);
+    if (node.type !== 'ObjectExpression') return undefined;
+    const taints: Taint[] = [];
+    for (const property of node.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = keyName(property.key);
+      const found = key ? this.kindsFromParameterName(key, property.value as Node) : undefined;
+      if (found) taints.push(found);
+    }
+    return mergeTaints(taints);
+  }
+
+  /**
+   * `setSearchParams(next)`, `setSearchParams({ name })`, `setSearchParams(prev => …)`, nuqs/use-query-params
+   * setters: what they write is in the page URL.
+   */
+  checkQuerySetter(node: TSESTree.CallExpression, setter: string, parameter: string | undefined) {
+    const argument = node.arguments[0];
+    if (!argument || argument.type === 'SpreadElement') return;
+    let value: Node = unwrap(argument);
+    if (isFunction(value) && value.body.type !== 'BlockStatement') value = unwrap(value.body);
+    if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) return;
+    const taint = parameter !== undefined
+      ? (this.context.taintOf(value).kinds.length ? this.context.taintOf(value) : this.kindsFromParameterName(parameter, value))
+      : this.queryObjectTaint(value);
+    if (taint?.kinds.length) this.report(value, 'pageUrl', taint, setter);
+  }
+
+  /**
+   * DHIS2 tracker queries: `{ filter, trackedEntityType }`, `{ resource: 'tracker/trackedEntities', params: { filter } }`.
+   * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
+   */
+  onObjectExpression(node: TSESTree.ObjectExpression) {
+    const properties = objectProperties(node);
+    const resource = properties.get('resource');
+    const params = properties.get('params');
+    if (resource && params && this.isTrackerResource(resource.value as Node)) {
+      const value = unwrap(params.value as Node);
+      // `params: queryParams` handed in by the caller: the search's filter is built elsewhere; a guess, so low precision.
+      if (value.type === 'Identifier' && !this.context.constantOf(value)) {
+        const own = this.context.taintOf(value);
+        this.report(value, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, 'params', own.kinds.length ? undefined : 'low');
+      }
+    }
+    if (!this.isTrackerQuery(node, properties)) return;
+    for (const key of DHIS2_ATTRIBUTE_FILTER_KEYS) {
+      const filter = properties.get(key);
+      if (!filter || !this.carriesAttributeValues(filter.value as Node)) continue;
+      const own = this.context.taintOf(filter.value as Node);
+      this.report(filter.value as Node, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, key, own.kinds.length ? undefined : 'medium');
+    }
+  }
+
+  isTrackerResource(node: Node): boolean {
+    const constant = this.context.constantOf(node);
+    return typeof constant === 'string' && DHIS2_TRACKER_RESOURCES.test(constant);
+  }
+
+  /** Tracker-only keys beside the filter, a `fields` list naming tracked entities, or the `params` of a tracker resource. */
+  isTrackerQuery(node: TSESTree.ObjectExpression, properties: Map<string, TSESTree.Property>): boolean {
+    if (!DHIS2_ATTRIBUTE_FILTER_KEYS.some((key) => properties.has(key))) return false;
+    if (DHIS2_TRACKER_QUERY_KEYS.some((key) => properties.has(key))) return true;
+    const fields = properties.get('fields');
+    const fieldsText = fields ? this.context.constantOf(fields.value as Node) : undefined;
+    if (typeof fieldsText === 'string' && DHIS2_TRACKER_FIELDS.test(fieldsText)) return true;
+    const parent = parentOf(node);
+    const owner = parent ? parentOf(parent) : undefined;
+    if (parent?.type === 'Property' && keyName(parent.key) === 'params' && owner?.type === 'ObjectExpression') {
+      const resource = objectProperties(owner).get('resource');
+      return !!resource && this.isTrackerResource(resource.value as Node);
+    }
+    return false;
+  }
+
+  /** A filter built from values (`${attribute}:EQ:${value}`, `getFilters(formValues)`), not from constants and ids alone. */
+  carriesAttributeValues(value: Node): boolean {
+    const node = unwrap(value);
+    if (isConstantExpression(node) || this.context.constantOf(node) !== undefined || this.isSanitized(node)) return false;
+    if (node.type === 'ArrayExpression') return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && this.carriesAttributeValues(element));
+    if (node.type === 'TemplateLiteral' || isConcat(node)) return urlPieces(node).pieces.some((piece) => this.carriesAttributeValues(piece.expression));
+    const name = valueName(node);
+    return !name || !isIdName(name);
   }
 
   /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
@@ -426,7 +581,11 @@ class UrlFile {
     // `const params = new URLSearchParams({ ssn })`: decided by its uses at the end of the file.
     const parent = parentOf(node);
     if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
-      this.searchParamVars.set(parent.id.name, { entries: taint.kinds.length ? [{ node, taint }] : [], urlUse: false, bodyUse: false });
+      const byKey = taint.kinds.length ? taint : this.queryObjectTaint((node as TSESTree.NewExpression).arguments[0]);
+      // A second `const params` (in another function) must not erase what the first one was found to carry.
+      const previous = this.searchParamVars.get(parent.id.name);
+      if (previous?.entries.length) this.searchParamVars.set(`${parent.id.name}#${this.searchParamVars.size}`, previous);
+      this.searchParamVars.set(parent.id.name, { entries: byKey ? [{ node, taint: byKey }] : [], urlUse: false, bodyUse: false });
       return;
     }
     if (!taint.kinds.length) return;
@@ -456,6 +615,16 @@ class UrlFile {
       this.inits.set(node.id.name, node.init);
       const init = unwrap(node.init);
       if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') this.navigateFunctions.add(node.id.name);
+    }
+    // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
+    if (node.id.type === 'ArrayPattern' && node.init) {
+      const init = unwrap(node.init);
+      const setter = node.id.elements[1];
+      const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
+      if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
+        if (SEARCH_PARAM_HOOKS.has(hook)) this.querySetters.set(setter.name, undefined);
+        else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
+      }
     }
     // const { ssn, dob } = req.query — in a GET route
     if (node.id.type === 'ObjectPattern' && node.init && this.isGetQueryObject(node.init, node)) {
@@ -530,6 +699,10 @@ class UrlFile {
     if (request) {
       this.checkUrl(request.url, { label: request.label, precision: request.precision, messageId: 'requestUrl' });
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS);
+      return;
+    }
+    if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
+      this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
       return;
     }
     const navigation = this.navigationCall(node);
@@ -608,6 +781,7 @@ export default createRule({
       pageUrl: 'Page URL set by `{{sink}}` carries {{kinds}}. It stays in browser history, is sent in Referer headers and seen by analytics; keep PHI in app state and put only opaque ids in routes.',
       linkUrl: 'Link URL (`{{sink}}`) carries {{kinds}}. Following it puts PHI in browser history, server logs and Referer headers; link by an opaque id instead.',
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
+      trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {
       type: 'object',
@@ -622,16 +796,17 @@ export default createRule({
   create(context, options) {
     const state = new UrlFile(context, options);
     return {
-      VariableDeclarator: (node) => state.onVariableDeclarator(node),
-      MemberExpression: (node) => state.onMemberExpression(node),
-      Identifier: (node) => state.onIdentifier(node),
-      NewExpression: (node) => state.onNewExpression(node),
-      CallExpression: (node) => state.onCallExpression(node),
-      AssignmentExpression: (node) => state.onAssignmentExpression(node),
-      TemplateLiteral: (node) => state.onTemplateLiteral(node),
-      BinaryExpression: (node) => state.onBinaryExpression(node),
-      JSXAttribute: (node) => state.onJSXAttribute(node),
-      Decorator: (node) => state.onDecorator(node),
+      VariableDeclarator: (node) => { state.site = node; return state.onVariableDeclarator(node); },
+      MemberExpression: (node) => { state.site = node; return state.onMemberExpression(node); },
+      Identifier: (node) => { state.site = node; return state.onIdentifier(node); },
+      NewExpression: (node) => { state.site = node; return state.onNewExpression(node); },
+      ObjectExpression: (node) => { state.site = node; return state.onObjectExpression(node); },
+      CallExpression: (node) => { state.site = node; return state.onCallExpression(node); },
+      AssignmentExpression: (node) => { state.site = node; return state.onAssignmentExpression(node); },
+      TemplateLiteral: (node) => { state.site = node; return state.onTemplateLiteral(node); },
+      BinaryExpression: (node) => { state.site = node; return state.onBinaryExpression(node); },
+      JSXAttribute: (node) => { state.site = node; return state.onJSXAttribute(node); },
+      Decorator: (node) => { state.site = node; return state.onDecorator(node); },
       'Program:exit': () => state.onProgramExit(),
     };
   },

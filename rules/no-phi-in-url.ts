@@ -457,6 +457,8 @@ class UrlFile {
   carriesAttributeValues(value: Node): boolean {
     const node = unwrap(value);
     if (isConstantExpression(node) || this.context.constantOf(node) !== undefined || this.isSanitized(node)) return false;
+    // `{ attribute: { field: 'displayLabel' } }`: a configuration entry, not a query parameter.
+    if (node.type === 'ObjectExpression' || isFunction(node)) return false;
     if (node.type === 'ArrayExpression') return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && this.carriesAttributeValues(element));
     if (node.type === 'TemplateLiteral' || isConcat(node)) return urlPieces(node).pieces.some((piece) => this.carriesAttributeValues(piece.expression));
     const name = valueName(node);

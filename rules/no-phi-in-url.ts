@@ -1,10 +1,10 @@
 import {
-  createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, subjectOfName,
+  CONTACT_KINDS, createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'trackerQuery';
+type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy';
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -46,6 +46,18 @@ const TRACKER_FILTER_KINDS = ['name', 'national-id'];
 const SEARCH_PARAM_HOOKS = new Set(['useSearchParams', 'useQueryParams', 'useQueryStates', 'useUrlSearchParams']);
 /** Hooks bound to one query parameter (nuqs `useQueryState('name')`, `useQueryParam('dob')`): the setter writes that parameter. */
 const ONE_PARAMETER_HOOKS = new Set(['useQueryState', 'useQueryParam', 'useSearchParam']);
+/**
+ * Request handlers registered elsewhere (`router.get('/by-phone', controller.byPhone)` in another module):
+ * a function whose parameters are a request and a response (`(req, res)`, `(request, reply)`, `(req, res, next)`)
+ * or a Koa context (`(ctx)`, `(ctx, next)`).
+ */
+const REQUEST_PARAMETERS = new Set(['req', 'request']);
+const RESPONSE_PARAMETERS = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
+const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
+/** Handlers about the app's own accounts: the contact details they read are the user's. */
+const ACCOUNT_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'auth', 'authenticate', 'invite', 'invitation', 'otp', 'verify', 'verification', 'account', 'session']);
+/** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
+const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
 
@@ -162,10 +174,32 @@ function enclosingNames(node: Node): string[] {
   return names;
 }
 
+/** `(req, res)`, `(request, reply)`, `(req, res, next)`, `(ctx)`, `(ctx, next)` with `request` being the first. */
+function isHandlerShaped(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration, request: string): boolean {
+  const [first, second] = fn.params;
+  if (first?.type !== 'Identifier' || first.name !== request) return false;
+  if (KOA_CONTEXT_PARAMETERS.has(request)) return !second || (second.type === 'Identifier' && second.name === 'next');
+  return REQUEST_PARAMETERS.has(request) && second?.type === 'Identifier' && RESPONSE_PARAMETERS.has(second.name);
+}
+
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 function isIdName(name: string): boolean {
   const words = splitWords(name);
   return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
+}
+
+/** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
+function pageUrlOf(expression: Node): string | undefined {
+  let node = unwrap(expression);
+  while (node.type === 'CallExpression') {
+    const callee = dottedName(node.callee);
+    const call = memberCall(node);
+    if (callee && ['encodeURIComponent', 'encodeURI', 'escape', 'String'].includes(callee) && node.arguments[0]) node = unwrap(node.arguments[0]);
+    else if (call?.method === 'toString') node = unwrap(call.object);
+    else return undefined;
+  }
+  const name = node.type === 'MemberExpression' ? dottedName(node) : undefined;
+  return name && PAGE_URL.test(name) ? name : undefined;
 }
 
 function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
@@ -189,6 +223,8 @@ class UrlFile {
   readonly inits = new Map<string, Node>();
   /** Route handlers of GET routes → the name of their request parameter. */
   readonly getHandlers = new Map<Node, string>();
+  /** Inline handlers of routes of other methods registered here (`app.post('/x', (req, res) => …)`): their method is known. */
+  readonly routeHandlers = new Set<Node>();
   /** `const params = new URLSearchParams(…)`: decided at the end of the file by how it is used. */
   readonly searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
   /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
@@ -533,6 +569,9 @@ class UrlFile {
   noteGetRoute(node: TSESTree.CallExpression) {
     const call = memberCall(node);
     if (!call) return;
+    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
+      for (const argument of node.arguments) if (isFunction(argument)) this.routeHandlers.add(argument);
+    }
     const handlers: Node[] = [];
     if (call.method === 'get') {
       const owner = lastSegment(call.object);
@@ -554,29 +593,45 @@ class UrlFile {
     }
   }
 
-  /** The GET handler whose request parameter `name` is, if the node is inside one. */
-  inGetHandlerWithRequest(node: Node, name: string): boolean {
+  /**
+   * Whose request `name` is, if the node is inside a handler: `get` for a GET route registered here,
+   * `handler` for a function shaped like a request handler whose route is registered elsewhere.
+   */
+  handlerWithRequest(node: Node, name: string): 'get' | 'handler' | undefined {
+    let shaped = false;
     for (let current = parentOf(node); current; current = parentOf(current)) {
-      if (isFunction(current) && this.getHandlers.get(current) === name) return true;
+      if (!isFunction(current)) continue;
+      if (this.getHandlers.get(current) === name) return 'get';
+      if (this.routeHandlers.has(current)) return undefined;
+      shaped ||= isHandlerShaped(current, name);
     }
-    return false;
+    return shaped ? 'handler' : undefined;
   }
 
   /**
    * `req.query` / `request.query` / `ctx.query` / `ctx.request.query` of a GET handler. `site` is an
    * already visited node around it (children get their parent pointers only when they are visited).
    */
-  isGetQueryObject(node: Node, site: Node): boolean {
+  queryObjectOf(node: Node, site: Node): 'get' | 'handler' | undefined {
     const inner = unwrap(node);
-    if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return false;
+    if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return undefined;
     let root: Node = inner.object;
     if (root.type === 'MemberExpression' && propertyName(root) === 'request') root = root.object;
-    return root.type === 'Identifier' && this.inGetHandlerWithRequest(site, root.name);
+    return root.type === 'Identifier' ? this.handlerWithRequest(site, root.name) : undefined;
   }
 
-  reportQueryRead(node: Node, parameter: string) {
+  /** A GET route registered here is certain; a handler-shaped function whose route is elsewhere is a guess (medium). */
+  reportQueryRead(node: Node, parameter: string, owner: 'get' | 'handler' = 'get') {
     const kinds = this.context.classifyName(parameter);
-    if (kinds.length) this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+    if (!kinds.length) return;
+    if (owner === 'get') {
+      this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+      return;
+    }
+    // A sign-in, password-reset or staff handler reads the app user's own e-mail or phone, not a patient's.
+    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => subjectOfName(name) === 'workforce' || splitWords(name).some((word) => ACCOUNT_WORDS.has(word)));
+    const handlerKinds = staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+    if (handlerKinds.length) this.report(node, 'handlerQueryRead', { kinds: handlerKinds, origins: [], confidence: 'medium' }, 'query', 'medium');
   }
 
   searchParamsEntry(node: Node, taint: Taint) {
@@ -610,6 +665,22 @@ class UrlFile {
     this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
+  /**
+   * `/login?redirect=${window.location.href}`: the page URL, query string included, copied into another URL's
+   * query. The page URL can carry PHI (search terms, names in routes), so this is reported with low precision.
+   */
+  checkUrlCopy(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
+    const parent = parentOf(node);
+    if (parent && (isConcat(parent) || parent.type === 'TemplateLiteral')) return;
+    const { text, pieces } = urlPieces(node);
+    if (LOCAL_SCHEMES.test(text)) return;
+    for (const piece of pieces) {
+      if (!inQueryString(piece.before)) continue;
+      const copied = pageUrlOf(piece.expression);
+      if (copied) this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
+    }
+  }
+
   // ── visitors ──
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
@@ -628,21 +699,23 @@ class UrlFile {
         else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
       }
     }
-    // const { ssn, dob } = req.query — in a GET route
-    if (node.id.type === 'ObjectPattern' && node.init && this.isGetQueryObject(node.init, node)) {
+    // const { ssn, dob } = req.query — in a GET route, or a handler whose route is registered elsewhere
+    const owner = node.id.type === 'ObjectPattern' && node.init ? this.queryObjectOf(node.init, node) : undefined;
+    if (owner && node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) {
         if (property.type !== 'Property' || property.computed) continue;
         const key = keyName(property.key);
-        if (key) this.reportQueryRead(property.key, key);
+        if (key) this.reportQueryRead(property.key, key, owner);
       }
     }
   }
 
   onMemberExpression(node: TSESTree.MemberExpression) {
-    // req.query.ssn / req.query['dob'] — in a GET route
-    if (!this.isGetQueryObject(node.object, node)) return;
+    // req.query.ssn / req.query['dob'] — in a GET route, or a handler whose route is registered elsewhere
+    const owner = this.queryObjectOf(node.object, node);
+    if (!owner) return;
     const name = propertyName(node);
-    if (name) this.reportQueryRead(node, name);
+    if (name) this.reportQueryRead(node, name, owner);
   }
 
   onIdentifier(node: TSESTree.Identifier) {
@@ -724,11 +797,14 @@ class UrlFile {
   }
 
   onTemplateLiteral(node: TSESTree.TemplateLiteral) {
+    this.checkUrlCopy(node);
     this.checkBuiltUrl(node);
   }
 
   onBinaryExpression(node: TSESTree.BinaryExpression) {
-    if (isConcat(node)) this.checkBuiltUrl(node);
+    if (!isConcat(node)) return;
+    this.checkUrlCopy(node);
+    this.checkBuiltUrl(node);
   }
 
   onJSXAttribute(node: TSESTree.JSXAttribute) {
@@ -783,6 +859,8 @@ export default createRule({
       pageUrl: 'Page URL set by `{{sink}}` carries {{kinds}}. It stays in browser history, is sent in Referer headers and seen by analytics; keep PHI in app state and put only opaque ids in routes.',
       linkUrl: 'Link URL (`{{sink}}`) carries {{kinds}}. Following it puts PHI in browser history, server logs and Referer headers; link by an opaque id instead.',
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
+      handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
+      urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {

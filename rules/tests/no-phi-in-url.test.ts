@@ -50,6 +50,14 @@ runRuleTests('no-phi-in-url', {
     "declare const typeId: string; export const args = { filter: 'status:EQ:ACTIVE', trackedEntityType: typeId };",
     "export const LABELS = { attribute: { field: 'displayAttributeLabel' }, trackedEntityType: { field: 'displayTypeLabel' } };",
     "declare function buildFilter(v: unknown): string; declare const values: unknown; declare const programId: string; export const args = { filter: buildFilter(values), program: programId };",
+    // handlers: paging from the query, a sign-in handler reading the user's own e-mail, a POST route registered here
+    'export function list(req: any, res: any) { const { page, limit } = req.query; res.json({ page, limit }); }',
+    'export function resetPassword(req: any, res: any) { res.json({ sent: !!req.query.email }); }',
+    'export function notAHandler(req: any) { return req.query.dob; }',
+    // the page URL copied into its own origin or path only, or into a sentence
+    "export const a = `/login?origin=${window.location.origin}`;",
+    "export const b = `/login?from=${location.pathname}`;",
+    "export const c = `Open ${location.href}? It is outside the app.`;",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -211,6 +219,22 @@ runRuleTests('no-phi-in-url', {
       name: 'search filters copied into URLSearchParams and written to the page URL',
       code: "import { useSearchParams } from 'react-router-dom';\ninterface Filters { lastName: string; dob: string; page: number }\nexport function useSearch(filters: Filters) {\n  const [searchParams, setSearchParams] = useSearchParams();\n  const next = new URLSearchParams(searchParams);\n  Object.entries(filters).forEach(([key, value]) => next.set(key, String(value)));\n  setSearchParams(next);\n}",
       errors: [{ line: 6, column: 67, kinds: ['date-of-birth', 'name'], message: 'URL search parameters carry' }],
+    },
+    {
+      name: 'a request handler whose route is registered in another module reads PHI from the query string',
+      code: "export async function byPhone(req: any, res: any) {\n  const { phone, page } = req.query;\n  res.json({ phone, page });\n}\nexport const lookup = async (ctx: any) => { ctx.body = ctx.request.query.ssn; };",
+      errors: [
+        { line: 2, column: 11, kinds: ['phone'], message: 'Request handler reads phone number from the query string' },
+        { line: 5, column: 56, kinds: ['ssn'] },
+      ],
+    },
+    {
+      name: 'the page URL copied into another URL (low precision)',
+      code: "export function toLogin() {\n  window.location.href = `/login?redirect=${encodeURIComponent(window.location.href)}`;\n  return '/auth?returnTo=' + location.href;\n}",
+      errors: [
+        { line: 2, column: 45, message: 'The page URL (`window.location.href`) is copied' },
+        { line: 3, column: 30 },
+      ],
     },
     {
       name: 'superagent query()',

@@ -13,6 +13,8 @@ const REQUEST_FUNCTIONS = new Set([
   'fetch', 'window.fetch', 'globalThis.fetch', 'self.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'ofetch',
   '$fetch', 'useFetch', 'useSWR', 'undici.request', 'undici.fetch', 'navigator.sendBeacon', '$.get', '$.getJSON', '$.post', '$.ajax',
   'jQuery.get', 'jQuery.getJSON', 'jQuery.ajax',
+  // data hooks called with a route and its query: `useQuery(routes.searchPatient, { query: { name } })`
+  'useQuery', 'useInfiniteQuery', 'useSuspenseQuery',
 ]);
 /** HTTP libraries by their usual import name: their methods take a URL first. */
 const HTTP_LIBRARIES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'needle', 'undici', 'ofetch', '$', 'jQuery']);
@@ -402,7 +404,7 @@ class UrlFile {
       if (!key || !keys.has(key)) continue;
       const value = property.value as Node;
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-      const taint = mergeTaints([this.context.taintOf(value), ...this.setChainTaints(value)]);
+      const taint = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(value)]);
       if (taint) this.report(value, 'queryOptions', taint, label, precision);
     }
   }

@@ -58,6 +58,8 @@ runRuleTests('no-phi-in-url', {
     "export const a = `/login?origin=${window.location.origin}`;",
     "export const b = `/login?from=${location.pathname}`;",
     "export const c = `Open ${location.href}? It is outside the app.`;",
+    // a TanStack query object, paging in a data hook's query
+    "declare function useQuery(options: unknown, more?: unknown): unknown; declare const routes: any; export function usePatients(page: number, searchTerm: string) { useQuery({ queryKey: ['patients', searchTerm], queryFn: () => 1 }); useQuery(routes.patients, { query: { page, limit: 10 } }); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -234,6 +236,15 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 2, column: 45, message: 'The page URL (`window.location.href`) is copied' },
         { line: 3, column: 30 },
+      ],
+    },
+    {
+      name: 'query options of a data hook, axios params and Angular queryParams of a patient search',
+      code: "import axios from 'axios';\ndeclare function useQuery(route: unknown, options?: unknown): unknown;\ndeclare const routes: { searchPatient: string };\ndeclare const router: { navigate(commands: unknown[], extras: unknown): void };\nexport function usePatientSearch(searchTerm: string, phone: string) {\n  useQuery(routes.searchPatient, { query: { phone_number: phone, limit: 10 } });\n  axios.get('/api/patients', { params: { q: searchTerm } });\n  router.navigate([], { queryParams: { search: searchTerm } });\n}",
+      errors: [
+        { line: 6, column: 43, kinds: ['phone'], message: 'Query parameters of `useQuery`' },
+        { line: 7, column: 40, kinds: ['name'] },
+        { line: 8, column: 38, kinds: ['name'] },
       ],
     },
     {

@@ -40,6 +40,8 @@ const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
  * patient-search function), and say nothing elsewhere (a drug or a location search).
  */
 const FREE_TEXT_PARAMETERS = new Set(['q', 'query', 'search', 'searchquery', 'searchterm', 'searchtext', 'searchstring', 'searchvalue', 'term', 'freetext', 'keyword', 'keywords']);
+/** Values that are code, not typed text: `?query=${gqlQuery}`, `?search=${fhirPathExpression}`, `?q=${sortOrder}`. */
+const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
 /** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
 const FREE_TEXT_KINDS = ['name'];
 /** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
@@ -278,6 +280,7 @@ class UrlFile {
     if (this.context.constantOf(expression) !== undefined) return false;
     // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
     const name = valueName(expression);
+    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !FREE_TEXT_PARAMETERS.has(splitWords(name).slice(-2).join(''))  && !FREE_TEXT_PARAMETERS.has(splitWords(name).at(-1) ?? '')))) return false;
     const path = urlText?.split('?')[0];
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;

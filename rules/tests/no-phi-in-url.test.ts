@@ -60,6 +60,8 @@ runRuleTests('no-phi-in-url', {
     "export const c = `Open ${location.href}? It is outside the app.`;",
     // a TanStack query object, paging in a data hook's query
     "declare function useQuery(options: unknown, more?: unknown): unknown; declare const routes: any; export function usePatients(page: number, searchTerm: string) { useQuery({ queryKey: ['patients', searchTerm], queryFn: () => 1 }); useQuery(routes.patients, { query: { page, limit: 10 } }); }",
+    'export function fetchPatientGraph(gqlQuery: string) { return fetch(`/api/patients/graphql?query=${encodeURIComponent(gqlQuery)}`); }',
+    'export function searchPatients(sortOrder: string) { return fetch(`/api/patients?search=${sortOrder}`); }',
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],

@@ -46,6 +46,8 @@ const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'e
 const FREE_TEXT_KINDS = ['name'];
 /** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
 const TRACKER_FILTER_KINDS = ['name', 'national-id'];
+/** Keys without which an object literal is neither a tracker query nor a tracker resource query. */
+const TRACKER_TRIGGER_KEYS = new Set([...DHIS2_ATTRIBUTE_FILTER_KEYS, 'resource']);
 /** Hooks whose result's second element sets the page URL's query (`const [params, setParams] = useSearchParams()`). */
 const SEARCH_PARAM_HOOKS = new Set(['useSearchParams', 'useQueryParams', 'useQueryStates', 'useUrlSearchParams']);
 /** Hooks bound to one query parameter (nuqs `useQueryState('name')`, `useQueryParam('dob')`): the setter writes that parameter. */
@@ -453,6 +455,8 @@ class UrlFile {
    * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
+    // Most object literals have none of these keys: look before building a map of the properties.
+    if (!node.properties.some((property) => property.type === 'Property' && !property.computed && TRACKER_TRIGGER_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
     const resource = properties.get('resource');
     const params = properties.get('params');

@@ -561,14 +561,16 @@ class UrlFile {
     const call = memberCall(node);
     if (!call) return undefined;
     const receiver = dottedName(call.object) ?? lastSegment(call.object) ?? '';
-    const label = `${receiver}.${call.method}`;
+    // `useRouter().push(…)` without naming the router
+    const routerHook = call.object.type === 'CallExpression' && lastSegment(call.object.callee) === 'useRouter';
+    const label = `${receiver || (routerHook ? 'useRouter()' : 'router')}.${call.method}`;
     if ((call.method === 'assign' || call.method === 'replace') && endsWithWord(call.object, ['location'])) return { label, target: node.arguments[0] };
     if ((call.method === 'pushState' || call.method === 'replaceState') && endsWithWord(call.object, ['history'])) return { label, target: node.arguments[2] };
     if (call.method === 'open' && (receiver === 'window' || receiver === 'globalThis')) return { label, target: node.arguments[0] };
     if (call.method === 'redirect' && ['res', 'response', 'reply', 'ctx', 'resp'].includes(lastSegment(call.object) ?? '')) {
       return { label, target: node.arguments[node.arguments.length - 1] };
     }
-    if (ROUTER_METHODS.has(call.method) && endsWithWord(call.object, ['router', 'history'])) {
+    if (ROUTER_METHODS.has(call.method) && (routerHook || endsWithWord(call.object, ['router', 'history']))) {
       return { label, target: node.arguments[0], extras: call.method === 'navigate' ? node.arguments[1] : undefined };
     }
     return undefined;
@@ -705,6 +707,8 @@ class UrlFile {
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
         if (SEARCH_PARAM_HOOKS.has(hook)) this.querySetters.set(setter.name, undefined);
+        // wouter: `const [location, setLocation] = useLocation()` navigates (React Router's useLocation returns an object).
+        else if (hook === 'useLocation') this.navigateFunctions.add(setter.name);
         else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
       }
     }

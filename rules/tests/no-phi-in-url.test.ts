@@ -62,6 +62,7 @@ runRuleTests('no-phi-in-url', {
     "declare function useQuery(options: unknown, more?: unknown): unknown; declare const routes: any; export function usePatients(page: number, searchTerm: string) { useQuery({ queryKey: ['patients', searchTerm], queryFn: () => 1 }); useQuery(routes.patients, { query: { page, limit: 10 } }); }",
     'export function fetchPatientGraph(gqlQuery: string) { return fetch(`/api/patients/graphql?query=${encodeURIComponent(gqlQuery)}`); }',
     'export function searchPatients(sortOrder: string) { return fetch(`/api/patients?search=${sortOrder}`); }',
+    "import { useLocation } from 'react-router-dom'; export function useBack(patient: { id: string }) { const location = useLocation(); return `${location.pathname}?patient=${patient.id}`; }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -247,6 +248,14 @@ runRuleTests('no-phi-in-url', {
         { line: 6, column: 43, kinds: ['phone'], message: 'Query parameters of `useQuery`' },
         { line: 7, column: 40, kinds: ['name'] },
         { line: 8, column: 38, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'useRouter().push and wouter setLocation navigate',
+      code: "import { useRouter } from 'next/router';\nimport { useLocation } from 'wouter';\nexport function useOpenSearch(patient: { lastName: string; birthDate: string }) {\n  const [, setLocation] = useLocation();\n  useRouter().push(`/search?name=${patient.lastName}`);\n  setLocation(`/search?dob=${patient.birthDate}`);\n}",
+      errors: [
+        { line: 5, column: 36, kinds: ['name'], message: 'Page URL set by `useRouter().push`' },
+        { line: 6, column: 30, kinds: ['date-of-birth'], message: 'Page URL set by `setLocation`' },
       ],
     },
     {

@@ -1,7 +1,10 @@
-import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import {
+  CONTACT_KINDS, createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, subjectOfName,
+  type Precision, type RuleContext, type Taint, type TSESTree,
+} from '../server/src/rule-api';
+import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead';
+type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy';
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -10,6 +13,8 @@ const REQUEST_FUNCTIONS = new Set([
   'fetch', 'window.fetch', 'globalThis.fetch', 'self.fetch', 'axios', 'got', 'ky', 'superagent', 'request', 'needle', 'ofetch',
   '$fetch', 'useFetch', 'useSWR', 'undici.request', 'undici.fetch', 'navigator.sendBeacon', '$.get', '$.getJSON', '$.post', '$.ajax',
   'jQuery.get', 'jQuery.getJSON', 'jQuery.ajax',
+  // data hooks called with a route and its query: `useQuery(routes.searchPatient, { query: { name } })`
+  'useQuery', 'useInfiniteQuery', 'useSuspenseQuery',
 ]);
 /** HTTP libraries by their usual import name: their methods take a URL first. */
 const HTTP_LIBRARIES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'needle', 'undici', 'ofetch', '$', 'jQuery']);
@@ -29,6 +34,36 @@ const LINK_ELEMENTS = new Set(['Link', 'NavLink', 'Navigate', 'Redirect', 'Route
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 /** Non-HTTP URL schemes: the value opens a local app, it is not sent to a server. */
 const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
+/**
+ * Free-text search parameters (`?q=`, `search`, `term`): what a user types to find a patient — a name, a
+ * phone number, an identifier. They carry PHI when the search is for patients (a patient endpoint or a
+ * patient-search function), and say nothing elsewhere (a drug or a location search).
+ */
+const FREE_TEXT_PARAMETERS = new Set(['q', 'query', 'search', 'searchquery', 'searchterm', 'searchtext', 'searchstring', 'searchvalue', 'term', 'freetext', 'keyword', 'keywords']);
+/** Values that are code, not typed text: `?query=${gqlQuery}`, `?search=${fhirPathExpression}`, `?q=${sortOrder}`. */
+const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
+/** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
+const FREE_TEXT_KINDS = ['name'];
+/** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
+const TRACKER_FILTER_KINDS = ['name', 'national-id'];
+/** Keys without which an object literal is neither a tracker query nor a tracker resource query. */
+const TRACKER_TRIGGER_KEYS = new Set([...DHIS2_ATTRIBUTE_FILTER_KEYS, 'resource']);
+/** Hooks whose result's second element sets the page URL's query (`const [params, setParams] = useSearchParams()`). */
+const SEARCH_PARAM_HOOKS = new Set(['useSearchParams', 'useQueryParams', 'useQueryStates', 'useUrlSearchParams']);
+/** Hooks bound to one query parameter (nuqs `useQueryState('name')`, `useQueryParam('dob')`): the setter writes that parameter. */
+const ONE_PARAMETER_HOOKS = new Set(['useQueryState', 'useQueryParam', 'useSearchParam']);
+/**
+ * Request handlers registered elsewhere (`router.get('/by-phone', controller.byPhone)` in another module):
+ * a function whose parameters are a request and a response (`(req, res)`, `(request, reply)`, `(req, res, next)`)
+ * or a Koa context (`(ctx)`, `(ctx, next)`).
+ */
+const REQUEST_PARAMETERS = new Set(['req', 'request']);
+const RESPONSE_PARAMETERS = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
+const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
+/** Handlers about the app's own accounts: the contact details they read are the user's. */
+const ACCOUNT_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'auth', 'authenticate', 'invite', 'invitation', 'otp', 'verify', 'verification', 'account', 'session']);
+/** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
+const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
 
@@ -131,6 +166,48 @@ function valueName(expression: Node): string | undefined {
   return undefined;
 }
 
+/** The names of the functions and variables around a node, innermost first (`handleSubmit`, `CompactPatientSearch`). */
+function enclosingNames(node: Node): string[] {
+  const names: string[] = [];
+  for (let current = parentOf(node); current; current = parentOf(current)) {
+    if (current.type === 'FunctionDeclaration' && current.id) names.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') names.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) names.push(key);
+    } else if (current.type === 'ClassDeclaration' && current.id) names.push(current.id.name);
+  }
+  return names;
+}
+
+/** `(req, res)`, `(request, reply)`, `(req, res, next)`, `(ctx)`, `(ctx, next)` with `request` being the first. */
+function isHandlerShaped(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration, request: string): boolean {
+  const [first, second] = fn.params;
+  if (first?.type !== 'Identifier' || first.name !== request) return false;
+  if (KOA_CONTEXT_PARAMETERS.has(request)) return !second || (second.type === 'Identifier' && second.name === 'next');
+  return REQUEST_PARAMETERS.has(request) && second?.type === 'Identifier' && RESPONSE_PARAMETERS.has(second.name);
+}
+
+/** An id-like name: `orgUnitId`, `programUid`, `id`. */
+function isIdName(name: string): boolean {
+  const words = splitWords(name);
+  return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
+}
+
+/** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
+function pageUrlOf(expression: Node): string | undefined {
+  let node = unwrap(expression);
+  while (node.type === 'CallExpression') {
+    const callee = dottedName(node.callee);
+    const call = memberCall(node);
+    if (callee && ['encodeURIComponent', 'encodeURI', 'escape', 'String'].includes(callee) && node.arguments[0]) node = unwrap(node.arguments[0]);
+    else if (call?.method === 'toString') node = unwrap(call.object);
+    else return undefined;
+  }
+  const name = node.type === 'MemberExpression' ? dottedName(node) : undefined;
+  return name && PAGE_URL.test(name) ? name : undefined;
+}
+
 function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
   if (name.type === 'JSXIdentifier') return name.name;
   if (name.type === 'JSXMemberExpression') return name.property.name;
@@ -152,10 +229,16 @@ class UrlFile {
   readonly inits = new Map<string, Node>();
   /** Route handlers of GET routes → the name of their request parameter. */
   readonly getHandlers = new Map<Node, string>();
+  /** Inline handlers of routes of other methods registered here (`app.post('/x', (req, res) => …)`): their method is known. */
+  readonly routeHandlers = new Set<Node>();
   /** `const params = new URLSearchParams(…)`: decided at the end of the file by how it is used. */
   readonly searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
   /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
   readonly navigateFunctions = new Set<string>(['navigate']);
+  /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
+  readonly querySetters = new Map<string, string | undefined>();
+  /** The node whose visitor is running. */
+  site: Node | undefined;
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -178,14 +261,34 @@ class UrlFile {
   }
 
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
-  kindsFromParameterName(parameter: string | undefined, expression: Node): Taint | undefined {
+  kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
     const kinds = this.context.classifyName(parameter);
     // `?patient=…`, `?encounter=…` (FHIR and REST search parameters) take a reference, not the record.
     if (kinds.every((kind) => RECORD_KINDS.has(kind))) return undefined;
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
+   * `?q=${term}` on a patient endpoint (`/patient?q=`) or in a patient-search function (`usePatientSearch`,
+   * `searchPatients`): the user typed a patient's name or identifier. Not for a value whose name says it is
+   * something else (`drugQuery` is not a person's name, `patientId` is opaque).
+   */
+  isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
+    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
+    if (this.context.constantOf(expression) !== undefined) return false;
+    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
+    const name = valueName(expression);
+    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !FREE_TEXT_PARAMETERS.has(splitWords(name).slice(-2).join(''))  && !FREE_TEXT_PARAMETERS.has(splitWords(name).at(-1) ?? '')))) return false;
+    const path = urlText?.split('?')[0];
+    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
+    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    // Nodes below the visited one have no parent pointer yet: look around the node being visited.
+    return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
   }
 
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
@@ -198,7 +301,7 @@ class UrlFile {
       if (queryOnly && !inQueryString(piece.before)) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       const own = this.context.taintOf(piece.expression);
-      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression);
+      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
       if (!taint) continue;
       first ??= piece.expression;
       taints.push(taint);
@@ -256,10 +359,13 @@ class UrlFile {
         const key = keyName(property.key);
         if (!key) continue;
         let found: { taint: Taint; node: Node } | undefined;
-        if (['pathname', 'path', 'search', 'hash', 'href', 'url'].includes(key)) found = this.phiInUrl(property.value as Node);
+        // `to`: the target of `navigate({ to })` (@openmrs/esm-framework, TanStack Router).
+        if (['pathname', 'path', 'search', 'hash', 'href', 'url', 'to'].includes(key)) found = this.phiInUrl(property.value as Node);
         else if (['query', 'params', 'queryParams', 'searchParams'].includes(key)) {
-          const taint = this.context.taintOf(property.value as Node);
-          if (taint.kinds.length) found = { taint, node: property.value as Node };
+          const value = property.value as Node;
+          if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
+          const taint = this.queryObjectTaint(value);
+          if (taint) found = { taint, node: value };
         }
         if (found) {
           first ??= found.node;
@@ -303,9 +409,105 @@ class UrlFile {
       if (!key || !keys.has(key)) continue;
       const value = property.value as Node;
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-      const taint = mergeTaints([this.context.taintOf(value), ...this.setChainTaints(value)]);
+      const taint = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(value)]);
       if (taint) this.report(value, 'queryOptions', taint, label, precision);
     }
+  }
+
+  /**
+   * What a query object carries: its own PHI, else what its keys say about opaque values
+   * (`{ q: searchTerm }` in a patient search, `{ dob: value }`).
+   */
+  queryObjectTaint(value: Node | undefined): Taint | undefined {
+    if (!value || value.type === 'SpreadElement') return undefined;
+    const own = this.context.taintOf(value);
+    if (own.kinds.length) return own;
+    const node = unwrap(value);
+    if (node.type !== 'ObjectExpression') return undefined;
+    const taints: Taint[] = [];
+    for (const property of node.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = keyName(property.key);
+      const found = key ? this.kindsFromParameterName(key, property.value as Node) : undefined;
+      if (found) taints.push(found);
+    }
+    return mergeTaints(taints);
+  }
+
+  /**
+   * `setSearchParams(next)`, `setSearchParams({ name })`, `setSearchParams(prev => …)`, nuqs/use-query-params
+   * setters: what they write is in the page URL.
+   */
+  checkQuerySetter(node: TSESTree.CallExpression, setter: string, parameter: string | undefined) {
+    const argument = node.arguments[0];
+    if (!argument || argument.type === 'SpreadElement') return;
+    let value: Node = unwrap(argument);
+    if (isFunction(value) && value.body.type !== 'BlockStatement') value = unwrap(value.body);
+    if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) return;
+    const taint = parameter !== undefined
+      ? (this.context.taintOf(value).kinds.length ? this.context.taintOf(value) : this.kindsFromParameterName(parameter, value))
+      : this.queryObjectTaint(value);
+    if (taint?.kinds.length) this.report(value, 'pageUrl', taint, setter);
+  }
+
+  /**
+   * DHIS2 tracker queries: `{ filter, trackedEntityType }`, `{ resource: 'tracker/trackedEntities', params: { filter } }`.
+   * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
+   */
+  onObjectExpression(node: TSESTree.ObjectExpression) {
+    // Most object literals have none of these keys: look before building a map of the properties.
+    if (!node.properties.some((property) => property.type === 'Property' && !property.computed && TRACKER_TRIGGER_KEYS.has(keyName(property.key) ?? ''))) return;
+    const properties = objectProperties(node);
+    const resource = properties.get('resource');
+    const params = properties.get('params');
+    if (resource && params && this.isTrackerResource(resource.value as Node)) {
+      const value = unwrap(params.value as Node);
+      // `params: queryParams` handed in by the caller: the search's filter is built elsewhere; a guess, so low precision.
+      if (value.type === 'Identifier' && !this.context.constantOf(value)) {
+        const own = this.context.taintOf(value);
+        this.report(value, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, 'params', own.kinds.length ? undefined : 'low');
+      }
+    }
+    if (!this.isTrackerQuery(node, properties)) return;
+    for (const key of DHIS2_ATTRIBUTE_FILTER_KEYS) {
+      const filter = properties.get(key);
+      if (!filter || !this.carriesAttributeValues(filter.value as Node)) continue;
+      const own = this.context.taintOf(filter.value as Node);
+      this.report(filter.value as Node, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, key, own.kinds.length ? undefined : 'medium');
+    }
+  }
+
+  isTrackerResource(node: Node): boolean {
+    const constant = this.context.constantOf(node);
+    return typeof constant === 'string' && DHIS2_TRACKER_RESOURCES.test(constant);
+  }
+
+  /** Tracker-only keys beside the filter, a `fields` list naming tracked entities, or the `params` of a tracker resource. */
+  isTrackerQuery(node: TSESTree.ObjectExpression, properties: Map<string, TSESTree.Property>): boolean {
+    if (!DHIS2_ATTRIBUTE_FILTER_KEYS.some((key) => properties.has(key))) return false;
+    if (DHIS2_TRACKER_QUERY_KEYS.some((key) => properties.has(key))) return true;
+    const fields = properties.get('fields');
+    const fieldsText = fields ? this.context.constantOf(fields.value as Node) : undefined;
+    if (typeof fieldsText === 'string' && DHIS2_TRACKER_FIELDS.test(fieldsText)) return true;
+    const parent = parentOf(node);
+    const owner = parent ? parentOf(parent) : undefined;
+    if (parent?.type === 'Property' && keyName(parent.key) === 'params' && owner?.type === 'ObjectExpression') {
+      const resource = objectProperties(owner).get('resource');
+      return !!resource && this.isTrackerResource(resource.value as Node);
+    }
+    return false;
+  }
+
+  /** A filter built from values (`${attribute}:EQ:${value}`, `getFilters(formValues)`), not from constants and ids alone. */
+  carriesAttributeValues(value: Node): boolean {
+    const node = unwrap(value);
+    if (isConstantExpression(node) || this.context.constantOf(node) !== undefined || this.isSanitized(node)) return false;
+    // `{ attribute: { field: 'displayLabel' } }`: a configuration entry, not a query parameter.
+    if (node.type === 'ObjectExpression' || isFunction(node)) return false;
+    if (node.type === 'ArrayExpression') return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && this.carriesAttributeValues(element));
+    if (node.type === 'TemplateLiteral' || isConcat(node)) return urlPieces(node).pieces.some((piece) => this.carriesAttributeValues(piece.expression));
+    const name = valueName(node);
+    return !name || !isIdName(name);
   }
 
   /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
@@ -359,14 +561,16 @@ class UrlFile {
     const call = memberCall(node);
     if (!call) return undefined;
     const receiver = dottedName(call.object) ?? lastSegment(call.object) ?? '';
-    const label = `${receiver}.${call.method}`;
+    // `useRouter().push(…)` without naming the router
+    const routerHook = call.object.type === 'CallExpression' && lastSegment(call.object.callee) === 'useRouter';
+    const label = `${receiver || (routerHook ? 'useRouter()' : 'router')}.${call.method}`;
     if ((call.method === 'assign' || call.method === 'replace') && endsWithWord(call.object, ['location'])) return { label, target: node.arguments[0] };
     if ((call.method === 'pushState' || call.method === 'replaceState') && endsWithWord(call.object, ['history'])) return { label, target: node.arguments[2] };
     if (call.method === 'open' && (receiver === 'window' || receiver === 'globalThis')) return { label, target: node.arguments[0] };
     if (call.method === 'redirect' && ['res', 'response', 'reply', 'ctx', 'resp'].includes(lastSegment(call.object) ?? '')) {
       return { label, target: node.arguments[node.arguments.length - 1] };
     }
-    if (ROUTER_METHODS.has(call.method) && endsWithWord(call.object, ['router', 'history'])) {
+    if (ROUTER_METHODS.has(call.method) && (routerHook || endsWithWord(call.object, ['router', 'history']))) {
       return { label, target: node.arguments[0], extras: call.method === 'navigate' ? node.arguments[1] : undefined };
     }
     return undefined;
@@ -376,6 +580,9 @@ class UrlFile {
   noteGetRoute(node: TSESTree.CallExpression) {
     const call = memberCall(node);
     if (!call) return;
+    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
+      for (const argument of node.arguments) if (isFunction(argument)) this.routeHandlers.add(argument);
+    }
     const handlers: Node[] = [];
     if (call.method === 'get') {
       const owner = lastSegment(call.object);
@@ -397,36 +604,56 @@ class UrlFile {
     }
   }
 
-  /** The GET handler whose request parameter `name` is, if the node is inside one. */
-  inGetHandlerWithRequest(node: Node, name: string): boolean {
+  /**
+   * Whose request `name` is, if the node is inside a handler: `get` for a GET route registered here,
+   * `handler` for a function shaped like a request handler whose route is registered elsewhere.
+   */
+  handlerWithRequest(node: Node, name: string): 'get' | 'handler' | undefined {
+    let shaped = false;
     for (let current = parentOf(node); current; current = parentOf(current)) {
-      if (isFunction(current) && this.getHandlers.get(current) === name) return true;
+      if (!isFunction(current)) continue;
+      if (this.getHandlers.get(current) === name) return 'get';
+      if (this.routeHandlers.has(current)) return undefined;
+      shaped ||= isHandlerShaped(current, name);
     }
-    return false;
+    return shaped ? 'handler' : undefined;
   }
 
   /**
    * `req.query` / `request.query` / `ctx.query` / `ctx.request.query` of a GET handler. `site` is an
    * already visited node around it (children get their parent pointers only when they are visited).
    */
-  isGetQueryObject(node: Node, site: Node): boolean {
+  queryObjectOf(node: Node, site: Node): 'get' | 'handler' | undefined {
     const inner = unwrap(node);
-    if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return false;
+    if (inner.type !== 'MemberExpression' || propertyName(inner) !== 'query') return undefined;
     let root: Node = inner.object;
     if (root.type === 'MemberExpression' && propertyName(root) === 'request') root = root.object;
-    return root.type === 'Identifier' && this.inGetHandlerWithRequest(site, root.name);
+    return root.type === 'Identifier' ? this.handlerWithRequest(site, root.name) : undefined;
   }
 
-  reportQueryRead(node: Node, parameter: string) {
+  /** A GET route registered here is certain; a handler-shaped function whose route is elsewhere is a guess (medium). */
+  reportQueryRead(node: Node, parameter: string, owner: 'get' | 'handler' = 'get') {
     const kinds = this.context.classifyName(parameter);
-    if (kinds.length) this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+    if (!kinds.length) return;
+    if (owner === 'get') {
+      this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+      return;
+    }
+    // A sign-in, password-reset or staff handler reads the app user's own e-mail or phone, not a patient's.
+    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => subjectOfName(name) === 'workforce' || splitWords(name).some((word) => ACCOUNT_WORDS.has(word)));
+    const handlerKinds = staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+    if (handlerKinds.length) this.report(node, 'handlerQueryRead', { kinds: handlerKinds, origins: [], confidence: 'medium' }, 'query', 'medium');
   }
 
   searchParamsEntry(node: Node, taint: Taint) {
     // `const params = new URLSearchParams({ ssn })`: decided by its uses at the end of the file.
     const parent = parentOf(node);
     if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
-      this.searchParamVars.set(parent.id.name, { entries: taint.kinds.length ? [{ node, taint }] : [], urlUse: false, bodyUse: false });
+      const byKey = taint.kinds.length ? taint : this.queryObjectTaint((node as TSESTree.NewExpression).arguments[0]);
+      // A second `const params` (in another function) must not erase what the first one was found to carry.
+      const previous = this.searchParamVars.get(parent.id.name);
+      if (previous?.entries.length) this.searchParamVars.set(`${parent.id.name}#${this.searchParamVars.size}`, previous);
+      this.searchParamVars.set(parent.id.name, { entries: byKey ? [{ node, taint: byKey }] : [], urlUse: false, bodyUse: false });
       return;
     }
     if (!taint.kinds.length) return;
@@ -449,6 +676,22 @@ class UrlFile {
     this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
+  /**
+   * `/login?redirect=${window.location.href}`: the page URL, query string included, copied into another URL's
+   * query. The page URL can carry PHI (search terms, names in routes), so this is reported with low precision.
+   */
+  checkUrlCopy(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
+    const parent = parentOf(node);
+    if (parent && (isConcat(parent) || parent.type === 'TemplateLiteral')) return;
+    const { text, pieces } = urlPieces(node);
+    if (LOCAL_SCHEMES.test(text)) return;
+    for (const piece of pieces) {
+      if (!inQueryString(piece.before)) continue;
+      const copied = pageUrlOf(piece.expression);
+      if (copied) this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
+    }
+  }
+
   // ── visitors ──
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
@@ -457,21 +700,35 @@ class UrlFile {
       const init = unwrap(node.init);
       if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') this.navigateFunctions.add(node.id.name);
     }
-    // const { ssn, dob } = req.query — in a GET route
-    if (node.id.type === 'ObjectPattern' && node.init && this.isGetQueryObject(node.init, node)) {
+    // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
+    if (node.id.type === 'ArrayPattern' && node.init) {
+      const init = unwrap(node.init);
+      const setter = node.id.elements[1];
+      const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
+      if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
+        if (SEARCH_PARAM_HOOKS.has(hook)) this.querySetters.set(setter.name, undefined);
+        // wouter: `const [location, setLocation] = useLocation()` navigates (React Router's useLocation returns an object).
+        else if (hook === 'useLocation') this.navigateFunctions.add(setter.name);
+        else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
+      }
+    }
+    // const { ssn, dob } = req.query — in a GET route, or a handler whose route is registered elsewhere
+    const owner = node.id.type === 'ObjectPattern' && node.init ? this.queryObjectOf(node.init, node) : undefined;
+    if (owner && node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) {
         if (property.type !== 'Property' || property.computed) continue;
         const key = keyName(property.key);
-        if (key) this.reportQueryRead(property.key, key);
+        if (key) this.reportQueryRead(property.key, key, owner);
       }
     }
   }
 
   onMemberExpression(node: TSESTree.MemberExpression) {
-    // req.query.ssn / req.query['dob'] — in a GET route
-    if (!this.isGetQueryObject(node.object, node)) return;
+    // req.query.ssn / req.query['dob'] — in a GET route, or a handler whose route is registered elsewhere
+    const owner = this.queryObjectOf(node.object, node);
+    if (!owner) return;
     const name = propertyName(node);
-    if (name) this.reportQueryRead(node, name);
+    if (name) this.reportQueryRead(node, name, owner);
   }
 
   onIdentifier(node: TSESTree.Identifier) {
@@ -532,6 +789,10 @@ class UrlFile {
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS);
       return;
     }
+    if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
+      this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
+      return;
+    }
     const navigation = this.navigationCall(node);
     if (navigation) {
       this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
@@ -549,11 +810,14 @@ class UrlFile {
   }
 
   onTemplateLiteral(node: TSESTree.TemplateLiteral) {
+    this.checkUrlCopy(node);
     this.checkBuiltUrl(node);
   }
 
   onBinaryExpression(node: TSESTree.BinaryExpression) {
-    if (isConcat(node)) this.checkBuiltUrl(node);
+    if (!isConcat(node)) return;
+    this.checkUrlCopy(node);
+    this.checkBuiltUrl(node);
   }
 
   onJSXAttribute(node: TSESTree.JSXAttribute) {
@@ -608,6 +872,9 @@ export default createRule({
       pageUrl: 'Page URL set by `{{sink}}` carries {{kinds}}. It stays in browser history, is sent in Referer headers and seen by analytics; keep PHI in app state and put only opaque ids in routes.',
       linkUrl: 'Link URL (`{{sink}}`) carries {{kinds}}. Following it puts PHI in browser history, server logs and Referer headers; link by an opaque id instead.',
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
+      handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
+      urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
+      trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {
       type: 'object',
@@ -622,16 +889,17 @@ export default createRule({
   create(context, options) {
     const state = new UrlFile(context, options);
     return {
-      VariableDeclarator: (node) => state.onVariableDeclarator(node),
-      MemberExpression: (node) => state.onMemberExpression(node),
-      Identifier: (node) => state.onIdentifier(node),
-      NewExpression: (node) => state.onNewExpression(node),
-      CallExpression: (node) => state.onCallExpression(node),
-      AssignmentExpression: (node) => state.onAssignmentExpression(node),
-      TemplateLiteral: (node) => state.onTemplateLiteral(node),
-      BinaryExpression: (node) => state.onBinaryExpression(node),
-      JSXAttribute: (node) => state.onJSXAttribute(node),
-      Decorator: (node) => state.onDecorator(node),
+      VariableDeclarator: (node) => { state.site = node; return state.onVariableDeclarator(node); },
+      MemberExpression: (node) => { state.site = node; return state.onMemberExpression(node); },
+      Identifier: (node) => { state.site = node; return state.onIdentifier(node); },
+      NewExpression: (node) => { state.site = node; return state.onNewExpression(node); },
+      ObjectExpression: (node) => { state.site = node; return state.onObjectExpression(node); },
+      CallExpression: (node) => { state.site = node; return state.onCallExpression(node); },
+      AssignmentExpression: (node) => { state.site = node; return state.onAssignmentExpression(node); },
+      TemplateLiteral: (node) => { state.site = node; return state.onTemplateLiteral(node); },
+      BinaryExpression: (node) => { state.site = node; return state.onBinaryExpression(node); },
+      JSXAttribute: (node) => { state.site = node; return state.onJSXAttribute(node); },
+      Decorator: (node) => { state.site = node; return state.onDecorator(node); },
       'Program:exit': () => state.onProgramExit(),
     };
   },

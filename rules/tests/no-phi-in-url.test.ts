@@ -37,6 +37,32 @@ runRuleTests('no-phi-in-url', {
     "import express from 'express'; const app = express();\napp.get('/patients', (req, res) => { const { page, limit } = req.query; res.json({ page, limit }); });",
     "import express from 'express'; const app = express();\napp.post('/patients/search', (req, res) => { const ssn = req.body.ssn; res.json({ found: !!ssn }); });",
     "import express from 'express'; const app = express();\napp.get('/patients/:id', (req, res) => { res.json({ id: req.params.id, q: req.query.patientId }); });",
+    // free-text searches that are not for patients, or search by an opaque id
+    'export function searchDrugs(term: string) { return fetch(`/api/drugs?q=${term}`); }',
+    'export function searchPatientsProviders(term: string) { return fetch(`/api/providers?q=${term}`); }',
+    'export function searchPatients(patientUuid: string) { return fetch(`/api/patients?q=${patientUuid}`); }',
+    "export function searchPatients() { return fetch(`/api/patients?q=${'active'}`); }",
+    "export function usePatientSearch(page: number) { const params = new URLSearchParams({ q: 'recent', page: String(page) }); return fetch(`/api/patients?${params}`); }",
+    // page URL state without PHI: paging, opaque ids
+    { code: "import { useSearchParams } from 'react-router-dom';\nexport function usePatientList(page: number, patientId: string) {\n  const [, setSearchParams] = useSearchParams();\n  setSearchParams({ page: String(page), patientId });\n}", filename: 'src/usePatientList.ts' },
+    // DHIS2: filters of ids or constants, configuration objects, a program alone (not only the tracker uses it)
+    "declare const orgUnitId: string; declare const typeId: string; export const args = { filter: `orgUnit:EQ:${orgUnitId}`, trackedEntityType: typeId };",
+    "declare const typeId: string; export const args = { filter: 'status:EQ:ACTIVE', trackedEntityType: typeId };",
+    "export const LABELS = { attribute: { field: 'displayAttributeLabel' }, trackedEntityType: { field: 'displayTypeLabel' } };",
+    "declare function buildFilter(v: unknown): string; declare const values: unknown; declare const programId: string; export const args = { filter: buildFilter(values), program: programId };",
+    // handlers: paging from the query, a sign-in handler reading the user's own e-mail, a POST route registered here
+    'export function list(req: any, res: any) { const { page, limit } = req.query; res.json({ page, limit }); }',
+    'export function resetPassword(req: any, res: any) { res.json({ sent: !!req.query.email }); }',
+    'export function notAHandler(req: any) { return req.query.dob; }',
+    // the page URL copied into its own origin or path only, or into a sentence
+    "export const a = `/login?origin=${window.location.origin}`;",
+    "export const b = `/login?from=${location.pathname}`;",
+    "export const c = `Open ${location.href}? It is outside the app.`;",
+    // a TanStack query object, paging in a data hook's query
+    "declare function useQuery(options: unknown, more?: unknown): unknown; declare const routes: any; export function usePatients(page: number, searchTerm: string) { useQuery({ queryKey: ['patients', searchTerm], queryFn: () => 1 }); useQuery(routes.patients, { query: { page, limit: 10 } }); }",
+    'export function fetchPatientGraph(gqlQuery: string) { return fetch(`/api/patients/graphql?query=${encodeURIComponent(gqlQuery)}`); }',
+    'export function searchPatients(sortOrder: string) { return fetch(`/api/patients?search=${sortOrder}`); }',
+    "import { useLocation } from 'react-router-dom'; export function useBack(patient: { id: string }) { const location = useLocation(); return `${location.pathname}?patient=${patient.id}`; }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -162,6 +188,75 @@ runRuleTests('no-phi-in-url', {
       name: 'FHIR Patient read through Medplum, redirected with its birth date',
       code: "export async function handler(medplum: any, id: string, res: any) {\n  const patient = await medplum.readResource('Patient', id);\n  res.redirect(`/portal/welcome?born=${patient.birthDate}`);\n}",
       errors: [{ line: 3, column: 40, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'DHIS2 tracker search: attribute filters built from the search form',
+      code: "declare function filtersFromForm(values: unknown): string[];\ndeclare const formValues: unknown;\nexport const searchArgs = (programId: string) => ({\n  filter: filtersFromForm(formValues),\n  program: programId,\n  orgUnitMode: 'ACCESSIBLE',\n});",
+      errors: [{ line: 4, column: 11, kinds: ['name', 'national-id'], message: 'DHIS2 tracker query sends tracked-entity attribute values' }],
+    },
+    {
+      name: 'DHIS2 uniqueness check of a typed attribute value, and params handed in by the caller',
+      code: "declare function querySingleResource(query: unknown): Promise<unknown>;\nexport function isTaken(typeId: string, attributeId: string, typedValue: string) {\n  return querySingleResource({\n    resource: 'tracker/trackedEntities',\n    params: { trackedEntityType: typeId, filter: `${attributeId}:EQ:${typedValue}` },\n  });\n}\nexport const findPeople = (queryParams: unknown) => querySingleResource({ resource: 'tracker/trackedEntities', params: queryParams });",
+      errors: [
+        { line: 5, column: 50, kinds: ['name', 'national-id'] },
+        { line: 8, column: 120, kinds: ['name', 'national-id'], message: 'in the `params` parameter' },
+      ],
+    },
+    {
+      name: 'free-text search on a patient endpoint or in a patient-search function',
+      code: "export function searchPatients(term: string) {\n  return fetch(`/api/patients?q=${term}`);\n}\nexport function usePatientLookup(searchQuery: string) {\n  const params = new URLSearchParams({ search: searchQuery, limit: '10' });\n  return fetch(`/api/records?${params}`);\n}",
+      errors: [
+        { line: 2, column: 35, kinds: ['name'], message: 'Request URL of `fetch` carries person' },
+        { line: 5, column: 18, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'page URL state: navigate({ to }), setSearchParams and a one-parameter query setter',
+      code: "import { useSearchParams } from 'react-router-dom';\nimport { useQueryState } from 'nuqs';\ndeclare function navigate(target: { to: string }): void;\nexport function PatientSearchBar() {\n  const [, setSearchParams] = useSearchParams();\n  const [, setPhone] = useQueryState('phone');\n  const submit = (searchTerm: string) => {\n    navigate({ to: `/search?query=${encodeURIComponent(searchTerm)}` });\n    setSearchParams({ q: searchTerm, page: '1' });\n    setPhone(searchTerm);\n  };\n  return submit;\n}",
+      filename: 'src/PatientSearchBar.tsx',
+      errors: [
+        { line: 8, column: 37, kinds: ['name'], message: 'Page URL set by `navigate`' },
+        { line: 9, column: 21, kinds: ['name'], message: 'Page URL set by `setSearchParams`' },
+        { line: 10, column: 14, kinds: ['phone'], message: 'Page URL set by `setPhone`' },
+      ],
+    },
+    {
+      name: 'search filters copied into URLSearchParams and written to the page URL',
+      code: "import { useSearchParams } from 'react-router-dom';\ninterface Filters { lastName: string; dob: string; page: number }\nexport function useSearch(filters: Filters) {\n  const [searchParams, setSearchParams] = useSearchParams();\n  const next = new URLSearchParams(searchParams);\n  Object.entries(filters).forEach(([key, value]) => next.set(key, String(value)));\n  setSearchParams(next);\n}",
+      errors: [{ line: 6, column: 67, kinds: ['date-of-birth', 'name'], message: 'URL search parameters carry' }],
+    },
+    {
+      name: 'a request handler whose route is registered in another module reads PHI from the query string',
+      code: "export async function byPhone(req: any, res: any) {\n  const { phone, page } = req.query;\n  res.json({ phone, page });\n}\nexport const lookup = async (ctx: any) => { ctx.body = ctx.request.query.ssn; };",
+      errors: [
+        { line: 2, column: 11, kinds: ['phone'], message: 'Request handler reads phone number from the query string' },
+        { line: 5, column: 56, kinds: ['ssn'] },
+      ],
+    },
+    {
+      name: 'the page URL copied into another URL (low precision)',
+      code: "export function toLogin() {\n  window.location.href = `/login?redirect=${encodeURIComponent(window.location.href)}`;\n  return '/auth?returnTo=' + location.href;\n}",
+      errors: [
+        { line: 2, column: 45, message: 'The page URL (`window.location.href`) is copied' },
+        { line: 3, column: 30 },
+      ],
+    },
+    {
+      name: 'query options of a data hook, axios params and Angular queryParams of a patient search',
+      code: "import axios from 'axios';\ndeclare function useQuery(route: unknown, options?: unknown): unknown;\ndeclare const routes: { searchPatient: string };\ndeclare const router: { navigate(commands: unknown[], extras: unknown): void };\nexport function usePatientSearch(searchTerm: string, phone: string) {\n  useQuery(routes.searchPatient, { query: { phone_number: phone, limit: 10 } });\n  axios.get('/api/patients', { params: { q: searchTerm } });\n  router.navigate([], { queryParams: { search: searchTerm } });\n}",
+      errors: [
+        { line: 6, column: 43, kinds: ['phone'], message: 'Query parameters of `useQuery`' },
+        { line: 7, column: 40, kinds: ['name'] },
+        { line: 8, column: 38, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'useRouter().push and wouter setLocation navigate',
+      code: "import { useRouter } from 'next/router';\nimport { useLocation } from 'wouter';\nexport function useOpenSearch(patient: { lastName: string; birthDate: string }) {\n  const [, setLocation] = useLocation();\n  useRouter().push(`/search?name=${patient.lastName}`);\n  setLocation(`/search?dob=${patient.birthDate}`);\n}",
+      errors: [
+        { line: 5, column: 36, kinds: ['name'], message: 'Page URL set by `useRouter().push`' },
+        { line: 6, column: 30, kinds: ['date-of-birth'], message: 'Page URL set by `setLocation`' },
+      ],
     },
     {
       name: 'superagent query()',

@@ -397,6 +397,12 @@ export class WorkspaceIndex {
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {
     if (field.isBoolean) return { kinds: [] };
     const byName = classifier.classify(field.name, personContext);
+    // `filters: PatientSearchFilters`: a search's criteria hold what was typed to find a person (a name, a
+    // birth date, a phone) when their declared type says so; the name alone adds nothing, bounds and statuses are dropped.
+    if (byName.trap && field.typeName && !seen.has(field.typeName) && splitWords(field.name).some((word) => SEARCH_CRITERIA_TYPE_WORDS.has(word))) {
+      const criteria = this.resolveUncached(field.typeName, classifier, new Set(seen))?.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) ?? [];
+      return { kinds: [...criteria].sort(), typeName: field.typeName };
+    }
     if (byName.trap) return { kinds: [] };
     // `{ patient: string; encounter: string }` in search criteria or a DTO: references, not records.
     if (field.isScalar && byName.kinds.length > 0 && byName.kinds.every((kind) => RECORD_KINDS.has(kind))) return { kinds: [] };

@@ -135,3 +135,19 @@ export const STORE_ENCRYPTION_MODULES = /^(crypto-pouch|transform-pouch|comdb|po
 export const STORE_ENCRYPTION_METHODS: readonly string[] = ['crypto', 'encrypt', 'setPassword'];
 /** Words in a custom storage's name that say it encrypts (`encryptedStorage`, `secureStore`). */
 export const ENCRYPTED_STORAGE_NAME = /encrypt|crypt|secure|cipher|sealed|vault/i;
+
+// DHIS2 tracker queries, for the URL rule.
+
+/**
+ * DHIS2's tracker API searches tracked entities (people: patients, clients, cases) with GET requests whose
+ * `filter` (or older `attribute`) parameter carries attribute values as `<attribute>:EQ:<value>` — the
+ * names, birth dates, phone numbers and national ids a user typed into a search or registration form.
+ * The app runtime (`querySingleResource`, `useDataQuery`) turns a query object's `params` into that URL.
+ */
+export const DHIS2_TRACKER_RESOURCES = /^\/?(api\/)?(\d+\/)?(tracker\/trackedEntities|trackedEntityInstances(\/query)?)(\.json)?$/;
+/** Query-object keys whose value carries tracked-entity attribute values. */
+export const DHIS2_ATTRIBUTE_FILTER_KEYS: readonly string[] = ['filter', 'attribute'];
+/** Keys only DHIS2 tracker queries use: beside a `filter`, they make the object a tracker query. */
+export const DHIS2_TRACKER_QUERY_KEYS: readonly string[] = ['trackedEntityType', 'trackedEntity', 'orgUnitMode', 'ouMode'];
+/** A `fields` selection naming tracked-entity fields (`'attributes,enrollments,trackedEntity'`) marks a tracker query too. */
+export const DHIS2_TRACKER_FIELDS = /\btrackedEntit(y|ies|yInstance)\b/;

@@ -252,6 +252,12 @@ describe('precision: types that are catalogues, search criteria and things', () 
     assert.deepEqual(reported(text, 'src/visits/search.ts', { 'src/types.ts': types }), ['no-phi-in-logs:4:name']);
   });
 
+  it("a search state's filters field carries what its type says is searched, without bounds and statuses", () => {
+    const types = 'export interface PatientFilters { lastName?: string; dob?: string; visitDate?: string }\nexport interface VisitFilters { visitDate?: string; status?: string }\nexport interface SearchState { filters: PatientFilters; page: number }\nexport interface VisitState { filters: VisitFilters; page: number }\n';
+    const text = "import type { SearchState, VisitState } from './types';\nexport function show(search: SearchState, visits: VisitState) {\n  console.log(search.filters);\n  console.log(visits.filters);\n}\n";
+    assert.deepEqual(reported(text, 'src/search/show.ts', { 'src/types.ts': types }), ['no-phi-in-logs:3:date-of-birth,name']);
+  });
+
   it("a patient's documents folder is a folder: its name is not a person's", () => {
     const types = 'export interface PatientDocumentsFolder { id: string; name: string }\nexport interface PatientDocumentsFilters { documentName?: string; folder?: PatientDocumentsFolder }\n';
     const text = "import type { PatientDocumentsFilters } from './types';\nexport function search(filters: PatientDocumentsFilters) {\n  console.log(filters);\n}\n";

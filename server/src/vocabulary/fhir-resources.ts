@@ -172,11 +172,10 @@ export const FHIR_TYPES: Record<string, FhirTypeSpec> = {
   QuestionnaireResponseItem: { kinds: ['clinical-note'], fields: { answer: { kinds: ['clinical-note'] }, item: { kinds: ['clinical-note'], type: 'QuestionnaireResponseItem' } } },
   Bundle: { kinds: ['patient-record'], fields: { entry: { kinds: ['patient-record'] } } },
   // Resources about one patient whose fields the analysis does not need one by one: whole, they are that patient's.
+  // (Orders — ServiceRequest, Task, Specimen — are left out: searches for them are logged for their ids and statuses.)
   CoverageEligibilityRequest: { kinds: ['insurance'], fields: { ...subjectRefs, insurance: { kinds: ['insurance'] } } },
   CoverageEligibilityResponse: { kinds: ['insurance'], fields: { ...subjectRefs, insurance: { kinds: ['insurance'] } } },
-  ServiceRequest: { kinds: ['procedure'], fields: { ...subjectRefs, code: { kinds: ['procedure'] }, reasonCode: { kinds: ['diagnosis'] } } },
   ImagingStudy: { kinds: ['lab-result'], fields: { ...subjectRefs, series: { kinds: ['lab-result'] }, description: { kinds: ['lab-result'] } } },
-  Specimen: { kinds: ['lab-result'], fields: { ...subjectRefs } },
   MedicationAdministration: { kinds: ['medication'], fields: { ...subjectRefs, medicationCodeableConcept: { kinds: ['medication'] }, dosage: { kinds: ['medication'] } } },
   MedicationDispense: { kinds: ['medication'], fields: { ...subjectRefs, medicationCodeableConcept: { kinds: ['medication'] }, dosageInstruction: { kinds: ['medication'] } } },
   FamilyMemberHistory: { kinds: ['medical-history'], fields: { ...subjectRefs, condition: { kinds: ['medical-history'] } } },

@@ -8,6 +8,8 @@ runRuleTests('no-phi-in-logs', {
     "export function onClick(event: any) { console.log('clicked', event.target, event); }",
     { code: "export const index = wrap('sync', async (input: any) => { console.log(JSON.stringify(input)); });", filename: 'src/subscriptions/practitioner/sync/index.ts' },
     { code: "import log from 'loglevel';\nexport function f(event: any) { if (!event.programStage) log.error('no stage', event); }", filename: 'src/events/stage.test.ts' },
+    "declare const medplum: any; export async function f() { const staff = await medplum.searchResources('Practitioner', { name: 'x' }); console.log('practitioners', staff); }",
+    { code: "declare const api: any; export async function f() { console.log(await api.get('/api/patients')); }", filename: 'src/__mocks__/patients.ts' },
     // opaque ids, counts, flags and metadata are not PHI
     'declare const patient: { id: string; ssn: string }; console.log(patient.id);',
     'declare const patient: any; console.log(`loaded ${patient.resourceType}/${patient.id}`);',

@@ -87,7 +87,7 @@ function fieldReadsIn(root: Node): Map<string, Set<string>> {
 
 /** `event`, `apiEvent`, `clientEvent`: a name whose head noun is an event (`eventId`, `eventDate` are not). */
 function isEventName(name: string): boolean {
-  return splitWords(name).at(-1) === 'event';
+  return /event$/i.test(name) && splitWords(name).at(-1) === 'event';
 }
 
 /**

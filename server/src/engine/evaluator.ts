@@ -758,7 +758,8 @@ export abstract class ValueEvaluator {
     const value = this.valueOf(first);
     if (typeof value.constant === 'string') return value.constant;
     if (value.typeName) return value.typeName;
-    const resourceType = value.fields?.get('resourceType')?.constant;
+    // fhir-kit-client and Oystehr say `resourceType`, fhir.js `type`: `client.search({ type: 'Patient', query })`.
+    const resourceType = value.fields?.get('resourceType')?.constant ?? value.fields?.get('type')?.constant;
     return typeof resourceType === 'string' ? resourceType : undefined;
   }
 

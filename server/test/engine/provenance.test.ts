@@ -121,6 +121,21 @@ describe('provenance: the response of a request to a patient route', () => {
   });
 });
 
+describe('provenance: FHIR clients', () => {
+  it("fhir.js names the resource type `type`: a Patient search's result is the patients; a Practitioner search's is not", () => {
+    const text = [
+      'declare const client: any;',
+      'export async function find(query: unknown) {',
+      "  const result = await client.search({ type: 'Patient', query });",
+      "  console.log('found', result);",
+      "  const staff = await client.search({ type: 'Practitioner', query });",
+      "  console.log('found', staff);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
+  });
+});
+
 describe('provenance: documents of a store named for patient data', () => {
   it("what a treatments store hands its write callback is logged: reported; the error alone is not", () => {
     const text = [

@@ -70,6 +70,13 @@ describe('provenance: the input of a FHIR subscription handler', () => {
     assert.deepEqual(reported(handler, 'src/ehr/get-chart-data/index.ts'), []);
   });
 
+  it('a plain lambda entry (`export const handler`, `exports.handler`) is an entry too; its event body logged is the resource (and a body logged, as no-body-logging says)', () => {
+    const esm = "export const handler = async (event: any) => {\n  console.info('received', event.body);\n};\n";
+    assert.deepEqual(reported(esm, 'functions/subscriptions/observation/on-vitals.ts'), ['no-body-logging:2:', 'no-phi-in-logs:2:observation']);
+    const cjs = "exports.handler = async function (event, context) {\n  console.info('received', JSON.parse(event.body));\n  console.info('request id', context.awsRequestId);\n};\n";
+    assert.deepEqual(reported(cjs, 'functions/webhooks/encounter/index.js'), ['no-phi-in-logs:2:encounter']);
+  });
+
   it('only the entry point: a helper of the same module logging its own argument is not the input', () => {
     const helper = 'export function describe(input: any) {\n  console.log(input);\n}\n';
     assert.deepEqual(reported(helper, 'src/subscriptions/diagnostic-report/handle-result/helpers.ts'), []);

@@ -15,6 +15,7 @@ import { describeKinds, PHI_KIND_BY_ID, splitWords, type NameClassifier } from '
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
+  HANDLER_INPUT_NAME,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
   REQUEST_METHODS,
@@ -140,7 +141,7 @@ function isModuleEntry(fn: Node): boolean {
 export function handlerInputValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
   if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
   const first = (fn as TSESTree.FunctionLike).params[0];
-  if (!first || first.type !== 'Identifier' || first.range[0] !== identifier.range[0]) return EMPTY;
+  if (!first || first.type !== 'Identifier' || first.range[0] !== identifier.range[0] || !HANDLER_INPUT_NAME.test(identifier.name)) return EMPTY;
   const resourceType = subscribedResourceType(host.options.file);
   if (!resourceType || !isModuleEntry(fn)) return EMPTY;
   const kinds = host.typedValue(resourceType, identifier).kinds;

@@ -19,7 +19,10 @@ export const TRACKER_EVENT_KINDS: readonly string[] = ['encounter', 'observation
  * Folder names of serverless handlers that a FHIR subscription calls: a handler filed under
  * `subscriptions/questionnaire-response/` receives the QuestionnaireResponse that changed.
  */
-export const SUBSCRIPTION_FOLDERS: readonly string[] = ['subscription', 'subscriptions', 'sub', 'subs', 'webhooks', 'webhook'];
+export const SUBSCRIPTION_FOLDERS: readonly string[] = ['subscription', 'subscriptions', 'webhooks', 'webhook'];
+
+/** What a handler's first parameter is called when it is the delivered request (not a component's `props`). */
+export const HANDLER_INPUT_NAME = /(input|event|req|request|body|payload|message|msg|data|notification|resource)$/i;
 
 /** Names of the module entry a serverless platform or a handler wrapper calls with the request. */
 export const HANDLER_EXPORT_NAMES: readonly string[] = ['handler', 'index', 'main', 'lambdaHandler'];

@@ -77,6 +77,11 @@ describe('provenance: the input of a FHIR subscription handler', () => {
     assert.deepEqual(reported(cjs, 'functions/webhooks/encounter/index.js'), ['no-phi-in-logs:2:encounter']);
   });
 
+  it("a page's component filed under a subscriptions folder is not a handler: its props are not the resource", () => {
+    const page = 'export default function PatientSubscriptions(props: any) {\n  console.log(props);\n  return null;\n}\n';
+    assert.deepEqual(reported(page, 'src/pages/subscriptions/patient/index.tsx'), []);
+  });
+
   it('only the entry point: a helper of the same module logging its own argument is not the input', () => {
     const helper = 'export function describe(input: any) {\n  console.log(input);\n}\n';
     assert.deepEqual(reported(helper, 'src/subscriptions/diagnostic-report/handle-result/helpers.ts'), []);

@@ -349,15 +349,16 @@ export class Analyzer extends FunctionSummaries {
     if (!method) return;
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
     if (!callback) return;
-    if (elementCallbackMethods.has(method)) {
+    // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
+    const stored = storeCallbackValues(node, callback, this as unknown as ProvenanceHost);
+    if (stored) {
+      this.callbackParams.set(callback, stored);
+    } else if (elementCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.elementOf(this.valueOf(node.callee.object))]);
     } else if (method === 'reduce') {
       this.callbackParams.set(callback, [EMPTY, this.elementOf(this.valueOf(node.callee.object))]);
     } else if (responseCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
-    } else {
-      const stored = storeCallbackValues(node, callback, this as unknown as ProvenanceHost);
-      if (stored) this.callbackParams.set(callback, stored);
     }
   }
 

@@ -161,6 +161,11 @@ describe('provenance: documents of a store named for patient data', () => {
     assert.deepEqual(reported(text, 'lib/api/treatments.js'), ['no-phi-in-logs:4:procedure']);
   });
 
+  it("a store's find with a callback after its query hands the callback documents, not elements", () => {
+    const text = "module.exports = function init(db) {\n  db.observations.find({ recent: true }, function (err, docs) {\n    console.log('recent', docs);\n  });\n};\n";
+    assert.deepEqual(reported(text, 'lib/api/observations.js'), ['no-phi-in-logs:3:observation']);
+  });
+
   it("stays silent for a store named for staff or settings, an array's find callback and a count", () => {
     const text = [
       'module.exports = function init(ctx, docs, treatments) {',

@@ -2,6 +2,14 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // provenance near misses: a practitioner read, a count of patients, a DOM event, a subscription on staff, a test file
+    "declare const axios: any; export async function f() { console.log(await axios.get('/api/practitioners')); }",
+    "declare const axios: any; export async function f() { const res = await axios.get('/api/patients'); console.log('patients', res.data.length); }",
+    "export function onClick(event: any) { console.log('clicked', event.target, event); }",
+    { code: "export const index = wrap('sync', async (input: any) => { console.log(JSON.stringify(input)); });", filename: 'src/subscriptions/practitioner/sync/index.ts' },
+    { code: "import log from 'loglevel';\nexport function f(event: any) { if (!event.programStage) log.error('no stage', event); }", filename: 'src/events/stage.test.ts' },
+    "declare const medplum: any; export async function f() { const staff = await medplum.searchResources('Practitioner', { name: 'x' }); console.log('practitioners', staff); }",
+    { code: "declare const api: any; export async function f() { console.log(await api.get('/api/patients')); }", filename: 'src/__mocks__/patients.ts' },
     // opaque ids, counts, flags and metadata are not PHI
     'declare const patient: { id: string; ssn: string }; console.log(patient.id);',
     'declare const patient: any; console.log(`loaded ${patient.resourceType}/${patient.id}`);',
@@ -40,6 +48,28 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'provenance: a tracker event read for its programme stage, logged through a curried error builder',
+      code: "import log from 'loglevel';\nimport { errorCreator } from './errors';\nexport function stageOf(event: any, programs: any) {\n  if (!programs.get(event.programId)) log.error(errorCreator('no program')({ event }));\n}",
+      errors: [{ line: 4, column: 49, kinds: ['encounter', 'observation'] }],
+    },
+    {
+      name: "provenance: a FHIR subscription handler's whole input (the resource that changed)",
+      code: "export const index = wrap('harvest', async (input: any) => {\n  console.log(`Input: ${JSON.stringify(input)}`);\n});",
+      filename: 'src/subscriptions/questionnaire-response/harvest/index.ts',
+      errors: [{ line: 2, column: 15, kinds: ['clinical-note'] }],
+    },
+    {
+      name: 'provenance: the response of a read of a patient route',
+      code: "declare const api: any;\nexport async function load(id: string) {\n  const result = await api.get(`/encounters/${id}`);\n  console.debug('loaded', result);\n}",
+      errors: [{ line: 4, column: 27, kinds: ['encounter'] }],
+    },
+    {
+      name: 'provenance: documents a store named for treatments hands its callback',
+      code: "module.exports = function (ctx, docs) {\n  ctx.treatments.create(docs, function (err, created) {\n    console.log('created', created);\n  });\n};",
+      filename: 'lib/api/treatments.js',
+      errors: [{ line: 3, column: 28, kinds: ['procedure'] }],
+    },
     {
       name: 'an IP address together with health data identifies the patient',
       code: "declare const socket: any; declare const patient: any;\ndeclare const clientIp: string;\nconsole.log('viewed', clientIp, patient.diagnosis);",

@@ -7,7 +7,9 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { MUTATING_METHODS } from '../vocabulary/library-models';
+import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, type AnalyzerOptions } from './evaluator';
+import { storeCallbackValues, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { FunctionSummaries } from './summaries';
 import { FUNCTION_TYPES, type FunctionNode } from './syntax';
@@ -48,6 +50,7 @@ const CONDITIONAL_TYPES = new Set([
 
 const elementCallbackMethods = new Set(ELEMENT_CALLBACK_METHODS);
 const mutatingMethods = new Set(MUTATING_METHODS);
+const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
 
 /** A condition whose value the analysis knows to be falsy: `false`, `0`, `''`, `null` (a flag hard-coded off). */
 function isKnownFalsy(value: AbstractValue): boolean {
@@ -86,6 +89,7 @@ export class Analyzer extends FunctionSummaries {
 
   run(program: TSESTree.Program): void {
     this.collectImports(program);
+    this.functionNodes.push(program);
     this.visit(program, undefined);
   }
 
@@ -229,9 +233,11 @@ export class Analyzer extends FunctionSummaries {
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
     this.functionNames.push(functionName(node) ?? '');
+    this.functionNodes.push(node);
     try {
       returned = this.walkFunctionScope(node, argumentValues);
     } finally {
+      this.functionNodes.pop();
       this.functionNames.pop();
       this.conditionalDepth--;
     }
@@ -343,11 +349,15 @@ export class Analyzer extends FunctionSummaries {
     if (!method) return;
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
     if (!callback) return;
-    if (elementCallbackMethods.has(method)) {
+    // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
+    const stored = storeCallbackValues(node, callback, this as unknown as ProvenanceHost);
+    if (stored) {
+      this.callbackParams.set(callback, stored);
+    } else if (elementCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.elementOf(this.valueOf(node.callee.object))]);
     } else if (method === 'reduce') {
       this.callbackParams.set(callback, [EMPTY, this.elementOf(this.valueOf(node.callee.object))]);
-    } else if (method === 'then') {
+    } else if (responseCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
     }
   }

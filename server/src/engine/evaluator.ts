@@ -19,8 +19,10 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
+import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
+import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -61,6 +63,7 @@ const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
 const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
+const curriedPassThrough = new Set(CURRIED_PASS_THROUGH);
 
 const MAX_SNIPPET = 48;
 
@@ -120,6 +123,8 @@ export abstract class ValueEvaluator {
 
   /** Names of the functions being walked (innermost last): `createUser`, `registerPatient`. */
   protected readonly functionNames: string[] = [];
+  /** The functions being walked (innermost last), and the program: where provenance looks for how a name is used. */
+  protected readonly functionNodes: Node[] = [];
   private readonly fileSubject: Subject | undefined;
 
   constructor(protected readonly options: AnalyzerOptions) {
@@ -244,6 +249,8 @@ export abstract class ValueEvaluator {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
       const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
+      // `event`, `input`, `payload` say nothing themselves; where the value came from may.
+      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, assigned);
       if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
@@ -263,7 +270,17 @@ export abstract class ValueEvaluator {
     const subject = this.subjectOfValue(identifier.name);
     if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     else if (subject === 'patient' && isAppUserName(identifier.name) && !value.personContext) value = { ...value, personContext: true };
+    if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /** Where a generically named value comes from says what it holds: a tracker event, a subscription handler's input. */
+  protected withProvenance(identifier: TSESTree.Identifier, value: AbstractValue): AbstractValue {
+    const host = this as unknown as ProvenanceHost;
+    const fn = this.functionNodes.at(-1);
+    let source = trackerEventValue(identifier, fn, host);
+    if (!hasPhi(source)) source = handlerInputValue(identifier, fn, host);
+    return hasPhi(source) ? { ...value, ...source, typeName: value.typeName, fields: value.fields } : value;
   }
 
   /**
@@ -608,6 +625,10 @@ export abstract class ValueEvaluator {
     if (stateInitial) return stateInitial;
     const fhir = this.fhirSource(node, name);
     if (fhir) return fhir;
+    const response = requestResponseValue(node, this as unknown as ProvenanceHost);
+    if (response) return response;
+    // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
+    if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
     if (local) {
@@ -737,7 +758,8 @@ export abstract class ValueEvaluator {
     const value = this.valueOf(first);
     if (typeof value.constant === 'string') return value.constant;
     if (value.typeName) return value.typeName;
-    const resourceType = value.fields?.get('resourceType')?.constant;
+    // fhir-kit-client and Oystehr say `resourceType`, fhir.js `type`: `client.search({ type: 'Patient', query })`.
+    const resourceType = value.fields?.get('resourceType')?.constant ?? value.fields?.get('type')?.constant;
     return typeof resourceType === 'string' ? resourceType : undefined;
   }
 

@@ -171,6 +171,16 @@ export const FHIR_TYPES: Record<string, FhirTypeSpec> = {
   // One answered question of a response (an intake form's name, birth date, history…): the answers are the patient's.
   QuestionnaireResponseItem: { kinds: ['clinical-note'], fields: { answer: { kinds: ['clinical-note'] }, item: { kinds: ['clinical-note'], type: 'QuestionnaireResponseItem' } } },
   Bundle: { kinds: ['patient-record'], fields: { entry: { kinds: ['patient-record'] } } },
+  // Resources about one patient whose fields the analysis does not need one by one: whole, they are that patient's.
+  // (Orders — ServiceRequest, Task, Specimen — are left out: searches for them are logged for their ids and statuses.)
+  CoverageEligibilityRequest: { kinds: ['insurance'], fields: { ...subjectRefs, insurance: { kinds: ['insurance'] } } },
+  CoverageEligibilityResponse: { kinds: ['insurance'], fields: { ...subjectRefs, insurance: { kinds: ['insurance'] } } },
+  ImagingStudy: { kinds: ['lab-result'], fields: { ...subjectRefs, series: { kinds: ['lab-result'] }, description: { kinds: ['lab-result'] } } },
+  MedicationAdministration: { kinds: ['medication'], fields: { ...subjectRefs, medicationCodeableConcept: { kinds: ['medication'] }, dosage: { kinds: ['medication'] } } },
+  MedicationDispense: { kinds: ['medication'], fields: { ...subjectRefs, medicationCodeableConcept: { kinds: ['medication'] }, dosageInstruction: { kinds: ['medication'] } } },
+  FamilyMemberHistory: { kinds: ['medical-history'], fields: { ...subjectRefs, condition: { kinds: ['medical-history'] } } },
+  ClinicalImpression: { kinds: ['clinical-note'], fields: { ...subjectRefs, summary: { kinds: ['clinical-note'] }, finding: { kinds: ['diagnosis'] } } },
+  EpisodeOfCare: { kinds: ['encounter'], fields: { ...subjectRefs, diagnosis: { kinds: ['diagnosis'] }, period: { kinds: ['care-date'] } } },
 };
 
 /** Resource types whose presence in `resourceType: '…'` or a FHIR client call makes a value PHI. */

@@ -1,0 +1,244 @@
+// Sources by provenance: a value that comes from a patient-bearing place carries PHI even under a generic
+// name (`event`, `input`, `response`, `created`). Each source says where the value came from in its
+// origin's label (shown as a finding's related location), and its confidence is "medium": the evidence is
+// where the value came from, not what it is seen to hold. The places are data in vocabulary/provenance.ts.
+//
+//   - tracker events: `event` read for its programme stage (DHIS2-style health programmes);
+//   - the input of a FHIR subscription's handler, filed under `subscriptions/<resource-type>/`;
+//   - the response of a request to a patient-bearing route (`/api/patients`, `/treatments`, `Observation?…`);
+//   - what a store named for patient data hands its callbacks (`treatments.create(docs, (err, created) => …)`).
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { TaintOrigin } from '../rule-api';
+import { dottedName, keyName, propertyName } from '../rule-api/ast';
+import { describeKinds, PHI_KIND_BY_ID, splitWords, type NameClassifier } from '../vocabulary/classify';
+import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
+import {
+  HANDLER_EXPORT_NAMES,
+  HANDLER_INPUT_NAME,
+  REQUEST_CLIENT_WORDS,
+  REQUEST_FUNCTIONS,
+  REQUEST_METHODS,
+  STORE_CALLBACK_METHODS,
+  SUBSCRIPTION_FOLDERS,
+  TRACKER_EVENT_FIELDS,
+  TRACKER_EVENT_KINDS,
+} from '../vocabulary/provenance';
+import { FUNCTION_TYPES } from './syntax';
+import { EMPTY, type AbstractValue } from './values';
+
+type Node = TSESTree.Node;
+
+/** What provenance needs of the evaluator. */
+export interface ProvenanceHost {
+  valueOf(node: Node): AbstractValue;
+  origin(node: Node, kinds: readonly string[]): TaintOrigin;
+  typedValue(typeName: string, node: Node): AbstractValue;
+  options: { classifier: NameClassifier; file?: string };
+}
+
+const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
+const subscriptionFolders = new Set(SUBSCRIPTION_FOLDERS);
+const handlerExportNames = new Set(HANDLER_EXPORT_NAMES);
+const requestFunctions = new Set(REQUEST_FUNCTIONS);
+const requestMethods = new Set(REQUEST_METHODS);
+const requestClientWords = new Set(REQUEST_CLIENT_WORDS);
+const storeCallbackMethods = new Set(STORE_CALLBACK_METHODS);
+const ERROR_PARAMETER = /^(err|error|e|ex|exception)$/i;
+const MAX_URL_LABEL = 40;
+
+/** Kinds a route or store name may lend a response: clinical data and whole records, never a bare contact detail. */
+function isRecordKind(kind: string): boolean {
+  const category = PHI_KIND_BY_ID.get(kind)?.category;
+  return category === 'clinical' || category === 'record';
+}
+
+function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string): AbstractValue {
+  if (kinds.length === 0) return EMPTY;
+  return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}` }], confidence: 'medium', personContext: true };
+}
+
+// ── tracker events ──────────────────────────────────────────────────────────────────────────
+
+/** Per function (or program): which fields each identifier is read for, anywhere in its body. */
+const fieldReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
+
+function fieldReadsIn(root: Node): Map<string, Set<string>> {
+  let reads = fieldReadsCache.get(root);
+  if (reads) return reads;
+  reads = new Map();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && !node.computed && node.property.type === 'Identifier') {
+      let fields = reads.get(node.object.name);
+      if (!fields) reads.set(node.object.name, (fields = new Set()));
+      fields.add(node.property.name);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  fieldReadsCache.set(root, reads);
+  return reads;
+}
+
+/** `event`, `apiEvent`, `clientEvent`: a name whose head noun is an event (`eventId`, `eventDate` are not). */
+function isEventName(name: string): boolean {
+  return /event$/i.test(name) && splitWords(name).at(-1) === 'event';
+}
+
+/**
+ * `event` (or `apiEvent`) in a function that reads it for `programStage`, `dataValues`, `trackedEntity`…:
+ * a health programme's record of one person's visit, with the values recorded at it.
+ */
+export function trackerEventValue(identifier: TSESTree.Identifier, scopeRoot: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!scopeRoot || !isEventName(identifier.name)) return EMPTY;
+  const fields = fieldReadsIn(scopeRoot).get(identifier.name);
+  const field = fields && [...fields].find((name) => trackerEventFields.has(name));
+  if (!field) return EMPTY;
+  return provenanceValue(TRACKER_EVENT_KINDS, host.origin(identifier, TRACKER_EVENT_KINDS).range, `\`${identifier.name}\` is a health programme's tracker event (it is read for \`${field}\`), with the values recorded for a person`);
+}
+
+// ── handler inputs ──────────────────────────────────────────────────────────────────────────
+
+/** `subscriptions/questionnaire-response/…` → QuestionnaireResponse: the resource type a subscription handler's folder names. */
+export function subscribedResourceType(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const folders = file.split('/').slice(0, -1);
+  const at = folders.findIndex((folder) => subscriptionFolders.has(folder.toLowerCase()));
+  if (at < 0) return undefined;
+  for (const folder of folders.slice(at + 1)) {
+    const pascal = folder.split(/[-_]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+    if (PHI_RESOURCE_TYPES.has(pascal)) return pascal;
+  }
+  return undefined;
+}
+
+/** The module's entry: `export const index = wrapHandler('x', async (input) => …)`, `export async function handler(event)`, `exports.handler = …`. */
+function isModuleEntry(fn: Node): boolean {
+  let node: Node | undefined = fn;
+  for (let depth = 0; node && depth < 4; depth++) {
+    const parent: Node | undefined = (node as { parent?: Node }).parent;
+    if (!parent) return false;
+    if (node.type === 'FunctionDeclaration' && node.id && handlerExportNames.has(node.id.name)) return parent.type === 'ExportNamedDeclaration' || parent.type === 'Program';
+    if (parent.type === 'VariableDeclarator') return parent.id.type === 'Identifier' && handlerExportNames.has(parent.id.name);
+    if (parent.type === 'AssignmentExpression') {
+      const target = dottedName(parent.left);
+      return target !== undefined && /^(module\.)?exports\./.test(target) && handlerExportNames.has(target.split('.').pop()!);
+    }
+    if (parent.type === 'ExportDefaultDeclaration') return true;
+    if (parent.type !== 'CallExpression' && parent.type !== 'AwaitExpression' && parent.type !== 'TSAsExpression') return false;
+    node = parent;
+  }
+  return false;
+}
+
+/** The first parameter of a FHIR subscription handler's entry: the resource that changed (`input`, `event`). */
+export function handlerInputValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
+  const first = (fn as TSESTree.FunctionLike).params[0];
+  if (!first || first.type !== 'Identifier' || first.range[0] !== identifier.range[0] || !HANDLER_INPUT_NAME.test(identifier.name)) return EMPTY;
+  const resourceType = subscribedResourceType(host.options.file);
+  if (!resourceType || !isModuleEntry(fn)) return EMPTY;
+  const kinds = host.typedValue(resourceType, identifier).kinds;
+  return provenanceValue(kinds, host.origin(identifier, kinds).range, `\`${identifier.name}\` is what a subscription on ${resourceType} resources hands its handler (the resource that changed)`);
+}
+
+// ── responses of requests to patient routes ─────────────────────────────────────────────────
+
+function urlArgument(call: TSESTree.CallExpression): Node | undefined {
+  const first = call.arguments[0];
+  if (!first) return undefined;
+  if (first.type !== 'ObjectExpression') return first;
+  for (const property of first.properties) {
+    if (property.type === 'Property' && !property.computed && keyName(property.key) === 'url') return property.value;
+  }
+  return undefined;
+}
+
+/** `{ method: 'POST' }`, `{ type: 'PUT' }` in the request's options: a write. */
+function isWriteRequest(call: TSESTree.CallExpression): boolean {
+  for (const argument of call.arguments.slice(0, 2)) {
+    if (argument.type !== 'ObjectExpression') continue;
+    for (const property of argument.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = keyName(property.key);
+      if (key !== 'method' && key !== 'type') continue;
+      if (property.value.type !== 'Literal' || typeof property.value.value !== 'string') return true;
+      return !/^(get|head)$/i.test(property.value.value);
+    }
+  }
+  return false;
+}
+
+function isRequestCall(call: TSESTree.CallExpression): boolean {
+  if (isWriteRequest(call)) return false;
+  const dotted = dottedName(call.callee);
+  if (dotted && requestFunctions.has(dotted)) return true;
+  if (call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  if (!method || !requestMethods.has(method)) return false;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  if (!receiver) return false;
+  const words = receiver === '$' ? ['$'] : splitWords(receiver);
+  return words.some((word) => requestClientWords.has(word));
+}
+
+/**
+ * What a route's path says its responses hold: `/api/v1/treatments/` treatments, `/patients/:id` a
+ * patient record; nothing when the path ends in a count, an id list or a format (`/patients/count`).
+ */
+export function routeKinds(path: string, classifier: NameClassifier): readonly string[] {
+  const withoutOrigin = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const segments = withoutOrigin.split(/[?#]/)[0].split('/').filter((segment) => segment && !/^[:{$]|^\d+$|^v\d+$/.test(segment));
+  const kinds = new Set<string>();
+  for (const segment of segments) {
+    const verdict = classifier.classify(segment);
+    if (verdict.trap) {
+      if (segment === segments.at(-1)) return [];
+      continue;
+    }
+    verdict.kinds.filter(isRecordKind).forEach((kind) => kinds.add(kind));
+  }
+  return [...kinds].sort();
+}
+
+/** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`: the response of a patient route. */
+export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  if (!isRequestCall(call)) return undefined;
+  const url = urlArgument(call);
+  const prefix = url ? host.valueOf(url).stringPrefix : undefined;
+  if (!prefix) return undefined;
+  const kinds = routeKinds(prefix, host.options.classifier);
+  if (kinds.length === 0) return undefined;
+  const shown = prefix.length > MAX_URL_LABEL ? `${prefix.slice(0, MAX_URL_LABEL - 1)}…` : prefix;
+  return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``);
+}
+
+// ── stores named for patient data ───────────────────────────────────────────────────────────
+
+/**
+ * `ctx.treatments.create(docs, (err, created) => …)`, `entries.findOne(query, (err, doc) => …)`: the
+ * documents a store named for patient data hands its callback (the callback is not the first argument,
+ * which tells a store's method from an array's `find(element => …)`).
+ */
+export function storeCallbackValues(call: TSESTree.CallExpression, callback: Node, host: ProvenanceHost): AbstractValue[] | undefined {
+  if (call.callee.type !== 'MemberExpression' || call.arguments[0] === callback || !FUNCTION_TYPES.has(callback.type)) return undefined;
+  const method = propertyName(call.callee);
+  if (!method || !storeCallbackMethods.has(method)) return undefined;
+  const store = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  if (!store) return undefined;
+  const verdict = host.options.classifier.classify(store);
+  if (verdict.trap) return undefined;
+  const kinds = verdict.kinds.filter(isRecordKind);
+  if (kinds.length === 0) return undefined;
+  const params = (callback as TSESTree.FunctionLike).params;
+  return params.map((param) => {
+    if (param.type === 'Identifier' && ERROR_PARAMETER.test(param.name)) return EMPTY;
+    return provenanceValue(kinds, host.origin(param, kinds).range, `what the \`${store}\` store hands \`${method}\`'s callback (its documents)`);
+  });
+}

@@ -1,0 +1,53 @@
+// Sources by provenance, as data: places whose values carry patient data whatever the variable holding
+// them is called (`payload`, `result`, `response`, `event`). The engine's provenance module
+// (engine/provenance.ts) asks these tables; each entry says what makes the place patient-bearing.
+
+/**
+ * Fields a DHIS2-style tracker event is read for. An `event` read for its programme stage is a health
+ * programme's record of one person's visit (its data values are the observations); a DOM or emitter
+ * event is never read for these.
+ */
+export const TRACKER_EVENT_FIELDS: readonly string[] = [
+  'programStage', 'programStageId', 'dataValues', 'trackedEntity', 'trackedEntityId', 'trackedEntityInstance',
+  'enrollment', 'enrollmentId', 'program', 'programId',
+];
+
+/** What a tracker event carries: the data values recorded at a visit, and the visit itself. */
+export const TRACKER_EVENT_KINDS: readonly string[] = ['encounter', 'observation'];
+
+/**
+ * Folder names of serverless handlers that a FHIR subscription calls: a handler filed under
+ * `subscriptions/questionnaire-response/` receives the QuestionnaireResponse that changed.
+ */
+export const SUBSCRIPTION_FOLDERS: readonly string[] = ['subscription', 'subscriptions', 'webhooks', 'webhook'];
+
+/** What a handler's first parameter is called when it is the delivered request (not a component's `props`). */
+export const HANDLER_INPUT_NAME = /(input|event|req|request|body|payload|message|msg|data|notification|resource)$/i;
+
+/** Names of the module entry a serverless platform or a handler wrapper calls with the request. */
+export const HANDLER_EXPORT_NAMES: readonly string[] = ['handler', 'index', 'main', 'lambdaHandler'];
+
+/**
+ * Calls that read over HTTP and resolve with the response: global functions and `<client>.<method>`.
+ * The URL (first argument, or the `url` option) says what the response holds. Writes (POST, PUT,
+ * PATCH) are left out: what a server answers to a write is an acknowledgement more often than the record.
+ */
+export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.ajax', '$.get', '$.getJSON', 'axios', 'ky', 'got', 'superagent', 'request'];
+export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'getJSON'];
+/** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
+export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];
+
+/** Promise-like methods whose callback receives the response (jQuery's `done` beside `then`). */
+export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then', 'done', 'success'];
+
+/**
+ * Methods of a store or collection whose callback receives the documents read or written
+ * (`treatments.create(docs, (err, created) => …)`, `entries.find(query, (err, docs) => …)`).
+ */
+export const STORE_CALLBACK_METHODS: readonly string[] = [
+  'create', 'insert', 'insertOne', 'insertMany', 'save', 'update', 'updateOne', 'findOne', 'find', 'findById',
+  'findOneAndUpdate', 'replaceOne', 'get', 'query', 'list', 'upsert', 'bulkDocs', 'put', 'allDocs',
+];
+
+/** Curried message builders: `errorCreator(message)(details)` is the details, ready for a log line. */
+export const CURRIED_PASS_THROUGH: readonly string[] = ['errorCreator'];

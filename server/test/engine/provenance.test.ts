@@ -1,0 +1,180 @@
+// Sources by provenance: PHI under generic names (`event`, `input`, `response`, `created`) found by where
+// the value comes from, each rebuilt in our own synthetic code, with the near misses that must stay silent.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyzeFile } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/core/config-types';
+import { routeKinds, subscribedResourceType } from '../../src/engine/provenance';
+import { WorkspaceIndex } from '../../src/engine/workspace-index';
+import { NameClassifier } from '../../src/vocabulary/classify';
+import { RULES } from '../helpers/rules';
+
+const ROOT = path.resolve('/virtual');
+
+function findings(text: string, file = 'src/app.ts') {
+  const index = new WorkspaceIndex();
+  index.addFile(file, text);
+  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+  assert.deepEqual(result.ruleErrors, []);
+  return result.findings;
+}
+
+function reported(text: string, file?: string): string[] {
+  return findings(text, file).map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`);
+}
+
+describe('provenance: tracker events of a health programme', () => {
+  const stageLookup = (logged: string) =>
+    [
+      "import log from 'loglevel';",
+      "import { errorCreator } from './errors';",
+      'declare const programs: Map<string, any>;',
+      'export function stageOf(visitEvent: { programId: string; programStageId: string }) {',
+      '  const program = programs.get(visitEvent.programId);',
+      `  if (!program) log.error(errorCreator('no program')(${logged}));`,
+      '  return program?.stage(visitEvent.programStageId);',
+      '}',
+    ].join('\n');
+
+  it('an event read for its programme stage, logged whole through a curried error builder, is reported at medium precision with the why', () => {
+    const [finding, ...rest] = findings(stageLookup('{ visitEvent }'));
+    assert.equal(rest.length, 0);
+    assert.equal(`${finding.ruleId}:${finding.range.start.line}`, 'no-phi-in-logs:6');
+    assert.deepEqual(finding.phiKinds, ['encounter', 'observation']);
+    assert.equal(finding.precision, 'medium');
+    assert.match(finding.related[0].message, /tracker event/);
+  });
+
+  it("stays silent on the event's id, a DOM event and an event never read for a programme", () => {
+    assert.deepEqual(reported(stageLookup('{ id: visitEvent.programId }')), []);
+    const dom = "export function onClick(event: MouseEvent) {\n  console.log('clicked', event, event.target);\n}\n";
+    assert.deepEqual(reported(dom), []);
+    const emitter = "export function onMessage(event: any) {\n  console.log('message', event.type, event);\n}\n";
+    assert.deepEqual(reported(emitter), []);
+  });
+});
+
+describe('provenance: the input of a FHIR subscription handler', () => {
+  const handler = "import { wrapHandler } from '../../shared';\nexport const index = wrapHandler('intake', async (input: any) => {\n  console.log(`Input: ${JSON.stringify(input)}`);\n  console.log('secrets loaded', Object.keys(input.secrets ?? {}).length);\n  return { statusCode: 200 };\n});\n";
+
+  it('filed under subscriptions/<resource type>/, its whole input is the resource that changed', () => {
+    const [finding, ...rest] = findings(handler, 'src/subscriptions/questionnaire-response/intake-harvest/index.ts');
+    assert.equal(rest.length, 0);
+    assert.equal(`${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`, 'no-phi-in-logs:3:clinical-note');
+    assert.equal(finding.precision, 'medium');
+    assert.match(finding.related[0].message, /subscription on QuestionnaireResponse/);
+  });
+
+  it('stays silent for a subscription on a resource that is not about a patient, and outside subscriptions', () => {
+    assert.deepEqual(reported(handler, 'src/subscriptions/practitioner/sync/index.ts'), []);
+    assert.deepEqual(reported(handler, 'src/ehr/get-chart-data/index.ts'), []);
+  });
+
+  it('a plain lambda entry (`export const handler`, `exports.handler`) is an entry too; its event body logged is the resource (and a body logged, as no-body-logging says)', () => {
+    const esm = "export const handler = async (event: any) => {\n  console.info('received', event.body);\n};\n";
+    assert.deepEqual(reported(esm, 'functions/subscriptions/observation/on-vitals.ts'), ['no-body-logging:2:', 'no-phi-in-logs:2:observation']);
+    const cjs = "exports.handler = async function (event, context) {\n  console.info('received', JSON.parse(event.body));\n  console.info('request id', context.awsRequestId);\n};\n";
+    assert.deepEqual(reported(cjs, 'functions/webhooks/encounter/index.js'), ['no-phi-in-logs:2:encounter']);
+  });
+
+  it("a page's component filed under a subscriptions folder is not a handler: its props are not the resource", () => {
+    const page = 'export default function PatientSubscriptions(props: any) {\n  console.log(props);\n  return null;\n}\n';
+    assert.deepEqual(reported(page, 'src/pages/subscriptions/patient/index.tsx'), []);
+  });
+
+  it('only the entry point: a helper of the same module logging its own argument is not the input', () => {
+    const helper = 'export function describe(input: any) {\n  console.log(input);\n}\n';
+    assert.deepEqual(reported(helper, 'src/subscriptions/diagnostic-report/handle-result/helpers.ts'), []);
+  });
+
+  it('knows which folders name which resource types', () => {
+    assert.equal(subscribedResourceType('src/subscriptions/diagnostic-report/handle-lab-result/index.ts'), 'DiagnosticReport');
+    assert.equal(subscribedResourceType('src/subscriptions/task/sub-ready-text/index.ts'), undefined);
+    assert.equal(subscribedResourceType('src/patient/questionnaire-response/index.ts'), undefined);
+  });
+});
+
+describe('provenance: the response of a request to a patient route', () => {
+  it('a GET to a patient route: the response logged whole is reported, its status is not', () => {
+    const text = [
+      'export async function load(id: string) {',
+      '  const response = await fetch(`/api/patients/${id}`);',
+      "  console.log('status', response.status, response.ok);",
+      '  const body = await response.json();',
+      "  console.log('loaded', body);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:5:patient-record']);
+  });
+
+  it("jQuery's done callback receives the response of a read of treatments", () => {
+    const text = "declare const $: any;\nexport function refresh() {\n  $.ajax({ url: '/api/v1/treatments/', headers: {} }).done(function loaded(result: unknown) {\n    console.info('treatments loaded', result);\n  });\n}\n";
+    assert.deepEqual(reported(text, 'src/app.js'), ['no-phi-in-logs:4:procedure']);
+  });
+
+  it('stays silent on practitioner and count routes, writes, and non-HTTP get calls', () => {
+    const text = [
+      'declare const axios: any;',
+      'export async function run() {',
+      "  console.log(await axios.get('/api/practitioners'));",
+      "  console.log(await axios.get('/api/patients/count'));",
+      "  console.log(await fetch('/api/patients', { method: 'POST', body: '{}' }));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it('reads what a route path says its responses hold', () => {
+    const classifier = new NameClassifier();
+    assert.deepEqual(routeKinds('https://ehr.example.org/fhir/Observation?code=x', classifier), ['observation']);
+    assert.deepEqual(routeKinds('/api/patients/:id/encounters', classifier), ['encounter', 'patient-record']);
+    assert.deepEqual(routeKinds('/api/patients/count', classifier), []);
+    assert.deepEqual(routeKinds('/api/email/send', classifier), []);
+  });
+});
+
+describe('provenance: FHIR clients', () => {
+  it("fhir.js names the resource type `type`: a Patient search's result is the patients; a Practitioner search's is not", () => {
+    const text = [
+      'declare const client: any;',
+      'export async function find(query: unknown) {',
+      "  const result = await client.search({ type: 'Patient', query });",
+      "  console.log('found', result);",
+      "  const staff = await client.search({ type: 'Practitioner', query });",
+      "  console.log('found', staff);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
+  });
+});
+
+describe('provenance: documents of a store named for patient data', () => {
+  it("what a treatments store hands its write callback is logged: reported; the error alone is not", () => {
+    const text = [
+      'module.exports = function init(ctx, docs) {',
+      '  ctx.treatments.create(docs, function (err, created) {',
+      "    if (err) console.log('could not save', err);",
+      "    else console.log('saved', created);",
+      '  });',
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/api/treatments.js'), ['no-phi-in-logs:4:procedure']);
+  });
+
+  it("a store's find with a callback after its query hands the callback documents, not elements", () => {
+    const text = "module.exports = function init(db) {\n  db.observations.find({ recent: true }, function (err, docs) {\n    console.log('recent', docs);\n  });\n};\n";
+    assert.deepEqual(reported(text, 'lib/api/observations.js'), ['no-phi-in-logs:3:observation']);
+  });
+
+  it("stays silent for a store named for staff or settings, an array's find callback and a count", () => {
+    const text = [
+      'module.exports = function init(ctx, docs, treatments) {',
+      "  ctx.settings.save(docs, function (err, saved) { console.log('saved', saved); });",
+      "  ctx.practitioners.create(docs, function (err, created) { console.log('created', created); });",
+      "  const first = treatments.find((t) => t.id === docs.id); console.log('first id', first && first.id);",
+      "  ctx.treatments.count({}, function (err, count) { console.log('treatments', count); });",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/api/setup.js'), []);
+  });
+});

@@ -13,7 +13,7 @@ import { FunctionSummaries } from './summaries';
 import { FUNCTION_TYPES, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
-export { PARAMETER_PROBE, type ImportedCall } from './summaries';
+export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
 export type { AnalyzerOptions } from './evaluator';
 
 type Node = TSESTree.Node;
@@ -86,6 +86,7 @@ export class Analyzer extends FunctionSummaries {
 
   run(program: TSESTree.Program): void {
     this.collectImports(program);
+    this.collectLocalClasses(program);
     this.visit(program, undefined);
   }
 

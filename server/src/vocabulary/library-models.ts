@@ -135,3 +135,11 @@ export const STORE_ENCRYPTION_MODULES = /^(crypto-pouch|transform-pouch|comdb|po
 export const STORE_ENCRYPTION_METHODS: readonly string[] = ['crypto', 'encrypt', 'setPassword'];
 /** Words in a custom storage's name that say it encrypts (`encryptedStorage`, `secureStore`). */
 export const ENCRYPTED_STORAGE_NAME = /encrypt|crypt|secure|cipher|sealed|vault/i;
+
+/**
+ * React effects: their callback runs after render, so it sees state as the component's handlers leave
+ * it (`setDraft(patient)` in a handler, then `localStorage.setItem('d', JSON.stringify(draft))` in the effect).
+ */
+export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'React.useEffect', 'useLayoutEffect', 'React.useLayoutEffect'];
+/** State hooks whose second element sets the state: `[draft, setDraft] = useState()`, `[state, dispatch] = useReducer(reducer, …)`. */
+export const SETTER_STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer'];

@@ -107,6 +107,8 @@ export class Project {
    * down a chain is seen without re-summarising the files above it.
    */
   private readonly summaries = new Map<string, ExportSummary>();
+  /** Analysed file → the files whose summaries its cross-file findings were joined from (its dependencies). */
+  private readonly summariesUsed = new Map<string, Set<string>>();
 
   constructor(private readonly options: ProjectOptions) {
     this.root = path.resolve(options.root);
@@ -161,7 +163,18 @@ export class Project {
 
   fileDeleted(absPath: string): void {
     this.summaries.delete(absPath);
+    this.summariesUsed.delete(absPath);
     if (this.live && languageOf(absPath) === 'code') this.live.index.removeFile(this.relPath(absPath));
+  }
+
+  /**
+   * The files whose last analysis joined a summary of this file (directly or along a chain): their
+   * cross-file findings may change with it, so an editor analyses them again.
+   */
+  dependantsOf(absPath: string): string[] {
+    const dependants: string[] = [];
+    for (const [caller, used] of this.summariesUsed) if (caller !== absPath && used.has(absPath)) dependants.push(caller);
+    return dependants;
   }
 
   relPath(absPath: string): string {
@@ -249,18 +262,24 @@ export class Project {
    * reports it: the called files' exports are summarised (cached while their text is unchanged).
    */
   private crossFileFindingsOf(input: AnalyzeInput, calls: readonly CrossFileCall[], ownFindings: readonly Finding[]): Finding[] {
-    if (calls.length === 0) return [];
+    if (calls.length === 0) {
+      this.summariesUsed.delete(input.absPath);
+      return [];
+    }
+    const used = new Set<string>();
+    this.summariesUsed.set(input.absPath, used);
     // Each called module is summarised once for every export this file calls; chains add names as they go.
-    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) this.moduleSummary(key, names);
-    const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]));
+    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) this.moduleSummary(key, names, used);
+    const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
     const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf));
     return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
 
   /** The summary of a module (by key) covering at least these exports: cached while its text is unchanged. */
-  private moduleSummary(key: string, names: ReadonlySet<string>): ModuleSummary | undefined {
+  private moduleSummary(key: string, names: ReadonlySet<string>, used: Set<string>): ModuleSummary | undefined {
     const target = moduleFileCandidates(key).find((candidate) => this.readOpen(candidate) !== undefined || fs.existsSync(candidate));
     if (!target) return undefined;
+    used.add(target);
     const text = this.readOpen(target) ?? this.readDisk(target);
     if (text === undefined) return undefined;
     const cached = this.summaries.get(target);

@@ -268,5 +268,20 @@ export function Picker({ patient }: { patient: { id: string; ssn: string } }) {
       project.fileChanged(b);
       assert.deepEqual(found(), []);
     });
+
+    it('says which analysed files joined a summary of a file, down a chain too', () => {
+      dir = workspace({
+        'src/c.ts': 'export function keep(entry: unknown) {\n  console.info(entry);\n}\n',
+        'src/b.ts': "import { keep } from './c';\nexport function record(entry: unknown) {\n  keep(entry);\n}\n",
+        'src/a.ts': "import { record } from './b';\ndeclare const patient: { ssn: string };\nrecord(patient.ssn);\n",
+        'src/other.ts': "import { record } from './b';\nrecord('static text');\n",
+      });
+      const project = new Project({ root: dir, rules: allRules });
+      const [a, b, c, other] = ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/other.ts'].map((file) => path.join(dir!, file));
+      for (const file of [a, other]) project.analyze(file, fs.readFileSync(file, 'utf8'));
+      assert.deepEqual(project.dependantsOf(c), [a]);
+      assert.deepEqual(project.dependantsOf(b), [a]);
+      assert.deepEqual(project.dependantsOf(a), []);
+    });
   });
 });

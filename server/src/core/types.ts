@@ -128,6 +128,11 @@ export interface ExportedSink {
   via?: RelatedLocation[];
   /** The functions the value passes through, outermost first (`record`, `keep`), for the message. */
   callees?: string[];
+  /**
+   * `medium` when what reaches the sink is only derived from the parameter through fields the analysis
+   * cannot name (`entry.canonical.split('|')[0]`): such sinks are not followed along chains.
+   */
+  confidence?: 'high' | 'medium';
 }
 
 /**
@@ -145,6 +150,8 @@ export interface ForwardedCall {
   argument: number;
   /** The onward call, in the exporting file. */
   location: RelatedLocation;
+  /** `medium` when the argument is only derived from the parameter (a field the analysis cannot name). */
+  confidence?: 'high' | 'medium';
 }
 
 /** A call to an imported function with PHI in some arguments. */

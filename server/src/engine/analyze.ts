@@ -142,6 +142,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
         ruleId: rule.meta.id,
         messageId: descriptor.messageId,
         data: descriptor.data,
+        ...(descriptor.taint?.confidence === 'medium' ? { confidence: 'medium' as const } : {}),
         sink: { file, range: rangeFromOffsets(lineStarts, start, end), message: `reaches this sink inside \`${exportDisplayName(probedExport!)}\`` },
       });
     }
@@ -168,6 +169,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
     calleeExport: forwarded.calleeExport,
     callee: forwarded.callee,
     argument: forwarded.argument,
+    ...(forwarded.confidence === 'medium' ? { confidence: 'medium' as const } : {}),
     location: { file, range: rangeFromOffsets(lineStarts, forwarded.range[0], forwarded.range[1]), message: `\`${exportDisplayName(forwarded.exportName)}()\` passes it to \`${forwarded.callee}()\`` },
   }));
   if (!exports.length && !calls.length && !forwards.length) return undefined;

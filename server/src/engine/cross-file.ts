@@ -85,7 +85,10 @@ export function forwardTargets(absPath: string, forwards: readonly ForwardedCall
 /**
  * The sinks an export's parameters reach: in its own file, and through the imported functions it passes
  * them on to, each link mapping the onward call's argument back to the export's parameter. Chains are
- * cut at MAX_CHAIN_DEPTH files and at a cycle (an export already on the chain).
+ * cut at MAX_CHAIN_DEPTH files and at a cycle (an export already on the chain). Every link of a chain
+ * must carry the parameter itself or a field named for what it holds: a value only derived from it
+ * (`sr.instantiatesCanonical[0].split('|')[0]`, a URL of a test definition) is too far from what the first
+ * caller passed to say it is still that caller's PHI.
  */
 export function chainedSinks(
   key: string,
@@ -97,7 +100,7 @@ export function chainedSinks(
   const summary = summaryOf(key, exportName);
   if (!summary) return [];
   const sinks = summary.sinks.filter((sink) => sink.exportName === exportName);
-  const forwards = depth < MAX_CHAIN_DEPTH ? summary.forwards.filter((forward) => forward.exportName === exportName) : [];
+  const forwards = depth < MAX_CHAIN_DEPTH ? summary.forwards.filter((forward) => forward.exportName === exportName && forward.confidence !== 'medium') : [];
   if (forwards.length === 0) return sinks;
   const here = `${key}#${exportName}`;
   onChain.add(here);
@@ -105,7 +108,7 @@ export function chainedSinks(
     const target = resolveRelativeImport(summary.absPath, forward.module);
     if (!target || onChain.has(`${target}#${forward.calleeExport}`)) continue;
     for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain)) {
-      if (sink.parameter !== forward.argument) continue;
+      if (sink.parameter !== forward.argument || sink.confidence === 'medium') continue;
       sinks.push({ ...sink, exportName, parameter: forward.parameter, via: [forward.location, ...(sink.via ?? [])], callees: [forward.callee, ...(sink.callees ?? [])] });
     }
   }

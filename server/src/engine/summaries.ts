@@ -31,6 +31,7 @@ export interface ForwardedImportCall {
   argument: number;
   /** The argument that carries the parameter. */
   range: [number, number];
+  confidence: 'high' | 'medium';
 }
 
 /** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
@@ -169,7 +170,8 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   /** `record(v)` inside the export being probed, `v` its parameter and `record` imported: a link of a chain. */
   private noteForwardedCall(node: TSESTree.CallExpression, target: Omit<ImportedCall, 'range' | 'arguments'>): void {
     node.arguments.forEach((argument, index) => {
-      for (const kind of this.valueOf(argument).kinds) {
+      const value = this.valueOf(argument);
+      for (const kind of value.kinds) {
         if (!kind.startsWith(PARAMETER_PROBE)) continue;
         const forwarded: ForwardedImportCall = {
           exportName: this.probing!,
@@ -179,6 +181,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
           callee: target.callee,
           argument: index,
           range: [argument.range[0], argument.range[1]],
+          confidence: value.confidence,
         };
         const key = `${forwarded.exportName}:${forwarded.parameter}:${forwarded.module}:${forwarded.calleeExport}:${index}:${forwarded.range[0]}`;
         if (this.forwardedKeys.has(key)) continue;

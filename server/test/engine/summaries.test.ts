@@ -170,6 +170,16 @@ somewhere.archive.keep(patient.ssn);
       assert.deepEqual(scanned.findings.map(brief), ['deep/start.ts:5:4:no-phi-in-logs:ssn', 'src/page.ts:3:6:no-phi-in-logs:ssn']);
     });
 
+    it('does not follow a chain through values only derived from the parameter', async () => {
+      const scanned = await scan({
+        'src/c.ts': "export function definitionUrl(order: { canonical?: string[] }) {\n  const url = order.canonical?.[0].split('|')[0];\n  console.info('definition', url);\n  return url;\n}\n",
+        'src/b.ts': "import { definitionUrl } from './c';\nexport function loadDefinitions(orders: Array<{ canonical?: string[] }>) {\n  return orders.map((order) => definitionUrl(order));\n}\nexport function keepFirst(bundle: { entry: unknown[] }) {\n  definitionUrl(bundle.entry[0] as never);\n}\n",
+        'src/a.ts': "import { loadDefinitions, keepFirst } from './b';\ndeclare const patient: { ssn: string };\ndeclare const serviceRequests: Array<{ canonical?: string[]; patientName: string; diagnosis: string }>;\nloadDefinitions(serviceRequests);\nkeepFirst({ entry: [patient] });\n",
+      });
+      dir = scanned.dir;
+      assert.deepEqual(scanned.findings.map(brief), []);
+    });
+
     it('ends on a cycle of files calling each other', async () => {
       const scanned = await scan({
         'src/ping.ts': "import { pong } from './pong';\nexport function ping(v: unknown, n: number): void {\n  if (n > 0) pong(v, n - 1);\n}\n",

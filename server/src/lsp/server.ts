@@ -288,6 +288,7 @@ export class PhiGuardServer {
           this.status.setNotAnalysed(absPath, undefined);
           // The editor's text is gone: the disk's is what the cross-file index should know.
           this.analyzer.fileChanged(absPath, undefined);
+          this.dependantsChanged(document.uri);
         }
         if (absPath && this.changedWhileOpen.delete(absPath)) {
           if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -387,7 +388,10 @@ export class PhiGuardServer {
             this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
           } else if (languageOfPath(absPath) !== undefined && !isInSkippedFolder(path.relative(this.folders.rootOf(absPath), absPath))) {
             const deleted = change.type === FileChangeType.Deleted;
-            if (!this.isOpen(absPath)) this.analyzer.fileChanged(absPath, undefined, deleted);
+            if (!this.isOpen(absPath)) {
+              this.analyzer.fileChanged(absPath, undefined, deleted);
+              this.dependantsChanged(change.uri);
+            }
             this.diskChanged(absPath, deleted);
           }
         }

@@ -44,5 +44,17 @@ describe('language server: cross-file findings', function () {
     since = client.mark();
     await client.notifyServer('textDocument/didChange', { textDocument: { uri: c, version: 3 }, contentChanges: [{ text: SINK }] });
     await client.waitForDiagnostics(a, (p) => p.diagnostics.length === 1, since);
+
+    // Closed with its edits unsaved: the disk's text (no sink) holds again.
+    fs.writeFileSync(path.join(root, 'src', 'c.ts'), NO_SINK);
+    since = client.mark();
+    await client.notifyServer('textDocument/didClose', { textDocument: { uri: c } });
+    await client.waitForDiagnostics(a, (p) => p.diagnostics.length === 0, since);
+
+    // Changed on disk while not open (another tool, a git checkout): the watcher's event re-analyses the caller.
+    fs.writeFileSync(path.join(root, 'src', 'c.ts'), SINK);
+    since = client.mark();
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: c, type: 2 }] });
+    await client.waitForDiagnostics(a, (p) => p.diagnostics.length === 1, since);
   });
 });

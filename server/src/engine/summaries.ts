@@ -111,6 +111,8 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   private readonly forwardedKeys = new Set<string>();
   /** Classes declared in this file, by name: their methods are followed like local functions. */
   protected readonly localClasses = new Map<string, ClassNode>();
+  /** Top-level `const api = { save(p) {…} }` of this file: its methods are followed like local functions. */
+  private readonly localObjects = new Map<string, TSESTree.ObjectExpression>();
 
   protected declaresClass(name: string): boolean {
     return this.localClasses.has(name);
@@ -120,7 +122,28 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     for (const statement of program.body) {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       if (declaration?.type === 'ClassDeclaration' && declaration.id) this.localClasses.set(declaration.id.name, declaration);
+      if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.init?.type === 'ObjectExpression') this.localObjects.set(declarator.id.name, declarator.init);
+        }
+      }
     }
+  }
+
+  /** `api.save` where `const api = { save(p) {…} }` at the top of this file (and `api` is not shadowed). */
+  private localObjectMethod(receiver: TSESTree.Identifier, method: string): FunctionNode | undefined {
+    const object = this.localObjects.get(receiver.name);
+    if (!object || this.scope.lookup(receiver.name) !== this.programScope().vars.get(receiver.name)) return undefined;
+    for (const property of object.properties) {
+      if (property.type === 'Property' && !property.computed && keyName(property.key) === method) return asFunction(property.value);
+    }
+    return undefined;
+  }
+
+  private programScope() {
+    let scope = this.scope;
+    while (scope.parent) scope = scope.parent;
+    return scope;
   }
 
   protected noteReturn(argument: Node): void {
@@ -298,6 +321,10 @@ export abstract class FunctionSummaries extends ValueEvaluator {
       const owner = enclosingClass(callee);
       const fn = owner ? findClassMethod(owner, method, false) : undefined;
       return fn ? { fn, className: owner?.id?.name ?? '' } : undefined;
+    }
+    if (receiver.type === 'Identifier' && this.localObjects.has(receiver.name)) {
+      const fn = this.localObjectMethod(receiver, method);
+      return fn ? { fn } : undefined;
     }
     if (receiver.type === 'Identifier' && this.localClasses.has(receiver.name) && !this.scope.lookup(receiver.name)) {
       const fn = findClassMethod(this.localClasses.get(receiver.name)!, method, true);

@@ -122,6 +122,29 @@ new Archive().count(patient.ssn);
       assert.deepEqual(scanned.findings.map(brief), ['src/page.ts:3:18:no-phi-in-logs:ssn', 'src/page.ts:6:18:no-phi-in-logs:ssn']);
     });
 
+    it('follows methods of an object literal of the same file', async () => {
+      const scanned = await scan({
+        'src/page.ts': `const visits = {
+  record(entry: unknown) {
+    console.info('visit', entry);
+  },
+  count(entry: string) {
+    return entry.length;
+  },
+};
+declare const patient: { ssn: string; id: string };
+visits.record(patient.ssn);
+visits.count(patient.ssn);
+visits.record(patient.id);
+function shadowed(visits: { record(entry: unknown): void }) {
+  visits.record(patient.ssn);
+}
+`,
+      });
+      dir = scanned.dir;
+      assert.deepEqual(scanned.findings.map(brief), ['src/page.ts:3:27:no-phi-in-logs:ssn']);
+    });
+
     it('stays silent for classes of packages, unknown receivers and a test calling production code', async () => {
       const scanned = await scan({
         'src/archive.ts': ARCHIVE,

@@ -122,8 +122,36 @@ export interface ExportedSink {
   ruleId: string;
   messageId: string;
   data?: Record<string, string>;
-  /** Where the sink is, in the exporting file. */
+  /** Where the sink is, in the exporting file (or, through `via`, in a file it calls). */
   sink: RelatedLocation;
+  /** Calls the parameter travels through before the sink (a chain across files), outermost first. */
+  via?: RelatedLocation[];
+  /** The functions the value passes through, outermost first (`record`, `keep`), for the message. */
+  callees?: string[];
+  /**
+   * `medium` when what reaches the sink is only derived from the parameter through fields the analysis
+   * cannot name (`entry.canonical.split('|')[0]`): such sinks are not followed along chains.
+   */
+  confidence?: 'high' | 'medium';
+}
+
+/**
+ * A parameter of an exported function passed on to an imported function (`record(v)` calls `keep(v)` of
+ * another file): joined with the callee's own summary, it makes a chain across files.
+ */
+export interface ForwardedCall {
+  exportName: string;
+  parameter: number;
+  /** The called module as written in the exporting file, and the export the call reaches. */
+  module: string;
+  calleeExport: string;
+  callee: string;
+  /** Which argument of the onward call carries the parameter. */
+  argument: number;
+  /** The onward call, in the exporting file. */
+  location: RelatedLocation;
+  /** `medium` when the argument is only derived from the parameter (a field the analysis cannot name). */
+  confidence?: 'high' | 'medium';
 }
 
 /** A call to an imported function with PHI in some arguments. */
@@ -139,6 +167,8 @@ export interface CrossFileCall {
 export interface CrossFileFlows {
   exports: ExportedSink[];
   calls: CrossFileCall[];
+  /** Parameters of the probed exports passed on to imported functions. */
+  forwards?: ForwardedCall[];
 }
 
 export interface FileResult {

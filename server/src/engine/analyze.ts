@@ -10,11 +10,11 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, ForwardedCall, RelatedLocation, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
 import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
-import { Analyzer, PARAMETER_PROBE, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
 import { Fingerprints } from './fingerprint';
 import { isPlainSkipRole, type Unanalysed } from './unanalysed';
@@ -98,23 +98,25 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   };
   const rules = input.rules.active(input.config, language);
   const importedCalls: ImportedCall[] = [];
+  const forwardedCalls: ForwardedImportCall[] = [];
   const suppressions = new FileSuppressions(input);
   let unanalysed =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError, suppressions)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions, 'as-written');
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'as-written');
   if (unanalysed?.retryBalanced) {
     // The walk overflowed the stack: start again on a tree with long operator chains rebalanced.
     reports.length = 0;
     importedCalls.length = 0;
+    forwardedCalls.length = 0;
     ruleErrors.length = 0;
-    unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, suppressions, 'balanced');
+    unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'balanced');
   }
   if (unanalysed) {
     const findings = unanalysedFindings(input, language, unanalysed.problem, lineStarts, suppressions, onRuleError);
     return { file: input.relPath, findings, skipped: unanalysed.skipped, ruleErrors };
   }
-  const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, input.relPath, lineStarts);
+  const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, forwardedCalls, input.relPath, lineStarts);
   const findings = buildFindings(reports.filter((report) => report.probedExport === undefined), input, lineStarts, onRuleError);
   const visible = suppressions
     .apply(findings)
@@ -125,7 +127,7 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
 
 // ── cross-file flows ─────────────────────────────────────────────────────────────────────────
 
-function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCall[], file: string, lineStarts: number[]): CrossFileFlows | undefined {
+function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCall[], forwardedCalls: ForwardedImportCall[], file: string, lineStarts: number[]): CrossFileFlows | undefined {
   const exports: ExportedSink[] = [];
   for (const { rule, descriptor, probedExport } of probeReports) {
     const [start, end] = reportOffsets(descriptor);
@@ -140,7 +142,8 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
         ruleId: rule.meta.id,
         messageId: descriptor.messageId,
         data: descriptor.data,
-        sink: { file, range: rangeFromOffsets(lineStarts, start, end), message: `reaches this sink inside \`${probedExport}\`` },
+        ...(descriptor.taint?.confidence === 'medium' ? { confidence: 'medium' as const } : {}),
+        sink: { file, range: rangeFromOffsets(lineStarts, start, end), message: `reaches this sink inside \`${exportDisplayName(probedExport!)}\`` },
       });
     }
   }
@@ -159,7 +162,18 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
       ],
     })),
   }));
-  return exports.length || calls.length ? { exports, calls } : undefined;
+  const forwards: ForwardedCall[] = forwardedCalls.map((forwarded) => ({
+    exportName: forwarded.exportName,
+    parameter: forwarded.parameter,
+    module: forwarded.module,
+    calleeExport: forwarded.calleeExport,
+    callee: forwarded.callee,
+    argument: forwarded.argument,
+    ...(forwarded.confidence === 'medium' ? { confidence: 'medium' as const } : {}),
+    location: { file, range: rangeFromOffsets(lineStarts, forwarded.range[0], forwarded.range[1]), message: `\`${exportDisplayName(forwarded.exportName)}()\` passes it to \`${forwarded.callee}()\`` },
+  }));
+  if (!exports.length && !calls.length && !forwards.length) return undefined;
+  return forwards.length ? { exports, calls, forwards } : { exports, calls };
 }
 
 export interface CrossFileMatch {
@@ -168,18 +182,33 @@ export interface CrossFileMatch {
   sink: ExportedSink;
 }
 
+/** The related locations of a cross-file finding: each onward call of a chain, then the sink. */
+function chainLocations(callee: string, sink: ExportedSink): RelatedLocation[] {
+  if (sink.via?.length) return [...sink.via, sink.sink];
+  return [{ ...sink.sink, message: `\`${callee}()\` passes it on: ${sink.sink.message}` }];
+}
+
+/** `PatientLogger#log` (an instance method, as summaries key it) reads `PatientLogger.log` to a person. */
+function exportDisplayName(exportName: string): string {
+  return exportName.replace('#', '.');
+}
+
 /**
  * Findings in a calling file for PHI it passes to another file's function whose parameter reaches a
  * sink there: reported at the argument, with the sink as a related location, suppressions applied.
  */
-export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFileMatch[]): Finding[] {
+export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFileMatch[], ownFindings: readonly Finding[] = []): Finding[] {
   const input = withRole(given);
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
+  // A place the file's own analysis already reports for the rule (`this.logger.log(p)` is a log call
+  // there, whatever the logger class does with it) is not reported again through the other file.
+  const reported = new Set(ownFindings.map((finding) => `${finding.ruleId}:${finding.range.startOffset}:${finding.range.endOffset}`));
   for (const { call, argument, sink } of matches) {
     const rule = input.rules.get(sink.ruleId);
     if (!rule || input.config.rules[rule.meta.id]?.severity === 'off') continue;
     const [argumentLocation, ...origins] = argument.origins;
+    if (reported.has(`${rule.meta.id}:${argumentLocation.range.startOffset}:${argumentLocation.range.endOffset}`)) continue;
     reports.push({
       rule,
       descriptor: {
@@ -187,10 +216,10 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
         messageId: sink.messageId,
         data: sink.data,
         taint: { kinds: argument.kinds, confidence: argument.confidence, origins: origins.map((origin) => ({ range: origin.range, label: origin.message })) },
-        related: [{ ...sink.sink, message: `\`${call.callee}()\` passes it on: ${sink.sink.message}` }],
+        related: chainLocations(call.callee, sink),
       },
-      // The callee is code (masked like any code reference); the path and line are the finding's own.
-      messageSuffix: ` (through \`${maskCode(call.callee)}()\`, ${sink.sink.file}:${sink.sink.range.start.line})`,
+      // The callees are code (masked like any code reference); the path and line are the finding's own.
+      messageSuffix: ` (through ${[call.callee, ...(sink.callees ?? [])].map((callee) => `\`${maskCode(callee)}()\``).join(' → ')}, ${sink.sink.file}:${sink.sink.range.start.line})`,
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -348,6 +377,7 @@ function analyzeCode(
   reports: PendingReport[],
   onRuleError: (ruleId: string, error: unknown) => void,
   importedCalls: ImportedCall[],
+  forwardedCalls: ForwardedImportCall[],
   suppressions: FileSuppressions,
   tree: 'as-written' | 'balanced',
 ): Unanalysed | undefined {
@@ -392,7 +422,10 @@ function analyzeCode(
   try {
     analyzer.run(program);
     if (input.collectFlows) importedCalls.push(...analyzer.importedCalls);
-    if (input.probeExports?.length) analyzer.probeExports(program, new Set(input.probeExports));
+    if (input.probeExports?.length) {
+      analyzer.probeExports(program, new Set(input.probeExports));
+      forwardedCalls.push(...analyzer.forwardedCalls);
+    }
   } catch (error) {
     if (error instanceof RangeError) {
       const detail = 'code is nested too deeply to analyse (maximum call stack exceeded)';

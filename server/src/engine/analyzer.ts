@@ -6,16 +6,16 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
-import { MUTATING_METHODS } from '../vocabulary/library-models';
+import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, type AnalyzerOptions } from './evaluator';
 import { storeCallbackValues, type ProvenanceHost } from './provenance';
-import { Scope } from './scope';
+import { Scope, type Binding } from './scope';
 import { FunctionSummaries } from './summaries';
-import { FUNCTION_TYPES, type FunctionNode } from './syntax';
+import { asFunction, FUNCTION_TYPES, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
-export { PARAMETER_PROBE, type ImportedCall } from './summaries';
+export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
 export type { AnalyzerOptions } from './evaluator';
 
 type Node = TSESTree.Node;
@@ -49,6 +49,20 @@ const CONDITIONAL_TYPES = new Set([
 ]);
 
 const elementCallbackMethods = new Set(ELEMENT_CALLBACK_METHODS);
+const effectHooks = new Set(EFFECT_HOOKS);
+const setterStateHooks = new Set(SETTER_STATE_HOOKS);
+
+/** What a state setter changes: the state's binding, and the reducer that computes the next state (useReducer). */
+interface StateSetter {
+  state: Binding;
+  reducer?: Node;
+}
+
+/** A function being walked: the effects it declares, and the state growth count when it started. */
+interface EffectFrame {
+  effects: Array<{ callback: FunctionNode; scope: Scope }>;
+  growthAtStart: number;
+}
 const mutatingMethods = new Set(MUTATING_METHODS);
 const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
 
@@ -73,6 +87,10 @@ export class Analyzer extends FunctionSummaries {
   private readonly enterHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
   private readonly exitHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
   private readonly failedRules = new Set<string>();
+  private readonly stateSetters = new Map<Binding, StateSetter>();
+  private readonly effectFrames: EffectFrame[] = [];
+  /** Counts each time a state setter added PHI to its state (effects declared earlier then see it). */
+  private stateGrowth = 0;
   constructor(options: AnalyzerOptions, registrations: readonly VisitorRegistration[]) {
     super(options);
     for (const registration of registrations) {
@@ -90,6 +108,7 @@ export class Analyzer extends FunctionSummaries {
   run(program: TSESTree.Program): void {
     this.collectImports(program);
     this.functionNodes.push(program);
+    this.collectLocalClasses(program);
     this.visit(program, undefined);
   }
 
@@ -246,6 +265,38 @@ export class Analyzer extends FunctionSummaries {
 
   private walkFunctionScope(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
     let returned = EMPTY;
+    const frame: EffectFrame = { effects: [], growthAtStart: this.stateGrowth };
+    this.effectFrames.push(frame);
+    try {
+      returned = this.walkFunctionScopeBody(node, argumentValues);
+    } finally {
+      this.effectFrames.pop();
+    }
+    if (frame.effects.length && this.stateGrowth !== frame.growthAtStart) this.rewalkEffects(frame);
+    return returned;
+  }
+
+  /**
+   * A component's handlers set its state after its effects were walked (`setDraft(patient)` below the
+   * effect that stores `draft`): the effects run after render, so they are walked again with the state
+   * as the handlers leave it.
+   */
+  private rewalkEffects(frame: EffectFrame): void {
+    for (const { callback, scope } of frame.effects) {
+      const saved = this.scope;
+      this.scope = scope;
+      this.version++;
+      try {
+        this.walkFunctionBody(callback, []);
+      } finally {
+        this.scope = saved;
+        this.version++;
+      }
+    }
+  }
+
+  private walkFunctionScopeBody(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
+    let returned = EMPTY;
     this.withScope(true, () => {
       if (node.type === 'FunctionExpression' && node.id) this.declare(node.id.name, EMPTY, 'let');
       node.params.forEach((param, index) => {
@@ -305,6 +356,7 @@ export class Analyzer extends FunctionSummaries {
     const kind = declaration?.kind ?? 'let';
     const value = node.init ? this.valueOf(node.init) : EMPTY;
     this.bindPattern(node.id, value, kind, node.init ?? undefined);
+    this.noteStateSetter(node);
     this.visitPatternDefaults(node.id);
   }
 
@@ -337,9 +389,61 @@ export class Analyzer extends FunctionSummaries {
   private visitCall(node: TSESTree.CallExpression): void {
     this.prepareCallbacks(node);
     this.visitChildren(node);
+    this.noteEffect(node);
+    this.noteStateSetterCall(node);
     this.noteCallEffects(node);
     this.followLocalCall(node);
     this.noteImportedCall(node);
+  }
+
+  /** `useEffect(() => …, [draft])`: kept with its scope, to walk again if the component's state grows later. */
+  private noteEffect(node: TSESTree.CallExpression): void {
+    const frame = this.effectFrames[this.effectFrames.length - 1];
+    const callback = asFunction(node.arguments[0]);
+    if (!frame || !callback) return;
+    const callee = dottedName(node.callee);
+    if (callee && effectHooks.has(callee)) frame.effects.push({ callback, scope: this.scope });
+  }
+
+  /** `const [draft, setDraft] = useState()`, `const [state, dispatch] = useReducer(reducer, init)`: remember the setter. */
+  private noteStateSetter(declarator: TSESTree.VariableDeclarator): void {
+    const { id, init } = declarator;
+    if (id.type !== 'ArrayPattern' || init?.type !== 'CallExpression') return;
+    const [state, setter] = id.elements;
+    if (state?.type !== 'Identifier' || setter?.type !== 'Identifier') return;
+    const hook = dottedName(init.callee);
+    if (!hook || !setterStateHooks.has(hook)) return;
+    const stateBinding = this.scope.lookup(state.name);
+    const setterBinding = this.scope.lookup(setter.name);
+    if (!stateBinding || !setterBinding) return;
+    this.stateSetters.set(setterBinding, { state: stateBinding, reducer: hook.endsWith('useReducer') ? init.arguments[0] : undefined });
+  }
+
+  /**
+   * `setDraft(patient)`, `setDraft((d) => ({ ...d, ...patient }))`, `dispatch({ type: 'load', patient })`:
+   * the state now holds what was set (a reducer of this file is asked what it returns for the action).
+   */
+  private noteStateSetterCall(node: TSESTree.CallExpression): void {
+    if (node.callee.type !== 'Identifier' || node.arguments.length === 0 || this.stateSetters.size === 0) return;
+    const binding = this.scope.lookup(node.callee.name);
+    const setter = binding ? this.stateSetters.get(binding) : undefined;
+    if (!setter) return;
+    const argument = node.arguments[0];
+    const passed = this.valueOf(argument);
+    let added: AbstractValue;
+    if (setter.reducer) {
+      const reducer = asFunction(this.valueOf(setter.reducer).functionNode);
+      added = reducer ? this.summarize(reducer, [setter.state.value, passed]) : passed;
+    } else {
+      const updater = asFunction(argument);
+      added = updater ? this.summarize(updater, [setter.state.value]) : passed;
+    }
+    if (!hasPhi(added)) return;
+    const grown = join(setter.state.value, taintOnly(added));
+    if (grown.kinds.length === setter.state.value.kinds.length && hasPhi(setter.state.value)) return;
+    setter.state.value = grown;
+    this.stateGrowth++;
+    this.version++;
   }
 
   /** Callbacks of `patients.forEach(p => …)` and `promise.then(p => …)` receive the receiver's values. */

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { CODE_EXTENSIONS } from '../shared/file-kinds';
 import type { CrossFileMatch } from './analyze';
-import type { CrossFileCall, ExportedSink } from '../core/types';
+import type { CrossFileCall, ExportedSink, ForwardedCall } from '../core/types';
 
 const MODULE_EXTENSIONS = CODE_EXTENSIONS;
 
@@ -57,4 +57,68 @@ export function matchCrossFileCalls(
     }
   }
   return matches;
+}
+
+/** What the cross-file pass knows of one module: the sinks its probed exports reach, and what they pass on. */
+export interface ModuleSummary {
+  /** The module's file (its relative imports resolve from it). */
+  absPath: string;
+  sinks: readonly ExportedSink[];
+  forwards: readonly ForwardedCall[];
+}
+
+/** How many files a chain may cross, the caller's not counted (A → B → C → D → E). */
+export const MAX_CHAIN_DEPTH = 4;
+
+/** Module key → the export names the given forwards of a module call onward. */
+export function forwardTargets(absPath: string, forwards: readonly ForwardedCall[], into = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  for (const forward of forwards) {
+    const target = resolveRelativeImport(absPath, forward.module);
+    if (!target) continue;
+    const names = into.get(target) ?? new Set<string>();
+    names.add(forward.calleeExport);
+    into.set(target, names);
+  }
+  return into;
+}
+
+/**
+ * The sinks an export's parameters reach: in its own file, and through the imported functions it passes
+ * them on to, each link mapping the onward call's argument back to the export's parameter. Chains are
+ * cut at MAX_CHAIN_DEPTH files and at a cycle (an export already on the chain). Every link of a chain
+ * must carry the parameter itself or a field named for what it holds: a value only derived from it
+ * (`sr.instantiatesCanonical[0].split('|')[0]`, a URL of a test definition) is too far from what the first
+ * caller passed to say it is still that caller's PHI.
+ */
+export function chainedSinks(
+  key: string,
+  exportName: string,
+  summaryOf: (key: string, exportName: string) => ModuleSummary | undefined,
+  depth = 1,
+  onChain = new Set<string>(),
+): ExportedSink[] {
+  const summary = summaryOf(key, exportName);
+  if (!summary) return [];
+  const sinks = summary.sinks.filter((sink) => sink.exportName === exportName);
+  const forwards = depth < MAX_CHAIN_DEPTH ? summary.forwards.filter((forward) => forward.exportName === exportName && forward.confidence !== 'medium') : [];
+  if (forwards.length === 0) return sinks;
+  const here = `${key}#${exportName}`;
+  onChain.add(here);
+  for (const forward of forwards) {
+    const target = resolveRelativeImport(summary.absPath, forward.module);
+    if (!target || onChain.has(`${target}#${forward.calleeExport}`)) continue;
+    for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain)) {
+      if (sink.parameter !== forward.argument || sink.confidence === 'medium') continue;
+      sinks.push({ ...sink, exportName, parameter: forward.parameter, via: [forward.location, ...(sink.via ?? [])], callees: [forward.callee, ...(sink.callees ?? [])] });
+    }
+  }
+  onChain.delete(here);
+  // One sink reached along two chains is one sink.
+  const seen = new Set<string>();
+  return sinks.filter((sink) => {
+    const id = `${sink.parameter}:${sink.ruleId}:${sink.sink.file}:${sink.sink.range.start.line}:${sink.sink.range.start.column}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }

@@ -778,8 +778,19 @@ export abstract class ValueEvaluator {
     // new BehaviorSubject<Patient>(…), new FormGroup<PatientForm>(…), new Map<string, Patient>()
     const typeArgument = node.typeArguments?.params[className === 'Map' ? 1 : 0];
     if (typeArgument) return join(args, valueOfType(this as unknown as TypeFlowHost, typeArgument, node));
+    // `new PatientLogger()`: an instance of a class the workspace declares, so its methods' summaries apply.
+    if (node.callee.type === 'Identifier' && this.isWorkspaceClass(node.callee.name)) return { ...args, typeName: args.typeName ?? node.callee.name };
     return args;
   }
+
+  /** A class imported from a relative module or declared in this file (not a library's). */
+  protected isWorkspaceClass(name: string): boolean {
+    if (!/^[A-Z]/.test(name)) return false;
+    const imported = this.imports.get(name);
+    return imported ? imported.module.startsWith('.') : this.declaresClass(name);
+  }
+
+  protected abstract declaresClass(name: string): boolean;
 
   range(node: Node | { range: [number, number] }) {
     return rangeFromOffsets(this.options.lineStarts, node.range[0], node.range[1]);

@@ -7,11 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
-import { matchCrossFileCalls, moduleFileCandidates, moduleKey, wantedExports } from './cross-file';
+import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
@@ -89,7 +89,7 @@ interface LoadedFile {
 interface ExportSummary {
   text: string;
   names: ReadonlySet<string>;
-  sinks: ExportedSink[];
+  summary: ModuleSummary;
 }
 
 export class Project {
@@ -100,8 +100,15 @@ export class Project {
   private readonly resolver: ConfigResolver;
   private readonly readOpen: (absPath: string) => string | undefined;
   private live: { index: WorkspaceIndex; abort: AbortController } | undefined;
-  /** Parameter-to-sink summaries of exports other files call, per file, valid while its text is the same. */
+  /**
+   * Parameter-to-sink summaries of exports other files call, per file, valid while its text is the same.
+   * A summary holds only what the file's own text says (its sinks, and which imported functions its
+   * exports pass their parameters on to); chains are joined when asked, so a change of a file further
+   * down a chain is seen without re-summarising the files above it.
+   */
   private readonly summaries = new Map<string, ExportSummary>();
+  /** Analysed file → the files whose summaries its cross-file findings were joined from (its dependencies). */
+  private readonly summariesUsed = new Map<string, Set<string>>();
 
   constructor(private readonly options: ProjectOptions) {
     this.root = path.resolve(options.root);
@@ -156,7 +163,18 @@ export class Project {
 
   fileDeleted(absPath: string): void {
     this.summaries.delete(absPath);
+    this.summariesUsed.delete(absPath);
     if (this.live && languageOf(absPath) === 'code') this.live.index.removeFile(this.relPath(absPath));
+  }
+
+  /**
+   * The files whose last analysis joined a summary of this file (directly or along a chain): their
+   * cross-file findings may change with it, so an editor analyses them again.
+   */
+  dependantsOf(absPath: string): string[] {
+    const dependants: string[] = [];
+    for (const [caller, used] of this.summariesUsed) if (caller !== absPath && used.has(absPath)) dependants.push(caller);
+    return dependants;
   }
 
   relPath(absPath: string): string {
@@ -197,7 +215,7 @@ export class Project {
     const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
     const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline });
     throwIfPastDeadline(options.deadline);
-    const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [])];
+    const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings)];
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
   }
@@ -243,39 +261,42 @@ export class Project {
    * PHI this file passes to functions of other files that reach a sink there, as the workspace scan
    * reports it: the called files' exports are summarised (cached while their text is unchanged).
    */
-  private crossFileFindingsOf(input: AnalyzeInput, calls: readonly CrossFileCall[]): Finding[] {
-    if (calls.length === 0) return [];
-    const sinks = new Map<string, ExportedSink[]>();
-    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) {
-      const target = moduleFileCandidates(key).find((candidate) => this.readOpen(candidate) !== undefined || fs.existsSync(candidate));
-      if (!target) continue;
-      for (const sink of this.exportSinks(target, names)) {
-        const sinkKey = `${key}#${sink.exportName}`;
-        sinks.set(sinkKey, [...(sinks.get(sinkKey) ?? []), sink]);
-      }
+  private crossFileFindingsOf(input: AnalyzeInput, calls: readonly CrossFileCall[], ownFindings: readonly Finding[]): Finding[] {
+    if (calls.length === 0) {
+      this.summariesUsed.delete(input.absPath);
+      return [];
     }
-    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => sinks.get(`${target}#${exportName}`));
-    return matches.length ? crossFileFindings(input, matches) : [];
+    const used = new Set<string>();
+    this.summariesUsed.set(input.absPath, used);
+    // Each called module is summarised once for every export this file calls; chains add names as they go.
+    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) this.moduleSummary(key, names, used);
+    const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf));
+    return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
 
-  private exportSinks(target: string, names: ReadonlySet<string>): ExportedSink[] {
+  /** The summary of a module (by key) covering at least these exports: cached while its text is unchanged. */
+  private moduleSummary(key: string, names: ReadonlySet<string>, used: Set<string>): ModuleSummary | undefined {
+    const target = moduleFileCandidates(key).find((candidate) => this.readOpen(candidate) !== undefined || fs.existsSync(candidate));
+    if (!target) return undefined;
+    used.add(target);
     const text = this.readOpen(target) ?? this.readDisk(target);
-    if (text === undefined) return [];
+    if (text === undefined) return undefined;
     const cached = this.summaries.get(target);
-    if (cached && cached.text === text && [...names].every((name) => cached.names.has(name))) return cached.sinks;
+    if (cached && cached.text === text && [...names].every((name) => cached.names.has(name))) return cached.summary;
     const allNames = new Set([...names, ...(cached?.text === text ? cached.names : [])]);
     let config: ResolvedConfig;
     try {
       config = this.configFor(target);
     } catch {
-      return [];
+      return undefined;
     }
     // An open document over the size limit is not analysed for what its exports do either.
-    if (sizeOverLimit(text, config.maxFileSize) !== undefined) return [];
+    if (sizeOverLimit(text, config.maxFileSize) !== undefined) return undefined;
     const result = analyzeFile({ absPath: target, relPath: this.relPath(target), text, config, index: this.liveIndex(), rules: this.rules, probeExports: [...allNames] });
-    const sinks = result.flows?.exports ?? [];
-    this.summaries.set(target, { text, names: allNames, sinks });
-    return sinks;
+    const summary: ModuleSummary = { absPath: target, sinks: result.flows?.exports ?? [], forwards: result.flows?.forwards ?? [] };
+    this.summaries.set(target, { text, names: allNames, summary });
+    return summary;
   }
 
   private readDisk(absPath: string): string | undefined {
@@ -377,6 +398,7 @@ export class Project {
     throwIfAborted(request.signal);
 
     const flows = new Map<LoadedFile, CrossFileFlows>();
+    const ownFindings = new Map<LoadedFile, Finding[]>();
     const today = todayIso();
     const inputOf = (entry: LoadedFile): AnalyzeInput => ({
       absPath: entry.file.absPath,
@@ -404,28 +426,48 @@ export class Project {
       } else {
         filesScanned++;
         findings.push(...result.findings);
-        if (result.flows) flows.set(loaded[i], result.flows);
+        if (result.flows) {
+          flows.set(loaded[i], result.flows);
+          ownFindings.set(loaded[i], result.findings);
+        }
       }
       request.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
     }
     throwIfAborted(request.signal);
-    // Cross-file pass: summarise only the exports other files call with PHI, then join.
+    // Cross-file pass: summarise only the exports other files call with PHI, then, level by level, the
+    // exports those pass their parameters on to (each file once per level at most), then join.
     const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
-    const sinksByExport = new Map<string, ExportedSink[]>();
     const callsByFile = [...flows].map(([entry, fileFlows]) => ({ entry, fromFile: entry.file.absPath, calls: fileFlows.calls }));
-    for (const [target, exportNames] of wantedExports(callsByFile)) {
-      const entry = byKey.get(target);
-      if (!entry) continue;
-      const result = analyzeFile({ ...inputOf(entry), probeExports: [...exportNames] });
-      for (const sink of result.flows?.exports ?? []) {
-        const key = `${target}#${sink.exportName}`;
-        sinksByExport.set(key, [...(sinksByExport.get(key) ?? []), sink]);
+    const modules = new Map<string, { names: Set<string>; summary: { absPath: string; sinks: ExportedSink[]; forwards: ForwardedCall[] } }>();
+    let wanted = wantedExports(callsByFile);
+    for (let level = 0; level < MAX_CHAIN_DEPTH && wanted.size > 0; level++) {
+      const onward = new Map<string, Set<string>>();
+      for (const [target, exportNames] of wanted) {
+        const entry = byKey.get(target);
+        const known = modules.get(target);
+        const fresh = [...exportNames].filter((name) => !known?.names.has(name));
+        if (!entry || fresh.length === 0) continue;
+        const result = analyzeFile({ ...inputOf(entry), probeExports: fresh });
+        const module = known ?? { names: new Set<string>(), summary: { absPath: entry.file.absPath, sinks: [], forwards: [] } };
+        fresh.forEach((name) => module.names.add(name));
+        module.summary.sinks.push(...(result.flows?.exports ?? []));
+        module.summary.forwards.push(...(result.flows?.forwards ?? []));
+        modules.set(target, module);
+        forwardTargets(entry.file.absPath, result.flows?.forwards ?? [], onward);
       }
+      wanted = onward;
     }
+    const sinksByExport = new Map<string, ExportedSink[]>();
+    const sinksOf = (target: string, exportName: string): ExportedSink[] => {
+      const key = `${target}#${exportName}`;
+      let sinks = sinksByExport.get(key);
+      if (!sinks) sinksByExport.set(key, (sinks = chainedSinks(target, exportName, (module) => modules.get(module)?.summary)));
+      return sinks;
+    };
     for (const { entry, fromFile, calls } of callsByFile) {
-      const matches = matchCrossFileCalls(fromFile, calls, (target, exportName) => sinksByExport.get(`${target}#${exportName}`));
+      const matches = matchCrossFileCalls(fromFile, calls, sinksOf);
       if (matches.length === 0) continue;
-      findings.push(...crossFileFindings(inputOf(entry), matches));
+      findings.push(...crossFileFindings(inputOf(entry), matches, ownFindings.get(entry)));
     }
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };

@@ -2,9 +2,9 @@
 // PHI arguments followed into helpers of the same file, calls to imported functions recorded for the
 // cross-file pass, and exported functions probed for which parameters reach which sinks.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { propertyName } from '../rule-api/ast';
+import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
-import { asFunction, exportedFunctions, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, findClassMethod, TRANSPARENT_TYPES, typeNameOfAnnotation, type FunctionNode } from './syntax';
 import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -21,11 +21,76 @@ export interface ImportedCall {
   arguments: Array<{ index: number; taint: AbstractValue; range: [number, number] }>;
 }
 
+/** A parameter of the export being probed passed on to an imported function (one link of a cross-file chain). */
+export interface ForwardedImportCall {
+  exportName: string;
+  parameter: number;
+  module: string;
+  calleeExport: string;
+  callee: string;
+  argument: number;
+  /** The argument that carries the parameter. */
+  range: [number, number];
+  confidence: 'high' | 'medium';
+}
+
 /** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
 export const PARAMETER_PROBE = 'param:';
 
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class a node is written in (`this` there is an instance of it). */
+function enclosingClass(node: Node): ClassNode | undefined {
+  for (let current = (node as { parent?: Node }).parent; current; current = (current as { parent?: Node }).parent) {
+    if (current.type === 'ClassDeclaration' || current.type === 'ClassExpression') return current;
+  }
+  return undefined;
+}
+
+/** `inject(PatientLogger)`, `new PatientLogger()`: the class an initialiser makes an instance of. */
+function instantiatedClass(init: Node | null | undefined): string | undefined {
+  if (init?.type === 'NewExpression' && init.callee.type === 'Identifier') return init.callee.name;
+  if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'inject' && init.arguments[0]?.type === 'Identifier') return init.arguments[0].name;
+  return undefined;
+}
+
+const fieldTypesByClass = new WeakMap<ClassNode, Map<string, string>>();
+
+/**
+ * The class each field of a class holds, from what the code declares: `private logger: PatientLogger`,
+ * `constructor(private readonly logger: PatientLogger)` (injection), `logger = new PatientLogger()`,
+ * `logger = inject(PatientLogger)`, `this.logger = new PatientLogger()` in the constructor.
+ */
+function classFieldTypes(node: ClassNode): Map<string, string> {
+  let types = fieldTypesByClass.get(node);
+  if (types) return types;
+  types = new Map<string, string>();
+  for (const member of node.body.body) {
+    if (member.type === 'PropertyDefinition' && !member.computed && !member.static) {
+      const name = keyName(member.key);
+      const typeName = typeNameOfAnnotation(member.typeAnnotation?.typeAnnotation).name ?? instantiatedClass(member.value);
+      if (name && typeName) types.set(name, typeName);
+    } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type !== 'TSParameterProperty') continue;
+        const bound = param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter;
+        const typeName = bound.type === 'Identifier' ? typeNameOfAnnotation(bound.typeAnnotation?.typeAnnotation).name : undefined;
+        if (bound.type === 'Identifier' && typeName) types.set(bound.name, typeName);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+        const { left, right } = statement.expression;
+        const typeName = instantiatedClass(right);
+        if (left.type === 'MemberExpression' && left.object.type === 'ThisExpression' && !left.computed && typeName) types.set(propertyName(left)!, typeName);
+      }
+    }
+  }
+  fieldTypesByClass.set(node, types);
+  return types;
+}
 
 export abstract class FunctionSummaries extends ValueEvaluator {
   /** Return values of the functions being walked (innermost last). */
@@ -41,6 +106,45 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   /** The export being probed (its parameters carry probe kinds); rules' reports are then summaries. */
   probing: string | undefined;
   readonly importedCalls: ImportedCall[] = [];
+  /** While probing: parameters passed on to imported functions (links of chains across files). */
+  readonly forwardedCalls: ForwardedImportCall[] = [];
+  private readonly forwardedKeys = new Set<string>();
+  /** Classes declared in this file, by name: their methods are followed like local functions. */
+  protected readonly localClasses = new Map<string, ClassNode>();
+  /** Top-level `const api = { save(p) {…} }` of this file: its methods are followed like local functions. */
+  private readonly localObjects = new Map<string, TSESTree.ObjectExpression>();
+
+  protected declaresClass(name: string): boolean {
+    return this.localClasses.has(name);
+  }
+
+  protected collectLocalClasses(program: TSESTree.Program): void {
+    for (const statement of program.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+      if (declaration?.type === 'ClassDeclaration' && declaration.id) this.localClasses.set(declaration.id.name, declaration);
+      if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.init?.type === 'ObjectExpression') this.localObjects.set(declarator.id.name, declarator.init);
+        }
+      }
+    }
+  }
+
+  /** `api.save` where `const api = { save(p) {…} }` at the top of this file (and `api` is not shadowed). */
+  private localObjectMethod(receiver: TSESTree.Identifier, method: string): FunctionNode | undefined {
+    const object = this.localObjects.get(receiver.name);
+    if (!object || this.scope.lookup(receiver.name) !== this.programScope().vars.get(receiver.name)) return undefined;
+    for (const property of object.properties) {
+      if (property.type === 'Property' && !property.computed && keyName(property.key) === method) return asFunction(property.value);
+    }
+    return undefined;
+  }
+
+  private programScope() {
+    let scope = this.scope;
+    while (scope.parent) scope = scope.parent;
+    return scope;
+  }
 
   protected noteReturn(argument: Node): void {
     const last = this.returnFrames.length - 1;
@@ -73,13 +177,41 @@ export abstract class FunctionSummaries extends ValueEvaluator {
 
   /** `saveToStorage(KEY, patient)` with `saveToStorage` imported: kept for the cross-file pass. */
   protected noteImportedCall(node: TSESTree.CallExpression): void {
-    if (this.silent > 0 || this.probing !== undefined || node.arguments.length === 0) return;
+    if (this.silent > 0 || node.arguments.length === 0) return;
     const target = this.importedTarget(node.callee);
     if (!target) return;
+    if (this.probing !== undefined) {
+      this.noteForwardedCall(node, target);
+      return;
+    }
     const withPhi = node.arguments
       .map((argument, index) => ({ index, taint: taintOnly(this.valueOf(argument)), range: [argument.range[0], argument.range[1]] as [number, number] }))
       .filter((entry) => hasPhi(entry.taint) && !entry.taint.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE)));
     if (withPhi.length) this.importedCalls.push({ ...target, range: [node.range[0], node.range[1]], arguments: withPhi });
+  }
+
+  /** `record(v)` inside the export being probed, `v` its parameter and `record` imported: a link of a chain. */
+  private noteForwardedCall(node: TSESTree.CallExpression, target: Omit<ImportedCall, 'range' | 'arguments'>): void {
+    node.arguments.forEach((argument, index) => {
+      const value = this.valueOf(argument);
+      for (const kind of value.kinds) {
+        if (!kind.startsWith(PARAMETER_PROBE)) continue;
+        const forwarded: ForwardedImportCall = {
+          exportName: this.probing!,
+          parameter: Number(kind.slice(PARAMETER_PROBE.length)),
+          module: target.module,
+          calleeExport: target.exportName,
+          callee: target.callee,
+          argument: index,
+          range: [argument.range[0], argument.range[1]],
+          confidence: value.confidence,
+        };
+        const key = `${forwarded.exportName}:${forwarded.parameter}:${forwarded.module}:${forwarded.calleeExport}:${index}:${forwarded.range[0]}`;
+        if (this.forwardedKeys.has(key)) continue;
+        this.forwardedKeys.add(key);
+        this.forwardedCalls.push(forwarded);
+      }
+    });
   }
 
   protected importedTarget(callee: Node): Omit<ImportedCall, 'range' | 'arguments'> | undefined {
@@ -89,12 +221,40 @@ export abstract class FunctionSummaries extends ValueEvaluator {
       if (!imported || this.scope.lookup(callee.name)?.value.functionNode) return undefined;
       return { module: imported.module, exportName: imported.imported, callee: callee.name };
     }
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
-      const imported = this.imports.get(callee.object.name);
-      const method = propertyName(callee);
-      if (!imported || !method || this.scope.lookup(callee.object.name)?.value.functionNode) return undefined;
+    if (callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(callee);
+    if (!method) return undefined;
+    if (callee.object.type === 'Identifier' && this.imports.has(callee.object.name)) {
+      const imported = this.imports.get(callee.object.name)!;
+      if (this.scope.lookup(callee.object.name)?.value.functionNode) return undefined;
       const exportName = imported.imported === '*' ? method : `${imported.imported}.${method}`;
       return { module: imported.module, exportName, callee: `${callee.object.name}.${method}` };
+    }
+    // `new PatientLogger().log(p)`, `logger.log(p)` with `logger: PatientLogger`, `this.logger.log(p)`
+    // with the field injected as a PatientLogger: an instance method of an imported class.
+    const className = this.receiverClass(callee.object);
+    const imported = className ? this.imports.get(className) : undefined;
+    if (!imported || imported.imported === '*') return undefined;
+    return { module: imported.module, exportName: `${imported.imported}#${method}`, callee: `${dottedName(callee.object) ?? className}.${method}` };
+  }
+
+  /**
+   * The class a method's receiver is an instance of, as far as the code says: `new C()`, a variable or
+   * parameter declared or initialised as a `C`, or a field of this class declared as one.
+   */
+  protected receiverClass(node: Node): string | undefined {
+    let receiver = node;
+    while (TRANSPARENT_TYPES.has(receiver.type)) receiver = (receiver as { expression?: Node; argument?: Node }).expression ?? (receiver as { argument: Node }).argument;
+    const created = instantiatedClass(receiver);
+    if (receiver.type === 'NewExpression') return created;
+    if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed) {
+      const owner = enclosingClass(receiver);
+      const field = propertyName(receiver);
+      return owner && field ? classFieldTypes(owner).get(field) : undefined;
+    }
+    if (receiver.type === 'Identifier') {
+      const typeName = this.scope.lookup(receiver.name)?.value.typeName;
+      return typeName && /^[A-Z]/.test(typeName) ? typeName : undefined;
     }
     return undefined;
   }
@@ -105,14 +265,16 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    * sink. The engine turns those reports into a summary other files' calls are checked against.
    */
   probeExports(program: TSESTree.Program, wanted: ReadonlySet<string>): void {
-    for (const [exportName, fn] of exportedFunctions(program)) {
+    for (const [exportName, fn, className] of exportedFunctions(program)) {
       if (fn.params.length === 0 || !wanted.has(exportName)) continue;
       const probes = fn.params.map((_, index) => fromKinds([`${PARAMETER_PROBE}${index}`], undefined, 'high'));
       this.probing = exportName;
+      if (className !== undefined) this.classStack.push(className);
       try {
         this.walkFunctionBody(fn, probes);
       } finally {
         this.probing = undefined;
+        if (className !== undefined) this.classStack.pop();
       }
     }
   }
@@ -123,8 +285,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    * with the PHI the caller passed (and where it came from). Once per function and argument kinds.
    */
   protected followLocalCall(node: TSESTree.CallExpression): void {
-    if (this.silent > 0 || node.callee.type !== 'Identifier') return;
-    const fn = asFunction(this.scope.lookup(node.callee.name)?.value.functionNode);
+    if (this.silent > 0) return;
+    const target = this.localCallee(node.callee);
+    const fn = target?.fn;
     if (!fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
     const argumentValues = node.arguments.map((argument) => this.valueOf(argument));
     if (!argumentValues.some(hasPhi)) return;
@@ -132,11 +295,45 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (this.followed.has(key)) return;
     this.followed.add(key);
     this.following.add(fn);
+    if (target.className !== undefined) this.classStack.push(target.className);
     try {
       this.walkFunctionBody(fn, argumentValues);
     } finally {
       this.following.delete(fn);
+      if (target.className !== undefined) this.classStack.pop();
     }
+  }
+
+  /**
+   * The function of this file a call runs: a local function, or a method of a class declared here
+   * (`this.save(p)`, `new Archive().save(p)`, `archive.save(p)` with `archive` an `Archive`, `Archive.save(p)`).
+   */
+  private localCallee(callee: Node): { fn: FunctionNode; className?: string } | undefined {
+    if (callee.type === 'Identifier') {
+      const fn = asFunction(this.scope.lookup(callee.name)?.value.functionNode);
+      return fn ? { fn } : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
+    const method = propertyName(callee);
+    if (!method) return undefined;
+    const receiver = callee.object;
+    if (receiver.type === 'ThisExpression') {
+      const owner = enclosingClass(callee);
+      const fn = owner ? findClassMethod(owner, method, false) : undefined;
+      return fn ? { fn, className: owner?.id?.name ?? '' } : undefined;
+    }
+    if (receiver.type === 'Identifier' && this.localObjects.has(receiver.name)) {
+      const fn = this.localObjectMethod(receiver, method);
+      return fn ? { fn } : undefined;
+    }
+    if (receiver.type === 'Identifier' && this.localClasses.has(receiver.name) && !this.scope.lookup(receiver.name)) {
+      const fn = findClassMethod(this.localClasses.get(receiver.name)!, method, true);
+      return fn ? { fn, className: receiver.name } : undefined;
+    }
+    const className = this.receiverClass(receiver);
+    const owner = className && !this.imports.has(className) ? this.localClasses.get(className) : undefined;
+    const fn = owner ? findClassMethod(owner, method, false) : undefined;
+    return fn && className ? { fn, className } : undefined;
   }
 
   /** Walks a function's body with these argument values; returns what it returns. */

@@ -99,7 +99,7 @@ export function asFunction(node: Node | null | undefined): FunctionNode | undefi
 }
 
 /** Methods and function-valued properties of an exported object literal (`export default { save() {} }`). */
-export function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: Array<[string, FunctionNode]>): void {
+export function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: ExportedFunction[]): void {
   for (const property of object.properties) {
     if (property.type !== 'Property' || property.computed) continue;
     const name = keyName(property.key);
@@ -108,13 +108,43 @@ export function objectMethods(object: TSESTree.ObjectExpression, prefix: string,
   }
 }
 
-/** The functions a module exports, by export name (`f`, `default`, `default.save`, `api.save`). */
-export function exportedFunctions(program: TSESTree.Program): Array<[string, FunctionNode]> {
-  const out: Array<[string, FunctionNode]> = [];
+/** An exported function: its export name, its node, and for a class's method the class's name (what `this` is). */
+export type ExportedFunction = [name: string, fn: FunctionNode, className?: string];
+
+/**
+ * The methods of a class by the name callers reach them with: instance methods (and arrow-valued fields)
+ * as `Class#method`, static ones as `Class.method` (`new PatientLogger().log(p)`, `PatientLogger.log(p)`).
+ */
+export function classMethods(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, prefix: string, out: ExportedFunction[]): void {
+  const className = node.id?.name ?? prefix;
+  for (const member of node.body.body) {
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.computed) continue;
+    if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;
+    const name = keyName(member.key);
+    const fn = asFunction(member.value);
+    if (name && fn) out.push([`${prefix}${member.static ? '.' : '#'}${name}`, fn, className]);
+  }
+}
+
+/** The method `name` of a class declared in this file (`Class#name` style lookups by the summaries). */
+export function findClassMethod(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, method: string, isStatic: boolean): FunctionNode | undefined {
+  for (const member of node.body.body) {
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.computed || member.static !== isStatic) continue;
+    if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;
+    if (keyName(member.key) === method) return asFunction(member.value);
+  }
+  return undefined;
+}
+
+/** The functions a module exports, by export name (`f`, `default`, `default.save`, `api.save`, `Logger#log`). */
+export function exportedFunctions(program: TSESTree.Program): ExportedFunction[] {
+  const out: ExportedFunction[] = [];
   const localFunctions = new Map<string, FunctionNode>();
+  const localClasses = new Map<string, TSESTree.ClassDeclaration>();
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) localFunctions.set(declaration.id.name, declaration);
+    if (declaration?.type === 'ClassDeclaration' && declaration.id) localClasses.set(declaration.id.name, declaration);
     if (declaration?.type === 'VariableDeclaration') {
       for (const declarator of declaration.declarations) {
         const fn = asFunction(declarator.init);
@@ -126,6 +156,7 @@ export function exportedFunctions(program: TSESTree.Program): Array<[string, Fun
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
       if (declaration?.type === 'FunctionDeclaration' && declaration.id) out.push([declaration.id.name, declaration]);
+      if (declaration?.type === 'ClassDeclaration' && declaration.id) classMethods(declaration, declaration.id.name, out);
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type !== 'Identifier') continue;
@@ -138,12 +169,16 @@ export function exportedFunctions(program: TSESTree.Program): Array<[string, Fun
         const local = specifier.local.type === 'Identifier' ? localFunctions.get(specifier.local.name) : undefined;
         const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value);
         if (local) out.push([exported, local]);
+        const localClass = specifier.local.type === 'Identifier' ? localClasses.get(specifier.local.name) : undefined;
+        if (localClass) classMethods(localClass, exported, out);
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
       const fn = asFunction(declaration as Node) ?? (declaration.type === 'Identifier' ? localFunctions.get(declaration.name) : undefined);
+      const localClass = declaration.type === 'ClassDeclaration' ? declaration : declaration.type === 'Identifier' ? localClasses.get(declaration.name) : undefined;
       if (fn) out.push(['default', fn]);
       else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out);
+      else if (localClass) classMethods(localClass, 'default', out);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       // module.exports = { save, load } / module.exports.save = function … / exports.save = …
       const { left, right } = statement.expression;

@@ -107,6 +107,11 @@ export class FileAnalyzer {
     else project.fileChanged(absPath, text);
   }
 
+  /** Files whose cross-file findings were joined from this file's summary (to analyse again when it changes). */
+  dependantsOf(absPath: string): string[] {
+    return this.projects.get(this.folders.rootOf(absPath))?.dependantsOf(absPath) ?? [];
+  }
+
   /** Config files that applied so far (for the output). */
   configFiles(): string[] {
     return [...this.projects.values()].flatMap((project) => project.configFiles());

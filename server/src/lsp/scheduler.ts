@@ -90,6 +90,18 @@ export class AnalysisScheduler {
     else this.schedule(uri, COALESCE_MS);
   }
 
+  /**
+   * A file this document's cross-file findings were joined from changed: its result is outdated although
+   * its own version is not, so the cached result is marked stale and the document analysed again.
+   */
+  dependencyChanged(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state || state.run === 'onSave' || state.timedOut) return;
+    if (state.result) state.result = { ...state.result, version: -1 };
+    if (state.averageMs >= EXPENSIVE_MS) this.schedule(uri, DEBOUNCE_MS, true);
+    else this.schedule(uri, COALESCE_MS);
+  }
+
   saved(uri: string): void {
     const state = this.state(uri);
     if (state.run === 'onSave' || state.timedOut) this.schedule(uri, 0);

@@ -262,7 +262,12 @@ export class PhiGuardServer {
         this.scheduler.opened(document.uri);
       }),
     );
-    documents.onDidChangeContent(({ document }) => this.guard('didChange', () => this.scheduler.changed(document.uri)));
+    documents.onDidChangeContent(({ document }) =>
+      this.guard('didChange', () => {
+        this.scheduler.changed(document.uri);
+        this.dependantsChanged(document.uri);
+      }),
+    );
     documents.onDidSave(({ document }) =>
       this.guard('didSave', () => {
         this.scheduler.saved(document.uri);
@@ -283,6 +288,7 @@ export class PhiGuardServer {
           this.status.setNotAnalysed(absPath, undefined);
           // The editor's text is gone: the disk's is what the cross-file index should know.
           this.analyzer.fileChanged(absPath, undefined);
+          this.dependantsChanged(document.uri);
         }
         if (absPath && this.changedWhileOpen.delete(absPath)) {
           if (!this.caps.pull) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -382,7 +388,10 @@ export class PhiGuardServer {
             this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
           } else if (languageOfPath(absPath) !== undefined && !isInSkippedFolder(path.relative(this.folders.rootOf(absPath), absPath))) {
             const deleted = change.type === FileChangeType.Deleted;
-            if (!this.isOpen(absPath)) this.analyzer.fileChanged(absPath, undefined, deleted);
+            if (!this.isOpen(absPath)) {
+              this.analyzer.fileChanged(absPath, undefined, deleted);
+              this.dependantsChanged(change.uri);
+            }
             this.diskChanged(absPath, deleted);
           }
         }
@@ -525,6 +534,23 @@ export class PhiGuardServer {
   private refreshPull(): void {
     if (!this.caps.refresh) return;
     this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  /**
+   * Open documents that call into the changed file (their cross-file findings were joined from its
+   * summary) are analysed again, so a finding that goes through it appears or goes with the edit.
+   */
+  private dependantsChanged(uri: string): void {
+    const absPath = uriToPath(uri);
+    if (!absPath) return;
+    let any = false;
+    for (const dependant of this.analyzer.dependantsOf(absPath)) {
+      const dependantUri = this.clientUris.get(dependant);
+      if (!dependantUri || !this.isOpen(dependant)) continue;
+      this.scheduler.dependencyChanged(dependantUri);
+      any = true;
+    }
+    if (any && this.caps.pull) this.refreshPull();
   }
 
   /** A file changed on disk (or was saved): update the stored scan results and what is shown for it. */

@@ -151,3 +151,11 @@ export const DHIS2_ATTRIBUTE_FILTER_KEYS: readonly string[] = ['filter', 'attrib
 export const DHIS2_TRACKER_QUERY_KEYS: readonly string[] = ['trackedEntityType', 'trackedEntity', 'orgUnitMode', 'ouMode'];
 /** A `fields` selection naming tracked-entity fields (`'attributes,enrollments,trackedEntity'`) marks a tracker query too. */
 export const DHIS2_TRACKER_FIELDS = /\btrackedEntit(y|ies|yInstance)\b/;
+
+/**
+ * React effects: their callback runs after render, so it sees state as the component's handlers leave
+ * it (`setDraft(patient)` in a handler, then `localStorage.setItem('d', JSON.stringify(draft))` in the effect).
+ */
+export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'React.useEffect', 'useLayoutEffect', 'React.useLayoutEffect'];
+/** State hooks whose second element sets the state: `[draft, setDraft] = useState()`, `[state, dispatch] = useReducer(reducer, …)`. */
+export const SETTER_STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer'];

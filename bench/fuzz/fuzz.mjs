@@ -76,11 +76,13 @@ export function indexesOf(options) {
 export async function runFuzz(rawOptions, log = (line) => process.stderr.write(`${line}\n`)) {
   const options = { ...parseArgs([]), ...rawOptions };
   options.seed ??= freshSeed();
+  // PHI_GUARD_FUZZ_DIST: a copy of dist/ to fuzz, so a long campaign is not changed by rebuilds under it.
+  const distDir = process.env.PHI_GUARD_FUZZ_DIST ? path.resolve(process.env.PHI_GUARD_FUZZ_DIST) : path.join(REPO, 'dist');
   const dist = {
-    engine: path.join(REPO, 'dist', 'engine.js'),
-    cli: path.join(REPO, 'dist', 'phi-guard.js'),
+    engine: path.join(distDir, 'engine.js'),
+    cli: path.join(distDir, 'phi-guard.js'),
   };
-  for (const file of Object.values(dist)) if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO, file)} is missing: run \`node esbuild.mjs\` first`);
+  for (const file of Object.values(dist)) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`node esbuild.mjs\` first`);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-fuzz-'));
   const failures = [];
   const report = { seed: options.seed, count: options.count, targets: {}, failures, ok: true };

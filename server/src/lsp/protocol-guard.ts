@@ -270,6 +270,18 @@ export class FramedStreamReader extends AbstractMessageReader implements Message
     }
   }
 
+  /**
+   * What the input ended inside of, when it ends with part of a message unread (a client that died
+   * mid-write, a Content-Length larger than the body): a framing error like any other. Undefined when
+   * it ended between messages.
+   */
+  partialMessage(): string | undefined {
+    if (this.failed) return undefined;
+    if (this.bodyLength !== undefined) return `a message cut short (${this.buffered} of the ${this.bodyLength} bytes its Content-Length announced)`;
+    if (this.buffered > 0) return 'an unfinished message header';
+    return undefined;
+  }
+
   /** The buffered bytes as one buffer (concatenated once, when needed). */
   private all(): Buffer {
     if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)];

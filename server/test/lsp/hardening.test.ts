@@ -111,6 +111,30 @@ describe('language server: malformed messages', function () {
     });
   }
 
+  // Found by the fuzz harness (bench/fuzz): a Content-Length larger than the body, then the end of the
+  // input, ended the server with exit code 0 and no word about the lost message.
+  for (const [name, bytes, reason] of [
+    ['a body shorter than its Content-Length', 'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0"', /the end of the input inside a message cut short \(17 of the 100 bytes/],
+    ['half a header', 'Content-Len', /the end of the input inside an unfinished message header/],
+  ] as const) {
+    it(`closes the connection with exit 1 and a log line when the input ends inside ${name}`, async () => {
+      raw = await RawClient.start({ workspaceFolders: [BASIC] });
+      raw.write(bytes);
+      raw.proc.stdin!.end();
+      const exit = await raw.waitForExit();
+      assert.deepEqual(exit, { code: 1, signal: null });
+      assert.match(raw.stderr.join(''), reason);
+      assert.match(raw.stderr.join(''), /closing the connection/);
+    });
+  }
+
+  it('exits with 0 when the input ends between messages (the client is gone)', async () => {
+    raw = await RawClient.start({ workspaceFolders: [BASIC] });
+    raw.proc.stdin!.end();
+    assert.deepEqual(await raw.waitForExit(), { code: 0, signal: null });
+    assert.doesNotMatch(raw.stderr.join(''), /closing the connection/);
+  });
+
   it('keeps serving after a stray error: the CLI\'s exit-on-error handler is not installed in server mode', async () => {
     client = await TestClient.start({
       workspaceFolders: [BASIC],

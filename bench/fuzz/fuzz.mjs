@@ -152,7 +152,18 @@ async function main() {
     process.stdout.write(USAGE);
     return;
   }
+  // SIGTERM or Ctrl-C: no new inputs; the report covers those run so far.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stderr.write('fuzz: stopping after the inputs under way (again to abort)\n');
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  options.stopping = () => stopping;
   const report = await runFuzz(options);
+  if (stopping) report.stoppedEarly = true;
   if (options.json) process.stdout.write(`${JSON.stringify(report, (key, value) => (key === 'entries' || key === 'messages' ? undefined : value), 2)}\n`);
   const total = report.failures.length;
   process.stderr.write(total === 0 ? `✔ no failures (seed ${report.seed})\n` : `✗ ${total} failures (seed ${report.seed}); inputs written to ${path.relative(process.cwd(), options.out) || '.'}\n`);

@@ -88,6 +88,22 @@ export class ScanPool {
     return outcome;
   }
 
+  /**
+   * Like run, but an input over its budget is tried once more, alone in a fresh worker, with three
+   * times the budget: on a loaded machine a slow input is not a hang. Only a second miss is a hang;
+   * a pass the second time is reported as `retried` (the time it took is kept).
+   */
+  async runWithRetry(job, budgetMs, stats) {
+    const first = await this.run(job, budgetMs);
+    if (first.outcome !== 'hang') return first;
+    const second = await this.run(job, budgetMs * 3);
+    if (second.outcome === 'done') {
+      stats.info.slowButFinished = (stats.info.slowButFinished ?? 0) + 1;
+      second.retried = true;
+    }
+    return second;
+  }
+
   async close() {
     await Promise.all(this.idle.map((worker) => worker.terminate()));
   }

@@ -164,7 +164,7 @@ export async function runConfigs({ options, dist, pool, tempDir, recordFailure, 
   const indexes = indexesOf(options);
   let next = 0;
   const lane = async () => {
-    while (next < indexes.length) {
+    while (next < indexes.length && !options.stopping?.()) {
       const index = indexes[next++];
       await runOne(index, makeConfigInput(new Random(options.seed, 'configs', index), seeds, limits));
       if (stats.inputs % 500 === 0) log(`  configs: ${stats.inputs}/${indexes.length} inputs, ${stats.crashes + stats.hangs + stats.drops + stats.echoes + stats.other} failures`);
@@ -178,8 +178,8 @@ export async function runConfigs({ options, dist, pool, tempDir, recordFailure, 
       stats[key]++;
       recordFailure({ target: 'configs', index, kind, detail: `${detail}\n${what}`, what, entries: input.entries });
     };
-    const run = await pool.run({ id: index, entries: input.entries, configFile: input.configFile }, options.budgetMs);
-    if (run.outcome === 'hang') return fail('hang', `no result after ${Math.round(run.ms)} ms`);
+    const run = await pool.runWithRetry({ id: index, entries: input.entries, configFile: input.configFile }, options.budgetMs, stats);
+    if (run.outcome === 'hang') return fail('hang', `no result after ${Math.round(run.ms)} ms (tried twice, the second time alone with 3× the budget)`);
     if (run.outcome === 'crash') return fail('crash', run.error);
     const { message } = run;
     if (message.setupError) throw new Error(`could not write config input ${index}: ${message.setupError}`);
@@ -214,7 +214,8 @@ export async function runConfigs({ options, dist, pool, tempDir, recordFailure, 
       for (const problem of judgeCliRun(run, `phi-guard ${args.join(' ')}`)) fail(problem.kind, problem.detail);
       if (run.timedOut) return;
       if (refused !== undefined && run.code !== 2) fail('config-exit', `the engine refuses the config but the CLI exits ${run.code}`);
-      if (refused !== undefined && run.code === 2 && !/^\S.*:\d+:\d+ \S/.test(run.stderr)) fail('config-exit', `the CLI's config error does not name file:line:column: ${run.stderr.slice(0, 300)}`);
+      const named = /^\S.*:\d+:\d+ \S/.test(run.stderr) || (input.configFile !== undefined && run.stderr.includes(input.configFile));
+      if (refused !== undefined && run.code === 2 && !named) fail('config-exit', `the CLI's config error names neither file:line:column nor the config: ${run.stderr.slice(0, 300)}`);
       if (refused === undefined && ![0, 1].includes(run.code)) fail('config-exit', `the engine accepts the config but the CLI exits ${run.code}: ${run.stderr.slice(0, 300)}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -21,12 +21,12 @@ export async function runSources({ options, dist, pool, tempDir, recordFailure, 
   const seeds = loadSeeds(repo);
   const indexes = indexesOf(options);
   const batchSize = options.quick ? 100 : 500;
-  for (let start = 0; start < indexes.length; start += batchSize) {
+  for (let start = 0; start < indexes.length && !options.stopping?.(); start += batchSize) {
     const batch = indexes.slice(start, start + batchSize);
     const verdicts = new Map();
     let next = 0;
     const lane = async () => {
-      while (next < batch.length) {
+      while (next < batch.length && !options.stopping?.()) {
         const index = batch[next++];
         const input = sourceInput(options, seeds, index);
         verdicts.set(index, { input, ...(await runOne(index, input)) });
@@ -41,8 +41,8 @@ export async function runSources({ options, dist, pool, tempDir, recordFailure, 
         stats[key]++;
         recordFailure({ target: 'sources', index, kind, detail, what, entries });
       };
-      const run = await pool.run({ id: index, entries }, options.budgetMs);
-      if (run.outcome === 'hang') return fail('hang', `no result after ${Math.round(run.ms)} ms: ${what}`), {};
+      const run = await pool.runWithRetry({ id: index, entries }, options.budgetMs, stats);
+      if (run.outcome === 'hang') return fail('hang', `no result after ${Math.round(run.ms)} ms (tried twice, the second time alone with 3× the budget): ${what}`), {};
       if (run.outcome === 'crash') return fail('crash', `${run.error}\n${what}`), {};
       const { message } = run;
       if (message.setupError) throw new Error(`could not write input ${index}: ${message.setupError}`);
@@ -81,7 +81,7 @@ export async function runSources({ options, dist, pool, tempDir, recordFailure, 
  */
 async function checkBatchWithCli({ options, dist, tempDir, stats, recordFailure, batch: whole, verdicts }) {
   // The CLI scans what the worker scanned: a sample keeps a long campaign's time on the engine.
-  const batch = whole.filter((index) => index % (options.quick ? 2 : 10) === 0);
+  const batch = whole.filter((index) => verdicts.has(index) && index % (options.quick ? 2 : 10) === 0);
   if (batch.length === 0) return;
   const dir = path.join(tempDir, 'cli-batch');
   const entries = batch.map((index) => ({ name: `i${index}/${verdicts.get(index).input.name}`, bytes: verdicts.get(index).input.bytes }));

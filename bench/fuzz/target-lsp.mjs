@@ -20,8 +20,11 @@ const STACK_FRAME = /^\s+at .+[:(]/m;
 const LEAK = 'export function show(patient: { ssn: string }) {\n  console.log(patient.ssn);\n}\n';
 const DOC_LIMITS = { maxDepth: 2_000, maxLongLine: 20_000, maxHugeString: 1_200_000, maxLines: 2_000 };
 
+/** A value nested `depth` arrays deep, written into the frame's text (JSON.stringify would overflow). */
+const DEEP = /"__deep_(\d+)__"/g;
+
 export function frame(body) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body).replace(DEEP, (_, depth) => `${'['.repeat(Number(depth))}${']'.repeat(Number(depth))}`);
   return Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(text)}\r\n\r\n`), Buffer.from(text)]);
 }
 
@@ -57,6 +60,11 @@ export class Server {
       this.wake();
     });
     this.proc.stderr.on('data', (chunk) => (this.stderr += chunk));
+    this.proc.on('error', (error) => {
+      this.stderr += `could not run the server: ${error.message}\n`;
+      this.exit ??= { code: null, signal: null, error: error.message };
+      this.wake();
+    });
     this.proc.on('exit', (code, signal) => {
       this.exit = { code, signal };
       this.wake();
@@ -121,7 +129,7 @@ function oddValue(random) {
   return random.pick([
     null, undefined, 0, -1, 1.5, 2 ** 53, '', 'x', true, [], {}, [null], { uri: 5 },
     'x'.repeat(random.size(200_000)),
-    JSON.parse(`${'['.repeat(random.int(10, 5_000))}${']'.repeat(0)}`.replace(/\[+$/, (m) => `${m}${']'.repeat(m.length)}`)),
+    `__deep_${random.size(200_000)}__`,
     // (Paths are not planted: the tool names files by their paths, by design.)
     PLANTED.ssn, `${PLANTED.name} ${PLANTED.dob}`,
   ]);
@@ -371,6 +379,13 @@ export async function runLsp({ options, dist, tempDir, recordFailure, log, repo 
       server.kill();
     }
   };
-  await Promise.all(Array.from({ length: lanes }, (_, laneIndex) => lane(laneIndex)));
+  // A lane that cannot go on (its server does not even initialize) is a failure, not the end of the others.
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, laneIndex) => lane(laneIndex)));
+  for (const [laneIndex, outcome] of settled.entries()) {
+    if (outcome.status === 'rejected') {
+      stats.crashes++;
+      recordFailure({ target: 'lsp', index: `lane-${laneIndex}`, kind: 'crash', detail: String(outcome.reason?.stack ?? outcome.reason) });
+    }
+  }
   return stats;
 }

@@ -1,6 +1,7 @@
 // Times two pathological workspaces of issue 10 with the built CLI: the symlink DAG (folders d0…d20,
 // each with two links to the next) and the .gitignore line a/**/**/…/b over a 30-level folder.
 // (server/test/engine/discover.test.ts checks both; this prints wall-clock and engine times.)
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';

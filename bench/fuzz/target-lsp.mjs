@@ -242,16 +242,25 @@ export function writeWorkspace(dir) {
 }
 
 async function startServer(ctx, initialize = true) {
-  const server = new Server(ctx.cli, ctx.workspace);
-  if (initialize) await initializeServer(server, ctx);
-  return server;
+  // Starting node on a loaded machine can take long: three tries with a generous budget before the lane gives up.
+  for (let attempt = 1; ; attempt++) {
+    const server = new Server(ctx.cli, ctx.workspace);
+    if (!initialize) return server;
+    try {
+      await initializeServer(server, ctx, ctx.budgetMs * 3);
+      return server;
+    } catch (error) {
+      server.kill();
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
-export async function initializeServer(server, ctx) {
+export async function initializeServer(server, ctx, timeoutMs = ctx.budgetMs) {
   const id = `init-${ctx.nextId++}`;
   const since = server.messages.length;
   server.write(frame({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: pathToFileURL(ctx.workspace).href, workspaceFolders: [{ uri: pathToFileURL(ctx.workspace).href, name: 'ws' }], capabilities: { workspace: { workspaceEdit: { documentChanges: false } }, textDocument: { synchronization: { didSave: true }, publishDiagnostics: { relatedInformation: true, versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] } } } } }));
-  const answer = await server.waitFor((m) => m.id === id, since, ctx.budgetMs);
+  const answer = await server.waitFor((m) => m.id === id, since, timeoutMs);
   if (answer === 'timeout' || answer === 'exit') throw new Error(`the language server did not initialize (${answer}): ${server.stderr.slice(-2000)}`);
   server.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
 }

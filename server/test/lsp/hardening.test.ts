@@ -111,6 +111,25 @@ describe('language server: malformed messages', function () {
     });
   }
 
+  // Found by the fuzz harness (bench/fuzz): vscode-jsonrpc logged a message it could not classify (an id
+  // that is an object) as a JSON dump, params and all, so a planted value reached the client's log.
+  it('refuses messages with a bad id or no kind, in words: nothing they carry reaches the log', async () => {
+    raw = await RawClient.start({ workspaceFolders: [BASIC] });
+    const planted = 'Margaret Thornbury 1985-03-14';
+    const context = { diagnostics: [], only: [planted] };
+    const codeAction = { textDocument: { uri: uriOf(LAB) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context };
+    for (const id of [{ a: 1 }, true, [1], null]) raw.write(frame({ jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: codeAction }));
+    raw.write(frame({ jsonrpc: '2.0', note: planted }));
+    raw.write(frame({ jsonrpc: '2.0', id: 77, note: planted })); // an answer without result: its id alone goes on
+    raw.write(frame({ jsonrpc: '2.0', id: null, error: { code: 1, message: planted } }));
+    await raw.waitFor((m) => m.method === 'window/logMessage' && /a response without an id \(ignored\)/.test(m.params.message), 'the last refusal');
+    const invalidRequests = raw.messages.filter((m) => m.error?.code === -32600 && m.id === null);
+    assert.equal(invalidRequests.length, 5, JSON.stringify(raw.messages));
+    await stillServes(raw);
+    const everything = JSON.stringify(raw.messages) + raw.stderr.join('');
+    assert.ok(!everything.includes('Thornbury') && !everything.includes('1985-03-14'), everything.slice(0, 3000));
+  });
+
   // Found by the fuzz harness (bench/fuzz): a Content-Length larger than the body, then the end of the
   // input, ended the server with exit code 0 and no word about the lost message.
   for (const [name, bytes, reason] of [

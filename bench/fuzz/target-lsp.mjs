@@ -209,12 +209,15 @@ export function makeLspInput(random, ctx) {
   return messages;
 }
 
-/** Bytes that break the base protocol; `closes` when the server may end the connection for it. */
+/**
+ * Bytes that break the base protocol; `closes` when the server may end the connection for it. (No value
+ * is planted in an id: ids are the client's own tokens, which responses and logs name by design.)
+ */
 function framingError(random) {
   const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: 'file:///x.ts' } } });
   return random.pick([
     { name: 'not JSON', bytes: frame('{"jsonrpc": "2.0", "id": 5, "method": '), closes: false },
-    { name: 'JSON, not a message', bytes: frame(random.pick(['null', '[]', '[1,2]', '42', '"x"', '{}', `{"id": "${PLANTED.ssn}"}`])), closes: false },
+    { name: 'JSON, not a message', bytes: frame(random.pick(['null', '[]', '[1,2]', '42', '"x"', '{}', '{"id": "x-1"}', `{"note": "${PLANTED.ssn}"}`])), closes: false },
     { name: 'a batch', bytes: frame(`[${body},${body}]`), closes: false },
     { name: 'split in pieces', bytes: frame(body), split: true, closes: false },
     { name: 'Content-Length not a number', bytes: Buffer.from(`Content-Length: abc\r\n\r\n${body}`), closes: true },

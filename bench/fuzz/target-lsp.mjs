@@ -290,6 +290,8 @@ async function probe(server, ctx, deep, timeoutMs = ctx.budgetMs) {
 function outputText(messages, stderr) {
   const said = messages.map((message) => {
     if (message.result !== undefined && message.id !== undefined && Array.isArray(message.result)) return '';
+    // A document's URI is the client's name for it (like a path, never planted on purpose): diagnostics name it.
+    if (message.method === 'textDocument/publishDiagnostics') return JSON.stringify({ ...message, params: { ...message.params, uri: '' } });
     return JSON.stringify(message);
   });
   return `${said.join('\n')}\n${stderr}`;

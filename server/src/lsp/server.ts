@@ -358,7 +358,8 @@ export class PhiGuardServer {
             return this.exportSarif(target);
           }
           default:
-            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${params.command}'.`);
+            // The name is shown only when it is shaped like a command id: the error never carries a value.
+            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${/^[\w.$/-]{1,100}$/.test(params.command) ? params.command : '…'}'.`);
         }
       }),
     );

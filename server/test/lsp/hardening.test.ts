@@ -56,6 +56,10 @@ describe('language server: malformed messages', function () {
     // `initialize` again with null params: refused the same way.
     assert.equal((await raw.request(id++, 'initialize', null)).error?.code, INVALID_PARAMS);
     assert.ok(raw.logs().some((line) => /refused an invalid message: textDocument\/codeAction: params\.textDocument\.uri must be a non-empty string/.test(line)));
+    // Found by the fuzz harness (bench/fuzz): an unknown command's name was quoted back whatever it held.
+    const unknownCommand = await raw.request(id++, 'workspace/executeCommand', { command: 'Margaret Thornbury 1985-03-14' });
+    assert.equal(unknownCommand.error?.message, "PHI Guard does not handle the command '…'.");
+    assert.match((await raw.request(id++, 'workspace/executeCommand', { command: 'phiGuard.nope' })).error?.message, /the command 'phiGuard\.nope'/);
     await stillServes(raw);
   });
 

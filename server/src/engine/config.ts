@@ -29,6 +29,7 @@ import {
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { didYouMean } from './did-you-mean';
+import { MASK, isKeyShaped } from './value-mask';
 import { describeFileType, describeFsError, formatBytes } from './read';
 
 
@@ -106,7 +107,7 @@ export function parseConfigText(text: string, file: string, rules?: RuleCatalog)
   if (!root) return fail(0, 'Expected a JSON object');
 
   const duplicate = findDuplicateKey(root);
-  if (duplicate) fail(duplicate.offset, `Duplicate key "${duplicate.value as string}": only the last one would count`);
+  if (duplicate) fail(duplicate.offset, `Duplicate key "${shownKey(duplicate.value as string)}": only the last one would count`);
 
   const value: unknown = getNodeValue(root);
   const validate = validator();
@@ -124,6 +125,20 @@ export function parseConfigText(text: string, file: string, rules?: RuleCatalog)
   const unknownKind = findUnknownPhiKind(root);
   if (unknownKind) fail(unknownKind.offset, unknownKindReason(unknownKind.value as string));
   return value as PhiGuardConfigFile;
+}
+
+/**
+ * A key, rule id or option name from the config as an error shows it: itself when it is shaped like a
+ * key, else `…` — a config's keys are the team's text, and an error message must not carry a value
+ * (`"Margaret Thornbury"`, `"287-65-4321"`) that someone put where a key belongs.
+ */
+function shownKey(key: string): string {
+  return isKeyShaped(key) ? key : MASK;
+}
+
+/** A path of keys (`rules.no-phi-in-logs.1`), each segment shown as `shownKey` shows it. */
+function shownPath(segments: readonly string[]): string {
+  return segments.map(shownKey).join('.');
 }
 
 function tooLargeReason(size: number): string {
@@ -200,10 +215,10 @@ function findInvalidRuleOptions(root: JsonNode, rules: RuleCatalog): { node: Jso
       const known = Object.keys(((validate.schema as { properties?: object }).properties ?? {}));
       const suggestion = didYouMean(option, known);
       const keyOf = findNodeAtLocation(optionsNode, [...segments, option])?.parent?.children?.[0];
-      return { node: keyOf ?? target, reason: `Rule "${id}": unknown option "${option}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+      return { node: keyOf ?? target, reason: `Rule "${shownKey(id)}": unknown option "${shownKey(option)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
     }
-    const where = segments.length > 0 ? `option "${segments.join('.')}"` : 'options';
-    return { node: target, reason: `Rule "${id}": ${where} ${error.message ?? 'is invalid'}` };
+    const where = segments.length > 0 ? `option "${shownPath(segments)}"` : 'options';
+    return { node: target, reason: `Rule "${shownKey(id)}": ${where} ${error.message ?? 'is invalid'}` };
   }
   return undefined;
 }
@@ -221,12 +236,12 @@ function findUnknownPhiKind(root: JsonNode): JsonNode | undefined {
 
 function unknownKindReason(kind: string): string {
   const suggestion = didYouMean(kind, PHI_KIND_IDS);
-  return `Unknown PHI kind "${kind}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (phi-guard explain lists the kinds)`;
+  return `Unknown PHI kind "${shownKey(kind)}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (phi-guard explain lists the kinds)`;
 }
 
 function unknownRuleReason(id: string, knownRuleIds: ReadonlySet<string>): string {
   const suggestion = didYouMean(id, [...knownRuleIds]);
-  return `Unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  return `Unknown rule "${shownKey(id)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
 }
 
 /** With oneOf, ajv reports each branch's failure; the deepest error is the most specific one. */
@@ -245,22 +260,22 @@ interface SchemaProblem {
 
 function describeSchemaError(error: ErrorObject, knownRuleIds: ReadonlySet<string> | undefined): SchemaProblem {
   const segments = pointerSegments(error.instancePath);
-  const label = segments.join('.');
+  const label = shownPath(segments);
   if (error.keyword === 'additionalProperties') {
     const property = String(error.params.additionalProperty);
     if (segments.length === 0) {
       const suggestion = didYouMean(property, KNOWN_SETTINGS);
-      return { error, reason: `Unknown setting "${property}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+      return { error, reason: `Unknown setting "${shownKey(property)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
     }
-    return { error, reason: `Unknown property "${property}" in ${label}` };
+    return { error, reason: `Unknown property "${shownKey(property)}" in ${label}` };
   }
   if (segments[0] === 'rules' && error.keyword === 'propertyNames') {
     const id = String(error.params.propertyName);
     if (knownRuleIds) return { error, reason: unknownRuleReason(id, knownRuleIds) };
-    return { error, reason: `"${id}" is not a valid rule id (kebab-case, e.g. "no-phi-in-logs")` };
+    return { error, reason: `"${shownKey(id)}" is not a valid rule id (kebab-case, e.g. "no-phi-in-logs")` };
   }
   if (segments[0] === 'rules' && segments.length >= 2) {
-    const rule = segments[1];
+    const rule = shownKey(segments[1]);
     if (segments.length === 3 && segments[2] === '1') {
       return { error, reason: `Rule "${rule}": options must be an object` };
     }

@@ -43,7 +43,12 @@ export interface ResolvedType {
   file?: string;
 }
 
-const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?:\s*<[^{]*?>)?([^{;]*)\{|\btype\s+([A-Z][\w$]*)(?:\s*<[^=]*?>)?\s*=\s*\{/g;
+// The light scanner's patterns run over whole files, so each match scans a bounded window and never
+// backtracks into it: `(?=(x{0,n}))\2` takes the longest run at once (an atomic group), and the
+// identifier before a `<` starts at a word boundary. Unbounded `[^{;]*` or a lazy `<[^{]*?>` cost
+// quadratic time on long runs without the closing character (found by the fuzz harness: a 200 KB
+// string of letters held the editor for minutes, 240 KB of `class A ` a scan for 17 s).
+const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?=([^{;]{0,1000}))\2\{|\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\4=\s*\{/g;
 const FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*([^;,\n=]+)/;
 const PRIMITIVE_BOOLEAN = /^\s*boolean\s*$/;
 const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
@@ -56,9 +61,9 @@ const keyedWrappers = new Set(KEYED_WRAPPERS);
 const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
 const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;\n]+)/;
 /** `type X = A & B & { … }`, `type X = Partial<A & { … }>`: aliases that are not a plain object literal. */
-const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?:\s*<[^=]*?>)?\s*=\s*(?![\s{])/g;
+const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])/g;
 /** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
-const INSTANTIATION = /([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
+const INSTANTIATION = /(?<![\w$])([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
 
 /** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
 function genericParts(text: string): { name: string; args: string[] } | undefined {
@@ -146,10 +151,12 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
   DECLARATION.lastIndex = 0;
   for (let match = DECLARATION.exec(text); match; match = DECLARATION.exec(text)) {
     const name = match[1] ?? match[3];
+    // Between a type alias's name and `=` only type parameters may stand.
+    if (match[3] !== undefined && !TYPE_PARAMETERS_ONLY.test(match[4])) continue;
     const open = match.index + match[0].length - 1;
     const close = findClosingBrace(text, open);
     if (close < 0) break;
-    const heritage = match[2] ?? '';
+    const heritage = withoutTypeParameters(match[2] ?? '');
     const extendsClause = /\bextends\s+([^{]+?)(?:\bimplements\b|$)/.exec(heritage);
     const body = membersOf(text.slice(open + 1, close));
     types.push({
@@ -205,12 +212,29 @@ function aliasRightHandSide(text: string, start: number): string {
   return text.slice(start, limit);
 }
 
+const TYPE_PARAMETERS_ONLY = /^\s*(?:<[\s\S]*>)?\s*$/;
+
+/** A declaration's header after its type parameters: `<T extends Base> extends Repo<T>` → ` extends Repo<T>`. */
+function withoutTypeParameters(header: string): string {
+  const start = header.search(/\S/);
+  if (start < 0 || header[start] !== '<') return header;
+  let depth = 0;
+  for (let i = start; i < header.length; i++) {
+    if (header[i] === '<') depth++;
+    else if (header[i] === '>' && header[i - 1] !== '=' && --depth === 0) return header.slice(i + 1);
+  }
+  return '';
+}
+
 /** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
 function composedAliases(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
   COMPOSED_ALIAS.lastIndex = 0;
   for (let match = COMPOSED_ALIAS.exec(text); match; match = COMPOSED_ALIAS.exec(text)) {
+    if (!TYPE_PARAMETERS_ONLY.test(match[2])) continue;
     const rhs = aliasRightHandSide(text, match.index + match[0].length);
+    // The next alias starts after this one's right-hand side: each character is scanned once.
+    COMPOSED_ALIAS.lastIndex = Math.max(COMPOSED_ALIAS.lastIndex, match.index + match[0].length + rhs.length);
     // function types and conditional/mapped types describe no record
     if (/^\s*(\(|new\b|keyof\b|typeof\b)/.test(rhs) || rhs.includes('=>') || /\bextends\b/.test(rhs)) continue;
     const fields: DeclaredField[] = [];
@@ -252,7 +276,7 @@ export function extractInstantiations(text: string): Array<[string, string[]]> {
 }
 
 /** `export const X = 'literal'` (or a template without expressions, a number, a regex): never PHI. */
-const EXPORTED_CONSTANT = /\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=\s*(?:['"`/]|-?\d)/g;
+const EXPORTED_CONSTANT = /\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*(?::(?=([^=;]{1,300}))\2)?=\s*(?:['"`/]|-?\d)/g;
 
 export function extractExportedConstants(text: string): string[] {
   if (!text.includes('export const')) return [];

@@ -137,7 +137,8 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
 
   listen(callback: DataCallback): Disposable {
     return this.inner.listen((message) => {
-      if (this.admit(message)) callback(message);
+      const admitted = this.admit(message);
+      if (admitted) callback(admitted);
     });
   }
 
@@ -147,17 +148,39 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
     super.dispose();
   }
 
-  private admit(message: Message): boolean {
+  /** The message to pass on (itself, or what of it may be passed on), or undefined when it is refused. */
+  private admit(message: Message): Message | undefined {
     if (!isObject(message)) {
       // `null`, a number, a batch array: not a message LSP defines.
       this.events.refused('a message that is not a JSON object (answered with InvalidRequest)');
       this.respond(null, ErrorCodes.InvalidRequest, 'Invalid request: a message must be a JSON object');
-      return false;
+      return undefined;
     }
-    const { method, id, params } = message as { method?: unknown; id?: unknown; params?: unknown };
-    if (typeof method !== 'string') return true; // responses to our requests; anything else the connection reports itself
+    const { method, id, params, result, error } = message as { method?: unknown; id?: unknown; params?: unknown; result?: unknown; error?: unknown };
+    const validId = typeof id === 'string' || typeof id === 'number';
+    // vscode-jsonrpc logs a message it cannot classify, or a response without id, as a JSON dump: a
+    // document's text or a planted value would reach the log. Such messages are refused here, in words.
+    if (typeof method !== 'string') {
+      const isResponse = (result !== undefined || Boolean(error)) && (validId || id === null);
+      if (isResponse && id !== null) return message; // a response to one of our requests
+      if (isResponse) {
+        this.events.refused('a response without an id (ignored)');
+        return undefined;
+      }
+      // With an id it may be a broken answer to one of our requests: the connection fails that request
+      // (and logs what it is given: the id alone).
+      if (validId) return { jsonrpc: '2.0', id } as Message;
+      this.events.refused('a message that is neither a request, a notification nor a response (answered with InvalidRequest)');
+      this.respond(null, ErrorCodes.InvalidRequest, 'Invalid request: a message needs a method, or an id with a result or an error');
+      return undefined;
+    }
+    if (id !== undefined && !validId) {
+      this.events.refused('a request whose id is not a number or a string (answered with InvalidRequest)');
+      this.respond(null, ErrorCodes.InvalidRequest, 'Invalid request: the id must be a number or a string');
+      return undefined;
+    }
     const problem = paramsProblem(method, params);
-    if (!problem) return true;
+    if (!problem) return message;
     const isRequest = typeof id === 'number' || typeof id === 'string';
     if (isRequest) {
       this.events.refused(`${method}: ${problem} (answered with InvalidParams)`);
@@ -165,7 +188,7 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
     } else {
       this.events.refused(`${method}: ${problem} (notification ignored)`);
     }
-    return false;
+    return undefined;
   }
 
   private respond(id: number | string | null, code: number, message: string): void {
@@ -268,6 +291,18 @@ export class FramedStreamReader extends AbstractMessageReader implements Message
       }
       callback(message);
     }
+  }
+
+  /**
+   * What the input ended inside of, when it ends with part of a message unread (a client that died
+   * mid-write, a Content-Length larger than the body): a framing error like any other. Undefined when
+   * it ended between messages.
+   */
+  partialMessage(): string | undefined {
+    if (this.failed) return undefined;
+    if (this.bodyLength !== undefined) return `a message cut short (${this.buffered} of the ${this.bodyLength} bytes its Content-Length announced)`;
+    if (this.buffered > 0) return 'an unfinished message header';
+    return undefined;
   }
 
   /** The buffered bytes as one buffer (concatenated once, when needed). */

@@ -71,14 +71,19 @@ export function startLanguageServer(options: LanguageServerOptions): void {
   const writer = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
   let server: PhiGuardServer | undefined;
   // Every message is checked before vscode-languageserver sees it (protocol-guard.ts).
-  const reader = new GuardedMessageReader(stdio ? new FramedStreamReader(process.stdin) : new IPCMessageReader(process), writer, {
+  const framed = stdio ? new FramedStreamReader(process.stdin) : undefined;
+  const reader = new GuardedMessageReader(framed ?? new IPCMessageReader(process), writer, {
     refused: (problem) => server?.refused(problem),
     framingError: (what) => void closeOnTransportError(connection, what),
   });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   if (stdio) {
-    // stdin closing means the client is gone.
-    process.stdin.on('end', () => process.exit(0));
+    // stdin closing means the client is gone; in the middle of a message it is also a framing error.
+    process.stdin.on('end', () => {
+      const partial = framed?.partialMessage();
+      if (partial) void closeOnTransportError(connection, `the end of the input inside ${partial}`);
+      else process.exit(0);
+    });
   }
   server = new PhiGuardServer(connection, options.rules);
   server.listen();
@@ -359,7 +364,8 @@ export class PhiGuardServer {
             return this.exportSarif(target);
           }
           default:
-            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${params.command}'.`);
+            // The name is shown only when it is shaped like a command id: the error never carries a value.
+            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${/^[\w.$/-]{1,100}$/.test(params.command) ? params.command : '…'}'.`);
         }
       }),
     );

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   type CancellationToken,
   type Connection,
@@ -207,8 +208,15 @@ export class WorkspaceScanner {
     const merged = results.length === 1 ? results[0] : mergeResults(results);
     const firstFolder = [...this.lastScan.keys()].sort()[0];
     const file = path.resolve(firstFolder, target ?? 'phi-guard.sarif');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, formatSarif(merged, this.rules));
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, formatSarif(merged, this.rules));
+    } catch (error) {
+      // The target is the client's choice (a folder, a read-only place): its failure, said plainly, not
+      // an internal error (found by the fuzz harness: a folder as target answered −32603).
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `PHI Guard: cannot write the SARIF file ${file}${code ? ` (${code})` : ''}.`);
+    }
     return { path: file, results: merged.findings.length };
   }
 }

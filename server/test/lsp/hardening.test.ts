@@ -56,6 +56,10 @@ describe('language server: malformed messages', function () {
     // `initialize` again with null params: refused the same way.
     assert.equal((await raw.request(id++, 'initialize', null)).error?.code, INVALID_PARAMS);
     assert.ok(raw.logs().some((line) => /refused an invalid message: textDocument\/codeAction: params\.textDocument\.uri must be a non-empty string/.test(line)));
+    // Found by the fuzz harness (bench/fuzz): an unknown command's name was quoted back whatever it held.
+    const unknownCommand = await raw.request(id++, 'workspace/executeCommand', { command: 'Margaret Thornbury 1985-03-14' });
+    assert.equal(unknownCommand.error?.message, "PHI Guard does not handle the command '…'.");
+    assert.match((await raw.request(id++, 'workspace/executeCommand', { command: 'phiGuard.nope' })).error?.message, /the command 'phiGuard\.nope'/);
     await stillServes(raw);
   });
 
@@ -110,6 +114,49 @@ describe('language server: malformed messages', function () {
       assert.ok(raw.logs().some((line) => reason.test(line)), 'the client is told why in its log');
     });
   }
+
+  // Found by the fuzz harness (bench/fuzz): vscode-jsonrpc logged a message it could not classify (an id
+  // that is an object) as a JSON dump, params and all, so a planted value reached the client's log.
+  it('refuses messages with a bad id or no kind, in words: nothing they carry reaches the log', async () => {
+    raw = await RawClient.start({ workspaceFolders: [BASIC] });
+    const planted = 'Margaret Thornbury 1985-03-14';
+    const context = { diagnostics: [], only: [planted] };
+    const codeAction = { textDocument: { uri: uriOf(LAB) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context };
+    for (const id of [{ a: 1 }, true, [1], null]) raw.write(frame({ jsonrpc: '2.0', id, method: 'textDocument/codeAction', params: codeAction }));
+    raw.write(frame({ jsonrpc: '2.0', note: planted }));
+    raw.write(frame({ jsonrpc: '2.0', id: 77, note: planted })); // an answer without result: its id alone goes on
+    raw.write(frame({ jsonrpc: '2.0', id: null, error: { code: 1, message: planted } }));
+    await raw.waitFor((m) => m.method === 'window/logMessage' && /a response without an id \(ignored\)/.test(m.params.message), 'the last refusal');
+    const invalidRequests = raw.messages.filter((m) => m.error?.code === -32600 && m.id === null);
+    assert.equal(invalidRequests.length, 5, JSON.stringify(raw.messages));
+    await stillServes(raw);
+    const everything = JSON.stringify(raw.messages) + raw.stderr.join('');
+    assert.ok(!everything.includes('Thornbury') && !everything.includes('1985-03-14'), everything.slice(0, 3000));
+  });
+
+  // Found by the fuzz harness (bench/fuzz): a Content-Length larger than the body, then the end of the
+  // input, ended the server with exit code 0 and no word about the lost message.
+  for (const [name, bytes, reason] of [
+    ['a body shorter than its Content-Length', 'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0"', /the end of the input inside a message cut short \(17 of the 100 bytes/],
+    ['half a header', 'Content-Len', /the end of the input inside an unfinished message header/],
+  ] as const) {
+    it(`closes the connection with exit 1 and a log line when the input ends inside ${name}`, async () => {
+      raw = await RawClient.start({ workspaceFolders: [BASIC] });
+      raw.write(bytes);
+      raw.proc.stdin!.end();
+      const exit = await raw.waitForExit();
+      assert.deepEqual(exit, { code: 1, signal: null });
+      assert.match(raw.stderr.join(''), reason);
+      assert.match(raw.stderr.join(''), /closing the connection/);
+    });
+  }
+
+  it('exits with 0 when the input ends between messages (the client is gone)', async () => {
+    raw = await RawClient.start({ workspaceFolders: [BASIC] });
+    raw.proc.stdin!.end();
+    assert.deepEqual(await raw.waitForExit(), { code: 0, signal: null });
+    assert.doesNotMatch(raw.stderr.join(''), /closing the connection/);
+  });
 
   it('keeps serving after a stray error: the CLI\'s exit-on-error handler is not installed in server mode', async () => {
     client = await TestClient.start({

@@ -109,5 +109,10 @@ describe('language server: transports and modes', function () {
     const sarif = JSON.parse(fs.readFileSync(sarifPath, 'utf8'));
     const files = sarif.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri).sort();
     assert.deepEqual(files, [`${path.basename(first)}/src/lab.ts`, `${path.basename(first)}/src/lab.ts`, `${path.basename(second)}/src/audit.ts`].sort());
+    // Found by the fuzz harness (bench/fuzz): a folder as the target was an InternalError (−32603).
+    await assert.rejects(
+      client.request('workspace/executeCommand', { command: 'phiGuard.exportSarif', arguments: [{ target: first }] }),
+      (error: { code: number; message: string }) => error.code === -32803 && /cannot write the SARIF file .* \(EISDIR\)/.test(error.message),
+    );
   });
 });

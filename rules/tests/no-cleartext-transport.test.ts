@@ -4,6 +4,8 @@ const REQUEST = 'Connection over http:// to a remote host';
 
 runRuleTests('no-cleartext-transport', {
   valid: [
+    // a ValueSet base without a trailing slash and an app store page for people (found after the final accuracy round)
+    "const baseValueSetUri = 'http://registry.acme-health.org/ValueSet';\nexport const donorsValueSetUri = `${baseValueSetUri}/donors`;\nexport const URL_UPLOADER_CHROME_STORE = 'http://chrome.google.com/webstore/detail/uploader/abc';",
     // extension URLs built on a base named as an identifier, in a table of extensions (regression: EHR monorepo constants)
     "export const SERVICE_EXTENSION = 'http://extensions.acme-health.com';\nexport const CoverageExtensions = { primary: { url: `${SERVICE_EXTENSION}/coverage-reference` } };\nexport const refs = { coverage: { url: `${SERVICE_EXTENSION}/eligibility` } };",
     // FHIR extensions name themselves with a url (regression: a local extension on real code)

@@ -52,12 +52,14 @@ const IDENTIFIER_HOSTS = [
 ];
 
 /** FHIR canonical URLs name conformance resources and code systems; nothing is fetched from them. */
-const FHIR_CANONICAL_PATH = /\/(StructureDefinition|CodeSystem|ValueSet|NamingSystem|SearchParameter|OperationDefinition|ConceptMap|ImplementationGuide|CapabilityStatement|fhir\/sid)\//;
+const FHIR_CANONICAL_PATH = /\/(StructureDefinition|CodeSystem|ValueSet|NamingSystem|SearchParameter|OperationDefinition|ConceptMap|ImplementationGuide|CapabilityStatement|fhir\/sid)(\/|$|[?#])/;
+/** App store pages: links for people to open, never an API the app connects to. */
+const APP_STORE_PAGE = /^https?:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|play\.google\.com\/store|apps\.apple\.com|itunes\.apple\.com|apps\.microsoft\.com|microsoftedge\.microsoft\.com\/addons|addons\.mozilla\.org)(\/|$)/i;
 
-/** Whether a whole http:// URL is an identifier (namespace, code system, FHIR canonical), not an endpoint. */
+/** Whether a whole http:// URL is an identifier (namespace, code system, FHIR canonical) or an app store page, not an endpoint. */
 export function isIdentifierUrl(url: string): boolean {
   const parsed = parseCleartextUrl(url);
-  return (parsed !== undefined && isIdentifierHost(parsed.host)) || FHIR_CANONICAL_PATH.test(url);
+  return (parsed !== undefined && isIdentifierHost(parsed.host)) || FHIR_CANONICAL_PATH.test(url) || APP_STORE_PAGE.test(url);
 }
 
 export function isIdentifierHost(host: string): boolean {

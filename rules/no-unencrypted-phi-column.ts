@@ -26,12 +26,17 @@ const ENTITY_DECORATORS = new Set(['Entity', 'ViewEntity', 'Table', 'Schema', 'M
 const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'Prop', 'Property', 'Attribute']);
 
 /**
- * Kinds reported by default: identifiers that are never a lookup key (SSN, birth date, plan and account
- * numbers…) and clinical data. Names, contact details and the MRN usually have to stay queryable, so they
- * are reported only with `includeLookupIdentifiers` (encrypt them deterministically or use a blind index).
+ * Kinds reported by default: identifiers that are never a lookup key and whose theft enables identity or
+ * insurance fraud (SSN and national ids, birth date, plan, account and licence numbers, biometrics) and
+ * sensitive conditions. Names, contact details and the MRN usually have to stay queryable, so they are
+ * reported only with `includeLookupIdentifiers` (encrypt them deterministically or use a blind index).
+ * Ordinary clinical columns (notes, results, vitals, medications) are what a clinical schema is made of:
+ * encryption at rest of the database or device covers them, so they are reported only with
+ * `includeClinicalData`.
  */
 const LOOKUP_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'mrn', 'care-date', 'age', 'device-id', 'ip-address', 'patient-record', 'encounter']);
-const HIGH_RISK_KINDS = new Set(PHI_KINDS.map((kind) => kind.id).filter((id) => !LOOKUP_KINDS.has(id)));
+const CLINICAL_KINDS = new Set(['diagnosis', 'medication', 'allergy', 'lab-result', 'vital-signs', 'glucose-insulin', 'clinical-note', 'medical-history', 'procedure', 'immunization', 'insurance', 'observation']);
+const HIGH_RISK_KINDS = new Set(PHI_KINDS.map((kind) => kind.id).filter((id) => !LOOKUP_KINDS.has(id) && !CLINICAL_KINDS.has(id)));
 
 const booleanPrefixes = new Set(BOOLEAN_PREFIXES);
 const codeSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -120,13 +125,14 @@ export default createRule({
       type: 'object',
       properties: {
         includeLookupIdentifiers: { type: 'boolean', description: 'Also report names, contact details and MRNs (usually lookup keys that must stay queryable).' },
+        includeClinicalData: { type: 'boolean', description: 'Also report ordinary clinical columns (notes, results, vitals, medications, diagnoses), for schemas that must encrypt them field by field.' },
         transformers: { type: 'array', items: { type: 'string' }, description: 'Names of column transformers, plugins, decorators or types that encrypt values (added to `encryptionTransformers` from the config).' },
       },
       additionalProperties: false,
     },
     languages: ['code'],
   },
-  defaultOptions: { transformers: [] as string[], includeLookupIdentifiers: false },
+  defaultOptions: { transformers: [] as string[], includeLookupIdentifiers: false, includeClinicalData: false },
   create(context, options) {
     const configured = [...context.config.encryptionTransformers, ...options.transformers];
     const configuredPattern = configured.length ? new RegExp(`\\b(${configured.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`) : undefined;
@@ -142,8 +148,9 @@ export default createRule({
       return false;
     };
 
-    const includeLookup = options.includeLookupIdentifiers;
-    const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter((kind) => includeLookup || HIGH_RISK_KINDS.has(kind));
+    const isReportable = (kind: string) =>
+      HIGH_RISK_KINDS.has(kind) || (options.includeLookupIdentifiers && LOOKUP_KINDS.has(kind)) || (options.includeClinicalData && CLINICAL_KINDS.has(kind));
+    const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter(isReportable);
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
       const kinds = reportableKinds(field, model);
       if (kinds.length === 0) return;

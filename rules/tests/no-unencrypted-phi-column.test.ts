@@ -34,17 +34,18 @@ runRuleTests('no-unencrypted-phi-column', {
     drizzle + "declare function encryptedText(name: string): any;\nexport const patients = pgTable('patients', { id: uuid('id').primaryKey(), ssn: encryptedText('ssn'), isActive: boolean('is_active'), visitCount: integer('visit_count') });",
     // lookup identifiers (MRN, names, contact details) are not reported by default
     mongoose + "export const PatientSchema = new Schema({ mrn: { type: String, unique: true }, firstName: String, lastName: String, email: String, phone: String, address: { street: String, city: String } });",
+    // ordinary clinical columns are covered by the database's or device's encryption at rest (judged false on an EHR's mobile schema)
+    typeorm + "@Entity('vitals')\nexport class Vitals {\n  @Column() heartRate!: number;\n  @Column() notes!: string;\n  @Column() labResult!: string;\n  @Column() diagnosis!: string;\n}",
     // a notPhiNames entry
     { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
   ],
   invalid: [
     {
-      name: 'Mongoose schema: SSN, birth date and clinical data (lookup identifiers such as the MRN and name are not reported by default)',
+      name: 'Mongoose schema: SSN and birth date (lookup identifiers such as the MRN and name, and clinical columns, are not reported by default)',
       code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  ssn: String,\n  dob: { type: Date },\n  name: String,\n  allergies: [String],\n  hasAllergy: Boolean,\n  createdAt: Date,\n});",
       errors: [
         { line: 4, column: 3, kinds: ['ssn'], message: 'Column `ssn` stores SSN without encryption at rest' },
         { line: 5, column: 3, kinds: ['date-of-birth'] },
-        { line: 7, column: 3, kinds: ['allergy'] },
       ],
       output: null,
     },
@@ -60,7 +61,8 @@ runRuleTests('no-unencrypted-phi-column', {
       ],
     },
     {
-      name: 'mongoose.model with an inline schema and nested paths',
+      name: 'mongoose.model with an inline schema and nested paths (with includeClinicalData)',
+      config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeClinicalData: true }] } },
       code: mongoose + "export const Patient = mongoose.model('Patient', new mongoose.Schema({\n  insurance: { memberNumber: String, planName: String },\n  history: { conditions: [String] },\n  guarantor: { name: String, phone: String, ssn: String },\n}));",
       errors: [
         { line: 3, column: 3, kinds: ['insurance'] },
@@ -69,12 +71,14 @@ runRuleTests('no-unencrypted-phi-column', {
       ],
     },
     {
-      name: 'a field plugin that encrypts only some of the PHI fields',
+      name: 'a field plugin that encrypts only some of the PHI fields (with includeClinicalData)',
+      config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeClinicalData: true }] } },
       code: mongoose + "import { fieldEncryption } from 'mongoose-field-encryption';\nconst PatientSchema = new Schema({ ssn: String, diagnosis: String });\nPatientSchema.plugin(fieldEncryption, { fields: ['ssn'], secret: 'x' });",
       errors: [{ line: 3, column: 49, kinds: ['diagnosis'] }],
     },
     {
-      name: 'TypeORM entity: PHI columns without a transformer, a non-encrypting transformer does not count',
+      name: 'TypeORM entity: PHI columns without a transformer, a non-encrypting transformer does not count (with includeClinicalData)',
+      config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeClinicalData: true }] } },
       code: typeorm + "declare const lowercase: any;\n@Entity('patients')\nexport class PatientEntity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column() firstName!: string;\n  @Column({ type: 'date' }) dateOfBirth!: Date;\n  @Column({ transformer: lowercase }) ssn!: string;\n  @Column() notes!: string;\n  @Column() isActive!: boolean;\n}",
       errors: [
         { line: 7, column: 29, kinds: ['date-of-birth'] },
@@ -83,7 +87,8 @@ runRuleTests('no-unencrypted-phi-column', {
       ],
     },
     {
-      name: 'Sequelize define and Model.init',
+      name: 'Sequelize define and Model.init (with includeClinicalData)',
+      config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeClinicalData: true }] } },
       code: sequelize + "sequelize.define('Patient', {\n  id: { type: DataTypes.UUID, primaryKey: true },\n  ssn: DataTypes.STRING,\n  diagnosis: { type: DataTypes.TEXT, allowNull: true },\n});\nimport { Model } from 'sequelize';\nclass Member extends Model {}\nMember.init({ memberName: DataTypes.STRING, medications: DataTypes.JSON, isActive: DataTypes.BOOLEAN }, { sequelize, modelName: 'Member' });",
       errors: [
         { line: 5, column: 3, kinds: ['ssn'] },

@@ -116,6 +116,14 @@ interface Capabilities {
   workspaceFolders: boolean;
 }
 
+/**
+ * A command id as editors write them (`phiGuard.scanWorkspace`, `editor.action.quickFix`): dotted names
+ * that start with a letter. Anything else a client sends as a command (an SSN, a date) is not quoted back.
+ */
+function isCommandIdShaped(command: string): boolean {
+  return command.length <= 100 && /^[A-Za-z_$][\w$-]*(?:[./][A-Za-z_$][\w$-]*)*$/.test(command);
+}
+
 function readCapabilities(caps: ClientCapabilities): Capabilities {
   const workspaceEdit = caps.workspace?.workspaceEdit as (NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] & { snippetEditSupport?: boolean }) | undefined;
   return {
@@ -365,7 +373,7 @@ export class PhiGuardServer {
           }
           default:
             // The name is shown only when it is shaped like a command id: the error never carries a value.
-            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${/^[\w.$/-]{1,100}$/.test(params.command) ? params.command : '…'}'.`);
+            throw new ResponseError(ErrorCodes.InvalidParams, `PHI Guard does not handle the command '${isCommandIdShaped(params.command) ? params.command : '…'}'.`);
         }
       }),
     );

@@ -59,6 +59,9 @@ describe('language server: malformed messages', function () {
     // Found by the fuzz harness (bench/fuzz): an unknown command's name was quoted back whatever it held.
     const unknownCommand = await raw.request(id++, 'workspace/executeCommand', { command: 'Margaret Thornbury 1985-03-14' });
     assert.equal(unknownCommand.error?.message, "PHI Guard does not handle the command '…'.");
+    // … and the 10,000-input campaign: an SSN has the characters of a command id but not its shape.
+    const ssnCommand = await raw.request(id++, 'workspace/executeCommand', { command: '287-65-4321' });
+    assert.equal(ssnCommand.error?.message, "PHI Guard does not handle the command '…'.");
     assert.match((await raw.request(id++, 'workspace/executeCommand', { command: 'phiGuard.nope' })).error?.message, /the command 'phiGuard\.nope'/);
     await stillServes(raw);
   });

@@ -151,9 +151,10 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
  */
 export const ACCOUNT_CONTEXT_WORDS: readonly string[] = [
   'login', 'logout', 'signin', 'signup', 'password', 'passwords', 'auth', 'authenticate', 'authentication', 'invite',
-  'invitation', 'invitations', 'otp', 'verify', 'verification', 'account', 'accounts', 'session', 'provision',
-  'provisioning', 'credentials',
+  'invitation', 'invitations', 'provision', 'provisioning', 'credentials',
 ];
+// Not `otp`, `verify`, `session` or `account`: one-time codes go to patients' phones, a session can be a
+// visit, and a billing account is the patient's.
 
 /** Kinds that are contact details: PHI when they are a patient's, not when they are the workforce's. */
 export const CONTACT_KINDS: readonly string[] = ['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo'];

@@ -132,6 +132,8 @@ export abstract class ValueEvaluator {
   protected readonly functionNodes: Node[] = [];
   private readonly fileSubject: Subject | undefined;
   private readonly fileAboutAccounts: boolean;
+  /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
+  private personKeyDepth = 0;
 
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
@@ -152,7 +154,7 @@ export abstract class ValueEvaluator {
       if (subject) return subject;
     }
     if (this.fileSubject) return this.fileSubject;
-    if (this.classStack.some((name) => subjectOfName(name) === 'patient')) return 'patient';
+    if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
     const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(isAccountContextName) || this.classStack.some(isAccountContextName);
     return aboutAccounts ? 'workforce' : undefined;
   }
@@ -594,7 +596,15 @@ export abstract class ValueEvaluator {
       }
       if (FUNCTION_TYPES.has(property.value.type)) continue;
       const key = property.computed ? undefined : keyName(property.key);
-      const value = this.valueOf(property.value);
+      // `{ person: { email: user.username } }` (an error tracker's person): the key names whose the fields are.
+      const underPersonKey = key !== undefined && property.value.type === 'ObjectExpression' && subjectOfName(key) === 'patient';
+      if (underPersonKey) this.personKeyDepth++;
+      let value: AbstractValue;
+      try {
+        value = this.valueOf(property.value);
+      } finally {
+        if (underPersonKey) this.personKeyDepth--;
+      }
       if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value);
       if (key !== undefined) fields.set(key, fieldValue);

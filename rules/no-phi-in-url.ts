@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, subjectOfName,
+  CONTACT_KINDS, createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
@@ -60,8 +60,6 @@ const ONE_PARAMETER_HOOKS = new Set(['useQueryState', 'useQueryParam', 'useSearc
 const REQUEST_PARAMETERS = new Set(['req', 'request']);
 const RESPONSE_PARAMETERS = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
 const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
-/** Handlers about the app's own accounts: the contact details they read are the user's. */
-const ACCOUNT_WORDS = new Set(['login', 'logout', 'signin', 'signup', 'password', 'auth', 'authenticate', 'invite', 'invitation', 'otp', 'verify', 'verification', 'account', 'session']);
 /** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** HTTP methods for route registration on the server. */
@@ -640,7 +638,7 @@ class UrlFile {
       return;
     }
     // A sign-in, password-reset or staff handler reads the app user's own e-mail or phone, not a patient's.
-    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => subjectOfName(name) === 'workforce' || splitWords(name).some((word) => ACCOUNT_WORDS.has(word)));
+    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => subjectOfName(name) === 'workforce' || isAccountContextName(name));
     const handlerKinds = staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
     if (handlerKinds.length) this.report(node, 'handlerQueryRead', { kinds: handlerKinds, origins: [], confidence: 'medium' }, 'query', 'medium');
   }

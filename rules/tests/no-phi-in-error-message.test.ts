@@ -2,6 +2,9 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // the app's own accounts: a sign-in or password-reset error names the account holder's login, not a patient
+    'export const login = async function (email: string) { throw new Error(`No user exists for ${email}, denying access`); };',
+    { code: 'export async function run(phone: string) { throw new Error(`No account with ${phone}`); }', filename: 'src/auth/resetPassword.ts' },
     // opaque ids, types, counts, flags, formats and code systems
     'declare const patient: any; throw new Error(`Patient ${patient.id} not found`);',
     'declare const patient: any; throw new Error(`Unsupported resource ${patient.resourceType}/${patient.id}`);',
@@ -31,6 +34,20 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    {
+      name: "account context yields to the patient: a patient registration's validation error echoes the e-mail",
+      code: 'export function registerPatient(email: string) {\n  throw new Error(`Email ${email} is already registered`);\n}',
+      filename: 'src/auth/register.ts',
+      errors: [{ line: 2, column: 19, kinds: ['email'] }],
+      output: null,
+    },
+    {
+      name: "account context yields to the patient: a patient portal's sign-in error",
+      code: 'export const login = async function (email: string) {\n  throw new Error(`No account for ${email}`);\n};',
+      filename: 'src/patient/portal/login.ts',
+      errors: [{ line: 2, column: 19, kinds: ['email'] }],
+      output: null,
+    },
     {
       name: 'throw new Error with an SSN',
       code: 'declare const ssn: string;\nthrow new Error(`No member with SSN ${ssn}`);',

@@ -2,6 +2,11 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // the app's own accounts: sign-in, password reset, provisioning log the account holder's login, not a patient's contact
+    'export async function resetPassword(email: string) { console.info(`Password reset requested for ${email}`); }',
+    "export class AuthService { signIn(email: string, phone: string) { console.log('Signing in as', email, phone); } }",
+    "export async function provisionAccounts(list: Array<{ email: string }>) { for (const { email } of list) console.log('created', email); }",
+    { code: "export async function run(email: string) { console.log('no such login', email); }", filename: 'src/auth/seed.ts' },
     // provenance near misses: a practitioner read, a count of patients, a DOM event, a subscription on staff, a test file
     "declare const axios: any; export async function f() { console.log(await axios.get('/api/practitioners')); }",
     "declare const axios: any; export async function f() { const res = await axios.get('/api/patients'); console.log('patients', res.data.length); }",
@@ -48,6 +53,23 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: "account context yields to the patient: a patient portal's sign-in logs the patient's e-mail",
+      code: 'export async function login(email: string) {\n  console.info(`Login for ${email}`);\n}',
+      filename: 'src/patient-portal/auth/login.ts',
+      errors: [{ line: 2, column: 16, kinds: ['email'] }],
+    },
+    {
+      name: 'account context yields to the patient: a patient registration in an auth module logs the patient e-mail',
+      code: "export function registerPatient(email: string) {\n  console.log('registered', email);\n}",
+      filename: 'src/auth/register.ts',
+      errors: [{ line: 2, column: 29, kinds: ['email'] }],
+    },
+    {
+      name: "a sign-in handler that logs a patient object's e-mail",
+      code: 'export function login(patient: { email: string }) {\n  console.log(patient.email);\n}',
+      errors: [{ line: 2, column: 15, kinds: ['email'] }],
+    },
     {
       name: 'provenance: a tracker event read for its programme stage, logged through a curried error builder',
       code: "import log from 'loglevel';\nimport { errorCreator } from './errors';\nexport function stageOf(event: any, programs: any) {\n  if (!programs.get(event.programId)) log.error(errorCreator('no program')({ event }));\n}",

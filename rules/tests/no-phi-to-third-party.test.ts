@@ -61,6 +61,11 @@ runRuleTests('no-phi-to-third-party', {
   ],
   invalid: [
     {
+      name: "a sign-in that tells the error tracker who the person is: the key names a person, not the app's staff account",
+      code: "declare const rollbar: any;\nexport function login(account: { username: string }) {\n  rollbar.configure({ payload: { person: { email: account.username } } });\n}",
+      errors: [{ line: 3, column: 32, kinds: ['email'], message: 'Rollbar' }],
+    },
+    {
       name: 'an error tracker initialised without scrubbing, or with sendDefaultPii (regression: health apps on real code)',
       code: "import * as Sentry from '@sentry/react';\nSentry.init({ dsn: process.env.SENTRY_DSN, tracesSampleRate: 1 });\nimport * as SentryNode from '@sentry/node';\nSentryNode.init({ dsn: 'x', beforeSend: scrub, sendDefaultPii: true });",
       errors: [

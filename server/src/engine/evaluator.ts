@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAppUserName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -111,6 +111,11 @@ function fileSubjectOf(file: string | undefined): Subject | undefined {
   return undefined;
 }
 
+/** `app/auth/changePassword.js`, `services/login.ts`: a file about the app's own accounts (sign-in, passwords, invitations). */
+function fileIsAboutAccounts(file: string | undefined): boolean {
+  return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   protected readonly classStack: string[] = [];
@@ -126,22 +131,32 @@ export abstract class ValueEvaluator {
   /** The functions being walked (innermost last), and the program: where provenance looks for how a name is used. */
   protected readonly functionNodes: Node[] = [];
   private readonly fileSubject: Subject | undefined;
+  private readonly fileAboutAccounts: boolean;
+  /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
+  private personKeyDepth = 0;
 
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
     this.fileSubject = fileSubjectOf(options.file);
+    this.fileAboutAccounts = fileIsAboutAccounts(options.file);
   }
 
   /**
    * Whose data the code at this point handles: the innermost function whose name says (`inviteStaff`,
-   * `updatePatient`), else the file's path (`api/users.js`, `routes/patients.ts`).
+   * `updatePatient`), else the file's path (`api/users.js`, `routes/patients.ts`), else — a weaker sign,
+   * only where nothing names the patient — code about the app's own accounts (`login`,
+   * `doChangePassword`, `class AuthService`, `auth/resetPassword.js`): the e-mail or phone a sign-in
+   * or password reset reads is the account holder's login. A patient portal's sign-in stays the patient's.
    */
   protected subjectHere(): Subject | undefined {
     for (let i = this.functionNames.length - 1; i >= 0; i--) {
       const subject = subjectOfName(this.functionNames[i]);
       if (subject) return subject;
     }
-    return this.fileSubject;
+    if (this.fileSubject) return this.fileSubject;
+    if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
+    const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(isAccountContextName) || this.classStack.some(isAccountContextName);
+    return aboutAccounts ? 'workforce' : undefined;
   }
 
   /**
@@ -581,7 +596,15 @@ export abstract class ValueEvaluator {
       }
       if (FUNCTION_TYPES.has(property.value.type)) continue;
       const key = property.computed ? undefined : keyName(property.key);
-      const value = this.valueOf(property.value);
+      // `{ person: { email: user.username } }` (an error tracker's person): the key names whose the fields are.
+      const underPersonKey = key !== undefined && property.value.type === 'ObjectExpression' && subjectOfName(key) === 'patient';
+      if (underPersonKey) this.personKeyDepth++;
+      let value: AbstractValue;
+      try {
+        value = this.valueOf(property.value);
+      } finally {
+        if (underPersonKey) this.personKeyDepth--;
+      }
       if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value);
       if (key !== undefined) fields.set(key, fieldValue);

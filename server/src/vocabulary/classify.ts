@@ -6,6 +6,7 @@ import {
   MEASUREMENT_AGGREGATE_WORDS,
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
+  ACCOUNT_CONTEXT_WORDS,
   APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
@@ -77,6 +78,17 @@ export function subjectOfName(name: string): Subject | undefined {
   if (words.some((word) => patientSubjectWords.has(word))) return 'patient';
   if (words.some((word) => workforceSubjectWords.has(word))) return 'workforce';
   return undefined;
+}
+
+const accountContextWords = new Set(ACCOUNT_CONTEXT_WORDS);
+
+/**
+ * `login`, `doChangePassword`, `localSignIn`, `AuthService`, `inviteMember`, `auth/resetPassword`: code
+ * about the app's own accounts (see ACCOUNT_CONTEXT_WORDS). Two-word spellings count (`signIn`, `logIn`).
+ */
+export function isAccountContextName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word, i) => accountContextWords.has(word) || (i > 0 && accountContextWords.has(words[i - 1] + word)));
 }
 
 const appUserWords = new Set(APP_USER_WORDS);

@@ -143,6 +143,19 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'reviewer', 'signer',
 ];
 
+/**
+ * Code about the app's own accounts: signing in, passwords, invitations, provisioning user accounts.
+ * The e-mail or phone it handles is the account holder's login, not a patient's contact — unless the
+ * code around says it serves patients (a patient portal's sign-in), which wins. A weaker signal than
+ * the workforce words: it only counts where nothing names the patient.
+ */
+export const ACCOUNT_CONTEXT_WORDS: readonly string[] = [
+  'login', 'logout', 'signin', 'signup', 'password', 'passwords', 'auth', 'authenticate', 'authentication', 'invite',
+  'invitation', 'invitations', 'provision', 'provisioning', 'credentials',
+];
+// Not `otp`, `verify`, `session` or `account`: one-time codes go to patients' phones, a session can be a
+// visit, and a billing account is the patient's.
+
 /** Kinds that are contact details: PHI when they are a patient's, not when they are the workforce's. */
 export const CONTACT_KINDS: readonly string[] = ['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo'];
 

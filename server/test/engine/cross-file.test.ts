@@ -63,10 +63,10 @@ saveToStorage('y', patient.ssn);
   it('follows CommonJS exports and require()', async () => {
     dir = workspace({
       'lib/logger.js': "function logStreamLine(level, payload) { console.log(level, payload); }\nmodule.exports = { logStreamLine };\n",
-      'routes/auth.js': "const { logStreamLine } = require('../lib/logger');\nfunction login(req) { logStreamLine('debug', JSON.stringify({ phone: req.body.mobileNumber })); }\nmodule.exports = { login };\n",
+      'routes/intake.js': "const { logStreamLine } = require('../lib/logger');\nfunction submit(req) { logStreamLine('debug', JSON.stringify({ phone: req.body.mobileNumber })); }\nmodule.exports = { submit };\n",
     });
     const result = await scanWorkspace({ paths: [dir], cwd: dir });
-    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['routes/auth.js:2:phone']);
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['routes/intake.js:2:phone']);
   });
 
   it('does not report the caller again when the sink is already reported in its own file', async () => {

@@ -211,6 +211,17 @@ function isIdName(name: string): boolean {
   return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
 }
 
+/** Namespaces of an app's constants and endpoints: `App.Constants.bedFromVisit`, `urls.visitNotes`, `ENDPOINTS.encounter`. */
+const CONSTANTS_NAMESPACES = new Set(['constants', 'urls', 'endpoints', 'routes', 'apiroutes', 'apiurls']);
+
+/** A value read from a constants namespace: a configured path or name, not data (`Constants.bedFromVisit`). */
+function isConstantsRead(expression: Node): boolean {
+  const node = unwrap(expression);
+  if (node.type !== 'MemberExpression') return false;
+  const segments = (dottedName(node) ?? '').split('.').slice(0, -1);
+  return segments.some((segment) => CONSTANTS_NAMESPACES.has(segment.toLowerCase()));
+}
+
 /** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
 function pageUrlOf(expression: Node): string | undefined {
   let node = unwrap(expression);
@@ -346,6 +357,7 @@ class UrlFile {
     for (const piece of pieces) {
       if (queryOnly && !inQueryString(piece.before)) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
+      if (isConstantsRead(piece.expression)) continue;
       const own = this.context.taintOf(piece.expression);
       const found = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;

@@ -74,6 +74,8 @@ runRuleTests('no-phi-in-url', {
     "declare const Urls: any; declare const $http: any;\nexport function drugSetMembers(conceptSetName: string) { return $http.get(Urls.drugUrl, { params: { q: conceptSetName, s: 'byConceptSet' } }); }",
     "declare const Urls: any; declare const $http: any;\nexport function frequencies() { return $http.get(Urls.conceptSearchUrl, { params: { name: Urls.dosageFrequencyConceptName } }); }",
     'declare function batch(urls: string[]): Promise<unknown>;\nexport function medicationByName(medicationName: string) { return batch([`Medication?identifier=${medicationName}`]); }',
+    // a path read from a constants namespace is configuration, whatever its name says
+    "declare const App: any; declare const $http: any;\nexport function bedDetails(bedId: string) { return $http.get(App.Constants.bedFromVisit + '/' + bedId); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -302,6 +304,11 @@ runRuleTests('no-phi-in-url', {
       name: 'a route with a name read from a patient',
       code: 'declare const history: any; declare const patients: any[];\nexport function openFirst() { const patient = patients[0]; history.push(`/patients/${patient.fullName}/data`); }',
       errors: [{ line: 2, column: 86, kinds: ['name'] }],
+    },
+    {
+      name: 'a constants namespace does not hide the PHI added beside it',
+      code: "declare const App: any; declare const $http: any; declare const patient: any;\n$http.get(App.Constants.visitUrl + '?name=' + patient.fullName);",
+      errors: [{ line: 2, column: 47, kinds: ['name'] }],
     },
   ],
 });

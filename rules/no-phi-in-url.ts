@@ -338,9 +338,12 @@ class UrlFile {
     });
   }
 
-  /** A catalogue search term's taint without what the term was taken for (a concept's name, a diagnosis). */
+  /**
+   * A catalogue search term's taint without what the term was taken for (a concept's name, a diagnosis). What a
+   * caller passes in (`param:` kinds of cross-file summaries) is a search term too, so it is not followed either.
+   */
   withoutCatalogueTerms(taint: Taint): Taint | undefined {
-    const kinds = taint.kinds.filter((kind) => !CATALOGUE_TERM_KINDS.has(kind));
+    const kinds = taint.kinds.filter((kind) => !CATALOGUE_TERM_KINDS.has(kind) && !kind.startsWith('param:'));
     return kinds.length ? { ...taint, kinds } : undefined;
   }
 

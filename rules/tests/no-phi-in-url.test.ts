@@ -310,5 +310,10 @@ runRuleTests('no-phi-in-url', {
       code: "declare const App: any; declare const $http: any; declare const patient: any;\n$http.get(App.Constants.visitUrl + '?name=' + patient.fullName);",
       errors: [{ line: 2, column: 47, kinds: ['name'] }],
     },
+    {
+      name: 'a string parameter is an id only when named after the record itself, not a date of it',
+      code: 'export function pendingOrders(patientUuid: string, visitStartDate: string) {\n  return fetch(`/ws/order?patient=${patientUuid}&from=${visitStartDate}`);\n}',
+      errors: [{ line: 2, column: 57, kinds: ['encounter'] }],
+    },
   ],
 });

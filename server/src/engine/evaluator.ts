@@ -265,7 +265,13 @@ export abstract class ValueEvaluator {
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const guessedByName = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
-    const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) ? [] : guessedByName;
+    // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
+    const endsInRecordNoun = () => {
+      const last = splitWords(identifier.name).at(-1);
+      const kinds = last ? this.options.classifier.classify(last).kinds : [];
+      return kinds.length > 0 && kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind));
+    };
+    const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && endsInRecordNoun() ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }

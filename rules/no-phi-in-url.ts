@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, subjectOfName,
+  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
@@ -64,6 +64,23 @@ const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
+
+/**
+ * Terminology and catalogue resources (`/concept?q=`, `/conceptsearch`, FHIR `ValueSet`, `Medication?code=`, a `drugUrl`):
+ * a search there looks up concepts, codes or drugs by their names, not a person.
+ */
+const CATALOGUE_WORDS = new Set([
+  'concept', 'concepts', 'conceptsearch', 'valueset', 'valuesets', 'codesystem', 'codesystems', 'conceptmap', 'terminology', 'terminologies',
+  'vocabulary', 'drug', 'drugs', 'medication', 'medications', 'formulary', 'allergen', 'allergens', 'catalog', 'catalogue',
+  'icd', 'icd10', 'snomed', 'loinc', 'rxnorm',
+]);
+/** Query keys that attach a catalogue lookup to a person (`/concept?patient=…`, FHIR `subject=`). */
+const PERSON_REFERENCE_KEYS = new Set(['subject', 'beneficiary']);
+/**
+ * What a catalogue search term can be taken for and is not: a concept's name, a diagnosis, drug or allergen term.
+ * Identifiers proper (an SSN, a birth date, a phone number) stay PHI in any URL.
+ */
+const CATALOGUE_TERM_KINDS = new Set(['name', ...PHI_KINDS.filter((kind) => kind.category !== 'identifier').map((kind) => kind.id)]);
 
 type Sink = { label: string; precision?: Precision; messageId: 'requestUrl' | 'pageUrl' | 'linkUrl' };
 
@@ -192,6 +209,17 @@ function isIdName(name: string): boolean {
   return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
 }
 
+/** Namespaces of an app's constants and endpoints: `App.Constants.bedFromVisit`, `urls.visitNotes`, `ENDPOINTS.encounter`. */
+const CONSTANTS_NAMESPACES = new Set(['constants', 'urls', 'endpoints', 'routes', 'apiroutes', 'apiurls']);
+
+/** A value read from a constants namespace: a configured path or name, not data (`Constants.bedFromVisit`). */
+function isConstantsRead(expression: Node): boolean {
+  const node = unwrap(expression);
+  if (node.type !== 'MemberExpression') return false;
+  const segments = (dottedName(node) ?? '').split('.').slice(0, -1);
+  return segments.some((segment) => CONSTANTS_NAMESPACES.has(segment.toLowerCase()));
+}
+
 /** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
 function pageUrlOf(expression: Node): string | undefined {
   let node = unwrap(expression);
@@ -289,17 +317,51 @@ class UrlFile {
     return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
   }
 
+  /**
+   * A lookup in a terminology or drug catalogue with no person attached: the route (its path, or the name of the
+   * variable holding it: `conceptUrl`) names a catalogue, and no path segment, query key or value names a patient.
+   */
+  isCatalogueLookup(path: string | undefined, urlName: string | undefined, keys: readonly string[], values: readonly Node[]): boolean {
+    const pathWords = (path ?? '').split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
+    const nameWords = urlName ? splitWords(urlName) : [];
+    const words = [...pathWords.map((segment) => segment.toLowerCase()), ...nameWords];
+    if (!words.some((word) => CATALOGUE_WORDS.has(word))) return false;
+    if ([...pathWords, ...nameWords].some((word) => subjectOfName(word) === 'patient')) return false;
+    if (keys.some((key) => PERSON_REFERENCE_KEYS.has(key.toLowerCase()) || subjectOfName(key) === 'patient')) return false;
+    // `patientName`, `patient.name`: a value read from a patient attaches one.
+    return !values.some((value) => {
+      const node = unwrap(value);
+      const name = (node.type === 'MemberExpression' ? dottedName(node) : undefined) ?? valueName(value);
+      return !!name && name.split('.').some((part) => subjectOfName(part) === 'patient');
+    });
+  }
+
+  /**
+   * A catalogue search term's taint without what the term was taken for (a concept's name, a diagnosis). What a
+   * caller passes in (`param:` kinds of cross-file summaries) is a search term too, so it is not followed either.
+   */
+  withoutCatalogueTerms(taint: Taint): Taint | undefined {
+    const kinds = taint.kinds.filter((kind) => !CATALOGUE_TERM_KINDS.has(kind) && !kind.startsWith('param:'));
+    return kinds.length ? { ...taint, kinds } : undefined;
+  }
+
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
   phiInPieces(node: Node, queryOnly: boolean): { taint: Taint; node: Node } | undefined {
     const { text, pieces } = urlPieces(node);
     if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
+    const [path, query = ''] = text.split('?', 2);
+    const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
+    const queryKeys = [...query.matchAll(/(?:^|&)([A-Za-z0-9_.\-]+)=/g)].map((match) => match[1]);
+    const catalogue = this.isCatalogueLookup(path, firstName, queryKeys, pieces.map((piece) => piece.expression));
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const piece of pieces) {
       if (queryOnly && !inQueryString(piece.before)) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
+      if (isConstantsRead(piece.expression)) continue;
       const own = this.context.taintOf(piece.expression);
-      const taint = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
+      const found = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
+      const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
       if (!taint) continue;
       first ??= piece.expression;
       taints.push(taint);
@@ -398,7 +460,7 @@ class UrlFile {
   }
 
   /** `{ params: {...} }` / `{ searchParams }` / `{ query }` option objects of a request. */
-  checkQueryOptions(options: Node | undefined, label: string, precision: Precision | undefined, keys: ReadonlySet<string>) {
+  checkQueryOptions(options: Node | undefined, label: string, precision: Precision | undefined, keys: ReadonlySet<string>, url?: Node) {
     const node = options ? unwrap(options) : undefined;
     if (!node || node.type !== 'ObjectExpression') return;
     for (const property of node.properties) {
@@ -407,9 +469,23 @@ class UrlFile {
       if (!key || !keys.has(key)) continue;
       const value = property.value as Node;
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-      const taint = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(value)]);
+      const found = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(value)]);
+      const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found) : found;
       if (taint) this.report(value, 'queryOptions', taint, label, precision);
     }
+  }
+
+  /** `$http.get(conceptUrl, { params: { q: term } })`, `client.get(\`/drug\`, { params })`: a catalogue lookup by its URL and query. */
+  isCatalogueRequest(url: Node, query: Node): boolean {
+    let node = unwrap(url);
+    const urlName = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+    if (node.type === 'Identifier' && this.inits.has(node.name)) node = unwrap(this.inits.get(node.name)!);
+    const { text, pieces } = node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node) ? urlPieces(node) : { text: '', pieces: [] };
+    const queryObject = unwrap(query.type === 'Identifier' && this.inits.has(query.name) ? this.inits.get(query.name)! : query);
+    const properties = queryObject.type === 'ObjectExpression' ? [...objectProperties(queryObject).entries()] : [];
+    const keys = properties.map(([key]) => key);
+    const values = [...pieces.map((piece) => piece.expression), ...properties.map(([, property]) => property.value as Node)];
+    return this.isCatalogueLookup(text.split('?')[0], urlName, keys, values);
   }
 
   /**
@@ -784,7 +860,7 @@ class UrlFile {
     const request = this.requestCall(node);
     if (request) {
       this.checkUrl(request.url, { label: request.label, precision: request.precision, messageId: 'requestUrl' });
-      this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS);
+      this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS, request.url);
       return;
     }
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {

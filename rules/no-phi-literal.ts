@@ -1,4 +1,4 @@
-import { createRule, kindLabel, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, kindLabel, splitWords, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
 import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
@@ -117,9 +117,42 @@ const SYNTHETIC_ROLES: ReadonlySet<string> = new Set(['test', 'mock', 'fixture',
 /** Folders of synthetic or sample data, wherever they are (seed scripts, examples, demo data). */
 const SYNTHETIC_FOLDER = /(^|\/)(synthetic[\w-]*|synth[-_][\w-]*|samples?|examples?|seeds?|seeders|seed[-_]data|demo[-_]?data|fake[-_]?data|sample[-_]?data|test[-_]?data|mock[-_]?data|fixtures?)\//i;
 
-/** A value that only a made-up record holds: a reserved domain, a fictional number, a reserved SSN area, a placeholder name (under a name key). */
-export function isSyntheticMarker(value: string, underNameKey: boolean): boolean {
+/** What a key says about the values below it, for telling made-up records: a name, or the record's own identifier. */
+type MarkerKey = 'name' | 'id' | undefined;
+/** Last words of keys that hold a record's identifier: `id`, `patient_uuid`, `identifier`, `mrn`. */
+const ID_KEY_WORDS = new Set(['id', 'uuid', 'uid', 'guid', 'identifier', 'identifiers', 'mrn']);
+
+/**
+ * A record identifier only made-up data holds: a digit run or a repeated digit (`123`, `456`, `1111`), a number of
+ * zeros between two digits (`20000003`), a placeholder uuid (`00000000-0000-0000-0000-000000000001`), or the field's
+ * own name with a counter (`patientUuid123`, `uuid-2`). Real identifiers are issued, not typed in order.
+ */
+export function isPlaceholderIdentifier(value: string): boolean {
   const text = value.trim();
+  if (/^\d{3,12}$/.test(text)) {
+    return /^(\d)\1+$/.test(text) || '01234567890123'.includes(text) || '98765432109876'.includes(text) || /^[1-9]0{4,}[1-9]\d?$/.test(text);
+  }
+  const uuid = /^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/i.exec(text);
+  if (uuid) return /^([0-9a-f])\1*[0-9a-f]{0,2}$/i.test(uuid.slice(1).join(''));
+  const counted = /^([A-Za-z][A-Za-z_-]*?)[-_]?\d{1,4}$/.exec(text);
+  return !!counted && splitWords(counted[1]).some((word) => ID_KEY_WORDS.has(word));
+}
+
+/** What a record key says about its values, for `isSyntheticMarker`. */
+function markerKey(context: RuleContext, key: string | undefined, parent: MarkerKey): MarkerKey {
+  if (key === undefined) return parent === 'id' ? 'id' : undefined;
+  const field = fieldKindOfName(context, key);
+  if (field === 'name') return 'name';
+  if (field === 'mrn' || field === 'national-id' || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
+  // FHIR `identifier: [{ system, value }]`: the identifier's parts stay under it.
+  return parent === 'id' ? 'id' : undefined;
+}
+
+/** A value that only a made-up record holds: a reserved domain, a fictional number, a reserved SSN area, a placeholder name (under a name key), a placeholder identifier (under an id key). */
+export function isSyntheticMarker(value: string, underKey: MarkerKey): boolean {
+  const text = value.trim();
+  const underNameKey = underKey === 'name';
+  if (underKey === 'id' && isPlaceholderIdentifier(text)) return true;
   if (text.length < 3 || text.length > 80) return false;
   const email = EMAIL.exec(text);
   if (email) return !isRealisticEmail(text);
@@ -467,26 +500,24 @@ function codeHoldsCompanion(context: RuleContext, node: Node, except: Node): boo
 }
 
 /** Whether an object literal (nested objects and arrays included) holds a value only a made-up record holds. */
-function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underNameKey = false, budget = { left: 200 }): boolean {
+function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underKey: MarkerKey = undefined, budget = { left: 200 }): boolean {
   if (--budget.left < 0) return false;
   switch (node.type) {
     case 'ObjectExpression':
       return node.properties.some((property) => {
         if (property.type !== 'Property') return false;
-        const key = keyName(property.key);
-        const nameKey = key !== undefined && fieldKindOfName(context, key) === 'name';
-        return codeHoldsSyntheticMarker(context, property.value as Node, nameKey, budget);
+        return codeHoldsSyntheticMarker(context, property.value as Node, markerKey(context, keyName(property.key), underKey), budget);
       });
     case 'ArrayExpression':
-      return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && codeHoldsSyntheticMarker(context, element, underNameKey, budget));
+      return node.elements.some((element) => !!element && element.type !== 'SpreadElement' && codeHoldsSyntheticMarker(context, element, underKey, budget));
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
     case 'TSNonNullExpression':
     case 'TSTypeAssertion':
-      return codeHoldsSyntheticMarker(context, node.expression, underNameKey, budget);
+      return codeHoldsSyntheticMarker(context, node.expression, underKey, budget);
     default: {
       const text = codeText(node);
-      return text !== undefined && isSyntheticMarker(text, underNameKey);
+      return text !== undefined && isSyntheticMarker(text, underKey);
     }
   }
 }
@@ -567,15 +598,14 @@ function jsonBirthDateInRecord(context: RuleContext, node: JsonNode, text: strin
   return jsonHoldsCompanion(context, object, property);
 }
 
-function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underNameKey = false, budget = { left: 200 }): boolean {
+function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underKey: MarkerKey = undefined, budget = { left: 200 }): boolean {
   if (--budget.left < 0) return false;
   if (node.type === 'property') {
     const key = node.children?.[0]?.value;
-    const nameKey = typeof key === 'string' && fieldKindOfName(context, key) === 'name';
-    return !!node.children?.[1] && jsonHoldsSyntheticMarker(context, node.children[1], nameKey, budget);
+    return !!node.children?.[1] && jsonHoldsSyntheticMarker(context, node.children[1], markerKey(context, typeof key === 'string' ? key : undefined, underKey), budget);
   }
-  if (node.type === 'object' || node.type === 'array') return (node.children ?? []).some((child) => jsonHoldsSyntheticMarker(context, child, underNameKey, budget));
-  return node.type === 'string' && isSyntheticMarker(String(node.value), underNameKey);
+  if (node.type === 'object' || node.type === 'array') return (node.children ?? []).some((child) => jsonHoldsSyntheticMarker(context, child, underKey, budget));
+  return node.type === 'string' && isSyntheticMarker(String(node.value), underKey);
 }
 
 /** The outermost object a JSON value sits in below the document's top-level array or object of records. */

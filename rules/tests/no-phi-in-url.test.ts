@@ -63,6 +63,19 @@ runRuleTests('no-phi-in-url', {
     'export function fetchPatientGraph(gqlQuery: string) { return fetch(`/api/patients/graphql?query=${encodeURIComponent(gqlQuery)}`); }',
     'export function searchPatients(sortOrder: string) { return fetch(`/api/patients?search=${sortOrder}`); }',
     "import { useLocation } from 'react-router-dom'; export function useBack(patient: { id: string }) { const location = useLocation(); return `${location.pathname}?patient=${patient.id}`; }",
+    // a record named by its id: a `patient: string` is a logical id, `.set('patient', patientUuid)` an opaque reference
+    'export function lastObservation(patient: string, code: string) { const params = new URLSearchParams({ patient, code, max: \'1\' }); return fetch(`/fhir/Observation/$lastn?${params.toString()}`); }',
+    "declare class HttpParams { set(k: string, v: string): HttpParams }\nexport class Visits { constructor(private http: any) {}\n  list(patientUuid: string) { const params = new HttpParams().set('patient', patientUuid).set('v', 'full'); return this.http.get('/ws/visit', { params }); } }",
+    "declare const history: any; declare const patients: any[];\nexport function openFirst() { const patient = patients[0]; const target = `/patients/${patient.userid}/data`; history.push(target); }",
+    // terminology and drug catalogue searches with no patient attached: concept names, allergen and diagnosis terms
+    'export function useAllergenSearch(allergenToLookup: string, classUuid: string) { return fetch(`/ws/conceptsearch?conceptClasses=${classUuid}&q=${allergenToLookup}`); }',
+    'export function findDiagnosisConcepts(searchTerm: string, diagnosisConceptClass: string) { return fetch(`/ws/concept?name=${searchTerm}&class=${diagnosisConceptClass}`); }',
+    'export function vaccineSet(config: { immunizationConceptSet: string }) { return fetch(`/ws/concept?references=${config.immunizationConceptSet}&v=full`); }',
+    "declare const Urls: any; declare const $http: any;\nexport function drugSetMembers(conceptSetName: string) { return $http.get(Urls.drugUrl, { params: { q: conceptSetName, s: 'byConceptSet' } }); }",
+    "declare const Urls: any; declare const $http: any;\nexport function frequencies() { return $http.get(Urls.conceptSearchUrl, { params: { name: Urls.dosageFrequencyConceptName } }); }",
+    'declare function batch(urls: string[]): Promise<unknown>;\nexport function medicationByName(medicationName: string) { return batch([`Medication?identifier=${medicationName}`]); }',
+    // a path read from a constants namespace is configuration, whatever its name says
+    "declare const App: any; declare const $http: any;\nexport function bedDetails(bedId: string) { return $http.get(App.Constants.bedFromVisit + '/' + bedId); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
   ],
@@ -262,6 +275,45 @@ runRuleTests('no-phi-in-url', {
       name: 'superagent query()',
       code: "import superagent from 'superagent';\ndeclare const patient: any;\nsuperagent.get('/api/claims').query({ memberNumber: patient.memberNumber });",
       errors: [{ line: 3, column: 37, kinds: ['health-plan-id'] }],
+    },
+    {
+      name: 'a patient record object in search parameters is still the record',
+      code: "declare const patient: any;\nconst params = new URLSearchParams({ patient });\nfetch(`/fhir/Observation?${params}`);",
+      errors: [{ line: 2, column: 16, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'a builder key with an opaque value whose name says nothing stays reported',
+      code: "declare class HttpParams { set(k: string, v: string): HttpParams }\nexport class Lookup { constructor(private http: any) {}\n  find(value: string) { return this.http.get('/api/patients', { params: new HttpParams().set('dob', value) }); } }",
+      errors: [{ line: 3, column: 73, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'a patient route with a clinical search term is not a catalogue lookup',
+      code: 'export function patientAllergies(patientUuid: string, allergenToLookup: string) {\n  return fetch(`/ws/patients/${patientUuid}/allergies?q=${allergenToLookup}`);\n}',
+      errors: [{ line: 2, column: 59, kinds: ['allergy'] }],
+    },
+    {
+      name: 'a catalogue URL with a patient attached, or an identifier proper, stays reported',
+      code: "declare const Urls: any; declare const $http: any; declare const patient: any;\n$http.get(Urls.conceptUrl, { params: { name: patient.name } });\nfetch(`/ws/concept?q=${patient.ssn}`);\nexport function orders(medicationName: string, patientUuid: string) { return fetch(`MedicationRequest?patient=${patientUuid}&medication=${medicationName}`); }",
+      errors: [
+        { line: 2, column: 38, kinds: ['name'] },
+        { line: 3, column: 24, kinds: ['ssn'] },
+        { line: 4, column: 139, kinds: ['medication'] },
+      ],
+    },
+    {
+      name: 'a route with a name read from a patient',
+      code: 'declare const history: any; declare const patients: any[];\nexport function openFirst() { const patient = patients[0]; history.push(`/patients/${patient.fullName}/data`); }',
+      errors: [{ line: 2, column: 86, kinds: ['name'] }],
+    },
+    {
+      name: 'a constants namespace does not hide the PHI added beside it',
+      code: "declare const App: any; declare const $http: any; declare const patient: any;\n$http.get(App.Constants.visitUrl + '?name=' + patient.fullName);",
+      errors: [{ line: 2, column: 47, kinds: ['name'] }],
+    },
+    {
+      name: 'a string parameter is an id only when named after the record itself, not a date of it',
+      code: 'export function pendingOrders(patientUuid: string, visitStartDate: string) {\n  return fetch(`/ws/order?patient=${patientUuid}&from=${visitStartDate}`);\n}',
+      errors: [{ line: 2, column: 57, kinds: ['encounter'] }],
     },
   ],
 });

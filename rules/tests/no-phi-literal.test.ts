@@ -43,6 +43,10 @@ runRuleTests('no-phi-literal', {
     "const account = { userName: 'Mlopez', birthDate: '1984-03-12' };",
     "const patient = { firstName: 'Maria', lastName: 'Lopez' };",
     { code: '{ "search": { "family": "Okafor", "birthdate": "1984-03-17" }, "expected": { "birthDate": "1984-03-17", "id": "pat-1" } }', filename: 'test/fixtures/patient-search.json' },
+    // placeholder identifiers mark a made-up record: digit runs, zeros between two digits, the field's name with a counter
+    "export const rows = [\n  { name: 'Maria Okafor', date_of_birth: '1984-03-17', identifier: '123', patient_uuid: 'patientUuid123' },\n  { name: 'Tomas Brandt', date_of_birth: '1979-06-02', identifier: '456' },\n];",
+    { code: '{ "resourceType": "Bundle", "entry": [ { "resource": { "resourceType": "Patient", "id": "14984",\n  "identifier": [ { "system": "http://example.org/nationalid", "value": "30000007" } ],\n  "name": [ { "text": "Amina Yusuf", "family": "Yusuf", "given": ["Amina"] } ], "birthDate": "1971-05-14" } } ] }', filename: 'src/pre-auth/responses.json' },
+    "export const patient = { uuid: '00000000-0000-0000-0000-000000000001', name: 'Amina Yusuf', birthDate: '1971-05-14' };",
     // template literals with interpolation are not literals of a value
     "declare const area: string; const s = `${area}-45-6788`;",
     // numbers that are not SSNs
@@ -173,6 +177,17 @@ runRuleTests('no-phi-literal', {
         { line: 1, column: 47, message: 'Number value looks like a real SSN' },
         { line: 1, column: 67, message: 'String value looks like a real SSN' },
       ],
+    },
+    {
+      name: 'a record with an issued-looking identifier is not marked as made up',
+      code: "export const rows = [\n  { name: 'Maria Okafor', date_of_birth: '1984-03-17', identifier: '10482', patient_uuid: '3f2a9c1e-7b4d-4e8a-9c2f-1a6b8d0e4f53' },\n];",
+      errors: [{ line: 2, column: 11, kinds: ['name'] }, { line: 2, column: 42, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'JSON: a FHIR Patient whose national id is not a placeholder',
+      code: '{ "resourceType": "Bundle", "entry": [ { "resource": { "resourceType": "Patient", "id": "14984",\n  "identifier": [ { "system": "http://example.org/nationalid", "value": "30481957" } ],\n  "name": [ { "text": "Amina Yusuf", "family": "Yusuf", "given": ["Amina"] } ], "birthDate": "1971-05-14" } } ] }',
+      filename: 'src/pre-auth/responses.json',
+      errors: [{ line: 3, column: 48, kinds: ['name'] }, { line: 3, column: 67, kinds: ['name'] }, { line: 3, column: 94, kinds: ['date-of-birth'] }],
     },
   ],
 });

@@ -58,6 +58,8 @@ const stateHooks = new Set(STATE_HOOKS);
 const writeStreamFactories = new Set(WRITE_STREAM_FACTORIES);
 const idbStoreMethods = new Set(IDB_STORE_METHODS);
 const builderMethods = new Set(BUILDER_METHODS);
+/** Kinds that name a whole record: a string or number so named is its id or reference (`patient: string`). */
+const SCALAR_REFERENCE_KINDS = new Set(['patient-record', 'encounter']);
 const mappingMethods = new Set(MAPPING_METHODS);
 const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
@@ -276,7 +278,15 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const guessed = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    const guessedByName = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
+    // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
+    const endsInRecordNoun = () => {
+      const last = splitWords(identifier.name).at(-1);
+      const kinds = last ? this.options.classifier.classify(last).kinds : [];
+      return kinds.length > 0 && kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind));
+    };
+    const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && endsInRecordNoun() ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
@@ -615,6 +625,12 @@ export abstract class ValueEvaluator {
     return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
   }
 
+  /** A value whose own name is a trap (`patientId`, `visit.uuid`): what a key says about it does not apply. */
+  protected namesOpaqueValue(valueNode: Node): boolean {
+    const valueName = valueNode.type === 'Identifier' ? valueNode.name : valueNode.type === 'MemberExpression' ? propertyName(valueNode) : undefined;
+    return !!valueName && this.options.classifier.classify(valueName).trap;
+  }
+
   /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
   protected propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
     const byName = this.classifyHere(key);
@@ -622,8 +638,7 @@ export abstract class ValueEvaluator {
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
     // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says.
-    const valueName = valueNode.type === 'Identifier' ? valueNode.name : valueNode.type === 'MemberExpression' ? propertyName(valueNode) : undefined;
-    if (valueName && this.options.classifier.classify(valueName).trap) return value;
+    if (this.namesOpaqueValue(valueNode)) return value;
     const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
     if (!opaque || byName.kinds.length === 0) return value;
     return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));
@@ -711,6 +726,8 @@ export abstract class ValueEvaluator {
     if (hasPhi(value) || !key || key.type !== 'Literal' || typeof key.value !== 'string' || !valueNode || isLiteralLike(valueNode)) return value;
     const byKey = this.options.classifier.classify(key.value);
     if (byKey.trap || isSanitized(this.valueOf(valueNode))) return value;
+    // `.set('patient', patientUuid)`: the value's own name says it is an opaque id, whatever the key says.
+    if (this.namesOpaqueValue(valueNode)) return value;
     return join(value, fromKinds(byKey.kinds, this.origin(key, byKey.kinds), 'medium'));
   }
 

@@ -39,11 +39,14 @@ export function isRequestObject(node: Node): boolean {
 }
 
 
-export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean } {
+export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean; isScalar?: boolean } {
   if (!annotation) return { isBoolean: false };
   switch (annotation.type) {
     case 'TSBooleanKeyword':
       return { isBoolean: true };
+    case 'TSStringKeyword':
+    case 'TSNumberKeyword':
+      return { isBoolean: false, isScalar: true };
     case 'TSArrayType':
       return typeNameOfAnnotation(annotation.elementType);
     case 'TSTypeReference': {
@@ -64,7 +67,11 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
     }
     case 'TSUnionType': {
       const named = annotation.types.map(typeNameOfAnnotation).find((candidate) => candidate.name);
-      return named ?? { isBoolean: annotation.types.every((type) => type.type === 'TSBooleanKeyword' || type.type === 'TSNullKeyword' || type.type === 'TSUndefinedKeyword') };
+      const nullish = (type: TSESTree.TypeNode) => type.type === 'TSNullKeyword' || type.type === 'TSUndefinedKeyword';
+      return named ?? {
+        isBoolean: annotation.types.every((type) => type.type === 'TSBooleanKeyword' || nullish(type)),
+        isScalar: annotation.types.every((type) => type.type === 'TSStringKeyword' || type.type === 'TSNumberKeyword' || nullish(type)) && !annotation.types.every(nullish),
+      };
     }
     default:
       return { isBoolean: false };

@@ -40,6 +40,8 @@ export const METADATA_WORDS: readonly string[] = [
   // opaque ids anywhere in a name (`encounterIdQuery`, `patientUuids`); HIPAA identifiers such as
   // `memberId`, `medicalRecordId`, `nationalId` are whole patterns of their own and stay PHI
   'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid', 'tag', 'tags',
+  // ids written as one lower-case word (`patient.userid`, `record.userid`): still an account's opaque key
+  'userid', 'userids', 'useruuid',
   // ranges, filters and aggregates: about many records or none, not a person's (`appointmentCalendarDates`, `visitFilter`)
   'calendar', 'range', 'ranges', 'bounds', 'window', 'period', 'filter', 'filters', 'criteria', 'summary', 'summaries', 'stats',
   'statistics', 'metrics', 'aggregate', 'aggregates', 'histogram', 'distribution', 'breakdown',
@@ -58,6 +60,7 @@ export const TAINT_CLEARING_WORDS: readonly string[] = [
   'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',
   'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'matches', 'match', 'changed',
   'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid',
+  'userid', 'userids', 'useruuid',
 ];
 
 /** Last words that name code, not data: `PatientService`, `patientRouter`, `PatientForm`. */

@@ -21,6 +21,8 @@ describe('file roles', () => {
     ['src/mocks/handlers.ts', 'mock'],
     ['src/patient.mock.ts', 'mock'],
     ['src/mockPatients.ts', 'mock'],
+    ['src/components/PatientListMockData.js', 'mock'],
+    ['src/api/visitMocks.ts', 'mock'],
     ['test/fixtures/intake.json', 'fixture'],
     ['scripts/synthetic-patient-data/examples/maya.json', 'fixture'],
     ['packages/app/src/fake-data/people.ts', 'fixture'],
@@ -50,6 +52,8 @@ describe('file roles', () => {
     ['src/demographics.ts', 'production'],
     ['config/production.json', 'production'],
     ['src/latest.ts', 'production'],
+    ['src/hooks/useMockable.ts', 'production'],
+    ['src/Hammocks.ts', 'production'],
     ['src/contest/entries.ts', 'production'],
     ['src/testimonials/list.tsx', 'production'],
   ];

@@ -190,7 +190,7 @@ describe('rule options', () => {
     const parsed = parseConfigText('{ "rules": { "no-phi-in-logs": ["error", { "loggerNames": ["audit"] }], "no-unencrypted-phi-column": ["warning", { "includeLookupIdentifiers": true }] } }', 'c.json', RULES);
     const config = resolveConfig(parsed, undefined, '/ws');
     const column = RULES.get('no-unencrypted-phi-column')!;
-    assert.deepEqual(plain(RULES.optionsFor(column, config)), { transformers: [], includeLookupIdentifiers: true });
+    assert.deepEqual(plain(RULES.optionsFor(column, config)), { transformers: [], includeLookupIdentifiers: true, includeClinicalData: false });
     assert.deepEqual(plain(RULES.optionsFor(RULES.get('no-phi-in-logs')!, config)), { loggerNames: ['audit'], ipAddressesAlone: false });
     assert.equal(RULES.optionsFor(RULES.get('no-phi-in-url')!, config), RULES.get('no-phi-in-url')!.defaultOptions);
   });

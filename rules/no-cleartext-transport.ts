@@ -1,6 +1,7 @@
 import { createRule, type FixDescriptor, type JsonNode, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { dottedName, keyName, lastSegment, memberCall, parentOf, splitWords, type Node } from './utils/ast';
 import { isIdentifierUrl, needsTls, parseCleartextUrl, type CleartextUrl } from './utils/urls';
+import { enclosingNames } from './utils/config-keys';
 
 type MessageId = 'cleartextRequest' | 'cleartextEndpoint';
 
@@ -86,14 +87,9 @@ function holderName(node: Node): string | undefined {
   return undefined;
 }
 
-/** Whether a property or variable sits inside an object defined under an identifier's name (`…Extension = { … }`). */
+/** Whether a property sits inside an object defined under an identifier's name (`…Extensions = { a: { url } }`). */
 function isInsideIdentifierDefinition(site: Node): boolean {
-  for (let current = parentOf(site); current; current = parentOf(current)) {
-    const name = current.type === 'Property' ? keyName(current.key) : current.type === 'VariableDeclarator' && current.id.type === 'Identifier' ? current.id.name : undefined;
-    if (name && splitWords(name).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word))) return true;
-    if (/Function/.test(current.type)) return false;
-  }
-  return false;
+  return enclosingNames(site).some((name) => splitWords(name).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word)));
 }
 
 function isEndpointName(name: string): boolean {

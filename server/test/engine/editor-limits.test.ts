@@ -9,26 +9,14 @@ import * as path from 'node:path';
 import { allRules } from '../../../rules';
 import { DeadlineExceeded, Project } from '../../src/engine';
 import { createRule, type TSESTree } from '../../src/rule-api';
+import { testRuleMeta } from '../helpers/test-rule-meta';
 
 const LEAK = "export function f(patient: { ssn: string }) {\n  console.log(patient.ssn);\n}\n";
 
 /** A rule that moves `clock` forward at the first call it sees (a slow rule on a big file), and counts calls. */
 function clockMovingRule(clock: { now: number }, seen: { calls: number }) {
   return createRule({
-    meta: {
-      id: 'test-clock-moving-rule',
-      description: 'Lets time pass during the walk (tests only).',
-      rationale: 'Exercises the deadline inside the walk.',
-      category: 'meta',
-      defaultSeverity: 'note',
-      cwe: [],
-      hipaa: [],
-      precision: 'low',
-      securitySeverity: 0,
-      messages: { never: 'never reported' },
-      schema: { type: 'object', properties: {}, additionalProperties: false },
-      languages: ['code'],
-    },
+    meta: testRuleMeta('test-clock-moving-rule', 'Lets time pass during the walk (tests only).', 'Exercises the deadline inside the walk.'),
     defaultOptions: {},
     create() {
       return {

@@ -2,24 +2,12 @@
 // rejected promise nobody awaits. Nothing in the engine can catch those; they reach the process's
 // `uncaughtException` / `unhandledRejection` handlers. Tests only (server/test/lsp/hardening.test.ts).
 import { createRule } from '../../src/rule-api';
+import { testRuleMeta } from './test-rule-meta';
 
 export const STRAY_MARKER = '__phi_guard_stray__';
 
 export const strayErrorRule = createRule({
-  meta: {
-    id: 'test-stray-error-rule',
-    description: `Throws asynchronously on files containing ${STRAY_MARKER} (tests only).`,
-    rationale: 'Exercises the language server staying alive after a stray error.',
-    category: 'meta',
-    defaultSeverity: 'note',
-    cwe: [],
-    hipaa: [],
-    precision: 'low',
-    securitySeverity: 0,
-    messages: { never: 'never reported' },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    languages: ['code'],
-  },
+  meta: testRuleMeta('test-stray-error-rule', `Throws asynchronously on files containing ${STRAY_MARKER} (tests only).`, 'Exercises the language server staying alive after a stray error.'),
   defaultOptions: {},
   create(context) {
     return {

@@ -18,6 +18,7 @@ import {
   type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
@@ -127,7 +128,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -142,6 +143,7 @@ export default createRule({
       indexedDb: 'Storing {{kinds}} in IndexedDB without encryption. Encrypt the record first or keep PHI out of the browser.',
       indexedDbLibrary: 'Storing {{kinds}} in IndexedDB through {{storage}} without encryption. Encrypt the record first or keep PHI out of the browser.',
       offlineDb: 'A local PouchDB database in the browser holds {{kinds}} (its schema declares {{types}}) without encryption. Encrypt it at rest (e.g. crypto-pouch) or keep PHI out of the browser.',
+      persistedForm: 'Persisting a form holding {{kinds}} in {{storage}} through {{library}}. The draft is unencrypted and outlives the session on a shared device; keep drafts in memory or on the server, or exclude the PHI fields.',
       persistedState: 'Persisting {{kinds}} in {{storage}} through {{library}}. Persisted state is unencrypted and outlives the session; persist only non-PHI fields (partialize/whitelist) or encrypt the storage.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -237,6 +239,10 @@ export default createRule({
 
     const reportPersisted = (node: TSESTree.CallExpression, found: { taint: Taint; storage: string } | undefined, library: string) => {
       if (found && found.taint.kinds.length) context.report({ node: node.callee, messageId: 'persistedState', taint: found.taint, data: { storage: found.storage, library } });
+    };
+
+    const reportPersistedForm = (form: PersistedForm) => {
+      if (form.taint.kinds.length) context.report({ node: form.node, messageId: 'persistedForm', taint: form.taint, data: { storage: form.storage, library: form.library } });
     };
 
     const isDexieClass = (node: Node | null | undefined): boolean => {
@@ -386,6 +392,8 @@ export default createRule({
           // zustand: create<State>()(persist(…, { name, storage })); redux-persist: persistReducer(config, reducer)
           if (source?.imported === 'persist' && ZUSTAND_MIDDLEWARE_MODULES.test(source.module)) return reportPersisted(node, zustandPersisted(context, node), 'zustand persist');
           if (source?.imported === 'persistReducer' && REDUX_PERSIST_MODULES.test(source.module)) return reportPersisted(node, reduxPersisted(context, node, resolveObject), 'redux-persist');
+          const hookForm = persistedHookForm(context, node);
+          if (hookForm) return reportPersistedForm(hookForm);
         }
         const call = memberCall(node);
         if (!call) return;
@@ -453,6 +461,10 @@ export default createRule({
           const taint = context.taintOf(node.arguments[0]);
           if (taint.kinds.length) context.report({ node: node.arguments[0], messageId: 'indexedDb', taint });
         }
+      },
+      JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
+        const form = persistedFormikForm(context, node);
+        if (form) reportPersistedForm(form);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         // `localDb = new PouchDB('local')` in a branch

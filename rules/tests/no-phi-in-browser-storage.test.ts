@@ -2,6 +2,22 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-browser-storage', {
   valid: [
+    // persisted form drafts whose form holds no PHI, or whose persister is not a form-persistence library's
+    {
+      name: "formik-persist of a settings form (no PHI fields), next to a patient form in the same file",
+      filename: "src/Settings.tsx",
+      code: "import { Formik, Form, Field } from 'formik';\nimport { Persist } from 'formik-persist';\nexport const Prefs = () => (\n  <Formik initialValues={{ theme: 'light', pageSize: 20 }} onSubmit={() => {}}>\n    <Form><Field name=\"theme\" /><Persist name=\"prefs\" /></Form>\n  </Formik>\n);\nexport const Patient = () => (\n  <Formik initialValues={{ givenName: '', birthDate: '' }} onSubmit={() => {}}><Form><Field name=\"givenName\" /></Form></Formik>\n);",
+    },
+    {
+      name: "a component named Persist that is not formik-persist's",
+      filename: "src/Other.tsx",
+      code: "import { Persist } from './local-persist';\nimport { Formik } from 'formik';\nexport const X = () => <Formik initialValues={{ givenName: '' }} onSubmit={() => {}}><Persist name=\"x\" /></Formik>;",
+    },
+    {
+      name: "react-hook-form-persist on a search-preferences form",
+      filename: "src/Search.tsx",
+      code: "import { useForm } from 'react-hook-form';\nimport useFormPersist from 'react-hook-form-persist';\nexport function SearchPrefs() {\n  const { watch, setValue, register } = useForm({ defaultValues: { sortBy: 'date', pageSize: 20 } });\n  useFormPersist('prefs', { watch, setValue, storage: window.localStorage });\n  return <input {...register('sortBy')} />;\n}",
+    },
     // opaque ids, settings, counts and flags
     "declare const patient: { id: string; ssn: string };\nlocalStorage.setItem('patientId', patient.id);",
     "localStorage.setItem('theme', 'dark');",
@@ -273,6 +289,25 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import { QuestionnaireResponse as FhirResponse } from 'fhir/r4b';\nimport type { AnswersByLinkId } from 'shared-types';\nexport function saveDraft(response: FhirResponse, answers: AnswersByLinkId, key: string) {\n  localStorage.setItem(key, JSON.stringify(response));\n  sessionStorage.setItem(key, JSON.stringify({ page: answers }));\n}",
       workspace: {"packages/shared-types/src/forms.ts":"export type AnswersByLinkId = { [linkId: string]: QuestionnaireResponseItem };"},
       errors: [{ line: 4, column: 29, kinds: ["clinical-note"] }, { line: 5, column: 31, kinds: ["clinical-note"] }],
+    },
+    {
+      name: "formik-persist-values: a withFormik form whose mapPropsToValues lists patient fields is persisted (localStorage by default)",
+      filename: "src/PrescriptionDraft.jsx",
+      code: "import { withFormik } from 'formik';\nimport { PersistFormikValues } from 'formik-persist-values';\nconst form = { mapPropsToValues: (props) => ({ id: props.id, givenName: '', birthday: '', mrn: '', insulinDose: 0 }) };\nfunction Draft({ storageKey }) {\n  return <form><PersistFormikValues persistInvalid name={storageKey} /></form>;\n}\nexport default withFormik(form)(Draft);",
+      errors: [{ line: 5, column: 17, kinds: ["date-of-birth","glucose-insulin","mrn","name"], message: "in localStorage through formik-persist-values" }],
+    },
+    {
+      name: "formik-persist: the enclosing <Formik>'s fields, sessionStorage by option",
+      filename: "src/Intake.tsx",
+      code: "import { Formik, Form, Field } from 'formik';\nimport { Persist } from 'formik-persist';\nexport const Intake = () => (\n  <Formik initialValues={{ note: '' }} onSubmit={() => {}}>\n    <Form><Field name=\"phoneNumber\" /><Field name=\"diagnosis\" /><Persist name=\"intake\" isSessionStorage /></Form>\n  </Formik>\n);",
+      errors: [{ line: 5, column: 66, kinds: ["diagnosis","phone"], message: "in sessionStorage through formik-persist" }],
+    },
+    {
+      name: "react-hook-form-persist: the typed form of the calling component (sessionStorage by default)",
+      filename: "src/Registration.tsx",
+      code: "import { useForm } from 'react-hook-form';\nimport useFormPersist from 'react-hook-form-persist';\nimport type { RegistrationForm } from './forms';\nexport function Registration() {\n  const { watch, setValue } = useForm<RegistrationForm>();\n  useFormPersist('registration', { watch, setValue });\n  return null;\n}",
+      workspace: {"src/forms.ts": "export interface RegistrationForm { givenName: string; birthdate: string }"},
+      errors: [{ line: 6, column: 3, kinds: ["date-of-birth","name"], message: "in sessionStorage through react-hook-form-persist" }],
     },
     {
       name: 'a severity set in config wins',

@@ -241,6 +241,14 @@ export default createRule({
       if (found && found.taint.kinds.length) context.report({ node: node.callee, messageId: 'persistedState', taint: found.taint, data: { storage: found.storage, library } });
     };
 
+    /** Setters of `useLocalStorage`/`useSessionStorage`-style hooks (usehooks-ts, react-use, @mantine/hooks, use-local-storage-state, the app's own). */
+    const storageHookSetters = new Map<string, { storage: string; key: string | undefined }>();
+    const storageHookOf = (call: TSESTree.CallExpression): string | undefined => {
+      const name = call.callee.type === 'Identifier' ? call.callee.name : call.callee.type === 'MemberExpression' ? propertyName(call.callee) : undefined;
+      const match = name ? /^use(Local|Session)Storage(State|Value)?$/.exec(name) : null;
+      return match ? (match[1] === 'Local' ? 'localStorage' : 'sessionStorage') : undefined;
+    };
+
     const reportPersistedForm = (form: PersistedForm) => {
       if (form.taint.kinds.length) context.report({ node: form.node, messageId: 'persistedForm', taint: form.taint, data: { storage: form.storage, library: form.library } });
     };
@@ -360,6 +368,13 @@ export default createRule({
         if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        // const [draft, setDraft] = useLocalStorage('draft'): the setter writes its argument to web storage
+        if (node.id.type === 'ArrayPattern' && node.init?.type === 'CallExpression') {
+          const storage = storageHookOf(node.init);
+          const setter = node.id.elements[1];
+          if (storage && setter?.type === 'Identifier') storageHookSetters.set(setter.name, { storage, key: isStringLiteral(node.init.arguments[0]) ? node.init.arguments[0].value : undefined });
+          return;
+        }
         if (node.id.type !== 'Identifier' || !node.init) return;
         let init: Node = node.init;
         if (init.type === 'AwaitExpression') init = init.argument;
@@ -383,6 +398,13 @@ export default createRule({
         if ((node.callee.type === 'Identifier' ? node.callee.name : memberCall(node)?.method) === 'queueSynchronizationItem') {
           const content = node.arguments[1];
           if (content && content.type !== 'SpreadElement') report(content, context.taintOf(content), 'the OpenMRS offline sync queue');
+          return;
+        }
+        const storageHook = node.callee.type === 'Identifier' ? storageHookSetters.get(node.callee.name) : undefined;
+        if (storageHook && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' && !/Function/.test(node.arguments[0].type)) {
+          const value = node.arguments[0];
+          const taint = withKeyKinds(context, context.taintOf(value), storageHook.key, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: storageHook.storage } });
           return;
         }
         const keyval = idbKeyvalWrite(node);

@@ -18,7 +18,13 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/Search.tsx",
       code: "import { useForm } from 'react-hook-form';\nimport useFormPersist from 'react-hook-form-persist';\nexport function SearchPrefs() {\n  const { watch, setValue, register } = useForm({ defaultValues: { sortBy: 'date', pageSize: 20 } });\n  useFormPersist('prefs', { watch, setValue, storage: window.localStorage });\n  return <input {...register('sortBy')} />;\n}",
     },
+    {
+      name: "useLocalStorage setters storing settings, or an updater function",
+      filename: "src/usePrefs.ts",
+      code: "import { useLocalStorage } from 'usehooks-ts';\nexport function usePrefs(theme: string) {\n  const [, setTheme] = useLocalStorage('theme', 'light');\n  const [, setCount] = useLocalStorage('visits', 0);\n  setTheme(theme);\n  setCount((previous) => previous + 1);\n}",
+    },
     // opaque ids, settings, counts and flags
+    "declare const newSort: string, sortType: string;\nlocalStorage.setItem('activePatientSort', JSON.stringify({ sort: newSort, sortType }));",
     "declare const patient: { id: string; ssn: string };\nlocalStorage.setItem('patientId', patient.id);",
     "localStorage.setItem('theme', 'dark');",
     "declare const patients: any[];\nconst patientCount = patients.length;\nsessionStorage.setItem('patientCount', String(patientCount));",
@@ -308,6 +314,12 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import { useForm } from 'react-hook-form';\nimport useFormPersist from 'react-hook-form-persist';\nimport type { RegistrationForm } from './forms';\nexport function Registration() {\n  const { watch, setValue } = useForm<RegistrationForm>();\n  useFormPersist('registration', { watch, setValue });\n  return null;\n}",
       workspace: {"src/forms.ts": "export interface RegistrationForm { givenName: string; birthdate: string }"},
       errors: [{ line: 6, column: 3, kinds: ["date-of-birth","name"], message: "in sessionStorage through react-hook-form-persist" }],
+    },
+    {
+      name: "useLocalStorage/useSessionStorage hooks: the setter writes its argument to web storage",
+      filename: "src/useDraft.ts",
+      code: "import { useLocalStorage, useSessionStorage } from 'usehooks-ts';\ndeclare const patient: { givenName: string; birthDate: string }, value: string;\nexport function useDrafts() {\n  const [, setCurrent] = useLocalStorage('current', null);\n  const [, setSsn] = useSessionStorage('ssn', '');\n  setCurrent(patient);\n  setSsn(value);\n}",
+      errors: [{ line: 6, column: 14, kinds: ["patient-record"], message: "in localStorage" }, { line: 7, column: 10, kinds: ["ssn"], message: "in sessionStorage" }],
     },
     {
       name: 'a severity set in config wins',

@@ -88,6 +88,14 @@ function stringArray(node: Node | undefined): Set<string> | undefined {
   return names;
 }
 
+/** The name of the class whose method contains `node` (`class PatientAdditionalData extends Model { static init() { super.init(…) } }`). */
+function enclosingClassName(node: Node): string | undefined {
+  for (let current = (node as { parent?: Node }).parent; current; current = (current as { parent?: Node }).parent) {
+    if ((current.type === 'ClassDeclaration' || current.type === 'ClassExpression') && current.id) return current.id.name;
+  }
+  return undefined;
+}
+
 function constantString(node: Node | undefined): string | undefined {
   if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
@@ -265,9 +273,12 @@ export default createRule({
           if (modelName && looksSequelize) checkFieldMap(node.arguments[1], modelOf(context, modelName), 'sequelize', () => false);
           return;
         }
-        // Sequelize `Patient.init({ … }, { sequelize, modelName: 'Patient' })`.
-        if (call?.method === 'init' && node.arguments[0]?.type === 'ObjectExpression' && node.arguments[1]?.type === 'ObjectExpression' && propertyNamed(node.arguments[1], 'sequelize')) {
-          const modelName = constantString(propertyNamed(node.arguments[1], 'modelName')?.value as Node) ?? dottedName(call.object);
+        // Sequelize `Patient.init({ … }, { sequelize, modelName: 'Patient' })`, or `super.init({ … }, options)` in a
+        // model class's static init when the attributes are typed with `DataTypes`.
+        const sequelizeOptions = node.arguments[1]?.type === 'ObjectExpression' && propertyNamed(node.arguments[1], 'sequelize');
+        if (call?.method === 'init' && node.arguments[0]?.type === 'ObjectExpression' && node.arguments[1] && (sequelizeOptions || /\b(DataTypes?|Sequelize)\.[A-Z]/.test(context.getText(node.arguments[0])))) {
+          const options = node.arguments[1].type === 'ObjectExpression' ? node.arguments[1] : undefined;
+          const modelName = constantString(options ? (propertyNamed(options, 'modelName')?.value as Node) : undefined) ?? (call.object.type === 'Super' || call.object.type === 'ThisExpression' ? enclosingClassName(node) : dottedName(call.object));
           checkFieldMap(node.arguments[0], modelOf(context, modelName), 'sequelize', () => false);
           return;
         }

@@ -7,6 +7,8 @@ const drizzle = "import { pgTable, text, uuid, boolean, date, integer } from 'dr
 
 runRuleTests('no-unencrypted-phi-column', {
   valid: [
+    // an init that is not a Sequelize model's (no DataTypes attributes)
+    "export class Wizard { static init(options: object) { super.init({ passport: 'enabled', birthCertificate: true }, options); } }",
     // ids, counts, flags, metadata and formats are not PHI
     mongoose + "export const PatientSchema = new Schema({ patientId: String, patientCount: Number, isPatientSelected: Boolean, hasAllergy: Boolean, createdAt: Date, resourceType: String, SSN_PATTERN: String, DOB_FORMAT: String, emailTemplate: String, lastFour: String, status: String });",
     // a reference to another document
@@ -94,6 +96,15 @@ runRuleTests('no-unencrypted-phi-column', {
         { line: 5, column: 3, kinds: ['ssn'] },
         { line: 6, column: 3, kinds: ['diagnosis'] },
         { line: 10, column: 45, kinds: ['medication'] },
+      ],
+    },
+    {
+      name: "Sequelize: super.init in a model class's static init, options passed through, identity documents named plainly",
+      code: "import { DataTypes, Model } from 'sequelize';\nexport class PatientAdditionalData extends Model {\n  static init(options: object) {\n    super.init({\n      placeOfBirth: DataTypes.STRING,\n      birthCertificate: DataTypes.STRING,\n      drivingLicense: DataTypes.STRING,\n      passport: DataTypes.STRING,\n    }, { ...options, timestamps: true });\n  }\n}",
+      errors: [
+        { line: 6, column: 7, kinds: ['license-number'] },
+        { line: 7, column: 7, kinds: ['license-number'] },
+        { line: 8, column: 7, kinds: ['license-number'] },
       ],
     },
     {

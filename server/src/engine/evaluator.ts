@@ -261,6 +261,8 @@ export abstract class ValueEvaluator {
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
     if (annotation.isBoolean) return EMPTY;
+    // `const passport = require('passport')`: a library is code, whatever its name says.
+    if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' && !/^[./]/.test(init.arguments[0].value)) return assigned;
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
@@ -501,6 +503,10 @@ export abstract class ValueEvaluator {
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.
     if (this.imports.has(node.name) && this.options.index?.isExportedConstant(node.name)) return EMPTY;
+    // A library imported whole (`import passport from 'passport'`, `const moment = require('moment')`) is code,
+    // whatever its name says.
+    const imported = this.imports.get(node.name);
+    if (imported && (imported.imported === 'default' || imported.imported === '*') && !/^[./]/.test(imported.module)) return EMPTY;
     // Not a variable: a component, a class, an enum, a namespace or a constant (`PatientSearchIcon`,
     // `TaskCode`, `PATIENT_FIELDS`), whatever its name says.
     if (isTypeOrConstantName(node.name)) return EMPTY;

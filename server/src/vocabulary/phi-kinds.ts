@@ -188,7 +188,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 11,
     sensitivity: 'high',
-    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'certificateNumber', 'stateId'],
+    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'passport', 'passportNo', 'drivingLicense', 'drivingLicence', 'driversLicence', 'birthCertificate', 'birthCertificateNumber', 'certificateNumber', 'stateId'],
     description: 'Certificate or licence number (driver’s licence, passport).',
   },
   // ── Health and national identifiers outside the US (Safe Harbor 18: any other unique number) ──

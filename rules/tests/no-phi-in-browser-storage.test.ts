@@ -23,6 +23,11 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/usePrefs.ts",
       code: "import { useLocalStorage } from 'usehooks-ts';\nexport function usePrefs(theme: string) {\n  const [, setTheme] = useLocalStorage('theme', 'light');\n  const [, setCount] = useLocalStorage('visits', 0);\n  setTheme(theme);\n  setCount((previous) => previous + 1);\n}",
     },
+    {
+      name: "an untyped useFormikContext() in a file whose form holds settings",
+      filename: "src/PrefsWizard.jsx",
+      code: "import { withFormik, useFormikContext } from 'formik';\nfunction Prefs() {\n  const { values } = useFormikContext();\n  localStorage.setItem('prefs', JSON.stringify(values));\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ theme: 'light', pageSize: 20 }) })(Prefs);",
+    },
     // opaque ids, settings, counts and flags
     "declare const newSort: string, sortType: string;\nlocalStorage.setItem('activePatientSort', JSON.stringify({ sort: newSort, sortType }));",
     "declare const patient: { id: string; ssn: string };\nlocalStorage.setItem('patientId', patient.id);",
@@ -320,6 +325,12 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/useDraft.ts",
       code: "import { useLocalStorage, useSessionStorage } from 'usehooks-ts';\ndeclare const patient: { givenName: string; birthDate: string }, value: string;\nexport function useDrafts() {\n  const [, setCurrent] = useLocalStorage('current', null);\n  const [, setSsn] = useSessionStorage('ssn', '');\n  setCurrent(patient);\n  setSsn(value);\n}",
       errors: [{ line: 6, column: 14, kinds: ["patient-record"], message: "in localStorage" }, { line: 7, column: 10, kinds: ["ssn"], message: "in sessionStorage" }],
+    },
+    {
+      name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",
+      filename: "src/IntakeWizard.jsx",
+      code: "import { withFormik, useFormikContext } from 'formik';\nimport { useLocalStorage } from './hooks';\nfunction Wizard() {\n  const { values } = useFormikContext();\n  const [, setStored] = useLocalStorage('wizard');\n  setStored({ ...values, step: 2 });\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ givenName: '', birthDate: '', allergies: [] }) })(Wizard);",
+      errors: [{ line: 6, column: 13, kinds: ["allergy","date-of-birth","name"] }],
     },
     {
       name: 'a severity set in config wins',

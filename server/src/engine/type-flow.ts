@@ -60,9 +60,54 @@ function formOptionValue(host: TypeFlowHost, node: TSESTree.CallExpression, opti
   return EMPTY;
 }
 
+/** Keys of an object literal, or of the object a `(props) => ({ … })` function returns. */
+function returnedObjectKeys(node: Node): string[] {
+  let body: Node | null | undefined = node;
+  if (body.type === 'ArrowFunctionExpression' || body.type === 'FunctionExpression') {
+    if (body.body.type === 'BlockStatement') body = (body.body.body.find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined)?.argument;
+    else body = body.body;
+  }
+  if (body?.type !== 'ObjectExpression') return [];
+  return body.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key)].filter((key): key is string => !!key) : []));
+}
+
+const formikFieldsOfProgram = new WeakMap<Node, string[]>();
+
+/**
+ * The fields of the Formik forms a file declares: a `withFormik({ mapPropsToValues })` HOC's values and
+ * `<Formik initialValues={{ … }}>`. What an untyped `useFormikContext()` in that file hands out.
+ */
+function formikFieldsOfFile(node: Node): string[] {
+  let program: Node = node;
+  for (let parent = (program as { parent?: Node }).parent; parent; parent = (program as { parent?: Node }).parent) program = parent;
+  const cached = formikFieldsOfProgram.get(program);
+  if (cached) return cached;
+  const fields: string[] = [];
+  const stack: Node[] = [program];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (current.type === 'Property' && !current.computed && keyName(current.key) === 'mapPropsToValues') fields.push(...returnedObjectKeys(current.value as Node));
+    else if (current.type === 'JSXAttribute' && current.name.type === 'JSXIdentifier' && current.name.name === 'initialValues' && current.value?.type === 'JSXExpressionContainer' && current.value.expression.type !== 'JSXEmptyExpression') {
+      fields.push(...returnedObjectKeys(current.value.expression));
+    }
+    for (const [key, child] of Object.entries(current)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) for (const item of child) { if (item && typeof item === 'object' && typeof (item as Node).type === 'string') stack.push(item as Node); }
+      else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') stack.push(child as Node);
+    }
+  }
+  formikFieldsOfProgram.set(program, fields);
+  return fields;
+}
+
 export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpression, value: AbstractValue): AbstractValue {
   const name = calleeName(node.callee);
   if (!name) return value;
+  // An untyped `useFormikContext()`: the form is the one this file declares (withFormik's mapPropsToValues, <Formik initialValues>).
+  if (name === 'useFormikContext' && !node.typeArguments && node.callee.type === 'Identifier' && host.importedFrom(node.callee.name)?.module === 'formik' && !hasPhi(value)) {
+    const kinds = [...new Set(formikFieldsOfFile(node).flatMap((field) => host.options.classifier.kindsOf(field)))].sort();
+    if (kinds.length) return join(value, fromKinds(kinds, undefined, 'medium'));
+  }
   // `const { getValues } = useForm<T>()` … `getValues()`: the form's values.
   if (node.callee.type === 'Identifier' && formValueAccessors.has(name) && !hasPhi(value)) {
     const binding = host.scope.lookup(name)?.value;

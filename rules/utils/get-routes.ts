@@ -520,6 +520,7 @@ function fhirServiceFindings(model: FileModel, deps: GetRouteDeps): GetRouteFind
 export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps): GetRouteFinding[] {
   const model = new FileModel(program);
   const findings: GetRouteFinding[] = [];
+  const fhirPaths = new Set<string>();
   for (const [handler, method] of handlersOf(model)) {
     if (method === 'other') continue;
     const found = analyseHandler(model, deps, handler, method);
@@ -532,7 +533,9 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps):
     if (!route || route.method !== 'get') continue;
     const path = pathText(route.path)!;
     const fhir = fhirRouteFinding(route.path, path, deps);
-    if (fhir) findings.push(fhir);
+    // A route table lists one path for several interactions (search, operations): one finding per path.
+    if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
+    fhirPaths.add(path.text);
     const parameter = pathParameterFinding(route.path, path, deps);
     if (parameter) findings.push(parameter);
   }

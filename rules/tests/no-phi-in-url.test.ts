@@ -342,6 +342,9 @@ runRuleTests('no-phi-in-url', {
     { code: EXPRESS + "router.get('/patients', (req, res) => { const { query } = req; res.json({ name: query.firstName }); });", filename: 'test/patients.test.ts' },
     // a path parameter that is an opaque id
     EXPRESS + "declare function show(): any;\nrouter.get('/patients/:patientId', show());",
+    // staff accounts: the app user's own e-mail and phone are not a patient's
+    EXPRESS + "router.get('/staff', asyncHandler(async (req, res) => {\n  const { query } = req;\n  res.json({ email: query.email, phone: query.phone });\n}));",
+    EXPRESS + "declare function byEmail(): any;\nrouter.get('/users/:email', byEmail());",
   ],
   invalid: [
     {

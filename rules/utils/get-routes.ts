@@ -3,7 +3,7 @@
 // `...filters`), handed to a helper with the parameter names it reads, FHIR search routes and the
 // search interactions of node-fhir-server-core service modules, PHI-named path parameters.
 // A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
-import type { Precision, TSESTree } from '../../server/src/rule-api';
+import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
 import { childNodes, isStringLiteral, keyName, propertyName, splitWords, type Node } from './ast';
 
 type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
@@ -40,6 +40,11 @@ const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']
 const ELEMENT_CALLBACK_METHODS = new Set(['filter', 'map', 'forEach', 'some', 'every', 'reduce', 'flatMap', 'find']);
 /** Keys that name a query parameter in a helper's description of what it reads: `{ key: 'firstName', mapFn }`. */
 const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'parameter', 'queryKey', 'queryParam']);
+/**
+ * Staff people (not organisations: a lab request or a clinic's listing filtered by `lastName` filters by
+ * the patient's): their own e-mail or phone in a route is not PHI.
+ */
+const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
 /** How deep a query object is followed into helpers of the same file. */
 const HELPER_DEPTH = 2;
 
@@ -319,20 +324,23 @@ class QueryReads {
 }
 
 /** The route handlers of the file with what is known of their method. */
-function handlersOf(model: FileModel): Map<FunctionNode, 'get' | 'other' | 'unregistered'> {
-  const handlers = new Map<FunctionNode, 'get' | 'other' | 'unregistered'>();
+type HandlerMethod = 'get' | 'other' | 'unregistered';
+
+function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod; path?: string }> {
+  const handlers = new Map<FunctionNode, { method: HandlerMethod; path?: string }>();
   for (const node of model.order) {
     if (node.type !== 'CallExpression') continue;
     const route = routeRegistration(node, model);
     if (!route) continue;
-    for (const handler of route.handlers) if (requestNameOf(handler)) handlers.set(handler, route.method === 'get' ? 'get' : 'other');
+    const path = pathText(route.path)?.text;
+    for (const handler of route.handlers) if (requestNameOf(handler)) handlers.set(handler, { method: route.method === 'get' ? 'get' : 'other', path });
   }
   for (const node of model.order) {
     if (!isFunction(node) || handlers.has(node) || !isHandlerShaped(node)) continue;
     // A function inside another handler is part of it, not a handler of its own.
     let nested = false;
     for (let current = model.parent(node); current && !nested; current = model.parent(current)) nested = isFunction(current) && handlers.has(current);
-    if (!nested) handlers.set(node, 'unregistered');
+    if (!nested) handlers.set(node, { method: 'unregistered' });
   }
   return handlers;
 }
@@ -343,7 +351,29 @@ function handlersOf(model: FileModel): Map<FunctionNode, 'get' | 'other' | 'unre
  * nested pattern (`const { query: { firstName } } = req`). Plain `req.query.x` reads and
  * `const { x } = req.query` are the rule's own direct reads and are left to it.
  */
-function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionNode, method: 'get' | 'unregistered'): GetRouteFinding | undefined {
+/**
+ * Whose data a route serves by its path and the names around its handler: a sign-in, account or staff
+ * route reads the app user's own e-mail or phone, not a patient's.
+ */
+function isStaffSide(model: FileModel, node: Node, path: string | undefined): boolean {
+  const words = (path ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  for (let current = model.parent(node); current; current = model.parent(current)) {
+    if (current.type === 'FunctionDeclaration' && current.id) words.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') words.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) words.push(key);
+    }
+  }
+  if (words.some((word) => subjectOfName(word) === 'patient')) return false;
+  return words.some((word) => isAccountContextName(word) || (subjectOfName(word) === 'workforce' && splitWords(word).some((part) => STAFF_PERSON_WORDS.has(part))));
+}
+
+function withoutStaffContacts(kinds: string[], staffSide: boolean): string[] {
+  return staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+}
+
+function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionNode, method: 'get' | 'unregistered', path: string | undefined): GetRouteFinding | undefined {
   const request = requestNameOf(handler)!;
   const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps));
   const aliases = new Set<string>();
@@ -373,7 +403,7 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
   }
   if (!source) return undefined;
   reads.follow(handler.body, aliases, false, 0);
-  const kinds = reads.kinds();
+  const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, handler, path));
   if (!kinds.length) return undefined;
   const names = [...new Set(reads.reads.map((read) => read.name))];
   return {
@@ -435,9 +465,9 @@ function routeTableEntry(node: TSESTree.ObjectExpression): { method: string; pat
 }
 
 /** `/patients/by-ssn/:ssn`: a GET path parameter named for PHI puts the value in every request line. */
-function pathParameterFinding(pathNode: Node, path: { text: string }, deps: GetRouteDeps): GetRouteFinding | undefined {
+function pathParameterFinding(pathNode: Node, path: { text: string }, deps: GetRouteDeps, staffSide: boolean): GetRouteFinding | undefined {
   const names = [...path.text.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
-  const kinds = [...new Set(names.flatMap((name) => kindsOfParameter(name, deps)))].sort();
+  const kinds = withoutStaffContacts([...new Set(names.flatMap((name) => kindsOfParameter(name, deps)))].sort(), staffSide);
   if (!kinds.length) return undefined;
   return { kind: 'pathParameter', node: pathNode, kinds, reads: [], precision: 'high', label: names.filter((name) => kindsOfParameter(name, deps).length).join(', ') };
 }
@@ -521,9 +551,9 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps):
   const model = new FileModel(program);
   const findings: GetRouteFinding[] = [];
   const fhirPaths = new Set<string>();
-  for (const [handler, method] of handlersOf(model)) {
+  for (const [handler, { method, path }] of handlersOf(model)) {
     if (method === 'other') continue;
-    const found = analyseHandler(model, deps, handler, method);
+    const found = analyseHandler(model, deps, handler, method, path);
     if (found) findings.push(found);
   }
   for (const node of model.order) {
@@ -536,7 +566,7 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps):
     // A route table lists one path for several interactions (search, operations): one finding per path.
     if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
     fhirPaths.add(path.text);
-    const parameter = pathParameterFinding(route.path, path, deps);
+    const parameter = pathParameterFinding(route.path, path, deps, isStaffSide(model, node, path.text));
     if (parameter) findings.push(parameter);
   }
   findings.push(...fhirServiceFindings(model, deps));

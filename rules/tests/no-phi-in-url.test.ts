@@ -345,6 +345,7 @@ runRuleTests('no-phi-in-url', {
     // staff accounts: the app user's own e-mail and phone are not a patient's
     EXPRESS + "router.get('/staff', asyncHandler(async (req, res) => {\n  const { query } = req;\n  res.json({ email: query.email, phone: query.phone });\n}));",
     EXPRESS + "declare function byEmail(): any;\nrouter.get('/users/:email', byEmail());",
+    "import express from 'express';\nexport const usersRouter = express.Router();\nusersRouter.get('/', async (req, res) => {\n  const { query: { page, ...filters } } = req;\n  res.json({ page, email: filters.email });\n});",
   ],
   invalid: [
     {

@@ -324,6 +324,13 @@ class QueryReads {
 }
 
 /** The route handlers of the file with what is known of their method. */
+/** What a registration says about its route: the path and the router's name (`usersRouter.get('/', …)`). */
+function routeContext(call: TSESTree.CallExpression, path: Node): string {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  const receiver = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : '';
+  return `${pathText(path)?.text ?? ''} ${receiver}`;
+}
+
 type HandlerMethod = 'get' | 'other' | 'unregistered';
 
 function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod; path?: string }> {
@@ -332,7 +339,7 @@ function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod
     if (node.type !== 'CallExpression') continue;
     const route = routeRegistration(node, model);
     if (!route) continue;
-    const path = pathText(route.path)?.text;
+    const path = routeContext(node, route.path);
     for (const handler of route.handlers) if (requestNameOf(handler)) handlers.set(handler, { method: route.method === 'get' ? 'get' : 'other', path });
   }
   for (const node of model.order) {
@@ -355,8 +362,9 @@ function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod
  * Whose data a route serves by its path and the names around its handler: a sign-in, account or staff
  * route reads the app user's own e-mail or phone, not a patient's.
  */
-function isStaffSide(model: FileModel, node: Node, path: string | undefined): boolean {
-  const words = (path ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+function isStaffSide(model: FileModel, deps: GetRouteDeps, node: Node, route: string | undefined): boolean {
+  const fileName = deps.file.split('/').pop()!.replace(/\..*$/, '');
+  const words = `${route ?? ''} ${fileName}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
   for (let current = model.parent(node); current; current = model.parent(current)) {
     if (current.type === 'FunctionDeclaration' && current.id) words.push(current.id.name);
     else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') words.push(current.id.name);
@@ -403,7 +411,7 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
   }
   if (!source) return undefined;
   reads.follow(handler.body, aliases, false, 0);
-  const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, handler, path));
+  const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, deps, handler, path));
   if (!kinds.length) return undefined;
   const names = [...new Set(reads.reads.map((read) => read.name))];
   return {
@@ -566,7 +574,7 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps):
     // A route table lists one path for several interactions (search, operations): one finding per path.
     if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
     fhirPaths.add(path.text);
-    const parameter = pathParameterFinding(route.path, path, deps, isStaffSide(model, node, path.text));
+    const parameter = pathParameterFinding(route.path, path, deps, isStaffSide(model, deps, node, node.type === 'CallExpression' ? routeContext(node, route.path) : path.text));
     if (parameter) findings.push(parameter);
   }
   findings.push(...fhirServiceFindings(model, deps));

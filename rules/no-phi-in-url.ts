@@ -941,6 +941,7 @@ function rangeOf(context: RuleContext<MessageId>, node: Node) {
 function reportGetRoutes(context: RuleContext<MessageId>, program: TSESTree.Program) {
   const findings = getRouteFindings(program, {
     file: context.file,
+    text: context.text,
     classifyName: (name) => context.classifyName(name),
     importsModule: (module) => context.importsModule(module),
   });

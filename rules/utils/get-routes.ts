@@ -108,6 +108,7 @@ function kindsOfParameter(name: string, deps: GetRouteDeps): string[] {
 class FileModel {
   readonly parents = new Map<Node, Node>();
   readonly order: Node[] = [];
+  readonly indexOf = new Map<Node, number>();
   readonly functionsByName = new Map<string, FunctionNode>();
 
   constructor(program: TSESTree.Program) {
@@ -115,6 +116,7 @@ class FileModel {
     while (stack.length) {
       const { node, parent } = stack.pop()!;
       if (parent) this.parents.set(node, parent);
+      this.indexOf.set(node, this.order.length);
       this.order.push(node);
       if (node.type === 'FunctionDeclaration' && node.id) this.functionsByName.set(node.id.name, node);
       if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunction(unwrap(node.init))) {
@@ -131,7 +133,7 @@ class FileModel {
 
   /** Nodes inside `root`, in document order. */
   *within(root: Node): Generator<Node> {
-    const start = this.order.indexOf(root);
+    const start = this.indexOf.get(root) ?? this.order.length;
     for (let i = start + 1; i < this.order.length; i++) {
       const node = this.order[i];
       if (node.range[0] >= root.range[1]) return;
@@ -554,8 +556,12 @@ function fhirServiceFindings(model: FileModel, deps: GetRouteDeps): GetRouteFind
   return [...findings.values()];
 }
 
+/** Text without which a file has no request handler, route registration or FHIR service (most files: skip the model). */
+const MAY_SERVE_ROUTES = /\b(req|request|ctx)\b|node-fhir-server-core|\.get\(\s*['"`]\/|\b(type|method)\s*:\s*['"`]get['"`]/i;
+
 /** Every GET-route finding of a file, in document order. */
-export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps): GetRouteFinding[] {
+export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps & { text: string }): GetRouteFinding[] {
+  if (!MAY_SERVE_ROUTES.test(deps.text)) return [];
   const model = new FileModel(program);
   const findings: GetRouteFinding[] = [];
   const fhirPaths = new Set<string>();

@@ -342,6 +342,10 @@ runRuleTests('no-phi-in-url', {
     { code: EXPRESS + "router.get('/patients', (req, res) => { const { query } = req; res.json({ name: query.firstName }); });", filename: 'test/patients.test.ts' },
     // a path parameter that is an opaque id
     EXPRESS + "declare function show(): any;\nrouter.get('/patients/:patientId', show());",
+    // a sentence handed to a helper beside the query is not a parameter name
+    EXPRESS + "declare function audit(message: string, details: unknown): void;\nrouter.get('/patients', asyncHandler(async (req, res) => {\n  const { query } = req;\n  audit('patient lookup by name and date of birth', query);\n  res.json({ page: query.page });\n}));",
+    // Koa routes registered through app.use(route.get(…)) that read paging only
+    "import route from 'koa-route';\ndeclare const app: any;\napp.use(route.get('/audits', async (ctx) => {\n  const filters = ctx.request.query;\n  ctx.body = { limit: filters.filterLimit, page: filters.filterPage };\n}));",
     // staff accounts: the app user's own e-mail and phone are not a patient's
     EXPRESS + "router.get('/staff', asyncHandler(async (req, res) => {\n  const { query } = req;\n  res.json({ email: query.email, phone: query.phone });\n}));",
     EXPRESS + "declare function byEmail(): any;\nrouter.get('/users/:email', byEmail());",
@@ -382,6 +386,11 @@ runRuleTests('no-phi-in-url', {
       name: 'a Koa handler whose route is registered elsewhere copies its query',
       code: "export async function findMember(ctx) {\n  const filters = ctx.request.query;\n  ctx.body = await lookup(filters.ssn);\n}\ndeclare function lookup(v: unknown): unknown;",
       errors: [{ line: 2, column: 19, kinds: ['ssn'] }],
+    },
+    {
+      name: 'a Koa route registered through app.use(route.get(…)) copying its query (high: the route is GET)',
+      code: "import route from 'koa-route';\ndeclare const app: any; declare function find(v: unknown): unknown;\napp.use(route.get('/members', async (ctx) => {\n  const filters = ctx.request.query;\n  ctx.body = find(filters.lastName);\n}));",
+      errors: [{ line: 4, column: 19, kinds: ['name'] }],
     },
     {
       name: 'a FHIR Patient search route served over GET (medium)',

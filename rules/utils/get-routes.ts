@@ -45,6 +45,8 @@ const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'para
  * the patient's): their own e-mail or phone in a route is not PHI.
  */
 const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
+/** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** How deep a query object is followed into helpers of the same file. */
 const HELPER_DEPTH = 2;
 
@@ -308,14 +310,16 @@ class QueryReads {
   parameterNames(node: Node, level: number) {
     if (level > 2) return;
     const value = unwrap(node);
-    if (isStringLiteral(value)) this.add(value, value.value, true);
-    else if (value.type === 'ArrayExpression') {
+    if (isStringLiteral(value)) {
+      // A parameter name, not a sentence or a path handed along (`audit('lookup by name', query)`).
+      if (PARAMETER_NAME.test(value.value)) this.add(value, value.value, true);
+    } else if (value.type === 'ArrayExpression') {
       for (const element of value.elements) if (element && element.type !== 'SpreadElement') this.parameterNames(element, level + 1);
     } else if (value.type === 'ObjectExpression') {
       for (const property of value.properties) {
         if (property.type !== 'Property' || property.computed) continue;
         const key = keyName(property.key);
-        if (key && PARAMETER_KEY_PROPERTIES.has(key) && isStringLiteral(property.value)) this.add(property.value, property.value.value, true);
+        if (key && PARAMETER_KEY_PROPERTIES.has(key) && isStringLiteral(property.value) && PARAMETER_NAME.test(property.value.value)) this.add(property.value, property.value.value, true);
       }
     }
   }

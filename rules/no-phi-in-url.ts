@@ -2,9 +2,10 @@ import {
   CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
+import { getRouteFindings, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy';
+type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -926,6 +927,30 @@ class UrlFile {
   }
 }
 
+/** A node's range for a related location (1-based lines and columns). */
+function rangeOf(context: RuleContext<MessageId>, node: Node) {
+  const position = (offset: number) => {
+    const before = context.text.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { line: before.split('\n').length, column: offset - lineStart + 1 };
+  };
+  return { start: position(node.range[0]), end: position(node.range[1]), startOffset: node.range[0], endOffset: node.range[1] };
+}
+
+/** GET routes whose handlers read PHI from the query where no single read shows it (see utils/get-routes). */
+function reportGetRoutes(context: RuleContext<MessageId>, program: TSESTree.Program) {
+  const findings = getRouteFindings(program, {
+    file: context.file,
+    text: context.text,
+    classifyName: (name) => context.classifyName(name),
+    importsModule: (module) => context.importsModule(module),
+  });
+  for (const finding of findings) {
+    const origins = finding.reads.slice(0, 3).map((read) => ({ range: rangeOf(context, read.node), label: `query parameter \`${read.name}\` read here` }));
+    context.report({ node: finding.node, messageId: finding.kind, data: { sink: finding.label }, taint: { kinds: finding.kinds, origins, confidence: 'medium' }, precision: finding.precision });
+  }
+}
+
 export default createRule({
   meta: {
     id: 'no-phi-in-url',
@@ -948,6 +973,10 @@ export default createRule({
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
       handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
       urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
+      handlerQuery: 'GET route handler reads {{kinds}} from the query string (`{{sink}}`), so clients must put PHI in the URL. Accept it in a POST body instead.',
+      fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',
+      fhirSearchArguments: 'FHIR `{{sink}}` interaction of a Patient service reads {{kinds}} from its search arguments, which a GET search takes from the query string. Serve searches by POST `_search` and keep demographics out of URLs.',
+      pathParameter: 'GET route path parameter `{{sink}}` carries {{kinds}}: it is in every request line that servers and proxies log. Identify records by an opaque id instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {
@@ -963,6 +992,7 @@ export default createRule({
   create(context, options) {
     const state = new UrlFile(context, options);
     return {
+      Program: (node) => reportGetRoutes(context, node),
       VariableDeclarator: (node) => { state.site = node; return state.onVariableDeclarator(node); },
       MemberExpression: (node) => { state.site = node; return state.onMemberExpression(node); },
       Identifier: (node) => { state.site = node; return state.onIdentifier(node); },

@@ -317,3 +317,102 @@ runRuleTests('no-phi-in-url', {
     },
   ],
 });
+
+// GET routes whose handlers read PHI from the query without a single `req.query.x` read showing it
+// (rules/utils/get-routes.ts): the query object taken apart or handed to helpers, FHIR search routes.
+const EXPRESS = "import express from 'express';\nimport asyncHandler from 'express-async-handler';\nconst router = express.Router();\n";
+const FHIR_CORE = "const { resolveSchema } = require('@bluehalo/node-fhir-server-core');\n";
+runRuleTests('no-phi-in-url', {
+  valid: [
+    // the query object taken apart for paging, sorting, statuses and opaque ids
+    EXPRESS + "router.get('/visits', asyncHandler(async (req, res) => {\n  const { models, query } = req;\n  const { page = 0, orderBy, status, patientId, ...filters } = query;\n  res.json(await models.Visit.list({ page, orderBy, status, patientId, ward: filters.wardId }));\n}));",
+    // a POST route's handler: its method is not GET
+    EXPRESS + "router.post('/patients/search', asyncHandler(async (req, res) => {\n  const { query } = req;\n  res.json({ lastName: query.lastName });\n}));",
+    // a helper told to read only non-PHI parameters
+    EXPRESS + "declare function mapFilters(q: unknown, spec: unknown[]): unknown;\nrouter.get('/orders', asyncHandler(async (req, res) => {\n  const { sort, ...filters } = req.query;\n  res.json(mapFilters(filters, [{ key: 'status' }, { key: 'priority' }]));\n}));",
+    // a client request is not a route registration, a read by id is not a search
+    "declare const api: any; declare const params: unknown;\nexport async function load() { const bundle = await api.get('/fhir/Patient', { params }); return bundle; }",
+    EXPRESS + "declare function readPatient(): any;\nrouter.get('/fhir/Patient/:id', readPatient());",
+    // a generic REST router outside FHIR code
+    { code: EXPRESS + "declare function list(): any;\nrouter.get('/api/:resource', list());", filename: 'src/crud/routes.ts' },
+    // node-fhir-server-core: an Observation service, and a Patient read by id
+    { code: FHIR_CORE + "module.exports.search = (args) => { const code = args['code']; const subject = args['subject']; return { code, subject }; };", filename: 'src/services/observation/observation.service.js' },
+    { code: FHIR_CORE + "module.exports.searchById = (args) => ({ id: args.id });", filename: 'src/services/patient/patient.service.js' },
+    // routes in a test file
+    { code: EXPRESS + "router.get('/patients', (req, res) => { const { query } = req; res.json({ name: query.firstName }); });", filename: 'test/patients.test.ts' },
+    // a path parameter that is an opaque id
+    EXPRESS + "declare function show(): any;\nrouter.get('/patients/:patientId', show());",
+    // a sentence handed to a helper beside the query is not a parameter name
+    EXPRESS + "declare function audit(message: string, details: unknown): void;\nrouter.get('/patients', asyncHandler(async (req, res) => {\n  const { query } = req;\n  audit('patient lookup by name and date of birth', query);\n  res.json({ page: query.page });\n}));",
+    // Koa routes registered through app.use(route.get(…)) that read paging only
+    "import route from 'koa-route';\ndeclare const app: any;\napp.use(route.get('/audits', async (ctx) => {\n  const filters = ctx.request.query;\n  ctx.body = { limit: filters.filterLimit, page: filters.filterPage };\n}));",
+    // staff accounts: the app user's own e-mail and phone are not a patient's
+    EXPRESS + "router.get('/staff', asyncHandler(async (req, res) => {\n  const { query } = req;\n  res.json({ email: query.email, phone: query.phone });\n}));",
+    EXPRESS + "declare function byEmail(): any;\nrouter.get('/users/:email', byEmail());",
+    "import express from 'express';\nexport const usersRouter = express.Router();\nusersRouter.get('/', async (req, res) => {\n  const { query: { page, ...filters } } = req;\n  res.json({ page, email: filters.email });\n});",
+  ],
+  invalid: [
+    {
+      name: 'the query object taken from the request and its rest read by name',
+      code: EXPRESS + "router.get('/patients', asyncHandler(async (req, res) => {\n  const { models, query } = req;\n  const { page = 0, ...filters } = query;\n  res.json(await models.Patient.list({ page, lastName: filters.lastName, birth: filters['dateOfBirth'] }));\n}));",
+      errors: [{ line: 5, column: 19, kinds: ['date-of-birth', 'name'] }],
+    },
+    {
+      name: 'a nested pattern reads the parameter straight from the request',
+      code: EXPRESS + "router.get('/appointments', asyncHandler(async (req, res) => {\n  const { query: { after, patientNameOrMrn } } = req;\n  res.json({ after, patientNameOrMrn });\n}));",
+      errors: [{ line: 5, column: 11, kinds: ['mrn', 'name'] }],
+    },
+    {
+      name: 'a list of parameter names checked against the query',
+      code: EXPRESS + "router.get('/patients', asyncHandler(async (req, res) => {\n  const { order, ...filters } = req.query;\n  const used = ['firstName', 'lastName', 'ward'].filter((key) => filters[key]);\n  res.json({ used, order });\n}));",
+      errors: [{ line: 5, column: 33, kinds: ['name'] }],
+    },
+    {
+      name: 'a helper handed the query with the parameter names it reads (medium)',
+      code: EXPRESS + "declare function mapFilters(q: unknown, spec: unknown[]): unknown;\nrouter.get('/lab-requests', asyncHandler(async (req, res) => {\n  const { query } = req;\n  const { sort, ...filters } = query;\n  res.json(mapFilters(filters, [{ key: 'lastName', exact: false }, { key: 'status' }]));\n}));",
+      errors: [{ line: 6, column: 11, kinds: ['name'], severity: 'error' }],
+    },
+    {
+      name: 'a filter factory made from the query and called with parameter names (medium)',
+      code: EXPRESS + "declare function textFilterFor(q: unknown): (key: string, column: string) => unknown;\nrouter.get('/registrations', asyncHandler(async (req, res) => {\n  const { query } = req;\n  const textFilter = textFilterFor(query);\n  res.json([textFilter('firstName', 'p.first_name'), textFilter('status', 's.code')]);\n}));",
+      errors: [{ line: 6, column: 11, kinds: ['name'] }],
+    },
+    {
+      name: 'a helper of the same file that reads the query it is handed (medium)',
+      code: EXPRESS + "const whereOf = (params) => ({ dob: params.birthDate, ward: params.wardId });\nrouter.get('/vaccinations', asyncHandler(async (req, res) => {\n  const { page, ...params } = req.query;\n  res.json({ page, where: whereOf(params) });\n}));",
+      errors: [{ line: 6, column: 31, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'a Koa handler whose route is registered elsewhere copies its query',
+      code: "export async function findMember(ctx) {\n  const filters = ctx.request.query;\n  ctx.body = await lookup(filters.ssn);\n}\ndeclare function lookup(v: unknown): unknown;",
+      errors: [{ line: 2, column: 19, kinds: ['ssn'] }],
+    },
+    {
+      name: 'a Koa route registered through app.use(route.get(…)) copying its query (high: the route is GET)',
+      code: "import route from 'koa-route';\ndeclare const app: any; declare function find(v: unknown): unknown;\napp.use(route.get('/members', async (ctx) => {\n  const filters = ctx.request.query;\n  ctx.body = find(filters.lastName);\n}));",
+      errors: [{ line: 4, column: 19, kinds: ['name'] }],
+    },
+    {
+      name: 'a FHIR Patient search route served over GET (medium)',
+      code: EXPRESS + "declare function searchPatients(): any;\nrouter.get('/fhir/Patient', searchPatients());",
+      errors: [{ line: 5, column: 12, kinds: ['address', 'date-of-birth', 'email', 'mrn', 'name', 'phone', 'zip-code'] }],
+    },
+    {
+      name: 'a generic FHIR search route, in a route table and in a loop over resource types',
+      code: "export const routes = [\n  { type: 'get', path: '/:base_version/:resource', interaction: 'search-type' },\n  { type: 'get', path: '/:base_version/:resource', interaction: 'operations' },\n  { type: 'get', path: '/:base_version/:resource/:id', interaction: 'read' },\n];\ndeclare const router: any; declare const resources: any[]; declare function search(r: unknown): any;\nfor (const Resource of resources) router.get(`/${Resource.fhirName}`, search(Resource));",
+      filename: 'src/fhir/routes.js',
+      errors: [{ line: 2, column: 24 }, { line: 7, column: 46 }],
+    },
+    {
+      name: 'a node-fhir-server-core Patient service reading demographic search parameters, also in a helper',
+      code: FHIR_CORE + "const buildQuery = (args) => {\n  const family = args['family'];\n  const { birthdate, _count } = args;\n  return { family, birthdate, _count };\n};\nmodule.exports.search = (args) => resolveSchema('4_0_0', 'Patient') && buildQuery(args);\nmodule.exports.history = (args) => ({ email: args.email });",
+      filename: 'src/services/patient/patient.service.js',
+      errors: [{ line: 3, column: 18, kinds: ['date-of-birth', 'name'] }, { line: 8, column: 46, kinds: ['email'] }],
+    },
+    {
+      name: 'a GET path parameter named for PHI',
+      code: EXPRESS + "declare function bySsn(): any;\nrouter.get('/patients/by-ssn/:ssn', bySsn());",
+      errors: [{ line: 5, column: 12, kinds: ['ssn'] }],
+    },
+  ],
+});

@@ -1,0 +1,592 @@
+// Server routes served over GET whose handlers read PHI from the query string where no single
+// `req.query.x` read shows it: the query object taken apart (`const { query } = req`, a rest
+// `...filters`), handed to a helper with the parameter names it reads, FHIR search routes and the
+// search interactions of node-fhir-server-core service modules, PHI-named path parameters.
+// A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
+import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
+import { childNodes, isStringLiteral, keyName, propertyName, splitWords, type Node } from './ast';
+
+type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+
+export interface QueryParameterRead {
+  node: Node;
+  /** The query parameter's name (code, never a value). */
+  name: string;
+  kinds: readonly string[];
+}
+
+export interface GetRouteFinding {
+  kind: 'handlerQuery' | 'fhirSearchRoute' | 'fhirSearchArguments' | 'pathParameter';
+  node: Node;
+  kinds: string[];
+  reads: QueryParameterRead[];
+  precision: Precision;
+  /** What is shown in the message: a route path, an interaction or the reads' names (code only). */
+  label: string;
+}
+
+export interface GetRouteDeps {
+  /** The workspace-relative path of the file. */
+  file: string;
+  classifyName(name: string): readonly string[];
+  importsModule(module: RegExp): boolean;
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
+/** First parameter names of a request handler: Express/Fastify `req`/`request`, Koa `ctx`. */
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx']);
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
+/** Array methods whose callback receives the array's elements: `['firstName', 'lastName'].filter(key => query[key])`. */
+const ELEMENT_CALLBACK_METHODS = new Set(['filter', 'map', 'forEach', 'some', 'every', 'reduce', 'flatMap', 'find']);
+/** Keys that name a query parameter in a helper's description of what it reads: `{ key: 'firstName', mapFn }`. */
+const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'parameter', 'queryKey', 'queryParam']);
+/**
+ * Staff people (not organisations: a lab request or a clinic's listing filtered by `lastName` filters by
+ * the patient's): their own e-mail or phone in a route is not PHI.
+ */
+const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
+/** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** How deep a query object is followed into helpers of the same file. */
+const HELPER_DEPTH = 2;
+
+/**
+ * FHIR search parameters of the Patient resource (and the person-like parameters every FHIR server
+ * shares) and what they carry. A Patient search over GET puts these values into the URL.
+ */
+const FHIR_PATIENT_SEARCH_PARAMETERS: ReadonlyMap<string, string> = new Map([
+  ['name', 'name'], ['family', 'name'], ['given', 'name'], ['phonetic', 'name'],
+  ['birthdate', 'date-of-birth'], ['death-date', 'death-date'], ['deathdate', 'death-date'],
+  ['address', 'address'], ['address-city', 'address'], ['address-state', 'address'], ['address-postalcode', 'zip-code'],
+  ['phone', 'phone'], ['telecom', 'phone'], ['email', 'email'], ['identifier', 'mrn'],
+]);
+const FHIR_PATIENT_SEARCH_KINDS = [...new Set(FHIR_PATIENT_SEARCH_PARAMETERS.values())].filter((kind) => kind !== 'death-date').sort();
+/** node-fhir-server-core service exports that serve a search interaction: their first argument is the parsed query. */
+const FHIR_SEARCH_INTERACTIONS = new Set(['search', 'history']);
+/** Placeholders for "any resource type" in a generic FHIR route (`/:base_version/:resource`, `/${Resource.fhirName}`). */
+const RESOURCE_TYPE_PLACEHOLDERS = new Set(['resource', 'resourcetype', 'resource_type', 'fhirname', 'resourcename']);
+
+function isFunction(node: Node | undefined | null): node is FunctionNode {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
+}
+
+function unwrap(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression' || current.type === 'TSSatisfiesExpression') {
+    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  }
+  return current;
+}
+
+/** The static text of a path argument (`'/x'`, `` `/${base}/Patient` `` with `${}` as `:expr`), and the template's expressions. */
+function pathText(node: Node | undefined): { text: string; expressions: Node[] } | undefined {
+  if (!node) return undefined;
+  if (isStringLiteral(node)) return { text: node.value, expressions: [] };
+  if (node.type === 'TemplateLiteral') {
+    let text = '';
+    node.quasis.forEach((quasi, i) => {
+      text += quasi.value.cooked ?? quasi.value.raw;
+      if (node.expressions[i]) text += '${}';
+    });
+    return { text, expressions: node.expressions };
+  }
+  return undefined;
+}
+
+/** What a query parameter name carries: `patientNameOrId` is a patient's name or id, so a name. */
+function kindsOfParameter(name: string, deps: GetRouteDeps): string[] {
+  const kinds = new Set(deps.classifyName(name));
+  const words = splitWords(name);
+  const or = words.indexOf('or');
+  if (or > 0 && or < words.length - 1) {
+    const left = words.slice(0, or);
+    const right = [...left.slice(0, -1), ...words.slice(or + 1)];
+    for (const side of [left, right]) for (const kind of deps.classifyName(side.join('_'))) kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+/** One pass over the file: parents, functions by name, nodes in document order. */
+class FileModel {
+  readonly parents = new Map<Node, Node>();
+  readonly order: Node[] = [];
+  readonly indexOf = new Map<Node, number>();
+  readonly functionsByName = new Map<string, FunctionNode>();
+
+  constructor(program: TSESTree.Program) {
+    const stack: Array<{ node: Node; parent?: Node }> = [{ node: program }];
+    while (stack.length) {
+      const { node, parent } = stack.pop()!;
+      if (parent) this.parents.set(node, parent);
+      this.indexOf.set(node, this.order.length);
+      this.order.push(node);
+      if (node.type === 'FunctionDeclaration' && node.id) this.functionsByName.set(node.id.name, node);
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isFunction(unwrap(node.init))) {
+        this.functionsByName.set(node.id.name, unwrap(node.init) as FunctionNode);
+      }
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+    }
+  }
+
+  parent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Nodes inside `root`, in document order. */
+  *within(root: Node): Generator<Node> {
+    const start = this.indexOf.get(root) ?? this.order.length;
+    for (let i = start + 1; i < this.order.length; i++) {
+      const node = this.order[i];
+      if (node.range[0] >= root.range[1]) return;
+      yield node;
+    }
+  }
+
+  isInside(node: Node, root: Node): boolean {
+    for (let current = this.parent(node); current; current = this.parent(current)) if (current === root) return true;
+    return false;
+  }
+}
+
+/** `handler`, `asyncHandler(handler)`, `wrap(auth, handler)`: the function a route argument runs. */
+function handlerOf(argument: Node): FunctionNode | undefined {
+  const node = unwrap(argument);
+  if (isFunction(node)) return node;
+  if (node.type === 'CallExpression') {
+    const inner = [...node.arguments].reverse().find((candidate) => isFunction(unwrap(candidate)));
+    return inner ? (unwrap(inner) as FunctionNode) : undefined;
+  }
+  return undefined;
+}
+
+function requestNameOf(fn: FunctionNode): string | undefined {
+  const first = fn.params[0];
+  return first?.type === 'Identifier' && REQUEST_NAMES.has(first.name) ? first.name : undefined;
+}
+
+/** `(req, res)`, `(req, res, next)`, `(ctx)`, `(ctx, next)`: a handler whose route may be registered in another module. */
+function isHandlerShaped(fn: FunctionNode): boolean {
+  const request = requestNameOf(fn);
+  if (!request) return false;
+  const second = fn.params[1];
+  if (request === 'ctx') return !second || (second.type === 'Identifier' && second.name === 'next');
+  return second?.type === 'Identifier' && RESPONSE_NAMES.has(second.name);
+}
+
+/**
+ * A registration is a statement (`router.get('/x', handler);`) or handed to `app.use(route.get(…))`; a client's
+ * `api.get('/Patient', config)` is awaited, assigned or returned for its response.
+ */
+function isRegistrationStatement(call: Node, model: FileModel): boolean {
+  const parent = model.parent(call);
+  if (parent?.type === 'ExpressionStatement') return true;
+  if (parent?.type === 'CallExpression' && parent.arguments.includes(call as TSESTree.CallExpressionArgument)) {
+    return parent.callee.type === 'MemberExpression' && propertyName(parent.callee) === 'use';
+  }
+  // `router.get('/a', a).get('/b', b)` chains
+  return parent?.type === 'MemberExpression' && parent.object === call;
+}
+
+/** `router.get('/path', …)` and the like: the method, path node and handler functions of a route registration. */
+function routeRegistration(node: TSESTree.CallExpression, model: FileModel): { method: string; path: Node; handlers: FunctionNode[]; arguments: Node[] } | undefined {
+  if (!isRegistrationStatement(node, model)) return undefined;
+  const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(callee);
+  if (!method || !ROUTE_METHODS.has(method) || node.arguments.length < 2) return undefined;
+  const path = node.arguments[0];
+  const text = pathText(path)?.text;
+  if (text === undefined || !text.startsWith('/')) return undefined;
+  const handlers = node.arguments.slice(1).map((argument) => handlerOf(argument)).filter((fn): fn is FunctionNode => !!fn);
+  return { method, path, handlers, arguments: node.arguments.slice(1) };
+}
+
+class QueryReads {
+  readonly reads: QueryParameterRead[] = [];
+  /** Whether a read went through a helper (the evidence is indirect). */
+  indirect = false;
+
+  constructor(private readonly model: FileModel, private readonly kindsOf: (name: string) => readonly string[]) {}
+
+  add(node: Node, name: string, indirect: boolean) {
+    const kinds = this.kindsOf(name);
+    if (!kinds.length) return;
+    this.reads.push({ node, name, kinds });
+    if (indirect) this.indirect = true;
+  }
+
+  /** The keys a destructuring pattern reads; its rest element is the query object again. */
+  pattern(pattern: TSESTree.ObjectPattern, aliases: Set<string>, indirect: boolean) {
+    for (const property of pattern.properties) {
+      if (property.type === 'RestElement') {
+        if (property.argument.type === 'Identifier') aliases.add(property.argument.name);
+        continue;
+      }
+      const key = property.computed ? undefined : keyName(property.key);
+      if (key) this.add(property.key, key, indirect);
+    }
+  }
+
+  /**
+   * Follows the query object through the names it is bound to inside `scope` (`aliases`), recording the
+   * parameters read from it. `indirect` when `scope` is a helper the query was handed to.
+   */
+  follow(scope: Node, aliases: Set<string>, indirect: boolean, depth: number) {
+    const factories = new Set<string>();
+    for (const node of this.model.within(scope)) {
+      if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && factories.has(node.callee.name)) {
+        // `const textFilter = makeTextFilter(query); textFilter('firstName', …)`: the helper reads that parameter.
+        const first = node.arguments[0];
+        if (isStringLiteral(first)) this.add(first, first.value, true);
+        continue;
+      }
+      if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
+      const parent = this.model.parent(node);
+      if (!parent) continue;
+      if (parent.type === 'MemberExpression' && parent.object === node) this.memberRead(parent, aliases, indirect);
+      else if (parent.type === 'VariableDeclarator' && parent.init && unwrap(parent.init) === node) {
+        if (parent.id.type === 'ObjectPattern') this.pattern(parent.id, aliases, indirect);
+        else if (parent.id.type === 'Identifier') aliases.add(parent.id.name);
+      } else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+        this.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), factories, depth);
+      }
+    }
+  }
+
+  /** `query.firstName`, `query['dob']`, and `query[key]` for each `key` of a list of parameter names. */
+  memberRead(member: TSESTree.MemberExpression, aliases: Set<string>, indirect: boolean) {
+    if (!member.computed) {
+      const name = propertyName(member);
+      if (name) this.add(member, name, indirect);
+      return;
+    }
+    if (isStringLiteral(member.property)) {
+      this.add(member, member.property.value, indirect);
+      return;
+    }
+    if (member.property.type !== 'Identifier') return;
+    const keyName = member.property.name;
+    // The key is a callback's element parameter: `['displayId', 'lastName'].filter(key => query[key])`.
+    for (let current = this.model.parent(member); current; current = this.model.parent(current)) {
+      if (!isFunction(current)) continue;
+      const elementIndex = current.params.findIndex((param) => param.type === 'Identifier' && param.name === keyName);
+      if (elementIndex < 0) continue;
+      const call = this.model.parent(current);
+      if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return;
+      const method = propertyName(call.callee);
+      const list = unwrap(call.callee.object);
+      const expected = method === 'reduce' ? 1 : 0;
+      if (!method || !ELEMENT_CALLBACK_METHODS.has(method) || elementIndex !== expected || list.type !== 'ArrayExpression') return;
+      for (const element of list.elements) if (isStringLiteral(element)) this.add(element, element.value, indirect);
+      return;
+    }
+    void aliases;
+  }
+
+  /**
+   * The query object handed to a function: a helper of this file is followed into (its parameter is the
+   * query there); any other helper reads the parameter names written beside it
+   * (`mapQueryFilters(query, [{ key: 'firstName' }])`), and a function it returns reads the names it is
+   * called with (`makeFilter(query)('lastName')`).
+   */
+  helperCall(call: TSESTree.CallExpression, index: number, factories: Set<string>, depth: number) {
+    const local = call.callee.type === 'Identifier' ? this.model.functionsByName.get(call.callee.name) : undefined;
+    if (local && !this.model.isInside(call, local)) {
+      if (depth >= HELPER_DEPTH) return;
+      const param = local.params[index];
+      if (param?.type === 'Identifier') this.follow(local.body, new Set([param.name]), true, depth + 1);
+      else if (param?.type === 'ObjectPattern') this.pattern(param, new Set(), true);
+      return;
+    }
+    call.arguments.forEach((argument, i) => {
+      if (i !== index) this.parameterNames(argument, 0);
+    });
+    const parent = this.model.parent(call);
+    if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') factories.add(parent.id.name);
+  }
+
+  /** Parameter names written as literals: `'firstName'`, `['dob']`, `[{ key: 'lastName', … }]`. */
+  parameterNames(node: Node, level: number) {
+    if (level > 2) return;
+    const value = unwrap(node);
+    if (isStringLiteral(value)) {
+      // A parameter name, not a sentence or a path handed along (`audit('lookup by name', query)`).
+      if (PARAMETER_NAME.test(value.value)) this.add(value, value.value, true);
+    } else if (value.type === 'ArrayExpression') {
+      for (const element of value.elements) if (element && element.type !== 'SpreadElement') this.parameterNames(element, level + 1);
+    } else if (value.type === 'ObjectExpression') {
+      for (const property of value.properties) {
+        if (property.type !== 'Property' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key && PARAMETER_KEY_PROPERTIES.has(key) && isStringLiteral(property.value) && PARAMETER_NAME.test(property.value.value)) this.add(property.value, property.value.value, true);
+      }
+    }
+  }
+
+  kinds(): string[] {
+    return [...new Set(this.reads.flatMap((read) => read.kinds))].sort();
+  }
+}
+
+/** The route handlers of the file with what is known of their method. */
+/** What a registration says about its route: the path and the router's name (`usersRouter.get('/', …)`). */
+function routeContext(call: TSESTree.CallExpression, path: Node): string {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  const receiver = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' ? callee.object.name : '';
+  return `${pathText(path)?.text ?? ''} ${receiver}`;
+}
+
+type HandlerMethod = 'get' | 'other' | 'unregistered';
+
+function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod; path?: string }> {
+  const handlers = new Map<FunctionNode, { method: HandlerMethod; path?: string }>();
+  for (const node of model.order) {
+    if (node.type !== 'CallExpression') continue;
+    const route = routeRegistration(node, model);
+    if (!route) continue;
+    const path = routeContext(node, route.path);
+    for (const handler of route.handlers) if (requestNameOf(handler)) handlers.set(handler, { method: route.method === 'get' ? 'get' : 'other', path });
+  }
+  for (const node of model.order) {
+    if (!isFunction(node) || handlers.has(node) || !isHandlerShaped(node)) continue;
+    // A function inside another handler is part of it, not a handler of its own.
+    let nested = false;
+    for (let current = model.parent(node); current && !nested; current = model.parent(current)) nested = isFunction(current) && handlers.has(current);
+    if (!nested) handlers.set(node, { method: 'unregistered' });
+  }
+  return handlers;
+}
+
+/**
+ * The query object of a handler taken whole: `const { query } = req`, `const { query: q } = req`,
+ * `const q = req.query`, `const { a, ...filters } = req.query`, and the parameters read straight from a
+ * nested pattern (`const { query: { firstName } } = req`). Plain `req.query.x` reads and
+ * `const { x } = req.query` are the rule's own direct reads and are left to it.
+ */
+/**
+ * Whose data a route serves by its path and the names around its handler: a sign-in, account or staff
+ * route reads the app user's own e-mail or phone, not a patient's.
+ */
+function isStaffSide(model: FileModel, deps: GetRouteDeps, node: Node, route: string | undefined): boolean {
+  const fileName = deps.file.split('/').pop()!.replace(/\..*$/, '');
+  const words = `${route ?? ''} ${fileName}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  for (let current = model.parent(node); current; current = model.parent(current)) {
+    if (current.type === 'FunctionDeclaration' && current.id) words.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') words.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) words.push(key);
+    }
+  }
+  if (words.some((word) => subjectOfName(word) === 'patient')) return false;
+  return words.some((word) => isAccountContextName(word) || (subjectOfName(word) === 'workforce' && splitWords(word).some((part) => STAFF_PERSON_WORDS.has(part))));
+}
+
+function withoutStaffContacts(kinds: string[], staffSide: boolean): string[] {
+  return staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+}
+
+function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionNode, method: 'get' | 'unregistered', path: string | undefined): GetRouteFinding | undefined {
+  const request = requestNameOf(handler)!;
+  const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps));
+  const aliases = new Set<string>();
+  let source: Node | undefined;
+  for (const node of model.within(handler.body)) {
+    if (node.type !== 'VariableDeclarator' || !node.init) continue;
+    const init = unwrap(node.init);
+    if (init.type === 'Identifier' && init.name === request && node.id.type === 'ObjectPattern') {
+      for (const property of node.id.properties) {
+        if (property.type !== 'Property' || property.computed || keyName(property.key) !== 'query') continue;
+        source ??= property.key;
+        if (property.value.type === 'Identifier') aliases.add(property.value.name);
+        else if (property.value.type === 'ObjectPattern') reads.pattern(property.value, aliases, false);
+      }
+    } else if (isQueryOf(init, request)) {
+      if (node.id.type === 'Identifier') {
+        aliases.add(node.id.name);
+        source ??= init;
+      } else if (node.id.type === 'ObjectPattern') {
+        const rest = node.id.properties.find((property) => property.type === 'RestElement');
+        if (rest?.type === 'RestElement' && rest.argument.type === 'Identifier') {
+          aliases.add(rest.argument.name);
+          source ??= init;
+        }
+      }
+    }
+  }
+  if (!source) return undefined;
+  reads.follow(handler.body, aliases, false, 0);
+  const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, deps, handler, path));
+  if (!kinds.length) return undefined;
+  const names = [...new Set(reads.reads.map((read) => read.name))];
+  return {
+    kind: 'handlerQuery',
+    node: source,
+    kinds,
+    reads: reads.reads,
+    precision: method === 'get' && !reads.indirect ? 'high' : 'medium',
+    label: names.slice(0, 4).join(', ') + (names.length > 4 ? ', …' : ''),
+  };
+}
+
+/** `req.query`, `ctx.query`, `ctx.request.query`. */
+function isQueryOf(node: Node, request: string): boolean {
+  if (node.type !== 'MemberExpression' || node.computed || propertyName(node) !== 'query') return false;
+  let root = node.object;
+  if (root.type === 'MemberExpression' && !root.computed && propertyName(root) === 'request') root = root.object;
+  return root.type === 'Identifier' && root.name === request;
+}
+
+/** `/Patient`, `/fhir/${version}/Patient`: a FHIR type-level search of Patient (no id after it). */
+function isFhirPatientSearchPath(text: string): boolean {
+  const segments = text.replace(/\/+$/, '').split('/');
+  return segments[segments.length - 1] === 'Patient';
+}
+
+/** `/:base_version/:resource`, `/${Resource.fhirName}`: a search route for any resource type, Patient included. */
+function isGenericResourcePath(path: { text: string; expressions: Node[] }, deps: GetRouteDeps): boolean {
+  const segments = path.text.replace(/\/+$/, '').split('/');
+  const last = segments[segments.length - 1];
+  let placeholder: string | undefined;
+  if (last.startsWith(':')) placeholder = last.slice(1);
+  else if (last === '${}' && path.expressions.length) {
+    const expression = unwrap(path.expressions[path.expressions.length - 1]);
+    placeholder = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' ? propertyName(expression) : undefined;
+  }
+  if (!placeholder || !RESOURCE_TYPE_PLACEHOLDERS.has(placeholder.toLowerCase())) return false;
+  // A generic REST router (`/api/:resource`) is not FHIR: FHIR says so in the file's path or the placeholder.
+  return /fhir/i.test(deps.file) || placeholder.toLowerCase() === 'fhirname';
+}
+
+function fhirRouteFinding(pathNode: Node, path: { text: string; expressions: Node[] }, deps: GetRouteDeps): GetRouteFinding | undefined {
+  const generic = isGenericResourcePath(path, deps);
+  if (!generic && !isFhirPatientSearchPath(path.text)) return undefined;
+  return { kind: 'fhirSearchRoute', node: pathNode, kinds: FHIR_PATIENT_SEARCH_KINDS, reads: [], precision: 'medium', label: generic ? 'any resource type, Patient included' : 'Patient' };
+}
+
+/** Route tables: `{ type: 'get', path: '/:base_version/:resource', … }`. */
+function routeTableEntry(node: TSESTree.ObjectExpression): { method: string; path: Node } | undefined {
+  let method: string | undefined;
+  let path: Node | undefined;
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = keyName(property.key);
+    if ((key === 'type' || key === 'method') && isStringLiteral(property.value)) method = property.value.value.toLowerCase();
+    else if (key === 'path') path = property.value;
+  }
+  return method && path && pathText(path)?.text.startsWith('/') ? { method, path } : undefined;
+}
+
+/** `/patients/by-ssn/:ssn`: a GET path parameter named for PHI puts the value in every request line. */
+function pathParameterFinding(pathNode: Node, path: { text: string }, deps: GetRouteDeps, staffSide: boolean): GetRouteFinding | undefined {
+  const names = [...path.text.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
+  const kinds = withoutStaffContacts([...new Set(names.flatMap((name) => kindsOfParameter(name, deps)))].sort(), staffSide);
+  if (!kinds.length) return undefined;
+  return { kind: 'pathParameter', node: pathNode, kinds, reads: [], precision: 'high', label: names.filter((name) => kindsOfParameter(name, deps).length).join(', ') };
+}
+
+/** The exported functions of a node-fhir-server-core service module, by export name. */
+function serviceExports(model: FileModel): Array<{ name: string; fn: FunctionNode }> {
+  const found: Array<{ name: string; fn: FunctionNode }> = [];
+  const resolve = (value: Node): FunctionNode | undefined => {
+    const node = unwrap(value);
+    if (isFunction(node)) return node;
+    return node.type === 'Identifier' ? model.functionsByName.get(node.name) : undefined;
+  };
+  for (const node of model.order) {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression') {
+      const target = node.left;
+      const owner = target.object.type === 'MemberExpression' ? propertyName(target.object) : target.object.type === 'Identifier' ? target.object.name : undefined;
+      const name = propertyName(target);
+      if (owner === 'exports' && name) {
+        const fn = resolve(node.right);
+        if (fn) found.push({ name, fn });
+      } else if (name === 'exports' && target.object.type === 'Identifier' && target.object.name === 'module' && node.right.type === 'ObjectExpression') {
+        for (const property of node.right.properties) {
+          if (property.type !== 'Property' || property.computed) continue;
+          const key = keyName(property.key);
+          const fn = resolve(property.value);
+          if (key && fn) found.push({ name: key, fn });
+        }
+      }
+    } else if (node.type === 'ExportNamedDeclaration' && node.declaration) {
+      const declaration = node.declaration;
+      if (declaration.type === 'FunctionDeclaration' && declaration.id) found.push({ name: declaration.id.name, fn: declaration });
+      else if (declaration.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          const fn = declarator.init ? resolve(declarator.init) : undefined;
+          if (fn && declarator.id.type === 'Identifier') found.push({ name: declarator.id.name, fn });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * node-fhir-server-core serves a profile's `search` and `history` exports as GET interactions and hands
+ * them the parsed query string first. In a Patient service (the file or its folder is named for Patient),
+ * every Patient search parameter it reads — in the export or in a helper of the file — came from a URL.
+ * One finding per function that reads them, at its first read.
+ */
+function fhirServiceFindings(model: FileModel, deps: GetRouteDeps): GetRouteFinding[] {
+  if (!deps.importsModule(/(^|\/)node-fhir-server-core$/)) return [];
+  const pathWords = deps.file.split('/').flatMap((segment) => splitWords(segment.replace(/\.[a-z]+$/i, '')));
+  if (!pathWords.includes('patient')) return [];
+  const findings = new Map<Node, GetRouteFinding>();
+  for (const { name, fn } of serviceExports(model)) {
+    if (!FHIR_SEARCH_INTERACTIONS.has(name)) continue;
+    const param = fn.params[0];
+    if (param?.type !== 'Identifier') continue;
+    const reads = new QueryReads(model, (parameter) => {
+      const kind = FHIR_PATIENT_SEARCH_PARAMETERS.get(parameter.toLowerCase());
+      return kind ? [kind] : [];
+    });
+    reads.follow(fn.body, new Set([param.name]), false, 0);
+    for (const read of reads.reads) {
+      let owner: Node | undefined = model.parent(read.node);
+      while (owner && !isFunction(owner)) owner = model.parent(owner);
+      if (!owner) continue;
+      const existing = findings.get(owner);
+      if (existing) {
+        if (!existing.reads.some((other) => other.node === read.node)) existing.reads.push(read);
+        existing.kinds = [...new Set([...existing.kinds, ...read.kinds])].sort();
+      } else {
+        findings.set(owner, { kind: 'fhirSearchArguments', node: read.node, kinds: [...read.kinds], reads: [read], precision: 'medium', label: name });
+      }
+    }
+  }
+  return [...findings.values()];
+}
+
+/** Text without which a file has no request handler, route registration or FHIR service (most files: skip the model). */
+const MAY_SERVE_ROUTES = /\b(req|request|ctx)\b|node-fhir-server-core|\.get\(\s*['"`]\/|\b(type|method)\s*:\s*['"`]get['"`]/i;
+
+/** Every GET-route finding of a file, in document order. */
+export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps & { text: string }): GetRouteFinding[] {
+  if (!MAY_SERVE_ROUTES.test(deps.text)) return [];
+  const model = new FileModel(program);
+  const findings: GetRouteFinding[] = [];
+  const fhirPaths = new Set<string>();
+  for (const [handler, { method, path }] of handlersOf(model)) {
+    if (method === 'other') continue;
+    const found = analyseHandler(model, deps, handler, method, path);
+    if (found) findings.push(found);
+  }
+  for (const node of model.order) {
+    let route: { method: string; path: Node } | undefined;
+    if (node.type === 'CallExpression') route = routeRegistration(node, model);
+    else if (node.type === 'ObjectExpression') route = routeTableEntry(node);
+    if (!route || route.method !== 'get') continue;
+    const path = pathText(route.path)!;
+    const fhir = fhirRouteFinding(route.path, path, deps);
+    // A route table lists one path for several interactions (search, operations): one finding per path.
+    if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
+    fhirPaths.add(path.text);
+    const parameter = pathParameterFinding(route.path, path, deps, isStaffSide(model, deps, node, node.type === 'CallExpression' ? routeContext(node, route.path) : path.text));
+    if (parameter) findings.push(parameter);
+  }
+  findings.push(...fhirServiceFindings(model, deps));
+  return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -118,6 +118,11 @@ function fileIsAboutAccounts(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);
 }
 
+/** `app/report/ReportRunner.js`, `src/alerts.js`: a file that sends the system's own reports and alerts to configured (staff) recipients. */
+function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
+  return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isOperationsMessagingName);
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   protected readonly classStack: string[] = [];
@@ -134,6 +139,7 @@ export abstract class ValueEvaluator {
   protected readonly functionNodes: Node[] = [];
   private readonly fileSubject: Subject | undefined;
   private readonly fileAboutAccounts: boolean;
+  private readonly fileAboutOperationsMessaging: boolean;
   /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
   private personKeyDepth = 0;
 
@@ -141,6 +147,7 @@ export abstract class ValueEvaluator {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
     this.fileSubject = fileSubjectOf(options.file);
     this.fileAboutAccounts = fileIsAboutAccounts(options.file);
+    this.fileAboutOperationsMessaging = fileIsAboutOperationsMessaging(options.file);
   }
 
   /**
@@ -158,7 +165,12 @@ export abstract class ValueEvaluator {
     if (this.fileSubject) return this.fileSubject;
     if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
     const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(isAccountContextName) || this.classStack.some(isAccountContextName);
-    return aboutAccounts ? 'workforce' : undefined;
+    // The system's own reports and alerts go to configured staff recipients; a sending helper's
+    // destination is whoever its caller names (what the caller passes is followed, not guessed here).
+    const aboutOperationsMessaging = this.fileAboutOperationsMessaging || this.functionNames.some(isOperationsMessagingName) || this.classStack.some(isOperationsMessagingName);
+    const innermost = this.functionNames[this.functionNames.length - 1];
+    const inSendingHelper = innermost !== undefined && isMessageSendingHelperName(innermost);
+    return aboutAccounts || aboutOperationsMessaging || inSendingHelper ? 'workforce' : undefined;
   }
 
   /**
@@ -178,7 +190,8 @@ export abstract class ValueEvaluator {
    */
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
-    if (personContext || byName.kinds.length === 0 || this.subjectHere() !== 'workforce') return byName;
+    // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
+    if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -278,7 +291,7 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const guessedByName = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    const guessedByName = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const endsInRecordNoun = () => {

@@ -7,6 +7,9 @@ import {
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
   ACCOUNT_CONTEXT_WORDS,
+  MESSAGE_CHANNEL_WORDS,
+  MESSAGE_SENDING_VERBS,
+  OPERATIONS_MESSAGING_WORDS,
   APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
@@ -89,6 +92,22 @@ const accountContextWords = new Set(ACCOUNT_CONTEXT_WORDS);
 export function isAccountContextName(name: string): boolean {
   const words = splitWords(name);
   return words.some((word, i) => accountContextWords.has(word) || (i > 0 && accountContextWords.has(words[i - 1] + word)));
+}
+
+const operationsMessagingWords = new Set(OPERATIONS_MESSAGING_WORDS);
+
+/** `ReportRunner`, `reports.js`, `sendAlert`, `alerting/`: code that sends the system's own reports and alerts (see OPERATIONS_MESSAGING_WORDS). */
+export function isOperationsMessagingName(name: string): boolean {
+  return splitWords(name).some((word) => operationsMessagingWords.has(word));
+}
+
+const messageSendingVerbs = new Set(MESSAGE_SENDING_VERBS);
+const messageChannelWords = new Set(MESSAGE_CHANNEL_WORDS);
+
+/** `sendEmail`, `sendSMSClickatell`, `deliverNotification`: a helper that sends a message to whoever its caller names (see MESSAGE_SENDING_VERBS). */
+export function isMessageSendingHelperName(name: string): boolean {
+  const words = splitWords(name);
+  return words.length >= 2 && messageSendingVerbs.has(words[0]) && messageChannelWords.has(words[1]);
 }
 
 const appUserWords = new Set(APP_USER_WORDS);

@@ -66,6 +66,8 @@ const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
+/** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
+const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
@@ -259,6 +261,11 @@ export class NameClassifier {
     if (matches.length === 0 && !personContext) return NO_PHI;
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
+    // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
+    if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
+      kinds.delete('encounter');
+      kinds.add('care-date');
+    }
     return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext };
   }
 

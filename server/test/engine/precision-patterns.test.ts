@@ -100,3 +100,57 @@ describe('precision: a message-sending helper does not guess whose its destinati
     assert.deepEqual(reported(named, 'src/contact.js'), ['no-phi-in-logs:3:email']);
   });
 });
+
+describe("precision: the keys of Object.entries are the code's field names, not the values' PHI", () => {
+  it('logging the key of each entry of a patient is not PHI; logging the value is', () => {
+    const keys = 'declare const patient: { name: string; ssn: string };\nObject.entries(patient).map(([key, value]) => console.log(key));\n';
+    assert.deepEqual(reported(keys), []);
+    const loop = 'declare const patient: { name: string; ssn: string };\nfor (const [field] of Object.entries(patient)) console.log(`missing ${field}`);\n';
+    assert.deepEqual(reported(loop), []);
+    const filtered = 'declare const patient: { name: string; ssn: string };\nObject.entries(patient).filter(([, v]) => !v).forEach(([key]) => console.log(key));\n';
+    assert.deepEqual(reported(filtered), []);
+    const values = 'declare const patient: { name: string; ssn: string };\nObject.entries(patient).map(([key, value]) => console.log(key, value));\n';
+    assert.deepEqual(reported(values), ['no-phi-in-logs:2:patient-record']);
+    const whole = 'declare const patient: { name: string; ssn: string };\nconsole.log(Object.entries(patient));\n';
+    assert.deepEqual(reported(whole), ['no-phi-in-logs:2:patient-record']);
+  });
+});
+
+describe("precision: destructuring a function's tuple gives each name its own element", () => {
+  it("the order list beside the requests built from a patient is labels (regression: a claim's request order logged)", () => {
+    const text = [
+      'declare const patient: { name: string; birthDate: string };',
+      'function buildRequests(p: typeof patient) {',
+      "  const order: string[] = [];",
+      "  const requests = [{ resource: p }];",
+      "  order.push('patient');",
+      '  if (!p.name) return [];',
+      '  return [requests, order] as const;',
+      '}',
+      'const [requests, order] = buildRequests(patient);',
+      'console.log(JSON.stringify(order));',
+      'console.log(JSON.stringify(requests));',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:11:patient-record']);
+  });
+
+  it('a function of unknown shape: only names that say they hold PHI take its PHI', () => {
+    const text = [
+      'declare const patient: { name: string; birthDate: string };',
+      'declare function getPatientAndOrder(p: unknown): [unknown, string[]];',
+      'const [patientRecord, order] = getPatientAndOrder(patient);',
+      'console.log(order);',
+      'console.log(patientRecord);',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:5:patient-record']);
+  });
+
+  it("a hook's [state, setter] and a list's first element keep what they held", () => {
+    const list = 'declare const patients: Array<{ name: string; birthDate: string }>;\nconst [first] = patients;\nconsole.log(first);\n';
+    assert.deepEqual(reported(list), ['no-phi-in-logs:3:patient-record']);
+    const pair = 'declare const patient: { name: string; birthDate: string };\nfunction withRank(p: any) { return [p, 1]; }\nconst [picked, rest] = withRank(patient);\nconsole.log(rest);\nconsole.log(picked);\n';
+    assert.deepEqual(reported(pair), ['no-phi-in-logs:5:patient-record']);
+    const hook = "declare function useState<T>(v: T): [T, (v: T) => void]; declare const patient: { name: string; birthDate: string };\nconst [current, setCurrent] = useState(patient);\nconsole.log(current);\n";
+    assert.deepEqual(reported(hook), ['no-phi-in-logs:3:patient-record']);
+  });
+});

@@ -536,6 +536,8 @@ export class Analyzer extends FunctionSummaries {
   private arrayPatternElement(pattern: TSESTree.ArrayPattern, index: number, value: AbstractValue, init: Node | undefined): AbstractValue {
     const element = pattern.elements[index];
     if (!element || element.type === 'RestElement') return this.elementOf(value);
+    // `const [state, setState] = useState([a, b])`: a hook's pair is not the tuple it was given.
+    if (isHookCall(init)) return this.elementOf(value);
     if (value.tuple) return value.tuple[index] ?? EMPTY;
     if (pattern.elements.length < 2 || !hasPhi(value) || !isPlainFunctionCall(init)) return this.elementOf(value);
     const target = element.type === 'AssignmentPattern' ? element.left : element;
@@ -582,9 +584,20 @@ export class Analyzer extends FunctionSummaries {
   }
 }
 
+function calledIn(init: Node | undefined): TSESTree.CallExpression | undefined {
+  const call = init?.type === 'AwaitExpression' ? init.argument : init;
+  return call?.type === 'CallExpression' ? call : undefined;
+}
+
+/** `useState(…)`, `React.useReducer(…)`: a React hook, whose result is its own pair, not its argument. */
+function isHookCall(init: Node | undefined): boolean {
+  const call = calledIn(init);
+  const name = call ? (call.callee.type === 'Identifier' ? call.callee.name : call.callee.type === 'MemberExpression' ? propertyName(call.callee) : undefined) : undefined;
+  return !!name && /^use[A-Z0-9]/.test(name);
+}
+
 /** `build(patient)`, `await build(patient)`: a call of a plain function (not a method, not a hook such as `useState`). */
 function isPlainFunctionCall(init: Node | undefined): boolean {
-  const call = init?.type === 'AwaitExpression' ? init.argument : init;
-  if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
-  return !/^use[A-Z0-9]/.test(call.callee.name);
+  const call = calledIn(init);
+  return call?.callee.type === 'Identifier' && !isHookCall(init);
 }

@@ -152,5 +152,7 @@ describe("precision: destructuring a function's tuple gives each name its own el
     assert.deepEqual(reported(pair), ['no-phi-in-logs:5:patient-record']);
     const hook = "declare function useState<T>(v: T): [T, (v: T) => void]; declare const patient: { name: string; birthDate: string };\nconst [current, setCurrent] = useState(patient);\nconsole.log(current);\n";
     assert.deepEqual(reported(hook), ['no-phi-in-logs:3:patient-record']);
+    const hookOfPair = "declare function useState<T>(v: T): [T, (v: T) => void]; declare const patient: { name: string; ssn: string };\nconst [pair, setPair] = useState(['', patient.ssn]);\nconsole.log(pair);\n";
+    assert.deepEqual(reported(hookOfPair), ['no-phi-in-logs:3:ssn']);
   });
 });

@@ -33,6 +33,13 @@ const ROUTER_METHODS = new Set(['push', 'replace', 'navigate', 'navigateByUrl', 
 const LINK_ELEMENTS = new Set(['Link', 'NavLink', 'Navigate', 'Redirect', 'RouterLink', 'NuxtLink']);
 /** Kinds that name a whole record: a query parameter so named takes its id. */
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
+/**
+ * Dates of care (a visit's start, an encounter's date). Safe Harbor counts a date as an identifier when
+ * it is related to an individual; in a URL whose other values are opaque ids and constants
+ * (`?patient=<uuid>&activatedOnOrAfterDate=<visit start>`), nothing a reader of the URL or its logs
+ * has ties the date to anyone. With a name or an identifier in the same URL it is reported with them.
+ */
+const CARE_DATE_KINDS = new Set(['care-date']);
 /** Non-HTTP URL schemes: the value opens a local app, it is not sent to a server. */
 const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
 /**
@@ -275,6 +282,7 @@ class UrlFile {
   }
 
   report(node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) {
+    if (isDateOfAnOpaqueRecord(taint)) return;
     this.context.report({ node, messageId, taint, data: { sink }, precision });
   }
 
@@ -1008,3 +1016,8 @@ export default createRule({
     };
   },
 });
+
+/** A URL's PHI is only a date of care: a visit or encounter date beside opaque ids, tied to no one (see CARE_DATE_KINDS). */
+function isDateOfAnOpaqueRecord(taint: Taint): boolean {
+  return taint.kinds.length > 0 && taint.kinds.every((kind) => CARE_DATE_KINDS.has(kind));
+}

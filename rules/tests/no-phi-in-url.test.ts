@@ -312,8 +312,8 @@ runRuleTests('no-phi-in-url', {
     },
     {
       name: 'a string parameter is an id only when named after the record itself, not a date of it',
-      code: 'export function pendingOrders(patientUuid: string, visitStartDate: string) {\n  return fetch(`/ws/order?patient=${patientUuid}&from=${visitStartDate}`);\n}',
-      errors: [{ line: 2, column: 57, kinds: ['encounter'] }],
+      code: 'export function pendingOrders(patientName: string, visitStartDate: string) {\n  return fetch(`/ws/order?name=${patientName}&from=${visitStartDate}`);\n}',
+      errors: [{ line: 2, column: 34, kinds: ['care-date', 'name'] }],
     },
   ],
 });
@@ -415,4 +415,32 @@ runRuleTests('no-phi-in-url', {
       errors: [{ line: 5, column: 12, kinds: ['ssn'] }],
     },
   ],
+});
+
+describe('no-phi-in-url: a date of care beside opaque ids only (judged false: dates of no one)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a visit's start as a search bound next to the patient's uuid: the date is tied to no one in the URL
+      'export function pendingOrders(patientUuid: string, orderTypeUuid: string, visitStartDate: string) {\n  return fetch(`/ws/order?patient=${patientUuid}&orderTypes=${orderTypeUuid}&activatedOnOrAfterDate=${visitStartDate}`);\n}',
+      // an encounter search by an opaque visit uuid and the encounter's date
+      "declare const $http: any;\nexport function findEncounters(visitUuid: string, encounterDate: string) {\n  return $http.get('/ws/encounter', { params: { visitUuid, encounterDate, includeAll: true } });\n}",
+    ],
+    invalid: [
+      {
+        name: "a visit date beside the patient's name is reported with it",
+        code: "declare const $http: any;\nexport function findEncounters(patientName: string, encounterDate: string) {\n  return $http.get('/ws/encounter', { params: { patientName, encounterDate } });\n}",
+        errors: [{ line: 3, column: 47, kinds: ['care-date', 'name'] }],
+      },
+      {
+        name: "a visit date in a route keyed by the patient's MRN is reported",
+        code: 'declare const patient: { mrn: string }; declare const visitDate: string;\nfetch(`/ws/patients/${patient.mrn}/visits?date=${visitDate}`);',
+        errors: [{ line: 2, column: 23, kinds: ['care-date', 'mrn'] }],
+      },
+      {
+        name: 'a date of birth beside an opaque id stays reported: it is not a date of care',
+        code: 'export function lookup(patientUuid: string, birthDate: string) {\n  return fetch(`/ws/patient?uuid=${patientUuid}&birthdate=${birthDate}`);\n}',
+        errors: [{ line: 2, column: 61, kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
 });

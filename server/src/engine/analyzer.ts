@@ -511,7 +511,9 @@ export class Analyzer extends FunctionSummaries {
         }
         break;
       case 'ArrayPattern':
-        for (const element of pattern.elements) if (element) this.bindPattern(element, this.elementOf(value), kind);
+        pattern.elements.forEach((element, index) => {
+          if (element) this.bindPattern(element, this.arrayPatternElement(pattern, index, value, init), kind);
+        });
         break;
       case 'AssignmentPattern':
         this.bindPattern(pattern.left, value, kind, init);
@@ -522,6 +524,26 @@ export class Analyzer extends FunctionSummaries {
       default:
         break;
     }
+  }
+
+  /**
+   * What one name of `const [a, b] = value` receives. A known tuple gives each its own element
+   * (`return [requests, order]`, an entry's `[key, value]`). A function's result of unknown shape
+   * (`const [requests, order] = build(patient)`) is a tuple too, but which element carries the
+   * arguments' PHI is unknown: only names that say they hold PHI (`[patient, visits]`) take it.
+   * Lists, hooks' `[state, setter]` and one-name patterns (`const [first] = rows`) keep the element.
+   */
+  private arrayPatternElement(pattern: TSESTree.ArrayPattern, index: number, value: AbstractValue, init: Node | undefined): AbstractValue {
+    const element = pattern.elements[index];
+    if (!element || element.type === 'RestElement') return this.elementOf(value);
+    // `const [state, setState] = useState([a, b])`: a hook's pair is not the tuple it was given.
+    if (isHookCall(init)) return this.elementOf(value);
+    if (value.tuple) return value.tuple[index] ?? EMPTY;
+    if (pattern.elements.length < 2 || !hasPhi(value) || !isPlainFunctionCall(init)) return this.elementOf(value);
+    const target = element.type === 'AssignmentPattern' ? element.left : element;
+    if (target.type !== 'Identifier') return this.elementOf(value);
+    const byName = this.options.classifier.classify(target.name);
+    return byName.kinds.length > 0 || byName.personContext ? this.elementOf(value) : EMPTY;
   }
 
   private assignPattern(target: Node, value: AbstractValue, init?: Node): void {
@@ -547,7 +569,9 @@ export class Analyzer extends FunctionSummaries {
 
   private bindDestructuringAssignment(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern, value: AbstractValue): void {
     if (pattern.type === 'ArrayPattern') {
-      for (const element of pattern.elements) if (element) this.assignPattern(element, this.elementOf(value));
+      pattern.elements.forEach((element, index) => {
+        if (element) this.assignPattern(element, this.arrayPatternElement(pattern, index, value, undefined));
+      });
       return;
     }
     for (const property of pattern.properties) {
@@ -558,4 +582,22 @@ export class Analyzer extends FunctionSummaries {
       }
     }
   }
+}
+
+function calledIn(init: Node | undefined): TSESTree.CallExpression | undefined {
+  const call = init?.type === 'AwaitExpression' ? init.argument : init;
+  return call?.type === 'CallExpression' ? call : undefined;
+}
+
+/** `useState(…)`, `React.useReducer(…)`: a React hook, whose result is its own pair, not its argument. */
+function isHookCall(init: Node | undefined): boolean {
+  const call = calledIn(init);
+  const name = call ? (call.callee.type === 'Identifier' ? call.callee.name : call.callee.type === 'MemberExpression' ? propertyName(call.callee) : undefined) : undefined;
+  return !!name && /^use[A-Z0-9]/.test(name);
+}
+
+/** `build(patient)`, `await build(patient)`: a call of a plain function (not a method, not a hook such as `useState`). */
+function isPlainFunctionCall(init: Node | undefined): boolean {
+  const call = calledIn(init);
+  return call?.callee.type === 'Identifier' && !isHookCall(init);
 }

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -27,7 +27,7 @@ import { Scope } from './scope';
 import { frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
-import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
 type Node = TSESTree.Node;
@@ -61,6 +61,11 @@ const builderMethods = new Set(BUILDER_METHODS);
 /** Kinds that name a whole record: a string or number so named is its id or reference (`patient: string`). */
 const SCALAR_REFERENCE_KINDS = new Set(['patient-record', 'encounter']);
 const mappingMethods = new Set(MAPPING_METHODS);
+/** Array methods that return the receiver's elements (a known element stays known) and those that return one of them. */
+const sameElementMethods = new Set(['filter', 'sort', 'toSorted', 'slice', 'reverse', 'toReversed']);
+const oneElementMethods = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** Array literals up to this length are tuples for destructuring (`[requests, order]`); longer ones are lists. */
+const MAX_TUPLE_LENGTH = 8;
 const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
@@ -118,6 +123,11 @@ function fileIsAboutAccounts(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);
 }
 
+/** `app/report/ReportRunner.js`, `src/alerts.js`: a file that sends the system's own reports and alerts to configured (staff) recipients. */
+function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
+  return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isOperationsMessagingName);
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   protected readonly classStack: string[] = [];
@@ -134,6 +144,7 @@ export abstract class ValueEvaluator {
   protected readonly functionNodes: Node[] = [];
   private readonly fileSubject: Subject | undefined;
   private readonly fileAboutAccounts: boolean;
+  private readonly fileAboutOperationsMessaging: boolean;
   /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
   private personKeyDepth = 0;
 
@@ -141,6 +152,7 @@ export abstract class ValueEvaluator {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
     this.fileSubject = fileSubjectOf(options.file);
     this.fileAboutAccounts = fileIsAboutAccounts(options.file);
+    this.fileAboutOperationsMessaging = fileIsAboutOperationsMessaging(options.file);
   }
 
   /**
@@ -158,7 +170,12 @@ export abstract class ValueEvaluator {
     if (this.fileSubject) return this.fileSubject;
     if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
     const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(isAccountContextName) || this.classStack.some(isAccountContextName);
-    return aboutAccounts ? 'workforce' : undefined;
+    // The system's own reports and alerts go to configured staff recipients; a sending helper's
+    // destination is whoever its caller names (what the caller passes is followed, not guessed here).
+    const aboutOperationsMessaging = this.fileAboutOperationsMessaging || this.functionNames.some(isOperationsMessagingName) || this.classStack.some(isOperationsMessagingName);
+    const innermost = this.functionNames[this.functionNames.length - 1];
+    const inSendingHelper = innermost !== undefined && isMessageSendingHelperName(innermost);
+    return aboutAccounts || aboutOperationsMessaging || inSendingHelper ? 'workforce' : undefined;
   }
 
   /**
@@ -178,7 +195,8 @@ export abstract class ValueEvaluator {
    */
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
-    if (personContext || byName.kinds.length === 0 || this.subjectHere() !== 'workforce') return byName;
+    // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
+    if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -280,7 +298,7 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const guessedByName = this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    const guessedByName = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const endsInRecordNoun = () => {
@@ -418,8 +436,30 @@ export abstract class ValueEvaluator {
   }
 
   protected elementOf(value: AbstractValue): AbstractValue {
+    if (value.element) return value.element;
     if (value.fields) return { ...taintOnly(value), typeName: value.typeName, personContext: value.personContext, tags: value.tags };
+    if (value.tuple) return { ...value, tuple: undefined };
     return value;
+  }
+
+  /**
+   * An array literal carries its elements' PHI; a short one without spreads or holes is also a tuple
+   * whose elements are known one by one (`return [requests, order]`), for destructuring.
+   */
+  protected arrayValue(node: TSESTree.ArrayExpression): AbstractValue {
+    const values = node.elements.map((element) => (element ? this.valueOf(element) : EMPTY));
+    const joined = joinAll(values.map(taintOnly));
+    const isTuple = node.elements.length <= MAX_TUPLE_LENGTH && node.elements.every((element) => element !== null && element.type !== 'SpreadElement');
+    return isTuple ? { ...joined, tuple: values.map(taintAndElements) } : joined;
+  }
+
+  /**
+   * `Object.entries(patient)`: pairs of a property's name and its value. The name is the code's (a
+   * field name), not the patient's data; the value carries what the object carries.
+   */
+  protected objectEntriesValue(argument: Node | undefined): AbstractValue {
+    const values = argument && argument.type !== 'SpreadElement' ? taintOnly(this.valueOf(argument)) : EMPTY;
+    return { ...values, element: { ...values, tuple: [EMPTY, values] } };
   }
 
   protected evaluate(node: Node): AbstractValue {
@@ -449,7 +489,10 @@ export abstract class ValueEvaluator {
       case 'TSTypeAssertion': {
         const inner = this.valueOf(node.expression);
         const annotation = typeNameOfAnnotation(node.typeAnnotation);
-        return annotation.name ? join(inner, this.typedValue(annotation.name, node)) : inner;
+        if (!annotation.name) return inner;
+        const typed = join(inner, this.typedValue(annotation.name, node));
+        // `[requests, order] as const`: the assertion does not change what each element holds.
+        return inner.tuple && !typed.tuple ? { ...typed, tuple: inner.tuple } : typed;
       }
       case 'TSNonNullExpression':
       case 'ChainExpression':
@@ -468,7 +511,7 @@ export abstract class ValueEvaluator {
       case 'ObjectExpression':
         return this.objectValue(node);
       case 'ArrayExpression':
-        return joinAll(node.elements.map((element) => (element ? this.valueOf(element) : EMPTY)).map(taintOnly));
+        return this.arrayValue(node);
       case 'SpreadElement':
         return this.valueOf(node.argument);
       case 'ArrowFunctionExpression':
@@ -678,8 +721,12 @@ export abstract class ValueEvaluator {
     if (local) {
       // A function of this file: what its body returns for these arguments, plus what its name says.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
-      return name ? join(returned, this.nameSaysValue(name, node)) : returned;
+      if (!name) return returned;
+      // The name's guess is about the whole result; a returned tuple's elements stay what the body says.
+      const joined = join(returned, this.nameSaysValue(name, node));
+      return returned.tuple && !joined.tuple ? { ...joined, tuple: returned.tuple } : joined;
     }
+    if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }
@@ -709,6 +756,9 @@ export abstract class ValueEvaluator {
       const passed = name === 'then' ? receiver : this.elementOf(receiver);
       return this.summarize(callback, [passed]);
     }
+    // `Object.entries(x).filter(…)`, `.sort()`: the same pairs; `.find(…)`, `.at(0)`: one of them.
+    if (receiver.element && sameElementMethods.has(name)) return { ...taintOnly(receiver), element: receiver.element };
+    if (receiver.element && oneElementMethods.has(name)) return receiver.element;
     if (passThroughMethods.has(name)) {
       const passed = taintOnly(receiver);
       return joiningMethods.has(name) ? join(passed, argumentsValue()) : { ...passed, typeName: receiver.typeName, personContext: receiver.personContext };

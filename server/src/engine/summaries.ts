@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
 import { asFunction, exportedFunctions, findClassMethod, TRANSPARENT_TYPES, typeNameOfAnnotation, type FunctionNode } from './syntax';
-import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
+import { EMPTY, fromKinds, hasPhi, join, taintAndElements, taintOnly, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
 
@@ -148,7 +148,8 @@ export abstract class FunctionSummaries extends ValueEvaluator {
 
   protected noteReturn(argument: Node): void {
     const last = this.returnFrames.length - 1;
-    if (last >= 0) this.returnFrames[last] = join(this.returnFrames[last], taintOnly(this.valueOf(argument)));
+    // What is known of a returned tuple's elements is kept (`return [requests, order]`), not the rest of its shape.
+    if (last >= 0) this.returnFrames[last] = join(this.returnFrames[last], taintAndElements(this.valueOf(argument)));
   }
 
   /**

@@ -26,6 +26,13 @@ export interface AbstractValue extends Taint {
   readonly tags?: ReadonlySet<ValueTag>;
   /** A function value: its node, so calls can be summarised with their arguments. */
   readonly functionNode?: TSESTree.Node;
+  /**
+   * A fixed-length array whose elements are known one by one (`return [requests, order]`, an
+   * `Object.entries` pair `[key, value]`): destructuring gives each name its own element's PHI.
+   */
+  readonly tuple?: readonly AbstractValue[];
+  /** The known element of an array (`Object.entries(patient)` holds `[key, value]` pairs). */
+  readonly element?: AbstractValue;
 }
 
 const MAX_ORIGINS = 3;
@@ -63,7 +70,23 @@ function mergeOrigins(a: readonly TaintOrigin[], b: readonly TaintOrigin[]): rea
 
 /** Nothing but PHI-free constant information (a literal's text): joining it adds nothing. */
 function isBare(value: AbstractValue): boolean {
-  return !hasPhi(value) && !value.tags && value.constant === undefined && value.stringPrefix === undefined && !value.typeName && !value.fields && !value.personContext && !value.workforce;
+  return !hasPhi(value) && !value.tags && value.constant === undefined && value.stringPrefix === undefined && !value.typeName && !value.fields && !value.personContext && !value.workforce && !value.tuple?.length && !value.element;
+}
+
+/**
+ * The tuple both branches may return: element by element when both have the same length; an empty
+ * array literal (`return []`) destructures to nothing, so the other side's tuple stands. Otherwise unknown.
+ */
+function joinTuples(a: readonly AbstractValue[] | undefined, b: readonly AbstractValue[] | undefined): readonly AbstractValue[] | undefined {
+  if (!a || !b) return undefined;
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  if (a.length !== b.length) return undefined;
+  return a.map((element, i) => join(element, b[i]));
+}
+
+function joinElements(a: AbstractValue | undefined, b: AbstractValue | undefined): AbstractValue | undefined {
+  return a && b ? join(a, b) : undefined;
 }
 
 /**
@@ -86,14 +109,20 @@ export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
       typeName: sameType,
       personContext: a.personContext || b.personContext || undefined,
       workforce: (a.workforce && b.workforce) || undefined,
+      tuple: joinTuples(a.tuple, b.tuple),
+      element: joinElements(a.element, b.element),
     };
   }
+  const tuple = joinTuples(a.tuple, b.tuple);
+  const element = joinElements(a.element, b.element);
   return {
     kinds: mergeKinds(a.kinds, b.kinds),
     origins: mergeOrigins(a.origins, b.origins),
     confidence: a.confidence === 'high' && hasPhi(a) ? 'high' : b.confidence === 'high' && hasPhi(b) ? 'high' : 'medium',
     tags: a.tags && b.tags ? new Set([...a.tags, ...b.tags]) : (a.tags ?? b.tags),
     personContext: a.personContext || b.personContext,
+    ...(tuple ? { tuple } : {}),
+    ...(element ? { element } : {}),
   };
 }
 
@@ -112,6 +141,13 @@ export function withTag(value: AbstractValue, tag: ValueTag): AbstractValue {
   const tags = new Set(value.tags);
   tags.add(tag);
   return { ...value, tags };
+}
+
+/** The PHI of a value with what is known of its elements: what a function returns (`return [requests, order]`). */
+export function taintAndElements(value: AbstractValue): AbstractValue {
+  const taint = taintOnly(value);
+  if (!value.tuple && !value.element) return taint;
+  return { ...taint, ...(value.tuple ? { tuple: value.tuple.map(taintAndElements) } : {}), ...(value.element ? { element: taintAndElements(value.element) } : {}) };
 }
 
 /** The PHI of a value, without its shape: what flows on when a value is transformed. */

@@ -7,6 +7,9 @@ import {
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
   ACCOUNT_CONTEXT_WORDS,
+  MESSAGE_CHANNEL_WORDS,
+  MESSAGE_SENDING_VERBS,
+  OPERATIONS_MESSAGING_WORDS,
   APP_USER_WORDS,
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
@@ -63,6 +66,8 @@ const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
+/** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
+const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
@@ -89,6 +94,22 @@ const accountContextWords = new Set(ACCOUNT_CONTEXT_WORDS);
 export function isAccountContextName(name: string): boolean {
   const words = splitWords(name);
   return words.some((word, i) => accountContextWords.has(word) || (i > 0 && accountContextWords.has(words[i - 1] + word)));
+}
+
+const operationsMessagingWords = new Set(OPERATIONS_MESSAGING_WORDS);
+
+/** `ReportRunner`, `reports.js`, `sendAlert`, `alerting/`: code that sends the system's own reports and alerts (see OPERATIONS_MESSAGING_WORDS). */
+export function isOperationsMessagingName(name: string): boolean {
+  return splitWords(name).some((word) => operationsMessagingWords.has(word));
+}
+
+const messageSendingVerbs = new Set(MESSAGE_SENDING_VERBS);
+const messageChannelWords = new Set(MESSAGE_CHANNEL_WORDS);
+
+/** `sendEmail`, `sendSMSClickatell`, `deliverNotification`: a helper that sends a message to whoever its caller names (see MESSAGE_SENDING_VERBS). */
+export function isMessageSendingHelperName(name: string): boolean {
+  const words = splitWords(name);
+  return words.length >= 2 && messageSendingVerbs.has(words[0]) && messageChannelWords.has(words[1]);
 }
 
 const appUserWords = new Set(APP_USER_WORDS);
@@ -240,6 +261,11 @@ export class NameClassifier {
     if (matches.length === 0 && !personContext) return NO_PHI;
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
+    // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
+    if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
+      kinds.delete('encounter');
+      kinds.add('care-date');
+    }
     return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext };
   }
 

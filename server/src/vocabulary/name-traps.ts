@@ -161,6 +161,24 @@ export const ACCOUNT_CONTEXT_WORDS: readonly string[] = [
 // Not `otp`, `verify`, `session` or `account`: one-time codes go to patients' phones, a session can be a
 // visit, and a billing account is the patient's.
 
+/**
+ * Code that sends the system's own reports and alerts (a report runner, an alerting module, a weekly
+ * metrics mail): it sends them to configured recipients — staff, administrators, contact groups — so
+ * the e-mail or phone it handles is a workforce contact. Like ACCOUNT_CONTEXT_WORDS a weak signal: it
+ * only counts where nothing names the patient (`reports/patientSummary.ts`, `patient.email` stay PHI),
+ * and clinical data sent in a report or an alert stays PHI whoever receives it.
+ */
+export const OPERATIONS_MESSAGING_WORDS: readonly string[] = ['report', 'reports', 'reporting', 'alert', 'alerts', 'alerting'];
+
+/**
+ * A message-sending helper (`sendEmail(to, …)`, `sendSms(contactAddress, …)`, `deliverNotification`)
+ * sends to whoever its caller names: the destination's name inside it does not say whose it is. What
+ * a caller passes still flows in (a patient's e-mail passed to it is followed and reported); only the
+ * guess from the parameter's name is not made. The helper's name is a sending verb and a channel.
+ */
+export const MESSAGE_SENDING_VERBS: readonly string[] = ['send', 'deliver', 'dispatch', 'queue', 'enqueue', 'post'];
+export const MESSAGE_CHANNEL_WORDS: readonly string[] = ['email', 'emails', 'mail', 'mails', 'sms', 'text', 'texts', 'message', 'messages', 'notification', 'notifications', 'fax', 'faxes'];
+
 /** Kinds that are contact details: PHI when they are a patient's, not when they are the workforce's. */
 export const CONTACT_KINDS: readonly string[] = ['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'ip-address', 'photo'];
 

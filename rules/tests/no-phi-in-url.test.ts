@@ -317,3 +317,95 @@ runRuleTests('no-phi-in-url', {
     },
   ],
 });
+
+describe('no-phi-in-url: request descriptions, generated clients and AngularJS', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a body-carrying method: the wrapper's `query` may be the body (a search posted as JSON, a GraphQL document)
+      "export class Api { request(o: unknown) { return o; }\n  search(firstName: string) { return this.request({ url: '/patients/search', method: 'POST', query: { firstName } }); } }",
+      "declare const client: any; const PATIENTS = 'query Patients($name: String) { patients(name: $name) { id } }';\nexport function find(name: string) { return client.request({ url: '/graphql', query: PATIENTS, variables: { name } }); }",
+      // paging, sort, status and opaque ids in a GET description
+      "export class Api { request(o: unknown) { return o; }\n  list(page: number, size: number, patientUuid: string, status: string) { return this.request({ url: '/patients', method: 'GET', query: { page, size, patientUuid, status } }); } }",
+      "export class Api { request(o: unknown) { return o; }\n  list(patientId: string, page: number) { const query: Record<string, unknown> = {}; query['patientId'] = patientId; query['page'] = page; return this.request({ path: '/visits', method: 'GET', query }); } }",
+      // `path` that is not a URL: a form field's configuration
+      "declare function field(o: unknown): void; declare const patient: any; field({ path: 'name', params: { value: patient.fullName } });",
+      // AngularJS: paging and opaque ids in the page query, a getter, a resource listed by page
+      "declare const $location: any; export function next(page: number, patientUuid: string) { $location.search('page', page); $location.search({ patientUuid }); return $location.url(); }",
+      "declare const $resource: any; const Patients = $resource('/patients/:id'); export function list() { return Patients.query({ limit: 10, startIndex: 0 }); }",
+      // a form body built with +=, not a URL
+      "declare const patient: any; let body = 'grant=1'; body += '&ssn=' + patient.ssn; export { body };",
+      // a generated client in a test file
+      { code: "export class Api { request(o: unknown) { return o; }\n  search(firstName: string) { return this.request({ url: '/patients/search', method: 'GET', query: { firstName } }); } }", filename: 'src/__tests__/api.test.ts' },
+    ],
+    invalid: [
+      {
+        name: 'an OpenAPI-generated client fills its query object by key and hands { url, method: GET, query } to this.request',
+        filename: 'src/generated/apis/PatientsApi.ts',
+        code: [
+          'export class PatientsApi {',
+          '  request(o: unknown) { return o; }',
+          '  searchPatient({ firstName, birthDate, page }: { firstName?: string; birthDate?: string; page?: number }) {',
+          '    const query: Record<string, unknown> = {};',
+          "    if (firstName != null) { query['firstName'] = firstName; }",
+          "    if (birthDate != null) { query['birthDate'] = birthDate; }",
+          "    if (page != null) { query['page'] = page; }",
+          "    return this.request({ url: '/patients/search', method: 'GET', query });",
+          '  }',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 5, column: 51, message: '`this.request`' }],
+      },
+      {
+        name: 'an opaque value stored under a PHI key, a wrapper with no method, $http with a GET config',
+        code: [
+          'declare function apiRequest(o: unknown): unknown; declare const $http: any;',
+          'export function byBirthDate(value: string) { const params: Record<string, string> = {}; params.dob = value; return apiRequest({ path: `/api/patients`, params }); }',
+          "export function byName(patientName: string) { return $http({ method: 'GET', url: '/patients', params: { name: patientName } }); }",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 102, message: '`apiRequest`', kinds: ['date-of-birth'] },
+          { line: 3, column: 103, message: '`$http`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'AngularJS $location.search and $location.url write the page URL',
+        code: [
+          'declare const $location: any; declare const patient: any;',
+          "$location.search('name', patient.fullName);",
+          '$location.search({ phone: patient.phoneNumber });',
+          "$location.url('/search?name=' + patient.fullName);",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 26, message: '`$location.search`' },
+          { line: 3, column: 18, message: '`$location.search`' },
+          { line: 4, column: 33, message: '`$location.url`' },
+        ],
+      },
+      {
+        name: 'UI-Router $state.go parameters and an AngularJS $resource query',
+        code: [
+          "declare const $state: any; declare const $resource: any; declare const patient: any;",
+          "$state.go('patients.search', { dob: patient.birthDate });",
+          "const Patients = $resource('/patients/:id');",
+          'export function find(familyName: string) { return Patients.query({ familyName }); }',
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 30, message: '`$state.go`' },
+          { line: 4, column: 66, message: '`Patients.query`' },
+        ],
+      },
+      {
+        name: 'a query string built with += into a URL variable, Angular HttpParams bound to a variable',
+        code: [
+          'declare const patient: any; declare class HttpParams { set(k: string, v: string): HttpParams }',
+          "let filterUrl = '/audits?limit=10'; filterUrl += '&phone=' + patient.phoneNumber; export { filterUrl };",
+          "export class PatientResource { constructor(private http: any) {}\n  searchPatient(searchText: string) { const params = new HttpParams().set('q', searchText).set('v', 'full'); return this.http.get('/ws/patient', { params }); } }",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 62, kinds: ['phone'] },
+          { line: 4, column: 148, kinds: ['name'] },
+        ],
+      },
+    ],
+  });
+});

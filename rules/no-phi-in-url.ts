@@ -274,6 +274,8 @@ class UrlFile {
   readonly querySetters = new Map<string, string | undefined>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
   readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
+  /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
+  readonly stateUrls = new Map<string, string>();
   /** Names AngularJS `$resource(…)` classes are bound to in this file. */
   readonly resourceNames = new Set<string>();
   /** The node whose visitor is running. */
@@ -485,11 +487,10 @@ class UrlFile {
       const value = property.value as Node;
       this.handled.add(value);
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-      // `const params = new HttpParams().set('q', searchText); http.get(url, { params })`: the chain is the initialiser.
-      const chain = value.type === 'Identifier' ? this.inits.get(value.name) ?? value : value;
-      const found = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(chain)]);
-      const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found) : found;
-      if (taint) this.report(value, 'queryOptions', taint, label, precision);
+      // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
+      const found = this.queryValuePhi(value, this.site ?? node);
+      const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+      if (found && taint) this.report(found.node, 'queryOptions', taint, label, precision);
     }
   }
 
@@ -603,18 +604,80 @@ class UrlFile {
     return !name || !isIdName(name);
   }
 
-  /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
-  setChainTaints(node: Node): Taint[] {
+  /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds, and the first (in source order) with PHI. */
+  setChainTaints(node: Node): { taints: Taint[]; first: Node | undefined } {
     const taints: Taint[] = [];
+    let first: Node | undefined;
     let current = unwrap(node);
     while (current.type === 'CallExpression') {
       const call = memberCall(current);
       if (!call || !(call.method === 'set' || call.method === 'append')) break;
       const [key, value] = current.arguments;
-      if (value) taints.push(this.valueWithKey(key, value));
+      if (value) {
+        const taint = this.valueWithKey(key, value);
+        taints.push(taint);
+        if (taint.kinds.length) first = value;
+      }
       current = unwrap(call.object);
     }
-    return taints;
+    return { taints, first };
+  }
+
+  /**
+   * What a query object handed to a request carries, and where to report it: at the object itself, or — when it is a
+   * variable filled elsewhere in the function (`new HttpParams().set('q', text)`, `query['firstName'] = firstName`) —
+   * at the first value that put PHI into it, the line to change.
+   */
+  queryValuePhi(value: Node, site: Node, recordsAreIds = false): { taint: Taint; node: Node } | undefined {
+    const inner = unwrap(value);
+    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner);
+    const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
+    const chain = this.setChainTaints(built ?? inner);
+    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
+    // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
+    const builtObject = built ? unwrap(built) : undefined;
+    const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
+    const base = recordsAreIds && filledByKey
+      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
+      : (this.queryObjectTaint(value) ?? this.context.taintOf(value));
+    const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
+    if (!taint) return undefined;
+    return { taint, node: (built && chain.first) || stored?.node || value };
+  }
+
+  /**
+   * A query parameter's value: its PHI, judged by its key when it is opaque. A value that is only a patient or an
+   * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
+   */
+  queryParameterTaint(key: string, value: Node): Taint | undefined {
+    const own = this.context.taintOf(value);
+    if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
+    return this.kindsFromParameterName(key, value);
+  }
+
+  /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */
+  queryEntriesPhi(node: TSESTree.ObjectExpression): { taint: Taint; node: Node } | undefined {
+    const taints: Taint[] = [];
+    let first: Node | undefined;
+    for (const property of node.properties) {
+      let taint: Taint | undefined;
+      let at: Node;
+      if (property.type === 'SpreadElement') {
+        const own = this.context.taintOf(property.argument);
+        taint = own.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined;
+        at = property.argument;
+      } else {
+        const key = property.computed ? undefined : keyName(property.key);
+        if (!key) continue;
+        taint = this.queryParameterTaint(key, property.value as Node);
+        at = property.value as Node;
+      }
+      if (!taint?.kinds.length) continue;
+      first ??= at;
+      taints.push(taint);
+    }
+    const merged = mergeTaints(taints);
+    return merged && first ? { taint: merged, node: first } : undefined;
   }
 
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
@@ -793,12 +856,9 @@ class UrlFile {
       // `query: GET_PATIENTS` (a GraphQL document), `params: 'v=full'`: text, not a query object.
       if (inner.type === 'TemplateLiteral' || inner.type === 'TaggedTemplateExpression' || isStringLiteral(inner) || isFunction(inner)) continue;
       if (inner.type === 'Identifier' && this.noteSearchParamsUse(inner, 'url')) continue;
-      const chain = inner.type === 'Identifier' ? this.inits.get(inner.name) ?? inner : inner;
-      // Built by key (`query['firstName'] = firstName` in a generated client): reported where PHI is stored into it.
-      const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, node) : undefined;
-      const found = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(chain), ...(stored ? [stored.taint] : [])]);
-      const taint = found && urlProperty && this.isCatalogueRequest(urlProperty.value as Node, value) ? this.withoutCatalogueTerms(found) : found;
-      if (taint) this.report(stored?.node ?? value, 'queryOptions', taint, sink, precision);
+      const found = this.queryValuePhi(value, node, true);
+      const taint = found && urlProperty && this.isCatalogueRequest(urlProperty.value as Node, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+      if (found && taint) this.report(found.node, 'queryOptions', taint, sink, precision);
     }
   }
 
@@ -809,8 +869,7 @@ class UrlFile {
     let first: Node | undefined;
     for (const store of this.keyedStores.get(name) ?? []) {
       if (store.scope !== scope) continue;
-      const own = this.context.taintOf(store.value);
-      const taint = own.kinds.length ? own : this.kindsFromParameterName(store.key, store.value);
+      const taint = this.queryParameterTaint(store.key, store.value);
       if (!taint?.kinds.length) continue;
       first ??= store.value;
       taints.push(taint);
@@ -843,8 +902,8 @@ class UrlFile {
         const taint = this.valueWithKey(first, second);
         if (taint.kinds.length) this.report(second, 'pageUrl', taint, label);
       } else if (first.type !== 'SpreadElement' && !isStringLiteral(first)) {
-        const taint = this.queryObjectTaint(first);
-        if (taint) this.report(first, 'pageUrl', taint, label);
+        const found = this.queryValuePhi(first, node, true);
+        if (found) this.report(found.node, 'pageUrl', found.taint, label);
       }
       return true;
     }
@@ -862,12 +921,43 @@ class UrlFile {
    */
   checkStateTransition(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
     if (lastSegment(call.object) !== '$state' || !['go', 'transitionTo', 'href'].includes(call.method)) return false;
-    const params = node.arguments[1];
-    if (params && params.type !== 'SpreadElement') {
-      const taint = this.queryObjectTaint(params);
-      if (taint) this.report(params, 'pageUrl', taint, `$state.${call.method}`, 'medium');
-    }
+    const [target, params] = node.arguments;
+    const state = target ? this.context.constantOf(target) : undefined;
+    const declared = typeof state === 'string' ? this.declaredStateParameters(state) : undefined;
+    const object = params && params.type !== 'SpreadElement' ? unwrap(params) : undefined;
+    if (!declared?.size || object?.type !== 'ObjectExpression') return true;
+    const inUrl = object.properties.filter((property) => property.type === 'Property' && !property.computed && declared.has(keyName(property.key) ?? ''));
+    const found = this.queryEntriesPhi({ ...object, properties: inUrl } as TSESTree.ObjectExpression);
+    if (found) this.report(found.node, 'pageUrl', found.taint, `$state.${call.method}`);
     return true;
+  }
+
+  /** The parameters the URLs of a UI-Router state and its parents declare (`/patients/:uuid?name&{dob}`). */
+  declaredStateParameters(state: string): Set<string> | undefined {
+    const parts = state.split('.');
+    const names = new Set<string>();
+    let known = false;
+    for (let i = 1; i <= parts.length; i++) {
+      const url = this.stateUrls.get(parts.slice(0, i).join('.'));
+      if (url === undefined) continue;
+      known = true;
+      for (const match of url.matchAll(/:([A-Za-z_$][\w$]*)|\{([A-Za-z_$][\w$]*)[^}]*\}/g)) names.add(match[1] ?? match[2]);
+      const query = url.split('?')[1];
+      if (query) for (const name of query.split('&')) if (/^[A-Za-z_$][\w$]*$/.test(name)) names.add(name);
+    }
+    return known ? names : undefined;
+  }
+
+  /** `$stateProvider.state('patients.search', { url: '/search?name' })` and `.state({ name, url })`: state URLs of this file. */
+  noteStateDeclaration(node: TSESTree.CallExpression, call: { object: Node; method: string } | undefined) {
+    if (call?.method !== 'state') return;
+    const [first, second] = node.arguments;
+    const config = first && unwrap(first).type === 'ObjectExpression' ? unwrap(first) as TSESTree.ObjectExpression : second && unwrap(second).type === 'ObjectExpression' ? unwrap(second) as TSESTree.ObjectExpression : undefined;
+    if (!config) return;
+    const properties = objectProperties(config);
+    const name = isStringLiteral(first) ? first.value : properties.get('name') ? this.context.constantOf(properties.get('name')!.value as Node) : undefined;
+    const url = properties.get('url') ? this.context.constantOf(properties.get('url')!.value as Node) : undefined;
+    if (typeof name === 'string' && typeof url === 'string') this.stateUrls.set(name, url);
   }
 
   /** `const Patients = $resource('/patients/:id')`, `{ Audits: $resource(…) }`, `this.Patients = $resource(…)`: the names a resource class is bound to. */
@@ -890,8 +980,8 @@ class UrlFile {
     if (!isResource) return false;
     const params = node.arguments[0];
     if (params && params.type !== 'SpreadElement' && !isFunction(params)) {
-      const taint = this.queryObjectTaint(params);
-      if (taint) this.report(params, 'queryOptions', taint, `${lastSegment(receiver) ?? '$resource'}.${call.method}`);
+      const found = this.queryValuePhi(params, node, true);
+      if (found) this.report(found.node, 'queryOptions', found.taint, `${lastSegment(receiver) ?? '$resource'}.${call.method}`);
     }
     return true;
   }
@@ -1011,6 +1101,7 @@ class UrlFile {
     this.noteGetRoute(node);
     this.noteAngularResource(node);
     const call = memberCall(node);
+    this.noteStateDeclaration(node, call);
     if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call))) return;
     // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
     if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {

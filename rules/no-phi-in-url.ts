@@ -637,7 +637,7 @@ class UrlFile {
     // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
     const builtObject = built ? unwrap(built) : undefined;
     const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
-    const base = recordsAreIds && filledByKey
+    const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
       ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
       : (this.queryObjectTaint(value) ?? this.context.taintOf(value));
     const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);

@@ -4,6 +4,7 @@ import {
 } from '../server/src/rule-api';
 import { getRouteFindings, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
 type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
@@ -70,6 +71,8 @@ const RESPONSE_PARAMETERS = new Set(['res', 'response', 'reply', 'resp', 'next',
 const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 /** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
+/** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
+const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
 
@@ -189,6 +192,12 @@ function valueName(expression: Node): string | undefined {
   return undefined;
 }
 
+/** The function a node is in (its nearest enclosing one), if any. */
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
+  return undefined;
+}
+
 /** The names of the functions and variables around a node, innermost first (`handleSubmit`, `CompactPatientSearch`). */
 function enclosingNames(node: Node): string[] {
   const names: string[] = [];
@@ -271,6 +280,12 @@ class UrlFile {
   readonly navigateFunctions = new Set<string>(['navigate']);
   /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
   readonly querySetters = new Map<string, string | undefined>();
+  /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
+  readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
+  /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
+  readonly stateUrls = new Map<string, string>();
+  /** Names AngularJS `$resource(…)` classes are bound to in this file. */
+  readonly resourceNames = new Set<string>();
   /** The node whose visitor is running. */
   site: Node | undefined;
 
@@ -355,17 +370,18 @@ class UrlFile {
   }
 
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
-  phiInPieces(node: Node, queryOnly: boolean): { taint: Taint; node: Node } | undefined {
+  phiInPieces(node: Node, queryOnly: boolean, queryFragment = false): { taint: Taint; node: Node } | undefined {
     const { text, pieces } = urlPieces(node);
     if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
-    const [path, query = ''] = text.split('?', 2);
+    // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout.
+    const [path, query = ''] = queryFragment ? ['', text.slice(1)] : text.split('?', 2);
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
     const queryKeys = [...query.matchAll(/(?:^|&)([A-Za-z0-9_.\-]+)=/g)].map((match) => match[1]);
     const catalogue = this.isCatalogueLookup(path, firstName, queryKeys, pieces.map((piece) => piece.expression));
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const piece of pieces) {
-      if (queryOnly && !inQueryString(piece.before)) continue;
+      if (queryOnly && !(queryFragment ? !/\s/.test(piece.before) : inQueryString(piece.before))) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       if (isConstantsRead(piece.expression)) continue;
       const own = this.context.taintOf(piece.expression);
@@ -432,6 +448,7 @@ class UrlFile {
         if (['pathname', 'path', 'search', 'hash', 'href', 'url', 'to'].includes(key)) found = this.phiInUrl(property.value as Node);
         else if (['query', 'params', 'queryParams', 'searchParams'].includes(key)) {
           const value = property.value as Node;
+          this.handled.add(value);
           if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
           const taint = this.queryObjectTaint(value);
           if (taint) found = { taint, node: value };
@@ -477,10 +494,12 @@ class UrlFile {
       const key = keyName(property.key);
       if (!key || !keys.has(key)) continue;
       const value = property.value as Node;
+      this.handled.add(value);
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-      const found = mergeTaints([this.queryObjectTaint(value) ?? this.context.taintOf(value), ...this.setChainTaints(value)]);
-      const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found) : found;
-      if (taint) this.report(value, 'queryOptions', taint, label, precision);
+      // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
+      const found = this.queryValuePhi(value, this.site ?? node);
+      const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+      if (found && taint) this.report(found.node, 'queryOptions', taint, label, precision);
     }
   }
 
@@ -538,6 +557,7 @@ class UrlFile {
    * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
+    this.checkRequestDescription(node);
     // Most object literals have none of these keys: look before building a map of the properties.
     if (!node.properties.some((property) => property.type === 'Property' && !property.computed && TRACKER_TRIGGER_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
@@ -593,18 +613,80 @@ class UrlFile {
     return !name || !isIdName(name);
   }
 
-  /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds. */
-  setChainTaints(node: Node): Taint[] {
+  /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds, and the first (in source order) with PHI. */
+  setChainTaints(node: Node): { taints: Taint[]; first: Node | undefined } {
     const taints: Taint[] = [];
+    let first: Node | undefined;
     let current = unwrap(node);
     while (current.type === 'CallExpression') {
       const call = memberCall(current);
       if (!call || !(call.method === 'set' || call.method === 'append')) break;
       const [key, value] = current.arguments;
-      if (value) taints.push(this.valueWithKey(key, value));
+      if (value) {
+        const taint = this.valueWithKey(key, value);
+        taints.push(taint);
+        if (taint.kinds.length) first = value;
+      }
       current = unwrap(call.object);
     }
-    return taints;
+    return { taints, first };
+  }
+
+  /**
+   * What a query object handed to a request carries, and where to report it: at the object itself, or — when it is a
+   * variable filled elsewhere in the function (`new HttpParams().set('q', text)`, `query['firstName'] = firstName`) —
+   * at the first value that put PHI into it, the line to change.
+   */
+  queryValuePhi(value: Node, site: Node, recordsAreIds = false): { taint: Taint; node: Node } | undefined {
+    const inner = unwrap(value);
+    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner);
+    const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
+    const chain = this.setChainTaints(built ?? inner);
+    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
+    // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
+    const builtObject = built ? unwrap(built) : undefined;
+    const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
+    const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
+      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
+      : (this.queryObjectTaint(value) ?? this.context.taintOf(value));
+    const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
+    if (!taint) return undefined;
+    return { taint, node: (built && chain.first) || stored?.node || value };
+  }
+
+  /**
+   * A query parameter's value: its PHI, judged by its key when it is opaque. A value that is only a patient or an
+   * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
+   */
+  queryParameterTaint(key: string, value: Node): Taint | undefined {
+    const own = this.context.taintOf(value);
+    if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
+    return this.kindsFromParameterName(key, value);
+  }
+
+  /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */
+  queryEntriesPhi(node: TSESTree.ObjectExpression): { taint: Taint; node: Node } | undefined {
+    const taints: Taint[] = [];
+    let first: Node | undefined;
+    for (const property of node.properties) {
+      let taint: Taint | undefined;
+      let at: Node;
+      if (property.type === 'SpreadElement') {
+        const own = this.context.taintOf(property.argument);
+        taint = own.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined;
+        at = property.argument;
+      } else {
+        const key = property.computed ? undefined : keyName(property.key);
+        if (!key) continue;
+        taint = this.queryParameterTaint(key, property.value as Node);
+        at = property.value as Node;
+      }
+      if (!taint?.kinds.length) continue;
+      first ??= at;
+      taints.push(taint);
+    }
+    const merged = mergeTaints(taints);
+    return merged && first ? { taint: merged, node: first } : undefined;
   }
 
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
@@ -747,6 +829,192 @@ class UrlFile {
   }
 
 
+  /**
+   * A request description handed to a wrapper, a generated API client or `$http`: `this.request({ url, method: 'GET', query })`,
+   * `$http({ url, params })`, `return { path, method: 'GET', query: queryParameters }`. An object that says where it goes
+   * (a URL key, or a GET method) and has a query object sends that object in the URL whatever function receives it.
+   * A body-carrying method leaves the `query` unknown (a GraphQL document, a search posted as JSON), so it stays silent.
+   */
+  checkRequestDescription(node: TSESTree.ObjectExpression) {
+    if (!node.properties.some((property) => property.type === 'Property' && !property.computed && REQUEST_DESCRIPTION_QUERY_KEYS.has(keyName(property.key) ?? ''))) return;
+    const properties = objectProperties(node);
+    const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
+    const methodProperty = properties.get('method');
+    const method = methodProperty ? this.context.constantOf(methodProperty.value as Node) : undefined;
+    if (typeof method === 'string' && !methodKeepsQueryInUrl(method)) return;
+    const isGet = typeof method === 'string';
+    if (urlProperty) {
+      const url = unwrap(urlProperty.value as Node);
+      if (isFunction(url) || url.type === 'ObjectExpression' || url.type === 'ArrayExpression') return;
+      const text = this.context.constantOf(url);
+      if (text !== undefined && (typeof text !== 'string' || !looksLikeUrlText(text))) return;
+    } else if (!isGet) {
+      return;
+    }
+    // A method that is not a constant (`method: verb`) may be POST: a guess, so medium.
+    const precision: Precision | undefined = methodProperty && !isGet ? 'medium' : undefined;
+    const parent = parentOf(node);
+    const sink = parent?.type === 'CallExpression' ? dottedName(parent.callee) ?? lastSegment(parent.callee) ?? 'request' : 'request';
+    for (const key of REQUEST_DESCRIPTION_QUERY_KEYS) {
+      const property = properties.get(key);
+      if (!property) continue;
+      const value = property.value as Node;
+      if (this.handled.has(value)) continue;
+      this.handled.add(value);
+      const inner = unwrap(value);
+      // `query: GET_PATIENTS` (a GraphQL document), `params: 'v=full'`: text, not a query object.
+      if (inner.type === 'TemplateLiteral' || inner.type === 'TaggedTemplateExpression' || isStringLiteral(inner) || isFunction(inner)) continue;
+      if (inner.type === 'Identifier' && this.noteSearchParamsUse(inner, 'url')) continue;
+      const found = this.queryValuePhi(value, node, true);
+      const taint = found && urlProperty && this.isCatalogueRequest(urlProperty.value as Node, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+      if (found && taint) this.report(found.node, 'queryOptions', taint, sink, precision);
+    }
+  }
+
+  /** What was stored by key into the object `name` in the function around `site`, and the first value that carries PHI. */
+  storedByKey(name: string, site: Node): { taint: Taint; node: Node } | undefined {
+    const scope = enclosingFunction(site);
+    const taints: Taint[] = [];
+    let first: Node | undefined;
+    for (const store of this.keyedStores.get(name) ?? []) {
+      if (store.scope !== scope) continue;
+      const taint = this.queryParameterTaint(store.key, store.value);
+      if (!taint?.kinds.length) continue;
+      first ??= store.value;
+      taints.push(taint);
+    }
+    const merged = mergeTaints(taints);
+    return merged && first ? { taint: merged, node: first } : undefined;
+  }
+
+  /** `query['firstName'] = firstName`, `params.dob = value`: noted for the request the object is later handed to. */
+  noteKeyedStore(node: TSESTree.AssignmentExpression) {
+    const target = node.left;
+    if (node.operator !== '=' || target.type !== 'MemberExpression' || target.object.type !== 'Identifier') return;
+    const key = target.computed ? (isStringLiteral(target.property) ? target.property.value : undefined) : propertyName(target);
+    if (!key) return;
+    const stores = this.keyedStores.get(target.object.name) ?? [];
+    stores.push({ key, value: node.right, scope: enclosingFunction(node) });
+    this.keyedStores.set(target.object.name, stores);
+  }
+
+  /**
+   * AngularJS `$location`: `search(key, value)` and `search({ … })` write the page's query string; `url(…)`, `path(…)`
+   * and `hash(…)` with an argument navigate (without one they read). True when the call was one of these.
+   */
+  checkAngularLocation(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    if (lastSegment(call.object) !== '$location' || !node.arguments.length) return false;
+    const label = `$location.${call.method}`;
+    const [first, second] = node.arguments;
+    if (call.method === 'search') {
+      if (second && second.type !== 'SpreadElement') {
+        const taint = this.valueWithKey(first, second);
+        if (taint.kinds.length) this.report(second, 'pageUrl', taint, label);
+      } else if (first.type !== 'SpreadElement' && !isStringLiteral(first)) {
+        const found = this.queryValuePhi(first, node, true);
+        if (found) this.report(found.node, 'pageUrl', found.taint, label);
+      }
+      return true;
+    }
+    if (call.method === 'url' || call.method === 'path' || call.method === 'hash') {
+      this.checkRouteTarget(first, { label, messageId: 'pageUrl' });
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * UI-Router `$state.go(name, params)` / `transitionTo` / `href`: the parameters the state's URL declares are written
+   * into the page URL (path or query); the ones it does not declare stay in memory. The state's URL is usually declared
+   * in another module, so PHI in the parameters is reported with medium precision.
+   */
+  checkStateTransition(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    if (lastSegment(call.object) !== '$state' || !['go', 'transitionTo', 'href'].includes(call.method)) return false;
+    const [target, params] = node.arguments;
+    const state = target ? this.context.constantOf(target) : undefined;
+    const declared = typeof state === 'string' ? this.declaredStateParameters(state) : undefined;
+    const object = params && params.type !== 'SpreadElement' ? unwrap(params) : undefined;
+    if (!declared?.size || object?.type !== 'ObjectExpression') return true;
+    const inUrl = object.properties.filter((property) => property.type === 'Property' && !property.computed && declared.has(keyName(property.key) ?? ''));
+    const found = this.queryEntriesPhi({ ...object, properties: inUrl } as TSESTree.ObjectExpression);
+    if (found) this.report(found.node, 'pageUrl', found.taint, `$state.${call.method}`);
+    return true;
+  }
+
+  /** The parameters the URLs of a UI-Router state and its parents declare (`/patients/:uuid?name&{dob}`). */
+  declaredStateParameters(state: string): Set<string> | undefined {
+    const parts = state.split('.');
+    const names = new Set<string>();
+    let known = false;
+    for (let i = 1; i <= parts.length; i++) {
+      const url = this.stateUrls.get(parts.slice(0, i).join('.'));
+      if (url === undefined) continue;
+      known = true;
+      for (const match of url.matchAll(/:([A-Za-z_$][\w$]*)|\{([A-Za-z_$][\w$]*)[^}]*\}/g)) names.add(match[1] ?? match[2]);
+      const query = url.split('?')[1];
+      if (query) for (const name of query.split('&')) if (/^[A-Za-z_$][\w$]*$/.test(name)) names.add(name);
+    }
+    return known ? names : undefined;
+  }
+
+  /** `$stateProvider.state('patients.search', { url: '/search?name' })` and `.state({ name, url })`: state URLs of this file. */
+  noteStateDeclaration(node: TSESTree.CallExpression, call: { object: Node; method: string } | undefined) {
+    if (call?.method !== 'state') return;
+    const [first, second] = node.arguments;
+    const config = first && unwrap(first).type === 'ObjectExpression' ? unwrap(first) as TSESTree.ObjectExpression : second && unwrap(second).type === 'ObjectExpression' ? unwrap(second) as TSESTree.ObjectExpression : undefined;
+    if (!config) return;
+    const properties = objectProperties(config);
+    const name = isStringLiteral(first) ? first.value : properties.get('name') ? this.context.constantOf(properties.get('name')!.value as Node) : undefined;
+    const url = properties.get('url') ? this.context.constantOf(properties.get('url')!.value as Node) : undefined;
+    if (typeof name === 'string' && typeof url === 'string') this.stateUrls.set(name, url);
+  }
+
+  /** `const Patients = $resource('/patients/:id')`, `{ Audits: $resource(…) }`, `this.Patients = $resource(…)`: the names a resource class is bound to. */
+  noteAngularResource(node: TSESTree.CallExpression) {
+    if (dottedName(node.callee) !== '$resource') return;
+    const parent = parentOf(node);
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') this.resourceNames.add(parent.id.name);
+    else if (parent?.type === 'Property' && !parent.computed && keyName(parent.key)) this.resourceNames.add(keyName(parent.key)!);
+    else if (parent?.type === 'AssignmentExpression' && lastSegment(parent.left)) this.resourceNames.add(lastSegment(parent.left)!);
+  }
+
+  /**
+   * `Patients.query({ name })`, `Patients.get(params, onSuccess)` on a `$resource` class: the default `query` and `get`
+   * actions are GETs, and parameters the resource URL does not use become its query string.
+   */
+  checkResourceAction(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    if (call.method !== 'query' && call.method !== 'get') return false;
+    const receiver = unwrap(call.object);
+    const isResource = (receiver.type === 'CallExpression' && dottedName(receiver.callee) === '$resource') || this.resourceNames.has(lastSegment(receiver) ?? '');
+    if (!isResource) return false;
+    const params = node.arguments[0];
+    if (params && params.type !== 'SpreadElement' && !isFunction(params)) {
+      const found = this.queryValuePhi(params, node, true);
+      if (found) this.report(found.node, 'queryOptions', found.taint, `${lastSegment(receiver) ?? '$resource'}.${call.method}`);
+    }
+    return true;
+  }
+
+  /**
+   * `filterUrl += '&dob=' + dob`: a query string built piece by piece, into a variable that holds a URL or its query
+   * (named so, or started with a `?`). The same text added to a form body (`body += '&ssn=' + ssn`) is not a URL.
+   */
+  checkQueryFragment(node: TSESTree.AssignmentExpression) {
+    const right = unwrap(node.right);
+    if (node.operator !== '+=' || !(right.type === 'TemplateLiteral' || isConcat(right))) return;
+    if (!startsQueryParameter(urlPieces(right).text)) return;
+    const target = lastSegment(node.left);
+    if (!target) return;
+    const words = splitWords(target);
+    const init = node.left.type === 'Identifier' ? this.inits.get(node.left.name) : undefined;
+    const initText = init ? this.context.stringPrefixOf(init)?.text : undefined;
+    const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || (initText !== undefined && initText.includes('?'));
+    if (!holdsUrl || words.some((word) => BODY_KEYS.has(word) || word === 'body')) return;
+    this.handled.add(right);
+    const found = this.phiInPieces(right, true, true);
+    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
+  }
+
   /** A string built like a URL with PHI in its query string, wherever it is built. */
   checkBuiltUrl(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
     const parent = parentOf(node);
@@ -840,7 +1108,10 @@ class UrlFile {
 
   onCallExpression(node: TSESTree.CallExpression) {
     this.noteGetRoute(node);
+    this.noteAngularResource(node);
     const call = memberCall(node);
+    this.noteStateDeclaration(node, call);
+    if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call))) return;
     // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
     if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {
       const [key, value] = node.arguments;
@@ -884,6 +1155,8 @@ class UrlFile {
   }
 
   onAssignmentExpression(node: TSESTree.AssignmentExpression) {
+    this.checkQueryFragment(node);
+    this.noteKeyedStore(node);
     // window.location.href = …, location.search = …, document.location = …
     const target = node.left;
     if (target.type !== 'MemberExpression') return;
@@ -995,6 +1268,9 @@ export default createRule({
       additionalProperties: false,
     },
     languages: ['code'],
+    // Generated API clients are shipped code and hold each operation once: a GET whose query carries PHI is reported
+    // there, once per operation, not at every caller (see the rule doc, "Generated API clients").
+    roles: ['production', 'script', 'generated'],
   },
   defaultOptions: { httpClientNames: [] } as Options,
   create(context, options) {

@@ -444,3 +444,115 @@ describe('no-phi-in-url: a date of care beside opaque ids only (judged false: da
     ],
   });
 });
+
+describe('no-phi-in-url: request descriptions, generated clients and AngularJS', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a body-carrying method: the wrapper's `query` may be the body (a search posted as JSON, a GraphQL document)
+      "export class Api { request(o: unknown) { return o; }\n  search(firstName: string) { return this.request({ url: '/patients/search', method: 'POST', query: { firstName } }); } }",
+      "declare const client: any; const PATIENTS = 'query Patients($name: String) { patients(name: $name) { id } }';\nexport function find(name: string) { return client.request({ url: '/graphql', query: PATIENTS, variables: { name } }); }",
+      // paging, sort, status and opaque ids in a GET description
+      "export class Api { request(o: unknown) { return o; }\n  list(page: number, size: number, patientUuid: string, status: string) { return this.request({ url: '/patients', method: 'GET', query: { page, size, patientUuid, status } }); } }",
+      "export class Api { request(o: unknown) { return o; }\n  list(patientId: string, page: number) { const query: Record<string, unknown> = {}; query['patientId'] = patientId; query['page'] = page; return this.request({ path: '/visits', method: 'GET', query }); } }",
+      { code: "export class BillsApi { request(o: unknown) { return o; }\n  pending(patientCode?: number, datefrom?: string) { const query: Record<string, unknown> = { datefrom }; if (patientCode != null) { query['patientCode'] = patientCode; } return this.request({ url: '/bills/pending', method: 'GET', query }); } }", filename: 'src/generated/apis/BillsApi.ts' },
+      { code: "export class AdmissionsApi { request(o: unknown) { return o; }\n  current(patientCode: number) { const query: Record<string, unknown> = { 'patient_code': patientCode }; return this.request({ url: '/admissions/current', method: 'GET', query }); } }", filename: 'src/generated/apis/AdmissionsApi.ts' },
+      // `path` that is not a URL: a form field's configuration
+      "declare function field(o: unknown): void; declare const patient: any; field({ path: 'name', params: { value: patient.fullName } });",
+      // AngularJS: paging and opaque ids in the page query, a getter, a resource listed by page
+      "declare const $location: any; export function next(page: number, patientUuid: string) { $location.search('page', page); $location.search({ patientUuid }); return $location.url(); }",
+      "declare const $resource: any; const Patients = $resource('/patients/:id'); export function list() { return Patients.query({ limit: 10, startIndex: 0 }); }",
+      // UI-Router: a state whose URL is not known here, a parameter its URL does not declare, a record's id in a resource query
+      "declare const $state: any; declare const patient: any; $state.go('patients.search', { dob: patient.birthDate });",
+      "declare const $state: any; declare const $stateProvider: any; declare const patient: any;\n$stateProvider.state('ward', { url: '/ward/:wardUuid' });\n$state.go('ward', { wardUuid: patient.wardUuid, name: patient.fullName });",
+      "declare const $resource: any; const Bills = $resource('/bills'); export function pending(patientCode: number) { return Bills.query({ patientCode }); }",
+      // a form body built with +=, not a URL
+      "declare const patient: any; let body = 'grant=1'; body += '&ssn=' + patient.ssn; export { body };",
+      // a generated client in a test file
+      { code: "export class Api { request(o: unknown) { return o; }\n  search(firstName: string) { return this.request({ url: '/patients/search', method: 'GET', query: { firstName } }); } }", filename: 'src/__tests__/api.test.ts' },
+    ],
+    invalid: [
+      {
+        name: 'an OpenAPI-generated client fills its query object by key and hands { url, method: GET, query } to this.request',
+        filename: 'src/generated/apis/PatientsApi.ts',
+        code: [
+          'export class PatientsApi {',
+          '  request(o: unknown) { return o; }',
+          '  searchPatient({ firstName, birthDate, page }: { firstName?: string; birthDate?: string; page?: number }) {',
+          '    const query: Record<string, unknown> = {};',
+          "    if (firstName != null) { query['firstName'] = firstName; }",
+          "    if (birthDate != null) { query['birthDate'] = birthDate; }",
+          "    if (page != null) { query['page'] = page; }",
+          "    return this.request({ url: '/patients/search', method: 'GET', query });",
+          '  }',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 5, column: 51, message: '`this.request`' }],
+      },
+      {
+        name: 'an opaque value stored under a PHI key, a wrapper with no method, $http with a GET config',
+        code: [
+          'declare function apiRequest(o: unknown): unknown; declare const $http: any;',
+          'export function byBirthDate(value: string) { const params: Record<string, string> = {}; params.dob = value; return apiRequest({ path: `/api/patients`, params }); }',
+          "export function byName(patientName: string) { return $http({ method: 'GET', url: '/patients', params: { name: patientName } }); }",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 102, message: '`apiRequest`', kinds: ['date-of-birth'] },
+          { line: 3, column: 111, message: '`$http`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'axios params filled by key in the function: reported where the PHI is stored',
+        code: [
+          "import axios from 'axios';",
+          'export function byBirthDate(value: string, page: number) {',
+          '  const params: Record<string, unknown> = {};',
+          "  params['page'] = page;",
+          "  params['birthDate'] = value;",
+          "  return axios.get('/api/patients', { params });",
+          '}',
+        ].join('\n'),
+        errors: [{ line: 5, column: 25, message: '`axios.get`', kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'AngularJS $location.search and $location.url write the page URL',
+        code: [
+          'declare const $location: any; declare const patient: any;',
+          "$location.search('name', patient.fullName);",
+          '$location.search({ phone: patient.phoneNumber });',
+          "$location.url('/search?name=' + patient.fullName);",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 26, message: '`$location.search`' },
+          { line: 3, column: 27, message: '`$location.search`' },
+          { line: 4, column: 33, message: '`$location.url`' },
+        ],
+      },
+      {
+        name: 'UI-Router $state.go parameters and an AngularJS $resource query',
+        code: [
+          "declare const $state: any; declare const $stateProvider: any; declare const $resource: any; declare const patient: any;",
+          "$stateProvider.state('patients', { url: '/patients' }).state('patients.search', { url: '/search?dob&page' });",
+          "$state.go('patients.search', { page: 1, dob: patient.birthDate });",
+          "const Patients = $resource('/patients/:id');",
+          'export function find(familyName: string) { return Patients.query({ familyName }); }',
+        ].join('\n'),
+        errors: [
+          { line: 3, column: 46, message: '`$state.go`', kinds: ['date-of-birth'] },
+          { line: 5, column: 68, message: '`Patients.query`' },
+        ],
+      },
+      {
+        name: 'a query string built with += into a URL variable, Angular HttpParams bound to a variable',
+        code: [
+          'declare const patient: any; declare class HttpParams { set(k: string, v: string): HttpParams }',
+          "let filterUrl = '/audits?limit=10'; filterUrl += '&phone=' + patient.phoneNumber; export { filterUrl };",
+          "export class PatientResource { constructor(private http: any) {}\n  searchPatient(searchText: string) { const params = new HttpParams().set('q', searchText).set('v', 'full'); return this.http.get('/ws/patient', { params }); } }",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 62, kinds: ['phone'] },
+          { line: 4, column: 80, kinds: ['name'] },
+        ],
+      },
+    ],
+  });
+});

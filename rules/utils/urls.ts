@@ -69,3 +69,29 @@ export function isIdentifierHost(host: string): boolean {
 export function needsTls(url: CleartextUrl): boolean {
   return !isLoopbackHost(url.host) && !isReservedHost(url.host);
 }
+
+// ── request descriptions: `{ url, method: 'GET', query }` handed to a wrapper, a generated client, `$http` ──
+
+/** Keys naming where a request description goes: `{ url }`, `{ path }` (OpenAPI-generated clients), `{ uri }`, `{ endpoint }`. */
+export const REQUEST_DESCRIPTION_URL_KEYS: ReadonlySet<string> = new Set(['url', 'path', 'uri', 'endpoint']);
+/** Keys whose object a request description sends as the query string (`query`, `params`, request's `qs`, ky's `searchParams`). */
+export const REQUEST_DESCRIPTION_QUERY_KEYS: ReadonlySet<string> = new Set(['query', 'params', 'qs', 'searchParams', 'queryParams']);
+
+/**
+ * What an HTTP method says about where a description's `query` goes. GET, HEAD, DELETE and OPTIONS carry no body,
+ * so their query object is the URL's. With POST, PUT and PATCH a wrapper's `query` may be the body (a GraphQL
+ * document, a search posted as JSON): not known to be in the URL.
+ */
+export function methodKeepsQueryInUrl(method: string): boolean {
+  return /^(get|head|delete|options)$/i.test(method);
+}
+
+/** A literal a URL key can hold: a path or an absolute URL, not a word (`path: 'name'` in a form or a config). */
+export function looksLikeUrlText(text: string): boolean {
+  return text.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || (text.includes('/') && !/\s/.test(text));
+}
+
+/** `'&dob=' + value`, `` `?name=${name}` ``: literal text that starts a query-string parameter. */
+export function startsQueryParameter(text: string): boolean {
+  return /^[?&][A-Za-z0-9_.\-[\]]+=/.test(text);
+}

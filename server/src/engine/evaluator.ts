@@ -24,7 +24,7 @@ import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHO
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
-import { frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -670,10 +670,13 @@ export abstract class ValueEvaluator {
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
     if (local) {
-      // A function of this file: what its body returns for these arguments, plus what its name says.
+      // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
-      return name ? join(returned, this.nameSaysValue(name, node)) : returned;
+      const value = name ? join(returned, this.nameSaysValue(name, node)) : returned;
+      return hasPhi(value) ? value : join(value, declaredReturnValue(this as unknown as TypeFlowHost, node, local));
     }
+    const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
+    if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }

@@ -275,3 +275,34 @@ describe("recall kept: a workforce-named type's field that names the patient", (
     assert.deepEqual(reported(text, 'src/orders/place.ts', { 'src/types.ts': types }), ['no-phi-in-logs:3:name']);
   });
 });
+
+describe('precision: declared return types that hold no patient data', () => {
+  const types = 'export interface VisitRequest { patientFirstName: string; dateOfBirth: string; slotId: string }\nexport interface SlotQuery { slotId: string; locationId: string }\nexport interface ClinicSettings { name: string; phone: string; address: string }\n';
+  const validator = [
+    "import type { VisitRequest, SlotQuery, ClinicSettings } from '../types';",
+    'export function validateSlotQuery(input: { body?: string }): SlotQuery { return JSON.parse(input.body ?? "{}"); }',
+    "export function validateSecrets(input: { body?: string }): Pick<VisitRequest, 'slotId'> { return JSON.parse(input.body ?? '{}'); }",
+    'export function loadSettings(): Promise<ClinicSettings> { return fetchSettings(); }',
+    'export function countVisits(): number { return 3; }',
+    'export function slotTotals(): { total: number } { return { total: 3 }; }',
+  ].join('\n');
+
+  it('id-only inputs, Pick<…> of a record, an organisation, numbers and literal object types stay silent', () => {
+    const text = [
+      "import { validateSlotQuery, validateSecrets, loadSettings, countVisits, slotTotals } from './validate';",
+      'export const index = async (input: { body?: string }) => {',
+      "  console.log('query', JSON.stringify(validateSlotQuery(input)));",
+      "  console.log('secrets', JSON.stringify(validateSecrets(input)));",
+      "  console.log('settings', JSON.stringify(await loadSettings()));",
+      "  console.log('count', countVisits(), slotTotals());",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/visits/index.ts', { 'src/types.ts': types, 'src/visits/validate.ts': validator }), []);
+  });
+
+  it("a package import is not resolved by name: another module's function of the same name says nothing", () => {
+    const patientValidator = "import type { VisitRequest } from '../types';\nexport function validateRequestParameters(input: unknown): VisitRequest { return input as VisitRequest; }\n";
+    const text = "import { validateRequestParameters } from 'some-package';\nexport const index = async (input: unknown) => {\n  console.log(JSON.stringify(validateRequestParameters(input)));\n};\n";
+    assert.deepEqual(reported(text, 'src/settings/index.ts', { 'src/types.ts': types, 'src/visits/validateRequestParameters.ts': patientValidator }), []);
+  });
+});

@@ -27,6 +27,7 @@ export interface TypeFlowHost {
 const typedResultCalls = new Set(TYPED_RESULT_CALLS);
 const formValueAccessors = new Set(FORM_VALUE_ACCESSORS);
 const HOOK = /^use[A-Z]/;
+const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
 
 /**
  * The value a type names: its main name's shape (`Patient[]` → Patient) joined with what any type parameter
@@ -110,6 +111,8 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
   }
   let value = EMPTY;
   for (const typeName of typeNames) {
+    // `LabError { patient?: string }`, `FormErrors`: a validation's verdict per field holds messages, not the fields' values.
+    if (ERROR_TYPE_NAME.test(typeName)) continue;
     const typed = host.typedValue(typeName, node);
     if (!hasPhi(typed)) continue;
     const origin = { range: host.range(node), label: `${describeKinds(typed.kinds)}: \`${name}\` is declared to return \`${typeName}\`, which holds them` };

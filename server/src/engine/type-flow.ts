@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, keyName } from '../rule-api/ast';
-import { describeKinds, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, type NameClassifier } from '../vocabulary/classify';
 import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
 import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
 import { returnedTypeNames, type WorkspaceIndex } from './workspace-index';
@@ -27,6 +27,10 @@ export interface TypeFlowHost {
 const typedResultCalls = new Set(TYPED_RESULT_CALLS);
 const formValueAccessors = new Set(FORM_VALUE_ACCESSORS);
 const HOOK = /^use[A-Z]/;
+function isClinicalOrRecordKind(kind: string): boolean {
+  const category = PHI_KIND_BY_ID.get(kind)?.category;
+  return category === 'clinical' || category === 'record';
+}
 const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
 
 /**
@@ -114,7 +118,9 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
     // `LabError { patient?: string }`, `FormErrors`: a validation's verdict per field holds messages, not the fields' values.
     if (ERROR_TYPE_NAME.test(typeName)) continue;
     const typed = host.typedValue(typeName, node);
-    if (!hasPhi(typed)) continue;
+    // A declared shape with a name, a birth date or a phone may be anyone's (a staff account, a clinic's
+    // schedule); one holding clinical data or a patient's record is a patient's, and its contacts with it.
+    if (!typed.kinds.some(isClinicalOrRecordKind)) continue;
     const origin = { range: host.range(node), label: `${describeKinds(typed.kinds)}: \`${name}\` is declared to return \`${typeName}\`, which holds them` };
     value = join(value, { ...typed, origins: [origin], confidence: 'medium', typeName: value.typeName ?? typed.typeName });
   }

@@ -277,9 +277,10 @@ describe("recall kept: a workforce-named type's field that names the patient", (
 });
 
 describe('precision: declared return types that hold no patient data', () => {
-  const types = 'export interface VisitRequest { patientFirstName: string; dateOfBirth: string; slotId: string }\nexport interface SlotQuery { slotId: string; locationId: string }\nexport interface ClinicSettings { name: string; phone: string; address: string }\nexport class VisitError extends Error { patientFirstName?: string; dateOfBirth?: string }\n';
+  const types = 'export interface VisitRequest { patientFirstName: string; dateOfBirth: string; allergies: string[]; slotId: string }\nexport interface SlotQuery { slotId: string; locationId: string }\nexport interface ClinicSettings { name: string; phone: string; address: string }\nexport interface UpdateAccountParams { firstName: string; dateOfBirth: string; phone: string }\nexport class VisitError extends Error { patientFirstName?: string; allergies?: string }\n';
   const validator = [
-    "import type { VisitRequest, SlotQuery, ClinicSettings, VisitError } from '../types';",
+    "import type { VisitRequest, SlotQuery, ClinicSettings, VisitError, UpdateAccountParams } from '../types';",
+    'export function validateAccountUpdate(input: unknown): UpdateAccountParams { return input as UpdateAccountParams; }',
     'export function validateVisit(input: unknown): VisitError { return new VisitError(); }',
     'export function validateSlotQuery(input: { body?: string }): SlotQuery { return JSON.parse(input.body ?? "{}"); }',
     "export function validateSecrets(input: { body?: string }): Pick<VisitRequest, 'slotId'> { return JSON.parse(input.body ?? '{}'); }",
@@ -288,15 +289,16 @@ describe('precision: declared return types that hold no patient data', () => {
     'export function slotTotals(): { total: number } { return { total: 3 }; }',
   ].join('\n');
 
-  it('id-only inputs, Pick<…> of a record, an organisation, numbers, literal object types and validation errors per field stay silent', () => {
+  it('id-only inputs, Pick<…> of a record, an organisation, numbers, literal object types, validation errors per field and a shape with contacts but no clinical data or record (a staff account) stay silent', () => {
     const text = [
-      "import { validateSlotQuery, validateSecrets, loadSettings, countVisits, slotTotals, validateVisit } from './validate';",
+      "import { validateSlotQuery, validateSecrets, loadSettings, countVisits, slotTotals, validateVisit, validateAccountUpdate } from './validate';",
       'export const index = async (input: { body?: string }) => {',
       "  console.log('query', JSON.stringify(validateSlotQuery(input)));",
       "  console.log('secrets', JSON.stringify(validateSecrets(input)));",
       "  console.log('settings', JSON.stringify(await loadSettings()));",
       "  console.log('count', countVisits(), slotTotals());",
       "  console.log('verdict', validateVisit(input));",
+      "  console.log('account', JSON.stringify(validateAccountUpdate(input)));",
       '};',
     ].join('\n');
     assert.deepEqual(reported(text, 'src/visits/index.ts', { 'src/types.ts': types, 'src/visits/validate.ts': validator }), []);

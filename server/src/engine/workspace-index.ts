@@ -395,6 +395,7 @@ export class WorkspaceIndex {
   private readonly declaredByName = new Map<string, DeclaredType[]>();
   /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
   private readonly returnTypesByModule = new Map<string, Map<string, string[]>>();
+  private returnTypesByExport: Map<string, Array<[string, string[]]>> | undefined;
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
@@ -409,7 +410,10 @@ export class WorkspaceIndex {
       for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
     }
     const returnTypes = extractReturnTypes(text);
-    if (returnTypes.length) this.returnTypesByModule.set(moduleKeyOf(file), new Map(returnTypes));
+    if (returnTypes.length) {
+      this.returnTypesByModule.set(moduleKeyOf(file), new Map(returnTypes));
+      this.returnTypesByExport = undefined;
+    }
     const instantiations = extractInstantiations(text);
     if (instantiations.length) {
       this.instantiationsByFile.set(file, instantiations);
@@ -438,7 +442,7 @@ export class WorkspaceIndex {
       else this.constantCounts.delete(name);
     }
     this.constantsByFile.delete(file);
-    this.returnTypesByModule.delete(moduleKeyOf(file));
+    if (this.returnTypesByModule.delete(moduleKeyOf(file))) this.returnTypesByExport = undefined;
     if (this.instantiationsByFile.delete(file)) this.instantiationsByName = undefined;
     const previous = this.declaredByFile.get(file);
     if (!previous) return;
@@ -477,9 +481,33 @@ export class WorkspaceIndex {
    * './validate'` in `src/a/index.ts`, `validate(…)` → what `src/a/validate.ts` says `validate` returns.
    */
   returnTypesOf(fromFile: string, specifier: string, exportName: string): readonly string[] {
-    if (!specifier.startsWith('.')) return [];
+    if (!specifier.startsWith('.')) return this.packageReturnTypesOf(specifier, exportName);
     const key = moduleKeyOf(path.posix.join(path.posix.dirname(fromFile.split(path.sep).join('/')), specifier));
     return this.returnTypesByModule.get(key)?.get(exportName) ?? [];
+  }
+
+  /**
+   * A monorepo's own package imported by its name (`import { loadVisit } from 'utils'`, `from '@clinic/utils'`):
+   * the export of that name in the workspace's modules under a folder of the package's name, when they
+   * all agree on what it returns. An import of a package the workspace does not hold finds no such folder.
+   */
+  private packageReturnTypesOf(specifier: string, exportName: string): readonly string[] {
+    const packageName = /^(?:@[\w.-]+\/)?([\w.-]+)/.exec(specifier)?.[1];
+    if (!packageName || specifier.startsWith('@/') || specifier.startsWith('~')) return [];
+    if (!this.returnTypesByExport) {
+      const byExport = new Map<string, Array<[string, string[]]>>();
+      for (const [key, exports] of this.returnTypesByModule) {
+        for (const [name, types] of exports) byExport.set(name, [...(byExport.get(name) ?? []), [key, types]]);
+      }
+      this.returnTypesByExport = byExport;
+    }
+    let found: string[] | undefined;
+    for (const [key, types] of this.returnTypesByExport.get(exportName) ?? []) {
+      if (!key.split('/').slice(0, -1).includes(packageName)) continue;
+      if (found && found.join('|') !== types.join('|')) return [];
+      found = types;
+    }
+    return found ?? [];
   }
 
   /** Whether a workspace file declares a type of this name. */

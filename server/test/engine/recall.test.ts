@@ -125,6 +125,15 @@ describe('recall: what a workspace function is declared to return', () => {
     assert.ok(result.findings[0].related?.some((related) => /`parseVisit` is declared to return `VisitRequest`/.test(related.message)));
   });
 
+  it("a monorepo's own package imported by its name: the export under the package's folder says what it returns", () => {
+    const shared = "import type { VisitRequest } from './types';\nexport async function loadRequestById(id: string): Promise<VisitRequest | undefined> {\n  return undefined;\n}\n";
+    const text = "import { loadRequestById } from '@clinic/shared';\nexport async function show(id: string) {\n  const request = await loadRequestById(id);\n  console.log(JSON.stringify(request));\n}\n";
+    const workspace = { 'packages/shared/src/types.ts': types, 'packages/shared/src/visits.ts': shared };
+    assert.deepEqual(reported(text, 'packages/api/src/show.ts', workspace), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+    // a package the workspace does not hold: no folder of its name, nothing to say
+    assert.deepEqual(reported(text.replace('@clinic/shared', '@vendor/visits-sdk'), 'packages/api/src/show.ts', workspace), []);
+  });
+
   it("a function of the same file: its declared type counts when its body says nothing", () => {
     const text = "import type { VisitRequest } from './types';\ndeclare function decode(raw: string): any;\nfunction readRequest(raw: string): VisitRequest {\n  return decode(raw);\n}\nconst request = readRequest('x');\nconsole.log(request);\n";
     assert.deepEqual(reported(text, 'src/app.ts', { 'src/types.ts': types }), ['no-phi-in-logs:7:allergy,date-of-birth,name']);

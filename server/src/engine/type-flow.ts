@@ -31,6 +31,22 @@ function isClinicalOrRecordKind(kind: string): boolean {
   const category = PHI_KIND_BY_ID.get(kind)?.category;
   return category === 'clinical' || category === 'record';
 }
+/** A document's pointer (its reference, its attachment's URL): the note it points to is not in the value. */
+const DOCUMENT_POINTER_TYPES = new Set(['DocumentReference', 'Attachment', 'Binary']);
+
+/** The kinds a type holds other than through document pointers (`LabelPdf { documentReference: DocumentReference; url: string }` holds none). */
+function beyondDocumentPointers(host: TypeFlowHost, typeName: string): readonly string[] {
+  if (DOCUMENT_POINTER_TYPES.has(typeName)) return [];
+  const resolved = host.options.index?.resolve(typeName, host.options.classifier);
+  if (!resolved) return [];
+  const kinds = new Set<string>(resolved.index?.kinds ?? []);
+  resolved.fields.forEach((field) => {
+    if (!field.typeName || !DOCUMENT_POINTER_TYPES.has(field.typeName)) field.kinds.forEach((kind) => kinds.add(kind));
+  });
+  if (resolved.fields.size === 0) resolved.kinds.forEach((kind) => kinds.add(kind));
+  return [...kinds];
+}
+
 const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
 
 /**
@@ -120,7 +136,7 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
     const typed = host.typedValue(typeName, node);
     // A declared shape with a name, a birth date or a phone may be anyone's (a staff account, a clinic's
     // schedule); one holding clinical data or a patient's record is a patient's, and its contacts with it.
-    if (!typed.kinds.some(isClinicalOrRecordKind)) continue;
+    if (!beyondDocumentPointers(host, typeName).some(isClinicalOrRecordKind)) continue;
     const origin = { range: host.range(node), label: `${describeKinds(typed.kinds)}: \`${name}\` is declared to return \`${typeName}\`, which holds them` };
     value = join(value, { ...typed, origins: [origin], confidence: 'medium', typeName: value.typeName ?? typed.typeName });
   }

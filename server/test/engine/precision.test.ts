@@ -304,6 +304,12 @@ describe('precision: declared return types that hold no patient data', () => {
     assert.deepEqual(reported(text, 'src/visits/index.ts', { 'src/types.ts': types, 'src/visits/validate.ts': validator }), []);
   });
 
+  it("a document's pointer is not the document: a DocumentReference or a label with its reference and URL stays silent", () => {
+    const printing = "import type { DocumentReference } from 'fhir/r4b';\nexport interface VisitLabel { documentReference: DocumentReference; presignedUrl: string }\nexport async function createVisitLabel(encounterId: string): Promise<VisitLabel> { return fetchLabel(encounterId); }\nexport async function storeReceipt(pdf: unknown): Promise<DocumentReference> { return save(pdf); }\n";
+    const text = "import { createVisitLabel, storeReceipt } from './printing';\nexport async function print(encounterId: string) {\n  console.log('label', JSON.stringify(await createVisitLabel(encounterId)));\n  console.log('receipt', JSON.stringify(await storeReceipt(encounterId)));\n}\n";
+    assert.deepEqual(reported(text, 'src/visits/print.ts', { 'src/visits/printing.ts': printing }), []);
+  });
+
   it("a package import is not resolved by name: another module's function of the same name says nothing", () => {
     const patientValidator = "import type { VisitRequest } from '../types';\nexport function validateRequestParameters(input: unknown): VisitRequest { return input as VisitRequest; }\n";
     const text = "import { validateRequestParameters } from 'some-package';\nexport const index = async (input: unknown) => {\n  console.log(JSON.stringify(validateRequestParameters(input)));\n};\n";

@@ -673,7 +673,9 @@ export abstract class ValueEvaluator {
       // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
       const value = name ? join(returned, this.nameSaysValue(name, node)) : returned;
-      return hasPhi(value) ? value : join(value, declaredReturnValue(this as unknown as TypeFlowHost, node, local));
+      if (hasPhi(value)) return value;
+      const declaredHere = declaredReturnValue(this as unknown as TypeFlowHost, node, local);
+      return hasPhi(declaredHere) ? declaredHere : value;
     }
     const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;

@@ -558,7 +558,10 @@ export abstract class ValueEvaluator {
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
-        return { ...value, typeName: field.typeName, personContext: object.personContext || kinds.length > 0 };
+        // A field of a value typed by where it came from (a declared return type) is as sure as that
+        // evidence, and keeps its reason as a related location.
+        const inferred = hasPhi(object) && object.confidence === 'medium' && kinds.length > 0 ? { confidence: 'medium' as const, origins: [...value.origins, ...object.origins].slice(0, 3) } : {};
+        return { ...value, ...inferred, typeName: field.typeName, personContext: object.personContext || kinds.length > 0 };
       }
     }
     return this.readByName(object, name, node, member, false);

@@ -24,7 +24,7 @@ import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHO
 import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
-import { frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -607,7 +607,10 @@ export abstract class ValueEvaluator {
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
-        return { ...value, typeName: field.typeName, personContext: object.personContext || kinds.length > 0 };
+        // A field of a value typed by where it came from (a declared return type) is as sure as that
+        // evidence, and keeps its reason as a related location.
+        const inferred = hasPhi(object) && object.confidence === 'medium' && kinds.length > 0 ? { confidence: 'medium' as const, origins: [...value.origins, ...object.origins].slice(0, 3) } : {};
+        return { ...value, ...inferred, typeName: field.typeName, personContext: object.personContext || kinds.length > 0 };
       }
     }
     return this.readByName(object, name, node, member, false);
@@ -719,14 +722,18 @@ export abstract class ValueEvaluator {
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
     if (local) {
-      // A function of this file: what its body returns for these arguments, plus what its name says.
+      // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
-      if (!name) return returned;
       // The name's guess is about the whole result; a returned tuple's elements stay what the body says.
-      const joined = join(returned, this.nameSaysValue(name, node));
-      return returned.tuple && !joined.tuple ? { ...joined, tuple: returned.tuple } : joined;
+      const joined = name ? join(returned, this.nameSaysValue(name, node)) : returned;
+      const value = returned.tuple && !joined.tuple ? { ...joined, tuple: returned.tuple } : joined;
+      if (hasPhi(value)) return value;
+      const declaredHere = declaredReturnValue(this as unknown as TypeFlowHost, node, local);
+      return hasPhi(declaredHere) ? declaredHere : value;
     }
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
+    const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
+    if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }

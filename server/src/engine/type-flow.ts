@@ -3,10 +3,12 @@
 // (`useForm<RegistrationForm>()`, `useFormik({ initialValues })`, `getValues()`). The evaluator asks this
 // module after its own evaluation of a call; the library models are data in vocabulary/library-models.ts.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TaintOrigin } from '../rule-api';
 import { calleeName, keyName } from '../rule-api/ast';
-import type { NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, type NameClassifier } from '../vocabulary/classify';
 import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
 import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
+import { returnedTypeNames, type WorkspaceIndex } from './workspace-index';
 import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -17,12 +19,35 @@ export interface TypeFlowHost {
   typedValue(typeName: string, node: Node): AbstractValue;
   importedFrom(localName: string): { module: string; imported: string } | undefined;
   scope: { lookup(name: string): { value: AbstractValue } | undefined };
-  options: { classifier: NameClassifier };
+  options: { classifier: NameClassifier; index?: WorkspaceIndex; file?: string; text?: string };
+  range(node: Node): TaintOrigin['range'];
+  snippet(node: Node): string;
 }
 
 const typedResultCalls = new Set(TYPED_RESULT_CALLS);
 const formValueAccessors = new Set(FORM_VALUE_ACCESSORS);
 const HOOK = /^use[A-Z]/;
+function isClinicalOrRecordKind(kind: string): boolean {
+  const category = PHI_KIND_BY_ID.get(kind)?.category;
+  return category === 'clinical' || category === 'record';
+}
+/** A document's pointer (its reference, its attachment's URL): the note it points to is not in the value. */
+const DOCUMENT_POINTER_TYPES = new Set(['DocumentReference', 'Attachment', 'Binary']);
+
+/** The kinds a type holds other than through document pointers (`LabelPdf { documentReference: DocumentReference; url: string }` holds none). */
+function beyondDocumentPointers(host: TypeFlowHost, typeName: string): readonly string[] {
+  if (DOCUMENT_POINTER_TYPES.has(typeName)) return [];
+  const resolved = host.options.index?.resolve(typeName, host.options.classifier);
+  if (!resolved) return [];
+  const kinds = new Set<string>(resolved.index?.kinds ?? []);
+  resolved.fields.forEach((field) => {
+    if (!field.typeName || !DOCUMENT_POINTER_TYPES.has(field.typeName)) field.kinds.forEach((kind) => kinds.add(kind));
+  });
+  if (resolved.fields.size === 0) resolved.kinds.forEach((kind) => kinds.add(kind));
+  return [...kinds];
+}
+
+const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
 
 /**
  * The value a type names: its main name's shape (`Patient[]` → Patient) joined with what any type parameter
@@ -127,4 +152,38 @@ export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpres
   const typed = valueOfType(host, typeArgument, node);
   if (!hasPhi(typed) && !typed.typeName) return value;
   return hasPhi(value) ? join(value, typed) : { ...typed, tags: value.tags };
+}
+
+/**
+ * `const params = validateBookingRequest(input)`: what a workspace function is declared to return (`):
+ * BookingRequest`, `): Promise<Visit & Pick<Input, 'secrets'>>`), for a function of this file or one imported
+ * from a relative module. The declaration says what the value holds even when its body builds it from a
+ * request's body or a store's answer under generic names. Only named types count, in full (a `Pick<…>` keeps
+ * only what it names, a literal type or a primitive names no shape), and the field classification of
+ * the type (whose data, catalogue and search types, references) decides the kinds. Medium confidence: the
+ * evidence is a declaration, not what the value is seen to hold.
+ */
+export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpression, local: Node | undefined): AbstractValue {
+  if (node.callee.type !== 'Identifier') return EMPTY;
+  const name = node.callee.name;
+  let typeNames: readonly string[] = [];
+  if (local) {
+    const annotation = (local as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
+    if (annotation && host.options.text) typeNames = returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1]));
+  } else {
+    const imported = host.importedFrom(name);
+    if (imported && host.options.index && host.options.file) typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, imported.imported);
+  }
+  let value = EMPTY;
+  for (const typeName of typeNames) {
+    // `LabError { patient?: string }`, `FormErrors`: a validation's verdict per field holds messages, not the fields' values.
+    if (ERROR_TYPE_NAME.test(typeName)) continue;
+    const typed = host.typedValue(typeName, node);
+    // A declared shape with a name, a birth date or a phone may be anyone's (a staff account, a clinic's
+    // schedule); one holding clinical data or a patient's record is a patient's, and its contacts with it.
+    if (!beyondDocumentPointers(host, typeName).some(isClinicalOrRecordKind)) continue;
+    const origin = { range: host.range(node), label: `${describeKinds(typed.kinds)}: \`${name}\` is declared to return \`${typeName}\`, which holds them` };
+    value = join(value, { ...typed, origins: [origin], confidence: 'medium', typeName: value.typeName ?? typed.typeName });
+  }
+  return value;
 }

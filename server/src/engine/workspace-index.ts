@@ -2,6 +2,7 @@
 // and of their fields, so a parameter typed `Patient` in one file knows which fields are PHI even when
 // `Patient` is declared in another. It reads declarations with a light scanner instead of a second
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
+import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { headNounIsAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
@@ -64,6 +65,12 @@ const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)
 const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])/g;
 /** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
 const INSTANTIATION = /(?<![\w$])([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
+
+/** `src/a/validate.ts`, `src/a/validate.js`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
+function moduleKeyOf(file: string): string {
+  const posix = file.split(path.sep).join('/').replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  return posix.endsWith('/index') ? posix.slice(0, -'/index'.length) : posix;
+}
 
 /** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
 function genericParts(text: string): { name: string; args: string[] } | undefined {
@@ -275,6 +282,101 @@ export function extractInstantiations(text: string): Array<[string, string[]]> {
   return out;
 }
 
+/**
+ * The header of an exported function up to its parameter list's `(`: `export async function validate(`,
+ * `export const parse = async (`, `export function load<T>(`. Bounded windows, no backtracking into them.
+ */
+const EXPORTED_FUNCTION = /\bexport\s+(?:default\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*(?:<(?=([^>(]{0,200}))\2>)?\s*\(|\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:<(?=([^>(]{0,200}))\4>)?\s*\(/g;
+const MAX_SIGNATURE = 4000;
+/** Type operators whose result is not the named type's whole shape: `Pick<Input, 'secrets'>` keeps only the keys it names. */
+const PARTIAL_SHAPE_OPERATORS = /^(Pick|Omit|Exclude|Extract|ReturnType|Parameters|keyof|typeof)\b/;
+
+/** Index just past the `)` that closes the `(` at `open`, or -1 (strings skipped roughly; bounded). */
+function afterClosingParen(text: string, open: number): number {
+  let depth = 0;
+  const end = Math.min(text.length, open + MAX_SIGNATURE);
+  for (let i = open; i < end; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      const close = text.indexOf(ch, i + 1);
+      if (close < 0 || close > end) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/** The return type annotation after a parameter list (`): Promise<Visit> {`, `): Visit =>`), or undefined. */
+function returnTypeText(text: string, afterParams: number): string | undefined {
+  let i = afterParams;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  if (text[i] !== ':') return undefined;
+  const start = ++i;
+  let depth = 0;
+  const end = Math.min(text.length, start + MAX_SIGNATURE);
+  for (; i < end; i++) {
+    const ch = text[i];
+    if (ch === '=' && text[i + 1] === '>') {
+      if (depth === 0) break;
+      i++;
+    } else if (ch === '<' || ch === '(' || ch === '[') depth++;
+    else if (ch === '>' || ch === ')' || ch === ']') depth--;
+    else if (ch === '{') {
+      // an object type inside the annotation, or (at depth 0 after a type) the function's body
+      if (depth === 0 && text.slice(start, i).trim() && !/[&|:,]\s*$/.test(text.slice(start, i))) break;
+      depth++;
+    } else if (ch === '}') depth--;
+    else if (ch === ';' && depth === 0) return undefined;
+  }
+  const annotation = text.slice(start, i).trim();
+  return annotation || undefined;
+}
+
+/** The named types a return annotation promises in full: `Promise<A & B>` → A, B; `Pick<…>`, literals and primitives → nothing. */
+export function returnedTypeNames(annotation: string): string[] {
+  let text = annotation.trim();
+  const promised = genericParts(text);
+  if (promised && (promised.name === 'Promise' || promised.name === 'PromiseLike')) text = promised.args[0];
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '<' || ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '>' || ch === '}' || ch === ')' || ch === ']') depth--;
+    if ((ch === '&' || ch === '|') && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current.trim());
+  const names = new Set<string>();
+  for (const part of parts) {
+    if (!part || PARTIAL_SHAPE_OPERATORS.test(part) || part.startsWith('{')) continue;
+    const name = unwrapTypeName(part);
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** Exported functions with a declared return type naming a type: `validate` → [CreateAppointmentInput]. */
+export function extractReturnTypes(text: string): Array<[string, string[]]> {
+  if (!text.includes('export')) return [];
+  const out: Array<[string, string[]]> = [];
+  EXPORTED_FUNCTION.lastIndex = 0;
+  for (let match = EXPORTED_FUNCTION.exec(text); match; match = EXPORTED_FUNCTION.exec(text)) {
+    const afterParams = afterClosingParen(text, match.index + match[0].length - 1);
+    if (afterParams < 0) continue;
+    const annotation = returnTypeText(text, afterParams);
+    const names = annotation ? returnedTypeNames(annotation) : [];
+    if (names.length) out.push([match[1] ?? match[3], names]);
+  }
+  return out;
+}
+
 /** `export const X = 'literal'` (or a template without expressions, a number, a regex): never PHI. */
 const EXPORTED_CONSTANT = /\bexport\s+const\s+([A-Za-z_$][\w$]*)\s*(?::(?=([^=;]{1,300}))\2)?=\s*(?:['"`/]|-?\d)/g;
 
@@ -291,6 +393,9 @@ export class WorkspaceIndex {
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
+  /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
+  private readonly returnTypesByModule = new Map<string, Map<string, string[]>>();
+  private returnTypesByExport: Map<string, Array<[string, string[]]>> | undefined;
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
@@ -303,6 +408,11 @@ export class WorkspaceIndex {
     if (constants.length) {
       this.constantsByFile.set(file, constants);
       for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
+    }
+    const returnTypes = extractReturnTypes(text);
+    if (returnTypes.length) {
+      this.returnTypesByModule.set(moduleKeyOf(file), new Map(returnTypes));
+      this.returnTypesByExport = undefined;
     }
     const instantiations = extractInstantiations(text);
     if (instantiations.length) {
@@ -332,6 +442,7 @@ export class WorkspaceIndex {
       else this.constantCounts.delete(name);
     }
     this.constantsByFile.delete(file);
+    if (this.returnTypesByModule.delete(moduleKeyOf(file))) this.returnTypesByExport = undefined;
     if (this.instantiationsByFile.delete(file)) this.instantiationsByName = undefined;
     const previous = this.declaredByFile.get(file);
     if (!previous) return;
@@ -363,6 +474,40 @@ export class WorkspaceIndex {
     const names = new Set<string>();
     for (const args of this.instantiationsByName.get(genericName) ?? []) if (args[position]) names.add(args[position]);
     return [...names];
+  }
+
+  /**
+   * The types an export of a relatively imported module is declared to return: `import { validate } from
+   * './validate'` in `src/a/index.ts`, `validate(…)` → what `src/a/validate.ts` says `validate` returns.
+   */
+  returnTypesOf(fromFile: string, specifier: string, exportName: string): readonly string[] {
+    if (!specifier.startsWith('.')) return this.packageReturnTypesOf(specifier, exportName);
+    const key = moduleKeyOf(path.posix.join(path.posix.dirname(fromFile.split(path.sep).join('/')), specifier));
+    return this.returnTypesByModule.get(key)?.get(exportName) ?? [];
+  }
+
+  /**
+   * A monorepo's own package imported by its name (`import { loadVisit } from 'utils'`, `from '@clinic/utils'`):
+   * the export of that name in the workspace's modules under a folder of the package's name, when they
+   * all agree on what it returns. An import of a package the workspace does not hold finds no such folder.
+   */
+  private packageReturnTypesOf(specifier: string, exportName: string): readonly string[] {
+    const packageName = /^(?:@[\w.-]+\/)?([\w.-]+)/.exec(specifier)?.[1];
+    if (!packageName || specifier.startsWith('@/') || specifier.startsWith('~')) return [];
+    if (!this.returnTypesByExport) {
+      const byExport = new Map<string, Array<[string, string[]]>>();
+      for (const [key, exports] of this.returnTypesByModule) {
+        for (const [name, types] of exports) byExport.set(name, [...(byExport.get(name) ?? []), [key, types]]);
+      }
+      this.returnTypesByExport = byExport;
+    }
+    let found: string[] | undefined;
+    for (const [key, types] of this.returnTypesByExport.get(exportName) ?? []) {
+      if (!key.split('/').slice(0, -1).includes(packageName)) continue;
+      if (found && found.join('|') !== types.join('|')) return [];
+      found = types;
+    }
+    return found ?? [];
   }
 
   /** Whether a workspace file declares a type of this name. */

@@ -275,3 +275,44 @@ describe("recall kept: a workforce-named type's field that names the patient", (
     assert.deepEqual(reported(text, 'src/orders/place.ts', { 'src/types.ts': types }), ['no-phi-in-logs:3:name']);
   });
 });
+
+describe('precision: declared return types that hold no patient data', () => {
+  const types = 'export interface VisitRequest { patientFirstName: string; dateOfBirth: string; allergies: string[]; slotId: string }\nexport interface SlotQuery { slotId: string; locationId: string }\nexport interface ClinicSettings { name: string; phone: string; address: string }\nexport interface UpdateAccountParams { firstName: string; dateOfBirth: string; phone: string }\nexport class VisitError extends Error { patientFirstName?: string; allergies?: string }\n';
+  const validator = [
+    "import type { VisitRequest, SlotQuery, ClinicSettings, VisitError, UpdateAccountParams } from '../types';",
+    'export function validateAccountUpdate(input: unknown): UpdateAccountParams { return input as UpdateAccountParams; }',
+    'export function validateVisit(input: unknown): VisitError { return new VisitError(); }',
+    'export function validateSlotQuery(input: { body?: string }): SlotQuery { return JSON.parse(input.body ?? "{}"); }',
+    "export function validateSecrets(input: { body?: string }): Pick<VisitRequest, 'slotId'> { return JSON.parse(input.body ?? '{}'); }",
+    'export function loadSettings(): Promise<ClinicSettings> { return fetchSettings(); }',
+    'export function countVisits(): number { return 3; }',
+    'export function slotTotals(): { total: number } { return { total: 3 }; }',
+  ].join('\n');
+
+  it('id-only inputs, Pick<…> of a record, an organisation, numbers, literal object types, validation errors per field and a shape with contacts but no clinical data or record (a staff account) stay silent', () => {
+    const text = [
+      "import { validateSlotQuery, validateSecrets, loadSettings, countVisits, slotTotals, validateVisit, validateAccountUpdate } from './validate';",
+      'export const index = async (input: { body?: string }) => {',
+      "  console.log('query', JSON.stringify(validateSlotQuery(input)));",
+      "  console.log('secrets', JSON.stringify(validateSecrets(input)));",
+      "  console.log('settings', JSON.stringify(await loadSettings()));",
+      "  console.log('count', countVisits(), slotTotals());",
+      "  console.log('verdict', validateVisit(input));",
+      "  console.log('account', JSON.stringify(validateAccountUpdate(input)));",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/visits/index.ts', { 'src/types.ts': types, 'src/visits/validate.ts': validator }), []);
+  });
+
+  it("a document's pointer is not the document: a DocumentReference or a label with its reference and URL stays silent", () => {
+    const printing = "import type { DocumentReference } from 'fhir/r4b';\nexport interface VisitLabel { documentReference: DocumentReference; presignedUrl: string }\nexport async function createVisitLabel(encounterId: string): Promise<VisitLabel> { return fetchLabel(encounterId); }\nexport async function storeReceipt(pdf: unknown): Promise<DocumentReference> { return save(pdf); }\n";
+    const text = "import { createVisitLabel, storeReceipt } from './printing';\nexport async function print(encounterId: string) {\n  console.log('label', JSON.stringify(await createVisitLabel(encounterId)));\n  console.log('receipt', JSON.stringify(await storeReceipt(encounterId)));\n}\n";
+    assert.deepEqual(reported(text, 'src/visits/print.ts', { 'src/visits/printing.ts': printing }), []);
+  });
+
+  it("a package import is not resolved by name: another module's function of the same name says nothing", () => {
+    const patientValidator = "import type { VisitRequest } from '../types';\nexport function validateRequestParameters(input: unknown): VisitRequest { return input as VisitRequest; }\n";
+    const text = "import { validateRequestParameters } from 'some-package';\nexport const index = async (input: unknown) => {\n  console.log(JSON.stringify(validateRequestParameters(input)));\n};\n";
+    assert.deepEqual(reported(text, 'src/settings/index.ts', { 'src/types.ts': types, 'src/visits/validateRequestParameters.ts': patientValidator }), []);
+  });
+});

@@ -102,3 +102,41 @@ describe('recall: diabetes device data', () => {
     assert.deepEqual(reported("declare const theme: { bg: string };\nconsole.log('colour', theme.bg);\n"), []);
   });
 });
+
+describe('recall: what a workspace function is declared to return', () => {
+  const types = 'export interface VisitRequest { patientFirstName: string; dateOfBirth: string; allergies: string[]; slotId: string }\nexport interface SlotQuery { slotId: string; locationId: string }\n';
+
+  it("a validated request logged under a generic name holds what the validator's declared type says", () => {
+    const validator = "import type { VisitRequest } from '../types';\nexport function validateVisitRequest(input: { body?: string }): VisitRequest {\n  return JSON.parse(input.body ?? '{}');\n}\n";
+    const text = "import { validateVisitRequest } from './validate';\nexport const index = async (input: { body?: string }) => {\n  const params = validateVisitRequest(input);\n  console.log('validated', JSON.stringify(params));\n};\n";
+    const workspace = { 'src/types.ts': types, 'src/visits/validate.ts': validator };
+    assert.deepEqual(reported(text, 'src/visits/index.ts', workspace), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+  });
+
+  it('follows Promise<…>, intersections, arrow functions and index modules, and says why in the related location', () => {
+    const validator = "import type { VisitRequest } from '../../types';\nexport const parseVisit = async (raw: string): Promise<VisitRequest & { secrets: unknown }> => JSON.parse(raw);\n";
+    const text = "import { parseVisit } from './parse';\nexport async function main(raw: string) {\n  const parsed = await parseVisit(raw);\n  console.log(parsed);\n  console.log(parsed.allergies, parsed.slotId);\n}\n";
+    const index = new WorkspaceIndex();
+    index.addFile('src/types.ts', types);
+    index.addFile('src/visits/parse/index.ts', validator);
+    index.addFile('src/visits/main.ts', text);
+    const result = analyzeFile({ absPath: path.join(ROOT, 'src/visits/main.ts'), relPath: 'src/visits/main.ts', text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+    // a field read from it is as sure as the declaration, and says why too
+    assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.precision}:${finding.phiKinds.join(',')}`), ['no-phi-in-logs:4:medium:allergy,date-of-birth,name', 'no-phi-in-logs:5:medium:allergy']);
+    for (const finding of result.findings) assert.ok(finding.related?.some((related) => /`parseVisit` is declared to return `VisitRequest`/.test(related.message)));
+  });
+
+  it("a monorepo's own package imported by its name: the export under the package's folder says what it returns", () => {
+    const shared = "import type { VisitRequest } from './types';\nexport async function loadRequestById(id: string): Promise<VisitRequest | undefined> {\n  return undefined;\n}\n";
+    const text = "import { loadRequestById } from '@clinic/shared';\nexport async function show(id: string) {\n  const request = await loadRequestById(id);\n  console.log(JSON.stringify(request));\n}\n";
+    const workspace = { 'packages/shared/src/types.ts': types, 'packages/shared/src/visits.ts': shared };
+    assert.deepEqual(reported(text, 'packages/api/src/show.ts', workspace), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+    // a package the workspace does not hold: no folder of its name, nothing to say
+    assert.deepEqual(reported(text.replace('@clinic/shared', '@vendor/visits-sdk'), 'packages/api/src/show.ts', workspace), []);
+  });
+
+  it("a function of the same file: its declared type counts when its body says nothing", () => {
+    const text = "import type { VisitRequest } from './types';\ndeclare function decode(raw: string): any;\nfunction readRequest(raw: string): VisitRequest {\n  return decode(raw);\n}\nconst request = readRequest('x');\nconsole.log(request);\n";
+    assert.deepEqual(reported(text, 'src/app.ts', { 'src/types.ts': types }), ['no-phi-in-logs:7:allergy,date-of-birth,name']);
+  });
+});

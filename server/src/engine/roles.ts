@@ -59,12 +59,14 @@ const FOLDER_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
 /** File-name patterns, checked before folders (a `foo.test.ts` in `src/` is a test). */
 const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(e2e|e2e-spec|cy|pw|playwright)\.[cm]?[jt]sx?$/i, 'e2e'],
+  // Scripts that set up or run the end-to-end suite: `e2e-test-setup.ts`, `run-e2e.ts`.
+  [/(^|[-_.])e2e[-_.]/i, 'e2e'],
   [/\.(stories|story)\.[cm]?[jt]sx?$|\.mdx$/i, 'story'],
   [/\.(test|spec|tests|specs|unit|integration|int-test)\.[cm]?[jt]sx?$|(^|[._-])(test|spec)\.[cm]?[jt]sx?$|^(setup-?tests?|jest\.setup|vitest\.setup|test-?setup|setupTests)\.[cm]?[jt]s$/i, 'test'],
   [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
   // Mock data named in camelCase or PascalCase: `PatientListMockData.js`, `visitMocks.ts`.
   [/[a-z0-9](Mocks?|MockData|MockResponses?)\.[cm]?[jt]sx?$/, 'mock'],
-  [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$/i, 'fixture'],
+  [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$|^fixtures?\.[cm]?[jt]sx?$/i, 'fixture'],
   // Generators of made-up data by name: `create-demo-visits.ts`, `fakePatients.ts`, `synthetic-census.ts`.
   [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],

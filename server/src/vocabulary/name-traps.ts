@@ -44,6 +44,8 @@ export const METADATA_WORDS: readonly string[] = [
   'userid', 'userids', 'useruuid',
   // ranges, filters and aggregates: about many records or none, not a person's (`appointmentCalendarDates`, `visitFilter`)
   'calendar', 'range', 'ranges', 'bounds', 'window', 'period', 'filter', 'filters', 'criteria', 'summary', 'summaries', 'stats',
+  // infrastructure a name belongs to (`patientDomain`: the patient portal's CloudFront domain)
+  'domain', 'domains', 'subdomain', 'hostname', 'bucket', 'cdn',
   // how a list is ordered (`activePatientSort`): a column and a direction
   'sort', 'sorts', 'sorting', 'sortby',
   'statistics', 'metrics', 'aggregate', 'aggregates', 'histogram', 'distribution', 'breakdown',

@@ -54,7 +54,7 @@ describe('NameClassifier', () => {
     'patientCount', 'icdIndicator', 'birthdayYear', 'dobYear', 'visitDateYear', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
-    'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt',
+    'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

@@ -56,6 +56,11 @@ describe('file roles', () => {
     ['src/Hammocks.ts', 'production'],
     ['src/contest/entries.ts', 'production'],
     ['src/testimonials/list.tsx', 'production'],
+    ['scripts/e2e-test-setup.ts', 'e2e'],
+    ['scripts/run-e2e.ts', 'e2e'],
+    ['packages/mobile/App/ui/components/PatientSectionList/fixture.tsx', 'fixture'],
+    ['src/services/e2ee-keys.ts', 'production'],
+    ['src/fixtureLoader.ts', 'production'],
   ];
   for (const [relPath, role] of byPath) {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));

@@ -556,3 +556,18 @@ describe('no-phi-in-url: request descriptions, generated clients and AngularJS',
     ],
   });
 });
+
+describe('no-phi-in-url: a patient identifier is a record number, not an opaque id', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      'export function open(patientUuid: string) {\n  return fetch(`/ws/rest/v1/patient/${patientUuid}`);\n}',
+    ],
+    invalid: [
+      {
+        name: 'the typed identifier of a patient search goes into the query string',
+        code: 'export function findByIdentifier(patientIdentifier: string) {\n  return fetch(`/ws/rest/v1/patient?identifier=${patientIdentifier}`);\n}',
+        errors: [{ line: 2, column: 50, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});

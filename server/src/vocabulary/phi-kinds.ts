@@ -160,8 +160,8 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 8,
     sensitivity: 'high',
-    strong: ['mrn', 'medicalRecordNumber', 'medicalRecordNo', 'medicalRecordId', 'chartNumber', 'chartNo', 'patientNumber', 'patientNo', 'ehrId', 'emrId', 'mpi', 'empi'],
-    contextual: ['recordNumber'],
+    strong: ['mrn', 'medicalRecordNumber', 'medicalRecordNo', 'medicalRecordId', 'chartNumber', 'chartNo', 'patientNumber', 'patientNo', 'ehrId', 'emrId', 'mpi', 'empi', 'patientIdentifier', 'patientIdentifiers', 'uhid', 'hospitalNumber', 'hospitalNo'],
+    contextual: ['recordNumber', 'registrationNumber', 'registrationNo'],
     description: 'Medical record number.',
   },
   {

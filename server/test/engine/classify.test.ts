@@ -47,6 +47,10 @@ describe('NameClassifier', () => {
     ['maxGlucose', ['lab-result']],
     ['avgHeartRate', ['vital-signs']],
     ['sgv', ['glucose-insulin']],
+    // a patient's business identifier (FHIR Patient.identifier, OpenMRS/Bahmni identifiers, India's UHID) is a record number, not its opaque id
+    ['patientIdentifier', ['mrn']],
+    ['uhid', ['mrn']],
+    ['hospitalNumber', ['mrn']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 

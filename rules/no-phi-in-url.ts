@@ -53,6 +53,8 @@ const FREE_TEXT_PARAMETERS = new Set(['q', 'query', 'search', 'searchquery', 'se
 const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
 /** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
 const FREE_TEXT_KINDS = ['name'];
+/** What an `identifier` search of a patient endpoint carries: the patient's record number or national id. */
+const IDENTIFIER_SEARCH_KINDS = ['mrn'];
 /** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
 const TRACKER_FILTER_KINDS = ['name', 'national-id'];
 /** Keys without which an object literal is neither a tracker query nor a tracker resource query. */
@@ -314,12 +316,26 @@ class UrlFile {
   kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
+    if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
     const kinds = this.context.classifyName(parameter);
     // `?patient=…`, `?encounter=…` (FHIR and REST search parameters) take a reference, not the record.
     if (kinds.every((kind) => RECORD_KINDS.has(kind))) return undefined;
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
+   * `?identifier=${value}` on a patient endpoint (`/patient?identifier=`, FHIR's `Patient?identifier=`): the
+   * patient's business identifier (a record number, a national id), not its opaque id — unless the value's
+   * name says it is one (`identifier: patientUuid`).
+   */
+  isPatientIdentifierSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
+    if (!/^identifiers?$/i.test(parameter) || this.context.constantOf(expression) !== undefined) return false;
+    const name = valueName(expression);
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce')) return false;
+    const path = urlText?.split('?')[0];
+    return !!path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient');
   }
 
   /**
@@ -497,10 +513,17 @@ class UrlFile {
       this.handled.add(value);
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
       // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
-      const found = this.queryValuePhi(value, this.site ?? node);
+      const found = this.queryValuePhi(value, this.site ?? node, false, url ? this.urlTextOf(url) : undefined);
       const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
       if (found && taint) this.report(found.node, 'queryOptions', taint, label, precision);
     }
+  }
+
+  /** The known text of a request URL (`X` for unknown parts): `base + "/patient/lucene"` → `X/patient/lucene`. */
+  urlTextOf(url: Node): string | undefined {
+    let node = unwrap(url);
+    if (node.type === 'Identifier' && this.inits.has(node.name)) node = unwrap(this.inits.get(node.name)!);
+    return node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node) ? urlPieces(node).text : undefined;
   }
 
   /** `$http.get(conceptUrl, { params: { q: term } })`, `client.get(\`/drug\`, { params })`: a catalogue lookup by its URL and query. */
@@ -520,7 +543,7 @@ class UrlFile {
    * What a query object carries: its own PHI, else what its keys say about opaque values
    * (`{ q: searchTerm }` in a patient search, `{ dob: value }`).
    */
-  queryObjectTaint(value: Node | undefined): Taint | undefined {
+  queryObjectTaint(value: Node | undefined, urlText?: string): Taint | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
     const own = this.context.taintOf(value);
     if (own.kinds.length) return own;
@@ -530,7 +553,7 @@ class UrlFile {
     for (const property of node.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = keyName(property.key);
-      const found = key ? this.kindsFromParameterName(key, property.value as Node) : undefined;
+      const found = key ? this.kindsFromParameterName(key, property.value as Node, urlText) : undefined;
       if (found) taints.push(found);
     }
     return mergeTaints(taints);
@@ -637,7 +660,7 @@ class UrlFile {
    * variable filled elsewhere in the function (`new HttpParams().set('q', text)`, `query['firstName'] = firstName`) —
    * at the first value that put PHI into it, the line to change.
    */
-  queryValuePhi(value: Node, site: Node, recordsAreIds = false): { taint: Taint; node: Node } | undefined {
+  queryValuePhi(value: Node, site: Node, recordsAreIds = false, urlText?: string): { taint: Taint; node: Node } | undefined {
     const inner = unwrap(value);
     if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner);
     const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
@@ -648,7 +671,7 @@ class UrlFile {
     const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
     const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
       ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
-      : (this.queryObjectTaint(value) ?? this.context.taintOf(value));
+      : (this.queryObjectTaint(value, urlText) ?? this.context.taintOf(value));
     const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
     if (!taint) return undefined;
     return { taint, node: (built && chain.first) || stored?.node || value };

@@ -571,3 +571,26 @@ describe('no-phi-in-url: a patient identifier is a record number, not an opaque 
     ],
   });
 });
+
+describe('no-phi-in-url: query options of a request to a patient endpoint (free text, identifier)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "import axios from 'axios';\nexport function findDrug(query: string) {\n  return axios.get('/openmrs/ws/rest/v1/drug', { params: { q: query } });\n}",
+      "import axios from 'axios';\nexport function byUuid(patientUuid: string) {\n  return axios.get('/openmrs/ws/rest/v1/patient', { params: { identifier: patientUuid, v: 'full' } });\n}",
+      "import axios from 'axios';\nexport function findLocation(term: string) {\n  return axios.get(BASE + '/location', { params: { q: term } });\n}",
+    ],
+    invalid: [
+      {
+        name: 'AngularJS $http.get to a concatenated patient search URL: the typed name or identifier',
+        filename: 'src/patientService.js',
+        code: "export function searchByNameOrIdentifier($http, query, limit) {\n  return $http.get(Constants.searchUrl + '/patient/lucene', { params: { identifier: query, q: query, limit: limit } });\n}",
+        errors: [{ line: 2, column: 71, kinds: ['mrn', 'name'] }],
+      },
+      {
+        name: 'axios params of a patient endpoint: the free-text search',
+        code: "import axios from 'axios';\nexport function search(query: string) {\n  return axios.get('/openmrs/ws/rest/v1/patient', { params: { q: query } });\n}",
+        errors: [{ line: 3, column: 61, kinds: ['name'] }],
+      },
+    ],
+  });
+});

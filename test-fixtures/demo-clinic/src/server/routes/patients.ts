@@ -15,7 +15,7 @@ patientsRouter.get('/', async (req, res) => {
   res.json(patients);
 });
 
-patientsRouter.get('/:mrn', async (req, res) => {
+patientsRouter.get('/:mrn', async (req, res) => { // expect: no-phi-in-url
   const patient = await PatientModel.findOne({ mrn: req.params.mrn }).lean();
   if (!patient) {
     res.status(404).json({ error: 'Patient not found' });

@@ -17,7 +17,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
-import { fileRole, isReportedInRole, type RoleVerdict } from './roles';
+import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
@@ -211,7 +211,8 @@ export class Project {
     }
     const index = this.liveIndex();
     if (index && language === 'code') index.addFile(relPath, text);
-    const role = fileRole(absPath, relPath, text, language, config);
+    // Importers' roles by their paths: the editor has not read every importer's text.
+    const role = roleByImporters(fileRole(absPath, relPath, text, language, config), text, (index?.importersOf(relPath) ?? []).map((file) => ({ file, role: roleOfPath(file)?.role ?? 'production' })));
     const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
     const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline });
     throwIfPastDeadline(options.deadline);
@@ -396,6 +397,7 @@ export class Project {
       loaded.push({ file, text: read.text, role: fileRole(file.absPath, roleBasis(roots, file.absPath) ?? file.relPath, read.text, file.language, configFor(file.absPath)) });
     }
     throwIfAborted(request.signal);
+    refineRolesByImporters(loaded, index);
 
     const flows = new Map<LoadedFile, CrossFileFlows>();
     const ownFindings = new Map<LoadedFile, Finding[]>();
@@ -528,4 +530,25 @@ function roleBasis(roots: readonly string[], absPath: string): string | undefine
 export function scanRoot(absolutePaths: readonly string[], cwd: string): string {
   if (absolutePaths.every((candidate) => isInside(cwd, candidate))) return cwd;
   return commonAncestor(absolutePaths);
+}
+
+/**
+ * Data modules that only tests import are test data (`roleByImporters`); a second pass catches modules that
+ * only such test data imports. Roles decided by config, path or content are kept.
+ */
+function refineRolesByImporters(loaded: LoadedFile[], index: WorkspaceIndex): void {
+  const byPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
+  for (let pass = 0; pass < 2; pass++) {
+    let changed = false;
+    for (const entry of loaded) {
+      if (entry.role.reason !== 'default' || entry.file.language !== 'code') continue;
+      const importers = index.importersOf(entry.file.relPath).map((file) => ({ file, role: byPath.get(file)?.role.role ?? 'production' }));
+      const refined = roleByImporters(entry.role, entry.text, importers);
+      if (refined !== entry.role) {
+        entry.role = refined;
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
 }

@@ -67,6 +67,10 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   // Mock data named in camelCase or PascalCase: `PatientListMockData.js`, `visitMocks.ts`.
   [/[a-z0-9](Mocks?|MockData|MockResponses?)\.[cm]?[jt]sx?$/, 'mock'],
   [/\.(fixture|fixtures|seed|sample)\.[cm]?[jt]sx?$|\.(fixture|fixtures|sample)\.json$|^fixtures?\.[cm]?[jt]sx?$/i, 'fixture'],
+  // Sample records by name (`gc-sample-patients.js`, `samplePatients.ts`); not a lab's samples (`sample-collection.ts`).
+  [/(^|[-_.])samples?[-_]?(patients?|people|persons|records|users)([-_.])|^samples?(Patients?|People|Persons|Records|Users)\./i, 'fixture'],
+  // Test support by name: `testCardTestConstants.ts`, `test.utils.ts`, `testUtils.ts`, `test-helpers.js`.
+  [/[a-z0-9]Test(Constants|Utils?|Helpers?|Data|Fixtures?|Setup)\.[cm]?[jt]sx?$|^test[-_.]?(utils?|helpers?|constants|data|setup)\.[cm]?[jt]sx?$/i, 'test'],
   // Generators of made-up data by name: `create-demo-visits.ts`, `fakePatients.ts`, `synthetic-census.ts`.
   [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
@@ -161,4 +165,23 @@ function configRoleOf(absPath: string, config: ResolvedConfig): RoleVerdict | un
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
 export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
   return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? roleOfText(text, language) ?? { role: 'production', reason: 'default' };
+}
+
+/** Text with no function or class: a module of data (constants, records, types), not of behaviour. */
+export function isDataModule(text: string): boolean {
+  return !/\bfunction\b|=>|\bclass\s/.test(text);
+}
+
+/**
+ * A data module (constants and records, no functions) whose role nothing decided (`default`) but that only
+ * tests, mocks, fixtures, stories and e2e suites import is test data: shared test constants, story fixtures.
+ * `importers` are the workspace files importing it, with their roles. Modules with behaviour keep their role
+ * whoever imports them: entry points (serverless handlers, routes wired by configuration) are often imported
+ * by their tests only, and are production code.
+ */
+export function roleByImporters(verdict: RoleVerdict, text: string, importers: ReadonlyArray<{ file: string; role: FileRole }>): RoleVerdict {
+  if (verdict.reason !== 'default' || importers.length === 0 || !isDataModule(text)) return verdict;
+  if (!importers.every((importer) => TEST_ROLES.includes(importer.role))) return verdict;
+  const more = importers.length > 1 ? ` and ${importers.length - 1} more` : '';
+  return { role: 'test', reason: `imported only by tests (${importers[0].file}${more})` };
 }

@@ -388,7 +388,22 @@ export function extractExportedConstants(text: string): string[] {
   return names;
 }
 
+// Bounded gaps keep the scan linear on text full of `export` with no `from` (unfinished declarations).
+const RELATIVE_IMPORT = /(?:^|[\s;])(?:import\s[^'"`;]{0,500}?from\s*|export\s[^'"`;=]{0,500}?from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"\n]{0,300})['"]/g;
+
+/** The module keys a file imports by relative path (`./fixtures` from `src/a.ts` → `src/fixtures`). */
+export function extractRelativeImports(file: string, text: string): string[] {
+  const dir = path.posix.dirname(file.split(path.sep).join('/'));
+  const keys = new Set<string>();
+  RELATIVE_IMPORT.lastIndex = 0;
+  for (let match = RELATIVE_IMPORT.exec(text); match; match = RELATIVE_IMPORT.exec(text)) keys.add(moduleKeyOf(path.posix.normalize(path.posix.join(dir, match[1]))));
+  return [...keys];
+}
+
 export class WorkspaceIndex {
+  /** File → the module keys it imports by relative path; and the reverse, built on demand. */
+  private readonly importsByFile = new Map<string, string[]>();
+  private importersByModule: Map<string, string[]> | undefined;
   private readonly declaredByFile = new Map<string, DeclaredType[]>();
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
@@ -404,6 +419,11 @@ export class WorkspaceIndex {
 
   addFile(file: string, text: string): void {
     this.removeFile(file);
+    const imports = extractRelativeImports(file, text);
+    if (imports.length) {
+      this.importsByFile.set(file, imports);
+      this.importersByModule = undefined;
+    }
     const constants = extractExportedConstants(text);
     if (constants.length) {
       this.constantsByFile.set(file, constants);
@@ -435,7 +455,17 @@ export class WorkspaceIndex {
     return (this.constantCounts.get(name) ?? 0) > 0;
   }
 
+  /** The workspace files that import `file` by a relative path. */
+  importersOf(file: string): string[] {
+    if (!this.importersByModule) {
+      this.importersByModule = new Map();
+      for (const [importer, keys] of this.importsByFile) for (const key of keys) this.importersByModule.set(key, [...(this.importersByModule.get(key) ?? []), importer]);
+    }
+    return (this.importersByModule.get(moduleKeyOf(file)) ?? []).filter((importer) => importer !== file);
+  }
+
   removeFile(file: string): void {
+    if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     for (const name of this.constantsByFile.get(file) ?? []) {
       const count = (this.constantCounts.get(name) ?? 1) - 1;
       if (count > 0) this.constantCounts.set(name, count);

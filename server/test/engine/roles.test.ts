@@ -61,6 +61,13 @@ describe('file roles', () => {
     ['packages/mobile/App/ui/components/PatientSectionList/fixture.tsx', 'fixture'],
     ['src/services/e2ee-keys.ts', 'production'],
     ['src/fixtureLoader.ts', 'production'],
+    ['src/components/testCard/testCardTestConstants.ts', 'test'],
+    ['packages/commons/src/test.utils.ts', 'test'],
+    ['src/testUtils.ts', 'test'],
+    ['js/gc-sample-patients.js', 'fixture'],
+    ['src/samplePatients.ts', 'fixture'],
+    ['src/lab/sample-collection.ts', 'production'],
+    ['src/lab/sampleTracking.ts', 'production'],
   ];
   for (const [relPath, role] of byPath) {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));
@@ -140,5 +147,52 @@ describe('Project: findings by role', () => {
     } finally {
       fs.rmSync(parent, { recursive: true, force: true });
     }
+  });
+});
+
+describe('file roles by importers', () => {
+  let dir: string;
+  // Values that look like a person's contact details and identifiers, in a module that only tests import.
+  const constants = "export const patient = { firstName: 'Adaeze', lastName: 'Okafor', phone: '(415) 555-2671', dob: '1984-03-17' };\n";
+  // A serverless handler: its tests import it, the runtime calls it. Behaviour keeps its role.
+  const handler = "export const index = async (input: { ssn: string }) => { console.log(input.ssn); };\n";
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-importers-'));
+    const files: Record<string, string> = {
+      'src/card/cardConstants.ts': constants,
+      'src/card/Card.test.tsx': "import { patient } from './cardConstants';\nit('renders', () => { expect(patient).toBeTruthy(); });\n",
+      'src/card/Card.stories.tsx': "import { patient } from './cardConstants';\nexport default { title: 'Card', args: { patient } };\n",
+      'src/shared/seedPeople.ts': constants,
+      'src/shared/index.ts': "export { patient } from './seedPeople';\n",
+      'src/shared/Card.test.ts': "import { patient } from './seedPeople';\nit('x', () => { expect(patient).toBeTruthy(); });\n",
+      'src/orphan.ts': constants,
+      'src/lambdas/intake/index.ts': handler,
+      'src/lambdas/intake/index.test.ts': "import { index } from './index';\nit('x', async () => { expect(await index({ ssn: '' })).toBeUndefined(); });\n",
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a data module only tests and stories import is test data; one production code imports, nobody imports, or with behaviour keeps its role', async () => {
+    const result = await new Project({ root: dir, rules: allRules }).scan();
+    const files = new Set(result.findings.map((finding) => `${finding.file}:${finding.role}`));
+    assert.ok(!files.has('src/card/cardConstants.ts:production'), 'test data is not reported as production');
+    assert.ok(files.has('src/shared/seedPeople.ts:production'));
+    assert.ok(files.has('src/orphan.ts:production'));
+    assert.ok(files.has('src/lambdas/intake/index.ts:production'));
+  });
+
+  it('the editor judges an open file by the paths of its importers too', async () => {
+    let ready!: () => void;
+    const indexed = new Promise<void>((resolve) => (ready = resolve));
+    const project = new Project({ root: dir, rules: allRules, backgroundIndex: true, onIndexReady: () => ready() });
+    project.analyze(path.join(dir, 'src/orphan.ts'), constants);
+    await indexed;
+    const analysis = project.analyze(path.join(dir, 'src/card/cardConstants.ts'), constants);
+    assert.equal(analysis.role.role, 'test');
+    assert.equal(analysis.findings.length, 0);
   });
 });

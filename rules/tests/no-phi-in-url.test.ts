@@ -78,6 +78,8 @@ runRuleTests('no-phi-in-url', {
     "declare const App: any; declare const $http: any;\nexport function bedDetails(bedId: string) { return $http.get(App.Constants.bedFromVisit + '/' + bedId); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
+    // the key of a whole patient record (`patient.code`, a numeric database key an EHR routes by) is opaque like its id
+    { code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  return () => navigate(`/patients/details/${patient.code ?? ''}/bills`);\n}", filename: 'src/PatientRow.tsx' },
   ],
   invalid: [
     {
@@ -157,6 +159,16 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 6, column: 46, kinds: ['ssn'] },
         { line: 7, column: 35, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a patient record\'s code is its key, but its identifier, MRN and name are PHI',
+      code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  navigate(`/patients/${patient.code}/mrn/${patient.mrn}`);\n  navigate(`/patients/${patient.code}?id=${patient.identifier}`);\n  navigate(`/patients/${patient.code}?name=${patient.lastName}`);\n}",
+      filename: 'src/PatientRow.tsx',
+      errors: [
+        { line: 5, column: 45, kinds: ['mrn'] },
+        { line: 6, column: 44, kinds: ['patient-record'] },
+        { line: 7, column: 46, kinds: ['name'] },
       ],
     },
     {

@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
+import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -53,6 +53,7 @@ const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 const stateHooks = new Set(STATE_HOOKS);
 const writeStreamFactories = new Set(WRITE_STREAM_FACTORIES);
@@ -100,6 +101,11 @@ function ownerNames(member: TSESTree.MemberExpression): string[] {
   }
   if (node.type === 'Identifier') names.push(node.name);
   return names;
+}
+
+/** A value known only as a whole patient record (`patient`), with no other PHI kind or known fields. */
+function isWholePatientRecord(value: AbstractValue): boolean {
+  return value.kinds.length > 0 && value.kinds.every((kind) => kind === 'patient-record') && !value.fields;
 }
 
 /** `e2eUsers[0].email`, `intakeTests.phone`: a property of an object named for tests holds test data. */
@@ -624,6 +630,8 @@ export abstract class ValueEvaluator {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
     }
     if (declaredTypeLacksField) return EMPTY;
+    // `patient.code`: the key of a whole patient record (nothing else known of it) is opaque like its id.
+    if (patientKeyProperties.has(name) && isWholePatientRecord(object)) return { ...EMPTY, personContext: true };
     // An unknown property of a value whose PHI is only guessed from its name (`client.now`) is not that
     // PHI; a container property (`response.data`) or any property of a value known to hold PHI is.
     if (hasPhi(object) && (object.confidence === 'high' || containerProperties.has(name) || containerProperties.has(splitWords(name).at(-1) ?? ''))) {

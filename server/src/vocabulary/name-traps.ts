@@ -118,6 +118,13 @@ export const NON_PHI_PROPERTIES: readonly string[] = [
 ];
 
 /**
+ * Properties that, read from a whole patient record, are the record's key rather than data about the
+ * person: `patient.code` is the numeric database key an EHR routes by (`/patients/details/42`), like
+ * `patient.id`. Only on a patient record: `diagnosis.code`, `observation.code` are clinical codes.
+ */
+export const PATIENT_KEY_PROPERTIES: readonly string[] = ['code', 'key', 'pk', 'rowid'];
+
+/**
  * Whose data: words that make the subject of a name, an object or a function a patient (or a patient's
  * relative, guarantor, plan member). Contact details are PHI only for these subjects.
  */

@@ -78,6 +78,10 @@ runRuleTests('no-phi-in-url', {
     "declare const App: any; declare const $http: any;\nexport function bedDetails(bedId: string) { return $http.get(App.Constants.bedFromVisit + '/' + bedId); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
+    // a sign-in, password-reset or staff screen puts the account holder's own e-mail in a link, not a patient's
+    "export function ForgotPasswordCtrl($scope: any) {\n  $scope.$watch('userEmail', function (value: string) {\n    $scope.link = '#!/login?email=' + value;\n  });\n}",
+    { code: "export function rememberLogin(value: string, phone: string) {\n  return `#/verify?email=${value}&phone=${phone}`;\n}", filename: 'src/auth/links.ts' },
+    "export function StaffDirectoryCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/staff?email=${value}`;\n}",
     // the key of a whole patient record (`patient.code`, a numeric database key an EHR routes by) is opaque like its id
     { code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  return () => navigate(`/patients/details/${patient.code ?? ''}/bills`);\n}", filename: 'src/PatientRow.tsx' },
   ],
@@ -169,6 +173,14 @@ runRuleTests('no-phi-in-url', {
         { line: 5, column: 45, kinds: ['mrn'] },
         { line: 6, column: 44, kinds: ['patient-record'] },
         { line: 7, column: 46, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'an e-mail in a link built on a patient screen, or a sign-in that names the patient, is still reported',
+      code: "export function PatientContactCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/contact?email=${value}`;\n}\nexport function patientLogin(value: string) {\n  return `#/login?email=${value}`;\n}",
+      errors: [
+        { line: 2, column: 56, kinds: ['email'] },
+        { line: 5, column: 27, kinds: ['email'] },
       ],
     },
     {

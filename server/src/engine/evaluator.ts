@@ -535,7 +535,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression) => taintOnly(this.valueOf(expression))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.valueOf(expression), node.quasis[i]?.value.cooked ?? ''))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -544,6 +544,21 @@ export abstract class ValueEvaluator {
       return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
     }
     return parts;
+  }
+
+  /**
+   * A value the text before it labels (`User ${email} created app`, `admin: ${phone}`): the label says whose
+   * the value is. Labelled as the workforce's — where the app's user is staff — contact details are not
+   * PHI; a value already known to be a person's (`patient.email`) and clinical data keep what they carry.
+   */
+  protected labelledValue(expression: Node, value: AbstractValue, textBefore: string): AbstractValue {
+    if (!value.kinds.length) return value;
+    const named = dottedName(expression)?.split('.') ?? [];
+    if (named.some((part) => subjectOfName(part) === 'patient')) return value;
+    const label = /([A-Za-z]+)[ \t]*[:=]?[ \t]*$/.exec(textBefore)?.[1];
+    if (!label || this.subjectOfValue(label) !== 'workforce') return value;
+    const kinds = withoutContactKinds(value.kinds);
+    return kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : EMPTY;
   }
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
@@ -643,7 +658,7 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = this.valueOf(node.right);
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.valueOf(node.right), left.constant) : this.valueOf(node.right);
     const combined = join(taintOnly(left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;

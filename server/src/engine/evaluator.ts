@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -54,6 +54,7 @@ const actionVerbs = new Set(ACTION_VERBS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
+const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 const stateHooks = new Set(STATE_HOOKS);
 const writeStreamFactories = new Set(WRITE_STREAM_FACTORIES);
@@ -609,7 +610,9 @@ export abstract class ValueEvaluator {
     const value = this.readPropertyOf(object, name, node, member);
     const subject = this.subjectOfValue(name);
     if (subject === 'patient' && isAppUserName(name) && !value.personContext) return { ...value, personContext: true };
-    const workforce = object.workforce || (subject === 'workforce' && !object.personContext);
+    // `record.location`, `visit.practitioner`: where and by whom care happened, even read from a person's record.
+    const careSetting = subject === 'workforce' && splitWords(name).some((word) => careSettingWords.has(word)) && !isAppUserName(name);
+    const workforce = object.workforce || (subject === 'workforce' && (!object.personContext || careSetting));
     if (!workforce) return value;
     const kinds = withoutContactKinds(value.kinds);
     return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };

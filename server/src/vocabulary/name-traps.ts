@@ -158,6 +158,19 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
 ];
 
 /**
+ * Where and by whom care happened: read from a patient's record (`record.location`, `visit.practitioner`,
+ * `patient.generalPractitioner`) they are still a place or a staff member, so their names and contact
+ * details are not the patient's. Not the app's `user` (a patient portal's user is the patient) nor an
+ * employer (the patient's own demographic).
+ */
+export const CARE_SETTING_WORDS: readonly string[] = [
+  'location', 'locations', 'facility', 'facilities', 'clinic', 'clinics', 'hospital', 'hospitals', 'ward', 'wards', 'department',
+  'practice', 'lab', 'labs', 'laboratory', 'pharmacy', 'pharmacies', 'organization', 'organizations', 'organisation', 'organisations',
+  'practitioner', 'practitioners', 'provider', 'providers', 'doctor', 'doctors', 'physician', 'physicians', 'nurse', 'nurses',
+  'clinician', 'clinicians', 'staff',
+];
+
+/**
  * Code about the app's own accounts: signing in, passwords, invitations, provisioning user accounts.
  * The e-mail or phone it handles is the account holder's login, not a patient's contact — unless the
  * code around says it serves patients (a patient portal's sign-in), which wins. A weaker signal than

@@ -345,7 +345,8 @@ class UrlFile {
   isStaffSide(node: Node): boolean {
     const names = [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
     if (names.some((name) => subjectOfName(name) === 'patient')) return false;
-    return names.some((name) => isAccountContextName(name) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
+    // Not a sign-up: in a patient-facing app that is where patients create their own accounts (staff are invited).
+    return names.some((name) => isAccountContextName(name.replace(/sign[-_]?up/gi, '')) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
   }
 
   /**

@@ -176,11 +176,12 @@ runRuleTests('no-phi-in-url', {
       ],
     },
     {
-      name: 'an e-mail in a link built on a patient screen, or a sign-in that names the patient, is still reported',
-      code: "export function PatientContactCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/contact?email=${value}`;\n}\nexport function patientLogin(value: string) {\n  return `#/login?email=${value}`;\n}",
+      name: 'an e-mail in a link built on a patient screen, a sign-in that names the patient or a sign-up (patients sign up) is still reported',
+      code: "export function PatientContactCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/contact?email=${value}`;\n}\nexport function patientLogin(value: string) {\n  return `#/login?email=${value}`;\n}\nexport function confirmSignup(key: string, signupEmail: string) {\n  return `/verification?key=${key}&signupEmail=${signupEmail}`;\n}",
       errors: [
         { line: 2, column: 56, kinds: ['email'] },
         { line: 5, column: 27, kinds: ['email'] },
+        { line: 8, column: 50, kinds: ['email'] },
       ],
     },
     {

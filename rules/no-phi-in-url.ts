@@ -222,6 +222,15 @@ function isHandlerShaped(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctio
   return REQUEST_PARAMETERS.has(request) && second?.type === 'Identifier' && RESPONSE_PARAMETERS.has(second.name);
 }
 
+/**
+ * Words naming the workforce as people (`StaffProfile`, `adminConsole`): their screens handle staff contacts.
+ * Not the app's `user`, who is the patient in a patient portal.
+ */
+const STAFF_SIDE_WORDS: readonly string[] = [
+  'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'doctor', 'doctors', 'nurse', 'nurses',
+  'employee', 'employees', 'admin', 'admins', 'administrator', 'operator',
+];
+
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 function isIdName(name: string): boolean {
   const words = splitWords(name);
@@ -319,10 +328,25 @@ class UrlFile {
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     if (name && this.isTrapName(name)) return undefined;
-    const kinds = this.context.classifyName(parameter);
+    const named = this.context.classifyName(parameter);
+    // `?email=` built in a sign-in, password-reset or staff screen (`LoginCtrl`, `auth/forgotPassword.js`)
+    // carries the account holder's own login, not a patient's contact; a patient's screen keeps it.
+    const kinds = this.isStaffSide(expression) ? named.filter((kind) => !CONTACT_KINDS.includes(kind)) : named;
     // `?patient=…`, `?encounter=…` (FHIR and REST search parameters) take a reference, not the record.
     if (kinds.every((kind) => RECORD_KINDS.has(kind))) return undefined;
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
+   * Code about the app's own accounts or the workforce: an enclosing function, class or variable named so
+   * (`ForgotPasswordCtrl`, `inviteStaff`), or a file path about accounts (`auth/`, `login.js`), where
+   * nothing around names the patient (a patient portal's sign-in stays the patient's).
+   */
+  isStaffSide(node: Node): boolean {
+    const names = [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
+    if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+    // Not a sign-up: in a patient-facing app that is where patients create their own accounts (staff are invited).
+    return names.some((name) => isAccountContextName(name.replace(/sign[-_]?up/gi, '')) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
   }
 
   /**

@@ -5,6 +5,13 @@ runRuleTests('no-phi-in-logs', {
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
+    // the text before a value labels it as the workforce's: a staff user's e-mail or phone in an admin API's log line
+    'declare const ctx: any; export async function addChannel() { console.info(`User ${ctx.request.email} created a channel`); }',
+    "export function notify(phone: string) { console.log('Sent to admin: ' + phone); }",
+    'export function audit(email: string) { console.log(`practitioner=${email} signed the note`); }',
+    // where and by whom care happened, read from a record, is a place or a staff member, not the patient
+    'export function migrate(record: any) { const { location } = record; console.warn(`no group: ${location.name}`); }',
+    'export function sign(visit: any) { const doctor = visit.practitioner; console.info(`signed by ${doctor.name} ${doctor.email}`); }',
     // the app's own accounts: sign-in, password reset, provisioning log the account holder's login, not a patient's contact
     'export async function resetPassword(email: string) { console.info(`Password reset requested for ${email}`); }',
     "export class AuthService { signIn(email: string, phone: string) { console.log('Signing in as', email, phone); } }",
@@ -56,6 +63,23 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'the patient, the app user and an employer read from a record stay the patient\'s',
+      code: "export function migrate(record: any) {\n  const { patient } = record;\n  console.warn(`no group: ${patient.name}`);\n  console.warn(`contact: ${record.contact.phone}`);\n}",
+      errors: [
+        { line: 3, column: 16, kinds: ['name'] },
+        { line: 4, column: 16, kinds: ['phone'] },
+      ],
+    },
+    {
+      name: 'a label names whose contact it is only for contact details: a patient\'s value, a patient label and clinical data stay reported',
+      code: "declare const patient: any;\nexport function f(email: string, glucose: number) {\n  console.log(`User ${patient.email} created`);\n  console.log(`Patient ${email} registered`);\n  console.log(`User ${email} glucose ${glucose}`);\n}",
+      errors: [
+        { line: 3, column: 15, kinds: ['email'] },
+        { line: 4, column: 15, kinds: ['email'] },
+        { line: 5, column: 15, kinds: ['lab-result'] },
+      ],
+    },
     {
       name: "account context yields to the patient: a patient portal's sign-in logs the patient's e-mail",
       code: 'export async function login(email: string) {\n  console.info(`Login for ${email}`);\n}',

@@ -78,6 +78,12 @@ runRuleTests('no-phi-in-url', {
     "declare const App: any; declare const $http: any;\nexport function bedDetails(bedId: string) { return $http.get(App.Constants.bedFromVisit + '/' + bedId); }",
     // app settings are not routes
     "import express from 'express'; const app = express(); const env = app.get('env');",
+    // a sign-in, password-reset or staff screen puts the account holder's own e-mail in a link, not a patient's
+    "export function ForgotPasswordCtrl($scope: any) {\n  $scope.$watch('userEmail', function (value: string) {\n    $scope.link = '#!/login?email=' + value;\n  });\n}",
+    { code: "export function rememberLogin(value: string, phone: string) {\n  return `#/verify?email=${value}&phone=${phone}`;\n}", filename: 'src/auth/links.ts' },
+    "export function StaffDirectoryCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/staff?email=${value}`;\n}",
+    // the key of a whole patient record (`patient.code`, a numeric database key an EHR routes by) is opaque like its id
+    { code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  return () => navigate(`/patients/details/${patient.code ?? ''}/bills`);\n}", filename: 'src/PatientRow.tsx' },
   ],
   invalid: [
     {
@@ -157,6 +163,25 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 6, column: 46, kinds: ['ssn'] },
         { line: 7, column: 35, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a patient record\'s code is its key, but its identifier, MRN and name are PHI',
+      code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  navigate(`/patients/${patient.code}/mrn/${patient.mrn}`);\n  navigate(`/patients/${patient.code}?id=${patient.identifier}`);\n  navigate(`/patients/${patient.code}?name=${patient.lastName}`);\n}",
+      filename: 'src/PatientRow.tsx',
+      errors: [
+        { line: 5, column: 45, kinds: ['mrn'] },
+        { line: 6, column: 44, kinds: ['patient-record'] },
+        { line: 7, column: 46, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'an e-mail in a link built on a patient screen, a sign-in that names the patient or a sign-up (patients sign up) is still reported',
+      code: "export function PatientContactCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/contact?email=${value}`;\n}\nexport function patientLogin(value: string) {\n  return `#/login?email=${value}`;\n}\nexport function confirmSignup(key: string, signupEmail: string) {\n  return `/verification?key=${key}&signupEmail=${signupEmail}`;\n}",
+      errors: [
+        { line: 2, column: 56, kinds: ['email'] },
+        { line: 5, column: 27, kinds: ['email'] },
+        { line: 8, column: 50, kinds: ['email'] },
       ],
     },
     {

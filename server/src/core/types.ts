@@ -85,6 +85,8 @@ export type SkipReason =
   | 'binary'
   | 'invalid-encoding'
   | 'parse-error'
+  /** A `.json` file whose content is another format (HCL, a config template with unquoted `${VAR}` placeholders). */
+  | 'not-json'
   | 'unreadable'
   | 'symlink-loop'
   /** Another path (through a symbolic link) leads to a file or folder that is scanned already. */

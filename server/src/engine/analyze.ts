@@ -17,7 +17,7 @@ import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/cla
 import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
 import { Fingerprints } from './fingerprint';
-import { isPlainSkipRole, type Unanalysed } from './unanalysed';
+import { isPlainSkipRole, notJsonByDesign, type Unanalysed } from './unanalysed';
 import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
@@ -113,7 +113,7 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
     unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'balanced');
   }
   if (unanalysed) {
-    const findings = unanalysedFindings(input, language, unanalysed.problem, lineStarts, suppressions, onRuleError);
+    const findings = unanalysed.problem ? unanalysedFindings(input, language, unanalysed.problem, lineStarts, suppressions, onRuleError) : [];
     return { file: input.relPath, findings, skipped: unanalysed.skipped, ruleErrors };
   }
   const flows = crossFileFlows(reports.filter((report) => report.probedExport !== undefined), importedCalls, forwardedCalls, input.relPath, lineStarts);
@@ -529,6 +529,8 @@ function analyzeJson(
   if (errors.length) {
     const first = errors[0];
     const range = rangeFromOffsets(lineStarts, first.offset, first.offset + first.length);
+    const notJson = notJsonByDesign(input.text, first.offset);
+    if (notJson) return { skipped: { file: input.relPath, reason: 'not-json', detail: notJson } };
     const detail = `${range.start.line}:${range.start.column} ${printParseErrorCode(first.error)}`;
     return { skipped: { file: input.relPath, reason: 'parse-error', detail }, problem: { kind: 'parse-error', detail, offsets: [first.offset, first.offset] } };
   }

@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES } from '../vocabulary/name-traps';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -53,6 +53,8 @@ const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
+const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 const stateHooks = new Set(STATE_HOOKS);
 const writeStreamFactories = new Set(WRITE_STREAM_FACTORIES);
@@ -100,6 +102,11 @@ function ownerNames(member: TSESTree.MemberExpression): string[] {
   }
   if (node.type === 'Identifier') names.push(node.name);
   return names;
+}
+
+/** A value known only as a whole patient record (`patient`), with no other PHI kind or known fields. */
+function isWholePatientRecord(value: AbstractValue): boolean {
+  return value.kinds.length > 0 && value.kinds.every((kind) => kind === 'patient-record') && !value.fields;
 }
 
 /** `e2eUsers[0].email`, `intakeTests.phone`: a property of an object named for tests holds test data. */
@@ -529,7 +536,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression) => taintOnly(this.valueOf(expression))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.valueOf(expression), node.quasis[i]?.value.cooked ?? ''))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -538,6 +545,21 @@ export abstract class ValueEvaluator {
       return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
     }
     return parts;
+  }
+
+  /**
+   * A value the text before it labels (`User ${email} created app`, `admin: ${phone}`): the label says whose
+   * the value is. Labelled as the workforce's — where the app's user is staff — contact details are not
+   * PHI; a value already known to be a person's (`patient.email`) and clinical data keep what they carry.
+   */
+  protected labelledValue(expression: Node, value: AbstractValue, textBefore: string): AbstractValue {
+    if (!value.kinds.length) return value;
+    const named = dottedName(expression)?.split('.') ?? [];
+    if (named.some((part) => subjectOfName(part) === 'patient')) return value;
+    const label = /([A-Za-z]+)[ \t]*[:=]?[ \t]*$/.exec(textBefore)?.[1];
+    if (!label || this.subjectOfValue(label) !== 'workforce') return value;
+    const kinds = withoutContactKinds(value.kinds);
+    return kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : EMPTY;
   }
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
@@ -588,7 +610,9 @@ export abstract class ValueEvaluator {
     const value = this.readPropertyOf(object, name, node, member);
     const subject = this.subjectOfValue(name);
     if (subject === 'patient' && isAppUserName(name) && !value.personContext) return { ...value, personContext: true };
-    const workforce = object.workforce || (subject === 'workforce' && !object.personContext);
+    // `record.location`, `visit.practitioner`: where and by whom care happened, even read from a person's record.
+    const careSetting = subject === 'workforce' && splitWords(name).some((word) => careSettingWords.has(word)) && !isAppUserName(name);
+    const workforce = object.workforce || (subject === 'workforce' && (!object.personContext || careSetting));
     if (!workforce) return value;
     const kinds = withoutContactKinds(value.kinds);
     return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };
@@ -624,6 +648,8 @@ export abstract class ValueEvaluator {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
     }
     if (declaredTypeLacksField) return EMPTY;
+    // `patient.code`: the key of a whole patient record (nothing else known of it) is opaque like its id.
+    if (patientKeyProperties.has(name) && isWholePatientRecord(object)) return { ...EMPTY, personContext: true };
     // An unknown property of a value whose PHI is only guessed from its name (`client.now`) is not that
     // PHI; a container property (`response.data`) or any property of a value known to hold PHI is.
     if (hasPhi(object) && (object.confidence === 'high' || containerProperties.has(name) || containerProperties.has(splitWords(name).at(-1) ?? ''))) {
@@ -635,7 +661,7 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = this.valueOf(node.right);
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.valueOf(node.right), left.constant) : this.valueOf(node.right);
     const combined = join(taintOnly(left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;

@@ -118,6 +118,13 @@ export const NON_PHI_PROPERTIES: readonly string[] = [
 ];
 
 /**
+ * Properties that, read from a whole patient record, are the record's key rather than data about the
+ * person: `patient.code` is the numeric database key an EHR routes by (`/patients/details/42`), like
+ * `patient.id`. Only on a patient record: `diagnosis.code`, `observation.code` are clinical codes.
+ */
+export const PATIENT_KEY_PROPERTIES: readonly string[] = ['code', 'key', 'pk', 'rowid'];
+
+/**
  * Whose data: words that make the subject of a name, an object or a function a patient (or a patient's
  * relative, guarantor, plan member). Contact details are PHI only for these subjects.
  */
@@ -148,6 +155,19 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
   'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
   'reviewer', 'signer',
+];
+
+/**
+ * Where and by whom care happened: read from a patient's record (`record.location`, `visit.practitioner`,
+ * `patient.generalPractitioner`) they are still a place or a staff member, so their names and contact
+ * details are not the patient's. Not the app's `user` (a patient portal's user is the patient) nor an
+ * employer (the patient's own demographic).
+ */
+export const CARE_SETTING_WORDS: readonly string[] = [
+  'location', 'locations', 'facility', 'facilities', 'clinic', 'clinics', 'hospital', 'hospitals', 'ward', 'wards', 'department',
+  'practice', 'lab', 'labs', 'laboratory', 'pharmacy', 'pharmacies', 'organization', 'organizations', 'organisation', 'organisations',
+  'practitioner', 'practitioners', 'provider', 'providers', 'doctor', 'doctors', 'physician', 'physicians', 'nurse', 'nurses',
+  'clinician', 'clinicians', 'staff',
 ];
 
 /**

@@ -40,6 +40,21 @@ describe('unanalysed files in a scan', () => {
     assert.equal(result.filesScanned, 2);
   });
 
+  it('lists a .json file that is not JSON by design as a plain skip with its reason; broken JSON stays a finding', async () => {
+    write({
+      'deploy/vault.json': 'storage "file" {\n  path = "/data"\n}\n',
+      'app/env.json': '{ "port": ${PORT}, "title": "Console" }\n',
+      'app/broken.json': '{ "port": 80 "title": "Console" }\n',
+    });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['app/broken.json unanalysed-file warning']);
+    assert.deepEqual(
+      result.skipped.map((skip) => [skip.file, skip.reason]).sort(),
+      [['app/broken.json', 'parse-error'], ['app/env.json', 'not-json'], ['deploy/vault.json', 'not-json']],
+    );
+    assert.match(result.skipped.find((skip) => skip.file === 'app/env.json')!.detail, /template/);
+  });
+
   it('reports undecodable bytes (UTF-16 with an unpaired surrogate) as unanalysed', async () => {
     write({ 'src/broken.ts': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('const a = 1;', 'utf16le'), Buffer.from([0x00, 0xd8])]) });
     const result = await scan();

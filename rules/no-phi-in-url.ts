@@ -3,7 +3,7 @@ import {
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, type GetRouteFinding } from './utils/get-routes';
-import { dottedName, isConstantExpression, isStringLiteral, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
 type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
@@ -262,11 +262,6 @@ function pageUrlOf(expression: Node): string | undefined {
   return name && PAGE_URL.test(name) ? name : undefined;
 }
 
-function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
-  if (name.type === 'JSXIdentifier') return name.name;
-  if (name.type === 'JSXMemberExpression') return name.property.name;
-  return undefined;
-}
 
 // ── one file ──────────────────────────────────────────────────────────────────────────────────
 

@@ -120,3 +120,10 @@ export function findInSubtree(root: Node, test: (node: Node, parent: Node | unde
   }
   return undefined;
 }
+
+/** The name of a JSX element: `Link`, `Router.Link` → `Link`. */
+export function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
+  if (name.type === 'JSXIdentifier') return name.name;
+  if (name.type === 'JSXMemberExpression') return name.property.name;
+  return undefined;
+}

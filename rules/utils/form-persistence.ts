@@ -5,7 +5,8 @@
 // formik's `mapPropsToValues`/`initialValues`, react-hook-form's `defaultValues` and `useForm<T>()`,
 // and the names of its `<Field>`s and `register(…)` calls.
 import { splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, isStringLiteral, parentOf, propertyKey, type Node } from './ast';
+import { childNodes, isStringLiteral, jsxName, parentOf, propertyKey, type Node } from './ast';
+import { keptNames } from './persisted-state';
 
 interface PersistenceLibrary {
   /** Where it writes when no option says otherwise. */
@@ -49,26 +50,6 @@ function formScopeOf(node: Node, hook: boolean): Node {
   return current;
 }
 
-/** Keys of an object literal, or of the object a `(props) => ({ … })`/`{ return { … } }` function returns. */
-function objectKeys(node: Node | undefined): string[] {
-  if (!node) return [];
-  let body: Node | undefined = node;
-  if (body.type === 'ArrowFunctionExpression' || body.type === 'FunctionExpression') {
-    if (body.body.type === 'BlockStatement') {
-      const returned = body.body.body.find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
-      body = returned?.argument ?? undefined;
-    } else body = body.body;
-  }
-  if (body?.type !== 'ObjectExpression') return [];
-  return body.properties.flatMap((property) => (property.type === 'Property' ? [propertyKey(property)].filter((key): key is string => !!key) : []));
-}
-
-function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined {
-  if (name.type === 'JSXIdentifier') return name.name;
-  if (name.type === 'JSXMemberExpression') return name.property.name;
-  return undefined;
-}
-
 function attributeValue(element: TSESTree.JSXOpeningElement, name: string): Node | null | undefined {
   for (const attribute of element.attributes) {
     if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || attribute.name.name !== name) continue;
@@ -88,9 +69,9 @@ function formValuesTaint(context: RuleContext, program: Node): Taint {
   const stack: Node[] = [program];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'Property' && FORM_VALUE_KEYS.has(propertyKey(node) ?? '')) objectKeys(node.value as Node).forEach((key) => names.add(key));
+    if (node.type === 'Property' && FORM_VALUE_KEYS.has(propertyKey(node) ?? '')) keptNames(node.value as Node).forEach((kept) => names.add(kept.name));
     else if (node.type === 'JSXAttribute' && node.name.type === 'JSXIdentifier' && FORM_VALUE_KEYS.has(node.name.name) && node.value?.type === 'JSXExpressionContainer') {
-      objectKeys(node.value.expression as Node).forEach((key) => names.add(key));
+      keptNames(node.value.expression as Node).forEach((kept) => names.add(kept.name));
     } else if (node.type === 'JSXOpeningElement' && FIELD_COMPONENTS.has(jsxName(node.name) ?? '')) {
       const fieldName = attributeValue(node, 'name');
       if (isStringLiteral(fieldName)) names.add(fieldName.value);

@@ -21,7 +21,7 @@ function kindsTaint(context: RuleContext, name: string): Taint {
 }
 
 /** Names of the fields an object literal or a `(state) => ({ … })` function keeps. */
-function keptNames(node: Node | undefined): Array<{ name: string; node: Node }> {
+export function keptNames(node: Node | undefined): Array<{ name: string; node: Node }> {
   if (!node) return [];
   let body: Node = node;
   if (body.type === 'ArrowFunctionExpression' || body.type === 'FunctionExpression') {

@@ -2,6 +2,7 @@
 // PHI arguments followed into helpers of the same file, calls to imported functions recorded for the
 // cross-file pass, and exported functions probed for which parameters reach which sinks.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ForwardedCall } from '../core/types';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
 import { asFunction, exportedFunctions, findClassMethod, TRANSPARENT_TYPES, typeNameOfAnnotation, type FunctionNode } from './syntax';
@@ -21,18 +22,15 @@ export interface ImportedCall {
   arguments: Array<{ index: number; taint: AbstractValue; range: [number, number] }>;
 }
 
-/** A parameter of the export being probed passed on to an imported function (one link of a cross-file chain). */
-export interface ForwardedImportCall {
-  exportName: string;
-  parameter: number;
-  module: string;
-  calleeExport: string;
-  callee: string;
-  argument: number;
+/**
+ * A parameter of the export being probed passed on to an imported function (one link of a cross-file chain):
+ * the report's `ForwardedCall` while its place is still the argument's offsets, not a related location.
+ */
+export type ForwardedImportCall = Omit<ForwardedCall, 'location' | 'confidence'> & {
   /** The argument that carries the parameter. */
   range: [number, number];
   confidence: 'high' | 'medium';
-}
+};
 
 /** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
 export const PARAMETER_PROBE = 'param:';

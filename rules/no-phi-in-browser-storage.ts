@@ -20,6 +20,7 @@ import {
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
+import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -128,7 +129,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist, TanStack Query cache persisters) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -145,6 +146,7 @@ export default createRule({
       offlineDb: 'A local PouchDB database in the browser holds {{kinds}} (its schema declares {{types}}) without encryption. Encrypt it at rest (e.g. crypto-pouch) or keep PHI out of the browser.',
       persistedForm: 'Persisting a form holding {{kinds}} in {{storage}} through {{library}}. The draft is unencrypted and outlives the session on a shared device; keep drafts in memory or on the server, or exclude the PHI fields.',
       persistedState: 'Persisting {{kinds}} in {{storage}} through {{library}}. Persisted state is unencrypted and outlives the session; persist only non-PHI fields (partialize/whitelist) or encrypt the storage.',
+      persistedQueryCache: 'Persisting the whole query cache in {{storage}} through {{library}}: every response the app fetched ({{kinds}} among them) stays on the device unencrypted and outlives the session. Persist only queries that hold no PHI (dehydrateOptions.shouldDehydrateQuery by query key) or encrypt in the persister.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
@@ -335,7 +337,12 @@ export default createRule({
     };
 
     return {
-      Program() {
+      Program(node: TSESTree.Program) {
+        if (context.importsModule(QUERY_PERSIST_MODULES) && !context.importsModule(STORE_ENCRYPTION_MODULES)) {
+          for (const cache of persistedQueryCaches(context, node)) {
+            context.report({ node: cache.node, messageId: 'persistedQueryCache', taint: cache.taint, data: { storage: cache.storage, library: cache.library } });
+          }
+        }
         importsDexie = context.importsModule('dexie');
         importsPouch = context.importsModule(POUCH_MODULES) || context.importsModule('relational-pouch');
         importsRxdb = context.importsModule(RXDB_MODULES);

@@ -20,7 +20,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -53,6 +53,7 @@ const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -732,6 +733,7 @@ export abstract class ValueEvaluator {
       return withTag(EMPTY, tag);
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    if (this.buildsASchema(node)) return EMPTY;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
     // `require('pino')()`, `require('debug')('app')`
     const required = requiredModule(callee);
@@ -768,6 +770,24 @@ export abstract class ValueEvaluator {
     return EMPTY;
   }
 
+  /** `z.record(z.string(), z.any()).optional()`, `yup.object({ dob: yup.date() })`: a schema, not data (see SCHEMA_BUILDER_MODULES). */
+  protected buildsASchema(node: TSESTree.CallExpression): boolean {
+    let current: Node = node.callee;
+    for (;;) {
+      if (current.type === 'MemberExpression') {
+        const method = propertyName(current);
+        if (method && schemaParseMethods.has(method)) return false;
+        current = current.object;
+      } else if (current.type === 'CallExpression') current = current.callee;
+      else break;
+    }
+    if (current.type !== 'Identifier') return false;
+    const source = this.importedFrom(current.name);
+    // `import { parse } from 'valibot'`: `parse(schema, data)` returns the data.
+    if (!source || (current === node.callee && schemaParseMethods.has(source.imported))) return false;
+    return SCHEMA_BUILDER_MODULES.test(source.module);
+  }
+
   protected methodCallValue(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, argumentsValue: () => AbstractValue): AbstractValue {
     const receiver = this.valueOf(callee.object);
     if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
@@ -778,8 +798,9 @@ export abstract class ValueEvaluator {
     }
     if (nonPhiMethods.has(name)) return EMPTY;
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
-      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`
-      const byKey = this.options.classifier.classify(node.arguments[0].value, receiver.personContext);
+      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`; a dotted key is a
+      // path whose last segment names the value (`settings.get('medications.dispensing.timeoutHours')`).
+      const byKey = this.options.classifier.classify(node.arguments[0].value.split('.').at(-1)!, receiver.personContext);
       if (byKey.trap) return EMPTY;
       if (byKey.kinds.length) return fromKinds(byKey.kinds, this.origin(node, byKey.kinds), 'medium');
     }

@@ -316,3 +316,92 @@ describe('precision: declared return types that hold no patient data', () => {
     assert.deepEqual(reported(text, 'src/settings/index.ts', { 'src/types.ts': types, 'src/visits/validateRequestParameters.ts': patientValidator }), []);
   });
 });
+
+describe('precision: layout pixels, system and staff records, references, schemas and settings keys', () => {
+  it("the DOM's layout geometry is pixels, not a person's height (the browser's client area is no client)", () => {
+    const text = [
+      'export function fitViewer(container: HTMLElement) {',
+      '  const containerHeight = container.clientHeight || 400;',
+      '  const { clientHeight, offsetWidth } = container;',
+      "  console.log('viewer', containerHeight, clientHeight, offsetWidth, window.innerHeight);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/scanner/viewer.ts'), []);
+    // twin: a patient's height and a client's weight are vital signs
+    assert.deepEqual(reported("declare const patient: any; declare const clientWeight: number;\nconsole.log(patient.height, clientWeight);\n"), ['no-phi-in-logs:2:vital-signs']);
+  });
+
+  it("a practitioner's entry in the EHR and a system's row (queue, inventory) are not a patient's record", () => {
+    const text = [
+      'declare function getLocalEhrPractitioner(): Promise<unknown>;',
+      'declare const devices: { nextInQueue(): Promise<unknown>; stockTake(): Promise<unknown> };',
+      'export async function syncStaff() {',
+      '  const ehrPractitioner = await getLocalEhrPractitioner();',
+      "  console.log('local practitioner', JSON.stringify(ehrPractitioner));",
+      "  console.log('remote', JSON.stringify(await getLocalEhrPractitioner()));",
+      '  const queueRecord = await devices.nextInQueue();',
+      '  const inventoryRecord = await devices.stockTake();',
+      "  console.log('queue position', queueRecord, inventoryRecord);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/sync/staff.ts'), []);
+    // twin: a record, a medical record and a patient's record loaded the same way are the patient's
+    const twin = [
+      'declare function load(): Promise<unknown>;',
+      'export async function show() {',
+      '  const record = await load();',
+      '  const medicalRecord = await load();',
+      '  const patientChart = await load();',
+      '  console.log(record, medicalRecord, patientChart);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(twin, 'src/sync/show.ts'), ['no-phi-in-logs:6:patient-record']);
+  });
+
+  it('references, a list of ids (`patientIDs`) and record metadata are opaque; the diagnoses themselves are not', () => {
+    const text = [
+      'declare const encounter: { diagnosis?: Array<{ condition: { reference?: string }; rank?: number }> };',
+      'declare const patients: Array<{ id: string }>;',
+      'declare function validateBody(body: unknown): { appointmentMetadata: unknown };',
+      'export function plan(body: unknown) {',
+      '  const diagnosisRefSet = new Set(encounter.diagnosis?.map((dx) => dx.condition.reference));',
+      "  console.log('refs', JSON.stringify([...diagnosisRefSet]));",
+      '  const patientIDs = patients.map((patient) => `Patient/${patient.id}`);',
+      "  console.log(`ids: ${patientIDs.join(', ')}`);",
+      '  const { appointmentMetadata } = validateBody(body);',
+      "  console.log('tags', JSON.stringify(appointmentMetadata));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/visits/plan.ts'), []);
+    // twin: the encounter's diagnoses and a patient's SSNs
+    const twin = "declare const encounter: { diagnosis?: string[] }; declare const patientSSNs: string[];\nconsole.log(JSON.stringify(encounter.diagnosis), patientSSNs);\n";
+    assert.deepEqual(reported(twin, 'src/visits/plan.ts'), ['no-phi-in-logs:2:diagnosis,ssn']);
+  });
+
+  it('a schema built with zod or yup describes a shape, not data', () => {
+    const text = [
+      "import { z } from 'zod';",
+      "import * as yup from 'yup';",
+      'export const requestConfig = z.object({ params: z.record(z.string(), z.string()).optional() });',
+      "console.log('schemas', z.record(z.string(), z.any()), yup.object({ dob: yup.date() }));",
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/forms/schema.ts'), []);
+    // twin: a `record()` of the app's own still says what it returns
+    const twin = "import { z } from 'zod';\nimport { record } from './records';\nconsole.log(z.string(), record());\n";
+    assert.deepEqual(reported(twin, 'src/forms/intake.ts'), ['no-phi-in-logs:3:patient-record']);
+  });
+
+  it("a dotted settings key is a path: its last segment names the value (`medications.…​.deleteAfterHours` is hours)", () => {
+    const text = [
+      'declare const settings: { get(key: string): Promise<unknown> };',
+      'export async function purge() {',
+      "  const hours = await settings.get('medications.dispensing.deleteAfterHours');",
+      "  console.log('purging after', hours);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/tasks/purge.ts'), []);
+    // twin: a key whose last segment is PHI, and a plain PHI key
+    const twin = "declare const form: { get(key: string): unknown };\nconsole.log(form.get('patient.contact.ssn'), form.get('diagnosis'));\n";
+    assert.deepEqual(reported(twin, 'src/forms/read.ts'), ['no-phi-in-logs:2:diagnosis,ssn']);
+  });
+});

@@ -179,6 +179,8 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
   'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
   'reviewer', 'signer',
+  // a places search (Google Places, Mapbox) returns businesses: a pharmacy's or a clinic's listing (not `place`, a verb in `placeOrder`)
+  'places',
 ];
 
 /**

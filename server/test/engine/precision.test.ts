@@ -358,6 +358,13 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/sync/show.ts'), ['no-phi-in-logs:6:patient-record']);
   });
 
+  it("a places search's result is a business listing (a pharmacy's phone), not a patient's contact", () => {
+    const types = 'export type PlacesResult = { placesId: string; name: string; address: string; phone?: string };\nexport type PatientResult = { name: string; phone?: string };\n';
+    const text = "import type { PlacesResult, PatientResult } from './types';\nexport function found(place: PlacesResult, patient: PatientResult) {\n  console.log('nearest', JSON.stringify(place));\n  console.log('matched', JSON.stringify(patient));\n}\n";
+    // twin: a patient's search result with the same fields
+    assert.deepEqual(reported(text, 'src/patient/search-pharmacies.ts', { 'src/types.ts': types }), ['no-phi-in-logs:4:name,phone']);
+  });
+
   it('references, a list of ids (`patientIDs`) and record metadata are opaque; the diagnoses themselves are not', () => {
     const text = [
       'declare const encounter: { diagnosis?: Array<{ condition: { reference?: string }; rank?: number }> };',

@@ -537,7 +537,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.valueOf(expression), node.quasis[i]?.value.cooked ?? ''))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? ''))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -546,6 +546,17 @@ export abstract class ValueEvaluator {
       return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
     }
     return parts;
+  }
+
+  /**
+   * What a value becomes as text (`${value}`, `'…' + value`): a record — a value of a declared object type
+   * or a FHIR resource or datatype, one or many — renders as `[object Object]`, none of its fields. Only
+   * `JSON.stringify` and reads of its fields put its data in the text.
+   */
+  protected asText(value: AbstractValue): AbstractValue {
+    if (!hasPhi(value) || !value.typeName || value.fields) return value;
+    const resolved = this.options.index?.resolve(value.typeName, this.options.classifier);
+    return resolved && resolved.fields.size > 0 && !resolved.index ? EMPTY : value;
   }
 
   /**
@@ -662,8 +673,9 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.valueOf(node.right), left.constant) : this.valueOf(node.right);
-    const combined = join(taintOnly(left), taintOnly(right));
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right)), left.constant) : this.valueOf(node.right);
+    const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
+    const combined = join(taintOnly(textual ? this.asText(left) : left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };

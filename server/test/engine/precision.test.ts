@@ -398,6 +398,21 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/forms/intake.ts'), ['no-phi-in-logs:3:patient-record']);
   });
 
+  it('a record put into text renders as `[object Object]`: only its fields or JSON.stringify put data in the message', () => {
+    const text = [
+      "import type { Observation } from 'fhir/r4';",
+      'export interface LabOrder { patientName: string; diagnosis: string[] }',
+      'export function check(order: LabOrder, observations: Observation[]) {',
+      '  if (!order.diagnosis.length) throw new Error(`Order is missing a requisition number, ${order}`);',
+      "  console.warn('no results for ' + observations);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/orders/check.ts'), []);
+    // twin: the record serialised, and one of its fields
+    const twin = text.replace('${order}`', '${JSON.stringify(order)}`').replace("'no results for ' + observations", "'no results for ' + order.diagnosis");
+    assert.deepEqual(reported(twin, 'src/orders/check.ts'), ['no-phi-in-error-message:4:diagnosis,name', 'no-phi-in-logs:5:diagnosis']);
+  });
+
   it("a dotted settings key is a path: its last segment names the value (`medications.…​.deleteAfterHours` is hours)", () => {
     const text = [
       'declare const settings: { get(key: string): Promise<unknown> };',

@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -51,6 +51,8 @@ const passThroughMethods = new Set(PASS_THROUGH_METHODS);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
+const namePrepositions = new Set(NAME_PREPOSITIONS);
+const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
@@ -867,9 +869,28 @@ export abstract class ValueEvaluator {
   protected nameSaysValue(name: string, node: Node): AbstractValue {
     const words = splitWords(name);
     if (words.length && actionVerbs.has(words[0])) return EMPTY;
-    const byName = this.classifyHere(name);
+    const byName = this.classifyHere(this.returnedNoun(words) ?? name);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /**
+   * `getStripeAccountForAppointment` → `stripe_account`: a function named for a thing *for*, *by*, *from* or *of*
+   * something returns the thing. Undefined (the whole name counts) when there is no preposition, the noun before
+   * it is a generic container (`getDataForPatient`, `fetchQuestionnaireResponsesForEncounter`) or itself PHI
+   * (`getPatientsForUser`, `getVitalsForEncounter`).
+   */
+  protected returnedNoun(words: readonly string[]): string | undefined {
+    const at = words.findIndex((word, i) => i > 0 && namePrepositions.has(word));
+    if (at < 0) return undefined;
+    let start = 0;
+    while (start < at && retrievalVerbs.has(words[start])) start++;
+    const head = words.slice(start, at);
+    // The head noun of a compound is its last word: `questionnaireResponses` are responses.
+    if (head.length === 0 || genericResultNouns.has(head[head.length - 1])) return undefined;
+    const headName = head.join('_');
+    const complementGivesPerson = this.options.classifier.classify(words.slice(at + 1).join('_')).personContext;
+    return this.options.classifier.classify(headName, complementGivesPerson).kinds.length > 0 ? undefined : headName;
   }
 
   /**

@@ -255,3 +255,21 @@ export const SYNTHETIC_OWNER_WORDS: readonly string[] = [
   'test', 'tests', 'e2e', 'mock', 'mocks', 'mocked', 'fake', 'fakes', 'faker', 'dummy', 'example', 'examples', 'fixture', 'fixtures',
   'demo', 'stub', 'stubs', 'synthetic', 'placeholder',
 ];
+
+/**
+ * What a function returns is the noun before its preposition (`getStripeAccountForAppointment` returns an
+ * account, `getColorForDiagnosis` a colour, `getPatientsForUser` patients); what follows says whose or which.
+ */
+export const NAME_PREPOSITIONS: readonly string[] = ['for', 'by', 'from', 'of'];
+
+/**
+ * Nouns that only say "what it holds" (`getDataForPatient`, `fetchDocumentsForEncounter`): the noun after the
+ * preposition then says what the result is.
+ */
+export const GENERIC_RESULT_NOUNS: readonly string[] = [
+  'data', 'info', 'information', 'details', 'detail', 'resource', 'resources', 'record', 'records', 'bundle', 'everything',
+  'item', 'items', 'entry', 'entries', 'document', 'documents', 'file', 'files', 'attachment', 'attachments', 'list', 'lists',
+  'context', 'payload', 'response', 'content', 'contents', 'object', 'objects', 'value', 'values', 'result', 'results', 'all',
+  'history', 'chart', 'summary', 'one', 'many', 'first', 'last', 'latest', 'current', 'active', 'existing', 'new',
+  'message', 'messages', 'communication', 'communications', 'form', 'forms', 'response', 'responses', 'answers', 'report', 'reports',
+];

@@ -413,6 +413,28 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/orders/check.ts'), ['no-phi-in-error-message:4:diagnosis,name', 'no-phi-in-logs:5:diagnosis']);
   });
 
+  it('a function named for a thing for, by, from or of a record returns the thing (`getStripeAccountForAppointment`)', () => {
+    const text = [
+      'declare function getStripeAccountForAppointment(id: string): Promise<unknown>;',
+      'declare const ui: { getColorForDiagnosis(code: string): string; getProviderForEncounter(id: string): unknown };',
+      'export async function pay(appointmentId: string, code: string) {',
+      "  console.log('paying into', await getStripeAccountForAppointment(appointmentId));",
+      "  console.log('legend', ui.getColorForDiagnosis(code), ui.getProviderForEncounter(appointmentId));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/payments/pay.ts'), []);
+    // twin: what is PHI before the preposition, or a generic container for a patient
+    const twin = [
+      'declare function getVitalsForEncounter(id: string): unknown;',
+      'declare function getDataForPatient(id: string): unknown;',
+      'declare function getQuestionnaireResponsesForEncounter(id: string): unknown;',
+      "console.log(getVitalsForEncounter('e'));",
+      "console.log(getDataForPatient('p'));",
+      "console.log(getQuestionnaireResponsesForEncounter('e'));",
+    ].join('\n');
+    assert.deepEqual(reported(twin, 'src/visits/show.ts'), ['no-phi-in-logs:4:encounter,vital-signs', 'no-phi-in-logs:5:patient-record', 'no-phi-in-logs:6:encounter']);
+  });
+
   it("a dotted settings key is a path: its last segment names the value (`medications.…​.deleteAfterHours` is hours)", () => {
     const text = [
       'declare const settings: { get(key: string): Promise<unknown> };',

@@ -27,15 +27,15 @@ const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'Prop', 'Property'
 
 /**
  * Kinds reported by default: identifiers that are never a lookup key and whose theft enables identity or
- * insurance fraud (SSN and national ids, birth date, plan, account and licence numbers, biometrics) and
- * sensitive conditions. Names, contact details and the MRN usually have to stay queryable, so they are
- * reported only with `includeLookupIdentifiers` (encrypt them deterministically or use a blind index).
- * Ordinary clinical columns (notes, results, vitals, medications) are what a clinical schema is made of:
- * encryption at rest of the database or device covers them, so they are reported only with
- * `includeClinicalData`.
+ * insurance fraud (SSN and national ids, plan, account and licence numbers, passports, biometrics). Names,
+ * contact details, dates of birth and death and the MRN are how patients are found and matched, so they have
+ * to stay queryable: reported only with `includeLookupIdentifiers` (encrypt them deterministically or use a
+ * blind index). Clinical columns (notes, results, vitals, medications, sensitive conditions) are what a
+ * clinical schema is made of: encryption at rest of the database or device covers them, so they are
+ * reported only with `includeClinicalData`.
  */
-const LOOKUP_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'mrn', 'care-date', 'age', 'device-id', 'ip-address', 'patient-record', 'encounter']);
-const CLINICAL_KINDS = new Set(['diagnosis', 'medication', 'allergy', 'lab-result', 'vital-signs', 'glucose-insulin', 'clinical-note', 'medical-history', 'procedure', 'immunization', 'insurance', 'observation']);
+const LOOKUP_KINDS = new Set(['name', 'address', 'zip-code', 'phone', 'fax', 'email', 'mrn', 'date-of-birth', 'death-date', 'care-date', 'age', 'device-id', 'ip-address', 'patient-record', 'encounter']);
+const CLINICAL_KINDS = new Set(['diagnosis', 'medication', 'allergy', 'lab-result', 'vital-signs', 'glucose-insulin', 'clinical-note', 'medical-history', 'procedure', 'immunization', 'insurance', 'observation', 'sensitive-condition']);
 const HIGH_RISK_KINDS = new Set(PHI_KINDS.map((kind) => kind.id).filter((id) => !LOOKUP_KINDS.has(id) && !CLINICAL_KINDS.has(id)));
 
 const booleanPrefixes = new Set(BOOLEAN_PREFIXES);

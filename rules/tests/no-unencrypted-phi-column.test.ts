@@ -38,28 +38,31 @@ runRuleTests('no-unencrypted-phi-column', {
     mongoose + "export const PatientSchema = new Schema({ mrn: { type: String, unique: true }, firstName: String, lastName: String, email: String, phone: String, address: { street: String, city: String } });",
     // ordinary clinical columns are covered by the database's or device's encryption at rest (judged false on an EHR's mobile schema)
     typeorm + "@Entity('vitals')\nexport class Vitals {\n  @Column() heartRate!: number;\n  @Column() notes!: string;\n  @Column() labResult!: string;\n  @Column() diagnosis!: string;\n}",
+    // birth and death dates are how patients are found (lookup keys); a pregnancy flag or week count is clinical data
+    typeorm + "@Entity('patients')\nexport class PatientRecordEntity {\n  @Column({ type: 'date' }) dateOfBirth!: string;\n  @Column({ type: 'date' }) dateOfDeath!: string;\n  @Column() pregnancyWeeks!: number;\n}",
     // a notPhiNames entry
     { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
   ],
   invalid: [
     {
-      name: 'Mongoose schema: SSN and birth date (lookup identifiers such as the MRN and name, and clinical columns, are not reported by default)',
+      name: 'Mongoose schema: SSN (lookup identifiers such as the MRN, name and birth date, and clinical columns, are not reported by default)',
       code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  ssn: String,\n  dob: { type: Date },\n  name: String,\n  allergies: [String],\n  hasAllergy: Boolean,\n  createdAt: Date,\n});",
       errors: [
         { line: 4, column: 3, kinds: ['ssn'], message: 'Column `ssn` stores SSN without encryption at rest' },
-        { line: 5, column: 3, kinds: ['date-of-birth'] },
       ],
       output: null,
     },
     {
-      name: 'includeLookupIdentifiers also reports names, contact details and the MRN',
-      code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  name: String,\n  contact: { phone: String, email: String },\n});",
+      name: 'includeLookupIdentifiers also reports names, contact details, dates of birth and death and the MRN',
+      code: mongoose + "export const PatientSchema = new Schema({\n  mrn: { type: String, required: true, index: true },\n  name: String,\n  contact: { phone: String, email: String },\n  dateOfBirth: Date,\n  dateOfDeath: Date,\n});",
       config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeLookupIdentifiers: true }] } },
       errors: [
         { line: 3, column: 3, kinds: ['mrn'], message: 'Column `mrn` stores medical record number without encryption at rest' },
         { line: 4, column: 3, kinds: ['name'] },
         { line: 5, column: 14, kinds: ['phone'] },
         { line: 5, column: 29, kinds: ['email'] },
+        { line: 6, column: 3, kinds: ['date-of-birth'] },
+        { line: 7, column: 3, kinds: ['death-date'] },
       ],
     },
     {
@@ -83,7 +86,6 @@ runRuleTests('no-unencrypted-phi-column', {
       config: { rules: { 'no-unencrypted-phi-column': ['warning', { includeClinicalData: true }] } },
       code: typeorm + "declare const lowercase: any;\n@Entity('patients')\nexport class PatientEntity {\n  @PrimaryGeneratedColumn('uuid') id!: string;\n  @Column() firstName!: string;\n  @Column({ type: 'date' }) dateOfBirth!: Date;\n  @Column({ transformer: lowercase }) ssn!: string;\n  @Column() notes!: string;\n  @Column() isActive!: boolean;\n}",
       errors: [
-        { line: 7, column: 29, kinds: ['date-of-birth'] },
         { line: 8, column: 39, kinds: ['ssn'] },
         { line: 9, column: 13, kinds: ['clinical-note'] },
       ],
@@ -108,11 +110,10 @@ runRuleTests('no-unencrypted-phi-column', {
       ],
     },
     {
-      name: 'Drizzle table',
+      name: 'Drizzle table (the birth date is a lookup key, not reported by default)',
       code: drizzle + "export const patients = pgTable('patients', {\n  id: uuid('id').primaryKey(),\n  ssn: text('ssn').notNull(),\n  birthDate: date('birth_date'),\n  name: text('name'),\n  hasAllergy: boolean('has_allergy'),\n});",
       errors: [
         { line: 4, column: 3, kinds: ['ssn'] },
-        { line: 5, column: 3, kinds: ['date-of-birth'] },
       ],
     },
     {

@@ -20,8 +20,8 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -51,8 +51,11 @@ const passThroughMethods = new Set(PASS_THROUGH_METHODS);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
+const namePrepositions = new Set(NAME_PREPOSITIONS);
+const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -536,7 +539,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.valueOf(expression), node.quasis[i]?.value.cooked ?? ''))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? ''))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -545,6 +548,17 @@ export abstract class ValueEvaluator {
       return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
     }
     return parts;
+  }
+
+  /**
+   * What a value becomes as text (`${value}`, `'…' + value`): a record — a value of a declared object type
+   * or a FHIR resource or datatype, one or many — renders as `[object Object]`, none of its fields. Only
+   * `JSON.stringify` and reads of its fields put its data in the text.
+   */
+  protected asText(value: AbstractValue): AbstractValue {
+    if (!hasPhi(value) || !value.typeName || value.fields) return value;
+    const resolved = this.options.index?.resolve(value.typeName, this.options.classifier);
+    return resolved && resolved.fields.size > 0 && !resolved.index ? EMPTY : value;
   }
 
   /**
@@ -661,8 +675,9 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.valueOf(node.right), left.constant) : this.valueOf(node.right);
-    const combined = join(taintOnly(left), taintOnly(right));
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right)), left.constant) : this.valueOf(node.right);
+    const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
+    const combined = join(taintOnly(textual ? this.asText(left) : left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };
@@ -732,6 +747,7 @@ export abstract class ValueEvaluator {
       return withTag(EMPTY, tag);
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    if (this.buildsASchema(node)) return EMPTY;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
     // `require('pino')()`, `require('debug')('app')`
     const required = requiredModule(callee);
@@ -768,6 +784,24 @@ export abstract class ValueEvaluator {
     return EMPTY;
   }
 
+  /** `z.record(z.string(), z.any()).optional()`, `yup.object({ dob: yup.date() })`: a schema, not data (see SCHEMA_BUILDER_MODULES). */
+  protected buildsASchema(node: TSESTree.CallExpression): boolean {
+    let current: Node = node.callee;
+    for (;;) {
+      if (current.type === 'MemberExpression') {
+        const method = propertyName(current);
+        if (method && schemaParseMethods.has(method)) return false;
+        current = current.object;
+      } else if (current.type === 'CallExpression') current = current.callee;
+      else break;
+    }
+    if (current.type !== 'Identifier') return false;
+    const source = this.importedFrom(current.name);
+    // `import { parse } from 'valibot'`: `parse(schema, data)` returns the data.
+    if (!source || (current === node.callee && schemaParseMethods.has(source.imported))) return false;
+    return SCHEMA_BUILDER_MODULES.test(source.module);
+  }
+
   protected methodCallValue(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, argumentsValue: () => AbstractValue): AbstractValue {
     const receiver = this.valueOf(callee.object);
     if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
@@ -778,8 +812,9 @@ export abstract class ValueEvaluator {
     }
     if (nonPhiMethods.has(name)) return EMPTY;
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
-      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`
-      const byKey = this.options.classifier.classify(node.arguments[0].value, receiver.personContext);
+      // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`; a dotted key is a
+      // path whose last segment names the value (`settings.get('medications.dispensing.timeoutHours')`).
+      const byKey = this.options.classifier.classify(node.arguments[0].value.split('.').at(-1)!, receiver.personContext);
       if (byKey.trap) return EMPTY;
       if (byKey.kinds.length) return fromKinds(byKey.kinds, this.origin(node, byKey.kinds), 'medium');
     }
@@ -834,9 +869,28 @@ export abstract class ValueEvaluator {
   protected nameSaysValue(name: string, node: Node): AbstractValue {
     const words = splitWords(name);
     if (words.length && actionVerbs.has(words[0])) return EMPTY;
-    const byName = this.classifyHere(name);
+    const byName = this.classifyHere(this.returnedNoun(words) ?? name);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /**
+   * `getStripeAccountForAppointment` → `stripe_account`: a function named for a thing *for*, *by*, *from* or *of*
+   * something returns the thing. Undefined (the whole name counts) when there is no preposition, the noun before
+   * it is a generic container (`getDataForPatient`, `fetchQuestionnaireResponsesForEncounter`) or itself PHI
+   * (`getPatientsForUser`, `getVitalsForEncounter`).
+   */
+  protected returnedNoun(words: readonly string[]): string | undefined {
+    const at = words.findIndex((word, i) => i > 0 && namePrepositions.has(word));
+    if (at < 0) return undefined;
+    let start = 0;
+    while (start < at && retrievalVerbs.has(words[start])) start++;
+    const head = words.slice(start, at);
+    // The head noun of a compound is its last word: `questionnaireResponses` are responses.
+    if (head.length === 0 || genericResultNouns.has(head[head.length - 1])) return undefined;
+    const headName = head.join('_');
+    const complementGivesPerson = this.options.classifier.classify(words.slice(at + 1).join('_')).personContext;
+    return this.options.classifier.classify(headName, complementGivesPerson).kinds.length > 0 ? undefined : headName;
   }
 
   /**

@@ -14,10 +14,12 @@ import {
   BOOLEAN_PREFIXES,
   CODE_STRUCTURE_SUFFIXES,
   CONTACT_KINDS as CONTACT_KIND_LIST,
+  DOM_LAYOUT_PROPERTIES,
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
   PATIENT_SUBJECT_WORDS,
   PERSON_CONTEXT_WORDS,
+  SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
   WORKFORCE_SUBJECT_WORDS,
 } from './name-traps';
@@ -36,7 +38,10 @@ export interface NameClassification {
   personContext: boolean;
 }
 
-const WORD_PATTERN = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+// An acronym's plural is the acronym (`patientIDs`, `encounterUUIDs`, `patientSSNs`: id, uuid, ssn), not `I` + `Ds`.
+const WORD_PATTERN = /[A-Z]{2,}s(?![a-z])|[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
 const splitCache = new Map<string, readonly string[]>();
 const SPLIT_CACHE_LIMIT = 50_000;
@@ -46,7 +51,7 @@ export function splitWords(name: string): readonly string[] {
   let words = splitCache.get(name);
   if (!words) {
     const matched = name.match(WORD_PATTERN);
-    words = matched ? matched.map((word) => word.toLowerCase()) : [];
+    words = matched ? matched.map((word) => (ACRONYM_PLURAL.test(word) ? word.slice(0, -1) : word).toLowerCase()) : [];
     if (splitCache.size >= SPLIT_CACHE_LIMIT) splitCache.clear();
     splitCache.set(name, words);
   }
@@ -65,6 +70,8 @@ const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
+const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
+const RECORD_WORDS = new Set(['record', 'records', 'chart']);
 const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
 /** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
 const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
@@ -184,6 +191,25 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
 
+const systemRecordQualifiers = new Set([...NON_PERSON_QUALIFIERS, ...SYSTEM_RECORD_QUALIFIERS]);
+
+/** A workforce or organisation word (not the app's own `user`, who is a patient in a portal) and no patient word. */
+function isWorkforceRecord(words: readonly string[]): boolean {
+  return words.some((word) => workforceSubjectWords.has(word) && !appUserWords.has(word)) && !words.some((word) => patientSubjectWords.has(word));
+}
+
+/** No patient-record word but `record`, `records`, `chart` (and no other person word): whose record is open. */
+function recordWordOnly(words: readonly string[], matches: readonly CompiledPattern[]): boolean {
+  const byRecord = matches.filter((match) => match.kind === 'patient-record');
+  if (!byRecord.every((match) => match.contextual && match.words.length === 1 && RECORD_WORDS.has(match.words[0]))) return false;
+  return !words.some((word) => !RECORD_WORDS.has(word) && personContextWords.has(word));
+}
+
+/** A record qualified by a system's noun (`queueRecord`, `inventoryRecord`, `auditRecords`): that system's row. */
+function isSystemRecord(words: readonly string[], covered: readonly boolean[]): boolean {
+  return words.some((word, i) => !covered[i] && systemRecordQualifiers.has(word));
+}
+
 export interface ClassifierExtensions {
   phiNames?: Record<string, string>;
   notPhiNames?: readonly string[];
@@ -223,7 +249,7 @@ export class NameClassifier {
     const lower = name.toLowerCase();
     const words = splitWords(name);
     const joined = words.join(' ');
-    if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined)) return TRAP;
+    if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
     if (words.length === 0) return NO_PHI;
@@ -243,7 +269,10 @@ export class NameClassifier {
     const trap = isTrap(words, covered, matches);
     if (trap) return trap;
 
-    const personContext = contextFromChain || words.some((word) => personContextWords.has(word));
+    // `queueRecord`, `inventoryRecord`, `practitionerRecord`: a system's row or the workforce's entry, whose
+    // `name` is not a person's; `patientRecord`, `medicalRecord`, `visitRecord` keep their person.
+    const notAPatientsRecord = !contextFromChain && recordWordOnly(words, matches) && (isWorkforceRecord(words) || isSystemRecord(words, covered));
+    const personContext = contextFromChain || (!notAPatientsRecord && words.some((word) => personContextWords.has(word)));
     // `supportEmail`, `clinicPhone`, `practitionerName`, `userEmail`: a system's or the workforce's contact.
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
@@ -256,6 +285,9 @@ export class NameClassifier {
       }
       kinds.add(match.kind);
     }
+    // `ehrPractitioner`, `getLocalEHRPractitioner`, `clinicRecord`: the workforce's or an organisation's
+    // entry in the EHR, not a patient's record (clinical kinds such as `labResult` stay).
+    if (kinds.has('patient-record') && (notAPatientsRecord || isWorkforceRecord(words))) kinds.delete('patient-record');
     // `supportEmail`, `clinicPhone`: a system's contact, not a person's, whatever object holds it.
     if (qualifiedAway && kinds.size === 0) return TRAP;
     if (matches.length === 0 && !personContext) return NO_PHI;

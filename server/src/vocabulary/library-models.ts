@@ -11,6 +11,14 @@ export const REQUEST_BODY_PROPERTIES: readonly string[] = ['body', 'rawBody'];
 /** UI state containers whose initial value's keys name what they will hold (React, Vue, Solid, Svelte, MobX…). */
 export const STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer', 'ref', 'reactive', 'shallowRef', 'signal', 'createSignal', 'writable', 'observable', 'createStore'];
 
+
+/**
+ * Schema builders (zod, yup, joi, valibot, superstruct, io-ts, TypeBox): `z.record(…)`, `yup.object({ dob })`
+ * describe a shape, they hold no data. Their parse/validate methods do return the data they are given.
+ */
+export const SCHEMA_BUILDER_MODULES = /^(zod(\/.*)?|yup|joi|@hapi\/joi|valibot|superstruct|io-ts|@sinclair\/typebox)$/;
+export const SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'assert', 'create', 'mask', 'decode'];
+
 /** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`). */
 export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel)$/;
 

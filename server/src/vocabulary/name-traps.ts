@@ -49,6 +49,10 @@ export const METADATA_WORDS: readonly string[] = [
   // how a list is ordered (`activePatientSort`): a column and a direction
   'sort', 'sorts', 'sorting', 'sortby',
   'statistics', 'metrics', 'aggregate', 'aggregates', 'histogram', 'distribution', 'breakdown',
+  // references are opaque pointers (`diagnosisRefSet`, `patientReference`, `encounterRefs`: `Condition/<id>`)
+  'ref', 'refs', 'reference', 'references',
+  // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
+  'meta', 'metadata', 'timeframe',
 ];
 
 /**
@@ -92,6 +96,15 @@ export const PERSON_CONTEXT_WORDS: readonly string[] = [
   'encounter', 'visit', 'admission', 'chart', 'record', 'case',
 ];
 
+/**
+ * Nouns that own a `record` of their own (`queueRecord`, `inventoryRecord`, `auditRecords`): with the
+ * system nouns of NON_PERSON_QUALIFIERS, a record so qualified is that system's row, not a patient's chart.
+ */
+export const SYSTEM_RECORD_QUALIFIERS: readonly string[] = [
+  'inventory', 'stock', 'sync', 'audit', 'log', 'logs', 'job', 'jobs', 'batch', 'cache', 'import', 'export', 'migration',
+  'config', 'settings', 'metadata', 'schema', 'lookup',
+];
+
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */
 export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'support', 'admin', 'administrator', 'noreply', 'sender', 'from', 'smtp', 'server', 'host', 'system', 'service', 'company',
@@ -108,6 +121,16 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
 ];
 
 /**
+ * The DOM's layout geometry (`container.clientHeight`, `window.innerHeight`, `img.naturalWidth`): pixels of
+ * an element or a window, never a person's height — `client` here is the browser's client area.
+ */
+export const DOM_LAYOUT_PROPERTIES: readonly string[] = [
+  'clientHeight', 'clientWidth', 'clientTop', 'clientLeft', 'offsetHeight', 'offsetWidth', 'offsetTop', 'offsetLeft',
+  'scrollHeight', 'scrollWidth', 'scrollTop', 'scrollLeft', 'innerHeight', 'innerWidth', 'outerHeight', 'outerWidth',
+  'naturalHeight', 'naturalWidth', 'availHeight', 'availWidth', 'devicePixelRatio',
+];
+
+/**
  * Properties whose value is never PHI, whatever object they are read from: opaque ids and references
  * (FHIR logical ids, `Patient/<uuid>` references, database keys), metadata.
  */
@@ -115,6 +138,7 @@ export const NON_PHI_PROPERTIES: readonly string[] = [
   'id', 'uuid', 'guid', '_id', '_rev', 'rev', 'reference', 'references', 'ref', 'facility', 'resourceType', 'meta', 'versionId', 'lastUpdated', 'length', 'size', 'count', 'total',
   'status', 'type', 'kind', 'system', 'version', 'url', 'profile', 'constructor', 'prototype', 'createdAt', 'updatedAt',
   'isActive', 'active', 'success', 'ok', 'statusCode', 'headersSent', 'method', 'readyState',
+  ...DOM_LAYOUT_PROPERTIES,
 ];
 
 /**
@@ -155,6 +179,8 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
   'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
   'reviewer', 'signer',
+  // a places search (Google Places, Mapbox) returns businesses: a pharmacy's or a clinic's listing (not `place`, a verb in `placeOrder`)
+  'places',
 ];
 
 /**
@@ -228,4 +254,22 @@ export const AMOUNT_AND_LAYOUT_WORDS: readonly string[] = [
 export const SYNTHETIC_OWNER_WORDS: readonly string[] = [
   'test', 'tests', 'e2e', 'mock', 'mocks', 'mocked', 'fake', 'fakes', 'faker', 'dummy', 'example', 'examples', 'fixture', 'fixtures',
   'demo', 'stub', 'stubs', 'synthetic', 'placeholder',
+];
+
+/**
+ * What a function returns is the noun before its preposition (`getStripeAccountForAppointment` returns an
+ * account, `getColorForDiagnosis` a colour, `getPatientsForUser` patients); what follows says whose or which.
+ */
+export const NAME_PREPOSITIONS: readonly string[] = ['for', 'by', 'from', 'of'];
+
+/**
+ * Nouns that only say "what it holds" (`getDataForPatient`, `fetchDocumentsForEncounter`): the noun after the
+ * preposition then says what the result is.
+ */
+export const GENERIC_RESULT_NOUNS: readonly string[] = [
+  'data', 'info', 'information', 'details', 'detail', 'resource', 'resources', 'record', 'records', 'bundle', 'everything',
+  'item', 'items', 'entry', 'entries', 'document', 'documents', 'file', 'files', 'attachment', 'attachments', 'list', 'lists',
+  'context', 'payload', 'response', 'content', 'contents', 'object', 'objects', 'value', 'values', 'result', 'results', 'all',
+  'history', 'chart', 'summary', 'one', 'many', 'first', 'last', 'latest', 'current', 'active', 'existing', 'new',
+  'message', 'messages', 'communication', 'communications', 'form', 'forms', 'response', 'responses', 'answers', 'report', 'reports',
 ];

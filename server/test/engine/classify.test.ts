@@ -13,6 +13,10 @@ describe('splitWords', () => {
     ['dateOfBirth', ['date', 'of', 'birth']],
     ['XMLHttpRequest', ['xml', 'http', 'request']],
     ['addressLine1', ['address', 'line', '1']],
+    // an acronym's plural is the acronym
+    ['patientIDs', ['patient', 'id']],
+    ['encounterUUIDs', ['encounter', 'uuid']],
+    ['patientSSNs', ['patient', 'ssn']],
   ];
   for (const [name, words] of cases) it(`${name} → ${words.join(' ')}`, () => assert.deepEqual(splitWords(name), words));
 });
@@ -37,6 +41,11 @@ describe('NameClassifier', () => {
     ['clinicalNotes', ['clinical-note']],
     ['patient', ['patient-record']],
     ['selectedPatient', ['patient-record']],
+    ['record', ['patient-record']],
+    ['medicalRecord', ['patient-record']],
+    ['patientChart', ['patient-record']],
+    ['clientWeight', ['vital-signs']],
+    ['patientSSNs', ['ssn']],
     // from the second real-code evaluation (therapy and incident apps)
     ['sessionNotes', ['clinical-note']],
     ['noteText', ['clinical-note']],
@@ -59,10 +68,15 @@ describe('NameClassifier', () => {
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
+    'patientIDs', 'diagnosisRefSet', 'patientReference', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 
-  const neutral = ['name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition'];
+  const neutral = [
+    'name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition',
+    // a practitioner's entry in the EHR, a system's row
+    'ehrPractitioner', 'getLocalEHRPractitioner', 'practitionerRecord', 'queueRecord', 'inventoryRecord', 'auditRecords',
+  ];
   for (const name of neutral) it(`${name} alone carries no PHI`, () => assert.deepEqual(classifier.kindsOf(name), []));
 
   it('counts contextual names with a person context from a member chain', () => {

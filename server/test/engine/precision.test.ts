@@ -316,3 +316,136 @@ describe('precision: declared return types that hold no patient data', () => {
     assert.deepEqual(reported(text, 'src/settings/index.ts', { 'src/types.ts': types, 'src/visits/validateRequestParameters.ts': patientValidator }), []);
   });
 });
+
+describe('precision: layout pixels, system and staff records, references, schemas and settings keys', () => {
+  it("the DOM's layout geometry is pixels, not a person's height (the browser's client area is no client)", () => {
+    const text = [
+      'export function fitViewer(container: HTMLElement) {',
+      '  const containerHeight = container.clientHeight || 400;',
+      '  const { clientHeight, offsetWidth } = container;',
+      "  console.log('viewer', containerHeight, clientHeight, offsetWidth, window.innerHeight);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/scanner/viewer.ts'), []);
+    // twin: a patient's height and a client's weight are vital signs
+    assert.deepEqual(reported("declare const patient: any; declare const clientWeight: number;\nconsole.log(patient.height, clientWeight);\n"), ['no-phi-in-logs:2:vital-signs']);
+  });
+
+  it("a practitioner's entry in the EHR and a system's row (queue, inventory) are not a patient's record", () => {
+    const text = [
+      'declare function getLocalEhrPractitioner(): Promise<unknown>;',
+      'declare const devices: { nextInQueue(): Promise<unknown>; stockTake(): Promise<unknown> };',
+      'export async function syncStaff() {',
+      '  const ehrPractitioner = await getLocalEhrPractitioner();',
+      "  console.log('local practitioner', JSON.stringify(ehrPractitioner));",
+      "  console.log('remote', JSON.stringify(await getLocalEhrPractitioner()));",
+      '  const queueRecord = await devices.nextInQueue();',
+      '  const inventoryRecord = await devices.stockTake();',
+      "  console.log('queue position', queueRecord, inventoryRecord);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/sync/staff.ts'), []);
+    // twin: a record, a medical record and a patient's record loaded the same way are the patient's
+    const twin = [
+      'declare function load(): Promise<unknown>;',
+      'export async function show() {',
+      '  const record = await load();',
+      '  const medicalRecord = await load();',
+      '  const patientChart = await load();',
+      '  console.log(record, medicalRecord, patientChart);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(twin, 'src/sync/show.ts'), ['no-phi-in-logs:6:patient-record']);
+  });
+
+  it("a places search's result is a business listing (a pharmacy's phone), not a patient's contact", () => {
+    const types = 'export type PlacesResult = { placesId: string; name: string; address: string; phone?: string };\nexport type PatientResult = { name: string; phone?: string };\n';
+    const text = "import type { PlacesResult, PatientResult } from './types';\nexport function found(place: PlacesResult, patient: PatientResult) {\n  console.log('nearest', JSON.stringify(place));\n  console.log('matched', JSON.stringify(patient));\n}\n";
+    // twin: a patient's search result with the same fields
+    assert.deepEqual(reported(text, 'src/patient/search-pharmacies.ts', { 'src/types.ts': types }), ['no-phi-in-logs:4:name,phone']);
+  });
+
+  it('references, a list of ids (`patientIDs`) and record metadata are opaque; the diagnoses themselves are not', () => {
+    const text = [
+      'declare const encounter: { diagnosis?: Array<{ condition: { reference?: string }; rank?: number }> };',
+      'declare const patients: Array<{ id: string }>;',
+      'declare function validateBody(body: unknown): { appointmentMetadata: unknown };',
+      'export function plan(body: unknown) {',
+      '  const diagnosisRefSet = new Set(encounter.diagnosis?.map((dx) => dx.condition.reference));',
+      "  console.log('refs', JSON.stringify([...diagnosisRefSet]));",
+      '  const patientIDs = patients.map((patient) => `Patient/${patient.id}`);',
+      "  console.log(`ids: ${patientIDs.join(', ')}`);",
+      '  const { appointmentMetadata } = validateBody(body);',
+      "  console.log('tags', JSON.stringify(appointmentMetadata));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/visits/plan.ts'), []);
+    // twin: the encounter's diagnoses and a patient's SSNs
+    const twin = "declare const encounter: { diagnosis?: string[] }; declare const patientSSNs: string[];\nconsole.log(JSON.stringify(encounter.diagnosis), patientSSNs);\n";
+    assert.deepEqual(reported(twin, 'src/visits/plan.ts'), ['no-phi-in-logs:2:diagnosis,ssn']);
+  });
+
+  it('a schema built with zod or yup describes a shape, not data', () => {
+    const text = [
+      "import { z } from 'zod';",
+      "import * as yup from 'yup';",
+      'export const requestConfig = z.object({ params: z.record(z.string(), z.string()).optional() });',
+      "console.log('schemas', z.record(z.string(), z.any()), yup.object({ dob: yup.date() }));",
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/forms/schema.ts'), []);
+    // twin: a `record()` of the app's own still says what it returns
+    const twin = "import { z } from 'zod';\nimport { record } from './records';\nconsole.log(z.string(), record());\n";
+    assert.deepEqual(reported(twin, 'src/forms/intake.ts'), ['no-phi-in-logs:3:patient-record']);
+  });
+
+  it('a record put into text renders as `[object Object]`: only its fields or JSON.stringify put data in the message', () => {
+    const text = [
+      "import type { Observation } from 'fhir/r4';",
+      'export interface LabOrder { patientName: string; diagnosis: string[] }',
+      'export function check(order: LabOrder, observations: Observation[]) {',
+      '  if (!order.diagnosis.length) throw new Error(`Order is missing a requisition number, ${order}`);',
+      "  console.warn('no results for ' + observations);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/orders/check.ts'), []);
+    // twin: the record serialised, and one of its fields
+    const twin = text.replace('${order}`', '${JSON.stringify(order)}`').replace("'no results for ' + observations", "'no results for ' + order.diagnosis");
+    assert.deepEqual(reported(twin, 'src/orders/check.ts'), ['no-phi-in-error-message:4:diagnosis,name', 'no-phi-in-logs:5:diagnosis']);
+  });
+
+  it('a function named for a thing for, by, from or of a record returns the thing (`getStripeAccountForAppointment`)', () => {
+    const text = [
+      'declare function getStripeAccountForAppointment(id: string): Promise<unknown>;',
+      'declare const ui: { getColorForDiagnosis(code: string): string; getProviderForEncounter(id: string): unknown };',
+      'export async function pay(appointmentId: string, code: string) {',
+      "  console.log('paying into', await getStripeAccountForAppointment(appointmentId));",
+      "  console.log('legend', ui.getColorForDiagnosis(code), ui.getProviderForEncounter(appointmentId));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/payments/pay.ts'), []);
+    // twin: what is PHI before the preposition, or a generic container for a patient
+    const twin = [
+      'declare function getVitalsForEncounter(id: string): unknown;',
+      'declare function getDataForPatient(id: string): unknown;',
+      'declare function getQuestionnaireResponsesForEncounter(id: string): unknown;',
+      "console.log(getVitalsForEncounter('e'));",
+      "console.log(getDataForPatient('p'));",
+      "console.log(getQuestionnaireResponsesForEncounter('e'));",
+    ].join('\n');
+    assert.deepEqual(reported(twin, 'src/visits/show.ts'), ['no-phi-in-logs:4:encounter,vital-signs', 'no-phi-in-logs:5:patient-record', 'no-phi-in-logs:6:encounter']);
+  });
+
+  it("a dotted settings key is a path: its last segment names the value (`medications.…​.deleteAfterHours` is hours)", () => {
+    const text = [
+      'declare const settings: { get(key: string): Promise<unknown> };',
+      'export async function purge() {',
+      "  const hours = await settings.get('medications.dispensing.deleteAfterHours');",
+      "  console.log('purging after', hours);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/tasks/purge.ts'), []);
+    // twin: a key whose last segment is PHI, and a plain PHI key
+    const twin = "declare const form: { get(key: string): unknown };\nconsole.log(form.get('patient.contact.ssn'), form.get('diagnosis'));\n";
+    assert.deepEqual(reported(twin, 'src/forms/read.ts'), ['no-phi-in-logs:2:diagnosis,ssn']);
+  });
+});

@@ -84,7 +84,7 @@ runRuleTests('no-phi-to-third-party', {
       filename: 'src/shared/sentry.ts',
       code: "import { init } from '@sentry/aws-serverless';\ninit({\n  dsn: process.env.SENTRY_DSN,\n  beforeSend(event) {\n    const environment = event.tags?.environment?.toString();\n    if (!environment || ['local'].includes(environment)) return null;\n    event.transaction = `[${environment}]-handler`;\n    return event;\n  },\n});\ninit({ dsn: 'y', tracesSampleRate: 1 });",
       errors: [
-        { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing anything" },
+        { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing patient data" },
         { line: 11, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
       ],
     },

@@ -39,6 +39,21 @@ const TRACKER_INITS: readonly TrackerInit[] = [
 ];
 /** Bugsnag's server plugins attach each request's URL, headers, query and body to error reports. */
 const BUGSNAG_REQUEST_PLUGINS = /^@bugsnag\/plugin-(express|koa|restify|hapi)$/;
+/**
+ * Application Insights: the browser SDK (`new ApplicationInsights({ config })`) records page views with
+ * their full URLs and AJAX/fetch request URLs by default; the Node SDK (`applicationinsights`) records
+ * console lines when told to (`setAutoCollectConsole(true, true)`). Only a telemetry initializer
+ * (browser) or processor (Node) can scrub them.
+ */
+const APP_INSIGHTS_WEB = /^@microsoft\/applicationinsights-(web|web-basic)$/;
+const APP_INSIGHTS_NODE = /^applicationinsights$/;
+/** Config options that turn on capture of full URLs on single-page apps. */
+const APP_INSIGHTS_URL_CAPTURE: Record<string, boolean> = { enableAutoRouteTracking: true, disableFetchTracking: false, disableAjaxTracking: false };
+/** Methods that send custom telemetry, with the properties the app hands them. */
+const APP_INSIGHTS_TRACK = new Set(['trackEvent', 'trackException', 'trackTrace', 'trackPageView']);
+/** Names a telemetry client goes by (medium precision when the file does not import the SDK). */
+const APP_INSIGHTS_NAMES = /^(app_?insights|ai|insights|app_?insights_?client|telemetry_?client|telemetry)$/i;
+
 /** Page-view calls and where their URL argument is. */
 const PAGEVIEW_CALLS: ReadonlyArray<{ vendor: string; callee: RegExp }> = [
   { vendor: 'Google Analytics', callee: /^(ReactGA|ReactGA4|ga4|GA4)\.(send|pageview|event)$|^gtag$|^ga$/ },
@@ -343,6 +358,13 @@ class ThirdPartyFile {
   importsOneSignal = false;
   /** `const rollbarConfig = {…}`: object literals by name, for options handed over by name (`<Provider config={rollbarConfig}>`). */
   readonly objectConstants = new Map<string, TSESTree.ObjectExpression>();
+  /** Application Insights: the clients made here, the inits, and the telemetry initializers/processors added. */
+  readonly appInsightsClients = new Set<string>();
+  readonly appInsightsInits: Array<{ at: Node; captured: string; precision: Precision; hook: string }> = [];
+  readonly telemetryInitializers: Node[] = [];
+  /** Functions declared here by name, to read an initializer passed by name. */
+  readonly functions = new Map<string, Node>();
+  importsAppInsights = false;
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -574,11 +596,88 @@ class ThirdPartyFile {
 
   onProgram() {
     this.importsOneSignal = this.context.importsModule(ONESIGNAL_MODULES);
+    this.importsAppInsights = this.context.importsModule(APP_INSIGHTS_WEB) || this.context.importsModule(APP_INSIGHTS_NODE);
+  }
+
+  onFunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+    if (node.id) this.functions.set(node.id.name, node);
+  }
+
+  /**
+   * Application Insights started with no telemetry initializer that scrubs: page views and request URLs
+   * (query strings with search terms) or console lines reach the vendor. An initializer that only drops
+   * static files or strips sign-in tokens does not count.
+   */
+  onProgramExit() {
+    if (this.appInsightsInits.length === 0) return;
+    const initializers = this.telemetryInitializers.map((initializer) => (initializer.type === 'Identifier' ? this.functions.get(initializer.name) ?? initializer : initializer));
+    if (initializers.some((initializer) => !isFunctionNode(initializer) && initializer.type !== 'FunctionDeclaration' || scrubsEvent(initializer))) return;
+    for (const init of this.appInsightsInits) {
+      if (initializers.length === 0) {
+        this.context.report({ node: init.at, messageId: 'unscrubbedTracker', data: { vendor: 'Application Insights', hooks: init.hook, captured: init.captured }, precision: init.precision });
+      } else {
+        this.context.report({ node: init.at, messageId: 'passThroughHook', data: { vendor: 'Application Insights', hook: init.hook }, precision: 'medium' });
+      }
+    }
+  }
+
+  /** `new ApplicationInsights({ config })`, `appInsights.setup(…).setAutoCollectConsole(true, true)`, initializers, clients. */
+  private checkAppInsights(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (node.type === 'NewExpression') {
+      const parent = parentOf(node);
+      const boundTo = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+      // Node SDK: new appInsights.TelemetryClient(connectionString)
+      if (lastSegment(node.callee) === 'TelemetryClient' && this.context.importsModule(APP_INSIGHTS_NODE)) {
+        if (boundTo) this.appInsightsClients.add(boundTo);
+        return;
+      }
+      const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+      const module = name ? this.context.importedFrom(name)?.module : undefined;
+      if (!module || !APP_INSIGHTS_WEB.test(module)) return;
+      if (boundTo) this.appInsightsClients.add(boundTo);
+      const options = node.arguments[0];
+      const config = options?.type === 'ObjectExpression' ? (propertyNamed(options, 'config')?.value as Node | undefined) : undefined;
+      const urlCapture = config?.type === 'ObjectExpression' && Object.entries(APP_INSIGHTS_URL_CAPTURE).some(([key, on]) => {
+        const value = propertyNamed(config, key)?.value as Node | undefined;
+        return !!value && (on ? isTrueLiteral(value) : isFalseLiteral(value));
+      });
+      this.appInsightsInits.push({
+        at: node.callee,
+        captured: urlCapture ? 'the full URL of every page and route change and of its fetch/XHR requests (query strings included)' : 'the full URLs of page views and AJAX requests it records by default',
+        precision: urlCapture ? 'medium' : 'low',
+        hook: 'addTelemetryInitializer',
+      });
+      return;
+    }
+    const call = memberCall(node);
+    if (!call) return;
+    if ((call.method === 'addTelemetryInitializer' || call.method === 'addTelemetryProcessor') && node.arguments[0]) {
+      this.telemetryInitializers.push(node.arguments[0] as Node);
+      return;
+    }
+    // Node SDK: setAutoCollectConsole(true, true) forwards console.log lines too
+    if (call.method === 'setAutoCollectConsole' && this.context.importsModule(APP_INSIGHTS_NODE) && isTrueLiteral(node.arguments[0] as Node) && isTrueLiteral(node.arguments[1] as Node)) {
+      this.appInsightsInits.push({ at: node.callee, captured: 'the console lines the service writes (console.log included)', precision: 'medium', hook: 'addTelemetryProcessor' });
+    }
+  }
+
+  /** `appInsights.trackEvent({ name }, properties)`, `client.trackException({ exception, properties })`. */
+  private appInsightsCall(node: TSESTree.CallExpression): Sink | undefined {
+    const call = memberCall(node);
+    if (!call || !APP_INSIGHTS_TRACK.has(call.method)) return undefined;
+    const name = lastSegment(call.object);
+    if (!name) return undefined;
+    const known = this.appInsightsClients.has(name) || (name === 'defaultClient' && this.importsAppInsights);
+    if (!known && !APP_INSIGHTS_NAMES.test(name)) return undefined;
+    return { vendor: 'Application Insights', kind: 'error tracker', values: [...node.arguments], precision: known || this.importsAppInsights ? undefined : 'medium' };
   }
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
     if (node.id.type !== 'Identifier' || !node.init) return;
     if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
+    if (isFunctionNode(node.init)) this.functions.set(node.id.name, node.init);
+    // const telemetry = appInsights.defaultClient
+    if (node.init.type === 'MemberExpression' && propertyName(node.init) === 'defaultClient' && this.context.importsModule(APP_INSIGHTS_NODE)) this.appInsightsClients.add(node.id.name);
     let init: Node = node.init;
     while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
     if (init.type === 'CallExpression' && this.isFcmMessaging(init)) this.fcmInstances.add(node.id.name);
@@ -597,7 +696,8 @@ class ThirdPartyFile {
   onCallExpression(node: TSESTree.CallExpression) {
     this.checkTrackerInit(node);
     this.checkPageView(node);
-    const sink = this.vendorCall(node);
+    this.checkAppInsights(node);
+    const sink = this.vendorCall(node) ?? this.appInsightsCall(node);
     if (!sink) return;
     const phi = this.phiOf(sink.values, !!sink.keyValue);
     if (!phi) return;
@@ -729,6 +829,7 @@ class ThirdPartyFile {
 
   onNewExpression(node: TSESTree.NewExpression) {
     this.checkTrackerInit(node);
+    this.checkAppInsights(node);
     // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
     const name = lastSegment(node.callee);
     if (!name || !BEDROCK_COMMANDS.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
@@ -794,6 +895,8 @@ export default createRule({
     const state = new ThirdPartyFile(context, options);
     return {
       Program: () => state.onProgram(),
+      'Program:exit': () => state.onProgramExit(),
+      FunctionDeclaration: (node) => state.onFunctionDeclaration(node),
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),

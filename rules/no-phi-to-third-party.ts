@@ -365,6 +365,8 @@ class ThirdPartyFile {
   /** Functions declared here by name, to read an initializer passed by name. */
   readonly functions = new Map<string, Node>();
   importsAppInsights = false;
+  /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
+  readonly dynamicImports = new Map<string, string>();
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -599,6 +601,23 @@ class ThirdPartyFile {
     this.importsAppInsights = this.context.importsModule(APP_INSIGHTS_WEB) || this.context.importsModule(APP_INSIGHTS_NODE);
   }
 
+  /** `const X = await import('m')`, `const { default: X } = await import('m')`: trackers loaded lazily. */
+  private noteDynamicImport(node: TSESTree.VariableDeclarator): void {
+    let init: Node | null | undefined = node.init;
+    if (init?.type === 'AwaitExpression') init = init.argument;
+    if (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string') return;
+    const module = init.source.value;
+    if (node.id.type === 'Identifier') this.dynamicImports.set(node.id.name, module);
+    else if (node.id.type === 'ObjectPattern') {
+      for (const property of node.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') this.dynamicImports.set(property.value.name, module);
+    }
+  }
+
+  /** The module a local name comes from, statically or lazily imported. */
+  private moduleOf(localName: string): string | undefined {
+    return this.context.importedFrom(localName)?.module ?? this.dynamicImports.get(localName);
+  }
+
   onFunctionDeclaration(node: TSESTree.FunctionDeclaration) {
     if (node.id) this.functions.set(node.id.name, node);
   }
@@ -673,6 +692,7 @@ class ThirdPartyFile {
   }
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
+    this.noteDynamicImport(node);
     if (node.id.type !== 'Identifier' || !node.init) return;
     if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
     if (isFunctionNode(node.init)) this.functions.set(node.id.name, node.init);
@@ -759,7 +779,7 @@ class ThirdPartyFile {
     const plugins = propertyNamed(options, 'plugins')?.value as Node | undefined;
     const requestPlugin = plugins?.type === 'ArrayExpression' && plugins.elements.some((element) => {
       const name = element ? rootName(element as Node) : undefined;
-      return !!name && BUGSNAG_REQUEST_PLUGINS.test(this.context.importedFrom(name)?.module ?? '');
+      return !!name && BUGSNAG_REQUEST_PLUGINS.test(this.moduleOf(name) ?? '');
     });
     if (requestPlugin) return { what: 'the URL, query and body of every failing request (its server plugin attaches them), breadcrumbs and user data', precision: 'medium' };
     const what = 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
@@ -777,7 +797,8 @@ class ThirdPartyFile {
     if (call) {
       const receiver = dottedName(call.object) ?? '';
       return TRACKER_INITS.find(
-        (candidate) => candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || receiver === 'Sentry'),
+        (candidate) =>
+          candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || candidate.modules.test(this.dynamicImports.get(receiver) ?? '') || receiver === 'Sentry'),
       );
     }
     if (node.callee.type !== 'Identifier') return undefined;

@@ -100,6 +100,12 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'Bugsnag loaded lazily with await import() inside a shared setup function',
+      filename: 'src/logging/bugsnag.js',
+      code: "export async function initBugsnag(options) {\n  const { default: Bugsnag } = await import('@bugsnag/js');\n  const BugsnagPluginExpress = await import('@bugsnag/plugin-express');\n  Bugsnag.start({ ...options, plugins: [BugsnagPluginExpress] });\n}",
+      errors: [{ line: 4, column: 3, message: 'the URL, query and body of every failing request' }],
+    },
+    {
       name: 'Bugsnag breadcrumbs and metadata with PHI',
       code: "import Bugsnag from '@bugsnag/js';\ndeclare const patient: any;\nBugsnag.leaveBreadcrumb('Chart opened', { diagnosis: patient.diagnosis });\nBugsnag.notify(new Error('sync'), (event: any) => event.addMetadata('visit', { dateOfBirth: patient.dateOfBirth }));",
       errors: [

@@ -733,11 +733,12 @@ class ThirdPartyFile {
     const options = node.arguments[0];
     const tracker = options?.type === 'ObjectExpression' ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
     if (!tracker || options?.type !== 'ObjectExpression') return;
-    this.checkTrackerOptions(options, tracker, node.callee, node);
+    const root = rootName(node.callee);
+    this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
   }
 
   /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */
-  private checkTrackerOptions(options: TSESTree.ObjectExpression, tracker: TrackerInit, at: Node, site: Node): void {
+  private checkTrackerOptions(options: TSESTree.ObjectExpression, tracker: TrackerInit, at: Node, site: Node, module?: string): void {
     const pii = propertyNamed(options, 'sendDefaultPii');
     if (pii && isTrueLiteral(pii.value as Node)) {
       this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
@@ -748,7 +749,7 @@ class ThirdPartyFile {
     const hooks = tracker.hooks.flatMap((hook) => propertyNamed(options, hook) ?? []).filter((hook) => !isConditionalHook(hook.value as Node));
     const spreads = options.properties.flatMap((property) => (property.type === 'SpreadElement' ? [property.argument as Node] : []));
     const hookNames = tracker.hooks.slice(0, 2).join('/');
-    const captured = this.capturedBy(options, tracker);
+    const captured = this.capturedBy(options, tracker, module);
     if (hooks.length === 0) {
       if (spreads.length === 0) {
         this.context.report({ node: at, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: hookNames, captured: captured.what }, precision: captured.precision });
@@ -775,13 +776,15 @@ class ThirdPartyFile {
    * on a server unless told to (`captureUncaught`, `autoInstrument`), so without those the evidence is weak;
    * Bugsnag's request plugins attach whole requests.
    */
-  private capturedBy(options: TSESTree.ObjectExpression, tracker: TrackerInit): { what: string; precision: Precision } {
+  private capturedBy(options: TSESTree.ObjectExpression, tracker: TrackerInit, module?: string): { what: string; precision: Precision } {
     const plugins = propertyNamed(options, 'plugins')?.value as Node | undefined;
     const requestPlugin = plugins?.type === 'ArrayExpression' && plugins.elements.some((element) => {
       const name = element ? rootName(element as Node) : undefined;
       return !!name && BUGSNAG_REQUEST_PLUGINS.test(this.moduleOf(name) ?? '');
     });
     if (requestPlugin) return { what: 'the URL, query and body of every failing request (its server plugin attaches them), breadcrumbs and user data', precision: 'medium' };
+    // Rollbar's server build records no telemetry (URLs, console lines): only uncaught exceptions and what the app attaches.
+    if (module && /\/server(\/|$)/.test(module)) return { what: 'uncaught exceptions with their messages, and the person and request data attached to them', precision: 'low' };
     const what = 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
     if (!tracker.captures) return { what, precision: 'medium' };
     const capturing = tracker.captures.some((key) => {

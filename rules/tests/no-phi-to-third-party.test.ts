@@ -84,6 +84,12 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: "Rollbar's server build: no telemetry, so uncaught exceptions are what it sends (low precision)",
+      filename: 'app/main.js',
+      code: "import Rollbar from 'rollbar/src/server/rollbar.js';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });",
+      errors: [{ line: 2, column: 28, message: 'Rollbar is initialised without a scrubbing hook (transform/scrubFields): uncaught exceptions with their messages' }],
+    },
+    {
       name: "@rollbar/react Provider with a config named elsewhere in the file",
       filename: 'src/App.tsx',
       code: "import { Provider } from '@rollbar/react';\nconst rollbarConfig = { accessToken: 't', captureUncaught: true, captureUnhandledRejections: true };\nexport const App = () => <Provider config={rollbarConfig}><main /></Provider>;",

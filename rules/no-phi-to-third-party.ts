@@ -27,7 +27,7 @@ interface TrackerInit {
 const TRACKER_INITS: readonly TrackerInit[] = [
   { vendor: 'Sentry', modules: /^@sentry\//, receivers: /^(Sentry|SentryReact|SentryNode|SentryBrowser)$/, methods: ['init'], hooks: ['beforeSend', 'beforeBreadcrumb', 'beforeSendTransaction'] },
   {
-    vendor: 'Bugsnag', modules: /^@bugsnag\/(js|browser|node|react-native|expo)$|^bugsnag(-js|-react-native)?$/, receivers: /^(Bugsnag|bugsnag)$/, methods: ['start', 'createClient'], callable: true,
+    vendor: 'Bugsnag', modules: /^@bugsnag\/(js|browser|node|react-native|expo|electron|web-worker)$|^bugsnag(-js|-react-native)?$/, receivers: /^(Bugsnag|bugsnag)$/, methods: ['start', 'createClient'], callable: true,
     hooks: ['onError', 'onBreadcrumb', 'redactedKeys'], fieldLists: ['redactedKeys'],
   },
   {

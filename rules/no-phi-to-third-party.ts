@@ -210,7 +210,7 @@ const LABEL_FIELDS = new Set(['transaction', 'tags', 'level', 'fingerprint', 'en
 /** Stack-frame fields: rewriting their paths for source maps removes nothing the tracker captured. */
 const STACK_FRAME_FIELDS = new Set(['frames', 'stacktrace', 'filename', 'abs_path', 'module', 'lineno', 'colno']);
 /** Words of helpers and fields that handle only credentials (an Okta id token, a password): they leave PHI in place. */
-const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'password', 'passwords', 'passwd', 'secret', 'secrets', 'credential', 'credentials', 'auth', 'jwt', 'bearer', 'cookie', 'cookies', 'okta', 'oauth', 'apikey', 'pw', 'pass']);
+const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'password', 'passwords', 'passwd', 'secret', 'secrets', 'credential', 'credentials', 'auth', 'jwt', 'bearer', 'cookie', 'cookies', 'okta', 'oauth', 'apikey', 'authorization', 'pw', 'pass']);
 /** Words that say a helper scrubs more than credentials. */
 const BROAD_SCRUB_WORDS = new Set(['phi', 'pii', 'personal', 'patient', 'person', 'user', 'url', 'urls', 'query', 'body', 'request', 'data', 'event', 'payload', 'all', 'sensitive', 'envelope', 'item', 'breadcrumb', 'breadcrumbs']);
 
@@ -257,7 +257,8 @@ function scrubsEvent(fn: Node): boolean {
     return node.type === 'UnaryExpression' && node.operator === 'void';
   };
   const scrubbing = (node: Node): boolean => {
-    if (node.type === 'UnaryExpression' && node.operator === 'delete') return true;
+    // `delete event.request.cookies`: removing credentials leaves the PHI
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') return !isCredentialOnly(pathSegments(node.argument as Node).at(-1));
     if (node.type === 'CallExpression') {
       const callee = lastSegment(node.callee as Node) ?? '';
       if (PREDICATE_NAME.test(callee) || isCredentialOnly(callee)) return false;
@@ -267,7 +268,7 @@ function scrubsEvent(fn: Node): boolean {
     }
     if (node.type === 'AssignmentExpression' && rootedAtEvent(node.left as Node) && unwrap(node.left as Node).type === 'MemberExpression') {
       const segments = pathSegments(node.left as Node);
-      if (segments.some((segment) => STACK_FRAME_FIELDS.has(segment))) return false;
+      if (segments.some((segment) => STACK_FRAME_FIELDS.has(segment)) || isCredentialOnly(segments.at(-1))) return false;
       const value = unwrap(node.right as Node);
       if (value.type === 'CallExpression' && isCredentialOnly(lastSegment(value.callee as Node))) return false;
       const left = unwrap(node.left as Node) as TSESTree.MemberExpression;

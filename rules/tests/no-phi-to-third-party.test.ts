@@ -84,6 +84,11 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'a beforeSend that removes only cookies and the authorization header leaves request URLs and bodies',
+      code: "import * as Sentry from '@sentry/browser';\nSentry.init({\n  dsn: 'x',\n  beforeSend(event) {\n    delete event.request?.cookies;\n    if (event.request?.headers) event.request.headers.Authorization = '[removed]';\n    return event;\n  },\n});",
+      errors: [{ line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing patient data" }],
+    },
+    {
       name: "Rollbar's server build: no telemetry, so uncaught exceptions are what it sends (low precision)",
       filename: 'app/main.js',
       code: "import Rollbar from 'rollbar/src/server/rollbar.js';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });",

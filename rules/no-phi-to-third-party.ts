@@ -22,6 +22,8 @@ interface TrackerInit {
   callable?: boolean;
   hooks: readonly string[];
   fieldLists?: readonly string[];
+  /** Hooks that decide which events to drop, trusted by their presence. */
+  filters?: readonly string[];
   captures?: readonly string[];
 }
 const TRACKER_INITS: readonly TrackerInit[] = [
@@ -32,7 +34,7 @@ const TRACKER_INITS: readonly TrackerInit[] = [
   },
   {
     vendor: 'Rollbar', modules: /^rollbar(\/|$)/, receivers: /^(Rollbar|rollbar)$/, methods: ['init'], constructors: ['Rollbar'],
-    hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'], fieldLists: ['scrubFields', 'scrubPaths'],
+    hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'], fieldLists: ['scrubFields', 'scrubPaths'], filters: ['checkIgnore'],
     captures: ['captureUncaught', 'captureUnhandledRejections', 'handleUncaughtExceptions', 'handleUnhandledRejections', 'autoInstrument'],
   },
   { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
@@ -232,7 +234,6 @@ const PREDICATE_NAME = /^(is|has|should|can|was|matches|includes)([A-Z_]|$)/;
  */
 function scrubsEvent(fn: Node): boolean {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return true;
-  // Rollbar's checkIgnore(isUncaught, args, payload) and transform(payload, item): the payload is the last parameter we are told about.
   const eventName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   if (!eventName) return true;
   const aliases = new Set<string>([eventName]);
@@ -763,7 +764,10 @@ class ThirdPartyFile {
     // A hook that only filters environments, renames transactions or strips tokens passes every event on with what it captured.
     const weak = hooks.filter((hook) => {
       const value = hook.value as Node;
-      if (tracker.fieldLists?.includes(keyName(hook.key) ?? '')) return !scrubsFields(value);
+      const key = keyName(hook.key) ?? '';
+      // Rollbar's checkIgnore(isUncaught, args, payload) decides which items to drop, with what they carry in view: trusted as a filter.
+      if (tracker.filters?.includes(key)) return false;
+      if (tracker.fieldLists?.includes(key)) return !scrubsFields(value);
       return isFunctionNode(value) && !scrubsEvent(value);
     });
     if (weak.length === hooks.length && spreads.length === 0) {

@@ -61,6 +61,7 @@ runRuleTests('no-phi-to-third-party', {
     // Rollbar, Bugsnag and Application Insights with hooks that scrub patient data, or turned off
     "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, scrubFields: ['firstName', 'birthDate', 'phone'] });",
     "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, enabled: false });",
+    "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, checkIgnore: (isUncaught: boolean, args: unknown[], payload: any) => !!payload.request });",
     "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, transform(payload: any) { delete payload.request; } });",
     "import Bugsnag from '@bugsnag/js';\nBugsnag.start({ apiKey: 'k', onError: (event: any) => { event.request = {}; } });",
     "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\ndeclare function stripQuery(url: string): string;\nconst appInsights = new ApplicationInsights({ config: { connectionString: 'c', enableAutoRouteTracking: true } });\nappInsights.addTelemetryInitializer((item: any) => { item.baseData.uri = stripQuery(item.baseData.uri); });\nappInsights.loadAppInsights();",

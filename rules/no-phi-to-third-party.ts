@@ -7,14 +7,55 @@ type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' |
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
  * breadcrumbs of console lines and XHR URLs, user data) reaches the vendor unless a hook scrubs it.
- * `modules`: where the init comes from; `hooks`: the options that scrub.
+ * `modules`: where the init comes from; `methods`: static inits (`Sentry.init`); `constructors`:
+ * `new Rollbar({…})`; `callable`: the module's default export called as the init (Bugsnag v6
+ * `bugsnag({…})`); `hooks`: the options that scrub (functions) and `fieldLists` those that name fields to
+ * redact; `captures`: options that turn automatic capture on (without them the tracker sends what the app
+ * hands it, and the capture it may do by default is a weaker sign).
  */
-const TRACKER_INITS: ReadonlyArray<{ vendor: string; modules: RegExp; receivers: RegExp; methods: readonly string[]; hooks: readonly string[] }> = [
+interface TrackerInit {
+  vendor: string;
+  modules: RegExp;
+  receivers: RegExp;
+  methods: readonly string[];
+  constructors?: readonly string[];
+  callable?: boolean;
+  hooks: readonly string[];
+  fieldLists?: readonly string[];
+  /** Hooks that decide which events to drop, trusted by their presence. */
+  filters?: readonly string[];
+  captures?: readonly string[];
+}
+const TRACKER_INITS: readonly TrackerInit[] = [
   { vendor: 'Sentry', modules: /^@sentry\//, receivers: /^(Sentry|SentryReact|SentryNode|SentryBrowser)$/, methods: ['init'], hooks: ['beforeSend', 'beforeBreadcrumb', 'beforeSendTransaction'] },
-  { vendor: 'Bugsnag', modules: /^@bugsnag\//, receivers: /^(Bugsnag|bugsnag)$/, methods: ['start'], hooks: ['onError', 'onBreadcrumb', 'redactedKeys'] },
-  { vendor: 'Rollbar', modules: /^rollbar$/, receivers: /^(Rollbar|rollbar)$/, methods: ['init', 'configure'], hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'] },
+  {
+    vendor: 'Bugsnag', modules: /^@bugsnag\/(js|browser|node|react-native|expo|electron|web-worker)$|^bugsnag(-js|-react-native)?$/, receivers: /^(Bugsnag|bugsnag)$/, methods: ['start', 'createClient'], callable: true,
+    hooks: ['onError', 'onBreadcrumb', 'redactedKeys'], fieldLists: ['redactedKeys'],
+  },
+  {
+    vendor: 'Rollbar', modules: /^rollbar(\/|$)/, receivers: /^(Rollbar|rollbar)$/, methods: ['init'], constructors: ['Rollbar'],
+    hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'], fieldLists: ['scrubFields', 'scrubPaths'], filters: ['checkIgnore'],
+    captures: ['captureUncaught', 'captureUnhandledRejections', 'handleUncaughtExceptions', 'handleUnhandledRejections', 'autoInstrument'],
+  },
   { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
 ];
+/** Bugsnag's server plugins attach each request's URL, headers, query and body to error reports. */
+const BUGSNAG_REQUEST_PLUGINS = /^@bugsnag\/plugin-(express|koa|restify|hapi)$/;
+/**
+ * Application Insights: the browser SDK (`new ApplicationInsights({ config })`) records page views with
+ * their full URLs and AJAX/fetch request URLs by default; the Node SDK (`applicationinsights`) records
+ * console lines when told to (`setAutoCollectConsole(true, true)`). Only a telemetry initializer
+ * (browser) or processor (Node) can scrub them.
+ */
+const APP_INSIGHTS_WEB = /^@microsoft\/applicationinsights-(web|web-basic)$/;
+const APP_INSIGHTS_NODE = /^applicationinsights$/;
+/** Config options that turn on capture of full URLs on single-page apps. */
+const APP_INSIGHTS_URL_CAPTURE: Record<string, boolean> = { enableAutoRouteTracking: true, disableFetchTracking: false, disableAjaxTracking: false };
+/** Methods that send custom telemetry, with the properties the app hands them. */
+const APP_INSIGHTS_TRACK = new Set(['trackEvent', 'trackException', 'trackTrace', 'trackPageView']);
+/** Names a telemetry client goes by (medium precision when the file does not import the SDK). */
+const APP_INSIGHTS_NAMES = /^(app_?insights|ai|insights|app_?insights_?client|telemetry_?client|telemetry)$/i;
+
 /** Page-view calls and where their URL argument is. */
 const PAGEVIEW_CALLS: ReadonlyArray<{ vendor: string; callee: RegExp }> = [
   { vendor: 'Google Analytics', callee: /^(ReactGA|ReactGA4|ga4|GA4)\.(send|pageview|event)$|^gtag$|^ga$/ },
@@ -168,27 +209,71 @@ const SCRUBBING_CALL = /scrub|redact|saniti[sz]|mask|strip|clean|anonymi[sz]|omi
 /** Event fields a hook may set without removing anything captured. */
 const LABEL_FIELDS = new Set(['transaction', 'tags', 'level', 'fingerprint', 'environment', 'release', 'dist', 'server_name']);
 
-/** Whether a tracker hook (`beforeSend(event) {…}`) removes or replaces anything of the event it passes on. */
+/** Stack-frame fields: rewriting their paths for source maps removes nothing the tracker captured. */
+const STACK_FRAME_FIELDS = new Set(['frames', 'stacktrace', 'filename', 'abs_path', 'module', 'lineno', 'colno']);
+/** Words of helpers and fields that handle only credentials (an Okta id token, a password): they leave PHI in place. */
+const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'password', 'passwords', 'passwd', 'secret', 'secrets', 'credential', 'credentials', 'auth', 'jwt', 'bearer', 'cookie', 'cookies', 'okta', 'oauth', 'apikey', 'authorization', 'pw', 'pass']);
+/** Words that say a helper scrubs more than credentials. */
+const BROAD_SCRUB_WORDS = new Set(['phi', 'pii', 'personal', 'patient', 'person', 'user', 'url', 'urls', 'query', 'body', 'request', 'data', 'event', 'payload', 'all', 'sensitive', 'envelope', 'item', 'breadcrumb', 'breadcrumbs']);
+
+/** `stripIdTokenFromOktaRedirectUri`, `sanitizeOktaToken`, `'password'`: about credentials only. */
+function isCredentialOnly(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = splitWords(name).map((word) => word.toLowerCase());
+  return words.some((word) => CREDENTIAL_WORDS.has(word)) && !words.some((word) => BROAD_SCRUB_WORDS.has(word));
+}
+
+/** `isStaticFileToSkip(envelope)`, `shouldIgnore(event)`: a predicate reads the event, it does not change it. */
+const PREDICATE_NAME = /^(is|has|should|can|was|matches|includes)([A-Z_]|$)/;
+
+/**
+ * Whether a tracker hook (`beforeSend(event) {…}`, Rollbar's `transform(payload)`, an Application Insights
+ * telemetry initializer) removes or replaces anything of the event it passes on. Dropping some events
+ * (`return null`/`return false`), relabelling (tags, transaction), rewriting stack-frame paths and
+ * stripping credentials leave what the tracker captured in the events it does send.
+ */
 function scrubsEvent(fn: Node): boolean {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return true;
   const eventName = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
   if (!eventName) return true;
-  const rootedAtEvent = (node: Node): boolean => (node.type === 'MemberExpression' ? rootedAtEvent(node.object) : node.type === 'Identifier' && node.name === eventName);
+  const aliases = new Set<string>([eventName]);
+  const unwrap = (node: Node): Node => (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression' ? unwrap(node.expression as Node) : node);
+  const rootedAtEvent = (node: Node): boolean => {
+    const bare = unwrap(node);
+    return bare.type === 'MemberExpression' ? rootedAtEvent(bare.object) : bare.type === 'Identifier' && aliases.has(bare.name);
+  };
+  // `const trace = payload.body.trace`, `const item = envelope?.baseData`: parts of the event under another name.
+  findInSubtree(fn.body as Node, (node) => {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && unwrap(node.init).type === 'MemberExpression' && rootedAtEvent(node.init)) aliases.add(node.id.name);
+    return false;
+  });
+  const pathSegments = (node: Node): string[] => {
+    const bare = unwrap(node);
+    return bare.type === 'MemberExpression' ? [...pathSegments(bare.object), propertyName(bare) ?? ''] : [];
+  };
   const passesEventOn = (node: Node | null | undefined): boolean => {
-    if (!node || (node.type === 'Identifier' && (node.name === eventName || node.name === 'undefined')) || (node.type === 'Literal' && node.value === null)) return true;
+    if (!node || (node.type === 'Identifier' && (node.name === eventName || node.name === 'undefined')) || (node.type === 'Literal' && (node.value === null || node.value === false || node.value === true))) return true;
     if (node.type === 'ConditionalExpression') return passesEventOn(node.consequent) && passesEventOn(node.alternate);
     if (node.type === 'LogicalExpression') return passesEventOn(node.left) && passesEventOn(node.right);
     return node.type === 'UnaryExpression' && node.operator === 'void';
   };
   const scrubbing = (node: Node): boolean => {
-    if (node.type === 'UnaryExpression' && node.operator === 'delete') return true;
+    // `delete event.request.cookies`: removing credentials leaves the PHI
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') return !isCredentialOnly(pathSegments(node.argument as Node).at(-1));
     if (node.type === 'CallExpression') {
+      const callee = lastSegment(node.callee as Node) ?? '';
+      if (PREDICATE_NAME.test(callee) || isCredentialOnly(callee)) return false;
       // Handing the event (or a part of it) to another function may scrub it: we cannot see inside.
       if (node.arguments.some((argument) => rootedAtEvent(argument as Node))) return true;
-      return SCRUBBING_CALL.test(lastSegment(node.callee as Node) ?? '');
+      return SCRUBBING_CALL.test(callee);
     }
-    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && rootedAtEvent(node.left)) {
-      const field = node.left.object.type === 'Identifier' ? propertyName(node.left) : undefined;
+    if (node.type === 'AssignmentExpression' && rootedAtEvent(node.left as Node) && unwrap(node.left as Node).type === 'MemberExpression') {
+      const segments = pathSegments(node.left as Node);
+      if (segments.some((segment) => STACK_FRAME_FIELDS.has(segment)) || isCredentialOnly(segments.at(-1))) return false;
+      const value = unwrap(node.right as Node);
+      if (value.type === 'CallExpression' && isCredentialOnly(lastSegment(value.callee as Node))) return false;
+      const left = unwrap(node.left as Node) as TSESTree.MemberExpression;
+      const field = unwrap(left.object as Node).type === 'Identifier' ? propertyName(left) : undefined;
       return !(field && LABEL_FIELDS.has(field));
     }
     if (node.type === 'ReturnStatement') return !passesEventOn(node.argument as Node | null);
@@ -196,6 +281,22 @@ function scrubsEvent(fn: Node): boolean {
   };
   if (fn.body.type !== 'BlockStatement' && !passesEventOn(fn.body as Node)) return true;
   return findInSubtree(fn.body as Node, scrubbing) !== undefined;
+}
+
+/**
+ * A list of fields to scrub (`scrubFields`, `redactedKeys`) that names only credentials (`['password',
+ * 'secret']`, Rollbar's own defaults) removes no PHI. A list we cannot read may name anything.
+ */
+function scrubsFields(list: Node): boolean {
+  if (list.type !== 'ArrayExpression') return true;
+  if (list.elements.length === 0) return false;
+  return list.elements.some((element) => !element || element.type !== 'Literal' || typeof element.value !== 'string' || !isCredentialOnly(element.value));
+}
+
+/** `redactedKeys: options.redactedKeys ? … : undefined`: a hook only when the caller configures one. */
+function isConditionalHook(value: Node): boolean {
+  const isNothing = (node: Node) => (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'Literal' && node.value === null);
+  return value.type === 'ConditionalExpression' && (isNothing(value.consequent as Node) || isNothing(value.alternate as Node));
 }
 
 /** Whether `name` (in `{ ...name }`) is a parameter of the function around `site` (the walk has reached `site`, not `name`). */
@@ -257,6 +358,17 @@ class ThirdPartyFile {
   readonly fcmInstances = new Set<string>();
   readonly oneSignalClients = new Set<string>();
   importsOneSignal = false;
+  /** `const rollbarConfig = {…}`: object literals by name, for options handed over by name (`<Provider config={rollbarConfig}>`). */
+  readonly objectConstants = new Map<string, TSESTree.ObjectExpression>();
+  /** Application Insights: the clients made here, the inits, and the telemetry initializers/processors added. */
+  readonly appInsightsClients = new Set<string>();
+  readonly appInsightsInits: Array<{ at: Node; captured: string; precision: Precision; hook: string }> = [];
+  readonly telemetryInitializers: Node[] = [];
+  /** Functions declared here by name, to read an initializer passed by name. */
+  readonly functions = new Map<string, Node>();
+  importsAppInsights = false;
+  /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
+  readonly dynamicImports = new Map<string, string>();
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -488,10 +600,106 @@ class ThirdPartyFile {
 
   onProgram() {
     this.importsOneSignal = this.context.importsModule(ONESIGNAL_MODULES);
+    this.importsAppInsights = this.context.importsModule(APP_INSIGHTS_WEB) || this.context.importsModule(APP_INSIGHTS_NODE);
+  }
+
+  /** `const X = await import('m')`, `const { default: X } = await import('m')`: trackers loaded lazily. */
+  private noteDynamicImport(node: TSESTree.VariableDeclarator): void {
+    let init: Node | null | undefined = node.init;
+    if (init?.type === 'AwaitExpression') init = init.argument;
+    if (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string') return;
+    const module = init.source.value;
+    if (node.id.type === 'Identifier') this.dynamicImports.set(node.id.name, module);
+    else if (node.id.type === 'ObjectPattern') {
+      for (const property of node.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') this.dynamicImports.set(property.value.name, module);
+    }
+  }
+
+  /** The module a local name comes from, statically or lazily imported. */
+  private moduleOf(localName: string): string | undefined {
+    return this.context.importedFrom(localName)?.module ?? this.dynamicImports.get(localName);
+  }
+
+  onFunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+    if (node.id) this.functions.set(node.id.name, node);
+  }
+
+  /**
+   * Application Insights started with no telemetry initializer that scrubs: page views and request URLs
+   * (query strings with search terms) or console lines reach the vendor. An initializer that only drops
+   * static files or strips sign-in tokens does not count.
+   */
+  onProgramExit() {
+    if (this.appInsightsInits.length === 0) return;
+    const initializers = this.telemetryInitializers.map((initializer) => (initializer.type === 'Identifier' ? this.functions.get(initializer.name) ?? initializer : initializer));
+    if (initializers.some((initializer) => !isFunctionNode(initializer) && initializer.type !== 'FunctionDeclaration' || scrubsEvent(initializer))) return;
+    for (const init of this.appInsightsInits) {
+      if (initializers.length === 0) {
+        this.context.report({ node: init.at, messageId: 'unscrubbedTracker', data: { vendor: 'Application Insights', hooks: init.hook, captured: init.captured }, precision: init.precision });
+      } else {
+        this.context.report({ node: init.at, messageId: 'passThroughHook', data: { vendor: 'Application Insights', hook: init.hook }, precision: 'medium' });
+      }
+    }
+  }
+
+  /** `new ApplicationInsights({ config })`, `appInsights.setup(…).setAutoCollectConsole(true, true)`, initializers, clients. */
+  private checkAppInsights(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    if (node.type === 'NewExpression') {
+      const parent = parentOf(node);
+      const boundTo = parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : parent?.type === 'AssignmentExpression' && parent.left.type === 'Identifier' ? parent.left.name : undefined;
+      // Node SDK: new appInsights.TelemetryClient(connectionString)
+      if (lastSegment(node.callee) === 'TelemetryClient' && this.context.importsModule(APP_INSIGHTS_NODE)) {
+        if (boundTo) this.appInsightsClients.add(boundTo);
+        return;
+      }
+      const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+      const module = name ? this.context.importedFrom(name)?.module : undefined;
+      if (!module || !APP_INSIGHTS_WEB.test(module)) return;
+      if (boundTo) this.appInsightsClients.add(boundTo);
+      const options = node.arguments[0];
+      const config = options?.type === 'ObjectExpression' ? (propertyNamed(options, 'config')?.value as Node | undefined) : undefined;
+      const urlCapture = config?.type === 'ObjectExpression' && Object.entries(APP_INSIGHTS_URL_CAPTURE).some(([key, on]) => {
+        const value = propertyNamed(config, key)?.value as Node | undefined;
+        return !!value && (on ? isTrueLiteral(value) : isFalseLiteral(value));
+      });
+      this.appInsightsInits.push({
+        at: node.callee,
+        captured: urlCapture ? 'the full URL of every page and route change and of its fetch/XHR requests (query strings included)' : 'the full URLs of page views and AJAX requests it records by default',
+        precision: urlCapture ? 'medium' : 'low',
+        hook: 'addTelemetryInitializer',
+      });
+      return;
+    }
+    const call = memberCall(node);
+    if (!call) return;
+    if ((call.method === 'addTelemetryInitializer' || call.method === 'addTelemetryProcessor') && node.arguments[0]) {
+      this.telemetryInitializers.push(node.arguments[0] as Node);
+      return;
+    }
+    // Node SDK: setAutoCollectConsole(true, true) forwards console.log lines too
+    if (call.method === 'setAutoCollectConsole' && this.context.importsModule(APP_INSIGHTS_NODE) && isTrueLiteral(node.arguments[0] as Node) && isTrueLiteral(node.arguments[1] as Node)) {
+      this.appInsightsInits.push({ at: node.callee, captured: 'the console lines the service writes (console.log included)', precision: 'medium', hook: 'addTelemetryProcessor' });
+    }
+  }
+
+  /** `appInsights.trackEvent({ name }, properties)`, `client.trackException({ exception, properties })`. */
+  private appInsightsCall(node: TSESTree.CallExpression): Sink | undefined {
+    const call = memberCall(node);
+    if (!call || !APP_INSIGHTS_TRACK.has(call.method)) return undefined;
+    const name = lastSegment(call.object);
+    if (!name) return undefined;
+    const known = this.appInsightsClients.has(name) || (name === 'defaultClient' && this.importsAppInsights);
+    if (!known && !APP_INSIGHTS_NAMES.test(name)) return undefined;
+    return { vendor: 'Application Insights', kind: 'error tracker', values: [...node.arguments], precision: known || this.importsAppInsights ? undefined : 'medium' };
   }
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
+    this.noteDynamicImport(node);
     if (node.id.type !== 'Identifier' || !node.init) return;
+    if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
+    if (isFunctionNode(node.init)) this.functions.set(node.id.name, node.init);
+    // const telemetry = appInsights.defaultClient
+    if (node.init.type === 'MemberExpression' && propertyName(node.init) === 'defaultClient' && this.context.importsModule(APP_INSIGHTS_NODE)) this.appInsightsClients.add(node.id.name);
     let init: Node = node.init;
     while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
     if (init.type === 'CallExpression' && this.isFcmMessaging(init)) this.fcmInstances.add(node.id.name);
@@ -510,7 +718,8 @@ class ThirdPartyFile {
   onCallExpression(node: TSESTree.CallExpression) {
     this.checkTrackerInit(node);
     this.checkPageView(node);
-    const sink = this.vendorCall(node);
+    this.checkAppInsights(node);
+    const sink = this.vendorCall(node) ?? this.appInsightsCall(node);
     if (!sink) return;
     const phi = this.phiOf(sink.values, !!sink.keyValue);
     if (!phi) return;
@@ -522,46 +731,110 @@ class ThirdPartyFile {
    * `sendDefaultPii: true`: in a health app, the request URLs, breadcrumbs (console lines, XHR URLs) and
    * users the tracker captures by default carry PHI to the vendor.
    */
-  private checkTrackerInit(node: TSESTree.CallExpression): void {
+  private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const options = node.arguments[0];
-    const tracker = options?.type === 'ObjectExpression' ? this.trackerInitOf(node) : undefined;
+    const tracker = options?.type === 'ObjectExpression' ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
     if (!tracker || options?.type !== 'ObjectExpression') return;
+    const root = rootName(node.callee);
+    this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
+  }
+
+  /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */
+  private checkTrackerOptions(options: TSESTree.ObjectExpression, tracker: TrackerInit, at: Node, site: Node, module?: string): void {
     const pii = propertyNamed(options, 'sendDefaultPii');
     if (pii && isTrueLiteral(pii.value as Node)) {
       this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
       return;
     }
-    const hooks = tracker.hooks.flatMap((hook) => propertyNamed(options, hook) ?? []);
+    const enabled = propertyNamed(options, 'enabled');
+    if (enabled && isFalseLiteral(enabled.value as Node)) return;
+    const hooks = tracker.hooks.flatMap((hook) => propertyNamed(options, hook) ?? []).filter((hook) => !isConditionalHook(hook.value as Node));
     const spreads = options.properties.flatMap((property) => (property.type === 'SpreadElement' ? [property.argument as Node] : []));
+    const hookNames = tracker.hooks.slice(0, 2).join('/');
+    const captured = this.capturedBy(options, tracker, module);
     if (hooks.length === 0) {
       if (spreads.length === 0) {
-        this.context.report({ node: node.callee, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'medium' });
-      } else if (spreads.every((spread) => isParameterOfFunctionAround(spread, node))) {
+        this.context.report({ node: at, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: hookNames, captured: captured.what }, precision: captured.precision });
+      } else if (spreads.every((spread) => isParameterOfFunctionAround(spread, site))) {
         // A shared `setupSentry(options)` spreading its caller's options: callers pass a DSN and tags, rarely a hook.
-        this.context.report({ node: node.callee, messageId: 'unscrubbedTrackerSpread', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/') }, precision: 'low' });
+        this.context.report({ node: at, messageId: 'unscrubbedTrackerSpread', data: { vendor: tracker.vendor, hooks: hookNames, captured: captured.what }, precision: 'low' });
       }
       return;
     }
-    // A hook that only filters environments or renames transactions passes every event on with what it captured.
-    const passThrough = hooks.map((hook) => ({ hook, fn: hook.value as Node })).filter(({ fn }) => isFunctionNode(fn) && !scrubsEvent(fn));
-    if (passThrough.length === hooks.length) {
-      const first = passThrough[0].hook;
+    // A hook that only filters environments, renames transactions or strips tokens passes every event on with what it captured.
+    const weak = hooks.filter((hook) => {
+      const value = hook.value as Node;
+      const key = keyName(hook.key) ?? '';
+      // Rollbar's checkIgnore(isUncaught, args, payload) decides which items to drop, with what they carry in view: trusted as a filter.
+      if (tracker.filters?.includes(key)) return false;
+      if (tracker.fieldLists?.includes(key)) return !scrubsFields(value);
+      return isFunctionNode(value) && !scrubsEvent(value);
+    });
+    if (weak.length === hooks.length && spreads.length === 0) {
+      const first = weak[0];
       this.context.report({ node: first.key, messageId: 'passThroughHook', data: { vendor: tracker.vendor, hook: keyName(first.key) ?? 'hook' }, precision: 'medium' });
     }
   }
 
+  /**
+   * What a tracker's options make it capture, and how sure that is: Rollbar captures nothing by itself
+   * on a server unless told to (`captureUncaught`, `autoInstrument`), so without those the evidence is weak;
+   * Bugsnag's request plugins attach whole requests.
+   */
+  private capturedBy(options: TSESTree.ObjectExpression, tracker: TrackerInit, module?: string): { what: string; precision: Precision } {
+    const plugins = propertyNamed(options, 'plugins')?.value as Node | undefined;
+    const requestPlugin = plugins?.type === 'ArrayExpression' && plugins.elements.some((element) => {
+      const name = element ? rootName(element as Node) : undefined;
+      return !!name && BUGSNAG_REQUEST_PLUGINS.test(this.moduleOf(name) ?? '');
+    });
+    if (requestPlugin) return { what: 'the URL, query and body of every failing request (its server plugin attaches them), breadcrumbs and user data', precision: 'medium' };
+    // Rollbar's server build records no telemetry (URLs, console lines): only uncaught exceptions and what the app attaches.
+    if (module && /\/server(\/|$)/.test(module)) return { what: 'uncaught exceptions with their messages, and the person and request data attached to them', precision: 'low' };
+    const what = 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
+    if (!tracker.captures) return { what, precision: 'medium' };
+    const capturing = tracker.captures.some((key) => {
+      const value = propertyNamed(options, key)?.value as Node | undefined;
+      return !!value && !isFalseLiteral(value) && (value.type !== 'Literal' || value.value !== undefined);
+    });
+    return { what, precision: capturing ? 'medium' : 'low' };
+  }
+
   /** The tracker an init call belongs to: `Sentry.init({…})`, or `init({…})` imported from `@sentry/…`. */
-  private trackerInitOf(node: TSESTree.CallExpression): (typeof TRACKER_INITS)[number] | undefined {
+  private trackerInitOf(node: TSESTree.CallExpression): TrackerInit | undefined {
     const call = memberCall(node);
     if (call) {
       const receiver = dottedName(call.object) ?? '';
       return TRACKER_INITS.find(
-        (candidate) => candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || receiver === 'Sentry'),
+        (candidate) =>
+          candidate.methods.includes(call.method) && candidate.receivers.test(receiver) && (this.context.importsModule(candidate.modules) || candidate.modules.test(this.dynamicImports.get(receiver) ?? '') || receiver === 'Sentry'),
       );
     }
     if (node.callee.type !== 'Identifier') return undefined;
     const imported = this.context.importedFrom(node.callee.name);
-    return imported ? TRACKER_INITS.find((candidate) => candidate.modules.test(imported.module) && candidate.methods.includes(imported.imported)) : undefined;
+    if (!imported) return undefined;
+    return TRACKER_INITS.find(
+      (candidate) => candidate.modules.test(imported.module) && (candidate.methods.includes(imported.imported) || (candidate.callable && (imported.imported === 'default' || imported.imported === '*'))),
+    );
+  }
+
+  /** `new Rollbar({…})` with `Rollbar` from the `rollbar` package. */
+  private trackerConstructorOf(node: TSESTree.NewExpression): TrackerInit | undefined {
+    const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+    if (!name) return undefined;
+    const imported = this.context.importedFrom(name);
+    return TRACKER_INITS.find((candidate) => candidate.constructors && (imported ? candidate.modules.test(imported.module) : candidate.constructors.includes(name) && this.context.importsModule(candidate.modules)));
+  }
+
+  /** `<Provider config={rollbarConfig}>` from `@rollbar/react`: the config is Rollbar's init options. */
+  onJsxOpeningElement(node: TSESTree.JSXOpeningElement): void {
+    if (node.name.type !== 'JSXIdentifier') return;
+    const imported = this.context.importedFrom(node.name.name);
+    if (imported?.module !== '@rollbar/react' || imported.imported !== 'Provider') return;
+    const attribute = node.attributes.find((candidate): candidate is TSESTree.JSXAttribute => candidate.type === 'JSXAttribute' && candidate.name.type === 'JSXIdentifier' && candidate.name.name === 'config');
+    const expression = attribute?.value?.type === 'JSXExpressionContainer' ? (attribute.value.expression as Node) : undefined;
+    const options = expression?.type === 'ObjectExpression' ? expression : expression?.type === 'Identifier' ? this.objectConstants.get(expression.name) : undefined;
+    const rollbar = TRACKER_INITS.find((candidate) => candidate.vendor === 'Rollbar');
+    if (options && rollbar && attribute) this.checkTrackerOptions(options, rollbar, attribute, attribute);
   }
 
   /** `ReactGA.send({ hitType: 'pageview', page: location.pathname + location.search })`: the query string goes to the vendor. */
@@ -584,6 +857,8 @@ class ThirdPartyFile {
   }
 
   onNewExpression(node: TSESTree.NewExpression) {
+    this.checkTrackerInit(node);
+    this.checkAppInsights(node);
     // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
     const name = lastSegment(node.callee);
     if (!name || !BEDROCK_COMMANDS.has(name) || node.arguments[0]?.type !== 'ObjectExpression') return;
@@ -628,10 +903,10 @@ export default createRule({
       llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
-      unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default reach the vendor, PHI included. Scrub events before they are sent.',
+      unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): {{captured}} reach the vendor, PHI included. Scrub events before they are sent.',
       llmRealtime: 'Opens a realtime session with {{vendor}}: everything said in it (in a clinical app, patients\' details) streams to the vendor. A vendor may receive PHI only under a signed BAA with zero data retention.',
-      unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, request URLs, breadcrumbs and user data reach the vendor, PHI included.',
-      passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing anything: request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
+      unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, {{captured}} reach the vendor, PHI included.',
+      passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing patient data (it only filters, relabels, rewrites stack frames or strips credentials): request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
       defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',
       pageUrl: 'Page view sent to {{vendor}} with the full URL, query string included: search terms and filters in it (names, dates of birth) reach the vendor. Send the path without the query, or a route name.',
     },
@@ -649,10 +924,13 @@ export default createRule({
     const state = new ThirdPartyFile(context, options);
     return {
       Program: () => state.onProgram(),
+      'Program:exit': () => state.onProgramExit(),
+      FunctionDeclaration: (node) => state.onFunctionDeclaration(node),
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),
       Property: (node) => state.onProperty(node),
+      JSXOpeningElement: (node) => state.onJsxOpeningElement(node),
     };
   },
 });

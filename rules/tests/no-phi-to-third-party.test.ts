@@ -58,8 +58,93 @@ runRuleTests('no-phi-to-third-party', {
     "declare const notificationService: any; declare const patient: any;\nawait notificationService.createNotification({ patientId: patient.id, message: `Result for ${patient.fullName}` });",
     "declare const queue: any; declare const patient: any;\nawait queue.sendEach([{ body: patient.diagnosis }]);",
     "declare const socket: any; declare const patient: any;\nsocket.sendNotification(patient.id, { diagnosis: patient.diagnosis });",
+    // Rollbar, Bugsnag and Application Insights with hooks that scrub patient data, or turned off
+    "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, scrubFields: ['firstName', 'birthDate', 'phone'] });",
+    "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, enabled: false });",
+    "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, checkIgnore: (isUncaught: boolean, args: unknown[], payload: any) => !!payload.request });",
+    "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true, transform(payload: any) { delete payload.request; } });",
+    "import Bugsnag from '@bugsnag/js';\nBugsnag.start({ apiKey: 'k', onError: (event: any) => { event.request = {}; } });",
+    "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\ndeclare function stripQuery(url: string): string;\nconst appInsights = new ApplicationInsights({ config: { connectionString: 'c', enableAutoRouteTracking: true } });\nappInsights.addTelemetryInitializer((item: any) => { item.baseData.uri = stripQuery(item.baseData.uri); });\nappInsights.loadAppInsights();",
+    "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\nimport { scrubTelemetry } from './scrub';\nconst appInsights = new ApplicationInsights({ config: { connectionString: 'c' } });\nappInsights.addTelemetryInitializer(scrubTelemetry);",
+    // opaque ids and counts in custom telemetry; an app's own tracker that is not Application Insights; configure is not an init
+    "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\ndeclare const patient: any; declare const appInsights: ApplicationInsights;\nappInsights.trackEvent({ name: 'Chart saved' }, { patientId: patient.id, allergyCount: patient.allergies.length });",
+    "declare const tracker: any; declare const patient: any;\ntracker.trackEvent({ name: 'saved' }, { dob: patient.birthDate });",
+    "import Rollbar from 'rollbar';\ndeclare const rollbar: Rollbar;\nrollbar.configure({ payload: { environment: 'prod' } });",
+    // trackers in tests and stories are not reported
+    { filename: 'src/__tests__/rollbar.test.ts', code: "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });" },
   ],
   invalid: [
+    {
+      name: 'Rollbar with uncaught capture and a transform that only rewrites stack-frame paths; credential-only scrub fields; a bare init (regression: diabetes data apps)',
+      filename: 'app/rollbar.js',
+      code: "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({\n  accessToken: 't',\n  captureUncaught: true,\n  transform(payload) {\n    const trace = payload.body.trace;\n    if (trace && trace.frames) trace.frames.forEach((frame) => { frame.filename = 'http://host/app.js'; });\n    for (let i = 0; i < trace.frames.length; i++) trace.frames[i].filename = 'http://host/app.js';\n  },\n});\nexport const server = new Rollbar({ accessToken: 't', handleUncaughtExceptions: true, scrubFields: ['password', 'accessToken'] });\nRollbar.init({ accessToken: 't' });",
+      errors: [
+        { line: 5, column: 3, message: "Rollbar's `transform` passes events on without removing patient data" },
+        { line: 11, column: 87, message: "Rollbar's `scrubFields` passes events on without removing patient data" },
+        { line: 12, column: 1, message: 'Rollbar is initialised without a scrubbing hook' },
+      ],
+    },
+    {
+      name: 'a beforeSend that removes only cookies and the authorization header leaves request URLs and bodies',
+      code: "import * as Sentry from '@sentry/browser';\nSentry.init({\n  dsn: 'x',\n  beforeSend(event) {\n    delete event.request?.cookies;\n    if (event.request?.headers) event.request.headers.Authorization = '[removed]';\n    return event;\n  },\n});",
+      errors: [{ line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing patient data" }],
+    },
+    {
+      name: "Rollbar's server build: no telemetry, so uncaught exceptions are what it sends (low precision)",
+      filename: 'app/main.js',
+      code: "import Rollbar from 'rollbar/src/server/rollbar.js';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });",
+      errors: [{ line: 2, column: 28, message: 'Rollbar is initialised without a scrubbing hook (transform/scrubFields): uncaught exceptions with their messages' }],
+    },
+    {
+      name: "@rollbar/react Provider with a config named elsewhere in the file",
+      filename: 'src/App.tsx',
+      code: "import { Provider } from '@rollbar/react';\nconst rollbarConfig = { accessToken: 't', captureUncaught: true, captureUnhandledRejections: true };\nexport const App = () => <Provider config={rollbarConfig}><main /></Provider>;",
+      errors: [{ line: 3, column: 36, message: 'Rollbar is initialised without a scrubbing hook' }],
+    },
+    {
+      name: 'Bugsnag: v6 bugsnag({...}), a server plugin attaching requests, and a shared start spreading its caller\'s options with redaction only if configured',
+      filename: 'src/logging/bugsnag.js',
+      code: "import bugsnag from '@bugsnag/js';\nimport BugsnagPluginExpress from '@bugsnag/plugin-express';\nimport Bugsnag from '@bugsnag/js';\nexport const client = bugsnag({ apiKey: 'k' });\nBugsnag.start({ apiKey: 'k', plugins: [BugsnagPluginExpress] });\nexport function initBugsnag(options) {\n  Bugsnag.start({ ...options, plugins: [BugsnagPluginExpress], redactedKeys: options.redactedKeys ? options.redactedKeys : undefined });\n}",
+      errors: [
+        { line: 4, column: 23, message: 'Bugsnag is initialised without a scrubbing hook' },
+        { line: 5, column: 1, message: 'the URL, query and body of every failing request' },
+        { line: 7, column: 3, message: "Bugsnag is initialised from its caller's options" },
+      ],
+    },
+    {
+      name: 'Bugsnag loaded lazily with await import() inside a shared setup function',
+      filename: 'src/logging/bugsnag.js',
+      code: "export async function initBugsnag(options) {\n  const { default: Bugsnag } = await import('@bugsnag/js');\n  const BugsnagPluginExpress = await import('@bugsnag/plugin-express');\n  Bugsnag.start({ ...options, plugins: [BugsnagPluginExpress] });\n}",
+      errors: [{ line: 4, column: 3, message: 'the URL, query and body of every failing request' }],
+    },
+    {
+      name: 'Bugsnag breadcrumbs and metadata with PHI',
+      code: "import Bugsnag from '@bugsnag/js';\ndeclare const patient: any;\nBugsnag.leaveBreadcrumb('Chart opened', { diagnosis: patient.diagnosis });\nBugsnag.notify(new Error('sync'), (event: any) => event.addMetadata('visit', { dateOfBirth: patient.dateOfBirth }));",
+      errors: [
+        { line: 3, column: 54, kinds: ['diagnosis'], message: 'Sending diagnosis to Bugsnag (error tracker)' },
+        { line: 4, column: 93, kinds: ['date-of-birth'], message: 'Bugsnag' },
+      ],
+    },
+    {
+      name: 'Application Insights: route tracking with an initializer that only strips sign-in tokens; custom events and exceptions with PHI',
+      filename: 'src/app/telemetry.ts',
+      code: "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\ndeclare function stripIdToken(url: string): string;\nlet appInsights: ApplicationInsights | null = null;\nexport function start() {\n  appInsights = new ApplicationInsights({ config: { connectionString: 'c', enableAutoRouteTracking: true } });\n  appInsights.addTelemetryInitializer(dropStatic);\n  appInsights.loadAppInsights();\n}\nfunction dropStatic(envelope: any) {\n  if (isStaticFile(envelope)) return false;\n  envelope.baseData.uri = stripIdToken(envelope.baseData.uri);\n}\ndeclare function isStaticFile(e: unknown): boolean;\nexport function onSaved(patient: { id: string; birthDate: string; diagnosis: string }) {\n  appInsights?.trackEvent({ name: 'saved' }, { birthDate: patient.birthDate });\n  appInsights?.trackException({ exception: new Error('x'), properties: { diagnosis: patient.diagnosis } });\n}",
+      errors: [
+        { line: 5, column: 21, message: "Application Insights's `addTelemetryInitializer` passes events on without removing patient data" },
+        { line: 15, column: 59, kinds: ['date-of-birth'], message: 'Application Insights' },
+        { line: 16, column: 72, kinds: ['diagnosis'], message: 'Application Insights' },
+      ],
+    },
+    {
+      name: 'Application Insights without an initializer; the Node SDK forwarding console lines, and its default client',
+      filename: 'src/server/telemetry.ts',
+      code: "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\nimport * as appInsights from 'applicationinsights';\nexport const web = new ApplicationInsights({ config: { connectionString: 'c' } });\nappInsights.setup('c').setAutoCollectConsole(true, true).start();\nconst telemetry = appInsights.defaultClient;\nexport function failed(patient: { phoneNumber: string }) {\n  telemetry.trackTrace({ message: 'upload failed', properties: { phone: patient.phoneNumber } });\n}",
+      errors: [
+        { line: 3, column: 24, message: 'Application Insights is initialised without a scrubbing hook (addTelemetryInitializer): the full URLs of page views' },
+        { line: 4, column: 1, message: 'scrubbing hook (addTelemetryProcessor): the console lines the service writes' },
+        { line: 7, column: 64, kinds: ['phone'], message: 'Application Insights' },
+      ],
+    },
     {
       name: "a sign-in that tells the error tracker who the person is: the key names a person, not the app's staff account",
       code: "declare const rollbar: any;\nexport function login(account: { username: string }) {\n  rollbar.configure({ payload: { person: { email: account.username } } });\n}",
@@ -84,7 +169,7 @@ runRuleTests('no-phi-to-third-party', {
       filename: 'src/shared/sentry.ts',
       code: "import { init } from '@sentry/aws-serverless';\ninit({\n  dsn: process.env.SENTRY_DSN,\n  beforeSend(event) {\n    const environment = event.tags?.environment?.toString();\n    if (!environment || ['local'].includes(environment)) return null;\n    event.transaction = `[${environment}]-handler`;\n    return event;\n  },\n});\ninit({ dsn: 'y', tracesSampleRate: 1 });",
       errors: [
-        { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing anything" },
+        { line: 4, column: 3, message: "Sentry's `beforeSend` passes events on without removing patient data" },
         { line: 11, column: 1, message: 'Sentry is initialised without a scrubbing hook' },
       ],
     },

@@ -138,6 +138,20 @@ function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isOperationsMessagingName);
 }
 
+
+/**
+ * Clinical kinds a contextual word takes beside a reference to the patient or their visit. Not medication or
+ * immunization: `drugs`, `vaccines` beside a patient id are as often the catalogue a request filters by.
+ */
+const CLINICAL_CONTEXT_KINDS: ReadonlySet<string> = new Set(['clinical-note', 'diagnosis', 'vital-signs', 'procedure', 'medical-history']);
+
+/** `patientId`, `patient`, `encounterUuid`, `visitId`: a key that says whose, or which visit's, the record is. */
+function namesPatientReference(key: string | undefined): boolean {
+  if (!key) return false;
+  const words = splitWords(key);
+  return subjectOfName(key) === 'patient' || words.includes('encounter') || (words.includes('visit') && words.length > 1);
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   protected readonly classStack: string[] = [];
@@ -689,6 +703,7 @@ export abstract class ValueEvaluator {
     const fields = new Map<string, AbstractValue>();
     let kinds = EMPTY;
     let typeName: string | undefined;
+    const aboutPatient = node.properties.some((property) => property.type === 'Property' && !property.computed && namesPatientReference(keyName(property.key)));
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
         const spread = this.valueOf(property.argument);
@@ -709,7 +724,7 @@ export abstract class ValueEvaluator {
         if (underPersonKey) this.personKeyDepth--;
       }
       if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
-      const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value);
+      const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value, aboutPatient);
       if (key !== undefined) fields.set(key, fieldValue);
       kinds = join(kinds, taintOnly(fieldValue));
     }
@@ -725,8 +740,16 @@ export abstract class ValueEvaluator {
   }
 
   /** `{ ssn: x }`: the key says what an opaque value is; literals and traps say nothing. */
-  protected propertyValue(key: string, property: TSESTree.Property, value: AbstractValue): AbstractValue {
-    const byName = this.classifyHere(key);
+  protected propertyValue(key: string, property: TSESTree.Property, value: AbstractValue, aboutPatient = false): AbstractValue {
+    let byName = this.classifyHere(key);
+    // `{ patientId, encounterId, notes: orderNote }`: beside a reference to the patient or the visit, `notes`,
+    // `condition`, `dose` are that patient's clinical data. Only clinical words: `name` or `result` beside a
+    // patient id still name a form's title or an API call's outcome as often as the patient's.
+    if (aboutPatient && byName.kinds.length === 0 && !byName.trap) {
+      const inContext = this.classifyHere(key, true);
+      const kinds = inContext.kinds.filter((kind) => CLINICAL_CONTEXT_KINDS.has(kind));
+      if (kinds.length) byName = { ...inContext, kinds };
+    }
     if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;

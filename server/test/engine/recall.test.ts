@@ -140,3 +140,28 @@ describe('recall: what a workspace function is declared to return', () => {
     assert.deepEqual(reported(text, 'src/app.ts', { 'src/types.ts': types }), ['no-phi-in-logs:7:allergy,date-of-birth,name']);
   });
 });
+
+describe("recall: clinical words beside a reference to the patient or the visit", () => {
+  it("`notes`, `condition`, `weight` in a record that names the patient or encounter are that patient's clinical data", () => {
+    const text = [
+      'declare const orderNote: string; declare const patient: { id: string }; declare const encounter: { id: string };',
+      'declare const chosen: string; declare const measured: number;',
+      "console.log('order submitted', { notes: orderNote, patientId: patient.id, encounterId: encounter.id });",
+      "console.log('saved', { encounterUuid: encounter.id, condition: chosen, weight: measured });",
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:3:clinical-note', 'no-phi-in-logs:4:diagnosis,vital-signs']);
+  });
+
+  it('stays silent without the reference, for identity, outcome and catalogue words beside it, and for literals', () => {
+    const text = [
+      'declare const orderNote: string; declare const patient: { id: string }; declare const formName: string; declare const result: unknown;',
+      "console.log('release', { notes: orderNote, version: 3 });",
+      "console.log('form opened', { patientId: patient.id, name: formName, result });",
+      "console.log('order submitted', { patientId: patient.id, notes: 'none' });",
+      "console.log('visit', { visit: 'follow-up', comment: 'auto' });",
+      "declare const drugs: string[]; declare const $http: any;",
+      "$http.get('/regimen', { params: { patientUuid: patient.id, drugs } });",
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+});

@@ -11,8 +11,8 @@ export const REQUEST_BODY_PROPERTIES: readonly string[] = ['body', 'rawBody'];
 /** UI state containers whose initial value's keys name what they will hold (React, Vue, Solid, Svelte, MobX…). */
 export const STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer', 'ref', 'reactive', 'shallowRef', 'signal', 'createSignal', 'writable', 'observable', 'createStore'];
 
-/** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`). */
-export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel)$/;
+/** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`, `require('bows')('ui')`). */
+export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel|bows)$/;
 
 /** Calls whose result is a writable file stream. */
 export const WRITE_STREAM_FACTORIES: readonly string[] = ['createWriteStream'];

@@ -367,6 +367,8 @@ export function storedDocument(call: TSESTree.CallExpression, host: ProvenanceHo
   const method = propertyName(call.callee);
   const argument = call.arguments[0];
   if (!method || !storeWriteMethods.has(method) || argument?.type !== 'Identifier') return undefined;
+  // `seenPatients.add(patientId)`: an id (or a count, a flag) added to a set of records stays what its name says.
+  if (host.options.classifier.classify(argument.name).trap) return undefined;
   const store = storeName(call.callee.object, host);
   if (!store) return undefined;
   const kinds = storeRecordKinds(store, host.options.classifier);

@@ -283,6 +283,11 @@ describe('provenance: the document a write stores in a patient-record store', ()
       '  await staffDb.save(colleague);',
       "  log.debug('staff', colleague);",
       '}',
+      'declare const seenPatients: Set<string>;',
+      'export function mark(patientId: string) {',
+      '  seenPatients.add(patientId);',
+      "  log.debug('marked', patientId);",
+      '}',
     ].join('\n');
     assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
   });

@@ -390,15 +390,53 @@ export function measurementRecordValue(node: TSESTree.ObjectExpression, host: Pr
     if (property.type !== 'Property' || property.computed) continue;
     const key = keyName(property.key);
     if (!key) continue;
-    if (measurementValueKeys.has(key)) {
-      const value = property.value;
-      const literal = value.type === 'Literal' || (value.type === 'UnaryExpression' && value.argument.type === 'Literal') || host.valueOf(value).constant !== undefined;
-      measured = literal || FUNCTION_TYPES.has(value.type) ? undefined : value;
-    } else if (measurementUnitKeys.has(key)) {
-      const unit = host.valueOf(property.value).constant;
-      unitKind = typeof unit === 'string' ? CLINICAL_UNITS.find(([pattern]) => pattern.test(unit.trim()))?.[1] : undefined;
-    }
+    if (measurementValueKeys.has(key)) measured = isMeasuredValue(property.value, host) ? property.value : undefined;
+    else if (measurementUnitKeys.has(key)) unitKind = clinicalUnitKind(host.valueOf(property.value).constant);
   }
   if (!measured || !unitKind) return EMPTY;
   return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+}
+
+/** `with_units`, `withUnits` → `units`; `set` with a literal key → that key. */
+function setterKey(call: TSESTree.CallExpression): { key: string; value: Node } | undefined {
+  if (call.callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(call.callee);
+  if (!method) return undefined;
+  if (method === 'set' && call.arguments.length === 2) {
+    const [key, value] = call.arguments;
+    return key.type === 'Literal' && typeof key.value === 'string' ? { key: key.value, value } : undefined;
+  }
+  const setter = /^with_?([A-Za-z]\w*)$/.exec(method);
+  if (!setter || call.arguments.length !== 1) return undefined;
+  return { key: setter[1].charAt(0).toLowerCase() + setter[1].slice(1), value: call.arguments[0] };
+}
+
+/**
+ * `builder.makeReading().with_value(level).with_units('mmol/L')`: a builder chain that sets a measured
+ * value from data beside a clinical unit builds a measurement record (the chain's later calls, `.done()`,
+ * hand it on as any method of a value holding PHI does). Asked only at a call that sets the value or the unit.
+ */
+export function measurementChainValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  const own = setterKey(call);
+  if (!own || (!measurementValueKeys.has(own.key) && !measurementUnitKeys.has(own.key))) return undefined;
+  let measured: Node | undefined;
+  let unitKind: string | undefined;
+  let link: Node = call;
+  for (let depth = 0; depth < 24 && link.type === 'CallExpression' && link.callee.type === 'MemberExpression'; depth++) {
+    const set = setterKey(link);
+    if (set && measurementValueKeys.has(set.key) && !measured) measured = isMeasuredValue(set.value, host) ? set.value : undefined;
+    if (set && measurementUnitKeys.has(set.key) && !unitKind) unitKind = clinicalUnitKind(host.valueOf(set.value).constant);
+    link = link.callee.object;
+  }
+  if (!measured || !unitKind) return undefined;
+  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+}
+
+function isMeasuredValue(value: Node, host: ProvenanceHost): boolean {
+  const literal = value.type === 'Literal' || (value.type === 'UnaryExpression' && value.argument.type === 'Literal') || host.valueOf(value).constant !== undefined;
+  return !literal && !FUNCTION_TYPES.has(value.type);
+}
+
+function clinicalUnitKind(unit: unknown): string | undefined {
+  return typeof unit === 'string' ? CLINICAL_UNITS.find(([pattern]) => pattern.test(unit.trim()))?.[1] : undefined;
 }

@@ -310,6 +310,22 @@ describe('provenance: clinical measurement records', () => {
     assert.deepEqual(reported(text, 'lib/meter.js'), ['no-phi-in-logs:7:lab-result', 'no-phi-in-logs:8:lab-result']);
   });
 
+  it('a builder chain that sets the value from data and a clinical unit builds a measurement record, handed on by its later calls', () => {
+    const text = [
+      "const trace = require('debug')('meter');",
+      'module.exports = function build(factory, frame) {',
+      "  const reading = factory.makeReading().with_value(frame.level).with_units('mg/dL').with_time(frame.at).done();",
+      "  trace('built', reading);",
+      "  const sample = factory.makeSample().withUnits('mmHg').withValue(frame.pressure).build();",
+      "  trace('built', sample);",
+      "  const usage = factory.makeSample().with_value(frame.bytes).with_units('kB').done();",
+      "  const preset = factory.makeReading().with_value(100).with_units('mg/dL').done();",
+      "  trace('usage', usage, preset);",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/build.js'), ['no-phi-in-logs:4:lab-result', 'no-phi-in-logs:6:vital-signs']);
+  });
+
   it('a vital-sign unit counts; a literal value, a non-clinical unit and a unit alone do not', () => {
     const text = [
       'module.exports = function show(sample) {',

@@ -358,6 +358,17 @@ export function storeReadValue(call: TSESTree.CallExpression, host: ProvenanceHo
 }
 
 /**
+ * A name for a store rather than one of its documents: a model (`Patient`), a plural (`treatments`), or a
+ * subject with a machinery word (`patientsDb`, `encounterStore`). `patient.save(options)` saves a document
+ * whose argument is not a record.
+ */
+function namesAStore(name: string): boolean {
+  if (/^[A-Z][a-z]/.test(name) || /[^s]s$/.test(name)) return true;
+  const last = name.split(/(?=[A-Z])|[-_]/).filter(Boolean).at(-1)?.toLowerCase();
+  return last !== undefined && storeSuffixWords.has(last);
+}
+
+/**
  * `patientsDb.put(doc)`, `db.collection('treatments').insertOne(entry)`: the variable handed to a write
  * of a store named for patient records is such a record, after the write (a failed write's `catch` that
  * logs it, a `.then(() => log(doc))`).
@@ -370,7 +381,7 @@ export function storedDocument(call: TSESTree.CallExpression, host: ProvenanceHo
   // `seenPatients.add(patientId)`: an id (or a count, a flag) added to a set of records stays what its name says.
   if (host.options.classifier.classify(argument.name).trap) return undefined;
   const store = storeName(call.callee.object, host);
-  if (!store) return undefined;
+  if (!store || (call.callee.object.type !== 'CallExpression' && !namesAStore(store))) return undefined;
   const kinds = storeRecordKinds(store, host.options.classifier);
   if (kinds.length === 0) return undefined;
   return { argument, value: provenanceValue(kinds, host.origin(argument, kinds).range, `\`${argument.name}\` is written to the \`${store}\` store (\`${method}\`)`) };

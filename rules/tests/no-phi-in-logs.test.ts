@@ -31,6 +31,8 @@ runRuleTests('no-phi-in-logs', {
     "declare const db: any; export async function f(q: object) { console.log(await db.collection('patients').countDocuments(q)); }",
     "declare const settingsDb: any; export async function f(prefs: object) { await settingsDb.put(prefs); console.log('saved', prefs); }",
     "export function f(disk: any) { console.log({ value: disk.used, units: 'GB' }); }",
+    // a device reader's counters and memory positions are not readings
+    "const debug = require('bows')('Meter');\nexport function f(meter: any) { debug('records', meter.numberOfRecords, meter.recordCounter, meter.lastGlucosePosition); }",
     { code: "const trace = require('debug')('meter');\nexport function f(frame: any) { trace({ value: frame.level, units: 'mg/dL' }); }", filename: 'test/meter.test.ts' },
     // opaque ids, counts, flags and metadata are not PHI
     'declare const patient: { id: string; ssn: string }; console.log(patient.id);',

@@ -25,6 +25,15 @@ runRuleTests('no-phi-in-logs', {
     { code: "import log from 'loglevel';\nexport function f(event: any) { if (!event.programStage) log.error('no stage', event); }", filename: 'src/events/stage.test.ts' },
     "declare const medplum: any; export async function f() { const staff = await medplum.searchResources('Practitioner', { name: 'x' }); console.log('practitioners', staff); }",
     { code: "declare const api: any; export async function f() { console.log(await api.get('/api/patients')); }", filename: 'src/__mocks__/patients.ts' },
+    // sources by provenance near misses: an organisation route around a configured base, a count of a patient collection,
+    // a settings store's write, a value recorded with a unit that is not clinical, a measurement in a test file
+    'declare const axios: any; declare const base: string; export async function f(id: string) { console.log((await axios.get(`${base}/Organization/${id}`)).data); }',
+    "declare const db: any; export async function f(q: object) { console.log(await db.collection('patients').countDocuments(q)); }",
+    "declare const settingsDb: any; export async function f(prefs: object) { await settingsDb.put(prefs); console.log('saved', prefs); }",
+    "export function f(disk: any) { console.log({ value: disk.used, units: 'GB' }); }",
+    // a device reader's counters and memory positions are not readings
+    "const debug = require('bows')('Meter');\nexport function f(meter: any) { debug('records', meter.numberOfRecords, meter.recordCounter, meter.lastGlucosePosition); }",
+    { code: "const trace = require('debug')('meter');\nexport function f(frame: any) { trace({ value: frame.level, units: 'mg/dL' }); }", filename: 'test/meter.test.ts' },
     // opaque ids, counts, flags and metadata are not PHI
     'declare const patient: { id: string; ssn: string }; console.log(patient.id);',
     'declare const patient: any; console.log(`loaded ${patient.resourceType}/${patient.id}`);',
@@ -118,6 +127,26 @@ runRuleTests('no-phi-in-logs', {
       code: "module.exports = function (ctx, docs) {\n  ctx.treatments.create(docs, function (err, created) {\n    console.log('created', created);\n  });\n};",
       filename: 'lib/api/treatments.js',
       errors: [{ line: 3, column: 28, kinds: ['procedure'] }],
+    },
+    {
+      name: 'provenance: the response of a request to a patient route around a configured base, its data logged',
+      code: "import axios from 'axios';\ndeclare const base: string;\nexport async function load(id: string) {\n  const res = await axios.get(`${base}/Patient/${id}`);\n  console.log(res.data);\n}",
+      errors: [{ line: 5, column: 15, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'provenance: documents read from a collection opened by a patient-side name',
+      code: "declare const db: any;\nexport async function list(q: object) {\n  const docs = await db.collection('patients').find(q).toArray();\n  console.log(docs);\n}",
+      errors: [{ line: 4, column: 15, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'provenance: the document a failed write to a patient-record store reports',
+      code: "declare const db: any; declare const log: any;\nexport async function keep(obj: object) {\n  try { await db.collection('encounters').insertOne(obj); }\n  catch (e) { log.error('could not store', obj); }\n}",
+      errors: [{ line: 4, column: 44, kinds: ['encounter'] }],
+    },
+    {
+      name: 'provenance: a measurement record (a value from data beside a clinical unit) logged through a bows logger',
+      code: "const bows = require('bows');\nconst log = bows('Meter');\nexport function decode(frame: any) {\n  const rec = { value: frame.v, units: 'mg/dL' };\n  log(rec);\n}",
+      errors: [{ line: 5, column: 7, kinds: ['lab-result'] }],
     },
     {
       name: 'an IP address together with health data identifies the patient',

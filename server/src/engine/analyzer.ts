@@ -9,7 +9,7 @@ import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, type AnalyzerOptions } from './evaluator';
-import { storeCallbackValues, type ProvenanceHost } from './provenance';
+import { storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { FunctionSummaries } from './summaries';
 import { asFunction, FUNCTION_TYPES, type FunctionNode } from './syntax';
@@ -469,6 +469,8 @@ export class Analyzer extends FunctionSummaries {
   /** Calls that change a variable: `payload.push(ssn)`, `Object.assign(payload, patient)`. */
   private noteCallEffects(node: TSESTree.CallExpression): void {
     if (node.callee.type !== 'MemberExpression') return;
+    const stored = storedDocument(node, this as unknown as ProvenanceHost);
+    if (stored) this.addToRootVariable(stored.argument, stored.value);
     const method = propertyName(node.callee);
     if (method && mutatingMethods.has(method) && node.arguments.length) {
       const added = joinAll(node.arguments.map((argument) => this.valueOf(argument)));

@@ -22,7 +22,7 @@ import {
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { handlerInputValue, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { handlerInputValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -728,6 +728,9 @@ export abstract class ValueEvaluator {
       if (key !== undefined) fields.set(key, fieldValue);
       kinds = join(kinds, taintOnly(fieldValue));
     }
+    // `{ value: reading.v, units: 'mg/dL' }`: a measurement record whatever its keys' names say.
+    const measurement = measurementRecordValue(node, this as unknown as ProvenanceHost);
+    if (hasPhi(measurement)) kinds = join(kinds, measurement);
     // `resourceType: 'Patient'` names the shape for later reads; the literal's PHI is what its fields
     // hold (`{ resourceType: 'Immunization', count: n }` is a log line, not a resource).
     return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
@@ -782,6 +785,10 @@ export abstract class ValueEvaluator {
     if (fhir) return fhir;
     const response = requestResponseValue(node, this as unknown as ProvenanceHost);
     if (response) return response;
+    const documents = storeReadValue(node, this as unknown as ProvenanceHost);
+    if (documents) return documents;
+    const measurement = measurementChainValue(node, this as unknown as ProvenanceHost);
+    if (measurement) return join(measurement, taintOnly(this.valueOf((callee as TSESTree.MemberExpression).object)));
     // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
     if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));

@@ -16,10 +16,18 @@ import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
   HANDLER_INPUT_NAME,
+  CLINICAL_UNITS,
+  CURSOR_METHODS,
+  MEASUREMENT_UNIT_KEYS,
+  MEASUREMENT_VALUE_KEYS,
+  NAMED_STORE_CALLS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
   REQUEST_METHODS,
   STORE_CALLBACK_METHODS,
+  STORE_READ_METHODS,
+  STORE_SUFFIX_WORDS,
+  STORE_WRITE_METHODS,
   SUBSCRIPTION_FOLDERS,
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
@@ -44,6 +52,13 @@ const requestFunctions = new Set(REQUEST_FUNCTIONS);
 const requestMethods = new Set(REQUEST_METHODS);
 const requestClientWords = new Set(REQUEST_CLIENT_WORDS);
 const storeCallbackMethods = new Set(STORE_CALLBACK_METHODS);
+const storeReadMethods = new Set(STORE_READ_METHODS);
+const storeWriteMethods = new Set(STORE_WRITE_METHODS);
+const cursorMethods = new Set(CURSOR_METHODS);
+const storeSuffixWords = new Set(STORE_SUFFIX_WORDS);
+const namedStoreCalls = new Set(NAMED_STORE_CALLS);
+const measurementValueKeys = new Set(MEASUREMENT_VALUE_KEYS);
+const measurementUnitKeys = new Set(MEASUREMENT_UNIT_KEYS);
 const ERROR_PARAMETER = /^(err|error|e|ex|exception)$/i;
 const MAX_URL_LABEL = 40;
 
@@ -194,7 +209,7 @@ function isRequestCall(call: TSESTree.CallExpression): boolean {
  */
 export function routeKinds(path: string, classifier: NameClassifier): readonly string[] {
   const withoutOrigin = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  const segments = withoutOrigin.split(/[?#]/)[0].split('/').filter((segment) => segment && !/^[:{$]|^\d+$|^v\d+$/.test(segment));
+  const segments = withoutOrigin.split(/[?#]/)[0].split('/').map((segment) => segment.replace(/\{\}/g, '')).filter((segment) => segment && !/^[:{$]|^\d+$|^v\d+$/.test(segment));
   const kinds = new Set<string>();
   for (const segment of segments) {
     const verdict = classifier.classify(segment);
@@ -202,20 +217,81 @@ export function routeKinds(path: string, classifier: NameClassifier): readonly s
       if (segment === segments.at(-1)) return [];
       continue;
     }
-    verdict.kinds.filter(isRecordKind).forEach((kind) => kinds.add(kind));
+    const found = verdict.kinds.length ? verdict.kinds : singularKinds(segment, classifier);
+    found.filter(isRecordKind).forEach((kind) => kinds.add(kind));
   }
   return [...kinds].sort();
 }
 
-/** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`: the response of a patient route. */
+/** `beneficiaries`, `persons`: a plural the vocabulary knows only in the singular. */
+function singularKinds(name: string, classifier: NameClassifier): readonly string[] {
+  const singular = /ies$/i.test(name) ? name.replace(/ies$/i, 'y') : /[^s]s$/i.test(name) ? name.slice(0, -1) : undefined;
+  if (!singular) return [];
+  const verdict = classifier.classify(singular);
+  return verdict.trap ? [] : verdict.kinds;
+}
+
+/**
+ * The records a store's name says it holds: `treatments`, `patientsDb`, `PatientModel`,
+ * `encounterStore` (the machinery word after the subject is not a trap here), `beneficiaries`.
+ */
+export function storeRecordKinds(name: string, classifier: NameClassifier): readonly string[] {
+  let verdict = classifier.classify(name);
+  let subject = name;
+  if (verdict.trap) {
+    const words = name.split(/(?=[A-Z])|[-_]/).filter(Boolean);
+    let end = words.length;
+    while (end > 1 && storeSuffixWords.has(words[end - 1].toLowerCase())) end--;
+    if (end === words.length) return [];
+    subject = words.slice(0, end).join('');
+    verdict = classifier.classify(subject);
+    if (verdict.trap) return [];
+  }
+  const kinds = verdict.kinds.length ? verdict.kinds : singularKinds(subject, classifier);
+  return kinds.filter(isRecordKind);
+}
+
+/** A constant's text (`'/patients/'`, `const PATIENTS = 'patients'`), or `{}` where a value goes. */
+function knownText(node: Node, host: ProvenanceHost): string {
+  const constant = host.valueOf(node).constant;
+  return typeof constant === 'string' ? constant : '{}';
+}
+
+/**
+ * The path a URL expression spells, with `{}` where a value goes: `${base}/Patient/${id}` is
+ * `{}/Patient/{}` even when the base is not known (a configured server), `'/encounters/' + id` is
+ * `/encounters/{}`. A value whose start is known (a constant, a `const` URL) gives that start.
+ */
+export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
+  if (url.type === 'TemplateLiteral') {
+    const parts: string[] = [];
+    url.quasis.forEach((quasi, i) => {
+      parts.push(quasi.value.cooked ?? '');
+      const expression = url.expressions[i];
+      if (expression) parts.push(i === 0 && !parts[0] ? (urlShape(expression, host) ?? '{}') : knownText(expression, host));
+    });
+    const shape = parts.join('');
+    return /[a-z]/i.test(shape.replace(/\{\}/g, '')) ? shape : undefined;
+  }
+  if (url.type === 'BinaryExpression' && url.operator === '+') {
+    const left = urlShape(url.left, host) ?? '{}';
+    const right = url.right.type === 'TemplateLiteral' ? (urlShape(url.right, host) ?? '{}') : knownText(url.right, host);
+    const shape = left + right;
+    return /[a-z]/i.test(shape.replace(/\{\}/g, '')) ? shape : undefined;
+  }
+  return host.valueOf(url).stringPrefix || undefined;
+}
+
+/** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
   if (!isRequestCall(call)) return undefined;
   const url = urlArgument(call);
-  const prefix = url ? host.valueOf(url).stringPrefix : undefined;
+  const prefix = url ? urlShape(url, host) : undefined;
   if (!prefix) return undefined;
   const kinds = routeKinds(prefix, host.options.classifier);
   if (kinds.length === 0) return undefined;
-  const shown = prefix.length > MAX_URL_LABEL ? `${prefix.slice(0, MAX_URL_LABEL - 1)}…` : prefix;
+  const readable = prefix.replace(/\{\}/g, '…');
+  const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
   return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``);
 }
 
@@ -230,15 +306,148 @@ export function storeCallbackValues(call: TSESTree.CallExpression, callback: Nod
   if (call.callee.type !== 'MemberExpression' || call.arguments[0] === callback || !FUNCTION_TYPES.has(callback.type)) return undefined;
   const method = propertyName(call.callee);
   if (!method || !storeCallbackMethods.has(method)) return undefined;
-  const store = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  const store = storeName(call.callee.object, host);
   if (!store) return undefined;
-  const verdict = host.options.classifier.classify(store);
-  if (verdict.trap) return undefined;
-  const kinds = verdict.kinds.filter(isRecordKind);
+  const kinds = storeRecordKinds(store, host.options.classifier);
   if (kinds.length === 0) return undefined;
   const params = (callback as TSESTree.FunctionLike).params;
   return params.map((param) => {
     if (param.type === 'Identifier' && ERROR_PARAMETER.test(param.name)) return EMPTY;
     return provenanceValue(kinds, host.origin(param, kinds).range, `what the \`${store}\` store hands \`${method}\`'s callback (its documents)`);
   });
+}
+
+/** `treatments`, `ctx.store.treatments` → its last name; `db.collection('patients')`, `db.table('visits')` → the name it opens. */
+function storeName(receiver: Node, host: ProvenanceHost): string | undefined {
+  if (receiver.type === 'CallExpression') {
+    const opener = receiver.callee.type === 'MemberExpression' ? propertyName(receiver.callee) : undefined;
+    if (!opener || !namedStoreCalls.has(opener) || !receiver.arguments[0]) return undefined;
+    const named = host.valueOf(receiver.arguments[0]).constant;
+    return typeof named === 'string' && /^[a-z][\w-]*$/i.test(named) ? named : undefined;
+  }
+  if (receiver.type === 'ThisExpression') return undefined;
+  return dottedName(receiver)?.split('.').pop();
+}
+
+/**
+ * `await db.collection('patients').findOne(q)`, `collection('treatments').find(q).sort(s).toArray()`: the
+ * documents read from a collection opened by a name that says it holds patient records. (A store held
+ * in a variable named for them, `patients.get(id)`, already carries what its name says.)
+ */
+export function storeReadValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  let read: TSESTree.CallExpression = call;
+  for (let depth = 0; depth < 6; depth++) {
+    if (read.callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(read.callee);
+    if (!method) return undefined;
+    const receiver = read.callee.object;
+    if (receiver.type !== 'CallExpression' || receiver.callee.type !== 'MemberExpression') return undefined;
+    if (cursorMethods.has(method) && !namedStoreCalls.has(propertyName(receiver.callee) ?? '')) {
+      read = receiver;
+      continue;
+    }
+    if (!storeReadMethods.has(method)) return undefined;
+    if (read.arguments[0] && FUNCTION_TYPES.has(read.arguments[0].type)) return undefined;
+    const store = storeName(receiver, host);
+    if (!store) return undefined;
+    const kinds = storeRecordKinds(store, host.options.classifier);
+    if (kinds.length === 0) return undefined;
+    return provenanceValue(kinds, host.origin(call, kinds).range, `documents read from the \`${store}\` store`);
+  }
+  return undefined;
+}
+
+/**
+ * A name for a store rather than one of its documents: a model (`Patient`), a plural (`treatments`), or a
+ * subject with a machinery word (`patientsDb`, `encounterStore`). `patient.save(options)` saves a document
+ * whose argument is not a record.
+ */
+function namesAStore(name: string): boolean {
+  if (/^[A-Z][a-z]/.test(name) || /[^s]s$/.test(name)) return true;
+  const last = name.split(/(?=[A-Z])|[-_]/).filter(Boolean).at(-1)?.toLowerCase();
+  return last !== undefined && storeSuffixWords.has(last);
+}
+
+/**
+ * `patientsDb.put(doc)`, `db.collection('treatments').insertOne(entry)`: the variable handed to a write
+ * of a store named for patient records is such a record, after the write (a failed write's `catch` that
+ * logs it, a `.then(() => log(doc))`).
+ */
+export function storedDocument(call: TSESTree.CallExpression, host: ProvenanceHost): { argument: TSESTree.Identifier; value: AbstractValue } | undefined {
+  if (call.callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(call.callee);
+  const argument = call.arguments[0];
+  if (!method || !storeWriteMethods.has(method) || argument?.type !== 'Identifier') return undefined;
+  // `seenPatients.add(patientId)`: an id (or a count, a flag) added to a set of records stays what its name says.
+  if (host.options.classifier.classify(argument.name).trap) return undefined;
+  const store = storeName(call.callee.object, host);
+  if (!store || (call.callee.object.type !== 'CallExpression' && !namesAStore(store))) return undefined;
+  const kinds = storeRecordKinds(store, host.options.classifier);
+  if (kinds.length === 0) return undefined;
+  return { argument, value: provenanceValue(kinds, host.origin(argument, kinds).range, `\`${argument.name}\` is written to the \`${store}\` store (\`${method}\`)`) };
+}
+
+// ── clinical measurement records ────────────────────────────────────────────────────────────
+
+/**
+ * `{ type: 'smbg', value: reading.v, units: 'mg/dL' }`: an object that sets a measured value from data
+ * beside a clinical unit is a person's measurement, whatever the variable it lands in is called. A
+ * literal value (`value: 0`) is a default or an example, not a measurement.
+ */
+export function measurementRecordValue(node: TSESTree.ObjectExpression, host: ProvenanceHost): AbstractValue {
+  let measured: Node | undefined;
+  let unitKind: string | undefined;
+  for (const property of node.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = keyName(property.key);
+    if (!key) continue;
+    if (measurementValueKeys.has(key)) measured = isMeasuredValue(property.value, host) ? property.value : undefined;
+    else if (measurementUnitKeys.has(key)) unitKind = clinicalUnitKind(host.valueOf(property.value).constant);
+  }
+  if (!measured || !unitKind) return EMPTY;
+  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+}
+
+/** `with_units`, `withUnits` → `units`; `set` with a literal key → that key. */
+function setterKey(call: TSESTree.CallExpression): { key: string; value: Node } | undefined {
+  if (call.callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(call.callee);
+  if (!method) return undefined;
+  if (method === 'set' && call.arguments.length === 2) {
+    const [key, value] = call.arguments;
+    return key.type === 'Literal' && typeof key.value === 'string' ? { key: key.value, value } : undefined;
+  }
+  const setter = /^with_?([A-Za-z]\w*)$/.exec(method);
+  if (!setter || call.arguments.length !== 1) return undefined;
+  return { key: setter[1].charAt(0).toLowerCase() + setter[1].slice(1), value: call.arguments[0] };
+}
+
+/**
+ * `builder.makeReading().with_value(level).with_units('mmol/L')`: a builder chain that sets a measured
+ * value from data beside a clinical unit builds a measurement record (the chain's later calls, `.done()`,
+ * hand it on as any method of a value holding PHI does). Asked only at a call that sets the value or the unit.
+ */
+export function measurementChainValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  const own = setterKey(call);
+  if (!own || (!measurementValueKeys.has(own.key) && !measurementUnitKeys.has(own.key))) return undefined;
+  let measured: Node | undefined;
+  let unitKind: string | undefined;
+  let link: Node = call;
+  for (let depth = 0; depth < 24 && link.type === 'CallExpression' && link.callee.type === 'MemberExpression'; depth++) {
+    const set = setterKey(link);
+    if (set && measurementValueKeys.has(set.key) && !measured) measured = isMeasuredValue(set.value, host) ? set.value : undefined;
+    if (set && measurementUnitKeys.has(set.key) && !unitKind) unitKind = clinicalUnitKind(host.valueOf(set.value).constant);
+    link = link.callee.object;
+  }
+  if (!measured || !unitKind) return undefined;
+  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+}
+
+function isMeasuredValue(value: Node, host: ProvenanceHost): boolean {
+  const literal = value.type === 'Literal' || (value.type === 'UnaryExpression' && value.argument.type === 'Literal') || host.valueOf(value).constant !== undefined;
+  return !literal && !FUNCTION_TYPES.has(value.type);
+}
+
+function clinicalUnitKind(unit: unknown): string | undefined {
+  return typeof unit === 'string' ? CLINICAL_UNITS.find(([pattern]) => pattern.test(unit.trim()))?.[1] : undefined;
 }

@@ -178,6 +178,8 @@ function isLastFour(words: readonly string[]): boolean {
  */
 function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
   if (isLastFour(words)) return TRAP;
+  // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
+  if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;

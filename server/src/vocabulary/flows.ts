@@ -67,7 +67,7 @@ export const ACTION_VERBS: readonly string[] = [
 /** Calls that create a logger: the variable they initialise is a logger. */
 export const LOGGER_FACTORIES: readonly string[] = [
   'winston.createLogger', 'createLogger', 'bunyan.createLogger', 'log4js.getLogger', 'getLogger', 'loglevel.getLogger',
-  'pino', 'Pino', 'createDebug', 'debug', 'consola.create', 'consola.withTag', 'signale.scope', 'Logger',
+  'pino', 'Pino', 'createDebug', 'debug', 'consola.create', 'consola.withTag', 'signale.scope', 'Logger', 'bows',
 ];
 
 /** Methods that write a log line (pino/winston/bunyan/log4js/loglevel/console). */

@@ -19,8 +19,8 @@ export const STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'us
 export const SCHEMA_BUILDER_MODULES = /^(zod(\/.*)?|yup|joi|@hapi\/joi|valibot|superstruct|io-ts|@sinclair\/typebox)$/;
 export const SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'assert', 'create', 'mask', 'decode'];
 
-/** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`). */
-export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel)$/;
+/** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`, `require('bows')('ui')`). */
+export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel|bows)$/;
 
 /** Calls whose result is a writable file stream. */
 export const WRITE_STREAM_FACTORIES: readonly string[] = ['createWriteStream'];

@@ -17,8 +17,9 @@ export const BOOLEAN_PREFIXES: readonly string[] = [
  * validation state, keys and indexes.
  */
 export const METADATA_WORDS: readonly string[] = [
-  // counts and sizes
+  // counts and sizes; where a reader is in a device's memory (`lastGlucosePosition`: a page pointer, not a reading)
   'count', 'counts', 'length', 'len', 'size', 'total', 'totals', 'index', 'idx', 'max', 'min', 'limit', 'offset', 'page', 'pages',
+  'counter', 'counters', 'position', 'positions',
   // formats, patterns, templates, presentation
   'format', 'formats', 'fmt', 'pattern', 'patterns', 'regex', 'regexp', 're', 'template', 'templates', 'tpl', 'placeholder',
   'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
@@ -63,6 +64,7 @@ export const METADATA_WORDS: readonly string[] = [
  */
 export const TAINT_CLEARING_WORDS: readonly string[] = [
   'count', 'counts', 'length', 'len', 'size', 'total', 'totals', 'index', 'idx', 'max', 'min', 'limit', 'offset',
+  'counter', 'counters', 'position', 'positions',
   'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
   'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
   'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',

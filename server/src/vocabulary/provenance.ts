@@ -51,3 +51,33 @@ export const STORE_CALLBACK_METHODS: readonly string[] = [
 
 /** Curried message builders: `errorCreator(message)(details)` is the details, ready for a log line. */
 export const CURRIED_PASS_THROUGH: readonly string[] = ['errorCreator'];
+
+/**
+ * Words that name a store's machinery, not its contents: `patientStore`, `encounterCollection`,
+ * `PatientModel`, `patientsDb` hold what the word before them says.
+ */
+export const STORE_SUFFIX_WORDS: readonly string[] = ['store', 'collection', 'repository', 'repo', 'model', 'db', 'database', 'table', 'dao'];
+
+/** Calls that open a named collection or table: `db.collection('patients')`, `db.table('visits')`, `tx.objectStore('observations')`. */
+export const NAMED_STORE_CALLS: readonly string[] = ['collection', 'getCollection', 'table', 'model', 'objectStore'];
+
+/**
+ * Methods of a named collection that resolve with its documents (not `insertOne`'s acknowledgement, not
+ * a count), and cursor methods that hand them on (`find(q).sort(s).toArray()`).
+ */
+export const STORE_READ_METHODS: readonly string[] = ['find', 'findOne', 'findById', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'findMany', 'findAll', 'findFirst', 'findUnique', 'get', 'allDocs', 'toArray'];
+export const CURSOR_METHODS: readonly string[] = ['sort', 'limit', 'skip', 'project', 'toArray', 'exec', 'lean', 'populate', 'select'];
+
+/** Methods that store their first argument as a document of the store (the argument is then a record of that store). */
+export const STORE_WRITE_METHODS: readonly string[] = ['insert', 'insertOne', 'insertMany', 'create', 'save', 'put', 'bulkDocs', 'bulkCreate', 'add', 'upsert'];
+
+/**
+ * Units that say a number is a person's measurement: a blood concentration or a vital sign. An object
+ * that sets a `value` (or `amount`) from data beside such a unit is a clinical measurement record.
+ */
+export const CLINICAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(mg\/dl|mmol\/l|g\/dl|meq\/l|[uµ]mol\/l|ng\/ml)$/i, 'lab-result'],
+  [/^(mmhg|bpm|beats\/min|breaths\/min)$/i, 'vital-signs'],
+];
+export const MEASUREMENT_VALUE_KEYS: readonly string[] = ['value', 'amount', 'reading'];
+export const MEASUREMENT_UNIT_KEYS: readonly string[] = ['units', 'unit', 'uom'];

@@ -69,6 +69,8 @@ describe('NameClassifier', () => {
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
     'patientIDs', 'diagnosisRefSet', 'patientReference', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
+    // counters and device-memory pointers: `numberOfRecords`, `recordCounter`, `lastGlucosePosition`
+    'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

@@ -178,3 +178,168 @@ describe('provenance: documents of a store named for patient data', () => {
     assert.deepEqual(reported(text, 'lib/api/setup.js'), []);
   });
 });
+
+describe('provenance: requests whose URL is spelled around a configured base', () => {
+  it('a template or concatenation with an unknown base still names the route; the response, its data and its parsed body are reported', () => {
+    const text = [
+      "import axios from 'axios';",
+      'declare const serverBase: string;',
+      'export async function loadChart(chartId: string) {',
+      '  const answer = await axios.get(`${serverBase}/Observation?subject=${chartId}`);',
+      "  console.log('loaded', answer.data);",
+      "  console.log('status', answer.status);",
+      "  fetch(serverBase + '/encounters/' + chartId).then((r) => r.json()).then((parsed) => console.debug(JSON.stringify(parsed)));",
+      '}',
+    ].join('\n');
+    const found = findings(text);
+    assert.deepEqual(found.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['no-phi-in-logs:5:observation', 'no-phi-in-logs:7:encounter']);
+    assert.ok(found.every((finding) => finding.precision === 'medium'));
+    assert.match(found[0].related[0].message, /the response of a request to `…\/Observation\?subject=…`/);
+  });
+
+  it('a registry route named in the plural the vocabulary knows in the singular (beneficiaries) is a patient route', () => {
+    const text = "declare const registry: string;\nexport async function lookUp(code: string) {\n  const reply = await fetch(`${registry}/beneficiaries/${code}`);\n  console.log(await reply.json());\n}\n";
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
+  });
+
+  it('stays silent for staff, organisation and metadata routes around an unknown base, and for a bare base', () => {
+    const text = [
+      "import axios from 'axios';",
+      'declare const serverBase: string;',
+      'export async function setup(orgId: string) {',
+      '  console.log((await axios.get(`${serverBase}/Practitioner/${orgId}`)).data);',
+      '  console.log((await axios.get(`${serverBase}/organizations/${orgId}`)).data);',
+      '  console.log((await axios.get(`${serverBase}/metadata`)).data);',
+      '  console.log((await axios.get(`${serverBase}/patients/count`)).data);',
+      '  console.log((await axios.get(`${serverBase}`)).data);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+});
+
+describe('provenance: named collections of patient records', () => {
+  it('documents read from a collection opened by a patient-side name are reported, through cursor methods too', () => {
+    const text = [
+      'declare const mongo: any; declare const logger: any;',
+      'export async function recent(filter: object) {',
+      "  const rows = await mongo.collection('labResults').find(filter).sort({ at: -1 }).limit(5).toArray();",
+      "  logger.info('recent', rows);",
+      "  const single = await mongo.collection('encounters').findOne(filter);",
+      "  logger.warn('one', single);",
+      '}',
+    ].join('\n');
+    const found = findings(text);
+    assert.deepEqual(found.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['no-phi-in-logs:4:lab-result', 'no-phi-in-logs:6:encounter']);
+    assert.match(found[1].related[0].message, /documents read from the `encounters` store/);
+  });
+
+  it('stays silent on counts, lengths and ids of them, on staff and settings collections, and on an insert acknowledgement', () => {
+    const text = [
+      'declare const mongo: any; declare const logger: any;',
+      'export async function audit(filter: object, entry: object) {',
+      "  const rows = await mongo.collection('encounters').find(filter).toArray();",
+      "  logger.info('rows', rows.length, rows[0]?._id);",
+      "  logger.info('total', await mongo.collection('encounters').countDocuments(filter));",
+      "  logger.info('staff', await mongo.collection('practitioners').findOne(filter));",
+      "  logger.info('settings', await mongo.collection('settings').find(filter).toArray());",
+      "  const ack = await mongo.collection('audit').insertOne(entry);",
+      "  logger.info('ack', ack, entry);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
+  it("a collection's callback read is reported like a named store's", () => {
+    const text = "module.exports = function (db) {\n  db.collection('observations').find({ recent: true }, function (err, docs) {\n    console.log('recent', docs);\n  });\n};\n";
+    assert.deepEqual(reported(text, 'lib/observations.js'), ['no-phi-in-logs:3:observation']);
+  });
+});
+
+describe('provenance: the document a write stores in a patient-record store', () => {
+  it('logged after the write resolves, and by the catch of a failed write, it is reported with the store named', () => {
+    const text = [
+      'declare const encountersDb: any; declare const mongo: any; declare const log: any;',
+      'export function keep(draft: object) {',
+      "  encountersDb.put(draft).then(() => log.info('kept', draft));",
+      '}',
+      'export async function record(reading: object) {',
+      "  try { await mongo.collection('observations').insertOne(reading); } catch (failure) { log.error('could not store', reading, failure); }",
+      '}',
+    ].join('\n');
+    const found = findings(text);
+    assert.deepEqual(found.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`), ['no-phi-in-logs:3:encounter', 'no-phi-in-logs:6:observation']);
+    assert.match(found[1].related[0].message, /`reading` is written to the `observations` store \(`insertOne`\)/);
+  });
+
+  it('a machinery word after the subject (`patientStore`, `EncounterModel`) still names the store; a settings store and a staff store do not', () => {
+    const text = [
+      'declare const patientStore: any; declare const settingsStore: any; declare const staffDb: any; declare const log: any;',
+      'export async function keep(item: object, prefs: object, colleague: object) {',
+      '  await patientStore.add(item);',
+      "  log.debug('added', item);",
+      '  await settingsStore.put(prefs);',
+      "  log.debug('saved', prefs);",
+      '  await staffDb.save(colleague);',
+      "  log.debug('staff', colleague);",
+      '}',
+      'declare const encounter: { save(options: object): Promise<void> };',
+      'export async function close(saveOptions: object) {',
+      '  await encounter.save(saveOptions);',
+      "  log.debug('closed with', saveOptions);",
+      '}',
+      'declare const seenPatients: Set<string>;',
+      'export function mark(patientId: string) {',
+      '  seenPatients.add(patientId);',
+      "  log.debug('marked', patientId);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record']);
+  });
+});
+
+describe('provenance: clinical measurement records', () => {
+  it('an object that sets a measured value beside a clinical unit marks the list it is pushed to, logged through a debug or bows logger', () => {
+    const text = [
+      "const trace = require('debug')('meter');",
+      "const bows = require('bows');",
+      "const uiLog = bows('Meter');",
+      'module.exports = function decode(frames) {',
+      '  const out = [];',
+      "  for (const frame of frames) out.push({ kind: 'reading', value: frame.level, units: 'mmol/L', at: frame.time });",
+      "  trace('decoded', out);",
+      '  uiLog(out);',
+      "  trace('decoded', out.length);",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/meter.js'), ['no-phi-in-logs:7:lab-result', 'no-phi-in-logs:8:lab-result']);
+  });
+
+  it('a builder chain that sets the value from data and a clinical unit builds a measurement record, handed on by its later calls', () => {
+    const text = [
+      "const trace = require('debug')('meter');",
+      'module.exports = function build(factory, frame) {',
+      "  const reading = factory.makeReading().with_value(frame.level).with_units('mg/dL').with_time(frame.at).done();",
+      "  trace('built', reading);",
+      "  const sample = factory.makeSample().withUnits('mmHg').withValue(frame.pressure).build();",
+      "  trace('built', sample);",
+      "  const usage = factory.makeSample().with_value(frame.bytes).with_units('kB').done();",
+      "  const preset = factory.makeReading().with_value(100).with_units('mg/dL').done();",
+      "  trace('usage', usage, preset);",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/build.js'), ['no-phi-in-logs:4:lab-result', 'no-phi-in-logs:6:vital-signs']);
+  });
+
+  it('a vital-sign unit counts; a literal value, a non-clinical unit and a unit alone do not', () => {
+    const text = [
+      'module.exports = function show(sample) {',
+      "  console.log({ value: sample.pulse, unit: 'bpm' });",
+      "  console.log({ value: 0, units: 'mg/dL' });",
+      "  console.log({ value: sample.size, units: 'MB' });",
+      "  console.log({ units: 'mg/dL', label: sample.label });",
+      '};',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/show.js'), ['no-phi-in-logs:2:vital-signs']);
+  });
+});

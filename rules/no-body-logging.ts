@@ -3,7 +3,7 @@ import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
-type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'interceptor';
+type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -160,6 +160,7 @@ export default createRule({
       morganToken: 'morgan token `{{token}}` writes the body into the access log: in a health API the body is PHI.',
       serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -273,10 +274,13 @@ export default createRule({
             context.report({ node: body, messageId: 'loggedBody', data: { expression: text.length <= 40 ? text : 'body' } });
             return;
           }
-          // `const answers = req.body; console.log(answers)`: a variable holding the whole body.
-          const alias = findLoggedWhole(argument, (child) => child.type === 'Identifier' && context.hasTag(child, 'request-body'));
+          // `const answers = req.body; console.log(answers)`: a variable holding the whole body; and what the
+          // engine knows as a client's whole payload: a serverless event, `await request.json()`, a tRPC
+          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one.
+          const alias = findLoggedWhole(argument, (child) => (child.type === 'Identifier' || child.type === 'MemberExpression') && context.hasTag(child, 'request-body'));
           if (alias) {
-            context.report({ node: alias, messageId: 'loggedBody', data: { expression: context.getText(alias) }, precision: 'medium' });
+            const text = context.getText(alias);
+            context.report({ node: alias, messageId: 'loggedPayload', data: { expression: text.length <= 40 ? text : 'payload' }, precision: 'medium' });
             return;
           }
         }

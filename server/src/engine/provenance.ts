@@ -16,6 +16,17 @@ import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
   HANDLER_INPUT_NAME,
+  NOT_PAYLOAD_PARSERS,
+  PAYLOAD_PARSER_NAMES,
+  PAYLOAD_PARSER_WORDS,
+  PAYLOAD_VALIDATOR_HEADS,
+  REQUEST_BODY_READERS,
+  RPC_RESOLVER_METHODS,
+  SERVERLESS_EVENT_TYPES,
+  SERVERLESS_HANDLER_TYPES,
+  SERVERLESS_RESULT_TYPES,
+  SOCKET_WORDS,
+  SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
   REQUEST_METHODS,
@@ -24,8 +35,8 @@ import {
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
 } from '../vocabulary/provenance';
-import { FUNCTION_TYPES } from './syntax';
-import { EMPTY, type AbstractValue } from './values';
+import { FUNCTION_TYPES, isRequestObject } from './syntax';
+import { EMPTY, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
 
@@ -34,7 +45,7 @@ export interface ProvenanceHost {
   valueOf(node: Node): AbstractValue;
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
-  options: { classifier: NameClassifier; file?: string };
+  options: { classifier: NameClassifier; file?: string; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -241,4 +252,129 @@ export function storeCallbackValues(call: TSESTree.CallExpression, callback: Nod
     if (param.type === 'Identifier' && ERROR_PARAMETER.test(param.name)) return EMPTY;
     return provenanceValue(kinds, host.origin(param, kinds).range, `what the \`${store}\` store hands \`${method}\`'s callback (its documents)`);
   });
+}
+
+// ── inbound payloads ────────────────────────────────────────────────────────────────────────
+//
+// What a server's handler receives from its caller, whole: a serverless HTTP event, a tRPC procedure's
+// `input`, a socket message that writes a record, the body a route handler reads with `request.json()`,
+// and what a parser or validator makes of them. Such a value is tagged "request-body" (like Express's
+// `req.body`): it carries no PHI kind of its own — nobody knows its fields — but logged whole it writes
+// whatever a client sent, which in a health API is the patient's data.
+
+const serverlessEventTypes = new Set(SERVERLESS_EVENT_TYPES);
+const serverlessResultTypes = new Set(SERVERLESS_RESULT_TYPES);
+const serverlessHandlerTypes = new Set(SERVERLESS_HANDLER_TYPES);
+const rpcResolverMethods = new Set(RPC_RESOLVER_METHODS);
+const socketWriteWords = new Set(SOCKET_WRITE_WORDS);
+const socketWords = new Set(SOCKET_WORDS);
+const requestBodyReaders = new Set(REQUEST_BODY_READERS);
+const payloadParserNames = new Set(PAYLOAD_PARSER_NAMES);
+const payloadParserWords = new Set(PAYLOAD_PARSER_WORDS);
+const payloadValidatorHeads = new Set(PAYLOAD_VALIDATOR_HEADS);
+const notPayloadParsers = new Set(NOT_PAYLOAD_PARSERS);
+
+const INBOUND = withTag(EMPTY, 'request-body');
+
+function parentNode(node: Node): Node | undefined {
+  return (node as { parent?: Node }).parent;
+}
+
+/** `Promise<APIGatewayProxyResult>` → APIGatewayProxyResult. */
+function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  let type = annotation?.typeAnnotation;
+  if (type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Promise') type = type.typeArguments?.params[0];
+  if (type?.type !== 'TSTypeReference') return undefined;
+  return type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : undefined;
+}
+
+/**
+ * A type of the workspace shaped like an HTTP message: it declares both `headers` and `body`
+ * (`interface ZambdaInput { headers; body; secrets }`), so a value of it carries a body.
+ */
+function isMessageShapedType(typeName: string, host: ProvenanceHost): boolean {
+  const fields = host.options.index?.resolve(typeName, host.options.classifier)?.fields;
+  return !!fields && fields.has('body') && fields.has('headers');
+}
+
+/**
+ * The first parameter of a serverless HTTP handler: typed as an API Gateway / load balancer / function
+ * URL event or a workspace type with `headers` and `body`, or the parameter of a function declared to
+ * return a gateway result or stored in a variable typed as a gateway handler, or the first parameter of
+ * a module's entry (`export const index = wrapHandler(async (input) => …)`) that reads its `body`.
+ */
+function isServerlessEventParameter(fn: TSESTree.FunctionLike, param: TSESTree.Parameter, host: ProvenanceHost): boolean {
+  if (param.type !== 'Identifier') return false;
+  const typeName = declaredTypeName(param.typeAnnotation);
+  if (typeName && (serverlessEventTypes.has(typeName) || isMessageShapedType(typeName, host))) return true;
+  const returns = declaredTypeName(fn.returnType);
+  if (returns && serverlessResultTypes.has(returns)) return true;
+  const holder = parentNode(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.init === fn && holder.id.type === 'Identifier') {
+    const handlerType = declaredTypeName(holder.id.typeAnnotation);
+    if (handlerType && serverlessHandlerTypes.has(handlerType)) return true;
+  }
+  return isModuleEntry(fn) && HANDLER_INPUT_NAME.test(param.name) && (fieldReadsIn(fn.body ?? fn).get(param.name)?.has('body') ?? false);
+}
+
+/** `t.procedure.input(schema).mutation(fn)`: a resolver of a procedure that declares its input. */
+function isRpcResolver(fn: Node): boolean {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  if (!method || !rpcResolverMethods.has(method)) return false;
+  for (let node: Node = call.callee.object; node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; node = node.callee.object) {
+    if (propertyName(node.callee) === 'input') return true;
+  }
+  return false;
+}
+
+/** `socket.on('dbAdd', (data, callback) => …)`: the message of a socket event that writes a record. */
+function isSocketWriteHandler(fn: Node): boolean {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  if (method !== 'on' && method !== 'once') return false;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  if (!receiver || !splitWords(receiver).some((word) => socketWords.has(word))) return false;
+  const event = call.arguments[0];
+  const name = event.type === 'Literal' && typeof event.value === 'string' ? event.value : undefined;
+  return name !== undefined && splitWords(name).some((word) => socketWriteWords.has(word));
+}
+
+/**
+ * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
+ * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
+ * the `input` field of its options). Undefined for any other parameter.
+ */
+export function inboundParameterValue(fn: Node, index: number, host: ProvenanceHost): AbstractValue | undefined {
+  if (!FUNCTION_TYPES.has(fn.type)) return undefined;
+  const params = (fn as TSESTree.FunctionLike).params;
+  const param = params[index];
+  if (!param) return undefined;
+  if (index === 0 && isRpcResolver(fn)) return { ...EMPTY, fields: new Map([['input', INBOUND]]) };
+  if (index === 0 && isSocketWriteHandler(fn)) return INBOUND;
+  if (index === 0 && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host)) return INBOUND;
+  return undefined;
+}
+
+/**
+ * A call whose result is a client's whole payload: `await request.json()` in a route handler, or a parser
+ * or validator given one (`JSON.parse(event.body)`, `schema.parse(body)`, `validateRequestParameters(input)`).
+ */
+export function isInboundPayloadCall(call: TSESTree.CallExpression, host: ProvenanceHost): boolean {
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (!name) return false;
+  if (callee.type === 'MemberExpression' && requestBodyReaders.has(name) && call.arguments.length === 0) return isRequestObject(callee.object);
+  if (call.arguments.length === 0 || !isPayloadParserName(name, dottedName(callee))) return false;
+  return call.arguments.some((argument) => argument.type !== 'SpreadElement' && (host.valueOf(argument).tags?.has('request-body') ?? false));
+}
+
+function isPayloadParserName(name: string, dotted: string | undefined): boolean {
+  if (notPayloadParsers.has(name) || (dotted && notPayloadParsers.has(dotted))) return false;
+  if (payloadParserNames.has(name)) return true;
+  const words = splitWords(name);
+  if (words.some((word) => payloadParserWords.has(word))) return true;
+  return (words.length > 1 && payloadValidatorHeads.has(words[0])) || (words[0] === 'safe' && words.length > 1 && payloadValidatorHeads.has(words[1]));
 }

@@ -288,11 +288,15 @@ function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): st
   return type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : undefined;
 }
 
+/** Head nouns of a type that is what a handler is handed (not an e-mail or a response it builds). */
+const INBOUND_TYPE_NOUNS = new Set(['input', 'event', 'request', 'req']);
+
 /**
- * A type of the workspace shaped like an HTTP message: it declares both `headers` and `body`
- * (`interface ZambdaInput { headers; body; secrets }`), so a value of it carries a body.
+ * A type of the workspace shaped like an inbound HTTP message: named for a handler's input, event or
+ * request, and declaring both `headers` and `body` (`interface FunctionInput { headers; body; secrets }`).
  */
 function isMessageShapedType(typeName: string, host: ProvenanceHost): boolean {
+  if (!INBOUND_TYPE_NOUNS.has(splitWords(typeName).at(-1) ?? '')) return false;
   const fields = host.options.index?.resolve(typeName, host.options.classifier)?.fields;
   return !!fields && fields.has('body') && fields.has('headers');
 }

@@ -371,9 +371,12 @@ export function isInboundPayloadCall(call: TSESTree.CallExpression, host: Proven
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   if (!name) return false;
   if (callee.type === 'MemberExpression' && requestBodyReaders.has(name) && call.arguments.length === 0) return isRequestObject(callee.object);
-  if (call.arguments.length === 0 || !isPayloadParserName(name, dottedName(callee))) return false;
+  if (call.arguments.length === 0 || !PARSER_HINT.test(name) || !isPayloadParserName(name, dottedName(callee))) return false;
   return call.arguments.some((argument) => argument.type !== 'SpreadElement' && (host.valueOf(argument).tags?.has('request-body') ?? false));
 }
+
+/** A cheap first look (this runs for every call evaluated): only names like these can be parsers. */
+const PARSER_HINT = /pars|validat|decode|deserial|plainTo|^cast$/i;
 
 function isPayloadParserName(name: string, dotted: string | undefined): boolean {
   if (notPayloadParsers.has(name) || (dotted && notPayloadParsers.has(dotted))) return false;

@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, PHI_KIND_BY_ID, splitWords, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -321,6 +321,98 @@ function isServerlessEventParameter(fn: TSESTree.FunctionLike, param: TSESTree.P
   return isModuleEntry(fn) && HANDLER_INPUT_NAME.test(param.name) && (fieldReadsIn(fn.body ?? fn).get(param.name)?.has('body') ?? false);
 }
 
+/** Per function and parameter: the fields the handler reads from its payload, or from copies of it. */
+const payloadFieldsCache = new WeakMap<Node, Map<string, Set<string>>>();
+
+function unwrapped(node: Node): Node {
+  let current = node;
+  while (current.type === 'AwaitExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ChainExpression') {
+    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  }
+  return current;
+}
+
+/**
+ * The fields a handler reads from its payload `name`, its `body`, and copies made of them in its body
+ * (`const { answers } = validateInput(input)`, `const params = schema.parse(JSON.parse(input.body)); params.note`):
+ * what the handler itself says the payload holds. One walk per handler, in source order.
+ */
+function payloadFieldsRead(fn: Node, name: string): Set<string> {
+  let byName = payloadFieldsCache.get(fn);
+  if (!byName) payloadFieldsCache.set(fn, (byName = new Map()));
+  const cached = byName.get(name);
+  if (cached) return cached;
+  const aliases = new Set([name]);
+  const fields = new Set<string>();
+  const isPayload = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    if (inner.type === 'Identifier') return aliases.has(inner.name);
+    return inner.type === 'MemberExpression' && !inner.computed && propertyName(inner) === 'body' && isPayload(inner.object);
+  };
+  const isCopy = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    if (inner.type === 'LogicalExpression') return isCopy(inner.left) || isCopy(inner.right); // `event.body ?? '{}'`
+    return isPayload(inner) || (inner.type === 'CallExpression' && inner.arguments.some((argument) => argument.type !== 'SpreadElement' && isCopy(argument)));
+  };
+  const body = (fn as TSESTree.FunctionLike).body ?? fn;
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.init && isCopy(node.init)) {
+      if (node.id.type === 'Identifier') aliases.add(node.id.name);
+      else if (node.id.type === 'ObjectPattern') {
+        for (const property of node.id.properties) if (property.type === 'Property' && !property.computed) fields.add(keyName(property.key) ?? '');
+      }
+    } else if (node.type === 'MemberExpression' && !node.computed && isCopy(node.object)) {
+      const field = propertyName(node);
+      if (field && field !== 'body') fields.add(field);
+    }
+    const children: Node[] = [];
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) children.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) children.push(child as Node);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  fields.delete('');
+  byName.set(name, fields);
+  return fields;
+}
+
+/** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
+function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
+  let contactOnly = false;
+  for (const name of names) {
+    const verdict = host.options.classifier.classify(name);
+    if (verdict.trap || verdict.kinds.length === 0) continue;
+    if (withoutContactKinds(verdict.kinds).length > 0 || subjectOfName(name) === 'patient') return true; // `patientName` says whose
+    contactOnly = true;
+  }
+  // A name, an e-mail, a phone alone are the patient's only where the handler's place says it serves
+  // patients (`patient/appointment/create-appointment/`); elsewhere they may be a staff user's.
+  return contactOnly && fileServesPatients(host.options.file);
+}
+
+function fileServesPatients(file: string | undefined): boolean {
+  return !!file && file.split('/').slice(0, -1).some((folder) => subjectOfName(folder) === 'patient');
+}
+
+/** The keys of `.input(z.object({ … }))` on a tRPC procedure chain: what the procedure declares it receives. */
+function rpcInputKeys(fn: Node): string[] {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return [];
+  for (let node: Node = call.callee.object; node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; node = node.callee.object) {
+    if (propertyName(node.callee) !== 'input') continue;
+    const schema = node.arguments[0];
+    const shape = schema?.type === 'CallExpression' ? schema.arguments[0] : undefined;
+    if (shape?.type !== 'ObjectExpression') return [];
+    return shape.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key) ?? ''] : []));
+  }
+  return [];
+}
+
 /** `t.procedure.input(schema).mutation(fn)`: a resolver of a procedure that declares its input. */
 function isRpcResolver(fn: Node): boolean {
   const call = parentNode(fn);
@@ -356,10 +448,50 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   const params = (fn as TSESTree.FunctionLike).params;
   const param = params[index];
   if (!param) return undefined;
-  if (index === 0 && isRpcResolver(fn)) return { ...EMPTY, fields: new Map([['input', INBOUND]]) };
-  if (index === 0 && isSocketWriteHandler(fn)) return INBOUND;
-  if (index === 0 && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host)) return INBOUND;
+  if (index !== 0) return undefined;
+  // A procedure's input and a serverless event are a patient's data when the handler says so: the
+  // fields it reads from them (or its schema declares) name patient data, not only ids and flags.
+  if (isRpcResolver(fn)) {
+    const readsPatientData = namesPatientData(rpcInputKeys(fn), host) || rpcInputFieldsRead(param, fn, host);
+    return readsPatientData ? { ...EMPTY, fields: new Map([['input', INBOUND]]) } : undefined;
+  }
+  // A socket message that writes a record is the record.
+  if (isSocketWriteHandler(fn)) return INBOUND;
+  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host) && namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
   return undefined;
+}
+
+/** `({ input }) => … input.note`, `(opts) => … opts.input.note`: the fields a resolver reads from its input. */
+function rpcInputFieldsRead(param: TSESTree.Parameter, fn: Node, host: ProvenanceHost): boolean {
+  if (param.type === 'ObjectPattern') {
+    const input = param.properties.find((property) => property.type === 'Property' && keyName(property.key) === 'input');
+    const local = input?.type === 'Property' && input.value.type === 'Identifier' ? input.value.name : undefined;
+    return local !== undefined && namesPatientData(payloadFieldsRead(fn, local), host);
+  }
+  if (param.type !== 'Identifier') return false;
+  // `opts.input.note`: reads of the options' `input` field.
+  const reads = [...payloadFieldsRead(fn, param.name)];
+  return reads.includes('input') && namesPatientData(nestedReads(fn, param.name, 'input'), host);
+}
+
+/** Fields read as `name.field.x`: one level below a field of a parameter. */
+function nestedReads(fn: Node, name: string, field: string): string[] {
+  const found: string[] = [];
+  const stack: Node[] = [(fn as TSESTree.FunctionLike).body ?? fn];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'MemberExpression' && !node.object.computed && node.object.object.type === 'Identifier' && node.object.object.name === name && propertyName(node.object) === field) {
+      const read = propertyName(node);
+      if (read) found.push(read);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  return found;
 }
 
 /**

@@ -45,7 +45,7 @@ runRuleTests('no-body-logging', {
     // a tRPC resolver without a declared input, and one that logs the input's id
     "import { initTRPC } from '@trpc/server';\nimport { z } from 'zod';\nconst t = initTRPC.create();\ndeclare const logger: any;\nexport const appRouter = t.router({\n  health: t.procedure.query(({ ctx }) => { logger.info('health', ctx); return 'ok'; }),\n  close: t.procedure.input(z.object({ visitId: z.string() })).mutation(({ input }) => { logger.info('closing', input.visitId); }),\n});",
     // socket messages that do not write a record, and a write message logged by its collection name
-    "export function attach(socket: any) {\n  socket.on('loadRetro', (options: unknown) => console.log('retro', options));\n  socket.on('dbAdd', (data: any) => console.log('dbAdd', data.collection));\n}",
+    "export function attach(socket: any) {\n  socket.on('loadRetro', (options: unknown) => console.log('retro', options));\n  socket.on('dbAdd', (data: any) => console.log('dbAdd', data.collection));\n  socket.on('dbUpdateUnset', (data: any) => console.log('unset', data));\n}",
     // a boolean validator and a number parser do not hand the payload back
     "declare const ajv: any; declare const logger: any;\nexport function check(req: any) {\n  const valid = ajv.validate('visit', req.body);\n  const count = parseInt(req.body, 10);\n  logger.info('valid', valid, count);\n}",
     // a test of a serverless handler logs its fixture event

@@ -25,6 +25,7 @@ import {
   SERVERLESS_EVENT_TYPES,
   SERVERLESS_HANDLER_TYPES,
   SERVERLESS_RESULT_TYPES,
+  SOCKET_REMOVAL_WORDS,
   SOCKET_WORDS,
   SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
@@ -268,6 +269,7 @@ const serverlessHandlerTypes = new Set(SERVERLESS_HANDLER_TYPES);
 const rpcResolverMethods = new Set(RPC_RESOLVER_METHODS);
 const socketWriteWords = new Set(SOCKET_WRITE_WORDS);
 const socketWords = new Set(SOCKET_WORDS);
+const socketRemovalWords = new Set(SOCKET_REMOVAL_WORDS);
 const requestBodyReaders = new Set(REQUEST_BODY_READERS);
 const payloadParserNames = new Set(PAYLOAD_PARSER_NAMES);
 const payloadParserWords = new Set(PAYLOAD_PARSER_WORDS);
@@ -435,7 +437,8 @@ function isSocketWriteHandler(fn: Node): boolean {
   if (!receiver || !splitWords(receiver).some((word) => socketWords.has(word))) return false;
   const event = call.arguments[0];
   const name = event.type === 'Literal' && typeof event.value === 'string' ? event.value : undefined;
-  return name !== undefined && splitWords(name).some((word) => socketWriteWords.has(word));
+  const words = name === undefined ? [] : splitWords(name);
+  return words.some((word) => socketWriteWords.has(word)) && !words.some((word) => socketRemovalWords.has(word));
 }
 
 /**

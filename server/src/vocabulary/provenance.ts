@@ -78,6 +78,9 @@ export const RPC_RESOLVER_METHODS: readonly string[] = ['mutation', 'query', 'su
  */
 export const SOCKET_WRITE_WORDS: readonly string[] = ['add', 'insert', 'update', 'save', 'create', 'upsert', 'put', 'write', 'submit', 'store'];
 
+/** Words of a socket message name that make it a removal (`dbUpdateUnset`, `deleteEntry`): ids and field names, not a record. */
+export const SOCKET_REMOVAL_WORDS: readonly string[] = ['unset', 'delete', 'remove', 'clear', 'purge'];
+
 /** Words of a receiver that is a socket connection (`socket`, `ws`, `clientSocket`). */
 export const SOCKET_WORDS: readonly string[] = ['socket', 'ws', 'websocket'];
 

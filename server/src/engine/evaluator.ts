@@ -22,7 +22,7 @@ import {
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { handlerInputValue, isInboundPayloadCall, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, requestResponseValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -115,16 +115,6 @@ export function belongsToTestData(member: TSESTree.MemberExpression): boolean {
 }
 
 /** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
-function fileSubjectOf(file: string | undefined): Subject | undefined {
-  if (!file) return undefined;
-  const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
-  for (const segment of segments) {
-    const subject = subjectOfName(segment);
-    if (subject) return subject;
-  }
-  return undefined;
-}
-
 /** `app/auth/changePassword.js`, `services/login.ts`: a file about the app's own accounts (sign-in, passwords, invitations). */
 function fileIsAboutAccounts(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);

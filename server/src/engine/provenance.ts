@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -386,9 +386,16 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
 /** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
 function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
   let contactOnly = false;
+  // A handler about the workforce (`update-user`, `sync-practitioner`): a person's details in its payload are
+  // a staff member's; only clinical data and patient records there are a patient's.
+  const aboutWorkforce = fileSubjectOf(host.options.file) === 'workforce';
   for (const name of names) {
     const verdict = host.options.classifier.classify(name);
     if (verdict.trap || verdict.kinds.length === 0) continue;
+    if (aboutWorkforce) {
+      if (verdict.kinds.some(isRecordKind) || subjectOfName(name) === 'patient') return true;
+      continue;
+    }
     if (withoutContactKinds(verdict.kinds).length > 0 || subjectOfName(name) === 'patient') return true; // `patientName` says whose
     contactOnly = true;
   }
@@ -399,6 +406,17 @@ function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolea
 
 function fileServesPatients(file: string | undefined): boolean {
   return !!file && file.split('/').slice(0, -1).some((folder) => subjectOfName(folder) === 'patient');
+}
+
+/** Whose data a file handles, by the nearest of its name and folders that says (`ehr/update-user/index.ts`: the workforce's). */
+export function fileSubjectOf(file: string | undefined): Subject | undefined {
+  if (!file) return undefined;
+  const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
+  for (const segment of segments) {
+    const subject = subjectOfName(segment);
+    if (subject) return subject;
+  }
+  return undefined;
 }
 
 /** The keys of `.input(z.object({ … }))` on a tRPC procedure chain: what the procedure declares it receives. */

@@ -3,7 +3,7 @@ import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
-type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'interceptor';
+type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -160,6 +160,8 @@ export default createRule({
       morganToken: 'morgan token `{{token}}` writes the body into the access log: in a health API the body is PHI.',
       serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -256,6 +258,14 @@ export default createRule({
           if (token) context.report({ node: argument, messageId: 'morganFormat', data: { token } });
           return;
         }
+        if (isLoggerLink(node)) {
+          const filter = loggerLinkFilter(context, node);
+          if (filter !== 'development') {
+            const errorsOnly = filter === 'errors';
+            context.report({ node, messageId: 'rpcLoggerLink', data: { when: errorsOnly ? ' for failed operations' : '', which: errorsOnly ? ' that fails' : '' }, precision: errorsOnly ? 'medium' : 'high' });
+          }
+          return;
+        }
         if (!isLogLineCall(context, node)) return;
         if (isBrowserReportHandler(context, node)) return;
         const parameter = interceptorParameter(node);
@@ -273,10 +283,13 @@ export default createRule({
             context.report({ node: body, messageId: 'loggedBody', data: { expression: text.length <= 40 ? text : 'body' } });
             return;
           }
-          // `const answers = req.body; console.log(answers)`: a variable holding the whole body.
-          const alias = findLoggedWhole(argument, (child) => child.type === 'Identifier' && context.hasTag(child, 'request-body'));
+          // `const answers = req.body; console.log(answers)`: a variable holding the whole body; and what the
+          // engine knows as a client's whole payload: a serverless event, `await request.json()`, a tRPC
+          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one.
+          const alias = findLoggedWhole(argument, (child) => (child.type === 'Identifier' || child.type === 'MemberExpression') && context.hasTag(child, 'request-body'));
           if (alias) {
-            context.report({ node: alias, messageId: 'loggedBody', data: { expression: context.getText(alias) }, precision: 'medium' });
+            const text = context.getText(alias);
+            context.report({ node: alias, messageId: 'loggedPayload', data: { expression: text.length <= 40 ? text : 'payload' }, precision: 'medium' });
             return;
           }
         }
@@ -352,4 +365,70 @@ function isInterceptorPayload(node: Node, parent: Node | undefined, parameter: s
   if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== parameter) return false;
   const name = propertyName(node);
   return name === 'data' || name === 'body';
+}
+
+// ── tRPC loggerLink ─────────────────────────────────────────────────────────────────────────
+
+/** `loggerLink()`, `loggerLink({ enabled })`: tRPC's client link that prints each operation with its input. */
+function isLoggerLink(call: TSESTree.CallExpression): boolean {
+  return lastSegment(call.callee) === 'loggerLink';
+}
+
+/** Words of a check that holds only in development or tests (`process.env.NODE_ENV === 'development'`, `import.meta.env.DEV`, `isDev`). */
+const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'tests', 'testing', 'local', 'storybook', 'debug']);
+
+/** Whether an expression is, or is made of, checks for a development environment. */
+function mentionsDevelopment(node: Node): boolean {
+  return findInSubtree(node, (child) => {
+    if (child.type === 'Identifier') return keyWords(child.name).some((word) => DEVELOPMENT_WORDS.has(word));
+    if (child.type === 'Literal' && typeof child.value === 'string') return keyWords(child.value).some((word) => DEVELOPMENT_WORDS.has(word));
+    return false;
+  }, true) !== undefined;
+}
+
+/** The expression that decides: an arrow's or function's returned expression, else the value itself. */
+function decidingExpression(value: Node): Node | undefined {
+  if (value.type === 'ArrowFunctionExpression') {
+    if (value.body.type !== 'BlockStatement') return value.body;
+    const returned = value.body.body.find((statement) => statement.type === 'ReturnStatement');
+    return returned?.type === 'ReturnStatement' ? (returned.argument ?? undefined) : undefined;
+  }
+  if (value.type === 'FunctionExpression') {
+    const returned = value.body.body.find((statement) => statement.type === 'ReturnStatement');
+    return returned?.type === 'ReturnStatement' ? (returned.argument ?? undefined) : undefined;
+  }
+  return value;
+}
+
+/**
+ * What a loggerLink's `enabled` option lets through outside development: 'development' when the link runs
+ * only there (a development check alone or `&&`-joined to others, `enabled: false`, or the call inside a
+ * branch taken only in development, tests or storybook), 'errors' when production logs failed operations
+ * (`op.direction === 'down' && op.result instanceof Error`, tRPC's own template `isDev || failed`), 'all'
+ * without a filter.
+ */
+function loggerLinkFilter(context: RuleContext, call: TSESTree.CallExpression): 'development' | 'errors' | 'all' {
+  for (let current: Node | undefined = context.parentOf(call), child: Node = call; current; child = current, current = context.parentOf(current)) {
+    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.consequent === child && mentionsDevelopment(current.test)) return 'development';
+    if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return 'development';
+  }
+  const options = call.arguments[0];
+  const enabled = options?.type === 'ObjectExpression' ? options.properties.find((property) => property.type === 'Property' && keyName(property.key) === 'enabled') : undefined;
+  if (!enabled || enabled.type !== 'Property') return 'all';
+  const value = enabled.value as Node;
+  if (value.type === 'Literal' && value.value === false) return 'development';
+  const deciding = decidingExpression(value);
+  if (!deciding) return 'all';
+  const alternatives = orOperands(deciding);
+  // `isDev || failed`: the development check decides nothing in production; the other alternatives do.
+  const production = alternatives.filter((alternative) => !mentionsDevelopment(alternative));
+  if (production.length === 0) return 'development';
+  return production.every((alternative) => findInSubtree(alternative, (child) => child.type === 'BinaryExpression' && child.operator === 'instanceof', true) !== undefined || /\b(error|fail)/i.test(context.getText(alternative))) ? 'errors' : 'all';
+}
+
+/** `a || b || c` → [a, b, c]. */
+function orOperands(node: Node): Node[] {
+  if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) return [...orOperands(node.left), ...orOperands(node.right)];
+  if (TRANSPARENT_TYPES.has(node.type) && 'expression' in node) return orOperands(node.expression as Node);
+  return [node];
 }

@@ -33,6 +33,27 @@ runRuleTests('no-body-logging', {
     "import axios from 'axios';\naxios.interceptors.request.use((config) => { console.log(config.method, config.url); return config; });",
     // pino serializers that drop the body
     "import pino from 'pino';\npino({ serializers: { req: (req: any) => ({ method: req.method, url: req.url }) } });",
+    // inbound payloads (issue 9): metadata, sizes and ids of a payload are not the payload
+    "import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';\nexport async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {\n  const body = JSON.parse(event.body ?? '{}');\n  console.log(event.requestContext.requestId, event.httpMethod, event.path, event.body?.length, body.visitId, Object.keys(body).length);\n  return { statusCode: 204, body: '' };\n}",
+    // a module entry that never reads a body (a scheduled job, a queue trigger) is not handed a client's payload
+    "exports.handler = async (event, context) => {\n  console.log('tick', event, context.awsRequestId);\n};",
+    // a handler whose payload holds only ids and flags (what it reads from it, or its schema, says so)
+    "import type { APIGatewayProxyResult } from 'aws-lambda';\ninterface FunctionInput { headers: Record<string, string>; body: string | null; secrets: unknown }\ndeclare function wrapHandler(name: string, fn: (input: FunctionInput) => Promise<APIGatewayProxyResult>): unknown;\ndeclare function validateRequestParameters(input: FunctionInput): { appointmentId: string; secrets: unknown };\nexport const index = wrapHandler('get-wait-status', async (input: FunctionInput) => {\n  console.log(`Input: ${JSON.stringify(input)}`);\n  const { appointmentId, secrets } = validateRequestParameters(input);\n  console.log('validated', appointmentId, !!secrets);\n  return { statusCode: 200, body: '' };\n});",
+    "import { initTRPC } from '@trpc/server';\nimport { z } from 'zod';\nconst t = initTRPC.create();\ndeclare const logger: any;\nexport const appRouter = t.router({\n  archive: t.procedure.input(z.object({ eventId: z.string(), force: z.boolean() })).mutation(({ input }) => { logger.info('archiving', input); }),\n});",
+    // a handler about the workforce: the person in its payload is a staff member
+    { code: "import type { APIGatewayProxyResult } from 'aws-lambda';\ninterface FunctionInput { headers: Record<string, string>; body: string | null }\ndeclare function wrapHandler(name: string, fn: (input: FunctionInput) => Promise<APIGatewayProxyResult>): unknown;\ndeclare function validateRequestParameters(input: FunctionInput): { firstName: string; birthDate: string; npi: string };\nexport const index = wrapHandler('update-user', async (input: FunctionInput) => {\n  const validated = validateRequestParameters(input);\n  console.log('validated', JSON.stringify(validated));\n  const { firstName, birthDate, npi } = validated;\n  return { statusCode: 200, body: JSON.stringify({ firstName, birthDate, npi }) };\n});", filename: 'src/ehr/update-user/index.ts' },
+    // a function that only takes an `event` (a DOM or emitter event) is not a handler of requests
+    "export function onClick(event: any) { console.log('clicked', event); }",
+    // a tRPC resolver without a declared input, and one that logs the input's id
+    "import { initTRPC } from '@trpc/server';\nimport { z } from 'zod';\nconst t = initTRPC.create();\ndeclare const logger: any;\nexport const appRouter = t.router({\n  health: t.procedure.query(({ ctx }) => { logger.info('health', ctx); return 'ok'; }),\n  close: t.procedure.input(z.object({ visitId: z.string() })).mutation(({ input }) => { logger.info('closing', input.visitId); }),\n});",
+    // socket messages that do not write a record, and a write message logged by its collection name
+    "export function attach(socket: any) {\n  socket.on('loadRetro', (options: unknown) => console.log('retro', options));\n  socket.on('dbAdd', (data: any) => console.log('dbAdd', data.collection));\n  socket.on('dbUpdateUnset', (data: any) => console.log('unset', data));\n}",
+    // a boolean validator and a number parser do not hand the payload back
+    "declare const ajv: any; declare const logger: any;\nexport function check(req: any) {\n  const valid = ajv.validate('visit', req.body);\n  const count = parseInt(req.body, 10);\n  logger.info('valid', valid, count);\n}",
+    // a test of a serverless handler logs its fixture event
+    { code: "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport function handler(event: APIGatewayProxyEvent) { console.log(event); }", filename: 'src/handlers/intake.test.ts' },
+    // tRPC loggerLink only in development, or only in the test/storybook branch
+    "import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';\nexport const a = createTRPCClient({ links: [loggerLink({ enabled: () => process.env.NODE_ENV === 'development' }), httpBatchLink({ url: '/api' })] });\nexport const b = createTRPCClient({ links: [loggerLink({ enabled: () => import.meta.env.DEV }), loggerLink({ enabled: false })] });\nexport function testClient() {\n  if (import.meta.env.MODE === 'test') return createTRPCClient({ links: [loggerLink()] });\n  return undefined;\n}",
     // a fetch body is not logging
     "fetch('/api', { method: 'POST', body: JSON.stringify({ a: 1 }) });",
   ],
@@ -132,6 +153,51 @@ runRuleTests('no-body-logging', {
       name: 'pino-http serializer that copies the body',
       code: "import pinoHttp from 'pino-http';\nexport const mw = pinoHttp({\n  serializers: { req: (req: any) => ({ method: req.method, body: req.raw.body }) },\n});",
       errors: [{ line: 3, column: 18, message: 'The `req` log serializer copies the body' }],
+    },
+    {
+      name: 'an API Gateway event logged whole, its parsed body and a schema-validated copy (issue 9)',
+      code: "import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';\nimport { z } from 'zod';\nconst Intake = z.object({ diagnosis: z.string() });\ndeclare const logger: any; declare function saveComplaint(diagnosis: string): Promise<void>;\nexport async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {\n  console.log('event', JSON.stringify(event));\n  const body = JSON.parse(event.body ?? '{}');\n  logger.info('body', body);\n  const intake = Intake.parse(body);\n  logger.debug(`intake ${JSON.stringify(intake)}`);\n  await saveComplaint(intake.diagnosis);\n  return { statusCode: 201, body: '' };\n}",
+      errors: [
+        { line: 6, column: 39, message: 'Logging the whole `event` writes the payload a client sent this handler' },
+        { line: 8, column: 23 },
+        { line: 10, column: 41 },
+      ],
+    },
+    {
+      name: 'serverless handlers known by their declared handler type, their result type, or a message-shaped input of a handler wrapper',
+      code: "import type { APIGatewayProxyHandler, APIGatewayProxyResult } from 'aws-lambda';\ninterface FunctionInput { headers: Record<string, string>; body: string | null; secrets: unknown }\ndeclare function wrapHandler(name: string, fn: (input: FunctionInput) => Promise<APIGatewayProxyResult>): unknown;\ndeclare function validateRequestParameters(input: FunctionInput): { answers: unknown };\nexport const intake: APIGatewayProxyHandler = async (ev) => { console.log(ev); return { statusCode: 204, body: JSON.parse(ev.body ?? '{}').dateOfBirth }; };\nexport const index = wrapHandler('save-answers', async (input: FunctionInput) => {\n  console.log(`Input: ${JSON.stringify(input)}`);\n  console.error('body', input.body);\n  const validated = validateRequestParameters(input);\n  console.log('validated', validated, validated.allergies ? 'with allergies' : 'none');\n  console.log(input.secrets ? 'with secrets' : 'none', input.headers);\n  return { statusCode: 200, body: '' };\n});",
+      errors: [{ line: 5, column: 75 }, { line: 7, column: 40 }, { line: 8, column: 25 }, { line: 10, column: 28 }],
+    },
+    {
+      name: 'an untyped Lambda entry that reads its event body',
+      code: "exports.handler = async (event) => {\n  console.log('received', event);\n  const visit = JSON.parse(event.body);\n  console.log(visit);\n  return { statusCode: 200, body: visit.allergies.length };\n};",
+      filename: 'src/handler.js',
+      errors: [{ line: 2, column: 27 }, { line: 4, column: 15 }],
+    },
+    {
+      name: 'Next.js, Azure Functions and Fastify route handlers',
+      code: "declare const logger: any;\nexport async function POST(request: Request) {\n  const referral = await request.json();\n  logger.info('referral', referral);\n  return new Response(null, { status: 201 });\n}\nexport default async function intake(context: any, req: any) {\n  context.log('intake', req.body);\n}\nexport function register(fastify: any) {\n  fastify.post('/visits', async (request: any) => { request.log.info(request.body); });\n}",
+      errors: [{ line: 4, column: 27 }, { line: 8, column: 25 }, { line: 11, column: 70 }],
+    },
+    {
+      name: 'a tRPC procedure input logged whole, destructured or read from the options',
+      code: "import { initTRPC } from '@trpc/server';\nimport { z } from 'zod';\nconst t = initTRPC.create();\ndeclare const logger: any; declare const searchSchema: any; declare function find(name: string): unknown[];\nexport const appRouter = t.router({\n  register: t.procedure.input(z.object({ birthDate: z.string() })).mutation(({ input }) => { logger.info('registering', input); }),\n  search: t.procedure.input(searchSchema).query((opts) => { logger.debug({ search: opts.input }); return find(opts.input.patientName); }),\n});",
+      errors: [{ line: 6, column: 121 }, { line: 7, column: 84 }],
+    },
+    {
+      name: 'a socket message that writes a record, logged whole',
+      code: "module.exports = function attach(io) {\n  io.on('connection', function (socket) {\n    socket.on('dbAdd', function (data, callback) {\n      console.log('dbAdd data: ', data);\n      callback({ result: 'ok' });\n    });\n  });\n};",
+      filename: 'lib/server/sockets.js',
+      errors: [{ line: 4, column: 35 }],
+    },
+    {
+      name: 'tRPC loggerLink on in production: unfiltered, or for failed operations (tRPC\'s own template included)',
+      code: "import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';\nexport const a = createTRPCClient({ links: [loggerLink(), httpBatchLink({ url: '/api' })] });\nexport const b = createTRPCClient({ links: [loggerLink({ enabled: (op) => op.direction === 'down' && op.result instanceof Error })] });\nexport const c = createTRPCClient({ links: [loggerLink({ enabled: (opts) => process.env.NODE_ENV === 'development' || (opts.direction === 'down' && opts.result instanceof Error) })] });",
+      errors: [
+        { line: 2, column: 45, message: 'tRPC `loggerLink` is on outside development: it prints every operation with its input' },
+        { line: 3, column: 45, message: 'for failed operations' },
+        { line: 4, column: 45, message: 'for failed operations' },
+      ],
     },
     {
       name: 'axios interceptors that log the payload',

@@ -73,6 +73,11 @@ runRuleTests('no-phi-in-logs', {
   ],
   invalid: [
     {
+      name: "Azure Functions' invocation context logs (issue 9)",
+      code: "export default async function intake(context: any, req: any) {\n  context.log('intake for', req.body.dateOfBirth);\n  context.error(`failed: ${req.body.diagnosis}`);\n}",
+      errors: [{ line: 2, column: 29, kinds: ['date-of-birth'] }, { line: 3, column: 17, kinds: ['diagnosis'] }],
+    },
+    {
       name: 'the patient, the app user and an employer read from a record stay the patient\'s',
       code: "export function migrate(record: any) {\n  const { patient } = record;\n  console.warn(`no group: ${patient.name}`);\n  console.warn(`contact: ${record.contact.phone}`);\n}",
       errors: [

@@ -41,6 +41,14 @@ export function isLogger(context: RuleContext, object: Node, extraNames: readonl
  */
 export function isLogLineCall(context: RuleContext, node: TSESTree.CallExpression, extraNames: readonly string[] = []): boolean {
   const call = memberCall(node);
-  if (call) return logMethods.has(call.method) && isLogger(context, call.object, extraNames);
+  if (call) return (logMethods.has(call.method) && isLogger(context, call.object, extraNames)) || isFunctionContextLog(call.object, call.method);
   return node.callee.type === 'Identifier' && context.hasTag(node.callee, 'logger');
+}
+
+/**
+ * Azure Functions' `context.log(…)` (and `context.warn/error/…` of v4's InvocationContext): the function
+ * runtime's logger, whose lines go to Application Insights.
+ */
+function isFunctionContextLog(object: Node, method: string): boolean {
+  return lastSegment(object) === 'context' && (method === 'log' || method === 'trace' || method === 'warn' || method === 'error');
 }

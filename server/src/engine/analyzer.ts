@@ -9,7 +9,7 @@ import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, type AnalyzerOptions } from './evaluator';
-import { storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
+import { inboundParameterValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { FunctionSummaries } from './summaries';
 import { asFunction, FUNCTION_TYPES, type FunctionNode } from './syntax';
@@ -302,7 +302,9 @@ export class Analyzer extends FunctionSummaries {
       node.params.forEach((param, index) => {
         (param as { parent?: Node }).parent = node;
         const passed = argumentValues[index] ?? EMPTY;
-        this.bindParameter(param, passed);
+        // A serverless event, a tRPC resolver's `{ input }`, a socket message that writes a record: a client's payload.
+        const inbound = inboundParameterValue(node, index, this as unknown as ProvenanceHost);
+        this.bindParameter(param, inbound ? join(passed, inbound) : passed);
         this.visitParameterDefaults(param, node);
       });
       (node.body as { parent?: Node }).parent = node;

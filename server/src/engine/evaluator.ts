@@ -22,12 +22,12 @@ import {
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { handlerInputValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
-import { EMPTY, fromKinds, hasPhi, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
 type Node = TSESTree.Node;
@@ -118,16 +118,6 @@ export function belongsToTestData(member: TSESTree.MemberExpression): boolean {
 }
 
 /** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
-function fileSubjectOf(file: string | undefined): Subject | undefined {
-  if (!file) return undefined;
-  const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
-  for (const segment of segments) {
-    const subject = subjectOfName(segment);
-    if (subject) return subject;
-  }
-  return undefined;
-}
-
 /** `app/auth/changePassword.js`, `services/login.ts`: a file about the app's own accounts (sign-in, passwords, invitations). */
 function fileIsAboutAccounts(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);
@@ -617,7 +607,8 @@ export abstract class ValueEvaluator {
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
     const object = this.valueOf(node.object);
     const name = propertyName(node);
-    if (name !== undefined && requestBodyProperties.has(name) && isRequestObject(node.object)) {
+    // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`).
+    if (name !== undefined && requestBodyProperties.has(name) && (isRequestObject(node.object) || hasTag(object, 'request-body'))) {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }
@@ -764,6 +755,12 @@ export abstract class ValueEvaluator {
   }
 
   protected callValue(node: TSESTree.CallExpression): AbstractValue {
+    const value = this.callResultValue(node);
+    // `await request.json()`, `JSON.parse(event.body)`, `schema.parse(body)`: a client's whole payload again.
+    return isInboundPayloadCall(node, this as unknown as ProvenanceHost) ? withTag(value, 'request-body') : value;
+  }
+
+  private callResultValue(node: TSESTree.CallExpression): AbstractValue {
     const callee = node.callee;
     const name = calleeName(callee);
     const dotted = dottedName(callee);

@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, PHI_KIND_BY_ID, splitWords, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -21,6 +21,18 @@ import {
   MEASUREMENT_UNIT_KEYS,
   MEASUREMENT_VALUE_KEYS,
   NAMED_STORE_CALLS,
+  NOT_PAYLOAD_PARSERS,
+  PAYLOAD_PARSER_NAMES,
+  PAYLOAD_PARSER_WORDS,
+  PAYLOAD_VALIDATOR_HEADS,
+  REQUEST_BODY_READERS,
+  RPC_RESOLVER_METHODS,
+  SERVERLESS_EVENT_TYPES,
+  SERVERLESS_HANDLER_TYPES,
+  SERVERLESS_RESULT_TYPES,
+  SOCKET_REMOVAL_WORDS,
+  SOCKET_WORDS,
+  SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
   REQUEST_METHODS,
@@ -32,8 +44,8 @@ import {
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
 } from '../vocabulary/provenance';
-import { FUNCTION_TYPES } from './syntax';
-import { EMPTY, type AbstractValue } from './values';
+import { FUNCTION_TYPES, isRequestObject } from './syntax';
+import { EMPTY, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
 
@@ -42,7 +54,7 @@ export interface ProvenanceHost {
   valueOf(node: Node): AbstractValue;
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
-  options: { classifier: NameClassifier; file?: string };
+  options: { classifier: NameClassifier; file?: string; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -357,6 +369,170 @@ export function storeReadValue(call: TSESTree.CallExpression, host: ProvenanceHo
   return undefined;
 }
 
+// ── inbound payloads ────────────────────────────────────────────────────────────────────────
+//
+// What a server's handler receives from its caller, whole: a serverless HTTP event, a tRPC procedure's
+// `input`, a socket message that writes a record, the body a route handler reads with `request.json()`,
+// and what a parser or validator makes of them. Such a value is tagged "request-body" (like Express's
+// `req.body`): it carries no PHI kind of its own — nobody knows its fields — but logged whole it writes
+// whatever a client sent, which in a health API is the patient's data.
+
+const serverlessEventTypes = new Set(SERVERLESS_EVENT_TYPES);
+const serverlessResultTypes = new Set(SERVERLESS_RESULT_TYPES);
+const serverlessHandlerTypes = new Set(SERVERLESS_HANDLER_TYPES);
+const rpcResolverMethods = new Set(RPC_RESOLVER_METHODS);
+const socketWriteWords = new Set(SOCKET_WRITE_WORDS);
+const socketWords = new Set(SOCKET_WORDS);
+const socketRemovalWords = new Set(SOCKET_REMOVAL_WORDS);
+const requestBodyReaders = new Set(REQUEST_BODY_READERS);
+const payloadParserNames = new Set(PAYLOAD_PARSER_NAMES);
+const payloadParserWords = new Set(PAYLOAD_PARSER_WORDS);
+const payloadValidatorHeads = new Set(PAYLOAD_VALIDATOR_HEADS);
+const notPayloadParsers = new Set(NOT_PAYLOAD_PARSERS);
+
+const INBOUND = withTag(EMPTY, 'request-body');
+
+function parentNode(node: Node): Node | undefined {
+  return (node as { parent?: Node }).parent;
+}
+
+/** `Promise<APIGatewayProxyResult>` → APIGatewayProxyResult. */
+function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  let type = annotation?.typeAnnotation;
+  if (type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Promise') type = type.typeArguments?.params[0];
+  if (type?.type !== 'TSTypeReference') return undefined;
+  return type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : undefined;
+}
+
+/** Head nouns of a type that is what a handler is handed (not an e-mail or a response it builds). */
+const INBOUND_TYPE_NOUNS = new Set(['input', 'event', 'request', 'req']);
+
+/**
+ * A type of the workspace shaped like an inbound HTTP message: named for a handler's input, event or
+ * request, and declaring both `headers` and `body` (`interface FunctionInput { headers; body; secrets }`).
+ */
+function isMessageShapedType(typeName: string, host: ProvenanceHost): boolean {
+  if (!INBOUND_TYPE_NOUNS.has(splitWords(typeName).at(-1) ?? '')) return false;
+  const fields = host.options.index?.resolve(typeName, host.options.classifier)?.fields;
+  return !!fields && fields.has('body') && fields.has('headers');
+}
+
+/**
+ * The first parameter of a serverless HTTP handler: typed as an API Gateway / load balancer / function
+ * URL event or a workspace type with `headers` and `body`, or the parameter of a function declared to
+ * return a gateway result or stored in a variable typed as a gateway handler, or the first parameter of
+ * a module's entry (`export const index = wrapHandler(async (input) => …)`) that reads its `body`.
+ */
+function isServerlessEventParameter(fn: TSESTree.FunctionLike, param: TSESTree.Parameter, host: ProvenanceHost): boolean {
+  if (param.type !== 'Identifier') return false;
+  const typeName = declaredTypeName(param.typeAnnotation);
+  if (typeName && (serverlessEventTypes.has(typeName) || isMessageShapedType(typeName, host))) return true;
+  const returns = declaredTypeName(fn.returnType);
+  if (returns && serverlessResultTypes.has(returns)) return true;
+  const holder = parentNode(fn);
+  if (holder?.type === 'VariableDeclarator' && holder.init === fn && holder.id.type === 'Identifier') {
+    const handlerType = declaredTypeName(holder.id.typeAnnotation);
+    if (handlerType && serverlessHandlerTypes.has(handlerType)) return true;
+  }
+  return isModuleEntry(fn) && HANDLER_INPUT_NAME.test(param.name) && (fieldReadsIn(fn.body ?? fn).get(param.name)?.has('body') ?? false);
+}
+
+/** Per function and parameter: the fields the handler reads from its payload, or from copies of it. */
+const payloadFieldsCache = new WeakMap<Node, Map<string, Set<string>>>();
+
+function unwrapped(node: Node): Node {
+  let current = node;
+  while (current.type === 'AwaitExpression' || current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ChainExpression') {
+    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  }
+  return current;
+}
+
+/**
+ * The fields a handler reads from its payload `name`, its `body`, and copies made of them in its body
+ * (`const { answers } = validateInput(input)`, `const params = schema.parse(JSON.parse(input.body)); params.note`):
+ * what the handler itself says the payload holds. One walk per handler, in source order.
+ */
+function payloadFieldsRead(fn: Node, name: string): Set<string> {
+  let byName = payloadFieldsCache.get(fn);
+  if (!byName) payloadFieldsCache.set(fn, (byName = new Map()));
+  const cached = byName.get(name);
+  if (cached) return cached;
+  const aliases = new Set([name]);
+  const fields = new Set<string>();
+  const isPayload = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    if (inner.type === 'Identifier') return aliases.has(inner.name);
+    return inner.type === 'MemberExpression' && !inner.computed && propertyName(inner) === 'body' && isPayload(inner.object);
+  };
+  const isCopy = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    if (inner.type === 'LogicalExpression') return isCopy(inner.left) || isCopy(inner.right); // `event.body ?? '{}'`
+    return isPayload(inner) || (inner.type === 'CallExpression' && inner.arguments.some((argument) => argument.type !== 'SpreadElement' && isCopy(argument)));
+  };
+  const body = (fn as TSESTree.FunctionLike).body ?? fn;
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.init && isCopy(node.init)) {
+      if (node.id.type === 'Identifier') aliases.add(node.id.name);
+      else if (node.id.type === 'ObjectPattern') {
+        for (const property of node.id.properties) if (property.type === 'Property' && !property.computed) fields.add(keyName(property.key) ?? '');
+      }
+    } else if (node.type === 'MemberExpression' && !node.computed && isCopy(node.object)) {
+      const field = propertyName(node);
+      if (field && field !== 'body') fields.add(field);
+    }
+    const children: Node[] = [];
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) children.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) children.push(child as Node);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  fields.delete('');
+  byName.set(name, fields);
+  return fields;
+}
+
+/** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
+function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
+  let contactOnly = false;
+  // A handler about the workforce (`update-user`, `sync-practitioner`): a person's details in its payload are
+  // a staff member's; only clinical data and patient records there are a patient's.
+  const aboutWorkforce = fileSubjectOf(host.options.file) === 'workforce';
+  for (const name of names) {
+    const verdict = host.options.classifier.classify(name);
+    if (verdict.trap || verdict.kinds.length === 0) continue;
+    if (aboutWorkforce) {
+      if (verdict.kinds.some(isRecordKind) || subjectOfName(name) === 'patient') return true;
+      continue;
+    }
+    if (withoutContactKinds(verdict.kinds).length > 0 || subjectOfName(name) === 'patient') return true; // `patientName` says whose
+    contactOnly = true;
+  }
+  // A name, an e-mail, a phone alone are the patient's only where the handler's place says it serves
+  // patients (`patient/appointment/create-appointment/`); elsewhere they may be a staff user's.
+  return contactOnly && fileServesPatients(host.options.file);
+}
+
+function fileServesPatients(file: string | undefined): boolean {
+  return !!file && file.split('/').slice(0, -1).some((folder) => subjectOfName(folder) === 'patient');
+}
+
+/** Whose data a file handles, by the nearest of its name and folders that says (`ehr/update-user/index.ts`: the workforce's). */
+export function fileSubjectOf(file: string | undefined): Subject | undefined {
+  if (!file) return undefined;
+  const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
+  for (const segment of segments) {
+    const subject = subjectOfName(segment);
+    if (subject) return subject;
+  }
+  return undefined;
+}
+
 /**
  * A name for a store rather than one of its documents: a model (`Patient`), a plural (`treatments`), or a
  * subject with a machinery word (`patientsDb`, `encounterStore`). `patient.save(options)` saves a document
@@ -450,4 +626,124 @@ function isMeasuredValue(value: Node, host: ProvenanceHost): boolean {
 
 function clinicalUnitKind(unit: unknown): string | undefined {
   return typeof unit === 'string' ? CLINICAL_UNITS.find(([pattern]) => pattern.test(unit.trim()))?.[1] : undefined;
+}
+
+/** The keys of `.input(z.object({ … }))` on a tRPC procedure chain: what the procedure declares it receives. */
+function rpcInputKeys(fn: Node): string[] {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') return [];
+  for (let node: Node = call.callee.object; node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; node = node.callee.object) {
+    if (propertyName(node.callee) !== 'input') continue;
+    const schema = node.arguments[0];
+    const shape = schema?.type === 'CallExpression' ? schema.arguments[0] : undefined;
+    if (shape?.type !== 'ObjectExpression') return [];
+    return shape.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key) ?? ''] : []));
+  }
+  return [];
+}
+
+/** `t.procedure.input(schema).mutation(fn)`: a resolver of a procedure that declares its input. */
+function isRpcResolver(fn: Node): boolean {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  if (!method || !rpcResolverMethods.has(method)) return false;
+  for (let node: Node = call.callee.object; node.type === 'CallExpression' && node.callee.type === 'MemberExpression'; node = node.callee.object) {
+    if (propertyName(node.callee) === 'input') return true;
+  }
+  return false;
+}
+
+/** `socket.on('dbAdd', (data, callback) => …)`: the message of a socket event that writes a record. */
+function isSocketWriteHandler(fn: Node): boolean {
+  const call = parentNode(fn);
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(call.callee);
+  if (method !== 'on' && method !== 'once') return false;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  if (!receiver || !splitWords(receiver).some((word) => socketWords.has(word))) return false;
+  const event = call.arguments[0];
+  const name = event.type === 'Literal' && typeof event.value === 'string' ? event.value : undefined;
+  const words = name === undefined ? [] : splitWords(name);
+  return words.some((word) => socketWriteWords.has(word)) && !words.some((word) => socketRemovalWords.has(word));
+}
+
+/**
+ * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
+ * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
+ * the `input` field of its options). Undefined for any other parameter.
+ */
+export function inboundParameterValue(fn: Node, index: number, host: ProvenanceHost): AbstractValue | undefined {
+  if (!FUNCTION_TYPES.has(fn.type)) return undefined;
+  const params = (fn as TSESTree.FunctionLike).params;
+  const param = params[index];
+  if (!param) return undefined;
+  if (index !== 0) return undefined;
+  // A procedure's input and a serverless event are a patient's data when the handler says so: the
+  // fields it reads from them (or its schema declares) name patient data, not only ids and flags.
+  if (isRpcResolver(fn)) {
+    const readsPatientData = namesPatientData(rpcInputKeys(fn), host) || rpcInputFieldsRead(param, fn, host);
+    return readsPatientData ? { ...EMPTY, fields: new Map([['input', INBOUND]]) } : undefined;
+  }
+  // A socket message that writes a record is the record.
+  if (isSocketWriteHandler(fn)) return INBOUND;
+  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host) && namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
+  return undefined;
+}
+
+/** `({ input }) => … input.note`, `(opts) => … opts.input.note`: the fields a resolver reads from its input. */
+function rpcInputFieldsRead(param: TSESTree.Parameter, fn: Node, host: ProvenanceHost): boolean {
+  if (param.type === 'ObjectPattern') {
+    const input = param.properties.find((property) => property.type === 'Property' && keyName(property.key) === 'input');
+    const local = input?.type === 'Property' && input.value.type === 'Identifier' ? input.value.name : undefined;
+    return local !== undefined && namesPatientData(payloadFieldsRead(fn, local), host);
+  }
+  if (param.type !== 'Identifier') return false;
+  // `opts.input.note`: reads of the options' `input` field.
+  const reads = [...payloadFieldsRead(fn, param.name)];
+  return reads.includes('input') && namesPatientData(nestedReads(fn, param.name, 'input'), host);
+}
+
+/** Fields read as `name.field.x`: one level below a field of a parameter. */
+function nestedReads(fn: Node, name: string, field: string): string[] {
+  const found: string[] = [];
+  const stack: Node[] = [(fn as TSESTree.FunctionLike).body ?? fn];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'MemberExpression' && !node.object.computed && node.object.object.type === 'Identifier' && node.object.object.name === name && propertyName(node.object) === field) {
+      const read = propertyName(node);
+      if (read) found.push(read);
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+    }
+  }
+  return found;
+}
+
+/**
+ * A call whose result is a client's whole payload: `await request.json()` in a route handler, or a parser
+ * or validator given one (`JSON.parse(event.body)`, `schema.parse(body)`, `validateRequestParameters(input)`).
+ */
+export function isInboundPayloadCall(call: TSESTree.CallExpression, host: ProvenanceHost): boolean {
+  const callee = call.callee;
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (!name) return false;
+  if (callee.type === 'MemberExpression' && requestBodyReaders.has(name) && call.arguments.length === 0) return isRequestObject(callee.object);
+  if (call.arguments.length === 0 || !PARSER_HINT.test(name) || !isPayloadParserName(name, dottedName(callee))) return false;
+  return call.arguments.some((argument) => argument.type !== 'SpreadElement' && (host.valueOf(argument).tags?.has('request-body') ?? false));
+}
+
+/** A cheap first look (this runs for every call evaluated): only names like these can be parsers. */
+const PARSER_HINT = /pars|validat|decode|deserial|plainTo|^cast$/i;
+
+function isPayloadParserName(name: string, dotted: string | undefined): boolean {
+  if (notPayloadParsers.has(name) || (dotted && notPayloadParsers.has(dotted))) return false;
+  if (payloadParserNames.has(name)) return true;
+  const words = splitWords(name);
+  if (words.some((word) => payloadParserWords.has(word))) return true;
+  return (words.length > 1 && payloadValidatorHeads.has(words[0])) || (words[0] === 'safe' && words.length > 1 && payloadValidatorHeads.has(words[1]));
 }

@@ -81,3 +81,49 @@ export const CLINICAL_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 export const MEASUREMENT_VALUE_KEYS: readonly string[] = ['value', 'amount', 'reading'];
 export const MEASUREMENT_UNIT_KEYS: readonly string[] = ['units', 'unit', 'uom'];
+
+// ── inbound payloads: what a server's handler receives from its caller ───────────────────────
+
+/**
+ * Declared types of a serverless HTTP event (AWS Lambda behind API Gateway, a load balancer or a function
+ * URL): the request, whose `body` is the payload a client sent.
+ */
+export const SERVERLESS_EVENT_TYPES: readonly string[] = [
+  'APIGatewayProxyEvent', 'APIGatewayProxyEventV2', 'APIGatewayEvent', 'APIGatewayProxyEventV2WithJWTAuthorizer',
+  'APIGatewayProxyWithCognitoAuthorizerEvent', 'APIGatewayProxyWithLambdaAuthorizerEvent', 'ALBEvent', 'LambdaFunctionURLEvent',
+];
+
+/** Declared results of a serverless HTTP handler: a function returning one is handed the request event first. */
+export const SERVERLESS_RESULT_TYPES: readonly string[] = ['APIGatewayProxyResult', 'APIGatewayProxyResultV2', 'APIGatewayProxyStructuredResultV2', 'ALBResult', 'LambdaFunctionURLResult'];
+
+/** Declared types of a variable holding a serverless HTTP handler (`export const handler: APIGatewayProxyHandler = async (event) => …`). */
+export const SERVERLESS_HANDLER_TYPES: readonly string[] = ['APIGatewayProxyHandler', 'APIGatewayProxyHandlerV2', 'ALBHandler', 'LambdaFunctionURLHandler', 'APIGatewayProxyHandlerV2WithJWTAuthorizer'];
+
+/** tRPC procedure resolvers: `.input(schema).mutation(({ input }) => …)`; `input` is what the client sent. */
+export const RPC_RESOLVER_METHODS: readonly string[] = ['mutation', 'query', 'subscription'];
+
+/**
+ * Words of a socket message name that make the message a write of data (`dbAdd`, `saveTreatment`,
+ * `entry:create`): the message carries the record being written, not a ping or a subscription.
+ */
+export const SOCKET_WRITE_WORDS: readonly string[] = ['add', 'insert', 'update', 'save', 'create', 'upsert', 'put', 'write', 'submit', 'store'];
+
+/** Words of a socket message name that make it a removal (`dbUpdateUnset`, `deleteEntry`): ids and field names, not a record. */
+export const SOCKET_REMOVAL_WORDS: readonly string[] = ['unset', 'delete', 'remove', 'clear', 'purge'];
+
+/** Words of a receiver that is a socket connection (`socket`, `ws`, `clientSocket`). */
+export const SOCKET_WORDS: readonly string[] = ['socket', 'ws', 'websocket'];
+
+/** Methods of a fetch-style request that read its whole body (`await request.json()` in a route handler). */
+export const REQUEST_BODY_READERS: readonly string[] = ['json', 'formData', 'text'];
+
+/**
+ * Functions that parse or validate a payload and hand back its data (`JSON.parse`, zod's `parse`/`safeParse`,
+ * yup's `validateSync`, class-transformer's `plainToInstance`, an app's `validateRequestParameters(input)`):
+ * their result is the payload again. A bare `validate` is left out (ajv answers a boolean, Joi an error
+ * beside the value), and so are number and date parsers.
+ */
+export const PAYLOAD_PARSER_NAMES: readonly string[] = ['plainToInstance', 'plainToClass', 'cast', 'decode', 'deserialize'];
+export const PAYLOAD_PARSER_WORDS: readonly string[] = ['parse', 'parsed'];
+export const PAYLOAD_VALIDATOR_HEADS: readonly string[] = ['validate', 'decode', 'deserialize'];
+export const NOT_PAYLOAD_PARSERS: readonly string[] = ['parseInt', 'parseFloat', 'Date.parse', 'Number.parseInt', 'Number.parseFloat', 'validate', 'parseISO', 'parseDate', 'parseNumber', 'parseBoolean'];

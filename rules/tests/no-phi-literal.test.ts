@@ -1,5 +1,8 @@
 import { runRuleTests } from './rule-tester';
 
+/** The broad evidence mode: patient contacts, and birth dates with the rest of their record, in production code. */
+const BROAD = { rules: { 'no-phi-literal': ['error', { evidence: 'broad' }] } } as const;
+
 runRuleTests('no-phi-literal', {
   valid: [
     // patterns and formats are not identifiers
@@ -94,6 +97,8 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'patient email, phone and birth date',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "const patientEmail = 'maria.lopez82@gmail.com';\nexport const seed = { patient: { phone: '(617) 253-9876', dob: '1984-03-12' } };",
       errors: [
         { line: 1, column: 22, message: 'real patient email address', kinds: ['email'] },
@@ -103,6 +108,8 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'a birth date next to a name and an MRN: the date and both identifiers',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "export const fixture = {\n  firstName: 'Adaeze',\n  lastName: 'Okafor',\n  birthDate: '1984-03-17',\n  mrn: 'MRN-4471823',\n  active: true,\n};",
       errors: [
         { line: 2, column: 14, message: 'real person’s name', kinds: ['name'] },
@@ -113,6 +120,8 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'a birth date next to an email: whoever the record is about',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "const user = { email: 'maria.lopez82@gmail.com', birthdate: '1984-03-12' };",
       errors: [
         { line: 1, column: 23, kinds: ['email'] },
@@ -121,6 +130,8 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'FHIR Patient in code: HumanName parts and birthDate',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "export const patient = {\n  resourceType: 'Patient',\n  name: [{ given: ['Maria', 'Elena'], family: 'Lopez' }],\n  birthDate: '1984-03-12',\n};",
       errors: [
         { line: 3, column: 20 },
@@ -137,6 +148,7 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'production code: name and SSN next to a birth date; a fixture-like record outside test folders still counts',
+      config: BROAD,
       code: '{\n  "valid": {\n    "firstName": "Adaeze",\n    "dateOfBirth": "1984-03-17",\n    "ssn": "529-38-4172"\n  }\n}',
       filename: 'data/intake-cases.json',
       errors: [
@@ -147,11 +159,15 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'a factory call names the patient',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "createPatient({ email: 'maria.lopez82@gmail.com', homePhone: '+44 20 7946 1234' });",
       errors: [{ line: 1, column: 24 }, { line: 1, column: 62 }],
     },
     {
       name: 'FHIR Patient in code: telecom and identifier systems',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "export const patient = {\n  resourceType: 'Patient',\n  identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '401227788' }],\n  telecom: [{ system: 'email', value: 'maria.lopez82@gmail.com' }],\n};",
       errors: [{ line: 3, column: 67 }, { line: 4, column: 39 }],
     },
@@ -180,13 +196,16 @@ runRuleTests('no-phi-literal', {
     },
     {
       name: 'a record with an issued-looking identifier is not marked as made up',
+      config: BROAD,
+      filename: 'src/intake.ts',
       code: "export const rows = [\n  { name: 'Maria Okafor', date_of_birth: '1984-03-17', identifier: '10482', patient_uuid: '3f2a9c1e-7b4d-4e8a-9c2f-1a6b8d0e4f53' },\n];",
       errors: [{ line: 2, column: 11, kinds: ['name'] }, { line: 2, column: 42, kinds: ['date-of-birth'] }],
     },
     {
       name: 'JSON: a FHIR Patient whose national id is not a placeholder',
+      config: BROAD,
       code: '{ "resourceType": "Bundle", "entry": [ { "resource": { "resourceType": "Patient", "id": "14984",\n  "identifier": [ { "system": "http://example.org/nationalid", "value": "30481957" } ],\n  "name": [ { "text": "Amina Yusuf", "family": "Yusuf", "given": ["Amina"] } ], "birthDate": "1971-05-14" } } ] }',
-      filename: 'src/pre-auth/responses.json',
+      filename: 'src/pre-auth/preauth-bundle.json',
       errors: [{ line: 3, column: 48, kinds: ['name'] }, { line: 3, column: 67, kinds: ['name'] }, { line: 3, column: 94, kinds: ['date-of-birth'] }],
     },
   ],

@@ -1,7 +1,8 @@
 import { runRuleTests } from './rule-tester';
+import type { PhiGuardConfigFile } from '../../server/src/core/config-types';
 
 /** The broad evidence mode: patient contacts, and birth dates with the rest of their record, in production code. */
-const BROAD = { rules: { 'no-phi-literal': ['error', { evidence: 'broad' }] } } as const;
+const BROAD: PhiGuardConfigFile = { rules: { 'no-phi-literal': ['error', { evidence: 'broad' }] } };
 
 runRuleTests('no-phi-literal', {
   valid: [

@@ -216,7 +216,7 @@ function markerKey(context: RuleContext, key: string | undefined, parent: Marker
   if (key === undefined) return parent === 'id' ? 'id' : undefined;
   const field = fieldKindOfName(context, key);
   if (field === 'name') return 'name';
-  if (field === 'mrn' || field === 'national-id' || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
+  if (field === 'mrn' || field === 'ssn' || field === 'mbi' || (field !== undefined && field in WORLD_IDS) || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
   // FHIR `identifier: [{ system, value }]`: the identifier's parts stay under it.
   return parent === 'id' ? 'id' : undefined;
 }

@@ -1,6 +1,6 @@
 import { createRule, kindLabel, splitWords, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { isIssuedNhsNumber, isLowEntropyDigits, isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
-import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
+import { findInSubtree, keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
 // ── what a real identifier looks like ────────────────────────────────────────────────────────
@@ -611,8 +611,13 @@ function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underKey: Ma
  * collection of records — in `{ rx1: {…}, rx2: {…} }` each entry is its own record.
  */
 function codeRecordOf(context: RuleContext, node: Node): Node | undefined {
+  return codeRecordFrom(node.parent as Node | undefined);
+}
+
+/** The record whose innermost candidate object is `start` (or one of its ancestors). */
+function codeRecordFrom(start: Node | undefined): Node | undefined {
   let record: Node | undefined;
-  for (let current: Node | undefined = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+  for (let current: Node | undefined = start; current; current = current.parent as Node | undefined) {
     if (current.type === 'ObjectExpression') {
       if (propertyNamed(current, 'resourceType')) return current;
       if (!record || !isCodeCollection(current)) record = current;
@@ -712,13 +717,17 @@ function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underKey
  * document's top level that is not a collection of records (as for code).
  */
 function jsonRecordOf(node: JsonNode): JsonNode | undefined {
+  return jsonRecordFrom(node.parent) ?? (node.parent?.type === 'property' ? node.parent.parent : undefined);
+}
+
+function jsonRecordFrom(start: JsonNode | undefined): JsonNode | undefined {
   let record: JsonNode | undefined;
-  for (let current = node.parent; current; current = current.parent) {
+  for (let current = start; current; current = current.parent) {
     if (current.type !== 'object') continue;
     if (jsonObjectProperties(current).has('resourceType')) return current;
     if (current.parent !== undefined && (!record || !isJsonCollection(current))) record = current;
   }
-  return record ?? (node.parent?.type === 'property' ? node.parent.parent : undefined);
+  return record;
 }
 
 function isJsonCollection(object: JsonNode): boolean {
@@ -732,6 +741,59 @@ function isJsonCollection(object: JsonNode): boolean {
 
 function jsonInRecordWithBirthDate(context: RuleContext, node: JsonNode): boolean {
   for (let current = node.parent; current; current = current.parent) if (current.type === 'object' && jsonRecordBirthDate(context, current)) return true;
+  return false;
+}
+
+// ── files of made-up people, by their content ─────────────────────────────────────────────────
+
+/** Field kinds that make an object a person's record when two of them are present. */
+const PERSON_FIELDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['name', 'dob', 'email', 'phone', 'ssn', 'mbi', 'mrn', ...WORLD_ID_FIELDS]);
+/** Made-up person records that make a whole file sample data: one can be an oversight, several are a data set. */
+const SAMPLE_RECORDS_PER_FILE = 2;
+
+function personFieldCount(context: RuleContext, keys: Iterable<string>): number {
+  let count = 0;
+  for (const key of keys) if (PERSON_FIELDS.has(fieldKindOfName(context, key) as FieldKind)) count++;
+  return count;
+}
+
+/** Whether a code file holds several person records (objects with two or more person fields, or FHIR Patients) whose values are placeholders. */
+function codeFileOfSampleRecords(context: RuleContext, program: Node): boolean {
+  const seen = new Set<Node>();
+  let budget = 20_000;
+  let found = false;
+  findInSubtree(program, (node) => {
+    // past the budget, stop walking (a file this large is judged by its records alone)
+    if (--budget < 0) return true;
+    if (node.type !== 'ObjectExpression') return false;
+    const type = codeObjectString(context, node, 'resourceType');
+    const keys = node.properties.flatMap((property) => (property.type === 'Property' ? [keyName(property.key) ?? ''] : []));
+    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, keys) < 2) return false;
+    const record = codeRecordFrom(node) ?? node;
+    if (seen.has(record) || !codeHoldsSyntheticMarker(context, record)) return false;
+    seen.add(record);
+    found = seen.size >= SAMPLE_RECORDS_PER_FILE;
+    return found;
+  }, true);
+  return found;
+}
+
+function jsonFileOfSampleRecords(context: RuleContext, root: JsonNode): boolean {
+  const seen = new Set<JsonNode>();
+  const stack: JsonNode[] = [root];
+  let budget = 20_000;
+  while (stack.length && --budget > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children ?? []) stack.push(child);
+    if (node.type !== 'object') continue;
+    const properties = jsonObjectProperties(node);
+    const type = jsonScalar(properties.get('resourceType'));
+    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, properties.keys()) < 2) continue;
+    const record = jsonRecordFrom(node) ?? node;
+    if (seen.has(record) || !jsonHoldsSyntheticMarker(context, record)) continue;
+    seen.add(record);
+    if (seen.size >= SAMPLE_RECORDS_PER_FILE) return true;
+  }
   return false;
 }
 
@@ -803,6 +865,24 @@ export default createRule({
       if (known === undefined) syntheticJsonRecords.set(record, (known = jsonHoldsSyntheticMarker(context, record)));
       return known;
     };
+    /** A file of several made-up person records is sample data wherever it lives (looked at once, on the first broad finding). */
+    let sampleByContent: boolean | undefined;
+    const codeFileIsSample = (node: Node): boolean => {
+      if (sampleByContent === undefined) {
+        let root: Node = node;
+        while (root.parent) root = root.parent as Node;
+        sampleByContent = codeFileOfSampleRecords(context, root);
+      }
+      return sampleByContent;
+    };
+    const jsonFileIsSample = (node: JsonNode): boolean => {
+      if (sampleByContent === undefined) {
+        let root: JsonNode = node;
+        while (root.parent) root = root.parent;
+        sampleByContent = jsonFileOfSampleRecords(context, root);
+      }
+      return sampleByContent;
+    };
     /** A birth date next to another identifier, or an identifier next to a birth date (broad evidence only). */
     const recordFinding = (node: Node, text: string, field: FieldKind | undefined): Finding | undefined => {
       if (validatedOnly) return undefined;
@@ -812,12 +892,15 @@ export default createRule({
     };
     /** Only findings whose value validates (SSN structure, MBI format, check digits), unless broad evidence is asked for outside sample data. */
     const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && validatedOnly && !finding.validates ? undefined : finding);
+    /** In the broad mode, a finding that does not validate is dropped in a file of made-up people. */
+    const codeBroadKept = (finding: Finding | undefined, node: Node): Finding | undefined => (finding && !finding.validates && codeFileIsSample(node) ? undefined : finding);
+    const jsonBroadKept = (finding: Finding | undefined, node: JsonNode): Finding | undefined => (finding && !finding.validates && jsonFileIsSample(node) ? undefined : finding);
     const checkCodeString = (node: Node, text: string, keyed: boolean) => {
       let finding = shapeFinding(text);
       if (finding && textNamesFictionalPerson(text)) return;
       if (!finding && keyed) {
         const placement = codePlacement(context, node);
-        finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? recordFinding(node, text, placement.field);
+        finding = codeBroadKept(validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? recordFinding(node, text, placement.field), node);
       }
       // A record that holds any placeholder (a fictional name, a reserved domain, a test-range id) is made up, all of it.
       if (finding && !inSyntheticCodeRecord(node)) reportCode(node, finding, 'String literal');
@@ -859,7 +942,7 @@ export default createRule({
         if (finding && textNamesFictionalPerson(text)) return;
         if (!finding) {
           const placement = jsonPlacement(context, node, path);
-          finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? jsonRecordFinding(node, text, placement.field);
+          finding = jsonBroadKept(validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? jsonRecordFinding(node, text, placement.field), node);
         }
         if (finding && !inSyntheticJsonRecord(node)) report(finding);
       },

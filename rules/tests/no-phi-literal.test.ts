@@ -84,6 +84,9 @@ runRuleTests('no-phi-literal', {
     { name: 'a placeholder SSN makes the whole record made up (broad evidence)', code: "export const patient = { firstName: 'Adaeze', lastName: 'Okafor', birthDate: '1984-03-17', ssn: '555-44-4444', email: 'adaeze.okafor@gmail.com' };", filename: 'src/intake.ts', config: BROAD },
     { name: 'an identifier from the NHS test range makes the record made up (broad evidence)', code: "export const patient = { nhsNumber: '9993812048', givenName: 'Adaeze', familyName: 'Okafor', dateOfBirth: '1984-03-17', email: 'adaeze.okafor@gmail.com' };", filename: 'src/intake.ts', config: BROAD },
     { name: 'a string holding an HL7 v2 message about the specification’s fictional patient', code: "export const message = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ADT^A01|1|P|2.5\\rPID|||4471823^^^MRN||EVERYMAN^ADAM^A||19610615|M|||||||||||401-22-7788';", filename: 'src/hl7/example-free.ts' },
+    // ── (b) by content: a file of several made-up person records is sample data, its other records too ──
+    { name: 'a constants file of several made-up people (broad evidence)', code: "export const PATIENTS = [\n  { firstName: 'John', lastName: 'Doe', birthDate: '1980-02-03', phone: '(617) 555-0142' },\n  { firstName: 'Eve', lastName: 'Everywoman', birthDate: '1962-03-20' },\n  { firstName: 'Adaeze', lastName: 'Okafor', birthDate: '1984-03-17', email: 'adaeze.okafor@gmail.com' },\n];", filename: 'src/constants/patients.ts', config: BROAD },
+    { name: 'a JSON file of several made-up people (broad evidence)', code: '[\n  { "firstName": "Jane", "lastName": "Doe", "dob": "1980-02-03" },\n  { "firstName": "Luke", "lastName": "Skywalker", "dob": "1977-05-25" },\n  { "firstName": "Adaeze", "lastName": "Okafor", "dob": "1984-03-17", "email": "adaeze.okafor@gmail.com" }\n]', filename: 'data/patients.json', config: BROAD },
   ],
   invalid: [
     {
@@ -270,6 +273,13 @@ runRuleTests('no-phi-literal', {
       code: "export const message = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ADT^A01|1|P|2.5\\rPID|||4471823^^^MRN||OKAFOR^ADAEZE^A||19610615|F|||||||||||401-22-7788';",
       filename: 'src/hl7/feed.ts',
       errors: [{ line: 1, column: 24, kinds: ['ssn'] }],
+    },
+    {
+      name: 'one made-up record does not make a file sample data (broad evidence)',
+      code: "export const PATIENTS = [\n  { firstName: 'John', lastName: 'Doe', birthDate: '1980-02-03' },\n  { firstName: 'Adaeze', lastName: 'Okafor', birthDate: '1984-03-17' },\n];",
+      filename: 'src/constants/patients.ts',
+      config: BROAD,
+      errors: [{ line: 3, column: 16, kinds: ['name'] }, { line: 3, column: 36, kinds: ['name'] }, { line: 3, column: 57, kinds: ['date-of-birth'] }],
     },
   ],
 });

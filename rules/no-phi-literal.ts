@@ -191,7 +191,7 @@ export function isDataSampleFile(file: string): boolean {
 }
 
 /** What a key says about the values below it, for telling made-up records: a name, or the record's own identifier. */
-type MarkerKey = 'name' | 'id' | undefined;
+type MarkerKey = 'name' | 'id' | 'ssn' | undefined;
 /** Last words of keys that hold a record's identifier: `id`, `patient_uuid`, `identifier`, `mrn`. */
 const ID_KEY_WORDS = new Set(['id', 'uuid', 'uid', 'guid', 'identifier', 'identifiers', 'mrn']);
 
@@ -213,23 +213,25 @@ export function isPlaceholderIdentifier(value: string): boolean {
 
 /** What a record key says about its values, for `isSyntheticMarker`. */
 function markerKey(context: RuleContext, key: string | undefined, parent: MarkerKey): MarkerKey {
-  if (key === undefined) return parent === 'id' ? 'id' : undefined;
+  if (key === undefined) return parent === 'id' || parent === 'ssn' ? parent : undefined;
   const field = fieldKindOfName(context, key);
   if (field === 'name') return 'name';
-  if (field === 'mrn' || field === 'ssn' || field === 'mbi' || (field !== undefined && field in WORLD_IDS) || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
+  if (field === 'ssn') return 'ssn';
+  if (field === 'mrn' || field === 'mbi' || (field !== undefined && field in WORLD_IDS) || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
   // FHIR `identifier: [{ system, value }]`: the identifier's parts stay under it.
-  return parent === 'id' ? 'id' : undefined;
+  return parent === 'id' || parent === 'ssn' ? parent : undefined;
 }
 
 /** A value that only a made-up record holds: a reserved domain, a fictional number, a reserved SSN area, a placeholder name (under a name key), a placeholder identifier (under an id key). */
 export function isSyntheticMarker(value: string, underKey: MarkerKey): boolean {
   const text = value.trim();
   const underNameKey = underKey === 'name';
-  if (underKey === 'id' && isPlaceholderIdentifier(text)) return true;
+  if ((underKey === 'id' || underKey === 'ssn') && isPlaceholderIdentifier(text)) return true;
   if (text.length < 3 || text.length > 80) return false;
   const email = EMAIL.exec(text);
   if (email) return !isRealisticEmail(text);
-  const ssn = /^(\d{3})[\s-]?(\d{2})[\s-]?(\d{4})$/.exec(text);
+  // nine plain digits are an SSN's only under its key: under another identifier's (a BSN, a national id) they are that identifier
+  const ssn = (underKey === 'id' ? /^(\d{3})-(\d{2})-(\d{4})$/ : /^(\d{3})[\s-]?(\d{2})[\s-]?(\d{4})$/).exec(text);
   if (ssn) return !isRealisticSsn(ssn[1] + ssn[2] + ssn[3]);
   const digits = text.replace(/\D/g, '');
   if (/^[+\d\s().-]{10,20}$/.test(text) && digits.length >= 10) {

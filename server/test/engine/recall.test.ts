@@ -67,7 +67,7 @@ describe("recall: the world's health identifiers", () => {
       "export const b = { aadhaar: '5200 0739 1205' };",
       "export const c = { cpf: '527.000.045-82' };",
       "export const d = { cnsNumber: '700000000090438' };",
-      "export const e = { bsn: '204817353' };",
+      "export const e = { bsn: '200003021' };",
       "export const f = { ihi: '8003600000005519' };",
       "export const g = { healthCardNumber: '6400005515' };",
     ].join('\n');
@@ -76,7 +76,7 @@ describe("recall: the world's health identifiers", () => {
     assert.deepEqual(kinds('src/seed-data.ts'), expected);
     assert.deepEqual(kinds('test/fixtures/people.ts'), expected);
     // one digit off: the check digit fails, a made-up value
-    const invalid = valid.replace('2239', '2238').replace('1205', '1204').replace('045-82', '045-83').replace('090438', '090439').replace('204817353', '204817354').replace('5519', '5518').replace('6400005515', '6400005516');
+    const invalid = valid.replace('2239', '2238').replace('1205', '1204').replace('045-82', '045-83').replace('090438', '090439').replace('200003021', '200003022').replace('5519', '5518').replace('6400005515', '6400005516');
     assert.deepEqual(reported(invalid, 'src/seed-data.ts'), []);
   });
 

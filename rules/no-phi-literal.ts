@@ -1,12 +1,17 @@
 import { createRule, kindLabel, splitWords, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
-import { keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
+import { isIssuedNhsNumber, isLowEntropyDigits, isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
+import { findInSubtree, keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 
 // ── what a real identifier looks like ────────────────────────────────────────────────────────
 
-/** SSNs printed in specimens, ads and docs, and obvious placeholders. */
-const SPECIMEN_SSNS = new Set(['078051120', '219099999', '123456789', '111223333', '123121234', '987654320', '012345678', '234567890', '123454321']);
+/**
+ * SSNs printed in specimens, ads and docs, and obvious placeholders: the Woolworth wallet card (078-05-1120),
+ * the SSA pamphlet specimen (219-09-9999), and the range SSA reserves for advertising (987-65-4320–4329).
+ * Source: SSA, "Social Security Number Randomization" and POMS RM 10201.035.
+ */
+const SPECIMEN_SSNS = new Set(['078051120', '219099999', '123456789', '111223333', '123121234', '012345678', '234567890', '123454321']);
+const ADVERTISING_SSNS = /^98765432\d$/;
 const DASHED_SSN = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g;
 
 /** Structurally valid, not reserved (area 000/666/9xx, group 00, serial 0000), not a specimen or a repeated digit. */
@@ -15,7 +20,7 @@ export function isRealisticSsn(digits: string): boolean {
   const area = Number(digits.slice(0, 3));
   if (area === 0 || area === 666 || area >= 900) return false;
   if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
-  if (/^(\d)\1{8}$/.test(digits) || SPECIMEN_SSNS.has(digits)) return false;
+  if (isLowEntropyDigits(digits) || SPECIMEN_SSNS.has(digits) || ADVERTISING_SSNS.test(digits)) return false;
   return !'0123456789'.includes(digits) && !'9876543210'.includes(digits);
 }
 
@@ -46,12 +51,35 @@ export function isRealisticDea(value: string): boolean {
 
 const EMAIL = /^[A-Za-z0-9._%+'-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})$/;
 
-/** RFC 2606/6761 reserved names can never be a real mailbox. */
+/**
+ * Domains no patient's mailbox is at: RFC 2606/6761 reserved names (example.com/.net/.org, .test, .example,
+ * .invalid, .localhost), and the throwaway domains test data is written with by convention — placeholder
+ * names (test.com, fake.com, email.com, domain.com) and public disposable inboxes (mailinator, yopmail…),
+ * which anyone can read and no one gives a clinic.
+ */
+const PLACEHOLDER_EMAIL_DOMAINS = new Set([
+  'test.com', 'fake.com', 'email.com', 'domain.com', 'mail.test', 'foo.com', 'bar.com', 'acme.com', 'company.com',
+  'mailinator.com', 'yopmail.com', 'guerrillamail.com', 'sharklasers.com', '10minutemail.com', 'trashmail.com', 'maildrop.cc', 'dispostable.com',
+]);
+
 export function isRealisticEmail(value: string): boolean {
   const match = EMAIL.exec(value.trim());
   if (!match) return false;
   const domain = match[1].toLowerCase();
+  if (PLACEHOLDER_EMAIL_DOMAINS.has(domain)) return false;
   return !(/(^|\.)example\.(com|net|org)$/.test(domain) || /\.(example|test|invalid|localhost|local)$/.test(domain));
+}
+
+/**
+ * A North American subscriber number no one has: the 555 exchange (555-0100–0199 is reserved for fiction by
+ * the NANPA, and the rest of 555 is a directory-assistance code, not a line), the song's 867-5309, or a run
+ * of ascending digits (`123-456-7890`, `+27 83 123 4567`).
+ */
+function isFictionalPhoneDigits(digits: string): boolean {
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  if (national.length === 10 && (national.slice(3, 6) === '555' || national.slice(3) === '8675309')) return true;
+  if (isLowEntropyDigits(national.slice(3))) return true;
+  return /1234567|2345678|3456789|9876543/.test(digits);
 }
 
 /** North American numbers (not the fictional 555-0100–0199 range), or international E.164 numbers. */
@@ -59,12 +87,10 @@ export function isRealisticPhone(value: string): boolean {
   const text = value.trim();
   if (!/^[+\d\s().-]{7,25}$/.test(text)) return false;
   const digits = text.replace(/\D/g, '');
-  if (text.startsWith('+') && !text.startsWith('+1')) return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits.slice(2));
+  if (text.startsWith('+') && !text.startsWith('+1')) return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits.slice(2)) && !isFictionalPhoneDigits(digits);
   const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (!/^[2-9]\d\d[2-9]\d{6}$/.test(national)) return false;
-  if (national.slice(3, 6) === '555' && /^01\d\d$/.test(national.slice(6))) return false;
-  if (/^(\d)\1+$/.test(national.slice(3)) || national === '1234567890' || national === '2345678901') return false;
-  return true;
+  return !isFictionalPhoneDigits(digits);
 }
 
 /**
@@ -91,12 +117,40 @@ const PLACEHOLDER_NAME_WORDS = new Set([
   'none', 'todo', 'tbd', 'user', 'admin', 'string', 'placeholder', 'redacted', 'xxx', 'n/a', 'na',
 ]);
 
+/**
+ * Names of well-known fictional people that sample records are written with: the HL7 v2 specification's
+ * Adam Everyman and Eve Everywoman, the legal placeholders John/Jane Doe and Richard Roe (`doe` above), and
+ * film characters whose names no registered patient has.
+ */
+const FICTIONAL_NAME_WORDS = new Set(['everyman', 'everywoman', 'roe', 'skywalker', 'mothma', 'vader', 'organa', 'kenobi', 'baggins', 'targaryen', 'lannister', 'donotuse']);
+
+/**
+ * A name word that marks a made-up person: a placeholder (`Test`, `Doe`), a fictional name, a test-patient
+ * prefix (`ZTEST`, `XXTESTPATIENT`), or a name with a counter — Synthea, the usual generator of synthetic
+ * FHIR patients, appends digits to every name it makes (`Aaron697`).
+ */
+function isPlaceholderNameWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return PLACEHOLDER_NAME_WORDS.has(lower) || FICTIONAL_NAME_WORDS.has(lower) || /^(z|zz|xx)?test/.test(lower) || /^\p{L}+\d{1,4}$/u.test(word);
+}
+
+/**
+ * A text (a message, a note, an HL7 v2 or CDA document in a string) that names a well-known fictional person
+ * as a word of its own: `PID|||…|EVERYMAN^ADAM^A|…` is the HL7 specification's sample message, and every
+ * identifier in it is the specimen's.
+ */
+export function textNamesFictionalPerson(text: string): boolean {
+  if (text.length > 100_000) return false;
+  for (const word of text.match(/\p{L}{3,}/gu) ?? []) if (FICTIONAL_NAME_WORDS.has(word.toLowerCase()) || /^(z|zz|xx)test/i.test(word)) return true;
+  return false;
+}
+
 /** A capitalised personal name of one to four words (`Adaeze`, `Maria Lopez`, `O'Brien`), not a placeholder. */
 export function isRealisticName(value: string): boolean {
   const text = value.trim();
   if (text.length < 2 || text.length > 60) return false;
   if (!/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(text)) return false;
-  return !text.toLowerCase().split(/\s+/).some((word) => PLACEHOLDER_NAME_WORDS.has(word.replace(/\.$/, '')));
+  return !text.split(/\s+/).some(isPlaceholderNameWord);
 }
 
 /** A medical record number: an optional short letter prefix and 5–12 digits, not a repeated digit or a run. */
@@ -116,9 +170,28 @@ export function isRealisticMrn(value: string): boolean {
 const SYNTHETIC_ROLES: ReadonlySet<string> = new Set(['test', 'mock', 'fixture', 'story', 'e2e', 'docs']);
 /** Folders of synthetic or sample data, wherever they are (seed scripts, examples, demo data). */
 const SYNTHETIC_FOLDER = /(^|\/)(synthetic[\w-]*|synth[-_][\w-]*|samples?|examples?|seeds?|seeders|seed[-_]data|demo[-_]?data|fake[-_]?data|sample[-_]?data|test[-_]?data|mock[-_]?data|fixtures?)\//i;
+/**
+ * Folders whose files drive a program with made-up input rather than hold anyone's data: performance and
+ * load tests (k6, artillery, JMeter, Gatling, stress), benchmarks, sandboxes and mock servers, demos, test packs.
+ */
+const DATA_SAMPLE_FOLDER = /(^|\/)(perf|performance|load[-_]?tests?|loadtests?|load[-_]?testing|k6|artillery|jmeter|gatling|stress[-_]?tests?|benchmarks?|bench|sandbox(es)?|mock[-_]?servers?|demos?|test[-_]?packs?|dummy[-_]?data)\//i;
+/** Words of a file's own name that say it is a sample: `sample_request.json`, `demo-patients.js`, `sandbox.ts`. */
+const DATA_SAMPLE_FILE_WORDS = new Set(['sample', 'samples', 'example', 'examples', 'demo', 'demos', 'sandbox', 'mock', 'mocks', 'fake', 'fakes', 'dummy', 'seed', 'seeds', 'placeholder', 'synthetic', 'fixture', 'fixtures', 'stub', 'stubs', 'testdata']);
+/** A JSON file named as a request or response of an API is an exemplar of the payload, recorded or written for docs and tests. */
+const EXEMPLAR_FILE_WORDS = new Set(['request', 'requests', 'response', 'responses', 'payload', 'payloads']);
+
+/** A file of sample data by its folder or its own name (see the doc's "Sample data" section). */
+export function isDataSampleFile(file: string): boolean {
+  if (SYNTHETIC_FOLDER.test(file) || DATA_SAMPLE_FOLDER.test(file)) return true;
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  const stem = base.replace(/(\.[A-Za-z0-9]+)+$/, '');
+  const words = stem.split(/[-_.\s]+/).flatMap((part) => splitWords(part));
+  if (words.some((word) => DATA_SAMPLE_FILE_WORDS.has(word))) return true;
+  return /\.json5?$/i.test(base) && words.some((word) => EXEMPLAR_FILE_WORDS.has(word));
+}
 
 /** What a key says about the values below it, for telling made-up records: a name, or the record's own identifier. */
-type MarkerKey = 'name' | 'id' | undefined;
+type MarkerKey = 'name' | 'id' | 'ssn' | undefined;
 /** Last words of keys that hold a record's identifier: `id`, `patient_uuid`, `identifier`, `mrn`. */
 const ID_KEY_WORDS = new Set(['id', 'uuid', 'uid', 'guid', 'identifier', 'identifiers', 'mrn']);
 
@@ -129,8 +202,8 @@ const ID_KEY_WORDS = new Set(['id', 'uuid', 'uid', 'guid', 'identifier', 'identi
  */
 export function isPlaceholderIdentifier(value: string): boolean {
   const text = value.trim();
-  if (/^\d{3,12}$/.test(text)) {
-    return /^(\d)\1+$/.test(text) || '01234567890123'.includes(text) || '98765432109876'.includes(text) || /^[1-9]0{4,}[1-9]\d?$/.test(text);
+  if (/^\d{3,20}$/.test(text)) {
+    return /^(\d)\1+$/.test(text) || isLowEntropyDigits(text) || '01234567890123'.includes(text) || '98765432109876'.includes(text) || /^[1-9]0{4,}[1-9]\d?$/.test(text);
   }
   const uuid = /^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/i.exec(text);
   if (uuid) return /^([0-9a-f])\1*[0-9a-f]{0,2}$/i.test(uuid.slice(1).join(''));
@@ -140,30 +213,34 @@ export function isPlaceholderIdentifier(value: string): boolean {
 
 /** What a record key says about its values, for `isSyntheticMarker`. */
 function markerKey(context: RuleContext, key: string | undefined, parent: MarkerKey): MarkerKey {
-  if (key === undefined) return parent === 'id' ? 'id' : undefined;
+  if (key === undefined) return parent === 'id' || parent === 'ssn' ? parent : undefined;
   const field = fieldKindOfName(context, key);
   if (field === 'name') return 'name';
-  if (field === 'mrn' || field === 'national-id' || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
+  if (field === 'ssn') return 'ssn';
+  if (field === 'mrn' || field === 'mbi' || (field !== undefined && field in WORLD_IDS) || ID_KEY_WORDS.has(splitWords(key).at(-1) ?? '')) return 'id';
   // FHIR `identifier: [{ system, value }]`: the identifier's parts stay under it.
-  return parent === 'id' ? 'id' : undefined;
+  return parent === 'id' || parent === 'ssn' ? parent : undefined;
 }
 
 /** A value that only a made-up record holds: a reserved domain, a fictional number, a reserved SSN area, a placeholder name (under a name key), a placeholder identifier (under an id key). */
 export function isSyntheticMarker(value: string, underKey: MarkerKey): boolean {
   const text = value.trim();
   const underNameKey = underKey === 'name';
-  if (underKey === 'id' && isPlaceholderIdentifier(text)) return true;
+  if ((underKey === 'id' || underKey === 'ssn') && isPlaceholderIdentifier(text)) return true;
   if (text.length < 3 || text.length > 80) return false;
   const email = EMAIL.exec(text);
   if (email) return !isRealisticEmail(text);
-  const ssn = /^(\d{3})[\s-]?(\d{2})[\s-]?(\d{4})$/.exec(text);
+  // nine plain digits are an SSN's only under its key: under another identifier's (a BSN, a national id) they are that identifier
+  const ssn = (underKey === 'id' ? /^(\d{3})-(\d{2})-(\d{4})$/ : /^(\d{3})[\s-]?(\d{2})[\s-]?(\d{4})$/).exec(text);
   if (ssn) return !isRealisticSsn(ssn[1] + ssn[2] + ssn[3]);
   const digits = text.replace(/\D/g, '');
   if (/^[+\d\s().-]{10,20}$/.test(text) && digits.length >= 10) {
-    const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    return national.slice(3, 6) === '555' || /^(\d)\1+$/.test(national.slice(3)) || national === '1234567890';
+    if (isFictionalPhoneDigits(digits)) return true;
+    // an identifier from a reserved or test range (the NHS number test range and sandboxes)
+    if (underKey === 'id' && digits.length === 10 && /^[\d\s-]+$/.test(text) && isValidNhsNumber(digits) && !isIssuedNhsNumber(digits)) return true;
+    return false;
   }
-  if (underNameKey && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(text)) return text.toLowerCase().split(/\s+/).some((word) => PLACEHOLDER_NAME_WORDS.has(word.replace(/\.$/, '')));
+  if (underNameKey && /^[\p{L}\d'’.\s-]+$/u.test(text)) return text.split(/[\s-]+/).some(isPlaceholderNameWord);
   return false;
 }
 
@@ -174,7 +251,7 @@ type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'na
 
 /** The world's health and national identifiers: the PHI kind a key names, and how its value validates. */
 const WORLD_IDS: Record<WorldIdField, { validate: (value: string) => boolean; checkDigit: boolean }> = {
-  'nhs-number': { validate: isValidNhsNumber, checkDigit: true },
+  'nhs-number': { validate: (value) => isValidNhsNumber(value) && isIssuedNhsNumber(value), checkDigit: true },
   aadhaar: { validate: isValidAadhaar, checkDigit: true },
   abha: { validate: isValidAbhaNumber, checkDigit: false },
   cpf: { validate: isValidCpf, checkDigit: true },
@@ -286,10 +363,15 @@ function shapeFinding(text: string): Finding | undefined {
   if (text.length < 11 || text.length > 100_000) return undefined;
   for (const match of text.matchAll(DASHED_SSN)) if (isRealisticSsn(match[1] + match[2] + match[3])) return FINDINGS.ssn;
   for (const match of text.matchAll(DASHED_MBI)) if (isRealisticMbi(match[1] + match[2] + match[3])) return FINDINGS.mbi;
-  for (const match of text.matchAll(SPACED_NHS)) if (isValidNhsNumber(match[0])) return FINDINGS['nhs-number'];
-  for (const match of text.matchAll(DOTTED_CPF)) if (isValidCpf(match[1])) return FINDINGS.cpf;
-  for (const match of text.matchAll(SPACED_AADHAAR)) if (isValidAadhaar(match[1])) return FINDINGS.aadhaar;
+  for (const match of text.matchAll(SPACED_NHS)) if (isValidNhsNumber(match[0]) && isIssuedNhsNumber(match[0])) return FINDINGS['nhs-number'];
+  for (const match of text.matchAll(DOTTED_CPF)) if (isValidCpf(match[1]) && !isLowEntropyDigits(match[1].replace(/\D/g, ''))) return FINDINGS.cpf;
+  for (const match of text.matchAll(SPACED_AADHAAR)) if (isValidAadhaar(match[1]) && !isLowEntropyDigits(match[1].replace(/\D/g, ''))) return FINDINGS.aadhaar;
   return undefined;
+}
+
+/** Placeholder digits under any identifier kind: a check digit can be computed for `1111111111111` too. */
+function validWorldId(field: WorldIdField, value: string): boolean {
+  return WORLD_IDS[field].validate(value) && !isLowEntropyDigits(value.replace(/\D/g, ''));
 }
 
 /** Identifiers only recognisable because the key names them. */
@@ -313,7 +395,7 @@ function keyedFinding(text: string, field: FieldKind | undefined, patient: boole
       // a birth date, a name or an MRN alone identifies no one: only next to another identifier (see below)
       return undefined;
     default:
-      return WORLD_IDS[field].validate(value) ? FINDINGS[field] : undefined;
+      return validWorldId(field, value) ? FINDINGS[field] : undefined;
   }
 }
 
@@ -499,8 +581,11 @@ function codeHoldsCompanion(context: RuleContext, node: Node, except: Node): boo
   }
 }
 
+/** Values looked at per record for placeholders; each record is looked at once (cached), so a large sample stays linear. */
+const RECORD_BUDGET = 3000;
+
 /** Whether an object literal (nested objects and arrays included) holds a value only a made-up record holds. */
-function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underKey: MarkerKey = undefined, budget = { left: 200 }): boolean {
+function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underKey: MarkerKey = undefined, budget = { left: RECORD_BUDGET }): boolean {
   if (--budget.left < 0) return false;
   switch (node.type) {
     case 'ObjectExpression':
@@ -522,14 +607,35 @@ function codeHoldsSyntheticMarker(context: RuleContext, node: Node, underKey: Ma
   }
 }
 
-/** The outermost object literal a node sits in (through properties, arrays and type assertions). */
-function codeRecordOf(node: Node): Node | undefined {
+/**
+ * The record a literal belongs to: the nearest FHIR resource around it (an object with `resourceType`), else
+ * the outermost object literal it sits in (through properties, arrays and type assertions) that is not a
+ * collection of records — in `{ rx1: {…}, rx2: {…} }` each entry is its own record.
+ */
+function codeRecordOf(context: RuleContext, node: Node): Node | undefined {
+  return codeRecordFrom(node.parent as Node | undefined);
+}
+
+/** The record whose innermost candidate object is `start` (or one of its ancestors). */
+function codeRecordFrom(start: Node | undefined): Node | undefined {
   let record: Node | undefined;
-  for (let current: Node | undefined = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
-    if (current.type === 'ObjectExpression') record = current;
-    else if (current.type !== 'Property' && current.type !== 'ArrayExpression' && !CODE_WRAPPERS.has(current.type)) break;
+  for (let current: Node | undefined = start; current; current = current.parent as Node | undefined) {
+    if (current.type === 'ObjectExpression') {
+      if (propertyNamed(current, 'resourceType')) return current;
+      if (!record || !isCodeCollection(current)) record = current;
+    } else if (current.type !== 'Property' && current.type !== 'ArrayExpression' && !CODE_WRAPPERS.has(current.type)) break;
   }
   return record;
+}
+
+/** An object of two or more entries that are all records themselves (objects, or arrays of objects). */
+function isCodeCollection(object: TSESTree.ObjectExpression): boolean {
+  if (object.properties.length < 2) return false;
+  return object.properties.every((property) => {
+    if (property.type !== 'Property') return false;
+    const value = unwrapCode(property.value as Node);
+    return value.type === 'ObjectExpression' || (value.type === 'ArrayExpression' && value.elements.length > 0 && value.elements.every((element) => !!element && unwrapCode(element as Node).type === 'ObjectExpression'));
+  });
 }
 
 /** A birth date that sits in an object together with another identifier, outside search parameters. */
@@ -598,7 +704,7 @@ function jsonBirthDateInRecord(context: RuleContext, node: JsonNode, text: strin
   return jsonHoldsCompanion(context, object, property);
 }
 
-function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underKey: MarkerKey = undefined, budget = { left: 200 }): boolean {
+function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underKey: MarkerKey = undefined, budget = { left: RECORD_BUDGET }): boolean {
   if (--budget.left < 0) return false;
   if (node.type === 'property') {
     const key = node.children?.[0]?.value;
@@ -608,17 +714,88 @@ function jsonHoldsSyntheticMarker(context: RuleContext, node: JsonNode, underKey
   return node.type === 'string' && isSyntheticMarker(String(node.value), underKey);
 }
 
-/** The outermost object a JSON value sits in below the document's top-level array or object of records. */
+/**
+ * The record a JSON value belongs to: the nearest FHIR resource around it, else the outermost object below the
+ * document's top level that is not a collection of records (as for code).
+ */
 function jsonRecordOf(node: JsonNode): JsonNode | undefined {
+  return jsonRecordFrom(node.parent) ?? (node.parent?.type === 'property' ? node.parent.parent : undefined);
+}
+
+function jsonRecordFrom(start: JsonNode | undefined): JsonNode | undefined {
   let record: JsonNode | undefined;
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'object' && current.parent !== undefined) record = current;
+  for (let current = start; current; current = current.parent) {
+    if (current.type !== 'object') continue;
+    if (jsonObjectProperties(current).has('resourceType')) return current;
+    if (current.parent !== undefined && (!record || !isJsonCollection(current))) record = current;
   }
-  return record ?? (node.parent?.type === 'property' ? node.parent.parent : undefined);
+  return record;
+}
+
+function isJsonCollection(object: JsonNode): boolean {
+  const properties = object.children ?? [];
+  if (properties.length < 2) return false;
+  return properties.every((property) => {
+    const value = property.children?.[1];
+    return value?.type === 'object' || (value?.type === 'array' && (value.children ?? []).length > 0 && (value.children ?? []).every((child) => child.type === 'object'));
+  });
 }
 
 function jsonInRecordWithBirthDate(context: RuleContext, node: JsonNode): boolean {
   for (let current = node.parent; current; current = current.parent) if (current.type === 'object' && jsonRecordBirthDate(context, current)) return true;
+  return false;
+}
+
+// ── files of made-up people, by their content ─────────────────────────────────────────────────
+
+/** Field kinds that make an object a person's record when two of them are present. */
+const PERSON_FIELDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['name', 'dob', 'email', 'phone', 'ssn', 'mbi', 'mrn', ...WORLD_ID_FIELDS]);
+/** Made-up person records that make a whole file sample data: one can be an oversight, several are a data set. */
+const SAMPLE_RECORDS_PER_FILE = 2;
+
+function personFieldCount(context: RuleContext, keys: Iterable<string>): number {
+  let count = 0;
+  for (const key of keys) if (PERSON_FIELDS.has(fieldKindOfName(context, key) as FieldKind)) count++;
+  return count;
+}
+
+/** Whether a code file holds several person records (objects with two or more person fields, or FHIR Patients) whose values are placeholders. */
+function codeFileOfSampleRecords(context: RuleContext, program: Node): boolean {
+  const seen = new Set<Node>();
+  let budget = 20_000;
+  let found = false;
+  findInSubtree(program, (node) => {
+    // past the budget, stop walking (a file this large is judged by its records alone)
+    if (--budget < 0) return true;
+    if (node.type !== 'ObjectExpression') return false;
+    const type = codeObjectString(context, node, 'resourceType');
+    const keys = node.properties.flatMap((property) => (property.type === 'Property' ? [keyName(property.key) ?? ''] : []));
+    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, keys) < 2) return false;
+    const record = codeRecordFrom(node) ?? node;
+    if (seen.has(record) || !codeHoldsSyntheticMarker(context, record)) return false;
+    seen.add(record);
+    found = seen.size >= SAMPLE_RECORDS_PER_FILE;
+    return found;
+  }, true);
+  return found;
+}
+
+function jsonFileOfSampleRecords(context: RuleContext, root: JsonNode): boolean {
+  const seen = new Set<JsonNode>();
+  const stack: JsonNode[] = [root];
+  let budget = 20_000;
+  while (stack.length && --budget > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children ?? []) stack.push(child);
+    if (node.type !== 'object') continue;
+    const properties = jsonObjectProperties(node);
+    const type = jsonScalar(properties.get('resourceType'));
+    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, properties.keys()) < 2) continue;
+    const record = jsonRecordFrom(node) ?? node;
+    if (seen.has(record) || !jsonHoldsSyntheticMarker(context, record)) continue;
+    seen.add(record);
+    if (seen.size >= SAMPLE_RECORDS_PER_FILE) return true;
+  }
   return false;
 }
 
@@ -646,43 +823,93 @@ export default createRule({
       worldId: '{{what}} looks like a real {{label}}: its check digit is valid. Use a value with a wrong check digit, or generate one at test time.',
       worldIdFormat: '{{what}} looks like a real {{label}}. Use an obviously fake value (repeated digits) or generate one at test time.',
     },
-    schema: { type: 'object', properties: {}, additionalProperties: false },
+    schema: {
+      type: 'object',
+      properties: {
+        evidence: {
+          type: 'string',
+          enum: ['identifiers', 'broad'],
+          description:
+            "What counts as evidence that a literal is a real person's: 'identifiers' (default) reports only identifiers whose value validates (SSN issued ranges, MBI, DEA and national/health check digits) outside reserved and test ranges; 'broad' also reports patient e-mails and phones, and birth dates with the names, MRNs and contacts of the same record, in production code.",
+        },
+      },
+      additionalProperties: false,
+    },
     languages: ['code', 'json'],
     // Real identifiers copied into tests and fixtures are the leak this rule is for; there it reports
     // only values that validate as real (see SYNTHETIC_ROLES), never made-up names or dates.
     roles: ['production', 'script', 'test', 'mock', 'fixture', 'story', 'e2e'],
   },
-  defaultOptions: {},
-  create(context) {
+  defaultOptions: { evidence: 'identifiers' as 'identifiers' | 'broad' },
+  create(context, options) {
     // Tests, fixtures and sample data hold made-up people: only identifiers that validate as real count there.
-    const synthetic = SYNTHETIC_ROLES.has(context.fileRole) || SYNTHETIC_FOLDER.test(context.file);
+    const synthetic = SYNTHETIC_ROLES.has(context.fileRole) || isDataSampleFile(context.file);
+    // On whole repositories every name, date, e-mail and phone reported without a validating identifier was
+    // made up (see the doc): by default only validating identifiers are evidence enough.
+    const validatedOnly = synthetic || options.evidence !== 'broad';
     const reportCode = (node: Node, finding: Finding, what: string) => {
       context.report({ node, messageId: finding.messageId, data: { what, label: kindLabel(finding.kind) }, kinds: [finding.kind], precision: finding.precision });
     };
-    /** A birth date next to another identifier, or an identifier next to a birth date. */
+    /** Whether each record holds a placeholder value, looked at once per record. */
+    const syntheticCodeRecords = new WeakMap<object, boolean>();
+    const inSyntheticCodeRecord = (node: Node): boolean => {
+      const record = codeRecordOf(context, node);
+      if (!record) return false;
+      let known = syntheticCodeRecords.get(record);
+      if (known === undefined) syntheticCodeRecords.set(record, (known = codeHoldsSyntheticMarker(context, record)));
+      return known;
+    };
+    const syntheticJsonRecords = new WeakMap<object, boolean>();
+    const inSyntheticJsonRecord = (node: JsonNode): boolean => {
+      const record = jsonRecordOf(node);
+      if (!record) return false;
+      let known = syntheticJsonRecords.get(record);
+      if (known === undefined) syntheticJsonRecords.set(record, (known = jsonHoldsSyntheticMarker(context, record)));
+      return known;
+    };
+    /** A file of several made-up person records is sample data wherever it lives (looked at once, on the first broad finding). */
+    let sampleByContent: boolean | undefined;
+    const codeFileIsSample = (node: Node): boolean => {
+      if (sampleByContent === undefined) {
+        let root: Node = node;
+        while (root.parent) root = root.parent as Node;
+        sampleByContent = codeFileOfSampleRecords(context, root);
+      }
+      return sampleByContent;
+    };
+    const jsonFileIsSample = (node: JsonNode): boolean => {
+      if (sampleByContent === undefined) {
+        let root: JsonNode = node;
+        while (root.parent) root = root.parent;
+        sampleByContent = jsonFileOfSampleRecords(context, root);
+      }
+      return sampleByContent;
+    };
+    /** A birth date next to another identifier, or an identifier next to a birth date (broad evidence only). */
     const recordFinding = (node: Node, text: string, field: FieldKind | undefined): Finding | undefined => {
-      if (synthetic) return undefined;
-      const record = codeRecordOf(node);
-      if (record && codeHoldsSyntheticMarker(context, record)) return undefined;
+      if (validatedOnly) return undefined;
       if (field === 'dob') return codeBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
       const companion = companionFinding(text, field);
       return companion && codeInRecordWithBirthDate(context, node) ? companion : undefined;
     };
+    /** Only findings whose value validates (SSN structure, MBI format, check digits), unless broad evidence is asked for outside sample data. */
+    const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && validatedOnly && !finding.validates ? undefined : finding);
+    /** In the broad mode, a finding that does not validate is dropped in a file of made-up people. */
+    const codeBroadKept = (finding: Finding | undefined, node: Node): Finding | undefined => (finding && !finding.validates && codeFileIsSample(node) ? undefined : finding);
+    const jsonBroadKept = (finding: Finding | undefined, node: JsonNode): Finding | undefined => (finding && !finding.validates && jsonFileIsSample(node) ? undefined : finding);
     const checkCodeString = (node: Node, text: string, keyed: boolean) => {
-      const shape = shapeFinding(text);
-      if (shape) return reportCode(node, shape, 'String literal');
-      if (!keyed) return;
-      const placement = codePlacement(context, node);
-      const finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? recordFinding(node, text, placement.field);
-      if (finding) reportCode(node, finding, 'String literal');
+      let finding = shapeFinding(text);
+      if (finding && textNamesFictionalPerson(text)) return;
+      if (!finding && keyed) {
+        const placement = codePlacement(context, node);
+        finding = codeBroadKept(validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? recordFinding(node, text, placement.field), node);
+      }
+      // A record that holds any placeholder (a fictional name, a reserved domain, a test-range id) is made up, all of it.
+      if (finding && !inSyntheticCodeRecord(node)) reportCode(node, finding, 'String literal');
     };
-    /** In synthetic data, only findings whose value validates (SSN structure, MBI format, DEA check digit). */
-    const validatingOnly = (finding: Finding | undefined): Finding | undefined => (finding && synthetic && !finding.validates ? undefined : finding);
 
     const jsonRecordFinding = (node: JsonNode, text: string, field: FieldKind | undefined): Finding | undefined => {
-      if (synthetic) return undefined;
-      const record = jsonRecordOf(node);
-      if (record && jsonHoldsSyntheticMarker(context, record)) return undefined;
+      if (validatedOnly) return undefined;
       if (field === 'dob') return jsonBirthDateInRecord(context, node, text) ? FINDINGS.dob : undefined;
       const companion = companionFinding(text, field);
       return companion && jsonInRecordWithBirthDate(context, node) ? companion : undefined;
@@ -697,7 +924,7 @@ export default createRule({
           // 219451234 under an ssn key (leading zeros cannot be written, so 9 digits or fewer)
           const placement = codePlacement(context, node);
           const digits = String(node.value).padStart(9, '0');
-          if (placement.field === 'ssn' && isRealisticSsn(digits)) reportCode(node, FINDINGS.ssn, 'Number literal');
+          if (placement.field === 'ssn' && isRealisticSsn(digits) && !inSyntheticCodeRecord(node)) reportCode(node, FINDINGS.ssn, 'Number literal');
         }
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
@@ -713,17 +940,19 @@ export default createRule({
       JsonString(node: JsonNode, path: string[]) {
         const text = String(node.value);
         const report = (finding: Finding) => context.report({ jsonNode: node, messageId: finding.messageId, data: { what: 'String value', label: kindLabel(finding.kind) }, kinds: [finding.kind], precision: finding.precision });
-        const shape = shapeFinding(text);
-        if (shape) return report(shape);
-        const placement = jsonPlacement(context, node, path);
-        const finding = validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? jsonRecordFinding(node, text, placement.field);
-        if (finding) report(finding);
+        let finding = shapeFinding(text);
+        if (finding && textNamesFictionalPerson(text)) return;
+        if (!finding) {
+          const placement = jsonPlacement(context, node, path);
+          finding = jsonBroadKept(validatingOnly(keyedFinding(text, placement.field, placement.patient)) ?? jsonRecordFinding(node, text, placement.field), node);
+        }
+        if (finding && !inSyntheticJsonRecord(node)) report(finding);
       },
       JsonProperty(property: JsonPropertyInfo) {
         const value = property.valueNode;
         if (value?.type !== 'number' || !Number.isInteger(value.value)) return;
         if (fieldKindOfName(context, property.key) !== 'ssn') return;
-        if (isRealisticSsn(String(value.value).padStart(9, '0')) && String(value.value).length >= 7) {
+        if (isRealisticSsn(String(value.value).padStart(9, '0')) && String(value.value).length >= 7 && !inSyntheticJsonRecord(value)) {
           context.report({ jsonNode: value, messageId: 'ssn', data: { what: 'Number value' }, kinds: ['ssn'], precision: 'high' });
         }
       },

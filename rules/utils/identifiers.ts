@@ -120,3 +120,38 @@ export function isPlausibleNationalId(value: string): boolean {
   const digits = value.replace(/[\s.-]/g, '');
   return /^\d{6,12}$/.test(digits) && !isPlaceholderDigits(digits) && !/^0+\d{0,3}$/.test(digits);
 }
+
+// ── reserved and test ranges: check-digit-valid values that were never issued to anyone ─────────
+
+/**
+ * Digits that a person typed, not an issuer: at most two distinct digits (`555-44-4444`, `555555585`,
+ * `1111111111111`), or one digit filling all but three places. Fewer than one random number in a
+ * thousand looks like this, so a hit is a placeholder whatever its check digit says.
+ */
+export function isLowEntropyDigits(digits: string): boolean {
+  if (!/^\d{7,}$/.test(digits)) return false;
+  const counts = new Map<string, number>();
+  for (const digit of digits) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+  return counts.size <= 2 || Math.max(...counts.values()) >= digits.length - 3;
+}
+
+/**
+ * Whether a (check-digit-valid) NHS number lies in a range that is issued to patients. Issued: England,
+ * Wales and the Isle of Man 400 000 000–499 999 999 and 600 000 000–799 999 999, England also 3xx;
+ * Northern Ireland's H&C numbers 320 000 001–399 999 999; Scotland's CHI numbers 010 100 0000–311 299 9999
+ * (date of birth DDMMYY first). Never issued: everything starting 5, 8 or 9 — the range 999 000 0000–999 999 9999
+ * is reserved for test data, and NHS Digital's own test environments and sandboxes (PDS, EPS, Spine INT) use
+ * 9xx numbers; the published examples 987 654 4321 and 943 476 5919 start with 9 too.
+ * Source: NHS Digital, NHS number ranges (Data Dictionary "NHS NUMBER"); Wikipedia "NHS number".
+ */
+export function isIssuedNhsNumber(value: string): boolean {
+  const digits = value.replace(/[\s-]/g, '');
+  if (!/^\d{10}$/.test(digits)) return false;
+  const first = digits[0];
+  if (first === '3' || first === '4' || first === '6' || first === '7') return true;
+  if (first > '3') return false;
+  // CHI: DDMMYY then four digits
+  const day = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}

@@ -101,7 +101,9 @@ describe('no PHI in fingerprints (defect 4)', () => {
   function seedWorkspace(values: { first: string; last: string; ssn: string; ssnDigits: string; dob: string; dobUs: string; phone: string; mrn: string }) {
     const name = `${values.first} ${values.last}`;
     return {
-      'src/seed.tsx': [
+      // names, dates, phones and MRNs are planted too: the broad evidence mode reports them
+      '.phi-guard.json': '{ "rules": { "no-phi-literal": ["error", { "evidence": "broad" }] } }\n',
+      'src/people.tsx': [
         'export const patients = [',
         `  { name: '${name}', ssn: '${values.ssn}', dateOfBirth: '${values.dob}', phone: '${values.phone}' },`,
         `  { name: "${name}", ssn: ${values.ssnDigits}, dateOfBirth: \`${values.dobUs}\` },`,
@@ -112,7 +114,7 @@ describe('no PHI in fingerprints (defect 4)', () => {
       'data/patients.json': `[{ "name": "${name}", "ssn": "${values.ssn}", "birthDate": "${values.dob}", "mrn": "${values.mrn}" }]\n`,
     };
   }
-  const A = { first: 'Margaret', last: 'Thornbury', ssn: '287-65-4321', ssnDigits: '287654329', dob: '1985-03-14', dobUs: '03/14/1985', phone: '415-867-5309', mrn: '00482913' };
+  const A = { first: 'Margaret', last: 'Thornbury', ssn: '287-65-4321', ssnDigits: '287654329', dob: '1985-03-14', dobUs: '03/14/1985', phone: '415-867-2309', mrn: '00482913' };
   const B = { first: 'Eleanor', last: 'Whitcombe', ssn: '287-65-4876', ssnDigits: '287654876', dob: '1985-11-02', dobUs: '11/02/1985', phone: '312-946-2281', mrn: '00719354' };
 
   /** Every fingerprint a consumer sees: JSON `fingerprint`, SARIF partialFingerprints. */
@@ -198,7 +200,8 @@ describe('no PHI in fingerprints (defect 4)', () => {
     const fingerprints = before.result.findings.map((finding) => finding.fingerprint);
     assert.equal(new Set(fingerprints).size, fingerprints.length);
     const moved = await scan({
-      'src/seed.tsx': `// a comment\n\n${files['src/seed.tsx'].replace(/, /g, ',   ')}`,
+      '.phi-guard.json': files['.phi-guard.json'],
+      'src/people.tsx': `// a comment\n\n${files['src/people.tsx'].replace(/, /g, ',   ')}`,
       'data/patients.json': `\n\n${files['data/patients.json'].replace(/: /g, ':\t')}`,
     });
     assert.deepEqual(moved.result.findings.map((finding) => finding.fingerprint), fingerprints);

@@ -8,17 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { scanWorkspace } from '../../src/api';
 import { analyzeFile } from '../../src/engine/analyze';
-import { defaultConfig } from '../../src/core/config-types';
+import { defaultConfig, type ResolvedConfig } from '../../src/core/config-types';
+import { resolveConfig } from '../../src/engine/config';
 import { WorkspaceIndex } from '../../src/engine/workspace-index';
 import { RULES } from '../helpers/rules';
 
 const ROOT = path.resolve('/virtual');
 
-function reported(text: string, file = 'src/app.ts', workspace: Record<string, string> = {}): string[] {
+function reported(text: string, file = 'src/app.ts', workspace: Record<string, string> = {}, config: ResolvedConfig = defaultConfig(ROOT)): string[] {
   const index = new WorkspaceIndex();
   for (const [name, content] of Object.entries(workspace)) index.addFile(name, content);
   index.addFile(file, text);
-  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config: defaultConfig(ROOT), index, rules: RULES, today: '2026-12-06' });
+  const result = analyzeFile({ absPath: path.join(ROOT, file), relPath: file, text, config, index, rules: RULES, today: '2026-12-06' });
   assert.equal(result.skipped, undefined);
   return result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line}:${finding.phiKinds.join(',')}`);
 }
@@ -124,7 +125,11 @@ describe('precision: values the code computes, not what their names guess', () =
     const text = "export const locations = [\n  { name: 'Northwind Clinic', telecom: [{ system: 'phone', value: '516.248.5437' }] },\n];\n";
     assert.deepEqual(reported(text, 'apps/intake/src/helpers/locations.tsx'), []);
     const patients = "export const patient = { resourceType: 'Patient', telecom: [{ system: 'phone', value: '516.248.5437' }] };\n";
-    assert.deepEqual(reported(patients, 'apps/intake/src/helpers/patient.tsx'), ['no-phi-literal:1:phone']);
+    // a phone alone is evidence only in the broad mode (by default only identifiers that validate are)
+    assert.deepEqual(reported(patients, 'apps/intake/src/helpers/patient.tsx'), []);
+    const broad = resolveConfig({ rules: { 'no-phi-literal': ['error', { evidence: 'broad' }] } }, undefined, ROOT);
+    assert.deepEqual(reported(text, 'apps/intake/src/helpers/locations.tsx', {}, broad), []);
+    assert.deepEqual(reported(patients, 'apps/intake/src/helpers/patient.tsx', {}, broad), ['no-phi-literal:1:phone']);
   });
 });
 

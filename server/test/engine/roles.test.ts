@@ -163,18 +163,20 @@ describe('Project: findings by role', () => {
 describe('file roles by importers', () => {
   let dir: string;
   // Values that look like a person's contact details and identifiers, in a module that only tests import.
-  const constants = "export const patient = { firstName: 'Adaeze', lastName: 'Okafor', phone: '(415) 555-2671', dob: '1984-03-17' };\n";
+  const constants = "export const patient = { firstName: 'Adaeze', lastName: 'Okafor', phone: '(415) 253-2671', dob: '1984-03-17' };\n";
   // A serverless handler: its tests import it, the runtime calls it. Behaviour keeps its role.
   const handler = "export const index = async (input: { ssn: string }) => { console.log(input.ssn); };\n";
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-importers-'));
     const files: Record<string, string> = {
+      // names and dates are evidence only in the broad mode of no-phi-literal, which tells test data by its role
+      '.phi-guard.json': '{ "rules": { "no-phi-literal": ["error", { "evidence": "broad" }] } }\n',
       'src/card/cardConstants.ts': constants,
       'src/card/Card.test.tsx': "import { patient } from './cardConstants';\nit('renders', () => { expect(patient).toBeTruthy(); });\n",
       'src/card/Card.stories.tsx': "import { patient } from './cardConstants';\nexport default { title: 'Card', args: { patient } };\n",
-      'src/shared/seedPeople.ts': constants,
-      'src/shared/index.ts': "export { patient } from './seedPeople';\n",
-      'src/shared/Card.test.ts': "import { patient } from './seedPeople';\nit('x', () => { expect(patient).toBeTruthy(); });\n",
+      'src/shared/people.ts': constants,
+      'src/shared/index.ts': "export { patient } from './people';\n",
+      'src/shared/Card.test.ts': "import { patient } from './people';\nit('x', () => { expect(patient).toBeTruthy(); });\n",
       'src/orphan.ts': constants,
       'src/lambdas/intake/index.ts': handler,
       'src/lambdas/intake/index.test.ts': "import { index } from './index';\nit('x', async () => { expect(await index({ ssn: '' })).toBeUndefined(); });\n",
@@ -190,7 +192,7 @@ describe('file roles by importers', () => {
     const result = await new Project({ root: dir, rules: allRules }).scan();
     const files = new Set(result.findings.map((finding) => `${finding.file}:${finding.role}`));
     assert.ok(!files.has('src/card/cardConstants.ts:production'), 'test data is not reported as production');
-    assert.ok(files.has('src/shared/seedPeople.ts:production'));
+    assert.ok(files.has('src/shared/people.ts:production'));
     assert.ok(files.has('src/orphan.ts:production'));
     assert.ok(files.has('src/lambdas/intake/index.ts:production'));
   });

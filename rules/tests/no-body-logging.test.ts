@@ -2,6 +2,7 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-body-logging', {
   valid: [
+    {"name": "`request.payload` outside a hapi server (a decoded token's payload, a Redux action's)", "filename": "src/auth.ts", "code": "declare const request: { payload: { sub: string } };\nexport function audit() {\n  console.log('token payload', request.payload);\n}"},
     // a browser's CSP violation report is about the page, not a person (regression: a report-uri endpoint)
     "import express from 'express';\nconst app = express();\napp.post('/report-violation', (req, res) => {\n  console.log('CSP violation', req.body);\n  res.sendStatus(204);\n});",
     // parts, counts and sanitised forms of a body alias are not the whole body (regression: bench corpus)
@@ -58,6 +59,7 @@ runRuleTests('no-body-logging', {
     "fetch('/api', { method: 'POST', body: JSON.stringify({ a: 1 }) });",
   ],
   invalid: [
+    {"name": "hapi: a route handler and an error extension log request.payload whole", "filename": "src/server-extensions.ts", "code": "import Hapi from '@hapi/hapi';\nexport function register(server: Hapi.Server, logger: any) {\n  server.route({ method: 'POST', path: '/prescriptions', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => {\n    request.logger.info({ payload: request.payload }, 'received');\n    return h.response().code(202);\n  } });\n  server.ext('onPreResponse', (request, h) => {\n    const body = request.payload;\n    logger.error('failed request', body);\n    return h.continue;\n  });\n}", "errors": [{"line": 4, "column": 36}, {"line": 9, "column": 36}]},
     {
       name: 'a report route of the app (not a browser report) still logs a body',
       code: "import express from 'express';\nconst app = express();\napp.post('/reports/lab', (req, res) => {\n  console.log('lab report', req.body);\n  res.sendStatus(204);\n});",

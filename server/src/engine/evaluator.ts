@@ -149,6 +149,11 @@ export abstract class ValueEvaluator {
   protected version = 0;
   protected readonly sanitizerNames: Set<string>;
   protected readonly imports = new Map<string, { module: string; imported: string }>();
+  /** The file is a hapi server's (`import Hapi from '@hapi/hapi'`, `@hapi/boom`…): its requests carry `payload`. */
+  protected importsHapi(): boolean {
+    for (const source of this.imports.values()) if (/^(@hapi\/|hapi$)/.test(source.module)) return true;
+    return false;
+  }
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
 
@@ -607,8 +612,10 @@ export abstract class ValueEvaluator {
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
     const object = this.valueOf(node.object);
     const name = propertyName(node);
-    // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`).
-    if (name !== undefined && requestBodyProperties.has(name) && (isRequestObject(node.object) || hasTag(object, 'request-body'))) {
+    // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);
+    // hapi calls it `request.payload`.
+    const bodyProperty = name !== undefined && (requestBodyProperties.has(name) || (name === 'payload' && this.importsHapi()));
+    if (bodyProperty && (isRequestObject(node.object) || hasTag(object, 'request-body'))) {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }

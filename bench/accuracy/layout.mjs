@@ -31,7 +31,8 @@ for (const entry of manifest.repositories) {
     console.log(`${entry.name}: already laid out at ${entry.commit.slice(0, 12)}`);
     continue;
   }
-  const candidates = [join(mirror, entry.repo.replace('/', '+'), 'repo'), join(mirror, entry.repo.replace('/', '+'))];
+  // fetch leaves a bare directory (…/repo) or, for some snapshots, a checkout's git directory (…/repo/.git).
+  const candidates = [join(mirror, entry.repo.replace('/', '+'), 'repo'), join(mirror, entry.repo.replace('/', '+'), 'repo', '.git'), join(mirror, entry.repo.replace('/', '+'))];
   const gitDir = candidates.find((dir) => existsSync(join(dir, 'objects')));
   if (!gitDir) {
     console.error(`${entry.name}: no bare git directory for ${entry.repo} under ${mirror} (fetch it first)`);

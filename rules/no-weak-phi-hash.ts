@@ -163,10 +163,27 @@ export default createRule({
       }
     };
 
+    /**
+     * `<li key={SHA1(note).toString()}>`: a digest used as a React list key stays in memory to tell siblings
+     * apart; nothing stores or sends it, so its strength does not matter.
+     */
+    const isRenderKey = (data: Node): boolean => {
+      let current: Node = data;
+      for (let depth = 0; depth < 8; depth++) {
+        const parent = context.parentOf(current);
+        if (!parent) return false;
+        if (parent.type === 'JSXAttribute') return parent.name.type === 'JSXIdentifier' && parent.name.name === 'key';
+        if (!['CallExpression', 'MemberExpression', 'TemplateLiteral', 'BinaryExpression', 'JSXExpressionContainer', 'ChainExpression'].includes(parent.type)) return false;
+        current = parent;
+      }
+      return false;
+    };
+
     const reportHash = (data: Node, algorithmKey: string, salted: () => boolean, variable?: string) => {
       const weak = WEAK_ALGORITHMS[algorithmKey];
       const fast = FAST_ALGORITHMS[algorithmKey];
       if (!weak && !fast) return;
+      if (isRenderKey(data)) return;
       const taint = context.taintOf(data);
       if (taint.kinds.length === 0) return;
       if (weak) {

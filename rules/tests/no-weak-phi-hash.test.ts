@@ -4,6 +4,7 @@ const crypto = "import * as crypto from 'node:crypto';\n";
 
 runRuleTests('no-weak-phi-hash', {
   valid: [
+    {"name": "a SHA-1 digest used only as a React list key (in memory, never stored or sent)", "filename": "src/NotesList.tsx", "code": "import SHA1 from 'crypto-js/sha1';\nimport md5 from 'md5';\nexport const Notes = ({ clinicalNotes }: { clinicalNotes: string[] }) => (\n  <ul>{clinicalNotes.map((note) => <li key={SHA1(note).toString()}>{note}</li>)}{clinicalNotes.map((note) => <p key={`n-${md5(note)}`}>{note}</p>)}</ul>\n);"},
     // HMAC with a secret key is the right pseudonym
     crypto + "declare const key: string; declare const patient: any; crypto.createHmac('sha256', key).update(patient.ssn).digest('hex');",
     crypto + "declare const key: string; declare const patient: any; const mac = crypto.createHmac('sha1', key); mac.update(patient.mrn);",
@@ -33,6 +34,7 @@ runRuleTests('no-weak-phi-hash', {
     "const game = { mode: 'ecb', players: 2 };",
   ],
   invalid: [
+    {"name": "the same digest outside a key attribute (a data attribute sent with the page) is still reported", "filename": "src/NoteRow.tsx", "code": "import SHA1 from 'crypto-js/sha1';\nexport const Row = ({ clinicalNote }: { clinicalNote: string }) => <tr data-note={SHA1(clinicalNote).toString()}><td /></tr>;", "errors": [{"line": 2, "column": 88}]},
     {
       name: 'MD5 of an SSN, chained',
       code: crypto + "export function pseudonym(patient: { ssn: string }) {\n  return crypto.createHash('md5').update(patient.ssn).digest('hex');\n}",

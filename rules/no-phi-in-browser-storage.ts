@@ -1,4 +1,5 @@
 import {
+  CARE_SETTING_WORDS,
   createRule,
   IDB_MODULES,
   IDB_OPEN_FUNCTIONS,
@@ -112,8 +113,20 @@ function isCleanedOrConstant(context: RuleContext, value: Node): boolean {
  * `setItem('ssn', value)`: the key says what an opaque value is. Not when the value is a constant, or
  * was redacted or encrypted (`setItem('ssn', encrypt(ssn))`): then the key names what was protected.
  */
+const CARE_SETTINGS = new Set(CARE_SETTING_WORDS);
+const PROGRAM_WORDS = new Set(['program', 'programs', 'programme', 'programmes']);
+
+/**
+ * What the storage key says about an opaque value (`setItem('ssn', x)`). Not when the value names itself an
+ * id (`setItem('referralProgram', programUuid)`), nor when the key's last word names a care setting or a
+ * programme rather than the patient's data (`referralLocation` is a location, `visitProgram` a programme).
+ */
 function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefined, value: Node): Taint {
   if (!key || isCleanedOrConstant(context, value)) return taint;
+  const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
+  if (valueName && context.classify(valueName).trap) return taint;
+  const head = [...splitWords(key)].pop();
+  if (head && (CARE_SETTINGS.has(head) || PROGRAM_WORDS.has(head))) return taint;
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };

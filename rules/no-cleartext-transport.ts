@@ -63,7 +63,8 @@ function isFhirExtensionJsonUrl(node: JsonNode, path: string[]): boolean {
   });
 }
 
-const NON_ENDPOINT_KEYS = new Set(['$schema', '$id', '$ref', 'xmlns', 'namespace', 'system', 'homepage', 'repository', 'bugs', 'license', 'licenses', 'author', 'contributors', 'funding', 'profile', 'valueSet', 'definition', 'canonical', '@context', '@id', '@type']);
+// `telecom`: a FHIR ContactPoint (a publisher's or a contact's phone, e-mail or web page), not a connection.
+const NON_ENDPOINT_KEYS = new Set(['telecom', '$schema', '$id', '$ref', 'xmlns', 'namespace', 'system', 'homepage', 'repository', 'bugs', 'license', 'licenses', 'author', 'contributors', 'funding', 'profile', 'valueSet', 'definition', 'canonical', '@context', '@id', '@type']);
 
 function isHttpClient(object: Node): boolean {
   const name = lastSegment(object);

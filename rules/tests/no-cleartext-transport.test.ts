@@ -4,6 +4,7 @@ const REQUEST = 'Connection over http:// to a remote host';
 
 runRuleTests('no-cleartext-transport', {
   valid: [
+    {"name": "a FHIR ContactPoint in a server's capability metadata (the publisher's web page) is contact data, not a connection", "filename": "config/capability-statement.json", "code": "{\n  \"resourceType\": \"CapabilityStatement\",\n  \"publisher\": \"Acme Health\",\n  \"contact\": [{ \"telecom\": [{ \"system\": \"url\", \"value\": \"http://acme-health.org\" }] }],\n  \"implementation\": { \"url\": \"https://fhir.acme-health.org\" }\n}"},
     // a ValueSet base without a trailing slash and an app store page for people (found after the final accuracy round)
     "const baseValueSetUri = 'http://registry.acme-health.org/ValueSet';\nexport const donorsValueSetUri = `${baseValueSetUri}/donors`;\nexport const URL_UPLOADER_CHROME_STORE = 'http://chrome.google.com/webstore/detail/uploader/abc';",
     // extension URLs built on a base named as an identifier, in a table of extensions (regression: EHR monorepo constants)

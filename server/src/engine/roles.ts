@@ -104,6 +104,10 @@ export function roleOfPath(relPath: string): RoleVerdict | undefined {
   const fileName = segments[segments.length - 1];
   const byName = FILE_PATTERNS.find(([pattern]) => pattern.test(fileName));
   const byFolder = folderRole(segments.slice(0, -1));
+  // node-config's `config/test.json` is loaded only when NODE_ENV=test: the test environment's settings.
+  if (segments.length >= 2 && /^configs?$/i.test(segments[segments.length - 2]) && /^(test|testing)\.(json5?|ya?ml)$/i.test(fileName)) {
+    return { role: 'test', reason: `test-environment config ${fileName}` };
+  }
   // `e2e/login.spec.ts` is an e2e test: the folder says which kind of test a `.spec` file is.
   if (byName && !(byName[1] === 'test' && byFolder?.role === 'e2e')) return { role: byName[1], reason: `file name ${fileName}` };
   return byFolder;

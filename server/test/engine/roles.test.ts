@@ -76,6 +76,11 @@ describe('file roles', () => {
   it('the nearest folder decides: scripts/test-utils is test support, test/scripts is a test', () => {
     assert.equal(roleOfPath('scripts/test-utils/x.ts')?.role, 'test');
     assert.equal(roleOfPath('test/scripts/x.ts')?.role, 'script');
+    // node-config's test environment; other environments and other folders stay production
+    assert.equal(roleOfPath('config/test.json')?.role, 'test');
+    assert.equal(roleOfPath('server/config/testing.yaml')?.role, 'test');
+    assert.equal(roleOfPath('config/production.json'), undefined);
+    assert.equal(roleOfPath('src/test.json')?.role, undefined);
   });
 
   it('a production-looking path that imports a test runner, a mock library, Storybook or an e2e driver is what it imports', () => {

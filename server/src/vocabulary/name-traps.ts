@@ -139,6 +139,8 @@ export const DOM_LAYOUT_PROPERTIES: readonly string[] = [
 export const NON_PHI_PROPERTIES: readonly string[] = [
   'id', 'uuid', 'guid', '_id', '_rev', 'rev', 'reference', 'references', 'ref', 'facility', 'resourceType', 'meta', 'versionId', 'lastUpdated', 'length', 'size', 'count', 'total',
   'status', 'type', 'kind', 'system', 'version', 'url', 'profile', 'constructor', 'prototype', 'createdAt', 'updatedAt',
+  // FHIR datatypes' codes: a ContactPoint's, HumanName's, Address's or Identifier's `use` (home, work, official) and `rank`
+  'use', 'rank',
   'isActive', 'active', 'success', 'ok', 'statusCode', 'headersSent', 'method', 'readyState',
   ...DOM_LAYOUT_PROPERTIES,
 ];

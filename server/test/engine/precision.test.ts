@@ -454,3 +454,19 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/forms/read.ts'), ['no-phi-in-logs:2:diagnosis,ssn']);
   });
 });
+
+describe("precision: a FHIR datatype's use code", () => {
+  it("a ContactPoint's, HumanName's or Address's `use` is a code (home, work, official), not the phone, name or address", () => {
+    const text = [
+      "import type { Patient } from './fhir';",
+      'declare const patient: Patient;',
+      'for (const point of patient.telecom ?? []) {',
+      "  if (point.use !== 'home' && point.use !== 'work') throw new Error(`Unsupported telecom use ${point.use}`);",
+      '}',
+      "console.log('name use', patient.name?.[0]?.use, 'address use', patient.address?.[0]?.use);",
+      "throw new Error(`bad telecom ${patient.telecom?.[0]?.value}`);",
+    ].join('\n');
+    const workspace = { 'src/fhir.ts': 'export interface Patient { resourceType: "Patient"; telecom?: Array<{ use?: string; value?: string; system?: string }>; name?: Array<{ use?: string; family?: string }>; address?: Array<{ use?: string; line?: string[] }> }' };
+    assert.deepEqual(reported(text, 'src/app.ts', workspace), ['no-phi-in-error-message:7:phone']);
+  });
+});

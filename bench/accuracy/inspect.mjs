@@ -17,22 +17,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabels, matchHand, matchJudged } from './lib.mjs';
+import { loadLabels, matchHand, matchJudged, takeFlag, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at === -1) return fallback;
-  const [, value] = args.splice(at, 2);
-  return value;
-};
-const flag = (name) => {
-  const at = args.indexOf(name);
-  if (at !== -1) args.splice(at, 1);
-  return at !== -1;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
+const flag = (name) => takeFlag(args, name);
 
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 const splitOrder = [...new Set(manifest.repositories.map((entry) => entry.split))];

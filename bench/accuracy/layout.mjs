@@ -7,16 +7,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  if (at === -1) return fallback;
-  const value = args[at + 1];
-  args.splice(at, 2);
-  return value;
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const mirror = resolve(option('--mirror', '/work/.mirror'));
 const corpus = resolve(option('--corpus', join(here, '..', '..', '.accuracy-corpus')));
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));

@@ -66,3 +66,18 @@ export function prng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Removes `--name value` from a command line's arguments and returns the value (or the fallback). */
+export function takeOption(args, name, fallback) {
+  const at = args.indexOf(name);
+  if (at === -1) return fallback;
+  const [, value] = args.splice(at, 2);
+  return value;
+}
+
+/** Removes a bare `--name` from a command line's arguments; whether it was there. */
+export function takeFlag(args, name) {
+  const at = args.indexOf(name);
+  if (at !== -1) args.splice(at, 1);
+  return at !== -1;
+}

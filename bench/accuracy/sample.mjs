@@ -11,15 +11,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabels, prng } from './lib.mjs';
+import { loadLabels, prng, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at === -1 ? fallback : args[at + 1];
-};
+const option = (name, fallback) => takeOption(args, name, fallback);
 const round = option('--round', undefined);
 if (!round) throw new Error('--round NAME is required');
 const perRepo = Number(option('--per-repo', '30'));

@@ -127,3 +127,12 @@ export function jsxName(name: TSESTree.JSXTagNameExpression): string | undefined
   if (name.type === 'JSXMemberExpression') return name.property.name;
   return undefined;
 }
+
+/** The expression under `await`, `x as T`, `x!`, `x satisfies T` and `a?.b` wrappers. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression' || current.type === 'TSSatisfiesExpression') {
+    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  }
+  return current;
+}

@@ -4,7 +4,7 @@
 // search interactions of node-fhir-server-core service modules, PHI-named path parameters.
 // A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
 import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, isStringLiteral, keyName, propertyName, splitWords, type Node } from './ast';
+import { childNodes, isStringLiteral, keyName, propertyName, splitWords, unwrap, type Node } from './ast';
 
 type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -68,14 +68,6 @@ const RESOURCE_TYPE_PLACEHOLDERS = new Set(['resource', 'resourcetype', 'resourc
 
 function isFunction(node: Node | undefined | null): node is FunctionNode {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
-}
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression' || current.type === 'TSSatisfiesExpression') {
-    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
-  }
-  return current;
 }
 
 /** The static text of a path argument (`'/x'`, `` `/${base}/Patient` `` with `${}` as `:expr`), and the template's expressions. */

@@ -5,7 +5,7 @@
 // `experimental_createQueryPersister` (every query persisted one by one), or a hand-written `Persister`
 // whose `persistClient(client)` writes the dehydrated client itself.
 import { splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, jsxName, propertyNamed, type Node } from './ast';
+import { childNodes, jsxName, propertyNamed, unwrap, type Node } from './ast';
 import { storageOf } from './persisted-state';
 
 export const QUERY_PERSIST_MODULES = /^(@tanstack\/([a-z]+-)?query-persist-client(-core)?|@tanstack\/query-(sync|async)-storage-persister|react-query\/(persistQueryClient|createWebStoragePersister|createAsyncStoragePersister).*)$/;
@@ -110,7 +110,10 @@ export function persistedQueryCaches(context: RuleContext, program: TSESTree.Pro
     const filter = dehydrate?.type === 'ObjectExpression' ? propertyNamed(dehydrate, 'shouldDehydrateQuery')?.value : undefined;
     if (filter && SELECTS_BY_KEY.test(context.getText(filter))) continue;
     let persister = use.persister;
-    for (let depth = 0; persister?.type === 'Identifier' && depth < 3; depth++) persister = unwrapped(bindings.get(persister.name));
+    for (let depth = 0; persister?.type === 'Identifier' && depth < 3; depth++) {
+      const bound = bindings.get(persister.name);
+      persister = bound && unwrap(bound);
+    }
     if (!persister) continue;
     if (persister.type === 'CallExpression' && persister.callee.type === 'Identifier') {
       if (imported(persister.callee.name)) {
@@ -141,15 +144,10 @@ function returnedObject(fn: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctio
     const returned = [...body.body].reverse().find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
     body = returned?.argument ?? undefined;
   }
-  body = unwrapped(body);
+  body = body && unwrap(body);
   return body?.type === 'ObjectExpression' ? body : undefined;
 }
 
-/** `{ … } satisfies Persister`, `{ … } as Persister`: the object itself. */
-function unwrapped(node: Node | undefined): Node | undefined {
-  while (node && (node.type === 'TSSatisfiesExpression' || node.type === 'TSAsExpression')) node = node.expression;
-  return node;
-}
 
 /**
  * The writes in a persister's `persistClient(client)` that store the client, or an object built from it

@@ -1,5 +1,5 @@
 import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, type Node } from './utils/ast';
+import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
 
@@ -388,16 +388,7 @@ function mentionsDevelopment(node: Node): boolean {
 
 /** The expression that decides: an arrow's or function's returned expression, else the value itself. */
 function decidingExpression(value: Node): Node | undefined {
-  if (value.type === 'ArrowFunctionExpression') {
-    if (value.body.type !== 'BlockStatement') return value.body;
-    const returned = value.body.body.find((statement) => statement.type === 'ReturnStatement');
-    return returned?.type === 'ReturnStatement' ? (returned.argument ?? undefined) : undefined;
-  }
-  if (value.type === 'FunctionExpression') {
-    const returned = value.body.body.find((statement) => statement.type === 'ReturnStatement');
-    return returned?.type === 'ReturnStatement' ? (returned.argument ?? undefined) : undefined;
-  }
-  return value;
+  return value.type === 'ArrowFunctionExpression' || value.type === 'FunctionExpression' ? returnedExpression(value) : value;
 }
 
 /**

@@ -136,3 +136,15 @@ export function unwrap(node: Node): Node {
   }
   return current;
 }
+
+/**
+ * What a function returns: an arrow's expression body, else the argument of its first top-level `return`
+ * (`last`: of its last one, for factories that return early before the object they build).
+ */
+export function returnedExpression(fn: Node, { last = false } = {}): Node | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const statements = last ? [...fn.body.body].reverse() : fn.body.body;
+  const returned = statements.find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
+  return returned?.argument ?? undefined;
+}

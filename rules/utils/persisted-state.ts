@@ -2,7 +2,7 @@
 // `persistReducer`. What they persist is the store's state: its type (`create<PatientState>()`), its initial
 // object, or the slices a partialize/whitelist keeps; where they persist it is their storage option.
 import { ENCRYPTED_STORAGE_NAME, REDUX_PERSIST_STORAGES, splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { dottedName, isStringLiteral, lastSegment, propertyName, propertyNamed, type Node } from './ast';
+import { dottedName, isStringLiteral, lastSegment, propertyName, propertyNamed, returnedExpression, type Node } from './ast';
 
 const EMPTY_TAINT: Taint = { kinds: [], origins: [], confidence: 'high' };
 
@@ -25,11 +25,9 @@ export function keptNames(node: Node | undefined): Array<{ name: string; node: N
   if (!node) return [];
   let body: Node = node;
   if (body.type === 'ArrowFunctionExpression' || body.type === 'FunctionExpression') {
-    if (body.body.type === 'BlockStatement') {
-      const returned = body.body.body.find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
-      if (!returned?.argument) return [];
-      body = returned.argument;
-    } else body = body.body;
+    const returned = returnedExpression(body);
+    if (!returned) return [];
+    body = returned;
   }
   if (body.type === 'ObjectExpression') {
     const names: Array<{ name: string; node: Node }> = [];

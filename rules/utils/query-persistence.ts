@@ -5,7 +5,7 @@
 // `experimental_createQueryPersister` (every query persisted one by one), or a hand-written `Persister`
 // whose `persistClient(client)` writes the dehydrated client itself.
 import { splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, jsxName, propertyNamed, unwrap, type Node } from './ast';
+import { childNodes, jsxName, propertyNamed, returnedExpression, unwrap, type Node } from './ast';
 import { storageOf } from './persisted-state';
 
 export const QUERY_PERSIST_MODULES = /^(@tanstack\/([a-z]+-)?query-persist-client(-core)?|@tanstack\/query-(sync|async)-storage-persister|react-query\/(persistQueryClient|createWebStoragePersister|createAsyncStoragePersister).*)$/;
@@ -139,12 +139,8 @@ export function persistedQueryCaches(context: RuleContext, program: TSESTree.Pro
 }
 
 function returnedObject(fn: TSESTree.FunctionDeclaration | TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): TSESTree.ObjectExpression | undefined {
-  let body: Node | undefined = fn.body;
-  if (body?.type === 'BlockStatement') {
-    const returned = [...body.body].reverse().find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
-    body = returned?.argument ?? undefined;
-  }
-  body = body && unwrap(body);
+  const returned = returnedExpression(fn, { last: true });
+  const body = returned && unwrap(returned);
   return body?.type === 'ObjectExpression' ? body : undefined;
 }
 

@@ -20,7 +20,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -117,7 +117,6 @@ export function belongsToTestData(member: TSESTree.MemberExpression): boolean {
   return ownerNames(member).some(isSyntheticOwnerName);
 }
 
-/** Whose data a file handles, by its path: `src/api/users.js` the workforce's, `routes/patients.ts` patients'. */
 /** `app/auth/changePassword.js`, `services/login.ts`: a file about the app's own accounts (sign-in, passwords, invitations). */
 function fileIsAboutAccounts(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isAccountContextName);
@@ -127,7 +126,6 @@ function fileIsAboutAccounts(file: string | undefined): boolean {
 function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
   return !!file && file.replace(/\.[^./]+$/, '').split('/').some(isOperationsMessagingName);
 }
-
 
 /**
  * Clinical kinds a contextual word takes beside a reference to the patient or their visit. Not medication or
@@ -149,11 +147,6 @@ export abstract class ValueEvaluator {
   protected version = 0;
   protected readonly sanitizerNames: Set<string>;
   protected readonly imports = new Map<string, { module: string; imported: string }>();
-  /** The file is a hapi server's (`import Hapi from '@hapi/hapi'`, `@hapi/boom`…): its requests carry `payload`. */
-  protected importsHapi(): boolean {
-    for (const source of this.imports.values()) if (/^(@hapi\/|hapi$)/.test(source.module)) return true;
-    return false;
-  }
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
 
@@ -614,7 +607,7 @@ export abstract class ValueEvaluator {
     const name = propertyName(node);
     // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);
     // hapi calls it `request.payload`.
-    const bodyProperty = name !== undefined && (requestBodyProperties.has(name) || (name === 'payload' && this.importsHapi()));
+    const bodyProperty = name !== undefined && (requestBodyProperties.has(name) || (name === 'payload' && this.importsModule(HAPI_MODULES)));
     if (bodyProperty && (isRequestObject(node.object) || hasTag(object, 'request-body'))) {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');

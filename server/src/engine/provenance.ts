@@ -145,11 +145,15 @@ export function subscribedResourceType(file: string | undefined): string | undef
   return undefined;
 }
 
+function parentNode(node: Node): Node | undefined {
+  return (node as { parent?: Node }).parent;
+}
+
 /** The module's entry: `export const index = wrapHandler('x', async (input) => …)`, `export async function handler(event)`, `exports.handler = …`. */
 function isModuleEntry(fn: Node): boolean {
   let node: Node | undefined = fn;
   for (let depth = 0; node && depth < 4; depth++) {
-    const parent: Node | undefined = (node as { parent?: Node }).parent;
+    const parent = parentNode(node);
     if (!parent) return false;
     if (node.type === 'FunctionDeclaration' && node.id && handlerExportNames.has(node.id.name)) return parent.type === 'ExportNamedDeclaration' || parent.type === 'Program';
     if (parent.type === 'VariableDeclarator') return parent.id.type === 'Identifier' && handlerExportNames.has(parent.id.name);
@@ -391,10 +395,6 @@ const payloadValidatorHeads = new Set(PAYLOAD_VALIDATOR_HEADS);
 const notPayloadParsers = new Set(NOT_PAYLOAD_PARSERS);
 
 const INBOUND = withTag(EMPTY, 'request-body');
-
-function parentNode(node: Node): Node | undefined {
-  return (node as { parent?: Node }).parent;
-}
 
 /** `Promise<APIGatewayProxyResult>` → APIGatewayProxyResult. */
 function declaredTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {

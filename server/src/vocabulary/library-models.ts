@@ -7,6 +7,8 @@ export const REQUEST_OBJECT = /(^|\.)(req|request|ctx\.request|event|incomingReq
 
 /** Properties of a request object that hold the whole body. */
 export const REQUEST_BODY_PROPERTIES: readonly string[] = ['body', 'rawBody'];
+/** A hapi server's modules: in a file importing one, a request's body is `request.payload`. */
+export const HAPI_MODULES = /^(@hapi\/.+|hapi)$/;
 
 /** UI state containers whose initial value's keys name what they will hold (React, Vue, Solid, Svelte, MobX…). */
 export const STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer', 'ref', 'reactive', 'shallowRef', 'signal', 'createSignal', 'writable', 'observable', 'createStore'];

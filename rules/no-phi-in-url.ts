@@ -688,9 +688,12 @@ class UrlFile {
     // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
     const builtObject = built ? unwrap(built) : undefined;
     const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
+    // `const searchParams = { q: query, identifier }; $http.get(url, { params: searchParams })` is read as if the
+    // object were written inline, when it is built in the same function as the request.
+    const localObject = builtObject?.type === 'ObjectExpression' && enclosingFunction(builtObject) === enclosingFunction(site) ? builtObject : undefined;
     const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
       ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
-      : (this.queryObjectTaint(value, urlText) ?? this.context.taintOf(value));
+      : (this.queryObjectTaint(localObject ?? value, urlText) ?? this.context.taintOf(value));
     const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
     if (!taint) return undefined;
     return { taint, node: (built && chain.first) || stored?.node || value };

@@ -603,8 +603,17 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
       "import axios from 'axios';\nexport function findDrug(query: string) {\n  return axios.get('/openmrs/ws/rest/v1/drug', { params: { q: query } });\n}",
       "import axios from 'axios';\nexport function byUuid(patientUuid: string) {\n  return axios.get('/openmrs/ws/rest/v1/patient', { params: { identifier: patientUuid, v: 'full' } });\n}",
       "import axios from 'axios';\nexport function findLocation(term: string) {\n  return axios.get(BASE + '/location', { params: { q: term } });\n}",
+      // The query object is built in another function: its name alone does not say what it carries.
+      "import axios from 'axios';\nconst searchParams = { q: 'x' };\nexport function search(term: string) {\n  return axios.get('/ws/patient', { params: searchParams });\n}",
+      "import axios from 'axios';\nexport function findLocation(term: string) {\n  const searchParams = { q: term, startIndex: 0 };\n  return axios.get(BASE + '/location', { params: searchParams });\n}",
     ],
     invalid: [
+      {
+        name: 'a query object built first in the same function reads as if written inline',
+        filename: 'src/patientService.js',
+        code: "export function search($http, query, offset, identifier) {\n  var searchParams = { filterOnAllIdentifiers: true, q: query, startIndex: offset || 0, identifier: identifier || query };\n  return $http.get(Constants.searchUrl + '/patient/lucene', { method: 'GET', params: searchParams });\n}",
+        errors: [{ line: 3, column: 86, kinds: ['mrn', 'name'] }],
+      },
       {
         name: 'AngularJS $http.get to a concatenated patient search URL: the typed name or identifier',
         filename: 'src/patientService.js',

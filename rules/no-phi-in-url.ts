@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, subjectOfName,
+  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, keyNamesTheNumberOfAnId, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, type GetRouteFinding } from './utils/get-routes';
@@ -322,8 +322,8 @@ class UrlFile {
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
-    if (name && this.isTrapName(name)) return undefined;
     const named = this.context.classifyName(parameter);
+    if (name && this.isTrapName(name) && !keyNamesTheNumberOfAnId(named, parameter, name)) return undefined;
     // `?email=` built in a sign-in, password-reset or staff screen (`LoginCtrl`, `auth/forgotPassword.js`)
     // carries the account holder's own login, not a patient's contact; a patient's screen keeps it.
     const kinds = this.isStaffSide(expression) ? named.filter((kind) => !CONTACT_KINDS.includes(kind)) : named;

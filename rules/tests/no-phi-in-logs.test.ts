@@ -259,3 +259,22 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+describe('no-phi-in-logs: a key naming a person number says what an id value is', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // A uuid is opaque whatever the key; a key that is itself an id or a record reference says nothing.
+      "import pino from 'pino';\nconst logger = pino();\nexport function f(patientUuid: string) { logger.info({ mrn: patientUuid }, 'looked up'); }",
+      "import pino from 'pino';\nconst logger = pino();\nexport function f(patientId: string) { logger.info({ patient: patientId }, 'looked up'); }",
+      "import pino from 'pino';\nconst logger = pino();\nexport function f(userId: string) { logger.info({ memberId: userId }, 'looked up'); }",
+      "import pino from 'pino';\nconst logger = pino();\nexport function f(patientId: string) { logger.info({ patientIdentifier: patientId }, 'looked up'); }",
+    ],
+    invalid: [
+      {
+        name: 'the NHS number an app calls its patient id',
+        code: "import pino from 'pino';\nconst logger = pino();\nexport function f(patientId: string) {\n  logger.info({ nhsNumber: patientId }, 'tracker lookup');\n}",
+        errors: [{ line: 4, column: 15, kinds: ['nhs-number'] }],
+      },
+    ],
+  });
+});

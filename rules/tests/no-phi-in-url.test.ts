@@ -603,11 +603,17 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
       "import axios from 'axios';\nexport function findDrug(query: string) {\n  return axios.get('/openmrs/ws/rest/v1/drug', { params: { q: query } });\n}",
       "import axios from 'axios';\nexport function byUuid(patientUuid: string) {\n  return axios.get('/openmrs/ws/rest/v1/patient', { params: { identifier: patientUuid, v: 'full' } });\n}",
       "import axios from 'axios';\nexport function findLocation(term: string) {\n  return axios.get(BASE + '/location', { params: { q: term } });\n}",
+      "import axios from 'axios';\nexport function byMrn(patientUuid: string) {\n  return axios.get('/tracker', { params: { mrn: patientUuid } });\n}",
       // The query object is built in another function: its name alone does not say what it carries.
       "import axios from 'axios';\nconst searchParams = { q: 'x' };\nexport function search(term: string) {\n  return axios.get('/ws/patient', { params: searchParams });\n}",
       "import axios from 'axios';\nexport function findLocation(term: string) {\n  const searchParams = { q: term, startIndex: 0 };\n  return axios.get(BASE + '/location', { params: searchParams });\n}",
     ],
     invalid: [
+      {
+        name: 'a query key naming a person number says what the patient id handed in is, through a request helper',
+        code: "import axios from 'axios';\nasync function trackerRequest(address: string, queryParams: Record<string, string>) {\n  return axios.get(address, { params: queryParams });\n}\nexport async function summary(patientId: string) {\n  const queryParams: Record<string, string> = { nhsNumber: patientId };\n  return trackerRequest('/tracker/summary', queryParams);\n}",
+        errors: [{ line: 3, column: 39, kinds: ['nhs-number'] }],
+      },
       {
         name: 'a query object built first in the same function reads as if written inline',
         filename: 'src/patientService.js',

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -132,6 +132,11 @@ function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
  * immunization: `drugs`, `vaccines` beside a patient id are as often the catalogue a request filters by.
  */
 const CLINICAL_CONTEXT_KINDS: ReadonlySet<string> = new Set(['clinical-note', 'diagnosis', 'vital-signs', 'procedure', 'medical-history']);
+
+/** The name a value goes by: `patientId`, `visit.uuid` → `uuid`. */
+function valueNameOf(node: Node): string | undefined {
+  return node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+}
 
 /** `patientId`, `patient`, `encounterUuid`, `visitId`: a key that says whose, or which visit's, the record is. */
 function namesPatientReference(key: string | undefined): boolean {
@@ -729,7 +734,7 @@ export abstract class ValueEvaluator {
 
   /** A value whose own name is a trap (`patientId`, `visit.uuid`): what a key says about it does not apply. */
   protected namesOpaqueValue(valueNode: Node): boolean {
-    const valueName = valueNode.type === 'Identifier' ? valueNode.name : valueNode.type === 'MemberExpression' ? propertyName(valueNode) : undefined;
+    const valueName = valueNameOf(valueNode);
     return !!valueName && this.options.classifier.classify(valueName).trap;
   }
 
@@ -747,8 +752,9 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
-    // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says.
-    if (this.namesOpaqueValue(valueNode)) return value;
+    // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says; but
+    // `{ nhsNumber: patientId }` says which number the app calls its patient id.
+    if (this.namesOpaqueValue(valueNode) && !keyNamesTheNumberOfAnId(byName.kinds, key, valueNameOf(valueNode) ?? '')) return value;
     const opaque = valueNode.type === 'CallExpression' || valueNode.type === 'AwaitExpression' || valueNode.type === 'Identifier' || valueNode.type === 'MemberExpression' || valueNode.type === 'NewExpression';
     if (!opaque || byName.kinds.length === 0) return value;
     return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));

@@ -46,6 +46,25 @@ const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 const splitCache = new Map<string, readonly string[]>();
 const SPLIT_CACHE_LIMIT = 50_000;
 
+/** Identifier kinds that are numbers a person is known by: a key naming one says what an `…Id` value is. */
+const PERSON_NUMBER_KINDS: ReadonlySet<string> = new Set([
+  'ssn', 'mrn', 'health-plan-id', 'national-id', 'nhs-number', 'aadhaar', 'abha', 'cpf', 'cns', 'bsn', 'ihi', 'health-card-number',
+]);
+
+/** Last words of a name that make it an id or identifier of something rather than a number (`memberId`, `patientIdentifier`). */
+const ID_HEAD_WORDS: ReadonlySet<string> = new Set(['id', 'ids', 'uid', 'uids', 'uuid', 'uuids', 'identifier', 'identifiers']);
+
+/**
+ * `{ nhsNumber: patientId }`, `?mrn=${patientId}`: a key that names a number a person is known by says the id
+ * handed in is that number (an app may well call the NHS number its patient id). A uuid/uid (`mrn: patientUuid`)
+ * stays opaque, and a key that is itself an id (`memberId: userId`, `patientIdentifier: patientId`) says nothing.
+ */
+export function keyNamesTheNumberOfAnId(keyKinds: readonly string[], key: string, valueName: string): boolean {
+  const valueLast = splitWords(valueName).at(-1) ?? '';
+  const keyLast = splitWords(key).at(-1) ?? '';
+  return (valueLast === 'id' || valueLast === 'ids') && !ID_HEAD_WORDS.has(keyLast) && keyKinds.some((kind) => PERSON_NUMBER_KINDS.has(kind));
+}
+
 /** Lower-case words of a code name. Cached: rules ask about the same names over and over. */
 export function splitWords(name: string): readonly string[] {
   let words = splitCache.get(name);

@@ -420,7 +420,8 @@ class UrlFile {
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       if (isConstantsRead(piece.expression)) continue;
       const own = this.context.taintOf(piece.expression);
-      const found = own.kinds.length ? own : this.kindsFromParameterName(queryParameterBefore(piece.before), piece.expression, text);
+      const parameter = queryParameterBefore(piece.before);
+      const found = own.kinds.length ? own : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
       if (!taint) continue;
       first ??= piece.expression;
@@ -428,6 +429,23 @@ class UrlFile {
     }
     const merged = mergeTaints(taints);
     return merged && first ? { taint: merged, node: first } : undefined;
+  }
+
+  /**
+   * `` `${base}/patient/search/${searchQuery}` ``, `` `/getPatientByQuery/${query}` ``: what the user typed for a
+   * patient search, sent as a path segment of a patient endpoint. Only a value named as typed text, right after
+   * a `/` of a path that names the patient.
+   */
+  freeTextInPatientPath(piece: UrlPiece): Taint | undefined {
+    if (inQueryString(piece.before) || !piece.before.endsWith('/') || this.context.constantOf(piece.expression) !== undefined) return undefined;
+    const name = valueName(piece.expression);
+    if (!name) return undefined;
+    const words = splitWords(name);
+    const typed = FREE_TEXT_PARAMETERS.has(words.slice(-2).join('')) || (words.length === 1 && FREE_TEXT_PARAMETERS.has(words[0]));
+    if (!typed || words.some((word) => CODE_VALUE_WORDS.has(word))) return undefined;
+    const segments = piece.before.split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
+    if (!segments.some((segment) => subjectOfName(segment) === 'patient')) return undefined;
+    return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
   }
 
   /** Marks a use of a URLSearchParams variable; true when `identifier` is one. */

@@ -604,11 +604,20 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
       "import axios from 'axios';\nexport function byUuid(patientUuid: string) {\n  return axios.get('/openmrs/ws/rest/v1/patient', { params: { identifier: patientUuid, v: 'full' } });\n}",
       "import axios from 'axios';\nexport function findLocation(term: string) {\n  return axios.get(BASE + '/location', { params: { q: term } });\n}",
       "import axios from 'axios';\nexport function byMrn(patientUuid: string) {\n  return axios.get('/tracker', { params: { mrn: patientUuid } });\n}",
+      // Typed text in the path of a drug search, and an opaque id in a patient path, are not a patient's name.
+      "declare const base: string;\nexport const drugs = (searchQuery: string) => fetch(`${base}/drug/search/${searchQuery}`);",
+      "export const one = (patientUuid: string) => fetch(`/api/patients/${patientUuid}`);",
+      "export const byCode = (query: string) => fetch(`/api/patients/${query.length}`);",
       // The query object is built in another function: its name alone does not say what it carries.
       "import axios from 'axios';\nconst searchParams = { q: 'x' };\nexport function search(term: string) {\n  return axios.get('/ws/patient', { params: searchParams });\n}",
       "import axios from 'axios';\nexport function findLocation(term: string) {\n  const searchParams = { q: term, startIndex: 0 };\n  return axios.get(BASE + '/location', { params: searchParams });\n}",
     ],
     invalid: [
+      {
+        name: 'typed search text as a path segment of a patient lookup endpoint',
+        code: "declare const restBaseUrl: string;\nexport const searchPatient = async (identifierType: string, searchQuery: string) => {\n  const url = `${restBaseUrl}/registry/getSHAPatient/${searchQuery}/${identifierType}`;\n  return fetch(url);\n};\nexport const search = (query: string) => fetch(`/api/patients/search/${query}`);",
+        errors: [{ line: 4, column: 16, kinds: ['name'] }, { line: 6, column: 72, kinds: ['name'] }],
+      },
       {
         name: 'a query key naming a person number says what the patient id handed in is, through a request helper',
         code: "import axios from 'axios';\nasync function trackerRequest(address: string, queryParams: Record<string, string>) {\n  return axios.get(address, { params: queryParams });\n}\nexport async function summary(patientId: string) {\n  const queryParams: Record<string, string> = { nhsNumber: patientId };\n  return trackerRequest('/tracker/summary', queryParams);\n}",

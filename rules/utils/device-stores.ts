@@ -451,3 +451,53 @@ export class DeviceStores {
     return found;
   }
 }
+
+/**
+ * Copies of a whole Realm database (`realm.writeCopyTo({ path })`, or the older `writeCopyTo(path)`) made
+ * without a key, in a file whose code works with patient-like object types of that database
+ * (`Individual.schema.name`, `realm.objects('Encounter')`): a backup or export of every record, in clear text.
+ */
+export class RealmCopies {
+  private readonly bound = new Map<string, Node>();
+  private readonly copies: Node[] = [];
+  private readonly evidence: PatientEvidence;
+
+  constructor(context: RuleContext) {
+    this.evidence = new PatientEvidence(context);
+  }
+
+  private resolve = (node: Node | undefined): Node | undefined => {
+    let current = node ? unwrap(node) : undefined;
+    for (let depth = 0; current?.type === 'Identifier' && depth < 3; depth++) {
+      const next = this.bound.get(current.name);
+      current = next ? unwrap(next) : undefined;
+    }
+    return current;
+  };
+
+  variableDeclarator(node: TSESTree.VariableDeclarator) {
+    if (node.id.type === 'Identifier' && node.init && unwrap(node.init).type === 'ObjectExpression') this.bound.set(node.id.name, node.init);
+  }
+
+  memberExpression(node: TSESTree.MemberExpression) {
+    if (!node.computed && node.property.type === 'Identifier' && node.property.name === 'schema' && node.object.type === 'Identifier') this.evidence.entity(node.object.name);
+  }
+
+  callExpression(node: TSESTree.CallExpression) {
+    const call = memberCall(node);
+    if (!call) return;
+    const first = node.arguments[0] as Node | undefined;
+    if (realmTypeMethods.has(call.method) && isStringLiteral(first)) this.evidence.entity(first.value);
+    if (call.method !== 'writeCopyTo' || !first || node.arguments.length > 1) return;
+    const target = this.resolve(first);
+    if (target?.type === 'ObjectExpression') {
+      if (keyOption(target, this.resolve) === false) this.copies.push(node);
+    } else if (target && (isStringLiteral(target) || target.type === 'TemplateLiteral')) this.copies.push(node);
+  }
+
+  findings(): Array<{ node: Node; taint: Taint; names: string[] }> {
+    if (!this.evidence.found) return [];
+    const taint = { ...this.evidence.taint(), confidence: 'medium' as const };
+    return this.copies.map((node) => ({ node, taint, names: this.evidence.names }));
+  }
+}

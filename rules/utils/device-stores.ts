@@ -433,7 +433,7 @@ export class DeviceStores {
   }
 
   findings(): DeviceStoreFinding[] {
-    if (!this.active || this.encryptedByModule) return [];
+    if (this.encryptedByModule || (this.openings.length === 0 && this.mmkvStores.size === 0)) return [];
     const found: DeviceStoreFinding[] = [];
     for (const opening of this.openings) {
       if (opening.optionsVariable && this.keyedVariables.has(opening.optionsVariable)) continue;

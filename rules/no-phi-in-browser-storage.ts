@@ -5,6 +5,11 @@ import {
   createRule,
   IDB_MODULES,
   IDB_OPEN_FUNCTIONS,
+  IONIC_CACHE_MODULES,
+  IONIC_CACHE_WRITES,
+  IONIC_SECURE_STORAGE_MODULES,
+  IONIC_STORAGE_MODULES,
+  IONIC_STORAGE_WRITE_METHODS,
   LOCALFORAGE_MODULES,
   POUCH_MEMORY_ADAPTERS,
   POUCH_MODULES,
@@ -21,7 +26,7 @@ import {
   type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
-import { DeviceStores } from './utils/device-stores';
+import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
@@ -54,6 +59,7 @@ const RXDB_WRITES = new Set(RXDB_WRITE_METHODS);
 const IDB_OPENS = new Set(IDB_OPEN_FUNCTIONS);
 const ENCRYPTION_METHODS = new Set(STORE_ENCRYPTION_METHODS);
 const ASYNC_STORAGE_WRITES = new Set(ASYNC_STORAGE_WRITE_METHODS);
+const IONIC_STORAGE_WRITES = new Set(IONIC_STORAGE_WRITE_METHODS);
 /** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
 const DB_NAME_WORDS = new Set(['db', 'database', 'pouch', 'pouchdb', 'dexie', 'idb']);
 
@@ -193,6 +199,22 @@ export default createRule({
     const pouchSchemas = new Map<string, Node>();
     const deviceStores = new DeviceStores(context);
     let asyncStorageLocals = new Set<string>();
+    /** Local names of Ionic Storage's `Storage` class and ionic-cache's `CacheService`, and variables holding one. */
+    let ionicStorageClasses = new Set<string>();
+    let ionicCacheClasses = new Set<string>();
+    const ionicStorageVariables = new Set<string>();
+    const ionicCacheVariables = new Set<string>();
+    /** What kind of Ionic store a receiver is: `this.cache` injected as a CacheService, `storage = new Storage()`. */
+    const ionicStoreOf = (object: Node, call: Node): 'storage' | 'cache' | undefined => {
+      if (ionicStorageClasses.size === 0 && ionicCacheClasses.size === 0) return undefined;
+      const name = object.type === 'Identifier' ? object.name : undefined;
+      if (name && ionicStorageVariables.has(name)) return 'storage';
+      if (name && ionicCacheVariables.has(name)) return 'cache';
+      const type = declaredFieldType(context, object, call);
+      if (type && ionicStorageClasses.has(type)) return 'storage';
+      if (type && ionicCacheClasses.has(type)) return 'cache';
+      return undefined;
+    };
     /** Object and array literals and calls bound to names, for options objects passed by name. */
     const boundValues = new Map<string, Node>();
 
@@ -372,6 +394,10 @@ export default createRule({
         encryptsStores = context.importsModule(STORE_ENCRYPTION_MODULES);
         deviceStores.start();
         asyncStorageLocals = new Set(context.localNamesFrom(ASYNC_STORAGE_MODULES).map((binding) => binding.local));
+        if (!context.importsModule(IONIC_SECURE_STORAGE_MODULES)) {
+          ionicStorageClasses = new Set(context.localNamesFrom(IONIC_STORAGE_MODULES).filter((binding) => binding.imported === 'Storage').map((binding) => binding.local));
+          ionicCacheClasses = new Set(context.localNamesFrom(IONIC_CACHE_MODULES).filter((binding) => binding.imported === 'CacheService').map((binding) => binding.local));
+        }
       },
       'Program:exit'() {
         for (const found of deviceStores.findings()) {
@@ -435,6 +461,8 @@ export default createRule({
           return;
         }
         if (init.type !== 'NewExpression') return;
+        if (init.callee.type === 'Identifier' && ionicStorageClasses.has(init.callee.name)) ionicStorageVariables.add(node.id.name);
+        if (init.callee.type === 'Identifier' && ionicCacheClasses.has(init.callee.name)) ionicCacheVariables.add(node.id.name);
         if (isDexieClass(init.callee)) dexieDbs.add(node.id.name);
         else if (isPouchClass(init.callee)) {
           if (inMemory(init)) return;
@@ -449,6 +477,20 @@ export default createRule({
           const [keyNode, value] = node.arguments;
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
+          return;
+        }
+        // Ionic Storage's storage.set(key, value); ionic-cache's cache.loadFromObservable(key, request$) keeps what the request emits
+        const ionicCall = memberCall(node);
+        const ionicStore = ionicCall ? ionicStoreOf(ionicCall.object, node) : undefined;
+        if (ionicCall && ionicStore === 'storage' && IONIC_STORAGE_WRITES.has(ionicCall.method) && node.arguments.length >= 2) {
+          const [keyNode, value] = node.arguments;
+          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'Ionic Storage' } });
+          return;
+        }
+        if (ionicCall && ionicStore === 'cache' && IONIC_CACHE_WRITES[ionicCall.method] !== undefined) {
+          const value = node.arguments[IONIC_CACHE_WRITES[ionicCall.method]];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'ionic-cache (Ionic Storage)');
           return;
         }
         // OpenMRS offline: queueSynchronizationItem(type, content) keeps content in IndexedDB until it syncs

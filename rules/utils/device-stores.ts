@@ -501,3 +501,26 @@ export class RealmCopies {
     return this.copies.map((node) => ({ node, taint, names: this.evidence.names }));
   }
 }
+
+/** The type a class's `this.<field>` is declared with: a field annotation or a constructor parameter property (`constructor(private cache: CacheService)`). */
+export function declaredFieldType(context: RuleContext, object: Node, at: Node): string | undefined {
+  if (object.type !== 'MemberExpression' || object.object.type !== 'ThisExpression') return undefined;
+  const field = propertyName(object);
+  if (!field) return undefined;
+  let cls: Node | undefined = context.parentOf(at);
+  while (cls && cls.type !== 'ClassBody') cls = context.parentOf(cls);
+  if (cls?.type !== 'ClassBody') return undefined;
+  const typeName = (annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined => {
+    const type = annotation?.typeAnnotation;
+    return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
+  };
+  for (const member of cls.body) {
+    if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier' && member.key.name === field) return typeName(member.typeAnnotation);
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === field) return typeName(param.parameter.typeAnnotation);
+      }
+    }
+  }
+  return undefined;
+}

@@ -207,3 +207,14 @@ export const ENTITY_CATALOGUE_WORDS: readonly string[] = [
   'setting', 'settings', 'status', 'statuses', 'concept', 'concepts', 'metadata', 'category', 'categories', 'assignment', 'assignments',
   'translation', 'translations', 'sync', 'queue', 'rule', 'rules', 'privilege', 'privileges', 'role', 'roles', 'group', 'groups',
 ];
+/**
+ * Ionic Storage (`new Storage()`, an injected `Storage`): IndexedDB, SQLite or localStorage, unencrypted
+ * without Ionic's enterprise encryption driver. ionic-cache's `CacheService` keeps what an observable emits,
+ * a promise resolves to or an item it is given in Ionic Storage: the argument at the index for each method.
+ */
+export const IONIC_STORAGE_MODULES = /^@ionic\/storage(-angular)?$/;
+export const IONIC_STORAGE_WRITE_METHODS: readonly string[] = ['set'];
+export const IONIC_CACHE_MODULES = /^ionic-cache$/;
+export const IONIC_CACHE_WRITES: Readonly<Record<string, number>> = { loadFromObservable: 1, loadFromDelayedObservable: 1, saveItem: 1, getOrSetItem: 1 };
+/** Modules that make Ionic Storage encrypt (Ionic's secure storage driver). */
+export const IONIC_SECURE_STORAGE_MODULES = /^@ionic-enterprise\/(secure-storage|identity-vault)/;

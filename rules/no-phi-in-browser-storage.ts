@@ -429,10 +429,10 @@ export default createRule({
         if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
       },
       Literal(node: TSESTree.Literal) {
-        if (typeof node.value === 'string') deviceStores.text(node.value);
+        if (deviceStores.readsSql && typeof node.value === 'string') deviceStores.text(node.value);
       },
       TemplateLiteral(node: TSESTree.TemplateLiteral) {
-        deviceStores.text(node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('?'));
+        if (deviceStores.readsSql) deviceStores.text(node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('?'));
       },
       ObjectExpression(node: TSESTree.ObjectExpression) {
         deviceStores.objectExpression(node);

@@ -214,6 +214,11 @@ export class DeviceStores {
     if (key && keyOptions.has(key)) this.keyedVariables.add(node.left.object.name);
   }
 
+  /** Whether the file opens SQLite, so its strings are read for DDL. */
+  get readsSql(): boolean {
+    return this.sqlite;
+  }
+
   /** String and template text of a file that opens SQLite: its DDL and inserts say what the tables hold. */
   text(value: string) {
     if (!this.sqlite || value.length < 12) return;

@@ -584,6 +584,7 @@ export default createRule({
         }
       },
       JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
+        deviceStores.jsxElement(node);
         const form = persistedFormikForm(context, node);
         if (form) reportPersistedForm(form);
       },

@@ -11,6 +11,7 @@ import {
   MMKV_FACTORIES,
   MMKV_MODULES,
   REALM_MODULES,
+  REALM_REACT_MODULES,
   REALM_TYPE_METHODS,
   STORE_ENCRYPTION_MODULES,
   TYPEORM_DEVICE_DRIVERS,
@@ -153,6 +154,8 @@ function joinTaints(a: Taint, b: Taint): Taint {
  */
 export class DeviceStores {
   private realmLocals = new Set<string>();
+  private realmContextFactories = new Set<string>();
+  private realmProviders = new Set<string>();
   private typeormLocals = new Set<string>();
   private sqliteLocals = new Map<string, string>();
   private watermelonDatabase = new Set<string>();
@@ -180,6 +183,10 @@ export class DeviceStores {
   start() {
     const context = this.context;
     for (const { local, imported } of context.localNamesFrom(REALM_MODULES)) if (imported === 'default' || imported === '*' || imported === 'Realm') this.realmLocals.add(local);
+    for (const { local, imported } of context.localNamesFrom(REALM_REACT_MODULES)) {
+      if (imported === 'createRealmContext') this.realmContextFactories.add(local);
+      if (imported === 'RealmProvider') this.realmProviders.add(local);
+    }
     for (const { local, imported } of context.localNamesFrom('typeorm')) if (imported === 'DataSource' || imported === 'createConnection' || imported === 'Connection' || imported === '*' || imported === 'default') this.typeormLocals.add(local);
     for (const { local, imported, module } of context.localNamesFrom(DEVICE_SQLITE_MODULES)) this.sqliteLocals.set(local, imported === 'default' || imported === '*' ? module : imported);
     for (const { local, imported } of context.localNamesFrom(WATERMELON_MODULES)) {
@@ -189,7 +196,7 @@ export class DeviceStores {
     for (const { local, imported } of context.localNamesFrom(MMKV_MODULES)) if (mmkvFactories.has(imported)) this.mmkvLocals.add(local);
     this.sqlite = this.sqliteLocals.size > 0 || /\bsqlitePlugin\b/.test(context.text);
     this.encryptedByModule = context.importsModule(STORE_ENCRYPTION_MODULES);
-    this.active = this.realmLocals.size > 0 || this.typeormLocals.size > 0 || this.sqlite || this.watermelonDatabase.size > 0 || this.watermelonTableSchema.size > 0 || this.mmkvLocals.size > 0;
+    this.active = this.realmLocals.size > 0 || this.realmContextFactories.size > 0 || this.realmProviders.size > 0 || this.typeormLocals.size > 0 || this.sqlite || this.watermelonDatabase.size > 0 || this.watermelonTableSchema.size > 0 || this.mmkvLocals.size > 0;
   }
 
   resolve = (node: Node | undefined): Node | undefined => {
@@ -258,6 +265,7 @@ export class DeviceStores {
     if (node.callee.type === 'Identifier') {
       const name = node.callee.name;
       if (this.typeormLocals.has(name)) return this.typeormCall(node, node.arguments[0] as Node | undefined);
+      if (this.realmContextFactories.has(name)) return this.realmOpening(node, node.arguments[0] as Node | undefined);
       if (this.watermelonTableSchema.has(name)) return this.tableSchema(node);
       if (this.mmkvLocals.has(name)) return this.noteMmkvExpression(node);
       const imported = this.sqliteLocals.get(name);
@@ -276,6 +284,22 @@ export class DeviceStores {
         store.taint = joinTaints(store.taint, phiOfWrite(node.arguments[0] as Node, node.arguments[1] as Node));
       }
     }
+  }
+
+  /** `<RealmProvider schema={[Patient]}>` without an `encryptionKey` prop. */
+  jsxElement(node: TSESTree.JSXOpeningElement) {
+    if (!this.active || node.name.type !== 'JSXIdentifier' || !this.realmProviders.has(node.name.name)) return;
+    let schema: Node | undefined;
+    for (const attribute of node.attributes) {
+      if (attribute.type === 'JSXSpreadAttribute') return;
+      const name = attribute.name.type === 'JSXIdentifier' ? attribute.name.name : undefined;
+      if (name && keyOptions.has(name)) return;
+      if (name === 'inMemory') return;
+      if (name === 'schema' && attribute.value?.type === 'JSXExpressionContainer' && attribute.value.expression.type !== 'JSXEmptyExpression') schema = attribute.value.expression;
+    }
+    const evidence = new PatientEvidence(this.context);
+    this.entitiesOf(schema, evidence);
+    this.openings.push({ node, store: 'Realm', evidence, usesFileSql: false, usesFileTables: false });
   }
 
   private entitiesOf(list: Node | undefined, evidence: PatientEvidence, depth = 0) {

@@ -176,6 +176,8 @@ export const SETTER_STATE_HOOKS: readonly string[] = ['useState', 'React.useStat
 
 /** Realm (`new Realm({ schema, path })`, `Realm.open(config)`, `realm.writeCopyTo(config)`). */
 export const REALM_MODULES = /^realm$/;
+/** @realm/react: `createRealmContext(config)` and `<RealmProvider schema={…} encryptionKey={…}>` open the same database. */
+export const REALM_REACT_MODULES = /^@realm\/react$/;
 /** Realm methods whose first argument names an object type of the database (`realm.objects('Patient')`). */
 export const REALM_TYPE_METHODS: readonly string[] = ['objects', 'create', 'objectForPrimaryKey'];
 /** SQLite bindings of React Native, Expo, Capacitor and Cordova, and the functions that open a database. */

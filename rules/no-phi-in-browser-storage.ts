@@ -152,7 +152,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage), in persisted state (zustand persist, redux-persist, TanStack Query cache persisters), in persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist), and in unencrypted on-device stores of mobile and desktop apps (Realm, SQLite, TypeORM device drivers, WatermelonDB, MMKV, AsyncStorage).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage), in persisted state (zustand persist, redux-persist, TanStack Query cache persisters), in persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist), and in unencrypted on-device stores of mobile and desktop apps (Realm, SQLite, TypeORM device drivers, WatermelonDB, MMKV, electron-store, AsyncStorage, Ionic Storage).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',

@@ -1,5 +1,5 @@
 // On-device databases of mobile, hybrid and desktop apps (Realm, SQLite bindings, TypeORM's device drivers,
-// WatermelonDB, MMKV), read for the storage rules. One finding per store opening: the whole store is one
+// WatermelonDB, MMKV, electron-store), read for the storage rules. One finding per store opening: the whole store is one
 // file on the device, so what matters is whether it is opened with a key and whether it demonstrably holds
 // patient records — its schema's entity names, its tables' columns in the file's SQL, or PHI written to it.
 import {
@@ -7,6 +7,7 @@ import {
   DEVICE_DB_KEY_OPTIONS,
   DEVICE_SQLITE_MODULES,
   DEVICE_SQLITE_OPEN_FUNCTIONS,
+  ELECTRON_STORE_MODULES,
   ENTITY_CATALOGUE_WORDS,
   MMKV_FACTORIES,
   MMKV_MODULES,
@@ -160,7 +161,8 @@ export class DeviceStores {
   private sqliteLocals = new Map<string, string>();
   private watermelonDatabase = new Set<string>();
   private watermelonTableSchema = new Set<string>();
-  private mmkvLocals = new Set<string>();
+  /** Local names of key-value store factories (MMKV, electron-store), with the store's name. */
+  private mmkvLocals = new Map<string, string>();
   private active = false;
   private sqlite = false;
   private encryptedByModule = false;
@@ -193,7 +195,8 @@ export class DeviceStores {
       if (imported === 'Database') this.watermelonDatabase.add(local);
       if (imported === 'tableSchema') this.watermelonTableSchema.add(local);
     }
-    for (const { local, imported } of context.localNamesFrom(MMKV_MODULES)) if (mmkvFactories.has(imported)) this.mmkvLocals.add(local);
+    for (const { local, imported } of context.localNamesFrom(MMKV_MODULES)) if (mmkvFactories.has(imported)) this.mmkvLocals.set(local, 'MMKV');
+    for (const { local, imported } of context.localNamesFrom(ELECTRON_STORE_MODULES)) if (imported === 'default') this.mmkvLocals.set(local, 'electron-store');
     this.sqlite = this.sqliteLocals.size > 0 || /\bsqlitePlugin\b/.test(context.text);
     this.encryptedByModule = context.importsModule(STORE_ENCRYPTION_MODULES);
     this.active = this.realmLocals.size > 0 || this.realmContextFactories.size > 0 || this.realmProviders.size > 0 || this.typeormLocals.size > 0 || this.sqlite || this.watermelonDatabase.size > 0 || this.watermelonTableSchema.size > 0 || this.mmkvLocals.size > 0;
@@ -447,7 +450,8 @@ export class DeviceStores {
       const options = this.resolve(argument);
       if (options?.type !== 'ObjectExpression' || keyOption(options, this.resolve) !== false) return;
     }
-    this.mmkvStores.set(variable, { node, store: 'MMKV', taint: { kinds: [], origins: [], confidence: 'high' } });
+    const store = node.callee.type === 'Identifier' ? this.mmkvLocals.get(node.callee.name) ?? 'MMKV' : 'MMKV';
+    this.mmkvStores.set(variable, { node, store, taint: { kinds: [], origins: [], confidence: 'high' } });
   }
 
   /** Realm object type names the file uses (`Individual.schema.name`, `realm.objects('Encounter')`), for a copy of the database. */

@@ -194,6 +194,8 @@ export const DEVICE_DB_KEY_OPTIONS: readonly string[] = ['encryptionKey', 'key',
 /** react-native-mmkv (`new MMKV({ id, encryptionKey })`, `createMMKV(…)`), a file-backed key-value store. */
 export const MMKV_MODULES = /^react-native-mmkv$/;
 export const MMKV_FACTORIES: readonly string[] = ['MMKV', 'createMMKV'];
+/** electron-store (`new Store({ encryptionKey })`, its default export): a JSON file in the desktop app's user-data folder. */
+export const ELECTRON_STORE_MODULES = /^electron-store$/;
 /** React Native's AsyncStorage: plain files or SQLite, unencrypted. expo-secure-store is the safe store and is never reported. */
 export const ASYNC_STORAGE_MODULES = /^(@react-native-async-storage\/async-storage|@react-native-community\/async-storage)$/;
 export const ASYNC_STORAGE_WRITE_METHODS: readonly string[] = ['setItem', 'mergeItem'];

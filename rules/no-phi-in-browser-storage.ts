@@ -1,8 +1,15 @@
 import {
+  ASYNC_STORAGE_MODULES,
+  ASYNC_STORAGE_WRITE_METHODS,
   CARE_SETTING_WORDS,
   createRule,
   IDB_MODULES,
   IDB_OPEN_FUNCTIONS,
+  IONIC_CACHE_MODULES,
+  IONIC_CACHE_WRITES,
+  IONIC_SECURE_STORAGE_MODULES,
+  IONIC_STORAGE_MODULES,
+  IONIC_STORAGE_WRITE_METHODS,
   LOCALFORAGE_MODULES,
   POUCH_MEMORY_ADAPTERS,
   POUCH_MODULES,
@@ -19,6 +26,7 @@ import {
   type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
@@ -50,6 +58,8 @@ const RELATIONAL_POUCH_WRITES = new Set(RELATIONAL_POUCH_WRITE_METHODS);
 const RXDB_WRITES = new Set(RXDB_WRITE_METHODS);
 const IDB_OPENS = new Set(IDB_OPEN_FUNCTIONS);
 const ENCRYPTION_METHODS = new Set(STORE_ENCRYPTION_METHODS);
+const ASYNC_STORAGE_WRITES = new Set(ASYNC_STORAGE_WRITE_METHODS);
+const IONIC_STORAGE_WRITES = new Set(IONIC_STORAGE_WRITE_METHODS);
 /** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
 const DB_NAME_WORDS = new Set(['db', 'database', 'pouch', 'pouchdb', 'dexie', 'idb']);
 
@@ -142,7 +152,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist, TanStack Query cache persisters) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage), in persisted state (zustand persist, redux-persist, TanStack Query cache persisters), in persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist), and in unencrypted on-device stores of mobile and desktop apps (Realm, SQLite, TypeORM device drivers, WatermelonDB, MMKV, electron-store, AsyncStorage, Ionic Storage).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -159,6 +169,9 @@ export default createRule({
       offlineDb: 'A local PouchDB database in the browser holds {{kinds}} (its schema declares {{types}}) without encryption. Encrypt it at rest (e.g. crypto-pouch) or keep PHI out of the browser.',
       persistedForm: 'Persisting a form holding {{kinds}} in {{storage}} through {{library}}. The draft is unencrypted and outlives the session on a shared device; keep drafts in memory or on the server, or exclude the PHI fields.',
       persistedState: 'Persisting {{kinds}} in {{storage}} through {{library}}. Persisted state is unencrypted and outlives the session; persist only non-PHI fields (partialize/whitelist) or encrypt the storage.',
+      deviceDb: 'An on-device {{storage}} database holds {{kinds}} (its schema names {{types}}) and is opened without an encryption key. A lost or rooted device, an OS backup or a debug export gives away every record it syncs; open it with a key kept in the platform keystore (Keychain/Keystore).',
+      deviceKeyValue: 'An on-device {{storage}} store holds {{kinds}} and is created without an encryption key. Pass an encryptionKey kept in the platform keystore, or keep PHI in an encrypted store (expo-secure-store, react-native-encrypted-storage).',
+      deviceStorage: 'Storing {{kinds}} in {{storage}}, which keeps it unencrypted on the device. Keep PHI in an encrypted store (expo-secure-store, react-native-encrypted-storage, MMKV with an encryptionKey) or store an opaque id.',
       persistedQueryCache: 'Persisting the whole query cache in {{storage}} through {{library}}: every response the app fetched ({{kinds}} among them) stays on the device unencrypted and outlives the session. Persist only queries that hold no PHI (dehydrateOptions.shouldDehydrateQuery by query key) or encrypt in the persister.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -184,6 +197,24 @@ export default createRule({
     /** Local PouchDB databases: where each was created, and the relational schema set on it. */
     const pouchCreations = new Map<string, Node>();
     const pouchSchemas = new Map<string, Node>();
+    const deviceStores = new DeviceStores(context);
+    let asyncStorageLocals = new Set<string>();
+    /** Local names of Ionic Storage's `Storage` class and ionic-cache's `CacheService`, and variables holding one. */
+    let ionicStorageClasses = new Set<string>();
+    let ionicCacheClasses = new Set<string>();
+    const ionicStorageVariables = new Set<string>();
+    const ionicCacheVariables = new Set<string>();
+    /** What kind of Ionic store a receiver is: `this.cache` injected as a CacheService, `storage = new Storage()`. */
+    const ionicStoreOf = (object: Node, call: Node): 'storage' | 'cache' | undefined => {
+      if (ionicStorageClasses.size === 0 && ionicCacheClasses.size === 0) return undefined;
+      const name = object.type === 'Identifier' ? object.name : undefined;
+      if (name && ionicStorageVariables.has(name)) return 'storage';
+      if (name && ionicCacheVariables.has(name)) return 'cache';
+      const type = declaredFieldType(context, object, call);
+      if (type && ionicStorageClasses.has(type)) return 'storage';
+      if (type && ionicCacheClasses.has(type)) return 'cache';
+      return undefined;
+    };
     /** Object and array literals and calls bound to names, for options objects passed by name. */
     const boundValues = new Map<string, Node>();
 
@@ -361,8 +392,18 @@ export default createRule({
         importsRxdb = context.importsModule(RXDB_MODULES);
         importsIdb = context.importsModule(IDB_MODULES);
         encryptsStores = context.importsModule(STORE_ENCRYPTION_MODULES);
+        deviceStores.start();
+        asyncStorageLocals = new Set(context.localNamesFrom(ASYNC_STORAGE_MODULES).map((binding) => binding.local));
+        if (!context.importsModule(IONIC_SECURE_STORAGE_MODULES)) {
+          ionicStorageClasses = new Set(context.localNamesFrom(IONIC_STORAGE_MODULES).filter((binding) => binding.imported === 'Storage').map((binding) => binding.local));
+          ionicCacheClasses = new Set(context.localNamesFrom(IONIC_CACHE_MODULES).filter((binding) => binding.imported === 'CacheService').map((binding) => binding.local));
+        }
       },
       'Program:exit'() {
+        for (const found of deviceStores.findings()) {
+          if (found.keyValue) context.report({ node: found.node, messageId: 'deviceKeyValue', taint: found.taint, data: { storage: found.store } });
+          else context.report({ node: found.node, messageId: 'deviceDb', taint: found.taint, data: { storage: found.store, types: found.names.join(', ') } });
+        }
         if (encryptsStores) return;
         for (const [name, schema] of pouchSchemas) {
           const creation = pouchCreations.get(name);
@@ -387,7 +428,20 @@ export default createRule({
       ClassDeclaration(node: TSESTree.ClassDeclaration) {
         if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
       },
+      Literal(node: TSESTree.Literal) {
+        if (deviceStores.readsSql && typeof node.value === 'string') deviceStores.text(node.value);
+      },
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        if (deviceStores.readsSql) deviceStores.text(node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('?'));
+      },
+      ObjectExpression(node: TSESTree.ObjectExpression) {
+        deviceStores.objectExpression(node);
+      },
+      NewExpression(node: TSESTree.NewExpression) {
+        deviceStores.newExpression(node);
+      },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        deviceStores.variableDeclarator(node);
         // const [draft, setDraft] = useLocalStorage('draft'): the setter writes its argument to web storage
         if (node.id.type === 'ArrayPattern' && node.init?.type === 'CallExpression') {
           const storage = storageHookOf(node.init);
@@ -407,6 +461,8 @@ export default createRule({
           return;
         }
         if (init.type !== 'NewExpression') return;
+        if (init.callee.type === 'Identifier' && ionicStorageClasses.has(init.callee.name)) ionicStorageVariables.add(node.id.name);
+        if (init.callee.type === 'Identifier' && ionicCacheClasses.has(init.callee.name)) ionicCacheVariables.add(node.id.name);
         if (isDexieClass(init.callee)) dexieDbs.add(node.id.name);
         else if (isPouchClass(init.callee)) {
           if (inMemory(init)) return;
@@ -414,6 +470,29 @@ export default createRule({
         }
       },
       CallExpression(node: TSESTree.CallExpression) {
+        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), isStringLiteral(key) ? key.value : undefined, value));
+        // React Native AsyncStorage.setItem(key, value): a plain file or SQLite row on the device
+        const asyncWrite = memberCall(node);
+        if (asyncWrite && ASYNC_STORAGE_WRITES.has(asyncWrite.method) && asyncWrite.object.type === 'Identifier' && asyncStorageLocals.has(asyncWrite.object.name) && node.arguments.length >= 2) {
+          const [keyNode, value] = node.arguments;
+          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
+          return;
+        }
+        // Ionic Storage's storage.set(key, value); ionic-cache's cache.loadFromObservable(key, request$) keeps what the request emits
+        const ionicCall = memberCall(node);
+        const ionicStore = ionicCall ? ionicStoreOf(ionicCall.object, node) : undefined;
+        if (ionicCall && ionicStore === 'storage' && IONIC_STORAGE_WRITES.has(ionicCall.method) && node.arguments.length >= 2) {
+          const [keyNode, value] = node.arguments;
+          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'Ionic Storage' } });
+          return;
+        }
+        if (ionicCall && ionicStore === 'cache' && IONIC_CACHE_WRITES[ionicCall.method] !== undefined) {
+          const value = node.arguments[IONIC_CACHE_WRITES[ionicCall.method]];
+          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'ionic-cache (Ionic Storage)');
+          return;
+        }
         // OpenMRS offline: queueSynchronizationItem(type, content) keeps content in IndexedDB until it syncs
         if ((node.callee.type === 'Identifier' ? node.callee.name : memberCall(node)?.method) === 'queueSynchronizationItem') {
           const content = node.arguments[1];
@@ -505,10 +584,12 @@ export default createRule({
         }
       },
       JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
+        deviceStores.jsxElement(node);
         const form = persistedFormikForm(context, node);
         if (form) reportPersistedForm(form);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        deviceStores.assignment(node);
         // `localDb = new PouchDB('local')` in a branch
         if (node.left.type === 'Identifier' && node.right.type === 'NewExpression' && isPouchClass(node.right.callee) && !inMemory(node.right)) notePouch(node.left.name, node.right);
         const target = node.left;

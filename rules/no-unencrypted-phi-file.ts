@@ -1,15 +1,24 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { calleeName, dottedName, isConstantExpression, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { calleeName, dottedName, isConstantExpression, lastSegment, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
+import { RealmCopies } from './utils/device-stores';
 
 /** Modules whose write functions put data on disk. */
-const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm', 'jsonfile', 'write-file-atomic', 'write-json-file']);
+const FS_MODULES = new Set([
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm', 'jsonfile', 'write-file-atomic', 'write-json-file',
+  // the device's file system in React Native, Expo and Capacitor apps
+  'react-native-fs', 'expo-file-system', 'expo-file-system/legacy', '@capacitor/filesystem', 'react-native-blob-util', 'rn-fetch-blob',
+]);
+/** Modules whose `write(path, data)` writes a file (react-native-fs). */
+const PATH_WRITE_MODULES = new Set(['react-native-fs']);
+/** Modules whose write functions take one options object `{ path, data }` (Capacitor's Filesystem). */
+const OPTIONS_WRITE_MODULES = new Set(['@capacitor/filesystem']);
 /** Receivers that are a file-system module by convention: `fs`, `fsp`, `fs.promises`, `fse`. */
 const FS_OBJECT_NAMES = new Set(['fs', 'fsp', 'fsPromises', 'fse', 'fsExtra', 'promises', 'gracefulFs', 'jsonfile', 'Deno', 'Bun']);
 /** Write functions: the data is the second argument (Bun.write too). */
 const WRITE_FUNCTIONS = new Set([
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson', 'outputJsonSync',
   'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'writeFileAtomic', 'writeJsonFile',
-  'writeTextFile', 'writeTextFileSync', 'write',
+  'writeTextFile', 'writeTextFileSync', 'write', 'writeAsStringAsync',
 ]);
 /** Stream methods that write a chunk. */
 const STREAM_WRITE_METHODS = new Set(['write', 'end']);
@@ -23,12 +32,21 @@ interface Imports {
   writers: Set<string>;
   /** Local names bound to `createWriteStream`. */
   streamFactories: Set<string>;
+  /** Local names of modules whose `write(path, data)` writes a file. */
+  pathWriters: Set<string>;
+  /** Local names of modules whose writes take `{ path, data }`. */
+  optionWriters: Set<string>;
 }
 
 function collectImports(context: RuleContext): Imports {
-  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
+  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set() };
   for (const module of FS_MODULES) {
     for (const { local, imported } of context.localNamesFrom(module)) {
+      if (PATH_WRITE_MODULES.has(module) && (imported === 'default' || imported === '*')) imports.pathWriters.add(local);
+      if (OPTIONS_WRITE_MODULES.has(module)) {
+        imports.optionWriters.add(local);
+        if (imported !== 'default' && imported !== '*') imports.modules.add(local);
+      }
       if (imported === 'default' || imported === '*') {
         if (module === 'write-file-atomic' || module === 'write-json-file') imports.writers.add(local);
         else imports.modules.add(local);
@@ -53,13 +71,21 @@ function isFsObject(object: Node, imports: Imports): boolean {
 /** `fs.writeFile(path, data)` and friends: the path and data arguments. */
 function fileWrite(node: TSESTree.CallExpression, imports: Imports): { path?: Node; data: Node } | undefined {
   const args = node.arguments;
+  // Capacitor: Filesystem.writeFile({ path, data, directory })
+  const options = args[0];
+  if (args.length === 1 && options.type === 'ObjectExpression' && node.callee.type === 'MemberExpression' && imports.optionWriters.has(dottedName(node.callee.object) ?? '')) {
+    const method = memberCall(node)?.method;
+    const data = propertyNamed(options, 'data')?.value as Node | undefined;
+    if ((method === 'writeFile' || method === 'appendFile') && data) return { path: propertyNamed(options, 'path')?.value as Node | undefined, data };
+    return undefined;
+  }
   if (args.length < 2 || args[0].type === 'SpreadElement' || args[1].type === 'SpreadElement') return undefined;
   if (node.callee.type === 'Identifier') {
     return imports.writers.has(node.callee.name) ? { path: args[0], data: args[1] } : undefined;
   }
   const call = memberCall(node);
   if (!call || !WRITE_FUNCTIONS.has(call.method)) return undefined;
-  if (call.method === 'write' && dottedName(call.object) !== 'Bun') return undefined;
+  if (call.method === 'write' && dottedName(call.object) !== 'Bun' && !imports.pathWriters.has(dottedName(call.object) ?? '')) return undefined;
   return isFsObject(call.object, imports) ? { path: args[0], data: args[1] } : undefined;
 }
 
@@ -121,7 +147,7 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { 
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
-    description: 'Disallow writing PHI to files without encrypting it first.',
+    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, and the device file system of React Native, Expo and Capacitor apps), and unencrypted copies of a whole on-device database.',
     rationale:
       'Files written by a service outlive the request: they are copied by backups, synced to shared drives, attached to tickets, left in /tmp and on laptops. HIPAA’s encryption-at-rest safeguard expects PHI on disk to be encrypted so that a lost disk, a leaked backup or a misconfigured bucket does not become a breach. Encrypt the content (or write it only to an encrypted store) before it touches the file system.',
     category: 'storage',
@@ -132,6 +158,7 @@ export default createRule({
     securitySeverity: 6.5,
     messages: {
       phiToFile: 'Writing {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk (backups, shared drives and temp folders keep files), or write to an encrypted store.',
+      databaseCopy: 'Copying the whole on-device database, whose code reads {{kinds}} ({{types}}), to a file without an encryption key. Pass the live database’s encryptionKey to the copy (a backup or export is the easiest copy to lose), or encrypt the file before it leaves the app’s private storage.',
       phiToFileByName: 'Writing what the file name says is {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -139,7 +166,8 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
-    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set() };
+    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set() };
+    const realmCopies = new RealmCopies(context);
     /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */
     const streamVariables = new Set<string>();
     const check = (data: Node, path: Node | undefined, guessedSink: boolean) => {
@@ -153,13 +181,21 @@ export default createRule({
       Program(node: TSESTree.Program) {
         imports = collectImports(context);
       },
+      'Program:exit'() {
+        for (const copy of realmCopies.findings()) context.report({ node: copy.node, messageId: 'databaseCopy', taint: copy.taint, data: { types: copy.names.join(', ') }, precision: 'medium' });
+      },
+      MemberExpression(node: TSESTree.MemberExpression) {
+        realmCopies.memberExpression(node);
+      },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        realmCopies.variableDeclarator(node);
         let init = node.init;
         while (init?.type === 'AwaitExpression') init = init.argument;
         if (node.id.type !== 'Identifier' || init?.type !== 'CallExpression') return;
         if (calleeName(init.callee) === 'createWriteStream') streamVariables.add(node.id.name);
       },
       CallExpression(node: TSESTree.CallExpression) {
+        realmCopies.callExpression(node);
         const write = fileWrite(node, imports);
         if (write) {
           check(write.data, write.path, false);

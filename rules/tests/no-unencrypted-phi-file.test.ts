@@ -4,6 +4,10 @@ const fs = "import * as fs from 'node:fs';\n";
 
 runRuleTests('no-unencrypted-phi-file', {
   valid: [
+    // device file systems and copies of a whole on-device database
+    {"name": "a Realm copy made with the live database's key", "filename": "src/backup.js", "code": "import { Individual } from './models';\nexport class Backup {\n  run(dest, key) {\n    this.db.writeCopyTo({ path: dest, encryptionKey: key });\n    return this.db.objects(Individual.schema.name).length;\n  }\n}"},
+    {"name": "a Realm copy in a file that works with no patient-like type, or with options it cannot see", "filename": "src/backup.js", "code": "import { Concept, SubjectType, UserSubjectAssignment } from './models';\nexport class Backup {\n  run(dest, config) {\n    this.db.writeCopyTo({ path: dest });\n    this.db.writeCopyTo(config);\n    return [this.db.objects(Concept.schema.name), this.db.objects(SubjectType.schema.name), this.db.objects(UserSubjectAssignment.schema.name)];\n  }\n}"},
+    {"name": "react-native-fs and Capacitor writes of non-PHI values", "filename": "src/files.ts", "code": "import RNFS from 'react-native-fs';\nimport { Filesystem, Directory } from '@capacitor/filesystem';\ndeclare const patient: { id: string };\nawait RNFS.writeFile(`${RNFS.DocumentDirectoryPath}/last.txt`, patient.id, 'utf8');\nawait Filesystem.writeFile({ path: 'settings.json', data: JSON.stringify({ theme: 'dark' }), directory: Directory.Data });"},
     // ids, counts, flags and metadata
     fs + 'declare const patient: { id: string; ssn: string }; fs.writeFileSync("last.txt", patient.id);',
     fs + 'declare const patient: any; fs.writeFileSync("type.txt", `${patient.resourceType}/${patient.id}`);',
@@ -27,6 +31,9 @@ runRuleTests('no-unencrypted-phi-file', {
     fs + 'fs.writeFileSync("patients.csv", "id,created\\n");',
   ],
   invalid: [
+    // device file systems (React Native, Expo, Capacitor) and unencrypted copies of a whole on-device database
+    {"name": "a Realm copy without a key in a file that reads patient-like object types", "filename": "src/backup.js", "code": "import { DraftSubject, DraftEncounter } from './models';\nexport class Backup {\n  run(dest) {\n    this.db.writeCopyTo({ path: dest });\n  }\n  reset() {\n    return [this.db.objects(DraftSubject.schema.name), this.db.objects('Encounter')];\n  }\n}", "errors": [{"line": 4, "column": 5, "kinds": ["encounter", "patient-record"], "message": "DraftSubject"}]},
+    {"name": "react-native-fs, expo-file-system and Capacitor writes of PHI to the device", "filename": "src/files.ts", "code": "import RNFS from 'react-native-fs';\nimport * as FileSystem from 'expo-file-system';\nimport { Filesystem, Directory } from '@capacitor/filesystem';\ndeclare const patient: { dateOfBirth: string; diagnosis: string };\nawait RNFS.appendFile(`${RNFS.DocumentDirectoryPath}/visits.log`, patient.diagnosis, 'utf8');\nawait FileSystem.writeAsStringAsync(FileSystem.documentDirectory + 'dx.txt', patient.diagnosis);\nawait Filesystem.writeFile({ path: 'dob.txt', data: patient.dateOfBirth, directory: Directory.Documents });\nawait RNFS.write('/sdcard/dx.txt', patient.diagnosis);", "errors": [{"line": 5, "column": 67, "kinds": ["diagnosis"]}, {"line": 6, "column": 78, "kinds": ["diagnosis"]}, {"line": 7, "column": 53, "kinds": ["date-of-birth"]}, {"line": 8, "column": 36, "kinds": ["diagnosis"]}]},
     {
       name: 'writeFileSync with a patient record',
       code: fs + 'export function save(patient: { id: string; ssn: string; dateOfBirth: string }) {\n  fs.writeFileSync(`/tmp/${patient.id}.json`, JSON.stringify(patient));\n}',

@@ -37,7 +37,7 @@ export interface RoleVerdict {
 
 /** Folder names, lower-case, and the role of everything below them. Nearest folder wins. */
 const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
-  ...['__tests__', '__test__', 'test', 'tests', 'spec', 'specs', 'testing', 'test-utils', 'testutils', 'test-helpers', 'unit-tests', 'unittests', 'integration-tests', 'jest', 'vitest', 'karma'].map((name) => [name, 'test'] as const),
+  ...['__tests__', '__test__', 'test', 'tests', 'spec', 'specs', 'testing', 'test-utils', 'testutils', 'test-helpers', 'unit-tests', 'unittests', 'integration-tests', 'integrationtest', 'integrationtests', 'jest', 'vitest', 'karma'].map((name) => [name, 'test'] as const),
   ...['__mocks__', 'mock', 'mocks', 'mock-data', 'mockdata', 'mocked', 'stubs', 'stub', 'fakes', 'msw', 'mock-server', 'mockserver'].map((name) => [name, 'mock'] as const),
   ...['fixtures', 'fixture', '__fixtures__', 'test-data', 'testdata', 'sample-data', 'sampledata', 'demo-data', 'fake-data', 'fakedata', 'faker', 'synthetic', 'synthea', 'dummy-data', 'seed-data'].map((name) => [name, 'fixture'] as const),
   ...['stories', 'storybook', '.storybook', '__stories__'].map((name) => [name, 'story'] as const),

@@ -169,3 +169,56 @@ export const DHIS2_TRACKER_FIELDS = /\btrackedEntit(y|ies|yInstance)\b/;
 export const EFFECT_HOOKS: readonly string[] = ['useEffect', 'React.useEffect', 'useLayoutEffect', 'React.useLayoutEffect'];
 /** State hooks whose second element sets the state: `[draft, setDraft] = useState()`, `[state, dispatch] = useReducer(reducer, …)`. */
 export const SETTER_STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'useReducer', 'React.useReducer'];
+
+// On-device databases of mobile, hybrid and desktop apps (React Native, Expo, Ionic/Capacitor, Cordova,
+// Electron), for the storage rules: the whole store sits in a file on the device, so a store opened
+// without a key holds every record it syncs in clear text (a lost or rooted phone, an OS backup, a debug export).
+
+/** Realm (`new Realm({ schema, path })`, `Realm.open(config)`, `realm.writeCopyTo(config)`). */
+export const REALM_MODULES = /^realm$/;
+/** @realm/react: `createRealmContext(config)` and `<RealmProvider schema={…} encryptionKey={…}>` open the same database. */
+export const REALM_REACT_MODULES = /^@realm\/react$/;
+/** Realm methods whose first argument names an object type of the database (`realm.objects('Patient')`). */
+export const REALM_TYPE_METHODS: readonly string[] = ['objects', 'create', 'objectForPrimaryKey'];
+/** SQLite bindings of React Native, Expo, Capacitor and Cordova, and the functions that open a database. */
+export const DEVICE_SQLITE_MODULES = /^(react-native-sqlite-storage|expo-sqlite(\/.*)?|@capacitor-community\/sqlite|cordova-sqlite-storage|@op-engineering\/op-sqlite|react-native-quick-sqlite|@journeyapps\/react-native-quick-sqlite|react-native-nitro-sqlite)$/;
+export const DEVICE_SQLITE_OPEN_FUNCTIONS: readonly string[] = ['openDatabase', 'openDatabaseSync', 'openDatabaseAsync', 'open', 'createConnection'];
+/** TypeORM drivers that keep the database in a file on the device (or the desktop app's disk). */
+export const TYPEORM_DEVICE_DRIVERS: readonly string[] = ['react-native', 'expo', 'capacitor', 'cordova', 'nativescript', 'sqlite', 'better-sqlite3'];
+/** TypeORM driver types that exist only on devices: an options object with one of them is a device database wherever it is opened. */
+export const TYPEORM_MOBILE_ONLY_DRIVERS: readonly string[] = ['react-native', 'expo', 'capacitor', 'cordova', 'nativescript'];
+/** WatermelonDB (`new Database({ adapter, modelClasses })`, `tableSchema({ name, columns })`): SQLite or LokiJS, no encryption option. */
+export const WATERMELON_MODULES = /^@nozbe\/watermelondb(\/.*)?$/;
+/** Options of these stores that give them a key (SQLCipher's `key`, op-sqlite's and Realm's `encryptionKey`). */
+export const DEVICE_DB_KEY_OPTIONS: readonly string[] = ['encryptionKey', 'key', 'password', 'passphrase', 'cipher', 'cipherKey', 'encrypted', 'encryption'];
+/** react-native-mmkv (`new MMKV({ id, encryptionKey })`, `createMMKV(…)`), a file-backed key-value store. */
+export const MMKV_MODULES = /^react-native-mmkv$/;
+export const MMKV_FACTORIES: readonly string[] = ['MMKV', 'createMMKV'];
+/** electron-store (`new Store({ encryptionKey })`, its default export): a JSON file in the desktop app's user-data folder. */
+export const ELECTRON_STORE_MODULES = /^electron-store$/;
+/** React Native's AsyncStorage: plain files or SQLite, unencrypted. expo-secure-store is the safe store and is never reported. */
+export const ASYNC_STORAGE_MODULES = /^(@react-native-async-storage\/async-storage|@react-native-community\/async-storage)$/;
+export const ASYNC_STORAGE_WRITE_METHODS: readonly string[] = ['setItem', 'mergeItem'];
+/**
+ * Words of an entity, table or schema name that make it a care subject's record besides the PHI names
+ * (`Patient`, `Encounter`, `Observation`): community-health platforms call the patient an individual, a
+ * subject or a beneficiary, and record their enrolments in programmes.
+ */
+export const CARE_SUBJECT_ENTITY_WORDS: readonly string[] = ['individual', 'individuals', 'subject', 'subjects', 'beneficiary', 'beneficiaries', 'enrolment', 'enrolments', 'enrollment', 'enrollments'];
+/** Last words of an entity name that make it a catalogue or a link table, not a record (`EncounterType`, `SubjectTypeSetting`). */
+export const ENTITY_CATALOGUE_WORDS: readonly string[] = [
+  'type', 'types', 'definition', 'definitions', 'template', 'templates', 'form', 'forms', 'mapping', 'mappings', 'config', 'configuration',
+  'setting', 'settings', 'status', 'statuses', 'concept', 'concepts', 'metadata', 'category', 'categories', 'assignment', 'assignments',
+  'translation', 'translations', 'sync', 'queue', 'rule', 'rules', 'privilege', 'privileges', 'role', 'roles', 'group', 'groups',
+];
+/**
+ * Ionic Storage (`new Storage()`, an injected `Storage`): IndexedDB, SQLite or localStorage, unencrypted
+ * without Ionic's enterprise encryption driver. ionic-cache's `CacheService` keeps what an observable emits,
+ * a promise resolves to or an item it is given in Ionic Storage: the argument at the index for each method.
+ */
+export const IONIC_STORAGE_MODULES = /^@ionic\/storage(-angular)?$/;
+export const IONIC_STORAGE_WRITE_METHODS: readonly string[] = ['set'];
+export const IONIC_CACHE_MODULES = /^ionic-cache$/;
+export const IONIC_CACHE_WRITES: Readonly<Record<string, number>> = { loadFromObservable: 1, loadFromDelayedObservable: 1, saveItem: 1, getOrSetItem: 1 };
+/** Modules that make Ionic Storage encrypt (Ionic's secure storage driver). */
+export const IONIC_SECURE_STORAGE_MODULES = /^@ionic-enterprise\/(secure-storage|identity-vault)/;

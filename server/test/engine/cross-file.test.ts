@@ -77,4 +77,38 @@ saveToStorage('y', patient.ssn);
     const result = await scanWorkspace({ paths: [dir], cwd: dir });
     assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}`), ['src/analytics.ts:3']);
   });
+
+  it('reports a patient request handed to a shared caching service that keeps it in Ionic Storage (ionic-cache)', async () => {
+    dir = workspace({
+      'src/app/shared/data-cache.service.ts': `import { Injectable } from '@angular/core';
+import { CacheService } from 'ionic-cache';
+@Injectable()
+export class DataCacheService {
+  constructor(protected cache: CacheService) {}
+  public cacheRequest(url: string, params: { toString(): string }, request: unknown) {
+    return this.cache.loadFromObservable(url + params.toString(), request);
+  }
+}
+`,
+      'src/app/patients.service.ts': `import { Injectable } from '@angular/core';
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { DataCacheService } from './shared/data-cache.service';
+@Injectable()
+export class PatientSearchService {
+  constructor(private http: HttpClient, private cacheService: DataCacheService) {}
+  public search(params: HttpParams) {
+    const request = this.http.get('/ws/rest/v1/patients/search', { params });
+    return this.cacheService.cacheRequest('patients', params, request);
+  }
+  public settings(params: HttpParams) {
+    const request = this.http.get('/ws/rest/v1/settings', { params });
+    return this.cacheService.cacheRequest('settings', params, request);
+  }
+}
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    const found = result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`);
+    assert.deepEqual(found, ['src/app/patients.service.ts:9:no-phi-in-browser-storage']);
+  });
 });

@@ -18,6 +18,7 @@ describe('file roles', () => {
     ['packages/api/test/helpers/db.ts', 'test'],
     ['src/setupTests.ts', 'test'],
     ['src/__mocks__/axios.ts', 'mock'],
+    ['packages/app/integrationTest/RealmFrameworkTest.js', 'test'],
     ['src/mocks/handlers.ts', 'mock'],
     ['src/patient.mock.ts', 'mock'],
     ['src/mockPatients.ts', 'mock'],

@@ -73,6 +73,14 @@ const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'String', 'util.inspect', '
 /** Wrappers that hand their operand on unchanged: `await x`, `x as T`, `x!`, `x satisfies T`, `<T>x`. */
 const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression']);
 
+/** Expressions that can hold a client's whole payload: a variable, a field, a call that returns one. */
+const PAYLOAD_HOLDERS = new Set(['Identifier', 'MemberExpression', 'CallExpression']);
+
+/** `JSON.stringify(x)`, `String(x)`: the report goes to `x` inside, which is what is logged. */
+function isWholeValueCall(node: Node): boolean {
+  return node.type === 'CallExpression' && WHOLE_VALUE_CALLS.has(dottedName(node.callee) ?? '');
+}
+
 /** Whether `child` reaches the value of `parent` whole (not a part, a count, a test or a sanitised form of it). */
 function passesWhole(parent: Node, child: Node): boolean {
   switch (parent.type) {
@@ -285,8 +293,9 @@ export default createRule({
           }
           // `const answers = req.body; console.log(answers)`: a variable holding the whole body; and what the
           // engine knows as a client's whole payload: a serverless event, `await request.json()`, a tRPC
-          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one.
-          const alias = findLoggedWhole(argument, (child) => (child.type === 'Identifier' || child.type === 'MemberExpression') && context.hasTag(child, 'request-body'));
+          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one, and
+          // what a helper returns when it hands back its parameter's body (`getPayload(request)`).
+          const alias = findLoggedWhole(argument, (child) => PAYLOAD_HOLDERS.has(child.type) && !isWholeValueCall(child) && context.hasTag(child, 'request-body'));
           if (alias) {
             const text = context.getText(alias);
             context.report({ node: alias, messageId: 'loggedPayload', data: { expression: text.length <= 40 ? text : 'payload' }, precision: 'medium' });

@@ -395,6 +395,12 @@ runRuleTests('no-phi-in-url', {
       ],
     },
     {
+      name: 'the query object cast to its declared type and handed to a helper (issue 9)',
+      filename: 'src/routes/appointments.ts',
+      code: "import Hapi from '@hapi/hapi';\ntype Search = { family?: string; birthdate?: string };\nexport const routes = [{ method: 'GET', path: '/appointments', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => {\n  const query = request.query;\n  const search = query as Search;\n  return h.response(find(search));\n} }];\nfunction find(search: Search) { return [search.family, search.birthdate]; }",
+      errors: [{ line: 4, column: 17, message: 'birthdate' }],
+    },
+    {
       name: 'hapi server.route([...]) with a GET route object reading a birth date',
       filename: 'src/server.ts',
       code: "import Hapi from '@hapi/hapi';\nexport function register(server: Hapi.Server) {\n  server.route([{ method: 'GET', path: '/patients', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => h.response(request.query.birthDate) }]);\n}",

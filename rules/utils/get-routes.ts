@@ -48,6 +48,8 @@ const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'para
 const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
 /** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Wrappers that hand the query object on unchanged: `query as T`, `query!`, `query satisfies T`. */
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 /** How deep a query object is followed into helpers of the same file. */
 const HELPER_DEPTH = 2;
 
@@ -277,14 +279,20 @@ class QueryReads {
         continue;
       }
       if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
-      const parent = this.model.parent(node);
+      // `query as TaskQuery`, `query!`: the same object under a type.
+      let site: Node = node;
+      let parent = this.model.parent(node);
+      while (parent && TYPE_WRAPPERS.has(parent.type)) {
+        site = parent;
+        parent = this.model.parent(parent);
+      }
       if (!parent) continue;
-      if (parent.type === 'MemberExpression' && parent.object === node) this.memberRead(parent, aliases, indirect);
+      if (parent.type === 'MemberExpression' && parent.object === site) this.memberRead(parent, aliases, indirect);
       else if (parent.type === 'VariableDeclarator' && parent.init && unwrap(parent.init) === node) {
         if (parent.id.type === 'ObjectPattern') this.pattern(parent.id, aliases, indirect);
         else if (parent.id.type === 'Identifier') aliases.add(parent.id.name);
-      } else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
-        this.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), factories, depth);
+      } else if (parent.type === 'CallExpression' && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
+        this.helperCall(parent, parent.arguments.indexOf(site as TSESTree.CallExpressionArgument), factories, depth);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, isAccountContextName, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
@@ -276,6 +276,7 @@ export default createRule({
         }
         if (!isLogLineCall(context, node)) return;
         if (isBrowserReportHandler(context, node)) return;
+        if (isAccountHandler(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           if (parameter) {
@@ -349,6 +350,32 @@ function isBrowserReportHandler(context: RuleContext, node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * Inside a handler of the app's own accounts or its staff: a route (`/login`, `/users/password`, `/staff`) or
+ * an enclosing function named for them (`handleLogin`, `resetPassword`), and nothing named for a patient. Its
+ * body is a user's credentials or a staff member's profile, not a patient's data.
+ */
+function isAccountHandler(context: RuleContext, node: Node): boolean {
+  const names: string[] = [];
+  for (let current = context.parentOf(node); current; current = context.parentOf(current)) {
+    if (current.type === 'CallExpression') {
+      const route = current.arguments[0];
+      const path = route && (route.type === 'Literal' || route.type === 'TemplateLiteral') ? codeConstant(context, route) : undefined;
+      if (typeof path === 'string' && path.startsWith('/')) names.push(...path.split(/[/:]+/).filter(Boolean));
+    } else if (current.type === 'FunctionDeclaration' && current.id) names.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') names.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) names.push(key);
+    }
+  }
+  if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+  return names.some((name) => isAccountContextName(name) || STAFF_ROUTE_WORDS.has(name.toLowerCase()));
+}
+
+/** Route segments of the workforce as people: `/users`, `/staff`, `/practitioners`. */
+const STAFF_ROUTE_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'employee', 'employees', 'admin', 'admins']);
 
 const BROWSER_REPORT_ROUTE = /(^|[/_-])(csp|csp-?reports?|report-?violations?|violations?-?reports?|reporting-?endpoint|nel|expect-?ct)([/_-]|$)/i;
 

@@ -69,6 +69,11 @@ runRuleTests('no-body-logging', {
       code: "import Hapi from '@hapi/hapi';\nfunction send(payload: unknown, logger: any) { logger.debug({ payload }, 'sending'); }\nexport function check(request: Hapi.Request) {\n  send({ kind: 'ping' }, request.logger);\n  send(request.params.id, request.logger);\n}",
     },
     {
+      name: "the app's own accounts and staff: login, password and staff routes log credentials or a staff profile (issue 9)",
+      filename: 'src/server/accounts.js',
+      code: "const express = require('express');\nconst app = express();\nconst bodyOf = (req) => req.body;\napp.post('/login', (req, res) => { logger.warn('failed login', req.body); });\napp.post('/users/:id/password', (req, res) => { logger.info('password change', bodyOf(req)); });\napp.put('/staff/:id', function updateStaffMember(req, res) { logger.debug(req.body); });",
+    },
+    {
       name: 'a payload helper in a test file',
       filename: 'src/server/errors.test.ts',
       code: "import Hapi from '@hapi/hapi';\nfunction getPayload(request: Hapi.Request) { return request.payload; }\nexport function onError(request: Hapi.Request) { request.logger.error({ payload: getPayload(request) }); }",
@@ -86,6 +91,12 @@ runRuleTests('no-body-logging', {
       filename: 'src/app.js',
       code: "const express = require('express');\nconst app = express();\nconst bodyOf = (req) => req.body;\napp.use((err, req, res, next) => {\n  const text = JSON.stringify(bodyOf(req));\n  logger.error('request failed', text);\n  logger.error(err.message, bodyOf(req));\n  next(err);\n});",
       errors: [{ line: 6, column: 34 }, { line: 7, column: 29 }],
+    },
+    {
+      name: 'a patient route under an auth-named router still logs a patient body',
+      filename: 'src/server/routes.js',
+      code: "const express = require('express');\nconst app = express();\napp.post('/auth/patients/register', (req, res) => { logger.info('registering', req.body); });",
+      errors: [{ line: 3, column: 80 }],
     },
     {
       name: 'a local helper handed the payload logs it (issue 9)',

@@ -1,4 +1,4 @@
-import { createRule, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, isAccountContextName, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { isLogLineCall } from './utils/loggers';
@@ -72,6 +72,14 @@ function isWholeBodyMember(node: Node, parent: Node | undefined): node is TSESTr
 const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'String', 'util.inspect', 'inspect', 'util.format', 'format']);
 /** Wrappers that hand their operand on unchanged: `await x`, `x as T`, `x!`, `x satisfies T`, `<T>x`. */
 const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression']);
+
+/** Expressions that can hold a client's whole payload: a variable, a field, a call that returns one. */
+const PAYLOAD_HOLDERS = new Set(['Identifier', 'MemberExpression', 'CallExpression']);
+
+/** `JSON.stringify(x)`, `String(x)`: the report goes to `x` inside, which is what is logged. */
+function isWholeValueCall(node: Node): boolean {
+  return node.type === 'CallExpression' && WHOLE_VALUE_CALLS.has(dottedName(node.callee) ?? '');
+}
 
 /** Whether `child` reaches the value of `parent` whole (not a part, a count, a test or a sanitised form of it). */
 function passesWhole(parent: Node, child: Node): boolean {
@@ -268,6 +276,7 @@ export default createRule({
         }
         if (!isLogLineCall(context, node)) return;
         if (isBrowserReportHandler(context, node)) return;
+        if (isAccountHandler(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           if (parameter) {
@@ -285,8 +294,9 @@ export default createRule({
           }
           // `const answers = req.body; console.log(answers)`: a variable holding the whole body; and what the
           // engine knows as a client's whole payload: a serverless event, `await request.json()`, a tRPC
-          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one.
-          const alias = findLoggedWhole(argument, (child) => (child.type === 'Identifier' || child.type === 'MemberExpression') && context.hasTag(child, 'request-body'));
+          // procedure's `input`, a socket message that writes a record, a parsed or validated copy of one, and
+          // what a helper returns when it hands back its parameter's body (`getPayload(request)`).
+          const alias = findLoggedWhole(argument, (child) => PAYLOAD_HOLDERS.has(child.type) && !isWholeValueCall(child) && context.hasTag(child, 'request-body'));
           if (alias) {
             const text = context.getText(alias);
             context.report({ node: alias, messageId: 'loggedPayload', data: { expression: text.length <= 40 ? text : 'payload' }, precision: 'medium' });
@@ -340,6 +350,32 @@ function isBrowserReportHandler(context: RuleContext, node: Node): boolean {
   }
   return false;
 }
+
+/**
+ * Inside a handler of the app's own accounts or its staff: a route (`/login`, `/users/password`, `/staff`) or
+ * an enclosing function named for them (`handleLogin`, `resetPassword`), and nothing named for a patient. Its
+ * body is a user's credentials or a staff member's profile, not a patient's data.
+ */
+function isAccountHandler(context: RuleContext, node: Node): boolean {
+  const names: string[] = [];
+  for (let current = context.parentOf(node); current; current = context.parentOf(current)) {
+    if (current.type === 'CallExpression') {
+      const route = current.arguments[0];
+      const path = route && (route.type === 'Literal' || route.type === 'TemplateLiteral') ? codeConstant(context, route) : undefined;
+      if (typeof path === 'string' && path.startsWith('/')) names.push(...path.split(/[/:]+/).filter(Boolean));
+    } else if (current.type === 'FunctionDeclaration' && current.id) names.push(current.id.name);
+    else if (current.type === 'VariableDeclarator' && current.id.type === 'Identifier') names.push(current.id.name);
+    else if ((current.type === 'MethodDefinition' || current.type === 'Property') && !current.computed) {
+      const key = keyName(current.key);
+      if (key) names.push(key);
+    }
+  }
+  if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+  return names.some((name) => isAccountContextName(name) || STAFF_ROUTE_WORDS.has(name.toLowerCase()));
+}
+
+/** Route segments of the workforce as people: `/users`, `/staff`, `/practitioners`. */
+const STAFF_ROUTE_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'employee', 'employees', 'admin', 'admins']);
 
 const BROWSER_REPORT_ROUTE = /(^|[/_-])(csp|csp-?reports?|report-?violations?|violations?-?reports?|reporting-?endpoint|nel|expect-?ct)([/_-]|$)/i;
 

@@ -2,7 +2,7 @@ import {
   CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, keyNamesTheNumberOfAnId, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
-import { getRouteFindings, type GetRouteFinding } from './utils/get-routes';
+import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
@@ -69,7 +69,7 @@ const ONE_PARAMETER_HOOKS = new Set(['useQueryState', 'useQueryParam', 'useSearc
  * or a Koa context (`(ctx)`, `(ctx, next)`).
  */
 const REQUEST_PARAMETERS = new Set(['req', 'request']);
-const RESPONSE_PARAMETERS = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
+const RESPONSE_PARAMETERS = RESPONSE_NAMES;
 const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 /** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
@@ -212,6 +212,12 @@ function enclosingNames(node: Node): string[] {
     } else if (current.type === 'ClassDeclaration' && current.id) names.push(current.id.name);
   }
   return names;
+}
+
+/** A function whose first parameter is the request `name`. */
+function isHandlerOf(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration, name: string): boolean {
+  const first = fn.params[0];
+  return first?.type === 'Identifier' && first.name === name;
 }
 
 /** `(req, res)`, `(request, reply)`, `(req, res, next)`, `(ctx)`, `(ctx, next)` with `request` being the first. */
@@ -842,6 +848,9 @@ class UrlFile {
       if (!isFunction(current)) continue;
       if (this.getHandlers.get(current) === name) return 'get';
       if (this.routeHandlers.has(current)) return undefined;
+      // A route object's handler (`{ method: 'GET', path, handler }`, `options: { handler }`) knows its method.
+      const route = isHandlerOf(current, name) ? routeObjectOf(current, parentOf) : undefined;
+      if (route) return route.method === 'get' ? 'get' : undefined;
       shaped ||= isHandlerShaped(current, name);
     }
     return shaped ? 'handler' : undefined;

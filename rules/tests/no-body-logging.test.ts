@@ -57,8 +57,53 @@ runRuleTests('no-body-logging', {
     "import { createTRPCClient, httpBatchLink, loggerLink } from '@trpc/client';\nexport const a = createTRPCClient({ links: [loggerLink({ enabled: () => process.env.NODE_ENV === 'development' }), httpBatchLink({ url: '/api' })] });\nexport const b = createTRPCClient({ links: [loggerLink({ enabled: () => import.meta.env.DEV }), loggerLink({ enabled: false })] });\nexport function testClient() {\n  if (import.meta.env.MODE === 'test') return createTRPCClient({ links: [loggerLink()] });\n  return undefined;\n}",
     // a fetch body is not logging
     "fetch('/api', { method: 'POST', body: JSON.stringify({ a: 1 }) });",
+    // helpers of a request body that hand back a part, a count or an id are not the body (issue 9)
+    {
+      name: 'a helper that returns a field, a count or a serialised length of the body',
+      filename: 'src/server/errors.ts',
+      code: "import Hapi from '@hapi/hapi';\nfunction visitOf(request: Hapi.Request) { return (request.payload as any).visitId; }\nfunction sizeOf(request: Hapi.Request) { return JSON.stringify(request.payload).length; }\nfunction fieldCount(req: any) { return Object.keys(req.body).length; }\nexport function onPreResponse(request: Hapi.Request, h: Hapi.ResponseToolkit) {\n  request.logger.warn({ visit: visitOf(request), bytes: sizeOf(request), fields: fieldCount(request) }, 'failed');\n  return h.continue;\n}",
+    },
+    {
+      name: 'a local logging helper handed something other than a body',
+      filename: 'src/server/validate.ts',
+      code: "import Hapi from '@hapi/hapi';\nfunction send(payload: unknown, logger: any) { logger.debug({ payload }, 'sending'); }\nexport function check(request: Hapi.Request) {\n  send({ kind: 'ping' }, request.logger);\n  send(request.params.id, request.logger);\n}",
+    },
+    {
+      name: "the app's own accounts and staff: login, password and staff routes log credentials or a staff profile (issue 9)",
+      filename: 'src/server/accounts.js',
+      code: "const express = require('express');\nconst app = express();\nconst bodyOf = (req) => req.body;\napp.post('/login', (req, res) => { logger.warn('failed login', req.body); });\napp.post('/users/:id/password', (req, res) => { logger.info('password change', bodyOf(req)); });\napp.put('/staff/:id', function updateStaffMember(req, res) { logger.debug(req.body); });",
+    },
+    {
+      name: 'a payload helper in a test file',
+      filename: 'src/server/errors.test.ts',
+      code: "import Hapi from '@hapi/hapi';\nfunction getPayload(request: Hapi.Request) { return request.payload; }\nexport function onError(request: Hapi.Request) { request.logger.error({ payload: getPayload(request) }); }",
+    },
   ],
   invalid: [
+    {
+      name: 'hapi: an onPreResponse extension logs what a local helper returns of request.payload (issue 9)',
+      filename: 'src/utils/server-extensions.ts',
+      code: "import Hapi from '@hapi/hapi';\nexport function onPreResponse(request: Hapi.Request, h: Hapi.ResponseToolkit) {\n  if ((request.response as any).statusCode >= 400) {\n    request.logger.warn({ requestPayload: payloadOf(request) }, 'error response');\n  }\n  return h.continue;\n}\nfunction payloadOf(request: Hapi.Request) {\n  if (request.payload instanceof Buffer) return request.payload.toString();\n  return request.payload ?? {};\n}",
+      errors: [{ line: 4, column: 43, message: 'payloadOf(request)' }],
+    },
+    {
+      name: 'Express error middleware logs the body through a helper and as a serialised copy (issue 9)',
+      filename: 'src/app.js',
+      code: "const express = require('express');\nconst app = express();\nconst bodyOf = (req) => req.body;\napp.use((err, req, res, next) => {\n  const text = JSON.stringify(bodyOf(req));\n  logger.error('request failed', text);\n  logger.error(err.message, bodyOf(req));\n  next(err);\n});",
+      errors: [{ line: 6, column: 34 }, { line: 7, column: 29 }],
+    },
+    {
+      name: 'a patient route under an auth-named router still logs a patient body',
+      filename: 'src/server/routes.js',
+      code: "const express = require('express');\nconst app = express();\napp.post('/auth/patients/register', (req, res) => { logger.info('registering', req.body); });",
+      errors: [{ line: 3, column: 80 }],
+    },
+    {
+      name: 'a local helper handed the payload logs it (issue 9)',
+      filename: 'src/routes/util.ts',
+      code: "import Hapi from '@hapi/hapi';\ntype Payload = string | object | Buffer;\nasync function sendToValidator(payload: Payload, logger: any) {\n  logger.debug({ payload }, 'sending to validator');\n}\nexport async function validate(request: Hapi.Request) {\n  const payload = request.app.parsed ?? request.payload;\n  await sendToValidator(payload as Payload, request.logger);\n}",
+      errors: [{ line: 4, column: 18 }],
+    },
     {"name": "hapi: a route handler and an error extension log request.payload whole", "filename": "src/server-extensions.ts", "code": "import Hapi from '@hapi/hapi';\nexport function register(server: Hapi.Server, logger: any) {\n  server.route({ method: 'POST', path: '/prescriptions', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => {\n    request.logger.info({ payload: request.payload }, 'received');\n    return h.response().code(202);\n  } });\n  server.ext('onPreResponse', (request, h) => {\n    const body = request.payload;\n    logger.error('failed request', body);\n    return h.continue;\n  });\n}", "errors": [{"line": 4, "column": 36}, {"line": 9, "column": 36}]},
     {
       name: 'a report route of the app (not a browser report) still logs a body',

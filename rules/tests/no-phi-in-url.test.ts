@@ -360,6 +360,14 @@ runRuleTests('no-phi-in-url', {
     EXPRESS + "declare function readPatient(): any;\nrouter.get('/fhir/Patient/:id', readPatient());",
     // a generic REST router outside FHIR code
     { code: EXPRESS + "declare function list(): any;\nrouter.get('/api/:resource', list());", filename: 'src/crud/routes.ts' },
+    // hapi route objects (issue 9): a POST route's handler, a GET route reading paging and opaque ids
+    {
+      name: 'hapi route objects: POST, and GET with paging and ids only',
+      filename: 'src/routes/tasks.ts',
+      code: "import Hapi from '@hapi/hapi';\nexport default [\n  { method: 'POST', path: '/Patient/search', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => h.response(request.query.birthDate) },\n  { method: 'GET', path: '/Task', options: { handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => {\n    const query = request.query as { page?: string; 'focus:identifier'?: string };\n    return h.response(listTasks(query));\n  } } },\n];\nfunction listTasks(query: { page?: string; 'focus:identifier'?: string }) { return [query.page, query['focus:identifier']]; }",
+    },
+    // a route table object that is not a route (no handler) and a GET route in a test file
+    { code: "import Hapi from '@hapi/hapi';\nexport const routes = [{ method: 'GET', path: '/Patient', handler: (request: Hapi.Request) => request.query.name }];", filename: 'src/routes/patient.test.ts' },
     // node-fhir-server-core: an Observation service, and a Patient read by id
     { code: FHIR_CORE + "module.exports.search = (args) => { const code = args['code']; const subject = args['subject']; return { code, subject }; };", filename: 'src/services/observation/observation.service.js' },
     { code: FHIR_CORE + "module.exports.searchById = (args) => ({ id: args.id });", filename: 'src/services/patient/patient.service.js' },
@@ -377,6 +385,33 @@ runRuleTests('no-phi-in-url', {
     "import express from 'express';\nexport const usersRouter = express.Router();\nusersRouter.get('/', async (req, res) => {\n  const { query: { page, ...filters } } = req;\n  res.json({ page, email: filters.email });\n});",
   ],
   invalid: [
+    {
+      name: 'hapi route objects: an exported GET route list whose handler hands the query to a helper, and options.handler (issue 9)',
+      filename: 'src/routes/tracker/task.ts',
+      code: "import Hapi, { RouteDefMethods } from '@hapi/hapi';\ninterface TaskQuery { 'patient:identifier'?: string; status?: string }\nexport default [{\n  method: 'GET' as RouteDefMethods,\n  path: '/Task',\n  handler: async (request: Hapi.Request, responseToolkit: Hapi.ResponseToolkit) => {\n    const query = request.query as TaskQuery;\n    return responseToolkit.response(await findTasks(query));\n  },\n}, {\n  method: ['GET', 'HEAD'],\n  path: '/Patient/lookup',\n  options: { handler: (request: Hapi.Request) => request.query['nhsNumber'] },\n}];\nasync function findTasks(query: TaskQuery) { return query['patient:identifier']; }",
+      errors: [
+        { line: 7, column: 19, message: 'GET route handler reads' },
+        { line: 13, column: 50, message: 'GET route reads NHS number' },
+      ],
+    },
+    {
+      name: 'the query object cast to its declared type and handed to a helper (issue 9)',
+      filename: 'src/routes/appointments.ts',
+      code: "import Hapi from '@hapi/hapi';\ntype Search = { family?: string; birthdate?: string };\nexport const routes = [{ method: 'GET', path: '/appointments', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => {\n  const query = request.query;\n  const search = query as Search;\n  return h.response(find(search));\n} }];\nfunction find(search: Search) { return [search.family, search.birthdate]; }",
+      errors: [{ line: 4, column: 17, message: 'birthdate' }],
+    },
+    {
+      name: 'hapi server.route([...]) with a GET route object reading a birth date',
+      filename: 'src/server.ts',
+      code: "import Hapi from '@hapi/hapi';\nexport function register(server: Hapi.Server) {\n  server.route([{ method: 'GET', path: '/patients', handler: (request: Hapi.Request, h: Hapi.ResponseToolkit) => h.response(request.query.birthDate) }]);\n}",
+      errors: [{ line: 3, column: 125, message: 'GET route reads date of birth' }],
+    },
+    {
+      name: 'a generic FHIR search route whose own path says FHIR (issue 9)',
+      filename: 'lib/server.js',
+      code: "const express = require('express');\nconst app = express();\napp.get('/fhir/:resourceType', (req, res, next) => {\n  core.search(res.locals.ctx, req.params.resourceType, next);\n});",
+      errors: [{ line: 3, column: 9, message: 'FHIR search route' }],
+    },
     {
       name: 'the query object taken from the request and its rest read by name',
       code: EXPRESS + "router.get('/patients', asyncHandler(async (req, res) => {\n  const { models, query } = req;\n  const { page = 0, ...filters } = query;\n  res.json(await models.Patient.list({ page, lastName: filters.lastName, birth: filters['dateOfBirth'] }));\n}));",

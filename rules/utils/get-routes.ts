@@ -35,7 +35,8 @@ export interface GetRouteDeps {
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
 /** First parameter names of a request handler: Express/Fastify `req`/`request`, Koa `ctx`. */
 const REQUEST_NAMES = new Set(['req', 'request', 'ctx']);
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'next', 'h']);
+/** Second parameter names of a handler: Express `res`, Fastify `reply`, hapi's response toolkit `h`. */
+export const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'resp', 'next', 'h', 'toolkit', 'responseToolkit']);
 /** Array methods whose callback receives the array's elements: `['firstName', 'lastName'].filter(key => query[key])`. */
 const ELEMENT_CALLBACK_METHODS = new Set(['filter', 'map', 'forEach', 'some', 'every', 'reduce', 'flatMap', 'find']);
 /** Keys that name a query parameter in a helper's description of what it reads: `{ key: 'firstName', mapFn }`. */
@@ -47,6 +48,8 @@ const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'para
 const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
 /** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Wrappers that hand the query object on unchanged: `query as T`, `query!`, `query satisfies T`. */
+const TYPE_WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion']);
 /** How deep a query object is followed into helpers of the same file. */
 const HELPER_DEPTH = 2;
 
@@ -139,6 +142,48 @@ class FileModel {
     for (let current = this.parent(node); current; current = this.parent(current)) if (current === root) return true;
     return false;
   }
+}
+
+/** Keys of a route object that hold its handler's options (hapi `options`, older hapi `config`). */
+const ROUTE_OPTION_KEYS = new Set(['options', 'config']);
+
+/** `'GET'`, `['GET', 'POST']`, `'*'`, `'get' as RouteDefMethods`: whether a route object's method serves GET. */
+function servesGet(value: Node): boolean {
+  const node = unwrap(value);
+  const serves = (text: string) => ['get', '*'].includes(text.toLowerCase());
+  if (isStringLiteral(node)) return serves(node.value);
+  return node.type === 'ArrayExpression' && node.elements.some((element) => !!element && element.type !== 'SpreadElement' && isStringLiteral(unwrap(element)) && serves((unwrap(element) as TSESTree.StringLiteral).value));
+}
+
+function propertyOf(object: TSESTree.ObjectExpression, key: string): Node | undefined {
+  for (const property of object.properties) {
+    if (property.type === 'Property' && !property.computed && keyName(property.key) === key) return property.value as Node;
+  }
+  return undefined;
+}
+
+/**
+ * The route object a handler is declared in, hapi- and Fastify-style: `{ method: 'GET', path: '/Task',
+ * handler }`, `{ method: ['GET', 'POST'], path, options: { handler } }` — in `server.route(…)`, an array
+ * of routes or a module's exported route list. Undefined when the function is not a route object's handler.
+ */
+export function routeObjectOf(fn: Node, parentOf: (node: Node) => Node | undefined): { method: 'get' | 'other'; path?: Node } | undefined {
+  let holder = parentOf(fn);
+  // `handler: wrap(async (request, h) => …)`
+  if (holder?.type === 'CallExpression' && handlerOf(holder) === fn) holder = parentOf(holder);
+  while (holder && holder !== fn && ['TSAsExpression', 'TSSatisfiesExpression'].includes(holder.type)) holder = parentOf(holder);
+  if (holder?.type !== 'Property' || holder.computed || keyName(holder.key) !== 'handler') return undefined;
+  let route = parentOf(holder);
+  if (route?.type !== 'ObjectExpression') return undefined;
+  if (!propertyOf(route, 'method')) {
+    const options = parentOf(route);
+    const outer = options?.type === 'Property' && !options.computed && ROUTE_OPTION_KEYS.has(keyName(options.key) ?? '') ? parentOf(options) : undefined;
+    if (outer?.type !== 'ObjectExpression') return undefined;
+    route = outer;
+  }
+  const method = propertyOf(route, 'method');
+  if (!method) return undefined;
+  return { method: servesGet(method) ? 'get' : 'other', path: propertyOf(route, 'path') };
 }
 
 /** `handler`, `asyncHandler(handler)`, `wrap(auth, handler)`: the function a route argument runs. */
@@ -234,14 +279,20 @@ class QueryReads {
         continue;
       }
       if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
-      const parent = this.model.parent(node);
+      // `query as TaskQuery`, `query!`: the same object under a type.
+      let site: Node = node;
+      let parent = this.model.parent(node);
+      while (parent && TYPE_WRAPPERS.has(parent.type)) {
+        site = parent;
+        parent = this.model.parent(parent);
+      }
       if (!parent) continue;
-      if (parent.type === 'MemberExpression' && parent.object === node) this.memberRead(parent, aliases, indirect);
+      if (parent.type === 'MemberExpression' && parent.object === site) this.memberRead(parent, aliases, indirect);
       else if (parent.type === 'VariableDeclarator' && parent.init && unwrap(parent.init) === node) {
         if (parent.id.type === 'ObjectPattern') this.pattern(parent.id, aliases, indirect);
         else if (parent.id.type === 'Identifier') aliases.add(parent.id.name);
-      } else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
-        this.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), factories, depth);
+      } else if (parent.type === 'CallExpression' && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
+        this.helperCall(parent, parent.arguments.indexOf(site as TSESTree.CallExpressionArgument), factories, depth);
       }
     }
   }
@@ -339,6 +390,11 @@ function handlersOf(model: FileModel): Map<FunctionNode, { method: HandlerMethod
     if (!route) continue;
     const path = routeContext(node, route.path);
     for (const handler of route.handlers) if (requestNameOf(handler)) handlers.set(handler, { method: route.method === 'get' ? 'get' : 'other', path });
+  }
+  for (const node of model.order) {
+    if (!isFunction(node) || !requestNameOf(node)) continue;
+    const route = routeObjectOf(node, (child) => model.parent(child));
+    if (route) handlers.set(node, { method: route.method, path: route.path ? pathText(route.path)?.text : undefined });
   }
   for (const node of model.order) {
     if (!isFunction(node) || handlers.has(node) || !isHandlerShaped(node)) continue;
@@ -447,8 +503,9 @@ function isGenericResourcePath(path: { text: string; expressions: Node[] }, deps
     placeholder = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' ? propertyName(expression) : undefined;
   }
   if (!placeholder || !RESOURCE_TYPE_PLACEHOLDERS.has(placeholder.toLowerCase())) return false;
-  // A generic REST router (`/api/:resource`) is not FHIR: FHIR says so in the file's path or the placeholder.
-  return /fhir/i.test(deps.file) || placeholder.toLowerCase() === 'fhirname';
+  // A generic REST router (`/api/:resource`) is not FHIR: FHIR says so in the file's path, the route's own
+  // path (`/fhir/:resourceType`) or the placeholder.
+  return /fhir/i.test(deps.file) || segments.some((segment) => /^fhir$/i.test(segment)) || placeholder.toLowerCase() === 'fhirname';
 }
 
 function fhirRouteFinding(pathNode: Node, path: { text: string; expressions: Node[] }, deps: GetRouteDeps): GetRouteFinding | undefined {
@@ -464,7 +521,8 @@ function routeTableEntry(node: TSESTree.ObjectExpression): { method: string; pat
   for (const property of node.properties) {
     if (property.type !== 'Property' || property.computed) continue;
     const key = keyName(property.key);
-    if ((key === 'type' || key === 'method') && isStringLiteral(property.value)) method = property.value.value.toLowerCase();
+    const value = unwrap(property.value as Node);
+    if ((key === 'type' || key === 'method') && isStringLiteral(value)) method = value.value.toLowerCase();
     else if (key === 'path') path = property.value;
   }
   return method && path && pathText(path)?.text.startsWith('/') ? { method, path } : undefined;

@@ -22,7 +22,7 @@ import {
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -763,7 +763,8 @@ export abstract class ValueEvaluator {
   protected callValue(node: TSESTree.CallExpression): AbstractValue {
     const value = this.callResultValue(node);
     // `await request.json()`, `JSON.parse(event.body)`, `schema.parse(body)`: a client's whole payload again.
-    return isInboundPayloadCall(node, this as unknown as ProvenanceHost) ? withTag(value, 'request-body') : value;
+    const host = this as unknown as ProvenanceHost;
+    return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) ? withTag(value, 'request-body') : value;
   }
 
   private callResultValue(node: TSESTree.CallExpression): AbstractValue {

@@ -737,6 +737,19 @@ export function isInboundPayloadCall(call: TSESTree.CallExpression, host: Proven
   return call.arguments.some((argument) => argument.type !== 'SpreadElement' && (host.valueOf(argument).tags?.has('request-body') ?? false));
 }
 
+/**
+ * A serialised copy of a client's whole payload: `JSON.stringify(payload)` (any `stringify`) or
+ * `request.payload.toString()` — the same body as text, logged as easily as the object.
+ */
+export function isSerialisedPayloadCall(call: TSESTree.CallExpression, host: ProvenanceHost): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression') return false;
+  const name = propertyName(callee);
+  if (name === 'toString' && call.arguments.length === 0) return host.valueOf(callee.object).tags?.has('request-body') ?? false;
+  if (name !== 'stringify' || call.arguments.length === 0 || call.arguments[0].type === 'SpreadElement') return false;
+  return host.valueOf(call.arguments[0]).tags?.has('request-body') ?? false;
+}
+
 /** A cheap first look (this runs for every call evaluated): only names like these can be parsers. */
 const PARSER_HINT = /pars|validat|decode|deserial|plainTo|^cast$/i;
 

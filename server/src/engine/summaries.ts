@@ -6,7 +6,7 @@ import type { ForwardedCall } from '../core/types';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
 import { asFunction, exportedFunctions, findClassMethod, TRANSPARENT_TYPES, typeNameOfAnnotation, type FunctionNode } from './syntax';
-import { EMPTY, fromKinds, hasPhi, join, taintAndElements, taintOnly, type AbstractValue } from './values';
+import { EMPTY, fromKinds, hasPhi, hasTag, join, taintAndElements, taintOnly, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
 
@@ -34,6 +34,11 @@ export type ForwardedImportCall = Omit<ForwardedCall, 'location' | 'confidence'>
 
 /** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
 export const PARAMETER_PROBE = 'param:';
+
+/** Marks a client's whole payload in summary keys: the same helper returns or logs it only when handed one. */
+function payloadMark(value: AbstractValue): string {
+  return hasTag(value, 'request-body') ? '/body' : '';
+}
 
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
@@ -147,7 +152,12 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   protected noteReturn(argument: Node): void {
     const last = this.returnFrames.length - 1;
     // What is known of a returned tuple's elements is kept (`return [requests, order]`), not the rest of its shape.
-    if (last >= 0) this.returnFrames[last] = join(this.returnFrames[last], taintAndElements(this.valueOf(argument)));
+    if (last < 0) return;
+    const value = this.valueOf(argument);
+    // A helper that hands back a client's whole payload (`return request.payload`, `return JSON.parse(req.body)`)
+    // returns the request body: its callers' log lines are checked like `req.body` itself.
+    const returned = taintAndElements(value);
+    this.returnFrames[last] = join(this.returnFrames[last], hasTag(value, 'request-body') ? withTag(returned, 'request-body') : returned);
   }
 
   /**
@@ -157,7 +167,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   protected summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue {
     const fn = asFunction(node);
     if (!fn) return EMPTY;
-    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}/${value.typeName ?? ''}`).join(',')}`;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}/${value.typeName ?? ''}${payloadMark(value)}`).join(',')}`;
     const cached = this.summaries.get(key);
     if (cached) return cached;
     if (this.summarising.has(fn) || this.summarising.size > 8) return EMPTY;
@@ -289,8 +299,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const fn = target?.fn;
     if (!fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
     const argumentValues = node.arguments.map((argument) => this.valueOf(argument));
-    if (!argumentValues.some(hasPhi)) return;
-    const key = `${fn.range[0]}:${argumentValues.map((value) => value.kinds.join('+')).join(',')}`;
+    // PHI, or a client's whole payload (`callValidator(request.payload, logger)` logging it inside).
+    if (!argumentValues.some((value) => hasPhi(value) || hasTag(value, 'request-body'))) return;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
     if (this.followed.has(key)) return;
     this.followed.add(key);
     this.following.add(fn);

@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -29,6 +29,18 @@ import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
+
+const labelTableWords = new Set(LABEL_TABLE_WORDS);
+
+/** `labels`, `this.columnLabels`, `i18n.headers`: an object whose last word says it is a table of labels (see LABEL_TABLE_WORDS). */
+function isLabelTable(node: Node): boolean {
+  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+  const last = name ? splitWords(name).at(-1) : undefined;
+  return last !== undefined && labelTableWords.has(last);
+}
+
+/** Packages of FHIR's TypeScript types (`fhir/r4`, `@types/fhir`, `@medplum/fhirtypes`). */
+const FHIR_TYPES_MODULE = /fhir|medplum/i;
 
 type Node = TSESTree.Node;
 
@@ -307,6 +319,9 @@ export abstract class ValueEvaluator {
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // `extensions: Extension[]` handed a caller's PHI: the value keeps that PHI (its fields are unknown), but
+    // as text it is a record, `[object Object]` (see asText).
+    if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
@@ -393,7 +408,7 @@ export abstract class ValueEvaluator {
     if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
     if (this.options.index?.declares(typeName)) return false;
     const source = this.imports.get(typeName)?.module;
-    return !source || !/fhir|medplum/i.test(source);
+    return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
   protected typedValue(typeName: string, node: Node): AbstractValue {
@@ -558,9 +573,21 @@ export abstract class ValueEvaluator {
    * `JSON.stringify` and reads of its fields put its data in the text.
    */
   protected asText(value: AbstractValue): AbstractValue {
+    if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
-    const resolved = this.options.index?.resolve(value.typeName, this.options.classifier);
-    return resolved && resolved.fields.size > 0 && !resolved.index ? EMPTY : value;
+    return this.isRecordType(value.typeName) ? EMPTY : value;
+  }
+
+  /**
+   * A declared object type with known fields (not a map or an index signature), or a FHIR resource or
+   * complex datatype imported from a FHIR types package (`Extension` from `fhir/r4`; FHIR's primitives are
+   * lower case): its values render as `[object Object]`.
+   */
+  protected isRecordType(typeName: string): boolean {
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    if (resolved) return resolved.fields.size > 0 && !resolved.index;
+    const source = this.imports.get(typeName)?.module;
+    return !!source && /^[A-Z]/.test(typeName) && FHIR_TYPES_MODULE.test(source);
   }
 
   /**
@@ -616,6 +643,8 @@ export abstract class ValueEvaluator {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
     }
+    // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
+    if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
     return this.readProperty(object, name, node, node);
   }
 

@@ -3,6 +3,7 @@
 import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   AMOUNT_AND_LAYOUT_WORDS,
+  CARE_SETTING_WORDS,
   MEASUREMENT_AGGREGATE_WORDS,
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
@@ -68,6 +69,7 @@ interface CompiledPattern {
 export const CONTACT_KINDS: ReadonlySet<string> = new Set(CONTACT_KIND_LIST);
 const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
+const careSettingWords = new Set(CARE_SETTING_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
@@ -293,6 +295,14 @@ export class NameClassifier {
     // `supportEmail`, `clinicPhone`: a system's contact, not a person's, whatever object holds it.
     if (qualifiedAway && kinds.size === 0) return TRAP;
     if (matches.length === 0 && !personContext) return NO_PHI;
+    // `encounterLocation`, `appointmentProvider`, `visitFacility`: the place or the staff member of the visit
+    // (its last word), not the visit's record. (`patientLocation` keeps its patient: a ward, or where they live.)
+    if (careSettingWords.has(words[words.length - 1]) && !covered[words.length - 1] && !words.some((word) => patientSubjectWords.has(word))) {
+      kinds.delete('encounter');
+      kinds.delete('patient-record');
+      if (kinds.size === 0) return NO_PHI;
+      return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext: contextFromChain };
+    }
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.

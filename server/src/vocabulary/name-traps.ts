@@ -54,6 +54,18 @@ export const METADATA_WORDS: readonly string[] = [
   'ref', 'refs', 'reference', 'references',
   // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
   'meta', 'metadata', 'timeframe',
+  // a list's or a request's parameters (`patientListParams`): its filters, not a patient; what is put in them still flows
+  'params', 'parameters',
+];
+
+/**
+ * Last words of an object that is a table of labels (`labels.diagnosis`, `columns.patientName`,
+ * `indicators['hiv-overview']`, `translations.dateOfBirth`): what is read from it by a field's name is that
+ * field's label, caption or column, not the field's value.
+ */
+export const LABEL_TABLE_WORDS: readonly string[] = [
+  'label', 'labels', 'caption', 'captions', 'title', 'titles', 'heading', 'headings', 'header', 'headers', 'column', 'columns',
+  'indicator', 'indicators', 'translation', 'translations', 'i18n', 'placeholder', 'placeholders', 'tooltip', 'tooltips',
 ];
 
 /**

@@ -470,3 +470,23 @@ describe("precision: a FHIR datatype's use code", () => {
     assert.deepEqual(reported(text, 'src/app.ts', workspace), ['no-phi-in-error-message:7:phone']);
   });
 });
+
+describe('precision round 4: error payloads, records as text, list filters, staff and app users', () => {
+  it('a parameter declared as a FHIR datatype list renders as `[object Object]` in a message, whatever the caller passes', () => {
+    const text = [
+      "import type { Extension } from 'fhir/r4';",
+      'function single(extensions: Extension[], url: string): Extension {',
+      '  const found = extensions.filter((extension) => extension.url === url);',
+      '  if (found.length === 1) return found[0];',
+      '  throw new Error(`Found ${found.length} extensions, expected 1: ${extensions}`);',
+      '}',
+      'export function statusOf(medicationDispense: { extension: Extension[] }) {',
+      "  return single(medicationDispense.extension, 'https://example.org/status');",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/fhir/extensions.ts'), []);
+    // twin: serialised, the list's content is in the message
+    const twin = text.replace('expected 1: ${extensions}`', 'expected 1: ${JSON.stringify(extensions)}`');
+    assert.deepEqual(reported(twin, 'src/fhir/extensions.ts'), ['no-phi-in-error-message:5:medication']);
+  });
+});

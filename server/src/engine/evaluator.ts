@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -37,6 +37,11 @@ function isLabelTable(node: Node): boolean {
   const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
   const last = name ? splitWords(name).at(-1) : undefined;
   return last !== undefined && labelTableWords.has(last);
+}
+
+/** `EDIT_ENCOUNTER`, `PATIENT_ADMITTED`: an UPPER_SNAKE_CASE member names a constant (an enum-like table's entry). */
+function isConstantMemberName(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name);
 }
 
 /** Packages of FHIR's TypeScript types (`fhir/r4`, `@types/fhir`, `@medplum/fhirtypes`). */
@@ -338,6 +343,8 @@ export abstract class ValueEvaluator {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
     if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.
+    else if (!byName.personContext && value.personContext && !hasPhi(value) && namesAThing(identifier.name)) value = { ...value, personContext: undefined };
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
     const subject = this.subjectOfValue(identifier.name);
     if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
@@ -645,7 +652,20 @@ export abstract class ValueEvaluator {
     }
     // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
+    // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
+    if (!node.computed && isConstantMemberName(name) && !hasPhi(object) && !object.fields && this.isConstantTable(node.object)) return EMPTY;
     return this.readProperty(object, name, node, node);
+  }
+
+  /**
+   * An object whose UPPER_SNAKE_CASE members are constants: imported from the app's own module (`firebaseEvents`,
+   * `actionTypes`) or named by a trap word (`eventNames`, `statusCodes`). A database row's columns
+   * (`row.PATIENT_NAME`) are a local value's, so they stay data.
+   */
+  protected isConstantTable(node: Node): boolean {
+    if (node.type !== 'Identifier') return false;
+    if (this.imports.has(node.name) && !this.scope.lookup(node.name)) return true;
+    return this.options.classifier.classify(node.name).trap;
   }
 
   /**

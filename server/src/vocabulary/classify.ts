@@ -4,6 +4,7 @@ import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   AMOUNT_AND_LAYOUT_WORDS,
   CARE_SETTING_WORDS,
+  NAMED_THING_WORDS,
   MEASUREMENT_AGGREGATE_WORDS,
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
@@ -70,6 +71,7 @@ export const CONTACT_KINDS: ReadonlySet<string> = new Set(CONTACT_KIND_LIST);
 const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
+const namedThingWords = new Set(NAMED_THING_WORDS);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
@@ -276,7 +278,9 @@ export class NameClassifier {
     // `queueRecord`, `inventoryRecord`, `practitionerRecord`: a system's row or the workforce's entry, whose
     // `name` is not a person's; `patientRecord`, `medicalRecord`, `visitRecord` keep their person.
     const notAPatientsRecord = !contextFromChain && recordWordOnly(words, matches) && (isWorkforceRecord(words) || isSystemRecord(words, covered));
-    const personContext = contextFromChain || (!notAPatientsRecord && words.some((word) => personContextWords.has(word)));
+    // `childConcept`, `patientDocument`: the last word names a thing, whose `name` is the thing's.
+    const namesAThing = namedThingWords.has(words[words.length - 1]) && !covered[words.length - 1];
+    const personContext = contextFromChain || (!notAPatientsRecord && !namesAThing && words.some((word) => personContextWords.has(word)));
     // `supportEmail`, `clinicPhone`, `practitionerName`, `userEmail`: a system's or the workforce's contact.
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
@@ -335,6 +339,12 @@ export function describeKinds(kindIds: readonly string[]): string {
 /** Whether an object named so holds test data (`e2eUsers`, `intakeTests`, `mockPatient`): see SYNTHETIC_OWNER_WORDS. */
 export function isSyntheticOwnerName(name: string): boolean {
   return splitWords(name).some((word) => syntheticOwnerWords.has(word));
+}
+
+/** `childConcept`, `patientDocument`, `intakeQuestion`: the last word names a thing that has a name of its own (see NAMED_THING_WORDS). */
+export function namesAThing(name: string): boolean {
+  const last = splitWords(name).at(-1);
+  return last !== undefined && namedThingWords.has(last);
 }
 
 /** `PatientDocumentsFolder`, `patientReportTemplate`: the name's head noun is a thing, not a person. */

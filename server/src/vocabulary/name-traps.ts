@@ -105,7 +105,7 @@ export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
 export const PERSON_CONTEXT_WORDS: readonly string[] = [
   'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'beneficiary', 'guarantor', 'insured', 'enrollee', 'person',
   'persons', 'people', 'contact', 'contacts', 'kin', 'guardian', 'emergency', 'resident', 'applicant', 'dependent', 'dependents',
-  'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'caller', 'home', 'personal',
+  'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'home', 'personal',
   'demographics', 'intake', 'client', 'human', 'individual', 'clinical', 'medical', 'health', 'related', 'relatedperson',
   'encounter', 'visit', 'admission', 'chart', 'record', 'case',
 ];
@@ -119,6 +119,19 @@ export const SYSTEM_RECORD_QUALIFIERS: readonly string[] = [
   'config', 'settings', 'metadata', 'schema', 'lookup',
 ];
 
+// Not `caller`: in code it is the calling function or component (`callerName`, a log's source), not a person on the phone.
+
+/**
+ * Things that have names (`documentName`, `questionName`, `childConcept.name`): a name whose last word is one
+ * of them is that thing, so a person word before it (`child`, `patient`) does not make its `name` a person's.
+ * A form question is a `concept` in OpenMRS-style data models.
+ */
+export const NAMED_THING_WORDS: readonly string[] = [
+  'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questions', 'questionnaire',
+  'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
+  'concept', 'concepts',
+];
+
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */
 export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'support', 'admin', 'administrator', 'noreply', 'sender', 'from', 'smtp', 'server', 'host', 'system', 'service', 'company',
@@ -130,8 +143,7 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'brand', 'product', 'plan', 'tier', 'country', 'state', 'provider', 'practitioner', 'doctor', 'physician', 'staff',
   'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json',
   // things that have names: `documentName`, `folderName`, `attachmentName`, `questionName`
-  'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questionnaire',
-  'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
+  ...NAMED_THING_WORDS,
 ];
 
 /**

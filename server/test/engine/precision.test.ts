@@ -490,3 +490,40 @@ describe('precision round 4: error payloads, records as text, list filters, staf
     assert.deepEqual(reported(twin, 'src/fhir/extensions.ts'), ['no-phi-in-error-message:5:medication']);
   });
 });
+
+describe('precision round 4: routes with report filters, a visit\'s place, label tables', () => {
+  it("a patient list's parameters are its filters, and a visit's location is a place: neither is the patient in a route", () => {
+    const text = [
+      'declare const router: { navigate(commands: unknown[], extras?: unknown): void };',
+      'export class ReportComponent {',
+      '  encounterLocation: any;',
+      '  openList(patientListParams: unknown) {',
+      "    router.navigate(['patient-list'], { queryParams: patientListParams });",
+      '  }',
+      '  openClinic() {',
+      "    router.navigate(['/clinic/' + this.encounterLocation.value + '/dashboard']);",
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/report.component.ts'), []);
+    // twin: the patient's own record and the encounter itself still count
+    const twin = text.replace('queryParams: patientListParams', 'queryParams: patient').replace('openList(patientListParams: unknown)', 'openList(patient: unknown)').replace('this.encounterLocation.value', 'this.encounter.value').replace('encounterLocation: any', 'encounter: any');
+    assert.deepEqual(reported(twin, 'src/app/report.component.ts'), ['no-phi-in-url:5:patient-record', 'no-phi-in-url:8:encounter']);
+  });
+
+  it("an entry of a table of labels (`indicators['hiv-overview']`, `labels.diagnosis`) is a label, not the value", () => {
+    const text = [
+      'declare const router: { navigate(commands: unknown[]): void };',
+      'declare const service: { indicatorNames: Record<string, Record<string, string>>; labels: Record<string, string> };',
+      'export function open(series: string) {',
+      '  const indicators = service.indicatorNames;',
+      "  router.navigate(['./patient-list', indicators['hiv-comparative-overview'][series]]);",
+      "  console.log('column', service.labels.diagnosis);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/chart.ts'), []);
+    // twin: read from a record, the same names are the values
+    const twin = text.replace("indicators['hiv-comparative-overview'][series]", "visit['hiv-status'][series]").replace('service.labels.diagnosis', 'visit.diagnosis').replace('export function open(series: string)', 'export function open(series: string, visit: any)');
+    assert.deepEqual(reported(twin, 'src/app/chart.ts'), ['no-phi-in-url:5:lab-result', 'no-phi-in-logs:6:diagnosis']);
+  });
+});

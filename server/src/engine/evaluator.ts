@@ -316,8 +316,8 @@ export abstract class ValueEvaluator {
       const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
-      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, assigned);
-      if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
+      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
+      if (!byName.clearsTaint || !hasPhi(assigned)) return this.asCareSetting(identifier.name, assigned);
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
@@ -349,8 +349,19 @@ export abstract class ValueEvaluator {
     const subject = this.subjectOfValue(identifier.name);
     if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     else if (subject === 'patient' && isAppUserName(identifier.name) && !value.personContext) value = { ...value, personContext: true };
+    value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /**
+   * A name for a place or a staff member (`provider`, `location`, `encounterProvider`) says whose the value is
+   * even when it came from a patient's context (`getProviderByPersonUuid(…)`, `visit.location`): the
+   * workforce's. Not the app's `user` (a portal's user is the patient) nor a name that names the patient.
+   */
+  protected asCareSetting(name: string, value: AbstractValue): AbstractValue {
+    if (value.workforce || subjectOfName(name) !== 'workforce' || isAppUserName(name)) return value;
+    return splitWords(name).some((word) => careSettingWords.has(word)) ? { ...value, workforce: true } : value;
   }
 
   /** Where a generically named value comes from says what it holds: a tracker event, a subscription handler's input. */
@@ -682,7 +693,9 @@ export abstract class ValueEvaluator {
     const careSetting = subject === 'workforce' && splitWords(name).some((word) => careSettingWords.has(word)) && !isAppUserName(name);
     const workforce = object.workforce || (subject === 'workforce' && (!object.personContext || careSetting));
     if (!workforce) return value;
-    const kinds = withoutContactKinds(value.kinds);
+    // `provider.person`, `user.person`: the person entry of a staff member (OpenMRS providers and users have one) is theirs.
+    const ownPerson = object.workforce && (name === 'person' || name === 'personRecord') && value.kinds.includes('patient-record');
+    const kinds = withoutContactKinds(ownPerson ? value.kinds.filter((kind) => kind !== 'patient-record') : value.kinds);
     return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };
   }
 

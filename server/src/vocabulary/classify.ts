@@ -176,12 +176,21 @@ function isLastFour(words: readonly string[]): boolean {
   return false;
 }
 
+/** `getLuhnCheckDigit`, `mrnChecksum`, `checkChar`: one character computed from an identifier, not the identifier. */
+function isCheckDigit(words: readonly string[]): boolean {
+  if (words.includes('checksum')) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] === 'check' && (words[i + 1] === 'digit' || words[i + 1] === 'char' || words[i + 1] === 'character' || words[i + 1] === 'sum')) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
 function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
-  if (isLastFour(words)) return TRAP;
+  if (isLastFour(words) || isCheckDigit(words)) return TRAP;
   // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));

@@ -233,6 +233,8 @@ export const CARE_SETTING_WORDS: readonly string[] = [
 export const ACCOUNT_CONTEXT_WORDS: readonly string[] = [
   'login', 'logout', 'signin', 'signup', 'password', 'passwords', 'auth', 'authenticate', 'authentication', 'invite',
   'invitation', 'invitations', 'provision', 'provisioning', 'credentials',
+  // feedback sent from the app is its user's (the sender's phone and e-mail), like the user's own account
+  'feedback',
 ];
 // Not `otp`, `verify`, `session` or `account`: one-time codes go to patients' phones, a session can be a
 // visit, and a billing account is the patient's.

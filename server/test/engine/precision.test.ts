@@ -527,3 +527,97 @@ describe('precision round 4: routes with report filters, a visit\'s place, label
     assert.deepEqual(reported(twin, 'src/app/chart.ts'), ['no-phi-in-url:5:lab-result', 'no-phi-in-logs:6:diagnosis']);
   });
 });
+
+describe('precision round 4: constants, named things and calling code in logs', () => {
+  it("an UPPER_SNAKE member of an imported event table is a constant event name, not the encounter", () => {
+    const text = [
+      "import { analyticsEvents } from './analytics';",
+      'declare const logger: { error(...args: unknown[]): void };',
+      'export function onEditEncounter(encounter: { notes: string }) {',
+      '  logger.error(analyticsEvents.EDIT_ENCOUNTER);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/actions/encounter.ts'), []);
+    // twin: the encounter itself, and a database row's upper-case column, are data
+    const twin = text.replace('logger.error(analyticsEvents.EDIT_ENCOUNTER);', 'logger.error(encounter);\n  const row: any = {};\n  logger.error(row.PATIENT_NAME);');
+    assert.deepEqual(reported(twin, 'src/actions/encounter.ts'), ['no-phi-in-logs:4:encounter', 'no-phi-in-logs:6:name']);
+  });
+
+  it("a form question (`childConcept.name`) and the calling component (`callerName`) are not a person's name", () => {
+    const text = [
+      'declare const logger: { error(...args: unknown[]): void; debug(...args: unknown[]): void };',
+      'export function onAnswer(childFormElement: any, callerName: string) {',
+      '  const childConcept = childFormElement.concept;',
+      "  logger.error(`no coded answer on concept '${childConcept.name}'`);",
+      "  logger.debug(callerName || 'IssueUpload', 'upload failed');",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/actions/observations.ts'), []);
+    // twin: the child's own name is a person's
+    const twin = text.replace('const childConcept = childFormElement.concept;', 'const child = childFormElement.subject;').replace('${childConcept.name}', '${child.name}');
+    assert.deepEqual(reported(twin, 'src/actions/observations.ts'), ['no-phi-in-logs:4:name']);
+  });
+});
+
+describe("precision round 4: the app's user and staff, check digits, group numbers", () => {
+  it("feedback sent from a staff app is its user's: the sender's phone is not a patient's", () => {
+    const text = [
+      'export class FeedbackComponent {',
+      '  payload: any = {};',
+      '  sendFeedback(feedbackService: any) {',
+      '    feedbackService.post(this.payload).subscribe(() => {',
+      "      console.log('sent from', this.payload.phone);",
+      '    });',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/feedback/feedback.component.ts'), []);
+    // twin: in a patient's code the same phone is the patient's
+    assert.deepEqual(reported(text.replace('this.payload.phone', 'this.payload.patientPhone'), 'src/app/feedback/feedback.component.ts'), ['no-phi-in-logs:5:phone']);
+  });
+
+  it("a callback handed to a user lookup (`findUserByEmail(email, (err, user) => …)`) handles an account's login", () => {
+    const text = [
+      'declare function findUserByEmail(email: string, done: (err: Error | null, user?: unknown) => void): void;',
+      'declare const logger: { debug(message: string): void };',
+      'export function createSession(req: any) {',
+      '  findUserByEmail(req.body.email, (err, user) => {',
+      '    if (!user) logger.debug(`No account for email address ${req.body.email}`);',
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/api/session.js'), []);
+    // twin: a callback of a patient lookup logs the patient's e-mail
+    const twin = text.replace(/findUserByEmail/g, 'findPatientByEmail');
+    assert.deepEqual(reported(twin, 'src/api/session.js'), ['no-phi-in-logs:5:email']);
+  });
+
+  it("a provider's person entry is the provider's, even fetched by a person's uuid", () => {
+    const text = [
+      'export function remember(providerResource: any) {',
+      "  providerResource.getProviderByPersonUuid('uuid').subscribe((provider: any) => {",
+      "    localStorage.setItem('defaultProvider', JSON.stringify({ label: provider.person.display, value: provider.person.uuid }));",
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/visit/visit-starter.ts'), []);
+    // twin: the patient's person entry is the patient's record
+    const twin = text.replace('(provider: any)', '(patient: any)').replace(/provider\.person/g, 'patient.person');
+    assert.deepEqual(reported(twin, 'src/app/visit/visit-starter.ts'), ['no-phi-in-browser-storage:3:patient-record']);
+  });
+
+  it('a check digit is one character computed from an identifier; a group number is a plan\'s, not a member\'s', () => {
+    const text = [
+      'declare const identifierService: { getLuhnCheckDigit(value: string): number };',
+      'declare const http: { get(url: string, options: unknown): void };',
+      'export function check(patientIdentifier: string, groupNumber: string) {',
+      "  console.error('expected check digit', identifierService.getLuhnCheckDigit(patientIdentifier));",
+      "  http.get('/ws/rest/v1/cohort', { params: { groupNumber } });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/identifiers.ts'), []);
+    // twin: the identifier itself, and a patient's plan group number
+    const twin = text.replace('identifierService.getLuhnCheckDigit(patientIdentifier)', 'patientIdentifier').replace('{ groupNumber }', '{ groupNumber: patient.insurance.groupNumber }').replace('groupNumber: string)', 'groupNumber: string, patient: any)');
+    assert.deepEqual(reported(twin, 'src/app/identifiers.ts'), ['no-phi-in-logs:4:mrn', 'no-phi-in-url:5:health-plan-id']);
+  });
+});

@@ -56,6 +56,8 @@ export const METADATA_WORDS: readonly string[] = [
   'meta', 'metadata', 'timeframe',
   // a list's or a request's parameters (`patientListParams`): its filters, not a patient; what is put in them still flows
   'params', 'parameters',
+  // what can be ordered or recorded (`observationDefinition`, `activityDefinition`): a catalogue entry, as for types
+  'definition', 'definitions',
 ];
 
 /**
@@ -129,7 +131,7 @@ export const SYSTEM_RECORD_QUALIFIERS: readonly string[] = [
 export const NAMED_THING_WORDS: readonly string[] = [
   'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questions', 'questionnaire',
   'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
-  'concept', 'concepts',
+  'concept', 'concepts', 'definition', 'definitions',
 ];
 
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */

@@ -621,3 +621,21 @@ describe("precision round 4: the app's user and staff, check digits, group numbe
     assert.deepEqual(reported(twin, 'src/app/identifiers.ts'), ['no-phi-in-logs:4:mrn', 'no-phi-in-url:5:health-plan-id']);
   });
 });
+
+describe('precision round 4: catalogue definitions', () => {
+  it("a lab test's definition (`activityDefinition.name`, `getObservationDefinition()`) is a catalogue entry, not a person or a result", () => {
+    const text = [
+      'declare function getComponentObservationDefinition(code: string): unknown;',
+      'export function load(activityDefinitions: Array<{ name: string; version: string }>, patient: { name: string }) {',
+      '  activityDefinitions.forEach((activityDefinition) => {',
+      '    console.log(`Updating ${activityDefinition.name} to ${activityDefinition.version}`);',
+      "    console.log('component', getComponentObservationDefinition('x'));",
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/labs/load.ts'), []);
+    // twin: a patient's name and an observation are still data
+    const twin = text.replace('${activityDefinition.name}', '${patient.name}').replace("getComponentObservationDefinition('x')", "getComponentObservation('x')").replace('declare function getComponentObservationDefinition', 'declare function getComponentObservation');
+    assert.deepEqual(reported(twin, 'src/labs/load.ts'), ['no-phi-in-logs:4:name', 'no-phi-in-logs:5:observation']);
+  });
+});

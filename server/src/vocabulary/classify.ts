@@ -72,6 +72,7 @@ const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
 const namedThingWords = new Set(NAMED_THING_WORDS);
+const PARAMETER_WORDS = new Set(['params', 'parameters']);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
@@ -316,6 +317,9 @@ export class NameClassifier {
       if (kinds.size === 0) return NO_PHI;
       return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext: contextFromChain };
     }
+    // `patientListParams`, `visitSearchParameters`: a list's or a search's parameters hold what is put in them
+    // (followed), not the record their name mentions; their fields keep the person (`searchParameters.name`).
+    if (PARAMETER_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return { kinds: [], trap: false, clearsTaint: false, personContext };
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.

@@ -54,8 +54,6 @@ export const METADATA_WORDS: readonly string[] = [
   'ref', 'refs', 'reference', 'references',
   // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
   'meta', 'metadata', 'timeframe',
-  // a list's or a request's parameters (`patientListParams`): its filters, not a patient; what is put in them still flows
-  'params', 'parameters',
   // what can be ordered or recorded (`observationDefinition`, `activityDefinition`): a catalogue entry, as for types
   'definition', 'definitions',
 ];

@@ -295,6 +295,9 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
     if (hasPhi(value)) return taintOnly(value);
     if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
+    // `updates.PatientDeathData = rows.length`, `order.patient = visit.patientId`: a count or an id read from
+    // something holds that count or id, not the record the key names.
+    if (assigned.type === 'MemberExpression' && !assigned.computed && this.options.classifier.classify(propertyName(assigned) ?? '').clearsTaint) return EMPTY;
     // `userData.email = …` on a staff user's record: a workforce member's contact, not a patient's.
     const owner = this.valueOf(target.object);
     const kinds = owner.workforce || (!owner.personContext && this.subjectHere() === 'workforce') ? withoutContactKinds(byName.kinds) : byName.kinds;

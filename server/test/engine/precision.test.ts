@@ -639,3 +639,21 @@ describe('precision round 4: catalogue definitions', () => {
     assert.deepEqual(reported(twin, 'src/labs/load.ts'), ['no-phi-in-logs:4:name', 'no-phi-in-logs:5:observation']);
   });
 });
+
+describe('precision round 4: counts under model names', () => {
+  it('a field assigned a count or an id (`updates.PatientDeathData = rows.length`) holds that number, not the record its key names', () => {
+    const text = [
+      'declare const log: { info(message: string, data: unknown): void };',
+      'export function summarise(deathRows: unknown[], visit: { patientId: string }) {',
+      '  const updates: Record<string, unknown> = {};',
+      '  updates.PatientDeathData = deathRows.length;',
+      '  updates.patient = visit.patientId;',
+      "  log.info('merge finished', { updates });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/admin/merge.js'), []);
+    // twin: a field assigned from an unknown call keeps its key's guess
+    const twin = text.replace('updates.PatientDeathData = deathRows.length;', 'updates.PatientDeathData = loadDeathData();').replace("declare const log", 'declare function loadDeathData(): unknown;\ndeclare const log');
+    assert.deepEqual(reported(twin, 'src/admin/merge.js'), ['no-phi-in-logs:7:patient-record']);
+  });
+});

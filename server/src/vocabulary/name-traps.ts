@@ -54,8 +54,6 @@ export const METADATA_WORDS: readonly string[] = [
   'ref', 'refs', 'reference', 'references',
   // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
   'meta', 'metadata', 'timeframe',
-  // what can be ordered or recorded (`observationDefinition`, `activityDefinition`): a catalogue entry, as for types
-  'definition', 'definitions',
 ];
 
 /**

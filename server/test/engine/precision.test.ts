@@ -623,20 +623,31 @@ describe("precision round 4: the app's user and staff, check digits, group numbe
 });
 
 describe('precision round 4: catalogue definitions', () => {
-  it("a lab test's definition (`activityDefinition.name`, `getObservationDefinition()`) is a catalogue entry, not a person or a result", () => {
+  it("a lab test's definition (`activityDefinition.name`) is a catalogue entry: its name is not a person's", () => {
     const text = [
-      'declare function getComponentObservationDefinition(code: string): unknown;',
       'export function load(activityDefinitions: Array<{ name: string; version: string }>, patient: { name: string }) {',
       '  activityDefinitions.forEach((activityDefinition) => {',
       '    console.log(`Updating ${activityDefinition.name} to ${activityDefinition.version}`);',
-      "    console.log('component', getComponentObservationDefinition('x'));",
       '  });',
       '}',
     ].join('\n');
     assert.deepEqual(reported(text, 'src/labs/load.ts'), []);
-    // twin: a patient's name and an observation are still data
-    const twin = text.replace('${activityDefinition.name}', '${patient.name}').replace("getComponentObservationDefinition('x')", "getComponentObservation('x')").replace('declare function getComponentObservationDefinition', 'declare function getComponentObservation');
-    assert.deepEqual(reported(twin, 'src/labs/load.ts'), ['no-phi-in-logs:4:name', 'no-phi-in-logs:5:observation']);
+    // twin: a patient's name is still data
+    const twin = text.replace('${activityDefinition.name}', '${patient.name}');
+    assert.deepEqual(reported(twin, 'src/labs/load.ts'), ['no-phi-in-logs:3:name']);
+  });
+
+  it("a helper named for a definition still returns the patient's result it was handed", () => {
+    const text = [
+      'function processObservationDefinition(definition: { id: string }, resultObs: { valueQuantity: { value: number } }) {',
+      '  return { id: definition.id, result: resultObs.valueQuantity.value };',
+      '}',
+      'export function build(definition: { id: string }, observationMap: Record<string, { valueQuantity: { value: number } }>) {',
+      '  const componentInfo = processObservationDefinition(definition, observationMap[definition.id]);',
+      "  console.log('component', componentInfo);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/labs/components.ts'), ['no-phi-in-logs:6:observation']);
   });
 });
 

@@ -25,6 +25,35 @@ function unwrap(node: Node): Node {
   return current;
 }
 
+/** A string the code writes itself: `'Unexpected response'`, `` `Found ${n}` ``, `'No ' + what`. */
+function isTextExpression(node: Node | undefined): boolean {
+  const inner = node && unwrap(node);
+  if (!inner) return false;
+  if (inner.type === 'Literal') return typeof inner.value === 'string';
+  if (inner.type === 'TemplateLiteral') return true;
+  return inner.type === 'BinaryExpression' && inner.operator === '+' && (isTextExpression(inner.left as Node) || isTextExpression(inner.right));
+}
+
+/**
+ * What of an error construction's arguments is its text. `new UnhandledResponseError('Unexpected response', response)`:
+ * when the first argument is text the code writes, that is the message; a value handed alongside (a response,
+ * a request, a record) is the error's payload for the code that catches it, not its text — only an options
+ * object's text keys (`{ cause, description }`) add to it. A first argument that is not text (`new
+ * HttpException({ … }, 409)`, `createError(422, msg)`) leaves every argument in.
+ */
+function messageArguments(args: Node[]): Node[] {
+  if (args.length < 2 || !isTextExpression(args[0])) return args;
+  const text: Node[] = [args[0]];
+  for (const extra of args.slice(1)) {
+    const inner = unwrap(extra);
+    if (inner.type !== 'ObjectExpression') continue;
+    for (const property of inner.properties) {
+      if (property.type === 'Property' && !property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) text.push(property.value as Node);
+    }
+  }
+  return text;
+}
+
 function isFunction(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
 }
@@ -113,7 +142,7 @@ export default createRule({
       if (!value) return undefined;
       const inner = unwrap(value);
       if (isErrorConstruction(inner)) {
-        return bodyPhi(inner.arguments as Node[]);
+        return bodyPhi(messageArguments(inner.arguments as Node[]));
       }
       if (inner.type === 'Identifier' && errorVariables.has(inner.name)) {
         const found = errorPhi(errorVariables.get(inner.name));

@@ -16,6 +16,9 @@ runRuleTests('no-phi-in-error-message', {
     "const emailTemplate = 'reminder'; throw new Error(`Unknown template ${emailTemplate}`);",
     "throw new Error('Unknown code system http://hl7.org/fhir/sid/icd-10');",
     "throw new ValidationError('Invalid SSN format');",
+    // a message the code writes itself, with the response handed alongside as the error's payload (not its text)
+    "declare class UnexpectedResponseError extends Error { constructor(message: string, response: unknown) }\nexport function dataOf(response: { data: { patient: { birthDate: string } } }) {\n  if (response.data) return response.data;\n  throw new UnexpectedResponseError('Unexpected response from server.', response);\n}",
+    "declare class LookupError extends Error { constructor(message: string, context: unknown) }\ndeclare const patient: { dateOfBirth: string };\nthrow new LookupError(`Lookup failed after ${3} tries`, { patient });",
     // sanitised values
     'declare function redact(v: unknown): string; declare const ssn: string; throw new Error(`No member with SSN ${redact(ssn)}`);',
     'declare const patient: any; const lastFour = patient.ssn.slice(-4); throw new Error(`No match for SSN ending ${lastFour}`);',
@@ -46,6 +49,15 @@ runRuleTests('no-phi-in-error-message', {
       code: 'export const login = async function (email: string) {\n  throw new Error(`No account for ${email}`);\n};',
       filename: 'src/patient/portal/login.ts',
       errors: [{ line: 2, column: 19, kinds: ['email'] }],
+      output: null,
+    },
+    {
+      name: "a payload handed alongside stays out, but the message's own text and an options object's text keys count",
+      code: "declare class LookupError extends Error { constructor(message: string, context: unknown) }\ndeclare const patient: { dateOfBirth: string; diagnosis: string };\nthrow new LookupError(`No match for ${patient.dateOfBirth}`, patient);\nthrow new LookupError('Lookup failed', { detail: patient.diagnosis });",
+      errors: [
+        { line: 3, column: 23, kinds: ['date-of-birth'] },
+        { line: 4, column: 50, kinds: ['diagnosis'] },
+      ],
       output: null,
     },
     {

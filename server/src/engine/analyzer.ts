@@ -78,6 +78,9 @@ function functionName(node: FunctionNode): string | undefined {
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.computed) return keyName(parent.key);
   if (parent?.type === 'AssignmentExpression') return dottedName(parent.left)?.split('.').pop();
+  // `findUserByEmail(email, (err, user) => …)`: a callback handles what the call it is passed to does, so
+  // that call's name says whose data it sees.
+  if (parent?.type === 'CallExpression' && parent.callee !== node && parent.callee.type === 'Identifier') return parent.callee.name;
   return undefined;
 }
 

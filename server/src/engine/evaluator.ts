@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -21,7 +21,7 @@ import {
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
-import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
+import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -29,6 +29,23 @@ import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
+
+const labelTableWords = new Set(LABEL_TABLE_WORDS);
+
+/** `labels`, `this.columnLabels`, `i18n.headers`: an object whose last word says it is a table of labels (see LABEL_TABLE_WORDS). */
+function isLabelTable(node: Node): boolean {
+  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+  const last = name ? splitWords(name).at(-1) : undefined;
+  return last !== undefined && labelTableWords.has(last);
+}
+
+/** `EDIT_ENCOUNTER`, `PATIENT_ADMITTED`: an UPPER_SNAKE_CASE member names a constant (an enum-like table's entry). */
+function isConstantMemberName(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(name);
+}
+
+/** Packages of FHIR's TypeScript types (`fhir/r4`, `@types/fhir`, `@medplum/fhirtypes`). */
+const FHIR_TYPES_MODULE = /fhir|medplum/i;
 
 type Node = TSESTree.Node;
 
@@ -283,6 +300,9 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
     if (hasPhi(value)) return taintOnly(value);
     if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
+    // `updates.PatientDeathData = rows.length`, `order.patient = visit.patientId`: a count or an id read from
+    // something holds that count or id, not the record the key names.
+    if (assigned.type === 'MemberExpression' && !assigned.computed && this.options.classifier.classify(propertyName(assigned) ?? '').clearsTaint) return EMPTY;
     // `userData.email = …` on a staff user's record: a workforce member's contact, not a patient's.
     const owner = this.valueOf(target.object);
     const kinds = owner.workforce || (!owner.personContext && this.subjectHere() === 'workforce') ? withoutContactKinds(byName.kinds) : byName.kinds;
@@ -304,14 +324,17 @@ export abstract class ValueEvaluator {
       const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
-      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, assigned);
-      if (!byName.clearsTaint || !hasPhi(assigned)) return assigned;
+      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
+      if (!byName.clearsTaint || !hasPhi(assigned)) return this.asCareSetting(identifier.name, assigned);
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // `extensions: Extension[]` handed a caller's PHI: the value keeps that PHI (its fields are unknown), but
+    // as text it is a record, `[object Object]` (see asText).
+    if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
@@ -328,12 +351,25 @@ export abstract class ValueEvaluator {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
     if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.
+    else if (!byName.personContext && value.personContext && !hasPhi(value) && namesAThing(identifier.name)) value = { ...value, personContext: undefined };
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
     const subject = this.subjectOfValue(identifier.name);
     if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     else if (subject === 'patient' && isAppUserName(identifier.name) && !value.personContext) value = { ...value, personContext: true };
+    value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /**
+   * A name for a place or a staff member (`provider`, `location`, `encounterProvider`) says whose the value is
+   * even when it came from a patient's context (`getProviderByPersonUuid(…)`, `visit.location`): the
+   * workforce's. Not the app's `user` (a portal's user is the patient) nor a name that names the patient.
+   */
+  protected asCareSetting(name: string, value: AbstractValue): AbstractValue {
+    if (value.workforce || subjectOfName(name) !== 'workforce' || isAppUserName(name)) return value;
+    return splitWords(name).some((word) => careSettingWords.has(word)) ? { ...value, workforce: true } : value;
   }
 
   /** Where a generically named value comes from says what it holds: a tracker event, a subscription handler's input. */
@@ -398,7 +434,7 @@ export abstract class ValueEvaluator {
     if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
     if (this.options.index?.declares(typeName)) return false;
     const source = this.imports.get(typeName)?.module;
-    return !source || !/fhir|medplum/i.test(source);
+    return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
   protected typedValue(typeName: string, node: Node): AbstractValue {
@@ -563,9 +599,21 @@ export abstract class ValueEvaluator {
    * `JSON.stringify` and reads of its fields put its data in the text.
    */
   protected asText(value: AbstractValue): AbstractValue {
+    if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
-    const resolved = this.options.index?.resolve(value.typeName, this.options.classifier);
-    return resolved && resolved.fields.size > 0 && !resolved.index ? EMPTY : value;
+    return this.isRecordType(value.typeName) ? EMPTY : value;
+  }
+
+  /**
+   * A declared object type with known fields (not a map or an index signature), or a FHIR resource or
+   * complex datatype imported from a FHIR types package (`Extension` from `fhir/r4`; FHIR's primitives are
+   * lower case): its values render as `[object Object]`.
+   */
+  protected isRecordType(typeName: string): boolean {
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    if (resolved) return resolved.fields.size > 0 && !resolved.index;
+    const source = this.imports.get(typeName)?.module;
+    return !!source && /^[A-Z]/.test(typeName) && FHIR_TYPES_MODULE.test(source);
   }
 
   /**
@@ -621,7 +669,22 @@ export abstract class ValueEvaluator {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
     }
+    // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
+    if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
+    // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
+    if (!node.computed && isConstantMemberName(name) && !hasPhi(object) && !object.fields && this.isConstantTable(node.object)) return EMPTY;
     return this.readProperty(object, name, node, node);
+  }
+
+  /**
+   * An object whose UPPER_SNAKE_CASE members are constants: imported from the app's own module (`firebaseEvents`,
+   * `actionTypes`) or named by a trap word (`eventNames`, `statusCodes`). A database row's columns
+   * (`row.PATIENT_NAME`) are a local value's, so they stay data.
+   */
+  protected isConstantTable(node: Node): boolean {
+    if (node.type !== 'Identifier') return false;
+    if (this.imports.has(node.name) && !this.scope.lookup(node.name)) return true;
+    return this.options.classifier.classify(node.name).trap;
   }
 
   /**
@@ -638,7 +701,9 @@ export abstract class ValueEvaluator {
     const careSetting = subject === 'workforce' && splitWords(name).some((word) => careSettingWords.has(word)) && !isAppUserName(name);
     const workforce = object.workforce || (subject === 'workforce' && (!object.personContext || careSetting));
     if (!workforce) return value;
-    const kinds = withoutContactKinds(value.kinds);
+    // `provider.person`, `user.person`: the person entry of a staff member (OpenMRS providers and users have one) is theirs.
+    const ownPerson = object.workforce && (name === 'person' || name === 'personRecord') && value.kinds.includes('patient-record');
+    const kinds = withoutContactKinds(ownPerson ? value.kinds.filter((kind) => kind !== 'patient-record') : value.kinds);
     return { ...(kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : { ...EMPTY, typeName: value.typeName, fields: value.fields }), workforce: true };
   }
 

@@ -3,6 +3,8 @@
 import { PHI_KINDS, type PhiKindDefinition } from './phi-kinds';
 import {
   AMOUNT_AND_LAYOUT_WORDS,
+  CARE_SETTING_WORDS,
+  NAMED_THING_WORDS,
   MEASUREMENT_AGGREGATE_WORDS,
   MEASUREMENT_KINDS,
   SYNTHETIC_OWNER_WORDS,
@@ -87,6 +89,9 @@ interface CompiledPattern {
 export const CONTACT_KINDS: ReadonlySet<string> = new Set(CONTACT_KIND_LIST);
 const patientSubjectWords = new Set(PATIENT_SUBJECT_WORDS);
 const workforceSubjectWords = new Set(WORKFORCE_SUBJECT_WORDS);
+const careSettingWords = new Set(CARE_SETTING_WORDS);
+const namedThingWords = new Set(NAMED_THING_WORDS);
+const PARAMETER_WORDS = new Set(['params', 'parameters']);
 const amountAndLayoutWords = new Set(AMOUNT_AND_LAYOUT_WORDS);
 const measurementKinds = new Set(MEASUREMENT_KINDS);
 const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
@@ -191,12 +196,21 @@ function isLastFour(words: readonly string[]): boolean {
   return false;
 }
 
+/** `getLuhnCheckDigit`, `mrnChecksum`, `checkChar`: one character computed from an identifier, not the identifier. */
+function isCheckDigit(words: readonly string[]): boolean {
+  if (words.includes('checksum')) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] === 'check' && (words[i + 1] === 'digit' || words[i + 1] === 'char' || words[i + 1] === 'character' || words[i + 1] === 'sum')) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
 function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
-  if (isLastFour(words)) return TRAP;
+  if (isLastFour(words) || isCheckDigit(words)) return TRAP;
   // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
@@ -293,7 +307,9 @@ export class NameClassifier {
     // `queueRecord`, `inventoryRecord`, `practitionerRecord`: a system's row or the workforce's entry, whose
     // `name` is not a person's; `patientRecord`, `medicalRecord`, `visitRecord` keep their person.
     const notAPatientsRecord = !contextFromChain && recordWordOnly(words, matches) && (isWorkforceRecord(words) || isSystemRecord(words, covered));
-    const personContext = contextFromChain || (!notAPatientsRecord && words.some((word) => personContextWords.has(word)));
+    // `childConcept`, `patientDocument`: the last word names a thing, whose `name` is the thing's.
+    const namesAThing = namedThingWords.has(words[words.length - 1]) && !covered[words.length - 1];
+    const personContext = contextFromChain || (!notAPatientsRecord && !namesAThing && words.some((word) => personContextWords.has(word)));
     // `supportEmail`, `clinicPhone`, `practitionerName`, `userEmail`: a system's or the workforce's contact.
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
@@ -312,6 +328,17 @@ export class NameClassifier {
     // `supportEmail`, `clinicPhone`: a system's contact, not a person's, whatever object holds it.
     if (qualifiedAway && kinds.size === 0) return TRAP;
     if (matches.length === 0 && !personContext) return NO_PHI;
+    // `encounterLocation`, `appointmentProvider`, `visitFacility`: the place or the staff member of the visit
+    // (its last word), not the visit's record. (`patientLocation` keeps its patient: a ward, or where they live.)
+    if (careSettingWords.has(words[words.length - 1]) && !covered[words.length - 1] && !words.some((word) => patientSubjectWords.has(word))) {
+      kinds.delete('encounter');
+      kinds.delete('patient-record');
+      if (kinds.size === 0) return NO_PHI;
+      return { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext: contextFromChain };
+    }
+    // `patientListParams`, `visitSearchParameters`: a list's or a search's parameters hold what is put in them
+    // (followed), not the record their name mentions; their fields keep the person (`searchParameters.name`).
+    if (PARAMETER_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return { kinds: [], trap: false, clearsTaint: false, personContext };
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
@@ -344,6 +371,12 @@ export function describeKinds(kindIds: readonly string[]): string {
 /** Whether an object named so holds test data (`e2eUsers`, `intakeTests`, `mockPatient`): see SYNTHETIC_OWNER_WORDS. */
 export function isSyntheticOwnerName(name: string): boolean {
   return splitWords(name).some((word) => syntheticOwnerWords.has(word));
+}
+
+/** `childConcept`, `patientDocument`, `intakeQuestion`: the last word names a thing that has a name of its own (see NAMED_THING_WORDS). */
+export function namesAThing(name: string): boolean {
+  const last = splitWords(name).at(-1);
+  return last !== undefined && namedThingWords.has(last);
 }
 
 /** `PatientDocumentsFolder`, `patientReportTemplate`: the name's head noun is a thing, not a person. */

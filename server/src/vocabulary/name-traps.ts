@@ -57,6 +57,16 @@ export const METADATA_WORDS: readonly string[] = [
 ];
 
 /**
+ * Last words of an object that is a table of labels (`labels.diagnosis`, `columns.patientName`,
+ * `indicators['hiv-overview']`, `translations.dateOfBirth`): what is read from it by a field's name is that
+ * field's label, caption or column, not the field's value.
+ */
+export const LABEL_TABLE_WORDS: readonly string[] = [
+  'label', 'labels', 'caption', 'captions', 'title', 'titles', 'heading', 'headings', 'header', 'headers', 'column', 'columns',
+  'indicator', 'indicators', 'translation', 'translations', 'i18n', 'placeholder', 'placeholders', 'tooltip', 'tooltips',
+];
+
+/**
  * Trap words that mean the value itself is a safe derivative of PHI — a count, a flag, a masked or
  * hashed form, an opaque id — so a variable so named holds no PHI even when assigned from PHI.
  * Other trap words (format, label, error, status, url…) only stop the name from adding PHI kinds:
@@ -93,7 +103,7 @@ export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
 export const PERSON_CONTEXT_WORDS: readonly string[] = [
   'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'beneficiary', 'guarantor', 'insured', 'enrollee', 'person',
   'persons', 'people', 'contact', 'contacts', 'kin', 'guardian', 'emergency', 'resident', 'applicant', 'dependent', 'dependents',
-  'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'caller', 'home', 'personal',
+  'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'home', 'personal',
   'demographics', 'intake', 'client', 'human', 'individual', 'clinical', 'medical', 'health', 'related', 'relatedperson',
   'encounter', 'visit', 'admission', 'chart', 'record', 'case',
 ];
@@ -107,6 +117,19 @@ export const SYSTEM_RECORD_QUALIFIERS: readonly string[] = [
   'config', 'settings', 'metadata', 'schema', 'lookup',
 ];
 
+// Not `caller`: in code it is the calling function or component (`callerName`, a log's source), not a person on the phone.
+
+/**
+ * Things that have names (`documentName`, `questionName`, `childConcept.name`): a name whose last word is one
+ * of them is that thing, so a person word before it (`child`, `patient`) does not make its `name` a person's.
+ * A form question is a `concept` in OpenMRS-style data models.
+ */
+export const NAMED_THING_WORDS: readonly string[] = [
+  'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questions', 'questionnaire',
+  'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
+  'concept', 'concepts', 'definition', 'definitions',
+];
+
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */
 export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'support', 'admin', 'administrator', 'noreply', 'sender', 'from', 'smtp', 'server', 'host', 'system', 'service', 'company',
@@ -118,8 +141,7 @@ export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'brand', 'product', 'plan', 'tier', 'country', 'state', 'provider', 'practitioner', 'doctor', 'physician', 'staff',
   'display', 'screen', 'device', 'browser', 'window', 'dom', 'css', 'html', 'xml', 'json',
   // things that have names: `documentName`, `folderName`, `attachmentName`, `questionName`
-  'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questionnaire',
-  'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
+  ...NAMED_THING_WORDS,
 ];
 
 /**
@@ -209,6 +231,8 @@ export const CARE_SETTING_WORDS: readonly string[] = [
 export const ACCOUNT_CONTEXT_WORDS: readonly string[] = [
   'login', 'logout', 'signin', 'signup', 'password', 'passwords', 'auth', 'authenticate', 'authentication', 'invite',
   'invitation', 'invitations', 'provision', 'provisioning', 'credentials',
+  // feedback sent from the app is its user's (the sender's phone and e-mail), like the user's own account
+  'feedback',
 ];
 // Not `otp`, `verify`, `session` or `account`: one-time codes go to patients' phones, a session can be a
 // visit, and a billing account is the patient's.

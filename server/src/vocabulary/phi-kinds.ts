@@ -170,7 +170,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 9,
     sensitivity: 'high',
-    strong: ['memberId', 'memberNumber', 'memberNo', 'subscriberId', 'subscriberNumber', 'beneficiaryId', 'beneficiaryNumber', 'insuranceId', 'insuranceNumber', 'policyNumber', 'policyNo', 'policyId', 'medicareId', 'medicareNumber', 'medicaidId', 'medicaidNumber', 'mbi', 'hicn', 'healthPlanId', 'planMemberId', 'groupNumber'],
+    strong: ['memberId', 'memberNumber', 'memberNo', 'subscriberId', 'subscriberNumber', 'beneficiaryId', 'beneficiaryNumber', 'insuranceId', 'insuranceNumber', 'policyNumber', 'policyNo', 'policyId', 'medicareId', 'medicareNumber', 'medicaidId', 'medicaidNumber', 'mbi', 'hicn', 'healthPlanId', 'planMemberId'],
+    // A plan's group number is the employer's or the group's, shared by everyone in it: a patient's only on their coverage.
+    contextual: ['groupNumber'],
     description: 'Health plan beneficiary or member number (insurance member ID, Medicare MBI).',
   },
   {

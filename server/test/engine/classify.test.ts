@@ -97,3 +97,34 @@ describe('NameClassifier', () => {
     assert.equal(describeKinds(['date-of-birth', 'ssn', 'email']), 'date of birth, SSN and email address');
   });
 });
+
+describe('NameClassifier: round 4 precision models', () => {
+  it("parameters name no record but keep their person: `patientListParams` guesses nothing, `searchParameters.name` stays a name", () => {
+    assert.deepEqual(classifier.classify('patientListParams').kinds, []);
+    assert.equal(classifier.classify('patientListParams').trap, false);
+    assert.equal(classifier.classify('patientListParams').personContext, true);
+    assert.equal(classifier.classify('searchParameters').trap, false);
+    assert.deepEqual(classifier.kindsOf('patientParams'), []);
+    assert.deepEqual(classifier.kindsOf('patient'), ['patient-record']);
+  });
+
+  it("a visit's place or staff member is not the visit; the patient's location keeps the patient", () => {
+    assert.deepEqual(classifier.kindsOf('encounterLocation'), []);
+    assert.deepEqual(classifier.kindsOf('appointmentProvider'), []);
+    assert.equal(classifier.classify('encounterLocation').personContext, false);
+    assert.deepEqual(classifier.kindsOf('encounter'), ['encounter']);
+    assert.equal(classifier.classify('patientLocation').personContext, true);
+  });
+
+  it('named things, definitions, check digits and plan group numbers', () => {
+    assert.equal(classifier.classify('childConcept').personContext, false);
+    assert.equal(classifier.classify('child').personContext, true);
+    assert.equal(classifier.classify('activityDefinition').personContext, false);
+    assert.equal(classifier.classify('getLuhnCheckDigit').trap, true);
+    assert.equal(classifier.classify('mrnChecksum').trap, true);
+    assert.deepEqual(classifier.kindsOf('mrn'), ['mrn']);
+    assert.deepEqual(classifier.kindsOf('groupNumber'), []);
+    assert.deepEqual(classifier.kindsOf('groupNumber', true), ['health-plan-id']);
+    assert.equal(classifier.classify('callerName').personContext, false);
+  });
+});

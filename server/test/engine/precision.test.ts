@@ -470,3 +470,201 @@ describe("precision: a FHIR datatype's use code", () => {
     assert.deepEqual(reported(text, 'src/app.ts', workspace), ['no-phi-in-error-message:7:phone']);
   });
 });
+
+describe('precision round 4: error payloads, records as text, list filters, staff and app users', () => {
+  it('a parameter declared as a FHIR datatype list renders as `[object Object]` in a message, whatever the caller passes', () => {
+    const text = [
+      "import type { Extension } from 'fhir/r4';",
+      'function single(extensions: Extension[], url: string): Extension {',
+      '  const found = extensions.filter((extension) => extension.url === url);',
+      '  if (found.length === 1) return found[0];',
+      '  throw new Error(`Found ${found.length} extensions, expected 1: ${extensions}`);',
+      '}',
+      'export function statusOf(medicationDispense: { extension: Extension[] }) {',
+      "  return single(medicationDispense.extension, 'https://example.org/status');",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/fhir/extensions.ts'), []);
+    // twin: serialised, the list's content is in the message
+    const twin = text.replace('expected 1: ${extensions}`', 'expected 1: ${JSON.stringify(extensions)}`');
+    assert.deepEqual(reported(twin, 'src/fhir/extensions.ts'), ['no-phi-in-error-message:5:medication']);
+  });
+});
+
+describe('precision round 4: routes with report filters, a visit\'s place, label tables', () => {
+  it("a patient list's parameters are its filters, and a visit's location is a place: neither is the patient in a route", () => {
+    const text = [
+      'declare const router: { navigate(commands: unknown[], extras?: unknown): void };',
+      'export class ReportComponent {',
+      '  encounterLocation: any;',
+      '  openList(patientListParams: unknown) {',
+      "    router.navigate(['patient-list'], { queryParams: patientListParams });",
+      '  }',
+      '  openClinic() {',
+      "    router.navigate(['/clinic/' + this.encounterLocation.value + '/dashboard']);",
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/report.component.ts'), []);
+    // twin: the patient's own record and the encounter itself still count
+    const twin = text.replace('queryParams: patientListParams', 'queryParams: patient').replace('openList(patientListParams: unknown)', 'openList(patient: unknown)').replace('this.encounterLocation.value', 'this.encounter.value').replace('encounterLocation: any', 'encounter: any');
+    assert.deepEqual(reported(twin, 'src/app/report.component.ts'), ['no-phi-in-url:5:patient-record', 'no-phi-in-url:8:encounter']);
+  });
+
+  it("an entry of a table of labels (`indicators['hiv-overview']`, `labels.diagnosis`) is a label, not the value", () => {
+    const text = [
+      'declare const router: { navigate(commands: unknown[]): void };',
+      'declare const service: { indicatorNames: Record<string, Record<string, string>>; labels: Record<string, string> };',
+      'export function open(series: string) {',
+      '  const indicators = service.indicatorNames;',
+      "  router.navigate(['./patient-list', indicators['hiv-comparative-overview'][series]]);",
+      "  console.log('column', service.labels.diagnosis);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/chart.ts'), []);
+    // twin: read from a record, the same names are the values
+    const twin = text.replace("indicators['hiv-comparative-overview'][series]", "visit['hiv-status'][series]").replace('service.labels.diagnosis', 'visit.diagnosis').replace('export function open(series: string)', 'export function open(series: string, visit: any)');
+    assert.deepEqual(reported(twin, 'src/app/chart.ts'), ['no-phi-in-url:5:lab-result', 'no-phi-in-logs:6:diagnosis']);
+  });
+});
+
+describe('precision round 4: constants, named things and calling code in logs', () => {
+  it("an UPPER_SNAKE member of an imported event table is a constant event name, not the encounter", () => {
+    const text = [
+      "import { analyticsEvents } from './analytics';",
+      'declare const logger: { error(...args: unknown[]): void };',
+      'export function onEditEncounter(encounter: { notes: string }) {',
+      '  logger.error(analyticsEvents.EDIT_ENCOUNTER);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/actions/encounter.ts'), []);
+    // twin: the encounter itself, and a database row's upper-case column, are data
+    const twin = text.replace('logger.error(analyticsEvents.EDIT_ENCOUNTER);', 'logger.error(encounter);\n  const row: any = {};\n  logger.error(row.PATIENT_NAME);');
+    assert.deepEqual(reported(twin, 'src/actions/encounter.ts'), ['no-phi-in-logs:4:encounter', 'no-phi-in-logs:6:name']);
+  });
+
+  it("a form question (`childConcept.name`) and the calling component (`callerName`) are not a person's name", () => {
+    const text = [
+      'declare const logger: { error(...args: unknown[]): void; debug(...args: unknown[]): void };',
+      'export function onAnswer(childFormElement: any, callerName: string) {',
+      '  const childConcept = childFormElement.concept;',
+      "  logger.error(`no coded answer on concept '${childConcept.name}'`);",
+      "  logger.debug(callerName || 'IssueUpload', 'upload failed');",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/actions/observations.ts'), []);
+    // twin: the child's own name is a person's
+    const twin = text.replace('const childConcept = childFormElement.concept;', 'const child = childFormElement.subject;').replace('${childConcept.name}', '${child.name}');
+    assert.deepEqual(reported(twin, 'src/actions/observations.ts'), ['no-phi-in-logs:4:name']);
+  });
+});
+
+describe("precision round 4: the app's user and staff, check digits, group numbers", () => {
+  it("feedback sent from a staff app is its user's: the sender's phone is not a patient's", () => {
+    const text = [
+      'export class FeedbackComponent {',
+      '  payload: any = {};',
+      '  sendFeedback(feedbackService: any) {',
+      '    feedbackService.post(this.payload).subscribe(() => {',
+      "      console.log('sent from', this.payload.phone);",
+      '    });',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/feedback/feedback.component.ts'), []);
+    // twin: in a patient's code the same phone is the patient's
+    assert.deepEqual(reported(text.replace('this.payload.phone', 'this.payload.patientPhone'), 'src/app/feedback/feedback.component.ts'), ['no-phi-in-logs:5:phone']);
+  });
+
+  it("a callback handed to a user lookup (`findUserByEmail(email, (err, user) => …)`) handles an account's login", () => {
+    const text = [
+      'declare function findUserByEmail(email: string, done: (err: Error | null, user?: unknown) => void): void;',
+      'declare const logger: { debug(message: string): void };',
+      'export function createSession(req: any) {',
+      '  findUserByEmail(req.body.email, (err, user) => {',
+      '    if (!user) logger.debug(`No account for email address ${req.body.email}`);',
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/api/session.js'), []);
+    // twin: a callback of a patient lookup logs the patient's e-mail
+    const twin = text.replace(/findUserByEmail/g, 'findPatientByEmail');
+    assert.deepEqual(reported(twin, 'src/api/session.js'), ['no-phi-in-logs:5:email']);
+  });
+
+  it("a provider's person entry is the provider's, even fetched by a person's uuid", () => {
+    const text = [
+      'export function remember(providerResource: any) {',
+      "  providerResource.getProviderByPersonUuid('uuid').subscribe((provider: any) => {",
+      "    localStorage.setItem('defaultProvider', JSON.stringify({ label: provider.person.display, value: provider.person.uuid }));",
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/visit/visit-starter.ts'), []);
+    // twin: the patient's person entry is the patient's record
+    const twin = text.replace('(provider: any)', '(patient: any)').replace(/provider\.person/g, 'patient.person');
+    assert.deepEqual(reported(twin, 'src/app/visit/visit-starter.ts'), ['no-phi-in-browser-storage:3:patient-record']);
+  });
+
+  it('a check digit is one character computed from an identifier; a group number is a plan\'s, not a member\'s', () => {
+    const text = [
+      'declare const identifierService: { getLuhnCheckDigit(value: string): number };',
+      'declare const http: { get(url: string, options: unknown): void };',
+      'export function check(patientIdentifier: string, groupNumber: string) {',
+      "  console.error('expected check digit', identifierService.getLuhnCheckDigit(patientIdentifier));",
+      "  http.get('/ws/rest/v1/cohort', { params: { groupNumber } });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/app/identifiers.ts'), []);
+    // twin: the identifier itself, and a patient's plan group number
+    const twin = text.replace('identifierService.getLuhnCheckDigit(patientIdentifier)', 'patientIdentifier').replace('{ groupNumber }', '{ groupNumber: patient.insurance.groupNumber }').replace('groupNumber: string)', 'groupNumber: string, patient: any)');
+    assert.deepEqual(reported(twin, 'src/app/identifiers.ts'), ['no-phi-in-logs:4:mrn', 'no-phi-in-url:5:health-plan-id']);
+  });
+});
+
+describe('precision round 4: catalogue definitions', () => {
+  it("a lab test's definition (`activityDefinition.name`) is a catalogue entry: its name is not a person's", () => {
+    const text = [
+      'export function load(activityDefinitions: Array<{ name: string; version: string }>, patient: { name: string }) {',
+      '  activityDefinitions.forEach((activityDefinition) => {',
+      '    console.log(`Updating ${activityDefinition.name} to ${activityDefinition.version}`);',
+      '  });',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/labs/load.ts'), []);
+    // twin: a patient's name is still data
+    const twin = text.replace('${activityDefinition.name}', '${patient.name}');
+    assert.deepEqual(reported(twin, 'src/labs/load.ts'), ['no-phi-in-logs:3:name']);
+  });
+
+  it("a helper named for a definition still returns the patient's result it was handed", () => {
+    const text = [
+      'function processObservationDefinition(definition: { id: string }, resultObs: { valueQuantity: { value: number } }) {',
+      '  return { id: definition.id, result: resultObs.valueQuantity.value };',
+      '}',
+      'export function build(definition: { id: string }, observationMap: Record<string, { valueQuantity: { value: number } }>) {',
+      '  const componentInfo = processObservationDefinition(definition, observationMap[definition.id]);',
+      "  console.log('component', componentInfo);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/labs/components.ts'), ['no-phi-in-logs:6:observation']);
+  });
+});
+
+describe('precision round 4: counts under model names', () => {
+  it('a field assigned a count or an id (`updates.PatientDeathData = rows.length`) holds that number, not the record its key names', () => {
+    const text = [
+      'declare const log: { info(message: string, data: unknown): void };',
+      'export function summarise(deathRows: unknown[], visit: { patientId: string }) {',
+      '  const updates: Record<string, unknown> = {};',
+      '  updates.PatientDeathData = deathRows.length;',
+      '  updates.patient = visit.patientId;',
+      "  log.info('merge finished', { updates });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/admin/merge.js'), []);
+    // twin: a field assigned from an unknown call keeps its key's guess
+    const twin = text.replace('updates.PatientDeathData = deathRows.length;', 'updates.PatientDeathData = loadDeathData();').replace("declare const log", 'declare function loadDeathData(): unknown;\ndeclare const log');
+    assert.deepEqual(reported(twin, 'src/admin/merge.js'), ['no-phi-in-logs:7:patient-record']);
+  });
+});

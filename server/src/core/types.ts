@@ -2,7 +2,7 @@
 // Nothing here imports vscode or vscode-languageserver.
 
 /** What a file is for (engine/roles.ts decides; `.phi-guard.json` `roles` globs win). */
-export type FileRole = 'production' | 'script' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
+export type FileRole = 'production' | 'script' | 'development' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
 
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
@@ -163,6 +163,8 @@ export interface CrossFileCall {
   callee: string;
   range: Range;
   arguments: Array<{ index: number; kinds: string[]; origins: RelatedLocation[]; confidence: 'high' | 'medium' }>;
+  /** The call is in code that runs only in development (`if (process.env.NODE_ENV !== 'production')`). */
+  developmentOnly?: boolean;
 }
 
 /** What one file contributes to the cross-file pass of a workspace scan. */

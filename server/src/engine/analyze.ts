@@ -19,6 +19,7 @@ import { parseWithBalancedChains } from './deep-parse';
 import { Fingerprints } from './fingerprint';
 import { isPlainSkipRole, notJsonByDesign, type Unanalysed } from './unanalysed';
 import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
+import { isDevelopmentOnly } from './development-only';
 import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
@@ -63,6 +64,8 @@ interface PendingReport {
   probedExport?: string;
   /** Appended to the message (how a cross-file finding reaches its sink). */
   messageSuffix?: string;
+  /** The call that causes a cross-file finding is in development-only code. */
+  developmentOnly?: boolean;
 }
 
 const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
@@ -152,6 +155,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
     exportName: call.exportName,
     callee: call.callee,
     range: rangeFromOffsets(lineStarts, call.range[0], call.range[1]),
+    ...(call.developmentOnly ? { developmentOnly: true } : {}),
     arguments: call.arguments.map((argument) => ({
       index: argument.index,
       kinds: [...argument.taint.kinds],
@@ -220,6 +224,7 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
       },
       // The callees are code (masked like any code reference); the path and line are the finding's own.
       messageSuffix: ` (through ${[call.callee, ...(sink.callees ?? [])].map((callee) => `\`${maskCode(callee)}()\``).join(' → ')}, ${sink.sink.file}:${sink.sink.range.start.line})`,
+      ...(call.developmentOnly ? { developmentOnly: true } : {}),
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -638,10 +643,13 @@ function effectiveSeverity(rule: AnyRule, config: ResolvedConfig, kinds: readonl
 
 function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts: number[], onRuleError: (ruleId: string, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
-  const role = input.role?.role ?? 'production';
+  const fileRole = input.role?.role ?? 'production';
   const seen = new Set<string>();
   const fingerprints = new Fingerprints(input.relPath, input.text);
-  for (const { rule, descriptor, messageSuffix } of reports) {
+  for (const { rule, descriptor, messageSuffix, developmentOnly } of reports) {
+    // In the product's code, a branch that runs only in development is development code, like a dev-only file.
+    const inProduct = fileRole === 'production' || fileRole === 'script';
+    const role: FileRole = inProduct && (developmentOnly || (descriptor.node && 'parent' in descriptor.node && isDevelopmentOnly(descriptor.node as TSESTree.Node))) ? 'development' : fileRole;
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...new Set([...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])])].sort();
     // One finding per rule and place: the same sink reached twice (a helper walked again for a second

@@ -1,6 +1,7 @@
 // Function summaries of the taint analysis: what a function of this file returns for given arguments,
 // PHI arguments followed into helpers of the same file, calls to imported functions recorded for the
 // cross-file pass, and exported functions probed for which parameters reach which sinks.
+import { isDevelopmentOnly } from './development-only';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ForwardedCall } from '../core/types';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
@@ -20,6 +21,8 @@ export interface ImportedCall {
   range: [number, number];
   /** Argument index → the PHI it carries and where the argument is. */
   arguments: Array<{ index: number; taint: AbstractValue; range: [number, number] }>;
+  /** The call is in code that runs only in development. */
+  developmentOnly?: boolean;
 }
 
 /**
@@ -196,7 +199,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const withPhi = node.arguments
       .map((argument, index) => ({ index, taint: taintOnly(this.valueOf(argument)), range: [argument.range[0], argument.range[1]] as [number, number] }))
       .filter((entry) => hasPhi(entry.taint) && !entry.taint.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE)));
-    if (withPhi.length) this.importedCalls.push({ ...target, range: [node.range[0], node.range[1]], arguments: withPhi });
+    if (withPhi.length) this.importedCalls.push({ ...target, range: [node.range[0], node.range[1]], arguments: withPhi, ...(isDevelopmentOnly(node) ? { developmentOnly: true } : {}) });
   }
 
   /** `record(v)` inside the export being probed, `v` its parameter and `record` imported: a link of a chain. */

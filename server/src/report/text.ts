@@ -146,7 +146,7 @@ export function formatHiddenLine(summary: ScanSummary): string {
   const byRole = Object.entries(summary.hidden.byRole)
     .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
     .map(([role, count]) => `${count} ${role}`);
-  return `Not shown: ${plural(summary.hidden.total, 'finding')} in test, sample and other non-production files (${byRole.join(', ')}); --include-tests or --roles lists them`;
+  return `Not shown: ${plural(summary.hidden.total, 'finding')} in test, sample and other non-production code (${byRole.join(', ')}); --include-tests or --roles lists them`;
 }
 
 /** "2 skipped: 1 too-large, 1 parse-error" */
@@ -166,7 +166,7 @@ export function formatOneLineSummary(result: ScanResult): string {
   const summary = summarize(result);
   const parts = [formatFindingCounts(summary.findingsBySeverity).text];
   if (summary.suppressed > 0) parts.push(`${summary.suppressed} suppressed`);
-  if (summary.hidden.total > 0) parts.push(`${summary.hidden.total} in non-production files not shown`);
+  if (summary.hidden.total > 0) parts.push(`${summary.hidden.total} in non-production code not shown`);
   parts.push(`${plural(summary.filesScanned, 'file')} scanned`);
   if (summary.skipped > 0) parts.push(formatSkippedCounts(summary));
   if (summary.ruleErrors > 0) parts.push(plural(summary.ruleErrors, 'rule error'));

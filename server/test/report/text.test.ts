@@ -43,8 +43,8 @@ describe('text reporter', () => {
   it('says how many findings the roles of their files kept out, and how to see them', () => {
     const result = { ...sampleScanResult(), hidden: { total: 14, byRole: { test: 9, fixture: 3, mock: 2 } } };
     const text = formatText(result, sampleRules, { color: false });
-    assert.match(text, /\nNot shown: 14 findings in test, sample and other non-production files \(9 test, 3 fixture, 2 mock\); --include-tests or --roles lists them\n/);
-    assert.match(formatOneLineSummary(result), /, 14 in non-production files not shown,/);
+    assert.match(text, /\nNot shown: 14 findings in test, sample and other non-production code \(9 test, 3 fixture, 2 mock\); --include-tests or --roles lists them\n/);
+    assert.match(formatOneLineSummary(result), /, 14 in non-production code not shown,/);
     assert.doesNotMatch(formatText(sampleScanResult(), sampleRules, { color: false }), /Not shown/);
   });
 

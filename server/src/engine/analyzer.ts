@@ -7,7 +7,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
-import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
+import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, type AnalyzerOptions } from './evaluator';
 import { inboundParameterValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
@@ -65,6 +65,7 @@ interface EffectFrame {
 }
 const mutatingMethods = new Set(MUTATING_METHODS);
 const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
+const emissionCallbackMethods = new Set(EMISSION_CALLBACK_METHODS);
 
 /** A condition whose value the analysis knows to be falsy: `false`, `0`, `''`, `null` (a flag hard-coded off). */
 function isKnownFalsy(value: AbstractValue): boolean {
@@ -453,6 +454,10 @@ export class Analyzer extends FunctionSummaries {
     if (node.callee.type !== 'MemberExpression') return;
     const method = propertyName(node.callee);
     if (!method) return;
+    if (method === PIPE_METHOD || emissionCallbackMethods.has(method)) {
+      this.prepareEmissionCallbacks(node, method);
+      return;
+    }
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
     if (!callback) return;
     // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
@@ -465,6 +470,27 @@ export class Analyzer extends FunctionSummaries {
       this.callbackParams.set(callback, [EMPTY, this.elementOf(this.valueOf(node.callee.object))]);
     } else if (responseCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
+    }
+  }
+
+  /**
+   * `orders$.subscribe((orders) => …)`, `subscribe({ next: (orders) => … })`, `pipe(map((r) => …), tap((x) => …))`:
+   * the callbacks receive what the Observable emits, when the analysis knows it emits a response.
+   */
+  private prepareEmissionCallbacks(node: TSESTree.CallExpression, method: string): void {
+    const emission = this.emissionOf(this.valueOf((node.callee as TSESTree.MemberExpression).object));
+    if (!hasPhi(emission)) return;
+    if (method === PIPE_METHOD) {
+      for (const [callback, value] of this.pipedEmissions(node, emission).callbacks) this.callbackParams.set(callback, [value]);
+      return;
+    }
+    const first = node.arguments[0];
+    if (first && FUNCTION_TYPES.has(first.type)) {
+      this.callbackParams.set(first, [emission]);
+    } else if (first?.type === 'ObjectExpression') {
+      for (const property of first.properties) {
+        if (property.type === 'Property' && !property.computed && keyName(property.key) === 'next' && FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+      }
     }
   }
 

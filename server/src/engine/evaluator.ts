@@ -19,10 +19,10 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
-import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
+import { CURRIED_PASS_THROUGH, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -76,6 +76,8 @@ const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
 const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
 const curriedPassThrough = new Set(CURRIED_PASS_THROUGH);
+const emissionMappingOperators = new Set(EMISSION_MAPPING_OPERATORS);
+const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 
 const MAX_SNIPPET = 48;
 
@@ -215,6 +217,41 @@ export abstract class ValueEvaluator {
 
   /** What a function of this file returns for these arguments (its body walked silently). */
   protected abstract summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue;
+  /** The method of a class of this file a call runs (`this.load()`), for what it returns. */
+  protected abstract localMethodOf(callee: TSESTree.MemberExpression): Node | undefined;
+  /** What an imported class's method returns when the workspace knows it (`this.orders.byPatient(id)` → a response). */
+  protected abstract importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined;
+
+  /**
+   * `response$.pipe(map((r) => r.results), tap((x) => …))`: what each operator's callback receives and what
+   * the piped Observable emits. Mapping operators emit what their callback returns; peeking ones pass the
+   * emission on; any other operator (`take(1)`, `catchError(…)`) leaves it as it is.
+   */
+  protected pipedEmissions(call: TSESTree.CallExpression, emission: AbstractValue): { callbacks: Map<Node, AbstractValue>; emitted: AbstractValue } {
+    const callbacks = new Map<Node, AbstractValue>();
+    let current = emission;
+    for (const operator of call.arguments) {
+      if (operator.type !== 'CallExpression' || operator.callee.type !== 'Identifier') continue;
+      const name = operator.callee.name;
+      const callback = operator.arguments[0];
+      if (!callback || !FUNCTION_TYPES.has(callback.type)) continue;
+      if (emissionMappingOperators.has(name)) {
+        callbacks.set(callback, current);
+        const returned = this.summarize(callback, [current]);
+        // What the callback makes of the response (`r.results`, named lab results once read) is still the
+        // response's: it keeps the response as its evidence. A count or a flag read from it is nothing.
+        current = !hasPhi(returned) || isResponseValue(returned) ? returned : { ...returned, origins: [...current.origins.filter((origin) => origin.response), ...returned.origins].slice(0, 3) };
+      } else if (emissionPeekingOperators.has(name)) {
+        callbacks.set(callback, current);
+      }
+    }
+    return { callbacks, emitted: current };
+  }
+
+  /** What an Observable (or promise) value emits, when the analysis knows it is a response: never a name's guess. */
+  protected emissionOf(value: AbstractValue): AbstractValue {
+    return isResponseValue(value) ? value : EMPTY;
+  }
   /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
   importedFrom(localName: string): { module: string; imported: string } | undefined {
     return this.imports.get(localName);
@@ -806,7 +843,18 @@ export abstract class ValueEvaluator {
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }
-    if (callee.type === 'MemberExpression' && name) return this.methodCallValue(node, callee, name, argumentsValue);
+    if (callee.type === 'MemberExpression' && name) {
+      // `this.loadOrders(id)` of this file's class, `this.orders.byPatient(id)` of an imported service: the
+      // response its body returns, before what its name says.
+      const method = this.localMethodOf(callee);
+      const returned = method ? this.summarize(method, node.arguments.map((argument) => this.valueOf(argument))) : this.importedMethodReturn(node);
+      if (returned && isResponseValue(returned)) return returned;
+      if (name === PIPE_METHOD) {
+        const emission = this.emissionOf(this.valueOf(callee.object));
+        if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;
+      }
+      return this.methodCallValue(node, callee, name, argumentsValue);
+    }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
   }

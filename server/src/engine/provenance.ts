@@ -80,9 +80,14 @@ function isRecordKind(kind: string): boolean {
   return category === 'clinical' || category === 'record';
 }
 
-function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string): AbstractValue {
+function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string, response?: true): AbstractValue {
   if (kinds.length === 0) return EMPTY;
-  return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}` }], confidence: 'medium', personContext: true };
+  return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}`, ...(response ? { response } : {}) }], confidence: 'medium', personContext: true };
+}
+
+/** The value came from the response of a read of a patient route (not from a name's guess): what its Observable emits. */
+export function isResponseValue(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.response === true);
 }
 
 // ── tracker events ──────────────────────────────────────────────────────────────────────────
@@ -308,7 +313,7 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
   if (kinds.length === 0) return undefined;
   const readable = prefix.replace(/\{\}/g, '…');
   const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
-  return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``);
+  return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``, true);
 }
 
 // ── stores named for patient data ───────────────────────────────────────────────────────────

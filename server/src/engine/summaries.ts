@@ -247,7 +247,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const created = instantiatedClass(receiver);
     if (receiver.type === 'NewExpression') return created;
     if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed) {
-      const owner = enclosingClass(receiver);
+      const owner = this.classOfThis(receiver);
       const field = propertyName(receiver);
       return owner && field ? classFieldTypes(owner).get(field) : undefined;
     }
@@ -317,7 +317,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!method) return undefined;
     const receiver = callee.object;
     if (receiver.type === 'ThisExpression') {
-      const owner = enclosingClass(callee);
+      const owner = this.classOfThis(callee);
       const fn = owner ? findClassMethod(owner, method, false) : undefined;
       return fn ? { fn, className: owner?.id?.name ?? '' } : undefined;
     }
@@ -333,6 +333,25 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const owner = className && !this.imports.has(className) ? this.localClasses.get(className) : undefined;
     const fn = owner ? findClassMethod(owner, method, false) : undefined;
     return fn && className ? { fn, className } : undefined;
+  }
+
+  /**
+   * The class `this` is an instance of where a node is written: from its parents, or, for code the walk
+   * has not reached yet (a callee evaluated before its call's children are visited), the class being walked.
+   */
+  private classOfThis(node: Node): ClassNode | undefined {
+    const byParents = enclosingClass(node);
+    if (byParents) return byParents;
+    const walking = this.classStack.at(-1);
+    return walking ? this.localClasses.get(walking) : undefined;
+  }
+
+  protected importedMethodReturn(_call: TSESTree.CallExpression): AbstractValue | undefined {
+    return undefined;
+  }
+
+  protected localMethodOf(callee: TSESTree.MemberExpression): Node | undefined {
+    return this.localCallee(callee)?.fn;
   }
 
   /** Walks a function's body with these argument values; returns what it returns. */

@@ -127,3 +127,21 @@ export const PAYLOAD_PARSER_NAMES: readonly string[] = ['plainToInstance', 'plai
 export const PAYLOAD_PARSER_WORDS: readonly string[] = ['parse', 'parsed'];
 export const PAYLOAD_VALIDATOR_HEADS: readonly string[] = ['validate', 'decode', 'deserialize'];
 export const NOT_PAYLOAD_PARSERS: readonly string[] = ['parseInt', 'parseFloat', 'Date.parse', 'Number.parseInt', 'Number.parseFloat', 'validate', 'parseISO', 'parseDate', 'parseNumber', 'parseBoolean'];
+
+// ── Observables of responses (RxJS: Angular's HttpClient, ionic-cache) ──────────────────────
+
+/**
+ * Methods whose callback receives what an Observable of a response emits: `subscribe(next)`,
+ * `subscribe({ next })`. Asked only of a value the analysis knows is a response (see TaintOrigin.response):
+ * on a name's guess (`this.patients.getSettings().subscribe(…)`) the emission is unknown.
+ */
+export const EMISSION_CALLBACK_METHODS: readonly string[] = ['subscribe'];
+
+/** The method that applies RxJS operators to an Observable: `obs.pipe(map(…), tap(…))`. */
+export const PIPE_METHOD = 'pipe';
+
+/** Operators whose callback receives each emission and whose result is what the callback returns (or the inner Observable's emissions). */
+export const EMISSION_MAPPING_OPERATORS: readonly string[] = ['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap'];
+
+/** Operators whose callback receives each emission and that pass it on unchanged (`catchError` receives the error, not an emission). */
+export const EMISSION_PEEKING_OPERATORS: readonly string[] = ['tap', 'filter', 'first', 'last', 'find', 'takeWhile', 'skipWhile', 'distinctUntilChanged'];

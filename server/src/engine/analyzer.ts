@@ -8,11 +8,11 @@ import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
-import { belongsToTestData, type AnalyzerOptions } from './evaluator';
+import { belongsToTestData, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
 import { inboundParameterValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { FunctionSummaries } from './summaries';
-import { asFunction, FUNCTION_TYPES, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, FUNCTION_TYPES, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
@@ -104,6 +104,33 @@ export class Analyzer extends FunctionSummaries {
     const list = map.get(type) ?? [];
     list.push({ ruleId, handler });
     map.set(type, list);
+  }
+
+  /**
+   * What `Class#method` of this program returns when it is a response of a patient route (another file
+   * asks: `this.orders.byPatient(id).subscribe(…)`). Only the module's constants are walked first (a route's
+   * base), then the method's body, silently, with its parameters unknown.
+   */
+  returnedResponse(program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
+    const found = exportedFunctions(program).find(([name]) => name === exportName);
+    if (!found) return undefined;
+    const [, fn, className] = found;
+    this.collectImports(program);
+    this.functionNodes.push(program);
+    this.collectLocalClasses(program);
+    this.silent++;
+    try {
+      for (const statement of program.body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') this.visit(declaration, program);
+      }
+      if (className !== undefined) this.classStack.push(className);
+      const returned = this.summarize(fn, fn.params.map(() => EMPTY));
+      const origin = returned.origins.find((candidate) => candidate.response);
+      return origin && hasPhi(returned) ? { kinds: returned.kinds, label: origin.label } : undefined;
+    } finally {
+      this.silent--;
+    }
   }
 
   run(program: TSESTree.Program): void {

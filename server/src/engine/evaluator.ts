@@ -41,6 +41,14 @@ export interface AnalyzerOptions {
   index?: WorkspaceIndex;
   extraSanitizers: readonly string[];
   onRuleError(ruleId: string, error: unknown): void;
+  /** What a method of a class another file exports returns, when it is a response (see method-returns.ts). */
+  methodReturn?: (module: string, exportName: string) => ReturnedResponse | undefined;
+}
+
+/** A response a function returns, as another file sees it: its kinds and its origin's reason. */
+export interface ReturnedResponse {
+  kinds: readonly string[];
+  label: string;
 }
 
 const sanitizerWords = new Set(SANITIZER_WORDS);

@@ -346,8 +346,21 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     return walking ? this.localClasses.get(walking) : undefined;
   }
 
-  protected importedMethodReturn(_call: TSESTree.CallExpression): AbstractValue | undefined {
-    return undefined;
+  /**
+   * `this.orders.byPatient(id)` with `orders` an injected `OrderService` imported from another file: the
+   * response that method returns there (the cross-file pass's summary), as this call's value.
+   */
+  protected importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined {
+    const lookup = this.options.methodReturn;
+    if (!lookup || call.callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(call.callee);
+    const className = method ? this.receiverClass(call.callee.object) : undefined;
+    const imported = className ? this.imports.get(className) : undefined;
+    if (!method || !imported || imported.imported === '*' || imported.imported === 'default') return undefined;
+    const returned = lookup(imported.module, `${imported.imported}#${method}`);
+    if (!returned) return undefined;
+    const range = this.origin(call, returned.kinds).range;
+    return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${className}.${method}\``, response: true }], confidence: 'medium', personContext: true };
   }
 
   protected localMethodOf(callee: TSESTree.MemberExpression): Node | undefined {

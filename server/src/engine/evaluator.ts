@@ -19,7 +19,7 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
-import { CURRIED_PASS_THROUGH, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
+import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
@@ -891,7 +891,11 @@ export abstract class ValueEvaluator {
     if (idbStoreMethods.has(name)) return withTag(EMPTY, 'idb-store');
     if (builderMethods.has(name)) {
       // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
-      return join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+      const built = join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+      // `new HttpParams().set('patient', uuid)`: the query of a read filtered by one patient.
+      const key = node.arguments[0];
+      const filters = hasTag(receiver, 'patient-filter') || (key?.type === 'Literal' && typeof key.value === 'string' && PATIENT_FILTER_KEY.test(key.value));
+      return filters ? withTag(built, 'patient-filter') : built;
     }
     if (nonPhiMethods.has(name)) return EMPTY;
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {

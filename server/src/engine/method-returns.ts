@@ -4,6 +4,7 @@
 // to learn whether it returns the response of a read of a patient route; its own calls of other files'
 // services are asked the same way (`return this.resource.get(id).pipe(map(…))`), a few files deep.
 // Each module is parsed once and each method summarised once per scan (or while its text is unchanged).
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { methodReturnOf, parseSource, type AnalyzeInput, type MethodReturnProvider } from './analyze';
 import { moduleFileCandidates, resolveRelativeImport } from './cross-file';
@@ -20,8 +21,35 @@ export class MethodReturns {
   /** `load(absPath)`: the file's analysis input when the workspace holds it (its text, config, role). */
   constructor(private readonly load: (absPath: string) => AnalyzeInput | undefined) {}
 
+  private readonly resolved = new Map<string, string | null>();
+
+  /**
+   * A relative import's module, or a workspace path imported from a base folder (`src/app/api/orders.service`
+   * under TypeScript's `baseUrl`): the nearest folder above the importer that holds it. Packages hold no such file.
+   */
+  private moduleOf(fromFile: string, module: string): string | undefined {
+    const relative = resolveRelativeImport(fromFile, module);
+    if (relative) return relative;
+    if (!/^[\w-]+\//.test(module) || module.startsWith('node:')) return undefined;
+    const from = path.dirname(fromFile);
+    const id = `${from}|${module}`;
+    const known = this.resolved.get(id);
+    if (known !== undefined) return known ?? undefined;
+    let found: string | null = null;
+    for (let folder = from; ; folder = path.dirname(folder)) {
+      const key = path.join(folder, module);
+      if (moduleFileCandidates(key).some((candidate) => this.parsed(key, candidate) !== undefined)) {
+        found = key;
+        break;
+      }
+      if (path.dirname(folder) === folder) break;
+    }
+    this.resolved.set(id, found);
+    return found ?? undefined;
+  }
+
   readonly provider: MethodReturnProvider = (fromFile, module, exportName) => {
-    const key = resolveRelativeImport(fromFile, module);
+    const key = this.moduleOf(fromFile, module);
     if (!key) return undefined;
     const id = `${key}#${exportName}`;
     const known = this.results.get(id);
@@ -45,11 +73,11 @@ export class MethodReturns {
     return returned;
   };
 
-  private parsed(key: string): { input: AnalyzeInput; program: TSESTree.Program } | undefined {
+  private parsed(key: string, only?: string): { input: AnalyzeInput; program: TSESTree.Program } | undefined {
     const cached = this.programs.get(key);
     if (cached !== undefined) return cached ?? undefined;
     let found: { input: AnalyzeInput; program: TSESTree.Program } | null = null;
-    for (const candidate of moduleFileCandidates(key)) {
+    for (const candidate of only ? [only] : moduleFileCandidates(key)) {
       const input = this.load(candidate);
       if (!input) continue;
       try {
@@ -59,7 +87,8 @@ export class MethodReturns {
       }
       break;
     }
-    this.programs.set(key, found);
+    // A probe of one candidate that found nothing says nothing of the module's other files.
+    if (found || !only) this.programs.set(key, found);
     return found ?? undefined;
   }
 }

@@ -4,7 +4,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Taint, TaintOrigin } from '../rule-api';
 
-export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body';
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'patient-filter';
 
 export interface AbstractValue extends Taint {
   readonly kinds: readonly string[];

@@ -37,6 +37,12 @@ export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'ge
 /** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
 export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];
 
+/**
+ * Query parameters that filter a read by one patient (`/obs?patient=…`, `params: { patientUuid }`,
+ * `new HttpParams().set('patient', uuid)`): whatever the collection, what comes back is that patient's records.
+ */
+export const PATIENT_FILTER_KEY = /^(patient|subject)([_-]?(uuid|id))?$/i;
+
 /** Promise-like methods whose callback receives the response (jQuery's `done` beside `then`). */
 export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then', 'done', 'success'];
 

@@ -3,6 +3,9 @@ import {
   createRule,
   IDB_MODULES,
   IDB_OPEN_FUNCTIONS,
+  IONIC_CACHE_MODULES,
+  IONIC_CACHE_WRITE_METHODS,
+  IONIC_STORAGE_MODULES,
   LOCALFORAGE_MODULES,
   POUCH_MEMORY_ADAPTERS,
   POUCH_MODULES,
@@ -48,6 +51,7 @@ const DEXIE_WRITES = new Set(['put', 'add', 'bulkPut', 'bulkAdd']);
 const POUCH_WRITES = new Set(POUCH_WRITE_METHODS);
 const RELATIONAL_POUCH_WRITES = new Set(RELATIONAL_POUCH_WRITE_METHODS);
 const RXDB_WRITES = new Set(RXDB_WRITE_METHODS);
+const IONIC_CACHE_WRITES = new Set(IONIC_CACHE_WRITE_METHODS);
 const IDB_OPENS = new Set(IDB_OPEN_FUNCTIONS);
 const ENCRYPTION_METHODS = new Set(STORE_ENCRYPTION_METHODS);
 /** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
@@ -142,7 +146,7 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
-    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage) and in persisted state (zustand persist, redux-persist, TanStack Query cache persisters) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
+    description: 'Disallow PHI in localStorage, sessionStorage, document.cookie and IndexedDB (directly or through idb-keyval, idb, Dexie, PouchDB, RxDB, localForage, ionic-cache, Ionic Storage) and in persisted state (zustand persist, redux-persist, TanStack Query cache persisters) and persisted form drafts (formik-persist, formik-persist-values, react-hook-form-persist).',
     rationale:
       'Browser storage is unencrypted, readable by every script on the origin (one XSS away from exfiltration), survives logout and stays on shared clinic workstations. HIPAA’s encryption-at-rest safeguard applies to PHI on end-user devices too. Keep PHI in memory and fetch it again when needed, or store only an opaque id.',
     category: 'storage',
@@ -175,6 +179,8 @@ export default createRule({
     let importsPouch = false;
     let importsRxdb = false;
     let importsIdb = false;
+    let importsIonicCache = false;
+    let importsIonicStorage = false;
     /** A store encryption add-on is imported (crypto-pouch, dexie-encrypted…): the file's offline stores are encrypted. */
     let encryptsStores = false;
     /** Databases opened with encryption (`db.crypto(password)`), idb databases, localForage instances. */
@@ -360,6 +366,8 @@ export default createRule({
         importsPouch = context.importsModule(POUCH_MODULES) || context.importsModule('relational-pouch');
         importsRxdb = context.importsModule(RXDB_MODULES);
         importsIdb = context.importsModule(IDB_MODULES);
+        importsIonicCache = context.importsModule(IONIC_CACHE_MODULES);
+        importsIonicStorage = context.importsModule(IONIC_STORAGE_MODULES);
         encryptsStores = context.importsModule(STORE_ENCRYPTION_MODULES);
       },
       'Program:exit'() {
@@ -418,6 +426,17 @@ export default createRule({
         if ((node.callee.type === 'Identifier' ? node.callee.name : memberCall(node)?.method) === 'queueSynchronizationItem') {
           const content = node.arguments[1];
           if (content && content.type !== 'SpreadElement') report(content, context.taintOf(content), 'the OpenMRS offline sync queue');
+          return;
+        }
+        // ionic-cache: cache.loadFromObservable(key, request$) keeps every emission; Ionic Storage: storage.set(key, value)
+        const ionic = memberCall(node);
+        const ionicStore = ionic && IONIC_CACHE_WRITES.has(ionic.method) && importsIonicCache ? 'ionic-cache' : ionic?.method === 'set' && importsIonicStorage && splitWords(lastSegment(ionic.object) ?? '').includes('storage') ? 'Ionic Storage' : undefined;
+        if (ionicStore) {
+          const value = node.arguments[1];
+          if (value && value.type !== 'SpreadElement') {
+            const key = node.arguments[0];
+            report(value, withKeyKinds(context, context.taintOf(value), key && isStringLiteral(key) ? key.value : undefined, value), ionicStore);
+          }
           return;
         }
         const storageHook = node.callee.type === 'Identifier' ? storageHookSetters.get(node.callee.name) : undefined;

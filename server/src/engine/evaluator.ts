@@ -706,6 +706,8 @@ export abstract class ValueEvaluator {
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
     const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
+    if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {

@@ -123,6 +123,17 @@ export const RXDB_WRITE_METHODS: readonly string[] = ['insert', 'bulkInsert', 'u
 /** idb (Jake Archibald's promise wrapper): `openDB()` databases write with `db.put(store, value)`, `tx.store.add(value)`. */
 export const IDB_MODULES = /^idb$/;
 export const IDB_OPEN_FUNCTIONS: readonly string[] = ['openDB', 'openDb'];
+/**
+ * ionic-cache: `cache.loadFromObservable(key, request$)`, `loadFromDelayedObservable`, `saveItem(key, data)` keep
+ * what they are given (every emission of the Observable) in Ionic Storage — IndexedDB in the browser, unencrypted.
+ * The value is the second argument.
+ */
+export const IONIC_CACHE_MODULES = /^ionic-cache$/;
+export const IONIC_CACHE_WRITE_METHODS: readonly string[] = ['loadFromObservable', 'loadFromDelayedObservable', 'saveItem'];
+
+/** Ionic Storage (`storage.set(key, value)`): IndexedDB or localStorage in the browser, unencrypted unless configured. */
+export const IONIC_STORAGE_MODULES = /^@ionic\/storage(-angular)?$/;
+
 /** localForage and its instances (`localforage.createInstance({ name })`). */
 export const LOCALFORAGE_MODULES = /^localforage$/i;
 /** Persisted state: zustand's `persist` middleware, redux-persist's `persistReducer`. */

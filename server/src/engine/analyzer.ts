@@ -8,8 +8,8 @@ import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
-import { belongsToTestData, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
-import { inboundParameterValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
+import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
+import { inboundParameterValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, type FunctionNode } from './syntax';
@@ -618,6 +618,12 @@ export class Analyzer extends FunctionSummaries {
     } else if (target.type === 'MemberExpression') {
       // Whatever is written into an object named for tests (`intakeTests.phone = …`) is test configuration.
       if (belongsToTestData(target)) return;
+      // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
+      const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
+      if (field && isResponseValue(value)) {
+        this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
+        this.version++;
+      }
       this.addToRootVariable(target.object, this.fieldAssignmentValue(target, value, init));
     } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
       this.bindDestructuringAssignment(target, value);

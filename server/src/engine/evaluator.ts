@@ -32,6 +32,9 @@ import type { WorkspaceIndex } from './workspace-index';
 
 type Node = TSESTree.Node;
 
+/** Scope entries for fields of `this` assigned a response in the function being walked (`this.orders = orders`). */
+export const THIS_FIELD = 'this.';
+
 export interface AnalyzerOptions {
   /** Workspace-relative path: its folder and file names say whose data the file handles. */
   file?: string;
@@ -657,6 +660,9 @@ export abstract class ValueEvaluator {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }
+    // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
+    const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
+    if (assigned) return assigned.value;
     if (name === undefined) {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);

@@ -31,7 +31,9 @@ describe('observables: what a response emits', () => {
     { name: "a tap operator's callback", body: "this.http.get('/api/patients/' + id).pipe(tap((x) => console.log(x))).subscribe();", expected: ['no-phi-in-logs:LINE:patient-record'] },
     { name: 'a read filtered by one patient (HttpParams.set)', body: "this.http.get(this.base + 'obs', { params: new HttpParams().set('patient', id) }).subscribe((obs) => console.log(obs));", expected: ['no-phi-in-logs:LINE:patient-record'] },
     { name: 'a read filtered by one patient (params object, query string)', body: "this.http.get(this.base + 'order', { params: { patientUuid: id } }).subscribe((o) => console.log(o));", expected: ['no-phi-in-logs:LINE:patient-record'] },
+    { name: 'a field of the component assigned the emission, then logged', body: "this.http.get('/api/patients/' + id).subscribe((rows) => { this.rows = rows; console.log('rows', this.rows); });", expected: ['no-phi-in-logs:LINE:patient-record'] },
     // near misses
+    { name: 'a field assigned something else than a response', body: "this.http.get('/api/patients/' + id).subscribe(() => { this.loading = false; console.log('loading', this.loading); });", expected: [] },
     { name: 'a settings route', body: "this.http.get('/api/settings').subscribe((settings) => console.log(settings));", expected: [] },
     { name: "a name's guess: a method of a patient-named service that is not a response", body: 'this.patients.getSettings().subscribe((settings) => console.log(settings));', expected: [] },
     { name: 'a count read from the response', body: "this.http.get('/api/patients').pipe(map((r: any) => r.count)).subscribe((n) => console.log(n));", expected: [] },

@@ -11,6 +11,7 @@ import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } fro
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
 import { inboundParameterValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
+import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
@@ -125,8 +126,10 @@ export class Analyzer extends FunctionSummaries {
         if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') this.visit(declaration, program);
       }
       if (className !== undefined) this.classStack.push(className);
-      const returned = this.summarize(fn, fn.params.map(() => EMPTY));
-      const origin = returned.origins.find((candidate) => candidate.response);
+      const summarised = this.summarize(fn, fn.params.map(() => EMPTY));
+      // What the body returns when it is a response; else what the method is declared to return (`Observable<LabOrder[]>`).
+      const returned = isResponseValue(summarised) ? summarised : declaredMethodReturnValue(this as unknown as TypeFlowHost, fn, fn, exportName.split('#').pop()!);
+      const origin = returned.origins.find((candidate) => candidate.response) ?? returned.origins[0];
       return origin && hasPhi(returned) ? { kinds: returned.kinds, label: origin.label } : undefined;
     } finally {
       this.silent--;

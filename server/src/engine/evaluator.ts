@@ -22,9 +22,9 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
-import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -865,6 +865,9 @@ export abstract class ValueEvaluator {
       const method = this.localMethodOf(callee);
       const returned = method ? this.summarize(method, node.arguments.map((argument) => this.valueOf(argument))) : this.importedMethodReturn(node);
       if (returned && isResponseValue(returned)) return returned;
+      // `byPatient(id): Observable<LabOrder[]>` of this file's class: what it is declared to emit.
+      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : EMPTY;
+      if (hasPhi(declared)) return asEmission(declared);
       if (name === PIPE_METHOD) {
         const emission = this.emissionOf(this.valueOf(callee.object));
         if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;

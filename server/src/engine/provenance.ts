@@ -86,6 +86,11 @@ function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], 
   return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}`, ...(response ? { response } : {}) }], confidence: 'medium', personContext: true };
 }
 
+/** A value the code declares (`byPatient(id): Observable<LabOrder[]>`): evidence of what its Observable emits, like a response. */
+export function asEmission(value: AbstractValue): AbstractValue {
+  return { ...value, origins: value.origins.map((origin) => ({ ...origin, response: true as const })) };
+}
+
 /** The value came from the response of a read of a patient route (not from a name's guess): what its Observable emits. */
 export function isResponseValue(value: AbstractValue): boolean {
   return value.origins.some((origin) => origin.response === true);

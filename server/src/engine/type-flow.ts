@@ -168,12 +168,29 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
   const name = node.callee.name;
   let typeNames: readonly string[] = [];
   if (local) {
-    const annotation = (local as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
-    if (annotation && host.options.text) typeNames = returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1]));
+    typeNames = annotatedReturnTypes(host, local);
   } else {
     const imported = host.importedFrom(name);
     if (imported && host.options.index && host.options.file) typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, imported.imported);
   }
+  return valueOfReturnTypes(host, node, name, typeNames);
+}
+
+/** The type names a function's own return annotation names (`Observable<Patient[]>` → Patient). */
+function annotatedReturnTypes(host: TypeFlowHost, fn: Node): readonly string[] {
+  const annotation = (fn as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
+  return annotation && host.options.text ? returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1])) : [];
+}
+
+/**
+ * `byPatient(uuid): Observable<LabOrder[]>`: what a method is declared to return, when that type holds clinical
+ * data or a patient's record (`node` locates the origin, `name` names the method in its reason).
+ */
+export function declaredMethodReturnValue(host: TypeFlowHost, node: Node, fn: Node, name: string): AbstractValue {
+  return valueOfReturnTypes(host, node, name, annotatedReturnTypes(host, fn));
+}
+
+function valueOfReturnTypes(host: TypeFlowHost, node: Node, name: string, typeNames: readonly string[]): AbstractValue {
   let value = EMPTY;
   for (const typeName of typeNames) {
     // `LabError { patient?: string }`, `FormErrors`: a validation's verdict per field holds messages, not the fields' values.

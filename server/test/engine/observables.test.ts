@@ -54,6 +54,30 @@ describe('observables: what a response emits', () => {
   });
 });
 
+describe('observables: declared return types', () => {
+  it("a method declared to return Observable<LabOrder[]> emits lab orders; one declared Observable<Setting[]> does not", () => {
+    const text = `${HTTP}interface LabOrder { patientUuid: string; testName: string; result: string; diagnosis: string }
+interface Setting { key: string; value: string }
+export class Page {
+  constructor(private http: HttpClient, private url: string) {}
+  load(id: string) {
+    this.orders(id).subscribe((orders) => console.log(orders));
+    this.settings().subscribe((settings) => console.log(settings));
+  }
+  orders(id: string): Observable<LabOrder[]> {
+    return this.http.get<LabOrder[]>(this.url);
+  }
+  settings(): Observable<Setting[]> {
+    return this.http.get<Setting[]>(this.url);
+  }
+}
+`;
+    const found = reported(text, 'src/app/page.component.ts');
+    assert.equal(found.length, 1);
+    assert.match(found[0], /^no-phi-in-logs:8:/);
+  });
+});
+
 describe('observables: services of other files', () => {
   let dir: string;
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -116,6 +140,30 @@ export class LabsComponent {
     assert.deepEqual(found, ['no-phi-in-logs:6', 'no-phi-in-logs:7']);
     const related = result.findings.find((finding) => finding.range.start.line === 7)!.related.map((location) => location.message).join(' | ');
     assert.match(related, /returned by `LabResource\.byPatient`, returned by `LabSummary\.latest`/);
+  });
+
+  it("an imported service's method declared to return Observable<LabOrder[]> emits lab orders to the component's subscriber", async () => {
+    dir = workspace({
+      'src/app/models/lab-order.ts': 'export interface LabOrder { patientUuid: string; testName: string; diagnosis: string; result: string }\n',
+      'src/app/api/orders.service.ts': `${HTTP}import { LabOrder } from '../models/lab-order';
+export class OrdersService {
+  constructor(private http: HttpClient, private url: string) {}
+  pending(): Observable<LabOrder[]> {
+    return this.http.get<LabOrder[]>(this.url);
+  }
+}
+`,
+      'src/app/labs/pending.component.ts': `import { OrdersService } from '../api/orders.service';
+export class PendingComponent {
+  constructor(private ordersService: OrdersService) {}
+  load() {
+    this.ordersService.pending().subscribe((orders) => console.log(orders));
+  }
+}
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.ruleId}:${finding.range.start.line}`), ['src/app/labs/pending.component.ts:no-phi-in-logs:5']);
   });
 
   it('a wrapper service that hands its parameter to ionic-cache stores what its callers pass: a response, not a location list', async () => {

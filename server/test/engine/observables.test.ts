@@ -55,14 +55,19 @@ describe('observables: what a response emits', () => {
 });
 
 describe('observables: declared return types', () => {
-  it("a method declared to return Observable<LabOrder[]> emits lab orders; one declared Observable<Setting[]> does not", () => {
+  it("a method declared to return Observable<LabOrder[]> emits lab orders; Observable<Setting[]> and a staff member's Observable<Provider[]> do not", () => {
     const text = `${HTTP}interface LabOrder { patientUuid: string; testName: string; result: string; diagnosis: string }
 interface Setting { key: string; value: string }
+interface Provider { uuid: string; person: { display: string; gender: string; birthdate: string }; diagnosis: string }
 export class Page {
   constructor(private http: HttpClient, private url: string) {}
   load(id: string) {
     this.orders(id).subscribe((orders) => console.log(orders));
     this.settings().subscribe((settings) => console.log(settings));
+    this.searchProvider(id).subscribe((providers) => console.log(providers));
+  }
+  searchProvider(q: string): Observable<Provider[]> {
+    return this.http.get<Provider[]>(this.url, { params: { q } });
   }
   orders(id: string): Observable<LabOrder[]> {
     return this.http.get<LabOrder[]>(this.url);
@@ -74,7 +79,7 @@ export class Page {
 `;
     const found = reported(text, 'src/app/page.component.ts');
     assert.equal(found.length, 1);
-    assert.match(found[0], /^no-phi-in-logs:8:/);
+    assert.match(found[0], /^no-phi-in-logs:9:/);
   });
 });
 

@@ -241,13 +241,13 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    * The class a method's receiver is an instance of, as far as the code says: `new C()`, a variable or
    * parameter declared or initialised as a `C`, or a field of this class declared as one.
    */
-  protected receiverClass(node: Node): string | undefined {
+  protected receiverClass(node: Node, beforeItsWalk = false): string | undefined {
     let receiver = node;
     while (TRANSPARENT_TYPES.has(receiver.type)) receiver = (receiver as { expression?: Node; argument?: Node }).expression ?? (receiver as { argument: Node }).argument;
     const created = instantiatedClass(receiver);
     if (receiver.type === 'NewExpression') return created;
     if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed) {
-      const owner = this.classOfThis(receiver);
+      const owner = beforeItsWalk ? this.classOfThis(receiver) : enclosingClass(receiver);
       const field = propertyName(receiver);
       return owner && field ? classFieldTypes(owner).get(field) : undefined;
     }
@@ -317,7 +317,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!method) return undefined;
     const receiver = callee.object;
     if (receiver.type === 'ThisExpression') {
-      const owner = this.classOfThis(callee);
+      const owner = enclosingClass(callee);
       const fn = owner ? findClassMethod(owner, method, false) : undefined;
       return fn ? { fn, className: owner?.id?.name ?? '' } : undefined;
     }
@@ -354,7 +354,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const lookup = this.options.methodReturn;
     if (!lookup || call.callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(call.callee);
-    const className = method ? this.receiverClass(call.callee.object) : undefined;
+    const className = method ? this.receiverClass(call.callee.object, true) : undefined;
     const imported = className ? this.imports.get(className) : undefined;
     if (!method || !imported || imported.imported === '*' || imported.imported === 'default') return undefined;
     const returned = lookup(imported.module, `${imported.imported}#${method}`);
@@ -363,7 +363,22 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${className}.${method}\``, response: true }], confidence: 'medium', personContext: true };
   }
 
+  /**
+   * The method of this file's class a call runs, for what it returns. Asked of a callee the walk may not have
+   * reached yet (`this.load(id).subscribe(…)` is evaluated before its children are visited), so `this` is
+   * also found from the class being walked. (Following PHI arguments into helpers keeps to what the parents say.)
+   */
   protected localMethodOf(callee: TSESTree.MemberExpression): Node | undefined {
+    if (callee.object.type === 'ThisExpression' && !callee.computed) {
+      const method = propertyName(callee);
+      const owner = this.classOfThis(callee);
+      return method && owner ? findClassMethod(owner, method, false) : undefined;
+    }
+    // `this.labOrders.byPatient(id)` with the field declared as a class of this file.
+    const fieldClass = callee.object.type === 'MemberExpression' && callee.object.object.type === 'ThisExpression' ? this.receiverClass(callee.object, true) : undefined;
+    const owner = fieldClass && !this.imports.has(fieldClass) ? this.localClasses.get(fieldClass) : undefined;
+    const method = propertyName(callee);
+    if (owner && method) return findClassMethod(owner, method, false);
     return this.localCallee(callee)?.fn;
   }
 

@@ -16,6 +16,7 @@ import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
 import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
+import type { AnalyzerOptions, ReturnedResponse } from './evaluator';
 import { Fingerprints } from './fingerprint';
 import { isPlainSkipRole, notJsonByDesign, type Unanalysed } from './unanalysed';
 import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
@@ -55,7 +56,12 @@ export interface AnalyzeInput {
   role?: RoleVerdict;
   /** `performance.now()` after which the analysis stops with DeadlineExceeded (the editor's time limit). */
   deadline?: number;
+  /** What methods of classes other files export return, when it is a response (method-returns.ts). */
+  methodReturns?: MethodReturnProvider;
 }
+
+/** `(importing file, module specifier, 'Class#method')` → the response that method returns, if any. */
+export type MethodReturnProvider = (fromFile: string, module: string, exportName: string) => ReturnedResponse | undefined;
 
 interface PendingReport {
   rule: AnyRule;
@@ -354,6 +360,23 @@ function parseCode(text: string, jsx: boolean): TSESTree.Program {
 }
 
 /** Parses a code file exactly as analysis does (the benchmark's baseline uses this too). */
+function methodReturnFor(input: AnalyzeInput): AnalyzerOptions['methodReturn'] {
+  const provider = input.methodReturns;
+  return provider ? (module, exportName) => provider(input.absPath, module, exportName) : undefined;
+}
+
+/**
+ * What `Class#method` of this file returns, when it is the response of a read of a patient route: the
+ * method's body walked silently (no rule runs), its own calls of other files' methods asked of `methodReturns`.
+ */
+export function methodReturnOf(input: AnalyzeInput, program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
+  const analyzer = new Analyzer(
+    { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input) },
+    [],
+  );
+  return analyzer.returnedResponse(program, exportName);
+}
+
 export function parseSource(absPath: string, text: string): TSESTree.Program {
   return parseCode(text, JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()));
 }
@@ -421,7 +444,7 @@ function analyzeCode(
     onRuleError(ruleId, error);
   };
   analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate },
+    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate, methodReturn: methodReturnFor(input) },
     registrations,
   );
   try {

@@ -7,12 +7,13 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
-import { RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
-import { belongsToTestData, type AnalyzerOptions } from './evaluator';
-import { inboundParameterValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
+import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
+import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
+import { inboundParameterValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
+import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
-import { asFunction, FUNCTION_TYPES, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, FUNCTION_TYPES, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
@@ -65,6 +66,7 @@ interface EffectFrame {
 }
 const mutatingMethods = new Set(MUTATING_METHODS);
 const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
+const emissionCallbackMethods = new Set(EMISSION_CALLBACK_METHODS);
 
 /** A condition whose value the analysis knows to be falsy: `false`, `0`, `''`, `null` (a flag hard-coded off). */
 function isKnownFalsy(value: AbstractValue): boolean {
@@ -106,6 +108,35 @@ export class Analyzer extends FunctionSummaries {
     const list = map.get(type) ?? [];
     list.push({ ruleId, handler });
     map.set(type, list);
+  }
+
+  /**
+   * What `Class#method` of this program returns when it is a response of a patient route (another file
+   * asks: `this.orders.byPatient(id).subscribe(…)`). Only the module's constants are walked first (a route's
+   * base), then the method's body, silently, with its parameters unknown.
+   */
+  returnedResponse(program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
+    const found = exportedFunctions(program).find(([name]) => name === exportName);
+    if (!found) return undefined;
+    const [, fn, className] = found;
+    this.collectImports(program);
+    this.functionNodes.push(program);
+    this.collectLocalClasses(program);
+    this.silent++;
+    try {
+      for (const statement of program.body) {
+        const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+        if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') this.visit(declaration, program);
+      }
+      if (className !== undefined) this.classStack.push(className);
+      const summarised = this.summarize(fn, fn.params.map(() => EMPTY));
+      // What the body returns when it is a response; else what the method is declared to return (`Observable<LabOrder[]>`).
+      const returned = isResponseValue(summarised) ? summarised : declaredMethodReturnValue(this as unknown as TypeFlowHost, fn, fn, exportName.split('#').pop()!);
+      const origin = returned.origins.find((candidate) => candidate.response) ?? returned.origins[0];
+      return origin && hasPhi(returned) ? { kinds: returned.kinds, label: origin.label } : undefined;
+    } finally {
+      this.silent--;
+    }
   }
 
   run(program: TSESTree.Program): void {
@@ -456,6 +487,10 @@ export class Analyzer extends FunctionSummaries {
     if (node.callee.type !== 'MemberExpression') return;
     const method = propertyName(node.callee);
     if (!method) return;
+    if (method === PIPE_METHOD || emissionCallbackMethods.has(method)) {
+      this.prepareEmissionCallbacks(node, method);
+      return;
+    }
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
     if (!callback) return;
     // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
@@ -468,6 +503,27 @@ export class Analyzer extends FunctionSummaries {
       this.callbackParams.set(callback, [EMPTY, this.elementOf(this.valueOf(node.callee.object))]);
     } else if (responseCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
+    }
+  }
+
+  /**
+   * `orders$.subscribe((orders) => …)`, `subscribe({ next: (orders) => … })`, `pipe(map((r) => …), tap((x) => …))`:
+   * the callbacks receive what the Observable emits, when the analysis knows it emits a response.
+   */
+  private prepareEmissionCallbacks(node: TSESTree.CallExpression, method: string): void {
+    const emission = this.emissionOf(this.valueOf((node.callee as TSESTree.MemberExpression).object));
+    if (!hasPhi(emission)) return;
+    if (method === PIPE_METHOD) {
+      for (const [callback, value] of this.pipedEmissions(node, emission).callbacks) this.callbackParams.set(callback, [value]);
+      return;
+    }
+    const first = node.arguments[0];
+    if (first && FUNCTION_TYPES.has(first.type)) {
+      this.callbackParams.set(first, [emission]);
+    } else if (first?.type === 'ObjectExpression') {
+      for (const property of first.properties) {
+        if (property.type === 'Property' && !property.computed && keyName(property.key) === 'next' && FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+      }
     }
   }
 
@@ -568,6 +624,12 @@ export class Analyzer extends FunctionSummaries {
     } else if (target.type === 'MemberExpression') {
       // Whatever is written into an object named for tests (`intakeTests.phone = …`) is test configuration.
       if (belongsToTestData(target)) return;
+      // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
+      const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
+      if (field && isResponseValue(value)) {
+        this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
+        this.version++;
+      }
       this.addToRootVariable(target.object, this.fieldAssignmentValue(target, value, init));
     } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
       this.bindDestructuringAssignment(target, value);

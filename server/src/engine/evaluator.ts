@@ -19,12 +19,12 @@ import {
   RETRIEVAL_VERBS,
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
-import { CURRIED_PASS_THROUGH } from '../vocabulary/provenance';
+import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { fileSubjectOf, handlerInputValue, isInboundPayloadCall, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
-import { declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -49,6 +49,9 @@ const FHIR_TYPES_MODULE = /fhir|medplum/i;
 
 type Node = TSESTree.Node;
 
+/** Scope entries for fields of `this` assigned a response in the function being walked (`this.orders = orders`). */
+export const THIS_FIELD = 'this.';
+
 export interface AnalyzerOptions {
   /** Workspace-relative path: its folder and file names say whose data the file handles. */
   file?: string;
@@ -58,6 +61,14 @@ export interface AnalyzerOptions {
   index?: WorkspaceIndex;
   extraSanitizers: readonly string[];
   onRuleError(ruleId: string, error: unknown): void;
+  /** What a method of a class another file exports returns, when it is a response (see method-returns.ts). */
+  methodReturn?: (module: string, exportName: string) => ReturnedResponse | undefined;
+}
+
+/** A response a function returns, as another file sees it: its kinds and its origin's reason. */
+export interface ReturnedResponse {
+  kinds: readonly string[];
+  label: string;
 }
 
 const sanitizerWords = new Set(SANITIZER_WORDS);
@@ -93,6 +104,8 @@ const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
 const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
 const curriedPassThrough = new Set(CURRIED_PASS_THROUGH);
+const emissionMappingOperators = new Set(EMISSION_MAPPING_OPERATORS);
+const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 
 const MAX_SNIPPET = 48;
 
@@ -237,6 +250,41 @@ export abstract class ValueEvaluator {
 
   /** What a function of this file returns for these arguments (its body walked silently). */
   protected abstract summarize(node: Node, argumentValues: readonly AbstractValue[]): AbstractValue;
+  /** The method of a class of this file a call runs (`this.load()`), for what it returns. */
+  protected abstract localMethodOf(callee: TSESTree.MemberExpression): Node | undefined;
+  /** What an imported class's method returns when the workspace knows it (`this.orders.byPatient(id)` → a response). */
+  protected abstract importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined;
+
+  /**
+   * `response$.pipe(map((r) => r.results), tap((x) => …))`: what each operator's callback receives and what
+   * the piped Observable emits. Mapping operators emit what their callback returns; peeking ones pass the
+   * emission on; any other operator (`take(1)`, `catchError(…)`) leaves it as it is.
+   */
+  protected pipedEmissions(call: TSESTree.CallExpression, emission: AbstractValue): { callbacks: Map<Node, AbstractValue>; emitted: AbstractValue } {
+    const callbacks = new Map<Node, AbstractValue>();
+    let current = emission;
+    for (const operator of call.arguments) {
+      if (operator.type !== 'CallExpression' || operator.callee.type !== 'Identifier') continue;
+      const name = operator.callee.name;
+      const callback = operator.arguments[0];
+      if (!callback || !FUNCTION_TYPES.has(callback.type)) continue;
+      if (emissionMappingOperators.has(name)) {
+        callbacks.set(callback, current);
+        const returned = this.summarize(callback, [current]);
+        // What the callback makes of the response (`r.results`, named lab results once read) is still the
+        // response's: it keeps the response as its evidence. A count or a flag read from it is nothing.
+        current = !hasPhi(returned) || isResponseValue(returned) ? returned : { ...returned, origins: [...current.origins.filter((origin) => origin.response), ...returned.origins].slice(0, 3) };
+      } else if (emissionPeekingOperators.has(name)) {
+        callbacks.set(callback, current);
+      }
+    }
+    return { callbacks, emitted: current };
+  }
+
+  /** What an Observable (or promise) value emits, when the analysis knows it is a response: never a name's guess. */
+  protected emissionOf(value: AbstractValue): AbstractValue {
+    return isResponseValue(value) ? value : EMPTY;
+  }
   /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
   importedFrom(localName: string): { module: string; imported: string } | undefined {
     return this.imports.get(localName);
@@ -665,6 +713,9 @@ export abstract class ValueEvaluator {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }
+    // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
+    const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
+    if (assigned) return assigned.value;
     if (name === undefined) {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
@@ -731,6 +782,8 @@ export abstract class ValueEvaluator {
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
     const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
+    if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
@@ -878,7 +931,21 @@ export abstract class ValueEvaluator {
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return argumentsValue();
     }
-    if (callee.type === 'MemberExpression' && name) return this.methodCallValue(node, callee, name, argumentsValue);
+    if (callee.type === 'MemberExpression' && name) {
+      // `this.loadOrders(id)` of this file's class, `this.orders.byPatient(id)` of an imported service: the
+      // response its body returns, before what its name says.
+      const method = this.localMethodOf(callee);
+      const returned = method ? this.summarize(method, node.arguments.map((argument) => this.valueOf(argument))) : this.importedMethodReturn(node);
+      if (returned && isResponseValue(returned)) return returned;
+      // `byPatient(id): Observable<LabOrder[]>` of this file's class: what it is declared to emit.
+      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : EMPTY;
+      if (hasPhi(declared)) return asEmission(declared);
+      if (name === PIPE_METHOD) {
+        const emission = this.emissionOf(this.valueOf(callee.object));
+        if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;
+      }
+      return this.methodCallValue(node, callee, name, argumentsValue);
+    }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
   }
@@ -907,7 +974,11 @@ export abstract class ValueEvaluator {
     if (idbStoreMethods.has(name)) return withTag(EMPTY, 'idb-store');
     if (builderMethods.has(name)) {
       // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
-      return join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+      const built = join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
+      // `new HttpParams().set('patient', uuid)`: the query of a read filtered by one patient.
+      const key = node.arguments[0];
+      const filters = hasTag(receiver, 'patient-filter') || (key?.type === 'Literal' && typeof key.value === 'string' && PATIENT_FILTER_KEY.test(key.value));
+      return filters ? withTag(built, 'patient-filter') : built;
     }
     if (nonPhiMethods.has(name)) return EMPTY;
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {

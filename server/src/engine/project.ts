@@ -9,6 +9,7 @@ import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
+import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
 import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, wantedExports, type ModuleSummary } from './cross-file';
@@ -214,11 +215,30 @@ export class Project {
     // Importers' roles by their paths: the editor has not read every importer's text.
     const role = roleByImporters(fileRole(absPath, relPath, text, language, config), text, (index?.importersOf(relPath) ?? []).map((file) => ({ file, role: roleOfPath(file)?.role ?? 'production' })));
     const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
-    const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline });
+    const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline, methodReturns: this.methodReturnsFor().provider });
     throwIfPastDeadline(options.deadline);
     const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings)];
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
+  }
+
+  /**
+   * The editor's summaries of what other files' methods return, read from open documents or the disk;
+   * fresh for each analysis (a service edited since is read again), each file parsed once within it.
+   */
+  private methodReturnsFor(): MethodReturns {
+    return new MethodReturns((candidate) => {
+      const text = this.readOpen(candidate) ?? (fs.existsSync(candidate) ? this.readDisk(candidate) : undefined);
+      if (text === undefined || languageOf(candidate) !== 'code') return undefined;
+      let config: ResolvedConfig;
+      try {
+        config = this.configFor(candidate);
+      } catch {
+        return undefined;
+      }
+      if (sizeOverLimit(text, config.maxFileSize) !== undefined) return undefined;
+      return { absPath: candidate, relPath: this.relPath(candidate), text, config, index: this.liveIndex(), rules: this.rules };
+    });
   }
 
   /** Whether a finding is reported given its file's role: the user's choice of roles, else the rule's. */
@@ -412,6 +432,12 @@ export class Project {
       today,
       role: entry.role,
     });
+    // What services' methods return (`this.orders.byPatient(id).subscribe(…)`), summarised on demand from the texts read.
+    const loadedByPath = new Map(loaded.filter((entry) => entry.file.language === 'code').map((entry) => [entry.file.absPath, entry]));
+    const methodReturns = new MethodReturns((absPath) => {
+      const entry = loadedByPath.get(absPath);
+      return entry ? inputOf(entry) : undefined;
+    });
     let filesScanned = 0;
     for (let i = 0; i < loaded.length; i++) {
       if (i % FILES_PER_SLICE === 0 && i > 0) {
@@ -419,7 +445,7 @@ export class Project {
         throwIfAborted(request.signal);
       }
       const { file } = loaded[i];
-      const result = analyzeFile({ ...inputOf(loaded[i]), collectFlows: true });
+      const result = analyzeFile({ ...inputOf(loaded[i]), collectFlows: true, methodReturns: methodReturns.provider });
       ruleErrors.push(...result.ruleErrors);
       if (result.skipped) {
         skipped.push(result.skipped);

@@ -22,6 +22,7 @@ import {
   MEASUREMENT_VALUE_KEYS,
   NAMED_STORE_CALLS,
   NOT_PAYLOAD_PARSERS,
+  PATIENT_FILTER_KEY,
   PAYLOAD_PARSER_NAMES,
   PAYLOAD_PARSER_WORDS,
   PAYLOAD_VALIDATOR_HEADS,
@@ -80,9 +81,19 @@ function isRecordKind(kind: string): boolean {
   return category === 'clinical' || category === 'record';
 }
 
-function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string): AbstractValue {
+function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string, response?: true): AbstractValue {
   if (kinds.length === 0) return EMPTY;
-  return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}` }], confidence: 'medium', personContext: true };
+  return { kinds: [...kinds].sort(), origins: [{ range, label: `${describeKinds(kinds)}: ${why}`, ...(response ? { response } : {}) }], confidence: 'medium', personContext: true };
+}
+
+/** A value the code declares (`byPatient(id): Observable<LabOrder[]>`): evidence of what its Observable emits, like a response. */
+export function asEmission(value: AbstractValue): AbstractValue {
+  return { ...value, origins: value.origins.map((origin) => ({ ...origin, response: true as const })) };
+}
+
+/** The value came from the response of a read of a patient route (not from a name's guess): what its Observable emits. */
+export function isResponseValue(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.response === true);
 }
 
 // ── tracker events ──────────────────────────────────────────────────────────────────────────
@@ -303,12 +314,43 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
   if (!isRequestCall(call)) return undefined;
   const url = urlArgument(call);
   const prefix = url ? urlShape(url, host) : undefined;
-  if (!prefix) return undefined;
-  const kinds = routeKinds(prefix, host.options.classifier);
-  if (kinds.length === 0) return undefined;
-  const readable = prefix.replace(/\{\}/g, '…');
+  const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
+  const readable = (prefix ?? '…').replace(/\{\}/g, '…');
   const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
-  return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``);
+  if (kinds.length) return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\``, true);
+  // `http.get(`${base}obs`, { params: new HttpParams().set('patient', uuid) })`: one patient's records,
+  // whatever the collection — unless the path ends in a count, a setting or another trap.
+  const filter = patientFilter(call, prefix, host);
+  if (!filter || (prefix && endsInTrap(prefix, host.options.classifier))) return undefined;
+  const records = ['patient-record'];
+  return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`)`, true);
+}
+
+/** The query parameter that filters a read by one patient: in the URL's query or in the request's `params` option. */
+function patientFilter(call: TSESTree.CallExpression, prefix: string | undefined, host: ProvenanceHost): string | undefined {
+  const inQuery = prefix?.split('?')[1]?.split('&').map((pair) => pair.split('=')[0]).find((key) => PATIENT_FILTER_KEY.test(key));
+  if (inQuery) return inQuery;
+  const options = call.arguments[1] ?? (call.arguments[0]?.type === 'ObjectExpression' ? call.arguments[0] : undefined);
+  if (options?.type !== 'ObjectExpression') return undefined;
+  for (const property of options.properties) {
+    if (property.type !== 'Property' || property.computed || keyName(property.key) !== 'params') continue;
+    const params = property.value;
+    if (params.type === 'ObjectExpression') {
+      for (const param of params.properties) {
+        const key = param.type === 'Property' && !param.computed ? keyName(param.key) : undefined;
+        if (key && PATIENT_FILTER_KEY.test(key)) return key;
+      }
+      return undefined;
+    }
+    return host.valueOf(params).tags?.has('patient-filter') ? 'patient' : undefined;
+  }
+  return undefined;
+}
+
+/** `/patients/count`, `{}settings`: a path whose last segment is a trap (a count, a setting, a format). */
+function endsInTrap(path: string, classifier: NameClassifier): boolean {
+  const last = path.split(/[?#]/)[0].split('/').map((segment) => segment.replace(/\{\}/g, '')).filter(Boolean).at(-1);
+  return last !== undefined && classifier.classify(last).trap;
 }
 
 // ── stores named for patient data ───────────────────────────────────────────────────────────

@@ -254,13 +254,13 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    * The class a method's receiver is an instance of, as far as the code says: `new C()`, a variable or
    * parameter declared or initialised as a `C`, or a field of this class declared as one.
    */
-  protected receiverClass(node: Node): string | undefined {
+  protected receiverClass(node: Node, beforeItsWalk = false): string | undefined {
     let receiver = node;
     while (TRANSPARENT_TYPES.has(receiver.type)) receiver = (receiver as { expression?: Node; argument?: Node }).expression ?? (receiver as { argument: Node }).argument;
     const created = instantiatedClass(receiver);
     if (receiver.type === 'NewExpression') return created;
     if (receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed) {
-      const owner = enclosingClass(receiver);
+      const owner = beforeItsWalk ? this.classOfThis(receiver) : enclosingClass(receiver);
       const field = propertyName(receiver);
       return owner && field ? classFieldTypes(owner).get(field) : undefined;
     }
@@ -347,6 +347,53 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const owner = className && !this.imports.has(className) ? this.localClasses.get(className) : undefined;
     const fn = owner ? findClassMethod(owner, method, false) : undefined;
     return fn && className ? { fn, className } : undefined;
+  }
+
+  /**
+   * The class `this` is an instance of where a node is written: from its parents, or, for code the walk
+   * has not reached yet (a callee evaluated before its call's children are visited), the class being walked.
+   */
+  private classOfThis(node: Node): ClassNode | undefined {
+    const byParents = enclosingClass(node);
+    if (byParents) return byParents;
+    const walking = this.classStack.at(-1);
+    return walking ? this.localClasses.get(walking) : undefined;
+  }
+
+  /**
+   * `this.orders.byPatient(id)` with `orders` an injected `OrderService` imported from another file: the
+   * response that method returns there (the cross-file pass's summary), as this call's value.
+   */
+  protected importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined {
+    const lookup = this.options.methodReturn;
+    if (!lookup || call.callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(call.callee);
+    const className = method ? this.receiverClass(call.callee.object, true) : undefined;
+    const imported = className ? this.imports.get(className) : undefined;
+    if (!method || !imported || imported.imported === '*' || imported.imported === 'default') return undefined;
+    const returned = lookup(imported.module, `${imported.imported}#${method}`);
+    if (!returned) return undefined;
+    const range = this.origin(call, returned.kinds).range;
+    return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${className}.${method}\``, response: true }], confidence: 'medium', personContext: true };
+  }
+
+  /**
+   * The method of this file's class a call runs, for what it returns. Asked of a callee the walk may not have
+   * reached yet (`this.load(id).subscribe(…)` is evaluated before its children are visited), so `this` is
+   * also found from the class being walked. (Following PHI arguments into helpers keeps to what the parents say.)
+   */
+  protected localMethodOf(callee: TSESTree.MemberExpression): Node | undefined {
+    if (callee.object.type === 'ThisExpression' && !callee.computed) {
+      const method = propertyName(callee);
+      const owner = this.classOfThis(callee);
+      return method && owner ? findClassMethod(owner, method, false) : undefined;
+    }
+    // `this.labOrders.byPatient(id)` with the field declared as a class of this file.
+    const fieldClass = callee.object.type === 'MemberExpression' && callee.object.object.type === 'ThisExpression' ? this.receiverClass(callee.object, true) : undefined;
+    const owner = fieldClass && !this.imports.has(fieldClass) ? this.localClasses.get(fieldClass) : undefined;
+    const method = propertyName(callee);
+    if (owner && method) return findClassMethod(owner, method, false);
+    return this.localCallee(callee)?.fn;
   }
 
   /** Walks a function's body with these argument values; returns what it returns. */

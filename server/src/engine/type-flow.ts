@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, keyName } from '../rule-api/ast';
-import { describeKinds, PHI_KIND_BY_ID, type NameClassifier } from '../vocabulary/classify';
+import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, type NameClassifier } from '../vocabulary/classify';
 import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
 import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
 import { returnedTypeNames, type WorkspaceIndex } from './workspace-index';
@@ -168,12 +168,38 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
   const name = node.callee.name;
   let typeNames: readonly string[] = [];
   if (local) {
-    const annotation = (local as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
-    if (annotation && host.options.text) typeNames = returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1]));
+    typeNames = annotatedReturnTypes(host, local);
   } else {
     const imported = host.importedFrom(name);
     if (imported && host.options.index && host.options.file) typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, imported.imported);
   }
+  return valueOfReturnTypes(host, node, name, typeNames);
+}
+
+/** `Provider`, `searchProvider`, `ClinicStaff`: a name whose head noun is a staff member or an organisation (`LabOrder` is an order). */
+function namesWorkforce(name: string): boolean {
+  const head = splitWords(name).at(-1);
+  return head !== undefined && subjectOfName(head) === 'workforce';
+}
+
+/** The type names a function's own return annotation names (`Observable<Patient[]>` → Patient). */
+function annotatedReturnTypes(host: TypeFlowHost, fn: Node): readonly string[] {
+  const annotation = (fn as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
+  return annotation && host.options.text ? returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1])) : [];
+}
+
+/**
+ * `byPatient(uuid): Observable<LabOrder[]>`: what a method is declared to return, when that type holds clinical
+ * data or a patient's record (`node` locates the origin, `name` names the method in its reason).
+ */
+export function declaredMethodReturnValue(host: TypeFlowHost, node: Node, fn: Node, name: string): AbstractValue {
+  // `searchProvider(q): Observable<Provider[]>`: a staff member's record (its `person` is the provider's), not a patient's.
+  if (namesWorkforce(name)) return EMPTY;
+  const typeNames = annotatedReturnTypes(host, fn).filter((typeName) => !namesWorkforce(typeName));
+  return valueOfReturnTypes(host, node, name, typeNames);
+}
+
+function valueOfReturnTypes(host: TypeFlowHost, node: Node, name: string, typeNames: readonly string[]): AbstractValue {
   let value = EMPTY;
   for (const typeName of typeNames) {
     // `LabError { patient?: string }`, `FormErrors`: a validation's verdict per field holds messages, not the fields' values.

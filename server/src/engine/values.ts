@@ -8,7 +8,7 @@ import type { Taint, TaintOrigin } from '../rule-api';
  * `declared-record`: a parameter declared as an object type that holds no PHI field (`extensions: Extension[]`)
  * but handed PHI by its caller — put into text it renders as `[object Object]`.
  */
-export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record';
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter';
 
 export interface AbstractValue extends Taint {
   readonly kinds: readonly string[];

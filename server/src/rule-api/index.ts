@@ -64,6 +64,11 @@ export interface TaintOrigin {
   range: Range;
   /** Describes the source without quoting any value, e.g. "date of birth read from `patient.birthDate`". */
   label: string;
+  /**
+   * The source is the response of a read of a patient route: what a promise or an Observable of it
+   * resolves with or emits (`subscribe(next)`, `pipe(map(…))` hand it on; a name's guess does not).
+   */
+  response?: true;
 }
 
 /** What the taint analysis knows about the value of an expression at a point of the walk. */

@@ -37,6 +37,12 @@ export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'ge
 /** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
 export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];
 
+/**
+ * Query parameters that filter a read by one patient (`/obs?patient=…`, `params: { patientUuid }`,
+ * `new HttpParams().set('patient', uuid)`): whatever the collection, what comes back is that patient's records.
+ */
+export const PATIENT_FILTER_KEY = /^(patient|subject)([_-]?(uuid|id))?$/i;
+
 /** Promise-like methods whose callback receives the response (jQuery's `done` beside `then`). */
 export const RESPONSE_CALLBACK_METHODS: readonly string[] = ['then', 'done', 'success'];
 
@@ -127,3 +133,21 @@ export const PAYLOAD_PARSER_NAMES: readonly string[] = ['plainToInstance', 'plai
 export const PAYLOAD_PARSER_WORDS: readonly string[] = ['parse', 'parsed'];
 export const PAYLOAD_VALIDATOR_HEADS: readonly string[] = ['validate', 'decode', 'deserialize'];
 export const NOT_PAYLOAD_PARSERS: readonly string[] = ['parseInt', 'parseFloat', 'Date.parse', 'Number.parseInt', 'Number.parseFloat', 'validate', 'parseISO', 'parseDate', 'parseNumber', 'parseBoolean'];
+
+// ── Observables of responses (RxJS: Angular's HttpClient, ionic-cache) ──────────────────────
+
+/**
+ * Methods whose callback receives what an Observable of a response emits: `subscribe(next)`,
+ * `subscribe({ next })`. Asked only of a value the analysis knows is a response (see TaintOrigin.response):
+ * on a name's guess (`this.patients.getSettings().subscribe(…)`) the emission is unknown.
+ */
+export const EMISSION_CALLBACK_METHODS: readonly string[] = ['subscribe'];
+
+/** The method that applies RxJS operators to an Observable: `obs.pipe(map(…), tap(…))`. */
+export const PIPE_METHOD = 'pipe';
+
+/** Operators whose callback receives each emission and whose result is what the callback returns (or the inner Observable's emissions). */
+export const EMISSION_MAPPING_OPERATORS: readonly string[] = ['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap'];
+
+/** Operators whose callback receives each emission and that pass it on unchanged (`catchError` receives the error, not an emission). */
+export const EMISSION_PEEKING_OPERATORS: readonly string[] = ['tap', 'filter', 'first', 'last', 'find', 'takeWhile', 'skipWhile', 'distinctUntilChanged'];

@@ -46,6 +46,16 @@ export function entityKinds(context: RuleContext, name: string): string[] {
   return words.some((word) => careWords.has(word)) ? ['patient-record'] : [];
 }
 
+/** A variable's initialiser, followed through a few aliases (`const options = config; new Realm(options)`). */
+function resolveBound(bound: ReadonlyMap<string, Node>, node: Node | undefined): Node | undefined {
+  let current = node ? unwrap(node) : undefined;
+  for (let depth = 0; current?.type === 'Identifier' && depth < 3; depth++) {
+    const next = bound.get(current.name);
+    current = next ? unwrap(next) : undefined;
+  }
+  return current;
+}
+
 /** What a store demonstrably holds: PHI kinds and the entity, table or column names that say so. */
 export class PatientEvidence {
   readonly kinds = new Set<string>();
@@ -202,14 +212,7 @@ export class DeviceStores {
     this.active = this.realmLocals.size > 0 || this.realmContextFactories.size > 0 || this.realmProviders.size > 0 || this.typeormLocals.size > 0 || this.sqlite || this.watermelonDatabase.size > 0 || this.watermelonTableSchema.size > 0 || this.mmkvLocals.size > 0;
   }
 
-  resolve = (node: Node | undefined): Node | undefined => {
-    let current = node ? unwrap(node) : undefined;
-    for (let depth = 0; current?.type === 'Identifier' && depth < 3; depth++) {
-      const next = this.bound.get(current.name);
-      current = next ? unwrap(next) : undefined;
-    }
-    return current;
-  };
+  resolve = (node: Node | undefined): Node | undefined => resolveBound(this.bound, node);
 
   variableDeclarator(node: TSESTree.VariableDeclarator) {
     if (!this.active || node.id.type !== 'Identifier' || !node.init) return;
@@ -499,14 +502,7 @@ export class RealmCopies {
     this.evidence = new PatientEvidence(context);
   }
 
-  private resolve = (node: Node | undefined): Node | undefined => {
-    let current = node ? unwrap(node) : undefined;
-    for (let depth = 0; current?.type === 'Identifier' && depth < 3; depth++) {
-      const next = this.bound.get(current.name);
-      current = next ? unwrap(next) : undefined;
-    }
-    return current;
-  };
+  private resolve = (node: Node | undefined): Node | undefined => resolveBound(this.bound, node);
 
   variableDeclarator(node: TSESTree.VariableDeclarator) {
     if (node.id.type === 'Identifier' && node.init && unwrap(node.init).type === 'ObjectExpression') this.bound.set(node.id.name, node.init);

@@ -4,7 +4,10 @@
 // findings run.mjs saved. Findings that already carry a judged verdict keep it; the others go into a
 // judging packet for a reviewer who did not write the change.
 //
-//   node bench/accuracy/sample.mjs --round NAME [--per-repo 30] [--seed 20261206] [--split …] [--repos a,b]
+//   node bench/accuracy/sample.mjs --round NAME [--per-repo 30] [--seed 20261206] [--split …] [--repos a,b] [--added-since DIR]
+//
+// --added-since DIR draws only from the findings that a results folder of an earlier run (DIR, as run.mjs saved it)
+// did not have: what a change added, for a judge to look at before it is counted.
 //
 // Writes .accuracy-results/sample-NAME.json (the sample: what precision is computed on) and
 // .accuracy-results/packet-NAME-<repository>.md (the findings left to judge, with the rubric's questions).
@@ -23,6 +26,7 @@ const perRepo = Number(option('--per-repo', '30'));
 const seed = Number(option('--seed', '20261206'));
 const split = option('--split', 'all');
 const only = option('--repos', undefined)?.split(',');
+const addedSince = option('--added-since', undefined);
 const resultsDir = join(repoRoot, '.accuracy-results');
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 
@@ -58,7 +62,10 @@ for (const entry of manifest.repositories) {
     console.error(`${entry.name}: no findings saved (run run.mjs first)`);
     continue;
   }
-  const { findings } = JSON.parse(readFileSync(file, 'utf8'));
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  const earlierFile = addedSince ? join(resolve(addedSince), `${entry.name}.findings.json`) : undefined;
+  const earlier = earlierFile && existsSync(earlierFile) ? new Set((JSON.parse(readFileSync(earlierFile, 'utf8')).findings ?? []).map((f) => `${f.file}:${f.line}:${f.ruleId}`)) : undefined;
+  const findings = addedSince ? (saved.findings ?? []).filter((f) => !earlier?.has(`${f.file}:${f.line}:${f.ruleId}`)) : saved.findings;
   const random = prng(seed ^ [...entry.name].reduce((hash, char) => Math.imul(hash, 31) + char.charCodeAt(0), 7));
   const byRule = new Map();
   for (const finding of findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);

@@ -39,6 +39,21 @@ function isWebStorage(object: Node): boolean {
   return name !== undefined && WEB_STORAGES.has(name);
 }
 
+/**
+ * AngularJS storage services, injected by these names: ngStorage's `$localStorage`/`$sessionStorage` (a property
+ * assigned is written to web storage), angular-local-storage's `localStorageService` (`set`/`add`, local or session
+ * storage as configured).
+ */
+const NG_STORAGE_OBJECTS: Readonly<Record<string, string>> = { $localStorage: 'localStorage (ngStorage)', $sessionStorage: 'sessionStorage (ngStorage)' };
+const NG_STORAGE_WRITES = new Set(['$default', '$reset']);
+const LOCAL_STORAGE_SERVICE = 'localStorageService';
+const LOCAL_STORAGE_SERVICE_WRITES = new Set(['set', 'add']);
+
+function ngStorageOf(object: Node): string | undefined {
+  const name = lastSegment(object);
+  return name !== undefined && Object.hasOwn(NG_STORAGE_OBJECTS, name) ? NG_STORAGE_OBJECTS[name] : undefined;
+}
+
 function isStorageObject(object: Node): boolean {
   const name = dottedName(object);
   return isWebStorage(object) || (name !== undefined && STORAGE_LIBRARIES.has(name));
@@ -572,6 +587,19 @@ export default createRule({
           if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: lastSegment(node.arguments[0]) ?? 'browser storage' } });
           return;
         }
+        // angular-local-storage: localStorageService.set(key, value) (its cookie.set is no-phi-in-cookie's)
+        if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && lastSegment(call.object) === LOCAL_STORAGE_SERVICE) {
+          const [keyNode, value] = node.arguments;
+          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'web storage (angular-local-storage)' } });
+          return;
+        }
+        // ngStorage: $localStorage.$default({ … }), $sessionStorage.$reset({ … })
+        if (NG_STORAGE_WRITES.has(call.method) && ngStorageOf(call.object) && node.arguments[0]) {
+          const phi = phiOfArguments(context, node.arguments.slice(0, 1));
+          if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: ngStorageOf(call.object)! } });
+          return;
+        }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
@@ -599,9 +627,10 @@ export default createRule({
           if (taint.kinds.length) context.report({ node: node.right, messageId: 'cookie', taint });
           return;
         }
-        if (isWebStorage(target.object)) {
+        const ngStorage = ngStorageOf(target.object);
+        if (isWebStorage(target.object) || ngStorage) {
           const taint = withKeyKinds(context, context.taintOf(node.right), propertyName(target), node.right);
-          if (taint.kinds.length) context.report({ node: node.right, messageId: 'webStorage', taint, data: { storage: lastSegment(target.object) ?? 'browser storage' } });
+          if (taint.kinds.length) context.report({ node: node.right, messageId: 'webStorage', taint, data: { storage: ngStorage ?? lastSegment(target.object) ?? 'browser storage' } });
         }
       },
     };

@@ -4,6 +4,7 @@
 // deployment runs, so a finding there is of the `development` role: left out by default like a test's,
 // shown with `--roles development` or `--include-tests`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { propertyName } from '../rule-api/ast';
 
 type Node = TSESTree.Node;
 
@@ -21,11 +22,7 @@ const DEVELOPMENT_CALLS = new Set(['isDevMode']);
 
 function nameOf(node: Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression') {
-    if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-    if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
-  }
-  return undefined;
+  return node.type === 'MemberExpression' ? propertyName(node) : undefined;
 }
 
 function unwrapped(node: Node): Node {

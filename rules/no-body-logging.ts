@@ -371,6 +371,8 @@ function isAccountHandler(context: RuleContext, node: Node): boolean {
     }
   }
   if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+  // An app whose users are patients (config `appUsers`): its logins and `/users` are patients' own.
+  if (context.config.appUsers === 'patients') return names.some((name) => STAFF_ROUTE_WORDS.has(name.toLowerCase()) && !/^users?$/i.test(name));
   return names.some((name) => isAccountContextName(name) || STAFF_ROUTE_WORDS.has(name.toLowerCase()));
 }
 

@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, keyNamesTheNumberOfAnId, subjectOfName,
+  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, isAppUserName, keyNamesTheNumberOfAnId, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
@@ -346,8 +346,10 @@ class UrlFile {
   isStaffSide(node: Node): boolean {
     const names = [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
     if (names.some((name) => subjectOfName(name) === 'patient')) return false;
-    // Not a sign-up: in a patient-facing app that is where patients create their own accounts (staff are invited).
-    return names.some((name) => isAccountContextName(name.replace(/sign[-_]?up/gi, '')) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
+    // Not a sign-up: in a patient-facing app that is where patients create their own accounts (staff are invited);
+    // an app whose users are patients (config `appUsers`) signs patients in everywhere.
+    const accounts = this.context.config.appUsers !== 'patients';
+    return names.some((name) => (accounts && isAccountContextName(name.replace(/sign[-_]?up/gi, ''))) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
   }
 
   /**
@@ -877,7 +879,8 @@ class UrlFile {
       return;
     }
     // A sign-in, password-reset or staff handler reads the app user's own e-mail or phone, not a patient's.
-    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => subjectOfName(name) === 'workforce' || isAccountContextName(name));
+    const patientsSignIn = this.context.config.appUsers === 'patients';
+    const staffSide = enclosingNames(parentOf(node) ? node : this.site ?? node).some((name) => patientsSignIn ? subjectOfName(name) === 'workforce' && !isAppUserName(name) : subjectOfName(name) === 'workforce' || isAccountContextName(name));
     const handlerKinds = staffSide ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
     if (handlerKinds.length) this.report(node, 'handlerQueryRead', { kinds: handlerKinds, origins: [], confidence: 'medium' }, 'query', 'medium');
   }
@@ -1295,6 +1298,7 @@ function reportGetRoutes(context: RuleContext<MessageId>, program: TSESTree.Prog
   const findings = getRouteFindings(program, {
     file: context.file,
     text: context.text,
+    appUsersArePatients: context.config.appUsers === 'patients',
     classifyName: (name) => context.classifyName(name),
     importsModule: (module) => context.importsModule(module),
   });

@@ -678,3 +678,24 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
     ],
   });
 });
+
+describe('no-phi-in-url: an app whose users are patients (config appUsers)', () => {
+  const signIn = "export function login(email: string) {\n  return fetch(`/api/auth/lookup?email=${email}`);\n}";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // By default a sign-in reads the account holder's own login: the workforce's, not PHI.
+      { code: signIn, filename: 'src/auth/login.ts' },
+      // In a patient app the staff screens still handle staff contacts.
+      { code: "export function inviteStaff(email: string) {\n  return fetch(`/api/staff/invite?email=${email}`);\n}", filename: 'src/admin/staff.ts', config: { appUsers: 'patients' } },
+    ],
+    invalid: [
+      {
+        name: "a patient app's sign-in sends the patient's e-mail in the query string",
+        code: signIn,
+        filename: 'src/auth/login.ts',
+        config: { appUsers: 'patients' },
+        errors: [{ line: 2, column: 42, kinds: ['email'] }],
+      },
+    ],
+  });
+});

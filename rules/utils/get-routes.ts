@@ -28,6 +28,8 @@ export interface GetRouteFinding {
 export interface GetRouteDeps {
   /** The workspace-relative path of the file. */
   file: string;
+  /** The config says the app's users are patients: account and user routes serve a patient's own data. */
+  appUsersArePatients?: boolean;
   classifyName(name: string): readonly string[];
   importsModule(module: RegExp): boolean;
 }
@@ -46,6 +48,8 @@ const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'para
  * the patient's): their own e-mail or phone in a route is not PHI.
  */
 const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
+/** In a patient app the users are patients: only the workforce's own words name staff. */
+const PATIENT_APP_STAFF_PERSON_WORDS = new Set([...STAFF_PERSON_WORDS].filter((word) => word !== 'user' && word !== 'users'));
 /** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** Wrappers that hand the query object on unchanged: `query as T`, `query!`, `query satisfies T`. */
@@ -428,7 +432,8 @@ function isStaffSide(model: FileModel, deps: GetRouteDeps, node: Node, route: st
     }
   }
   if (words.some((word) => subjectOfName(word) === 'patient')) return false;
-  return words.some((word) => isAccountContextName(word) || (subjectOfName(word) === 'workforce' && splitWords(word).some((part) => STAFF_PERSON_WORDS.has(part))));
+  const staffPersonWords = deps.appUsersArePatients ? PATIENT_APP_STAFF_PERSON_WORDS : STAFF_PERSON_WORDS;
+  return words.some((word) => (!deps.appUsersArePatients && isAccountContextName(word)) || (subjectOfName(word) === 'workforce' && splitWords(word).some((part) => staffPersonWords.has(part))));
 }
 
 function withoutStaffContacts(kinds: string[], staffSide: boolean): string[] {

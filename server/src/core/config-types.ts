@@ -3,6 +3,9 @@ import type { FileRole, SeveritySetting } from './types';
 
 export type { FileRole } from './types';
 
+/** Who signs in to the app: its accounts are patients' (a patient app or portal) or the workforce's. */
+export type AppUsers = 'patients' | 'staff';
+
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
 /** What a user writes in `.phi-guard.json`. Every field is optional. */
@@ -14,6 +17,11 @@ export interface PhiGuardConfigFile {
   phiNames?: Record<string, string>;
   /** Names that are never PHI in this codebase, e.g. ["visitorId", "clinicName"]. */
   notPhiNames?: string[];
+  /**
+   * Who signs in to this app: "patients" (a patient app or portal: the account's name, e-mail and phone are
+   * a patient's PHI) or "staff" (the default reading: code about accounts and users handles the workforce's).
+   */
+  appUsers?: AppUsers;
   /** Extra functions whose result no longer carries PHI (redact, mask, encrypt, tokenize are built in). */
   sanitizers?: string[];
   /** Helper offered by the "Wrap with …" quick fix: { "name": "redact", "module": "./lib/redact" }. */
@@ -43,6 +51,7 @@ export interface ResolvedConfig {
   rules: Record<string, RuleConfig>;
   phiNames: Record<string, string>;
   notPhiNames: string[];
+  appUsers: AppUsers;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];
@@ -70,6 +79,7 @@ export function defaultConfig(baseDir: string): ResolvedConfig {
     rules: {},
     phiNames: {},
     notPhiNames: [],
+    appUsers: 'staff',
     sanitizers: [],
     ignore: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,

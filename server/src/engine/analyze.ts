@@ -371,7 +371,7 @@ function methodReturnFor(input: AnalyzeInput): AnalyzerOptions['methodReturn'] {
  */
 export function methodReturnOf(input: AnalyzeInput, program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
   const analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input) },
+    { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input), appUsersArePatients: input.config.appUsers === 'patients' },
     [],
   );
   return analyzer.returnedResponse(program, exportName);
@@ -444,7 +444,7 @@ function analyzeCode(
     onRuleError(ruleId, error);
   };
   analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate, methodReturn: methodReturnFor(input) },
+    { file: input.relPath, text: input.text, lineStarts, classifier, index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: isolate, methodReturn: methodReturnFor(input), appUsersArePatients: input.config.appUsers === 'patients' },
     registrations,
   );
   try {

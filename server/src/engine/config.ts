@@ -329,6 +329,7 @@ export function resolveConfig(file: PhiGuardConfigFile, configFile: string | und
     rules: normalizeRules(file.rules ?? {}),
     phiNames: { ...(file.phiNames ?? {}) },
     notPhiNames: [...(file.notPhiNames ?? [])],
+    appUsers: file.appUsers ?? defaults.appUsers,
     sanitizers: [...(file.sanitizers ?? [])],
     redactor: file.redactor ? { ...file.redactor } : undefined,
     ignore: [...(file.ignore ?? [])],

@@ -63,6 +63,8 @@ export interface AnalyzerOptions {
   onRuleError(ruleId: string, error: unknown): void;
   /** What a method of a class another file exports returns, when it is a response (see method-returns.ts). */
   methodReturn?: (module: string, exportName: string) => ReturnedResponse | undefined;
+  /** The config says the app's users are patients (a patient app or portal): its accounts' data is PHI. */
+  appUsersArePatients?: boolean;
 }
 
 /** A response a function returns, as another file sees it: its kinds and its origin's reason. */
@@ -197,8 +199,8 @@ export abstract class ValueEvaluator {
 
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
-    this.fileSubject = fileSubjectOf(options.file);
-    this.fileAboutAccounts = fileIsAboutAccounts(options.file);
+    this.fileSubject = fileSubjectOf(options.file, options.appUsersArePatients);
+    this.fileAboutAccounts = !options.appUsersArePatients && fileIsAboutAccounts(options.file);
     this.fileAboutOperationsMessaging = fileIsAboutOperationsMessaging(options.file);
   }
 
@@ -211,12 +213,13 @@ export abstract class ValueEvaluator {
    */
   protected subjectHere(): Subject | undefined {
     for (let i = this.functionNames.length - 1; i >= 0; i--) {
-      const subject = subjectOfName(this.functionNames[i]);
+      const subject = this.subjectOfContextName(this.functionNames[i]);
       if (subject) return subject;
     }
     if (this.fileSubject) return this.fileSubject;
     if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
-    const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(isAccountContextName) || this.classStack.some(isAccountContextName);
+    const accountContext = (name: string) => !this.options.appUsersArePatients && isAccountContextName(name);
+    const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(accountContext) || this.classStack.some(accountContext);
     // The system's own reports and alerts go to configured staff recipients; a sending helper's
     // destination is whoever its caller names (what the caller passes is followed, not guessed here).
     const aboutOperationsMessaging = this.fileAboutOperationsMessaging || this.functionNames.some(isOperationsMessagingName) || this.classStack.some(isOperationsMessagingName);
@@ -232,8 +235,14 @@ export abstract class ValueEvaluator {
    */
   protected subjectOfValue(name: string): Subject | undefined {
     const subject = subjectOfName(name);
-    if (subject === 'workforce' && isAppUserName(name) && this.subjectHere() === 'patient') return 'patient';
+    if (subject === 'workforce' && isAppUserName(name) && (this.options.appUsersArePatients || this.subjectHere() === 'patient')) return 'patient';
     return subject;
+  }
+
+  /** Whose data a function's name says it handles; in a patient app, `updateUser` and `login` handle a patient's. */
+  private subjectOfContextName(name: string): Subject | undefined {
+    const subject = subjectOfName(name);
+    return subject === 'workforce' && this.options.appUsersArePatients && isAppUserName(name) ? undefined : subject;
   }
 
   /**

@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -55,7 +55,7 @@ export interface ProvenanceHost {
   valueOf(node: Node): AbstractValue;
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
-  options: { classifier: NameClassifier; file?: string; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
+  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -544,7 +544,7 @@ function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolea
   let contactOnly = false;
   // A handler about the workforce (`update-user`, `sync-practitioner`): a person's details in its payload are
   // a staff member's; only clinical data and patient records there are a patient's.
-  const aboutWorkforce = fileSubjectOf(host.options.file) === 'workforce';
+  const aboutWorkforce = fileSubjectOf(host.options.file, host.options.appUsersArePatients) === 'workforce';
   for (const name of names) {
     const verdict = host.options.classifier.classify(name);
     if (verdict.trap || verdict.kinds.length === 0) continue;
@@ -565,10 +565,12 @@ function fileServesPatients(file: string | undefined): boolean {
 }
 
 /** Whose data a file handles, by the nearest of its name and folders that says (`ehr/update-user/index.ts`: the workforce's). */
-export function fileSubjectOf(file: string | undefined): Subject | undefined {
+export function fileSubjectOf(file: string | undefined, appUsersArePatients = false): Subject | undefined {
   if (!file) return undefined;
   const segments = file.replace(/\.[^./]+$/, '').split('/').reverse();
   for (const segment of segments) {
+    // In a patient app `store/user/`, `auth/` and `account/` hold the patient's own account.
+    if (appUsersArePatients && (isAppUserName(segment) || isAccountContextName(segment))) continue;
     const subject = subjectOfName(segment);
     if (subject) return subject;
   }

@@ -24,6 +24,7 @@ describe('parseConfigText', () => {
       /* names */
       "phiNames": { "chartNo": "mrn" },
       "notPhiNames": ["visitorId"],
+      "appUsers": "patients",
       "sanitizers": ["scrub"],
       "redactor": { "name": "redact", "module": "./lib/redact" },
       "ignore": ["generated/"],
@@ -53,6 +54,7 @@ describe('parseConfigText', () => {
     { name: 'a rule tuple that is too long', text: '{ "rules": { "no-phi-in-logs": ["error", {}, 3] } }', line: 1, column: 32, reason: /Rule "no-phi-in-logs"/ },
     // Two capitalised words side by side are shaped like a name, not a key: masked (the position says where).
     { name: 'a rule id that is not kebab-case', text: '{ "rules": { "No Logs": "off" } }', line: 1, column: 14, reason: /^Unknown rule "…"$/ },
+    { name: 'an appUsers value that is neither patients nor staff', text: '{\n  "appUsers": "clinicians"\n}', line: 2, column: 15, reason: /appUsers must be one of "patients", "staff"/ },
     { name: 'a zero maxFileSize', text: '{\n  "maxFileSize": 0\n}', line: 2, column: 18, reason: /maxFileSize must be >= 1/ },
     { name: 'a fractional maxFileSize', text: '{ "maxFileSize": 1.5 }', line: 1, column: 18, reason: /maxFileSize must be integer/ },
     { name: 'a non-string ignore entry', text: '{ "ignore": ["a", 3] }', line: 1, column: 19, reason: /ignore\.1 must be string/ },

@@ -165,6 +165,15 @@ function fileIsAboutOperationsMessaging(file: string | undefined): boolean {
  */
 const CLINICAL_CONTEXT_KINDS: ReadonlySet<string> = new Set(['clinical-note', 'diagnosis', 'vital-signs', 'procedure', 'medical-history']);
 
+/** Retrieval words that describe data rather than do something (`currentPatient`, `selectedVisit`, `toPatient`). */
+const ADJECTIVAL_RETRIEVAL_WORDS = new Set(['current', 'selected', 'to']);
+
+/** A name that starts with a verb (`insertPatient`, `findPatients`, `usePatient`): an action, not a value. */
+function namesAnAction(name: string): boolean {
+  const first = splitWords(name)[0];
+  return first !== undefined && splitWords(name).length > 1 && (actionVerbs.has(first) || (retrievalVerbs.has(first) && !ADJECTIVAL_RETRIEVAL_WORDS.has(first)));
+}
+
 /** The name a value goes by: `patientId`, `visit.uuid` → `uuid`. */
 function valueNameOf(node: Node): string | undefined {
   return node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
@@ -698,6 +707,9 @@ export abstract class ValueEvaluator {
     // whatever its name says.
     const imported = this.imports.get(node.name);
     if (imported && (imported.imported === 'default' || imported.imported === '*') && !/^[./]/.test(imported.module)) return EMPTY;
+    // An action or a lookup imported from another module of the app (`insertPatient`, `getPatientById`,
+    // `usePatient`) is a function, an endpoint definition or a hook handed on as code, not data.
+    if (imported && namesAnAction(node.name)) return EMPTY;
     // Not a variable: a component, a class, an enum, a namespace or a constant (`PatientSearchIcon`,
     // `TaskCode`, `PATIENT_FIELDS`), whatever its name says.
     if (isTypeOrConstantName(node.name)) return EMPTY;

@@ -112,3 +112,23 @@ export class PatientSearchService {
     assert.deepEqual(found, ['src/app/patients.service.ts:9:no-phi-in-browser-storage']);
   });
 });
+
+describe('cross-file: actions imported from the app are code, not data', () => {
+  it('an imported endpoint or function named for patients (`insertPatient`) handed to a helper that logs it is not patient data; the record handed beside it is', async () => {
+    const dir = workspace({
+      'src/api/compose.ts': 'export const compose = async (db: unknown, endpoint: { name: string }, args: unknown[]) => {\n  console.debug({ endpoint: endpoint.name });\n  console.debug(args);\n};\n',
+      'src/api/patients/insert.ts': "export default { name: 'patients.insert' };\n",
+      'src/api/create.ts': "import insertPatient from './patients/insert';\nimport { compose } from './compose';\nimport { currentPatient } from './store';\nexport async function run(db: unknown, patient: { firstName: string }) {\n  await compose(db, insertPatient, [patient.firstName]);\n  console.log('created', insertPatient);\n  console.log('for', currentPatient);\n}\n",
+      'src/api/store.ts': 'export let currentPatient: unknown;\n',
+    });
+    try {
+      const result = await scanWorkspace({ paths: [dir], cwd: dir });
+      const found = result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.range.start.column}:${finding.ruleId}`).sort();
+      // The record's name goes to the log through compose's second log line; the endpoint definition does not,
+      // and an imported value named as data (`currentPatient`) still is data.
+      assert.deepEqual(found, ['src/api/create.ts:5:36:no-phi-in-logs', 'src/api/create.ts:7:22:no-phi-in-logs']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

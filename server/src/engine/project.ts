@@ -230,15 +230,23 @@ export class Project {
     return new MethodReturns((candidate) => {
       const text = this.readOpen(candidate) ?? (fs.existsSync(candidate) ? this.readDisk(candidate) : undefined);
       if (text === undefined || languageOf(candidate) !== 'code') return undefined;
-      let config: ResolvedConfig;
-      try {
-        config = this.configFor(candidate);
-      } catch {
-        return undefined;
-      }
-      if (sizeOverLimit(text, config.maxFileSize) !== undefined) return undefined;
-      return { absPath: candidate, relPath: this.relPath(candidate), text, config, index: this.liveIndex(), rules: this.rules };
+      const config = this.configWithinLimit(candidate, text);
+      return config ? { absPath: candidate, relPath: this.relPath(candidate), text, config, index: this.liveIndex(), rules: this.rules } : undefined;
     });
+  }
+
+  /**
+   * The config of another file the editor reads for what it exports or returns; undefined when its config is
+   * broken or the text is over the size limit (an open document that large is not analysed either).
+   */
+  private configWithinLimit(absPath: string, text: string): ResolvedConfig | undefined {
+    let config: ResolvedConfig;
+    try {
+      config = this.configFor(absPath);
+    } catch {
+      return undefined;
+    }
+    return sizeOverLimit(text, config.maxFileSize) === undefined ? config : undefined;
   }
 
   /** Whether a finding is reported given its file's role: the user's choice of roles, else the rule's. */
@@ -306,14 +314,8 @@ export class Project {
     const cached = this.summaries.get(target);
     if (cached && cached.text === text && [...names].every((name) => cached.names.has(name))) return cached.summary;
     const allNames = new Set([...names, ...(cached?.text === text ? cached.names : [])]);
-    let config: ResolvedConfig;
-    try {
-      config = this.configFor(target);
-    } catch {
-      return undefined;
-    }
-    // An open document over the size limit is not analysed for what its exports do either.
-    if (sizeOverLimit(text, config.maxFileSize) !== undefined) return undefined;
+    const config = this.configWithinLimit(target, text);
+    if (!config) return undefined;
     const result = analyzeFile({ absPath: target, relPath: this.relPath(target), text, config, index: this.liveIndex(), rules: this.rules, probeExports: [...allNames] });
     const summary: ModuleSummary = { absPath: target, sinks: result.flows?.exports ?? [], forwards: result.flows?.forwards ?? [] };
     this.summaries.set(target, { text, names: allNames, summary });

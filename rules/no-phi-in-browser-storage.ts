@@ -595,9 +595,10 @@ export default createRule({
           return;
         }
         // ngStorage: $localStorage.$default({ … }), $sessionStorage.$reset({ … })
-        if (NG_STORAGE_WRITES.has(call.method) && ngStorageOf(call.object) && node.arguments[0]) {
+        const ngStorage = NG_STORAGE_WRITES.has(call.method) ? ngStorageOf(call.object) : undefined;
+        if (ngStorage && node.arguments[0]) {
           const phi = phiOfArguments(context, node.arguments.slice(0, 1));
-          if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: ngStorageOf(call.object)! } });
+          if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: ngStorage } });
           return;
         }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {

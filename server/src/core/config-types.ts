@@ -52,6 +52,13 @@ export interface ResolvedConfig {
   phiNames: Record<string, string>;
   notPhiNames: string[];
   appUsers: AppUsers;
+  /**
+   * Why `appUsers` is what it is when no config file says: the package manifest that describes a patient app or
+   * portal (`appUsers` is then "patients"). Undefined when a config file set it or the default applies.
+   */
+  appUsersFrom?: string;
+  /** Whether a config file set `appUsers` (then no package manifest is consulted). */
+  appUsersDeclared?: boolean;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

@@ -28,6 +28,7 @@ import {
   type RuleSetting,
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
+import { AppUsersFinder } from './app-users';
 import { didYouMean } from './did-you-mean';
 import { MASK, isKeyShaped } from './value-mask';
 import { describeFileType, describeFsError, formatBytes } from './read';
@@ -330,6 +331,7 @@ export function resolveConfig(file: PhiGuardConfigFile, configFile: string | und
     phiNames: { ...(file.phiNames ?? {}) },
     notPhiNames: [...(file.notPhiNames ?? [])],
     appUsers: file.appUsers ?? defaults.appUsers,
+    appUsersDeclared: file.appUsers !== undefined,
     sanitizers: [...(file.sanitizers ?? [])],
     redactor: file.redactor ? { ...file.redactor } : undefined,
     ignore: [...(file.ignore ?? [])],
@@ -387,6 +389,8 @@ export class ConfigResolver {
   private readonly byFolder = new Map<string, LoadedConfig>();
   private readonly byConfigFile = new Map<string, LoadedConfig>();
   private fallback: ResolvedConfig | undefined;
+  private readonly appUsers = new AppUsersFinder();
+  private patientAppConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
   constructor(options: ConfigResolverOptions) {
     this.rules = options.rules;
@@ -399,7 +403,23 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return loaded.config;
+    return this.withAppUsersOfPackage(loaded.config, absPath);
+  }
+
+  /**
+   * A config that does not say who signs in (`appUsers`) reads it from the nearest package manifest: a package
+   * named or described as a patient app or portal is used by patients. One config object per (config, evidence),
+   * so files of one package share it.
+   */
+  private withAppUsersOfPackage(config: ResolvedConfig, absPath: string): ResolvedConfig {
+    if (config.appUsersDeclared) return config;
+    const evidence = this.appUsers.evidenceFor(absPath, config.baseDir);
+    if (!evidence) return config;
+    let byEvidence = this.patientAppConfigs.get(config);
+    if (!byEvidence) this.patientAppConfigs.set(config, (byEvidence = new Map()));
+    let derived = byEvidence.get(evidence);
+    if (!derived) byEvidence.set(evidence, (derived = { ...config, appUsers: 'patients', appUsersFrom: evidence }));
+    return derived;
   }
 
   /** Config files loaded so far (valid ones), sorted. */
@@ -414,6 +434,8 @@ export class ConfigResolver {
   clear(): void {
     this.byFolder.clear();
     this.byConfigFile.clear();
+    this.appUsers.clear();
+    this.patientAppConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

@@ -162,6 +162,9 @@ const LLM_API_HOSTS: ReadonlyArray<{ host: RegExp; vendor: string }> = [
   { host: /\.openai\.azure\.com$/, vendor: 'Azure OpenAI' },
   { host: /^api\.anthropic\.com$/, vendor: 'Anthropic' },
   { host: /^generativelanguage\.googleapis\.com$/, vendor: 'Google Gemini' },
+  // Vertex AI: the global endpoint and the regional ones (`us-central1-aiplatform.googleapis.com`).
+  { host: /^([a-z0-9-]+-)?aiplatform\.googleapis\.com$/, vendor: 'Google Vertex AI' },
+  { host: /^bedrock-runtime(-fips)?\.[a-z0-9-]+\.amazonaws\.com$/, vendor: 'Amazon Bedrock' },
   { host: /^api\.(cohere\.ai|cohere\.com|mistral\.ai|groq\.com|together\.xyz|deepseek\.com|perplexity\.ai)$/, vendor: 'an LLM provider' },
   { host: /^openrouter\.ai$/, vendor: 'an LLM provider' },
 ];

@@ -184,6 +184,16 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'plain HTTP calls to Vertex AI (global and regional endpoints) and Amazon Bedrock',
+      filename: 'src/ai/summarise.ts',
+      code: "declare const encounter: { diagnosis: string }; declare const patient: { birthDate: string };\nawait fetch(`https://aiplatform.googleapis.com/v1/projects/${'p'}/locations/global/publishers/google/models/m:generateContent`, { method: 'POST', body: JSON.stringify({ contents: [{ parts: [{ text: encounter.diagnosis }] }] }) });\nawait fetch('https://europe-west4-aiplatform.googleapis.com/v1/x:predict', { method: 'POST', body: JSON.stringify({ instances: [patient.birthDate] }) });\nawait fetch('https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke', { method: 'POST', body: JSON.stringify({ prompt: encounter.diagnosis }) });\nawait fetch('https://storage.googleapis.com/bucket/o', { method: 'POST', body: JSON.stringify({ d: encounter.diagnosis }) });",
+      errors: [
+        { line: 2, column: 153, message: 'Sending diagnosis to Google Vertex AI (LLM API)' },
+        { line: 3, column: 100, message: 'Sending date of birth to Google Vertex AI (LLM API)' },
+        { line: 4, column: 103, message: 'Sending diagnosis to Amazon Bedrock (LLM API)' },
+      ],
+    },
+    {
       name: 'a page view sends the full URL with its query string',
       code: "import ReactGA from 'react-ga4';\nReactGA.send({ hitType: 'pageview', page: window.location.pathname + window.location.search });\ndeclare const analytics: any;\nanalytics.page({ url: location.href });",
       errors: [

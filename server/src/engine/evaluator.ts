@@ -85,6 +85,16 @@ const namePrepositions = new Set(NAME_PREPOSITIONS);
 const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
+/** What an operation's outcome says about how it went: `result.message`, `response.errorMessage`, `res.statusText`. */
+const statusTextProperties = new Set(['message', 'msg', 'error', 'errorMessage', 'errorText', 'statusText', 'reason', 'detail']);
+/** Names of an operation's outcome (`result`, `saveResponse`, `res`), as opposed to a record or a message. */
+const OUTCOME_WORDS = new Set(['result', 'res', 'resp', 'response', 'outcome', 'reply', 'ack', 'status']);
+
+/** `result`, `saveResult`, `this.response`, `res?`: the object read from is named as an operation's outcome. */
+function namesAnOutcome(object: Node): boolean {
+  const name = valueNameOf(object.type === 'ChainExpression' ? object.expression : object);
+  return name !== undefined && OUTCOME_WORDS.has(splitWords(name).at(-1) ?? '');
+}
 const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
@@ -803,6 +813,9 @@ export abstract class ValueEvaluator {
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
     const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    // `result.message`, `response.error`: the outcome text an operation reports (a save's failure reason, a status
+    // line), not the record it operated on; an SMS `message.body` or `sms.message` stays the message's content.
+    if (member && statusTextProperties.has(name) && namesAnOutcome(member.object)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
     if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);

@@ -156,3 +156,31 @@ describe("precision: destructuring a function's tuple gives each name its own el
     assert.deepEqual(reported(hookOfPair), ['no-phi-in-logs:3:ssn']);
   });
 });
+
+describe("precision: an operation's outcome text is not the record it operated on", () => {
+  it('a failed save throws the result message (regression: a maternity chart resource throwing its save result)', () => {
+    const text = [
+      "import { openmrsFetch } from '@openmrs/esm-framework';",
+      'export async function createVisitEncounter(patientUuid: string, formData: any) {',
+      "  const response = await openmrsFetch('/ws/rest/v1/encounter', { method: 'POST', body: { patient: patientUuid, obs: formData } });",
+      "  return { success: response.ok, encounter: response.data, message: response.ok ? '' : 'failed' };",
+      '}',
+      'export async function saveEncounter(patientUuid: string, formData: any, encounter: { diagnosis: string }) {',
+      '  const result = await createVisitEncounter(patientUuid, formData);',
+      '  if (result?.success && result?.encounter) return result;',
+      "  if (!result) throw new Error(`no result for ${encounter.diagnosis}`);",
+      "  throw new Error(result?.message || 'Failed to save');",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/encounters/encounter.resource.ts'), ['no-phi-in-error-message:9:diagnosis']);
+  });
+
+  it("a message record's own message is still its content", () => {
+    const text = [
+      'declare const patient: { diagnosis: string };',
+      'const reminder = { message: `Your result: ${patient.diagnosis}` };',
+      'console.log(reminder.message);',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/reminders.ts'), ['no-phi-in-logs:3:diagnosis']);
+  });
+});

@@ -149,6 +149,7 @@ export class Analyzer extends FunctionSummaries {
   private dispatch(map: Map<string, Array<{ ruleId: string; handler: Handler }>>, node: Node): void {
     const handlers = map.get(node.type);
     if (!handlers || this.silent > 0) return;
+    this.visiting = node;
     for (const { ruleId, handler } of handlers) {
       if (this.failedRules.has(ruleId)) continue;
       try {

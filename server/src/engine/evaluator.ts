@@ -90,6 +90,46 @@ const statusTextProperties = new Set(['message', 'msg', 'error', 'errorMessage',
 /** Names of an operation's outcome (`result`, `saveResponse`, `res`), as opposed to a record or a message. */
 const OUTCOME_WORDS = new Set(['result', 'res', 'resp', 'response', 'outcome', 'reply', 'ack', 'status']);
 
+/**
+ * Whether `res.data` is read where `res` is known to have failed: the consequent of `if (!res.ok)`,
+ * `if (res.status >= 400)`, `if (res.ok === false)`, or the alternate of `if (res.ok)`. Reads parent pointers
+ * (set by the walk).
+ */
+function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Node | undefined): boolean {
+  const responseName = valueNameOf(member.object);
+  if (!responseName) return false;
+  // The walk sets parents as it goes down: a read below the node a rule is handling (`throw new Error(res.data)`)
+  // has none yet, and its branch is that node's.
+  let child: Node = (member as { parent?: Node }).parent || !visiting ? member : visiting;
+  for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
+    const failed = failureTestOf(parent.test, responseName);
+    if (failed === true && child === parent.consequent) return true;
+    if (failed === false && child === parent.alternate) return true;
+  }
+  return false;
+}
+
+/** true: the test holds when the response failed (`!res.ok`); false: when it succeeded (`res.ok`); undefined: neither. */
+function failureTestOf(test: Node, responseName: string): boolean | undefined {
+  const okOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
+  const statusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && (propertyName(node) === 'status' || propertyName(node) === 'statusCode') && valueNameOf(node.object) === responseName;
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (okOf(inner)) return false;
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') {
+    const negated = inner.argument.type === 'ChainExpression' ? inner.argument.expression : inner.argument;
+    return okOf(negated) ? true : undefined;
+  }
+  if (inner.type !== 'BinaryExpression') return undefined;
+  const literal = inner.right.type === 'Literal' ? inner.right.value : undefined;
+  if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
+  if (statusOf(inner.left) && typeof literal === 'number') {
+    if ((inner.operator === '>=' && literal >= 300) || (inner.operator === '>' && literal >= 299)) return true;
+    if ((inner.operator === '!==' || inner.operator === '!=') && literal >= 200 && literal < 300) return true;
+  }
+  return undefined;
+}
+
 /** `result`, `saveResult`, `this.response`, `res?`: the object read from is named as an operation's outcome. */
 function namesAnOutcome(object: Node): boolean {
   const name = valueNameOf(object.type === 'ChainExpression' ? object.expression : object);
@@ -198,6 +238,8 @@ function namesPatientReference(key: string | undefined): boolean {
 
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
+  /** The node whose rule handlers are running: nodes below it have no parent pointer yet. */
+  protected visiting: Node | undefined;
   protected readonly classStack: string[] = [];
   protected readonly memo = new Map<Node, { version: number; value: AbstractValue }>();
   protected version = 0;
@@ -816,6 +858,8 @@ export abstract class ValueEvaluator {
     // `result.message`, `response.error`: the outcome text an operation reports (a save's failure reason, a status
     // line), not the record it operated on; an SMS `message.body` or `sms.message` stays the message's content.
     if (member && statusTextProperties.has(name) && namesAnOutcome(member.object)) return EMPTY;
+    // `if (!res.ok) throw new Error(JSON.stringify(res.data))`: the body of a failed response is the server's error.
+    if (member && containerProperties.has(name) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
     if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);

@@ -32,7 +32,9 @@ export const HANDLER_EXPORT_NAMES: readonly string[] = ['handler', 'index', 'mai
  * The URL (first argument, or the `url` option) says what the response holds. Writes (POST, PUT,
  * PATCH) are left out: what a server answers to a write is an acknowledgement more often than the record.
  */
-export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.ajax', '$.get', '$.getJSON', 'axios', 'ky', 'got', 'superagent', 'request'];
+export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.ajax', '$.get', '$.getJSON', 'axios', 'ky', 'got', 'superagent', 'request',
+  // framework fetch helpers: OpenMRS O3's `openmrsFetch` (resolves with a response whose `data` is the parsed body), unjs/Nuxt `$fetch`/`ofetch` (the body)
+  'openmrsFetch', '$fetch', 'ofetch'];
 export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'getJSON'];
 /** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
 export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];

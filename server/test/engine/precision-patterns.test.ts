@@ -184,3 +184,20 @@ describe("precision: an operation's outcome text is not the record it operated o
     assert.deepEqual(reported(text, 'src/reminders.ts'), ['no-phi-in-logs:3:diagnosis']);
   });
 });
+
+describe("precision: the body of a failed response is the server's error, not the record asked for", () => {
+  it('throws and logs the body of a failed read (regression: an offline visit sync), and still reports a successful one', () => {
+    const text = [
+      "import { openmrsFetch } from '@openmrs/esm-framework';",
+      'export async function loadPatient(uuid: string) {',
+      '  const res = await openmrsFetch(`/ws/rest/v1/patient/${uuid}?v=full`);',
+      '  if (!res.ok) throw new Error(`Failed to load: ${JSON.stringify(res.data)}`);',
+      '  if (res.status >= 400) console.error(res.data);',
+      '  if (res.ok === false) console.error(res.data);',
+      '  if (res.ok) { console.log(res.data); } else { console.error(res.data); }',
+      '  console.log(res.data);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/patients/patient.resource.ts'), ['no-phi-in-logs:7:patient-record', 'no-phi-in-logs:8:patient-record']);
+  });
+});

@@ -343,3 +343,33 @@ describe('provenance: clinical measurement records', () => {
     assert.deepEqual(reported(text, 'lib/show.js'), ['no-phi-in-logs:2:vital-signs']);
   });
 });
+
+describe('provenance: framework fetch helpers read like fetch', () => {
+  it("OpenMRS O3's openmrsFetch of a patient resource: its response data is the patient's record; a write's is not", () => {
+    const text = [
+      "import { openmrsFetch } from '@openmrs/esm-framework';",
+      'export async function loadPatient(uuid: string) {',
+      '  const res = await openmrsFetch(`/ws/rest/v1/patient/${uuid}?v=full`);',
+      '  console.log(res.data);',
+      "  const saved = await openmrsFetch('/ws/rest/v1/patient', { method: 'POST', body: { uuid } });",
+      '  console.log(saved.data);',
+      "  const concepts = await openmrsFetch('/ws/rest/v1/concept?q=malaria');",
+      '  console.log(concepts.data);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/patients/patient.resource.ts'), ['no-phi-in-logs:4:patient-record']);
+  });
+
+  it("unjs/Nuxt $fetch and ofetch resolve with the body of the route they read", () => {
+    const text = [
+      "import { ofetch } from 'ofetch';",
+      'declare const $fetch: any;',
+      'export async function show(id: string) {',
+      '  console.log(await $fetch(`/api/patients/${id}`));',
+      '  console.log(await ofetch(`/api/encounters/${id}`));',
+      "  console.log(await ofetch('/api/settings'));",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/pages/show.ts').map((finding) => finding.split(':').slice(0, 2).join(':')), ['no-phi-in-logs:4', 'no-phi-in-logs:5']);
+  });
+});

@@ -7,6 +7,7 @@
 // patients count.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PACKAGE_MANIFEST_NAME } from '../shared/file-kinds';
 import { splitWords } from '../vocabulary/classify';
 
 /** Manifests larger than this are not package descriptions worth reading. */
@@ -76,13 +77,13 @@ export class AppUsersFinder {
 
   private forFolder(folder: string, base: string): string | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    const manifest = path.join(folder, 'package.json');
+    const manifest = path.join(folder, PACKAGE_MANIFEST_NAME);
     const text = readSmallFile(manifest);
     let evidence: string | undefined;
     // The nearest manifest decides: a staff package inside a patient-app monorepo is the staff's.
     if (text !== undefined) {
       const found = patientAppEvidence(text);
-      evidence = found ? `${path.relative(base, manifest).split(path.sep).join('/') || 'package.json'}: ${found}` : undefined;
+      evidence = found ? `${path.relative(base, manifest).split(path.sep).join('/') || PACKAGE_MANIFEST_NAME}: ${found}` : undefined;
     } else if (folder !== base && path.dirname(folder) !== folder) {
       evidence = this.forFolder(path.dirname(folder), base);
     }

@@ -47,7 +47,7 @@ import {
   type ExportSarifParams,
   type SeverityCounts,
 } from '../shared/protocol';
-import { CONFIG_FILE_GLOB, CONFIG_FILE_NAME, WATCHED_FILES_GLOB, isInSkippedFolder, languageOfPath } from '../shared/file-kinds';
+import { CONFIG_FILE_GLOB, CONFIG_FILE_NAME, PACKAGE_MANIFEST_NAME, WATCHED_FILES_GLOB, isInSkippedFolder, languageOfPath } from '../shared/file-kinds';
 import { DEFAULT_SETTINGS, type PhiGuardSettings } from '../shared/settings';
 import { FileAnalyzer, emptyOutcome, type AnalysisOutcome, type ConfigProblem } from './analyzer';
 import { computeCodeActions } from './code-actions';
@@ -401,6 +401,8 @@ export class PhiGuardServer {
             configChanged = true;
             this.log(`config ${FileChangeType.Deleted === change.type ? 'deleted' : 'changed'}: ${this.folders.relPath(absPath)}`);
           } else if (languageOfPath(absPath) !== undefined && !isInSkippedFolder(path.relative(this.folders.rootOf(absPath), absPath))) {
+            // A package manifest says who signs in to its app when no config does (`appUsers`).
+            if (path.basename(absPath) === PACKAGE_MANIFEST_NAME) configChanged = true;
             const deleted = change.type === FileChangeType.Deleted;
             if (!this.isOpen(absPath)) {
               this.analyzer.fileChanged(absPath, undefined, deleted);

@@ -64,6 +64,8 @@ export const LOCKFILES: ReadonlySet<string> = new Set(['package-lock.json', 'npm
 
 export const CONFIG_FILE_NAME = '.phi-guard.json';
 export const CONFIG_FILE_GLOB = `**/${CONFIG_FILE_NAME}`;
+/** A package manifest: where no config sets `appUsers`, its name and description say who signs in. */
+export const PACKAGE_MANIFEST_NAME = 'package.json';
 
 /** The files whose changes on disk the server wants to hear about. */
 export const WATCHED_FILES_GLOB = `**/*.{${FILE_KINDS.flatMap((kind) => kind.extensions.map((extension) => extension.slice(1))).join(',')}}`;

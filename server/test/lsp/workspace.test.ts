@@ -171,6 +171,23 @@ describe('language server: workspace', function () {
     }
   });
 
+  it('re-analyses open documents when a package.json changes who signs in (appUsers from the manifest)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-app-users-'));
+    temps.push(root);
+    const actions = path.join(root, 'src', 'store', 'user', 'actions.js');
+    fs.mkdirSync(path.dirname(actions), { recursive: true });
+    fs.writeFileSync(actions, "import AsyncStorage from '@react-native-async-storage/async-storage';\nexport const savePhone = async (phone) => {\n  await AsyncStorage.setItem('auth', JSON.stringify({ phone }));\n};\n");
+    const manifest = path.join(root, 'package.json');
+    fs.writeFileSync(manifest, JSON.stringify({ name: 'clinic-console' }));
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });
+    const uri = client.open(actions);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    const since = client.mark();
+    fs.writeFileSync(manifest, JSON.stringify({ name: '@clinic/patient-app' }));
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(manifest), type: 2 }] });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].code === 'no-phi-in-browser-storage', since);
+  });
+
   it('exports the last scan as SARIF identical to the CLI output (but for timing)', async () => {
     const root = workspace();
     client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });

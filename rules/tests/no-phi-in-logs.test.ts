@@ -2,6 +2,12 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
+    "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
+    'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
+    // a product's own name read from an order: a drug's catalogue name is not a person's name
+    'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
+    'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -72,6 +78,11 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: "a plan's member and a family member are patients; a patient's own name beside a drug name stays a name",
+      code: "export function f(member: any, familyMember: any, patient: any) {\n  console.log(member.name);\n  console.log(familyMember.phone);\n  console.log(patient.medication.name, patient.name);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['name'] }, { line: 3, column: 15, kinds: ['phone'] }, { line: 4, column: 15 }],
+    },
     {
       name: "Azure Functions' invocation context logs (issue 9)",
       code: "export default async function intake(context: any, req: any) {\n  context.log('intake for', req.body.dateOfBirth);\n  context.error(`failed: ${req.body.diagnosis}`);\n}",

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -802,7 +802,9 @@ export abstract class ValueEvaluator {
   }
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
-    const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    // `prescription.medication.name`, `order.drug.displayName`: a product's own name (a drug's), not the patient's.
+    const ownerIsAProduct = member !== undefined && namesAProduct(ownerNameOf(member));
+    const personContext = !ownerIsAProduct && (object.personContext || (hasPhi(object) && object.kinds.includes('patient-record')));
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
     if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);
@@ -1179,3 +1181,13 @@ export abstract class ValueEvaluator {
   protected origin(node: Node, kinds: readonly string[]): TaintOrigin {
     return { range: this.range(node), label: `${describeKinds(kinds)} from \`${this.snippet(node)}\`` };
   }}
+
+/** The name an owner of a member read goes by: `medication` in `prescription.medication?.name`, `drugs` in `drugs[0].name`. */
+function ownerNameOf(member: TSESTree.MemberExpression): string {
+  let owner: TSESTree.Node = member.object;
+  while (owner.type === 'MemberExpression' && owner.computed && owner.property.type !== 'Identifier') owner = owner.object;
+  if (owner.type === 'ChainExpression') owner = owner.expression;
+  if (owner.type === 'Identifier') return owner.name;
+  if (owner.type === 'MemberExpression' && !owner.computed && owner.property.type === 'Identifier') return owner.property.name;
+  return '';
+}

@@ -8,6 +8,9 @@ runRuleTests('no-phi-in-logs', {
     // a product's own name read from an order: a drug's catalogue name is not a person's name
     'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
     'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
+    // the payers' catalogue of plans and organisations, and what a plan requires, are not a patient's coverage
+    'declare function getInsurancePlansAndOrgs(ids: string[]): Promise<any[]>; export async function f(ids: string[]) { const [primary] = await getInsurancePlansAndOrgs(ids); console.log(primary); }',
+    'declare function toDto(plan: any): any; export function f(insurancePlan: any) { const planRequirements = toDto(insurancePlan); console.log(\'plan requirements\', planRequirements, insurancePlan); }',
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -78,6 +81,11 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: "a patient's insurance plan and a patient's coverage stay insurance data",
+      code: "export function f(patientInsurancePlan: any, insurance: any, patient: any) {\n  console.log(patientInsurancePlan);\n  console.log(insurance.memberNumber);\n  console.log(patient.plan);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['insurance'] }, { line: 3, column: 15 }, { line: 4, column: 15, kinds: ['insurance'] }],
+    },
     {
       name: "a plan's member and a family member are patients; a patient's own name beside a drug name stays a name",
       code: "export function f(member: any, familyMember: any, patient: any) {\n  console.log(member.name);\n  console.log(familyMember.phone);\n  console.log(patient.medication.name, patient.name);\n}",

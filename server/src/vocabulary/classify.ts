@@ -20,6 +20,7 @@ import {
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
   PATIENT_SUBJECT_WORDS,
+  PAYER_CATALOGUE_WORDS,
   PERSON_CONTEXT_WORDS,
   PRODUCT_WORDS,
   SYSTEM_RECORD_QUALIFIERS,
@@ -352,6 +353,11 @@ export class NameClassifier {
     // `patientListParams`, `visitSearchParameters`: a list's or a search's parameters hold what is put in them
     // (followed), not the record their name mentions; their fields keep the person (`searchParameters.name`).
     if (PARAMETER_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return { kinds: [], trap: false, clearsTaint: false, personContext };
+    // `insurancePlans`, `getInsurancePlansAndOrgs`: the payers' catalogue of plans and organisations, not a patient's coverage.
+    if (!contextFromChain && kinds.has('insurance') && words.some((word) => payerCatalogueWords.has(word)) && !words.some((word) => patientSubjectWords.has(word))) {
+      kinds.delete('insurance');
+      if (kinds.size === 0) return NO_PHI;
+    }
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
@@ -399,6 +405,7 @@ export function headNounIsAThing(name: string): boolean {
 }
 
 const productWords = new Set(PRODUCT_WORDS);
+const payerCatalogueWords = new Set(PAYER_CATALOGUE_WORDS);
 
 /** `medication`, `prescription.drug`, `vaccines[0]`: the last word names a product, whose `name` is its own (see PRODUCT_WORDS). */
 export function namesAProduct(name: string): boolean {

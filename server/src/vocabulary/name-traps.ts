@@ -54,6 +54,18 @@ export const METADATA_WORDS: readonly string[] = [
   'ref', 'refs', 'reference', 'references',
   // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
   'meta', 'metadata', 'timeframe',
+  // what a form, a plan or a payer requires (`planRequirements`, `insuranceRequirements`): rules about data, not the data
+  'requirement', 'requirements',
+];
+
+/**
+ * What a payer sells or is (`insurancePlans`, `getInsurancePlansAndOrgs`, `insuranceOrganization`, `payerNetwork`): a
+ * catalogue of plans and the organisations offering them, not a patient's coverage. A patient word keeps the
+ * patient's (`patientInsurancePlan`), and a member, policy or subscriber number is an identifier of its own.
+ */
+export const PAYER_CATALOGUE_WORDS: readonly string[] = [
+  'plan', 'plans', 'org', 'orgs', 'organization', 'organizations', 'organisation', 'organisations', 'network', 'networks',
+  'catalog', 'catalogue', 'product', 'products', 'carrier', 'carriers', 'options',
 ];
 
 /**

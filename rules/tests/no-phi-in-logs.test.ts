@@ -11,6 +11,9 @@ runRuleTests('no-phi-in-logs', {
     // the payers' catalogue of plans and organisations, and what a plan requires, are not a patient's coverage
     'declare function getInsurancePlansAndOrgs(ids: string[]): Promise<any[]>; export async function f(ids: string[]) { const [primary] = await getInsurancePlansAndOrgs(ids); console.log(primary); }',
     'declare function toDto(plan: any): any; export function f(insurancePlan: any) { const planRequirements = toDto(insurancePlan); console.log(\'plan requirements\', planRequirements, insurancePlan); }',
+    // a parameter whose declared type the workspace spells out without PHI (ids, timestamps, keys) is that shape, whatever
+    // the caller's function name guessed
+    "interface TrackerRequest { message_id: string; creation_time: string; prescription_id: string }\ninterface DocumentRequest extends TrackerRequest { document_key: string }\ndeclare const builder: any;\nfunction send(request: DocumentRequest) { console.info(`sending ${JSON.stringify(request)}`); }\nexport function f(key: string) { const documentRequest = builder.makePrescriptionDocumentRequest(key); send(documentRequest); }",
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -81,6 +84,11 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'a declared shape with a PHI field, or a type the workspace does not declare, keeps the caller\'s guess',
+      code: "interface PrescriptionLine { message_id: string; medicationName: string }\ndeclare const builder: any;\nfunction send(line: PrescriptionLine) { console.info(JSON.stringify(line)); }\nfunction post(request: object) { console.info(JSON.stringify(request)); }\nexport function f(key: string) {\n  send(builder.makePrescriptionLine(key));\n  post(builder.makePrescriptionDocumentRequest(key));\n}",
+      errors: [{ line: 3, column: 54 }, { line: 4, column: 47 }],
+    },
     {
       name: "a patient's insurance plan and a patient's coverage stay insurance data",
       code: "export function f(patientInsurancePlan: any, insurance: any, patient: any) {\n  console.log(patientInsurancePlan);\n  console.log(insurance.memberNumber);\n  console.log(patient.plan);\n}",

@@ -375,6 +375,13 @@ export abstract class ValueEvaluator {
     return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
+  /** A type the workspace declares with fields, none of which (nor its parents') carries PHI. */
+  protected declaresShapeWithoutPhi(typeName: string): boolean {
+    if (!this.options.index?.declares(typeName)) return false;
+    const resolved = this.options.index.resolve(typeName, this.options.classifier);
+    return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
+  }
+
   /**
    * The value a named variable ends up with: what was assigned, plus what its name says when the
    * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
@@ -398,6 +405,9 @@ export abstract class ValueEvaluator {
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
+    // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
+    if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;
     // `extensions: Extension[]` handed a caller's PHI: the value keeps that PHI (its fields are unknown), but
     // as text it is a record, `[object Object]` (see asText).
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');

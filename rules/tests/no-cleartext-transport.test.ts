@@ -28,6 +28,8 @@ runRuleTests('no-cleartext-transport', {
     "fetch('http://0.0.0.0:4000/');",
     "const ws = new WebSocket('ws://localhost:9229/devtools');",
     "fetch('http://app.localhost/x');",
+    // a specification's base URL names identifiers, it is not a connection
+    "export const REGISTRY_SPECIFICATION_URL = 'http://registry.acme-health.org/specs/';\nexport const specUri = 'http://registry.acme-health.org/spec';",
     // the emulator/VM alias of the developer's machine and hosted mock APIs: build targets for a test VM or a mock server
     "const targets = { vm: { apiEndpoint: 'http://10.0.2.2:8080/api' }, genymotion: { apiEndpoint: 'http://10.0.3.2:8080/api' } };",
     "const targets = { mock: { apiEndpoint: 'http://clinic.apiary-mock.com/api' }, postman: { apiEndpoint: 'http://abc123.mock.pstmn.io/v1' } };",

@@ -86,8 +86,8 @@ runRuleTests('no-phi-in-logs', {
   invalid: [
     {
       name: 'a declared shape with a PHI field, or a type the workspace does not declare, keeps the caller\'s guess',
-      code: "interface PrescriptionLine { message_id: string; medicationName: string }\ndeclare const builder: any;\nfunction send(line: PrescriptionLine) { console.info(JSON.stringify(line)); }\nfunction post(request: object) { console.info(JSON.stringify(request)); }\nexport function f(key: string) {\n  send(builder.makePrescriptionLine(key));\n  post(builder.makePrescriptionDocumentRequest(key));\n}",
-      errors: [{ line: 3, column: 54 }, { line: 4, column: 47 }],
+      code: "interface PrescriptionLine { message_id: string; medicationName: string }\ninterface BookingResponse { message: string; resources: { record: unknown } }\ndeclare const builder: any;\nfunction send(line: PrescriptionLine) { console.info(JSON.stringify(line)); }\nfunction post(request: object) { console.info(JSON.stringify(request)); }\nfunction reply(response: BookingResponse) { console.info(JSON.stringify(response)); }\nexport function f(key: string) {\n  send(builder.makePrescriptionLine(key));\n  post(builder.makePrescriptionDocumentRequest(key));\n  reply(builder.makeAppointmentForPatient(key));\n}",
+      errors: [{ line: 4, column: 54 }, { line: 5, column: 47 }, { line: 6, column: 58 }],
     },
     {
       name: "a patient's insurance plan and a patient's coverage stay insurance data",

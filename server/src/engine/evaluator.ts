@@ -375,9 +375,9 @@ export abstract class ValueEvaluator {
     return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
-  /** A type the workspace declares with fields, none of which (nor its parents') carries PHI. */
+  /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
   protected declaresShapeWithoutPhi(typeName: string): boolean {
-    if (!this.options.index?.declares(typeName)) return false;
+    if (!this.options.index?.isSpelledOut(typeName)) return false;
     const resolved = this.options.index.resolve(typeName, this.options.classifier);
     return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
   }

@@ -28,6 +28,8 @@ const NOT_A_CONNECTION_WORDS = new Set([
   'definition', 'identifier', 'type', 'homepage', 'home', 'repository', 'repo', 'license', 'licence', 'doc', 'docs', 'documentation', 'help',
   'privacy', 'terms', 'policy', 'image', 'img', 'icon', 'logo', 'avatar', 'photo', 'picture', 'website', 'site', 'link', 'links', 'self', 'designer',
   'author', 'vendor', 'info', 'about', 'support', 'feedback', 'redirect', 'return', 'origin', 'referrer', 'referer', 'canonical', 'example', 'sample',
+  // a specification's base, under which extension and identifier URLs are named: `SPECIFICATION_URL`, `specUri`
+  'specification', 'specifications', 'spec', 'specs',
 ]);
 /** Where a string is a connection's fallback after configuration: `process.env.LAB_URL ?? 'http://…'`. */
 const CONFIGURED_VALUE = /^(process\.env|import\.meta\.env|Deno\.env|env|config|settings|cfg)\b/;

@@ -28,6 +28,12 @@ runRuleTests('no-cleartext-transport', {
     "fetch('http://0.0.0.0:4000/');",
     "const ws = new WebSocket('ws://localhost:9229/devtools');",
     "fetch('http://app.localhost/x');",
+    // a specification's base URL names identifiers, it is not a connection
+    "export const REGISTRY_SPECIFICATION_URL = 'http://registry.acme-health.org/specs/';\nexport const specUri = 'http://registry.acme-health.org/spec';",
+    // the emulator/VM alias of the developer's machine and hosted mock APIs: build targets for a test VM or a mock server
+    "const targets = { vm: { apiEndpoint: 'http://10.0.2.2:8080/api' }, genymotion: { apiEndpoint: 'http://10.0.3.2:8080/api' } };",
+    "const targets = { mock: { apiEndpoint: 'http://clinic.apiary-mock.com/api' }, postman: { apiEndpoint: 'http://abc123.mock.pstmn.io/v1' } };",
+    "fetch('http://jsonplaceholder.typicode.com/users');",
     // documentation and test domains
     "fetch('http://api.example.com/patients');",
     "fetch('http://lab.example.org/results');",
@@ -173,6 +179,15 @@ runRuleTests('no-cleartext-transport', {
       code: "export const config = { labApi: { url: 'http://lab.acme-health.com' } };",
       errors: [{ line: 1, column: 40, message: 'Endpoint `url`' }],
       output: "export const config = { labApi: { url: 'https://lab.acme-health.com' } };",
+    },
+    {
+      name: 'a build target for a hosted staging server is a real deployment; a look-alike of a mock host and other 10.0.x addresses are remote',
+      code: "const targets = {\n  staging: { apiEndpoint: 'http://staging.acme-health.com/api' },\n  vm: { apiEndpoint: 'http://10.0.2.20:8080/api' },\n  fake: { apiEndpoint: 'http://apiary-mock.com.acme-health.com/api' },\n};",
+      errors: [
+        { line: 2, column: 27, message: 'Endpoint `apiEndpoint`' },
+        { line: 3, column: 22, message: 'Endpoint `apiEndpoint`' },
+        { line: 4, column: 24, message: 'Endpoint `apiEndpoint`' },
+      ],
     },
     {
       name: 'credentials in the URL, private addresses and IPv6 are remote',

@@ -2,6 +2,18 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
+    "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
+    'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
+    // a product's own name read from an order: a drug's catalogue name is not a person's name
+    'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
+    'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
+    // the payers' catalogue of plans and organisations, and what a plan requires, are not a patient's coverage
+    'declare function getInsurancePlansAndOrgs(ids: string[]): Promise<any[]>; export async function f(ids: string[]) { const [primary] = await getInsurancePlansAndOrgs(ids); console.log(primary); }',
+    'declare function toDto(plan: any): any; export function f(insurancePlan: any) { const planRequirements = toDto(insurancePlan); console.log(\'plan requirements\', planRequirements, insurancePlan); }',
+    // a parameter whose declared type the workspace spells out without PHI (ids, timestamps, keys) is that shape, whatever
+    // the caller's function name guessed
+    "interface TrackerRequest { message_id: string; creation_time: string; prescription_id: string }\ninterface DocumentRequest extends TrackerRequest { document_key: string }\ndeclare const builder: any;\nfunction send(request: DocumentRequest) { console.info(`sending ${JSON.stringify(request)}`); }\nexport function f(key: string) { const documentRequest = builder.makePrescriptionDocumentRequest(key); send(documentRequest); }",
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -72,6 +84,21 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'a declared shape with a PHI field, or a type the workspace does not declare, keeps the caller\'s guess',
+      code: "interface PrescriptionLine { message_id: string; medicationName: string }\ninterface BookingResponse { message: string; resources: { record: unknown } }\ndeclare const builder: any;\nfunction send(line: PrescriptionLine) { console.info(JSON.stringify(line)); }\nfunction post(request: object) { console.info(JSON.stringify(request)); }\nfunction reply(response: BookingResponse) { console.info(JSON.stringify(response)); }\nexport function f(key: string) {\n  send(builder.makePrescriptionLine(key));\n  post(builder.makePrescriptionDocumentRequest(key));\n  reply(builder.makeAppointmentForPatient(key));\n}",
+      errors: [{ line: 4, column: 54 }, { line: 5, column: 47 }, { line: 6, column: 58 }],
+    },
+    {
+      name: "a patient's insurance plan and a patient's coverage stay insurance data",
+      code: "export function f(patientInsurancePlan: any, insurance: any, patient: any) {\n  console.log(patientInsurancePlan);\n  console.log(insurance.memberNumber);\n  console.log(patient.plan);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['insurance'] }, { line: 3, column: 15 }, { line: 4, column: 15, kinds: ['insurance'] }],
+    },
+    {
+      name: "a plan's member and a family member are patients; a patient's own name beside a drug name stays a name",
+      code: "export function f(member: any, familyMember: any, patient: any) {\n  console.log(member.name);\n  console.log(familyMember.phone);\n  console.log(patient.medication.name, patient.name);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['name'] }, { line: 3, column: 15, kinds: ['phone'] }, { line: 4, column: 15 }],
+    },
     {
       name: "Azure Functions' invocation context logs (issue 9)",
       code: "export default async function intake(context: any, req: any) {\n  context.log('intake for', req.body.dateOfBirth);\n  context.error(`failed: ${req.body.diagnosis}`);\n}",

@@ -28,8 +28,27 @@ export function isLoopbackHost(host: string): boolean {
     host === '0.0.0.0' ||
     host === '[::1]' ||
     host === '::1' ||
-    host === 'host.docker.internal'
+    host === 'host.docker.internal' ||
+    isVirtualMachineHostAlias(host)
   );
+}
+
+/**
+ * Addresses that an emulator or a NAT'd virtual machine uses to reach the developer's own machine: 10.0.2.2
+ * (the Android emulator and VirtualBox NAT), 10.0.3.2 (Genymotion). A deployed app never has them as its
+ * server: a build target or a config pointing there talks to the workstation it runs on, like localhost.
+ */
+export function isVirtualMachineHostAlias(host: string): boolean {
+  return host === '10.0.2.2' || host === '10.0.3.2';
+}
+
+/**
+ * Hosted mock-API services (Apiary's mock server, Postman mocks, Mocky, Beeceptor, MockAPI, JSONPlaceholder,
+ * reqres, httpbin): they answer with canned responses for development and hold no patient records, so a
+ * cleartext URL to one carries nothing worth protecting.
+ */
+export function isMockServiceHost(host: string): boolean {
+  return /(^|\.)(apiary-mock\.com|mock\.pstmn\.io|mocky\.io|beeceptor\.com|mockapi\.io|mockbin\.(org|io)|jsonplaceholder\.typicode\.com|my-json-server\.typicode\.com|reqres\.in|httpbin\.org)$/.test(host);
 }
 
 /**
@@ -67,7 +86,7 @@ export function isIdentifierHost(host: string): boolean {
 }
 
 export function needsTls(url: CleartextUrl): boolean {
-  return !isLoopbackHost(url.host) && !isReservedHost(url.host);
+  return !isLoopbackHost(url.host) && !isReservedHost(url.host) && !isMockServiceHost(url.host);
 }
 
 // ── request descriptions: `{ url, method: 'GET', query }` handed to a wrapper, a generated client, `$http` ──

@@ -18,7 +18,7 @@ import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall,
 import { parseWithBalancedChains } from './deep-parse';
 import type { AnalyzerOptions, ReturnedResponse } from './evaluator';
 import { Fingerprints } from './fingerprint';
-import { isPlainSkipRole, notJsonByDesign, type Unanalysed } from './unanalysed';
+import { codeTemplateByDesign, isPlainSkipRole, notJsonByDesign, type Unanalysed } from './unanalysed';
 import { DeadlineExceeded, deadlineCheck, throwIfPastDeadline } from './deadline';
 import { isDevelopmentOnly } from './development-only';
 import { fileRole, type RoleVerdict } from './roles';
@@ -392,6 +392,8 @@ function parseFailure(input: AnalyzeInput, error: unknown): Unanalysed {
   const message = maskParserMessage((located.message ?? String(error)).split('\n')[0]);
   const hint = /\.ts$/i.test(input.absPath) && /JSX|'>'/.test(message) ? ' (JSX is only parsed in .tsx/.jsx/.js files)' : '';
   const offset = typeof located.index === 'number' ? Math.max(0, Math.min(located.index, input.text.length)) : 0;
+  const template = codeTemplateByDesign(input.relPath, input.text, offset);
+  if (template) return { skipped: { file: input.relPath, reason: 'parse-error', detail: `${where}${template}` } };
   return {
     skipped: { file: input.relPath, reason: 'parse-error', detail: `${where}${message}${hint}` },
     problem: { kind: 'parse-error', detail: `${where}${maskParserMessage(message).replace(/\.$/, '')}${hint}`.trim(), offsets: [offset, offset] },

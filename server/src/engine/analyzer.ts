@@ -13,7 +13,7 @@ import { inboundParameterValue, isResponseValue, storeCallbackValues, storedDocu
 import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
-import { asFunction, exportedFunctions, FUNCTION_TYPES, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
@@ -88,6 +88,8 @@ function functionName(node: FunctionNode): string | undefined {
 
 export class Analyzer extends FunctionSummaries {
   private conditionalDepth = 0;
+  /** The conditional depth at the start of each function body being walked: a write at that depth always runs when the body does. */
+  private readonly functionBodyDepths: number[] = [];
   private readonly callbackParams = new Map<Node, AbstractValue[]>();
   private readonly enterHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
   private readonly exitHandlers = new Map<string, Array<{ ruleId: string; handler: Handler }>>();
@@ -288,9 +290,11 @@ export class Analyzer extends FunctionSummaries {
     this.conditionalDepth++;
     this.functionNames.push(functionName(node) ?? '');
     this.functionNodes.push(node);
+    this.functionBodyDepths.push(this.conditionalDepth);
     try {
       returned = this.walkFunctionScope(node, argumentValues);
     } finally {
+      this.functionBodyDepths.pop();
       this.functionNodes.pop();
       this.functionNames.pop();
       this.conditionalDepth--;
@@ -630,6 +634,11 @@ export class Analyzer extends FunctionSummaries {
       if (field && isResponseValue(value)) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;
+      } else if (field && init && this.conditionalDepth === (this.functionBodyDepths.at(-1) ?? 0) && isConstantChoice(init)) {
+        // `this.visitTime = cleared ? '' : '04:00'` (a setting's constant): the field holds that constant for the
+        // rest of this function, whatever its name says. Only an unconditional write: a branch's may not have run.
+        this.scope.vars.set(`${THIS_FIELD}${field}`, { value: EMPTY, depth: 0 });
+        this.version++;
       }
       this.addToRootVariable(target.object, this.fieldAssignmentValue(target, value, init));
     } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
@@ -670,4 +679,11 @@ function isHookCall(init: Node | undefined): boolean {
 function isPlainFunctionCall(init: Node | undefined): boolean {
   const call = calledIn(init);
   return call?.callee.type === 'Identifier' && !isHookCall(init);
+}
+
+/** A literal, or a choice between literals (`on ? '' : '04:44'`, `value || 'none'` of literals): a constant the code wrote. */
+function isConstantChoice(node: Node): boolean {
+  if (isLiteralLike(node)) return true;
+  if (node.type === 'ConditionalExpression') return isConstantChoice(node.consequent) && isConstantChoice(node.alternate);
+  return false;
 }

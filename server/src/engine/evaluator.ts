@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -427,6 +427,13 @@ export abstract class ValueEvaluator {
     return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
+  /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
+  protected declaresShapeWithoutPhi(typeName: string): boolean {
+    if (!this.options.index?.isSpelledOut(typeName)) return false;
+    const resolved = this.options.index.resolve(typeName, this.options.classifier);
+    return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
+  }
+
   /**
    * The value a named variable ends up with: what was assigned, plus what its name says when the
    * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
@@ -450,6 +457,9 @@ export abstract class ValueEvaluator {
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
+    // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
+    if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;
     // `extensions: Extension[]` handed a caller's PHI: the value keeps that PHI (its fields are unknown), but
     // as text it is a record, `[object Object]` (see asText).
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
@@ -854,7 +864,9 @@ export abstract class ValueEvaluator {
   }
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
-    const personContext = object.personContext || (hasPhi(object) && object.kinds.includes('patient-record'));
+    // `prescription.medication.name`, `order.drug.displayName`: a product's own name (a drug's), not the patient's.
+    const ownerIsAProduct = member !== undefined && namesAProduct(ownerNameOf(member));
+    const personContext = !ownerIsAProduct && (object.personContext || (hasPhi(object) && object.kinds.includes('patient-record')));
     // `result.message`, `response.error`: the outcome text an operation reports (a save's failure reason, a status
     // line), not the record it operated on; an SMS `message.body` or `sms.message` stays the message's content.
     if (member && statusTextProperties.has(name) && namesAnOutcome(member.object)) return EMPTY;
@@ -1236,3 +1248,13 @@ export abstract class ValueEvaluator {
   protected origin(node: Node, kinds: readonly string[]): TaintOrigin {
     return { range: this.range(node), label: `${describeKinds(kinds)} from \`${this.snippet(node)}\`` };
   }}
+
+/** The name an owner of a member read goes by: `medication` in `prescription.medication?.name`, `drugs` in `drugs[0].name`. */
+function ownerNameOf(member: TSESTree.MemberExpression): string {
+  let owner: TSESTree.Node = member.object;
+  while (owner.type === 'MemberExpression' && owner.computed && owner.property.type !== 'Identifier') owner = owner.object;
+  if (owner.type === 'ChainExpression') owner = owner.expression;
+  if (owner.type === 'Identifier') return owner.name;
+  if (owner.type === 'MemberExpression' && !owner.computed && owner.property.type === 'Identifier') return owner.property.name;
+  return '';
+}

@@ -20,7 +20,7 @@ import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
-import { problemOfReadFailure } from './unanalysed';
+import { problemOfReadFailure, thirdPartyBundle } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
 
 export interface ProjectOptions {
@@ -204,7 +204,7 @@ export class Project {
       const skipped: SkippedFile = { file: relPath, reason: 'too-large', detail: sizeLimitDetail(size, config.maxFileSize) };
       const problem = problemOfReadFailure(skipped.reason, skipped.detail);
       const head = text.slice(0, 8192);
-      const role = fileRole(absPath, relPath, head, language, config);
+      const role = unreadFileRole(fileRole(absPath, relPath, head, language, config), head);
       const result = problem ? unanalysedFileResult({ absPath, relPath, text: head, config, rules: this.rules, role }, problem, skipped) : undefined;
       const all = result?.findings ?? [];
       const findings = all.filter((finding) => this.isReported(finding));
@@ -281,7 +281,7 @@ export class Project {
     const language = languageOf(absPath);
     if (!problem || !language) return undefined;
     const head = readHead(absPath);
-    const role = fileRole(absPath, roleBasisPath, head, language, config);
+    const role = unreadFileRole(fileRole(absPath, roleBasisPath, head, language, config), head);
     const result = unanalysedFileResult({ absPath, relPath, text: head, config, rules: this.rules, role }, problem, skipped);
     return { result, role };
   }
@@ -579,4 +579,14 @@ function refineRolesByImporters(loaded: LoadedFile[], index: WorkspaceIndex): vo
     }
     if (!changed) return;
   }
+}
+
+/**
+ * The role of a file over the size limit, judged by its path and first bytes: one that opens as a library's
+ * distribution bundle is vendored (a plain skip, still listed), whatever folder it was copied into.
+ */
+function unreadFileRole(verdict: RoleVerdict, head: string): RoleVerdict {
+  if ((verdict.role !== 'production' && verdict.role !== 'script') || verdict.reason.startsWith('config ')) return verdict;
+  const bundle = thirdPartyBundle(head);
+  return bundle ? { role: 'vendored', reason: bundle } : verdict;
 }

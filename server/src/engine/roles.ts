@@ -76,6 +76,9 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
   [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
   [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],
+  // Test-runner configurations: what they point at is the test run's server and browsers, not the product's.
+  [/^(karma|jest|vitest|mocha)[-.](conf|config|setup)([-.][\w-]+)?\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/i, 'test'],
+  [/^(protractor|wdio|nightwatch|cypress|playwright|testcafe)[-.](conf|config)([-.][\w-]+)?\.[cm]?[jt]s$|^\.testcaferc\.[cm]?js$/i, 'e2e'],
   [/\.min\.[cm]?js$/i, 'vendored'],
   // Yarn's plug-n-play loader, written by the package manager.
   [/^\.pnp\.(c|m)?js$|^\.pnp\.loader\.mjs$/, 'generated'],
@@ -97,6 +100,13 @@ const GENERATED_BANNER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\baut
 /** Jest and Mocha globals used without an import: `describe('…', () => { … expect(…) })`. */
 const TEST_GLOBALS = /\b(describe|it|test)(\.\w+)?\(\s*['"`]/;
 const TEST_ASSERTIONS = /\bexpect\s*\(|\bassert\.\w+\s*\(|\bt\.(is|deepEqual|true)\s*\(/;
+/**
+ * The JUnit/Jasmine naming convention, `PatientServiceTest.js`, `visitSpec.ts`. The name alone does not decide:
+ * in a health code base `LabTest.ts`, `BloodTest.tsx` or `formSpec.ts` are the product's own models and forms. Named
+ * so and written as a test (a `describe`/`it`/`test` block, or an assertion), it is one.
+ */
+const TEST_CLASS_NAME = /[a-z0-9](Test|Tests|Spec|Specs)\.[cm]?[jt]sx?$/;
+const SHOULD_ASSERTION = /\.should\.(be|equal|eql|have|deep|not|exist)\b|\bshould\(/;
 
 /** The role of a workspace-relative POSIX path by naming conventions alone. */
 export function roleOfPath(relPath: string): RoleVerdict | undefined {
@@ -132,7 +142,7 @@ function folderRole(folders: readonly string[]): RoleVerdict | undefined {
 }
 
 /** The role of a file by what its text says: a test runner it imports, a generated-file banner, test globals. */
-export function roleOfText(text: string, language: 'code' | 'json'): RoleVerdict | undefined {
+export function roleOfText(text: string, language: 'code' | 'json', fileName = ''): RoleVerdict | undefined {
   if (language !== 'code') return undefined;
   const head = text.slice(0, 600);
   if (GENERATED_BANNER.test(head)) return { role: 'generated', reason: 'generated-file banner' };
@@ -149,6 +159,9 @@ export function roleOfText(text: string, language: 'code' | 'json'): RoleVerdict
   }
   if (found) return found;
   if (TEST_GLOBALS.test(text) && TEST_ASSERTIONS.test(text)) return { role: 'test', reason: 'test globals (describe/it with expect/assert)' };
+  if (TEST_CLASS_NAME.test(fileName) && (TEST_GLOBALS.test(text) || TEST_ASSERTIONS.test(text) || SHOULD_ASSERTION.test(text))) {
+    return { role: 'test', reason: `test by name and content (${fileName})` };
+  }
   return undefined;
 }
 
@@ -170,7 +183,7 @@ function configRoleOf(absPath: string, config: ResolvedConfig): RoleVerdict | un
 
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
 export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
-  return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? roleOfText(text, language) ?? { role: 'production', reason: 'default' };
+  return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
 }
 
 /** Text with no function or class: a module of data (constants, records, types), not of behaviour. */

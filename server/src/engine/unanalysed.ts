@@ -20,6 +20,25 @@ export function isPlainSkipRole(role: FileRole | undefined): boolean {
   return role === 'generated' || role === 'vendored';
 }
 
+/**
+ * Why the start of a file over the size limit shows a third-party library's distribution bundle, or undefined.
+ * Libraries ship as one big file (`pdfkit.js`, `swagger-ui.js`) copied into an assets or lib folder: it opens
+ * with a UMD, browserify or webpack wrapper, or with the library's release banner (`/*! name v1.2.3` or a
+ * comment naming its `@version` and `@license`). Only oversized files are judged so: an application's own
+ * modules under a licence header are within the limit and analysed.
+ */
+export function thirdPartyBundle(head: string): string | undefined {
+  const start = head.slice(0, 2000);
+  if (/typeof exports\s*===?\s*["']object["']\s*&&\s*typeof module\s*!==?\s*["']undefined["']|\bdefine\.amd\b/.test(start)) return 'a third-party bundle (UMD wrapper)';
+  if (/^\s*(?:\/\*[\s\S]*?\*\/\s*)?(?:!\s*)?\(?function\s*e\s*\(\s*t\s*,\s*n\s*,\s*r\s*\)/.test(start)) return 'a third-party bundle (browserify prelude)';
+  if (/^\s*\/\*{6}\/\s/m.test(start)) return 'a third-party bundle (webpack bootstrap)';
+  const banner = /^\s*\/\*[\s\S]*?\*\//.exec(start)?.[0];
+  if (banner && (/^\s*\/\*!\s*[\w@./-]+\s+v?\d+\.\d+/.test(banner) || (/@version\b|\bv\d+\.\d+\.\d+/.test(banner) && /@license\b|\blicen[cs]ed?\b|\(c\)|copyright/i.test(banner)))) {
+    return 'a third-party bundle (release banner)';
+  }
+  return undefined;
+}
+
 /** The problem a read failure is, or undefined when it is a plain skip (binary, minified, unreadable). */
 export function problemOfReadFailure(reason: SkipReason, detail: string): AnalysisProblem | undefined {
   switch (reason) {
@@ -71,4 +90,27 @@ function firstSignificantOffset(text: string): number {
       return at;
     }
   }
+}
+
+/** Names of code-generation templates: `.migrationTemplate.ts`, `component.template.ts`, `model.tmpl.js`, `templates/x.ts`. */
+const TEMPLATE_FILE_NAME = /template|tmpl|tpl|skeleton|scaffold|boilerplate/i;
+const TEMPLATE_FOLDER = /^(_?templates?|blueprints?|schematics|scaffolds?|generators?)$/i;
+/** Placeholder tokens a generator replaces: `{MIGRATION_NAME}`, `{{name}}`, `<%= name %>`, `__NAME__`, `$NAME$`, `%NAME%`. */
+const CODE_PLACEHOLDER = /\{\s*[A-Z][A-Z0-9_]*\s*\}|\{\{|<%|\b__[A-Za-z][A-Za-z0-9]*(?:@\w+)?__\b|\$[A-Z][A-Z0-9_]*\$|%[A-Z][A-Z0-9_]*%/;
+
+/**
+ * Why a code file that failed to parse is a code-generation template, or undefined when it is broken code.
+ * A file named or placed as a template (`.migrationTemplate.ts`, `templates/`) whose syntax error is on a
+ * line holding a placeholder token (`export class {NAME}{TIMESTAMP} …`) is filled in by a generator before it
+ * is code: a plain skip, listed with its reason. Real source with a syntax error stays an `unanalysed-file` finding.
+ */
+export function codeTemplateByDesign(relPath: string, text: string, errorOffset: number): string | undefined {
+  const segments = relPath.split('/');
+  const fileName = segments[segments.length - 1];
+  const namedTemplate = TEMPLATE_FILE_NAME.test(fileName) || segments.slice(0, -1).some((folder) => TEMPLATE_FOLDER.test(folder));
+  if (!namedTemplate) return undefined;
+  const lineStart = text.lastIndexOf('\n', Math.max(0, errorOffset - 1)) + 1;
+  const lineEnd = text.indexOf('\n', errorOffset);
+  const line = text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, lineStart + 2000) : Math.min(lineEnd, lineStart + 2000));
+  return CODE_PLACEHOLDER.test(line) ? 'a code-generation template: placeholder tokens a generator fills in' : undefined;
 }

@@ -540,6 +540,19 @@ export class WorkspaceIndex {
     return found ?? [];
   }
 
+  /**
+   * Whether a workspace type is spelled out to the last field: every field (its parents' too) is a boolean, a
+   * string or a number, or of another type so spelled out. An inline object type (`resources: { patient: Patient }`),
+   * an index signature or a library type leaves it open.
+   */
+  isSpelledOut(typeName: string, seen: Set<string> = new Set()): boolean {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared || declared.indexType || declared.fields.length === 0 || seen.has(typeName)) return false;
+    seen.add(typeName);
+    if (!declared.extends.every((parent) => this.isSpelledOut(parent, seen))) return false;
+    return declared.fields.every((field) => field.isBoolean || field.isScalar || (field.typeName !== undefined && (seen.has(field.typeName) || this.isSpelledOut(field.typeName, seen))));
+  }
+
   /** Whether a workspace file declares a type of this name. */
   declares(typeName: string): boolean {
     return this.declaredByName.has(typeName);

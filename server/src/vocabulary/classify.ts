@@ -20,9 +20,12 @@ import {
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
   PATIENT_SUBJECT_WORDS,
+  PAYER_CATALOGUE_WORDS,
   PERSON_CONTEXT_WORDS,
+  PRODUCT_WORDS,
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
+  WORKFORCE_GROUP_WORDS,
   WORKFORCE_SUBJECT_WORDS,
 } from './name-traps';
 
@@ -100,6 +103,17 @@ const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
 /** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
 const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
+const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
+
+/**
+ * The words with a workforce group's `member` read as staff (`staffMember` → staff, staff): a staff or team
+ * member is one of the workforce, not a health plan's member, so `staffMemberName` and `teamMember.phone`
+ * are not a patient's.
+ */
+function withWorkforceMembers(words: readonly string[]): readonly string[] {
+  if (!words.some((word, i) => i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]))) return words;
+  return words.map((word, i) => (i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]) ? 'staff' : word));
+}
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 
 export type Subject = 'patient' | 'workforce';
@@ -110,7 +124,7 @@ export type Subject = 'patient' | 'workforce';
  * organisation's. A patient word wins over a workforce word (`patientUser`). Undefined when neither.
  */
 export function subjectOfName(name: string): Subject | undefined {
-  const words = splitWords(name);
+  const words = withWorkforceMembers(splitWords(name));
   if (words.some((word) => patientSubjectWords.has(word))) return 'patient';
   if (words.some((word) => workforceSubjectWords.has(word))) return 'workforce';
   return undefined;
@@ -282,8 +296,8 @@ export class NameClassifier {
 
   private classifyUncached(name: string, contextFromChain: boolean): NameClassification {
     const lower = name.toLowerCase();
-    const words = splitWords(name);
-    const joined = words.join(' ');
+    const joined = splitWords(name).join(' ');
+    const words = withWorkforceMembers(splitWords(name));
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
@@ -339,6 +353,11 @@ export class NameClassifier {
     // `patientListParams`, `visitSearchParameters`: a list's or a search's parameters hold what is put in them
     // (followed), not the record their name mentions; their fields keep the person (`searchParameters.name`).
     if (PARAMETER_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return { kinds: [], trap: false, clearsTaint: false, personContext };
+    // `insurancePlans`, `getInsurancePlansAndOrgs`: the payers' catalogue of plans and organisations, not a patient's coverage.
+    if (!contextFromChain && kinds.has('insurance') && words.some((word) => payerCatalogueWords.has(word)) && !words.some((word) => patientSubjectWords.has(word))) {
+      kinds.delete('insurance');
+      if (kinds.size === 0) return NO_PHI;
+    }
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
     if (kinds.size > 1) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
@@ -383,4 +402,12 @@ export function namesAThing(name: string): boolean {
 export function headNounIsAThing(name: string): boolean {
   const last = splitWords(name).at(-1);
   return last !== undefined && nonPersonQualifiers.has(last);
+}
+
+const productWords = new Set(PRODUCT_WORDS);
+const payerCatalogueWords = new Set(PAYER_CATALOGUE_WORDS);
+
+/** `medication`, `prescription.drug`, `vaccines[0]`: the last word names a product, whose `name` is its own (see PRODUCT_WORDS). */
+export function namesAProduct(name: string): boolean {
+  return productWords.has(splitWords(name).at(-1) ?? '');
 }

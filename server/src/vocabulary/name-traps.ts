@@ -54,6 +54,18 @@ export const METADATA_WORDS: readonly string[] = [
   'ref', 'refs', 'reference', 'references',
   // a record's metadata (FHIR `meta`: tags, profiles, versions) and a settings timeframe are not its content
   'meta', 'metadata', 'timeframe',
+  // what a form, a plan or a payer requires (`planRequirements`, `insuranceRequirements`): rules about data, not the data
+  'requirement', 'requirements',
+];
+
+/**
+ * What a payer sells or is (`insurancePlans`, `getInsurancePlansAndOrgs`, `insuranceOrganization`, `payerNetwork`): a
+ * catalogue of plans and the organisations offering them, not a patient's coverage. A patient word keeps the
+ * patient's (`patientInsurancePlan`), and a member, policy or subscriber number is an identifier of its own.
+ */
+export const PAYER_CATALOGUE_WORDS: readonly string[] = [
+  'plan', 'plans', 'org', 'orgs', 'organization', 'organizations', 'organisation', 'organisations', 'network', 'networks',
+  'catalog', 'catalogue', 'product', 'products', 'carrier', 'carriers', 'options',
 ];
 
 /**
@@ -130,6 +142,15 @@ export const NAMED_THING_WORDS: readonly string[] = [
   'concept', 'concepts', 'definition', 'definitions',
 ];
 
+/**
+ * Products whose `name` is their own (a drug's catalogue name, a vaccine's brand): `prescription.medication.name`,
+ * `order.drug.name`. Read from one of them, `name` names the product, never a person, whoever's record holds it.
+ */
+export const PRODUCT_WORDS: readonly string[] = [
+  'medication', 'medications', 'medicine', 'medicines', 'med', 'meds', 'drug', 'drugs', 'vaccine', 'vaccines', 'product', 'products',
+  'formulation', 'formulations', 'substance', 'substances', 'device', 'devices',
+];
+
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */
 export const NON_PERSON_QUALIFIERS: readonly string[] = [
   'support', 'admin', 'administrator', 'noreply', 'sender', 'from', 'smtp', 'server', 'host', 'system', 'service', 'company',
@@ -204,10 +225,16 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'pharmacy', 'pharmacies', 'payer', 'payers', 'payor', 'payors', 'insurer', 'insurers', 'employer', 'employers', 'company',
   'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
   'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
-  'reviewer', 'signer',
+  'reviewer', 'signer', 'crew', 'faculty', 'personnel', 'workforce',
   // a places search (Google Places, Mapbox) returns businesses: a pharmacy's or a clinic's listing (not `place`, a verb in `placeOrder`)
   'places',
 ];
+
+/**
+ * Groups of the workforce whose `member` is one of its people, not a health plan's member: `staffMember`,
+ * `teamMember`, `careTeamMembers`, `boardMember`. (A `familyMember` or `householdMember` stays the patient's relative.)
+ */
+export const WORKFORCE_GROUP_WORDS: readonly string[] = ['staff', 'team', 'teams', 'crew', 'faculty', 'board', 'committee', 'workforce', 'personnel'];
 
 /**
  * Where and by whom care happened: read from a patient's record (`record.location`, `visit.practitioner`,

@@ -55,6 +55,32 @@ describe('unanalysed files in a scan', () => {
     assert.match(result.skipped.find((skip) => skip.file === 'app/env.json')!.detail, /template/);
   });
 
+  it('an oversized third-party bundle (UMD wrapper, release banner) is vendored, a plain skip; the application\'s own oversized module stays a finding', async () => {
+    const pad = '// pad\n'.repeat(100);
+    write({
+      '.phi-guard.json': '{ "maxFileSize": 512 }',
+      'src/assets/chartkit.js': `(function(f){if(typeof exports==="object"&&typeof module!=="undefined"){module.exports=f()}else if(typeof define==="function"&&define.amd){define([],f)}})(function(){ return {}; });\n${pad}`,
+      'app/views/docs/apidocs-ui.js': `/**\n * apidocs-ui - renders API documentation\n * @version v3.2.1\n * @license Apache 2.0\n */\n(function(){ this.x = 1; })();\n${pad}`,
+      'src/patients/registry.ts': `/*\n * Copyright (c) Acme Health. Licensed under the MPL 2.0.\n */\n${LEAK}${pad}`,
+    });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['src/patients/registry.ts unanalysed-file warning']);
+    assert.deepEqual(result.skipped.map((skip) => skip.file).sort(), ['app/views/docs/apidocs-ui.js', 'src/assets/chartkit.js', 'src/patients/registry.ts']);
+  });
+
+  it('a code-generation template with placeholder tokens is a plain skip with its reason; a template-named file broken elsewhere stays a finding', async () => {
+    write({
+      'db/migrations/.migrationTemplate.ts': "import { Migration } from './migration';\n\nexport class {MIGRATION_NAME}{TIMESTAMP} implements Migration {\n  async up(): Promise<void> {}\n}\n",
+      'src/email/visitTemplate.ts': 'export const subject = (name: string) => `Visit for ${name}`;\nexport const body = (name: string) => { return name +; };\n',
+      'src/intake/form.ts': 'export class {FORM_NAME} {}\n',
+    });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['src/email/visitTemplate.ts unanalysed-file warning', 'src/intake/form.ts unanalysed-file warning']);
+    const template = result.skipped.find((skip) => skip.file === 'db/migrations/.migrationTemplate.ts');
+    assert.equal(template?.reason, 'parse-error');
+    assert.match(template!.detail, /code-generation template/);
+  });
+
   it('reports undecodable bytes (UTF-16 with an unpaired surrogate) as unanalysed', async () => {
     write({ 'src/broken.ts': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('const a = 1;', 'utf16le'), Buffer.from([0x00, 0xd8])]) });
     const result = await scan();

@@ -14,7 +14,7 @@ import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Forwarded
 import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
-import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { Analyzer, PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
 import type { AnalyzerOptions, ReturnedResponse } from './evaluator';
 import { Fingerprints } from './fingerprint';
@@ -143,11 +143,14 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
     const kinds = [...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])];
     // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already.
     if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE))) continue;
-    for (const kind of kinds) {
-      if (!kind.startsWith(PARAMETER_PROBE)) continue;
+    for (const kind of new Set(kinds)) {
+      const probe = parseProbeKind(kind);
+      if (!probe) continue;
       exports.push({
         exportName: probedExport!,
-        parameter: Number(kind.slice(PARAMETER_PROBE.length)),
+        parameter: probe.parameter,
+        ...(probe.rest ? { rest: true } : {}),
+        ...(probe.path !== undefined ? { path: probe.path } : {}),
         ruleId: rule.meta.id,
         messageId: descriptor.messageId,
         data: descriptor.data,
@@ -166,6 +169,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
       index: argument.index,
       kinds: [...argument.taint.kinds],
       confidence: argument.taint.confidence,
+      ...(argument.clearFields?.length ? { clearFields: argument.clearFields } : {}),
       origins: [
         { file, range: rangeFromOffsets(lineStarts, argument.range[0], argument.range[1]), message: 'argument' },
         ...argument.taint.origins.map((origin) => ({ file, range: origin.range, message: origin.label })),
@@ -175,6 +179,8 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
   const forwards: ForwardedCall[] = forwardedCalls.map((forwarded) => ({
     exportName: forwarded.exportName,
     parameter: forwarded.parameter,
+    ...(forwarded.rest ? { rest: true } : {}),
+    ...(forwarded.path !== undefined ? { path: forwarded.path } : {}),
     module: forwarded.module,
     calleeExport: forwarded.calleeExport,
     callee: forwarded.callee,

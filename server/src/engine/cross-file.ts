@@ -41,6 +41,20 @@ export function wantedExports(files: Iterable<{ fromFile: string; calls: readonl
   return wanted;
 }
 
+/** The parameter (or, for a rest parameter, one of the arguments it gathers) a sink sees, by its position. */
+function reachesParameter(sink: { parameter: number; rest?: boolean }, argumentIndex: number): boolean {
+  return sink.rest ? argumentIndex >= sink.parameter : argumentIndex === sink.parameter;
+}
+
+/**
+ * A PHI argument a sink sees: at its position, and at the field the sink reads of it, unless the caller's
+ * argument is known to hold no PHI there (`compose({ name: 'patients.insert', run })` whose `name` is logged).
+ */
+function sinkTakesArgument(sink: ExportedSink, argument: CrossFileCall['arguments'][number]): boolean {
+  if (!reachesParameter(sink, argument.index)) return false;
+  return sink.path === undefined || !argument.clearFields?.includes(sink.path);
+}
+
 /** Each PHI argument of a call whose parameter reaches a sink in the called export. */
 export function matchCrossFileCalls(
   fromFile: string,
@@ -53,7 +67,7 @@ export function matchCrossFileCalls(
     const sinks = target ? sinksOf(target, call.exportName) : undefined;
     if (!sinks) continue;
     for (const argument of call.arguments) {
-      for (const sink of sinks) if (sink.parameter === argument.index) matches.push({ call, argument, sink });
+      for (const sink of sinks) if (sinkTakesArgument(sink, argument)) matches.push({ call, argument, sink });
     }
   }
   return matches;
@@ -108,15 +122,27 @@ export function chainedSinks(
     const target = resolveRelativeImport(summary.absPath, forward.module);
     if (!target || onChain.has(`${target}#${forward.calleeExport}`)) continue;
     for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain)) {
-      if (sink.parameter !== forward.argument || sink.confidence === 'medium') continue;
-      sinks.push({ ...sink, exportName, parameter: forward.parameter, via: [forward.location, ...(sink.via ?? [])], callees: [forward.callee, ...(sink.callees ?? [])] });
+      if (!reachesParameter(sink, forward.argument) || sink.confidence === 'medium') continue;
+      // What the first caller passes reaches the sink at the field the chain's first link read of it (or, the
+      // parameter passed on whole, at the field the sink reads).
+      const path = forward.path ?? sink.path;
+      const { path: _sinkPath, rest: _sinkRest, ...onward } = sink;
+      sinks.push({
+        ...onward,
+        exportName,
+        parameter: forward.parameter,
+        ...(forward.rest ? { rest: true } : {}),
+        ...(path !== undefined ? { path } : {}),
+        via: [forward.location, ...(sink.via ?? [])],
+        callees: [forward.callee, ...(sink.callees ?? [])],
+      });
     }
   }
   onChain.delete(here);
   // One sink reached along two chains is one sink.
   const seen = new Set<string>();
   return sinks.filter((sink) => {
-    const id = `${sink.parameter}:${sink.ruleId}:${sink.sink.file}:${sink.sink.range.start.line}:${sink.sink.range.start.column}`;
+    const id = `${sink.parameter}:${sink.rest ? '*' : ''}:${sink.path ?? ''}:${sink.ruleId}:${sink.sink.file}:${sink.sink.range.start.line}:${sink.sink.range.start.column}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -72,6 +72,11 @@ interface PendingReport {
   messageSuffix?: string;
   /** The call that causes a cross-file finding is in development-only code. */
   developmentOnly?: boolean;
+  /**
+   * The finding's identity leaves out the PHI kinds: a helper's shared sink (`sharedSinkFindings`) is the same
+   * finding whatever its callers pass it.
+   */
+  fingerprintWithoutKinds?: boolean;
 }
 
 const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
@@ -198,6 +203,16 @@ export interface CrossFileMatch {
   sink: ExportedSink;
 }
 
+/**
+ * A sink inside a generic helper that several production files hand PHI to, the parameter reaching it
+ * whole (`console.debug({ args })` in the endpoint runner every endpoint calls): the fix belongs in the
+ * helper, so it is reported once there with its callers as related locations, not once per caller.
+ */
+export interface SharedSink {
+  sink: ExportedSink;
+  callers: Array<{ file: string; match: CrossFileMatch }>;
+}
+
 /** The related locations of a cross-file finding: each onward call of a chain, then the sink. */
 function chainLocations(callee: string, sink: ExportedSink): RelatedLocation[] {
   if (sink.via?.length) return [...sink.via, sink.sink];
@@ -237,6 +252,42 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
       // The callees are code (masked like any code reference); the path and line are the finding's own.
       messageSuffix: ` (through ${[call.callee, ...(sink.callees ?? [])].map((callee) => `\`${maskCode(callee)}()\``).join(' → ')}, ${sink.sink.file}:${sink.sink.range.start.line})`,
       ...(call.developmentOnly ? { developmentOnly: true } : {}),
+    });
+  }
+  const findings = buildFindings(reports, input, lineStarts, () => undefined);
+  return new FileSuppressions(input).apply(findings);
+}
+
+/** Related locations beyond this many callers are left out (the message still counts them all). */
+const MAX_SHARED_CALLERS_SHOWN = 5;
+
+/**
+ * Findings at sinks inside a helper that several production files pass PHI to whole (`SharedSink`): one per
+ * sink, in the helper's file, with each caller's argument as a related location; the helper's suppressions
+ * apply. The place and fingerprint are the sink's own, whatever the callers pass.
+ */
+export function sharedSinkFindings(given: AnalyzeInput, shared: readonly SharedSink[]): Finding[] {
+  const input = withRole(given);
+  const lineStarts = computeLineStarts(input.text);
+  const reports: PendingReport[] = [];
+  for (const { sink, callers } of shared) {
+    const rule = input.rules.get(sink.ruleId);
+    if (!rule || input.config.rules[rule.meta.id]?.severity === 'off') continue;
+    const kinds = [...new Set(callers.flatMap(({ match }) => match.argument.kinds))].sort();
+    const confidence = callers.some(({ match }) => match.argument.confidence === 'high') ? 'high' : 'medium';
+    const files = [...new Set(callers.map((caller) => caller.file))];
+    const related = callers.slice(0, MAX_SHARED_CALLERS_SHOWN).map(({ match }) => ({ ...match.argument.origins[0], message: `\`${match.call.callee}()\` is passed it here` }));
+    reports.push({
+      rule,
+      descriptor: {
+        offsets: [sink.sink.range.startOffset, sink.sink.range.endOffset],
+        messageId: sink.messageId,
+        data: sink.data,
+        taint: { kinds, confidence, origins: [] },
+        related,
+      },
+      fingerprintWithoutKinds: true,
+      messageSuffix: ` (what ${files.length} files pass to \`${maskCode(callers[0].match.call.callee)}()\`: fix it here, not in each caller)`,
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -675,7 +726,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
   const fileRole = input.role?.role ?? 'production';
   const seen = new Set<string>();
   const fingerprints = new Fingerprints(input.relPath, input.text);
-  for (const { rule, descriptor, messageSuffix, developmentOnly } of reports) {
+  for (const { rule, descriptor, messageSuffix, developmentOnly, fingerprintWithoutKinds } of reports) {
     // In the product's code, a branch that runs only in development is development code, like a dev-only file.
     const inProduct = fileRole === 'production' || fileRole === 'script';
     const role: FileRole = inProduct && (developmentOnly || (descriptor.node && 'parent' in descriptor.node && isDevelopmentOnly(descriptor.node as TSESTree.Node))) ? 'development' : fileRole;
@@ -710,7 +761,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       phiKinds: kinds,
       hipaa: { identifiers, safeguards: [...rule.meta.hipaa] },
       cwe: [...rule.meta.cwe],
-      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
+      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds: fingerprintWithoutKinds ? [] : kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
       fixes: toFixes(descriptor, lineStarts),
       precision,
       role,

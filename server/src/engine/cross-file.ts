@@ -3,7 +3,7 @@
 // Used by the workspace scan and by the language server for the document being edited.
 import * as path from 'node:path';
 import { CODE_EXTENSIONS } from '../shared/file-kinds';
-import type { CrossFileMatch } from './analyze';
+import type { CrossFileMatch, SharedSink } from './analyze';
 import type { CrossFileCall, ExportedSink, ForwardedCall } from '../core/types';
 
 const MODULE_EXTENSIONS = CODE_EXTENSIONS;
@@ -147,4 +147,35 @@ export function chainedSinks(
     seen.add(id);
     return true;
   });
+}
+
+
+/** How many production files must pass PHI to one helper's sink before it is reported in the helper. */
+export const MIN_SHARED_CALLER_FILES = 2;
+
+function sinkId(sink: ExportedSink): string {
+  return `${sink.ruleId}:${sink.sink.file}:${sink.sink.range.startOffset}:${sink.sink.range.endOffset}`;
+}
+
+/**
+ * The sinks reached by whole arguments (not a field of them, not along a chain, not a derived value) from
+ * at least MIN_SHARED_CALLER_FILES production files outside development-only code, and which matches
+ * they take over. Other callers (tests, development code) keep their own findings.
+ */
+export function sharedSinks(callers: ReadonlyArray<{ file: string; inProduct: boolean; matches: readonly CrossFileMatch[] }>): { shared: SharedSink[]; isShared: (match: CrossFileMatch) => boolean } {
+  const groups = new Map<string, SharedSink>();
+  for (const { file, inProduct, matches } of callers) {
+    if (!inProduct) continue;
+    for (const match of matches) {
+      const { sink, call } = match;
+      if (sink.path !== undefined || sink.via?.length || sink.confidence === 'medium' || call.developmentOnly) continue;
+      const id = sinkId(sink);
+      const group = groups.get(id) ?? { sink, callers: [] };
+      group.callers.push({ file, match });
+      groups.set(id, group);
+    }
+  }
+  const shared = [...groups.values()].filter((group) => new Set(group.callers.map((caller) => caller.file)).size >= MIN_SHARED_CALLER_FILES);
+  const taken = new Set(shared.flatMap((group) => group.callers.map((caller) => caller.match)));
+  return { shared, isShared: (match) => taken.has(match) };
 }

@@ -10,9 +10,9 @@ import { defaultConfig } from '../core/config-types';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
-import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
+import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
-import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, wantedExports, type ModuleSummary } from './cross-file';
+import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, sharedSinks, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
@@ -494,10 +494,19 @@ export class Project {
       if (!sinks) sinksByExport.set(key, (sinks = chainedSinks(target, exportName, (module) => modules.get(module)?.summary)));
       return sinks;
     };
-    for (const { entry, fromFile, calls } of callsByFile) {
-      const matches = matchCrossFileCalls(fromFile, calls, sinksOf);
-      if (matches.length === 0) continue;
-      findings.push(...crossFileFindings(inputOf(entry), matches, ownFindings.get(entry)));
+    const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf) }));
+    // A helper's sink that several production files hand PHI to whole is reported once, in the helper.
+    const { shared, isShared } = sharedSinks(matchesByCaller);
+    for (const { entry, matches } of matchesByCaller) {
+      const own = matches.filter((match) => !isShared(match));
+      if (own.length) findings.push(...crossFileFindings(inputOf(entry), own, ownFindings.get(entry)));
+    }
+    const sharedByHelper = new Map<string, SharedSink[]>();
+    for (const group of shared) sharedByHelper.set(group.sink.sink.file, [...(sharedByHelper.get(group.sink.sink.file) ?? []), group]);
+    const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
+    for (const [helperFile, groups] of sharedByHelper) {
+      const helper = loadedByRelPath.get(helperFile);
+      if (helper) findings.push(...sharedSinkFindings(inputOf(helper), groups));
     }
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
@@ -521,6 +530,10 @@ export class Project {
       ...(notes.length > 0 ? { notes } : {}),
     };
   }
+}
+
+function isProductRole(role: FileRole | undefined): boolean {
+  return role === undefined || role === 'production' || role === 'script';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -167,6 +167,69 @@ if (typeof done === 'function') done(patient);
     assert.deepEqual(findings, ['src/visit.ts:6:46:no-phi-in-logs']);
   });
 
+  describe('a helper several files pass PHI to whole', () => {
+    const RUNNER = `export function runEndpoint(name: string, args: unknown[]) {
+  try {
+    validate(args);
+  } catch (error) {
+    console.debug({ name, args, error });
+  }
+}
+declare function validate(args: unknown[]): void;
+`;
+
+    it('is reported once at its sink, with the callers as related locations', async () => {
+      dir = workspace({
+        'src/run.ts': RUNNER,
+        'src/schedule.ts': `import { runEndpoint } from './run';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+`,
+        'src/reschedule.ts': `import { runEndpoint } from './run';
+declare const diagnosis: string;
+runEndpoint('visits.reschedule', [diagnosis]);
+`,
+      });
+      const result = await scanWorkspace({ paths: [dir], cwd: dir });
+      assert.deepEqual(result.findings.map(brief), ['src/run.ts:5:19:no-phi-in-logs']);
+      const [finding] = result.findings;
+      assert.match(finding.message, /what 2 files pass to `runEndpoint\(\)`/);
+      assert.deepEqual(finding.related?.map((location) => `${location.file}:${location.range.start.line}`), ['src/reschedule.ts:3', 'src/schedule.ts:3']);
+      // The fingerprint is the sink's: the same whatever the callers pass.
+      fs.writeFileSync(path.join(dir, 'src/reschedule.ts'), `import { runEndpoint } from './run';
+declare const patientNotes: string;
+runEndpoint('visits.reschedule', [patientNotes]);
+`);
+      const again = await scanWorkspace({ paths: [dir], cwd: dir });
+      assert.equal(again.findings[0]?.fingerprint, finding.fingerprint);
+    });
+
+    it('stays at the caller with one production caller, a test beside it, or a field of the argument logged', async () => {
+      const findings = await scan({
+        'src/run.ts': RUNNER,
+        'src/label.ts': `export function label(entry: { details: string }) {
+  console.info(entry.details);
+}
+`,
+        'src/schedule.ts': `import { runEndpoint } from './run';
+import { label } from './label';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+label(patient);
+`,
+        'src/reschedule.ts': `import { label } from './label';
+declare const patient: { ssn: string };
+label(patient);
+`,
+        'src/schedule.test.ts': `import { runEndpoint } from './run';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+`,
+      });
+      assert.deepEqual(findings, ['src/reschedule.ts:3:7:no-phi-in-logs', 'src/schedule.ts:4:32:no-phi-in-logs', 'src/schedule.ts:5:7:no-phi-in-logs']);
+    });
+  });
+
   it('reads type guards and schema declarations from the tree', () => {
     const program = parse(`function f<T extends Zod.ZodTypeAny>(a: T, b: Schema, c: PatientSchema, d: string) {}
 if (x instanceof Foo.ZodEffects && typeof y === 'function') {}

@@ -153,7 +153,7 @@ export function chainedSinks(
 /** How many production files must pass PHI to one helper's sink before it is reported in the helper. */
 export const MIN_SHARED_CALLER_FILES = 2;
 
-function sinkId(sink: ExportedSink): string {
+export function sinkId(sink: ExportedSink): string {
   return `${sink.ruleId}:${sink.sink.file}:${sink.sink.range.startOffset}:${sink.sink.range.endOffset}`;
 }
 

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { allRules } from '../../../rules';
 import { scanWorkspace } from '../../src/api';
+import { Project } from '../../src/engine';
 import type { Finding } from '../../src/core/types';
 import { parseProbeKind, probeKind } from '../../src/engine/summaries';
 import { declaresSchemaParameter, namesWithoutDataInBranch } from '../../src/engine/type-guards';
@@ -202,6 +204,31 @@ runEndpoint('visits.reschedule', [patientNotes]);
 `);
       const again = await scanWorkspace({ paths: [dir], cwd: dir });
       assert.equal(again.findings[0]?.fingerprint, finding.fingerprint);
+    });
+
+    it('shows the same in the editor after a scan: in the helper (opened alone) while unchanged, not at the callers', async () => {
+      dir = workspace({
+        'src/run.ts': RUNNER,
+        'src/schedule.ts': `import { runEndpoint } from './run';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+`,
+        'src/reschedule.ts': `import { runEndpoint } from './run';
+declare const diagnosis: string;
+runEndpoint('visits.reschedule', [diagnosis]);
+`,
+      });
+      const project = new Project({ root: dir, rules: allRules });
+      const [run, schedule] = ['src/run.ts', 'src/schedule.ts'].map((file) => path.join(dir!, file));
+      // Before any scan a caller alone cannot know the others: it reports its own call.
+      assert.deepEqual(project.analyze(schedule, fs.readFileSync(schedule, 'utf8')).findings.map(brief), ['src/schedule.ts:3:32:no-phi-in-logs']);
+      const scanned = await project.scan({ paths: [dir] });
+      assert.deepEqual(scanned.findings.map(brief), ['src/run.ts:5:19:no-phi-in-logs']);
+      assert.deepEqual(project.analyze(schedule, fs.readFileSync(schedule, 'utf8')).findings.map(brief), []);
+      const helperText = fs.readFileSync(run, 'utf8');
+      assert.deepEqual(project.analyze(run, helperText).findings.map((finding) => finding.fingerprint), scanned.findings.map((finding) => finding.fingerprint));
+      // Edited, the helper shows what its own text says until the next scan.
+      assert.deepEqual(project.analyze(run, `// edited\n${helperText}`).findings.map(brief), []);
     });
 
     it('stays at the caller with one production caller, a test beside it, or a field of the argument logged', async () => {

@@ -159,16 +159,19 @@ export function sinkId(sink: ExportedSink): string {
 
 /**
  * The sinks reached by whole arguments (not a field of them, not along a chain, not a derived value) from
- * at least MIN_SHARED_CALLER_FILES production files outside development-only code, and which matches
- * they take over. Other callers (tests, development code) keep their own findings.
+ * at least MIN_SHARED_CALLER_FILES production files outside development-only code, in a helper that is
+ * production code itself, and which matches they take over. Other callers (tests, development code) keep their own findings.
  */
-export function sharedSinks(callers: ReadonlyArray<{ file: string; inProduct: boolean; matches: readonly CrossFileMatch[] }>): { shared: SharedSink[]; isShared: (match: CrossFileMatch) => boolean } {
+export function sharedSinks(
+  callers: ReadonlyArray<{ file: string; inProduct: boolean; matches: readonly CrossFileMatch[] }>,
+  helperInProduct: (file: string) => boolean,
+): { shared: SharedSink[]; isShared: (match: CrossFileMatch) => boolean } {
   const groups = new Map<string, SharedSink>();
   for (const { file, inProduct, matches } of callers) {
     if (!inProduct) continue;
     for (const match of matches) {
       const { sink, call } = match;
-      if (sink.path !== undefined || sink.via?.length || sink.confidence === 'medium' || call.developmentOnly) continue;
+      if (sink.path !== undefined || sink.via?.length || sink.confidence === 'medium' || call.developmentOnly || !helperInProduct(sink.sink.file)) continue;
       const id = sinkId(sink);
       const group = groups.get(id) ?? { sink, callers: [] };
       group.callers.push({ file, match });

@@ -503,14 +503,14 @@ export class Project {
     };
     const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf) }));
     // A helper's sink that several production files hand PHI to whole is reported once, in the helper.
-    const { shared, isShared } = sharedSinks(matchesByCaller);
+    const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
+    const { shared, isShared } = sharedSinks(matchesByCaller, (file) => isProductRole(loadedByRelPath.get(file)?.role?.role ?? 'test'));
     for (const { entry, matches } of matchesByCaller) {
       const own = matches.filter((match) => !isShared(match));
       if (own.length) findings.push(...crossFileFindings(inputOf(entry), own, ownFindings.get(entry)));
     }
     const sharedByHelper = new Map<string, SharedSink[]>();
     for (const group of shared) sharedByHelper.set(group.sink.sink.file, [...(sharedByHelper.get(group.sink.sink.file) ?? []), group]);
-    const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
     const sharedFromScan: typeof this.sharedFromScan = { byHelper: new Map(), sinks: new Set(shared.map((group) => sinkId(group.sink))) };
     for (const [helperFile, groups] of sharedByHelper) {
       const helper = loadedByRelPath.get(helperFile);

@@ -206,6 +206,21 @@ runEndpoint('visits.reschedule', [patientNotes]);
       assert.equal(again.findings[0]?.fingerprint, finding.fingerprint);
     });
 
+    it('stays at the callers when the helper is not production code (a mock)', async () => {
+      const findings = await scan({
+        'src/__mocks__/run.ts': RUNNER,
+        'src/schedule.ts': `import { runEndpoint } from './__mocks__/run';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+`,
+        'src/reschedule.ts': `import { runEndpoint } from './__mocks__/run';
+declare const diagnosis: string;
+runEndpoint('visits.reschedule', [diagnosis]);
+`,
+      });
+      assert.deepEqual(findings, ['src/reschedule.ts:3:34:no-phi-in-logs', 'src/schedule.ts:3:32:no-phi-in-logs']);
+    });
+
     it('shows the same in the editor after a scan: in the helper (opened alone) while unchanged, not at the callers', async () => {
       dir = workspace({
         'src/run.ts': RUNNER,

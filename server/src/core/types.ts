@@ -121,6 +121,13 @@ export interface RuleError {
 export interface ExportedSink {
   exportName: string;
   parameter: number;
+  /** A rest parameter (`...args`): every argument from `parameter` on reaches the sink. */
+  rest?: boolean;
+  /**
+   * The field of the argument that reaches the sink (`endpoint.name` logged: `name`); absent when the whole
+   * argument does. A caller whose argument has that field known and free of PHI is not reported.
+   */
+  path?: string;
   ruleId: string;
   messageId: string;
   data?: Record<string, string>;
@@ -144,6 +151,9 @@ export interface ExportedSink {
 export interface ForwardedCall {
   exportName: string;
   parameter: number;
+  /** As in ExportedSink: a rest parameter, and the field of it passed on. */
+  rest?: boolean;
+  path?: string;
   /** The called module as written in the exporting file, and the export the call reaches. */
   module: string;
   calleeExport: string;
@@ -162,7 +172,14 @@ export interface CrossFileCall {
   exportName: string;
   callee: string;
   range: Range;
-  arguments: Array<{ index: number; kinds: string[]; origins: RelatedLocation[]; confidence: 'high' | 'medium' }>;
+  arguments: Array<{
+    index: number;
+    kinds: string[];
+    origins: RelatedLocation[];
+    confidence: 'high' | 'medium';
+    /** Fields the argument is known to have without PHI (`{ name: 'patients.insert', run }`). */
+    clearFields?: string[];
+  }>;
   /** The call is in code that runs only in development (`if (process.env.NODE_ENV !== 'production')`). */
   developmentOnly?: boolean;
 }

@@ -14,7 +14,7 @@ import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, Forwarded
 import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
-import { Analyzer, PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
+import { Analyzer, PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall, type VisitorRegistration } from './analyzer';
 import { parseWithBalancedChains } from './deep-parse';
 import type { AnalyzerOptions, ReturnedResponse } from './evaluator';
 import { Fingerprints } from './fingerprint';
@@ -72,6 +72,11 @@ interface PendingReport {
   messageSuffix?: string;
   /** The call that causes a cross-file finding is in development-only code. */
   developmentOnly?: boolean;
+  /**
+   * The finding's identity leaves out the PHI kinds: a helper's shared sink (`sharedSinkFindings`) is the same
+   * finding whatever its callers pass it.
+   */
+  fingerprintWithoutKinds?: boolean;
 }
 
 const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
@@ -143,11 +148,14 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
     const kinds = [...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])];
     // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already.
     if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE))) continue;
-    for (const kind of kinds) {
-      if (!kind.startsWith(PARAMETER_PROBE)) continue;
+    for (const kind of new Set(kinds)) {
+      const probe = parseProbeKind(kind);
+      if (!probe) continue;
       exports.push({
         exportName: probedExport!,
-        parameter: Number(kind.slice(PARAMETER_PROBE.length)),
+        parameter: probe.parameter,
+        ...(probe.rest ? { rest: true } : {}),
+        ...(probe.path !== undefined ? { path: probe.path } : {}),
         ruleId: rule.meta.id,
         messageId: descriptor.messageId,
         data: descriptor.data,
@@ -166,6 +174,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
       index: argument.index,
       kinds: [...argument.taint.kinds],
       confidence: argument.taint.confidence,
+      ...(argument.clearFields?.length ? { clearFields: argument.clearFields } : {}),
       origins: [
         { file, range: rangeFromOffsets(lineStarts, argument.range[0], argument.range[1]), message: 'argument' },
         ...argument.taint.origins.map((origin) => ({ file, range: origin.range, message: origin.label })),
@@ -175,6 +184,8 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
   const forwards: ForwardedCall[] = forwardedCalls.map((forwarded) => ({
     exportName: forwarded.exportName,
     parameter: forwarded.parameter,
+    ...(forwarded.rest ? { rest: true } : {}),
+    ...(forwarded.path !== undefined ? { path: forwarded.path } : {}),
     module: forwarded.module,
     calleeExport: forwarded.calleeExport,
     callee: forwarded.callee,
@@ -190,6 +201,16 @@ export interface CrossFileMatch {
   call: CrossFileCall;
   argument: CrossFileCall['arguments'][number];
   sink: ExportedSink;
+}
+
+/**
+ * A sink inside a generic helper that several production files hand PHI to, the parameter reaching it
+ * whole (`console.debug({ args })` in the endpoint runner every endpoint calls): the fix belongs in the
+ * helper, so it is reported once there with its callers as related locations, not once per caller.
+ */
+export interface SharedSink {
+  sink: ExportedSink;
+  callers: Array<{ file: string; match: CrossFileMatch }>;
 }
 
 /** The related locations of a cross-file finding: each onward call of a chain, then the sink. */
@@ -231,6 +252,42 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
       // The callees are code (masked like any code reference); the path and line are the finding's own.
       messageSuffix: ` (through ${[call.callee, ...(sink.callees ?? [])].map((callee) => `\`${maskCode(callee)}()\``).join(' → ')}, ${sink.sink.file}:${sink.sink.range.start.line})`,
       ...(call.developmentOnly ? { developmentOnly: true } : {}),
+    });
+  }
+  const findings = buildFindings(reports, input, lineStarts, () => undefined);
+  return new FileSuppressions(input).apply(findings);
+}
+
+/** Related locations beyond this many callers are left out (the message still counts them all). */
+const MAX_SHARED_CALLERS_SHOWN = 5;
+
+/**
+ * Findings at sinks inside a helper that several production files pass PHI to whole (`SharedSink`): one per
+ * sink, in the helper's file, with each caller's argument as a related location; the helper's suppressions
+ * apply. The place and fingerprint are the sink's own, whatever the callers pass.
+ */
+export function sharedSinkFindings(given: AnalyzeInput, shared: readonly SharedSink[]): Finding[] {
+  const input = withRole(given);
+  const lineStarts = computeLineStarts(input.text);
+  const reports: PendingReport[] = [];
+  for (const { sink, callers } of shared) {
+    const rule = input.rules.get(sink.ruleId);
+    if (!rule || input.config.rules[rule.meta.id]?.severity === 'off') continue;
+    const kinds = [...new Set(callers.flatMap(({ match }) => match.argument.kinds))].sort();
+    const confidence = callers.some(({ match }) => match.argument.confidence === 'high') ? 'high' : 'medium';
+    const files = [...new Set(callers.map((caller) => caller.file))];
+    const related = callers.slice(0, MAX_SHARED_CALLERS_SHOWN).map(({ match }) => ({ ...match.argument.origins[0], message: `\`${match.call.callee}()\` is passed it here` }));
+    reports.push({
+      rule,
+      descriptor: {
+        offsets: [sink.sink.range.startOffset, sink.sink.range.endOffset],
+        messageId: sink.messageId,
+        data: sink.data,
+        taint: { kinds, confidence, origins: [] },
+        related,
+      },
+      fingerprintWithoutKinds: true,
+      messageSuffix: ` (what ${files.length} files pass to \`${maskCode(callers[0].match.call.callee)}()\`: fix it here, not in each caller)`,
     });
   }
   const findings = buildFindings(reports, input, lineStarts, () => undefined);
@@ -671,7 +728,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
   const fileRole = input.role?.role ?? 'production';
   const seen = new Set<string>();
   const fingerprints = new Fingerprints(input.relPath, input.text);
-  for (const { rule, descriptor, messageSuffix, developmentOnly } of reports) {
+  for (const { rule, descriptor, messageSuffix, developmentOnly, fingerprintWithoutKinds } of reports) {
     // In the product's code, a branch that runs only in development is development code, like a dev-only file.
     const inProduct = fileRole === 'production' || fileRole === 'script';
     const role: FileRole = inProduct && (developmentOnly || (descriptor.node && 'parent' in descriptor.node && isDevelopmentOnly(descriptor.node as TSESTree.Node))) ? 'development' : fileRole;
@@ -706,7 +763,7 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       phiKinds: kinds,
       hipaa: { identifiers, safeguards: [...rule.meta.hipaa] },
       cwe: [...rule.meta.cwe],
-      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
+      fingerprint: fingerprints.next({ ruleId: rule.meta.id, messageId: descriptor.messageId, kinds: fingerprintWithoutKinds ? [] : kinds, start, end, node: descriptor.node, jsonNode: descriptor.jsonNode }),
       fixes: toFixes(descriptor, lineStarts),
       precision,
       role,

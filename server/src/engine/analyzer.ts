@@ -2,6 +2,7 @@
 // (PHI kinds, origins, shapes) through scopes; rules' visitors run during the same walk, so when a rule
 // asks what an argument carries, the answer reflects the code before that point. Evaluation of values
 // is evaluator.ts's, function summaries and the cross-file probes are summaries.ts's.
+import { declaresSchemaParameter, namesWithoutDataInBranch } from './type-guards';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
@@ -16,7 +17,7 @@ import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
-export { PARAMETER_PROBE, type ForwardedImportCall, type ImportedCall } from './summaries';
+export { PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall } from './summaries';
 export type { AnalyzerOptions } from './evaluator';
 
 type Node = TSESTree.Node;
@@ -208,8 +209,8 @@ export class Analyzer extends FunctionSummaries {
       case 'IfStatement':
         // `if (DEBUG) console.log(treatment)` with `const DEBUG = false`: the branch never runs.
         this.visit(node.test, node);
-        if (!isKnownFalsy(this.valueOf(node.test))) this.visit(node.consequent, node);
-        if (node.alternate) this.visit(node.alternate, node);
+        if (!isKnownFalsy(this.valueOf(node.test))) this.visitNarrowed(node.test, 'consequent', node.consequent, node);
+        if (node.alternate) this.visitNarrowed(node.test, 'alternate', node.alternate, node);
         break;
       case 'VariableDeclarator':
         this.visitDeclarator(node);
@@ -340,7 +341,10 @@ export class Analyzer extends FunctionSummaries {
       if (node.type === 'FunctionExpression' && node.id) this.declare(node.id.name, EMPTY, 'let');
       node.params.forEach((param, index) => {
         (param as { parent?: Node }).parent = node;
-        const passed = argumentValues[index] ?? EMPTY;
+        // A rest parameter gathers every argument from its position on; a parameter declared as a validation
+        // schema holds a schema, not its caller's data (`keyof(patientSchema)`).
+        const given = param.type === 'RestElement' ? joinAll(argumentValues.slice(index)) : argumentValues[index] ?? EMPTY;
+        const passed = declaresSchemaParameter(node, param) ? EMPTY : given;
         // A serverless event, a tRPC resolver's `{ input }`, a socket message that writes a record: a client's payload.
         const inbound = inboundParameterValue(node, index, this as unknown as ProvenanceHost);
         this.bindParameter(param, inbound ? join(passed, inbound) : passed);
@@ -361,6 +365,26 @@ export class Analyzer extends FunctionSummaries {
       returned = this.returnFrames.pop() ?? EMPTY;
     });
     return returned;
+  }
+
+  /**
+   * A branch of an `if`, with the names its test proves hold no person's data (`typeof fn === 'function'`,
+   * `schema instanceof ZodEffects`) bound to nothing inside it.
+   */
+  private visitNarrowed(test: Node, branch: 'consequent' | 'alternate', body: Node, parent: Node): void {
+    const names = namesWithoutDataInBranch(test, branch).filter((name) => this.scope.lookup(name) !== undefined);
+    if (names.length === 0) {
+      this.visit(body, parent);
+      return;
+    }
+    this.withScope(false, () => {
+      // A function stays callable (`if (typeof done === 'function') done(result)` still follows `done`).
+      for (const name of names) {
+        const functionNode = this.scope.lookup(name)?.value.functionNode;
+        this.declare(name, functionNode ? { ...EMPTY, functionNode } : EMPTY, 'let');
+      }
+      this.visit(body, parent);
+    });
   }
 
   private visitParameterDefaults(param: TSESTree.Parameter, parent: Node): void {

@@ -3,7 +3,7 @@
 // Used by the workspace scan and by the language server for the document being edited.
 import * as path from 'node:path';
 import { CODE_EXTENSIONS } from '../shared/file-kinds';
-import type { CrossFileMatch } from './analyze';
+import type { CrossFileMatch, SharedSink } from './analyze';
 import type { CrossFileCall, ExportedSink, ForwardedCall } from '../core/types';
 
 const MODULE_EXTENSIONS = CODE_EXTENSIONS;
@@ -41,6 +41,20 @@ export function wantedExports(files: Iterable<{ fromFile: string; calls: readonl
   return wanted;
 }
 
+/** The parameter (or, for a rest parameter, one of the arguments it gathers) a sink sees, by its position. */
+function reachesParameter(sink: { parameter: number; rest?: boolean }, argumentIndex: number): boolean {
+  return sink.rest ? argumentIndex >= sink.parameter : argumentIndex === sink.parameter;
+}
+
+/**
+ * A PHI argument a sink sees: at its position, and at the field the sink reads of it, unless the caller's
+ * argument is known to hold no PHI there (`compose({ name: 'patients.insert', run })` whose `name` is logged).
+ */
+function sinkTakesArgument(sink: ExportedSink, argument: CrossFileCall['arguments'][number]): boolean {
+  if (!reachesParameter(sink, argument.index)) return false;
+  return sink.path === undefined || !argument.clearFields?.includes(sink.path);
+}
+
 /** Each PHI argument of a call whose parameter reaches a sink in the called export. */
 export function matchCrossFileCalls(
   fromFile: string,
@@ -53,7 +67,7 @@ export function matchCrossFileCalls(
     const sinks = target ? sinksOf(target, call.exportName) : undefined;
     if (!sinks) continue;
     for (const argument of call.arguments) {
-      for (const sink of sinks) if (sink.parameter === argument.index) matches.push({ call, argument, sink });
+      for (const sink of sinks) if (sinkTakesArgument(sink, argument)) matches.push({ call, argument, sink });
     }
   }
   return matches;
@@ -108,17 +122,63 @@ export function chainedSinks(
     const target = resolveRelativeImport(summary.absPath, forward.module);
     if (!target || onChain.has(`${target}#${forward.calleeExport}`)) continue;
     for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain)) {
-      if (sink.parameter !== forward.argument || sink.confidence === 'medium') continue;
-      sinks.push({ ...sink, exportName, parameter: forward.parameter, via: [forward.location, ...(sink.via ?? [])], callees: [forward.callee, ...(sink.callees ?? [])] });
+      if (!reachesParameter(sink, forward.argument) || sink.confidence === 'medium') continue;
+      // What the first caller passes reaches the sink at the field the chain's first link read of it (or, the
+      // parameter passed on whole, at the field the sink reads).
+      const path = forward.path ?? sink.path;
+      const { path: _sinkPath, rest: _sinkRest, ...onward } = sink;
+      sinks.push({
+        ...onward,
+        exportName,
+        parameter: forward.parameter,
+        ...(forward.rest ? { rest: true } : {}),
+        ...(path !== undefined ? { path } : {}),
+        via: [forward.location, ...(sink.via ?? [])],
+        callees: [forward.callee, ...(sink.callees ?? [])],
+      });
     }
   }
   onChain.delete(here);
   // One sink reached along two chains is one sink.
   const seen = new Set<string>();
   return sinks.filter((sink) => {
-    const id = `${sink.parameter}:${sink.ruleId}:${sink.sink.file}:${sink.sink.range.start.line}:${sink.sink.range.start.column}`;
+    const id = `${sink.parameter}:${sink.rest ? '*' : ''}:${sink.path ?? ''}:${sink.ruleId}:${sink.sink.file}:${sink.sink.range.start.line}:${sink.sink.range.start.column}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
   });
+}
+
+
+/** How many production files must pass PHI to one helper's sink before it is reported in the helper. */
+export const MIN_SHARED_CALLER_FILES = 2;
+
+export function sinkId(sink: ExportedSink): string {
+  return `${sink.ruleId}:${sink.sink.file}:${sink.sink.range.startOffset}:${sink.sink.range.endOffset}`;
+}
+
+/**
+ * The sinks reached by whole arguments (not a field of them, not along a chain, not a derived value) from
+ * at least MIN_SHARED_CALLER_FILES production files outside development-only code, in a helper that is
+ * production code itself, and which matches they take over. Other callers (tests, development code) keep their own findings.
+ */
+export function sharedSinks(
+  callers: ReadonlyArray<{ file: string; inProduct: boolean; matches: readonly CrossFileMatch[] }>,
+  helperInProduct: (file: string) => boolean,
+): { shared: SharedSink[]; isShared: (match: CrossFileMatch) => boolean } {
+  const groups = new Map<string, SharedSink>();
+  for (const { file, inProduct, matches } of callers) {
+    if (!inProduct) continue;
+    for (const match of matches) {
+      const { sink, call } = match;
+      if (sink.path !== undefined || sink.via?.length || sink.confidence === 'medium' || call.developmentOnly || !helperInProduct(sink.sink.file)) continue;
+      const id = sinkId(sink);
+      const group = groups.get(id) ?? { sink, callers: [] };
+      group.callers.push({ file, match });
+      groups.set(id, group);
+    }
+  }
+  const shared = [...groups.values()].filter((group) => new Set(group.callers.map((caller) => caller.file)).size >= MIN_SHARED_CALLER_FILES);
+  const taken = new Set(shared.flatMap((group) => group.callers.map((caller) => caller.match)));
+  return { shared, isShared: (match) => taken.has(match) };
 }

@@ -2,6 +2,7 @@
 // string prefixes, constants, tags) given the scopes at the current point of the walk. Library models
 // come from the vocabulary as data; what a call to a function of this file returns is asked of the
 // function summaries (summaries.ts), which walk its body.
+import { probeAtField } from './probe-kinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
@@ -827,6 +828,11 @@ export abstract class ValueEvaluator {
    * details are not PHI; clinical data is PHI whoever's object holds it.
    */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
+    // A probed parameter's field carries the caller's argument at that field (`endpoint.name`), not all of it.
+    return probeAtField(this.readPropertyOfWhom(object, name, node, member), name);
+  }
+
+  private readPropertyOfWhom(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
     if (member && belongsToTestData(member)) return EMPTY;
     const value = this.readPropertyOf(object, name, node, member);
     const subject = this.subjectOfValue(name);

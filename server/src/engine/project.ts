@@ -10,9 +10,9 @@ import { defaultConfig } from '../core/config-types';
 import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
-import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
+import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
-import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, wantedExports, type ModuleSummary } from './cross-file';
+import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, sharedSinks, sinkId, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
@@ -110,6 +110,12 @@ export class Project {
   private readonly summaries = new Map<string, ExportSummary>();
   /** Analysed file → the files whose summaries its cross-file findings were joined from (its dependencies). */
   private readonly summariesUsed = new Map<string, Set<string>>();
+  /**
+   * The last workspace scan's findings at helpers' shared sinks (`SharedSink`), by helper file with the text
+   * they were found in, and the sinks they are about: the editor shows them in the helper while its text is
+   * the same, and does not report those sinks again at each caller (a caller alone cannot see the others).
+   */
+  private sharedFromScan = { byHelper: new Map<string, { text: string; findings: Finding[] }>(), sinks: new Set<string>() };
 
   constructor(private readonly options: ProjectOptions) {
     this.root = path.resolve(options.root);
@@ -217,7 +223,8 @@ export class Project {
     const input: AnalyzeInput = { absPath, relPath, text, config, index, rules: this.rules, role };
     const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline, methodReturns: this.methodReturnsFor().provider });
     throwIfPastDeadline(options.deadline);
-    const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings)];
+    const shared = this.sharedFromScan.byHelper.get(relPath);
+    const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings), ...(shared?.text === text ? shared.findings : [])];
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
   }
@@ -300,7 +307,7 @@ export class Project {
     // Each called module is summarised once for every export this file calls; chains add names as they go.
     for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) this.moduleSummary(key, names, used);
     const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
-    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf));
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf)).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)));
     return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
 
@@ -494,11 +501,25 @@ export class Project {
       if (!sinks) sinksByExport.set(key, (sinks = chainedSinks(target, exportName, (module) => modules.get(module)?.summary)));
       return sinks;
     };
-    for (const { entry, fromFile, calls } of callsByFile) {
-      const matches = matchCrossFileCalls(fromFile, calls, sinksOf);
-      if (matches.length === 0) continue;
-      findings.push(...crossFileFindings(inputOf(entry), matches, ownFindings.get(entry)));
+    const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf) }));
+    // A helper's sink that several production files hand PHI to whole is reported once, in the helper.
+    const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
+    const { shared, isShared } = sharedSinks(matchesByCaller, (file) => isProductRole(loadedByRelPath.get(file)?.role?.role ?? 'test'));
+    for (const { entry, matches } of matchesByCaller) {
+      const own = matches.filter((match) => !isShared(match));
+      if (own.length) findings.push(...crossFileFindings(inputOf(entry), own, ownFindings.get(entry)));
     }
+    const sharedByHelper = new Map<string, SharedSink[]>();
+    for (const group of shared) sharedByHelper.set(group.sink.sink.file, [...(sharedByHelper.get(group.sink.sink.file) ?? []), group]);
+    const sharedFromScan: typeof this.sharedFromScan = { byHelper: new Map(), sinks: new Set(shared.map((group) => sinkId(group.sink))) };
+    for (const [helperFile, groups] of sharedByHelper) {
+      const helper = loadedByRelPath.get(helperFile);
+      if (!helper) continue;
+      const helperFindings = sharedSinkFindings(inputOf(helper), groups);
+      findings.push(...helperFindings);
+      sharedFromScan.byHelper.set(helperFile, { text: helper.text, findings: helperFindings });
+    }
+    this.sharedFromScan = sharedFromScan;
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {
@@ -521,6 +542,10 @@ export class Project {
       ...(notes.length > 0 ? { notes } : {}),
     };
   }
+}
+
+function isProductRole(role: FileRole | undefined): boolean {
+  return role === undefined || role === 'production' || role === 'script';
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -7,6 +7,7 @@ import type { ForwardedCall } from '../core/types';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
 import { asFunction, exportedFunctions, findClassMethod, TRANSPARENT_TYPES, typeNameOfAnnotation, type FunctionNode } from './syntax';
+import { PARAMETER_PROBE, parseProbeKind, probeKind } from './probe-kinds';
 import { EMPTY, fromKinds, hasPhi, hasTag, join, taintAndElements, taintOnly, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -19,8 +20,8 @@ export interface ImportedCall {
   exportName: string;
   callee: string;
   range: [number, number];
-  /** Argument index → the PHI it carries and where the argument is. */
-  arguments: Array<{ index: number; taint: AbstractValue; range: [number, number] }>;
+  /** Argument index → the PHI it carries, where the argument is, and its fields known to hold no PHI. */
+  arguments: Array<{ index: number; taint: AbstractValue; range: [number, number]; clearFields?: string[] }>;
   /** The call is in code that runs only in development. */
   developmentOnly?: boolean;
 }
@@ -35,8 +36,7 @@ export type ForwardedImportCall = Omit<ForwardedCall, 'location' | 'confidence'>
   confidence: 'high' | 'medium';
 };
 
-/** Kind ids standing for "whatever the caller passes as parameter i" while exports are probed. */
-export const PARAMETER_PROBE = 'param:';
+export { PARAMETER_PROBE, parseProbeKind, probeKind, type ProbePath } from './probe-kinds';
 
 /** Marks a client's whole payload in summary keys: the same helper returns or logs it only when handed one. */
 function payloadMark(value: AbstractValue): string {
@@ -197,7 +197,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
       return;
     }
     const withPhi = node.arguments
-      .map((argument, index) => ({ index, taint: taintOnly(this.valueOf(argument)), range: [argument.range[0], argument.range[1]] as [number, number] }))
+      .map((argument, index) => {
+        const value = this.valueOf(argument);
+        const clearFields = value.fields ? [...value.fields].filter(([, field]) => !hasPhi(field)).map(([name]) => name) : [];
+        return { index, taint: taintOnly(value), range: [argument.range[0], argument.range[1]] as [number, number], ...(clearFields.length ? { clearFields } : {}) };
+      })
       .filter((entry) => hasPhi(entry.taint) && !entry.taint.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE)));
     if (withPhi.length) this.importedCalls.push({ ...target, range: [node.range[0], node.range[1]], arguments: withPhi, ...(isDevelopmentOnly(node) ? { developmentOnly: true } : {}) });
   }
@@ -207,10 +211,13 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     node.arguments.forEach((argument, index) => {
       const value = this.valueOf(argument);
       for (const kind of value.kinds) {
-        if (!kind.startsWith(PARAMETER_PROBE)) continue;
+        const probe = parseProbeKind(kind);
+        if (!probe) continue;
         const forwarded: ForwardedImportCall = {
           exportName: this.probing!,
-          parameter: Number(kind.slice(PARAMETER_PROBE.length)),
+          parameter: probe.parameter,
+          ...(probe.rest ? { rest: true } : {}),
+          ...(probe.path !== undefined ? { path: probe.path } : {}),
           module: target.module,
           calleeExport: target.exportName,
           callee: target.callee,
@@ -218,7 +225,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
           range: [argument.range[0], argument.range[1]],
           confidence: value.confidence,
         };
-        const key = `${forwarded.exportName}:${forwarded.parameter}:${forwarded.module}:${forwarded.calleeExport}:${index}:${forwarded.range[0]}`;
+        const key = `${forwarded.exportName}:${kind}:${forwarded.module}:${forwarded.calleeExport}:${index}:${forwarded.range[0]}`;
         if (this.forwardedKeys.has(key)) continue;
         this.forwardedKeys.add(key);
         this.forwardedCalls.push(forwarded);
@@ -279,7 +286,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   probeExports(program: TSESTree.Program, wanted: ReadonlySet<string>): void {
     for (const [exportName, fn, className] of exportedFunctions(program)) {
       if (fn.params.length === 0 || !wanted.has(exportName)) continue;
-      const probes = fn.params.map((_, index) => fromKinds([`${PARAMETER_PROBE}${index}`], undefined, 'high'));
+      const probes = fn.params.map((param, index) => fromKinds([probeKind({ parameter: index, ...(param.type === 'RestElement' ? { rest: true } : {}) })], undefined, 'high'));
       this.probing = exportName;
       if (className !== undefined) this.classStack.push(className);
       try {

@@ -6,7 +6,7 @@ import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding }
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -194,6 +194,71 @@ function valueName(expression: Node): string | undefined {
   return undefined;
 }
 
+/** Words that may follow a search word in the name of what the user typed (`searchTextInput`, `queryString`, `debouncedSearchValue`). */
+const TYPED_TEXT_TAIL_WORDS = new Set(['text', 'term', 'terms', 'string', 'value', 'input', 'query', 'phrase', 'keyword', 'keywords']);
+
+/** `searchText`, `patientListSearchTextInput`, `debouncedSearch`, `q`: a name for typed search text (not `searchResults`, `queryClient`). */
+function namesTypedText(name: string): boolean {
+  const words = splitWords(name);
+  for (let i = 0; i < words.length; i++) {
+    const single = FREE_TEXT_PARAMETERS.has(words[i]);
+    const pair = i + 1 < words.length && FREE_TEXT_PARAMETERS.has(words[i] + words[i + 1]);
+    if (!single && !pair) continue;
+    if (words.slice(i + 1).every((word) => TYPED_TEXT_TAIL_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
+/** First words of a function that reads a list or runs a search: `fetchPatientsForClinic`, `searchPatients`, `usePatients`. */
+const LIST_READ_VERBS = new Set(['fetch', 'get', 'load', 'search', 'find', 'list', 'query', 'lookup', 'filter', 'use', 'refetch', 'reload']);
+/** Words between the verb and its patient noun that keep the read a list read (`fetchAllPatients`, `getMyPatients`). */
+const LIST_READ_FILLERS = new Set(['all', 'more', 'my', 'clinic', 'matching', 'filtered', 'paginated', 'paged']);
+/** Words of state setters that hold a patient list's request options (`setPatientFetchOptions`, `updatePatientSearchParams`). */
+const SEARCH_STATE_WORDS = new Set(['fetch', 'search', 'query', 'list', 'filter', 'request']);
+const SEARCH_STATE_HEADS = new Set(['options', 'params', 'parameters', 'filters', 'query', 'criteria', 'args']);
+
+/**
+ * A call that reads a list of patients or runs a patient search with an options object, its request made elsewhere
+ * (a Redux thunk, an API module, a data hook): `fetchPatientsForClinic(id, { search })`, `searchPatients({ q })`,
+ * `usePatients({ search })`, or the state those options are kept in until an effect sends them
+ * (`setPatientFetchOptions({ search })`). The verb must act on patients: `fetchPatientProviders` does not.
+ */
+function patientListReadName(callee: Node): string | undefined {
+  const name = lastSegment(callee);
+  if (!name) return undefined;
+  const words = splitWords(name);
+  const isPatientWord = (word: string | undefined) => !!word && subjectOfName(word) === 'patient';
+  if (LIST_READ_VERBS.has(words[0])) {
+    let i = 1;
+    while (i < words.length && LIST_READ_FILLERS.has(words[i])) i++;
+    if (!isPatientWord(words[i])) return undefined;
+    const rest = words.slice(i + 1);
+    // `usePatient` (one record by id), `getPatientProviders`: not a patient list read.
+    if (words[0] === 'use' && !(words[i].endsWith('s') || rest.some((word) => SEARCH_STATE_WORDS.has(word)))) return undefined;
+    // `fetchPatientsForClinic` scopes the list; `getPatientProviders` lists someone else.
+    const preposition = rest.findIndex((word) => ['for', 'by', 'in', 'from', 'of', 'with', 'at'].includes(word));
+    const object = preposition < 0 ? rest : rest.slice(0, preposition);
+    return object.some((word) => subjectOfName(word) === 'workforce') ? undefined : name;
+  }
+  if (['set', 'update', 'change', 'apply'].includes(words[0]) && words.slice(1, -1).some(isPatientWord)
+    && SEARCH_STATE_HEADS.has(words.at(-1)!) && words.slice(1).some((word) => SEARCH_STATE_WORDS.has(word) || word === 'query')) return name;
+  return undefined;
+}
+
+/**
+ * `'&name=' + value || ''`: `+` binds first, so the fallback guards the whole fragment (which is never empty) and the
+ * fragment is what is added. The text before the fallback is the URL piece.
+ */
+function withoutTextFallback(node: Node): Node {
+  if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??') && isConstantExpression(node.right)) return unwrap(node.left);
+  return node;
+}
+
+/** Restangular reads and where their query params object is: `get(params)`, `getList(params)`, `customGET(path, params)`. */
+const RESTANGULAR_GETS = new Map([['get', 0], ['getList', 0], ['customGET', 1], ['customGETLIST', 1]]);
+/** Links of a Restangular route chain (`Restangular.one('patients', id).all('visits')`). */
+const RESTANGULAR_ROUTES = new Set(['one', 'all', 'several', 'oneUrl', 'allUrl', 'withConfig', 'service']);
+
 /** The function a node is in (its nearest enclosing one), if any. */
 function enclosingFunction(node: Node): Node | undefined {
   for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
@@ -371,17 +436,27 @@ class UrlFile {
    * something else (`drugQuery` is not a person's name, `patientId` is opaque).
    */
   isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
-    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
-    if (this.context.constantOf(expression) !== undefined) return false;
-    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
-    const name = valueName(expression);
-    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
-    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !FREE_TEXT_PARAMETERS.has(splitWords(name).slice(-2).join(''))  && !FREE_TEXT_PARAMETERS.has(splitWords(name).at(-1) ?? '')))) return false;
+    if (!this.isTypedSearchText(parameter, expression)) return false;
     const path = urlText?.split('?')[0];
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
     return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
+  }
+
+  /**
+   * `{ search: searchText }`, `q: event.target.value`: a free-text search key filled with what the user typed. Not a
+   * constant, and not a value whose name says it is something else (`drugQuery` is not a person's name, `patientId`
+   * is opaque, `sortOrder` is code).
+   */
+  isTypedSearchText(parameter: string, expression: Node): boolean {
+    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
+    if (this.context.constantOf(expression) !== undefined || this.isSanitized(expression)) return false;
+    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
+    const name = valueName(expression);
+    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !namesTypedText(name)))) return false;
+    return true;
   }
 
   /**
@@ -681,6 +756,50 @@ class UrlFile {
     return !name || !isIdName(name);
   }
 
+  /**
+   * `fetchPatientsForClinic(id, { search: searchText })`, `setPatientFetchOptions({ ...options, search })`: the options of a
+   * patient list read or search whose request is made elsewhere. List reads send their options as the query string of
+   * a GET, so what staff typed to find a patient ends up in request URLs. The request is not in sight: medium precision.
+   */
+  checkPatientListOptions(node: TSESTree.CallExpression) {
+    const sink = patientListReadName(node.callee);
+    if (!sink) return;
+    for (const argument of node.arguments) {
+      if (argument.type === 'SpreadElement') continue;
+      const found = this.searchOptionsPhi(argument, 0);
+      if (found) {
+        this.report(found.node, 'searchOptions', found.taint, sink, 'medium');
+        return;
+      }
+    }
+  }
+
+  /** The search text an options object carries (through variables and spreads of objects built in this file), and where. */
+  searchOptionsPhi(value: Node, depth: number): { taint: Taint; node: Node } | undefined {
+    if (depth > 3) return undefined;
+    let node = unwrap(value);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      if (!init) return undefined;
+      node = unwrap(init);
+    }
+    if (node.type !== 'ObjectExpression') return undefined;
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        const found = this.searchOptionsPhi(property.argument, depth + 1);
+        if (found) return found;
+        continue;
+      }
+      if (property.computed) continue;
+      const key = keyName(property.key);
+      const entry = property.value as Node;
+      if (!key || !this.isTypedSearchText(key, entry)) continue;
+      const own = this.context.taintOf(entry);
+      return { taint: own.kinds.length ? own : { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' }, node: entry };
+    }
+    return undefined;
+  }
+
   /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds, and the first (in source order) with PHI. */
   setChainTaints(node: Node): { taints: Taint[]; first: Node | undefined } {
     const taints: Taint[] = [];
@@ -707,7 +826,7 @@ class UrlFile {
    */
   queryValuePhi(value: Node, site: Node, recordsAreIds = false, urlText?: string): { taint: Taint; node: Node } | undefined {
     const inner = unwrap(value);
-    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner);
+    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner, urlText);
     const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
     const chain = this.setChainTaints(built ?? inner);
     const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
@@ -718,7 +837,7 @@ class UrlFile {
     // object were written inline, when it is built in the same function as the request.
     const localObject = builtObject?.type === 'ObjectExpression' && enclosingFunction(builtObject) === enclosingFunction(site) ? builtObject : undefined;
     const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
-      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
+      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject, urlText)?.taint : undefined)
       : (this.queryObjectTaint(localObject ?? value, urlText) ?? this.context.taintOf(value));
     const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
     if (!taint) return undefined;
@@ -729,14 +848,14 @@ class UrlFile {
    * A query parameter's value: its PHI, judged by its key when it is opaque. A value that is only a patient or an
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
-  queryParameterTaint(key: string, value: Node): Taint | undefined {
+  queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
     const own = this.context.taintOf(value);
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
-    return this.kindsFromParameterName(key, value);
+    return this.kindsFromParameterName(key, value, urlText);
   }
 
   /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */
-  queryEntriesPhi(node: TSESTree.ObjectExpression): { taint: Taint; node: Node } | undefined {
+  queryEntriesPhi(node: TSESTree.ObjectExpression, urlText?: string): { taint: Taint; node: Node } | undefined {
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const property of node.properties) {
@@ -749,7 +868,7 @@ class UrlFile {
       } else {
         const key = property.computed ? undefined : keyName(property.key);
         if (!key) continue;
-        taint = this.queryParameterTaint(key, property.value as Node);
+        taint = this.queryParameterTaint(key, property.value as Node, urlText);
         at = property.value as Node;
       }
       if (!taint?.kinds.length) continue;
@@ -1071,11 +1190,44 @@ class UrlFile {
   }
 
   /**
+   * Restangular (AngularJS): `Restangular.one('patients').get(params)`, `Restangular.all('patients').getList(params)`,
+   * `.customGET(path, params)` / `.customGETLIST(path, params)`. Their params object becomes the GET's query string;
+   * the route the `one`/`all` chain names is the URL a free-text search is judged by (`/patients?q=`).
+   */
+  checkRestangular(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    const paramsIndex = RESTANGULAR_GETS.get(call.method);
+    if (paramsIndex === undefined) return false;
+    const segments: string[] = [];
+    let current = unwrap(call.object);
+    let rooted = false;
+    while (current.type === 'CallExpression') {
+      const link = memberCall(current);
+      if (!link || !RESTANGULAR_ROUTES.has(link.method)) return false;
+      const route = current.arguments[0] ? this.context.constantOf(current.arguments[0]) : undefined;
+      if (['one', 'all', 'several', 'oneUrl', 'allUrl'].includes(link.method)) segments.unshift(typeof route === 'string' ? route : 'X');
+      current = unwrap(link.object);
+      rooted = /restangular$/i.test(lastSegment(current) ?? '');
+    }
+    if (!rooted) return false;
+    const params = node.arguments[paramsIndex];
+    if (!params || params.type === 'SpreadElement' || isFunction(params)) return true;
+    const customPath = paramsIndex === 1 && node.arguments[0] ? this.context.constantOf(node.arguments[0]) : undefined;
+    const urlText = `/${[...segments, ...(typeof customPath === 'string' && customPath ? [customPath] : [])].join('/')}`;
+    const found = this.queryValuePhi(params, node, true, urlText);
+    const object = unwrap(params);
+    const entries = object.type === 'ObjectExpression' ? [...objectProperties(object).entries()] : [];
+    const catalogue = this.isCatalogueLookup(urlText, undefined, entries.map(([key]) => key), entries.map(([, property]) => property.value as Node));
+    const taint = found && catalogue ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+    if (found && taint) this.report(found.node, 'queryOptions', taint, `Restangular.${call.method}`);
+    return true;
+  }
+
+  /**
    * `filterUrl += '&dob=' + dob`: a query string built piece by piece, into a variable that holds a URL or its query
    * (named so, or started with a `?`). The same text added to a form body (`body += '&ssn=' + ssn`) is not a URL.
    */
   checkQueryFragment(node: TSESTree.AssignmentExpression) {
-    const right = unwrap(node.right);
+    const right = withoutTextFallback(unwrap(node.right));
     if (node.operator !== '+=' || !(right.type === 'TemplateLiteral' || isConcat(right))) return;
     if (!startsQueryParameter(urlPieces(right).text)) return;
     const target = lastSegment(node.left);
@@ -1186,7 +1338,7 @@ class UrlFile {
     this.noteAngularResource(node);
     const call = memberCall(node);
     this.noteStateDeclaration(node, call);
-    if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call))) return;
+    if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call) || this.checkRestangular(node, call))) return;
     // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
     if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {
       const [key, value] = node.arguments;
@@ -1226,7 +1378,9 @@ class UrlFile {
     if (navigation) {
       this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
       if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
+      return;
     }
+    this.checkPatientListOptions(node);
   }
 
   onAssignmentExpression(node: TSESTree.AssignmentExpression) {
@@ -1329,6 +1483,7 @@ export default createRule({
       linkUrl: 'Link URL (`{{sink}}`) carries {{kinds}}. Following it puts PHI in browser history, server logs and Referer headers; link by an opaque id instead.',
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
       handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
+      searchOptions: 'Search text in the options of `{{sink}}`, a read of a patient list or a patient search, carries {{kinds}} (what staff type to find a patient). List reads send their options as the query string of a GET, which server and proxy logs keep; send the search in a POST body (FHIR `_search`) instead.',
       urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
       handlerQuery: 'GET route handler reads {{kinds}} from the query string (`{{sink}}`), so clients must put PHI in the URL. Accept it in a POST body instead.',
       fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',

@@ -699,3 +699,76 @@ describe('no-phi-in-url: an app whose users are patients (config appUsers)', () 
     ],
   });
 });
+
+describe('no-phi-in-url: patient list reads and searches whose request is made elsewhere', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // Searches of something other than patients, and reads that do not act on patients.
+      'declare function fetchDrugs(options: unknown): void;\nexport function DrugPicker(searchText: string) { fetchDrugs({ search: searchText }); }',
+      'declare function fetchPatientProviders(id: string, options: unknown): void;\nexport function CareTeam(id: string, searchText: string) { fetchPatientProviders(id, { search: searchText }); }',
+      'declare function setLocationSearchOptions(options: unknown): void;\nexport function Wards(searchText: string) { setLocationSearchOptions({ search: searchText }); }',
+      // Paging, sorting, ids and constants in a patient list read.
+      "declare function fetchPatients(options: unknown): void;\nexport function List(page: number, patientId: string) { fetchPatients({ offset: page * 10, sort: '+fullName', patientId, search: 'recent' }); }",
+      'declare function fetchPatients(options: unknown): void;\nexport function List(sortOrder: string) { fetchPatients({ query: sortOrder }); }',
+      // A state setter of something else than search options, one patient by id, and a write.
+      'declare function setPatientFetchCount(n: unknown): void;\nexport function List(searchText: string) { setPatientFetchCount({ search: searchText }); }',
+      'declare function usePatient(id: string, options: unknown): void;\nexport function Chart(id: string, searchText: string) { usePatient(id, { search: searchText }); }',
+      'declare function savePatients(options: unknown): void;\nexport function Import(searchText: string) { savePatients({ search: searchText }); }',
+      // Restangular: a drug catalogue search, opaque ids and paging.
+      "declare const Restangular: any;\nexport function findDrugs(searchText: string) { return Restangular.all('drugs').getList({ q: searchText }); }",
+      "declare const Restangular: any;\nexport function byGroups(groupId: string, page: number) { return Restangular.one('patients').get({ groupId, page }); }",
+      // Not a URL: a fallback after a fragment added to a form body.
+      "declare const patient: any;\nlet body = 'a=1';\nbody += '&surname=' + patient.lastName || '';\nexport { body };",
+    ],
+    invalid: [
+      {
+        name: 'typed search text in the options of a patient list read, and in the state its options are kept in',
+        filename: 'src/components/PatientPicker.js',
+        code: [
+          'export function PatientPicker({ fetchPatientsForClinic, clinicId, setPatientFetchOptions, patientFetchOptions }) {',
+          '  const onSearch = (searchText) => {',
+          '    fetchPatientsForClinic(clinicId, { search: searchText });',
+          '    setPatientFetchOptions({ ...patientFetchOptions, offset: 0, search: searchText });',
+          '  };',
+          '  return onSearch;',
+          '}',
+        ].join('\n'),
+        errors: [
+          { line: 3, column: 48, message: '`fetchPatientsForClinic`', kinds: ['name'] },
+          { line: 4, column: 73, message: '`setPatientFetchOptions`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'search options built first and spread into the options handed to a patient search hook',
+        code: [
+          'declare function usePatientSearch(options: unknown): unknown;',
+          'export function useFinder(listSearchTextInput: string) {',
+          '  const filterOptions = { limit: 50, search: listSearchTextInput };',
+          '  const options = { ...filterOptions, offset: 0 };',
+          '  return usePatientSearch(options);',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 3, column: 46, message: '`usePatientSearch`', kinds: ['name'] }],
+      },
+      {
+        name: 'Restangular GET params of a patient route: typed search text and a searched surname',
+        filename: 'src/services/patientService.js',
+        code: [
+          'export function find(Restangular, searchText, surname) {',
+          "  Restangular.one('patients').get({ q: searchText, page: 1 });",
+          "  return Restangular.all('patient').customGETLIST('search', { searchSurname: surname });",
+          '}',
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 40, message: '`Restangular.get`', kinds: ['name'] },
+          { line: 3, column: 78, message: '`Restangular.customGETLIST`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: "a query fragment with an empty-text fallback (`'&k=' + v || ''`) added to a URL",
+        code: "declare function fieldValue(id: string): string;\nlet exportUrl = '/api/export/patients?format=csv';\nexportUrl += '&searchForename=' + fieldValue('forename') || '';\nwindow.open(exportUrl);",
+        errors: [{ line: 3, column: 35, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -259,6 +259,34 @@ const RESTANGULAR_GETS = new Map([['get', 0], ['getList', 0], ['customGET', 1], 
 /** Links of a Restangular route chain (`Restangular.one('patients', id).all('visits')`). */
 const RESTANGULAR_ROUTES = new Set(['one', 'all', 'several', 'oneUrl', 'allUrl', 'withConfig', 'service']);
 
+/** Attributes whose text tells staff what a search input finds (`placeholder="Search by patient name or MRN"`). */
+const INPUT_LABEL_ATTRIBUTES = new Set(['placeholder', 'label', 'aria-label', 'title']);
+
+/**
+ * The search input a handler belongs to says it finds patients: `<Search placeholder="Search by patient" onSubmit={…}>`.
+ * Only the element whose attribute holds the handler, so a page's other inputs lend it nothing.
+ */
+function searchInputLabelNamesPatients(node: Node): boolean {
+  for (let current: Node | undefined = parentOf(node); current; current = parentOf(current)) {
+    if (current.type !== 'JSXAttribute') continue;
+    const element = parentOf(current);
+    if (element?.type !== 'JSXOpeningElement') return false;
+    return element.attributes.some((attribute) => {
+      if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !INPUT_LABEL_ATTRIBUTES.has(attribute.name.name)) return false;
+      const value = attribute.value;
+      const text = value?.type === 'Literal' && typeof value.value === 'string' ? value.value
+        : value?.type === 'JSXExpressionContainer' && isStringLiteral(value.expression) ? value.expression.value : undefined;
+      return !!text && text.split(/[^A-Za-z]+/).some((word) => word && subjectOfName(word) === 'patient');
+    });
+  }
+  return false;
+}
+
+/** Hooks that return setters of the page URL's query by key (`const { updateQueryParam } = useQueryParam()`). */
+const KEYED_QUERY_HOOK = /^use(?:Url)?(?:Query|Search|Url)(?:Param|Params|Parameters|State|String)s?$/;
+/** Setters of such a hook: `updateQueryParam(key, value)`, `setQueryParam(key, value)`, `setParam`. */
+const KEYED_QUERY_SETTER = /^(?:set|update|replace|push)[A-Z]/;
+
 /** The function a node is in (its nearest enclosing one), if any. */
 function enclosingFunction(node: Node): Node | undefined {
   for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
@@ -357,6 +385,8 @@ class UrlFile {
   readonly navigateFunctions = new Set<string>(['navigate']);
   /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
   readonly querySetters = new Map<string, string | undefined>();
+  /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
+  readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
   readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
   /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
@@ -441,7 +471,8 @@ class UrlFile {
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
-    return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
+    const around = parentOf(expression) ? expression : this.site ?? expression;
+    return enclosingNames(around).some((enclosing) => subjectOfName(enclosing) === 'patient') || searchInputLabelNamesPatients(around);
   }
 
   /**
@@ -1290,6 +1321,18 @@ class UrlFile {
         else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
       }
     }
+    // const { searchParams, updateQueryParam } = useQueryParam(): setters that write one key of the page URL's query
+    if (node.id.type === 'ObjectPattern' && node.init) {
+      const init = unwrap(node.init);
+      const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
+      if (hook && KEYED_QUERY_HOOK.test(hook)) {
+        for (const property of node.id.properties) {
+          if (property.type !== 'Property' || property.computed || property.value.type !== 'Identifier') continue;
+          const key = keyName(property.key);
+          if (key && KEYED_QUERY_SETTER.test(key)) this.keyedQuerySetters.add(property.value.name);
+        }
+      }
+    }
     // const { ssn, dob } = req.query — in a GET route, or a handler whose route is registered elsewhere
     const owner = node.id.type === 'ObjectPattern' && node.init ? this.queryObjectOf(node.init, node) : undefined;
     if (owner && node.id.type === 'ObjectPattern') {
@@ -1368,6 +1411,16 @@ class UrlFile {
     if (request) {
       this.checkUrl(request.url, { label: request.label, precision: request.precision, messageId: 'requestUrl' });
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS, request.url);
+      return;
+    }
+    if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
+      const [key, value] = node.arguments;
+      const name = key ? this.context.constantOf(key) : undefined;
+      if (typeof name === 'string' && value && value.type !== 'SpreadElement') {
+        const own = this.context.taintOf(value);
+        const taint = own.kinds.length ? own : this.kindsFromParameterName(name, value);
+        if (taint?.kinds.length) this.report(value, 'pageUrl', taint, node.callee.name);
+      }
       return;
     }
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {

@@ -717,6 +717,10 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
       // Restangular: a drug catalogue search, opaque ids and paging.
       "declare const Restangular: any;\nexport function findDrugs(searchText: string) { return Restangular.all('drugs').getList({ q: searchText }); }",
       "declare const Restangular: any;\nexport function byGroups(groupId: string, page: number) { return Restangular.one('patients').get({ groupId, page }); }",
+      // A query-state hook's keyed setter writing paging, or a search whose input finds drugs, or no label at all.
+      { code: "declare function useQueryParam(): any;\nexport const Pager = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Pagination onChange={(page: number) => updateQueryParam('page', String(page))} />;\n};", filename: 'src/Pager.tsx' },
+      { code: "declare function useQueryParam(): any;\nexport const DrugSearch = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Search placeholder=\"Search drugs by name\" onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} />;\n};", filename: 'src/DrugSearch.tsx' },
+      { code: "declare function useQueryParam(): any;\nexport const Library = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <><input placeholder=\"Patient name\" /><Search onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} /></>;\n};", filename: 'src/Library.tsx' },
       // Not a URL: a fallback after a fragment added to a form body.
       "declare const patient: any;\nlet body = 'a=1';\nbody += '&surname=' + patient.lastName || '';\nexport { body };",
     ],
@@ -763,6 +767,23 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
           { line: 2, column: 40, message: '`Restangular.get`', kinds: ['name'] },
           { line: 3, column: 78, message: '`Restangular.customGETLIST`', kinds: ['name'] },
         ],
+      },
+      {
+        name: "a query-state hook's keyed setter writes typed text from a search box labelled for patients into the page URL",
+        filename: 'src/RecordSearch.tsx',
+        code: [
+          'declare function useQueryParam(): any;',
+          'export const RecordSearch = () => {',
+          '  const { updateQueryParam, pushQueryUpdate } = useQueryParam();',
+          '  return (',
+          '    <Search placeholder="Search by patient name or MRN" onSubmit={(searchTerm: string) => {',
+          "      updateQueryParam('search', searchTerm);",
+          '      pushQueryUpdate();',
+          '    }} />',
+          '  );',
+          '};',
+        ].join('\n'),
+        errors: [{ line: 6, column: 34, message: '`updateQueryParam`', kinds: ['name'] }],
       },
       {
         name: "a query fragment with an empty-text fallback (`'&k=' + v || ''`) added to a URL",

@@ -6,7 +6,7 @@ import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding }
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -73,6 +73,8 @@ const RESPONSE_PARAMETERS = RESPONSE_NAMES;
 const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 /** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
+/** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
+const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
 const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
@@ -287,6 +289,23 @@ const KEYED_QUERY_HOOK = /^use(?:Url)?(?:Query|Search|Url)(?:Param|Params|Parame
 /** Setters of such a hook: `updateQueryParam(key, value)`, `setQueryParam(key, value)`, `setParam`. */
 const KEYED_QUERY_SETTER = /^(?:set|update|replace|push)[A-Z]/;
 
+/** Methods that save a value in a cookie or in browser storage (`$cookies.put`, `localStorage.setItem`, `Cookies.set`). */
+const STORE_METHODS = new Set(['put', 'putObject', 'setItem', 'set']);
+const STORE_RECEIVER_WORDS = new Set(['cookie', 'cookies', 'storage']);
+
+/** A string built as (part of) the value handed to a cookie or storage write, through `+`, `?:`, `||` and templates. */
+function isStoredValue(node: Node): boolean {
+  let current = node;
+  for (let parent = parentOf(current); parent; current = parent, parent = parentOf(current)) {
+    if (isConcat(parent) || parent.type === 'ConditionalExpression' || parent.type === 'LogicalExpression' || parent.type === 'TemplateLiteral') continue;
+    if (parent.type !== 'CallExpression' || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
+    const call = memberCall(parent);
+    const receiver = call ? lastSegment(call.object) : undefined;
+    return !!call && STORE_METHODS.has(call.method) && !!receiver && splitWords(receiver).some((word) => STORE_RECEIVER_WORDS.has(word));
+  }
+  return false;
+}
+
 /** The function a node is in (its nearest enclosing one), if any. */
 function enclosingFunction(node: Node): Node | undefined {
   for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
@@ -385,6 +404,8 @@ class UrlFile {
   readonly navigateFunctions = new Set<string>(['navigate']);
   /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
   readonly querySetters = new Map<string, string | undefined>();
+  /** Names bound to the page URL's query: `const [searchParams] = useSearchParams()`. */
+  readonly pageQueryVars = new Set<string>();
   /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
   readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
@@ -1294,11 +1315,48 @@ class UrlFile {
     if (parent && (isConcat(parent) || parent.type === 'TemplateLiteral')) return;
     const { text, pieces } = urlPieces(node);
     if (LOCAL_SCHEMES.test(text)) return;
+    // A workspace that writes patient search terms into page URLs makes a copy of the page's query a copy of them.
+    const writer = this.context.patientSearchPageUrlWriter();
+    const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
+    const looksLikeUrl = text.includes('?') || text.startsWith('/') || (!!firstName && splitWords(firstName).some((word) => ['url', 'path', 'pathname', 'href', 'route'].includes(word)));
+    // A value saved in a cookie or storage (`$cookies.put(key, path + '?' + params)`) is those rules' finding, not a URL's.
+    if (writer && isStoredValue(node)) return;
     for (const piece of pieces) {
-      if (!inQueryString(piece.before)) continue;
-      const copied = pageUrlOf(piece.expression);
-      if (copied) this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
+      const inQuery = inQueryString(piece.before);
+      const copied = writer && looksLikeUrl ? this.pageQueryCopyOf(piece.expression) : inQuery ? pageUrlOf(piece.expression) : undefined;
+      if (!copied || (!inQuery && !writer)) continue;
+      if (writer && looksLikeUrl) this.context.report({ node: piece.expression, messageId: 'urlCopySearch', data: { sink: copied, writer }, precision: 'medium' });
+      else this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
     }
+  }
+
+  /**
+   * The page URL's query a value copies, through a variable: `location.search`, `location.href`, `router.asPath`,
+   * `searchParams.toString()` of `useSearchParams()`, `new URLSearchParams(location.search)` (then `.set('page', n)`),
+   * `decodeURIComponent(location.search.substring(1))`. Not the path or origin alone.
+   */
+  pageQueryCopyOf(expression: Node, depth = 0): string | undefined {
+    if (depth > 3) return undefined;
+    let node = unwrap(expression);
+    for (;;) {
+      if (node.type === 'CallExpression') {
+        const callee = dottedName(node.callee);
+        const call = memberCall(node);
+        if (callee && ['encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape', 'String'].includes(callee) && node.arguments[0]) node = unwrap(node.arguments[0]);
+        else if (call && ['toString', 'substring', 'substr', 'slice', 'replace', 'trim'].includes(call.method)) node = unwrap(call.object);
+        else if (callee && lastSegment(node.callee) === 'useSearchParams') return 'useSearchParams()';
+        else return undefined;
+      } else if (node.type === 'NewExpression' && lastSegment(node.callee) === 'URLSearchParams' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+        node = unwrap(node.arguments[0]);
+      } else break;
+    }
+    if (node.type === 'Identifier') {
+      if (this.pageQueryVars.has(node.name)) return node.name;
+      const init = this.inits.get(node.name);
+      return init ? this.pageQueryCopyOf(init, depth + 1) : undefined;
+    }
+    const name = node.type === 'MemberExpression' ? dottedName(node) : undefined;
+    return name && PAGE_QUERY.test(name) ? name : undefined;
   }
 
   // ── visitors ──
@@ -1312,6 +1370,8 @@ class UrlFile {
     // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
     if (node.id.type === 'ArrayPattern' && node.init) {
       const init = unwrap(node.init);
+      const query = node.id.elements[0];
+      if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryVars.add(query.name);
       const setter = node.id.elements[1];
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
@@ -1537,6 +1597,7 @@ export default createRule({
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
       handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
       searchOptions: 'Search text in the options of `{{sink}}`, a read of a patient list or a patient search, carries {{kinds}} (what staff type to find a patient). List reads send their options as the query string of a GET, which server and proxy logs keep; send the search in a POST body (FHIR `_search`) instead.',
+      urlCopySearch: 'The page URL\'s query (`{{sink}}`) is copied into another URL. This workspace writes patient search terms (names, record numbers, typed search text) into page URLs (as `{{writer}}` does), so the copy carries them into another history entry, Referer header or server log; pass a route name or an opaque id instead.',
       urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
       handlerQuery: 'GET route handler reads {{kinds}} from the query string (`{{sink}}`), so clients must put PHI in the URL. Accept it in a POST body instead.',
       fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',

@@ -793,3 +793,42 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
     ],
   });
 });
+
+describe('no-phi-in-url: copies of the page query in a workspace that writes patient search terms into page URLs', () => {
+  const searchPage = {
+    'src/registration/searchPatientController.js': "export function searchPatientController($scope, $location) {\n  $scope.search = function () {\n    $location.search({ name: $scope.searchParameters.name, page: 1 });\n  };\n}\n",
+  };
+  const pager = [
+    'export function pager(history, match, location) {',
+    '  return function onChange(current) {',
+    '    const next = new URLSearchParams(location.search);',
+    "    next.set('page', String(current));",
+    '    history.push(`${match.url}?${next.toString()}`);',
+    '  };',
+    '}',
+    'export const openRecord = (recordId) => `/records/${recordId}?backTo=${encodeURIComponent(window.location.pathname + window.location.search)}`;',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // No file of the workspace writes patient search terms into page URLs: copies of the query are not reported.
+      { code: pager, filename: 'src/common/pager.js' },
+      // Only paging written into the page URL by a patient screen; and a search page of drugs.
+      { code: pager, filename: 'src/common/pager.js', workspace: { 'src/patients/list.js': "export function patientList($location, page) { $location.search({ page: page }); }\n" } },
+      { code: pager, filename: 'src/common/pager.js', workspace: { 'src/drugs/search.js': "export function drugSearch($location, term) { $location.search({ q: term }); }\n" } },
+      // The path alone is copied.
+      { code: 'export const back = () => `/records?from=${window.location.pathname}`;', filename: 'src/common/back.js', workspace: searchPage },
+    ],
+    invalid: [
+      {
+        name: 'pagination and a backTo link copy the page query when a patient search writes names into page URLs',
+        filename: 'src/common/pager.js',
+        workspace: searchPage,
+        code: pager,
+        errors: [
+          { line: 5, column: 34, message: 'searchPatientController.js', kinds: [] },
+          { line: 8, column: 118, message: '`window.location.search`', kinds: [] },
+        ],
+      },
+    ],
+  });
+});

@@ -66,6 +66,30 @@ const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])
 /** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
 const INSTANTIATION = /(?<![\w$])([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
 
+/**
+ * A page-URL writer (`$location.search(`, `setSearchParams(`, `navigate(`/`router.push(`/`history.replace(`, Angular
+ * `queryParams:`) followed within its call by a key or query parameter that is typed search text or a person's
+ * name or number (`{ q: … }`, `'name', …`, `?search=${…}`, `registrationNumber: …`). Bounded windows: a light scan.
+ */
+const PAGE_URL_SEARCH_WRITE = /(?:\$location\.search|\bset(?:Search|Query)Params?|\bnavigate|\b(?:router|history|\$router)\.(?:push|replace)|\bqueryParams\s*:)(?=([^;]{0,400}))\1/g;
+const SEARCH_KEY_IN_WRITE = /(?:[?&{,(]\s*['"]?)(?:q|query|term|keyword|search(?:Text|Term|Query|String|Value)?|(?:first|last|given|family|middle|full)?[Nn]ame|identifier|phone(?:Number)?|mobile|mrn|registrationNumber|birth[Dd]ate|dob)(?:['"]?\s*[:,]|=\$\{|=['"]?\s*\+)/;
+
+/**
+ * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
+ * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
+ * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
+ */
+function writesPatientSearchIntoPageUrl(file: string, text: string): boolean {
+  const aboutPatients = file.split(/[\\/.]/).some((segment) => subjectOfName(segment) === 'patient')
+    || /\b(?:function|class|const|let|var)\s+[\w$]{0,60}(?:Patient|patient)[\w$]{0,60}/.test(text);
+  if (!aboutPatients) return false;
+  PAGE_URL_SEARCH_WRITE.lastIndex = 0;
+  for (let match = PAGE_URL_SEARCH_WRITE.exec(text); match; match = PAGE_URL_SEARCH_WRITE.exec(text)) {
+    if (SEARCH_KEY_IN_WRITE.test(match[1])) return true;
+  }
+  return false;
+}
+
 /** `src/a/validate.ts`, `src/a/validate.js`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
 function moduleKeyOf(file: string): string {
   const posix = file.split(path.sep).join('/').replace(/\.(?:[cm]?[jt]sx?)$/, '');
@@ -414,6 +438,8 @@ export class WorkspaceIndex {
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
+  /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
+  private readonly patientSearchPageUrlWriters = new Set<string>();
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
@@ -439,6 +465,7 @@ export class WorkspaceIndex {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
     }
+    if (writesPatientSearchIntoPageUrl(file, text)) this.patientSearchPageUrlWriters.add(file);
     const types = extractDeclaredTypes(file, text);
     if (types.length === 0) return;
     this.declaredByFile.set(file, types);
@@ -464,7 +491,18 @@ export class WorkspaceIndex {
     return (this.importersByModule.get(moduleKeyOf(file)) ?? []).filter((importer) => importer !== file);
   }
 
+  /**
+   * A workspace file that writes patient search terms into the page URL (the first in path order), or undefined: the
+   * scan-wide fact that makes a copy of the page URL's query a copy of those terms.
+   */
+  patientSearchPageUrlWriter(): string | undefined {
+    let first: string | undefined;
+    for (const file of this.patientSearchPageUrlWriters) if (first === undefined || file < first) first = file;
+    return first;
+  }
+
   removeFile(file: string): void {
+    this.patientSearchPageUrlWriters.delete(file);
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     for (const name of this.constantsByFile.get(file) ?? []) {
       const count = (this.constantCounts.get(name) ?? 1) - 1;

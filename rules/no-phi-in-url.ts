@@ -211,8 +211,11 @@ function namesTypedText(name: string): boolean {
   return false;
 }
 
-/** First words of a function that reads a list or runs a search: `fetchPatientsForClinic`, `searchPatients`, `usePatients`. */
-const LIST_READ_VERBS = new Set(['fetch', 'get', 'load', 'search', 'find', 'list', 'query', 'lookup', 'filter', 'use', 'refetch', 'reload']);
+/**
+ * First words of a function that reads a list or runs a search: `fetchPatientsForClinic`, `searchPatients`. Not a hook
+ * (`usePatientsSearchResults`): a workspace's own hook may filter in memory or subscribe over a socket (Meteor's DDP).
+ */
+const LIST_READ_VERBS = new Set(['fetch', 'get', 'load', 'search', 'find', 'list', 'query', 'lookup', 'filter', 'refetch', 'reload']);
 /** Words between the verb and its patient noun that keep the read a list read (`fetchAllPatients`, `getMyPatients`). */
 const LIST_READ_FILLERS = new Set(['all', 'more', 'my', 'clinic', 'matching', 'filtered', 'paginated', 'paged']);
 /** Words of state setters that hold a patient list's request options (`setPatientFetchOptions`, `updatePatientSearchParams`). */
@@ -235,8 +238,6 @@ function patientListReadName(callee: Node): string | undefined {
     while (i < words.length && LIST_READ_FILLERS.has(words[i])) i++;
     if (!isPatientWord(words[i])) return undefined;
     const rest = words.slice(i + 1);
-    // `usePatient` (one record by id), `getPatientProviders`: not a patient list read.
-    if (words[0] === 'use' && !(words[i].endsWith('s') || rest.some((word) => SEARCH_STATE_WORDS.has(word)))) return undefined;
     // `fetchPatientsForClinic` scopes the list; `getPatientProviders` lists someone else.
     const preposition = rest.findIndex((word) => ['for', 'by', 'in', 'from', 'of', 'with', 'at'].includes(word));
     const object = preposition < 0 ? rest : rest.slice(0, preposition);
@@ -503,7 +504,7 @@ class UrlFile {
    */
   isTypedSearchText(parameter: string, expression: Node): boolean {
     if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
-    if (this.context.constantOf(expression) !== undefined || this.isSanitized(expression)) return false;
+    if (this.context.constantOf(expression) !== undefined || this.isSanitized(expression) || isConstantsRead(expression)) return false;
     // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
     const name = valueName(expression);
     if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
@@ -846,7 +847,9 @@ class UrlFile {
       const key = keyName(property.key);
       const entry = property.value as Node;
       if (!key || !this.isTypedSearchText(key, entry)) continue;
+      // A value named for a patient record (`activePatientsQuery`, `patient`) is not text typed to find one.
       const own = this.context.taintOf(entry);
+      if (own.kinds.length && own.kinds.every((kind) => RECORD_KINDS.has(kind))) continue;
       return { taint: own.kinds.length ? own : { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' }, node: entry };
     }
     return undefined;

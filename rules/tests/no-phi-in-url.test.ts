@@ -710,6 +710,9 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
       // Paging, sorting, ids and constants in a patient list read.
       "declare function fetchPatients(options: unknown): void;\nexport function List(page: number, patientId: string) { fetchPatients({ offset: page * 10, sort: '+fullName', patientId, search: 'recent' }); }",
       'declare function fetchPatients(options: unknown): void;\nexport function List(sortOrder: string) { fetchPatients({ query: sortOrder }); }',
+      // A search option read from a constants namespace; a workspace hook (its transport is unknown: an in-memory filter, a socket).
+      "declare const App: any; declare function findPatients(params: unknown): void;\nexport function active(locationUuid: string) { const params = { q: App.Constants.activePatientsQuery, location_uuid: locationUuid }; findPatients(params); }",
+      'declare function usePatientsSearchResults(options: unknown): unknown;\nexport function Results(query: string) { return usePatientsSearchResults({ query, page: 1 }); }',
       // A state setter of something else than search options, one patient by id, and a write.
       'declare function setPatientFetchCount(n: unknown): void;\nexport function List(searchText: string) { setPatientFetchCount({ search: searchText }); }',
       'declare function usePatient(id: string, options: unknown): void;\nexport function Chart(id: string, searchText: string) { usePatient(id, { search: searchText }); }',
@@ -743,16 +746,16 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
         ],
       },
       {
-        name: 'search options built first and spread into the options handed to a patient search hook',
+        name: 'search options built first and spread into the options handed to a patient search',
         code: [
-          'declare function usePatientSearch(options: unknown): unknown;',
+          'declare function searchPatients(options: unknown): unknown;',
           'export function useFinder(listSearchTextInput: string) {',
           '  const filterOptions = { limit: 50, search: listSearchTextInput };',
           '  const options = { ...filterOptions, offset: 0 };',
-          '  return usePatientSearch(options);',
+          '  return searchPatients(options);',
           '}',
         ].join('\n'),
-        errors: [{ line: 3, column: 46, message: '`usePatientSearch`', kinds: ['name'] }],
+        errors: [{ line: 3, column: 46, message: '`searchPatients`', kinds: ['name'] }],
       },
       {
         name: 'Restangular GET params of a patient route: typed search text and a searched surname',

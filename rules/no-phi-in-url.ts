@@ -1317,7 +1317,7 @@ class UrlFile {
     const parent = parentOf(node);
     if (parent && (isConcat(parent) || parent.type === 'TemplateLiteral')) return;
     const { text, pieces } = urlPieces(node);
-    if (LOCAL_SCHEMES.test(text)) return;
+    if (!pieces.length || LOCAL_SCHEMES.test(text)) return;
     // A workspace that writes patient search terms into page URLs makes a copy of the page's query a copy of them.
     const writer = this.context.patientSearchPageUrlWriter();
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;

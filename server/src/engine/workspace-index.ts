@@ -440,6 +440,7 @@ export class WorkspaceIndex {
   private instantiationsByName: Map<string, string[][]> | undefined;
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
+  private firstPatientSearchPageUrlWriter: string | undefined | null = null;
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
@@ -465,7 +466,10 @@ export class WorkspaceIndex {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
     }
-    if (writesPatientSearchIntoPageUrl(file, text)) this.patientSearchPageUrlWriters.add(file);
+    if (writesPatientSearchIntoPageUrl(file, text)) {
+      this.patientSearchPageUrlWriters.add(file);
+      this.firstPatientSearchPageUrlWriter = null;
+    }
     const types = extractDeclaredTypes(file, text);
     if (types.length === 0) return;
     this.declaredByFile.set(file, types);
@@ -496,13 +500,17 @@ export class WorkspaceIndex {
    * scan-wide fact that makes a copy of the page URL's query a copy of those terms.
    */
   patientSearchPageUrlWriter(): string | undefined {
-    let first: string | undefined;
-    for (const file of this.patientSearchPageUrlWriters) if (first === undefined || file < first) first = file;
-    return first;
+    // Asked at every string a rule builds: the answer is kept until a file is added or removed.
+    if (this.firstPatientSearchPageUrlWriter === null) {
+      let first: string | undefined;
+      for (const file of this.patientSearchPageUrlWriters) if (first === undefined || file < first) first = file;
+      this.firstPatientSearchPageUrlWriter = first;
+    }
+    return this.firstPatientSearchPageUrlWriter;
   }
 
   removeFile(file: string): void {
-    this.patientSearchPageUrlWriters.delete(file);
+    if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     for (const name of this.constantsByFile.get(file) ?? []) {
       const count = (this.constantCounts.get(name) ?? 1) - 1;

@@ -81,7 +81,7 @@ const SEARCH_KEY_IN_WRITE = /(?:[?&{,(]\s*['"]?)(?:q|query|term|keyword|search(?
  */
 function writesPatientSearchIntoPageUrl(file: string, text: string): boolean {
   const aboutPatients = file.split(/[\\/.]/).some((segment) => subjectOfName(segment) === 'patient')
-    || /\b(?:function|class|const|let|var)\s+[\w$]{0,60}(?:Patient|patient)[\w$]{0,60}/.test(text);
+    || text.includes('atient') && /\b(?:function|class|const|let|var)\s+[\w$]{0,60}(?:Patient|patient)[\w$]{0,60}/.test(text);
   if (!aboutPatients) return false;
   PAGE_URL_SEARCH_WRITE.lastIndex = 0;
   for (let match = PAGE_URL_SEARCH_WRITE.exec(text); match; match = PAGE_URL_SEARCH_WRITE.exec(text)) {

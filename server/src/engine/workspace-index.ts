@@ -67,12 +67,17 @@ const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])
 const INSTANTIATION = /(?<![\w$])([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
 
 /**
- * A page-URL writer (`$location.search(`, `setSearchParams(`, `navigate(`/`router.push(`/`history.replace(`, Angular
- * `queryParams:`) followed within its call by a key or query parameter that is typed search text or a person's
- * name or number (`{ q: … }`, `'name', …`, `?search=${…}`, `registrationNumber: …`). Bounded windows: a light scan.
+ * Page-URL writers that take the query as an object or a key (`$location.search({ name })`, `$location.search('q', …)`,
+ * `setSearchParams({ q })`, Angular `queryParams: { search }`), and writers that take a URL (`navigate(`, `router.push(`,
+ * `history.replace(`), whose query is in the text (`?search=${…}`); a router's `state` is not in the URL. Each match
+ * holds the window after it, bounded: a light scan.
  */
-const PAGE_URL_SEARCH_WRITE = /(?:\$location\.search|\bset(?:Search|Query)Params?|\bnavigate|\b(?:router|history|\$router)\.(?:push|replace)|\bqueryParams\s*:)(?=([^;]{0,400}))\1/g;
-const SEARCH_KEY_IN_WRITE = /(?:[?&{,(]\s*['"]?)(?:q|query|term|keyword|search(?:Text|Term|Query|String|Value)?|(?:first|last|given|family|middle|full)?[Nn]ame|identifier|phone(?:Number)?|mobile|mrn|registrationNumber|birth[Dd]ate|dob)(?:['"]?\s*[:,]|=\$\{|=['"]?\s*\+)/;
+const PAGE_QUERY_OBJECT_WRITE = /(?:\$location\.search\s*\(|\bset(?:Search|Query)Params?\s*\(|\bqueryParams\s*:)(?=([^;]{0,300}))\1/g;
+const PAGE_URL_WRITE = /(?:\bnavigate|\b(?:router|history|\$router)\.(?:push|replace))\s*\((?=([^;]{0,300}))\1/g;
+/** Keys that are typed search text or a person's name or number. */
+const SEARCH_KEYS = String.raw`(?:q|query|term|keyword|search(?:Text|Term|Query|String|Value)?|(?:first|last|given|family|middle|full)?[Nn]ame|identifier|phone(?:Number)?|mobile|mrn|registrationNumber|birth[Dd]ate|dob)`;
+const SEARCH_KEY_IN_OBJECT = new RegExp(String.raw`(?:^|[{,(]\s*)['"]?${SEARCH_KEYS}['"]?\s*[:,})]`);
+const SEARCH_KEY_IN_URL = new RegExp(String.raw`[?&]${SEARCH_KEYS}=`);
 
 /**
  * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
@@ -83,10 +88,12 @@ function writesPatientSearchIntoPageUrl(file: string, text: string): boolean {
   const aboutPatients = file.split(/[\\/.]/).some((segment) => subjectOfName(segment) === 'patient')
     || text.includes('atient') && /\b(?:function|class|const|let|var)\s+[\w$]{0,60}(?:Patient|patient)[\w$]{0,60}/.test(text);
   if (!aboutPatients) return false;
-  PAGE_URL_SEARCH_WRITE.lastIndex = 0;
-  for (let match = PAGE_URL_SEARCH_WRITE.exec(text); match; match = PAGE_URL_SEARCH_WRITE.exec(text)) {
-    if (SEARCH_KEY_IN_WRITE.test(match[1])) return true;
-  }
+  return writes(PAGE_QUERY_OBJECT_WRITE, SEARCH_KEY_IN_OBJECT, text) || writes(PAGE_URL_WRITE, SEARCH_KEY_IN_URL, text);
+}
+
+function writes(writer: RegExp, key: RegExp, text: string): boolean {
+  writer.lastIndex = 0;
+  for (let match = writer.exec(text); match; match = writer.exec(text)) if (key.test(match[1])) return true;
   return false;
 }
 

@@ -990,7 +990,8 @@ class UrlFile {
   noteGetRoute(node: TSESTree.CallExpression) {
     const call = memberCall(node);
     if (!call) return;
-    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
+    // `api.post()` with no arguments registers nothing (and must not stop the rule for the rest of the file).
+    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && node.arguments[0] && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
       for (const argument of node.arguments) if (isFunction(argument)) this.routeHandlers.add(argument);
     }
     const handlers: Node[] = [];

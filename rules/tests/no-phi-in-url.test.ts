@@ -724,6 +724,8 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
       { code: "declare function useQueryParam(): any;\nexport const Pager = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Pagination onChange={(page: number) => updateQueryParam('page', String(page))} />;\n};", filename: 'src/Pager.tsx' },
       { code: "declare function useQueryParam(): any;\nexport const DrugSearch = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Search placeholder=\"Search drugs by name\" onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} />;\n};", filename: 'src/DrugSearch.tsx' },
       { code: "declare function useQueryParam(): any;\nexport const Library = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <><input placeholder=\"Patient name\" /><Search onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} /></>;\n};", filename: 'src/Library.tsx' },
+      // A request method called without arguments (Restangular `.post()`, `.remove()`) before a reported GET is no route.
+      "declare const Restangular: any;\nexport function addRole(user: any, roleId: string) { return Restangular.one('user', user.id).one('role', roleId).post(); }",
       // Not a URL: a fallback after a fragment added to a form body.
       "declare const patient: any;\nlet body = 'a=1';\nbody += '&surname=' + patient.lastName || '';\nexport { body };",
     ],
@@ -761,14 +763,15 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
         name: 'Restangular GET params of a patient route: typed search text and a searched surname',
         filename: 'src/services/patientService.js',
         code: [
-          'export function find(Restangular, searchText, surname) {',
+          'export function find(Restangular, searchText, surname, user) {',
+          "  Restangular.one('user', user.id).one('features').post();",
           "  Restangular.one('patients').get({ q: searchText, page: 1 });",
           "  return Restangular.all('patient').customGETLIST('search', { searchSurname: surname });",
           '}',
         ].join('\n'),
         errors: [
-          { line: 2, column: 40, message: '`Restangular.get`', kinds: ['name'] },
-          { line: 3, column: 78, message: '`Restangular.customGETLIST`', kinds: ['name'] },
+          { line: 3, column: 40, message: '`Restangular.get`', kinds: ['name'] },
+          { line: 4, column: 78, message: '`Restangular.customGETLIST`', kinds: ['name'] },
         ],
       },
       {

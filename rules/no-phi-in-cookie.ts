@@ -1,5 +1,6 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, isFalseLiteral, lastSegment, memberCall, propertyKey, propertyNamed, splitWords, type Node } from './utils/ast';
+import { pageQueryReadIn } from './utils/urls';
 
 /** Receivers of Express/Fastify/Koa responses: `res.cookie(…)`, `reply.setCookie(…)`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'resp', 'reply', 'ctx', 'context', 'c', 'h']);
@@ -82,7 +83,21 @@ function cookieWrite(context: RuleContext, node: TSESTree.CallExpression): Cooki
     }
     if (args.length >= 2) return { name: stringValue(context, args[0]), value: args[1], options: asObject(args[2]) };
   }
+  // AngularJS ngCookies: `$cookies.put(key, value, options)`, `$cookieStore.put(key, value)`, an app's wrapper of them
+  // (`$appCookieStore.put`).
+  if ((call.method === 'put' || call.method === 'putObject') && isAngularCookieService(call.object) && args.length >= 2) {
+    return { name: stringValue(context, args[0]), value: args[1], options: asObject(args[2]) };
+  }
   return undefined;
+}
+
+/** `$cookies`, `$cookieStore`, `$bahmniCookieStore`, `cookieStore`: the AngularJS cookie services and wrappers named after them. */
+function isAngularCookieService(object: Node): boolean {
+  const name = lastSegment(object);
+  if (!name) return false;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  return last === 'cookies' || (last === 'store' && words[words.length - 2] === 'cookie');
 }
 
 /** `ssn=…; Path=/; HttpOnly` → "ssn". */
@@ -162,6 +177,7 @@ export default createRule({
     securitySeverity: 7.1,
     messages: {
       phiInCookie: 'Writing {{kinds}} into a cookie. Cookies are stored unencrypted, sent with every request and logged by proxies; store an opaque session id and keep the PHI on the server.',
+      pageUrlCopy: 'The page URL\'s query (`{{sink}}`) is saved in a cookie. This workspace writes patient search terms (names, record numbers, typed search text) into page URLs (as `{{writer}}` does), so the cookie keeps them unencrypted in the browser and sends them with every request; save a route name or an opaque id instead.',
       notSecure: 'The {{cookie}} is sent over cleartext HTTP (`secure: false`): anyone on the network can read or replay it. Set `secure: true` outside local development.',
       notHttpOnly: 'The {{cookie}} is readable by scripts (`httpOnly: false`): one XSS bug hands it to an attacker. Set `httpOnly: true`.',
     },
@@ -171,14 +187,21 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
-    const reportPhi = (write: CookieWrite | undefined) => {
+    const reportPhi = (write: CookieWrite | undefined, site: Node) => {
       if (!write?.value) return;
       const taint = cookieTaint(context, write);
-      if (taint) context.report({ node: write.value, messageId: 'phiInCookie', taint });
+      if (taint) {
+        context.report({ node: write.value, messageId: 'phiInCookie', taint });
+        return;
+      }
+      // The page URL's query saved in a cookie, in a workspace that writes patient search terms into page URLs.
+      const writer = context.patientSearchPageUrlWriter();
+      const copied = writer ? pageQueryReadIn(write.value, site, (node) => context.parentOf(node)) : undefined;
+      if (copied) context.report({ node: write.value, messageId: 'pageUrlCopy', data: { sink: copied, writer: writer! }, precision: 'medium' });
     };
     return {
       CallExpression(node: TSESTree.CallExpression) {
-        reportPhi(cookieWrite(context, node));
+        reportPhi(cookieWrite(context, node), node);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         // `headers['Set-Cookie'] = …` (document.cookie belongs to no-phi-in-browser-storage).
@@ -186,7 +209,7 @@ export default createRule({
         if (target.type !== 'MemberExpression') return;
         const name = target.computed ? stringValue(context, target.property) : target.property.type === 'Identifier' ? target.property.name : undefined;
         if (!isSetCookieHeader(name)) return;
-        reportPhi({ value: node.right, name: cookieNameOfHeader(context, node.right) });
+        reportPhi({ value: node.right, name: cookieNameOfHeader(context, node.right) }, node);
       },
       Property(node: TSESTree.Property) {
         const key = propertyKey(node);
@@ -194,7 +217,7 @@ export default createRule({
         const value = node.value as Node;
         // `writeHead(200, { 'Set-Cookie': … })`, `headers: { 'Set-Cookie': … }`
         if (isSetCookieHeader(key)) {
-          reportPhi({ value, name: cookieNameOfHeader(context, value) });
+          reportPhi({ value, name: cookieNameOfHeader(context, value) }, node);
           return;
         }
         if (key !== 'secure' && key !== 'httpOnly') return;

@@ -6,7 +6,7 @@ import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding }
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -73,6 +73,8 @@ const RESPONSE_PARAMETERS = RESPONSE_NAMES;
 const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 /** The page's own URL with its query string (`location.href`, `document.URL`, `router.asPath`), not its origin or path. */
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
+/** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
+const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
 const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
@@ -194,6 +196,117 @@ function valueName(expression: Node): string | undefined {
   return undefined;
 }
 
+/** Words that may follow a search word in the name of what the user typed (`searchTextInput`, `queryString`, `debouncedSearchValue`). */
+const TYPED_TEXT_TAIL_WORDS = new Set(['text', 'term', 'terms', 'string', 'value', 'input', 'query', 'phrase', 'keyword', 'keywords']);
+
+/** `searchText`, `patientListSearchTextInput`, `debouncedSearch`, `q`: a name for typed search text (not `searchResults`, `queryClient`). */
+function namesTypedText(name: string): boolean {
+  const words = splitWords(name);
+  for (let i = 0; i < words.length; i++) {
+    const single = FREE_TEXT_PARAMETERS.has(words[i]);
+    const pair = i + 1 < words.length && FREE_TEXT_PARAMETERS.has(words[i] + words[i + 1]);
+    if (!single && !pair) continue;
+    if (words.slice(i + 1).every((word) => TYPED_TEXT_TAIL_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
+/**
+ * First words of a function that reads a list or runs a search: `fetchPatientsForClinic`, `searchPatients`. Not a hook
+ * (`usePatientsSearchResults`): a workspace's own hook may filter in memory or subscribe over a socket (Meteor's DDP).
+ */
+const LIST_READ_VERBS = new Set(['fetch', 'get', 'load', 'search', 'find', 'list', 'query', 'lookup', 'filter', 'refetch', 'reload']);
+/** Words between the verb and its patient noun that keep the read a list read (`fetchAllPatients`, `getMyPatients`). */
+const LIST_READ_FILLERS = new Set(['all', 'more', 'my', 'clinic', 'matching', 'filtered', 'paginated', 'paged']);
+/** Words of state setters that hold a patient list's request options (`setPatientFetchOptions`, `updatePatientSearchParams`). */
+const SEARCH_STATE_WORDS = new Set(['fetch', 'search', 'query', 'list', 'filter', 'request']);
+const SEARCH_STATE_HEADS = new Set(['options', 'params', 'parameters', 'filters', 'query', 'criteria', 'args']);
+
+/**
+ * A call that reads a list of patients or runs a patient search with an options object, its request made elsewhere
+ * (a Redux thunk, an API module, a data hook): `fetchPatientsForClinic(id, { search })`, `searchPatients({ q })`,
+ * `usePatients({ search })`, or the state those options are kept in until an effect sends them
+ * (`setPatientFetchOptions({ search })`). The verb must act on patients: `fetchPatientProviders` does not.
+ */
+function patientListReadName(callee: Node): string | undefined {
+  const name = lastSegment(callee);
+  if (!name) return undefined;
+  const words = splitWords(name);
+  const isPatientWord = (word: string | undefined) => !!word && subjectOfName(word) === 'patient';
+  if (LIST_READ_VERBS.has(words[0])) {
+    let i = 1;
+    while (i < words.length && LIST_READ_FILLERS.has(words[i])) i++;
+    if (!isPatientWord(words[i])) return undefined;
+    const rest = words.slice(i + 1);
+    // `fetchPatientsForClinic` scopes the list; `getPatientProviders` lists someone else.
+    const preposition = rest.findIndex((word) => ['for', 'by', 'in', 'from', 'of', 'with', 'at'].includes(word));
+    const object = preposition < 0 ? rest : rest.slice(0, preposition);
+    return object.some((word) => subjectOfName(word) === 'workforce') ? undefined : name;
+  }
+  if (['set', 'update', 'change', 'apply'].includes(words[0]) && words.slice(1, -1).some(isPatientWord)
+    && SEARCH_STATE_HEADS.has(words.at(-1)!) && words.slice(1).some((word) => SEARCH_STATE_WORDS.has(word) || word === 'query')) return name;
+  return undefined;
+}
+
+/**
+ * `'&name=' + value || ''`: `+` binds first, so the fallback guards the whole fragment (which is never empty) and the
+ * fragment is what is added. The text before the fallback is the URL piece.
+ */
+function withoutTextFallback(node: Node): Node {
+  if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??') && isConstantExpression(node.right)) return unwrap(node.left);
+  return node;
+}
+
+/** Restangular reads and where their query params object is: `get(params)`, `getList(params)`, `customGET(path, params)`. */
+const RESTANGULAR_GETS = new Map([['get', 0], ['getList', 0], ['customGET', 1], ['customGETLIST', 1]]);
+/** Links of a Restangular route chain (`Restangular.one('patients', id).all('visits')`). */
+const RESTANGULAR_ROUTES = new Set(['one', 'all', 'several', 'oneUrl', 'allUrl', 'withConfig', 'service']);
+
+/** Attributes whose text tells staff what a search input finds (`placeholder="Search by patient name or MRN"`). */
+const INPUT_LABEL_ATTRIBUTES = new Set(['placeholder', 'label', 'aria-label', 'title']);
+
+/**
+ * The search input a handler belongs to says it finds patients: `<Search placeholder="Search by patient" onSubmit={…}>`.
+ * Only the element whose attribute holds the handler, so a page's other inputs lend it nothing.
+ */
+function searchInputLabelNamesPatients(node: Node): boolean {
+  for (let current: Node | undefined = parentOf(node); current; current = parentOf(current)) {
+    if (current.type !== 'JSXAttribute') continue;
+    const element = parentOf(current);
+    if (element?.type !== 'JSXOpeningElement') return false;
+    return element.attributes.some((attribute) => {
+      if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || !INPUT_LABEL_ATTRIBUTES.has(attribute.name.name)) return false;
+      const value = attribute.value;
+      const text = value?.type === 'Literal' && typeof value.value === 'string' ? value.value
+        : value?.type === 'JSXExpressionContainer' && isStringLiteral(value.expression) ? value.expression.value : undefined;
+      return !!text && text.split(/[^A-Za-z]+/).some((word) => word && subjectOfName(word) === 'patient');
+    });
+  }
+  return false;
+}
+
+/** Hooks that return setters of the page URL's query by key (`const { updateQueryParam } = useQueryParam()`). */
+const KEYED_QUERY_HOOK = /^use(?:Url)?(?:Query|Search|Url)(?:Param|Params|Parameters|State|String)s?$/;
+/** Setters of such a hook: `updateQueryParam(key, value)`, `setQueryParam(key, value)`, `setParam`. */
+const KEYED_QUERY_SETTER = /^(?:set|update|replace|push)[A-Z]/;
+
+/** Methods that save a value in a cookie or in browser storage (`$cookies.put`, `localStorage.setItem`, `Cookies.set`). */
+const STORE_METHODS = new Set(['put', 'putObject', 'setItem', 'set']);
+const STORE_RECEIVER_WORDS = new Set(['cookie', 'cookies', 'storage']);
+
+/** A string built as (part of) the value handed to a cookie or storage write, through `+`, `?:`, `||` and templates. */
+function isStoredValue(node: Node): boolean {
+  let current = node;
+  for (let parent = parentOf(current); parent; current = parent, parent = parentOf(current)) {
+    if (isConcat(parent) || parent.type === 'ConditionalExpression' || parent.type === 'LogicalExpression' || parent.type === 'TemplateLiteral') continue;
+    if (parent.type !== 'CallExpression' || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
+    const call = memberCall(parent);
+    const receiver = call ? lastSegment(call.object) : undefined;
+    return !!call && STORE_METHODS.has(call.method) && !!receiver && splitWords(receiver).some((word) => STORE_RECEIVER_WORDS.has(word));
+  }
+  return false;
+}
+
 /** The function a node is in (its nearest enclosing one), if any. */
 function enclosingFunction(node: Node): Node | undefined {
   for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
@@ -292,6 +405,10 @@ class UrlFile {
   readonly navigateFunctions = new Set<string>(['navigate']);
   /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
   readonly querySetters = new Map<string, string | undefined>();
+  /** Names bound to the page URL's query: `const [searchParams] = useSearchParams()`. */
+  readonly pageQueryVars = new Set<string>();
+  /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
+  readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
   readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
   /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
@@ -371,17 +488,28 @@ class UrlFile {
    * something else (`drugQuery` is not a person's name, `patientId` is opaque).
    */
   isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
-    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
-    if (this.context.constantOf(expression) !== undefined) return false;
-    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
-    const name = valueName(expression);
-    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
-    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !FREE_TEXT_PARAMETERS.has(splitWords(name).slice(-2).join(''))  && !FREE_TEXT_PARAMETERS.has(splitWords(name).at(-1) ?? '')))) return false;
+    if (!this.isTypedSearchText(parameter, expression)) return false;
     const path = urlText?.split('?')[0];
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
-    return enclosingNames(parentOf(expression) ? expression : this.site ?? expression).some((enclosing) => subjectOfName(enclosing) === 'patient');
+    const around = parentOf(expression) ? expression : this.site ?? expression;
+    return enclosingNames(around).some((enclosing) => subjectOfName(enclosing) === 'patient') || searchInputLabelNamesPatients(around);
+  }
+
+  /**
+   * `{ search: searchText }`, `q: event.target.value`: a free-text search key filled with what the user typed. Not a
+   * constant, and not a value whose name says it is something else (`drugQuery` is not a person's name, `patientId`
+   * is opaque, `sortOrder` is code).
+   */
+  isTypedSearchText(parameter: string, expression: Node): boolean {
+    if (!FREE_TEXT_PARAMETERS.has(parameter.replace(/[-_]/g, '').toLowerCase())) return false;
+    if (this.context.constantOf(expression) !== undefined || this.isSanitized(expression) || isConstantsRead(expression)) return false;
+    // `searchTerm`, `query` are what the user typed; `patientId`, `drugQuery`, `providerName` are not a patient's name.
+    const name = valueName(expression);
+    if (name && splitWords(name).some((word) => CODE_VALUE_WORDS.has(word))) return false;
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || (this.isTrapName(name) && !namesTypedText(name)))) return false;
+    return true;
   }
 
   /**
@@ -681,6 +809,52 @@ class UrlFile {
     return !name || !isIdName(name);
   }
 
+  /**
+   * `fetchPatientsForClinic(id, { search: searchText })`, `setPatientFetchOptions({ ...options, search })`: the options of a
+   * patient list read or search whose request is made elsewhere. List reads send their options as the query string of
+   * a GET, so what staff typed to find a patient ends up in request URLs. The request is not in sight: medium precision.
+   */
+  checkPatientListOptions(node: TSESTree.CallExpression) {
+    const sink = patientListReadName(node.callee);
+    if (!sink) return;
+    for (const argument of node.arguments) {
+      if (argument.type === 'SpreadElement') continue;
+      const found = this.searchOptionsPhi(argument, 0);
+      if (found) {
+        this.report(found.node, 'searchOptions', found.taint, sink, 'medium');
+        return;
+      }
+    }
+  }
+
+  /** The search text an options object carries (through variables and spreads of objects built in this file), and where. */
+  searchOptionsPhi(value: Node, depth: number): { taint: Taint; node: Node } | undefined {
+    if (depth > 3) return undefined;
+    let node = unwrap(value);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      if (!init) return undefined;
+      node = unwrap(init);
+    }
+    if (node.type !== 'ObjectExpression') return undefined;
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        const found = this.searchOptionsPhi(property.argument, depth + 1);
+        if (found) return found;
+        continue;
+      }
+      if (property.computed) continue;
+      const key = keyName(property.key);
+      const entry = property.value as Node;
+      if (!key || !this.isTypedSearchText(key, entry)) continue;
+      // A value named for a patient record (`activePatientsQuery`, `patient`) is not text typed to find one.
+      const own = this.context.taintOf(entry);
+      if (own.kinds.length && own.kinds.every((kind) => RECORD_KINDS.has(kind))) continue;
+      return { taint: own.kinds.length ? own : { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' }, node: entry };
+    }
+    return undefined;
+  }
+
   /** `new HttpParams().set('ssn', ssn).append(…)`: the values a builder chain adds, and the first (in source order) with PHI. */
   setChainTaints(node: Node): { taints: Taint[]; first: Node | undefined } {
     const taints: Taint[] = [];
@@ -707,7 +881,7 @@ class UrlFile {
    */
   queryValuePhi(value: Node, site: Node, recordsAreIds = false, urlText?: string): { taint: Taint; node: Node } | undefined {
     const inner = unwrap(value);
-    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner);
+    if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner, urlText);
     const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
     const chain = this.setChainTaints(built ?? inner);
     const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
@@ -718,7 +892,7 @@ class UrlFile {
     // object were written inline, when it is built in the same function as the request.
     const localObject = builtObject?.type === 'ObjectExpression' && enclosingFunction(builtObject) === enclosingFunction(site) ? builtObject : undefined;
     const base = recordsAreIds && (filledByKey || builtObject?.type === 'ObjectExpression')
-      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject)?.taint : undefined)
+      ? (builtObject?.type === 'ObjectExpression' ? this.queryEntriesPhi(builtObject, urlText)?.taint : undefined)
       : (this.queryObjectTaint(localObject ?? value, urlText) ?? this.context.taintOf(value));
     const taint = mergeTaints([...(base ? [base] : []), ...chain.taints, ...(stored ? [stored.taint] : [])]);
     if (!taint) return undefined;
@@ -729,14 +903,14 @@ class UrlFile {
    * A query parameter's value: its PHI, judged by its key when it is opaque. A value that is only a patient or an
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
-  queryParameterTaint(key: string, value: Node): Taint | undefined {
+  queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
     const own = this.context.taintOf(value);
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
-    return this.kindsFromParameterName(key, value);
+    return this.kindsFromParameterName(key, value, urlText);
   }
 
   /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */
-  queryEntriesPhi(node: TSESTree.ObjectExpression): { taint: Taint; node: Node } | undefined {
+  queryEntriesPhi(node: TSESTree.ObjectExpression, urlText?: string): { taint: Taint; node: Node } | undefined {
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const property of node.properties) {
@@ -749,7 +923,7 @@ class UrlFile {
       } else {
         const key = property.computed ? undefined : keyName(property.key);
         if (!key) continue;
-        taint = this.queryParameterTaint(key, property.value as Node);
+        taint = this.queryParameterTaint(key, property.value as Node, urlText);
         at = property.value as Node;
       }
       if (!taint?.kinds.length) continue;
@@ -816,7 +990,8 @@ class UrlFile {
   noteGetRoute(node: TSESTree.CallExpression) {
     const call = memberCall(node);
     if (!call) return;
-    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
+    // `api.post()` with no arguments registers nothing (and must not stop the rule for the rest of the file).
+    if (['post', 'put', 'patch', 'delete', 'all', 'use'].includes(call.method) && node.arguments[0] && this.context.stringPrefixOf(node.arguments[0])?.text.startsWith('/')) {
       for (const argument of node.arguments) if (isFunction(argument)) this.routeHandlers.add(argument);
     }
     const handlers: Node[] = [];
@@ -1071,11 +1246,44 @@ class UrlFile {
   }
 
   /**
+   * Restangular (AngularJS): `Restangular.one('patients').get(params)`, `Restangular.all('patients').getList(params)`,
+   * `.customGET(path, params)` / `.customGETLIST(path, params)`. Their params object becomes the GET's query string;
+   * the route the `one`/`all` chain names is the URL a free-text search is judged by (`/patients?q=`).
+   */
+  checkRestangular(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    const paramsIndex = RESTANGULAR_GETS.get(call.method);
+    if (paramsIndex === undefined) return false;
+    const segments: string[] = [];
+    let current = unwrap(call.object);
+    let rooted = false;
+    while (current.type === 'CallExpression') {
+      const link = memberCall(current);
+      if (!link || !RESTANGULAR_ROUTES.has(link.method)) return false;
+      const route = current.arguments[0] ? this.context.constantOf(current.arguments[0]) : undefined;
+      if (['one', 'all', 'several', 'oneUrl', 'allUrl'].includes(link.method)) segments.unshift(typeof route === 'string' ? route : 'X');
+      current = unwrap(link.object);
+      rooted = /restangular$/i.test(lastSegment(current) ?? '');
+    }
+    if (!rooted) return false;
+    const params = node.arguments[paramsIndex];
+    if (!params || params.type === 'SpreadElement' || isFunction(params)) return true;
+    const customPath = paramsIndex === 1 && node.arguments[0] ? this.context.constantOf(node.arguments[0]) : undefined;
+    const urlText = `/${[...segments, ...(typeof customPath === 'string' && customPath ? [customPath] : [])].join('/')}`;
+    const found = this.queryValuePhi(params, node, true, urlText);
+    const object = unwrap(params);
+    const entries = object.type === 'ObjectExpression' ? [...objectProperties(object).entries()] : [];
+    const catalogue = this.isCatalogueLookup(urlText, undefined, entries.map(([key]) => key), entries.map(([, property]) => property.value as Node));
+    const taint = found && catalogue ? this.withoutCatalogueTerms(found.taint) : found?.taint;
+    if (found && taint) this.report(found.node, 'queryOptions', taint, `Restangular.${call.method}`);
+    return true;
+  }
+
+  /**
    * `filterUrl += '&dob=' + dob`: a query string built piece by piece, into a variable that holds a URL or its query
    * (named so, or started with a `?`). The same text added to a form body (`body += '&ssn=' + ssn`) is not a URL.
    */
   checkQueryFragment(node: TSESTree.AssignmentExpression) {
-    const right = unwrap(node.right);
+    const right = withoutTextFallback(unwrap(node.right));
     if (node.operator !== '+=' || !(right.type === 'TemplateLiteral' || isConcat(right))) return;
     if (!startsQueryParameter(urlPieces(right).text)) return;
     const target = lastSegment(node.left);
@@ -1110,12 +1318,49 @@ class UrlFile {
     const parent = parentOf(node);
     if (parent && (isConcat(parent) || parent.type === 'TemplateLiteral')) return;
     const { text, pieces } = urlPieces(node);
-    if (LOCAL_SCHEMES.test(text)) return;
+    if (!pieces.length || LOCAL_SCHEMES.test(text)) return;
+    // A workspace that writes patient search terms into page URLs makes a copy of the page's query a copy of them.
+    const writer = this.context.patientSearchPageUrlWriter();
+    const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
+    const looksLikeUrl = text.includes('?') || text.startsWith('/') || (!!firstName && splitWords(firstName).some((word) => ['url', 'path', 'pathname', 'href', 'route'].includes(word)));
+    // A value saved in a cookie or storage (`$cookies.put(key, path + '?' + params)`) is those rules' finding, not a URL's.
+    if (writer && isStoredValue(node)) return;
     for (const piece of pieces) {
-      if (!inQueryString(piece.before)) continue;
-      const copied = pageUrlOf(piece.expression);
-      if (copied) this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
+      const inQuery = inQueryString(piece.before);
+      const copied = writer && looksLikeUrl ? this.pageQueryCopyOf(piece.expression) : inQuery ? pageUrlOf(piece.expression) : undefined;
+      if (!copied || (!inQuery && !writer)) continue;
+      if (writer && looksLikeUrl) this.context.report({ node: piece.expression, messageId: 'urlCopySearch', data: { sink: copied, writer }, precision: 'medium' });
+      else this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
     }
+  }
+
+  /**
+   * The page URL's query a value copies, through a variable: `location.search`, `location.href`, `router.asPath`,
+   * `searchParams.toString()` of `useSearchParams()`, `new URLSearchParams(location.search)` (then `.set('page', n)`),
+   * `decodeURIComponent(location.search.substring(1))`. Not the path or origin alone.
+   */
+  pageQueryCopyOf(expression: Node, depth = 0): string | undefined {
+    if (depth > 3) return undefined;
+    let node = unwrap(expression);
+    for (;;) {
+      if (node.type === 'CallExpression') {
+        const callee = dottedName(node.callee);
+        const call = memberCall(node);
+        if (callee && ['encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape', 'String'].includes(callee) && node.arguments[0]) node = unwrap(node.arguments[0]);
+        else if (call && ['toString', 'substring', 'substr', 'slice', 'replace', 'trim'].includes(call.method)) node = unwrap(call.object);
+        else if (callee && lastSegment(node.callee) === 'useSearchParams') return 'useSearchParams()';
+        else return undefined;
+      } else if (node.type === 'NewExpression' && lastSegment(node.callee) === 'URLSearchParams' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+        node = unwrap(node.arguments[0]);
+      } else break;
+    }
+    if (node.type === 'Identifier') {
+      if (this.pageQueryVars.has(node.name)) return node.name;
+      const init = this.inits.get(node.name);
+      return init ? this.pageQueryCopyOf(init, depth + 1) : undefined;
+    }
+    const name = node.type === 'MemberExpression' ? dottedName(node) : undefined;
+    return name && PAGE_QUERY.test(name) ? name : undefined;
   }
 
   // ── visitors ──
@@ -1129,6 +1374,8 @@ class UrlFile {
     // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
     if (node.id.type === 'ArrayPattern' && node.init) {
       const init = unwrap(node.init);
+      const query = node.id.elements[0];
+      if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryVars.add(query.name);
       const setter = node.id.elements[1];
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
@@ -1136,6 +1383,18 @@ class UrlFile {
         // wouter: `const [location, setLocation] = useLocation()` navigates (React Router's useLocation returns an object).
         else if (hook === 'useLocation') this.navigateFunctions.add(setter.name);
         else if (ONE_PARAMETER_HOOKS.has(hook) && isStringLiteral(init.arguments[0])) this.querySetters.set(setter.name, init.arguments[0].value);
+      }
+    }
+    // const { searchParams, updateQueryParam } = useQueryParam(): setters that write one key of the page URL's query
+    if (node.id.type === 'ObjectPattern' && node.init) {
+      const init = unwrap(node.init);
+      const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
+      if (hook && KEYED_QUERY_HOOK.test(hook)) {
+        for (const property of node.id.properties) {
+          if (property.type !== 'Property' || property.computed || property.value.type !== 'Identifier') continue;
+          const key = keyName(property.key);
+          if (key && KEYED_QUERY_SETTER.test(key)) this.keyedQuerySetters.add(property.value.name);
+        }
       }
     }
     // const { ssn, dob } = req.query — in a GET route, or a handler whose route is registered elsewhere
@@ -1186,7 +1445,7 @@ class UrlFile {
     this.noteAngularResource(node);
     const call = memberCall(node);
     this.noteStateDeclaration(node, call);
-    if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call))) return;
+    if (call && (this.checkAngularLocation(node, call) || this.checkStateTransition(node, call) || this.checkResourceAction(node, call) || this.checkRestangular(node, call))) return;
     // url.searchParams.set('ssn', ssn) / params.append('dob', dob) on a tracked URLSearchParams
     if (call && (call.method === 'set' || call.method === 'append') && node.arguments.length >= 2) {
       const [key, value] = node.arguments;
@@ -1218,6 +1477,16 @@ class UrlFile {
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS, request.url);
       return;
     }
+    if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
+      const [key, value] = node.arguments;
+      const name = key ? this.context.constantOf(key) : undefined;
+      if (typeof name === 'string' && value && value.type !== 'SpreadElement') {
+        const own = this.context.taintOf(value);
+        const taint = own.kinds.length ? own : this.kindsFromParameterName(name, value);
+        if (taint?.kinds.length) this.report(value, 'pageUrl', taint, node.callee.name);
+      }
+      return;
+    }
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
       this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
       return;
@@ -1226,7 +1495,9 @@ class UrlFile {
     if (navigation) {
       this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
       if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
+      return;
     }
+    this.checkPatientListOptions(node);
   }
 
   onAssignmentExpression(node: TSESTree.AssignmentExpression) {
@@ -1329,6 +1600,8 @@ export default createRule({
       linkUrl: 'Link URL (`{{sink}}`) carries {{kinds}}. Following it puts PHI in browser history, server logs and Referer headers; link by an opaque id instead.',
       queryRead: 'GET route reads {{kinds}} from the query string, so clients must put PHI in the URL. Accept it in a POST body instead.',
       handlerQueryRead: 'Request handler reads {{kinds}} from the query string, so clients must put PHI in the URL (this handler\'s route is registered elsewhere). Accept it in a POST body instead.',
+      searchOptions: 'Search text in the options of `{{sink}}`, a read of a patient list or a patient search, carries {{kinds}} (what staff type to find a patient). List reads send their options as the query string of a GET, which server and proxy logs keep; send the search in a POST body (FHIR `_search`) instead.',
+      urlCopySearch: 'The page URL\'s query (`{{sink}}`) is copied into another URL. This workspace writes patient search terms (names, record numbers, typed search text) into page URLs (as `{{writer}}` does), so the copy carries them into another history entry, Referer header or server log; pass a route name or an opaque id instead.',
       urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
       handlerQuery: 'GET route handler reads {{kinds}} from the query string (`{{sink}}`), so clients must put PHI in the URL. Accept it in a POST body instead.',
       fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',

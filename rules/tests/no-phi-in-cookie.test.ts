@@ -111,3 +111,37 @@ runRuleTests('no-phi-in-cookie', {
     },
   ],
 });
+
+describe('no-phi-in-cookie: the page query saved in a cookie where patient searches write page URLs', () => {
+  const searchPage = {
+    'src/registration/searchPatientController.js': "export function searchPatientController($scope, $location) {\n  $scope.search = function () {\n    $location.search({ registrationNumber: $scope.searchParameters.registrationNumber });\n  };\n}\n",
+  };
+  const logout = [
+    'export function logout($window, $cookies, providerUuid) {',
+    '  var params = decodeURIComponent($window.location.search.substring(1));',
+    "  $cookies.put(providerUuid, $window.location.pathname + (params ? '?' + params : ''), { path: '/' });",
+    '}',
+  ].join('\n');
+  runRuleTests('no-phi-in-cookie', {
+    valid: [
+      // No patient search writes page URLs in this workspace; only the path is saved; an opaque id with ngCookies.
+      { code: logout, filename: 'src/auth/logout.js' },
+      { code: "export function logout($window, $cookies, key) { $cookies.put(key, $window.location.pathname, { path: '/' }); }", filename: 'src/auth/logout.js', workspace: searchPage },
+      { code: "export function remember($cookieStore, key, providerUuid) { $cookieStore.put(key, providerUuid); }", filename: 'src/auth/remember.js', workspace: searchPage },
+    ],
+    invalid: [
+      {
+        name: 'AngularJS $cookies.put saves the decoded page query (a patient search by record number elsewhere in the workspace)',
+        filename: 'src/auth/logout.js',
+        workspace: searchPage,
+        code: logout,
+        errors: [{ line: 3, column: 30, message: 'searchPatientController.js' }],
+      },
+      {
+        name: 'AngularJS $cookieStore.put of a patient name',
+        code: "declare const $cookieStore: any; declare const patient: any;\n$cookieStore.put('lastPatient', patient.fullName);",
+        errors: [{ line: 2, column: 33, kinds: ['name', 'patient-record'] }],
+      },
+    ],
+  });
+});

@@ -699,3 +699,142 @@ describe('no-phi-in-url: an app whose users are patients (config appUsers)', () 
     ],
   });
 });
+
+describe('no-phi-in-url: patient list reads and searches whose request is made elsewhere', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // Searches of something other than patients, and reads that do not act on patients.
+      'declare function fetchDrugs(options: unknown): void;\nexport function DrugPicker(searchText: string) { fetchDrugs({ search: searchText }); }',
+      'declare function fetchPatientProviders(id: string, options: unknown): void;\nexport function CareTeam(id: string, searchText: string) { fetchPatientProviders(id, { search: searchText }); }',
+      'declare function setLocationSearchOptions(options: unknown): void;\nexport function Wards(searchText: string) { setLocationSearchOptions({ search: searchText }); }',
+      // Paging, sorting, ids and constants in a patient list read.
+      "declare function fetchPatients(options: unknown): void;\nexport function List(page: number, patientId: string) { fetchPatients({ offset: page * 10, sort: '+fullName', patientId, search: 'recent' }); }",
+      'declare function fetchPatients(options: unknown): void;\nexport function List(sortOrder: string) { fetchPatients({ query: sortOrder }); }',
+      // A search option read from a constants namespace; a workspace hook (its transport is unknown: an in-memory filter, a socket).
+      "declare const App: any; declare function findPatients(params: unknown): void;\nexport function active(locationUuid: string) { const params = { q: App.Constants.activePatientsQuery, location_uuid: locationUuid }; findPatients(params); }",
+      'declare function usePatientsSearchResults(options: unknown): unknown;\nexport function Results(query: string) { return usePatientsSearchResults({ query, page: 1 }); }',
+      // A state setter of something else than search options, one patient by id, and a write.
+      'declare function setPatientFetchCount(n: unknown): void;\nexport function List(searchText: string) { setPatientFetchCount({ search: searchText }); }',
+      'declare function usePatient(id: string, options: unknown): void;\nexport function Chart(id: string, searchText: string) { usePatient(id, { search: searchText }); }',
+      'declare function savePatients(options: unknown): void;\nexport function Import(searchText: string) { savePatients({ search: searchText }); }',
+      // Restangular: a drug catalogue search, opaque ids and paging.
+      "declare const Restangular: any;\nexport function findDrugs(searchText: string) { return Restangular.all('drugs').getList({ q: searchText }); }",
+      "declare const Restangular: any;\nexport function byGroups(groupId: string, page: number) { return Restangular.one('patients').get({ groupId, page }); }",
+      // A query-state hook's keyed setter writing paging, or a search whose input finds drugs, or no label at all.
+      { code: "declare function useQueryParam(): any;\nexport const Pager = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Pagination onChange={(page: number) => updateQueryParam('page', String(page))} />;\n};", filename: 'src/Pager.tsx' },
+      { code: "declare function useQueryParam(): any;\nexport const DrugSearch = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <Search placeholder=\"Search drugs by name\" onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} />;\n};", filename: 'src/DrugSearch.tsx' },
+      { code: "declare function useQueryParam(): any;\nexport const Library = () => {\n  const { updateQueryParam } = useQueryParam();\n  return <><input placeholder=\"Patient name\" /><Search onSubmit={(searchTerm: string) => updateQueryParam('search', searchTerm)} /></>;\n};", filename: 'src/Library.tsx' },
+      // A request method called without arguments (Restangular `.post()`, `.remove()`) before a reported GET is no route.
+      "declare const Restangular: any;\nexport function addRole(user: any, roleId: string) { return Restangular.one('user', user.id).one('role', roleId).post(); }",
+      // Not a URL: a fallback after a fragment added to a form body.
+      "declare const patient: any;\nlet body = 'a=1';\nbody += '&surname=' + patient.lastName || '';\nexport { body };",
+    ],
+    invalid: [
+      {
+        name: 'typed search text in the options of a patient list read, and in the state its options are kept in',
+        filename: 'src/components/PatientPicker.js',
+        code: [
+          'export function PatientPicker({ fetchPatientsForClinic, clinicId, setPatientFetchOptions, patientFetchOptions }) {',
+          '  const onSearch = (searchText) => {',
+          '    fetchPatientsForClinic(clinicId, { search: searchText });',
+          '    setPatientFetchOptions({ ...patientFetchOptions, offset: 0, search: searchText });',
+          '  };',
+          '  return onSearch;',
+          '}',
+        ].join('\n'),
+        errors: [
+          { line: 3, column: 48, message: '`fetchPatientsForClinic`', kinds: ['name'] },
+          { line: 4, column: 73, message: '`setPatientFetchOptions`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'search options built first and spread into the options handed to a patient search',
+        code: [
+          'declare function searchPatients(options: unknown): unknown;',
+          'export function useFinder(listSearchTextInput: string) {',
+          '  const filterOptions = { limit: 50, search: listSearchTextInput };',
+          '  const options = { ...filterOptions, offset: 0 };',
+          '  return searchPatients(options);',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 3, column: 46, message: '`searchPatients`', kinds: ['name'] }],
+      },
+      {
+        name: 'Restangular GET params of a patient route: typed search text and a searched surname',
+        filename: 'src/services/patientService.js',
+        code: [
+          'export function find(Restangular, searchText, surname, user) {',
+          "  Restangular.one('user', user.id).one('features').post();",
+          "  Restangular.one('patients').get({ q: searchText, page: 1 });",
+          "  return Restangular.all('patient').customGETLIST('search', { searchSurname: surname });",
+          '}',
+        ].join('\n'),
+        errors: [
+          { line: 3, column: 40, message: '`Restangular.get`', kinds: ['name'] },
+          { line: 4, column: 78, message: '`Restangular.customGETLIST`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: "a query-state hook's keyed setter writes typed text from a search box labelled for patients into the page URL",
+        filename: 'src/RecordSearch.tsx',
+        code: [
+          'declare function useQueryParam(): any;',
+          'export const RecordSearch = () => {',
+          '  const { updateQueryParam, pushQueryUpdate } = useQueryParam();',
+          '  return (',
+          '    <Search placeholder="Search by patient name or MRN" onSubmit={(searchTerm: string) => {',
+          "      updateQueryParam('search', searchTerm);",
+          '      pushQueryUpdate();',
+          '    }} />',
+          '  );',
+          '};',
+        ].join('\n'),
+        errors: [{ line: 6, column: 34, message: '`updateQueryParam`', kinds: ['name'] }],
+      },
+      {
+        name: "a query fragment with an empty-text fallback (`'&k=' + v || ''`) added to a URL",
+        code: "declare function fieldValue(id: string): string;\nlet exportUrl = '/api/export/patients?format=csv';\nexportUrl += '&searchForename=' + fieldValue('forename') || '';\nwindow.open(exportUrl);",
+        errors: [{ line: 3, column: 35, kinds: ['name'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-url: copies of the page query in a workspace that writes patient search terms into page URLs', () => {
+  const searchPage = {
+    'src/registration/searchPatientController.js': "export function searchPatientController($scope, $location) {\n  $scope.search = function () {\n    $location.search({ name: $scope.searchParameters.name, page: 1 });\n  };\n}\n",
+  };
+  const pager = [
+    'export function pager(history, match, location) {',
+    '  return function onChange(current) {',
+    '    const next = new URLSearchParams(location.search);',
+    "    next.set('page', String(current));",
+    '    history.push(`${match.url}?${next.toString()}`);',
+    '  };',
+    '}',
+    'export const openRecord = (recordId) => `/records/${recordId}?backTo=${encodeURIComponent(window.location.pathname + window.location.search)}`;',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // No file of the workspace writes patient search terms into page URLs: copies of the query are not reported.
+      { code: pager, filename: 'src/common/pager.js' },
+      // Only paging written into the page URL by a patient screen; and a search page of drugs.
+      { code: pager, filename: 'src/common/pager.js', workspace: { 'src/patients/list.js': "export function patientList($location, page) { $location.search({ page: page }); }\n" } },
+      { code: pager, filename: 'src/common/pager.js', workspace: { 'src/drugs/search.js': "export function drugSearch($location, term) { $location.search({ q: term }); }\n" } },
+      // The path alone is copied.
+      { code: 'export const back = () => `/records?from=${window.location.pathname}`;', filename: 'src/common/back.js', workspace: searchPage },
+    ],
+    invalid: [
+      {
+        name: 'pagination and a backTo link copy the page query when a patient search writes names into page URLs',
+        filename: 'src/common/pager.js',
+        workspace: searchPage,
+        code: pager,
+        errors: [
+          { line: 5, column: 34, message: 'searchPatientController.js', kinds: [] },
+          { line: 8, column: 118, message: '`window.location.search`', kinds: [] },
+        ],
+      },
+    ],
+  });
+});

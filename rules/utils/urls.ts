@@ -1,5 +1,6 @@
 // URL helpers for the transport rules: which scheme is cleartext, which hosts are loopback or
 // reserved, and which URLs are identifiers (XML namespaces, code systems) that are never fetched.
+import type { TSESTree } from '../../server/src/rule-api';
 
 export interface CleartextUrl {
   scheme: 'http' | 'ws';
@@ -113,4 +114,78 @@ export function looksLikeUrlText(text: string): boolean {
 /** `'&dob=' + value`, `` `?name=${name}` ``: literal text that starts a query-string parameter. */
 export function startsQueryParameter(text: string): boolean {
   return /^[?&][A-Za-z0-9_.\-[\]]+=/.test(text);
+}
+
+/** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
+export const PAGE_QUERY_READ = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
+
+/** Calls that hand on (part of) the text they are given: decoding, encoding, slicing the leading `?` off. */
+const TEXT_WRAPPERS = new Set(['encodeURIComponent', 'encodeURI', 'decodeURIComponent', 'decodeURI', 'escape', 'String']);
+const TEXT_METHODS = new Set(['toString', 'substring', 'substr', 'slice', 'replace', 'trim']);
+
+/**
+ * The page URL's query a value is built from, if any: `location.pathname + (params ? '?' + params : '')` with
+ * `var params = decodeURIComponent($window.location.search.substring(1))` declared before it in the same block.
+ * Variables are followed to their declaration in a block around `site`, the node being visited (nodes below it have
+ * no parent pointers yet).
+ */
+export function pageQueryReadIn(node: TSESTree.Node, site: TSESTree.Node, parentOf: (node: TSESTree.Node) => TSESTree.Node | undefined, depth = 0): string | undefined {
+  // Deep enough for a concatenation of a few parts around a decoded, sliced variable; bounded against long chains.
+  if (depth > 16) return undefined;
+  const next = (child: TSESTree.Node | null | undefined) => (child ? pageQueryReadIn(child, site, parentOf, depth + 1) : undefined);
+  switch (node.type) {
+    case 'BinaryExpression':
+      return node.operator === '+' ? next(node.left as TSESTree.Node) ?? next(node.right) : undefined;
+    case 'LogicalExpression':
+      return next(node.left) ?? next(node.right);
+    case 'ConditionalExpression':
+      return next(node.consequent) ?? next(node.alternate);
+    case 'TemplateLiteral':
+      for (const expression of node.expressions) {
+        const found = next(expression);
+        if (found) return found;
+      }
+      return undefined;
+    case 'CallExpression': {
+      const callee = node.callee;
+      if (callee.type === 'Identifier' && TEXT_WRAPPERS.has(callee.name) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') return next(node.arguments[0]);
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && TEXT_METHODS.has(callee.property.name)) return next(callee.object);
+      return undefined;
+    }
+    case 'NewExpression':
+      return node.callee.type === 'Identifier' && node.callee.name === 'URLSearchParams' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? next(node.arguments[0]) : undefined;
+    case 'MemberExpression': {
+      const name = memberPath(node);
+      return name && PAGE_QUERY_READ.test(name) ? name : undefined;
+    }
+    case 'Identifier': {
+      const init = declaredInitOf(node.name, site, parentOf);
+      return init ? next(init) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `$window.location.search` → "$window.location.search"; undefined for computed members. */
+function memberPath(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'ThisExpression') return 'this';
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  const object = memberPath(node.object);
+  return object ? `${object}.${node.property.name}` : undefined;
+}
+
+/** The initialiser of the `var`/`let`/`const` declaring `name` in a block around `site` (the nearest one that does). */
+function declaredInitOf(name: string, site: TSESTree.Node, parentOf: (node: TSESTree.Node) => TSESTree.Node | undefined): TSESTree.Node | undefined {
+  for (let current = parentOf(site); current; current = parentOf(current)) {
+    if (current.type !== 'BlockStatement' && current.type !== 'Program') continue;
+    for (const statement of current.body) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return declarator.init;
+      }
+    }
+  }
+  return undefined;
 }

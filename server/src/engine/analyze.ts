@@ -567,6 +567,7 @@ function createContext(
     config: input.config,
     fileRole: input.role?.role ?? 'production',
     taintOf: (node) => analyzer().valueOf(node),
+    patientSearchPageUrlWriter: () => input.index?.patientSearchPageUrlWriter(),
     classifyName: (name) => [...classifier.kindsOf(name)],
     classify: (name, personContext) => classifier.classify(name, personContext),
     importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),

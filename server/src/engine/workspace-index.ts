@@ -66,6 +66,37 @@ const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])
 /** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
 const INSTANTIATION = /(?<![\w$])([A-Za-z_$][\w$]*)\s*<\s*([A-Z][\w$]*(?:\s*,\s*[A-Z][\w$]*)*)\s*>\s*(?:\(|\{|implements\b)/g;
 
+/**
+ * Page-URL writers that take the query as an object or a key (`$location.search({ name })`, `$location.search('q', …)`,
+ * `setSearchParams({ q })`, Angular `queryParams: { search }`), and writers that take a URL (`navigate(`, `router.push(`,
+ * `history.replace(`), whose query is in the text (`?search=${…}`); a router's `state` is not in the URL. Each match
+ * holds the window after it, bounded: a light scan.
+ */
+const PAGE_QUERY_OBJECT_WRITE = /(?:\$location\.search\s*\(|\bset(?:Search|Query)Params?\s*\(|\bqueryParams\s*:)(?=([^;]{0,300}))\1/g;
+const PAGE_URL_WRITE = /(?:\bnavigate|\b(?:router|history|\$router)\.(?:push|replace))\s*\((?=([^;]{0,300}))\1/g;
+/** Keys that are typed search text or a person's name or number. */
+const SEARCH_KEYS = String.raw`(?:q|query|term|keyword|search(?:Text|Term|Query|String|Value)?|(?:first|last|given|family|middle|full)?[Nn]ame|identifier|phone(?:Number)?|mobile|mrn|registrationNumber|birth[Dd]ate|dob)`;
+const SEARCH_KEY_IN_OBJECT = new RegExp(String.raw`(?:^|[{,(]\s*)['"]?${SEARCH_KEYS}['"]?\s*[:,})]`);
+const SEARCH_KEY_IN_URL = new RegExp(String.raw`[?&]${SEARCH_KEYS}=`);
+
+/**
+ * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
+ * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
+ * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
+ */
+function writesPatientSearchIntoPageUrl(file: string, text: string): boolean {
+  const aboutPatients = file.split(/[\\/.]/).some((segment) => subjectOfName(segment) === 'patient')
+    || text.includes('atient') && /\b(?:function|class|const|let|var)\s+[\w$]{0,60}(?:Patient|patient)[\w$]{0,60}/.test(text);
+  if (!aboutPatients) return false;
+  return writes(PAGE_QUERY_OBJECT_WRITE, SEARCH_KEY_IN_OBJECT, text) || writes(PAGE_URL_WRITE, SEARCH_KEY_IN_URL, text);
+}
+
+function writes(writer: RegExp, key: RegExp, text: string): boolean {
+  writer.lastIndex = 0;
+  for (let match = writer.exec(text); match; match = writer.exec(text)) if (key.test(match[1])) return true;
+  return false;
+}
+
 /** `src/a/validate.ts`, `src/a/validate.js`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
 function moduleKeyOf(file: string): string {
   const posix = file.split(path.sep).join('/').replace(/\.(?:[cm]?[jt]sx?)$/, '');
@@ -414,6 +445,9 @@ export class WorkspaceIndex {
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
+  /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
+  private readonly patientSearchPageUrlWriters = new Set<string>();
+  private firstPatientSearchPageUrlWriter: string | undefined | null = null;
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
@@ -438,6 +472,10 @@ export class WorkspaceIndex {
     if (instantiations.length) {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
+    }
+    if (writesPatientSearchIntoPageUrl(file, text)) {
+      this.patientSearchPageUrlWriters.add(file);
+      this.firstPatientSearchPageUrlWriter = null;
     }
     const types = extractDeclaredTypes(file, text);
     if (types.length === 0) return;
@@ -464,7 +502,22 @@ export class WorkspaceIndex {
     return (this.importersByModule.get(moduleKeyOf(file)) ?? []).filter((importer) => importer !== file);
   }
 
+  /**
+   * A workspace file that writes patient search terms into the page URL (the first in path order), or undefined: the
+   * scan-wide fact that makes a copy of the page URL's query a copy of those terms.
+   */
+  patientSearchPageUrlWriter(): string | undefined {
+    // Asked at every string a rule builds: the answer is kept until a file is added or removed.
+    if (this.firstPatientSearchPageUrlWriter === null) {
+      let first: string | undefined;
+      for (const file of this.patientSearchPageUrlWriters) if (first === undefined || file < first) first = file;
+      this.firstPatientSearchPageUrlWriter = first;
+    }
+    return this.firstPatientSearchPageUrlWriter;
+  }
+
   removeFile(file: string): void {
+    if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     for (const name of this.constantsByFile.get(file) ?? []) {
       const count = (this.constantCounts.get(name) ?? 1) - 1;

@@ -181,6 +181,12 @@ export interface RuleContext<MessageIds extends string = string> {
   getText(node: TSESTree.Node | TSESTree.Token): string;
   /** The parent of a node in the code AST. */
   parentOf(node: TSESTree.Node): TSESTree.Node | undefined;
+  /**
+   * A workspace file that writes patient search terms (typed search text, a name or a record number) into the page URL,
+   * from the scan's index; undefined when none does or there is no index. Copies of the page URL's query are copies of
+   * those terms only where this holds.
+   */
+  patientSearchPageUrlWriter(): string | undefined;
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

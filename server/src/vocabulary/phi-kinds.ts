@@ -54,7 +54,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 1,
     sensitivity: 'high',
-    strong: ['firstName', 'lastName', 'fullName', 'givenName', 'familyName', 'middleName', 'surname', 'maidenName', 'legalName', 'firstname', 'lastname', 'fullname', 'givenNames', 'patientName', 'memberName', 'subscriberName', 'humanName'],
+    strong: ['firstName', 'lastName', 'fullName', 'givenName', 'familyName', 'middleName', 'surname', 'maidenName', 'legalName', 'forename', 'forenames', 'firstname', 'lastname', 'fullname', 'givenNames', 'patientName', 'memberName', 'subscriberName', 'humanName'],
     contextual: ['name', 'names', 'preferredName', 'displayName', 'nickname'],
     description: "A person's name. Names are the first of HIPAA's 18 Safe Harbor identifiers.",
   },

@@ -120,6 +120,19 @@ describe('analyzeFile', () => {
     assert.deepEqual(findings.map((finding) => finding.phiKinds), [['health-plan-id']]);
   });
 
+  it('indexes the files that write patient search terms into page URLs, the first in path order', () => {
+    const index = new WorkspaceIndex();
+    assert.equal(index.patientSearchPageUrlWriter(), undefined);
+    index.addFile('src/drugs/search.js', 'export function drugSearch($location, term) { $location.search({ q: term }); }\n');
+    index.addFile('src/patients/list.js', 'export function patientList($location, page) { $location.search({ page: page }); }\n');
+    assert.equal(index.patientSearchPageUrlWriter(), undefined);
+    index.addFile('src/z/findPatient.tsx', 'export function FindPatient({ navigate, text }) { navigate(`/results?search=${text}`); }\n');
+    index.addFile('src/patients/search.js', "export function search($location, name) { $location.search('name', name); }\n");
+    assert.equal(index.patientSearchPageUrlWriter(), 'src/patients/search.js');
+    index.removeFile('src/patients/search.js');
+    assert.equal(index.patientSearchPageUrlWriter(), 'src/z/findPatient.tsx');
+  });
+
   it('turns a JSON syntax error into a parse-error skip', () => {
     assert.equal(analyze('{ "a": ', 'config/x.json').skipped?.reason, 'parse-error');
   });

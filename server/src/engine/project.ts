@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, ReachFacts, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, todayIso, unanalysedFileResult, type AnalyzeInput } from './analyze';
@@ -18,6 +18,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
+import { markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure } from './unanalysed';
@@ -218,6 +219,9 @@ export class Project {
     const result = analyzeFile({ ...input, collectFlows: true, deadline: options.deadline, methodReturns: this.methodReturnsFor().provider });
     throwIfPastDeadline(options.deadline);
     const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings)];
+    // The editor knows this file alone for sure: only a function its own live code never mentions (and
+    // not exported) is judged unreachable; other files' uses are not looked for.
+    if (result.reach) markUnreachable(all, unreachableEntities(new Map([[relPath, result.reach]]), { complete: false }));
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
   }
@@ -422,6 +426,7 @@ export class Project {
     refineRolesByImporters(loaded, index);
 
     const flows = new Map<LoadedFile, CrossFileFlows>();
+    const reachFacts = new Map<string, ReachFacts>();
     const ownFindings = new Map<LoadedFile, Finding[]>();
     const today = todayIso();
     const inputOf = (entry: LoadedFile): AnalyzeInput => ({
@@ -453,9 +458,12 @@ export class Project {
         skipped.push(result.skipped);
         // What the rules say about a file that could not be analysed (unanalysed-file).
         findings.push(...result.findings);
+        // Whatever it imports counts as used whole: its code was not read.
+        if (file.language === 'code') reachFacts.set(file.relPath, opaqueReachFacts(loaded[i].text));
       } else {
         filesScanned++;
         findings.push(...result.findings);
+        if (result.reach) reachFacts.set(file.relPath, result.reach);
         if (result.flows) {
           flows.set(loaded[i], result.flows);
           ownFindings.set(loaded[i], result.findings);
@@ -499,6 +507,10 @@ export class Project {
       if (matches.length === 0) continue;
       findings.push(...crossFileFindings(inputOf(entry), matches, ownFindings.get(entry)));
     }
+    // What never runs: one fixpoint over every file's facts. Exports count as unused only when the
+    // whole project was read (scanned from its root, no component files whose imports go unseen).
+    const complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root)) && discovery.unreadImporters === 0;
+    markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {

@@ -1,0 +1,447 @@
+// Code nothing runs. A finding inside a function that can never be called is not an exposure of the
+// deployed product: a debug helper nobody calls, a storage writer only called by an exported generator no
+// module imports. Such findings get the `unreachable` role (hidden by default like a test's, counted,
+// listed with `--roles unreachable`), with the reason in `roleReason`.
+//
+// Two halves, so the editor can re-analyse one file and a scan can join many:
+// - `extractReachFacts` (per file, pure, cacheable with the file's text): the functions, classes and
+//   methods the file declares, what it exports under which names, every name it mentions and from where,
+//   and what it imports or re-exports from which module specifier.
+// - `unreachableEntities` (per scan, one fixpoint over all files' facts): starting from what surely runs
+//   (module top levels, exports of modules nobody imports — entry points —, decorated and global code),
+//   a name mentioned in live code makes its declarations live, and an import mentioned in live code
+//   makes that export of the imported module live. Whatever is never reached is unreachable.
+// Anything that cannot be proved unreachable stays reachable: a name mentioned anywhere (a property key,
+// a string, JSX, `module.exports = { … }`, `window.x = f`, a callback argument) counts as a use; a
+// namespace, default-less dynamic import or `require` of a module uses all of it; an import through a path
+// alias reaches every module whose file name matches; without a complete workspace (the editor, a scan of
+// a sub-folder, files of kinds the scan does not read that import code) only the file-local half applies.
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import type { Finding, ReachEntity, ReachFacts, ReachImport } from '../core/types';
+import { maskCode } from './value-mask';
+
+type Node = TSESTree.Node;
+
+export type { ReachEntity, ReachFacts, ReachImport };
+
+const IDENTIFIER_LIKE = /^[A-Za-z_$#][\w$]*$/;
+/** Class members a framework or the language calls by their role, not by a mention. */
+const IMPLICIT_MEMBERS = new Set(['constructor']);
+
+function isFunctionNode(node: Node | null | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
+}
+
+function hasDecorators(node: Node): boolean {
+  const decorators = (node as { decorators?: unknown[] }).decorators;
+  return Array.isArray(decorators) && decorators.length > 0;
+}
+
+function memberName(key: Node, computed: boolean): string | undefined {
+  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  if (!computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/** Whether the file is a module (ESM or CommonJS): in a classic script, top-level declarations are globals. */
+function isModule(program: TSESTree.Program, text: string): boolean {
+  if (program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export') || statement.type === 'TSExportAssignment')) return true;
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.[\w$]+\s*=|\bimport\s*\(/.test(text);
+}
+
+/**
+ * The facts of one file. `program` is the tree the analysis parsed; nothing here evaluates code.
+ * Iterative, so a tree as deep as the analysis handles does not overflow the stack here.
+ */
+export function extractReachFacts(program: TSESTree.Program, text: string): ReachFacts {
+  const entities: ReachEntity[] = [];
+  const mentions = new Map<string, Set<number>>();
+  const imports: ReachImport[] = [];
+  const classicScript = !isModule(program, text);
+  /** Nodes that declare an entity's name: not a mention of it. */
+  const declaringNames = new Set<Node>();
+  /** `export { f as g }` without a source: f is exported as g (not a mention). */
+  const localExports = new Map<string, string[]>();
+  const exportedNodes = new Map<Node, string[]>();
+
+  const mention = (name: string, context: number) => {
+    let contexts = mentions.get(name);
+    if (!contexts) mentions.set(name, (contexts = new Set()));
+    contexts.add(context);
+  };
+
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const specifier = String(statement.source.value);
+      if (statement.specifiers.length === 0) imports.push({ specifier, imported: '' });
+      for (const spec of statement.specifiers) {
+        if (spec.type === 'ImportNamespaceSpecifier') imports.push({ specifier, imported: '*', local: spec.local.name });
+        else if (spec.type === 'ImportDefaultSpecifier') imports.push({ specifier, imported: 'default', local: spec.local.name });
+        else imports.push({ specifier, imported: spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value), local: spec.local.name });
+      }
+    } else if (statement.type === 'ExportAllDeclaration') {
+      imports.push({ specifier: String(statement.source.value), imported: '*', reexported: statement.exported ? nameOfModuleExport(statement.exported) : '*' });
+    } else if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.source) {
+        for (const spec of statement.specifiers) {
+          imports.push({ specifier: String(statement.source.value), imported: nameOfModuleExport(spec.local), reexported: nameOfModuleExport(spec.exported) });
+        }
+      } else if (statement.declaration) {
+        const declaration = statement.declaration;
+        if (declaration.type === 'VariableDeclaration') {
+          for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') exportedNodes.set(declarator, [declarator.id.name]);
+        } else if ('id' in declaration && declaration.id && declaration.id.type === 'Identifier') {
+          exportedNodes.set(declaration, [declaration.id.name]);
+        }
+      } else {
+        for (const spec of statement.specifiers) {
+          declaringNames.add(spec.exported);
+          if (spec.local.type !== 'Identifier') continue;
+          localExports.set(spec.local.name, [...(localExports.get(spec.local.name) ?? []), nameOfModuleExport(spec.exported)]);
+          declaringNames.add(spec.local);
+        }
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration.type === 'Identifier') {
+        localExports.set(declaration.name, [...(localExports.get(declaration.name) ?? []), 'default']);
+        declaringNames.add(declaration);
+      } else {
+        exportedNodes.set(declaration, ['default']);
+      }
+    }
+  }
+
+  // `import { a } from './m'; export { a as b }`: the module re-exports what it imported.
+  for (const [local, exportedAs] of localExports) {
+    for (const item of imports) {
+      if (item.local !== local) continue;
+      for (const reexported of exportedAs) imports.push({ specifier: item.specifier, imported: item.imported, reexported });
+    }
+  }
+
+  // Walk: every node with the innermost entity it is in. Import and re-export statements are facts
+  // above, not mentions.
+  const stack: Array<{ node: Node; context: number }> = program.body
+    .filter((statement) => statement.type !== 'ImportDeclaration' && statement.type !== 'ExportAllDeclaration' && !(statement.type === 'ExportNamedDeclaration' && statement.source))
+    .reverse()
+    .map((statement) => ({ node: statement as Node, context: -1 }));
+  while (stack.length) {
+    const { node, context: outer } = stack.pop()!;
+    let context = outer;
+    const entity = entityOf(node, outer);
+    if (entity) {
+      const exported = [...(exportedNodes.get(node) ?? []), ...(entity.name !== 'default' && outer === -1 ? localExports.get(entity.name) ?? [] : [])];
+      if (exported.length) entity.exported = exported;
+      if (!entity.pinned && classicScript && outer === -1) entity.pinned = 'a global of a classic script';
+      entities.push(entity);
+      context = entities.length - 1;
+    }
+    switch (node.type) {
+      case 'Identifier':
+      case 'JSXIdentifier':
+        if (!declaringNames.has(node)) mention(node.name, context);
+        break;
+      case 'PrivateIdentifier':
+        if (!declaringNames.has(node)) mention(`#${node.name}`, context);
+        break;
+      case 'Literal':
+        // A string naming a member or a function (`this['save']`, a handler registered by name).
+        if (typeof node.value === 'string' && node.value.length <= 100 && IDENTIFIER_LIKE.test(node.value)) mention(node.value, context);
+        break;
+      case 'ImportExpression':
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string') imports.push({ specifier: node.source.value, imported: '*' });
+        break;
+      case 'CallExpression':
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
+          imports.push({ specifier: node.arguments[0].value, imported: '*' });
+        }
+        break;
+      default:
+        break;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (child[i] && typeof child[i] === 'object') stack.push({ node: child[i] as Node, context });
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push({ node: child as Node, context });
+      }
+    }
+  }
+
+  function entityOf(node: Node, parent: number): ReachEntity | undefined {
+    switch (node.type) {
+      case 'FunctionDeclaration':
+        if (!node.id) return exportedNodes.has(node) ? { name: 'default', kind: 'function', start: node.range[0], end: node.range[1], parent } : undefined;
+        declaringNames.add(node.id);
+        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent };
+      case 'VariableDeclarator':
+        if (node.id.type !== 'Identifier' || !isFunctionNode(node.init)) return undefined;
+        declaringNames.add(node.id);
+        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent };
+      case 'ClassDeclaration': {
+        if (!node.id && !exportedNodes.has(node)) return undefined;
+        if (node.id) declaringNames.add(node.id);
+        const entity: ReachEntity = { name: node.id?.name ?? 'default', kind: 'class', start: node.range[0], end: node.range[1], parent };
+        if (hasDecorators(node)) entity.pinned = 'decorated';
+        return entity;
+      }
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+        // `export default () => …`
+        return exportedNodes.has(node) ? { name: 'default', kind: 'function', start: node.range[0], end: node.range[1], parent } : undefined;
+      case 'MethodDefinition':
+      case 'PropertyDefinition': {
+        if (node.type === 'PropertyDefinition' && !isFunctionNode(node.value)) return undefined;
+        const name = memberName(node.key, node.computed);
+        if (name === undefined) return undefined;
+        declaringNames.add(node.key);
+        const entity: ReachEntity = { name, kind: 'method', start: node.range[0], end: node.range[1], parent };
+        // Only a private member (TS `private`, `#name`) is known to be called from this file alone: a
+        // public one may be called by a template, a framework hook or another file's instance.
+        const isPrivate = name.startsWith('#') || node.accessibility === 'private';
+        if (hasDecorators(node)) entity.pinned = 'decorated';
+        else if (!isPrivate) entity.pinned = 'a public member';
+        else if (IMPLICIT_MEMBERS.has(name) || (node.type === 'MethodDefinition' && node.kind !== 'method')) entity.pinned = 'called implicitly';
+        return entity;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  const record: Record<string, number[]> = {};
+  for (const [name, contexts] of mentions) record[name] = [...contexts];
+  return { entities, mentions: record, imports };
+}
+
+const ANY_IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"\n]{1,300})['"]/g;
+
+/**
+ * The facts of a file that could not be parsed: every module it seems to import is used whole, and it
+ * declares nothing that could be judged.
+ */
+export function opaqueReachFacts(text: string): ReachFacts {
+  const imports: ReachImport[] = [];
+  ANY_IMPORT.lastIndex = 0;
+  for (let match = ANY_IMPORT.exec(text); match; match = ANY_IMPORT.exec(text)) imports.push({ specifier: match[1], imported: '*' });
+  return { entities: [], mentions: {}, imports };
+}
+
+function nameOfModuleExport(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === 'Identifier' ? node.name : String(node.value);
+}
+
+// ── the fixpoint ─────────────────────────────────────────────────────────────────────────────
+
+export interface UnreachableEntity {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/** `src/a/validate.ts`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
+export function reachModuleKey(file: string): string {
+  const posix = file.split(path.sep).join('/').replace(/\.(?:d\.)?(?:[cm]?[jt]sx?)$/, '');
+  return posix.endsWith('/index') ? posix.slice(0, -'/index'.length) : posix;
+}
+
+function lastSegment(key: string): string {
+  const slash = key.lastIndexOf('/');
+  return slash < 0 ? key : key.slice(slash + 1);
+}
+
+export interface ReachOptions {
+  /**
+   * Whether the facts cover every module that could import these files (a scan of the whole project
+   * reading every file kind that imports code). Without it only the file-local half applies: a
+   * non-exported function no live code of its own file mentions.
+   */
+  complete: boolean;
+}
+
+/**
+ * The entities of each file that can never run, with the reason: one worklist pass over every file's
+ * facts. `facts` is keyed by workspace-relative path.
+ */
+export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, options: ReachOptions): Map<string, UnreachableEntity[]> {
+  const files = [...facts.keys()];
+  const filesByKey = new Map<string, string[]>();
+  const keysBySegment = new Map<string, string[]>();
+  for (const file of files) {
+    const key = reachModuleKey(file);
+    const list = filesByKey.get(key);
+    if (list) list.push(file);
+    else {
+      filesByKey.set(key, [file]);
+      const segment = lastSegment(key);
+      keysBySegment.set(segment, [...(keysBySegment.get(segment) ?? []), key]);
+    }
+  }
+
+  /** The workspace modules a specifier in `file` may name (an alias reaches every module of that file name). */
+  const resolved = new Map<string, string[]>();
+  const targetsOf = (file: string, specifier: string): string[] => {
+    if (specifier.startsWith('.')) {
+      const key = reachModuleKey(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
+      return filesByKey.has(key) ? [key] : [];
+    }
+    let targets = resolved.get(specifier);
+    if (!targets) {
+      const trimmed = specifier.replace(/\/+$/, '').replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '');
+      resolved.set(specifier, (targets = keysBySegment.get(lastSegment(trimmed)) ?? []));
+    }
+    return targets;
+  };
+
+  // Who imports each module; the bindings of each file's imports by local name.
+  const importedModules = new Set<string>();
+  const importsByLocal = new Map<string, Map<string, Array<{ targets: string[]; imported: string }>>>();
+  const reexportsByModule = new Map<string, Array<{ targets: string[]; imported: string; reexported: string }>>();
+  const demanded = new Map<string, Set<string> | 'all'>();
+  const live = new Map<string, boolean[]>();
+  const worklist: Array<() => void> = [];
+
+  for (const file of files) {
+    const fileKey = reachModuleKey(file);
+    const byLocal = new Map<string, Array<{ targets: string[]; imported: string }>>();
+    importsByLocal.set(file, byLocal);
+    for (const item of facts.get(file)!.imports) {
+      const targets = targetsOf(file, item.specifier).filter((key) => key !== fileKey);
+      for (const key of targets) importedModules.add(key);
+      if (item.reexported !== undefined) {
+        reexportsByModule.set(fileKey, [...(reexportsByModule.get(fileKey) ?? []), { targets, imported: item.imported, reexported: item.reexported }]);
+      } else if (item.local !== undefined) {
+        byLocal.set(item.local, [...(byLocal.get(item.local) ?? []), { targets, imported: item.imported }]);
+      } else if (item.imported === '*') {
+        // A dynamic import or a require: the whole module, wherever it is written.
+        worklist.push(() => targets.forEach((key) => demand(key, '*')));
+      }
+    }
+  }
+
+  function demand(key: string, name: string): void {
+    const current = demanded.get(key);
+    if (current === 'all') return;
+    if (name === '*') demanded.set(key, 'all');
+    else if (current?.has(name)) return;
+    else demanded.set(key, (current ?? new Set()).add(name));
+    for (const file of filesByKey.get(key) ?? []) {
+      const { entities } = facts.get(file)!;
+      entities.forEach((entity, index) => {
+        if (entity.parent === -1 && entity.exported?.some((exported) => name === '*' || exported === name)) call(file, index);
+      });
+    }
+    for (const reexport of reexportsByModule.get(key) ?? []) {
+      if (reexport.reexported === '*') reexport.targets.forEach((target) => demand(target, name === '*' ? '*' : name));
+      else if (name === '*' || reexport.reexported === name) reexport.targets.forEach((target) => demand(target, reexport.imported));
+    }
+  }
+
+  /** Marked callable (mentioned by live code, exported and imported, pinned); live once its parent is. */
+  const called = new Map<string, boolean[]>();
+  function call(file: string, index: number): void {
+    const calledHere = called.get(file)!;
+    if (calledHere[index]) return;
+    calledHere[index] = true;
+    const { entities } = facts.get(file)!;
+    const parent = entities[index].parent;
+    if (parent === -1 || live.get(file)![parent]) enliven(file, index);
+  }
+
+  const childrenOf = new Map<string, number[][]>();
+  const contextMentions = new Map<string, Map<number, string[]>>();
+  function enliven(file: string, index: number): void {
+    const liveHere = live.get(file)!;
+    if (liveHere[index]) return;
+    liveHere[index] = true;
+    for (const name of contextMentions.get(file)!.get(index) ?? []) mentioned(file, name);
+    for (const child of childrenOf.get(file)![index] ?? []) if (called.get(file)![child]) enliven(file, child);
+  }
+
+  const entitiesByName = new Map<string, Map<string, number[]>>();
+  function mentioned(file: string, name: string): void {
+    for (const index of entitiesByName.get(file)!.get(name) ?? []) call(file, index);
+    if (!options.complete) return;
+    for (const binding of importsByLocal.get(file)!.get(name) ?? []) binding.targets.forEach((key) => demand(key, binding.imported === '*' ? '*' : binding.imported));
+  }
+
+  for (const file of files) {
+    const { entities, mentions } = facts.get(file)!;
+    live.set(file, new Array(entities.length).fill(false));
+    called.set(file, new Array(entities.length).fill(false));
+    const children: number[][] = [];
+    const byName = new Map<string, number[]>();
+    entities.forEach((entity, index) => {
+      if (entity.parent >= 0) (children[entity.parent] ??= []).push(index);
+      byName.set(entity.name, [...(byName.get(entity.name) ?? []), index]);
+    });
+    childrenOf.set(file, children);
+    entitiesByName.set(file, byName);
+    const byContext = new Map<number, string[]>();
+    for (const [name, contexts] of Object.entries(mentions)) for (const context of contexts) byContext.set(context, [...(byContext.get(context) ?? []), name]);
+    contextMentions.set(file, byContext);
+  }
+
+  for (const file of files) {
+    const { entities } = facts.get(file)!;
+    const key = reachModuleKey(file);
+    // What the module's top level mentions runs when it loads.
+    worklist.push(() => {
+      for (const name of contextMentions.get(file)!.get(-1) ?? []) mentioned(file, name);
+    });
+    entities.forEach((entity, index) => {
+      if (entity.pinned) worklist.push(() => call(file, index));
+      // Exported and the project not known whole, or the module an entry point nobody imports: callable from outside.
+      else if (entity.exported && (!options.complete || !importedModules.has(key))) worklist.push(() => call(file, index));
+    });
+  }
+  for (const step of worklist) step();
+
+  const result = new Map<string, UnreachableEntity[]>();
+  for (const file of files) {
+    const { entities } = facts.get(file)!;
+    const liveHere = live.get(file)!;
+    const dead: UnreachableEntity[] = [];
+    entities.forEach((entity, index) => {
+      if (liveHere[index]) return;
+      // Only the outermost dead entity: what is inside it is dead with it.
+      if (entity.parent >= 0 && !liveHere[entity.parent]) return;
+      dead.push({ start: entity.start, end: entity.end, reason: reasonFor(entity, called.get(file)![index], importedModules.has(reachModuleKey(file))) });
+    });
+    if (dead.length) result.set(file, dead);
+  }
+  return result;
+}
+
+function reasonFor(entity: ReachEntity, calledFromDeadCode: boolean, moduleImported: boolean): string {
+  const what = entity.kind === 'class' ? 'class' : entity.kind === 'method' ? 'private method' : 'function';
+  const name = `\`${maskCode(entity.name)}\``;
+  if (calledFromDeadCode) return `${what} ${name} is only used by code that never runs`;
+  if (entity.exported && moduleImported) return `${what} ${name} is exported but no module of the workspace imports it`;
+  return `${what} ${name} is never used`;
+}
+
+/**
+ * Findings of production and script code inside an unreachable entity get the `unreachable` role and its
+ * reason. Dead entities do not overlap (only the outermost is listed), so a sorted search finds the one.
+ */
+export function markUnreachable(findings: Finding[], deadByFile: ReadonlyMap<string, UnreachableEntity[]>): number {
+  let marked = 0;
+  for (const finding of findings) {
+    if (finding.role !== undefined && finding.role !== 'production' && finding.role !== 'script') continue;
+    const dead = deadByFile.get(finding.file);
+    if (!dead) continue;
+    const offset = finding.range.startOffset;
+    const entity = dead.find((candidate) => candidate.start <= offset && offset < candidate.end);
+    if (!entity) continue;
+    finding.role = 'unreachable';
+    finding.roleReason = entity.reason;
+    marked++;
+  }
+  return marked;
+}

@@ -402,6 +402,9 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
   }
   for (const step of worklist) step();
 
+  // For the reasons: which exports some file imports by name (even where that import is never used).
+  const importedNames = new Set<string>();
+  for (const bindings of importsByLocal.values()) for (const list of bindings.values()) for (const binding of list) for (const key of binding.targets) importedNames.add(`${key}\u0000${binding.imported}`);
   const result = new Map<string, UnreachableEntity[]>();
   for (const file of files) {
     const { entities } = facts.get(file)!;
@@ -411,17 +414,20 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
       if (liveHere[index]) return;
       // Only the outermost dead entity: what is inside it is dead with it.
       if (entity.parent >= 0 && !liveHere[entity.parent]) return;
-      dead.push({ start: entity.start, end: entity.end, reason: reasonFor(entity, called.get(file)![index], importedModules.has(reachModuleKey(file))) });
+      const key = reachModuleKey(file);
+      const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
+        || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`));
+      dead.push({ start: entity.start, end: entity.end, reason: reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     if (dead.length) result.set(file, dead);
   }
   return result;
 }
 
-function reasonFor(entity: ReachEntity, calledFromDeadCode: boolean, moduleImported: boolean): string {
+function reasonFor(entity: ReachEntity, usedByDeadCode: boolean, moduleImported: boolean): string {
   const what = entity.kind === 'class' ? 'class' : entity.kind === 'method' ? 'private method' : 'function';
   const name = `\`${maskCode(entity.name)}\``;
-  if (calledFromDeadCode) return `${what} ${name} is only used by code that never runs`;
+  if (usedByDeadCode) return `${what} ${name} is only used by code that never runs`;
   if (entity.exported && moduleImported) return `${what} ${name} is exported but no module of the workspace imports it`;
   return `${what} ${name} is never used`;
 }

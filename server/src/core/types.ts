@@ -190,6 +190,8 @@ export interface ReachEntity {
   exported?: string[];
   /** Always reachable, and why (decorated, a global of a classic script, a public method). */
   pinned?: string;
+  /** A function's parameters by position: the name and its declaration's range (undefined for a pattern; a rest parameter ends the list). */
+  params?: Array<{ name: string; start: number; end: number } | null>;
 }
 
 export interface ReachImport {
@@ -208,6 +210,15 @@ export interface ReachFacts {
   /** Name → the entities (index; -1 for the top level) whose own code mentions it; declarations excluded. */
   mentions: Record<string, number[]>;
   imports: ReachImport[];
+  /**
+   * Name → how often the file mentions it and, for each call of it by that name (`f(a, b)`), which
+   * arguments carry a value: 'v' a value, 'e' nothing (absent is shorter), `undefined`, a literal, a
+   * constant bound to a literal (`const [q] = useState('')` with no setter); '*' a spread (anything after).
+   * Only for names some function or import of the file is bound to.
+   */
+  calls?: Record<string, { mentions: number; calls: string[] }>;
+  /** Parameter names bound more than once in the file (a parameter of another function, a variable): perhaps shadowed. */
+  rebound?: string[];
 }
 
 export interface FileResult {

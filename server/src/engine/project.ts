@@ -18,7 +18,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
-import { markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
+import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure } from './unanalysed';
@@ -221,7 +221,11 @@ export class Project {
     const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings)];
     // The editor knows this file alone for sure: only a function its own live code never mentions (and
     // not exported) is judged unreachable; other files' uses are not looked for.
-    if (result.reach) markUnreachable(all, unreachableEntities(new Map([[relPath, result.reach]]), { complete: false }));
+    if (result.reach) {
+      const facts = new Map([[relPath, result.reach]]);
+      markUnreachable(all, unreachableEntities(facts, { complete: false }));
+      markUnfilledParameters(all, facts, () => text, { complete: false });
+    }
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
   }
@@ -511,6 +515,8 @@ export class Project {
     // whole project was read (scanned from its root, no component files whose imports go unseen).
     const complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root)) && discovery.unreadImporters === 0;
     markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
+    const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
+    markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete });
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {

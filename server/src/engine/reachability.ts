@@ -67,7 +67,16 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   const localExports = new Map<string, string[]>();
   const exportedNodes = new Map<Node, string[]>();
 
+  const mentionCounts = new Map<string, number>();
+  /** Calls by a plain name, with their arguments, classified once the file's constants are known. */
+  const calls: Array<{ name: string; args: TSESTree.CallExpressionArgument[] }> = [];
+  /** Names bound to a literal for good (`const q = ''`, `const [q] = useState('')` with no setter), and every other binding's. */
+  const literalConstants = new Set<string>();
+  const otherBindings = new Set<string>();
+  /** How often each name is bound (parameters, declarations): a parameter's name bound again may be shadowed. */
+  const bindingCounts = new Map<string, number>();
   const mention = (name: string, context: number) => {
+    mentionCounts.set(name, (mentionCounts.get(name) ?? 0) + 1);
     let contexts = mentions.get(name);
     if (!contexts) mentions.set(name, (contexts = new Set()));
     contexts.add(context);
@@ -155,7 +164,22 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       case 'ImportExpression':
         if (node.source.type === 'Literal' && typeof node.source.value === 'string') imports.push({ specifier: node.source.value, imported: '*' });
         break;
+      case 'VariableDeclaration':
+        for (const declarator of node.declarations) {
+          if (isLiteralBinding(declarator, node.kind)) literalConstants.add(declarator.id.type === 'Identifier' ? declarator.id.name : ((declarator.id as TSESTree.ArrayPattern).elements[0] as TSESTree.Identifier).name);
+          else bindingNames(declarator.id, otherBindings, bindingCounts);
+        }
+        break;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        for (const param of node.params) bindingNames(param, otherBindings, bindingCounts);
+        break;
+      case 'CatchClause':
+        if (node.param) bindingNames(node.param, otherBindings, bindingCounts);
+        break;
       case 'CallExpression':
+        if (node.callee.type === 'Identifier') calls.push({ name: node.callee.name, args: node.arguments });
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
           imports.push({ specifier: node.arguments[0].value, imported: '*' });
         }
@@ -178,11 +202,11 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       case 'FunctionDeclaration':
         if (!node.id) return exportedNodes.has(node) ? { name: 'default', kind: 'function', start: node.range[0], end: node.range[1], parent } : undefined;
         declaringNames.add(node.id);
-        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent };
+        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent, params: paramsOf(node) };
       case 'VariableDeclarator':
         if (node.id.type !== 'Identifier' || !isFunctionNode(node.init)) return undefined;
         declaringNames.add(node.id);
-        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent };
+        return { name: node.id.name, kind: 'function', start: node.range[0], end: node.range[1], parent, params: paramsOf(node.init) };
       case 'ClassDeclaration': {
         if (!node.id && !exportedNodes.has(node)) return undefined;
         if (node.id) declaringNames.add(node.id);
@@ -216,7 +240,82 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
 
   const record: Record<string, number[]> = {};
   for (const [name, contexts] of mentions) record[name] = [...contexts];
-  return { entities, mentions: record, imports };
+  // Calls of the file's functions and imports: what each argument is.
+  const callable = new Set([...entities.filter((entity) => entity.kind === 'function').map((entity) => entity.name), ...imports.flatMap((item) => (item.local ? [item.local] : []))]);
+  const constant = (name: string) => literalConstants.has(name) && !otherBindings.has(name) && !callable.has(name);
+  const callRecord: Record<string, { mentions: number; calls: string[] }> = {};
+  for (const name of callable) if (mentionCounts.has(name)) callRecord[name] = { mentions: mentionCounts.get(name)!, calls: [] };
+  for (const { name, args } of calls) {
+    const entry = callRecord[name];
+    if (!entry) continue;
+    entry.calls.push(args.map((arg) => (arg.type === 'SpreadElement' ? '*' : carriesNothing(arg, constant) ? 'e' : 'v')).join(''));
+  }
+  const rebound = [...new Set(entities.flatMap((entity) => (entity.params ?? []).flatMap((param) => (param && (bindingCounts.get(param.name) ?? 0) + (literalConstants.has(param.name) ? 1 : 0) > 1 ? [param.name] : []))))];
+  return { entities, mentions: record, imports, ...(Object.keys(callRecord).length ? { calls: callRecord } : {}), ...(rebound.length ? { rebound } : {}) };
+}
+
+/** A function's parameters by position; a rest parameter ends the list. */
+function paramsOf(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): ReachEntity['params'] {
+  const params: NonNullable<ReachEntity['params']> = [];
+  for (const param of node.params) {
+    if (param.type === 'RestElement') break;
+    const target = param.type === 'AssignmentPattern' ? param.left : param;
+    params.push(target.type === 'Identifier' ? { name: target.name, start: target.range[0], end: target.range[0] + target.name.length } : null);
+  }
+  return params;
+}
+
+/** Adds the names a binding pattern declares. */
+function bindingNames(pattern: Node, into: Set<string>, counts?: Map<string, number>): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      into.add(pattern.name);
+      counts?.set(pattern.name, (counts.get(pattern.name) ?? 0) + 1);
+      break;
+    case 'AssignmentPattern':
+      bindingNames(pattern.left, into, counts);
+      break;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) bindingNames(element, into, counts);
+      break;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) bindingNames(property.type === 'RestElement' ? property : property.value, into, counts);
+      break;
+    case 'RestElement':
+      bindingNames(pattern.argument, into, counts);
+      break;
+    case 'TSParameterProperty':
+      bindingNames(pattern.parameter, into, counts);
+      break;
+    default:
+      break;
+  }
+}
+
+/** A literal, a template without expressions, `undefined`, `void 0`: a value no person typed. */
+function isLiteralValue(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  if (node.type === 'Literal') return true;
+  if (node.type === 'TemplateLiteral') return node.expressions.length === 0;
+  if (node.type === 'Identifier') return node.name === 'undefined';
+  if (node.type === 'UnaryExpression') return node.operator === 'void' || ((node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal');
+  if (node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') return isLiteralValue(node.expression);
+  return false;
+}
+
+/** `const q = ''`, `const [q] = useState('')` (no setter: it never changes). */
+function isLiteralBinding(node: TSESTree.VariableDeclarator, kind: TSESTree.VariableDeclaration['kind']): boolean {
+  if (node.id.type === 'Identifier') return kind === 'const' && node.init !== null && isLiteralValue(node.init);
+  if (node.id.type !== 'ArrayPattern' || node.id.elements.length !== 1 || node.id.elements[0]?.type !== 'Identifier') return false;
+  const init = node.init;
+  if (init?.type !== 'CallExpression') return false;
+  const callee = init.callee.type === 'MemberExpression' && !init.callee.computed ? init.callee.property : init.callee;
+  return callee.type === 'Identifier' && callee.name === 'useState' && init.arguments.length <= 1 && (init.arguments.length === 0 || isLiteralValue(init.arguments[0] as Node));
+}
+
+function carriesNothing(arg: Node, constant: (name: string) => boolean): boolean {
+  if (isLiteralValue(arg)) return true;
+  return arg.type === 'Identifier' && constant(arg.name);
 }
 
 const ANY_IMPORT = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"]([^'"\n]{1,300})['"]/g;
@@ -268,7 +367,14 @@ export interface ReachOptions {
  * The entities of each file that can never run, with the reason: one worklist pass over every file's
  * facts. `facts` is keyed by workspace-relative path.
  */
-export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, options: ReachOptions): Map<string, UnreachableEntity[]> {
+interface ModuleGraph {
+  files: string[];
+  filesByKey: Map<string, string[]>;
+  /** The workspace modules a specifier in `file` may name (an alias reaches every module of that file name). */
+  targetsOf(file: string, specifier: string): string[];
+}
+
+function moduleGraph(facts: ReadonlyMap<string, ReachFacts>): ModuleGraph {
   const files = [...facts.keys()];
   const filesByKey = new Map<string, string[]>();
   const keysBySegment = new Map<string, string[]>();
@@ -283,7 +389,6 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     }
   }
 
-  /** The workspace modules a specifier in `file` may name (an alias reaches every module of that file name). */
   const resolved = new Map<string, string[]>();
   const targetsOf = (file: string, specifier: string): string[] => {
     if (specifier.startsWith('.')) {
@@ -297,6 +402,11 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     }
     return targets;
   };
+  return { files, filesByKey, targetsOf };
+}
+
+export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, options: ReachOptions): Map<string, UnreachableEntity[]> {
+  const { files, filesByKey, targetsOf } = moduleGraph(facts);
 
   // Who imports each module; the bindings of each file's imports by local name.
   const importedModules = new Set<string>();
@@ -450,4 +560,94 @@ export function markUnreachable(findings: Finding[], deadByFile: ReadonlyMap<str
     marked++;
   }
   return marked;
+}
+
+// ── parameters no caller fills ───────────────────────────────────────────────────────────────
+
+/**
+ * Findings whose only evidence is the name of a function's parameter (`?q=${searchQuery}`) when every
+ * call of that function is known and none passes it a value: absent, `undefined`, a literal, or a name
+ * bound to one for good (`const [q] = useState('')` with no setter). They get the `unreachable` role:
+ * the flagged flow exists in the code but never carries what its name suggests, like code that never runs.
+ * Every call is known when the function's name is used only to call it (not passed as a callback, put
+ * in an object, rendered as JSX), in its own file and, for an export, in every module importing it by
+ * name (a namespace, dynamic or re-exporting import of its module, or a module nobody imports, keeps it).
+ */
+export function markUnfilledParameters(findings: Finding[], facts: ReadonlyMap<string, ReachFacts>, textOf: (file: string) => string | undefined, options: ReachOptions): number {
+  const candidates = findings.filter((finding) => (finding.role === undefined || finding.role === 'production' || finding.role === 'script') && facts.get(finding.file)?.entities.some((entity) => entity.params?.length));
+  if (candidates.length === 0) return 0;
+  const { files, targetsOf } = moduleGraph(facts);
+  // Module key → the bindings other files import from it.
+  const importsOf = new Map<string, Array<{ file: string; imported: string; local?: string; reexported?: string }>>();
+  for (const file of files) {
+    for (const item of facts.get(file)!.imports) {
+      for (const key of targetsOf(file, item.specifier)) {
+        if (key === reachModuleKey(file)) continue;
+        importsOf.set(key, [...(importsOf.get(key) ?? []), { file, ...item }]);
+      }
+    }
+  }
+  let marked = 0;
+  for (const finding of candidates) {
+    const fileFacts = facts.get(finding.file)!;
+    const text = textOf(finding.file);
+    if (text === undefined) continue;
+    const name = text.slice(finding.range.startOffset, finding.range.endOffset);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) continue;
+    const owner = parameterOwner(fileFacts, finding.range.startOffset, name);
+    if (!owner) continue;
+    const { entity, index, param } = owner;
+    if (fileFacts.rebound?.includes(name)) continue;
+    // The evidence is the name alone: no origin other than the parameter itself.
+    if (finding.related.some((location) => location.file !== finding.file || (location.range.startOffset !== param.start && text.slice(location.range.startOffset, location.range.endOffset) !== name))) continue;
+    const calls = knownCalls(finding.file, entity);
+    if (!calls || calls.length === 0) continue;
+    if (!calls.every((signature) => argumentIsEmpty(signature, index))) continue;
+    finding.role = 'unreachable';
+    finding.roleReason = `parameter \`${maskCode(name)}\` of \`${maskCode(entity.name)}\` is never given a value by its ${calls.length === 1 ? 'one call' : `${calls.length} calls`}`;
+    marked++;
+  }
+  return marked;
+
+  /** Every call of the function, or undefined when some may be unseen. */
+  function knownCalls(file: string, entity: ReachEntity): string[] | undefined {
+    if (entity.pinned || entity.name === 'default') return undefined;
+    const own = facts.get(file)!.calls?.[entity.name];
+    if (own && own.mentions > own.calls.length) return undefined;
+    const calls = [...(own?.calls ?? [])];
+    if (!entity.exported) return calls;
+    if (!options.complete || entity.parent !== -1) return undefined;
+    const importers = importsOf.get(reachModuleKey(file)) ?? [];
+    if (importers.length === 0) return undefined;
+    for (const binding of importers) {
+      if (binding.imported === '*') return undefined;
+      if (!entity.exported.includes(binding.imported)) continue;
+      if (binding.reexported !== undefined || binding.local === undefined) return undefined;
+      const theirs = facts.get(binding.file)!.calls?.[binding.local];
+      if (!theirs) continue;
+      if (theirs.mentions > theirs.calls.length) return undefined;
+      calls.push(...theirs.calls);
+    }
+    return calls;
+  }
+}
+
+/** The innermost function around `offset` with a parameter of that name, and the parameter. */
+function parameterOwner(facts: ReachFacts, offset: number, name: string): { entity: ReachEntity; index: number; param: { name: string; start: number; end: number } } | undefined {
+  let best: { entity: ReachEntity; index: number; param: { name: string; start: number; end: number } } | undefined;
+  for (const entity of facts.entities) {
+    if (entity.kind !== 'function' || offset < entity.start || offset >= entity.end) continue;
+    const index = entity.params?.findIndex((param) => param?.name === name) ?? -1;
+    if (index < 0) continue;
+    if (!best || entity.start >= best.entity.start) best = { entity, index, param: entity.params![index]! };
+  }
+  // An inner function between them could declare the same name; a parameter flagged at its own declaration is no use.
+  if (best && offset === best.param.start) return undefined;
+  return best;
+}
+
+function argumentIsEmpty(signature: string, index: number): boolean {
+  const spread = signature.indexOf('*');
+  if (spread >= 0 && spread <= index) return false;
+  return index >= signature.length || signature[index] === 'e';
 }

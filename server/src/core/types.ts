@@ -217,8 +217,8 @@ export interface ReachFacts {
    * Only for names some function or import of the file is bound to.
    */
   calls?: Record<string, { mentions: number; calls: string[] }>;
-  /** Parameter names bound more than once in the file (a parameter of another function, a variable): perhaps shadowed. */
-  rebound?: string[];
+  /** Parameter names bound more than once in the file, with where each binding starts (-1: a constant somewhere): perhaps shadowed. */
+  rebound?: Record<string, number[]>;
 }
 
 export interface FileResult {

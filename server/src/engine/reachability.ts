@@ -73,8 +73,8 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   /** Names bound to a literal for good (`const q = ''`, `const [q] = useState('')` with no setter), and every other binding's. */
   const literalConstants = new Set<string>();
   const otherBindings = new Set<string>();
-  /** How often each name is bound (parameters, declarations): a parameter's name bound again may be shadowed. */
-  const bindingCounts = new Map<string, number>();
+  /** Where each name is bound (parameters, declarations): a parameter's name bound again inside its function shadows it. */
+  const bindingPositions = new Map<string, number[]>();
   const mention = (name: string, context: number) => {
     mentionCounts.set(name, (mentionCounts.get(name) ?? 0) + 1);
     let contexts = mentions.get(name);
@@ -167,16 +167,16 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       case 'VariableDeclaration':
         for (const declarator of node.declarations) {
           if (isLiteralBinding(declarator, node.kind)) literalConstants.add(declarator.id.type === 'Identifier' ? declarator.id.name : ((declarator.id as TSESTree.ArrayPattern).elements[0] as TSESTree.Identifier).name);
-          else bindingNames(declarator.id, otherBindings, bindingCounts);
+          else bindingNames(declarator.id, otherBindings, bindingPositions);
         }
         break;
       case 'FunctionDeclaration':
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
-        for (const param of node.params) bindingNames(param, otherBindings, bindingCounts);
+        for (const param of node.params) bindingNames(param, otherBindings, bindingPositions);
         break;
       case 'CatchClause':
-        if (node.param) bindingNames(node.param, otherBindings, bindingCounts);
+        if (node.param) bindingNames(node.param, otherBindings, bindingPositions);
         break;
       case 'CallExpression':
         if (node.callee.type === 'Identifier') calls.push({ name: node.callee.name, args: node.arguments });
@@ -250,8 +250,14 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     if (!entry) continue;
     entry.calls.push(args.map((arg) => (arg.type === 'SpreadElement' ? '*' : carriesNothing(arg, constant) ? 'e' : 'v')).join(''));
   }
-  const rebound = [...new Set(entities.flatMap((entity) => (entity.params ?? []).flatMap((param) => (param && (bindingCounts.get(param.name) ?? 0) + (literalConstants.has(param.name) ? 1 : 0) > 1 ? [param.name] : []))))];
-  return { entities, mentions: record, imports, ...(Object.keys(callRecord).length ? { calls: callRecord } : {}), ...(rebound.length ? { rebound } : {}) };
+  const rebound: Record<string, number[]> = {};
+  for (const entity of entities) {
+    for (const param of entity.params ?? []) {
+      const positions = bindingPositions.get(param?.name ?? '') ?? [];
+      if (param && (positions.length > 1 || literalConstants.has(param.name))) rebound[param.name] = literalConstants.has(param.name) ? [...positions, -1] : positions;
+    }
+  }
+  return { entities, mentions: record, imports, ...(Object.keys(callRecord).length ? { calls: callRecord } : {}), ...(Object.keys(rebound).length ? { rebound } : {}) };
 }
 
 /** A function's parameters by position; a rest parameter ends the list. */
@@ -266,26 +272,26 @@ function paramsOf(node: TSESTree.FunctionDeclaration | TSESTree.FunctionExpressi
 }
 
 /** Adds the names a binding pattern declares. */
-function bindingNames(pattern: Node, into: Set<string>, counts?: Map<string, number>): void {
+function bindingNames(pattern: Node, into: Set<string>, positions?: Map<string, number[]>): void {
   switch (pattern.type) {
     case 'Identifier':
       into.add(pattern.name);
-      counts?.set(pattern.name, (counts.get(pattern.name) ?? 0) + 1);
+      positions?.set(pattern.name, [...(positions.get(pattern.name) ?? []), pattern.range[0]]);
       break;
     case 'AssignmentPattern':
-      bindingNames(pattern.left, into, counts);
+      bindingNames(pattern.left, into, positions);
       break;
     case 'ArrayPattern':
-      for (const element of pattern.elements) if (element) bindingNames(element, into, counts);
+      for (const element of pattern.elements) if (element) bindingNames(element, into, positions);
       break;
     case 'ObjectPattern':
-      for (const property of pattern.properties) bindingNames(property.type === 'RestElement' ? property : property.value, into, counts);
+      for (const property of pattern.properties) bindingNames(property.type === 'RestElement' ? property : property.value, into, positions);
       break;
     case 'RestElement':
-      bindingNames(pattern.argument, into, counts);
+      bindingNames(pattern.argument, into, positions);
       break;
     case 'TSParameterProperty':
-      bindingNames(pattern.parameter, into, counts);
+      bindingNames(pattern.parameter, into, positions);
       break;
     default:
       break;
@@ -597,7 +603,9 @@ export function markUnfilledParameters(findings: Finding[], facts: ReadonlyMap<s
     const owner = parameterOwner(fileFacts, finding.range.startOffset, name);
     if (!owner) continue;
     const { entity, index, param } = owner;
-    if (fileFacts.rebound?.includes(name)) continue;
+    // Bound again inside the function (a callback's parameter, a variable): perhaps not the parameter at all.
+    const bindings = fileFacts.rebound?.[name] ?? [];
+    if (bindings.some((position) => position < 0 || (position !== param.start && position >= entity.start && position < entity.end))) continue;
     // The evidence is the name alone: no origin other than the parameter itself.
     if (finding.related.some((location) => location.file !== finding.file || (location.range.startOffset !== param.start && text.slice(location.range.startOffset, location.range.endOffset) !== name))) continue;
     const calls = knownCalls(finding.file, entity);

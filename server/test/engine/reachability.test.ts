@@ -182,3 +182,63 @@ describe('reachability facts', () => {
     assert.deepEqual(deadNames({ 'a.ts': 'export function f() {}\nfunction g() {}', 'b.ts': "import { x } from './a';" }, false), { 'a.ts': ['g'] });
   });
 });
+
+describe('parameters no caller fills', () => {
+  /** Each `?q=${…}` line is a free-text patient search in a URL; the table says which callers exist. */
+  const FILES: Record<string, string> = {
+    'src/patients/search.ts': [
+      'declare function useSWR(url: string): unknown;',
+      "export function useMembers(list: string, searchQuery: string = '') {",
+      '  return useSWR(`/ws/patient/members?list=${list}&q=${searchQuery}`);',
+      '}',
+      'export function useTyped(list: string, searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/members?list=${list}&q=${searchQuery}`);',
+      '}',
+      'function localSearch(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+      'function passedAsCallback(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+      "localSearch(); localSearch(undefined); localSearch('');",
+      "['x'].forEach(passedAsCallback);",
+      'export function useNeverImported(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+    ].join('\n'),
+    'src/patients/list-page.tsx': [
+      "import { useMembers, useTyped, useNeverImported } from './search';",
+      'declare function useState<T>(value: T): [T, (value: T) => void];',
+      'export function ListPage({ list, typed }: { list: string; typed: string }) {',
+      "  const [searchString] = useState('');",
+      '  useMembers(list, searchString);',
+      '  useMembers(list);',
+      '  useTyped(list, typed);',
+      '  return null;',
+      '}',
+    ].join('\n'),
+    // Nobody imports these two: entry points whose exports run.
+    'src/patients/other.ts': "import { useNeverImported as search } from './search';\nexport const all = [search];",
+  };
+
+  let dir: string;
+  before(() => {
+    dir = writeWorkspace(FILES);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves out a search parameter every known call leaves empty, and keeps those some call fills or may fill', async () => {
+    const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+    const urls = result.findings.filter((finding) => finding.ruleId === 'no-phi-in-url' && finding.file === 'src/patients/search.ts');
+    const roles = Object.fromEntries(urls.map((finding) => [finding.range.start.line, finding.role]));
+    assert.deepEqual(roles, { 3: 'unreachable', 6: 'production', 9: 'unreachable', 12: 'production', 17: 'production' });
+    assert.match(urls.find((finding) => finding.range.start.line === 3)!.roleReason!, /parameter `searchQuery` of `useMembers` is never given a value by its 2 calls/);
+  });
+
+  it('in the editor judges only functions whose calls are all in the file', () => {
+    const project = new Project({ root: dir, rules: allRules, reportRoles: 'all' });
+    const analysis = project.analyze(path.join(dir, 'src/patients/search.ts'), FILES['src/patients/search.ts']);
+    const dead = analysis.findings.filter((finding) => finding.ruleId === 'no-phi-in-url' && finding.role === 'unreachable').map((finding) => finding.range.start.line);
+    assert.deepEqual(dead, [9]);
+  });
+});

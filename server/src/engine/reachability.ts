@@ -378,6 +378,8 @@ interface ModuleGraph {
   filesByKey: Map<string, string[]>;
   /** The workspace modules a specifier in `file` may name (an alias reaches every module of that file name). */
   targetsOf(file: string, specifier: string): string[];
+  /** A monorepo's own package imported by its name (`utils`, `@clinic/utils`): every module under a folder of that name. */
+  packageModulesOf(specifier: string): string[];
 }
 
 function moduleGraph(facts: ReadonlyMap<string, ReachFacts>): ModuleGraph {
@@ -408,11 +410,19 @@ function moduleGraph(facts: ReadonlyMap<string, ReachFacts>): ModuleGraph {
     }
     return targets;
   };
-  return { files, filesByKey, targetsOf };
+  const byFolder = new Map<string, string[]>();
+  for (const key of filesByKey.keys()) {
+    for (const folder of new Set(key.split('/').slice(0, -1))) byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
+  }
+  const packageModulesOf = (specifier: string): string[] => {
+    const bare = /^(?:@[^/]+\/)?([^/.][^/]*)$/.exec(specifier);
+    return bare ? byFolder.get(bare[1]) ?? [] : [];
+  };
+  return { files, filesByKey, targetsOf, packageModulesOf };
 }
 
 export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, options: ReachOptions): Map<string, UnreachableEntity[]> {
-  const { files, filesByKey, targetsOf } = moduleGraph(facts);
+  const { files, filesByKey, targetsOf, packageModulesOf } = moduleGraph(facts);
 
   // Who imports each module; the bindings of each file's imports by local name.
   const importedModules = new Set<string>();
@@ -421,6 +431,7 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
   const demanded = new Map<string, Set<string> | 'all'>();
   const live = new Map<string, boolean[]>();
   const worklist: Array<() => void> = [];
+  const unresolvedNames = new Set<string>();
 
   for (const file of files) {
     const fileKey = reachModuleKey(file);
@@ -429,6 +440,16 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     for (const item of facts.get(file)!.imports) {
       const targets = targetsOf(file, item.specifier).filter((key) => key !== fileKey);
       for (const key of targets) importedModules.add(key);
+      if (!item.specifier.startsWith('.')) {
+        // A package name or an alias the index cannot resolve for sure: a name imported from it may be any
+        // module's export of that name, a whole import of a workspace package uses all of that package.
+        if (item.imported === '*' || item.imported === 'default' || item.imported === '') {
+          const modules = packageModulesOf(item.specifier);
+          if (modules.length) worklist.push(() => modules.forEach((key) => demand(key, '*')));
+        } else {
+          unresolvedNames.add(item.imported);
+        }
+      }
       if (item.reexported !== undefined) {
         reexportsByModule.set(fileKey, [...(reexportsByModule.get(fileKey) ?? []), { targets, imported: item.imported, reexported: item.reexported }]);
       } else if (item.local !== undefined) {
@@ -437,6 +458,17 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
         // A dynamic import or a require: the whole module, wherever it is written.
         worklist.push(() => targets.forEach((key) => demand(key, '*')));
       }
+    }
+  }
+
+  // Names imported from a package or alias: every module that exports such a name (or re-exports it) is asked for it.
+  if (unresolvedNames.size) {
+    for (const file of files) {
+      const key = reachModuleKey(file);
+      const { entities, imports } = facts.get(file)!;
+      // Declared exports and named re-exports; what `export *` passes on is declared in its own module.
+      const exported = new Set([...entities.flatMap((entity) => (entity.parent === -1 ? entity.exported ?? [] : [])), ...imports.flatMap((item) => (item.reexported && item.reexported !== '*' ? [item.reexported] : []))]);
+      for (const name of exported) if (unresolvedNames.has(name)) worklist.push(() => demand(key, name));
     }
   }
 

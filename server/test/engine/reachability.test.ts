@@ -242,3 +242,29 @@ describe('parameters no caller fills', () => {
     assert.deepEqual(dead, [9]);
   });
 });
+
+describe('reachability through package names', () => {
+  const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
+  const dead = (files: Record<string, string>) =>
+    [...unreachableEntities(new Map(Object.entries(files).map(([file, text]) => [file, factsOf(text)])), { complete: true })].map(([file, entities]) => `${file}:${entities.length}`);
+
+  it("counts a name imported from a monorepo package as used in any module exporting it, behind the package's barrel", () => {
+    const files = {
+      'packages/utils/lib/index.ts': "export * from './fhir/helpers';",
+      'packages/utils/lib/fhir/helpers.ts': 'export function logVisit() {}\nexport function unusedHelper() {}',
+      'packages/utils/lib/self-test.ts': "import { unusedHelper } from '.';",
+      'packages/app/src/handler.ts': "import { logVisit } from 'utils';\nexport const run = () => logVisit();",
+    };
+    assert.deepEqual(dead(files), ['packages/utils/lib/fhir/helpers.ts:1']);
+  });
+
+  it('uses all of a workspace package imported whole by its name', () => {
+    const files = {
+      'packages/utils/lib/index.ts': "export * from './helpers';",
+      'packages/utils/lib/helpers.ts': 'export function a() {}\nexport function b() {}',
+      'packages/utils/lib/user.ts': "import { a } from './helpers';\na();",
+      'packages/app/src/handler.ts': "import * as utils from '@clinic/utils';\nexport const all = utils;",
+    };
+    assert.deepEqual(dead(files), []);
+  });
+});

@@ -43,10 +43,10 @@ export interface DiscoveryResult {
   /** Folders listed (each real folder once), for tests and diagnostics. */
   foldersVisited: number;
   /**
-   * Files of kinds not scanned that import code (`.vue`, `.svelte`, `.astro`, `.mdx`): their imports are
-   * not in the index, so what they use cannot be told from what nothing uses (reachability.ts).
+   * Files of kinds not scanned that import code (`.vue`, `.svelte`, `.astro`, `.mdx`), absolute paths: what
+   * they import is read for what the workspace uses (reachability.ts).
    */
-  unreadImporters: number;
+  unreadImporters: string[];
 }
 
 /** Component and document formats that import TypeScript/JavaScript modules but are not scanned. */
@@ -102,7 +102,7 @@ interface WalkState {
   /** Real file → the paths that lead to it. */
   candidates: Map<string, FileCandidate[]>;
   links: PendingLink[];
-  unreadImporters: number;
+  unreadImporters: string[];
 }
 
 export async function discoverFiles(roots: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
@@ -114,7 +114,7 @@ export async function discoverFiles(roots: string[], options: DiscoverOptions): 
     visited: new Map(),
     candidates: new Map(),
     links: [],
-    unreadImporters: 0,
+    unreadImporters: [],
   };
   const root = path.resolve(options.root);
   const resolved: Array<{ absPath: string; stats?: fs.Stats; realPath?: string }> = [];
@@ -240,7 +240,7 @@ function handleEntry(item: PreparedEntry, parent: FolderVisit, layers: Gitignore
   }
   // Other files (images, markdown, …) are not what we scan; listing each of them would only add noise.
   if (!isDirectory && languageOfPath(name) === undefined) {
-    if (UNREAD_IMPORTER.test(name)) state.unreadImporters++;
+    if (UNREAD_IMPORTER.test(name) && ignoreMatch(absPath, false, layers, state) === undefined) state.unreadImporters.push(absPath);
     return undefined;
   }
   const ignoredBy = ignoreMatch(absPath, isDirectory, layers, state);

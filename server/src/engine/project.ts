@@ -513,7 +513,16 @@ export class Project {
     }
     // What never runs: one fixpoint over every file's facts. Exports count as unused only when the
     // whole project was read (scanned from its root, no component files whose imports go unseen).
-    const complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root)) && discovery.unreadImporters === 0;
+    let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
+    // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
+    for (const absPath of discovery.unreadImporters) {
+      const text = readImporterText(absPath, configFor(absPath).maxFileSize);
+      if (text === undefined) {
+        complete = false;
+        continue;
+      }
+      reachFacts.set(this.relPath(absPath), opaqueReachFacts(text));
+    }
     markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
     const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
     markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete });
@@ -538,6 +547,17 @@ export class Project {
       configFiles: this.resolver.configFiles().map((configFile) => this.relPath(configFile)),
       ...(notes.length > 0 ? { notes } : {}),
     };
+  }
+}
+
+/** The text of a component file that imports code (for its imports only), or undefined when it cannot be read whole. */
+function readImporterText(absPath: string, maxFileSize: number): string | undefined {
+  try {
+    const stats = fs.statSync(absPath);
+    if (!stats.isFile() || stats.size > maxFileSize) return undefined;
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

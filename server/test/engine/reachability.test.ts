@@ -132,12 +132,14 @@ describe('unreachable code', () => {
     assert.deepEqual(dead, ['src/local.tsx:2', 'src/local.tsx:3', 'src/local.tsx:4', 'src/service.ts:3']);
   });
 
-  it('keeps exports reachable when component files the scan does not read may import them', async () => {
-    const withVue = writeWorkspace({ ...WORKSPACE, 'src/Page.vue': "<script>import { unused } from './store';</script>" });
+  it('reads what component files the scan does not analyse import (.vue, .mdx): those modules are used whole', async () => {
+    const withVue = writeWorkspace({ ...WORKSPACE, 'src/Page.vue': "<script>import { unused } from './store';</script>", 'docs/intro.mdx': "import { Card } from '../src/unrelated';" });
     try {
       const result = await new Project({ root: withVue, rules: allRules, reportRoles: 'all' }).scan();
       const store = result.findings.filter((finding) => finding.file === 'src/store.ts');
       assert.ok(store.length >= 4 && store.every((finding) => finding.role === 'production'));
+      const inner = result.findings.filter((finding) => finding.file === 'src/inner.ts').map((finding) => finding.role);
+      assert.deepEqual(inner, ['production', 'unreachable'], 'other modules are still judged');
     } finally {
       fs.rmSync(withVue, { recursive: true, force: true });
     }

@@ -29,6 +29,15 @@ export type { ReachEntity, ReachFacts, ReachImport };
 const IDENTIFIER_LIKE = /^[A-Za-z_$#][\w$]*$/;
 /** Class members a framework or the language calls by their role, not by a mention. */
 const IMPLICIT_MEMBERS = new Set(['constructor']);
+/**
+ * Exports a platform calls by the file's place or a configuration entry, not by an import: serverless and
+ * CLI entry points, Next.js / Remix route handlers and data functions. Such a module may also be imported
+ * for something else.
+ */
+const CONVENTIONAL_EXPORTS = new Set([
+  'handler', 'main', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS',
+  'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps', 'generateMetadata', 'generateStaticParams', 'loader', 'action', 'middleware',
+]);
 
 function isFunctionNode(node: Node | null | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
@@ -145,6 +154,9 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     if (entity) {
       const exported = [...(exportedNodes.get(node) ?? []), ...(entity.name !== 'default' && outer === -1 ? localExports.get(entity.name) ?? [] : [])];
       if (exported.length) entity.exported = exported;
+      if (!entity.pinned && exported.some((name) => CONVENTIONAL_EXPORTS.has(name))) entity.pinned = 'an entry point by convention';
+      // A framework builds a decorated class (a component, a controller) and calls its members from templates and routes.
+      if (!entity.pinned && entity.kind === 'method' && outer >= 0 && entities[outer].pinned === 'decorated') entity.pinned = 'a member of a decorated class';
       if (!entity.pinned && classicScript && outer === -1) entity.pinned = 'a global of a classic script';
       entities.push(entity);
       context = entities.length - 1;

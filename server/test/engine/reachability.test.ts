@@ -176,6 +176,14 @@ describe('reachability facts', () => {
     assert.deepEqual(deadNames({ 'a.ts': 'function run() {}\nrun();\nexport function other() {}', 'b.ts': "import './a';" }), { 'a.ts': ['other'] });
   });
 
+  it('keeps private members of decorated classes and conventional entry exports of imported modules', () => {
+    const files = {
+      'a.ts': 'declare function Component(o: unknown): any;\n@Component({})\nexport class View { private onSave() {} }\nexport async function handler() {}\nexport function GET() {}\nexport function helper() {}',
+      'b.ts': "import { View } from './a';\nexport const views = [View];",
+    };
+    assert.deepEqual(deadNames(files), { 'a.ts': ['helper'] });
+  });
+
   it('keeps CommonJS exports and required modules reachable', () => {
     assert.deepEqual(deadNames({ 'a.js': 'function f() {}\nfunction g() {}\nmodule.exports = { f };', 'b.js': "const a = require('./a');" }), { 'a.js': ['g'] });
   });

@@ -19,7 +19,7 @@ import { readHead, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
 import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
-import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
+import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
@@ -525,7 +525,8 @@ export class Project {
     }
     markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
     const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
-    markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete });
+    const testFiles = new Set(loaded.filter((entry) => TEST_ROLES.includes(entry.role.role)).map((entry) => entry.file.relPath));
+    markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete, testFiles });
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {

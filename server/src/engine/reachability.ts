@@ -379,6 +379,11 @@ export interface ReachOptions {
    * non-exported function no live code of its own file mentions.
    */
   complete: boolean;
+  /**
+   * Files whose calls do not count as callers of a parameter (tests, mocks, stories: they pass test data
+   * and are not deployed; a test that mocks a function mentions it without calling it).
+   */
+  testFiles?: ReadonlySet<string>;
 }
 
 /**
@@ -622,6 +627,7 @@ export function markUnreachable(findings: Finding[], deadByFile: ReadonlyMap<str
  * Every call is known when the function's name is used only to call it (not passed as a callback, put
  * in an object, rendered as JSX), in its own file and, for an export, in every module importing it by
  * name (a namespace, dynamic or re-exporting import of its module, or a module nobody imports, keeps it).
+ * Tests' calls are not the product's: what a test passes or mocks does not count.
  */
 export function markUnfilledParameters(findings: Finding[], facts: ReadonlyMap<string, ReachFacts>, textOf: (file: string) => string | undefined, options: ReachOptions): number {
   const candidates = findings.filter((finding) => (finding.role === undefined || finding.role === 'production' || finding.role === 'script') && facts.get(finding.file)?.entities.some((entity) => entity.params?.length));
@@ -672,6 +678,7 @@ export function markUnfilledParameters(findings: Finding[], facts: ReadonlyMap<s
     const importers = importsOf.get(reachModuleKey(file)) ?? [];
     if (importers.length === 0) return undefined;
     for (const binding of importers) {
+      if (options.testFiles?.has(binding.file)) continue;
       if (binding.imported === '*') return undefined;
       if (!entity.exported.includes(binding.imported)) continue;
       if (binding.reexported !== undefined || binding.local === undefined) return undefined;

@@ -227,6 +227,8 @@ describe('parameters no caller fills', () => {
       '  return null;',
       '}',
     ].join('\n'),
+    // A test mocks the hook (a mention, not a call) and calls it with its own data: not the product's callers.
+    'src/patients/list-page.test.tsx': "import { useMembers } from './search';\nimport { vi, it } from 'vitest';\nconst mocked = vi.mocked(useMembers);\nit('searches', () => useMembers('l', 'Jane'));",
     // Nobody imports these two: entry points whose exports run.
     'src/patients/other.ts': "import { useNeverImported as search } from './search';\nexport const all = [search];",
   };

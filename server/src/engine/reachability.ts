@@ -118,14 +118,14 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         for (const spec of statement.specifiers) {
           declaringNames.add(spec.exported);
           if (spec.local.type !== 'Identifier') continue;
-          localExports.set(spec.local.name, [...(localExports.get(spec.local.name) ?? []), nameOfModuleExport(spec.exported)]);
+          pushTo(localExports, spec.local.name, nameOfModuleExport(spec.exported));
           declaringNames.add(spec.local);
         }
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
       if (declaration.type === 'Identifier') {
-        localExports.set(declaration.name, [...(localExports.get(declaration.name) ?? []), 'default']);
+        pushTo(localExports, declaration.name, 'default');
         declaringNames.add(declaration);
       } else {
         exportedNodes.set(declaration, ['default']);
@@ -143,12 +143,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
 
   // Walk: every node with the innermost entity it is in. Import and re-export statements are facts
   // above, not mentions.
-  const stack: Array<{ node: Node; context: number }> = program.body
+  const nodes: Node[] = program.body
     .filter((statement) => statement.type !== 'ImportDeclaration' && statement.type !== 'ExportAllDeclaration' && !(statement.type === 'ExportNamedDeclaration' && statement.source))
-    .reverse()
-    .map((statement) => ({ node: statement as Node, context: -1 }));
-  while (stack.length) {
-    const { node, context: outer } = stack.pop()!;
+    .reverse();
+  const contexts: number[] = nodes.map(() => -1);
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const outer = contexts.pop()!;
     let context = outer;
     const entity = entityOf(node, outer);
     if (entity) {
@@ -202,9 +203,15 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     for (const key of visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (child[i] && typeof child[i] === 'object') stack.push({ node: child[i] as Node, context });
+        for (let i = child.length - 1; i >= 0; i--) {
+          if (child[i] && typeof child[i] === 'object') {
+            nodes.push(child[i] as Node);
+            contexts.push(context);
+          }
+        }
       } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push({ node: child as Node, context });
+        nodes.push(child as Node);
+        contexts.push(context);
       }
     }
   }
@@ -288,7 +295,7 @@ function bindingNames(pattern: Node, into: Set<string>, positions?: Map<string, 
   switch (pattern.type) {
     case 'Identifier':
       into.add(pattern.name);
-      positions?.set(pattern.name, [...(positions.get(pattern.name) ?? []), pattern.range[0]]);
+      if (positions) pushTo(positions, pattern.name, pattern.range[0]);
       break;
     case 'AssignmentPattern':
       bindingNames(pattern.left, into, positions);
@@ -347,6 +354,12 @@ export function opaqueReachFacts(text: string): ReachFacts {
   ANY_IMPORT.lastIndex = 0;
   for (let match = ANY_IMPORT.exec(text); match; match = ANY_IMPORT.exec(text)) imports.push({ specifier: match[1], imported: '*' });
   return { entities: [], mentions: {}, imports };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function nameOfModuleExport(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
@@ -410,7 +423,7 @@ function moduleGraph(facts: ReadonlyMap<string, ReachFacts>): ModuleGraph {
     else {
       filesByKey.set(key, [file]);
       const segment = lastSegment(key);
-      keysBySegment.set(segment, [...(keysBySegment.get(segment) ?? []), key]);
+      pushTo(keysBySegment, segment, key);
     }
   }
 
@@ -429,7 +442,7 @@ function moduleGraph(facts: ReadonlyMap<string, ReachFacts>): ModuleGraph {
   };
   const byFolder = new Map<string, string[]>();
   for (const key of filesByKey.keys()) {
-    for (const folder of new Set(key.split('/').slice(0, -1))) byFolder.set(folder, [...(byFolder.get(folder) ?? []), key]);
+    for (const folder of new Set(key.split('/').slice(0, -1))) pushTo(byFolder, folder, key);
   }
   const packageModulesOf = (specifier: string): string[] => {
     const bare = /^(?:@[^/]+\/)?([^/.][^/]*)$/.exec(specifier);
@@ -468,9 +481,9 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
         }
       }
       if (item.reexported !== undefined) {
-        reexportsByModule.set(fileKey, [...(reexportsByModule.get(fileKey) ?? []), { targets, imported: item.imported, reexported: item.reexported }]);
+        pushTo(reexportsByModule, fileKey, { targets, imported: item.imported, reexported: item.reexported });
       } else if (item.local !== undefined) {
-        byLocal.set(item.local, [...(byLocal.get(item.local) ?? []), { targets, imported: item.imported }]);
+        pushTo(byLocal, item.local, { targets, imported: item.imported });
       } else if (item.imported === '*') {
         // A dynamic import or a require: the whole module, wherever it is written.
         worklist.push(() => targets.forEach((key) => demand(key, '*')));
@@ -496,10 +509,10 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     else if (current?.has(name)) return;
     else demanded.set(key, (current ?? new Set()).add(name));
     for (const file of filesByKey.get(key) ?? []) {
-      const { entities } = facts.get(file)!;
-      entities.forEach((entity, index) => {
-        if (entity.parent === -1 && entity.exported?.some((exported) => name === '*' || exported === name)) call(file, index);
-      });
+      const byExport = exportedEntities.get(file);
+      if (!byExport) continue;
+      if (name === '*') for (const indexes of byExport.values()) indexes.forEach((index) => call(file, index));
+      else for (const index of byExport.get(name) ?? []) call(file, index);
     }
     for (const reexport of reexportsByModule.get(key) ?? []) {
       if (reexport.reexported === '*') reexport.targets.forEach((target) => demand(target, name === '*' ? '*' : name));
@@ -535,20 +548,27 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     for (const binding of importsByLocal.get(file)!.get(name) ?? []) binding.targets.forEach((key) => demand(key, binding.imported === '*' ? '*' : binding.imported));
   }
 
+  /** File → export name → its top-level entities. */
+  const exportedEntities = new Map<string, Map<string, number[]>>();
   for (const file of files) {
     const { entities, mentions } = facts.get(file)!;
+    const byExport = new Map<string, number[]>();
+    entities.forEach((entity, index) => {
+      if (entity.parent === -1) for (const name of entity.exported ?? []) pushTo(byExport, name, index);
+    });
+    if (byExport.size) exportedEntities.set(file, byExport);
     live.set(file, new Array(entities.length).fill(false));
     called.set(file, new Array(entities.length).fill(false));
     const children: number[][] = [];
     const byName = new Map<string, number[]>();
     entities.forEach((entity, index) => {
       if (entity.parent >= 0) (children[entity.parent] ??= []).push(index);
-      byName.set(entity.name, [...(byName.get(entity.name) ?? []), index]);
+      pushTo(byName, entity.name, index);
     });
     childrenOf.set(file, children);
     entitiesByName.set(file, byName);
     const byContext = new Map<number, string[]>();
-    for (const [name, contexts] of Object.entries(mentions)) for (const context of contexts) byContext.set(context, [...(byContext.get(context) ?? []), name]);
+    for (const [name, contexts] of Object.entries(mentions)) for (const context of contexts) pushTo(byContext, context, name);
     contextMentions.set(file, byContext);
   }
 
@@ -639,7 +659,7 @@ export function markUnfilledParameters(findings: Finding[], facts: ReadonlyMap<s
     for (const item of facts.get(file)!.imports) {
       for (const key of targetsOf(file, item.specifier)) {
         if (key === reachModuleKey(file)) continue;
-        importsOf.set(key, [...(importsOf.get(key) ?? []), { file, ...item }]);
+        pushTo(importsOf, key, { file, ...item });
       }
     }
   }

@@ -133,6 +133,12 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     }
   }
 
+  const namespaces: Array<[number, number]> = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'TSModuleDeclaration') namespaces.push([declaration.range[0], declaration.range[1]]);
+  }
+
   // `import { a } from './m'; export { a as b }`: the module re-exports what it imported.
   for (const [local, exportedAs] of localExports) {
     for (const item of imports) {
@@ -159,6 +165,8 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       // A framework builds a decorated class (a component, a controller) and calls its members from templates and routes.
       if (!entity.pinned && entity.kind === 'method' && outer >= 0 && entities[outer].pinned === 'decorated') entity.pinned = 'a member of a decorated class';
       if (!entity.pinned && classicScript && outer === -1) entity.pinned = 'a global of a classic script';
+      // A namespace's members are reached as `Namespace.member` from anywhere: not judged.
+      if (!entity.pinned && namespaces.some(([start, end]) => entity.start >= start && entity.end <= end)) entity.pinned = 'in a namespace';
       entities.push(entity);
       context = entities.length - 1;
     }

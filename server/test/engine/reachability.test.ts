@@ -184,6 +184,10 @@ describe('reachability facts', () => {
     assert.deepEqual(deadNames(files), { 'a.ts': ['helper'] });
   });
 
+  it("keeps a namespace's members (reached as Namespace.member from other files)", () => {
+    assert.deepEqual(deadNames({ 'a.ts': 'export namespace Api { export function load() {} }\nfunction unused() {}', 'b.ts': "import { Api } from './a';\nApi.load();" }), { 'a.ts': ['unused'] });
+  });
+
   it('keeps CommonJS exports and required modules reachable', () => {
     assert.deepEqual(deadNames({ 'a.js': 'function f() {}\nfunction g() {}\nmodule.exports = { f };', 'b.js': "const a = require('./a');" }), { 'a.js': ['g'] });
   });

@@ -30,11 +30,13 @@ const IDENTIFIER_LIKE = /^[A-Za-z_$#][\w$]*$/;
 /** Class members a framework or the language calls by their role, not by a mention. */
 const IMPLICIT_MEMBERS = new Set(['constructor']);
 /**
- * Exports a platform calls by the file's place or a configuration entry, not by an import: serverless and
+ * Exports a platform calls by the file's place or a configuration entry, not by an import: a module's
+ * default export (pages and routes of file-system routers, lazy routes, configs, stories), serverless and
  * CLI entry points, Next.js / Remix route handlers and data functions. Such a module may also be imported
  * for something else.
  */
 const CONVENTIONAL_EXPORTS = new Set([
+  'default',
   'handler', 'main', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS',
   'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps', 'generateMetadata', 'generateStaticParams', 'loader', 'action', 'middleware',
 ]);

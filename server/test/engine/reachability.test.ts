@@ -176,9 +176,9 @@ describe('reachability facts', () => {
     assert.deepEqual(deadNames({ 'a.ts': 'function run() {}\nrun();\nexport function other() {}', 'b.ts': "import './a';" }), { 'a.ts': ['other'] });
   });
 
-  it('keeps private members of decorated classes and conventional entry exports of imported modules', () => {
+  it('keeps private members of decorated classes and conventional entry exports (default, handler, GET) of imported modules', () => {
     const files = {
-      'a.ts': 'declare function Component(o: unknown): any;\n@Component({})\nexport class View { private onSave() {} }\nexport async function handler() {}\nexport function GET() {}\nexport function helper() {}',
+      'a.ts': 'declare function Component(o: unknown): any;\n@Component({})\nexport class View { private onSave() {} }\nexport async function handler() {}\nexport function GET() {}\nexport function helper() {}\nexport default function Page() {}',
       'b.ts': "import { View } from './a';\nexport const views = [View];",
     };
     assert.deepEqual(deadNames(files), { 'a.ts': ['helper'] });

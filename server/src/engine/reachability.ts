@@ -591,9 +591,10 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     });
     entities.forEach((entity, index) => {
       if (entity.pinned) worklist.push(() => call(file, index));
-      // Exported and the project not known whole, or the module an entry point nobody imports: callable from outside.
-      else if (entity.exported && (!options.complete || !importedModules.has(key))) worklist.push(() => call(file, index));
     });
+    // The project not known whole, or the module an entry point nobody imports: all it exports, declared or
+    // re-exported (a package's index), is callable from outside.
+    if (!options.complete || !importedModules.has(key)) worklist.push(() => demand(key, '*'));
   }
   for (const step of worklist) step();
 

@@ -171,6 +171,11 @@ describe('reachability facts', () => {
     assert.deepEqual(deadNames({ 'a.ts': "import { b } from './b';\nexport { b };", 'b.ts': 'export function b() {}\nexport function c() {}', 'c.ts': "import { b } from './a';\nb();" }), { 'b.ts': ['c'] });
   });
 
+  it("keeps what an entry module (nobody imports it) re-exports, though a sibling imports that module for something else", () => {
+    const files = { 'pkg/index.ts': "export { shared } from './inner';", 'pkg/inner.ts': 'export function shared() {}\nexport function used() {}\nexport function unused() {}', 'pkg/sibling.ts': "import { used } from './inner';\nused();" };
+    assert.deepEqual(deadNames(files), { 'pkg/inner.ts': ['unused'] });
+  });
+
   it('keeps a default export imported by default, and a module imported for its side effects keeps its top level', () => {
     assert.deepEqual(deadNames({ 'a.ts': 'export default function main() {}\nexport function other() {}', 'b.ts': "import main from './a';\nmain();" }), { 'a.ts': ['other'] });
     assert.deepEqual(deadNames({ 'a.ts': 'function run() {}\nrun();\nexport function other() {}', 'b.ts': "import './a';" }), { 'a.ts': ['other'] });

@@ -27,6 +27,22 @@ type Node = TSESTree.Node;
 export type { ReachEntity, ReachFacts, ReachImport };
 
 const IDENTIFIER_LIKE = /^[A-Za-z_$#][\w$]*$/;
+/**
+ * Types run nothing: a function or class named only in a type (`ReturnType<typeof useVisit>`, a parameter
+ * typed `Service`) is not called there (classes built by dependency injection are decorated, hence pinned).
+ */
+const TYPE_KEYS = new Set(['typeAnnotation', 'typeParameters', 'typeArguments', 'returnType', 'superTypeArguments', 'implements']);
+const TYPE_ONLY = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction', 'TSAbstractMethodDefinition', 'TSIndexSignature']);
+const walkedKeysByType = new Map<string, readonly string[]>();
+
+function walkedKeys(type: string): readonly string[] {
+  let keys = walkedKeysByType.get(type);
+  if (!keys) {
+    keys = TYPE_ONLY.has(type) ? [] : (visitorKeys[type] ?? []).filter((key) => !TYPE_KEYS.has(key));
+    walkedKeysByType.set(type, keys);
+  }
+  return keys;
+}
 /** Class members a framework or the language calls by their role, not by a mention. */
 const IMPLICIT_MEMBERS = new Set(['constructor']);
 /**
@@ -210,7 +226,7 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       default:
         break;
     }
-    for (const key of visitorKeys[node.type] ?? []) {
+    for (const key of walkedKeys(node.type)) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {

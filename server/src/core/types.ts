@@ -2,7 +2,7 @@
 // Nothing here imports vscode or vscode-languageserver.
 
 /** What a file is for (engine/roles.ts decides; `.phi-guard.json` `roles` globs win). */
-export type FileRole = 'production' | 'script' | 'development' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
+export type FileRole = 'production' | 'script' | 'development' | 'unreachable' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
 
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
@@ -76,6 +76,8 @@ export interface Finding {
   precision: Precision;
   /** What the file it is in is for (production code, a test, a script…). */
   role?: FileRole;
+  /** Why the finding has the role it has when that is not its file's (`unreachable`: the function is never called). */
+  roleReason?: string;
   suppressed?: Suppression;
 }
 
@@ -192,6 +194,50 @@ export interface CrossFileFlows {
   forwards?: ForwardedCall[];
 }
 
+// What a file declares, exports, imports and mentions, for what never runs (engine/reachability.ts).
+export interface ReachEntity {
+  /** The name it is declared under (a method's key; `default` for an anonymous default export). */
+  name: string;
+  kind: 'function' | 'class' | 'method';
+  start: number;
+  end: number;
+  /** Index of the enclosing entity, -1 at the module's top level. */
+  parent: number;
+  /** Names the module exports it under. */
+  exported?: string[];
+  /** Always reachable, and why (decorated, a global of a classic script, a public method). */
+  pinned?: string;
+  /** A function's parameters by position: the name and its declaration's range (undefined for a pattern; a rest parameter ends the list). */
+  params?: Array<{ name: string; start: number; end: number } | null>;
+}
+
+export interface ReachImport {
+  /** The module specifier as written (`./store`, `@/api/patients`). */
+  specifier: string;
+  /** The imported export's name; `*` for the whole module (namespace, dynamic import, require, `export *`). */
+  imported: string;
+  /** The local name it is bound to (none for dynamic imports, requires and side-effect imports). */
+  local?: string;
+  /** A re-export (`export { a as b } from`, `export * from`): the name this module exports it under (`*` for all). */
+  reexported?: string;
+}
+
+export interface ReachFacts {
+  entities: ReachEntity[];
+  /** Name → the entities (index; -1 for the top level) whose own code mentions it; declarations excluded. */
+  mentions: Record<string, number[]>;
+  imports: ReachImport[];
+  /**
+   * Name → how often the file mentions it and, for each call of it by that name (`f(a, b)`), which
+   * arguments carry a value: 'v' a value, 'e' nothing (absent is shorter), `undefined`, a literal, a
+   * constant bound to a literal (`const [q] = useState('')` with no setter); '*' a spread (anything after).
+   * Only for names some function or import of the file is bound to.
+   */
+  calls?: Record<string, { mentions: number; calls: string[] }>;
+  /** Parameter names bound more than once in the file, with where each binding starts (-1: a constant somewhere): perhaps shadowed. */
+  rebound?: Record<string, number[]>;
+}
+
 export interface FileResult {
   file: string;
   findings: Finding[];
@@ -199,6 +245,8 @@ export interface FileResult {
   ruleErrors: RuleError[];
   /** Exported sinks and imported calls, joined across files by a workspace scan. */
   flows?: CrossFileFlows;
+  /** What the file declares, exports, imports and mentions: joined across files for what never runs (reachability.ts). */
+  reach?: ReachFacts;
 }
 
 export interface ScanResult {

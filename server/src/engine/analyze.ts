@@ -10,7 +10,7 @@ import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { ResolvedConfig } from '../core/config-types';
 import { computeLineStarts, rangeFromOffsets } from '../core/text-range';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, ForwardedCall, RelatedLocation, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileResult, ReachFacts, ForwardedCall, RelatedLocation, FileRole, Finding, Fix, Precision, RuleError, Severity, SkippedFile } from '../core/types';
 import type { AnalysisProblem, AnyRule, JsonPropertyInfo, ReportDescriptor, RuleContext, RuleVisitors, SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { languageOfPath } from '../shared/file-kinds';
 import { describeKinds, NameClassifier, PHI_KIND_BY_ID } from '../vocabulary/classify';
@@ -25,6 +25,7 @@ import { fileRole, type RoleVerdict } from './roles';
 import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
 import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
+import { extractReachFacts } from './reachability';
 import { hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -114,17 +115,18 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   const importedCalls: ImportedCall[] = [];
   const forwardedCalls: ForwardedImportCall[] = [];
   const suppressions = new FileSuppressions(input);
+  const reach: { facts?: ReachFacts } = {};
   let unanalysed =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError, suppressions)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'as-written');
+      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'as-written', reach);
   if (unanalysed?.retryBalanced) {
     // The walk overflowed the stack: start again on a tree with long operator chains rebalanced.
     reports.length = 0;
     importedCalls.length = 0;
     forwardedCalls.length = 0;
     ruleErrors.length = 0;
-    unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'balanced');
+    unanalysed = analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'balanced', reach);
   }
   if (unanalysed) {
     const findings = unanalysed.problem ? unanalysedFindings(input, language, unanalysed.problem, lineStarts, suppressions, onRuleError) : [];
@@ -136,7 +138,7 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
     .apply(findings)
     .filter((finding) => input.config.rules[finding.ruleId]?.severity !== 'off')
     .sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));
-  return { file: input.relPath, findings: visible, ruleErrors, flows };
+  return { file: input.relPath, findings: visible, ruleErrors, flows, ...(reach.facts ? { reach: reach.facts } : {}) };
 }
 
 // ── cross-file flows ─────────────────────────────────────────────────────────────────────────
@@ -467,6 +469,7 @@ function analyzeCode(
   forwardedCalls: ForwardedImportCall[],
   suppressions: FileSuppressions,
   tree: 'as-written' | 'balanced',
+  reach: { facts?: ReachFacts },
 ): Unanalysed | undefined {
   let program: TSESTree.Program;
   try {
@@ -508,7 +511,11 @@ function analyzeCode(
   );
   try {
     analyzer.run(program);
-    if (input.collectFlows) importedCalls.push(...analyzer.importedCalls);
+    if (input.collectFlows) {
+      importedCalls.push(...analyzer.importedCalls);
+      // What never runs is judged from these once every file's are known (reachability.ts).
+      reach.facts = extractReachFacts(program, input.text);
+    }
     if (input.probeExports?.length) {
       analyzer.probeExports(program, new Set(input.probeExports));
       forwardedCalls.push(...analyzer.forwardedCalls);

@@ -42,7 +42,15 @@ export interface DiscoveryResult {
   skipped: SkippedFile[];
   /** Folders listed (each real folder once), for tests and diagnostics. */
   foldersVisited: number;
+  /**
+   * Files of kinds not scanned that import code (`.vue`, `.svelte`, `.astro`, `.mdx`), absolute paths: what
+   * they import is read for what the workspace uses (reachability.ts).
+   */
+  unreadImporters: string[];
 }
+
+/** Component and document formats that import TypeScript/JavaScript modules but are not scanned. */
+const UNREAD_IMPORTER = /\.(?:vue|svelte|astro|mdx|marko|riot)$/i;
 
 const PARALLEL_STATS = 64;
 /** A .gitignore larger than this is read up to here (a megabyte of patterns is already absurd). */
@@ -94,6 +102,7 @@ interface WalkState {
   /** Real file → the paths that lead to it. */
   candidates: Map<string, FileCandidate[]>;
   links: PendingLink[];
+  unreadImporters: string[];
 }
 
 export async function discoverFiles(roots: string[], options: DiscoverOptions): Promise<DiscoveryResult> {
@@ -105,6 +114,7 @@ export async function discoverFiles(roots: string[], options: DiscoverOptions): 
     visited: new Map(),
     candidates: new Map(),
     links: [],
+    unreadImporters: [],
   };
   const root = path.resolve(options.root);
   const resolved: Array<{ absPath: string; stats?: fs.Stats; realPath?: string }> = [];
@@ -132,6 +142,7 @@ export async function discoverFiles(roots: string[], options: DiscoverOptions): 
     files: chooseFiles(state),
     skipped: [...state.skipped.values()].sort((a, b) => compareStrings(a.file, b.file)),
     foldersVisited: state.visited.size,
+    unreadImporters: state.unreadImporters,
   };
 }
 
@@ -228,7 +239,10 @@ function handleEntry(item: PreparedEntry, parent: FolderVisit, layers: Gitignore
     return undefined;
   }
   // Other files (images, markdown, …) are not what we scan; listing each of them would only add noise.
-  if (!isDirectory && languageOfPath(name) === undefined) return undefined;
+  if (!isDirectory && languageOfPath(name) === undefined) {
+    if (UNREAD_IMPORTER.test(name) && ignoreMatch(absPath, false, layers, state) === undefined) state.unreadImporters.push(absPath);
+    return undefined;
+  }
   const ignoredBy = ignoreMatch(absPath, isDirectory, layers, state);
   if (ignoredBy !== undefined) {
     skip(absPath, 'ignored', ignoredBy, state, isDirectory);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, ReachFacts, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
@@ -18,7 +18,8 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
-import { fileRole, isReportedInRole, roleByImporters, roleOfPath, type RoleVerdict } from './roles';
+import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
+import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure, thirdPartyBundle } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
@@ -225,6 +226,13 @@ export class Project {
     throwIfPastDeadline(options.deadline);
     const shared = this.sharedFromScan.byHelper.get(relPath);
     const all = [...result.findings, ...this.crossFileFindingsOf(input, result.flows?.calls ?? [], result.findings), ...(shared?.text === text ? shared.findings : [])];
+    // The editor knows this file alone for sure: only a function its own live code never mentions (and
+    // not exported) is judged unreachable; other files' uses are not looked for.
+    if (result.reach) {
+      const facts = new Map([[relPath, result.reach]]);
+      markUnreachable(all, unreachableEntities(facts, { complete: false }));
+      markUnfilledParameters(all, facts, () => text, { complete: false });
+    }
     const findings = all.filter((finding) => this.isReported(finding));
     return { absPath, relPath, findings, skipped: result.skipped, ruleErrors: result.ruleErrors, config, durationMs: performance.now() - started, role, hidden: all.length - findings.length };
   }
@@ -429,6 +437,7 @@ export class Project {
     refineRolesByImporters(loaded, index);
 
     const flows = new Map<LoadedFile, CrossFileFlows>();
+    const reachFacts = new Map<string, ReachFacts>();
     const ownFindings = new Map<LoadedFile, Finding[]>();
     const today = todayIso();
     const inputOf = (entry: LoadedFile): AnalyzeInput => ({
@@ -460,9 +469,12 @@ export class Project {
         skipped.push(result.skipped);
         // What the rules say about a file that could not be analysed (unanalysed-file).
         findings.push(...result.findings);
+        // Whatever it imports counts as used whole: its code was not read.
+        if (file.language === 'code') reachFacts.set(file.relPath, opaqueReachFacts(loaded[i].text));
       } else {
         filesScanned++;
         findings.push(...result.findings);
+        if (result.reach) reachFacts.set(file.relPath, result.reach);
         if (result.flows) {
           flows.set(loaded[i], result.flows);
           ownFindings.set(loaded[i], result.findings);
@@ -520,6 +532,22 @@ export class Project {
       sharedFromScan.byHelper.set(helperFile, { text: helper.text, findings: helperFindings });
     }
     this.sharedFromScan = sharedFromScan;
+    // What never runs: one fixpoint over every file's facts. Exports count as unused only when the
+    // whole project was read (scanned from its root, no component files whose imports go unseen).
+    let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
+    // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
+    for (const absPath of discovery.unreadImporters) {
+      const text = readImporterText(absPath, configFor(absPath).maxFileSize);
+      if (text === undefined) {
+        complete = false;
+        continue;
+      }
+      reachFacts.set(this.relPath(absPath), opaqueReachFacts(text));
+    }
+    markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
+    const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
+    const testFiles = new Set(loaded.filter((entry) => TEST_ROLES.includes(entry.role.role)).map((entry) => entry.file.relPath));
+    markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete, testFiles });
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {
@@ -546,6 +574,17 @@ export class Project {
 
 function isProductRole(role: FileRole | undefined): boolean {
   return role === undefined || role === 'production' || role === 'script';
+}
+
+/** The text of a component file that imports code (for its imports only), or undefined when it cannot be read whole. */
+function readImporterText(absPath: string, maxFileSize: number): string | undefined {
+  try {
+    const stats = fs.statSync(absPath);
+    if (!stats.isFile() || stats.size > maxFileSize) return undefined;
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

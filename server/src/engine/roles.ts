@@ -10,7 +10,7 @@ import { IgnoreMatcher } from './ignore-rules';
 
 export type { FileRole } from '../core/config-types';
 
-export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
+export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'unreachable', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
 
 /** Where rules report unless a rule or the user says otherwise: the product, and operators' scripts. */
 export const DEFAULT_REPORT_ROLES: readonly FileRole[] = ['production', 'script'];

@@ -310,6 +310,7 @@ function toResult(finding: Finding, ruleIndex: number): SarifResult {
       cwe: [...finding.cwe],
       precision: finding.precision,
       role: finding.role ?? 'production',
+      ...(finding.roleReason ? { roleReason: finding.roleReason } : {}),
     },
   };
   if (finding.related.length > 0) result.relatedLocations = finding.related.map(relatedLocation);

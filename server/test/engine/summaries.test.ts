@@ -56,7 +56,7 @@ declare const patient: { ssn: string; dateOfBirth: string; id: string };
 new VisitArchive().keep(patient.ssn);
 const archive = new VisitArchive();
 archive.keep(patient.dateOfBirth);
-function store(target: VisitArchive) {
+export function store(target: VisitArchive) {
   target.keep(patient.ssn);
 }
 VisitArchive.keepAll([patient.ssn]);

@@ -35,3 +35,6 @@ export function displayName(patient: Patient): string {
   const name = patient.name?.[0];
   return [name?.given?.join(' '), name?.family].filter(Boolean).join(' ');
 }
+
+// Background tasks a job runner starts by name.
+export const backgroundTasks: Record<string, (id: string) => Promise<void>> = { syncPatient };

@@ -1,0 +1,291 @@
+// Findings in code nothing runs take the `unreachable` role: functions never mentioned by live code,
+// exports no module imports (of modules someone imports), and what only such code calls. Anything not
+// proved dead stays reachable: callbacks, JSX, entry modules, namespace and dynamic imports, aliases,
+// decorated classes, public methods, globals of classic scripts, and the editor's single-file analysis.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { allRules } from '../../../rules';
+import { Project } from '../../src/engine/project';
+import { extractReachFacts, unreachableEntities } from '../../src/engine/reachability';
+
+const LOG = 'console.log(patient.ssn);';
+
+/** file → source; every `LEAK` line logs a patient's SSN. */
+const WORKSPACE: Record<string, string> = {
+  // Local functions: one never mentioned, one only recursive, one only called by the dead one, one called
+  // once, one passed as a callback, one used as a JSX component, one put on window, one named in a string.
+  'src/local.tsx': [
+    'declare const patient: any; declare const el: any; declare const bus: any;',
+    `function neverCalled() { ${LOG} helperOfDead(); }`,
+    `function recursive(n: number) { ${LOG} if (n) recursive(n - 1); }`,
+    `function helperOfDead() { ${LOG} }`,
+    `function calledOnce() { ${LOG} }`,
+    `const asCallback = () => { ${LOG} };`,
+    `function Card() { ${LOG} return null; }`,
+    `function onWindow() { ${LOG} }`,
+    `function byName() { ${LOG} }`,
+    'calledOnce(); el.addEventListener("click", asCallback); (window as any).onWindow = onWindow; bus.on("byName");',
+    'export const view = <Card />;',
+  ].join('\n'),
+  // A module someone imports: `used` is imported, `unused` is not, `viaDead` only by a dead function.
+  'src/store.ts': [
+    'declare const patient: any;',
+    `export function used() { ${LOG} }`,
+    `export function unused() { ${LOG} }`,
+    `export function viaDead() { ${LOG} }`,
+    `export const arrowUnused = () => { ${LOG} };`,
+  ].join('\n'),
+  'src/app.ts': [
+    "import { used, viaDead } from './store';",
+    "import { renamed as again } from './barrel';",
+    "import * as everything from './spread';",
+    'used(); again();',
+    'function deadCaller() { viaDead(); }',
+    'export const all = everything;',
+  ].join('\n'),
+  // Re-exports: a barrel names one export of `inner`; `export *` passes on only what is asked of the barrel.
+  'src/barrel.ts': "export { renamed } from './inner';\nexport * from './star';",
+  'src/inner.ts': `declare const patient: any;\nexport function renamed() { ${LOG} }\nexport function notRenamed() { ${LOG} }`,
+  'src/star.ts': `declare const patient: any;\nexport function starred() { ${LOG} }`,
+  'src/spread.ts': `declare const patient: any;\nexport function anyOfNamespace() { ${LOG} }`,
+  // Nobody imports this module: an entry point (a page, a handler, a script), its exports run.
+  'src/entry.ts': `declare const patient: any;\nexport function handler() { ${LOG} }`,
+  // Imported through a path alias: every module of that file name counts as imported by name.
+  'src/lib/aliased.ts': `declare const patient: any;\nexport function viaAlias() { ${LOG} }\nexport function notViaAlias() { ${LOG} }`,
+  'src/lib/user.ts': "import { viaAlias } from '@/lib/aliased';\nviaAlias();",
+  'src/main.ts': "import './lib/aliased';\nimport './lib/dynamic-user';",
+  // A dynamic import or require uses the whole module.
+  'src/lazy.ts': `declare const patient: any;\nexport function lazyLoaded() { ${LOG} }`,
+  'src/lib/dynamic-user.ts': "export const load = () => import('../lazy');",
+  // Classes: a private method never called, one called, a public one, a decorated class nobody mentions.
+  'src/service.ts': [
+    'declare const patient: any; declare function Injectable(): any;',
+    'export class Records {',
+    `  private neverCalled() { ${LOG} }`,
+    `  private calledPrivately() { ${LOG} }`,
+    `  publicMethod() { ${LOG} this.calledPrivately(); }`,
+    '}',
+    '@Injectable()',
+    `class Registered { save() { ${LOG} } }`,
+  ].join('\n'),
+  // A classic script (no import or export): its functions are globals another script or page may call.
+  'public/legacy.js': `var patient = {};\nfunction globalHelper() { ${LOG} }`,
+};
+
+const DEAD = new Set([
+  'src/local.tsx:2', 'src/local.tsx:3', 'src/local.tsx:4',
+  'src/store.ts:3', 'src/store.ts:4', 'src/store.ts:5',
+  'src/inner.ts:3', 'src/star.ts:2',
+  'src/lib/aliased.ts:3',
+  'src/service.ts:3',
+]);
+const LIVE = [
+  'src/local.tsx:5', 'src/local.tsx:6', 'src/local.tsx:7', 'src/local.tsx:8', 'src/local.tsx:9',
+  'src/store.ts:2', 'src/inner.ts:2', 'src/spread.ts:2', 'src/entry.ts:2', 'src/lib/aliased.ts:2',
+  'src/lazy.ts:2', 'src/service.ts:4', 'src/service.ts:5', 'src/service.ts:8', 'public/legacy.js:2',
+];
+
+function writeWorkspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-reach-'));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('unreachable code', () => {
+  let dir: string;
+  before(() => {
+    dir = writeWorkspace(WORKSPACE);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives findings in code nothing runs the unreachable role with its reason, and keeps the rest', async () => {
+    const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+    const logs = result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs');
+    const roleOf = new Map(logs.map((finding) => [`${finding.file}:${finding.range.start.line}`, finding]));
+    for (const place of DEAD) {
+      assert.equal(roleOf.get(place)?.role, 'unreachable', `${place} is unreachable`);
+      assert.ok(roleOf.get(place)?.roleReason, `${place} says why`);
+    }
+    for (const place of LIVE) assert.equal(roleOf.get(place)?.role, 'production', `${place} runs`);
+    assert.match(roleOf.get('src/store.ts:3')!.roleReason!, /exported but no module of the workspace imports it/);
+    assert.match(roleOf.get('src/store.ts:4')!.roleReason!, /only used by code that never runs/);
+    assert.match(roleOf.get('src/local.tsx:2')!.roleReason!, /never used/);
+  });
+
+  it('hides unreachable findings by default, counts them, and lists them with --roles unreachable', async () => {
+    const shown = await new Project({ root: dir, rules: allRules }).scan();
+    assert.ok(!shown.findings.some((finding) => finding.role === 'unreachable'));
+    assert.equal(shown.hidden?.byRole.unreachable, DEAD.size);
+    const listed = await new Project({ root: dir, rules: allRules, reportRoles: ['unreachable'] }).scan();
+    assert.equal(listed.findings.length, DEAD.size);
+  });
+
+  it('judges exports only when the whole project is scanned (a sub-folder scan keeps them reachable)', async () => {
+    const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan({ paths: ['src'] });
+    const dead = result.findings.filter((finding) => finding.role === 'unreachable').map((finding) => `${finding.file}:${finding.range.start.line}`).sort();
+    assert.deepEqual(dead, ['src/local.tsx:2', 'src/local.tsx:3', 'src/local.tsx:4', 'src/service.ts:3']);
+  });
+
+  it('reads what component files the scan does not analyse import (.vue, .mdx): those modules are used whole', async () => {
+    const withVue = writeWorkspace({ ...WORKSPACE, 'src/Page.vue': "<script>import { unused } from './store';</script>", 'docs/intro.mdx': "import { Card } from '../src/unrelated';" });
+    try {
+      const result = await new Project({ root: withVue, rules: allRules, reportRoles: 'all' }).scan();
+      const store = result.findings.filter((finding) => finding.file === 'src/store.ts');
+      assert.ok(store.length >= 4 && store.every((finding) => finding.role === 'production'));
+      const inner = result.findings.filter((finding) => finding.file === 'src/inner.ts').map((finding) => finding.role);
+      assert.deepEqual(inner, ['production', 'unreachable'], 'other modules are still judged');
+    } finally {
+      fs.rmSync(withVue, { recursive: true, force: true });
+    }
+  });
+
+  it('in the editor judges the file alone: unmentioned local functions only, never exports', () => {
+    const project = new Project({ root: dir, rules: allRules, reportRoles: 'all' });
+    const store = project.analyze(path.join(dir, 'src/store.ts'), WORKSPACE['src/store.ts']);
+    assert.ok(store.findings.length >= 4 && store.findings.every((finding) => finding.role === 'production'));
+    const local = project.analyze(path.join(dir, 'src/local.tsx'), WORKSPACE['src/local.tsx']);
+    const dead = local.findings.filter((finding) => finding.role === 'unreachable').map((finding) => finding.range.start.line);
+    assert.deepEqual(dead, [2, 3, 4]);
+  });
+});
+
+describe('reachability facts', () => {
+  const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
+  const deadNames = (files: Record<string, string>, complete = true) => {
+    const facts = new Map(Object.entries(files).map(([file, text]) => [file, factsOf(text)]));
+    const dead = unreachableEntities(facts, { complete });
+    return Object.fromEntries([...dead].map(([file, entities]) => [file, entities.map((entity) => files[file].slice(entity.start, entity.end).match(/(?:function|class|const|private)\s+(\w+)/)?.[1])]));
+  };
+
+  it('does not count an import, an export list or a declaration as a use', () => {
+    assert.deepEqual(deadNames({ 'a.ts': "import { b } from './b';\nfunction f() {}\nexport { f as g };", 'b.ts': 'export function b() {}', 'c.ts': "import { g } from './a';\ng();" }), { 'b.ts': ['b'] });
+  });
+
+  it('follows a name re-exported after its import', () => {
+    assert.deepEqual(deadNames({ 'a.ts': "import { b } from './b';\nexport { b };", 'b.ts': 'export function b() {}\nexport function c() {}', 'c.ts': "import { b } from './a';\nb();" }), { 'b.ts': ['c'] });
+  });
+
+  it("keeps what an entry module (nobody imports it) re-exports, though a sibling imports that module for something else", () => {
+    const files = { 'pkg/index.ts': "export { shared } from './inner';", 'pkg/inner.ts': 'export function shared() {}\nexport function used() {}\nexport function unused() {}', 'pkg/sibling.ts': "import { used } from './inner';\nused();" };
+    assert.deepEqual(deadNames(files), { 'pkg/inner.ts': ['unused'] });
+  });
+
+  it('keeps a default export imported by default, and a module imported for its side effects keeps its top level', () => {
+    assert.deepEqual(deadNames({ 'a.ts': 'export default function main() {}\nexport function other() {}', 'b.ts': "import main from './a';\nmain();" }), { 'a.ts': ['other'] });
+    assert.deepEqual(deadNames({ 'a.ts': 'function run() {}\nrun();\nexport function other() {}', 'b.ts': "import './a';" }), { 'a.ts': ['other'] });
+  });
+
+  it('keeps private members of decorated classes and conventional entry exports (default, handler, GET) of imported modules', () => {
+    const files = {
+      'a.ts': 'declare function Component(o: unknown): any;\n@Component({})\nexport class View { private onSave() {} }\nexport async function handler() {}\nexport function GET() {}\nexport function helper() {}\nexport default function Page() {}',
+      'b.ts': "import { View } from './a';\nexport const views = [View];",
+    };
+    assert.deepEqual(deadNames(files), { 'a.ts': ['helper'] });
+  });
+
+  it("keeps a namespace's members (reached as Namespace.member from other files)", () => {
+    assert.deepEqual(deadNames({ 'a.ts': 'export namespace Api { export function load() {} }\nfunction unused() {}', 'b.ts': "import { Api } from './a';\nApi.load();" }), { 'a.ts': ['unused'] });
+  });
+
+  it('keeps CommonJS exports and required modules reachable', () => {
+    assert.deepEqual(deadNames({ 'a.js': 'function f() {}\nfunction g() {}\nmodule.exports = { f };', 'b.js': "const a = require('./a');" }), { 'a.js': ['g'] });
+  });
+
+  it('keeps exports when the workspace is not known whole', () => {
+    assert.deepEqual(deadNames({ 'a.ts': 'export function f() {}\nfunction g() {}', 'b.ts': "import { x } from './a';" }, false), { 'a.ts': ['g'] });
+  });
+});
+
+describe('parameters no caller fills', () => {
+  /** Each `?q=${…}` line is a free-text patient search in a URL; the table says which callers exist. */
+  const FILES: Record<string, string> = {
+    'src/patients/search.ts': [
+      'declare function useSWR(url: string): unknown;',
+      "export function useMembers(list: string, searchQuery: string = '') {",
+      '  return useSWR(`/ws/patient/members?list=${list}&q=${searchQuery}`);',
+      '}',
+      'export function useTyped(list: string, searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/members?list=${list}&q=${searchQuery}`);',
+      '}',
+      'function localSearch(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+      'function passedAsCallback(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+      "localSearch(); localSearch(undefined); localSearch('');",
+      "['x'].forEach(passedAsCallback);",
+      'export function useNeverImported(searchQuery?: string) {',
+      '  return useSWR(`/ws/patient/search?q=${searchQuery}`);',
+      '}',
+    ].join('\n'),
+    'src/patients/list-page.tsx': [
+      "import { useMembers, useTyped, useNeverImported } from './search';",
+      'declare function useState<T>(value: T): [T, (value: T) => void];',
+      'export function ListPage({ list, typed }: { list: string; typed: string }) {',
+      "  const [searchString] = useState('');",
+      '  useMembers(list, searchString);',
+      '  useMembers(list);',
+      '  useTyped(list, typed);',
+      '  return null;',
+      '}',
+    ].join('\n'),
+    // A test mocks the hook (a mention, not a call) and calls it with its own data: not the product's callers.
+    'src/patients/list-page.test.tsx': "import { useMembers } from './search';\nimport { vi, it } from 'vitest';\nconst mocked = vi.mocked(useMembers);\nit('searches', () => useMembers('l', 'Jane'));",
+    // Nobody imports these two: entry points whose exports run.
+    'src/patients/other.ts': "import { useNeverImported as search } from './search';\nexport const all = [search];",
+  };
+
+  let dir: string;
+  before(() => {
+    dir = writeWorkspace(FILES);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves out a search parameter every known call leaves empty, and keeps those some call fills or may fill', async () => {
+    const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+    const urls = result.findings.filter((finding) => finding.ruleId === 'no-phi-in-url' && finding.file === 'src/patients/search.ts');
+    const roles = Object.fromEntries(urls.map((finding) => [finding.range.start.line, finding.role]));
+    assert.deepEqual(roles, { 3: 'unreachable', 6: 'production', 9: 'unreachable', 12: 'production', 17: 'production' });
+    assert.match(urls.find((finding) => finding.range.start.line === 3)!.roleReason!, /parameter `searchQuery` of `useMembers` is never given a value by its 2 calls/);
+  });
+
+  it('in the editor judges only functions whose calls are all in the file', () => {
+    const project = new Project({ root: dir, rules: allRules, reportRoles: 'all' });
+    const analysis = project.analyze(path.join(dir, 'src/patients/search.ts'), FILES['src/patients/search.ts']);
+    const dead = analysis.findings.filter((finding) => finding.ruleId === 'no-phi-in-url' && finding.role === 'unreachable').map((finding) => finding.range.start.line);
+    assert.deepEqual(dead, [9]);
+  });
+});
+
+describe('reachability through package names', () => {
+  const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
+  const dead = (files: Record<string, string>) =>
+    [...unreachableEntities(new Map(Object.entries(files).map(([file, text]) => [file, factsOf(text)])), { complete: true })].map(([file, entities]) => `${file}:${entities.length}`);
+
+  it("counts a name imported from a monorepo package as used in any module exporting it, behind the package's barrel", () => {
+    const files = {
+      'packages/utils/lib/index.ts': "export * from './fhir/helpers';",
+      'packages/utils/lib/fhir/helpers.ts': 'export function logVisit() {}\nexport function unusedHelper() {}',
+      'packages/utils/lib/self-test.ts': "import { unusedHelper } from '.';",
+      'packages/app/src/handler.ts': "import { logVisit } from 'utils';\nexport const run = () => logVisit();",
+    };
+    assert.deepEqual(dead(files), ['packages/utils/lib/fhir/helpers.ts:1']);
+  });
+
+  it('uses all of a workspace package imported whole by its name', () => {
+    const files = {
+      'packages/utils/lib/index.ts': "export * from './helpers';",
+      'packages/utils/lib/helpers.ts': 'export function a() {}\nexport function b() {}',
+      'packages/utils/lib/user.ts': "import { a } from './helpers';\na();",
+      'packages/app/src/handler.ts': "import * as utils from '@clinic/utils';\nexport const all = utils;",
+    };
+    assert.deepEqual(dead(files), []);
+  });
+});

@@ -5,10 +5,10 @@
 // PHI. Everything else keeps the default reading (staff): a package about patients ("patient-chart",
 // "patient registration microfrontend") is a tool the workforce uses, so only words that say the *users* are
 // patients count.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_MANIFEST_NAME } from '../shared/file-kinds';
 import { splitWords } from '../vocabulary/classify';
+import { readSmallTextFile } from './read';
 
 /** Manifests larger than this are not package descriptions worth reading. */
 const MAX_MANIFEST_BYTES = 256 * 1024;
@@ -78,7 +78,7 @@ export class AppUsersFinder {
   private forFolder(folder: string, base: string): string | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
     const manifest = path.join(folder, PACKAGE_MANIFEST_NAME);
-    const text = readSmallFile(manifest);
+    const text = readSmallTextFile(manifest, MAX_MANIFEST_BYTES);
     let evidence: string | undefined;
     // The nearest manifest decides: a staff package inside a patient-app monorepo is the staff's.
     if (text !== undefined) {
@@ -89,15 +89,5 @@ export class AppUsersFinder {
     }
     this.byFolder.set(folder, evidence);
     return evidence;
-  }
-}
-
-function readSmallFile(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -15,7 +15,7 @@ import { applyOverlay, ConfigResolver } from './config';
 import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, sharedSinks, sinkId, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
-import { readHead, readSourceFile, sizeLimitDetail } from './read';
+import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
 import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
@@ -537,7 +537,7 @@ export class Project {
     let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
     // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
     for (const absPath of discovery.unreadImporters) {
-      const text = readImporterText(absPath, configFor(absPath).maxFileSize);
+      const text = readSmallTextFile(absPath, configFor(absPath).maxFileSize);
       if (text === undefined) {
         complete = false;
         continue;
@@ -574,17 +574,6 @@ export class Project {
 
 function isProductRole(role: FileRole | undefined): boolean {
   return role === undefined || role === 'production' || role === 'script';
-}
-
-/** The text of a component file that imports code (for its imports only), or undefined when it cannot be read whole. */
-function readImporterText(absPath: string, maxFileSize: number): string | undefined {
-  try {
-    const stats = fs.statSync(absPath);
-    if (!stats.isFile() || stats.size > maxFileSize) return undefined;
-    return fs.readFileSync(absPath, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

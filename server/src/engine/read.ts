@@ -81,6 +81,17 @@ function readOpenFile(fd: number, absPath: string, maxFileSize: number): ReadRes
   return decoded.note === undefined ? { ok: true, text: decoded.text, bytes: bytes.length } : { ok: true, text: decoded.text, bytes: bytes.length, note: decoded.note };
 }
 
+/** The UTF-8 text of a regular file no larger than `maxBytes`, or undefined (missing, not a file, too large, unreadable). */
+export function readSmallTextFile(absPath: string, maxBytes: number): string | undefined {
+  try {
+    const stats = fs.statSync(absPath);
+    if (!stats.isFile() || stats.size > maxBytes) return undefined;
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The start of a file as text (for its role: a generated-file banner, the imports), when the whole of
  * it is not read (over the size limit). Best effort: '' when it cannot be read or decoded.

@@ -877,7 +877,7 @@ export abstract class ValueEvaluator {
     // line), not the record it operated on; an SMS `message.body` or `sms.message` stays the message's content.
     if (member && statusTextProperties.has(name) && namesAnOutcome(member.object)) return EMPTY;
     // `if (!res.ok) throw new Error(JSON.stringify(res.data))`: the body of a failed response is the server's error.
-    if (member && containerProperties.has(name) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
+    if (member && containerProperties.has(name) && hasPhi(object) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
     if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);

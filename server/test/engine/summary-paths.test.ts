@@ -170,6 +170,17 @@ if (typeof done === 'function') done(patient);
   });
 
   describe('a helper several files pass PHI to whole', () => {
+    /** Two production files that hand `runEndpoint` (imported from `module`) a patient's data whole. */
+    const callersOf = (module: string) => ({
+      'src/schedule.ts': `import { runEndpoint } from '${module}';
+declare const patient: { ssn: string };
+runEndpoint('visits.schedule', [patient]);
+`,
+      'src/reschedule.ts': `import { runEndpoint } from '${module}';
+declare const diagnosis: string;
+runEndpoint('visits.reschedule', [diagnosis]);
+`,
+    });
     const RUNNER = `export function runEndpoint(name: string, args: unknown[]) {
   try {
     validate(args);
@@ -183,14 +194,7 @@ declare function validate(args: unknown[]): void;
     it('is reported once at its sink, with the callers as related locations', async () => {
       dir = workspace({
         'src/run.ts': RUNNER,
-        'src/schedule.ts': `import { runEndpoint } from './run';
-declare const patient: { ssn: string };
-runEndpoint('visits.schedule', [patient]);
-`,
-        'src/reschedule.ts': `import { runEndpoint } from './run';
-declare const diagnosis: string;
-runEndpoint('visits.reschedule', [diagnosis]);
-`,
+        ...callersOf('./run'),
       });
       const result = await scanWorkspace({ paths: [dir], cwd: dir });
       assert.deepEqual(result.findings.map(brief), ['src/run.ts:5:19:no-phi-in-logs']);
@@ -209,14 +213,7 @@ runEndpoint('visits.reschedule', [patientNotes]);
     it('stays at the callers when the helper is not production code (a mock)', async () => {
       const findings = await scan({
         'src/__mocks__/run.ts': RUNNER,
-        'src/schedule.ts': `import { runEndpoint } from './__mocks__/run';
-declare const patient: { ssn: string };
-runEndpoint('visits.schedule', [patient]);
-`,
-        'src/reschedule.ts': `import { runEndpoint } from './__mocks__/run';
-declare const diagnosis: string;
-runEndpoint('visits.reschedule', [diagnosis]);
-`,
+        ...callersOf('./__mocks__/run'),
       });
       assert.deepEqual(findings, ['src/reschedule.ts:3:34:no-phi-in-logs', 'src/schedule.ts:3:32:no-phi-in-logs']);
     });
@@ -224,14 +221,7 @@ runEndpoint('visits.reschedule', [diagnosis]);
     it('shows the same in the editor after a scan: in the helper (opened alone) while unchanged, not at the callers', async () => {
       dir = workspace({
         'src/run.ts': RUNNER,
-        'src/schedule.ts': `import { runEndpoint } from './run';
-declare const patient: { ssn: string };
-runEndpoint('visits.schedule', [patient]);
-`,
-        'src/reschedule.ts': `import { runEndpoint } from './run';
-declare const diagnosis: string;
-runEndpoint('visits.reschedule', [diagnosis]);
-`,
+        ...callersOf('./run'),
       });
       const project = new Project({ root: dir, rules: allRules });
       const [run, schedule] = ['src/run.ts', 'src/schedule.ts'].map((file) => path.join(dir!, file));

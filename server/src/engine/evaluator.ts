@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -86,10 +86,8 @@ const namePrepositions = new Set(NAME_PREPOSITIONS);
 const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
 const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
-/** What an operation's outcome says about how it went: `result.message`, `response.errorMessage`, `res.statusText`. */
-const statusTextProperties = new Set(['message', 'msg', 'error', 'errorMessage', 'errorText', 'statusText', 'reason', 'detail']);
-/** Names of an operation's outcome (`result`, `saveResponse`, `res`), as opposed to a record or a message. */
-const OUTCOME_WORDS = new Set(['result', 'res', 'resp', 'response', 'outcome', 'reply', 'ack', 'status']);
+const statusTextProperties = new Set(STATUS_TEXT_PROPERTIES);
+const outcomeWords = new Set(OUTCOME_WORDS);
 
 /**
  * Whether `res.data` is read where `res` is known to have failed: the consequent of `if (!res.ok)`,
@@ -134,7 +132,7 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
 /** `result`, `saveResult`, `this.response`, `res?`: the object read from is named as an operation's outcome. */
 function namesAnOutcome(object: Node): boolean {
   const name = valueNameOf(object.type === 'ChainExpression' ? object.expression : object);
-  return name !== undefined && OUTCOME_WORDS.has(splitWords(name).at(-1) ?? '');
+  return name !== undefined && outcomeWords.has(splitWords(name).at(-1) ?? '');
 }
 const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);

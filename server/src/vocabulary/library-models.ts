@@ -55,6 +55,11 @@ export const CONTAINER_PROPERTIES: readonly string[] = [
   'bundle', 'contained', 'extension', 'member', 'members', 'subject', 'object',
 ];
 
+/** What an operation's outcome says about how it went: `result.message`, `response.errorMessage`, `res.statusText`. */
+export const STATUS_TEXT_PROPERTIES: readonly string[] = ['message', 'msg', 'error', 'errorMessage', 'errorText', 'statusText', 'reason', 'detail'];
+/** Names of an operation's outcome (`result`, `saveResponse`, `res`), as opposed to a record or a message (last word). */
+export const OUTCOME_WORDS: readonly string[] = ['result', 'res', 'resp', 'response', 'outcome', 'reply', 'ack', 'status'];
+
 /**
  * Generic wrappers whose first type argument is what they hold, resolve to or wrap (`Promise<Patient>`,
  * `Ref<Patient>`, `AxiosResponse<Patient>`, `FormGroup<PatientForm>`): a value annotated so carries the

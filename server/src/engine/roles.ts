@@ -48,6 +48,13 @@ const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
   ...['docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample', 'demo', 'demos', 'website', 'site-docs'].map((name) => [name, 'docs'] as const),
 ]);
 
+/**
+ * Folders whose `scripts/` subfolder holds the browser app's own code, not operator scripts: the Yeoman/AngularJS
+ * layout `app/scripts/controllers/…`, static sites' `public/scripts/`. (`src/scripts/` stays a script folder:
+ * Node packages keep their one-off jobs there.)
+ */
+const BROWSER_APP_FOLDERS: ReadonlySet<string> = new Set(['app', 'public', 'www', 'static', 'webapp', 'web']);
+
 /** Folder-name patterns: `synthetic-patient-data`, `mock-api`, `test-helpers-foo`, `seed_data`. */
 const FOLDER_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/^(synthetic|synth)[-_]|[-_](synthetic|fixtures?|mocks?|fakes?)$|^(fake|mock|dummy|sample|demo|test)[-_]?data$/, 'fixture'],
@@ -132,6 +139,7 @@ function folderRole(folders: readonly string[]): RoleVerdict | undefined {
     const folder = folders[i].toLowerCase();
     const role = FOLDER_ROLES.get(folder) ?? FOLDER_PATTERNS.find(([pattern]) => pattern.test(folder))?.[1];
     if (!role) continue;
+    if (role === 'script' && i > 0 && BROWSER_APP_FOLDERS.has(folders[i - 1].toLowerCase())) continue;
     if (role === 'docs') {
       const synthetic = folderRole(folders.slice(0, i));
       if (synthetic?.role === 'fixture') return synthetic;

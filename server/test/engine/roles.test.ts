@@ -34,6 +34,7 @@ describe('file roles', () => {
     ['apps/ehr/tests/e2e/visit.ts', 'e2e'],
     ['src/login.cy.ts', 'e2e'],
     ['scripts/backfill-mrn.ts', 'script'],
+    ['packages/api/src/scripts/backfill-mrn.ts', 'script'],
     ['db/migrations/20240101-add-dob.ts', 'script'],
     ['db/seeds/patients.ts', 'script'],
     ['src/api/generated/client.ts', 'generated'],
@@ -80,6 +81,13 @@ describe('file roles', () => {
   for (const [relPath, role] of byPath) {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));
   }
+
+  it("a browser app's scripts folder (Yeoman's app/scripts, public/scripts) is the app's own code, not operator scripts", () => {
+    assert.equal(roleOfPath('app/scripts/controllers/patients.js'), undefined);
+    assert.equal(roleOfPath('root/webapp/app/scripts/services/userservice.js'), undefined);
+    assert.equal(roleOfPath('public/scripts/main.js'), undefined);
+    assert.equal(roleOfPath('app/scripts/test/patients.js')?.role, 'test');
+  });
 
   it('the nearest folder decides: scripts/test-utils is test support, test/scripts is a test', () => {
     assert.equal(roleOfPath('scripts/test-utils/x.ts')?.role, 'test');

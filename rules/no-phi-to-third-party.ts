@@ -1,8 +1,8 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
-type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector';
-type MessageId = 'analytics' | 'collector' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
+type MessageId = 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -230,8 +230,8 @@ const COLLECTOR_URLS: ReadonlyArray<{ url: RegExp; vendor: string; kind: VendorK
   { url: /^https?:\/\/[^/]*\.splunkcloud\.com(\/|:|$)|\/services\/collector(\/|\?|$)/i, vendor: 'Splunk HTTP Event Collector', kind: 'event collector' },
   { url: /^https?:\/\/dataplane\.rum\.[a-z0-9-]+\.amazonaws\.com(\/|$)/i, vendor: 'AWS CloudWatch RUM', kind: 'event collector' },
   { url: /^https?:\/\/([^/]*\.)?(applicationinsights\.azure\.com|dc\.services\.visualstudio\.com)(\/|:|$)/i, vendor: 'Application Insights', kind: 'event collector' },
-  { url: /^https?:\/\/api\.pushover\.net(\/|$)/i, vendor: 'Pushover', kind: 'push notification service' },
-  { url: /^https?:\/\/maker\.ifttt\.com(\/|$)/i, vendor: 'IFTTT Maker webhooks', kind: 'push notification service' },
+  { url: /^https?:\/\/api\.pushover\.net(\/|$)/i, vendor: 'Pushover', kind: 'notification relay' },
+  { url: /^https?:\/\/maker\.ifttt\.com(\/|$)/i, vendor: 'IFTTT Maker webhooks', kind: 'notification relay' },
   { url: /^https?:\/\/(fcm\.googleapis\.com|api(\.sandbox|\.development)?\.push\.apple\.com|onesignal\.com|api\.onesignal\.com|exp\.host)(\/|:|$)/i, vendor: 'a push notification service', kind: 'push notification service' },
   { url: /^https?:\/\/(api|events)\.segment\.io(\/|$)|^https?:\/\/api(-js)?\.mixpanel\.com(\/|$)|^https?:\/\/api2?\.amplitude\.com(\/|$)|^https?:\/\/(www|region1)\.google-analytics\.com\/(g\/|mp\/)?collect/i, vendor: 'an analytics service', kind: 'analytics' },
 ];
@@ -488,7 +488,7 @@ class ThirdPartyFile {
 
 
   messageIdOf(kind: VendorKind): MessageId {
-    return kind === 'event collector' ? 'collector' : kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
+    return kind === 'event collector' ? 'collector' : kind === 'notification relay' ? 'relay' : kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
   }
 
   isTrapName(name: string) {
@@ -715,7 +715,7 @@ class ThirdPartyFile {
       }
     }
     if (call.method === 'send' && ((client !== undefined && this.pushoverClients.has(client)) || hasWord(names, 'pushover'))) {
-      return { vendor: 'Pushover', kind: 'push notification service', values: args.slice(0, 1), precision: client !== undefined && this.pushoverClients.has(client) ? undefined : 'medium' };
+      return { vendor: 'Pushover', kind: 'notification relay', values: args.slice(0, 1), precision: client !== undefined && this.pushoverClients.has(client) ? undefined : 'medium' };
     }
     if (EVENT_SEND_METHODS.has(call.method) && hasWord(names, COLLECTOR_CLIENT_WORDS)) {
       return { vendor: 'an analytics collector', kind: 'event collector', values: args, precision: 'medium' };
@@ -1083,6 +1083,7 @@ export default createRule({
     messages: {
       analytics: 'Sending {{kinds}} to {{vendor}} (analytics). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: send an opaque id and non-PHI properties.',
       collector: 'Sending {{kinds}} to {{vendor}} (event collector). Analytics and telemetry collectors keep what they receive outside the clinical record, searchable on dashboards and by the vendor; a third party may receive PHI only under a signed BAA, and only the minimum necessary: send opaque ids and non-PHI properties.',
+      relay: 'Sending {{kinds}} through {{vendor}} (notification relay). The relay is a third party outside your BAA boundary that stores the text and forwards it to phones, lock screens and other services: send a generic alert and an opaque id, and show the details in the app after sign-in.',
       errorTracker: 'Sending {{kinds}} to {{vendor}} (error tracker). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: attach opaque ids, not patient data, to errors, users and breadcrumbs.',
       llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',

@@ -220,6 +220,9 @@ const AWS_RUM_MODULE = /^aws-rum-web$/;
 const AWS_RUM_NAMES = /^(aws_?rum|rum|rum_?client|rum_?instance|cwr|aws_?rum_?client|cpt_?aws_?rum)$/i;
 /** Notification relays reached through an SDK: Pushover (`new Pushover({ user, token }).send(msg)`). */
 const PUSHOVER_MODULES = /^(pushover-notifications|pushover-js|node-pushover|pushover-api)$/;
+/** Apple push (node-apn): a `new apn.Notification()` whose text and payload fields are set, then sent by a provider. */
+const APN_MODULES = /^(apn|node-apn|@parse\/node-apn)$/;
+const APN_TEXT_FIELDS = new Set(['alert', 'body', 'title', 'subtitle', 'payload', 'aps', 'rawPayload']);
 
 /**
  * Collectors reached with a plain HTTP client: known hosts and paths first, then words in the host's labels
@@ -476,6 +479,7 @@ class ThirdPartyFile {
   readonly splunkClients = new Set<string>();
   readonly rumClients = new Set<string>();
   readonly pushoverClients = new Set<string>();
+  readonly apnNotifications = new Set<string>();
   /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
   readonly dynamicImports = new Map<string, string>();
 
@@ -763,6 +767,25 @@ class ThirdPartyFile {
     if (init.type !== 'NewExpression') return;
     if (modules.some((module) => AWS_RUM_MODULE.test(module))) this.rumClients.add(name);
     if (modules.some((module) => PUSHOVER_MODULES.test(module))) this.pushoverClients.add(name);
+    if (lastSegment(callee) === 'Notification' && modules.some((module) => APN_MODULES.test(module))) {
+      this.apnNotifications.add(name);
+      // new apn.Notification({ alert, payload })
+      const options = init.arguments[0] as Node | undefined;
+      if (options?.type === 'ObjectExpression') this.reportApnFields(options.properties.flatMap((property) => (property.type === 'Property' && APN_TEXT_FIELDS.has(keyName(property.key) ?? '') ? [property.value as Node] : [])));
+    }
+  }
+
+  /** `notification.alert = …`, `notification.payload = …` on an APNs notification made here. */
+  onAssignmentExpression(node: TSESTree.AssignmentExpression): void {
+    const target = node.left;
+    if (target.type !== 'MemberExpression' || target.object.type !== 'Identifier' || !this.apnNotifications.has(target.object.name)) return;
+    if (!APN_TEXT_FIELDS.has(propertyName(target) ?? '')) return;
+    this.reportApnFields([node.right as Node]);
+  }
+
+  private reportApnFields(values: Node[]): void {
+    const phi = this.phiOf(values, false);
+    if (phi) this.context.report({ node: phi.node, messageId: 'push', taint: phi.taint, data: { vendor: 'Apple Push Notification service' } });
   }
 
   /** The vendor whose init/config call an options object belongs to. */
@@ -1114,6 +1137,7 @@ export default createRule({
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),
+      AssignmentExpression: (node) => state.onAssignmentExpression(node),
       Property: (node) => state.onProperty(node),
       JSXOpeningElement: (node) => state.onJsxOpeningElement(node),
     };

@@ -80,6 +80,9 @@ runRuleTests('no-phi-to-third-party', {
     "import { AwsRum } from 'aws-rum-web';\ndeclare const patient: any;\nconst awsRum = new AwsRum('app', '1.0.0', 'eu-west-2', {});\nawsRum.recordEvent('search', { patientId: patient.id, results: 3 });",
     "declare const analyticsClient: any; declare const clinic: any;\nanalyticsClient.trackEvent('opened', { clinicPhone: clinic.phone });",
     { filename: 'src/__tests__/splunk.test.ts', code: "import { splunkInstance } from '../splunk';\ndeclare const patient: any;\nsplunkInstance('x').sendEvent({ dob: patient.dateOfBirth });" },
+    // APNs with a generic alert and an opaque id; a browser Notification is not APNs
+    "const apn = require('@parse/node-apn');\ndeclare const patient: any;\nconst note = new apn.Notification();\nnote.alert = 'You have a new message';\nnote.payload = { messageId: patient.id };",
+    "declare const patient: any;\nconst note = new Notification('x');\n(note as any).body = patient.diagnosis;",
     // trackers in tests and stories are not reported
     { filename: 'src/__tests__/rollbar.test.ts', code: "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });" },
   ],
@@ -364,6 +367,14 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 38, kinds: ['diagnosis'], message: 'through Pushover (notification relay)' },
         { line: 6, column: 74, kinds: ['diagnosis'], message: 'IFTTT Maker webhooks (notification relay)' },
         { line: 7, column: 135, kinds: ['diagnosis'], message: 'an analytics collector (event collector)' },
+      ],
+    },
+    {
+      name: 'Apple push (node-apn): alert text and payload set on a notification, and given to its constructor',
+      code: "const apn = require('@parse/node-apn');\ndeclare const patient: any;\nconst note = new apn.Notification();\nnote.alert = 'Bolus for ' + patient.diagnosis;\nnote.topic = 'org.example.app';\nconst refill = new apn.Notification({ alert: `Refill ${patient.medication}` });",
+      errors: [
+        { line: 4, column: 14, kinds: ['diagnosis'], message: 'through Apple Push Notification service' },
+        { line: 6, column: 46, kinds: ['medication'], message: 'Apple Push Notification service' },
       ],
     },
     {

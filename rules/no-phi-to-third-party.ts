@@ -238,8 +238,13 @@ const COLLECTOR_URLS: ReadonlyArray<{ url: RegExp; vendor: string; kind: VendorK
   { url: /^https?:\/\/(fcm\.googleapis\.com|api(\.sandbox|\.development)?\.push\.apple\.com|onesignal\.com|api\.onesignal\.com|exp\.host)(\/|:|$)/i, vendor: 'a push notification service', kind: 'push notification service' },
   { url: /^https?:\/\/(api|events)\.segment\.io(\/|$)|^https?:\/\/api(-js)?\.mixpanel\.com(\/|$)|^https?:\/\/api2?\.amplitude\.com(\/|$)|^https?:\/\/(www|region1)\.google-analytics\.com\/(g\/|mp\/)?collect/i, vendor: 'an analytics service', kind: 'analytics' },
 ];
-/** Host labels and path segments that name a collector: `splunk-hec.example.org`, `/telemetry/v1/events`, `/collect`. */
-const COLLECTOR_URL_WORDS = new Set(['splunk', 'hec', 'collector', 'collect', 'analytics', 'telemetry', 'beacon', 'ingest']);
+/**
+ * Host labels and path segments that name a collector: `splunk-hec.example.org`, `analytics.vendor.io`,
+ * `/telemetry/v1/events`. A path's `analytics` (a reporting API), `collect` (specimen collection) and `ingest`
+ * (the app's own data import) are as often the app's own backend, so only the host counts for `analytics`.
+ */
+const COLLECTOR_HOST_WORDS = new Set(['splunk', 'hec', 'collector', 'analytics', 'telemetry', 'beacon']);
+const COLLECTOR_PATH_WORDS = new Set(['splunk', 'hec', 'collector', 'telemetry', 'beacon']);
 /** Config keys that hold a collector's URL: `config.analyticsUrl`, `TELEMETRY_ENDPOINT`, `splunkHecUrl`. */
 const COLLECTOR_KEY_WORDS = new Set(['splunk', 'hec', 'collector', 'analytics', 'telemetry', 'beacon']);
 /** Plain HTTP calls that send a body: the URL first, then where the body is. */
@@ -749,8 +754,9 @@ class ThirdPartyFile {
       const absolute = /^https?:\/\/([^/?#\u0000]+)([^?#\u0000]*)/i.exec(text);
       // A relative URL, or one on a configured base, is the app's own backend.
       if (!absolute) return undefined;
-      const words = [...absolute[1].split(/[.-]/), ...absolute[2].split(/[/_.-]/)].map((word) => word.toLowerCase());
-      if (words.some((word) => COLLECTOR_URL_WORDS.has(word))) return { vendor: 'an external event collector', kind: 'event collector', precision: 'medium' };
+      const hostWords = absolute[1].toLowerCase().split(/[.-]/);
+      const pathWords = absolute[2].toLowerCase().split(/[/_.-]/);
+      if (hostWords.some((word) => COLLECTOR_HOST_WORDS.has(word)) || pathWords.some((word) => COLLECTOR_PATH_WORDS.has(word))) return { vendor: 'an external event collector', kind: 'event collector', precision: 'medium' };
       return undefined;
     }
     if (hasWord(urlNamesOf(url), COLLECTOR_KEY_WORDS)) return { vendor: 'an external event collector', kind: 'event collector', precision: 'medium' };

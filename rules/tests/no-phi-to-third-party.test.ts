@@ -74,6 +74,7 @@ runRuleTests('no-phi-to-third-party', {
     "import { splunkInstance } from './splunk';\ndeclare const patient: any;\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { patientId: patient.id, slots: patient.slots.length } });",
     "declare const patient: { dateOfBirth: string };\nfetch('/api/analytics/events', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
     "declare const patient: { dateOfBirth: string };\nfetch('https://api.clinic-app.org/v1/patients', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
+    "declare const patient: { dateOfBirth: string; id: string };\nfetch('https://lims.clinic-app.org/api/specimens/collect', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });\nfetch('https://api.clinic-app.org/analytics/ingest', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
     "declare const patient: { dateOfBirth: string }; declare const config: { apiUrl: string };\nfetch(`${config.apiUrl}/patients`, { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
     "declare const eventBus: any; declare const trackerApi: any; declare const patient: any;\neventBus.sendEvent('saved', { diagnosis: patient.diagnosis });\ntrackerApi.sendEvent({ diagnosis: patient.diagnosis });",
     "declare const analyticsService: any; declare const patient: any;\nanalyticsService.getEvents({ diagnosis: patient.diagnosis });",

@@ -710,6 +710,8 @@ class ThirdPartyFile {
     }
     const call = memberCall(node);
     if (!call) return this.collectorHttpCall(node);
+    // Most calls are none of these: skip reading the receiver's names for them.
+    if (!SPLUNK_METHODS.has(call.method) && !Object.prototype.hasOwnProperty.call(AWS_RUM_METHODS, call.method)) return this.collectorHttpCall(node);
     const names = receiverNames(call.object);
     const modules = names.flatMap((name) => this.moduleOf(name) ?? []);
     const client = lastSegment(call.object) ?? names[names.length - 1];

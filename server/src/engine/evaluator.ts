@@ -256,6 +256,11 @@ export abstract class ValueEvaluator {
   private readonly fileAboutOperationsMessaging: boolean;
   /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
   private personKeyDepth = 0;
+  /**
+   * Object literals being evaluated under a key that names the workforce or an organisation
+   * (`doctor: { full_name }`, `center: { phone }`), innermost last, with 0 marking a person key inside one.
+   */
+  private readonly workforceKeys: boolean[] = [];
 
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
@@ -272,6 +277,8 @@ export abstract class ValueEvaluator {
    * or password reset reads is the account holder's login. A patient portal's sign-in stays the patient's.
    */
   protected subjectHere(): Subject | undefined {
+    // The innermost key an object literal is built under is the nearest word on whose data it holds.
+    if (this.workforceKeys.at(-1)) return 'workforce';
     for (let i = this.functionNames.length - 1; i >= 0; i--) {
       const subject = this.subjectOfContextName(this.functionNames[i]);
       if (subject) return subject;
@@ -924,12 +931,17 @@ export abstract class ValueEvaluator {
       const key = property.computed ? undefined : keyName(property.key);
       // `{ person: { email: user.username } }` (an error tracker's person): the key names whose the fields are.
       const underPersonKey = key !== undefined && property.value.type === 'ObjectExpression' && subjectOfName(key) === 'patient';
+      // `{ doctor: { full_name }, center: { phone } }`: the staff member's and the clinic's contact details, not a
+      // patient's. The app's own `user` may be the patient (a portal), so it does not count.
+      const underWorkforceKey = key !== undefined && property.value.type === 'ObjectExpression' && !underPersonKey && subjectOfName(key) === 'workforce' && !isAppUserName(key);
       if (underPersonKey) this.personKeyDepth++;
+      if (underPersonKey || underWorkforceKey) this.workforceKeys.push(underWorkforceKey);
       let value: AbstractValue;
       try {
         value = this.valueOf(property.value);
       } finally {
         if (underPersonKey) this.personKeyDepth--;
+        if (underPersonKey || underWorkforceKey) this.workforceKeys.pop();
       }
       if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value, aboutPatient);

@@ -37,6 +37,18 @@ describe('precision: whose data', () => {
     assert.deepEqual(reported(text, 'src/api/users.js'), []);
   });
 
+  it("an object literal's fields under a staff or organisation key are theirs: `doctor: { full_name }` (regression: a booking app's analytics events)", () => {
+    const text = [
+      'declare const analytics: any; declare const info: any; declare const visit: any;',
+      'export function onOpen() {',
+      "  analytics.track('opened', { doctor: { full_name: info.display_name, phone: info.cell }, center: { center_name: info.name } });",
+      "  analytics.track('booked', { doctor: { full_name: info.display_name }, patient: { full_name: visit.name, phone: visit.cell } });",
+      "  analytics.track('seen', { provider: { patient: { full_name: visit.name } } });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/pages/booking.ts'), ['no-phi-to-third-party:4:name,phone', 'no-phi-to-third-party:5:name']);
+  });
+
   it("practitioners', clinics', employers' and payers' contact details are not PHI", () => {
     const text = [
       'declare const practitioner: { name: string; telecom: string[] }; declare const clinic: { fax: string; phone: string };',

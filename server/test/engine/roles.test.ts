@@ -76,6 +76,17 @@ describe('file roles', () => {
     ['wdio.conf.ts', 'e2e'],
     ['playwright.config.ts', 'e2e'],
     ['src/config/jestures.ts', 'production'],
+    // A developer playground is for trying the product out, not where a deployment handles its patients.
+    ['apps/forms-app/src/features/playground/components/Playground.tsx', 'development'],
+    ['server/src/playgrounds/sign-launch.js', 'development'],
+    ['src/components/PlaygroundLink.tsx', 'production'],
+    // Test support shipped as packages of their own (lambdas the regression suite calls).
+    ['packages/testingSupport/resetSessions/src/handler.ts', 'test'],
+    ['packages/test-support/src/clock.ts', 'test'],
+    ['packages/regression-tests/src/setup.ts', 'test'],
+    // A statistics module named for regression analysis, and an iframe sandbox by its name alone, are the product.
+    ['src/analytics/regression/linear.ts', 'production'],
+    ['apps/ehr/src/features/reports/sandbox/ReportFrame.tsx', 'production'],
   ];
   for (const [relPath, role] of byPath) {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));
@@ -120,6 +131,18 @@ describe('file roles', () => {
     assert.equal(roleOfText("it('is not a test without assertions');\n", 'code', 'patient-test.md.js')?.role, undefined);
   });
 
+  it('a sandbox folder is development only where its code names a public test server', () => {
+    const config = resolveConfig({}, '/ws/.phi-guard.json', '/ws');
+    const launcher = "const issuer = 'https://launch.smarthealthit.org/v/r4/fhir';\nexport const client = connect(issuer);\n";
+    const sandboxed = fileRole('/ws/src/sandbox/launch.ts', 'src/sandbox/launch.ts', launcher, 'code', config);
+    assert.equal(sandboxed.role, 'development');
+    assert.match(sandboxed.reason, /public test server launch\.smarthealthit\.org/);
+    assert.equal(fileRole('/ws/src/sandbox/hapi.ts', 'src/sandbox/hapi.ts', "fetch('https://hapi.fhir.org/baseR4/Patient');\n", 'code', config).role, 'development');
+    // The same server named outside a sandbox folder, and a sandbox folder talking to the app's own server: production.
+    assert.equal(fileRole('/ws/src/launch.ts', 'src/launch.ts', launcher, 'code', config).role, 'production');
+    assert.equal(fileRole('/ws/src/sandbox/ReportFrame.tsx', 'src/sandbox/ReportFrame.tsx', "fetch('/api/patients');\n", 'code', config).role, 'production');
+  });
+
   it('config `roles` globs win over conventions', () => {
     const config = resolveConfig({ roles: { production: ['src/testing-kit/**'], test: ['qa/**'] } }, '/ws/.phi-guard.json', '/ws');
     assert.equal(fileRole('/ws/src/testing-kit/report.test.ts', 'src/testing-kit/report.test.ts', '', 'code', config).role, 'production');
@@ -138,6 +161,7 @@ describe('Project: findings by role', () => {
       'src/app.test.ts': leak,
       '__mocks__/api.ts': "export const base = 'http://lab.remote.example-lab.com/api';\nfetch(base);\n",
       'scripts/backfill.ts': leak,
+      'src/playground/try-it.ts': leak,
       'test/fixtures/records.json': '{ "firstName": "Adaeze", "dateOfBirth": "1984-03-17", "ssn": "529-38-4172" }',
     };
     for (const [file, text] of Object.entries(files)) {
@@ -155,12 +179,12 @@ describe('Project: findings by role', () => {
       'src/app.ts:no-phi-in-logs:error:production',
       'test/fixtures/records.json:no-phi-literal:error:fixture',
     ]);
-    assert.deepEqual(result.hidden, { total: 2, byRole: { test: 1, mock: 1 } });
+    assert.deepEqual(result.hidden, { total: 3, byRole: { test: 1, mock: 1, development: 1 } });
   });
 
   it('reports every role with reportRoles all, and only the listed roles with a list', async () => {
     const all = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
-    assert.equal(all.findings.length, 5);
+    assert.equal(all.findings.length, 6);
     assert.deepEqual(all.hidden, { total: 0, byRole: {} });
     const tests = await new Project({ root: dir, rules: allRules, reportRoles: ['test'] }).scan();
     assert.deepEqual(tests.findings.map((finding) => finding.file), ['src/app.test.ts']);

@@ -59,6 +59,11 @@ export interface ResolvedConfig {
   appUsersFrom?: string;
   /** Whether a config file set `appUsers` (then no package manifest is consulted). */
   appUsersDeclared?: boolean;
+  /**
+   * Why every patient of this application is simulated (a teaching EHR), read from the root package manifest:
+   * its production code then has the `simulation` role. The config's `roles` globs win over it.
+   */
+  simulatedPatientsFrom?: string;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

@@ -29,6 +29,7 @@ import {
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { AppUsersFinder } from './app-users';
+import { SimulatedPatientsFinder } from './simulated-patients';
 import { didYouMean } from './did-you-mean';
 import { MASK, isKeyShaped } from './value-mask';
 import { describeFileType, describeFsError, formatBytes } from './read';
@@ -391,6 +392,8 @@ export class ConfigResolver {
   private fallback: ResolvedConfig | undefined;
   private readonly appUsers = new AppUsersFinder();
   private patientAppConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+  private readonly simulatedPatients = new SimulatedPatientsFinder();
+  private simulationConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
 
   constructor(options: ConfigResolverOptions) {
     this.rules = options.rules;
@@ -403,7 +406,16 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return this.withAppUsersOfPackage(loaded.config, absPath);
+    return this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath));
+  }
+
+  /** A config whose root package manifest describes a teaching simulation says so (`simulatedPatientsFrom`); one object per config. */
+  private withSimulatedPatients(config: ResolvedConfig): ResolvedConfig {
+    const evidence = this.simulatedPatients.evidenceFor(config.baseDir);
+    if (!evidence) return config;
+    let derived = this.simulationConfigs.get(config);
+    if (!derived) this.simulationConfigs.set(config, (derived = { ...config, simulatedPatientsFrom: evidence }));
+    return derived;
   }
 
   /**
@@ -436,6 +448,8 @@ export class ConfigResolver {
     this.byConfigFile.clear();
     this.appUsers.clear();
     this.patientAppConfigs = new WeakMap();
+    this.simulatedPatients.clear();
+    this.simulationConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

@@ -10,7 +10,7 @@ import { IgnoreMatcher } from './ignore-rules';
 
 export type { FileRole } from '../core/config-types';
 
-export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'unreachable', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
+export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'unreachable', 'simulation', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
 
 /** Where rules report unless a rule or the user says otherwise: the product, and operators' scripts. */
 export const DEFAULT_REPORT_ROLES: readonly FileRole[] = ['production', 'script'];
@@ -206,7 +206,12 @@ function sandboxRole(relPath: string, text: string): RoleVerdict | undefined {
 
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
 export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
-  return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
+  const configured = configRoleOf(absPath, config);
+  if (configured) return configured;
+  const verdict = roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
+  // In a teaching simulation the product's own code handles made-up patients only; tests and mocks stay what they are.
+  if (config.simulatedPatientsFrom && (verdict.role === 'production' || verdict.role === 'script')) return { role: 'simulation', reason: config.simulatedPatientsFrom };
+  return verdict;
 }
 
 /** Text with no function or class: a module of data (constants, records, types), not of behaviour. */

@@ -8,6 +8,7 @@ import { allRules } from '../../../rules';
 import { resolveConfig } from '../../src/engine/config';
 import { Project } from '../../src/engine/project';
 import { fileRole, roleOfPath, roleOfText } from '../../src/engine/roles';
+import { simulatedPatientsEvidence } from '../../src/engine/simulated-patients';
 
 describe('file roles', () => {
   const byPath: Array<[string, string]> = [
@@ -185,6 +186,7 @@ describe('Project: findings by role', () => {
   it('reports every role with reportRoles all, and only the listed roles with a list', async () => {
     const all = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
     assert.equal(all.findings.length, 6);
+    assert.equal(all.findings.find((finding) => finding.file === 'src/playground/try-it.ts')?.roleReason, 'developer playground folder playground');
     assert.deepEqual(all.hidden, { total: 0, byRole: {} });
     const tests = await new Project({ root: dir, rules: allRules, reportRoles: ['test'] }).scan();
     assert.deepEqual(tests.findings.map((finding) => finding.file), ['src/app.test.ts']);
@@ -250,5 +252,61 @@ describe('file roles by importers', () => {
     const analysis = project.analyze(path.join(dir, 'src/card/cardConstants.ts'), constants);
     assert.equal(analysis.role.role, 'test');
     assert.equal(analysis.findings.length, 0);
+  });
+});
+
+describe('simulated patients: a teaching simulation of a record system', () => {
+  const leak = "declare const patient: { ssn: string };\nconsole.log(patient.ssn);\n";
+  const manifest = (description: string, keywords?: string[]) => JSON.stringify({ name: 'chart-trainer', description, keywords });
+
+  it('reads an educational or simulated record system from the manifest, and nothing else', () => {
+    assert.ok(simulatedPatientsEvidence(manifest('An educational tool that replicates an electronic health record system inside course-ware.')));
+    assert.ok(simulatedPatientsEvidence(manifest('Simulated EHR where nursing students chart fictional case studies')));
+    assert.ok(simulatedPatientsEvidence(manifest('Practice charting', ['teaching simulation', 'EMR'])));
+    // near misses: a teaching hospital's EHR, training models on EHR data, a patient-education app, an EHR with a demo mode
+    assert.equal(simulatedPatientsEvidence(manifest('The EHR of a teaching hospital, with an educational tool for residents')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('Pipelines for training models on EHR data')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('An educational tool that teaches patients about diabetes')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('Open-source EMR for clinics, with a demo mode for training staff')), undefined);
+    assert.equal(simulatedPatientsEvidence('not json'), undefined);
+  });
+
+  it("hides the product's findings as `simulation`, keeps tests tests, and a config's roles override it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-simulation-'));
+    try {
+      const files: Record<string, string> = {
+        'package.json': manifest('An educational EHR: students chart simulated patients.'),
+        'server/src/charting.ts': leak,
+        'server/src/charting.test.ts': leak,
+      };
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+      const result = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(result.findings, []);
+      assert.deepEqual(result.hidden, { total: 2, byRole: { simulation: 1, test: 1 } });
+      const listed = await new Project({ root: dir, rules: allRules, reportRoles: ['simulation'] }).scan();
+      assert.deepEqual(listed.findings.map((finding) => [finding.file, finding.role, finding.roleReason]), [['server/src/charting.ts', 'simulation', 'package.json: package description of a simulated (teaching) record system']]);
+      // The user knows better: a config's roles globs win.
+      fs.writeFileSync(path.join(dir, '.phi-guard.json'), '{ "roles": { "production": ["server/src/charting.ts"] } }\n');
+      const overridden = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(overridden.findings.map((finding) => [finding.file, finding.role]), [['server/src/charting.ts', 'production']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a product without that description keeps its production code', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-simulation-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'package.json'), manifest('Electronic health record for community clinics'));
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'charting.ts'), leak);
+      const result = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(result.findings.map((finding) => finding.role), ['production']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -64,6 +64,8 @@ export interface ResolvedConfig {
    * its production code then has the `simulation` role. The config's `roles` globs win over it.
    */
   simulatedPatientsFrom?: string;
+  /** Why the file's package only supports tests (its nearest package manifest says so): its code is then `test`. */
+  testSupportFrom?: string;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

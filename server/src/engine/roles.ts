@@ -209,6 +209,7 @@ export function fileRole(absPath: string, relPath: string, text: string, languag
   const configured = configRoleOf(absPath, config);
   if (configured) return configured;
   const verdict = roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
+  if (config.testSupportFrom && (verdict.role === 'production' || verdict.role === 'script')) return { role: 'test', reason: config.testSupportFrom };
   // In a teaching simulation the product's own code handles made-up patients only; tests and mocks stay what they are.
   if (config.simulatedPatientsFrom && (verdict.role === 'production' || verdict.role === 'script')) return { role: 'simulation', reason: config.simulatedPatientsFrom };
   return verdict;

@@ -9,6 +9,7 @@ import { resolveConfig } from '../../src/engine/config';
 import { Project } from '../../src/engine/project';
 import { fileRole, roleOfPath, roleOfText } from '../../src/engine/roles';
 import { simulatedPatientsEvidence } from '../../src/engine/simulated-patients';
+import { testSupportEvidence } from '../../src/engine/test-support-packages';
 
 describe('file roles', () => {
   const byPath: Array<[string, string]> = [
@@ -305,6 +306,42 @@ describe('simulated patients: a teaching simulation of a record system', () => {
       fs.writeFileSync(path.join(dir, 'src', 'charting.ts'), leak);
       const result = await new Project({ root: dir, rules: allRules }).scan();
       assert.deepEqual(result.findings.map((finding) => finding.role), ['production']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('test-support packages: a package whose manifest says it only supports tests', () => {
+  const leak = "export const handler = async (event: { body: string }) => { console.log(JSON.parse(event.body).patient.ssn); };\n";
+  const manifest = (description: string) => JSON.stringify({ name: 'session-reset-lambda', description });
+
+  it('reads test purposes from the description, and not a product that tests patients', () => {
+    assert.ok(testSupportEvidence(manifest('Lambda to clear active sessions of a user for test purposes')));
+    assert.ok(testSupportEvidence(manifest('Fake timer operations for regression testing purposes')));
+    assert.ok(testSupportEvidence(manifest('Stubs for end-to-end tests of the pharmacy API')));
+    // near misses: products about (lab or COVID) tests, and a product that has tests
+    assert.equal(testSupportEvidence(manifest('Records COVID-19 test results for public health purposes')), undefined);
+    assert.equal(testSupportEvidence(manifest('Lab test ordering service, with integration tests')), undefined);
+    assert.equal(testSupportEvidence(manifest('Rapid testing support for clinics')), undefined);
+  });
+
+  it('hides the package as test; the product beside it keeps production', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-test-support-'));
+    try {
+      const files: Record<string, string> = {
+        'package.json': JSON.stringify({ name: 'prescriptions', description: 'Prescription tracker' }),
+        'packages/sessionReset/package.json': manifest('Lambda to clear active sessions of a user for test purposes'),
+        'packages/sessionReset/src/handler.ts': leak,
+        'packages/api/src/handler.ts': leak,
+      };
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const roles = [...new Set(result.findings.map((finding) => `${finding.file}:${finding.role}`))].sort();
+      assert.deepEqual(roles, ['packages/api/src/handler.ts:production', 'packages/sessionReset/src/handler.ts:test']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

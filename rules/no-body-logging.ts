@@ -423,15 +423,22 @@ function enclosingInterceptorCall(node: Node): Node | undefined {
   return undefined;
 }
 
-/** `config` itself, `config.data` or `response.data` (not `config.url` or `response.status`). */
+/**
+ * `config` itself, `config.data` or `response.data` (not `config.url` or `response.status`); and what keeps
+ * the request's config whole: `response.config`, `error.config`, `error.toJSON()` (an axios error serialises
+ * its config, body included) in an error handler.
+ */
 function isInterceptorPayload(node: Node, parent: Node | undefined, parameter: string): boolean {
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === parameter) {
+    return propertyName(node.callee) === 'toJSON';
+  }
   if (node.type === 'Identifier' && node.name === parameter) {
     // the parameter as a whole, unless it is only the object of a member access
     return !(parent?.type === 'MemberExpression' && parent.object === node) && !(parent?.type === 'Property' && parent.key === node && !parent.shorthand);
   }
   if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== parameter) return false;
   const name = propertyName(node);
-  return name === 'data' || name === 'body';
+  return name === 'data' || name === 'body' || (name === 'config' && !(parent?.type === 'MemberExpression' && parent.object === node));
 }
 
 // ── tRPC loggerLink ─────────────────────────────────────────────────────────────────────────

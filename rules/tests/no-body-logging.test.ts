@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-body-logging', {
   valid: [
+    // an interceptor's error handler that logs the status and message of a failed call, not the error whole
+    "import axios from 'axios';\nconst api = axios.create();\napi.interceptors.response.use((response) => response, (error) => { console.error('call failed', error.response?.status, error.message, error.config.url); return Promise.reject(error); });",
     // serverless event logging (issue 9): a handler that reads no PHI from its event and returns none, the PHI
     // fields listed in `omitPaths`, `logEvent: false`, a custom logger that drops what it is handed, an account
     // handler reading its user's e-mail, `logEventIfEnabled(event, false)`, and a test of the handler
@@ -89,6 +91,11 @@ runRuleTests('no-body-logging', {
     },
   ],
   invalid: [
+    {
+      name: "an interceptor's error handler that serialises the axios error (its config keeps the request body)",
+      code: "import axios from 'axios';\nconst api = axios.create();\napi.interceptors.response.use((response) => response, (error) => {\n  console.error({ failure: error.toJSON(), status: error.response?.status });\n  console.warn('config', error.config);\n  return Promise.reject(error);\n});",
+      errors: [{ line: 4, column: 28 }, { line: 5, column: 26 }],
+    },
     {
       name: 'middy input-output-logger and Powertools logEvent around handlers that read PHI from the event or return it (issue 9)',
       code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\ndeclare function find(nhsNumber: string): Promise<unknown[]>;\nconst lambdaHandler = async (event: APIGatewayProxyEvent) => {\n  const nhsNumber = event.queryStringParameters?.nhsNumber;\n  return { statusCode: 200, body: JSON.stringify(await find(nhsNumber ?? '')) };\n};\nexport const handler = middy(lambdaHandler)\n  .use(injectLambdaContext(logger, { logEvent: true }))\n  .use(inputOutputLogger({ logger: (request) => logger.info('request', { request }) }));\nasync function search(event: APIGatewayProxyEvent, deps: { logger: Logger }) {\n  const qs = event.queryStringParameters ?? {};\n  const familyName = required(qs, 'familyName');\n  const dateOfBirth = qs['dateOfBirth'];\n  return { statusCode: 200, body: JSON.stringify({ familyName, dateOfBirth }) };\n}\ndeclare function required(params: object, key: string): string;\nexport const searchHandler = middy((event: APIGatewayProxyEvent) => search(event, { logger })).use(inputOutputLogger({ omitPaths: ['event.queryStringParameters.familyName'] }));",

@@ -111,6 +111,11 @@ runRuleTests('no-body-logging', {
       errors: [{ line: 8, column: 4, kinds: ['diagnosis'] }, { line: 16, column: 3, kinds: ['allergy'] }],
     },
     {
+      name: "middy 5's `middy().use(…).handler(fn)` chain",
+      code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nexport const handler = middy().use(inputOutputLogger()).handler(async (event: APIGatewayProxyEvent) => {\n  const { dateOfBirth } = event.queryStringParameters ?? {};\n  return { statusCode: 204, body: String(dateOfBirth?.length) };\n});",
+      errors: [{ line: 7, column: 36, kinds: ['date-of-birth'] }],
+    },
+    {
       name: 'a handler imported from another module, in a lambda filed for patients: medium',
       filename: 'packages/patientLookupLambda/src/index.ts',
       code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { lambdaHandler } from './handler';\nexport const handler = middy((event: unknown) => lambdaHandler(event, {})).use(inputOutputLogger());",

@@ -145,7 +145,8 @@ export class LambdaEventLogging {
     if (!logger) return;
     const root = this.middyRoot(use);
     if (!root) return;
-    const { handler, importedHandler } = this.resolveHandler(root.arguments[0] as Node | undefined);
+    // `middy(handler)`, or middy 5's `middy().use(…).handler(handler)`
+    const { handler, importedHandler } = this.resolveHandler((root.arguments[0] as Node | undefined) ?? chainedHandler(use));
     this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision: 'high' });
   }
 
@@ -286,6 +287,18 @@ export class LambdaEventLogging {
     const segments = this.context.file.replace(/\.[^./]+$/, '').split('/');
     return segments.some((segment) => subjectOfName(segment) === 'patient');
   }
+}
+
+/** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */
+function chainedHandler(use: TSESTree.CallExpression): Node | undefined {
+  let link: Node = use;
+  for (let parent = parentOf(link); parent?.type === 'MemberExpression' && parent.object === link; parent = parentOf(link)) {
+    const call = parentOf(parent);
+    if (call?.type !== 'CallExpression' || call.callee !== parent) return undefined;
+    if (propertyName(parent) === 'handler') return call.arguments[0] as Node | undefined;
+    link = call;
+  }
+  return undefined;
 }
 
 function mergeTaints(a: Taint, b: Taint): Taint {

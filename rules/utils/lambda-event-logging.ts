@@ -61,6 +61,7 @@ export class LambdaEventLogging {
   private readonly functions = new Map<string, Node>();
   private readonly returns = new Map<Node, Taint>();
   private readonly sites: Site[] = [];
+  private usesMiddy: boolean | undefined;
 
   constructor(private readonly context: RuleContext) {}
 
@@ -82,6 +83,9 @@ export class LambdaEventLogging {
   }
 
   private addReturn(at: Node, value: Node, fn?: Node): void {
+    // Only input-output-logger logs a response: evaluate returns only in files that use middy.
+    this.usesMiddy ??= this.context.importsModule(/^@middy\//);
+    if (!this.usesMiddy) return;
     const owner = fn ?? this.enclosingFunction(at);
     if (!owner) return;
     const taint = this.context.taintOf(value);

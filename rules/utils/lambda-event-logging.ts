@@ -121,7 +121,8 @@ export class LambdaEventLogging {
     if (decorator?.type === 'Decorator' && call?.method === 'injectLambdaContext' && this.logEventOn(node.arguments[0] as Node | undefined)) {
       const method = parentOf(decorator);
       const handler = method?.type === 'MethodDefinition' ? (method.value as Node) : undefined;
-      this.sites.push({ node, logger: 'logEvent', handler, omitPaths: [], logsResponse: false, precision: 'high' });
+      const computed = this.context.constantOf(objectOption(node.arguments[0] as Node, 'logEvent')!) !== true;
+      this.sites.push({ node, logger: 'logEvent', handler, omitPaths: [], logsResponse: false, precision: computed ? 'medium' : 'high' });
     }
   }
 
@@ -130,6 +131,7 @@ export class LambdaEventLogging {
     const name = this.middlewareName(middleware);
     let logger: EventLogger | undefined;
     let omitPaths: string[][] = [];
+    let precision: 'high' | 'medium' = 'high';
     if (name === 'inputOutputLogger') {
       const options = middleware.arguments[0] as Node | undefined;
       const custom = objectOption(options, 'logger');
@@ -145,13 +147,15 @@ export class LambdaEventLogging {
       logger = 'inputOutputLogger';
     } else if (name === 'injectLambdaContext' && this.logEventOn(middleware.arguments[1] as Node | undefined)) {
       logger = 'logEvent';
+      // `logEvent: process.env.LOG_EVENT === 'true'`: on only where the deployment says so
+      if (this.context.constantOf(objectOption(middleware.arguments[1] as Node, 'logEvent')!) !== true) precision = 'medium';
     }
     if (!logger) return;
     const root = this.middyRoot(use);
     if (!root) return;
     // `middy(handler)`, or middy 5's `middy().use(…).handler(handler)`
     const { handler, importedHandler } = this.resolveHandler((root.arguments[0] as Node | undefined) ?? chainedHandler(use));
-    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision: 'high' });
+    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision });
   }
 
   private middlewareName(call: TSESTree.CallExpression): string | undefined {

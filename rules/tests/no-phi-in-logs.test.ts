@@ -7,6 +7,7 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\ndeclare const logger: any;\nexport async function f(visitId: string) {\n  try { await axios.get(`/api/visits/${visitId}/status`); } catch (error) { logger.error('status failed', error); }\n}",
     "import axios from 'axios';\ndeclare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error.message, error.response?.status, `${error}`); }\n}",
     "declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await fetch(`/api/patients/${nhsNumber}`); } catch (error) { logger.error('failed', error); }\n}",
+    "import request from 'superagent';\nexport async function f(visitId: string) {\n  try { await request.get('/api/visits').query({ visitId }); } catch (err) { console.error(err); }\n}",
     "declare const http: any; declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error); }\n}",
     "import axios from 'axios';\nexport async function f(dateOfBirth: string) {\n  try { await axios.post('/api/search', { dateOfBirth }); } catch (error) { console.error('failed: ' + error); }\n}",
     { code: "import axios from 'axios';\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/p', { params: { nhsNumber } }); } catch (error) { console.error(error); }\n}", filename: 'src/search.test.ts' },
@@ -101,6 +102,11 @@ runRuleTests('no-phi-in-logs', {
         { line: 13, column: 77, kinds: ['nhs-number'] },
         { line: 16, column: 93 },
       ],
+    },
+    {
+      name: "superagent: the query and body added along the request's chain",
+      code: "import request from 'superagent';\nexport async function f(nhsNumber: string) {\n  try { await request.get('/api/prescriptions').query({ nhsNumber }).set('Accept', 'application/json'); } catch (err) { console.error(err); }\n}",
+      errors: [{ line: 3, column: 135, kinds: ['nhs-number'] }],
     },
     {
       name: "a client named for what it is in a file that uses axios (an app's shared instance): medium",

@@ -10,6 +10,8 @@ import { dottedName, lastSegment, memberCall, parentOf, propertyKey, propertyNam
 const REQUEST_KEEPING_CLIENTS = /^(axios|got|ky|ky-universal|superagent)$/;
 /** Request methods of those clients (`axios.get`, `got.post`, `ky.put`, `instance.request`). */
 const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'postForm', 'putForm', 'patchForm']);
+/** superagent's chained methods that add data to a request. */
+const CHAINED_DATA_METHODS = new Set(['query', 'send', 'field']);
 /** Methods whose second argument is the request body. */
 const BODY_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
 /** Factories of client instances whose errors are the library's own (`axios.create()`, `got.extend()`). */
@@ -59,7 +61,7 @@ export class FailedRequests {
 
   /** A request call: remember what it carried for the `catch` around it or the `.catch` after it. */
   onCall(node: TSESTree.CallExpression): void {
-    const precision = this.requestPrecision(node);
+    const precision = this.requestPrecision(node) ?? this.chainedDataPrecision(node);
     if (!precision) return;
     const taint = this.requestTaint(node);
     if (!taint) return;
@@ -111,6 +113,23 @@ export class FailedRequests {
     return 'medium';
   }
 
+  /** superagent's `request.get(url).query({ nhsNumber })`, `.post(url).send(body)`: data added along the chain. */
+  private chainedDataPrecision(node: TSESTree.CallExpression): 'high' | 'medium' | undefined {
+    const call = memberCall(node);
+    if (!call || !CHAINED_DATA_METHODS.has(call.method)) return undefined;
+    let root: Node = call.object;
+    for (let depth = 0; depth < 8 && root.type === 'CallExpression'; depth++) {
+      const link = memberCall(root);
+      if (!link) return undefined;
+      if (REQUEST_METHODS.has(link.method)) {
+        const object = link.object;
+        return object.type === 'Identifier' && this.context.importedFrom(object.name)?.module === 'superagent' ? this.requestPrecision(root) : undefined;
+      }
+      root = link.object;
+    }
+    return undefined;
+  }
+
   private fileUsesClientLibrary(): boolean {
     this.usesClientLibrary ??= this.context.importsModule(REQUEST_KEEPING_CLIENTS);
     return this.usesClientLibrary;
@@ -119,9 +138,10 @@ export class FailedRequests {
   /** The PHI in what the request sends: its URL, its body, and the data options of its config (not headers). */
   private requestTaint(node: TSESTree.CallExpression): Taint | undefined {
     const parts: Node[] = [];
-    // `post(url, data, config)`: the data argument is the body, whole; other object arguments are configs.
+    // `post(url, data, config)`: the data argument is the body, whole (so is superagent's `.query(q)`/`.send(body)`);
+    // other object arguments are configs.
     const method = memberCall(node)?.method;
-    const bodyIndex = method && BODY_METHODS.has(method) ? 1 : -1;
+    const bodyIndex = method && BODY_METHODS.has(method) ? 1 : method && CHAINED_DATA_METHODS.has(method) ? 0 : -1;
     for (const [index, argument] of node.arguments.entries()) {
       if (argument.type === 'SpreadElement') continue;
       if (argument.type === 'ObjectExpression' && index !== bodyIndex) {

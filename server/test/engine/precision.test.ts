@@ -188,10 +188,19 @@ describe("precision: a request's response and failure do not carry its body", ()
       "  } catch (e: any) {",
       "    console.error('failed', e.message, e.response?.data);",
       "  }",
-      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: unknown) => console.error(failed));",
+      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: any) => console.error(failed.message));",
       "}",
     ].join('\n');
     assert.deepEqual(reported(text), []);
+  });
+
+  it('axios: the caught error logged whole keeps the request config, so it carries the body (issue 9)', () => {
+    const text = [
+      "export async function save(axios: any, patient: { dateOfBirth: string }) {",
+      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: unknown) => console.error(failed));",
+      "}",
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:2:date-of-birth']);
   });
 
   it('logging the body itself in the failure path is still reported', () => {

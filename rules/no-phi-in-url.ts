@@ -309,11 +309,17 @@ function procedureInput(node: Node): Node | undefined {
   return undefined;
 }
 
-/** `publicProcedure`, `protectedProcedure`, `t.procedure`: the base of a tRPC procedure builder. */
-function isProcedureBase(root: Node, chain: Node): boolean {
-  if (root.type === 'Identifier' && /procedure$/i.test(root.name)) return true;
-  const dotted = dottedName(unwrap(chain)) ?? '';
-  return /(^|\.)procedure(\.|$)/.test(dotted);
+/** `publicProcedure`, `protectedProcedure`, `t.procedure`: the base of a tRPC procedure builder chain. */
+function isProcedureBase(chain: Node): boolean {
+  let current = unwrap(chain);
+  for (;;) {
+    if (current.type === 'Identifier') return /procedure$/i.test(current.name);
+    if (current.type === 'MemberExpression') {
+      if (propertyName(current) === 'procedure') return true;
+      current = unwrap(current.object);
+    } else if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else return false;
+  }
 }
 
 /** Restangular reads and where their query params object is: `get(params)`, `getList(params)`, `customGET(path, params)`. */
@@ -1652,7 +1658,7 @@ class UrlFile {
     const call = memberCall(node);
     if (!call) return false;
     if (call.method === 'query' && node.arguments.length && isFunction(unwrap(node.arguments[0] as Node))) {
-      if (!isProcedureBase(chainRoot(call.object), call.object)) return false;
+      if (!isProcedureBase(call.object)) return false;
       const schema = procedureInput(call.object);
       const taint = schema ? this.schemaFieldsPhi(schema) : undefined;
       if (!taint || !schema) return false;

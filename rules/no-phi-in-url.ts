@@ -482,8 +482,6 @@ class UrlFile {
   readonly resourceNames = new Set<string>();
   /** The node whose visitor is running. */
   site: Node | undefined;
-  /** The file imports a tRPC module (`@trpc/react-query`, `~/utils/trpc`): `api.x.y.useQuery` is a tRPC query there. */
-  importsTrpc = false;
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -1670,7 +1668,7 @@ class UrlFile {
     const rootName = root.type === 'Identifier' ? root.name : undefined;
     const chain = dottedName(call.object);
     if (!rootName || !chain || chain.split('.').length < 3) return false;
-    if (!/trpc/i.test(rootName) && !(this.importsTrpc && (rootName === 'api' || rootName === 'client'))) return false;
+    if (!/trpc/i.test(rootName) && !(this.context.importsModule(/trpc/i) && (rootName === 'api' || rootName === 'client'))) return false;
     const input = node.arguments[0];
     if (!input || input.type === 'SpreadElement') return false;
     const object = this.searchParameterObject(input);
@@ -1872,10 +1870,7 @@ export default createRule({
   create(context, options) {
     const state = new UrlFile(context, options);
     return {
-      Program: (node) => {
-        state.importsTrpc = node.body.some((statement: TSESTree.ProgramStatement) => statement.type === 'ImportDeclaration' && /trpc/i.test(String(statement.source.value)));
-        reportGetRoutes(context, node);
-      },
+      Program: (node) => reportGetRoutes(context, node),
       VariableDeclarator: (node) => { state.site = node; return state.onVariableDeclarator(node); },
       MemberExpression: (node) => { state.site = node; return state.onMemberExpression(node); },
       Identifier: (node) => { state.site = node; return state.onIdentifier(node); },

@@ -282,7 +282,7 @@ function isFhirSearchCallName(name: string | undefined): boolean {
 const FILTER_DECLARATION_WORDS = new Set(['filter', 'filters', 'search', 'searchbar', 'columns']);
 
 /** tRPC procedure calls that run a query (served over GET, the input serialised into the URL's `input` parameter). */
-const TRPC_QUERY_HOOKS = new Set(['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'query']);
+const TRPC_QUERY_HOOKS = new Set(['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'query', 'queryOptions', 'infiniteQueryOptions']);
 /** zod schema wrappers around an object schema: `z.object({…}).strict()`, `.extend({…})`, `.partial()`. */
 const ZOD_OBJECT_METHODS = new Set(['object', 'strictObject', 'looseObject', 'extend', 'merge', 'strict', 'partial', 'passthrough', 'required', 'deepPartial', 'optional', 'nullable']);
 

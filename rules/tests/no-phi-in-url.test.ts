@@ -934,6 +934,11 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
           { line: 5, column: 45, message: '`api.patients.byPhone.useQuery`', kinds: ['phone'] },
         ],
       },
+      {
+        name: "tRPC's TanStack Query integration: query options of a procedure called with PHI",
+        code: "declare const trpc: any;\nexport const options = (birthDate: string) => trpc.people.byBirthDate.queryOptions({ birthDate });",
+        errors: [{ line: 2, column: 86, message: '`trpc.people.byBirthDate.queryOptions`', kinds: ['date-of-birth'] }],
+      },
     ],
   });
 });

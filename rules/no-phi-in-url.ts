@@ -281,6 +281,9 @@ function isFhirSearchCallName(name: string | undefined): boolean {
 /** Words of a function that declares a list's search filters: `makePatientListFilters`, `patientSearchColumns`. */
 const FILTER_DECLARATION_WORDS = new Set(['filter', 'filters', 'search', 'searchbar', 'columns']);
 
+/** Fields of the app's own user accounts: a schema or query with one describes users, not patients. */
+const ACCOUNT_FIELDS = new Set(['username', 'login', 'loginname', 'password']);
+
 /** tRPC procedure calls that run a query (served over GET, the input serialised into the URL's `input` parameter). */
 const TRPC_QUERY_HOOKS = new Set(['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'query', 'queryOptions', 'infiniteQueryOptions']);
 /** zod schema wrappers around an object schema: `z.object({…}).strict()`, `.extend({…})`, `.partial()`. */
@@ -1615,6 +1618,36 @@ class UrlFile {
     return true;
   }
 
+  /**
+   * Contact details searched in the app's own accounts are the users' own, not a patient's: in code about accounts or
+   * staff (`searchUsersRoute`, `router/user/`), or beside an account field (`username`, `login`) of the same object.
+   */
+  withoutAccountContacts(taint: Taint | undefined, site: Node, object: Node | undefined): Taint | undefined {
+    if (!taint) return undefined;
+    if (!this.isStaffSide(site) && !(object && this.namesAccountField(object))) return taint;
+    const kinds = taint.kinds.filter((kind) => !CONTACT_KINDS.includes(kind));
+    return kinds.length ? { ...taint, kinds } : undefined;
+  }
+
+  /** An object literal or zod object schema (inline or bound in this file) with a `username`/`login` field. */
+  namesAccountField(object: Node, depth = 0): boolean {
+    if (depth > 3) return false;
+    let node = unwrap(object);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      if (!init) return false;
+      node = unwrap(init);
+    }
+    if (node.type === 'CallExpression') {
+      const call = memberCall(node);
+      if (!call || !ZOD_OBJECT_METHODS.has(call.method)) return false;
+      if (node.arguments[0] && this.namesAccountField(node.arguments[0], depth + 1)) return true;
+      return call.object.type === 'CallExpression' || call.object.type === 'Identifier' ? this.namesAccountField(call.object, depth + 1) : false;
+    }
+    if (node.type !== 'ObjectExpression') return false;
+    return node.properties.some((property) => property.type === 'Property' && !property.computed && ACCOUNT_FIELDS.has((keyName(property.key) ?? '').toLowerCase()));
+  }
+
   /** PHI a zod object schema's field names say its input carries (`z.object({ firstName: z.string(), birthDate })`). */
   schemaFieldsPhi(schema: Node, depth = 0): Taint | undefined {
     if (depth > 3) return undefined;
@@ -1658,7 +1691,7 @@ class UrlFile {
     if (call.method === 'query' && node.arguments.length && isFunction(unwrap(node.arguments[0] as Node))) {
       if (!isProcedureBase(call.object)) return false;
       const schema = procedureInput(call.object);
-      const taint = schema ? this.schemaFieldsPhi(schema) : undefined;
+      const taint = schema ? this.withoutAccountContacts(this.schemaFieldsPhi(schema), node, schema) : undefined;
       if (!taint || !schema) return false;
       this.report(schema, 'trpcQueryProcedure', taint, 'query', 'medium');
       return true;
@@ -1674,7 +1707,7 @@ class UrlFile {
     const object = this.searchParameterObject(input);
     const found = object ? this.queryEntriesPhi(object) : undefined;
     const own = found ? undefined : this.context.taintOf(input);
-    const taint = found?.taint ?? (own?.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined);
+    const taint = this.withoutAccountContacts(found?.taint ?? (own?.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined), node, object);
     if (!taint) return false;
     this.report(found?.node ?? input, 'trpcQueryInput', taint, `${chain}.${call.method}`, 'medium');
     return true;

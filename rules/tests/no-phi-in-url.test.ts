@@ -861,6 +861,9 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
       "import { z } from 'zod';\ndeclare const protectedProcedure: any;\nexport const byId = protectedProcedure.input(z.object({ patientId: z.string() })).query(({ input }: any) => input.patientId);",
       "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const page = publicProcedure.input(z.object({ limit: z.number(), cursor: z.string().optional() })).query(() => []);",
       "declare const trpc: any;\nexport function Chart({ patientId }: { patientId: string }) { return trpc.patient.byId.useQuery({ patientId }); }",
+      // The app's own users searched by their contact details (staff accounts, not patients).
+      { code: "import { z } from 'zod';\nconst UserSearch = z.object({ username: z.string().optional(), mobile: z.string().optional(), email: z.string().optional() });\nexport function searchUsersRoute(procedure: any) { return procedure.input(UserSearch).query(() => []); }", filename: 'src/router/user/index.ts' },
+      "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const lookup = publicProcedure.input(z.object({ username: z.string(), email: z.string() })).query(() => null);",
       // Not tRPC: a query builder's `query(fn)` and a query hook of a file that does not import tRPC.
       "declare const db: any;\nexport const rows = db.select().input({ firstName: 'x' }).query((q: any) => q);",
       "declare const api: any;\nexport function Hook(dateOfBirth: string) { return api.patients.search.useQuery({ dateOfBirth }); }",

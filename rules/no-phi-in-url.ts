@@ -278,6 +278,18 @@ function isFhirSearchCallName(name: string | undefined): boolean {
   return !!verb && LIST_READ_VERBS.has(verb);
 }
 
+/**
+ * A FHIR search URL's person parameter: `Patient?name=…`, `/fhir/Patient?birthdate=…` (the path ends in a person
+ * resource type, spelt as FHIR spells it), or a chain through a patient reference on any resource
+ * (`Encounter?subject:Patient.name=…`). The kind the searched value is.
+ */
+function fhirPersonSearchKind(parameter: string, urlText: string | undefined): string | undefined {
+  const chained = chainedPatientSearchParameterKind(parameter);
+  if (chained) return chained;
+  const resource = urlText?.split('?')[0].split('/').filter(Boolean).at(-1);
+  return resource && isPersonResource(resource) ? personSearchParameterKind(parameter) : undefined;
+}
+
 /** Words of a function that declares a list's search filters: `makePatientListFilters`, `patientSearchColumns`. */
 const FILTER_DECLARATION_WORDS = new Set(['filter', 'filters', 'search', 'searchbar', 'columns']);
 
@@ -510,6 +522,8 @@ class UrlFile {
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
   kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    const fhirKind = fhirPersonSearchKind(parameter, urlText);
+    if (fhirKind) return this.fhirSearchValueTaint(fhirKind, expression);
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
@@ -1577,7 +1591,8 @@ class UrlFile {
     } else {
       const description = this.searchParameterObject(first);
       const properties = description ? objectProperties(description) : undefined;
-      const typeNode = properties?.get('resourceType')?.value as Node | undefined;
+      // `{ resourceType: 'Patient' }`; fhir.js (the first SMART client) says `{ type: 'Patient', query }`.
+      const typeNode = (properties?.get('resourceType') ?? properties?.get('type'))?.value as Node | undefined;
       const type = typeNode ? this.context.constantOf(typeNode) : undefined;
       if (typeof type !== 'string') return false;
       resourceType = type;

@@ -864,6 +864,9 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
       // The app's own users searched by their contact details (staff accounts, not patients).
       { code: "import { z } from 'zod';\nconst UserSearch = z.object({ username: z.string().optional(), mobile: z.string().optional(), email: z.string().optional() });\nexport function searchUsersRoute(procedure: any) { return procedure.input(UserSearch).query(() => []); }", filename: 'src/router/user/index.ts' },
       "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const lookup = publicProcedure.input(z.object({ username: z.string(), email: z.string() })).query(() => null);",
+      // FHIR search URLs of staff, and of a patient by its opaque id.
+      "declare const client: any;\nexport const doctors = (searchText: string) => client.request('Practitioner?name=' + encodeURIComponent(searchText));",
+      "declare const client: any;\nexport const byUuid = (patientUuid: string) => client.request(`Patient?identifier=${patientUuid}`);",
       // Not tRPC: a query builder's `query(fn)` and a query hook of a file that does not import tRPC.
       "declare const db: any;\nexport const rows = db.select().input({ firstName: 'x' }).query((q: any) => q);",
       "declare const api: any;\nexport function Hook(dateOfBirth: string) { return api.patients.search.useQuery({ dateOfBirth }); }",
@@ -885,6 +888,20 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
           { line: 3, column: 94, message: "`getFHIRResources('Patient')`", kinds: ['name'] },
           { line: 5, column: 29, message: "`searchResources('Patient')`", kinds: ['date-of-birth', 'phone'] },
           { line: 8, column: 107, message: "`search('Patient')`", kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'FHIR search URLs (fhirclient `request`) of patients by typed name and birth date, and fhir.js `search({ type, query })`',
+        code: [
+          'declare const client: any; declare const smart: any;',
+          "export const byName = (searchText: string) => client.request('Patient?name=' + encodeURIComponent(searchText));",
+          'export const byBirthDate = (dob: string) => client.request(`/fhir/Patient?birthdate=${dob}&_count=5`);',
+          "export const byFamily = (family: string) => smart.patient.api.search({ type: 'Patient', query: { family } });",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 80, message: '`client.request`', kinds: ['name'] },
+          { line: 3, column: 87, message: '`client.request`', kinds: ['date-of-birth'] },
+          { line: 4, column: 98, message: "`search('Patient')`", kinds: ['name'] },
         ],
       },
       {

@@ -290,6 +290,9 @@ function fhirPersonSearchKind(parameter: string, urlText: string | undefined): s
   return resource && isPersonResource(resource) ? personSearchParameterKind(parameter) : undefined;
 }
 
+/** Words of a value that bounds a date range (`minBirthDate`, `cutoff`, `fromDate`). */
+const DATE_BOUND_WORDS = new Set(['min', 'max', 'from', 'to', 'start', 'end', 'before', 'after', 'since', 'until', 'cutoff', 'threshold', 'lower', 'upper', 'earliest', 'latest']);
+
 /** Words of a function that declares a list's search filters: `makePatientListFilters`, `patientSearchColumns`. */
 const FILTER_DECLARATION_WORDS = new Set(['filter', 'filters', 'search', 'searchbar', 'columns']);
 
@@ -1544,12 +1547,24 @@ class UrlFile {
       return mergeTaints(node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? [this.fhirSearchValueTaint(kind, element)].filter((taint): taint is Taint => !!taint) : [])));
     }
     if (this.context.constantOf(node) !== undefined || isConstantExpression(node) || this.isSanitized(node) || isConstantsRead(node)) return undefined;
+    if (kind === 'date-of-birth' && this.isDateBound(node)) return undefined;
     const own = this.context.taintOf(node);
     if (own.kinds.length && !own.kinds.every((ownKind) => RECORD_KINDS.has(ownKind))) return own;
     const name = valueName(node);
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || splitWords(name).some((word) => CODE_VALUE_WORDS.has(word)))) return undefined;
     if (name && this.isTrapName(name) && !namesTypedText(name)) return undefined;
     return { kinds: [kind], origins: [], confidence: 'medium' };
+  }
+
+  /**
+   * `birthdate: \`ge${cutoff}\``, `birthdate: minBirthDate`: a bound of a date range (FHIR prefixes `ge`, `le`, `gt`, `lt`,
+   * `sa`, `eb`, or a value named as a bound) selects a cohort by age, not a person by their birth date.
+   */
+  isDateBound(node: Node): boolean {
+    const prefix = this.context.stringPrefixOf(node)?.text;
+    if (prefix && /^(ge|le|gt|lt|sa|eb|ap|ne)/.test(prefix)) return true;
+    const name = valueName(node);
+    return !!name && splitWords(name).some((word) => DATE_BOUND_WORDS.has(word));
   }
 
   /** The person search parameters of a FHIR search's parameter object, judged by resource type; the first value with PHI. */

@@ -864,6 +864,8 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
       // The app's own users searched by their contact details (staff accounts, not patients).
       { code: "import { z } from 'zod';\nconst UserSearch = z.object({ username: z.string().optional(), mobile: z.string().optional(), email: z.string().optional() });\nexport function searchUsersRoute(procedure: any) { return procedure.input(UserSearch).query(() => []); }", filename: 'src/router/user/index.ts' },
       "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const lookup = publicProcedure.input(z.object({ username: z.string(), email: z.string() })).query(() => null);",
+      // A cohort selected by a birth-date range (a FHIR prefix, a bound's name), not a person's birth date.
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const adults = (cutoff: string, maxBirthDate: string) => [getFHIRResources('Patient', { birthdate: `le${cutoff}` }), getFHIRResources('Patient', { birthdate: maxBirthDate })];",
       // FHIR search URLs of staff, and of a patient by its opaque id.
       "declare const client: any;\nexport const doctors = (searchText: string) => client.request('Practitioner?name=' + encodeURIComponent(searchText));",
       "declare const client: any;\nexport const byUuid = (patientUuid: string) => client.request(`Patient?identifier=${patientUuid}`);",

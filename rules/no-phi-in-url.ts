@@ -4,7 +4,7 @@ import {
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
-import { chainedPatientSearchParameterKind, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
+import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
 type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
@@ -1568,13 +1568,13 @@ class UrlFile {
   }
 
   /** The person search parameters of a FHIR search's parameter object, judged by resource type; the first value with PHI. */
-  fhirSearchParametersPhi(parameters: TSESTree.ObjectExpression, resourceType: string | undefined): { taint: Taint; node: Node } | undefined {
+  fhirSearchParametersPhi(parameters: TSESTree.ObjectExpression, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const property of parameters.properties) {
       if (property.type === 'SpreadElement' || property.computed) continue;
       const key = keyName(property.key);
-      if (!key) continue;
+      if (!key || (!fhirKnown && !isFhirSpeltParameter(key))) continue;
       const kind = chainedPatientSearchParameterKind(key) ?? (resourceType && isPersonResource(resourceType) ? personSearchParameterKind(key) : undefined);
       if (!kind) continue;
       const taint = this.fhirSearchValueTaint(kind, property.value as Node);
@@ -1600,6 +1600,9 @@ class UrlFile {
     let resourceType: string | undefined;
     let parameters: TSESTree.ObjectExpression | undefined;
     const typeArgument = first && first.type !== 'SpreadElement' ? this.context.constantOf(first) : undefined;
+    // Is it FHIR? A `resourceType` key says so; a type argument (`find('Patient', …)` could be an ORM's) needs a FHIR
+    // client in sight — the call's or a module's name — or a parameter only FHIR spells (`birthdate`, `name:contains`).
+    let fhirKnown = /fhir/i.test(sink!) || this.context.importsModule(/fhir|medplum|aidbox/i) || /fhir/i.test(this.context.file);
     if (typeof typeArgument === 'string' && /^[A-Z][A-Za-z]+$/.test(typeArgument)) {
       resourceType = typeArgument;
       parameters = this.searchParameterObject(second);
@@ -1608,6 +1611,7 @@ class UrlFile {
       const properties = description ? objectProperties(description) : undefined;
       // `{ resourceType: 'Patient' }`; fhir.js (the first SMART client) says `{ type: 'Patient', query }`.
       const typeNode = (properties?.get('resourceType') ?? properties?.get('type'))?.value as Node | undefined;
+      fhirKnown ||= properties?.has('resourceType') ?? false;
       const type = typeNode ? this.context.constantOf(typeNode) : undefined;
       if (typeof type !== 'string') return false;
       resourceType = type;
@@ -1615,7 +1619,7 @@ class UrlFile {
       parameters = parameterKey ? this.searchParameterObject(properties!.get(parameterKey)!.value as Node) : undefined;
     }
     if (!parameters) return false;
-    const found = this.fhirSearchParametersPhi(parameters, resourceType);
+    const found = this.fhirSearchParametersPhi(parameters, resourceType, fhirKnown);
     if (!found) return false;
     this.report(found.node, 'fhirPatientSearch', found.taint, `${sink}('${resourceType}')`, 'medium');
     return true;

@@ -866,6 +866,9 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
       "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const lookup = publicProcedure.input(z.object({ username: z.string(), email: z.string() })).query(() => null);",
       // A cohort selected by a birth-date range (a FHIR prefix, a bound's name), not a person's birth date.
       "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const adults = (cutoff: string, maxBirthDate: string) => [getFHIRResources('Patient', { birthdate: `le${cutoff}` }), getFHIRResources('Patient', { birthdate: maxBirthDate })];",
+      // Not FHIR: an ORM-style find by a model name with any API's keys, and a sort order in a patient list's columns.
+      "declare const repository: any;\nexport const lookup = (searchText: string) => repository.find('Patient', { name: searchText });",
+      "declare function patientListColumns(sort: string): unknown;\nexport const columns = () => patientListColumns('name:asc');",
       // FHIR search URLs of staff, and of a patient by its opaque id.
       "declare const client: any;\nexport const doctors = (searchText: string) => client.request('Practitioner?name=' + encodeURIComponent(searchText));",
       "declare const client: any;\nexport const byUuid = (patientUuid: string) => client.request(`Patient?identifier=${patientUuid}`);",

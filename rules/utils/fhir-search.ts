@@ -17,6 +17,10 @@ const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 const CHAINED_PATIENT_PARAMETER = /^(?:patient|subject|beneficiary|individual)(?::Patient)?\.([a-z-]+)(?::[a-z]+)?$/;
 /** `name:contains`, `family:exact`, `identifier:of-type` — a parameter with a FHIR modifier. */
 const PARAMETER_WITH_MODIFIER = /^([a-z-]+)(?::([a-z-]+))?$/;
+/** FHIR search modifiers of string and token parameters (`name:asc` is a sort order, not a search). */
+const VALUE_MODIFIERS = new Set(['contains', 'exact', 'text', 'not', 'of-type', 'above', 'below', 'in']);
+/** Parameters spelt the way only FHIR spells them (`name` and `email` are any API's words). */
+const FHIR_SPELT_PARAMETERS = new Set(['family', 'given', 'phonetic', 'birthdate', 'telecom', 'address-city', 'address-postalcode']);
 
 export function isPersonResource(resourceType: string): boolean {
   return PERSON_RESOURCES.has(resourceType);
@@ -29,8 +33,13 @@ export function isPersonResource(resourceType: string): boolean {
  */
 export function personSearchParameterKind(parameter: string): string | undefined {
   const match = PARAMETER_WITH_MODIFIER.exec(parameter);
-  if (!match || match[2] === 'missing') return undefined;
+  if (!match || (match[2] !== undefined && !VALUE_MODIFIERS.has(match[2]))) return undefined;
   return PERSON_SEARCH_PARAMETER_KINDS.get(match[1]);
+}
+
+/** A parameter only FHIR would write: with a modifier, a patient chain, or a FHIR spelling (`birthdate`, `given`). */
+export function isFhirSpeltParameter(parameter: string): boolean {
+  return parameter.includes(':') || parameter.includes('.') || FHIR_SPELT_PARAMETERS.has(parameter);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { createRule, isAccountContextName, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
+import { LambdaEventLogging } from './utils/lambda-event-logging';
 import { isLogLineCall } from './utils/loggers';
 
-type MessageId = 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
+type MessageId = 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -170,6 +171,7 @@ export default createRule({
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
       loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
       rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
+      lambdaEventLogged: '`{{logger}}` logs the whole Lambda {{what}} of every invocation, which for this handler holds {{kinds}}. Log the route, status and an opaque request id instead{{advice}}.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -205,7 +207,33 @@ export default createRule({
       if (token) context.report({ node, messageId: 'morganFormat', data: { token } });
     };
 
+    const lambdaEvents = new LambdaEventLogging(context);
+    const LOGGER_LABELS = { inputOutputLogger: 'inputOutputLogger', logEvent: 'logEvent: true', logEventIfEnabled: 'logEventIfEnabled' } as const;
+
     return {
+      FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+        lambdaEvents.onFunctionDeclaration(node);
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        lambdaEvents.onDeclarator(node);
+      },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        lambdaEvents.onReturn(node);
+      },
+      ArrowFunctionExpression(node: TSESTree.ArrowFunctionExpression) {
+        lambdaEvents.onArrow(node);
+      },
+      'Program:exit'() {
+        for (const finding of lambdaEvents.findings()) {
+          context.report({
+            node: finding.node,
+            messageId: 'lambdaEventLogged',
+            data: { logger: LOGGER_LABELS[finding.logger], what: finding.what, advice: finding.logger === 'inputOutputLogger' ? ', or list the PHI fields in `omitPaths`' : '' },
+            taint: finding.taint,
+            precision: finding.precision,
+          });
+        }
+      },
       Property(node: TSESTree.Property) {
         const option = propertyKey(node);
         if (option === undefined) return;
@@ -235,6 +263,7 @@ export default createRule({
         );
       },
       CallExpression(node: TSESTree.CallExpression) {
+        lambdaEvents.onCall(node);
         const call = memberCall(node);
         // expressWinston.requestWhitelist.push('body')
         if (call?.method === 'push') {
@@ -394,15 +423,22 @@ function enclosingInterceptorCall(node: Node): Node | undefined {
   return undefined;
 }
 
-/** `config` itself, `config.data` or `response.data` (not `config.url` or `response.status`). */
+/**
+ * `config` itself, `config.data` or `response.data` (not `config.url` or `response.status`); and what keeps
+ * the request's config whole: `response.config`, `error.config`, `error.toJSON()` (an axios error serialises
+ * its config, body included) in an error handler.
+ */
 function isInterceptorPayload(node: Node, parent: Node | undefined, parameter: string): boolean {
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.callee.object.type === 'Identifier' && node.callee.object.name === parameter) {
+    return propertyName(node.callee) === 'toJSON';
+  }
   if (node.type === 'Identifier' && node.name === parameter) {
     // the parameter as a whole, unless it is only the object of a member access
     return !(parent?.type === 'MemberExpression' && parent.object === node) && !(parent?.type === 'Property' && parent.key === node && !parent.shorthand);
   }
   if (node.type !== 'MemberExpression' || node.object.type !== 'Identifier' || node.object.name !== parameter) return false;
   const name = propertyName(node);
-  return name === 'data' || name === 'body';
+  return name === 'data' || name === 'body' || (name === 'config' && !(parent?.type === 'MemberExpression' && parent.object === node));
 }
 
 // ── tRPC loggerLink ─────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
+import { dottedName, findInSubtree, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
@@ -52,6 +52,28 @@ function messageArguments(args: Node[]): Node[] {
     }
   }
   return text;
+}
+
+/** The module-level function of this file called `name` (`function f() {}`, `const f = () => {}`, exported or not). */
+function moduleFunctionNamed(program: TSESTree.Program, name: string): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if (!declaration) continue;
+    if (declaration.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && isFunction(declarator.init as Node | undefined)) {
+        return declarator.init as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether a function can give its caller a value: an expression body, or a `return <value>` of its own (not a nested function's). */
+function returnsValue(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): boolean {
+  if (fn.body.type !== 'BlockStatement') return true;
+  return !!findInSubtree(fn.body, (node) => node.type === 'ReturnStatement' && !!node.argument);
 }
 
 function isFunction(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
@@ -137,10 +159,20 @@ export default createRule({
       return inner.length ? { ...phi, node: inner[0] } : phi;
     };
 
+    /** The file's program, kept from the walk's start: parents are set as the walk goes, so a hoisted function the
+     * evaluator looks into early has no way up to it yet. */
+    let program: TSESTree.Program | undefined;
+
     /** What an error value carries: the arguments of its construction, or the value itself. */
     const errorPhi = (value: Node | undefined): { node: Node; taint: Taint } | undefined => {
       if (!value) return undefined;
       const inner = unwrap(value);
+      // `throw handleLookupError(outcome)` where the helper only logs and throws its own errors: the call gives
+      // nothing to throw, and what the helper throws is judged at its own throw statements.
+      if (inner.type === 'CallExpression' && inner.callee.type === 'Identifier') {
+        const helper = program && moduleFunctionNamed(program, inner.callee.name);
+        if (helper && !returnsValue(helper)) return undefined;
+      }
       if (isErrorConstruction(inner)) {
         return bodyPhi(messageArguments(inner.arguments as Node[]));
       }
@@ -242,6 +274,9 @@ export default createRule({
     };
 
     return {
+      Program(node: TSESTree.Program) {
+        program = node;
+      },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type !== 'Identifier') return;
         if (node.init && isErrorConstruction(node.init)) errorVariables.set(node.id.name, node.init);

@@ -1,5 +1,6 @@
 import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { memberCall, phiOfArguments } from './utils/ast';
+import { FailedRequests } from './utils/http-client-errors';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
 
 /** What kind of log sink a call is, if any. */
@@ -28,6 +29,7 @@ export default createRule({
     messages: {
       phiInLog: 'Logging {{kinds}}. Log an opaque id instead, or redact the value before logging.',
       phiBoundToLogger: 'Child logger binds {{kinds}} to every line it writes. Bind an opaque id instead.',
+      requestInClientError: 'Logging the whole HTTP client error writes the request it keeps (URL, query parameters and body), which carried {{kinds}}. Log `error.message` and the response status instead.',
     },
     schema: {
       type: 'object',
@@ -45,12 +47,24 @@ export default createRule({
   defaultOptions: { loggerNames: [] as string[], ipAddressesAlone: false },
   create(context, options) {
     const extraNames = options.loggerNames;
+    const failedRequests = new FailedRequests(context);
     return {
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        failedRequests.onDeclarator(node);
+      },
       CallExpression(node: TSESTree.CallExpression) {
         const sink = logSink(context, node, extraNames);
-        if (!sink) return;
+        if (!sink) {
+          failedRequests.onCall(node);
+          return;
+        }
         const phi = phiOfArguments(context, node.arguments);
-        if (!phi) return;
+        if (!phi) {
+          // `catch (error) { logger.error('search failed', error) }` after `axios.get(url, { params: { nhsNumber } })`
+          const failed = sink === 'line' ? failedRequests.loggedError(node) : undefined;
+          if (failed) context.report({ node: failed.node, messageId: 'requestInClientError', taint: failed.request.taint, precision: failed.request.precision });
+          return;
+        }
         // `client connected from 10.1.2.3`: the access log a security audit needs, not a patient's record.
         if (!options.ipAddressesAlone && phi.taint.kinds.every((kind) => kind === 'ip-address')) return;
         context.report({ node: phi.node, messageId: sink === 'child' ? 'phiBoundToLogger' : 'phiInLog', taint: phi.taint });

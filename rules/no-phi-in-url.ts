@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, isAppUserName, keyNamesTheNumberOfAnId, subjectOfName,
+  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, isAppUserName, keyNamesTheNumberOfAnId, NON_PATIENT_RESOURCE_TYPES, subjectOfName,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
@@ -76,6 +76,8 @@ const KOA_CONTEXT_PARAMETERS = new Set(['ctx']);
 const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 /** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
 const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
+const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_RESOURCE_TYPES);
+
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
 const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
@@ -525,8 +527,10 @@ class UrlFile {
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
   kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    // A FHIR person search parameter says what the typed value is; when it does not decide, the general reading does.
     const fhirKind = fhirPersonSearchKind(parameter, urlText);
-    if (fhirKind) return this.fhirSearchValueTaint(fhirKind, expression);
+    const fhirTaint = fhirKind ? this.fhirSearchValueTaint(fhirKind, expression) : undefined;
+    if (fhirTaint) return fhirTaint;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
@@ -617,6 +621,21 @@ class UrlFile {
   }
 
   /**
+   * A FHIR search of a resource that describes no patient (`Questionnaire?identifier=…`, `Organization?name=…`): the
+   * path ends in that resource type, and no key or value brings a patient in (`?subject=${patientRef}` does).
+   */
+  searchesNonPatientResource(path: string, keys: readonly string[], values: readonly Node[]): boolean {
+    const resourceType = path.split('/').pop() ?? '';
+    if (!NON_PATIENT_RESOURCE_TYPE_SET.has(resourceType)) return false;
+    if (keys.some((key) => PERSON_REFERENCE_KEYS.has(key.toLowerCase()) || subjectOfName(key) === 'patient')) return false;
+    return !values.some((value) => {
+      const node = unwrap(value);
+      const name = (node.type === 'MemberExpression' ? dottedName(node) : undefined) ?? valueName(value);
+      return !!name && name.split('.').some((part) => subjectOfName(part) === 'patient');
+    });
+  }
+
+  /**
    * A catalogue search term's taint without what the term was taken for (a concept's name, a diagnosis). What a
    * caller passes in (`param:` kinds of cross-file summaries) is a search term too, so it is not followed either.
    */
@@ -634,6 +653,8 @@ class UrlFile {
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
     const queryKeys = [...query.matchAll(/(?:^|&)([A-Za-z0-9_.\-]+)=/g)].map((match) => match[1]);
     const catalogue = this.isCatalogueLookup(path, firstName, queryKeys, pieces.map((piece) => piece.expression));
+    // `Questionnaire?identifier=${system}|${value}`: every parameter of a search of a form, a value set or a clinic is theirs.
+    if (this.searchesNonPatientResource(path, queryKeys, pieces.map((piece) => piece.expression))) return undefined;
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const piece of pieces) {

@@ -838,7 +838,7 @@ export default createRule({
     languages: ['code', 'json'],
     // Real identifiers copied into tests and fixtures are the leak this rule is for; there it reports
     // only values that validate as real (see SYNTHETIC_ROLES), never made-up names or dates.
-    roles: ['production', 'script', 'development', 'unreachable', 'test', 'mock', 'fixture', 'story', 'e2e'],
+    roles: ['production', 'script', 'development', 'unreachable', 'simulation', 'test', 'mock', 'fixture', 'story', 'e2e'],
   },
   defaultOptions: { evidence: 'identifiers' as 'identifiers' | 'broad' },
   create(context, options) {

@@ -1,8 +1,8 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
-type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service';
-type MessageId = 'analytics' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
+type MessageId = 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -195,6 +195,65 @@ const FCM_METHODS: Record<string, number> = {
 const FCM_NAMES = /^(firebase|fcm|admin|push)?(messaging|fcm)(client|service)?$/i;
 const ONESIGNAL_MODULES = /(^|\/)(@onesignal\/node-onesignal|onesignal-node|onesignal)$/i;
 
+/**
+ * Event collectors. A vendor list is never complete, so a collector is recognised at two levels:
+ * by behaviour (an HTTP POST or beacon whose URL names a collector, or a client whose name says it is an
+ * analytics/telemetry collector, handed an event) and by catalogue (Splunk HEC clients, CloudWatch RUM,
+ * notification relays). Functions of the workspace that wrap such a call become senders through the
+ * engine's summaries: their callers are reported when they pass PHI.
+ */
+/** Methods that hand an event to a collector client (`splunk.sendEvent`, `rum.recordEvent`, in-house wrappers). */
+const EVENT_SEND_METHODS = new Set(['sendEvent', 'sendEvents', 'trackEvent', 'logEvent', 'recordEvent', 'pushEvent', 'postEvent', 'captureEvent']);
+/**
+ * Words that name an external collector in a client's name (`analyticsClient`, `telemetry`, `collector`).
+ * Not `events` (the app's own event bus), not `tracker`/`tracking` (DHIS2's tracker is its own patient
+ * records; parcels are tracked), not `metrics` (the app's own counters endpoint).
+ */
+const COLLECTOR_CLIENT_WORDS = new Set(['analytics', 'telemetry', 'collector']);
+/** Splunk clients: `splunk.create({ baseUrl, token }).sendEvent(…)`, splunk-logging's `logger.send({ message })`. */
+const SPLUNK_METHODS = new Set([...EVENT_SEND_METHODS, 'send']);
+const SPLUNK_MODULES = /splunk/i;
+/** CloudWatch RUM (`aws-rum-web`): the value argument of each recording method. */
+const AWS_RUM_METHODS: Record<string, number> = { recordEvent: 1, recordError: 0, recordPageView: 0, addSessionAttributes: 0 };
+const AWS_RUM_MODULE = /^aws-rum-web$/;
+/** Names a RUM client goes by when its construction is elsewhere (medium precision). */
+const AWS_RUM_NAMES = /^(aws_?rum|rum|rum_?client|rum_?instance|cwr|aws_?rum_?client|cpt_?aws_?rum)$/i;
+/** Notification relays reached through an SDK: Pushover (`new Pushover({ user, token }).send(msg)`). */
+const PUSHOVER_MODULES = /^(pushover-notifications|pushover-js|node-pushover|pushover-api)$/;
+/** Apple push (node-apn): a `new apn.Notification()` whose text and payload fields are set, then sent by a provider. */
+const APN_MODULES = /^(apn|node-apn|@parse\/node-apn)$/;
+const APN_TEXT_FIELDS = new Set(['alert', 'body', 'title', 'subtitle', 'payload', 'aps', 'rawPayload']);
+
+/**
+ * Collectors reached with a plain HTTP client: known hosts and paths first, then words in the host's labels
+ * or the path's segments that say what the endpoint collects. An absolute URL to any other host may be the
+ * app's own backend and stays silent.
+ */
+const COLLECTOR_URLS: ReadonlyArray<{ url: RegExp; vendor: string; kind: VendorKind }> = [
+  { url: /^https?:\/\/[^/]*\.splunkcloud\.com(\/|:|$)|\/services\/collector(\/|\?|$)/i, vendor: 'Splunk HTTP Event Collector', kind: 'event collector' },
+  { url: /^https?:\/\/dataplane\.rum\.[a-z0-9-]+\.amazonaws\.com(\/|$)/i, vendor: 'AWS CloudWatch RUM', kind: 'event collector' },
+  { url: /^https?:\/\/([^/]*\.)?(applicationinsights\.azure\.com|dc\.services\.visualstudio\.com)(\/|:|$)/i, vendor: 'Application Insights', kind: 'event collector' },
+  { url: /^https?:\/\/api\.pushover\.net(\/|$)/i, vendor: 'Pushover', kind: 'notification relay' },
+  { url: /^https?:\/\/maker\.ifttt\.com(\/|$)/i, vendor: 'IFTTT Maker webhooks', kind: 'notification relay' },
+  { url: /^https?:\/\/(fcm\.googleapis\.com|api(\.sandbox|\.development)?\.push\.apple\.com|onesignal\.com|api\.onesignal\.com|exp\.host)(\/|:|$)/i, vendor: 'a push notification service', kind: 'push notification service' },
+  { url: /^https?:\/\/(api|events)\.segment\.io(\/|$)|^https?:\/\/api(-js)?\.mixpanel\.com(\/|$)|^https?:\/\/api2?\.amplitude\.com(\/|$)|^https?:\/\/(www|region1)\.google-analytics\.com\/(g\/|mp\/)?collect/i, vendor: 'an analytics service', kind: 'analytics' },
+];
+/**
+ * Host labels and path segments that name a collector: `splunk-hec.example.org`, `analytics.vendor.io`,
+ * `/telemetry/v1/events`. A path's `analytics` (a reporting API), `collect` (specimen collection) and `ingest`
+ * (the app's own data import) are as often the app's own backend, so only the host counts for `analytics`.
+ */
+const COLLECTOR_HOST_WORDS = new Set(['splunk', 'hec', 'collector', 'analytics', 'telemetry', 'beacon']);
+const COLLECTOR_PATH_WORDS = new Set(['splunk', 'hec', 'collector', 'telemetry', 'beacon']);
+/** Config keys that hold a collector's URL: `config.analyticsUrl`, `TELEMETRY_ENDPOINT`, `splunkHecUrl`. */
+const COLLECTOR_KEY_WORDS = new Set(['splunk', 'hec', 'collector', 'analytics', 'telemetry', 'beacon']);
+/** Plain HTTP calls that send a body: the URL first, then where the body is. */
+const COLLECTOR_HTTP_CALLS: ReadonlyArray<{ callee: RegExp; body: 'fetch-options' | 'second' }> = [
+  { callee: /^(window\.|globalThis\.)?fetch$/, body: 'fetch-options' },
+  { callee: /^(window\.)?navigator\.sendBeacon$/, body: 'second' },
+  { callee: /^(axios|http|https|api|client|got|ky|request|superagent|needle)\.(post|put|patch)$/, body: 'second' },
+];
+
 /** Session-replay options that turn masking of typed or displayed text off when set to false. */
 const REPLAY_MASK_OPTIONS: Record<string, { what: 'inputs' | 'page text'; vendor?: string }> = {
   maskAllInputs: { what: 'inputs' },
@@ -343,6 +402,57 @@ function isFunctionNode(node: Node): boolean {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
 }
 
+/**
+ * The names a call's receiver is reached through, innermost last: `splunkInstance('booking')` → splunkInstance,
+ * `this.analyticsService` → analyticsService, `cptAwsRum.getAwsRum()` → getAwsRum, cptAwsRum.
+ */
+function receiverNames(object: Node): string[] {
+  const names: string[] = [];
+  let current: Node | undefined = object;
+  while (current) {
+    if (current.type === 'MemberExpression') {
+      const name = propertyName(current);
+      if (name) names.push(name);
+      current = current.object;
+    } else if (current.type === 'CallExpression') current = current.callee as Node;
+    else if (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') current = current.expression as Node;
+    else if (current.type === 'Identifier') {
+      names.push(current.name);
+      current = undefined;
+    } else current = undefined;
+  }
+  return names;
+}
+
+function hasWord(names: readonly string[], words: ReadonlySet<string> | string): boolean {
+  return names.some((name) => splitWords(name).some((word) => (typeof words === 'string' ? word.toLowerCase() === words : words.has(word.toLowerCase()))));
+}
+
+/**
+ * The text of a URL expression with unknown parts as `\u0000`: `${base}/services/collector` → `\u0000/services/collector`.
+ * Undefined when nothing of it is known.
+ */
+function urlTextOf(node: Node, context: RuleContext<MessageId>): string | undefined {
+  if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type === 'TemplateLiteral') return node.quasis.map((quasi) => quasi.value.cooked ?? '').join('\u0000');
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = urlTextOf(node.left as Node, context);
+    const right = urlTextOf(node.right as Node, context);
+    return left === undefined && right === undefined ? undefined : `${left ?? '\u0000'}${right ?? '\u0000'}`;
+  }
+  const constant = context.constantOf(node);
+  if (typeof constant === 'string') return constant;
+  return context.stringPrefixOf(node)?.text;
+}
+
+/** The names a URL expression is built from (`config.analyticsUrl`, `${SPLUNK_HEC_URL}/…`), to read what its key says. */
+function urlNamesOf(node: Node): string[] {
+  if (node.type === 'TemplateLiteral') return node.expressions.flatMap((expression) => urlNamesOf(expression as Node));
+  if (node.type === 'BinaryExpression') return [...urlNamesOf(node.left as Node), ...urlNamesOf(node.right as Node)];
+  const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+  return name ? [name] : [];
+}
+
 interface Sink {
   vendor: string;
   kind: VendorKind;
@@ -370,6 +480,11 @@ class ThirdPartyFile {
   /** Functions declared here by name, to read an initializer passed by name. */
   readonly functions = new Map<string, Node>();
   importsAppInsights = false;
+  /** Variables bound to collector clients made here: Splunk clients, CloudWatch RUM, Pushover. */
+  readonly splunkClients = new Set<string>();
+  readonly rumClients = new Set<string>();
+  readonly pushoverClients = new Set<string>();
+  readonly apnNotifications = new Set<string>();
   /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
   readonly dynamicImports = new Map<string, string>();
 
@@ -382,7 +497,7 @@ class ThirdPartyFile {
 
 
   messageIdOf(kind: VendorKind): MessageId {
-    return kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
+    return kind === 'event collector' ? 'collector' : kind === 'notification relay' ? 'relay' : kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
   }
 
   isTrapName(name: string) {
@@ -586,6 +701,101 @@ class ThirdPartyFile {
     return body ? { vendor, kind: 'LLM API', values: [body.value as Node] } : undefined;
   }
 
+  /** Event collectors by catalogue (Splunk, CloudWatch RUM, Pushover) and by behaviour (a collector client's event method, an HTTP POST to a collector URL). */
+  collectorCall(node: TSESTree.CallExpression): Sink | undefined {
+    const args = node.arguments as Node[];
+    // CloudWatch RUM's snippet API: cwr('recordEvent', { type, data })
+    if (node.callee.type === 'Identifier' && node.callee.name === 'cwr' && isStringLiteral(args[0]) && args[0].value in AWS_RUM_METHODS) {
+      return { vendor: 'AWS CloudWatch RUM', kind: 'event collector', values: args.slice(1) };
+    }
+    const call = memberCall(node);
+    if (!call) return this.collectorHttpCall(node);
+    // Most calls are none of these: skip reading the receiver's names for them.
+    if (!SPLUNK_METHODS.has(call.method) && !Object.prototype.hasOwnProperty.call(AWS_RUM_METHODS, call.method)) return this.collectorHttpCall(node);
+    const names = receiverNames(call.object);
+    const modules = names.flatMap((name) => this.moduleOf(name) ?? []);
+    const client = lastSegment(call.object) ?? names[names.length - 1];
+    if (SPLUNK_METHODS.has(call.method) && (names.some((name) => this.splunkClients.has(name)) || hasWord(names, 'splunk') || modules.some((module) => SPLUNK_MODULES.test(module)))) {
+      return { vendor: 'Splunk HTTP Event Collector', kind: 'event collector', values: args };
+    }
+    if (Object.prototype.hasOwnProperty.call(AWS_RUM_METHODS, call.method)) {
+      const known = (client !== undefined && this.rumClients.has(client)) || modules.some((module) => AWS_RUM_MODULE.test(module));
+      if (known || names.some((name) => AWS_RUM_NAMES.test(name)) || hasWord(names, 'rum')) {
+        const index = AWS_RUM_METHODS[call.method];
+        return { vendor: 'AWS CloudWatch RUM', kind: 'event collector', values: args.slice(index, index + 1), precision: known ? undefined : 'medium' };
+      }
+    }
+    if (call.method === 'send' && ((client !== undefined && this.pushoverClients.has(client)) || hasWord(names, 'pushover'))) {
+      return { vendor: 'Pushover', kind: 'notification relay', values: args.slice(0, 1), precision: client !== undefined && this.pushoverClients.has(client) ? undefined : 'medium' };
+    }
+    if (EVENT_SEND_METHODS.has(call.method) && hasWord(names, COLLECTOR_CLIENT_WORDS)) {
+      return { vendor: 'an analytics collector', kind: 'event collector', values: args, precision: 'medium' };
+    }
+    return this.collectorHttpCall(node);
+  }
+
+  /** `fetch('https://hec.example.org/services/collector', { method: 'POST', body })`, `navigator.sendBeacon(config.analyticsUrl, data)`. */
+  collectorHttpCall(node: TSESTree.CallExpression): Sink | undefined {
+    const callee = dottedName(node.callee) ?? '';
+    const shape = COLLECTOR_HTTP_CALLS.find((candidate) => candidate.callee.test(callee));
+    const urlNode = node.arguments[0] as Node | undefined;
+    if (!shape || !urlNode) return undefined;
+    const options = node.arguments[1] as Node | undefined;
+    const body = shape.body === 'second' ? options : options?.type === 'ObjectExpression' ? (propertyNamed(options, 'body')?.value as Node | undefined) : undefined;
+    if (!body) return undefined;
+    const collector = this.collectorOfUrl(urlNode);
+    return collector ? { ...collector, values: [body] } : undefined;
+  }
+
+  /** Which collector a URL reaches: a known host or path, words in an absolute URL's host or path, or a config key that says so. */
+  collectorOfUrl(url: Node): { vendor: string; kind: VendorKind; precision?: Precision } | undefined {
+    const text = urlTextOf(url, this.context);
+    if (text !== undefined) {
+      const known = COLLECTOR_URLS.find((candidate) => candidate.url.test(text));
+      if (known) return { vendor: known.vendor, kind: known.kind };
+      const absolute = /^https?:\/\/([^/?#\u0000]+)([^?#\u0000]*)/i.exec(text);
+      // A relative URL, or one on a configured base, is the app's own backend.
+      if (!absolute) return undefined;
+      const hostWords = absolute[1].toLowerCase().split(/[.-]/);
+      const pathWords = absolute[2].toLowerCase().split(/[/_.-]/);
+      if (hostWords.some((word) => COLLECTOR_HOST_WORDS.has(word)) || pathWords.some((word) => COLLECTOR_PATH_WORDS.has(word))) return { vendor: 'an external event collector', kind: 'event collector', precision: 'medium' };
+      return undefined;
+    }
+    if (hasWord(urlNamesOf(url), COLLECTOR_KEY_WORDS)) return { vendor: 'an external event collector', kind: 'event collector', precision: 'medium' };
+    return undefined;
+  }
+
+  /** `const logger = new SplunkLogger(config)`, `splunk.create({ baseUrl, token })`, `new AwsRum(…)`, `new Pushover({ user, token })`. */
+  private noteCollectorClient(name: string, init: Node): void {
+    if (init.type !== 'NewExpression' && init.type !== 'CallExpression') return;
+    const callee = init.callee as Node;
+    const names = receiverNames(callee);
+    const modules = names.flatMap((candidate) => this.moduleOf(candidate) ?? []);
+    if (hasWord(names, 'splunk') || modules.some((module) => SPLUNK_MODULES.test(module))) this.splunkClients.add(name);
+    if (init.type !== 'NewExpression') return;
+    if (modules.some((module) => AWS_RUM_MODULE.test(module))) this.rumClients.add(name);
+    if (modules.some((module) => PUSHOVER_MODULES.test(module))) this.pushoverClients.add(name);
+    if (lastSegment(callee) === 'Notification' && modules.some((module) => APN_MODULES.test(module))) {
+      this.apnNotifications.add(name);
+      // new apn.Notification({ alert, payload })
+      const options = init.arguments[0] as Node | undefined;
+      if (options?.type === 'ObjectExpression') this.reportApnFields(options.properties.flatMap((property) => (property.type === 'Property' && APN_TEXT_FIELDS.has(keyName(property.key) ?? '') ? [property.value as Node] : [])));
+    }
+  }
+
+  /** `notification.alert = …`, `notification.payload = …` on an APNs notification made here. */
+  onAssignmentExpression(node: TSESTree.AssignmentExpression): void {
+    const target = node.left;
+    if (target.type !== 'MemberExpression' || target.object.type !== 'Identifier' || !this.apnNotifications.has(target.object.name)) return;
+    if (!APN_TEXT_FIELDS.has(propertyName(target) ?? '')) return;
+    this.reportApnFields([node.right as Node]);
+  }
+
+  private reportApnFields(values: Node[]): void {
+    const phi = this.phiOf(values, false);
+    if (phi) this.context.report({ node: phi.node, messageId: 'push', taint: phi.taint, data: { vendor: 'Apple Push Notification service' } });
+  }
+
   /** The vendor whose init/config call an options object belongs to. */
   replayVendor(node: Node, fallback: string | undefined): string {
     for (let current = parentOf(node); current; current = parentOf(current)) {
@@ -705,6 +915,7 @@ class ThirdPartyFile {
     if (node.init.type === 'MemberExpression' && propertyName(node.init) === 'defaultClient' && this.context.importsModule(APP_INSIGHTS_NODE)) this.appInsightsClients.add(node.id.name);
     let init: Node = node.init;
     while (init.type === 'AwaitExpression' || init.type === 'TSAsExpression') init = init.type === 'AwaitExpression' ? init.argument : init.expression;
+    this.noteCollectorClient(node.id.name, init);
     if (init.type === 'CallExpression' && this.isFcmMessaging(init)) this.fcmInstances.add(node.id.name);
     if (init.type === 'NewExpression') {
       // new OneSignal.Client(…), new OneSignal.DefaultApi(configuration), new Client(…) from 'onesignal-node'
@@ -722,7 +933,7 @@ class ThirdPartyFile {
     this.checkTrackerInit(node);
     this.checkPageView(node);
     this.checkAppInsights(node);
-    const sink = this.vendorCall(node) ?? this.appInsightsCall(node);
+    const sink = this.vendorCall(node) ?? this.appInsightsCall(node) ?? this.collectorCall(node);
     if (!sink) return;
     const phi = this.phiOf(sink.values, !!sink.keyValue);
     if (!phi) return;
@@ -891,7 +1102,7 @@ class ThirdPartyFile {
 export default createRule({
   meta: {
     id: 'no-phi-to-third-party',
-    description: 'Disallow sending PHI to analytics, error trackers, session replay, LLM APIs and push notification services.',
+    description: 'Disallow sending PHI to analytics, event collectors, error trackers, session replay, LLM APIs and push notification services.',
     rationale:
       'Analytics, error-tracking, session-replay and AI vendors receive, store and process what the app sends them. Under HIPAA a vendor that handles PHI for you is a business associate: you need a signed Business Associate Agreement before any PHI reaches it, and even then only the minimum necessary. Most analytics plans are never covered by a BAA; LLM APIs need a BAA and zero data retention; push payloads pass through Apple and Google and show on lock screens. Send opaque ids and non-PHI properties, de-identify prompts, and keep replay masking on.',
     category: 'third-party',
@@ -902,6 +1113,8 @@ export default createRule({
     securitySeverity: 7.5,
     messages: {
       analytics: 'Sending {{kinds}} to {{vendor}} (analytics). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: send an opaque id and non-PHI properties.',
+      collector: 'Sending {{kinds}} to {{vendor}} (event collector). Analytics and telemetry collectors keep what they receive outside the clinical record, searchable on dashboards and by the vendor; a third party may receive PHI only under a signed BAA, and only the minimum necessary: send opaque ids and non-PHI properties.',
+      relay: 'Sending {{kinds}} through {{vendor}} (notification relay). The relay is a third party outside your BAA boundary that stores the text and forwards it to phones, lock screens and other services: send a generic alert and an opaque id, and show the details in the app after sign-in.',
       errorTracker: 'Sending {{kinds}} to {{vendor}} (error tracker). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: attach opaque ids, not patient data, to errors, users and breadcrumbs.',
       llm: 'Sending {{kinds}} to {{vendor}} (LLM API). An AI vendor may receive PHI only under a signed BAA (with zero data retention), and only the minimum necessary: de-identify the prompt or send only the fields the task needs.',
       push: 'Sending {{kinds}} in a push notification through {{vendor}} (push notification service). The payload leaves your BAA boundary through Apple’s and Google’s push services, and lock screens show its title and body to anyone holding the device: send a generic message ("You have a new message") and an opaque id, and load the details in the app after sign-in.',
@@ -932,6 +1145,7 @@ export default createRule({
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),
+      AssignmentExpression: (node) => state.onAssignmentExpression(node),
       Property: (node) => state.onProperty(node),
       JSXOpeningElement: (node) => state.onJsxOpeningElement(node),
     };

@@ -49,7 +49,7 @@ export default createRule({
     languages: ['code', 'json'],
     unsuppressible: true,
     // A suppression comment is a decision in any file, tests included.
-    roles: ['production', 'script', 'development', 'unreachable', 'test', 'mock', 'fixture', 'story', 'e2e', 'docs'],
+    roles: ['production', 'script', 'development', 'unreachable', 'simulation', 'test', 'mock', 'fixture', 'story', 'e2e', 'docs'],
   },
   defaultOptions: { untilHorizonDays: 365, maxPerFile: 20 },
   create(context, options) {

@@ -2,6 +2,17 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-body-logging', {
   valid: [
+    // an interceptor's error handler that logs the status and message of a failed call, not the error whole
+    "import axios from 'axios';\nconst api = axios.create();\napi.interceptors.response.use((response) => response, (error) => { console.error('call failed', error.response?.status, error.message, error.config.url); return Promise.reject(error); });",
+    // serverless event logging (issue 9): a handler that reads no PHI from its event and returns none, the PHI
+    // fields listed in `omitPaths`, `logEvent: false`, a custom logger that drops what it is handed, an account
+    // handler reading its user's e-mail, `logEventIfEnabled(event, false)`, and a test of the handler
+    "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nasync function status(event: APIGatewayProxyEvent) { const id = event.pathParameters?.prescriptionId; return { statusCode: 200, body: JSON.stringify({ id }) }; }\nexport const handler = middy(status).use(inputOutputLogger()).use(injectLambdaContext(logger, { logEvent: true }));",
+    "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nasync function list(event: APIGatewayProxyEvent) { const nhsNumber = event.queryStringParameters?.nhsNumber; return { statusCode: 204, body: String(nhsNumber?.length) }; }\nexport const handler = middy(list).use(inputOutputLogger({ omitPaths: ['event.queryStringParameters.nhsNumber'] }));\nexport const other = middy(list).use(inputOutputLogger({ omitPaths: ['event.queryStringParameters'], mask: '***' }));",
+    "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nasync function list(event: APIGatewayProxyEvent) { const nhsNumber = event.queryStringParameters?.nhsNumber; return { statusCode: 204, body: String(nhsNumber?.length) }; }\nexport const handler = middy(list).use(injectLambdaContext(logger, { logEvent: false, clearState: true })).use(inputOutputLogger({ logger: () => undefined }));",
+    "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nasync function changeEmail(event: APIGatewayProxyEvent) { const { email } = JSON.parse(event.body ?? '{}'); return { statusCode: 204, body: String(email.length) }; }\nexport const handler = middy(changeEmail).use(inputOutputLogger());",
+    "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nexport async function handler(event: APIGatewayProxyEvent) { logger.logEventIfEnabled(event, false); const dateOfBirth = event.queryStringParameters?.dateOfBirth; return { statusCode: 204, body: String(dateOfBirth?.length) }; }",
+    { code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nasync function list(event: APIGatewayProxyEvent) { const nhsNumber = event.queryStringParameters?.nhsNumber; return { statusCode: 204, body: String(nhsNumber?.length) }; }\nexport const handler = middy(list).use(inputOutputLogger());", filename: 'src/list.test.ts' },
     {"name": "`request.payload` outside a hapi server (a decoded token's payload, a Redux action's)", "filename": "src/auth.ts", "code": "declare const request: { payload: { sub: string } };\nexport function audit() {\n  console.log('token payload', request.payload);\n}"},
     // a browser's CSP violation report is about the page, not a person (regression: a report-uri endpoint)
     "import express from 'express';\nconst app = express();\napp.post('/report-violation', (req, res) => {\n  console.log('CSP violation', req.body);\n  res.sendStatus(204);\n});",
@@ -80,6 +91,36 @@ runRuleTests('no-body-logging', {
     },
   ],
   invalid: [
+    {
+      name: "an interceptor's error handler that serialises the axios error (its config keeps the request body)",
+      code: "import axios from 'axios';\nconst api = axios.create();\napi.interceptors.response.use((response) => response, (error) => {\n  console.error({ failure: error.toJSON(), status: error.response?.status });\n  console.warn('config', error.config);\n  return Promise.reject(error);\n});",
+      errors: [{ line: 4, column: 28 }, { line: 5, column: 26 }],
+    },
+    {
+      name: 'middy input-output-logger and Powertools logEvent around handlers that read PHI from the event or return it (issue 9)',
+      code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\ndeclare function find(nhsNumber: string): Promise<unknown[]>;\nconst lambdaHandler = async (event: APIGatewayProxyEvent) => {\n  const nhsNumber = event.queryStringParameters?.nhsNumber;\n  return { statusCode: 200, body: JSON.stringify(await find(nhsNumber ?? '')) };\n};\nexport const handler = middy(lambdaHandler)\n  .use(injectLambdaContext(logger, { logEvent: true }))\n  .use(inputOutputLogger({ logger: (request) => logger.info('request', { request }) }));\nasync function search(event: APIGatewayProxyEvent, deps: { logger: Logger }) {\n  const qs = event.queryStringParameters ?? {};\n  const familyName = required(qs, 'familyName');\n  const dateOfBirth = qs['dateOfBirth'];\n  return { statusCode: 200, body: JSON.stringify({ familyName, dateOfBirth }) };\n}\ndeclare function required(params: object, key: string): string;\nexport const searchHandler = middy((event: APIGatewayProxyEvent) => search(event, { logger })).use(inputOutputLogger({ omitPaths: ['event.queryStringParameters.familyName'] }));",
+      errors: [
+        { line: 13, column: 8, message: '`logEvent: true` logs the whole Lambda event of every invocation, which for this handler holds NHS number' },
+        { line: 14, column: 8, kinds: ['nhs-number'] },
+        { line: 22, column: 100, message: 'logs the whole Lambda event and response of every invocation' },
+      ],
+    },
+    {
+      name: 'the Powertools decorator and logEventIfEnabled in a handler whose body carries clinical data',
+      code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nclass Lambda {\n  @logger.injectLambdaContext({ logEvent: true })\n  public async handler(event: APIGatewayProxyEvent) {\n    const { diagnosis } = JSON.parse(event.body ?? '{}');\n    return { statusCode: 201, body: String(diagnosis.length) };\n  }\n}\nexport const lambda = new Lambda();\nexport async function intake(event: APIGatewayProxyEvent) {\n  logger.logEventIfEnabled(event);\n  const allergies = JSON.parse(event.body ?? '{}').allergies;\n  return { statusCode: 201, body: String(allergies.length) };\n}",
+      errors: [{ line: 8, column: 4, kinds: ['diagnosis'] }, { line: 16, column: 3, kinds: ['allergy'] }],
+    },
+    {
+      name: "middy 5's `middy().use(…).handler(fn)` chain",
+      code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\nexport const handler = middy().use(inputOutputLogger()).handler(async (event: APIGatewayProxyEvent) => {\n  const { dateOfBirth } = event.queryStringParameters ?? {};\n  return { statusCode: 204, body: String(dateOfBirth?.length) };\n});",
+      errors: [{ line: 7, column: 36, kinds: ['date-of-birth'] }],
+    },
+    {
+      name: 'a handler imported from another module, in a lambda filed for patients: medium',
+      filename: 'packages/patientLookupLambda/src/index.ts',
+      code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { lambdaHandler } from './handler';\nexport const handler = middy((event: unknown) => lambdaHandler(event, {})).use(inputOutputLogger());",
+      errors: [{ line: 4, column: 80, kinds: ['patient-record'] }],
+    },
     {
       name: 'hapi: an onPreResponse extension logs what a local helper returns of request.payload (issue 9)',
       filename: 'src/utils/server-extensions.ts',

@@ -22,6 +22,9 @@ runRuleTests('no-phi-in-error-message', {
     // sanitised values
     'declare function redact(v: unknown): string; declare const ssn: string; throw new Error(`No member with SSN ${redact(ssn)}`);',
     'declare const patient: any; const lastFour = patient.ssn.slice(-4); throw new Error(`No match for SSN ending ${lastFour}`);',
+    // a helper named like an error factory that only logs and throws its own generic errors gives nothing to
+    // throw: `throw handleLookupError(outcome)` is judged at the helper's own throw statements
+    "declare const logger: { error(m: string, o: object): void };\ntype Outcome = { type: string; nhsNumber: string; patient: { birthDate: string } };\nexport function lookup(outcome: Outcome) {\n  if (outcome.type !== 'ok') throw handleLookupError(outcome);\n  return outcome.type;\n}\nconst handleLookupError = (outcome: Outcome) => {\n  logger.error('lookup failed', { type: outcome.type });\n  throw new Error('Patient not found');\n};",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -58,6 +61,18 @@ runRuleTests('no-phi-in-error-message', {
         { line: 3, column: 23, kinds: ['date-of-birth'] },
         { line: 4, column: 50, kinds: ['diagnosis'] },
       ],
+      output: null,
+    },
+    {
+      name: 'a factory of this file that returns the error it builds is judged by what it puts in it',
+      code: "type Outcome = { nhsNumber: string };\nexport function lookup(outcome: Outcome) {\n  throw lookupError(outcome);\n}\nfunction lookupError(outcome: Outcome) {\n  return new Error(`No patient ${outcome.nhsNumber}`);\n}",
+      errors: [{ line: 3, column: 21, kinds: ['nhs-number'] }],
+      output: null,
+    },
+    {
+      name: 'Error(…) called without new, in a function declared after its caller',
+      code: "import type { DiagnosticReport } from 'fhir/r4';\nexport async function run(report: DiagnosticReport) {\n  return make(report);\n}\nasync function make(report: DiagnosticReport) {\n  if (!report.id) throw Error(`misconfigured: ${JSON.stringify(report)}`);\n  return report.id;\n}",
+      errors: [{ line: 6, column: 31, kinds: ['lab-result'] }],
       output: null,
     },
     {

@@ -2,6 +2,15 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // HTTP-client errors (issue 9): a request that carried no PHI, an error's message or status only, a fetch
+    // failure (a TypeError with no request), an error turned into text, and a client library the file does not use
+    "import axios from 'axios';\ndeclare const logger: any;\nexport async function f(visitId: string) {\n  try { await axios.get(`/api/visits/${visitId}/status`); } catch (error) { logger.error('status failed', error); }\n}",
+    "import axios from 'axios';\ndeclare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error.message, error.response?.status, `${error}`); }\n}",
+    "declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await fetch(`/api/patients/${nhsNumber}`); } catch (error) { logger.error('failed', error); }\n}",
+    "import request from 'superagent';\nexport async function f(visitId: string) {\n  try { await request.get('/api/visits').query({ visitId }); } catch (err) { console.error(err); }\n}",
+    "declare const http: any; declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error); }\n}",
+    "import axios from 'axios';\nexport async function f(dateOfBirth: string) {\n  try { await axios.post('/api/search', { dateOfBirth }); } catch (error) { console.error('failed: ' + error); }\n}",
+    { code: "import axios from 'axios';\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/p', { params: { nhsNumber } }); } catch (error) { console.error(error); }\n}", filename: 'src/search.test.ts' },
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
@@ -84,6 +93,26 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
   ],
   invalid: [
+    {
+      name: 'an axios error logged whole after a request whose query, URL or body carried PHI (issue 9)',
+      code: "import axios from 'axios';\ndeclare const logger: any;\nconst client = axios.create({ baseURL: '/api' });\nexport async function search(familyName: string, dateOfBirth: string) {\n  try {\n    return (await axios.get('/patient-search', { params: { familyName, dateOfBirth } })).data;\n  } catch (error) {\n    logger.error('search failed', error);\n    console.error({ error }, JSON.stringify(error.config));\n  }\n}\nexport function details(nhsNumber: string) {\n  return client.get(`/patients/${nhsNumber}`).catch((err) => { console.warn(err.toJSON()); throw err; });\n}\nexport function send(diagnosis: string) {\n  return client.post('/notes', { diagnosis }).then(() => true, (failure) => { console.error(failure); return false; });\n}",
+      errors: [
+        { line: 8, column: 35, message: 'Logging the whole HTTP client error writes the request it keeps' },
+        { line: 9, column: 21 },
+        { line: 13, column: 77, kinds: ['nhs-number'] },
+        { line: 16, column: 93 },
+      ],
+    },
+    {
+      name: "superagent: the query and body added along the request's chain",
+      code: "import request from 'superagent';\nexport async function f(nhsNumber: string) {\n  try { await request.get('/api/prescriptions').query({ nhsNumber }).set('Accept', 'application/json'); } catch (err) { console.error(err); }\n}",
+      errors: [{ line: 3, column: 135, kinds: ['nhs-number'] }],
+    },
+    {
+      name: "a client named for what it is in a file that uses axios (an app's shared instance): medium",
+      code: "import axios from 'axios';\nimport { http } from './http';\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (err) { if (axios.isAxiosError(err)) console.error('search failed', err); }\n}",
+      errors: [{ line: 4, column: 150 }],
+    },
     {
       name: 'a declared shape with a PHI field, or a type the workspace does not declare, keeps the caller\'s guess',
       code: "interface PrescriptionLine { message_id: string; medicationName: string }\ninterface BookingResponse { message: string; resources: { record: unknown } }\ndeclare const builder: any;\nfunction send(line: PrescriptionLine) { console.info(JSON.stringify(line)); }\nfunction post(request: object) { console.info(JSON.stringify(request)); }\nfunction reply(response: BookingResponse) { console.info(JSON.stringify(response)); }\nexport function f(key: string) {\n  send(builder.makePrescriptionLine(key));\n  post(builder.makePrescriptionDocumentRequest(key));\n  reply(builder.makeAppointmentForPatient(key));\n}",

@@ -967,3 +967,41 @@ describe('no-phi-in-url: FHIR patient searches by demographics, patient search f
     ],
   });
 });
+
+describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue number)', () => {
+  const formSearch = [
+    'export function formQuery(param: { valueIdentifier: { system?: string; value?: string } }) {',
+    '  const identifier = param.valueIdentifier;',
+    "  const identifierSystem = identifier.system ?? '';",
+    "  const identifierValue = identifier.value ?? '';",
+    '  return `Questionnaire?identifier=${identifierSystem}|${identifierValue}`;',
+    '}',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // A search of a form, a value set or a clinic is about that resource.
+      formSearch,
+      formSearch.replace('`Questionnaire?', '`${base}/fhir/ValueSet?').replace('export function', 'declare const base: string;\nexport function'),
+      'export function clinicQuery(clinicName: string, phone: string) {\n  return `Organization?name=${clinicName}&phone=${phone}`;\n}',
+      // Which issue of a repeat prescription: an ordinal.
+      'export function detailsUrl(prescriptionId: string, prescriptionIssueNumber?: string) {\n  const searchParams = new URLSearchParams();\n  if (prescriptionIssueNumber) searchParams.append(\'issueNumber\', prescriptionIssueNumber);\n  return fetch(`/api/prescriptions/${prescriptionId}?${searchParams}`);\n}',
+    ],
+    invalid: [
+      {
+        name: 'the same identifier in a Patient search is a record number',
+        code: formSearch.replace('`Questionnaire?', '`Patient?'),
+        errors: [{ line: 5, column: 32, kinds: ['mrn'] }],
+      },
+      {
+        name: "a search of a non-patient resource that brings a patient in by its subject is the patient's",
+        code: 'export function formsFor(patient: { name: string }) {\n  return `Questionnaire?subject-name=${patient.name}`;\n}',
+        errors: [{ line: 2, column: 40, kinds: ['name'] }],
+      },
+      {
+        name: 'a prescription number (not an ordinal) is the medication record',
+        code: 'export function detailsUrl(prescriptionNumber: string) {\n  const searchParams = new URLSearchParams();\n  searchParams.append(\'rx\', prescriptionNumber);\n  return fetch(`/api/prescriptions?${searchParams}`);\n}',
+        errors: [{ line: 3, column: 29, kinds: ['medication'] }],
+      },
+    ],
+  });
+});

@@ -70,6 +70,20 @@ runRuleTests('no-phi-to-third-party', {
     "import { ApplicationInsights } from '@microsoft/applicationinsights-web';\ndeclare const patient: any; declare const appInsights: ApplicationInsights;\nappInsights.trackEvent({ name: 'Chart saved' }, { patientId: patient.id, allergyCount: patient.allergies.length });",
     "declare const tracker: any; declare const patient: any;\ntracker.trackEvent({ name: 'saved' }, { dob: patient.birthDate });",
     "import Rollbar from 'rollbar';\ndeclare const rollbar: Rollbar;\nrollbar.configure({ payload: { environment: 'prod' } });",
+    // event collectors: opaque ids and counts, the app's own backend (relative URL, a non-collector host, an API base from config), the app's own event bus, DHIS2-style trackers, reads
+    "import { splunkInstance } from './splunk';\ndeclare const patient: any;\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { patientId: patient.id, slots: patient.slots.length } });",
+    "declare const patient: { dateOfBirth: string };\nfetch('/api/analytics/events', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
+    "declare const patient: { dateOfBirth: string };\nfetch('https://api.clinic-app.org/v1/patients', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
+    "declare const patient: { dateOfBirth: string; id: string };\nfetch('https://lims.clinic-app.org/api/specimens/collect', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });\nfetch('https://api.clinic-app.org/analytics/ingest', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
+    "declare const patient: { dateOfBirth: string }; declare const config: { apiUrl: string };\nfetch(`${config.apiUrl}/patients`, { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
+    "declare const eventBus: any; declare const trackerApi: any; declare const patient: any;\neventBus.sendEvent('saved', { diagnosis: patient.diagnosis });\ntrackerApi.sendEvent({ diagnosis: patient.diagnosis });",
+    "declare const analyticsService: any; declare const patient: any;\nanalyticsService.getEvents({ diagnosis: patient.diagnosis });",
+    "import { AwsRum } from 'aws-rum-web';\ndeclare const patient: any;\nconst awsRum = new AwsRum('app', '1.0.0', 'eu-west-2', {});\nawsRum.recordEvent('search', { patientId: patient.id, results: 3 });",
+    "declare const analyticsClient: any; declare const clinic: any;\nanalyticsClient.trackEvent('opened', { clinicPhone: clinic.phone });",
+    { filename: 'src/__tests__/splunk.test.ts', code: "import { splunkInstance } from '../splunk';\ndeclare const patient: any;\nsplunkInstance('x').sendEvent({ dob: patient.dateOfBirth });" },
+    // APNs with a generic alert and an opaque id; a browser Notification is not APNs
+    "const apn = require('@parse/node-apn');\ndeclare const patient: any;\nconst note = new apn.Notification();\nnote.alert = 'You have a new message';\nnote.payload = { messageId: patient.id };",
+    "declare const patient: any;\nconst note = new Notification('x');\n(note as any).body = patient.diagnosis;",
     // trackers in tests and stories are not reported
     { filename: 'src/__tests__/rollbar.test.ts', code: "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });" },
   ],
@@ -320,6 +334,48 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 60, kinds: ['name'], message: 'OneSignal (push notification service)' },
         { line: 7, column: 33, kinds: ['lab-result'], message: 'OneSignal' },
+      ],
+    },
+    {
+      name: 'Splunk HTTP Event Collector: a workspace factory named for Splunk, and splunk-logging',
+      code: "import { splunkInstance } from '@/services/splunk';\nimport { Logger as SplunkLogger } from 'splunk-logging';\ndeclare const patient: { id: string; phoneNumber: string; nationalCode: string };\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { phone: patient.phoneNumber } });\nconst logger = new SplunkLogger({ token: 't', url: 'https://hec.vendor.io' });\nlogger.send({ message: { nationalCode: patient.nationalCode } });",
+      errors: [
+        { line: 4, column: 64, kinds: ['phone'], message: 'Sending phone number to Splunk HTTP Event Collector (event collector)' },
+        { line: 6, column: 24, kinds: ['national-id'], message: 'Splunk HTTP Event Collector' },
+      ],
+    },
+    {
+      name: 'AWS CloudWatch RUM: recordEvent on a client of aws-rum-web, and the snippet API',
+      code: "import { AwsRum } from 'aws-rum-web';\ndeclare const patient: { id: string; diagnosis: string; dateOfBirth: string };\ndeclare function cwr(command: string, payload: unknown): void;\nconst awsRum = new AwsRum('app', '1.0.0', 'eu-west-2', {});\nawsRum.recordEvent('search', { dob: patient.dateOfBirth });\ncwr('recordEvent', { type: 'chart', data: { diagnosis: patient.diagnosis } });",
+      errors: [
+        { line: 5, column: 37, kinds: ['date-of-birth'], message: 'AWS CloudWatch RUM' },
+        { line: 6, column: 43, kinds: ['diagnosis'], message: 'AWS CloudWatch RUM' },
+      ],
+    },
+    {
+      name: 'by behaviour: a helper that beacons its argument to a collector URL, a URL from a config key that names analytics, a Splunk HEC path',
+      code: "declare const patient: { id: string; diagnosis: string; dateOfBirth: string };\ndeclare const config: { analyticsUrl: string };\ndeclare const SPLUNK_URL: string;\nfunction sendEvent(event: object) {\n  navigator.sendBeacon('https://telemetry.vendor.io/v1/events', JSON.stringify(event));\n}\nexport function onSave() {\n  sendEvent({ dob: patient.dateOfBirth });\n}\nfetch(config.analyticsUrl, { method: 'POST', body: JSON.stringify({ diagnosis: patient.diagnosis }) });\nfetch(`${SPLUNK_URL}/services/collector/event`, { method: 'POST', body: JSON.stringify({ event: { dob: patient.dateOfBirth } }) });",
+      errors: [
+        { line: 5, column: 65, kinds: ['date-of-birth'], message: 'an external event collector' },
+        { line: 10, column: 52, kinds: ['diagnosis'], message: 'an external event collector' },
+        { line: 11, column: 73, kinds: ['date-of-birth'], message: 'Splunk HTTP Event Collector' },
+      ],
+    },
+    {
+      name: 'notification relays (Pushover, IFTTT maker webhooks) and an injected analytics client',
+      code: "import Pushover from 'pushover-notifications';\nimport axios from 'axios';\ndeclare const patient: { id: string; diagnosis: string };\nconst push = new Pushover({ user: 'u', token: 't' });\npush.send({ title: 'Alarm', message: `Check ${patient.diagnosis}` }, () => undefined);\naxios.post('https://maker.ifttt.com/trigger/alarm/with/key/k', { value1: patient.diagnosis });\nexport class Telemetry { constructor(private analyticsClient: any) {} saved() { this.analyticsClient.trackEvent('saved', { diagnosis: patient.diagnosis }); } }",
+      errors: [
+        { line: 5, column: 38, kinds: ['diagnosis'], message: 'through Pushover (notification relay)' },
+        { line: 6, column: 74, kinds: ['diagnosis'], message: 'IFTTT Maker webhooks (notification relay)' },
+        { line: 7, column: 135, kinds: ['diagnosis'], message: 'an analytics collector (event collector)' },
+      ],
+    },
+    {
+      name: 'Apple push (node-apn): alert text and payload set on a notification, and given to its constructor',
+      code: "const apn = require('@parse/node-apn');\ndeclare const patient: any;\nconst note = new apn.Notification();\nnote.alert = 'Bolus for ' + patient.diagnosis;\nnote.topic = 'org.example.app';\nconst refill = new apn.Notification({ alert: `Refill ${patient.medication}` });",
+      errors: [
+        { line: 4, column: 14, kinds: ['diagnosis'], message: 'through Apple Push Notification service' },
+        { line: 6, column: 46, kinds: ['medication'], message: 'Apple Push Notification service' },
       ],
     },
     {

@@ -23,7 +23,7 @@ export const SCAN_OPTIONS: readonly OptionSpec[] = [
     name: 'roles',
     kind: 'value',
     valueName: 'ROLES',
-    description: 'Report findings in files of these roles (comma-separated: production, script, development, unreachable, test, mock, fixture, story, e2e, generated, vendored, docs) or all. Default: each rule\'s own (production and scripts; real identifiers in tests too).',
+    description: 'Report findings in files of these roles (comma-separated: production, script, development, unreachable, simulation, test, mock, fixture, story, e2e, generated, vendored, docs) or all. Default: each rule\'s own (production and scripts; real identifiers in tests too).',
   },
   {
     name: 'follow-external-links',

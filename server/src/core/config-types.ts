@@ -59,6 +59,13 @@ export interface ResolvedConfig {
   appUsersFrom?: string;
   /** Whether a config file set `appUsers` (then no package manifest is consulted). */
   appUsersDeclared?: boolean;
+  /**
+   * Why every patient of this application is simulated (a teaching EHR), read from the root package manifest:
+   * its production code then has the `simulation` role. The config's `roles` globs win over it.
+   */
+  simulatedPatientsFrom?: string;
+  /** Why the file's package only supports tests (its nearest package manifest says so): its code is then `test`. */
+  testSupportFrom?: string;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

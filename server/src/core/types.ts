@@ -2,7 +2,7 @@
 // Nothing here imports vscode or vscode-languageserver.
 
 /** What a file is for (engine/roles.ts decides; `.phi-guard.json` `roles` globs win). */
-export type FileRole = 'production' | 'script' | 'development' | 'unreachable' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
+export type FileRole = 'production' | 'script' | 'development' | 'unreachable' | 'simulation' | 'test' | 'mock' | 'fixture' | 'story' | 'e2e' | 'generated' | 'vendored' | 'docs';
 
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
@@ -76,7 +76,10 @@ export interface Finding {
   precision: Precision;
   /** What the file it is in is for (production code, a test, a script…). */
   role?: FileRole;
-  /** Why the finding has the role it has when that is not its file's (`unreachable`: the function is never called). */
+  /**
+   * Why the finding has the role it has when that is not its file's (`unreachable`: the function is never called), or
+   * when its whole file is hidden for what it is (`development`: a developer playground; `simulation`: a teaching EHR).
+   */
   roleReason?: string;
   suppressed?: Suppression;
 }

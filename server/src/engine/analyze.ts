@@ -775,6 +775,8 @@ function buildFindings(reports: PendingReport[], input: AnalyzeInput, lineStarts
       fixes: toFixes(descriptor, lineStarts),
       precision,
       role,
+      // A whole file hidden for what its application or folder is (a developer playground, a teaching simulation): say why.
+      ...(role === fileRole && (role === 'development' || role === 'simulation') && input.role?.reason ? { roleReason: input.role.reason } : {}),
     });
   }
   return findings.sort((a, b) => a.range.startOffset - b.range.startOffset || a.ruleId.localeCompare(b.ruleId));

@@ -29,6 +29,8 @@ import {
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { AppUsersFinder } from './app-users';
+import { SimulatedPatientsFinder } from './simulated-patients';
+import { TestSupportFinder } from './test-support-packages';
 import { didYouMean } from './did-you-mean';
 import { MASK, isKeyShaped } from './value-mask';
 import { describeFileType, describeFsError, formatBytes } from './read';
@@ -391,6 +393,10 @@ export class ConfigResolver {
   private fallback: ResolvedConfig | undefined;
   private readonly appUsers = new AppUsersFinder();
   private patientAppConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+  private readonly simulatedPatients = new SimulatedPatientsFinder();
+  private simulationConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
+  private readonly testSupport = new TestSupportFinder();
+  private testSupportConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
   constructor(options: ConfigResolverOptions) {
     this.rules = options.rules;
@@ -403,7 +409,27 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return this.withAppUsersOfPackage(loaded.config, absPath);
+    return this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath);
+  }
+
+  /** A file whose nearest package manifest describes a test-support package says so (`testSupportFrom`); one object per (config, evidence). */
+  private withTestSupport(config: ResolvedConfig, absPath: string): ResolvedConfig {
+    const evidence = this.testSupport.evidenceFor(absPath, config.baseDir);
+    if (!evidence) return config;
+    let byEvidence = this.testSupportConfigs.get(config);
+    if (!byEvidence) this.testSupportConfigs.set(config, (byEvidence = new Map()));
+    let derived = byEvidence.get(evidence);
+    if (!derived) byEvidence.set(evidence, (derived = { ...config, testSupportFrom: evidence }));
+    return derived;
+  }
+
+  /** A config whose root package manifest describes a teaching simulation says so (`simulatedPatientsFrom`); one object per config. */
+  private withSimulatedPatients(config: ResolvedConfig): ResolvedConfig {
+    const evidence = this.simulatedPatients.evidenceFor(config.baseDir);
+    if (!evidence) return config;
+    let derived = this.simulationConfigs.get(config);
+    if (!derived) this.simulationConfigs.set(config, (derived = { ...config, simulatedPatientsFrom: evidence }));
+    return derived;
   }
 
   /**
@@ -436,6 +462,10 @@ export class ConfigResolver {
     this.byConfigFile.clear();
     this.appUsers.clear();
     this.patientAppConfigs = new WeakMap();
+    this.simulatedPatients.clear();
+    this.simulationConfigs = new WeakMap();
+    this.testSupport.clear();
+    this.testSupportConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

@@ -8,7 +8,7 @@ import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
 import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
-import { FHIR_DATATYPES, FHIR_READ_METHODS, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
   ENCRYPTION_WORDS,
@@ -39,6 +39,9 @@ function isLabelTable(node: Node): boolean {
   const last = name ? splitWords(name).at(-1) : undefined;
   return last !== undefined && labelTableWords.has(last);
 }
+
+/** Text that ends inside the query of a FHIR search of a resource that describes no patient: `Questionnaire?identifier=`. */
+const NON_PATIENT_SEARCH = new RegExp(`(?:^|[/\\s'"\`(\u0000])(?:${NON_PATIENT_RESOURCE_TYPES.join('|')})\\?[^?#\\s]*$`);
 
 /** `EDIT_ENCOUNTER`, `PATIENT_ADMITTED`: an UPPER_SNAKE_CASE member names a constant (an enum-like table's entry). */
 function isConstantMemberName(name: string): boolean {
@@ -256,6 +259,11 @@ export abstract class ValueEvaluator {
   private readonly fileAboutOperationsMessaging: boolean;
   /** Object literals being evaluated under a key that names a person (`person: { … }`, `patient: { … }`). */
   private personKeyDepth = 0;
+  /**
+   * Object literals being evaluated under a key that names the workforce or an organisation
+   * (`doctor: { full_name }`, `center: { phone }`), innermost last, with 0 marking a person key inside one.
+   */
+  private readonly workforceKeys: boolean[] = [];
 
   constructor(protected readonly options: AnalyzerOptions) {
     this.sanitizerNames = new Set(options.extraSanitizers.map((name) => name.toLowerCase()));
@@ -272,6 +280,8 @@ export abstract class ValueEvaluator {
    * or password reset reads is the account holder's login. A patient portal's sign-in stays the patient's.
    */
   protected subjectHere(): Subject | undefined {
+    // The innermost key an object literal is built under is the nearest word on whose data it holds.
+    if (this.workforceKeys.at(-1)) return 'workforce';
     for (let i = this.functionNames.length - 1; i >= 0; i--) {
       const subject = this.subjectOfContextName(this.functionNames[i]);
       if (subject) return subject;
@@ -709,7 +719,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? ''))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -748,10 +758,12 @@ export abstract class ValueEvaluator {
    * the value is. Labelled as the workforce's — where the app's user is staff — contact details are not
    * PHI; a value already known to be a person's (`patient.email`) and clinical data keep what they carry.
    */
-  protected labelledValue(expression: Node, value: AbstractValue, textBefore: string): AbstractValue {
+  protected labelledValue(expression: Node, value: AbstractValue, textBefore: string, wholeTextBefore?: () => string): AbstractValue {
     if (!value.kinds.length) return value;
     const named = dottedName(expression)?.split('.') ?? [];
     if (named.some((part) => subjectOfName(part) === 'patient')) return value;
+    // `Questionnaire?identifier=${system}|${value}`: a search of a resource that describes no patient is about that resource.
+    if (NON_PATIENT_SEARCH.test(wholeTextBefore?.() ?? textBefore)) return EMPTY;
     const label = /([A-Za-z]+)[ \t]*[:=]?[ \t]*$/.exec(textBefore)?.[1];
     if (!label || this.subjectOfValue(label) !== 'workforce') return value;
     const kinds = withoutContactKinds(value.kinds);
@@ -807,6 +819,13 @@ export abstract class ValueEvaluator {
     // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
     if (!node.computed && isConstantMemberName(name) && !hasPhi(object) && !object.fields && this.isConstantTable(node.object)) return EMPTY;
     return this.readProperty(object, name, node, node);
+  }
+
+  /** `PATHS.SEARCH_BY_NHS_NUMBER` of an imported or a trap-named table: a constant. */
+  protected isConstantMember(node: Node): boolean {
+    if (node.type !== 'MemberExpression' || node.computed) return false;
+    const name = propertyName(node);
+    return name !== undefined && isConstantMemberName(name) && this.isConstantTable(node.object);
   }
 
   /**
@@ -924,12 +943,17 @@ export abstract class ValueEvaluator {
       const key = property.computed ? undefined : keyName(property.key);
       // `{ person: { email: user.username } }` (an error tracker's person): the key names whose the fields are.
       const underPersonKey = key !== undefined && property.value.type === 'ObjectExpression' && subjectOfName(key) === 'patient';
+      // `{ doctor: { full_name }, center: { phone } }`: the staff member's and the clinic's contact details, not a
+      // patient's. The app's own `user` may be the patient (a portal), so it does not count.
+      const underWorkforceKey = key !== undefined && property.value.type === 'ObjectExpression' && !underPersonKey && subjectOfName(key) === 'workforce' && !isAppUserName(key);
       if (underPersonKey) this.personKeyDepth++;
+      if (underPersonKey || underWorkforceKey) this.workforceKeys.push(underWorkforceKey);
       let value: AbstractValue;
       try {
         value = this.valueOf(property.value);
       } finally {
         if (underPersonKey) this.personKeyDepth--;
+        if (underPersonKey || underWorkforceKey) this.workforceKeys.pop();
       }
       if (key === 'resourceType' && typeof value.constant === 'string' && PHI_RESOURCE_TYPES.has(value.constant)) typeName = value.constant;
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value, aboutPatient);
@@ -964,6 +988,9 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
+    // `{ nhsNumber: PATHS.SEARCH_BY_NHS_NUMBER }`, `{ nhsNumber: searchPath }` bound to '/search/nhs-number': a table
+    // keyed by a kind of data whose entries are constants (routes, labels) holds no value of that kind.
+    if (typeof value.constant === 'string' || typeof value.constant === 'number' || this.isConstantMember(valueNode)) return value;
     // `{ patient: patientId }`: the value's own name says it is an opaque id, whatever the key says; but
     // `{ nhsNumber: patientId }` says which number the app calls its patient id.
     if (this.namesOpaqueValue(valueNode) && !keyNamesTheNumberOfAnId(byName.kinds, key, valueNameOf(valueNode) ?? '')) return value;

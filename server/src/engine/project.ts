@@ -19,6 +19,7 @@ import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
 import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
+import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
 import { problemOfReadFailure, thirdPartyBundle } from './unanalysed';
@@ -548,6 +549,7 @@ export class Project {
     const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
     const testFiles = new Set(loaded.filter((entry) => TEST_ROLES.includes(entry.role.role)).map((entry) => entry.file.relPath));
     markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete, testFiles });
+    markUnloadedSentryConfigs(findings, this.root, complete, textByPath);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     const hidden: HiddenFindings = { total: 0, byRole: {} };
     const reported = findings.filter((finding) => {

@@ -10,7 +10,7 @@ import { IgnoreMatcher } from './ignore-rules';
 
 export type { FileRole } from '../core/config-types';
 
-export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'unreachable', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
+export const FILE_ROLES: readonly FileRole[] = ['production', 'script', 'development', 'unreachable', 'simulation', 'test', 'mock', 'fixture', 'story', 'e2e', 'generated', 'vendored', 'docs'];
 
 /** Where rules report unless a rule or the user says otherwise: the product, and operators' scripts. */
 export const DEFAULT_REPORT_ROLES: readonly FileRole[] = ['production', 'script'];
@@ -37,7 +37,9 @@ export interface RoleVerdict {
 
 /** Folder names, lower-case, and the role of everything below them. Nearest folder wins. */
 const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
-  ...['__tests__', '__test__', 'test', 'tests', 'spec', 'specs', 'testing', 'test-utils', 'testutils', 'test-helpers', 'unit-tests', 'unittests', 'integration-tests', 'integrationtest', 'integrationtests', 'jest', 'vitest', 'karma'].map((name) => [name, 'test'] as const),
+  // Test support that ships as a package of its own (`packages/testingSupport/resetSession`: a lambda the regression
+  // suite calls), not the product.
+  ...['__tests__', '__test__', 'test', 'tests', 'spec', 'specs', 'testing', 'testsupport', 'testingsupport', 'testing-support', 'testing_support', 'regressiontests', 'regressiontest', 'test-utils', 'testutils', 'test-helpers', 'unit-tests', 'unittests', 'integration-tests', 'integrationtest', 'integrationtests', 'jest', 'vitest', 'karma'].map((name) => [name, 'test'] as const),
   ...['__mocks__', 'mock', 'mocks', 'mock-data', 'mockdata', 'mocked', 'stubs', 'stub', 'fakes', 'msw', 'mock-server', 'mockserver'].map((name) => [name, 'mock'] as const),
   ...['fixtures', 'fixture', '__fixtures__', 'test-data', 'testdata', 'sample-data', 'sampledata', 'demo-data', 'fake-data', 'fakedata', 'faker', 'synthetic', 'synthea', 'dummy-data', 'seed-data'].map((name) => [name, 'fixture'] as const),
   ...['stories', 'storybook', '.storybook', '__stories__'].map((name) => [name, 'story'] as const),
@@ -45,8 +47,18 @@ const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
   ...['scripts', 'script', 'migrations', 'migration', 'seeds', 'seed', 'seeders', 'db-scripts', 'ops', 'one-off', 'oneoff'].map((name) => [name, 'script'] as const),
   ...['generated', '__generated__', 'codegen', 'gen-src', 'auto-generated', 'autogen'].map((name) => [name, 'generated'] as const),
   ...['vendor', 'vendors', 'vendored', 'third_party', 'third-party', 'thirdparty', 'bower_components', 'jspm_packages', 'external-libs', '.yarn', '.pnpm-store'].map((name) => [name, 'vendored'] as const),
+  // A developer playground: a page or package for trying the product out (against public sandbox servers), not
+  // where a deployment handles its patients.
+  ...['playground', 'playgrounds'].map((name) => [name, 'development'] as const),
   ...['docs', 'doc', 'documentation', 'examples', 'example', 'samples', 'sample', 'demo', 'demos', 'website', 'site-docs'].map((name) => [name, 'docs'] as const),
 ]);
+
+/**
+ * Folders whose `scripts/` subfolder holds the browser app's own code, not operator scripts: the Yeoman/AngularJS
+ * layout `app/scripts/controllers/…`, static sites' `public/scripts/`. (`src/scripts/` stays a script folder:
+ * Node packages keep their one-off jobs there.)
+ */
+const BROWSER_APP_FOLDERS: ReadonlySet<string> = new Set(['app', 'public', 'www', 'static', 'webapp', 'web']);
 
 /** Folder-name patterns: `synthetic-patient-data`, `mock-api`, `test-helpers-foo`, `seed_data`. */
 const FOLDER_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
@@ -132,11 +144,12 @@ function folderRole(folders: readonly string[]): RoleVerdict | undefined {
     const folder = folders[i].toLowerCase();
     const role = FOLDER_ROLES.get(folder) ?? FOLDER_PATTERNS.find(([pattern]) => pattern.test(folder))?.[1];
     if (!role) continue;
+    if (role === 'script' && i > 0 && BROWSER_APP_FOLDERS.has(folders[i - 1].toLowerCase())) continue;
     if (role === 'docs') {
       const synthetic = folderRole(folders.slice(0, i));
       if (synthetic?.role === 'fixture') return synthetic;
     }
-    return { role, reason: `folder ${folders[i]}` };
+    return { role, reason: role === 'development' ? `developer playground folder ${folders[i]}` : `folder ${folders[i]}` };
   }
   return undefined;
 }
@@ -181,9 +194,33 @@ function configRoleOf(absPath: string, config: ResolvedConfig): RoleVerdict | un
   return undefined;
 }
 
+/**
+ * Public test servers anyone may write made-up records to: the SMART launcher and sandboxes, HAPI's and Firely's
+ * public FHIR servers, the Logica/HSPC sandbox.
+ */
+const PUBLIC_TEST_SERVER = /\b(launch\.smarthealthit\.org|r[2-5b]\.smarthealthit\.org|sandbox\.smarthealthit\.org|hapi\.fhir\.org|server\.fire\.ly|(?:api\.)?logicahealth\.org|sandbox\.hspconsortium\.org)\b/i;
+
+/**
+ * A `sandbox` folder is not a role by its name alone: an iframe sandbox that renders reports or a payment sandbox
+ * can sit in the product. Code there that names a public test server is for trying the product out against it.
+ */
+function sandboxRole(relPath: string, text: string): RoleVerdict | undefined {
+  const folders = relPath.split('/').slice(0, -1);
+  const sandbox = folders.find((folder) => /^sandbox(es)?$/i.test(folder));
+  if (!sandbox) return undefined;
+  const server = PUBLIC_TEST_SERVER.exec(text.length > 200_000 ? text.slice(0, 200_000) : text)?.[1];
+  return server ? { role: 'development', reason: `folder ${sandbox} wired to public test server ${server.toLowerCase()}` } : undefined;
+}
+
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
 export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
-  return configRoleOf(absPath, config) ?? roleOfPath(relPath) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
+  const configured = configRoleOf(absPath, config);
+  if (configured) return configured;
+  const verdict = roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };
+  if (config.testSupportFrom && (verdict.role === 'production' || verdict.role === 'script')) return { role: 'test', reason: config.testSupportFrom };
+  // In a teaching simulation the product's own code handles made-up patients only; tests and mocks stay what they are.
+  if (config.simulatedPatientsFrom && (verdict.role === 'production' || verdict.role === 'script')) return { role: 'simulation', reason: config.simulatedPatientsFrom };
+  return verdict;
 }
 
 /** Text with no function or class: a module of data (constants, records, types), not of behaviour. */

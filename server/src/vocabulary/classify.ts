@@ -19,6 +19,7 @@ import {
   DOM_LAYOUT_PROPERTIES,
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
+  ORDINAL_SERIES_WORDS,
   PATIENT_SUBJECT_WORDS,
   PAYER_CATALOGUE_WORDS,
   PERSON_CONTEXT_WORDS,
@@ -175,6 +176,7 @@ const metadataWords = new Set(METADATA_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
 const personContextWords = new Set(PERSON_CONTEXT_WORDS);
 const taintClearingWords = new Set(TAINT_CLEARING_WORDS);
+const ordinalSeriesWords = new Set(ORDINAL_SERIES_WORDS);
 const nonPersonQualifiers = new Set(NON_PERSON_QUALIFIERS);
 
 const NO_PHI: NameClassification = Object.freeze({ kinds: Object.freeze([]), trap: false, clearsTaint: false, personContext: false });
@@ -227,6 +229,8 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   if (isLastFour(words) || isCheckDigit(words)) return TRAP;
   // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
+  // `prescriptionIssueNumber`, `repeatNumber`: which one in a series, not a value of the record.
+  if (words.some((word, i) => i > 0 && word === 'number' && !covered[i] && !covered[i - 1] && ordinalSeriesWords.has(words[i - 1]))) return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;

@@ -196,3 +196,15 @@ export const FHIR_READ_METHODS: ReadonlySet<string> = new Set([
 
 /** FHIR datatypes: generic words that other libraries use too (nodemailer's Address, …). */
 export const FHIR_DATATYPES: ReadonlySet<string> = new Set(['HumanName', 'Address', 'ContactPoint', 'Identifier', 'Attachment', 'PatientContact', 'Reference', 'Annotation']);
+
+/**
+ * Resource types that describe no patient: definitions and catalogues (a Questionnaire, a ValueSet, a Library),
+ * conformance resources, and the organisation's own records (its organisations, places and staff). Their business
+ * identifiers, names and codes are theirs.
+ */
+export const NON_PATIENT_RESOURCE_TYPES: readonly string[] = [
+  'Questionnaire', 'ValueSet', 'CodeSystem', 'ConceptMap', 'NamingSystem', 'StructureDefinition', 'StructureMap', 'SearchParameter',
+  'OperationDefinition', 'CapabilityStatement', 'ImplementationGuide', 'CompartmentDefinition', 'MessageDefinition', 'GraphDefinition',
+  'Library', 'Measure', 'PlanDefinition', 'ActivityDefinition', 'ObservationDefinition', 'SpecimenDefinition', 'ChargeItemDefinition',
+  'EventDefinition', 'EvidenceVariable', 'Organization', 'Location', 'HealthcareService', 'Endpoint', 'Practitioner', 'PractitionerRole',
+];

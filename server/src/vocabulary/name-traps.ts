@@ -59,6 +59,14 @@ export const METADATA_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words before `number` that make it an ordinal in a series (`prescriptionIssueNumber`: which issue of a repeat
+ * prescription, `repeatNumber`, `refillNumber`, `lineNumber`): a position, like a count, not the record's content.
+ */
+export const ORDINAL_SERIES_WORDS: readonly string[] = [
+  'issue', 'repeat', 'refill', 'sequence', 'seq', 'line', 'revision', 'attempt', 'retry', 'step', 'page',
+];
+
+/**
  * What a payer sells or is (`insurancePlans`, `getInsurancePlansAndOrgs`, `insuranceOrganization`, `payerNetwork`): a
  * catalogue of plans and the organisations offering them, not a patient's coverage. A patient word keeps the
  * patient's (`patientInsurancePlan`), and a member, policy or subscriber number is an identifier of its own.

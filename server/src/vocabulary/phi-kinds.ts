@@ -200,8 +200,8 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 18,
     sensitivity: 'high',
-    strong: ['nationalId', 'nationalIdNumber', 'nationalIdentityNumber', 'nationalIdentificationNumber', 'idNumber', 'idNo', 'identityNumber', 'identityCardNumber', 'idCardNumber', 'nin', 'nationalRegistryNumber', 'personalNumber', 'personnummer', 'citizenId', 'hudumaNumber', 'huduma', 'birthCertificateNumber', 'alienId', 'refugeeId', 'nupi', 'uniquePatientIdentifier', 'clientRegistryId', 'cuil', 'curp', 'dni'],
-    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP…).',
+    strong: ['nationalId', 'nationalIdNumber', 'nationalIdentityNumber', 'nationalIdentificationNumber', 'idNumber', 'idNo', 'identityNumber', 'identityCardNumber', 'idCardNumber', 'nin', 'nationalRegistryNumber', 'personalNumber', 'personnummer', 'citizenId', 'hudumaNumber', 'huduma', 'birthCertificateNumber', 'alienId', 'refugeeId', 'nupi', 'uniquePatientIdentifier', 'clientRegistryId', 'cuil', 'curp', 'dni', 'nationalCode', 'codeMelli', 'melliCode'],
+    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP, Iran’s national code…).',
   },
   {
     id: 'nhs-number',

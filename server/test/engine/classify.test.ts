@@ -60,6 +60,9 @@ describe('NameClassifier', () => {
     ['patientIdentifier', ['mrn']],
     ['uhid', ['mrn']],
     ['hospitalNumber', ['mrn']],
+    // near misses of the ordinals: a number that identifies, not one that counts
+    ['prescriptionNumber', ['medication']],
+    ['patientPhoneNumber', ['phone']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -71,6 +74,8 @@ describe('NameClassifier', () => {
     'patientIDs', 'diagnosisRefSet', 'patientReference', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
     // counters and device-memory pointers: `numberOfRecords`, `recordCounter`, `lastGlucosePosition`
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
+    // which one in a series: the issue of a repeat prescription, a refill, a line of an order
+    'prescriptionIssueNumber', 'medicationRepeatNumber', 'prescriptionRefillNumber', 'diagnosisSequenceNumber',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

@@ -60,6 +60,27 @@ saveToStorage('y', patient.ssn);
     assert.ok(first.related.some((related) => related.file === 'src/lib/clientStorage.ts' && related.range.start.line === 2));
   });
 
+  it('an event sender of the workspace (a helper posting its argument to a collector) reports its callers; the app\'s own API stays silent', async () => {
+    dir = workspace({
+      'src/lib/events.ts': `export function sendEvent(event: object) {
+  return fetch('https://telemetry.vendor.io/v1/collect', { method: 'POST', body: JSON.stringify(event) });
+}
+export function saveDraft(draft: object) {
+  return fetch('/api/drafts', { method: 'POST', body: JSON.stringify(draft) });
+}
+`,
+      'src/intake.ts': `import { sendEvent, saveDraft } from './lib/events';
+declare const patient: { id: string; dateOfBirth: string; phoneNumber: string };
+sendEvent({ type: 'intake', dob: patient.dateOfBirth });
+sendEvent({ type: 'intake', patientId: patient.id });
+saveDraft({ phone: patient.phoneNumber });
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}:${finding.phiKinds.join(',')}`), ['src/intake.ts:3:no-phi-to-third-party:date-of-birth']);
+    assert.ok(result.findings[0].related.some((related) => related.file === 'src/lib/events.ts' && related.range.start.line === 2));
+  });
+
   it('follows CommonJS exports and require()', async () => {
     dir = workspace({
       'lib/logger.js': "function logStreamLine(level, payload) { console.log(level, payload); }\nmodule.exports = { logStreamLine };\n",

@@ -37,6 +37,18 @@ describe('precision: whose data', () => {
     assert.deepEqual(reported(text, 'src/api/users.js'), []);
   });
 
+  it("an object literal's fields under a staff or organisation key are theirs: `doctor: { full_name }` (regression: a booking app's analytics events)", () => {
+    const text = [
+      'declare const analytics: any; declare const info: any; declare const visit: any;',
+      'export function onOpen() {',
+      "  analytics.track('opened', { doctor: { full_name: info.display_name, phone: info.cell }, center: { center_name: info.name } });",
+      "  analytics.track('booked', { doctor: { full_name: info.display_name }, patient: { full_name: visit.name, phone: visit.cell } });",
+      "  analytics.track('seen', { provider: { patient: { full_name: visit.name } } });",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/pages/booking.ts'), ['no-phi-to-third-party:4:name,phone', 'no-phi-to-third-party:5:name']);
+  });
+
   it("practitioners', clinics', employers' and payers' contact details are not PHI", () => {
     const text = [
       'declare const practitioner: { name: string; telecom: string[] }; declare const clinic: { fax: string; phone: string };',
@@ -176,10 +188,19 @@ describe("precision: a request's response and failure do not carry its body", ()
       "  } catch (e: any) {",
       "    console.error('failed', e.message, e.response?.data);",
       "  }",
-      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: unknown) => console.error(failed));",
+      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: any) => console.error(failed.message));",
       "}",
     ].join('\n');
     assert.deepEqual(reported(text), []);
+  });
+
+  it('axios: the caught error logged whole keeps the request config, so it carries the body (issue 9)', () => {
+    const text = [
+      "export async function save(axios: any, patient: { dateOfBirth: string }) {",
+      "  axios.post('/api/patients', { dob: patient.dateOfBirth }).then((ok: unknown) => console.log(ok), (failed: unknown) => console.error(failed));",
+      "}",
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:2:date-of-birth']);
   });
 
   it('logging the body itself in the failure path is still reported', () => {
@@ -666,5 +687,46 @@ describe('precision round 4: counts under model names', () => {
     // twin: a field assigned from an unknown call keeps its key's guess
     const twin = text.replace('updates.PatientDeathData = deathRows.length;', 'updates.PatientDeathData = loadDeathData();').replace("declare const log", 'declare function loadDeathData(): unknown;\ndeclare const log');
     assert.deepEqual(reported(twin, 'src/admin/merge.js'), ['no-phi-in-logs:7:patient-record']);
+  });
+});
+
+describe('precision round 6: names that are not data', () => {
+  it('a table of route paths keyed by a kind of data (`{ nhsNumber: PATHS.SEARCH_BY_NHS_NUMBER }`) holds paths, not numbers', () => {
+    const paths = "export const PATHS = { SEARCH_BY_NHS_NUMBER: '/search-by-nhs-number', SEARCH_BY_NAME: '/search-by-name' };\n";
+    const text = [
+      "import { PATHS } from './paths';",
+      'declare const logger: { info(message: string, data: unknown): void };',
+      "export function rememberSearch(searchType: 'nhsNumber' | 'patientName') {",
+      '  const searchPaths = { nhsNumber: PATHS.SEARCH_BY_NHS_NUMBER, patientName: PATHS.SEARCH_BY_NAME };',
+      '  const page = { path: searchPaths[searchType] };',
+      "  logger.info('search page', page);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/navigation/search.ts', { 'src/navigation/paths.ts': paths }), []);
+    // A local constant bound to a path literal is a path too.
+    const local = text.replace("import { PATHS } from './paths';", "const nhsSearchRoute = '/search-by-nhs-number';\nconst nameSearchRoute = '/search-by-name';").replace('PATHS.SEARCH_BY_NHS_NUMBER', 'nhsSearchRoute').replace('PATHS.SEARCH_BY_NAME', 'nameSearchRoute');
+    assert.deepEqual(reported(local, 'src/navigation/search.ts'), []);
+    // twin: the key still says what an unknown value is
+    const twin = text.replace('PATHS.SEARCH_BY_NHS_NUMBER', 'form.value').replace('export function', 'declare const form: { value: string };\nexport function');
+    assert.deepEqual(reported(twin, 'src/navigation/search.ts', { 'src/navigation/paths.ts': paths }), ['no-phi-in-logs:7:nhs-number']);
+  });
+});
+
+describe('precision round 6: searches of resources that describe no patient', () => {
+  it("a Questionnaire's business identifier in its search URL is the form's, not a record number", () => {
+    const text = [
+      'declare function get(url: string): Promise<unknown>;',
+      'export function fetchForm(param: { valueIdentifier: { system?: string; value?: string } }) {',
+      '  const identifier = param.valueIdentifier;',
+      "  const identifierSystem = identifier.system ?? '';",
+      "  const identifierValue = identifier.value ?? '';",
+      '  return get(`Questionnaire?identifier=${identifierSystem}|${identifierValue}`);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/forms/fetchForm.ts'), []);
+    assert.deepEqual(reported(text.replace('`Questionnaire?identifier=', '`${base}/ValueSet?identifier=').replace('declare function', 'declare const base: string;\ndeclare function'), 'src/forms/fetchForm.ts'), []);
+    // twins: the same identifier in a Patient search, and a Questionnaire search followed by a patient's search, stay reported
+    assert.deepEqual(reported(text.replace('`Questionnaire?identifier=', '`Patient?identifier='), 'src/forms/fetchForm.ts'), ['no-phi-in-url:6:mrn']);
+    assert.deepEqual(reported(text.replace('`Questionnaire?identifier=${identifierSystem}|', '`Questionnaire?context=x`, `Patient?identifier=${identifierSystem}|'), 'src/forms/fetchForm.ts'), ['no-phi-in-url:6:mrn']);
   });
 });

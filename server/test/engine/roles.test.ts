@@ -8,6 +8,8 @@ import { allRules } from '../../../rules';
 import { resolveConfig } from '../../src/engine/config';
 import { Project } from '../../src/engine/project';
 import { fileRole, roleOfPath, roleOfText } from '../../src/engine/roles';
+import { simulatedPatientsEvidence } from '../../src/engine/simulated-patients';
+import { testSupportEvidence } from '../../src/engine/test-support-packages';
 
 describe('file roles', () => {
   const byPath: Array<[string, string]> = [
@@ -34,6 +36,7 @@ describe('file roles', () => {
     ['apps/ehr/tests/e2e/visit.ts', 'e2e'],
     ['src/login.cy.ts', 'e2e'],
     ['scripts/backfill-mrn.ts', 'script'],
+    ['packages/api/src/scripts/backfill-mrn.ts', 'script'],
     ['db/migrations/20240101-add-dob.ts', 'script'],
     ['db/seeds/patients.ts', 'script'],
     ['src/api/generated/client.ts', 'generated'],
@@ -76,10 +79,28 @@ describe('file roles', () => {
     ['wdio.conf.ts', 'e2e'],
     ['playwright.config.ts', 'e2e'],
     ['src/config/jestures.ts', 'production'],
+    // A developer playground is for trying the product out, not where a deployment handles its patients.
+    ['apps/forms-app/src/features/playground/components/Playground.tsx', 'development'],
+    ['server/src/playgrounds/sign-launch.js', 'development'],
+    ['src/components/PlaygroundLink.tsx', 'production'],
+    // Test support shipped as packages of their own (lambdas the regression suite calls).
+    ['packages/testingSupport/resetSessions/src/handler.ts', 'test'],
+    ['packages/test-support/src/clock.ts', 'test'],
+    ['packages/regression-tests/src/setup.ts', 'test'],
+    // A statistics module named for regression analysis, and an iframe sandbox by its name alone, are the product.
+    ['src/analytics/regression/linear.ts', 'production'],
+    ['apps/ehr/src/features/reports/sandbox/ReportFrame.tsx', 'production'],
   ];
   for (const [relPath, role] of byPath) {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));
   }
+
+  it("a browser app's scripts folder (Yeoman's app/scripts, public/scripts) is the app's own code, not operator scripts", () => {
+    assert.equal(roleOfPath('app/scripts/controllers/patients.js'), undefined);
+    assert.equal(roleOfPath('root/webapp/app/scripts/services/userservice.js'), undefined);
+    assert.equal(roleOfPath('public/scripts/main.js'), undefined);
+    assert.equal(roleOfPath('app/scripts/test/patients.js')?.role, 'test');
+  });
 
   it('the nearest folder decides: scripts/test-utils is test support, test/scripts is a test', () => {
     assert.equal(roleOfPath('scripts/test-utils/x.ts')?.role, 'test');
@@ -120,6 +141,18 @@ describe('file roles', () => {
     assert.equal(roleOfText("it('is not a test without assertions');\n", 'code', 'patient-test.md.js')?.role, undefined);
   });
 
+  it('a sandbox folder is development only where its code names a public test server', () => {
+    const config = resolveConfig({}, '/ws/.phi-guard.json', '/ws');
+    const launcher = "const issuer = 'https://launch.smarthealthit.org/v/r4/fhir';\nexport const client = connect(issuer);\n";
+    const sandboxed = fileRole('/ws/src/sandbox/launch.ts', 'src/sandbox/launch.ts', launcher, 'code', config);
+    assert.equal(sandboxed.role, 'development');
+    assert.match(sandboxed.reason, /public test server launch\.smarthealthit\.org/);
+    assert.equal(fileRole('/ws/src/sandbox/hapi.ts', 'src/sandbox/hapi.ts', "fetch('https://hapi.fhir.org/baseR4/Patient');\n", 'code', config).role, 'development');
+    // The same server named outside a sandbox folder, and a sandbox folder talking to the app's own server: production.
+    assert.equal(fileRole('/ws/src/launch.ts', 'src/launch.ts', launcher, 'code', config).role, 'production');
+    assert.equal(fileRole('/ws/src/sandbox/ReportFrame.tsx', 'src/sandbox/ReportFrame.tsx', "fetch('/api/patients');\n", 'code', config).role, 'production');
+  });
+
   it('config `roles` globs win over conventions', () => {
     const config = resolveConfig({ roles: { production: ['src/testing-kit/**'], test: ['qa/**'] } }, '/ws/.phi-guard.json', '/ws');
     assert.equal(fileRole('/ws/src/testing-kit/report.test.ts', 'src/testing-kit/report.test.ts', '', 'code', config).role, 'production');
@@ -138,6 +171,7 @@ describe('Project: findings by role', () => {
       'src/app.test.ts': leak,
       '__mocks__/api.ts': "export const base = 'http://lab.remote.example-lab.com/api';\nfetch(base);\n",
       'scripts/backfill.ts': leak,
+      'src/playground/try-it.ts': leak,
       'test/fixtures/records.json': '{ "firstName": "Adaeze", "dateOfBirth": "1984-03-17", "ssn": "529-38-4172" }',
     };
     for (const [file, text] of Object.entries(files)) {
@@ -155,12 +189,13 @@ describe('Project: findings by role', () => {
       'src/app.ts:no-phi-in-logs:error:production',
       'test/fixtures/records.json:no-phi-literal:error:fixture',
     ]);
-    assert.deepEqual(result.hidden, { total: 2, byRole: { test: 1, mock: 1 } });
+    assert.deepEqual(result.hidden, { total: 3, byRole: { test: 1, mock: 1, development: 1 } });
   });
 
   it('reports every role with reportRoles all, and only the listed roles with a list', async () => {
     const all = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
-    assert.equal(all.findings.length, 5);
+    assert.equal(all.findings.length, 6);
+    assert.equal(all.findings.find((finding) => finding.file === 'src/playground/try-it.ts')?.roleReason, 'developer playground folder playground');
     assert.deepEqual(all.hidden, { total: 0, byRole: {} });
     const tests = await new Project({ root: dir, rules: allRules, reportRoles: ['test'] }).scan();
     assert.deepEqual(tests.findings.map((finding) => finding.file), ['src/app.test.ts']);
@@ -226,5 +261,97 @@ describe('file roles by importers', () => {
     const analysis = project.analyze(path.join(dir, 'src/card/cardConstants.ts'), constants);
     assert.equal(analysis.role.role, 'test');
     assert.equal(analysis.findings.length, 0);
+  });
+});
+
+describe('simulated patients: a teaching simulation of a record system', () => {
+  const leak = "declare const patient: { ssn: string };\nconsole.log(patient.ssn);\n";
+  const manifest = (description: string, keywords?: string[]) => JSON.stringify({ name: 'chart-trainer', description, keywords });
+
+  it('reads an educational or simulated record system from the manifest, and nothing else', () => {
+    assert.ok(simulatedPatientsEvidence(manifest('An educational tool that replicates an electronic health record system inside course-ware.')));
+    assert.ok(simulatedPatientsEvidence(manifest('Simulated EHR where nursing students chart fictional case studies')));
+    assert.ok(simulatedPatientsEvidence(manifest('Practice charting', ['teaching simulation', 'EMR'])));
+    // near misses: a teaching hospital's EHR, training models on EHR data, a patient-education app, an EHR with a demo mode
+    assert.equal(simulatedPatientsEvidence(manifest('The EHR of a teaching hospital, with an educational tool for residents')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('Pipelines for training models on EHR data')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('An educational tool that teaches patients about diabetes')), undefined);
+    assert.equal(simulatedPatientsEvidence(manifest('Open-source EMR for clinics, with a demo mode for training staff')), undefined);
+    assert.equal(simulatedPatientsEvidence('not json'), undefined);
+  });
+
+  it("hides the product's findings as `simulation`, keeps tests tests, and a config's roles override it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-simulation-'));
+    try {
+      const files: Record<string, string> = {
+        'package.json': manifest('An educational EHR: students chart simulated patients.'),
+        'server/src/charting.ts': leak,
+        'server/src/charting.test.ts': leak,
+      };
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+      const result = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(result.findings, []);
+      assert.deepEqual(result.hidden, { total: 2, byRole: { simulation: 1, test: 1 } });
+      const listed = await new Project({ root: dir, rules: allRules, reportRoles: ['simulation'] }).scan();
+      assert.deepEqual(listed.findings.map((finding) => [finding.file, finding.role, finding.roleReason]), [['server/src/charting.ts', 'simulation', 'package.json: package description of a simulated (teaching) record system']]);
+      // The user knows better: a config's roles globs win.
+      fs.writeFileSync(path.join(dir, '.phi-guard.json'), '{ "roles": { "production": ["server/src/charting.ts"] } }\n');
+      const overridden = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(overridden.findings.map((finding) => [finding.file, finding.role]), [['server/src/charting.ts', 'production']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a product without that description keeps its production code', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-simulation-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'package.json'), manifest('Electronic health record for community clinics'));
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src', 'charting.ts'), leak);
+      const result = await new Project({ root: dir, rules: allRules }).scan();
+      assert.deepEqual(result.findings.map((finding) => finding.role), ['production']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('test-support packages: a package whose manifest says it only supports tests', () => {
+  const leak = "export const handler = async (event: { body: string }) => { console.log(JSON.parse(event.body).patient.ssn); };\n";
+  const manifest = (description: string) => JSON.stringify({ name: 'session-reset-lambda', description });
+
+  it('reads test purposes from the description, and not a product that tests patients', () => {
+    assert.ok(testSupportEvidence(manifest('Lambda to clear active sessions of a user for test purposes')));
+    assert.ok(testSupportEvidence(manifest('Fake timer operations for regression testing purposes')));
+    assert.ok(testSupportEvidence(manifest('Stubs for end-to-end tests of the pharmacy API')));
+    // near misses: products about (lab or COVID) tests, and a product that has tests
+    assert.equal(testSupportEvidence(manifest('Records COVID-19 test results for public health purposes')), undefined);
+    assert.equal(testSupportEvidence(manifest('Lab test ordering service, with integration tests')), undefined);
+    assert.equal(testSupportEvidence(manifest('Rapid testing support for clinics')), undefined);
+  });
+
+  it('hides the package as test; the product beside it keeps production', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-test-support-'));
+    try {
+      const files: Record<string, string> = {
+        'package.json': JSON.stringify({ name: 'prescriptions', description: 'Prescription tracker' }),
+        'packages/sessionReset/package.json': manifest('Lambda to clear active sessions of a user for test purposes'),
+        'packages/sessionReset/src/handler.ts': leak,
+        'packages/api/src/handler.ts': leak,
+      };
+      for (const [file, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), text);
+      }
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const roles = [...new Set(result.findings.map((finding) => `${finding.file}:${finding.role}`))].sort();
+      assert.deepEqual(roles, ['packages/api/src/handler.ts:production', 'packages/sessionReset/src/handler.ts:test']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

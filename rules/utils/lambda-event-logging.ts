@@ -1,0 +1,411 @@
+// Serverless handlers whose whole event (and response) a middleware or a logger option logs (issue 9):
+// middy's `@middy/input-output-logger` logs every invocation's event (query string, path parameters, body)
+// and its response; AWS Lambda Powertools' `injectLambdaContext(logger, { logEvent: true })`, the
+// `@logger.injectLambdaContext({ logEvent: true })` decorator and `logger.logEventIfEnabled(event)` log the
+// event. Whether that writes PHI depends on the handler: what it reads from the event, what it returns.
+import { CONTACT_KINDS, subjectOfName, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
+import { childNodes, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './ast';
+
+/** Parts of an API Gateway / function URL event that carry what the client sent. */
+const EVENT_DATA_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'body']);
+const contactKinds = new Set(CONTACT_KINDS);
+const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ChainExpression', 'AwaitExpression']);
+
+export type EventLogger = 'inputOutputLogger' | 'logEvent' | 'logEventIfEnabled';
+
+interface Site {
+  node: Node;
+  logger: EventLogger;
+  /** The handler the middleware wraps, or the function that logs its own event. */
+  handler: Node | undefined;
+  /** Name of an imported handler the wrapper hands the event to. */
+  importedHandler?: string;
+  /** `omitPaths` of input-output-logger: `event.queryStringParameters.nhsNumber`, `response.body`. */
+  omitPaths: string[][];
+  /** Whether the response is logged too (input-output-logger). */
+  logsResponse: boolean;
+  precision: 'high' | 'medium';
+}
+
+export interface EventLoggingFinding {
+  node: Node;
+  logger: EventLogger;
+  /** Kinds of the PHI the handler reads from its event and returns. */
+  taint: Taint;
+  /** What carries it: 'event', 'response' or 'event and response'. */
+  what: string;
+  precision: 'high' | 'medium';
+}
+
+function isFunction(node: Node | undefined): node is TSESTree.FunctionLike {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
+}
+
+function unwrapped(node: Node): Node {
+  let current = node;
+  while (TRANSPARENT.has(current.type)) current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  return current;
+}
+
+function objectOption(options: Node | undefined, name: string): Node | undefined {
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const property = options.properties.find((candidate) => candidate.type === 'Property' && propertyKey(candidate) === name);
+  return property?.type === 'Property' ? (property.value as Node) : undefined;
+}
+
+/**
+ * Handlers, their returns and the event-logging middleware of one file, judged at the end of the file
+ * (a handler may be declared below the `middy(handler)` that wraps it).
+ */
+export class LambdaEventLogging {
+  private readonly functions = new Map<string, Node>();
+  private readonly returns = new Map<Node, Taint>();
+  private readonly sites: Site[] = [];
+  private usesMiddy: boolean | undefined;
+
+  constructor(private readonly context: RuleContext) {}
+
+  onFunctionDeclaration(node: TSESTree.FunctionDeclaration): void {
+    if (node.id) this.functions.set(node.id.name, node);
+  }
+
+  onDeclarator(node: TSESTree.VariableDeclarator): void {
+    if (node.id.type === 'Identifier' && node.init && isFunction(unwrapped(node.init))) this.functions.set(node.id.name, unwrapped(node.init));
+  }
+
+  /** What a function returns, as the walk knows it at its `return` (a response built from PHI). */
+  onReturn(node: TSESTree.ReturnStatement): void {
+    if (node.argument) this.addReturn(node, node.argument);
+  }
+
+  onArrow(node: TSESTree.ArrowFunctionExpression): void {
+    if (node.body.type !== 'BlockStatement') this.addReturn(node.body, node.body, node);
+  }
+
+  private addReturn(at: Node, value: Node, fn?: Node): void {
+    // Only input-output-logger logs a response: evaluate returns only in files that use middy.
+    this.usesMiddy ??= this.context.importsModule(/^@middy\//);
+    if (!this.usesMiddy) return;
+    const owner = fn ?? this.enclosingFunction(at);
+    if (!owner) return;
+    const taint = this.context.taintOf(value);
+    if (taint.kinds.length === 0) return;
+    const known = this.returns.get(owner);
+    this.returns.set(owner, known ? mergeTaints(known, taint) : taint);
+  }
+
+  private enclosingFunction(node: Node): Node | undefined {
+    for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
+    return undefined;
+  }
+
+  onCall(node: TSESTree.CallExpression): void {
+    const call = memberCall(node);
+    if (call?.method === 'use' && node.arguments[0]?.type === 'CallExpression') {
+      this.onMiddleware(node, node.arguments[0]);
+      return;
+    }
+    // `logger.logEventIfEnabled(event)`: logged when the option or POWERTOOLS_LOGGER_LOG_EVENT says so
+    if (call?.method === 'logEventIfEnabled' && node.arguments[0]) {
+      const override = node.arguments[1];
+      if (override && this.context.constantOf(override) === false) return;
+      const handler = this.enclosingFunction(node);
+      const event = unwrapped(node.arguments[0] as Node);
+      const param = isFunction(handler) ? handler.params[0] : undefined;
+      if (!handler || event.type !== 'Identifier' || param?.type !== 'Identifier' || param.name !== event.name) return;
+      this.sites.push({ node, logger: 'logEventIfEnabled', handler, omitPaths: [], logsResponse: false, precision: override && this.context.constantOf(override) === true ? 'high' : 'medium' });
+      return;
+    }
+    // `@logger.injectLambdaContext({ logEvent: true })` on a handler method
+    const decorator = parentOf(node);
+    if (decorator?.type === 'Decorator' && call?.method === 'injectLambdaContext' && this.logEventOn(node.arguments[0] as Node | undefined)) {
+      const method = parentOf(decorator);
+      const handler = method?.type === 'MethodDefinition' ? (method.value as Node) : undefined;
+      const computed = this.context.constantOf(objectOption(node.arguments[0] as Node, 'logEvent')!) !== true;
+      this.sites.push({ node, logger: 'logEvent', handler, omitPaths: [], logsResponse: false, precision: computed ? 'medium' : 'high' });
+    }
+  }
+
+  /** `middy(handler).use(inputOutputLogger(…))`, `.use(injectLambdaContext(logger, { logEvent: true }))`. */
+  private onMiddleware(use: TSESTree.CallExpression, middleware: TSESTree.CallExpression): void {
+    const name = this.middlewareName(middleware);
+    let logger: EventLogger | undefined;
+    let omitPaths: string[][] = [];
+    let precision: 'high' | 'medium' = 'high';
+    if (name === 'inputOutputLogger') {
+      const options = middleware.arguments[0] as Node | undefined;
+      const custom = objectOption(options, 'logger');
+      // a custom logger that drops what it is handed logs nothing
+      if (custom && (this.context.constantOf(custom) === false || (isFunction(custom) && custom.params.length === 0))) return;
+      const omit = objectOption(options, 'omitPaths');
+      if (omit?.type === 'ArrayExpression') {
+        omitPaths = omit.elements.flatMap((element) => {
+          const path = element && element.type !== 'SpreadElement' ? this.context.constantOf(element) : undefined;
+          return typeof path === 'string' ? [path.split('.').filter((segment) => segment !== '[]')] : [];
+        });
+      }
+      logger = 'inputOutputLogger';
+    } else if (name === 'injectLambdaContext' && this.logEventOn(middleware.arguments[1] as Node | undefined)) {
+      logger = 'logEvent';
+      // `logEvent: process.env.LOG_EVENT === 'true'`: on only where the deployment says so
+      if (this.context.constantOf(objectOption(middleware.arguments[1] as Node, 'logEvent')!) !== true) precision = 'medium';
+    }
+    if (!logger) return;
+    const root = this.middyRoot(use);
+    if (!root) return;
+    // `middy(handler)`, or middy 5's `middy().use(…).handler(handler)`
+    const { handler, importedHandler } = this.resolveHandler((root.arguments[0] as Node | undefined) ?? chainedHandler(use));
+    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision });
+  }
+
+  private middlewareName(call: TSESTree.CallExpression): string | undefined {
+    const callee = call.callee;
+    if (callee.type !== 'Identifier') return lastSegment(callee);
+    const imported = this.context.importedFrom(callee.name);
+    if (imported?.module === '@middy/input-output-logger') return 'inputOutputLogger';
+    if (imported && /^@aws-lambda-powertools\/logger/.test(imported.module)) return imported.imported === 'injectLambdaContext' ? 'injectLambdaContext' : undefined;
+    return callee.name;
+  }
+
+  /** `{ logEvent: true }`; an option the code computes counts as on (it is on somewhere). */
+  private logEventOn(options: Node | undefined): boolean {
+    const value = objectOption(options, 'logEvent');
+    return !!value && this.context.constantOf(value) !== false;
+  }
+
+  /** The `middy(handler)` call a chain of `.use(…)` calls starts from. */
+  private middyRoot(use: TSESTree.CallExpression): TSESTree.CallExpression | undefined {
+    let current: Node = use;
+    for (let depth = 0; depth < 30 && current.type === 'CallExpression'; depth++) {
+      const call = memberCall(current);
+      if (!call) {
+        const callee = current.callee;
+        const isMiddy = callee.type === 'Identifier' && (callee.name === 'middy' || this.context.importedFrom(callee.name)?.module === '@middy/core');
+        return isMiddy ? current : undefined;
+      }
+      current = unwrapped(call.object);
+    }
+    return undefined;
+  }
+
+  /** The function a handler expression is: inline, a local function, or what a wrapper hands the event to. */
+  private resolveHandler(expression: Node | undefined): { handler: Node | undefined; importedHandler?: string } {
+    if (!expression) return { handler: undefined };
+    const node = unwrapped(expression);
+    if (node.type === 'Identifier') {
+      const local = this.functions.get(node.name);
+      if (local) return { handler: local };
+      return { handler: undefined, importedHandler: this.context.importedFrom(node.name) ? node.name : undefined };
+    }
+    return { handler: isFunction(node) ? node : undefined };
+  }
+
+  /** At the end of the file: each site whose handler handles PHI. */
+  findings(): EventLoggingFinding[] {
+    const found: EventLoggingFinding[] = [];
+    for (const site of this.sites) {
+      const finding = this.judge(site);
+      if (finding) found.push(finding);
+    }
+    return found;
+  }
+
+  private judge(site: Site): EventLoggingFinding | undefined {
+    const kinds = new Set<string>();
+    let origins: Taint['origins'] = [];
+    let confidence: Taint['confidence'] = 'high';
+    let inEvent = false;
+    let inResponse = false;
+    let precision = site.precision;
+    const chain = this.handlerChain(site);
+    const eventKinds = new Set<string>();
+    let namesPatient = false;
+    for (const handler of chain) {
+      const param = (handler as TSESTree.FunctionLike).params[0];
+      for (const read of eventReads(handler, param)) {
+        if (site.omitPaths.some((path) => covers(path, ['event', ...read.path]))) continue;
+        const verdict = this.context.classify(read.field);
+        if (verdict.trap || verdict.kinds.length === 0) continue;
+        verdict.kinds.forEach((kind) => eventKinds.add(kind));
+        if (subjectOfName(read.field) === 'patient') namesPatient = true;
+      }
+    }
+    // A name, an e-mail or a phone alone is a patient's only where the handler says it serves patients
+    // (`patientSearch`, `src/patient/…`); an account or staff handler reads its user's.
+    const clinical = [...eventKinds].some((kind) => !contactKinds.has(kind));
+    if (eventKinds.size > 0 && (clinical || namesPatient || this.servesPatients(this.handlerNames(site, chain)))) {
+      eventKinds.forEach((kind) => kinds.add(kind));
+      inEvent = true;
+    }
+    for (const handler of chain) {
+      const returned = site.logsResponse ? this.returns.get(handler) : undefined;
+      if (returned && !site.omitPaths.some((path) => covers(path, ['response', 'body']))) {
+        returned.kinds.forEach((kind) => kinds.add(kind));
+        origins = [...origins, ...returned.origins].slice(0, 3);
+        if (returned.confidence === 'medium') confidence = 'medium';
+        inResponse = true;
+      }
+    }
+    if (kinds.size === 0 && site.importedHandler && !site.omitPaths.some((path) => covers(path, ['event']))) {
+      // The handler lives in another module: a handler named or filed for patients (`patientSearchLambda/`)
+      // is handed their data; say so with lower precision.
+      if (this.servesPatients([site.importedHandler])) {
+        kinds.add('patient-record');
+        precision = 'medium';
+        confidence = 'medium';
+        inEvent = true;
+      }
+    }
+    if (kinds.size === 0) return undefined;
+    if (confidence === 'medium') precision = 'medium';
+    return {
+      node: site.node,
+      logger: site.logger,
+      taint: { kinds: [...kinds].sort(), origins, confidence },
+      what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event',
+      precision,
+    };
+  }
+
+  /** The handler, and the local function an inline wrapper hands its event to (`(event) => lambdaHandler(event, deps)`). */
+  private handlerChain(site: Site): Node[] {
+    const chain: Node[] = [];
+    let handler = site.handler;
+    for (let depth = 0; handler && depth < 3 && !chain.includes(handler); depth++) {
+      chain.push(handler);
+      const param = (handler as TSESTree.FunctionLike).params[0];
+      const forwarded = param?.type === 'Identifier' ? forwardedTo(handler, param.name) : undefined;
+      if (!forwarded) break;
+      const local = this.functions.get(forwarded);
+      if (!local && this.context.importedFrom(forwarded)) site.importedHandler ??= forwarded;
+      handler = local;
+    }
+    return chain;
+  }
+
+  /** Names the handler goes by: its own, its variable's, and an imported function it hands the event to. */
+  private handlerNames(site: Site, chain: Node[]): string[] {
+    const names: string[] = site.importedHandler ? [site.importedHandler] : [];
+    for (const [name, fn] of this.functions) if (chain.includes(fn)) names.push(name);
+    return names;
+  }
+
+  private servesPatients(names: string[]): boolean {
+    if (names.some((name) => subjectOfName(name) === 'patient')) return true;
+    const segments = this.context.file.replace(/\.[^./]+$/, '').split('/');
+    return segments.some((segment) => subjectOfName(segment) === 'patient');
+  }
+}
+
+/** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */
+function chainedHandler(use: TSESTree.CallExpression): Node | undefined {
+  let link: Node = use;
+  for (let parent = parentOf(link); parent?.type === 'MemberExpression' && parent.object === link; parent = parentOf(link)) {
+    const call = parentOf(parent);
+    if (call?.type !== 'CallExpression' || call.callee !== parent) return undefined;
+    if (propertyName(parent) === 'handler') return call.arguments[0] as Node | undefined;
+    link = call;
+  }
+  return undefined;
+}
+
+function mergeTaints(a: Taint, b: Taint): Taint {
+  return {
+    kinds: [...new Set([...a.kinds, ...b.kinds])].sort(),
+    origins: [...a.origins, ...b.origins].slice(0, 3),
+    confidence: a.confidence === 'high' || b.confidence === 'high' ? 'high' : 'medium',
+  };
+}
+
+/** Whether an omit path (`event.queryStringParameters`) covers a logged path (`event.queryStringParameters.nhsNumber`). */
+function covers(omit: string[], path: string[]): boolean {
+  return omit.length > 0 && omit.length <= path.length && omit.every((segment, index) => segment === path[index]);
+}
+
+/** The name of the function a wrapper's body calls with its event: `(event) => lambdaHandler(event, params)`. */
+function forwardedTo(fn: Node, eventName: string): string | undefined {
+  const body = (fn as TSESTree.FunctionLike).body;
+  if (!body) return undefined;
+  let expression: Node | undefined = body.type === 'BlockStatement' ? undefined : body;
+  if (body.type === 'BlockStatement' && body.body.length === 1) {
+    const only = body.body[0];
+    expression = only.type === 'ReturnStatement' ? (only.argument ?? undefined) : only.type === 'ExpressionStatement' ? only.expression : undefined;
+  }
+  if (!expression) return undefined;
+  const call = unwrapped(expression);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
+  const first = call.arguments[0];
+  return first?.type === 'Identifier' && first.name === eventName ? call.callee.name : undefined;
+}
+
+interface EventRead {
+  field: string;
+  /** Path below the event: ['queryStringParameters', 'nhsNumber']. */
+  path: string[];
+}
+
+/**
+ * The fields a handler reads from its event's client data: `event.queryStringParameters?.nhsNumber`,
+ * `const qs = event.queryStringParameters ?? {}; qs['givenName']`, `const { dateOfBirth } = event.pathParameters`,
+ * `JSON.parse(event.body).diagnosis`, and a key handed to a helper together with such a part
+ * (`required(qs, 'familyName')`).
+ */
+export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): EventRead[] {
+  const reads: EventRead[] = [];
+  const body = (fn as TSESTree.FunctionLike).body;
+  if (!body || !param) return reads;
+  // local name → the event part it holds
+  const parts = new Map<string, string>();
+  let eventName: string | undefined;
+  if (param.type === 'Identifier') eventName = param.name;
+  else if (param.type === 'ObjectPattern') {
+    for (const property of param.properties) {
+      const key = property.type === 'Property' ? keyName(property.key) : undefined;
+      if (property.type === 'Property' && key && EVENT_DATA_PARTS.has(key) && property.value.type === 'Identifier') parts.set(property.value.name, key);
+    }
+  }
+  /** The event part an expression holds: `event.pathParameters`, `qs`, `JSON.parse(event.body)`, `event.body ?? '{}'`. */
+  const partOf = (expression: Node): string | undefined => {
+    const node = unwrapped(expression);
+    if (node.type === 'Identifier') return parts.get(node.name);
+    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === eventName) {
+      const name = propertyName(node);
+      return name && EVENT_DATA_PARTS.has(name) ? name : undefined;
+    }
+    if (node.type === 'LogicalExpression') return partOf(node.left);
+    if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement') {
+      const inner = partOf(node.arguments[0]);
+      return inner === 'body' ? inner : undefined; // `JSON.parse(event.body)`, `schema.parse(body)`
+    }
+    return undefined;
+  };
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.init) {
+      const part = partOf(node.init);
+      if (part && node.id.type === 'Identifier') parts.set(node.id.name, part);
+      else if (part && node.id.type === 'ObjectPattern') {
+        for (const property of node.id.properties) {
+          const key = property.type === 'Property' ? keyName(property.key) : undefined;
+          if (key) reads.push({ field: key, path: [part, key] });
+        }
+      }
+    } else if (node.type === 'MemberExpression') {
+      const part = partOf(node.object);
+      const field = part ? (node.computed ? (node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined) : propertyName(node)) : undefined;
+      if (part && field) reads.push({ field, path: [part, field] });
+    } else if (node.type === 'CallExpression') {
+      const part = node.arguments.map((argument) => (argument.type === 'SpreadElement' ? undefined : partOf(argument))).find(Boolean);
+      if (part) {
+        for (const argument of node.arguments) {
+          if (argument.type === 'Literal' && typeof argument.value === 'string' && /^[A-Za-z_][\w-]*$/.test(argument.value)) reads.push({ field: argument.value, path: [part, argument.value] });
+        }
+      }
+    }
+    // in source order, so a part's alias is known before it is read
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return reads;
+}

@@ -4,9 +4,10 @@ import {
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -259,6 +260,88 @@ function withoutTextFallback(node: Node): Node {
   return node;
 }
 
+// ── FHIR searches and tRPC queries: clients that put their parameters in a GET query string ─────
+
+/** Words of a function that changes data (`createResource`, `saveFHIRResource`): not a search, whatever its arguments. */
+const MUTATION_WORDS = new Set(['create', 'save', 'update', 'upsert', 'delete', 'remove', 'post', 'put', 'patch', 'persist', 'submit', 'transaction', 'batch']);
+/** Keys of a search description that hold its parameters (`{ resourceType: 'Patient', searchParams: { … } }`). */
+const SEARCH_DESCRIPTION_PARAMETER_KEYS = new Set(['searchParams', 'params', 'query', 'parameters']);
+
+/**
+ * `getFHIRResources('Patient', params)`, `medplum.searchResources('Patient', params)`, `useSearch('Patient', params)`,
+ * `client.search({ resourceType: 'Patient', searchParams })`: a FHIR search client call. Its name reads or searches
+ * (a list-read verb, possibly after `use`) and changes nothing.
+ */
+function isFhirSearchCallName(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = splitWords(name);
+  if (words.some((word) => MUTATION_WORDS.has(word))) return false;
+  const verb = words[0] === 'use' ? words[1] : words[0];
+  return !!verb && LIST_READ_VERBS.has(verb);
+}
+
+/**
+ * A FHIR search URL's person parameter: `Patient?name=…`, `/fhir/Patient?birthdate=…` (the path ends in a person
+ * resource type, spelt as FHIR spells it), or a chain through a patient reference on any resource
+ * (`Encounter?subject:Patient.name=…`). The kind the searched value is.
+ */
+function fhirPersonSearchKind(parameter: string, urlText: string | undefined): string | undefined {
+  const chained = chainedPatientSearchParameterKind(parameter);
+  if (chained) return chained;
+  const resource = urlText?.split('?')[0].split('/').filter(Boolean).at(-1);
+  return resource && isPersonResource(resource) ? personSearchParameterKind(parameter) : undefined;
+}
+
+/** Words of a value that bounds a date range (`minBirthDate`, `cutoff`, `fromDate`). */
+const DATE_BOUND_WORDS = new Set(['min', 'max', 'from', 'to', 'start', 'end', 'before', 'after', 'since', 'until', 'cutoff', 'threshold', 'lower', 'upper', 'earliest', 'latest']);
+
+/** Words of a function that declares a list's search filters: `makePatientListFilters`, `patientSearchColumns`. */
+const FILTER_DECLARATION_WORDS = new Set(['filter', 'filters', 'search', 'searchbar', 'columns']);
+
+/** Fields of the app's own user accounts: a schema or query with one describes users, not patients. */
+const ACCOUNT_FIELDS = new Set(['username', 'login', 'loginname', 'password']);
+
+/** tRPC procedure calls that run a query (served over GET, the input serialised into the URL's `input` parameter). */
+const TRPC_QUERY_HOOKS = new Set(['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'query', 'queryOptions', 'infiniteQueryOptions']);
+/** zod schema wrappers around an object schema: `z.object({…}).strict()`, `.extend({…})`, `.partial()`. */
+const ZOD_OBJECT_METHODS = new Set(['object', 'strictObject', 'looseObject', 'extend', 'merge', 'strict', 'partial', 'passthrough', 'required', 'deepPartial', 'optional', 'nullable']);
+
+/** The root identifier of a member chain or call chain: `publicProcedure` of `publicProcedure.input(s).query(fn)`. */
+function chainRoot(node: Node): Node {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === 'MemberExpression') current = unwrap(current.object);
+    else if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else return current;
+  }
+}
+
+/** `.input(schema)` anywhere in the builder chain of a tRPC procedure: the schema node. */
+function procedureInput(node: Node): Node | undefined {
+  let current = unwrap(node);
+  while (current.type === 'CallExpression' || current.type === 'MemberExpression') {
+    if (current.type === 'CallExpression') {
+      const call = memberCall(current);
+      if (call?.method === 'input' && current.arguments[0] && current.arguments[0].type !== 'SpreadElement') return current.arguments[0];
+      current = unwrap(current.callee);
+    } else current = unwrap(current.object);
+  }
+  return undefined;
+}
+
+/** `publicProcedure`, `protectedProcedure`, `t.procedure`: the base of a tRPC procedure builder chain. */
+function isProcedureBase(chain: Node): boolean {
+  let current = unwrap(chain);
+  for (;;) {
+    if (current.type === 'Identifier') return /procedure$/i.test(current.name);
+    if (current.type === 'MemberExpression') {
+      if (propertyName(current) === 'procedure') return true;
+      current = unwrap(current.object);
+    } else if (current.type === 'CallExpression') current = unwrap(current.callee);
+    else return false;
+  }
+}
+
 /** Restangular reads and where their query params object is: `get(params)`, `getList(params)`, `customGET(path, params)`. */
 const RESTANGULAR_GETS = new Map([['get', 0], ['getList', 0], ['customGET', 1], ['customGETLIST', 1]]);
 /** Links of a Restangular route chain (`Restangular.one('patients', id).all('visits')`). */
@@ -444,6 +527,10 @@ class UrlFile {
   /** What a query parameter's name says about an opaque value: `?dob=${value}`. */
   kindsFromParameterName(parameter: string | undefined, expression: Node, urlText?: string): Taint | undefined {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
+    // A FHIR person search parameter says what the typed value is; when it does not decide, the general reading does.
+    const fhirKind = fhirPersonSearchKind(parameter, urlText);
+    const fhirTaint = fhirKind ? this.fhirSearchValueTaint(fhirKind, expression) : undefined;
+    if (fhirTaint) return fhirTaint;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
@@ -1459,6 +1546,228 @@ class UrlFile {
     }
   }
 
+  /** A search-parameter object: written inline or built in this file (`const params = { name: text }`). */
+  searchParameterObject(value: Node | undefined): TSESTree.ObjectExpression | undefined {
+    if (!value || value.type === 'SpreadElement') return undefined;
+    let node = unwrap(value);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      node = init ? unwrap(init) : node;
+    }
+    return node.type === 'ObjectExpression' ? node : undefined;
+  }
+
+  /**
+   * What a FHIR person search parameter's value carries: its own PHI, or what the parameter says the typed value
+   * is (`name:contains: searchText` is a name). Not a constant, an opaque id (`identifier: patientUuid`), a staff
+   * member's name or a value whose name says it is code (`sortOrder`).
+   */
+  fhirSearchValueTaint(kind: string, value: Node): Taint | undefined {
+    const node = unwrap(value);
+    if (node.type === 'ArrayExpression') {
+      return mergeTaints(node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? [this.fhirSearchValueTaint(kind, element)].filter((taint): taint is Taint => !!taint) : [])));
+    }
+    if (this.context.constantOf(node) !== undefined || isConstantExpression(node) || this.isSanitized(node) || isConstantsRead(node)) return undefined;
+    if (kind === 'date-of-birth' && this.isDateBound(node)) return undefined;
+    const own = this.context.taintOf(node);
+    if (own.kinds.length && !own.kinds.every((ownKind) => RECORD_KINDS.has(ownKind))) return own;
+    const name = valueName(node);
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || splitWords(name).some((word) => CODE_VALUE_WORDS.has(word)))) return undefined;
+    if (name && this.isTrapName(name) && !namesTypedText(name)) return undefined;
+    return { kinds: [kind], origins: [], confidence: 'medium' };
+  }
+
+  /**
+   * `birthdate: \`ge${cutoff}\``, `birthdate: minBirthDate`: a bound of a date range (FHIR prefixes `ge`, `le`, `gt`, `lt`,
+   * `sa`, `eb`, or a value named as a bound) selects a cohort by age, not a person by their birth date.
+   */
+  isDateBound(node: Node): boolean {
+    const prefix = this.context.stringPrefixOf(node)?.text;
+    if (prefix && /^(ge|le|gt|lt|sa|eb|ap|ne)/.test(prefix)) return true;
+    const name = valueName(node);
+    return !!name && splitWords(name).some((word) => DATE_BOUND_WORDS.has(word));
+  }
+
+  /** The person search parameters of a FHIR search's parameter object, judged by resource type; the first value with PHI. */
+  fhirSearchParametersPhi(parameters: TSESTree.ObjectExpression, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
+    const taints: Taint[] = [];
+    let first: Node | undefined;
+    for (const property of parameters.properties) {
+      if (property.type === 'SpreadElement' || property.computed) continue;
+      const key = keyName(property.key);
+      if (!key || (!fhirKnown && !isFhirSpeltParameter(key))) continue;
+      const kind = chainedPatientSearchParameterKind(key) ?? (resourceType && isPersonResource(resourceType) ? personSearchParameterKind(key) : undefined);
+      if (!kind) continue;
+      const taint = this.fhirSearchValueTaint(kind, property.value as Node);
+      if (!taint) continue;
+      first ??= property.value as Node;
+      taints.push(taint);
+    }
+    const merged = mergeTaints(taints);
+    return merged && first ? { taint: merged, node: first } : undefined;
+  }
+
+  /**
+   * A FHIR search of patients by what identifies them: `getFHIRResources('Patient', { 'name:contains': searchText })`,
+   * `medplum.searchResources('Patient', { birthdate })`, `client.search({ resourceType: 'Patient', searchParams: { phone } })`,
+   * or a chained search through a patient reference on any resource (`{ 'subject:Patient.name': text }`). FHIR clients
+   * search with GET unless told to POST `_search`, so the parameters are in the request URL. Medium precision: the
+   * client's method is not in sight.
+   */
+  checkFhirPatientSearch(node: TSESTree.CallExpression): boolean {
+    const sink = lastSegment(node.callee);
+    if (!isFhirSearchCallName(sink)) return false;
+    const [first, second] = node.arguments;
+    let resourceType: string | undefined;
+    let parameters: TSESTree.ObjectExpression | undefined;
+    const typeArgument = first && first.type !== 'SpreadElement' ? this.context.constantOf(first) : undefined;
+    // Is it FHIR? A `resourceType` key says so; a type argument (`find('Patient', …)` could be an ORM's) needs a FHIR
+    // client in sight — the call's or a module's name — or a parameter only FHIR spells (`birthdate`, `name:contains`).
+    let fhirKnown = /fhir/i.test(sink!) || this.context.importsModule(/fhir|medplum|aidbox/i) || /fhir/i.test(this.context.file);
+    if (typeof typeArgument === 'string' && /^[A-Z][A-Za-z]+$/.test(typeArgument)) {
+      resourceType = typeArgument;
+      parameters = this.searchParameterObject(second);
+    } else {
+      const description = this.searchParameterObject(first);
+      const properties = description ? objectProperties(description) : undefined;
+      // `{ resourceType: 'Patient' }`; fhir.js (the first SMART client) says `{ type: 'Patient', query }`.
+      const typeNode = (properties?.get('resourceType') ?? properties?.get('type'))?.value as Node | undefined;
+      fhirKnown ||= properties?.has('resourceType') ?? false;
+      const type = typeNode ? this.context.constantOf(typeNode) : undefined;
+      if (typeof type !== 'string') return false;
+      resourceType = type;
+      const parameterKey = [...SEARCH_DESCRIPTION_PARAMETER_KEYS].find((key) => properties?.has(key));
+      parameters = parameterKey ? this.searchParameterObject(properties!.get(parameterKey)!.value as Node) : undefined;
+    }
+    if (!parameters) return false;
+    const found = this.fhirSearchParametersPhi(parameters, resourceType, fhirKnown);
+    if (!found) return false;
+    this.report(found.node, 'fhirPatientSearch', found.taint, `${sink}('${resourceType}')`, 'medium');
+    return true;
+  }
+
+  /**
+   * `makePatientListFilters('name:contains', …)`, `patientSearchFilters('subject:Patient.name')`: a patient list's search
+   * filter declared with a FHIR search parameter that finds a person by name, birth date, phone or identifier. What
+   * staff type into that filter is sent as that parameter of a GET search. Only a parameter with a modifier or a
+   * chain is taken from a bare string (`'name'` alone is too common a word); medium precision.
+   */
+  checkPatientSearchFilterDeclaration(node: TSESTree.CallExpression): boolean {
+    const sink = lastSegment(node.callee);
+    if (!sink) return false;
+    const words = splitWords(sink);
+    if (!words.some((word) => subjectOfName(word) === 'patient') || !words.some((word) => FILTER_DECLARATION_WORDS.has(word))) return false;
+    if (words.some((word) => subjectOfName(word) === 'workforce' || MUTATION_WORDS.has(word))) return false;
+    const kinds: string[] = [];
+    let first: Node | undefined;
+    for (const argument of node.arguments) {
+      if (!isStringLiteral(argument)) continue;
+      const parameter = argument.value;
+      const kind = chainedPatientSearchParameterKind(parameter) ?? (parameter.includes(':') ? personSearchParameterKind(parameter) : undefined);
+      if (!kind) continue;
+      kinds.push(kind);
+      first ??= argument;
+    }
+    if (!first) return false;
+    this.report(first, 'fhirSearchFilter', { kinds: [...new Set(kinds)], origins: [], confidence: 'medium' }, sink, 'medium');
+    return true;
+  }
+
+  /**
+   * Contact details searched in the app's own accounts are the users' own, not a patient's: in code about accounts or
+   * staff (`searchUsersRoute`, `router/user/`), or beside an account field (`username`, `login`) of the same object.
+   */
+  withoutAccountContacts(taint: Taint | undefined, site: Node, object: Node | undefined): Taint | undefined {
+    if (!taint) return undefined;
+    if (!this.isStaffSide(site) && !(object && this.namesAccountField(object))) return taint;
+    const kinds = taint.kinds.filter((kind) => !CONTACT_KINDS.includes(kind));
+    return kinds.length ? { ...taint, kinds } : undefined;
+  }
+
+  /** An object literal or zod object schema (inline or bound in this file) with a `username`/`login` field. */
+  namesAccountField(object: Node, depth = 0): boolean {
+    if (depth > 3) return false;
+    let node = unwrap(object);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      if (!init) return false;
+      node = unwrap(init);
+    }
+    if (node.type === 'CallExpression') {
+      const call = memberCall(node);
+      if (!call || !ZOD_OBJECT_METHODS.has(call.method)) return false;
+      if (node.arguments[0] && this.namesAccountField(node.arguments[0], depth + 1)) return true;
+      return call.object.type === 'CallExpression' || call.object.type === 'Identifier' ? this.namesAccountField(call.object, depth + 1) : false;
+    }
+    if (node.type !== 'ObjectExpression') return false;
+    return node.properties.some((property) => property.type === 'Property' && !property.computed && ACCOUNT_FIELDS.has((keyName(property.key) ?? '').toLowerCase()));
+  }
+
+  /** PHI a zod object schema's field names say its input carries (`z.object({ firstName: z.string(), birthDate })`). */
+  schemaFieldsPhi(schema: Node, depth = 0): Taint | undefined {
+    if (depth > 3) return undefined;
+    let node = unwrap(schema);
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      if (!init) return undefined;
+      node = unwrap(init);
+    }
+    if (node.type !== 'CallExpression') return undefined;
+    const call = memberCall(node);
+    if (!call || !ZOD_OBJECT_METHODS.has(call.method)) return undefined;
+    const taints: Taint[] = [];
+    const inner = call.object.type === 'CallExpression' || call.object.type === 'Identifier' ? this.schemaFieldsPhi(call.object, depth + 1) : undefined;
+    if (inner) taints.push(inner);
+    const fields = node.arguments[0];
+    if (fields && fields.type === 'ObjectExpression') {
+      for (const property of fields.properties) {
+        if (property.type === 'SpreadElement' || property.computed) continue;
+        const key = keyName(property.key);
+        if (!key || isIdName(key) || this.isTrapName(key)) continue;
+        const kinds = this.context.classifyName(key).filter((kind) => !RECORD_KINDS.has(kind));
+        if (kinds.length) taints.push({ kinds, origins: [], confidence: 'medium' });
+        const nested = this.schemaFieldsPhi(property.value as Node, depth + 1);
+        if (nested) taints.push(nested);
+      }
+    }
+    return mergeTaints(taints);
+  }
+
+  /**
+   * tRPC serves query procedures over GET, the input serialised into the URL (`?input=…`); only a client link set to
+   * `methodOverride: 'POST'` changes that. A query procedure whose input schema has PHI fields
+   * (`publicProcedure.input(z.object({ firstName, birthDate })).query(…)`), and a client query called with PHI
+   * (`trpc.patient.search.useQuery({ name, birthDate })`), put it in request URLs. Medium precision: the link is
+   * configured elsewhere.
+   */
+  checkTrpcQuery(node: TSESTree.CallExpression): boolean {
+    const call = memberCall(node);
+    if (!call) return false;
+    if (call.method === 'query' && node.arguments.length && isFunction(unwrap(node.arguments[0] as Node))) {
+      if (!isProcedureBase(call.object)) return false;
+      const schema = procedureInput(call.object);
+      const taint = schema ? this.withoutAccountContacts(this.schemaFieldsPhi(schema), node, schema) : undefined;
+      if (!taint || !schema) return false;
+      this.report(schema, 'trpcQueryProcedure', taint, 'query', 'medium');
+      return true;
+    }
+    if (!TRPC_QUERY_HOOKS.has(call.method) || call.object.type !== 'MemberExpression') return false;
+    const root = chainRoot(call.object);
+    const rootName = root.type === 'Identifier' ? root.name : undefined;
+    const chain = dottedName(call.object);
+    if (!rootName || !chain || chain.split('.').length < 3) return false;
+    if (!/trpc/i.test(rootName) && !(this.context.importsModule(/trpc/i) && (rootName === 'api' || rootName === 'client'))) return false;
+    const input = node.arguments[0];
+    if (!input || input.type === 'SpreadElement') return false;
+    const object = this.searchParameterObject(input);
+    const found = object ? this.queryEntriesPhi(object) : undefined;
+    const own = found ? undefined : this.context.taintOf(input);
+    const taint = this.withoutAccountContacts(found?.taint ?? (own?.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined), node, object);
+    if (!taint) return false;
+    this.report(found?.node ?? input, 'trpcQueryInput', taint, `${chain}.${call.method}`, 'medium');
+    return true;
+  }
+
   onCallExpression(node: TSESTree.CallExpression) {
     this.noteGetRoute(node);
     this.noteAngularResource(node);
@@ -1516,6 +1825,7 @@ class UrlFile {
       if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
       return;
     }
+    if (this.checkFhirPatientSearch(node) || this.checkPatientSearchFilterDeclaration(node) || this.checkTrpcQuery(node)) return;
     this.checkPatientListOptions(node);
   }
 
@@ -1626,6 +1936,10 @@ export default createRule({
       fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',
       fhirSearchArguments: 'FHIR `{{sink}}` interaction of a Patient service reads {{kinds}} from its search arguments, which a GET search takes from the query string. Serve searches by POST `_search` and keep demographics out of URLs.',
       pathParameter: 'GET route path parameter `{{sink}}` carries {{kinds}}: it is in every request line that servers and proxies log. Identify records by an opaque id instead.',
+      fhirPatientSearch: 'FHIR search `{{sink}}` finds a patient by {{kinds}}. FHIR clients search with GET, so the search parameters are in the request URL, which server, proxy and gateway logs keep; search with POST `_search` instead.',
+      fhirSearchFilter: 'Patient search filter `{{sink}}` is declared with a FHIR search parameter for {{kinds}}: what staff type into it is sent in the query string of a GET search, which server and proxy logs keep. Search with POST `_search` instead.',
+      trpcQueryProcedure: 'tRPC query procedure takes {{kinds}} as input. tRPC serves queries over GET with the input serialised into the URL, which server and proxy logs keep; make it a mutation, or set `methodOverride: \'POST\'` on the client link.',
+      trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {

@@ -839,6 +839,135 @@ describe('no-phi-in-url: copies of the page query in a workspace that writes pat
   });
 });
 
+describe('no-phi-in-url: FHIR patient searches by demographics, patient search filters and tRPC queries (served over GET)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // Staff, organisations and places are searched by name too: no patient.
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const findDoctors = (searchText: string) => getFHIRResources('Practitioner', { 'name:contains': searchText });",
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const findWards = (searchText: string) => getFHIRResources('Location', { name: searchText, _count: 20 });",
+      // A patient read by its opaque id, paging and includes; a constant name; presence only (`:missing`).
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const chart = (id: string) => getFHIRResources('Patient', { _id: id, _revinclude: ['CarePlan:subject'] });",
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const demo = () => getFHIRResources('Patient', { name: 'Test', _count: 1 });",
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const unnamed = (flag: boolean) => getFHIRResources('Patient', { 'name:missing': flag });",
+      // An identifier search by an opaque uuid; a write is not a search; a code search on Observation.
+      "declare const medplum: any;\nexport const byUuid = (patientUuid: string) => medplum.searchResources('Patient', { identifier: patientUuid });",
+      "declare function createFHIRResource(type: string, body: unknown): unknown;\nexport const add = (fullName: string) => createFHIRResource('Patient', { name: fullName });",
+      "declare const medplum: any;\nexport const labs = (code: string, patientRef: string) => medplum.searchResources('Observation', { code, subject: patientRef });",
+      // A filter declaration of practitioners, and a patient filter on a code (not a person parameter).
+      "declare function makePractitionerListFilters(name: string): unknown;\nexport const filters = () => makePractitionerListFilters('name:contains');",
+      "declare function makePatientListFilters(param: string): unknown;\nexport const filters = () => makePatientListFilters('_has:QuestionnaireResponse:subject:questionnaire');",
+      // tRPC: a mutation (POST), a query by opaque id, a query procedure without a PHI field, a query of something else.
+      "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const register = publicProcedure.input(z.object({ firstName: z.string(), birthDate: z.string() })).mutation(({ input }: any) => input);",
+      "import { z } from 'zod';\ndeclare const protectedProcedure: any;\nexport const byId = protectedProcedure.input(z.object({ patientId: z.string() })).query(({ input }: any) => input.patientId);",
+      "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const page = publicProcedure.input(z.object({ limit: z.number(), cursor: z.string().optional() })).query(() => []);",
+      "declare const trpc: any;\nexport function Chart({ patientId }: { patientId: string }) { return trpc.patient.byId.useQuery({ patientId }); }",
+      // The app's own users searched by their contact details (staff accounts, not patients).
+      { code: "import { z } from 'zod';\nconst UserSearch = z.object({ username: z.string().optional(), mobile: z.string().optional(), email: z.string().optional() });\nexport function searchUsersRoute(procedure: any) { return procedure.input(UserSearch).query(() => []); }", filename: 'src/router/user/index.ts' },
+      "import { z } from 'zod';\ndeclare const publicProcedure: any;\nexport const lookup = publicProcedure.input(z.object({ username: z.string(), email: z.string() })).query(() => null);",
+      // A cohort selected by a birth-date range (a FHIR prefix, a bound's name), not a person's birth date.
+      "declare function getFHIRResources(type: string, params: unknown): unknown;\nexport const adults = (cutoff: string, maxBirthDate: string) => [getFHIRResources('Patient', { birthdate: `le${cutoff}` }), getFHIRResources('Patient', { birthdate: maxBirthDate })];",
+      // Not FHIR: an ORM-style find by a model name with any API's keys, and a sort order in a patient list's columns.
+      "declare const repository: any;\nexport const lookup = (searchText: string) => repository.find('Patient', { name: searchText });",
+      "declare function patientListColumns(sort: string): unknown;\nexport const columns = () => patientListColumns('name:asc');",
+      // FHIR search URLs of staff, and of a patient by its opaque id.
+      "declare const client: any;\nexport const doctors = (searchText: string) => client.request('Practitioner?name=' + encodeURIComponent(searchText));",
+      "declare const client: any;\nexport const byUuid = (patientUuid: string) => client.request(`Patient?identifier=${patientUuid}`);",
+      // Not tRPC: a query builder's `query(fn)` and a query hook of a file that does not import tRPC.
+      "declare const db: any;\nexport const rows = db.select().input({ firstName: 'x' }).query((q: any) => q);",
+      "declare const api: any;\nexport function Hook(dateOfBirth: string) { return api.patients.search.useQuery({ dateOfBirth }); }",
+    ],
+    invalid: [
+      {
+        name: 'a FHIR Patient search by typed name, phone and birth date (resource type first, or a search description)',
+        code: [
+          "import { getFHIRResources } from '@beda.software/fhir-react';",
+          'declare const medplum: any; declare const fhir: any;',
+          "export const byName = (searchText: string) => getFHIRResources('Patient', { 'name:contains': searchText, _count: 10 });",
+          'export function byPhone(phone: string, dob: string) {',
+          '  const params = { telecom: phone, birthdate: dob };',
+          "  return medplum.searchResources('Patient', params);",
+          '}',
+          "export const described = (term: string) => fhir.search({ resourceType: 'Patient', searchParams: { family: term } });",
+        ].join('\n'),
+        errors: [
+          { line: 3, column: 94, message: "`getFHIRResources('Patient')`", kinds: ['name'] },
+          { line: 5, column: 29, message: "`searchResources('Patient')`", kinds: ['date-of-birth', 'phone'] },
+          { line: 8, column: 107, message: "`search('Patient')`", kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'FHIR search URLs (fhirclient `request`) of patients by typed name and birth date, and fhir.js `search({ type, query })`',
+        code: [
+          'declare const client: any; declare const smart: any;',
+          "export const byName = (searchText: string) => client.request('Patient?name=' + encodeURIComponent(searchText));",
+          'export const byBirthDate = (dob: string) => client.request(`/fhir/Patient?birthdate=${dob}&_count=5`);',
+          "export const byFamily = (family: string) => smart.patient.api.search({ type: 'Patient', query: { family } });",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 80, message: '`client.request`', kinds: ['name'] },
+          { line: 3, column: 87, message: '`client.request`', kinds: ['date-of-birth'] },
+          { line: 4, column: 98, message: "`search('Patient')`", kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'a chained search through the patient reference of another resource',
+        code: "declare function useSearch(type: string, params: unknown): unknown;\nexport const Encounters = (searchText: string) => useSearch('Encounter', { 'subject:Patient.name': searchText, status: 'finished' });",
+        errors: [{ line: 2, column: 100, message: "`useSearch('Encounter')`", kinds: ['name'] }],
+      },
+      {
+        name: "a patient list's search filter declared with a FHIR name parameter (plain and chained)",
+        code: [
+          'declare function makePatientListFilters(nameParam: string, other: string): unknown;',
+          "export const byName = () => makePatientListFilters('name:contains', '_has:QuestionnaireResponse:subject:questionnaire');",
+          "export const consented = () => makePatientListFilters('patient:Patient.name:contains', '_has:QuestionnaireResponse:subject:questionnaire');",
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 52, message: '`makePatientListFilters`', kinds: ['name'] },
+          { line: 3, column: 55, message: '`makePatientListFilters`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: 'a tRPC query procedure whose input schema has PHI fields (inline and declared in the file)',
+        code: [
+          "import { z } from 'zod';",
+          'declare const publicProcedure: any; declare const t: any;',
+          'const PersonSearch = z.object({ firstName: z.string(), lastName: z.string(), birthDate: z.string() }).partial();',
+          'export const router = {',
+          '  search: publicProcedure.input(PersonSearch).query(({ input }: any) => input),',
+          '  byPhone: t.procedure.input(z.object({ phoneNumber: z.string() })).query(() => []),',
+          '};',
+        ].join('\n'),
+        errors: [
+          { line: 5, column: 33, kinds: ['date-of-birth', 'name'] },
+          { line: 6, column: 30, kinds: ['phone'] },
+        ],
+      },
+      {
+        name: 'a tRPC client query called with PHI, through `trpc` and through an `api` imported from a tRPC module',
+        filename: 'src/Search.tsx',
+        code: [
+          "import { api } from '~/utils/trpc';",
+          'declare const trpc: any;',
+          'export function Search({ dateOfBirth, phoneNumber }: { dateOfBirth: string; phoneNumber: string }) {',
+          '  const a = trpc.patient.search.useQuery({ dateOfBirth, page: 1 });',
+          '  const b = api.patients.byPhone.useQuery({ phoneNumber });',
+          '  return [a, b];',
+          '}',
+        ].join('\n'),
+        errors: [
+          { line: 4, column: 44, message: '`trpc.patient.search.useQuery`', kinds: ['date-of-birth'] },
+          { line: 5, column: 45, message: '`api.patients.byPhone.useQuery`', kinds: ['phone'] },
+        ],
+      },
+      {
+        name: "tRPC's TanStack Query integration: query options of a procedure called with PHI",
+        code: "declare const trpc: any;\nexport const options = (birthDate: string) => trpc.people.byBirthDate.queryOptions({ birthDate });",
+        errors: [{ line: 2, column: 86, message: '`trpc.people.byBirthDate.queryOptions`', kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue number)', () => {
   const formSearch = [
     'export function formQuery(param: { valueIdentifier: { system?: string; value?: string } }) {',

@@ -6,9 +6,8 @@
 // not hide the product, and a config's `roles` globs override it (`{ "production": ["**"] }`).
 import * as path from 'node:path';
 import { PACKAGE_MANIFEST_NAME } from '../shared/file-kinds';
+import { MAX_MANIFEST_BYTES, parsePackageManifest } from './package-manifests';
 import { readSmallTextFile } from './read';
-
-const MAX_MANIFEST_BYTES = 256 * 1024;
 
 /** A record system named in the description: the thing being simulated. */
 const RECORD_SYSTEM = /\b(ehr|emr|electronic (health|medical|patient) records?|(health|medical|patient) records? systems?)\b/i;
@@ -29,14 +28,9 @@ const REAL_CARE = /\bteaching hospitals?\b|\bteaching clinics?\b|\bacademic medi
  * or undefined. Both a learning phrase and a record system must be named.
  */
 export function simulatedPatientsEvidence(manifestText: string): string | undefined {
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(manifestText);
-  } catch {
-    return undefined;
-  }
-  if (!manifest || typeof manifest !== 'object') return undefined;
-  const { description, keywords } = manifest as Record<string, unknown>;
+  const manifest = parsePackageManifest(manifestText);
+  if (!manifest) return undefined;
+  const { description, keywords } = manifest;
   const words = Array.isArray(keywords) ? keywords.filter((keyword): keyword is string => typeof keyword === 'string').join(', ') : '';
   const text = `${typeof description === 'string' ? description : ''}\n${words}`;
   if (REAL_CARE.test(text) || !RECORD_SYSTEM.test(text)) return undefined;

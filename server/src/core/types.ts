@@ -147,6 +147,11 @@ export interface ExportedSink {
    * cannot name (`entry.canonical.split('|')[0]`): such sinks are not followed along chains.
    */
   confidence?: 'high' | 'medium';
+  /**
+   * The precision the sink's rule gave its own report when it chose one (a collector known only by its
+   * behaviour is `medium`): a caller's finding through this sink is no surer than the sink itself.
+   */
+  precision?: Precision;
 }
 
 /**

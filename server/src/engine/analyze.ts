@@ -162,6 +162,7 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
         messageId: descriptor.messageId,
         data: descriptor.data,
         ...(descriptor.taint?.confidence === 'medium' ? { confidence: 'medium' as const } : {}),
+        ...(descriptor.precision ? { precision: descriptor.precision } : {}),
         sink: { file, range: rangeFromOffsets(lineStarts, start, end), message: `reaches this sink inside \`${exportDisplayName(probedExport!)}\`` },
       });
     }
@@ -250,6 +251,7 @@ export function crossFileFindings(given: AnalyzeInput, matches: readonly CrossFi
         data: sink.data,
         taint: { kinds: argument.kinds, confidence: argument.confidence, origins: origins.map((origin) => ({ range: origin.range, label: origin.message })) },
         related: chainLocations(call.callee, sink),
+        ...(sink.precision ? { precision: lessPrecise(sink.precision, argument.confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision) } : {}),
       },
       // The callees are code (masked like any code reference); the path and line are the finding's own.
       messageSuffix: ` (through ${[call.callee, ...(sink.callees ?? [])].map((callee) => `\`${maskCode(callee)}()\``).join(' → ')}, ${sink.sink.file}:${sink.sink.range.start.line})`,
@@ -287,6 +289,7 @@ export function sharedSinkFindings(given: AnalyzeInput, shared: readonly SharedS
         data: sink.data,
         taint: { kinds, confidence, origins: [] },
         related,
+        ...(sink.precision ? { precision: lessPrecise(sink.precision, confidence === 'medium' ? lowerPrecision(rule.meta.precision) : rule.meta.precision) } : {}),
       },
       fingerprintWithoutKinds: true,
       messageSuffix: ` (what ${files.length} files pass to \`${maskCode(callers[0].match.call.callee)}()\`: fix it here, not in each caller)`,
@@ -710,6 +713,11 @@ function reportOffsets(descriptor: ReportDescriptor): [number, number] {
 /** The rule's template with its data, each value through the "looks like a value" filter (value-mask.ts). */
 function renderMessage(template: string, kinds: readonly string[], data: Record<string, string> | undefined): string {
   return renderTemplate(template, data, (key) => (key === 'kinds' ? describeKinds(kinds) : undefined));
+}
+
+/** The less precise of two. */
+function lessPrecise(a: Precision, b: Precision): Precision {
+  return PRECISION_STEPS.indexOf(a) >= PRECISION_STEPS.indexOf(b) ? a : b;
 }
 
 function lowerPrecision(precision: Precision): Precision {

@@ -79,6 +79,8 @@ saveDraft({ phone: patient.phoneNumber });
     const result = await scanWorkspace({ paths: [dir], cwd: dir });
     assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}:${finding.phiKinds.join(',')}`), ['src/intake.ts:3:no-phi-to-third-party:date-of-birth']);
     assert.ok(result.findings[0].related.some((related) => related.file === 'src/lib/events.ts' && related.range.start.line === 2));
+    // The collector is known by its behaviour only (medium); the caller's finding is no surer than that sink.
+    assert.equal(result.findings[0].precision, 'medium');
   });
 
   it('follows CommonJS exports and require()', async () => {

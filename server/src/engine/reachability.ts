@@ -283,8 +283,12 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     }
   }
 
+  // Kept for the whole scan, so only what the fixpoint asks: a mention matters when it names one of the
+  // file's own entities or an import's local binding (`mentioned` looks up nothing else).
+  const bound = new Set<string>(entities.map((entity) => entity.name));
+  for (const item of imports) if (item.local !== undefined) bound.add(item.local);
   const record: Record<string, number[]> = {};
-  for (const [name, contexts] of mentions) record[name] = [...contexts];
+  for (const [name, contexts] of mentions) if (bound.has(name)) record[name] = [...contexts];
   // Calls of the file's functions and imports: what each argument is.
   const callable = new Set([...entities.filter((entity) => entity.kind === 'function').map((entity) => entity.name), ...imports.flatMap((item) => (item.local ? [item.local] : []))]);
   const constant = (name: string) => literalConstants.has(name) && !otherBindings.has(name) && !callable.has(name);

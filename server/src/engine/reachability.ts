@@ -233,16 +233,32 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {
-          if (child[i] && typeof child[i] === 'object') {
+          if (child[i] && typeof child[i] === 'object' && !mentionedLeaf(child[i] as Node, context)) {
             nodes.push(child[i] as Node);
             contexts.push(context);
           }
         }
-      } else if (child && typeof child === 'object' && 'type' in child) {
+      } else if (child && typeof child === 'object' && 'type' in child && !mentionedLeaf(child as Node, context)) {
         nodes.push(child as Node);
         contexts.push(context);
       }
     }
+  }
+
+  /**
+   * Names and literals, most of a tree's nodes, are taken as they are met instead of through the stack (they
+   * have nothing below them to walk). Which context mentions a name is all that counts, not in what order.
+   */
+  function mentionedLeaf(node: Node, context: number): boolean {
+    if (node.type === 'Literal') {
+      if (typeof node.value === 'string' && node.value.length <= 100 && IDENTIFIER_LIKE.test(node.value)) mention(node.value, context);
+      return true;
+    }
+    if ((node.type === 'Identifier' && !node.decorators?.length) || node.type === 'JSXIdentifier') {
+      if (!declaringNames.has(node)) mention(node.name, context);
+      return true;
+    }
+    return false;
   }
 
   function entityOf(node: Node, parent: number): ReachEntity | undefined {

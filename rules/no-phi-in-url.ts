@@ -234,21 +234,34 @@ const SEARCH_STATE_HEADS = new Set(['options', 'params', 'parameters', 'filters'
 function patientListReadName(callee: Node): string | undefined {
   const name = lastSegment(callee);
   if (!name) return undefined;
+  // Asked at every call of every file, and a function of the name alone: judged once per name.
+  let known = listReadByName.get(name);
+  if (known === undefined) {
+    if (listReadByName.size >= LIST_READ_CACHE_LIMIT) listReadByName.clear();
+    listReadByName.set(name, (known = namesAPatientListRead(name)));
+  }
+  return known ? name : undefined;
+}
+
+const listReadByName = new Map<string, boolean>();
+const LIST_READ_CACHE_LIMIT = 20_000;
+
+function namesAPatientListRead(name: string): boolean {
   const words = splitWords(name);
   const isPatientWord = (word: string | undefined) => !!word && subjectOfName(word) === 'patient';
   if (LIST_READ_VERBS.has(words[0])) {
     let i = 1;
     while (i < words.length && LIST_READ_FILLERS.has(words[i])) i++;
-    if (!isPatientWord(words[i])) return undefined;
+    if (!isPatientWord(words[i])) return false;
     const rest = words.slice(i + 1);
     // `fetchPatientsForClinic` scopes the list; `getPatientProviders` lists someone else.
     const preposition = rest.findIndex((word) => ['for', 'by', 'in', 'from', 'of', 'with', 'at'].includes(word));
     const object = preposition < 0 ? rest : rest.slice(0, preposition);
-    return object.some((word) => subjectOfName(word) === 'workforce') ? undefined : name;
+    return !object.some((word) => subjectOfName(word) === 'workforce');
   }
   if (['set', 'update', 'change', 'apply'].includes(words[0]) && words.slice(1, -1).some(isPatientWord)
-    && SEARCH_STATE_HEADS.has(words.at(-1)!) && words.slice(1).some((word) => SEARCH_STATE_WORDS.has(word) || word === 'query')) return name;
-  return undefined;
+    && SEARCH_STATE_HEADS.has(words.at(-1)!) && words.slice(1).some((word) => SEARCH_STATE_WORDS.has(word) || word === 'query')) return true;
+  return false;
 }
 
 /**

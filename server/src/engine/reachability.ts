@@ -85,7 +85,8 @@ function isModule(program: TSESTree.Program, text: string): boolean {
  */
 export function extractReachFacts(program: TSESTree.Program, text: string): ReachFacts {
   const entities: ReachEntity[] = [];
-  const mentions = new Map<string, Set<number>>();
+  /** Name → how often the file mentions it, and the contexts (entity indexes, -1 the top level) it is mentioned in, each once. */
+  const mentions = new Map<string, { count: number; contexts: number[] }>();
   const imports: ReachImport[] = [];
   const classicScript = !isModule(program, text);
   /** Nodes that declare an entity's name: not a mention of it. */
@@ -94,7 +95,6 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   const localExports = new Map<string, string[]>();
   const exportedNodes = new Map<Node, string[]>();
 
-  const mentionCounts = new Map<string, number>();
   /** Calls by a plain name, with their arguments, classified once the file's constants are known. */
   const calls: Array<{ name: string; args: TSESTree.CallExpressionArgument[] }> = [];
   /** Names bound to a literal for good (`const q = ''`, `const [q] = useState('')` with no setter), and every other binding's. */
@@ -103,10 +103,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   /** Where each name is bound (parameters, declarations): a parameter's name bound again inside its function shadows it. */
   const bindingPositions = new Map<string, number[]>();
   const mention = (name: string, context: number) => {
-    mentionCounts.set(name, (mentionCounts.get(name) ?? 0) + 1);
-    let contexts = mentions.get(name);
-    if (!contexts) mentions.set(name, (contexts = new Set()));
-    contexts.add(context);
+    const known = mentions.get(name);
+    if (!known) mentions.set(name, { count: 1, contexts: [context] });
+    else {
+      known.count++;
+      // Mentions come in walk order, so a context repeats mostly right after itself.
+      if (known.contexts[known.contexts.length - 1] !== context && !known.contexts.includes(context)) known.contexts.push(context);
+    }
   };
 
   for (const statement of program.body) {
@@ -230,16 +233,32 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {
-          if (child[i] && typeof child[i] === 'object') {
+          if (child[i] && typeof child[i] === 'object' && !mentionedLeaf(child[i] as Node, context)) {
             nodes.push(child[i] as Node);
             contexts.push(context);
           }
         }
-      } else if (child && typeof child === 'object' && 'type' in child) {
+      } else if (child && typeof child === 'object' && 'type' in child && !mentionedLeaf(child as Node, context)) {
         nodes.push(child as Node);
         contexts.push(context);
       }
     }
+  }
+
+  /**
+   * Names and literals, most of a tree's nodes, are taken as they are met instead of through the stack (they
+   * have nothing below them to walk). Which context mentions a name is all that counts, not in what order.
+   */
+  function mentionedLeaf(node: Node, context: number): boolean {
+    if (node.type === 'Literal') {
+      if (typeof node.value === 'string' && node.value.length <= 100 && IDENTIFIER_LIKE.test(node.value)) mention(node.value, context);
+      return true;
+    }
+    if ((node.type === 'Identifier' && !node.decorators?.length) || node.type === 'JSXIdentifier') {
+      if (!declaringNames.has(node)) mention(node.name, context);
+      return true;
+    }
+    return false;
   }
 
   function entityOf(node: Node, parent: number): ReachEntity | undefined {
@@ -283,13 +302,20 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     }
   }
 
+  // Kept for the whole scan, so only what the fixpoint asks: a mention matters when it names one of the
+  // file's own entities or an import's local binding (`mentioned` looks up nothing else).
+  const bound = new Set<string>(entities.map((entity) => entity.name));
+  for (const item of imports) if (item.local !== undefined) bound.add(item.local);
   const record: Record<string, number[]> = {};
-  for (const [name, contexts] of mentions) record[name] = [...contexts];
+  for (const [name, { contexts }] of mentions) if (bound.has(name)) record[name] = contexts;
   // Calls of the file's functions and imports: what each argument is.
   const callable = new Set([...entities.filter((entity) => entity.kind === 'function').map((entity) => entity.name), ...imports.flatMap((item) => (item.local ? [item.local] : []))]);
   const constant = (name: string) => literalConstants.has(name) && !otherBindings.has(name) && !callable.has(name);
   const callRecord: Record<string, { mentions: number; calls: string[] }> = {};
-  for (const name of callable) if (mentionCounts.has(name)) callRecord[name] = { mentions: mentionCounts.get(name)!, calls: [] };
+  for (const name of callable) {
+    const known = mentions.get(name);
+    if (known) callRecord[name] = { mentions: known.count, calls: [] };
+  }
   for (const { name, args } of calls) {
     const entry = callRecord[name];
     if (!entry) continue;

@@ -200,6 +200,15 @@ describe('reachability facts', () => {
   it('keeps exports when the workspace is not known whole', () => {
     assert.deepEqual(deadNames({ 'a.ts': 'export function f() {}\nfunction g() {}', 'b.ts': "import { x } from './a';" }, false), { 'a.ts': ['g'] });
   });
+
+  it('keeps (for the whole scan) only mentions of names the file binds: its entities and its imports', () => {
+    const facts = factsOf(
+      "import { load } from './api';\nimport * as ui from './ui';\nclass View { private save() {} run() { this['save'](); } }\nfunction render(patient: any) { ui.show(patient.name); load(); render(patient); }\nconst card = document.title;",
+    );
+    assert.deepEqual(Object.keys(facts.mentions).sort(), ['load', 'render', 'save', 'ui']);
+    // Names nobody binds (properties, globals, parameters) are not kept; a key spelled like a bound name still counts as its use.
+    assert.deepEqual(deadNames({ 'a.ts': "import { b } from './b';\nconst o = { b: 1 };\nfunction f() { return o.b; }", 'b.ts': 'export function b() {}\nexport function c() {}' }), { 'a.ts': ['f'], 'b.ts': ['c'] });
+  });
 });
 
 describe('parameters no caller fills', () => {

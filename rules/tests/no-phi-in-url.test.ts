@@ -1005,3 +1005,33 @@ describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue
     ],
   });
 });
+
+describe('Lambda handlers behind API Gateway that read PHI from the URL parts of their event', () => {
+  const handler = (body: string) => `import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${body}\n  return { statusCode: 200, body: '' };\n};`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // opaque ids and the body are not the URL
+      handler('  const orderId = event.queryStringParameters?.orderId;\n  console.info(orderId);'),
+      handler("  const { nhsNumber } = JSON.parse(event.body ?? '{}');\n  console.info(typeof nhsNumber);"),
+      handler('  const page = event.queryStringParameters?.page;\n  const id = event.pathParameters?.id;\n  void page; void id;'),
+      // a staff account's own contact details
+      "import type { APIGatewayProxyEvent } from 'aws-lambda';\nexport const getStaffUser = async (event: APIGatewayProxyEvent) => {\n  const email = event.queryStringParameters?.email;\n  return { statusCode: 200, body: String(email) };\n};",
+      // in a test, a fake event
+      { code: handler('  const nhsNumber = event.queryStringParameters?.nhsNumber;\n  void nhsNumber;'), filename: 'src/__tests__/handler.test.ts' },
+    ],
+    invalid: [
+      {
+        name: 'the NHS number and date of birth read from the query string',
+        code: handler('  const nhsNumber = event.queryStringParameters?.nhsNumber;\n  const dateOfBirth = event.queryStringParameters?.dateOfBirth;\n  void nhsNumber; void dateOfBirth;'),
+        errors: [{ line: 3, column: 21, kinds: ['date-of-birth', 'nhs-number'], message: 'Lambda handler reads' }],
+        output: null,
+      },
+      {
+        name: 'destructured from the query string, and a path parameter',
+        code: handler("  const { postcode } = event.queryStringParameters ?? {};\n  const nhsNumber = event.pathParameters?.['nhsNumber'];\n  void postcode; void nhsNumber;"),
+        errors: [{ line: 3, column: 11, kinds: ['nhs-number', 'zip-code'] }],
+        output: null,
+      },
+    ],
+  });
+});

@@ -5,6 +5,7 @@
 // A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
 import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
 import { childNodes, isStringLiteral, keyName, propertyName, splitWords, unwrap, type Node } from './ast';
+import { eventReads } from './lambda-event-logging';
 
 type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -16,7 +17,7 @@ export interface QueryParameterRead {
 }
 
 export interface GetRouteFinding {
-  kind: 'handlerQuery' | 'fhirSearchRoute' | 'fhirSearchArguments' | 'pathParameter';
+  kind: 'handlerQuery' | 'fhirSearchRoute' | 'fhirSearchArguments' | 'pathParameter' | 'lambdaEventQuery';
   node: Node;
   kinds: string[];
   reads: QueryParameterRead[];
@@ -616,7 +617,37 @@ function fhirServiceFindings(model: FileModel, deps: GetRouteDeps): GetRouteFind
 }
 
 /** Text without which a file has no request handler, route registration or FHIR service (most files: skip the model). */
-const MAY_SERVE_ROUTES = /\b(req|request|ctx)\b|node-fhir-server-core|\.get\(\s*['"`]\/|\b(type|method)\s*:\s*['"`]get['"`]/i;
+const MAY_SERVE_ROUTES = /\b(req|request|ctx)\b|node-fhir-server-core|\.get\(\s*['"`]\/|\b(type|method)\s*:\s*['"`]get['"`]|queryStringParameters|pathParameters/i;
+
+/** The parts of an API Gateway event that are the request URL: its query string and its path parameters. */
+const LAMBDA_URL_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters']);
+
+/**
+ * Lambda handlers behind API Gateway that read PHI from their event's query string or path parameters
+ * (`event.queryStringParameters?.nhsNumber`, `const { dateOfBirth } = event.queryStringParameters ?? {}`): whatever
+ * the method, those are the request URL, so clients must put the PHI in it and API Gateway, CloudFront and access
+ * logs keep it. One finding per handler, at its first PHI read.
+ */
+function lambdaEventQueryFindings(model: FileModel, deps: GetRouteDeps): GetRouteFinding[] {
+  const findings: GetRouteFinding[] = [];
+  const seen = new Set<Node>();
+  for (const node of model.order) {
+    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression' && node.type !== 'ArrowFunctionExpression') continue;
+    const reads: QueryParameterRead[] = [];
+    for (const read of eventReads(node, node.params[0])) {
+      if (!LAMBDA_URL_PARTS.has(read.path[0]) || seen.has(read.node)) continue;
+      seen.add(read.node);
+      const kinds = kindsOfParameter(read.field, deps);
+      if (kinds.length) reads.push({ node: read.node, name: read.field, kinds });
+    }
+    if (!reads.length) continue;
+    const kinds = withoutStaffContacts([...new Set(reads.flatMap((read) => read.kinds))].sort(), isStaffSide(model, deps, node, undefined));
+    if (!kinds.length) continue;
+    const names = [...new Set(reads.map((read) => read.name))];
+    findings.push({ kind: 'lambdaEventQuery', node: reads[0].node, kinds, reads, precision: 'high', label: names.slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '') });
+  }
+  return findings;
+}
 
 /** Every GET-route finding of a file, in document order. */
 export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps & { text: string }): GetRouteFinding[] {
@@ -643,5 +674,6 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     if (parameter) findings.push(parameter);
   }
   findings.push(...fhirServiceFindings(model, deps));
+  if (/queryStringParameters|pathParameters/.test(deps.text)) findings.push(...lambdaEventQueryFindings(model, deps));
   return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

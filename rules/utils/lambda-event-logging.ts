@@ -338,10 +338,12 @@ function forwardedTo(fn: Node, eventName: string): string | undefined {
   return first?.type === 'Identifier' && first.name === eventName ? call.callee.name : undefined;
 }
 
-interface EventRead {
+export interface EventRead {
   field: string;
   /** Path below the event: ['queryStringParameters', 'nhsNumber']. */
   path: string[];
+  /** Where the field is read (the member, the destructured key or the key handed to a helper). */
+  node: Node;
 }
 
 /**
@@ -388,18 +390,18 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
       else if (part && node.id.type === 'ObjectPattern') {
         for (const property of node.id.properties) {
           const key = property.type === 'Property' ? keyName(property.key) : undefined;
-          if (key) reads.push({ field: key, path: [part, key] });
+          if (key && property.type === 'Property') reads.push({ field: key, path: [part, key], node: property.key });
         }
       }
     } else if (node.type === 'MemberExpression') {
       const part = partOf(node.object);
       const field = part ? (node.computed ? (node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined) : propertyName(node)) : undefined;
-      if (part && field) reads.push({ field, path: [part, field] });
+      if (part && field) reads.push({ field, path: [part, field], node });
     } else if (node.type === 'CallExpression') {
       const part = node.arguments.map((argument) => (argument.type === 'SpreadElement' ? undefined : partOf(argument))).find(Boolean);
       if (part) {
         for (const argument of node.arguments) {
-          if (argument.type === 'Literal' && typeof argument.value === 'string' && /^[A-Za-z_][\w-]*$/.test(argument.value)) reads.push({ field: argument.value, path: [part, argument.value] });
+          if (argument.type === 'Literal' && typeof argument.value === 'string' && /^[A-Za-z_][\w-]*$/.test(argument.value)) reads.push({ field: argument.value, path: [part, argument.value], node: argument });
         }
       }
     }

@@ -76,6 +76,17 @@ function returnsValue(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionEx
   return !!findInSubtree(fn.body, (node) => node.type === 'ReturnStatement' && !!node.argument);
 }
 
+/** A variable of this file declared as a promise (`let pending: Promise<Session> | undefined`, `= new Promise(…)`). */
+function isPromiseVariable(program: TSESTree.Program, name: string): boolean {
+  const declarator = findInSubtree(program, (node) => node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name, true) as TSESTree.VariableDeclarator | undefined;
+  if (!declarator || declarator.id.type !== 'Identifier') return false;
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  const declaredPromise = (type: TSESTree.TypeNode | undefined): boolean =>
+    !!type && ((type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && type.typeName.name === 'Promise') || (type.type === 'TSUnionType' && type.types.some(declaredPromise)));
+  const init = declarator.init && unwrap(declarator.init as Node);
+  return declaredPromise(annotation) || (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Promise');
+}
+
 function isFunction(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
 }
@@ -173,6 +184,8 @@ export default createRule({
         const helper = program && moduleFunctionNamed(program, inner.callee.name);
         if (helper && !returnsValue(helper)) return undefined;
       }
+      // React Suspense: `throw promise` hands React a pending load to wait for; it is never shown or logged as an error.
+      if (inner.type === 'Identifier' && program && isPromiseVariable(program, inner.name)) return undefined;
       if (isErrorConstruction(inner)) {
         return bodyPhi(messageArguments(inner.arguments as Node[]));
       }

@@ -25,6 +25,9 @@ runRuleTests('no-phi-in-error-message', {
     // a helper named like an error factory that only logs and throws its own generic errors gives nothing to
     // throw: `throw handleLookupError(outcome)` is judged at the helper's own throw statements
     "declare const logger: { error(m: string, o: object): void };\ntype Outcome = { type: string; nhsNumber: string; patient: { birthDate: string } };\nexport function lookup(outcome: Outcome) {\n  if (outcome.type !== 'ok') throw handleLookupError(outcome);\n  return outcome.type;\n}\nconst handleLookupError = (outcome: Outcome) => {\n  logger.error('lookup failed', { type: outcome.type });\n  throw new Error('Patient not found');\n};",
+    // React Suspense throws a pending load, not an error: nothing of it is shown or logged as a message
+    "import type { Patient } from 'fhir/r4';\nlet pending: undefined | Promise<Patient>;\nlet current: Patient | undefined;\nexport function usePatient(load: () => Promise<Patient>): Patient {\n  if (current) return current;\n  if (!pending) pending = load().then((patient) => (current = patient));\n  throw pending;\n}",
+    "import type { Patient } from 'fhir/r4';\nexport function useRecord(patient: Patient) {\n  const waiting = new Promise<Patient>((resolve) => setTimeout(() => resolve(patient), 10));\n  throw waiting;\n}",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -73,6 +76,12 @@ runRuleTests('no-phi-in-error-message', {
       name: 'Error(…) called without new, in a function declared after its caller',
       code: "import type { DiagnosticReport } from 'fhir/r4';\nexport async function run(report: DiagnosticReport) {\n  return make(report);\n}\nasync function make(report: DiagnosticReport) {\n  if (!report.id) throw Error(`misconfigured: ${JSON.stringify(report)}`);\n  return report.id;\n}",
       errors: [{ line: 6, column: 31, kinds: ['lab-result'] }],
+      output: null,
+    },
+    {
+      name: 'a thrown record that is not a promise still counts',
+      code: "import type { Patient } from 'fhir/r4';\nexport function check(patient: Patient) {\n  const failure = { message: 'invalid', patient };\n  throw failure;\n}",
+      errors: [{ line: 4, column: 9 }],
       output: null,
     },
     {

@@ -1027,6 +1027,12 @@ describe('Lambda handlers behind API Gateway that read PHI from the URL parts of
         output: null,
       },
       {
+        name: 'validated by a schema first (zod safeParse, then its data)',
+        code: handler("  const result = querySchema.safeParse(event.queryStringParameters);\n  if (!result.success) return { statusCode: 400, body: '' };\n  const { nhs_number: nhsNumber, order_id: orderId } = result.data;\n  void nhsNumber; void orderId;").replace("export const handler", "declare const querySchema: { safeParse(value: unknown): { success: boolean; data: { nhs_number: string; order_id: string } } };\nexport const handler"),
+        errors: [{ line: 6, column: 11, kinds: ['nhs-number'] }],
+        output: null,
+      },
+      {
         name: 'destructured from the query string, and a path parameter',
         code: handler("  const { postcode } = event.queryStringParameters ?? {};\n  const nhsNumber = event.pathParameters?.['nhsNumber'];\n  void postcode; void nhsNumber;"),
         errors: [{ line: 3, column: 11, kinds: ['nhs-number', 'zip-code'] }],

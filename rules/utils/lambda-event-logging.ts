@@ -338,6 +338,16 @@ function forwardedTo(fn: Node, eventName: string): string | undefined {
   return first?.type === 'Identifier' && first.name === eventName ? call.callee.name : undefined;
 }
 
+/** Schema validations that return the fields they were given (zod, yup, joi, superstruct). */
+const SCHEMA_VALIDATIONS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'cast', 'create']);
+/** The property of a validation result that holds the validated fields: zod's `data`, joi's `value`. */
+const VALIDATED_COPY = new Set(['data', 'value']);
+
+function isSchemaValidation(expression: Node): boolean {
+  const node = unwrapped(expression);
+  return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && SCHEMA_VALIDATIONS.has(propertyName(node.callee) ?? '');
+}
+
 export interface EventRead {
   field: string;
   /** Path below the event: ['queryStringParameters', 'nhsNumber']. */
@@ -358,6 +368,8 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
   if (!body || !param) return reads;
   // local name → the event part it holds
   const parts = new Map<string, string>();
+  // names holding a schema validation's result (`{ success, data }`), whose `data` is the part
+  const validated = new Set<string>();
   let eventName: string | undefined;
   if (param.type === 'Identifier') eventName = param.name;
   else if (param.type === 'ObjectPattern') {
@@ -370,6 +382,9 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
   const partOf = (expression: Node): string | undefined => {
     const node = unwrapped(expression);
     if (node.type === 'Identifier') return parts.get(node.name);
+    // `schema.safeParse(event.queryStringParameters).data`, joi's `{ value }`: the validated copy of the part
+    if (node.type === 'MemberExpression' && !node.computed && VALIDATED_COPY.has(propertyName(node) ?? '') && node.object.type !== 'Identifier') return partOf(node.object);
+    if (node.type === 'MemberExpression' && !node.computed && VALIDATED_COPY.has(propertyName(node) ?? '') && node.object.type === 'Identifier' && validated.has(node.object.name)) return parts.get(node.object.name);
     if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === eventName) {
       const name = propertyName(node);
       return name && EVENT_DATA_PARTS.has(name) ? name : undefined;
@@ -377,7 +392,10 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
     if (node.type === 'LogicalExpression') return partOf(node.left);
     if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement') {
       const inner = partOf(node.arguments[0]);
-      return inner === 'body' ? inner : undefined; // `JSON.parse(event.body)`, `schema.parse(body)`
+      if (inner === 'body') return inner; // `JSON.parse(event.body)`, `schema.parse(body)`
+      // `schema.parse(event.queryStringParameters)`, `schema.safeParse(qs)`: the same fields, validated
+      const method = node.callee.type === 'MemberExpression' && !node.callee.computed ? propertyName(node.callee) : undefined;
+      return inner && method && SCHEMA_VALIDATIONS.has(method) ? inner : undefined;
     }
     return undefined;
   };
@@ -386,7 +404,10 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
     const node = stack.pop()!;
     if (node.type === 'VariableDeclarator' && node.init) {
       const part = partOf(node.init);
-      if (part && node.id.type === 'Identifier') parts.set(node.id.name, part);
+      if (part && node.id.type === 'Identifier') {
+        parts.set(node.id.name, part);
+        if (isSchemaValidation(node.init)) validated.add(node.id.name);
+      }
       else if (part && node.id.type === 'ObjectPattern') {
         for (const property of node.id.properties) {
           const key = property.type === 'Property' ? keyName(property.key) : undefined;

@@ -811,20 +811,26 @@ class UrlFile {
     }
   }
 
+  /** What a local name stands for (`const query = { … }; get(url, query)` → the object), unwrapped; anything else as written. */
+  resolvedLocal(value: Node): Node {
+    const node = unwrap(value);
+    const init = node.type === 'Identifier' ? this.inits.get(node.name) : undefined;
+    return init ? unwrap(init) : node;
+  }
+
   /** The known text of a request URL (`X` for unknown parts): `base + "/patient/lucene"` → `X/patient/lucene`. */
   urlTextOf(url: Node): string | undefined {
-    let node = unwrap(url);
-    if (node.type === 'Identifier' && this.inits.has(node.name)) node = unwrap(this.inits.get(node.name)!);
+    const node = this.resolvedLocal(url);
     return node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node) ? urlPieces(node).text : undefined;
   }
 
   /** `$http.get(conceptUrl, { params: { q: term } })`, `client.get(\`/drug\`, { params })`: a catalogue lookup by its URL and query. */
   isCatalogueRequest(url: Node, query: Node): boolean {
-    let node = unwrap(url);
-    const urlName = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
-    if (node.type === 'Identifier' && this.inits.has(node.name)) node = unwrap(this.inits.get(node.name)!);
+    const written = unwrap(url);
+    const urlName = written.type === 'Identifier' ? written.name : written.type === 'MemberExpression' ? propertyName(written) : undefined;
+    const node = this.resolvedLocal(written);
     const { text, pieces } = node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node) ? urlPieces(node) : { text: '', pieces: [] };
-    const queryObject = unwrap(query.type === 'Identifier' && this.inits.has(query.name) ? this.inits.get(query.name)! : query);
+    const queryObject = this.resolvedLocal(query);
     const properties = queryObject.type === 'ObjectExpression' ? [...objectProperties(queryObject).entries()] : [];
     const keys = properties.map(([key]) => key);
     const values = [...pieces.map((piece) => piece.expression), ...properties.map(([, property]) => property.value as Node)];
@@ -949,12 +955,7 @@ class UrlFile {
   /** The search text an options object carries (through variables and spreads of objects built in this file), and where. */
   searchOptionsPhi(value: Node, depth: number): { taint: Taint; node: Node } | undefined {
     if (depth > 3) return undefined;
-    let node = unwrap(value);
-    if (node.type === 'Identifier') {
-      const init = this.inits.get(node.name);
-      if (!init) return undefined;
-      node = unwrap(init);
-    }
+    const node = this.resolvedLocal(value);
     if (node.type !== 'ObjectExpression') return undefined;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
@@ -1562,11 +1563,7 @@ class UrlFile {
   /** A search-parameter object: written inline or built in this file (`const params = { name: text }`). */
   searchParameterObject(value: Node | undefined): TSESTree.ObjectExpression | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
-    let node = unwrap(value);
-    if (node.type === 'Identifier') {
-      const init = this.inits.get(node.name);
-      node = init ? unwrap(init) : node;
-    }
+    const node = this.resolvedLocal(value);
     return node.type === 'ObjectExpression' ? node : undefined;
   }
 
@@ -1700,12 +1697,7 @@ class UrlFile {
   /** An object literal or zod object schema (inline or bound in this file) with a `username`/`login` field. */
   namesAccountField(object: Node, depth = 0): boolean {
     if (depth > 3) return false;
-    let node = unwrap(object);
-    if (node.type === 'Identifier') {
-      const init = this.inits.get(node.name);
-      if (!init) return false;
-      node = unwrap(init);
-    }
+    const node = this.resolvedLocal(object);
     if (node.type === 'CallExpression') {
       const call = memberCall(node);
       if (!call || !ZOD_OBJECT_METHODS.has(call.method)) return false;
@@ -1719,12 +1711,7 @@ class UrlFile {
   /** PHI a zod object schema's field names say its input carries (`z.object({ firstName: z.string(), birthDate })`). */
   schemaFieldsPhi(schema: Node, depth = 0): Taint | undefined {
     if (depth > 3) return undefined;
-    let node = unwrap(schema);
-    if (node.type === 'Identifier') {
-      const init = this.inits.get(node.name);
-      if (!init) return undefined;
-      node = unwrap(init);
-    }
+    const node = this.resolvedLocal(schema);
     if (node.type !== 'CallExpression') return undefined;
     const call = memberCall(node);
     if (!call || !ZOD_OBJECT_METHODS.has(call.method)) return undefined;

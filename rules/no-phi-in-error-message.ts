@@ -1,5 +1,5 @@
 import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, findInSubtree, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
+import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
@@ -87,9 +87,6 @@ function isPromiseVariable(program: TSESTree.Program, name: string): boolean {
   return declaredPromise(annotation) || (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Promise');
 }
 
-function isFunction(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
-}
 
 /** `new Error(…)`, `new NotFoundError(…)`, `new HttpException(…)`, `createError(…)`, `Boom.badRequest(…)`. */
 function isErrorConstruction(node: Node): node is TSESTree.NewExpression | TSESTree.CallExpression {

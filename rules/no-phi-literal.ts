@@ -2,6 +2,7 @@ import { createRule, kindLabel, splitWords, subjectOfName, type JsonNode, type J
 import { isIssuedNhsNumber, isLowEntropyDigits, isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
 import { findInSubtree, keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
+import { isPersonResource } from './utils/fhir-search';
 
 // ── what a real identifier looks like ────────────────────────────────────────────────────────
 
@@ -271,7 +272,6 @@ const PATIENT_WORDS = new Set([
   'guardian', 'emergency', 'resident', 'applicant', 'dependent', 'dependents', 'spouse', 'mother', 'father', 'parent', 'parents',
   'child', 'children', 'newborn', 'caregiver', 'relatedperson', 'demographics', 'intake', 'beneficiaries', 'subscribers',
 ]);
-const PERSON_RESOURCES = new Set(['Patient', 'RelatedPerson', 'Person']);
 /** FHIR identifier systems (URLs and OIDs). */
 const SSN_SYSTEMS = /us-ssn|2\.16\.840\.1\.113883\.4\.1$/;
 const MBI_SYSTEMS = /us-mbi|2\.16\.840\.1\.113883\.4\.927/;
@@ -484,7 +484,7 @@ function inPersonResource(context: RuleContext, object: Node): boolean {
   for (let current: Node | undefined = object; current; current = current.parent as Node | undefined) {
     if (current.type === 'ObjectExpression') {
       const type = codeObjectString(context, current, 'resourceType');
-      if (typeof type === 'string') return PERSON_RESOURCES.has(type);
+      if (typeof type === 'string') return isPersonResource(type);
     } else if (!['Property', 'ArrayExpression', 'TSAsExpression', 'TSSatisfiesExpression'].includes(current.type)) {
       return false;
     }
@@ -503,7 +503,7 @@ function jsonPlacement(context: RuleContext, node: JsonNode, path: readonly stri
     for (const enclosing of jsonEnclosingObjects(node)) {
       const type = jsonScalar(jsonObjectProperties(enclosing).get('resourceType'));
       if (typeof type === 'string') {
-        patient = PERSON_RESOURCES.has(type);
+        patient = isPersonResource(type);
         break;
       }
     }
@@ -770,7 +770,7 @@ function codeFileOfSampleRecords(context: RuleContext, program: Node): boolean {
     if (node.type !== 'ObjectExpression') return false;
     const type = codeObjectString(context, node, 'resourceType');
     const keys = node.properties.flatMap((property) => (property.type === 'Property' ? [keyName(property.key) ?? ''] : []));
-    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, keys) < 2) return false;
+    if (!(typeof type === 'string' && isPersonResource(type)) && personFieldCount(context, keys) < 2) return false;
     const record = codeRecordFrom(node) ?? node;
     if (seen.has(record) || !codeHoldsSyntheticMarker(context, record)) return false;
     seen.add(record);
@@ -790,7 +790,7 @@ function jsonFileOfSampleRecords(context: RuleContext, root: JsonNode): boolean 
     if (node.type !== 'object') continue;
     const properties = jsonObjectProperties(node);
     const type = jsonScalar(properties.get('resourceType'));
-    if (!(typeof type === 'string' && PERSON_RESOURCES.has(type)) && personFieldCount(context, properties.keys()) < 2) continue;
+    if (!(typeof type === 'string' && isPersonResource(type)) && personFieldCount(context, properties.keys()) < 2) continue;
     const record = jsonRecordFrom(node) ?? node;
     if (seen.has(record) || !jsonHoldsSyntheticMarker(context, record)) continue;
     seen.add(record);

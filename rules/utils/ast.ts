@@ -94,6 +94,11 @@ export function parentOf(node: Node): Node | undefined {
   return (node as { parent?: Node }).parent;
 }
 
+/** A function with a body: declaration, expression or arrow. */
+export function isFunction(node: Node | undefined | null): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration {
+  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
+}
+
 /** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
 export function childNodes(node: Node): Node[] {
   const children: Node[] = [];

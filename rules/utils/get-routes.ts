@@ -4,7 +4,7 @@
 // search interactions of node-fhir-server-core service modules, PHI-named path parameters.
 // A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
 import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, isStringLiteral, keyName, propertyName, splitWords, unwrap, type Node } from './ast';
+import { childNodes, isFunction, isStringLiteral, keyName, propertyName, splitWords, unwrap, type Node } from './ast';
 import { eventReads } from './lambda-event-logging';
 
 type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
@@ -73,10 +73,6 @@ const FHIR_PATIENT_SEARCH_KINDS = [...new Set(FHIR_PATIENT_SEARCH_PARAMETERS.val
 const FHIR_SEARCH_INTERACTIONS = new Set(['search', 'history']);
 /** Placeholders for "any resource type" in a generic FHIR route (`/:base_version/:resource`, `/${Resource.fhirName}`). */
 const RESOURCE_TYPE_PLACEHOLDERS = new Set(['resource', 'resourcetype', 'resource_type', 'fhirname', 'resourcename']);
-
-function isFunction(node: Node | undefined | null): node is FunctionNode {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
-}
 
 /** The static text of a path argument (`'/x'`, `` `/${base}/Patient` `` with `${}` as `:expr`), and the template's expressions. */
 function pathText(node: Node | undefined): { text: string; expressions: Node[] } | undefined {

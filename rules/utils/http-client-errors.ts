@@ -4,7 +4,7 @@
 // writes the request's URL, query and body to the log. A `fetch` TypeError carries no request, and an
 // error's `message` or `response.status` carry none either: only errors of these libraries, logged whole.
 import type { RuleContext, Taint, TSESTree } from '../../server/src/rule-api';
-import { dottedName, lastSegment, memberCall, parentOf, propertyKey, propertyName, splitWords, type Node } from './ast';
+import { dottedName, isFunction, lastSegment, memberCall, parentOf, propertyKey, propertyName, splitWords, type Node } from './ast';
 
 /** Libraries whose errors keep the request they failed on. */
 const REQUEST_KEEPING_CLIENTS = /^(axios|got|ky|ky-universal|superagent)$/;
@@ -29,10 +29,6 @@ const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfi
 export interface FailedRequest {
   taint: Taint;
   precision: 'high' | 'medium';
-}
-
-function isFunction(node: Node): boolean {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }
 
 function clientModule(context: RuleContext, name: string): boolean {

@@ -4,12 +4,11 @@
 // `@logger.injectLambdaContext({ logEvent: true })` decorator and `logger.logEventIfEnabled(event)` log the
 // event. Whether that writes PHI depends on the handler: what it reads from the event, what it returns.
 import { CONTACT_KINDS, subjectOfName, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, type Node } from './ast';
+import { childNodes, isFunction, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, unwrap, type Node } from './ast';
 
 /** Parts of an API Gateway / function URL event that carry what the client sent. */
 const EVENT_DATA_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'body']);
 const contactKinds = new Set(CONTACT_KINDS);
-const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ChainExpression', 'AwaitExpression']);
 
 export type EventLogger = 'inputOutputLogger' | 'logEvent' | 'logEventIfEnabled';
 
@@ -37,16 +36,6 @@ export interface EventLoggingFinding {
   precision: 'high' | 'medium';
 }
 
-function isFunction(node: Node | undefined): node is TSESTree.FunctionLike {
-  return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
-}
-
-function unwrapped(node: Node): Node {
-  let current = node;
-  while (TRANSPARENT.has(current.type)) current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
-  return current;
-}
-
 function objectOption(options: Node | undefined, name: string): Node | undefined {
   if (options?.type !== 'ObjectExpression') return undefined;
   const property = options.properties.find((candidate) => candidate.type === 'Property' && propertyKey(candidate) === name);
@@ -70,7 +59,7 @@ export class LambdaEventLogging {
   }
 
   onDeclarator(node: TSESTree.VariableDeclarator): void {
-    if (node.id.type === 'Identifier' && node.init && isFunction(unwrapped(node.init))) this.functions.set(node.id.name, unwrapped(node.init));
+    if (node.id.type === 'Identifier' && node.init && isFunction(unwrap(node.init))) this.functions.set(node.id.name, unwrap(node.init));
   }
 
   /** What a function returns, as the walk knows it at its `return` (a response built from PHI). */
@@ -110,7 +99,7 @@ export class LambdaEventLogging {
       const override = node.arguments[1];
       if (override && this.context.constantOf(override) === false) return;
       const handler = this.enclosingFunction(node);
-      const event = unwrapped(node.arguments[0] as Node);
+      const event = unwrap(node.arguments[0] as Node);
       const param = isFunction(handler) ? handler.params[0] : undefined;
       if (!handler || event.type !== 'Identifier' || param?.type !== 'Identifier' || param.name !== event.name) return;
       this.sites.push({ node, logger: 'logEventIfEnabled', handler, omitPaths: [], logsResponse: false, precision: override && this.context.constantOf(override) === true ? 'high' : 'medium' });
@@ -183,7 +172,7 @@ export class LambdaEventLogging {
         const isMiddy = callee.type === 'Identifier' && (callee.name === 'middy' || this.context.importedFrom(callee.name)?.module === '@middy/core');
         return isMiddy ? current : undefined;
       }
-      current = unwrapped(call.object);
+      current = unwrap(call.object);
     }
     return undefined;
   }
@@ -191,7 +180,7 @@ export class LambdaEventLogging {
   /** The function a handler expression is: inline, a local function, or what a wrapper hands the event to. */
   private resolveHandler(expression: Node | undefined): { handler: Node | undefined; importedHandler?: string } {
     if (!expression) return { handler: undefined };
-    const node = unwrapped(expression);
+    const node = unwrap(expression);
     if (node.type === 'Identifier') {
       const local = this.functions.get(node.name);
       if (local) return { handler: local };
@@ -332,7 +321,7 @@ function forwardedTo(fn: Node, eventName: string): string | undefined {
     expression = only.type === 'ReturnStatement' ? (only.argument ?? undefined) : only.type === 'ExpressionStatement' ? only.expression : undefined;
   }
   if (!expression) return undefined;
-  const call = unwrapped(expression);
+  const call = unwrap(expression);
   if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
   const first = call.arguments[0];
   return first?.type === 'Identifier' && first.name === eventName ? call.callee.name : undefined;
@@ -344,7 +333,7 @@ const SCHEMA_VALIDATIONS = new Set(['parse', 'safeParse', 'parseAsync', 'safePar
 const VALIDATED_COPY = new Set(['data', 'value']);
 
 function isSchemaValidation(expression: Node): boolean {
-  const node = unwrapped(expression);
+  const node = unwrap(expression);
   return node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && SCHEMA_VALIDATIONS.has(propertyName(node.callee) ?? '');
 }
 
@@ -380,7 +369,7 @@ export function eventReads(fn: Node, param: TSESTree.Parameter | undefined): Eve
   }
   /** The event part an expression holds: `event.pathParameters`, `qs`, `JSON.parse(event.body)`, `event.body ?? '{}'`. */
   const partOf = (expression: Node): string | undefined => {
-    const node = unwrapped(expression);
+    const node = unwrap(expression);
     if (node.type === 'Identifier') return parts.get(node.name);
     // `schema.safeParse(event.queryStringParameters).data`, joi's `{ value }`: the validated copy of the part
     if (node.type === 'MemberExpression' && !node.computed && VALIDATED_COPY.has(propertyName(node) ?? '') && node.object.type !== 'Identifier') return partOf(node.object);

@@ -10,6 +10,9 @@
 //       findings that appeared (+) or disappeared (-) between two result folders, with any judged verdict
 //   node bench/accuracy/inspect.mjs splits RUN.json
 //       totals per split of a run.mjs --json report
+//   node bench/accuracy/inspect.mjs score --split S [--results DIR]
+//       a results folder scored against the labels as they are now (verdicts recorded after the scan count):
+//       per repository, per rule and per pattern, with the findings no verdict covers yet
 //
 // --split names one split of manifest.json, or `seen` (every split but the newest held-out one). Splits that
 // are still held out for a final measurement are refused unless --final is given: looking at them while
@@ -116,6 +119,48 @@ if (command === 'missed') {
   for (const [name, t] of bySplit) {
     console.log(`${name}: ${t.repositories} repositories, ${(t.lines / 1000).toFixed(0)} kLOC, ${t.findings} findings; judged ${t.judged} (true ${t.true}, false ${t.false}, debatable ${t.debatable}) precision ${pct(t.true, t.judged)}; recall ${t.handFound}/${t.hand} = ${pct(t.handFound, t.hand)}`);
   }
+} else if (command === 'score') {
+  const pct = (n, d) => (d === 0 ? '—' : `${Math.round((100 * n) / d)} %`);
+  const emptyTally = () => ({ findings: 0, true: 0, false: 0, debatable: 0, hand: 0, handFound: 0 });
+  const total = emptyTally();
+  const byRule = new Map();
+  const byPattern = new Map();
+  const tallyOf = (map, name) => map.get(name) ?? (map.set(name, emptyTally()), map.get(name));
+  for (const entry of repositoriesOf(split)) {
+    const findings = findingsIn(resultsDir, entry.name);
+    if (!findings) {
+      console.log(`${entry.name}: no results in ${resultsDir}`);
+      continue;
+    }
+    const labels = loadLabels(here, entry.name);
+    const row = emptyTally();
+    row.findings = findings.length;
+    for (const finding of findings) tallyOf(byRule, finding.ruleId).findings++;
+    for (const { finding, verdict } of matchJudged(findings, labels)) {
+      row[verdict]++;
+      tallyOf(byRule, finding.ruleId)[verdict]++;
+    }
+    for (const label of labels) {
+      if (label.source !== 'hand' || label.verdict !== 'true') continue;
+      const found = matchHand(label, findings);
+      const patternTally = tallyOf(byPattern, label.pattern ?? 'other');
+      row.hand++;
+      patternTally.hand++;
+      if (found) (row.handFound++, patternTally.handFound++);
+    }
+    for (const field of Object.keys(total)) total[field] += row[field];
+    const judged = row.true + row.false + row.debatable;
+    console.log(`${entry.name}: ${row.findings} findings, judged ${judged} (true ${row.true}, false ${row.false}, debatable ${row.debatable}, unjudged ${row.findings - judged}) precision ${pct(row.true, judged)}; recall ${row.handFound}/${row.hand} = ${pct(row.handFound, row.hand)}`);
+  }
+  const judgedTotal = total.true + total.false + total.debatable;
+  console.log(`\nall: ${total.findings} findings, judged ${judgedTotal} (true ${total.true}, false ${total.false}, debatable ${total.debatable}, unjudged ${total.findings - judgedTotal}) precision ${pct(total.true, judgedTotal)}; recall ${total.handFound}/${total.hand} = ${pct(total.handFound, total.hand)}`);
+  console.log('\nper rule (judged precision, debatable counted as false)');
+  for (const [name, t] of [...byRule].sort((a, b) => b[1].findings - a[1].findings)) {
+    const judged = t.true + t.false + t.debatable;
+    console.log(`  ${name}: ${t.findings} findings, ${t.true}/${judged} true = ${pct(t.true, judged)}${t.debatable ? ` (${t.debatable} debatable)` : ''}`);
+  }
+  console.log('\nfound / hand-found, per pattern');
+  for (const [name, t] of [...byPattern].sort((a, b) => b[1].hand - a[1].hand)) console.log(`  ${name}: ${t.handFound}/${t.hand}`);
 } else {
-  fail('usage: inspect.mjs missed|falses|diff|splits … (see the comment at the top of this file)');
+  fail('usage: inspect.mjs missed|falses|diff|splits|score … (see the comment at the top of this file)');
 }

@@ -360,7 +360,7 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       {
         name: 'a FHIR search request logged whole carries the criteria the client searched by',
         code: `${searchHeader}export function globalSearch(request: CriteriaSearchRequest) {\n  logger.info(request);\n}`,
-        errors: [{ line: 5, column: 15, kinds: ['date-of-birth', 'mrn', 'name'], precision: 'medium' }],
+        errors: [{ line: 5, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
       },
       {
         name: 'an Elasticsearch body built from the criteria, serialised into a debug log inside a method of the class',
@@ -370,7 +370,7 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       {
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',
         code: "import AWS from 'aws-sdk';\ndeclare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) {\n    const image = AWS.DynamoDB.Converter.unmarshall(record.dynamodb.NewImage);\n    logger.debug(image);\n  }\n}",
-        errors: [{ line: 6, column: 18, kinds: ['patient-record'], precision: 'medium' }],
+        errors: [{ line: 6, column: 18, kinds: ['patient-record'] }],
       },
       {
         name: 'the put requests a batch write left unprocessed, items included',

@@ -851,6 +851,33 @@ export function searchRequestValue(identifier: TSESTree.Identifier, host: Proven
   return { ...criteria, fields: new Map(SEARCH_CRITERIA_FIELDS.map((field) => [field, criteria])) };
 }
 
+/** The name a function is known by: its own, its method's or property's key, the variable it is assigned to. */
+function functionName(fn: Node): string | undefined {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
+  const parent = parentNode(fn);
+  if (parent?.type === 'MethodDefinition' || parent?.type === 'Property') return keyName(parent.key);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  return undefined;
+}
+
+/**
+ * `typeSearch(resourceType, queryParams)`, `async globalSearch(queryParams, …)` of a FHIR server's handler: a
+ * search interaction's parameter named for its criteria is what the client searched by.
+ */
+export function searchHandlerCriteriaValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!fn || !FUNCTION_TYPES.has(fn.type) || !searchCriteriaFields.has(identifier.name)) return EMPTY;
+  const isParameter = (fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0]);
+  const name = isParameter ? functionName(fn) : undefined;
+  if (!name || !splitWords(name).includes('search') || !host.importsModule(FHIR_MODULE)) return EMPTY;
+  const range = host.origin(identifier, CRITERIA_KINDS).range;
+  return {
+    kinds: CRITERIA_KINDS,
+    origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${identifier.name}\` of the FHIR search interaction \`${name}\` are what a client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
 /** `parsed.searchParams` of criteria parsed into an object: the criteria again. */
 export function criteriaFieldValue(object: AbstractValue, name: string): AbstractValue | undefined {
   return searchCriteriaFields.has(name) && carriesSearchCriteria(object) ? { ...taintOnly(object), personContext: true } : undefined;

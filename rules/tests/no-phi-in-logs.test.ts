@@ -368,6 +368,11 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
         errors: [{ line: 11, column: 18, kinds: ['date-of-birth', 'mrn', 'name'] }],
       },
       {
+        name: 'a query object declared with a shape of its own (no PHI in the declaration) keeps the criteria it was built with, field by field',
+        code: `${searchHeader}interface EsQuery { index: string; request: unknown }\nexport class Search {\n  async typeSearch(request: CriteriaSearchRequest) {\n    const params: EsQuery = { index: 'x', request: { body: makeQueryFromCriteria(request.queryParams) } };\n    await this.run(params);\n  }\n  private async run(searchQuery: EsQuery) {\n    logger.debug(\`query: \${JSON.stringify({ ...searchQuery.request, size: 10 })}\`);\n    logger.debug(\`index: \${searchQuery.index}\`);\n  }\n}`,
+        errors: [{ line: 11, column: 18, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',
         code: "import AWS from 'aws-sdk';\ndeclare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) {\n    const image = AWS.DynamoDB.Converter.unmarshall(record.dynamodb.NewImage);\n    logger.debug(image);\n  }\n}",
         errors: [{ line: 6, column: 18, kinds: ['patient-record'] }],

@@ -465,7 +465,10 @@ export abstract class ValueEvaluator {
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
-    if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // An object the analysis knows field by field (`const params: Query = { body: { query } }`, a caller's argument of one)
+    // keeps those fields under a declared shape without PHI: they say more than the declaration.
+    if (typed && hasPhi(value) && value.fields && !hasPhi(typed)) value = { ...value, typeName: typed.typeName ?? value.typeName };
+    else if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
     // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
     // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
     if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;

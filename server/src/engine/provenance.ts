@@ -884,7 +884,11 @@ export function criteriaFieldValue(object: AbstractValue, name: string): Abstrac
 }
 
 /** `buildQueryForAllSearchParameters(…)`, `parseQuery(…)`, `buildSortClause(…)`: a name that says it builds a query from what it is handed. */
+const QUERY_BUILDER_HINT = /quer|filter|clause|criteri|search|param|condition/i;
+
 function buildsAQuery(name: string): boolean {
+  // A cheap first look (this runs for every call evaluated): only names like these can build a query.
+  if (!QUERY_BUILDER_HINT.test(name)) return false;
   const words = splitWords(name);
   return words.length > 1 && queryBuilderVerbs.has(words[0]) && words.slice(1).some((word) => queryBuilderNouns.has(word));
 }

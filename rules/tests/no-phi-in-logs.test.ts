@@ -347,6 +347,8 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       "import { CriteriaSearchRequest } from './types';\ndeclare const logger: any;\nexport function search(request: CriteriaSearchRequest) { logger.info(request); }",
       // a helper whose name does not say it builds a query from the criteria
       `${searchHeader}declare function countCriteria(params: unknown): number;\nexport function search(request: CriteriaSearchRequest) { logger.debug(countCriteria(request.queryParams)); }`,
+      // a FHIR server's interaction that is not a search (history, read) takes paging and ids in its query parameters
+      "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeHistory(resourceType: string, queryParams: any) { console.info('history', resourceType, queryParams); }\n}",
       // a stream record's keys, event name and id; a hit's id and score; how many writes were left unprocessed
       "declare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) logger.debug(record.eventName, record.eventID, record.dynamodb.Keys);\n}",
       "export function show(response: any) { response.body.hits.hits.forEach((hit: any) => console.log(hit._id, hit._score)); }",
@@ -371,6 +373,11 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
         name: 'a query object declared with a shape of its own (no PHI in the declaration) keeps the criteria it was built with, field by field',
         code: `${searchHeader}interface EsQuery { index: string; request: unknown }\nexport class Search {\n  async typeSearch(request: CriteriaSearchRequest) {\n    const params: EsQuery = { index: 'x', request: { body: makeQueryFromCriteria(request.queryParams) } };\n    await this.run(params);\n  }\n  private async run(searchQuery: EsQuery) {\n    logger.debug(\`query: \${JSON.stringify({ ...searchQuery.request, size: 10 })}\`);\n    logger.debug(\`index: \${searchQuery.index}\`);\n  }\n}`,
         errors: [{ line: 11, column: 18, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "a search interaction's criteria parameter logged whole",
+        code: "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeSearch(resourceType: string, queryParams: any) {\n    console.info('search', resourceType, queryParams);\n  }\n}",
+        errors: [{ line: 4, column: 42, kinds: ['date-of-birth', 'mrn', 'name'] }],
       },
       {
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',

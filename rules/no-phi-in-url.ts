@@ -7,7 +7,7 @@ import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName,
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -79,6 +79,8 @@ const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentUR
 const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_RESOURCE_TYPES);
 
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
+/** Node's URL module: `url.format({ query })` builds a query string from an object. */
+const URL_MODULES = new Set(['url', 'node:url']);
 const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);
@@ -521,6 +523,8 @@ class UrlFile {
 
   report(node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) {
     if (isDateOfAnOpaqueRecord(taint)) return;
+    // A FHIR server's search criteria formatted back into a URL (paging and self links): say where they came from.
+    if ((messageId === 'builtUrl' || messageId === 'searchParams') && taint.origins.some((origin) => origin.searchCriteria)) messageId = 'criteriaUrl';
     this.context.report({ node, messageId, taint, data: { sink }, precision });
   }
 
@@ -1414,6 +1418,24 @@ class UrlFile {
     if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
+  /**
+   * `url.format({ host, pathname, query })` (Node's `url` module, legacy URL objects): the `query` object is
+   * formatted into the URL's query string, every value of it.
+   */
+  checkUrlFormat(node: TSESTree.CallExpression): boolean {
+    const callee = node.callee;
+    const receiver = callee.type === 'MemberExpression' && propertyName(callee) === 'format' ? callee.object : undefined;
+    const imported = receiver?.type === 'Identifier' ? this.context.importedFrom(receiver.name) : callee.type === 'Identifier' ? this.context.importedFrom(callee.name) : undefined;
+    const fromUrlModule = imported !== undefined && URL_MODULES.has(imported.module) && (receiver ? imported.imported === 'default' || imported.imported === '*' : imported.imported === 'format');
+    if (!fromUrlModule) return false;
+    const options = node.arguments[0];
+    const query = options?.type === 'ObjectExpression' ? objectProperties(options).get('query') : undefined;
+    if (!query) return false;
+    const taint = this.context.taintOf(query.value as Node);
+    if (taint.kinds.length && !this.isSanitized(query.value as Node)) this.report(query.value as Node, 'builtUrl', taint, 'url.format');
+    return true;
+  }
+
   /** A string built like a URL with PHI in its query string, wherever it is built. */
   checkBuiltUrl(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression) {
     const parent = parentOf(node);
@@ -1815,6 +1837,7 @@ class UrlFile {
       this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
       return;
     }
+    if (this.checkUrlFormat(node)) return;
     const navigation = this.navigationCall(node);
     if (navigation) {
       this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
@@ -1919,6 +1942,7 @@ export default createRule({
     messages: {
       requestUrl: 'Request URL of `{{sink}}` carries {{kinds}}. URLs are written to server, proxy and CDN logs; send PHI in a POST body and identify records by an opaque id.',
       queryOptions: 'Query parameters of `{{sink}}` carry {{kinds}}; they become part of the request URL and its logs. Send PHI in a POST body instead.',
+      criteriaUrl: 'FHIR search criteria ({{kinds}}) are formatted into a URL query string (`{{sink}}`): paging and self links copy every criterion into URLs, also those a client POSTed to `_search` to keep them out of URLs, and clients, proxies and server logs keep them. Link to a server-side search id or cursor instead.',
       builtUrl: 'URL query string built with {{kinds}}. URLs end up in server logs, browser history and Referer headers; send PHI in a POST body instead.',
       searchParams: 'URL search parameters carry {{kinds}}. They become part of a URL that servers log and browsers keep in history; send PHI in a POST body instead.',
       pageUrl: 'Page URL set by `{{sink}}` carries {{kinds}}. It stays in browser history, is sent in Referer headers and seen by analytics; keep PHI in app state and put only opaque ids in routes.',

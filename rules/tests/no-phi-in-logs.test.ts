@@ -334,3 +334,66 @@ describe('no-phi-in-logs: a key naming a person number says what an id value is'
     ],
   });
 });
+
+describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored resources under generic names)', () => {
+  const searchHeader = "import { CriteriaSearchRequest } from '@acme/fhir-server-interface';\nimport { makeQueryFromCriteria, parseQueryParams } from './query';\ndeclare const logger: any;\n";
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // what a search's paging, tenant and resource type are: numbers, ids and type names
+      `${searchHeader}export function search(request: CriteriaSearchRequest) {\n  const offset = Number(request.queryParams._offset);\n  logger.info(\`searching \${request.resourceType} for \${request.tenantId} from \${offset}\`);\n}`,
+      // a count of what the query found, and the query's timing
+      `${searchHeader}export async function search(request: CriteriaSearchRequest, es: any) {\n  const body = makeQueryFromCriteria(request.queryParams);\n  const response = await es.search({ body });\n  logger.debug(\`found \${response.body.hits.total.value} in \${response.body.took} ms\`);\n}`,
+      // the same request type outside a FHIR server's files says nothing about its criteria
+      "import { CriteriaSearchRequest } from './types';\ndeclare const logger: any;\nexport function search(request: CriteriaSearchRequest) { logger.info(request); }",
+      // a helper whose name does not say it builds a query from the criteria
+      `${searchHeader}declare function countCriteria(params: unknown): number;\nexport function search(request: CriteriaSearchRequest) { logger.debug(countCriteria(request.queryParams)); }`,
+      // a FHIR server's interaction that is not a search (history, read) takes paging and ids in its query parameters
+      "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeHistory(resourceType: string, queryParams: any) { console.info('history', resourceType, queryParams); }\n}",
+      // a stream record's keys, event name and id; a hit's id and score; how many writes were left unprocessed
+      "declare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) logger.debug(record.eventName, record.eventID, record.dynamodb.Keys);\n}",
+      "export function show(response: any) { response.body.hits.hits.forEach((hit: any) => console.log(hit._id, hit._score)); }",
+      "export async function write(db: any, items: any[]) {\n  const result = await db.batchWriteItem({ RequestItems: { resources: items } }).promise();\n  console.log('unprocessed tables', Object.keys(result.UnprocessedItems ?? {}).length);\n}",
+      // `_source` of something that is not a search hit
+      "export function show(config: any) { console.log(config._source); }",
+      // a stream image logged in a test
+      { code: "import { unmarshall } from '@aws-sdk/util-dynamodb';\nexport function onStream(event: any) { for (const record of event.Records) console.log(unmarshall(record.dynamodb.NewImage)); }", filename: 'src/stream.test.ts' },
+    ],
+    invalid: [
+      {
+        name: 'a FHIR search request logged whole carries the criteria the client searched by',
+        code: `${searchHeader}export function globalSearch(request: CriteriaSearchRequest) {\n  logger.info(request);\n}`,
+        errors: [{ line: 5, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: 'an Elasticsearch body built from the criteria, serialised into a debug log inside a method of the class',
+        code: `${searchHeader}export class Search {\n  async typeSearch(request: CriteriaSearchRequest) {\n    const parsed = parseQueryParams(request.resourceType, request.queryParams);\n    const query = makeQueryFromCriteria(parsed.searchParams);\n    await this.run({ size: 20, body: { query } });\n  }\n  private async run(searchQuery: any) {\n    logger.debug(\`query: \${JSON.stringify({ ...searchQuery, index: 'x' })}\`);\n  }\n}`,
+        errors: [{ line: 11, column: 18, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: 'a query object declared with a shape of its own (no PHI in the declaration) keeps the criteria it was built with, field by field',
+        code: `${searchHeader}interface EsQuery { index: string; request: unknown }\nexport class Search {\n  async typeSearch(request: CriteriaSearchRequest) {\n    const params: EsQuery = { index: 'x', request: { body: makeQueryFromCriteria(request.queryParams) } };\n    await this.run(params);\n  }\n  private async run(searchQuery: EsQuery) {\n    logger.debug(\`query: \${JSON.stringify({ ...searchQuery.request, size: 10 })}\`);\n    logger.debug(\`index: \${searchQuery.index}\`);\n  }\n}`,
+        errors: [{ line: 11, column: 18, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "a search interaction's criteria parameter logged whole",
+        code: "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeSearch(resourceType: string, queryParams: any) {\n    console.info('search', resourceType, queryParams);\n  }\n}",
+        errors: [{ line: 4, column: 42, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',
+        code: "import AWS from 'aws-sdk';\ndeclare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) {\n    const image = AWS.DynamoDB.Converter.unmarshall(record.dynamodb.NewImage);\n    logger.debug(image);\n  }\n}",
+        errors: [{ line: 6, column: 18, kinds: ['patient-record'] }],
+      },
+      {
+        name: 'the put requests a batch write left unprocessed, items included',
+        code: "export async function write(db: any, items: any[]) {\n  const result = await db.batchWriteItem({ RequestItems: { resources: items } }).promise();\n  result.UnprocessedItems?.resources?.forEach((item: any) => console.log('not written', item));\n}",
+        errors: [{ line: 3, column: 89, kinds: ['patient-record'] }],
+      },
+      {
+        name: "each search hit's whole stored document printed",
+        code: "export async function dump(es: any, id: string) {\n  const response = await es.search({ index: 'records', body: { query: { match: { id } } } });\n  response.body.hits.hits.forEach((hit: any) => console.log(JSON.stringify(hit._source, null, 2)));\n}",
+        errors: [{ line: 3, column: 61, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});

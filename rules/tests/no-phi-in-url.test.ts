@@ -1041,3 +1041,44 @@ describe('Lambda handlers behind API Gateway that read PHI from the URL parts of
     ],
   });
 });
+
+describe('no-phi-in-url: a FHIR server formats its search criteria back into URLs (paging and self links)', () => {
+  const header = "import url from 'url';\nimport querystring from 'querystring';\nimport { CriteriaSearchRequest } from '@acme/fhir-server-interface';\n";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a paging link with only the offset and page size, or an opaque cursor
+      `${header}export function next(request: CriteriaSearchRequest, offset: number) {\n  return url.format({ host: request.baseUrl, pathname: \`/\${request.resourceType}\`, query: { _getpagesoffset: offset, _count: 20 } });\n}`,
+      `${header}export function next(request: CriteriaSearchRequest, cursor: string) {\n  return \`\${request.baseUrl}/\${request.resourceType}?\${querystring.stringify({ _cursor: cursor })}\`;\n}`,
+      // url.format of a URL object without a query; a format function of another module
+      `${header}export function self(request: CriteriaSearchRequest) { return url.format({ host: request.baseUrl, pathname: '/metadata' }); }`,
+      "import { format } from 'date-fns';\nexport function label(patient: any) { return format(patient.birthDate, 'yyyy'); }",
+      // a history interaction's parameters (`_since`, `_count`) are not a search's criteria; nor a search handler's outside a FHIR server
+      "import url from 'url';\nimport { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  typeHistory(resourceType: string, queryParams: any) { return url.format({ host: 'h', pathname: `/${resourceType}/_history`, query: queryParams }); }\n}",
+      "import url from 'url';\nexport class Products {\n  search(queryParams: any) { return url.format({ host: 'h', pathname: '/products', query: queryParams }); }\n}",
+      // criteria of a FHIR search request in a test
+      { code: `${header}export function next(request: CriteriaSearchRequest) { return url.format({ host: 'h', query: request.queryParams }); }`, filename: 'src/links.test.ts' },
+    ],
+    invalid: [
+      {
+        name: "a next-page link that copies every criterion of the search into the link's query string",
+        code: `${header}export function next(request: CriteriaSearchRequest, offset: number) {\n  const { queryParams } = request;\n  return url.format({ host: request.baseUrl, pathname: \`/\${request.resourceType}\`, query: { ...queryParams, _getpagesoffset: offset } });\n}`,
+        errors: [{ line: 6, column: 91, kinds: ['date-of-birth', 'mrn', 'name'], message: 'POSTed to `_search`' }],
+      },
+      {
+        name: 'a self link built with querystring.stringify of the criteria',
+        code: `${header}export function self(request: CriteriaSearchRequest) {\n  return \`\${request.baseUrl}/\${request.resourceType}?\${querystring.stringify(request.queryParams)}\`;\n}`,
+        errors: [{ line: 5, column: 56, kinds: ['date-of-birth', 'mrn', 'name'], message: 'FHIR search criteria' }],
+      },
+      {
+        name: "a search handler's criteria handed to a static bundle helper that links through `this` (a static method of the same class)",
+        code: "import url from 'url';\nimport { Handler } from '@acme/fhir-server-interface';\nclass Bundles {\n  static searchset(base: string, queryParams: any) { return { link: [this.link(base, queryParams)] }; }\n  static link(host: string, query?: any) { return url.format({ host, query }); }\n}\nexport class Resources {\n  async typeSearch(resourceType: string, queryParams: any) { return Bundles.searchset('https://fhir.example.org', queryParams); }\n}",
+        errors: [{ line: 5, column: 70, kinds: ['date-of-birth', 'mrn', 'name'], message: 'FHIR search criteria' }],
+      },
+      {
+        name: 'url.format of a legacy URL object whose query holds a patient\'s birth date',
+        code: "import { format } from 'url';\nexport function link(patient: { birthDate: string }) { return format({ host: 'h', query: { birthdate: patient.birthDate } }); }",
+        errors: [{ line: 2, column: 90, kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
+});

@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, fileSubjectOf, handlerInputValue, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -465,7 +465,10 @@ export abstract class ValueEvaluator {
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
-    if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    // An object the analysis knows field by field (`const params: Query = { body: { query } }`, a caller's argument of one)
+    // keeps those fields under a declared shape without PHI: they say more than the declaration.
+    if (typed && hasPhi(value) && value.fields && !hasPhi(typed)) value = { ...value, typeName: typed.typeName ?? value.typeName };
+    else if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
     // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
     // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
     if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;
@@ -515,7 +518,9 @@ export abstract class ValueEvaluator {
     const fn = this.functionNodes.at(-1);
     let source = trackerEventValue(identifier, fn, host);
     if (!hasPhi(source)) source = handlerInputValue(identifier, fn, host);
-    return hasPhi(source) ? { ...value, ...source, typeName: value.typeName, fields: value.fields } : value;
+    if (!hasPhi(source)) source = searchRequestValue(identifier, host);
+    if (!hasPhi(source)) source = searchHandlerCriteriaValue(identifier, fn, host);
+    return hasPhi(source) ? { ...value, ...source, typeName: value.typeName, fields: source.fields ?? value.fields } : value;
   }
 
   /**
@@ -814,6 +819,13 @@ export abstract class ValueEvaluator {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
     }
+    // A FHIR server's plumbing: `parsed.searchParams` of parsed search criteria, `record.dynamodb.NewImage`, `hit._source`.
+    const criteria = criteriaFieldValue(object, name);
+    if (criteria) return criteria;
+    if (!hasPhi(object)) {
+      const stored = storedResourceRead(node, name, this as unknown as ProvenanceHost);
+      if (hasPhi(stored)) return stored;
+    }
     // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
     // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
@@ -1046,6 +1058,10 @@ export abstract class ValueEvaluator {
       const declaredHere = declaredReturnValue(this as unknown as TypeFlowHost, node, local);
       return hasPhi(declaredHere) ? declaredHere : value;
     }
+    // `buildQuery(registry, request.queryParams)`: a query built from a FHIR search's criteria holds them.
+    const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);
+    if (built) return built;
+    if (isItemConverter(name)) return argumentsValue();
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;

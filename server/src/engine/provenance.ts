@@ -44,9 +44,21 @@ import {
   SUBSCRIPTION_FOLDERS,
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
+  FHIR_MODULE,
+  FHIR_SEARCH_REQUEST_TYPE,
+  INDEXED_DOCUMENT_FIELD,
+  ITEM_CONVERTERS,
+  QUERY_BUILDER_NOUNS,
+  QUERY_BUILDER_VERBS,
+  SEARCH_CRITERIA_FIELDS,
+  SEARCH_CRITERIA_KINDS,
+  STORED_RESOURCE_KINDS,
+  STREAM_IMAGE_FIELDS,
+  STREAM_RECORD_FIELD,
+  UNPROCESSED_ITEMS_FIELD,
 } from '../vocabulary/provenance';
-import { FUNCTION_TYPES, isRequestObject } from './syntax';
-import { EMPTY, withTag, type AbstractValue } from './values';
+import { FUNCTION_TYPES, isRequestObject, typeNameOfAnnotation } from './syntax';
+import { EMPTY, taintOnly, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
 
@@ -55,6 +67,7 @@ export interface ProvenanceHost {
   valueOf(node: Node): AbstractValue;
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
+  importsModule(module: string | RegExp): boolean;
   options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
 }
 
@@ -804,3 +817,127 @@ function isPayloadParserName(name: string, dotted: string | undefined): boolean 
   if (words.some((word) => payloadParserWords.has(word))) return true;
   return (words.length > 1 && payloadValidatorHeads.has(words[0])) || (words[0] === 'safe' && words.length > 1 && payloadValidatorHeads.has(words[1]));
 }
+
+// ── a FHIR server's own plumbing: search criteria and stored resources ──────────────────────
+
+const searchCriteriaFields = new Set(SEARCH_CRITERIA_FIELDS);
+const queryBuilderVerbs = new Set(QUERY_BUILDER_VERBS);
+const queryBuilderNouns = new Set(QUERY_BUILDER_NOUNS);
+const streamImageFields = new Set(STREAM_IMAGE_FIELDS);
+const itemConverters = new Set(ITEM_CONVERTERS);
+const CRITERIA_KINDS = [...SEARCH_CRITERIA_KINDS].sort();
+
+/** The value holds a FHIR search's criteria (or what was built from them). */
+export function carriesSearchCriteria(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.searchCriteria === true);
+}
+
+/**
+ * `request: TypeSearchRequest` in a file of a FHIR server: the search interaction a client's request became.
+ * Its `queryParams` are the criteria the client searched by, which for a Patient search are a name, a birth
+ * date, an identifier; the resource type is the request's own, unknown here, so the evidence is medium.
+ * Logged whole, the request logs them; its other fields (tenant, base URL, resource type) stay what they are.
+ */
+export function searchRequestValue(identifier: TSESTree.Identifier, host: ProvenanceHost): AbstractValue {
+  const typeName = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation).name;
+  if (!typeName || !FHIR_SEARCH_REQUEST_TYPE.test(typeName) || !host.importsModule(FHIR_MODULE)) return EMPTY;
+  const range = host.origin(identifier, CRITERIA_KINDS).range;
+  const criteria: AbstractValue = {
+    kinds: CRITERIA_KINDS,
+    origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${identifier.name}\` is a FHIR search request, whose criteria are what a client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+  return { ...criteria, fields: new Map(SEARCH_CRITERIA_FIELDS.map((field) => [field, criteria])) };
+}
+
+/** The name a function is known by: its own, its method's or property's key, the variable it is assigned to. */
+function functionName(fn: Node): string | undefined {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
+  const parent = parentNode(fn);
+  if (parent?.type === 'MethodDefinition' || parent?.type === 'Property') return keyName(parent.key);
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  return undefined;
+}
+
+/**
+ * `typeSearch(resourceType, queryParams)`, `async globalSearch(queryParams, …)` of a FHIR server's handler: a
+ * search interaction's parameter named for its criteria is what the client searched by.
+ */
+export function searchHandlerCriteriaValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!fn || !FUNCTION_TYPES.has(fn.type) || !searchCriteriaFields.has(identifier.name)) return EMPTY;
+  const isParameter = (fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0]);
+  const name = isParameter ? functionName(fn) : undefined;
+  if (!name || !splitWords(name).includes('search') || !host.importsModule(FHIR_MODULE)) return EMPTY;
+  const range = host.origin(identifier, CRITERIA_KINDS).range;
+  return {
+    kinds: CRITERIA_KINDS,
+    origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${identifier.name}\` of the FHIR search interaction \`${name}\` are what a client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
+/** `parsed.searchParams` of criteria parsed into an object: the criteria again. */
+export function criteriaFieldValue(object: AbstractValue, name: string): AbstractValue | undefined {
+  return searchCriteriaFields.has(name) && carriesSearchCriteria(object) ? { ...taintOnly(object), personContext: true } : undefined;
+}
+
+/** `buildQueryForAllSearchParameters(…)`, `parseQuery(…)`, `buildSortClause(…)`: a name that says it builds a query from what it is handed. */
+const QUERY_BUILDER_HINT = /quer|filter|clause|criteri|search|param|condition/i;
+
+function buildsAQuery(name: string): boolean {
+  // A cheap first look (this runs for every call evaluated): only names like these can build a query.
+  if (!QUERY_BUILDER_HINT.test(name)) return false;
+  const words = splitWords(name);
+  return words.length > 1 && queryBuilderVerbs.has(words[0]) && words.slice(1).some((word) => queryBuilderNouns.has(word));
+}
+
+/**
+ * A query built from a FHIR search's criteria (an Elasticsearch body, a MongoDB filter, a sort clause) holds the
+ * values searched by: the result of a query builder handed criteria carries them.
+ */
+export function builtFromCriteriaValue(call: TSESTree.CallExpression, name: string | undefined, host: ProvenanceHost): AbstractValue | undefined {
+  if (!name || !buildsAQuery(name)) return undefined;
+  const criteria = call.arguments.map((argument) => host.valueOf(argument)).filter(carriesSearchCriteria);
+  if (criteria.length === 0) return undefined;
+  return criteria.map(taintOnly).reduce((all, value) => ({ ...all, kinds: [...new Set([...all.kinds, ...value.kinds])].sort(), origins: [...all.origins, ...value.origins].slice(0, 3) }));
+}
+
+/** `unmarshall(image)`, `AWS.DynamoDB.Converter.unmarshall(image)`: the item as a plain object, the same data. */
+export function isItemConverter(name: string | undefined): boolean {
+  return name !== undefined && itemConverters.has(name);
+}
+
+function storedResourceValue(node: Node, why: string, host: ProvenanceHost): AbstractValue {
+  return provenanceValue(STORED_RESOURCE_KINDS, host.origin(node, STORED_RESOURCE_KINDS).range, why);
+}
+
+/** `hit._source`, `hits.hits[0]._source`, `response.body.hits.hits.map((h) => h._source)`: read from a search index's hit. */
+function isSearchHit(object: Node): boolean {
+  for (let node: Node = object; ; node = node.object) {
+    if (node.type === 'Identifier') return splitWords(node.name).some((word) => word === 'hit' || word === 'hits');
+    if (node.type !== 'MemberExpression') return false;
+    if (propertyName(node) === 'hits') return true;
+  }
+}
+
+/**
+ * What a FHIR server stores, read under a generic name: the image of a DynamoDB stream record
+ * (`record.dynamodb.NewImage`), the put requests DynamoDB left unprocessed (`UnprocessedItems`), the
+ * document of a search index's hit (`hit._source`). In a resource table or index that is a stored resource —
+ * a patient, an observation — whatever the code calls it; which table is rarely visible, so medium.
+ */
+export function storedResourceRead(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  if (streamImageFields.has(name) && member.object.type === 'MemberExpression' && propertyName(member.object) === STREAM_RECORD_FIELD) {
+    return storedResourceValue(member, `\`${name}\` of a DynamoDB stream record is the whole item as written to the table (a stored resource)`, host);
+  }
+  if (name === UNPROCESSED_ITEMS_FIELD) {
+    return storedResourceValue(member, `\`${name}\` of a DynamoDB batch write are the write requests it did not apply, with the items (stored resources)`, host);
+  }
+  if (name === INDEXED_DOCUMENT_FIELD && isSearchHit(member.object)) {
+    return storedResourceValue(member, `\`${name}\` of a search index's hit is the whole document the index stores`, host);
+  }
+  return EMPTY;
+}
+

@@ -56,6 +56,19 @@ function enclosingClass(node: Node): ClassNode | undefined {
   return undefined;
 }
 
+/** Whether `this` at this node is the class itself: inside a static method or field (`static gen() { this.link(…) }`). */
+function inStaticMember(node: Node): boolean {
+  for (let current = (node as { parent?: Node }).parent; current; current = (current as { parent?: Node }).parent) {
+    if (current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') {
+      const owner = (current as { parent?: Node }).parent;
+      return owner?.type === 'MethodDefinition' && owner.static;
+    }
+    if (current.type === 'PropertyDefinition') return current.static;
+    if (current.type === 'ClassBody') return false;
+  }
+  return false;
+}
+
 /** `inject(PatientLogger)`, `new PatientLogger()`: the class an initialiser makes an instance of. */
 function instantiatedClass(init: Node | null | undefined): string | undefined {
   if (init?.type === 'NewExpression' && init.callee.type === 'Identifier') return init.callee.name;
@@ -339,7 +352,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const receiver = callee.object;
     if (receiver.type === 'ThisExpression') {
       const owner = enclosingClass(callee);
-      const fn = owner ? findClassMethod(owner, method, false) : undefined;
+      const fn = owner ? findClassMethod(owner, method, inStaticMember(callee)) : undefined;
       return fn ? { fn, className: owner?.id?.name ?? '' } : undefined;
     }
     if (receiver.type === 'Identifier' && this.localObjects.has(receiver.name)) {
@@ -393,7 +406,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (callee.object.type === 'ThisExpression' && !callee.computed) {
       const method = propertyName(callee);
       const owner = this.classOfThis(callee);
-      return method && owner ? findClassMethod(owner, method, false) : undefined;
+      return method && owner ? findClassMethod(owner, method, inStaticMember(callee)) : undefined;
     }
     // `this.labOrders.byPatient(id)` with the field declared as a class of this file.
     const fieldClass = callee.object.type === 'MemberExpression' && callee.object.object.type === 'ThisExpression' ? this.receiverClass(callee.object, true) : undefined;

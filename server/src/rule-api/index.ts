@@ -69,6 +69,11 @@ export interface TaintOrigin {
    * resolves with or emits (`subscribe(next)`, `pipe(map(…))` hand it on; a name's guess does not).
    */
   response?: true;
+  /**
+   * The source is the criteria of a FHIR search a server received (`request.queryParams`), or what was built
+   * from them: rules say that criteria POSTed to `_search` to keep them out of URLs end up in one.
+   */
+  searchCriteria?: true;
 }
 
 /** What the taint analysis knows about the value of an expression at a point of the walk. */

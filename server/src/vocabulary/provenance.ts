@@ -153,3 +153,50 @@ export const EMISSION_MAPPING_OPERATORS: readonly string[] = ['map', 'switchMap'
 
 /** Operators whose callback receives each emission and that pass it on unchanged (`catchError` receives the error, not an emission). */
 export const EMISSION_PEEKING_OPERATORS: readonly string[] = ['tap', 'filter', 'first', 'last', 'find', 'takeWhile', 'skipWhile', 'distinctUntilChanged'];
+
+// ── a FHIR server's own plumbing: search criteria and stored resources under generic names ──
+
+/**
+ * Declared types of a FHIR server's search request (`TypeSearchRequest`, `GlobalSearchRequest`,
+ * `SearchRequest`): the interaction a client's search becomes, with its criteria in `queryParams`.
+ * Asked only in a file that imports a FHIR module (the server's interface, a FHIR library).
+ */
+export const FHIR_SEARCH_REQUEST_TYPE = /^[A-Z]?\w*SearchRequest$/;
+/** Modules whose import makes a file part of a FHIR server or client (`@aws/fhir-works-on-aws-interface`, `fhir-kit-client`). */
+export const FHIR_MODULE = /fhir/i;
+
+/** Fields of a FHIR search request (or of what its criteria were parsed into) that hold the criteria themselves. */
+export const SEARCH_CRITERIA_FIELDS: readonly string[] = ['queryParams', 'searchParams', 'queryParameters', 'searchParameters'];
+
+/**
+ * What a client searches a FHIR server by, when the resource type is not known: a Patient search's
+ * parameters are a name, a birth date and an identifier (`name`, `birthdate`, `identifier`).
+ */
+export const SEARCH_CRITERIA_KINDS: readonly string[] = ['name', 'date-of-birth', 'mrn'];
+
+/**
+ * Words of a function that builds a query from criteria (`buildQueryForAllSearchParameters`,
+ * `parseQuery`, `buildSortClause`, `createFilter`): verbs first, then what it builds. Its result holds
+ * the criteria it was handed.
+ */
+export const QUERY_BUILDER_VERBS: readonly string[] = ['build', 'create', 'make', 'parse', 'compose', 'translate', 'convert', 'to', 'get'];
+export const QUERY_BUILDER_NOUNS: readonly string[] = ['query', 'queries', 'filter', 'filters', 'clause', 'clauses', 'criteria', 'search', 'params', 'parameters', 'condition', 'conditions'];
+
+/**
+ * DynamoDB stream records: `record.dynamodb.NewImage` / `OldImage` are the whole item after or before the
+ * change, in a resource table the stored resource (a patient, an observation); `Keys` are only its keys.
+ */
+export const STREAM_IMAGE_FIELDS: readonly string[] = ['NewImage', 'OldImage'];
+export const STREAM_RECORD_FIELD = 'dynamodb';
+
+/** DynamoDB `batchWriteItem`'s `UnprocessedItems`: the put and delete requests it did not apply, items included. */
+export const UNPROCESSED_ITEMS_FIELD = 'UnprocessedItems';
+
+/** A search index's hit (`hits.hits[i]`): its `_source` is the whole document the index stores. */
+export const INDEXED_DOCUMENT_FIELD = '_source';
+
+/** Functions that turn a DynamoDB item into a plain object (the item again): `unmarshall`, `Converter.unmarshall`, `Converter.output`. */
+export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled'];
+
+/** What a stored resource of a FHIR server's table or index holds, when its resource type is unknown: a whole record. */
+export const STORED_RESOURCE_KINDS: readonly string[] = ['patient-record'];

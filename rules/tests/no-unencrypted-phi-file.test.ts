@@ -123,3 +123,22 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// A file's name is not its format nor its variant or version segments: `service-api.new.yaml` is named after an API.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'an opaque document written to a file named after a prescription API with a variant segment',
+      filename: 'tools/merge-openapi.mjs',
+      code: "import { writeFileSync } from 'fs';\ndeclare function mergeDocuments(): unknown;\ndeclare function toYaml(value: unknown): string;\nwriteFileSync('./prescription-service-api.new.yaml', toYaml(mergeDocuments()));\nwriteFileSync('./prescription-service-api.4.0.1.yaml', toYaml(mergeDocuments()));",
+    },
+  ],
+  invalid: [
+    {
+      name: 'near miss: a variant segment after a name that says patients still names patients',
+      filename: 'scripts/export.ts',
+      code: "import * as fs from 'fs';\ndeclare function buildRows(): string;\nfs.writeFileSync('exports/patients.new.csv', buildRows());\nfs.writeFileSync('exports/daily.patients.csv', buildRows());",
+      errors: [{ line: 3, column: 46, kinds: ['patient-record'], message: 'what the file name says' }, { line: 4, column: 48, kinds: ['patient-record'], message: 'what the file name says' }],
+    },
+  ],
+});

@@ -249,6 +249,13 @@ const CONTENT_CODECS = new Set(['parse', 'stringify', 'load', 'loadAll', 'safeLo
 /** Array and string methods whose result is made of their receiver (and their literal or callback arguments). */
 const CONTENT_METHODS = new Set(['map', 'flatMap', 'filter', 'reduce', 'concat', 'slice', 'find', 'findLast', 'flat', 'join', 'sort', 'keys', 'values', 'entries', 'toString', 'split', 'trim', 'replace', 'at', 'toLowerCase', 'toUpperCase']);
 
+/** Every PHI kind of an object is held by one of its known fields (a literal's own fields, not a spread's unknown ones). */
+function fieldsAccountForKinds(value: AbstractValue): boolean {
+  const held = new Set<string>();
+  value.fields?.forEach((field) => field.kinds.forEach((kind) => held.add(kind)));
+  return value.kinds.every((kind) => held.has(kind));
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   /** The node whose rule handlers are running: nodes below it have no parent pointer yet. */
@@ -447,6 +454,16 @@ export abstract class ValueEvaluator {
     return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
+  /**
+   * An object literal handed to a parameter whose type the workspace declares: the literal's own fields, read by the
+   * declared type for the fields it does not set. Only when those fields account for all of the literal's PHI (no
+   * spread of an opaque record) and the value is not already known by a type.
+   */
+  protected withDeclaredShape(typeName: string | undefined, assigned: AbstractValue): AbstractValue | undefined {
+    if (!typeName || assigned.typeName || !assigned.fields || !hasPhi(assigned) || !fieldsAccountForKinds(assigned)) return undefined;
+    return this.options.index?.resolve(typeName, this.options.classifier) ? { ...assigned, typeName } : undefined;
+  }
+
   /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
   protected declaresShapeWithoutPhi(typeName: string): boolean {
     if (!this.options.index?.isSpelledOut(typeName)) return false;
@@ -466,6 +483,11 @@ export abstract class ValueEvaluator {
     if (isWorkspaceContent(assigned)) return assigned;
     // `const passport = require('passport')`: a library is code, whatever its name says.
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' && !/^[./]/.test(init.arguments[0].value)) return assigned;
+    // `this.call({ endpoint, body, correlationId })` into `options: CallOptions`: the caller's object literal says which
+    // fields carry its PHI and the declared type what the others are, so a field no caller sets (`options.query`) is
+    // not the body's PHI.
+    const shaped = this.withDeclaredShape(annotation.name, assigned);
+    if (shaped) assigned = shaped;
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
@@ -480,6 +502,7 @@ export abstract class ValueEvaluator {
     const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    if (shaped) value = { ...value, fields: shaped.fields, typeName: shaped.typeName };
     // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
     // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
     if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;

@@ -22,6 +22,8 @@ const WRITE_FUNCTIONS = new Set([
 ]);
 /** Stream methods that write a chunk. */
 const STREAM_WRITE_METHODS = new Set(['write', 'end']);
+/** A file name's segment that says which copy or version it is, not what it holds (`.new`, `.bak`, `.4`). */
+const VARIANT_SEGMENT = /^(new|old|orig|original|backup|bak|tmp|temp|copy|final|latest|draft|next|prev|previous|min|generated|gen|v?\d+)$/i;
 /** Paths that are not files at rest. */
 const NOT_A_FILE = /^(\/dev\/(stdout|stderr|null)|-|CON|NUL)$/i;
 
@@ -124,13 +126,20 @@ function isNotAFile(context: RuleContext, path: Node | undefined): boolean {
   return dotted === 'process.stdout.fd' || dotted === 'process.stderr.fd';
 }
 
-/** `patients-export.csv` for an opaque payload: the file's own name says what it holds (a guess). */
+/**
+ * `patients-export.csv` for an opaque payload: the file's own name says what it holds (a guess). Its format and
+ * the variant or version segments before it (`.new.yaml`, `.4.0.1.json`, `.backup.csv`) are not its name, so
+ * `prescription-service-api.new.yaml` is named after an API (a code-structure word), not after prescriptions.
+ */
 function kindsOfFileName(context: RuleContext, path: Node | undefined): string[] {
   if (!path) return [];
   const constant = context.constantOf(path);
   if (typeof constant !== 'string') return [];
   const base = constant.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.[A-Za-z0-9]+$/, '');
+  const segments = base.replace(/^\.+/, '').split('.');
+  if (segments.length > 1) segments.pop();
+  while (segments.length > 1 && VARIANT_SEGMENT.test(segments[segments.length - 1])) segments.pop();
+  const stem = segments.join('.');
   return stem ? context.classifyName(stem) : [];
 }
 
@@ -139,6 +148,9 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { 
   const taint = context.taintOf(data);
   if (taint.kinds.length) return { taint, guessed: false };
   if (isConstantExpression(data) || data.type === 'ObjectExpression' || data.type === 'ArrayExpression') return undefined;
+  // A table a build script computed from the repository's own JSON modules (a FHIR compartment's search
+  // parameters, a combined specification): metadata, whatever the file is named after.
+  if (context.hasTag(data, 'workspace-content')) return undefined;
   const byName = kindsOfFileName(context, path);
   if (byName.length === 0) return undefined;
   return { taint: { kinds: byName, origins: [], confidence: 'medium' }, guessed: true };

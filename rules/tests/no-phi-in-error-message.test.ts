@@ -145,3 +145,31 @@ runRuleTests('no-phi-in-error-message', {
     },
   ],
 });
+
+// A destructuring that renames a field says what the code takes it for: `{ primaryRecord: metadata }` of a value
+// nothing else describes is the sheet's metadata, whatever the key's own name guesses.
+describe('no-phi-in-error-message: the name a destructuring gives a field beats the guess from its key', () => {
+  runRuleTests('no-phi-in-error-message', {
+    valid: [
+      {
+        name: 'a workbook reader returns its header row as primaryRecord, renamed metadata',
+        filename: 'src/import/read-workbook.js',
+        code: "import { readSheet } from './sheets';\n\n\n\nexport function readWorkbookHeader(sheet) {\n  const { primaryRecord: metadata } = readSheet(sheet);\n  if (!metadata.code) throw new Error(`Workbook ${metadata.name} for ${metadata.homeServer} has no code`);\n  return metadata;\n}",
+      },
+    ],
+    invalid: [
+      {
+        name: 'near miss: kept under a name that still says record',
+        filename: 'src/import/read-workbook.js',
+        code: "import { readSheet } from './sheets';\n\n\n\nexport function readWorkbookHeader(sheet) {\n  const { primaryRecord: firstRecord } = readSheet(sheet);\n  if (!firstRecord.code) throw new Error(`Bad record ${JSON.stringify(firstRecord)}`);\n  return firstRecord;\n}",
+        errors: [{ line: 7, column: 42, kinds: ['patient-record'] }],
+      },
+      {
+        name: 'near miss: a field the value is known to hold keeps its PHI whatever it is renamed',
+        filename: 'src/visits.ts',
+        code: "interface Visit { diagnosis: string; ward: string }\nexport function check(visit: Visit) {\n  const { diagnosis: metadata } = visit;\n  if (!visit.ward) throw new Error(`No ward for ${metadata}`);\n}",
+        errors: [{ line: 4, column: 36, kinds: ["diagnosis"] }],
+      },
+    ],
+  });
+});

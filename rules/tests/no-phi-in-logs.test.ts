@@ -397,3 +397,23 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
     ],
   });
 });
+
+describe('no-phi-in-logs: tables computed from the repository\'s own JSON modules are metadata', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      {
+        name: 'a build script prints the compartment table it derived from a FHIR definition module',
+        filename: 'deploy/export/generate-compartment-params.js',
+        code: "const compartmentPatient = require('./definitions/compartment-patient.json');\nconst searchParameters = require('./definitions/search-parameters.json');\nfunction tableFor(parameters, compartment) {\n  const table = {};\n  compartment.resource.forEach((resource) => { table[resource.code] = parameters.filter((parameter) => resource.param.includes(parameter.code)); });\n  return table;\n}\nconst patientCompartmentR4 = tableFor(searchParameters, compartmentPatient);\nconsole.log(patientCompartmentR4);\nconsole.log(compartmentPatient.resource.map((resource) => resource.code));",
+      },
+    ],
+    invalid: [
+      {
+        name: 'near miss: what an asynchronous function fetches with a JSON module\'s settings is data',
+        filename: 'scripts/report.js',
+        code: "const reportSettings = require('./report-settings.json');\nasync function fetchPatients(settings) { return db.query(settings.sql); }\nasync function main() {\n  const patientRecord = await fetchPatients(reportSettings);\n  console.log(patientRecord);\n}\nmain();",
+        errors: [{ line: 5, column: 15, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});

@@ -1082,3 +1082,22 @@ describe('no-phi-in-url: a FHIR server formats its search criteria back into URL
     ],
   });
 });
+
+// An object literal handed to a parameter of a declared type: a field no caller sets (`options.query`) is undefined,
+// not the PHI the literal's other fields (`body`) carry.
+describe('no-phi-in-url: a declared options field no caller sets carries nothing', () => {
+  const client = (calls: string) => `import { AxiosInstance } from 'axios';\nimport { Claim } from 'fhir/r4';\ninterface CallOptions {\n  endpoint: string;\n  body?: unknown;\n  query?: URLSearchParams;\n}\nexport class ClaimClient {\n  constructor(private readonly http: AxiosInstance) {}\n  async submit(claim: Claim) {\n    ${calls}\n  }\n  private async call(options: CallOptions) {\n    return this.http.request({ url: \`/api/\${options.endpoint}\`, method: 'POST', data: options.body, params: options.query });\n  }\n}`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      { name: 'every caller sends the claim as the body and sets no query', filename: 'src/claim-client.ts', code: client("await this.call({ endpoint: 'Claim', body: claim });\n    return this.call({ endpoint: 'Claim/$validate', body: claim });") },
+    ],
+    invalid: [
+      {
+        name: 'near miss: a caller puts the claim in the query',
+        filename: 'src/claim-client.ts',
+        code: client("return this.call({ endpoint: 'Claim', query: new URLSearchParams({ claim: JSON.stringify(claim) }) });"),
+        errors: [{ line: 11, column: 50, kinds: ['insurance'] }, { line: 14, column: 109, kinds: ['insurance'] }],
+      },
+    ],
+  });
+});

@@ -86,3 +86,59 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// Data, not names: a build script's tables computed from the repository's own JSON modules (a FHIR compartment
+// definition, compiled search parameters, a specification) are metadata, whatever they and their files are named.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'a code-generation script writes a search-parameter table computed from two JSON modules by a function of its own',
+      filename: 'deploy/export/generate-compartment-params.js',
+      code: "const fs = require('fs');\nconst compartmentPatient = require('./definitions/compartment-patient.json');\nconst searchParameters = require('./definitions/search-parameters.json');\nfunction tableFor(parameters, compartment) {\n  const byCode = {};\n  parameters.forEach((parameter) => { byCode[parameter.code] = parameter.expression; });\n  const table = {};\n  compartment.resource.forEach((resource) => { table[resource.code] = (resource.param || []).map((code) => byCode[code]); });\n  return table;\n}\nconst patientCompartmentR4 = tableFor(searchParameters, compartmentPatient);\nfs.writeFileSync('./definitions/patient-compartment-r4.json', JSON.stringify(patientCompartmentR4));",
+    },
+    {
+      name: 'an ES module build step serialises an imported JSON specification to a file named after prescriptions',
+      filename: 'scripts/bundle-openapi.mjs',
+      code: "import { writeFileSync } from 'node:fs';\nimport prescriptionSpec from '../spec/prescriptions.json';\nconst patientPaths = Object.entries(prescriptionSpec.paths).filter(([path]) => path.startsWith('/Patient'));\nwriteFileSync('./dist/prescription-api.json', JSON.stringify(Object.fromEntries(patientPaths)));",
+    },
+  ],
+  invalid: [
+    {
+      name: 'near miss: an asynchronous function handed a JSON module (a query it runs) returns records, not metadata',
+      filename: 'scripts/export-patients.js',
+      code: "const fs = require('fs');\nconst exportQuery = require('./export-query.json');\nasync function loadPatients(query) { return db.find(query); }\nasync function main() {\n  const patientRecords = await loadPatients(exportQuery);\n  fs.writeFileSync('./out/patients.json', JSON.stringify(patientRecords));\n}\nmain();",
+      errors: [{ line: 6, column: 43, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'near miss: a JSON module mixed with data handed in at run time is not the repository\'s own content',
+      filename: 'scripts/export-patients.js',
+      code: "const fs = require('fs');\nconst columns = require('./columns.json');\nfunction toRows(records, layout) { return records.map((record) => layout.map((column) => record[column])); }\nexport function exportPatients(patientList) {\n  const patientRows = toRows(patientList, columns);\n  fs.writeFileSync('./out/patients.csv', JSON.stringify(patientRows));\n}",
+      errors: [{ line: 6, column: 42, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'near miss: a module of code, not a JSON module, is not content the analysis can vouch for',
+      filename: 'scripts/export-patients.js',
+      code: "const fs = require('fs');\nconst patientCache = require('./patient-cache');\nfs.writeFileSync('./out/patients.json', JSON.stringify(patientCache.all()));",
+      errors: [{ line: 3, column: 41, kinds: ['patient-record'] }],
+    },
+  ],
+});
+
+// A file's name is not its format nor its variant or version segments: `service-api.new.yaml` is named after an API.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'an opaque document written to a file named after a prescription API with a variant segment',
+      filename: 'tools/merge-openapi.mjs',
+      code: "import { writeFileSync } from 'fs';\ndeclare function mergeDocuments(): unknown;\ndeclare function toYaml(value: unknown): string;\nwriteFileSync('./prescription-service-api.new.yaml', toYaml(mergeDocuments()));\nwriteFileSync('./prescription-service-api.4.0.1.yaml', toYaml(mergeDocuments()));",
+    },
+  ],
+  invalid: [
+    {
+      name: 'near miss: a variant segment after a name that says patients still names patients',
+      filename: 'scripts/export.ts',
+      code: "import * as fs from 'fs';\ndeclare function buildRows(): string;\nfs.writeFileSync('exports/patients.new.csv', buildRows());\nfs.writeFileSync('exports/daily.patients.csv', buildRows());",
+      errors: [{ line: 3, column: 46, kinds: ['patient-record'], message: 'what the file name says' }, { line: 4, column: 48, kinds: ['patient-record'], message: 'what the file name says' }],
+    },
+  ],
+});

@@ -587,6 +587,18 @@ export class Analyzer extends FunctionSummaries {
     this.version++;
   }
 
+  /**
+   * `const { primaryRecord: metadata } = readSheet(…)`: when nothing but the key's name says the field holds PHI,
+   * the name the code gives it (a metadata or code-structure name) is the better guess.
+   */
+  private renamedFieldValue(value: AbstractValue, key: string, property: TSESTree.Property): AbstractValue {
+    const fieldValue = this.readProperty(value, key, property.key, undefined);
+    if (!hasPhi(fieldValue) || hasPhi(value) || value.fields?.has(key) || value.typeName) return fieldValue;
+    const local = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    if (local.type !== 'Identifier' || local.name === key || !this.options.classifier.classify(local.name).trap) return fieldValue;
+    return EMPTY;
+  }
+
   private bindPattern(pattern: Node, value: AbstractValue, kind: string, init?: Node): void {
     switch (pattern.type) {
       case 'Identifier':
@@ -597,7 +609,7 @@ export class Analyzer extends FunctionSummaries {
           if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
           else {
             const key = property.computed ? undefined : keyName(property.key);
-            const fieldValue = key ? this.readProperty(value, key, property.key, undefined) : taintOnly(value);
+            const fieldValue = key ? this.renamedFieldValue(value, key, property) : taintOnly(value);
             this.bindPattern(property.value, fieldValue, kind, property.key);
           }
         }

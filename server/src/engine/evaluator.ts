@@ -28,7 +28,7 @@ import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
-import { EMPTY, fromKinds, hasPhi, hasTag, isSanitized, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import { EMPTY, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
 const labelTableWords = new Set(LABEL_TABLE_WORDS);
@@ -238,6 +238,24 @@ function namesPatientReference(key: string | undefined): boolean {
   return subjectOfName(key) === 'patient' || words.includes('encounter') || (words.includes('visit') && words.length > 1);
 }
 
+/** A JSON module (`./compartmentdefinition-patient.json`, `@/schema/searchParameters.json`): content the repository holds. */
+function isJsonModule(specifier: string): boolean {
+  return /\.json$/i.test(specifier);
+}
+/** Functions that compute content from their arguments alone. */
+const CONTENT_FUNCTIONS = new Set(['JSON.parse', 'JSON.stringify', 'structuredClone', 'Object.keys', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Object.assign']);
+/** Parsers and serialisers of specification formats (yaml, json5, toml): `parse(raw)`, `yaml.stringify(spec)`. */
+const CONTENT_CODECS = new Set(['parse', 'stringify', 'load', 'loadAll', 'safeLoad', 'dump', 'safeDump', 'parseDocument']);
+/** Array and string methods whose result is made of their receiver (and their literal or callback arguments). */
+const CONTENT_METHODS = new Set(['map', 'flatMap', 'filter', 'reduce', 'concat', 'slice', 'find', 'findLast', 'flat', 'join', 'sort', 'keys', 'values', 'entries', 'toString', 'split', 'trim', 'replace', 'at', 'toLowerCase', 'toUpperCase']);
+
+/** Every PHI kind of an object is held by one of its known fields (a literal's own fields, not a spread's unknown ones). */
+function fieldsAccountForKinds(value: AbstractValue): boolean {
+  const held = new Set<string>();
+  value.fields?.forEach((field) => field.kinds.forEach((kind) => held.add(kind)));
+  return value.kinds.every((kind) => held.has(kind));
+}
+
 export abstract class ValueEvaluator {
   protected scope = new Scope(undefined, true);
   /** The node whose rule handlers are running: nodes below it have no parent pointer yet. */
@@ -436,6 +454,16 @@ export abstract class ValueEvaluator {
     return fromKinds(kinds, this.origin(target, kinds), 'medium');
   }
 
+  /**
+   * An object literal handed to a parameter whose type the workspace declares: the literal's own fields, read by the
+   * declared type for the fields it does not set. Only when those fields account for all of the literal's PHI (no
+   * spread of an opaque record) and the value is not already known by a type.
+   */
+  protected withDeclaredShape(typeName: string | undefined, assigned: AbstractValue): AbstractValue | undefined {
+    if (!typeName || assigned.typeName || !assigned.fields || !hasPhi(assigned) || !fieldsAccountForKinds(assigned)) return undefined;
+    return this.options.index?.resolve(typeName, this.options.classifier) ? { ...assigned, typeName } : undefined;
+  }
+
   /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
   protected declaresShapeWithoutPhi(typeName: string): boolean {
     if (!this.options.index?.isSpelledOut(typeName)) return false;
@@ -450,8 +478,16 @@ export abstract class ValueEvaluator {
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
     if (annotation.isBoolean) return EMPTY;
+    // `const compartmentPatient = require('./compartmentdefinition-patient.json')`, or a table computed from it:
+    // the repository's own metadata, whatever its name says.
+    if (isWorkspaceContent(assigned)) return assigned;
     // `const passport = require('passport')`: a library is code, whatever its name says.
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' && !/^[./]/.test(init.arguments[0].value)) return assigned;
+    // `this.call({ endpoint, body, correlationId })` into `options: CallOptions`: the caller's object literal says which
+    // fields carry its PHI and the declared type what the others are, so a field no caller sets (`options.query`) is
+    // not the body's PHI.
+    const shaped = this.withDeclaredShape(annotation.name, assigned);
+    if (shaped) assigned = shaped;
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
@@ -469,6 +505,7 @@ export abstract class ValueEvaluator {
     // keeps those fields under a declared shape without PHI: they say more than the declaration.
     if (typed && hasPhi(value) && value.fields && !hasPhi(typed)) value = { ...value, typeName: typed.typeName ?? value.typeName };
     else if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
+    if (shaped) value = { ...value, fields: shaped.fields, typeName: shaped.typeName };
     // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
     // the workspace declares, field by field, with no PHI says more than the caller's guess from a function's name.
     if (typed && !hasPhi(typed) && hasPhi(value) && value.confidence === 'medium' && !value.fields && !value.typeName && this.declaresShapeWithoutPhi(annotation.name!)) value = typed;
@@ -784,6 +821,7 @@ export abstract class ValueEvaluator {
     // A library imported whole (`import passport from 'passport'`, `const moment = require('moment')`) is code,
     // whatever its name says.
     const imported = this.imports.get(node.name);
+    if (imported && isJsonModule(imported.module)) return WORKSPACE_CONTENT;
     if (imported && (imported.imported === 'default' || imported.imported === '*') && !/^[./]/.test(imported.module)) return EMPTY;
     // An action or a lookup imported from another module of the app (`insertPatient`, `getPatientById`,
     // `usePatient`) is a function, an endpoint definition or a hook handed on as code, not data.
@@ -815,6 +853,8 @@ export abstract class ValueEvaluator {
     // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
     const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
     if (assigned) return assigned.value;
+    // `compartmentDefinition.resource` of a JSON module the repository holds: more of its metadata.
+    if (isWorkspaceContent(object)) return WORKSPACE_CONTENT;
     if (name === undefined) {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
@@ -1028,6 +1068,7 @@ export abstract class ValueEvaluator {
       return withTag(EMPTY, tag);
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    if (this.computesWorkspaceContent(node, callee, name, dotted)) return WORKSPACE_CONTENT;
     if (this.buildsASchema(node)) return EMPTY;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
     // `require('pino')()`, `require('debug')('app')`
@@ -1051,6 +1092,9 @@ export abstract class ValueEvaluator {
     if (local) {
       // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
+      // `extractPatientCompartmentSearchParams(searchParameters, compartmentDefinition)` of two JSON modules: a
+      // synchronous function of this file computes metadata from metadata, whatever its name says.
+      if (!hasPhi(returned) && !(local as { async?: boolean }).async && this.argumentsAreWorkspaceContent(node)) return WORKSPACE_CONTENT;
       // The name's guess is about the whole result; a returned tuple's elements stay what the body says.
       const joined = name ? join(returned, this.nameSaysValue(name, node)) : returned;
       const value = returned.tuple && !joined.tuple ? { ...joined, tuple: returned.tuple } : joined;
@@ -1085,6 +1129,33 @@ export abstract class ValueEvaluator {
     }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
+  }
+
+  /**
+   * What a call computes from the repository's own content alone (see ValueTag `workspace-content`): `require` of a
+   * JSON module, a parser or serialiser (`JSON.parse`, yaml's `parse`/`stringify`) of such content, and the
+   * array and string methods of such content (`definition.resource.map(…)`, `Object.entries(spec.paths)`).
+   */
+  protected computesWorkspaceContent(node: TSESTree.CallExpression, callee: Node, name: string | undefined, dotted: string | undefined): boolean {
+    const first = node.arguments[0];
+    if (callee.type === 'Identifier' && callee.name === 'require' && !this.scope.lookup('require')) return first?.type === 'Literal' && typeof first.value === 'string' && isJsonModule(first.value);
+    if (dotted !== undefined && CONTENT_FUNCTIONS.has(dotted)) return this.argumentsAreWorkspaceContent(node);
+    if (name === undefined || (callee.type !== 'MemberExpression' && callee.type !== 'Identifier')) return false;
+    if (CONTENT_CODECS.has(name)) return this.argumentsAreWorkspaceContent(node);
+    if (callee.type !== 'MemberExpression' || !CONTENT_METHODS.has(name) || !isWorkspaceContent(this.valueOf(callee.object))) return false;
+    return node.arguments.every((argument) => FUNCTION_TYPES.has(argument.type) || isLiteralLike(argument) || (argument.type !== 'SpreadElement' && isWorkspaceContent(this.valueOf(argument))));
+  }
+
+  /** Every argument a literal or the repository's own content, and at least one the latter. */
+  protected argumentsAreWorkspaceContent(node: TSESTree.CallExpression): boolean {
+    let content = false;
+    for (const argument of node.arguments) {
+      if (argument.type === 'SpreadElement') return false;
+      if (isLiteralLike(argument)) continue;
+      if (!isWorkspaceContent(this.valueOf(argument))) return false;
+      content = true;
+    }
+    return content;
   }
 
   /** `z.record(z.string(), z.any()).optional()`, `yup.object({ dob: yup.date() })`: a schema, not data (see SCHEMA_BUILDER_MODULES). */

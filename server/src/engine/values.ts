@@ -7,8 +7,11 @@ import type { Taint, TaintOrigin } from '../rule-api';
 /**
  * `declared-record`: a parameter declared as an object type that holds no PHI field (`extensions: Extension[]`)
  * but handed PHI by its caller — put into text it renders as `[object Object]`.
+ * `workspace-content`: content the repository itself holds (a JSON module it imports by a relative path) or
+ * computed from such content alone — a FHIR compartment definition, a compiled search-parameter table, a
+ * specification: metadata written by the developers, never a patient's data at run time, whatever its name says.
  */
-export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter';
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter' | 'workspace-content';
 
 export interface AbstractValue extends Taint {
   readonly kinds: readonly string[];
@@ -163,6 +166,13 @@ export function taintOnly(value: AbstractValue): AbstractValue {
 export function hasTag(value: AbstractValue, tag: ValueTag): boolean {
   return value.tags?.has(tag) ?? false;
 }
+
+/** Content of the workspace itself with no PHI from anywhere else (see ValueTag `workspace-content`). */
+export function isWorkspaceContent(value: AbstractValue): boolean {
+  return !hasPhi(value) && hasTag(value, 'workspace-content');
+}
+
+export const WORKSPACE_CONTENT: AbstractValue = Object.freeze({ ...EMPTY, tags: new Set<ValueTag>(['workspace-content']) });
 
 /** The value came out of a sanitizer (redact, mask, encrypt…): its name no longer says anything. */
 export function isSanitized(value: AbstractValue): boolean {

@@ -180,7 +180,7 @@ export interface RuleContext<MessageIds extends string = string> {
    * "request-body" for a whole HTTP request body (`req.body`, `ctx.request.body`, `event.body`) and
    * the variables it was assigned to.
    */
-  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body'): boolean;
+  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content'): boolean;
   /** Whether `name` names a sanitizer (redact, mask, encrypt, … plus config). */
   isSanitizer(name: string): boolean;
   getText(node: TSESTree.Node | TSESTree.Token): string;

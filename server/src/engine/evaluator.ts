@@ -50,6 +50,8 @@ function isConstantMemberName(name: string): boolean {
 
 /** Packages of FHIR's TypeScript types (`fhir/r4`, `@types/fhir`, `@medplum/fhirtypes`). */
 const FHIR_TYPES_MODULE = /fhir|medplum/i;
+/** Namespaces FHIR type packages declare their types in (`R4.Patient`, `r5.Identifier`). */
+const FHIR_NAMESPACE = /^r[45]b?$/i;
 
 type Node = TSESTree.Node;
 
@@ -455,7 +457,7 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
-      const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+      const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
       if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
@@ -463,7 +465,7 @@ export abstract class ValueEvaluator {
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
-    const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+    const typed = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     if (typed) value = typed.typeName && hasPhi(value) && hasPhi(typed) ? { ...join(value, typed), typeName: typed.typeName } : join(value, typed);
     // `request: TrackerRequest` (message id, timestamps, opaque ids) handed `builder.makePrescriptionRequest()`: a shape
@@ -567,18 +569,22 @@ export abstract class ValueEvaluator {
    * FHIR datatype names (Address, Identifier, Reference, Attachment…) are common words: a parameter typed
    * `Address` is FHIR's only when the name comes from a FHIR package or the workspace declares it.
    */
-  protected isAmbiguousDatatype(typeName: string): boolean {
-    if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
+  protected isAmbiguousDatatype(typeName: string, namespace?: string): boolean {
+    // (Datatypes with PHI kinds are in PHI_RESOURCE_TYPES too, for `resourceType`: only the datatype list counts here.)
+    if (!FHIR_DATATYPES.has(typeName)) return false;
+    // `fhir4.Identifier`, `R4.Address`, `fhir.HumanName` are FHIR's; a syntax tree's `jsep.Identifier` or any other
+    // library's namespace is not, whatever the workspace declares under the bare name.
+    if (namespace !== undefined) return !(FHIR_TYPES_MODULE.test(namespace) || FHIR_NAMESPACE.test(namespace) || FHIR_TYPES_MODULE.test(this.imports.get(namespace)?.module ?? ''));
     if (this.options.index?.declares(typeName)) return false;
     const source = this.imports.get(typeName)?.module;
     return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
-  protected typedValue(typeName: string, node: Node): AbstractValue {
+  protected typedValue(typeName: string, node: Node, namespace?: string): AbstractValue {
     // `import { QuestionnaireResponse as FHIRQuestionnaireResponse } from 'fhir/r4b'`: the exported name says the shape.
     const imported = this.imports.get(typeName)?.imported;
     if (imported && imported !== typeName && /^[A-Z]/.test(imported) && !this.options.index?.declares(typeName)) typeName = imported;
-    if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
+    if (this.isAmbiguousDatatype(typeName, namespace)) return { ...EMPTY, typeName: undefined };
     if (!this.imports.has(typeName) && !this.options.index?.declares(typeName)) {
       const instantiated = this.typeParameterValue(typeName, node);
       if (instantiated) return instantiated;
@@ -680,7 +686,7 @@ export abstract class ValueEvaluator {
         const inner = this.valueOf(node.expression);
         const annotation = typeNameOfAnnotation(node.typeAnnotation);
         if (!annotation.name) return inner;
-        const typed = join(inner, this.typedValue(annotation.name, node));
+        const typed = join(inner, this.typedValue(annotation.name, node, annotation.namespace));
         // `[requests, order] as const`: the assertion does not change what each element holds.
         return inner.tuple && !typed.tuple ? { ...typed, tuple: inner.tuple } : typed;
       }

@@ -23,7 +23,9 @@ import {
   PATIENT_SUBJECT_WORDS,
   PAYER_CATALOGUE_WORDS,
   PERSON_CONTEXT_WORDS,
+  PERSON_NAME_MODIFIERS,
   PRODUCT_WORDS,
+  SYNTAX_TREE_WORDS,
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
   WORKFORCE_GROUP_WORDS,
@@ -116,6 +118,30 @@ function withWorkforceMembers(words: readonly string[]): readonly string[] {
   return words.map((word, i) => (i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]) ? 'staff' : word));
 }
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
+const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);
+const personNameModifiers = new Set(PERSON_NAME_MODIFIERS);
+/** Person-context words that are not people: `encounterName`, `clinicalName` would be the visit's or the term's. */
+const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
+
+/**
+ * `visitExpression`, `visitNodeName`: a syntax-tree visitor's verb. The name is classified without it, so an
+ * evaluator's `visitExpressionName` is not a patient's visit (`visitNotes`, `visitDate` keep theirs).
+ */
+function withoutVisitorVerb(words: readonly string[]): readonly string[] {
+  return words.length > 1 && words[0] === 'visit' && syntaxTreeWords.has(words[1]) ? words.slice(1) : words;
+}
+
+/**
+ * `childWorkspaceName`, `patientProgramName`, `visitExpressionName`: the word right before a contextual
+ * `name` is the thing the name belongs to unless it is a person (`motherName`, `patientName`) or a part or
+ * form of a personal name (`patientFamilyName`, `clientPreferredName`): see PERSON_NAME_MODIFIERS.
+ */
+function namesTheWordBefore(words: readonly string[], start: number): boolean {
+  if (start === 0) return false;
+  const before = words[start - 1];
+  if (personNameModifiers.has(before) || patientSubjectWords.has(before)) return false;
+  return !personContextWords.has(before) || NON_PERSON_CONTEXT_WORDS.has(before);
+}
 
 export type Subject = 'patient' | 'workforce';
 
@@ -301,13 +327,14 @@ export class NameClassifier {
   private classifyUncached(name: string, contextFromChain: boolean): NameClassification {
     const lower = name.toLowerCase();
     const joined = splitWords(name).join(' ');
-    const words = withWorkforceMembers(splitWords(name));
+    const words = withoutVisitorVerb(withWorkforceMembers(splitWords(name)));
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
     if (words.length === 0) return NO_PHI;
 
     const matches: CompiledPattern[] = [];
+    const matchStarts: number[] = [];
     const covered = new Array<boolean>(words.length).fill(false);
     for (let i = 0; i < words.length; ) {
       const match = this.matchAt(words, i);
@@ -316,6 +343,7 @@ export class NameClassifier {
         continue;
       }
       matches.push(match);
+      matchStarts.push(i);
       for (let j = i; j < i + match.words.length; j++) covered[j] = true;
       i += match.words.length;
     }
@@ -332,8 +360,13 @@ export class NameClassifier {
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
     let qualifiedAway = false;
-    for (const match of matches) {
+    let thingsName = false;
+    for (const [at, match] of matches.entries()) {
       if (match.contextual && !personContext) continue;
+      if (match.contextual && match.kind === 'name' && namesTheWordBefore(words, matchStarts[at])) {
+        thingsName = true;
+        continue;
+      }
       if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) {
         qualifiedAway = true;
         continue;
@@ -362,8 +395,9 @@ export class NameClassifier {
       kinds.delete('insurance');
       if (kinds.size === 0) return NO_PHI;
     }
-    // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
-    if (kinds.size > 1) kinds.delete('patient-record');
+    // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there; in
+    // `patientProgramName` whose program's name it is.
+    if (kinds.size > 1 || thingsName) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
     if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
       kinds.delete('encounter');

@@ -84,6 +84,9 @@ runRuleTests('no-phi-in-url', {
     "export function StaffDirectoryCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/staff?email=${value}`;\n}",
     // the key of a whole patient record (`patient.code`, a numeric database key an EHR routes by) is opaque like its id
     { code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  return () => navigate(`/patients/details/${patient.code ?? ''}/bills`);\n}", filename: 'src/PatientRow.tsx' },
+    // a concept set (a terminology's coded answers) and a FHIR value set are dictionary, not a patient's data
+    'declare const appointmentReasonConceptSet: string; fetch(`/ws/rest/v1/concept?memberOf=${appointmentReasonConceptSet}`);',
+    'declare const diagnosisValueSet: string; fetch(`/fhir/ValueSet/$expand?url=${diagnosisValueSet}`);',
   ],
   invalid: [
     {

@@ -247,12 +247,22 @@ function isCheckDigit(words: readonly string[]): boolean {
   return false;
 }
 
+const DICTIONARY_SET_WORDS = new Set(['concept', 'concepts', 'value', 'code', 'codes', 'option']);
+
+/**
+ * `appointmentReasonConceptSet`, `diagnosisValueSet`, `allergyOptionSet`: a terminology's set of coded answers
+ * (OpenMRS concept sets, FHIR value sets, DHIS2 option sets), the same for every patient: dictionary, not a record.
+ */
+function namesADictionarySet(words: readonly string[]): boolean {
+  return words.some((word, i) => i > 0 && (word === 'set' || word === 'sets') && DICTIONARY_SET_WORDS.has(words[i - 1]));
+}
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
 function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
-  if (isLastFour(words) || isCheckDigit(words)) return TRAP;
+  if (isLastFour(words) || isCheckDigit(words) || namesADictionarySet(words)) return TRAP;
   // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   // `prescriptionIssueNumber`, `repeatNumber`: which one in a series, not a value of the record.

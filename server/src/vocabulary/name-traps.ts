@@ -33,7 +33,7 @@ export const METADATA_WORDS: readonly string[] = [
   // validation and UI state
   'error', 'errors', 'err', 'valid', 'validity', 'validator', 'validation', 'invalid', 'required', 'visible', 'visibility', 'editable',
   'enabled', 'disabled', 'touched', 'dirty', 'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified',
-  'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
+  'defined', 'undefined', 'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
   'status', 'event', 'events', 'policy', 'rule', 'rules', 'permission', 'permissions', 'scope', 'scopes', 'role', 'roles',
   'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
@@ -98,7 +98,7 @@ export const TAINT_CLEARING_WORDS: readonly string[] = [
   'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
   'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
   'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',
-  'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'matches', 'match', 'changed',
+  'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'defined', 'undefined', 'matches', 'match', 'changed',
   'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid',
   'userid', 'userids', 'useruuid',
 ];
@@ -114,7 +114,7 @@ export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
   'formatter', 'renderer', 'listener', 'middleware', 'plugin', 'config', 'constants', 'enum', 'interface',
   // functions kept to be called back (`mutateVisitCallbacks`, `patientListeners`): code, never a value of the record
   'callback', 'callbacks', 'listeners', 'observer', 'observers', 'emitter',
-  'portal', 'portals', 'app', 'apps', 'dashboard', 'site',
+  'portal', 'portals', 'app', 'apps', 'dashboard', 'site', 'slot', 'slots', 'widget', 'widgets',
   'props', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
 ];
 

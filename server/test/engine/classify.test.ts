@@ -158,4 +158,12 @@ describe('NameClassifier: round 4 precision models', () => {
     // only as the last word: a number to call back is still a phone number
     assert.equal(classifier.classify('callbackPhone').trap, false);
   });
+
+  it("a terminology's sets, whether a value is defined, and a UI slot name no record", () => {
+    for (const name of ['appointmentReasonConceptSet', 'diagnosisValueSet', 'allergyOptionSet', 'patientEmailDefined', 'patientChartDashboardSlot']) {
+      assert.equal(classifier.classify(name).trap, true, name);
+    }
+    assert.deepEqual(classifier.kindsOf('appointmentReason'), ['encounter']);
+    assert.deepEqual(classifier.kindsOf('patientEmail'), ['email']);
+  });
 });

@@ -91,6 +91,9 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; let value = patient.ssn; value = "n/a"; console.log(value);',
     // the type says boolean
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
+    // a value the code has tested to be an OperationOutcome (or a Questionnaire) holds the outcome, not the patient
+    "import type { OperationOutcome, Patient } from 'fhir/r4';\nexport function report(response: Patient | OperationOutcome) {\n  if (response.resourceType === 'OperationOutcome') console.error(response);\n  if ('resourceType' in response && response.resourceType === 'OperationOutcome') console.error('failed', response);\n}",
+    "import type { OperationOutcome, Patient } from 'fhir/r4';\ndeclare function isOperationOutcome(value: unknown): value is OperationOutcome;\nexport function report(result: Patient | OperationOutcome) {\n  if (isOperationOutcome(result)) {\n    console.error(result);\n    return;\n  }\n}",
     // whether a value is defined is a flag, not the value
     'declare const appt: any; console.log(appt.extensions.patientEmailDefined, appt.patientPhoneUndefined);',
     // a UI slot's extensions and the modules they come from name code, whichever patient's chart the slot is in
@@ -99,6 +102,14 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
+    {
+      name: 'a value tested to be a Patient, or logged outside the OperationOutcome branch, stays PHI',
+      code: "import type { OperationOutcome, Patient } from 'fhir/r4';\ndeclare function isOperationOutcome(value: unknown): value is OperationOutcome;\nexport function report(response: Patient | OperationOutcome) {\n  if (response.resourceType === 'Patient') console.error(response);\n  if (isOperationOutcome(response)) return;\n  console.error(response);\n}",
+      errors: [
+        { line: 4, column: 58, kinds: ['patient-record'] },
+        { line: 6, column: 17, kinds: ['patient-record'] },
+      ],
+    },
     {
       name: "near misses of the flag, slot and concept-set cases: the patient's e-mail itself, a patient's name in the chart, the reason of an appointment",
       code: "declare const appt: any; declare const chart: any;\nconsole.log(appt.extensions.patientEmail);\nconsole.log(chart.patientName);\nconsole.log(appt.appointmentReason);",

@@ -114,6 +114,47 @@ function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Nod
   return false;
 }
 
+/**
+ * FHIR resources a narrowed value can be that hold no patient's data: an operation's outcome (its issues and
+ * diagnostics describe the request) and the definitional and organisational resources.
+ */
+const NARROWED_NON_PATIENT_TYPES: ReadonlySet<string> = new Set(['OperationOutcome', ...NON_PATIENT_RESOURCE_TYPES]);
+
+/**
+ * Whether `name` is read where the code has tested it to be a resource holding no patient's data: the consequent
+ * of `if (x.resourceType === 'OperationOutcome')` (also inside `&&`, after `'resourceType' in x`), or of a type
+ * predicate named for that type (`isOperationOutcome(x)`, `extractResultIsOperationOutcome(x)`). Walks parent
+ * pointers up to the enclosing function, like inFailedResponseBranch.
+ */
+function inNonPatientResourceBranch(read: Node, name: string, visiting: Node | undefined): boolean {
+  let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
+  for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    const guarded = (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child === parent.consequent ? parent.test : parent.type === 'LogicalExpression' && parent.operator === '&&' && child === parent.right ? parent.left : undefined;
+    if (guarded && testsNonPatientResource(guarded, name)) return true;
+  }
+  return false;
+}
+
+function testsNonPatientResource(test: Node, name: string): boolean {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (inner.type === 'LogicalExpression' && inner.operator === '&&') return testsNonPatientResource(inner.left, name) || testsNonPatientResource(inner.right, name);
+  if (inner.type === 'BinaryExpression' && (inner.operator === '===' || inner.operator === '==')) {
+    const resourceTypeOf = (node: Node) => {
+      const read = node.type === 'ChainExpression' ? node.expression : node;
+      return read.type === 'MemberExpression' && propertyName(read) === 'resourceType' && valueNameOf(read.object) === name;
+    };
+    const literal = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+    const type = resourceTypeOf(inner.left) ? literal(inner.right) : resourceTypeOf(inner.right) ? literal(inner.left) : undefined;
+    return type !== undefined && NARROWED_NON_PATIENT_TYPES.has(type);
+  }
+  if (inner.type === 'CallExpression' && inner.arguments.length === 1 && inner.arguments[0].type === 'Identifier' && inner.arguments[0].name === name) {
+    const predicate = calleeName(inner.callee);
+    const tested = predicate ? /(?:^is|Is)([A-Z][A-Za-z]+)$/.exec(predicate)?.[1] : undefined;
+    return tested !== undefined && NARROWED_NON_PATIENT_TYPES.has(tested);
+  }
+  return false;
+}
+
 /** true: the test holds when the response failed (`!res.ok`); false: when it succeeded (`res.ok`); undefined: neither. */
 function failureTestOf(test: Node, responseName: string): boolean | undefined {
   const okOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
@@ -778,6 +819,8 @@ export abstract class ValueEvaluator {
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
     const binding = this.scope.lookup(node.name);
+    // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
+    if (binding && hasPhi(binding.value) && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

@@ -120,6 +120,7 @@ function withWorkforceMembers(words: readonly string[]): readonly string[] {
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);
 const personNameModifiers = new Set(PERSON_NAME_MODIFIERS);
+const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES, ...SYNTAX_TREE_WORDS, ...PRODUCT_WORDS]);
 /** Person-context words that are not people: `encounterName`, `clinicalName` would be the visit's or the term's. */
 const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
 
@@ -140,7 +141,11 @@ function namesTheWordBefore(words: readonly string[], start: number): boolean {
   if (start === 0) return false;
   const before = words[start - 1];
   if (personNameModifiers.has(before) || patientSubjectWords.has(before)) return false;
-  return !personContextWords.has(before) || NON_PERSON_CONTEXT_WORDS.has(before);
+  if (personContextWords.has(before) && !NON_PERSON_CONTEXT_WORDS.has(before)) return false;
+  // The owner word is known to be a thing (`moduleName`, `documentName` read from a patient), or the name itself
+  // says whose it is further left (`childWorkspaceName`): an unknown word or abbreviation that a person
+  // context comes to from outside (`elig.ins_name_f`, the insured's) may be the person.
+  return thingWords.has(before) || words.slice(0, start - 1).some((word) => personContextWords.has(word));
 }
 
 export type Subject = 'patient' | 'workforce';

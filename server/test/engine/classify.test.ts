@@ -138,6 +138,9 @@ describe('NameClassifier: round 4 precision models', () => {
       assert.deepEqual(classifier.kindsOf(thing), [], thing);
       assert.deepEqual(classifier.kindsOf(thing, true), [], `${thing} in a person's chain`);
     }
+    // from a chain, only a known thing takes the name: an unknown word or abbreviation may be the person (`ins`: insured)
+    assert.deepEqual(classifier.kindsOf('moduleName', true), []);
+    assert.deepEqual(classifier.kindsOf('ins_name_f', true), ['name']);
     for (const person of ['patientName', 'motherName', 'childName', 'guardianName', 'contactName', 'emergencyContactName', 'relatedPersonName', 'patientCaregiverName', 'patientPreferredName', 'patientNewName', 'clientSurName', 'nextOfKinName', 'patientsName']) {
       assert.deepEqual(classifier.kindsOf(person), ['name'], person);
     }

@@ -480,7 +480,7 @@ export abstract class ValueEvaluator {
   }
 
   /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
-  protected declaresShapeWithoutPhi(typeName: string): boolean {
+  declaresShapeWithoutPhi(typeName: string): boolean {
     if (!this.options.index?.isSpelledOut(typeName)) return false;
     const resolved = this.options.index.resolve(typeName, this.options.classifier);
     return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;

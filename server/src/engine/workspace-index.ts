@@ -169,9 +169,12 @@ function topLevelMembers(body: string): string[] {
   const members: string[] = [];
   let depth = 0;
   let current = '';
+  let previous = '';
   for (const ch of body) {
     if (ch === '{' || ch === '(' || ch === '<' || ch === '[') depth++;
-    else if (ch === '}' || ch === ')' || ch === '>' || ch === ']') depth = Math.max(0, depth - 1);
+    // (the `>` of an arrow `=>` closes nothing: `cb: () => void` inside a nested type must not end its member)
+    else if (ch === '}' || ch === ')' || (ch === '>' && previous !== '=') || ch === ']') depth = Math.max(0, depth - 1);
+    previous = ch;
     if (depth === 0 && (ch === ';' || ch === '\n' || ch === ',')) {
       if (current.trim()) members.push(current);
       current = '';

@@ -125,11 +125,11 @@ const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES
 const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
 
 /**
- * `visitExpression`, `visitNodeName`: a syntax-tree visitor's verb. The name is classified without it, so an
+ * `visitExpression`, `visitNodeName`, `visitBinaryExpression`: a syntax-tree visitor's verb. The name is classified without it, so an
  * evaluator's `visitExpressionName` is not a patient's visit (`visitNotes`, `visitDate` keep theirs).
  */
 function withoutVisitorVerb(words: readonly string[]): readonly string[] {
-  return words.length > 1 && words[0] === 'visit' && syntaxTreeWords.has(words[1]) ? words.slice(1) : words;
+  return words.length > 1 && words[0] === 'visit' && words.slice(1).some((word) => syntaxTreeWords.has(word)) ? words.slice(1) : words;
 }
 
 /**

@@ -150,6 +150,8 @@ describe('NameClassifier: round 4 precision models', () => {
     assert.deepEqual(classifier.kindsOf('visitExpressionName'), []);
     assert.deepEqual(classifier.kindsOf('visitExpression'), []);
     assert.deepEqual(classifier.kindsOf('visitNode'), []);
+    assert.deepEqual(classifier.kindsOf('visitBinaryExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitArrowFunctionExpression'), []);
     assert.deepEqual(classifier.kindsOf('visitNotes'), ['clinical-note']);
     assert.deepEqual(classifier.kindsOf('visitDate'), ['care-date']);
     assert.deepEqual(classifier.kindsOf('visit'), ['encounter']);

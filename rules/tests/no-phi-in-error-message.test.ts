@@ -123,6 +123,14 @@ runRuleTests('no-phi-in-error-message', {
       ],
     },
     {
+      name: "FHIR datatypes through a namespace: an alias of a FHIR package, or a nested FHIR namespace",
+      code: "import type * as T from '@medplum/fhirtypes';\nexport function fail(id: T.Identifier, name: fhirclient.FHIR.HumanName) {\n  throw new Error(`No match for ${id.value}`);\n  throw new Error(`No match for ${name.family}`);\n}",
+      errors: [
+        { line: 3, column: 19, kinds: ['mrn'] },
+        { line: 4, column: 19, kinds: ['name'] },
+      ],
+    },
+    {
       name: 'Promise.reject and reject in an executor',
       code: "declare const patient: any;\nexport function load() {\n  if (!patient) return Promise.reject(new Error(`Missing chart for ${patient.fullName}`));\n  return new Promise((resolve, fail) => {\n    setTimeout(() => fail(`Timeout loading ${patient.phoneNumber}`), 10);\n  });\n}",
       errors: [

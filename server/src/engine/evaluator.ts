@@ -615,7 +615,10 @@ export abstract class ValueEvaluator {
     if (!FHIR_DATATYPES.has(typeName)) return false;
     // `fhir4.Identifier`, `R4.Address`, `fhir.HumanName` are FHIR's; a syntax tree's `jsep.Identifier` or any other
     // library's namespace is not, whatever the workspace declares under the bare name.
-    if (namespace !== undefined) return !(FHIR_TYPES_MODULE.test(namespace) || FHIR_NAMESPACE.test(namespace) || FHIR_TYPES_MODULE.test(this.imports.get(namespace)?.module ?? ''));
+    if (namespace !== undefined) {
+      const root = namespace.split('.')[0];
+      return !(FHIR_TYPES_MODULE.test(namespace) || namespace.split('.').some((part) => FHIR_NAMESPACE.test(part)) || FHIR_TYPES_MODULE.test(this.imports.get(root)?.module ?? ''));
+    }
     if (this.options.index?.declares(typeName)) return false;
     const source = this.imports.get(typeName)?.module;
     return !source || !FHIR_TYPES_MODULE.test(source);

@@ -59,7 +59,7 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
       // Record<string, Patient>, Map<string, Patient>: what the collection holds.
       if (name && args && args.length > 1 && keyedWrappers.has(name)) return typeNameOfAnnotation(args[1]);
       // `jsep.Identifier`, `fhir4.Identifier`: the namespace says whose type it is.
-      const namespace = typeName.type === 'TSQualifiedName' && typeName.left.type === 'Identifier' ? typeName.left.name : undefined;
+      const namespace = typeName.type === 'TSQualifiedName' ? qualifierText(typeName.left) : undefined;
       return { name, namespace, isBoolean: false };
     }
     case 'TSIntersectionType': {
@@ -78,6 +78,16 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
     default:
       return { isBoolean: false };
   }
+}
+
+/** `fhirclient.FHIR` of `fhirclient.FHIR.HumanName`, `jsep` of `jsep.Identifier`. */
+function qualifierText(node: TSESTree.EntityName): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'TSQualifiedName') {
+    const left = qualifierText(node.left);
+    return left === undefined ? undefined : `${left}.${node.right.name}`;
+  }
+  return undefined;
 }
 
 /** Every type name a type mentions (`DraftState<TDraft>` → DraftState, TDraft), for finding type parameters in it. */

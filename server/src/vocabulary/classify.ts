@@ -125,11 +125,14 @@ const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES
 const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
 
 /**
- * `visitExpression`, `visitNodeName`, `visitBinaryExpression`: a syntax-tree visitor's verb. The name is classified without it, so an
- * evaluator's `visitExpressionName` is not a patient's visit (`visitNotes`, `visitDate` keep theirs).
+ * `visitExpression`, `visitNodeName`, `visitBinaryExpression`, `visitMemberExpression`: a syntax-tree visitor, named
+ * for the node type it visits (ESTree's `MemberExpression` is no health plan member); an evaluator's
+ * `visitExpressionName` is not a patient's visit (`visitNotes`, `visitDate`, `visitId` keep theirs).
  */
-function withoutVisitorVerb(words: readonly string[]): readonly string[] {
-  return words.length > 1 && words[0] === 'visit' && words.slice(1).some((word) => syntaxTreeWords.has(word)) ? words.slice(1) : words;
+function isSyntaxTreeVisitor(words: readonly string[]): boolean {
+  if (words.length < 2 || words[0] !== 'visit') return false;
+  // `visitIdentifier`: ESTree's node type (a visit's own number is `visitId`, `visitNumber`)
+  return (words.length === 2 && words[1] === 'identifier') || words.slice(1).some((word) => syntaxTreeWords.has(word));
 }
 
 /**
@@ -342,7 +345,9 @@ export class NameClassifier {
   private classifyUncached(name: string, contextFromChain: boolean): NameClassification {
     const lower = name.toLowerCase();
     const joined = splitWords(name).join(' ');
-    const words = withoutVisitorVerb(withWorkforceMembers(splitWords(name)));
+    const words = withWorkforceMembers(splitWords(name));
+    // `visitMemberExpression`, `visitIdentifier`: a visitor over a syntax tree, named for the node type it visits.
+    if (isSyntaxTreeVisitor(words)) return NO_PHI;
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };

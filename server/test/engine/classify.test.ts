@@ -152,6 +152,10 @@ describe('NameClassifier: round 4 precision models', () => {
     assert.deepEqual(classifier.kindsOf('visitNode'), []);
     assert.deepEqual(classifier.kindsOf('visitBinaryExpression'), []);
     assert.deepEqual(classifier.kindsOf('visitArrowFunctionExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitMemberExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitIdentifier'), []);
+    assert.deepEqual(classifier.kindsOf('visitId'), classifier.kindsOf('encounterId'));
+    assert.equal(classifier.classify('visitNumber').trap, false);
     assert.deepEqual(classifier.kindsOf('visitNotes'), ['clinical-note']);
     assert.deepEqual(classifier.kindsOf('visitDate'), ['care-date']);
     assert.deepEqual(classifier.kindsOf('visit'), ['encounter']);

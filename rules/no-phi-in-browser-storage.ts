@@ -150,6 +150,8 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   if (!key || isCleanedOrConstant(context, value)) return taint;
   const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
   if (valueName && context.classify(valueName).trap) return taint;
+  // `setItem('visitStoreState', JSON.stringify(state))` with `state: VisitStoreState` of uuids: the declared shape says what is stored.
+  if (context.hasShapeWithoutPhi(storedExpression(value))) return taint;
   const head = [...splitWords(key)].pop();
   if (head && (CARE_SETTINGS.has(head) || PROGRAM_WORDS.has(head))) return taint;
   const byKey = context.classifyName(key);

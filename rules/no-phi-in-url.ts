@@ -94,6 +94,8 @@ const CATALOGUE_WORDS = new Set([
   'vocabulary', 'drug', 'drugs', 'medication', 'medications', 'formulary', 'allergen', 'allergens', 'catalog', 'catalogue',
   'icd', 'icd10', 'snomed', 'loinc', 'rxnorm',
 ]);
+/** A REST path segment naming a resource of metadata types: `personattributetype`, `encountertypes`, `visittype`. */
+const METADATA_TYPE_RESOURCE = /^[a-z]{3,}types?$/;
 /** Query keys that attach a catalogue lookup to a person (`/concept?patient=…`, FHIR `subject=`). */
 const PERSON_REFERENCE_KEYS = new Set(['subject', 'beneficiary']);
 /**
@@ -622,8 +624,11 @@ class UrlFile {
     const pathWords = (path ?? '').split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
     const nameWords = urlName ? splitWords(urlName) : [];
     const words = [...pathWords.map((segment) => segment.toLowerCase()), ...nameWords];
-    if (!words.some((word) => CATALOGUE_WORDS.has(word))) return false;
-    if ([...pathWords, ...nameWords].some((word) => subjectOfName(word) === 'patient')) return false;
+    // `/personattributetype?q=`, `/encountertype?q=`, `/patientidentifiertype`: a REST resource of metadata types (one
+    // word ending in `type`) lists the kinds a record can have, the same for every patient, whoever the type is about.
+    const typeCatalogue = pathWords.some((segment) => METADATA_TYPE_RESOURCE.test(segment));
+    if (!typeCatalogue && !words.some((word) => CATALOGUE_WORDS.has(word))) return false;
+    if (!typeCatalogue && [...pathWords, ...nameWords].some((word) => subjectOfName(word) === 'patient')) return false;
     if (keys.some((key) => PERSON_REFERENCE_KEYS.has(key.toLowerCase()) || subjectOfName(key) === 'patient')) return false;
     // `patientName`, `patient.name`: a value read from a patient attaches one.
     return !values.some((value) => {

@@ -118,6 +118,7 @@ runRuleTests('no-phi-in-browser-storage', {
     {"name":"form state without PHI fields autosaved","code":"import { useForm } from 'react-hook-form';\ntype FilterForm = { query: string; pageSize: number };\nexport function Filters() {\n  const { getValues } = useForm<FilterForm>();\n  localStorage.setItem('filters', JSON.stringify(getValues()));\n}"},
     {"name":"Formik with settings only","code":"import { useFormik } from 'formik';\nexport function Settings() {\n  const formik = useFormik({ initialValues: { theme: 'dark', pageSize: 20 }, onSubmit: () => {} });\n  localStorage.setItem('settings', JSON.stringify(formik.values));\n}"},
     {"name":"typed state without PHI","code":"import { useState } from 'react';\ntype Prefs = { theme: string; density: string };\nexport function usePrefs() {\n  const [prefs] = useState<Prefs>({ theme: 'dark', density: 'compact' });\n  localStorage.setItem('prefs', JSON.stringify(prefs));\n}"},
+    {"name":"a visit store of uuids and callbacks: a map of functions is code, an id is opaque, whatever the type is named","code":"import type { VisitStoreState } from './visit-store';\nexport function remember(state: VisitStoreState) {\n  sessionStorage.setItem('app:visitStoreState', JSON.stringify(state));\n}","workspace":{"src/visit-store.ts":"export interface VisitStoreState {\n  patientUuid: string | null;\n  selectedVisitUuid: string | null;\n  /** refreshers keyed by component */\n  refreshVisitCallbacks: {\n    [componentId: string]: () => void;\n  };\n  onVisitChange: {\n    [componentId: string]: (visitUuid: string) => void;\n  };\n  visitHandlers: { onChange(uuid: string): void; onClose: () => void };\n}"}},
   ],
   invalid: [
     {
@@ -233,6 +234,18 @@ runRuleTests('no-phi-in-browser-storage', {
       name: 'localforage',
       code: "import localforage from 'localforage';\ndeclare const patient: any;\nawait localforage.setItem('patient', patient);\nawait localforage.setItem('patientId', patient.id);",
       errors: [{ line: 3, column: 38, kinds: ['patient-record'], message: 'in localforage' }],
+    },
+    {
+      name: "a storage key still names what a value of an open shape holds (an object type with a data field beside its callbacks)",
+      code: "import type { VisitState } from './visit-store';\nexport function remember(state: VisitState) {\n  sessionStorage.setItem('visitNotes', JSON.stringify(state));\n}",
+      workspace: { 'src/visit-store.ts': 'export interface VisitState {\n  visitUuid: string;\n  extra: { draft: string; onSave: () => void };\n}' },
+      errors: [{ line: 3, column: 40, kinds: ['clinical-note'] }],
+    },
+    {
+      name: 'a visit store that keeps the visit notes beside its callbacks',
+      code: "import type { VisitDraftState } from './visit-store';\nexport function remember(state: VisitDraftState) {\n  sessionStorage.setItem('visit-draft', JSON.stringify(state));\n}",
+      workspace: { 'src/visit-store.ts': 'export interface VisitDraftState {\n  patientUuid: string | null;\n  visitNotes: string;\n  refreshVisitCallbacks: { [componentId: string]: () => void };\n}' },
+      errors: [{ line: 3, column: 41, kinds: ['clinical-note', 'encounter'] }],
     },
     {
       name: 'data from a typed parameter declared in another file',

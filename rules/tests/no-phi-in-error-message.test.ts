@@ -28,6 +28,14 @@ runRuleTests('no-phi-in-error-message', {
     // React Suspense throws a pending load, not an error: nothing of it is shown or logged as a message
     "import type { Patient } from 'fhir/r4';\nlet pending: undefined | Promise<Patient>;\nlet current: Patient | undefined;\nexport function usePatient(load: () => Promise<Patient>): Patient {\n  if (current) return current;\n  if (!pending) pending = load().then((patient) => (current = patient));\n  throw pending;\n}",
     "import type { Patient } from 'fhir/r4';\nexport function useRecord(patient: Patient) {\n  const waiting = new Promise<Patient>((resolve) => setTimeout(() => resolve(patient), 10));\n  throw waiting;\n}",
+    // an expression evaluator's errors name identifiers of the code it evaluates: a syntax tree's `Identifier`
+    // (jsep, acorn, esprima) is not FHIR's, and `visitExpressionName` is a tree visitor, not a patient's visit
+    "import jsep from 'jsep';\nexport function parametersOf(arrow: jsep.ArrowExpression): string[] {\n  const names = arrow.params?.map((p) => (p as jsep.Identifier).name) ?? [];\n  if (names.length > 3) throw `Too many parameters: ${names.join(', ')}`;\n  return names;\n}",
+    "import jsep from 'jsep';\nexport function check(node: jsep.Identifier) {\n  if (node.name === 'constructor') throw new Error(`Cannot access the ${node.name} property`);\n}",
+    "declare function visitExpressionName(node: unknown): string;\nexport function member(node: { object: unknown }) {\n  const objectName = visitExpressionName(node.object);\n  throw new ReferenceError(`${objectName} is not defined`);\n}",
+    // a name that belongs to the word before it: a workspace's, a program's, a module's name, whoever's chart it is in
+    "export function open(registry: Record<string, unknown>, parentWorkspaceName: string, childWorkspaceName: string) {\n  if (!registry[childWorkspaceName]) throw new Error(`No workspace named ${childWorkspaceName} under ${parentWorkspaceName}`);\n}",
+    "declare const patientProgramName: string; throw new Error(`Unknown program ${patientProgramName}`);",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -103,6 +111,24 @@ runRuleTests('no-phi-in-error-message', {
       name: 'an error built first and thrown later',
       code: 'declare const patient: any;\nconst error = new Error(`MRN ${patient.mrn} is locked`);\nthrow error;',
       errors: [{ line: 3, column: 7, kinds: ['mrn'] }],
+    },
+    {
+      name: "a FHIR Identifier, a person's own names and relatives' names stay PHI next to the syntax-tree cases",
+      code: "import type { Identifier } from 'fhir/r4';\nexport function fail(id: Identifier, patientFamilyName: string, motherName: string, chart: fhir4.Identifier) {\n  throw new Error(`No match for ${id.value}`);\n  throw new Error(`No match for ${patientFamilyName}`);\n  throw new Error(`No match for ${motherName}`);\n  throw new Error(`No match for ${chart.value}`);\n}",
+      errors: [
+        { line: 3, column: 19, kinds: ['mrn'] },
+        { line: 4, column: 19, kinds: ['name'] },
+        { line: 5, column: 19, kinds: ['name'] },
+        { line: 6, column: 19, kinds: ['mrn'] },
+      ],
+    },
+    {
+      name: "FHIR datatypes through a namespace: an alias of a FHIR package, or a nested FHIR namespace",
+      code: "import type * as T from '@medplum/fhirtypes';\nexport function fail(id: T.Identifier, name: fhirclient.FHIR.HumanName) {\n  throw new Error(`No match for ${id.value}`);\n  throw new Error(`No match for ${name.family}`);\n}",
+      errors: [
+        { line: 3, column: 19, kinds: ['mrn'] },
+        { line: 4, column: 19, kinds: ['name'] },
+      ],
     },
     {
       name: 'Promise.reject and reject in an executor',

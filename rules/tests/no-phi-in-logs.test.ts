@@ -91,8 +91,34 @@ runRuleTests('no-phi-in-logs', {
     'declare const patient: any; let value = patient.ssn; value = "n/a"; console.log(value);',
     // the type says boolean
     'declare const patient: any; const ssnOnFile: boolean = !!patient.ssn; console.log(ssnOnFile);',
+    // a value the code has tested to be an OperationOutcome (or a Questionnaire) holds the outcome, not the patient
+    "import type { OperationOutcome, Patient } from 'fhir/r4';\nexport function report(response: Patient | OperationOutcome) {\n  if (response.resourceType === 'OperationOutcome') console.error(response);\n  if ('resourceType' in response && response.resourceType === 'OperationOutcome') console.error('failed', response);\n}",
+    "import type { OperationOutcome, Patient } from 'fhir/r4';\ndeclare function isOperationOutcome(value: unknown): value is OperationOutcome;\nexport function report(result: Patient | OperationOutcome) {\n  if (isOperationOutcome(result)) {\n    console.error(result);\n    return;\n  }\n}",
+    // whether a value is defined is a flag, not the value
+    'declare const appt: any; console.log(appt.extensions.patientEmailDefined, appt.patientPhoneUndefined);',
+    // a UI slot's extensions and the modules they come from name code, whichever patient's chart the slot is in
+    "declare const store: any;\nstore.slots['patient-chart-summary-slot'].extensions.forEach((e: any) => console.error(`No definition for ${e.name} in ${e.moduleName}`));",
+    // a terminology's set of coded answers is the same for every patient
+    "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
+    {
+      name: 'a value tested to be a Patient, or logged outside the OperationOutcome branch, stays PHI',
+      code: "import type { OperationOutcome, Patient } from 'fhir/r4';\ndeclare function isOperationOutcome(value: unknown): value is OperationOutcome;\nexport function report(response: Patient | OperationOutcome) {\n  if (response.resourceType === 'Patient') console.error(response);\n  if (isOperationOutcome(response)) return;\n  console.error(response);\n}",
+      errors: [
+        { line: 4, column: 58, kinds: ['patient-record'] },
+        { line: 6, column: 17, kinds: ['patient-record'] },
+      ],
+    },
+    {
+      name: "near misses of the flag, slot and concept-set cases: the patient's e-mail itself, a patient's name in the chart, the reason of an appointment",
+      code: "declare const appt: any; declare const chart: any;\nconsole.log(appt.extensions.patientEmail);\nconsole.log(chart.patientName);\nconsole.log(appt.appointmentReason);",
+      errors: [
+        { line: 2, column: 13, kinds: ['email'] },
+        { line: 3, column: 13, kinds: ['name'] },
+        { line: 4, column: 13 },
+      ],
+    },
     {
       name: 'an axios error logged whole after a request whose query, URL or body carried PHI (issue 9)',
       code: "import axios from 'axios';\ndeclare const logger: any;\nconst client = axios.create({ baseURL: '/api' });\nexport async function search(familyName: string, dateOfBirth: string) {\n  try {\n    return (await axios.get('/patient-search', { params: { familyName, dateOfBirth } })).data;\n  } catch (error) {\n    logger.error('search failed', error);\n    console.error({ error }, JSON.stringify(error.config));\n  }\n}\nexport function details(nhsNumber: string) {\n  return client.get(`/patients/${nhsNumber}`).catch((err) => { console.warn(err.toJSON()); throw err; });\n}\nexport function send(diagnosis: string) {\n  return client.post('/notes', { diagnosis }).then(() => true, (failure) => { console.error(failure); return false; });\n}",

@@ -84,8 +84,21 @@ runRuleTests('no-phi-in-url', {
     "export function StaffDirectoryCtrl($scope: any) {\n  $scope.open = (value: string) => `#!/staff?email=${value}`;\n}",
     // the key of a whole patient record (`patient.code`, a numeric database key an EHR routes by) is opaque like its id
     { code: "import { useNavigate } from 'react-router-dom';\nexport function PatientRow(props: any) {\n  const navigate = useNavigate();\n  const patient = props.patient;\n  return () => navigate(`/patients/details/${patient.code ?? ''}/bills`);\n}", filename: 'src/PatientRow.tsx' },
+    // a concept set (a terminology's coded answers) and a FHIR value set are dictionary, not a patient's data
+    'declare const appointmentReasonConceptSet: string; fetch(`/ws/rest/v1/concept?memberOf=${appointmentReasonConceptSet}`);',
+    'declare const diagnosisValueSet: string; fetch(`/fhir/ValueSet/$expand?url=${diagnosisValueSet}`);',
+    // a REST resource of metadata types (attribute, encounter, identifier types) is searched by the type's name
+    "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonAttributeTypeSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${query}`, { method: 'GET' });\n}",
   ],
   invalid: [
+    {
+      name: "near misses of the metadata-type search: a person search, and a patient's name sent to a type search",
+      code: "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/person/?q=${query}`, { method: 'GET' });\n}\nexport function searchPatientType(patientName: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${patientName}`, { method: 'GET' });\n}",
+      errors: [
+        { line: 4, column: 51, kinds: ['name'] },
+        { line: 7, column: 64, kinds: ['name'] },
+      ],
+    },
     {
       name: 'fetch with an SSN in the query string',
       code: 'declare const ssn: string;\nfetch(`/api/patients?ssn=${ssn}`);',

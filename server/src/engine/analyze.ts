@@ -26,7 +26,7 @@ import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
 import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { extractReachFacts } from './reachability';
-import { hasTag } from './values';
+import { hasPhi, hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
@@ -592,6 +592,11 @@ function createContext(
     },
     constantOf: (node) => analyzer().valueOf(node).constant,
     hasTag: (node, tag) => hasTag(analyzer().valueOf(node), tag),
+    hasShapeWithoutPhi: (node) => {
+      if (language !== 'code') return false;
+      const value = analyzer().valueOf(node);
+      return value.typeName !== undefined && !hasPhi(value) && analyzer().declaresShapeWithoutPhi(value.typeName);
+    },
     getText: (node) => input.text.slice(node.range[0], node.range[1]),
     parentOf: (node) => (node as { parent?: TSESTree.Node }).parent,
     report: (descriptor) => {

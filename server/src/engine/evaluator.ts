@@ -50,6 +50,8 @@ function isConstantMemberName(name: string): boolean {
 
 /** Packages of FHIR's TypeScript types (`fhir/r4`, `@types/fhir`, `@medplum/fhirtypes`). */
 const FHIR_TYPES_MODULE = /fhir|medplum/i;
+/** Namespaces FHIR type packages declare their types in (`R4.Patient`, `r5.Identifier`). */
+const FHIR_NAMESPACE = /^r[45]b?$/i;
 
 type Node = TSESTree.Node;
 
@@ -108,6 +110,47 @@ function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Nod
     const failed = failureTestOf(parent.test, responseName);
     if (failed === true && child === parent.consequent) return true;
     if (failed === false && child === parent.alternate) return true;
+  }
+  return false;
+}
+
+/**
+ * FHIR resources a narrowed value can be that hold no patient's data: an operation's outcome (its issues and
+ * diagnostics describe the request) and the definitional and organisational resources.
+ */
+const NARROWED_NON_PATIENT_TYPES: ReadonlySet<string> = new Set(['OperationOutcome', ...NON_PATIENT_RESOURCE_TYPES]);
+
+/**
+ * Whether `name` is read where the code has tested it to be a resource holding no patient's data: the consequent
+ * of `if (x.resourceType === 'OperationOutcome')` (also inside `&&`, after `'resourceType' in x`), or of a type
+ * predicate named for that type (`isOperationOutcome(x)`, `extractResultIsOperationOutcome(x)`). Walks parent
+ * pointers up to the enclosing function, like inFailedResponseBranch.
+ */
+function inNonPatientResourceBranch(read: Node, name: string, visiting: Node | undefined): boolean {
+  let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
+  for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    const guarded = (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && child === parent.consequent ? parent.test : parent.type === 'LogicalExpression' && parent.operator === '&&' && child === parent.right ? parent.left : undefined;
+    if (guarded && testsNonPatientResource(guarded, name)) return true;
+  }
+  return false;
+}
+
+function testsNonPatientResource(test: Node, name: string): boolean {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (inner.type === 'LogicalExpression' && inner.operator === '&&') return testsNonPatientResource(inner.left, name) || testsNonPatientResource(inner.right, name);
+  if (inner.type === 'BinaryExpression' && (inner.operator === '===' || inner.operator === '==')) {
+    const resourceTypeOf = (node: Node) => {
+      const read = node.type === 'ChainExpression' ? node.expression : node;
+      return read.type === 'MemberExpression' && propertyName(read) === 'resourceType' && valueNameOf(read.object) === name;
+    };
+    const literal = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+    const type = resourceTypeOf(inner.left) ? literal(inner.right) : resourceTypeOf(inner.right) ? literal(inner.left) : undefined;
+    return type !== undefined && NARROWED_NON_PATIENT_TYPES.has(type);
+  }
+  if (inner.type === 'CallExpression' && inner.arguments.length === 1 && inner.arguments[0].type === 'Identifier' && inner.arguments[0].name === name) {
+    const predicate = calleeName(inner.callee);
+    const tested = predicate ? /(?:^is|Is)([A-Z][A-Za-z]+)$/.exec(predicate)?.[1] : undefined;
+    return tested !== undefined && NARROWED_NON_PATIENT_TYPES.has(tested);
   }
   return false;
 }
@@ -465,7 +508,7 @@ export abstract class ValueEvaluator {
   }
 
   /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
-  protected declaresShapeWithoutPhi(typeName: string): boolean {
+  declaresShapeWithoutPhi(typeName: string): boolean {
     if (!this.options.index?.isSpelledOut(typeName)) return false;
     const resolved = this.options.index.resolve(typeName, this.options.classifier);
     return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
@@ -491,7 +534,7 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
-      const declared = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+      const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
       if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
@@ -499,7 +542,7 @@ export abstract class ValueEvaluator {
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
     }
     let value = assigned;
-    const typed = annotation.name ? this.typedValue(annotation.name, identifier) : undefined;
+    const typed = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     // An object the analysis knows field by field (`const params: Query = { body: { query } }`, a caller's argument of one)
     // keeps those fields under a declared shape without PHI: they say more than the declaration.
@@ -609,18 +652,25 @@ export abstract class ValueEvaluator {
    * FHIR datatype names (Address, Identifier, Reference, Attachment…) are common words: a parameter typed
    * `Address` is FHIR's only when the name comes from a FHIR package or the workspace declares it.
    */
-  protected isAmbiguousDatatype(typeName: string): boolean {
-    if (PHI_RESOURCE_TYPES.has(typeName) || !FHIR_DATATYPES.has(typeName)) return false;
+  protected isAmbiguousDatatype(typeName: string, namespace?: string): boolean {
+    // (Datatypes with PHI kinds are in PHI_RESOURCE_TYPES too, for `resourceType`: only the datatype list counts here.)
+    if (!FHIR_DATATYPES.has(typeName)) return false;
+    // `fhir4.Identifier`, `R4.Address`, `fhir.HumanName` are FHIR's; a syntax tree's `jsep.Identifier` or any other
+    // library's namespace is not, whatever the workspace declares under the bare name.
+    if (namespace !== undefined) {
+      const root = namespace.split('.')[0];
+      return !(FHIR_TYPES_MODULE.test(namespace) || namespace.split('.').some((part) => FHIR_NAMESPACE.test(part)) || FHIR_TYPES_MODULE.test(this.imports.get(root)?.module ?? ''));
+    }
     if (this.options.index?.declares(typeName)) return false;
     const source = this.imports.get(typeName)?.module;
     return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
-  protected typedValue(typeName: string, node: Node): AbstractValue {
+  protected typedValue(typeName: string, node: Node, namespace?: string): AbstractValue {
     // `import { QuestionnaireResponse as FHIRQuestionnaireResponse } from 'fhir/r4b'`: the exported name says the shape.
     const imported = this.imports.get(typeName)?.imported;
     if (imported && imported !== typeName && /^[A-Z]/.test(imported) && !this.options.index?.declares(typeName)) typeName = imported;
-    if (this.isAmbiguousDatatype(typeName)) return { ...EMPTY, typeName: undefined };
+    if (this.isAmbiguousDatatype(typeName, namespace)) return { ...EMPTY, typeName: undefined };
     if (!this.imports.has(typeName) && !this.options.index?.declares(typeName)) {
       const instantiated = this.typeParameterValue(typeName, node);
       if (instantiated) return instantiated;
@@ -722,7 +772,7 @@ export abstract class ValueEvaluator {
         const inner = this.valueOf(node.expression);
         const annotation = typeNameOfAnnotation(node.typeAnnotation);
         if (!annotation.name) return inner;
-        const typed = join(inner, this.typedValue(annotation.name, node));
+        const typed = join(inner, this.typedValue(annotation.name, node, annotation.namespace));
         // `[requests, order] as const`: the assertion does not change what each element holds.
         return inner.tuple && !typed.tuple ? { ...typed, tuple: inner.tuple } : typed;
       }
@@ -814,6 +864,8 @@ export abstract class ValueEvaluator {
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
     const binding = this.scope.lookup(node.name);
+    // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
+    if (binding && hasPhi(binding.value) && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

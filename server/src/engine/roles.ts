@@ -82,7 +82,11 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   // Sample records by name (`gc-sample-patients.js`, `samplePatients.ts`); not a lab's samples (`sample-collection.ts`).
   [/(^|[-_.])samples?[-_]?(patients?|people|persons|records|users)([-_.])|^samples?(Patients?|People|Persons|Records|Users)\./i, 'fixture'],
   // Test support by name: `testCardTestConstants.ts`, `test.utils.ts`, `testUtils.ts`, `test-helpers.js`.
-  [/[a-z0-9]Test(Constants|Utils?|Helpers?|Data|Fixtures?|Setup)\.[cm]?[jt]sx?$|^test[-_.]?(utils?|helpers?|constants|data|setup)\.[cm]?[jt]sx?$/i, 'test'],
+  // (The camelCase form is case-sensitive: `latestData.ts` is not a test's data.)
+  [/[a-z0-9]Test(Constants|Utils?|Helpers?|Data|Fixtures?|Setup)\.[cm]?[jt]sx?$/, 'test'],
+  [/^test[-_.]?(utils?|helpers?|constants|data|setup)\.[cm]?[jt]sx?$/i, 'test'],
+  // Tools that make or send test data, by name: `testdatarunner.js`, `test-data-generator.ts`, `testDataFactory.ts`.
+  [/^test[-_]?data[-_]?(runner|generator|gen|factory|seeder|loader|filler|maker|builder|creator|sender|uploader|populator|writer)s?\.[cm]?[jt]sx?$/i, 'fixture'],
   // Generators of made-up data by name: `create-demo-visits.ts`, `fakePatients.ts`, `synthetic-census.ts`.
   [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],

@@ -39,7 +39,7 @@ export function isRequestObject(node: Node): boolean {
 }
 
 
-export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; isBoolean: boolean; isScalar?: boolean } {
+export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined): { name?: string; namespace?: string; isBoolean: boolean; isScalar?: boolean } {
   if (!annotation) return { isBoolean: false };
   switch (annotation.type) {
     case 'TSBooleanKeyword':
@@ -58,7 +58,9 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
       }
       // Record<string, Patient>, Map<string, Patient>: what the collection holds.
       if (name && args && args.length > 1 && keyedWrappers.has(name)) return typeNameOfAnnotation(args[1]);
-      return { name, isBoolean: false };
+      // `jsep.Identifier`, `fhir4.Identifier`: the namespace says whose type it is.
+      const namespace = typeName.type === 'TSQualifiedName' ? qualifierText(typeName.left) : undefined;
+      return { name, namespace, isBoolean: false };
     }
     case 'TSIntersectionType': {
       // PatientState & PatientActions: the first named part says what the value is.
@@ -76,6 +78,16 @@ export function typeNameOfAnnotation(annotation: TSESTree.TypeNode | undefined):
     default:
       return { isBoolean: false };
   }
+}
+
+/** `fhirclient.FHIR` of `fhirclient.FHIR.HumanName`, `jsep` of `jsep.Identifier`. */
+function qualifierText(node: TSESTree.EntityName): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'TSQualifiedName') {
+    const left = qualifierText(node.left);
+    return left === undefined ? undefined : `${left}.${node.right.name}`;
+  }
+  return undefined;
 }
 
 /** Every type name a type mentions (`DraftState<TDraft>` → DraftState, TDraft), for finding type parameters in it. */

@@ -169,9 +169,12 @@ function topLevelMembers(body: string): string[] {
   const members: string[] = [];
   let depth = 0;
   let current = '';
+  let previous = '';
   for (const ch of body) {
     if (ch === '{' || ch === '(' || ch === '<' || ch === '[') depth++;
-    else if (ch === '}' || ch === ')' || ch === '>' || ch === ']') depth = Math.max(0, depth - 1);
+    // (the `>` of an arrow `=>` closes nothing: `cb: () => void` inside a nested type must not end its member)
+    else if (ch === '}' || ch === ')' || (ch === '>' && previous !== '=') || ch === ']') depth = Math.max(0, depth - 1);
+    previous = ch;
     if (depth === 0 && (ch === ';' || ch === '\n' || ch === ',')) {
       if (current.trim()) members.push(current);
       current = '';
@@ -210,6 +213,20 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
   return types;
 }
 
+/**
+ * `callbacks: { [componentId: string]: () => void }`, `handlers: { onSave(): void; onClose: () => void }`: an
+ * object type whose members are all functions holds code, never a value of the record, whatever its name says.
+ */
+function holdsOnlyFunctions(typeText: string): boolean {
+  const trimmed = typeText.trim();
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false;
+  const members = topLevelMembers(trimmed.slice(1, -1)).filter((member) => member.trim() !== '');
+  return members.length > 0 && members.every((member) => FUNCTION_MEMBER.test(member));
+}
+
+/** A method signature (`onSave(): void`) or a member whose type is a function (`[id: string]: () => void`, `cb: (x) => void`). */
+const FUNCTION_MEMBER = /^\s*(?:readonly\s+)?(?:[A-Za-z_$][\w$]*\s*\??\s*(?:<[^>]*>)?\s*\(|(?:\[[^\]]*\]|[A-Za-z_$][\w$]*)\s*\??\s*:\s*(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>)/;
+
 function membersOf(body: string): { fields: DeclaredField[]; indexType?: string } {
   const fields: DeclaredField[] = [];
   let indexType: string | undefined;
@@ -220,7 +237,7 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
       continue;
     }
     const field = FIELD.exec(member);
-    if (!field || /^\s*\(/.test(field[2])) continue;
+    if (!field || /^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
     fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
   }
   return { fields, indexType };

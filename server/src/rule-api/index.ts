@@ -181,6 +181,12 @@ export interface RuleContext<MessageIds extends string = string> {
    * the variables it was assigned to.
    */
   hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content'): boolean;
+  /**
+   * Whether the value's declared type is one the workspace spells out field by field (strings, numbers, booleans,
+   * other such types; functions left out) with no PHI in any field: `state: VisitStoreState` of uuids and callbacks.
+   * A storage key's or a variable's name then adds nothing to what the value holds.
+   */
+  hasShapeWithoutPhi(node: TSESTree.Node): boolean;
   /** Whether `name` names a sanitizer (redact, mask, encrypt, … plus config). */
   isSanitizer(name: string): boolean;
   getText(node: TSESTree.Node | TSESTree.Token): string;

@@ -23,7 +23,9 @@ import {
   PATIENT_SUBJECT_WORDS,
   PAYER_CATALOGUE_WORDS,
   PERSON_CONTEXT_WORDS,
+  PERSON_NAME_MODIFIERS,
   PRODUCT_WORDS,
+  SYNTAX_TREE_WORDS,
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
   WORKFORCE_GROUP_WORDS,
@@ -116,6 +118,38 @@ function withWorkforceMembers(words: readonly string[]): readonly string[] {
   return words.map((word, i) => (i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]) ? 'staff' : word));
 }
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
+const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);
+const personNameModifiers = new Set(PERSON_NAME_MODIFIERS);
+const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES, ...SYNTAX_TREE_WORDS, ...PRODUCT_WORDS]);
+/** Person-context words that are not people: `encounterName`, `clinicalName` would be the visit's or the term's. */
+const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
+
+/**
+ * `visitExpression`, `visitNodeName`, `visitBinaryExpression`, `visitMemberExpression`: a syntax-tree visitor, named
+ * for the node type it visits (ESTree's `MemberExpression` is no health plan member); an evaluator's
+ * `visitExpressionName` is not a patient's visit (`visitNotes`, `visitDate`, `visitId` keep theirs).
+ */
+function isSyntaxTreeVisitor(words: readonly string[]): boolean {
+  if (words.length < 2 || words[0] !== 'visit') return false;
+  // `visitIdentifier`: ESTree's node type (a visit's own number is `visitId`, `visitNumber`)
+  return (words.length === 2 && words[1] === 'identifier') || words.slice(1).some((word) => syntaxTreeWords.has(word));
+}
+
+/**
+ * `childWorkspaceName`, `patientProgramName`, `visitExpressionName`: the word right before a contextual
+ * `name` is the thing the name belongs to unless it is a person (`motherName`, `patientName`) or a part or
+ * form of a personal name (`patientFamilyName`, `clientPreferredName`): see PERSON_NAME_MODIFIERS.
+ */
+function namesTheWordBefore(words: readonly string[], start: number): boolean {
+  if (start === 0) return false;
+  const before = words[start - 1];
+  if (personNameModifiers.has(before) || patientSubjectWords.has(before)) return false;
+  if (personContextWords.has(before) && !NON_PERSON_CONTEXT_WORDS.has(before)) return false;
+  // The owner word is known to be a thing (`moduleName`, `documentName` read from a patient), or the name itself
+  // says whose it is further left (`childWorkspaceName`): an unknown word or abbreviation that a person
+  // context comes to from outside (`elig.ins_name_f`, the insured's) may be the person.
+  return thingWords.has(before) || words.slice(0, start - 1).some((word) => personContextWords.has(word));
+}
 
 export type Subject = 'patient' | 'workforce';
 
@@ -221,12 +255,22 @@ function isCheckDigit(words: readonly string[]): boolean {
   return false;
 }
 
+const DICTIONARY_SET_WORDS = new Set(['concept', 'concepts', 'value', 'code', 'codes', 'option']);
+
+/**
+ * `appointmentReasonConceptSet`, `diagnosisValueSet`, `allergyOptionSet`: a terminology's set of coded answers
+ * (OpenMRS concept sets, FHIR value sets, DHIS2 option sets), the same for every patient: dictionary, not a record.
+ */
+function namesADictionarySet(words: readonly string[]): boolean {
+  return words.some((word, i) => i > 0 && (word === 'set' || word === 'sets') && DICTIONARY_SET_WORDS.has(words[i - 1]));
+}
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
  */
 function isTrap(words: readonly string[], covered: readonly boolean[], matches: readonly CompiledPattern[]): NameClassification | undefined {
-  if (isLastFour(words) || isCheckDigit(words)) return TRAP;
+  if (isLastFour(words) || isCheckDigit(words) || namesADictionarySet(words)) return TRAP;
   // `numberOfRecords`, `number_of_patients`: a count, whatever it counts.
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   // `prescriptionIssueNumber`, `repeatNumber`: which one in a series, not a value of the record.
@@ -302,12 +346,15 @@ export class NameClassifier {
     const lower = name.toLowerCase();
     const joined = splitWords(name).join(' ');
     const words = withWorkforceMembers(splitWords(name));
+    // `visitMemberExpression`, `visitIdentifier`: a visitor over a syntax tree, named for the node type it visits.
+    if (isSyntaxTreeVisitor(words)) return NO_PHI;
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
     if (words.length === 0) return NO_PHI;
 
     const matches: CompiledPattern[] = [];
+    const matchStarts: number[] = [];
     const covered = new Array<boolean>(words.length).fill(false);
     for (let i = 0; i < words.length; ) {
       const match = this.matchAt(words, i);
@@ -316,6 +363,7 @@ export class NameClassifier {
         continue;
       }
       matches.push(match);
+      matchStarts.push(i);
       for (let j = i; j < i + match.words.length; j++) covered[j] = true;
       i += match.words.length;
     }
@@ -332,8 +380,13 @@ export class NameClassifier {
     const qualifiedAsSystem = words.some((word) => nonPersonQualifiers.has(word)) || (words.some((word) => workforceSubjectWords.has(word)) && !words.some((word) => patientSubjectWords.has(word)));
     const kinds = new Set<string>();
     let qualifiedAway = false;
-    for (const match of matches) {
+    let thingsName = false;
+    for (const [at, match] of matches.entries()) {
       if (match.contextual && !personContext) continue;
+      if (match.contextual && match.kind === 'name' && namesTheWordBefore(words, matchStarts[at])) {
+        thingsName = true;
+        continue;
+      }
       if (qualifiedAsSystem && CONTACT_KINDS.has(match.kind)) {
         qualifiedAway = true;
         continue;
@@ -362,8 +415,9 @@ export class NameClassifier {
       kinds.delete('insurance');
       if (kinds.size === 0) return NO_PHI;
     }
-    // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there.
-    if (kinds.size > 1) kinds.delete('patient-record');
+    // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there; in
+    // `patientProgramName` whose program's name it is.
+    if (kinds.size > 1 || thingsName) kinds.delete('patient-record');
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
     if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
       kinds.delete('encounter');

@@ -33,7 +33,7 @@ export const METADATA_WORDS: readonly string[] = [
   // validation and UI state
   'error', 'errors', 'err', 'valid', 'validity', 'validator', 'validation', 'invalid', 'required', 'visible', 'visibility', 'editable',
   'enabled', 'disabled', 'touched', 'dirty', 'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified',
-  'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
+  'defined', 'undefined', 'matches', 'match', 'changed', 'flag', 'flags', 'toggle', 'option', 'options', 'opts', 'config', 'settings', 'mode', 'version',
   'status', 'event', 'events', 'policy', 'rule', 'rules', 'permission', 'permissions', 'scope', 'scopes', 'role', 'roles',
   'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
@@ -98,7 +98,7 @@ export const TAINT_CLEARING_WORDS: readonly string[] = [
   'masked', 'redacted', 'hashed', 'hash', 'digest', 'encrypted', 'enc', 'cipher', 'ciphertext', 'token', 'tokenized',
   'tokenised', 'anonymized', 'anonymised', 'deidentified', 'pseudonymized', 'pseudonymised', 'obfuscated', 'scrubbed', 'last4', 'hmac',
   'valid', 'validity', 'invalid', 'required', 'visible', 'visibility', 'editable', 'enabled', 'disabled', 'touched', 'dirty',
-  'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'matches', 'match', 'changed',
+  'focused', 'loading', 'loaded', 'exists', 'present', 'missing', 'provided', 'verified', 'defined', 'undefined', 'matches', 'match', 'changed',
   'flag', 'flags', 'toggle', 'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid',
   'userid', 'userids', 'useruuid',
 ];
@@ -112,7 +112,9 @@ export const CODE_STRUCTURE_SUFFIXES: readonly string[] = [
   'reducers', 'slice', 'saga', 'action', 'actions', 'store', 'selector', 'ref', 'refs', 'spec', 'test', 'tests', 'mock', 'fixture',
   'generator', 'adapter', 'gateway', 'queue', 'worker', 'job', 'task', 'command', 'migration', 'seed', 'seeds', 'loader', 'fetcher',
   'formatter', 'renderer', 'listener', 'middleware', 'plugin', 'config', 'constants', 'enum', 'interface',
-  'portal', 'portals', 'app', 'apps', 'dashboard', 'site',
+  // functions kept to be called back (`mutateVisitCallbacks`, `patientListeners`): code, never a value of the record
+  'callback', 'callbacks', 'listeners', 'observer', 'observers', 'emitter',
+  'portal', 'portals', 'app', 'apps', 'dashboard', 'site', 'slot', 'slots', 'widget', 'widgets',
   'props', 'id', 'ids', 'uuid', 'guid', 'uid', 'pk', 'fk', 'oid',
 ];
 
@@ -157,6 +159,30 @@ export const NAMED_THING_WORDS: readonly string[] = [
 export const PRODUCT_WORDS: readonly string[] = [
   'medication', 'medications', 'medicine', 'medicines', 'med', 'meds', 'drug', 'drugs', 'vaccine', 'vaccines', 'product', 'products',
   'formulation', 'formulations', 'substance', 'substances', 'device', 'devices',
+];
+
+/**
+ * Words that may stand right before `name` and keep it a person's: parts and forms of a personal name
+ * (`patientFamilyName`, `patientPreferredName`, `clientSurName`) and people who are not in PERSON_CONTEXT_WORDS
+ * (`patientCaregiverName`). Any other word there is the thing the name belongs to (`childWorkspaceName`,
+ * `patientProgramName`, `visitLocationName`).
+ */
+export const PERSON_NAME_MODIFIERS: readonly string[] = [
+  'first', 'last', 'full', 'given', 'family', 'middle', 'sur', 'fore', 'nick', 'maiden', 'legal', 'preferred', 'display',
+  'birth', 'christian', 'official', 'usual', 'formal', 'informal', 'short', 'long', 'formatted', 'printed', 'known', 'alias',
+  'other', 'alt', 'alternate', 'alternative', 'previous', 'former', 'old', 'new', 'current', 'original', 'real', 'proper',
+  'second', 'third', 'local', 'english', 'native', 'latin', 'arabic', 'phonetic', 'spoken', 'my', 'your', 'his', 'her', 'their',
+  'caregiver', 'carer', 'relative', 'sibling', 'brother', 'sister', 'son', 'daughter', 'husband', 'wife', 'partner',
+  'grandparent', 'grandmother', 'grandfather', 'friend', 'next', 'user', 's',
+];
+
+/**
+ * The nouns of a syntax tree: after `visit` they make it the visitor's verb (`visitExpression`,
+ * `visitNodeName`), an evaluator walking code, not a patient's visit.
+ */
+export const SYNTAX_TREE_WORDS: readonly string[] = [
+  'expression', 'expressions', 'node', 'nodes', 'statement', 'statements', 'literal', 'literals', 'ast', 'token', 'tokens',
+  'declaration', 'declarations', 'operand', 'operands', 'operator', 'callee', 'syntax', 'tree', 'ident',
 ];
 
 /** Words that, in a name, make an email/phone/address a system's rather than a person's. */

@@ -132,4 +132,47 @@ describe('NameClassifier: round 4 precision models', () => {
     assert.deepEqual(classifier.kindsOf('groupNumber', true), ['health-plan-id']);
     assert.equal(classifier.classify('callerName').personContext, false);
   });
+
+  it("a name belongs to the word before it unless that word is a person or a part of a person's name", () => {
+    for (const thing of ['childWorkspaceName', 'parentWorkspaceName', 'patientProgramName', 'patientLocationName', 'workspaceDisplayName']) {
+      assert.deepEqual(classifier.kindsOf(thing), [], thing);
+      assert.deepEqual(classifier.kindsOf(thing, true), [], `${thing} in a person's chain`);
+    }
+    // from a chain, only a known thing takes the name: an unknown word or abbreviation may be the person (`ins`: insured)
+    assert.deepEqual(classifier.kindsOf('moduleName', true), []);
+    assert.deepEqual(classifier.kindsOf('ins_name_f', true), ['name']);
+    for (const person of ['patientName', 'motherName', 'childName', 'guardianName', 'contactName', 'emergencyContactName', 'relatedPersonName', 'patientCaregiverName', 'patientPreferredName', 'patientNewName', 'clientSurName', 'nextOfKinName', 'patientsName']) {
+      assert.deepEqual(classifier.kindsOf(person), ['name'], person);
+    }
+  });
+
+  it("a syntax tree's visitor is not a visit; a visit's notes and date stay", () => {
+    assert.deepEqual(classifier.kindsOf('visitExpressionName'), []);
+    assert.deepEqual(classifier.kindsOf('visitExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitNode'), []);
+    assert.deepEqual(classifier.kindsOf('visitBinaryExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitArrowFunctionExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitMemberExpression'), []);
+    assert.deepEqual(classifier.kindsOf('visitIdentifier'), []);
+    assert.deepEqual(classifier.kindsOf('visitId'), classifier.kindsOf('encounterId'));
+    assert.equal(classifier.classify('visitNumber').trap, false);
+    assert.deepEqual(classifier.kindsOf('visitNotes'), ['clinical-note']);
+    assert.deepEqual(classifier.kindsOf('visitDate'), ['care-date']);
+    assert.deepEqual(classifier.kindsOf('visit'), ['encounter']);
+  });
+
+  it('callbacks, listeners and observers are code', () => {
+    assert.equal(classifier.classify('mutateVisitCallbacks').trap, true);
+    assert.equal(classifier.classify('patientListeners').trap, true);
+    // only as the last word: a number to call back is still a phone number
+    assert.equal(classifier.classify('callbackPhone').trap, false);
+  });
+
+  it("a terminology's sets, whether a value is defined, and a UI slot name no record", () => {
+    for (const name of ['appointmentReasonConceptSet', 'diagnosisValueSet', 'allergyOptionSet', 'patientEmailDefined', 'patientChartDashboardSlot']) {
+      assert.equal(classifier.classify(name).trap, true, name);
+    }
+    assert.deepEqual(classifier.kindsOf('appointmentReason'), ['encounter']);
+    assert.deepEqual(classifier.kindsOf('patientEmail'), ['email']);
+  });
 });

@@ -44,6 +44,18 @@ describe('type flow: the workspace index', () => {
     assert.deepEqual(index.resolve('Prefs', classifier)?.kinds, []);
   });
 
+  it('a member of an enum in a union alias is a string literal type, not the class of the same name elsewhere; a namespace-qualified type still resolves', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('ui/routes.ts', 'export enum RoutePath { Home = "/", KitPage = "/kit" }\nexport enum StepName { Address = "address" }');
+    index.addFile('ui/journey.ts', 'type Step = StepName | RoutePath.KitPage | RoutePath.Home;\ninterface Nav { history: Step[]; returnTo: Step | null }\ntype Chart = fhir4.Patient | Extra;\ninterface Extra { note: string }');
+    index.addFile('e2e/pages/KitPage.ts', 'export class KitPage { readonly learnMoreHivLink: Locator; readonly patientDob: string }');
+    index.addFile('types/fhir.d.ts', 'declare namespace fhir4 { interface Patient { birthDate: string; name: string } }');
+    const classifier = new NameClassifier();
+    assert.deepEqual(index.resolve('Step', classifier)?.kinds ?? [], []);
+    assert.deepEqual(index.resolve('Nav', classifier)?.kinds ?? [], []);
+    assert.deepEqual(index.resolve('Chart', classifier)?.kinds, ['date-of-birth', 'name']);
+  });
+
   // Found by the fuzz harness (bench/fuzz): a 200 KB run of letters in a string held the editor for
   // minutes in extractInstantiations; unclosed declaration headers and type annotations cost as much.
   for (const [name, text] of [

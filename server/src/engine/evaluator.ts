@@ -584,8 +584,9 @@ export abstract class ValueEvaluator {
       if (instantiated) return instantiated;
     }
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
-    // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI.
-    if (subjectOfName(typeName) === 'workforce') {
+    // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI. An account
+    // that carries a patient's health number (NHS login's userinfo as `AuthUser`) is the patient's own: see below.
+    if (subjectOfName(typeName) === 'workforce' && !resolved?.patientIdentity) {
       // …but a field that names the patient (`LabOrder.patientName`) is the patient's.
       const kept = new Set<string>();
       resolved?.fields.forEach((field, fieldName) => (subjectOfName(fieldName) === 'patient' ? field.kinds : withoutContactKinds(field.kinds)).forEach((kind) => kept.add(kind)));
@@ -602,6 +603,8 @@ export abstract class ValueEvaluator {
       typeName,
       // A type with PHI fields is about a person; `DashboardConfig { name; slot }` is not, and its `name` is a label.
       personContext: resolved.kinds.length > 0 || this.options.classifier.classify(typeName).personContext,
+      // A patient's signed-in identity: `user.familyName` read from it stays the patient's.
+      ...(resolved.patientIdentity ? { personContext: true } : {}),
     };
   }
 

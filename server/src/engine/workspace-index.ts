@@ -42,6 +42,8 @@ export interface ResolvedType {
   index?: ResolvedField;
   /** Where the type was declared (workspace-relative), or undefined for built-in FHIR types. */
   file?: string;
+  /** An account or profile that declares a number a health system knows its patients by (see PATIENT_HEALTH_NUMBER_KINDS). */
+  patientIdentity?: boolean;
 }
 
 // The light scanner's patterns run over whole files, so each match scans a bounded window and never
@@ -61,6 +63,17 @@ const keyedWrappers = new Set(KEYED_WRAPPERS);
 /** Type operators and utility types that name no shape of their own. */
 const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
 const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;\n]+)/;
+/**
+ * Numbers a health system knows its patients by. A staff account has none of them; an account or profile that
+ * declares one (NHS login's userinfo with `nhs_number`, a portal session with a member id or MRN) is a patient's
+ * identity, so its names, phone and e-mail are that patient's, whatever the type is called (`AuthUser`).
+ */
+const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number']);
+
+function declaresPatientHealthNumber(declared: DeclaredType, classifier: NameClassifier): boolean {
+  return declared.fields.some((field) => !field.isBoolean && classifier.classify(field.name).kinds.some((kind) => PATIENT_HEALTH_NUMBER_KINDS.has(kind)));
+}
+
 /** `enum RoutePath {`, `const enum Step {`: its members are literal types, not records. */
 const ENUM_DECLARATION = /\benum\s+([A-Z][\w$]*)\s*\{/g;
 /** `type X = A & B & { … }`, `type X = Partial<A & { … }>`: aliases that are not a plain object literal. */
@@ -685,7 +698,7 @@ export class WorkspaceIndex {
     if (declared.indexType) index = this.resolveField({ name: '', typeName: declared.indexType }, classifier, personContext, seen);
     const kinds = new Set<string>(index?.kinds ?? []);
     fields.forEach((field) => field.kinds.forEach((kind) => kinds.add(kind)));
-    return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file };
+    return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file, ...(!headNounIsAThing(typeName) && declaresPatientHealthNumber(declared, classifier) ? { patientIdentity: true } : {}) };
   }
 
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {

@@ -449,7 +449,8 @@ export abstract class ValueEvaluator {
    */
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
-    if (annotation.isBoolean) return EMPTY;
+    // A boolean carries no PHI; a known `false` stays known (`if (flag)` then never runs).
+    if (annotation.isBoolean) return assigned.constant === false ? { ...EMPTY, constant: false } : EMPTY;
     // `const passport = require('passport')`: a library is code, whatever its name says.
     if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' && !/^[./]/.test(init.arguments[0].value)) return assigned;
     const byName = this.options.classifier.classify(identifier.name);

@@ -240,3 +240,27 @@ other.write('dob', patient.dateOfBirth);
     assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}`), []);
   });
 });
+
+describe('cross-file: opt-in flags of an exported helper', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a sink behind a flag that defaults to false is not charged to callers that leave it off; the always-on sink still is', async () => {
+    dir = workspace({
+      'src/helpers/logger.ts': `class AppLogger {
+  info(message: string, details?: unknown, persist: boolean = false): void {
+    if (persist) localStorage.setItem('last-log', JSON.stringify(details));
+    console.info(message, details);
+  }
+}
+export const logger = new AppLogger();
+`,
+      'src/banner.ts': `import { logger } from './helpers/logger';
+declare const patient: { dateOfBirth: string; nhsNumber: string };
+logger.info('banner shown', patient);
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/banner.ts:3:no-phi-in-logs']);
+  });
+});

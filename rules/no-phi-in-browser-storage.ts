@@ -30,6 +30,7 @@ import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
+import { cachedPatientRoute } from './utils/service-worker-cache';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -189,6 +190,7 @@ export default createRule({
       deviceDb: 'An on-device {{storage}} database holds {{kinds}} (its schema names {{types}}) and is opened without an encryption key. A lost or rooted device, an OS backup or a debug export gives away every record it syncs; open it with a key kept in the platform keystore (Keychain/Keystore).',
       deviceKeyValue: 'An on-device {{storage}} store holds {{kinds}} and is created without an encryption key. Pass an encryptionKey kept in the platform keystore, or keep PHI in an encrypted store (expo-secure-store, react-native-encrypted-storage).',
       deviceStorage: 'Storing {{kinds}} in {{storage}}, which keeps it unencrypted on the device. Keep PHI in an encrypted store (expo-secure-store, react-native-encrypted-storage, MMKV with an encryptionKey) or store an opaque id.',
+      serviceWorkerCache: 'Caching the responses of a route that returns {{kinds}} in Cache Storage through {{storage}}: they stay on the device unencrypted, after sign-out, for anyone using the browser. Leave patient routes out of runtime caching (NetworkOnly) or keep offline copies encrypted.',
       persistedQueryCache: 'Persisting the whole query cache in {{storage}} through {{library}}: every response the app fetched ({{kinds}} among them) stays on the device unencrypted and outlives the session. Persist only queries that hold no PHI (dehydrateOptions.shouldDehydrateQuery by query key) or encrypt in the persister.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -525,6 +527,12 @@ export default createRule({
         }
         const keyval = idbKeyvalWrite(node);
         if (keyval) return checkIdbKeyval(node, keyval);
+        const cachedRoute = cachedPatientRoute(context, node);
+        if (cachedRoute) {
+          // What the route returns is read from its path, not seen flowing: a guess, said so.
+          context.report({ node: cachedRoute.node, messageId: 'serviceWorkerCache', kinds: cachedRoute.kinds, precision: 'medium', data: { storage: cachedRoute.storage } });
+          return;
+        }
         if (node.callee.type === 'Identifier') {
           const source = context.importedFrom(node.callee.name);
           // zustand: create<State>()(persist(…, { name, storage })); redux-persist: persistReducer(config, reducer)

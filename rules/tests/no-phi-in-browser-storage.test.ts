@@ -98,6 +98,10 @@ runRuleTests('no-phi-in-browser-storage', {
     // PouchDB: a remote CouchDB is a server, not browser storage; put on something that is not PouchDB
     "import PouchDB from 'pouchdb-browser';\ndeclare const patient: any;\nconst remoteDb = new PouchDB('https://couch.clinic.example/patients');\nawait remoteDb.put({ _id: patient.id, ...patient });\nawait remoteDb.bulkDocs([patient]);",
     "declare const cache: any; declare const patient: any;\nawait cache.post(patient);",
+    // service-worker caching of routes that hold no patient records, a strategy that never caches, a pattern not known
+    {"name": "Workbox caching static assets, settings and concepts; patient routes left to NetworkOnly", "filename": "src/service-worker.ts", "code": "import { registerRoute } from 'workbox-routing';\nimport { CacheFirst, NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';\nregisterRoute(/\\.(?:png|svg|js|css)$/, new CacheFirst());\nregisterRoute('/api/settings', new StaleWhileRevalidate());\nregisterRoute(/\\/ws\\/rest\\/v1\\/concept/, new NetworkFirst());\nregisterRoute(/\\/api\\/patients\\//, new NetworkOnly());\nregisterRoute('/api/patients/count', new NetworkFirst());"},
+    {"name": "OpenMRS service worker: a route of translations registered for caching, and a message that registers nothing", "filename": "src/offline.ts", "code": "import { messageOmrsServiceWorker } from '@openmrs/esm-framework';\ndeclare const identifier: string; declare const pattern: string;\nawait messageOmrsServiceWorker({ type: 'registerDynamicRoute', pattern: `/ws/rest/v1/module/translations/${identifier}` });\nawait messageOmrsServiceWorker({ type: 'clearDynamicRoutes', pattern: `/ws/fhir2/R4/Patient/${identifier}` });\nawait messageOmrsServiceWorker({ type: 'registerDynamicRoute', pattern });"},
+    {"name": "a registerRoute that is not Workbox's", "filename": "src/router.ts", "code": "import { registerRoute } from './my-router';\nclass NetworkFirst {}\nregisterRoute('/api/patients/', new NetworkFirst());"},
     // OpenMRS offline queue with ids only
     "import { queueSynchronizationItem } from '@openmrs/esm-framework';\ndeclare const encounter: any;\nawait queueSynchronizationItem('visit', { visitUuid: encounter.uuid, patientUuid: encounter.patient.uuid });",
     // offline databases, persisted state and form drafts that hold no PHI, or are encrypted, in memory or remote
@@ -299,6 +303,16 @@ runRuleTests('no-phi-in-browser-storage', {
         { line: 6, column: 20, kinds: ['diagnosis'] },
         { line: 7, column: 24, kinds: ['patient-record'] },
         { line: 8, column: 19, kinds: ['ssn'] },
+      ],
+    },
+    {
+      name: 'service-worker runtime caching of patient routes: Workbox strategies that cache, and OpenMRS making a patient available offline',
+      filename: 'src/offline.ts',
+      code: "import { registerRoute } from 'workbox-routing';\nimport { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';\nimport { messageOmrsServiceWorker } from '@openmrs/esm-framework';\ndeclare const identifier: string;\nregisterRoute(/\\/api\\/patients\\//, new NetworkFirst());\nregisterRoute('/api/encounters/', new StaleWhileRevalidate());\nawait messageOmrsServiceWorker({ type: 'registerDynamicRoute', pattern: `/ws/fhir2/R4/Patient/${identifier}` });",
+      errors: [
+        { line: 5, column: 15, kinds: ['patient-record'], message: 'Cache Storage through Workbox runtime caching' },
+        { line: 6, column: 15, kinds: ['encounter'] },
+        { line: 7, column: 73, kinds: ['patient-record'], message: 'through the OpenMRS service worker' },
       ],
     },
     {

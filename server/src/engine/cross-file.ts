@@ -21,17 +21,20 @@ export function resolveRelativeImport(fromFile: string, specifier: string): stri
   return moduleKey(path.resolve(path.dirname(fromFile), specifier));
 }
 
+/** Which module (key) an import of a file names: relative imports, and the workspace's path aliases where known. */
+export type ModuleResolver = (fromFile: string, specifier: string) => string | undefined;
+
 /** The files a module key may be: `key.ts`, `key.tsx`, …, `key/index.ts`, …. */
 export function moduleFileCandidates(key: string): string[] {
   return [...MODULE_EXTENSIONS.map((extension) => key + extension), ...MODULE_EXTENSIONS.map((extension) => path.join(key, `index${extension}`))];
 }
 
 /** Module key → the export names that the given files call with PHI arguments. */
-export function wantedExports(files: Iterable<{ fromFile: string; calls: readonly CrossFileCall[] }>): Map<string, Set<string>> {
+export function wantedExports(files: Iterable<{ fromFile: string; calls: readonly CrossFileCall[] }>, resolve: ModuleResolver = resolveRelativeImport): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const { fromFile, calls } of files) {
     for (const call of calls) {
-      const target = resolveRelativeImport(fromFile, call.module);
+      const target = resolve(fromFile, call.module);
       if (!target) continue;
       const names = wanted.get(target) ?? new Set<string>();
       names.add(call.exportName);
@@ -60,10 +63,11 @@ export function matchCrossFileCalls(
   fromFile: string,
   calls: readonly CrossFileCall[],
   sinksOf: (target: string, exportName: string) => readonly ExportedSink[] | undefined,
+  resolve: ModuleResolver = resolveRelativeImport,
 ): CrossFileMatch[] {
   const matches: CrossFileMatch[] = [];
   for (const call of calls) {
-    const target = resolveRelativeImport(fromFile, call.module);
+    const target = resolve(fromFile, call.module);
     const sinks = target ? sinksOf(target, call.exportName) : undefined;
     if (!sinks) continue;
     for (const argument of call.arguments) {
@@ -85,9 +89,9 @@ export interface ModuleSummary {
 export const MAX_CHAIN_DEPTH = 4;
 
 /** Module key → the export names the given forwards of a module call onward. */
-export function forwardTargets(absPath: string, forwards: readonly ForwardedCall[], into = new Map<string, Set<string>>()): Map<string, Set<string>> {
+export function forwardTargets(absPath: string, forwards: readonly ForwardedCall[], into = new Map<string, Set<string>>(), resolve: ModuleResolver = resolveRelativeImport): Map<string, Set<string>> {
   for (const forward of forwards) {
-    const target = resolveRelativeImport(absPath, forward.module);
+    const target = resolve(absPath, forward.module);
     if (!target) continue;
     const names = into.get(target) ?? new Set<string>();
     names.add(forward.calleeExport);
@@ -110,6 +114,7 @@ export function chainedSinks(
   summaryOf: (key: string, exportName: string) => ModuleSummary | undefined,
   depth = 1,
   onChain = new Set<string>(),
+  resolve: ModuleResolver = resolveRelativeImport,
 ): ExportedSink[] {
   const summary = summaryOf(key, exportName);
   if (!summary) return [];
@@ -119,9 +124,9 @@ export function chainedSinks(
   const here = `${key}#${exportName}`;
   onChain.add(here);
   for (const forward of forwards) {
-    const target = resolveRelativeImport(summary.absPath, forward.module);
+    const target = resolve(summary.absPath, forward.module);
     if (!target || onChain.has(`${target}#${forward.calleeExport}`)) continue;
-    for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain)) {
+    for (const sink of chainedSinks(target, forward.calleeExport, summaryOf, depth + 1, onChain, resolve)) {
       if (!reachesParameter(sink, forward.argument) || sink.confidence === 'medium') continue;
       // What the first caller passes reaches the sink at the field the chain's first link read of it (or, the
       // parameter passed on whole, at the field the sink reads).

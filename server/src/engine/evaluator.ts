@@ -520,7 +520,8 @@ export abstract class ValueEvaluator {
    */
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
-    if (annotation.isBoolean) return EMPTY;
+    // A boolean carries no PHI; a known `false` stays known (`if (flag)` then never runs).
+    if (annotation.isBoolean) return assigned.constant === false ? { ...EMPTY, constant: false } : EMPTY;
     // `const compartmentPatient = require('./compartmentdefinition-patient.json')`, or a table computed from it:
     // the repository's own metadata, whatever its name says.
     if (isWorkspaceContent(assigned)) return assigned;
@@ -676,8 +677,9 @@ export abstract class ValueEvaluator {
       if (instantiated) return instantiated;
     }
     const resolved = this.options.index?.resolve(typeName, this.options.classifier);
-    // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI.
-    if (subjectOfName(typeName) === 'workforce') {
+    // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI. An account
+    // that carries a patient's health number (NHS login's userinfo as `AuthUser`) is the patient's own: see below.
+    if (subjectOfName(typeName) === 'workforce' && !resolved?.patientIdentity) {
       // …but a field that names the patient (`LabOrder.patientName`) is the patient's.
       const kept = new Set<string>();
       resolved?.fields.forEach((field, fieldName) => (subjectOfName(fieldName) === 'patient' ? field.kinds : withoutContactKinds(field.kinds)).forEach((kind) => kept.add(kind)));
@@ -694,6 +696,8 @@ export abstract class ValueEvaluator {
       typeName,
       // A type with PHI fields is about a person; `DashboardConfig { name; slot }` is not, and its `name` is a label.
       personContext: resolved.kinds.length > 0 || this.options.classifier.classify(typeName).personContext,
+      // A patient's signed-in identity: `user.familyName` read from it stays the patient's.
+      ...(resolved.patientIdentity ? { personContext: true } : {}),
     };
   }
 

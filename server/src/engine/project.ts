@@ -12,6 +12,7 @@ import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
+import { ImportAliases } from './import-aliases';
 import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, sharedSinks, sinkId, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
@@ -118,6 +119,8 @@ export class Project {
    * the same, and does not report those sinks again at each caller (a caller alone cannot see the others).
    */
   private sharedFromScan = { byHelper: new Map<string, { text: string; findings: Finding[] }>(), sinks: new Set<string>() };
+  /** Path aliases of the workspace's tsconfig/jsconfig files (`@/lib/store`): read again at each scan. */
+  private importAliases: ImportAliases;
 
   constructor(private readonly options: ProjectOptions) {
     this.root = path.resolve(options.root);
@@ -126,6 +129,7 @@ export class Project {
     this.overlayKey = JSON.stringify(options.overlay ?? {});
     this.readOpen = options.readOpen ?? (() => undefined);
     this.resolver = new ConfigResolver({ rules: this.rules, explicitConfigFile: options.configFile, fallbackBaseDir: this.root });
+    this.importAliases = new ImportAliases(this.root);
   }
 
   // ── configuration ──────────────────────────────────────────────────────────────────────────
@@ -314,9 +318,10 @@ export class Project {
     const used = new Set<string>();
     this.summariesUsed.set(input.absPath, used);
     // Each called module is summarised once for every export this file calls; chains add names as they go.
-    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }])) this.moduleSummary(key, names, used);
+    const resolve = this.importAliases.resolve;
+    for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }], resolve)) this.moduleSummary(key, names, used);
     const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
-    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf)).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)));
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf, 1, new Set(), resolve), resolve).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)));
     return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
 
@@ -489,7 +494,9 @@ export class Project {
     const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
     const callsByFile = [...flows].map(([entry, fileFlows]) => ({ entry, fromFile: entry.file.absPath, calls: fileFlows.calls }));
     const modules = new Map<string, { names: Set<string>; summary: { absPath: string; sinks: ExportedSink[]; forwards: ForwardedCall[] } }>();
-    let wanted = wantedExports(callsByFile);
+    this.importAliases = new ImportAliases(this.root);
+    const resolve = this.importAliases.resolve;
+    let wanted = wantedExports(callsByFile, resolve);
     for (let level = 0; level < MAX_CHAIN_DEPTH && wanted.size > 0; level++) {
       const onward = new Map<string, Set<string>>();
       for (const [target, exportNames] of wanted) {
@@ -503,7 +510,7 @@ export class Project {
         module.summary.sinks.push(...(result.flows?.exports ?? []));
         module.summary.forwards.push(...(result.flows?.forwards ?? []));
         modules.set(target, module);
-        forwardTargets(entry.file.absPath, result.flows?.forwards ?? [], onward);
+        forwardTargets(entry.file.absPath, result.flows?.forwards ?? [], onward, resolve);
       }
       wanted = onward;
     }
@@ -511,10 +518,10 @@ export class Project {
     const sinksOf = (target: string, exportName: string): ExportedSink[] => {
       const key = `${target}#${exportName}`;
       let sinks = sinksByExport.get(key);
-      if (!sinks) sinksByExport.set(key, (sinks = chainedSinks(target, exportName, (module) => modules.get(module)?.summary)));
+      if (!sinks) sinksByExport.set(key, (sinks = chainedSinks(target, exportName, (module) => modules.get(module)?.summary, 1, new Set(), resolve)));
       return sinks;
     };
-    const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf) }));
+    const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf, resolve) }));
     // A helper's sink that several production files hand PHI to whole is reported once, in the helper.
     const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
     const { shared, isShared } = sharedSinks(matchesByCaller, (file) => isProductRole(loadedByRelPath.get(file)?.role?.role ?? 'test'));

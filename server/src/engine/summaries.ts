@@ -43,6 +43,11 @@ function payloadMark(value: AbstractValue): string {
   return hasTag(value, 'request-body') ? '/body' : '';
 }
 
+/** `flag = false`: a parameter that is off unless its caller passes it. */
+function isOptInFlag(param: TSESTree.Parameter): boolean {
+  return param.type === 'AssignmentPattern' && param.right.type === 'Literal' && param.right.value === false;
+}
+
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
 
@@ -299,7 +304,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   probeExports(program: TSESTree.Program, wanted: ReadonlySet<string>): void {
     for (const [exportName, fn, className] of exportedFunctions(program)) {
       if (fn.params.length === 0 || !wanted.has(exportName)) continue;
-      const probes = fn.params.map((param, index) => fromKinds([probeKind({ parameter: index, ...(param.type === 'RestElement' ? { rest: true } : {}) })], undefined, 'high'));
+      // An opt-in flag (`sendToRum = false`) is off unless a caller turns it on: the summary describes the default
+      // path, so a sink behind `if (sendToRum)` is not charged to every caller of `logger.info(message, details)`.
+      const probes = fn.params.map((param, index) => (isOptInFlag(param) ? { ...EMPTY, constant: false } : fromKinds([probeKind({ parameter: index, ...(param.type === 'RestElement' ? { rest: true } : {}) })], undefined, 'high')));
       this.probing = exportName;
       if (className !== undefined) this.classStack.push(className);
       try {

@@ -145,6 +145,26 @@ export function classMethods(node: TSESTree.ClassDeclaration | TSESTree.ClassExp
   }
 }
 
+/**
+ * The instance methods of a class reached through one instance the module exports (`export default new Store()`,
+ * `const store = new Store(); export default store`): `default.save`, `store.save`, with the class as `this`.
+ */
+function instanceMethods(node: TSESTree.ClassDeclaration, prefix: string, out: ExportedFunction[]): void {
+  const className = node.id?.name ?? prefix;
+  for (const member of node.body.body) {
+    if ((member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') || member.computed || member.static) continue;
+    if (member.type === 'MethodDefinition' && member.kind !== 'method') continue;
+    const name = keyName(member.key);
+    const fn = asFunction(member.value);
+    if (name && fn) out.push([`${prefix}.${name}`, fn, className]);
+  }
+}
+
+/** `new Store()` of a class declared in this file: the class. */
+function instanceOfLocalClass(init: Node | null | undefined, localClasses: ReadonlyMap<string, TSESTree.ClassDeclaration>): TSESTree.ClassDeclaration | undefined {
+  return init?.type === 'NewExpression' && init.callee.type === 'Identifier' ? localClasses.get(init.callee.name) : undefined;
+}
+
 /** The method `name` of a class declared in this file (`Class#name` style lookups by the summaries). */
 export function findClassMethod(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, method: string, isStatic: boolean): FunctionNode | undefined {
   for (const member of node.body.body) {
@@ -160,6 +180,7 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
   const out: ExportedFunction[] = [];
   const localFunctions = new Map<string, FunctionNode>();
   const localClasses = new Map<string, TSESTree.ClassDeclaration>();
+  const instanceDeclarators: TSESTree.VariableDeclarator[] = [];
   for (const statement of program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) localFunctions.set(declaration.id.name, declaration);
@@ -168,8 +189,15 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
       for (const declarator of declaration.declarations) {
         const fn = asFunction(declarator.init);
         if (fn && declarator.id.type === 'Identifier') localFunctions.set(declarator.id.name, fn);
+        if (declaration.kind === 'const' && declarator.id.type === 'Identifier' && declarator.init?.type === 'NewExpression') instanceDeclarators.push(declarator);
       }
     }
+  }
+  // `const store = new Store()`: an instance of a class of this file the module may export.
+  const localInstances = new Map<string, TSESTree.ClassDeclaration>();
+  for (const declarator of instanceDeclarators) {
+    const instanceClass = instanceOfLocalClass(declarator.init, localClasses);
+    if (instanceClass) localInstances.set((declarator.id as TSESTree.Identifier).name, instanceClass);
   }
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration') {
@@ -182,6 +210,7 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
           const fn = asFunction(declarator.init);
           if (fn) out.push([declarator.id.name, fn]);
           else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out);
+          else if (localInstances.has(declarator.id.name)) instanceMethods(localInstances.get(declarator.id.name)!, declarator.id.name, out);
         }
       }
       for (const specifier of statement.specifiers) {
@@ -190,6 +219,8 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
         if (local) out.push([exported, local]);
         const localClass = specifier.local.type === 'Identifier' ? localClasses.get(specifier.local.name) : undefined;
         if (localClass) classMethods(localClass, exported, out);
+        const instanceClass = specifier.local.type === 'Identifier' ? localInstances.get(specifier.local.name) : undefined;
+        if (instanceClass) instanceMethods(instanceClass, exported, out);
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
@@ -198,6 +229,10 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
       if (fn) out.push(['default', fn]);
       else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out);
       else if (localClass) classMethods(localClass, 'default', out);
+      else {
+        const instanceClass = declaration.type === 'Identifier' ? localInstances.get(declaration.name) : instanceOfLocalClass(declaration as Node, localClasses);
+        if (instanceClass) instanceMethods(instanceClass, 'default', out);
+      }
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
       // module.exports = { save, load } / module.exports.save = function … / exports.save = …
       const { left, right } = statement.expression;

@@ -42,6 +42,8 @@ export interface ResolvedType {
   index?: ResolvedField;
   /** Where the type was declared (workspace-relative), or undefined for built-in FHIR types. */
   file?: string;
+  /** An account or profile that declares a number a health system knows its patients by (see PATIENT_HEALTH_NUMBER_KINDS). */
+  patientIdentity?: boolean;
 }
 
 // The light scanner's patterns run over whole files, so each match scans a bounded window and never
@@ -61,6 +63,19 @@ const keyedWrappers = new Set(KEYED_WRAPPERS);
 /** Type operators and utility types that name no shape of their own. */
 const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
 const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)\s*\]\s*\??\s*:\s*([^;\n]+)/;
+/**
+ * Numbers a health system knows its patients by. A staff account has none of them; an account or profile that
+ * declares one (NHS login's userinfo with `nhs_number`, a portal session with a member id or MRN) is a patient's
+ * identity, so its names, phone and e-mail are that patient's, whatever the type is called (`AuthUser`).
+ */
+const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number']);
+
+function declaresPatientHealthNumber(declared: DeclaredType, classifier: NameClassifier): boolean {
+  return declared.fields.some((field) => !field.isBoolean && classifier.classify(field.name).kinds.some((kind) => PATIENT_HEALTH_NUMBER_KINDS.has(kind)));
+}
+
+/** `enum RoutePath {`, `const enum Step {`: its members are literal types, not records. */
+const ENUM_DECLARATION = /\benum\s+([A-Z][\w$]*)\s*\{/g;
 /** `type X = A & B & { … }`, `type X = Partial<A & { … }>`: aliases that are not a plain object literal. */
 const COMPOSED_ALIAS = /\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\2=\s*(?![\s{])/g;
 /** `extends Repository<Patient> {`, `new Store<Patient>(`, `createDraftStore<VitalsDraft>(`: a generic instantiated with named types. */
@@ -312,7 +327,9 @@ function composedAliases(file: string, text: string): DeclaredType[] {
         outside += ' ';
       } else outside += ch;
     }
-    const named = [...outside.matchAll(/(?<![\w$])([A-Z][\w$]*)(?![\w$])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1]);
+    // A qualified part stays whole (`RoutePath.KitPage`, `fhir4.Patient`): whether it names a type or an enum's
+    // member is decided when it is resolved, once the workspace's enums are known.
+    const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1]);
     if (fields.length === 0 && named.length === 0 && !indexType) continue;
     types.push({ name: match[1], file, fields, indexType, extends: [...new Set(named)].slice(0, 12) });
   }
@@ -455,6 +472,8 @@ export class WorkspaceIndex {
   private readonly declaredByFile = new Map<string, DeclaredType[]>();
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
+  private readonly enumsByFile = new Map<string, string[]>();
+  private readonly enumCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
   /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
   private readonly returnTypesByModule = new Map<string, Map<string, string[]>>();
@@ -479,6 +498,11 @@ export class WorkspaceIndex {
     if (constants.length) {
       this.constantsByFile.set(file, constants);
       for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
+    }
+    const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
+    if (enums.length) {
+      this.enumsByFile.set(file, enums);
+      for (const name of enums) this.enumCounts.set(name, (this.enumCounts.get(name) ?? 0) + 1);
     }
     const returnTypes = extractReturnTypes(text);
     if (returnTypes.length) {
@@ -542,6 +566,12 @@ export class WorkspaceIndex {
       else this.constantCounts.delete(name);
     }
     this.constantsByFile.delete(file);
+    for (const name of this.enumsByFile.get(file) ?? []) {
+      const count = (this.enumCounts.get(name) ?? 1) - 1;
+      if (count > 0) this.enumCounts.set(name, count);
+      else this.enumCounts.delete(name);
+    }
+    if (this.enumsByFile.delete(file)) this.resolvedCache = new WeakMap();
     if (this.returnTypesByModule.delete(moduleKeyOf(file))) this.returnTypesByExport = undefined;
     if (this.instantiationsByFile.delete(file)) this.instantiationsByName = undefined;
     const previous = this.declaredByFile.get(file);
@@ -619,8 +649,19 @@ export class WorkspaceIndex {
     const declared = this.declaredByName.get(typeName)?.[0];
     if (!declared || declared.indexType || declared.fields.length === 0 || seen.has(typeName)) return false;
     seen.add(typeName);
-    if (!declared.extends.every((parent) => this.isSpelledOut(parent, seen))) return false;
+    if (!declared.extends.every((parent) => this.parentTypeName(parent) === undefined || this.isSpelledOut(this.parentTypeName(parent)!, seen))) return false;
     return declared.fields.every((field) => field.isBoolean || field.isScalar || (field.typeName !== undefined && (seen.has(field.typeName) || this.isSpelledOut(field.typeName, seen))));
+  }
+
+  /**
+   * The type a part of a composed alias names: `Patient`, `fhir4.Patient` → `Patient`; none for a member of an
+   * enum of the workspace (`RoutePath.KitPage` is a string literal type, whatever else is called `KitPage`).
+   */
+  private parentTypeName(part: string): string | undefined {
+    const dot = part.lastIndexOf('.');
+    if (dot < 0) return part;
+    const qualifier = part.slice(0, dot).split('.').pop()!;
+    return this.enumCounts.has(qualifier) ? undefined : part.slice(dot + 1);
   }
 
   /** Whether a workspace file declares a type of this name. */
@@ -660,8 +701,9 @@ export class WorkspaceIndex {
     // `LabOrdersSearchFilters`, `VisitCriteria`: bounds of a search (a date range, a status), not a visit's dates.
     const searchCriteria = typeWords.some((word) => SEARCH_CRITERIA_TYPE_WORDS.has(word));
     const fields = new Map<string, ResolvedField>();
-    for (const parent of declared.extends) {
-      if (seen.has(parent)) continue;
+    for (const part of declared.extends) {
+      const parent = this.parentTypeName(part);
+      if (parent === undefined || seen.has(parent)) continue;
       const parentType = this.resolveUncached(parent, classifier, seen);
       parentType?.fields.forEach((field, name) => fields.set(name, field));
     }
@@ -673,7 +715,7 @@ export class WorkspaceIndex {
     if (declared.indexType) index = this.resolveField({ name: '', typeName: declared.indexType }, classifier, personContext, seen);
     const kinds = new Set<string>(index?.kinds ?? []);
     fields.forEach((field) => field.kinds.forEach((kind) => kinds.add(kind)));
-    return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file };
+    return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file, ...(!headNounIsAThing(typeName) && declaresPatientHealthNumber(declared, classifier) ? { patientIdentity: true } : {}) };
   }
 
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {

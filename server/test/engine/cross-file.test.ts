@@ -155,3 +155,112 @@ describe('cross-file: actions imported from the app are code, not data', () => {
     }
   });
 });
+
+describe('cross-file: storage services exported as one instance, imported through tsconfig path aliases', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const BROWSER_STORE = `class BrowserStore {
+  private available(): boolean {
+    return globalThis.sessionStorage !== undefined;
+  }
+  write<T>(key: string, value: T): void {
+    if (!this.available()) return;
+    globalThis.sessionStorage.setItem(key, JSON.stringify(value));
+  }
+}
+const browserStore = new BrowserStore();
+export default browserStore;
+`;
+  const SESSION = `import browserStore from '~lib/browser-store';
+class AppSession {
+  keepSignedIn<T>(profile: T | null): void {
+    if (profile === null) return;
+    browserStore.write<T>('app:profile', profile);
+  }
+  keepWizard<T>(answers: T): void {
+    browserStore.write<T>('app:wizard', answers);
+  }
+}
+export const appSession = new AppSession();
+`;
+
+  it('follows the state of a provider through an exported service instance and a path alias to sessionStorage; UI state, step numbers and preferences stay silent', async () => {
+    dir = workspace({
+      'tsconfig.base.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "~lib/*": ["web/lib/*"] } } }\n',
+      'web/tsconfig.json': '// config of the app\n{ "extends": "../tsconfig.base.json", "compilerOptions": { "paths": { "~lib/*": ["./lib/*"], "#state/*": ["./state/*"] } } }\n',
+      'web/lib/browser-store.ts': BROWSER_STORE,
+      'web/lib/app-session.ts': SESSION,
+      'web/state/ProfileProvider.tsx': `import { useCallback, useEffect, useState } from 'react';
+import { appSession } from '~lib/app-session';
+export interface PatientProfile { nhsNumber: string; birthdate: string; givenName: string; familyName: string; phoneNumber: string }
+export interface WizardAnswers { deliveryAddress?: Address; mobileNumber?: string; step?: number }
+export interface Address { addressLine1: string; postcode: string }
+export interface Preferences { language: string; highContrast: boolean; step: number }
+export function useProfile() {
+  const [profile, setProfileState] = useState<PatientProfile | null>(null);
+  const [answers, setAnswers] = useState<WizardAnswers>({});
+  const [preferences] = useState<Preferences>({ language: 'en', highContrast: false, step: 1 });
+  const setProfile = useCallback((next: PatientProfile | null) => {
+    setProfileState(next);
+    appSession.keepSignedIn<PatientProfile>(next);
+  }, []);
+  useEffect(() => {
+    appSession.keepWizard<WizardAnswers>(answers);
+  }, [answers]);
+  useEffect(() => {
+    appSession.keepWizard<Preferences>(preferences);
+    appSession.keepWizard({ isMenuOpen: true, currentStep: 2, sessionId: 'abc' });
+  }, [preferences]);
+  return { profile, setProfile, answers, setAnswers, preferences };
+}
+`,
+      'web/main.tsx': "import { useProfile } from '#state/ProfileProvider';\nexport function App() { return useProfile(); }\n",
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    const found = result.findings.filter((finding) => finding.file === 'web/state/ProfileProvider.tsx').map((finding) => `${finding.range.start.line}:${finding.ruleId}:${finding.phiKinds.join(',')}`);
+    assert.deepEqual(found.sort(), ['13:no-phi-in-browser-storage:date-of-birth,name,nhs-number,phone', '16:no-phi-in-browser-storage:address,phone,zip-code']);
+    const profile = result.findings.find((finding) => finding.range.start.line === 13)!;
+    assert.match(profile.message, /through `appSession\.keepSignedIn\(\)` → `browserStore\.write\(\)`, web\/lib\/browser-store\.ts:7\)$/);
+  });
+
+  it('leaves package imports and specifiers no config maps unresolved', async () => {
+    dir = workspace({
+      'tsconfig.json': '{ "compilerOptions": { "paths": { "@app/*": ["./src/*"] } } }\n',
+      'src/store.ts': BROWSER_STORE,
+      'node_modules/store/index.ts': BROWSER_STORE,
+      'src/page.ts': `import browserStore from 'store';
+import other from '@other/store';
+declare const patient: { dateOfBirth: string };
+browserStore.write('dob', patient.dateOfBirth);
+other.write('dob', patient.dateOfBirth);
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}`), []);
+  });
+});
+
+describe('cross-file: opt-in flags of an exported helper', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a sink behind a flag that defaults to false is not charged to callers that leave it off; the always-on sink still is', async () => {
+    dir = workspace({
+      'src/helpers/logger.ts': `class AppLogger {
+  info(message: string, details?: unknown, persist: boolean = false): void {
+    if (persist) localStorage.setItem('last-log', JSON.stringify(details));
+    console.info(message, details);
+  }
+}
+export const logger = new AppLogger();
+`,
+      'src/banner.ts': `import { logger } from './helpers/logger';
+declare const patient: { dateOfBirth: string; nhsNumber: string };
+logger.info('banner shown', patient);
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/banner.ts:3:no-phi-in-logs']);
+  });
+});

@@ -44,6 +44,33 @@ describe('type flow: the workspace index', () => {
     assert.deepEqual(index.resolve('Prefs', classifier)?.kinds, []);
   });
 
+  it('an account type that carries a health-system number (NHS login userinfo) is the patient\'s identity: its names, phone and e-mail are PHI; a staff account stays without them', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('src/auth.ts', [
+      'export interface AuthUser { sub: string; nhsNumber: string; birthdate: string; givenName: string; familyName: string; phoneNumber: string; email: string; identityProofingLevel: string }',
+      'export interface LoginUserinfo { sub: string; nhs_number: string; given_name: string; family_name: string; phone_number: string }',
+      'export interface StaffUser { id: string; givenName: string; familyName: string; email: string; phoneNumber: string; role: string }',
+      'export interface AccountSettings { userId: string; language: string; highContrast: boolean; step: number }',
+    ].join('\n'));
+    const classifier = new NameClassifier();
+    assert.equal(index.resolve('AuthUser', classifier)?.patientIdentity, true);
+    assert.equal(index.resolve('LoginUserinfo', classifier)?.patientIdentity, true);
+    assert.equal(index.resolve('StaffUser', classifier)?.patientIdentity, undefined);
+    assert.equal(index.resolve('AccountSettings', classifier)?.patientIdentity, undefined);
+  });
+
+  it('a member of an enum in a union alias is a string literal type, not the class of the same name elsewhere; a namespace-qualified type still resolves', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('ui/routes.ts', 'export enum RoutePath { Home = "/", KitPage = "/kit" }\nexport enum StepName { Address = "address" }');
+    index.addFile('ui/journey.ts', 'type Step = StepName | RoutePath.KitPage | RoutePath.Home;\ninterface Nav { history: Step[]; returnTo: Step | null }\ntype Chart = fhir4.Patient | Extra;\ninterface Extra { note: string }');
+    index.addFile('e2e/pages/KitPage.ts', 'export class KitPage { readonly learnMoreHivLink: Locator; readonly patientDob: string }');
+    index.addFile('types/fhir.d.ts', 'declare namespace fhir4 { interface Patient { birthDate: string; name: string } }');
+    const classifier = new NameClassifier();
+    assert.deepEqual(index.resolve('Step', classifier)?.kinds ?? [], []);
+    assert.deepEqual(index.resolve('Nav', classifier)?.kinds ?? [], []);
+    assert.deepEqual(index.resolve('Chart', classifier)?.kinds, ['date-of-birth', 'name']);
+  });
+
   // Found by the fuzz harness (bench/fuzz): a 200 KB run of letters in a string held the editor for
   // minutes in extractInstantiations; unclosed declaration headers and type annotations cost as much.
   for (const [name, text] of [
@@ -94,6 +121,34 @@ describe('type flow: sources', () => {
       '}',
     ].join('\n');
     assert.deepEqual(reported(text, 'src/app.ts', TYPES), ['no-phi-in-logs:8:date-of-birth,name,phone', 'no-phi-in-logs:9:date-of-birth']);
+  });
+
+  it('the signed-in user of a patient login (an account type with an NHS number) is the patient: its profile in sessionStorage is PHI; a staff account and UI preferences stay silent', () => {
+    const workspace = {
+      'ui/src/state/types.ts': [
+        'export interface AuthUser { sub: string; nhsNumber: string; birthdate: string; givenName: string; familyName: string; phoneNumber: string; email: string }',
+        'export interface StaffUser { id: string; givenName: string; familyName: string; email: string; phoneNumber: string; role: string }',
+        'export interface UiPreferences { language: string; highContrast: boolean; step: number }',
+      ].join('\n'),
+    };
+    const text = [
+      "import { useState } from 'react';",
+      "import type { AuthUser, StaffUser, UiPreferences } from './types';",
+      'export function useSession() {',
+      '  const [user, setUser] = useState<AuthUser | null>(null);',
+      '  const [staff] = useState<StaffUser | null>(null);',
+      '  const [prefs] = useState<UiPreferences>({ language: "en", highContrast: false, step: 1 });',
+      "  const keep = (next: AuthUser) => { setUser(next); sessionStorage.setItem('auth:user', JSON.stringify(next)); };",
+      "  const keepName = (next: AuthUser) => sessionStorage.setItem('auth:name', next.familyName);",
+      "  sessionStorage.setItem('staff', JSON.stringify(staff));",
+      "  sessionStorage.setItem('prefs', JSON.stringify(prefs));",
+      '  return { user, keep, keepName };',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'ui/src/state/AuthContext.tsx', workspace), [
+      'no-phi-in-browser-storage:7:date-of-birth,email,name,nhs-number,phone',
+      'no-phi-in-browser-storage:8:name',
+    ]);
   });
 
   it('wrapper types keep their content: Ref<T>.value, AxiosResponse<T>.data; Promise<T> and Record<string, T>', () => {

@@ -1,0 +1,88 @@
+// Service-worker runtime caching, read for the storage rule. A route registered for caching keeps every response
+// it matches in the browser's Cache Storage — on the device, unencrypted, after sign-out — so registering a route
+// whose path names patient records (`/ws/fhir2/R4/Patient/${uuid}`, `/api/patients/`) keeps those records there:
+// Workbox's `registerRoute(match, new NetworkFirst())` (any strategy that caches, not NetworkOnly) and
+// OpenMRS's `messageOmrsServiceWorker({ type: 'registerDynamicRoute', pattern })` (making a patient available offline).
+import { PHI_KINDS, dottedName, type RuleContext, type TSESTree } from '../../server/src/rule-api';
+import { isStringLiteral, propertyNamed, type Node } from './ast';
+
+const WORKBOX_ROUTING = /^workbox-routing$/;
+const WORKBOX_STRATEGIES = /^workbox-strategies$/;
+/** Workbox strategies that write responses to Cache Storage (NetworkOnly never does). */
+const CACHING_STRATEGIES = new Set(['NetworkFirst', 'CacheFirst', 'StaleWhileRevalidate', 'CacheOnly']);
+/** Whole records and clinical data: what a route's name may say its responses hold (never a bare contact detail). */
+const RECORD_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'clinical' || kind.category === 'record').map((kind) => kind.id));
+const OPENMRS_OFFLINE_MODULES = /^@openmrs\/esm-(?:framework|offline)(?:\/.*)?$/;
+
+export interface CachedRoute {
+  /** The route's pattern, where the finding goes. */
+  node: Node;
+  kinds: string[];
+  storage: string;
+}
+
+/** The path a pattern spells: a string, a template (`{}` where a value goes), a regular expression's source. */
+function patternText(node: Node): string | undefined {
+  if (isStringLiteral(node)) return node.value;
+  if (node.type === 'TemplateLiteral') return node.quasis.map((quasi) => quasi.value.cooked ?? '').join('{}');
+  if (node.type === 'Literal' && 'regex' in node && node.regex) return node.regex.pattern.replace(/\\\//g, '/').replace(/[\^$()*+?[\]|]/g, '');
+  return undefined;
+}
+
+/** What records a route's path says its responses hold: `Patient`, `patients`, `encounters` (whole records and clinical data only). */
+function routeRecordKinds(context: RuleContext<string>, path: string): string[] {
+  const segments = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').split(/[?#]/)[0].split('/').filter((segment) => segment && !/^[:{$.]|^\d+$|^v\d+$|^R\d$/i.test(segment));
+  const kinds = new Set<string>();
+  for (const segment of segments) {
+    let verdict = context.classify(segment);
+    if (verdict.trap) {
+      // `/patients/count`, `/patient/search-settings`: the last word says what comes back.
+      if (segment === segments.at(-1)) return [];
+      continue;
+    }
+    if (verdict.kinds.length === 0 && /[^s]s$/i.test(segment)) verdict = context.classify(segment.slice(0, -1));
+    for (const kind of verdict.kinds) if (RECORD_KINDS.has(kind)) kinds.add(kind);
+  }
+  return [...kinds].sort();
+}
+
+function isCachingStrategy(context: RuleContext<string>, node: Node | undefined): boolean {
+  if (node?.type !== 'NewExpression') return false;
+  if (node.callee.type === 'Identifier') {
+    const source = context.importedFrom(node.callee.name);
+    return !!source && WORKBOX_STRATEGIES.test(source.module) && CACHING_STRATEGIES.has(source.imported);
+  }
+  // importScripts-era Workbox: new workbox.strategies.NetworkFirst()
+  const dotted = dottedName(node.callee);
+  return !!dotted && /^workbox\.strategies\.\w+$/.test(dotted) && CACHING_STRATEGIES.has(dotted.split('.').pop()!);
+}
+
+function isWorkboxRegisterRoute(context: RuleContext<string>, callee: Node): boolean {
+  if (callee.type === 'Identifier') {
+    const source = context.importedFrom(callee.name);
+    return !!source && WORKBOX_ROUTING.test(source.module) && source.imported === 'registerRoute';
+  }
+  return dottedName(callee) === 'workbox.routing.registerRoute';
+}
+
+export function cachedPatientRoute(context: RuleContext<string>, call: TSESTree.CallExpression): CachedRoute | undefined {
+  const [first, second] = call.arguments as Node[];
+  if (!first) return undefined;
+  let pattern: Node | undefined;
+  let storage: string | undefined;
+  if (isWorkboxRegisterRoute(context, call.callee) && isCachingStrategy(context, second)) {
+    pattern = first;
+    storage = 'Workbox runtime caching';
+  } else if (call.callee.type === 'Identifier' && first.type === 'ObjectExpression') {
+    const source = context.importedFrom(call.callee.name);
+    if (!source || !OPENMRS_OFFLINE_MODULES.test(source.module) || source.imported !== 'messageOmrsServiceWorker') return undefined;
+    const type = propertyNamed(first, 'type')?.value;
+    if (!isStringLiteral(type as Node) || (type as TSESTree.StringLiteral).value !== 'registerDynamicRoute') return undefined;
+    pattern = propertyNamed(first, 'pattern')?.value as Node | undefined;
+    storage = 'the OpenMRS service worker';
+  }
+  const text = pattern ? patternText(pattern) : undefined;
+  if (!pattern || !storage || text === undefined) return undefined;
+  const kinds = routeRecordKinds(context, text);
+  return kinds.length ? { node: pattern, kinds, storage } : undefined;
+}

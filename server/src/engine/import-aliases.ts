@@ -8,6 +8,12 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { moduleFileCandidates, moduleKey, resolveRelativeImport, type ModuleResolver } from './cross-file';
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+/** A file whose change may move what an import names: a tsconfig/jsconfig, or one it extends (`tsconfig.base.json`). */
+const IMPORT_CONFIG_FILE = /^(?:tsconfig|jsconfig)[\w.-]*\.json$/i;
+
+export function isImportConfigFile(absPath: string): boolean {
+  return IMPORT_CONFIG_FILE.test(path.basename(absPath));
+}
 /** How many `extends` a config may follow to find its `paths`. */
 const MAX_EXTENDS = 4;
 
@@ -51,6 +57,11 @@ export class ImportAliases {
     this.resolved.set(id, found ?? null);
     return found;
   };
+
+  /** A module file appeared or went away: what a specifier names is looked up again (the configs stay read). */
+  forgetModules(): void {
+    this.resolved.clear();
+  }
 
   private readonly ids = new Map<ImportConfig, number>();
   private idOf(config: ImportConfig): number {

@@ -12,7 +12,7 @@ import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
 import { applyOverlay, ConfigResolver } from './config';
-import { ImportAliases } from './import-aliases';
+import { ImportAliases, isImportConfigFile } from './import-aliases';
 import { chainedSinks, forwardTargets, matchCrossFileCalls, MAX_CHAIN_DEPTH, moduleFileCandidates, moduleKey, sharedSinks, sinkId, wantedExports, type ModuleSummary } from './cross-file';
 import { languageOfPath as languageOf } from '../shared/file-kinds';
 import { discoverFiles, type DiscoveredFile } from './discover';
@@ -158,6 +158,7 @@ export class Project {
   configChanged(): void {
     this.resolver.clear();
     this.summaries.clear();
+    this.importAliases = new ImportAliases(this.root);
     // The config's `ignore` globs decide which files the index holds: rebuild on next use.
     this.live?.abort.abort();
     this.live = undefined;
@@ -168,6 +169,7 @@ export class Project {
   /** A file's text changed (an editor's text, or the disk's when `text` is omitted). */
   fileChanged(absPath: string, text?: string): void {
     this.summaries.delete(absPath);
+    this.importsMayHaveMoved(absPath, text === undefined);
     if (!this.live || languageOf(absPath) !== 'code') return;
     const current = text ?? this.readDisk(absPath);
     if (current === undefined) this.live.index.removeFile(this.relPath(absPath));
@@ -177,7 +179,20 @@ export class Project {
   fileDeleted(absPath: string): void {
     this.summaries.delete(absPath);
     this.summariesUsed.delete(absPath);
+    this.importsMayHaveMoved(absPath, true);
     if (this.live && languageOf(absPath) === 'code') this.live.index.removeFile(this.relPath(absPath));
+  }
+
+  /**
+   * A tsconfig/jsconfig changed: its `paths` may name other modules, so aliases are read again and summaries (whose
+   * chains were followed through them) are stale. A file appeared or went away on disk: an alias that named
+   * nothing may name it now, and the other way round.
+   */
+  private importsMayHaveMoved(absPath: string, onDisk: boolean): void {
+    if (isImportConfigFile(absPath)) {
+      this.importAliases = new ImportAliases(this.root);
+      this.summaries.clear();
+    } else if (onDisk && languageOf(absPath) === 'code') this.importAliases.forgetModules();
   }
 
   /**

@@ -302,6 +302,35 @@ export function Picker({ patient }: { patient: { id: string; ssn: string } }) {
       assert.deepEqual(found(), []);
     });
 
+    it('resolves path aliases anew when a tsconfig changes or an aliased module appears', () => {
+      dir = workspace({
+        'tsconfig.json': '{ "compilerOptions": { "paths": { "@lib/*": ["./src/lib/*"] } } }\n',
+        'src/lib/keep.ts': 'export function keep(entry: unknown) {\n  console.info(entry);\n}\n',
+        'src/a.ts': "import { keep } from '@lib/keep';\nimport { store } from '@lib/store';\ndeclare const patient: { ssn: string };\nkeep(patient.ssn);\nstore(patient.ssn);\n",
+      });
+      const project = new Project({ root: dir, rules: allRules });
+      const a = path.join(dir, 'src/a.ts');
+      const textOfA = fs.readFileSync(a, 'utf8');
+      const found = () => project.analyze(a, textOfA).findings.map(brief);
+      assert.deepEqual(found(), ['src/a.ts:4:6:no-phi-in-logs:ssn']);
+      // The alias now points elsewhere: \`@lib/keep\` names no module any more.
+      const tsconfig = path.join(dir, 'tsconfig.json');
+      fs.writeFileSync(tsconfig, '{ "compilerOptions": { "paths": { "@lib/*": ["./vendor/*"] } } }\n');
+      project.fileChanged(tsconfig);
+      assert.deepEqual(found(), []);
+      // Back, and a module the alias names is created on disk after the import was first looked up.
+      fs.writeFileSync(tsconfig, '{ "compilerOptions": { "paths": { "@lib/*": ["./src/lib/*"] } } }\n');
+      project.fileChanged(tsconfig);
+      const storeFile = path.join(dir, 'src/lib/store.ts');
+      fs.writeFileSync(storeFile, "export function store(value: string) {\n  localStorage.setItem('k', value);\n}\n");
+      project.fileChanged(storeFile);
+      assert.deepEqual(found().sort(), ['src/a.ts:4:6:no-phi-in-logs:ssn', 'src/a.ts:5:7:no-phi-in-browser-storage:ssn']);
+      // Deleted again.
+      fs.rmSync(storeFile);
+      project.fileDeleted(storeFile);
+      assert.deepEqual(found(), ['src/a.ts:4:6:no-phi-in-logs:ssn']);
+    });
+
     it('says which analysed files joined a summary of a file, down a chain too', () => {
       dir = workspace({
         'src/c.ts': 'export function keep(entry: unknown) {\n  console.info(entry);\n}\n',

@@ -188,6 +188,28 @@ describe('language server: workspace', function () {
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].code === 'no-phi-in-browser-storage', since);
   });
 
+  it('re-analyses open documents when a tsconfig moves what a path alias names', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-lsp-aliases-'));
+    temps.push(root);
+    const tsconfig = path.join(root, 'tsconfig.json');
+    fs.writeFileSync(tsconfig, '{ "compilerOptions": { "paths": { "@lib/*": ["./src/quiet/*"] } } }\n');
+    for (const [folder, body] of [['quiet', 'return entry !== undefined;'], ['loud', 'console.info(entry);']]) {
+      fs.mkdirSync(path.join(root, 'src', folder), { recursive: true });
+      fs.writeFileSync(path.join(root, 'src', folder, 'keep.ts'), `export function keep(entry: unknown) {\n  ${body}\n}\n`);
+    }
+    const page = path.join(root, 'src', 'page.ts');
+    fs.writeFileSync(page, "import { keep } from '@lib/keep';\ndeclare const patient: { ssn: string };\nkeep(patient.ssn);\n");
+    client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });
+    const uri = client.open(page);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    // Nothing else is pending: only the tsconfig's change can bring the document's analysis back.
+    await client.waitFor('phiGuard/status', (p) => p.state === 'idle', { since: 0 });
+    const since = client.mark();
+    fs.writeFileSync(tsconfig, '{ "compilerOptions": { "paths": { "@lib/*": ["./src/loud/*"] } } }\n');
+    await client.notifyServer('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(tsconfig), type: 2 }] });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].code === 'no-phi-in-logs', since);
+  });
+
   it('exports the last scan as SARIF identical to the CLI output (but for timing)', async () => {
     const root = workspace();
     client = await TestClient.start({ workspaceFolders: [root], capabilities: pushCapabilities() });

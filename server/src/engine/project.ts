@@ -538,7 +538,7 @@ export class Project {
     this.sharedFromScan = sharedFromScan;
     // What never runs: one fixpoint over every file's facts. Exports count as unused only when the
     // whole project was read (scanned from its root, no component files whose imports go unseen).
-    const reachFacts = new Map([...packedReachFacts].map(([file, facts]) => [file, parseReachFacts(facts)]));
+    const reachFacts = new Map([...packedReachFacts].map(([file, facts]) => [file, parseReachFacts(facts.toString())]));
     packedReachFacts.clear();
     let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
     // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
@@ -579,15 +579,19 @@ export class Project {
   }
 }
 
-/** A value kept as its JSON text: one flat string instead of many small objects. Only plain data (no identity, no undefined that counts). */
-type Packed<T> = string & { readonly packedOf?: T };
+/**
+ * A value kept as its JSON text in UTF-8, outside the JavaScript heap: one flat buffer instead of many small
+ * objects (a string would be two bytes a character as soon as one is not ASCII). Only for plain data: no
+ * identity, no undefined that counts.
+ */
+type Packed<T> = Buffer & { readonly packedOf?: T };
 
 function packed<T>(value: T): Packed<T> {
-  return JSON.stringify(value) as Packed<T>;
+  return Buffer.from(JSON.stringify(value)) as Packed<T>;
 }
 
 function unpacked<T>(value: Packed<T>): T {
-  return JSON.parse(value) as T;
+  return JSON.parse(value.toString()) as T;
 }
 
 function isProductRole(role: FileRole | undefined): boolean {

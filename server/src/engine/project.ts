@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigOverlay, ResolvedConfig } from '../core/config-types';
 import { defaultConfig } from '../core/config-types';
-import type { CrossFileCall, CrossFileFlows, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, ReachFacts, RuleError, ScanResult, SkippedFile } from '../core/types';
+import type { CrossFileCall, ExportedSink, FileNote, ForwardedCall, FileResult, FileRole, Finding, HiddenFindings, ReachFacts, RuleError, ScanResult, SkippedFile } from '../core/types';
 import type { AnyRule } from '../rule-api';
 import { MethodReturns } from './method-returns';
 import { analyzeFile, crossFileFindings, sharedSinkFindings, todayIso, unanalysedFileResult, type AnalyzeInput, type SharedSink } from './analyze';
@@ -19,7 +19,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
-import { markUnfilledParameters, markUnreachable, opaqueReachFacts, unreachableEntities } from './reachability';
+import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, unreachableEntities } from './reachability';
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
@@ -457,8 +457,10 @@ export class Project {
     throwIfAborted(request.signal);
     refineRolesByImporters(loaded, index);
 
-    const flows = new Map<LoadedFile, CrossFileFlows>();
-    const reachFacts = new Map<string, ReachFacts>();
+    // Held until the passes after the per-file loop as JSON text (`packed`): while every file's tree is built
+    // and dropped, what the heap keeps live sets how far it grows (V8 lets it reach a few times the live size).
+    const callsOf = new Map<LoadedFile, Packed<CrossFileCall[]>>();
+    const packedReachFacts = new Map<string, Packed<ReachFacts>>();
     const ownFindings = new Map<LoadedFile, Finding[]>();
     const today = todayIso();
     const inputOf = (entry: LoadedFile): AnalyzeInput => ({
@@ -491,13 +493,13 @@ export class Project {
         // What the rules say about a file that could not be analysed (unanalysed-file).
         findings.push(...result.findings);
         // Whatever it imports counts as used whole: its code was not read.
-        if (file.language === 'code') reachFacts.set(file.relPath, opaqueReachFacts(loaded[i].text));
+        if (file.language === 'code') packedReachFacts.set(file.relPath, packed(opaqueReachFacts(loaded[i].text)));
       } else {
         filesScanned++;
         findings.push(...result.findings);
-        if (result.reach) reachFacts.set(file.relPath, result.reach);
+        if (result.reach) packedReachFacts.set(file.relPath, packed(result.reach));
         if (result.flows) {
-          flows.set(loaded[i], result.flows);
+          callsOf.set(loaded[i], packed(result.flows.calls));
           ownFindings.set(loaded[i], result.findings);
         }
       }
@@ -507,7 +509,8 @@ export class Project {
     // Cross-file pass: summarise only the exports other files call with PHI, then, level by level, the
     // exports those pass their parameters on to (each file once per level at most), then join.
     const byKey = new Map(loaded.map((entry) => [moduleKey(entry.file.absPath), entry]));
-    const callsByFile = [...flows].map(([entry, fileFlows]) => ({ entry, fromFile: entry.file.absPath, calls: fileFlows.calls }));
+    const callsByFile = [...callsOf].map(([entry, calls]) => ({ entry, fromFile: entry.file.absPath, calls: unpacked(calls) }));
+    callsOf.clear();
     const modules = new Map<string, { names: Set<string>; summary: { absPath: string; sinks: ExportedSink[]; forwards: ForwardedCall[] } }>();
     this.importAliases = new ImportAliases(this.root);
     const resolve = this.importAliases.resolve;
@@ -557,6 +560,8 @@ export class Project {
     this.sharedFromScan = sharedFromScan;
     // What never runs: one fixpoint over every file's facts. Exports count as unused only when the
     // whole project was read (scanned from its root, no component files whose imports go unseen).
+    const reachFacts = new Map([...packedReachFacts].map(([file, facts]) => [file, parseReachFacts(facts.toString())]));
+    packedReachFacts.clear();
     let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
     // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
     for (const absPath of discovery.unreadImporters) {
@@ -594,6 +599,21 @@ export class Project {
       ...(notes.length > 0 ? { notes } : {}),
     };
   }
+}
+
+/**
+ * A value kept as its JSON text in UTF-8, outside the JavaScript heap: one flat buffer instead of many small
+ * objects (a string would be two bytes a character as soon as one is not ASCII). Only for plain data: no
+ * identity, no undefined that counts.
+ */
+type Packed<T> = Buffer & { readonly packedOf?: T };
+
+function packed<T>(value: T): Packed<T> {
+  return Buffer.from(JSON.stringify(value)) as Packed<T>;
+}
+
+function unpacked<T>(value: Packed<T>): T {
+  return JSON.parse(value.toString()) as T;
 }
 
 function isProductRole(role: FileRole | undefined): boolean {

@@ -306,12 +306,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   // file's own entities or an import's local binding (`mentioned` looks up nothing else).
   const bound = new Set<string>(entities.map((entity) => entity.name));
   for (const item of imports) if (item.local !== undefined) bound.add(item.local);
-  const record: Record<string, number[]> = {};
+  // Without a prototype: a file's own `toString` or `__proto__` is looked up as a name like any other.
+  const record: Record<string, number[]> = Object.create(null);
   for (const [name, { contexts }] of mentions) if (bound.has(name)) record[name] = contexts;
   // Calls of the file's functions and imports: what each argument is.
   const callable = new Set([...entities.filter((entity) => entity.kind === 'function').map((entity) => entity.name), ...imports.flatMap((item) => (item.local ? [item.local] : []))]);
   const constant = (name: string) => literalConstants.has(name) && !otherBindings.has(name) && !callable.has(name);
-  const callRecord: Record<string, { mentions: number; calls: string[] }> = {};
+  const callRecord: Record<string, { mentions: number; calls: string[] }> = Object.create(null);
   for (const name of callable) {
     const known = mentions.get(name);
     if (known) callRecord[name] = { mentions: known.count, calls: [] };
@@ -321,7 +322,7 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     if (!entry) continue;
     entry.calls.push(args.map((arg) => (arg.type === 'SpreadElement' ? '*' : carriesNothing(arg, constant) ? 'e' : 'v')).join(''));
   }
-  const rebound: Record<string, number[]> = {};
+  const rebound: Record<string, number[]> = Object.create(null);
   for (const entity of entities) {
     for (const param of entity.params ?? []) {
       const positions = bindingPositions.get(param?.name ?? '') ?? [];
@@ -405,7 +406,19 @@ export function opaqueReachFacts(text: string): ReachFacts {
   const imports: ReachImport[] = [];
   ANY_IMPORT.lastIndex = 0;
   for (let match = ANY_IMPORT.exec(text); match; match = ANY_IMPORT.exec(text)) imports.push({ specifier: match[1], imported: '*' });
-  return { entities: [], mentions: {}, imports };
+  return { entities: [], mentions: Object.create(null), imports };
+}
+
+/**
+ * Facts kept as JSON text (a workspace scan holds every file's until its end) read back: the name-keyed
+ * records again without a prototype, as `extractReachFacts` makes them.
+ */
+export function parseReachFacts(json: string): ReachFacts {
+  const facts = JSON.parse(json) as ReachFacts;
+  facts.mentions = Object.assign(Object.create(null), facts.mentions);
+  if (facts.calls) facts.calls = Object.assign(Object.create(null), facts.calls);
+  if (facts.rebound) facts.rebound = Object.assign(Object.create(null), facts.rebound);
+  return facts;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { allRules } from '../../../rules';
 import { Project } from '../../src/engine/project';
-import { extractReachFacts, unreachableEntities } from '../../src/engine/reachability';
+import { extractReachFacts, markUnfilledParameters, parseReachFacts, unreachableEntities } from '../../src/engine/reachability';
 
 const LOG = 'console.log(patient.ssn);';
 
@@ -296,5 +296,54 @@ describe('reachability through package names', () => {
       'packages/app/src/handler.ts': "import * as utils from '@clinic/utils';\nexport const all = utils;",
     };
     assert.deepEqual(dead(files), []);
+  });
+});
+
+describe('reachability facts held by a scan', () => {
+  // A scan keeps every file's facts as JSON until its end (Project.scan): read back, they must say the same.
+  const files: Record<string, string> = {
+    'a.ts': [
+      "import { fill } from './b';",
+      'declare const patient: any;',
+      'function dead(q: string, { x }: any, ...rest: any[]) { console.log(q, x, rest); }',
+      "function search(q: string) { const q2 = q; return q2; }",
+      "const [term] = useState('');",
+      "search(term); search('');",
+      'export class Service { private unused() {} toString() { return fill(1, undefined); } }',
+    ].join('\n'),
+    'b.ts': 'export function fill(a: number, b?: number) { return a + (b ?? 0); }\nexport function never() {}',
+  };
+  const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
+
+  it('are the same facts and give the same answer once read back from JSON', () => {
+    const facts = new Map(Object.entries(files).map(([file, text]) => [file, factsOf(text)]));
+    const readBack = new Map([...facts].map(([file, fileFacts]) => [file, parseReachFacts(JSON.stringify(fileFacts))]));
+    for (const [file, fileFacts] of facts) assert.deepEqual(readBack.get(file), fileFacts, file);
+    assert.ok(facts.get('a.ts')!.calls?.search && facts.get('a.ts')!.entities.some((entity) => entity.params?.includes(null)), 'the example has calls and pattern parameters');
+    assert.deepEqual(unreachableEntities(readBack, { complete: true }), unreachableEntities(facts, { complete: true }));
+    assert.deepEqual([...unreachableEntities(readBack, { complete: true }).keys()].sort(), ['a.ts', 'b.ts']);
+  });
+
+  it("look names up as the file's own: a function called toString or __proto__ is judged like any other", async () => {
+    const dir = writeWorkspace({
+      'src/names.ts': [
+        'declare const patient: any;',
+        `function toString() { ${LOG} }`,
+        `function valueOf() { ${LOG} }`,
+        `function hasOwnProperty(ssn: string) { console.log(ssn); }`,
+        'export const x = 1;',
+      ].join('\n'),
+    });
+    try {
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const logs = result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs');
+      assert.deepEqual(logs.map((finding) => [finding.range.start.line, finding.role]), [[2, 'unreachable'], [3, 'unreachable'], [4, 'unreachable']]);
+      const facts = parseReachFacts(JSON.stringify(factsOf('export {};\nfunction __proto__() {}\nfunction toString() {}\ntoString();')));
+      assert.deepEqual(Object.keys(facts.mentions), ['toString']);
+      assert.deepEqual([...unreachableEntities(new Map([['n.ts', facts]]), { complete: true }).values()].flat().map((entity) => entity.start), [11]);
+      assert.equal(markUnfilledParameters([], new Map([['n.ts', facts]]), () => undefined, { complete: true }), 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,8 +24,9 @@ export function isPlainSkipRole(role: FileRole | undefined): boolean {
  * Why the start of a file over the size limit shows a third-party library's distribution bundle, or undefined.
  * Libraries ship as one big file (`pdfkit.js`, `swagger-ui.js`) copied into an assets or lib folder: it opens
  * with a UMD, browserify or webpack wrapper, or with the library's release banner (`/*! name v1.2.3` or a
- * comment naming its `@version` and `@license`). Only oversized files are judged so: an application's own
- * modules under a licence header are within the limit and analysed.
+ * comment naming its `@version` and `@license`). Only oversized files are judged by this looser test: an application's
+ * own modules under a licence header are within the limit and analysed. (A banner naming a release — `Name v1.2` with
+ * a copyright and a licence — makes a file of any size vendored: roles.ts.)
  */
 export function thirdPartyBundle(head: string): string | undefined {
   const start = head.slice(0, 2000);

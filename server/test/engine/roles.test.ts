@@ -100,6 +100,27 @@ describe('file roles', () => {
     it(`${relPath} is ${role}`, () => assert.equal(roleOfPath(relPath)?.role ?? 'production', role));
   }
 
+  it('third-party plugins a web server hands out as they are are vendored; an app\'s own plugins folder is not', () => {
+    assert.equal(roleOfPath('Web/wwwroot/assets/global/plugins/charts/js/charts.src.js')?.role, 'vendored');
+    assert.equal(roleOfPath('public/plugins/datepicker/datepicker.js')?.role, 'vendored');
+    assert.equal(roleOfPath('static/js/plugins/select/select.js')?.role, 'vendored');
+    assert.equal(roleOfPath('lib/plugins/careportal.js'), undefined);
+    assert.equal(roleOfPath('src/plugins/patient-banner.ts'), undefined);
+  });
+
+  it("a library's release banner (name and version, copyright, licence) makes a copied-in file vendored; a project's licence header does not", () => {
+    assert.equal(roleOfText('/*\n ChartKit JS v5.0.6 (2016-12-07)\n\n (c) 2009-2016 A. Author\n\n License: chartkit.example/license\n*/\n(function (root) { root.ChartKit = {}; })(this);\n', 'code')?.role, 'vendored');
+    assert.equal(roleOfText("/*! QueryLib v3.3.1 | (c) The Foundation | querylib.example/license */\n!function(e){e.q=1}(window);\n", 'code')?.role, 'vendored');
+    assert.equal(roleOfText("'use strict';\n/*!\n * Widgets v2.1 (https://widgets.example)\n * Copyright 2011-2016 Widgets, Inc.\n * Licensed under MIT\n */\nmodule.exports = {};\n", 'code')?.role, 'vendored');
+    // A project's own header: a licence version and a copyright, but no release of a library.
+    assert.equal(roleOfText('/**\n * This Source Code Form is subject to the terms of the Mozilla Public License,\n * v. 2.0. If a copy of the MPL was not distributed with this file, you can obtain one at https://mozilla.org/MPL/2.0/.\n *\n * Copyright (C) Clinic Software Inc.\n */\nexport const patientBanner = 1;\n', 'code'), undefined);
+    assert.equal(roleOfText('/* Copyright 2024 Clinic Inc. Licensed under the Apache License, Version 2.0 */\nexport function f() {}\n', 'code'), undefined);
+    // A version without copyright and licence (a changelog note) says nothing.
+    assert.equal(roleOfText('/* Registration form v2.1: adds the phone field */\nexport function f() {}\n', 'code'), undefined);
+    // Further down than the file's first comment does not count.
+    assert.equal(roleOfText('export const x = 1;\n/*! QueryLib v3.3.1 | (c) The Foundation | license */\n', 'code'), undefined);
+  });
+
   it("a browser app's scripts folder (Yeoman's app/scripts, public/scripts) is the app's own code, not operator scripts", () => {
     assert.equal(roleOfPath('app/scripts/controllers/patients.js'), undefined);
     assert.equal(roleOfPath('root/webapp/app/scripts/services/userservice.js'), undefined);

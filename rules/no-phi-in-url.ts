@@ -78,9 +78,9 @@ const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documen
 const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_RESOURCE_TYPES);
 
-/** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
 /** Node's URL module: `url.format({ query })` builds a query string from an object. */
 const URL_MODULES = new Set(['url', 'node:url']);
+/** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
 const QUERY_STRING_WORDS = new Set(['url', 'uri', 'href', 'query', 'qs', 'params', 'querystring', 'search', 'hash']);
 /** HTTP methods for route registration on the server. */
 const GET_ROUTE_OWNERS = new Set(['app', 'router', 'server', 'fastify', 'api', 'routes', 'route', 'instance', 'r']);

@@ -119,6 +119,8 @@ function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Nod
  * diagnostics describe the request) and the definitional and organisational resources.
  */
 const NARROWED_NON_PATIENT_TYPES: ReadonlySet<string> = new Set(['OperationOutcome', ...NON_PATIENT_RESOURCE_TYPES]);
+/** Any of those names anywhere in a file: without one, no test in it can narrow a value to such a resource. */
+const NAMES_NARROWED_NON_PATIENT_TYPE = new RegExp([...NARROWED_NON_PATIENT_TYPES].join('|'));
 
 /**
  * Whether `name` is read where the code has tested it to be a resource holding no patient's data: the consequent
@@ -866,10 +868,19 @@ export abstract class ValueEvaluator {
     return kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : EMPTY;
   }
 
+  private namesNonPatientResource: boolean | undefined;
+  /**
+   * Whether the file names a resource type a test could narrow a value to (see inNonPatientResourceBranch): read once
+   * per file, so the parent walk runs for no PHI read of the files that never could (most of them).
+   */
+  private mayNarrowToNonPatientResource(): boolean {
+    return (this.namesNonPatientResource ??= NAMES_NARROWED_NON_PATIENT_TYPE.test(this.options.text));
+  }
+
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
     const binding = this.scope.lookup(node.name);
     // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
-    if (binding && hasPhi(binding.value) && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
+    if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

@@ -217,6 +217,13 @@ export interface ReachEntity {
   pinned?: string;
   /** A function's parameters by position: the name and its declaration's range (undefined for a pattern; a rest parameter ends the list). */
   params?: Array<{ name: string; start: number; end: number } | null>;
+  /**
+   * A service-like class (decorated only as injectable, or undecorated, extending nothing): its public
+   * methods are judged by the member names live code anywhere calls. `aka` lists the interfaces it implements.
+   */
+  service?: { aka?: string[] };
+  /** A public method of a service-like class: live when live code anywhere names it as a member. */
+  member?: true;
 }
 
 export interface ReachImport {
@@ -244,6 +251,16 @@ export interface ReachFacts {
   calls?: Record<string, { mentions: number; calls: string[] }>;
   /** Parameter names bound more than once in the file, with where each binding starts (-1: a constant somewhere): perhaps shadowed. */
   rebound?: Record<string, number[]>;
+  /** Member names (`x.name`, `x['name']`, `{ name } = x`, names in an inline template) → the contexts naming them. */
+  members?: Record<string, number[]>;
+  /** `this.service.name` where the class types `service` as a class or interface `Type`: `Type.name` → contexts. */
+  typedMembers?: Record<string, number[]>;
+  /** A member looked up by a computed key (`this[name]`, `x[key]()`): the classes the file names may be called any way. */
+  dynamicMembers?: true;
+  /** Component templates the file names (`templateUrl`), relative to the file. */
+  templateUrls?: string[];
+  /** Interfaces the file declares (an `implements` of one of them is a contract of the workspace, not a framework's). */
+  interfaces?: string[];
 }
 
 export interface FileResult {

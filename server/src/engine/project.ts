@@ -19,7 +19,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
-import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, unreachableEntities } from './reachability';
+import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, templateReachFacts, unreachableEntities } from './reachability';
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
@@ -571,6 +571,18 @@ export class Project {
         continue;
       }
       reachFacts.set(this.relPath(absPath), opaqueReachFacts(text));
+    }
+    // Components' templates (`templateUrl`) call methods by name: their words are live member names.
+    if (complete) {
+      for (const [file, facts] of [...reachFacts]) {
+        for (const url of facts.templateUrls ?? []) {
+          const templatePath = path.resolve(this.root, path.dirname(file), url);
+          const templateFile = this.relPath(templatePath);
+          if (reachFacts.has(templateFile)) continue;
+          const text = readSmallTextFile(templatePath, configFor(templatePath).maxFileSize);
+          if (text !== undefined) reachFacts.set(templateFile, templateReachFacts(text));
+        }
+      }
     }
     markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
     const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));

@@ -46,6 +46,61 @@ function walkedKeys(type: string): readonly string[] {
 /** Class members a framework or the language calls by their role, not by a mention. */
 const IMPLICIT_MEMBERS = new Set(['constructor']);
 /**
+ * Public methods of a service a framework or the language calls by their name, never named by the
+ * workspace: Angular's lifecycle hooks, conversions and protocols the runtime looks up (`toJSON`, `then`).
+ */
+const CALLED_BY_NAME = new Set([
+  'constructor', 'ngOnInit', 'ngOnDestroy', 'ngOnChanges', 'ngDoCheck', 'ngAfterContentInit', 'ngAfterContentChecked', 'ngAfterViewInit', 'ngAfterViewChecked',
+  'toJSON', 'toString', 'valueOf', 'then', 'catch', 'finally', 'next', 'return', 'throw', 'handleEvent', 'inspect', 'dispose',
+]);
+/** Interfaces whose methods are only the lifecycle hooks above: implementing them asks nothing else of a service. */
+const LIFECYCLE_INTERFACES = new Set(['OnInit', 'OnDestroy', 'OnChanges', 'DoCheck', 'AfterContentInit', 'AfterContentChecked', 'AfterViewInit', 'AfterViewChecked']);
+
+/** A class a dependency injector builds only by its type (`@Injectable()`), or no decorator at all: nothing calls its methods by their role. */
+function isServiceLike(node: TSESTree.ClassDeclaration): boolean {
+  if (node.superClass) return false;
+  const decorators = node.decorators ?? [];
+  return decorators.every((decorator) => {
+    const expression = decorator.expression.type === 'CallExpression' ? decorator.expression.callee : decorator.expression;
+    const name = expression.type === 'Identifier' ? expression.name : expression.type === 'MemberExpression' && expression.property.type === 'Identifier' ? expression.property.name : undefined;
+    return name === 'Injectable';
+  });
+}
+
+function typeNameOf(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  const type = annotation?.typeAnnotation;
+  return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName.name : undefined;
+}
+
+/** `this.x` → the class or interface the class gives `x`: a typed property, a constructor parameter property, `inject(T)`, `new T()`. */
+function propertyTypes(node: TSESTree.ClassDeclaration): Map<string, string> | undefined {
+  let types: Map<string, string> | undefined;
+  const set = (name: string, type: string | undefined) => {
+    if (type) (types ??= new Map()).set(name, type);
+  };
+  for (const member of node.body.body) {
+    if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier') {
+      const value = member.value;
+      const made = value?.type === 'CallExpression' && value.callee.type === 'Identifier' && value.callee.name === 'inject' ? value.arguments[0] : value?.type === 'NewExpression' ? value.callee : undefined;
+      set(member.key.name, typeNameOf(member.typeAnnotation) ?? (made?.type === 'Identifier' ? made.name : undefined));
+    } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier') set(param.parameter.name, typeNameOf(param.parameter.typeAnnotation));
+      }
+    }
+  }
+  return types;
+}
+
+const TEMPLATE_WORD = /[A-Za-z_$][\w$]*/g;
+/** The names a template (Angular, Vue, an HTML page) may call: every identifier-like word in it. */
+export function templateWords(text: string): string[] {
+  const words = new Set<string>();
+  TEMPLATE_WORD.lastIndex = 0;
+  for (let match = TEMPLATE_WORD.exec(text); match; match = TEMPLATE_WORD.exec(text)) if (match[0].length > 1) words.add(match[0]);
+  return [...words];
+}
+/**
  * Exports a platform calls by the file's place or a configuration entry, not by an import: a module's
  * default export (pages and routes of file-system routers, lazy routes, configs, stories), serverless and
  * CLI entry points, Next.js / Remix route handlers and data functions. Such a module may also be imported
@@ -102,6 +157,25 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   const otherBindings = new Set<string>();
   /** Where each name is bound (parameters, declarations): a parameter's name bound again inside its function shadows it. */
   const bindingPositions = new Map<string, number[]>();
+  /** Class entity index → its properties' declared types (`this.svc` → `PatientService`). */
+  const classPropertyTypes = new Map<number, Map<string, string>>();
+  const members = new Map<string, number[]>();
+  const typedMembers = new Map<string, number[]>();
+  let dynamicMembers = false;
+  const templateUrls: string[] = [];
+  const interfaces: string[] = [];
+  const memberMention = (into: Map<string, number[]>, name: string, context: number) => {
+    const known = into.get(name);
+    if (!known) into.set(name, [context]);
+    else if (known[known.length - 1] !== context && !known.includes(context)) known.push(context);
+  };
+  /** The type the innermost class around `context` gives its property `name`. */
+  const typeOfThisProperty = (name: string, context: number): string | undefined => {
+    for (let index = context; index >= 0; index = entities[index].parent) {
+      if (entities[index].kind === 'class') return classPropertyTypes.get(index)?.get(name);
+    }
+    return undefined;
+  };
   const mention = (name: string, context: number) => {
     const known = mentions.get(name);
     if (!known) mentions.set(name, { count: 1, contexts: [context] });
@@ -184,7 +258,7 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       if (exported.length) entity.exported = exported;
       if (!entity.pinned && exported.some((name) => CONVENTIONAL_EXPORTS.has(name))) entity.pinned = 'an entry point by convention';
       // A framework builds a decorated class (a component, a controller) and calls its members from templates and routes.
-      if (!entity.pinned && entity.kind === 'method' && outer >= 0 && entities[outer].pinned === 'decorated') entity.pinned = 'a member of a decorated class';
+      if (!entity.pinned && entity.kind === 'method' && outer >= 0 && entities[outer].pinned === 'decorated' && !entity.member) entity.pinned = 'a member of a decorated class';
       if (!entity.pinned && classicScript && outer === -1) entity.pinned = 'a global of a classic script';
       // A namespace's members are reached as `Namespace.member` from anywhere: not judged.
       if (!entity.pinned && namespaces.some(([start, end]) => entity.start >= start && entity.end <= end)) entity.pinned = 'in a namespace';
@@ -206,6 +280,34 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       case 'ImportExpression':
         if (node.source.type === 'Literal' && typeof node.source.value === 'string') imports.push({ specifier: node.source.value, imported: '*' });
         break;
+      case 'MemberExpression':
+        if (!node.computed && node.property.type === 'Identifier') {
+          const receiver = node.object;
+          const type = receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed && receiver.property.type === 'Identifier' ? typeOfThisProperty(receiver.property.name, context) : undefined;
+          if (type) memberMention(typedMembers, `${type}.${node.property.name}`, context);
+          else memberMention(members, node.property.name, context);
+        } else if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
+          memberMention(members, node.property.value, context);
+        } else if (node.computed && node.object.type === 'ThisExpression' && node.property.type !== 'Literal') {
+          dynamicMembers = true;
+        }
+        break;
+      case 'ObjectPattern':
+        // `const { load } = this.records`: a method taken off an instance.
+        for (const property of node.properties) if (property.type === 'Property' && !property.computed && property.key.type === 'Identifier') memberMention(members, property.key.name, context);
+        break;
+      case 'Property':
+        if (!node.computed && node.key.type === 'Identifier' && (node.key.name === 'template' || node.key.name === 'host')) {
+          const value = node.value;
+          const text = value.type === 'Literal' && typeof value.value === 'string' ? value.value : value.type === 'TemplateLiteral' ? value.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ') : value.type === 'ObjectExpression' ? JSON.stringify(value.properties.map((item) => (item.type === 'Property' && item.value.type === 'Literal' ? item.value.value : ''))) : '';
+          for (const word of templateWords(text)) memberMention(members, word, context);
+        } else if (!node.computed && node.key.type === 'Identifier' && node.key.name === 'templateUrl' && node.value.type === 'Literal' && typeof node.value.value === 'string') {
+          templateUrls.push(node.value.value);
+        }
+        break;
+      case 'TSInterfaceDeclaration':
+        interfaces.push(node.id.name);
+        break;
       case 'VariableDeclaration':
         for (const declarator of node.declarations) {
           if (isLiteralBinding(declarator, node.kind)) literalConstants.add(declarator.id.type === 'Identifier' ? declarator.id.name : ((declarator.id as TSESTree.ArrayPattern).elements[0] as TSESTree.Identifier).name);
@@ -222,6 +324,8 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         break;
       case 'CallExpression':
         if (node.callee.type === 'Identifier') calls.push({ name: node.callee.name, args: node.arguments });
+        // `service[name]()`: any method of what the file names may be the one called.
+        if (node.callee.type === 'MemberExpression' && node.callee.computed && node.callee.property.type !== 'Literal') dynamicMembers = true;
         if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
           imports.push({ specifier: node.arguments[0].value, imported: '*' });
         }
@@ -276,6 +380,12 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         if (node.id) declaringNames.add(node.id);
         const entity: ReachEntity = { name: node.id?.name ?? 'default', kind: 'class', start: node.range[0], end: node.range[1], parent };
         if (hasDecorators(node)) entity.pinned = 'decorated';
+        if (isServiceLike(node)) {
+          const aka = (node.implements ?? []).flatMap((clause) => (clause.expression.type === 'Identifier' ? [clause.expression.name] : clause.expression.type === 'MemberExpression' ? ['?'] : []));
+          entity.service = aka.length ? { aka } : {};
+        }
+        const types = propertyTypes(node);
+        if (types) classPropertyTypes.set(entities.length, types);
         return entity;
       }
       case 'ArrowFunctionExpression':
@@ -292,7 +402,9 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         // Only a private member (TS `private`, `#name`) is known to be called from this file alone: a
         // public one may be called by a template, a framework hook or another file's instance.
         const isPrivate = name.startsWith('#') || node.accessibility === 'private';
+        const ofService = parent >= 0 && entities[parent].kind === 'class' && entities[parent].service !== undefined;
         if (hasDecorators(node)) entity.pinned = 'decorated';
+        else if (!isPrivate && ofService && !CALLED_BY_NAME.has(name) && (node.type === 'PropertyDefinition' || node.kind === 'method')) entity.member = true;
         else if (!isPrivate) entity.pinned = 'a public member';
         else if (IMPLICIT_MEMBERS.has(name) || (node.type === 'MethodDefinition' && node.kind !== 'method')) entity.pinned = 'called implicitly';
         return entity;
@@ -329,7 +441,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       if (param && (positions.length > 1 || literalConstants.has(param.name))) rebound[param.name] = literalConstants.has(param.name) ? [...positions, -1] : positions;
     }
   }
-  return { entities, mentions: record, imports, ...(Object.keys(callRecord).length ? { calls: callRecord } : {}), ...(Object.keys(rebound).length ? { rebound } : {}) };
+  const facts: ReachFacts = { entities, mentions: record, imports, ...(Object.keys(callRecord).length ? { calls: callRecord } : {}), ...(Object.keys(rebound).length ? { rebound } : {}) };
+  if (members.size) facts.members = Object.assign(Object.create(null), Object.fromEntries(members));
+  if (typedMembers.size) facts.typedMembers = Object.assign(Object.create(null), Object.fromEntries(typedMembers));
+  if (dynamicMembers) facts.dynamicMembers = true;
+  if (templateUrls.length) facts.templateUrls = templateUrls;
+  if (interfaces.length) facts.interfaces = interfaces;
+  return facts;
 }
 
 /** A function's parameters by position; a rest parameter ends the list. */
@@ -406,7 +524,18 @@ export function opaqueReachFacts(text: string): ReachFacts {
   const imports: ReachImport[] = [];
   ANY_IMPORT.lastIndex = 0;
   for (let match = ANY_IMPORT.exec(text); match; match = ANY_IMPORT.exec(text)) imports.push({ specifier: match[1], imported: '*' });
-  return { entities: [], mentions: Object.create(null), imports };
+  return { entities: [], mentions: Object.create(null), imports, members: wordsAsMembers(text) };
+}
+
+/** A template (or a file read as text only): every word it has may name a method it calls, at its top level. */
+export function templateReachFacts(text: string): ReachFacts {
+  return { entities: [], mentions: Object.create(null), imports: [], members: wordsAsMembers(text) };
+}
+
+function wordsAsMembers(text: string): Record<string, number[]> {
+  const members: Record<string, number[]> = Object.create(null);
+  for (const word of templateWords(text)) members[word] = [-1];
+  return members;
 }
 
 /**
@@ -418,6 +547,8 @@ export function parseReachFacts(json: string): ReachFacts {
   facts.mentions = Object.assign(Object.create(null), facts.mentions);
   if (facts.calls) facts.calls = Object.assign(Object.create(null), facts.calls);
   if (facts.rebound) facts.rebound = Object.assign(Object.create(null), facts.rebound);
+  if (facts.members) facts.members = Object.assign(Object.create(null), facts.members);
+  if (facts.typedMembers) facts.typedMembers = Object.assign(Object.create(null), facts.typedMembers);
   return facts;
 }
 
@@ -567,22 +698,76 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     }
   }
 
-  function demand(key: string, name: string): void {
-    const current = demanded.get(key);
+  /** Modules whose exports code outside the workspace may use (entry modules): their classes' methods too. */
+  const demandedFromOutside = new Map<string, Set<string> | 'all'>();
+  function demand(key: string, name: string, fromOutside = false): void {
+    const seen = fromOutside ? demandedFromOutside : demanded;
+    const current = seen.get(key);
     if (current === 'all') return;
-    if (name === '*') demanded.set(key, 'all');
+    if (name === '*') seen.set(key, 'all');
     else if (current?.has(name)) return;
-    else demanded.set(key, (current ?? new Set()).add(name));
+    else seen.set(key, (current ?? new Set()).add(name));
     for (const file of filesByKey.get(key) ?? []) {
       const byExport = exportedEntities.get(file);
       if (!byExport) continue;
-      if (name === '*') for (const indexes of byExport.values()) indexes.forEach((index) => call(file, index));
-      else for (const index of byExport.get(name) ?? []) call(file, index);
+      const reach = (index: number) => {
+        call(file, index);
+        if (fromOutside) pinMembers(file, index);
+      };
+      if (name === '*') for (const indexes of byExport.values()) indexes.forEach(reach);
+      else for (const index of byExport.get(name) ?? []) reach(index);
     }
     for (const reexport of reexportsByModule.get(key) ?? []) {
-      if (reexport.reexported === '*') reexport.targets.forEach((target) => demand(target, name === '*' ? '*' : name));
-      else if (name === '*' || reexport.reexported === name) reexport.targets.forEach((target) => demand(target, reexport.imported));
+      if (reexport.reexported === '*') reexport.targets.forEach((target) => demand(target, name === '*' ? '*' : name, fromOutside));
+      else if (name === '*' || reexport.reexported === name) reexport.targets.forEach((target) => demand(target, reexport.imported, fromOutside));
     }
+  }
+
+  /** A service's methods all callable: its instance reaches code that calls them some other way than by name here. */
+  function pinMembers(file: string, index: number): void {
+    const { entities } = facts.get(file)!;
+    if (entities[index].kind !== 'class' || !entities[index].service) return;
+    for (const child of childrenOf.get(file)![index] ?? []) if (entities[child].member) call(file, child);
+  }
+
+  // Public methods of services, by name; services by their name and the interfaces they implement.
+  const serviceMethods = new Map<string, Array<[string, number]>>();
+  const servicesByType = new Map<string, Array<[string, number]>>();
+  const declaredTypes = new Set<string>();
+  for (const file of files) {
+    const { entities, interfaces } = facts.get(file)!;
+    for (const name of interfaces ?? []) declaredTypes.add(name);
+    entities.forEach((entity, index) => {
+      if (entity.kind === 'class') declaredTypes.add(entity.name);
+      if (entity.member) pushTo(serviceMethods, entity.name, [file, index]);
+      if (entity.kind === 'class' && entity.service) for (const type of [entity.name, ...(entity.service.aka ?? [])]) pushTo(servicesByType, type, [file, index]);
+    });
+  }
+  /** `x.name` in live code: every service method of that name may be the one called. */
+  const calledMembers = new Set<string>();
+  function memberCalled(name: string): void {
+    if (calledMembers.has(name)) return;
+    calledMembers.add(name);
+    for (const [file, index] of serviceMethods.get(name) ?? []) call(file, index);
+  }
+  /** `this.records.name` with `records` typed `Type`: the methods of that name of the services of that type, or any of that name if none declares it. */
+  function typedMemberCalled(typed: string): void {
+    const dot = typed.lastIndexOf('.');
+    const type = typed.slice(0, dot);
+    const name = typed.slice(dot + 1);
+    const own: Array<[string, number]> = [];
+    for (const [file, classIndex] of servicesByType.get(type) ?? []) {
+      const { entities } = facts.get(file)!;
+      for (const child of childrenOf.get(file)![classIndex] ?? []) if (entities[child].name === name && entities[child].member) own.push([file, child]);
+    }
+    if (own.length === 0) memberCalled(name);
+    else own.forEach(([file, index]) => call(file, index));
+  }
+  const contextMembers = new Map<string, Map<number, string[]>>();
+  const contextTypedMembers = new Map<string, Map<number, string[]>>();
+  function membersMentioned(file: string, context: number): void {
+    for (const name of contextMembers.get(file)?.get(context) ?? []) memberCalled(name);
+    for (const typed of contextTypedMembers.get(file)?.get(context) ?? []) typedMemberCalled(typed);
   }
 
   /** Marked callable (mentioned by live code, exported and imported, pinned); live once its parent is. */
@@ -603,6 +788,7 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     if (liveHere[index]) return;
     liveHere[index] = true;
     for (const name of contextMentions.get(file)!.get(index) ?? []) mentioned(file, name);
+    membersMentioned(file, index);
     for (const child of childrenOf.get(file)![index] ?? []) if (called.get(file)![child]) enliven(file, child);
   }
 
@@ -635,6 +821,17 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     const byContext = new Map<number, string[]>();
     for (const [name, contexts] of Object.entries(mentions)) for (const context of contexts) pushTo(byContext, context, name);
     contextMentions.set(file, byContext);
+    const { members, typedMembers } = facts.get(file)!;
+    if (members) {
+      const byMemberContext = new Map<number, string[]>();
+      for (const [name, contexts] of Object.entries(members)) for (const context of contexts) pushTo(byMemberContext, context, name);
+      contextMembers.set(file, byMemberContext);
+    }
+    if (typedMembers) {
+      const byTypedContext = new Map<number, string[]>();
+      for (const [name, contexts] of Object.entries(typedMembers)) for (const context of contexts) pushTo(byTypedContext, context, name);
+      contextTypedMembers.set(file, byTypedContext);
+    }
   }
 
   for (const file of files) {
@@ -643,19 +840,39 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     // What the module's top level mentions runs when it loads.
     worklist.push(() => {
       for (const name of contextMentions.get(file)!.get(-1) ?? []) mentioned(file, name);
+      membersMentioned(file, -1);
     });
     entities.forEach((entity, index) => {
       if (entity.pinned) worklist.push(() => call(file, index));
+      // Without every caller in view, or implementing an interface a framework calls (`HttpInterceptor`), a
+      // service's methods are not judged.
+      if (entity.member && (!options.complete || !knownContract(entities[entity.parent]))) worklist.push(() => call(file, index));
     });
     // The project not known whole, or the module an entry point nobody imports: all it exports, declared or
     // re-exported (a package's index), is callable from outside.
-    if (!options.complete || !importedModules.has(key)) worklist.push(() => demand(key, '*'));
+    if (!options.complete || !importedModules.has(key)) worklist.push(() => demand(key, '*', true));
+    // `this[name]()`, `service[key]()`: every method of the services the file declares or imports may be called.
+    if (facts.get(file)!.dynamicMembers) {
+      const named = new Set([...entities.map((entity) => entity.name), ...facts.get(file)!.imports.flatMap((item) => (item.local ? [item.local] : []))]);
+      worklist.push(() => {
+        for (const name of named) for (const [serviceFile, index] of servicesByType.get(name) ?? []) pinMembers(serviceFile, index);
+      });
+    }
+  }
+  function knownContract(service: ReachEntity): boolean {
+    return (service.service?.aka ?? []).every((type) => LIFECYCLE_INTERFACES.has(type) || (type !== '?' && declaredTypes.has(type)));
   }
   for (const step of worklist) step();
 
   // For the reasons: which exports some file imports by name (even where that import is never used).
   const importedNames = new Set<string>();
   for (const bindings of importsByLocal.values()) for (const list of bindings.values()) for (const binding of list) for (const key of binding.targets) importedNames.add(`${key}\u0000${binding.imported}`);
+  const memberNamesAnywhere = new Set<string>();
+  for (const file of files) {
+    const { members, typedMembers } = facts.get(file)!;
+    for (const name of Object.keys(members ?? {})) memberNamesAnywhere.add(name);
+    for (const typed of Object.keys(typedMembers ?? {})) memberNamesAnywhere.add(typed.slice(typed.lastIndexOf('.') + 1));
+  }
   const result = new Map<string, UnreachableEntity[]>();
   for (const file of files) {
     const { entities } = facts.get(file)!;
@@ -667,7 +884,8 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
       if (entity.parent >= 0 && !liveHere[entity.parent]) return;
       const key = reachModuleKey(file);
       const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
-        || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`));
+        || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`))
+        || (entity.member === true && memberNamesAnywhere.has(entity.name));
       dead.push({ start: entity.start, end: entity.end, reason: reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     if (dead.length) result.set(file, dead);
@@ -676,7 +894,7 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
 }
 
 function reasonFor(entity: ReachEntity, usedByDeadCode: boolean, moduleImported: boolean): string {
-  const what = entity.kind === 'class' ? 'class' : entity.kind === 'method' ? 'private method' : 'function';
+  const what = entity.kind === 'class' ? 'class' : entity.member ? 'method' : entity.kind === 'method' ? 'private method' : 'function';
   const name = `\`${maskCode(entity.name)}\``;
   if (usedByDeadCode) return `${what} ${name} is only used by code that never runs`;
   if (entity.exported && moduleImported) return `${what} ${name} is exported but no module of the workspace imports it`;

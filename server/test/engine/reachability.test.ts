@@ -81,11 +81,13 @@ const DEAD = new Set([
   'src/inner.ts:3', 'src/star.ts:2',
   'src/lib/aliased.ts:3',
   'src/service.ts:3',
+  // A service's public method that no code anywhere calls (its class is built by the injector).
+  'src/service.ts:8',
 ]);
 const LIVE = [
   'src/local.tsx:5', 'src/local.tsx:6', 'src/local.tsx:7', 'src/local.tsx:8', 'src/local.tsx:9',
   'src/store.ts:2', 'src/inner.ts:2', 'src/spread.ts:2', 'src/entry.ts:2', 'src/lib/aliased.ts:2',
-  'src/lazy.ts:2', 'src/service.ts:4', 'src/service.ts:5', 'src/service.ts:8', 'public/legacy.js:2',
+  'src/lazy.ts:2', 'src/service.ts:4', 'src/service.ts:5', 'public/legacy.js:2',
 ];
 
 function writeWorkspace(files: Record<string, string>): string {
@@ -342,6 +344,104 @@ describe('reachability facts held by a scan', () => {
       assert.deepEqual(Object.keys(facts.mentions), ['toString']);
       assert.deepEqual([...unreachableEntities(new Map([['n.ts', facts]]), { complete: true }).values()].flat().map((entity) => entity.start), [11]);
       assert.equal(markUnfilledParameters([], new Map([['n.ts', facts]]), () => undefined, { complete: true }), 0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('methods of services nothing calls', () => {
+  const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
+  /** file → the names of the dead entities (a method by its key). */
+  const deadNames = (files: Record<string, string>, complete = true) => {
+    const facts = new Map(Object.entries(files).map(([file, text]) => [file, factsOf(text)]));
+    const dead = unreachableEntities(facts, { complete });
+    return Object.fromEntries([...dead].map(([file, entities]) => [file, entities.map((entity) => files[file].slice(entity.start, entity.end).match(/^(?:(?:public|static|async)\s+)*(?:class\s+|function\s+)?(\w+)/)?.[1])]));
+  };
+  const DECLARE = 'declare function Injectable(o?: unknown): any; declare function Component(o: unknown): any; declare const http: any;\n';
+  // A data layer whose methods put a search in a URL; a business layer wrapping it; a component using some of it.
+  const dataLayer = DECLARE + [
+    '@Injectable()',
+    'export class RecordsData {',
+    "  public searchPatients(text: string) { return http.get('/api/patients?q=' + text); }",
+    "  public visits(id: string) { return http.get('/api/visits?id=' + id); }",
+    '}',
+  ].join('\n');
+  const businessLayer = DECLARE + [
+    "import { RecordsData } from './records.data';",
+    '@Injectable()',
+    'export class RecordsLogic {',
+    '  constructor(private data: RecordsData) {}',
+    '  public searchPatients(text: string) { return this.data.searchPatients(text); }',
+    '  public visits(id: string) { return this.data.visits(id); }',
+    '}',
+  ].join('\n');
+  const component = (body: string, decorator = "@Component({ selector: 'app-list' })") =>
+    DECLARE + ["import { RecordsLogic } from './records.logic';", decorator, 'export class ListView {', '  constructor(private logic: RecordsLogic) {}', body, '}'].join('\n');
+  const app = (view: string, extra: Record<string, string> = {}) => ({
+    'src/records.data.ts': dataLayer,
+    'src/records.logic.ts': businessLayer,
+    'src/list.view.ts': view,
+    'src/main.ts': "import { ListView } from './list.view';\nimport { RecordsLogic } from './records.logic';\nimport { RecordsData } from './records.data';\nexport const declarations = [ListView, RecordsLogic, RecordsData];",
+    ...extra,
+  });
+
+  it('a data-layer method only its never-called wrapper calls is dead, and so is the wrapper', () => {
+    assert.deepEqual(deadNames(app(component('  ngOnInit() { this.logic.visits(this.id); }\n  id = "";'))), {
+      'src/records.data.ts': ['searchPatients'],
+      'src/records.logic.ts': ['searchPatients'],
+    });
+  });
+
+  it('a call through a receiver typed as another service does not make a same-named method live', () => {
+    const other = DECLARE + "@Injectable()\nexport class Directory {\n  searchPatients(text: string) { return http.get('/dir?q=' + text); }\n}";
+    const view = DECLARE + "import { Directory } from './directory';\n@Component({})\nexport class DirView {\n  constructor(private directory: Directory) {}\n  ngOnInit() { this.directory.searchPatients('a'); }\n}";
+    const files = app(component('  ngOnInit() { this.logic.visits("1"); }'), { 'src/directory.ts': other, 'src/dir.view.ts': view });
+    files['src/main.ts'] += "\nimport { DirView } from './dir.view';\nimport { Directory } from './directory';\nexport const more = [DirView, Directory];";
+    assert.deepEqual(deadNames(files), { 'src/records.data.ts': ['searchPatients'], 'src/records.logic.ts': ['searchPatients'] });
+  });
+
+  const live: Array<[string, Record<string, string>, boolean?]> = [
+    ['called through a wrapper that is itself called from a constructor-injected service', app(component('  ngOnInit() { this.logic.searchPatients("a"); this.logic.visits("b"); }'))],
+    ["called by an inline template's event binding", app(component('  logic2 = 1;', "@Component({ template: '<button (click)=\"logic.searchPatients(q)\">{{ logic.visits(id) }}</button>' })"))],
+    ['named by a dynamic lookup on the service (`this.logic[name]()`)', app(component('  run(name: string) { (this.logic as any)[name]("a"); }\n  ngOnInit() { this.run("visits"); }'))],
+    ['passed on as a method reference or taken off the instance', app(component('  ngOnInit() { [1].forEach(this.logic.searchPatients as any); const { visits } = this.logic; visits("a"); }'))],
+    ['called through `inject(Service)`', app(component('  private other = inject(RecordsLogic);\n  ngOnInit() { this.other.searchPatients("a"); this.other.visits("b"); }').replace('import {', 'declare function inject(t: unknown): any;\nimport {'))],
+    ['not judged when the workspace is not known whole', app(component('')), false],
+  ];
+  for (const [what, files, complete] of live) {
+    it(`keeps a service method ${what}`, () => {
+      assert.deepEqual(deadNames(files, complete ?? true), {});
+    });
+  }
+
+  it('keeps lifecycle hooks, methods of an interface a framework calls, subclasses and exports of an entry module', () => {
+    const files = {
+      'src/interceptor.ts': DECLARE + "import { HttpInterceptor } from '@angular/common/http';\n@Injectable()\nexport class AuthInterceptor implements HttpInterceptor {\n  intercept(req: unknown) { return req; }\n}",
+      'src/hooks.ts': DECLARE + '@Injectable()\nexport class Poller {\n  ngOnDestroy() {}\n  toJSON() { return {}; }\n}',
+      'src/sub.ts': 'declare class Base {}\nexport class Child extends Base {\n  render() { return 1; }\n}',
+      'src/main.ts': "import { AuthInterceptor } from './interceptor';\nimport { Poller } from './hooks';\nimport { Child } from './sub';\nexport const all = [AuthInterceptor, Poller, Child];",
+      // A package's entry nobody in the workspace imports: its classes' methods are for outside callers.
+      'lib/index.ts': 'export class Client {\n  fetchPatient(id: string) { return id; }\n}',
+    };
+    assert.deepEqual(deadNames(files), {});
+  });
+
+  it("reads a component's template file for the methods it calls", async () => {
+    const view = component('  q = "";', "@Component({ templateUrl: './list.view.html' })");
+    const dir = writeWorkspace({
+      ...app(view),
+      'src/records.data.ts': dataLayer.replace("http.get('/api/patients?q=' + text)", "console.log(patient.ssn)").replace('declare const http: any;', 'declare const http: any; declare const patient: any;'),
+      'src/list.view.html': '<input [(ngModel)]="q"><button (click)="logic.searchPatients(q)">Search</button>',
+    });
+    try {
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const logs = result.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs');
+      assert.deepEqual(logs.map((finding) => finding.role), ['production']);
+      fs.writeFileSync(path.join(dir, 'src/list.view.html'), '<input [(ngModel)]="q">');
+      const without = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const dead = without.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs');
+      assert.deepEqual(dead.map((finding) => [finding.role, finding.roleReason]), [['unreachable', 'method `searchPatients` is only used by code that never runs']]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -50,6 +50,15 @@ const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
  * patient-search function), and say nothing elsewhere (a drug or a location search).
  */
 const FREE_TEXT_PARAMETERS = new Set(['q', 'query', 'search', 'searchquery', 'searchterm', 'searchtext', 'searchstring', 'searchvalue', 'term', 'freetext', 'keyword', 'keywords']);
+/** Path words of a report over many patients (`/Reporting/DiseaseWiseReport`, `/api/stats/census`). */
+const AGGREGATE_REPORT_WORDS = new Set(['report', 'reports', 'reporting', 'statistics', 'stats', 'census', 'analytics', 'dashboard', 'summary', 'aggregate']);
+/** Query keys of the two ends of a date range (`FromDate`/`ToDate`, `startDate`/`endDate`, `dateFrom`/`dateTo`). */
+const RANGE_START_KEY = /^(?:from|start|begin)(?:_?date|_?dt)?$|^date_?(?:from|start)$/i;
+const RANGE_END_KEY = /^(?:to|end|till|until)(?:_?date|_?dt)?$|^date_?(?:to|end)$/i;
+/** What a report filter may be keyed by and still name nobody: a diagnosis or procedure code, a drug, a care date. */
+const REPORT_FILTER_KINDS = new Set(['diagnosis', 'sensitive-condition', 'procedure', 'medication', 'allergy', 'immunization', 'care-date']);
+/** Query key words that bring a person into the URL (`PatientCode`, `mrn`, `visitId`, `name`). */
+const PERSON_KEY_WORDS = new Set(['patient', 'person', 'member', 'client', 'beneficiary', 'subject', 'mrn', 'name', 'phone', 'email', 'nhs', 'ssn', 'visit', 'encounter', 'admission', 'case', 'hospital', 'identifier', 'dob', 'birth']);
 /** Values that are code, not typed text: `?query=${gqlQuery}`, `?search=${fhirPathExpression}`, `?q=${sortOrder}`. */
 const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
 /** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
@@ -405,6 +414,18 @@ function isStoredValue(node: Node): boolean {
   return false;
 }
 
+/**
+ * `/Reporting/DiseaseWiseReport?FromDate=…&ToDate=…&Diagnosis=…&WardId=…`: a report over every patient of a date range,
+ * filtered by a diagnosis code, a drug or a ward. The URL names nobody: no key brings in a person or a record, and the
+ * filter values are of kinds a report is keyed by. A diagnosis with a name or an identifier beside it is reported.
+ */
+function isAggregateReportFilter(path: string, queryKeys: readonly string[], taint: Taint): boolean {
+  if (!splitWords(path.replace(/[^A-Za-z0-9]+/g, ' ')).some((word) => AGGREGATE_REPORT_WORDS.has(word))) return false;
+  if (!queryKeys.some((key) => RANGE_START_KEY.test(key)) || !queryKeys.some((key) => RANGE_END_KEY.test(key))) return false;
+  if (queryKeys.some((key) => splitWords(key).some((word) => PERSON_KEY_WORDS.has(word)))) return false;
+  return taint.kinds.every((kind) => REPORT_FILTER_KINDS.has(kind));
+}
+
 /** The function a node is in (its nearest enclosing one), if any. */
 function enclosingFunction(node: Node): Node | undefined {
   for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
@@ -688,6 +709,7 @@ class UrlFile {
       taints.push(taint);
     }
     const merged = mergeTaints(taints);
+    if (merged && isAggregateReportFilter(path, queryKeys, merged)) return undefined;
     return merged && first ? { taint: merged, node: first } : undefined;
   }
 

@@ -2,6 +2,9 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // a report over every patient of a date range, filtered by a diagnosis and a ward: the URL names nobody
+    "declare const http: any; declare const filter: any;\nhttp.get('/Reporting/DiagnosisWiseReport?FromDate=' + filter.fromDate + '&ToDate=' + filter.toDate + '&Diagnosis=' + filter.diagnosis + '&WardId=' + filter.wardId);",
+    "declare const filter: any; fetch(`/api/stats/census?startDate=${filter.start}&endDate=${filter.end}&icdCode=${filter.diagnosisCode}`);",
     // opaque ids, types, counts, flags, formats and code-system URLs are not PHI
     'declare const patient: any; fetch(`/api/patients/${patient.id}`);',
     'declare const patient: any; fetch(`/fhir/${patient.resourceType}/${patient.id}`);',
@@ -91,6 +94,20 @@ runRuleTests('no-phi-in-url', {
     "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonAttributeTypeSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${query}`, { method: 'GET' });\n}",
   ],
   invalid: [
+    {
+      name: 'near misses of an aggregate report filter: a patient key beside the diagnosis, no date range, not a report',
+      code: [
+        'declare const http: any; declare const filter: any;',
+        "http.get('/Reporting/DiagnosisReport?FromDate=' + filter.fromDate + '&ToDate=' + filter.toDate + '&PatientCode=' + filter.code + '&Diagnosis=' + filter.diagnosis);",
+        "http.get('/Reporting/DiagnosisReport?Diagnosis=' + filter.diagnosis);",
+        "http.get('/api/diagnoses?FromDate=' + filter.fromDate + '&ToDate=' + filter.toDate + '&Diagnosis=' + filter.diagnosis);",
+      ].join('\n'),
+      errors: [
+        { line: 2, column: 146, kinds: ['diagnosis'] },
+        { line: 3, column: 52, kinds: ['diagnosis'] },
+        { line: 4, column: 102, kinds: ['diagnosis'] },
+      ],
+    },
     {
       name: "near misses of the metadata-type search: a person search, and a patient's name sent to a type search",
       code: "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/person/?q=${query}`, { method: 'GET' });\n}\nexport function searchPatientType(patientName: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${patientName}`, { method: 'GET' });\n}",

@@ -169,6 +169,16 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     if (!known) into.set(name, [context]);
     else if (known[known.length - 1] !== context && !known.includes(context)) known.push(context);
   };
+  /** Classes that extend another: `this.m()` in them may be a method their base declares elsewhere. */
+  const subclasses = new Set<number>();
+  const ownsAllThisMembers = (context: number): boolean => {
+    for (let index = context; index >= 0; index = entities[index].parent) {
+      if (entities[index].kind === 'class') return !subclasses.has(index);
+      // `this` in a plain function is whatever it is called on.
+      if (entities[index].kind === 'function') return false;
+    }
+    return false;
+  };
   /** The type the innermost class around `context` gives its property `name`. */
   const typeOfThisProperty = (name: string, context: number): string | undefined => {
     for (let index = context; index >= 0; index = entities[index].parent) {
@@ -281,7 +291,8 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         if (node.source.type === 'Literal' && typeof node.source.value === 'string') imports.push({ specifier: node.source.value, imported: '*' });
         break;
       case 'MemberExpression':
-        if (!node.computed && node.property.type === 'Identifier') {
+        // `this.save()` in a class extending nothing names its own member: the file's own mentions hold it.
+        if (!node.computed && node.property.type === 'Identifier' && !(node.object.type === 'ThisExpression' && ownsAllThisMembers(context))) {
           const receiver = node.object;
           const type = receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression' && !receiver.computed && receiver.property.type === 'Identifier' ? typeOfThisProperty(receiver.property.name, context) : undefined;
           if (type) memberMention(typedMembers, `${type}.${node.property.name}`, context);
@@ -386,6 +397,7 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         }
         const types = propertyTypes(node);
         if (types) classPropertyTypes.set(entities.length, types);
+        if (node.superClass) subclasses.add(entities.length);
         return entity;
       }
       case 'ArrowFunctionExpression':

@@ -63,7 +63,8 @@ const BROWSER_APP_FOLDERS: ReadonlySet<string> = new Set(['app', 'public', 'www'
 /**
  * Folders a web server hands out as they are: a `plugins/` folder under one holds third-party jQuery plugins and
  * chart libraries a theme ships with (`wwwroot/assets/global/plugins/highcharts/…`), not the app's code. (A
- * `plugins/` folder elsewhere, `lib/plugins/`, is the app's own.)
+ * `plugins/` folder elsewhere, `lib/plugins/`, is the app's own.) So does a `themes/` folder right under one
+ * (`wwwroot/themes/default/…`): a bought or downloaded theme's fonts, icon libraries and bundled demo scripts.
  */
 const STATIC_ASSET_FOLDERS: ReadonlySet<string> = new Set(['assets', 'wwwroot', 'static', 'public']);
 
@@ -171,6 +172,9 @@ function folderRole(folders: readonly string[]): RoleVerdict | undefined {
     const folder = folders[i].toLowerCase();
     if (folder === 'plugins' && folders.slice(0, i).some((ancestor) => STATIC_ASSET_FOLDERS.has(ancestor.toLowerCase()))) {
       return { role: 'vendored', reason: `third-party plugins folder ${folders.slice(0, i + 1).join('/')}` };
+    }
+    if (folder === 'themes' && i > 0 && STATIC_ASSET_FOLDERS.has(folders[i - 1].toLowerCase())) {
+      return { role: 'vendored', reason: `theme folder ${folders.slice(0, i + 1).join('/')} of a static web folder` };
     }
     const role = FOLDER_ROLES.get(folder) ?? FOLDER_PATTERNS.find(([pattern]) => pattern.test(folder))?.[1];
     if (!role) continue;

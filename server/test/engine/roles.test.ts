@@ -108,6 +108,13 @@ describe('file roles', () => {
     assert.equal(roleOfPath('src/plugins/patient-banner.ts'), undefined);
   });
 
+  it("a theme folder right under a static web folder is vendored; an app's own themes module is not", () => {
+    assert.equal(roleOfPath('Web/wwwroot/themes/default/assets/js/main.js')?.role, 'vendored');
+    assert.equal(roleOfPath('public/themes/dark/fonts/icons/js/all.js')?.role, 'vendored');
+    assert.equal(roleOfPath('src/themes/dark.ts'), undefined);
+    assert.equal(roleOfPath('src/app/public/themes.ts'), undefined);
+  });
+
   it("a library's release banner (name and version, copyright, licence) makes a copied-in file vendored; a project's licence header does not", () => {
     assert.equal(roleOfText('/*\n ChartKit JS v5.0.6 (2016-12-07)\n\n (c) 2009-2016 A. Author\n\n License: chartkit.example/license\n*/\n(function (root) { root.ChartKit = {}; })(this);\n', 'code')?.role, 'vendored');
     assert.equal(roleOfText("/*! QueryLib v3.3.1 | (c) The Foundation | querylib.example/license */\n!function(e){e.q=1}(window);\n", 'code')?.role, 'vendored');

@@ -52,6 +52,12 @@ const IMPLICIT_MEMBERS = new Set(['constructor']);
 const CALLED_BY_NAME = new Set([
   'constructor', 'ngOnInit', 'ngOnDestroy', 'ngOnChanges', 'ngDoCheck', 'ngAfterContentInit', 'ngAfterContentChecked', 'ngAfterViewInit', 'ngAfterViewChecked',
   'toJSON', 'toString', 'valueOf', 'then', 'catch', 'finally', 'next', 'return', 'throw', 'handleEvent', 'inspect', 'dispose',
+  // What Angular and NestJS call on an injectable by its role, `implements` written or not: interceptors, guards,
+  // resolvers, pipes, middleware, error handlers, form controls, module hooks, route reuse strategies.
+  'intercept', 'canActivate', 'canActivateChild', 'canDeactivate', 'canLoad', 'canMatch', 'resolve', 'transform', 'use', 'handle',
+  'handleError', 'validate', 'writeValue', 'registerOnChange', 'registerOnTouched', 'setDisabledState', 'getTranslation',
+  'onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'beforeApplicationShutdown', 'onApplicationShutdown',
+  'shouldDetach', 'store', 'shouldAttach', 'retrieve', 'shouldReuseRoute', 'parse', 'serialize', 'format',
 ]);
 /** Interfaces whose methods are only the lifecycle hooks above: implementing them asks nothing else of a service. */
 const LIFECYCLE_INTERFACES = new Set(['OnInit', 'OnDestroy', 'OnChanges', 'DoCheck', 'AfterContentInit', 'AfterContentChecked', 'AfterViewInit', 'AfterViewChecked']);
@@ -414,7 +420,10 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
         // Only a private member (TS `private`, `#name`) is known to be called from this file alone: a
         // public one may be called by a template, a framework hook or another file's instance.
         const isPrivate = name.startsWith('#') || node.accessibility === 'private';
-        const ofService = parent >= 0 && entities[parent].kind === 'class' && entities[parent].service !== undefined;
+        // Of a class only an injector builds, every public method; of a plain class only the static ones: a framework
+        // may build a plain class itself (an AngularJS controller, a library's strategy) and call its methods from
+        // templates or by their role, while a static method is reached by `Class.method` alone.
+        const ofService = parent >= 0 && entities[parent].kind === 'class' && entities[parent].service !== undefined && (entities[parent].pinned === 'decorated' || node.static);
         if (hasDecorators(node)) entity.pinned = 'decorated';
         else if (!isPrivate && ofService && !CALLED_BY_NAME.has(name) && (node.type === 'PropertyDefinition' || node.kind === 'method')) entity.member = true;
         else if (!isPrivate) entity.pinned = 'a public member';

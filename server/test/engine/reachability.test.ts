@@ -417,14 +417,24 @@ describe('methods of services nothing calls', () => {
 
   it('keeps lifecycle hooks, methods of an interface a framework calls, subclasses and exports of an entry module', () => {
     const files = {
+      'src/guard.ts': DECLARE + '@Injectable()\nexport class AuthGuard {\n  canActivate() { return true; }\n}',
       'src/interceptor.ts': DECLARE + "import { HttpInterceptor } from '@angular/common/http';\n@Injectable()\nexport class AuthInterceptor implements HttpInterceptor {\n  intercept(req: unknown) { return req; }\n}",
       'src/hooks.ts': DECLARE + '@Injectable()\nexport class Poller {\n  ngOnDestroy() {}\n  toJSON() { return {}; }\n}',
       'src/sub.ts': 'declare class Base {}\nexport class Child extends Base {\n  render() { return 1; }\n}',
-      'src/main.ts': "import { AuthInterceptor } from './interceptor';\nimport { Poller } from './hooks';\nimport { Child } from './sub';\nexport const all = [AuthInterceptor, Poller, Child];",
+      'src/main.ts': "import { AuthInterceptor } from './interceptor';\nimport { Poller } from './hooks';\nimport { Child } from './sub';\nimport { AuthGuard } from './guard';\nexport const all = [AuthInterceptor, Poller, Child, AuthGuard];",
       // A package's entry nobody in the workspace imports: its classes' methods are for outside callers.
-      'lib/index.ts': 'export class Client {\n  fetchPatient(id: string) { return id; }\n}',
+      'lib/index.ts': 'export class Client {\n  static fetchPatient(id: string) { return id; }\n}',
     };
     assert.deepEqual(deadNames(files), {});
+  });
+
+  it('judges the static methods of a plain class, not its instance methods (a framework may build it and call them from a template)', () => {
+    const files = {
+      'src/receipt.ts': 'export class Receipt {\n  static printCopy(receipt: unknown) { console.log(receipt); }\n  static total(receipt: unknown) { return 1; }\n  render() { return 1; }\n}',
+      'src/patient.ctrl.ts': 'export class PatientCtrl {\n  search(text: string) { return text; }\n}',
+      'src/main.ts': "import { Receipt } from './receipt';\nimport { PatientCtrl } from './patient.ctrl';\ndeclare const app: any;\napp.controller('PatientCtrl', PatientCtrl);\nexport const sum = Receipt.total({});\nexport const view = new Receipt();",
+    };
+    assert.deepEqual(deadNames(files), { 'src/receipt.ts': ['printCopy'] });
   });
 
   it("reads a component's template file for the methods it calls", async () => {

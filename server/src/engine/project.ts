@@ -572,15 +572,18 @@ export class Project {
       }
       reachFacts.set(this.relPath(absPath), opaqueReachFacts(text));
     }
-    // Components' templates (`templateUrl`) call methods by name: their words are live member names.
+    // Components' templates (`templateUrl`) call methods by name: their words are live member names. A template
+    // that cannot be read (a path spelt in another case than the file on a case-sensitive disk is tried as such)
+    // may call any member of what its component injects: those services are then not judged.
     if (complete) {
       for (const [file, facts] of [...reachFacts]) {
         for (const url of facts.templateUrls ?? []) {
-          const templatePath = path.resolve(this.root, path.dirname(file), url);
-          const templateFile = this.relPath(templatePath);
-          if (reachFacts.has(templateFile)) continue;
-          const text = readSmallTextFile(templatePath, configFor(templatePath).maxFileSize);
-          if (text !== undefined) reachFacts.set(templateFile, templateReachFacts(text));
+          const templatePath = resolveCaseInsensitively(path.resolve(this.root, path.dirname(file), url));
+          const templateFile = templatePath === undefined ? undefined : this.relPath(templatePath);
+          if (templateFile !== undefined && reachFacts.has(templateFile)) continue;
+          const text = templatePath === undefined ? undefined : readSmallTextFile(templatePath, configFor(templatePath).maxFileSize);
+          if (text !== undefined) reachFacts.set(templateFile!, templateReachFacts(text));
+          else facts.dynamicMembers = true;
         }
       }
     }
@@ -698,4 +701,17 @@ function unreadFileRole(verdict: RoleVerdict, head: string): RoleVerdict {
   if ((verdict.role !== 'production' && verdict.role !== 'script') || verdict.reason.startsWith('config ')) return verdict;
   const bundle = thirdPartyBundle(head);
   return bundle ? { role: 'vendored', reason: bundle } : verdict;
+}
+
+/** The path as written, or the one file of its folder whose name differs only in case (a project written on a case-insensitive disk). */
+function resolveCaseInsensitively(absPath: string): string | undefined {
+  if (fs.existsSync(absPath)) return absPath;
+  const folder = path.dirname(absPath);
+  const wanted = path.basename(absPath).toLowerCase();
+  try {
+    const matches = fs.readdirSync(folder).filter((name) => name.toLowerCase() === wanted);
+    return matches.length === 1 ? path.join(folder, matches[0]) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -318,8 +318,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
           const value = node.value;
           const text = value.type === 'Literal' && typeof value.value === 'string' ? value.value : value.type === 'TemplateLiteral' ? value.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ') : value.type === 'ObjectExpression' ? JSON.stringify(value.properties.map((item) => (item.type === 'Property' && item.value.type === 'Literal' ? item.value.value : ''))) : '';
           for (const word of templateWords(text)) memberMention(members, word, context);
-        } else if (!node.computed && node.key.type === 'Identifier' && node.key.name === 'templateUrl' && node.value.type === 'Literal' && typeof node.value.value === 'string') {
-          templateUrls.push(node.value.value);
+          // `template: require('./view.html')`, a constant: unread, so it may call any member of what the file injects.
+          if (node.key.name === 'template' && !text && value.type !== 'Literal' && value.type !== 'TemplateLiteral') dynamicMembers = true;
+        } else if (!node.computed && node.key.type === 'Identifier' && node.key.name === 'templateUrl') {
+          // A template named some other way than by a path (`require('./view.html')`, a constant) may call any
+          // member of what the component injects: its services are judged as if looked up dynamically.
+          if (node.value.type === 'Literal' && typeof node.value.value === 'string') templateUrls.push(node.value.value);
+          else dynamicMembers = true;
         }
         break;
       case 'TSInterfaceDeclaration':

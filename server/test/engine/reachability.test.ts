@@ -448,6 +448,17 @@ describe('methods of services nothing calls', () => {
       const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
       const logs = result.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs');
       assert.deepEqual(logs.map((finding) => finding.role), ['production']);
+      // A template spelt in another case is read; one that cannot be read may call any method of what its component injects.
+      fs.renameSync(path.join(dir, 'src/list.view.html'), path.join(dir, 'src/List.View.html'));
+      const otherCase = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      assert.deepEqual(otherCase.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs').map((finding) => finding.role), ['production']);
+      fs.writeFileSync(path.join(dir, 'src/List.View.html'), '<input [(ngModel)]="q">');
+      const rewritten = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      assert.equal(rewritten.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.role === 'unreachable').length, 1, 'read in another case: that template no longer calls it');
+      fs.rmSync(path.join(dir, 'src/List.View.html'));
+      // Unreadable: any method of the service its component injects may be called.
+      const unread = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      assert.deepEqual(unread.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs').map((finding) => finding.role), ['production']);
       fs.writeFileSync(path.join(dir, 'src/list.view.html'), '<input [(ngModel)]="q">');
       const without = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
       const dead = without.findings.filter((finding) => finding.file === 'src/records.data.ts' && finding.ruleId === 'no-phi-in-logs');

@@ -33,7 +33,7 @@ export function isRequestHeaderMap(expression: Node): boolean {
 }
 
 export class HeaderMaps {
-  private readonly kinds = new Set<string>();
+  private readonly headerKinds = new Set<string>();
   private readonly logged: Node[] = [];
   /** Cheap gate: a file that never says `headers` has no header map. */
   private readonly active: boolean;
@@ -65,7 +65,12 @@ export class HeaderMaps {
     // A name, an e-mail or a phone is a patient's only where the header says so (`x-patient-name`); an IP
     // address header (`x-forwarded-for`) is the connection's, kept for security audit.
     const patient = subjectOfName(name) === 'patient';
-    for (const kind of verdict.kinds) if (kind !== 'ip-address' && (patient || !contactKinds.has(kind))) this.kinds.add(kind);
+    for (const kind of verdict.kinds) if (kind !== 'ip-address' && (patient || !contactKinds.has(kind))) this.headerKinds.add(kind);
+  }
+
+  /** Kinds of the patient headers the file reads from header maps. */
+  kinds(): string[] {
+    return [...this.headerKinds].sort();
   }
 
   /** A log line's arguments: each whole header map, alone or as a property (`{ headers }`), is kept for the end. */
@@ -82,8 +87,8 @@ export class HeaderMaps {
 
   /** At the end of the file: the logged header maps, with the kinds of the patient headers the file reads. */
   findings(): Array<{ node: Node; taint: Taint }> {
-    if (this.kinds.size === 0) return [];
-    const taint: Taint = { kinds: [...this.kinds].sort(), origins: [], confidence: 'medium' };
+    if (this.headerKinds.size === 0) return [];
+    const taint: Taint = { kinds: [...this.headerKinds].sort(), origins: [], confidence: 'medium' };
     return this.logged.map((node) => ({ node, taint }));
   }
 }

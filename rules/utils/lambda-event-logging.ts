@@ -5,6 +5,7 @@
 // event. Whether that writes PHI depends on the handler: what it reads from the event, what it returns.
 import { CONTACT_KINDS, subjectOfName, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 import { childNodes, isFunction, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, unwrap, type Node } from './ast';
+import type { HeaderMaps } from './header-maps';
 
 /** Parts of an API Gateway / function URL event that carry what the client sent. */
 const EVENT_DATA_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'body']);
@@ -24,6 +25,8 @@ interface Site {
   /** Whether the response is logged too (input-output-logger). */
   logsResponse: boolean;
   precision: 'high' | 'medium';
+  /** Where a custom logger of input-output-logger writes the invocation it is handed (`logger.info('in', { request })`). */
+  loggedAt?: Node;
 }
 
 export interface EventLoggingFinding {
@@ -52,7 +55,11 @@ export class LambdaEventLogging {
   private readonly sites: Site[] = [];
   private usesMiddy: boolean | undefined;
 
-  constructor(private readonly context: RuleContext) {}
+  constructor(
+    private readonly context: RuleContext,
+    /** Header maps of the file: an event whose `headers` the handler reads carries the patient headers read from them. */
+    private readonly headerMaps?: HeaderMaps,
+  ) {}
 
   onFunctionDeclaration(node: TSESTree.FunctionDeclaration): void {
     if (node.id) this.functions.set(node.id.name, node);
@@ -89,6 +96,7 @@ export class LambdaEventLogging {
   }
 
   onCall(node: TSESTree.CallExpression): void {
+    if (node.callee.type === 'Identifier' && this.headerMaps) this.onDetachedMiddleware(node);
     const call = memberCall(node);
     if (call?.method === 'use' && node.arguments[0]?.type === 'CallExpression') {
       this.onMiddleware(node, node.arguments[0]);
@@ -144,7 +152,23 @@ export class LambdaEventLogging {
     if (!root) return;
     // `middy(handler)`, or middy 5's `middy().use(…).handler(handler)`
     const { handler, importedHandler } = this.resolveHandler((root.arguments[0] as Node | undefined) ?? chainedHandler(use));
-    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision });
+    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision, loggedAt: customLogLine(objectOption(middleware.arguments[0] as Node | undefined, 'logger')) });
+  }
+
+  /**
+   * `inputOutputLogger({ logger: (request) => logger.info('in', { request }) })` held in a list or an object of
+   * middleware that a factory applies to a handler (`for (const m of middleware) handler.use(m)`): no `.use(…)`
+   * chain names the handler. The event is then the one every handler of the file is handed; only its headers are
+   * judged (`event.headers` read by a function of the file, with the patient headers the file reads from them).
+   */
+  onDetachedMiddleware(node: TSESTree.CallExpression): void {
+    const parent = parentOf(node);
+    if (parent?.type === 'CallExpression' && memberCall(parent)?.method === 'use') return;
+    if (this.middlewareName(node) !== 'inputOutputLogger' || !this.context.importsModule('@middy/core')) return;
+    const custom = objectOption(node.arguments[0] as Node | undefined, 'logger');
+    const loggedAt = customLogLine(custom);
+    if (!loggedAt) return;
+    this.sites.push({ node, logger: 'inputOutputLogger', handler: undefined, omitPaths: [], logsResponse: false, precision: 'medium', loggedAt });
   }
 
   private middlewareName(call: TSESTree.CallExpression): string | undefined {
@@ -209,6 +233,12 @@ export class LambdaEventLogging {
     const chain = this.handlerChain(site);
     const eventKinds = new Set<string>();
     let namesPatient = false;
+    const headerKinds = this.headerMaps?.kinds() ?? [];
+    const headerReaders = headerKinds.length === 0 || site.omitPaths.some((path) => covers(path, ['event', 'headers'])) ? [] : site.handler ? chain : site.loggedAt ? [...this.functions.values()] : [];
+    if (headerReaders.some((fn) => readsEventHeaders(fn))) {
+      headerKinds.forEach((kind) => eventKinds.add(kind));
+      namesPatient = true;
+    }
     for (const handler of chain) {
       const param = (handler as TSESTree.FunctionLike).params[0];
       for (const read of eventReads(handler, param)) {
@@ -248,7 +278,7 @@ export class LambdaEventLogging {
     if (kinds.size === 0) return undefined;
     if (confidence === 'medium') precision = 'medium';
     return {
-      node: site.node,
+      node: site.loggedAt ?? site.node,
       logger: site.logger,
       taint: { kinds: [...kinds].sort(), origins, confidence },
       what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event',
@@ -284,6 +314,52 @@ export class LambdaEventLogging {
     const segments = this.context.file.replace(/\.[^./]+$/, '').split('/');
     return segments.some((segment) => subjectOfName(segment) === 'patient');
   }
+}
+
+/** Whether a function reads the `headers` of the event it is handed (`event.headers`, `{ headers }` of its parameter). */
+function readsEventHeaders(fn: Node): boolean {
+  const param = (fn as TSESTree.FunctionLike).params[0];
+  if (param?.type === 'ObjectPattern') return param.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'headers');
+  if (param?.type !== 'Identifier') return false;
+  const body = (fn as TSESTree.FunctionLike).body;
+  const stack: Node[] = body ? [body] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === param.name && propertyName(node) === 'headers') return true;
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'verbose']);
+
+/**
+ * The argument of the log line a custom input-output logger writes its request with: `(request) => logger.info('in',
+ * { request })`, `console.log(JSON.stringify(request))`. Not a logger that reads single fields (`request.context`).
+ */
+function customLogLine(custom: Node | undefined): Node | undefined {
+  if (!custom || !isFunction(custom)) return undefined;
+  const param = (custom as TSESTree.FunctionLike).params[0];
+  if (param?.type !== 'Identifier') return undefined;
+  const isRequest = (value: Node): boolean => {
+    const node = unwrap(value);
+    if (node.type === 'Identifier') return node.name === param.name;
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && isRequest(property.value as Node));
+    if (node.type === 'CallExpression' && memberCall(node)?.method === 'stringify') return node.arguments.some((argument) => argument.type !== 'SpreadElement' && isRequest(argument));
+    return false;
+  };
+  const stack: Node[] = [(custom as TSESTree.FunctionLike).body!];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const call = node.type === 'CallExpression' ? memberCall(node) : undefined;
+    if (node.type === 'CallExpression' && call && LOG_METHODS.has(call.method)) {
+      const logged = node.arguments.find((argument) => argument.type !== 'SpreadElement' && isRequest(argument));
+      if (logged) return logged as Node;
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return undefined;
 }
 
 /** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */

@@ -218,6 +218,7 @@ export default createRule({
       },
       MemberExpression(node: TSESTree.MemberExpression) {
         headerMaps.onMember(node);
+        lambdaEvents.onMember(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         lambdaEvents.onDeclarator(node);

@@ -351,3 +351,53 @@ describe('no-body-logging: input-output-logger in a middleware list, around step
     ],
   });
 });
+
+describe('no-body-logging: input-output-logger around a step-function handler whose event type carries a FHIR bundle', () => {
+  const prelude = [
+    "import middy from '@middy/core';",
+    "import inputOutputLogger from '@middy/input-output-logger';",
+    "import type { Bundle } from 'fhir/r4';",
+    "import { lambdaResponse } from './responses';",
+  ];
+  runRuleTests('no-body-logging', {
+    valid: [
+      // the event carries trace ids and a count; the response a status
+      [...prelude, 'type TraceEvent = { traceIds: Record<string, string>; retries: number };',
+        'export async function lambdaHandler(event: TraceEvent) { return lambdaResponse(200, event.retries, event.traceIds); }',
+        'export const handler = middy(lambdaHandler).use(inputOutputLogger());'].join('\n'),
+      // a bundle typed event whose bundle field the file omits from the log
+      [...prelude, 'type EnrichEvent = { fhir: Bundle };',
+        'export async function lambdaHandler(event: EnrichEvent) { const size = event.fhir.total; return { statusCode: 200, size }; }',
+        "export const handler = middy(lambdaHandler).use(inputOutputLogger({ omitPaths: ['event', 'response'] }));"].join('\n'),
+    ],
+    invalid: [
+      {
+        name: 'the event holds a prescriptions bundle, and the response a helper builds from it',
+        code: [...prelude, 'type EnrichEvent = { fhir: Bundle; traceIds: Record<string, string> };',
+          'export async function lambdaHandler(event: EnrichEvent) {',
+          '  const bundle = event.fhir;',
+          '  return lambdaResponse(200, bundle, event.traceIds);',
+          '}',
+          'export const handler = middy(lambdaHandler).use(inputOutputLogger());'].join('\n'),
+        errors: [{ line: 10, column: 49, message: 'logs the whole Lambda event and response of every invocation', kinds: ['patient-record'] }],
+      },
+      {
+        name: "a custom logger writes the request and the response on lines of their own: each is reported there",
+        code: [...prelude, "import { Logger } from '@aws-lambda-powertools/logger';", 'const logger = new Logger();',
+          'type EnrichEvent = { fhir: Bundle };',
+          'export async function lambdaHandler(event: EnrichEvent) { return lambdaResponse(200, event.fhir); }',
+          'export const handler = middy(lambdaHandler).use(inputOutputLogger({',
+          '  logger: (request) => {',
+          '    const response = (request as { response?: unknown })?.response;',
+          "    if (response === undefined) logger.info('request', { request });",
+          "    else logger.debug('response', { response });",
+          '  },',
+          '}));'].join('\n'),
+        errors: [
+          { line: 12, column: 56, message: 'logs the whole Lambda event of every invocation', kinds: ['patient-record'] },
+          { line: 13, column: 35, message: 'logs the whole Lambda response of every invocation', kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
+});

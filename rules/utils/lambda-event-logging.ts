@@ -10,6 +10,8 @@ import type { HeaderMaps } from './header-maps';
 /** Parts of an API Gateway / function URL event that carry what the client sent. */
 const EVENT_DATA_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'body']);
 const contactKinds = new Set(CONTACT_KINDS);
+/** Parts of a gateway event judged by the names of the fields read from them (or not at all: the caller's context). */
+const GATEWAY_PARTS = new Set([...EVENT_DATA_PARTS, 'headers', 'multiValueHeaders', 'requestContext', 'rawHeaders', 'rawQueryString', 'rawPath', 'path', 'httpMethod', 'resource', 'routeKey', 'cookies', 'Records', 'detail']);
 
 export type EventLogger = 'inputOutputLogger' | 'logEvent' | 'logEventIfEnabled';
 
@@ -26,7 +28,13 @@ interface Site {
   logsResponse: boolean;
   precision: 'high' | 'medium';
   /** Where a custom logger of input-output-logger writes the invocation it is handed (`logger.info('in', { request })`). */
-  loggedAt?: Node;
+  loggedAt?: CustomLogLines;
+}
+
+/** Where a custom input-output logger writes the request (the event) and the response it is handed. */
+interface CustomLogLines {
+  request?: Node;
+  response?: Node;
 }
 
 export interface EventLoggingFinding {
@@ -54,6 +62,9 @@ export class LambdaEventLogging {
   private readonly returns = new Map<Node, Taint>();
   private readonly sites: Site[] = [];
   private usesMiddy: boolean | undefined;
+  private logsEvents: boolean | undefined;
+  /** Taints of what functions read from their first parameter (`event.fhir`), as the walk knew them there. */
+  private readonly eventMembers = new Map<Node, Array<{ field: string; taint: Taint }>>();
 
   constructor(
     private readonly context: RuleContext,
@@ -67,6 +78,26 @@ export class LambdaEventLogging {
 
   onDeclarator(node: TSESTree.VariableDeclarator): void {
     if (node.id.type === 'Identifier' && node.init && isFunction(unwrap(node.init))) this.functions.set(node.id.name, unwrap(node.init));
+  }
+
+  /**
+   * `event.fhir` of `(event: { fhir: Bundle })`: what the event of a step function or queue carries, by its type or
+   * its field's name. Parts of a gateway event are judged by the names of the fields read from them instead; only
+   * clinical kinds count (a contact field alone may be a staff member's). Only in files that log events.
+   */
+  onMember(node: TSESTree.MemberExpression): void {
+    if (node.computed || node.object.type !== 'Identifier' || GATEWAY_PARTS.has(propertyName(node) ?? '')) return;
+    this.logsEvents ??= this.context.importsModule(/^@middy\/|^@aws-lambda-powertools\/logger/);
+    if (!this.logsEvents) return;
+    const owner = this.enclosingFunction(node);
+    const param = owner ? (owner as TSESTree.FunctionLike).params[0] : undefined;
+    if (!owner || param?.type !== 'Identifier' || param.name !== node.object.name) return;
+    const taint = this.context.taintOf(node);
+    if (!taint.kinds.some((kind) => !contactKinds.has(kind))) return;
+    const read = { field: propertyName(node) ?? '', taint };
+    const known = this.eventMembers.get(owner);
+    if (known) known.push(read);
+    else this.eventMembers.set(owner, [read]);
   }
 
   /** What a function returns, as the walk knows it at its `return` (a response built from PHI). */
@@ -84,10 +115,24 @@ export class LambdaEventLogging {
     if (!this.usesMiddy) return;
     const owner = fn ?? this.enclosingFunction(at);
     if (!owner) return;
-    const taint = this.context.taintOf(value);
+    const taint = this.responseTaint(value);
     if (taint.kinds.length === 0) return;
     const known = this.returns.get(owner);
     this.returns.set(owner, known ? mergeTaints(known, taint) : taint);
+  }
+
+  /**
+   * What a returned value carries; a response built by a helper (`lambdaResponse(200, bundle, traceIds)`,
+   * `buildSuccessResponse(body)`) carries what it is handed, wherever the helper lives.
+   */
+  private responseTaint(value: Node): Taint {
+    const own = this.context.taintOf(value);
+    const node = unwrap(value);
+    if (own.kinds.length > 0 || node.type !== 'CallExpression') return own;
+    const name = lastSegment(node.callee as Node);
+    if (!name || !/response$/i.test(name)) return own;
+    const parts = node.arguments.filter((argument) => argument.type !== 'SpreadElement').map((argument) => this.context.taintOf(argument)).filter((taint) => taint.kinds.length > 0);
+    return parts.length ? parts.reduce(mergeTaints) : own;
   }
 
   private enclosingFunction(node: Node): Node | undefined {
@@ -167,7 +212,7 @@ export class LambdaEventLogging {
     if (this.middlewareName(node) !== 'inputOutputLogger' || !this.context.importsModule('@middy/core')) return;
     const custom = objectOption(node.arguments[0] as Node | undefined, 'logger');
     const loggedAt = customLogLine(custom);
-    if (!loggedAt) return;
+    if (!loggedAt?.request) return;
     this.sites.push({ node, logger: 'inputOutputLogger', handler: undefined, omitPaths: [], logsResponse: false, precision: 'medium', loggedAt });
   }
 
@@ -217,14 +262,14 @@ export class LambdaEventLogging {
   findings(): EventLoggingFinding[] {
     const found: EventLoggingFinding[] = [];
     for (const site of this.sites) {
-      const finding = this.judge(site);
-      if (finding) found.push(finding);
+      found.push(...this.judge(site));
     }
     return found;
   }
 
-  private judge(site: Site): EventLoggingFinding | undefined {
+  private judge(site: Site): EventLoggingFinding[] {
     const kinds = new Set<string>();
+    const responseKinds = new Set<string>();
     let origins: Taint['origins'] = [];
     let confidence: Taint['confidence'] = 'high';
     let inEvent = false;
@@ -240,6 +285,13 @@ export class LambdaEventLogging {
       namesPatient = true;
     }
     for (const handler of chain) {
+      // `event.fhir` of `(event: { fhir: Bundle })`: what the event of a step function or queue carries, by its type
+      for (const { field, taint } of this.eventMembers.get(handler) ?? []) {
+        if (site.omitPaths.some((path) => covers(path, ['event', field]))) continue;
+        taint.kinds.forEach((kind) => eventKinds.add(kind));
+        origins = [...origins, ...taint.origins].slice(0, 3);
+        if (taint.confidence === 'medium') confidence = 'medium';
+      }
       const param = (handler as TSESTree.FunctionLike).params[0];
       for (const read of eventReads(handler, param)) {
         if (site.omitPaths.some((path) => covers(path, ['event', ...read.path]))) continue;
@@ -260,6 +312,7 @@ export class LambdaEventLogging {
       const returned = site.logsResponse ? this.returns.get(handler) : undefined;
       if (returned && !site.omitPaths.some((path) => covers(path, ['response', 'body']))) {
         returned.kinds.forEach((kind) => kinds.add(kind));
+        returned.kinds.forEach((kind) => responseKinds.add(kind));
         origins = [...origins, ...returned.origins].slice(0, 3);
         if (returned.confidence === 'medium') confidence = 'medium';
         inResponse = true;
@@ -275,15 +328,18 @@ export class LambdaEventLogging {
         inEvent = true;
       }
     }
-    if (kinds.size === 0) return undefined;
+    if (kinds.size === 0) return [];
     if (confidence === 'medium') precision = 'medium';
-    return {
-      node: site.loggedAt ?? site.node,
-      logger: site.logger,
-      taint: { kinds: [...kinds].sort(), origins, confidence },
-      what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event',
-      precision,
-    };
+    const taint = { kinds: [...kinds].sort(), origins, confidence };
+    const lines = site.loggedAt;
+    // A custom logger writes the request and the response on lines of their own: each is reported where it is written.
+    if (lines?.response && inResponse && (lines.request || !inEvent)) {
+      const found: EventLoggingFinding[] = [];
+      if (inEvent && lines.request) found.push({ node: lines.request, logger: site.logger, taint: { kinds: [...eventKinds].sort(), origins, confidence }, what: 'event', precision });
+      found.push({ node: lines.response, logger: site.logger, taint: { kinds: [...responseKinds].sort(), origins, confidence }, what: 'response', precision });
+      return found;
+    }
+    return [{ node: lines?.request ?? lines?.response ?? site.node, logger: site.logger, taint, what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event', precision }];
   }
 
   /** The handler, and the local function an inline wrapper hands its event to (`(event) => lambdaHandler(event, deps)`). */
@@ -334,32 +390,45 @@ function readsEventHeaders(fn: Node): boolean {
 const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'verbose']);
 
 /**
- * The argument of the log line a custom input-output logger writes its request with: `(request) => logger.info('in',
- * { request })`, `console.log(JSON.stringify(request))`. Not a logger that reads single fields (`request.context`).
+ * The arguments of the log lines a custom input-output logger writes its request and its response with:
+ * `(request) => logger.info('in', { request })`, `const response = request.response; logger.debug('out', { response })`,
+ * `console.log(JSON.stringify(request))`. Not a logger that writes single fields (`request.context.awsRequestId`).
  */
-function customLogLine(custom: Node | undefined): Node | undefined {
+function customLogLine(custom: Node | undefined): CustomLogLines | undefined {
   if (!custom || !isFunction(custom)) return undefined;
   const param = (custom as TSESTree.FunctionLike).params[0];
   if (param?.type !== 'Identifier') return undefined;
-  const isRequest = (value: Node): boolean => {
+  // names bound to the request's response: `const response = (request as …)?.response`
+  const responseNames = new Set<string>();
+  const isResponseRead = (value: Node): boolean => {
     const node = unwrap(value);
-    if (node.type === 'Identifier') return node.name === param.name;
-    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && isRequest(property.value as Node));
-    if (node.type === 'CallExpression' && memberCall(node)?.method === 'stringify') return node.arguments.some((argument) => argument.type !== 'SpreadElement' && isRequest(argument));
+    return node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'response' && unwrap(node.object as Node).type === 'Identifier' && (unwrap(node.object as Node) as TSESTree.Identifier).name === param.name;
+  };
+  const matches = (value: Node, what: 'request' | 'response'): boolean => {
+    const node = unwrap(value);
+    if (node.type === 'Identifier') return what === 'request' ? node.name === param.name : responseNames.has(node.name);
+    if (what === 'response' && isResponseRead(node)) return true;
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && matches(property.value as Node, what));
+    if (node.type === 'CallExpression' && memberCall(node)?.method === 'stringify') return node.arguments.some((argument) => argument.type !== 'SpreadElement' && matches(argument, what));
     return false;
   };
+  const lines: CustomLogLines = {};
   const stack: Node[] = [(custom as TSESTree.FunctionLike).body!];
   while (stack.length) {
     const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isResponseRead(node.init)) responseNames.add(node.id.name);
     const call = node.type === 'CallExpression' ? memberCall(node) : undefined;
     if (node.type === 'CallExpression' && call && LOG_METHODS.has(call.method)) {
-      const logged = node.arguments.find((argument) => argument.type !== 'SpreadElement' && isRequest(argument));
-      if (logged) return logged as Node;
+      for (const argument of node.arguments) {
+        if (argument.type === 'SpreadElement') continue;
+        if (!lines.response && matches(argument, 'response')) lines.response = argument;
+        else if (!lines.request && matches(argument, 'request')) lines.request = argument;
+      }
     }
     const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  return undefined;
+  return lines.request || lines.response ? lines : undefined;
 }
 
 /** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */

@@ -178,7 +178,7 @@ export class LambdaEventLogging {
       const options = middleware.arguments[0] as Node | undefined;
       const custom = objectOption(options, 'logger');
       // a custom logger that drops what it is handed logs nothing
-      if (custom && (this.context.constantOf(custom) === false || (isFunction(custom) && custom.params.length === 0))) return;
+      if (custom && (this.context.constantOf(custom) === false || (isFunction(custom) && (custom.params.length === 0 || onlyPicksFields(custom))))) return;
       const omit = objectOption(options, 'omitPaths');
       if (omit?.type === 'ArrayExpression') {
         omitPaths = omit.elements.flatMap((element) => {
@@ -429,6 +429,21 @@ function customLogLine(custom: Node | undefined): CustomLogLines | undefined {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return lines.request || lines.response ? lines : undefined;
+}
+
+/** A custom logger that only reads fields of what it is handed (`(request) => log({ id: request.context.awsRequestId })`). */
+function onlyPicksFields(custom: Node): boolean {
+  const param = (custom as TSESTree.FunctionLike).params[0];
+  if (param?.type !== 'Identifier') return false;
+  const stack: Node[] = [(custom as TSESTree.FunctionLike).body!];
+  while (stack.length) {
+    const node = stack.pop()!;
+    // `request.event` and `request.response` are the whole event and response
+    if (node.type === 'MemberExpression' && !node.computed && unwrap(node.object as Node).type === 'Identifier' && !['event', 'response'].includes(propertyName(node) ?? '')) continue;
+    if (node.type === 'Identifier' && node.name === param.name) return false;
+    stack.push(...childNodes(node));
+  }
+  return true;
 }
 
 /** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */

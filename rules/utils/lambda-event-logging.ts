@@ -63,6 +63,7 @@ export class LambdaEventLogging {
   private readonly sites: Site[] = [];
   private usesMiddy: boolean | undefined;
   private logsEvents: boolean | undefined;
+  private importsInputOutputLogger: boolean | undefined;
   /** Taints of what functions read from their first parameter (`event.fhir`), as the walk knew them there. */
   private readonly eventMembers = new Map<Node, Array<{ field: string; taint: Taint }>>();
 
@@ -207,6 +208,8 @@ export class LambdaEventLogging {
    * judged (`event.headers` read by a function of the file, with the patient headers the file reads from them).
    */
   onDetachedMiddleware(node: TSESTree.CallExpression): void {
+    this.importsInputOutputLogger ??= this.context.importsModule('@middy/input-output-logger');
+    if (!this.importsInputOutputLogger) return;
     const parent = parentOf(node);
     if (parent?.type === 'CallExpression' && memberCall(parent)?.method === 'use') return;
     if (this.middlewareName(node) !== 'inputOutputLogger' || !this.context.importsModule('@middy/core')) return;

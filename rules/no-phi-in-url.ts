@@ -141,6 +141,9 @@ function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
         const expression = current.expressions[i];
         if (expression) walk(expression);
       });
+    } else if (optionalUrlPart(current)) {
+      // `${term ? `&name=${term}` : ''}`, `${term && `&name=${term}`}`: a query parameter the URL carries when set
+      walk(optionalUrlPart(current)!);
     } else if (isStringLiteral(current)) {
       text += current.value;
     } else if (current.type === 'Literal') {
@@ -152,6 +155,44 @@ function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
   };
   walk(node);
   return { text, pieces };
+}
+
+/** Whether a node is the empty string (`''`, an empty template). */
+function isEmptyString(node: Node): boolean {
+  const current = unwrap(node);
+  if (isStringLiteral(current)) return current.value === '';
+  return current.type === 'TemplateLiteral' && current.expressions.length === 0 && (current.quasis[0]?.value.cooked ?? '') === '';
+}
+
+/**
+ * The URL text an optional part adds when present: the template of `cond ? `&name=${term}` : ''` or of
+ * `cond && `&name=${term}``. Only a template or literal that spells a query parameter (`name=`), so a part whose
+ * text says nothing keeps standing for one unknown value.
+ */
+function optionalUrlPart(node: Node): Node | undefined {
+  let part: Node | undefined;
+  if (node.type === 'ConditionalExpression') {
+    if (isEmptyString(node.alternate)) part = unwrap(node.consequent);
+    else if (isEmptyString(node.consequent)) part = unwrap(node.alternate);
+  } else if (node.type === 'LogicalExpression' && node.operator === '&&') part = unwrap(node.right);
+  if (!part || !(part.type === 'TemplateLiteral' || isConcat(part))) return undefined;
+  return /^[&?]?[A-Za-z0-9_.\-[\]]+=/.test(leadingText(part)) ? part : undefined;
+}
+
+/** The literal text a template or `+` chain starts with. */
+function leadingText(node: Node): string {
+  const current = unwrap(node);
+  if (current.type === 'TemplateLiteral') return current.quasis[0]?.value.cooked ?? '';
+  if (isConcat(current)) return leadingText(current.left);
+  return isStringLiteral(current) ? current.value : '';
+}
+
+/**
+ * Words of a URL path: `/ws/rest/v1/patient` and `Xpatient` (a base URL expression glued to a segment,
+ * `${BASE_URL}patient`) both give `patient`.
+ */
+function pathSegments(path: string): string[] {
+  return path.split(/[^A-Za-z0-9]+/).map((segment) => (/^X[a-z]/.test(segment) ? segment.slice(1) : segment)).filter(Boolean);
 }
 
 /** `?dob=` / `&patient_ssn=` right before an expression: the query parameter it fills. */
@@ -583,7 +624,7 @@ class UrlFile {
     const name = valueName(expression);
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce')) return false;
     const path = urlText?.split('?')[0];
-    return !!path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient');
+    return !!path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
   }
 
   /**
@@ -594,7 +635,7 @@ class UrlFile {
   isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
     if (!this.isTypedSearchText(parameter, expression)) return false;
     const path = urlText?.split('?')[0];
-    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
+    if (path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
     const around = parentOf(expression) ? expression : this.site ?? expression;

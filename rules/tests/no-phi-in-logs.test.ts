@@ -443,3 +443,38 @@ describe('no-phi-in-logs: tables computed from the repository\'s own JSON module
     ],
   });
 });
+
+describe('no-phi-in-logs: request header maps logged whole where the file reads a patient header from them', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the headers the file reads are trace ids, an API key and the caller's IP: nothing a patient is known by
+      "declare const logger: any;\nexport function handle(event: any) {\n  const traceId = event.headers['x-correlation-id'];\n  const key = event.headers['x-api-key'];\n  const ip = event.headers['x-forwarded-for'];\n  logger.info('request', { headers: event.headers, traceId, key, ip });\n}",
+      // a staff user's e-mail header is not a patient's contact
+      "declare const logger: any;\nexport function handle(headers: Record<string, string>) {\n  const email = headers['x-user-email'];\n  logger.info('headers', { headers });\n  return email;\n}",
+      // a response's headers are what the server sent back
+      "declare const logger: any;\nexport async function call(headers: Record<string, string>) {\n  const nhsNumber = headers['x-nhs-number'];\n  const response = await fetch('/spine', { method: 'POST', body: nhsNumber });\n  logger.debug('spine replied', { headers: response.headers });\n}",
+      // one header logged by name that says nothing about the patient
+      "declare const logger: any;\nexport function handle(headers: Record<string, string>) {\n  logger.info('app', { app: headers['nhsd-application-name'] });\n}",
+    ],
+    invalid: [
+      {
+        name: 'the header map is logged before and after the NHS number header is read from it',
+        code: [
+          'declare const logger: any;',
+          "const SUBJECT_HEADER = 'x-nhsd-subject-nhs-number';",
+          'export function adapt(headers: Record<string, string | undefined>) {',
+          "  logger.info('delegated access', { headers });",
+          '  const subject = headers[SUBJECT_HEADER];',
+          '  return subject;',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 4, column: 37, kinds: ['nhs-number'] }],
+      },
+      {
+        name: "a Lambda event's header map printed, with the patient's date of birth read through `get`",
+        code: "export function handler(event: any) {\n  console.log(event.headers);\n  const dob = event.headers.get('x-patient-dob');\n  return { statusCode: 200, body: String(dob.length) };\n}",
+        errors: [{ line: 2, column: 15, kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
+});

@@ -1114,3 +1114,36 @@ describe('no-phi-in-url: a declared options field no caller sets carries nothing
     ],
   });
 });
+
+describe('no-phi-in-url: optional query parameters and a base URL glued to a patient segment', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // an optional paging or status parameter, and an optional name search of a non-person resource
+      'export const list = (page?: number) => fetch(`/fhir/Patient?_count=10${page ? `&_getpagesoffset=${page}` : \'\'}`);',
+      "export const orgs = (searchText?: string) => fetch(`/fhir/Organization?_count=10${searchText ? `&name=${searchText}` : ''}`);",
+      // an optional part whose text names no parameter stays one unknown value
+      "export const one = (patientUuid: string, full?: boolean) => fetch(`/fhir/Patient/${patientUuid}${full ? '?_summary=false' : ''}`);",
+      // an opaque id looked up on a patient endpoint behind a base URL
+      'declare const BASE_URL: string;\nexport const byUuid = (patientUuid: string) => fetch(`${BASE_URL}patient?identifier=${patientUuid}`);',
+    ],
+    invalid: [
+      {
+        name: 'a typed name added to a FHIR Patient search only when the user typed one',
+        code: "export const findPatients = (searchText?: string) =>\n  fetch(`/fhir/Patient?_count=10${searchText ? `&name=${searchText}` : ''}`);",
+        errors: [{ line: 2, column: 57, kinds: ["name"] }],
+      },
+      {
+        name: 'the same with `&&`, and an identifier looked up on a patient endpoint glued to a base URL',
+        code: [
+          'declare const BASE_URL: string;',
+          'export const findPatients = (searchText: string) => fetch(`/fhir/Patient?_count=10${searchText && `&name=${searchText}`}`);',
+          'export const byIdentifier = (identifier: string) => fetch(`${BASE_URL}patient?identifier=${identifier}&v=full`);',
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 108, kinds: ["name"] },
+          { line: 3, column: 92, kinds: ['mrn'] },
+        ],
+      },
+    ],
+  });
+});

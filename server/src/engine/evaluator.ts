@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -1015,7 +1015,8 @@ export abstract class ValueEvaluator {
     // `if (!res.ok) throw new Error(JSON.stringify(res.data))`: the body of a failed response is the server's error.
     if (member && containerProperties.has(name) && hasPhi(object) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
-    if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
+    // A .NET or Java back end serialises the same envelope in PascalCase (`res.Results`, `response.Data`).
+    if ((containerProperties.has(name) || containerProperties.has(name.toLowerCase())) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
     const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
@@ -1192,6 +1193,9 @@ export abstract class ValueEvaluator {
         const emission = this.emissionOf(this.valueOf(callee.object));
         if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;
       }
+      // `this.noteService.GetEmergencyNoteById(id)` whose request could not be followed: what its name says it reads.
+      const serviceRead = method ? undefined : serviceReadValue(node, this as unknown as ProvenanceHost);
+      if (serviceRead) return serviceRead;
       return this.methodCallValue(node, callee, name, argumentsValue);
     }
     if (name) return this.nameSaysValue(name, node);

@@ -596,9 +596,25 @@ class UrlFile {
     const path = urlText?.split('?')[0];
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    if (path && this.listsPatientVisits(path)) return true;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
     const around = parentOf(expression) ? expression : this.site ?? expression;
     return enclosingNames(around).some((enclosing) => subjectOfName(enclosing) === 'patient') || searchInputLabelNamesPatients(around);
+  }
+
+  /**
+   * `/api/Visit/ListVisits?search=`, `/admissions?q=`, `/appointments?term=`: a list of patients' visits, admissions or
+   * appointments is searched by the patient (a name, a hospital number typed by staff). Not when the path's last
+   * segment is a trap (`/visit/VisitTypes`, `/appointments/count`): a catalogue or a number about them.
+   */
+  listsPatientVisits(path: string): boolean {
+    const segments = path.split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
+    const last = segments.at(-1);
+    if (!last || this.isTrapName(last)) return false;
+    return segments.some((segment) => {
+      const singular = /[^s]s$/.test(segment) ? segment.slice(0, -1) : segment;
+      return this.context.classifyName(segment).includes('encounter') || this.context.classifyName(singular).includes('encounter');
+    });
   }
 
   /**

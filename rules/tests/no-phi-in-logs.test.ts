@@ -23,6 +23,10 @@ runRuleTests('no-phi-in-logs', {
     // a parameter whose declared type the workspace spells out without PHI (ids, timestamps, keys) is that shape, whatever
     // the caller's function name guessed
     "interface TrackerRequest { message_id: string; creation_time: string; prescription_id: string }\ninterface DocumentRequest extends TrackerRequest { document_key: string }\ndeclare const builder: any;\nfunction send(request: DocumentRequest) { console.info(`sending ${JSON.stringify(request)}`); }\nexport function f(key: string) { const documentRequest = builder.makePrescriptionDocumentRequest(key); send(documentRequest); }",
+    // a service's read named for staff, a catalogue, a count or the types a record can have, and a service's write: no patient record is emitted
+    "import { WardService } from './ward.service';\nexport class C {\n  constructor(private wardService: WardService) {}\n  a() { this.wardService.getWards().subscribe((res: any) => console.log(res.Results)); }\n  b() { this.wardService.GetDoctorsList().subscribe((doctors: any) => console.log(doctors)); }\n  c() { this.wardService.getVisitTypes().subscribe((types: any) => console.log(types)); }\n  d() { this.wardService.getPatientCount().subscribe((count: any) => console.log(count)); }\n  e() { this.wardService.getPatientSettings().subscribe((settings: any) => console.log(settings)); }\n}",
+    // a read named for patients on a receiver that is not a service (a list, a cache) is not a request
+    'export class C { patients: any; a() { this.patients.getPatientVisits().subscribe((v: any) => console.log(v)); } }',
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -203,6 +207,16 @@ runRuleTests('no-phi-in-logs', {
       code: "export const index = wrap('harvest', async (input: any) => {\n  console.log(`Input: ${JSON.stringify(input)}`);\n});",
       filename: 'src/subscriptions/questionnaire-response/harvest/index.ts',
       errors: [{ line: 2, column: 15, kinds: ['clinical-note'] }],
+    },
+    {
+      name: "provenance: what a read of an injected service named for clinical notes emits, its PascalCase envelope logged",
+      code: "import { NoteService } from './note.service';\nexport class NoteViewComponent {\n  note: any;\n  constructor(private noteService: NoteService) {}\n  open(id: number) {\n    this.noteService.GetProgressNoteById(id).subscribe((res: any) => {\n      if (res.Status === 'OK') console.log(res.Results);\n    });\n  }\n}",
+      errors: [{ line: 7, column: 44, kinds: ['clinical-note'] }],
+    },
+    {
+      name: "provenance: a service's read named for a patient's visits, awaited through firstValueFrom",
+      code: "import { firstValueFrom } from 'rxjs';\nimport { VisitService } from './visit.service';\nexport class VisitsComponent {\n  constructor(private visitService: VisitService) {}\n  async load(uuid: string) {\n    const data = await firstValueFrom(this.visitService.getPatientVisits(uuid));\n    console.log('visits', data);\n  }\n}",
+      errors: [{ line: 7, column: 27, kinds: ['encounter'] }],
     },
     {
       name: 'provenance: the response of a read of a patient route',

@@ -2,6 +2,9 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // a search of the types a visit can have, or of a ward list: a catalogue, not a patient
+    "declare const http: any;\nexport function visitTypes(searchTxt: string) { return http.get('/api/Visit/VisitTypes?search=' + searchTxt); }",
+    "declare const http: any;\nexport function wards(searchTxt: string) { return http.get('/api/Ward/List?search=' + searchTxt); }",
     // opaque ids, types, counts, flags, formats and code-system URLs are not PHI
     'declare const patient: any; fetch(`/api/patients/${patient.id}`);',
     'declare const patient: any; fetch(`/fhir/${patient.resourceType}/${patient.id}`);',
@@ -97,6 +100,14 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 4, column: 51, kinds: ['name'] },
         { line: 7, column: 64, kinds: ['name'] },
+      ],
+    },
+    {
+      name: "free-text search of a list of patients' visits or admissions: what staff type to find the patient",
+      code: "declare const http: any;\nexport class VisitsApi {\n  listVisits(days: number, searchTxt: string) {\n    return http.get('/api/Visit/ListVisits?dayslimit=' + days + '&search=' + searchTxt);\n  }\n  admissions(searchText: string) {\n    return http.get(`/api/admissions?q=${searchText}`);\n  }\n}",
+      errors: [
+        { line: 4, column: 78, kinds: ['name'] },
+        { line: 7, column: 42, kinds: ['name'] },
       ],
     },
     {

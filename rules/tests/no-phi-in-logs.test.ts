@@ -27,6 +27,8 @@ runRuleTests('no-phi-in-logs', {
     "import { WardService } from './ward.service';\nexport class C {\n  constructor(private wardService: WardService) {}\n  a() { this.wardService.getWards().subscribe((res: any) => console.log(res.Results)); }\n  b() { this.wardService.GetDoctorsList().subscribe((doctors: any) => console.log(doctors)); }\n  c() { this.wardService.getVisitTypes().subscribe((types: any) => console.log(types)); }\n  d() { this.wardService.getPatientCount().subscribe((count: any) => console.log(count)); }\n  e() { this.wardService.getPatientSettings().subscribe((settings: any) => console.log(settings)); }\n}",
     // a read named for patients on a receiver that is not a service (a list, a cache) is not a request
     'export class C { patients: any; a() { this.patients.getPatientVisits().subscribe((v: any) => console.log(v)); } }',
+    // a view model whose fields are created as platform classes or as classes without PHI holds none
+    { code: "import type { WardVM } from './vms';\nexport function f(ward: WardVM) { console.log(ward); }", workspace: { 'src/vms.ts': "export class Bed { public BedNumber: number = 0; public IsOccupied: boolean = false; }\nexport class WardVM {\n  Beds = new Array<Bed>();\n  Opened = new Date();\n  Changes = new Subject<string>();\n}" } },
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -274,6 +276,12 @@ runRuleTests('no-phi-in-logs', {
       name: 'pino child logger bound with an MRN',
       code: "import pino from 'pino';\nconst log = pino();\nexport function f(req: any) {\n  const child = log.child({ mrn: req.params.mrn });\n  child.info('loaded');\n}",
       errors: [{ line: 4, column: 27, kinds: ['mrn'], message: 'Child logger binds medical record number' }],
+    },
+    {
+      name: 'typed parameter: a view model whose fields are typed by what they are created as (new Array<T>(), new T())',
+      code: "import type { ClaimVM } from './vms';\nexport class ClaimComponent {\n  configure(claimObject: ClaimVM): void {\n    console.log(claimObject);\n  }\n}",
+      workspace: { 'src/vms.ts': "export class ClaimPatInfo { public FullName: string = ''; public DateOfBirth: string = ''; }\nexport class ClaimVM {\n  Insured = new Array<ClaimPatInfo>();\n  Holder = new ClaimPatInfo();\n  Created = new Date();\n}" },
+      errors: [{ line: 4, column: 17, kinds: ['date-of-birth', 'name'] }],
     },
     {
       name: 'typed parameter: fields declared in another file',

@@ -93,6 +93,8 @@ const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const statusTextProperties = new Set(STATUS_TEXT_PROPERTIES);
 const outcomeWords = new Set(OUTCOME_WORDS);
+/** Fields of a response that hold the server's error report: set, the response failed. */
+const errorFields = new Set(['error', 'errorMessage', 'ErrorMessage', 'errors', 'Error']);
 
 /**
  * Whether `res.data` is read where `res` is known to have failed: the consequent of `if (!res.ok)`,
@@ -101,10 +103,14 @@ const outcomeWords = new Set(OUTCOME_WORDS);
  */
 function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Node | undefined): boolean {
   const responseName = valueNameOf(member.object);
-  if (!responseName) return false;
+  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting);
+}
+
+/** Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch). */
+function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): boolean {
   // The walk sets parents as it goes down: a read below the node a rule is handling (`throw new Error(res.data)`)
   // has none yet, and its branch is that node's.
-  let child: Node = (member as { parent?: Node }).parent || !visiting ? member : visiting;
+  let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
   for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
     const failed = failureTestOf(parent.test, responseName);
@@ -161,8 +167,13 @@ function testsNonPatientResource(test: Node, name: string): boolean {
 function failureTestOf(test: Node, responseName: string): boolean | undefined {
   const okOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
   const statusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && (propertyName(node) === 'status' || propertyName(node) === 'statusCode') && valueNameOf(node.object) === responseName;
+  // `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
+  const errorOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
+  // `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
+  const envelopeStatusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && /^status$/i.test(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
   const inner = test.type === 'ChainExpression' ? test.expression : test;
   if (okOf(inner)) return false;
+  if (errorOf(inner)) return true;
   if (inner.type === 'UnaryExpression' && inner.operator === '!') {
     const negated = inner.argument.type === 'ChainExpression' ? inner.argument.expression : inner.argument;
     return okOf(negated) ? true : undefined;
@@ -170,6 +181,12 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
   if (inner.type !== 'BinaryExpression') return undefined;
   const literal = inner.right.type === 'Literal' ? inner.right.value : undefined;
   if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
+  if (envelopeStatusOf(inner.left) && typeof literal === 'string') {
+    const equal = inner.operator === '===' || inner.operator === '==';
+    if (!equal && inner.operator !== '!==' && inner.operator !== '!=') return undefined;
+    const succeeded = /^(ok|success|succeeded)$/i.test(literal) ? true : /^(fail|failed|failure|error)$/i.test(literal) ? false : undefined;
+    return succeeded === undefined ? undefined : succeeded !== equal;
+  }
   if (statusOf(inner.left) && typeof literal === 'number') {
     if ((inner.operator === '>=' && literal >= 300) || (inner.operator === '>' && literal >= 299)) return true;
     if ((inner.operator === '!==' || inner.operator === '!=') && literal >= 200 && literal < 300) return true;
@@ -881,6 +898,8 @@ export abstract class ValueEvaluator {
     const binding = this.scope.lookup(node.name);
     // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
+    // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
+    if (binding && isResponseValue(binding.value) && inFailedBranchOf(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

@@ -111,6 +111,15 @@ runRuleTests('no-phi-in-url', {
       ],
     },
     {
+      name: "a shared search service: routes in an enum, the route a switch case narrows its parameter to, the typed term appended",
+      code: "declare const http: any;\nexport enum SearchRoutes {\n  PatientByName = '/api/Patient/SearchPatient?search=',\n  VisitList = '/api/Visit/GetVisitByStatus?status=',\n  Wards = '/api/Ward/List?search=',\n}\nexport class SearchService {\n  status = '';\n  searchEntries(apiUrl: string, term: string) {\n    switch (apiUrl) {\n      case SearchRoutes.VisitList:\n        return http.get(apiUrl + this.status + '&search=' + term);\n      case SearchRoutes.PatientByName:\n        return http.get(apiUrl + term);\n      case SearchRoutes.Wards:\n        return http.get(apiUrl + term);\n      default:\n        return http.get(apiUrl + term);\n    }\n  }\n  byName(term: string) {\n    return http.get(SearchRoutes.PatientByName + term);\n  }\n}",
+      errors: [
+        { line: 12, column: 61, kinds: ['name'] },
+        { line: 14, column: 34, kinds: ['name'] },
+        { line: 22, column: 50, kinds: ['name'] },
+      ],
+    },
+    {
       name: 'fetch with an SSN in the query string',
       code: 'declare const ssn: string;\nfetch(`/api/patients?ssn=${ssn}`);',
       errors: [{ line: 2, column: 28, kinds: ['ssn'], message: 'Request URL of `fetch` carries SSN' }],

@@ -1035,7 +1035,10 @@ export abstract class ValueEvaluator {
     if (member && containerProperties.has(name) && hasPhi(object) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
     // A .NET or Java back end serialises the same envelope in PascalCase (`res.Results`, `response.Data`).
-    if ((containerProperties.has(name) || containerProperties.has(name.toLowerCase())) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
+    if ((containerProperties.has(name) || containerProperties.has(name.toLowerCase())) && isResponseValue(object)) {
+      const payload = { ...taintOnly(object), personContext: true };
+      return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
+    }
     const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {

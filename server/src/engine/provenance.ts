@@ -374,7 +374,8 @@ export function serviceReadValue(call: TSESTree.CallExpression, host: Provenance
   if (!subject) return undefined;
   const kinds = routeKinds(`/${subject}`, host.options.classifier);
   if (kinds.length === 0) return undefined;
-  return provenanceValue(kinds, host.origin(call, kinds).range, `what \`${receiver}.${method}\` resolves with (a service's read named for these records)`, true);
+  // The records are objects: put into text they render as `[object Object]` (only their fields read carry their data).
+  return withTag(provenanceValue(kinds, host.origin(call, kinds).range, `what \`${receiver}.${method}\` resolves with (a service's read named for these records)`, true), 'declared-record');
 }
 
 /** The query parameter that filters a read by one patient: in the URL's query or in the request's `params` option. */

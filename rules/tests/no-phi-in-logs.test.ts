@@ -288,6 +288,11 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 4, column: 17, kinds: ['date-of-birth', 'name'] }],
     },
     {
+      name: 'a clinical document type named on a component field (a discharge note handed back by a child component)',
+      code: "export class NoteComponent {\n  dischargeNote: unknown;\n  onDischargeTemplate(data: unknown) {\n    this.dischargeNote = data;\n    console.log(this.dischargeNote);\n  }\n}",
+      errors: [{ line: 5, column: 17, kinds: ['clinical-note'] }],
+    },
+    {
       name: 'typed parameter: fields declared in another file',
       code: "import type { Patient } from './types';\nexport function f(patient: Patient) {\n  console.log(patient);\n  console.log(patient.id);\n  console.log(patient.diagnosis);\n}",
       workspace: { 'src/types.ts': 'export interface Patient { id: string; fullName: string; diagnosis: string; isActive: boolean }' },

@@ -390,7 +390,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'clinical notes',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['clinicalNote', 'clinicalNotes', 'progressNote', 'progressNotes', 'soapNote', 'chartNote', 'chartNotes', 'visitNote', 'visitNotes', 'dischargeSummary', 'doctorNotes', 'nursingNote', 'therapyNote', 'therapyNotes', 'psychotherapyNotes', 'clinicalSummary', 'hpi', 'transcript', 'sessionNote', 'sessionNotes', 'noteText', 'counselingNotes', 'counsellingNotes'],
+    strong: ['clinicalNote', 'clinicalNotes', 'progressNote', 'progressNotes', 'soapNote', 'chartNote', 'chartNotes', 'visitNote', 'visitNotes', 'dischargeSummary', 'doctorNotes', 'nursingNote', 'therapyNote', 'therapyNotes', 'psychotherapyNotes', 'clinicalSummary', 'hpi', 'transcript', 'sessionNote', 'sessionNotes', 'noteText', 'counselingNotes', 'counsellingNotes',
+      // the clinical document types (LOINC's note types): discharge, procedure, operative, consult, admission, nurse notes, H&P
+      'dischargeNote', 'dischargeNotes', 'procedureNote', 'procedureNotes', 'operativeNote', 'operativeNotes', 'consultNote', 'consultNotes',
+      'consultationNote', 'consultationNotes', 'admissionNote', 'admissionNotes', 'nurseNote', 'nurseNotes', 'nursingNotes', 'historyAndPhysical', 'historyAndPhysicalNote'],
     contextual: ['note', 'notes', 'comment', 'comments', 'assessment', 'summary'],
     description: 'Clinical notes, summaries and transcripts.',
   },

@@ -33,6 +33,8 @@ runRuleTests('no-phi-in-logs', {
     'export class C { patients: any; a() { this.patients.getPatientVisits().subscribe((v: any) => console.log(v)); } }',
     // a view model whose fields are created as platform classes or as classes without PHI holds none
     { code: "import type { WardVM } from './vms';\nexport function f(ward: WardVM) { console.log(ward); }", workspace: { 'src/vms.ts': "export class Bed { public BedNumber: number = 0; public IsOccupied: boolean = false; }\nexport class WardVM {\n  Beds = new Array<Bed>();\n  Opened = new Date();\n  Changes = new Subject<string>();\n}" } },
+    // a grid of wards: its rows are not a patient's
+    { code: "import type { CellClickedEvent } from 'ag-grid-community';\nimport type { WardRow } from './rows';\nexport function clicked(event: CellClickedEvent<WardRow>) { console.log(event.data); }", workspace: { 'src/rows.ts': 'export interface WardRow { wardName: string; bedCount: number; isOpen: boolean }' } },
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -291,6 +293,16 @@ runRuleTests('no-phi-in-logs', {
       name: 'a clinical document type named on a component field (a discharge note handed back by a child component)',
       code: "export class NoteComponent {\n  dischargeNote: unknown;\n  onDischargeTemplate(data: unknown) {\n    this.dischargeNote = data;\n    console.log(this.dischargeNote);\n  }\n}",
       errors: [{ line: 5, column: 17, kinds: ['clinical-note'] }],
+    },
+    {
+      name: "a grid typed by its rows: an AG Grid event's or cell's row, a Material table's data source",
+      code: "import type { CellClickedEvent, ICellRendererParams } from 'ag-grid-community';\nimport { MatTableDataSource } from '@angular/material/table';\nimport type { LabRow } from './rows';\nexport class LabGridComponent {\n  rows = new MatTableDataSource<LabRow>([]);\n  cellClicked(event: CellClickedEvent<LabRow>) { console.log(event.data); }\n  render(params: ICellRendererParams<LabRow>) { console.log(params.data); return ''; }\n  dump() { console.log(this.rows.data); }\n}",
+      workspace: { 'src/rows.ts': 'export interface LabRow { id: string; diagnosis: string; labResult: string }' },
+      errors: [
+        { line: 6, column: 62, kinds: ['diagnosis', 'lab-result'] },
+        { line: 7, column: 61, kinds: ['diagnosis', 'lab-result'] },
+        { line: 8, column: 24, kinds: ['diagnosis', 'lab-result'] },
+      ],
     },
     {
       name: 'typed parameter: fields declared in another file',

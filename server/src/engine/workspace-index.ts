@@ -54,10 +54,11 @@ export interface ResolvedType {
 const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?=([^{;]{0,1000}))\2\{|\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\4=\s*\{/g;
 const FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*([^;,\n=]+)/;
 /**
- * A class field typed by what it is initialised with (`PatientInfo = new Array<SSF_PatInfo>()`, `public Patient = new
+ * A class field typed by what it is initialised with (`PatientInfo = new Array<SSF_PatInfo>()`, `rows = new
+ * MatTableDataSource<Patient>([])`, `public Patient = new
  * Patient()`, `visits = new Array<Visit>()`): TypeScript infers the class (or the element class), so does the index.
  */
-const INITIALISED_FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override)\s+)*([A-Za-z_$][\w$]*)\s*=\s*new\s+(?:Array\s*<\s*((?:[\w$]+\.)*[A-Z][\w$]*)\s*>|((?:[\w$]+\.)*[A-Z][\w$]*))\s*(?:<[^()]*>)?\s*\(/;
+const INITIALISED_FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override)\s+)*([A-Za-z_$][\w$]*)\s*=\s*new\s+((?:[\w$]+\.)*[A-Z][\w$]*\s*(?:<[^()]*>)?)\s*\(/;
 const PRIMITIVE_BOOLEAN = /^\s*boolean\s*$/;
 const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
 /** Kinds that name a whole record: a string or number under such a name is its id (`patient: string`, `encounter: string`). */
@@ -262,7 +263,8 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
     const field = FIELD.exec(member);
     if (!field) {
       const initialised = INITIALISED_FIELD.exec(member);
-      const typeName = initialised ? unwrapTypeName(initialised[2] ?? initialised[3]) : undefined;
+      // `new Array<PatInfo>()`, `new MatTableDataSource<Patient>([])`: a wrapper holds what its type argument says.
+      const typeName = initialised ? unwrapTypeName(initialised[2]) : undefined;
       if (initialised && typeName && !BUILT_IN_CLASSES.has(typeName)) fields.push({ name: initialised[1], typeName, isBoolean: false, isScalar: false });
       continue;
     }

@@ -120,6 +120,14 @@ runRuleTests('no-phi-in-url', {
       ],
     },
     {
+      name: 'a Medicare number and a national health insurance (NSHI) number, abbreviated, in the query string',
+      code: "declare const http: any;\nexport function member(medicareNo: string) { return http.get(`/api/Medicare/Member?MedicareNo=${medicareNo}`); }\nexport function insured(nshiNumber: string) { return http.get('/api/Insurance/Patients?nshiNumber=' + nshiNumber); }",
+      errors: [
+        { line: 2, column: 97, kinds: ['health-plan-id'] },
+        { line: 3, column: 103, kinds: ['health-plan-id'] },
+      ],
+    },
+    {
       name: 'fetch with an SSN in the query string',
       code: 'declare const ssn: string;\nfetch(`/api/patients?ssn=${ssn}`);',
       errors: [{ line: 2, column: 28, kinds: ['ssn'], message: 'Request URL of `fetch` carries SSN' }],

@@ -28,6 +28,8 @@ describe('NameClassifier', () => {
     ['socialSecurityNumber', ['ssn']],
     ['dob', ['date-of-birth']],
     ['date_of_birth', ['date-of-birth']],
+    ['medicareNo', ['health-plan-id']],
+    ['Ins_NshiNumber', ['health-plan-id']],
     // clinical document types
     ['dischargeNote', ['clinical-note']],
     ['procedureNotes', ['clinical-note']],

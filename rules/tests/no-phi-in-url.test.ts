@@ -2,6 +2,9 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // a search of the types a visit can have, or of a ward list: a catalogue, not a patient
+    "declare const http: any;\nexport function visitTypes(searchTxt: string) { return http.get('/api/Visit/VisitTypes?search=' + searchTxt); }",
+    "declare const http: any;\nexport function wards(searchTxt: string) { return http.get('/api/Ward/List?search=' + searchTxt); }",
     // opaque ids, types, counts, flags, formats and code-system URLs are not PHI
     'declare const patient: any; fetch(`/api/patients/${patient.id}`);',
     'declare const patient: any; fetch(`/fhir/${patient.resourceType}/${patient.id}`);',
@@ -97,6 +100,31 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 4, column: 51, kinds: ['name'] },
         { line: 7, column: 64, kinds: ['name'] },
+      ],
+    },
+    {
+      name: "free-text search of a list of patients' visits or admissions: what staff type to find the patient",
+      code: "declare const http: any;\nexport class VisitsApi {\n  listVisits(days: number, searchTxt: string) {\n    return http.get('/api/Visit/ListVisits?dayslimit=' + days + '&search=' + searchTxt);\n  }\n  admissions(searchText: string) {\n    return http.get(`/api/admissions?q=${searchText}`);\n  }\n}",
+      errors: [
+        { line: 4, column: 78, kinds: ['name'] },
+        { line: 7, column: 42, kinds: ['name'] },
+      ],
+    },
+    {
+      name: "a shared search service: routes in an enum, the route a switch case narrows its parameter to, the typed term appended",
+      code: "declare const http: any;\nexport enum SearchRoutes {\n  PatientByName = '/api/Patient/SearchPatient?search=',\n  VisitList = '/api/Visit/GetVisitByStatus?status=',\n  Wards = '/api/Ward/List?search=',\n}\nexport class SearchService {\n  status = '';\n  searchEntries(apiUrl: string, term: string) {\n    switch (apiUrl) {\n      case SearchRoutes.VisitList:\n        return http.get(apiUrl + this.status + '&search=' + term);\n      case SearchRoutes.PatientByName:\n        return http.get(apiUrl + term);\n      case SearchRoutes.Wards:\n        return http.get(apiUrl + term);\n      default:\n        return http.get(apiUrl + term);\n    }\n  }\n  byName(term: string) {\n    return http.get(SearchRoutes.PatientByName + term);\n  }\n}",
+      errors: [
+        { line: 12, column: 61, kinds: ['name'] },
+        { line: 14, column: 34, kinds: ['name'] },
+        { line: 22, column: 50, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a Medicare number and a national health insurance (NSHI) number, abbreviated, in the query string',
+      code: "declare const http: any;\nexport function member(medicareNo: string) { return http.get(`/api/Medicare/Member?MedicareNo=${medicareNo}`); }\nexport function insured(nshiNumber: string) { return http.get('/api/Insurance/Patients?nshiNumber=' + nshiNumber); }",
+      errors: [
+        { line: 2, column: 97, kinds: ['health-plan-id'] },
+        { line: 3, column: 103, kinds: ['health-plan-id'] },
       ],
     },
     {

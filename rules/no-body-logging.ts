@@ -1,6 +1,7 @@
 import { createRule, isAccountContextName, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
+import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
 import { isLogLineCall } from './utils/loggers';
 
@@ -207,12 +208,17 @@ export default createRule({
       if (token) context.report({ node, messageId: 'morganFormat', data: { token } });
     };
 
-    const lambdaEvents = new LambdaEventLogging(context);
+    const headerMaps = new HeaderMaps(context);
+    const lambdaEvents = new LambdaEventLogging(context, headerMaps);
     const LOGGER_LABELS = { inputOutputLogger: 'inputOutputLogger', logEvent: 'logEvent: true', logEventIfEnabled: 'logEventIfEnabled' } as const;
 
     return {
       FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
         lambdaEvents.onFunctionDeclaration(node);
+      },
+      MemberExpression(node: TSESTree.MemberExpression) {
+        headerMaps.onMember(node);
+        lambdaEvents.onMember(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         lambdaEvents.onDeclarator(node);
@@ -264,6 +270,7 @@ export default createRule({
       },
       CallExpression(node: TSESTree.CallExpression) {
         lambdaEvents.onCall(node);
+        headerMaps.onCall(node);
         const call = memberCall(node);
         // expressWinston.requestWhitelist.push('body')
         if (call?.method === 'push') {

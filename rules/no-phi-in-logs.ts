@@ -1,5 +1,6 @@
 import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { memberCall, phiOfArguments } from './utils/ast';
+import { HeaderMaps } from './utils/header-maps';
 import { FailedRequests } from './utils/http-client-errors';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
 
@@ -29,6 +30,7 @@ export default createRule({
     messages: {
       phiInLog: 'Logging {{kinds}}. Log an opaque id instead, or redact the value before logging.',
       phiBoundToLogger: 'Child logger binds {{kinds}} to every line it writes. Bind an opaque id instead.',
+      headerMapInLog: 'Logging the whole request header map, whose headers carry {{kinds}} (this file reads them from it). Log the headers you need by name, without the identifying ones.',
       requestInClientError: 'Logging the whole HTTP client error writes the request it keeps (URL, query parameters and body), which carried {{kinds}}. Log `error.message` and the response status instead.',
     },
     schema: {
@@ -48,7 +50,14 @@ export default createRule({
   create(context, options) {
     const extraNames = options.loggerNames;
     const failedRequests = new FailedRequests(context);
+    const headerMaps = new HeaderMaps(context);
     return {
+      MemberExpression(node: TSESTree.MemberExpression) {
+        headerMaps.onMember(node);
+      },
+      'Program:exit'() {
+        for (const logged of headerMaps.findings()) context.report({ node: logged.node, messageId: 'headerMapInLog', taint: logged.taint, precision: 'medium' });
+      },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         failedRequests.onDeclarator(node);
       },
@@ -56,10 +65,12 @@ export default createRule({
         const sink = logSink(context, node, extraNames);
         if (!sink) {
           failedRequests.onCall(node);
+          headerMaps.onCall(node);
           return;
         }
         const phi = phiOfArguments(context, node.arguments);
         if (!phi) {
+          if (sink === 'line') headerMaps.onLogged(node.arguments);
           // `catch (error) { logger.error('search failed', error) }` after `axios.get(url, { params: { nhsNumber } })`
           const failed = sink === 'line' ? failedRequests.loggedError(node) : undefined;
           if (failed) context.report({ node: failed.node, messageId: 'requestInClientError', taint: failed.request.taint, precision: failed.request.precision });

@@ -135,8 +135,12 @@ function isConcat(node: Node): node is TSESTree.BinaryExpression {
   return node.type === 'BinaryExpression' && node.operator === '+';
 }
 
-/** Template literals and `+` chains flattened into literal text and expressions. */
-function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
+/**
+ * Template literals and `+` chains flattened into literal text and expressions; `constantText` spells an expression
+ * the analysis knows to be a constant string (an enum member `ApiRoutes.PatientSearch`, a variable a `switch` case
+ * narrowed to one).
+ */
+function urlPieces(node: Node, constantText?: (expression: Node) => string | undefined): { text: string; pieces: UrlPiece[] } {
   let text = '';
   const pieces: UrlPiece[] = [];
   const walk = (part: Node) => {
@@ -150,10 +154,15 @@ function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
         const expression = current.expressions[i];
         if (expression) walk(expression);
       });
+    } else if (optionalUrlPart(current)) {
+      // `${term ? `&name=${term}` : ''}`, `${term && `&name=${term}`}`: a query parameter the URL carries when set
+      walk(optionalUrlPart(current)!);
     } else if (isStringLiteral(current)) {
       text += current.value;
     } else if (current.type === 'Literal') {
       text += String(current.value);
+    } else if (constantText && (current.type === 'Identifier' || current.type === 'MemberExpression') && constantText(current) !== undefined) {
+      text += constantText(current);
     } else {
       pieces.push({ before: text, expression: current });
       text += 'X';
@@ -161,6 +170,44 @@ function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
   };
   walk(node);
   return { text, pieces };
+}
+
+/** Whether a node is the empty string (`''`, an empty template). */
+function isEmptyString(node: Node): boolean {
+  const current = unwrap(node);
+  if (isStringLiteral(current)) return current.value === '';
+  return current.type === 'TemplateLiteral' && current.expressions.length === 0 && (current.quasis[0]?.value.cooked ?? '') === '';
+}
+
+/**
+ * The URL text an optional part adds when present: the template of `cond ? `&name=${term}` : ''` or of
+ * `cond && `&name=${term}``. Only a template or literal that spells a query parameter (`name=`), so a part whose
+ * text says nothing keeps standing for one unknown value.
+ */
+function optionalUrlPart(node: Node): Node | undefined {
+  let part: Node | undefined;
+  if (node.type === 'ConditionalExpression') {
+    if (isEmptyString(node.alternate)) part = unwrap(node.consequent);
+    else if (isEmptyString(node.consequent)) part = unwrap(node.alternate);
+  } else if (node.type === 'LogicalExpression' && node.operator === '&&') part = unwrap(node.right);
+  if (!part || !(part.type === 'TemplateLiteral' || isConcat(part))) return undefined;
+  return /^[&?]?[A-Za-z0-9_.\-[\]]+=/.test(leadingText(part)) ? part : undefined;
+}
+
+/** The literal text a template or `+` chain starts with. */
+function leadingText(node: Node): string {
+  const current = unwrap(node);
+  if (current.type === 'TemplateLiteral') return current.quasis[0]?.value.cooked ?? '';
+  if (isConcat(current)) return leadingText(current.left);
+  return isStringLiteral(current) ? current.value : '';
+}
+
+/**
+ * Words of a URL path: `/ws/rest/v1/patient` and `Xpatient` (a base URL expression glued to a segment,
+ * `${BASE_URL}patient`) both give `patient`.
+ */
+function pathSegments(path: string): string[] {
+  return path.split(/[^A-Za-z0-9]+/).map((segment) => (/^X[a-z]/.test(segment) ? segment.slice(1) : segment)).filter(Boolean);
 }
 
 /** `?dob=` / `&patient_ssn=` right before an expression: the query parameter it fills. */
@@ -604,7 +651,7 @@ class UrlFile {
     const name = valueName(expression);
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce')) return false;
     const path = urlText?.split('?')[0];
-    return !!path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient');
+    return !!path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
   }
 
   /**
@@ -615,11 +662,28 @@ class UrlFile {
   isFreeTextPatientSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
     if (!this.isTypedSearchText(parameter, expression)) return false;
     const path = urlText?.split('?')[0];
-    if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && subjectOfName(segment) === 'patient')) return true;
+    if (path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient')) return true;
     if (path && path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    if (path && this.listsPatientVisits(path)) return true;
     // Nodes below the visited one have no parent pointer yet: look around the node being visited.
     const around = parentOf(expression) ? expression : this.site ?? expression;
     return enclosingNames(around).some((enclosing) => subjectOfName(enclosing) === 'patient') || searchInputLabelNamesPatients(around);
+  }
+
+  /**
+   * `/api/Visit/ListVisits?search=`, `/admissions?q=`, `/appointments?term=`: a list of patients' visits, admissions or
+   * appointments is searched by the patient (a name, a hospital number typed by staff). Not when the path's last
+   * segment is a trap (`/visit/VisitTypes`, `/appointments/count`): a catalogue or a number about them.
+   */
+  listsPatientVisits(path: string): boolean {
+    const segments = path.split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
+    // `GetVisitByStatus` lists visits (by their status): the qualifier after `By`/`For` says how, not what.
+    const last = segments.at(-1)?.replace(/(?<=[a-z])(By|For|From)[A-Z]\w*$/, '');
+    if (!last || this.isTrapName(last)) return false;
+    return segments.some((segment) => {
+      const singular = /[^s]s$/.test(segment) ? segment.slice(0, -1) : segment;
+      return this.context.classifyName(segment).includes('encounter') || this.context.classifyName(singular).includes('encounter');
+    });
   }
 
   /**
@@ -683,9 +747,15 @@ class UrlFile {
     return kinds.length ? { ...taint, kinds } : undefined;
   }
 
+  /** A URL's leading part the analysis knows as a constant string that spells a path or query (`ApiRoutes.PatientSearch`). */
+  constantText(expression: Node): string | undefined {
+    const constant = this.context.constantOf(expression);
+    return typeof constant === 'string' && /^[\w./:?&=-]*$/.test(constant) && /[/?=]/.test(constant) ? constant : undefined;
+  }
+
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
   phiInPieces(node: Node, queryOnly: boolean, queryFragment = false): { taint: Taint; node: Node } | undefined {
-    const { text, pieces } = urlPieces(node);
+    const { text, pieces } = urlPieces(node, (expression) => this.constantText(expression));
     if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
     // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout.
     const [path, query = ''] = queryFragment ? ['', text.slice(1)] : text.split('?', 2);

@@ -173,6 +173,47 @@ const HTTP_BODY_CALLS: ReadonlyArray<{ callee: RegExp; body: 'fetch-options' | '
   { callee: /^(window\.|globalThis\.)?fetch$/, body: 'fetch-options' },
   { callee: /^(axios|http|api|client|got|ky)\.(post|put|patch)$/, body: 'second' },
 ];
+/** The fields of a chat-completion request that say what it is, not what it carries. */
+const CHAT_REQUEST_SETTINGS = new Set(['model', 'temperature', 'max_tokens', 'maxTokens', 'stream', 'top_p', 'tools', 'tool_choice', 'response_format']);
+
+function unwrapNode(node: Node): Node {
+  let current = node;
+  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'AwaitExpression') current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
+  return current;
+}
+
+/**
+ * What a chat-completion request carries to the model: the `messages` and any other field that is not a setting
+ * (`{ model, messages, context }`), or the values of a FHIR `Parameters` request's parameters other than `model`
+ * (and its spread extras). Undefined when the object is not a chat request (no `model` beside `messages`).
+ */
+function chatRequestValues(request: Node): Node[] | undefined {
+  if (request.type !== 'ObjectExpression') return undefined;
+  const parameterList = propertyNamed(request, 'parameter')?.value as Node | undefined;
+  if (parameterList?.type === 'ArrayExpression') {
+    const named = new Map<string, Node[]>();
+    const extras: Node[] = [];
+    for (const element of parameterList.elements) {
+      if (!element) continue;
+      if (element.type === 'SpreadElement') {
+        extras.push(element.argument as Node);
+        continue;
+      }
+      if (element.type !== 'ObjectExpression') continue;
+      const name = propertyNamed(element, 'name')?.value as Node | undefined;
+      const key = name && isStringLiteral(name) ? name.value : undefined;
+      if (!key) continue;
+      const values = element.properties.flatMap((property) => (property.type === 'Property' && /^value/.test(keyName(property.key) ?? '') ? [property.value as Node] : []));
+      named.set(key, values);
+    }
+    if (!named.has('messages') || !named.has('model')) return undefined;
+    return [...[...named].filter(([key]) => !CHAT_REQUEST_SETTINGS.has(key)).flatMap(([, values]) => values), ...extras];
+  }
+  const keys = request.properties.flatMap((property) => (property.type === 'Property' && !property.computed ? [keyName(property.key) ?? ''] : []));
+  if (!keys.includes('messages') || !keys.includes('model')) return undefined;
+  return request.properties.flatMap((property) => (property.type === 'Property' ? (CHAT_REQUEST_SETTINGS.has(keyName(property.key) ?? '') ? [] : [property.value as Node]) : [property.argument as Node]));
+}
+
 /** Realtime (voice) sessions: the user's speech streams to the vendor for as long as the session lasts. */
 const LLM_REALTIME_PATH = /\/realtime(\/|\?|$)/;
 
@@ -660,7 +701,7 @@ class ThirdPartyFile {
     if (push) return push;
     if (node.callee.type === 'Identifier') {
       const spec = VENDOR_FUNCTIONS[node.callee.name];
-      if (!spec) return this.llmHttpCall(node);
+      if (!spec) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
       if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
       if (spec.skipFirst) {
         // Firebase: the first argument is the analytics instance
@@ -671,7 +712,7 @@ class ThirdPartyFile {
       return { ...spec, values: [...node.arguments] };
     }
     const call = memberCall(node);
-    if (!call) return this.llmHttpCall(node);
+    if (!call) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
     const path = receiverPath(call.object);
     if (path) {
       for (const spec of VENDORS) {
@@ -680,7 +721,34 @@ class ThirdPartyFile {
         return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
       }
     }
-    return this.llmCall(node) ?? this.llmHttpCall(node);
+    return this.llmCall(node) ?? this.llmHttpCall(node) ?? this.chatRequestCall(node);
+  }
+
+  /**
+   * A chat-completion request by its shape, whatever serves it: a body with a `model` and the `messages` of a
+   * conversation (OpenAI's protocol, which LLM gateways and proxies speak), or a FHIR `Parameters` resource with
+   * `messages` and `model` parameters handed to a server-side bot that forwards it to a model
+   * (`medplum.executeBot(id, { resourceType: 'Parameters', parameter: [{ name: 'messages', … }, { name: 'model', … }] })`).
+   * What the conversation and the other parameters carry goes to the model's vendor; medium precision, since
+   * the model behind a gateway may be one the deployment hosts itself.
+   */
+  chatRequestCall(node: TSESTree.CallExpression): Sink | undefined {
+    const call = memberCall(node);
+    let request: Node | undefined;
+    if (call?.method === 'executeBot') request = node.arguments[1] as Node | undefined;
+    else {
+      const callee = dottedName(node.callee) ?? '';
+      const shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+      const options = node.arguments[1] as Node | undefined;
+      if (shape?.body === 'second') request = options;
+      else if (shape && options?.type === 'ObjectExpression') {
+        const body = propertyNamed(options, 'body')?.value as Node | undefined;
+        const inner = body ? unwrapNode(body) : undefined;
+        request = inner?.type === 'CallExpression' && memberCall(inner)?.method === 'stringify' ? (inner.arguments[0] as Node | undefined) : undefined;
+      }
+    }
+    const values = request ? chatRequestValues(unwrapNode(request)) : undefined;
+    return values ? { vendor: 'a language model (chat request)', kind: 'LLM API', values, precision: 'medium' } : undefined;
   }
 
   /** `fetch('https://api.openai.com/v1/chat/completions', { body: JSON.stringify({ messages }) })` and axios posts to LLM hosts. */

@@ -14,13 +14,13 @@
 //       a results folder scored against the labels as they are now (verdicts recorded after the scan count):
 //       per repository, per rule and per pattern, with the findings no verdict covers yet
 //
-// --split names one split of manifest.json, or `seen` (every split but the newest held-out one). Splits that
+// --split names one split of manifest.json, or `seen` (every split but the sealed held-out ones, manifest.json's `sealed`). Splits that
 // are still held out for a final measurement are refused unless --final is given: looking at them while
 // changing PHI Guard would spend the only unseen part of the benchmark.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabels, matchHand, matchJudged, takeFlag, takeOption } from './lib.mjs';
+import { loadLabels, matchHand, matchJudged, sealedSplits, takeFlag, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -30,7 +30,7 @@ const flag = (name) => takeFlag(args, name);
 
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 const splitOrder = [...new Set(manifest.repositories.map((entry) => entry.split))];
-const newestHoldout = splitOrder.filter((split) => split.startsWith('holdout')).pop();
+const sealed = sealedSplits(manifest);
 const final = flag('--final');
 const resultsDir = resolve(option('--results', join(repoRoot, '.accuracy-results')));
 const split = option('--split', undefined);
@@ -40,8 +40,8 @@ const [command, ...rest] = args;
 function repositoriesOf(wanted) {
   if (!wanted) fail('name a split with --split (one of manifest.json\'s splits, or "seen")');
   if (wanted !== 'seen' && !splitOrder.includes(wanted)) fail(`no split "${wanted}" in manifest.json (have: ${splitOrder.join(', ')}, seen)`);
-  if (wanted === newestHoldout && !final) fail(`"${wanted}" is held out for the final measurement; pass --final only for that measurement`);
-  return manifest.repositories.filter((entry) => (wanted === 'seen' ? entry.split !== newestHoldout : entry.split === wanted));
+  if (sealed.has(wanted) && !final) fail(`"${wanted}" is held out for the final measurement; pass --final only for that measurement`);
+  return manifest.repositories.filter((entry) => (wanted === 'seen' ? !sealed.has(entry.split) : entry.split === wanted));
 }
 
 function findingsIn(dir, name) {

@@ -55,6 +55,17 @@ export function matchJudged(findings, labels) {
   return out;
 }
 
+/**
+ * The held-out splits still kept for a final measurement: manifest.json's `sealed` list, or else the newest
+ * `holdout-*` split. A split is sealed from when it is labelled until its final scan; more than one can be
+ * sealed at once (one measured this session, one labelled for the next).
+ */
+export function sealedSplits(manifest) {
+  if (Array.isArray(manifest.sealed)) return new Set(manifest.sealed);
+  const newest = [...new Set(manifest.repositories.map((entry) => entry.split))].filter((name) => name.startsWith('holdout')).pop();
+  return new Set(newest ? [newest] : []);
+}
+
 /** mulberry32: a small seeded PRNG, so a sample can be drawn again. */
 export function prng(seed) {
   let a = seed >>> 0;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countCodeLines, loadLabels, matchJudged, matchHand, ruleMatches, takeFlag, takeOption } from './lib.mjs';
+import { countCodeLines, loadLabels, matchJudged, matchHand, ruleMatches, sealedSplits, takeFlag, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -39,15 +39,15 @@ const rows = [];
 const byRule = new Map();
 const totals = { findings: 0, lines: 0, judged: 0, true: 0, false: 0, debatable: 0, hand: 0, handFound: 0 };
 
-// The newest held-out split is scanned only for its final measurement (`--final`): a look at it while changing
+// Sealed held-out splits are scanned only for their final measurement (`--final`): a look at them while changing
 // PHI Guard would spend the only unseen part of the benchmark.
-const newestHoldout = [...new Set(manifest.repositories.map((entry) => entry.split))].filter((name) => name.startsWith('holdout')).pop();
+const sealed = sealedSplits(manifest);
 const final = takeFlag(args, '--final');
 let heldOut = 0;
 for (const entry of manifest.repositories) {
   if (split !== 'all' && entry.split !== split) continue;
   if (only && !only.includes(entry.name)) continue;
-  if (entry.split === newestHoldout && !final) {
+  if (sealed.has(entry.split) && !final) {
     heldOut++;
     continue;
   }
@@ -124,7 +124,7 @@ for (const entry of manifest.repositories) {
 }
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
-if (heldOut) console.error(`${heldOut} repositories of the held-out split ${newestHoldout} left out (pass --final for its final measurement)`);
+if (heldOut) console.error(`${heldOut} repositories of the sealed split(s) ${[...sealed].join(', ')} left out (pass --final for their final measurement)`);
 console.log(`\nAccuracy on whole repositories (split: ${split}${sampleRound ? `, precision on sample ${sampleRound}` : ''}), ${new Date().toISOString().slice(0, 10)}\n`);
 console.log(line(['repository', 'split', 'files', 'kLOC', 'findings', '/kLOC', 'judged', 'true', 'false', 'debatable', 'precision', 'hand labels', 'found', 'recall']));
 console.log(line(Array(14).fill('---')));

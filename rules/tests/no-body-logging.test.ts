@@ -101,7 +101,8 @@ runRuleTests('no-body-logging', {
       code: "import middy from '@middy/core';\nimport inputOutputLogger from '@middy/input-output-logger';\nimport { Logger } from '@aws-lambda-powertools/logger';\nimport { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';\nconst logger = new Logger();\ndeclare function find(nhsNumber: string): Promise<unknown[]>;\nconst lambdaHandler = async (event: APIGatewayProxyEvent) => {\n  const nhsNumber = event.queryStringParameters?.nhsNumber;\n  return { statusCode: 200, body: JSON.stringify(await find(nhsNumber ?? '')) };\n};\nexport const handler = middy(lambdaHandler)\n  .use(injectLambdaContext(logger, { logEvent: true }))\n  .use(inputOutputLogger({ logger: (request) => logger.info('request', { request }) }));\nasync function search(event: APIGatewayProxyEvent, deps: { logger: Logger }) {\n  const qs = event.queryStringParameters ?? {};\n  const familyName = required(qs, 'familyName');\n  const dateOfBirth = qs['dateOfBirth'];\n  return { statusCode: 200, body: JSON.stringify({ familyName, dateOfBirth }) };\n}\ndeclare function required(params: object, key: string): string;\nexport const searchHandler = middy((event: APIGatewayProxyEvent) => search(event, { logger })).use(inputOutputLogger({ omitPaths: ['event.queryStringParameters.familyName'] }));",
       errors: [
         { line: 13, column: 8, message: '`logEvent: true` logs the whole Lambda event of every invocation, which for this handler holds NHS number' },
-        { line: 14, column: 8, kinds: ['nhs-number'] },
+        // reported where the custom logger writes the request it is handed
+        { line: 14, column: 72, kinds: ['nhs-number'] },
         { line: 22, column: 100, message: 'logs the whole Lambda event and response of every invocation' },
       ],
     },
@@ -296,4 +297,107 @@ runRuleTests('no-body-logging', {
       ],
     },
   ],
+});
+
+describe('no-body-logging: input-output-logger in a middleware list, around step-function handlers whose event headers carry a patient identifier', () => {
+  const prelude = [
+    "import middy from '@middy/core';",
+    "import inputOutputLogger from '@middy/input-output-logger';",
+    "import { Logger } from '@aws-lambda-powertools/logger';",
+    'const logger = new Logger();',
+  ];
+  const factory = [
+    'export const wrap = (fn: (event: StepEvent) => Promise<unknown>, list: middy.MiddlewareObj[]) => {',
+    '  const wrapped = middy(fn);',
+    '  for (const m of list) wrapped.use(m);',
+    '  return wrapped;',
+    '};',
+  ];
+  runRuleTests('no-body-logging', {
+    valid: [
+      // the headers the handler reads are trace ids only
+      [...prelude, 'type StepEvent = { headers: Record<string, string> };',
+        'export const stepHandler = async (event: StepEvent) => ({ traceId: event.headers[\'x-request-id\'] });',
+        'export const MIDDLEWARE = [inputOutputLogger({ logger: (request) => logger.info(\'in\', { request }) }) as middy.MiddlewareObj];',
+        ...factory].join('\n'),
+      // the NHS number header is read from a map no handler takes from its event
+      [...prelude, 'type StepEvent = { body: string };',
+        'export const stepHandler = async (event: StepEvent) => ({ size: event.body.length });',
+        'export function spineHeaders(headers: Record<string, string>) { return headers[\'x-nhs-number\']; }',
+        'export const MIDDLEWARE = [inputOutputLogger({ logger: (request) => logger.info(\'in\', { request }) }) as middy.MiddlewareObj];',
+        ...factory].join('\n'),
+      // a custom logger that logs only what it picks from the request
+      [...prelude, 'type StepEvent = { headers: Record<string, string> };',
+        'export const stepHandler = async (event: StepEvent) => ({ ok: !!event.headers[\'x-nhs-number\'] });',
+        'export const MIDDLEWARE = [inputOutputLogger({ logger: (request) => logger.info(\'in\', { id: request.context?.awsRequestId }) }) as middy.MiddlewareObj];',
+        ...factory].join('\n'),
+    ],
+    invalid: [
+      {
+        name: "the handler reads the patient's NHS number header from its event; the list's logger writes the whole request",
+        code: [...prelude, "const SUBJECT_HEADER = 'x-nhsd-subject-nhs-number';", 'type StepEvent = { headers: Record<string, string | undefined> };',
+          'export const stepHandler = async (event: StepEvent) => lookUp(event.headers);',
+          'function lookUp(headers: Record<string, string | undefined>) { return { found: !!headers[SUBJECT_HEADER] }; }',
+          'export const MIDDLEWARE = {',
+          '  io: inputOutputLogger({',
+          '    logger: (request) => {',
+          "      logger.info('inputOutputLogger request', { request });",
+          '    },',
+          '  }) as middy.MiddlewareObj,',
+          '};',
+          ...factory].join('\n'),
+        errors: [{ line: 12, column: 48, kinds: ['nhs-number'] }],
+      },
+    ],
+  });
+});
+
+describe('no-body-logging: input-output-logger around a step-function handler whose event type carries a FHIR bundle', () => {
+  const prelude = [
+    "import middy from '@middy/core';",
+    "import inputOutputLogger from '@middy/input-output-logger';",
+    "import type { Bundle } from 'fhir/r4';",
+    "import { lambdaResponse } from './responses';",
+  ];
+  runRuleTests('no-body-logging', {
+    valid: [
+      // the event carries trace ids and a count; the response a status
+      [...prelude, 'type TraceEvent = { traceIds: Record<string, string>; retries: number };',
+        'export async function lambdaHandler(event: TraceEvent) { return lambdaResponse(200, event.retries, event.traceIds); }',
+        'export const handler = middy(lambdaHandler).use(inputOutputLogger());'].join('\n'),
+      // a bundle typed event whose bundle field the file omits from the log
+      [...prelude, 'type EnrichEvent = { fhir: Bundle };',
+        'export async function lambdaHandler(event: EnrichEvent) { const size = event.fhir.total; return { statusCode: 200, size }; }',
+        "export const handler = middy(lambdaHandler).use(inputOutputLogger({ omitPaths: ['event', 'response'] }));"].join('\n'),
+    ],
+    invalid: [
+      {
+        name: 'the event holds a prescriptions bundle, and the response a helper builds from it',
+        code: [...prelude, 'type EnrichEvent = { fhir: Bundle; traceIds: Record<string, string> };',
+          'export async function lambdaHandler(event: EnrichEvent) {',
+          '  const bundle = event.fhir;',
+          '  return lambdaResponse(200, bundle, event.traceIds);',
+          '}',
+          'export const handler = middy(lambdaHandler).use(inputOutputLogger());'].join('\n'),
+        errors: [{ line: 10, column: 49, message: 'logs the whole Lambda event and response of every invocation', kinds: ['patient-record'] }],
+      },
+      {
+        name: "a custom logger writes the request and the response on lines of their own: each is reported there",
+        code: [...prelude, "import { Logger } from '@aws-lambda-powertools/logger';", 'const logger = new Logger();',
+          'type EnrichEvent = { fhir: Bundle };',
+          'export async function lambdaHandler(event: EnrichEvent) { return lambdaResponse(200, event.fhir); }',
+          'export const handler = middy(lambdaHandler).use(inputOutputLogger({',
+          '  logger: (request) => {',
+          '    const response = (request as { response?: unknown })?.response;',
+          "    if (response === undefined) logger.info('request', { request });",
+          "    else logger.debug('response', { response });",
+          '  },',
+          '}));'].join('\n'),
+        errors: [
+          { line: 12, column: 56, message: 'logs the whole Lambda event of every invocation', kinds: ['patient-record'] },
+          { line: 13, column: 35, message: 'logs the whole Lambda response of every invocation', kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
 });

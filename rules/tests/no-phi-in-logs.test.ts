@@ -23,6 +23,18 @@ runRuleTests('no-phi-in-logs', {
     // a parameter whose declared type the workspace spells out without PHI (ids, timestamps, keys) is that shape, whatever
     // the caller's function name guessed
     "interface TrackerRequest { message_id: string; creation_time: string; prescription_id: string }\ninterface DocumentRequest extends TrackerRequest { document_key: string }\ndeclare const builder: any;\nfunction send(request: DocumentRequest) { console.info(`sending ${JSON.stringify(request)}`); }\nexport function f(key: string) { const documentRequest = builder.makePrescriptionDocumentRequest(key); send(documentRequest); }",
+    // a service's read named for staff, a catalogue, a count or the types a record can have, and a service's write: no patient record is emitted
+    "import { WardService } from './ward.service';\nexport class C {\n  constructor(private wardService: WardService) {}\n  a() { this.wardService.getWards().subscribe((res: any) => console.log(res.Results)); }\n  b() { this.wardService.GetDoctorsList().subscribe((doctors: any) => console.log(doctors)); }\n  c() { this.wardService.getVisitTypes().subscribe((types: any) => console.log(types)); }\n  d() { this.wardService.getPatientCount().subscribe((count: any) => console.log(count)); }\n  e() { this.wardService.getPatientSettings().subscribe((settings: any) => console.log(settings)); }\n}",
+    // a response known to have failed is the server's error report: its error field set, or the other branch of a success status
+    "import { NoteService } from './note.service';\nexport class C {\n  constructor(private noteService: NoteService) {}\n  a() {\n    this.noteService.getPatientNotes(1).subscribe((data: any) => {\n      if (data.errorMessage) console.log('failed', data);\n    });\n    this.noteService.GetProgressNoteById(2).subscribe((res: any) => {\n      if (res.Status == 'OK') this.show(res.Results);\n      else console.log(res);\n    });\n  }\n  show(x: unknown) { return x; }\n}",
+    // the records a service's read emits are objects: put into text they are `[object Object]`
+    "import { NoteService } from './note.service';\nexport class C {\n  summary: any;\n  constructor(private noteService: NoteService) {}\n  a() {\n    this.noteService.GetDischargeSummaryDetail(1).subscribe((res: any) => {\n      this.summary = res.Results;\n      console.log(this.summary + ' loaded');\n    });\n  }\n}",
+    // a read named for patients on a receiver that is not a service (a list, a cache) is not a request
+    'export class C { patients: any; a() { this.patients.getPatientVisits().subscribe((v: any) => console.log(v)); } }',
+    // a view model whose fields are created as platform classes or as classes without PHI holds none
+    { code: "import type { WardVM } from './vms';\nexport function f(ward: WardVM) { console.log(ward); }", workspace: { 'src/vms.ts': "export class Bed { public BedNumber: number = 0; public IsOccupied: boolean = false; }\nexport class WardVM {\n  Beds = new Array<Bed>();\n  Opened = new Date();\n  Changes = new Subject<string>();\n}" } },
+    // a grid of wards: its rows are not a patient's
+    { code: "import type { CellClickedEvent } from 'ag-grid-community';\nimport type { WardRow } from './rows';\nexport function clicked(event: CellClickedEvent<WardRow>) { console.log(event.data); }", workspace: { 'src/rows.ts': 'export interface WardRow { wardName: string; bedCount: number; isOpen: boolean }' } },
     // a library imported whole is code, whatever its name says
     "import passport from 'passport';\nconsole.log('auth middleware', passport);",
     "const passport = require('passport');\nconsole.debug(passport);",
@@ -205,6 +217,16 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 2, column: 15, kinds: ['clinical-note'] }],
     },
     {
+      name: "provenance: what a read of an injected service named for clinical notes emits, its PascalCase envelope logged",
+      code: "import { NoteService } from './note.service';\nexport class NoteViewComponent {\n  note: any;\n  constructor(private noteService: NoteService) {}\n  open(id: number) {\n    this.noteService.GetProgressNoteById(id).subscribe((res: any) => {\n      if (res.Status === 'OK') console.log(res.Results);\n    });\n  }\n}",
+      errors: [{ line: 7, column: 44, kinds: ['clinical-note'] }],
+    },
+    {
+      name: "provenance: a service's read named for a patient's visits, awaited through firstValueFrom",
+      code: "import { firstValueFrom } from 'rxjs';\nimport { VisitService } from './visit.service';\nexport class VisitsComponent {\n  constructor(private visitService: VisitService) {}\n  async load(uuid: string) {\n    const data = await firstValueFrom(this.visitService.getPatientVisits(uuid));\n    console.log('visits', data);\n  }\n}",
+      errors: [{ line: 7, column: 27, kinds: ['encounter'] }],
+    },
+    {
       name: 'provenance: the response of a read of a patient route',
       code: "declare const api: any;\nexport async function load(id: string) {\n  const result = await api.get(`/encounters/${id}`);\n  console.debug('loaded', result);\n}",
       errors: [{ line: 4, column: 27, kinds: ['encounter'] }],
@@ -260,6 +282,27 @@ runRuleTests('no-phi-in-logs', {
       name: 'pino child logger bound with an MRN',
       code: "import pino from 'pino';\nconst log = pino();\nexport function f(req: any) {\n  const child = log.child({ mrn: req.params.mrn });\n  child.info('loaded');\n}",
       errors: [{ line: 4, column: 27, kinds: ['mrn'], message: 'Child logger binds medical record number' }],
+    },
+    {
+      name: 'typed parameter: a view model whose fields are typed by what they are created as (new Array<T>(), new T())',
+      code: "import type { ClaimVM } from './vms';\nexport class ClaimComponent {\n  configure(claimObject: ClaimVM): void {\n    console.log(claimObject);\n  }\n}",
+      workspace: { 'src/vms.ts': "export class ClaimPatInfo { public FullName: string = ''; public DateOfBirth: string = ''; }\nexport class ClaimVM {\n  Insured = new Array<ClaimPatInfo>();\n  Holder = new ClaimPatInfo();\n  Created = new Date();\n}" },
+      errors: [{ line: 4, column: 17, kinds: ['date-of-birth', 'name'] }],
+    },
+    {
+      name: 'a clinical document type named on a component field (a discharge note handed back by a child component)',
+      code: "export class NoteComponent {\n  dischargeNote: unknown;\n  onDischargeTemplate(data: unknown) {\n    this.dischargeNote = data;\n    console.log(this.dischargeNote);\n  }\n}",
+      errors: [{ line: 5, column: 17, kinds: ['clinical-note'] }],
+    },
+    {
+      name: "a grid typed by its rows: an AG Grid event's or cell's row, a Material table's data source",
+      code: "import type { CellClickedEvent, ICellRendererParams } from 'ag-grid-community';\nimport { MatTableDataSource } from '@angular/material/table';\nimport type { LabRow } from './rows';\nexport class LabGridComponent {\n  rows = new MatTableDataSource<LabRow>([]);\n  cellClicked(event: CellClickedEvent<LabRow>) { console.log(event.data); }\n  render(params: ICellRendererParams<LabRow>) { console.log(params.data); return ''; }\n  dump() { console.log(this.rows.data); }\n}",
+      workspace: { 'src/rows.ts': 'export interface LabRow { id: string; diagnosis: string; labResult: string }' },
+      errors: [
+        { line: 6, column: 62, kinds: ['diagnosis', 'lab-result'] },
+        { line: 7, column: 61, kinds: ['diagnosis', 'lab-result'] },
+        { line: 8, column: 24, kinds: ['diagnosis', 'lab-result'] },
+      ],
     },
     {
       name: 'typed parameter: fields declared in another file',
@@ -439,6 +482,41 @@ describe('no-phi-in-logs: tables computed from the repository\'s own JSON module
         filename: 'scripts/report.js',
         code: "const reportSettings = require('./report-settings.json');\nasync function fetchPatients(settings) { return db.query(settings.sql); }\nasync function main() {\n  const patientRecord = await fetchPatients(reportSettings);\n  console.log(patientRecord);\n}\nmain();",
         errors: [{ line: 5, column: 15, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: request header maps logged whole where the file reads a patient header from them', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the headers the file reads are trace ids, an API key and the caller's IP: nothing a patient is known by
+      "declare const logger: any;\nexport function handle(event: any) {\n  const traceId = event.headers['x-correlation-id'];\n  const key = event.headers['x-api-key'];\n  const ip = event.headers['x-forwarded-for'];\n  logger.info('request', { headers: event.headers, traceId, key, ip });\n}",
+      // a staff user's e-mail header is not a patient's contact
+      "declare const logger: any;\nexport function handle(headers: Record<string, string>) {\n  const email = headers['x-user-email'];\n  logger.info('headers', { headers });\n  return email;\n}",
+      // a response's headers are what the server sent back
+      "declare const logger: any;\nexport async function call(headers: Record<string, string>) {\n  const nhsNumber = headers['x-nhs-number'];\n  const response = await fetch('/spine', { method: 'POST', body: nhsNumber });\n  logger.debug('spine replied', { headers: response.headers });\n}",
+      // one header logged by name that says nothing about the patient
+      "declare const logger: any;\nexport function handle(headers: Record<string, string>) {\n  logger.info('app', { app: headers['nhsd-application-name'] });\n}",
+    ],
+    invalid: [
+      {
+        name: 'the header map is logged before and after the NHS number header is read from it',
+        code: [
+          'declare const logger: any;',
+          "const SUBJECT_HEADER = 'x-nhsd-subject-nhs-number';",
+          'export function adapt(headers: Record<string, string | undefined>) {',
+          "  logger.info('delegated access', { headers });",
+          '  const subject = headers[SUBJECT_HEADER];',
+          '  return subject;',
+          '}',
+        ].join('\n'),
+        errors: [{ line: 4, column: 37, kinds: ['nhs-number'] }],
+      },
+      {
+        name: "a Lambda event's header map printed, with the patient's date of birth read through `get`",
+        code: "export function handler(event: any) {\n  console.log(event.headers);\n  const dob = event.headers.get('x-patient-dob');\n  return { statusCode: 200, body: String(dob.length) };\n}",
+        errors: [{ line: 2, column: 15, kinds: ['date-of-birth'] }],
       },
     ],
   });

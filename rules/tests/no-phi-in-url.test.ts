@@ -5,6 +5,9 @@ runRuleTests('no-phi-in-url', {
     // a report over every patient of a date range, filtered by a diagnosis and a ward: the URL names nobody
     "declare const http: any; declare const filter: any;\nhttp.get('/Reporting/DiagnosisWiseReport?FromDate=' + filter.fromDate + '&ToDate=' + filter.toDate + '&Diagnosis=' + filter.diagnosis + '&WardId=' + filter.wardId);",
     "declare const filter: any; fetch(`/api/stats/census?startDate=${filter.start}&endDate=${filter.end}&icdCode=${filter.diagnosisCode}`);",
+    // a search of the types a visit can have, or of a ward list: a catalogue, not a patient
+    "declare const http: any;\nexport function visitTypes(searchTxt: string) { return http.get('/api/Visit/VisitTypes?search=' + searchTxt); }",
+    "declare const http: any;\nexport function wards(searchTxt: string) { return http.get('/api/Ward/List?search=' + searchTxt); }",
     // opaque ids, types, counts, flags, formats and code-system URLs are not PHI
     'declare const patient: any; fetch(`/api/patients/${patient.id}`);',
     'declare const patient: any; fetch(`/fhir/${patient.resourceType}/${patient.id}`);',
@@ -114,6 +117,31 @@ runRuleTests('no-phi-in-url', {
       errors: [
         { line: 4, column: 51, kinds: ['name'] },
         { line: 7, column: 64, kinds: ['name'] },
+      ],
+    },
+    {
+      name: "free-text search of a list of patients' visits or admissions: what staff type to find the patient",
+      code: "declare const http: any;\nexport class VisitsApi {\n  listVisits(days: number, searchTxt: string) {\n    return http.get('/api/Visit/ListVisits?dayslimit=' + days + '&search=' + searchTxt);\n  }\n  admissions(searchText: string) {\n    return http.get(`/api/admissions?q=${searchText}`);\n  }\n}",
+      errors: [
+        { line: 4, column: 78, kinds: ['name'] },
+        { line: 7, column: 42, kinds: ['name'] },
+      ],
+    },
+    {
+      name: "a shared search service: routes in an enum, the route a switch case narrows its parameter to, the typed term appended",
+      code: "declare const http: any;\nexport enum SearchRoutes {\n  PatientByName = '/api/Patient/SearchPatient?search=',\n  VisitList = '/api/Visit/GetVisitByStatus?status=',\n  Wards = '/api/Ward/List?search=',\n}\nexport class SearchService {\n  status = '';\n  searchEntries(apiUrl: string, term: string) {\n    switch (apiUrl) {\n      case SearchRoutes.VisitList:\n        return http.get(apiUrl + this.status + '&search=' + term);\n      case SearchRoutes.PatientByName:\n        return http.get(apiUrl + term);\n      case SearchRoutes.Wards:\n        return http.get(apiUrl + term);\n      default:\n        return http.get(apiUrl + term);\n    }\n  }\n  byName(term: string) {\n    return http.get(SearchRoutes.PatientByName + term);\n  }\n}",
+      errors: [
+        { line: 12, column: 61, kinds: ['name'] },
+        { line: 14, column: 34, kinds: ['name'] },
+        { line: 22, column: 50, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a Medicare number and a national health insurance (NSHI) number, abbreviated, in the query string',
+      code: "declare const http: any;\nexport function member(medicareNo: string) { return http.get(`/api/Medicare/Member?MedicareNo=${medicareNo}`); }\nexport function insured(nshiNumber: string) { return http.get('/api/Insurance/Patients?nshiNumber=' + nshiNumber); }",
+      errors: [
+        { line: 2, column: 97, kinds: ['health-plan-id'] },
+        { line: 3, column: 103, kinds: ['health-plan-id'] },
       ],
     },
     {
@@ -1127,6 +1155,39 @@ describe('no-phi-in-url: a declared options field no caller sets carries nothing
         filename: 'src/claim-client.ts',
         code: client("return this.call({ endpoint: 'Claim', query: new URLSearchParams({ claim: JSON.stringify(claim) }) });"),
         errors: [{ line: 11, column: 50, kinds: ['insurance'] }, { line: 14, column: 109, kinds: ['insurance'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-url: optional query parameters and a base URL glued to a patient segment', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // an optional paging or status parameter, and an optional name search of a non-person resource
+      'export const list = (page?: number) => fetch(`/fhir/Patient?_count=10${page ? `&_getpagesoffset=${page}` : \'\'}`);',
+      "export const orgs = (searchText?: string) => fetch(`/fhir/Organization?_count=10${searchText ? `&name=${searchText}` : ''}`);",
+      // an optional part whose text names no parameter stays one unknown value
+      "export const one = (patientUuid: string, full?: boolean) => fetch(`/fhir/Patient/${patientUuid}${full ? '?_summary=false' : ''}`);",
+      // an opaque id looked up on a patient endpoint behind a base URL
+      'declare const BASE_URL: string;\nexport const byUuid = (patientUuid: string) => fetch(`${BASE_URL}patient?identifier=${patientUuid}`);',
+    ],
+    invalid: [
+      {
+        name: 'a typed name added to a FHIR Patient search only when the user typed one',
+        code: "export const findPatients = (searchText?: string) =>\n  fetch(`/fhir/Patient?_count=10${searchText ? `&name=${searchText}` : ''}`);",
+        errors: [{ line: 2, column: 57, kinds: ["name"] }],
+      },
+      {
+        name: 'the same with `&&`, and an identifier looked up on a patient endpoint glued to a base URL',
+        code: [
+          'declare const BASE_URL: string;',
+          'export const findPatients = (searchText: string) => fetch(`/fhir/Patient?_count=10${searchText && `&name=${searchText}`}`);',
+          'export const byIdentifier = (identifier: string) => fetch(`${BASE_URL}patient?identifier=${identifier}&v=full`);',
+        ].join('\n'),
+        errors: [
+          { line: 2, column: 108, kinds: ["name"] },
+          { line: 3, column: 92, kinds: ['mrn'] },
+        ],
       },
     ],
   });

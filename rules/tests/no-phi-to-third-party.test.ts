@@ -390,3 +390,35 @@ runRuleTests('no-phi-to-third-party', {
     },
   ],
 });
+
+describe('no-phi-to-third-party: chat-completion requests by their shape (a bot or a gateway that forwards them to a model)', () => {
+  runRuleTests('no-phi-to-third-party', {
+    valid: [
+      // a bot run with a patient reference but no conversation and no model: the project's own server code
+      "declare const medplum: any;\nexport const run = (patientRef: string) => medplum.executeBot('bot-1', { resourceType: 'Parameters', parameter: [{ name: 'patient', valueString: patientRef }] });",
+      // a chat request whose conversation holds only instructions and the question typed
+      "declare const medplum: any;\nexport const ask = (question: string) => medplum.executeBot('bot-1', { resourceType: 'Parameters', parameter: [{ name: 'messages', valueString: JSON.stringify([{ role: 'user', content: question }]) }, { name: 'model', valueString: 'gpt-4o' }] });",
+      // a request with messages but no model is not a chat completion (an SMS gateway's batch)
+      "import axios from 'axios';\ndeclare const patient: { phone: string };\nexport const text = () => axios.post('/sms/batch', { messages: [{ to: patient.phone, body: 'Your appointment is tomorrow' }] });",
+    ],
+    invalid: [
+      {
+        name: "a patient's record put in the conversation a bot forwards to a model",
+        code: [
+          "import type { Patient } from '@medplum/fhirtypes';",
+          'declare const medplum: any;',
+          'export async function summarise(patient: Patient) {',
+          "  const messages = [{ role: 'user', content: JSON.stringify(patient) }];",
+          "  return medplum.executeBot('summary-bot', { resourceType: 'Parameters', parameter: [{ name: 'messages', valueString: JSON.stringify(messages) }, { name: 'model', valueString: 'gpt-4o' }] });",
+          '}',
+        ].join('\n'),
+        errors: [{ line: 5, column: 119, kinds: ["patient-record"] }],
+      },
+      {
+        name: "a chat request with the patient's diagnosis posted to the app's own LLM gateway",
+        code: "declare const patient: { diagnosis: string };\nexport const explain = () => fetch('/api/llm/chat', { method: 'POST', body: JSON.stringify({ model: 'claude', messages: [{ role: 'user', content: `Explain ${patient.diagnosis}` }] }) });",
+        errors: [{ line: 2, column: 121, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});

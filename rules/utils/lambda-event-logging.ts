@@ -5,10 +5,13 @@
 // event. Whether that writes PHI depends on the handler: what it reads from the event, what it returns.
 import { CONTACT_KINDS, subjectOfName, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 import { childNodes, isFunction, keyName, lastSegment, memberCall, parentOf, propertyKey, propertyName, unwrap, type Node } from './ast';
+import type { HeaderMaps } from './header-maps';
 
 /** Parts of an API Gateway / function URL event that carry what the client sent. */
 const EVENT_DATA_PARTS = new Set(['queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'body']);
 const contactKinds = new Set(CONTACT_KINDS);
+/** Parts of a gateway event judged by the names of the fields read from them (or not at all: the caller's context). */
+const GATEWAY_PARTS = new Set([...EVENT_DATA_PARTS, 'headers', 'multiValueHeaders', 'requestContext', 'rawHeaders', 'rawQueryString', 'rawPath', 'path', 'httpMethod', 'resource', 'routeKey', 'cookies', 'Records', 'detail']);
 
 export type EventLogger = 'inputOutputLogger' | 'logEvent' | 'logEventIfEnabled';
 
@@ -24,6 +27,14 @@ interface Site {
   /** Whether the response is logged too (input-output-logger). */
   logsResponse: boolean;
   precision: 'high' | 'medium';
+  /** Where a custom logger of input-output-logger writes the invocation it is handed (`logger.info('in', { request })`). */
+  loggedAt?: CustomLogLines;
+}
+
+/** Where a custom input-output logger writes the request (the event) and the response it is handed. */
+interface CustomLogLines {
+  request?: Node;
+  response?: Node;
 }
 
 export interface EventLoggingFinding {
@@ -51,8 +62,16 @@ export class LambdaEventLogging {
   private readonly returns = new Map<Node, Taint>();
   private readonly sites: Site[] = [];
   private usesMiddy: boolean | undefined;
+  private logsEvents: boolean | undefined;
+  private importsInputOutputLogger: boolean | undefined;
+  /** Taints of what functions read from their first parameter (`event.fhir`), as the walk knew them there. */
+  private readonly eventMembers = new Map<Node, Array<{ field: string; taint: Taint }>>();
 
-  constructor(private readonly context: RuleContext) {}
+  constructor(
+    private readonly context: RuleContext,
+    /** Header maps of the file: an event whose `headers` the handler reads carries the patient headers read from them. */
+    private readonly headerMaps?: HeaderMaps,
+  ) {}
 
   onFunctionDeclaration(node: TSESTree.FunctionDeclaration): void {
     if (node.id) this.functions.set(node.id.name, node);
@@ -60,6 +79,26 @@ export class LambdaEventLogging {
 
   onDeclarator(node: TSESTree.VariableDeclarator): void {
     if (node.id.type === 'Identifier' && node.init && isFunction(unwrap(node.init))) this.functions.set(node.id.name, unwrap(node.init));
+  }
+
+  /**
+   * `event.fhir` of `(event: { fhir: Bundle })`: what the event of a step function or queue carries, by its type or
+   * its field's name. Parts of a gateway event are judged by the names of the fields read from them instead; only
+   * clinical kinds count (a contact field alone may be a staff member's). Only in files that log events.
+   */
+  onMember(node: TSESTree.MemberExpression): void {
+    if (node.computed || node.object.type !== 'Identifier' || GATEWAY_PARTS.has(propertyName(node) ?? '')) return;
+    this.logsEvents ??= this.context.importsModule(/^@middy\/|^@aws-lambda-powertools\/logger/);
+    if (!this.logsEvents) return;
+    const owner = this.enclosingFunction(node);
+    const param = owner ? (owner as TSESTree.FunctionLike).params[0] : undefined;
+    if (!owner || param?.type !== 'Identifier' || param.name !== node.object.name) return;
+    const taint = this.context.taintOf(node);
+    if (!taint.kinds.some((kind) => !contactKinds.has(kind))) return;
+    const read = { field: propertyName(node) ?? '', taint };
+    const known = this.eventMembers.get(owner);
+    if (known) known.push(read);
+    else this.eventMembers.set(owner, [read]);
   }
 
   /** What a function returns, as the walk knows it at its `return` (a response built from PHI). */
@@ -77,10 +116,24 @@ export class LambdaEventLogging {
     if (!this.usesMiddy) return;
     const owner = fn ?? this.enclosingFunction(at);
     if (!owner) return;
-    const taint = this.context.taintOf(value);
+    const taint = this.responseTaint(value);
     if (taint.kinds.length === 0) return;
     const known = this.returns.get(owner);
     this.returns.set(owner, known ? mergeTaints(known, taint) : taint);
+  }
+
+  /**
+   * What a returned value carries; a response built by a helper (`lambdaResponse(200, bundle, traceIds)`,
+   * `buildSuccessResponse(body)`) carries what it is handed, wherever the helper lives.
+   */
+  private responseTaint(value: Node): Taint {
+    const own = this.context.taintOf(value);
+    const node = unwrap(value);
+    if (own.kinds.length > 0 || node.type !== 'CallExpression') return own;
+    const name = lastSegment(node.callee as Node);
+    if (!name || !/response$/i.test(name)) return own;
+    const parts = node.arguments.filter((argument) => argument.type !== 'SpreadElement').map((argument) => this.context.taintOf(argument)).filter((taint) => taint.kinds.length > 0);
+    return parts.length ? parts.reduce(mergeTaints) : own;
   }
 
   private enclosingFunction(node: Node): Node | undefined {
@@ -89,6 +142,7 @@ export class LambdaEventLogging {
   }
 
   onCall(node: TSESTree.CallExpression): void {
+    if (node.callee.type === 'Identifier' && this.headerMaps) this.onDetachedMiddleware(node);
     const call = memberCall(node);
     if (call?.method === 'use' && node.arguments[0]?.type === 'CallExpression') {
       this.onMiddleware(node, node.arguments[0]);
@@ -125,7 +179,7 @@ export class LambdaEventLogging {
       const options = middleware.arguments[0] as Node | undefined;
       const custom = objectOption(options, 'logger');
       // a custom logger that drops what it is handed logs nothing
-      if (custom && (this.context.constantOf(custom) === false || (isFunction(custom) && custom.params.length === 0))) return;
+      if (custom && (this.context.constantOf(custom) === false || (isFunction(custom) && (custom.params.length === 0 || onlyPicksFields(custom))))) return;
       const omit = objectOption(options, 'omitPaths');
       if (omit?.type === 'ArrayExpression') {
         omitPaths = omit.elements.flatMap((element) => {
@@ -144,7 +198,25 @@ export class LambdaEventLogging {
     if (!root) return;
     // `middy(handler)`, or middy 5's `middy().use(…).handler(handler)`
     const { handler, importedHandler } = this.resolveHandler((root.arguments[0] as Node | undefined) ?? chainedHandler(use));
-    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision });
+    this.sites.push({ node: middleware, logger, handler, importedHandler, omitPaths, logsResponse: logger === 'inputOutputLogger', precision, loggedAt: customLogLine(objectOption(middleware.arguments[0] as Node | undefined, 'logger')) });
+  }
+
+  /**
+   * `inputOutputLogger({ logger: (request) => logger.info('in', { request }) })` held in a list or an object of
+   * middleware that a factory applies to a handler (`for (const m of middleware) handler.use(m)`): no `.use(…)`
+   * chain names the handler. The event is then the one every handler of the file is handed; only its headers are
+   * judged (`event.headers` read by a function of the file, with the patient headers the file reads from them).
+   */
+  onDetachedMiddleware(node: TSESTree.CallExpression): void {
+    this.importsInputOutputLogger ??= this.context.importsModule('@middy/input-output-logger');
+    if (!this.importsInputOutputLogger) return;
+    const parent = parentOf(node);
+    if (parent?.type === 'CallExpression' && memberCall(parent)?.method === 'use') return;
+    if (this.middlewareName(node) !== 'inputOutputLogger' || !this.context.importsModule('@middy/core')) return;
+    const custom = objectOption(node.arguments[0] as Node | undefined, 'logger');
+    const loggedAt = customLogLine(custom);
+    if (!loggedAt?.request) return;
+    this.sites.push({ node, logger: 'inputOutputLogger', handler: undefined, omitPaths: [], logsResponse: false, precision: 'medium', loggedAt });
   }
 
   private middlewareName(call: TSESTree.CallExpression): string | undefined {
@@ -193,14 +265,14 @@ export class LambdaEventLogging {
   findings(): EventLoggingFinding[] {
     const found: EventLoggingFinding[] = [];
     for (const site of this.sites) {
-      const finding = this.judge(site);
-      if (finding) found.push(finding);
+      found.push(...this.judge(site));
     }
     return found;
   }
 
-  private judge(site: Site): EventLoggingFinding | undefined {
+  private judge(site: Site): EventLoggingFinding[] {
     const kinds = new Set<string>();
+    const responseKinds = new Set<string>();
     let origins: Taint['origins'] = [];
     let confidence: Taint['confidence'] = 'high';
     let inEvent = false;
@@ -209,7 +281,20 @@ export class LambdaEventLogging {
     const chain = this.handlerChain(site);
     const eventKinds = new Set<string>();
     let namesPatient = false;
+    const headerKinds = this.headerMaps?.kinds() ?? [];
+    const headerReaders = headerKinds.length === 0 || site.omitPaths.some((path) => covers(path, ['event', 'headers'])) ? [] : site.handler ? chain : site.loggedAt ? [...this.functions.values()] : [];
+    if (headerReaders.some((fn) => readsEventHeaders(fn))) {
+      headerKinds.forEach((kind) => eventKinds.add(kind));
+      namesPatient = true;
+    }
     for (const handler of chain) {
+      // `event.fhir` of `(event: { fhir: Bundle })`: what the event of a step function or queue carries, by its type
+      for (const { field, taint } of this.eventMembers.get(handler) ?? []) {
+        if (site.omitPaths.some((path) => covers(path, ['event', field]))) continue;
+        taint.kinds.forEach((kind) => eventKinds.add(kind));
+        origins = [...origins, ...taint.origins].slice(0, 3);
+        if (taint.confidence === 'medium') confidence = 'medium';
+      }
       const param = (handler as TSESTree.FunctionLike).params[0];
       for (const read of eventReads(handler, param)) {
         if (site.omitPaths.some((path) => covers(path, ['event', ...read.path]))) continue;
@@ -230,6 +315,7 @@ export class LambdaEventLogging {
       const returned = site.logsResponse ? this.returns.get(handler) : undefined;
       if (returned && !site.omitPaths.some((path) => covers(path, ['response', 'body']))) {
         returned.kinds.forEach((kind) => kinds.add(kind));
+        returned.kinds.forEach((kind) => responseKinds.add(kind));
         origins = [...origins, ...returned.origins].slice(0, 3);
         if (returned.confidence === 'medium') confidence = 'medium';
         inResponse = true;
@@ -245,15 +331,18 @@ export class LambdaEventLogging {
         inEvent = true;
       }
     }
-    if (kinds.size === 0) return undefined;
+    if (kinds.size === 0) return [];
     if (confidence === 'medium') precision = 'medium';
-    return {
-      node: site.node,
-      logger: site.logger,
-      taint: { kinds: [...kinds].sort(), origins, confidence },
-      what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event',
-      precision,
-    };
+    const taint = { kinds: [...kinds].sort(), origins, confidence };
+    const lines = site.loggedAt;
+    // A custom logger writes the request and the response on lines of their own: each is reported where it is written.
+    if (lines?.response && inResponse && (lines.request || !inEvent)) {
+      const found: EventLoggingFinding[] = [];
+      if (inEvent && lines.request) found.push({ node: lines.request, logger: site.logger, taint: { kinds: [...eventKinds].sort(), origins, confidence }, what: 'event', precision });
+      found.push({ node: lines.response, logger: site.logger, taint: { kinds: [...responseKinds].sort(), origins, confidence }, what: 'response', precision });
+      return found;
+    }
+    return [{ node: lines?.request ?? lines?.response ?? site.node, logger: site.logger, taint, what: inEvent && inResponse ? 'event and response' : inResponse ? 'response' : 'event', precision }];
   }
 
   /** The handler, and the local function an inline wrapper hands its event to (`(event) => lambdaHandler(event, deps)`). */
@@ -284,6 +373,80 @@ export class LambdaEventLogging {
     const segments = this.context.file.replace(/\.[^./]+$/, '').split('/');
     return segments.some((segment) => subjectOfName(segment) === 'patient');
   }
+}
+
+/** Whether a function reads the `headers` of the event it is handed (`event.headers`, `{ headers }` of its parameter). */
+function readsEventHeaders(fn: Node): boolean {
+  const param = (fn as TSESTree.FunctionLike).params[0];
+  if (param?.type === 'ObjectPattern') return param.properties.some((property) => property.type === 'Property' && keyName(property.key) === 'headers');
+  if (param?.type !== 'Identifier') return false;
+  const body = (fn as TSESTree.FunctionLike).body;
+  const stack: Node[] = body ? [body] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === param.name && propertyName(node) === 'headers') return true;
+    stack.push(...childNodes(node));
+  }
+  return false;
+}
+
+const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'verbose']);
+
+/**
+ * The arguments of the log lines a custom input-output logger writes its request and its response with:
+ * `(request) => logger.info('in', { request })`, `const response = request.response; logger.debug('out', { response })`,
+ * `console.log(JSON.stringify(request))`. Not a logger that writes single fields (`request.context.awsRequestId`).
+ */
+function customLogLine(custom: Node | undefined): CustomLogLines | undefined {
+  if (!custom || !isFunction(custom)) return undefined;
+  const param = (custom as TSESTree.FunctionLike).params[0];
+  if (param?.type !== 'Identifier') return undefined;
+  // names bound to the request's response: `const response = (request as …)?.response`
+  const responseNames = new Set<string>();
+  const isResponseRead = (value: Node): boolean => {
+    const node = unwrap(value);
+    return node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'response' && unwrap(node.object as Node).type === 'Identifier' && (unwrap(node.object as Node) as TSESTree.Identifier).name === param.name;
+  };
+  const matches = (value: Node, what: 'request' | 'response'): boolean => {
+    const node = unwrap(value);
+    if (node.type === 'Identifier') return what === 'request' ? node.name === param.name : responseNames.has(node.name);
+    if (what === 'response' && isResponseRead(node)) return true;
+    if (node.type === 'ObjectExpression') return node.properties.some((property) => property.type === 'Property' && matches(property.value as Node, what));
+    if (node.type === 'CallExpression' && memberCall(node)?.method === 'stringify') return node.arguments.some((argument) => argument.type !== 'SpreadElement' && matches(argument, what));
+    return false;
+  };
+  const lines: CustomLogLines = {};
+  const stack: Node[] = [(custom as TSESTree.FunctionLike).body!];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && isResponseRead(node.init)) responseNames.add(node.id.name);
+    const call = node.type === 'CallExpression' ? memberCall(node) : undefined;
+    if (node.type === 'CallExpression' && call && LOG_METHODS.has(call.method)) {
+      for (const argument of node.arguments) {
+        if (argument.type === 'SpreadElement') continue;
+        if (!lines.response && matches(argument, 'response')) lines.response = argument;
+        else if (!lines.request && matches(argument, 'request')) lines.request = argument;
+      }
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return lines.request || lines.response ? lines : undefined;
+}
+
+/** A custom logger that only reads fields of what it is handed (`(request) => log({ id: request.context.awsRequestId })`). */
+function onlyPicksFields(custom: Node): boolean {
+  const param = (custom as TSESTree.FunctionLike).params[0];
+  if (param?.type !== 'Identifier') return false;
+  const stack: Node[] = [(custom as TSESTree.FunctionLike).body!];
+  while (stack.length) {
+    const node = stack.pop()!;
+    // `request.event` and `request.response` are the whole event and response
+    if (node.type === 'MemberExpression' && !node.computed && unwrap(node.object as Node).type === 'Identifier' && !['event', 'response'].includes(propertyName(node) ?? '')) continue;
+    if (node.type === 'Identifier' && node.name === param.name) return false;
+    stack.push(...childNodes(node));
+  }
+  return true;
 }
 
 /** The argument of a `.handler(fn)` call further along the chain a `.use(…)` call is part of. */

@@ -167,6 +167,10 @@ export class Analyzer extends FunctionSummaries {
 
   private visit(node: Node, parent: Node | undefined): void {
     (node as { parent?: Node }).parent = parent;
+    if (node.type === 'TSEnumDeclaration') {
+      this.declareEnum(node);
+      return;
+    }
     if (SKIPPED_TYPES.has(node.type)) return;
     if (this.enterHandlers.has(node.type)) this.setChildParents(node);
     this.dispatch(this.enterHandlers, node);
@@ -215,6 +219,17 @@ export class Analyzer extends FunctionSummaries {
       case 'VariableDeclarator':
         this.visitDeclarator(node);
         break;
+      case 'SwitchCase': {
+        // `switch (apiUrl) { case Routes.PatientSearch: … apiUrl + term }`: inside the case the variable is that constant.
+        const narrowed = this.caseNarrowing(node);
+        if (narrowed) {
+          this.withScope(false, () => {
+            this.declare(narrowed.name, narrowed.value, 'let');
+            this.visitChildren(node);
+          });
+        } else this.visitChildren(node);
+        break;
+      }
       case 'AssignmentExpression':
         this.visitAssignment(node);
         break;
@@ -579,6 +594,38 @@ export class Analyzer extends FunctionSummaries {
     if (!binding) return;
     binding.value = join(binding.value, added);
     this.version++;
+  }
+
+  /**
+   * `enum ApiRoutes { PatientSearch = '/api/patients?search=' }`: a table of constants, read as `ApiRoutes.PatientSearch`
+   * like the fields of a constant object (string and number members with a literal value).
+   */
+  private declareEnum(node: TSESTree.TSEnumDeclaration): void {
+    const fields = new Map<string, AbstractValue>();
+    for (const member of node.body.members) {
+      const key = member.id.type === 'Identifier' ? member.id.name : typeof member.id.value === 'string' ? member.id.value : undefined;
+      const initializer = member.initializer;
+      if (key === undefined || initializer?.type !== 'Literal') continue;
+      if (typeof initializer.value === 'string') fields.set(key, { ...EMPTY, stringPrefix: initializer.value, stringNode: initializer, constant: initializer.value });
+      else if (typeof initializer.value === 'number') fields.set(key, { ...EMPTY, constant: initializer.value });
+    }
+    this.declare(node.id.name, { ...EMPTY, fields }, 'let');
+  }
+
+  /**
+   * The variable a `switch` tests, and the constant it equals inside one of its cases: a case with a constant test
+   * whose previous case (if any) does not fall through into it (it has statements of its own).
+   */
+  private caseNarrowing(node: TSESTree.SwitchCase): { name: string; value: AbstractValue } | undefined {
+    const statement = (node as { parent?: Node }).parent;
+    if (!node.test || statement?.type !== 'SwitchStatement' || statement.discriminant.type !== 'Identifier') return undefined;
+    const at = statement.cases.indexOf(node);
+    if (at > 0 && statement.cases[at - 1].consequent.length === 0) return undefined;
+    const name = statement.discriminant.name;
+    const binding = this.scope.lookup(name);
+    const constant = this.valueOf(node.test).constant;
+    if (!binding || typeof constant !== 'string') return undefined;
+    return { name, value: { ...binding.value, constant, stringPrefix: constant, stringNode: undefined } };
   }
 
   private declare(name: string, value: AbstractValue, kind: string): void {

@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -93,6 +93,8 @@ const loggerFactories = new Set(LOGGER_FACTORIES);
 const nonPhiProperties = new Set(NON_PHI_PROPERTIES);
 const statusTextProperties = new Set(STATUS_TEXT_PROPERTIES);
 const outcomeWords = new Set(OUTCOME_WORDS);
+/** Fields of a response that hold the server's error report: set, the response failed. */
+const errorFields = new Set(['error', 'errorMessage', 'ErrorMessage', 'errors', 'Error']);
 
 /**
  * Whether `res.data` is read where `res` is known to have failed: the consequent of `if (!res.ok)`,
@@ -101,10 +103,14 @@ const outcomeWords = new Set(OUTCOME_WORDS);
  */
 function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Node | undefined): boolean {
   const responseName = valueNameOf(member.object);
-  if (!responseName) return false;
+  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting);
+}
+
+/** Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch). */
+function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): boolean {
   // The walk sets parents as it goes down: a read below the node a rule is handling (`throw new Error(res.data)`)
   // has none yet, and its branch is that node's.
-  let child: Node = (member as { parent?: Node }).parent || !visiting ? member : visiting;
+  let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
   for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
     const failed = failureTestOf(parent.test, responseName);
@@ -161,8 +167,13 @@ function testsNonPatientResource(test: Node, name: string): boolean {
 function failureTestOf(test: Node, responseName: string): boolean | undefined {
   const okOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
   const statusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && (propertyName(node) === 'status' || propertyName(node) === 'statusCode') && valueNameOf(node.object) === responseName;
+  // `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
+  const errorOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
+  // `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
+  const envelopeStatusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && /^status$/i.test(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
   const inner = test.type === 'ChainExpression' ? test.expression : test;
   if (okOf(inner)) return false;
+  if (errorOf(inner)) return true;
   if (inner.type === 'UnaryExpression' && inner.operator === '!') {
     const negated = inner.argument.type === 'ChainExpression' ? inner.argument.expression : inner.argument;
     return okOf(negated) ? true : undefined;
@@ -170,6 +181,12 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
   if (inner.type !== 'BinaryExpression') return undefined;
   const literal = inner.right.type === 'Literal' ? inner.right.value : undefined;
   if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
+  if (envelopeStatusOf(inner.left) && typeof literal === 'string') {
+    const equal = inner.operator === '===' || inner.operator === '==';
+    if (!equal && inner.operator !== '!==' && inner.operator !== '!=') return undefined;
+    const succeeded = /^(ok|success|succeeded)$/i.test(literal) ? true : /^(fail|failed|failure|error)$/i.test(literal) ? false : undefined;
+    return succeeded === undefined ? undefined : succeeded !== equal;
+  }
   if (statusOf(inner.left) && typeof literal === 'number') {
     if ((inner.operator === '>=' && literal >= 300) || (inner.operator === '>' && literal >= 299)) return true;
     if ((inner.operator === '!==' || inner.operator === '!=') && literal >= 200 && literal < 300) return true;
@@ -881,6 +898,8 @@ export abstract class ValueEvaluator {
     const binding = this.scope.lookup(node.name);
     // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
+    // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
+    if (binding && isResponseValue(binding.value) && inFailedBranchOf(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.
@@ -1015,7 +1034,11 @@ export abstract class ValueEvaluator {
     // `if (!res.ok) throw new Error(JSON.stringify(res.data))`: the body of a failed response is the server's error.
     if (member && containerProperties.has(name) && hasPhi(object) && inFailedResponseBranch(member, this.visiting)) return EMPTY;
     // `response.result`, `res.data` of a patient route's response: its payload, whatever the word means elsewhere.
-    if (containerProperties.has(name) && isResponseValue(object)) return { ...taintOnly(object), personContext: true };
+    // A .NET or Java back end serialises the same envelope in PascalCase (`res.Results`, `response.Data`).
+    if ((containerProperties.has(name) || containerProperties.has(name.toLowerCase())) && isResponseValue(object)) {
+      const payload = { ...taintOnly(object), personContext: true };
+      return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
+    }
     const byName = this.classifyHere(name, personContext);
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
@@ -1192,6 +1215,9 @@ export abstract class ValueEvaluator {
         const emission = this.emissionOf(this.valueOf(callee.object));
         if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;
       }
+      // `this.noteService.GetEmergencyNoteById(id)` whose request could not be followed: what its name says it reads.
+      const serviceRead = method ? undefined : serviceReadValue(node, this as unknown as ProvenanceHost);
+      if (serviceRead) return serviceRead;
       return this.methodCallValue(node, callee, name, argumentsValue);
     }
     if (name) return this.nameSaysValue(name, node);

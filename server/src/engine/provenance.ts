@@ -37,6 +37,9 @@ import {
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
   REQUEST_METHODS,
+  SERVICE_READ_VERBS,
+  SERVICE_RECEIVER_WORDS,
+  SERVICE_SUBJECT_ENDS,
   STORE_CALLBACK_METHODS,
   STORE_READ_METHODS,
   STORE_SUFFIX_WORDS,
@@ -337,6 +340,42 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
   if (!filter || (prefix && endsInTrap(prefix, host.options.classifier))) return undefined;
   const records = ['patient-record'];
   return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`)`, true);
+}
+
+// ── reads of the application's own services ──────────────────────────────────────────────────
+
+const serviceReceiverWords = new Set(SERVICE_RECEIVER_WORDS);
+const serviceReadVerbs = new Set(SERVICE_READ_VERBS);
+const serviceSubjectEnds = new Set(SERVICE_SUBJECT_ENDS);
+
+/** `GetEmergencyNoteById` → `emergency_note`, `getHivSummary` → `hiv_summary`: what a read's name says it reads; undefined for any other name. */
+export function serviceReadSubject(method: string): string | undefined {
+  const words = splitWords(method);
+  if (words.length < 2 || !serviceReadVerbs.has(words[0])) return undefined;
+  const end = words.findIndex((word, i) => i > 0 && serviceSubjectEnds.has(word));
+  const subject = words.slice(1, end < 0 ? undefined : end);
+  return subject.length ? subject.join('_') : undefined;
+}
+
+/**
+ * `this.noteService.GetEmergencyNoteById(id)`, `this.hivSummaryService.getHivSummary(uuid)`: a read of one of the
+ * application's services named for patient records (a patient, visits, notes, lab results) resolves or emits those
+ * records, whatever the callback calls them (`res`, `data`). Asked only where the service's own method could not be
+ * followed to a request; the evidence is the names, so medium, and the label says so. A name whose subject ends in a
+ * count, a type, a setting or an id (`getPatientCount`, `getVisitTypes`) and staff or catalogue reads
+ * (`getDoctors`, `getWards`) name no record.
+ */
+export function serviceReadValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  if (call.callee.type !== 'MemberExpression' || call.callee.computed || call.callee.object.type === 'ThisExpression') return undefined;
+  const method = propertyName(call.callee);
+  const receiver = dottedName(call.callee.object)?.split('.').pop();
+  if (!method || !receiver || !serviceReceiverWords.has(splitWords(receiver).at(-1) ?? '')) return undefined;
+  const subject = serviceReadSubject(method);
+  if (!subject) return undefined;
+  const kinds = routeKinds(`/${subject}`, host.options.classifier);
+  if (kinds.length === 0) return undefined;
+  // The records are objects: put into text they render as `[object Object]` (only their fields read carry their data).
+  return withTag(provenanceValue(kinds, host.origin(call, kinds).range, `what \`${receiver}.${method}\` resolves with (a service's read named for these records)`, true), 'declared-record');
 }
 
 /** The query parameter that filters a read by one patient: in the URL's query or in the request's `params` option. */

@@ -53,6 +53,12 @@ export interface ResolvedType {
 // string of letters held the editor for minutes, 240 KB of `class A ` a scan for 17 s).
 const DECLARATION = /\b(?:interface|class)\s+([A-Z][\w$]*)(?=([^{;]{0,1000}))\2\{|\btype\s+([A-Z][\w$]*)(?=([^=;{]{0,400}))\4=\s*\{/g;
 const FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*[?!]?\s*:\s*([^;,\n=]+)/;
+/**
+ * A class field typed by what it is initialised with (`PatientInfo = new Array<SSF_PatInfo>()`, `rows = new
+ * MatTableDataSource<Patient>([])`, `public Patient = new
+ * Patient()`, `visits = new Array<Visit>()`): TypeScript infers the class (or the element class), so does the index.
+ */
+const INITIALISED_FIELD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|declare|override)\s+)*([A-Za-z_$][\w$]*)\s*=\s*new\s+((?:[\w$]+\.)*[A-Z][\w$]*\s*(?:<[^()]*>)?)\s*\(/;
 const PRIMITIVE_BOOLEAN = /^\s*boolean\s*$/;
 const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
 /** Kinds that name a whole record: a string or number under such a name is its id (`patient: string`, `encounter: string`). */
@@ -242,6 +248,9 @@ function holdsOnlyFunctions(typeText: string): boolean {
 /** A method signature (`onSave(): void`) or a member whose type is a function (`[id: string]: () => void`, `cb: (x) => void`). */
 const FUNCTION_MEMBER = /^\s*(?:readonly\s+)?(?:[A-Za-z_$][\w$]*\s*\??\s*(?:<[^>]*>)?\s*\(|(?:\[[^\]]*\]|[A-Za-z_$][\w$]*)\s*\??\s*:\s*(?:\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>)/;
 
+/** Classes of the platform a field may be created as: they hold no record of the workspace's. */
+const BUILT_IN_CLASSES = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'RegExp', 'Error', 'Promise', 'Subject', 'BehaviorSubject', 'ReplaySubject', 'EventEmitter', 'FormGroup', 'FormControl', 'FormArray', 'FormBuilder', 'HttpParams', 'HttpHeaders', 'URLSearchParams', 'FormData', 'Blob', 'File']);
+
 function membersOf(body: string): { fields: DeclaredField[]; indexType?: string } {
   const fields: DeclaredField[] = [];
   let indexType: string | undefined;
@@ -252,7 +261,14 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
       continue;
     }
     const field = FIELD.exec(member);
-    if (!field || /^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
+    if (!field) {
+      const initialised = INITIALISED_FIELD.exec(member);
+      // `new Array<PatInfo>()`, `new MatTableDataSource<Patient>([])`: a wrapper holds what its type argument says.
+      const typeName = initialised ? unwrapTypeName(initialised[2]) : undefined;
+      if (initialised && typeName && !BUILT_IN_CLASSES.has(typeName)) fields.push({ name: initialised[1], typeName, isBoolean: false, isScalar: false });
+      continue;
+    }
+    if (/^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
     fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
   }
   return { fields, indexType };

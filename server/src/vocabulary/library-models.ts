@@ -71,6 +71,9 @@ export const CONTENT_WRAPPERS: readonly string[] = [
   'Ref', 'ShallowRef', 'ComputedRef', 'MutableRefObject', 'RefObject', 'Writable', 'Readable', 'Accessor', 'Store',
   'AxiosResponse', 'AxiosPromise', 'HttpResponse', 'UseQueryResult', 'QueryObserverResult', 'SWRResponse', 'UseFormReturn', 'FormikProps',
   'FormGroup', 'FormControl', 'WithId', 'Maybe', 'Nullable', 'Optional', 'Draft',
+  // grids and tables typed by their row (AG Grid's TData, Angular Material and CDK): an event or cell of a row holds the row
+  'RowClickedEvent', 'RowDoubleClickedEvent', 'RowSelectedEvent', 'CellClickedEvent', 'CellDoubleClickedEvent', 'CellValueChangedEvent',
+  'ICellRendererParams', 'ValueGetterParams', 'ValueFormatterParams', 'MatTableDataSource', 'SelectionModel',
 ];
 
 /** Keyed collections whose second type argument is what they hold (`Record<string, Patient>`, `Map<string, Patient>`). */

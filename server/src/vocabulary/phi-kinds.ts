@@ -170,7 +170,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 9,
     sensitivity: 'high',
-    strong: ['memberId', 'memberNumber', 'memberNo', 'subscriberId', 'subscriberNumber', 'beneficiaryId', 'beneficiaryNumber', 'insuranceId', 'insuranceNumber', 'policyNumber', 'policyNo', 'policyId', 'medicareId', 'medicareNumber', 'medicaidId', 'medicaidNumber', 'mbi', 'hicn', 'healthPlanId', 'planMemberId'],
+    strong: ['memberId', 'memberNumber', 'memberNo', 'subscriberId', 'subscriberNumber', 'beneficiaryId', 'beneficiaryNumber', 'insuranceId', 'insuranceNumber', 'policyNumber', 'policyNo', 'policyId', 'medicareId', 'medicareNumber', 'medicaidId', 'medicaidNumber', 'mbi', 'hicn', 'healthPlanId', 'planMemberId',
+      // the `No` abbreviation beside `policyNo`, `memberNo`; Nepal's national health insurance (NSHI) member number
+      'medicareNo', 'medicaidNo', 'nshiNumber', 'nshiNo'],
     // A plan's group number is the employer's or the group's, shared by everyone in it: a patient's only on their coverage.
     contextual: ['groupNumber'],
     description: 'Health plan beneficiary or member number (insurance member ID, Medicare MBI).',
@@ -390,7 +392,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'clinical notes',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['clinicalNote', 'clinicalNotes', 'progressNote', 'progressNotes', 'soapNote', 'chartNote', 'chartNotes', 'visitNote', 'visitNotes', 'dischargeSummary', 'doctorNotes', 'nursingNote', 'therapyNote', 'therapyNotes', 'psychotherapyNotes', 'clinicalSummary', 'hpi', 'transcript', 'sessionNote', 'sessionNotes', 'noteText', 'counselingNotes', 'counsellingNotes'],
+    strong: ['clinicalNote', 'clinicalNotes', 'progressNote', 'progressNotes', 'soapNote', 'chartNote', 'chartNotes', 'visitNote', 'visitNotes', 'dischargeSummary', 'doctorNotes', 'nursingNote', 'therapyNote', 'therapyNotes', 'psychotherapyNotes', 'clinicalSummary', 'hpi', 'transcript', 'sessionNote', 'sessionNotes', 'noteText', 'counselingNotes', 'counsellingNotes',
+      // the clinical document types (LOINC's note types): discharge, procedure, operative, consult, admission, nurse notes, H&P
+      'dischargeNote', 'dischargeNotes', 'procedureNote', 'procedureNotes', 'operativeNote', 'operativeNotes', 'consultNote', 'consultNotes',
+      'consultationNote', 'consultationNotes', 'admissionNote', 'admissionNotes', 'nurseNote', 'nurseNotes', 'nursingNotes', 'historyAndPhysical', 'historyAndPhysicalNote'],
     contextual: ['note', 'notes', 'comment', 'comments', 'assessment', 'summary'],
     description: 'Clinical notes, summaries and transcripts.',
   },

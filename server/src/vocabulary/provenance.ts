@@ -145,6 +145,19 @@ export const NOT_PAYLOAD_PARSERS: readonly string[] = ['parseInt', 'parseFloat',
  */
 export const EMISSION_CALLBACK_METHODS: readonly string[] = ['subscribe'];
 
+/**
+ * Words of a receiver that is one of the application's own services (Angular's injected `PatientService`,
+ * `noteTemplateBLService`, `hivSummaryResourceService`): its methods wrap the requests, so what one returns is
+ * what its name says it reads, even where the request's route cannot be followed.
+ */
+export const SERVICE_RECEIVER_WORDS: readonly string[] = ['service'];
+
+/** First words of a service method that reads records and resolves (or emits) with them. Writes are left out: what a server answers to one is an acknowledgement more often than the record. */
+export const SERVICE_READ_VERBS: readonly string[] = ['get', 'load', 'fetch', 'find', 'search', 'read', 'retrieve', 'list', 'query', 'lookup'];
+
+/** Words that end what a read's name says it reads: `GetEmergencyNoteById` reads an emergency note, `getHivSummaryForPatient` an HIV summary. */
+export const SERVICE_SUBJECT_ENDS: readonly string[] = ['by', 'for', 'from', 'with', 'of', 'and', 'in', 'on', 'to', 'using', 'after', 'before', 'between', 'if'];
+
 /** The method that applies RxJS operators to an Observable: `obs.pipe(map(…), tap(…))`. */
 export const PIPE_METHOD = 'pipe';
 

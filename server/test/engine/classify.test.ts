@@ -28,6 +28,12 @@ describe('NameClassifier', () => {
     ['socialSecurityNumber', ['ssn']],
     ['dob', ['date-of-birth']],
     ['date_of_birth', ['date-of-birth']],
+    ['medicareNo', ['health-plan-id']],
+    ['Ins_NshiNumber', ['health-plan-id']],
+    // clinical document types
+    ['dischargeNote', ['clinical-note']],
+    ['procedureNotes', ['clinical-note']],
+    ['HistoryAndPhysicalNote', ['clinical-note']],
     ['mrn', ['mrn']],
     ['memberId', ['health-plan-id']],
     ['policyNumber', ['health-plan-id']],
@@ -67,7 +73,7 @@ describe('NameClassifier', () => {
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
   const traps = [
-    'patientCount', 'icdIndicator', 'birthdayYear', 'dobYear', 'visitDateYear', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
+    'patientCount', 'dischargeNoteTemplate', 'consultNoteId', 'icdIndicator', 'birthdayYear', 'dobYear', 'visitDateYear', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',

@@ -128,30 +128,31 @@ function isConcat(node: Node): node is TSESTree.BinaryExpression {
 
 /** Template literals and `+` chains flattened into literal text and expressions. */
 function urlPieces(node: Node): { text: string; pieces: UrlPiece[] } {
-  let text = '';
-  const pieces: UrlPiece[] = [];
-  const walk = (part: Node) => {
-    const current = unwrap(part);
-    if (isConcat(current)) {
-      walk(current.left);
-      walk(current.right);
-    } else if (current.type === 'TemplateLiteral') {
-      current.quasis.forEach((quasi, i) => {
-        text += quasi.value.cooked ?? quasi.value.raw;
-        const expression = current.expressions[i];
-        if (expression) walk(expression);
-      });
-    } else if (isStringLiteral(current)) {
-      text += current.value;
-    } else if (current.type === 'Literal') {
-      text += String(current.value);
-    } else {
-      pieces.push({ before: text, expression: current });
-      text += 'X';
+  const into = { text: '', pieces: [] as UrlPiece[] };
+  addUrlPieces(node, into);
+  return into;
+}
+
+function addUrlPieces(part: Node, into: { text: string; pieces: UrlPiece[] }): void {
+  const current = unwrap(part);
+  if (isConcat(current)) {
+    addUrlPieces(current.left, into);
+    addUrlPieces(current.right, into);
+  } else if (current.type === 'TemplateLiteral') {
+    for (let i = 0; i < current.quasis.length; i++) {
+      const quasi = current.quasis[i];
+      into.text += quasi.value.cooked ?? quasi.value.raw;
+      const expression = current.expressions[i];
+      if (expression) addUrlPieces(expression, into);
     }
-  };
-  walk(node);
-  return { text, pieces };
+  } else if (isStringLiteral(current)) {
+    into.text += current.value;
+  } else if (current.type === 'Literal') {
+    into.text += String(current.value);
+  } else {
+    into.pieces.push({ before: into.text, expression: current });
+    into.text += 'X';
+  }
 }
 
 /** `?dob=` / `&patient_ssn=` right before an expression: the query parameter it fills. */

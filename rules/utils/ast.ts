@@ -146,8 +146,10 @@ export function isFunction(node: Node | undefined | null): node is TSESTree.Arro
 /** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
 export function childNodes(node: Node): Node[] {
   const children: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  // for…in over a plain node: the keys Object.entries gives, in its order, without an array of pairs per node.
+  for (const key in node) {
     if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
     } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {

@@ -141,35 +141,36 @@ function isConcat(node: Node): node is TSESTree.BinaryExpression {
  * narrowed to one).
  */
 function urlPieces(node: Node, constantText?: (expression: Node) => string | undefined): { text: string; pieces: UrlPiece[] } {
-  let text = '';
-  const pieces: UrlPiece[] = [];
-  const walk = (part: Node) => {
-    const current = unwrap(part);
-    if (isConcat(current)) {
-      walk(current.left);
-      walk(current.right);
-    } else if (current.type === 'TemplateLiteral') {
-      current.quasis.forEach((quasi, i) => {
-        text += quasi.value.cooked ?? quasi.value.raw;
-        const expression = current.expressions[i];
-        if (expression) walk(expression);
-      });
-    } else if (optionalUrlPart(current)) {
-      // `${term ? `&name=${term}` : ''}`, `${term && `&name=${term}`}`: a query parameter the URL carries when set
-      walk(optionalUrlPart(current)!);
-    } else if (isStringLiteral(current)) {
-      text += current.value;
-    } else if (current.type === 'Literal') {
-      text += String(current.value);
-    } else if (constantText && (current.type === 'Identifier' || current.type === 'MemberExpression') && constantText(current) !== undefined) {
-      text += constantText(current);
-    } else {
-      pieces.push({ before: text, expression: current });
-      text += 'X';
+  const into = { text: '', pieces: [] as UrlPiece[] };
+  addUrlPieces(node, into, constantText);
+  return into;
+}
+
+function addUrlPieces(part: Node, into: { text: string; pieces: UrlPiece[] }, constantText: ((expression: Node) => string | undefined) | undefined): void {
+  const current = unwrap(part);
+  if (isConcat(current)) {
+    addUrlPieces(current.left, into, constantText);
+    addUrlPieces(current.right, into, constantText);
+  } else if (current.type === 'TemplateLiteral') {
+    for (let i = 0; i < current.quasis.length; i++) {
+      const quasi = current.quasis[i];
+      into.text += quasi.value.cooked ?? quasi.value.raw;
+      const expression = current.expressions[i];
+      if (expression) addUrlPieces(expression, into, constantText);
     }
-  };
-  walk(node);
-  return { text, pieces };
+  } else if (optionalUrlPart(current)) {
+    // `${term ? `&name=${term}` : ''}`, `${term && `&name=${term}`}`: a query parameter the URL carries when set
+    addUrlPieces(optionalUrlPart(current)!, into, constantText);
+  } else if (isStringLiteral(current)) {
+    into.text += current.value;
+  } else if (current.type === 'Literal') {
+    into.text += String(current.value);
+  } else if (constantText && (current.type === 'Identifier' || current.type === 'MemberExpression') && constantText(current) !== undefined) {
+    into.text += constantText(current);
+  } else {
+    into.pieces.push({ before: into.text, expression: current });
+    into.text += 'X';
+  }
 }
 
 /** Whether a node is the empty string (`''`, an empty template). */
@@ -281,27 +282,44 @@ const LIST_READ_FILLERS = new Set(['all', 'more', 'my', 'clinic', 'matching', 'f
 const SEARCH_STATE_WORDS = new Set(['fetch', 'search', 'query', 'list', 'filter', 'request']);
 const SEARCH_STATE_HEADS = new Set(['options', 'params', 'parameters', 'filters', 'query', 'criteria', 'args']);
 
+/** What a callee's last name says of the call, for the searches judged at every call (see `searchCallNameOf`). */
+interface SearchCallName {
+  /** A FHIR search client's method (`isFhirSearchCallName`). */
+  fhirSearch: boolean;
+  /** A patient list's search filter declaration (`makePatientListFilters`). */
+  searchFilterDeclaration: boolean;
+  /** A read or search of a list of patients (`namesAPatientListRead`). */
+  patientListRead: boolean;
+}
+
+/** Asked at every call of every file, and a function of the name alone: judged once per name. */
+function searchCallNameOf(name: string): SearchCallName {
+  let known = searchCallNames.get(name);
+  if (known === undefined) {
+    if (searchCallNames.size >= SEARCH_CALL_NAME_CACHE_LIMIT) searchCallNames.clear();
+    known = { fhirSearch: isFhirSearchCallName(name), searchFilterDeclaration: namesASearchFilterDeclaration(name), patientListRead: namesAPatientListRead(name) };
+    searchCallNames.set(name, known);
+  }
+  return known;
+}
+
+const searchCallNames = new Map<string, SearchCallName>();
+const SEARCH_CALL_NAME_CACHE_LIMIT = 20_000;
+
+/** `makePatientListFilters`, `patientSearchFilters`: a patient list's filter declared, changing nothing. */
+function namesASearchFilterDeclaration(name: string): boolean {
+  if (!name) return false;
+  const words = splitWords(name);
+  if (!words.some((word) => subjectOfName(word) === 'patient') || !words.some((word) => FILTER_DECLARATION_WORDS.has(word))) return false;
+  return !words.some((word) => subjectOfName(word) === 'workforce' || MUTATION_WORDS.has(word));
+}
+
 /**
  * A call that reads a list of patients or runs a patient search with an options object, its request made elsewhere
  * (a Redux thunk, an API module, a data hook): `fetchPatientsForClinic(id, { search })`, `searchPatients({ q })`,
  * `usePatients({ search })`, or the state those options are kept in until an effect sends them
  * (`setPatientFetchOptions({ search })`). The verb must act on patients: `fetchPatientProviders` does not.
  */
-function patientListReadName(callee: Node): string | undefined {
-  const name = lastSegment(callee);
-  if (!name) return undefined;
-  // Asked at every call of every file, and a function of the name alone: judged once per name.
-  let known = listReadByName.get(name);
-  if (known === undefined) {
-    if (listReadByName.size >= LIST_READ_CACHE_LIMIT) listReadByName.clear();
-    listReadByName.set(name, (known = namesAPatientListRead(name)));
-  }
-  return known ? name : undefined;
-}
-
-const listReadByName = new Map<string, boolean>();
-const LIST_READ_CACHE_LIMIT = 20_000;
-
 function namesAPatientListRead(name: string): boolean {
   const words = splitWords(name);
   const isPatientWord = (word: string | undefined) => !!word && subjectOfName(word) === 'patient';
@@ -1036,9 +1054,7 @@ class UrlFile {
    * patient list read or search whose request is made elsewhere. List reads send their options as the query string of
    * a GET, so what staff typed to find a patient ends up in request URLs. The request is not in sight: medium precision.
    */
-  checkPatientListOptions(node: TSESTree.CallExpression) {
-    const sink = patientListReadName(node.callee);
-    if (!sink) return;
+  checkPatientListOptions(node: TSESTree.CallExpression, sink: string) {
     for (const argument of node.arguments) {
       if (argument.type === 'SpreadElement') continue;
       const found = this.searchOptionsPhi(argument, 0);
@@ -1739,16 +1755,14 @@ class UrlFile {
    * search with GET unless told to POST `_search`, so the parameters are in the request URL. Medium precision: the
    * client's method is not in sight.
    */
-  checkFhirPatientSearch(node: TSESTree.CallExpression): boolean {
-    const sink = lastSegment(node.callee);
-    if (!isFhirSearchCallName(sink)) return false;
+  checkFhirPatientSearch(node: TSESTree.CallExpression, sink: string): boolean {
     const [first, second] = node.arguments;
     let resourceType: string | undefined;
     let parameters: TSESTree.ObjectExpression | undefined;
     const typeArgument = first && first.type !== 'SpreadElement' ? this.context.constantOf(first) : undefined;
     // Is it FHIR? A `resourceType` key says so; a type argument (`find('Patient', …)` could be an ORM's) needs a FHIR
     // client in sight — the call's or a module's name — or a parameter only FHIR spells (`birthdate`, `name:contains`).
-    let fhirKnown = /fhir/i.test(sink!) || this.context.importsModule(/fhir|medplum|aidbox/i) || /fhir/i.test(this.context.file);
+    let fhirKnown = /fhir/i.test(sink) || this.context.importsModule(/fhir|medplum|aidbox/i) || /fhir/i.test(this.context.file);
     if (typeof typeArgument === 'string' && /^[A-Z][A-Za-z]+$/.test(typeArgument)) {
       resourceType = typeArgument;
       parameters = this.searchParameterObject(second);
@@ -1777,12 +1791,7 @@ class UrlFile {
    * staff type into that filter is sent as that parameter of a GET search. Only a parameter with a modifier or a
    * chain is taken from a bare string (`'name'` alone is too common a word); medium precision.
    */
-  checkPatientSearchFilterDeclaration(node: TSESTree.CallExpression): boolean {
-    const sink = lastSegment(node.callee);
-    if (!sink) return false;
-    const words = splitWords(sink);
-    if (!words.some((word) => subjectOfName(word) === 'patient') || !words.some((word) => FILTER_DECLARATION_WORDS.has(word))) return false;
-    if (words.some((word) => subjectOfName(word) === 'workforce' || MUTATION_WORDS.has(word))) return false;
+  checkPatientSearchFilterDeclaration(node: TSESTree.CallExpression, sink: string): boolean {
     const kinds: string[] = [];
     let first: Node | undefined;
     for (const argument of node.arguments) {
@@ -1941,8 +1950,10 @@ class UrlFile {
       if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
       return;
     }
-    if (this.checkFhirPatientSearch(node) || this.checkPatientSearchFilterDeclaration(node) || this.checkTrpcQuery(node)) return;
-    this.checkPatientListOptions(node);
+    const sink = lastSegment(node.callee);
+    const sinkName = sink === undefined ? undefined : searchCallNameOf(sink);
+    if ((sinkName?.fhirSearch && this.checkFhirPatientSearch(node, sink!)) || (sinkName?.searchFilterDeclaration && this.checkPatientSearchFilterDeclaration(node, sink!)) || this.checkTrpcQuery(node)) return;
+    if (sinkName?.patientListRead) this.checkPatientListOptions(node, sink!);
   }
 
   onAssignmentExpression(node: TSESTree.AssignmentExpression) {

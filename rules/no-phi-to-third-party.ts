@@ -294,6 +294,9 @@ const COLLECTOR_HTTP_CALLS: ReadonlyArray<{ callee: RegExp; body: 'fetch-options
   { callee: /^(window\.)?navigator\.sendBeacon$/, body: 'second' },
   { callee: /^(axios|http|https|api|client|got|ky|request|superagent|needle)\.(post|put|patch)$/, body: 'second' },
 ];
+const COLLECTOR_HTTP_CALL_LAST_NAMES: ReadonlySet<string> = new Set(['fetch', 'sendBeacon', 'post', 'put', 'patch']);
+/** What a file's text holds when it can make a Splunk, CloudWatch RUM, Pushover or APNs client (see noteCollectorClient). */
+const COLLECTOR_CLIENT_HINT = /splunk|rum|pushover|apn/i;
 
 /** Session-replay options that turn masking of typed or displayed text off when set to false. */
 const REPLAY_MASK_OPTIONS: Record<string, { what: 'inputs' | 'page text'; vendor?: string }> = {
@@ -528,12 +531,18 @@ class ThirdPartyFile {
   readonly apnNotifications = new Set<string>();
   /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
   readonly dynamicImports = new Map<string, string>();
+  /**
+   * Whether the file can make a collector client at all: each needs a name or module that says splunk, rum,
+   * pushover or apn. Asked once per file instead of reading the names of every call that initialises a variable.
+   */
+  readonly mayMakeCollectorClients: boolean;
 
   constructor(
     readonly context: RuleContext<MessageId>,
     readonly options: Readonly<Options>,
   ) {
     this.knownLlms = new Set<string>(this.options.llmNames);
+    this.mayMakeCollectorClients = COLLECTOR_CLIENT_HINT.test(context.text);
   }
 
 
@@ -755,10 +764,12 @@ class ThirdPartyFile {
   llmHttpCall(node: TSESTree.CallExpression): Sink | undefined {
     const callee = dottedName(node.callee) ?? '';
     const shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+    // The URL's value is worked out only for a call shaped like a request (evaluating every call's first argument cost ~2% of a scan).
+    if (!shape) return undefined;
     const url = node.arguments[0] ? this.context.stringPrefixOf(node.arguments[0]) : undefined;
     const host = url ? /^https?:\/\/([^/:?#]+)/i.exec(url.text)?.[1]?.toLowerCase() : undefined;
     const vendor = host ? LLM_API_HOSTS.find((candidate) => candidate.host.test(host))?.vendor : undefined;
-    if (!shape || !vendor || !url) return undefined;
+    if (!vendor || !url) return undefined;
     if (LLM_REALTIME_PATH.test(url.text)) {
       this.context.report({ node: node.arguments[0], messageId: 'llmRealtime', data: { vendor }, precision: 'medium' });
       return undefined;
@@ -804,6 +815,8 @@ class ThirdPartyFile {
 
   /** `fetch('https://hec.example.org/services/collector', { method: 'POST', body })`, `navigator.sendBeacon(config.analyticsUrl, data)`. */
   collectorHttpCall(node: TSESTree.CallExpression): Sink | undefined {
+    // Every shape's callee ends in one of these (most calls end in none).
+    if (!COLLECTOR_HTTP_CALL_LAST_NAMES.has(lastSegment(node.callee) ?? '')) return undefined;
     const callee = dottedName(node.callee) ?? '';
     const shape = COLLECTOR_HTTP_CALLS.find((candidate) => candidate.callee.test(callee));
     const urlNode = node.arguments[0] as Node | undefined;
@@ -836,6 +849,7 @@ class ThirdPartyFile {
   /** `const logger = new SplunkLogger(config)`, `splunk.create({ baseUrl, token })`, `new AwsRum(…)`, `new Pushover({ user, token })`. */
   private noteCollectorClient(name: string, init: Node): void {
     if (init.type !== 'NewExpression' && init.type !== 'CallExpression') return;
+    if (!this.mayMakeCollectorClients) return;
     const callee = init.callee as Node;
     const names = receiverNames(callee);
     const modules = names.flatMap((candidate) => this.moduleOf(candidate) ?? []);

@@ -14,12 +14,56 @@ export function memberCall(node: TSESTree.CallExpression | TSESTree.NewExpressio
   return method ? { object: callee.object, method } : undefined;
 }
 
-/** The last segment of a dotted name: `logger` for `this.deps.logger`. */
+/**
+ * The last segment of a dotted name: `logger` for `this.deps.logger`. The same answer as splitting
+ * `dottedName(node)`, without building the dotted string (asked several times at every call of every file).
+ */
 export function lastSegment(node: Node): string | undefined {
-  const dotted = dottedName(node);
-  if (!dotted) return undefined;
-  const parts = dotted.split('.');
-  return parts[parts.length - 1];
+  switch (node.type) {
+    case 'Identifier':
+      return node.name;
+    case 'ThisExpression':
+      return 'this';
+    case 'Super':
+      return 'super';
+    case 'MemberExpression': {
+      if (!isDottedName(node.object)) return undefined;
+      if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
+        // `a['b.c']` is dotted `a.b.c`: its last segment is `c`.
+        const value = node.property.value;
+        return value.slice(value.lastIndexOf('.') + 1);
+      }
+      return undefined;
+    }
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+      return lastSegment(node.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `dottedName(node)` has an answer. */
+function isDottedName(node: Node): boolean {
+  for (;;) {
+    switch (node.type) {
+      case 'Identifier':
+      case 'ThisExpression':
+      case 'Super':
+        return true;
+      case 'MemberExpression':
+        if (!((!node.computed && node.property.type === 'Identifier') || (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string'))) return false;
+        node = node.object;
+        break;
+      case 'ChainExpression':
+      case 'TSNonNullExpression':
+        node = node.expression;
+        break;
+      default:
+        return false;
+    }
+  }
 }
 
 export function isStringLiteral(node: Node | undefined | null): node is TSESTree.StringLiteral {
@@ -102,8 +146,10 @@ export function isFunction(node: Node | undefined | null): node is TSESTree.Arro
 /** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
 export function childNodes(node: Node): Node[] {
   const children: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  // for…in over a plain node: the keys Object.entries gives, in its order, without an array of pairs per node.
+  for (const key in node) {
     if (key === 'parent' || key === 'range' || key === 'loc') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
     } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {

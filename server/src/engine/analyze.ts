@@ -576,30 +576,31 @@ function createContext(
     language,
     config: input.config,
     fileRole: input.role?.role ?? 'production',
-    taintOf: (node) => analyzer().valueOf(node),
-    patientSearchPageUrlWriter: () => input.index?.patientSearchPageUrlWriter(),
-    classifyName: (name) => [...classifier.kindsOf(name)],
-    classify: (name, personContext) => classifier.classify(name, personContext),
-    importedFrom: (localName) => (language === 'code' ? analyzer().importedFrom(localName) : undefined),
-    localNamesFrom: (module) => (language === 'code' ? analyzer().localNamesFrom(module) : []),
-    importsModule: (module) => (language === 'code' ? analyzer().importsModule(module) : false),
-    suppressionProblems: (policy) => suppressions.problems(policy),
-    analysisProblem: () => problem,
-    isSanitizer: (name) => analyzer().isSanitizerName(name),
-    stringPrefixOf: (node) => {
+    // Methods, not arrows: a context is made per rule and file, and a bundle that keeps names names each arrow.
+    taintOf(node) { return analyzer().valueOf(node); },
+    patientSearchPageUrlWriter() { return input.index?.patientSearchPageUrlWriter(); },
+    classifyName(name) { return [...classifier.kindsOf(name)]; },
+    classify(name, personContext) { return classifier.classify(name, personContext); },
+    importedFrom(localName) { return language === 'code' ? analyzer().importedFrom(localName) : undefined; },
+    localNamesFrom(module) { return language === 'code' ? analyzer().localNamesFrom(module) : []; },
+    importsModule(module) { return language === 'code' ? analyzer().importsModule(module) : false; },
+    suppressionProblems(policy) { return suppressions.problems(policy); },
+    analysisProblem() { return problem; },
+    isSanitizer(name) { return analyzer().isSanitizerName(name); },
+    stringPrefixOf(node) {
       const value = analyzer().valueOf(node);
       return value.stringPrefix !== undefined && value.stringNode ? { text: value.stringPrefix, node: value.stringNode } : undefined;
     },
-    constantOf: (node) => analyzer().valueOf(node).constant,
-    hasTag: (node, tag) => hasTag(analyzer().valueOf(node), tag),
-    hasShapeWithoutPhi: (node) => {
+    constantOf(node) { return analyzer().valueOf(node).constant; },
+    hasTag(node, tag) { return hasTag(analyzer().valueOf(node), tag); },
+    hasShapeWithoutPhi(node) {
       if (language !== 'code') return false;
       const value = analyzer().valueOf(node);
       return value.typeName !== undefined && !hasPhi(value) && analyzer().declaresShapeWithoutPhi(value.typeName);
     },
-    getText: (node) => input.text.slice(node.range[0], node.range[1]),
-    parentOf: (node) => (node as { parent?: TSESTree.Node }).parent,
-    report: (descriptor) => {
+    getText(node) { return input.text.slice(node.range[0], node.range[1]); },
+    parentOf(node) { return (node as { parent?: TSESTree.Node }).parent; },
+    report(descriptor) {
       // A message id the rule does not declare is the rule's bug: fail it (isolated, reported as a
       // rule error) instead of printing the id to the user as if it were the message.
       if (!Object.hasOwn(rule.meta.messages, descriptor.messageId)) throw new Error(`reported unknown message id "${descriptor.messageId}"`);

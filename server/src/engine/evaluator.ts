@@ -368,8 +368,7 @@ export abstract class ValueEvaluator {
     }
     if (this.fileSubject) return this.fileSubject;
     if (this.classStack.some((name) => subjectOfName(name) === 'patient') || this.personKeyDepth > 0) return 'patient';
-    const accountContext = (name: string) => !this.options.appUsersArePatients && isAccountContextName(name);
-    const aboutAccounts = this.fileAboutAccounts || this.functionNames.some(accountContext) || this.classStack.some(accountContext);
+    const aboutAccounts = this.fileAboutAccounts || (!this.options.appUsersArePatients && (this.functionNames.some((name) => isAccountContextName(name)) || this.classStack.some((name) => isAccountContextName(name))));
     // The system's own reports and alerts go to configured staff recipients; a sending helper's
     // destination is whoever its caller names (what the caller passes is followed, not guessed here).
     const aboutOperationsMessaging = this.fileAboutOperationsMessaging || this.functionNames.some(isOperationsMessagingName) || this.classStack.some(isOperationsMessagingName);
@@ -581,12 +580,7 @@ export abstract class ValueEvaluator {
     const guessedByName = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
-    const endsInRecordNoun = () => {
-      const last = splitWords(identifier.name).at(-1);
-      const kinds = last ? this.options.classifier.classify(last).kinds : [];
-      return kinds.length > 0 && kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind));
-    };
-    const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && endsInRecordNoun() ? [] : guessedByName;
+    const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
@@ -600,6 +594,13 @@ export abstract class ValueEvaluator {
     value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /** `patient`, `encounter`: the name's last word names a record that a scalar can only be the id or reference of. */
+  private endsInRecordNoun(name: string): boolean {
+    const last = splitWords(name).at(-1);
+    const kinds = last ? this.options.classifier.classify(last).kinds : [];
+    return kinds.length > 0 && kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind));
   }
 
   /**
@@ -1177,7 +1178,6 @@ export abstract class ValueEvaluator {
     if (measurement) return join(measurement, taintOnly(this.valueOf((callee as TSESTree.MemberExpression).object)));
     // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
     if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
-    const argumentsValue = () => joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
     if (local) {
       // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
@@ -1195,12 +1195,12 @@ export abstract class ValueEvaluator {
     // `buildQuery(registry, request.queryParams)`: a query built from a FHIR search's criteria holds them.
     const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);
     if (built) return built;
-    if (isItemConverter(name)) return argumentsValue();
+    if (isItemConverter(name)) return this.argumentsTaint(node);
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
-      return argumentsValue();
+      return this.argumentsTaint(node);
     }
     if (callee.type === 'MemberExpression' && name) {
       // `this.loadOrders(id)` of this file's class, `this.orders.byPatient(id)` of an imported service: the
@@ -1218,10 +1218,15 @@ export abstract class ValueEvaluator {
       // `this.noteService.GetEmergencyNoteById(id)` whose request could not be followed: what its name says it reads.
       const serviceRead = method ? undefined : serviceReadValue(node, this as unknown as ProvenanceHost);
       if (serviceRead) return serviceRead;
-      return this.methodCallValue(node, callee, name, argumentsValue);
+      return this.methodCallValue(node, callee, name, () => this.argumentsTaint(node));
     }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
+  }
+
+  /** The PHI of a call's arguments together (what a pass-through function returns), without their shapes. */
+  private argumentsTaint(node: TSESTree.CallExpression): AbstractValue {
+    return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
   }
 
   /**

@@ -73,6 +73,25 @@ export function keyNamesTheNumberOfAnId(keyKinds: readonly string[], key: string
   return (valueLast === 'id' || valueLast === 'ids') && !ID_HEAD_WORDS.has(keyLast) && keyKinds.some((kind) => PERSON_NUMBER_KINDS.has(kind));
 }
 
+/**
+ * A yes/no question about a name that depends on the name alone, answered once per name: the analysis asks
+ * the same ones at every read of a property and for every enclosing function's name.
+ */
+function nameTest(judge: (name: string) => boolean): { test(name: string): boolean } {
+  const answers = new Map<string, boolean>();
+  return {
+    test(name) {
+      let answer = answers.get(name);
+      if (answer === undefined) {
+        answer = judge(name);
+        if (answers.size >= SPLIT_CACHE_LIMIT) answers.clear();
+        answers.set(name, answer);
+      }
+      return answer;
+    },
+  };
+}
+
 /** Lower-case words of a code name. Cached: rules ask about the same names over and over. */
 export function splitWords(name: string): readonly string[] {
   let words = splitCache.get(name);
@@ -159,11 +178,18 @@ export type Subject = 'patient' | 'workforce';
  * organisation's. A patient word wins over a workforce word (`patientUser`). Undefined when neither.
  */
 export function subjectOfName(name: string): Subject | undefined {
+  // Asked for every enclosing function's name at most reads: a function of the name alone, judged once per name.
+  const known = subjectCache.get(name);
+  if (known !== undefined) return known === NO_SUBJECT ? undefined : known;
   const words = withWorkforceMembers(splitWords(name));
-  if (words.some((word) => patientSubjectWords.has(word))) return 'patient';
-  if (words.some((word) => workforceSubjectWords.has(word))) return 'workforce';
-  return undefined;
+  const subject = words.some((word) => patientSubjectWords.has(word)) ? 'patient' : words.some((word) => workforceSubjectWords.has(word)) ? 'workforce' : undefined;
+  if (subjectCache.size >= SPLIT_CACHE_LIMIT) subjectCache.clear();
+  subjectCache.set(name, subject ?? NO_SUBJECT);
+  return subject;
 }
+
+const NO_SUBJECT = 'none';
+const subjectCache = new Map<string, Subject | typeof NO_SUBJECT>();
 
 const accountContextWords = new Set(ACCOUNT_CONTEXT_WORDS);
 
@@ -172,9 +198,12 @@ const accountContextWords = new Set(ACCOUNT_CONTEXT_WORDS);
  * about the app's own accounts (see ACCOUNT_CONTEXT_WORDS). Two-word spellings count (`signIn`, `logIn`).
  */
 export function isAccountContextName(name: string): boolean {
+  return accountContextNames.test(name);
+}
+const accountContextNames = nameTest((name) => {
   const words = splitWords(name);
   return words.some((word, i) => accountContextWords.has(word) || (i > 0 && accountContextWords.has(words[i - 1] + word)));
-}
+});
 
 const operationsMessagingWords = new Set(OPERATIONS_MESSAGING_WORDS);
 
@@ -196,9 +225,12 @@ const appUserWords = new Set(APP_USER_WORDS);
 
 /** `user`, `currentUser`, `ctx.authenticated`: the app's own user, whose role depends on the app (staff, or a patient in a portal). */
 export function isAppUserName(name: string): boolean {
+  return appUserNames.test(name);
+}
+const appUserNames = nameTest((name) => {
   const words = splitWords(name);
   return words.some((word) => appUserWords.has(word)) && !words.some((word) => workforceSubjectWords.has(word) && !appUserWords.has(word));
-}
+});
 
 /** The kinds without contact details (what a workforce member's or an organisation's value can still carry). */
 export function withoutContactKinds(kinds: readonly string[]): readonly string[] {
@@ -447,8 +479,9 @@ export function describeKinds(kindIds: readonly string[]): string {
 
 /** Whether an object named so holds test data (`e2eUsers`, `intakeTests`, `mockPatient`): see SYNTHETIC_OWNER_WORDS. */
 export function isSyntheticOwnerName(name: string): boolean {
-  return splitWords(name).some((word) => syntheticOwnerWords.has(word));
+  return syntheticOwnerNames.test(name);
 }
+const syntheticOwnerNames = nameTest((name) => splitWords(name).some((word) => syntheticOwnerWords.has(word)));
 
 /** `childConcept`, `patientDocument`, `intakeQuestion`: the last word names a thing that has a name of its own (see NAMED_THING_WORDS). */
 export function namesAThing(name: string): boolean {

@@ -1,6 +1,6 @@
 // The name classifier: words, kinds, and the traps name-matching tools fall into.
 import assert from 'node:assert/strict';
-import { describeKinds, NameClassifier, splitWords } from '../../src/vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, NameClassifier, splitWords, subjectOfName } from '../../src/vocabulary/classify';
 
 const classifier = new NameClassifier();
 
@@ -180,5 +180,17 @@ describe('NameClassifier: round 4 precision models', () => {
     }
     assert.deepEqual(classifier.kindsOf('appointmentReason'), ['encounter']);
     assert.deepEqual(classifier.kindsOf('patientEmail'), ['email']);
+  });
+});
+
+describe('name predicates answered once per name', () => {
+  // Cached by name alone (asked at every property read): a second answer, or one after other names, is the same.
+  it('subjectOfName, isAppUserName, isSyntheticOwnerName, isAccountContextName answer the same when asked again', () => {
+    const names = ['patient', 'currentUser', 'practitionerEmail', 'e2eUsers', 'mockPatients', 'changePassword', 'signIn', 'visitDate', 'toString', '__proto__', 'constructor', ''];
+    const ask = (name: string) => [subjectOfName(name), isAppUserName(name), isSyntheticOwnerName(name), isAccountContextName(name)];
+    const first = names.map(ask);
+    assert.deepEqual(first.slice(0, 3), [['patient', false, false, false], ['workforce', true, false, false], ['workforce', false, false, false]]);
+    assert.deepEqual(names.map(ask), first);
+    assert.deepEqual([...names].reverse().map(ask), [...first].reverse());
   });
 });

@@ -226,6 +226,24 @@ const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 const MAX_SNIPPET = 48;
 
 /** `PatientSearchIcon`, `TaskCode`, `PATIENT_FIELDS`: components, classes, enums, namespaces and constants, not variables holding data. */
+/** `MESSAGE.APPOINTMENT.NOT_FOUND`, `ERRORS.PATIENT_NOT_FOUND`: every name of a member path in capitals, and one a SCREAMING_SNAKE_CASE name. */
+function isScreamingMemberPath(node: TSESTree.MemberExpression): boolean {
+  let snake = false;
+  let current: Node = node;
+  while (current.type === 'MemberExpression') {
+    if (current.computed || current.property.type !== 'Identifier' || !/^[A-Z][A-Z0-9_]*$/.test(current.property.name)) return false;
+    snake ||= current.property.name.includes('_');
+    current = current.object;
+  }
+  return current.type === 'Identifier' && /^[A-Z][A-Z0-9_]+$/.test(current.name) && (snake || current.name.includes('_'));
+}
+
+function rootOfMemberPath(node: TSESTree.MemberExpression): Node {
+  let current: Node = node;
+  while (current.type === 'MemberExpression') current = current.object;
+  return current;
+}
+
 function isTypeOrConstantName(name: string): boolean {
   return /^[A-Z]/.test(name) && (/[a-z]/.test(name) || /^[A-Z0-9_$]+$/.test(name)) && name.length > 1;
 }
@@ -897,6 +915,8 @@ export abstract class ValueEvaluator {
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
     const binding = this.scope.lookup(node.name);
+    // `const { MESSAGE } = require('../constants/messages')`: a table of the app's own literal text, across files.
+    if ((!binding || !hasPhi(binding.value)) && this.importsConstantTable(node.name)) return WORKSPACE_CONTENT;
     // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
@@ -924,10 +944,23 @@ export abstract class ValueEvaluator {
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
 
+  /** Whether `name` is imported from a module of the workspace that exports it as a table of literals (see extractConstantTables). */
+  protected importsConstantTable(name: string): boolean {
+    const imported = this.imports.get(name);
+    const file = this.options.file;
+    return imported !== undefined && file !== undefined && this.options.index?.isConstantTableImport(file, imported.module, imported.imported) === true;
+  }
+
   protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
+    // `MESSAGE.APPOINTMENT.NOT_FOUND`: a path all in capitals from a table that holds no PHI is constant text.
+    // (A table declared here keeps its literal fields, read as usual.)
+    if (isScreamingMemberPath(node)) {
+      const root = this.valueOf(rootOfMemberPath(node));
+      if (!hasPhi(root) && !root.fields) return EMPTY;
+    }
     const object = this.valueOf(node.object);
     const name = propertyName(node);
     // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);

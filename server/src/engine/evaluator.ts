@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesOnlyAnyonesRecord, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -226,6 +226,11 @@ const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 const MAX_SNIPPET = 48;
 
 /** `PatientSearchIcon`, `TaskCode`, `PATIENT_FIELDS`: components, classes, enums, namespaces and constants, not variables holding data. */
+/** `record`, `newRecords`: a name that says only that the value is a record, of no one in particular. */
+function isAnyonesRecord(name: string, kinds: readonly string[]): boolean {
+  return kinds.length > 0 && kinds.every((kind) => kind === 'patient-record') && namesOnlyAnyonesRecord(name);
+}
+
 /** `MESSAGE.APPOINTMENT.NOT_FOUND`, `ERRORS.PATIENT_NOT_FOUND`: every name of a member path in capitals, and one a SCREAMING_SNAKE_CASE name. */
 function isScreamingMemberPath(node: TSESTree.MemberExpression): boolean {
   let snake = false;
@@ -420,6 +425,8 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
     if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
+    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    if (isAnyonesRecord(name, byName.kinds)) return { ...byName, kinds: [], personContext: false };
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -595,14 +602,17 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const guessedByName = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
+    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    const anyonesRecordHere = inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds);
+    const guessedByName = anyonesRecordHere ? [] : inWorkforceCode ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
-    if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
     // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.
     else if (!byName.personContext && value.personContext && !hasPhi(value) && namesAThing(identifier.name)) value = { ...value, personContext: undefined };
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.

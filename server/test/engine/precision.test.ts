@@ -384,6 +384,24 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/sync/show.ts'), ['no-phi-in-logs:6:patient-record']);
   });
 
+  it("a record that names no one, in code about a clinic, is the clinic's row; a patient's record there is still the patient's", () => {
+    const text = [
+      'export async function validateRecord(record, client) {',
+      "  console.log('record:', JSON.stringify(record));",
+      '  const result = { success: true, key: record, name: record.name };',
+      "  console.warn('invalid clinic rows', result);",
+      '  return client.send(record);',
+      '}',
+      'export async function show(load) {',
+      '  const patientRecord = await load();',
+      '  console.log(patientRecord, patientRecord.name);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/validateClinicCapacity/handler.js'), ['no-phi-in-logs:9:name,patient-record']);
+    // twin: the same code where nothing says whose data it handles keeps the record a patient's
+    assert.deepEqual(reported(text, 'src/validate/handler.js'), ['no-phi-in-logs:2:patient-record', 'no-phi-in-logs:4:name,patient-record', 'no-phi-in-logs:9:name,patient-record']);
+  });
+
   it("a places search's result is a business listing (a pharmacy's phone), not a patient's contact", () => {
     const types = 'export type PlacesResult = { placesId: string; name: string; address: string; phone?: string };\nexport type PatientResult = { name: string; phone?: string };\n';
     const text = "import type { PlacesResult, PatientResult } from './types';\nexport function found(place: PlacesResult, patient: PatientResult) {\n  console.log('nearest', JSON.stringify(place));\n  console.log('matched', JSON.stringify(patient));\n}\n";

@@ -226,6 +226,57 @@ const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 const MAX_SNIPPET = 48;
 
 /** `PatientSearchIcon`, `TaskCode`, `PATIENT_FIELDS`: components, classes, enums, namespaces and constants, not variables holding data. */
+/** A key that names an id: `PersonId`, `patient_id`, `uuid`, `id`. */
+const ID_KEY = /(?:^(?:id|uuid|key)$|[a-z0-9](?:Id|ID|Uuid|UUID|Key)$|_(?:id|uuid|key)$)/;
+/** DynamoDB's attribute-value wrappers (`{ S: '…' }`, `{ N: '…' }`): the key they sit under names the value. */
+const ATTRIBUTE_VALUE_TYPES = new Set(['S', 'N']);
+
+/**
+ * Whether `body` puts the variable `name` under a key that names an id (`PersonId: { S: `${record}` }`, `{ id: record }`)
+ * and never reads a field of it or uses it whole otherwise than as text or an argument: then it is that id.
+ */
+function usedOnlyAsAnId(body: Node, name: string): boolean {
+  let idUses = 0;
+  let other = false;
+  const visit = (node: Node, parent: Node | undefined): void => {
+    if (other) return;
+    if (node.type === 'Identifier' && node.name === name && parent) {
+      if (parent.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+      if (parent.type === 'Property' && parent.key === node && !parent.shorthand) return;
+      if (parent.type === 'MemberExpression' && parent.object === node) other = true;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') {
+          if (idKeyHolds(item as Node, name)) idUses++;
+          visit(item as Node, node);
+        }
+      }
+    }
+  };
+  visit(body, undefined);
+  return idUses > 0 && !other;
+}
+
+/** `PersonId: record`, `PersonId: `${record}``, `PersonId: { S: `${record}` }`. */
+function idKeyHolds(node: Node, name: string): boolean {
+  if (node.type !== 'Property' || node.computed) return false;
+  const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : undefined;
+  if (!key || !ID_KEY.test(key)) return false;
+  let value: Node = node.value;
+  if (value.type === 'ObjectExpression' && value.properties.length === 1) {
+    const wrapped = value.properties[0];
+    if (wrapped.type !== 'Property' || wrapped.key.type !== 'Identifier' || !ATTRIBUTE_VALUE_TYPES.has(wrapped.key.name)) return false;
+    value = wrapped.value;
+  }
+  if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '')) value = value.expressions[0];
+  return value.type === 'Identifier' && value.name === name;
+}
+
 /** `record`, `newRecords`: a name that says only that the value is a record, of no one in particular. */
 function isAnyonesRecord(name: string, kinds: readonly string[]): boolean {
   return kinds.length > 0 && kinds.every((kind) => kind === 'patient-record') && namesOnlyAnyonesRecord(name);
@@ -604,7 +655,8 @@ export abstract class ValueEvaluator {
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
-    const anyonesRecordHere = inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds);
+    // `updateRecord(record)` that writes `Key: { PersonId: { S: `${record}` } }`: the "record" is a row's key, an opaque id.
+    const anyonesRecordHere = isAnyonesRecord(identifier.name, byName.kinds) && (inWorkforceCode || (!init && this.parameterUsedAsAnId(identifier)));
     const guessedByName = anyonesRecordHere ? [] : inWorkforceCode ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
@@ -622,6 +674,15 @@ export abstract class ValueEvaluator {
     value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /** A parameter of the function being walked that its body only puts under an id key and never reads a field of (see usedOnlyAsAnId). */
+  private parameterUsedAsAnId(identifier: TSESTree.Identifier): boolean {
+    const fn = this.functionNodes.at(-1);
+    if (!fn || !FUNCTION_TYPES.has(fn.type)) return false;
+    const { params, body } = fn as TSESTree.FunctionLike;
+    if (!body || !params.includes(identifier)) return false;
+    return usedOnlyAsAnId(body, identifier.name);
   }
 
   /** `patient`, `encounter`: the name's last word names a record that a scalar can only be the id or reference of. */

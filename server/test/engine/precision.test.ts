@@ -402,6 +402,21 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(text, 'src/validate/handler.js'), ['no-phi-in-logs:2:patient-record', 'no-phi-in-logs:4:name,patient-record', 'no-phi-in-logs:9:name,patient-record']);
   });
 
+  it('a "record" a function only stores under an id key (a table row\'s key) is that id, opaque; one whose fields it reads is a record', () => {
+    const text = [
+      'export async function markInvited(record, client) {',
+      '  const input = { Key: { PersonId: { S: `${record}` } }, TableName: "people" };',
+      '  const response = await client.send(input);',
+      '  if (response.status !== 200) console.log(`update failed for person ${record}`);',
+      '}',
+      'export async function mark(record, client) {',
+      '  await client.send({ Key: { PersonId: { S: `${record.personId}` } } });',
+      '  console.log(`update failed for ${record}`);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/invites/update.js'), ['no-phi-in-logs:8:patient-record']);
+  });
+
   it("a places search's result is a business listing (a pharmacy's phone), not a patient's contact", () => {
     const types = 'export type PlacesResult = { placesId: string; name: string; address: string; phone?: string };\nexport type PatientResult = { name: string; phone?: string };\n';
     const text = "import type { PlacesResult, PatientResult } from './types';\nexport function found(place: PlacesResult, patient: PatientResult) {\n  console.log('nearest', JSON.stringify(place));\n  console.log('matched', JSON.stringify(patient));\n}\n";

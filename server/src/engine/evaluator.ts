@@ -656,7 +656,11 @@ export abstract class ValueEvaluator {
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
     // `updateRecord(record)` that writes `Key: { PersonId: { S: `${record}` } }`: the "record" is a row's key, an opaque id.
-    const anyonesRecordHere = isAnyonesRecord(identifier.name, byName.kinds) && (inWorkforceCode || (!init && this.parameterUsedAsAnId(identifier)));
+    const usedAsAnId = !inWorkforceCode && !init && isAnyonesRecord(identifier.name, byName.kinds) && this.parameterUsedAsAnId(identifier);
+    const anyonesRecordHere = usedAsAnId || (inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds));
+    // What a caller guessed from its own generic name (`records.map((record) => updateRecord(record))`) gives way too;
+    // a caller's known PHI (an NHS number handed as the key) does not.
+    if (usedAsAnId && hasPhi(value) && value.kinds.every((kind) => kind === 'patient-record')) value = EMPTY;
     const guessedByName = anyonesRecordHere ? [] : inWorkforceCode ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.

@@ -36,6 +36,18 @@ runRuleTests('no-phi-in-error-message', {
     // a name that belongs to the word before it: a workspace's, a program's, a module's name, whoever's chart it is in
     "export function open(registry: Record<string, unknown>, parentWorkspaceName: string, childWorkspaceName: string) {\n  if (!registry[childWorkspaceName]) throw new Error(`No workspace named ${childWorkspaceName} under ${parentWorkspaceName}`);\n}",
     "declare const patientProgramName: string; throw new Error(`Unknown program ${patientProgramName}`);",
+    // a constants table of the app's own text, imported from a module whose leaves are all literals, is not patient data
+    {
+      code: "const { MESSAGE } = require('../constants/messages');\nexports.book = function (slot) {\n  if (!slot) throw new Error(MESSAGE.APPOINTMENT.APPOINTMENT_NOT_AVAILABLE);\n  throw new Error(MESSAGE.PATIENT.NOT_FOUND);\n};",
+      filename: 'src/services/booking.js',
+      workspace: { 'src/constants/messages.js': "const MESSAGE = {\n  APPOINTMENT: { APPOINTMENT_NOT_AVAILABLE: 'Slot already booked', COUNT: 3 },\n  PATIENT: { NOT_FOUND: 'Patient not found' },\n};\nmodule.exports = { MESSAGE };\n" },
+    },
+    {
+      code: "import { messages } from './text';\nexport function visit(ok: boolean) { if (!ok) throw new Error(messages.appointment.notAvailable); }",
+      workspace: { 'src/text.ts': "export const messages = Object.freeze({ appointment: { notAvailable: `The appointment is taken` } });\n" },
+    },
+    // a SCREAMING_SNAKE_CASE member path is a constant, wherever it is declared
+    'declare const ERRORS: { PATIENT: { DIAGNOSIS_MISSING: string } }; throw new Error(ERRORS.PATIENT.DIAGNOSIS_MISSING);',
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -51,6 +63,19 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near misses of a constants table: a table whose values are computed from a patient, and a message that
+    // interpolates the patient's name beside the table's text
+    {
+      code: "import { text } from './text';\nthrow new Error(text.patient.name);",
+      workspace: { 'src/text.ts': "declare const patient: { name: string };\nexport const text = { patient: { name: patient.name } };\n" },
+      errors: [{ line: 2, column: 17, kinds: ['name'] }],
+    },
+    {
+      code: "const { MESSAGE } = require('../constants/messages');\nexports.book = function (patient) {\n  throw new Error(`${MESSAGE.APPOINTMENT.NOT_AVAILABLE} for ${patient.firstName}`);\n};",
+      filename: 'src/services/booking.js',
+      workspace: { 'src/constants/messages.js': "const MESSAGE = { APPOINTMENT: { NOT_AVAILABLE: 'Slot already booked' } };\nmodule.exports = { MESSAGE };\n" },
+      errors: [{ line: 3, column: 19, kinds: ['name'] }],
+    },
     {
       name: "account context yields to the patient: a patient registration's validation error echoes the e-mail",
       code: 'export function registerPatient(email: string) {\n  throw new Error(`Email ${email} is already registered`);\n}',

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // a place's name read from a record (a census area's, a ward's) is not a person's name
+    { code: "export function inRange(records) {\n  const within = records.map((record) => ({ area: record.LSOA_NAME.S, ward: record.wardName }));\n  console.log('In range', JSON.stringify(within));\n}", filename: 'src/areas.js' },
     // HTTP-client errors (issue 9): a request that carried no PHI, an error's message or status only, a fetch
     // failure (a TypeError with no request), an error turned into text, and a client library the file does not use
     "import axios from 'axios';\ndeclare const logger: any;\nexport async function f(visitId: string) {\n  try { await axios.get(`/api/visits/${visitId}/status`); } catch (error) { logger.error('status failed', error); }\n}",
@@ -114,6 +116,12 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
+    // near miss: a person's name read from the same record is still a name
+    {
+      code: "export function inRange(records) {\n  const within = records.map((record) => ({ who: record.FIRST_NAME.S }));\n  console.log('In range', JSON.stringify(within));\n}",
+      filename: 'src/areas.js',
+      errors: [{ line: 3, column: 27, kinds: ["name"] }],
+    },
     {
       name: 'a value tested to be a Patient, or logged outside the OperationOutcome branch, stays PHI',
       code: "import type { OperationOutcome, Patient } from 'fhir/r4';\ndeclare function isOperationOutcome(value: unknown): value is OperationOutcome;\nexport function report(response: Patient | OperationOutcome) {\n  if (response.resourceType === 'Patient') console.error(response);\n  if (isOperationOutcome(response)) return;\n  console.error(response);\n}",

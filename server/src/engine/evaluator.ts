@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesOnlyAnyonesRecord, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -226,6 +226,80 @@ const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
 const MAX_SNIPPET = 48;
 
 /** `PatientSearchIcon`, `TaskCode`, `PATIENT_FIELDS`: components, classes, enums, namespaces and constants, not variables holding data. */
+/** A key that names an id: `PersonId`, `patient_id`, `uuid`, `id`. */
+const ID_KEY = /(?:^(?:id|uuid|key)$|[a-z0-9](?:Id|ID|Uuid|UUID|Key)$|_(?:id|uuid|key)$)/;
+/** DynamoDB's attribute-value wrappers (`{ S: '…' }`, `{ N: '…' }`): the key they sit under names the value. */
+const ATTRIBUTE_VALUE_TYPES = new Set(['S', 'N']);
+
+/**
+ * Whether `body` puts the variable `name` under a key that names an id (`PersonId: { S: `${record}` }`, `{ id: record }`)
+ * and never reads a field of it or uses it whole otherwise than as text or an argument: then it is that id.
+ */
+function usedOnlyAsAnId(body: Node, name: string): boolean {
+  let idUses = 0;
+  let other = false;
+  const visit = (node: Node, parent: Node | undefined): void => {
+    if (other) return;
+    if (node.type === 'Identifier' && node.name === name && parent) {
+      if (parent.type === 'MemberExpression' && parent.property === node && !parent.computed) return;
+      if (parent.type === 'Property' && parent.key === node && !parent.shorthand) return;
+      if (parent.type === 'MemberExpression' && parent.object === node) other = true;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') {
+          if (idKeyHolds(item as Node, name)) idUses++;
+          visit(item as Node, node);
+        }
+      }
+    }
+  };
+  visit(body, undefined);
+  return idUses > 0 && !other;
+}
+
+/** `PersonId: record`, `PersonId: `${record}``, `PersonId: { S: `${record}` }`. */
+function idKeyHolds(node: Node, name: string): boolean {
+  if (node.type !== 'Property' || node.computed) return false;
+  const key = node.key.type === 'Identifier' ? node.key.name : node.key.type === 'Literal' ? String(node.key.value) : undefined;
+  if (!key || !ID_KEY.test(key)) return false;
+  let value: Node = node.value;
+  if (value.type === 'ObjectExpression' && value.properties.length === 1) {
+    const wrapped = value.properties[0];
+    if (wrapped.type !== 'Property' || wrapped.key.type !== 'Identifier' || !ATTRIBUTE_VALUE_TYPES.has(wrapped.key.name)) return false;
+    value = wrapped.value;
+  }
+  if (value.type === 'TemplateLiteral' && value.expressions.length === 1 && value.quasis.every((quasi) => quasi.value.cooked === '')) value = value.expressions[0];
+  return value.type === 'Identifier' && value.name === name;
+}
+
+/** `record`, `newRecords`: a name that says only that the value is a record, of no one in particular. */
+function isAnyonesRecord(name: string, kinds: readonly string[]): boolean {
+  return kinds.length > 0 && kinds.every((kind) => kind === 'patient-record') && namesOnlyAnyonesRecord(name);
+}
+
+/** `MESSAGE.APPOINTMENT.NOT_FOUND`, `ERRORS.PATIENT_NOT_FOUND`: every name of a member path in capitals, and one a SCREAMING_SNAKE_CASE name. */
+function isScreamingMemberPath(node: TSESTree.MemberExpression): boolean {
+  let snake = false;
+  let current: Node = node;
+  while (current.type === 'MemberExpression') {
+    if (current.computed || current.property.type !== 'Identifier' || !/^[A-Z][A-Z0-9_]*$/.test(current.property.name)) return false;
+    snake ||= current.property.name.includes('_');
+    current = current.object;
+  }
+  return current.type === 'Identifier' && /^[A-Z][A-Z0-9_]+$/.test(current.name) && (snake || current.name.includes('_'));
+}
+
+function rootOfMemberPath(node: TSESTree.MemberExpression): Node {
+  let current: Node = node;
+  while (current.type === 'MemberExpression') current = current.object;
+  return current;
+}
+
 function isTypeOrConstantName(name: string): boolean {
   return /^[A-Z]/.test(name) && (/[a-z]/.test(name) || /^[A-Z0-9_$]+$/.test(name)) && name.length > 1;
 }
@@ -402,6 +476,8 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
     if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
+    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    if (isAnyonesRecord(name, byName.kinds)) return { ...byName, kinds: [], personContext: false };
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -577,14 +653,22 @@ export abstract class ValueEvaluator {
     // A declared type with a known shape says more than the variable's name.
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const guessedByName = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce' ? withoutContactKinds(byName.kinds) : byName.kinds;
+    const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
+    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    // `updateRecord(record)` that writes `Key: { PersonId: { S: `${record}` } }`: the "record" is a row's key, an opaque id.
+    const usedAsAnId = !inWorkforceCode && !init && isAnyonesRecord(identifier.name, byName.kinds) && this.parameterUsedAsAnId(identifier);
+    const anyonesRecordHere = usedAsAnId || (inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds));
+    // What a caller guessed from its own generic name (`records.map((record) => updateRecord(record))`) gives way too;
+    // a caller's known PHI (an NHS number handed as the key) does not.
+    if (usedAsAnId && hasPhi(value) && value.kinds.every((kind) => kind === 'patient-record')) value = EMPTY;
+    const guessedByName = anyonesRecordHere ? [] : inWorkforceCode ? withoutContactKinds(byName.kinds) : byName.kinds;
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
-    if (byName.personContext && !value.personContext) value = { ...value, personContext: true };
+    if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
     // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.
     else if (!byName.personContext && value.personContext && !hasPhi(value) && namesAThing(identifier.name)) value = { ...value, personContext: undefined };
     // `const user = await getUser()`, `const practitioner = …`: whose contact details reads from it return.
@@ -594,6 +678,15 @@ export abstract class ValueEvaluator {
     value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /** A parameter of the function being walked that its body only puts under an id key and never reads a field of (see usedOnlyAsAnId). */
+  private parameterUsedAsAnId(identifier: TSESTree.Identifier): boolean {
+    const fn = this.functionNodes.at(-1);
+    if (!fn || !FUNCTION_TYPES.has(fn.type)) return false;
+    const { params, body } = fn as TSESTree.FunctionLike;
+    if (!body || !params.includes(identifier)) return false;
+    return usedOnlyAsAnId(body, identifier.name);
   }
 
   /** `patient`, `encounter`: the name's last word names a record that a scalar can only be the id or reference of. */
@@ -897,6 +990,8 @@ export abstract class ValueEvaluator {
 
   protected identifierValue(node: TSESTree.Identifier): AbstractValue {
     const binding = this.scope.lookup(node.name);
+    // `const { MESSAGE } = require('../constants/messages')`: a table of the app's own literal text, across files.
+    if ((!binding || !hasPhi(binding.value)) && this.importsConstantTable(node.name)) return WORKSPACE_CONTENT;
     // `if (response.resourceType === 'OperationOutcome') console.error(response)`: there it is the outcome.
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
@@ -924,10 +1019,23 @@ export abstract class ValueEvaluator {
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
 
+  /** Whether `name` is imported from a module of the workspace that exports it as a table of literals (see extractConstantTables). */
+  protected importsConstantTable(name: string): boolean {
+    const imported = this.imports.get(name);
+    const file = this.options.file;
+    return imported !== undefined && file !== undefined && this.options.index?.isConstantTableImport(file, imported.module, imported.imported) === true;
+  }
+
   protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
+    // `MESSAGE.APPOINTMENT.NOT_FOUND`: a path all in capitals from a table that holds no PHI is constant text.
+    // (A table declared here keeps its literal fields, read as usual.)
+    if (isScreamingMemberPath(node)) {
+      const root = this.valueOf(rootOfMemberPath(node));
+      if (!hasPhi(root) && !root.fields) return EMPTY;
+    }
     const object = this.valueOf(node.object);
     const name = propertyName(node);
     // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);

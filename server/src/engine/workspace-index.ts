@@ -469,6 +469,60 @@ export function extractExportedConstants(text: string): string[] {
   return names;
 }
 
+/** `const MESSAGE = {` / `export const Messages = Object.freeze({` at the start of a line: a candidate constants table. */
+const TABLE_DECLARATION = /^(export\s+)?const\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]{1,200})?=\s*(?:Object\.freeze\(\s*)?\{/gm;
+/** A token of an object literal whose leaves are all literals: a key, a literal, punctuation, a comment. */
+const LITERAL_TABLE_TOKEN = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.|\$(?!\{))*`|-?\d[\w.]*|[{}\[\],:]|(?:true|false|null)\b|[A-Za-z_$][\w$]*(?=\s*:)|\[\s*'[^'\n]*'\s*\](?=\s*:)/y;
+const MAX_TABLE_TEXT = 100_000;
+
+/** The end of the object literal opening at `open` when all its leaves are literals (strings, numbers, booleans), else -1. */
+function endOfLiteralTable(text: string, open: number): number {
+  let depth = 0;
+  let leaves = 0;
+  LITERAL_TABLE_TOKEN.lastIndex = open;
+  const limit = Math.min(text.length, open + MAX_TABLE_TEXT);
+  while (LITERAL_TABLE_TOKEN.lastIndex < limit) {
+    const match = LITERAL_TABLE_TOKEN.exec(text);
+    if (!match) return -1;
+    const token = match[0];
+    if (token === '{' || token === '[') depth++;
+    else if (token === '}' || token === ']') {
+      if (--depth === 0) return leaves > 0 ? LITERAL_TABLE_TOKEN.lastIndex : -1;
+    } else if (/^['"`\d-]/.test(token)) leaves++;
+  }
+  return -1;
+}
+
+/**
+ * The names a module exports as constants tables: objects whose leaves are all literals (`MESSAGE.APPOINTMENT.NOT_FOUND`
+ * is text the developers wrote). Exported by `export const`, `module.exports = { MESSAGE }`, `exports.MESSAGE =` or
+ * `module.exports = MESSAGE` (then `default`).
+ */
+export function extractConstantTables(text: string): string[] {
+  if (!text.includes('const ') || !text.includes('export')) return [];
+  const tables = new Map<string, boolean>();
+  TABLE_DECLARATION.lastIndex = 0;
+  for (let match = TABLE_DECLARATION.exec(text); match; match = TABLE_DECLARATION.exec(text)) {
+    const end = endOfLiteralTable(text, match.index + match[0].length - 1);
+    if (end < 0) continue;
+    tables.set(match[2], Boolean(match[1]));
+    TABLE_DECLARATION.lastIndex = end;
+  }
+  if (tables.size === 0) return [];
+  const exported: string[] = [];
+  for (const [name, declaredExported] of tables) {
+    if (declaredExported) exported.push(name);
+    else if (new RegExp(`\\bexports\\.${escapeRegExp(name)}\\s*=\\s*${escapeRegExp(name)}\\b|\\bexport\\s*\\{[^}]*\\b${escapeRegExp(name)}\\b`).test(text)) exported.push(name);
+    else if (new RegExp(`\\bmodule\\.exports\\s*=\\s*${escapeRegExp(name)}\\b`).test(text)) exported.push('default');
+    else if (new RegExp(`\\bmodule\\.exports\\s*=\\s*\\{[^}]*\\b${escapeRegExp(name)}\\b`).test(text)) exported.push(name);
+  }
+  return exported;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$]/g, '\\$&');
+}
+
 // Bounded gaps keep the scan linear on text full of `export` with no `from` (unfinished declarations).
 const RELATIVE_IMPORT = /(?:^|[\s;])(?:import\s[^'"`;]{0,500}?from\s*|export\s[^'"`;=]{0,500}?from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"\n]{0,300})['"]/g;
 
@@ -489,6 +543,8 @@ export class WorkspaceIndex {
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
   private readonly enumsByFile = new Map<string, string[]>();
+  /** Module key → the names it exports as constants tables (see extractConstantTables). */
+  private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
   /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
@@ -515,6 +571,8 @@ export class WorkspaceIndex {
       this.constantsByFile.set(file, constants);
       for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
     }
+    const tables = extractConstantTables(text);
+    if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
     if (enums.length) {
       this.enumsByFile.set(file, enums);
@@ -550,6 +608,13 @@ export class WorkspaceIndex {
     return (this.constantCounts.get(name) ?? 0) > 0;
   }
 
+  /** Whether `importer` imports `imported` from `specifier` (a relative path) as a constants table of literals. */
+  isConstantTableImport(importer: string, specifier: string, imported: string): boolean {
+    if (!/^\.{1,2}\//.test(specifier) || this.constantTablesByModule.size === 0) return false;
+    const dir = path.posix.dirname(importer.split(path.sep).join('/'));
+    return this.constantTablesByModule.get(moduleKeyOf(path.posix.normalize(path.posix.join(dir, specifier))))?.has(imported) ?? false;
+  }
+
   /** The workspace files that import `file` by a relative path. */
   importersOf(file: string): string[] {
     if (!this.importersByModule) {
@@ -576,6 +641,7 @@ export class WorkspaceIndex {
   removeFile(file: string): void {
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
+    this.constantTablesByModule.delete(moduleKeyOf(file));
     for (const name of this.constantsByFile.get(file) ?? []) {
       const count = (this.constantCounts.get(name) ?? 1) - 1;
       if (count > 0) this.constantCounts.set(name, count);

@@ -19,6 +19,7 @@ import {
   DOM_LAYOUT_PROPERTIES,
   METADATA_WORDS,
   NON_PERSON_QUALIFIERS,
+  PLACE_WORDS,
   ORDINAL_SERIES_WORDS,
   PATIENT_SUBJECT_WORDS,
   PAYER_CATALOGUE_WORDS,
@@ -139,7 +140,7 @@ function withWorkforceMembers(words: readonly string[]): readonly string[] {
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);
 const personNameModifiers = new Set(PERSON_NAME_MODIFIERS);
-const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES, ...SYNTAX_TREE_WORDS, ...PRODUCT_WORDS]);
+const thingWords = new Set([...NON_PERSON_QUALIFIERS, ...CODE_STRUCTURE_SUFFIXES, ...SYNTAX_TREE_WORDS, ...PRODUCT_WORDS, ...PLACE_WORDS]);
 /** Person-context words that are not people: `encounterName`, `clinicalName` would be the visit's or the term's. */
 const NON_PERSON_CONTEXT_WORDS = new Set(['clinical', 'medical', 'health', 'encounter', 'visit', 'admission', 'chart', 'record', 'case', 'home', 'intake']);
 
@@ -320,7 +321,7 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
 
-const systemRecordQualifiers = new Set([...NON_PERSON_QUALIFIERS, ...SYSTEM_RECORD_QUALIFIERS]);
+const systemRecordQualifiers = new Set([...NON_PERSON_QUALIFIERS, ...SYSTEM_RECORD_QUALIFIERS, ...PLACE_WORDS]);
 
 /** A workforce or organisation word (not the app's own `user`, who is a patient in a portal) and no patient word. */
 function isWorkforceRecord(words: readonly string[]): boolean {
@@ -332,6 +333,15 @@ function recordWordOnly(words: readonly string[], matches: readonly CompiledPatt
   const byRecord = matches.filter((match) => match.kind === 'patient-record');
   if (!byRecord.every((match) => match.contextual && match.words.length === 1 && RECORD_WORDS.has(match.words[0]))) return false;
   return !words.some((word) => !RECORD_WORDS.has(word) && personContextWords.has(word));
+}
+
+/**
+ * `record`, `newRecord`, `records`: a record that names no one (no person or clinical word beside it, not a chart).
+ * Whose row it is the code around says: in code about a clinic or the workforce it is theirs (see classifyHere).
+ */
+export function namesOnlyAnyonesRecord(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word) => word === 'record' || word === 'records') && !words.some((word) => word !== 'record' && word !== 'records' && personContextWords.has(word));
 }
 
 /** A record qualified by a system's noun (`queueRecord`, `inventoryRecord`, `auditRecords`): that system's row. */

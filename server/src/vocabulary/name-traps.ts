@@ -153,6 +153,19 @@ export const NAMED_THING_WORDS: readonly string[] = [
 ];
 
 /**
+ * Places, areas and sites (`wardName`, `regionName`, `siteRecord`, a census area's `LSOA_NAME`): a name whose word
+ * before `name` is one of them is the place's name, and a record so qualified is the place's row, never a person's,
+ * whoever's record holds it. (A patient's `cityName` stays part of their address.) LSOA and MSOA are the UK census's
+ * small areas ("lower/middle layer super output area").
+ */
+export const PLACE_WORDS: readonly string[] = [
+  'area', 'areas', 'region', 'regions', 'ward', 'wards', 'site', 'sites', 'place', 'places', 'zone', 'zones', 'locality',
+  'localities', 'neighbourhood', 'neighborhood', 'district', 'districts', 'county', 'counties', 'city', 'cities', 'town',
+  'towns', 'village', 'villages', 'province', 'provinces', 'borough', 'parish', 'subcounty', 'lsoa', 'msoa', 'location',
+  'locations', 'facility', 'facilities', 'building', 'room', 'rooms', 'bed', 'beds',
+];
+
+/**
  * Products whose `name` is their own (a drug's catalogue name, a vaccine's brand): `prescription.medication.name`,
  * `order.drug.name`. Read from one of them, `name` names the product, never a person, whoever's record holds it.
  */

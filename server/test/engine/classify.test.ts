@@ -97,6 +97,21 @@ describe('NameClassifier', () => {
     assert.deepEqual(classifier.kindsOf('notes', true), ['clinical-note']);
   });
 
+  it("names a place's name, not a person's, and a place's row, not a patient's record", () => {
+    // read from a record (a person context), a ward's, a region's, a census area's name is the place's
+    for (const name of ['wardName', 'regionName', 'areaName', 'LSOA_NAME', 'siteName', 'facilityName']) assert.deepEqual(classifier.kindsOf(name, true), [], name);
+    // a patient's city stays part of their address, but is not their name
+    assert.deepEqual(classifier.kindsOf('cityName', true), ['address']);
+    assert.deepEqual(classifier.kindsOf('lsoaRecord'), []);
+    assert.deepEqual(classifier.kindsOf('siteRecords'), []);
+    // near misses: a person's names stay names, and a bare or a patient's record stays the patient's
+    assert.deepEqual(classifier.kindsOf('motherName'), ['name']);
+    assert.deepEqual(classifier.kindsOf('patientName'), ['name']);
+    assert.deepEqual(classifier.kindsOf('name', true), ['name']);
+    assert.deepEqual(classifier.kindsOf('record'), ['patient-record']);
+    assert.deepEqual(classifier.kindsOf('medicalRecord'), ['patient-record']);
+  });
+
   it('honours configured PHI and non-PHI names', () => {
     const configured = new NameClassifier({ phiNames: { chartNo2: 'mrn' }, notPhiNames: ['dob'] });
     assert.deepEqual(configured.kindsOf('chartNo2'), ['mrn']);

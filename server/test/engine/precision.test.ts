@@ -384,6 +384,46 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/sync/show.ts'), ['no-phi-in-logs:6:patient-record']);
   });
 
+  it("a record that names no one, in code about a clinic, is the clinic's row; a patient's record there is still the patient's", () => {
+    const text = [
+      'export async function validateRecord(record, client) {',
+      "  console.log('record:', JSON.stringify(record));",
+      '  const result = { success: true, key: record, name: record.name };',
+      "  console.warn('invalid clinic rows', result);",
+      '  return client.send(record);',
+      '}',
+      'export async function show(load) {',
+      '  const patientRecord = await load();',
+      '  console.log(patientRecord, patientRecord.name);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/validateClinicCapacity/handler.js'), ['no-phi-in-logs:9:name,patient-record']);
+    // twin: the same code where nothing says whose data it handles keeps the record a patient's
+    assert.deepEqual(reported(text, 'src/validate/handler.js'), ['no-phi-in-logs:2:patient-record', 'no-phi-in-logs:4:name,patient-record', 'no-phi-in-logs:9:name,patient-record']);
+  });
+
+  it('a "record" a function only stores under an id key (a table row\'s key) is that id, opaque; one whose fields it reads is a record', () => {
+    const text = [
+      'export async function markInvited(record, client) {',
+      '  const input = { Key: { PersonId: { S: `${record}` } }, TableName: "people" };',
+      '  const response = await client.send(input);',
+      '  if (response.status !== 200) console.log(`update failed for person ${record}`);',
+      '}',
+      'export async function mark(record, client) {',
+      '  await client.send({ Key: { PersonId: { S: `${record.personId}` } } });',
+      '  console.log(`update failed for ${record}`);',
+      '}',
+      'export async function markAll(recordArray, client) {',
+      '  return Promise.all(recordArray.map((record) => markInvited(record, client)));',
+      '}',
+      'export async function markNumber(patient, client) {',
+      '  return markInvited(patient.nhsNumber, client);',
+      '}',
+    ].join('\n');
+    // a caller's generic record gives way to the id it is used as; a caller's NHS number stays one (line 4)
+    assert.deepEqual(reported(text, 'src/invites/update.js'), ['no-phi-in-logs:4:nhs-number', 'no-phi-in-logs:8:patient-record']);
+  });
+
   it("a places search's result is a business listing (a pharmacy's phone), not a patient's contact", () => {
     const types = 'export type PlacesResult = { placesId: string; name: string; address: string; phone?: string };\nexport type PatientResult = { name: string; phone?: string };\n';
     const text = "import type { PlacesResult, PatientResult } from './types';\nexport function found(place: PlacesResult, patient: PatientResult) {\n  console.log('nearest', JSON.stringify(place));\n  console.log('matched', JSON.stringify(patient));\n}\n";

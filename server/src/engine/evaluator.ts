@@ -2,7 +2,7 @@
 // string prefixes, constants, tags) given the scopes at the current point of the walk. Library models
 // come from the vocabulary as data; what a call to a function of this file returns is asked of the
 // function summaries (summaries.ts), which walk its body.
-import { probeAtField } from './probe-kinds';
+import { PARAMETER_PROBE, probeAtField } from './probe-kinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
@@ -992,7 +992,18 @@ export abstract class ValueEvaluator {
    */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
     // A probed parameter's field carries the caller's argument at that field (`endpoint.name`), not all of it.
-    return probeAtField(this.readPropertyOfWhom(object, name, node, member), name);
+    const value = this.readPropertyOfWhom(object, name, node, member);
+    if (!hasPhi(value) && object.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE))) {
+      // `({ title, body }) => push({ title, body })` probed: a field named for presentation (`title`, `label`,
+      // `heading`) holds whatever the caller puts there, and the caller's own value at that field decides
+      // (cross-file.ts). Names of counts, flags and ids (traps that clear taint) still hold none of it.
+      const byName = this.options.classifier.classify(name);
+      if (byName.trap && !byName.clearsTaint) {
+        const probes = object.kinds.filter((kind) => kind.startsWith(PARAMETER_PROBE));
+        return probeAtField({ ...EMPTY, kinds: probes, origins: object.origins, confidence: object.confidence }, name);
+      }
+    }
+    return probeAtField(value, name);
   }
 
   private readPropertyOfWhom(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {

@@ -284,22 +284,12 @@ export class Analyzer extends FunctionSummaries {
     }
   }
 
-  /**
-   * Function declarations are hoisted: calls above them can be summarised. So are helpers bound once to a
-   * function (`const check = async (row) => { … }`): a function body that calls one runs after the module (or
-   * block) has bound it, wherever it is declared — a call before the binding would throw, not run another helper.
-   */
+  /** Function declarations are hoisted: calls above them can be summarised. */
   private hoistFunctions(statements: readonly Node[]): void {
     for (const statement of statements) {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
         this.scope.vars.set(declaration.id.name, { value: { ...EMPTY, functionNode: declaration }, depth: this.conditionalDepth });
-      } else if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') {
-        for (const declarator of declaration.declarations) {
-          const init = declarator.init;
-          if (declarator.id.type !== 'Identifier' || !init || (init.type !== 'ArrowFunctionExpression' && init.type !== 'FunctionExpression')) continue;
-          if (!this.scope.vars.has(declarator.id.name)) this.scope.vars.set(declarator.id.name, { value: { ...EMPTY, functionNode: init }, depth: this.conditionalDepth });
-        }
       }
     }
   }

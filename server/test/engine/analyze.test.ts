@@ -191,16 +191,6 @@ describe('function summaries', () => {
     assert.deepEqual(logged(text), ['2:ssn']);
   });
 
-  it('a helper bound to a const arrow below the function that calls it is followed into', () => {
-    const text = `export function reject(row: any) {\n  warn(row.nhsNumber);\n}\nconst warn = (value: string) => {\n  console.error(\`rejected \${value}\`);\n};\nexport const handler = async (rows: any[]) => rows.forEach(reject);\n`;
-    assert.deepEqual(logged(text), ['5:nhs-number']);
-  });
-
-  it('a hoisted const helper handed only an opaque id, or a const that is not a function, stays silent', () => {
-    const text = `export function reject(row: any) {\n  warn(row.id);\n  console.log(label);\n}\nconst warn = (value: string) => {\n  console.error(\`rejected \${value}\`);\n};\nconst label = 'rejected rows';\n`;
-    assert.deepEqual(logged(text), []);
-  });
-
   it('recursion does not loop', () => {
     const text = `function f(x: any): any { return f(x.parent) || x.ssn; }\ndeclare const p: any;\nconsole.log(f(p));\n`;
     assert.deepEqual(logged(text), ['3:ssn']);

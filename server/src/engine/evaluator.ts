@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -220,6 +220,7 @@ const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
 const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
 const dynamoDbValueDescriptors = new Set(DYNAMODB_VALUE_DESCRIPTORS);
+const displayedTextFields = new Set(DISPLAYED_TEXT_FIELDS);
 const curriedPassThrough = new Set(CURRIED_PASS_THROUGH);
 const emissionMappingOperators = new Set(EMISSION_MAPPING_OPERATORS);
 const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
@@ -994,11 +995,11 @@ export abstract class ValueEvaluator {
     // A probed parameter's field carries the caller's argument at that field (`endpoint.name`), not all of it.
     const value = this.readPropertyOfWhom(object, name, node, member);
     if (!hasPhi(value) && object.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE))) {
-      // `({ title, body }) => push({ title, body })` probed: a field named for presentation (`title`, `label`,
-      // `heading`) holds whatever the caller puts there, and the caller's own value at that field decides
-      // (cross-file.ts). Names of counts, flags and ids (traps that clear taint) still hold none of it.
-      const byName = this.options.classifier.classify(name);
-      if (byName.trap && !byName.clearsTaint) {
+      // `({ title, body }) => push({ title, body })` probed: the headline a message displays (`title`, `heading`,
+      // `caption`) is text the caller writes, whatever the word says of a form's caption, and the caller's own
+      // value at that field decides (cross-file.ts). Other metadata words (`type`, `key`, `metadata`) name
+      // what a field is, not text a caller writes, and still hold none of it.
+      if (displayedTextFields.has(name)) {
         const probes = object.kinds.filter((kind) => kind.startsWith(PARAMETER_PROBE));
         return probeAtField({ ...EMPTY, kinds: probes, origins: object.origins, confidence: object.confidence }, name);
       }

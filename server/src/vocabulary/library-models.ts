@@ -92,6 +92,11 @@ export const WRAPPER_VALUE_PROPERTIES: readonly string[] = ['value', 'values', '
  * and null descriptors (`B`, `BOOL`, `NULL`) are left out: none of them holds text a person could be known by.
  */
 export const DYNAMODB_VALUE_DESCRIPTORS: readonly string[] = ['S', 'N', 'SS', 'NS', 'M', 'L'];
+/**
+ * The headline a message or notification displays (`{ title, body }` of a push, a toast, a dialog): read from
+ * a caller's argument, it is text the caller wrote, though the word alone names a form's caption.
+ */
+export const DISPLAYED_TEXT_FIELDS: readonly string[] = ['title', 'subtitle', 'heading', 'caption'];
 /** A file that can hold DynamoDB attribute values names the service (its client, its stream records, its docs). */
 export const DYNAMODB_MENTION = /dynamodb/i;
 

@@ -89,6 +89,26 @@ export function onMessage(message, sub) {
     assert.deepEqual(findings, ['src/chat.js:3:10:no-phi-to-third-party']);
   });
 
+  it("does not follow other metadata-named fields (`type`, `key`) of a caller's argument: they name what a field is", async () => {
+    const findings = await scan({
+      'src/checks.js': `export const requireFields = (params, rules) => {
+  rules.forEach((rule) => {
+    if (!params[rule.key]) throw new Error(\`\${rule.key} is missing, expected \${rule.type}\`);
+  });
+};
+export const describe = (record) => console.log(\`record of type \${record.type}\`);
+`,
+      'src/caller.js': `import { requireFields, describe } from './checks';
+export function book(body, patient) {
+  const rules = [{ key: 'patientName', type: 'string' }, { key: patient.lastName, type: 'string' }];
+  requireFields(body, rules);
+  describe(patient);
+}
+`,
+    });
+    assert.deepEqual(findings, []);
+  });
+
   it('maps a rest parameter to every argument it gathers, and only those', async () => {
     const findings = await scan({
       'src/audit.ts': `export function audit(action: string, ...details: unknown[]) {

@@ -475,6 +475,34 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
   });
 });
 
+describe('no-phi-in-logs: DynamoDB attribute values (`item.nhs_number.N`) hold the attribute', () => {
+  const dynamo = "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\n";
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // an attribute that names no PHI, read through its descriptor
+      `${dynamo}export function report(row: any) { console.error(\`rejected in state \${row.status.S}\`); }`,
+      // the binary and boolean descriptors hold no text a person is known by
+      `${dynamo}export function report(row: any) { console.log(row.nhs_number.BOOL, row.photo_hash.B); }`,
+      // `.N` / `.S` in a file that never names DynamoDB is some other object's member
+      "export function report(row: any) { console.error(`size ${row.nhs_number.N}`); }",
+      // the descriptor of a guessed record logged in a test
+      { code: `${dynamo}export function report(row: any) { console.error(\`rejected \${row.nhs_number.N}\`); }`, filename: 'src/report.test.ts' },
+    ],
+    invalid: [
+      {
+        name: "a table row's NHS number read through its number descriptor, logged in a rejection message",
+        code: `${dynamo}export function reject(row: any) {\n  console.error(\`Rejecting record \${row.nhs_number.N}\`);\n}`,
+        errors: [{ line: 3, column: 17, kinds: ['nhs-number'] }],
+      },
+      {
+        name: "a patient's surname read through its string descriptor from a GetItem response",
+        code: `${dynamo}export async function show(client: DynamoDBClient, key: any) {\n  const found = await client.send(new GetItemCommand({ TableName: 'people', Key: key }));\n  console.log('loaded', found.Item?.family_name.S);\n}`,
+        errors: [{ line: 4, column: 25, kinds: ['name'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-logs: tables computed from the repository\'s own JSON modules are metadata', () => {
   runRuleTests('no-phi-in-logs', {
     valid: [

@@ -19,6 +19,8 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; declare const patient: any; Sentry.setUser({ id: patient.id });",
     // errors from a catch carry no known PHI
     "import * as Sentry from '@sentry/node'; try { JSON.parse('{') } catch (err) { Sentry.captureException(err); }",
+    // a template filled with a test case, a use case or the letter case of a word is no patient's case
+    "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function suggest(template: string, testCase: string, useCase: string, lowerCase: string) {\n  const prompt = template.replace('[a]', testCase).replace('[b]', useCase).replace('[c]', lowerCase);\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });\n}",
     // a local model is not a third party; TensorFlow.js predict is local inference
     "import { ChatOllama } from '@langchain/ollama'; declare const patient: any; const llm = new ChatOllama({ model: 'llama3' }); await llm.invoke(`Summarize: ${patient.clinicalNotes}`);",
     "declare const model: any; declare const patient: any; model.predict(patient.vitals);",
@@ -269,6 +271,11 @@ runRuleTests('no-phi-to-third-party', {
         { line: 4, column: 47, kinds: ['allergy'], message: 'Datadog Logs' },
         { line: 5, column: 45, kinds: ['email'], message: 'New Relic' },
       ],
+    },
+    {
+      name: "a stored prompt template whose placeholder is filled with the patient's case information, sent to OpenAI",
+      code: "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function suggest(template: string, caseInformation: string, caseHistory: string) {\n  const prompt = template.replace('[case]', caseInformation).replace('[history]', caseHistory);\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: `${prompt}\\nAnswer in JSON` }] });\n}",
+      errors: [{ line: 5, column: 70, kinds: ['clinical-note', 'medical-history'], message: 'OpenAI (LLM API)' }],
     },
     {
       name: 'OpenAI chat completions with a clinical note',

@@ -2,7 +2,7 @@
 // string prefixes, constants, tags) given the scopes at the current point of the walk. Library models
 // come from the vocabulary as data; what a call to a function of this file returns is asked of the
 // function summaries (summaries.ts), which walk its body.
-import { probeAtField } from './probe-kinds';
+import { PARAMETER_PROBE, probeAtField } from './probe-kinds';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -219,6 +219,8 @@ const joiningMethods = new Set(JOINING_METHODS);
 const requestBodyProperties = new Set(REQUEST_BODY_PROPERTIES);
 const containerProperties = new Set(CONTAINER_PROPERTIES);
 const wrapperValueProperties = new Set(WRAPPER_VALUE_PROPERTIES);
+const dynamoDbValueDescriptors = new Set(DYNAMODB_VALUE_DESCRIPTORS);
+const displayedTextFields = new Set(DISPLAYED_TEXT_FIELDS);
 const curriedPassThrough = new Set(CURRIED_PASS_THROUGH);
 const emissionMappingOperators = new Set(EMISSION_MAPPING_OPERATORS);
 const emissionPeekingOperators = new Set(EMISSION_PEEKING_OPERATORS);
@@ -979,6 +981,12 @@ export abstract class ValueEvaluator {
     return kinds === value.kinds ? value : kinds.length ? { ...value, kinds } : EMPTY;
   }
 
+  private namesDynamoDb: boolean | undefined;
+  /** Whether the file names DynamoDB (read once per file): only there is `x.S` / `x.N` an attribute value's descriptor. */
+  private mentionsDynamoDb(): boolean {
+    return (this.namesDynamoDb ??= DYNAMODB_MENTION.test(this.options.text));
+  }
+
   private namesNonPatientResource: boolean | undefined;
   /**
    * Whether the file names a resource type a test could narrow a value to (see inNonPatientResourceBranch): read once
@@ -1093,7 +1101,18 @@ export abstract class ValueEvaluator {
    */
   protected readProperty(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
     // A probed parameter's field carries the caller's argument at that field (`endpoint.name`), not all of it.
-    return probeAtField(this.readPropertyOfWhom(object, name, node, member), name);
+    const value = this.readPropertyOfWhom(object, name, node, member);
+    if (!hasPhi(value) && object.kinds.some((kind) => kind.startsWith(PARAMETER_PROBE))) {
+      // `({ title, body }) => push({ title, body })` probed: the headline a message displays (`title`, `heading`,
+      // `caption`) is text the caller writes, whatever the word says of a form's caption, and the caller's own
+      // value at that field decides (cross-file.ts). Other metadata words (`type`, `key`, `metadata`) name
+      // what a field is, not text a caller writes, and still hold none of it.
+      if (displayedTextFields.has(name)) {
+        const probes = object.kinds.filter((kind) => kind.startsWith(PARAMETER_PROBE));
+        return probeAtField({ ...EMPTY, kinds: probes, origins: object.origins, confidence: object.confidence }, name);
+      }
+    }
+    return probeAtField(value, name);
   }
 
   private readPropertyOfWhom(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined): AbstractValue {
@@ -1134,6 +1153,8 @@ export abstract class ValueEvaluator {
   }
 
   protected readByName(object: AbstractValue, name: string, node: Node, member: TSESTree.MemberExpression | undefined, declaredTypeLacksField: boolean): AbstractValue {
+    // `item.nhs_number.N`: DynamoDB's type descriptor holds the attribute's value, as sure as the attribute is PHI.
+    if (dynamoDbValueDescriptors.has(name) && hasPhi(object) && this.mentionsDynamoDb()) return taintOnly(object);
     // `prescription.medication.name`, `order.drug.displayName`: a product's own name (a drug's), not the patient's.
     const ownerIsAProduct = member !== undefined && namesAProduct(ownerNameOf(member));
     const personContext = !ownerIsAProduct && (object.personContext || (hasPhi(object) && object.kinds.includes('patient-record')));

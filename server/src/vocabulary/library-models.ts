@@ -87,6 +87,20 @@ export const KEYED_WRAPPERS: readonly string[] = ['Record', 'Map', 'ReadonlyMap'
 export const WRAPPER_VALUE_PROPERTIES: readonly string[] = ['value', 'values', 'data', 'current', 'rawValue'];
 
 /**
+ * DynamoDB's attribute-value type descriptors (`item.nhs_number.N`, `record.Surname.S`, `item.Aliases.SS`): the
+ * low-level API wraps every attribute in one, so reading it is reading the attribute's value. Binary, boolean
+ * and null descriptors (`B`, `BOOL`, `NULL`) are left out: none of them holds text a person could be known by.
+ */
+export const DYNAMODB_VALUE_DESCRIPTORS: readonly string[] = ['S', 'N', 'SS', 'NS', 'M', 'L'];
+/**
+ * The headline a message or notification displays (`{ title, body }` of a push, a toast, a dialog): read from
+ * a caller's argument, it is text the caller wrote, though the word alone names a form's caption.
+ */
+export const DISPLAYED_TEXT_FIELDS: readonly string[] = ['title', 'subtitle', 'heading', 'caption'];
+/** A file that can hold DynamoDB attribute values names the service (its client, its stream records, its docs). */
+export const DYNAMODB_MENTION = /dynamodb/i;
+
+/**
  * Calls whose explicit type argument names what they return or hold (`useState<Patient>()`,
  * `http.get<Patient>(url)`, `signal<Patient>()`), besides every hook (`use…<T>()`). The result carries the
  * type's PHI kinds and shape.

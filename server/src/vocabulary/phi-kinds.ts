@@ -395,7 +395,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     strong: ['clinicalNote', 'clinicalNotes', 'progressNote', 'progressNotes', 'soapNote', 'chartNote', 'chartNotes', 'visitNote', 'visitNotes', 'dischargeSummary', 'doctorNotes', 'nursingNote', 'therapyNote', 'therapyNotes', 'psychotherapyNotes', 'clinicalSummary', 'hpi', 'transcript', 'sessionNote', 'sessionNotes', 'noteText', 'counselingNotes', 'counsellingNotes',
       // the clinical document types (LOINC's note types): discharge, procedure, operative, consult, admission, nurse notes, H&P
       'dischargeNote', 'dischargeNotes', 'procedureNote', 'procedureNotes', 'operativeNote', 'operativeNotes', 'consultNote', 'consultNotes',
-      'consultationNote', 'consultationNotes', 'admissionNote', 'admissionNotes', 'nurseNote', 'nurseNotes', 'nursingNotes', 'historyAndPhysical', 'historyAndPhysicalNote'],
+      'consultationNote', 'consultationNotes', 'admissionNote', 'admissionNotes', 'nurseNote', 'nurseNotes', 'nursingNotes', 'historyAndPhysical', 'historyAndPhysicalNote',
+      // a patient's case in clinical documentation (case notes are the UK's word for the medical record)
+      'caseNote', 'caseNotes', 'caseSummary', 'caseInformation'],
     contextual: ['note', 'notes', 'comment', 'comments', 'assessment', 'summary'],
     description: 'Clinical notes, summaries and transcripts.',
   },
@@ -404,7 +406,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medical history',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory'],
+    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory'],
     contextual: ['history'],
     description: 'Medical, surgical, family and social history.',
   },

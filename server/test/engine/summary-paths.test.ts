@@ -68,6 +68,47 @@ compose(definition, []);
     assert.deepEqual(findings, ['src/caller.ts:4:36:no-phi-in-logs', 'src/caller.ts:5:10:no-phi-in-logs']);
   });
 
+  it("follows a field named for presentation (`title`) of a caller's argument into the sink, and reports only callers that put PHI there", async () => {
+    const findings = await scan({
+      'package.json': '{ "dependencies": { "web-push": "3" } }',
+      'src/push.js': `const webpush = require('web-push');
+const notify = async ({ subscription, title, body, data = {}, count }) => {
+  await webpush.sendNotification(subscription, JSON.stringify({ title, body, data }));
+  console.log(count);
+};
+module.exports = { notify };
+`,
+      'src/chat.js': `const { notify } = require('./push');
+export function onMessage(message, sub) {
+  notify({ subscription: sub, title: \`New message about \${message.patientName}\`, body: 'Open the app', data: { ...message, url: '/chat' } });
+  notify({ subscription: sub, title: 'New message', body: 'Open the app', data: { url: '/chat' } });
+}
+`,
+    });
+    // Line 4 puts only constants in the title, body and data: silent.
+    assert.deepEqual(findings, ['src/chat.js:3:10:no-phi-to-third-party']);
+  });
+
+  it("does not follow other metadata-named fields (`type`, `key`) of a caller's argument: they name what a field is", async () => {
+    const findings = await scan({
+      'src/checks.js': `export const requireFields = (params, rules) => {
+  rules.forEach((rule) => {
+    if (!params[rule.key]) throw new Error(\`\${rule.key} is missing, expected \${rule.type}\`);
+  });
+};
+export const describe = (record) => console.log(\`record of type \${record.type}\`);
+`,
+      'src/caller.js': `import { requireFields, describe } from './checks';
+export function book(body, patient) {
+  const rules = [{ key: 'patientName', type: 'string' }, { key: patient.lastName, type: 'string' }];
+  requireFields(body, rules);
+  describe(patient);
+}
+`,
+    });
+    assert.deepEqual(findings, []);
+  });
+
   it('maps a rest parameter to every argument it gathers, and only those', async () => {
     const findings = await scan({
       'src/audit.ts': `export function audit(action: string, ...details: unknown[]) {

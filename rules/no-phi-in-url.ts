@@ -3,7 +3,7 @@ import {
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
-import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
@@ -122,14 +122,6 @@ interface UrlPiece {
 }
 
 // ── small predicates ──────────────────────────────────────────────────────────────────────────
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'AwaitExpression' || current.type === 'ChainExpression' || current.type === 'TSSatisfiesExpression') {
-    current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
-  }
-  return current;
-}
 
 function isConcat(node: Node): node is TSESTree.BinaryExpression {
   return node.type === 'BinaryExpression' && node.operator === '+';

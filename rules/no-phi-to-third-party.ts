@@ -1,5 +1,5 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
 type MessageId = 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
@@ -175,12 +175,6 @@ const HTTP_BODY_CALLS: ReadonlyArray<{ callee: RegExp; body: 'fetch-options' | '
 ];
 /** The fields of a chat-completion request that say what it is, not what it carries. */
 const CHAT_REQUEST_SETTINGS = new Set(['model', 'temperature', 'max_tokens', 'maxTokens', 'stream', 'top_p', 'tools', 'tool_choice', 'response_format']);
-
-function unwrapNode(node: Node): Node {
-  let current = node;
-  while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSSatisfiesExpression' || current.type === 'AwaitExpression') current = (current as { expression?: Node; argument?: Node }).expression ?? (current as { argument: Node }).argument;
-  return current;
-}
 
 /**
  * What a chat-completion request carries to the model: the `messages` and any other field that is not a setting
@@ -752,11 +746,11 @@ class ThirdPartyFile {
       if (shape?.body === 'second') request = options;
       else if (shape && options?.type === 'ObjectExpression') {
         const body = propertyNamed(options, 'body')?.value as Node | undefined;
-        const inner = body ? unwrapNode(body) : undefined;
+        const inner = body ? unwrap(body) : undefined;
         request = inner?.type === 'CallExpression' && memberCall(inner)?.method === 'stringify' ? (inner.arguments[0] as Node | undefined) : undefined;
       }
     }
-    const values = request ? chatRequestValues(unwrapNode(request)) : undefined;
+    const values = request ? chatRequestValues(unwrap(request)) : undefined;
     return values ? { vendor: 'a language model (chat request)', kind: 'LLM API', values, precision: 'medium' } : undefined;
   }
 

@@ -124,6 +124,11 @@ function moduleKeyOf(file: string): string {
   return posix.endsWith('/index') ? posix.slice(0, -'/index'.length) : posix;
 }
 
+/** The module key a relative specifier names from `importer` (`./validate` from `src/a/index.ts` → `src/a/validate`). */
+function moduleKeyFrom(importer: string, specifier: string): string {
+  return moduleKeyOf(path.posix.join(path.posix.dirname(importer.split(path.sep).join('/')), specifier));
+}
+
 /** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
 function genericParts(text: string): { name: string; args: string[] } | undefined {
   const match = /^([\w$.]+)\s*<([\s\S]+)>$/.exec(text);
@@ -611,8 +616,7 @@ export class WorkspaceIndex {
   /** Whether `importer` imports `imported` from `specifier` (a relative path) as a constants table of literals. */
   isConstantTableImport(importer: string, specifier: string, imported: string): boolean {
     if (!/^\.{1,2}\//.test(specifier) || this.constantTablesByModule.size === 0) return false;
-    const dir = path.posix.dirname(importer.split(path.sep).join('/'));
-    return this.constantTablesByModule.get(moduleKeyOf(path.posix.normalize(path.posix.join(dir, specifier))))?.has(imported) ?? false;
+    return this.constantTablesByModule.get(moduleKeyFrom(importer, specifier))?.has(imported) ?? false;
   }
 
   /** The workspace files that import `file` by a relative path. */
@@ -694,8 +698,7 @@ export class WorkspaceIndex {
    */
   returnTypesOf(fromFile: string, specifier: string, exportName: string): readonly string[] {
     if (!specifier.startsWith('.')) return this.packageReturnTypesOf(specifier, exportName);
-    const key = moduleKeyOf(path.posix.join(path.posix.dirname(fromFile.split(path.sep).join('/')), specifier));
-    return this.returnTypesByModule.get(key)?.get(exportName) ?? [];
+    return this.returnTypesByModule.get(moduleKeyFrom(fromFile, specifier))?.get(exportName) ?? [];
   }
 
   /**

@@ -11,6 +11,7 @@ export { DeadlineExceeded } from './deadline';
 export { parseConfigText, CONFIG_FILE_NAME } from './config';
 export { didYouMean } from './did-you-mean';
 export { languageOf } from './discover';
+export { isImportConfigFile } from './import-aliases';
 export { describeKinds, kindLabel, PHI_KIND_BY_ID } from '../vocabulary/classify';
 export { PHI_KINDS, SAFE_HARBOR_IDENTIFIERS, type PhiKindDefinition } from '../vocabulary/phi-kinds';
 export { DEFAULT_REPORT_ROLES, FILE_ROLES, TEST_ROLES, type RoleVerdict } from './roles';

@@ -35,7 +35,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnyRule, type Finding } from '../engine';
+import { docsUrl, isImportConfigFile, type AnyRule, type Finding } from '../engine';
 import { SEVERITIES, countBySeverity } from '../report/summary';
 import { TOOL_NAME, TOOL_VERSION } from '../report/tool-info';
 import {
@@ -394,6 +394,7 @@ export class PhiGuardServer {
     connection.onDidChangeWatchedFiles((params) =>
       this.guard('didChangeWatchedFiles', () => {
         let configChanged = false;
+        let importConfigChanged = false;
         for (const change of params.changes) {
           const absPath = uriToPath(change.uri);
           if (!absPath) continue;
@@ -404,7 +405,11 @@ export class PhiGuardServer {
             // A package manifest says who signs in to its app when no config does (`appUsers`).
             if (path.basename(absPath) === PACKAGE_MANIFEST_NAME) configChanged = true;
             const deleted = change.type === FileChangeType.Deleted;
-            if (!this.isOpen(absPath)) {
+            // A tsconfig/jsconfig's `paths` decide where every import of its folder leads: what is on disk counts,
+            // open in the editor or not, and no summary records it, so every open document is analysed again.
+            const importConfig = isImportConfigFile(absPath);
+            if (importConfig) importConfigChanged = true;
+            if (!this.isOpen(absPath) || importConfig) {
               this.analyzer.fileChanged(absPath, undefined, deleted);
               this.dependantsChanged(change.uri);
             }
@@ -414,6 +419,9 @@ export class PhiGuardServer {
         if (configChanged) {
           this.analyzer.configChanged();
           this.configurationChanged();
+        } else if (importConfigChanged) {
+          this.scheduler.invalidateAll(!this.caps.pull);
+          if (this.caps.pull) this.refreshPull();
         }
       }),
     );

@@ -1,7 +1,7 @@
 // Small named predicates over the typescript-estree AST that several rules share.
-import { calleeName, dottedName, keyName, propertyName, splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
+import { calleeName, dottedName, keyName, lastSegment, propertyName, splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 
-export { calleeName, dottedName, keyName, propertyName, splitWords };
+export { calleeName, dottedName, keyName, lastSegment, propertyName, splitWords };
 
 export type Node = TSESTree.Node;
 
@@ -14,57 +14,6 @@ export function memberCall(node: TSESTree.CallExpression | TSESTree.NewExpressio
   return method ? { object: callee.object, method } : undefined;
 }
 
-/**
- * The last segment of a dotted name: `logger` for `this.deps.logger`. The same answer as splitting
- * `dottedName(node)`, without building the dotted string (asked several times at every call of every file).
- */
-export function lastSegment(node: Node): string | undefined {
-  switch (node.type) {
-    case 'Identifier':
-      return node.name;
-    case 'ThisExpression':
-      return 'this';
-    case 'Super':
-      return 'super';
-    case 'MemberExpression': {
-      if (!isDottedName(node.object)) return undefined;
-      if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
-        // `a['b.c']` is dotted `a.b.c`: its last segment is `c`.
-        const value = node.property.value;
-        return value.slice(value.lastIndexOf('.') + 1);
-      }
-      return undefined;
-    }
-    case 'ChainExpression':
-    case 'TSNonNullExpression':
-      return lastSegment(node.expression);
-    default:
-      return undefined;
-  }
-}
-
-/** Whether `dottedName(node)` has an answer. */
-function isDottedName(node: Node): boolean {
-  for (;;) {
-    switch (node.type) {
-      case 'Identifier':
-      case 'ThisExpression':
-      case 'Super':
-        return true;
-      case 'MemberExpression':
-        if (!((!node.computed && node.property.type === 'Identifier') || (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string'))) return false;
-        node = node.object;
-        break;
-      case 'ChainExpression':
-      case 'TSNonNullExpression':
-        node = node.expression;
-        break;
-      default:
-        return false;
-    }
-  }
-}
 
 export function isStringLiteral(node: Node | undefined | null): node is TSESTree.StringLiteral {
   return !!node && node.type === 'Literal' && typeof node.value === 'string';

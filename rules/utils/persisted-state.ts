@@ -2,7 +2,7 @@
 // `persistReducer`. What they persist is the store's state: its type (`create<PatientState>()`), its initial
 // object, or the slices a partialize/whitelist keeps; where they persist it is their storage option.
 import { ENCRYPTED_STORAGE_NAME, REDUX_PERSIST_STORAGES, splitWords, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
-import { dottedName, isStringLiteral, lastSegment, propertyName, propertyNamed, returnedExpression, type Node } from './ast';
+import { isStringLiteral, lastSegment, propertyName, propertyNamed, returnedExpression, type Node } from './ast';
 
 const EMPTY_TAINT: Taint = { kinds: [], origins: [], confidence: 'high' };
 
@@ -109,7 +109,7 @@ export function reduxPersisted(context: RuleContext, node: TSESTree.CallExpressi
     const reducer = resolveObject(node.arguments[1] as Node | undefined);
     if (reducer?.type === 'CallExpression' && lastSegment(reducer.callee) === 'combineReducers') slices = keptNames(resolveObject(reducer.arguments[0] as Node | undefined));
     else if (reducer && (reducer.type === 'Identifier' || reducer.type === 'MemberExpression')) {
-      const name = dottedName(reducer)?.split('.').pop() ?? propertyName(reducer as TSESTree.MemberExpression);
+      const name = lastSegment(reducer) ?? propertyName(reducer as TSESTree.MemberExpression);
       if (name) slices = [{ name, node: reducer }];
     }
   }

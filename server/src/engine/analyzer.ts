@@ -5,7 +5,7 @@
 import { declaresSchemaParameter, namesWithoutDataInBranch } from './type-guards';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { propertyName, keyName, dottedName } from '../rule-api/ast';
+import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
@@ -80,7 +80,7 @@ function functionName(node: FunctionNode): string | undefined {
   const parent = (node as { parent?: Node }).parent;
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if ((parent?.type === 'Property' || parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && !parent.computed) return keyName(parent.key);
-  if (parent?.type === 'AssignmentExpression') return dottedName(parent.left)?.split('.').pop();
+  if (parent?.type === 'AssignmentExpression') return lastSegment(parent.left);
   // `findUserByEmail(email, (err, user) => …)`: a callback handles what the call it is passed to does, so
   // that call's name says whose data it sees.
   if (parent?.type === 'CallExpression' && parent.callee !== node && parent.callee.type === 'Identifier') return parent.callee.name;

@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
-import { dottedName, keyName, propertyName } from '../rule-api/ast';
+import { dottedName, keyName, lastSegment, propertyName } from '../rule-api/ast';
 import { describeKinds, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
@@ -240,7 +240,7 @@ function isRequestCall(call: TSESTree.CallExpression): boolean {
   if (call.callee.type !== 'MemberExpression') return false;
   const method = propertyName(call.callee);
   if (!method || !requestMethods.has(method)) return false;
-  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
   if (!receiver) return false;
   const words = receiver === '$' ? ['$'] : splitWords(receiver);
   return words.some((word) => requestClientWords.has(word));
@@ -368,7 +368,7 @@ export function serviceReadSubject(method: string): string | undefined {
 export function serviceReadValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
   if (call.callee.type !== 'MemberExpression' || call.callee.computed || call.callee.object.type === 'ThisExpression') return undefined;
   const method = propertyName(call.callee);
-  const receiver = dottedName(call.callee.object)?.split('.').pop();
+  const receiver = lastSegment(call.callee.object);
   if (!method || !receiver || !serviceReceiverWords.has(splitWords(receiver).at(-1) ?? '')) return undefined;
   const subject = serviceReadSubject(method);
   if (!subject) return undefined;
@@ -436,7 +436,7 @@ function storeName(receiver: Node, host: ProvenanceHost): string | undefined {
     return typeof named === 'string' && /^[a-z][\w-]*$/i.test(named) ? named : undefined;
   }
   if (receiver.type === 'ThisExpression') return undefined;
-  return dottedName(receiver)?.split('.').pop();
+  return lastSegment(receiver);
 }
 
 /**
@@ -756,7 +756,7 @@ function isSocketWriteHandler(fn: Node): boolean {
   if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return false;
   const method = propertyName(call.callee);
   if (method !== 'on' && method !== 'once') return false;
-  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : dottedName(call.callee.object)?.split('.').pop();
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
   if (!receiver || !splitWords(receiver).some((word) => socketWords.has(word))) return false;
   const event = call.arguments[0];
   const name = event.type === 'Literal' && typeof event.value === 'string' ? event.value : undefined;

@@ -29,6 +29,58 @@ export function dottedName(node: Node): string | undefined {
   }
 }
 
+/**
+ * The last segment of a dotted name: `logger` for `this.deps.logger`. The same answer as splitting
+ * `dottedName(node)`, without building the dotted string (asked several times at every call of every file).
+ */
+export function lastSegment(node: Node): string | undefined {
+  switch (node.type) {
+    case 'Identifier':
+      return node.name;
+    case 'ThisExpression':
+      return 'this';
+    case 'Super':
+      return 'super';
+    case 'MemberExpression': {
+      if (!isDottedName(node.object)) return undefined;
+      if (!node.computed && node.property.type === 'Identifier') return node.property.name;
+      if (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string') {
+        // `a['b.c']` is dotted `a.b.c`: its last segment is `c`.
+        const value = node.property.value;
+        return value.slice(value.lastIndexOf('.') + 1);
+      }
+      return undefined;
+    }
+    case 'ChainExpression':
+    case 'TSNonNullExpression':
+      return lastSegment(node.expression);
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `dottedName(node)` has an answer. */
+function isDottedName(node: Node): boolean {
+  for (;;) {
+    switch (node.type) {
+      case 'Identifier':
+      case 'ThisExpression':
+      case 'Super':
+        return true;
+      case 'MemberExpression':
+        if (!((!node.computed && node.property.type === 'Identifier') || (node.computed && node.property.type === 'Literal' && typeof node.property.value === 'string'))) return false;
+        node = node.object;
+        break;
+      case 'ChainExpression':
+      case 'TSNonNullExpression':
+        node = node.expression;
+        break;
+      default:
+        return false;
+    }
+  }
+}
+
 /** The last name of a callee: `redact` for `redact(x)`, `utils.redact(x)` and `this.redact(x)`. */
 export function calleeName(callee: Node): string | undefined {
   if (callee.type === 'Identifier') return callee.name;

@@ -845,6 +845,13 @@ class UrlFile {
       if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
     }
     if (node.type === 'MemberExpression' && propertyName(node) === 'href') return this.phiInUrl(node.object, depth + 1);
+    // `useSWR(mrn ? `/patients/${mrn}` : null, fetcher)`, `id && `/patients/${id}``: a URL chosen by a condition (SWR's
+    // conditional fetching, a request skipped until its key is known) is requested whenever it is chosen; the test is not.
+    if (node.type === 'ConditionalExpression') return this.phiInUrl(node.consequent, depth + 1) ?? this.phiInUrl(node.alternate, depth + 1);
+    if (node.type === 'LogicalExpression') {
+      if (node.operator === '&&') return this.phiInUrl(node.right, depth + 1);
+      return this.phiInUrl(node.left, depth + 1) ?? this.phiInUrl(node.right, depth + 1);
+    }
     return undefined;
   }
 

@@ -95,8 +95,32 @@ runRuleTests('no-phi-in-url', {
     'declare const diagnosisValueSet: string; fetch(`/fhir/ValueSet/$expand?url=${diagnosisValueSet}`);',
     // a REST resource of metadata types (attribute, encounter, identifier types) is searched by the type's name
     "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonAttributeTypeSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${query}`, { method: 'GET' });\n}",
+    // a URL chosen by a condition: the condition may name PHI, the chosen URL carries only an opaque id or nothing
+    "import useSWR from 'swr';\ndeclare const fetcher: any;\nexport function usePatient(patientUuid: string, mrn: string) {\n  return useSWR(mrn ? `/api/patients/${patientUuid}` : null, fetcher);\n}",
+    "import useSWR from 'swr';\ndeclare const fetcher: any;\nexport function useVisits(patientUuid: string) {\n  return useSWR(patientUuid && `/api/visits?patient=${patientUuid}&limit=20`, fetcher);\n}",
   ],
   invalid: [
+    {
+      name: "a URL chosen by a condition (SWR's conditional key, a guarded or defaulted URL) is requested whenever chosen",
+      code: [
+        "import useSWR from 'swr';",
+        'declare const fetcher: any; declare const registryUrl: string;',
+        'export function useRegistryLookup(patientIdentifier: string) {',
+        '  return useSWR(patientIdentifier ? `${registryUrl}/${patientIdentifier}` : null, fetcher);',
+        '}',
+        'export function useNationalIdLookup(nationalId: string) {',
+        '  return useSWR(nationalId && `/registry/search?nationalId=${nationalId}`, fetcher);',
+        '}',
+        'export function lookupByNhsNumber(nhsNumber: string, cachedUrl?: string) {',
+        '  return fetch(cachedUrl || `/api/summary?nhsNumber=${nhsNumber}`);',
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 4, column: 55, kinds: ['mrn'] },
+        { line: 7, column: 62, kinds: ['national-id'] },
+        { line: 10, column: 55, kinds: ['nhs-number'] },
+      ],
+    },
     {
       name: 'near misses of an aggregate report filter: a patient key beside the diagnosis, no date range, not a report',
       code: [

@@ -265,6 +265,17 @@ function compilePatterns(): Map<string, CompiledPattern[]> {
     for (const pattern of kind.strong) add(pattern, kind.id, false);
     for (const pattern of kind.contextual ?? []) add(pattern, kind.id, true);
   }
+  // Names written run together (`progressnotes`, `dateofbirth`, `PATIENTNAME`, database columns and older code)
+  // are one word to the splitter: a strong pattern of several words also matches as that one word. Not the
+  // `…Id` patterns: run together (`insuranceid`, `stateid`) they are mostly a table's foreign key.
+  for (const kind of PHI_KINDS) {
+    for (const pattern of kind.strong) {
+      const words = splitWords(pattern);
+      if (words.length < 2 || ID_HEAD_WORDS.has(words[words.length - 1])) continue;
+      const runTogether = words.join('');
+      if (!byFirstWord.get(runTogether)?.some((compiled) => compiled.words.length === 1)) add(runTogether, kind.id, false);
+    }
+  }
   // Longest pattern first, so `dateOfBirth` wins over a shorter pattern starting with `date`.
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return byFirstWord;

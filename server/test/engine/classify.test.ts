@@ -69,6 +69,16 @@ describe('NameClassifier', () => {
     // near misses of the ordinals: a number that identifies, not one that counts
     ['prescriptionNumber', ['medication']],
     ['patientPhoneNumber', ['phone']],
+    // names written run together (database columns, older code) are one word to the splitter and still match
+    ['progressnotes', ['clinical-note']],
+    ['PROCEDURENOTES', ['clinical-note']],
+    ['dateofbirth', ['date-of-birth']],
+    ['phonenumber', ['phone']],
+    ['medicalrecordnumber', ['mrn']],
+    // the FHIR identifier entry of the NHS number system; the OpenMRS ID (OpenMRS's default patient identifier)
+    ['nhsIdentifier', ['nhs-number']],
+    ['openMrsId', ['mrn']],
+    ['openmrsId', ['mrn']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -87,6 +97,8 @@ describe('NameClassifier', () => {
 
   const neutral = [
     'name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition',
+    // run together, an `…Id` is a table's key (`insuranceid`, `stateid`), and an unknown compound stays unknown
+    'insuranceid', 'stateid', 'vehicleid', 'freetextnotes', 'openmrsuuid',
     // a practitioner's entry in the EHR, a system's row
     'ehrPractitioner', 'getLocalEHRPractitioner', 'practitionerRecord', 'queueRecord', 'inventoryRecord', 'auditRecords',
   ];

@@ -162,7 +162,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     sensitivity: 'high',
     strong: ['mrn', 'medicalRecordNumber', 'medicalRecordNo', 'medicalRecordId', 'chartNumber', 'chartNo', 'patientNumber', 'patientNo', 'ehrId', 'emrId', 'mpi', 'empi', 'patientIdentifier', 'patientIdentifiers', 'uhid', 'hospitalNumber', 'hospitalNo',
       // the OpenMRS ID, OpenMRS's default patient identifier (with a Luhn mod-30 check character)
-      'openMrsId', 'openmrsId'],
+      'openMrsId', 'openmrsId',
+      // the PTracker ID: the patient number of Namibia's PMTCT (mother-and-infant HIV) tracker, held by mother and infant
+      'pTrackerId', 'ptrackerId', 'pTrackerIdentifier', 'ptrackerIdentifier'],
     contextual: ['recordNumber', 'registrationNumber', 'registrationNo'],
     description: 'Medical record number.',
   },
@@ -366,7 +368,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'lab result',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['labResult', 'labResults', 'labValue', 'labReport', 'labTest', 'pathologyReport', 'bloodType', 'hba1c', 'a1c', 'glucose', 'cholesterol', 'biopsy', 'geneticTest', 'geneticResult', 'genome', 'genotype', 'hivStatus', 'hivTest', 'toxicology', 'diagnosticReport'],
+    strong: ['labResult', 'labResults', 'labValue', 'labReport', 'labTest', 'pathologyReport', 'bloodType', 'hba1c', 'a1c', 'glucose', 'cholesterol', 'biopsy', 'geneticTest', 'geneticResult', 'genome', 'genotype', 'hivStatus', 'hivTest', 'toxicology', 'diagnosticReport',
+      // blood and urine ketones (meters, strips), and the tests a clinician ordered for the patient
+      'ketone', 'ketones', 'bloodKetone', 'bloodKetones', 'labOrder', 'labOrders'],
     contextual: ['testResult', 'testResults', 'result', 'results', 'lab', 'labs'],
     description: 'Lab and test results (blood tests, pathology, genetics, HIV status).',
   },

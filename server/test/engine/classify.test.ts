@@ -79,6 +79,13 @@ describe('NameClassifier', () => {
     ['nhsIdentifier', ['nhs-number']],
     ['openMrsId', ['mrn']],
     ['openmrsId', ['mrn']],
+    // Namibia's PMTCT tracker number, mother's and infant's
+    ['pTrackerId', ['mrn']],
+    ['ptracker_id', ['mrn']],
+    ['infantPTrackerID', ['mrn']],
+    // a meter's blood ketone reading; the tests ordered for a patient
+    ['bloodKetone', ['lab-result']],
+    ['labOrdersList', ['lab-result']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -92,6 +99,8 @@ describe('NameClassifier', () => {
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
     // which one in a series: the issue of a repeat prescription, a refill, a line of an order
     'prescriptionIssueNumber', 'medicationRepeatNumber', 'prescriptionRefillNumber', 'diagnosisSequenceNumber',
+    // the identifier's type, a catalogue of orderable tests, an order's key, status or count, a reading's units
+    'ptrackerIdentifierType', 'labOrderTypes', 'labOrderId', 'labOrderStatus', 'ketoneCount', 'ketoneUnits',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

@@ -843,6 +843,12 @@ class UrlFile {
       if (call && (call.method === 'toString' || call.method === 'toJSON')) return this.phiInUrl(call.object, depth + 1);
       const callee = dottedName(node.callee);
       if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
+      // `template(destinationTemplate)({ nationalCode })`: a compiled template (lodash, Handlebars) filled with the data
+      // is the URL; where in it each value lands the template's text says, but every one of them is in the URL.
+      if (this.context.hasTag(node.callee, 'compiled-template')) {
+        const taint = this.context.taintOf(node);
+        return taint.kinds.length ? { taint, node } : undefined;
+      }
     }
     if (node.type === 'MemberExpression' && propertyName(node) === 'href') return this.phiInUrl(node.object, depth + 1);
     // `useSWR(mrn ? `/patients/${mrn}` : null, fetcher)`, `id && `/patients/${id}``: a URL chosen by a condition (SWR's

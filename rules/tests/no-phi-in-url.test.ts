@@ -98,6 +98,9 @@ runRuleTests('no-phi-in-url', {
     // a URL chosen by a condition: the condition may name PHI, the chosen URL carries only an opaque id or nothing
     "import useSWR from 'swr';\ndeclare const fetcher: any;\nexport function usePatient(patientUuid: string, mrn: string) {\n  return useSWR(mrn ? `/api/patients/${patientUuid}` : null, fetcher);\n}",
     "import useSWR from 'swr';\ndeclare const fetcher: any;\nexport function useVisits(patientUuid: string) {\n  return useSWR(patientUuid && `/api/visits?patient=${patientUuid}&limit=20`, fetcher);\n}",
+    // a compiled template filled with opaque ids and paging only; a `template` that is the app's own function, not an engine's
+    "import { template } from 'lodash';\nexport function openVisit(patientUuid: string, visitUrlTemplate: string) {\n  const compiled = template(visitUrlTemplate);\n  return fetch(compiled({ patientUuid, page: 2 }));\n}",
+    "import { template } from './text-utils';\nexport function openRegistry(nationalId: string, registryTemplate: string) {\n  return fetch(template(registryTemplate)({ nationalId }));\n}",
   ],
   invalid: [
     {
@@ -119,6 +122,31 @@ runRuleTests('no-phi-in-url', {
         { line: 4, column: 55, kinds: ['mrn'] },
         { line: 7, column: 62, kinds: ['national-id'] },
         { line: 10, column: 55, kinds: ['nhs-number'] },
+      ],
+    },
+    {
+      name: 'a template compiled into a function (lodash, underscore, Handlebars) and filled with PHI is the URL',
+      code: [
+        "import { template } from 'lodash';",
+        "import _ from 'underscore';",
+        "import Handlebars from 'handlebars';",
+        'declare const router: { replace(url: string): void };',
+        'export function afterBooking(patient: { nationalCode: string }, destinationTemplate: string) {',
+        '  const compiled = template(destinationTemplate);',
+        '  return fetch(compiled({ national_code: patient.nationalCode }));',
+        '}',
+        'export function openChart(mrn: string, chartTemplate: string) {',
+        '  return fetch(_.template(chartTemplate)({ mrn }));',
+        '}',
+        'export function openSummary(patient: { nhsNumber: string }, summaryTemplate: string) {',
+        '  const render = Handlebars.compile(summaryTemplate);',
+        '  return fetch(render({ nhs: patient.nhsNumber }));',
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 7, column: 16, kinds: ['national-id'] },
+        { line: 10, column: 16, kinds: ['mrn'] },
+        { line: 14, column: 16, kinds: ['nhs-number'] },
       ],
     },
     {

@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -83,6 +83,7 @@ const sanitizerWords = new Set(SANITIZER_WORDS);
 const encryptionWords = new Set(ENCRYPTION_WORDS);
 const passThroughFunctions = new Set(PASS_THROUGH_FUNCTIONS);
 const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
+const templateCompileFunctions = new Set(TEMPLATE_COMPILE_FUNCTIONS);
 const passThroughMethods = new Set(PASS_THROUGH_METHODS);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
@@ -1305,6 +1306,10 @@ export abstract class ValueEvaluator {
     if (documents) return documents;
     const measurement = measurementChainValue(node, this as unknown as ProvenanceHost);
     if (measurement) return join(measurement, taintOnly(this.valueOf((callee as TSESTree.MemberExpression).object)));
+    // `const compiled = template(destinationTemplate); compiled({ nationalCode })`: the text is filled with the data.
+    if (this.compilesATemplate(node)) return withTag(EMPTY, 'compiled-template');
+    if (callee.type === 'CallExpression' && this.compilesATemplate(callee)) return this.argumentsTaint(node);
+    if (callee.type === 'Identifier' && this.scope.lookup(callee.name)?.value.tags?.has('compiled-template')) return this.argumentsTaint(node);
     // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
     if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
     const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
@@ -1351,6 +1356,23 @@ export abstract class ValueEvaluator {
     }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
+  }
+
+  /**
+   * `template(text)` of lodash or underscore, `_.template(text)`, `Handlebars.compile(text)`: a call that compiles a
+   * template into a function (see TEMPLATE_ENGINE_MODULES). `_` that nothing imports is the page's lodash or underscore.
+   */
+  private compilesATemplate(node: TSESTree.CallExpression): boolean {
+    const callee = node.callee;
+    if (callee.type === 'Identifier') {
+      const source = this.importedFrom(callee.name);
+      if (!source || !TEMPLATE_ENGINE_MODULES.test(source.module)) return false;
+      return templateCompileFunctions.has(source.imported) || (source.imported === 'default' && /template$/.test(source.module));
+    }
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || !templateCompileFunctions.has(propertyName(callee) ?? '')) return false;
+    const source = this.importedFrom(callee.object.name);
+    if (source) return TEMPLATE_ENGINE_MODULES.test(source.module) && (source.imported === 'default' || source.imported === '*');
+    return callee.object.name === '_' && !this.scope.lookup('_') && propertyName(callee) === 'template';
   }
 
   /** The PHI of a call's arguments together (what a pass-through function returns), without their shapes. */

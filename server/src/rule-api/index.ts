@@ -178,9 +178,9 @@ export interface RuleContext<MessageIds extends string = string> {
   /**
    * Whether the analysis tagged the value: "logger" for `pino()` results and child loggers,
    * "request-body" for a whole HTTP request body (`req.body`, `ctx.request.body`, `event.body`) and
-   * the variables it was assigned to.
+   * the variables it was assigned to, "compiled-template" for a template compiled into a function (lodash's `template`).
    */
-  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content'): boolean;
+  hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content' | 'compiled-template'): boolean;
   /**
    * Whether the value's declared type is one the workspace spells out field by field (strings, numbers, booleans,
    * other such types; functions left out) with no PHI in any field: `state: VisitStoreState` of uuids and callbacks.

@@ -24,6 +24,13 @@ export const SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'p
 /** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`, `require('bows')('ui')`). */
 export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel|bows)$/;
 
+/**
+ * Template engines that compile a template into a function (lodash's and underscore's `template`, Handlebars'
+ * `compile`): what the compiled function returns is the template's text filled with the data it is called with.
+ */
+export const TEMPLATE_ENGINE_MODULES = /^(lodash(-es)?(\/template)?|lodash\.template|underscore|handlebars)$/;
+export const TEMPLATE_COMPILE_FUNCTIONS: readonly string[] = ['template', 'compile'];
+
 /** Calls whose result is a writable file stream. */
 export const WRITE_STREAM_FACTORIES: readonly string[] = ['createWriteStream'];
 

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // console.time prints nothing; a timer labelled by an opaque id prints only the id
+    'export function loadChart(mrn: string, patientUuid: string) {\n  console.time(`chart ${mrn}`);\n  console.timeEnd(`chart ${patientUuid}`);\n}',
     // a place's name read from a record (a census area's, a ward's) is not a person's name
     { code: "export function inRange(records) {\n  const within = records.map((record) => ({ area: record.LSOA_NAME.S, ward: record.wardName }));\n  console.log('In range', JSON.stringify(within));\n}", filename: 'src/areas.js' },
     // HTTP-client errors (issue 9): a request that carried no PHI, an error's message or status only, a fetch
@@ -116,6 +118,22 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
+    {
+      name: "console timers and counters print their label: timeEnd, timeLog and count",
+      code: [
+        'export function loadChart(patient: { phoneNumber: string; dateOfBirth: string }, mrn: string) {',
+        '  console.time(`chart ${mrn}`);',
+        '  console.timeLog(`chart ${mrn}`);',
+        '  console.timeEnd(`chart ${mrn}`);',
+        '  console.count(`lookups for ${patient.phoneNumber}`);',
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 3, column: 19, kinds: ['mrn'] },
+        { line: 4, column: 19, kinds: ['mrn'] },
+        { line: 5, column: 17, kinds: ['phone'] },
+      ],
+    },
     // near miss: a person's name read from the same record is still a name
     {
       code: "export function inRange(records) {\n  const within = records.map((record) => ({ who: record.FIRST_NAME.S }));\n  console.log('In range', JSON.stringify(within));\n}",

@@ -1,9 +1,10 @@
 // Which calls write a log line: the logging rules (no-phi-in-logs, no-body-logging) share these predicates.
 import type { RuleContext, TSESTree } from '../../server/src/rule-api';
-import { LOG_METHODS, LOGGER_NAME_WORDS } from '../../server/src/rule-api';
+import { CONSOLE_LABEL_METHODS, LOG_METHODS, LOGGER_NAME_WORDS } from '../../server/src/rule-api';
 import { dottedName, lastSegment, memberCall, splitWords, type Node } from './ast';
 
 const logMethods = new Set(LOG_METHODS);
+const consoleLabelMethods = new Set(CONSOLE_LABEL_METHODS);
 const loggerNameWords = new Set(LOGGER_NAME_WORDS);
 
 export function isConsole(object: Node): boolean {
@@ -41,7 +42,7 @@ export function isLogger(context: RuleContext, object: Node, extraNames: readonl
  */
 export function isLogLineCall(context: RuleContext, node: TSESTree.CallExpression, extraNames: readonly string[] = []): boolean {
   const call = memberCall(node);
-  if (call) return (logMethods.has(call.method) && isLogger(context, call.object, extraNames)) || isFunctionContextLog(call.object, call.method);
+  if (call) return (logMethods.has(call.method) && isLogger(context, call.object, extraNames)) || (consoleLabelMethods.has(call.method) && isConsole(call.object)) || isFunctionContextLog(call.object, call.method);
   return node.callee.type === 'Identifier' && context.hasTag(node.callee, 'logger');
 }
 

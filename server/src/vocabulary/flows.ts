@@ -78,5 +78,8 @@ export const LOG_METHODS: readonly string[] = [
   'crit', 'alert', 'emerg', 'emergency', 'success', 'fail', 'table', 'dir', 'dirxml', 'group', 'groupCollapsed', 'assert', 'mark',
 ];
 
+/** Console methods that print their label (`console.timeEnd(label)` prints `label: 12ms`); `console.time` itself prints nothing. */
+export const CONSOLE_LABEL_METHODS: readonly string[] = ['timeEnd', 'timeLog', 'count'];
+
 /** Words that make a receiver a logger by its name: `logger.info`, `this.log.warn`, `auditLogger.error`. */
 export const LOGGER_NAME_WORDS: readonly string[] = ['log', 'logger', 'logging', 'winston', 'pino', 'bunyan', 'log4js', 'loglevel', 'signale', 'consola'];

@@ -176,7 +176,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     sensitivity: 'high',
     strong: ['memberId', 'memberNumber', 'memberNo', 'subscriberId', 'subscriberNumber', 'beneficiaryId', 'beneficiaryNumber', 'insuranceId', 'insuranceNumber', 'policyNumber', 'policyNo', 'policyId', 'medicareId', 'medicareNumber', 'medicaidId', 'medicaidNumber', 'mbi', 'hicn', 'healthPlanId', 'planMemberId',
       // the `No` abbreviation beside `policyNo`, `memberNo`; Nepal's national health insurance (NSHI) member number
-      'medicareNo', 'medicaidNo', 'nshiNumber', 'nshiNo'],
+      'medicareNo', 'medicaidNo', 'nshiNumber', 'nshiNo',
+      // openIMIS (social health insurance in Tanzania, Nepal, Cameroon…): the insuree's insurance number, its `CHFID`
+      'chfId'],
     // A plan's group number is the employer's or the group's, shared by everyone in it: a patient's only on their coverage.
     contextual: ['groupNumber'],
     description: 'Health plan beneficiary or member number (insurance member ID, Medicare MBI).',

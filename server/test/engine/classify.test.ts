@@ -86,6 +86,9 @@ describe('NameClassifier', () => {
     // a meter's blood ketone reading; the tests ordered for a patient
     ['bloodKetone', ['lab-result']],
     ['labOrdersList', ['lab-result']],
+    // openIMIS's insuree insurance number
+    ['chfId', ['health-plan-id']],
+    ['insureeChfId', ['health-plan-id']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 

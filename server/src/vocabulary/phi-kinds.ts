@@ -371,8 +371,8 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'clinical',
     sensitivity: 'high',
     strong: ['labResult', 'labResults', 'labValue', 'labReport', 'labTest', 'pathologyReport', 'bloodType', 'hba1c', 'a1c', 'glucose', 'cholesterol', 'biopsy', 'geneticTest', 'geneticResult', 'genome', 'genotype', 'hivStatus', 'hivTest', 'toxicology', 'diagnosticReport',
-      // blood and urine ketones (meters, strips), and the tests a clinician ordered for the patient
-      'ketone', 'ketones', 'bloodKetone', 'bloodKetones', 'labOrder', 'labOrders'],
+      // blood and urine ketones (meters, strips)
+      'ketone', 'ketones', 'bloodKetone', 'bloodKetones'],
     contextual: ['testResult', 'testResults', 'result', 'results', 'lab', 'labs'],
     description: 'Lab and test results (blood tests, pathology, genetics, HIV status).',
   },

@@ -83,9 +83,8 @@ describe('NameClassifier', () => {
     ['pTrackerId', ['mrn']],
     ['ptracker_id', ['mrn']],
     ['infantPTrackerID', ['mrn']],
-    // a meter's blood ketone reading; the tests ordered for a patient
+    // a meter's blood ketone reading
     ['bloodKetone', ['lab-result']],
-    ['labOrdersList', ['lab-result']],
     // openIMIS's insuree insurance number
     ['chfId', ['health-plan-id']],
     ['insureeChfId', ['health-plan-id']],
@@ -102,8 +101,8 @@ describe('NameClassifier', () => {
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
     // which one in a series: the issue of a repeat prescription, a refill, a line of an order
     'prescriptionIssueNumber', 'medicationRepeatNumber', 'prescriptionRefillNumber', 'diagnosisSequenceNumber',
-    // the identifier's type, a catalogue of orderable tests, an order's key, status or count, a reading's units
-    'ptrackerIdentifierType', 'labOrderTypes', 'labOrderId', 'labOrderStatus', 'ketoneCount', 'ketoneUnits',
+    // the identifier's type, a reading's count or units
+    'ptrackerIdentifierType', 'ketoneCount', 'ketoneUnits',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

@@ -1,5 +1,5 @@
 import { createRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
-import { dottedName, propertyKey, type Node } from './utils/ast';
+import { dottedName, parentOf, propertyKey, type Node } from './utils/ast';
 import {
   calleeText,
   cloudFormationType,
@@ -35,6 +35,36 @@ const ENABLE_KEYS = new Set(['enabled', 'enable', 'Enabled', 'Enable', 'active',
 /** Sections and tools where `audit` means a dependency-vulnerability audit (npm audit), not an audit trail. */
 const PACKAGE_MANAGER_WORDS = new Set(['npm', 'yarn', 'pnpm', 'install', 'dependencies', 'lighthouse', 'renovate', 'dependabot', 'bun', 'packages', 'ci']);
 const PACKAGE_MANAGER_FILES = /(^|\/)(package|lerna|\.?npmrc|\.?yarnrc|pnpm-workspace|renovate|\.ncurc|lighthouserc|\.lighthouserc|bower|composer)(\.[\w-]+)?\.jsonc?$/i;
+
+/** Words that make an audit switch about writes only: `disableChangesAudit`, `skipWriteAudit`. */
+const CHANGE_WORDS = new Set(['change', 'changes', 'write', 'writes', 'mutation', 'mutations', 'modification', 'modifications']);
+/** Names of code that opens a connection for reading only: a reporting store, a read replica, an analytics warehouse. */
+const READ_ONLY_USE_WORDS = new Set(['report', 'reports', 'reporting', 'replica', 'replicas', 'reader', 'analytics', 'warehouse']);
+
+/** The name of the function a node sits in: its declaration's, or the variable or property it is assigned to. */
+function enclosingFunctionName(node: Node): string | undefined {
+  for (let current = parentOf(node); current; current = parentOf(current)) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    if (current.type !== 'ArrowFunctionExpression' && current.id) return current.id.name;
+    const holder = parentOf(current);
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+    if (holder?.type === 'Property' || holder?.type === 'MethodDefinition') return propertyKey(holder as TSESTree.Property) ?? undefined;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An audit of *changes* turned off for a connection that code named for reading only opens (`initReportStore`,
+ * `readReplicaConfig`): such a connection makes no changes for the audit to record. Who read which record is
+ * another audit, reported where it is turned off.
+ */
+function isChangeAuditOfReadOnlyConnection(key: string, node: Node, sections: readonly string[]): boolean {
+  if (!keyWords(key).some((word) => CHANGE_WORDS.has(word))) return false;
+  const owner = enclosingFunctionName(node);
+  const names = owner ? [...sections, owner] : sections;
+  return namesHaveWord(names, READ_ONLY_USE_WORDS) || names.some((name) => /read[-_]?only/i.test(name));
+}
 
 type Verdict = { negated: boolean };
 
@@ -106,6 +136,7 @@ export default createRule({
         if (!option) return;
         const callee = calleeText(enclosingCall(node));
         if (isPackageManagerContext(sections) || (callee && isPackageManagerContext([callee]))) return;
+        if (isChangeAuditOfReadOnlyConnection(key, node, sections)) return;
         reportCode(node, option, environmentOfCode(context, node));
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {

@@ -18,8 +18,19 @@ runRuleTests('no-audit-logging-disabled', {
     { code: '{ "Resources": { "Trail": { "Type": "AWS::CloudTrail::Trail", "Properties": { "IsLogging": true } }, "X": { "Type": "AWS::Foo::Bar", "Properties": { "IsLogging": false } } } }', filename: 'template.json' },
     // a boolean read, not a switch
     "declare const config: any;\nif (config.audit.enabled === false) console.warn('audit off');",
+    // the audit of changes, off for a connection opened for reading only: it makes no changes to record
+    "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initReportingStore(base: object) {\n  return openDatabase('reporting', { ...base, disableChangesAudit: true, migrateOnStartup: false });\n}",
+    "export const readOnlyReplica = { host: 'replica', skipWriteAudit: true };",
   ],
   invalid: [
+    {
+      name: 'the audit of changes off for the main connection, and any audit off for a reporting one',
+      code: "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initMainStore(base: object) {\n  return openDatabase('main', { ...base, disableChangesAudit: true });\n}\nexport const reportingStore = { host: 'reports', disableAudit: true };",
+      errors: [
+        { line: 3, column: 42, message: '`disableChangesAudit` turns off audit logging' },
+        { line: 5, column: 50, message: '`disableAudit` turns off audit logging' },
+      ],
+    },
     {
       name: 'audit switches in a production config',
       code: '{\n  "auditLog": false,\n  "audit": { "enabled": false },\n  "AUDIT_LOG_ENABLED": "false",\n  "fhir": { "auditEventsEnabled": false }\n}',

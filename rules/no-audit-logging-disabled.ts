@@ -14,6 +14,7 @@ import {
   jsonSiblings,
   keyWords,
   namesHaveWord,
+  schemaSettingOf,
   type Environment,
 } from './utils/config-keys';
 
@@ -27,6 +28,11 @@ const SETTING_WORDS = new Set([
   'endpoint', 'key', 'name', 'size', 'max', 'min', 'limit', 'interval', 'batch', 'timeout', 'prefix', 'id', 'user', 'role',
   'count', 'version', 'schedule', 'destination', 'target', 'sink', 'fields', 'exclude', 'excluded', 'ignore', 'filter', 'sample',
   'rate', 'buffer', 'queue', 'host', 'port', 'index', 'collection', 'stream', 'group', 'channel', 'webhook',
+]);
+/** Kinds of activity an audit records, as a section under it: `audit.accesses.enabled`, `auditing.logins.enabled`. */
+const AUDITED_ACTIVITY_WORDS = new Set([
+  'access', 'accesses', 'read', 'reads', 'view', 'views', 'change', 'changes', 'write', 'writes', 'login', 'logins', 'export', 'exports',
+  'record', 'records', 'patient', 'patients', 'query', 'queries', 'request', 'requests', 'event', 'events', 'activity', 'activities',
 ]);
 /** Words that make an audit switch turn auditing off when it is on: `disableAudit`, `skipAuditLog`. */
 const NEGATING_WORDS = new Set(['disable', 'disabled', 'skip', 'no', 'without', 'suppress', 'bypass']);
@@ -91,6 +97,9 @@ function disabledOption(key: string, value: unknown, sections: readonly string[]
   if (ENABLE_KEYS.has(key) && sections.length > 0) {
     const section = auditSwitch(sections[0]);
     if (section && !section.negated && isOffValue(value)) return `${sections[0]}.${key}`;
+    // `audit.accesses.enabled`: the audit of one kind of activity (accesses, reads, changes, logins, exports).
+    const audit = sections.length > 1 ? auditSwitch(sections[1]) : undefined;
+    if (audit && !audit.negated && keyWords(sections[0]).every((word) => AUDITED_ACTIVITY_WORDS.has(word)) && isOffValue(value)) return `${sections[1]}.${sections[0]}.${key}`;
   }
   return undefined;
 }
@@ -128,10 +137,14 @@ export default createRule({
     };
     return {
       Property(node: TSESTree.Property) {
-        const key = propertyKey(node);
+        const ownKey = propertyKey(node);
+        if (ownKey === undefined) return;
+        // A settings schema's default is the switch's shipped value: `enabled: { type: …, defaultValue: false }`.
+        const schema = schemaSettingOf(node, ownKey);
+        const key = schema?.key ?? ownKey;
         // Runs for every property: look at the value and the surroundings only of a key that can be a switch.
-        if (key === undefined || (!ENABLE_KEYS.has(key) && !auditSwitch(key))) return;
-        const sections = enclosingNames(node);
+        if (!ENABLE_KEYS.has(key) && !auditSwitch(key)) return;
+        const sections = schema?.sections ?? enclosingNames(node);
         const option = disabledOption(key, codeConstant(context, node.value as Node), sections);
         if (!option) return;
         const callee = calleeText(enclosingCall(node));

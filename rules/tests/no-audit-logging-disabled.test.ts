@@ -21,8 +21,22 @@ runRuleTests('no-audit-logging-disabled', {
     // the audit of changes, off for a connection opened for reading only: it makes no changes to record
     "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initReportingStore(base: object) {\n  return openDatabase('reporting', { ...base, disableChangesAudit: true, migrateOnStartup: false });\n}",
     "export const readOnlyReplica = { host: 'replica', skipWriteAudit: true };",
+    // a settings schema: defaults that keep auditing on, a default for a setting of the audit log, a default outside a schema entry
+    "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: true } } },\n      retention: { properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",
+    "export const auditToggle = { enabled: { defaultValue: false } };",
   ],
   invalid: [
+    {
+      name: 'a settings schema ships auditing of record accesses off by default',
+      code: "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",
+      errors: [{ line: 6, column: 103, message: '`audit.accesses.enabled` turns off audit logging' }],
+    },
+    {
+      name: 'JSON: the audit of one kind of activity turned off',
+      code: '{ "audit": { "accesses": { "enabled": false }, "retention": { "enabled": false } } }',
+      filename: 'config/production.json',
+      errors: [{ line: 1, column: 28, message: '`audit.accesses.enabled` turns off audit logging in a production config' }],
+    },
     {
       name: 'the audit of changes off for the main connection, and any audit off for a reporting one',
       code: "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initMainStore(base: object) {\n  return openDatabase('main', { ...base, disableChangesAudit: true });\n}\nexport const reportingStore = { host: 'reports', disableAudit: true };",

@@ -134,6 +134,26 @@ export function enclosingNames(property: Node): string[] {
   return names;
 }
 
+/** Keys of a settings schema's entry that give the value a deployment gets unless it sets its own. */
+const SCHEMA_DEFAULT_KEYS = new Set(['default', 'defaultValue']);
+/** Keys that describe a settings schema's entry (JSON Schema, convict, yup-based settings): `type`, `description`, `doc`, `format`. */
+const SCHEMA_ENTRY_KEYS = new Set(['type', 'description', 'doc', 'format']);
+
+/**
+ * The setting a settings schema's default belongs to (`audit: { properties: { enabled: { type: yup.boolean(),
+ * defaultValue: false } } }`): its key and enclosing names, nearest first, without the schema's `properties`
+ * containers — what a deployment that sets nothing runs with. Undefined for any other property.
+ */
+export function schemaSettingOf(property: TSESTree.Property, key: string): { key: string; sections: string[] } | undefined {
+  if (!SCHEMA_DEFAULT_KEYS.has(key)) return undefined;
+  const entry = parentOf(property);
+  if (entry?.type !== 'ObjectExpression') return undefined;
+  const described = entry.properties.some((sibling) => sibling.type === 'Property' && SCHEMA_ENTRY_KEYS.has(keyName(sibling.key) ?? ''));
+  if (!described) return undefined;
+  const [setting, ...sections] = enclosingNames(property).filter((name) => name !== 'properties');
+  return setting === undefined ? undefined : { key: setting, sections };
+}
+
 /** Nodes an object literal can sit in while still being "the value" of a key. */
 const WRAPPERS = new Set(['ObjectExpression', 'ArrayExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ChainExpression']);
 

@@ -24,6 +24,9 @@ runRuleTests('no-audit-logging-disabled', {
     // a settings schema: defaults that keep auditing on, a default for a setting of the audit log, a default outside a schema entry
     "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: true } } },\n      retention: { properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",
     "export const auditToggle = { enabled: { defaultValue: false } };",
+    // a database model's field: each new record's default, not the deployment's setting
+    "declare const DataTypes: any;\nexport const channelFields = { auditing: { type: DataTypes.BOOLEAN, defaultValue: false } };",
+    "export const channelSchema = { audit: { enabled: { type: Boolean, default: false } } };",
   ],
   invalid: [
     {

@@ -149,9 +149,21 @@ export function schemaSettingOf(property: TSESTree.Property, key: string): { key
   const entry = parentOf(property);
   if (entry?.type !== 'ObjectExpression') return undefined;
   const described = entry.properties.some((sibling) => sibling.type === 'Property' && SCHEMA_ENTRY_KEYS.has(keyName(sibling.key) ?? ''));
-  if (!described) return undefined;
+  if (!described || isModelFieldEntry(entry)) return undefined;
   const [setting, ...sections] = enclosingNames(property).filter((name) => name !== 'properties');
   return setting === undefined ? undefined : { key: setting, sections };
+}
+
+/**
+ * A database model's field (`{ type: Boolean, default: false }` in Mongoose, `{ type: DataTypes.BOOLEAN, defaultValue:
+ * false }` in Sequelize): its default is each new record's, not a deployment's setting.
+ */
+function isModelFieldEntry(entry: TSESTree.ObjectExpression): boolean {
+  const type = entry.properties.find((sibling): sibling is TSESTree.Property => sibling.type === 'Property' && keyName(sibling.key) === 'type')?.value;
+  if (!type) return false;
+  if (type.type === 'Identifier') return /^(Boolean|String|Number|Date|Object|Array|Buffer|Mixed)$/.test(type.name);
+  const root = type.type === 'MemberExpression' ? dottedName(type)?.split('.')[0] : undefined;
+  return root !== undefined && /^(DataTypes|Sequelize|Schema|mongoose|Types)$/.test(root);
 }
 
 /** Nodes an object literal can sit in while still being "the value" of a key. */

@@ -1,5 +1,5 @@
 import { createRule, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
-import { dottedName, propertyKey, type Node } from './utils/ast';
+import { dottedName, parentOf, propertyKey, type Node } from './utils/ast';
 import {
   calleeText,
   cloudFormationType,
@@ -14,6 +14,7 @@ import {
   jsonSiblings,
   keyWords,
   namesHaveWord,
+  schemaSettingOf,
   type Environment,
 } from './utils/config-keys';
 
@@ -28,6 +29,11 @@ const SETTING_WORDS = new Set([
   'count', 'version', 'schedule', 'destination', 'target', 'sink', 'fields', 'exclude', 'excluded', 'ignore', 'filter', 'sample',
   'rate', 'buffer', 'queue', 'host', 'port', 'index', 'collection', 'stream', 'group', 'channel', 'webhook',
 ]);
+/** Kinds of activity an audit records, as a section under it: `audit.accesses.enabled`, `auditing.logins.enabled`. */
+const AUDITED_ACTIVITY_WORDS = new Set([
+  'access', 'accesses', 'read', 'reads', 'view', 'views', 'change', 'changes', 'write', 'writes', 'login', 'logins', 'export', 'exports',
+  'record', 'records', 'patient', 'patients', 'query', 'queries', 'request', 'requests', 'event', 'events', 'activity', 'activities',
+]);
 /** Words that make an audit switch turn auditing off when it is on: `disableAudit`, `skipAuditLog`. */
 const NEGATING_WORDS = new Set(['disable', 'disabled', 'skip', 'no', 'without', 'suppress', 'bypass']);
 /** `enabled: false` inside an audit section. */
@@ -35,6 +41,36 @@ const ENABLE_KEYS = new Set(['enabled', 'enable', 'Enabled', 'Enable', 'active',
 /** Sections and tools where `audit` means a dependency-vulnerability audit (npm audit), not an audit trail. */
 const PACKAGE_MANAGER_WORDS = new Set(['npm', 'yarn', 'pnpm', 'install', 'dependencies', 'lighthouse', 'renovate', 'dependabot', 'bun', 'packages', 'ci']);
 const PACKAGE_MANAGER_FILES = /(^|\/)(package|lerna|\.?npmrc|\.?yarnrc|pnpm-workspace|renovate|\.ncurc|lighthouserc|\.lighthouserc|bower|composer)(\.[\w-]+)?\.jsonc?$/i;
+
+/** Words that make an audit switch about writes only: `disableChangesAudit`, `skipWriteAudit`. */
+const CHANGE_WORDS = new Set(['change', 'changes', 'write', 'writes', 'mutation', 'mutations', 'modification', 'modifications']);
+/** Names of code that opens a connection for reading only: a reporting store, a read replica, an analytics warehouse. */
+const READ_ONLY_USE_WORDS = new Set(['report', 'reports', 'reporting', 'replica', 'replicas', 'reader', 'analytics', 'warehouse']);
+
+/** The name of the function a node sits in: its declaration's, or the variable or property it is assigned to. */
+function enclosingFunctionName(node: Node): string | undefined {
+  for (let current = parentOf(node); current; current = parentOf(current)) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    if (current.type !== 'ArrowFunctionExpression' && current.id) return current.id.name;
+    const holder = parentOf(current);
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+    if (holder?.type === 'Property' || holder?.type === 'MethodDefinition') return propertyKey(holder as TSESTree.Property) ?? undefined;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An audit of *changes* turned off for a connection that code named for reading only opens (`initReportStore`,
+ * `readReplicaConfig`): such a connection makes no changes for the audit to record. Who read which record is
+ * another audit, reported where it is turned off.
+ */
+function isChangeAuditOfReadOnlyConnection(key: string, node: Node, sections: readonly string[]): boolean {
+  if (!keyWords(key).some((word) => CHANGE_WORDS.has(word))) return false;
+  const owner = enclosingFunctionName(node);
+  const names = owner ? [...sections, owner] : sections;
+  return namesHaveWord(names, READ_ONLY_USE_WORDS) || names.some((name) => /read[-_]?only/i.test(name));
+}
 
 type Verdict = { negated: boolean };
 
@@ -61,6 +97,9 @@ function disabledOption(key: string, value: unknown, sections: readonly string[]
   if (ENABLE_KEYS.has(key) && sections.length > 0) {
     const section = auditSwitch(sections[0]);
     if (section && !section.negated && isOffValue(value)) return `${sections[0]}.${key}`;
+    // `audit.accesses.enabled`: the audit of one kind of activity (accesses, reads, changes, logins, exports).
+    const audit = sections.length > 1 ? auditSwitch(sections[1]) : undefined;
+    if (audit && !audit.negated && keyWords(sections[0]).every((word) => AUDITED_ACTIVITY_WORDS.has(word)) && isOffValue(value)) return `${sections[1]}.${sections[0]}.${key}`;
   }
   return undefined;
 }
@@ -98,14 +137,19 @@ export default createRule({
     };
     return {
       Property(node: TSESTree.Property) {
-        const key = propertyKey(node);
+        const ownKey = propertyKey(node);
+        if (ownKey === undefined) return;
+        // A settings schema's default is the switch's shipped value: `enabled: { type: …, defaultValue: false }`.
+        const schema = schemaSettingOf(node, ownKey);
+        const key = schema?.key ?? ownKey;
         // Runs for every property: look at the value and the surroundings only of a key that can be a switch.
-        if (key === undefined || (!ENABLE_KEYS.has(key) && !auditSwitch(key))) return;
-        const sections = enclosingNames(node);
+        if (!ENABLE_KEYS.has(key) && !auditSwitch(key)) return;
+        const sections = schema?.sections ?? enclosingNames(node);
         const option = disabledOption(key, codeConstant(context, node.value as Node), sections);
         if (!option) return;
         const callee = calleeText(enclosingCall(node));
         if (isPackageManagerContext(sections) || (callee && isPackageManagerContext([callee]))) return;
+        if (isChangeAuditOfReadOnlyConnection(key, node, sections)) return;
         reportCode(node, option, environmentOfCode(context, node));
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {

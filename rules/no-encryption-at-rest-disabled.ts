@@ -12,6 +12,7 @@ import {
   jsonSiblings,
   keyWords,
   namesHaveWord,
+  schemaSettingOf,
   siblingNames,
 } from './utils/config-keys';
 
@@ -173,11 +174,16 @@ export default createRule({
           context.report({ node, messageId: 'cdkUnencrypted', data: { member: `${lastSegment(value.object)}.${propertyName(value)}` } });
           return;
         }
-        if (!maybeSwitch(option)) return;
+        // A settings schema's default is the switch's shipped value: `allowUnencryptedStorage: { type: …, defaultValue: true }`.
+        const schema = schemaSettingOf(node, option);
+        const key = schema?.key ?? option;
+        if (!maybeSwitch(key)) return;
         const constant = codeConstant(context, value);
         if (constant === undefined || constant === null) return;
-        const where: Context = { sections: enclosingNames(node), siblings: siblingNames(node), callee: calleeText(enclosingCall(node)) };
-        reportFinding((messageId, data, precision) => context.report({ node, messageId, data, precision }), option, constant, where);
+        const where: Context = schema
+          ? { sections: schema.sections, siblings: [], callee: undefined }
+          : { sections: enclosingNames(node), siblings: siblingNames(node), callee: calleeText(enclosingCall(node)) };
+        reportFinding((messageId, data, precision) => context.report({ node, messageId, data, precision }), key, constant, where);
       },
       JsonProperty(property: JsonPropertyInfo) {
         if (!maybeSwitch(property.key)) return;

@@ -526,6 +526,12 @@ class ThirdPartyFile {
   /** `const { default: Bugsnag } = await import('@bugsnag/js')` inside a function: local name → module. */
   readonly dynamicImports = new Map<string, string>();
   /**
+   * Unscrubbed tracker starts already reported here, by vendor and what they capture. A module that starts the same
+   * tracker the same way on several paths (the normal start, a fallback when the native SDK is missing, a last resort
+   * in `catch`) has one unscrubbed configuration, not one per attempt: the first start is reported.
+   */
+  readonly unscrubbedStarts = new Set<string>();
+  /**
    * Whether the file can make a collector client at all: each needs a name or module that says splunk, rum,
    * pushover or apn. Asked once per file instead of reading the names of every call that initialises a variable.
    */
@@ -1044,6 +1050,10 @@ class ThirdPartyFile {
     const captured = this.capturedBy(options, tracker, module);
     if (hooks.length === 0) {
       if (spreads.length === 0) {
+        // Same vendor, same capture: another attempt at the same start, reported once.
+        const configuration = `${tracker.vendor}\u0000${captured.what}`;
+        if (this.unscrubbedStarts.has(configuration)) return;
+        this.unscrubbedStarts.add(configuration);
         this.context.report({ node: at, messageId: 'unscrubbedTracker', data: { vendor: tracker.vendor, hooks: hookNames, captured: captured.what }, precision: captured.precision });
       } else if (spreads.every((spread) => isParameterOfFunctionAround(spread, site))) {
         // A shared `setupSentry(options)` spreading its caller's options: callers pass a DSN and tags, rarely a hook.

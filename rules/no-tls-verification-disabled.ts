@@ -144,6 +144,9 @@ export default createRule({
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     fixable: true,
+    // Only the product's own connections: an operator's script, migration or release tool connects where whoever runs it
+    // points it (a local stack, a staging bucket, a vendor's upload site) and is not what a deployment ships.
+    roles: ['production'],
     languages: ['code', 'json'],
   },
   defaultOptions: {},

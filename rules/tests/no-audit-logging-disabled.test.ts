@@ -18,8 +18,36 @@ runRuleTests('no-audit-logging-disabled', {
     { code: '{ "Resources": { "Trail": { "Type": "AWS::CloudTrail::Trail", "Properties": { "IsLogging": true } }, "X": { "Type": "AWS::Foo::Bar", "Properties": { "IsLogging": false } } } }', filename: 'template.json' },
     // a boolean read, not a switch
     "declare const config: any;\nif (config.audit.enabled === false) console.warn('audit off');",
+    // the audit of changes, off for a connection opened for reading only: it makes no changes to record
+    "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initReportingStore(base: object) {\n  return openDatabase('reporting', { ...base, disableChangesAudit: true, migrateOnStartup: false });\n}",
+    "export const readOnlyReplica = { host: 'replica', skipWriteAudit: true };",
+    // a settings schema: defaults that keep auditing on, a default for a setting of the audit log, a default outside a schema entry
+    "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: true } } },\n      retention: { properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",
+    "export const auditToggle = { enabled: { defaultValue: false } };",
+    // a database model's field: each new record's default, not the deployment's setting
+    "declare const DataTypes: any;\nexport const channelFields = { auditing: { type: DataTypes.BOOLEAN, defaultValue: false } };",
+    "export const channelSchema = { audit: { enabled: { type: Boolean, default: false } } };",
   ],
   invalid: [
+    {
+      name: 'a settings schema ships auditing of record accesses off by default',
+      code: "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",
+      errors: [{ line: 6, column: 103, message: '`audit.accesses.enabled` turns off audit logging' }],
+    },
+    {
+      name: 'JSON: the audit of one kind of activity turned off',
+      code: '{ "audit": { "accesses": { "enabled": false }, "retention": { "enabled": false } } }',
+      filename: 'config/production.json',
+      errors: [{ line: 1, column: 28, message: '`audit.accesses.enabled` turns off audit logging in a production config' }],
+    },
+    {
+      name: 'the audit of changes off for the main connection, and any audit off for a reporting one',
+      code: "declare function openDatabase(name: string, options: object): Promise<unknown>;\nexport async function initMainStore(base: object) {\n  return openDatabase('main', { ...base, disableChangesAudit: true });\n}\nexport const reportingStore = { host: 'reports', disableAudit: true };",
+      errors: [
+        { line: 3, column: 42, message: '`disableChangesAudit` turns off audit logging' },
+        { line: 5, column: 50, message: '`disableAudit` turns off audit logging' },
+      ],
+    },
     {
       name: 'audit switches in a production config',
       code: '{\n  "auditLog": false,\n  "audit": { "enabled": false },\n  "AUDIT_LOG_ENABLED": "false",\n  "fhir": { "auditEventsEnabled": false }\n}',

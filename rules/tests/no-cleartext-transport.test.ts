@@ -96,6 +96,12 @@ runRuleTests('no-cleartext-transport', {
       code: "fetch('http://lab-sidecar.internal/results');",
       config: { rules: { 'no-cleartext-transport': ['error', { allowedHosts: ['lab-sidecar.internal'] }] } },
     },
+    {
+      // an operator's script or release tool connects where whoever runs it points it; it is not the deployed product
+      name: 'an operator script (scripts/) calling an http:// host: not reported by default',
+      filename: 'scripts/sync-terminology.ts',
+      code: "fetch('http://terminology.acme-health.com/export');",
+    },
   ],
   invalid: [
     {
@@ -262,6 +268,13 @@ runRuleTests('no-cleartext-transport', {
       code: "fetch('http://lab.acme-health.com/results');",
       allRoles: true,
       errors: [{ line: 1, column: 7, message: REQUEST }],
+    },
+    {
+      name: 'an operator script is reported, one step lower, when every role is asked for',
+      filename: 'scripts/sync-terminology.ts',
+      code: "fetch('http://terminology.acme-health.com/export');",
+      allRoles: true,
+      errors: [{ line: 1, column: 7, message: REQUEST, severity: 'warning' }],
     },
     {
       name: 'severity from config',

@@ -22,8 +22,15 @@ runRuleTests('no-encryption-at-rest-disabled', {
     { code: '{ "export": { "encrypted": false } }', filename: 'config/app.json' },
     // CDK with KMS
     "new s3.Bucket(this, 'Docs', { encryption: s3.BucketEncryption.KMS_MANAGED });",
+    // a settings schema whose default keeps encryption required
+    "declare const yup: any;\nexport const settingsSchema = {\n  mobile: {\n    properties: {\n      allowUnencryptedStorage: { description: 'Allow unencrypted storage on devices', type: yup.boolean(), defaultValue: false },\n    },\n  },\n};",
   ],
   invalid: [
+    {
+      name: 'a settings schema lets devices hold data unencrypted by default',
+      code: "declare const yup: any;\nexport const settingsSchema = {\n  mobile: {\n    properties: {\n      allowUnencryptedStorage: { description: 'Allow unencrypted storage on devices', type: yup.boolean(), defaultValue: true },\n    },\n  },\n};",
+      errors: [{ line: 5, column: 108, message: '`allowUnencryptedStorage: true` turns off encryption at rest' }],
+    },
     {
       name: 'specific keys fire anywhere',
       code: '{\n  "storageEncrypted": false,\n  "encryptAtRest": "false",\n  "atRestEncryption": false,\n  "serverSideEncryption": "none"\n}',

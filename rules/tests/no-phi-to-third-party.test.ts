@@ -128,6 +128,12 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'one unscrubbed start tried on several paths (normal, fallback, last resort) is one configuration, reported once',
+      filename: 'src/utility/errorReporting.ts',
+      code: "import Bugsnag from '@bugsnag/react-native';\ndeclare const nativeReady: Promise<void>;\ntry {\n  nativeReady.then(() => Bugsnag.start({})).catch(() => Bugsnag.start({}));\n} catch (error) {\n  Bugsnag.start({});\n}",
+      errors: [{ line: 4, column: 26, message: 'Bugsnag is initialised without a scrubbing hook' }],
+    },
+    {
       name: 'Bugsnag loaded lazily with await import() inside a shared setup function',
       filename: 'src/logging/bugsnag.js',
       code: "export async function initBugsnag(options) {\n  const { default: Bugsnag } = await import('@bugsnag/js');\n  const BugsnagPluginExpress = await import('@bugsnag/plugin-express');\n  Bugsnag.start({ ...options, plugins: [BugsnagPluginExpress] });\n}",

@@ -37,8 +37,26 @@ runRuleTests('no-tls-verification-disabled', {
       filename: 'package.json',
       code: '{\n  "scripts": { "start": "NODE_TLS_REJECT_UNAUTHORIZED=1 node server.js" },\n  "config": { "rejectUnauthorized": true }\n}',
     },
+    {
+      // release tooling an operator runs: the upload goes where they point it, not from a deployment
+      name: 'an operator script (scripts/) turns verification off: not the product, not reported by default',
+      filename: 'scripts/release/upload-allowlist.js',
+      code: "const https = require('node:https');\nconst agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });",
+    },
+    {
+      name: 'a migration\'s object-store client without TLS',
+      filename: 'packages/migration/src/utils/store.ts',
+      code: "import * as Minio from 'minio';\nexport const store = new Minio.Client({ endPoint: 'files', port: 9000, useSSL: false, accessKey: 'a', secretKey: 'b' });",
+    },
   ],
   invalid: [
+    {
+      name: 'the same migration client is reported when the script role is asked for',
+      filename: 'packages/migration/src/utils/store.ts',
+      code: "import * as Minio from 'minio';\nexport const store = new Minio.Client({ endPoint: 'files', port: 9000, useSSL: false, accessKey: 'a', secretKey: 'b' });",
+      allRoles: true,
+      errors: [{ line: 2, column: 72, severity: 'warning' }],
+    },
     {
       name: 'a client config that only looks like server options elsewhere in the file is still reported',
       code: "export function clientOptions() {\n  const options: Record<string, unknown> = {};\n  options.rejectUnauthorized = false;\n  return options;\n}\nexport const serverOptions = { requestCert: true };",

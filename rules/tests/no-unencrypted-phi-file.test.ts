@@ -29,8 +29,19 @@ runRuleTests('no-unencrypted-phi-file', {
     'declare const cache: any; declare const patient: any; cache.writeFile(patient.ssn);',
     // a file named after patients with literal content
     fs + 'fs.writeFileSync("patients.csv", "id,created\\n");',
+    // a build step writing the deployment's environment into an environment file: configuration, whatever the variables are named after
+    {
+      name: 'environment variables written to an environment file',
+      filename: 'tools/write-environment.ts',
+      code: fs + "const content = `export const environment = { rxServiceCredential: '${process.env.EXTERNAL_PRESCRIPTION_CRED}', diagnosisApi: '${import.meta.env.VITE_DIAGNOSIS_API}' };`;\nfs.writeFileSync('src/environments/environment.ts', content);",
+    },
   ],
   invalid: [
+    {
+      name: 'an environment variable beside a patient field is still reported for the patient field',
+      code: fs + "declare const patient: { ssn: string };\nfs.writeFileSync('out.txt', `${process.env.EXPORT_HEADER}:${patient.ssn}`);",
+      errors: [{ line: 3, column: 29, message: 'Writing SSN' }],
+    },
     // device file systems (React Native, Expo, Capacitor) and unencrypted copies of a whole on-device database
     {"name": "a Realm copy without a key in a file that reads patient-like object types", "filename": "src/backup.js", "code": "import { DraftSubject, DraftEncounter } from './models';\nexport class Backup {\n  run(dest) {\n    this.db.writeCopyTo({ path: dest });\n  }\n  reset() {\n    return [this.db.objects(DraftSubject.schema.name), this.db.objects('Encounter')];\n  }\n}", "errors": [{"line": 4, "column": 5, "kinds": ["encounter", "patient-record"], "message": "DraftSubject"}]},
     {"name": "react-native-fs, expo-file-system and Capacitor writes of PHI to the device", "filename": "src/files.ts", "code": "import RNFS from 'react-native-fs';\nimport * as FileSystem from 'expo-file-system';\nimport { Filesystem, Directory } from '@capacitor/filesystem';\ndeclare const patient: { dateOfBirth: string; diagnosis: string };\nawait RNFS.appendFile(`${RNFS.DocumentDirectoryPath}/visits.log`, patient.diagnosis, 'utf8');\nawait FileSystem.writeAsStringAsync(FileSystem.documentDirectory + 'dx.txt', patient.diagnosis);\nawait Filesystem.writeFile({ path: 'dob.txt', data: patient.dateOfBirth, directory: Directory.Documents });\nawait RNFS.write('/sdcard/dx.txt', patient.diagnosis);", "errors": [{"line": 5, "column": 67, "kinds": ["diagnosis"]}, {"line": 6, "column": 78, "kinds": ["diagnosis"]}, {"line": 7, "column": 53, "kinds": ["date-of-birth"]}, {"line": 8, "column": 36, "kinds": ["diagnosis"]}]},

@@ -134,6 +134,38 @@ export function enclosingNames(property: Node): string[] {
   return names;
 }
 
+/** Keys of a settings schema's entry that give the value a deployment gets unless it sets its own. */
+const SCHEMA_DEFAULT_KEYS = new Set(['default', 'defaultValue']);
+/** Keys that describe a settings schema's entry (JSON Schema, convict, yup-based settings): `type`, `description`, `doc`, `format`. */
+const SCHEMA_ENTRY_KEYS = new Set(['type', 'description', 'doc', 'format']);
+
+/**
+ * The setting a settings schema's default belongs to (`audit: { properties: { enabled: { type: yup.boolean(),
+ * defaultValue: false } } }`): its key and enclosing names, nearest first, without the schema's `properties`
+ * containers — what a deployment that sets nothing runs with. Undefined for any other property.
+ */
+export function schemaSettingOf(property: TSESTree.Property, key: string): { key: string; sections: string[] } | undefined {
+  if (!SCHEMA_DEFAULT_KEYS.has(key)) return undefined;
+  const entry = parentOf(property);
+  if (entry?.type !== 'ObjectExpression') return undefined;
+  const described = entry.properties.some((sibling) => sibling.type === 'Property' && SCHEMA_ENTRY_KEYS.has(keyName(sibling.key) ?? ''));
+  if (!described || isModelFieldEntry(entry)) return undefined;
+  const [setting, ...sections] = enclosingNames(property).filter((name) => name !== 'properties');
+  return setting === undefined ? undefined : { key: setting, sections };
+}
+
+/**
+ * A database model's field (`{ type: Boolean, default: false }` in Mongoose, `{ type: DataTypes.BOOLEAN, defaultValue:
+ * false }` in Sequelize): its default is each new record's, not a deployment's setting.
+ */
+function isModelFieldEntry(entry: TSESTree.ObjectExpression): boolean {
+  const type = entry.properties.find((sibling): sibling is TSESTree.Property => sibling.type === 'Property' && keyName(sibling.key) === 'type')?.value;
+  if (!type) return false;
+  if (type.type === 'Identifier') return /^(Boolean|String|Number|Date|Object|Array|Buffer|Mixed)$/.test(type.name);
+  const root = type.type === 'MemberExpression' ? dottedName(type)?.split('.')[0] : undefined;
+  return root !== undefined && /^(DataTypes|Sequelize|Schema|mongoose|Types)$/.test(root);
+}
+
 /** Nodes an object literal can sit in while still being "the value" of a key. */
 const WRAPPERS = new Set(['ObjectExpression', 'ArrayExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ChainExpression']);
 

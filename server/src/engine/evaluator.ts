@@ -1036,6 +1036,9 @@ export abstract class ValueEvaluator {
   }
 
   protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
+    // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: a deployment's configuration,
+    // set by whoever runs it, never a patient's data, whatever the variable is named after.
+    if (isEnvironmentVariableRead(node)) return EMPTY;
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
@@ -1624,4 +1627,13 @@ function ownerNameOf(member: TSESTree.MemberExpression): string {
   if (owner.type === 'Identifier') return owner.name;
   if (owner.type === 'MemberExpression' && !owner.computed && owner.property.type === 'Identifier') return owner.property.name;
   return '';
+}
+
+/** `process.env.NAME`, `process.env['NAME']`, `import.meta.env.NAME`: an environment variable's value. */
+function isEnvironmentVariableRead(node: TSESTree.MemberExpression): boolean {
+  const object = node.object;
+  if (object.type !== 'MemberExpression' || object.computed || object.property.type !== 'Identifier' || object.property.name !== 'env') return false;
+  const owner = object.object;
+  if (owner.type === 'Identifier') return owner.name === 'process';
+  return owner.type === 'MetaProperty' && owner.meta.name === 'import' && owner.property.name === 'meta';
 }

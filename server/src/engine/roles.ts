@@ -99,6 +99,9 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
   [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
+  // Settings of developer tools that check or release the repository (link and spell checkers, markdown and style
+  // linters, commit and release tooling, coverage and docs generators): what they hold is about the repository.
+  [/^\.?(markdown[-_.]?link[-_.]?check[\w.-]*|mlc[-_]config|markdownlint(-cli2)?(rc)?|cspell(\.config)?|stylelintrc|lintstagedrc|commitlintrc|releaserc|release-please-config|release-please-manifest|versionrc|nycrc|c8rc|lighthouserc|typedoc|api-extractor|jscpd|size-limit)\.jsonc?$/i, 'docs'],
   [/(^|[._-])(sbom|bom|cyclonedx|spdx|licen[cs]es?|third[-_]party[-_]notices|notices|attributions?)([._-][\w-]*)?\.json$|\.(cdx|spdx)\.json$/i, 'docs'],
   // Test-runner configurations: what they point at is the test run's server and browsers, not the product's.
   [/^(karma|jest|vitest|mocha)[-.](conf|config|setup)([-.][\w-]+)?\.[cm]?[jt]s$|^\.mocharc\.[cm]?js$/i, 'test'],

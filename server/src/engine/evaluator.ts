@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -405,6 +405,8 @@ export abstract class ValueEvaluator {
   protected readonly imports = new Map<string, { module: string; imported: string }>();
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
+  /** Properties the file fills with measurement records (`data.post_records.push(reading)`), and what they hold. */
+  protected readonly collectedMeasurements = new Map<string, AbstractValue>();
 
   /** Names of the functions being walked (innermost last): `createUser`, `registerPatient`. */
   protected readonly functionNames: string[] = [];
@@ -1068,6 +1070,8 @@ export abstract class ValueEvaluator {
     if (!hasPhi(object)) {
       const stored = storedResourceRead(node, name, this as unknown as ProvenanceHost);
       if (hasPhi(stored)) return stored;
+      const collected = this.collectedMeasurements.get(name);
+      if (collected) return collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost);
     }
     // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;

@@ -1070,14 +1070,14 @@ export abstract class ValueEvaluator {
     if (!hasPhi(object)) {
       const stored = storedResourceRead(node, name, this as unknown as ProvenanceHost);
       if (hasPhi(stored)) return stored;
-      const collected = this.collectedMeasurements.get(name);
-      if (collected) return collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost);
     }
     // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
     // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
     if (!node.computed && isConstantMemberName(name) && !hasPhi(object) && !object.fields && this.isConstantTable(node.object)) return EMPTY;
-    return this.readProperty(object, name, node, node);
+    const read = this.readProperty(object, name, node, node);
+    const collected = hasPhi(read) ? undefined : this.collectedMeasurements.get(name);
+    return collected ? collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost) : read;
   }
 
   /** `PATHS.SEARCH_BY_NHS_NUMBER` of an imported or a trap-named table: a constant. */

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
-import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
+import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS, SHEET_FILLING_METHODS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
 import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
@@ -66,6 +66,7 @@ interface EffectFrame {
   growthAtStart: number;
 }
 const mutatingMethods = new Set(MUTATING_METHODS);
+const sheetFillingMethods = new Set(SHEET_FILLING_METHODS);
 const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
 const emissionCallbackMethods = new Set(EMISSION_CALLBACK_METHODS);
 
@@ -582,6 +583,10 @@ export class Analyzer extends FunctionSummaries {
       const added = joinAll(node.arguments.map((argument) => this.valueOf(argument)));
       if (hasPhi(added)) this.addToRootVariable(node.callee.object, taintOnly(added));
       this.noteCollectedMeasurements(node.callee.object, added);
+    } else if (method && sheetFillingMethods.has(method) && node.arguments.length > 1) {
+      // `utils.book_append_sheet(workbook, sheet)`: the workbook now holds the sheet's rows.
+      const added = this.valueOf(node.arguments[1]);
+      if (hasPhi(added)) this.addToRootVariable(node.arguments[0], taintOnly(added));
     } else if (method === 'assign' && dottedName(node.callee.object) === 'Object' && node.arguments.length > 1) {
       const added = joinAll(node.arguments.slice(1).map((argument) => this.valueOf(argument)));
       if (hasPhi(added)) this.addToRootVariable(node.arguments[0], taintOnly(added));

@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { Scope } from './scope';
@@ -82,6 +82,7 @@ export interface ReturnedResponse {
 const sanitizerWords = new Set(SANITIZER_WORDS);
 const encryptionWords = new Set(ENCRYPTION_WORDS);
 const passThroughFunctions = new Set(PASS_THROUGH_FUNCTIONS);
+const sheetBuilderMethods = new Set(SHEET_BUILDER_METHODS);
 const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
 const passThroughMethods = new Set(PASS_THROUGH_METHODS);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
@@ -1329,6 +1330,7 @@ export abstract class ValueEvaluator {
     const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);
     if (built) return built;
     if (isItemConverter(name)) return this.argumentsTaint(node);
+    if (name && sheetBuilderMethods.has(name)) return this.argumentsTaint(node);
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;

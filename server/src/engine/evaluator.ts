@@ -23,7 +23,8 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -408,6 +409,8 @@ export abstract class ValueEvaluator {
   protected readonly importedModules = new Set<string>();
   /** Properties the file fills with measurement records (`data.post_records.push(reading)`), and what they hold. */
   protected readonly collectedMeasurements = new Map<string, AbstractValue>();
+  /** The file's reads of delivered messages about patients (queue records, bucket objects), found on first use. */
+  private patientMessageReads: ReadonlySet<Node> | undefined;
 
   /** Names of the functions being walked (innermost last): `createUser`, `registerPatient`. */
   protected readonly functionNames: string[] = [];
@@ -1038,6 +1041,7 @@ export abstract class ValueEvaluator {
   }
 
   protected memberValue(node: TSESTree.MemberExpression): AbstractValue {
+    if (this.isPatientMessageRead(node)) return withTag(EMPTY, 'request-body');
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
@@ -1276,11 +1280,25 @@ export abstract class ValueEvaluator {
     return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));
   }
 
+  /**
+   * `record.body` of a queue event, `response.Body.transformToString()` of a bucket object, `readFromS3(key)`: a
+   * message another system delivered, when the fields the file reads from such messages name patient data.
+   */
+  protected isPatientMessageRead(node: Node): boolean {
+    if (!this.patientMessageReads) {
+      const program = this.functionNodes[0];
+      if (program?.type !== 'Program') return false;
+      const messages = inboundMessagesOf(program, this.options.text);
+      this.patientMessageReads = messages.reads.size > 0 && namesPatientData(messages.fields, this as unknown as ProvenanceHost) ? messages.reads : new Set();
+    }
+    return this.patientMessageReads.has(node);
+  }
+
   protected callValue(node: TSESTree.CallExpression): AbstractValue {
     const value = this.callResultValue(node);
     // `await request.json()`, `JSON.parse(event.body)`, `schema.parse(body)`: a client's whole payload again.
     const host = this as unknown as ProvenanceHost;
-    return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) ? withTag(value, 'request-body') : value;
+    return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) || this.isPatientMessageRead(node) ? withTag(value, 'request-body') : value;
   }
 
   private callResultValue(node: TSESTree.CallExpression): AbstractValue {

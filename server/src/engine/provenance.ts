@@ -592,7 +592,7 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
 }
 
 /** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
-function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
+export function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
   let contactOnly = false;
   // A handler about the workforce (`update-user`, `sync-practitioner`): a person's details in its payload are
   // a staff member's; only clinical data and patient records there are a patient's.

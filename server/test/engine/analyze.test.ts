@@ -191,32 +191,6 @@ describe('function summaries', () => {
     assert.deepEqual(logged(text), ['2:ssn']);
   });
 
-  it("a module's function constant declared below the function that calls it is bound before the walk", () => {
-    const text = [
-      'export async function handle(record: any) {',
-      '  await check(record.nhsNumber);',
-      '}',
-      'export const check = async (...params) => {',
-      '  const [value] = params;',
-      '  console.log(`checking ${value}`);',
-      '};',
-      '',
-    ].join('\n');
-    assert.deepEqual(logged(text), ['6:nhs-number']);
-  });
-
-  it('a function constant inside a function body is not bound before its declaration; a variable holding data is not a function', () => {
-    const text = [
-      'export function outer(patient: any) {',
-      '  console.log(later(patient));',
-      '  const later = (x: any) => x.ssn;',
-      '}',
-      'export const record = { note: 1 };',
-      '',
-    ].join('\n');
-    assert.deepEqual(logged(text), []);
-  });
-
   it('recursion does not loop', () => {
     const text = `function f(x: any): any { return f(x.parent) || x.ssn; }\ndeclare const p: any;\nconsole.log(f(p));\n`;
     assert.deepEqual(logged(text), ['3:ssn']);

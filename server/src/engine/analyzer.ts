@@ -192,7 +192,6 @@ export class Analyzer extends FunctionSummaries {
         break;
       case 'Program':
         this.hoistFunctions(node.body);
-        this.hoistModuleFunctionConstants(node.body);
         this.visitChildren(node);
         break;
       case 'ReturnStatement':
@@ -292,23 +291,6 @@ export class Analyzer extends FunctionSummaries {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
         this.scope.vars.set(declaration.id.name, { value: { ...EMPTY, functionNode: declaration }, depth: this.conditionalDepth });
-      }
-    }
-  }
-
-  /**
-   * `export const lookUp = async (client, ...params) => { … }` below the handler that calls it: a module's
-   * function constants are initialised before any of its functions runs (the module's own top-level code
-   * excepted), so calls in function bodies above the declaration can be summarised too. Module level only.
-   */
-  private hoistModuleFunctionConstants(statements: readonly Node[]): void {
-    for (const statement of statements) {
-      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
-      for (const declarator of declaration.declarations) {
-        const init = declarator.init;
-        if (declarator.id.type !== 'Identifier' || !init || (init.type !== 'ArrowFunctionExpression' && init.type !== 'FunctionExpression')) continue;
-        if (!this.scope.vars.has(declarator.id.name)) this.scope.vars.set(declarator.id.name, { value: { ...EMPTY, functionNode: init }, depth: this.conditionalDepth });
       }
     }
   }

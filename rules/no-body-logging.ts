@@ -170,7 +170,7 @@ export default createRule({
       morganToken: 'morgan token `{{token}}` writes the body into the access log: in a health API the body is PHI.',
       serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
-      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, a queue message or a bucket object another system delivered, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
       rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
       lambdaEventLogged: '`{{logger}}` logs the whole Lambda {{what}} of every invocation, which for this handler holds {{kinds}}. Log the route, status and an opaque request id instead{{advice}}.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',

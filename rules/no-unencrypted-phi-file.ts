@@ -20,6 +20,12 @@ const WRITE_FUNCTIONS = new Set([
   'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'writeFileAtomic', 'writeJsonFile',
   'writeTextFile', 'writeTextFileSync', 'write', 'writeAsStringAsync',
 ]);
+/**
+ * Spreadsheet libraries (SheetJS and its styled fork) whose `writeFile(workbook, fileName)` writes the workbook to
+ * a file: on disk in Node, as a download the browser saves to the user's disk. Note the order: data first.
+ */
+const SPREADSHEET_MODULES = new Set(['xlsx', 'xlsx-js-style', 'sheetjs-style']);
+const SPREADSHEET_WRITE_FUNCTIONS = new Set(['writeFile', 'writeFileXLSX', 'writeFileSync']);
 /** Stream methods that write a chunk. */
 const STREAM_WRITE_METHODS = new Set(['write', 'end']);
 /** A file name's segment that says which copy or version it is, not what it holds (`.new`, `.bak`, `.4`). */
@@ -38,10 +44,20 @@ interface Imports {
   pathWriters: Set<string>;
   /** Local names of modules whose writes take `{ path, data }`. */
   optionWriters: Set<string>;
+  /** Local names bound to a spreadsheet module (`import XLSX from 'xlsx'`), whose `writeFile(workbook, name)` writes a file. */
+  spreadsheets: Set<string>;
+  /** Local names bound to a spreadsheet module's write function (`import { writeFile } from 'xlsx'`). */
+  spreadsheetWriters: Set<string>;
 }
 
 function collectImports(context: RuleContext): Imports {
-  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set() };
+  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set() };
+  for (const module of SPREADSHEET_MODULES) {
+    for (const { local, imported } of context.localNamesFrom(module)) {
+      if (imported === 'default' || imported === '*') imports.spreadsheets.add(local);
+      else if (SPREADSHEET_WRITE_FUNCTIONS.has(imported)) imports.spreadsheetWriters.add(local);
+    }
+  }
   for (const module of FS_MODULES) {
     for (const { local, imported } of context.localNamesFrom(module)) {
       if (PATH_WRITE_MODULES.has(module) && (imported === 'default' || imported === '*')) imports.pathWriters.add(local);
@@ -89,6 +105,16 @@ function fileWrite(node: TSESTree.CallExpression, imports: Imports): { path?: No
   if (!call || !WRITE_FUNCTIONS.has(call.method)) return undefined;
   if (call.method === 'write' && dottedName(call.object) !== 'Bun' && !imports.pathWriters.has(dottedName(call.object) ?? '')) return undefined;
   return isFsObject(call.object, imports) ? { path: args[0], data: args[1] } : undefined;
+}
+
+/** `XLSX.writeFile(workbook, 'patients.xlsx')`, `writeFileXLSX(workbook, name)` of SheetJS: the workbook and the file name. */
+function spreadsheetWrite(node: TSESTree.CallExpression, imports: Imports): { path?: Node; data: Node } | undefined {
+  const [data, path] = node.arguments;
+  if (!data || data.type === 'SpreadElement' || path?.type === 'SpreadElement') return undefined;
+  if (node.callee.type === 'Identifier') return imports.spreadsheetWriters.has(node.callee.name) ? { data, path } : undefined;
+  const call = memberCall(node);
+  if (!call || !SPREADSHEET_WRITE_FUNCTIONS.has(call.method)) return undefined;
+  return imports.spreadsheets.has(dottedName(call.object) ?? '') ? { data, path } : undefined;
 }
 
 /** `stream.write(chunk)` on a file write stream, chained or through a variable. */
@@ -178,7 +204,7 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
-    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set() };
+    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set() };
     const realmCopies = new RealmCopies(context);
     /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */
     const streamVariables = new Set<string>();
@@ -208,7 +234,7 @@ export default createRule({
       },
       CallExpression(node: TSESTree.CallExpression) {
         realmCopies.callExpression(node);
-        const write = fileWrite(node, imports);
+        const write = fileWrite(node, imports) ?? spreadsheetWrite(node, imports);
         if (write) {
           check(write.data, write.path, false);
           return;

@@ -84,6 +84,17 @@ runRuleTests('no-body-logging', {
       filename: 'src/server/accounts.js',
       code: "const express = require('express');\nconst app = express();\nconst bodyOf = (req) => req.body;\napp.post('/login', (req, res) => { logger.warn('failed login', req.body); });\napp.post('/users/:id/password', (req, res) => { logger.info('password change', bodyOf(req)); });\napp.put('/staff/:id', function updateStaffMember(req, res) { logger.debug(req.body); });",
     },
+    // inbound messages (issue 9): a queue of clinic schedules, a bucket object whose fields are a job's settings,
+    // fields of a patient message logged one by one (ids and counts), an event's bucket and key
+    {
+      name: 'an SQS handler for clinic records, and one that logs only the ids and counts it reads from a patient message',
+      code: "import type { SQSEvent } from 'aws-lambda';\nexport const clinics = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    const clinic = JSON.parse(record.body);\n    console.info('clinic update', record.body, clinic.ClinicName, clinic.Address);\n  }\n};",
+    },
+    {
+      name: 'a bucket object holding a job configuration; a patient file whose bucket and key alone are logged',
+      filename: 'src/jobs/handler.js',
+      code: "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client();\nexport const handler = async (event) => {\n  const { bucket, object } = event.Records[0].s3;\n  const response = await s3.send(new GetObjectCommand({ Bucket: bucket.name, Key: object.key }));\n  const text = await response.Body.transformToString();\n  const settings = JSON.parse(text);\n  console.log('loaded', text, settings.batchSize, settings.schedule);\n  console.log('from', bucket.name, object.key);\n};",
+    },
     {
       name: 'a payload helper in a test file',
       filename: 'src/server/errors.test.ts',
@@ -91,6 +102,22 @@ runRuleTests('no-body-logging', {
     },
   ],
   invalid: [
+    {
+      name: 'an SQS record body about a patient, logged whole and parsed (issue 9)',
+      code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    const message = JSON.parse(record.body);\n    console.info('received', record.body);\n    const { dateOfBirth } = message.patient;\n    if (!dateOfBirth) console.error('bad message', message);\n  }\n};",
+      errors: [{ line: 5, column: 30 }, { line: 7, column: 52 }],
+    },
+    {
+      name: "an S3 object read by the file's helper and logged by another function: the fields it reads name a patient (issue 9)",
+      filename: 'src/results/handler.js',
+      code: "import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';\nconst s3 = new S3Client();\nexport const readFromBucket = async (bucket, key) => {\n  const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));\n  return response.Body.transformToString();\n};\nexport const handler = async (event) => {\n  const text = await readFromBucket('results', event.Records[0].s3.object.key);\n  const nhsNumber = JSON.parse(text)['NhsNumber'];\n  await save(text, nhsNumber);\n};\nasync function save(text, id) {\n  console.log(`saved item: ${text}`);\n}",
+      errors: [{ line: 13, column: 30 }],
+    },
+    {
+      name: 'an SNS message of a patient topic, read from the first record',
+      code: "export const handler = async (event: any) => {\n  const record = event.Records[0];\n  const notification = JSON.parse(record.Sns.Message);\n  console.log('notification', notification, notification.diagnosis);\n};",
+      errors: [{ line: 4, column: 31 }],
+    },
     {
       name: "an interceptor's error handler that serialises the axios error (its config keeps the request body)",
       code: "import axios from 'axios';\nconst api = axios.create();\napi.interceptors.response.use((response) => response, (error) => {\n  console.error({ failure: error.toJSON(), status: error.response?.status });\n  console.warn('config', error.config);\n  return Promise.reject(error);\n});",

@@ -71,6 +71,8 @@ runRuleTests('no-phi-in-logs', {
     // a device reader's counters and memory positions are not readings
     "const debug = require('bows')('Meter');\nexport function f(meter: any) { debug('records', meter.numberOfRecords, meter.recordCounter, meter.lastGlucosePosition); }",
     { code: "const trace = require('debug')('meter');\nexport function f(frame: any) { trace({ value: frame.level, units: 'mg/dL' }); }", filename: 'test/meter.test.ts' },
+    // a list filled with non-clinical samples, and the size of a list of readings, are not readings
+    "const log = require('bows')('Meter');\nfunction collect(data: any, frame: any) {\n  data.usage.push({ value: frame.bytes, units: 'kB' });\n  data.readings.push({ value: frame.v, units: 'mmol/L' });\n}\nexport function upload(data: any) {\n  log('uploading', data.usage, data.readings.length);\n}",
     // opaque ids, counts, flags and metadata are not PHI
     'declare const patient: { id: string; ssn: string }; console.log(patient.id);',
     'declare const patient: any; console.log(`loaded ${patient.resourceType}/${patient.id}`);',
@@ -282,6 +284,11 @@ runRuleTests('no-phi-in-logs', {
       name: 'provenance: a measurement record (a value from data beside a clinical unit) logged through a bows logger',
       code: "const bows = require('bows');\nconst log = bows('Meter');\nexport function decode(frame: any) {\n  const rec = { value: frame.v, units: 'mg/dL' };\n  log(rec);\n}",
       errors: [{ line: 5, column: 7, kinds: ['lab-result'] }],
+    },
+    {
+      name: 'provenance: the list a driver fills with measurement records in one function, logged from another',
+      code: "const bows = require('bows');\nconst log = bows('Meter');\nfunction collect(data: any, frame: any) {\n  data.readings.push({ value: frame.v, units: 'mmol/L' });\n}\nexport function upload(data: any) {\n  log('uploading', data.readings);\n}",
+      errors: [{ line: 7, column: 20, kinds: ['lab-result'] }],
     },
     {
       name: 'an IP address together with health data identifies the patient',

@@ -35,6 +35,9 @@ runRuleTests('no-unencrypted-phi-file', {
       filename: 'tools/write-environment.ts',
       code: fs + "const content = `export const environment = { rxServiceCredential: '${process.env.EXTERNAL_PRESCRIPTION_CRED}', diagnosisApi: '${import.meta.env.VITE_DIAGNOSIS_API}' };`;\nfs.writeFileSync('src/environments/environment.ts', content);",
     },
+    // spreadsheet exports of catalogue rows, counts and ids; a workbook never written; another library's writeFile
+    {"name": "SheetJS exports of a price list, counts and opaque ids", "filename": "src/export.ts", "code": "import * as XLSX from 'xlsx';\ndeclare const services: { name: string; price: number }[];\ndeclare const patients: { id: string }[];\nconst sheet = XLSX.utils.json_to_sheet(services.map((s) => ({ Service: s.name, Price: s.price })));\nconst book = XLSX.utils.book_new();\nXLSX.utils.book_append_sheet(book, sheet, 'Services');\nXLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Patients', patients.length], ...patients.map((p) => [p.id])]), 'Counts');\nXLSX.writeFile(book, 'services.xlsx');"},
+    {"name": "a workbook of patients built but only rendered, and a writeFile of a module that is not a spreadsheet library", "filename": "src/export.ts", "code": "import * as XLSX from 'xlsx';\nimport { writeFile } from './local-files';\ndeclare const patients: { name: string; birthDate: string }[];\nconst sheet = XLSX.utils.json_to_sheet(patients.map((p) => ({ Name: p.name, Born: p.birthDate })));\nexport const html = XLSX.utils.sheet_to_html(sheet);\nwriteFile('notes.txt', 'exported');"},
   ],
   invalid: [
     {
@@ -45,6 +48,18 @@ runRuleTests('no-unencrypted-phi-file', {
     // device file systems (React Native, Expo, Capacitor) and unencrypted copies of a whole on-device database
     {"name": "a Realm copy without a key in a file that reads patient-like object types", "filename": "src/backup.js", "code": "import { DraftSubject, DraftEncounter } from './models';\nexport class Backup {\n  run(dest) {\n    this.db.writeCopyTo({ path: dest });\n  }\n  reset() {\n    return [this.db.objects(DraftSubject.schema.name), this.db.objects('Encounter')];\n  }\n}", "errors": [{"line": 4, "column": 5, "kinds": ["encounter", "patient-record"], "message": "DraftSubject"}]},
     {"name": "react-native-fs, expo-file-system and Capacitor writes of PHI to the device", "filename": "src/files.ts", "code": "import RNFS from 'react-native-fs';\nimport * as FileSystem from 'expo-file-system';\nimport { Filesystem, Directory } from '@capacitor/filesystem';\ndeclare const patient: { dateOfBirth: string; diagnosis: string };\nawait RNFS.appendFile(`${RNFS.DocumentDirectoryPath}/visits.log`, patient.diagnosis, 'utf8');\nawait FileSystem.writeAsStringAsync(FileSystem.documentDirectory + 'dx.txt', patient.diagnosis);\nawait Filesystem.writeFile({ path: 'dob.txt', data: patient.dateOfBirth, directory: Directory.Documents });\nawait RNFS.write('/sdcard/dx.txt', patient.diagnosis);", "errors": [{"line": 5, "column": 67, "kinds": ["diagnosis"]}, {"line": 6, "column": 78, "kinds": ["diagnosis"]}, {"line": 7, "column": 53, "kinds": ["date-of-birth"]}, {"line": 8, "column": 36, "kinds": ["diagnosis"]}]},
+    {
+      name: 'a SheetJS export of a patient list: rows into a sheet, the sheet into a workbook, the workbook written to a file',
+      filename: 'src/export.ts',
+      code: "import * as XLSX from 'xlsx';\ninterface Visit { patient: { name: string; phoneNumber: string } }\nexport function exportVisits(visits: Visit[]) {\n  const rows = visits.map((visit) => ({ 'Patient name': visit.patient.name, Phone: visit.patient.phoneNumber }));\n  const sheet = XLSX.utils.json_to_sheet(rows);\n  const book = XLSX.utils.book_new();\n  XLSX.utils.book_append_sheet(book, sheet, 'Visits');\n  XLSX.writeFile(book, 'visits.xlsx');\n}",
+      errors: [{ line: 8, column: 18, kinds: ['name', 'phone'] }],
+    },
+    {
+      name: 'a SheetJS export through helpers that build the sheet and the workbook, written with the named writeFile',
+      filename: 'src/export.ts',
+      code: "import { writeFile, utils } from 'xlsx';\ndeclare const patients: { name: string; birthDate: string }[];\nfunction toSheet<T>(data: T[]) {\n  return utils.json_to_sheet(data);\n}\nfunction toBook(sheet: ReturnType<typeof utils.json_to_sheet>) {\n  const book = utils.book_new();\n  utils.book_append_sheet(book, sheet, 'List');\n  return book;\n}\nexport function exportList() {\n  writeFile(toBook(toSheet(patients.map((p) => ({ Name: p.name, Born: p.birthDate })))), 'list.xlsx', { compression: true });\n}",
+      errors: [{ line: 12, column: 13, kinds: ['date-of-birth', 'name'] }],
+    },
     {
       name: 'writeFileSync with a patient record',
       code: fs + 'export function save(patient: { id: string; ssn: string; dateOfBirth: string }) {\n  fs.writeFileSync(`/tmp/${patient.id}.json`, JSON.stringify(patient));\n}',

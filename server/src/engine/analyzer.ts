@@ -7,10 +7,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
-import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS } from '../vocabulary/library-models';
+import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS, SHEET_FILLING_METHODS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
-import { inboundParameterValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
+import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
@@ -66,6 +66,7 @@ interface EffectFrame {
   growthAtStart: number;
 }
 const mutatingMethods = new Set(MUTATING_METHODS);
+const sheetFillingMethods = new Set(SHEET_FILLING_METHODS);
 const responseCallbackMethods = new Set(RESPONSE_CALLBACK_METHODS);
 const emissionCallbackMethods = new Set(EMISSION_CALLBACK_METHODS);
 
@@ -462,6 +463,7 @@ export class Analyzer extends FunctionSummaries {
       this.dispatch(this.exitHandlers, node.left);
     }
     const right = this.valueOf(node.right);
+    this.noteCollectedMeasurements(node.left, right);
     const value = node.operator === '=' ? right : join(this.valueOf(node.left), right);
     this.assignPattern(node.left, value, node.right);
   }
@@ -580,10 +582,23 @@ export class Analyzer extends FunctionSummaries {
     if (method && mutatingMethods.has(method) && node.arguments.length) {
       const added = joinAll(node.arguments.map((argument) => this.valueOf(argument)));
       if (hasPhi(added)) this.addToRootVariable(node.callee.object, taintOnly(added));
+      this.noteCollectedMeasurements(node.callee.object, added);
+    } else if (method && sheetFillingMethods.has(method) && node.arguments.length > 1) {
+      // `utils.book_append_sheet(workbook, sheet)`: the workbook now holds the sheet's rows.
+      const added = this.valueOf(node.arguments[1]);
+      if (hasPhi(added)) this.addToRootVariable(node.arguments[0], taintOnly(added));
     } else if (method === 'assign' && dottedName(node.callee.object) === 'Object' && node.arguments.length > 1) {
       const added = joinAll(node.arguments.slice(1).map((argument) => this.valueOf(argument)));
       if (hasPhi(added)) this.addToRootVariable(node.arguments[0], taintOnly(added));
     }
+  }
+
+  /** `data.post_records.push(reading)`, `data.post_records = readings`: the property holds measurement records file-wide. */
+  private noteCollectedMeasurements(target: Node, added: AbstractValue): void {
+    if (target.type !== 'MemberExpression' || target.computed || !isMeasurementValue(added)) return;
+    const property = propertyName(target);
+    if (!property) return;
+    this.collectedMeasurements.set(property, join(this.collectedMeasurements.get(property) ?? EMPTY, taintOnly(added)));
   }
 
   private addToRootVariable(target: Node, added: AbstractValue): void {

@@ -21,9 +21,10 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, measurementChainValue, measurementRecordValue, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -82,6 +83,7 @@ export interface ReturnedResponse {
 const sanitizerWords = new Set(SANITIZER_WORDS);
 const encryptionWords = new Set(ENCRYPTION_WORDS);
 const passThroughFunctions = new Set(PASS_THROUGH_FUNCTIONS);
+const sheetBuilderMethods = new Set(SHEET_BUILDER_METHODS);
 const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
 const templateCompileFunctions = new Set(TEMPLATE_COMPILE_FUNCTIONS);
 const passThroughMethods = new Set(PASS_THROUGH_METHODS);
@@ -406,6 +408,10 @@ export abstract class ValueEvaluator {
   protected readonly imports = new Map<string, { module: string; imported: string }>();
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
+  /** Properties the file fills with measurement records (`data.post_records.push(reading)`), and what they hold. */
+  protected readonly collectedMeasurements = new Map<string, AbstractValue>();
+  /** The file's reads of delivered messages about patients (queue records, bucket objects), found on first use. */
+  private patientMessageReads: ReadonlySet<Node> | undefined;
 
   /** Names of the functions being walked (innermost last): `createUser`, `registerPatient`. */
   protected readonly functionNames: string[] = [];
@@ -1039,6 +1045,7 @@ export abstract class ValueEvaluator {
     // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: a deployment's configuration,
     // set by whoever runs it, never a patient's data, whatever the variable is named after.
     if (isEnvironmentVariableRead(node)) return EMPTY;
+    if (this.isPatientMessageRead(node)) return withTag(EMPTY, 'request-body');
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
     if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
@@ -1077,7 +1084,9 @@ export abstract class ValueEvaluator {
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;
     // `firebaseEvents.EDIT_ENCOUNTER`, `Codes.PATIENT_ADMITTED` of an imported or a trap-named table: a constant.
     if (!node.computed && isConstantMemberName(name) && !hasPhi(object) && !object.fields && this.isConstantTable(node.object)) return EMPTY;
-    return this.readProperty(object, name, node, node);
+    const read = this.readProperty(object, name, node, node);
+    const collected = hasPhi(read) ? undefined : this.collectedMeasurements.get(name);
+    return collected ? collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost) : read;
   }
 
   /** `PATHS.SEARCH_BY_NHS_NUMBER` of an imported or a trap-named table: a constant. */
@@ -1275,11 +1284,25 @@ export abstract class ValueEvaluator {
     return join(value, fromKinds(byName.kinds, this.origin(property.key, byName.kinds), 'medium'));
   }
 
+  /**
+   * `record.body` of a queue event, `response.Body.transformToString()` of a bucket object, `readFromS3(key)`: a
+   * message another system delivered, when the fields the file reads from such messages name patient data.
+   */
+  protected isPatientMessageRead(node: Node): boolean {
+    if (!this.patientMessageReads) {
+      const program = this.functionNodes[0];
+      if (program?.type !== 'Program') return false;
+      const messages = inboundMessagesOf(program, this.options.text);
+      this.patientMessageReads = messages.reads.size > 0 && namesPatientData(messages.fields, this as unknown as ProvenanceHost) ? messages.reads : new Set();
+    }
+    return this.patientMessageReads.has(node);
+  }
+
   protected callValue(node: TSESTree.CallExpression): AbstractValue {
     const value = this.callResultValue(node);
     // `await request.json()`, `JSON.parse(event.body)`, `schema.parse(body)`: a client's whole payload again.
     const host = this as unknown as ProvenanceHost;
-    return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) ? withTag(value, 'request-body') : value;
+    return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) || this.isPatientMessageRead(node) ? withTag(value, 'request-body') : value;
   }
 
   private callResultValue(node: TSESTree.CallExpression): AbstractValue {
@@ -1333,6 +1356,7 @@ export abstract class ValueEvaluator {
     const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);
     if (built) return built;
     if (isItemConverter(name)) return this.argumentsTaint(node);
+    if (name && sheetBuilderMethods.has(name)) return this.argumentsTaint(node);
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;

@@ -592,7 +592,7 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
 }
 
 /** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
-function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
+export function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
   let contactOnly = false;
   // A handler about the workforce (`update-user`, `sync-practitioner`): a person's details in its payload are
   // a staff member's; only clinical data and patient records there are a patient's.
@@ -661,6 +661,8 @@ export function storedDocument(call: TSESTree.CallExpression, host: ProvenanceHo
 
 // ── clinical measurement records ────────────────────────────────────────────────────────────
 
+const MEASUREMENT_REASON = 'a measured value recorded with a clinical unit';
+
 /**
  * `{ type: 'smbg', value: reading.v, units: 'mg/dL' }`: an object that sets a measured value from data
  * beside a clinical unit is a person's measurement, whatever the variable it lands in is called. A
@@ -677,7 +679,22 @@ export function measurementRecordValue(node: TSESTree.ObjectExpression, host: Pr
     else if (measurementUnitKeys.has(key)) unitKind = clinicalUnitKind(host.valueOf(property.value).constant);
   }
   if (!measured || !unitKind) return EMPTY;
-  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, MEASUREMENT_REASON);
+}
+
+/** The value holds a clinical measurement record (built above: an object or a builder chain with a clinical unit). */
+export function isMeasurementValue(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.label.endsWith(MEASUREMENT_REASON));
+}
+
+/**
+ * `data.post_records.push(reading)` in one function, `debug('records', data.post_records)` in another: a
+ * property the file fills with measurement records (pushed into it or assigned to it) holds a person's
+ * readings wherever the file reads it, whatever object it is read from (the record list a device driver
+ * builds and uploads). Medium: the property's name is the only link between the two places.
+ */
+export function collectedMeasurementsValue(collected: AbstractValue, property: string, at: Node, host: ProvenanceHost): AbstractValue {
+  return provenanceValue(collected.kinds, host.origin(at, collected.kinds).range, `the file collects measurement records in \`${property}\``);
 }
 
 /** `with_units`, `withUnits` → `units`; `set` with a literal key → that key. */
@@ -712,7 +729,7 @@ export function measurementChainValue(call: TSESTree.CallExpression, host: Prove
     link = link.callee.object;
   }
   if (!measured || !unitKind) return undefined;
-  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, 'a measured value recorded with a clinical unit');
+  return provenanceValue([unitKind], host.origin(measured, [unitKind]).range, MEASUREMENT_REASON);
 }
 
 function isMeasuredValue(value: Node, host: ProvenanceHost): boolean {

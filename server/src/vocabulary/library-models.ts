@@ -43,6 +43,19 @@ export const BUILDER_METHODS: readonly string[] = ['set', 'append', 'add'];
 /** Methods that add their arguments to their receiver (`payload.push(ssn)`, `params.set('dob', dob)`). */
 export const MUTATING_METHODS: readonly string[] = ['push', 'unshift', 'add', 'set', 'append'];
 
+/**
+ * Spreadsheet builders (SheetJS `utils`): the sheet or text they return holds the rows they are handed
+ * (`XLSX.utils.json_to_sheet(rows)`, `utils.aoa_to_sheet(table)`, `utils.sheet_to_csv(sheet)`). Snake-case names
+ * no other library uses, so the receiver (`XLSX.utils`, `utils`, `xlsx.utils`) is not checked.
+ */
+export const SHEET_BUILDER_METHODS: readonly string[] = ['json_to_sheet', 'aoa_to_sheet', 'sheet_to_csv', 'sheet_to_txt', 'sheet_to_html', 'sheet_to_json', 'book_new'];
+
+/**
+ * Spreadsheet calls that put their second argument into their first: `utils.book_append_sheet(workbook, sheet)`,
+ * `utils.sheet_add_json(sheet, rows)`, `utils.sheet_add_aoa(sheet, table)`.
+ */
+export const SHEET_FILLING_METHODS: readonly string[] = ['book_append_sheet', 'sheet_add_json', 'sheet_add_aoa'];
+
 /** Methods whose callback's result is the call's result (`patients.map(p => p.id)`). */
 export const MAPPING_METHODS: readonly string[] = ['map', 'flatMap', 'then'];
 

@@ -213,3 +213,11 @@ export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled']
 
 /** What a stored resource of a FHIR server's table or index holds, when its resource type is unknown: a whole record. */
 export const STORED_RESOURCE_KINDS: readonly string[] = ['patient-record'];
+
+// ── inbound messages: what another system delivers to a serverless handler ──────────────────
+
+/** An event record's envelope and the field holding its message: SNS `record.Sns.Message`, Kinesis `record.kinesis.data` (SQS's is `record.body`). */
+export const INBOUND_MESSAGE_FIELDS: ReadonlyArray<readonly [string, string]> = [['Sns', 'Message'], ['kinesis', 'data']];
+
+/** Methods of an S3 object's `Body` (AWS SDK v3) that read its whole content. */
+export const OBJECT_BODY_READERS: readonly string[] = ['transformToString', 'transformToByteArray'];

@@ -331,6 +331,47 @@ describe('provenance: clinical measurement records', () => {
     assert.deepEqual(reported(text, 'lib/build.js'), ['no-phi-in-logs:4:lab-result', 'no-phi-in-logs:6:vital-signs']);
   });
 
+  it('a property filled with measurement records in one function holds readings where another function reads it', () => {
+    const text = [
+      "const trace = require('debug')('meter');",
+      'function collect(state, factory) {',
+      '  for (const frame of state.frames) {',
+      "    const reading = factory.makeReading().with_value(frame.level).with_units('mmol/L').done();",
+      '    state.uploads.push(reading);',
+      '  }',
+      '}',
+      'function read(state, factory) {',
+      '  state.uploads = [];',
+      '  collect(state, factory);',
+      "  trace('to upload', state.uploads);",
+      "  trace('to upload', state.uploads.length, state.frames);",
+      '  state.samples = readSamples(factory, state.frames);',
+      "  trace('samples', state.samples);",
+      '}',
+      'function readSamples(factory, frames) {',
+      "  return frames.map((frame) => ({ value: frame.pressure, units: 'mmHg' }));",
+      '}',
+      'module.exports = { read };',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/meter-driver.js'), ['no-phi-in-logs:11:lab-result', 'no-phi-in-logs:14:vital-signs']);
+  });
+
+  it('a property filled with counters, settings or non-clinical samples holds no readings', () => {
+    const text = [
+      "const trace = require('debug')('meter');",
+      'function collect(state, frame) {',
+      '  state.counts.push(frame.recordCount);',
+      "  state.usage.push({ value: frame.bytes, units: 'kB' });",
+      "  state.presets.push({ value: 100, units: 'mg/dL' });",
+      '}',
+      'function report(state) {',
+      "  trace('collected', state.counts, state.usage, state.presets);",
+      '}',
+      'module.exports = { collect, report };',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'lib/meter-stats.js'), []);
+  });
+
   it('a vital-sign unit counts; a literal value, a non-clinical unit and a unit alone do not', () => {
     const text = [
       'module.exports = function show(sample) {',

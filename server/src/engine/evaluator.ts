@@ -264,6 +264,54 @@ function usedOnlyAsAnId(body: Node, name: string): boolean {
   return idUses > 0 && !other;
 }
 
+/** The most fields fieldsReadOff collects: enough to say whose a row is, bounded on a long function. */
+const MAX_FIELDS_READ = 24;
+
+/** The fields a body reads off `name` (`record.ClinicId`, `record['siteCode']`), first level only. */
+function fieldsReadOff(body: Node, name: string, into: string[]): void {
+  const visit = (node: Node): void => {
+    if (into.length >= MAX_FIELDS_READ) return;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === name) {
+      const field = propertyName(node);
+      if (field) into.push(field);
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
+    }
+  };
+  visit(body);
+}
+
+/**
+ * The names a value's producing expression gives its source: the callee's dotted name and the objects it is called on
+ * (`clinicService.findById`, `db.collection('locations').findOne`), and the text of literal arguments (a collection,
+ * a table, an endpoint: `'/api/practitioners/'`), split at path separators.
+ */
+function sourceNamesOf(init: Node, into: string[]): void {
+  let node: Node | undefined = init;
+  for (let depth = 0; node && depth < 8; depth++) {
+    if (node.type === 'AwaitExpression') node = node.argument;
+    else if (node.type === 'ChainExpression' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') node = node.expression;
+    else if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      for (const argument of node.arguments.slice(0, 2)) {
+        const text = argument.type === 'Literal' && typeof argument.value === 'string' ? argument.value : argument.type === 'TemplateLiteral' ? argument.quasis.map((quasi) => quasi.value.cooked ?? '').join('/') : undefined;
+        if (text) into.push(...text.split(/[^A-Za-z0-9_-]+/).filter(Boolean));
+      }
+      node = node.callee;
+    } else if (node.type === 'MemberExpression') {
+      const property = propertyName(node);
+      if (property) into.push(property);
+      node = node.object;
+    } else {
+      if (node.type === 'Identifier') into.push(node.name);
+      return;
+    }
+  }
+}
+
 /** `PersonId: record`, `PersonId: `${record}``, `PersonId: { S: `${record}` }`. */
 function idKeyHolds(node: Node, name: string): boolean {
   if (node.type !== 'Property' || node.computed) return false;
@@ -477,9 +525,8 @@ export abstract class ValueEvaluator {
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
+    // (Whose a record that names no one is, its source decides, not the code around: see subjectOfRecordSource.)
     if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
-    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
-    if (isAnyonesRecord(name, byName.kinds)) return { ...byName, kinds: [], personContext: false };
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -656,10 +703,14 @@ export abstract class ValueEvaluator {
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
-    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that
+    // reads `record.ClinicSchedule` is a clinic's row, `const record = await patientService.findById(id)` a patient's,
+    // wherever the file sits. Nothing said keeps it a patient's record (the default guess).
+    const anyonesRecord = isAnyonesRecord(identifier.name, byName.kinds);
+    const sourceSubject = anyonesRecord ? this.subjectOfRecordSource(identifier, init, annotation.name) : undefined;
     // `updateRecord(record)` that writes `Key: { PersonId: { S: `${record}` } }`: the "record" is a row's key, an opaque id.
-    const usedAsAnId = !inWorkforceCode && !init && isAnyonesRecord(identifier.name, byName.kinds) && this.parameterUsedAsAnId(identifier);
-    const anyonesRecordHere = usedAsAnId || (inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds));
+    const usedAsAnId = anyonesRecord && sourceSubject !== 'workforce' && !init && this.parameterUsedAsAnId(identifier);
+    const anyonesRecordHere = usedAsAnId || sourceSubject === 'workforce';
     // What a caller guessed from its own generic name (`records.map((record) => updateRecord(record))`) gives way too;
     // a caller's known PHI (an NHS number handed as the key) does not.
     if (usedAsAnId && hasPhi(value) && value.kinds.every((kind) => kind === 'patient-record')) value = EMPTY;
@@ -680,6 +731,52 @@ export abstract class ValueEvaluator {
     value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /**
+   * Whose a record that names no one is, from where it comes from: its declared type (`record: ClinicRow`), the call
+   * that produced it (`clinicService.findById(…)`, `db.collection('locations').findOne(…)`, `fetch('/api/practitioners/…')`),
+   * or, for a parameter, the function that takes it (`syncClinicRecord(record)`) and the fields its body reads off it
+   * (`record.ClinicScheduleSummary`). A patient word anywhere wins (`patientService`, `record.patientName`); the file's
+   * path says nothing (a patient's record read in a pharmacy's route is still the patient's).
+   */
+  private subjectOfRecordSource(identifier: TSESTree.Identifier, init: Node | undefined, typeName: string | undefined): Subject | undefined {
+    const names: string[] = [];
+    const fields: string[] = [];
+    if (typeName) names.push(typeName);
+    if (init) sourceNamesOf(init, names);
+    else {
+      const fn = this.functionNodes.at(-1);
+      if (fn && FUNCTION_TYPES.has(fn.type) && (fn as TSESTree.FunctionLike).params.includes(identifier)) {
+        const functionName = this.functionNames.at(-1);
+        if (functionName) names.push(functionName);
+        const body = (fn as TSESTree.FunctionLike).body;
+        if (body) fieldsReadOff(body, identifier.name, fields);
+      }
+    }
+    let subject: Subject | undefined;
+    for (const name of names) {
+      const said = this.subjectOfValue(name);
+      if (said === 'patient') return 'patient';
+      subject ??= said;
+    }
+    return subject ?? this.subjectOfFieldsRead(fields);
+  }
+
+  /**
+   * Whose row the fields read off it say: an organisation's when one names one (`ClinicScheduleSummary`, `siteCode`)
+   * and none names a patient or a person's data (`record.firstName`, `record.dob`). A patient's record with a
+   * `record.provider` beside its `record.name` stays the patient's.
+   */
+  private subjectOfFieldsRead(fields: readonly string[]): Subject | undefined {
+    let workforce = false;
+    for (const field of fields) {
+      const said = this.subjectOfValue(field);
+      if (said === 'patient') return 'patient';
+      if (said === 'workforce') workforce = true;
+      else if (this.options.classifier.kindsOf(field).length > 0) return undefined;
+    }
+    return workforce ? 'workforce' : undefined;
   }
 
   /** A parameter of the function being walked that its body only puts under an id key and never reads a field of (see usedOnlyAsAnId). */

@@ -2,6 +2,11 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // codes without a person: a CPT code checked against a terminology service, an AI-suggested ICD code that failed
+    // validation, a drug catalogue's codes (no patient record holds them, nothing in the line names anyone)
+    "declare const terminology: any;\nexport async function validateCpt(cptCode: string) {\n  const found = await terminology.searchCpt({ query: cptCode });\n  const cpt = { code: cptCode, display: found.codes[0].display, system: 'http://www.ama-assn.org/go/cpt' };\n  console.log('CPT code validated:', cpt);\n  return cpt;\n}",
+    "export function check(suggestions: { diagnosisCodes: { code: string }[] }) {\n  for (const suggestion of suggestions.diagnosisCodes) console.warn('unknown ICD code', suggestion.code);\n}",
+    "export function listCatalogue(medicationCodes: string[]) {\n  console.log('catalogue', medicationCodes.join(', '));\n}",
     // a place's name read from a record (a census area's, a ward's) is not a person's name
     { code: "export function inRange(records) {\n  const within = records.map((record) => ({ area: record.LSOA_NAME.S, ward: record.wardName }));\n  console.log('In range', JSON.stringify(within));\n}", filename: 'src/areas.js' },
     // HTTP-client errors (issue 9): a request that carried no PHI, an error's message or status only, a fetch
@@ -116,6 +121,11 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
+    // near miss: a code read from a patient's encounter is theirs (a declared record that names its patient: precision.test.ts)
+    {
+      code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
+      errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],
+    },
     // near miss: a person's name read from the same record is still a name
     {
       code: "export function inRange(records) {\n  const within = records.map((record) => ({ who: record.FIRST_NAME.S }));\n  console.log('In range', JSON.stringify(within));\n}",

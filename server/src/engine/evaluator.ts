@@ -8,7 +8,7 @@ import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
 import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesOnlyAnyonesRecord, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
-import { FHIR_DATATYPES, FHIR_READ_METHODS, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
   ENCRYPTION_WORDS,
@@ -451,6 +451,8 @@ export abstract class ValueEvaluator {
   protected version = 0;
   protected readonly sanitizerNames: Set<string>;
   protected readonly imports = new Map<string, { module: string; imported: string }>();
+  /** Whether the file imports a FHIR resource type (`import type { Patient } from 'fhir/r4'`), asked once. */
+  private importsFhirTypes: boolean | undefined;
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
 
@@ -1027,7 +1029,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression), expression), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -1041,12 +1043,24 @@ export abstract class ValueEvaluator {
   /**
    * What a value becomes as text (`${value}`, `'…' + value`): a record — a value of a declared object type
    * or a FHIR resource or datatype, one or many — renders as `[object Object]`, none of its fields. Only
-   * `JSON.stringify` and reads of its fields put its data in the text.
+   * `JSON.stringify` and reads of its fields put its data in the text. In code that imports FHIR types, a value
+   * named for a FHIR resource (`${result.serviceRequest}`, `'bad ' + encounter`) is that resource, an object.
    */
-  protected asText(value: AbstractValue): AbstractValue {
+  protected asText(value: AbstractValue, node?: Node): AbstractValue {
     if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
+    if (node && hasPhi(value) && !value.fields && this.namesAFhirResource(node)) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
     return this.isRecordType(value.typeName) ? EMPTY : value;
+  }
+
+  /** `serviceRequest`, `result.encounter`: a variable or a field named for a FHIR resource type, in a file that imports FHIR types. */
+  private namesAFhirResource(node: Node): boolean {
+    const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+    if (!name || !/^[a-z]/.test(name)) return false;
+    const typeName = name[0].toUpperCase() + name.slice(1);
+    if (!FHIR_RESOURCE_NAMES.has(typeName)) return false;
+    this.importsFhirTypes ??= [...this.imports.values()].some((imported) => FHIR_TYPES_MODULE.test(imported.module) && /^[A-Z]/.test(imported.imported));
+    return this.importsFhirTypes;
   }
 
   /**
@@ -1285,9 +1299,9 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right)), left.constant) : this.valueOf(node.right);
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right), node.right), left.constant) : this.valueOf(node.right);
     const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
-    const combined = join(taintOnly(textual ? this.asText(left) : left), taintOnly(right));
+    const combined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };

@@ -121,7 +121,12 @@ runRuleTests('no-phi-in-logs', {
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
   ],
   invalid: [
-    // near miss: a code read from a patient's encounter is theirs (a declared record that names its patient: precision.test.ts)
+    // near misses: a code read from a patient's encounter is theirs (a declared record that names its patient:
+    // precision.test.ts), and so is a code a record holds, a claim's service line
+    {
+      code: "export function print(invoice: { serviceLines: { procedureCode: string }[] }) {\n  invoice.serviceLines.forEach((line) => console.log(`code: ${line.procedureCode}`));\n}",
+      errors: [{ line: 2, column: 54, kinds: ['procedure'] }],
+    },
     {
       code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
       errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],

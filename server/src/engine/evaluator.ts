@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesOnlyAnyonesRecord, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -1280,7 +1280,13 @@ export abstract class ValueEvaluator {
       const payload = { ...taintOnly(object), personContext: true };
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
-    const byName = this.classifyHere(name, personContext);
+    let byName = this.classifyHere(name, personContext);
+    // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
+    // an order); read off a terminology's answer, a catalogue or a model's suggestions (`suggestions.icdCodes`) it is no one's.
+    if (!personContext && !byName.trap && byName.kinds.length === 0 && member && namesATerminologyCode(name) && !namesACodeCatalogue(ownerNameOf(member))) {
+      const held = terminologyKinds(this.classifyHere(name, true).kinds);
+      if (held.length) byName = { ...byName, kinds: held };
+    }
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };

@@ -192,6 +192,25 @@ export function subjectOfName(name: string): Subject | undefined {
 /** A name's last word saying the value is a code of a code system, not the clinical fact recorded for someone. */
 const CODE_HEAD_WORDS = new Set(['code', 'codes']);
 
+/**
+ * Holders of codes that are no one's: a terminology service's answer, a catalogue, a model's suggestions
+ * (`terminologyResponse.codes`, `catalog.drugCode`, `suggestions.icdCodes`).
+ */
+const CODE_CATALOGUE_WORDS = new Set([
+  'terminology', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'inventory', 'formulary', 'valueset', 'codesystem', 'lookup',
+  'lookups', 'master', 'suggestion', 'suggestions', 'suggested', 'recommendation', 'recommendations', 'recommended', 'candidates',
+]);
+
+/** Whether a value so named holds a terminology's, a catalogue's or a model's suggested codes (see CODE_CATALOGUE_WORDS). */
+export function namesACodeCatalogue(name: string): boolean {
+  return splitWords(name).some((word) => CODE_CATALOGUE_WORDS.has(word));
+}
+
+/** The clinical kinds a code of a code system stands for (see classify). */
+export function terminologyKinds(kinds: readonly string[]): readonly string[] {
+  return kinds.filter((kind) => TERMINOLOGY_KINDS.has(kind));
+}
+
 /** `cptCode`, `diagnosisCodes`: a code of a code system, clinical data only where a person's record holds it (see classify). */
 export function namesATerminologyCode(name: string): boolean {
   const last = splitWords(name).at(-1);

@@ -122,10 +122,10 @@ runRuleTests('no-phi-in-logs', {
   ],
   invalid: [
     // near misses: a code read from a patient's encounter is theirs (a declared record that names its patient:
-    // precision.test.ts), and so is a code a record holds, a claim's service line
+    // precision.test.ts), and so is a code that a record holding the patient's data holds, an invoice's service line
     {
-      code: "export function print(invoice: { serviceLines: { procedureCode: string }[] }) {\n  invoice.serviceLines.forEach((line) => console.log(`code: ${line.procedureCode}`));\n}",
-      errors: [{ line: 2, column: 54, kinds: ['procedure'] }],
+      code: "declare function getPatientInvoice(claimId: string): Promise<any>;\nexport async function print(claimId: string) {\n  const invoice = await getPatientInvoice(claimId);\n  console.log(`balance of ${invoice.patientName}`);\n  invoice.serviceLines.forEach((line) => console.log(`code: ${line.procedureCode}`));\n}",
+      errors: [{ line: 4, column: 15, kinds: ['name'] }, { line: 5, column: 54, kinds: ['procedure'] }],
     },
     {
       code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",

@@ -1281,10 +1281,10 @@ export abstract class ValueEvaluator {
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
     let byName = this.classifyHere(name, personContext);
-    // `serviceLine.procedureCode` of an invoice that carries the patient's data: a code a record holding PHI holds is
-    // what was recorded for that person. Read off a record known to hold none (an edit request, a configuration), a
-    // terminology's answer, a catalogue or a model's suggestions (`suggestions.icdCodes`) it is no one's.
-    if (!personContext && hasPhi(object) && !byName.trap && byName.kinds.length === 0 && member && namesATerminologyCode(name) && !namesACodeCatalogue(ownerNameOf(member))) {
+    // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
+    // an order). Read off a terminology's answer, a catalogue, a configuration or a model's suggestions
+    // (`suggestions.icdCodes`, `PROVIDER_CONFIG.assessment.autoCptCodes`) it is no one's.
+    if (!personContext && !byName.trap && byName.kinds.length === 0 && member && namesATerminologyCode(name) && !namesACodeCatalogue(dottedName(member.object) ?? ownerNameOf(member))) {
       const held = terminologyKinds(this.classifyHere(name, true).kinds);
       if (held.length) byName = { ...byName, kinds: held };
     }

@@ -194,11 +194,12 @@ const CODE_HEAD_WORDS = new Set(['code', 'codes']);
 
 /**
  * Holders of codes that are no one's: a terminology service's answer, a catalogue, a model's suggestions
- * (`terminologyResponse.codes`, `catalog.drugCode`, `suggestions.icdCodes`).
+ * (`terminologyResponse.codes`, `catalog.drugCode`, `suggestions.icdCodes`), a configuration (`PROVIDER_CONFIG.autoCptCodes`).
  */
 const CODE_CATALOGUE_WORDS = new Set([
   'terminology', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'inventory', 'formulary', 'valueset', 'codesystem', 'lookup',
   'lookups', 'master', 'suggestion', 'suggestions', 'suggested', 'recommendation', 'recommendations', 'recommended', 'candidates',
+  'config', 'configuration', 'settings', 'defaults',
 ]);
 
 /** Whether a value so named holds a terminology's, a catalogue's or a model's suggested codes (see CODE_CATALOGUE_WORDS). */

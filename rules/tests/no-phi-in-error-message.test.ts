@@ -2,6 +2,9 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // a whole FHIR resource in a template literal, in code that imports FHIR types, renders as `[object Object]`
+    "import type { MedicationRequest } from 'fhir/r4';\nexport function dispense(medicationRequest: any) {\n  throw new Error(`Cannot dispense ${medicationRequest}`);\n}",
+    "import type { Encounter } from 'fhir/r4';\nexport function close(encounter: any) {\n  throw new Error('Cannot close ' + encounter);\n}",
     // the app's own accounts: a sign-in or password-reset error names the account holder's login, not a patient
     'export const login = async function (email: string) { throw new Error(`No user exists for ${email}, denying access`); };',
     { code: 'export async function run(phone: string) { throw new Error(`No account with ${phone}`); }', filename: 'src/auth/resetPassword.ts' },
@@ -63,6 +66,20 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near misses: a field of the resource read into the message, and a patient's name, put their data in the text
+    {
+      code: "import type { Patient } from 'fhir/r4';\nexport function check(patient: Patient) {\n  throw new Error(`Patient ${patient.name?.[0]?.family} has no identifier`);\n}",
+      errors: [{ line: 3, column: 19, kinds: ['name'] }],
+    },
+    // and where nothing says the code holds FHIR resources, the name alone does not say it is an object
+    {
+      code: "export function dispense(medicationRequest: any) {\n  throw new Error(`Cannot dispense ${medicationRequest}`);\n}",
+      errors: [{ line: 2, column: 19, kinds: ['medication'] }],
+    },
+    {
+      code: "import type { Patient } from 'fhir/r4';\nexport function check(patientName: string) {\n  throw new Error(`No record for ${patientName}`);\n}",
+      errors: [{ line: 3, column: 19, kinds: ['name'] }],
+    },
     // near misses of a constants table: a table whose values are computed from a patient, and a message that
     // interpolates the patient's name beside the table's text
     {

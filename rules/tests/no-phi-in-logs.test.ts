@@ -4,6 +4,12 @@ runRuleTests('no-phi-in-logs', {
   valid: [
     // console.time prints nothing; a timer labelled by an opaque id prints only the id
     'export function loadChart(mrn: string, patientUuid: string) {\n  console.time(`chart ${mrn}`);\n  console.timeEnd(`chart ${patientUuid}`);\n}',
+    // codes without a person: a CPT code checked against a terminology service, an AI-suggested ICD code that failed
+    // validation, a drug catalogue's codes (no patient record holds them, nothing in the line names anyone)
+    "declare const terminology: any;\nexport async function validateCpt(cptCode: string) {\n  const found = await terminology.searchCpt({ query: cptCode });\n  const cpt = { code: cptCode, display: found.codes[0].display, system: 'http://www.ama-assn.org/go/cpt' };\n  console.log('CPT code validated:', cpt);\n  return cpt;\n}",
+    "export function check(suggestions: { diagnosisCodes: { code: string }[] }) {\n  for (const suggestion of suggestions.diagnosisCodes) console.warn('unknown ICD code', suggestion.code);\n}",
+    "export function listCatalogue(medicationCodes: string[]) {\n  console.log('catalogue', medicationCodes.join(', '));\n}",
+    "declare const PROVIDER_CONFIG: any;\nexport function autoAdd() {\n  for (const code of PROVIDER_CONFIG.assessment.autoCptCodes) console.warn(`configured CPT code ${code} not found`);\n}",
     // a place's name read from a record (a census area's, a ward's) is not a person's name
     { code: "export function inRange(records) {\n  const within = records.map((record) => ({ area: record.LSOA_NAME.S, ward: record.wardName }));\n  console.log('In range', JSON.stringify(within));\n}", filename: 'src/areas.js' },
     // HTTP-client errors (issue 9): a request that carried no PHI, an error's message or status only, a fetch
@@ -135,6 +141,16 @@ runRuleTests('no-phi-in-logs', {
         { line: 4, column: 19, kinds: ['mrn'] },
         { line: 5, column: 17, kinds: ['phone'] },
       ],
+    },
+    // near misses: a code read from a patient's encounter is theirs (a declared record that names its patient:
+    // precision.test.ts), and so is a code a record holds, an invoice's service line
+    {
+      code: "declare function getInvoiceDetails(claimId: string): Promise<any>;\nexport async function print(claimId: string) {\n  const invoice = await getInvoiceDetails(claimId);\n  console.log(`balance of ${invoice.patientName}`);\n  invoice.serviceLines.forEach((line) => console.log(`code: ${line.procedureCode}`));\n}",
+      errors: [{ line: 4, column: 15, kinds: ['name'] }, { line: 5, column: 54, kinds: ['procedure'] }],
+    },
+    {
+      code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
+      errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],
     },
     // near miss: a person's name read from the same record is still a name
     {

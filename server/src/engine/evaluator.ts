@@ -7,8 +7,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesAProduct, namesOnlyAnyonesRecord, namesAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
-import { FHIR_DATATYPES, FHIR_READ_METHODS, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
   ENCRYPTION_WORDS,
@@ -267,6 +267,54 @@ function usedOnlyAsAnId(body: Node, name: string): boolean {
   return idUses > 0 && !other;
 }
 
+/** The most fields fieldsReadOff collects: enough to say whose a row is, bounded on a long function. */
+const MAX_FIELDS_READ = 24;
+
+/** The fields a body reads off `name` (`record.ClinicId`, `record['siteCode']`), first level only. */
+function fieldsReadOff(body: Node, name: string, into: string[]): void {
+  const visit = (node: Node): void => {
+    if (into.length >= MAX_FIELDS_READ) return;
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === name) {
+      const field = propertyName(node);
+      if (field) into.push(field);
+    }
+    for (const key of Object.keys(node)) {
+      if (key === 'parent') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
+    }
+  };
+  visit(body);
+}
+
+/**
+ * The names a value's producing expression gives its source: the callee's dotted name and the objects it is called on
+ * (`clinicService.findById`, `db.collection('locations').findOne`), and the text of literal arguments (a collection,
+ * a table, an endpoint: `'/api/practitioners/'`), split at path separators.
+ */
+function sourceNamesOf(init: Node, into: string[]): void {
+  let node: Node | undefined = init;
+  for (let depth = 0; node && depth < 8; depth++) {
+    if (node.type === 'AwaitExpression') node = node.argument;
+    else if (node.type === 'ChainExpression' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') node = node.expression;
+    else if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      for (const argument of node.arguments.slice(0, 2)) {
+        const text = argument.type === 'Literal' && typeof argument.value === 'string' ? argument.value : argument.type === 'TemplateLiteral' ? argument.quasis.map((quasi) => quasi.value.cooked ?? '').join('/') : undefined;
+        if (text) into.push(...text.split(/[^A-Za-z0-9_-]+/).filter(Boolean));
+      }
+      node = node.callee;
+    } else if (node.type === 'MemberExpression') {
+      const property = propertyName(node);
+      if (property) into.push(property);
+      node = node.object;
+    } else {
+      if (node.type === 'Identifier') into.push(node.name);
+      return;
+    }
+  }
+}
+
 /** `PersonId: record`, `PersonId: `${record}``, `PersonId: { S: `${record}` }`. */
 function idKeyHolds(node: Node, name: string): boolean {
   if (node.type !== 'Property' || node.computed) return false;
@@ -406,6 +454,8 @@ export abstract class ValueEvaluator {
   protected version = 0;
   protected readonly sanitizerNames: Set<string>;
   protected readonly imports = new Map<string, { module: string; imported: string }>();
+  /** Whether the file imports a FHIR resource type (`import type { Patient } from 'fhir/r4'`), asked once. */
+  private importsFhirTypes: boolean | undefined;
   /** Every module specifier the file imports or requires at its top level. */
   protected readonly importedModules = new Set<string>();
   /** Properties the file fills with measurement records (`data.post_records.push(reading)`), and what they hold. */
@@ -484,9 +534,8 @@ export abstract class ValueEvaluator {
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
+    // (Whose a record that names no one is, its source decides, not the code around: see subjectOfRecordSource.)
     if (personContext || byName.kinds.length === 0 || subjectOfName(name) === 'patient' || this.subjectHere() !== 'workforce') return byName;
-    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
-    if (isAnyonesRecord(name, byName.kinds)) return { ...byName, kinds: [], personContext: false };
     const kinds = withoutContactKinds(byName.kinds);
     return kinds === byName.kinds ? byName : { ...byName, kinds };
   }
@@ -663,10 +712,14 @@ export abstract class ValueEvaluator {
     const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
-    // `validateRecord(record)` in a clinic's data feed: a record that names no one is the clinic's row there.
+    // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that
+    // reads `record.ClinicSchedule` is a clinic's row, `const record = await patientService.findById(id)` a patient's,
+    // wherever the file sits. Nothing said keeps it a patient's record (the default guess).
+    const anyonesRecord = isAnyonesRecord(identifier.name, byName.kinds);
+    const sourceSubject = anyonesRecord ? this.subjectOfRecordSource(identifier, init, annotation.name) : undefined;
     // `updateRecord(record)` that writes `Key: { PersonId: { S: `${record}` } }`: the "record" is a row's key, an opaque id.
-    const usedAsAnId = !inWorkforceCode && !init && isAnyonesRecord(identifier.name, byName.kinds) && this.parameterUsedAsAnId(identifier);
-    const anyonesRecordHere = usedAsAnId || (inWorkforceCode && isAnyonesRecord(identifier.name, byName.kinds));
+    const usedAsAnId = anyonesRecord && sourceSubject !== 'workforce' && !init && this.parameterUsedAsAnId(identifier);
+    const anyonesRecordHere = usedAsAnId || sourceSubject === 'workforce';
     // What a caller guessed from its own generic name (`records.map((record) => updateRecord(record))`) gives way too;
     // a caller's known PHI (an NHS number handed as the key) does not.
     if (usedAsAnId && hasPhi(value) && value.kinds.every((kind) => kind === 'patient-record')) value = EMPTY;
@@ -687,6 +740,52 @@ export abstract class ValueEvaluator {
     value = this.asCareSetting(identifier.name, value);
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /**
+   * Whose a record that names no one is, from where it comes from: its declared type (`record: ClinicRow`), the call
+   * that produced it (`clinicService.findById(…)`, `db.collection('locations').findOne(…)`, `fetch('/api/practitioners/…')`),
+   * or, for a parameter, the function that takes it (`syncClinicRecord(record)`) and the fields its body reads off it
+   * (`record.ClinicScheduleSummary`). A patient word anywhere wins (`patientService`, `record.patientName`); the file's
+   * path says nothing (a patient's record read in a pharmacy's route is still the patient's).
+   */
+  private subjectOfRecordSource(identifier: TSESTree.Identifier, init: Node | undefined, typeName: string | undefined): Subject | undefined {
+    const names: string[] = [];
+    const fields: string[] = [];
+    if (typeName) names.push(typeName);
+    if (init) sourceNamesOf(init, names);
+    else {
+      const fn = this.functionNodes.at(-1);
+      if (fn && FUNCTION_TYPES.has(fn.type) && (fn as TSESTree.FunctionLike).params.includes(identifier)) {
+        const functionName = this.functionNames.at(-1);
+        if (functionName) names.push(functionName);
+        const body = (fn as TSESTree.FunctionLike).body;
+        if (body) fieldsReadOff(body, identifier.name, fields);
+      }
+    }
+    let subject: Subject | undefined;
+    for (const name of names) {
+      const said = this.subjectOfValue(name);
+      if (said === 'patient') return 'patient';
+      subject ??= said;
+    }
+    return subject ?? this.subjectOfFieldsRead(fields);
+  }
+
+  /**
+   * Whose row the fields read off it say: an organisation's when one names one (`ClinicScheduleSummary`, `siteCode`)
+   * and none names a patient or a person's data (`record.firstName`, `record.dob`). A patient's record with a
+   * `record.provider` beside its `record.name` stays the patient's.
+   */
+  private subjectOfFieldsRead(fields: readonly string[]): Subject | undefined {
+    let workforce = false;
+    for (const field of fields) {
+      const said = this.subjectOfValue(field);
+      if (said === 'patient') return 'patient';
+      if (said === 'workforce') workforce = true;
+      else if (this.options.classifier.kindsOf(field).length > 0) return undefined;
+    }
+    return workforce ? 'workforce' : undefined;
   }
 
   /** A parameter of the function being walked that its body only puts under an id key and never reads a field of (see usedOnlyAsAnId). */
@@ -937,7 +1036,7 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
-    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression)), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
+    const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression), expression), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
     if (head) return { ...parts, stringPrefix: head, stringNode: node };
@@ -951,12 +1050,24 @@ export abstract class ValueEvaluator {
   /**
    * What a value becomes as text (`${value}`, `'…' + value`): a record — a value of a declared object type
    * or a FHIR resource or datatype, one or many — renders as `[object Object]`, none of its fields. Only
-   * `JSON.stringify` and reads of its fields put its data in the text.
+   * `JSON.stringify` and reads of its fields put its data in the text. In code that imports FHIR types, a value
+   * named for a FHIR resource (`${result.serviceRequest}`, `'bad ' + encounter`) is that resource, an object.
    */
-  protected asText(value: AbstractValue): AbstractValue {
+  protected asText(value: AbstractValue, node?: Node): AbstractValue {
     if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
+    if (node && hasPhi(value) && !value.fields && this.namesAFhirResource(node)) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
     return this.isRecordType(value.typeName) ? EMPTY : value;
+  }
+
+  /** `serviceRequest`, `result.encounter`: a variable or a field named for a FHIR resource type, in a file that imports FHIR types. */
+  private namesAFhirResource(node: Node): boolean {
+    const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+    if (!name || !/^[a-z]/.test(name)) return false;
+    const typeName = name[0].toUpperCase() + name.slice(1);
+    if (!FHIR_RESOURCE_NAMES.has(typeName)) return false;
+    this.importsFhirTypes ??= [...this.imports.values()].some((imported) => FHIR_TYPES_MODULE.test(imported.module) && /^[A-Z]/.test(imported.imported));
+    return this.importsFhirTypes;
   }
 
   /**
@@ -1182,7 +1293,14 @@ export abstract class ValueEvaluator {
       const payload = { ...taintOnly(object), personContext: true };
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
-    const byName = this.classifyHere(name, personContext);
+    let byName = this.classifyHere(name, personContext);
+    // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
+    // an order). Read off a terminology's answer, a catalogue, a configuration or a model's suggestions
+    // (`suggestions.icdCodes`, `PROVIDER_CONFIG.assessment.autoCptCodes`) it is no one's.
+    if (!personContext && !byName.trap && byName.kinds.length === 0 && member && namesATerminologyCode(name) && !namesACodeCatalogue(dottedName(member.object) ?? ownerNameOf(member))) {
+      const held = terminologyKinds(this.classifyHere(name, true).kinds);
+      if (held.length) byName = { ...byName, kinds: held };
+    }
     if (byName.trap) return EMPTY;
     if (byName.kinds.length) {
       return { ...fromKinds(byName.kinds, this.origin(member ?? node, byName.kinds), personContext || byName.personContext ? 'high' : 'medium'), personContext: true };
@@ -1201,9 +1319,9 @@ export abstract class ValueEvaluator {
   protected binaryValue(node: TSESTree.BinaryExpression): AbstractValue {
     if (node.operator !== '+') return EMPTY;
     const left = this.valueOf(node.left);
-    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right)), left.constant) : this.valueOf(node.right);
+    const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right), node.right), left.constant) : this.valueOf(node.right);
     const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
-    const combined = join(taintOnly(textual ? this.asText(left) : left), taintOnly(right));
+    const combined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };

@@ -4,7 +4,7 @@
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import { headNounIsAThing, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { headNounIsAThing, namesATerminologyCode, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
 
 export interface DeclaredField {
@@ -792,8 +792,10 @@ export class WorkspaceIndex {
       const parentType = this.resolveUncached(parent, classifier, seen);
       parentType?.fields.forEach((field, name) => fields.set(name, field));
     }
+    // `{ patientName; cptCode }`: a record that names its patient links the codes it holds to that person.
+    const namesItsPatient = personContext || declared.fields.some((field) => subjectOfName(field.name) === 'patient');
     for (const field of declared.fields) {
-      const resolved = this.resolveField(field, classifier, personContext, seen);
+      const resolved = this.resolveField(field, classifier, personContext || (namesItsPatient && namesATerminologyCode(field.name)), seen);
       fields.set(field.name, searchCriteria ? { ...resolved, kinds: resolved.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) } : resolved);
     }
     let index: ResolvedField | undefined;

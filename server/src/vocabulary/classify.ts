@@ -189,6 +189,37 @@ export function subjectOfName(name: string): Subject | undefined {
   return subject;
 }
 
+/** A name's last word saying the value is a code of a code system, not the clinical fact recorded for someone. */
+const CODE_HEAD_WORDS = new Set(['code', 'codes']);
+
+/**
+ * Holders of codes that are no one's: a terminology service's answer, a catalogue, a model's suggestions
+ * (`terminologyResponse.codes`, `catalog.drugCode`, `suggestions.icdCodes`), a configuration (`PROVIDER_CONFIG.autoCptCodes`).
+ */
+const CODE_CATALOGUE_WORDS = new Set([
+  'terminology', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'inventory', 'formulary', 'valueset', 'codesystem', 'lookup',
+  'lookups', 'master', 'suggestion', 'suggestions', 'suggested', 'recommendation', 'recommendations', 'recommended', 'candidates',
+  'config', 'configuration', 'settings', 'defaults',
+]);
+
+/** Whether a value so named holds a terminology's, a catalogue's or a model's suggested codes (see CODE_CATALOGUE_WORDS). */
+export function namesACodeCatalogue(name: string): boolean {
+  return splitWords(name).some((word) => CODE_CATALOGUE_WORDS.has(word));
+}
+
+/** The clinical kinds a code of a code system stands for (see classify). */
+export function terminologyKinds(kinds: readonly string[]): readonly string[] {
+  return kinds.filter((kind) => TERMINOLOGY_KINDS.has(kind));
+}
+
+/** `cptCode`, `diagnosisCodes`: a code of a code system, clinical data only where a person's record holds it (see classify). */
+export function namesATerminologyCode(name: string): boolean {
+  const last = splitWords(name).at(-1);
+  return last !== undefined && CODE_HEAD_WORDS.has(last);
+}
+/** Clinical kinds coded from a terminology (ICD, CPT/HCPCS, RxNorm and drug catalogues, LOINC, CVX, allergen lists). */
+const TERMINOLOGY_KINDS = new Set(['diagnosis', 'procedure', 'medication', 'lab-result', 'immunization', 'allergy', 'observation']);
+
 const NO_SUBJECT = 'none';
 const subjectCache = new Map<string, Subject | typeof NO_SUBJECT>();
 
@@ -466,6 +497,13 @@ export class NameClassifier {
     // `insurancePlans`, `getInsurancePlansAndOrgs`: the payers' catalogue of plans and organisations, not a patient's coverage.
     if (!contextFromChain && kinds.has('insurance') && words.some((word) => payerCatalogueWords.has(word)) && !words.some((word) => patientSubjectWords.has(word))) {
       kinds.delete('insurance');
+      if (kinds.size === 0) return NO_PHI;
+    }
+    // `cptCode`, `diagnosisCodes`, `medicationCode`: an entry of a code system (CPT, ICD, LOINC, a drug catalogue), which is
+    // clinical data only linked to a person: read from their record (`encounter.diagnosisCode`) or named as theirs
+    // (`patientDiagnosisCode`). A code validated against a terminology service or listed from a catalogue is no one's.
+    if (!personContext && CODE_HEAD_WORDS.has(words[words.length - 1]) && [...kinds].some((kind) => TERMINOLOGY_KINDS.has(kind))) {
+      for (const kind of TERMINOLOGY_KINDS) kinds.delete(kind);
       if (kinds.size === 0) return NO_PHI;
     }
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there; in

@@ -208,3 +208,18 @@ export const NON_PATIENT_RESOURCE_TYPES: readonly string[] = [
   'Library', 'Measure', 'PlanDefinition', 'ActivityDefinition', 'ObservationDefinition', 'SpecimenDefinition', 'ChargeItemDefinition',
   'EventDefinition', 'EvidenceVariable', 'Organization', 'Location', 'HealthcareService', 'Endpoint', 'Practitioner', 'PractitionerRole',
 ];
+
+/**
+ * FHIR resource types by name (not datatypes): the PHI-bearing and the non-patient ones above and the other resources
+ * apps commonly hold. A value named for one (`serviceRequest`, `encounter`) in code that imports FHIR types is that
+ * resource, an object: as text it is `[object Object]`.
+ */
+export const FHIR_RESOURCE_NAMES: ReadonlySet<string> = new Set([
+  ...[...PHI_RESOURCE_TYPES].filter((name) => !FHIR_DATATYPES.has(name) && name !== 'QuestionnaireResponseItem'),
+  ...NON_PATIENT_RESOURCE_TYPES,
+  'ServiceRequest', 'Task', 'Communication', 'CommunicationRequest', 'Specimen', 'Consent', 'Composition', 'Medication', 'Device',
+  'DeviceRequest', 'Schedule', 'Slot', 'Account', 'Provenance', 'AuditEvent', 'Media', 'RiskAssessment', 'NutritionOrder', 'Goal',
+  'Flag', 'List', 'Group', 'Invoice', 'ChargeItem', 'DetectedIssue', 'AdverseEvent', 'CareTeam', 'Contract', 'PaymentNotice',
+  'VisionPrescription', 'BodyStructure', 'MolecularSequence', 'Substance', 'SupplyRequest', 'SupplyDelivery', 'DeviceUseStatement',
+]);
+

@@ -38,7 +38,7 @@ describe('NameClassifier', () => {
     ['memberId', ['health-plan-id']],
     ['policyNumber', ['health-plan-id']],
     ['bloodType', ['lab-result']],
-    ['diagnosisCode', ['diagnosis']],
+    ['patientDiagnosisCode', ['diagnosis']],
     ['patientName', ['name']],
     ['firstName', ['name']],
     ['emailAddress', ['email']],
@@ -118,6 +118,19 @@ describe('NameClassifier', () => {
   it('counts contextual names with a person context from a member chain', () => {
     assert.deepEqual(classifier.kindsOf('name', true), ['name']);
     assert.deepEqual(classifier.kindsOf('notes', true), ['clinical-note']);
+  });
+
+  it('names a code of a code system clinical data only where a person holds it', () => {
+    // alone, a CPT, ICD or drug code is an entry of a terminology (validated, suggested, listed from a catalogue)
+    for (const name of ['cptCode', 'diagnosisCode', 'icd10Code', 'diagnosisCodes', 'medicationCode', 'procedureCode']) assert.deepEqual(classifier.kindsOf(name), [], name);
+    // read from a person's record, or named as theirs, it is their diagnosis or procedure
+    assert.deepEqual(classifier.kindsOf('diagnosisCode', true), ['diagnosis']);
+    assert.deepEqual(classifier.kindsOf('cptCode', true), ['procedure']);
+    assert.deepEqual(classifier.kindsOf('patientDiagnosisCode'), ['diagnosis']);
+    assert.deepEqual(classifier.kindsOf('encounterDiagnosisCodes'), ['diagnosis', 'encounter']);
+    // near misses: the clinical fact itself, and a code that is not a terminology's
+    assert.deepEqual(classifier.kindsOf('diagnosis'), ['diagnosis']);
+    assert.deepEqual(classifier.kindsOf('zipCode'), ['zip-code']);
   });
 
   it("names a place's name, not a person's, and a place's row, not a patient's record", () => {

@@ -23,6 +23,7 @@ import {
   ZUSTAND_MIDDLEWARE_MODULES,
   type RuleContext,
   type Taint,
+  type JsonNode,
   type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
@@ -30,7 +31,7 @@ import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
-import { cachedPatientRoute } from './utils/service-worker-cache';
+import { cachedPatientDataGroup, cachedPatientRoute } from './utils/service-worker-cache';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -194,7 +195,7 @@ export default createRule({
       persistedQueryCache: 'Persisting the whole query cache in {{storage}} through {{library}}: every response the app fetched ({{kinds}} among them) stays on the device unencrypted and outlives the session. Persist only queries that hold no PHI (dehydrateOptions.shouldDehydrateQuery by query key) or encrypt in the persister.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
-    languages: ['code'],
+    languages: ['code', 'json'],
   },
   defaultOptions: {},
   create(context) {
@@ -621,6 +622,11 @@ export default createRule({
           const taint = context.taintOf(node.arguments[0]);
           if (taint.kinds.length) context.report({ node: node.arguments[0], messageId: 'indexedDb', taint });
         }
+      },
+      JsonString(node: JsonNode, path: string[]) {
+        const cachedRoute = cachedPatientDataGroup(context, node, path);
+        // What the route returns is read from its path, not seen flowing: a guess, said so.
+        if (cachedRoute) context.report({ jsonNode: node, messageId: 'serviceWorkerCache', kinds: cachedRoute.kinds, precision: 'medium', data: { storage: cachedRoute.storage } });
       },
       JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
         deviceStores.jsxElement(node);

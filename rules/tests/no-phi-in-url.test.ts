@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // a route template named for patient grids, filled with the new grid's uuid: the template is code, the uuid opaque
+    "import { navigate } from '@openmrs/esm-framework';\ndeclare const routes: { patientGridDetails: { interpolate(p: object): string } };\ndeclare const result: { uuid: string };\nexport function openCreatedGrid() {\n  navigate({ to: `/spa${routes.patientGridDetails.interpolate({ id: result.uuid })}` });\n}",
     // a report over every patient of a date range, filtered by a diagnosis and a ward: the URL names nobody
     "declare const http: any; declare const filter: any;\nhttp.get('/Reporting/DiagnosisWiseReport?FromDate=' + filter.fromDate + '&ToDate=' + filter.toDate + '&Diagnosis=' + filter.diagnosis + '&WardId=' + filter.wardId);",
     "declare const filter: any; fetch(`/api/stats/census?startDate=${filter.start}&endDate=${filter.end}&icdCode=${filter.diagnosisCode}`);",
@@ -97,6 +99,7 @@ runRuleTests('no-phi-in-url', {
     "declare function openmrsFetch(url: string, init?: object): Promise<unknown>;\ndeclare const restBaseUrl: string;\nexport function performPersonAttributeTypeSearch(query: string) {\n  return openmrsFetch(`${restBaseUrl}/personattributetype/?q=${query}`, { method: 'GET' });\n}",
   ],
   invalid: [
+    {"name": "a route template of a constants namespace filled with a patient's name: its arguments go into the URL", "filename": "src/open.ts", "code": "import { navigate } from '@openmrs/esm-framework';\ndeclare const routes: { patientDetails: { interpolate(p: object): string } };\ndeclare const patient: { name: string };\nexport function openPatient() {\n  navigate({ to: `/spa${routes.patientDetails.interpolate({ name: patient.name })}` });\n}", "errors": [{"line": 5, "column": 25, "message": "name"}]},
     {
       name: 'near misses of an aggregate report filter: a patient key beside the diagnosis, no date range, not a report',
       code: [

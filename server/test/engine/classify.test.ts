@@ -77,7 +77,7 @@ describe('NameClassifier', () => {
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
-    'patientIDs', 'diagnosisRefSet', 'patientReference', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
+    'patientIDs', 'diagnosisRefSet', 'patientReference', 'patientLink', 'patientHref', 'patientUrl', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
     // counters and device-memory pointers: `numberOfRecords`, `recordCounter`, `lastGlucosePosition`
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
     // which one in a series: the issue of a repeat prescription, a refill, a line of an order

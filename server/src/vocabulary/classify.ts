@@ -272,6 +272,24 @@ function compilePatterns(): Map<string, CompiledPattern[]> {
 
 const BUILT_IN_PATTERNS = compilePatterns();
 
+/**
+ * Strong patterns of two words or more written as one lower- or upper-case word (`nhsnumber`, `dateofbirth`,
+ * `PHONENUMBER`: SQL columns, query parameters, form field names): the squashed word → the pattern's words.
+ */
+function compileSquashedPatterns(): Map<string, readonly string[]> {
+  const squashed = new Map<string, readonly string[]>();
+  for (const list of BUILT_IN_PATTERNS.values()) {
+    for (const pattern of list) {
+      if (pattern.contextual || pattern.words.length < 2) continue;
+      const word = pattern.words.join('');
+      if (word.length >= 5 && !squashed.has(word)) squashed.set(word, pattern.words);
+    }
+  }
+  return squashed;
+}
+
+const SQUASHED_PATTERNS = compileSquashedPatterns();
+
 function isLastFour(words: readonly string[]): boolean {
   for (let i = 0; i + 1 < words.length; i++) {
     if (words[i] === 'last' && (words[i + 1] === 'four' || words[i + 1] === '4')) return true;
@@ -394,6 +412,8 @@ export class NameClassifier {
     const configured = this.extraPhiNames.get(lower) ?? this.extraPhiNames.get(joined);
     if (configured) return { kinds: [configured], trap: false, clearsTaint: false, personContext: true };
     if (words.length === 0) return NO_PHI;
+    const spelled = words.length === 1 && !this.matchAt(words, 0) ? SQUASHED_PATTERNS.get(words[0]) : undefined;
+    if (spelled) return this.classifyUncached(spelled.map((word, i) => (i === 0 ? word : word[0].toUpperCase() + word.slice(1))).join(''), contextFromChain);
 
     const matches: CompiledPattern[] = [];
     const matchStarts: number[] = [];

@@ -112,6 +112,17 @@ describe('NameClassifier', () => {
     assert.deepEqual(classifier.kindsOf('medicalRecord'), ['patient-record']);
   });
 
+  it('reads a two-word identifier written as one lower- or upper-case word (a SQL column, a query parameter)', () => {
+    const classifier = new NameClassifier();
+    assert.deepEqual(classifier.kindsOf('nhsnumber'), ['nhs-number']);
+    assert.deepEqual(classifier.kindsOf('DATEOFBIRTH'), ['date-of-birth']);
+    assert.deepEqual(classifier.kindsOf('phonenumber'), ['phone']);
+    // words that only look like one: no pattern spells them
+    assert.deepEqual(classifier.kindsOf('numberofrows'), []);
+    assert.deepEqual(classifier.kindsOf('pagenumber'), []);
+    assert.deepEqual(classifier.kindsOf('versionnumber'), []);
+  });
+
   it('honours configured PHI and non-PHI names', () => {
     const configured = new NameClassifier({ phiNames: { chartNo2: 'mrn' }, notPhiNames: ['dob'] });
     assert.deepEqual(configured.kindsOf('chartNo2'), ['mrn']);

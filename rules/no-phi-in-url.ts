@@ -2088,6 +2088,9 @@ export default createRule({
   },
   defaultOptions: { httpClientNames: [] } as Options,
   create(context, options) {
+    // A generated UI component (a design tool's `.tsx`/`.jsx` export) is no API client: its links come from the design
+    // and are changed there, as every other rule leaves generated files alone.
+    if (context.fileRole === 'generated' && /\.[cm]?[jt]sx$/i.test(context.file)) return {};
     const state = new UrlFile(context, options);
     return {
       Program: (node) => reportGetRoutes(context, node),

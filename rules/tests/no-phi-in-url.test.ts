@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // an Observation search by opaque ids and the observation's code (which question, not the patient's answer)
+    "declare function openmrsFetch(url: string): unknown;\nexport function latestObservation(patientUuid: string, encounterUuid: string, observationCode: string) {\n  return openmrsFetch(`/ws/fhir2/R4/Observation?patient=${patientUuid}&encounter=${encounterUuid}&code=${observationCode}&_count=1`);\n}",
     // a route template named for patient grids, filled with the new grid's uuid: the template is code, the uuid opaque
     "import { navigate } from '@openmrs/esm-framework';\ndeclare const routes: { patientGridDetails: { interpolate(p: object): string } };\ndeclare const result: { uuid: string };\nexport function openCreatedGrid() {\n  navigate({ to: `/spa${routes.patientGridDetails.interpolate({ id: result.uuid })}` });\n}",
     // a report over every patient of a date range, filtered by a diagnosis and a ward: the URL names nobody

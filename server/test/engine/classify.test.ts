@@ -123,6 +123,14 @@ describe('NameClassifier', () => {
     assert.deepEqual(classifier.kindsOf('versionnumber'), []);
   });
 
+  it("an observation's code names the question, not the patient's answer", () => {
+    const classifier = new NameClassifier();
+    assert.deepEqual(classifier.kindsOf('observationCode'), []);
+    assert.deepEqual(classifier.kindsOf('observationConcepts'), []);
+    assert.deepEqual(classifier.kindsOf('observationValue'), ['observation']);
+    assert.deepEqual(classifier.kindsOf('diagnosisCode'), ['diagnosis']);
+  });
+
   it('honours configured PHI and non-PHI names', () => {
     const configured = new NameClassifier({ phiNames: { chartNo2: 'mrn' }, notPhiNames: ['dob'] });
     assert.deepEqual(configured.kindsOf('chartNo2'), ['mrn']);

@@ -168,6 +168,12 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
   return match?.[1];
 }
 
+function reportCachedDataGroup(context: RuleContext, node: JsonNode, path: string[]): void {
+  const cachedRoute = cachedPatientDataGroup(context, node, path);
+  // What the route returns is read from its path, not seen flowing: a guess, said so.
+  if (cachedRoute) context.report({ jsonNode: node, messageId: 'serviceWorkerCache', kinds: cachedRoute.kinds, precision: 'medium', data: { storage: cachedRoute.storage } });
+}
+
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
@@ -199,6 +205,8 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
+    // JSON: only a service worker's configuration is read (nothing else of the rule is set up for it).
+    if (context.language === 'json') return { JsonString: (node: JsonNode, path: string[]) => reportCachedDataGroup(context, node, path) };
     /** Classes that extend Dexie, variables holding a Dexie database, PouchDB databases (local or remote). */
     const dexieClasses = new Set<string>();
     const dexieDbs = new Set<string>();
@@ -622,11 +630,6 @@ export default createRule({
           const taint = context.taintOf(node.arguments[0]);
           if (taint.kinds.length) context.report({ node: node.arguments[0], messageId: 'indexedDb', taint });
         }
-      },
-      JsonString(node: JsonNode, path: string[]) {
-        const cachedRoute = cachedPatientDataGroup(context, node, path);
-        // What the route returns is read from its path, not seen flowing: a guess, said so.
-        if (cachedRoute) context.report({ jsonNode: node, messageId: 'serviceWorkerCache', kinds: cachedRoute.kinds, precision: 'medium', data: { storage: cachedRoute.storage } });
       },
       JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
         deviceStores.jsxElement(node);

@@ -31,7 +31,7 @@ import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
-import { cachedPatientDataGroup, cachedPatientRoute } from './utils/service-worker-cache';
+import { cacheStorageWrite, cachedPatientDataGroup, cachedPatientRoute, isCacheStorageOpen } from './utils/service-worker-cache';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -232,6 +232,9 @@ export default createRule({
     let ionicCacheClasses = new Set<string>();
     const ionicStorageVariables = new Set<string>();
     const ionicCacheVariables = new Set<string>();
+    // Cache Storage: only in files that open a cache (`caches.open`).
+    const usesCacheStorage = context.text.includes('caches.open');
+    const cacheStorageNames = new Set<string>();
     /** What kind of Ionic store a receiver is: `this.cache` injected as a CacheService, `storage = new Storage()`. */
     const ionicStoreOf = (object: Node, call: Node): 'storage' | 'cache' | undefined => {
       if (ionicStorageClasses.size === 0 && ionicCacheClasses.size === 0) return undefined;
@@ -480,6 +483,7 @@ export default createRule({
         if (node.id.type !== 'Identifier' || !node.init) return;
         let init: Node = node.init;
         if (init.type === 'AwaitExpression') init = init.argument;
+        if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
         if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
         if (init.type === 'CallExpression') {
           const callee = lastSegment(init.callee);
@@ -536,6 +540,20 @@ export default createRule({
         }
         const keyval = idbKeyvalWrite(node);
         if (keyval) return checkIdbKeyval(node, keyval);
+        // caches.open(name).then((cache) => cache.put(…))
+        if (usesCacheStorage && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'then' && isCacheStorageOpen(node.callee.object)) {
+          const callback = node.arguments[0];
+          const parameter = callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') ? callback.params[0] : undefined;
+          if (parameter?.type === 'Identifier') cacheStorageNames.add(parameter.name);
+        }
+        const cacheWrite = usesCacheStorage ? cacheStorageWrite(context, node, cacheStorageNames) : undefined;
+        if (cacheWrite) {
+          const taint = cacheWrite.response ? context.taintOf(cacheWrite.response) : undefined;
+          if (taint?.kinds.length) context.report({ node: cacheWrite.node, messageId: 'serviceWorkerCache', taint, data: { storage: 'the Cache Storage API' } });
+          // What a URL returns is read from its path, not seen flowing: a guess, said so.
+          else if (cacheWrite.kinds.length) context.report({ node: cacheWrite.node, messageId: 'serviceWorkerCache', kinds: cacheWrite.kinds, precision: 'medium', data: { storage: 'the Cache Storage API' } });
+          return;
+        }
         const cachedRoute = cachedPatientRoute(context, node);
         if (cachedRoute) {
           // What the route returns is read from its path, not seen flowing: a guess, said so.

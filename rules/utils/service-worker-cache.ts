@@ -5,7 +5,8 @@
 // OpenMRS's `messageOmrsServiceWorker({ type: 'registerDynamicRoute', pattern })` (making a patient available offline),
 // and Angular's service worker configuration: every `dataGroups[].urls` pattern of ngsw-config.json is cached,
 // whatever its strategy or maxAge (freshness keeps the last response as the offline fallback; a zero maxAge only
-// marks the copy stale, it is still written).
+// marks the copy stale, it is still written); and the Cache Storage API itself: `(await caches.open(name)).put(request,
+// response)`, `cache.add(url)`, `cache.addAll(urls)` of patient routes or of a response that carries PHI.
 import { PHI_KINDS, dottedName, type JsonNode, type RuleContext, type TSESTree } from '../../server/src/rule-api';
 import { isStringLiteral, propertyNamed, type Node } from './ast';
 
@@ -109,4 +110,42 @@ export function cachedPatientDataGroup(context: RuleContext<string>, node: JsonN
   if (!isAngularServiceWorkerConfig(context.file, root)) return undefined;
   const kinds = routeRecordKinds(context, node.value.replace(/\*+/g, ''));
   return kinds.length ? { node: node as unknown as Node, kinds, storage: 'the Angular service worker (dataGroups)' } : undefined;
+}
+
+/** `caches.open(name)` (awaited or not): the call that gives a Cache Storage cache. */
+export function isCacheStorageOpen(node: Node | null | undefined): boolean {
+  let call = node;
+  if (call?.type === 'AwaitExpression') call = call.argument;
+  return call?.type === 'CallExpression' && dottedName(call.callee)?.replace(/^(self|window|globalThis)\./, '') === 'caches.open';
+}
+
+const CACHE_WRITE_METHODS = new Set(['put', 'add', 'addAll']);
+
+export interface CacheStorageWrite {
+  node: Node;
+  /** The response written, for its taint (`put` only). */
+  response?: Node;
+  /** What the request URLs' paths say the responses hold. */
+  kinds: string[];
+}
+
+/**
+ * `cache.put(request, response)`, `cache.add(url)`, `cache.addAll([urls])` on a cache from `caches.open()`: what is
+ * written, and what its URLs name. `cacheNames` are the variables bound to such caches.
+ */
+export function cacheStorageWrite(context: RuleContext<string>, call: TSESTree.CallExpression, cacheNames: ReadonlySet<string>): CacheStorageWrite | undefined {
+  if (call.callee.type !== 'MemberExpression' || call.callee.computed || call.callee.property.type !== 'Identifier') return undefined;
+  const method = call.callee.property.name;
+  if (!CACHE_WRITE_METHODS.has(method)) return undefined;
+  const receiver = call.callee.object;
+  if (!(receiver.type === 'Identifier' && cacheNames.has(receiver.name)) && !isCacheStorageOpen(receiver)) return undefined;
+  const [first, second] = call.arguments as Node[];
+  if (!first) return undefined;
+  const urls = method === 'addAll' && first.type === 'ArrayExpression' ? (first.elements.filter(Boolean) as Node[]) : [first];
+  const kinds = new Set<string>();
+  for (const url of urls) {
+    const text = patternText(url) ?? context.stringPrefixOf(url)?.text;
+    if (text !== undefined) routeRecordKinds(context, text).forEach((kind) => kinds.add(kind));
+  }
+  return { node: method === 'put' && second ? second : first, response: method === 'put' ? second : undefined, kinds: [...kinds].sort() };
 }

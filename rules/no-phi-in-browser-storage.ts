@@ -23,6 +23,7 @@ import {
   ZUSTAND_MIDDLEWARE_MODULES,
   type RuleContext,
   type Taint,
+  type JsonNode,
   type TSESTree,
 } from '../server/src/rule-api';
 import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
@@ -30,7 +31,7 @@ import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
 import { persistedQueryCaches, QUERY_PERSIST_MODULES } from './utils/query-persistence';
-import { cachedPatientRoute } from './utils/service-worker-cache';
+import { cacheStorageWrite, cachedPatientDataGroup, cachedPatientRoute, isCacheStorageOpen } from './utils/service-worker-cache';
 
 const WEB_STORAGES = new Set(['localStorage', 'sessionStorage']);
 const STORAGE_LIBRARIES = new Set(['localforage', 'localForage', 'store', 'secureLocalStorage']);
@@ -167,6 +168,12 @@ function cookieName(context: RuleContext, value: Node): string | undefined {
   return match?.[1];
 }
 
+function reportCachedDataGroup(context: RuleContext, node: JsonNode, path: string[]): void {
+  const cachedRoute = cachedPatientDataGroup(context, node, path);
+  // What the route returns is read from its path, not seen flowing: a guess, said so.
+  if (cachedRoute) context.report({ jsonNode: node, messageId: 'serviceWorkerCache', kinds: cachedRoute.kinds, precision: 'medium', data: { storage: cachedRoute.storage } });
+}
+
 export default createRule({
   meta: {
     id: 'no-phi-in-browser-storage',
@@ -194,10 +201,12 @@ export default createRule({
       persistedQueryCache: 'Persisting the whole query cache in {{storage}} through {{library}}: every response the app fetched ({{kinds}} among them) stays on the device unencrypted and outlives the session. Persist only queries that hold no PHI (dehydrateOptions.shouldDehydrateQuery by query key) or encrypt in the persister.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
-    languages: ['code'],
+    languages: ['code', 'json'],
   },
   defaultOptions: {},
   create(context) {
+    // JSON: only a service worker's configuration is read (nothing else of the rule is set up for it).
+    if (context.language === 'json') return { JsonString: (node: JsonNode, path: string[]) => reportCachedDataGroup(context, node, path) };
     /** Classes that extend Dexie, variables holding a Dexie database, PouchDB databases (local or remote). */
     const dexieClasses = new Set<string>();
     const dexieDbs = new Set<string>();
@@ -223,6 +232,9 @@ export default createRule({
     let ionicCacheClasses = new Set<string>();
     const ionicStorageVariables = new Set<string>();
     const ionicCacheVariables = new Set<string>();
+    // Cache Storage: only in files that open a cache (`caches.open`).
+    const usesCacheStorage = context.text.includes('caches.open');
+    const cacheStorageNames = new Set<string>();
     /** What kind of Ionic store a receiver is: `this.cache` injected as a CacheService, `storage = new Storage()`. */
     const ionicStoreOf = (object: Node, call: Node): 'storage' | 'cache' | undefined => {
       if (ionicStorageClasses.size === 0 && ionicCacheClasses.size === 0) return undefined;
@@ -471,6 +483,7 @@ export default createRule({
         if (node.id.type !== 'Identifier' || !node.init) return;
         let init: Node = node.init;
         if (init.type === 'AwaitExpression') init = init.argument;
+        if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
         if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
         if (init.type === 'CallExpression') {
           const callee = lastSegment(init.callee);
@@ -527,6 +540,20 @@ export default createRule({
         }
         const keyval = idbKeyvalWrite(node);
         if (keyval) return checkIdbKeyval(node, keyval);
+        // caches.open(name).then((cache) => cache.put(…))
+        if (usesCacheStorage && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'then' && isCacheStorageOpen(node.callee.object)) {
+          const callback = node.arguments[0];
+          const parameter = callback && (callback.type === 'ArrowFunctionExpression' || callback.type === 'FunctionExpression') ? callback.params[0] : undefined;
+          if (parameter?.type === 'Identifier') cacheStorageNames.add(parameter.name);
+        }
+        const cacheWrite = usesCacheStorage ? cacheStorageWrite(context, node, cacheStorageNames) : undefined;
+        if (cacheWrite) {
+          const taint = cacheWrite.response ? context.taintOf(cacheWrite.response) : undefined;
+          if (taint?.kinds.length) context.report({ node: cacheWrite.node, messageId: 'serviceWorkerCache', taint, data: { storage: 'the Cache Storage API' } });
+          // What a URL returns is read from its path, not seen flowing: a guess, said so.
+          else if (cacheWrite.kinds.length) context.report({ node: cacheWrite.node, messageId: 'serviceWorkerCache', kinds: cacheWrite.kinds, precision: 'medium', data: { storage: 'the Cache Storage API' } });
+          return;
+        }
         const cachedRoute = cachedPatientRoute(context, node);
         if (cachedRoute) {
           // What the route returns is read from its path, not seen flowing: a guess, said so.

@@ -543,6 +543,16 @@ function isConstantsRead(expression: Node): boolean {
   return segments.some((segment) => CONSTANTS_NAMESPACES.has(segment.toLowerCase()));
 }
 
+/**
+ * `routes.patientDetails.interpolate({ id })`, `ROUTES.PATIENT.buildPath(params)`: a route template of a constants
+ * namespace filled in. The template is code; what goes into the URL is its arguments. Undefined for any other value.
+ */
+function routeTemplateArguments(expression: Node): Node[] | undefined {
+  const node = unwrap(expression);
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || !isConstantsRead(node.callee.object)) return undefined;
+  return node.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
+}
+
 /** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
 function pageUrlOf(expression: Node): string | undefined {
   let node = unwrap(expression);
@@ -780,7 +790,8 @@ class UrlFile {
       if (queryOnly && !(queryFragment ? !/\s/.test(piece.before) : inQueryString(piece.before))) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       if (isConstantsRead(piece.expression)) continue;
-      const own = this.context.taintOf(piece.expression);
+      const templateArguments = routeTemplateArguments(piece.expression);
+      const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
       const parameter = queryParameterBefore(piece.before);
       const found = own.kinds.length ? own : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
@@ -2090,6 +2101,9 @@ export default createRule({
   },
   defaultOptions: { httpClientNames: [] } as Options,
   create(context, options) {
+    // A generated UI component (a design tool's `.tsx`/`.jsx` export) is no API client: its links come from the design
+    // and are changed there, as every other rule leaves generated files alone.
+    if (context.fileRole === 'generated' && /\.[cm]?[jt]sx$/i.test(context.file)) return {};
     const state = new UrlFile(context, options);
     return {
       Program: (node) => reportGetRoutes(context, node),

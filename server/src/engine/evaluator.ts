@@ -692,7 +692,7 @@ export abstract class ValueEvaluator {
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
       if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
       if (!byName.clearsTaint || !hasPhi(assigned)) return this.asCareSetting(identifier.name, assigned);
-      return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, constant: assigned.constant };
+      return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, stringShape: assigned.stringShape, constant: assigned.constant };
     }
     let value = assigned;
     const typed = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
@@ -1044,7 +1044,8 @@ export abstract class ValueEvaluator {
     if (first.stringPrefix !== undefined && node.expressions[0].range[0] === node.quasis[0].range[1]) {
       return { ...parts, stringPrefix: first.stringPrefix, stringNode: first.stringNode };
     }
-    return parts;
+    const shape = spelledShape(node.quasis.flatMap((quasi, i) => [quasi.value.cooked ?? '', i < node.expressions.length ? shapeText(i === 0 ? first : this.valueOf(node.expressions[i])) : '']));
+    return shape ? { ...parts, stringShape: shape } : parts;
   }
 
   /**
@@ -1326,7 +1327,8 @@ export abstract class ValueEvaluator {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };
     }
-    return combined;
+    const shape = spelledShape([shapeText(left), shapeText(right)]);
+    return shape ? { ...combined, stringShape: shape } : combined;
   }
 
   protected objectValue(node: TSESTree.ObjectExpression): AbstractValue {
@@ -1417,7 +1419,9 @@ export abstract class ValueEvaluator {
   }
 
   protected callValue(node: TSESTree.CallExpression): AbstractValue {
-    const value = this.callResultValue(node);
+    const result = this.callResultValue(node);
+    const builtUrl = urlBuilderShape(node, result);
+    const value = builtUrl ? { ...result, stringShape: builtUrl } : result;
     // `await request.json()`, `JSON.parse(event.body)`, `schema.parse(body)`: a client's whole payload again.
     const host = this as unknown as ProvenanceHost;
     return isInboundPayloadCall(node, host) || isSerialisedPayloadCall(node, host) || this.isPatientMessageRead(node) ? withTag(value, 'request-body') : value;
@@ -1762,6 +1766,38 @@ export abstract class ValueEvaluator {
   }}
 
 /** The name an owner of a member read goes by: `medication` in `prescription.medication?.name`, `drugs` in `drugs[0].name`. */
+const MAX_STRING_SHAPE = 200;
+
+/** A part of a string as shape text: its constant, its own shape, its known start, or `{}`. */
+function shapeText(value: AbstractValue): string {
+  if (typeof value.constant === 'string') return value.constant;
+  if (value.stringShape !== undefined) return value.stringShape;
+  if (value.stringPrefix !== undefined) return `${value.stringPrefix}{}`;
+  return '{}';
+}
+
+/** The shape of the parts joined, when it spells something (a letter outside `{}`) and stays short. */
+function spelledShape(parts: readonly string[]): string | undefined {
+  const shape = parts.join('').replace(/(\{\})+/g, '{}');
+  return shape.length <= MAX_STRING_SHAPE && /[a-z]/i.test(shape.replace(/\{\}/g, '')) ? shape : undefined;
+}
+
+/** Functions named for building a URL from path segments: `getUrl`, `buildUrl`, `apiPath`, `endpoint`. */
+const URL_BUILDER_NAME = /^(get|build|make|create|compose|api|resource)?_?(url|uri|path|endpoint)$/i;
+const PATH_SEGMENT_TEXT = /^[\w.-]+(\/[\w.-]+)*\/?$/;
+
+/**
+ * `this.getUrl('daily-visits', date)`: a URL helper handed literal path segments builds a URL under a configured
+ * base whose path names them (`{}/daily-visits/{}`) after whatever the helper's body spells; read for what a request reads.
+ */
+function urlBuilderShape(call: TSESTree.CallExpression, result: AbstractValue): string | undefined {
+  const name = calleeName(call.callee);
+  if (!name || !URL_BUILDER_NAME.test(name) || call.arguments.length === 0) return undefined;
+  const segments = call.arguments.map((argument) => (argument.type === 'Literal' && typeof argument.value === 'string' && PATH_SEGMENT_TEXT.test(argument.value) ? argument.value : '{}'));
+  if (segments.every((segment) => segment === '{}')) return undefined;
+  return spelledShape([shapeText(result).replace(/\/?(\{\})?$/, ''), '/', segments.join('/')]);
+}
+
 function ownerNameOf(member: TSESTree.MemberExpression): string {
   let owner: TSESTree.Node = member.object;
   while (owner.type === 'MemberExpression' && owner.computed && owner.property.type !== 'Identifier') owner = owner.object;

@@ -322,7 +322,9 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
     const shape = left + right;
     return /[a-z]/i.test(shape.replace(/\{\}/g, '')) ? shape : undefined;
   }
-  return host.valueOf(url).stringPrefix || undefined;
+  const value = host.valueOf(url);
+  // `this.baseUrl() + 'patients'`, `getUrl('patients')`: the start is configured, the rest still says what is read.
+  return value.stringShape || value.stringPrefix || undefined;
 }
 
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */

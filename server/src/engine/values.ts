@@ -28,6 +28,11 @@ export interface AbstractValue extends Taint {
   /** Known leading text of a string value, and the literal that spells it. */
   readonly stringPrefix?: string;
   readonly stringNode?: TSESTree.Node;
+  /**
+   * What a string spells when its start is not known (a configured base URL): the known text with `{}` where
+   * a value goes (`base() + 'patients/' + id` is `{}patients/{}`). Read for what a request's path names.
+   */
+  readonly stringShape?: string;
   /** A fully known constant (string, number, boolean, null). */
   readonly constant?: string | number | boolean | null;
   readonly tags?: ReadonlySet<ValueTag>;

@@ -125,6 +125,8 @@ const RECORD_WORDS = new Set(['record', 'records', 'chart']);
 const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
 /** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
 const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
+/** Last words that name an observation's question (its LOINC or concept code), not its answer: `observationCode`. */
+const OBSERVATION_QUESTION_WORDS = new Set(['code', 'codes', 'concept', 'concepts', 'coding', 'codings']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
 
@@ -509,6 +511,9 @@ export class NameClassifier {
     // In `patientSsn` the word `patient` says whose SSN it is, not that the whole record is there; in
     // `patientProgramName` whose program's name it is.
     if (kinds.size > 1 || thingsName) kinds.delete('patient-record');
+    // `observationCode`, `obsConcept`: which observation is meant (a code of the terminology), not what was observed;
+    // the value is the patient's (`observationValue`).
+    if (kinds.size === 1 && kinds.has('observation') && OBSERVATION_QUESTION_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return NO_PHI;
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
     if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
       kinds.delete('encounter');

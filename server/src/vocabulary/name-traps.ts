@@ -20,11 +20,11 @@ export const METADATA_WORDS: readonly string[] = [
   // counts and sizes; where a reader is in a device's memory (`lastGlucosePosition`: a page pointer, not a reading)
   'count', 'counts', 'length', 'len', 'size', 'total', 'totals', 'index', 'idx', 'max', 'min', 'limit', 'offset', 'page', 'pages',
   'counter', 'counters', 'position', 'positions',
-  // formats, patterns, templates, presentation
+  // formats, patterns, templates, presentation; addresses (`patientUrl`, `patientLink`, `patientHref`: where a record is, not the record)
   'format', 'formats', 'fmt', 'pattern', 'patterns', 'regex', 'regexp', 're', 'template', 'templates', 'tpl', 'placeholder',
   'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
   'mask', 'schema', 'schemas', 'type', 'types', 'kind', 'system', 'systems', 'url', 'uri', 'urls', 'endpoint', 'path',
-  'route', 'routes', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
+  'route', 'routes', 'href', 'hrefs', 'link', 'links', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
   // which coding a value uses (`icdIndicator`: ICD-9 or ICD-10), not the value
   'indicator', 'indicators',
   // protected forms

@@ -96,7 +96,7 @@ describe('NameClassifier', () => {
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
     'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
-    'patientIDs', 'diagnosisRefSet', 'patientReference', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
+    'patientIDs', 'diagnosisRefSet', 'patientReference', 'patientLink', 'patientHref', 'patientUrl', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
     // counters and device-memory pointers: `numberOfRecords`, `recordCounter`, `lastGlucosePosition`
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
     // which one in a series: the issue of a repeat prescription, a refill, a line of an order
@@ -146,6 +146,25 @@ describe('NameClassifier', () => {
     assert.deepEqual(classifier.kindsOf('name', true), ['name']);
     assert.deepEqual(classifier.kindsOf('record'), ['patient-record']);
     assert.deepEqual(classifier.kindsOf('medicalRecord'), ['patient-record']);
+  });
+
+  it('reads a two-word identifier written as one lower- or upper-case word (a SQL column, a query parameter)', () => {
+    const classifier = new NameClassifier();
+    assert.deepEqual(classifier.kindsOf('nhsnumber'), ['nhs-number']);
+    assert.deepEqual(classifier.kindsOf('DATEOFBIRTH'), ['date-of-birth']);
+    assert.deepEqual(classifier.kindsOf('phonenumber'), ['phone']);
+    // words that only look like one: no pattern spells them
+    assert.deepEqual(classifier.kindsOf('numberofrows'), []);
+    assert.deepEqual(classifier.kindsOf('pagenumber'), []);
+    assert.deepEqual(classifier.kindsOf('versionnumber'), []);
+  });
+
+  it("an observation's code names the question, not the patient's answer", () => {
+    const classifier = new NameClassifier();
+    assert.deepEqual(classifier.kindsOf('observationCode'), []);
+    assert.deepEqual(classifier.kindsOf('observationConcepts'), []);
+    assert.deepEqual(classifier.kindsOf('observationValue'), ['observation']);
+    assert.deepEqual(classifier.kindsOf('diagnosisCode', true), ['diagnosis']);
   });
 
   it('honours configured PHI and non-PHI names', () => {

@@ -124,6 +124,38 @@ describe('provenance: the response of a request to a patient route', () => {
     assert.deepEqual(reported(text), []);
   });
 
+  it('a path under a configured base URL still says what is read: `base() + path`, a template after the base, a URL helper given path segments', () => {
+    const text = [
+      'declare const http: any; declare const settings: { etlBase(): string };',
+      'export class ReportService {',
+      "  getUrl(reportName: string, day: string): string { return settings.etlBase() + `${reportName}/${day}`; }",
+      '  async load(day: string) {',
+      "    const url: string = settings.etlBase() + 'patients-requiring-viral-load';",
+      "    console.log(await http.get(url));",
+      "    console.log(await http.get(`${settings.etlBase()}encounters/${day}`));",
+      "    console.log(await http.get(this.getUrl('daily-visits', day)));",
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:6:patient-record', 'no-phi-in-logs:7:encounter', 'no-phi-in-logs:8:encounter']);
+  });
+
+  it('stays silent on a configured base with a settings or count path, and on a URL helper given no literal segment', () => {
+    const text = [
+      'declare const http: any; declare const settings: { apiBase(): string }; declare const report: string;',
+      'export class ReportService {',
+      "  getUrl(name: string): string { return settings.apiBase() + '/reports/' + name; }",
+      '  async load() {',
+      "    console.log(await http.get(settings.apiBase() + 'locations'));",
+      "    console.log(await http.get(`${settings.apiBase()}patients/count`));",
+      "    console.log(await http.get(this.getUrl(report)));",
+      "    console.log(await http.get(this.getUrl('location-list')));",
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+
   it('reads what a route path says its responses hold', () => {
     const classifier = new NameClassifier();
     assert.deepEqual(routeKinds('https://ehr.example.org/fhir/Observation?code=x', classifier), ['observation']);

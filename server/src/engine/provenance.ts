@@ -218,23 +218,32 @@ function urlArgument(call: TSESTree.CallExpression): Node | undefined {
   return undefined;
 }
 
-/** `{ method: 'POST' }`, `{ type: 'PUT' }` in the request's options: a write. */
-function isWriteRequest(call: TSESTree.CallExpression): boolean {
+/** `{ method: 'POST' }`, `{ type: 'PUT' }` in the request's options: a write, by its method (`?` when not a literal). */
+function writeMethodOf(call: TSESTree.CallExpression): string | undefined {
   for (const argument of call.arguments.slice(0, 2)) {
     if (argument.type !== 'ObjectExpression') continue;
     for (const property of argument.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = keyName(property.key);
       if (key !== 'method' && key !== 'type') continue;
-      if (property.value.type !== 'Literal' || typeof property.value.value !== 'string') return true;
-      return !/^(get|head)$/i.test(property.value.value);
+      if (property.value.type !== 'Literal' || typeof property.value.value !== 'string') return '?';
+      return /^(get|head)$/i.test(property.value.value) ? undefined : property.value.value.toUpperCase();
     }
   }
-  return false;
+  return undefined;
 }
 
-function isRequestCall(call: TSESTree.CallExpression): boolean {
-  if (isWriteRequest(call)) return false;
+/** Methods that replace or change the one record their URL names, and answer with it as it now is. */
+const UPDATE_METHODS = new Set(['PUT', 'PATCH']);
+
+/** `/Patient/{}`, `/api/patients/{}/`: a URL that ends in one record's id. */
+function namesOneRecord(prefix: string): boolean {
+  return /\/\{\}\/?$/.test(prefix.split(/[?#]/)[0]);
+}
+
+function isRequestCall(call: TSESTree.CallExpression, allowUpdate = false): boolean {
+  const write = writeMethodOf(call);
+  if (write && !(allowUpdate && UPDATE_METHODS.has(write))) return false;
   const dotted = dottedName(call.callee);
   if (dotted && requestFunctions.has(dotted)) return true;
   if (call.callee.type !== 'MemberExpression') return false;
@@ -329,9 +338,12 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
 
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
-  if (!isRequestCall(call)) return undefined;
+  if (!isRequestCall(call, true)) return undefined;
   const url = urlArgument(call);
   const prefix = url ? urlShape(url, host) : undefined;
+  // `fetch(`${base}/Patient/${id}`, { method: 'PATCH', … })`: an update answers with the record it changed (FHIR's
+  // update, REST's PUT/PATCH of one resource); a create, a delete or an update of no one record says nothing.
+  if (writeMethodOf(call) && !(prefix && namesOneRecord(prefix))) return undefined;
   const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
   const readable = (prefix ?? '…').replace(/\{\}/g, '…');
   const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;

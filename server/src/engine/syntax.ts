@@ -117,12 +117,15 @@ export function asFunction(node: Node | null | undefined): FunctionNode | undefi
   return node && FUNCTION_TYPES.has(node.type) ? (node as FunctionNode) : undefined;
 }
 
-/** Methods and function-valued properties of an exported object literal (`export default { save() {} }`). */
-export function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: ExportedFunction[]): void {
+/**
+ * Methods and function-valued properties of an exported object literal (`export default { save() {} }`), and the
+ * module's own functions it gathers by name (`export default { saveToStorage, load: loadFromStorage }`).
+ */
+export function objectMethods(object: TSESTree.ObjectExpression, prefix: string, out: ExportedFunction[], localFunctions?: ReadonlyMap<string, FunctionNode>): void {
   for (const property of object.properties) {
     if (property.type !== 'Property' || property.computed) continue;
     const name = keyName(property.key);
-    const fn = asFunction(property.value);
+    const fn = asFunction(property.value) ?? (property.value.type === 'Identifier' ? localFunctions?.get(property.value.name) : undefined);
     if (name && fn) out.push([`${prefix}.${name}`, fn]);
   }
 }
@@ -209,7 +212,7 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
           if (declarator.id.type !== 'Identifier') continue;
           const fn = asFunction(declarator.init);
           if (fn) out.push([declarator.id.name, fn]);
-          else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out);
+          else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out, localFunctions);
           else if (localInstances.has(declarator.id.name)) instanceMethods(localInstances.get(declarator.id.name)!, declarator.id.name, out);
         }
       }
@@ -227,7 +230,7 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
       const fn = asFunction(declaration as Node) ?? (declaration.type === 'Identifier' ? localFunctions.get(declaration.name) : undefined);
       const localClass = declaration.type === 'ClassDeclaration' ? declaration : declaration.type === 'Identifier' ? localClasses.get(declaration.name) : undefined;
       if (fn) out.push(['default', fn]);
-      else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out);
+      else if (declaration.type === 'ObjectExpression') objectMethods(declaration, 'default', out, localFunctions);
       else if (localClass) classMethods(localClass, 'default', out);
       else {
         const instanceClass = declaration.type === 'Identifier' ? localInstances.get(declaration.name) : instanceOfLocalClass(declaration as Node, localClasses);

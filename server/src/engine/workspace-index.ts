@@ -4,7 +4,7 @@
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import { headNounIsAThing, namesATerminologyCode, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
 
 export interface DeclaredField {
@@ -794,8 +794,16 @@ export class WorkspaceIndex {
     }
     // `{ patientName; cptCode }`: a record that names its patient links the codes it holds to that person.
     const namesItsPatient = personContext || declared.fields.some((field) => subjectOfName(field.name) === 'patient');
+    // `{ procedureCode; bodySite; scheduledDate }`, `{ observationCode; value; unit; interpretation }`: a code held with the
+    // details of its application to someone is a clinical record about that person (an order, a result), not a
+    // catalogue entry (code, display, system, price); its code is the procedure ordered, the observation made.
+    const recordsItsApplication = !personContext && subjectOfName(typeName) !== 'workforce' && recordsAnApplication(declared.fields.map((field) => field.name));
     for (const field of declared.fields) {
-      const resolved = this.resolveField(field, classifier, personContext || (namesItsPatient && namesATerminologyCode(field.name)), seen);
+      let resolved = this.resolveField(field, classifier, personContext || (namesItsPatient && namesATerminologyCode(field.name)), seen);
+      if (recordsItsApplication && resolved.kinds.length === 0 && !field.isBoolean && !field.typeName) {
+        const applied = appliedCodeKinds(classifier, field.name);
+        if (applied.length) resolved = { ...resolved, kinds: [...applied].sort() };
+      }
       fields.set(field.name, searchCriteria ? { ...resolved, kinds: resolved.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) } : resolved);
     }
     let index: ResolvedField | undefined;

@@ -219,6 +219,45 @@ export function namesATerminologyCode(name: string): boolean {
   const last = splitWords(name).at(-1);
   return last !== undefined && CODE_HEAD_WORDS.has(last);
 }
+/**
+ * Fields that record a code's application to someone rather than describe the code: where on the body
+ * (`bodySite`, `laterality`), what came of it (`result`, `interpretation`, `value` with a `unit`), when it is or was
+ * done (`scheduledDate`, `performedAt`), why (`reason`, `reasonCode`, `indication`) and notes on it. A catalogue
+ * entry holds a code, its display, its system and a price, none of these.
+ */
+const APPLICATION_WORDS = new Set(['laterality', 'interpretation', 'indication', 'indications', 'reason', 'reasons', 'result', 'results', 'notes', 'note']);
+const APPLICATION_TIME_WORDS = new Set(['scheduled', 'performed', 'effective', 'collected', 'collection', 'administered', 'onset', 'recorded', 'resulted', 'observed', 'occurrence']);
+const TIME_HEAD_WORDS = new Set(['date', 'datetime', 'at', 'time', 'on']);
+
+/** Whether a record with fields so named records a code's application to someone (see APPLICATION_WORDS). */
+export function recordsAnApplication(fieldNames: readonly string[]): boolean {
+  let value = false;
+  let unit = false;
+  for (const name of fieldNames) {
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    if (last === undefined) continue;
+    if (APPLICATION_WORDS.has(last) || (words[0] !== undefined && (words[0] === 'reason' || words[0] === 'reasons'))) return true;
+    if (last === 'site' && words.includes('body')) return true;
+    if (TIME_HEAD_WORDS.has(last) && words.length > 1 && APPLICATION_TIME_WORDS.has(words[0])) return true;
+    if (last === 'value' && words.length <= 2) value = true;
+    if (last === 'unit' || last === 'units') unit = true;
+  }
+  return value && unit;
+}
+
+/**
+ * What a code field of a record of someone's care stands for: its clinical kinds as a person's, or, for a code
+ * that names only its question (`observationCode`, `testCode` are no one's alone), the kinds of what it codes
+ * (`observation`): a record with the code and its result is that observation about that person.
+ */
+export function appliedCodeKinds(classifier: NameClassifier, name: string): readonly string[] {
+  const words = splitWords(name);
+  if (!OBSERVATION_QUESTION_WORDS.has(words[words.length - 1] ?? '')) return [];
+  const held = terminologyKinds(classifier.classify(name, true).kinds);
+  if (held.length || words.length < 2) return held;
+  return terminologyKinds(classifier.classify(words.slice(0, -1).join('_'), true).kinds);
+}
 /** Clinical kinds coded from a terminology (ICD, CPT/HCPCS, RxNorm and drug catalogues, LOINC, CVX, allergen lists). */
 const TERMINOLOGY_KINDS = new Set(['diagnosis', 'procedure', 'medication', 'lab-result', 'immunization', 'allergy', 'observation']);
 

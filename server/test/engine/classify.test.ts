@@ -1,6 +1,6 @@
 // The name classifier: words, kinds, and the traps name-matching tools fall into.
 import assert from 'node:assert/strict';
-import { describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, NameClassifier, splitWords, subjectOfName } from '../../src/vocabulary/classify';
+import { appliedCodeKinds, describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, NameClassifier, recordsAnApplication, splitWords, subjectOfName } from '../../src/vocabulary/classify';
 
 const classifier = new NameClassifier();
 
@@ -165,6 +165,21 @@ describe('NameClassifier', () => {
     assert.deepEqual(classifier.kindsOf('observationConcepts'), []);
     assert.deepEqual(classifier.kindsOf('observationValue'), ['observation']);
     assert.deepEqual(classifier.kindsOf('diagnosisCode', true), ['diagnosis']);
+  });
+
+  it("a code held with the details of its application to someone stands for the clinical fact it codes", () => {
+    const classifier = new NameClassifier();
+    assert.equal(recordsAnApplication(['procedureCode', 'bodySite']), true);
+    assert.equal(recordsAnApplication(['observationCode', 'value', 'unit']), true);
+    assert.equal(recordsAnApplication(['cptCode', 'scheduledDate']), true);
+    assert.equal(recordsAnApplication(['procedureCode', 'reasonDescription']), true);
+    assert.equal(recordsAnApplication(['code', 'display', 'system', 'price']), false);
+    assert.equal(recordsAnApplication(['drugCode', 'unitPrice', 'value']), false);
+    assert.equal(recordsAnApplication(['code', 'createdDate', 'updatedAt']), false);
+    assert.deepEqual(appliedCodeKinds(classifier, 'procedureCode'), ['procedure']);
+    assert.deepEqual(appliedCodeKinds(classifier, 'observationCode'), ['observation']);
+    assert.deepEqual(appliedCodeKinds(classifier, 'reasonCode'), []);
+    assert.deepEqual(appliedCodeKinds(classifier, 'procedureName'), []);
   });
 
   it('honours configured PHI and non-PHI names', () => {

@@ -264,3 +264,35 @@ logger.info('banner shown', patient);
     assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/banner.ts:3:no-phi-in-logs']);
   });
 });
+
+describe('cross-file: a module exporting an object that gathers its own functions by name', () => {
+  it('follows `storage.save(key, visit)` to the module function the default export names (`export default { save, clear }`); a setting, and a function that only removes, stay silent', async () => {
+    const dir = workspace({
+      'src/services/storage.ts': `function save<T>(key: string, value: T): void {
+  window.localStorage.setItem(key, JSON.stringify(value));
+}
+const clear = (key: string): void => {
+  window.localStorage.removeItem(key);
+};
+export default { save, clear, keep: save };
+`,
+      'src/pages/visit.ts': `import storage from '../services/storage';
+interface Visit { id: string; patientName: string; dateOfBirth: string }
+interface Theme { mode: string; fontSize: number }
+export function remember(visit: Visit, theme: Theme) {
+  storage.save('visit', visit);
+  storage.keep('visit-copy', visit);
+  storage.clear('visit');
+  storage.save('theme', theme);
+}
+`,
+    });
+    try {
+      const result = await scanWorkspace({ paths: [dir], cwd: dir });
+      const found = result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`).sort();
+      assert.deepEqual(found, ['src/pages/visit.ts:5:no-phi-in-browser-storage', 'src/pages/visit.ts:6:no-phi-in-browser-storage']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

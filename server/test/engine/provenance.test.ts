@@ -124,6 +124,25 @@ describe('provenance: the response of a request to a patient route', () => {
     assert.deepEqual(reported(text), []);
   });
 
+  it('an update (PUT, PATCH) of one record answers with that record; a create, a delete, a bulk update and an update of a setting say nothing', () => {
+    const text = [
+      "const BASE = '/api/fhir';",
+      'export async function save(id: string, ops: unknown[]) {',
+      "  const updated = await fetch(`${BASE}/Patient/${id}`, { method: 'PATCH', body: JSON.stringify(ops) });",
+      '  console.log(await updated.json());',
+      "  const replaced = await fetch(`/api/patients/${id}`, { method: 'PUT', body: '{}' });",
+      '  console.log(await replaced.json());',
+      "  const removed = await fetch(`/api/patients/${id}`, { method: 'DELETE' });",
+      '  console.log(await removed.json());',
+      "  const bulk = await fetch('/api/patients', { method: 'PATCH', body: '[]' });",
+      '  console.log(await bulk.json());',
+      "  const theme = await fetch(`/api/settings/${id}`, { method: 'PUT', body: '{}' });",
+      '  console.log(await theme.json());',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), ['no-phi-in-logs:4:patient-record', 'no-phi-in-logs:6:patient-record']);
+  });
+
   it('a path under a configured base URL still says what is read: `base() + path`, a template after the base, a URL helper given path segments', () => {
     const text = [
       'declare const http: any; declare const settings: { etlBase(): string };',

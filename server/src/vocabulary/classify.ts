@@ -344,7 +344,6 @@ function namesADictionarySet(words: readonly string[]): boolean {
 
 /** States a record is in, as the last word of a flag's name (`patientActive`, `patientLoaded`, `recordExists`). */
 const RECORD_STATE_SUFFIXES = new Set(['active', 'inactive', 'enabled', 'disabled', 'selected', 'exists', 'loaded', 'loading', 'found', 'valid', 'invalid', 'locked', 'changed', 'dirty', 'ready', 'visible', 'expanded', 'open', 'opened', 'saved', 'saving']);
-const last0 = (words: readonly string[]) => words.length - 1;
 
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
@@ -360,7 +359,8 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;
   // `patientActive`, `patientLoaded`, `recordFound`: a record word then a state it is in, a flag about the record.
-  if (words.length > 1 && RECORD_STATE_SUFFIXES.has(words[last0(words)]) && !covered[last0(words)] && matches.length > 0 && matches.every((match) => match.kind === 'patient-record')) return TRAP;
+  const stateAt = words.length - 1;
+  if (words.length > 1 && RECORD_STATE_SUFFIXES.has(words[stateAt]) && !covered[stateAt] && matches.length > 0 && matches.every((match) => match.kind === 'patient-record')) return TRAP;
   // Safe Harbor keeps the year: `birthYear`, `birthdayYear`, `admissionYear` are not date elements.
   if (matches.length > 0 && matches.every((match) => DATE_KINDS.has(match.kind)) && words.some((word, i) => !covered[i] && (word === 'year' || word === 'years' || word === 'yyyy'))) return TRAP;
   const last = words.length - 1;

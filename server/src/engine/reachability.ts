@@ -911,17 +911,20 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
   const result = new Map<string, UnreachableEntity[]>();
   for (const file of files) {
     const { entities } = facts.get(file)!;
-    const liveHere = live.get(file)!;
+    const key = reachModuleKey(file);
+    // An older copy nobody imports runs nowhere, even where its names are mentioned by live code (a current copy's
+    // component of the same name).
+    const supersededCopy = options.complete && !importedModules.has(key) && isSupersededCopyName(file);
+    const liveHere = supersededCopy ? entities.map(() => false) : live.get(file)!;
     const dead: UnreachableEntity[] = [];
     entities.forEach((entity, index) => {
       if (liveHere[index]) return;
       // Only the outermost dead entity: what is inside it is dead with it.
       if (entity.parent >= 0 && !liveHere[entity.parent]) return;
-      const key = reachModuleKey(file);
       const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
         || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`))
         || (entity.member === true && memberNamesAnywhere.has(entity.name));
-      dead.push({ start: entity.start, end: entity.end, reason: options.complete && !importedModules.has(key) && isSupersededCopyName(file) ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
+      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     if (dead.length) result.set(file, dead);
   }

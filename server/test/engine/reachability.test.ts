@@ -159,13 +159,13 @@ describe('unreachable code', () => {
 
 describe('superseded copies', () => {
   it('an older copy nobody imports (`shell.old.tsx`, `page-old.tsx`) runs nowhere; one that is imported, and the current file, still run', async () => {
-    const component = "declare const patient: { name: string; diagnosis: string };\nexport default function PatientShell() {\n  console.log('shell', patient.name, patient.diagnosis);\n  return null;\n}\n";
+    const component = "declare const patient: { name: string; diagnosis: string };\nexport function PatientShell() {\n  console.log('shell', patient.name, patient.diagnosis);\n  return null;\n}\n";
     const dir = writeWorkspace({
       'src/shell.tsx': component,
       'src/shell.old.tsx': component,
       'src/app/visits/page-old.tsx': component,
-      'src/list-old.tsx': component,
-      'src/index.ts': "import List from './list-old';\nimport Shell from './shell';\nexport { List, Shell };\n",
+      'src/list-old.tsx': component.replace('PatientShell', 'PatientList'),
+      'src/index.ts': "import { PatientList as List } from './list-old';\nimport { PatientShell as Shell } from './shell';\nimport { PatientShell } from '@/components/shell';\nexport { List, Shell, PatientShell };\n",
     });
     try {
       const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();

@@ -34,6 +34,12 @@ const AUDITED_ACTIVITY_WORDS = new Set([
   'access', 'accesses', 'read', 'reads', 'view', 'views', 'change', 'changes', 'write', 'writes', 'login', 'logins', 'export', 'exports',
   'record', 'records', 'patient', 'patients', 'query', 'queries', 'request', 'requests', 'event', 'events', 'activity', 'activities',
 ]);
+/**
+ * Stores an audit log is kept in: `useAuditDatabase: false` picks which database code reads or writes (the
+ * application's rather than the audit's), it does not stop the audit being written.
+ */
+const STORE_WORDS = new Set(['database', 'databases', 'db', 'store', 'storage', 'connection', 'client', 'pool']);
+const SELECTOR_WORDS = new Set(['use', 'using']);
 /** Words that make an audit switch turn auditing off when it is on: `disableAudit`, `skipAuditLog`. */
 const NEGATING_WORDS = new Set(['disable', 'disabled', 'skip', 'no', 'without', 'suppress', 'bypass']);
 /** `enabled: false` inside an audit section. */
@@ -79,6 +85,7 @@ function auditSwitch(key: string): Verdict | undefined {
   const words = keyWords(key);
   if (!words.some((word) => AUDIT_WORDS.has(word))) return undefined;
   if (words.some((word) => SETTING_WORDS.has(word))) return undefined;
+  if (words.some((word) => SELECTOR_WORDS.has(word)) && words.some((word) => STORE_WORDS.has(word))) return undefined;
   return { negated: words.some((word) => NEGATING_WORDS.has(word)) };
 }
 

@@ -503,6 +503,30 @@ function enclosingNames(node: Node): string[] {
   return names;
 }
 
+/** The objects a value is read from (`session.user.email` → session, user), through `encodeURIComponent(…)` and `|| ''`. */
+function ownerNames(expression: Node): string[] {
+  let node = unwrap(expression);
+  for (let depth = 0; depth < 4; depth++) {
+    if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && node.callee.type === 'Identifier') node = unwrap(node.arguments[0]);
+    else if (node.type === 'LogicalExpression') node = unwrap(node.left);
+    else break;
+  }
+  if (node.type !== 'MemberExpression') return [];
+  return (dottedName(node) ?? '').split('.').slice(0, -1).filter(Boolean);
+}
+
+/** The names of the functions a node sits in (declarations, and functions assigned to a variable or property). */
+function enclosingFunctionNames(node: Node): string[] {
+  const names: string[] = [];
+  for (let current = parentOf(node); current; current = parentOf(current)) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    if (current.type !== 'ArrowFunctionExpression' && current.id) names.push(current.id.name);
+    const holder = parentOf(current);
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') names.push(holder.id.name);
+  }
+  return names;
+}
+
 /** A function whose first parameter is the request `name`. */
 function isHandlerOf(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration, name: string): boolean {
   const first = fn.params[0];
@@ -658,7 +682,22 @@ class UrlFile {
     // Not a sign-up: in a patient-facing app that is where patients create their own accounts (staff are invited);
     // an app whose users are patients (config `appUsers`) signs patients in everywhere.
     const accounts = this.context.config.appUsers !== 'patients';
+    if (this.isSignedInUsersOwn(node)) return true;
     return names.some((name) => (accounts && isAccountContextName(name.replace(/sign[-_]?up/gi, ''))) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
+  }
+
+  /**
+   * The signed-in user's own field (`session.user.email`, `currentUser.email`) or a value a lookup of the signed-in
+   * user sends (`fetchUserContext(email)`): the account holder's, who is staff unless the app's users are patients.
+   */
+  isSignedInUsersOwn(node: Node): boolean {
+    if (this.context.config.appUsers === 'patients') return false;
+    const owners = ownerNames(node);
+    if (owners.some((name) => subjectOfName(name) === 'patient')) return false;
+    const functions = enclosingFunctionNames(parentOf(node) ? node : this.site ?? node);
+    // a patient's screen (`PatientSearch` around `onUserInput`) keeps it the patient's
+    if (functions.some((name) => subjectOfName(name) === 'patient')) return false;
+    return owners.some(isAppUserName) || functions.some(isAppUserName);
   }
 
   /**
@@ -793,7 +832,8 @@ class UrlFile {
       const templateArguments = routeTemplateArguments(piece.expression);
       const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
       const parameter = queryParameterBefore(piece.before);
-      const found = own.kinds.length ? own : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
+        const ownKinds = own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
+      const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
       if (!taint) continue;
       first ??= piece.expression;

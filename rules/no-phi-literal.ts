@@ -15,13 +15,15 @@ const SPECIMEN_SSNS = new Set(['078051120', '219099999', '123456789', '111223333
 const ADVERTISING_SSNS = /^98765432\d$/;
 const DASHED_SSN = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-])/g;
 
-/** Structurally valid, not reserved (area 000/666/9xx, group 00, serial 0000), not a specimen or a repeated digit. */
+/** Structurally valid, not reserved (area 000/666/9xx, group 00, serial 0000), not a specimen, a repeated digit or groups of repeated digits. */
 export function isRealisticSsn(digits: string): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
   const area = Number(digits.slice(0, 3));
   if (area === 0 || area === 666 || area >= 900) return false;
   if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
   if (isLowEntropyDigits(digits) || SPECIMEN_SSNS.has(digits) || ADVERTISING_SSNS.test(digits)) return false;
+  // each group one digit repeated (555-66-7777, 222-33-4444): typed by hand for a test, one in a million real numbers
+  if (/^(\d)\1\1(\d)\2(\d)\3\3\3$/.test(digits)) return false;
   return !'0123456789'.includes(digits) && !'9876543210'.includes(digits);
 }
 

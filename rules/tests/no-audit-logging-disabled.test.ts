@@ -6,6 +6,8 @@ runRuleTests('no-audit-logging-disabled', {
     { code: '{ "auditLog": true, "audit": { "enabled": true }, "AUDIT_LOG_ENABLED": "true", "auditEventsEnabled": true }', filename: 'config/production.json' },
     // settings of the audit log, not its switch
     { code: '{ "audit": { "retentionDays": 0, "excludeFields": [], "filePath": "" }, "auditLogMaxSize": 0, "auditTopic": "" }', filename: 'config/production.json' },
+    // a selector of which database to read from, not a switch of the audit
+    { code: "declare function listCollections(options: object): Promise<string[]>;\nexport async function collectionsToFix() {\n  return listCollections({ useAuditDatabase: false, includeHistory: true });\n}", filename: 'src/admin/fixRecords.ts' },
     // npm audit: a dependency scan, not an audit trail
     { code: '{ "name": "app", "config": { "audit": false } }', filename: 'package.json' },
     { code: '{ "npm": { "audit": false }, "install": { "audit": "false" } }', filename: 'config/ci.json' },
@@ -29,6 +31,12 @@ runRuleTests('no-audit-logging-disabled', {
     "export const channelSchema = { audit: { enabled: { type: Boolean, default: false } } };",
   ],
   invalid: [
+    {
+      name: 'twin of the database selector: the audit itself turned off for that database',
+      code: "declare function listCollections(options: object): Promise<string[]>;\nexport async function collectionsToFix() {\n  return listCollections({ auditDatabase: false, includeHistory: true });\n}",
+      filename: 'src/admin/fixRecords.ts',
+      errors: [{ line: 3, column: 28, message: '`auditDatabase` turns off audit logging' }],
+    },
     {
       name: 'a settings schema ships auditing of record accesses off by default',
       code: "declare const yup: any;\nexport const settingsSchema = {\n  audit: {\n    description: 'Audit settings',\n    properties: {\n      accesses: { description: 'Audit record accesses', properties: { enabled: { type: yup.boolean(), defaultValue: false } } },\n    },\n  },\n};",

@@ -798,14 +798,30 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
 
 describe('no-phi-in-url: an app whose users are patients (config appUsers)', () => {
   const signIn = "export function login(email: string) {\n  return fetch(`/api/auth/lookup?email=${email}`);\n}";
+  const signedInUser = "declare const session: { user?: { email?: string } } | null;\nexport async function loadTeam() {\n  return fetch(`/api/team/context?email=${encodeURIComponent(session?.user?.email || '')}`);\n}\nexport const fetchUserContext = async (email: string) => {\n  return fetch(`/api/team/context?email=${encodeURIComponent(email)}`);\n};";
   runRuleTests('no-phi-in-url', {
     valid: [
       // By default a sign-in reads the account holder's own login: the workforce's, not PHI.
       { code: signIn, filename: 'src/auth/login.ts' },
       // In a patient app the staff screens still handle staff contacts.
       { code: "export function inviteStaff(email: string) {\n  return fetch(`/api/staff/invite?email=${email}`);\n}", filename: 'src/admin/staff.ts', config: { appUsers: 'patients' } },
+      // By default the signed-in user's own e-mail (next-auth's `session.user`), and a lookup of the signed-in user, are the workforce's.
+      { code: signedInUser, filename: 'src/app/team/page.tsx' },
     ],
     invalid: [
+      {
+        name: "a patient app sends the signed-in patient's own e-mail in the query string",
+        code: signedInUser,
+        filename: 'src/app/team/page.tsx',
+        config: { appUsers: 'patients' },
+        errors: [{ line: 3, column: 43, kinds: ['email'] }, { line: 6, column: 43, kinds: ['email'] }],
+      },
+      {
+        name: "a patient's e-mail, or one sent from a patient's screen, stays the patient's beside the signed-in user",
+        code: "declare const session: { user?: { email?: string } } | null;\ndeclare const patient: { email: string };\nexport async function loadUserContext() {\n  return fetch(`/api/context?email=${encodeURIComponent(patient.email)}&by=${session?.user?.email}`);\n}\nexport function PatientContactCard() {\n  const onUserSubmit = (email: string) => fetch(`/api/lookup?email=${encodeURIComponent(email)}`);\n  return onUserSubmit;\n}",
+        filename: 'src/app/team/page.tsx',
+        errors: [{ line: 4, column: 38, kinds: ['email'] }, { line: 7, column: 70, kinds: ['email'] }],
+      },
       {
         name: "a patient app's sign-in sends the patient's e-mail in the query string",
         code: signIn,

@@ -67,6 +67,7 @@ runRuleTests('no-phi-literal', {
     { name: 'NHS numbers in the test range 999 000 0000–999 999 9999, spaced in text too', code: "export const rx = { patientNhsNumber: '9993812048' };\nconst note = 'registered as 999 381 2056';", filename: 'src/prescriptions.ts' },
     { name: 'NHS numbers starting 9 (sandboxes), 5 or 8 are never issued', code: "export const rows = [{ nhsNumber: '9458123674' }, { nhsNumber: '5029183744' }, { nhsNumber: '8217304955' }];", filename: 'src/tracker/client.ts' },
     { name: 'SSNs of two digits or one digit nearly everywhere, and the SSA advertising range', code: "export const a = { ssn: '555-44-4444' };\nexport const b = { ssn: '555555585' };\nexport const c = { ssn: '987-65-4325' };", filename: 'src/intake.ts' },
+    { name: 'an SSN whose three groups are each one digit repeated, typed by hand for a test', code: "it('matches', () => {\n  const patient = { identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '555-66-7777' }] };\n  expect(find('us-ssn|222-33-4444')).toEqual(patient);\n});", filename: 'src/match.test.ts' },
     { name: 'a check digit computed for a placeholder: low-entropy digits under any identifier key', code: '{ "resourceType": "Patient", "identifier": [{ "system": "urn:oid:2.16.840.1.113883.2.1.4.1", "value": "4444444444" }], "nhsNumber": "4444444444" }', filename: 'data/patient.json' },
     // ── (b) sample-data files by folder and by name ──
     { name: 'a k6 performance-test resource (broad evidence)', code: '{ "resourceType": "Patient", "name": [{ "family": ["Okafor"], "given": ["Adaeze"] }], "birthDate": "1984-03-17", "telecom": [{ "system": "email", "value": "adaeze.okafor@gmail.com" }] }', filename: 'performance/resources/patient.json', config: BROAD },
@@ -89,6 +90,13 @@ runRuleTests('no-phi-literal', {
     { name: 'a JSON file of several made-up people (broad evidence)', code: '[\n  { "firstName": "Jane", "lastName": "Doe", "dob": "1980-02-03" },\n  { "firstName": "Luke", "lastName": "Skywalker", "dob": "1977-05-25" },\n  { "firstName": "Adaeze", "lastName": "Okafor", "dob": "1984-03-17", "email": "adaeze.okafor@gmail.com" }\n]', filename: 'data/patients.json', config: BROAD },
   ],
   invalid: [
+    {
+      name: 'an SSN with one group not a repeated digit is reported (twin of the hand-typed groups)',
+      code: "it('matches', () => {\n  const patient = { identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '555-67-7777' }] };\n});",
+      filename: 'src/match.test.ts',
+      errors: [{ line: 2, column: 85, message: 'String literal looks like a real SSN', kinds: ['ssn'] }],
+      output: null,
+    },
     {
       name: 'a dashed SSN anywhere, including test code',
       code: "it('formats', () => {\n  expect(format('219451234')).toBe('219-45-1234');\n});",

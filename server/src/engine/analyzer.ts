@@ -2,7 +2,7 @@
 // (PHI kinds, origins, shapes) through scopes; rules' visitors run during the same walk, so when a rule
 // asks what an argument carries, the answer reflects the code before that point. Evaluation of values
 // is evaluator.ts's, function summaries and the cross-file probes are summaries.ts's.
-import { declaresSchemaParameter, namesWithoutDataInBranch } from './type-guards';
+import { declaresConstructorParameter, declaresSchemaParameter, namesWithoutDataInBranch } from './type-guards';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
@@ -358,9 +358,10 @@ export class Analyzer extends FunctionSummaries {
       node.params.forEach((param, index) => {
         (param as { parent?: Node }).parent = node;
         // A rest parameter gathers every argument from its position on; a parameter declared as a validation
-        // schema holds a schema, not its caller's data (`keyof(patientSchema)`).
+        // schema holds a schema, not its caller's data (`keyof(patientSchema)`); one tested against with `instanceof`
+        // holds a class (`assertType(finder, PatientFinder)`).
         const given = param.type === 'RestElement' ? joinAll(argumentValues.slice(index)) : argumentValues[index] ?? EMPTY;
-        const passed = declaresSchemaParameter(node, param) ? EMPTY : given;
+        const passed = declaresSchemaParameter(node, param) || declaresConstructorParameter(node, param) ? EMPTY : given;
         // A serverless event, a tRPC resolver's `{ input }`, a socket message that writes a record: a client's payload.
         const inbound = inboundParameterValue(node, index, this as unknown as ProvenanceHost);
         this.bindParameter(param, inbound ? join(passed, inbound) : passed);

@@ -87,6 +87,20 @@ const sheetBuilderMethods = new Set(SHEET_BUILDER_METHODS);
 const nonPhiFunctions = new Set(NON_PHI_FUNCTIONS);
 const templateCompileFunctions = new Set(TEMPLATE_COMPILE_FUNCTIONS);
 const passThroughMethods = new Set(PASS_THROUGH_METHODS);
+
+/**
+ * `email.replace(/(.{2})(.*)(@.*)/, '$1***$3')`, `phone.replace(/\d(?=\d{4})/g, '*')`: a pattern's matches replaced
+ * by mask characters, what masking helpers do. Only a regular expression (a plain string replaces one fixed
+ * text) and a replacement of mask characters with at most group references (`$1`), not other text.
+ */
+function isMaskingReplace(name: string, node: TSESTree.CallExpression): boolean {
+  if (name !== 'replace' && name !== 'replaceAll') return false;
+  const [pattern, replacement] = node.arguments;
+  if (pattern?.type !== 'Literal' || !('regex' in pattern) || !pattern.regex) return false;
+  if (replacement?.type !== 'Literal' || typeof replacement.value !== 'string') return false;
+  const masks = replacement.value.replace(/\$\d/g, '');
+  return /^[*•xX#]+$/.test(masks) && (masks.length >= 3 || pattern.regex.flags.includes('g'));
+}
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
@@ -1587,6 +1601,7 @@ export abstract class ValueEvaluator {
       return filters ? withTag(built, 'patient-filter') : built;
     }
     if (nonPhiMethods.has(name)) return EMPTY;
+    if (isMaskingReplace(name, node)) return withTag(EMPTY, 'sanitized');
     if (/^get/.test(name) && node.arguments[0]?.type === 'Literal' && typeof node.arguments[0].value === 'string') {
       // `params.get('ssn')`, `localStorage.getItem('dob')`, `formData.get('diagnosis')`; a dotted key is a
       // path whose last segment names the value (`settings.get('medications.dispensing.timeoutHours')`).

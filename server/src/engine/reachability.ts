@@ -118,6 +118,12 @@ const CONVENTIONAL_EXPORTS = new Set([
   'getServerSideProps', 'getStaticProps', 'getStaticPaths', 'getInitialProps', 'generateMetadata', 'generateStaticParams', 'loader', 'action', 'middleware',
 ]);
 
+/** A file name that says it is an older copy kept beside the current one: `shell.old.tsx`, `page-old.tsx`, `list_backup.js`, `form.orig.ts`. */
+export function isSupersededCopyName(file: string): boolean {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return /[._-](old|bak|backup|orig|previous|copy)\.[cm]?[jt]sx?$/i.test(name);
+}
+
 function isFunctionNode(node: Node | null | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
 }
@@ -863,6 +869,9 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
   for (const file of files) {
     const { entities } = facts.get(file)!;
     const key = reachModuleKey(file);
+    // A superseded copy nobody imports (`shell.old.tsx`, `page-old.tsx`, `list.bak.js`) is kept for reference: not an
+    // entry point, nothing in it runs.
+    if (options.complete && !importedModules.has(key) && isSupersededCopyName(file)) continue;
     // What the module's top level mentions runs when it loads.
     worklist.push(() => {
       for (const name of contextMentions.get(file)!.get(-1) ?? []) mentioned(file, name);
@@ -902,17 +911,20 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
   const result = new Map<string, UnreachableEntity[]>();
   for (const file of files) {
     const { entities } = facts.get(file)!;
-    const liveHere = live.get(file)!;
+    const key = reachModuleKey(file);
+    // An older copy nobody imports runs nowhere, even where its names are mentioned by live code (a current copy's
+    // component of the same name).
+    const supersededCopy = options.complete && !importedModules.has(key) && isSupersededCopyName(file);
+    const liveHere = supersededCopy ? entities.map(() => false) : live.get(file)!;
     const dead: UnreachableEntity[] = [];
     entities.forEach((entity, index) => {
       if (liveHere[index]) return;
       // Only the outermost dead entity: what is inside it is dead with it.
       if (entity.parent >= 0 && !liveHere[entity.parent]) return;
-      const key = reachModuleKey(file);
       const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
         || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`))
         || (entity.member === true && memberNamesAnywhere.has(entity.name));
-      dead.push({ start: entity.start, end: entity.end, reason: reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
+      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     if (dead.length) result.set(file, dead);
   }

@@ -97,3 +97,34 @@ function zodDefinitionOwner(node: Node): string | undefined {
   if (definition.computed || definition.property.type !== 'Identifier' || definition.property.name !== '_def') return undefined;
   return definition.object.type === 'Identifier' ? definition.object.name : undefined;
 }
+
+const constructorNamesCache = new WeakMap<Node, ReadonlySet<string>>();
+
+/** The names a function tests values against with `instanceof`: each holds a class (a constructor), never a person's data. */
+function namesUsedAsConstructors(fn: Node): ReadonlySet<string> {
+  const cached = constructorNamesCache.get(fn);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const body = (fn as { body?: Node }).body;
+  const visit = (node: Node): void => {
+    if (node.type === 'BinaryExpression' && node.operator === 'instanceof' && node.right.type === 'Identifier') names.add(node.right.name);
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+    }
+  };
+  if (body) visit(body);
+  constructorNamesCache.set(fn, names);
+  return names;
+}
+
+/**
+ * A parameter the function tests values against (`obj instanceof type`): its caller passes a class, whose
+ * name (`type.name`) is a type's name, not data, even when the class is named for one (`PatientFinder`).
+ */
+export function declaresConstructorParameter(fn: Node, param: Node): boolean {
+  const bound = param.type === 'AssignmentPattern' ? param.left : param;
+  return bound.type === 'Identifier' && namesUsedAsConstructors(fn).has(bound.name);
+}

@@ -381,6 +381,9 @@ function namesADictionarySet(words: readonly string[]): boolean {
   return words.some((word, i) => i > 0 && (word === 'set' || word === 'sets') && DICTIONARY_SET_WORDS.has(words[i - 1]));
 }
 
+/** States a record is in, as the last word of a flag's name (`patientActive`, `patientLoaded`, `recordExists`). */
+const RECORD_STATE_SUFFIXES = new Set(['active', 'inactive', 'enabled', 'disabled', 'selected', 'exists', 'loaded', 'loading', 'found', 'valid', 'invalid', 'locked', 'changed', 'dirty', 'ready', 'visible', 'expanded', 'open', 'opened', 'saved', 'saving']);
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
@@ -394,6 +397,9 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;
+  // `patientActive`, `patientLoaded`, `recordFound`: a record word then a state it is in, a flag about the record.
+  const stateAt = words.length - 1;
+  if (words.length > 1 && RECORD_STATE_SUFFIXES.has(words[stateAt]) && !covered[stateAt] && matches.length > 0 && matches.every((match) => match.kind === 'patient-record')) return TRAP;
   // Safe Harbor keeps the year: `birthYear`, `birthdayYear`, `admissionYear` are not date elements.
   if (matches.length > 0 && matches.every((match) => DATE_KINDS.has(match.kind)) && words.some((word, i) => !covered[i] && (word === 'year' || word === 'years' || word === 'yyyy'))) return TRAP;
   const last = words.length - 1;

@@ -252,6 +252,13 @@ describe('NameClassifier: round 4 precision models', () => {
     assert.deepEqual(classifier.kindsOf('visit'), ['encounter']);
   });
 
+  it("a record word then a state it is in names a flag (`patientActive`, `patientLoaded`); a clinical state or the record stays", () => {
+    for (const name of ['patientActive', 'patientLoaded', 'patientFound', 'recordExists', 'patientSelected']) assert.deepEqual(classifier.kindsOf(name), [], name);
+    assert.deepEqual(classifier.kindsOf('activePatient'), ['patient-record']);
+    assert.deepEqual(classifier.kindsOf('patientDeceased'), ['patient-record']);
+    assert.deepEqual(classifier.kindsOf('medicationActive'), ['medication']);
+  });
+
   it('callbacks, listeners and observers are code', () => {
     assert.equal(classifier.classify('mutateVisitCallbacks').trap, true);
     assert.equal(classifier.classify('patientListeners').trap, true);

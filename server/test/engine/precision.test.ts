@@ -461,6 +461,36 @@ describe('precision: layout pixels, system and staff records, references, schema
     assert.deepEqual(reported(twin, 'src/forms/intake.ts'), ['no-phi-in-logs:3:patient-record']);
   });
 
+  it('a regular expression replaced by mask characters redacts: `email.replace(/(.{2})(.*)(@.*)/, "$1***$3")`', () => {
+    const text = [
+      'declare const email: string; declare const phone: string;',
+      "console.info('verification link', { email: email.replace(/(.{2})(.*)(@.*)/, '$1***$3') });",
+      "console.info('sms sent', phone.replace(/\\d(?=\\d{4})/g, '*'));",
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/api/verify.ts'), []);
+    // twin: a replacement that keeps the value readable, and a fixed text replaced (one occurrence, the rest kept)
+    const twin = text.replace("'$1***$3'", "'$1 $2$3'").replace("phone.replace(/\\d(?=\\d{4})/g, '*')", "phone.replace('+', '***')");
+    assert.deepEqual(reported(twin, 'src/api/verify.ts'), ['no-phi-in-logs:2:email', 'no-phi-in-logs:3:phone']);
+  });
+
+  it('a class passed to a type assertion is a type: its `.name` is not data (regression: a dependency-injection check)', () => {
+    const text = [
+      'class CheckError extends Error {}',
+      'export class PatientRecordFinder {}',
+      'function expectInstance(value: unknown, type: any) {',
+      '  if (!value) throw new CheckError(`missing dependency of type ${type.name}`);',
+      '  if (!(value instanceof type)) throw new CheckError(`got ${typeof value}, expected ${type.name}`);',
+      '}',
+      'export function wire(finder: unknown) {',
+      '  expectInstance(finder, PatientRecordFinder);',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/services/wiring.ts'), []);
+    // twin: a helper that does not test against its second argument puts the caller's record into the message
+    const twin = text.replace('(value instanceof type)', '(value instanceof Object)').replace('expectInstance(finder, PatientRecordFinder)', 'expectInstance(finder, patient)').replace('export function wire(finder: unknown)', 'export function wire(finder: unknown, patient: { name: string })');
+    assert.deepEqual(reported(twin, 'src/services/wiring.ts'), ['no-phi-in-error-message:4:name', 'no-phi-in-error-message:5:name']);
+  });
+
   it('a record put into text renders as `[object Object]`: only its fields or JSON.stringify put data in the message', () => {
     const text = [
       "import type { Observation } from 'fhir/r4';",

@@ -157,6 +157,28 @@ describe('unreachable code', () => {
   });
 });
 
+describe('superseded copies', () => {
+  it('an older copy nobody imports (`shell.old.tsx`, `page-old.tsx`) runs nowhere; one that is imported, and the current file, still run', async () => {
+    const component = "declare const patient: { name: string; diagnosis: string };\nexport function PatientShell() {\n  console.log('shell', patient.name, patient.diagnosis);\n  return null;\n}\n";
+    const dir = writeWorkspace({
+      'src/shell.tsx': component,
+      'src/shell.old.tsx': component,
+      'src/app/visits/page-old.tsx': component,
+      'src/list-old.tsx': component.replace('PatientShell', 'PatientList'),
+      'src/index.ts': "import { PatientList as List } from './list-old';\nimport { PatientShell as Shell } from './shell';\nimport { PatientShell } from '@/components/shell';\nexport { List, Shell, PatientShell };\n",
+    });
+    try {
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const roles = Object.fromEntries(result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => [finding.file, finding.role]));
+      assert.deepEqual(roles, { 'src/shell.tsx': 'production', 'src/shell.old.tsx': 'unreachable', 'src/app/visits/page-old.tsx': 'unreachable', 'src/list-old.tsx': 'production' });
+      const reason = result.findings.find((finding) => finding.file === 'src/shell.old.tsx')?.roleReason ?? '';
+      assert.match(reason, /older copy that no module imports/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('reachability facts', () => {
   const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
   const deadNames = (files: Record<string, string>, complete = true) => {

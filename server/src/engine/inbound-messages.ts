@@ -7,10 +7,9 @@
 // are then tagged like a client's payload (`request-body`).
 
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { keyName, propertyName } from '../rule-api/ast';
 import { INBOUND_MESSAGE_FIELDS, OBJECT_BODY_READERS } from '../vocabulary/provenance';
-import { FUNCTION_TYPES } from './syntax';
+import { childNodes, FUNCTION_TYPES } from './syntax';
 
 type Node = TSESTree.Node;
 
@@ -39,23 +38,12 @@ function unwrapped(node: Node): Node {
   return current;
 }
 
-function children(node: Node): Node[] {
-  const found: Node[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && 'type' in item) found.push(item as Node);
-    } else if (child && typeof child === 'object' && 'type' in child) found.push(child as Node);
-  }
-  return found;
-}
-
 function walk(root: Node, visit: (node: Node, parent: Node | undefined) => void): void {
   const stack: Array<[Node, Node | undefined]> = [[root, undefined]];
   while (stack.length) {
     const [node, parent] = stack.pop()!;
     visit(node, parent);
-    for (const child of children(node)) stack.push([child, node]);
+    for (const child of childNodes(node)) stack.push([child, node]);
   }
 }
 

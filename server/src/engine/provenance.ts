@@ -8,7 +8,6 @@
 //   - the response of a request to a patient-bearing route (`/api/patients`, `/treatments`, `Observation?…`);
 //   - what a store named for patient data hands its callbacks (`treatments.create(docs, (err, created) => …)`).
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, lastSegment, propertyName } from '../rule-api/ast';
 import { describeKinds, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
@@ -60,7 +59,7 @@ import {
   STREAM_RECORD_FIELD,
   UNPROCESSED_ITEMS_FIELD,
 } from '../vocabulary/provenance';
-import { FUNCTION_TYPES, isRequestObject, typeNameOfAnnotation } from './syntax';
+import { childNodes, FUNCTION_TYPES, isRequestObject, typeNameOfAnnotation } from './syntax';
 import { EMPTY, taintOnly, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -129,12 +128,7 @@ function fieldReadsIn(root: Node): Map<string, Set<string>> {
       if (!fields) reads.set(node.object.name, (fields = new Set()));
       fields.add(node.property.name);
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-    }
+    stack.push(...childNodes(node));
   }
   fieldReadsCache.set(root, reads);
   return reads;
@@ -591,13 +585,7 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
       const field = propertyName(node);
       if (field && field !== 'body') fields.add(field);
     }
-    const children: Node[] = [];
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) children.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) children.push(child as Node);
-    }
+    const children = childNodes(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   fields.delete('');
@@ -841,12 +829,7 @@ function nestedReads(fn: Node, name: string, field: string): string[] {
       const read = propertyName(node);
       if (read) found.push(read);
     }
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
-    }
+    stack.push(...childNodes(node));
   }
   return found;
 }

@@ -1,6 +1,7 @@
 // Syntax the taint analysis reads without evaluating anything: literal-likeness, `require()` calls,
 // type annotations, function nodes, and which functions a module exports.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { dottedName, keyName } from '../rule-api/ast';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS, REQUEST_OBJECT } from '../vocabulary/library-models';
 
@@ -12,6 +13,18 @@ type Node = TSESTree.Node;
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Wrappers whose value is their operand's. */
 export const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSNonNullExpression', 'ChainExpression', 'TSInstantiationExpression']);
+
+/** The syntax children of a node, in visitor-key order (the passes that walk a tree on their own stack use it). */
+export function childNodes(node: Node): Node[] {
+  const found: Node[] = [];
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) found.push(item as Node);
+    } else if (child && typeof child === 'object' && 'type' in child) found.push(child as Node);
+  }
+  return found;
+}
 
 export function isLiteralLike(node: Node): boolean {
   if (node.type === 'Literal') return true;

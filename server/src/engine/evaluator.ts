@@ -28,7 +28,7 @@ import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
-import { FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
+import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -265,16 +265,9 @@ function usedOnlyAsAnId(body: Node, name: string): boolean {
       if (parent.type === 'MemberExpression' && parent.object === node) other = true;
       return;
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) {
-        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') {
-          if (idKeyHolds(item as Node, name)) idUses++;
-          visit(item as Node, node);
-        }
-      }
+    for (const child of childNodes(node)) {
+      if (idKeyHolds(child, name)) idUses++;
+      visit(child, node);
     }
   };
   visit(body, undefined);
@@ -292,12 +285,7 @@ function fieldsReadOff(body: Node, name: string, into: string[]): void {
       const field = propertyName(node);
       if (field) into.push(field);
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (const item of children) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(body);
 }

@@ -221,7 +221,18 @@ describe('PHI Guard in a real VS Code (code-server + chromium)', function () {
     await filterProblems(fileBase);
     const rows = markersPanel().locator('.monaco-list-row', { hasText: 'PHI Guard' });
     const row = (ruleId ? rows.filter({ hasText: ruleId }) : rows).first();
-    await poll(`a PHI Guard ${ruleId ?? ''} problem in ${fileBase}`, timeoutMs, async () => (await row.isVisible()) || undefined, 200);
+    await poll(`a PHI Guard ${ruleId ?? ''} problem in ${fileBase}`, timeoutMs, async () => {
+      if (await row.isVisible()) return true;
+      // A command that shows the Output view can land after the Problems view was shown (a restart under
+      // load did): bring Problems back and its filter with it, rather than watching a hidden list.
+      if (!(await markersPanel().isVisible())) {
+        log('the Problems view was replaced by another panel view; showing it again');
+        await filterProblems(fileBase);
+      } else if ((await panelFilter().isVisible()) && (await panelFilter().inputValue()) !== fileBase) {
+        await panelFilter().fill(fileBase);
+      }
+      return undefined;
+    }, 200);
     return row;
   }
 

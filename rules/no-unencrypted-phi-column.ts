@@ -1,7 +1,7 @@
 import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { PHI_RESOURCE_TYPES } from '../server/src/rule-api';
 import { PHI_KINDS } from '../server/src/rule-api';
-import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from '../server/src/rule-api';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS, subjectOfName } from '../server/src/rule-api';
 import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle' | 'knex' | 'sql';
@@ -231,7 +231,12 @@ export default createRule({
 
     const isReportable = (kind: string) =>
       HIGH_RISK_KINDS.has(kind) || (options.includeLookupIdentifiers && LOOKUP_KINDS.has(kind)) || (options.includeClinicalData && CLINICAL_KINDS.has(kind));
-    const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter(isReportable);
+    // In a workforce table (`providers`, `practitioners`, `staff`) a licence number is a professional credential,
+    // not a patient's identifier, unless the column itself names the patient (`patientLicenseNumber`).
+    const reportableKinds = (field: string, model: Model) => {
+      const credentialsAreStaff = model.name !== undefined && !model.personLike && subjectOfName(model.name) === 'workforce' && subjectOfName(field) !== 'patient';
+      return columnKinds(context, field, model).filter((kind) => isReportable(kind) && !(credentialsAreStaff && kind === 'license-number'));
+    };
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
       const kinds = reportableKinds(field, model);
       if (kinds.length === 0) return;

@@ -46,6 +46,9 @@ runRuleTests('no-unencrypted-phi-column', {
     "export async function up(knex: any) {\n  await knex.schema.createTable('patients', (table: any) => {\n    table.uuid('id').primary();\n    table.boolean('has_passport');\n    table.integer('insurer_id').references('id').inTable('insurers');\n    table.binary('ssn');\n    table.string('ssn_cipher');\n    table.date('birth_date');\n  });\n}",
     "export const migration = { up: async (queryInterface: any, Sequelize: any) => {\n  await queryInterface.createTable('patients', { id: { type: Sequelize.UUID, primaryKey: true }, hasPassport: { type: Sequelize.BOOLEAN }, insurerId: { type: Sequelize.INTEGER, references: { model: 'insurers', key: 'id' } } });\n  await queryInterface.addColumn('patients', 'isPassportVerified', { type: Sequelize.BOOLEAN });\n} };",
     "import { Table, TableColumn } from 'typeorm';\nexport const patients = new Table({ name: 'patients', columns: [{ name: 'id', type: 'uuid', isPrimary: true }, { name: 'passportEncrypted', type: 'varchar' }, { name: 'hasPassport', type: 'boolean' }] });\nexport const column = new TableColumn({ name: 'nationalIdHash', type: 'blob' });",
+    // in a workforce table a licence number is a professional credential, not a patient's identifier
+    "export const sql = `CREATE TABLE IF NOT EXISTS billing_providers (\n  id UUID PRIMARY KEY,\n  npi TEXT NOT NULL,\n  license_number TEXT NOT NULL\n)`;",
+    typeorm + "@Entity('practitioners')\nexport class Practitioner {\n  @Column() licenseNumber!: string;\n}",
     // a notPhiNames entry
     { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
   ],
@@ -154,6 +157,11 @@ runRuleTests('no-unencrypted-phi-column', {
         { line: 4, column: 11, kinds: ['license-number'] },
         { line: 7, column: 59, kinds: ['license-number'] },
       ],
+    },
+    {
+      name: "a workforce table's column that names the patient's licence is still the patient's",
+      code: "export const sql = `CREATE TABLE provider_referrals (\n  id UUID PRIMARY KEY,\n  patient_license_number TEXT\n)`;",
+      errors: [{ line: 3, column: 3, kinds: ['license-number'] }],
     },
     {
       name: 'a strong identifier outside a patient-like model is still reported (medium precision)',

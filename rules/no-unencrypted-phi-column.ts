@@ -1,16 +1,18 @@
 import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { PHI_RESOURCE_TYPES } from '../server/src/rule-api';
 import { PHI_KINDS } from '../server/src/rule-api';
-import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS } from '../server/src/rule-api';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS, subjectOfName } from '../server/src/rule-api';
 import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
-type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle';
+type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle' | 'knex' | 'sql';
 
 const REMEDY: Record<Orm, string> = {
   mongoose: 'encrypt it with a field-encryption plugin (mongoose-field-encryption, mongoose-encryption) or MongoDB Queryable Encryption/CSFLE',
   typeorm: 'give the column an encryption `transformer` (for example typeorm-encrypted’s `EncryptionTransformer`)',
   sequelize: 'encrypt it in the attribute’s `set`/`get` or use an encrypted field type',
   drizzle: 'use a custom column type that encrypts the value (`customType` with encrypt/decrypt)',
+  knex: 'store ciphertext (encrypt in the data layer before the insert) or use an encrypted column type',
+  sql: 'store ciphertext (encrypt in the application, or pgcrypto/Always Encrypted) in a column declared for it',
 };
 
 /** Words in a type, plugin, transformer or decorator name that mean the value is encrypted at rest. */
@@ -114,6 +116,77 @@ function builderBase(node: Node): TSESTree.CallExpression | undefined {
   return base;
 }
 
+/** SQL column types that cannot hold an identifier in clear text, or that hold a key to another row or ciphertext. */
+const SQL_SKIPPED_TYPES = /^(bool(ean)?|bit|uuid|uniqueidentifier|(big|small)?serial|bytea|blob|(tiny|medium|long)blob|(var)?binary|raw|jsonb?)\b/i;
+/** A table element that is a constraint, not a column. */
+const SQL_CONSTRAINT_WORDS = new Set(['constraint', 'primary', 'unique', 'foreign', 'check', 'index', 'key', 'exclude', 'like', 'fulltext', 'spatial', 'period']);
+/** Knex column builders that never hold an identifier in clear text (flags, keys, ciphertext bytes, timestamps). */
+const KNEX_SKIPPED_BUILDERS = new Set(['boolean', 'uuid', 'increments', 'bigIncrements', 'binary', 'foreign', 'primary', 'unique', 'index', 'dropColumn', 'dropColumns', 'renameColumn', 'timestamps', 'timestamp', 'datetime', 'date', 'time', 'json', 'jsonb', 'enu', 'enum', 'comment', 'engine', 'charset', 'collate', 'inherits', 'setNullable', 'dropNullable', 'check']);
+
+/** Replaces SQL comments (`-- …` to the end of the line, `/* … *\/`) with spaces, keeping offsets. */
+function blankSqlComments(text: string): string {
+  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+/** The offset of the parenthesis that closes the one at `open`, or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+interface SqlColumn {
+  name: string;
+  /** Offset of the column name in the text. */
+  offset: number;
+  /** The rest of the definition: type and constraints. */
+  definition: string;
+}
+
+/** The column definitions of `CREATE TABLE t (…)` statements and `ALTER TABLE t ADD [COLUMN] c type` clauses in SQL text. */
+function sqlColumns(sql: string): Array<{ table: string; columns: SqlColumn[] }> {
+  const text = blankSqlComments(sql);
+  const tables: Array<{ table: string; columns: SqlColumn[] }> = [];
+  const create = /\bCREATE\s+(?:(?:GLOBAL\s+|LOCAL\s+)?TEMP(?:ORARY)?\s+|UNLOGGED\s+|VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([`"[]?[\w.$]+[`"\]]?(?:\.[`"[]?[\w$]+[`"\]]?)?)\s*\(/gi;
+  for (let match = create.exec(text); match; match = create.exec(text)) {
+    const open = match.index + match[0].length - 1;
+    const close = closingParen(text, open);
+    if (close < 0) continue;
+    const columns: SqlColumn[] = [];
+    let start = open + 1;
+    let depth = 0;
+    for (let i = open + 1; i <= close; i++) {
+      const c = text[i];
+      if (c === '(') depth++;
+      else if (c === ')' && depth > 0) depth--;
+      else if ((c === ',' && depth === 0) || i === close) {
+        const element = /^(\s*[`"[]?)([A-Za-z_][\w$]*)[`"\]]?\s+([\s\S]*)$/.exec(text.slice(start, i));
+        if (element && !SQL_CONSTRAINT_WORDS.has(element[2].toLowerCase())) columns.push({ name: element[2], offset: start + element[1].length, definition: element[3].trim() });
+        start = i + 1;
+      }
+    }
+    tables.push({ table: match[1].replace(/[`"[\]]/g, '').split('.').pop()!, columns });
+    create.lastIndex = close;
+  }
+  const alter = /\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?([`"[]?[\w.$]+[`"\]]?)\s+([^;]*)/gi;
+  for (let match = alter.exec(text); match; match = alter.exec(text)) {
+    const columns: SqlColumn[] = [];
+    const clauses = match[2];
+    const clausesStart = match.index + match[0].length - clauses.length;
+    const add = /(\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?)([A-Za-z_][\w$]*)[`"\]]?\s+([^,]*)/gi;
+    for (let clause = add.exec(clauses); clause; clause = add.exec(clauses)) {
+      if (SQL_CONSTRAINT_WORDS.has(clause[2].toLowerCase())) continue;
+      columns.push({ name: clause[2], offset: clausesStart + clause.index + clause[1].length, definition: clause[3].trim() });
+    }
+    if (columns.length) tables.push({ table: match[1].replace(/[`"[\]]/g, '').split('.').pop()!, columns });
+  }
+  return tables;
+}
+
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-column',
@@ -158,7 +231,12 @@ export default createRule({
 
     const isReportable = (kind: string) =>
       HIGH_RISK_KINDS.has(kind) || (options.includeLookupIdentifiers && LOOKUP_KINDS.has(kind)) || (options.includeClinicalData && CLINICAL_KINDS.has(kind));
-    const reportableKinds = (field: string, model: Model) => columnKinds(context, field, model).filter(isReportable);
+    // In a workforce table (`providers`, `practitioners`, `staff`) a licence number is a professional credential,
+    // not a patient's identifier, unless the column itself names the patient (`patientLicenseNumber`).
+    const reportableKinds = (field: string, model: Model) => {
+      const credentialsAreStaff = model.name !== undefined && !model.personLike && subjectOfName(model.name) === 'workforce' && subjectOfName(field) !== 'patient';
+      return columnKinds(context, field, model).filter((kind) => isReportable(kind) && !(credentialsAreStaff && kind === 'license-number'));
+    };
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
       const kinds = reportableKinds(field, model);
       if (kinds.length === 0) return;
@@ -234,6 +312,81 @@ export default createRule({
       return mentionsEncryption(node);
     };
 
+    /** A column declared in a migration or DDL statement, by name and the text of its type and options. */
+    const reportDeclared = (at: Node | [number, number], column: string, definition: string, table: string | undefined, orm: Orm) => {
+      if (ENCRYPTION_PATTERN.test(column) || ENCRYPTION_PATTERN.test(definition) || configuredPattern?.test(definition)) return;
+      const model = modelOf(context, table);
+      const kinds = reportableKinds(column, model);
+      if (kinds.length === 0) return;
+      const where = Array.isArray(at) ? { offsets: at } : { node: at };
+      context.report({ ...where, messageId: 'unencryptedColumn', kinds, data: { column, remedy: REMEDY[orm] }, precision: model.personLike ? undefined : 'medium' });
+    };
+
+    /** `CREATE TABLE patients (ssn VARCHAR(11), …)` or `ALTER TABLE patients ADD COLUMN ssn TEXT` in a string, whatever API runs it. */
+    const checkSql = (node: TSESTree.Literal | TSESTree.TemplateLiteral) => {
+      let text = context.getText(node);
+      if (!/\b(CREATE|ALTER)\s[\s\S]*\bTABLE\b/i.test(text)) return;
+      const base = node.range[0];
+      if (node.type === 'TemplateLiteral') {
+        // an interpolation is an opaque word of the same length, so offsets stay those of the source
+        for (const expression of node.expressions) {
+          const start = expression.range[0] - 2 - base;
+          const end = expression.range[1] + 1 - base;
+          text = text.slice(0, start) + 'x'.repeat(end - start) + text.slice(end);
+        }
+      }
+      for (const { table, columns } of sqlColumns(text)) {
+        for (const column of columns) {
+          if (SQL_SKIPPED_TYPES.test(column.definition) || /\bREFERENCES\b/i.test(column.definition)) continue;
+          reportDeclared([base + column.offset, base + column.offset + column.name.length], column.name, column.definition, table, 'sql');
+        }
+      }
+    };
+
+    /** `knex.schema.createTable('patients', (table) => { table.string('ssn'); })`. */
+    const checkKnexTable = (table: string | undefined, builder: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) => {
+      const parameter = builder.params[0];
+      if (parameter?.type !== 'Identifier') return;
+      const visit = (node: Node) => {
+        if (node.type === 'ExpressionStatement' && node.expression.type === 'CallExpression') {
+          const base = builderBase(node.expression);
+          const call = base && memberCall(base);
+          if (base && call && call.object.type === 'Identifier' && call.object.name === parameter.name && !KNEX_SKIPPED_BUILDERS.has(call.method)) {
+            const column = constantString(base.arguments[0] as Node);
+            const chain = context.getText(node.expression);
+            if (column && !/\.(references|inTable|foreign)\(/.test(chain)) reportDeclared(base.arguments[0] as Node, column, chain, table, 'knex');
+          }
+          return;
+        }
+        if (node.type === 'BlockStatement') for (const statement of node.body) visit(statement);
+        else if (node.type === 'IfStatement') {
+          visit(node.consequent);
+          if (node.alternate) visit(node.alternate);
+        }
+      };
+      if (builder.body.type === 'BlockStatement') visit(builder.body);
+      else visit({ type: 'ExpressionStatement', expression: builder.body } as Node);
+    };
+
+    /** TypeORM migrations: `new Table({ name: 'patients', columns: [{ name: 'ssn', type: 'varchar' }] })`, `new TableColumn({ … })`. */
+    const checkTypeormColumn = (column: TSESTree.ObjectExpression, table: string | undefined) => {
+      const nameProperty = propertyNamed(column, 'name');
+      const name = constantString(nameProperty?.value as Node | undefined);
+      if (!nameProperty || !name) return;
+      const type = constantString(propertyNamed(column, 'type')?.value as Node | undefined) ?? '';
+      if (SQL_SKIPPED_TYPES.test(type) || propertyNamed(column, 'isGenerated') || propertyNamed(column, 'foreignKey')) return;
+      reportDeclared(nameProperty.value as Node, name, context.getText(column), table, 'typeorm');
+    };
+
+    /** The table a `new TableColumn(…)` belongs to: `queryRunner.addColumn('patients', new TableColumn(…))`. */
+    const tableOfColumn = (node: Node): string | undefined => {
+      let current: Node | undefined = context.parentOf(node);
+      for (let depth = 0; current && depth < 3; depth++, current = context.parentOf(current)) {
+        if (current.type === 'CallExpression' && /^add_?columns?$/i.test(calleeName(current.callee) ?? '')) return constantString(current.arguments[0] as Node);
+      }
+      return undefined;
+    };
+
     return {
       Program() {
         for (const { local } of context.localNamesFrom(ENCRYPTION_MODULE_PATTERN)) encryptionModules.add(local);
@@ -241,8 +394,25 @@ export default createRule({
       'Program:exit'() {
         checkMongooseSchemas();
       },
+      Literal(node: TSESTree.Literal) {
+        if (typeof node.value === 'string' && node.value.length > 16) checkSql(node);
+      },
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
+        checkSql(node);
+      },
       NewExpression(node: TSESTree.NewExpression) {
         const callee = dottedName(node.callee);
+        const options = node.arguments[0];
+        if ((callee === 'Table' || callee?.endsWith('.Table')) && options?.type === 'ObjectExpression') {
+          const columns = propertyNamed(options, 'columns')?.value;
+          const table = constantString(propertyNamed(options, 'name')?.value as Node | undefined);
+          if (columns?.type === 'ArrayExpression') for (const column of columns.elements) if (column?.type === 'ObjectExpression') checkTypeormColumn(column, table);
+          return;
+        }
+        if ((callee === 'TableColumn' || callee?.endsWith('.TableColumn')) && options?.type === 'ObjectExpression') {
+          checkTypeormColumn(options, tableOfColumn(node));
+          return;
+        }
         if (!callee || !(callee === 'Schema' || callee.endsWith('.Schema'))) return;
         const fields = node.arguments[0];
         if (fields?.type !== 'ObjectExpression') return;
@@ -271,6 +441,30 @@ export default createRule({
           const receiver = dottedName(call.object) ?? '';
           const looksSequelize = /sequelize|db|database|orm|connection/i.test(receiver) || /DataTypes?\.|Sequelize\./.test(context.getText(node.arguments[1]));
           if (modelName && looksSequelize) checkFieldMap(node.arguments[1], modelOf(context, modelName), 'sequelize', () => false);
+          return;
+        }
+        // Migrations: Sequelize `queryInterface.createTable('patients', { ssn: { type: Sequelize.STRING } })` and
+        // `addColumn('patients', 'ssn', { … })`; Knex `knex.schema.createTable('patients', (table) => { … })`.
+        if (call && (call.method === 'createTable' || call.method === 'createTableIfNotExists' || call.method === 'alterTable' || call.method === 'table')) {
+          const table = constantString(node.arguments[0] as Node);
+          const second = node.arguments[1] as Node | undefined;
+          if (second?.type === 'ObjectExpression' && call.method === 'createTable' && /\b(DataTypes?|Sequelize)\.[A-Z]|\btype\s*:/.test(context.getText(second))) {
+            checkFieldMap(second, modelOf(context, table), 'sequelize', () => false);
+            return;
+          }
+          if ((second?.type === 'ArrowFunctionExpression' || second?.type === 'FunctionExpression') && /(^|\.)schema$/.test(dottedName(call.object) ?? '')) {
+            checkKnexTable(table, second);
+            return;
+          }
+        }
+        if (call?.method === 'addColumn' && node.arguments.length >= 3) {
+          const column = constantString(node.arguments[1] as Node);
+          const spec = node.arguments[2] as Node;
+          if (column && spec.type !== 'NewExpression') {
+            const typeText = spec.type === 'ObjectExpression' ? context.getText((propertyNamed(spec, 'type')?.value as Node | undefined) ?? spec) : context.getText(spec);
+            const isReference = spec.type === 'ObjectExpression' && (propertyNamed(spec, 'references') || propertyNamed(spec, 'ref'));
+            if (!isReference && !BOOLEAN_TYPES.test(typeText) && !REFERENCE_TYPES.test(typeText) && !mentionsEncryption(spec)) reportDeclared(node.arguments[1] as Node, column, '', constantString(node.arguments[0] as Node), 'sequelize');
+          }
           return;
         }
         // Sequelize `Patient.init({ … }, { sequelize, modelName: 'Patient' })`, or `super.init({ … }, options)` in a

@@ -40,6 +40,17 @@ runRuleTests('no-unencrypted-phi-column', {
     typeorm + "@Entity('vitals')\nexport class Vitals {\n  @Column() heartRate!: number;\n  @Column() notes!: string;\n  @Column() labResult!: string;\n  @Column() diagnosis!: string;\n}",
     // birth and death dates are how patients are found (lookup keys); a pregnancy flag or week count is clinical data
     typeorm + "@Entity('patients')\nexport class PatientRecordEntity {\n  @Column({ type: 'date' }) dateOfBirth!: string;\n  @Column({ type: 'date' }) dateOfDeath!: string;\n  @Column() pregnancyWeeks!: number;\n}",
+    // migrations and DDL: keys to other rows, flags, binary ciphertext, encrypted columns, constraints and lookup keys are not reported
+    "export const up = (client: any) => client.query(`\n  CREATE TABLE IF NOT EXISTS patients (\n    id UUID PRIMARY KEY,\n    national_id_hash BYTEA,\n    ssn_encrypted TEXT,\n    passport BYTEA,\n    insurer_id INTEGER REFERENCES insurers(id),\n    has_passport BOOLEAN DEFAULT FALSE,\n    birth_date DATE, -- the SSN is stored elsewhere\n    mrn VARCHAR(20),\n    CONSTRAINT ssn_unique UNIQUE (mrn)\n  )`);",
+    "export const sql = 'SELECT ssn, national_id FROM patients WHERE id = $1';",
+    "export async function up(knex: any) {\n  await knex.schema.createTable('patients', (table: any) => {\n    table.uuid('id').primary();\n    table.boolean('has_passport');\n    table.integer('insurer_id').references('id').inTable('insurers');\n    table.binary('ssn');\n    table.string('ssn_cipher');\n    table.date('birth_date');\n  });\n}",
+    "export const migration = { up: async (queryInterface: any, Sequelize: any) => {\n  await queryInterface.createTable('patients', { id: { type: Sequelize.UUID, primaryKey: true }, hasPassport: { type: Sequelize.BOOLEAN }, insurerId: { type: Sequelize.INTEGER, references: { model: 'insurers', key: 'id' } } });\n  await queryInterface.addColumn('patients', 'isPassportVerified', { type: Sequelize.BOOLEAN });\n} };",
+    "import { Table, TableColumn } from 'typeorm';\nexport const patients = new Table({ name: 'patients', columns: [{ name: 'id', type: 'uuid', isPrimary: true }, { name: 'passportEncrypted', type: 'varchar' }, { name: 'hasPassport', type: 'boolean' }] });\nexport const column = new TableColumn({ name: 'nationalIdHash', type: 'blob' });",
+    // in a workforce table a licence number is a professional credential, not a patient's identifier
+    "export const sql = `CREATE TABLE IF NOT EXISTS billing_providers (\n  id UUID PRIMARY KEY,\n  npi TEXT NOT NULL,\n  license_number TEXT NOT NULL\n)`;",
+    typeorm + "@Entity('practitioners')\nexport class Practitioner {\n  @Column() licenseNumber!: string;\n}",
+    // a bank routing number identifies the bank (published for every branch), not the account holder; the account number is stored encrypted
+    "export const sql = `CREATE TABLE IF NOT EXISTS accounting_bank_accounts (\n  id UUID PRIMARY KEY,\n  account_number_encrypted TEXT,\n  account_number_last4 VARCHAR(4),\n  routing_number VARCHAR(20)\n)`;",
     // a notPhiNames entry
     { code: mongoose + 'export const PatientSchema = new Schema({ clinicName: String });', config: { notPhiNames: ['clinicName'] } },
   ],
@@ -115,6 +126,44 @@ runRuleTests('no-unencrypted-phi-column', {
       errors: [
         { line: 4, column: 3, kinds: ['ssn'] },
       ],
+    },
+    {
+      name: 'SQL DDL in a string, whatever runs it: CREATE TABLE columns for national identifiers (interpolations, comments and constraints skipped)',
+      code: "declare const client: any; declare const schema: string;\nexport async function up() {\n  await client.query(`\n    CREATE TABLE IF NOT EXISTS ${schema}.patients (\n      id SERIAL PRIMARY KEY,\n      family_name VARCHAR(255),\n      ssn VARCHAR(20), -- should be encrypted in production\n      national_id VARCHAR(50),\n      CONSTRAINT one_id UNIQUE (national_id)\n    )`);\n  await client.query(\"ALTER TABLE health_profiles ADD COLUMN abha_number VARCHAR(50)\");\n}",
+      errors: [
+        { line: 7, column: 7, kinds: ['ssn'], message: 'Column `ssn` stores SSN without encryption at rest' },
+        { line: 8, column: 7, kinds: ['national-id'] },
+        { line: 11, column: 62, kinds: ['abha'] },
+      ],
+    },
+    {
+      name: 'Knex migration: string columns for identity documents',
+      code: "export async function up(knex: any) {\n  await knex.schema.createTable('patient_documents', (table: any) => {\n    table.increments('id');\n    table.string('passport_number', 20).notNullable();\n    table.text('national_id');\n  });\n}",
+      errors: [
+        { line: 4, column: 18, kinds: ['license-number'] },
+        { line: 5, column: 16, kinds: ['national-id'] },
+      ],
+    },
+    {
+      name: 'Sequelize migration: queryInterface.createTable and addColumn',
+      code: "export const migration = { up: async (queryInterface: any, Sequelize: any) => {\n  await queryInterface.createTable('patients', {\n    id: { type: Sequelize.UUID, primaryKey: true },\n    ssn: { type: Sequelize.STRING(11) },\n  });\n  await queryInterface.addColumn('patients', 'nationalId', { type: Sequelize.STRING });\n} };",
+      errors: [
+        { line: 4, column: 5, kinds: ['ssn'] },
+        { line: 6, column: 46, kinds: ['national-id'] },
+      ],
+    },
+    {
+      name: 'TypeORM migration: Table columns and a TableColumn added to a table',
+      code: "import { Table, TableColumn } from 'typeorm';\nexport const patients = new Table({ name: 'patients', columns: [\n  { name: 'id', type: 'uuid', isPrimary: true },\n  { name: 'passport', type: 'varchar' },\n] });\ndeclare const queryRunner: any;\nqueryRunner.addColumn('patients', new TableColumn({ name: 'drivingLicense', type: 'varchar', isNullable: true }));",
+      errors: [
+        { line: 4, column: 11, kinds: ['license-number'] },
+        { line: 7, column: 59, kinds: ['license-number'] },
+      ],
+    },
+    {
+      name: "a workforce table's column that names the patient's licence is still the patient's",
+      code: "export const sql = `CREATE TABLE provider_referrals (\n  id UUID PRIMARY KEY,\n  patient_license_number TEXT\n)`;",
+      errors: [{ line: 3, column: 3, kinds: ['license-number'] }],
     },
     {
       name: 'a strong identifier outside a patient-like model is still reported (medium precision)',

@@ -12,6 +12,8 @@ runRuleTests('no-unencrypted-phi-file', {
     fs + 'declare const patient: { id: string; ssn: string }; fs.writeFileSync("last.txt", patient.id);',
     fs + 'declare const patient: any; fs.writeFileSync("type.txt", `${patient.resourceType}/${patient.id}`);',
     fs + 'declare const patients: any[]; fs.appendFileSync("stats.log", `${patients.length} patients\\n`);',
+    // who issued a record's identifier (an assigning authority, FHIR Identifier.assigner) is an organisation, not the person
+    { code: "const fs = require('fs');\nclass LinkReport {\n  writeRow({ proaPatientData }) {\n    const out = fs.createWriteStream('links.csv');\n    out.write(`${proaPatientData.uuid}| ${proaPatientData.sourceAssigningAuthority}| ${proaPatientData.lastUpdated}|\\n`);\n    out.write(`${proaPatientData.identifier[0].assigner}|\\n`);\n  }\n}\nmodule.exports = LinkReport;", filename: 'src/runners/linkReport.js' },
     fs + 'const patientCount = 3; fs.writeFileSync("count.txt", String(patientCount));',
     fs + 'declare const isPatientSelected: boolean; fs.writeFileSync("sel.json", JSON.stringify({ isPatientSelected }));',
     fs + 'declare const patient: any; const hasAllergy = patient.allergies.length > 0; fs.writeFileSync("a.json", JSON.stringify({ hasAllergy }));',

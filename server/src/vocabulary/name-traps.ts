@@ -56,6 +56,8 @@ export const METADATA_WORDS: readonly string[] = [
   'meta', 'metadata', 'timeframe',
   // what a form, a plan or a payer requires (`planRequirements`, `insuranceRequirements`): rules about data, not the data
   'requirement', 'requirements',
+  // who issued an identifier (FHIR `Identifier.assigner`, HL7 v2 CX-4 `assigningAuthority`): an organisation, not the person
+  'assigner', 'authority', 'authorities',
 ];
 
 /**

@@ -189,7 +189,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 10,
     sensitivity: 'high',
-    strong: ['accountNumber', 'accountNo', 'bankAccount', 'bankAccountNumber', 'iban', 'routingNumber', 'cardNumber', 'creditCard', 'creditCardNumber', 'billingAccount'],
+    strong: ['accountNumber', 'accountNo', 'bankAccount', 'bankAccountNumber', 'iban', 'cardNumber', 'creditCard', 'creditCardNumber', 'billingAccount'],
     description: 'Account number (billing, bank or card).',
   },
   {

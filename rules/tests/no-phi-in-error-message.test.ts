@@ -51,6 +51,9 @@ runRuleTests('no-phi-in-error-message', {
     },
     // a SCREAMING_SNAKE_CASE member path is a constant, wherever it is declared
     'declare const ERRORS: { PATIENT: { DIAGNOSIS_MISSING: string } }; throw new Error(ERRORS.PATIENT.DIAGNOSIS_MISSING);',
+    // an exhaustiveness check: a parameter typed `never` is reached only on a branch the type checker proved
+    // unreachable, so the record a caller passes on the impossible `else` never gets into the message
+    "import type { Appointment, Slot } from 'fhir/r4';\nfunction assertNever(value: never): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\ntype Event = { type: 'appointment'; appointment: Appointment } | { type: 'slot'; slot: Slot };\nexport function pick(event: Event, open: (a: Appointment) => void) {\n  if (event.type === 'appointment') open(event.appointment);\n  else if (event.type !== 'slot') assertNever(event);\n}",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -66,6 +69,11 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near misses of an exhaustiveness check: a helper whose parameter can hold a value passes the record on
+    {
+      code: "import type { Patient } from 'fhir/r4';\nfunction unexpected(value: unknown): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\nexport function check(patient: Patient) {\n  if (!patient.id) unexpected(patient.name);\n}",
+      errors: [{ line: 3, column: 19, kinds: ["name"] }],
+    },
     // near misses: a field of the resource read into the message, and a patient's name, put their data in the text
     {
       code: "import type { Patient } from 'fhir/r4';\nexport function check(patient: Patient) {\n  throw new Error(`Patient ${patient.name?.[0]?.family} has no identifier`);\n}",

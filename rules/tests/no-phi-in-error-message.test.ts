@@ -54,6 +54,8 @@ runRuleTests('no-phi-in-error-message', {
     // an exhaustiveness check: a parameter typed `never` is reached only on a branch the type checker proved
     // unreachable, so the record a caller passes on the impossible `else` never gets into the message
     "import type { Appointment, Slot } from 'fhir/r4';\nfunction assertNever(value: never): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\ntype Event = { type: 'appointment'; appointment: Appointment } | { type: 'slot'; slot: Slot };\nexport function pick(event: Event, open: (a: Appointment) => void) {\n  if (event.type === 'appointment') open(event.appointment);\n  else if (event.type !== 'slot') assertNever(event);\n}",
+    // a vaccination or testing site is an organisation: a failed lookup of sites carries the site's phone, not a patient's
+    "interface Site { id: string; name: string; phoneNumber: string }\ndeclare const api: { get<T>(path: string): Promise<{ success: boolean; data: T }> };\ndeclare class HttpFailure extends Error { constructor(response: unknown) }\nexport async function sites() {\n  const response = await api.get<Site[]>('sites');\n  if (!response.success) return Promise.reject(new HttpFailure(response));\n  return response.data;\n}",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -69,6 +71,11 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near miss of a site's lookup: the same failure carrying a patient's record puts the patient's phone in it
+    {
+      code: "interface Patient { id: string; name: string; phoneNumber: string }\ndeclare const api: { get<T>(path: string): Promise<{ success: boolean; data: T }> };\ndeclare class HttpFailure extends Error { constructor(response: unknown) }\nexport async function patients() {\n  const response = await api.get<Patient[]>('patients');\n  if (!response.success) return Promise.reject(new HttpFailure(response));\n  return response.data;\n}",
+      errors: [{ line: 6, column: 48, kinds: ["name", "patient-record", "phone"] }],
+    },
     // near misses of an exhaustiveness check: a helper whose parameter can hold a value passes the record on
     {
       code: "import type { Patient } from 'fhir/r4';\nfunction unexpected(value: unknown): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\nexport function check(patient: Patient) {\n  if (!patient.id) unexpected(patient.name);\n}",

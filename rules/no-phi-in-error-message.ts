@@ -221,6 +221,22 @@ export default createRule({
       return undefined;
     };
 
+    /**
+     * `Promise.allSettled(records.map(async (record) => { … return Promise.reject({ nhsNumber, reason }) }))`: a
+     * rejection (or a throw) of a callback whose promises `Promise.allSettled` collects never propagates as an error;
+     * it becomes a `{ status: 'rejected', reason }` entry of the caller's results, data for the code that reads them
+     * (judged where that code logs or sends it).
+     */
+    const settledByCaller = (node: Node): boolean => {
+      const fn = enclosingFunction(node);
+      const mapCall = fn && parentOf(fn);
+      if (mapCall?.type !== 'CallExpression' || !mapCall.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      const method = memberCall(mapCall)?.method;
+      if (method !== 'map' && method !== 'flatMap') return false;
+      const settled = parentOf(mapCall);
+      return settled?.type === 'CallExpression' && dottedName(settled.callee) === 'Promise.allSettled' && settled.arguments[0] === mapCall;
+    };
+
     /** Whether an enclosing `if`/ternary/`&&` limits the code to development builds. */
     const guardedByDevCheck = (node: Node): boolean => {
       for (let current: Node | undefined = node; current && !isFunction(current); current = parentOf(current)) {
@@ -310,7 +326,7 @@ export default createRule({
       },
       ThrowStatement(node: TSESTree.ThrowStatement) {
         const phi = errorPhi(node.argument as Node);
-        if (phi) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
+        if (phi && !settledByCaller(node)) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
       },
       NewExpression(node: TSESTree.NewExpression) {
         const name = dottedName(node.callee);
@@ -329,7 +345,7 @@ export default createRule({
         const callee = dottedName(node.callee);
         if (callee === 'Promise.reject') {
           const phi = errorPhi(node.arguments[0] as Node);
-          if (phi) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
+          if (phi && !settledByCaller(node)) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
           return;
         }
         if (node.callee.type === 'Identifier') {

@@ -62,6 +62,9 @@ runRuleTests('no-phi-in-error-message', {
     "function errorResponse(statusCode: number, message: string) { return { statusCode, body: JSON.stringify({ error: message }) }; }\nexport const handler = async (postcode?: string) => (postcode ? errorResponse(404, 'No local authority found') : errorResponse(400, 'Postcode is required'));",
     "declare function logError(status: number, detail: unknown): void; declare const patient: { fullName: string }; logError(404, patient.fullName);",
     "declare function buildResponse(status: number, body: unknown): unknown; declare const patient: { fullName: string }; export const r = buildResponse(200, { name: patient.fullName });",
+    // Promise.allSettled collects its callbacks' rejections as results (`{ status: 'rejected', reason }`): they are
+    // data for the caller, not errors raised to a client or a logger
+    "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.allSettled(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      if (!record.nhs_number.trim()) throw new Error(`Blank NHS number ${record.nhs_number}`);\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -77,6 +80,11 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near miss of Promise.allSettled: Promise.all rejects with the first rejection, which propagates as the error
+    {
+      code: "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.all(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",
+      errors: [{ line: 7, column: 29, kinds: ['nhs-number'] }],
+    },
     // a Lambda / API Gateway proxy result with an error status, written in place or through a helper named for a
     // response or for sending an error: the body echoes the patient's postcode and date of birth to the client
     {

@@ -103,7 +103,10 @@ function classFieldTypes(node: ClassNode): Map<string, string> {
   for (const member of node.body.body) {
     if (member.type === 'PropertyDefinition' && !member.computed && !member.static) {
       const name = keyName(member.key);
-      const typeName = typeNameOfAnnotation(member.typeAnnotation?.typeAnnotation).name ?? instantiatedClass(member.value);
+      // `logger: pino.Logger`: a type qualified by a namespace is that library's, not this file's class of the same
+      // simple name (a wrapper class `Logger` holding a `pino.Logger` does not call itself through `this.logger.info`).
+      const annotated = typeNameOfAnnotation(member.typeAnnotation?.typeAnnotation);
+      const typeName = annotated.name && annotated.namespace ? `${annotated.namespace}.${annotated.name}` : (annotated.name ?? instantiatedClass(member.value));
       if (name && typeName) types.set(name, typeName);
     } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       for (const param of member.value.params) {

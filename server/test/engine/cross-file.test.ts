@@ -265,6 +265,41 @@ logger.info('banner shown', patient);
   });
 });
 
+describe('cross-file: a wrapper class named like the library type it holds', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('`this.logger.info(…)` on a field typed `pino.Logger` is the library\'s logger, not the wrapper `Logger` calling itself (whose opt-in RUM flag would then be unknown)', async () => {
+    dir = workspace({
+      'src/helpers/logger.ts': `import pino from 'pino';
+import { AwsRum } from 'aws-rum-web';
+declare const rum: AwsRum;
+class Logger {
+  logger: pino.Logger;
+  constructor() {
+    this.logger = pino({ level: 'info' });
+  }
+  private sendToRum(level: string, message: string, details?: unknown): void {
+    rum.recordEvent(\`logger_\${level}\`, { message, ...(details ? { ...details } : {}) });
+  }
+  public info(message: string, args?: unknown, sendToRum: boolean = false): void {
+    if (sendToRum) this.sendToRum('info', message, args);
+    if (args) this.logger.info(args, message);
+    else this.logger.info(message);
+  }
+}
+export const logger = new Logger();
+`,
+      'src/banner.ts': `import { logger } from './helpers/logger';
+declare const patient: { dateOfBirth: string; nhsNumber: string };
+logger.info('banner shown', patient);
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/banner.ts:3:no-phi-in-logs']);
+  });
+});
+
 describe('cross-file: an exhaustiveness check of another module', () => {
   let dir: string;
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));

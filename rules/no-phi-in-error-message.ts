@@ -1,5 +1,5 @@
 import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, type Node } from './utils/ast';
+import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
@@ -14,6 +14,22 @@ const ERROR_FACTORIES = /^(createError|createHttpError|httpError|HttpError)$|^(B
  * metadata words to the name classifier (`{ error: `…${ssn}` }` must still count).
  */
 const ERROR_TEXT_KEYS = new Set(['error', 'errors', 'err', 'message', 'msg', 'detail', 'details', 'reason', 'title', 'description', 'cause']);
+/** Words of a helper's name that say it builds or sends a response: `errorResponse`, `respondWith`, `replyError`. */
+const RESPONSE_HELPER_WORDS = new Set(['response', 'respond', 'reply']);
+/** First words of an error helper's name that say the error goes back to the client: `sendError`, `returnError`, `httpError`. */
+const ERROR_HELPER_VERBS = new Set(['send', 'return', 'respond', 'reply', 'http', 'json', 'api', 'build', 'create', 'make']);
+
+/**
+ * `errorResponse(404, msg)`, `sendError(res, 400, msg)`, `buildErrorResponse(422, { error })`: a helper named for a
+ * response (or for sending an error) and handed an HTTP error status builds the error body the client receives
+ * (an API Gateway proxy result, an Express reply). What else it is handed, but the response object, is that body.
+ */
+function isErrorResponseHelper(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = splitWords(name);
+  return words.some((word) => RESPONSE_HELPER_WORDS.has(word)) || (words.includes('error') && ERROR_HELPER_VERBS.has(words[0]));
+}
+
 /** Conditions that keep stack traces to development builds. */
 const DEV_ONLY_CONDITION = /NODE_ENV|production|development|\bisDev\w*|\bisProd\w*|\bdev(elopment)?Mode\b|\bdebug\b|\bexposeStack\b|\bshowStack\b|\bisLocal\b/i;
 
@@ -205,6 +221,22 @@ export default createRule({
       return undefined;
     };
 
+    /**
+     * `Promise.allSettled(records.map(async (record) => { … return Promise.reject({ nhsNumber, reason }) }))`: a
+     * rejection (or a throw) of a callback whose promises `Promise.allSettled` collects never propagates as an error;
+     * it becomes a `{ status: 'rejected', reason }` entry of the caller's results, data for the code that reads them
+     * (judged where that code logs or sends it).
+     */
+    const settledByCaller = (node: Node): boolean => {
+      const fn = enclosingFunction(node);
+      const mapCall = fn && parentOf(fn);
+      if (mapCall?.type !== 'CallExpression' || !mapCall.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      const method = memberCall(mapCall)?.method;
+      if (method !== 'map' && method !== 'flatMap') return false;
+      const settled = parentOf(mapCall);
+      return settled?.type === 'CallExpression' && dottedName(settled.callee) === 'Promise.allSettled' && settled.arguments[0] === mapCall;
+    };
+
     /** Whether an enclosing `if`/ternary/`&&` limits the code to development builds. */
     const guardedByDevCheck = (node: Node): boolean => {
       for (let current: Node | undefined = node; current && !isFunction(current); current = parentOf(current)) {
@@ -294,7 +326,7 @@ export default createRule({
       },
       ThrowStatement(node: TSESTree.ThrowStatement) {
         const phi = errorPhi(node.argument as Node);
-        if (phi) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
+        if (phi && !settledByCaller(node)) context.report({ node: phi.node, messageId: 'thrown', taint: phi.taint });
       },
       NewExpression(node: TSESTree.NewExpression) {
         const name = dottedName(node.callee);
@@ -313,7 +345,7 @@ export default createRule({
         const callee = dottedName(node.callee);
         if (callee === 'Promise.reject') {
           const phi = errorPhi(node.arguments[0] as Node);
-          if (phi) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
+          if (phi && !settledByCaller(node)) context.report({ node: phi.node, messageId: 'rejected', taint: phi.taint });
           return;
         }
         if (node.callee.type === 'Identifier') {
@@ -340,10 +372,31 @@ export default createRule({
           checkErrorBody((node.arguments as Node[]).slice(1));
           return;
         }
+        if (!call || !RESPONSE_NAMES.has(responseRoot(call.object) ?? '')) {
+          const helper = node.callee.type === 'Identifier' ? node.callee.name : call?.method;
+          const args = node.arguments as Node[];
+          const status = args.findIndex((argument) => isErrorStatus(argument));
+          if (status >= 0 && isErrorResponseHelper(helper)) {
+            checkErrorBody(args.filter((argument, index) => index !== status && !(argument.type === 'Identifier' && RESPONSE_NAMES.has(argument.name))));
+            return;
+          }
+        }
         const response = responseCall(node);
         if (!response) return;
         reportStack(node, node.arguments[0] as Node | undefined);
         if (response.errorStatus) checkErrorBody(node.arguments as Node[]);
+      },
+      // `return { statusCode: 404, body: JSON.stringify({ error }) }`: a Lambda / API Gateway proxy result with an error status
+      ObjectExpression(node: TSESTree.ObjectExpression) {
+        const status = propertyNamed(node, 'statusCode');
+        const body = propertyNamed(node, 'body');
+        if (!status || !body || !isErrorStatus(status.value as Node)) return;
+        // `function errorResponse(statusCode, message) { return { statusCode, body } }`: the status is the caller's, and
+        // so is the message; the call `errorResponse(404, …)` is where it is judged.
+        const fn = enclosingFunction(node);
+        const value = status.value as Node;
+        if (value.type === 'Identifier' && fn && (fn as TSESTree.FunctionDeclaration).params.some((param) => param.type === 'Identifier' && param.name === value.name)) return;
+        checkErrorBody([body.value as Node]);
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         const target = dottedName(node.left);

@@ -148,7 +148,8 @@ const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipF
 const PROMPT_KEYS = new Set(['messages', 'prompt', 'system', 'input', 'instructions', 'contents', 'message', 'inputs', 'documents', 'values', 'value', 'query', 'question']);
 /** LangChain-style runnables: `llm.invoke(…)`, `chain.call(…)`. */
 const RUNNABLE_METHODS = new Set(['invoke', 'call', 'predict', 'predictMessages', 'stream', 'batch', 'generate', 'streamEvents', 'run']);
-const RUNNABLE_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'runnable', 'gpt', 'claude', 'gemini', 'openai', 'anthropic', 'model']);
+/** `aiService.invoke(context, prompt)`, `req.aiClient.stream(…)`: an app's AI gateway (`ai` as a word of its own) takes the prompt too. */
+const RUNNABLE_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'runnable', 'gpt', 'claude', 'gemini', 'openai', 'anthropic', 'model', 'ai']);
 /** `predict`/`generate`/`run` are also local ML (TensorFlow.js `model.predict`): only chains and LLMs count for them. */
 const RUNNABLE_STRICT_METHODS = new Set(['predict', 'generate', 'run']);
 const RUNNABLE_STRICT_WORDS = new Set(['llm', 'chain', 'chat', 'agent', 'executor', 'gpt', 'claude', 'gemini', 'openai', 'anthropic']);

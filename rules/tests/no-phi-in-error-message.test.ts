@@ -51,6 +51,20 @@ runRuleTests('no-phi-in-error-message', {
     },
     // a SCREAMING_SNAKE_CASE member path is a constant, wherever it is declared
     'declare const ERRORS: { PATIENT: { DIAGNOSIS_MISSING: string } }; throw new Error(ERRORS.PATIENT.DIAGNOSIS_MISSING);',
+    // an exhaustiveness check: a parameter typed `never` is reached only on a branch the type checker proved
+    // unreachable, so the record a caller passes on the impossible `else` never gets into the message
+    "import type { Appointment, Slot } from 'fhir/r4';\nfunction assertNever(value: never): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\ntype Event = { type: 'appointment'; appointment: Appointment } | { type: 'slot'; slot: Slot };\nexport function pick(event: Event, open: (a: Appointment) => void) {\n  if (event.type === 'appointment') open(event.appointment);\n  else if (event.type !== 'slot') assertNever(event);\n}",
+    // a vaccination or testing site is an organisation: a failed lookup of sites carries the site's phone, not a patient's
+    "interface Site { id: string; name: string; phoneNumber: string }\ndeclare const api: { get<T>(path: string): Promise<{ success: boolean; data: T }> };\ndeclare class HttpFailure extends Error { constructor(response: unknown) }\nexport async function sites() {\n  const response = await api.get<Site[]>('sites');\n  if (!response.success) return Promise.reject(new HttpFailure(response));\n  return response.data;\n}",
+    // a Lambda proxy result with a success status, an error helper handed only the app's text, a logging helper
+    // handed a status, and a response helper handed no error status are not error responses with PHI
+    "declare const patient: { dateOfBirth: string }; export const ok = () => ({ statusCode: 200, body: JSON.stringify({ dateOfBirth: patient.dateOfBirth }) });",
+    "function errorResponse(statusCode: number, message: string) { return { statusCode, body: JSON.stringify({ error: message }) }; }\nexport const handler = async (postcode?: string) => (postcode ? errorResponse(404, 'No local authority found') : errorResponse(400, 'Postcode is required'));",
+    "declare function logError(status: number, detail: unknown): void; declare const patient: { fullName: string }; logError(404, patient.fullName);",
+    "declare function buildResponse(status: number, body: unknown): unknown; declare const patient: { fullName: string }; export const r = buildResponse(200, { name: patient.fullName });",
+    // Promise.allSettled collects its callbacks' rejections as results (`{ status: 'rejected', reason }`): they are
+    // data for the caller, not errors raised to a client or a logger
+    "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.allSettled(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      if (!record.nhs_number.trim()) throw new Error(`Blank NHS number ${record.nhs_number}`);\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -66,6 +80,34 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    // near miss of Promise.allSettled: Promise.all rejects with the first rejection, which propagates as the error
+    {
+      code: "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.all(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",
+      errors: [{ line: 7, column: 29, kinds: ['nhs-number'] }],
+    },
+    // a Lambda / API Gateway proxy result with an error status, written in place or through a helper named for a
+    // response or for sending an error: the body echoes the patient's postcode and date of birth to the client
+    {
+      code: "function errorResponse(statusCode: number, message: string) {\n  return { statusCode, body: JSON.stringify({ error: message }) };\n}\nexport const handler = async (postcode: string, dateOfBirth: string) => {\n  if (!dateOfBirth) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return errorResponse(404, `No local authority found for ${postcode}`);\n};",
+      errors: [
+        { line: 5, column: 53, kinds: ['date-of-birth'] },
+        { line: 6, column: 29, kinds: ['zip-code'] },
+      ],
+    },
+    {
+      code: "declare function sendError(res: unknown, status: number, message: string): void;\ndeclare const res: unknown;\nexport function lookup(patient: { email: string }) {\n  sendError(res, 409, `A patient with ${patient.email} already exists`);\n}",
+      errors: [{ line: 4, column: 23, kinds: ['email'] }],
+    },
+    // near miss of a site's lookup: the same failure carrying a patient's record puts the patient's phone in it
+    {
+      code: "interface Patient { id: string; name: string; phoneNumber: string }\ndeclare const api: { get<T>(path: string): Promise<{ success: boolean; data: T }> };\ndeclare class HttpFailure extends Error { constructor(response: unknown) }\nexport async function patients() {\n  const response = await api.get<Patient[]>('patients');\n  if (!response.success) return Promise.reject(new HttpFailure(response));\n  return response.data;\n}",
+      errors: [{ line: 6, column: 48, kinds: ["name", "patient-record", "phone"] }],
+    },
+    // near misses of an exhaustiveness check: a helper whose parameter can hold a value passes the record on
+    {
+      code: "import type { Patient } from 'fhir/r4';\nfunction unexpected(value: unknown): never {\n  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);\n}\nexport function check(patient: Patient) {\n  if (!patient.id) unexpected(patient.name);\n}",
+      errors: [{ line: 3, column: 19, kinds: ["name"] }],
+    },
     // near misses: a field of the resource read into the message, and a patient's name, put their data in the text
     {
       code: "import type { Patient } from 'fhir/r4';\nexport function check(patient: Patient) {\n  throw new Error(`Patient ${patient.name?.[0]?.family} has no identifier`);\n}",

@@ -24,6 +24,10 @@ runRuleTests('no-phi-to-third-party', {
     // a local model is not a third party; TensorFlow.js predict is local inference
     "import { ChatOllama } from '@langchain/ollama'; declare const patient: any; const llm = new ChatOllama({ model: 'llama3' }); await llm.invoke(`Summarize: ${patient.clinicalNotes}`);",
     "declare const model: any; declare const patient: any; model.predict(patient.vitals);",
+    // `ai` only as a word of its own: a chain of custody, a mail service, a detail view are no AI gateway; a local
+    // model stays local, and an AI gateway's `run`/`predict`/`generate` (also local ML's verbs) need an LLM word
+    "declare const mailService: any; declare const detailView: any; declare const patient: any; await mailService.invoke('welcome', patient.email); detailView.call(patient.fullName);",
+    "declare const aiService: any; declare const patient: any; aiService.invoke('summary', String(patient.id));",
     // Twilio's messages.create is SMS, not an LLM (another rule's business)
     "declare const client: any; declare const patient: any; client.messages.create({ body: 'Your appointment is tomorrow', to: patient.phoneNumber, from: '+15550100' });",
     // replay with masking on
@@ -303,6 +307,14 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 19, kinds: ['name'], message: 'an LLM provider' },
         { line: 6, column: 34, kinds: ['clinical-note'] },
         { line: 7, column: 37, kinds: ['diagnosis'], message: 'Vercel AI SDK' },
+      ],
+    },
+    {
+      name: "an app's AI gateway: the serialised patient data handed to `aiService.invoke` is the prompt",
+      code: "declare const req: { aiService: { invoke(context: string, message: string): Promise<unknown> }; body: { patientData: unknown } };\nconst { patientData } = req.body as { patientData: { firstName: string; conditions: string[] } };\nconst userMessage = JSON.stringify(patientData, null, 2);\nawait req.aiService.invoke('patient-summary', userMessage);\ndeclare const aiClient: any; declare const encounter: { diagnosis: string };\naiClient.stream(`Explain ${encounter.diagnosis}`);",
+      errors: [
+        { line: 4, column: 47, kinds: ['patient-record'], message: 'an LLM provider' },
+        { line: 6, column: 17, kinds: ['diagnosis'], message: 'an LLM provider' },
       ],
     },
     {

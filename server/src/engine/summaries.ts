@@ -48,6 +48,14 @@ function isOptInFlag(param: TSESTree.Parameter): boolean {
   return param.type === 'AssignmentPattern' && param.right.type === 'Literal' && param.right.value === false;
 }
 
+/**
+ * `function assertNever(value: never)`: an exhaustiveness check. A parameter typed `never` is handed a value only
+ * on a branch the type checker has proved unreachable, so nothing a caller passes there reaches its sinks.
+ */
+function receivesNoValue(param: TSESTree.Parameter | undefined): boolean {
+  return param?.type === 'Identifier' && param.typeAnnotation?.typeAnnotation.type === 'TSNeverKeyword';
+}
+
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
 
@@ -95,7 +103,10 @@ function classFieldTypes(node: ClassNode): Map<string, string> {
   for (const member of node.body.body) {
     if (member.type === 'PropertyDefinition' && !member.computed && !member.static) {
       const name = keyName(member.key);
-      const typeName = typeNameOfAnnotation(member.typeAnnotation?.typeAnnotation).name ?? instantiatedClass(member.value);
+      // `logger: pino.Logger`: a type qualified by a namespace is that library's, not this file's class of the same
+      // simple name (a wrapper class `Logger` holding a `pino.Logger` does not call itself through `this.logger.info`).
+      const annotated = typeNameOfAnnotation(member.typeAnnotation?.typeAnnotation);
+      const typeName = annotated.name && annotated.namespace ? `${annotated.namespace}.${annotated.name}` : (annotated.name ?? instantiatedClass(member.value));
       if (name && typeName) types.set(name, typeName);
     } else if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
       for (const param of member.value.params) {
@@ -306,7 +317,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
       if (fn.params.length === 0 || !wanted.has(exportName)) continue;
       // An opt-in flag (`sendToRum = false`) is off unless a caller turns it on: the summary describes the default
       // path, so a sink behind `if (sendToRum)` is not charged to every caller of `logger.info(message, details)`.
-      const probes = fn.params.map((param, index) => (isOptInFlag(param) ? { ...EMPTY, constant: false } : fromKinds([probeKind({ parameter: index, ...(param.type === 'RestElement' ? { rest: true } : {}) })], undefined, 'high')));
+      const probes = fn.params.map((param, index) => (isOptInFlag(param) || receivesNoValue(param) ? { ...EMPTY, constant: false } : fromKinds([probeKind({ parameter: index, ...(param.type === 'RestElement' ? { rest: true } : {}) })], undefined, 'high')));
       this.probing = exportName;
       if (className !== undefined) this.classStack.push(className);
       try {
@@ -328,7 +339,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const target = this.localCallee(node.callee);
     const fn = target?.fn;
     if (!fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
-    const argumentValues = node.arguments.map((argument) => this.valueOf(argument));
+    const argumentValues = node.arguments.map((argument, index) => (receivesNoValue(fn.params[index]) ? EMPTY : this.valueOf(argument)));
     // PHI, or a client's whole payload (`callValidator(request.payload, logger)` logging it inside).
     if (!argumentValues.some((value) => hasPhi(value) || hasTag(value, 'request-body'))) return;
     const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;

@@ -277,6 +277,8 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'reviewer', 'signer', 'crew', 'faculty', 'personnel', 'workforce',
   // a places search (Google Places, Mapbox) returns businesses: a pharmacy's or a clinic's listing (not `place`, a verb in `placeOrder`)
   'places',
+  // a vaccination, testing or trial site is a clinic by another name: its phone and address are the organisation's
+  'site', 'sites',
 ];
 
 /**

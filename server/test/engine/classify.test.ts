@@ -94,7 +94,7 @@ describe('NameClassifier', () => {
   const traps = [
     'patientCount', 'dischargeNoteTemplate', 'consultNoteId', 'icdIndicator', 'birthdayYear', 'dobYear', 'visitDateYear', 'totalEncounters', 'maxPatients', 'isPatientSelected', 'hasAllergy', 'SSN_PATTERN', 'DOB_FORMAT', 'emailTemplate', 'patientId', 'patientIds',
     'maskedSsn', 'ssnHash', 'encryptedDob', 'lastFour', 'ssnLast4', 'PatientService', 'patientRepository', 'PatientForm',
-    'supportEmail', 'clinicPhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
+    'supportEmail', 'clinicPhone', 'sitePhone', 'ssnError', 'dobLabel', 'diagnosisCount', 'showSsn', 'numPatients', 'encounterType',
     'consentTreatment', 'patientAuth', 'patientSid', 'patientJwt', 'patientDomain', 'patientPortalBucket', 'activePatientSort',
     'patientIDs', 'diagnosisRefSet', 'patientReference', 'patientLink', 'patientHref', 'patientUrl', 'appointmentMetadata', 'clientHeight', 'offsetHeight', 'medicationsTimeframe',
     // counters and device-memory pointers: `numberOfRecords`, `recordCounter`, `lastGlucosePosition`

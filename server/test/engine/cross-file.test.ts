@@ -265,6 +265,71 @@ logger.info('banner shown', patient);
   });
 });
 
+describe('cross-file: a wrapper class named like the library type it holds', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('`this.logger.info(…)` on a field typed `pino.Logger` is the library\'s logger, not the wrapper `Logger` calling itself (whose opt-in RUM flag would then be unknown)', async () => {
+    dir = workspace({
+      'src/helpers/logger.ts': `import pino from 'pino';
+import { AwsRum } from 'aws-rum-web';
+declare const rum: AwsRum;
+class Logger {
+  logger: pino.Logger;
+  constructor() {
+    this.logger = pino({ level: 'info' });
+  }
+  private sendToRum(level: string, message: string, details?: unknown): void {
+    rum.recordEvent(\`logger_\${level}\`, { message, ...(details ? { ...details } : {}) });
+  }
+  public info(message: string, args?: unknown, sendToRum: boolean = false): void {
+    if (sendToRum) this.sendToRum('info', message, args);
+    if (args) this.logger.info(args, message);
+    else this.logger.info(message);
+  }
+}
+export const logger = new Logger();
+`,
+      'src/banner.ts': `import { logger } from './helpers/logger';
+declare const patient: { dateOfBirth: string; nhsNumber: string };
+logger.info('banner shown', patient);
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/banner.ts:3:no-phi-in-logs']);
+  });
+});
+
+describe('cross-file: an exhaustiveness check of another module', () => {
+  let dir: string;
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a parameter typed `never` receives nothing (the branch that calls it is unreachable); a helper taking `unknown` still throws what it is given', async () => {
+    dir = workspace({
+      'src/utils/assert.ts': `export function assertNever(value: never): never {
+  throw new Error(\`Unexpected value: \${value}\`);
+}
+export function unexpected(value: unknown): never {
+  throw new Error(\`Unexpected value: \${JSON.stringify(value)}\`);
+}
+`,
+      'src/calendar.ts': `import { assertNever, unexpected } from './utils/assert';
+import type { Appointment, Patient, Slot } from 'fhir/r4';
+type Entry = { type: 'appointment'; appointment: Appointment } | { type: 'slot'; slot: Slot };
+export function pick(entry: Entry, open: (a: Appointment) => void) {
+  if (entry.type === 'appointment') open(entry.appointment);
+  else if (entry.type !== 'slot') assertNever(entry);
+}
+export function check(patient: Patient) {
+  if (!patient.id) unexpected(patient.name);
+}
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}`), ['src/calendar.ts:9:no-phi-in-error-message']);
+  });
+});
+
 describe('cross-file: a module exporting an object that gathers its own functions by name', () => {
   it('follows `storage.save(key, visit)` to the module function the default export names (`export default { save, clear }`); a setting, and a function that only removes, stay silent', async () => {
     const dir = workspace({

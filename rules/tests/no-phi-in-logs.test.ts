@@ -467,6 +467,11 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       `${searchHeader}declare function countCriteria(params: unknown): number;\nexport function search(request: CriteriaSearchRequest) { logger.debug(countCriteria(request.queryParams)); }`,
       // a FHIR server's interaction that is not a search (history, read) takes paging and ids in its query parameters
       "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeHistory(resourceType: string, queryParams: any) { console.info('history', resourceType, queryParams); }\n}",
+      // the request URL of an app that is no FHIR API (no FHIR module imported, no `fhir` folder) is not known to carry a search
+      "const express = require('express');\nexport const h = (req: any, res: any, next: any) => { console.info('request', req.method, req.originalUrl); next(); };",
+      // in a FHIR server: the method and the path without its query string; a Bundle entry's `request.url` is not the request served
+      "const FhirCommon = require('../fhir/common');\ndeclare const logger: any;\nexport const h = (req: any) => logger.info(`${req.method} ${req.path}`);",
+      "const FhirCommon = require('../fhir/common');\nexport function revert(entry: any) { console.warn(`could not process ${entry.request.url}`); }",
       // a stream record's keys, event name and id; a hit's id and score; how many writes were left unprocessed
       "declare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) logger.debug(record.eventName, record.eventID, record.dynamodb.Keys);\n}",
       "export function show(response: any) { response.body.hits.hits.forEach((hit: any) => console.log(hit._id, hit._score)); }",
@@ -496,6 +501,22 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
         name: "a search interaction's criteria parameter logged whole",
         code: "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeSearch(resourceType: string, queryParams: any) {\n    console.info('search', resourceType, queryParams);\n  }\n}",
         errors: [{ line: 4, column: 42, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: 'the URL of a request a FHIR server serves, logged by a middleware: its query string is the search',
+        code: "const { MyFHIRServer } = require('./routeHandlers/fhirServer');\nconst { logInfo } = require('./common/logging');\nexport const h = (req: any, res: any) => {\n  const reqPath = req.originalUrl;\n  res.on('finish', () => logInfo('Request Completed', { requestUrl: reqPath, status: res.statusCode }));\n};",
+        errors: [{ line: 5, column: 55, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "Koa's `ctx.url` of a FHIR interaction written into an authorisation log line",
+        code: "const logger = require('winston');\nconst FhirCommon = require('../fhir/common');\nexport const authorize = (interaction: string, ctx: any) => {\n  logger.info(`[${ctx.authenticatedUser.email}] ${interaction} ${ctx.url}`);\n};",
+        errors: [{ line: 4, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "a FHIR API route (under a `fhir` folder) logging the query it forwards",
+        code: "export async function GET(request: Request) {\n  const query = new URL(request.url).searchParams.toString();\n  const fhirUrl = `${process.env.FHIR_BASE}/Patient?${query}`;\n  console.log(`proxy ${fhirUrl}`);\n}",
+        filename: 'src/app/api/fhir/[...path]/route.ts',
+        errors: [{ line: 4, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
       },
       {
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',

@@ -46,6 +46,7 @@ import {
   SUBSCRIPTION_FOLDERS,
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
+  FHIR_FOLDER,
   FHIR_MODULE,
   FHIR_SEARCH_REQUEST_TYPE,
   INDEXED_DOCUMENT_FIELD,
@@ -53,6 +54,8 @@ import {
   QUERY_BUILDER_NOUNS,
   QUERY_BUILDER_VERBS,
   SEARCH_CRITERIA_FIELDS,
+  SERVED_REQUEST_OBJECT,
+  SERVED_REQUEST_URL_PROPERTIES,
   SEARCH_CRITERIA_KINDS,
   STORED_RESOURCE_KINDS,
   STREAM_IMAGE_FIELDS,
@@ -926,6 +929,30 @@ export function searchHandlerCriteriaValue(identifier: TSESTree.Identifier, fn: 
   return {
     kinds: CRITERIA_KINDS,
     origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${identifier.name}\` of the FHIR search interaction \`${name}\` are what a client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
+const servedRequestUrlProperties = new Set(SERVED_REQUEST_URL_PROPERTIES);
+
+/** Part of a FHIR server or of a FHIR API's routes: the file imports a FHIR module or lies in a `fhir` folder. */
+function isFhirApiFile(host: ProvenanceHost): boolean {
+  return host.importsModule(FHIR_MODULE) || (host.options.file !== undefined && FHIR_FOLDER.test(host.options.file.replace(/\\/g, '/')));
+}
+
+/**
+ * `req.originalUrl`, `ctx.url`, `request.url` of the request a FHIR server (or a FHIR API route) is serving: its
+ * query string is what the client searched by — for a Patient search a name, a birth date, an identifier
+ * (`GET [base]/Patient?family=…&birthdate=…`). Logged, the URL logs them; the resource type is the request's own,
+ * unknown here, so the evidence is medium. A path alone (`req.path`) and the method are not read here.
+ */
+export function servedRequestUrlRead(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '') || !isFhirApiFile(host)) return EMPTY;
+  const range = host.origin(member, CRITERIA_KINDS).range;
+  return {
+    kinds: CRITERIA_KINDS,
+    origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${name}\` of a request to a FHIR API holds its query string, which for a search is what the client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true, servedUrl: true }],
     confidence: 'medium',
     personContext: true,
   };

@@ -178,6 +178,20 @@ export const FHIR_SEARCH_REQUEST_TYPE = /^[A-Z]?\w*SearchRequest$/;
 /** Modules whose import makes a file part of a FHIR server or client (`@aws/fhir-works-on-aws-interface`, `fhir-kit-client`). */
 export const FHIR_MODULE = /fhir/i;
 
+/**
+ * Properties of the request being served that hold its URL with the query string: Express `req.originalUrl` and
+ * `req.url`, Koa `ctx.url` and `ctx.querystring`, Node's `request.url`, a fetch `Request`'s `url`. On a FHIR server
+ * the query string of a search is its criteria (`GET [base]/Patient?name=…&birthdate=…`).
+ */
+export const SERVED_REQUEST_URL_PROPERTIES: readonly string[] = ['url', 'originalUrl', 'querystring'];
+/**
+ * The request being served, by the names handlers give it: `req`, `request`, Koa's `ctx` (which delegates `url` to its
+ * request), `ctx.request`. Not a field named `request` of something else (`entry.request.url` of a Bundle entry).
+ */
+export const SERVED_REQUEST_OBJECT = /^(req|request|ctx|ctx\.request|ctx\.req|incomingRequest)$/;
+/** A folder of a FHIR API's code (`app/api/fhir/[...path]/route.ts`, `lib/fhir/`): its routes serve FHIR interactions. */
+export const FHIR_FOLDER = /(^|\/)fhir\//i;
+
 /** Fields of a FHIR search request (or of what its criteria were parsed into) that hold the criteria themselves. */
 export const SEARCH_CRITERIA_FIELDS: readonly string[] = ['queryParams', 'searchParams', 'queryParameters', 'searchParameters'];
 

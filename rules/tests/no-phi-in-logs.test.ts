@@ -476,6 +476,8 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       "declare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) logger.debug(record.eventName, record.eventID, record.dynamodb.Keys);\n}",
       "export function show(response: any) { response.body.hits.hits.forEach((hit: any) => console.log(hit._id, hit._score)); }",
       "export async function write(db: any, items: any[]) {\n  const result = await db.batchWriteItem({ RequestItems: { resources: items } }).promise();\n  console.log('unprocessed tables', Object.keys(result.UnprocessedItems ?? {}).length);\n}",
+      // a marshalled item of a record that holds no PHI (a job's id and state)
+      "import { marshall } from '@aws-sdk/util-dynamodb';\ninterface Job { jobId: string; state: string }\nexport function put(job: Job) { console.log('put', marshall(job)); }",
       // `_source` of something that is not a search hit
       "export function show(config: any) { console.log(config._source); }",
       // a stream image logged in a test
@@ -522,6 +524,11 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',
         code: "import AWS from 'aws-sdk';\ndeclare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) {\n    const image = AWS.DynamoDB.Converter.unmarshall(record.dynamodb.NewImage);\n    logger.debug(image);\n  }\n}",
         errors: [{ line: 6, column: 18, kinds: ['patient-record'] }],
+      },
+      {
+        name: 'records marshalled into DynamoDB items and wrapped in an SDK command are the same records: the command logged whole logs them',
+        code: "import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';\nimport { marshall } from '@aws-sdk/util-dynamodb';\ninterface StatusItem { PatientNHSNumber: string; TaskID: string }\ndeclare const logger: any;\nexport function send(items: StatusItem[]) {\n  const command = new TransactWriteItemsCommand({ TransactItems: items.map((item) => ({ Put: { TableName: 't', Item: marshall(item) } })) });\n  logger.info('sending', { command });\n}",
+        errors: [{ line: 7, column: 26, kinds: ['nhs-number'] }],
       },
       {
         name: 'the put requests a batch write left unprocessed, items included',

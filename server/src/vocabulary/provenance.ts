@@ -222,8 +222,8 @@ export const UNPROCESSED_ITEMS_FIELD = 'UnprocessedItems';
 /** A search index's hit (`hits.hits[i]`): its `_source` is the whole document the index stores. */
 export const INDEXED_DOCUMENT_FIELD = '_source';
 
-/** Functions that turn a DynamoDB item into a plain object (the item again): `unmarshall`, `Converter.unmarshall`, `Converter.output`. */
-export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled'];
+/** Functions that turn a DynamoDB item into a plain object and back (the same data either way): `unmarshall`, `Converter.unmarshall`, `marshall`. */
+export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled', 'marshall'];
 
 /** What a stored resource of a FHIR server's table or index holds, when its resource type is unknown: a whole record. */
 export const STORED_RESOURCE_KINDS: readonly string[] = ['patient-record'];

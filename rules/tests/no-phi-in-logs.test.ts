@@ -626,3 +626,28 @@ describe('no-phi-in-logs: request header maps logged whole where the file reads 
     ],
   });
 });
+
+describe('no-phi-in-logs: responses of a national health identifier service and of search POSTs', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a POST that writes (not to a search route) answers with an acknowledgement
+      "const axios = require('axios');\nexport async function enrol(base: string, abhaNumber: string) {\n  const response = await axios.post(`${base}/abha/enrol/consent`, { consent: true });\n  console.log('consent recorded', response.data);\n}",
+      // a search POST of something that is no patient's (a drug catalogue) finds no one
+      "const axios = require('axios');\nexport async function find(base: string, text: string) {\n  const response = await axios.post(`${base}/drugs/search`, { text });\n  console.log('found', response.data);\n}",
+      // an e-mail or phone route lends its response nothing: a contact detail is no health account
+      "const axios = require('axios');\nexport async function check(base: string) {\n  const response = await axios.get(`${base}/email/settings/providers`);\n  console.log(response.data);\n}",
+    ],
+    invalid: [
+      {
+        name: "the response of a read of a national health identifier's service is the holder's health account",
+        code: "const axios = require('axios');\nexport async function suggestions(base: string, txnId: string) {\n  const response = await axios.get(`${base}/abha/api/v3/enrollment/suggestion`, { headers: { Transaction_Id: txnId } });\n  console.log('suggestions', JSON.stringify(response.data, null, 2));\n}",
+        errors: [{ line: 4, column: 30, kinds: ['abha'] }],
+      },
+      {
+        name: 'a POST to a search route is a read: its answer is what it found (here a health account)',
+        code: "const axios = require('axios');\nexport async function search(base: string, abhaNumber: string) {\n  const response = await axios.post(`${base}/abha/api/v3/login/abha/search`, { healthIdNumber: abhaNumber });\n  console.log('search response', response.data);\n}",
+        errors: [{ line: 4, column: 34, kinds: ['abha'] }],
+      },
+    ],
+  });
+});

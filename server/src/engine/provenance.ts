@@ -35,7 +35,9 @@ import {
   SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
+  POST_METHODS,
   REQUEST_METHODS,
+  SEARCH_ROUTE_ENDS,
   SERVICE_READ_VERBS,
   SERVICE_RECEIVER_WORDS,
   SERVICE_SUBJECT_ENDS,
@@ -93,10 +95,14 @@ const measurementUnitKeys = new Set(MEASUREMENT_UNIT_KEYS);
 const ERROR_PARAMETER = /^(err|error|e|ex|exception)$/i;
 const MAX_URL_LABEL = 40;
 
-/** Kinds a route or store name may lend a response: clinical data and whole records, never a bare contact detail. */
+/**
+ * Kinds a route or store name may lend a response: clinical data and whole records, never a bare contact detail.
+ * A national health identifier's service (`/abha/…`, an NHS number's) answers with the holder's health account,
+ * so its name lends that identifier.
+ */
 function isRecordKind(kind: string): boolean {
-  const category = PHI_KIND_BY_ID.get(kind)?.category;
-  return category === 'clinical' || category === 'record';
+  const description = PHI_KIND_BY_ID.get(kind);
+  return description?.category === 'clinical' || description?.category === 'record' || (description?.category === 'identifier' && description.jurisdiction !== undefined);
 }
 
 function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string, response?: true): AbstractValue {
@@ -238,6 +244,18 @@ function namesOneRecord(prefix: string): boolean {
   return /\/\{\}\/?$/.test(prefix.split(/[?#]/)[0]);
 }
 
+const postMethods = new Set(POST_METHODS);
+const searchRouteEnds = new Set(SEARCH_ROUTE_ENDS);
+
+/** `axios.post(`${base}/abha/search`, { healthIdNumber })`: a POST to a route that searches, whose answer is what it found. */
+function isSearchPost(call: TSESTree.CallExpression, prefix: string | undefined): boolean {
+  if (!prefix || call.callee.type !== 'MemberExpression' || !postMethods.has(propertyName(call.callee) ?? '')) return false;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
+  if (!receiver || !splitWords(receiver).some((word) => requestClientWords.has(word))) return false;
+  const last = prefix.split(/[?#]/)[0].split('/').filter(Boolean).at(-1);
+  return last !== undefined && searchRouteEnds.has(last.toLowerCase());
+}
+
 function isRequestCall(call: TSESTree.CallExpression, allowUpdate = false): boolean {
   const write = writeMethodOf(call);
   if (write && !(allowUpdate && UPDATE_METHODS.has(write))) return false;
@@ -335,12 +353,13 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
 
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
-  if (!isRequestCall(call, true)) return undefined;
   const url = urlArgument(call);
+  const searchPost = !isRequestCall(call, true) && url !== undefined && isSearchPost(call, urlShape(url, host));
+  if (!searchPost && !isRequestCall(call, true)) return undefined;
   const prefix = url ? urlShape(url, host) : undefined;
   // `fetch(`${base}/Patient/${id}`, { method: 'PATCH', … })`: an update answers with the record it changed (FHIR's
   // update, REST's PUT/PATCH of one resource); a create, a delete or an update of no one record says nothing.
-  if (writeMethodOf(call) && !(prefix && namesOneRecord(prefix))) return undefined;
+  if (!searchPost && writeMethodOf(call) && !(prefix && namesOneRecord(prefix))) return undefined;
   const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
   const readable = (prefix ?? '…').replace(/\{\}/g, '…');
   const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;

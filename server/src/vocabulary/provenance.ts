@@ -36,6 +36,10 @@ export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.
   // framework fetch helpers: OpenMRS O3's `openmrsFetch` (resolves with a response whose `data` is the parsed body), unjs/Nuxt `$fetch`/`ofetch` (the body)
   'openmrsFetch', '$fetch', 'ofetch'];
 export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'getJSON'];
+/** Methods of an HTTP client that POST; a POST to a search route is a read by another verb (FHIR's `_search`, a lookup API). */
+export const POST_METHODS: readonly string[] = ['post'];
+/** Last path segments of a route that searches (`…/Patient/_search`, `…/abha/search`): what it answers with is what it found. */
+export const SEARCH_ROUTE_ENDS: readonly string[] = ['search', '_search', 'lookup', 'find'];
 /** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
 export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];
 

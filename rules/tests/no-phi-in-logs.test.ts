@@ -634,6 +634,8 @@ describe('no-phi-in-logs: responses of a national health identifier service and 
       "const axios = require('axios');\nexport async function enrol(base: string, abhaNumber: string) {\n  const response = await axios.post(`${base}/abha/enrol/consent`, { consent: true });\n  console.log('consent recorded', response.data);\n}",
       // a search POST of something that is no patient's (a drug catalogue) finds no one
       "const axios = require('axios');\nexport async function find(base: string, text: string) {\n  const response = await axios.post(`${base}/drugs/search`, { text });\n  console.log('found', response.data);\n}",
+      // the service's own key material (its public certificate) is no one's record, whatever service it belongs to
+      "const axios = require('axios');\nexport async function certificate(base: string) {\n  const response = await axios.get(`${base}/abha/api/v3/profile/public/certificate`);\n  console.log('certificate', JSON.stringify(response.data));\n}",
       // an e-mail or phone route lends its response nothing: a contact detail is no health account
       "const axios = require('axios');\nexport async function check(base: string) {\n  const response = await axios.get(`${base}/email/settings/providers`);\n  console.log(response.data);\n}",
     ],

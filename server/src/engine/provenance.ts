@@ -35,6 +35,7 @@ import {
   SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
+  KEY_MATERIAL_ROUTE_ENDS,
   POST_METHODS,
   REQUEST_METHODS,
   SEARCH_ROUTE_ENDS,
@@ -245,6 +246,7 @@ function namesOneRecord(prefix: string): boolean {
 }
 
 const postMethods = new Set(POST_METHODS);
+const keyMaterialRouteEnds = new Set(KEY_MATERIAL_ROUTE_ENDS);
 const searchRouteEnds = new Set(SEARCH_ROUTE_ENDS);
 
 /** `axios.post(`${base}/abha/search`, { healthIdNumber })`: a POST to a route that searches, whose answer is what it found. */
@@ -277,6 +279,8 @@ function isRequestCall(call: TSESTree.CallExpression, allowUpdate = false): bool
 export function routeKinds(path: string, classifier: NameClassifier): readonly string[] {
   const withoutOrigin = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   const segments = withoutOrigin.split(/[?#]/)[0].split('/').map((segment) => segment.replace(/\{\}/g, '')).filter((segment) => segment && !/^[:{$]|^\d+$|^v\d+$/.test(segment));
+  // `…/profile/public/certificate`: the service's own key material, whatever service it belongs to.
+  if (keyMaterialRouteEnds.has(segments.at(-1)?.toLowerCase() ?? '')) return [];
   const kinds = new Set<string>();
   for (const segment of segments) {
     const verdict = classifier.classify(segment);

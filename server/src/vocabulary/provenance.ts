@@ -36,6 +36,8 @@ export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.
   // framework fetch helpers: OpenMRS O3's `openmrsFetch` (resolves with a response whose `data` is the parsed body), unjs/Nuxt `$fetch`/`ofetch` (the body)
   'openmrsFetch', '$fetch', 'ofetch'];
 export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'getJSON'];
+/** Last path segments of a route that serves the service's own key material (`…/profile/public/certificate`, `/jwks`), not anyone's record. */
+export const KEY_MATERIAL_ROUTE_ENDS: readonly string[] = ['certificate', 'certificates', 'cert', 'certs', 'jwks', 'jwk', 'publickey', 'public-key', 'public_key'];
 /** Methods of an HTTP client that POST; a POST to a search route is a read by another verb (FHIR's `_search`, a lookup API). */
 export const POST_METHODS: readonly string[] = ['post'];
 /** Last path segments of a route that searches (`…/Patient/_search`, `…/abha/search`): what it answers with is what it found. */

@@ -1,5 +1,5 @@
 import { createRule, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall, parentOf, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall, onlyFromServedUrl, parentOf, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
@@ -177,6 +177,8 @@ export default createRule({
       };
       values.forEach((value) => collect(value, 0));
       const phi = phiOfArguments(context, parts);
+      // The client's own request URL echoed back (`Endpoint not found: ${req.originalUrl}`): nothing it did not send.
+      if (phi && onlyFromServedUrl(phi.taint)) return undefined;
       if (!phi || phi.node.type !== 'ObjectExpression') return phi;
       // Point at the innermost part that carries the PHI.
       const inner = parts.filter((part) => part.range[0] >= phi.node.range[0] && part.range[1] <= phi.node.range[1] && part !== phi.node && context.taintOf(part).kinds.length);
@@ -207,7 +209,7 @@ export default createRule({
         return found ? { node: value, taint: found.taint } : undefined;
       }
       const taint = context.taintOf(inner);
-      return taint.kinds.length ? { node: value, taint } : undefined;
+      return taint.kinds.length && !onlyFromServedUrl(taint) ? { node: value, taint } : undefined;
     };
 
     const isErrorStatus = (node: Node | undefined): boolean => {

@@ -3,7 +3,7 @@ import {
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
-import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, onlyFromServedUrl, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
@@ -637,6 +637,8 @@ class UrlFile {
 
   report(node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) {
     if (isDateOfAnOpaqueRecord(taint)) return;
+    // The served request's own URL forwarded (a proxy) or copied: its query was in a URL already.
+    if (onlyFromServedUrl(taint)) return;
     // A FHIR server's search criteria formatted back into a URL (paging and self links): say where they came from.
     if ((messageId === 'builtUrl' || messageId === 'searchParams') && taint.origins.some((origin) => origin.searchCriteria)) messageId = 'criteriaUrl';
     this.context.report({ node, messageId, taint, data: { sink }, precision });

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // a FHIR server's 404 echoing the URL its client asked for: nothing the client did not send
+    "const fhirRoutes = require('./routes/fhir');\ndeclare const app: any;\napp.use('*', (req: any, res: any) => {\n  res.status(404).json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `Endpoint not found: ${req.originalUrl}` } }] });\n});",
     // a whole FHIR resource in a template literal, in code that imports FHIR types, renders as `[object Object]`
     "import type { MedicationRequest } from 'fhir/r4';\nexport function dispense(medicationRequest: any) {\n  throw new Error(`Cannot dispense ${medicationRequest}`);\n}",
     "import type { Encounter } from 'fhir/r4';\nexport function close(encounter: any) {\n  throw new Error('Cannot close ' + encounter);\n}",

@@ -467,10 +467,17 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
       `${searchHeader}declare function countCriteria(params: unknown): number;\nexport function search(request: CriteriaSearchRequest) { logger.debug(countCriteria(request.queryParams)); }`,
       // a FHIR server's interaction that is not a search (history, read) takes paging and ids in its query parameters
       "import { Handler } from '@acme/fhir-server-interface';\nexport class Resources {\n  async typeHistory(resourceType: string, queryParams: any) { console.info('history', resourceType, queryParams); }\n}",
+      // the request URL of an app that is no FHIR API (no FHIR module imported, no `fhir` folder) is not known to carry a search
+      "const express = require('express');\nexport const h = (req: any, res: any, next: any) => { console.info('request', req.method, req.originalUrl); next(); };",
+      // in a FHIR server: the method and the path without its query string; a Bundle entry's `request.url` is not the request served
+      "const FhirCommon = require('../fhir/common');\ndeclare const logger: any;\nexport const h = (req: any) => logger.info(`${req.method} ${req.path}`);",
+      "const FhirCommon = require('../fhir/common');\nexport function revert(entry: any) { console.warn(`could not process ${entry.request.url}`); }",
       // a stream record's keys, event name and id; a hit's id and score; how many writes were left unprocessed
       "declare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) logger.debug(record.eventName, record.eventID, record.dynamodb.Keys);\n}",
       "export function show(response: any) { response.body.hits.hits.forEach((hit: any) => console.log(hit._id, hit._score)); }",
       "export async function write(db: any, items: any[]) {\n  const result = await db.batchWriteItem({ RequestItems: { resources: items } }).promise();\n  console.log('unprocessed tables', Object.keys(result.UnprocessedItems ?? {}).length);\n}",
+      // a marshalled item of a record that holds no PHI (a job's id and state)
+      "import { marshall } from '@aws-sdk/util-dynamodb';\ninterface Job { jobId: string; state: string }\nexport function put(job: Job) { console.log('put', marshall(job)); }",
       // `_source` of something that is not a search hit
       "export function show(config: any) { console.log(config._source); }",
       // a stream image logged in a test
@@ -498,9 +505,30 @@ describe('no-phi-in-logs: a FHIR server\'s own plumbing (search criteria, stored
         errors: [{ line: 4, column: 42, kinds: ['date-of-birth', 'mrn', 'name'] }],
       },
       {
+        name: 'the URL of a request a FHIR server serves, logged by a middleware: its query string is the search',
+        code: "const { MyFHIRServer } = require('./routeHandlers/fhirServer');\nconst { logInfo } = require('./common/logging');\nexport const h = (req: any, res: any) => {\n  const reqPath = req.originalUrl;\n  res.on('finish', () => logInfo('Request Completed', { requestUrl: reqPath, status: res.statusCode }));\n};",
+        errors: [{ line: 5, column: 55, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "Koa's `ctx.url` of a FHIR interaction written into an authorisation log line",
+        code: "const logger = require('winston');\nconst FhirCommon = require('../fhir/common');\nexport const authorize = (interaction: string, ctx: any) => {\n  logger.info(`[${ctx.authenticatedUser.email}] ${interaction} ${ctx.url}`);\n};",
+        errors: [{ line: 4, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
+        name: "a FHIR API route (under a `fhir` folder) logging the query it forwards",
+        code: "export async function GET(request: Request) {\n  const query = new URL(request.url).searchParams.toString();\n  const fhirUrl = `${process.env.FHIR_BASE}/Patient?${query}`;\n  console.log(`proxy ${fhirUrl}`);\n}",
+        filename: 'src/app/api/fhir/[...path]/route.ts',
+        errors: [{ line: 4, column: 15, kinds: ['date-of-birth', 'mrn', 'name'] }],
+      },
+      {
         name: 'the unmarshalled image of a DynamoDB stream record (the stored resource) logged at debug level',
         code: "import AWS from 'aws-sdk';\ndeclare const logger: any;\nexport function onStream(event: any) {\n  for (const record of event.Records) {\n    const image = AWS.DynamoDB.Converter.unmarshall(record.dynamodb.NewImage);\n    logger.debug(image);\n  }\n}",
         errors: [{ line: 6, column: 18, kinds: ['patient-record'] }],
+      },
+      {
+        name: 'records marshalled into DynamoDB items and wrapped in an SDK command are the same records: the command logged whole logs them',
+        code: "import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';\nimport { marshall } from '@aws-sdk/util-dynamodb';\ninterface StatusItem { PatientNHSNumber: string; TaskID: string }\ndeclare const logger: any;\nexport function send(items: StatusItem[]) {\n  const command = new TransactWriteItemsCommand({ TransactItems: items.map((item) => ({ Put: { TableName: 't', Item: marshall(item) } })) });\n  logger.info('sending', { command });\n}",
+        errors: [{ line: 7, column: 26, kinds: ['nhs-number'] }],
       },
       {
         name: 'the put requests a batch write left unprocessed, items included',
@@ -594,6 +622,33 @@ describe('no-phi-in-logs: request header maps logged whole where the file reads 
         name: "a Lambda event's header map printed, with the patient's date of birth read through `get`",
         code: "export function handler(event: any) {\n  console.log(event.headers);\n  const dob = event.headers.get('x-patient-dob');\n  return { statusCode: 200, body: String(dob.length) };\n}",
         errors: [{ line: 2, column: 15, kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: responses of a national health identifier service and of search POSTs', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a POST that writes (not to a search route) answers with an acknowledgement
+      "const axios = require('axios');\nexport async function enrol(base: string, abhaNumber: string) {\n  const response = await axios.post(`${base}/abha/enrol/consent`, { consent: true });\n  console.log('consent recorded', response.data);\n}",
+      // a search POST of something that is no patient's (a drug catalogue) finds no one
+      "const axios = require('axios');\nexport async function find(base: string, text: string) {\n  const response = await axios.post(`${base}/drugs/search`, { text });\n  console.log('found', response.data);\n}",
+      // the service's own key material (its public certificate) is no one's record, whatever service it belongs to
+      "const axios = require('axios');\nexport async function certificate(base: string) {\n  const response = await axios.get(`${base}/abha/api/v3/profile/public/certificate`);\n  console.log('certificate', JSON.stringify(response.data));\n}",
+      // an e-mail or phone route lends its response nothing: a contact detail is no health account
+      "const axios = require('axios');\nexport async function check(base: string) {\n  const response = await axios.get(`${base}/email/settings/providers`);\n  console.log(response.data);\n}",
+    ],
+    invalid: [
+      {
+        name: "the response of a read of a national health identifier's service is the holder's health account",
+        code: "const axios = require('axios');\nexport async function suggestions(base: string, txnId: string) {\n  const response = await axios.get(`${base}/abha/api/v3/enrollment/suggestion`, { headers: { Transaction_Id: txnId } });\n  console.log('suggestions', JSON.stringify(response.data, null, 2));\n}",
+        errors: [{ line: 4, column: 30, kinds: ['abha'] }],
+      },
+      {
+        name: 'a POST to a search route is a read: its answer is what it found (here a health account)',
+        code: "const axios = require('axios');\nexport async function search(base: string, abhaNumber: string) {\n  const response = await axios.post(`${base}/abha/api/v3/login/abha/search`, { healthIdNumber: abhaNumber });\n  console.log('search response', response.data);\n}",
+        errors: [{ line: 4, column: 34, kinds: ['abha'] }],
       },
     ],
   });

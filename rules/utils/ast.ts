@@ -59,6 +59,14 @@ export function phiOfArguments(context: RuleContext, nodes: readonly Node[]): { 
   return { node: first, taint: { kinds: [...kinds].sort(), origins, confidence } };
 }
 
+/**
+ * Every source of the taint is the URL of the request being served (`req.originalUrl`): what its client already
+ * put in a URL. Echoed back to that client or forwarded as the same query, it exposes nothing new; a log keeps it.
+ */
+export function onlyFromServedUrl(taint: Taint): boolean {
+  return taint.origins.length > 0 && taint.origins.every((origin) => origin.servedUrl === true);
+}
+
 /** The key of a property written with a plain name (`ssn:`, `'ssn':`, `1:`), not a computed one (`[key]:`). */
 export function propertyKey(property: TSESTree.Property): string | undefined {
   return property.computed ? undefined : keyName(property.key);

@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -1193,6 +1193,8 @@ export abstract class ValueEvaluator {
     if (!hasPhi(object)) {
       const stored = storedResourceRead(node, name, this as unknown as ProvenanceHost);
       if (hasPhi(stored)) return stored;
+      const url = servedRequestUrlRead(node, name, this as unknown as ProvenanceHost);
+      if (hasPhi(url)) return url;
     }
     // `labels.diagnosis`, `indicators['hiv-overview']`: a label table's entry is a label, not the field's value.
     if (!hasPhi(object) && !object.fields && !object.typeName && isLabelTable(node.object)) return EMPTY;

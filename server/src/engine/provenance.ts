@@ -35,7 +35,10 @@ import {
   SOCKET_WRITE_WORDS,
   REQUEST_CLIENT_WORDS,
   REQUEST_FUNCTIONS,
+  KEY_MATERIAL_ROUTE_ENDS,
+  POST_METHODS,
   REQUEST_METHODS,
+  SEARCH_ROUTE_ENDS,
   SERVICE_READ_VERBS,
   SERVICE_RECEIVER_WORDS,
   SERVICE_SUBJECT_ENDS,
@@ -46,6 +49,7 @@ import {
   SUBSCRIPTION_FOLDERS,
   TRACKER_EVENT_FIELDS,
   TRACKER_EVENT_KINDS,
+  FHIR_FOLDER,
   FHIR_MODULE,
   FHIR_SEARCH_REQUEST_TYPE,
   INDEXED_DOCUMENT_FIELD,
@@ -53,6 +57,8 @@ import {
   QUERY_BUILDER_NOUNS,
   QUERY_BUILDER_VERBS,
   SEARCH_CRITERIA_FIELDS,
+  SERVED_REQUEST_OBJECT,
+  SERVED_REQUEST_URL_PROPERTIES,
   SEARCH_CRITERIA_KINDS,
   STORED_RESOURCE_KINDS,
   STREAM_IMAGE_FIELDS,
@@ -90,10 +96,14 @@ const measurementUnitKeys = new Set(MEASUREMENT_UNIT_KEYS);
 const ERROR_PARAMETER = /^(err|error|e|ex|exception)$/i;
 const MAX_URL_LABEL = 40;
 
-/** Kinds a route or store name may lend a response: clinical data and whole records, never a bare contact detail. */
+/**
+ * Kinds a route or store name may lend a response: clinical data and whole records, never a bare contact detail.
+ * A national health identifier's service (`/abha/…`, an NHS number's) answers with the holder's health account,
+ * so its name lends that identifier.
+ */
 function isRecordKind(kind: string): boolean {
-  const category = PHI_KIND_BY_ID.get(kind)?.category;
-  return category === 'clinical' || category === 'record';
+  const description = PHI_KIND_BY_ID.get(kind);
+  return description?.category === 'clinical' || description?.category === 'record' || (description?.category === 'identifier' && description.jurisdiction !== undefined);
 }
 
 function provenanceValue(kinds: readonly string[], range: TaintOrigin['range'], why: string, response?: true): AbstractValue {
@@ -235,6 +245,19 @@ function namesOneRecord(prefix: string): boolean {
   return /\/\{\}\/?$/.test(prefix.split(/[?#]/)[0]);
 }
 
+const postMethods = new Set(POST_METHODS);
+const keyMaterialRouteEnds = new Set(KEY_MATERIAL_ROUTE_ENDS);
+const searchRouteEnds = new Set(SEARCH_ROUTE_ENDS);
+
+/** `axios.post(`${base}/abha/search`, { healthIdNumber })`: a POST to a route that searches, whose answer is what it found. */
+function isSearchPost(call: TSESTree.CallExpression, prefix: string | undefined): boolean {
+  if (!prefix || call.callee.type !== 'MemberExpression' || !postMethods.has(propertyName(call.callee) ?? '')) return false;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
+  if (!receiver || !splitWords(receiver).some((word) => requestClientWords.has(word))) return false;
+  const last = prefix.split(/[?#]/)[0].split('/').filter(Boolean).at(-1);
+  return last !== undefined && searchRouteEnds.has(last.toLowerCase());
+}
+
 function isRequestCall(call: TSESTree.CallExpression, allowUpdate = false): boolean {
   const write = writeMethodOf(call);
   if (write && !(allowUpdate && UPDATE_METHODS.has(write))) return false;
@@ -256,6 +279,8 @@ function isRequestCall(call: TSESTree.CallExpression, allowUpdate = false): bool
 export function routeKinds(path: string, classifier: NameClassifier): readonly string[] {
   const withoutOrigin = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
   const segments = withoutOrigin.split(/[?#]/)[0].split('/').map((segment) => segment.replace(/\{\}/g, '')).filter((segment) => segment && !/^[:{$]|^\d+$|^v\d+$/.test(segment));
+  // `…/profile/public/certificate`: the service's own key material, whatever service it belongs to.
+  if (keyMaterialRouteEnds.has(segments.at(-1)?.toLowerCase() ?? '')) return [];
   const kinds = new Set<string>();
   for (const segment of segments) {
     const verdict = classifier.classify(segment);
@@ -332,12 +357,13 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
 
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
-  if (!isRequestCall(call, true)) return undefined;
   const url = urlArgument(call);
+  const searchPost = !isRequestCall(call, true) && url !== undefined && isSearchPost(call, urlShape(url, host));
+  if (!searchPost && !isRequestCall(call, true)) return undefined;
   const prefix = url ? urlShape(url, host) : undefined;
   // `fetch(`${base}/Patient/${id}`, { method: 'PATCH', … })`: an update answers with the record it changed (FHIR's
   // update, REST's PUT/PATCH of one resource); a create, a delete or an update of no one record says nothing.
-  if (writeMethodOf(call) && !(prefix && namesOneRecord(prefix))) return undefined;
+  if (!searchPost && writeMethodOf(call) && !(prefix && namesOneRecord(prefix))) return undefined;
   const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
   const readable = (prefix ?? '…').replace(/\{\}/g, '…');
   const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
@@ -926,6 +952,30 @@ export function searchHandlerCriteriaValue(identifier: TSESTree.Identifier, fn: 
   return {
     kinds: CRITERIA_KINDS,
     origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${identifier.name}\` of the FHIR search interaction \`${name}\` are what a client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
+const servedRequestUrlProperties = new Set(SERVED_REQUEST_URL_PROPERTIES);
+
+/** Part of a FHIR server or of a FHIR API's routes: the file imports a FHIR module or lies in a `fhir` folder. */
+function isFhirApiFile(host: ProvenanceHost): boolean {
+  return host.importsModule(FHIR_MODULE) || (host.options.file !== undefined && FHIR_FOLDER.test(host.options.file.replace(/\\/g, '/')));
+}
+
+/**
+ * `req.originalUrl`, `ctx.url`, `request.url` of the request a FHIR server (or a FHIR API route) is serving: its
+ * query string is what the client searched by — for a Patient search a name, a birth date, an identifier
+ * (`GET [base]/Patient?family=…&birthdate=…`). Logged, the URL logs them; the resource type is the request's own,
+ * unknown here, so the evidence is medium. A path alone (`req.path`) and the method are not read here.
+ */
+export function servedRequestUrlRead(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '') || !isFhirApiFile(host)) return EMPTY;
+  const range = host.origin(member, CRITERIA_KINDS).range;
+  return {
+    kinds: CRITERIA_KINDS,
+    origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${name}\` of a request to a FHIR API holds its query string, which for a search is what the client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true, servedUrl: true }],
     confidence: 'medium',
     personContext: true,
   };

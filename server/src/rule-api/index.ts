@@ -74,6 +74,12 @@ export interface TaintOrigin {
    * from them: rules say that criteria POSTed to `_search` to keep them out of URLs end up in one.
    */
   searchCriteria?: true;
+  /**
+   * The source is the URL of the request being served (`req.originalUrl`): its query string is already in the URL its
+   * client sent, so it matters where the server writes it down (a log), not where it hands it back to that client
+   * or forwards the same query on.
+   */
+  servedUrl?: true;
 }
 
 /** What the taint analysis knows about the value of an expression at a point of the walk. */

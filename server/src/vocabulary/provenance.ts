@@ -36,6 +36,12 @@ export const REQUEST_FUNCTIONS: readonly string[] = ['fetch', '$.ajax', 'jQuery.
   // framework fetch helpers: OpenMRS O3's `openmrsFetch` (resolves with a response whose `data` is the parsed body), unjs/Nuxt `$fetch`/`ofetch` (the body)
   'openmrsFetch', '$fetch', 'ofetch'];
 export const REQUEST_METHODS: readonly string[] = ['get', 'request', 'ajax', 'getJSON'];
+/** Last path segments of a route that serves the service's own key material (`…/profile/public/certificate`, `/jwks`), not anyone's record. */
+export const KEY_MATERIAL_ROUTE_ENDS: readonly string[] = ['certificate', 'certificates', 'cert', 'certs', 'jwks', 'jwk', 'publickey', 'public-key', 'public_key'];
+/** Methods of an HTTP client that POST; a POST to a search route is a read by another verb (FHIR's `_search`, a lookup API). */
+export const POST_METHODS: readonly string[] = ['post'];
+/** Last path segments of a route that searches (`…/Patient/_search`, `…/abha/search`): what it answers with is what it found. */
+export const SEARCH_ROUTE_ENDS: readonly string[] = ['search', '_search', 'lookup', 'find'];
 /** Receivers of REQUEST_METHODS that are HTTP clients (not maps, caches or stores). */
 export const REQUEST_CLIENT_WORDS: readonly string[] = ['axios', 'http', 'https', 'api', 'client', 'ky', 'got', 'superagent', 'request', 'fetcher', 'rest', '$', 'jquery', 'instance', 'httpclient', 'apiclient'];
 
@@ -178,6 +184,20 @@ export const FHIR_SEARCH_REQUEST_TYPE = /^[A-Z]?\w*SearchRequest$/;
 /** Modules whose import makes a file part of a FHIR server or client (`@aws/fhir-works-on-aws-interface`, `fhir-kit-client`). */
 export const FHIR_MODULE = /fhir/i;
 
+/**
+ * Properties of the request being served that hold its URL with the query string: Express `req.originalUrl` and
+ * `req.url`, Koa `ctx.url` and `ctx.querystring`, Node's `request.url`, a fetch `Request`'s `url`. On a FHIR server
+ * the query string of a search is its criteria (`GET [base]/Patient?name=…&birthdate=…`).
+ */
+export const SERVED_REQUEST_URL_PROPERTIES: readonly string[] = ['url', 'originalUrl', 'querystring'];
+/**
+ * The request being served, by the names handlers give it: `req`, `request`, Koa's `ctx` (which delegates `url` to its
+ * request), `ctx.request`. Not a field named `request` of something else (`entry.request.url` of a Bundle entry).
+ */
+export const SERVED_REQUEST_OBJECT = /^(req|request|ctx|ctx\.request|ctx\.req|incomingRequest)$/;
+/** A folder of a FHIR API's code (`app/api/fhir/[...path]/route.ts`, `lib/fhir/`): its routes serve FHIR interactions. */
+export const FHIR_FOLDER = /(^|\/)fhir\//i;
+
 /** Fields of a FHIR search request (or of what its criteria were parsed into) that hold the criteria themselves. */
 export const SEARCH_CRITERIA_FIELDS: readonly string[] = ['queryParams', 'searchParams', 'queryParameters', 'searchParameters'];
 
@@ -208,8 +228,8 @@ export const UNPROCESSED_ITEMS_FIELD = 'UnprocessedItems';
 /** A search index's hit (`hits.hits[i]`): its `_source` is the whole document the index stores. */
 export const INDEXED_DOCUMENT_FIELD = '_source';
 
-/** Functions that turn a DynamoDB item into a plain object (the item again): `unmarshall`, `Converter.unmarshall`, `Converter.output`. */
-export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled'];
+/** Functions that turn a DynamoDB item into a plain object and back (the same data either way): `unmarshall`, `Converter.unmarshall`, `marshall`. */
+export const ITEM_CONVERTERS: readonly string[] = ['unmarshall', 'unmarshalled', 'marshall'];
 
 /** What a stored resource of a FHIR server's table or index holds, when its resource type is unknown: a whole record. */
 export const STORED_RESOURCE_KINDS: readonly string[] = ['patient-record'];

@@ -24,6 +24,8 @@ runRuleTests('no-phi-in-logs', {
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
+    // a member of a database replica set or a cluster is a server: its hosts are infrastructure, not a plan member's record
+    "declare function getReplicaSetMemberHostsAsync(db: unknown): Promise<string[]>;\nexport async function stats(db: unknown) {\n  const memberHosts = await getReplicaSetMemberHostsAsync(db);\n  for (const host of memberHosts) console.info(`could not connect to ${host}`);\n  console.log('cluster', clusterMembers);\n}\ndeclare const clusterMembers: string[];",
     // a product's own name read from an order: a drug's catalogue name is not a person's name
     'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
     'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
@@ -151,6 +153,11 @@ runRuleTests('no-phi-in-logs', {
     {
       code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
       errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],
+    },
+    // near miss: a health plan's member, a family member and a set's member record stay a person's
+    {
+      code: "export function f(members: any[], familyMember: any, setMember: any) {\n  console.log(members);\n  console.log(familyMember);\n  console.log(setMember);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['patient-record'] }, { line: 3, column: 15, kinds: ['patient-record'] }, { line: 4, column: 15, kinds: ['patient-record'] }],
     },
     // near miss: a person's name read from the same record is still a name
     {

@@ -30,6 +30,8 @@ import {
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
   WORKFORCE_GROUP_WORDS,
+  MACHINE_GROUP_WORDS,
+  MACHINE_WORDS,
   WORKFORCE_SUBJECT_WORDS,
 } from './name-traps';
 
@@ -129,6 +131,8 @@ const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 const OBSERVATION_QUESTION_WORDS = new Set(['code', 'codes', 'concept', 'concepts', 'coding', 'codings']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
+const machineGroupWords = new Set(MACHINE_GROUP_WORDS);
+const machineWords = new Set(MACHINE_WORDS);
 
 /**
  * The words with a workforce group's `member` read as staff (`staffMember` → staff, staff): a staff or team
@@ -136,8 +140,23 @@ const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
  * are not a patient's.
  */
 function withWorkforceMembers(words: readonly string[]): readonly string[] {
-  if (!words.some((word, i) => i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]))) return words;
-  return words.map((word, i) => (i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]) ? 'staff' : word));
+  if (!words.some((word, i) => (word === 'member' || word === 'members') && (isWorkforceMember(words, i) || isMachineMember(words, i)))) return words;
+  return words.map((word, i) => {
+    if (word !== 'member' && word !== 'members') return word;
+    return isWorkforceMember(words, i) ? 'staff' : isMachineMember(words, i) ? 'node' : word;
+  });
+}
+
+function isWorkforceMember(words: readonly string[], i: number): boolean {
+  return i > 0 && workforceGroupWords.has(words[i - 1]);
+}
+
+/**
+ * A member of a database replica set or a cluster (`replicaSetMember`, `clusterMembers`), or one named for the
+ * machine it is (`memberHosts`, `memberNode`): a server, not a health plan's member.
+ */
+function isMachineMember(words: readonly string[], i: number): boolean {
+  return (i > 0 && machineGroupWords.has(words[i - 1]) && (words[i - 1] !== 'set' || (i > 1 && words[i - 2] === 'replica'))) || (i + 1 < words.length && machineWords.has(words[i + 1]));
 }
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);

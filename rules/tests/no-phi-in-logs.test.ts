@@ -24,6 +24,8 @@ runRuleTests('no-phi-in-logs', {
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
+    // an appointment's participants are references to the patient, the practitioner and the location: opaque ids
+    "import type { Appointment } from 'fhir/r4';\nexport function missing(appointment: Appointment) {\n  console.log('schedule is missing', appointment.participant);\n  console.log(appointment.participant[0].actor, appointment.participant.map((p) => p.status));\n}",
     // a member of a database replica set or a cluster is a server: its hosts are infrastructure, not a plan member's record
     "declare function getReplicaSetMemberHostsAsync(db: unknown): Promise<string[]>;\nexport async function stats(db: unknown) {\n  const memberHosts = await getReplicaSetMemberHostsAsync(db);\n  for (const host of memberHosts) console.info(`could not connect to ${host}`);\n  console.log('cluster', clusterMembers);\n}\ndeclare const clusterMembers: string[];",
     // a product's own name read from an order: a drug's catalogue name is not a person's name
@@ -153,6 +155,11 @@ runRuleTests('no-phi-in-logs', {
     {
       code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
       errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],
+    },
+    // near miss: an appointment's start, and the name a participant's reference displays, are still PHI
+    {
+      code: "import type { Appointment } from 'fhir/r4';\nexport function booked(appointment: Appointment) {\n  console.log('booked for', appointment.start);\n  console.log(appointment.participant[0].actor?.display);\n}",
+      errors: [{ line: 3, column: 29, kinds: ['care-date'] }, { line: 4, column: 15, kinds: ['name'] }],
     },
     // near miss: a health plan's member, a family member and a set's member record stay a person's
     {

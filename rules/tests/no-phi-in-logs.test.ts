@@ -28,6 +28,8 @@ runRuleTests('no-phi-in-logs', {
     "import type { Appointment } from 'fhir/r4';\nexport function missing(appointment: Appointment) {\n  console.log('schedule is missing', appointment.participant);\n  console.log(appointment.participant[0].actor, appointment.participant.map((p) => p.status));\n}",
     // a member of a database replica set or a cluster is a server: its hosts are infrastructure, not a plan member's record
     "declare function getReplicaSetMemberHostsAsync(db: unknown): Promise<string[]>;\nexport async function stats(db: unknown) {\n  const memberHosts = await getReplicaSetMemberHostsAsync(db);\n  for (const host of memberHosts) console.info(`could not connect to ${host}`);\n  console.log('cluster', clusterMembers);\n}\ndeclare const clusterMembers: string[];",
+    // a person's-name compound after a thing, or an aspect of a thing, is the thing's name: a bed feature's, a ward's
+    "export class BedFeature { BedFeatureId = 0; BedFeatureFullName = ''; BedPrice = 0 }\nexport function edit(selected: BedFeature, ward: { wardDisplayName: string }) {\n  console.log(selected.BedFeatureFullName);\n  console.log(ward.wardDisplayName);\n}",
     // a product's own name read from an order: a drug's catalogue name is not a person's name
     'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
     'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
@@ -160,6 +162,11 @@ runRuleTests('no-phi-in-logs', {
     {
       code: "import type { Appointment } from 'fhir/r4';\nexport function booked(appointment: Appointment) {\n  console.log('booked for', appointment.start);\n  console.log(appointment.participant[0].actor?.display);\n}",
       errors: [{ line: 3, column: 29, kinds: ['care-date'] }, { line: 4, column: 15, kinds: ['name'] }],
+    },
+    // near miss: a person's full name stays one, after a patient's bed too
+    {
+      code: "export class BedRequest { BedFeatureId = 0; PatientFullName = '' }\nexport function edit(request: BedRequest, patientBedFullName: string) {\n  console.log(request.PatientFullName);\n  console.log(patientBedFullName);\n}",
+      errors: [{ line: 3, column: 15, kinds: ['name'] }, { line: 4, column: 15, kinds: ['name'] }],
     },
     // near miss: a health plan's member, a family member and a set's member record stay a person's
     {

@@ -192,6 +192,24 @@ function namesTheWordBefore(words: readonly string[], start: number): boolean {
   return thingWords.has(before) || words.slice(0, start - 1).some((word) => personContextWords.has(word));
 }
 
+/**
+ * `bedFeatureFullName`, `drugDisplayName`, `wardFullName`: a person's-name compound (`fullName`, `displayName`) after
+ * a word naming a thing (a bed, a drug, a ward) is that thing's name, as long as no word before it names a person
+ * (`patientFullName`, `motherFullName` keep theirs).
+ */
+function aThingOwnsTheName(words: readonly string[], start: number): boolean {
+  if (start === 0) return false;
+  const before = words.slice(0, start);
+  if (before.some((word) => personContextWords.has(word) || patientSubjectWords.has(word) || personNameModifiers.has(word))) return false;
+  // the thing itself right before the name (`wardFullName`), or an aspect of it (`bedFeatureFullName`, `drugTypeDisplayName`)
+  const last = before[before.length - 1];
+  if (thingWords.has(last)) return true;
+  return THING_ASPECT_WORDS.has(last) && before.length > 1 && thingWords.has(before[before.length - 2]);
+}
+
+/** What a thing has that has a name of its own: a bed's feature, a drug's type, a product's variant. */
+const THING_ASPECT_WORDS = new Set(['feature', 'features', 'type', 'types', 'kind', 'kinds', 'category', 'option', 'options', 'variant', 'variants', 'model', 'class', 'group', 'unit']);
+
 export type Subject = 'patient' | 'workforce';
 
 /**
@@ -533,7 +551,7 @@ export class NameClassifier {
     let thingsName = false;
     for (const [at, match] of matches.entries()) {
       if (match.contextual && !personContext) continue;
-      if (match.contextual && match.kind === 'name' && namesTheWordBefore(words, matchStarts[at])) {
+      if (match.kind === 'name' && (match.contextual ? namesTheWordBefore(words, matchStarts[at]) : aThingOwnsTheName(words, matchStarts[at]))) {
         thingsName = true;
         continue;
       }

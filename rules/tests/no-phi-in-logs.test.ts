@@ -24,6 +24,14 @@ runRuleTests('no-phi-in-logs', {
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
+    // an appointment's participants are references to the patient, the practitioner and the location: opaque ids
+    "import type { Appointment } from 'fhir/r4';\nexport function missing(appointment: Appointment) {\n  console.log('schedule is missing', appointment.participant);\n  console.log(appointment.participant[0].actor, appointment.participant.map((p) => p.status));\n}",
+    // so are they when the appointment is a search result asserted to its type: the type's shape beats the variable's name
+    "import type { Appointment } from 'fhir/r4';\ndeclare function lookup(id: string): unknown;\nexport function missing(id: string) {\n  const fhirAppointment = lookup(id) as Appointment;\n  console.log('schedule is missing', fhirAppointment.participant);\n}",
+    // a member of a database replica set or a cluster is a server: its hosts are infrastructure, not a plan member's record
+    "declare function getReplicaSetMemberHostsAsync(db: unknown): Promise<string[]>;\nexport async function stats(db: unknown) {\n  const memberHosts = await getReplicaSetMemberHostsAsync(db);\n  for (const host of memberHosts) console.info(`could not connect to ${host}`);\n  console.log('cluster', clusterMembers);\n}\ndeclare const clusterMembers: string[];",
+    // a person's-name compound after a thing, or an aspect of a thing, is the thing's name: a bed feature's, a ward's
+    "export class BedFeature { BedFeatureId = 0; BedFeatureFullName = ''; BedPrice = 0 }\nexport function edit(selected: BedFeature, ward: { wardDisplayName: string }) {\n  console.log(selected.BedFeatureFullName);\n  console.log(ward.wardDisplayName);\n}",
     // a product's own name read from an order: a drug's catalogue name is not a person's name
     'export function send(prescription: any) { console.warn(`cannot send ${prescription.medication?.name} to the pharmacy`); }',
     'export function list(order: any) { console.log(order.drugs[0].name, order.vaccine.name); }',
@@ -151,6 +159,26 @@ runRuleTests('no-phi-in-logs', {
     {
       code: "export function show(encounter: { diagnosisCode: string }) {\n  console.log('dx', encounter.diagnosisCode);\n}",
       errors: [{ line: 2, column: 21, kinds: ['diagnosis'] }],
+    },
+    // near miss: an appointment's start, and the name a participant's reference displays, are still PHI
+    {
+      code: "import type { Appointment } from 'fhir/r4';\nexport function booked(appointment: Appointment) {\n  console.log('booked for', appointment.start);\n  console.log(appointment.participant[0].actor?.display);\n}",
+      errors: [{ line: 3, column: 29, kinds: ['care-date'] }, { line: 4, column: 15, kinds: ['name'] }],
+    },
+    // near miss: an asserted appointment's start is still its date, and a record asserted to `any` keeps its name's kinds
+    {
+      code: "import type { Appointment } from 'fhir/r4';\ndeclare function lookup(id: string): unknown;\nexport function booked(id: string) {\n  const fhirAppointment = lookup(id) as Appointment;\n  console.log('booked for', fhirAppointment.start);\n  const patient = lookup(id) as any;\n  console.log(patient);\n}",
+      errors: [{ line: 5, column: 29, kinds: ['care-date'] }, { line: 7, column: 15, kinds: ['patient-record'] }],
+    },
+    // near miss: a person's full name stays one, after a patient's bed too
+    {
+      code: "export class BedRequest { BedFeatureId = 0; PatientFullName = '' }\nexport function edit(request: BedRequest, patientBedFullName: string) {\n  console.log(request.PatientFullName);\n  console.log(patientBedFullName);\n}",
+      errors: [{ line: 3, column: 15, kinds: ['name'] }, { line: 4, column: 15, kinds: ['name'] }],
+    },
+    // near miss: a health plan's member, a family member and a set's member record stay a person's
+    {
+      code: "export function f(members: any[], familyMember: any, setMember: any) {\n  console.log(members);\n  console.log(familyMember);\n  console.log(setMember);\n}",
+      errors: [{ line: 2, column: 15, kinds: ['patient-record'] }, { line: 3, column: 15, kinds: ['patient-record'] }, { line: 4, column: 15, kinds: ['patient-record'] }],
     },
     // near miss: a person's name read from the same record is still a name
     {

@@ -150,6 +150,9 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
     const kinds = [...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])];
     // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already.
     if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE))) continue;
+    // A helper's sink that runs only in development (`if (isLocal(env)) logger.info(value)`) is not where its callers'
+    // PHI goes in a deployment.
+    if (descriptor.node && 'parent' in descriptor.node && isDevelopmentOnly(descriptor.node as TSESTree.Node)) continue;
     for (const kind of new Set(kinds)) {
       const probe = parseProbeKind(kind);
       if (!probe) continue;

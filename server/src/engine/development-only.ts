@@ -19,6 +19,14 @@ const DEVELOPMENT_FLAGS = new Set(['__DEV__', 'DEV', 'isDev', 'isDevelopment', '
 const PRODUCTION_FLAGS = new Set(['PROD', 'production', 'isProd', 'isProduction', 'IS_PROD', 'IS_PRODUCTION', 'isProductionMode', 'isProdEnv']);
 /** Calls that answer "is this a development build": Angular's `isDevMode()`. */
 const DEVELOPMENT_CALLS = new Set(['isDevMode']);
+/**
+ * The app's own predicates named for the environment they test (`isLocal(config.environment)`, `isDevelopment()`,
+ * `isLocalEnvironment(env)`): true only on a developer's machine or a development build. (`isTest…` is left out:
+ * a test of something else as often as of the environment.)
+ */
+const DEVELOPMENT_PREDICATE = /^is(Local|Dev|Development)(Env|Environment|Mode|Build)?$/;
+/** `isProduction(env)`, `isProdEnvironment()`: true in every production run. */
+const PRODUCTION_PREDICATE = /^is(Prod|Production)(Env|Environment|Mode|Build)?$/;
 
 function nameOf(node: Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
@@ -71,7 +79,7 @@ function onlyInDevelopment(condition: Node): boolean {
       return comparisonEnvironment(node) === 'development';
     case 'CallExpression': {
       const name = nameOf(unwrapped(node.callee as Node));
-      return name !== undefined && DEVELOPMENT_CALLS.has(name) && node.arguments.length === 0;
+      return name !== undefined && ((DEVELOPMENT_CALLS.has(name) && node.arguments.length === 0) || DEVELOPMENT_PREDICATE.test(name));
     }
     case 'Identifier':
     case 'MemberExpression': {
@@ -95,6 +103,10 @@ function holdsInProduction(condition: Node): boolean {
       return false;
     case 'BinaryExpression':
       return comparisonEnvironment(node) === 'production';
+    case 'CallExpression': {
+      const name = nameOf(unwrapped(node.callee as Node));
+      return name !== undefined && PRODUCTION_PREDICATE.test(name);
+    }
     case 'Identifier':
     case 'MemberExpression': {
       const name = nameOf(node);

@@ -672,6 +672,15 @@ export abstract class ValueEvaluator {
    * The value a named variable ends up with: what was assigned, plus what its name says when the
    * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
    */
+  /** `x as Appointment`, `<Patient>x`, `x satisfies Coverage`: an initialiser asserted to a type the analysis knows the shape of. */
+  private assertsKnownType(init: Node | undefined, at: Node): boolean {
+    if (init?.type !== 'TSAsExpression' && init?.type !== 'TSTypeAssertion' && init?.type !== 'TSSatisfiesExpression') return false;
+    const asserted = typeNameOfAnnotation(init.typeAnnotation);
+    if (!asserted.name) return false;
+    const typed = this.typedValue(asserted.name, at, asserted.namespace);
+    return hasPhi(typed) || this.options.index?.resolve(asserted.name, this.options.classifier) !== undefined;
+  }
+
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
     // A boolean carries no PHI; a known `false` stays known (`if (flag)` then never runs).
@@ -711,7 +720,8 @@ export abstract class ValueEvaluator {
     // as text it is a record, `[object Object]` (see asText).
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
-    const typeIsKnown = typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined);
+    // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
+    const typeIsKnown = (typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined)) || this.assertsKnownType(init, identifier);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that

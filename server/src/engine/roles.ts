@@ -61,6 +61,13 @@ const FOLDER_ROLES: ReadonlyMap<string, FileRole> = new Map<string, FileRole>([
 const BROWSER_APP_FOLDERS: ReadonlySet<string> = new Set(['app', 'public', 'www', 'static', 'webapp', 'web']);
 
 /**
+ * The folders where an AI coding assistant keeps its skills, commands, hooks and rules (`.claude/skills/…`,
+ * `.cursor/rules/…`): tooling the developer's agent runs on the developer's machine (a browser-performance probe,
+ * a lint hook), never code a deployment runs on patients' data.
+ */
+const CODING_ASSISTANT_FOLDERS: ReadonlySet<string> = new Set(['.claude', '.cursor', '.windsurf', '.gemini', '.codex', '.continue', '.roo', '.kiro', '.cline', '.aider']);
+
+/**
  * Folders a web server hands out as they are: a `plugins/` folder under one holds third-party jQuery plugins and
  * chart libraries a theme ships with (`wwwroot/assets/global/plugins/highcharts/…`), not the app's code. (A
  * `plugins/` folder elsewhere, `lib/plugins/`, is the app's own.) So does a `themes/` folder right under one
@@ -171,6 +178,10 @@ export function roleOfPath(relPath: string): RoleVerdict | undefined {
  * except that examples and samples inside synthetic data are that data (`synthetic-patients/examples/`).
  */
 function folderRole(folders: readonly string[]): RoleVerdict | undefined {
+  // A coding assistant's own folder decides whatever lies below it (`.claude/skills/…/scripts/x.js` is the
+  // developer's agent tooling, not an operator script of the product).
+  const assistant = folders.find((folder) => CODING_ASSISTANT_FOLDERS.has(folder.toLowerCase()));
+  if (assistant) return { role: 'development', reason: `coding assistant folder ${assistant}` };
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i].toLowerCase();
     if (folder === 'plugins' && folders.slice(0, i).some((ancestor) => STATIC_ASSET_FOLDERS.has(ancestor.toLowerCase()))) {

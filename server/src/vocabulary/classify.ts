@@ -30,6 +30,8 @@ import {
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
   WORKFORCE_GROUP_WORDS,
+  MACHINE_GROUP_WORDS,
+  MACHINE_WORDS,
   WORKFORCE_SUBJECT_WORDS,
 } from './name-traps';
 
@@ -129,6 +131,8 @@ const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 const OBSERVATION_QUESTION_WORDS = new Set(['code', 'codes', 'concept', 'concepts', 'coding', 'codings']);
 const syntheticOwnerWords = new Set(SYNTHETIC_OWNER_WORDS);
 const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
+const machineGroupWords = new Set(MACHINE_GROUP_WORDS);
+const machineWords = new Set(MACHINE_WORDS);
 
 /**
  * The words with a workforce group's `member` read as staff (`staffMember` → staff, staff): a staff or team
@@ -136,8 +140,23 @@ const workforceGroupWords = new Set(WORKFORCE_GROUP_WORDS);
  * are not a patient's.
  */
 function withWorkforceMembers(words: readonly string[]): readonly string[] {
-  if (!words.some((word, i) => i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]))) return words;
-  return words.map((word, i) => (i > 0 && (word === 'member' || word === 'members') && workforceGroupWords.has(words[i - 1]) ? 'staff' : word));
+  if (!words.some((word, i) => (word === 'member' || word === 'members') && (isWorkforceMember(words, i) || isMachineMember(words, i)))) return words;
+  return words.map((word, i) => {
+    if (word !== 'member' && word !== 'members') return word;
+    return isWorkforceMember(words, i) ? 'staff' : isMachineMember(words, i) ? 'node' : word;
+  });
+}
+
+function isWorkforceMember(words: readonly string[], i: number): boolean {
+  return i > 0 && workforceGroupWords.has(words[i - 1]);
+}
+
+/**
+ * A member of a database replica set or a cluster (`replicaSetMember`, `clusterMembers`), or one named for the
+ * machine it is (`memberHosts`, `memberNode`): a server, not a health plan's member.
+ */
+function isMachineMember(words: readonly string[], i: number): boolean {
+  return (i > 0 && machineGroupWords.has(words[i - 1]) && (words[i - 1] !== 'set' || (i > 1 && words[i - 2] === 'replica'))) || (i + 1 < words.length && machineWords.has(words[i + 1]));
 }
 const measurementAggregateWords = new Set(MEASUREMENT_AGGREGATE_WORDS);
 const syntaxTreeWords = new Set(SYNTAX_TREE_WORDS);
@@ -172,6 +191,24 @@ function namesTheWordBefore(words: readonly string[], start: number): boolean {
   // context comes to from outside (`elig.ins_name_f`, the insured's) may be the person.
   return thingWords.has(before) || words.slice(0, start - 1).some((word) => personContextWords.has(word));
 }
+
+/**
+ * `bedFeatureFullName`, `drugDisplayName`, `wardFullName`: a person's-name compound (`fullName`, `displayName`) after
+ * a word naming a thing (a bed, a drug, a ward) is that thing's name, as long as no word before it names a person
+ * (`patientFullName`, `motherFullName` keep theirs).
+ */
+function aThingOwnsTheName(words: readonly string[], start: number): boolean {
+  if (start === 0) return false;
+  const before = words.slice(0, start);
+  if (before.some((word) => personContextWords.has(word) || patientSubjectWords.has(word) || personNameModifiers.has(word))) return false;
+  // the thing itself right before the name (`wardFullName`), or an aspect of it (`bedFeatureFullName`, `drugTypeDisplayName`)
+  const last = before[before.length - 1];
+  if (thingWords.has(last)) return true;
+  return THING_ASPECT_WORDS.has(last) && before.length > 1 && thingWords.has(before[before.length - 2]);
+}
+
+/** What a thing has that has a name of its own: a bed's feature, a drug's type, a product's variant. */
+const THING_ASPECT_WORDS = new Set(['feature', 'features', 'type', 'types', 'kind', 'kinds', 'category', 'option', 'options', 'variant', 'variants', 'model', 'class', 'group', 'unit']);
 
 export type Subject = 'patient' | 'workforce';
 
@@ -514,7 +551,7 @@ export class NameClassifier {
     let thingsName = false;
     for (const [at, match] of matches.entries()) {
       if (match.contextual && !personContext) continue;
-      if (match.contextual && match.kind === 'name' && namesTheWordBefore(words, matchStarts[at])) {
+      if (match.kind === 'name' && (match.contextual ? namesTheWordBefore(words, matchStarts[at]) : aThingOwnsTheName(words, matchStarts[at]))) {
         thingsName = true;
         continue;
       }

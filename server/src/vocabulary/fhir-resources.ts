@@ -161,8 +161,11 @@ export const FHIR_TYPES: Record<string, FhirTypeSpec> = {
   },
   Appointment: {
     kinds: ['encounter'],
-    fields: { start: { kinds: ['care-date'] }, end: { kinds: ['care-date'] }, description: { kinds: ['encounter'] }, reasonCode: { kinds: ['diagnosis'] }, comment: { kinds: ['clinical-note'] }, participant: { kinds: ['encounter'] } },
+    fields: { start: { kinds: ['care-date'] }, end: { kinds: ['care-date'] }, description: { kinds: ['encounter'] }, reasonCode: { kinds: ['diagnosis'] }, comment: { kinds: ['clinical-note'] }, participant: { type: 'AppointmentParticipant' } },
   },
+  // Who and where an appointment involves: references to the patient, the practitioner and the location (opaque ids,
+  // like a Reference logged whole), a role code, a status; a reference's `display` read on its own is still a name.
+  AppointmentParticipant: { kinds: [], fields: { actor: { type: 'Reference' } } },
   CarePlan: {
     kinds: ['procedure'],
     fields: { ...subjectRefs, activity: { kinds: ['procedure'] }, description: { kinds: ['procedure'] }, addresses: { kinds: ['diagnosis'] } },

@@ -288,6 +288,15 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
 export const WORKFORCE_GROUP_WORDS: readonly string[] = ['staff', 'team', 'teams', 'crew', 'faculty', 'board', 'committee', 'workforce', 'personnel'];
 
 /**
+ * Groups of machines whose `member` is a server: a database replica set's or a cluster's (`replicaSetMember`,
+ * `clusterMembers`, `shardMember`). `set` counts only after `replica` (a `setMember` may be anything's setter).
+ */
+export const MACHINE_GROUP_WORDS: readonly string[] = ['replica', 'set', 'cluster', 'clusters', 'shard', 'shards', 'quorum', 'swarm', 'ring'];
+
+/** What a machine `member` is named for (`memberHosts`, `memberNodes`, `memberPort`): a server, not a plan member. */
+export const MACHINE_WORDS: readonly string[] = ['host', 'hosts', 'hostname', 'hostnames', 'node', 'nodes', 'port', 'ports', 'server', 'servers', 'instance', 'instances', 'replica', 'replicas', 'shard', 'shards'];
+
+/**
  * Where and by whom care happened: read from a patient's record (`record.location`, `visit.practitioner`,
  * `patient.generalPractitioner`) they are still a place or a staff member, so their names and contact
  * details are not the patient's. Not the app's `user` (a patient portal's user is the patient) nor an

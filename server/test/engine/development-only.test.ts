@@ -23,6 +23,8 @@ const GUARDED: ReadonlyArray<{ guard: string; developmentOnly: boolean }> = [
   { guard: "if (process.env.NODE_ENV === 'production') { send(); } else { console.log(patient.ssn); }", developmentOnly: true },
   { guard: 'const shown = __DEV__ ? console.log(patient.ssn) : undefined;', developmentOnly: true },
   { guard: "if (isDev && process.env.VERBOSE) console.log(patient.ssn);", developmentOnly: true },
+  { guard: 'if (isLocal(environment.name)) console.log(patient.ssn);', developmentOnly: true },
+  { guard: 'isProductionEnvironment() || console.log(patient.ssn);', developmentOnly: true },
   // Not only in development: either side of an `or`, a staging check, a debug flag, the production branch.
   { guard: "if (process.env.NODE_ENV !== 'production' || verbose) console.log(patient.ssn);", developmentOnly: false },
   { guard: "if (process.env.NODE_ENV !== 'development') console.log(patient.ssn);", developmentOnly: false },
@@ -31,6 +33,8 @@ const GUARDED: ReadonlyArray<{ guard: string; developmentOnly: boolean }> = [
   { guard: 'if (environment.production) console.log(patient.ssn);', developmentOnly: false },
   { guard: 'if (isDev) { send(); } else { console.log(patient.ssn); }', developmentOnly: false },
   { guard: 'console.log(patient.ssn);', developmentOnly: false },
+  { guard: 'if (isLocalized(patient)) console.log(patient.ssn);', developmentOnly: false },
+  { guard: 'if (isProductionEnvironment()) console.log(patient.ssn);', developmentOnly: false },
 ];
 
 describe('development-only code', () => {
@@ -38,11 +42,14 @@ describe('development-only code', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-development-'));
     const declarations = 'declare const patient: any; declare const isDev: boolean; declare const isProduction: boolean; declare const verbose: boolean;\n'
-      + 'declare const __DEV__: boolean; declare const environment: any; declare function isDevMode(): boolean; declare function send(): void;\n';
+      + 'declare const __DEV__: boolean; declare const environment: any; declare function isDevMode(): boolean; declare function send(): void;\n'
+      + 'declare function isLocal(name: string): boolean; declare function isProductionEnvironment(): boolean; declare function isLocalized(value: unknown): boolean;\n';
     const files: Record<string, string> = {
       'src/guards.ts': declarations + GUARDED.map(({ guard }) => `export function f${GUARDED.findIndex((entry) => entry.guard === guard)}() { ${guard} }`).join('\n') + '\n',
       'src/early-exit.ts': "declare const patient: any;\nexport function trace() {\n  if (process.env.NODE_ENV === 'production') return;\n  console.log(patient.dateOfBirth);\n}\nexport function always() {\n  if (process.env.NODE_ENV === 'production') console.info('starting');\n  console.log(patient.dateOfBirth);\n}\n",
       'src/journal.ts': 'export function write(entry: unknown) {\n  console.log(entry);\n}\n',
+      'src/session.ts': "declare function isLocal(environment: string): boolean;\ndeclare const config: { environment: string };\nexport function remember(key: string, value: unknown) {\n  if (isLocal(config.environment)) console.info(`saving ${key}: ${JSON.stringify(value)}`);\n}\nexport function audit(key: string, value: unknown) {\n  console.info(`saving ${key}: ${JSON.stringify(value)}`);\n}\n",
+      'src/session-caller.ts': "import { audit, remember } from './session';\ndeclare const patient: any;\nexport function c() {\n  remember('patient', patient.ssn);\n  audit('patient', patient.ssn);\n}\n",
       'src/caller.ts': "import { write } from './journal';\ndeclare const patient: any;\nexport function a() { if (process.env.NODE_ENV !== 'production') write(patient.ssn); }\nexport function b() { write(patient.ssn); }\n",
     };
     for (const [file, text] of Object.entries(files)) {
@@ -56,7 +63,7 @@ describe('development-only code', () => {
     const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
     const roleByLine = new Map(result.findings.filter((finding) => finding.file === 'src/guards.ts' && finding.ruleId === 'no-phi-in-logs').map((finding) => [finding.range.start.line, finding.role]));
     GUARDED.forEach(({ guard, developmentOnly }, index) => {
-      const line = index + 3;
+      const line = index + 4;
       assert.equal(roleByLine.get(line), developmentOnly ? 'development' : 'production', `line ${line}: ${guard}`);
     });
   });
@@ -65,6 +72,12 @@ describe('development-only code', () => {
     const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
     const roles = result.findings.filter((finding) => finding.file === 'src/early-exit.ts').map((finding) => [finding.range.start.line, finding.role]);
     assert.deepEqual(roles, [[4, 'development'], [8, 'production']]);
+  });
+
+  it("does not carry a caller's PHI into a helper's sink that runs only in development", async () => {
+    const result = await new Project({ root: dir, rules: allRules }).scan();
+    const lines = result.findings.filter((finding) => finding.file === 'src/session-caller.ts' && finding.ruleId === 'no-phi-in-logs').map((finding) => finding.range.start.line);
+    assert.deepEqual(lines, [5]);
   });
 
   it('hides development findings by default and counts them, including a cross-file call under a guard', async () => {

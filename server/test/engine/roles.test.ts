@@ -96,6 +96,10 @@ describe('file roles', () => {
     ['apps/forms-app/src/features/playground/components/Playground.tsx', 'development'],
     ['server/src/playgrounds/sign-launch.js', 'development'],
     ['src/components/PlaygroundLink.tsx', 'production'],
+    // A coding assistant's skills and hooks run on the developer's machine, whatever folder below names them.
+    ['.claude/skills/chrome-devtools/scripts/performance.js', 'development'],
+    ['.cursor/rules/hooks/format.ts', 'development'],
+    ['src/claude/summarise.ts', 'production'],
     // Test support shipped as packages of their own (lambdas the regression suite calls).
     ['packages/testingSupport/resetSessions/src/handler.ts', 'test'],
     ['packages/test-support/src/clock.ts', 'test'],

@@ -86,6 +86,8 @@ const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documen
 /** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
 const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_RESOURCE_TYPES);
+/** The HIPAA identifiers (a name, a record number, a birth date, a phone): what a person is looked up by (not a date of care or an age). */
+const IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier' && kind.id !== 'care-date' && kind.id !== 'age').map((kind) => kind.id));
 
 /** Node's URL module: `url.format({ query })` builds a query string from an object. */
 const URL_MODULES = new Set(['url', 'node:url']);
@@ -1144,9 +1146,12 @@ class UrlFile {
       const entry = property.value as Node;
       if (!key) continue;
       if (!this.isTypedSearchText(key, entry)) {
-        // `{ mrn, birthDate: dob }`: a patient looked up by an identifier or a demographic field puts its value in the query.
+        // `{ mrn, birthDate: dob }`: a patient looked up by a field that identifies them (a record number, a birth date)
+        // puts its value in the query. Only keys that name an identifier: `{ claims }` or `{ firstLast }` are not query fields.
+        if (!this.context.classifyName(key).some((kind) => IDENTIFIER_KINDS.has(kind))) continue;
         const byField = this.queryParameterTaint(key, entry);
-        if (byField?.kinds.length) return { taint: byField, node: entry };
+        const kinds = byField?.kinds.filter((kind) => IDENTIFIER_KINDS.has(kind)) ?? [];
+        if (byField && kinds.length) return { taint: { ...byField, kinds }, node: entry };
         continue;
       }
       // A value named for a patient record (`activePatientsQuery`, `patient`) is not text typed to find one.

@@ -1281,6 +1281,8 @@ describe('no-phi-in-url: account lookups, references, master data and identifier
       "export async function reportHandler(req: any, res: any) {\n  const { encounters, patient, limit = 100 } = req.query;\n  res.json(await run(encounters, patient, limit));\n}\ndeclare function run(...args: unknown[]): Promise<unknown>;",
       // master data: a fee schedule looked up by a procedure code names nobody
       "import axios from 'axios';\nexport async function feeFor(claim: any, index: number) {\n  const cptCode = claim.lines[index].procedureCode;\n  return axios.get('/masters/fee-schedule', { params: { cptCode, payerId: claim.payerId } });\n}",
+      // a patient-named helper handed records or a name pair to build from, not query fields that identify a patient
+      "declare const client: unknown; declare const claims: object[]; declare const patient: any;\ndeclare function fetchPatientPaidByClaimId(o: object): Promise<unknown>;\ndeclare function getPatientNameSearchParams(o: object): unknown[];\nexport function load() {\n  fetchPatientPaidByClaimId({ client, claims });\n  return getPatientNameSearchParams({ firstLast: { first: patient.name[0].given[0], last: patient.name[0].family }, maxResultOverride: 10 });\n}",
       // a patient list read with paging and a clinic's opaque id only
       "declare function fetchPatients(api: unknown, options: object, cb: () => void): void;\nexport function loadPage(api: unknown, clinicId: string, page: number) {\n  fetchPatients(api, { clinicId, offset: page * 20, sort: 'fullName' }, () => undefined);\n}",
     ],

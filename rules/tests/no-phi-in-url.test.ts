@@ -1281,6 +1281,8 @@ describe('no-phi-in-url: account lookups, references, master data and identifier
       "export async function reportHandler(req: any, res: any) {\n  const { encounters, patient, limit = 100 } = req.query;\n  res.json(await run(encounters, patient, limit));\n}\ndeclare function run(...args: unknown[]): Promise<unknown>;",
       // master data: a fee schedule looked up by a procedure code names nobody
       "import axios from 'axios';\nexport async function feeFor(claim: any, index: number) {\n  const cptCode = claim.lines[index].procedureCode;\n  return axios.get('/masters/fee-schedule', { params: { cptCode, payerId: claim.payerId } });\n}",
+      // a generic FHIR GET route whose handler reads only the page size from the query searches by no demographic
+      { code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resourceType', async (req, res) => {\n  const limit = parseInt(req.query._count) || 20;\n  res.json(await req.db.query('SELECT resource FROM fhir_resources WHERE type = $1 LIMIT $2', [req.params.resourceType, limit]));\n});\nmodule.exports = router;", filename: 'src/routes/fhir.js' },
       // a patient-named helper handed records or a name pair to build from, not query fields that identify a patient
       "declare const client: unknown; declare const claims: object[]; declare const patient: any;\ndeclare function fetchPatientPaidByClaimId(o: object): Promise<unknown>;\ndeclare function getPatientNameSearchParams(o: object): unknown[];\nexport function load() {\n  fetchPatientPaidByClaimId({ client, claims });\n  return getPatientNameSearchParams({ firstLast: { first: patient.name[0].given[0], last: patient.name[0].family }, maxResultOverride: 10 });\n}",
       // a patient list read with paging and a clinic's opaque id only
@@ -1297,6 +1299,12 @@ describe('no-phi-in-url: account lookups, references, master data and identifier
         name: 'a lookup of patients by e-mail stays a finding in a class method',
         code: "class PatientDirectory {\n  request(method: string, path: string): Promise<unknown[]> { return Promise.resolve([]); }\n  async findPatientByEmail(email: string) {\n    const found = await this.request('GET', `/patients?email=${encodeURIComponent(email)}`);\n    return found[0];\n  }\n}\nexport default new PatientDirectory();",
         errors: [{ line: 4, column: 64, kinds: ["email"] }],
+      },
+      {
+        name: 'a generic FHIR GET route that hands its query on whole, or reads a Patient search parameter, is still a patient search route',
+        filename: 'src/routes/fhir.js',
+        code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resourceType', async (req, res) => res.json(await search(req.params.resourceType, req.query)));\nrouter.get('/fhir/:resource', async (req, res) => res.json(await find(req.params.resource, { name: req.query.name, count: req.query._count })));\nmodule.exports = router;",
+        errors: [{ line: 3, column: 12, kinds: ['address', 'date-of-birth', 'email', 'mrn', 'name', 'phone', 'zip-code'] }, { line: 4, column: 12, kinds: ['address', 'date-of-birth', 'email', 'mrn', 'name', 'phone', 'zip-code'] }],
       },
       {
         name: 'Angular HttpParams reassigned with a patient identifier: reported where the identifier is set',

@@ -4,7 +4,7 @@ import {
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
 import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, onlyFromServedUrl, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
-import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
+import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
 type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
@@ -43,7 +43,7 @@ const RECORD_KINDS = new Set(['patient-record', 'encounter']);
  */
 const CARE_DATE_KINDS = new Set(['care-date']);
 /** Non-HTTP URL schemes: the value opens a local app, it is not sent to a server. */
-const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime):/i;
+const LOCAL_SCHEMES = /^(mailto|tel|sms|data|blob|callto|facetime|geo):/i;
 /**
  * Free-text search parameters (`?q=`, `search`, `term`): what a user types to find a patient — a name, a
  * phone number, an identifier. They carry PHI when the search is for patients (a patient endpoint or a
@@ -86,6 +86,8 @@ const PAGE_URL = /(^|\.)location(\.(href|search|hash))?$|^document\.(URL|documen
 /** The page URL's query string, or the whole URL that holds it (`location.search`, `window.location.href`, `router.asPath`). */
 const PAGE_QUERY = /(^|\.)location(\.(href|search))?$|^document\.(URL|documentURI)$|(^|\.)(asPath|fullPath)$/;
 const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_RESOURCE_TYPES);
+/** The HIPAA identifiers (a name, a record number, a birth date, a phone): what a person is looked up by (not a date of care or an age). */
+const IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier' && kind.id !== 'care-date' && kind.id !== 'age').map((kind) => kind.id));
 
 /** Node's URL module: `url.format({ query })` builds a query string from an object. */
 const URL_MODULES = new Set(['url', 'node:url']);
@@ -102,6 +104,8 @@ const CATALOGUE_WORDS = new Set([
   'concept', 'concepts', 'conceptsearch', 'valueset', 'valuesets', 'codesystem', 'codesystems', 'conceptmap', 'terminology', 'terminologies',
   'vocabulary', 'drug', 'drugs', 'medication', 'medications', 'formulary', 'allergen', 'allergens', 'catalog', 'catalogue',
   'icd', 'icd10', 'snomed', 'loinc', 'rxnorm',
+  // master data (`/masters/fee-schedule?cptCode=`): the app's reference tables of codes, prices and services
+  'master', 'masters', 'masterdata',
 ]);
 /** A REST path segment naming a resource of metadata types: `personattributetype`, `encountertypes`, `visittype`. */
 const METADATA_TYPE_RESOURCE = /^[a-z]{3,}types?$/;
@@ -523,6 +527,11 @@ function enclosingFunctionNames(node: Node): string[] {
     if (current.type !== 'ArrowFunctionExpression' && current.id) names.push(current.id.name);
     const holder = parentOf(current);
     if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') names.push(holder.id.name);
+    // class methods and object methods (`async findUserByEmail(email) {…}`, `{ getUser: (email) => … }`)
+    else if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && !holder.computed) {
+      const key = keyName(holder.key);
+      if (key) names.push(key);
+    }
   }
   return names;
 }
@@ -658,7 +667,7 @@ class UrlFile {
     if (!parameter || isConstantExpression(expression) || this.isSanitized(expression)) return undefined;
     // A FHIR person search parameter says what the typed value is; when it does not decide, the general reading does.
     const fhirKind = fhirPersonSearchKind(parameter, urlText);
-    const fhirTaint = fhirKind ? this.fhirSearchValueTaint(fhirKind, expression) : undefined;
+    const fhirTaint = fhirKind ? this.fhirSearchValueTaint(fhirKind, expression, isPatientIdentifierModifier(parameter)) : undefined;
     if (fhirTaint) return fhirTaint;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
@@ -1137,7 +1146,16 @@ class UrlFile {
       if (property.computed) continue;
       const key = keyName(property.key);
       const entry = property.value as Node;
-      if (!key || !this.isTypedSearchText(key, entry)) continue;
+      if (!key) continue;
+      if (!this.isTypedSearchText(key, entry)) {
+        // `{ mrn, birthDate: dob }`: a patient looked up by a field that identifies them (a record number, a birth date)
+        // puts its value in the query. Only keys that name an identifier: `{ claims }` or `{ firstLast }` are not query fields.
+        if (!this.context.classifyName(key).some((kind) => IDENTIFIER_KINDS.has(kind))) continue;
+        const byField = this.queryParameterTaint(key, entry);
+        const kinds = byField?.kinds.filter((kind) => IDENTIFIER_KINDS.has(kind)) ?? [];
+        if (byField && kinds.length) return { taint: { ...byField, kinds }, node: entry };
+        continue;
+      }
       // A value named for a patient record (`activePatientsQuery`, `patient`) is not text typed to find one.
       const own = this.context.taintOf(entry);
       if (own.kinds.length && own.kinds.every((kind) => RECORD_KINDS.has(kind))) continue;
@@ -1339,9 +1357,12 @@ class UrlFile {
   /** A GET route registered here is certain; a handler-shaped function whose route is elsewhere is a guess (medium). */
   reportQueryRead(node: Node, parameter: string, owner: 'get' | 'handler' = 'get') {
     const kinds = this.context.classifyName(parameter);
-    if (!kinds.length) return;
+    // A query string is text: `?patient=`, `?encounters=` (named for a whole record) take the record's id or reference.
+    if (!kinds.length || kinds.every((kind) => RECORD_KINDS.has(kind))) return;
     if (owner === 'get') {
-      this.report(node, 'queryRead', { kinds, origins: [], confidence: 'high' }, 'GET');
+      // A sign-in, account or user-context route (`routes/auth.js`, `getUserContext`) reads the app user's own e-mail or phone.
+      const routeKinds = this.isStaffSide(node) ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+      if (routeKinds.length) this.report(node, 'queryRead', { kinds: routeKinds, origins: [], confidence: 'high' }, 'GET');
       return;
     }
     // A sign-in, password-reset or staff handler reads the app user's own e-mail or phone, not a patient's.
@@ -1431,6 +1452,22 @@ class UrlFile {
   /** `query['firstName'] = firstName`, `params.dob = value`: noted for the request the object is later handed to. */
   noteKeyedStore(node: TSESTree.AssignmentExpression) {
     const target = node.left;
+    // `params = params.set('patient', id).append(…)` (Angular's immutable HttpParams): each call stores one key.
+    if (node.operator === '=' && target.type === 'Identifier') {
+      const sets: Array<{ key: string; value: Node }> = [];
+      let current = unwrap(node.right);
+      for (let call = current.type === 'CallExpression' ? memberCall(current) : undefined; call && (call.method === 'set' || call.method === 'append'); call = current.type === 'CallExpression' ? memberCall(current) : undefined) {
+        const [key, value] = (current as TSESTree.CallExpression).arguments;
+        if (isStringLiteral(key) && value && value.type !== 'SpreadElement') sets.unshift({ key: key.value, value });
+        current = unwrap(call.object);
+      }
+      if (sets.length && current.type === 'Identifier' && current.name === target.name) {
+        const stores = this.keyedStores.get(target.name) ?? [];
+        for (const set of sets) stores.push({ ...set, scope: enclosingFunction(node) });
+        this.keyedStores.set(target.name, stores);
+      }
+      return;
+    }
     if (node.operator !== '=' || target.type !== 'MemberExpression' || target.object.type !== 'Identifier') return;
     const key = target.computed ? (isStringLiteral(target.property) ? target.property.value : undefined) : propertyName(target);
     if (!key) return;
@@ -1616,7 +1653,9 @@ class UrlFile {
     const found = this.phiInPieces(node, true);
     if (!found) return;
     this.handled.add(node);
-    this.report(found.node, 'builtUrl', found.taint, 'URL');
+    // `/users?email=${email}` in `findUserByEmail`: an account lookup sends the app user's own contact, not a patient's.
+    const taint = this.withoutAccountContacts(found.taint, node, undefined);
+    if (taint) this.report(found.node, 'builtUrl', taint, 'URL');
   }
 
   /**
@@ -1761,16 +1800,18 @@ class UrlFile {
    * is (`name:contains: searchText` is a name). Not a constant, an opaque id (`identifier: patientUuid`), a staff
    * member's name or a value whose name says it is code (`sortOrder`).
    */
-  fhirSearchValueTaint(kind: string, value: Node): Taint | undefined {
+  fhirSearchValueTaint(kind: string, value: Node, businessIdentifier = false): Taint | undefined {
     const node = unwrap(value);
     if (node.type === 'ArrayExpression') {
-      return mergeTaints(node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? [this.fhirSearchValueTaint(kind, element)].filter((taint): taint is Taint => !!taint) : [])));
+      return mergeTaints(node.elements.flatMap((element) => (element && element.type !== 'SpreadElement' ? [this.fhirSearchValueTaint(kind, element, businessIdentifier)].filter((taint): taint is Taint => !!taint) : [])));
     }
     if (this.context.constantOf(node) !== undefined || isConstantExpression(node) || this.isSanitized(node) || isConstantsRead(node)) return undefined;
     if (kind === 'date-of-birth' && this.isDateBound(node)) return undefined;
     const own = this.context.taintOf(node);
     if (own.kinds.length && !own.kinds.every((ownKind) => RECORD_KINDS.has(ownKind))) return own;
     const name = valueName(node);
+    // `patient:identifier=${patientId}`: the modifier says the value is an identifier, whatever its name says.
+    if (businessIdentifier) return name && subjectOfName(name) === 'workforce' ? undefined : { kinds: [kind], origins: [], confidence: 'medium' };
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || splitWords(name).some((word) => CODE_VALUE_WORDS.has(word)))) return undefined;
     if (name && this.isTrapName(name) && !namesTypedText(name)) return undefined;
     return { kinds: [kind], origins: [], confidence: 'medium' };

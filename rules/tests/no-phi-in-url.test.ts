@@ -1269,3 +1269,60 @@ describe('no-phi-in-url: optional query parameters and a base URL glued to a pat
     ],
   });
 });
+
+describe('no-phi-in-url: account lookups, references, master data and identifier searches (round 10)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a geo: URI opens the device's map app: it is not sent to a server
+      "declare const Linking: any;\nexport function openMap(subject: { latitude: number; longitude: number; fullName: string }) {\n  return Linking.openURL(`geo:${subject.latitude},${subject.longitude}?q=${subject.latitude},${subject.longitude}(${subject.fullName})`);\n}",
+      // a GET route of the sign-in module reads the signed-in user's own e-mail
+      { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/user-context', async (req, res) => {\n  const email = req.query.email;\n  res.json(await lookup(email));\n});\ndeclare function lookup(email: unknown): Promise<unknown>;\nexport default router;", filename: 'src/routes/auth.js' },
+      // a lookup of one of the app's user accounts (a class method) by e-mail: the account holder's own contact
+      "class DirectoryService {\n  request(method: string, path: string): Promise<unknown[]> { return Promise.resolve([]); }\n  async findUserByEmail(email: string) {\n    const users = await this.request('GET', `/users?email=${encodeURIComponent(email)}&exact=true`);\n    return users[0];\n  }\n}\nexport default new DirectoryService();",
+      // a handler reads record ids from the query: a parameter named for a record (`encounters`, `patient`) takes its id
+      "export async function reportHandler(req: any, res: any) {\n  const { encounters, patient, limit = 100 } = req.query;\n  res.json(await run(encounters, patient, limit));\n}\ndeclare function run(...args: unknown[]): Promise<unknown>;",
+      // master data: a fee schedule looked up by a procedure code names nobody
+      "import axios from 'axios';\nexport async function feeFor(claim: any, index: number) {\n  const cptCode = claim.lines[index].procedureCode;\n  return axios.get('/masters/fee-schedule', { params: { cptCode, payerId: claim.payerId } });\n}",
+      // a generic FHIR GET route whose handler reads only the page size from the query searches by no demographic
+      { code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resourceType', async (req, res) => {\n  const limit = parseInt(req.query._count) || 20;\n  res.json(await req.db.query('SELECT resource FROM fhir_resources WHERE type = $1 LIMIT $2', [req.params.resourceType, limit]));\n});\nmodule.exports = router;", filename: 'src/routes/fhir.js' },
+      // a patient-named helper handed records or a name pair to build from, not query fields that identify a patient
+      "declare const client: unknown; declare const claims: object[]; declare const patient: any;\ndeclare function fetchPatientPaidByClaimId(o: object): Promise<unknown>;\ndeclare function getPatientNameSearchParams(o: object): unknown[];\nexport function load() {\n  fetchPatientPaidByClaimId({ client, claims });\n  return getPatientNameSearchParams({ firstLast: { first: patient.name[0].given[0], last: patient.name[0].family }, maxResultOverride: 10 });\n}",
+      // a patient list read with paging and a clinic's opaque id only
+      "declare function fetchPatients(api: unknown, options: object, cb: () => void): void;\nexport function loadPage(api: unknown, clinicId: string, page: number) {\n  fetchPatients(api, { clinicId, offset: page * 20, sort: 'fullName' }, () => undefined);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a GET route outside account code still reads a patient\'s e-mail from the query',
+        filename: 'src/routes/patients.js',
+        code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/by-email', async (req, res) => {\n  const email = req.query.email;\n  res.json(await lookup(email));\n});\ndeclare function lookup(email: unknown): Promise<unknown>;\nexport default router;",
+        errors: [{ line: 4, column: 17, kinds: ['email'] }],
+      },
+      {
+        name: 'a lookup of patients by e-mail stays a finding in a class method',
+        code: "class PatientDirectory {\n  request(method: string, path: string): Promise<unknown[]> { return Promise.resolve([]); }\n  async findPatientByEmail(email: string) {\n    const found = await this.request('GET', `/patients?email=${encodeURIComponent(email)}`);\n    return found[0];\n  }\n}\nexport default new PatientDirectory();",
+        errors: [{ line: 4, column: 64, kinds: ["email"] }],
+      },
+      {
+        name: 'a generic FHIR GET route that hands its query on whole, or reads a Patient search parameter, is still a patient search route',
+        filename: 'src/routes/fhir.js',
+        code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resourceType', async (req, res) => res.json(await search(req.params.resourceType, req.query)));\nrouter.get('/fhir/:resource', async (req, res) => res.json(await find(req.params.resource, { name: req.query.name, count: req.query._count })));\nmodule.exports = router;",
+        errors: [{ line: 3, column: 12, kinds: ['address', 'date-of-birth', 'email', 'mrn', 'name', 'phone', 'zip-code'] }, { line: 4, column: 12, kinds: ['address', 'date-of-birth', 'email', 'mrn', 'name', 'phone', 'zip-code'] }],
+      },
+      {
+        name: 'Angular HttpParams reassigned with a patient identifier: reported where the identifier is set',
+        code: "import { HttpClient, HttpParams } from '@angular/common/http';\nexport class ImagingResource {\n  constructor(private http: HttpClient, private baseUrl: () => string) {}\n  getReport(patientIdentifier: string) {\n    const url = this.baseUrl();\n    let params: HttpParams = new HttpParams();\n    params = params.set('patient', patientIdentifier);\n    return this.http.get(url + 'imaging-report', { params: params });\n  }\n}",
+        errors: [{ line: 7, column: 36, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a FHIR `:identifier` reference search carries the patient\'s business identifier, whatever the variable is called',
+        code: "import axios from 'axios';\nexport function trackerQuery(criteria: { patientId?: string }) {\n  const searchParams = new URLSearchParams();\n  if (criteria.patientId) searchParams.set('patient:identifier', criteria.patientId.replace(/ /g, ''));\n  return axios.get('/Task', { params: searchParams });\n}",
+        errors: [{ line: 4, column: 66, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a patient list read looked up by record number and birth date sends them in the query string',
+        code: "declare function fetchPatients(api: unknown, options: object, cb: () => void): void;\nexport function launch(api: unknown, patientInfo: { mrn: string; dob: string }) {\n  const { mrn, dob } = patientInfo;\n  fetchPatients(api, { mrn, birthDate: dob }, () => undefined);\n}",
+        errors: [{ line: 4, column: 24, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});

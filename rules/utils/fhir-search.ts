@@ -47,6 +47,18 @@ export function isFhirSpeltParameter(parameter: string): boolean {
  * (`Encounter?subject:Patient.name=…`, `Consent?patient:Patient.name:contains=…`).
  */
 export function chainedPatientSearchParameterKind(parameter: string): string | undefined {
+  if (isPatientIdentifierModifier(parameter)) return 'mrn';
   const match = CHAINED_PATIENT_PARAMETER.exec(parameter);
   return match ? PERSON_SEARCH_PARAMETER_KINDS.get(match[1]) : undefined;
+}
+
+/** `patient:identifier`, `subject:identifier`: FHIR's `:identifier` modifier of a reference parameter. */
+const PATIENT_IDENTIFIER_MODIFIER = /^(?:patient|subject|beneficiary|individual):identifier$/;
+
+/**
+ * A reference search by the `:identifier` modifier (`Task?patient:identifier=…`): the value is the referenced
+ * patient's business identifier (a record or national health number), never the logical id, whatever it is called.
+ */
+export function isPatientIdentifierModifier(parameter: string): boolean {
+  return PATIENT_IDENTIFIER_MODIFIER.test(parameter);
 }

@@ -516,6 +516,33 @@ function fhirRouteFinding(pathNode: Node, path: { text: string; expressions: Nod
   return { kind: 'fhirSearchRoute', node: pathNode, kinds: FHIR_PATIENT_SEARCH_KINDS, reads: [], precision: 'medium', label: generic ? 'any resource type, Patient included' : 'Patient' };
 }
 
+/**
+ * An inline handler that reads its query only by name, and no name a Patient search uses (`parseInt(req.query._count)`):
+ * it serves no search by demographics whatever resource type its path takes. A query handed on whole (`search(req.query)`,
+ * `{ ...req.query }`, `req.query[key]`) or the raw URL (`req.url`) may carry any search parameter.
+ */
+function readsOnlyNamedNonPersonParameters(model: FileModel, handler: FunctionNode): boolean {
+  const request = requestNameOf(handler);
+  if (!request) return false;
+  let reads = 0;
+  for (const node of model.within(handler.body)) {
+    // (the walk in document order also passes the handler's own parameters)
+    if (node.type !== 'Identifier' || node.name !== request || node.range[0] < handler.body.range[0]) continue;
+    // the request handed on whole (`controller.search(req, res)`) may have its query read anywhere
+    const member = model.parent(node);
+    if (member?.type !== 'MemberExpression' || member.object !== node || member.computed) return false;
+    const property = propertyName(member);
+    if (property && /^(url|originalUrl|href|search|querystring|path|request)$/.test(property)) return false;
+    if (property !== 'query') continue;
+    const read = model.parent(member);
+    if (read?.type !== 'MemberExpression' || read.object !== member) return false;
+    const name = read.computed ? (isStringLiteral(read.property) ? read.property.value : undefined) : propertyName(read);
+    if (name === undefined || FHIR_PATIENT_SEARCH_PARAMETERS.has(name.replace(/:.*$/, '')) || /^_(text|content|filter|query)$/.test(name)) return false;
+    reads++;
+  }
+  return reads > 0;
+}
+
 /** Route tables: `{ type: 'get', path: '/:base_version/:resource', … }`. */
 function routeTableEntry(node: TSESTree.ObjectExpression): { method: string; path: Node } | undefined {
   let method: string | undefined;
@@ -662,7 +689,8 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     else if (node.type === 'ObjectExpression') route = routeTableEntry(node);
     if (!route || route.method !== 'get') continue;
     const path = pathText(route.path)!;
-    const fhir = fhirRouteFinding(route.path, path, deps);
+    const handlers = node.type === 'CallExpression' ? routeRegistration(node, model)?.handlers ?? [] : [];
+    const fhir = handlers.length && handlers.every((handler) => readsOnlyNamedNonPersonParameters(model, handler)) ? undefined : fhirRouteFinding(route.path, path, deps);
     // A route table lists one path for several interactions (search, operations): one finding per path.
     if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
     fhirPaths.add(path.text);

@@ -74,7 +74,7 @@ const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)
  * declares one (NHS login's userinfo with `nhs_number`, a portal session with a member id or MRN) is a patient's
  * identity, so its names, phone and e-mail are that patient's, whatever the type is called (`AuthUser`).
  */
-const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number']);
+const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number', 'nhi', 'nir']);
 
 function declaresPatientHealthNumber(declared: DeclaredType, classifier: NameClassifier): boolean {
   return declared.fields.some((field) => !field.isBoolean && classifier.classify(field.name).kinds.some((kind) => PATIENT_HEALTH_NUMBER_KINDS.has(kind)));

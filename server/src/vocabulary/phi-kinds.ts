@@ -80,8 +80,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     safeHarbor: 2,
     sensitivity: 'medium',
     strong: ['zip', 'zipCode', 'zipcode', 'postalCode', 'postcode', 'zip5', 'zip4',
-      // India's PIN code written as one word, Brazil's CEP, the Spanish, Portuguese and French postal code
-      'pincode', 'cep', 'codigoPostal', 'codePostal'],
+      // Brazil's CEP, the Spanish, Portuguese and French postal code. (India's `pincode` is left out: a PIN lookup
+      // service names no one, and `pinCode` is as often a sign-in PIN.)
+      'cep', 'codigoPostal', 'codePostal'],
     description: 'ZIP code. Only the first three digits of a ZIP code covering more than 20,000 people may remain in de-identified data.',
   },
   {

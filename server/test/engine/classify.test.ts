@@ -83,7 +83,7 @@ describe('NameClassifier', () => {
     ['krankenversichertennummer', ['health-plan-id']],
     ['primerApellido', ['name']],
     ['dataNascimento', ['date-of-birth']],
-    ['pincode', ['zip-code']],
+    ['codigoPostal', ['zip-code']],
     // the FHIR identifier entry of the NHS number system; the OpenMRS ID (OpenMRS's default patient identifier)
     ['nhsIdentifier', ['nhs-number']],
     ['openMrsId', ['mrn']],

@@ -1,5 +1,5 @@
 import { createRule, kindLabel, splitWords, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { isIssuedNhsNumber, isLowEntropyDigits, isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhsNumber, isValidOhip } from './utils/identifiers';
+import { isIssuedNhsNumber, isLowEntropyDigits, isPlausibleNationalId, isValidAadhaar, isValidAbhaNumber, isValidBsn, isValidCns, isValidCpf, isValidIhi, isValidMedicareAu, isValidNhi, isValidNhsNumber, isValidNir, isValidOhip } from './utils/identifiers';
 import { findInSubtree, keyName, lastSegment, propertyNamed, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, jsonEnclosingObjects, jsonObjectProperties, jsonScalar, keyWords, namesHaveWord } from './utils/config-keys';
 import { isPersonResource } from './utils/fhir-search';
@@ -249,7 +249,7 @@ export function isSyntheticMarker(value: string, underKey: MarkerKey): boolean {
 
 // ── what a key says the value is ─────────────────────────────────────────────────────────────
 
-type WorldIdField = 'nhs-number' | 'aadhaar' | 'abha' | 'cpf' | 'cns' | 'bsn' | 'ihi' | 'health-card-number' | 'national-id';
+type WorldIdField = 'nhs-number' | 'aadhaar' | 'abha' | 'cpf' | 'cns' | 'bsn' | 'ihi' | 'nhi' | 'nir' | 'health-card-number' | 'national-id';
 type FieldKind = 'ssn' | 'mbi' | 'dea' | 'email' | 'phone' | 'dob' | 'mrn' | 'name' | WorldIdField;
 
 /** The world's health and national identifiers: the PHI kind a key names, and how its value validates. */
@@ -261,6 +261,8 @@ const WORLD_IDS: Record<WorldIdField, { validate: (value: string) => boolean; ch
   cns: { validate: isValidCns, checkDigit: true },
   bsn: { validate: isValidBsn, checkDigit: true },
   ihi: { validate: isValidIhi, checkDigit: true },
+  nhi: { validate: isValidNhi, checkDigit: true },
+  nir: { validate: isValidNir, checkDigit: true },
   'health-card-number': { validate: (value) => isValidOhip(value) || isValidMedicareAu(value), checkDigit: true },
   'national-id': { validate: isPlausibleNationalId, checkDigit: false },
 };

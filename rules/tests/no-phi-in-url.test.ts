@@ -4,6 +4,12 @@ runRuleTests('no-phi-in-url', {
   valid: [
     // a FHIR API route forwarding the query its client sent to the FHIR server behind it: nothing goes into a URL that was not in one
     { code: "export async function GET(request: Request) {\n  const query = new URL(request.url).searchParams.toString();\n  return fetch(`${process.env.FHIR_BASE}/Patient${query ? `?${query}` : ''}`);\n}", filename: 'src/app/api/fhir/[...path]/route.ts' },
+      // A declared shape with a brand tag is still that shape: paging and a status, whatever the parameter is called.
+      {
+        filename: 'src/services/list.ts',
+        workspace: { 'src/models/paging.ts': "interface Paging { page: number; status: string }\nexport type PatientPaging = Paging & { readonly __brand: 'paging' };\n" },
+        code: "import axios from 'axios';\nimport { PatientPaging } from '../models/paging';\nexport const list = (patient: PatientPaging) => axios.get(`/api/patients?${JSON.stringify(patient)}`);",
+      },
     // an Observation search by opaque ids and the observation's code (which question, not the patient's answer)
     "declare function openmrsFetch(url: string): unknown;\nexport function latestObservation(patientUuid: string, encounterUuid: string, observationCode: string) {\n  return openmrsFetch(`/ws/fhir2/R4/Observation?patient=${patientUuid}&encounter=${encounterUuid}&code=${observationCode}&_count=1`);\n}",
     // a route template named for patient grids, filled with the new grid's uuid: the template is code, the uuid opaque
@@ -776,6 +782,16 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
         name: 'a query key naming a person number says what the patient id handed in is, through a request helper',
         code: "import axios from 'axios';\nasync function trackerRequest(address: string, queryParams: Record<string, string>) {\n  return axios.get(address, { params: queryParams });\n}\nexport async function summary(patientId: string) {\n  const queryParams: Record<string, string> = { nhsNumber: patientId };\n  return trackerRequest('/tracker/summary', queryParams);\n}",
         errors: [{ line: 3, column: 39, kinds: ['nhs-number'] }],
+      },
+      {
+        name: 'a branded string type (`Brand<string, B>`) is a scalar: the parameter is what its name says, an NHS number',
+        filename: 'src/services/status.ts',
+        workspace: {
+          'src/utils/types.ts': 'export type Brand<T, B> = T & { readonly __brand: B };\n',
+          'src/models/ids.ts': "import { Brand } from '../utils/types';\nexport type NhsNumber = Brand<string, 'NhsNumber'>;\n",
+        },
+        code: "import axios from 'axios';\nimport { NhsNumber } from '../models/ids';\nexport const status = (nhsNumber: NhsNumber) => axios.get(`/api/patient-check/${nhsNumber}`);",
+        errors: [{ line: 3, column: 81, kinds: ['nhs-number'] }],
       },
       {
         name: 'a query object built first in the same function reads as if written inline',

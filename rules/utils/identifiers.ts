@@ -115,6 +115,44 @@ export function isValidOhip(value: string): boolean {
   return !isPlaceholderDigits(digits) && luhnValid(digits);
 }
 
+/** The letters of New Zealand's NHI alphabet (A–Z without I and O), valued 1…24. */
+const NHI_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * New Zealand's NHI number: three letters (no I or O) and four digits whose last is a mod-11 check digit
+ * (`AAANNNC`), or, since 2022, three letters, two digits, a letter and a mod-23 check letter (`AAANNAX`).
+ * The `Z` range (`ZZZ0016`…) is reserved for testing.
+ */
+export function isValidNhi(value: string): boolean {
+  const text = value.trim().toUpperCase();
+  const match = /^([A-HJ-NP-Z]{3})(\d{2})(?:(\d)(\d)|([A-HJ-NP-Z])([A-HJ-NP-Z]))$/.exec(text);
+  if (!match || match[1].startsWith('Z')) return false;
+  const valueOf = (ch: string) => (/\d/.test(ch) ? Number(ch) : NHI_LETTERS.indexOf(ch) + 1);
+  const sum = text.slice(0, 6).split('').reduce((total, ch, i) => total + valueOf(ch) * (7 - i), 0);
+  if (match[3] !== undefined) {
+    const rest = sum % 11;
+    if (rest === 0) return false;
+    return (11 - rest) % 10 === Number(match[4]);
+  }
+  const rest = sum % 23;
+  return rest !== 0 && NHI_LETTERS[23 - rest - 1] === match[6];
+}
+
+/**
+ * France's NIR (numéro de sécurité sociale, on the carte Vitale): 13 characters (sex, year, month, department
+ * — `2A`/`2B` in Corsica —, commune, order) and a two-digit key, 97 minus the number modulo 97.
+ */
+export function isValidNir(value: string): boolean {
+  const text = value.replace(/[\s.-]/g, '').toUpperCase();
+  const match = /^([12378]\d{4})(\d{2}|2A|2B)(\d{6})(\d{2})$/.exec(text);
+  if (!match) return false;
+  const department = match[2] === '2A' ? '19' : match[2] === '2B' ? '18' : match[2];
+  const body = match[1] + department + match[3];
+  if (isPlaceholderDigits(body)) return false;
+  const key = 97 - Number(BigInt(body) % 97n);
+  return key === Number(match[4]);
+}
+
 /** National identity numbers without a public check digit (Kenya, DNI…): 6–12 digits, not a placeholder, keyed only. */
 export function isPlausibleNationalId(value: string): boolean {
   const digits = value.replace(/[\s.-]/g, '');

@@ -74,7 +74,7 @@ const INDEX_SIGNATURE = /^\s*(?:readonly\s+)?\[\s*[\w$]+\s*:\s*(?:string|number)
  * declares one (NHS login's userinfo with `nhs_number`, a portal session with a member id or MRN) is a patient's
  * identity, so its names, phone and e-mail are that patient's, whatever the type is called (`AuthUser`).
  */
-const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number']);
+const PATIENT_HEALTH_NUMBER_KINDS: ReadonlySet<string> = new Set(['mrn', 'health-plan-id', 'nhs-number', 'abha', 'cns', 'ihi', 'health-card-number', 'nhi', 'nir']);
 
 function declaresPatientHealthNumber(declared: DeclaredType, classifier: NameClassifier): boolean {
   return declared.fields.some((field) => !field.isBoolean && classifier.classify(field.name).kinds.some((kind) => PATIENT_HEALTH_NUMBER_KINDS.has(kind)));
@@ -806,11 +806,24 @@ export class WorkspaceIndex {
       }
       fields.set(field.name, searchCriteria ? { ...resolved, kinds: resolved.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) } : resolved);
     }
+    // `type NhsNumber = Brand<string, 'NhsNumber'>` (`string & { readonly __brand: B }`): a nominal tag on a string or
+    // number, not a record's shape; the value is a scalar and what its name says, as if it had no declared type.
+    if (this.isBrandedPrimitive(typeName)) return undefined;
     let index: ResolvedField | undefined;
     if (declared.indexType) index = this.resolveField({ name: '', typeName: declared.indexType }, classifier, personContext, seen);
     const kinds = new Set<string>(index?.kinds ?? []);
     fields.forEach((field) => field.kinds.forEach((kind) => kinds.add(kind)));
     return { name: typeName, kinds: [...kinds].sort(), fields, index, file: declared.file, ...(!headNounIsAThing(typeName) && declaresPatientHealthNumber(declared, classifier) ? { patientIdentity: true } : {}) };
+  }
+
+  /** `type Brand<T, B> = T & { readonly __brand: B }` and the aliases built on it (`type NhsNumber = Brand<string, 'NhsNumber'>`). */
+  private isBrandedPrimitive(typeName: string, depth = 0): boolean {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared || declared.indexType || depth > 4) return false;
+    // Its other parts are the branded primitive or type parameters, never a declared type (`Patient & { __brand }`).
+    const parents = declared.extends.map((part) => this.parentTypeName(part)).filter((parent): parent is string => parent !== undefined && this.declaredByName.has(parent));
+    if (declared.fields.length > 0) return parents.length === 0 && declared.fields.every((field) => BRAND_TAG_FIELD.test(field.name));
+    return parents.length === 1 && this.isBrandedPrimitive(parents[0], depth + 1);
   }
 
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {
@@ -835,6 +848,8 @@ export class WorkspaceIndex {
   }
 }
 
+/** The tag field of a branded (nominal) primitive type: `__brand`, `_brand`, `__type`, `__tag`. */
+const BRAND_TAG_FIELD = /^(?:_{1,2}(?:brand|tag|type|kind|nominal|opaque)|__[a-z]*Brand)$/;
 const CATALOGUE_TYPE_WORDS = new Set(['definition', 'definitions', 'template', 'templates', 'catalog', 'catalogue', 'inventory', 'formulary', 'config', 'configuration', 'settings', 'schema', 'metadata']);
 const SEARCH_CRITERIA_TYPE_WORDS = new Set(['filter', 'filters', 'criteria', 'criterion']);
 /** What a search criterion of these kinds is: a bound or a status, not a record's value. */

@@ -59,7 +59,7 @@ const SPLIT_CACHE_LIMIT = 50_000;
 
 /** Identifier kinds that are numbers a person is known by: a key naming one says what an `…Id` value is. */
 const PERSON_NUMBER_KINDS: ReadonlySet<string> = new Set([
-  'ssn', 'mrn', 'health-plan-id', 'national-id', 'nhs-number', 'aadhaar', 'abha', 'cpf', 'cns', 'bsn', 'ihi', 'health-card-number',
+  'ssn', 'mrn', 'health-plan-id', 'national-id', 'nhs-number', 'aadhaar', 'abha', 'cpf', 'cns', 'bsn', 'ihi', 'health-card-number', 'nhi', 'nir',
 ]);
 
 /** Last words of a name that make it an id or identifier of something rather than a number (`memberId`, `patientIdentifier`). */

@@ -130,6 +130,8 @@ export const PERSON_CONTEXT_WORDS: readonly string[] = [
   'spouse', 'mother', 'father', 'parent', 'parents', 'child', 'children', 'baby', 'newborn', 'home', 'personal',
   'demographics', 'intake', 'client', 'human', 'individual', 'clinical', 'medical', 'health', 'related', 'relatedperson',
   'encounter', 'visit', 'admission', 'chart', 'record', 'case',
+  // Spanish, Portuguese, Italian: the patient (paciente)
+  'paciente', 'pacientes',
 ];
 
 /**
@@ -252,6 +254,7 @@ export const PATIENT_SUBJECT_WORDS: readonly string[] = [
   'patient', 'patients', 'pt', 'member', 'members', 'subscriber', 'subscribers', 'beneficiary', 'beneficiaries', 'guarantor',
   'insured', 'enrollee', 'kin', 'guardian', 'dependent', 'dependents', 'relatedperson', 'resident', 'residents', 'newborn',
   'caregiver', 'demographics', 'intake', 'registration', 'person', 'persons', 'people', 'holder', 'policyholder', 'responsible',
+  'paciente', 'pacientes',
 ];
 
 /**

@@ -54,8 +54,11 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 1,
     sensitivity: 'high',
-    strong: ['firstName', 'lastName', 'fullName', 'givenName', 'familyName', 'middleName', 'surname', 'maidenName', 'legalName', 'forename', 'forenames', 'firstname', 'lastname', 'fullname', 'givenNames', 'patientName', 'memberName', 'subscriberName', 'humanName'],
-    contextual: ['name', 'names', 'preferredName', 'displayName', 'nickname'],
+    strong: ['firstName', 'lastName', 'fullName', 'givenName', 'familyName', 'middleName', 'surname', 'maidenName', 'legalName', 'forename', 'forenames', 'firstname', 'lastname', 'fullname', 'givenNames', 'patientName', 'memberName', 'subscriberName', 'humanName',
+      // Spanish, Portuguese and French health apps: surnames (apellido, sobrenome), first names (prénom), full names
+      'apellido', 'apellidos', 'primerApellido', 'segundoApellido', 'apellidoPaterno', 'apellidoMaterno', 'nombreCompleto',
+      'sobrenome', 'nomeCompleto', 'prenom', 'prenoms', 'nomDeFamille', 'nomComplet', 'nomUsage'],
+    contextual: ['name', 'names', 'preferredName', 'displayName', 'nickname', 'nombre', 'nombres', 'nome'],
     description: "A person's name. Names are the first of HIPAA's 18 Safe Harbor identifiers.",
   },
   {
@@ -64,7 +67,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 2,
     sensitivity: 'high',
-    strong: ['streetAddress', 'homeAddress', 'mailingAddress', 'residentialAddress', 'addressLine', 'addressLine1', 'addressLine2', 'address1', 'address2', 'street', 'streetName', 'patientAddress'],
+    strong: ['streetAddress', 'homeAddress', 'mailingAddress', 'residentialAddress', 'addressLine', 'addressLine1', 'addressLine2', 'address1', 'address2', 'street', 'streetName', 'patientAddress',
+      // Spanish, Portuguese: the street address (dirección, endereço, logradouro)
+      'direccion', 'endereco', 'logradouro'],
     contextual: ['address', 'addresses', 'line', 'city', 'county', 'district'],
     description: 'Street address, city, county or other geographic subdivision smaller than a state.',
   },
@@ -74,7 +79,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 2,
     sensitivity: 'medium',
-    strong: ['zip', 'zipCode', 'zipcode', 'postalCode', 'postcode', 'zip5', 'zip4'],
+    strong: ['zip', 'zipCode', 'zipcode', 'postalCode', 'postcode', 'zip5', 'zip4',
+      // Brazil's CEP, the Spanish, Portuguese and French postal code. (India's `pincode` is left out: a PIN lookup
+      // service names no one, and `pinCode` is as often a sign-in PIN.)
+      'cep', 'codigoPostal', 'codePostal'],
     description: 'ZIP code. Only the first three digits of a ZIP code covering more than 20,000 people may remain in de-identified data.',
   },
   {
@@ -83,7 +91,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 3,
     sensitivity: 'high',
-    strong: ['dob', 'dateOfBirth', 'birthDate', 'birthdate', 'birthday', 'birthDay', 'dateBirth', 'bday'],
+    strong: ['dob', 'dateOfBirth', 'birthDate', 'birthdate', 'birthday', 'birthDay', 'dateBirth', 'bday',
+      // Spanish, Portuguese, French, German
+      'fechaNacimiento', 'fechaDeNacimiento', 'dataNascimento', 'dataDeNascimento', 'dateNaissance', 'dateDeNaissance', 'geburtsdatum'],
     description: 'Date of birth: every element of a date (except the year) related to an individual is an identifier.',
   },
   {
@@ -120,7 +130,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 4,
     sensitivity: 'high',
-    strong: ['phone', 'phoneNumber', 'phoneNo', 'phoneNum', 'telephone', 'telephoneNumber', 'mobileNumber', 'mobilePhone', 'cellPhone', 'cellNumber', 'homePhone', 'workPhone', 'msisdn'],
+    strong: ['phone', 'phoneNumber', 'phoneNo', 'phoneNum', 'telephone', 'telephoneNumber', 'mobileNumber', 'mobilePhone', 'cellPhone', 'cellNumber', 'homePhone', 'workPhone', 'msisdn',
+      // Spanish, Portuguese, Italian
+      'telefono', 'telefone', 'celular', 'numeroCelular', 'numeroTelefono'],
     contextual: ['mobile', 'cell', 'tel', 'telecom'],
     description: 'Telephone number.',
   },
@@ -142,7 +154,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 6,
     sensitivity: 'high',
-    strong: ['email', 'emailAddress', 'eMail', 'emailAddr'],
+    strong: ['email', 'emailAddress', 'eMail', 'emailAddr',
+      // Spanish, French
+      'correoElectronico', 'courriel'],
     description: 'Email address.',
   },
   {
@@ -178,7 +192,11 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // the `No` abbreviation beside `policyNo`, `memberNo`; Nepal's national health insurance (NSHI) member number
       'medicareNo', 'medicaidNo', 'nshiNumber', 'nshiNo',
       // openIMIS (social health insurance in Tanzania, Nepal, Cameroon…): the insuree's insurance number, its `CHFID`
-      'chfId'],
+      'chfId',
+      // national health insurance numbers: Germany's KVNR (Krankenversichertennummer), France's carte Vitale, Spain's and
+      // Italy's health cards (tarjeta/tessera sanitaria), Ghana's and Nigeria's NHIS, the Philippines' PhilHealth, Indonesia's BPJS
+      'kvnr', 'krankenversichertennummer', 'versichertennummer', 'carteVitale', 'numeroCarteVitale', 'tarjetaSanitaria', 'tesseraSanitaria',
+      'numeroAfiliacion', 'numeroSeguridadSocial', 'nhisNumber', 'nhisNo', 'nhisId', 'philhealthNumber', 'philhealthId', 'philhealthNo', 'bpjsNumber', 'noBpjs'],
     // A plan's group number is the employer's or the group's, shared by everyone in it: a patient's only on their coverage.
     contextual: ['groupNumber'],
     description: 'Health plan beneficiary or member number (insurance member ID, Medicare MBI).',
@@ -208,8 +226,12 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 18,
     sensitivity: 'high',
-    strong: ['nationalId', 'nationalIdNumber', 'nationalIdentityNumber', 'nationalIdentificationNumber', 'idNumber', 'idNo', 'identityNumber', 'identityCardNumber', 'idCardNumber', 'nin', 'nationalRegistryNumber', 'personalNumber', 'personnummer', 'citizenId', 'hudumaNumber', 'huduma', 'birthCertificateNumber', 'alienId', 'refugeeId', 'nupi', 'uniquePatientIdentifier', 'clientRegistryId', 'cuil', 'curp', 'dni', 'nationalCode', 'codeMelli', 'melliCode'],
-    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP, Iran’s national code…).',
+    strong: ['nationalId', 'nationalIdNumber', 'nationalIdentityNumber', 'nationalIdentificationNumber', 'idNumber', 'idNo', 'identityNumber', 'identityCardNumber', 'idCardNumber', 'nin', 'nationalRegistryNumber', 'personalNumber', 'personnummer', 'citizenId', 'hudumaNumber', 'huduma', 'birthCertificateNumber', 'alienId', 'refugeeId', 'nupi', 'uniquePatientIdentifier', 'clientRegistryId', 'cuil', 'curp', 'dni', 'nationalCode', 'codeMelli', 'melliCode',
+      // Pakistan's CNIC, Italy's codice fiscale, Denmark's CPR, Norway's fødselsnummer, Finland's henkilötunnus, Ireland's PPSN,
+      // Belgium's national register number (rijksregisternummer, INSZ/NISS), Israel's teudat zehut, Colombia's cédula
+      'cnic', 'cnicNumber', 'codiceFiscale', 'cprNumber', 'cprNr', 'fodselsnummer', 'henkilotunnus', 'ppsn', 'ppsNumber',
+      'nationalRegisterNumber', 'rijksregisternummer', 'inszNumber', 'nissNumber', 'teudatZehut', 'cedula', 'numeroCedula', 'cedulaIdentidad'],
+    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP, Iran’s national code, Pakistan’s CNIC, Italy’s codice fiscale, Belgium’s national register number…).',
   },
   {
     id: 'nhs-number',
@@ -283,6 +305,26 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     jurisdiction: 'Australia',
   },
   {
+    id: 'nhi',
+    label: 'NHI number (New Zealand)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['nhi', 'nhiNumber', 'nhiNo', 'nationalHealthIndex', 'nationalHealthIndexNumber'],
+    description: 'National Health Index number: three letters and four characters, the last a mod-11 check digit or a mod-23 check letter.',
+    jurisdiction: 'New Zealand',
+  },
+  {
+    id: 'nir',
+    label: 'social security number (France)',
+    category: 'identifier',
+    safeHarbor: 18,
+    sensitivity: 'high',
+    strong: ['nir', 'nirNumber', 'numeroNir', 'numeroSecu', 'numeroSecuriteSociale', 'numSecu', 'numeroInscriptionRepertoire'],
+    description: 'NIR (numéro de sécurité sociale, on the carte Vitale): thirteen characters and a two-digit mod-97 key.',
+    jurisdiction: 'France',
+  },
+  {
     id: 'health-card-number',
     label: 'provincial health card number (Canada)',
     category: 'identifier',
@@ -344,7 +386,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'diagnosis',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['diagnosis', 'diagnoses', 'diagnosisCode', 'dx', 'icd10', 'icd10Code', 'icdCode', 'icd', 'problemList', 'chiefComplaint', 'differential', 'prognosis', 'injury', 'injuries', 'injuryDescription'],
+    strong: ['diagnosis', 'diagnoses', 'diagnosisCode', 'dx', 'icd10', 'icd10Code', 'icdCode', 'icd', 'problemList', 'chiefComplaint', 'differential', 'prognosis', 'injury', 'injuries', 'injuryDescription',
+      // Spanish, Portuguese, Italian
+      'diagnostico', 'diagnosticos', 'diagnosi'],
     contextual: ['condition', 'conditions', 'problem', 'problems'],
     description: 'Diagnoses, conditions and problems (ICD-10 codes included).',
   },
@@ -353,7 +397,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medication',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medication', 'medications', 'medicine', 'medicines', 'meds', 'prescription', 'prescriptions', 'medicationName', 'rxNorm', 'dosage', 'medicationRequest', 'medicationStatement'],
+    strong: ['medication', 'medications', 'medicine', 'medicines', 'meds', 'prescription', 'prescriptions', 'medicationName', 'rxNorm', 'dosage', 'medicationRequest', 'medicationStatement',
+      // Spanish, Portuguese, French
+      'medicamento', 'medicamentos', 'medicament', 'medicaments'],
     contextual: ['rx', 'drug', 'drugs', 'dose'],
     description: 'Medications, prescriptions and doses.',
   },
@@ -362,7 +408,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'allergy',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['allergy', 'allergies', 'allergen', 'allergens', 'allergyIntolerance'],
+    strong: ['allergy', 'allergies', 'allergen', 'allergens', 'allergyIntolerance',
+      // Spanish, Portuguese, French
+      'alergia', 'alergias', 'allergie'],
     description: 'Allergies and intolerances.',
   },
   {
@@ -373,7 +421,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     strong: ['labResult', 'labResults', 'labValue', 'labReport', 'labTest', 'pathologyReport', 'bloodType', 'hba1c', 'a1c', 'glucose', 'cholesterol', 'biopsy', 'geneticTest', 'geneticResult', 'genome', 'genotype', 'hivStatus', 'hivTest', 'toxicology', 'diagnosticReport',
       // blood and urine ketones (meters, strips)
       'ketone', 'ketones', 'bloodKetone', 'bloodKetones'],
-    contextual: ['testResult', 'testResults', 'result', 'results', 'lab', 'labs'],
+    contextual: ['testResult', 'testResults', 'result', 'results', 'lab', 'labs',
+      // investigations: the tests ordered and their results, in Commonwealth clinical English
+      'investigations'],
     description: 'Lab and test results (blood tests, pathology, genetics, HIV status).',
   },
   {
@@ -405,8 +455,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       'dischargeNote', 'dischargeNotes', 'procedureNote', 'procedureNotes', 'operativeNote', 'operativeNotes', 'consultNote', 'consultNotes',
       'consultationNote', 'consultationNotes', 'admissionNote', 'admissionNotes', 'nurseNote', 'nurseNotes', 'nursingNotes', 'historyAndPhysical', 'historyAndPhysicalNote',
       // a patient's case in clinical documentation (case notes are the UK's word for the medical record)
-      'caseNote', 'caseNotes', 'caseSummary', 'caseInformation'],
-    contextual: ['note', 'notes', 'comment', 'comments', 'assessment', 'summary'],
+      'caseNote', 'caseNotes', 'caseSummary', 'caseInformation',
+      // free-text notes; what an examination found
+      'freeTextNote', 'freeTextNotes', 'clinicalFindings', 'examFindings', 'examinationFindings', 'physicalExamFindings'],
+    contextual: ['note', 'notes', 'comment', 'comments', 'assessment', 'summary', 'findings'],
     description: 'Clinical notes, summaries and transcripts.',
   },
   {
@@ -414,8 +466,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medical history',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory'],
-    contextual: ['history'],
+    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory',
+      // the social history's habits (smoking, alcohol, drugs)
+      'socialHabits', 'personalHabits', 'lifestyleHabits'],
+    contextual: ['history', 'habits'],
     description: 'Medical, surgical, family and social history.',
   },
   {
@@ -476,7 +530,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'patient record',
     category: 'record',
     sensitivity: 'high',
-    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin', 'policyHolder', 'policyholder', 'responsibleParty', 'insuredPerson'],
+    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin', 'policyHolder', 'policyholder', 'responsibleParty', 'insuredPerson',
+      // Spanish, Portuguese, Italian
+      'paciente', 'pacientes'],
     contextual: ['chart', 'record', 'records', 'person', 'member', 'members'],
     description: 'A whole patient (or member) record: everything in it, names and clinical data included.',
   },

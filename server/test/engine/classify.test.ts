@@ -75,6 +75,15 @@ describe('NameClassifier', () => {
     ['dateofbirth', ['date-of-birth']],
     ['phonenumber', ['phone']],
     ['medicalrecordnumber', ['mrn']],
+    // free-text notes, run together too; identifiers and person data of other countries and languages
+    ['freetextnotes', ['clinical-note']],
+    ['nhiNumber', ['nhi']],
+    ['numeroSecuriteSociale', ['nir']],
+    ['codiceFiscale', ['national-id']],
+    ['krankenversichertennummer', ['health-plan-id']],
+    ['primerApellido', ['name']],
+    ['dataNascimento', ['date-of-birth']],
+    ['codigoPostal', ['zip-code']],
     // the FHIR identifier entry of the NHS number system; the OpenMRS ID (OpenMRS's default patient identifier)
     ['nhsIdentifier', ['nhs-number']],
     ['openMrsId', ['mrn']],
@@ -109,7 +118,9 @@ describe('NameClassifier', () => {
   const neutral = [
     'name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition',
     // run together, an `…Id` is a table's key (`insuranceid`, `stateid`), and an unknown compound stays unknown
-    'insuranceid', 'stateid', 'vehicleid', 'freetextnotes', 'openmrsuuid',
+    'insuranceid', 'stateid', 'vehicleid', 'releasenotes', 'openmrsuuid',
+    // a PIN typed to sign in, a hash, a thing's nombre, investigations and findings with no one's in sight
+    'pinCode', 'shaDigest', 'nombre', 'investigations', 'findings', 'habits',
     // a practitioner's entry in the EHR, a system's row
     'ehrPractitioner', 'getLocalEHRPractitioner', 'practitionerRecord', 'queueRecord', 'inventoryRecord', 'auditRecords',
   ];

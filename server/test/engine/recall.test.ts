@@ -80,9 +80,59 @@ describe("recall: the world's health identifiers", () => {
     assert.deepEqual(reported(invalid, 'src/seed-data.ts'), []);
   });
 
+  it("names more countries' identifiers: NZ NHI, France's NIR, national ids (CNIC, codice fiscale, Belgian register) and national health insurance numbers", () => {
+    const text = [
+      'declare const patient: any;',
+      'console.log(patient.nhiNumber);',
+      "fetch(`/api/assure?numeroSecu=${patient.numeroSecu}`);",
+      "localStorage.setItem('id', patient.codiceFiscale);",
+      'console.log(patient.cnic, patient.nationalRegisterNumber);',
+      "fetch(`/api/eligibility?kvnr=${patient.kvnr}&nhis=${patient.nhisNumber}`);",
+      // a hash's name or a PIN typed to sign in is none of them
+      'console.log(patient.shaDigest, patient.pinCode);',
+    ].join('\n');
+    assert.deepEqual(reported(text), [
+      'no-phi-in-logs:2:nhi',
+      'no-phi-in-url:3:nir',
+      'no-phi-in-browser-storage:4:national-id',
+      'no-phi-in-logs:5:national-id',
+      'no-phi-in-url:6:health-plan-id',
+    ]);
+  });
+
+  it('no-phi-literal reports NHI numbers and NIRs whose check characters pass, not the reserved Z range or a wrong key', () => {
+    const valid = "export const a = { nhi: 'WLD9413' };\nexport const b = { nhiNumber: 'CGC2720' };\nexport const c = { nir: '1 84 12 76 451 089 46' };";
+    const kinds = reported(valid, 'test/fixtures/people.ts').map((entry) => entry.split(':').slice(0, 3).join(':'));
+    assert.deepEqual(kinds, ['no-phi-literal:1:nhi', 'no-phi-literal:2:nhi', 'no-phi-literal:3:nir']);
+    const invalid = valid.replace('WLD9413', 'WLD9414').replace('CGC2720', 'ZZZ0016').replace('089 46', '089 47');
+    assert.deepEqual(reported(invalid, 'test/fixtures/people.ts'), []);
+  });
+
   it('recognises formatted NHS numbers, CPFs and Aadhaar numbers without a key when they validate', () => {
     assert.deepEqual(reported("export const note = 'Referred with NHS number 401 000 2239 and CPF 527.000.045-82';").map((entry) => entry.split(':')[2]), ['nhs-number']);
     assert.deepEqual(reported("export const note = 'order 401 000 2238 shipped';"), []);
+  });
+});
+
+describe('recall: person and clinical data named in Spanish, Portuguese and French', () => {
+  it("a patient's surname, birth date, phone, postal code, diagnosis, medicines and allergies", () => {
+    const text = [
+      'declare const paciente: any;',
+      "console.log(paciente.apellido, paciente.fechaNacimiento);",
+      "fetch(`/api/buscar?celular=${paciente.celular}&cep=${paciente.cep}`);",
+      "localStorage.setItem('ficha', JSON.stringify({ diagnostico: paciente.diagnostico, medicamentos: paciente.medicamentos, alergias: paciente.alergias }));",
+      "console.log(paciente.nombre);",
+    ].join('\n');
+    assert.deepEqual(reported(text), [
+      'no-phi-in-logs:2:date-of-birth,name',
+      'no-phi-in-url:3:phone,zip-code',
+      'no-phi-in-browser-storage:4:allergy,diagnosis,medication',
+      'no-phi-in-logs:5:name',
+    ]);
+  });
+
+  it("a thing's nombre (a file, a product) is no one's name", () => {
+    assert.deepEqual(reported("declare const archivo: { nombre: string };\nconsole.log(archivo.nombre);\n"), []);
   });
 });
 

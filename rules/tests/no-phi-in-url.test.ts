@@ -4,12 +4,12 @@ runRuleTests('no-phi-in-url', {
   valid: [
     // a FHIR API route forwarding the query its client sent to the FHIR server behind it: nothing goes into a URL that was not in one
     { code: "export async function GET(request: Request) {\n  const query = new URL(request.url).searchParams.toString();\n  return fetch(`${process.env.FHIR_BASE}/Patient${query ? `?${query}` : ''}`);\n}", filename: 'src/app/api/fhir/[...path]/route.ts' },
-      // A declared shape with a brand tag is still that shape: paging and a status, whatever the parameter is called.
-      {
-        filename: 'src/services/list.ts',
-        workspace: { 'src/models/paging.ts': "interface Paging { page: number; status: string }\nexport type PatientPaging = Paging & { readonly __brand: 'paging' };\n" },
-        code: "import axios from 'axios';\nimport { PatientPaging } from '../models/paging';\nexport const list = (patient: PatientPaging) => axios.get(`/api/patients?${JSON.stringify(patient)}`);",
-      },
+    // A declared shape with a brand tag is still that shape: paging and a status, whatever the parameter is called.
+    {
+      filename: 'src/services/list.ts',
+      workspace: { 'src/models/paging.ts': "interface Paging { page: number; status: string }\nexport type PatientPaging = Paging & { readonly __brand: 'paging' };\n" },
+      code: "import axios from 'axios';\nimport { PatientPaging } from '../models/paging';\nexport const list = (patient: PatientPaging) => axios.get(`/api/patients?${JSON.stringify(patient)}`);",
+    },
     // an Observation search by opaque ids and the observation's code (which question, not the patient's answer)
     "declare function openmrsFetch(url: string): unknown;\nexport function latestObservation(patientUuid: string, encounterUuid: string, observationCode: string) {\n  return openmrsFetch(`/ws/fhir2/R4/Observation?patient=${patientUuid}&encounter=${encounterUuid}&code=${observationCode}&_count=1`);\n}",
     // a route template named for patient grids, filled with the new grid's uuid: the template is code, the uuid opaque

@@ -1482,7 +1482,7 @@ export abstract class ValueEvaluator {
     if (isItemConverter(name)) return this.argumentsTaint(node);
     if (name && sheetBuilderMethods.has(name)) return this.argumentsTaint(node);
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
-    const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
+    const declared = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);

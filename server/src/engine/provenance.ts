@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, lastSegment, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, namesACodeCatalogue, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -149,6 +149,37 @@ export function trackerEventValue(identifier: TSESTree.Identifier, scopeRoot: No
   const field = fields && [...fields].find((name) => trackerEventFields.has(name));
   if (!field) return EMPTY;
   return provenanceValue(TRACKER_EVENT_KINDS, host.origin(identifier, TRACKER_EVENT_KINDS).range, `\`${identifier.name}\` is a health programme's tracker event (it is read for \`${field}\`), with the values recorded for a person`);
+}
+
+// ── parameters read for patient data ────────────────────────────────────────────────────────
+
+/** The most fields of a parameter named in a finding's reason. */
+const MAX_FIELDS_NAMED = 2;
+
+/**
+ * `function (form) { console.log(form); const medication = form.newMedication; … }`: a parameter under a generic name
+ * that its function reads clinical data or a patient's record off (`form.newMedication`, `data.diagnoses`) holds that
+ * data, so the whole of it logged, sent or stored carries it. Contact details read off it say nothing of whose they
+ * are (a clinic's form has a phone too), and catalogues of codes (`options.medicationCodes`) are no one's.
+ */
+export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
+  if (!(fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0])) return EMPTY;
+  const fields = fieldReadsIn(fn).get(identifier.name);
+  if (!fields) return EMPTY;
+  const kinds = new Set<string>();
+  const named: string[] = [];
+  for (const field of fields) {
+    const byName = host.options.classifier.classify(field);
+    if (byName.trap || namesACodeCatalogue(field)) continue;
+    const recordKinds = byName.kinds.filter(isRecordKind);
+    if (recordKinds.length === 0) continue;
+    recordKinds.forEach((kind) => kinds.add(kind));
+    if (named.length < MAX_FIELDS_NAMED) named.push(`\`${identifier.name}.${field}\``);
+  }
+  if (kinds.size === 0) return EMPTY;
+  const found = [...kinds];
+  return provenanceValue(found, host.origin(identifier, found).range, `its function reads ${named.join(' and ')} off \`${identifier.name}\``);
 }
 
 // ── handler inputs ──────────────────────────────────────────────────────────────────────────

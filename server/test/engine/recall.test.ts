@@ -174,6 +174,35 @@ describe('recall: what a workspace function is declared to return', () => {
   });
 });
 
+describe('recall: a parameter its function reads patient data off', () => {
+  it('a generic parameter logged whole holds the clinical data its function reads off it; what it reads off it alone is no worse', () => {
+    const text = [
+      "angular.module('diary').controller('DiaryCtrl', ['$scope', function ($scope) {",
+      '  $scope.validateMedication = function (form) {',
+      '    console.log(form);',
+      '    const medication = form.newMedication;',
+      "    return medication.name ? {} : { name: 'Required' };",
+      '  };',
+      '  $scope.saveReading = function (data) {',
+      "    console.log('saving', data.status, data.whatever);",
+      '    return data.diagnoses.length;',
+      '  };',
+      '}]);',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'app/scripts/controllers/diary.js'), ['no-phi-in-logs:3:medication']);
+  });
+
+  it('contact details, codes and ids read off a parameter say nothing of whose it is', () => {
+    const text = [
+      'export function showClinic(form: any) {',
+      '  console.log(form);',
+      '  return [form.phone, form.email, form.medicationCodes, form.patientId];',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
+  });
+});
+
 describe("recall: clinical words beside a reference to the patient or the visit", () => {
   it("`notes`, `condition`, `weight` in a record that names the patient or encounter are that patient's clinical data", () => {
     const text = [

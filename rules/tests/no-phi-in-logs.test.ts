@@ -598,3 +598,26 @@ describe('no-phi-in-logs: request header maps logged whole where the file reads 
     ],
   });
 });
+
+describe('no-phi-in-logs: a generic parameter its function reads patient data off, and lists gathered under `all…`', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // what is read off the parameter is a status, a contact detail, a code list or an id: nothing says whose it is
+      "export function show(form: any) {\n  console.log(form);\n  return [form.status, form.phone, form.medicationCodes, form.patientId];\n}",
+      // a field read off it that is a trap, and `all…` that tests the records rather than gathers them
+      "export function check(data: any, allPatientsLoaded: boolean) {\n  console.log(data.diagnosisCount, allPatientsLoaded);\n  return data.diagnosisCount;\n}",
+    ],
+    invalid: [
+      {
+        name: 'a validated form logged whole before its medication entry is read off it',
+        code: "export function validateMedication(form: any) {\n  console.log(form);\n  const medication = form.newMedication;\n  return !!medication;\n}",
+        errors: [{ line: 2, column: 15, kinds: ['medication'] }],
+      },
+      {
+        name: 'a list gathered under `all…` from a source declared to return visits with a diagnosis',
+        code: "interface Visit { id: string; diagnosis: string }\ndeclare function loadVisits(): Promise<Visit[]>;\nexport async function f() {\n  const allDiagnoses = (await loadVisits()).map((visit) => visit.diagnosis);\n  console.log(allDiagnoses);\n}",
+        errors: [{ line: 5, column: 15, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});

@@ -604,6 +604,8 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
     valid: [
       // what is read off the parameter is a status, a contact detail, a code list or an id: nothing says whose it is
       "export function show(form: any) {\n  console.log(form);\n  return [form.status, form.phone, form.medicationCodes, form.patientId];\n}",
+      // stored as a title or an id: nothing says it is patient data
+      "export class NoteComponent {\n  public notes: any = {};\n  onTitle(data: any) {\n    console.log(data);\n    this.notes.Title = data;\n    this.notes.PatientId = data;\n  }\n}",
       // a field read off it that is a trap, and `all…` that tests the records rather than gathers them
       "export function check(data: any, allPatientsLoaded: boolean) {\n  console.log(data.diagnosisCount, allPatientsLoaded);\n  return data.diagnosisCount;\n}",
     ],
@@ -612,6 +614,11 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
         name: 'a validated form logged whole before its medication entry is read off it',
         code: "export function validateMedication(form: any) {\n  console.log(form);\n  const medication = form.newMedication;\n  return !!medication;\n}",
         errors: [{ line: 2, column: 15, kinds: ['medication'] }],
+      },
+      {
+        name: "a child component's callback value logged, then stored as the note's clinical diagnosis",
+        code: "export class EmergencyNoteComponent {\n  public notes: any = {};\n  onAssessment(data: any) {\n    console.log(data);\n    this.notes.ClinicalDiagnosis = data;\n  }\n}",
+        errors: [{ line: 4, column: 17, kinds: ['diagnosis'] }],
       },
       {
         name: 'a list gathered under `all…` from a source declared to return visits with a diagnosis',

@@ -116,10 +116,14 @@ export function isResponseValue(value: AbstractValue): boolean {
 /** Per function (or program): which fields each identifier is read for, anywhere in its body. */
 const fieldReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
 
+/** Per function (or program): the fields each identifier is stored into whole (`this.notes.ClinicalDiagnosis = data`). */
+const storedIntoCache = new WeakMap<Node, Map<string, Set<string>>>();
+
 function fieldReadsIn(root: Node): Map<string, Set<string>> {
   let reads = fieldReadsCache.get(root);
   if (reads) return reads;
   reads = new Map();
+  const stored = new Map<string, Set<string>>();
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -127,11 +131,21 @@ function fieldReadsIn(root: Node): Map<string, Set<string>> {
       let fields = reads.get(node.object.name);
       if (!fields) reads.set(node.object.name, (fields = new Set()));
       fields.add(node.property.name);
+    } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.right.type === 'Identifier' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier') {
+      let fields = stored.get(node.right.name);
+      if (!fields) stored.set(node.right.name, (fields = new Set()));
+      fields.add(node.left.property.name);
     }
     stack.push(...childNodes(node));
   }
   fieldReadsCache.set(root, reads);
+  storedIntoCache.set(root, stored);
   return reads;
+}
+
+function storedIntoIn(root: Node): Map<string, Set<string>> {
+  fieldReadsIn(root);
+  return storedIntoCache.get(root) ?? new Map();
 }
 
 /** `event`, `apiEvent`, `clientEvent`: a name whose head noun is an event (`eventId`, `eventDate` are not). */
@@ -158,28 +172,29 @@ const MAX_FIELDS_NAMED = 2;
 
 /**
  * `function (form) { console.log(form); const medication = form.newMedication; … }`: a parameter under a generic name
- * that its function reads clinical data or a patient's record off (`form.newMedication`, `data.diagnoses`) holds that
- * data, so the whole of it logged, sent or stored carries it. Contact details read off it say nothing of whose they
+ * that its function reads clinical data or a patient's record off (`form.newMedication`, `data.diagnoses`), or stores
+ * whole as such (`this.notes.ClinicalDiagnosis = data`), holds that data, so the whole of it logged, sent or stored carries it. Contact details read off it say nothing of whose they
  * are (a clinic's form has a phone too), and catalogues of codes (`options.medicationCodes`) are no one's.
  */
 export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
   if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
   if (!(fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0])) return EMPTY;
-  const fields = fieldReadsIn(fn).get(identifier.name);
-  if (!fields) return EMPTY;
   const kinds = new Set<string>();
   const named: string[] = [];
-  for (const field of fields) {
+  const note = (field: string, shown: string): void => {
     const byName = host.options.classifier.classify(field);
-    if (byName.trap || namesACodeCatalogue(field)) continue;
+    if (byName.trap || namesACodeCatalogue(field)) return;
     const recordKinds = byName.kinds.filter(isRecordKind);
-    if (recordKinds.length === 0) continue;
+    if (recordKinds.length === 0) return;
     recordKinds.forEach((kind) => kinds.add(kind));
-    if (named.length < MAX_FIELDS_NAMED) named.push(`\`${identifier.name}.${field}\``);
-  }
+    if (named.length < MAX_FIELDS_NAMED) named.push(shown);
+  };
+  for (const field of fieldReadsIn(fn).get(identifier.name) ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
+  // `CallBackAssessment(data) { this.notes.ClinicalDiagnosis = data; }`: what it is stored as says what it is.
+  for (const field of storedIntoIn(fn).get(identifier.name) ?? []) note(field, `stores it as \`${field}\``);
   if (kinds.size === 0) return EMPTY;
   const found = [...kinds];
-  return provenanceValue(found, host.origin(identifier, found).range, `its function reads ${named.join(' and ')} off \`${identifier.name}\``);
+  return provenanceValue(found, host.origin(identifier, found).range, `its function ${named.join(' and ')} (\`${identifier.name}\`)`);
 }
 
 // ── handler inputs ──────────────────────────────────────────────────────────────────────────

@@ -604,6 +604,10 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
     valid: [
       // what is read off the parameter is a status, a contact detail, a code list or an id: nothing says whose it is
       "export function show(form: any) {\n  console.log(form);\n  return [form.status, form.phone, form.medicationCodes, form.patientId];\n}",
+      // a clinical field only assigned to it: logged before it is filled, it does not hold the readings yet
+      "declare function read(): Promise<number[]>;\nexport async function fetchData(data: any) {\n  console.log('in fetchData', data);\n  data.glucose = await read();\n  return data;\n}",
+      // a staff member's role read for its person role id and organisation: a record word is not clinical data
+      "declare const logger: any;\nexport function toRole(role: any) {\n  logger.debug('Processing role', { role });\n  return { id: role.person_roleid, org: role.org_code };\n}",
       // stored as a title or an id: nothing says it is patient data
       "export class NoteComponent {\n  public notes: any = {};\n  onTitle(data: any) {\n    console.log(data);\n    this.notes.Title = data;\n    this.notes.PatientId = data;\n  }\n}",
       // a field read off it that is a trap, and `all…` that tests the records rather than gathers them

@@ -608,6 +608,8 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
       "declare function read(): Promise<number[]>;\nexport async function fetchData(data: any) {\n  console.log('in fetchData', data);\n  data.glucose = await read();\n  return data;\n}",
       // a staff member's role read for its person role id and organisation: a record word is not clinical data
       "declare const logger: any;\nexport function toRole(role: any) {\n  logger.debug('Processing role', { role });\n  return { id: role.person_roleid, org: role.org_code };\n}",
+      // a parameter typed as an API client, read for its payers' endpoint: its type says what it is
+      "import type { CandidApiClient } from 'candidhealth';\nexport async function sync(candid: CandidApiClient, name: string) {\n  const response = await candid.nonInsurancePayers.v1.create({ name });\n  console.warn('not ok', response);\n}",
       // stored as a title or an id: nothing says it is patient data
       "export class NoteComponent {\n  public notes: any = {};\n  onTitle(data: any) {\n    console.log(data);\n    this.notes.Title = data;\n    this.notes.PatientId = data;\n  }\n}",
       // a field read off it that is a trap, and `all…` that tests the records rather than gathers them

@@ -191,11 +191,16 @@ const MAX_FIELDS_NAMED = 2;
  * that its function reads clinical data off (`form.newMedication`, `data.diagnoses`), or stores whole as such
  * (`this.notes.ClinicalDiagnosis = data`), holds that data, so the whole of it logged, sent or stored carries it. Contact
  * details and record words read off it say nothing of whose it is (a clinic's form has a phone too, a staff member's
- * role a `person_roleid`), and catalogues of codes (`options.medicationCodes`) are no one's.
+ * role a `person_roleid`), and catalogues of codes (`options.medicationCodes`) are no one's. A parameter with a declared
+ * type (`candid: CandidApiClient`, read for `candid.nonInsurancePayers`) is what its type says.
  */
 export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
   if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
   if (!(fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0])) return EMPTY;
+  // `candid: CandidApiClient` read for `candid.nonInsurancePayers`: a declared type says what it is; only an untyped
+  // (or `any`) parameter is known by what is read off it.
+  const declared = identifier.typeAnnotation?.typeAnnotation.type;
+  if (declared && declared !== 'TSAnyKeyword' && declared !== 'TSUnknownKeyword') return EMPTY;
   const kinds = new Set<string>();
   const named: string[] = [];
   const note = (field: string, shown: string): void => {

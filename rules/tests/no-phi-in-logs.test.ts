@@ -681,3 +681,39 @@ describe('no-phi-in-logs: responses of a national health identifier service and 
     ],
   });
 });
+
+describe('no-phi-in-logs: a generic parameter its function reads patient data off, and lists gathered under `all…`', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // what is read off the parameter is a status, a contact detail, a code list or an id: nothing says whose it is
+      "export function show(form: any) {\n  console.log(form);\n  return [form.status, form.phone, form.medicationCodes, form.patientId];\n}",
+      // a clinical field only assigned to it: logged before it is filled, it does not hold the readings yet
+      "declare function read(): Promise<number[]>;\nexport async function fetchData(data: any) {\n  console.log('in fetchData', data);\n  data.glucose = await read();\n  return data;\n}",
+      // a staff member's role read for its person role id and organisation: a record word is not clinical data
+      "declare const logger: any;\nexport function toRole(role: any) {\n  logger.debug('Processing role', { role });\n  return { id: role.person_roleid, org: role.org_code };\n}",
+      // a parameter typed as an API client, read for its payers' endpoint: its type says what it is
+      "import type { CandidApiClient } from 'candidhealth';\nexport async function sync(candid: CandidApiClient, name: string) {\n  const response = await candid.nonInsurancePayers.v1.create({ name });\n  console.warn('not ok', response);\n}",
+      // stored as a title or an id: nothing says it is patient data
+      "export class NoteComponent {\n  public notes: any = {};\n  onTitle(data: any) {\n    console.log(data);\n    this.notes.Title = data;\n    this.notes.PatientId = data;\n  }\n}",
+      // a field read off it that is a trap, and `all…` that tests the records rather than gathers them
+      "export function check(data: any, allPatientsLoaded: boolean) {\n  console.log(data.diagnosisCount, allPatientsLoaded);\n  return data.diagnosisCount;\n}",
+    ],
+    invalid: [
+      {
+        name: 'a validated form logged whole before its medication entry is read off it',
+        code: "export function validateMedication(form: any) {\n  console.log(form);\n  const medication = form.newMedication;\n  return !!medication;\n}",
+        errors: [{ line: 2, column: 15, kinds: ['medication'] }],
+      },
+      {
+        name: "a child component's callback value logged, then stored as the note's clinical diagnosis",
+        code: "export class EmergencyNoteComponent {\n  public notes: any = {};\n  onAssessment(data: any) {\n    console.log(data);\n    this.notes.ClinicalDiagnosis = data;\n  }\n}",
+        errors: [{ line: 4, column: 17, kinds: ['diagnosis'] }],
+      },
+      {
+        name: 'a list gathered under `all…` from a source declared to return visits with a diagnosis',
+        code: "interface Visit { id: string; diagnosis: string }\ndeclare function loadVisits(): Promise<Visit[]>;\nexport async function f() {\n  const allDiagnoses = (await loadVisits()).map((visit) => visit.diagnosis);\n  console.log(allDiagnoses);\n}",
+        errors: [{ line: 5, column: 15, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});

@@ -23,7 +23,7 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
@@ -834,6 +834,7 @@ export abstract class ValueEvaluator {
     if (!hasPhi(source)) source = handlerInputValue(identifier, fn, host);
     if (!hasPhi(source)) source = searchRequestValue(identifier, host);
     if (!hasPhi(source)) source = searchHandlerCriteriaValue(identifier, fn, host);
+    if (!hasPhi(source)) source = fieldsReadValue(identifier, fn, host);
     return hasPhi(source) ? { ...value, ...source, typeName: value.typeName, fields: source.fields ?? value.fields } : value;
   }
 
@@ -1494,7 +1495,7 @@ export abstract class ValueEvaluator {
     if (isItemConverter(name)) return this.argumentsTaint(node);
     if (name && sheetBuilderMethods.has(name)) return this.argumentsTaint(node);
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
-    const declared = callee.type === 'Identifier' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
+    const declared = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);

@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, lastSegment, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, namesACodeCatalogue, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -126,22 +126,52 @@ export function isResponseValue(value: AbstractValue): boolean {
 /** Per function (or program): which fields each identifier is read for, anywhere in its body. */
 const fieldReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
 
+/** Per function (or program): the fields each identifier is stored into whole (`this.notes.ClinicalDiagnosis = data`). */
+const storedIntoCache = new WeakMap<Node, Map<string, Set<string>>>();
+/** Per function (or program): the fields read off each identifier for their value (not assigned: `data.glucose = …` fills it later). */
+const valueReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
+
 function fieldReadsIn(root: Node): Map<string, Set<string>> {
   let reads = fieldReadsCache.get(root);
   if (reads) return reads;
   reads = new Map();
+  const stored = new Map<string, Set<string>>();
+  const valueReads = new Map<string, Set<string>>();
+  const assigned = new Set<Node>();
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
+    if (node.type === 'AssignmentExpression') assigned.add(node.left);
     if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && !node.computed && node.property.type === 'Identifier') {
       let fields = reads.get(node.object.name);
       if (!fields) reads.set(node.object.name, (fields = new Set()));
       fields.add(node.property.name);
+      if (!assigned.has(node)) {
+        let read = valueReads.get(node.object.name);
+        if (!read) valueReads.set(node.object.name, (read = new Set()));
+        read.add(node.property.name);
+      }
+    } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.right.type === 'Identifier' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier') {
+      let fields = stored.get(node.right.name);
+      if (!fields) stored.set(node.right.name, (fields = new Set()));
+      fields.add(node.left.property.name);
     }
     stack.push(...childNodes(node));
   }
   fieldReadsCache.set(root, reads);
+  storedIntoCache.set(root, stored);
+  valueReadsCache.set(root, valueReads);
   return reads;
+}
+
+function storedIntoIn(root: Node): Map<string, Set<string>> {
+  fieldReadsIn(root);
+  return storedIntoCache.get(root) ?? new Map();
+}
+
+function valueReadsIn(root: Node): Map<string, Set<string>> {
+  fieldReadsIn(root);
+  return valueReadsCache.get(root) ?? new Map();
 }
 
 /** `event`, `apiEvent`, `clientEvent`: a name whose head noun is an event (`eventId`, `eventDate` are not). */
@@ -159,6 +189,44 @@ export function trackerEventValue(identifier: TSESTree.Identifier, scopeRoot: No
   const field = fields && [...fields].find((name) => trackerEventFields.has(name));
   if (!field) return EMPTY;
   return provenanceValue(TRACKER_EVENT_KINDS, host.origin(identifier, TRACKER_EVENT_KINDS).range, `\`${identifier.name}\` is a health programme's tracker event (it is read for \`${field}\`), with the values recorded for a person`);
+}
+
+// ── parameters read for patient data ────────────────────────────────────────────────────────
+
+/** The most fields of a parameter named in a finding's reason. */
+const MAX_FIELDS_NAMED = 2;
+
+/**
+ * `function (form) { console.log(form); const medication = form.newMedication; … }`: a parameter under a generic name
+ * that its function reads clinical data off (`form.newMedication`, `data.diagnoses`), or stores whole as such
+ * (`this.notes.ClinicalDiagnosis = data`), holds that data, so the whole of it logged, sent or stored carries it. Contact
+ * details and record words read off it say nothing of whose it is (a clinic's form has a phone too, a staff member's
+ * role a `person_roleid`), and catalogues of codes (`options.medicationCodes`) are no one's. A parameter with a declared
+ * type (`candid: CandidApiClient`, read for `candid.nonInsurancePayers`) is what its type says.
+ */
+export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | undefined, host: ProvenanceHost): AbstractValue {
+  if (!fn || !FUNCTION_TYPES.has(fn.type)) return EMPTY;
+  if (!(fn as TSESTree.FunctionLike).params.some((param) => param.type === 'Identifier' && param.range[0] === identifier.range[0])) return EMPTY;
+  // `candid: CandidApiClient` read for `candid.nonInsurancePayers`: a declared type says what it is; only an untyped
+  // (or `any`) parameter is known by what is read off it.
+  const declared = identifier.typeAnnotation?.typeAnnotation.type;
+  if (declared && declared !== 'TSAnyKeyword' && declared !== 'TSUnknownKeyword') return EMPTY;
+  const kinds = new Set<string>();
+  const named: string[] = [];
+  const note = (field: string, shown: string): void => {
+    const byName = host.options.classifier.classify(field);
+    if (byName.trap || namesACodeCatalogue(field)) return;
+    const clinical = byName.kinds.filter((kind) => PHI_KIND_BY_ID.get(kind)?.category === 'clinical');
+    if (clinical.length === 0) return;
+    clinical.forEach((kind) => kinds.add(kind));
+    if (named.length < MAX_FIELDS_NAMED) named.push(shown);
+  };
+  for (const field of valueReadsIn(fn).get(identifier.name) ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
+  // `CallBackAssessment(data) { this.notes.ClinicalDiagnosis = data; }`: what it is stored as says what it is.
+  for (const field of storedIntoIn(fn).get(identifier.name) ?? []) note(field, `stores it as \`${field}\``);
+  if (kinds.size === 0) return EMPTY;
+  const found = [...kinds];
+  return provenanceValue(found, host.origin(identifier, found).range, `its function ${named.join(' and ')} (\`${identifier.name}\`)`);
 }
 
 // ── handler inputs ──────────────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ import { calleeName, keyName } from '../rule-api/ast';
 import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, type NameClassifier } from '../vocabulary/classify';
 import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
 import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
-import { returnedTypeNames, type WorkspaceIndex } from './workspace-index';
+import { DEFAULT_MEMBER_PREFIX, returnedTypeNames, type WorkspaceIndex } from './workspace-index';
 import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -164,6 +164,7 @@ export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpres
  * evidence is a declaration, not what the value is seen to hold.
  */
 export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpression, local: Node | undefined): AbstractValue {
+  if (node.callee.type === 'MemberExpression') return declaredModuleMemberReturnValue(host, node, node.callee);
   if (node.callee.type !== 'Identifier') return EMPTY;
   const name = node.callee.name;
   let typeNames: readonly string[] = [];
@@ -174,6 +175,21 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
     if (imported && host.options.index && host.options.file) typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, imported.imported);
   }
   return valueOfReturnTypes(host, node, name, typeNames);
+}
+
+/**
+ * `datastoreService.fetchAllVisits(user)` with `datastoreService` a workspace module's default export gathering its
+ * functions (`export default { fetchAllVisits }`), `api.loadVisit(id)` with `import * as api`: what that module's
+ * function is declared to return, as for a function imported by name.
+ */
+function declaredModuleMemberReturnValue(host: TypeFlowHost, node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): AbstractValue {
+  if (callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return EMPTY;
+  const imported = host.importedFrom(callee.object.name);
+  if (!imported || (imported.imported !== '*' && imported.imported !== 'default') || !host.options.index || !host.options.file) return EMPTY;
+  const method = callee.property.name;
+  const exportName = imported.imported === '*' ? method : DEFAULT_MEMBER_PREFIX + method;
+  const typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, exportName);
+  return typeNames.length ? valueOfReturnTypes(host, node, `${callee.object.name}.${method}`, typeNames) : EMPTY;
 }
 
 /** `Provider`, `searchProvider`, `ClinicStaff`: a name whose head noun is a staff member or an organisation (`LabOrder` is an order). */

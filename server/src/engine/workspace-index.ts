@@ -460,7 +460,72 @@ export function extractReturnTypes(text: string): Array<[string, string[]]> {
     const names = annotation ? returnedTypeNames(annotation) : [];
     if (names.length) out.push([match[1] ?? match[3], names]);
   }
+  if (text.includes('export default')) out.push(...defaultObjectReturnTypes(text));
   return out;
+}
+
+/** `export default {` (a module's functions gathered into one object) or `export default datastore;`. */
+const DEFAULT_EXPORT = /\bexport\s+default\s+(?:\{|([A-Za-z_$][\w$]*)\s*;?\s*$)/gm;
+/** The key of a member of the default export's return types: `default.fetchVisits`. */
+export const DEFAULT_MEMBER_PREFIX = 'default.';
+
+/**
+ * `export default { fetchVisits, save: saveVisit }` (or `const service = { … }; export default service;`) over
+ * functions of this module declared with a return type (`async function fetchVisits(…): Promise<Visit[]>`): each
+ * member's declared return type, under `default.<key>` (what `service.fetchVisits(…)` of a default import calls).
+ */
+function defaultObjectReturnTypes(text: string): Array<[string, string[]]> {
+  const out: Array<[string, string[]]> = [];
+  DEFAULT_EXPORT.lastIndex = 0;
+  for (let match = DEFAULT_EXPORT.exec(text); match; match = DEFAULT_EXPORT.exec(text)) {
+    let open = match.index + match[0].length - 1;
+    if (match[1]) {
+      const declaration = new RegExp(`\\b(?:const|let|var)\\s+${match[1].replace(/\$/g, '\\$')}\\s*(?::[^=\\n]{1,200})?=\\s*\\{`).exec(text);
+      if (!declaration) continue;
+      open = declaration.index + declaration[0].length - 1;
+    }
+    for (const [key, local] of objectMembers(text, open)) {
+      const header = new RegExp(`\\bfunction\\s*\\*?\\s*${local.replace(/\$/g, '\\$')}\\s*(?:<[^>(]{0,200}>)?\\s*\\(|\\b(?:const|let|var)\\s+${local.replace(/\$/g, '\\$')}\\s*=\\s*(?:async\\s+)?(?:<[^>(]{0,200}>)?\\s*\\(`).exec(text);
+      if (!header) continue;
+      const afterParams = afterClosingParen(text, header.index + header[0].length - 1);
+      const annotation = afterParams < 0 ? undefined : returnTypeText(text, afterParams);
+      const names = annotation ? returnedTypeNames(annotation) : [];
+      if (names.length) out.push([DEFAULT_MEMBER_PREFIX + key, names]);
+    }
+  }
+  return out;
+}
+
+/** The members of the object literal whose `{` is at `open` that name a local: `{ a, b: c }` → [a, a], [b, c]. Bounded. */
+function objectMembers(text: string, open: number): Array<[string, string]> {
+  const end = Math.min(text.length, open + MAX_SIGNATURE);
+  let depth = 0;
+  let current = '';
+  const entries: string[] = [];
+  for (let i = open; i < end; i++) {
+    const ch = text[i];
+    if (ch === '/' && text[i + 1] === '/') {
+      const newline = text.indexOf('\n', i);
+      i = newline < 0 ? end : newline;
+      continue;
+    }
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') {
+      depth--;
+      if (depth === 0) {
+        entries.push(current);
+        return entries.flatMap((entry): Array<[string, string]> => {
+          const member = /^\s*([A-Za-z_$][\w$]*)\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?$/.exec(entry);
+          return member ? [[member[1], member[2] ?? member[1]]] : [];
+        });
+      }
+    }
+    if (depth === 1 && ch === ',') {
+      entries.push(current);
+      current = '';
+    } else if (i > open) current += ch;
+  }
+  return [];
 }
 
 /** `export const X = 'literal'` (or a template without expressions, a number, a regex): never PHI. */

@@ -421,6 +421,14 @@ function namesADictionarySet(words: readonly string[]): boolean {
 /** States a record is in, as the last word of a flag's name (`patientActive`, `patientLoaded`, `recordExists`). */
 const RECORD_STATE_SUFFIXES = new Set(['active', 'inactive', 'enabled', 'disabled', 'selected', 'exists', 'loaded', 'loading', 'found', 'valid', 'invalid', 'locked', 'changed', 'dirty', 'ready', 'visible', 'expanded', 'open', 'opened', 'saved', 'saving']);
 
+/** Quantifiers that, before a record noun ending the name, gather records rather than test them: `allVisits`, `allPatients` (but `allSelected`, `allPatientsLoaded` test). */
+const GATHERING_QUANTIFIERS = new Set(['all']);
+
+/** `allVisits`, `allLabResults`: a quantifier then words a PHI pattern matched, to the end of the name: a list of those records, not a flag. */
+function gathersRecords(words: readonly string[], covered: readonly boolean[]): boolean {
+  return GATHERING_QUANTIFIERS.has(words[0]) && words.length > 1 && words.slice(1).every((_, i) => covered[i + 1]) && /s$/.test(words[words.length - 1]);
+}
+
 /**
  * Whether the name is metadata about PHI rather than PHI. Words inside a matched pattern do not count:
  * `policyNumber`, `bloodType` and `memberId` are PHI although `policy`, `type` and `id` alone are traps.
@@ -433,7 +441,7 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   if (words.some((word, i) => i > 0 && word === 'number' && !covered[i] && !covered[i - 1] && ordinalSeriesWords.has(words[i - 1]))) return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
-  if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0])) return TRAP;
+  if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0]) && !gathersRecords(words, covered)) return TRAP;
   // `patientActive`, `patientLoaded`, `recordFound`: a record word then a state it is in, a flag about the record.
   const stateAt = words.length - 1;
   if (words.length > 1 && RECORD_STATE_SUFFIXES.has(words[stateAt]) && !covered[stateAt] && matches.length > 0 && matches.every((match) => match.kind === 'patient-record')) return TRAP;

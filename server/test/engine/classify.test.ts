@@ -97,6 +97,9 @@ describe('NameClassifier', () => {
     // openIMIS's insuree insurance number
     ['chfId', ['health-plan-id']],
     ['insureeChfId', ['health-plan-id']],
+    // `all` before the records it gathers: a list of them, not a flag
+    ['allDiagnoses', ['diagnosis']],
+    ['allLabResults', ['lab-result']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -112,6 +115,8 @@ describe('NameClassifier', () => {
     'prescriptionIssueNumber', 'medicationRepeatNumber', 'prescriptionRefillNumber', 'diagnosisSequenceNumber',
     // the identifier's type, a reading's count or units
     'ptrackerIdentifierType', 'ketoneCount', 'ketoneUnits',
+    // `all` testing records: a state after them, or a singular (`allPatientsLoaded`, `allDiagnosisValid`)
+    'allPatientsLoaded', 'allDiagnosisValid', 'allSelected',
   ];
   for (const name of traps) it(`${name} is a trap`, () => assert.equal(classifier.classify(name).trap, true));
 

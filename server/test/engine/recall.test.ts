@@ -185,9 +185,71 @@ describe('recall: what a workspace function is declared to return', () => {
     assert.deepEqual(reported(text.replace('@clinic/shared', '@vendor/visits-sdk'), 'packages/api/src/show.ts', workspace), []);
   });
 
+  it("a module's default export gathering its functions, or a namespace import: the member called says what it returns", () => {
+    const service = [
+      "import type { VisitRequest, SlotQuery } from './types';",
+      'async function fetchAllVisits(user: { id: string }): Promise<Array<VisitRequest>> {',
+      "  const rows = await fetch('/datastore/appointments', { method: 'POST', body: JSON.stringify({ action: 'LIST', id: user.id }) }).then((r) => r.json());",
+      '  return rows;',
+      '}',
+      'const fetchSlot = async (id: string): Promise<SlotQuery> => ({ slotId: id, locationId: id });',
+      'export default { fetchAllVisits, slot: fetchSlot };',
+    ].join('\n');
+    const text = [
+      "import datastoreService from '../services/datastore';",
+      'export function Dashboard({ user }: { user: { id: string } }) {',
+      '  datastoreService.fetchAllVisits(user).then((allVisits) => {',
+      "    console.log('visits', allVisits);",
+      '  });',
+      "  datastoreService.slot(user.id).then((slot) => console.log('slot', slot));",
+      '}',
+    ].join('\n');
+    const workspace = { 'src/types.ts': types, 'src/services/datastore.ts': service };
+    assert.deepEqual(reported(text, 'src/pages/dashboard.tsx', workspace), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+    // `const service = { … }; export default service;` gathers them too
+    const named = service.replace('export default { fetchAllVisits, slot: fetchSlot };', 'const datastore = { fetchAllVisits, slot: fetchSlot };\nexport default datastore;');
+    assert.deepEqual(reported(text, 'src/pages/dashboard.tsx', { ...workspace, 'src/services/datastore.ts': named }), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+    // a namespace import of a module exporting them by name
+    const exported = service.replace('async function fetchAllVisits', 'export async function fetchAllVisits').replace('const fetchSlot', 'export const fetchSlot');
+    const viaNamespace = text.replace("import datastoreService from '../services/datastore';", "import * as datastoreService from '../services/datastore';").replace('datastoreService.slot(', 'datastoreService.fetchSlot(');
+    assert.deepEqual(reported(viaNamespace, 'src/pages/dashboard.tsx', { ...workspace, 'src/services/datastore.ts': exported }), ['no-phi-in-logs:4:allergy,date-of-birth,name']);
+    // a default export that is one function (or a class) gathers nothing to call through
+    const single = service.replace('export default { fetchAllVisits, slot: fetchSlot };', 'export default fetchAllVisits;');
+    assert.deepEqual(reported(text, 'src/pages/dashboard.tsx', { ...workspace, 'src/services/datastore.ts': single }), []);
+  });
+
   it("a function of the same file: its declared type counts when its body says nothing", () => {
     const text = "import type { VisitRequest } from './types';\ndeclare function decode(raw: string): any;\nfunction readRequest(raw: string): VisitRequest {\n  return decode(raw);\n}\nconst request = readRequest('x');\nconsole.log(request);\n";
     assert.deepEqual(reported(text, 'src/app.ts', { 'src/types.ts': types }), ['no-phi-in-logs:7:allergy,date-of-birth,name']);
+  });
+});
+
+describe('recall: a parameter its function reads patient data off', () => {
+  it('a generic parameter logged whole holds the clinical data its function reads off it; what it reads off it alone is no worse', () => {
+    const text = [
+      "angular.module('diary').controller('DiaryCtrl', ['$scope', function ($scope) {",
+      '  $scope.validateMedication = function (form) {',
+      '    console.log(form);',
+      '    const medication = form.newMedication;',
+      "    return medication.name ? {} : { name: 'Required' };",
+      '  };',
+      '  $scope.saveReading = function (data) {',
+      "    console.log('saving', data.status, data.whatever);",
+      '    return data.diagnoses.length;',
+      '  };',
+      '}]);',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'app/scripts/controllers/diary.js'), ['no-phi-in-logs:3:medication']);
+  });
+
+  it('contact details, codes and ids read off a parameter say nothing of whose it is', () => {
+    const text = [
+      'export function showClinic(form: any) {',
+      '  console.log(form);',
+      '  return [form.phone, form.email, form.medicationCodes, form.patientId];',
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text), []);
   });
 });
 

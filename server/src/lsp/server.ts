@@ -169,10 +169,13 @@ export class PhiGuardServer {
   private refusedCount = 0;
   /** Languages ('code', 'json') analysed once since start: later analyses run warm. */
   private readonly warmLanguages = new Set<string>();
+  /** Open documents analysed at least once since they were opened. */
+  private readonly analysedOpen = new Set<string>();
   /**
-   * Open documents whose next analysis is the first with a folder's freshly built cross-file index: it
-   * runs right after the index build's burst of work (and loads the summaries it now reaches), so, like
-   * the first analysis after start, it is not judged against the budget.
+   * Open documents analysed before a folder's cross-file index was built, whose next analysis is the
+   * re-analysis the new index causes: it runs right after the index build's burst of work (and loads the
+   * summaries it now reaches), so, like the first analysis after start, it is not judged against the
+   * budget. A document first analysed after the index is ready is judged as usual.
    */
   private readonly firstWithIndex = new Set<string>();
 
@@ -304,6 +307,8 @@ export class PhiGuardServer {
         const absPath = uriToPath(document.uri);
         if (absPath) {
           this.status.clearSlow(absPath);
+          this.analysedOpen.delete(absPath);
+          this.firstWithIndex.delete(absPath);
           this.status.setNotAnalysed(absPath, undefined);
           // The editor's text is gone: the disk's is what the cross-file index should know.
           this.analyzer.fileChanged(absPath, undefined);
@@ -460,6 +465,7 @@ export class PhiGuardServer {
       this.status.endAnalysis();
     }
     this.report(outcome, settings, doc.version);
+    if (outcome.durationMs > 0) this.analysedOpen.add(absPath);
     this.reportOpenDocument(outcome);
     const diagnostics = outcome.active.map((finding) => toDiagnostic(finding, doc.uri, outcome.root, doc.version));
     return { outcome, diagnostics };
@@ -620,7 +626,7 @@ export class PhiGuardServer {
     this.log(`indexed ${files} files of ${folder}`);
     for (const doc of this.documents.all()) {
       const absPath = uriToPath(doc.uri);
-      if (absPath && this.folders.rootOf(absPath) === folder) this.firstWithIndex.add(absPath);
+      if (absPath && this.analysedOpen.has(absPath) && this.folders.rootOf(absPath) === folder) this.firstWithIndex.add(absPath);
     }
     this.scheduler.invalidateAll(!this.caps.pull);
     if (this.caps.pull) this.refreshPull();

@@ -93,7 +93,7 @@ function holderName(node: Node): string | undefined {
 /** Whether a property sits inside an object defined under an identifier's name (`…Extensions = { a: { url } }`). */
 function isInsideIdentifierDefinition(site: Node, name: string): boolean {
   const enclosing = enclosingNames(site);
-  return enclosing.some((section) => splitWords(section).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word))) || isInsideIdentifierSection(enclosing, name);
+  return enclosing.some((section) => splitWords(section).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word))) || isInsideIdentifierSection(enclosing, name, siblingKeys(site));
 }
 
 /**
@@ -105,12 +105,36 @@ function isInsideIdentifierDefinition(site: Node, name: string): boolean {
 const IDENTIFIER_SECTION_KEYS = new Set(['system', 'systems']);
 const IDENTIFIER_SECTION_WORDS = new Set(['definition', 'definitions']);
 /**
- * In such a section a key naming a connection (`host`, `server`, `endpoint`, `api`, `webhook` …) is still an
- * endpoint; only the ambiguous URL words (`url`, `uri`, `base`: `CRBaseURI`) are read as the section's identifiers.
+ * In such a section a key naming a connection (`host`, `server`, `endpoint`, `api`, `webhook` …), or a URL beside
+ * credentials (`{ url, username, password }`), is still an endpoint; only the ambiguous URL words (`url`, `uri`,
+ * `base`: `CRBaseURI`) without credentials are read as the section's identifiers.
  */
 const CONNECTION_ONLY_WORDS = new Set(['host', 'server', 'endpoint', 'webhook', 'callback', 'api', 'target', 'proxy', 'gateway', 'socket', 'ws']);
 
-function isInsideIdentifierSection(enclosing: readonly string[], name: string): boolean {
+/** Keys of credentials: a URL beside them is where they are sent, a connection whatever section it sits in. */
+const CREDENTIAL_WORDS = new Set(['username', 'user', 'password', 'passwd', 'pwd', 'token', 'secret', 'credential', 'credentials', 'auth', 'authorization', 'apikey']);
+
+function namesCredentials(keys: readonly string[]): boolean {
+  return keys.some((key) => /api[-_]?key/i.test(key) || splitWords(key).some((word) => CREDENTIAL_WORDS.has(word)));
+}
+
+/** Keys beside a JSON string (the object holding its property, or holding the array it is an element of). */
+function jsonSiblingKeys(node: JsonNode): string[] {
+  const value = node.parent?.type === 'array' ? node.parent : node;
+  const property = value.parent;
+  if (property?.type !== 'property') return [];
+  return (property.parent?.children ?? []).map((sibling) => String(sibling.children?.[0]?.value ?? ''));
+}
+
+/** Keys beside a property in code. */
+function siblingKeys(site: Node): string[] {
+  const object = parentOf(site);
+  if (object?.type !== 'ObjectExpression') return [];
+  return object.properties.flatMap((sibling) => (sibling.type === 'Property' ? [keyName(sibling.key) ?? ''] : []));
+}
+
+function isInsideIdentifierSection(enclosing: readonly string[], name: string, siblings: readonly string[]): boolean {
+  if (namesCredentials(siblings)) return false;
   const inSection = enclosing.some(
     (section) => IDENTIFIER_SECTION_KEYS.has(section.toLowerCase()) || splitWords(section).some((word) => IDENTIFIER_SECTION_WORDS.has(word) || IDENTIFIER_DEFINITION_WORDS.has(word)),
   );
@@ -307,7 +331,7 @@ export default createRule({
         const keys = path.filter((segment) => !/^\d+$/.test(segment));
         const last = keys[keys.length - 1];
         if (last !== undefined && splitWords(last).some((word) => NOT_A_CONNECTION_WORDS.has(word))) return;
-        if (last !== undefined && isInsideIdentifierSection(keys.slice(0, -1), last)) return;
+        if (last !== undefined && isInsideIdentifierSection(keys.slice(0, -1), last, jsonSiblingKeys(node))) return;
         const url = jsonUrl(node);
         if (!isFlagged(url) || isIdentifierUrl(String(node.value))) return;
         context.report({

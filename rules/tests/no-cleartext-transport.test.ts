@@ -254,6 +254,20 @@ runRuleTests('no-cleartext-transport', {
       ],
     },
     {
+      name: 'a URL beside credentials is a connection, even in a systems or definition section',
+      filename: 'config/production.json',
+      code: '{\n  "systems": { "emr": { "uri": "http://emr.acme-health.com/ws", "username": "sync", "password": "x" } },\n  "feedDefinition": { "url": "http://feed.acme-health.com", "apiKey": "k" }\n}',
+      errors: [
+        { line: 2, column: 32, message: 'Endpoint `systems.emr.uri`' },
+        { line: 3, column: 30, message: 'Endpoint `feedDefinition.url`' },
+      ],
+    },
+    {
+      name: 'code: a URL beside credentials in a systems section is a connection',
+      code: "export const settings = { systems: { emr: { url: 'http://emr.acme-health.com/ws', token: process.env.EMR_TOKEN } } };",
+      errors: [{ line: 1, column: 50, message: 'Endpoint `url`' }],
+    },
+    {
       name: 'a development config beside a CI one is still reported',
       filename: 'server/config/config_development_template.json',
       code: '{ "fhirServer": { "baseURL": "http://fhir.acme-health.com/fhir" } }',

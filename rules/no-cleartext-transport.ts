@@ -91,8 +91,55 @@ function holderName(node: Node): string | undefined {
 }
 
 /** Whether a property sits inside an object defined under an identifier's name (`…Extensions = { a: { url } }`). */
-function isInsideIdentifierDefinition(site: Node): boolean {
-  return enclosingNames(site).some((name) => splitWords(name).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word)));
+function isInsideIdentifierDefinition(site: Node, name: string): boolean {
+  const enclosing = enclosingNames(site);
+  return enclosing.some((section) => splitWords(section).some((word) => IDENTIFIER_DEFINITION_WORDS.has(word))) || isInsideIdentifierSection(enclosing, name, siblingKeys(site));
+}
+
+/**
+ * Config sections whose URLs name things rather than reach them: a bare `systems` (the identifier and tag systems
+ * an application stamps on its records: `systems.nationalid.uri`, `systems.baseURI`) and a `…Definition` section
+ * (`structureDefinition.uri`, the base its extension and profile URLs are built on). Only a bare `systems`:
+ * `externalSystems` or `partnerSystems` may list the systems the application connects to.
+ */
+const IDENTIFIER_SECTION_KEYS = new Set(['system', 'systems']);
+const IDENTIFIER_SECTION_WORDS = new Set(['definition', 'definitions']);
+/**
+ * In such a section a key naming a connection (`host`, `server`, `endpoint`, `api`, `webhook` …), or a URL beside
+ * credentials (`{ url, username, password }`), is still an endpoint; only the ambiguous URL words (`url`, `uri`,
+ * `base`: `CRBaseURI`) without credentials are read as the section's identifiers.
+ */
+const CONNECTION_ONLY_WORDS = new Set(['host', 'server', 'endpoint', 'webhook', 'callback', 'api', 'target', 'proxy', 'gateway', 'socket', 'ws']);
+
+/** Keys of credentials: a URL beside them is where they are sent, a connection whatever section it sits in. */
+const CREDENTIAL_WORDS = new Set(['username', 'user', 'password', 'passwd', 'pwd', 'token', 'secret', 'credential', 'credentials', 'auth', 'authorization', 'apikey']);
+
+function namesCredentials(keys: readonly string[]): boolean {
+  return keys.some((key) => /api[-_]?key/i.test(key) || splitWords(key).some((word) => CREDENTIAL_WORDS.has(word)));
+}
+
+/** Keys beside a JSON string (the object holding its property, or holding the array it is an element of). */
+function jsonSiblingKeys(node: JsonNode): string[] {
+  const value = node.parent?.type === 'array' ? node.parent : node;
+  const property = value.parent;
+  if (property?.type !== 'property') return [];
+  return (property.parent?.children ?? []).map((sibling) => String(sibling.children?.[0]?.value ?? ''));
+}
+
+/** Keys beside a property in code. */
+function siblingKeys(site: Node): string[] {
+  const object = parentOf(site);
+  if (object?.type !== 'ObjectExpression') return [];
+  return object.properties.flatMap((sibling) => (sibling.type === 'Property' ? [keyName(sibling.key) ?? ''] : []));
+}
+
+function isInsideIdentifierSection(enclosing: readonly string[], name: string, siblings: readonly string[]): boolean {
+  if (namesCredentials(siblings)) return false;
+  const inSection = enclosing.some(
+    (section) => IDENTIFIER_SECTION_KEYS.has(section.toLowerCase()) || splitWords(section).some((word) => IDENTIFIER_SECTION_WORDS.has(word) || IDENTIFIER_DEFINITION_WORDS.has(word)),
+  );
+  if (!inSection) return false;
+  return !splitWords(name).some((word) => CONNECTION_ONLY_WORDS.has(word) || (word.length > 3 && word.endsWith('s') && CONNECTION_ONLY_WORDS.has(word.slice(0, -1))));
 }
 
 function isEndpointName(name: string): boolean {
@@ -112,6 +159,19 @@ function isConfiguredValue(node: Node): boolean {
 /** JSON files that configure an application: a `config/` or `settings/` folder, or a config-named file. */
 function isConfigJson(file: string): boolean {
   return /(^|\/)(config|configs|conf|settings|environments?|env)\//i.test(file) || /(^|\/)[^/]*(config|settings|environment|appsettings|\.env|endpoints?|servers?)[\w.-]*\.jsonc?$/i.test(file);
+}
+
+/**
+ * Config files named for a CI pipeline or a test environment (`config_cicd_template.json`, `settings.ci.json`,
+ * `config_test.json`, `e2e.config.json`): they point the test suite at the throwaway stack it starts (containers
+ * by service name, test data), not a deployment at where patients' data goes. Development configs are still read:
+ * they get copied into deployments.
+ */
+const PIPELINE_CONFIG_WORDS = new Set(['ci', 'cicd', 'test', 'tests', 'testing', 'e2e']);
+
+function isPipelineConfig(file: string): boolean {
+  const name = file.split('/').pop() ?? '';
+  return splitWords(name.replace(/\.jsonc?$/i, '')).some((word) => PIPELINE_CONFIG_WORDS.has(word));
 }
 
 /**
@@ -220,7 +280,7 @@ export default createRule({
     // An unknown host (`http://${host}`) may well be this machine (a config default of localhost): only a
     // known remote host is a finding.
     const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host);
-    const configJson = context.language === 'json' && isConfigJson(context.file);
+    const configJson = context.language === 'json' && isConfigJson(context.file) && !isPipelineConfig(context.file);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const argument of urlArguments(node).flatMap((candidate) => urlCandidates(candidate))) {
@@ -232,7 +292,7 @@ export default createRule({
     };
 
     const checkEndpointValue = (name: string, value: Node, site: Node) => {
-      if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name) || isInsideIdentifierDefinition(site)) return;
+      if (!isEndpointName(name) || NON_ENDPOINT_KEYS.has(name) || isInsideIdentifierDefinition(site, name)) return;
       for (const candidate of urlCandidates(value)) {
         // A name or member refers to a constant flagged where it is defined (or at the call that uses it).
         if (candidate.type === 'Identifier' || candidate.type === 'MemberExpression') continue;
@@ -268,8 +328,10 @@ export default createRule({
         // Only configuration files hold endpoints; data, fonts, translations and metadata hold links and identifiers.
         if (!configJson) return;
         if (path.some((segment) => NON_ENDPOINT_KEYS.has(segment)) || isFhirExtensionJsonUrl(node, path)) return;
-        const last = [...path].reverse().find((segment) => !/^\d+$/.test(segment));
+        const keys = path.filter((segment) => !/^\d+$/.test(segment));
+        const last = keys[keys.length - 1];
         if (last !== undefined && splitWords(last).some((word) => NOT_A_CONNECTION_WORDS.has(word))) return;
+        if (last !== undefined && isInsideIdentifierSection(keys.slice(0, -1), last, jsonSiblingKeys(node))) return;
         const url = jsonUrl(node);
         if (!isFlagged(url) || isIdentifierUrl(String(node.value))) return;
         context.report({

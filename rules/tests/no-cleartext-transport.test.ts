@@ -17,6 +17,15 @@ runRuleTests('no-cleartext-transport', {
     "const extension = [{ url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris' }];",
     "const profileUrl = 'http://example-registry.org/fhir/StructureDefinition/us-core-patient';",
     { code: '{ "extension": [{ "url": "http://acme-fhir.org/fhir/StructureDefinition/ethnicity" }] }', filename: 'config/production.json' },
+    // a config's identifier systems and StructureDefinition base name records' identifiers, tags and extensions; nothing connects to them
+    {
+      filename: 'config/production.json',
+      code: '{\n  "structureDefinition": { "uri": "http://registry.acme-health.org/fhir" },\n  "systems": {\n    "registryBaseURI": "http://registry.acme-health.org/fhir",\n    "localId": { "uri": ["http://registry.acme-health.org/local-id", "http://emr.acme-health.org/mrn"], "displayName": "Local ID" },\n    "duplicateFlag": { "uri": "http://registry.acme-health.org/duplicate" }\n  }\n}',
+    },
+    "export const settings = { systems: { nationalId: { uri: 'http://registry.acme-health.org/national-id' } }, profileDefinition: { baseUrl: 'http://registry.acme-health.org/fhir' } };",
+    // a CI pipeline's or test environment's config points the suite at the stack it starts, not a deployment at patients' data
+    { filename: 'server/config/config_cicd_template.json', code: '{ "fhirServer": { "baseURL": "http://fhir.ci-stack.acme-health.com/fhir" }, "search": { "server": "http://search.ci-stack.acme-health.com:9200" } }' },
+    { filename: 'config/settings.test.json', code: '{ "labApi": { "url": "http://lab.acme-health.com/api" } }' },
     // https and wss
     "fetch('https://lab.acme-health.com/results');",
     "import axios from 'axios';\naxios.get('https://lab.acme-health.com/results');\nconst api = axios.create({ baseURL: 'https://lab.acme-health.com' });",
@@ -234,6 +243,40 @@ runRuleTests('no-cleartext-transport', {
       code: '{ "partnerLab": { "resultsUrl": "http://results.northwind-labs.example/api/v2" } }',
       errors: [{ line: 1, column: 33 }],
       output: '{ "partnerLab": { "resultsUrl": "https://results.northwind-labs.example/api/v2" } }',
+    },
+    {
+      name: 'in an identifier-systems section a key naming a connection is still an endpoint; other systems sections are not identifiers',
+      filename: 'config/production.json',
+      code: '{\n  "systems": { "terminology": { "server": "http://tx.acme-health.com/fhir" } },\n  "externalSystems": { "lab": { "url": "http://lab.acme-health.com/api" } }\n}',
+      errors: [
+        { line: 2, column: 43, message: 'Endpoint `systems.terminology.server`' },
+        { line: 3, column: 40, message: 'Endpoint `externalSystems.lab.url`' },
+      ],
+    },
+    {
+      name: 'a URL beside credentials is a connection, even in a systems or definition section',
+      filename: 'config/production.json',
+      code: '{\n  "systems": { "emr": { "uri": "http://emr.acme-health.com/ws", "username": "sync", "password": "x" } },\n  "feedDefinition": { "url": "http://feed.acme-health.com", "apiKey": "k" }\n}',
+      errors: [
+        { line: 2, column: 32, message: 'Endpoint `systems.emr.uri`' },
+        { line: 3, column: 30, message: 'Endpoint `feedDefinition.url`' },
+      ],
+    },
+    {
+      name: 'code: a URL beside credentials in a systems section is a connection',
+      code: "export const settings = { systems: { emr: { url: 'http://emr.acme-health.com/ws', token: process.env.EMR_TOKEN } } };",
+      errors: [{ line: 1, column: 50, message: 'Endpoint `url`' }],
+    },
+    {
+      name: 'a development config beside a CI one is still reported',
+      filename: 'server/config/config_development_template.json',
+      code: '{ "fhirServer": { "baseURL": "http://fhir.acme-health.com/fhir" } }',
+      errors: [{ line: 1, column: 30, message: 'Endpoint `fhirServer.baseURL`' }],
+    },
+    {
+      name: 'code: a connection key inside a systems section is still an endpoint',
+      code: "export const settings = { systems: { terminology: { server: 'http://tx.acme-health.com/fhir' } } };",
+      errors: [{ line: 1, column: 61, message: 'Endpoint `server`' }],
     },
     {
       name: 'a page loads an iframe, a script or posts a form over http://',

@@ -58,6 +58,8 @@ type Node = TSESTree.Node;
 
 /** Scope entries for fields of `this` assigned a response in the function being walked (`this.orders = orders`). */
 export const THIS_FIELD = 'this.';
+/** Angular's reactive forms: a file importing it builds form groups whose values are what the user entered. */
+const ANGULAR_FORMS_MODULE = '@angular/forms';
 
 export interface AnalyzerOptions {
   /** Workspace-relative path: its folder and file names say whose data the file handles. */
@@ -533,6 +535,20 @@ export abstract class ValueEvaluator {
    * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
    * management, practitioner sync, clinic settings) is their contact, not a patient's.
    */
+  /**
+   * `this.patientMedicalForm`, `generalPersonalHistoryForm` in a file that builds Angular reactive forms
+   * (`@angular/forms`): a form group holds what its controls hold, and its `.value` is that data, so the words
+   * before the trailing `Form` say what it carries (the code-structure word alone would clear it, as it does for a
+   * `PatientForm` component). Nothing when those words name no PHI (`searchForm`, `loginForm`).
+   */
+  protected reactiveFormKinds(name: string): NameClassification | undefined {
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    if (words.length < 2 || (last !== 'form' && last !== 'forms') || isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
+    const byName = this.classifyHere(words.slice(0, -1).join('_'));
+    return !byName.trap && byName.kinds.length ? byName : undefined;
+  }
+
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
@@ -695,7 +711,7 @@ export abstract class ValueEvaluator {
     // not the body's PHI.
     const shaped = this.withDeclaredShape(annotation.name, assigned);
     if (shaped) assigned = shaped;
-    const byName = this.options.classifier.classify(identifier.name);
+    const byName = this.reactiveFormKinds(identifier.name) ?? this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
       const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
@@ -1154,7 +1170,7 @@ export abstract class ValueEvaluator {
     const subject = this.subjectOfValue(node.name);
     if (subject === 'workforce') return { ...EMPTY, workforce: true };
     if (subject === 'patient' && isAppUserName(node.name)) return { ...EMPTY, personContext: true };
-    const byName = this.classifyHere(node.name);
+    const byName = this.reactiveFormKinds(node.name) ?? this.classifyHere(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
@@ -1281,6 +1297,10 @@ export abstract class ValueEvaluator {
         // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
         if (!field && wrapperValueProperties.has(name) && hasPhi(object) && !object.fields) return object;
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
+        // what its controls hold; its name does.
+        const form = !field.inherit && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
+        if (form) return { ...fromKinds(form.kinds, this.origin(member ?? node, form.kinds), 'medium'), personContext: true };
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
         // A field of a value typed by where it came from (a declared return type) is as sure as that
@@ -1309,7 +1329,7 @@ export abstract class ValueEvaluator {
       const payload = { ...taintOnly(object), personContext: true };
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
-    let byName = this.classifyHere(name, personContext);
+    let byName = this.reactiveFormKinds(name) ?? this.classifyHere(name, personContext);
     // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
     // an order). Read off a terminology's answer, a catalogue, a configuration or a model's suggestions
     // (`suggestions.icdCodes`, `PROVIDER_CONFIG.assessment.autoCptCodes`) it is no one's.

@@ -549,6 +549,11 @@ export abstract class ValueEvaluator {
     return !byName.trap && byName.kinds.length ? byName : undefined;
   }
 
+  /** The form group itself (or its `.value`): an object, so as text it is `[object Object]` (see asText). */
+  protected reactiveFormValue(form: NameClassification, node: Node): AbstractValue {
+    return withTag({ ...fromKinds(form.kinds, this.origin(node, form.kinds), 'medium'), personContext: true }, 'declared-record');
+  }
+
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
@@ -711,7 +716,9 @@ export abstract class ValueEvaluator {
     // not the body's PHI.
     const shaped = this.withDeclaredShape(annotation.name, assigned);
     if (shaped) assigned = shaped;
-    const byName = this.reactiveFormKinds(identifier.name) ?? this.options.classifier.classify(identifier.name);
+    const form = this.reactiveFormKinds(identifier.name);
+    if (form && !hasPhi(assigned)) return this.reactiveFormValue(form, identifier);
+    const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
       const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
@@ -1170,7 +1177,9 @@ export abstract class ValueEvaluator {
     const subject = this.subjectOfValue(node.name);
     if (subject === 'workforce') return { ...EMPTY, workforce: true };
     if (subject === 'patient' && isAppUserName(node.name)) return { ...EMPTY, personContext: true };
-    const byName = this.reactiveFormKinds(node.name) ?? this.classifyHere(node.name);
+    const form = this.reactiveFormKinds(node.name);
+    if (form) return this.reactiveFormValue(form, node);
+    const byName = this.classifyHere(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
@@ -1300,7 +1309,7 @@ export abstract class ValueEvaluator {
         // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
         // what its controls hold; its name does.
         const form = !field.inherit && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
-        if (form) return { ...fromKinds(form.kinds, this.origin(member ?? node, form.kinds), 'medium'), personContext: true };
+        if (form) return this.reactiveFormValue(form, member ?? node);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
         // A field of a value typed by where it came from (a declared return type) is as sure as that
@@ -1329,7 +1338,9 @@ export abstract class ValueEvaluator {
       const payload = { ...taintOnly(object), personContext: true };
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
-    let byName = this.reactiveFormKinds(name) ?? this.classifyHere(name, personContext);
+    const form = this.reactiveFormKinds(name);
+    if (form) return this.reactiveFormValue(form, member ?? node);
+    let byName = this.classifyHere(name, personContext);
     // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
     // an order). Read off a terminology's answer, a catalogue, a configuration or a model's suggestions
     // (`suggestions.icdCodes`, `PROVIDER_CONFIG.assessment.autoCptCodes`) it is no one's.
@@ -1347,7 +1358,9 @@ export abstract class ValueEvaluator {
     // An unknown property of a value whose PHI is only guessed from its name (`client.now`) is not that
     // PHI; a container property (`response.data`) or any property of a value known to hold PHI is.
     if (hasPhi(object) && (object.confidence === 'high' || containerProperties.has(name) || containerProperties.has(splitWords(name).at(-1) ?? ''))) {
-      return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+      const read = { ...taintOnly(object), confidence: 'medium' as const, personContext: object.personContext || byName.personContext };
+      // `patientForm.value` of a form group: its values, an object like the group.
+      return wrapperValueProperties.has(name) && hasTag(object, 'declared-record') ? withTag(read, 'declared-record') : read;
     }
     return byName.personContext || object.personContext ? { ...EMPTY, personContext: true } : EMPTY;
   }

@@ -717,3 +717,44 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
     ],
   });
 });
+
+describe('no-phi-in-logs: an Angular reactive form named for patient data, and a case sheet', () => {
+  const header = "import { FormGroup } from '@angular/forms';\n";
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a form named for nothing personal (search, login), and a named form's validity flags
+      header + "export class SearchComponent {\n  searchForm!: FormGroup;\n  patientMedicalForm!: FormGroup;\n  a() { console.log(this.searchForm.value, this.patientMedicalForm.valid, this.patientMedicalForm.invalid); }\n}",
+      // a form group concatenated into text is `[object Object]`, not its controls' data
+      header + "export class ContactComponent {\n  patientCovidForm!: FormGroup;\n  a(allergyForm: any) { console.log('contact ' + this.patientCovidForm.value, 'row ' + allergyForm.value, 'form ' + allergyForm); }\n}",
+      // without Angular's forms, `PatientHistoryForm` names a component (code), not a form group's values
+      "import { PatientHistoryForm } from './patient-history-form';\nexport function render() { console.log(PatientHistoryForm); }",
+      "export function open(patientHistoryForm: string) { console.log('opening', patientHistoryForm); }",
+      // a case sheet's template is a layout, not a patient's record
+      "export function f(caseSheetTemplate: string) { console.log(caseSheetTemplate); }",
+    ],
+    invalid: [
+      {
+        name: "a component's form group named for the patient's medical data, logged whole and through its value",
+        code: header + "export class WorkareaComponent {\n  patientMedicalForm!: FormGroup;\n  generalPersonalHistoryForm!: FormGroup;\n  a() { console.log(this.patientMedicalForm); }\n  b() { console.log('perChange', this.generalPersonalHistoryForm); }\n  c() { console.log(JSON.stringify(this.patientMedicalForm.value)); }\n}",
+        errors: [
+          { line: 5, column: 21, kinds: ['patient-record'] },
+          { line: 6, column: 34, kinds: ['medical-history'] },
+          { line: 7, column: 21, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a sub-form taken from the medical form, and a form handed in as a parameter',
+        code: header + "export class DoctorService {\n  post(patientMedicalForm: any) {\n    console.log('message', patientMedicalForm);\n    const patientHistoryForm = <FormGroup>patientMedicalForm.controls['patientHistoryForm'];\n    console.log('history', patientHistoryForm);\n  }\n}",
+        errors: [
+          { line: 4, column: 28, kinds: ['patient-record'] },
+          { line: 6, column: 28, kinds: ['medical-history'] },
+        ],
+      },
+      {
+        name: "a patient's case sheet fetched and serialised into the console",
+        code: "export class CaseSheetComponent {\n  caseSheetData: any;\n  constructor(private doctorService: any) {}\n  load(request: any) {\n    this.doctorService.getCasesheetData(request).subscribe((res: any) => {\n      this.caseSheetData = res.data;\n      console.log('caseSheetData', JSON.stringify(this.caseSheetData, null, 4));\n    });\n  }\n}",
+        errors: [{ line: 7, column: 36, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});

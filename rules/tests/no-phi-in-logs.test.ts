@@ -718,6 +718,22 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
   });
 });
 
+describe('no-phi-in-logs: a clinical worklist is a list of patients', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // its count and its address are not the patients
+      "export function f(worklistCount: number, workListUrl: string) { console.log(worklistCount, workListUrl); }",
+    ],
+    invalid: [
+      {
+        name: "a radiologist's worklist fetched from its service and logged",
+        code: "export class RadiologistWorklistComponent {\n  constructor(private doctorService: any) {}\n  load() {\n    this.doctorService.getRadiologistWorklist().subscribe((data: any) => {\n      console.log('worklist', data.data);\n    });\n  }\n}",
+        errors: [{ line: 5, column: 31, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-logs: an Angular reactive form named for patient data', () => {
   const header = "import { FormGroup } from '@angular/forms';\n";
   runRuleTests('no-phi-in-logs', {

@@ -60,6 +60,8 @@ type Node = TSESTree.Node;
 export const THIS_FIELD = 'this.';
 /** Angular's reactive forms: a file importing it builds form groups whose values are what the user entered. */
 const ANGULAR_FORMS_MODULE = '@angular/forms';
+/** Angular CLI's per-build configuration module (`src/environments/environment`, `../../environments/environment.prod`). */
+const BUILD_ENVIRONMENT_MODULE = /(^|\/)environments\/environment(\.[\w-]+)?$/;
 
 export interface AnalyzerOptions {
   /** Workspace-relative path: its folder and file names say whose data the file handles. */
@@ -1184,6 +1186,13 @@ export abstract class ValueEvaluator {
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }
 
+  /** `environment.someUrl`: a read off the object imported from the app's `environments/environment` module. */
+  protected isBuildEnvironmentRead(node: TSESTree.MemberExpression): boolean {
+    if (node.object.type !== 'Identifier' || this.scope.lookup(node.object.name)) return false;
+    const imported = this.imports.get(node.object.name);
+    return imported !== undefined && BUILD_ENVIRONMENT_MODULE.test(imported.module);
+  }
+
   /** Whether `name` is imported from a module of the workspace that exports it as a table of literals (see extractConstantTables). */
   protected importsConstantTable(name: string): boolean {
     const imported = this.imports.get(name);
@@ -1195,6 +1204,9 @@ export abstract class ValueEvaluator {
     // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: a deployment's configuration,
     // set by whoever runs it, never a patient's data, whatever the variable is named after.
     if (isEnvironmentVariableRead(node)) return EMPTY;
+    // `environment.radiologistWorklist` of Angular's `environments/environment` (an endpoint per feature): the
+    // build's configuration file, whatever its settings are named after.
+    if (this.isBuildEnvironmentRead(node)) return EMPTY;
     if (this.isPatientMessageRead(node)) return withTag(EMPTY, 'request-body');
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.

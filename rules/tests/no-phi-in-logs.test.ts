@@ -718,6 +718,21 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
   });
 });
 
+describe('no-phi-in-logs: sections of a clinical history (perinatal, obstetric, menstrual)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "export function f(perinatalHistoryCount: number) { console.log(perinatalHistoryCount); }",
+    ],
+    invalid: [
+      {
+        name: "a child's perinatal history serialised into the console",
+        code: "export function save(temp: any, otherDetails: any) {\n  const perinatalHistoryData = Object.assign({}, temp, otherDetails);\n  console.log('Perinatal', JSON.stringify(perinatalHistoryData, null, 4));\n}",
+        errors: [{ line: 3, column: 28, kinds: ['medical-history'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-logs: a clinical worklist is a list of patients', () => {
   runRuleTests('no-phi-in-logs', {
     valid: [

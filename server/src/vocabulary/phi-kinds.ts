@@ -466,7 +466,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medical history',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory',
+    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory', 'perinatalHistory', 'obstetricHistory', 'menstrualHistory',
       // the social history's habits (smoking, alcohol, drugs)
       'socialHabits', 'personalHabits', 'lifestyleHabits'],
     contextual: ['history', 'habits'],

@@ -760,6 +760,8 @@ describe('no-phi-in-logs: an Angular reactive form named for patient data', () =
       // without Angular's forms, `PatientHistoryForm` names a component (code), not a form group's values
       "import { PatientHistoryForm } from './patient-history-form';\nexport function render() { console.log(PatientHistoryForm); }",
       "export function open(patientHistoryForm: string) { console.log('opening', patientHistoryForm); }",
+      // declared a flag or a scalar, a name ending in `Form` is not a form group
+      header + "export class X {\n  patientMedicalForm: boolean = false;\n  patientHistoryForm: string = 'history';\n  a(patientVitalsForm: string) { console.log(this.patientMedicalForm, this.patientHistoryForm, patientVitalsForm); }\n}",
     ],
     invalid: [
       {

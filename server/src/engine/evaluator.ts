@@ -718,7 +718,7 @@ export abstract class ValueEvaluator {
     // not the body's PHI.
     const shaped = this.withDeclaredShape(annotation.name, assigned);
     if (shaped) assigned = shaped;
-    const form = this.reactiveFormKinds(identifier.name);
+    const form = annotation.isScalar ? undefined : this.reactiveFormKinds(identifier.name);
     if (form && !hasPhi(assigned)) return this.reactiveFormValue(form, identifier);
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
@@ -1320,7 +1320,7 @@ export abstract class ValueEvaluator {
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
         // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
         // what its controls hold; its name does.
-        const form = !field.inherit && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
+        const form = !field.inherit && !field.primitive && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
         if (form) return this.reactiveFormValue(form, member ?? node);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');

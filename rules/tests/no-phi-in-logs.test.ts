@@ -717,3 +717,70 @@ describe('no-phi-in-logs: a generic parameter its function reads patient data of
     ],
   });
 });
+
+describe('no-phi-in-logs: sections of a clinical history (perinatal, obstetric, menstrual)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "export function f(perinatalHistoryCount: number) { console.log(perinatalHistoryCount); }",
+    ],
+    invalid: [
+      {
+        name: "a child's perinatal history serialised into the console",
+        code: "export function save(temp: any, otherDetails: any) {\n  const perinatalHistoryData = Object.assign({}, temp, otherDetails);\n  console.log('Perinatal', JSON.stringify(perinatalHistoryData, null, 4));\n}",
+        errors: [{ line: 3, column: 28, kinds: ['medical-history'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: a clinical worklist is a list of patients', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // its count and its address are not the patients
+      "export function f(worklistCount: number, workListUrl: string) { console.log(worklistCount, workListUrl); }",
+    ],
+    invalid: [
+      {
+        name: "a radiologist's worklist fetched from its service and logged",
+        code: "export class RadiologistWorklistComponent {\n  constructor(private doctorService: any) {}\n  load() {\n    this.doctorService.getRadiologistWorklist().subscribe((data: any) => {\n      console.log('worklist', data.data);\n    });\n  }\n}",
+        errors: [{ line: 5, column: 31, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: an Angular reactive form named for patient data', () => {
+  const header = "import { FormGroup } from '@angular/forms';\n";
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a form named for nothing personal (search, login), and a named form's validity flags
+      header + "export class SearchComponent {\n  searchForm!: FormGroup;\n  patientMedicalForm!: FormGroup;\n  a() { console.log(this.searchForm.value, this.patientMedicalForm.valid, this.patientMedicalForm.invalid); }\n}",
+      // a form group concatenated into text is `[object Object]`, not its controls' data
+      header + "export class ContactComponent {\n  patientCovidForm!: FormGroup;\n  a(allergyForm: any) { console.log('contact ' + this.patientCovidForm.value, 'row ' + allergyForm.value, 'form ' + allergyForm); }\n}",
+      // without Angular's forms, `PatientHistoryForm` names a component (code), not a form group's values
+      "import { PatientHistoryForm } from './patient-history-form';\nexport function render() { console.log(PatientHistoryForm); }",
+      "export function open(patientHistoryForm: string) { console.log('opening', patientHistoryForm); }",
+      // declared a flag or a scalar, a name ending in `Form` is not a form group
+      header + "export class X {\n  patientMedicalForm: boolean = false;\n  patientHistoryForm: string = 'history';\n  a(patientVitalsForm: string) { console.log(this.patientMedicalForm, this.patientHistoryForm, patientVitalsForm); }\n}",
+    ],
+    invalid: [
+      {
+        name: "a component's form group named for the patient's medical data, logged whole and through its value",
+        code: header + "export class WorkareaComponent {\n  patientMedicalForm!: FormGroup;\n  generalPersonalHistoryForm!: FormGroup;\n  a() { console.log(this.patientMedicalForm); }\n  b() { console.log('perChange', this.generalPersonalHistoryForm); }\n  c() { console.log(JSON.stringify(this.patientMedicalForm.value)); }\n}",
+        errors: [
+          { line: 5, column: 21, kinds: ['patient-record'] },
+          { line: 6, column: 34, kinds: ['medical-history'] },
+          { line: 7, column: 21, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a sub-form taken from the medical form, and a form handed in as a parameter',
+        code: header + "export class DoctorService {\n  post(patientMedicalForm: any) {\n    console.log('message', patientMedicalForm);\n    const patientHistoryForm = <FormGroup>patientMedicalForm.controls['patientHistoryForm'];\n    console.log('history', patientHistoryForm);\n  }\n}",
+        errors: [
+          { line: 4, column: 28, kinds: ['patient-record'] },
+          { line: 6, column: 28, kinds: ['medical-history'] },
+        ],
+      },
+    ],
+  });
+});

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // an endpoint setting of Angular's build environment named for what it lists (a worklist of patients) is configuration
+    "import { HttpClient } from '@angular/common/http';\nimport { environment } from 'src/environments/environment';\nexport class DoctorService {\n  constructor(private http: HttpClient) {}\n  getRadiologistWorklist(vanID: string) { return this.http.get(environment.radiologistWorklist + vanID); }\n}",
     // a FHIR API route forwarding the query its client sent to the FHIR server behind it: nothing goes into a URL that was not in one
     { code: "export async function GET(request: Request) {\n  const query = new URL(request.url).searchParams.toString();\n  return fetch(`${process.env.FHIR_BASE}/Patient${query ? `?${query}` : ''}`);\n}", filename: 'src/app/api/fhir/[...path]/route.ts' },
     // A declared shape with a brand tag is still that shape: paging and a status, whatever the parameter is called.

@@ -58,6 +58,10 @@ type Node = TSESTree.Node;
 
 /** Scope entries for fields of `this` assigned a response in the function being walked (`this.orders = orders`). */
 export const THIS_FIELD = 'this.';
+/** Angular's reactive forms: a file importing it builds form groups whose values are what the user entered. */
+const ANGULAR_FORMS_MODULE = '@angular/forms';
+/** Angular CLI's per-build configuration module (`src/environments/environment`, `../../environments/environment.prod`). */
+const BUILD_ENVIRONMENT_MODULE = /(^|\/)environments\/environment(\.[\w-]+)?$/;
 
 export interface AnalyzerOptions {
   /** Workspace-relative path: its folder and file names say whose data the file handles. */
@@ -533,6 +537,25 @@ export abstract class ValueEvaluator {
    * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
    * management, practitioner sync, clinic settings) is their contact, not a patient's.
    */
+  /**
+   * `this.patientMedicalForm`, `generalPersonalHistoryForm` in a file that builds Angular reactive forms
+   * (`@angular/forms`): a form group holds what its controls hold, and its `.value` is that data, so the words
+   * before the trailing `Form` say what it carries (the code-structure word alone would clear it, as it does for a
+   * `PatientForm` component). Nothing when those words name no PHI (`searchForm`, `loginForm`).
+   */
+  protected reactiveFormKinds(name: string): NameClassification | undefined {
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    if (words.length < 2 || (last !== 'form' && last !== 'forms') || isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
+    const byName = this.classifyHere(words.slice(0, -1).join('_'));
+    return !byName.trap && byName.kinds.length ? byName : undefined;
+  }
+
+  /** The form group itself (or its `.value`): an object, so as text it is `[object Object]` (see asText). */
+  protected reactiveFormValue(form: NameClassification, node: Node): AbstractValue {
+    return withTag({ ...fromKinds(form.kinds, this.origin(node, form.kinds), 'medium'), personContext: true }, 'declared-record');
+  }
+
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.
@@ -695,6 +718,8 @@ export abstract class ValueEvaluator {
     // not the body's PHI.
     const shaped = this.withDeclaredShape(annotation.name, assigned);
     if (shaped) assigned = shaped;
+    const form = annotation.isScalar ? undefined : this.reactiveFormKinds(identifier.name);
+    if (form && !hasPhi(assigned)) return this.reactiveFormValue(form, identifier);
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
@@ -1154,9 +1179,18 @@ export abstract class ValueEvaluator {
     const subject = this.subjectOfValue(node.name);
     if (subject === 'workforce') return { ...EMPTY, workforce: true };
     if (subject === 'patient' && isAppUserName(node.name)) return { ...EMPTY, personContext: true };
+    const form = this.reactiveFormKinds(node.name);
+    if (form) return this.reactiveFormValue(form, node);
     const byName = this.classifyHere(node.name);
     if (byName.trap || byName.kinds.length === 0) return byName.personContext ? { ...EMPTY, personContext: true } : EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
+  }
+
+  /** `environment.someUrl`: a read off the object imported from the app's `environments/environment` module. */
+  protected isBuildEnvironmentRead(node: TSESTree.MemberExpression): boolean {
+    if (node.object.type !== 'Identifier' || this.scope.lookup(node.object.name)) return false;
+    const imported = this.imports.get(node.object.name);
+    return imported !== undefined && BUILD_ENVIRONMENT_MODULE.test(imported.module);
   }
 
   /** Whether `name` is imported from a module of the workspace that exports it as a table of literals (see extractConstantTables). */
@@ -1170,6 +1204,9 @@ export abstract class ValueEvaluator {
     // `process.env.EXTERNAL_PRESCRIPTION_CRED`, `import.meta.env.VITE_PATIENT_API`: a deployment's configuration,
     // set by whoever runs it, never a patient's data, whatever the variable is named after.
     if (isEnvironmentVariableRead(node)) return EMPTY;
+    // `environment.radiologistWorklist` of Angular's `environments/environment` (an endpoint per feature): the
+    // build's configuration file, whatever its settings are named after.
+    if (this.isBuildEnvironmentRead(node)) return EMPTY;
     if (this.isPatientMessageRead(node)) return withTag(EMPTY, 'request-body');
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
@@ -1281,6 +1318,10 @@ export abstract class ValueEvaluator {
         // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
         if (!field && wrapperValueProperties.has(name) && hasPhi(object) && !object.fields) return object;
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
+        // what its controls hold; its name does.
+        const form = !field.inherit && !field.primitive && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
+        if (form) return this.reactiveFormValue(form, member ?? node);
         const kinds = field.inherit ? object.kinds : field.kinds;
         const value = fromKinds(kinds, this.origin(member ?? node, kinds), 'high');
         // A field of a value typed by where it came from (a declared return type) is as sure as that
@@ -1309,6 +1350,8 @@ export abstract class ValueEvaluator {
       const payload = { ...taintOnly(object), personContext: true };
       return hasTag(object, 'declared-record') ? withTag(payload, 'declared-record') : payload;
     }
+    const form = this.reactiveFormKinds(name);
+    if (form) return this.reactiveFormValue(form, member ?? node);
     let byName = this.classifyHere(name, personContext);
     // `serviceLine.procedureCode`, `order.cptCode`: a code a record holds is what was recorded there (a claim's line,
     // an order). Read off a terminology's answer, a catalogue, a configuration or a model's suggestions
@@ -1327,7 +1370,9 @@ export abstract class ValueEvaluator {
     // An unknown property of a value whose PHI is only guessed from its name (`client.now`) is not that
     // PHI; a container property (`response.data`) or any property of a value known to hold PHI is.
     if (hasPhi(object) && (object.confidence === 'high' || containerProperties.has(name) || containerProperties.has(splitWords(name).at(-1) ?? ''))) {
-      return { ...taintOnly(object), confidence: 'medium', personContext: object.personContext || byName.personContext };
+      const read = { ...taintOnly(object), confidence: 'medium' as const, personContext: object.personContext || byName.personContext };
+      // `patientForm.value` of a form group: its values, an object like the group.
+      return wrapperValueProperties.has(name) && hasTag(object, 'declared-record') ? withTag(read, 'declared-record') : read;
     }
     return byName.personContext || object.personContext ? { ...EMPTY, personContext: true } : EMPTY;
   }

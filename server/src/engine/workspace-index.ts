@@ -31,6 +31,8 @@ export interface ResolvedField {
   typeName?: string;
   /** Takes the kinds of the object it is read from. */
   inherit?: boolean;
+  /** Declared as a boolean, a string or a number (`patientHistoryForm: boolean`): a flag or a scalar, never a record. */
+  primitive?: boolean;
 }
 
 export interface ResolvedType {
@@ -892,7 +894,7 @@ export class WorkspaceIndex {
   }
 
   private resolveField(field: DeclaredField, classifier: NameClassifier, personContext: boolean, seen: Set<string>): ResolvedField {
-    if (field.isBoolean) return { kinds: [] };
+    if (field.isBoolean) return { kinds: [], primitive: true };
     const byName = classifier.classify(field.name, personContext);
     // `filters: PatientSearchFilters`: a search's criteria hold what was typed to find a person (a name, a
     // birth date, a phone) when their declared type says so; the name alone adds nothing, bounds and statuses are dropped.
@@ -900,7 +902,7 @@ export class WorkspaceIndex {
       const criteria = this.resolveUncached(field.typeName, classifier, new Set(seen))?.kinds.filter((kind) => !CRITERIA_KINDS.has(kind)) ?? [];
       return { kinds: [...criteria].sort(), typeName: field.typeName };
     }
-    if (byName.trap) return { kinds: [] };
+    if (byName.trap) return field.isScalar ? { kinds: [], primitive: true } : { kinds: [] };
     // `{ patient: string; encounter: string }` in search criteria or a DTO: references, not records.
     if (field.isScalar && byName.kinds.length > 0 && byName.kinds.every((kind) => RECORD_KINDS.has(kind))) return { kinds: [] };
     const kinds = new Set(byName.kinds);

@@ -466,7 +466,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'medical history',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory',
+    strong: ['medicalHistory', 'familyHistory', 'socialHistory', 'surgicalHistory', 'healthHistory', 'pastMedicalHistory', 'caseHistory', 'perinatalHistory', 'obstetricHistory', 'menstrualHistory',
       // the social history's habits (smoking, alcohol, drugs)
       'socialHabits', 'personalHabits', 'lifestyleHabits'],
     contextual: ['history', 'habits'],
@@ -530,7 +530,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'patient record',
     category: 'record',
     sensitivity: 'high',
-    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin', 'policyHolder', 'policyholder', 'responsibleParty', 'insuredPerson',
+    strong: ['patient', 'patients', 'patientRecord', 'patientData', 'patientInfo', 'patientDetails', 'patientProfile', 'phi', 'ephi', 'healthRecord', 'healthRecords', 'medicalRecord', 'medicalRecords', 'ehr', 'emr', 'worklist', 'worklists', 'workList', 'workLists', 'demographics', 'intake', 'intakeForm', 'subscriber', 'beneficiary', 'guarantor', 'relatedPerson', 'emergencyContact', 'nextOfKin', 'policyHolder', 'policyholder', 'responsibleParty', 'insuredPerson',
       // Spanish, Portuguese, Italian
       'paciente', 'pacientes'],
     contextual: ['chart', 'record', 'records', 'person', 'member', 'members'],

@@ -214,6 +214,12 @@ function queryParameterBefore(before: string): string | undefined {
 }
 
 /** The literal text so far is a URL's query string (`/api/x?…`, no spaces). */
+/** `patient`, `row.patient`, `value?.encounter`: a value read as it is, not serialised or computed. */
+function isDirectRead(node: Node): boolean {
+  const current = node.type === 'ChainExpression' ? node.expression : node;
+  return current.type === 'Identifier' || (current.type === 'MemberExpression' && !current.computed);
+}
+
 function inQueryString(before: string): boolean {
   return before.includes('?') && !/\s/.test(before);
 }
@@ -843,8 +849,13 @@ class UrlFile {
       const templateArguments = routeTemplateArguments(piece.expression);
       const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
       const parameter = queryParameterBefore(piece.before);
-        const ownKinds = own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
-      const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
+      // `/profile/${value.patient}/investigation/${value.identifier}`: a value that is only a patient or an encounter,
+      // spliced as it is into the URL, is the record's id or reference (a whole record would be `[object Object]`),
+      // as in a query object (see queryParameterTaint).
+      // What the query key or the path says of the value still counts (`?ssn=${patient}`).
+      const reference = !templateArguments && isDirectRead(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
+      const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
+      const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
       if (!taint) continue;
       first ??= piece.expression;

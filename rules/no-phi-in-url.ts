@@ -829,11 +829,14 @@ class UrlFile {
     return typeof constant === 'string' && /^[\w./:?&=-]*$/.test(constant) && /[/?=]/.test(constant) ? constant : undefined;
   }
 
-  /** `patient`, `row.patient`, `value?.encounter`: a value read as it is and named as a patient or an encounter record. */
+  /**
+   * `patient`, `row.patient`, `value?.encounter`: a value read as it is and named as a patient or an encounter record,
+   * its name's last word the record's noun (`patientCode`, a hospital's number for the patient, is not the record).
+   */
   namesARecordItself(expression: Node): boolean {
     if (!isDirectRead(expression)) return false;
-    const name = valueName(expression);
-    const kinds = name ? this.context.classifyName(name) : [];
+    const last = splitWords(valueName(expression) ?? '').at(-1);
+    const kinds = last ? this.context.classifyName(last) : [];
     return kinds.length > 0 && kinds.every((kind) => RECORD_KINDS.has(kind));
   }
 

@@ -302,6 +302,11 @@ runRuleTests('no-phi-in-url', {
       ],
     },
     {
+      name: 'a value named as a number the hospital gives the patient (`patientCode`) is not the record\'s reference',
+      code: "declare const http: { get(url: string): unknown };\nexport function billHistory(patientCode: string) {\n  return http.get('/Reporting/PatientBillHistory?PatientCode=' + patientCode);\n}",
+      errors: [{ line: 3, column: 66, kinds: ['patient-record'] }],
+    },
+    {
       name: 'beside a patient reference in a link, an identifier field, a field read off the record and a key that names PHI are still reported',
       code: "type Props = { patient: number; mrn: string };\nexport const One = ({ patient, mrn }: Props) => <a href={`/profile/${patient}/mrn/${mrn}`}>x</a>;\nexport const Two = (row: any) => <a href={`/profile/${row.patient}?ssn=${row.patient}`}>x</a>;",
       filename: 'src/events/EventsCard.tsx',

@@ -806,11 +806,12 @@ export abstract class ValueEvaluator {
   }
 
   /**
-   * A value of a declared shape the workspace spells out, with no PHI found for it elsewhere: the shape is kept so
+   * A value of a declared shape the workspace spells out without PHI, with none found for it elsewhere: the shape is kept so
    * that its fields are read as declared (`patient: number` a reference) rather than guessed from their names.
    */
   protected declaredShapeKept(value: AbstractValue, declared: AbstractValue | undefined): AbstractValue {
-    if (!declared?.typeName || value.typeName || value.fields || hasPhi(value) || value.workforce) return value;
+    // Only a shape without PHI: one that declares PHI fields is the trap branch's (and the caller's) to join.
+    if (!declared?.typeName || hasPhi(declared) || value.typeName || value.fields || hasPhi(value) || value.workforce) return value;
     if (!this.options.index?.declares(declared.typeName)) return value;
     return { ...value, typeName: declared.typeName };
   }

@@ -43,8 +43,6 @@ runRuleTests('no-phi-in-logs', {
     "interface TrackerRequest { message_id: string; creation_time: string; prescription_id: string }\ninterface DocumentRequest extends TrackerRequest { document_key: string }\ndeclare const builder: any;\nfunction send(request: DocumentRequest) { console.info(`sending ${JSON.stringify(request)}`); }\nexport function f(key: string) { const documentRequest = builder.makePrescriptionDocumentRequest(key); send(documentRequest); }",
     // a service's read named for staff, a catalogue, a count or the types a record can have, and a service's write: no patient record is emitted
     "import { WardService } from './ward.service';\nexport class C {\n  constructor(private wardService: WardService) {}\n  a() { this.wardService.getWards().subscribe((res: any) => console.log(res.Results)); }\n  b() { this.wardService.GetDoctorsList().subscribe((doctors: any) => console.log(doctors)); }\n  c() { this.wardService.getVisitTypes().subscribe((types: any) => console.log(types)); }\n  d() { this.wardService.getPatientCount().subscribe((count: any) => console.log(count)); }\n  e() { this.wardService.getPatientSettings().subscribe((settings: any) => console.log(settings)); }\n}",
-    // a master-data, terminology or catalogue service's read answers with reference tables, the same for every patient
-    "import { MasterdataService } from './masterdata.service';\nexport class C {\n  constructor(private masterdataService: MasterdataService, private nurseService: MasterdataService) {}\n  a(term: string) { this.masterdataService.getSnomedCTRecord(term).subscribe((response: any) => console.log('Snomed response: ' + JSON.stringify(response))); }\n  b() { this.nurseService.getContactHistoryMasterData().subscribe((res: any) => console.log(res)); }\n}",
     // a response known to have failed is the server's error report: its error field set, or the other branch of a success status
     "import { NoteService } from './note.service';\nexport class C {\n  constructor(private noteService: NoteService) {}\n  a() {\n    this.noteService.getPatientNotes(1).subscribe((data: any) => {\n      if (data.errorMessage) console.log('failed', data);\n    });\n    this.noteService.GetProgressNoteById(2).subscribe((res: any) => {\n      if (res.Status == 'OK') this.show(res.Results);\n      else console.log(res);\n    });\n  }\n  show(x: unknown) { return x; }\n}",
     // the records a service's read emits are objects: put into text they are `[object Object]`
@@ -305,11 +303,6 @@ runRuleTests('no-phi-in-logs', {
       name: "provenance: what a read of an injected service named for clinical notes emits, its PascalCase envelope logged",
       code: "import { NoteService } from './note.service';\nexport class NoteViewComponent {\n  note: any;\n  constructor(private noteService: NoteService) {}\n  open(id: number) {\n    this.noteService.GetProgressNoteById(id).subscribe((res: any) => {\n      if (res.Status === 'OK') console.log(res.Results);\n    });\n  }\n}",
       errors: [{ line: 7, column: 44, kinds: ['clinical-note'] }],
-    },
-    {
-      name: "provenance: a service's read named for a patient's records is still reported beside a master-data read (twin)",
-      code: "import { MasterdataService } from './masterdata.service';\nexport class C {\n  constructor(private recordService: MasterdataService) {}\n  a(id: string) { this.recordService.getContactHistoryRecord(id).subscribe((res: any) => console.log(res)); }\n}",
-      errors: [{ line: 4, column: 102, kinds: ['medical-history'] }],
     },
     {
       name: "provenance: a service's read named for a patient's visits, awaited through firstValueFrom",

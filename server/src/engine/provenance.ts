@@ -447,8 +447,6 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
 // ── reads of the application's own services ──────────────────────────────────────────────────
 
 const serviceReceiverWords = new Set(SERVICE_RECEIVER_WORDS);
-/** Words of a service or a read that serves reference data: master data, a terminology, a catalogue, a lookup table. */
-const referenceDataWords = new Set(['master', 'masters', 'masterdata', 'terminology', 'terminologies', 'snomed', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'formulary', 'valueset', 'codesystem', 'lookup', 'lookups']);
 const serviceReadVerbs = new Set(SERVICE_READ_VERBS);
 const serviceSubjectEnds = new Set(SERVICE_SUBJECT_ENDS);
 
@@ -474,9 +472,6 @@ export function serviceReadValue(call: TSESTree.CallExpression, host: Provenance
   const method = propertyName(call.callee);
   const receiver = lastSegment(call.callee.object);
   if (!method || !receiver || !serviceReceiverWords.has(splitWords(receiver).at(-1) ?? '')) return undefined;
-  // `masterdataService.getSnomedCTRecord(term)`, `nurseService.getContactHistoryMasterData()`: a master-data, terminology
-  // or catalogue service answers with the app's reference tables, the same for every patient.
-  if ([...splitWords(receiver), ...splitWords(method)].some((word) => referenceDataWords.has(word))) return undefined;
   const subject = serviceReadSubject(method);
   if (!subject) return undefined;
   const kinds = routeKinds(`/${subject}`, host.options.classifier);

@@ -214,6 +214,12 @@ function queryParameterBefore(before: string): string | undefined {
 }
 
 /** The literal text so far is a URL's query string (`/api/x?…`, no spaces). */
+/** `patient`, `row.patient`, `value?.encounter`: a value read as it is, not serialised or computed. */
+function isDirectRead(node: Node): boolean {
+  const current = node.type === 'ChainExpression' ? node.expression : node;
+  return current.type === 'Identifier' || (current.type === 'MemberExpression' && !current.computed);
+}
+
 function inQueryString(before: string): boolean {
   return before.includes('?') && !/\s/.test(before);
 }
@@ -823,6 +829,17 @@ class UrlFile {
     return typeof constant === 'string' && /^[\w./:?&=-]*$/.test(constant) && /[/?=]/.test(constant) ? constant : undefined;
   }
 
+  /**
+   * `patient`, `row.patient`, `value?.encounter`: a value read as it is and named as a patient or an encounter record,
+   * its name's last word the record's noun (`patientCode`, a hospital's number for the patient, is not the record).
+   */
+  namesARecordItself(expression: Node): boolean {
+    if (!isDirectRead(expression)) return false;
+    const last = splitWords(valueName(expression) ?? '').at(-1);
+    const kinds = last ? this.context.classifyName(last) : [];
+    return kinds.length > 0 && kinds.every((kind) => RECORD_KINDS.has(kind));
+  }
+
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
   phiInPieces(node: Node, queryOnly: boolean, queryFragment = false): { taint: Taint; node: Node } | undefined {
     const { text, pieces } = urlPieces(node, (expression) => this.constantText(expression));
@@ -843,8 +860,14 @@ class UrlFile {
       const templateArguments = routeTemplateArguments(piece.expression);
       const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
       const parameter = queryParameterBefore(piece.before);
-        const ownKinds = own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
-      const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
+      // `/profile/${value.patient}/investigation/${value.identifier}`: a value named as the record itself and only a
+      // patient or an encounter, spliced as it is into the URL, is the record's id or reference (a whole record would
+      // be `[object Object]`), as in a query object (see queryParameterTaint). A field read off the record
+      // (`patient.identifier`) stays the record's data, and what the query key or the path says of the value still
+      // counts (`?ssn=${patient}`).
+      const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
+      const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
+      const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
       if (!taint) continue;
       first ??= piece.expression;

@@ -145,7 +145,36 @@ function isPlaceholderNameWord(word: string): boolean {
 export function textNamesFictionalPerson(text: string): boolean {
   if (text.length > 100_000) return false;
   for (const word of text.match(/\p{L}{3,}/gu) ?? []) if (FICTIONAL_NAME_WORDS.has(word.toLowerCase()) || /^(z|zz|xx)test/i.test(word)) return true;
+  return isFilledTemplate(text) || isGeneratedHl7Message(text);
+}
+
+/** An HL7 v2 message header (`MSH|^~\&|HL7 Generator^^|…`): its sending application is MSH-3. */
+const HL7_SENDING_APPLICATION = /(?:^|[\r\n])MSH\|[^|\r\n]{1,5}\|([^|\r\n]{0,200})\|/g;
+/** A sending application that makes messages up rather than records care: a generator, a simulator, a test or mock sender. */
+const GENERATING_APPLICATION = /\b(generator|generated|synthetic|simulator|simulated|test|testing|mock|fake|dummy|sample)\b/i;
+
+/** An HL7 v2 message whose sender is a message generator or a simulator: the person in it was made up with it. */
+function isGeneratedHl7Message(text: string): boolean {
+  if (!text.includes('MSH|')) return false;
+  for (const match of text.matchAll(HL7_SENDING_APPLICATION)) if (GENERATING_APPLICATION.test(match[1].replace(/\^/g, ' '))) return true;
   return false;
+}
+
+/**
+ * Capitalised tokens a message template writes where a generator puts a person's identifiers (`SSNHOLDER`,
+ * `STREETADDRESS`, `BIRTHYEAR`, `PATIENTNAME`): a field's name run together with what stands in for it.
+ */
+const TEMPLATE_PLACEHOLDER = /(?<![A-Za-z])(?:SSN|MRN|DOB|BIRTH|STREET|FIRST|LAST|PATIENT|PHONE|EMAIL|ZIP)_?(?:HOLDER|PLACEHOLDER|ADDRESS|YEAR|DATE|NAME|NUMBER|CODE)(?![a-z])/g;
+
+/**
+ * A message (an HL7 v2 or CDA document in a string) in which some of the person's identifiers are still the
+ * placeholders of the template a generator fills: two distinct ones (`PID|…|SSNHOLDER^…|…|BIRTHYEAR0516|…|STREETADDRESS^…`)
+ * say every other value in it was made up by that generator too.
+ */
+function isFilledTemplate(text: string): boolean {
+  if (text.length < 40) return false;
+  const tokens = new Set(Array.from(text.matchAll(TEMPLATE_PLACEHOLDER), (match) => match[0].replace('_', '')));
+  return tokens.size >= 2;
 }
 
 /** A capitalised personal name of one to four words (`Adaeze`, `Maria Lopez`, `O'Brien`), not a placeholder. */

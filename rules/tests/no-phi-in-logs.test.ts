@@ -132,8 +132,19 @@ runRuleTests('no-phi-in-logs', {
     "declare const store: any;\nstore.slots['patient-chart-summary-slot'].extensions.forEach((e: any) => console.error(`No definition for ${e.name} in ${e.moduleName}`));",
     // a terminology's set of coded answers is the same for every patient
     "import axios from 'axios';\nexport async function reasons(appointmentReasonConceptSet: string, term: string) {\n  try { return (await axios.get(`/concept?memberOf=${appointmentReasonConceptSet}&q=${term}`)).data; } catch (error) { console.error('concept search failed', error); }\n}",
+    // a parameter named by a trap (`props`) or destructured keeps the shape the workspace declares for it: `patient: number`
+    // is the patient's key, not the record
+    "type CardProps = { patient: number; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient, sizing }: CardProps) { console.log(patient, sizing); }",
   ],
   invalid: [
+    {
+      name: 'a trap-named or destructured parameter of a declared shape still logs the PHI its fields declare',
+      code: "interface Person { firstName: string; birthDate: string }\ntype CardProps = { patient: Person; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient }: CardProps) { console.log(patient); }",
+      errors: [
+        { line: 3, column: 54, kinds: ['date-of-birth', 'name', 'patient-record'] },
+        { line: 4, column: 59, kinds: ['patient-record'] },
+      ],
+    },
     {
       name: "console timers and counters print their label: timeEnd, timeLog and count",
       code: [

@@ -115,6 +115,9 @@ runRuleTests('no-phi-in-url', {
     // a compiled template filled with opaque ids and paging only; a `template` that is the app's own function, not an engine's
     "import { template } from 'lodash';\nexport function openVisit(patientUuid: string, visitUrlTemplate: string) {\n  const compiled = template(visitUrlTemplate);\n  return fetch(compiled({ patientUuid, page: 2 }));\n}",
     "import { template } from './text-utils';\nexport function openRegistry(nationalId: string, registryTemplate: string) {\n  return fetch(template(registryTemplate)({ nationalId }));\n}",
+    // a value named as the record itself and declared or only guessed a patient (`patient: number`), spliced into a link's
+    // path, is the record's reference; a trap-named or destructured parameter keeps its declared shape
+    { code: "type Props = { patient: number; label: string };\nexport const One = ({ patient, label }: Props) => <a href={`/profile/${patient}/events`}>{label}</a>;\nexport const Two = (props: Props) => <a href={`/profile/${props.patient}`}>{props.label}</a>;\nexport const columns = [{ render: (value) => <a href={`/profile/${value.patient}/document/${value.id}`}>{value.local}</a> }];", filename: 'src/events/EventsCard.tsx' },
   ],
   invalid: [
     {"name": "a route template of a constants namespace filled with a patient's name: its arguments go into the URL", "filename": "src/open.ts", "code": "import { navigate } from '@openmrs/esm-framework';\ndeclare const routes: { patientDetails: { interpolate(p: object): string } };\ndeclare const patient: { name: string };\nexport function openPatient() {\n  navigate({ to: `/spa${routes.patientDetails.interpolate({ name: patient.name })}` });\n}", "errors": [{"line": 5, "column": 25, "message": "name"}]},
@@ -298,6 +301,20 @@ runRuleTests('no-phi-in-url', {
         { line: 5, column: 45, kinds: ['mrn'] },
         { line: 6, column: 44, kinds: ['patient-record'] },
         { line: 7, column: 46, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a value named as a number the hospital gives the patient (`patientCode`) is not the record\'s reference',
+      code: "declare const http: { get(url: string): unknown };\nexport function billHistory(patientCode: string) {\n  return http.get('/Reporting/PatientBillHistory?PatientCode=' + patientCode);\n}",
+      errors: [{ line: 3, column: 66, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'beside a patient reference in a link, an identifier field, a field read off the record and a key that names PHI are still reported',
+      code: "type Props = { patient: number; mrn: string };\nexport const One = ({ patient, mrn }: Props) => <a href={`/profile/${patient}/mrn/${mrn}`}>x</a>;\nexport const Two = (row: any) => <a href={`/profile/${row.patient}?ssn=${row.patient}`}>x</a>;",
+      filename: 'src/events/EventsCard.tsx',
+      errors: [
+        { line: 2, column: 85, kinds: ['mrn'] },
+        { line: 3, column: 74, kinds: ['ssn'] },
       ],
     },
     {

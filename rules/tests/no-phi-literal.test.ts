@@ -84,6 +84,8 @@ runRuleTests('no-phi-literal', {
     { name: 'a validating SSN in a record whose other values are placeholders', code: "export const patient = { name: 'John Doe', ssn: '401-22-7788', phone: '(617) 555-0142' };", filename: 'src/intake.ts' },
     { name: 'a placeholder SSN makes the whole record made up (broad evidence)', code: "export const patient = { firstName: 'Adaeze', lastName: 'Okafor', birthDate: '1984-03-17', ssn: '555-44-4444', email: 'adaeze.okafor@gmail.com' };", filename: 'src/intake.ts', config: BROAD },
     { name: 'an identifier from the NHS test range makes the record made up (broad evidence)', code: "export const patient = { nhsNumber: '9993812048', givenName: 'Adaeze', familyName: 'Okafor', dateOfBirth: '1984-03-17', email: 'adaeze.okafor@gmail.com' };", filename: 'src/intake.ts', config: BROAD },
+    { name: 'an HL7 v2 message whose sending application (MSH-3) is a message generator', code: '[{ "data": "MSH|^~\\\\&|HL7 Generator^^|LAB^01D0000000^CLIA|||202401010000||ORU^R01|1|P|2.5.1\\nPID|1|4471823^^^LAB||OKAFOR^ADAEZE^A||19610615|F|||||||||||401-22-7788" }]', filename: 'cypress/fixtures/case.json' },
+    { name: 'an HL7 v2 message still holding a generator’s placeholders for the person’s identifiers', code: "export const template = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ORU^R01|1|P|2.5\\rPID|1|SSNHOLDER^^^SSA||OKAFOR^ADAEZE||BIRTHYEAR0615|F|||STREETADDRESS^^Boston^MA|||||||401-22-7788';", filename: 'src/hl7/feed.ts' },
     { name: 'a string holding an HL7 v2 message about the specification’s fictional patient', code: "export const message = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ADT^A01|1|P|2.5\\rPID|||4471823^^^MRN||EVERYMAN^ADAM^A||19610615|M|||||||||||401-22-7788';", filename: 'src/hl7/example-free.ts' },
     // ── (b) by content: a file of several made-up person records is sample data, its other records too ──
     { name: 'a constants file of several made-up people (broad evidence)', code: "export const PATIENTS = [\n  { firstName: 'John', lastName: 'Doe', birthDate: '1980-02-03', phone: '(617) 555-0142' },\n  { firstName: 'Eve', lastName: 'Everywoman', birthDate: '1962-03-20' },\n  { firstName: 'Adaeze', lastName: 'Okafor', birthDate: '1984-03-17', email: 'adaeze.okafor@gmail.com' },\n];", filename: 'src/constants/patients.ts', config: BROAD },
@@ -281,6 +283,12 @@ runRuleTests('no-phi-literal', {
       code: "export const message = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ADT^A01|1|P|2.5\\rPID|||4471823^^^MRN||OKAFOR^ADAEZE^A||19610615|F|||||||||||401-22-7788';",
       filename: 'src/hl7/feed.ts',
       errors: [{ line: 1, column: 24, kinds: ['ssn'] }],
+    },
+    {
+      name: 'a message sent by a lab system, or holding a single placeholder, still reports its SSN (twins of the generator cases)',
+      code: "export const a = 'MSH|^~\\\\&|LAB Results^^|FAC|||202101010000||ORU^R01|1|P|2.5\\rPID|1|4471823^^^LAB||OKAFOR^ADAEZE||19610615|F|||||||||||401-22-7788';\nexport const b = 'MSH|^~\\\\&|LAB|FAC|||202101010000||ORU^R01|1|P|2.5\\rPID|1|SSNHOLDER^^^SSA||OKAFOR^ADAEZE||19610615|F|||||||||||401-22-7788';",
+      filename: 'src/hl7/feed.ts',
+      errors: [{ line: 1, column: 18, kinds: ['ssn'] }, { line: 2, column: 18, kinds: ['ssn'] }],
     },
     {
       name: 'one made-up record does not make a file sample data (broad evidence)',

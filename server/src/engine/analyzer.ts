@@ -14,7 +14,7 @@ import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallba
 import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
-import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, typeNameOfAnnotation, type FunctionNode } from './syntax';
 import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall } from './summaries';
@@ -662,12 +662,23 @@ export class Analyzer extends FunctionSummaries {
     return EMPTY;
   }
 
+  /**
+   * `({ patient, children }: AssociationsProps)`: the declared type of a destructured parameter says what each field
+   * holds (`patient: number` is a reference), as it does for `props: AssociationsProps`.
+   */
+  private destructuredShape(pattern: TSESTree.ObjectPattern, value: AbstractValue): AbstractValue {
+    const annotation = typeNameOfAnnotation(pattern.typeAnnotation?.typeAnnotation);
+    if (!annotation.name) return value;
+    return this.declaredShapeKept(value, this.typedValue(annotation.name, pattern, annotation.namespace));
+  }
+
   private bindPattern(pattern: Node, value: AbstractValue, kind: string, init?: Node): void {
     switch (pattern.type) {
       case 'Identifier':
         this.declare(pattern.name, this.valueForName(pattern, value, init), kind);
         break;
       case 'ObjectPattern':
+        value = this.destructuredShape(pattern, value);
         for (const property of pattern.properties) {
           if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
           else {

@@ -726,7 +726,12 @@ export abstract class ValueEvaluator {
       const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
-      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) return this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
+      if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) {
+        const provenance = this.withProvenance(identifier, this.asCareSetting(identifier.name, assigned));
+        // `props: AssociationsProps` declared by the workspace without PHI: its fields still say what each holds
+        // (`patient: number` is a reference, not the record), so the declared shape is kept for the reads.
+        return this.declaredShapeKept(provenance, declared);
+      }
       if (!byName.clearsTaint || !hasPhi(assigned)) return this.asCareSetting(identifier.name, assigned);
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, stringShape: assigned.stringShape, constant: assigned.constant };
     }
@@ -823,6 +828,17 @@ export abstract class ValueEvaluator {
       else if (this.options.classifier.kindsOf(field).length > 0) return undefined;
     }
     return workforce ? 'workforce' : undefined;
+  }
+
+  /**
+   * A value of a declared shape the workspace spells out without PHI, with none found for it elsewhere: the shape is kept so
+   * that its fields are read as declared (`patient: number` a reference) rather than guessed from their names.
+   */
+  protected declaredShapeKept(value: AbstractValue, declared: AbstractValue | undefined): AbstractValue {
+    // Only a shape without PHI: one that declares PHI fields is the trap branch's (and the caller's) to join.
+    if (!declared?.typeName || hasPhi(declared) || value.typeName || value.fields || hasPhi(value) || value.workforce) return value;
+    if (!this.options.index?.declares(declared.typeName)) return value;
+    return { ...value, typeName: declared.typeName };
   }
 
   /** A parameter of the function being walked that its body only puts under an id key and never reads a field of (see usedOnlyAsAnId). */

@@ -216,7 +216,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     category: 'identifier',
     safeHarbor: 11,
     sensitivity: 'high',
-    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'passport', 'passportNo', 'drivingLicense', 'drivingLicence', 'driversLicence', 'birthCertificate', 'birthCertificateNumber', 'certificateNumber', 'stateId'],
+    strong: ['driversLicense', 'driverLicense', 'driversLicenseNumber', 'licenseNumber', 'licenceNumber', 'passportNumber', 'passport', 'passportNo', 'drivingLicense', 'drivingLicence', 'driversLicence', 'birthCertificate', 'birthCertificateNumber', 'certificateNumber',
+      // a state-issued ID card's number; `stateId` alone is the key of a state in a region list (`getDistricts(stateId)`) or an OAuth flow's `state`
+      'stateIdNumber', 'stateIdCard', 'stateIdCardNumber', 'stateIdentificationNumber'],
     description: 'Certificate or licence number (driver’s licence, passport).',
   },
   // ── Health and national identifiers outside the US (Safe Harbor 18: any other unique number) ──

@@ -100,6 +100,9 @@ describe('NameClassifier', () => {
     // `all` before the records it gathers: a list of them, not a flag
     ['allDiagnoses', ['diagnosis']],
     ['allLabResults', ['lab-result']],
+    // a state-issued ID card's number
+    ['stateIdNumber', ['license-number']],
+    ['stateIdCard', ['license-number']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -124,6 +127,8 @@ describe('NameClassifier', () => {
     'name', 'address', 'notes', 'data', 'value', 'userName', 'fileName', 'serverAddress', 'condition',
     // run together, an `…Id` is a table's key (`insuranceid`, `stateid`), and an unknown compound stays unknown
     'insuranceid', 'stateid', 'vehicleid', 'releasenotes', 'openmrsuuid',
+    // the key of a state in a region list (`getDistricts(stateId)`) or an OAuth flow's `state`, not an ID card's number
+    'stateId', 'stateID', 'state_id',
     // a PIN typed to sign in, a hash, a thing's nombre, investigations and findings with no one's in sight
     'pinCode', 'shaDigest', 'nombre', 'investigations', 'findings', 'habits',
     // a practitioner's entry in the EHR, a system's row

@@ -123,55 +123,47 @@ export function isResponseValue(value: AbstractValue): boolean {
 
 // ── tracker events ──────────────────────────────────────────────────────────────────────────
 
-/** Per function (or program): which fields each identifier is read for, anywhere in its body. */
-const fieldReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
+/** What one walk of a function's (or the program's) body records, per identifier. */
+interface FieldUse {
+  /** The fields it is read for, anywhere in the body. */
+  reads: Map<string, Set<string>>;
+  /** The fields read off it for their value (not assigned: `data.glucose = …` fills it later). */
+  valueReads: Map<string, Set<string>>;
+  /** The fields it is stored into whole (`this.notes.ClinicalDiagnosis = data`). */
+  storedInto: Map<string, Set<string>>;
+}
 
-/** Per function (or program): the fields each identifier is stored into whole (`this.notes.ClinicalDiagnosis = data`). */
-const storedIntoCache = new WeakMap<Node, Map<string, Set<string>>>();
-/** Per function (or program): the fields read off each identifier for their value (not assigned: `data.glucose = …` fills it later). */
-const valueReadsCache = new WeakMap<Node, Map<string, Set<string>>>();
+const fieldUseCache = new WeakMap<Node, FieldUse>();
 
-function fieldReadsIn(root: Node): Map<string, Set<string>> {
-  let reads = fieldReadsCache.get(root);
-  if (reads) return reads;
-  reads = new Map();
-  const stored = new Map<string, Set<string>>();
-  const valueReads = new Map<string, Set<string>>();
+function addTo(map: Map<string, Set<string>>, key: string, field: string): void {
+  let fields = map.get(key);
+  if (!fields) map.set(key, (fields = new Set()));
+  fields.add(field);
+}
+
+function fieldUseIn(root: Node): FieldUse {
+  const cached = fieldUseCache.get(root);
+  if (cached) return cached;
+  const use: FieldUse = { reads: new Map(), valueReads: new Map(), storedInto: new Map() };
   const assigned = new Set<Node>();
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'AssignmentExpression') assigned.add(node.left);
     if (node.type === 'MemberExpression' && node.object.type === 'Identifier' && !node.computed && node.property.type === 'Identifier') {
-      let fields = reads.get(node.object.name);
-      if (!fields) reads.set(node.object.name, (fields = new Set()));
-      fields.add(node.property.name);
-      if (!assigned.has(node)) {
-        let read = valueReads.get(node.object.name);
-        if (!read) valueReads.set(node.object.name, (read = new Set()));
-        read.add(node.property.name);
-      }
+      addTo(use.reads, node.object.name, node.property.name);
+      if (!assigned.has(node)) addTo(use.valueReads, node.object.name, node.property.name);
     } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.right.type === 'Identifier' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier') {
-      let fields = stored.get(node.right.name);
-      if (!fields) stored.set(node.right.name, (fields = new Set()));
-      fields.add(node.left.property.name);
+      addTo(use.storedInto, node.right.name, node.left.property.name);
     }
     stack.push(...childNodes(node));
   }
-  fieldReadsCache.set(root, reads);
-  storedIntoCache.set(root, stored);
-  valueReadsCache.set(root, valueReads);
-  return reads;
+  fieldUseCache.set(root, use);
+  return use;
 }
 
-function storedIntoIn(root: Node): Map<string, Set<string>> {
-  fieldReadsIn(root);
-  return storedIntoCache.get(root) ?? new Map();
-}
-
-function valueReadsIn(root: Node): Map<string, Set<string>> {
-  fieldReadsIn(root);
-  return valueReadsCache.get(root) ?? new Map();
+function fieldReadsIn(root: Node): Map<string, Set<string>> {
+  return fieldUseIn(root).reads;
 }
 
 /** `event`, `apiEvent`, `clientEvent`: a name whose head noun is an event (`eventId`, `eventDate` are not). */
@@ -221,9 +213,9 @@ export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | unde
     clinical.forEach((kind) => kinds.add(kind));
     if (named.length < MAX_FIELDS_NAMED) named.push(shown);
   };
-  for (const field of valueReadsIn(fn).get(identifier.name) ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
+  for (const field of fieldUseIn(fn).valueReads.get(identifier.name) ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
   // `CallBackAssessment(data) { this.notes.ClinicalDiagnosis = data; }`: what it is stored as says what it is.
-  for (const field of storedIntoIn(fn).get(identifier.name) ?? []) note(field, `stores it as \`${field}\``);
+  for (const field of fieldUseIn(fn).storedInto.get(identifier.name) ?? []) note(field, `stores it as \`${field}\``);
   if (kinds.size === 0) return EMPTY;
   const found = [...kinds];
   return provenanceValue(found, host.origin(identifier, found).range, `its function ${named.join(' and ')} (\`${identifier.name}\`)`);

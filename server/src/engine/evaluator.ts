@@ -691,19 +691,22 @@ export abstract class ValueEvaluator {
     return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
   }
 
-  /**
-   * The value a named variable ends up with: what was assigned, plus what its name says when the
-   * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
-   */
+  /** A declared type whose value carries PHI, or whose shape the workspace index spells out. */
+  private isKnownType(typed: AbstractValue | undefined, typeName: string): boolean {
+    return typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(typeName, this.options.classifier) !== undefined);
+  }
+
   /** `x as Appointment`, `<Patient>x`, `x satisfies Coverage`: an initialiser asserted to a type the analysis knows the shape of. */
   private assertsKnownType(init: Node | undefined, at: Node): boolean {
     if (init?.type !== 'TSAsExpression' && init?.type !== 'TSTypeAssertion' && init?.type !== 'TSSatisfiesExpression') return false;
     const asserted = typeNameOfAnnotation(init.typeAnnotation);
-    if (!asserted.name) return false;
-    const typed = this.typedValue(asserted.name, at, asserted.namespace);
-    return hasPhi(typed) || this.options.index?.resolve(asserted.name, this.options.classifier) !== undefined;
+    return asserted.name !== undefined && this.isKnownType(this.typedValue(asserted.name, at, asserted.namespace), asserted.name);
   }
 
+  /**
+   * The value a named variable ends up with: what was assigned, plus what its name says when the
+   * assigned value is opaque (an unknown call), minus everything when its name or type is a trap.
+   */
   protected valueForName(identifier: TSESTree.Identifier, assigned: AbstractValue, init: Node | undefined): AbstractValue {
     const annotation = typeNameOfAnnotation(identifier.typeAnnotation?.typeAnnotation);
     // A boolean carries no PHI; a known `false` stays known (`if (flag)` then never runs).
@@ -751,7 +754,7 @@ export abstract class ValueEvaluator {
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
-    const typeIsKnown = (typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(annotation.name!, this.options.classifier) !== undefined)) || this.assertsKnownType(init, identifier);
+    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that

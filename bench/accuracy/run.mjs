@@ -6,9 +6,12 @@
 //
 //   node bench/accuracy/run.mjs [--split tune|holdout|…|all] [--repos a,b] [--corpus DIR] [--json FILE] [--final]
 //                               [--options JSON]   (extra scan options, e.g. '{"includeTests":true}')
+//                               [--results DIR]    (where findings go; default .accuracy-results)
+//                               [--engine FILE]    (another build's dist/engine.js, e.g. a worktree of the
+//                                                   round's start, measured against this manifest and labels)
 //
 // Not part of `npm test`: CI has no copies of the repositories (lay them out with layout.mjs).
-// Each scan's findings are saved to .accuracy-results/<name>.findings.json for sample.mjs.
+// Each scan's findings are saved to <results>/<name>.findings.json for sample.mjs and inspect.mjs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -26,11 +29,11 @@ const jsonOut = option('--json', undefined);
 const scanOptions = JSON.parse(option('--options', '{}'));
 // Precision on one round's random sample (sample.mjs), not on every finding that happens to carry a verdict.
 const sampleRound = option('--sample', undefined);
-const resultsDir = join(repoRoot, '.accuracy-results');
+const resultsDir = resolve(option('--results', join(repoRoot, '.accuracy-results')));
 mkdirSync(resultsDir, { recursive: true });
 
 const require = createRequire(import.meta.url);
-const engine = require(join(repoRoot, 'dist', 'engine.js'));
+const engine = require(resolve(option('--engine', join(repoRoot, 'dist', 'engine.js'))));
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 const sample = sampleRound ? JSON.parse(readFileSync(join(resultsDir, `sample-${sampleRound}.json`), 'utf8')) : undefined;
 

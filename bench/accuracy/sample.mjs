@@ -4,13 +4,13 @@
 // findings run.mjs saved. Findings that already carry a judged verdict keep it; the others go into a
 // judging packet for a reviewer who did not write the change.
 //
-//   node bench/accuracy/sample.mjs --round NAME [--per-repo 30] [--seed 20261206] [--split …] [--repos a,b] [--added-since DIR]
+//   node bench/accuracy/sample.mjs --round NAME [--per-repo 30] [--seed 20261206] [--split …] [--repos a,b] [--added-since DIR] [--results DIR]
 //
 // --added-since DIR draws only from the findings that a results folder of an earlier run (DIR, as run.mjs saved it)
 // did not have: what a change added, for a judge to look at before it is counted.
 //
-// Writes .accuracy-results/sample-NAME.json (the sample: what precision is computed on) and
-// .accuracy-results/packet-NAME-<repository>.md (the findings left to judge, with the rubric's questions).
+// Writes <results>/sample-NAME.json (default .accuracy-results) (the sample: what precision is computed on) and
+// <results>/packet-NAME-<repository>.md (the findings left to judge, with the rubric's questions).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ const seed = Number(option('--seed', '20261206'));
 const split = option('--split', 'all');
 const only = option('--repos', undefined)?.split(',');
 const addedSince = option('--added-since', undefined);
-const resultsDir = join(repoRoot, '.accuracy-results');
+const resultsDir = resolve(option('--results', join(repoRoot, '.accuracy-results')));
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
 
 /** Proportional allocation with at least one per stratum, summing to n (or everything when fewer). */

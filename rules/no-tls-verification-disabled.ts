@@ -181,9 +181,15 @@ export default createRule({
           context.report({ node, messageId: 'envOff', fix: tlsEnvAssignmentFix(context.text, node) });
           return;
         }
-        if (node.left.type === 'MemberExpression' && propertyName(node.left) === 'rejectUnauthorized' && isFalseLiteral(node.right)) {
-          if (requestsClientCertificates(context, node.left.object, node)) return;
-          context.report({ node, messageId: 'verificationOff', data: { option: 'rejectUnauthorized', value: 'false' }, fix: booleanFix(node.right, true) });
+        if (node.left.type !== 'MemberExpression') return;
+        // Options set after the object is built (`requestOptions.strictSSL = false`) turn verification off as surely
+        // as the same key in the literal.
+        const option = propertyName(node.left);
+        if (option !== undefined && VERIFY_WHEN_TRUE.has(option) && isFalseLiteral(node.right)) {
+          if (option === 'rejectUnauthorized' && requestsClientCertificates(context, node.left.object, node)) return;
+          context.report({ node, messageId: 'verificationOff', data: { option, value: 'false' }, fix: booleanFix(node.right, true) });
+        } else if (option !== undefined && INSECURE_WHEN_TRUE.has(option) && isTrueLiteral(node.right)) {
+          context.report({ node, messageId: 'verificationOff', data: { option, value: 'true' } });
         }
       },
       Literal(node: TSESTree.Literal) {

@@ -88,6 +88,17 @@ runRuleTests('no-tls-verification-disabled', {
       output: 'const options: Record<string, unknown> = {};\noptions.rejectUnauthorized = true;',
     },
     {
+      // regression: a log shipper's request options had strictSSL switched off by assignment, and only
+      // rejectUnauthorized was followed there
+      name: 'strictSSL and trustServerCertificate assigned after the fact',
+      code: "const requestOptions: Record<string, unknown> = { json: true };\nrequestOptions.strictSSL = false;\nconst db: Record<string, unknown> = {};\ndb.trustServerCertificate = true;",
+      errors: [
+        { line: 2, column: 1, message: '`strictSSL: false`' },
+        { line: 4, column: 1, message: '`trustServerCertificate: true`' },
+      ],
+      output: "const requestOptions: Record<string, unknown> = { json: true };\nrequestOptions.strictSSL = true;\nconst db: Record<string, unknown> = {};\ndb.trustServerCertificate = true;",
+    },
+    {
       name: 'strictSSL: false (request) and spelled-out falsy values',
       code: "declare function request(options: object): void;\nrequest({ url: 'https://lab.acme-health.com', strictSSL: false });\nconst a = { rejectUnauthorized: !true };\nconst b = { rejectUnauthorized: 0 };",
       errors: [

@@ -202,6 +202,7 @@ export default createRule({
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
+    reportsCallersOfSharedHelpers: true,
   },
   defaultOptions: {},
   create(context) {

@@ -165,11 +165,13 @@ export function sinkId(sink: ExportedSink): string {
 /**
  * The sinks reached by whole arguments (not a field of them, not along a chain, not a derived value) from
  * at least MIN_SHARED_CALLER_FILES production files outside development-only code, in a helper that is
- * production code itself, and which matches they take over. Other callers (tests, development code) keep their own findings.
+ * production code itself, and which matches they take over. Other callers (tests, development code) keep their own findings,
+ * and so do all callers of a sink whose rule says so (`keepsCallers`).
  */
 export function sharedSinks(
   callers: ReadonlyArray<{ file: string; inProduct: boolean; matches: readonly CrossFileMatch[] }>,
   helperInProduct: (file: string) => boolean,
+  keepsCallers: (ruleId: string) => boolean = () => false,
 ): { shared: SharedSink[]; isShared: (match: CrossFileMatch) => boolean } {
   const groups = new Map<string, SharedSink>();
   for (const { file, inProduct, matches } of callers) {
@@ -184,6 +186,7 @@ export function sharedSinks(
     }
   }
   const shared = [...groups.values()].filter((group) => new Set(group.callers.map((caller) => caller.file)).size >= MIN_SHARED_CALLER_FILES);
-  const taken = new Set(shared.flatMap((group) => group.callers.map((caller) => caller.match)));
+  // A rule that reports the callers of a shared helper too (`reportsCallersOfSharedHelpers`) leaves them their findings.
+  const taken = new Set(shared.filter((group) => !keepsCallers(group.sink.ruleId)).flatMap((group) => group.callers.map((caller) => caller.match)));
   return { shared, isShared: (match) => taken.has(match) };
 }

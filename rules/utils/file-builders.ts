@@ -2,7 +2,7 @@
 // writer handed records, a PDF, archive or CSV stream piped into a file and written into afterwards. The
 // data reaches the disk through the builder, not through one `fs.writeFile(path, data)` call, so what was
 // put into the builder is collected while the walk passes and judged when the file is known to be written.
-import { PERSON_CONTEXT_WORDS, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
+import { PERSON_CONTEXT_WORDS, withoutContactKinds, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 import { dottedName, isConstantExpression, memberCall, propertyName, propertyNamed, splitWords, type Node } from './ast';
 
 /** ExcelJS worksheet methods that add rows: the argument holding them. */
@@ -270,7 +270,9 @@ export class FileBuilders {
       const verdict = this.context.classify(column, person);
       if (!verdict.trap) verdict.kinds.forEach((kind) => kinds.add(kind));
     }
-    if (kinds.size) this.reports.push({ node, kinds: [...kinds].sort(), byColumns: true });
+    // Without a person in the table, a contact column (`Email`, `Phone`) is anyone's: a staff list, a supplier list.
+    const found = person ? [...kinds] : [...withoutContactKinds([...kinds])];
+    if (found.length) this.reports.push({ node, kinds: found.sort(), byColumns: true });
   }
 
   /** What was found, once the whole file was walked. */

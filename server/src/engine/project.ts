@@ -336,7 +336,7 @@ export class Project {
     const resolve = this.importAliases.resolve;
     for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }], resolve)) this.moduleSummary(key, names, used);
     const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
-    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf, 1, new Set(), resolve), resolve).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)) || this.keepsCallers(match.sink.ruleId));
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf, 1, new Set(), resolve), resolve).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)) || (this.keepsCallers(match.sink.ruleId) && match.argument.confidence === 'high'));
     return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
 

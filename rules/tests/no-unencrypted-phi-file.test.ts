@@ -241,3 +241,25 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// Uploads multer saves to the server's disk, on routes whose path or upload field names patient documents.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'disk uploads of theme images and slides, memory and cloud storage of patient documents, and a route without a constant path',
+      filename: 'src/routes.ts',
+      code: "import multer from 'multer';\nimport express from 'express';\ndeclare const s3Storage: any;\ndeclare const paths: { upload: string };\nconst router = express.Router();\nconst images = multer({ storage: multer.diskStorage({ destination: 'public/images' }) });\nconst inMemory = multer({ storage: multer.memoryStorage() });\nconst cloud = multer({ storage: s3Storage });\nconst disk = multer({ dest: 'uploads/' });\nrouter.put('/theme/logo', images.single('file'), () => {});\nrouter.post('/patients/:id/documents', inMemory.single('document'), () => {});\nrouter.post('/patients/:id/scans', cloud.array('scans'), () => {});\nrouter.post(paths.upload, disk.single('file'), () => {});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'patient documents and a lab report field saved by multer disk storage',
+      filename: 'src/routes.js',
+      code: "const multer = require('multer');\nconst express = require('express');\nconst router = express.Router();\nconst engine = multer.diskStorage({ destination: (req, file, cb) => cb(null, 'uploads/'), filename: (req, file, cb) => cb(null, file.originalname) });\nconst upload = multer({ storage: engine });\nrouter.post('/patients/:id/attachments', upload.single('file'), (req, res) => res.sendStatus(201));\nrouter.post('/uploads', multer({ dest: 'tmp/' }).single('labReport'), (req, res) => res.sendStatus(201));\nmodule.exports = router;",
+      errors: [
+        { line: 6, column: 42, kinds: ['patient-record'], message: "Saving uploaded files that the route or its upload field says are patient record to the server's disk" },
+        { line: 7, column: 25, kinds: ['lab-result'], message: 'multer disk storage' },
+      ],
+    },
+  ],
+});

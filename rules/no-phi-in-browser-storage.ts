@@ -48,8 +48,13 @@ function isWebStorage(object: Node): boolean {
  */
 const NG_STORAGE_OBJECTS: Readonly<Record<string, string>> = { $localStorage: 'localStorage (ngStorage)', $sessionStorage: 'sessionStorage (ngStorage)' };
 const NG_STORAGE_WRITES = new Set(['$default', '$reset']);
-const LOCAL_STORAGE_SERVICE = 'localStorageService';
-const LOCAL_STORAGE_SERVICE_WRITES = new Set(['set', 'add']);
+/**
+ * Services named for web storage — angular-local-storage's `localStorageService`, and an app's own wrapper injected
+ * as `sessionStorageService`/`localStorageService` (`setObject(key, value)` serialising into it): `set`, `add` and `setObject` write their value
+ * under their key.
+ */
+const STORAGE_SERVICES: Readonly<Record<string, string>> = { localStorageService: 'web storage (angular-local-storage)', sessionStorageService: 'sessionStorage (sessionStorageService)' };
+const LOCAL_STORAGE_SERVICE_WRITES = new Set(['set', 'add', 'setObject']);
 
 function ngStorageOf(object: Node): string | undefined {
   const name = lastSegment(object);
@@ -202,6 +207,7 @@ export default createRule({
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
+    reportsCallersOfSharedHelpers: true,
   },
   defaultOptions: {},
   create(context) {
@@ -624,11 +630,12 @@ export default createRule({
           if (phi) context.report({ node: phi.node, messageId: 'webStorage', taint: phi.taint, data: { storage: lastSegment(node.arguments[0]) ?? 'browser storage' } });
           return;
         }
-        // angular-local-storage: localStorageService.set(key, value) (its cookie.set is no-phi-in-cookie's)
-        if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && lastSegment(call.object) === LOCAL_STORAGE_SERVICE) {
+        // angular-local-storage: localStorageService.set(key, value) (its cookie.set is no-phi-in-cookie's); an app's sessionStorageService.setObject(key, value)
+        const storageService = lastSegment(call.object);
+        if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && storageService !== undefined && Object.hasOwn(STORAGE_SERVICES, storageService)) {
           const [keyNode, value] = node.arguments;
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
-          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'web storage (angular-local-storage)' } });
+          if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: STORAGE_SERVICES[storageService] } });
           return;
         }
         // ngStorage: $localStorage.$default({ … }), $sessionStorage.$reset({ … })

@@ -1,6 +1,8 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, lastSegment, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 import { RealmCopies } from './utils/device-stores';
+import { DiskUploads } from './utils/disk-uploads';
+import { FileBuilders } from './utils/file-builders';
 
 /** Modules whose write functions put data on disk. */
 const FS_MODULES = new Set([
@@ -198,6 +200,8 @@ export default createRule({
       phiToFile: 'Writing {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk (backups, shared drives and temp folders keep files), or write to an encrypted store.',
       databaseCopy: 'Copying the whole on-device database, whose code reads {{kinds}} ({{types}}), to a file without an encryption key. Pass the live database’s encryptionKey to the copy (a backup or export is the easiest copy to lose), or encrypt the file before it leaves the app’s private storage.',
       phiToFileByName: 'Writing what the file name says is {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
+      diskUpload: 'Saving uploaded files that the route or its upload field says are {{kinds}} to the server\'s disk as sent (multer disk storage), unencrypted. Encrypt them before they are stored, or use an encrypted store (an encrypted bucket, a database with encryption at rest).',
+      phiToFileByColumns: 'Writing a table whose declared columns are {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
@@ -208,6 +212,15 @@ export default createRule({
     const realmCopies = new RealmCopies(context);
     /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */
     const streamVariables = new Set<string>();
+    /** `fs.createWriteStream(path)` (or a bare imported one), or a variable holding such a stream. */
+    const isFileStream = (node: Node): boolean => {
+      let stream = node;
+      while (stream.type === 'AwaitExpression' || stream.type === 'TSNonNullExpression') stream = stream.type === 'AwaitExpression' ? stream.argument : stream.expression;
+      if (stream.type === 'CallExpression') return calleeName(stream.callee) === 'createWriteStream' || (stream.callee.type === 'Identifier' && imports.streamFactories.has(stream.callee.name));
+      return context.hasTag(stream, 'write-stream') || (stream.type === 'Identifier' && streamVariables.has(stream.name));
+    };
+    const builders = new FileBuilders(context, isFileStream);
+    const uploads = new DiskUploads(context);
     const check = (data: Node, path: Node | undefined, guessedSink: boolean) => {
       if (isNotAFile(context, path)) return;
       const found = dataTaint(context, data, path);
@@ -218,15 +231,26 @@ export default createRule({
     return {
       Program(node: TSESTree.Program) {
         imports = collectImports(context);
+        builders.program();
+        uploads.program();
       },
       'Program:exit'() {
         for (const copy of realmCopies.findings()) context.report({ node: copy.node, messageId: 'databaseCopy', taint: copy.taint, data: { types: copy.names.join(', ') }, precision: 'medium' });
+        for (const found of builders.findings()) {
+          if (found.byColumns) context.report({ node: found.node, messageId: 'phiToFileByColumns', kinds: found.kinds, precision: 'medium' });
+          else context.report({ node: found.node, messageId: 'phiToFile', taint: found.taint });
+        }
+      },
+      AssignmentExpression(node: TSESTree.AssignmentExpression) {
+        builders.assignment(node);
       },
       MemberExpression(node: TSESTree.MemberExpression) {
         realmCopies.memberExpression(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         realmCopies.variableDeclarator(node);
+        builders.bind(node.id, node.init);
+        uploads.variableDeclarator(node);
         let init = node.init;
         while (init?.type === 'AwaitExpression') init = init.argument;
         if (node.id.type !== 'Identifier' || init?.type !== 'CallExpression') return;
@@ -234,13 +258,21 @@ export default createRule({
       },
       CallExpression(node: TSESTree.CallExpression) {
         realmCopies.callExpression(node);
+        const upload = uploads.route(node);
+        if (upload) {
+          context.report({ node: upload.node, messageId: 'diskUpload', kinds: upload.kinds, precision: 'medium' });
+          return;
+        }
         const write = fileWrite(node, imports) ?? spreadsheetWrite(node, imports);
         if (write) {
+          // fs.writeFile(path, await workbook.xlsx.writeBuffer()): what the workbook was filled with
+          if (!isNotAFile(context, write.path) && builders.bufferWrite(write.data)) return;
           check(write.data, write.path, false);
           return;
         }
         const stream = streamWrite(context, node, imports, streamVariables);
         if (stream) check(stream.data, stream.path, stream.guessed);
+        else builders.call(node);
       },
     };
   },

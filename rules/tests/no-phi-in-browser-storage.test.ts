@@ -2,6 +2,11 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-browser-storage', {
   valid: [
+    {
+      name: "a web storage service's setObject of a staff user's settings and an opaque id",
+      filename: 'src/app/settings/settings.component.ts',
+      code: "export class SettingsComponent {\n  constructor(private sessionStorageService: any) {}\n  visitDate = '';\n  save(settings: { theme: string; pageSize: number }, patient: { uuid: string }) {\n    this.sessionStorageService.setObject('retroSettings', settings);\n    this.sessionStorageService.setObject('patientUuid', patient.uuid);\n    this.localStorageService.setItem('retroVisitDate', this.visitDate);\n  }\n}",
+    },
     // a catalogue entry (code, display, system, price) and an observation's question alone are no one's clinical record
     {"name": "a procedure catalogue entry and an observation's question kept as drafts", "filename": "src/orders/catalogue-cache.ts", "code": "type ProcedureOption = { procedureCode: string; display: string; system: string; price: number };\ntype QuestionDraft = { observationCode: string; label: string };\nexport function remember(option: ProcedureOption, question: QuestionDraft) {\n  localStorage.setItem('lastOption', JSON.stringify(option));\n  localStorage.setItem('lastQuestion', JSON.stringify(question));\n}"},
     {"name": "Cache Storage keeping the app shell, translations and an uploaded form template", "filename": "src/offline.ts", "code": "export async function precache(urls: string[]) {\n  const cache = await caches.open('app-shell');\n  await cache.addAll(['/index.html', '/assets/i18n/en.json', '/api/settings']);\n  await cache.add('/api/locations');\n  await Promise.all(urls.map((url) => cache.add(url)));\n  caches.open('templates').then((store) => store.put('/assets/logo.svg', new Response('<svg></svg>')));\n}"},
@@ -131,6 +136,15 @@ runRuleTests('no-phi-in-browser-storage', {
     {"name":"a visit store of uuids and callbacks: a map of functions is code, an id is opaque, whatever the type is named","code":"import type { VisitStoreState } from './visit-store';\nexport function remember(state: VisitStoreState) {\n  sessionStorage.setItem('app:visitStoreState', JSON.stringify(state));\n}","workspace":{"src/visit-store.ts":"export interface VisitStoreState {\n  patientUuid: string | null;\n  selectedVisitUuid: string | null;\n  /** refreshers keyed by component */\n  refreshVisitCallbacks: {\n    [componentId: string]: () => void;\n  };\n  onVisitChange: {\n    [componentId: string]: (visitUuid: string) => void;\n  };\n  visitHandlers: { onChange(uuid: string): void; onClose: () => void };\n}"}},
   ],
   invalid: [
+    {
+      name: "an app's own web storage services injected as sessionStorageService/localStorageService: setObject stores the value under the key",
+      filename: 'src/app/patient/registry.component.ts',
+      code: "export class RegistryComponent {\n  constructor(private sessionStorageService: any, private localStorageService: any) {}\n  verified(person: { givenName: string; birthDate: string }, patient: { birthDate: string }) {\n    this.sessionStorageService.setObject('person', person);\n    this.localStorageService.setObject('dob', patient.birthDate);\n  }\n}",
+      errors: [
+        { line: 4, column: 52, message: 'sessionStorage (sessionStorageService)' },
+        { line: 5, column: 47, kinds: ['date-of-birth'] },
+      ],
+    },
     // a code held with the details of its application to someone (where, when, the value and its unit) is their order, their observation
     {"name": "draft orders and observations with their codes, body site, date, value and unit", "filename": "src/orders/draft-store.ts", "code": "type OrderDraft = { procedureCode: string; bodySite: string; scheduledDate: string };\ntype ObservationDraft = { observationCode: string; value: string; unit: string };\nexport function keepDrafts(order: OrderDraft, observation: ObservationDraft) {\n  localStorage.setItem('orderDraft', JSON.stringify(order));\n  localStorage.setItem('observationDraft', JSON.stringify(observation));\n}", "errors": [{"line": 4, "column": 38, "kinds": ["procedure"]}, {"line": 5, "column": 44, "kinds": ["observation"]}]},
     {"name": "Cache Storage keeping patient routes and a fetched patient record", "filename": "src/offline.ts", "code": "interface Patient { givenName: string; dateOfBirth: string }\nexport async function makeAvailableOffline(uuid: string, patient: Patient) {\n  const cache = await caches.open('offline-patients');\n  await cache.add(`/ws/rest/v1/patient/${uuid}`);\n  await cache.addAll([`/ws/fhir2/R4/Encounter?patient=${uuid}`]);\n  caches.open('records').then((store) => store.put(`/records/${uuid}`, new Response(JSON.stringify(patient))));\n}", "errors": [{"line": 4, "column": 19, "message": "Cache Storage API"}, {"line": 5, "column": 22, "message": "Cache Storage API"}, {"line": 6, "column": 72, "message": "Cache Storage API"}]},

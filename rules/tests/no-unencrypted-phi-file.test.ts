@@ -170,3 +170,96 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// Files built piece by piece: an ExcelJS workbook filled row by row, csv-writer records, streams piped into a file
+// and written into afterwards (PDFKit, archiver, CSV streams), and serialisers that turn records into CSV text.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'an ExcelJS workbook of a price list, and a patient workbook streamed to the HTTP response, not to a file',
+      filename: 'src/export.ts',
+      code: "import ExcelJS from 'exceljs';\ndeclare const services: { code: string; price: number }[];\ndeclare const patients: { fullName: string; dateOfBirth: string }[];\ndeclare const res: any;\nexport async function prices() {\n  const book = new ExcelJS.Workbook();\n  const sheet = book.addWorksheet('Services');\n  sheet.columns = [{ header: 'Code', key: 'code' }, { header: 'Price', key: 'price' }];\n  services.forEach((s) => sheet.addRow({ code: s.code, price: s.price }));\n  await book.xlsx.writeFile('prices.xlsx');\n}\nexport async function download() {\n  const workbook = new ExcelJS.Workbook();\n  const ws = workbook.addWorksheet('Patients');\n  patients.forEach((p) => ws.addRow([p.fullName, p.dateOfBirth]));\n  await workbook.xlsx.write(res);\n}",
+    },
+    {
+      name: 'declared columns that name a person only without a person in the table (staff contacts)',
+      filename: 'src/staff.ts',
+      code: "import { Workbook } from 'exceljs';\nimport { createObjectCsvWriter } from 'csv-writer';\ndeclare const rows: unknown[];\nexport async function staff() {\n  const wb = new Workbook();\n  const ws = wb.addWorksheet('Staff');\n  ws.columns = [{ header: 'Name', key: 'name' }, { header: 'Email', key: 'email' }];\n  ws.addRows(rows);\n  await wb.xlsx.writeFile('staff.xlsx');\n  const writer = createObjectCsvWriter({ path: 'counts.csv', header: [{ id: 'ward', title: 'Ward' }, { id: 'count', title: 'Count' }] });\n  await writer.writeRecords(rows);\n}",
+    },
+    {
+      name: 'a PDF piped to the HTTP response, and a stream piped into a file but written only with constants and counts',
+      filename: 'src/report.js',
+      code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nfunction letter(patient, res) {\n  const doc = new PDFDocument();\n  doc.pipe(res);\n  doc.text(`${patient.firstName} ${patient.lastName}, born ${patient.dateOfBirth}`);\n  doc.end();\n}\nfunction summary(patients) {\n  const pdf = new PDFDocument();\n  pdf.pipe(fs.createWriteStream('summary.pdf'));\n  pdf.fontSize(14).text('Monthly summary');\n  pdf.text(`${patients.length} patients seen`);\n  pdf.end();\n}",
+    },
+    {
+      name: 'a json2csv parser of non-PHI rows written to a file',
+      filename: 'src/export.ts',
+      code: "import * as fs from 'fs';\nimport { Parser } from 'json2csv';\ndeclare const wards: { code: string; beds: number }[];\nconst parser = new Parser({ fields: ['code', 'beds'] });\nfs.writeFileSync('wards.csv', parser.parse(wards));",
+    },
+  ],
+  invalid: [
+    {
+      name: 'an ExcelJS workbook filled with patients row by row and written to a file (also a streaming WorkbookWriter, and a buffer of it)',
+      filename: 'src/export.ts',
+      code: "import ExcelJS from 'exceljs';\nimport * as fs from 'fs';\ninterface Patient { fullName: string; dateOfBirth: string; diagnosis: string }\nexport async function exportList(patients: Patient[]) {\n  const workbook = new ExcelJS.Workbook();\n  const sheet = workbook.addWorksheet('List');\n  for (const p of patients) sheet.addRow([p.fullName, p.dateOfBirth]);\n  await workbook.xlsx.writeFile('/exports/list.xlsx');\n}\nexport async function streamed(patients: Patient[]) {\n  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: 'dx.xlsx' });\n  const ws = writer.addWorksheet('Dx');\n  patients.forEach((p) => ws.addRow({ dx: p.diagnosis }).commit());\n  await writer.commit();\n}\nexport async function buffered(patient: Patient) {\n  const book = new ExcelJS.Workbook();\n  const ws = book.addWorksheet('One');\n  ws.getCell('A1').value = patient.fullName;\n  const buffer = await book.xlsx.writeBuffer();\n  fs.writeFileSync('one.xlsx', buffer);\n}",
+      errors: [
+        { line: 8, column: 9, kinds: ['date-of-birth', 'name'], message: 'Writing date of birth and person' },
+        { line: 14, column: 9, kinds: ['diagnosis'] },
+        { line: 21, column: 32, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'a workbook whose declared columns are a patient\'s identifiers, its rows filled elsewhere',
+      filename: 'src/report.js',
+      code: "const ExcelJS = require('exceljs');\nfunction report(id, fill) {\n  const workbook = new ExcelJS.Workbook();\n  const matches = workbook.addWorksheet('Matches');\n  matches.columns = [{ header: 'Patient id', key: 'patient_id' }, { header: 'Names', key: 'names' }, { header: 'DOB', key: 'dob' }, { header: 'Phone', key: 'phone' }];\n  fill(matches);\n  return workbook.xlsx.writeFile(`tmp/${id}.xlsx`);\n}\nmodule.exports = report;",
+      errors: [{ line: 7, column: 10, kinds: ['date-of-birth', 'name', 'phone'], message: 'declared columns are date of birth' }],
+    },
+    {
+      name: 'csv-writer records of patients, and a writer whose header names a patient\'s date of birth and SSN',
+      filename: 'src/export.ts',
+      code: "import { createObjectCsvWriter } from 'csv-writer';\ndeclare const visits: { patient: { mrn: string } }[];\ndeclare function loadRows(): Promise<object[]>;\nexport async function run() {\n  const writer = createObjectCsvWriter({ path: 'mrns.csv', header: [{ id: 'mrn', title: 'MRN' }] });\n  await writer.writeRecords(visits.map((v) => ({ mrn: v.patient.mrn })));\n  const byHeader = createObjectCsvWriter({ path: 'ids.csv', header: [{ id: 'dob', title: 'Date of birth' }, { id: 'ssn', title: 'SSN' }] });\n  await byHeader.writeRecords(await loadRows());\n}",
+      errors: [
+        { line: 6, column: 29, kinds: ['mrn'] },
+        { line: 8, column: 31, kinds: ['date-of-birth', 'ssn'], message: 'declared columns' },
+      ],
+    },
+    {
+      name: 'a PDF, an archive and a CSV stream piped into files, then written with patient data',
+      filename: 'src/letters.js',
+      code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nconst archiver = require('archiver');\nfunction letter(patient) {\n  const doc = new PDFDocument();\n  doc.pipe(fs.createWriteStream(`letters/${patient.id}.pdf`));\n  doc.fontSize(12).text(`Dear ${patient.firstName} ${patient.lastName}`);\n  doc.text(patient.diagnosis);\n  doc.end();\n}\nfunction backup(records) {\n  const out = fs.createWriteStream('backup.zip');\n  const archive = archiver('zip');\n  archive.pipe(out);\n  for (const record of records) archive.append(JSON.stringify({ ssn: record.ssn }), { name: 'r.json' });\n  return archive.finalize();\n}\nfunction csv(stream, patients) {\n  stream.pipe(fs.createWriteStream('list.csv'));\n  patients.forEach((p) => stream.write({ phone: p.phoneNumber }));\n}\nmodule.exports = { letter, backup, csv };",
+      errors: [
+        { line: 7, column: 25, kinds: ['name'] },
+        { line: 8, column: 12, kinds: ['diagnosis'] },
+        { line: 15, column: 48, kinds: ['ssn'] },
+        { line: 20, column: 40, kinds: ['phone'] },
+      ],
+    },
+    {
+      name: 'a json2csv parser of patient rows, its text written to a file',
+      filename: 'src/export.ts',
+      code: "import * as fs from 'fs';\nimport { Parser } from 'json2csv';\ndeclare const patients: { fullName: string; dateOfBirth: string }[];\nconst parser = new Parser({ fields: ['name', 'dob'] });\nconst csv = parser.parse(patients.map((p) => ({ name: p.fullName, dob: p.dateOfBirth })));\nfs.writeFileSync('patients.csv', csv);",
+      errors: [{ line: 6, column: 34, kinds: ['date-of-birth', 'name'] }],
+    },
+  ],
+});
+
+// Uploads multer saves to the server's disk, on routes whose path or upload field names patient documents.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'disk uploads of theme images and slides, memory and cloud storage of patient documents, and a route without a constant path',
+      filename: 'src/routes.ts',
+      code: "import multer from 'multer';\nimport express from 'express';\ndeclare const s3Storage: any;\ndeclare const paths: { upload: string };\nconst router = express.Router();\nconst images = multer({ storage: multer.diskStorage({ destination: 'public/images' }) });\nconst inMemory = multer({ storage: multer.memoryStorage() });\nconst cloud = multer({ storage: s3Storage });\nconst disk = multer({ dest: 'uploads/' });\nrouter.put('/theme/logo', images.single('file'), () => {});\nrouter.post('/patients/:id/documents', inMemory.single('document'), () => {});\nrouter.post('/patients/:id/scans', cloud.array('scans'), () => {});\nrouter.post(paths.upload, disk.single('file'), () => {});",
+    },
+  ],
+  invalid: [
+    {
+      name: 'patient documents and a lab report field saved by multer disk storage',
+      filename: 'src/routes.js',
+      code: "const multer = require('multer');\nconst express = require('express');\nconst router = express.Router();\nconst engine = multer.diskStorage({ destination: (req, file, cb) => cb(null, 'uploads/'), filename: (req, file, cb) => cb(null, file.originalname) });\nconst upload = multer({ storage: engine });\nrouter.post('/patients/:id/attachments', upload.single('file'), (req, res) => res.sendStatus(201));\nrouter.post('/uploads', multer({ dest: 'tmp/' }).single('labReport'), (req, res) => res.sendStatus(201));\nmodule.exports = router;",
+      errors: [
+        { line: 6, column: 42, kinds: ['patient-record'], message: "Saving uploaded files that the route or its upload field says are patient record to the server's disk" },
+        { line: 7, column: 25, kinds: ['lab-result'], message: 'multer disk storage' },
+      ],
+    },
+  ],
+});

@@ -148,8 +148,9 @@ function crossFileFlows(probeReports: PendingReport[], importedCalls: ImportedCa
   for (const { rule, descriptor, probedExport } of probeReports) {
     const [start, end] = reportOffsets(descriptor);
     const kinds = [...(descriptor.taint?.kinds ?? []), ...(descriptor.kinds ?? [])];
-    // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already.
-    if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE))) continue;
+    // A sink that also sees real PHI (a parameter named `diagnosis`) is reported in its own file already; a rule
+    // that reports the callers of a shared helper too (a store's adapter) still charges each caller with its own record.
+    if (kinds.some((kind) => !kind.startsWith(PARAMETER_PROBE)) && !rule.meta.reportsCallersOfSharedHelpers) continue;
     // A helper's sink that runs only in development (`if (isLocal(env)) logger.info(value)`) is not where its callers'
     // PHI goes in a deployment.
     if (descriptor.node && 'parent' in descriptor.node && isDevelopmentOnly(descriptor.node as TSESTree.Node)) continue;

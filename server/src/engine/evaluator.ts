@@ -21,7 +21,7 @@ import {
   SANITIZER_WORDS,
 } from '../vocabulary/flows';
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
-import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
+import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, CSV_SERIALISER_MODULES, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
@@ -1657,6 +1657,8 @@ export abstract class ValueEvaluator {
     const receiver = this.valueOf(callee.object);
     if (name === 'child' && receiver.tags?.has('logger')) return withTag(join(taintOnly(receiver), argumentsValue()), 'logger');
     if (idbStoreMethods.has(name)) return withTag(EMPTY, 'idb-store');
+    // `parser.parse(rows)` of a CSV serialiser, `converter.json2csv(rows)`: the records as text.
+    if (receiver.tags?.has('serialiser') || this.isImportedFrom(callee.object, CSV_SERIALISER_MODULES)) return join(taintOnly(receiver), argumentsValue());
     if (builderMethods.has(name)) {
       // Builders return what they hold: new HttpParams().set('ssn', ssn), new Identify().set('dob', dob).
       const built = join(taintOnly(receiver), this.keyedArgumentsValue(node, argumentsValue));
@@ -1817,9 +1819,18 @@ export abstract class ValueEvaluator {
     // new BehaviorSubject<Patient>(…), new FormGroup<PatientForm>(…), new Map<string, Patient>()
     const typeArgument = node.typeArguments?.params[className === 'Map' ? 1 : 0];
     if (typeArgument) return join(args, valueOfType(this as unknown as TypeFlowHost, typeArgument, node));
+    // `new Parser({ fields })` of json2csv: what its methods are handed comes back as text.
+    if (this.isImportedFrom(node.callee, CSV_SERIALISER_MODULES)) return withTag(args, 'serialiser');
     // `new PatientLogger()`: an instance of a class the workspace declares, so its methods' summaries apply.
     if (node.callee.type === 'Identifier' && this.isWorkspaceClass(node.callee.name)) return { ...args, typeName: args.typeName ?? node.callee.name };
     return args;
+  }
+
+  /** `Parser`, `json2csv.Parser`, `converter`: a name (or a namespace's member) imported from a matching module. */
+  protected isImportedFrom(node: Node, module: RegExp): boolean {
+    const root = dottedName(node)?.split('.')[0];
+    const source = root ? this.importedFrom(root) : undefined;
+    return source !== undefined && module.test(source.module);
   }
 
   /** A class imported from a relative module or declared in this file (not a library's). */

@@ -336,9 +336,12 @@ export class Project {
     const resolve = this.importAliases.resolve;
     for (const [key, names] of wantedExports([{ fromFile: input.absPath, calls }], resolve)) this.moduleSummary(key, names, used);
     const summaryOf = (key: string, exportName: string) => this.moduleSummary(key, new Set([exportName]), used);
-    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf, 1, new Set(), resolve), resolve).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)));
+    const matches = matchCrossFileCalls(input.absPath, calls, (target, exportName) => chainedSinks(target, exportName, summaryOf, 1, new Set(), resolve), resolve).filter((match) => !this.sharedFromScan.sinks.has(sinkId(match.sink)) || (this.keepsCallers(match.sink.ruleId) && match.argument.confidence === 'high'));
     return matches.length ? crossFileFindings(input, matches, ownFindings) : [];
   }
+
+  /** Whether a rule reports the callers of a shared helper's sink besides the helper (RuleMeta.reportsCallersOfSharedHelpers). */
+  private readonly keepsCallers = (ruleId: string): boolean => this.rules.get(ruleId)?.meta.reportsCallersOfSharedHelpers === true;
 
   /** The summary of a module (by key) covering at least these exports: cached while its text is unchanged. */
   private moduleSummary(key: string, names: ReadonlySet<string>, used: Set<string>): ModuleSummary | undefined {
@@ -498,10 +501,8 @@ export class Project {
         filesScanned++;
         findings.push(...result.findings);
         if (result.reach) packedReachFacts.set(file.relPath, packed(result.reach));
-        if (result.flows) {
-          callsOf.set(loaded[i], packed(result.flows.calls));
-          ownFindings.set(loaded[i], result.findings);
-        }
+        if (result.findings.length) ownFindings.set(loaded[i], result.findings);
+        if (result.flows) callsOf.set(loaded[i], packed(result.flows.calls));
       }
       request.onProgress?.({ done: i + 1, total: loaded.length, file: file.relPath });
     }
@@ -542,7 +543,7 @@ export class Project {
     const matchesByCaller = callsByFile.map(({ entry, fromFile, calls }) => ({ entry, file: entry.file.relPath, inProduct: isProductRole(entry.role?.role), matches: matchCrossFileCalls(fromFile, calls, sinksOf, resolve) }));
     // A helper's sink that several production files hand PHI to whole is reported once, in the helper.
     const loadedByRelPath = new Map(loaded.map((entry) => [entry.file.relPath, entry]));
-    const { shared, isShared } = sharedSinks(matchesByCaller, (file) => isProductRole(loadedByRelPath.get(file)?.role?.role ?? 'test'));
+    const { shared, isShared } = sharedSinks(matchesByCaller, (file) => isProductRole(loadedByRelPath.get(file)?.role?.role ?? 'test'), this.keepsCallers);
     for (const { entry, matches } of matchesByCaller) {
       const own = matches.filter((match) => !isShared(match));
       if (own.length) findings.push(...crossFileFindings(inputOf(entry), own, ownFindings.get(entry)));
@@ -553,7 +554,9 @@ export class Project {
     for (const [helperFile, groups] of sharedByHelper) {
       const helper = loadedByRelPath.get(helperFile);
       if (!helper) continue;
-      const helperFindings = sharedSinkFindings(inputOf(helper), groups);
+      // A sink the helper's own analysis already reports (its `value: T` instantiated with a patient type) is that finding.
+      const reported = new Set((ownFindings.get(helper) ?? []).map((finding) => `${finding.ruleId}:${finding.range.startOffset}`));
+      const helperFindings = sharedSinkFindings(inputOf(helper), groups).filter((finding) => !reported.has(`${finding.ruleId}:${finding.range.startOffset}`));
       findings.push(...helperFindings);
       sharedFromScan.byHelper.set(helperFile, { text: helper.text, findings: helperFindings });
     }

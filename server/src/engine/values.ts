@@ -11,7 +11,7 @@ import type { Taint, TaintOrigin } from '../rule-api';
  * computed from such content alone — a FHIR compartment definition, a compiled search-parameter table, a
  * specification: metadata written by the developers, never a patient's data at run time, whatever its name says.
  */
-export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter' | 'workspace-content' | 'compiled-template';
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter' | 'workspace-content' | 'compiled-template' | 'serialiser';
 
 export interface AbstractValue extends Taint {
   readonly kinds: readonly string[];

@@ -12,7 +12,7 @@ export type { TSESTree, JsonNode };
 export type { FileRole, ResolvedConfig } from '../core/config-types';
 export type { Precision, Range, Severity } from '../core/types';
 export { calleeName, dottedName, keyName, lastSegment, propertyName } from './ast';
-export { splitWords, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, type Subject } from '../vocabulary/classify';
+export { splitWords, withoutContactKinds, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, type Subject } from '../vocabulary/classify';
 export * from '../vocabulary/phi-kinds';
 export * from '../vocabulary/fhir-resources';
 export * from '../vocabulary/flows';
@@ -57,6 +57,12 @@ export interface RuleMeta<MessageIds extends string = string> {
    * engine could not analyse), not about PHI.
    */
   roleIndependentSeverity?: boolean;
+  /**
+   * A helper several production files hand PHI to is reported once in the helper (the shared fix); with this set,
+   * each caller's argument is reported too. For stores: a storage adapter takes a key and a value, and every caller
+   * chooses a record of its own to keep on the device, each an exposure of its own besides the adapter's.
+   */
+  reportsCallersOfSharedHelpers?: boolean;
 }
 
 /** A PHI kind carried by a value, plus where it came from. */

@@ -28,6 +28,12 @@ export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel|bows)
  * Template engines that compile a template into a function (lodash's and underscore's `template`, Handlebars'
  * `compile`): what the compiled function returns is the template's text filled with the data it is called with.
  */
+/**
+ * CSV serialisers whose instances turn the records they are handed into text (`new Parser({ fields }).parse(rows)`
+ * of json2csv, `new AsyncParser().parse(rows)`, json-2-csv's converter): the text holds the records.
+ */
+export const CSV_SERIALISER_MODULES = /^(json2csv|@json2csv\/(plainjs|node|whatwg)|json-2-csv|csv-stringify(\/sync)?|@fast-csv\/format|fast-csv|objects-to-csv)$/;
+
 export const TEMPLATE_ENGINE_MODULES = /^(lodash(-es)?(\/template)?|lodash\.template|underscore|handlebars)$/;
 export const TEMPLATE_COMPILE_FUNCTIONS: readonly string[] = ['template', 'compile'];
 

@@ -277,6 +277,55 @@ runEndpoint('visits.reschedule', [patientNotes]);
       assert.deepEqual(project.analyze(run, `// edited\n${helperText}`).findings.map(brief), []);
     });
 
+    describe('a storage adapter: every caller keeps a record of its own on the device', () => {
+      const STORE = `function save<T>(key: string, value: T): void {
+  window.localStorage.setItem(key, JSON.stringify(value));
+}
+export default { save };
+`;
+      const CALLERS = {
+        'src/intake.ts': `import storage from './store';
+interface IntakeForm { firstName: string; phoneNumber: string }
+export function keep(form: IntakeForm) {
+  storage.save('intake', form);
+}
+`,
+        'src/visit.ts': `import storage from './store';
+interface Visit { diagnosis: string; medications: string[] }
+export function keep(visit: Visit) {
+  storage.save<Visit>('visit', visit);
+}
+`,
+      };
+
+      it('is reported at each caller besides the adapter, whose generic value the workspace instantiates with a patient type', async () => {
+        const findings = await scan({ 'src/store.ts': STORE, ...CALLERS });
+        assert.deepEqual(findings, ['src/store.ts:2:36:no-phi-in-browser-storage', 'src/intake.ts:4:26:no-phi-in-browser-storage', 'src/visit.ts:4:32:no-phi-in-browser-storage']);
+      });
+
+      it('leaves a record only guessed from a name with the adapter\'s one finding', async () => {
+        const findings = await scan({
+          'src/store.ts': STORE.replace('value: T', 'value: unknown').replace('save<T>', 'save'),
+          'src/a.ts': `import storage from './store';\ndeclare function loadPatientSummary(): unknown;\nstorage.save('a', loadPatientSummary());\n`,
+          'src/b.ts': `import storage from './store';\ndeclare function fetchPatientOverview(): unknown;\nstorage.save('b', fetchPatientOverview());\n`,
+        });
+        assert.deepEqual(findings, ['src/store.ts:2:36:no-phi-in-browser-storage']);
+      });
+
+      it('is reported at each caller and once in the adapter when nothing instantiates its generic', async () => {
+        // (the visit spelled inline: an editor's Project reads declared interfaces from its background index)
+        const visitCaller = `import storage from './store';\nexport function keep(visit: { diagnosis: string }) {\n  storage.save('visit', visit.diagnosis);\n}\n`;
+        dir = workspace({ 'src/store.ts': STORE.replace('value: T', 'value: unknown').replace('save<T>', 'save'), ...CALLERS, 'src/visit.ts': visitCaller });
+        const project = new Project({ root: dir, rules: allRules });
+        const scanned = await project.scan({ paths: [dir] });
+        assert.deepEqual(scanned.findings.map(brief), ['src/intake.ts:4:26:no-phi-in-browser-storage', 'src/visit.ts:3:25:no-phi-in-browser-storage', 'src/store.ts:2:36:no-phi-in-browser-storage']);
+        assert.match(scanned.findings[2].message, /what 2 files pass to `storage\.save\(\)`/);
+        // The editor agrees: a caller opened after the scan still reports its own record.
+        const visit = path.join(dir, 'src/visit.ts');
+        assert.deepEqual(project.analyze(visit, fs.readFileSync(visit, 'utf8')).findings.map(brief), ['src/visit.ts:3:25:no-phi-in-browser-storage']);
+      });
+    });
+
     it('stays at the caller with one production caller, a test beside it, or a field of the argument logged', async () => {
       const findings = await scan({
         'src/run.ts': RUNNER,

@@ -869,6 +869,8 @@ class ThirdPartyFile {
   /** `notification.alert = …`, `notification.payload = …` on an APNs notification made here. */
   onAssignmentExpression(node: TSESTree.AssignmentExpression): void {
     const target = node.left;
+    const bound = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? propertyName(target) : undefined;
+    if (bound && node.operator === '=') this.noteLlmBinding(bound, node.right as Node);
     if (target.type !== 'MemberExpression' || target.object.type !== 'Identifier' || !this.apnNotifications.has(target.object.name)) return;
     if (!APN_TEXT_FIELDS.has(propertyName(target) ?? '')) return;
     this.reportApnFields([node.right as Node]);
@@ -991,6 +993,7 @@ class ThirdPartyFile {
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
     this.noteDynamicImport(node);
+    if (node.id.type === 'Identifier') this.noteLlmType(node.id.name, node.id.typeAnnotation as Node | undefined);
     if (node.id.type !== 'Identifier' || !node.init) return;
     if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
     if (isFunctionNode(node.init)) this.functions.set(node.id.name, node.init);
@@ -1006,10 +1009,35 @@ class ThirdPartyFile {
       const root = callee.split('.')[0];
       if (/one_?signal/i.test(callee) || ONESIGNAL_MODULES.test(this.context.importedFrom(root)?.module ?? '')) this.oneSignalClients.add(node.id.name);
     }
+    this.noteLlmBinding(node.id.name, init);
+  }
+
+  /**
+   * An LLM client is known by the class it is made from, wherever the binding is: `const llm = new ChatOpenAI()`,
+   * `chatbot = new ChatAnthropic()` on a module variable set lazily, `this.chatbot = new ChatAnthropic()` in a constructor.
+   */
+  private noteLlmBinding(name: string, init: Node): void {
     const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
-    if (!className) return;
-    if (LOCAL_LLM_CLASSES.test(className)) this.localLlms.add(node.id.name);
-    else if (LLM_CLASSES.test(className)) this.knownLlms.add(node.id.name);
+    if (className) this.noteLlmClass(name, className);
+  }
+
+  private noteLlmClass(name: string, className: string): void {
+    if (LOCAL_LLM_CLASSES.test(className)) this.localLlms.add(name);
+    else if (LLM_CLASSES.test(className)) this.knownLlms.add(name);
+  }
+
+  /** `let chatbot: ChatAnthropic;`, a class field `chatbot: ChatAnthropic`: the declared class says what it is before it is made. */
+  private noteLlmType(name: string, annotation: Node | undefined | null): void {
+    const type = annotation?.type === 'TSTypeAnnotation' ? (annotation.typeAnnotation as Node) : undefined;
+    if (type?.type !== 'TSTypeReference') return;
+    const typeName = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : undefined;
+    if (typeName) this.noteLlmClass(name, typeName);
+  }
+
+  onPropertyDefinition(node: TSESTree.PropertyDefinition): void {
+    if (node.computed || node.key.type !== 'Identifier') return;
+    this.noteLlmType(node.key.name, node.typeAnnotation as Node | undefined);
+    if (node.value) this.noteLlmBinding(node.key.name, node.value as Node);
   }
 
   onCallExpression(node: TSESTree.CallExpression) {
@@ -1230,6 +1258,7 @@ export default createRule({
       'Program:exit': () => state.onProgramExit(),
       FunctionDeclaration: (node) => state.onFunctionDeclaration(node),
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
+      PropertyDefinition: (node) => state.onPropertyDefinition(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),
       AssignmentExpression: (node) => state.onAssignmentExpression(node),

@@ -24,6 +24,9 @@ runRuleTests('no-phi-to-third-party', {
     // a local model is not a third party; TensorFlow.js predict is local inference
     "import { ChatOllama } from '@langchain/ollama'; declare const patient: any; const llm = new ChatOllama({ model: 'llama3' }); await llm.invoke(`Summarize: ${patient.clinicalNotes}`);",
     "declare const model: any; declare const patient: any; model.predict(patient.vitals);",
+    // a bot bound to a local model by assignment or by its declared class stays local; a bound class that is no LLM is no LLM
+    "import { ChatOllama } from '@langchain/ollama';\ndeclare const patient: { diagnosis: string };\nlet chatbot: any;\nchatbot = new ChatOllama({ model: 'llama3' });\nchatbot.invoke(patient.diagnosis);\nlet local: ChatOllama;\nlocal.invoke(patient.diagnosis);",
+    "declare class RuleEngine { invoke(x: unknown): void }\ndeclare const patient: { diagnosis: string };\nlet chatbot: RuleEngine;\nchatbot = new RuleEngine();\nchatbot.invoke(patient.diagnosis);",
     // `ai` only as a word of its own: a chain of custody, a mail service, a detail view are no AI gateway; a local
     // model stays local, and an AI gateway's `run`/`predict`/`generate` (also local ML's verbs) need an LLM word
     "declare const mailService: any; declare const detailView: any; declare const patient: any; await mailService.invoke('welcome', patient.email); detailView.call(patient.fullName);",
@@ -307,6 +310,29 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 19, kinds: ['name'], message: 'an LLM provider' },
         { line: 6, column: 34, kinds: ['clinical-note'] },
         { line: 7, column: 37, kinds: ['diagnosis'], message: 'Vercel AI SDK' },
+      ],
+    },
+    {
+      name: 'an LLM client bound by assignment or by its declared class: a lazily made module chatbot, a field set in the constructor (regression: AI intake interviews)',
+      code: [
+        "import { ChatAnthropic } from '@langchain/anthropic';",
+        'let chatbot: ChatAnthropic | undefined;',
+        'export async function ask(patient: { diagnosis: string }) {',
+        "  if (!chatbot) chatbot = new ChatAnthropic({ model: 'claude-haiku' });",
+        '  return chatbot.invoke(patient.diagnosis);',
+        '}',
+        'export class Interviewer {',
+        '  bot: ChatAnthropic;',
+        "  constructor(key: string) { this.bot = new ChatAnthropic({ anthropicApiKey: key }); }",
+        '  reply(answers: { symptoms: string[] }) { return this.bot.invoke(answers.symptoms.join()); }',
+        '}',
+        'let helper: ChatAnthropic;',
+        'export const later = (p: { medications: string[] }) => helper.stream(p.medications.join());',
+      ].join('\n'),
+      errors: [
+        { line: 5, column: 25, kinds: ['diagnosis'], message: 'an LLM provider' },
+        { line: 10, column: 67, kinds: ['sensitive-condition'] },
+        { line: 13, column: 70, kinds: ['medication'] },
       ],
     },
     {

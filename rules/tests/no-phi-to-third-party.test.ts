@@ -21,6 +21,9 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; try { JSON.parse('{') } catch (err) { Sentry.captureException(err); }",
     // a template filled with a test case, a use case or the letter case of a word is no patient's case
     "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function suggest(template: string, testCase: string, useCase: string, lowerCase: string) {\n  const prompt = template.replace('[a]', testCase).replace('[b]', useCase).replace('[c]', lowerCase);\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });\n}",
+    // a template's placeholder names what fills it only when it is a delimited placeholder filled with data that is not a
+    // record's id (`{patient}`), a trap (`{patientId}`, `{format}`), a constant or a replacer function
+    "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function fill(template: string, ref: string, text: string) {\n  const prompt = template.replace('{patient}', ref).replace('{patientId}', ref).replace('{format}', text).replace('case information', text).replace('[notes]', 'none').replace('{{ diagnosis }}', (m) => m.toUpperCase());\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });\n}",
     // a local model is not a third party; TensorFlow.js predict is local inference
     "import { ChatOllama } from '@langchain/ollama'; declare const patient: any; const llm = new ChatOllama({ model: 'llama3' }); await llm.invoke(`Summarize: ${patient.clinicalNotes}`);",
     "declare const model: any; declare const patient: any; model.predict(patient.vitals);",
@@ -333,6 +336,23 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 25, kinds: ['diagnosis'], message: 'an LLM provider' },
         { line: 10, column: 67, kinds: ['sensitive-condition'] },
         { line: 13, column: 70, kinds: ['medication'] },
+      ],
+    },
+    {
+      name: "a prompt template's placeholder names the request data put in its place (regression: diagnosis suggestions from a patient's case)",
+      code: [
+        "import OpenAI from 'openai';",
+        'const openai = new OpenAI();',
+        'export async function suggest(template: string, payload: string, answers: unknown) {',
+        "  const prompt = template.replace('[case information]', payload);",
+        "  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+        "  const intake = template.replaceAll('{{date_of_birth}}', String(answers)).replace('<medications>', JSON.stringify(answers));",
+        "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: intake }] });",
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 5, column: 69, kinds: ['clinical-note'], message: 'OpenAI' },
+        { line: 7, column: 70, kinds: ['date-of-birth', 'medication'] },
       ],
     },
     {

@@ -25,6 +25,16 @@ interface TrackerInit {
   /** Hooks that decide which events to drop, trusted by their presence. */
   filters?: readonly string[];
   captures?: readonly string[];
+  /** Which argument of the init holds the options (PostHog: `posthog.init(token, options)`); 0 when absent. */
+  optionsArgument?: number;
+  /** The init needs no options to start capturing (PostHog starts with its token alone). */
+  capturesWithoutOptions?: boolean;
+  /** What the tracker captures by default, when it is not what an error tracker does. */
+  what?: string;
+  /** Options that, all set so, turn off everything captured by default. */
+  quiet?: Readonly<Record<string, boolean>>;
+  /** JSX providers that start it: the element imported from a module, and the attribute holding the options. */
+  providers?: ReadonlyArray<{ module: string; element: string; attribute: string }>;
 }
 const TRACKER_INITS: readonly TrackerInit[] = [
   { vendor: 'Sentry', modules: /^@sentry\//, receivers: /^(Sentry|SentryReact|SentryNode|SentryBrowser)$/, methods: ['init'], hooks: ['beforeSend', 'beforeBreadcrumb', 'beforeSendTransaction'] },
@@ -36,9 +46,24 @@ const TRACKER_INITS: readonly TrackerInit[] = [
     vendor: 'Rollbar', modules: /^rollbar(\/|$)/, receivers: /^(Rollbar|rollbar)$/, methods: ['init'], constructors: ['Rollbar'],
     hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'], fieldLists: ['scrubFields', 'scrubPaths'], filters: ['checkIgnore'],
     captures: ['captureUncaught', 'captureUnhandledRejections', 'handleUncaughtExceptions', 'handleUnhandledRejections', 'autoInstrument'],
+    providers: [{ module: '@rollbar/react', element: 'Provider', attribute: 'config' }],
+  },
+  /**
+   * PostHog (browser): autocapture records the text of what users click, page views carry the full URL with its query
+   * string, and session recording starts when the project turns it on: a `before_send`/`sanitize_properties` hook or
+   * a property denylist scrubs them.
+   */
+  {
+    vendor: 'PostHog', modules: /^posthog-js(\/|$)/, receivers: /^posthog$/, methods: ['init'], optionsArgument: 1, capturesWithoutOptions: true,
+    hooks: ['before_send', 'sanitize_properties', 'property_denylist', 'property_blacklist'], fieldLists: ['property_denylist', 'property_blacklist'],
+    what: 'the text of clicked elements (autocapture), page URLs with their query strings and session recordings it captures by default',
+    quiet: { autocapture: false, capture_pageview: false, disable_session_recording: true },
+    providers: [{ module: 'posthog-js/react', element: 'PostHogProvider', attribute: 'options' }],
   },
   { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
 ];
+/** `posthog.init(token)` with no options: what it does by default. */
+const EMPTY_OPTIONS = { type: 'ObjectExpression', properties: [] } as unknown as TSESTree.ObjectExpression;
 /** Bugsnag's server plugins attach each request's URL, headers, query and body to error reports. */
 const BUGSNAG_REQUEST_PLUGINS = /^@bugsnag\/plugin-(express|koa|restify|hapi)$/;
 /**
@@ -1057,15 +1082,25 @@ class ThirdPartyFile {
    * users the tracker captures by default carry PHI to the vendor.
    */
   private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    const options = node.arguments[0];
-    const tracker = options?.type === 'ObjectExpression' ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
-    if (!tracker || options?.type !== 'ObjectExpression') return;
+    // Inits take their options first, PostHog's second after the token (and starts without any).
+    const [first, second] = node.arguments;
+    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length === 1 && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'init');
+    const tracker = mayBeInit ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
+    if (!tracker) return;
+    const index = tracker.optionsArgument ?? 0;
+    const given = node.arguments[index];
+    const options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
+    if (!options) return;
     const root = rootName(node.callee);
     this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
   }
 
   /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */
   private checkTrackerOptions(options: TSESTree.ObjectExpression, tracker: TrackerInit, at: Node, site: Node, module?: string): void {
+    if (tracker.quiet && Object.entries(tracker.quiet).every(([key, on]) => {
+      const value = propertyNamed(options, key)?.value as Node | undefined;
+      return !!value && (on ? isTrueLiteral(value) : isFalseLiteral(value));
+    })) return;
     const pii = propertyNamed(options, 'sendDefaultPii');
     if (pii && isTrueLiteral(pii.value as Node)) {
       this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
@@ -1119,7 +1154,7 @@ class ThirdPartyFile {
     if (requestPlugin) return { what: 'the URL, query and body of every failing request (its server plugin attaches them), breadcrumbs and user data', precision: 'medium' };
     // Rollbar's server build records no telemetry (URLs, console lines): only uncaught exceptions and what the app attaches.
     if (module && /\/server(\/|$)/.test(module)) return { what: 'uncaught exceptions with their messages, and the person and request data attached to them', precision: 'low' };
-    const what = 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
+    const what = tracker.what ?? 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
     if (!tracker.captures) return { what, precision: 'medium' };
     const capturing = tracker.captures.some((key) => {
       const value = propertyNamed(options, key)?.value as Node | undefined;
@@ -1154,16 +1189,30 @@ class ThirdPartyFile {
     return TRACKER_INITS.find((candidate) => candidate.constructors && (imported ? candidate.modules.test(imported.module) : candidate.constructors.includes(name) && this.context.importsModule(candidate.modules)));
   }
 
-  /** `<Provider config={rollbarConfig}>` from `@rollbar/react`: the config is Rollbar's init options. */
+  /**
+   * `<Provider config={rollbarConfig}>` from `@rollbar/react`, `<PostHogProvider apiKey options={…}>` from
+   * `posthog-js/react`: the attribute holds the tracker's init options. Options that are a field of the enclosing
+   * function's parameter come from its caller: reported with low precision, as a caller's options spread into an init.
+   */
   onJsxOpeningElement(node: TSESTree.JSXOpeningElement): void {
     if (node.name.type !== 'JSXIdentifier') return;
     const imported = this.context.importedFrom(node.name.name);
-    if (imported?.module !== '@rollbar/react' || imported.imported !== 'Provider') return;
-    const attribute = node.attributes.find((candidate): candidate is TSESTree.JSXAttribute => candidate.type === 'JSXAttribute' && candidate.name.type === 'JSXIdentifier' && candidate.name.name === 'config');
+    if (!imported) return;
+    const tracker = TRACKER_INITS.find((candidate) => candidate.providers?.some((provider) => provider.module === imported.module && provider.element === imported.imported));
+    const provider = tracker?.providers?.find((candidate) => candidate.module === imported.module && candidate.element === imported.imported);
+    if (!tracker || !provider) return;
+    const attribute = node.attributes.find((candidate): candidate is TSESTree.JSXAttribute => candidate.type === 'JSXAttribute' && candidate.name.type === 'JSXIdentifier' && candidate.name.name === provider.attribute);
     const expression = attribute?.value?.type === 'JSXExpressionContainer' ? (attribute.value.expression as Node) : undefined;
-    const options = expression?.type === 'ObjectExpression' ? expression : expression?.type === 'Identifier' ? this.objectConstants.get(expression.name) : undefined;
-    const rollbar = TRACKER_INITS.find((candidate) => candidate.vendor === 'Rollbar');
-    if (options && rollbar && attribute) this.checkTrackerOptions(options, rollbar, attribute, attribute);
+    if (!attribute || !expression) return;
+    const options = expression.type === 'ObjectExpression' ? expression : expression.type === 'Identifier' ? this.objectConstants.get(expression.name) : undefined;
+    if (options) {
+      this.checkTrackerOptions(options, tracker, attribute, attribute);
+      return;
+    }
+    const root = expression.type === 'MemberExpression' ? rootName(expression) : undefined;
+    if (root && isParameterOfFunctionAround({ type: 'Identifier', name: root } as Node, node)) {
+      this.context.report({ node: attribute, messageId: 'unscrubbedTrackerSpread', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/'), captured: tracker.what ?? 'what it captures by default' }, precision: 'low' });
+    }
   }
 
   /** `ReactGA.send({ hitType: 'pageview', page: location.pathname + location.search })`: the query string goes to the vendor. */

@@ -49,6 +49,12 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; declare function stripPhi(e: unknown): unknown; Sentry.init({ dsn: 'x', beforeBreadcrumb: (crumb) => stripPhi(crumb) as any });",
     // a shared config object spread in (not a caller's options) may well carry the hook
     "import * as Sentry from '@sentry/react'; import { sentryOptions } from './sentry-options'; export function setup() { Sentry.init({ ...sentryOptions, dsn: 'x' }); }",
+    // PostHog with automatic capture off, with a hook that scrubs, started from a client made elsewhere, or from options we cannot see
+    "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'x', autocapture: false, capture_pageview: false, disable_session_recording: true });",
+    "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'x', before_send: (event) => { if (event) delete event.properties.$current_url; return event; } });",
+    { filename: 'src/Provider.tsx', code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nimport { options } from './analytics-options';\nexport const A = ({ children }: { children: unknown }) => <PostHogProvider client={posthog}>{children}</PostHogProvider>;\nexport const B = ({ children }: { children: unknown }) => <PostHogProvider apiKey=\"k\" options={options.posthog}>{children}</PostHogProvider>;" },
+    // a `posthog.init` of the app's own (no posthog-js import) is not the SDK
+    "declare const posthog: { init(k: string): void };\nposthog.init('k');",
     // a function called init from elsewhere is not a tracker
     "import { init } from './i18n'; init({ lng: 'en' });",
     // plain HTTP to an LLM host without PHI in the body; PHI posted to the app's own backend is not a third party
@@ -108,6 +114,21 @@ runRuleTests('no-phi-to-third-party', {
         { line: 5, column: 3, message: "Rollbar's `transform` passes events on without removing patient data" },
         { line: 11, column: 87, message: "Rollbar's `scrubFields` passes events on without removing patient data" },
         { line: 12, column: 1, message: 'Rollbar is initialised without a scrubbing hook' },
+      ],
+    },
+    {
+      name: 'PostHog started with its defaults: autocapture, full page URLs and session recordings reach the vendor (regression: a surveillance app wrapping its provider)',
+      filename: 'src/analytics/init.ts',
+      code: "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'https://us.i.posthog.com', capture_pageview: false });",
+      errors: [{ line: 2, column: 1, message: 'PostHog is initialised without a scrubbing hook (before_send/sanitize_properties): the text of clicked elements' }],
+    },
+    {
+      name: 'PostHog with only its token, and a provider handed its caller\'s options (low precision)',
+      filename: 'src/analytics/Provider.tsx',
+      code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nposthog.init('phc_k');\ntype Settings = { key?: string; options: object };\nexport const withAnalytics = (settings: Settings, children: unknown) => (\n  <PostHogProvider apiKey={settings.key!} options={settings.options}>{children}</PostHogProvider>\n);",
+      errors: [
+        { line: 3, column: 1, message: 'PostHog is initialised without a scrubbing hook' },
+        { line: 6, column: 43, message: "PostHog is initialised from its caller's options", precision: 'low' },
       ],
     },
     {
@@ -455,6 +476,8 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 57, message: 'Session replay (Sentry) records page text unmasked' },
         { line: 5, column: 35, message: 'Session replay (LogRocket) records inputs unmasked' },
+        // and, apart from replay, its autocapture and page views go unscrubbed
+        { line: 6, column: 1, message: 'PostHog is initialised without a scrubbing hook' },
         { line: 6, column: 44, message: 'PostHog' },
         { line: 8, column: 39, message: 'Datadog RUM' },
       ],

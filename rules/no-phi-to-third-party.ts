@@ -62,8 +62,12 @@ const TRACKER_INITS: readonly TrackerInit[] = [
   },
   { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
 ];
+/** A workspace module holding the deployment's environment settings: `./configs/env`, `src/environments/environment`. */
+const ENVIRONMENT_MODULE = /^\.{1,2}\/(.*\/)?(env|environment|environments)(\.[jt]s)?$/i;
 /** `posthog.init(token)` with no options: what it does by default. */
 const EMPTY_OPTIONS = { type: 'ObjectExpression', properties: [] } as unknown as TSESTree.ObjectExpression;
+/** Every init method of a tracker: a call of one with options we cannot see at once is asked where they come from. */
+const TRACKER_INIT_METHODS: ReadonlySet<string> = new Set(TRACKER_INITS.flatMap((tracker) => tracker.methods));
 /** Bugsnag's server plugins attach each request's URL, headers, query and body to error reports. */
 const BUGSNAG_REQUEST_PLUGINS = /^@bugsnag\/plugin-(express|koa|restify|hapi)$/;
 /**
@@ -537,6 +541,8 @@ class ThirdPartyFile {
   importsOneSignal = false;
   /** `const rollbarConfig = {…}`: object literals by name, for options handed over by name (`<Provider config={rollbarConfig}>`). */
   readonly objectConstants = new Map<string, TSESTree.ObjectExpression>();
+  /** What other names are bound to here (`const x = JSON.parse(…)`, `const { tags, ...rest } = CONFIG`), to tell where an init's options come from. */
+  readonly boundTo = new Map<string, Node>();
   /** Application Insights: the clients made here, the inits, and the telemetry initializers/processors added. */
   readonly appInsightsClients = new Set<string>();
   readonly appInsightsInits: Array<{ at: Node; captured: string; precision: Precision; hook: string }> = [];
@@ -1018,6 +1024,11 @@ class ThirdPartyFile {
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
     this.noteDynamicImport(node);
+    if (node.init && node.id.type === 'Identifier') this.boundTo.set(node.id.name, node.init as Node);
+    else if (node.init && node.id.type === 'ObjectPattern') {
+      // `const { tags, ...options } = CONFIG`: the rest is part of CONFIG
+      for (const property of node.id.properties) if (property.type === 'RestElement' && property.argument.type === 'Identifier') this.boundTo.set(property.argument.name, node.init as Node);
+    }
     if (node.id.type === 'Identifier') this.noteLlmType(node.id.name, node.id.typeAnnotation as Node | undefined);
     if (node.id.type !== 'Identifier' || !node.init) return;
     if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
@@ -1084,15 +1095,39 @@ class ThirdPartyFile {
   private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     // Inits take their options first, PostHog's second after the token (and starts without any).
     const [first, second] = node.arguments;
-    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length === 1 && node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'init');
+    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? ''));
     const tracker = mayBeInit ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
     if (!tracker) return;
     const index = tracker.optionsArgument ?? 0;
     const given = node.arguments[index];
-    const options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
+    let options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
+    // Options that are data read from the deployment's environment hold no hook: as if given with none.
+    if (!options && given && given.type !== 'SpreadElement' && this.isEnvironmentData(given as Node)) options = EMPTY_OPTIONS;
     if (!options) return;
     const root = rootName(node.callee);
     this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
+  }
+
+  /**
+   * Whether a value is configuration data from the deployment's environment, which can hold no function (so no
+   * scrubbing hook): `JSON.parse(…)` of anything, `process.env`/`import.meta.env` reads, a constant imported from an
+   * environment module (`./configs/env`, `environments/environment`), or a part of one (`const { tags, ...rest } = X`).
+   */
+  private isEnvironmentData(node: Node, depth = 0): boolean {
+    if (depth > 3) return false;
+    const bare = unwrap(node);
+    if (bare.type === 'CallExpression') {
+      const callee = dottedName(bare.callee as Node);
+      return callee === 'JSON.parse';
+    }
+    const dotted = dottedName(bare) ?? '';
+    if (/^(process\.env|import\.meta\.env)(\.|$)/.test(dotted)) return true;
+    const root = bare.type === 'Identifier' ? bare.name : bare.type === 'MemberExpression' ? rootName(bare) : undefined;
+    if (!root) return false;
+    const imported = this.context.importedFrom(root);
+    if (imported) return ENVIRONMENT_MODULE.test(imported.module);
+    const bound = this.boundTo.get(root);
+    return !!bound && this.isEnvironmentData(bound, depth + 1);
   }
 
   /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */

@@ -55,6 +55,8 @@ runRuleTests('no-phi-to-third-party', {
     { filename: 'src/Provider.tsx', code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nimport { options } from './analytics-options';\nexport const A = ({ children }: { children: unknown }) => <PostHogProvider client={posthog}>{children}</PostHogProvider>;\nexport const B = ({ children }: { children: unknown }) => <PostHogProvider apiKey=\"k\" options={options.posthog}>{children}</PostHogProvider>;" },
     // a `posthog.init` of the app's own (no posthog-js import) is not the SDK
     "declare const posthog: { init(k: string): void };\nposthog.init('k');",
+    // options from a module of the app that may hold a hook, or from the caller, are not the environment's data
+    "import * as Sentry from '@sentry/react';\nimport { sentryOptions } from './sentry-options';\nimport { settings } from './config/settings';\nSentry.init(sentryOptions);\nSentry.init(settings.sentry);\nexport const start = (options: object) => Sentry.init(options);",
     // a function called init from elsewhere is not a tracker
     "import { init } from './i18n'; init({ lng: 'en' });",
     // plain HTTP to an LLM host without PHI in the body; PHI posted to the app's own backend is not a third party
@@ -128,8 +130,26 @@ runRuleTests('no-phi-to-third-party', {
       code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nposthog.init('phc_k');\ntype Settings = { key?: string; options: object };\nexport const withAnalytics = (settings: Settings, children: unknown) => (\n  <PostHogProvider apiKey={settings.key!} options={settings.options}>{children}</PostHogProvider>\n);",
       errors: [
         { line: 3, column: 1, message: 'PostHog is initialised without a scrubbing hook' },
-        { line: 6, column: 43, message: "PostHog is initialised from its caller's options", precision: 'low' },
+        { line: 6, column: 43, message: "PostHog is initialised from its caller's options" },
       ],
+    },
+    {
+      name: "an error tracker started from the deployment's JSON configuration, which can hold no hook (regression: FHIR web apps configured by env)",
+      filename: 'app/src/index.tsx',
+      code: [
+        "import * as Sentry from '@sentry/react';",
+        "import { SENTRY_CONFIGS } from './configs/env';",
+        "if (process.env.NODE_ENV === 'production') {",
+        '  const { tags, ...sentryConfigs } = SENTRY_CONFIGS;',
+        '  Sentry.init(sentryConfigs);',
+        '}',
+      ].join('\n'),
+      errors: [{ line: 5, column: 3, message: 'Sentry is initialised without a scrubbing hook' }],
+    },
+    {
+      name: 'Bugsnag started from options parsed from JSON',
+      code: "import Bugsnag from '@bugsnag/js';\ndeclare const raw: string;\nconst options = JSON.parse(raw);\nBugsnag.start(options);",
+      errors: [{ line: 4, column: 1, message: 'Bugsnag is initialised without a scrubbing hook' }],
     },
     {
       name: 'a beforeSend that removes only cookies and the authorization header leaves request URLs and bodies',

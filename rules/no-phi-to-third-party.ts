@@ -2,7 +2,7 @@ import { createRule, type Precision, type RuleContext, type Taint, type TSESTree
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
-type MessageId = 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type MessageId = 'unscrubbedTracing' | 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -64,6 +64,41 @@ const TRACKER_INITS: readonly TrackerInit[] = [
 ];
 /** A workspace module holding the deployment's environment settings: `./configs/env`, `src/environments/environment`. */
 const ENVIRONMENT_MODULE = /^\.{1,2}\/(.*\/)?(env|environment|environments)(\.[jt]s)?$/i;
+/** OpenTelemetry: the HTTP instrumentation's entry in the auto-instrumentations' config, its hooks, and span processors that only batch. */
+const HTTP_INSTRUMENTATION = '@opentelemetry/instrumentation-http';
+const TRACING_HOOKS: ReadonlySet<string> = new Set(['requestHook', 'responseHook', 'startIncomingSpanHook', 'startOutgoingSpanHook', 'applyCustomAttributesOnSpan']);
+const OWN_SPAN_PROCESSOR = /\bnew\s+(?!(?:[\w$]+\.)?(?:Simple|Batch)SpanProcessor\b)(?:[\w$]+\.)?[\w$]*SpanProcessor\s*\(|\bimplements\s+SpanProcessor\b/;
+/** Span attributes that hold the URL. */
+const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['http.target', 'http.url', 'url.full', 'url.query', 'url.path', 'http.route']);
+
+/**
+ * Whether a tracing hook removes or rewrites what the span records of the URL: deletes an attribute, sets a URL attribute
+ * other than the route (`span.setAttribute('http.target', redact(…))`), or calls a scrubbing helper. Adding attributes
+ * (a route name, a tenant) passes the URL on.
+ */
+function scrubsSpan(fn: Node): boolean {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return true;
+  const keyOf = (node: Node | undefined): string | undefined => (node && isStringLiteral(node) ? node.value : undefined);
+  return findInSubtree(fn.body as Node, (node) => {
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') return true;
+    if (node.type === 'CallExpression') {
+      const callee = lastSegment(node.callee as Node) ?? '';
+      if (SCRUBBING_CALL.test(callee) && !PREDICATE_NAME.test(callee)) return true;
+      if (callee === 'setAttribute') {
+        const key = keyOf(node.arguments[0] as Node);
+        return key === undefined || (URL_ATTRIBUTES.has(key) && key !== 'http.route');
+      }
+      if (callee === 'setAttributes') return true;
+      return false;
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.computed) {
+      const key = keyOf(node.left.property as Node);
+      return key === undefined || (URL_ATTRIBUTES.has(key) && key !== 'http.route');
+    }
+    return false;
+  }) !== undefined;
+}
+
 /** `posthog.init(token)` with no options: what it does by default. */
 const EMPTY_OPTIONS = { type: 'ObjectExpression', properties: [] } as unknown as TSESTree.ObjectExpression;
 /** Every init method of a tracker: a call of one with options we cannot see at once is asked where they come from. */
@@ -563,6 +598,8 @@ class ThirdPartyFile {
    * in `catch`) has one unscrubbed configuration, not one per attempt: the first start is reported.
    */
   readonly unscrubbedStarts = new Set<string>();
+  /** HTTP instrumentation configs already reported (one config used by both the auto and the manual SDK path). */
+  readonly reportedTracingConfigs = new Set<Node>();
   /**
    * Whether the file can make a collector client at all: each needs a name or module that says splunk, rum,
    * pushover or apn. Asked once per file instead of reading the names of every call that initialises a variable.
@@ -936,8 +973,10 @@ class ThirdPartyFile {
   private noteDynamicImport(node: TSESTree.VariableDeclarator): void {
     let init: Node | null | undefined = node.init;
     if (init?.type === 'AwaitExpression') init = init.argument;
-    if (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string') return;
-    const module = init.source.value;
+    // `const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http')` inside a branch, too
+    const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' ? init.arguments[0].value : undefined;
+    if (!required && (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string')) return;
+    const module = required ?? ((init as TSESTree.ImportExpression).source as TSESTree.StringLiteral).value;
     if (node.id.type === 'Identifier') this.dynamicImports.set(node.id.name, module);
     else if (node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') this.dynamicImports.set(property.value.name, module);
@@ -1078,6 +1117,7 @@ class ThirdPartyFile {
 
   onCallExpression(node: TSESTree.CallExpression) {
     this.checkTrackerInit(node);
+    this.checkTracing(node);
     this.checkPageView(node);
     this.checkAppInsights(node);
     const sink = this.vendorCall(node) ?? this.appInsightsCall(node) ?? this.collectorCall(node);
@@ -1128,6 +1168,55 @@ class ThirdPartyFile {
     if (imported) return ENVIRONMENT_MODULE.test(imported.module);
     const bound = this.boundTo.get(root);
     return !!bound && this.isEnvironmentData(bound, depth + 1);
+  }
+
+  /**
+   * OpenTelemetry's HTTP instrumentation, alone (`new HttpInstrumentation(config)`) or among the auto-instrumentations
+   * (`getNodeAutoInstrumentations(config)`, which include it unless its entry says `enabled: false`), records every
+   * request's URL with its query string (`http.target`, `url.full`) on spans the SDK exports to the tracing backend:
+   * FHIR searches by name, birth date or identifier go with them. Silent when a hook of its config scrubs (removes an
+   * attribute, rewrites a URL attribute, calls a scrubbing helper) or the file makes a span processor of its own
+   * (not the SDK's Simple/Batch processors), which may redact. Each config is reported once, at the HTTP entry when
+   * there is one, else at the call.
+   */
+  private checkTracing(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+    if (name !== 'getNodeAutoInstrumentations' && name !== 'HttpInstrumentation') return;
+    const module = this.moduleOf(name);
+    if (name === 'getNodeAutoInstrumentations' ? module !== '@opentelemetry/auto-instrumentations-node' : module !== '@opentelemetry/instrumentation-http') return;
+    if (OWN_SPAN_PROCESSOR.test(this.context.text)) return;
+    const config = this.objectOf(node.arguments[0] as Node | undefined);
+    let http: TSESTree.ObjectExpression | undefined;
+    let at: Node = node.callee;
+    if (name === 'HttpInstrumentation') http = config ?? EMPTY_OPTIONS;
+    else {
+      const entry = config?.properties.find((property): property is TSESTree.Property => property.type === 'Property' && (keyName(property.key) ?? (isStringLiteral(property.key as Node) ? (property.key as TSESTree.StringLiteral).value : undefined)) === HTTP_INSTRUMENTATION);
+      if (entry) at = entry.key;
+      const value = entry ? this.objectOf(entry.value as Node) : EMPTY_OPTIONS;
+      if (!value) return;
+      http = value;
+    }
+    const enabled = propertyNamed(http, 'enabled')?.value as Node | undefined;
+    if (enabled && isFalseLiteral(enabled)) return;
+    if (http !== EMPTY_OPTIONS && this.reportedTracingConfigs.has(http)) return;
+    this.reportedTracingConfigs.add(http);
+    const hooks = http.properties.flatMap((property) => (property.type === 'Property' && TRACING_HOOKS.has(keyName(property.key) ?? '') ? [property.value as Node] : []));
+    if (hooks.some((hook) => !isFunctionNode(hook) || scrubsSpan(hook))) return;
+    this.context.report({ node: at, messageId: 'unscrubbedTracing', precision: 'medium' });
+  }
+
+  /** An object literal given inline, named in the file, or read from one by a literal key (`configs['@opentelemetry/instrumentation-http']`). */
+  private objectOf(node: Node | undefined): TSESTree.ObjectExpression | undefined {
+    if (!node) return undefined;
+    if (node.type === 'ObjectExpression') return node;
+    if (node.type === 'Identifier') return this.objectConstants.get(node.name);
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier') {
+      const whole = this.objectConstants.get(node.object.name);
+      const key = node.computed ? (isStringLiteral(node.property as Node) ? (node.property as TSESTree.StringLiteral).value : undefined) : propertyName(node);
+      const entry = whole?.properties.find((property): property is TSESTree.Property => property.type === 'Property' && (keyName(property.key) ?? (isStringLiteral(property.key as Node) ? (property.key as TSESTree.StringLiteral).value : undefined)) === key);
+      return entry?.value.type === 'ObjectExpression' ? entry.value : undefined;
+    }
+    return undefined;
   }
 
   /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */
@@ -1271,6 +1360,7 @@ class ThirdPartyFile {
 
   onNewExpression(node: TSESTree.NewExpression) {
     this.checkTrackerInit(node);
+    this.checkTracing(node);
     this.checkAppInsights(node);
     // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
     const name = lastSegment(node.callee);
@@ -1320,6 +1410,7 @@ export default createRule({
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
       unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): {{captured}} reach the vendor, PHI included. Scrub events before they are sent.',
       llmRealtime: 'Opens a realtime session with {{vendor}}: everything said in it (in a clinical app, patients\' details) streams to the vendor. A vendor may receive PHI only under a signed BAA with zero data retention.',
+      unscrubbedTracing: 'OpenTelemetry\'s HTTP instrumentation records every request URL with its query string (`http.target`, `url.full`) on the spans it exports, with no hook that scrubs them: patient searches by name, birth date or identifier reach the tracing backend, PHI included. Scrub the URL attributes in a request hook or a span processor, or drop the query string.',
       unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, {{captured}} reach the vendor, PHI included.',
       passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing patient data (it only filters, relabels, rewrites stack frames or strips credentials): request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
       defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',

@@ -57,6 +57,12 @@ runRuleTests('no-phi-to-third-party', {
     "declare const posthog: { init(k: string): void };\nposthog.init('k');",
     // options from a module of the app that may hold a hook, or from the caller, are not the environment's data
     "import * as Sentry from '@sentry/react';\nimport { sentryOptions } from './sentry-options';\nimport { settings } from './config/settings';\nSentry.init(sentryOptions);\nSentry.init(settings.sentry);\nexport const start = (options: object) => Sentry.init(options);",
+    // OpenTelemetry: HTTP instrumentation off, a hook that rewrites the URL, a span processor of the app's own, or a
+    // getNodeAutoInstrumentations of the app's own
+    "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';\ngetNodeAutoInstrumentations({ '@opentelemetry/instrumentation-http': { enabled: false } });",
+    "import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';\ndeclare function stripQuery(u: unknown): string;\nnew HttpInstrumentation({ requestHook: (span, request) => { span.setAttribute('http.target', stripQuery(request)); } });",
+    "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';\nimport { NodeSDK } from '@opentelemetry/sdk-node';\ndeclare class RedactingSpanProcessor { constructor(): void }\nnew NodeSDK({ spanProcessors: [new RedactingSpanProcessor()], instrumentations: [getNodeAutoInstrumentations()] });",
+    "import { getNodeAutoInstrumentations } from './tracing';\ngetNodeAutoInstrumentations();",
     // a function called init from elsewhere is not a tracker
     "import { init } from './i18n'; init({ lng: 'en' });",
     // plain HTTP to an LLM host without PHI in the body; PHI posted to the app's own backend is not a third party
@@ -150,6 +156,40 @@ runRuleTests('no-phi-to-third-party', {
       name: 'Bugsnag started from options parsed from JSON',
       code: "import Bugsnag from '@bugsnag/js';\ndeclare const raw: string;\nconst options = JSON.parse(raw);\nBugsnag.start(options);",
       errors: [{ line: 4, column: 1, message: 'Bugsnag is initialised without a scrubbing hook' }],
+    },
+    {
+      name: 'OpenTelemetry auto-instrumentation exports request URLs with their query strings unscrubbed (regression: FHIR servers and eCR viewers)',
+      code: [
+        "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';",
+        "import { NodeSDK, tracing } from '@opentelemetry/sdk-node';",
+        "import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';",
+        'const sdk = new NodeSDK({',
+        '  spanProcessors: [new tracing.SimpleSpanProcessor(new OTLPTraceExporter())],',
+        "  instrumentations: [getNodeAutoInstrumentations({ '@opentelemetry/instrumentation-fs': { enabled: false } })],",
+        '});',
+        'sdk.start();',
+      ].join('\n'),
+      errors: [{ line: 6, column: 22, message: "OpenTelemetry's HTTP instrumentation records every request URL" }],
+    },
+    {
+      name: 'an HTTP instrumentation config whose hooks only filter and add a route, used by both SDK paths, is reported once at its entry',
+      filename: 'src/otel.js',
+      code: [
+        "const configs = {",
+        "  '@opentelemetry/instrumentation-http': {",
+        "    ignoreIncomingRequestHook: (req) => req.url === '/health',",
+        "    applyCustomAttributesOnSpan: (span) => { span.attributes['http.route'] = '/fhir'; },",
+        '  },',
+        '};',
+        'if (process.env.AUTO) {',
+        "  const { getNodeAutoInstrumentations } = require('@opentelemetry/auto-instrumentations-node');",
+        '  getNodeAutoInstrumentations(configs);',
+        '} else {',
+        "  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');",
+        "  new HttpInstrumentation(configs['@opentelemetry/instrumentation-http']);",
+        '}',
+      ].join('\n'),
+      errors: [{ line: 2, column: 3, message: 'OpenTelemetry' }],
     },
     {
       name: 'a beforeSend that removes only cookies and the authorization header leaves request URLs and bodies',

@@ -437,6 +437,18 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'an assertion helper hands its argument back: the answers it checks reach the model (regression: AI intake interviews)',
+      code: [
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "import { assertDefined } from './helpers';",
+        'declare const answer: { valueString?: string; diagnosis?: string };',
+        'const llm = new ChatOpenAI();',
+        "const diagnosis = assertDefined(answer.diagnosis, 'diagnosis');",
+        'llm.invoke(diagnosis);',
+      ].join('\n'),
+      errors: [{ line: 6, column: 12, kinds: ['diagnosis'] }],
+    },
+    {
       name: "an app's AI gateway: the serialised patient data handed to `aiService.invoke` is the prompt",
       code: "declare const req: { aiService: { invoke(context: string, message: string): Promise<unknown> }; body: { patientData: unknown } };\nconst { patientData } = req.body as { patientData: { firstName: string; conditions: string[] } };\nconst userMessage = JSON.stringify(patientData, null, 2);\nawait req.aiService.invoke('patient-summary', userMessage);\ndeclare const aiClient: any; declare const encounter: { diagnosis: string };\naiClient.stream(`Explain ${encounter.diagnosis}`);",
       errors: [

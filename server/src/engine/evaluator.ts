@@ -105,6 +105,11 @@ function isMaskingReplace(name: string, node: TSESTree.CallExpression): boolean 
   const masks = replacement.value.replace(/\$\d/g, '');
   return /^[*•xX#]+$/.test(masks) && (masks.length >= 3 || pattern.regex.flags.includes('g'));
 }
+/**
+ * Helpers that check a value and hand it back narrowed (`assertDefined(x, 'name')`, `ensureExists(x)`, `notNull(x)`):
+ * the call is its first argument. `asserts x` functions return nothing and are not assigned, so naming is safe here.
+ */
+const ASSERTING_IDENTITY = /^(?:(?:assert|ensure|expect)(?:Is)?(?:Defined|Exists?|Present|NotNull|NonNull|NotNil|NotEmpty|NotUndefined|Truthy)|notNull|nonNull|notNil|definedOrThrow)$/;
 /** A template placeholder: `[case information]`, `{{patient_name}}`, `{dob}`, `<diagnosis>`, `%NOTES%`. */
 const PLACEHOLDER = /^(?:\[\s*([A-Za-z][\w .-]{1,40})\s*\]|\{\{?\s*([A-Za-z][\w .-]{1,40})\s*\}\}?|<\s*([A-Za-z][\w .-]{1,40})\s*>|%([A-Za-z][\w.-]{1,40})%)$/;
 /** Kinds that name a whole record: in a placeholder they stand for its id (`/Patient/{patient}`). */
@@ -1567,6 +1572,10 @@ export abstract class ValueEvaluator {
     if (hasPhi(declared)) return declared;
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);
+    }
+    // `assertDefined(answer.valueString, 'answer')`, `ensureExists(x)`: a helper that checks its first argument and returns it.
+    if (!local && callee.type === 'Identifier' && name && ASSERTING_IDENTITY.test(name) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+      return this.valueOf(node.arguments[0]);
     }
     if (callee.type === 'MemberExpression' && name) {
       // `this.loadOrders(id)` of this file's class, `this.orders.byPatient(id)` of an imported service: the

@@ -2,7 +2,7 @@ import { createRule, type Precision, type RuleContext, type Taint, type TSESTree
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
-type MessageId = 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type MessageId = 'unscrubbedTracing' | 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -25,6 +25,16 @@ interface TrackerInit {
   /** Hooks that decide which events to drop, trusted by their presence. */
   filters?: readonly string[];
   captures?: readonly string[];
+  /** Which argument of the init holds the options (PostHog: `posthog.init(token, options)`); 0 when absent. */
+  optionsArgument?: number;
+  /** The init needs no options to start capturing (PostHog starts with its token alone). */
+  capturesWithoutOptions?: boolean;
+  /** What the tracker captures by default, when it is not what an error tracker does. */
+  what?: string;
+  /** Options that, all set so, turn off everything captured by default. */
+  quiet?: Readonly<Record<string, boolean>>;
+  /** JSX providers that start it: the element imported from a module, and the attribute holding the options. */
+  providers?: ReadonlyArray<{ module: string; element: string; attribute: string }>;
 }
 const TRACKER_INITS: readonly TrackerInit[] = [
   { vendor: 'Sentry', modules: /^@sentry\//, receivers: /^(Sentry|SentryReact|SentryNode|SentryBrowser)$/, methods: ['init'], hooks: ['beforeSend', 'beforeBreadcrumb', 'beforeSendTransaction'] },
@@ -36,9 +46,63 @@ const TRACKER_INITS: readonly TrackerInit[] = [
     vendor: 'Rollbar', modules: /^rollbar(\/|$)/, receivers: /^(Rollbar|rollbar)$/, methods: ['init'], constructors: ['Rollbar'],
     hooks: ['transform', 'scrubFields', 'scrubPaths', 'checkIgnore'], fieldLists: ['scrubFields', 'scrubPaths'], filters: ['checkIgnore'],
     captures: ['captureUncaught', 'captureUnhandledRejections', 'handleUncaughtExceptions', 'handleUnhandledRejections', 'autoInstrument'],
+    providers: [{ module: '@rollbar/react', element: 'Provider', attribute: 'config' }],
+  },
+  /**
+   * PostHog (browser): autocapture records the text of what users click, page views carry the full URL with its query
+   * string, and session recording starts when the project turns it on: a `before_send`/`sanitize_properties` hook or
+   * a property denylist scrubs them.
+   */
+  {
+    vendor: 'PostHog', modules: /^posthog-js(\/|$)/, receivers: /^posthog$/, methods: ['init'], optionsArgument: 1, capturesWithoutOptions: true,
+    hooks: ['before_send', 'sanitize_properties', 'property_denylist', 'property_blacklist'], fieldLists: ['property_denylist', 'property_blacklist'],
+    what: 'the text of clicked elements (autocapture), page URLs with their query strings and session recordings it captures by default',
+    quiet: { autocapture: false, capture_pageview: false, disable_session_recording: true },
+    providers: [{ module: 'posthog-js/react', element: 'PostHogProvider', attribute: 'options' }],
   },
   { vendor: 'Datadog RUM', modules: /^@datadog\//, receivers: /^(datadogRum|datadogLogs)$/, methods: ['init'], hooks: ['beforeSend'] },
 ];
+/** A workspace module holding the deployment's environment settings: `./configs/env`, `src/environments/environment`. */
+const ENVIRONMENT_MODULE = /^\.{1,2}\/(.*\/)?(env|environment|environments)(\.[jt]s)?$/i;
+/** OpenTelemetry: the HTTP instrumentation's entry in the auto-instrumentations' config, its hooks, and span processors that only batch. */
+const HTTP_INSTRUMENTATION = '@opentelemetry/instrumentation-http';
+const TRACING_HOOKS: ReadonlySet<string> = new Set(['requestHook', 'responseHook', 'startIncomingSpanHook', 'startOutgoingSpanHook', 'applyCustomAttributesOnSpan']);
+const OWN_SPAN_PROCESSOR = /\bnew\s+(?!(?:[\w$]+\.)?(?:Simple|Batch)SpanProcessor\b)(?:[\w$]+\.)?[\w$]*SpanProcessor\s*\(|\bimplements\s+SpanProcessor\b/;
+/** Span attributes that hold the URL. */
+const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['http.target', 'http.url', 'url.full', 'url.query', 'url.path', 'http.route']);
+
+/**
+ * Whether a tracing hook removes or rewrites what the span records of the URL: deletes an attribute, sets a URL attribute
+ * other than the route (`span.setAttribute('http.target', redact(…))`), or calls a scrubbing helper. Adding attributes
+ * (a route name, a tenant) passes the URL on.
+ */
+function scrubsSpan(fn: Node): boolean {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return true;
+  const keyOf = (node: Node | undefined): string | undefined => (node && isStringLiteral(node) ? node.value : undefined);
+  return findInSubtree(fn.body as Node, (node) => {
+    if (node.type === 'UnaryExpression' && node.operator === 'delete') return true;
+    if (node.type === 'CallExpression') {
+      const callee = lastSegment(node.callee as Node) ?? '';
+      if (SCRUBBING_CALL.test(callee) && !PREDICATE_NAME.test(callee)) return true;
+      if (callee === 'setAttribute') {
+        const key = keyOf(node.arguments[0] as Node);
+        return key === undefined || (URL_ATTRIBUTES.has(key) && key !== 'http.route');
+      }
+      if (callee === 'setAttributes') return true;
+      return false;
+    }
+    if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.computed) {
+      const key = keyOf(node.left.property as Node);
+      return key === undefined || (URL_ATTRIBUTES.has(key) && key !== 'http.route');
+    }
+    return false;
+  }) !== undefined;
+}
+
+/** `posthog.init(token)` with no options: what it does by default. */
+const EMPTY_OPTIONS = { type: 'ObjectExpression', properties: [] } as unknown as TSESTree.ObjectExpression;
+/** Every init method of a tracker: a call of one with options we cannot see at once is asked where they come from. */
+const TRACKER_INIT_METHODS: ReadonlySet<string> = new Set(TRACKER_INITS.flatMap((tracker) => tracker.methods));
 /** Bugsnag's server plugins attach each request's URL, headers, query and body to error reports. */
 const BUGSNAG_REQUEST_PLUGINS = /^@bugsnag\/plugin-(express|koa|restify|hapi)$/;
 /**
@@ -512,6 +576,8 @@ class ThirdPartyFile {
   importsOneSignal = false;
   /** `const rollbarConfig = {…}`: object literals by name, for options handed over by name (`<Provider config={rollbarConfig}>`). */
   readonly objectConstants = new Map<string, TSESTree.ObjectExpression>();
+  /** What other names are bound to here (`const x = JSON.parse(…)`, `const { tags, ...rest } = CONFIG`), to tell where an init's options come from. */
+  readonly boundTo = new Map<string, Node>();
   /** Application Insights: the clients made here, the inits, and the telemetry initializers/processors added. */
   readonly appInsightsClients = new Set<string>();
   readonly appInsightsInits: Array<{ at: Node; captured: string; precision: Precision; hook: string }> = [];
@@ -532,6 +598,8 @@ class ThirdPartyFile {
    * in `catch`) has one unscrubbed configuration, not one per attempt: the first start is reported.
    */
   readonly unscrubbedStarts = new Set<string>();
+  /** HTTP instrumentation configs already reported (one config used by both the auto and the manual SDK path). */
+  readonly reportedTracingConfigs = new Set<Node>();
   /**
    * Whether the file can make a collector client at all: each needs a name or module that says splunk, rum,
    * pushover or apn. Asked once per file instead of reading the names of every call that initialises a variable.
@@ -869,6 +937,8 @@ class ThirdPartyFile {
   /** `notification.alert = …`, `notification.payload = …` on an APNs notification made here. */
   onAssignmentExpression(node: TSESTree.AssignmentExpression): void {
     const target = node.left;
+    const bound = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? propertyName(target) : undefined;
+    if (bound && node.operator === '=') this.noteLlmBinding(bound, node.right as Node);
     if (target.type !== 'MemberExpression' || target.object.type !== 'Identifier' || !this.apnNotifications.has(target.object.name)) return;
     if (!APN_TEXT_FIELDS.has(propertyName(target) ?? '')) return;
     this.reportApnFields([node.right as Node]);
@@ -903,8 +973,10 @@ class ThirdPartyFile {
   private noteDynamicImport(node: TSESTree.VariableDeclarator): void {
     let init: Node | null | undefined = node.init;
     if (init?.type === 'AwaitExpression') init = init.argument;
-    if (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string') return;
-    const module = init.source.value;
+    // `const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http')` inside a branch, too
+    const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' ? init.arguments[0].value : undefined;
+    if (!required && (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string')) return;
+    const module = required ?? ((init as TSESTree.ImportExpression).source as TSESTree.StringLiteral).value;
     if (node.id.type === 'Identifier') this.dynamicImports.set(node.id.name, module);
     else if (node.id.type === 'ObjectPattern') {
       for (const property of node.id.properties) if (property.type === 'Property' && property.value.type === 'Identifier') this.dynamicImports.set(property.value.name, module);
@@ -991,6 +1063,12 @@ class ThirdPartyFile {
 
   onVariableDeclarator(node: TSESTree.VariableDeclarator) {
     this.noteDynamicImport(node);
+    if (node.init && node.id.type === 'Identifier') this.boundTo.set(node.id.name, node.init as Node);
+    else if (node.init && node.id.type === 'ObjectPattern') {
+      // `const { tags, ...options } = CONFIG`: the rest is part of CONFIG
+      for (const property of node.id.properties) if (property.type === 'RestElement' && property.argument.type === 'Identifier') this.boundTo.set(property.argument.name, node.init as Node);
+    }
+    if (node.id.type === 'Identifier') this.noteLlmType(node.id.name, node.id.typeAnnotation as Node | undefined);
     if (node.id.type !== 'Identifier' || !node.init) return;
     if (node.init.type === 'ObjectExpression') this.objectConstants.set(node.id.name, node.init);
     if (isFunctionNode(node.init)) this.functions.set(node.id.name, node.init);
@@ -1006,14 +1084,40 @@ class ThirdPartyFile {
       const root = callee.split('.')[0];
       if (/one_?signal/i.test(callee) || ONESIGNAL_MODULES.test(this.context.importedFrom(root)?.module ?? '')) this.oneSignalClients.add(node.id.name);
     }
+    this.noteLlmBinding(node.id.name, init);
+  }
+
+  /**
+   * An LLM client is known by the class it is made from, wherever the binding is: `const llm = new ChatOpenAI()`,
+   * `chatbot = new ChatAnthropic()` on a module variable set lazily, `this.chatbot = new ChatAnthropic()` in a constructor.
+   */
+  private noteLlmBinding(name: string, init: Node): void {
     const className = init.type === 'NewExpression' ? lastSegment(init.callee) : undefined;
-    if (!className) return;
-    if (LOCAL_LLM_CLASSES.test(className)) this.localLlms.add(node.id.name);
-    else if (LLM_CLASSES.test(className)) this.knownLlms.add(node.id.name);
+    if (className) this.noteLlmClass(name, className);
+  }
+
+  private noteLlmClass(name: string, className: string): void {
+    if (LOCAL_LLM_CLASSES.test(className)) this.localLlms.add(name);
+    else if (LLM_CLASSES.test(className)) this.knownLlms.add(name);
+  }
+
+  /** `let chatbot: ChatAnthropic;`, a class field `chatbot: ChatAnthropic`: the declared class says what it is before it is made. */
+  private noteLlmType(name: string, annotation: Node | undefined | null): void {
+    const type = annotation?.type === 'TSTypeAnnotation' ? (annotation.typeAnnotation as Node) : undefined;
+    if (type?.type !== 'TSTypeReference') return;
+    const typeName = type.typeName.type === 'Identifier' ? type.typeName.name : type.typeName.type === 'TSQualifiedName' ? type.typeName.right.name : undefined;
+    if (typeName) this.noteLlmClass(name, typeName);
+  }
+
+  onPropertyDefinition(node: TSESTree.PropertyDefinition): void {
+    if (node.computed || node.key.type !== 'Identifier') return;
+    this.noteLlmType(node.key.name, node.typeAnnotation as Node | undefined);
+    if (node.value) this.noteLlmBinding(node.key.name, node.value as Node);
   }
 
   onCallExpression(node: TSESTree.CallExpression) {
     this.checkTrackerInit(node);
+    this.checkTracing(node);
     this.checkPageView(node);
     this.checkAppInsights(node);
     const sink = this.vendorCall(node) ?? this.appInsightsCall(node) ?? this.collectorCall(node);
@@ -1029,15 +1133,98 @@ class ThirdPartyFile {
    * users the tracker captures by default carry PHI to the vendor.
    */
   private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    const options = node.arguments[0];
-    const tracker = options?.type === 'ObjectExpression' ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
-    if (!tracker || options?.type !== 'ObjectExpression') return;
+    // Inits take their options first, PostHog's second after the token (and starts without any).
+    const [first, second] = node.arguments;
+    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? ''));
+    const tracker = mayBeInit ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
+    if (!tracker) return;
+    const index = tracker.optionsArgument ?? 0;
+    const given = node.arguments[index];
+    let options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
+    // Options that are data read from the deployment's environment hold no hook: as if given with none.
+    if (!options && given && given.type !== 'SpreadElement' && this.isEnvironmentData(given as Node)) options = EMPTY_OPTIONS;
+    if (!options) return;
     const root = rootName(node.callee);
     this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
   }
 
+  /**
+   * Whether a value is configuration data from the deployment's environment, which can hold no function (so no
+   * scrubbing hook): `JSON.parse(…)` of anything, `process.env`/`import.meta.env` reads, a constant imported from an
+   * environment module (`./configs/env`, `environments/environment`), or a part of one (`const { tags, ...rest } = X`).
+   */
+  private isEnvironmentData(node: Node, depth = 0): boolean {
+    if (depth > 3) return false;
+    const bare = unwrap(node);
+    if (bare.type === 'CallExpression') {
+      const callee = dottedName(bare.callee as Node);
+      return callee === 'JSON.parse';
+    }
+    const dotted = dottedName(bare) ?? '';
+    if (/^(process\.env|import\.meta\.env)(\.|$)/.test(dotted)) return true;
+    const root = bare.type === 'Identifier' ? bare.name : bare.type === 'MemberExpression' ? rootName(bare) : undefined;
+    if (!root) return false;
+    const imported = this.context.importedFrom(root);
+    if (imported) return ENVIRONMENT_MODULE.test(imported.module);
+    const bound = this.boundTo.get(root);
+    return !!bound && this.isEnvironmentData(bound, depth + 1);
+  }
+
+  /**
+   * OpenTelemetry's HTTP instrumentation, alone (`new HttpInstrumentation(config)`) or among the auto-instrumentations
+   * (`getNodeAutoInstrumentations(config)`, which include it unless its entry says `enabled: false`), records every
+   * request's URL with its query string (`http.target`, `url.full`) on spans the SDK exports to the tracing backend:
+   * FHIR searches by name, birth date or identifier go with them. Silent when a hook of its config scrubs (removes an
+   * attribute, rewrites a URL attribute, calls a scrubbing helper) or the file makes a span processor of its own
+   * (not the SDK's Simple/Batch processors), which may redact. Each config is reported once, at the HTTP entry when
+   * there is one, else at the call.
+   */
+  private checkTracing(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const name = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+    if (name !== 'getNodeAutoInstrumentations' && name !== 'HttpInstrumentation') return;
+    const module = this.moduleOf(name);
+    if (name === 'getNodeAutoInstrumentations' ? module !== '@opentelemetry/auto-instrumentations-node' : module !== '@opentelemetry/instrumentation-http') return;
+    if (OWN_SPAN_PROCESSOR.test(this.context.text)) return;
+    const config = this.objectOf(node.arguments[0] as Node | undefined);
+    let http: TSESTree.ObjectExpression | undefined;
+    let at: Node = node.callee;
+    if (name === 'HttpInstrumentation') http = config ?? EMPTY_OPTIONS;
+    else {
+      const entry = config?.properties.find((property): property is TSESTree.Property => property.type === 'Property' && (keyName(property.key) ?? (isStringLiteral(property.key as Node) ? (property.key as TSESTree.StringLiteral).value : undefined)) === HTTP_INSTRUMENTATION);
+      if (entry) at = entry.key;
+      const value = entry ? this.objectOf(entry.value as Node) : EMPTY_OPTIONS;
+      if (!value) return;
+      http = value;
+    }
+    const enabled = propertyNamed(http, 'enabled')?.value as Node | undefined;
+    if (enabled && isFalseLiteral(enabled)) return;
+    if (http !== EMPTY_OPTIONS && this.reportedTracingConfigs.has(http)) return;
+    this.reportedTracingConfigs.add(http);
+    const hooks = http.properties.flatMap((property) => (property.type === 'Property' && TRACING_HOOKS.has(keyName(property.key) ?? '') ? [property.value as Node] : []));
+    if (hooks.some((hook) => !isFunctionNode(hook) || scrubsSpan(hook))) return;
+    this.context.report({ node: at, messageId: 'unscrubbedTracing', precision: 'medium' });
+  }
+
+  /** An object literal given inline, named in the file, or read from one by a literal key (`configs['@opentelemetry/instrumentation-http']`). */
+  private objectOf(node: Node | undefined): TSESTree.ObjectExpression | undefined {
+    if (!node) return undefined;
+    if (node.type === 'ObjectExpression') return node;
+    if (node.type === 'Identifier') return this.objectConstants.get(node.name);
+    if (node.type === 'MemberExpression' && node.object.type === 'Identifier') {
+      const whole = this.objectConstants.get(node.object.name);
+      const key = node.computed ? (isStringLiteral(node.property as Node) ? (node.property as TSESTree.StringLiteral).value : undefined) : propertyName(node);
+      const entry = whole?.properties.find((property): property is TSESTree.Property => property.type === 'Property' && (keyName(property.key) ?? (isStringLiteral(property.key as Node) ? (property.key as TSESTree.StringLiteral).value : undefined)) === key);
+      return entry?.value.type === 'ObjectExpression' ? entry.value : undefined;
+    }
+    return undefined;
+  }
+
   /** The options of a tracker's init, wherever they are given (an init call, `new Rollbar`, `<Provider config>`). */
   private checkTrackerOptions(options: TSESTree.ObjectExpression, tracker: TrackerInit, at: Node, site: Node, module?: string): void {
+    if (tracker.quiet && Object.entries(tracker.quiet).every(([key, on]) => {
+      const value = propertyNamed(options, key)?.value as Node | undefined;
+      return !!value && (on ? isTrueLiteral(value) : isFalseLiteral(value));
+    })) return;
     const pii = propertyNamed(options, 'sendDefaultPii');
     if (pii && isTrueLiteral(pii.value as Node)) {
       this.context.report({ node: pii, messageId: 'defaultPii', data: { vendor: tracker.vendor } });
@@ -1091,7 +1278,7 @@ class ThirdPartyFile {
     if (requestPlugin) return { what: 'the URL, query and body of every failing request (its server plugin attaches them), breadcrumbs and user data', precision: 'medium' };
     // Rollbar's server build records no telemetry (URLs, console lines): only uncaught exceptions and what the app attaches.
     if (module && /\/server(\/|$)/.test(module)) return { what: 'uncaught exceptions with their messages, and the person and request data attached to them', precision: 'low' };
-    const what = 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
+    const what = tracker.what ?? 'the request URLs, breadcrumbs (console lines, XHR URLs) and user data it captures by default';
     if (!tracker.captures) return { what, precision: 'medium' };
     const capturing = tracker.captures.some((key) => {
       const value = propertyNamed(options, key)?.value as Node | undefined;
@@ -1126,16 +1313,30 @@ class ThirdPartyFile {
     return TRACKER_INITS.find((candidate) => candidate.constructors && (imported ? candidate.modules.test(imported.module) : candidate.constructors.includes(name) && this.context.importsModule(candidate.modules)));
   }
 
-  /** `<Provider config={rollbarConfig}>` from `@rollbar/react`: the config is Rollbar's init options. */
+  /**
+   * `<Provider config={rollbarConfig}>` from `@rollbar/react`, `<PostHogProvider apiKey options={…}>` from
+   * `posthog-js/react`: the attribute holds the tracker's init options. Options that are a field of the enclosing
+   * function's parameter come from its caller: reported with low precision, as a caller's options spread into an init.
+   */
   onJsxOpeningElement(node: TSESTree.JSXOpeningElement): void {
     if (node.name.type !== 'JSXIdentifier') return;
     const imported = this.context.importedFrom(node.name.name);
-    if (imported?.module !== '@rollbar/react' || imported.imported !== 'Provider') return;
-    const attribute = node.attributes.find((candidate): candidate is TSESTree.JSXAttribute => candidate.type === 'JSXAttribute' && candidate.name.type === 'JSXIdentifier' && candidate.name.name === 'config');
+    if (!imported) return;
+    const tracker = TRACKER_INITS.find((candidate) => candidate.providers?.some((provider) => provider.module === imported.module && provider.element === imported.imported));
+    const provider = tracker?.providers?.find((candidate) => candidate.module === imported.module && candidate.element === imported.imported);
+    if (!tracker || !provider) return;
+    const attribute = node.attributes.find((candidate): candidate is TSESTree.JSXAttribute => candidate.type === 'JSXAttribute' && candidate.name.type === 'JSXIdentifier' && candidate.name.name === provider.attribute);
     const expression = attribute?.value?.type === 'JSXExpressionContainer' ? (attribute.value.expression as Node) : undefined;
-    const options = expression?.type === 'ObjectExpression' ? expression : expression?.type === 'Identifier' ? this.objectConstants.get(expression.name) : undefined;
-    const rollbar = TRACKER_INITS.find((candidate) => candidate.vendor === 'Rollbar');
-    if (options && rollbar && attribute) this.checkTrackerOptions(options, rollbar, attribute, attribute);
+    if (!attribute || !expression) return;
+    const options = expression.type === 'ObjectExpression' ? expression : expression.type === 'Identifier' ? this.objectConstants.get(expression.name) : undefined;
+    if (options) {
+      this.checkTrackerOptions(options, tracker, attribute, attribute);
+      return;
+    }
+    const root = expression.type === 'MemberExpression' ? rootName(expression) : undefined;
+    if (root && isParameterOfFunctionAround({ type: 'Identifier', name: root } as Node, node)) {
+      this.context.report({ node: attribute, messageId: 'unscrubbedTrackerSpread', data: { vendor: tracker.vendor, hooks: tracker.hooks.slice(0, 2).join('/'), captured: tracker.what ?? 'what it captures by default' }, precision: 'low' });
+    }
   }
 
   /** `ReactGA.send({ hitType: 'pageview', page: location.pathname + location.search })`: the query string goes to the vendor. */
@@ -1159,6 +1360,7 @@ class ThirdPartyFile {
 
   onNewExpression(node: TSESTree.NewExpression) {
     this.checkTrackerInit(node);
+    this.checkTracing(node);
     this.checkAppInsights(node);
     // AWS Bedrock: client.send(new InvokeModelCommand({ body: JSON.stringify({ prompt }) }))
     const name = lastSegment(node.callee);
@@ -1208,6 +1410,7 @@ export default createRule({
       replay: 'Session replay ({{vendor}}) records {{what}} unmasked: whatever users type or see, PHI included, is sent to the vendor. Keep masking on; a vendor may receive PHI only under a signed BAA, and only the minimum necessary.',
       unscrubbedTracker: '{{vendor}} is initialised without a scrubbing hook ({{hooks}}): {{captured}} reach the vendor, PHI included. Scrub events before they are sent.',
       llmRealtime: 'Opens a realtime session with {{vendor}}: everything said in it (in a clinical app, patients\' details) streams to the vendor. A vendor may receive PHI only under a signed BAA with zero data retention.',
+      unscrubbedTracing: 'OpenTelemetry\'s HTTP instrumentation records every request URL with its query string (`http.target`, `url.full`) on the spans it exports, with no hook that scrubs them: patient searches by name, birth date or identifier reach the tracing backend, PHI included. Scrub the URL attributes in a request hook or a span processor, or drop the query string.',
       unscrubbedTrackerSpread: '{{vendor}} is initialised from its caller\'s options with no scrubbing hook ({{hooks}}) here: unless every caller passes one, {{captured}} reach the vendor, PHI included.',
       passThroughHook: '{{vendor}}\'s `{{hook}}` passes events on without removing patient data (it only filters, relabels, rewrites stack frames or strips credentials): request URLs, breadcrumbs, exception messages and user data reach the vendor, PHI included. Scrub them in the hook.',
       defaultPii: '`sendDefaultPii: true` makes {{vendor}} send IP addresses, cookies, request bodies and user data with every event. Turn it off; attach only an opaque user id.',
@@ -1230,6 +1433,7 @@ export default createRule({
       'Program:exit': () => state.onProgramExit(),
       FunctionDeclaration: (node) => state.onFunctionDeclaration(node),
       VariableDeclarator: (node) => state.onVariableDeclarator(node),
+      PropertyDefinition: (node) => state.onPropertyDefinition(node),
       CallExpression: (node) => state.onCallExpression(node),
       NewExpression: (node) => state.onNewExpression(node),
       AssignmentExpression: (node) => state.onAssignmentExpression(node),

@@ -67,6 +67,8 @@ runRuleTests('no-phi-in-error-message', {
     // Promise.allSettled collects its callbacks' rejections as results (`{ status: 'rejected', reason }`): they are
     // data for the caller, not errors raised to a client or a logger
     "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.allSettled(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      if (!record.nhs_number.trim()) throw new Error(`Blank NHS number ${record.nhs_number}`);\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",
+    // a branch taken only when the value is missing carries none of it (`No patient born undefined`)
+    "export const handler = async (dateOfBirth?: string) => {\n  if (!dateOfBirth) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return { statusCode: 200 };\n};",
     // rethrowing what was caught
     'try { JSON.parse("{") } catch (err) { throw err; }',
     // success responses are another rule's business; error responses with ids only
@@ -90,9 +92,9 @@ runRuleTests('no-phi-in-error-message', {
     // a Lambda / API Gateway proxy result with an error status, written in place or through a helper named for a
     // response or for sending an error: the body echoes the patient's postcode and date of birth to the client
     {
-      code: "function errorResponse(statusCode: number, message: string) {\n  return { statusCode, body: JSON.stringify({ error: message }) };\n}\nexport const handler = async (postcode: string, dateOfBirth: string) => {\n  if (!dateOfBirth) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return errorResponse(404, `No local authority found for ${postcode}`);\n};",
+      code: "function errorResponse(statusCode: number, message: string) {\n  return { statusCode, body: JSON.stringify({ error: message }) };\n}\nexport const handler = async (postcode: string, dateOfBirth: string) => {\n  if (!postcode) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return errorResponse(404, `No local authority found for ${postcode}`);\n};",
       errors: [
-        { line: 5, column: 53, kinds: ['date-of-birth'] },
+        { line: 5, column: 50, kinds: ['date-of-birth'] },
         { line: 6, column: 29, kinds: ['zip-code'] },
       ],
     },

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // a branch taken only when the value is null, undefined or empty logs nothing of it
+    "declare const patient: { diagnosis?: string; allergies?: string[] };\nconst d = patient.diagnosis;\nconst a = patient.allergies;\nif (d == null || d.length === 0) console.log(`no diagnosis: ${d}`);\nif (a === undefined) console.log('allergies', a);\nif (d) console.log('ok'); else console.log('missing', d);",
     // console.time prints nothing; a timer labelled by an opaque id prints only the id
     'export function loadChart(mrn: string, patientUuid: string) {\n  console.time(`chart ${mrn}`);\n  console.timeEnd(`chart ${patientUuid}`);\n}',
     // codes without a person: a CPT code checked against a terminology service, an AI-suggested ICD code that failed
@@ -137,6 +139,14 @@ runRuleTests('no-phi-in-logs', {
     "type CardProps = { patient: number; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient, sizing }: CardProps) { console.log(patient, sizing); }",
   ],
   invalid: [
+    {
+      name: 'a branch that fills an empty value keeps what it sets; either side of `||` alone proves nothing',
+      code: "declare const patient: { diagnosis?: string; notes?: string };\nlet d: string | undefined;\nif (!d) {\n  d = patient.diagnosis;\n  console.log(d);\n}\nconst n = patient.notes;\nif (n == null || n.includes('x')) console.log(n);",
+      errors: [
+        { line: 5, column: 15, kinds: ['diagnosis'] },
+        { line: 8, column: 47, kinds: ['clinical-note'] },
+      ],
+    },
     {
       name: 'a trap-named or destructured parameter of a declared shape still logs the PHI its fields declare',
       code: "interface Person { firstName: string; birthDate: string }\ntype CardProps = { patient: Person; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient }: CardProps) { console.log(patient); }",

@@ -21,9 +21,15 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; try { JSON.parse('{') } catch (err) { Sentry.captureException(err); }",
     // a template filled with a test case, a use case or the letter case of a word is no patient's case
     "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function suggest(template: string, testCase: string, useCase: string, lowerCase: string) {\n  const prompt = template.replace('[a]', testCase).replace('[b]', useCase).replace('[c]', lowerCase);\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });\n}",
+    // a template's placeholder names what fills it only when it is a delimited placeholder filled with data that is not a
+    // record's id (`{patient}`), a trap (`{patientId}`, `{format}`), a constant or a replacer function
+    "import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function fill(template: string, ref: string, text: string) {\n  const prompt = template.replace('{patient}', ref).replace('{patientId}', ref).replace('{format}', text).replace('case information', text).replace('[notes]', 'none').replace('{{ diagnosis }}', (m) => m.toUpperCase());\n  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });\n}",
     // a local model is not a third party; TensorFlow.js predict is local inference
     "import { ChatOllama } from '@langchain/ollama'; declare const patient: any; const llm = new ChatOllama({ model: 'llama3' }); await llm.invoke(`Summarize: ${patient.clinicalNotes}`);",
     "declare const model: any; declare const patient: any; model.predict(patient.vitals);",
+    // a bot bound to a local model by assignment or by its declared class stays local; a bound class that is no LLM is no LLM
+    "import { ChatOllama } from '@langchain/ollama';\ndeclare const patient: { diagnosis: string };\nlet chatbot: any;\nchatbot = new ChatOllama({ model: 'llama3' });\nchatbot.invoke(patient.diagnosis);\nlet local: ChatOllama;\nlocal.invoke(patient.diagnosis);",
+    "declare class RuleEngine { invoke(x: unknown): void }\ndeclare const patient: { diagnosis: string };\nlet chatbot: RuleEngine;\nchatbot = new RuleEngine();\nchatbot.invoke(patient.diagnosis);",
     // `ai` only as a word of its own: a chain of custody, a mail service, a detail view are no AI gateway; a local
     // model stays local, and an AI gateway's `run`/`predict`/`generate` (also local ML's verbs) need an LLM word
     "declare const mailService: any; declare const detailView: any; declare const patient: any; await mailService.invoke('welcome', patient.email); detailView.call(patient.fullName);",
@@ -43,6 +49,20 @@ runRuleTests('no-phi-to-third-party', {
     "import * as Sentry from '@sentry/node'; declare function stripPhi(e: unknown): unknown; Sentry.init({ dsn: 'x', beforeBreadcrumb: (crumb) => stripPhi(crumb) as any });",
     // a shared config object spread in (not a caller's options) may well carry the hook
     "import * as Sentry from '@sentry/react'; import { sentryOptions } from './sentry-options'; export function setup() { Sentry.init({ ...sentryOptions, dsn: 'x' }); }",
+    // PostHog with automatic capture off, with a hook that scrubs, started from a client made elsewhere, or from options we cannot see
+    "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'x', autocapture: false, capture_pageview: false, disable_session_recording: true });",
+    "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'x', before_send: (event) => { if (event) delete event.properties.$current_url; return event; } });",
+    { filename: 'src/Provider.tsx', code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nimport { options } from './analytics-options';\nexport const A = ({ children }: { children: unknown }) => <PostHogProvider client={posthog}>{children}</PostHogProvider>;\nexport const B = ({ children }: { children: unknown }) => <PostHogProvider apiKey=\"k\" options={options.posthog}>{children}</PostHogProvider>;" },
+    // a `posthog.init` of the app's own (no posthog-js import) is not the SDK
+    "declare const posthog: { init(k: string): void };\nposthog.init('k');",
+    // options from a module of the app that may hold a hook, or from the caller, are not the environment's data
+    "import * as Sentry from '@sentry/react';\nimport { sentryOptions } from './sentry-options';\nimport { settings } from './config/settings';\nSentry.init(sentryOptions);\nSentry.init(settings.sentry);\nexport const start = (options: object) => Sentry.init(options);",
+    // OpenTelemetry: HTTP instrumentation off, a hook that rewrites the URL, a span processor of the app's own, or a
+    // getNodeAutoInstrumentations of the app's own
+    "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';\ngetNodeAutoInstrumentations({ '@opentelemetry/instrumentation-http': { enabled: false } });",
+    "import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';\ndeclare function stripQuery(u: unknown): string;\nnew HttpInstrumentation({ requestHook: (span, request) => { span.setAttribute('http.target', stripQuery(request)); } });",
+    "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';\nimport { NodeSDK } from '@opentelemetry/sdk-node';\ndeclare class RedactingSpanProcessor { constructor(): void }\nnew NodeSDK({ spanProcessors: [new RedactingSpanProcessor()], instrumentations: [getNodeAutoInstrumentations()] });",
+    "import { getNodeAutoInstrumentations } from './tracing';\ngetNodeAutoInstrumentations();",
     // a function called init from elsewhere is not a tracker
     "import { init } from './i18n'; init({ lng: 'en' });",
     // plain HTTP to an LLM host without PHI in the body; PHI posted to the app's own backend is not a third party
@@ -103,6 +123,73 @@ runRuleTests('no-phi-to-third-party', {
         { line: 11, column: 87, message: "Rollbar's `scrubFields` passes events on without removing patient data" },
         { line: 12, column: 1, message: 'Rollbar is initialised without a scrubbing hook' },
       ],
+    },
+    {
+      name: 'PostHog started with its defaults: autocapture, full page URLs and session recordings reach the vendor (regression: a surveillance app wrapping its provider)',
+      filename: 'src/analytics/init.ts',
+      code: "import posthog from 'posthog-js';\nposthog.init('phc_k', { api_host: 'https://us.i.posthog.com', capture_pageview: false });",
+      errors: [{ line: 2, column: 1, message: 'PostHog is initialised without a scrubbing hook (before_send/sanitize_properties): the text of clicked elements' }],
+    },
+    {
+      name: 'PostHog with only its token, and a provider handed its caller\'s options (low precision)',
+      filename: 'src/analytics/Provider.tsx',
+      code: "import posthog from 'posthog-js';\nimport { PostHogProvider } from 'posthog-js/react';\nposthog.init('phc_k');\ntype Settings = { key?: string; options: object };\nexport const withAnalytics = (settings: Settings, children: unknown) => (\n  <PostHogProvider apiKey={settings.key!} options={settings.options}>{children}</PostHogProvider>\n);",
+      errors: [
+        { line: 3, column: 1, message: 'PostHog is initialised without a scrubbing hook' },
+        { line: 6, column: 43, message: "PostHog is initialised from its caller's options" },
+      ],
+    },
+    {
+      name: "an error tracker started from the deployment's JSON configuration, which can hold no hook (regression: FHIR web apps configured by env)",
+      filename: 'app/src/index.tsx',
+      code: [
+        "import * as Sentry from '@sentry/react';",
+        "import { SENTRY_CONFIGS } from './configs/env';",
+        "if (process.env.NODE_ENV === 'production') {",
+        '  const { tags, ...sentryConfigs } = SENTRY_CONFIGS;',
+        '  Sentry.init(sentryConfigs);',
+        '}',
+      ].join('\n'),
+      errors: [{ line: 5, column: 3, message: 'Sentry is initialised without a scrubbing hook' }],
+    },
+    {
+      name: 'Bugsnag started from options parsed from JSON',
+      code: "import Bugsnag from '@bugsnag/js';\ndeclare const raw: string;\nconst options = JSON.parse(raw);\nBugsnag.start(options);",
+      errors: [{ line: 4, column: 1, message: 'Bugsnag is initialised without a scrubbing hook' }],
+    },
+    {
+      name: 'OpenTelemetry auto-instrumentation exports request URLs with their query strings unscrubbed (regression: FHIR servers and eCR viewers)',
+      code: [
+        "import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';",
+        "import { NodeSDK, tracing } from '@opentelemetry/sdk-node';",
+        "import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';",
+        'const sdk = new NodeSDK({',
+        '  spanProcessors: [new tracing.SimpleSpanProcessor(new OTLPTraceExporter())],',
+        "  instrumentations: [getNodeAutoInstrumentations({ '@opentelemetry/instrumentation-fs': { enabled: false } })],",
+        '});',
+        'sdk.start();',
+      ].join('\n'),
+      errors: [{ line: 6, column: 22, message: "OpenTelemetry's HTTP instrumentation records every request URL" }],
+    },
+    {
+      name: 'an HTTP instrumentation config whose hooks only filter and add a route, used by both SDK paths, is reported once at its entry',
+      filename: 'src/otel.js',
+      code: [
+        "const configs = {",
+        "  '@opentelemetry/instrumentation-http': {",
+        "    ignoreIncomingRequestHook: (req) => req.url === '/health',",
+        "    applyCustomAttributesOnSpan: (span) => { span.attributes['http.route'] = '/fhir'; },",
+        '  },',
+        '};',
+        'if (process.env.AUTO) {',
+        "  const { getNodeAutoInstrumentations } = require('@opentelemetry/auto-instrumentations-node');",
+        '  getNodeAutoInstrumentations(configs);',
+        '} else {',
+        "  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');",
+        "  new HttpInstrumentation(configs['@opentelemetry/instrumentation-http']);",
+        '}',
+      ].join('\n'),
+      errors: [{ line: 2, column: 3, message: 'OpenTelemetry' }],
     },
     {
       name: 'a beforeSend that removes only cookies and the authorization header leaves request URLs and bodies',
@@ -310,6 +397,58 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: 'an LLM client bound by assignment or by its declared class: a lazily made module chatbot, a field set in the constructor (regression: AI intake interviews)',
+      code: [
+        "import { ChatAnthropic } from '@langchain/anthropic';",
+        'let chatbot: ChatAnthropic | undefined;',
+        'export async function ask(patient: { diagnosis: string }) {',
+        "  if (!chatbot) chatbot = new ChatAnthropic({ model: 'claude-haiku' });",
+        '  return chatbot.invoke(patient.diagnosis);',
+        '}',
+        'export class Interviewer {',
+        '  bot: ChatAnthropic;',
+        "  constructor(key: string) { this.bot = new ChatAnthropic({ anthropicApiKey: key }); }",
+        '  reply(answers: { symptoms: string[] }) { return this.bot.invoke(answers.symptoms.join()); }',
+        '}',
+        'let helper: ChatAnthropic;',
+        'export const later = (p: { medications: string[] }) => helper.stream(p.medications.join());',
+      ].join('\n'),
+      errors: [
+        { line: 5, column: 25, kinds: ['diagnosis'], message: 'an LLM provider' },
+        { line: 10, column: 67, kinds: ['sensitive-condition'] },
+        { line: 13, column: 70, kinds: ['medication'] },
+      ],
+    },
+    {
+      name: "a prompt template's placeholder names the request data put in its place (regression: diagnosis suggestions from a patient's case)",
+      code: [
+        "import OpenAI from 'openai';",
+        'const openai = new OpenAI();',
+        'export async function suggest(template: string, payload: string, answers: unknown) {',
+        "  const prompt = template.replace('[case information]', payload);",
+        "  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+        "  const intake = template.replaceAll('{{date_of_birth}}', String(answers)).replace('<medications>', JSON.stringify(answers));",
+        "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: intake }] });",
+        '}',
+      ].join('\n'),
+      errors: [
+        { line: 5, column: 69, kinds: ['clinical-note'], message: 'OpenAI' },
+        { line: 7, column: 70, kinds: ['date-of-birth', 'medication'] },
+      ],
+    },
+    {
+      name: 'an assertion helper hands its argument back: the answers it checks reach the model (regression: AI intake interviews)',
+      code: [
+        "import { ChatOpenAI } from '@langchain/openai';",
+        "import { assertDefined } from './helpers';",
+        'declare const answer: { valueString?: string; diagnosis?: string };',
+        'const llm = new ChatOpenAI();',
+        "const diagnosis = assertDefined(answer.diagnosis, 'diagnosis');",
+        'llm.invoke(diagnosis);',
+      ].join('\n'),
+      errors: [{ line: 6, column: 12, kinds: ['diagnosis'] }],
+    },
+    {
       name: "an app's AI gateway: the serialised patient data handed to `aiService.invoke` is the prompt",
       code: "declare const req: { aiService: { invoke(context: string, message: string): Promise<unknown> }; body: { patientData: unknown } };\nconst { patientData } = req.body as { patientData: { firstName: string; conditions: string[] } };\nconst userMessage = JSON.stringify(patientData, null, 2);\nawait req.aiService.invoke('patient-summary', userMessage);\ndeclare const aiClient: any; declare const encounter: { diagnosis: string };\naiClient.stream(`Explain ${encounter.diagnosis}`);",
       errors: [
@@ -409,6 +548,8 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 57, message: 'Session replay (Sentry) records page text unmasked' },
         { line: 5, column: 35, message: 'Session replay (LogRocket) records inputs unmasked' },
+        // and, apart from replay, its autocapture and page views go unscrubbed
+        { line: 6, column: 1, message: 'PostHog is initialised without a scrubbing hook' },
         { line: 6, column: 44, message: 'PostHog' },
         { line: 8, column: 39, message: 'Datadog RUM' },
       ],

@@ -88,6 +88,26 @@ function functionName(node: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** Whether code assigns a name (`x = …`, `x += …`, `x++`) outside nested functions' own bindings (conservative: any). */
+function assignsName(body: Node, name: string): boolean {
+  let found = false;
+  const visit = (node: Node): void => {
+    if (found) return;
+    if ((node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) || (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name)) {
+      found = true;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+    }
+  };
+  visit(body);
+  return found;
+}
+
 export class Analyzer extends FunctionSummaries {
   private conditionalDepth = 0;
   /** The conditional depth at the start of each function body being walked: a write at that depth always runs when the body does. */
@@ -389,7 +409,8 @@ export class Analyzer extends FunctionSummaries {
    * `schema instanceof ZodEffects`) bound to nothing inside it.
    */
   private visitNarrowed(test: Node, branch: 'consequent' | 'alternate', body: Node, parent: Node): void {
-    const names = namesWithoutDataInBranch(test, branch).filter((name) => this.scope.lookup(name) !== undefined);
+    // A name the branch assigns (`if (!patient) patient = await load(id)`) keeps its binding: what is set there stays set.
+    const names = namesWithoutDataInBranch(test, branch).filter((name) => this.scope.lookup(name) !== undefined && !assignsName(body, name));
     if (names.length === 0) {
       this.visit(body, parent);
       return;

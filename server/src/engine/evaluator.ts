@@ -105,6 +105,15 @@ function isMaskingReplace(name: string, node: TSESTree.CallExpression): boolean 
   const masks = replacement.value.replace(/\$\d/g, '');
   return /^[*•xX#]+$/.test(masks) && (masks.length >= 3 || pattern.regex.flags.includes('g'));
 }
+/**
+ * Helpers that check a value and hand it back narrowed (`assertDefined(x, 'name')`, `ensureExists(x)`, `notNull(x)`):
+ * the call is its first argument. `asserts x` functions return nothing and are not assigned, so naming is safe here.
+ */
+const ASSERTING_IDENTITY = /^(?:(?:assert|ensure|expect)(?:Is)?(?:Defined|Exists?|Present|NotNull|NonNull|NotNil|NotEmpty|NotUndefined|Truthy)|notNull|nonNull|notNil|definedOrThrow)$/;
+/** A template placeholder: `[case information]`, `{{patient_name}}`, `{dob}`, `<diagnosis>`, `%NOTES%`. */
+const PLACEHOLDER = /^(?:\[\s*([A-Za-z][\w .-]{1,40})\s*\]|\{\{?\s*([A-Za-z][\w .-]{1,40})\s*\}\}?|<\s*([A-Za-z][\w .-]{1,40})\s*>|%([A-Za-z][\w.-]{1,40})%)$/;
+/** Kinds that name a whole record: in a placeholder they stand for its id (`/Patient/{patient}`). */
+const PLACEHOLDER_RECORD_KINDS: ReadonlySet<string> = new Set(['patient-record', 'encounter']);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 const actionVerbs = new Set(ACTION_VERBS);
@@ -1564,6 +1573,10 @@ export abstract class ValueEvaluator {
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);
     }
+    // `assertDefined(answer.valueString, 'answer')`, `ensureExists(x)`: a helper that checks its first argument and returns it.
+    if (!local && callee.type === 'Identifier' && name && ASSERTING_IDENTITY.test(name) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+      return this.valueOf(node.arguments[0]);
+    }
     if (callee.type === 'MemberExpression' && name) {
       // `this.loadOrders(id)` of this file's class, `this.orders.byPatient(id)` of an imported service: the
       // response its body returns, before what its name says.
@@ -1687,7 +1700,10 @@ export abstract class ValueEvaluator {
     if (receiver.element && oneElementMethods.has(name)) return receiver.element;
     if (passThroughMethods.has(name)) {
       const passed = taintOnly(receiver);
-      return joiningMethods.has(name) ? join(passed, argumentsValue()) : { ...passed, typeName: receiver.typeName, personContext: receiver.personContext };
+      if (!joiningMethods.has(name)) return { ...passed, typeName: receiver.typeName, personContext: receiver.personContext };
+      const joined = join(passed, argumentsValue());
+      const filled = this.placeholderFilling(node, name, receiver);
+      return filled ? join(joined, filled) : joined;
     }
     const byMethod = this.nameSaysValue(name, node);
     if (hasPhi(byMethod)) return byMethod;
@@ -1850,6 +1866,29 @@ export abstract class ValueEvaluator {
     const dotted = dottedName(node);
     const text = dotted ?? (node.type === 'CallExpression' ? `${dottedName(node.callee) ?? 'call'}(…)` : node.type);
     return text.length > MAX_SNIPPET ? `${text.slice(0, MAX_SNIPPET - 1)}…` : text;
+  }
+
+  /**
+   * `template.replace('[case information]', payload)`, `.replace('{{date_of_birth}}', value)`: a template's placeholder
+   * names what is put in its place, as a key names an opaque value. Only a delimited placeholder (brackets, braces,
+   * angle brackets, percent signs) counts, not a fixed text; only a value that can hold data (not a constant, not a
+   * replacer function) whose own analysis found nothing; never a whole record's name (`{patient}`, `{encounter}` in a
+   * URL template stand for an id), and never a trap (`{patientId}`, `{format}`).
+   */
+  private placeholderFilling(node: TSESTree.CallExpression, name: string, receiver: AbstractValue): AbstractValue | undefined {
+    if (name !== 'replace' && name !== 'replaceAll') return undefined;
+    const [pattern, replacement] = node.arguments;
+    if (pattern?.type !== 'Literal' || typeof pattern.value !== 'string' || !replacement || replacement.type === 'SpreadElement') return undefined;
+    const placeholder = PLACEHOLDER.exec(pattern.value.trim())?.slice(1).find((group) => group !== undefined);
+    if (!placeholder || FUNCTION_TYPES.has(replacement.type)) return undefined;
+    const value = this.valueOf(replacement);
+    if (hasPhi(value) || value.constant !== undefined || value.tags?.has('sanitized') || value.tags?.has('encrypted')) return undefined;
+    const words = placeholder.trim().split(/[^A-Za-z0-9]+/).filter(Boolean);
+    if (words.length === 0 || words.length > 4) return undefined;
+    const byName = this.options.classifier.classify(words.join('_'), receiver.personContext);
+    if (byName.trap) return undefined;
+    const kinds = byName.kinds.filter((kind) => !PLACEHOLDER_RECORD_KINDS.has(kind));
+    return kinds.length ? fromKinds(kinds, this.origin(replacement, kinds), 'medium') : undefined;
   }
 
   protected origin(node: Node, kinds: readonly string[]): TaintOrigin {

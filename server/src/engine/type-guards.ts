@@ -66,10 +66,17 @@ const NON_DATA_TYPEOF = new Set(['function', 'symbol', 'boolean', 'undefined']);
  */
 export function namesWithoutDataInBranch(test: Node, branch: 'consequent' | 'alternate'): string[] {
   if (test.type === 'UnaryExpression' && test.operator === '!') return namesWithoutDataInBranch(test.argument, branch === 'consequent' ? 'alternate' : 'consequent');
+  // `if (x) … else …`: in the else branch `x` is falsy (null, undefined, '', 0): no data.
+  if (test.type === 'Identifier') return branch === 'alternate' && test.name !== 'undefined' ? [test.name] : [];
   if (test.type === 'LogicalExpression') {
     // `a && b` true: both hold; `a || b` false: neither holds.
     if (test.operator === '&&' && branch === 'consequent') return [...namesWithoutDataInBranch(test.left, branch), ...namesWithoutDataInBranch(test.right, branch)];
     if (test.operator === '||' && branch === 'alternate') return [...namesWithoutDataInBranch(test.left, branch), ...namesWithoutDataInBranch(test.right, branch)];
+    // `a || b` true: one of them holds, so only what both prove (`x == null || x.length === 0`: `x` is empty either way).
+    if (test.operator === '||' && branch === 'consequent') {
+      const right = new Set(namesWithoutDataInBranch(test.right, branch));
+      return namesWithoutDataInBranch(test.left, branch).filter((name) => right.has(name));
+    }
     return [];
   }
   if (test.type !== 'BinaryExpression') return [];
@@ -81,6 +88,11 @@ export function namesWithoutDataInBranch(test: Node, branch: 'consequent' | 'alt
   const unequal = test.operator === '!==' || test.operator === '!=';
   if (!(equal && branch === 'consequent') && !(unequal && branch === 'alternate')) return [];
   for (const [operand, other] of [[test.left, test.right], [test.right, test.left]] as const) {
+    // `x == null`, `x === undefined`: nothing; `x.length === 0`: an empty string or list.
+    if (operand.type === 'Identifier' && isNothing(other as Node)) return [operand.name];
+    if (operand.type === 'MemberExpression' && !operand.computed && operand.property.type === 'Identifier' && operand.property.name === 'length' && operand.object.type === 'Identifier' && other.type === 'Literal' && other.value === 0) {
+      return [operand.object.name];
+    }
     if (operand.type === 'UnaryExpression' && operand.operator === 'typeof' && operand.argument.type === 'Identifier' && other.type === 'Literal' && typeof other.value === 'string' && NON_DATA_TYPEOF.has(other.value)) {
       return [operand.argument.name];
     }
@@ -88,6 +100,10 @@ export function namesWithoutDataInBranch(test: Node, branch: 'consequent' | 'alt
     if (schema) return [schema];
   }
   return [];
+}
+
+function isNothing(node: Node): boolean {
+  return (node.type === 'Literal' && node.value === null && !('regex' in node && node.regex)) || (node.type === 'Identifier' && node.name === 'undefined');
 }
 
 /** `x._def.typeName`, `x._def.type`: the definition zod keeps on every schema (a kind test of a schema). */

@@ -1361,3 +1361,47 @@ describe('no-phi-in-url: account lookups, references, master data and identifier
     ],
   });
 });
+
+describe('no-phi-in-url: navigation state, FHIR search parameters filled by key, query fragments of a known URL (round 11)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // navigation state of a tab name and an id known only by a record's name
+      { code: "import { useNavigate } from 'react-router-dom';\nexport function useOpenTab(patientId: string) {\n  const navigate = useNavigate();\n  return () => navigate(`/patient/${patientId}`, { state: { defaultTab: 'encounters', patient: patientId } });\n}", filename: 'src/useOpenTab.tsx' },
+      // a sign-in step hands the account holder's own e-mail or phone to the next page (the answer of an auth service call)
+      "import { Router } from '@angular/router';\ndeclare const authService: { requestOtp(p: object): { subscribe(cb: (r: { success: boolean }) => void): void } };\nexport class VerificationComponent {\n  constructor(private router: Router, private form: { value: { email: string } }) {}\n  verify() {\n    authService.requestOtp({ email: this.form.value.email }).subscribe((res) => {\n      if (res.success) this.router.navigate(['/session/verify-otp'], { state: { via: 'email', email: this.form.value.email } });\n    });\n  }\n}",
+      // a FHIR patient search filled by key with paging and an organisation id only
+      "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function recentPatients(organizationId: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  params.set('organization', organizationId);\n  return medplum.searchResources('Patient', params);\n}",
+      // a name typed into a search of organisations, appended to the URL that names the resource
+      "export async function findOrganizations(search: string) {\n  let url = `/api/fhir/Organization?_count=10`;\n  if (search) url += `&name=${encodeURIComponent(search)}`;\n  return fetch(url);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a patient search form\'s values handed to the next page in router navigation state',
+        filename: 'src/useAddPatient.tsx',
+        code: "import { useNavigate } from 'react-router-dom';\nimport { useFormContext } from 'react-hook-form';\ntype PatientCriteriaEntry = { firstName?: string; lastName?: string; dateOfBirth?: string };\nexport function useAddPatient() {\n  const navigate = useNavigate();\n  const { getValues } = useFormContext<PatientCriteriaEntry>();\n  return () => {\n    const criteria = getValues();\n    navigate('/patient/add', { state: { criteria } });\n  };\n}",
+        errors: [{ line: 9, column: 39, kinds: ['date-of-birth', 'name'], message: 'Router navigation state' }],
+      },
+      {
+        name: 'Angular router navigation state with a patient\'s phone (not the answer of an account call)',
+        code: "import { Router } from '@angular/router';\ndeclare const linkService: { requestOtp(hash: string, phone: string): { subscribe(cb: (r: { success: boolean }) => void): void } };\nexport class PrescriptionDownload {\n  constructor(private router: Router, private hash: string) {}\n  send(patientPhoneNumber: string) {\n    linkService.requestOtp(this.hash, patientPhoneNumber).subscribe((res) => {\n      if (res.success) this.router.navigate(['/verify-otp'], { state: { via: 'phone', val: patientPhoneNumber } });\n    });\n  }\n}",
+        errors: [{ line: 7, column: 71, kinds: ['phone'] }],
+      },
+      {
+        name: 'a FHIR patient search whose URLSearchParams get the typed name by `set`',
+        code: "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function findPatients(query: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  const trimmed = query.trim();\n  if (trimmed) params.set('name', trimmed);\n  return medplum.searchResources('Patient', params);\n}",
+        errors: [{ line: 7, column: 35, kinds: ['name'] }],
+      },
+      {
+        name: 'a FHIR patient search whose parameter object is filled by key before the search',
+        code: "import { fhirService } from './fhir.service';\nexport async function searchPatients(params: { name?: string; birthDate?: string; facilityId?: string }) {\n  const searchParams: Record<string, string> = { _count: '50' };\n  if (params.facilityId) searchParams.organization = params.facilityId;\n  if (params.birthDate) searchParams.birthdate = params.birthDate;\n  return fhirService.search('Patient', searchParams);\n}",
+        workspace: { 'src/fhir.service.ts': 'export const fhirService: any = {};\n' },
+        errors: [{ line: 5, column: 50, kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'a typed name appended to a URL of a FHIR Patient search is a name search',
+        code: "export async function loadPatients(search: string, pageSize: number) {\n  let url = `/api/fhir/Patient?_count=${pageSize}`;\n  if (search) {\n    url += `&name=${encodeURIComponent(search)}`;\n  }\n  return fetch(url);\n}",
+        errors: [{ line: 4, column: 21, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -207,9 +207,9 @@ function pathSegments(path: string): string[] {
   return path.split(/[^A-Za-z0-9]+/).map((segment) => (/^X[a-z]/.test(segment) ? segment.slice(1) : segment)).filter(Boolean);
 }
 
-/** `?dob=` / `&patient_ssn=` right before an expression: the query parameter it fills. */
+/** `?dob=` / `&patient_ssn=` right before an expression (or `identifier=` opening a query string): the query parameter it fills. */
 function queryParameterBefore(before: string): string | undefined {
-  const match = /[?&]([A-Za-z0-9_.\-[\]]+)=$/.exec(before);
+  const match = /(?:^|[?&])([A-Za-z0-9_.:\-[\]]+)=$/.exec(before);
   return match ? match[1].replace(/\[\]$/, '') : undefined;
 }
 
@@ -848,7 +848,7 @@ class UrlFile {
     if (!pieces.length || LOCAL_SCHEMES.test(written)) return undefined;
     // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout; the URL it extends
     // (`let url = '/fhir/Patient?_count=20'`) says what its parameters search, as if it were written in one piece.
-    const [path, query = ''] = queryFragment ? [baseUrl?.split('?')[0] ?? '', written.slice(1)] : written.split('?', 2);
+    const [path, query = ''] = queryFragment ? [baseUrl?.split('?')[0] ?? '', /^[?&]/.test(written) ? written.slice(1) : written] : written.split('?', 2);
     const text = queryFragment && path ? `${path}?${query}` : written;
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
     const queryKeys = [...query.matchAll(/(?:^|&)([A-Za-z0-9_.\-]+)=/g)].map((match) => match[1]);
@@ -857,13 +857,16 @@ class UrlFile {
     if (this.searchesNonPatientResource(path, queryKeys, pieces.map((piece) => piece.expression))) return undefined;
     const taints: Taint[] = [];
     let first: Node | undefined;
-    for (const piece of pieces) {
+    for (const [index, piece] of pieces.entries()) {
       if (queryOnly && !(queryFragment ? !/\s/.test(piece.before) : inQueryString(piece.before))) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       if (isConstantsRead(piece.expression)) continue;
       const templateArguments = routeTemplateArguments(piece.expression);
       const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
-      const parameter = queryParameterBefore(piece.before);
+      // `identifier=${system}|${value}`: a FHIR token's system is a namespace; its value is what the parameter searches by
+      const after = (pieces[index + 1]?.before ?? written).slice(piece.before.length + 1);
+      if (after.startsWith('|') && queryParameterBefore(piece.before)) continue;
+      const parameter = queryParameterBefore(piece.before) ?? queryParameterBefore(piece.before.replace(/=X\|$/, '='));
       // `/profile/${value.patient}/investigation/${value.identifier}`: a value named as the record itself and only a
       // patient or an encounter, spliced as it is into the URL, is the record's id or reference (a whole record would
       // be `[object Object]`), as in a query object (see queryParameterTaint). A field read off the record
@@ -1129,6 +1132,7 @@ class UrlFile {
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
     this.checkRequestDescription(node);
+    this.checkFhirQueryText(node);
     // Most object literals have none of these keys: look before building a map of the properties.
     if (!node.properties.some((property) => property.type === 'Property' && !property.computed && TRACKER_TRIGGER_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
@@ -1149,6 +1153,27 @@ class UrlFile {
       const own = this.context.taintOf(filter.value as Node);
       this.report(filter.value as Node, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, key, own.kinds.length ? undefined : 'medium');
     }
+  }
+
+  /**
+   * `fhir.getResource({ resource: 'Patient', query: \`identifier=${value}&_include=Patient:link\` })`: a FHIR search
+   * written as query-string text beside the resource type it searches. The text is the search URL's query whatever
+   * client sends it (FHIR reads are GETs), judged as if written after `Patient?`.
+   */
+  checkFhirQueryText(node: TSESTree.ObjectExpression) {
+    if (!node.properties.some((property) => property.type === 'Property' && !property.computed && (keyName(property.key) === 'resource' || keyName(property.key) === 'resourceType'))) return;
+    const properties = objectProperties(node);
+    const type = properties.get('resourceType') ?? properties.get('resource');
+    const resource = type ? this.context.constantOf(type.value as Node) : undefined;
+    const query = properties.get('query') ?? properties.get('params');
+    if (typeof resource !== 'string' || !/^[A-Z][A-Za-z]+$/.test(resource) || !query) return;
+    const text = this.resolvedLocal(query.value as Node);
+    if (!(text.type === 'TemplateLiteral' || isConcat(text)) || this.handled.has(text)) return;
+    // query-string text: starts with a parameter (`identifier=…`), not a GraphQL document or a path
+    if (!/^[?&]?[A-Za-z_][\w.:-]*=/.test(leadingText(text))) return;
+    this.handled.add(text);
+    const found = this.phiInPieces(text, true, true, `${resource}?`);
+    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
   isTrackerResource(node: Node): boolean {
@@ -1898,16 +1923,16 @@ class UrlFile {
   }
 
   /** The person search parameters of a FHIR search's parameters (key and value), judged by resource type; the first value with PHI. */
-  fhirSearchParametersPhi(parameters: ReadonlyArray<{ key: string; value: Node }>, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
+  fhirSearchParametersPhi(parameters: ReadonlyArray<{ key: string; value: Node; at?: Node }>, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
     const taints: Taint[] = [];
     let first: Node | undefined;
-    for (const { key, value } of parameters) {
+    for (const { key, value, at } of parameters) {
       if (!fhirKnown && !isFhirSpeltParameter(key)) continue;
       const kind = chainedPatientSearchParameterKind(key) ?? (resourceType && isPersonResource(resourceType) ? personSearchParameterKind(key) : undefined);
       if (!kind) continue;
       const taint = this.fhirSearchValueTaint(kind, value);
       if (!taint) continue;
-      first ??= value;
+      first ??= at ?? value;
       taints.push(taint);
     }
     const merged = mergeTaints(taints);
@@ -1919,10 +1944,10 @@ class UrlFile {
    * function), and what was stored into it by key in the function around `site` before the search
    * (`searchParams.birthdate = params.birthDate`, `params.set('name', text)` on a `URLSearchParams`).
    */
-  searchParameterEntries(value: Node | undefined, site: Node): Array<{ key: string; value: Node }> | undefined {
+  searchParameterEntries(value: Node | undefined, site: Node): Array<{ key: string; value: Node; at?: Node }> | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
     const object = this.searchParameterObject(value);
-    const entries: Array<{ key: string; value: Node }> = [];
+    const entries: Array<{ key: string; value: Node; at?: Node }> = [];
     if (object) {
       for (const property of object.properties) {
         if (property.type === 'SpreadElement' || property.computed) continue;
@@ -1934,7 +1959,8 @@ class UrlFile {
     if (inner.type === 'Identifier') {
       const scope = enclosingFunction(site);
       for (const store of [...(this.keyedStores.get(inner.name) ?? []), ...(this.searchParamSets.get(inner.name) ?? [])]) {
-        if (store.scope === scope) entries.push({ key: store.key, value: store.value });
+        // reported at the search that sends what was stored (the stores may be spread over the function)
+        if (store.scope === scope) entries.push({ key: store.key, value: store.value, at: value });
       }
       // handed to a search client, a `URLSearchParams` is its query string, not a body
       this.noteSearchParamsUse(inner, 'url');
@@ -1952,7 +1978,7 @@ class UrlFile {
   checkFhirPatientSearch(node: TSESTree.CallExpression, sink: string): boolean {
     const [first, second] = node.arguments;
     let resourceType: string | undefined;
-    let parameters: Array<{ key: string; value: Node }> | undefined;
+    let parameters: Array<{ key: string; value: Node; at?: Node }> | undefined;
     const typeArgument = first && first.type !== 'SpreadElement' ? this.context.constantOf(first) : undefined;
     // Is it FHIR? A `resourceType` key says so; a type argument (`find('Patient', …)` could be an ORM's) needs a FHIR
     // client in sight — the call's or a module's name — or a parameter only FHIR spells (`birthdate`, `name:contains`).

@@ -1160,7 +1160,8 @@ describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue
       {
         name: 'the same identifier in a Patient search is a record number',
         code: formSearch.replace('`Questionnaire?', '`Patient?'),
-        errors: [{ line: 5, column: 32, kinds: ['mrn'] }],
+        // reported at the token's value: its system (before the `|`) is a namespace
+        errors: [{ line: 5, column: 52, kinds: ['mrn'] }],
       },
       {
         name: "a search of a non-patient resource that brings a patient in by its subject is the patient's",
@@ -1371,6 +1372,10 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
       "import { Router } from '@angular/router';\ndeclare const authService: { requestOtp(p: object): { subscribe(cb: (r: { success: boolean }) => void): void } };\nexport class VerificationComponent {\n  constructor(private router: Router, private form: { value: { email: string } }) {}\n  verify() {\n    authService.requestOtp({ email: this.form.value.email }).subscribe((res) => {\n      if (res.success) this.router.navigate(['/session/verify-otp'], { state: { via: 'email', email: this.form.value.email } });\n    });\n  }\n}",
       // a FHIR patient search filled by key with paging and an organisation id only
       "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function recentPatients(organizationId: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  params.set('organization', organizationId);\n  return medplum.searchResources('Patient', params);\n}",
+      // FHIR query text beside a resource that describes no patient, or searching a patient by its opaque id
+      "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function form(id: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${id.system}|${id.value}`;\n  fhir.getResource({ resource: 'Questionnaire', query }, cb);\n}\nexport function byId(patientId: string, cb: () => void) {\n  fhir.getResource({ resource: 'Patient', query: `_id=${patientId}&_include=Patient:link` }, cb);\n}",
+      // optional route parameters in a REST API that is not FHIR
+      { code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resource?/:id?', (req, res) => res.json(load(req)));\ndeclare function load(req: unknown): unknown;\nmodule.exports = router;", filename: 'src/routes/api.js' },
       // a name typed into a search of organisations, appended to the URL that names the resource
       "export async function findOrganizations(search: string) {\n  let url = `/api/fhir/Organization?_count=10`;\n  if (search) url += `&name=${encodeURIComponent(search)}`;\n  return fetch(url);\n}",
     ],
@@ -1389,13 +1394,24 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
       {
         name: 'a FHIR patient search whose URLSearchParams get the typed name by `set`',
         code: "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function findPatients(query: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  const trimmed = query.trim();\n  if (trimmed) params.set('name', trimmed);\n  return medplum.searchResources('Patient', params);\n}",
-        errors: [{ line: 7, column: 35, kinds: ['name'] }],
+        errors: [{ line: 8, column: 45, kinds: ['name'] }],
       },
       {
         name: 'a FHIR patient search whose parameter object is filled by key before the search',
         code: "import { fhirService } from './fhir.service';\nexport async function searchPatients(params: { name?: string; birthDate?: string; facilityId?: string }) {\n  const searchParams: Record<string, string> = { _count: '50' };\n  if (params.facilityId) searchParams.organization = params.facilityId;\n  if (params.birthDate) searchParams.birthdate = params.birthDate;\n  return fhirService.search('Patient', searchParams);\n}",
         workspace: { 'src/fhir.service.ts': 'export const fhirService: any = {};\n' },
-        errors: [{ line: 5, column: 50, kinds: ['date-of-birth'] }],
+        errors: [{ line: 6, column: 40, kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'a catch-all FHIR GET route with optional trailing parameters also serves the type-level search',
+        filename: 'server/lib/routes/fhir.js',
+        code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resource?/:id?', (req, res) => {\n  getResource({ req }, (data) => res.json(data));\n});\ndeclare function getResource(o: object, cb: (data: unknown) => void): void;\nmodule.exports = router;",
+        errors: [{ line: 3, column: 12, message: 'any resource type' }],
+      },
+      {
+        name: 'FHIR query text beside the Patient resource type: the identifier (a token\'s value, not its system) is searched by URL',
+        code: "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function pix(sourceIdentifier: string, cb: () => void) {\n  const query = `identifier=${sourceIdentifier}&_include:recurse=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}\nexport function match(valid: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${valid.system}|${valid.value}&_include=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}",
+        errors: [{ line: 3, column: 31, kinds: ['mrn'] }, { line: 7, column: 47, kinds: ['mrn'] }],
       },
       {
         name: 'a typed name appended to a URL of a FHIR Patient search is a name search',

@@ -497,7 +497,10 @@ function isFhirPatientSearchPath(text: string): boolean {
 /** `/:base_version/:resource`, `/${Resource.fhirName}`: a search route for any resource type, Patient included. */
 function isGenericResourcePath(path: { text: string; expressions: Node[] }, deps: GetRouteDeps): boolean {
   const segments = path.text.replace(/\/+$/, '').split('/');
-  const last = segments[segments.length - 1];
+  // `/:resource?/:id?`: optional trailing parameters (Express's `?`) mean the route also serves the path without them,
+  // `/:resource` (the type-level search) included.
+  while (segments.length > 1 && /^:[A-Za-z_]\w*\?$/.test(segments[segments.length - 1]) && !RESOURCE_TYPE_PLACEHOLDERS.has(segments[segments.length - 1].slice(1, -1).toLowerCase())) segments.pop();
+  const last = segments[segments.length - 1].replace(/^(:[A-Za-z_]\w*)\?$/, '$1');
   let placeholder: string | undefined;
   if (last.startsWith(':')) placeholder = last.slice(1);
   else if (last === '${}' && path.expressions.length) {

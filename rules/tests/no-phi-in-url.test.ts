@@ -1376,6 +1376,11 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
       "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function form(id: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${id.system}|${id.value}`;\n  fhir.getResource({ resource: 'Questionnaire', query }, cb);\n}\nexport function byId(patientId: string, cb: () => void) {\n  fhir.getResource({ resource: 'Patient', query: `_id=${patientId}&_include=Patient:link` }, cb);\n}",
       // optional route parameters in a REST API that is not FHIR
       { code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resource?/:id?', (req, res) => res.json(load(req)));\ndeclare function load(req: unknown): unknown;\nmodule.exports = router;", filename: 'src/routes/api.js' },
+      // GET routes registered by name: a lookup by an opaque id, or by the app user's own e-mail; a patient list handed its query
+      // for paging (not a search); a generic route without FHIR in sight
+      { code: "const express = require('express');\nconst handlers = require('./handlers');\nconst app = express();\napp.get('/api/patient/:uuid', handlers.handle_patient_by_id);\napp.get('/api/users/lookup', handlers.getUserByEmail);\nmodule.exports = app;", filename: 'server/app.js' },
+      { code: "const express = require('express');\nconst router = express.Router();\ndeclare const patients: { list(db: unknown, q: unknown): Promise<unknown> };\nrouter.get('/patients', async (req, res) => res.json(await patients.list(req.db, req.query)));\nmodule.exports = router;", filename: 'src/routes/public.js' },
+      { code: "import express from 'express';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});", filename: 'src/routes/generic.ts' },
       // a name typed into a search of organisations, appended to the URL that names the resource
       "export async function findOrganizations(search: string) {\n  let url = `/api/fhir/Organization?_count=10`;\n  if (search) url += `&name=${encodeURIComponent(search)}`;\n  return fetch(url);\n}",
     ],
@@ -1412,6 +1417,24 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
         name: 'FHIR query text beside the Patient resource type: the identifier (a token\'s value, not its system) is searched by URL',
         code: "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function pix(sourceIdentifier: string, cb: () => void) {\n  const query = `identifier=${sourceIdentifier}&_include:recurse=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}\nexport function match(valid: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${valid.system}|${valid.value}&_include=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}",
         errors: [{ line: 3, column: 31, kinds: ['mrn'] }, { line: 7, column: 47, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a GET route whose handler, registered by name, looks a patient up by NHS number on a path without that parameter',
+        filename: 'server/app.js',
+        code: "const express = require('express');\nconst handlers = require('./handlers');\nconst app = express();\napp.get('/api/patient*', handlers.handle_patient_by_nhs_number);\nmodule.exports = app;",
+        errors: [{ line: 4, column: 9, kinds: ['nhs-number'] }],
+      },
+      {
+        name: 'a GET route of a patient collection handing its whole query to a search',
+        filename: 'src/routes/public.js',
+        code: "const express = require('express');\nconst router = express.Router();\ndeclare const patientController: { search(db: unknown, q: unknown): Promise<unknown> };\nrouter.get('/patients', async (req, res) => {\n  res.json(await patientController.search(req.db, req.query));\n});\nmodule.exports = router;",
+        errors: [{ line: 4, column: 12, kinds: ['name'] }],
+      },
+      {
+        name: 'a FHIR route that takes the resource type from its path parameters and hands its whole query to a search',
+        filename: 'src/routes/generic.ts',
+        code: "import express from 'express';\nimport type { Search } from 'fhir-works-on-aws-interface';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});",
+        errors: [{ line: 5, column: 12, message: 'any resource type' }],
       },
       {
         name: 'a typed name appended to a URL of a FHIR Patient search is a name search',

@@ -65,6 +65,8 @@ const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'e
 const FREE_TEXT_KINDS = ['name'];
 /** What an `identifier` search of a patient endpoint carries: the patient's record number or national id. */
 const IDENTIFIER_SEARCH_KINDS = ['mrn'];
+/** `identifier`, `identifierValue`, `identifier_value`: the value of an identifier (not its type, system or uuid). */
+const IDENTIFIER_VALUE_NAME = /^(?:\w+ )?identifier(?: value)?$/;
 /** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
 const TRACKER_FILTER_KINDS = ['name', 'national-id'];
 /** Keys without which an object literal is neither a tracker query nor a tracker resource query. */
@@ -89,6 +91,8 @@ const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_R
 /** The HIPAA identifiers (a name, a record number, a birth date, a phone): what a person is looked up by (not a date of care or an age). */
 const IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier' && kind.id !== 'care-date' && kind.id !== 'age').map((kind) => kind.id));
 
+/** Helpers that make a full URL of the one they are handed: `makeUrl`, `buildUrl`, `withBaseUrl`, `toAbsoluteUrl`, `prefixUrl`. */
+const URL_HELPER_NAME = /^(?:make|build|get|with|to|prefix|resolve|full|absolute)(?:Base|Full|Absolute|Api)?(?:Url|Uri|URL|URI)$/;
 /** Node's URL module: `url.format({ query })` builds a query string from an object. */
 const URL_MODULES = new Set(['url', 'node:url']);
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
@@ -896,10 +900,13 @@ class UrlFile {
     if (!name) return undefined;
     const words = splitWords(name);
     const typed = FREE_TEXT_PARAMETERS.has(words.slice(-2).join('')) || (words.length === 1 && FREE_TEXT_PARAMETERS.has(words[0]));
-    if (!typed || words.some((word) => CODE_VALUE_WORDS.has(word))) return undefined;
+    // `/getSHAPatient/${identifierValue}/${identifierType}`: an identifier's value in a patient lookup's path is the
+    // patient's business identifier (a record number, a national id), as `?identifier=` on a patient endpoint is
+    const identifier = IDENTIFIER_VALUE_NAME.test(words.join(' '));
+    if ((!typed && !identifier) || words.some((word) => CODE_VALUE_WORDS.has(word))) return undefined;
     const segments = piece.before.split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
     if (!segments.some((segment) => subjectOfName(segment) === 'patient')) return undefined;
-    return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
+    return { kinds: typed ? FREE_TEXT_KINDS : IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
   }
 
   /** Marks a use of a URLSearchParams variable; true when `identifier` is one. */
@@ -935,6 +942,12 @@ class UrlFile {
       if (call && (call.method === 'toString' || call.method === 'toJSON')) return this.phiInUrl(call.object, depth + 1);
       const callee = dottedName(node.callee);
       if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
+      // `fetch(makeUrl(url))`, `get(withBaseUrl(path))`: a helper named for making a URL returns the one it is handed
+      const helper = lastSegment(node.callee);
+      if (helper && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && URL_HELPER_NAME.test(helper)) {
+        const found = this.phiInUrl(node.arguments[0], depth + 1);
+        return found ? { taint: found.taint, node: found.node === node.arguments[0] ? node : found.node } : undefined;
+      }
       // `template(destinationTemplate)({ nationalCode })`: a compiled template (lodash, Handlebars) filled with the data
       // is the URL; where in it each value lands the template's text says, but every one of them is in the URL.
       if (this.context.hasTag(node.callee, 'compiled-template')) {

@@ -1381,6 +1381,8 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
       { code: "const express = require('express');\nconst handlers = require('./handlers');\nconst app = express();\napp.get('/api/patient/:uuid', handlers.handle_patient_by_id);\napp.get('/api/users/lookup', handlers.getUserByEmail);\nmodule.exports = app;", filename: 'server/app.js' },
       { code: "const express = require('express');\nconst router = express.Router();\ndeclare const patients: { list(db: unknown, q: unknown): Promise<unknown> };\nrouter.get('/patients', async (req, res) => res.json(await patients.list(req.db, req.query)));\nmodule.exports = router;", filename: 'src/routes/public.js' },
       { code: "import express from 'express';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});", filename: 'src/routes/generic.ts' },
+      // an identifier type (not its value) in the path of a catalogue of identifier types, through a URL helper
+      "declare function makeUrl(u: string): string; declare const restBaseUrl: string;\nexport const identifierTypes = (identifierType: string) => fetch(makeUrl(`${restBaseUrl}/patientidentifiertype/${identifierType}`));",
       // a name typed into a search of organisations, appended to the URL that names the resource
       "export async function findOrganizations(search: string) {\n  let url = `/api/fhir/Organization?_count=10`;\n  if (search) url += `&name=${encodeURIComponent(search)}`;\n  return fetch(url);\n}",
     ],
@@ -1435,6 +1437,11 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
         filename: 'src/routes/generic.ts',
         code: "import express from 'express';\nimport type { Search } from 'fhir-works-on-aws-interface';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});",
         errors: [{ line: 5, column: 12, message: 'any resource type' }],
+      },
+      {
+        name: 'typed search text and an identifier value in the path of a patient lookup, through a URL helper and a data hook',
+        code: "import useSWR from 'swr';\ndeclare function makeUrl(u: string): string; declare const restBaseUrl: string; declare const openmrsFetch: any;\nexport const searchPatient = async (identifierType: string, searchQuery: string) => {\n  const url = `${restBaseUrl}/kenyaemr/getSHAPatient/${searchQuery}/${identifierType}`;\n  return fetch(makeUrl(url));\n};\nexport const useDependents = (identifierValue: string) => useSWR(`${restBaseUrl}/kenyaemr/getSHAPatient/${identifierValue}/National ID`, openmrsFetch);",
+        errors: [{ line: 5, column: 16, kinds: ['name'] }, { line: 7, column: 107, kinds: ['mrn'] }],
       },
       {
         name: 'a typed name appended to a URL of a FHIR Patient search is a name search',

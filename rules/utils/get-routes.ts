@@ -772,7 +772,8 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     const path = pathText(route.path)!;
     const registration = node.type === 'CallExpression' ? routeRegistration(node, model) : undefined;
     const handlers = registration?.handlers ?? [];
-    const typeFromParameters = handlers.some((handler) => readsResourceTypeAndWholeQuery(model, handler, deps));
+    // only the router's root (`/` of a router mounted at `/:resourceType`) is the type-level search; `/_history`, `/:id` are not
+    const typeFromParameters = path.text.replace(/\/+$/, '') === '' && handlers.some((handler) => readsResourceTypeAndWholeQuery(model, handler, deps));
     const fhir = handlers.length && handlers.every((handler) => readsOnlyNamedNonPersonParameters(model, handler)) ? undefined : fhirRouteFinding(route.path, path, deps, typeFromParameters);
     // A route table lists one path for several interactions (search, operations): one finding per path.
     if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);

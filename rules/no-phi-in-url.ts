@@ -1029,12 +1029,18 @@ class UrlFile {
     if (taint) this.report(value, 'navigationState', taint, label, precision);
   }
 
-  /** Inside a callback handed to a call of an account or sign-in service (`this.authService.requestOtp(p).subscribe(cb)`, `login(p).then(cb)`). */
+  /**
+   * Inside a callback handed to a call of an account or sign-in service (`this.authService.requestOtp(p).subscribe(cb)`,
+   * `login(p).then(cb)`, `useRequestLoginToken({ onSuccess: cb })`).
+   */
   inAccountCallResponse(node: Node): boolean {
     for (let current = parentOf(node); current; current = parentOf(current)) {
       if (!isFunction(current)) continue;
-      const call = parentOf(current);
-      if (call?.type !== 'CallExpression' || !call.arguments.includes(current as TSESTree.CallExpressionArgument)) continue;
+      // a callback handed directly, or as an option of the call (`useRequestLoginToken({ onSuccess: … })`)
+      const holder = parentOf(current);
+      const argument = holder?.type === 'Property' && holder.value === current && parentOf(holder)?.type === 'ObjectExpression' ? parentOf(holder)! : current;
+      const call = parentOf(argument);
+      if (call?.type !== 'CallExpression' || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) continue;
       // the call the callback answers, through `.subscribe(…)`, `.then(…)`, `.pipe(…)` links
       for (let link: Node = unwrap(call.callee); ;) {
         const name = dottedName(link);

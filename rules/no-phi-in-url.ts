@@ -1021,8 +1021,9 @@ class UrlFile {
     // a value known only by a record's name (`state: { patient: patientUuid }`) may be its id, as in a query parameter
     let taint = this.withoutAccountContacts(own.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined, this.site ?? node, undefined);
     // `authService.requestOtp(payload).subscribe(() => router.navigate(['/verify-otp'], { state: { val: email } }))`:
-    // the answer of a sign-in or account call moves the account holder's own e-mail or phone to the next step.
-    if (taint && this.context.config.appUsers !== 'patients' && this.inAccountCallResponse(this.site ?? node)) {
+    // the answer of a sign-in or account call moves the account holder's own e-mail or phone to the next step of the
+    // sign-in, in their own browser's history; a patient signing in to a patient app included (state never leaves the browser).
+    if (taint && this.inAccountCallResponse(this.site ?? node)) {
       const kinds = taint.kinds.filter((kind) => !CONTACT_KINDS.includes(kind));
       taint = kinds.length ? { ...taint, kinds } : undefined;
     }

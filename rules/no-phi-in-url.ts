@@ -7,7 +7,7 @@ import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName,
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -65,6 +65,8 @@ const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'e
 const FREE_TEXT_KINDS = ['name'];
 /** What an `identifier` search of a patient endpoint carries: the patient's record number or national id. */
 const IDENTIFIER_SEARCH_KINDS = ['mrn'];
+/** `identifier`, `identifierValue`, `identifier_value`: the value of an identifier (not its type, system or uuid). */
+const IDENTIFIER_VALUE_NAME = /^(?:\w+ )?identifier(?: value)?$/;
 /** What a DHIS2 tracker attribute filter carries: the searched or registered person's attribute values. */
 const TRACKER_FILTER_KINDS = ['name', 'national-id'];
 /** Keys without which an object literal is neither a tracker query nor a tracker resource query. */
@@ -89,6 +91,8 @@ const NON_PATIENT_RESOURCE_TYPE_SET: ReadonlySet<string> = new Set(NON_PATIENT_R
 /** The HIPAA identifiers (a name, a record number, a birth date, a phone): what a person is looked up by (not a date of care or an age). */
 const IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier' && kind.id !== 'care-date' && kind.id !== 'age').map((kind) => kind.id));
 
+/** Helpers that make a full URL of the one they are handed: `makeUrl`, `buildUrl`, `withBaseUrl`, `toAbsoluteUrl`, `prefixUrl`. */
+const URL_HELPER_NAME = /^(?:make|build|get|with|to|prefix|resolve|full|absolute)(?:Base|Full|Absolute|Api)?(?:Url|Uri|URL|URI)$/;
 /** Node's URL module: `url.format({ query })` builds a query string from an object. */
 const URL_MODULES = new Set(['url', 'node:url']);
 /** Words that make a variable a URL or its query string (`filterUrlParams`, `queryString`, `newHash`). */
@@ -207,9 +211,9 @@ function pathSegments(path: string): string[] {
   return path.split(/[^A-Za-z0-9]+/).map((segment) => (/^X[a-z]/.test(segment) ? segment.slice(1) : segment)).filter(Boolean);
 }
 
-/** `?dob=` / `&patient_ssn=` right before an expression: the query parameter it fills. */
+/** `?dob=` / `&patient_ssn=` right before an expression (or `identifier=` opening a query string): the query parameter it fills. */
 function queryParameterBefore(before: string): string | undefined {
-  const match = /[?&]([A-Za-z0-9_.\-[\]]+)=$/.exec(before);
+  const match = /(?:^|[?&])([A-Za-z0-9_.:\-[\]]+)=$/.exec(before);
   return match ? match[1].replace(/\[\]$/, '') : undefined;
 }
 
@@ -626,6 +630,8 @@ class UrlFile {
   readonly routeHandlers = new Set<Node>();
   /** `const params = new URLSearchParams(…)`: decided at the end of the file by how it is used. */
   readonly searchParamVars = new Map<string, { entries: Array<{ node: Node; taint: Taint }>; urlUse: boolean; bodyUse: boolean }>();
+  /** `params.set('name', text)` on a `URLSearchParams` variable, every key (what a FHIR search makes of them is decided there). */
+  readonly searchParamSets = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
   /** Functions that `useNavigate()` / `useRouter()` results are bound to. */
   readonly navigateFunctions = new Set<string>(['navigate']);
   /** Setters of the page URL's query: `setSearchParams` of `useSearchParams()`; one-parameter setters with the parameter's name. */
@@ -841,11 +847,13 @@ class UrlFile {
   }
 
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
-  phiInPieces(node: Node, queryOnly: boolean, queryFragment = false): { taint: Taint; node: Node } | undefined {
-    const { text, pieces } = urlPieces(node, (expression) => this.constantText(expression));
-    if (!pieces.length || LOCAL_SCHEMES.test(text)) return undefined;
-    // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout.
-    const [path, query = ''] = queryFragment ? ['', text.slice(1)] : text.split('?', 2);
+  phiInPieces(node: Node, queryOnly: boolean, queryFragment = false, baseUrl?: string): { taint: Taint; node: Node } | undefined {
+    const { text: written, pieces } = urlPieces(node, (expression) => this.constantText(expression));
+    if (!pieces.length || LOCAL_SCHEMES.test(written)) return undefined;
+    // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout; the URL it extends
+    // (`let url = '/fhir/Patient?_count=20'`) says what its parameters search, as if it were written in one piece.
+    const [path, query = ''] = queryFragment ? [baseUrl?.split('?')[0] ?? '', /^[?&]/.test(written) ? written.slice(1) : written] : written.split('?', 2);
+    const text = queryFragment && path ? `${path}?${query}` : written;
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
     const queryKeys = [...query.matchAll(/(?:^|&)([A-Za-z0-9_.\-]+)=/g)].map((match) => match[1]);
     const catalogue = this.isCatalogueLookup(path, firstName, queryKeys, pieces.map((piece) => piece.expression));
@@ -853,13 +861,16 @@ class UrlFile {
     if (this.searchesNonPatientResource(path, queryKeys, pieces.map((piece) => piece.expression))) return undefined;
     const taints: Taint[] = [];
     let first: Node | undefined;
-    for (const piece of pieces) {
+    for (const [index, piece] of pieces.entries()) {
       if (queryOnly && !(queryFragment ? !/\s/.test(piece.before) : inQueryString(piece.before))) continue;
       if (piece.expression.type === 'Identifier' && this.noteSearchParamsUse(piece.expression, 'url')) continue;
       if (isConstantsRead(piece.expression)) continue;
       const templateArguments = routeTemplateArguments(piece.expression);
       const own = templateArguments ? (mergeTaints(templateArguments.map((argument) => this.context.taintOf(argument))) ?? { kinds: [], origins: [], confidence: 'high' as const }) : this.context.taintOf(piece.expression);
-      const parameter = queryParameterBefore(piece.before);
+      // `identifier=${system}|${value}`: a FHIR token's system is a namespace; its value is what the parameter searches by
+      const after = (pieces[index + 1]?.before ?? written).slice(piece.before.length + 1);
+      if (after.startsWith('|') && queryParameterBefore(piece.before)) continue;
+      const parameter = queryParameterBefore(piece.before) ?? queryParameterBefore(piece.before.replace(/=X\|$/, '='));
       // `/profile/${value.patient}/investigation/${value.identifier}`: a value named as the record itself and only a
       // patient or an encounter, spliced as it is into the URL, is the record's id or reference (a whole record would
       // be `[object Object]`), as in a query object (see queryParameterTaint). A field read off the record
@@ -889,10 +900,13 @@ class UrlFile {
     if (!name) return undefined;
     const words = splitWords(name);
     const typed = FREE_TEXT_PARAMETERS.has(words.slice(-2).join('')) || (words.length === 1 && FREE_TEXT_PARAMETERS.has(words[0]));
-    if (!typed || words.some((word) => CODE_VALUE_WORDS.has(word))) return undefined;
+    // `/getSHAPatient/${identifierValue}/${identifierType}`: an identifier's value in a patient lookup's path is the
+    // patient's business identifier (a record number, a national id), as `?identifier=` on a patient endpoint is
+    const identifier = IDENTIFIER_VALUE_NAME.test(words.join(' '));
+    if ((!typed && !identifier) || words.some((word) => CODE_VALUE_WORDS.has(word))) return undefined;
     const segments = piece.before.split(/[^A-Za-z0-9]+/).filter((segment) => segment && segment !== 'X');
     if (!segments.some((segment) => subjectOfName(segment) === 'patient')) return undefined;
-    return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
+    return { kinds: typed ? FREE_TEXT_KINDS : IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
   }
 
   /** Marks a use of a URLSearchParams variable; true when `identifier` is one. */
@@ -928,6 +942,12 @@ class UrlFile {
       if (call && (call.method === 'toString' || call.method === 'toJSON')) return this.phiInUrl(call.object, depth + 1);
       const callee = dottedName(node.callee);
       if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
+      // `fetch(makeUrl(url))`, `get(withBaseUrl(path))`: a helper named for making a URL returns the one it is handed
+      const helper = lastSegment(node.callee);
+      if (helper && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && URL_HELPER_NAME.test(helper)) {
+        const found = this.phiInUrl(node.arguments[0], depth + 1);
+        return found ? { taint: found.taint, node: found.node === node.arguments[0] ? node : found.node } : undefined;
+      }
       // `template(destinationTemplate)({ nationalCode })`: a compiled template (lodash, Handlebars) filled with the data
       // is the URL; where in it each value lands the template's text says, but every one of them is in the URL.
       if (this.context.hasTag(node.callee, 'compiled-template')) {
@@ -984,6 +1004,54 @@ class UrlFile {
       return undefined;
     }
     return this.phiInUrl(node);
+  }
+
+  /**
+   * `navigate('/patient/add', { state: { criteria } })`, Angular `router.navigate(commands, { state })`: the state of the
+   * new history entry. The browser keeps it in the tab's session history, serialised and restored with the tab (and
+   * written to disk for session restore), beside the URL it belongs to; PHI there outlives the page like a page URL's.
+   */
+  checkNavigationState(extras: Node, label: string, precision: Precision | undefined) {
+    const node = unwrap(extras);
+    if (node.type !== 'ObjectExpression') return;
+    const state = objectProperties(node).get('state');
+    if (!state) return;
+    const value = state.value as Node;
+    const own = this.context.taintOf(value);
+    // a value known only by a record's name (`state: { patient: patientUuid }`) may be its id, as in a query parameter
+    let taint = this.withoutAccountContacts(own.kinds.length && !own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? own : undefined, this.site ?? node, undefined);
+    // `authService.requestOtp(payload).subscribe(() => router.navigate(['/verify-otp'], { state: { val: email } }))`:
+    // the answer of a sign-in or account call moves the account holder's own e-mail or phone to the next step of the
+    // sign-in, in their own browser's history; a patient signing in to a patient app included (state never leaves the browser).
+    if (taint && this.inAccountCallResponse(this.site ?? node)) {
+      const kinds = taint.kinds.filter((kind) => !CONTACT_KINDS.includes(kind));
+      taint = kinds.length ? { ...taint, kinds } : undefined;
+    }
+    if (taint) this.report(value, 'navigationState', taint, label, precision);
+  }
+
+  /**
+   * Inside a callback handed to a call of an account or sign-in service (`this.authService.requestOtp(p).subscribe(cb)`,
+   * `login(p).then(cb)`, `useRequestLoginToken({ onSuccess: cb })`).
+   */
+  inAccountCallResponse(node: Node): boolean {
+    for (let current = parentOf(node); current; current = parentOf(current)) {
+      if (!isFunction(current)) continue;
+      // a callback handed directly, or as an option of the call (`useRequestLoginToken({ onSuccess: … })`)
+      const holder = parentOf(current);
+      const argument = holder?.type === 'Property' && holder.value === current && parentOf(holder)?.type === 'ObjectExpression' ? parentOf(holder)! : current;
+      const call = parentOf(argument);
+      if (call?.type !== 'CallExpression' || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) continue;
+      // the call the callback answers, through `.subscribe(…)`, `.then(…)`, `.pipe(…)` links
+      for (let link: Node = unwrap(call.callee); ;) {
+        const name = dottedName(link);
+        if (name && name.split('.').some((segment) => isAccountContextName(segment))) return true;
+        if (link.type === 'MemberExpression') link = unwrap(link.object);
+        else if (link.type === 'CallExpression') link = unwrap(link.callee);
+        else break;
+      }
+    }
+    return false;
   }
 
   checkUrl(argument: Node | undefined, sink: Sink) {
@@ -1084,6 +1152,7 @@ class UrlFile {
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
     this.checkRequestDescription(node);
+    this.checkFhirQueryText(node);
     // Most object literals have none of these keys: look before building a map of the properties.
     if (!node.properties.some((property) => property.type === 'Property' && !property.computed && TRACKER_TRIGGER_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
@@ -1104,6 +1173,27 @@ class UrlFile {
       const own = this.context.taintOf(filter.value as Node);
       this.report(filter.value as Node, 'trackerQuery', own.kinds.length ? own : { kinds: TRACKER_FILTER_KINDS, origins: [], confidence: 'medium' }, key, own.kinds.length ? undefined : 'medium');
     }
+  }
+
+  /**
+   * `fhir.getResource({ resource: 'Patient', query: \`identifier=${value}&_include=Patient:link\` })`: a FHIR search
+   * written as query-string text beside the resource type it searches. The text is the search URL's query whatever
+   * client sends it (FHIR reads are GETs), judged as if written after `Patient?`.
+   */
+  checkFhirQueryText(node: TSESTree.ObjectExpression) {
+    if (!node.properties.some((property) => property.type === 'Property' && !property.computed && (keyName(property.key) === 'resource' || keyName(property.key) === 'resourceType'))) return;
+    const properties = objectProperties(node);
+    const type = properties.get('resourceType') ?? properties.get('resource');
+    const resource = type ? this.context.constantOf(type.value as Node) : undefined;
+    const query = properties.get('query') ?? properties.get('params');
+    if (typeof resource !== 'string' || !/^[A-Z][A-Za-z]+$/.test(resource) || !query) return;
+    const text = this.resolvedLocal(query.value as Node);
+    if (!(text.type === 'TemplateLiteral' || isConcat(text)) || this.handled.has(text)) return;
+    // query-string text: starts with a parameter (`identifier=…`), not a GraphQL document or a path
+    if (!/^[?&]?[A-Za-z_][\w.:-]*=/.test(leadingText(text))) return;
+    this.handled.add(text);
+    const found = this.phiInPieces(text, true, true, `${resource}?`);
+    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
   isTrackerResource(node: Node): boolean {
@@ -1298,7 +1388,8 @@ class UrlFile {
   /** Page navigation: location, history, routers, redirects. */
   navigationCall(node: TSESTree.CallExpression): { label: string; target: Node | undefined; extras?: Node; precision?: Precision } | undefined {
     const callee = node.callee.type === 'Identifier' ? node.callee.name : undefined;
-    if (callee && this.navigateFunctions.has(callee)) return { label: callee, target: node.arguments[0] };
+    // `navigate(to, { replace, state })` (React Router's useNavigate, @openmrs/esm-framework's navigate takes one object)
+    if (callee && this.navigateFunctions.has(callee)) return { label: callee, target: node.arguments[0], extras: node.arguments[1] };
     if (callee === 'redirect' || callee === 'permanentRedirect') return { label: callee, target: node.arguments[0], precision: 'medium' };
     const call = memberCall(node);
     if (!call) return undefined;
@@ -1313,7 +1404,7 @@ class UrlFile {
       return { label, target: node.arguments[node.arguments.length - 1] };
     }
     if (ROUTER_METHODS.has(call.method) && (routerHook || endsWithWord(call.object, ['router', 'history']))) {
-      return { label, target: node.arguments[0], extras: call.method === 'navigate' ? node.arguments[1] : undefined };
+      return { label, target: node.arguments[0], extras: call.method === 'navigate' || call.method === 'navigateByUrl' ? node.arguments[1] : undefined };
     }
     return undefined;
   }
@@ -1645,7 +1736,7 @@ class UrlFile {
     const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || (initText !== undefined && initText.includes('?'));
     if (!holdsUrl || words.some((word) => BODY_KEYS.has(word) || word === 'body')) return;
     this.handled.add(right);
-    const found = this.phiInPieces(right, true, true);
+    const found = this.phiInPieces(right, true, true, initText?.includes('?') ? initText : undefined);
     if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
@@ -1851,23 +1942,50 @@ class UrlFile {
     return !!name && splitWords(name).some((word) => DATE_BOUND_WORDS.has(word));
   }
 
-  /** The person search parameters of a FHIR search's parameter object, judged by resource type; the first value with PHI. */
-  fhirSearchParametersPhi(parameters: TSESTree.ObjectExpression, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
+  /** The person search parameters of a FHIR search's parameters (key and value), judged by resource type; the first value with PHI. */
+  fhirSearchParametersPhi(parameters: ReadonlyArray<{ key: string; value: Node; at?: Node }>, resourceType: string | undefined, fhirKnown = true): { taint: Taint; node: Node } | undefined {
     const taints: Taint[] = [];
     let first: Node | undefined;
-    for (const property of parameters.properties) {
-      if (property.type === 'SpreadElement' || property.computed) continue;
-      const key = keyName(property.key);
-      if (!key || (!fhirKnown && !isFhirSpeltParameter(key))) continue;
+    for (const { key, value, at } of parameters) {
+      if (!fhirKnown && !isFhirSpeltParameter(key)) continue;
       const kind = chainedPatientSearchParameterKind(key) ?? (resourceType && isPersonResource(resourceType) ? personSearchParameterKind(key) : undefined);
       if (!kind) continue;
-      const taint = this.fhirSearchValueTaint(kind, property.value as Node);
+      const taint = this.fhirSearchValueTaint(kind, value);
       if (!taint) continue;
-      first ??= property.value as Node;
+      first ??= at ?? value;
       taints.push(taint);
     }
     const merged = mergeTaints(taints);
     return merged && first ? { taint: merged, node: first } : undefined;
+  }
+
+  /**
+   * The parameters of a FHIR search as key and value: an object literal's properties (written inline or built in this
+   * function), and what was stored into it by key in the function around `site` before the search
+   * (`searchParams.birthdate = params.birthDate`, `params.set('name', text)` on a `URLSearchParams`).
+   */
+  searchParameterEntries(value: Node | undefined, site: Node): Array<{ key: string; value: Node; at?: Node }> | undefined {
+    if (!value || value.type === 'SpreadElement') return undefined;
+    const object = this.searchParameterObject(value);
+    const entries: Array<{ key: string; value: Node; at?: Node }> = [];
+    if (object) {
+      for (const property of object.properties) {
+        if (property.type === 'SpreadElement' || property.computed) continue;
+        const key = keyName(property.key);
+        if (key) entries.push({ key, value: property.value as Node });
+      }
+    }
+    const inner = unwrap(value);
+    if (inner.type === 'Identifier') {
+      const scope = enclosingFunction(site);
+      for (const store of [...(this.keyedStores.get(inner.name) ?? []), ...(this.searchParamSets.get(inner.name) ?? [])]) {
+        // reported at the search that sends what was stored (the stores may be spread over the function)
+        if (store.scope === scope) entries.push({ key: store.key, value: store.value, at: value });
+      }
+      // handed to a search client, a `URLSearchParams` is its query string, not a body
+      this.noteSearchParamsUse(inner, 'url');
+    }
+    return object || entries.length ? entries : undefined;
   }
 
   /**
@@ -1880,14 +1998,14 @@ class UrlFile {
   checkFhirPatientSearch(node: TSESTree.CallExpression, sink: string): boolean {
     const [first, second] = node.arguments;
     let resourceType: string | undefined;
-    let parameters: TSESTree.ObjectExpression | undefined;
+    let parameters: Array<{ key: string; value: Node; at?: Node }> | undefined;
     const typeArgument = first && first.type !== 'SpreadElement' ? this.context.constantOf(first) : undefined;
     // Is it FHIR? A `resourceType` key says so; a type argument (`find('Patient', …)` could be an ORM's) needs a FHIR
     // client in sight — the call's or a module's name — or a parameter only FHIR spells (`birthdate`, `name:contains`).
     let fhirKnown = /fhir/i.test(sink) || this.context.importsModule(/fhir|medplum|aidbox/i) || /fhir/i.test(this.context.file);
     if (typeof typeArgument === 'string' && /^[A-Z][A-Za-z]+$/.test(typeArgument)) {
       resourceType = typeArgument;
-      parameters = this.searchParameterObject(second);
+      parameters = this.searchParameterEntries(second, node);
     } else {
       const description = this.searchParameterObject(first);
       const properties = description ? objectProperties(description) : undefined;
@@ -1898,7 +2016,7 @@ class UrlFile {
       if (typeof type !== 'string') return false;
       resourceType = type;
       const parameterKey = [...SEARCH_DESCRIPTION_PARAMETER_KEYS].find((key) => properties?.has(key));
-      parameters = parameterKey ? this.searchParameterObject(properties!.get(parameterKey)!.value as Node) : undefined;
+      parameters = parameterKey ? this.searchParameterEntries(properties!.get(parameterKey)!.value as Node, node) : undefined;
     }
     if (!parameters) return false;
     const found = this.fhirSearchParametersPhi(parameters, resourceType, fhirKnown);
@@ -2026,6 +2144,11 @@ class UrlFile {
       const isUrlSearchParams = lastSegment(call.object) === 'searchParams';
       const tracked = call.object.type === 'Identifier' ? this.searchParamVars.get(call.object.name) : undefined;
       if (isUrlSearchParams || tracked) {
+        if (tracked && call.object.type === 'Identifier' && isStringLiteral(key) && value.type !== 'SpreadElement') {
+          const sets = this.searchParamSets.get(call.object.name) ?? [];
+          sets.push({ key: key.value, value, scope: enclosingFunction(node) });
+          this.searchParamSets.set(call.object.name, sets);
+        }
         const taint = this.valueWithKey(key, value);
         if (taint.kinds.length) {
           if (tracked) tracked.entries.push({ node: value, taint });
@@ -2069,7 +2192,10 @@ class UrlFile {
     const navigation = this.navigationCall(node);
     if (navigation) {
       this.checkRouteTarget(navigation.target, { label: navigation.label, precision: navigation.precision, messageId: 'pageUrl' });
-      if (navigation.extras) this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
+      if (navigation.extras) {
+        this.checkQueryOptions(navigation.extras, navigation.label, navigation.precision, new Set(['queryParams', 'fragment']));
+        this.checkNavigationState(navigation.extras, navigation.label, navigation.precision);
+      }
       return;
     }
     const sink = lastSegment(node.callee);
@@ -2191,6 +2317,7 @@ export default createRule({
       fhirSearchFilter: 'Patient search filter `{{sink}}` is declared with a FHIR search parameter for {{kinds}}: what staff type into it is sent in the query string of a GET search, which server and proxy logs keep. Search with POST `_search` instead.',
       trpcQueryProcedure: 'tRPC query procedure takes {{kinds}} as input. tRPC serves queries over GET with the input serialised into the URL, which server and proxy logs keep; make it a mutation, or set `methodOverride: \'POST\'` on the client link.',
       trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
+      navigationState: 'Router navigation state set by `{{sink}}` carries {{kinds}}. The browser keeps history state with the tab\'s session history (serialised, restored with the tab and written to disk for session restore), beside the page URL; pass an opaque id and load the record on the next page instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },
     schema: {

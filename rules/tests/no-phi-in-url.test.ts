@@ -1160,7 +1160,8 @@ describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue
       {
         name: 'the same identifier in a Patient search is a record number',
         code: formSearch.replace('`Questionnaire?', '`Patient?'),
-        errors: [{ line: 5, column: 32, kinds: ['mrn'] }],
+        // reported at the token's value: its system (before the `|`) is a namespace
+        errors: [{ line: 5, column: 52, kinds: ['mrn'] }],
       },
       {
         name: "a search of a non-patient resource that brings a patient in by its subject is the patient's",
@@ -1357,6 +1358,99 @@ describe('no-phi-in-url: account lookups, references, master data and identifier
         name: 'a patient list read looked up by record number and birth date sends them in the query string',
         code: "declare function fetchPatients(api: unknown, options: object, cb: () => void): void;\nexport function launch(api: unknown, patientInfo: { mrn: string; dob: string }) {\n  const { mrn, dob } = patientInfo;\n  fetchPatients(api, { mrn, birthDate: dob }, () => undefined);\n}",
         errors: [{ line: 4, column: 24, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-url: navigation state, FHIR search parameters filled by key, query fragments of a known URL (round 11)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // navigation state of a tab name and an id known only by a record's name
+      { code: "import { useNavigate } from 'react-router-dom';\nexport function useOpenTab(patientId: string) {\n  const navigate = useNavigate();\n  return () => navigate(`/patient/${patientId}`, { state: { defaultTab: 'encounters', patient: patientId } });\n}", filename: 'src/useOpenTab.tsx' },
+      // a sign-in step hands the account holder's own e-mail or phone to the next page (the answer of an auth service call)
+      "import { Router } from '@angular/router';\ndeclare const authService: { requestOtp(p: object): { subscribe(cb: (r: { success: boolean }) => void): void } };\nexport class VerificationComponent {\n  constructor(private router: Router, private form: { value: { email: string } }) {}\n  verify() {\n    authService.requestOtp({ email: this.form.value.email }).subscribe((res) => {\n      if (res.success) this.router.navigate(['/session/verify-otp'], { state: { via: 'email', email: this.form.value.email } });\n    });\n  }\n}",
+      // the answer of a sign-in mutation (an option callback) hands the signed-in user's e-mail to the next step
+      { code: "import { useNavigate } from 'react-router';\ndeclare function useRequestLoginToken(o: { onSuccess(r: { email: string }): void }): { mutate(): void };\nexport const RequestLoginTokenView = () => {\n  const navigate = useNavigate();\n  const { mutate } = useRequestLoginToken({ onSuccess: ({ email }) => { navigate('/login-submit', { state: { email } }); } });\n  return mutate;\n};", filename: 'packages/patient-portal/src/views/RequestLoginTokenView.tsx', config: { appUsers: 'patients' } },
+      // a FHIR patient search filled by key with paging and an organisation id only
+      "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function recentPatients(organizationId: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  params.set('organization', organizationId);\n  return medplum.searchResources('Patient', params);\n}",
+      // FHIR query text beside a resource that describes no patient, or searching a patient by its opaque id
+      "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function form(id: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${id.system}|${id.value}`;\n  fhir.getResource({ resource: 'Questionnaire', query }, cb);\n}\nexport function byId(patientId: string, cb: () => void) {\n  fhir.getResource({ resource: 'Patient', query: `_id=${patientId}&_include=Patient:link` }, cb);\n}",
+      // optional route parameters in a REST API that is not FHIR
+      { code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resource?/:id?', (req, res) => res.json(load(req)));\ndeclare function load(req: unknown): unknown;\nmodule.exports = router;", filename: 'src/routes/api.js' },
+      // GET routes registered by name: a lookup by an opaque id, or by the app user's own e-mail; a patient list handed its query
+      // for paging (not a search); a generic route without FHIR in sight
+      { code: "const express = require('express');\nconst handlers = require('./handlers');\nconst app = express();\napp.get('/api/patient/:uuid', handlers.handle_patient_by_id);\napp.get('/api/users/lookup', handlers.getUserByEmail);\nmodule.exports = app;", filename: 'server/app.js' },
+      { code: "const express = require('express');\nconst router = express.Router();\ndeclare const patients: { list(db: unknown, q: unknown): Promise<unknown> };\nrouter.get('/patients', async (req, res) => res.json(await patients.list(req.db, req.query)));\nmodule.exports = router;", filename: 'src/routes/public.js' },
+      { code: "import express from 'express';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});", filename: 'src/routes/generic.ts' },
+      // the type's history and an instance's history take `_since` and `_count`, not demographics
+      { code: "import express from 'express';\nimport type { Search } from 'fhir-works-on-aws-interface';\ndeclare function history(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/_history', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await history(resourceType, req.query));\n});\nrouter.get('/:id/_history', async (req, res) => res.send(await history(req.params.resourceType, req.query)));", filename: 'src/routes/generic.ts' },
+      // an identifier type (not its value) in the path of a catalogue of identifier types, through a URL helper
+      "declare function makeUrl(u: string): string; declare const restBaseUrl: string;\nexport const identifierTypes = (identifierType: string) => fetch(makeUrl(`${restBaseUrl}/patientidentifiertype/${identifierType}`));",
+      // a name typed into a search of organisations, appended to the URL that names the resource
+      "export async function findOrganizations(search: string) {\n  let url = `/api/fhir/Organization?_count=10`;\n  if (search) url += `&name=${encodeURIComponent(search)}`;\n  return fetch(url);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a patient search form\'s values handed to the next page in router navigation state',
+        filename: 'src/useAddPatient.tsx',
+        code: "import { useNavigate } from 'react-router-dom';\nimport { useFormContext } from 'react-hook-form';\ntype PatientCriteriaEntry = { firstName?: string; lastName?: string; dateOfBirth?: string };\nexport function useAddPatient() {\n  const navigate = useNavigate();\n  const { getValues } = useFormContext<PatientCriteriaEntry>();\n  return () => {\n    const criteria = getValues();\n    navigate('/patient/add', { state: { criteria } });\n  };\n}",
+        errors: [{ line: 9, column: 39, kinds: ['date-of-birth', 'name'], message: 'Router navigation state' }],
+      },
+      {
+        name: 'Angular router navigation state with a patient\'s phone (not the answer of an account call)',
+        code: "import { Router } from '@angular/router';\ndeclare const linkService: { requestOtp(hash: string, phone: string): { subscribe(cb: (r: { success: boolean }) => void): void } };\nexport class PrescriptionDownload {\n  constructor(private router: Router, private hash: string) {}\n  send(patientPhoneNumber: string) {\n    linkService.requestOtp(this.hash, patientPhoneNumber).subscribe((res) => {\n      if (res.success) this.router.navigate(['/verify-otp'], { state: { via: 'phone', val: patientPhoneNumber } });\n    });\n  }\n}",
+        errors: [{ line: 7, column: 71, kinds: ['phone'] }],
+      },
+      {
+        name: 'a FHIR patient search whose URLSearchParams get the typed name by `set`',
+        code: "import { MedplumClient } from '@medplum/core';\ndeclare const medplum: MedplumClient;\nexport async function findPatients(query: string) {\n  const params = new URLSearchParams();\n  params.set('_sort', '-_lastUpdated');\n  const trimmed = query.trim();\n  if (trimmed) params.set('name', trimmed);\n  return medplum.searchResources('Patient', params);\n}",
+        errors: [{ line: 8, column: 45, kinds: ['name'] }],
+      },
+      {
+        name: 'a FHIR patient search whose parameter object is filled by key before the search',
+        code: "import { fhirService } from './fhir.service';\nexport async function searchPatients(params: { name?: string; birthDate?: string; facilityId?: string }) {\n  const searchParams: Record<string, string> = { _count: '50' };\n  if (params.facilityId) searchParams.organization = params.facilityId;\n  if (params.birthDate) searchParams.birthdate = params.birthDate;\n  return fhirService.search('Patient', searchParams);\n}",
+        workspace: { 'src/fhir.service.ts': 'export const fhirService: any = {};\n' },
+        errors: [{ line: 6, column: 40, kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'a catch-all FHIR GET route with optional trailing parameters also serves the type-level search',
+        filename: 'server/lib/routes/fhir.js',
+        code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/:resource?/:id?', (req, res) => {\n  getResource({ req }, (data) => res.json(data));\n});\ndeclare function getResource(o: object, cb: (data: unknown) => void): void;\nmodule.exports = router;",
+        errors: [{ line: 3, column: 12, message: 'any resource type' }],
+      },
+      {
+        name: 'FHIR query text beside the Patient resource type: the identifier (a token\'s value, not its system) is searched by URL',
+        code: "declare const fhir: { getResource(o: object, cb: () => void): void };\nexport function pix(sourceIdentifier: string, cb: () => void) {\n  const query = `identifier=${sourceIdentifier}&_include:recurse=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}\nexport function match(valid: { system: string; value: string }, cb: () => void) {\n  const query = `identifier=${valid.system}|${valid.value}&_include=Patient:link`;\n  fhir.getResource({ resource: 'Patient', query }, cb);\n}",
+        errors: [{ line: 3, column: 31, kinds: ['mrn'] }, { line: 7, column: 47, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a GET route whose handler, registered by name, looks a patient up by NHS number on a path without that parameter',
+        filename: 'server/app.js',
+        code: "const express = require('express');\nconst handlers = require('./handlers');\nconst app = express();\napp.get('/api/patient*', handlers.handle_patient_by_nhs_number);\nmodule.exports = app;",
+        errors: [{ line: 4, column: 9, kinds: ['nhs-number'] }],
+      },
+      {
+        name: 'a GET route of a patient collection handing its whole query to a search',
+        filename: 'src/routes/public.js',
+        code: "const express = require('express');\nconst router = express.Router();\ndeclare const patientController: { search(db: unknown, q: unknown): Promise<unknown> };\nrouter.get('/patients', async (req, res) => {\n  res.json(await patientController.search(req.db, req.query));\n});\nmodule.exports = router;",
+        errors: [{ line: 4, column: 12, kinds: ['name'] }],
+      },
+      {
+        name: 'a FHIR route that takes the resource type from its path parameters and hands its whole query to a search',
+        filename: 'src/routes/generic.ts',
+        code: "import express from 'express';\nimport type { Search } from 'fhir-works-on-aws-interface';\ndeclare function handleSearch(type: string, q: unknown): Promise<unknown>;\nexport const router = express.Router({ mergeParams: true });\nrouter.get('/', async (req, res) => {\n  const { resourceType } = req.params;\n  res.send(await handleSearch(resourceType, req.query));\n});",
+        errors: [{ line: 5, column: 12, message: 'any resource type' }],
+      },
+      {
+        name: 'typed search text and an identifier value in the path of a patient lookup, through a URL helper and a data hook',
+        code: "import useSWR from 'swr';\ndeclare function makeUrl(u: string): string; declare const restBaseUrl: string; declare const openmrsFetch: any;\nexport const searchPatient = async (identifierType: string, searchQuery: string) => {\n  const url = `${restBaseUrl}/kenyaemr/getSHAPatient/${searchQuery}/${identifierType}`;\n  return fetch(makeUrl(url));\n};\nexport const useDependents = (identifierValue: string) => useSWR(`${restBaseUrl}/kenyaemr/getSHAPatient/${identifierValue}/National ID`, openmrsFetch);",
+        errors: [{ line: 5, column: 16, kinds: ['name'] }, { line: 7, column: 107, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a typed name appended to a URL of a FHIR Patient search is a name search',
+        code: "export async function loadPatients(search: string, pageSize: number) {\n  let url = `/api/fhir/Patient?_count=${pageSize}`;\n  if (search) {\n    url += `&name=${encodeURIComponent(search)}`;\n  }\n  return fetch(url);\n}",
+        errors: [{ line: 4, column: 21, kinds: ['name'] }],
       },
     ],
   });

@@ -4,7 +4,7 @@
 // search interactions of node-fhir-server-core service modules, PHI-named path parameters.
 // A syntactic model of the whole file, run once: what the no-phi-in-url rule reports from it.
 import { CONTACT_KINDS, isAccountContextName, subjectOfName, type Precision, type TSESTree } from '../../server/src/rule-api';
-import { childNodes, isFunction, isStringLiteral, keyName, propertyName, splitWords, unwrap, type Node } from './ast';
+import { childNodes, dottedName, isFunction, isStringLiteral, keyName, lastSegment, propertyName, splitWords, unwrap, type Node } from './ast';
 import { eventReads } from './lambda-event-logging';
 
 type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
@@ -497,7 +497,10 @@ function isFhirPatientSearchPath(text: string): boolean {
 /** `/:base_version/:resource`, `/${Resource.fhirName}`: a search route for any resource type, Patient included. */
 function isGenericResourcePath(path: { text: string; expressions: Node[] }, deps: GetRouteDeps): boolean {
   const segments = path.text.replace(/\/+$/, '').split('/');
-  const last = segments[segments.length - 1];
+  // `/:resource?/:id?`: optional trailing parameters (Express's `?`) mean the route also serves the path without them,
+  // `/:resource` (the type-level search) included.
+  while (segments.length > 1 && /^:[A-Za-z_]\w*\?$/.test(segments[segments.length - 1]) && !RESOURCE_TYPE_PLACEHOLDERS.has(segments[segments.length - 1].slice(1, -1).toLowerCase())) segments.pop();
+  const last = segments[segments.length - 1].replace(/^(:[A-Za-z_]\w*)\?$/, '$1');
   let placeholder: string | undefined;
   if (last.startsWith(':')) placeholder = last.slice(1);
   else if (last === '${}' && path.expressions.length) {
@@ -510,8 +513,8 @@ function isGenericResourcePath(path: { text: string; expressions: Node[] }, deps
   return /fhir/i.test(deps.file) || segments.some((segment) => /^fhir$/i.test(segment)) || placeholder.toLowerCase() === 'fhirname';
 }
 
-function fhirRouteFinding(pathNode: Node, path: { text: string; expressions: Node[] }, deps: GetRouteDeps): GetRouteFinding | undefined {
-  const generic = isGenericResourcePath(path, deps);
+function fhirRouteFinding(pathNode: Node, path: { text: string; expressions: Node[] }, deps: GetRouteDeps, typeFromParameters = false): GetRouteFinding | undefined {
+  const generic = isGenericResourcePath(path, deps) || typeFromParameters;
   if (!generic && !isFhirPatientSearchPath(path.text)) return undefined;
   return { kind: 'fhirSearchRoute', node: pathNode, kinds: FHIR_PATIENT_SEARCH_KINDS, reads: [], precision: 'medium', label: generic ? 'any resource type, Patient included' : 'Patient' };
 }
@@ -541,6 +544,84 @@ function readsOnlyNamedNonPersonParameters(model: FileModel, handler: FunctionNo
     reads++;
   }
   return reads > 0;
+}
+
+/**
+ * `const { resourceType } = req.params; … handleSearch(res, resourceType, req.query)`: a handler that takes the resource
+ * type from its path parameters (a router mounted at `/:resourceType`) and hands its whole query to a search serves the
+ * type-level search of every resource type, Patient included. FHIR says so in the file's path or its imports.
+ */
+function readsResourceTypeAndWholeQuery(model: FileModel, handler: FunctionNode, deps: GetRouteDeps): boolean {
+  const request = requestNameOf(handler);
+  if (!request || !(/fhir/i.test(deps.file) || deps.importsModule(/fhir/i))) return false;
+  let resourceType = false;
+  let wholeQuery = false;
+  for (const node of model.within(handler.body)) {
+    if (node.type !== 'MemberExpression' || node.computed || node.object.type !== 'Identifier' || node.object.name !== request) continue;
+    const property = propertyName(node);
+    const parent = model.parent(node);
+    if (property === 'params') {
+      if (parent?.type === 'MemberExpression' && parent.object === node && RESOURCE_TYPE_PLACEHOLDERS.has((propertyName(parent) ?? '').toLowerCase())) resourceType = true;
+      if (parent?.type === 'VariableDeclarator' && parent.id.type === 'ObjectPattern' && parent.id.properties.some((p) => p.type === 'Property' && !p.computed && RESOURCE_TYPE_PLACEHOLDERS.has((keyName(p.key) ?? '').toLowerCase()))) resourceType = true;
+    } else if (property === 'query') {
+      // handed on or bound whole, not read by name (`req.query._count`)
+      if (!(parent?.type === 'MemberExpression' && parent.object === node)) wholeQuery = true;
+    }
+  }
+  return resourceType && wholeQuery;
+}
+
+/** Words after which a handler's name says what it looks a record up by: `handle_patient_by_nhs_number`, `findByEmail`. */
+const LOOKUP_BY_WORDS = new Set(['by']);
+
+/**
+ * `app.get('/api/patient*', handlers.handlePatientByNhsNumber)`: a GET route whose handler (registered by name, defined
+ * in another module) is named for a lookup by a PHI field, on a path with no parameter that carries it: the handler
+ * takes the value from the query string. Medium precision: the handler's body is not in sight.
+ */
+function namedLookupFinding(call: TSESTree.CallExpression, path: { text: string }, handlerArguments: Node[], deps: GetRouteDeps, staffSide: boolean): GetRouteFinding | undefined {
+  const pathParameters = [...path.text.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].flatMap((match) => kindsOfParameter(match[1], deps));
+  for (const argument of handlerArguments) {
+    const node = unwrap(argument);
+    if (node.type !== 'Identifier' && node.type !== 'MemberExpression') continue;
+    const name = lastSegment(node);
+    if (!name) continue;
+    const words = splitWords(name);
+    const by = words.findIndex((word) => LOOKUP_BY_WORDS.has(word));
+    if (by < 1 || by === words.length - 1) continue;
+    const field = words.slice(by + 1).join('_');
+    const kinds = withoutStaffContacts(kindsOfParameter(field, deps).filter((kind) => kind !== 'patient-record' && kind !== 'encounter' && !pathParameters.includes(kind)), staffSide);
+    if (!kinds.length) continue;
+    return { kind: 'handlerQuery', node: call.arguments[0], kinds: kinds.sort(), reads: [], precision: 'medium', label: dottedName(node) ?? name };
+  }
+  return undefined;
+}
+
+/** Search handlers by their callee's name: `controller.search`, `searchPatients`. */
+const SEARCH_CALL_WORDS = new Set(['search']);
+
+/**
+ * `router.get('/patients', (req, res) => controller.search(req.db, req.query))`: a GET route of a patient collection
+ * whose handler hands its whole query to a search. What the search takes (a name, an identifier, a birth date) is
+ * decided in another module, but it comes from the query string. Medium precision, the least it can carry: a name.
+ */
+function patientSearchRouteFinding(model: FileModel, path: { text: string }, handlers: FunctionNode[], pathNode: Node): GetRouteFinding | undefined {
+  const last = path.text.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (!/^[A-Za-z]+$/.test(last) || subjectOfName(last) !== 'patient' || splitWords(last).length !== 1) return undefined;
+  for (const handler of handlers) {
+    const request = requestNameOf(handler);
+    if (!request) continue;
+    for (const node of model.within(handler.body)) {
+      if (node.type !== 'MemberExpression' || node.computed || propertyName(node) !== 'query' || node.object.type !== 'Identifier' || node.object.name !== request) continue;
+      const call = model.parent(node);
+      if (call?.type !== 'CallExpression' || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) continue;
+      const callee = lastSegment(call.callee);
+      if (callee && splitWords(callee).some((word) => SEARCH_CALL_WORDS.has(word))) {
+        return { kind: 'handlerQuery', node: pathNode, kinds: ['name'], reads: [], precision: 'medium', label: `${dottedName(call.callee) ?? callee}(…${request}.query)` };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Route tables: `{ type: 'get', path: '/:base_version/:resource', … }`. */
@@ -689,13 +770,23 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     else if (node.type === 'ObjectExpression') route = routeTableEntry(node);
     if (!route || route.method !== 'get') continue;
     const path = pathText(route.path)!;
-    const handlers = node.type === 'CallExpression' ? routeRegistration(node, model)?.handlers ?? [] : [];
-    const fhir = handlers.length && handlers.every((handler) => readsOnlyNamedNonPersonParameters(model, handler)) ? undefined : fhirRouteFinding(route.path, path, deps);
+    const registration = node.type === 'CallExpression' ? routeRegistration(node, model) : undefined;
+    const handlers = registration?.handlers ?? [];
+    // only the router's root (`/` of a router mounted at `/:resourceType`) is the type-level search; `/_history`, `/:id` are not
+    const typeFromParameters = path.text.replace(/\/+$/, '') === '' && handlers.some((handler) => readsResourceTypeAndWholeQuery(model, handler, deps));
+    const fhir = handlers.length && handlers.every((handler) => readsOnlyNamedNonPersonParameters(model, handler)) ? undefined : fhirRouteFinding(route.path, path, deps, typeFromParameters);
     // A route table lists one path for several interactions (search, operations): one finding per path.
     if (fhir && !fhirPaths.has(path.text)) findings.push(fhir);
     fhirPaths.add(path.text);
-    const parameter = pathParameterFinding(route.path, path, deps, isStaffSide(model, deps, node, node.type === 'CallExpression' ? routeContext(node, route.path) : path.text));
+    const staffSide = isStaffSide(model, deps, node, node.type === 'CallExpression' ? routeContext(node, route.path) : path.text);
+    const parameter = pathParameterFinding(route.path, path, deps, staffSide);
     if (parameter) findings.push(parameter);
+    if (registration && node.type === 'CallExpression') {
+      const named = namedLookupFinding(node, path, registration.arguments, deps, staffSide);
+      if (named) findings.push(named);
+      const search = fhir ? undefined : patientSearchRouteFinding(model, path, handlers, route.path);
+      if (search) findings.push(search);
+    }
   }
   findings.push(...fhirServiceFindings(model, deps));
   if (/queryStringParameters|pathParameters/.test(deps.text)) findings.push(...lambdaEventQueryFindings(model, deps));

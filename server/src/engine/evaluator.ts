@@ -954,7 +954,7 @@ export abstract class ValueEvaluator {
       const instantiated = this.typeParameterValue(typeName, node);
       if (instantiated) return instantiated;
     }
-    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier, this.options.file);
     // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI. An account
     // that carries a patient's health number (NHS login's userinfo as `AuthUser`) is the patient's own: see below.
     if (subjectOfName(typeName) === 'workforce' && !resolved?.patientIdentity) {

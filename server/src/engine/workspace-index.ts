@@ -825,22 +825,34 @@ export class WorkspaceIndex {
     return this.declaredByName.size;
   }
 
-  /** The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. */
-  resolve(typeName: string, classifier: NameClassifier): ResolvedType | undefined {
+  /**
+   * The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. A name several files
+   * declare (`EffectInput`, `BasicInput`, `Input` of every handler) means, in a file that declares it, that file's own
+   * declaration (`fromFile`, relative like the index's files); elsewhere the first one indexed.
+   */
+  resolve(typeName: string, classifier: NameClassifier, fromFile?: string): ResolvedType | undefined {
     let cache = this.resolvedCache.get(classifier);
     if (!cache) {
       cache = new Map();
       this.resolvedCache.set(classifier, cache);
     }
-    if (cache.has(typeName)) return cache.get(typeName) ?? undefined;
-    cache.set(typeName, null); // guards recursive types
-    const resolved = this.resolveUncached(typeName, classifier, new Set());
-    cache.set(typeName, resolved ?? null);
+    const own = fromFile === undefined ? undefined : this.ownDeclaration(typeName, fromFile);
+    const key = own ? `${own.file}\u0000${typeName}` : typeName;
+    if (cache.has(key)) return cache.get(key) ?? undefined;
+    cache.set(key, null); // guards recursive types
+    const resolved = this.resolveUncached(typeName, classifier, new Set(), own);
+    cache.set(key, resolved ?? null);
     return resolved;
   }
 
-  private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>): ResolvedType | undefined {
-    const declared = this.declaredByName.get(typeName)?.[0];
+  /** The declaration of `typeName` in `file`, when more than one file declares that name (else the name is unambiguous). */
+  private ownDeclaration(typeName: string, file: string): DeclaredType | undefined {
+    const declarations = this.declaredByName.get(typeName);
+    return declarations && declarations.length > 1 ? declarations.find((declaration) => declaration.file === file) : undefined;
+  }
+
+  private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>, chosen?: DeclaredType): ResolvedType | undefined {
+    const declared = chosen ?? this.declaredByName.get(typeName)?.[0];
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
     // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
@@ -856,7 +868,8 @@ export class WorkspaceIndex {
     for (const part of declared.extends) {
       const parent = this.parentTypeName(part);
       if (parent === undefined || seen.has(parent)) continue;
-      const parentType = this.resolveUncached(parent, classifier, seen);
+      // `interface BasicInput extends Params` beside its own `Params`: the parent the same file declares.
+      const parentType = this.resolveUncached(parent, classifier, seen, this.ownDeclaration(parent, declared.file));
       parentType?.fields.forEach((field, name) => fields.set(name, field));
     }
     // `{ patientName; cptCode }`: a record that names its patient links the codes it holds to that person.

@@ -105,6 +105,44 @@ describe('type flow: the workspace index', () => {
 });
 
 describe('type flow: sources', () => {
+  it('a type name several files declare means, in a file that declares it, that file\'s own declaration (and its own parent)', () => {
+    // Every handler declares its own `BasicInput`/`EffectInput`: a schedule's input is not the chart's whichever is indexed first.
+    const chart = [
+      'interface Params { patientId: string; diagnosis: string; clinicalNotes: string }',
+      'interface BasicInput extends Params { secrets: unknown }',
+      'function validateRequestParameters(input: unknown): BasicInput { return input as BasicInput; }',
+      'export function run(input: unknown) {',
+      '  const validated = validateRequestParameters(input);',
+      "  console.debug('validated', JSON.stringify(validated));",
+      '}',
+    ].join('\n');
+    const schedule = chart.replace('{ patientId: string; diagnosis: string; clinicalNotes: string }', '{ scheduleId: string; timezone: string; slotLength: number }');
+    const workspace = { 'src/chart/save-chart/index.ts': chart, 'src/schedules/create-schedule/index.ts': schedule };
+    // whichever file the index met first, each file reads its own declaration
+    assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', workspace), []);
+    assert.deepEqual(reported(chart, 'src/chart/save-chart/index.ts', workspace), ['no-phi-in-logs:6:clinical-note,diagnosis']);
+    const reversed = { 'src/schedules/create-schedule/index.ts': schedule, 'src/chart/save-chart/index.ts': chart };
+    assert.deepEqual(reported(chart, 'src/chart/save-chart/index.ts', reversed), ['no-phi-in-logs:6:clinical-note,diagnosis']);
+    assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
+  });
+
+  it('a module-level const function declared below the handler that calls it is known there by its declared return type', () => {
+    const text = [
+      "import type { Patient } from 'fhir/r4b';",
+      'interface EffectInput { patient: Patient; appointmentId: string }',
+      'declare function wrapHandler(name: string, fn: (input: unknown) => Promise<void>): unknown;',
+      "export const index = wrapHandler('update-visit', async (input: unknown) => {",
+      '  const effectInput = await complexValidation(input);',
+      "  console.log('effectInput', JSON.stringify(effectInput));",
+      '});',
+      'const complexValidation = async (input: unknown): Promise<EffectInput> => fetchEffect(input);',
+      'declare function fetchEffect(input: unknown): Promise<EffectInput>;',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/update-visit/index.ts', {}), ['no-phi-in-logs:6:patient-record']);
+    // a `let` may be reassigned before the handler runs: not taken for the function it starts as
+    assert.deepEqual(reported(text.replace('const complexValidation', 'let complexValidation'), 'src/update-visit/index.ts', {}), []);
+  });
+
   it('type arguments of hooks and HTTP calls carry their type', () => {
     const text = [
       "import { useState } from 'react';",

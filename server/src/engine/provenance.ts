@@ -14,6 +14,8 @@ import { describeKinds, namesACodeCatalogue, isAccountContextName, isAppUserName
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
+  HANDLER_FILE_NAMES,
+  HANDLER_WRITE_VERBS,
   HANDLER_INPUT_NAME,
   CLINICAL_UNITS,
   CURSOR_METHODS,
@@ -888,8 +890,52 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   }
   // A socket message that writes a record is the record.
   if (isSocketWriteHandler(fn)) return INBOUND;
-  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host) && namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
+  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host)) {
+    if (namesPatientData(payloadFieldsRead(fn, param.name), host) || handlerWritesPatientRecords(host.options.file, host)) return INBOUND;
+  }
   return undefined;
+}
+
+const handlerWriteVerbs = new Set(HANDLER_WRITE_VERBS);
+const handlerFileNames = new Set(HANDLER_FILE_NAMES);
+
+/**
+ * What a serverless handler's module says it writes: `ehr/save-chart-data/index.ts`, `update-visit-details/index.ts`,
+ * `patient-account/update/index.ts` (a bare verb takes its subject from the folder above), `createAppointment.ts`.
+ * Undefined when the name does not start with a write verb.
+ */
+export function handlerWriteSubject(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const segments = file.replace(/\\/g, '/').replace(/\.[^./]+$/, '').split('/');
+  let at = segments.length - 1;
+  if (handlerFileNames.has(segments[at].toLowerCase())) at--;
+  if (at < 0) return undefined;
+  const words = splitWords(segments[at]);
+  if (words.length === 0 || !handlerWriteVerbs.has(words[0])) return undefined;
+  const rest = words.length > 1 ? words.slice(1) : at > 0 ? splitWords(segments[at - 1]) : [];
+  return rest.length ? rest.join('_') : undefined;
+}
+
+/**
+ * A serverless handler whose module is named for writing a patient's records (`save-chart-data`, `update-visit-details`,
+ * `create-appointment`, `submit-paperwork` under `patient/`): the payload a client sends it is the record being written,
+ * as a socket message that writes a record is the record — whatever fields the handler itself reads (it may hand the
+ * whole payload to a validator in another module). A read's payload (`get-visit-details`) is the ids it is asked for, and
+ * a write of the workforce's or the organisation's data (`update-user`, `create-schedule`, `update-fee-schedule`) or of a
+ * catalogue (`create-in-house-medication` under `configuration/`) names no patient's record.
+ */
+function handlerWritesPatientRecords(file: string | undefined, host: ProvenanceHost): boolean {
+  const subject = handlerWriteSubject(file);
+  if (!subject || !file) return false;
+  const folders = file.split('/').slice(0, -1);
+  if (folders.some((folder) => namesACodeCatalogue(folder))) return false;
+  const verdict = host.options.classifier.classify(subject);
+  // `update-approved-patient-education-codes`: a list of codes to offer, not anyone's record.
+  if (verdict.trap || namesACodeCatalogue(subject) || /(^|_)codes?$/.test(subject)) return false;
+  if (subjectOfName(subject) === 'patient') return true;
+  if (subjectOfName(subject) === 'workforce') return false;
+  const kinds = verdict.kinds.length ? verdict.kinds : singularKinds(subject, host.options.classifier);
+  return withoutContactKinds(kinds).some(isRecordKind) || (kinds.length > 0 && fileServesPatients(file));
 }
 
 /** `({ input }) => … input.note`, `(opts) => … opts.input.note`: the fields a resolver reads from its input. */

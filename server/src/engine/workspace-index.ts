@@ -67,6 +67,10 @@ const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 
 const contentWrappers = new Set(CONTENT_WRAPPERS);
+/** FHIR's Bundle as a generic (`Bundle<Patient>`, Oystehr's and Medplum's typings): a container of the argument's resources. */
+const TYPED_BUNDLE = 'Bundle';
+/** Arguments that say nothing of a Bundle's content (`Bundle<FhirResource>`): it stays a Bundle, whatever it holds. */
+const ANY_RESOURCE_TYPES = new Set(['Resource', 'FhirResource', 'DomainResource', 'AnyResource']);
 const keyedWrappers = new Set(KEYED_WRAPPERS);
 /** Type operators and utility types that name no shape of their own. */
 const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
@@ -159,10 +163,14 @@ function unwrapTypeName(typeText: string): string | undefined {
     const generic = genericParts(text);
     if (generic && contentWrappers.has(generic.name)) text = generic.args[0];
     else if (generic && keyedWrappers.has(generic.name) && generic.args.length > 1) text = generic.args[1];
+    // `Bundle<Location>`: a typed FHIR Bundle holds what its argument says (a search of locations), not a patient's record.
+    else if (generic && generic.name === TYPED_BUNDLE && generic.args.length === 1 && /^[A-Z][\w$]*$/.test(generic.args[0].trim()) && !ANY_RESOURCE_TYPES.has(generic.args[0].trim())) text = generic.args[0];
     else break;
   }
   text = text.replace(/\[\]$/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
   const name = /^(?:[\w$]+\.)*([A-Z][\w$]*)/.exec(text);
+  // `Appointment['meta']`: an indexed access names the type of one field (the record's metadata), not the record.
+  if (name && /^\s*\[\s*['"]/.test(text.slice(name[0].length))) return undefined;
   return name ? name[1] : undefined;
 }
 

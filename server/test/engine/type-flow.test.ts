@@ -126,6 +126,28 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
   });
 
+  it('a typed Bundle holds what its argument says, and an indexed access type names one field, not the record', () => {
+    const text = [
+      "import type { Bundle, Location, Patient, Appointment } from 'fhir/r4b';",
+      'declare const client: { search(q: unknown): Promise<any> };',
+      'export async function run() {',
+      '  const locations = await getLocations();',
+      "  console.log('locations', JSON.stringify(locations));",
+      '  const patients = await getPatients();',
+      "  console.log('patients', JSON.stringify(patients));",
+      '  const meta = withTag(undefined);',
+      "  console.log('meta', JSON.stringify(meta));",
+      '  const any = await getAnything();',
+      "  console.log('any', JSON.stringify(any));",
+      '}',
+      "const getLocations = (): Promise<Bundle<Location>> => client.search({ resourceType: 'Location' });",
+      "const getPatients = (): Promise<Bundle<Patient>> => client.search({ resourceType: 'Patient' });",
+      "const withTag = (meta: Appointment['meta']): Appointment['meta'] => meta;",
+      'const getAnything = (): Promise<Bundle> => client.search({});',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/sync.ts', {}).map((finding) => finding.split(':').slice(0, 2).join(':')), ['no-phi-in-logs:7', 'no-phi-in-logs:11']);
+  });
+
   it('a module-level const function declared below the handler that calls it is known there by its declared return type', () => {
     const text = [
       "import type { Patient } from 'fhir/r4b';",

@@ -681,6 +681,43 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
   return fields;
 }
 
+/** Callees that put a value into a log line or text, not into the handler's work: handing the payload to them is not using it. */
+const NOT_A_USE = /^(console|logger|log|JSON)\b|^(String|Number|Boolean)$/;
+
+/**
+ * Whether the handler hands its payload (or a validated copy of it) whole to its own work — `complexValidation(validated,
+ * oystehr)`, `performEffect(oystehr, validated)` — rather than only taking ids out of it (`const { appointmentId,
+ * timezone } = validated`): a write that uses only ids builds its record on the server, from what it reads.
+ */
+function payloadHandedOnWhole(fn: Node, name: string): boolean {
+  const aliases = new Set([name]);
+  const body = (fn as TSESTree.FunctionLike).body ?? fn;
+  const isAlias = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    return inner.type === 'Identifier' && aliases.has(inner.name);
+  };
+  const calleeOf = (call: TSESTree.CallExpression): string => dottedName(call.callee) ?? (call.callee.type === 'MemberExpression' ? propertyName(call.callee) ?? '' : '');
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+      const init = unwrapped(node.init);
+      // `const validated = validateRequestParameters(input)`: a copy of the payload, followed as the payload.
+      if (isAlias(init) || (init.type === 'CallExpression' && init.arguments.some((argument) => argument.type !== 'SpreadElement' && isAlias(argument)) && isPayloadParserName(calleeOf(init).split('.').pop() ?? '', calleeOf(init)))) {
+        aliases.add(node.id.name);
+      }
+    }
+    if (node.type === 'CallExpression' && !NOT_A_USE.test(calleeOf(node))) {
+      const callee = calleeOf(node);
+      const parser = isPayloadParserName(callee.split('.').pop() ?? '', callee);
+      if (!parser && node.arguments.some((argument) => argument.type !== 'SpreadElement' && isAlias(argument))) return true;
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return false;
+}
+
 /** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
 export function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
   let contactOnly = false;
@@ -891,7 +928,8 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   // A socket message that writes a record is the record.
   if (isSocketWriteHandler(fn)) return INBOUND;
   if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host)) {
-    if (namesPatientData(payloadFieldsRead(fn, param.name), host) || handlerWritesPatientRecords(host.options.file, host)) return INBOUND;
+    if (namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
+    if (handlerWritesPatientRecords(host.options.file, host) && payloadHandedOnWhole(fn, param.name)) return INBOUND;
   }
   return undefined;
 }

@@ -299,8 +299,9 @@ export class Analyzer extends FunctionSummaries {
   /**
    * `const complexValidation = async (input): Promise<EffectInput> => …` at the module's top level, below the
    * handler that calls it: the module is initialised before any of its functions runs, so a call inside a
-   * function body reaches the constant's function wherever the module declares it (as it reaches a hoisted
-   * function declaration). Only `const` (a `let` may be reassigned before the call) and only function values.
+   * function body reaches the constant's function wherever the module declares it. Until the walk reaches the
+   * declaration the function is known by its signature only (what it is declared to return), not by a summary of
+   * its body. Only `const` (a `let` may be reassigned before the call) and only function values.
    */
   private hoistModuleFunctionConstants(statements: readonly Node[]): void {
     for (const statement of statements) {
@@ -310,7 +311,7 @@ export class Analyzer extends FunctionSummaries {
         if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
         if (declarator.init.type !== 'ArrowFunctionExpression' && declarator.init.type !== 'FunctionExpression') continue;
         if (this.scope.vars.has(declarator.id.name)) continue;
-        this.scope.vars.set(declarator.id.name, { value: { ...EMPTY, functionNode: declarator.init }, depth: this.conditionalDepth });
+        this.scope.vars.set(declarator.id.name, { value: { ...EMPTY, declaredFunction: declarator.init }, depth: this.conditionalDepth });
       }
     }
   }

@@ -1539,7 +1539,13 @@ export abstract class ValueEvaluator {
     if (callee.type === 'Identifier' && this.scope.lookup(callee.name)?.value.tags?.has('compiled-template')) return this.argumentsTaint(node);
     // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
     if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
-    const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
+    const binding = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value : undefined;
+    const local = binding?.functionNode;
+    // A module-level const function declared below this call: what it is declared to return, nothing more.
+    if (!local && binding?.declaredFunction) {
+      const declaredBelow = declaredReturnValue(this as unknown as TypeFlowHost, node, binding.declaredFunction);
+      if (hasPhi(declaredBelow)) return declaredBelow;
+    }
     if (local) {
       // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));

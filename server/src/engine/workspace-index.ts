@@ -69,6 +69,8 @@ const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 const contentWrappers = new Set(CONTENT_WRAPPERS);
 /** FHIR's Bundle as a generic (`Bundle<Patient>`, Oystehr's and Medplum's typings): a container of the argument's resources. */
 const TYPED_BUNDLE = 'Bundle';
+/** `['meta']` right after a type's name: an indexed access type. */
+const INDEXED_ACCESS = /\s*\[\s*['"]/y;
 /** Arguments that say nothing of a Bundle's content (`Bundle<FhirResource>`): it stays a Bundle, whatever it holds. */
 const ANY_RESOURCE_TYPES = new Set(['Resource', 'FhirResource', 'DomainResource', 'AnyResource']);
 const keyedWrappers = new Set(KEYED_WRAPPERS);
@@ -170,7 +172,10 @@ function unwrapTypeName(typeText: string): string | undefined {
   text = text.replace(/\[\]$/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
   const name = /^(?:[\w$]+\.)*([A-Z][\w$]*)/.exec(text);
   // `Appointment['meta']`: an indexed access names the type of one field (the record's metadata), not the record.
-  if (name && /^\s*\[\s*['"]/.test(text.slice(name[0].length))) return undefined;
+  if (name) {
+    INDEXED_ACCESS.lastIndex = name[0].length; // sticky: looks only at what follows the name, never copies the rest
+    if (INDEXED_ACCESS.test(text)) return undefined;
+  }
   return name ? name[1] : undefined;
 }
 

@@ -163,6 +163,17 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(text, 'src/update-visit/index.ts', {}), ['no-phi-in-logs:6:patient-record']);
     // a `let` may be reassigned before the handler runs: not taken for the function it starts as
     assert.deepEqual(reported(text.replace('const complexValidation', 'let complexValidation'), 'src/update-visit/index.ts', {}), []);
+    // known by its signature only until the walk reaches it: its body is not summarised (a list of codes it builds
+    // from the patient is not the patient), and arguments are not followed into it
+    const below = [
+      "import type { Patient } from 'fhir/r4b';",
+      'export async function run(patient: Patient) {',
+      '  const codes = codesOf(patient);',
+      "  console.log('codes', JSON.stringify(codes));",
+      '}',
+      'const codesOf = (p: Patient) => p;',
+    ].join('\n');
+    assert.deepEqual(reported(below, 'src/codes.ts', {}), []);
   });
 
   it('type arguments of hooks and HTTP calls carry their type', () => {

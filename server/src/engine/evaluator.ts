@@ -1567,6 +1567,12 @@ export abstract class ValueEvaluator {
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
+    // `const [practitioners, locations] = await Promise.all([readA(), readB()])`: the results in the order of the
+    // promises handed over (a tuple, as the array literal is), not every result in each name.
+    if ((dotted === 'Promise.all' || dotted === 'Promise.allSettled') && node.arguments.length === 1 && node.arguments[0].type === 'ArrayExpression') {
+      const promises = this.valueOf(node.arguments[0]);
+      if (promises.tuple) return promises;
+    }
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);
     }

@@ -126,6 +126,22 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
   });
 
+  it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
+    const text = [
+      "import type { Patient, Location } from 'fhir/r4b';",
+      'declare function readPatient(): Promise<Patient>;',
+      'declare function readLocations(): Promise<Location[]>;',
+      'export async function run() {',
+      '  const [patient, locations] = await Promise.all([readPatient(), readLocations()]);',
+      "  console.log('locations', JSON.stringify(locations));",
+      "  console.log('patient', JSON.stringify(patient));",
+      '  const both = await Promise.all([readPatient(), readLocations()]);',
+      "  console.log('both', both);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/load.ts', {}), ['no-phi-in-logs:7:patient-record', 'no-phi-in-logs:9:patient-record']);
+  });
+
   it('a typed Bundle holds what its argument says, and an indexed access type names one field, not the record', () => {
     const text = [
       "import type { Bundle, Location, Patient, Appointment } from 'fhir/r4b';",

@@ -212,6 +212,7 @@ export class Analyzer extends FunctionSummaries {
         break;
       case 'Program':
         this.hoistFunctions(node.body);
+        this.hoistModuleFunctionConstants(node.body);
         this.visitChildren(node);
         break;
       case 'ReturnStatement':
@@ -311,6 +312,26 @@ export class Analyzer extends FunctionSummaries {
       const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
       if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
         this.scope.vars.set(declaration.id.name, { value: { ...EMPTY, functionNode: declaration }, depth: this.conditionalDepth });
+      }
+    }
+  }
+
+  /**
+   * `const complexValidation = async (input): Promise<EffectInput> => …` at the module's top level, below the
+   * handler that calls it: the module is initialised before any of its functions runs, so a call inside a
+   * function body reaches the constant's function wherever the module declares it. Until the walk reaches the
+   * declaration the function is known by its signature only (what it is declared to return), not by a summary of
+   * its body. Only `const` (a `let` may be reassigned before the call) and only function values.
+   */
+  private hoistModuleFunctionConstants(statements: readonly Node[]): void {
+    for (const statement of statements) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+        if (declarator.init.type !== 'ArrowFunctionExpression' && declarator.init.type !== 'FunctionExpression') continue;
+        if (this.scope.vars.has(declarator.id.name)) continue;
+        this.scope.vars.set(declarator.id.name, { value: { ...EMPTY, declaredFunction: declarator.init }, depth: this.conditionalDepth });
       }
     }
   }

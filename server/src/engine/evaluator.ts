@@ -963,7 +963,7 @@ export abstract class ValueEvaluator {
       const instantiated = this.typeParameterValue(typeName, node);
       if (instantiated) return instantiated;
     }
-    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier, this.options.file);
     // `Practitioner`, `Organization`, `StaffUser`, `ClinicSettings`: contact details there are not PHI. An account
     // that carries a patient's health number (NHS login's userinfo as `AuthUser`) is the patient's own: see below.
     if (subjectOfName(typeName) === 'workforce' && !resolved?.patientIdentity) {
@@ -1548,7 +1548,13 @@ export abstract class ValueEvaluator {
     if (callee.type === 'Identifier' && this.scope.lookup(callee.name)?.value.tags?.has('compiled-template')) return this.argumentsTaint(node);
     // `errorCreator(message)({ event })`: a curried message builder returns the details it is given.
     if (callee.type === 'CallExpression' && curriedPassThrough.has(calleeName(callee.callee) ?? '')) return joinAll(node.arguments.map((argument) => taintOnly(this.valueOf(argument))));
-    const local = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value.functionNode : undefined;
+    const binding = callee.type === 'Identifier' ? this.scope.lookup(callee.name)?.value : undefined;
+    const local = binding?.functionNode;
+    // A module-level const function declared below this call: what it is declared to return, nothing more.
+    if (!local && binding?.declaredFunction) {
+      const declaredBelow = declaredReturnValue(this as unknown as TypeFlowHost, node, binding.declaredFunction);
+      if (hasPhi(declaredBelow)) return declaredBelow;
+    }
     if (local) {
       // A function of this file: what its body returns for these arguments, plus what its name says, or else what it is declared to return.
       const returned = this.summarize(local, node.arguments.map((argument) => this.valueOf(argument)));
@@ -1570,6 +1576,12 @@ export abstract class ValueEvaluator {
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
+    // `const [practitioners, locations] = await Promise.all([readA(), readB()])`: the results in the order of the
+    // promises handed over (a tuple, as the array literal is), not every result in each name.
+    if ((dotted === 'Promise.all' || dotted === 'Promise.allSettled') && node.arguments.length === 1 && node.arguments[0].type === 'ArrayExpression') {
+      const promises = this.valueOf(node.arguments[0]);
+      if (promises.tuple) return promises;
+    }
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);
     }

@@ -14,6 +14,8 @@ import { describeKinds, namesACodeCatalogue, isAccountContextName, isAppUserName
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
+  HANDLER_FILE_NAMES,
+  HANDLER_WRITE_VERBS,
   HANDLER_INPUT_NAME,
   CLINICAL_UNITS,
   CURSOR_METHODS,
@@ -679,6 +681,43 @@ function payloadFieldsRead(fn: Node, name: string): Set<string> {
   return fields;
 }
 
+/** Callees that put a value into a log line or text, not into the handler's work: handing the payload to them is not using it. */
+const NOT_A_USE = /^(console|logger|log|JSON)\b|^(String|Number|Boolean)$/;
+
+/**
+ * Whether the handler hands its payload (or a validated copy of it) whole to its own work — `complexValidation(validated,
+ * oystehr)`, `performEffect(oystehr, validated)` — rather than only taking ids out of it (`const { appointmentId,
+ * timezone } = validated`): a write that uses only ids builds its record on the server, from what it reads.
+ */
+function payloadHandedOnWhole(fn: Node, name: string): boolean {
+  const aliases = new Set([name]);
+  const body = (fn as TSESTree.FunctionLike).body ?? fn;
+  const isAlias = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    return inner.type === 'Identifier' && aliases.has(inner.name);
+  };
+  const calleeOf = (call: TSESTree.CallExpression): string => dottedName(call.callee) ?? (call.callee.type === 'MemberExpression' ? propertyName(call.callee) ?? '' : '');
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+      const init = unwrapped(node.init);
+      // `const validated = validateRequestParameters(input)`: a copy of the payload, followed as the payload.
+      if (isAlias(init) || (init.type === 'CallExpression' && init.arguments.some((argument) => argument.type !== 'SpreadElement' && isAlias(argument)) && isPayloadParserName(calleeOf(init).split('.').pop() ?? '', calleeOf(init)))) {
+        aliases.add(node.id.name);
+      }
+    }
+    if (node.type === 'CallExpression' && !NOT_A_USE.test(calleeOf(node))) {
+      const callee = calleeOf(node);
+      const parser = isPayloadParserName(callee.split('.').pop() ?? '', callee);
+      if (!parser && node.arguments.some((argument) => argument.type !== 'SpreadElement' && isAlias(argument))) return true;
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return false;
+}
+
 /** Whether any of the names is a patient's data by itself (`chiefComplaint`, `answers`, `dateOfBirth`, `patient`), not an id, flag or count. */
 export function namesPatientData(names: Iterable<string>, host: ProvenanceHost): boolean {
   let contactOnly = false;
@@ -888,8 +927,53 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   }
   // A socket message that writes a record is the record.
   if (isSocketWriteHandler(fn)) return INBOUND;
-  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host) && namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
+  if (param.type === 'Identifier' && isServerlessEventParameter(fn as TSESTree.FunctionLike, param, host)) {
+    if (namesPatientData(payloadFieldsRead(fn, param.name), host)) return INBOUND;
+    if (handlerWritesPatientRecords(host.options.file, host) && payloadHandedOnWhole(fn, param.name)) return INBOUND;
+  }
   return undefined;
+}
+
+const handlerWriteVerbs = new Set(HANDLER_WRITE_VERBS);
+const handlerFileNames = new Set(HANDLER_FILE_NAMES);
+
+/**
+ * What a serverless handler's module says it writes: `ehr/save-chart-data/index.ts`, `update-visit-details/index.ts`,
+ * `patient-account/update/index.ts` (a bare verb takes its subject from the folder above), `createAppointment.ts`.
+ * Undefined when the name does not start with a write verb.
+ */
+export function handlerWriteSubject(file: string | undefined): string | undefined {
+  if (!file) return undefined;
+  const segments = file.replace(/\\/g, '/').replace(/\.[^./]+$/, '').split('/');
+  let at = segments.length - 1;
+  if (handlerFileNames.has(segments[at].toLowerCase())) at--;
+  if (at < 0) return undefined;
+  const words = splitWords(segments[at]);
+  if (words.length === 0 || !handlerWriteVerbs.has(words[0])) return undefined;
+  const rest = words.length > 1 ? words.slice(1) : at > 0 ? splitWords(segments[at - 1]) : [];
+  return rest.length ? rest.join('_') : undefined;
+}
+
+/**
+ * A serverless handler whose module is named for writing a patient's records (`save-chart-data`, `update-visit-details`,
+ * `create-appointment`, `submit-paperwork` under `patient/`): the payload a client sends it is the record being written,
+ * as a socket message that writes a record is the record — whatever fields the handler itself reads (it may hand the
+ * whole payload to a validator in another module). A read's payload (`get-visit-details`) is the ids it is asked for, and
+ * a write of the workforce's or the organisation's data (`update-user`, `create-schedule`, `update-fee-schedule`) or of a
+ * catalogue (`create-in-house-medication` under `configuration/`) names no patient's record.
+ */
+function handlerWritesPatientRecords(file: string | undefined, host: ProvenanceHost): boolean {
+  const subject = handlerWriteSubject(file);
+  if (!subject || !file) return false;
+  const folders = file.split('/').slice(0, -1);
+  if (folders.some((folder) => namesACodeCatalogue(folder))) return false;
+  const verdict = host.options.classifier.classify(subject);
+  // `update-approved-patient-education-codes`: a list of codes to offer, not anyone's record.
+  if (verdict.trap || namesACodeCatalogue(subject) || /(^|_)codes?$/.test(subject)) return false;
+  if (subjectOfName(subject) === 'patient') return true;
+  if (subjectOfName(subject) === 'workforce') return false;
+  const kinds = verdict.kinds.length ? verdict.kinds : singularKinds(subject, host.options.classifier);
+  return withoutContactKinds(kinds).some(isRecordKind) || (kinds.length > 0 && fileServesPatients(file));
 }
 
 /** `({ input }) => … input.note`, `(opts) => … opts.input.note`: the fields a resolver reads from its input. */

@@ -37,7 +37,7 @@ const DOCUMENT_POINTER_TYPES = new Set(['DocumentReference', 'Attachment', 'Bina
 /** The kinds a type holds other than through document pointers (`LabelPdf { documentReference: DocumentReference; url: string }` holds none). */
 function beyondDocumentPointers(host: TypeFlowHost, typeName: string): readonly string[] {
   if (DOCUMENT_POINTER_TYPES.has(typeName)) return [];
-  const resolved = host.options.index?.resolve(typeName, host.options.classifier);
+  const resolved = host.options.index?.resolve(typeName, host.options.classifier, host.options.file);
   if (!resolved) return [];
   const kinds = new Set<string>(resolved.index?.kinds ?? []);
   resolved.fields.forEach((field) => {

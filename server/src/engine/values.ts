@@ -39,6 +39,11 @@ export interface AbstractValue extends Taint {
   /** A function value: its node, so calls can be summarised with their arguments. */
   readonly functionNode?: TSESTree.Node;
   /**
+   * A module-level `const f = (…): T => …` the walk has not reached yet (declared below its caller): known by its
+   * signature only — a call of it carries what it is declared to return; its body is not summarised or followed.
+   */
+  readonly declaredFunction?: TSESTree.Node;
+  /**
    * A fixed-length array whose elements are known one by one (`return [requests, order]`, an
    * `Object.entries` pair `[key, value]`): destructuring gives each name its own element's PHI.
    */

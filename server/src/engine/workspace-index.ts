@@ -67,6 +67,12 @@ const PRIMITIVE_SCALAR = /^\s*(string|number)(\s*\|\s*(null|undefined))*\s*$/;
 const RECORD_KINDS = new Set(['patient-record', 'encounter']);
 
 const contentWrappers = new Set(CONTENT_WRAPPERS);
+/** FHIR's Bundle as a generic (`Bundle<Patient>`, Oystehr's and Medplum's typings): a container of the argument's resources. */
+const TYPED_BUNDLE = 'Bundle';
+/** `['meta']` right after a type's name: an indexed access type. */
+const INDEXED_ACCESS = /\s*\[\s*['"]/y;
+/** Arguments that say nothing of a Bundle's content (`Bundle<FhirResource>`): it stays a Bundle, whatever it holds. */
+const ANY_RESOURCE_TYPES = new Set(['Resource', 'FhirResource', 'DomainResource', 'AnyResource']);
 const keyedWrappers = new Set(KEYED_WRAPPERS);
 /** Type operators and utility types that name no shape of their own. */
 const TYPE_OPERATORS = new Set([...CONTENT_WRAPPERS, ...KEYED_WRAPPERS, 'Exclude', 'Extract', 'ReturnType', 'Parameters', 'InstanceType', 'Uppercase', 'Lowercase', 'Capitalize']);
@@ -159,10 +165,17 @@ function unwrapTypeName(typeText: string): string | undefined {
     const generic = genericParts(text);
     if (generic && contentWrappers.has(generic.name)) text = generic.args[0];
     else if (generic && keyedWrappers.has(generic.name) && generic.args.length > 1) text = generic.args[1];
+    // `Bundle<Location>`: a typed FHIR Bundle holds what its argument says (a search of locations), not a patient's record.
+    else if (generic && generic.name === TYPED_BUNDLE && generic.args.length === 1 && /^[A-Z][\w$]*$/.test(generic.args[0].trim()) && !ANY_RESOURCE_TYPES.has(generic.args[0].trim())) text = generic.args[0];
     else break;
   }
   text = text.replace(/\[\]$/g, '').replace(/\s*\|\s*(?:null|undefined)\b/g, '').trim();
   const name = /^(?:[\w$]+\.)*([A-Z][\w$]*)/.exec(text);
+  // `Appointment['meta']`: an indexed access names the type of one field (the record's metadata), not the record.
+  if (name) {
+    INDEXED_ACCESS.lastIndex = name[0].length; // sticky: looks only at what follows the name, never copies the rest
+    if (INDEXED_ACCESS.test(text)) return undefined;
+  }
   return name ? name[1] : undefined;
 }
 
@@ -825,22 +838,34 @@ export class WorkspaceIndex {
     return this.declaredByName.size;
   }
 
-  /** The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. */
-  resolve(typeName: string, classifier: NameClassifier): ResolvedType | undefined {
+  /**
+   * The PHI shape of a type name: a workspace declaration first, else a built-in FHIR type. A name several files
+   * declare (`EffectInput`, `BasicInput`, `Input` of every handler) means, in a file that declares it, that file's own
+   * declaration (`fromFile`, relative like the index's files); elsewhere the first one indexed.
+   */
+  resolve(typeName: string, classifier: NameClassifier, fromFile?: string): ResolvedType | undefined {
     let cache = this.resolvedCache.get(classifier);
     if (!cache) {
       cache = new Map();
       this.resolvedCache.set(classifier, cache);
     }
-    if (cache.has(typeName)) return cache.get(typeName) ?? undefined;
-    cache.set(typeName, null); // guards recursive types
-    const resolved = this.resolveUncached(typeName, classifier, new Set());
-    cache.set(typeName, resolved ?? null);
+    const own = fromFile === undefined ? undefined : this.ownDeclaration(typeName, fromFile);
+    const key = own ? `${own.file}\u0000${typeName}` : typeName;
+    if (cache.has(key)) return cache.get(key) ?? undefined;
+    cache.set(key, null); // guards recursive types
+    const resolved = this.resolveUncached(typeName, classifier, new Set(), own);
+    cache.set(key, resolved ?? null);
     return resolved;
   }
 
-  private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>): ResolvedType | undefined {
-    const declared = this.declaredByName.get(typeName)?.[0];
+  /** The declaration of `typeName` in `file`, when more than one file declares that name (else the name is unambiguous). */
+  private ownDeclaration(typeName: string, file: string): DeclaredType | undefined {
+    const declarations = this.declaredByName.get(typeName);
+    return declarations && declarations.length > 1 ? declarations.find((declaration) => declaration.file === file) : undefined;
+  }
+
+  private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>, chosen?: DeclaredType): ResolvedType | undefined {
+    const declared = chosen ?? this.declaredByName.get(typeName)?.[0];
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
     // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
@@ -856,7 +881,8 @@ export class WorkspaceIndex {
     for (const part of declared.extends) {
       const parent = this.parentTypeName(part);
       if (parent === undefined || seen.has(parent)) continue;
-      const parentType = this.resolveUncached(parent, classifier, seen);
+      // `interface BasicInput extends Params` beside its own `Params`: the parent the same file declares.
+      const parentType = this.resolveUncached(parent, classifier, seen, this.ownDeclaration(parent, declared.file));
       parentType?.fields.forEach((field, name) => fields.set(name, field));
     }
     // `{ patientName; cptCode }`: a record that names its patient links the codes it holds to that person.

@@ -122,6 +122,16 @@ export const RPC_RESOLVER_METHODS: readonly string[] = ['mutation', 'query', 'su
  */
 export const SOCKET_WRITE_WORDS: readonly string[] = ['add', 'insert', 'update', 'save', 'create', 'upsert', 'put', 'write', 'submit', 'store'];
 
+/**
+ * First words of a serverless handler's name (its module's file or folder: `update-visit-details/index.ts`,
+ * `createAppointment.ts`) that make it a write of what the rest of the name says: its payload is the record
+ * being written (`save-chart-data`'s body is the chart data), not the ids a read is asked for.
+ */
+export const HANDLER_WRITE_VERBS: readonly string[] = ['create', 'update', 'save', 'submit', 'add', 'insert', 'upsert', 'patch', 'put', 'store', 'record', 'edit', 'register'];
+
+/** File names of a module that stand for the handler, whose folder then names it (`save-chart-data/index.ts`). */
+export const HANDLER_FILE_NAMES: readonly string[] = ['index', 'handler', 'main', 'lambda', 'function', 'app'];
+
 /** Words of a socket message name that make it a removal (`dbUpdateUnset`, `deleteEntry`): ids and field names, not a record. */
 export const SOCKET_REMOVAL_WORDS: readonly string[] = ['unset', 'delete', 'remove', 'clear', 'purge'];
 

@@ -105,6 +105,93 @@ describe('type flow: the workspace index', () => {
 });
 
 describe('type flow: sources', () => {
+  it('a type name several files declare means, in a file that declares it, that file\'s own declaration (and its own parent)', () => {
+    // Every handler declares its own `BasicInput`/`EffectInput`: a schedule's input is not the chart's whichever is indexed first.
+    const chart = [
+      'interface Params { patientId: string; diagnosis: string; clinicalNotes: string }',
+      'interface BasicInput extends Params { secrets: unknown }',
+      'function validateRequestParameters(input: unknown): BasicInput { return input as BasicInput; }',
+      'export function run(input: unknown) {',
+      '  const validated = validateRequestParameters(input);',
+      "  console.debug('validated', JSON.stringify(validated));",
+      '}',
+    ].join('\n');
+    const schedule = chart.replace('{ patientId: string; diagnosis: string; clinicalNotes: string }', '{ scheduleId: string; timezone: string; slotLength: number }');
+    const workspace = { 'src/chart/save-chart/index.ts': chart, 'src/schedules/create-schedule/index.ts': schedule };
+    // whichever file the index met first, each file reads its own declaration
+    assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', workspace), []);
+    assert.deepEqual(reported(chart, 'src/chart/save-chart/index.ts', workspace), ['no-phi-in-logs:6:clinical-note,diagnosis']);
+    const reversed = { 'src/schedules/create-schedule/index.ts': schedule, 'src/chart/save-chart/index.ts': chart };
+    assert.deepEqual(reported(chart, 'src/chart/save-chart/index.ts', reversed), ['no-phi-in-logs:6:clinical-note,diagnosis']);
+    assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
+  });
+
+  it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
+    const text = [
+      "import type { Patient, Location } from 'fhir/r4b';",
+      'declare function readPatient(): Promise<Patient>;',
+      'declare function readLocations(): Promise<Location[]>;',
+      'export async function run() {',
+      '  const [patient, locations] = await Promise.all([readPatient(), readLocations()]);',
+      "  console.log('locations', JSON.stringify(locations));",
+      "  console.log('patient', JSON.stringify(patient));",
+      '  const both = await Promise.all([readPatient(), readLocations()]);',
+      "  console.log('both', both);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/load.ts', {}), ['no-phi-in-logs:7:patient-record', 'no-phi-in-logs:9:patient-record']);
+  });
+
+  it('a typed Bundle holds what its argument says, and an indexed access type names one field, not the record', () => {
+    const text = [
+      "import type { Bundle, Location, Patient, Appointment } from 'fhir/r4b';",
+      'declare const client: { search(q: unknown): Promise<any> };',
+      'export async function run() {',
+      '  const locations = await getLocations();',
+      "  console.log('locations', JSON.stringify(locations));",
+      '  const patients = await getPatients();',
+      "  console.log('patients', JSON.stringify(patients));",
+      '  const meta = withTag(undefined);',
+      "  console.log('meta', JSON.stringify(meta));",
+      '  const any = await getAnything();',
+      "  console.log('any', JSON.stringify(any));",
+      '}',
+      "const getLocations = (): Promise<Bundle<Location>> => client.search({ resourceType: 'Location' });",
+      "const getPatients = (): Promise<Bundle<Patient>> => client.search({ resourceType: 'Patient' });",
+      "const withTag = (meta: Appointment['meta']): Appointment['meta'] => meta;",
+      'const getAnything = (): Promise<Bundle> => client.search({});',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/sync.ts', {}).map((finding) => finding.split(':').slice(0, 2).join(':')), ['no-phi-in-logs:7', 'no-phi-in-logs:11']);
+  });
+
+  it('a module-level const function declared below the handler that calls it is known there by its declared return type', () => {
+    const text = [
+      "import type { Patient } from 'fhir/r4b';",
+      'interface EffectInput { patient: Patient; appointmentId: string }',
+      'declare function wrapHandler(name: string, fn: (input: unknown) => Promise<void>): unknown;',
+      "export const index = wrapHandler('update-visit', async (input: unknown) => {",
+      '  const effectInput = await complexValidation(input);',
+      "  console.log('effectInput', JSON.stringify(effectInput));",
+      '});',
+      'const complexValidation = async (input: unknown): Promise<EffectInput> => fetchEffect(input);',
+      'declare function fetchEffect(input: unknown): Promise<EffectInput>;',
+    ].join('\n');
+    assert.deepEqual(reported(text, 'src/update-visit/index.ts', {}), ['no-phi-in-logs:6:patient-record']);
+    // a `let` may be reassigned before the handler runs: not taken for the function it starts as
+    assert.deepEqual(reported(text.replace('const complexValidation', 'let complexValidation'), 'src/update-visit/index.ts', {}), []);
+    // known by its signature only until the walk reaches it: its body is not summarised (a list of codes it builds
+    // from the patient is not the patient), and arguments are not followed into it
+    const below = [
+      "import type { Patient } from 'fhir/r4b';",
+      'export async function run(patient: Patient) {',
+      '  const codes = codesOf(patient);',
+      "  console.log('codes', JSON.stringify(codes));",
+      '}',
+      'const codesOf = (p: Patient) => p;',
+    ].join('\n');
+    assert.deepEqual(reported(below, 'src/codes.ts', {}), []);
+  });
+
   it('type arguments of hooks and HTTP calls carry their type', () => {
     const text = [
       "import { useState } from 'react';",

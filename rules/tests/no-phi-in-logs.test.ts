@@ -795,3 +795,26 @@ describe('no-phi-in-logs: an Angular reactive form named for patient data', () =
     ],
   });
 });
+
+describe('no-phi-in-logs: reference (master) data is no one\'s (round 11)', () => {
+  const service = { 'src/masterdata.service.ts': 'export class MasterdataService { getSnomedCTRecord(term: string): any { return term; } visitDetailMasterData$: any; nurseMasterData$: any; }' };
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // lists offered to choose from (allergens, symptoms, visit categories) are the same for every patient
+      { code: "import { MasterdataService } from './masterdata.service';\nexport class C {\n  allergyMasterData: any[] = [];\n  constructor(private masterdataService: MasterdataService) {}\n  a() {\n    this.masterdataService.getSnomedCTRecord('fever').subscribe((response: any) => console.log('snomed ' + JSON.stringify(response)));\n    this.masterdataService.visitDetailMasterData$.subscribe((visitDetails: any) => console.log('visit master', visitDetails));\n    this.masterdataService.nurseMasterData$.subscribe((response: any) => console.log('contact', response.covidContactHistoryMaster));\n    console.log('allergy types', this.allergyMasterData.filter((item: any) => item.active));\n  }\n}", workspace: service },
+      'export function pick(drugCatalogue: any[], diagnosisFormulary: any) { console.log(drugCatalogue, diagnosisFormulary.medications); }',
+      "declare const catalogService: any;\nexport async function load() { const allergies = await catalogService.getAllergies(); console.log(allergies); }",
+    ],
+    invalid: [
+      {
+        name: "a patient's master record, a master patient index entry's allergies and a patient's allergies beside master data stay PHI",
+        code: "export function f(masterRecord: any, patientMaster: any, allergyMasterData: any[], patient: any) {\n  console.log(masterRecord.birthDate);\n  console.log(patientMaster);\n  console.log(allergyMasterData, patient.allergies);\n}",
+        errors: [
+          { line: 2, column: 15, kinds: ['date-of-birth'] },
+          { line: 3, column: 15, kinds: ['patient-record'] },
+          { line: 4, column: 34, kinds: ['allergy'] },
+        ],
+      },
+    ],
+  });
+});

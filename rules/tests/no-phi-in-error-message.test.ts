@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // the branch taken when the value is missing: the message can only say it was not there (round 11)
+    "export const handler = async (dateOfBirth?: string) => {\n  if (!dateOfBirth) return { statusCode: 400, body: JSON.stringify({ error: `No birth date: ${dateOfBirth}` }) };\n  return { statusCode: 200, body: '' };\n};",
     // a FHIR server's 404 echoing the URL its client asked for: nothing the client did not send
     "const fhirRoutes = require('./routes/fhir');\ndeclare const app: any;\napp.use('*', (req: any, res: any) => {\n  res.status(404).json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `Endpoint not found: ${req.originalUrl}` } }] });\n});",
     // a whole FHIR resource in a template literal, in code that imports FHIR types, renders as `[object Object]`
@@ -90,9 +92,9 @@ runRuleTests('no-phi-in-error-message', {
     // a Lambda / API Gateway proxy result with an error status, written in place or through a helper named for a
     // response or for sending an error: the body echoes the patient's postcode and date of birth to the client
     {
-      code: "function errorResponse(statusCode: number, message: string) {\n  return { statusCode, body: JSON.stringify({ error: message }) };\n}\nexport const handler = async (postcode: string, dateOfBirth: string) => {\n  if (!dateOfBirth) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return errorResponse(404, `No local authority found for ${postcode}`);\n};",
+      code: "function errorResponse(statusCode: number, message: string) {\n  return { statusCode, body: JSON.stringify({ error: message }) };\n}\nexport const handler = async (postcode: string, dateOfBirth: string) => {\n  if (dateOfBirth.length < 10) return { statusCode: 404, body: JSON.stringify({ error: `No patient born ${dateOfBirth}` }) };\n  return errorResponse(404, `No local authority found for ${postcode}`);\n};",
       errors: [
-        { line: 5, column: 53, kinds: ['date-of-birth'] },
+        { line: 5, column: 64, kinds: ['date-of-birth'] },
         { line: 6, column: 29, kinds: ['zip-code'] },
       ],
     },

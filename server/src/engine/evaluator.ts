@@ -142,6 +142,88 @@ function inFailedBranchOf(read: Node, responseName: string, visiting: Node | und
 }
 
 /**
+ * Whether `name` is read where the code has established it holds no data: the consequent of `if (!x)`,
+ * `if (x == null)`, `if (x === undefined || typeof x !== 'number')`, `if (!rows || !Array.isArray(rows))`, or the
+ * alternate of `if (x)`. A test of the value's shape (not an array, not a number, not a number's text) counts only
+ * beside a test of its absence: the branch a guard takes for a missing or malformed value, where a warning names
+ * what was (not) there. Walks parent pointers up to the enclosing function, like inFailedBranchOf.
+ */
+function inMissingValueBranch(read: Node, name: string, visiting: Node | undefined): boolean {
+  let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
+  for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
+    const branch = child === parent.consequent ? true : child === parent.alternate ? false : undefined;
+    if (branch === undefined) continue;
+    const missing = missingTestOf(parent.test, name, branch);
+    if (missing) return true;
+  }
+  return false;
+}
+
+/** Whether `test` evaluating to `outcome` means `name` is missing (see inMissingValueBranch). */
+function missingTestOf(test: Node, name: string, outcome: boolean): boolean {
+  const parts: Array<'absent' | 'malformed'> = [];
+  if (!collectMissingTests(test, name, outcome, parts)) return false;
+  return parts.includes('absent');
+}
+
+/** `x`, `x?.`: a plain read of the name. */
+function readsName(node: Node, name: string): boolean {
+  const inner = node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' ? node.expression : node;
+  return inner.type === 'Identifier' && inner.name === name;
+}
+
+/**
+ * Collects, for a test that holds (`outcome` true) or fails, what each alternative says of `name`: absent (`!x`,
+ * `x == null`, `x === undefined`, `typeof x === 'undefined'`) or malformed (`!Array.isArray(x)`, `typeof x !== 'number'`,
+ * `isNaN(x)`). False when some alternative says anything else, so the branch may hold a value.
+ */
+function collectMissingTests(test: Node, name: string, outcome: boolean, parts: Array<'absent' | 'malformed'>): boolean {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') return collectMissingTests(inner.argument, name, !outcome, parts);
+  if (inner.type === 'LogicalExpression') {
+    // `a || b` true, or `a && b` false: one of them holds; each must say the value is missing.
+    if ((inner.operator === '||' && outcome) || (inner.operator === '&&' && !outcome)) {
+      return collectMissingTests(inner.left, name, outcome, parts) && collectMissingTests(inner.right, name, outcome, parts);
+    }
+    return false;
+  }
+  // `if (x) … else …`: in the alternate x is falsy.
+  if (readsName(inner, name)) {
+    if (outcome) return false;
+    parts.push('absent');
+    return true;
+  }
+  if (inner.type === 'CallExpression' && inner.arguments.length === 1 && readsName(inner.arguments[0] as Node, name)) {
+    const callee = dottedName(inner.callee);
+    if (callee === 'Array.isArray' && !outcome) return (parts.push('malformed'), true);
+    if ((callee === 'isNaN' || callee === 'Number.isNaN') && outcome) return (parts.push('malformed'), true);
+    if (callee === 'Number.isFinite' && !outcome) return (parts.push('malformed'), true);
+    return false;
+  }
+  if (inner.type !== 'BinaryExpression') return false;
+  const equal = inner.operator === '===' || inner.operator === '==';
+  const unequal = inner.operator === '!==' || inner.operator === '!=';
+  if (!equal && !unequal) return false;
+  const holdsEqual = equal === outcome;
+  for (const [operand, other] of [[inner.left, inner.right], [inner.right, inner.left]] as const) {
+    // `x == null`, `x === undefined`
+    if (readsName(operand as Node, name)) {
+      const absent = (other.type === 'Literal' && other.value === null) || (other.type === 'Identifier' && other.name === 'undefined');
+      if (absent && holdsEqual) return (parts.push('absent'), true);
+      return false;
+    }
+    // `typeof x === 'undefined'`, `typeof x !== 'number'`
+    if (operand.type === 'UnaryExpression' && operand.operator === 'typeof' && readsName(operand.argument, name) && other.type === 'Literal' && typeof other.value === 'string') {
+      if (other.value === 'undefined' && holdsEqual) return (parts.push('absent'), true);
+      if (other.value !== 'undefined' && !holdsEqual) return (parts.push('malformed'), true);
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
  * FHIR resources a narrowed value can be that hold no patient's data: an operation's outcome (its issues and
  * diagnostics describe the request) and the definitional and organisational resources.
  */
@@ -1187,6 +1269,8 @@ export abstract class ValueEvaluator {
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
     if (binding && isResponseValue(binding.value) && inFailedBranchOf(node, node.name, this.visiting)) return EMPTY;
+    // `if (value === undefined || typeof value !== 'number') console.warn('not a number:', value)`: the guard says it is not there.
+    if (binding && hasPhi(binding.value) && inMissingValueBranch(node, node.name, this.visiting)) return EMPTY;
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

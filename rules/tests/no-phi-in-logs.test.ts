@@ -844,3 +844,22 @@ describe('no-phi-in-logs: a visit\'s key or kind, and a value the code found mis
     ],
   });
 });
+
+describe('no-phi-in-logs: the promises of Promise.all resolve element by element (round 11)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the practitioner read beside the patient is the clinician's resource, not the patient's
+      "import type { Patient, Practitioner } from 'fhir/r4';\ndeclare function readUser(): Promise<Practitioner>;\ndeclare function readPatient(): Promise<Patient>;\nexport async function load() {\n  const [practitioner, patient] = await Promise.all([readUser(), readPatient()]);\n  console.warn(`Practitioner has no HPR: ${JSON.stringify(practitioner)}`);\n  return patient;\n}",
+    ],
+    invalid: [
+      {
+        name: 'near miss: the patient of the pair, and the whole list',
+        code: "import type { Patient, Practitioner } from 'fhir/r4';\ndeclare function readUser(): Promise<Practitioner>;\ndeclare function readPatient(): Promise<Patient>;\nexport async function load() {\n  const [practitioner, patient] = await Promise.all([readUser(), readPatient()]);\n  console.warn(`No HPR for ${JSON.stringify(patient)}`);\n  const both = await Promise.all([readUser(), readPatient()]);\n  console.log(both, practitioner.id);\n}",
+        errors: [
+          { line: 6, column: 16, kinds: ['patient-record'] },
+          { line: 8, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
+});

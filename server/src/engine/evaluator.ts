@@ -1655,6 +1655,9 @@ export abstract class ValueEvaluator {
     if (dotted === 'Object.entries') return this.objectEntriesValue(node.arguments[0]);
     const declared = callee.type === 'Identifier' || callee.type === 'MemberExpression' ? declaredReturnValue(this as unknown as TypeFlowHost, node, undefined) : EMPTY;
     if (hasPhi(declared)) return declared;
+    // `const [practitioner, patient] = await Promise.all([client.user.read(), client.patient.read()])`: the promise of a
+    // list of promises resolves to the list of what each resolves to, element by element (a short one is a tuple).
+    if (dotted === 'Promise.all' && node.arguments.length === 1 && node.arguments[0].type === 'ArrayExpression') return this.valueOf(node.arguments[0]);
     if (dotted && (passThroughFunctions.has(dotted) || (name && passThroughFunctions.has(name) && callee.type === 'Identifier'))) {
       return this.argumentsTaint(node);
     }

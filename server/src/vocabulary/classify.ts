@@ -126,8 +126,6 @@ const measurementKinds = new Set(MEASUREMENT_KINDS);
 const domLayoutProperties = new Set(DOM_LAYOUT_PROPERTIES);
 const RECORD_WORDS = new Set(['record', 'records', 'chart']);
 const DATE_KINDS = new Set(['date-of-birth', 'death-date', 'care-date']);
-/** Last words that make a visit's name its key or its kind (`visitCode`, `visitCategory`, `encounterClass`). */
-const VISIT_KEY_OR_KIND_WORDS = new Set(['code', 'codes', 'category', 'categories', 'class', 'classes']);
 /** Last words that make a name a date (`visitStartDate`, `encounterDateTime`). */
 const DATE_HEAD_WORDS = new Set(['date', 'dates', 'datetime']);
 /** Last words that name an observation's question (its LOINC or concept code), not its answer: `observationCode`. */
@@ -623,12 +621,6 @@ export class NameClassifier {
     // `observationCode`, `obsConcept`: which observation is meant (a code of the terminology), not what was observed;
     // the value is the patient's (`observationValue`).
     if (kinds.size === 1 && kinds.has('observation') && OBSERVATION_QUESTION_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) return NO_PHI;
-    // `visitCode`, `visitCategory`, `encounterClass`: which visit (a code that keys it) or what kind of visit (a category
-    // from a fixed list), not what happened at it.
-    if (kinds.has('encounter') && VISIT_KEY_OR_KIND_WORDS.has(words[words.length - 1]) && !covered[words.length - 1] && matches.some((match, at) => match.kind === 'encounter' && matchStarts[at] + match.words.length === words.length - 1)) {
-      kinds.delete('encounter');
-      if (kinds.size === 0) return DESCRIPTIVE_TRAP;
-    }
     // `visitStartDate`, `encounterEndDate`: a date of the visit, not the visit's record.
     if (kinds.has('encounter') && DATE_HEAD_WORDS.has(words[words.length - 1]) && !covered[words.length - 1]) {
       kinds.delete('encounter');

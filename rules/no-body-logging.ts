@@ -3,6 +3,7 @@ import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
+import { inNonClientErrorBranch } from './utils/http-client-errors';
 import { isLogLineCall } from './utils/loggers';
 
 type MessageId = 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
@@ -315,7 +316,8 @@ export default createRule({
         if (isAccountHandler(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
-          if (parameter) {
+          // `else if (error instanceof Error) logger.error(…, { error })` after `if (isAxiosError(error))`: not the client's error.
+          if (parameter && !inNonClientErrorBranch(node, parameter)) {
             const payload = findLoggedWhole(argument, (child, parent) => isInterceptorPayload(child, parent, parameter));
             if (payload) {
               context.report({ node: payload, messageId: 'interceptor', data: { what: interceptorKind(enclosingInterceptorCall(node)) ?? 'request' }, precision: 'medium' });

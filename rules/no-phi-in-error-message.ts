@@ -3,6 +3,12 @@ import { dottedName, findInSubtree, isFunction, keyName, lastSegment, memberCall
 
 /** Response objects by name: Express `res`, Fastify `reply`, Node `response`. */
 const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'resp', 'rep']);
+/**
+ * A handler's own objects handed to a response helper (`logAndSetResponse(ctx, 500, msg)`, `sendError(req, res, 400, msg)`):
+ * where the helper writes the response and what it reads the request from, not the body it sends. Koa's `ctx` holds
+ * both, and whatever the handler assigned to `ctx.body` before.
+ */
+const HANDLER_OBJECT_NAMES = new Set([...RESPONSE_NAMES, 'ctx', 'req', 'request']);
 /** Methods that write a response body. */
 const BODY_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write', 'render']);
 /** Error-first callbacks: `next(new Error(…))` in Express, `done(err)`, `cb(err)`. */
@@ -57,7 +63,19 @@ function isTextExpression(node: Node | undefined): boolean {
  * object's text keys (`{ cause, description }`) add to it. A first argument that is not text (`new
  * HttpException({ … }, 409)`, `createError(422, msg)`) leaves every argument in.
  */
-function messageArguments(args: Node[]): Node[] {
+function messageArguments(args: Node[], construction?: Node): Node[] {
+  // `new RethrownError({ message: err.message, error: err, args: { query } })`: an Error's options object names its text
+  // (`message`, `cause`, `details`…); the rest is the error's payload for the code that catches it. (A Nest
+  // `HttpException({ … })` or a factory's object is the response body whole, and stays whole.)
+  const options = args.length === 1 ? unwrap(args[0]) : undefined;
+  if (options?.type === 'ObjectExpression' && isPlainErrorClass(construction) && options.properties.some((property) => property.type === 'Property' && !property.computed && MESSAGE_KEYS.has(keyName(property.key) ?? ''))) {
+    const text: Node[] = [];
+    for (const property of options.properties) {
+      if (property.type === 'SpreadElement') return args;
+      if (!property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) text.push(property.value as Node);
+    }
+    return text;
+  }
   if (args.length < 2 || !isTextExpression(args[0])) return args;
   const text: Node[] = [args[0]];
   for (const extra of args.slice(1)) {
@@ -68,6 +86,17 @@ function messageArguments(args: Node[]): Node[] {
     }
   }
   return text;
+}
+
+/** Keys that hold an error's own message. */
+const MESSAGE_KEYS = new Set(['message', 'msg']);
+
+/** `new RethrownError(…)`, `new BadRequestError(…)`: a class named as an Error (not an HTTP framework's `…Exception`). */
+function isPlainErrorClass(construction: Node | undefined): boolean {
+  const inner = construction && unwrap(construction);
+  if (inner?.type !== 'NewExpression') return false;
+  const name = lastSegment(inner.callee);
+  return !!name && /Error$/.test(name);
 }
 
 /** The module-level function of this file called `name` (`function f() {}`, `const f = () => {}`, exported or not). */
@@ -202,7 +231,7 @@ export default createRule({
       // React Suspense: `throw promise` hands React a pending load to wait for; it is never shown or logged as an error.
       if (inner.type === 'Identifier' && program && isPromiseVariable(program, inner.name)) return undefined;
       if (isErrorConstruction(inner)) {
-        return bodyPhi(messageArguments(inner.arguments as Node[]));
+        return bodyPhi(messageArguments(inner.arguments as Node[], inner));
       }
       if (inner.type === 'Identifier' && errorVariables.has(inner.name)) {
         const found = errorPhi(errorVariables.get(inner.name));
@@ -379,7 +408,7 @@ export default createRule({
           const args = node.arguments as Node[];
           const status = args.findIndex((argument) => isErrorStatus(argument));
           if (status >= 0 && isErrorResponseHelper(helper)) {
-            checkErrorBody(args.filter((argument, index) => index !== status && !(argument.type === 'Identifier' && RESPONSE_NAMES.has(argument.name))));
+            checkErrorBody(args.filter((argument, index) => index !== status && !(argument.type === 'Identifier' && HANDLER_OBJECT_NAMES.has(argument.name))));
             return;
           }
         }

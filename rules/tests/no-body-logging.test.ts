@@ -455,3 +455,20 @@ describe('no-body-logging: input-output-logger around a step-function handler wh
     ],
   });
 });
+
+describe('no-body-logging: an interceptor error that is not the client\'s own (round 11)', () => {
+  runRuleTests('no-body-logging', {
+    valid: [
+      // after `if (isAxiosError(error))` the other branches hold a plain Error or an unknown value: no request in it
+      "import axios, { isAxiosError } from 'axios';\ndeclare const logger: any;\nconst api = axios.create();\napi.interceptors.response.use((r) => r, (error) => {\n  if (isAxiosError(error)) logger.error('client error', error.message);\n  else if (error instanceof Error) logger.error('error', { error });\n  else logger.error('unknown', { error });\n  return Promise.reject(error);\n});",
+      "import axios from 'axios';\naxios.interceptors.response.use((r) => r, (error) => { if (!axios.isAxiosError(error)) console.error(error); return Promise.reject(error); });",
+    ],
+    invalid: [
+      {
+        name: "near miss: the client's own error logged whole, in its branch",
+        code: "import axios, { isAxiosError } from 'axios';\ndeclare const logger: any;\nconst api = axios.create();\napi.interceptors.response.use((r) => r, (error) => {\n  if (isAxiosError(error)) logger.error('client error', { error });\n  return Promise.reject(error);\n});",
+        errors: [{ line: 5, column: 59 }],
+      },
+    ],
+  });
+});

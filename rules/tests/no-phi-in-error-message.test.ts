@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // the branch taken when the value is missing: the message can only say it was not there (round 11)
+    "export const handler = async (dateOfBirth?: string) => {\n  if (!dateOfBirth) return { statusCode: 400, body: JSON.stringify({ error: `No birth date: ${dateOfBirth}` }) };\n  return { statusCode: 200, body: '' };\n};",
     // a FHIR server's 404 echoing the URL its client asked for: nothing the client did not send
     "const fhirRoutes = require('./routes/fhir');\ndeclare const app: any;\napp.use('*', (req: any, res: any) => {\n  res.status(404).json({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', details: { text: `Endpoint not found: ${req.originalUrl}` } }] });\n});",
     // a whole FHIR resource in a template literal, in code that imports FHIR types, renders as `[object Object]`
@@ -283,6 +285,28 @@ describe('no-phi-in-error-message: the name a destructuring gives a field beats 
         filename: 'src/visits.ts',
         code: "interface Visit { diagnosis: string; ward: string }\nexport function check(visit: Visit) {\n  const { diagnosis: metadata } = visit;\n  if (!visit.ward) throw new Error(`No ward for ${metadata}`);\n}",
         errors: [{ line: 4, column: 36, kinds: ["diagnosis"] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-error-message: an Error\'s options name its text, a helper is handed the handler\'s objects (round 11)', () => {
+  runRuleTests('no-phi-in-error-message', {
+    valid: [
+      // the options object of an Error subclass: `message` is its text, `args` the payload for whoever catches it
+      "class RethrownError extends Error { constructor(o: any) { super(o.message); } }\nexport function run(patientQuery: any) {\n  try { return patientQuery; } catch (err: any) {\n    throw new RethrownError({ message: err.message, source: 'export', error: err, args: { query: patientQuery } });\n  }\n}",
+      // Koa's context handed to a response helper is where it writes, even after the handler put records in its body
+      "declare const utils: any;\nexport async function importData(ctx: any, patientRecords: any[]) {\n  try { ctx.body = patientRecords; } catch (error2) {\n    utils.logAndSetResponse(ctx, 500, `Could not import ${error2}`, 'error');\n  }\n}",
+    ],
+    invalid: [
+      {
+        name: "near misses: the message itself names the patient, a Nest exception's object is the response body, a spread options object",
+        code: "class BadRequestError extends Error {}\ndeclare class BadRequestException { constructor(o: unknown) }\nexport function check(patient: { birthDate: string; ssn: string }, extra: any) {\n  if (patient.ssn.length < 9) throw new BadRequestError({ message: `Bad SSN ${patient.ssn}`, status: 400 });\n  if (extra) throw new BadRequestException({ message: 'Invalid', birthDate: patient.birthDate });\n  throw new BadRequestError({ message: 'Invalid', ...patient });\n}",
+        errors: [
+          { line: 4, column: 68, kinds: ['ssn'] },
+          { line: 5, column: 44, kinds: ['date-of-birth'] },
+          { line: 6, column: 29, kinds: ['patient-record'] },
+        ],
       },
     ],
   });

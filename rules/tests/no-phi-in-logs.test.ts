@@ -805,3 +805,69 @@ describe('no-phi-in-logs: an Angular reactive form named for patient data', () =
     ],
   });
 });
+
+describe('no-phi-in-logs: reference (master) data is no one\'s (round 11)', () => {
+  const service = { 'src/masterdata.service.ts': 'export class MasterdataService { getSnomedCTRecord(term: string): any { return term; } visitDetailMasterData$: any; nurseMasterData$: any; }' };
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // lists offered to choose from (allergens, symptoms, visit categories) are the same for every patient
+      { code: "import { MasterdataService } from './masterdata.service';\nexport class C {\n  allergyMasterData: any[] = [];\n  constructor(private masterdataService: MasterdataService) {}\n  a() {\n    this.masterdataService.getSnomedCTRecord('fever').subscribe((response: any) => console.log('snomed ' + JSON.stringify(response)));\n    this.masterdataService.visitDetailMasterData$.subscribe((visitDetails: any) => console.log('visit master', visitDetails));\n    this.masterdataService.nurseMasterData$.subscribe((response: any) => console.log('contact', response.covidContactHistoryMaster));\n    console.log('allergy types', this.allergyMasterData.filter((item: any) => item.active));\n  }\n}", workspace: service },
+      'export function pick(drugCatalogue: any[], diagnosisFormulary: any) { console.log(drugCatalogue, diagnosisFormulary.medications); }',
+      "declare const catalogService: any;\nexport async function load() { const allergies = await catalogService.getAllergies(); console.log(allergies); }",
+    ],
+    invalid: [
+      {
+        name: "a patient's master record, a master patient index entry's allergies and a patient's allergies beside master data stay PHI",
+        code: "export function f(masterRecord: any, patientMaster: any, allergyMasterData: any[], patient: any) {\n  console.log(masterRecord.birthDate);\n  console.log(patientMaster);\n  console.log(allergyMasterData, patient.allergies);\n}",
+        errors: [
+          { line: 2, column: 15, kinds: ['date-of-birth'] },
+          { line: 3, column: 15, kinds: ['patient-record'] },
+          { line: 4, column: 34, kinds: ['allergy'] },
+        ],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: a value the code found missing (round 11)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the branch a guard takes for a missing or malformed value: the warning names what was not there
+      "export function f(observation: { systolicPressure?: number }) {\n  const value = observation.systolicPressure;\n  if (value === undefined || value === null || typeof value !== 'number') {\n    console.warn('Vital value is not a number:', value);\n  }\n}",
+      "declare function fetchPatientRelationships(id: string): Promise<unknown>;\nexport async function f(patientUuid: string) {\n  const relationships = await fetchPatientRelationships(patientUuid);\n  if (!relationships || !Array.isArray(relationships)) console.warn('No valid relationships data:', relationships);\n}",
+      "export function f(patient: any) {\n  const dob = patient.birthDate;\n  if (dob) return dob;\n  else console.log('no birth date', dob);\n  return dob == null ? console.log('missing', dob) : dob;\n}",
+    ],
+    invalid: [
+      {
+        name: "near misses: a visit's reason and notes, and values whose guard does not say they are missing",
+        code: "export function f(visit: any, patient: any) {\n  console.log(visit.visitReason, visit.visitNotes);\n  const dob = patient.birthDate;\n  if (typeof dob !== 'string') console.log('not text', dob);\n  if (!dob || dob.length < 8) console.log('short', dob);\n  if (dob !== undefined) console.log('present', dob);\n  if (!patient.name) console.log('nameless', patient);\n}",
+        errors: [
+          { line: 2, column: 15, kinds: ['clinical-note', 'encounter'] },
+          { line: 4, column: 56, kinds: ['date-of-birth'] },
+          { line: 5, column: 52, kinds: ['date-of-birth'] },
+          { line: 6, column: 49, kinds: ['date-of-birth'] },
+          { line: 7, column: 46, kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: the promises of Promise.all resolve element by element (round 11)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the practitioner read beside the patient is the clinician's resource, not the patient's
+      "import type { Patient, Practitioner } from 'fhir/r4';\ndeclare function readUser(): Promise<Practitioner>;\ndeclare function readPatient(): Promise<Patient>;\nexport async function load() {\n  const [practitioner, patient] = await Promise.all([readUser(), readPatient()]);\n  console.warn(`Practitioner has no HPR: ${JSON.stringify(practitioner)}`);\n  return patient;\n}",
+    ],
+    invalid: [
+      {
+        name: 'near miss: the patient of the pair, and the whole list',
+        code: "import type { Patient, Practitioner } from 'fhir/r4';\ndeclare function readUser(): Promise<Practitioner>;\ndeclare function readPatient(): Promise<Patient>;\nexport async function load() {\n  const [practitioner, patient] = await Promise.all([readUser(), readPatient()]);\n  console.warn(`No HPR for ${JSON.stringify(patient)}`);\n  const both = await Promise.all([readUser(), readPatient()]);\n  console.log(both, practitioner.id);\n}",
+        errors: [
+          { line: 6, column: 16, kinds: ['patient-record'] },
+          { line: 8, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
+});

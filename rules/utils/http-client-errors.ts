@@ -26,6 +26,38 @@ const REQUEST_HOLDING_FIELDS = new Set(['config', 'request', 'response', 'option
 const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'util.inspect', 'inspect', 'util.format', 'format']);
 const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression', 'AwaitExpression']);
 
+/** Classes of those libraries' errors (`error instanceof AxiosError`, got's and ky's `HTTPError`). */
+const CLIENT_ERROR_CLASSES = new Set(['AxiosError', 'HTTPError', 'HttpError', 'RequestError']);
+
+/** `isAxiosError(e)`, `axios.isAxiosError(e)`, `e.isAxiosError`, `e instanceof AxiosError`: a test that `name` is a client's error. */
+function testsClientError(test: Node, name: string): boolean | undefined {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') {
+    const negated = testsClientError(inner.argument, name);
+    return negated === undefined ? undefined : !negated;
+  }
+  const names = (node: Node) => node.type === 'Identifier' && node.name === name;
+  if (inner.type === 'CallExpression' && inner.arguments.length === 1 && names(inner.arguments[0] as Node) && lastSegment(inner.callee) === 'isAxiosError') return true;
+  if (inner.type === 'MemberExpression' && names(inner.object) && propertyName(inner) === 'isAxiosError') return true;
+  if (inner.type === 'BinaryExpression' && inner.operator === 'instanceof' && names(inner.left as Node) && CLIENT_ERROR_CLASSES.has(lastSegment(inner.right) ?? '')) return true;
+  return undefined;
+}
+
+/**
+ * Whether the log call sits where `name` is known not to be an HTTP client's error: the `else` of
+ * `if (isAxiosError(error))` (also further down an `else if` chain), or the branch of `if (!axios.isAxiosError(error))`.
+ * Such an error (a plain `Error`, a thrown string) keeps no request.
+ */
+export function inNonClientErrorBranch(node: Node, name: string): boolean {
+  for (let child: Node = node, current = parentOf(node); current && !isFunction(current); child = current, current = parentOf(current)) {
+    if (current.type !== 'IfStatement' && current.type !== 'ConditionalExpression') continue;
+    const isClientError = testsClientError(current.test, name);
+    if (isClientError === true && child === current.alternate) return true;
+    if (isClientError === false && child === current.consequent) return true;
+  }
+  return false;
+}
+
 export interface FailedRequest {
   taint: Taint;
   precision: 'high' | 'medium';
@@ -75,14 +107,14 @@ export class FailedRequests {
       if (current.type === 'CatchClause') {
         const request = this.byHandler.get(parentOf(current) as Node);
         const param = current.param;
-        if (!request || param?.type !== 'Identifier') return undefined;
+        if (!request || param?.type !== 'Identifier' || inNonClientErrorBranch(node, param.name)) return undefined;
         const logged = this.loggedWhole(node, param.name);
         return logged ? { node: logged, request } : undefined;
       }
       if (isFunction(current)) {
         const request = this.byHandler.get(current);
         const param = (current as TSESTree.FunctionLike).params[0];
-        if (!request || param?.type !== 'Identifier') return undefined;
+        if (!request || param?.type !== 'Identifier' || inNonClientErrorBranch(node, param.name)) return undefined;
         const logged = this.loggedWhole(node, param.name);
         return logged ? { node: logged, request } : undefined;
       }

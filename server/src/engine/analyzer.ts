@@ -6,6 +6,7 @@ import { declaresConstructorParameter, declaresSchemaParameter, namesWithoutData
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
+import { namesReferenceData } from '../vocabulary/classify';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS, SHEET_FILLING_METHODS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
@@ -15,7 +16,7 @@ import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, typeNameOfAnnotation, type FunctionNode } from './syntax';
-import { EMPTY, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
+import { EMPTY, REFERENCE_DATA, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall } from './summaries';
 export type { AnalyzerOptions } from './evaluator';
@@ -237,6 +238,12 @@ export class Analyzer extends FunctionSummaries {
         this.visit(node.test, node);
         if (!isKnownFalsy(this.valueOf(node.test))) this.visitNarrowed(node.test, 'consequent', node.consequent, node);
         if (node.alternate) this.visitNarrowed(node.test, 'alternate', node.alternate, node);
+        break;
+      case 'ConditionalExpression':
+        // `dob == null ? console.warn('missing', dob) : dob`: each arm with what its test proves, as for an `if`.
+        this.visit(node.test, node);
+        this.visitNarrowed(node.test, 'consequent', node.consequent, node);
+        this.visitNarrowed(node.test, 'alternate', node.alternate, node);
         break;
       case 'VariableDeclarator':
         this.visitDeclarator(node);
@@ -576,6 +583,18 @@ export class Analyzer extends FunctionSummaries {
     if (node.callee.type !== 'MemberExpression') return;
     const method = propertyName(node.callee);
     if (!method) return;
+    // `masterdataService.visitDetailMasterData$.subscribe((visitDetails) => …)`, `catalogService.getDrugs().then(…)`: a
+    // stream or a service named for master data hands its callbacks reference data, whatever their parameters are named.
+    if ((emissionCallbackMethods.has(method) || responseCallbackMethods.has(method)) && readsReferenceData(node.callee.object)) {
+      const first = node.arguments[0];
+      if (first && FUNCTION_TYPES.has(first.type)) this.callbackParams.set(first, [REFERENCE_DATA]);
+      else if (first?.type === 'ObjectExpression') {
+        for (const property of first.properties) {
+          if (property.type === 'Property' && !property.computed && keyName(property.key) === 'next' && FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [REFERENCE_DATA]);
+        }
+      }
+      return;
+    }
     if (method === PIPE_METHOD || emissionCallbackMethods.has(method)) {
       this.prepareEmissionCallbacks(node, method);
       return;
@@ -839,3 +858,22 @@ function isConstantChoice(node: Node): boolean {
   if (node.type === 'ConditionalExpression') return isConstantChoice(node.consequent) && isConstantChoice(node.alternate);
   return false;
 }
+
+/**
+ * `this.masterdataService.nurseMasterData$`, `catalogService.getDrugs()`, `masterService.getSnomedCTRecord(term)`: the
+ * stream, the service or the read is named for reference data (see REFERENCE_DATA_WORDS), so what it emits is.
+ */
+function readsReferenceData(observed: Node): boolean {
+  let current: Node = observed;
+  while (current.type === 'CallExpression' || current.type === 'ChainExpression' || current.type === 'TSNonNullExpression') {
+    current = current.type === 'CallExpression' ? current.callee : current.expression;
+  }
+  if (current.type === 'Identifier') return namesReferenceData(current.name);
+  if (current.type !== 'MemberExpression') return false;
+  const name = propertyName(current);
+  if (name !== undefined && namesReferenceData(name.replace(/\$$/, ''))) return true;
+  // the service the stream or the read belongs to
+  const owner = lastSegment(current.object);
+  return owner !== undefined && namesReferenceData(owner);
+}
+

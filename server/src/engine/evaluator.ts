@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesReferenceData, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -29,7 +29,7 @@ import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
-import { EMPTY, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
+import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 
 const labelTableWords = new Set(LABEL_TABLE_WORDS);
@@ -433,6 +433,13 @@ function namesAnAction(name: string): boolean {
 /** The name a value goes by: `patientId`, `visit.uuid` → `uuid`. */
 function valueNameOf(node: Node): string | undefined {
   return node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' ? propertyName(node) : undefined;
+}
+
+/** `masterData`, `this.drugCatalogue`, `masterdataService`: the object read from, or called, is named for reference data. */
+function namesReferenceDataObject(node: Node): boolean {
+  const inner = node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' ? node.expression : node;
+  const name = valueNameOf(inner);
+  return name !== undefined && namesReferenceData(name);
 }
 
 /** `patientId`, `patient`, `encounterUuid`, `visitId`: a key that says whose, or which visit's, the record is. */
@@ -1258,7 +1265,10 @@ export abstract class ValueEvaluator {
     const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
     if (assigned) return assigned.value;
     // `compartmentDefinition.resource` of a JSON module the repository holds: more of its metadata.
-    if (isWorkspaceContent(object)) return WORKSPACE_CONTENT;
+    if (isWorkspaceContent(object)) return hasTag(object, 'reference-data') ? REFERENCE_DATA : WORKSPACE_CONTENT;
+    // `diagnosisFormulary.medications`, `this.masterData.covidSymptomsMaster`: a field of reference data (see
+    // REFERENCE_DATA_WORDS) is more of it.
+    if (!hasPhi(object) && namesReferenceDataObject(node.object)) return REFERENCE_DATA;
     if (name === undefined) {
       // `patients[i]`, `record[key]`: an element or a field we cannot name; keep what the object carries.
       return this.elementOf(object);
@@ -1603,6 +1613,9 @@ export abstract class ValueEvaluator {
         if (hasPhi(emission)) return this.pipedEmissions(node, emission).emitted;
       }
       // `this.noteService.GetEmergencyNoteById(id)` whose request could not be followed: what its name says it reads.
+      // `catalogService.getAllergies()`, `masterdataService.getVisitCategories()`: a service of reference data reads
+      // lists offered to choose from, whatever the variable it lands in is named.
+      if (!method && namesReferenceDataObject(callee.object) && !hasPhi(this.argumentsTaint(node))) return REFERENCE_DATA;
       const serviceRead = method ? undefined : serviceReadValue(node, this as unknown as ProvenanceHost);
       if (serviceRead) return serviceRead;
       return this.methodCallValue(node, callee, name, () => this.argumentsTaint(node));

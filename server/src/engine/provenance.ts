@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { dottedName, keyName, lastSegment, propertyName } from '../rule-api/ast';
-import { describeKinds, namesACodeCatalogue, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, namesACodeCatalogue, namesReferenceData, isAccountContextName, isAppUserName, PHI_KIND_BY_ID, splitWords, subjectOfName, withoutContactKinds, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   HANDLER_EXPORT_NAMES,
@@ -466,6 +466,9 @@ export function serviceReadValue(call: TSESTree.CallExpression, host: Provenance
   const method = propertyName(call.callee);
   const receiver = lastSegment(call.callee.object);
   if (!method || !receiver || !serviceReceiverWords.has(splitWords(receiver).at(-1) ?? '')) return undefined;
+  // `masterdataService.getSnomedCTRecord(term)`, `catalogService.getAllergies()`: a service of reference data reads lists
+  // offered to choose from, the same for every patient.
+  if (namesReferenceData(receiver)) return undefined;
   const subject = serviceReadSubject(method);
   if (!subject) return undefined;
   const kinds = routeKinds(`/${subject}`, host.options.classifier);

@@ -3,6 +3,7 @@
 // `x instanceof ZodEffects` runs only for values that are not a person's data. Used so a generic helper
 // over schemas or definitions (`partial(schema)`, `keyof(schema)`) does not pass its caller's PHI on.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { dottedName } from '../rule-api/ast';
 
 type Node = TSESTree.Node;
 
@@ -61,45 +62,81 @@ const NON_DATA_TYPEOF = new Set(['function', 'symbol', 'boolean', 'undefined']);
 
 /**
  * The names a branch's test proves hold no person's data inside it: `typeof x === 'function'`,
- * `x instanceof ZodEffects` (`schema.ZodEffects`), `x._def.typeName === …` (a zod schema's definition),
- * joined by `&&` for the branch taken, negated (`!(x instanceof …)`, `typeof x !== 'function'`) for the other.
+ * `x instanceof ZodEffects` (`schema.ZodEffects`), `x._def.typeName === …` (a zod schema's definition), and a value the
+ * test finds missing (`!x`, `x == null`, `x.length === 0`, the else of `if (x)`); joined by `&&` for the branch taken,
+ * negated (`!(x instanceof …)`, `typeof x !== 'function'`) for the other. Alternatives joined by `||` prove what each
+ * of them proves; there a malformed value (`!Array.isArray(x)`, `typeof x !== 'number'`, `isNaN(x)`) counts beside an
+ * absent one (`!rows || !Array.isArray(rows)`): the branch a guard takes for a missing or malformed value, where a
+ * warning names what was not there.
  */
 export function namesWithoutDataInBranch(test: Node, branch: 'consequent' | 'alternate'): string[] {
-  if (test.type === 'UnaryExpression' && test.operator === '!') return namesWithoutDataInBranch(test.argument, branch === 'consequent' ? 'alternate' : 'consequent');
+  return [...proofsInBranch(test, branch)].filter(([, proof]) => proof === 'no-data').map(([name]) => name);
+}
+
+type Proof = 'no-data' | 'malformed';
+
+function proofsInBranch(test: Node, branch: 'consequent' | 'alternate'): Map<string, Proof> {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') return proofsInBranch(inner.argument, branch === 'consequent' ? 'alternate' : 'consequent');
   // `if (x) … else …`: in the else branch `x` is falsy (null, undefined, '', 0): no data.
-  if (test.type === 'Identifier') return branch === 'alternate' && test.name !== 'undefined' ? [test.name] : [];
-  if (test.type === 'LogicalExpression') {
+  if (inner.type === 'Identifier') return new Map(branch === 'alternate' && inner.name !== 'undefined' ? [[inner.name, 'no-data']] : []);
+  if (inner.type === 'LogicalExpression') {
     // `a && b` true: both hold; `a || b` false: neither holds.
-    if (test.operator === '&&' && branch === 'consequent') return [...namesWithoutDataInBranch(test.left, branch), ...namesWithoutDataInBranch(test.right, branch)];
-    if (test.operator === '||' && branch === 'alternate') return [...namesWithoutDataInBranch(test.left, branch), ...namesWithoutDataInBranch(test.right, branch)];
-    // `a || b` true: one of them holds, so only what both prove (`x == null || x.length === 0`: `x` is empty either way).
-    if (test.operator === '||' && branch === 'consequent') {
-      const right = new Set(namesWithoutDataInBranch(test.right, branch));
-      return namesWithoutDataInBranch(test.left, branch).filter((name) => right.has(name));
+    if ((inner.operator === '&&' && branch === 'consequent') || (inner.operator === '||' && branch === 'alternate')) {
+      const both = new Map(proofsInBranch(inner.left, branch));
+      for (const [name, proof] of proofsInBranch(inner.right, branch)) if (both.get(name) !== 'no-data') both.set(name, proof);
+      return both;
     }
-    return [];
+    // `a || b` true (or `a && b` false): one of them holds, so only what each proves (`x == null || x.length === 0`:
+    // `x` is empty either way; `!rows || !Array.isArray(rows)`: missing or malformed).
+    if ((inner.operator === '||' && branch === 'consequent') || (inner.operator === '&&' && branch === 'alternate')) {
+      const left = proofsInBranch(inner.left, branch);
+      const right = proofsInBranch(inner.right, branch);
+      const either = new Map<string, Proof>();
+      for (const [name, proof] of left) {
+        const other = right.get(name);
+        if (other === undefined) continue;
+        // Missing on one side and malformed on the other is the guard of a value that is not there to use.
+        either.set(name, proof === 'no-data' || other === 'no-data' ? 'no-data' : 'malformed');
+      }
+      return either;
+    }
+    return new Map();
   }
-  if (test.type !== 'BinaryExpression') return [];
-  if (test.operator === 'instanceof') {
-    const className = lastName(test.right);
-    return branch === 'consequent' && test.left.type === 'Identifier' && className && isNonDataClassName(className) ? [test.left.name] : [];
+  if (inner.type === 'CallExpression' && inner.arguments.length === 1 && inner.arguments[0].type === 'Identifier') {
+    const callee = dottedName(inner.callee);
+    const name = inner.arguments[0].name;
+    if ((callee === 'Array.isArray' || callee === 'Number.isFinite') && branch === 'alternate') return new Map([[name, 'malformed']]);
+    if ((callee === 'isNaN' || callee === 'Number.isNaN') && branch === 'consequent') return new Map([[name, 'malformed']]);
+    return new Map();
   }
-  const equal = test.operator === '===' || test.operator === '==';
-  const unequal = test.operator === '!==' || test.operator === '!=';
-  if (!(equal && branch === 'consequent') && !(unequal && branch === 'alternate')) return [];
-  for (const [operand, other] of [[test.left, test.right], [test.right, test.left]] as const) {
+  if (inner.type !== 'BinaryExpression') return new Map();
+  if (inner.operator === 'instanceof') {
+    const className = lastName(inner.right);
+    return new Map(branch === 'consequent' && inner.left.type === 'Identifier' && className && isNonDataClassName(className) ? [[inner.left.name, 'no-data']] : []);
+  }
+  const equal = inner.operator === '===' || inner.operator === '==';
+  const unequal = inner.operator === '!==' || inner.operator === '!=';
+  const holds = (equal && branch === 'consequent') || (unequal && branch === 'alternate');
+  const fails = (equal && branch === 'alternate') || (unequal && branch === 'consequent');
+  for (const [operand, other] of [[inner.left, inner.right], [inner.right, inner.left]] as const) {
+    // `typeof x !== 'number'`: not what the code expects there (malformed), which proves no absence by itself.
+    if (fails && operand.type === 'UnaryExpression' && operand.operator === 'typeof' && operand.argument.type === 'Identifier' && other.type === 'Literal' && typeof other.value === 'string' && other.value !== 'undefined') {
+      return new Map([[operand.argument.name, 'malformed']]);
+    }
+    if (!holds) continue;
     // `x == null`, `x === undefined`: nothing; `x.length === 0`: an empty string or list.
-    if (operand.type === 'Identifier' && isNothing(other as Node)) return [operand.name];
+    if (operand.type === 'Identifier' && isNothing(other as Node)) return new Map([[operand.name, 'no-data']]);
     if (operand.type === 'MemberExpression' && !operand.computed && operand.property.type === 'Identifier' && operand.property.name === 'length' && operand.object.type === 'Identifier' && other.type === 'Literal' && other.value === 0) {
-      return [operand.object.name];
+      return new Map([[operand.object.name, 'no-data']]);
     }
     if (operand.type === 'UnaryExpression' && operand.operator === 'typeof' && operand.argument.type === 'Identifier' && other.type === 'Literal' && typeof other.value === 'string' && NON_DATA_TYPEOF.has(other.value)) {
-      return [operand.argument.name];
+      return new Map([[operand.argument.name, 'no-data']]);
     }
     const schema = zodDefinitionOwner(operand);
-    if (schema) return [schema];
+    if (schema) return new Map([[schema, 'no-data']]);
   }
-  return [];
+  return new Map();
 }
 
 function isNothing(node: Node): boolean {

@@ -10,8 +10,11 @@ import type { Taint, TaintOrigin } from '../rule-api';
  * `workspace-content`: content the repository itself holds (a JSON module it imports by a relative path) or
  * computed from such content alone — a FHIR compartment definition, a compiled search-parameter table, a
  * specification: metadata written by the developers, never a patient's data at run time, whatever its name says.
+ * `reference-data`: what a service or a stream named for master data emits (`masterdataService.visitDetailMasterData$`,
+ * `catalogService.getDrugs()`): the lists an application offers to choose from, the same for every patient. Like
+ * workspace content, no name guesses PHI on it.
  */
-export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter' | 'workspace-content' | 'compiled-template' | 'serialiser';
+export type ValueTag = 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'declared-record' | 'patient-filter' | 'workspace-content' | 'reference-data' | 'compiled-template' | 'serialiser';
 
 export interface AbstractValue extends Taint {
   readonly kinds: readonly string[];
@@ -177,12 +180,16 @@ export function hasTag(value: AbstractValue, tag: ValueTag): boolean {
   return value.tags?.has(tag) ?? false;
 }
 
-/** Content of the workspace itself with no PHI from anywhere else (see ValueTag `workspace-content`). */
+/**
+ * Content no patient's data is in, with no PHI from anywhere else: the workspace's own (see ValueTag
+ * `workspace-content`) or reference data (ValueTag `reference-data`).
+ */
 export function isWorkspaceContent(value: AbstractValue): boolean {
-  return !hasPhi(value) && hasTag(value, 'workspace-content');
+  return !hasPhi(value) && (hasTag(value, 'workspace-content') || hasTag(value, 'reference-data'));
 }
 
 export const WORKSPACE_CONTENT: AbstractValue = Object.freeze({ ...EMPTY, tags: new Set<ValueTag>(['workspace-content']) });
+export const REFERENCE_DATA: AbstractValue = Object.freeze({ ...EMPTY, tags: new Set<ValueTag>(['reference-data']) });
 
 /** The value came out of a sanitizer (redact, mask, encrypt…): its name no longer says anything. */
 export function isSanitized(value: AbstractValue): boolean {

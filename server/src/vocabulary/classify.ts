@@ -26,6 +26,7 @@ import {
   PERSON_CONTEXT_WORDS,
   PERSON_NAME_MODIFIERS,
   PRODUCT_WORDS,
+  REFERENCE_DATA_WORDS,
   SYNTAX_TREE_WORDS,
   SYSTEM_RECORD_QUALIFIERS,
   TAINT_CLEARING_WORDS,
@@ -455,6 +456,19 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
 
+const referenceDataWords = new Set(REFERENCE_DATA_WORDS);
+
+/** A reference-data word not part of a matched pattern, and no patient or record word (see REFERENCE_DATA_WORDS). */
+function namesReferenceDataWords(words: readonly string[], covered?: readonly boolean[]): boolean {
+  return words.some((word, i) => !covered?.[i] && referenceDataWords.has(word)) && !words.some((word) => patientSubjectWords.has(word) || RECORD_WORDS.has(word));
+}
+
+/** `allergyMasterData`, `masterdataService`, `catalogService`: a name for reference data, or for what reads it (see REFERENCE_DATA_WORDS). */
+export function namesReferenceData(name: string): boolean {
+  return referenceDataNames.test(name);
+}
+const referenceDataNames = nameTest((name) => namesReferenceDataWords(splitWords(name)));
+
 const systemRecordQualifiers = new Set([...NON_PERSON_QUALIFIERS, ...SYSTEM_RECORD_QUALIFIERS, ...PLACE_WORDS]);
 
 /** A workforce or organisation word (not the app's own `user`, who is a patient in a portal) and no patient word. */
@@ -545,6 +559,9 @@ export class NameClassifier {
     }
     const trap = isTrap(words, covered, matches);
     if (trap) return trap;
+    // `allergyMasterData`, `covidSymptomsMaster`, `drugCatalogue`: reference data offered to choose from, the same for
+    // every patient (see REFERENCE_DATA_WORDS); `patientMaster`, `masterRecord` keep theirs.
+    if (!contextFromChain && namesReferenceDataWords(words, covered)) return TRAP;
 
     // `queueRecord`, `inventoryRecord`, `practitionerRecord`: a system's row or the workforce's entry, whose
     // `name` is not a person's; `patientRecord`, `medicalRecord`, `visitRecord` keep their person.

@@ -135,6 +135,18 @@ export const PERSON_CONTEXT_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words of reference (master) data: the lists an application offers to choose from, the same for every patient
+ * (`allergyMasterData`, `covidSymptomsMaster`, `drugCatalogue`, `diagnosisFormulary`, `terminologyResponse`). A value
+ * so named is a catalogue of allergens, symptoms, drugs or visit categories, not a person's allergies or symptoms,
+ * and a service so named (`masterDataService`, `catalogService`) reads such lists. A patient word keeps the patient's
+ * (`masterPatientIndex`, `patientMaster`), and so does a record (`masterRecord`: a registry's golden record of someone).
+ */
+export const REFERENCE_DATA_WORDS: readonly string[] = [
+  'master', 'masters', 'masterdata', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'formulary', 'formularies',
+  'terminology', 'terminologies', 'valueset', 'valuesets', 'codesystem', 'codesystems',
+];
+
+/**
  * Nouns that own a `record` of their own (`queueRecord`, `inventoryRecord`, `auditRecords`): with the
  * system nouns of NON_PERSON_QUALIFIERS, a record so qualified is that system's row, not a patient's chart.
  */

@@ -26,6 +26,16 @@ export function childNodes(node: Node): Node[] {
   return found;
 }
 
+/** Pushes a node's children onto a walk's stack in `childNodes` order, without an array per node. */
+export function pushChildNodes(node: Node, stack: Node[]): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+    } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+  }
+}
+
 export function isLiteralLike(node: Node): boolean {
   if (node.type === 'Literal') return true;
   if (node.type === 'TemplateLiteral') return node.expressions.length === 0;

@@ -406,8 +406,9 @@ export default createRule({
         if (!call || !RESPONSE_NAMES.has(responseRoot(call.object) ?? '')) {
           const helper = node.callee.type === 'Identifier' ? node.callee.name : call?.method;
           const args = node.arguments as Node[];
-          const status = args.findIndex((argument) => isErrorStatus(argument));
-          if (status >= 0 && isErrorResponseHelper(helper)) {
+          // The name first: it rules out almost every call without evaluating its arguments.
+          const status = isErrorResponseHelper(helper) ? args.findIndex((argument) => isErrorStatus(argument)) : -1;
+          if (status >= 0) {
             checkErrorBody(args.filter((argument, index) => index !== status && !(argument.type === 'Identifier' && HANDLER_OBJECT_NAMES.has(argument.name))));
             return;
           }

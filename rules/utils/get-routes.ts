@@ -110,9 +110,12 @@ class FileModel {
   readonly functionsByName = new Map<string, FunctionNode>();
 
   constructor(program: TSESTree.Program) {
-    const stack: Array<{ node: Node; parent?: Node }> = [{ node: program }];
+    // Two stacks in step (a node, its parent) rather than an object per node.
+    const stack: Node[] = [program];
+    const parentStack: Array<Node | undefined> = [undefined];
     while (stack.length) {
-      const { node, parent } = stack.pop()!;
+      const node = stack.pop()!;
+      const parent = parentStack.pop();
       if (parent) this.parents.set(node, parent);
       this.indexOf.set(node, this.order.length);
       this.order.push(node);
@@ -121,7 +124,10 @@ class FileModel {
         this.functionsByName.set(node.id.name, unwrap(node.init) as FunctionNode);
       }
       const children = childNodes(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node });
+      for (let i = children.length - 1; i >= 0; i--) {
+        stack.push(children[i]);
+        parentStack.push(node);
+      }
     }
   }
 

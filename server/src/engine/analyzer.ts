@@ -2,7 +2,7 @@
 // (PHI kinds, origins, shapes) through scopes; rules' visitors run during the same walk, so when a rule
 // asks what an argument carries, the answer reflects the code before that point. Evaluation of values
 // is evaluator.ts's, function summaries and the cross-file probes are summaries.ts's.
-import { declaresConstructorParameter, declaresSchemaParameter, namesWithoutDataInBranch } from './type-guards';
+import { declaresConstructorParameter, declaresSchemaParameter, instanceofOffsets, namesWithoutDataInBranch } from './type-guards';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
@@ -121,6 +121,8 @@ export class Analyzer extends FunctionSummaries {
   private readonly effectFrames: EffectFrame[] = [];
   /** Counts each time a state setter added PHI to its state (effects declared earlier then see it). */
   private stateGrowth = 0;
+  /** Where the file's text spells `instanceof` (type-guards.ts), found when a function's parameters are first bound. */
+  private instanceofAt: number[] | undefined;
   constructor(options: AnalyzerOptions, registrations: readonly VisitorRegistration[]) {
     super(options);
     for (const registration of registrations) {
@@ -279,12 +281,16 @@ export class Analyzer extends FunctionSummaries {
   }
 
   /** Rules' enter handlers may look down the tree (`req.query.ssn` → `req.query`) and back up. */
+  // Indexed loops in the two per-node loops below: `for…of` here allocated an iterator result per child (measured).
   private setChildParents(node: Node): void {
     const keys = visitorKeys[node.type] ?? [];
-    for (const key of keys) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) (item as { parent?: Node }).parent = node;
+        for (let i = 0; i < child.length; i++) {
+          const item = child[i];
+          if (item && typeof item === 'object' && 'type' in item) (item as { parent?: Node }).parent = node;
+        }
       } else if (child && typeof child === 'object' && 'type' in child) {
         (child as { parent?: Node }).parent = node;
       }
@@ -292,10 +298,14 @@ export class Analyzer extends FunctionSummaries {
   }
 
   private visitChildren(node: Node): void {
-    for (const key of walkedKeys(node.type)) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const keys = walkedKeys(node.type);
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) this.visit(item as Node, node);
+        for (let i = 0; i < child.length; i++) {
+          const item = child[i];
+          if (item && typeof item === 'object' && 'type' in item) this.visit(item as Node, node);
+        }
       } else if (child && typeof child === 'object' && 'type' in child) {
         this.visit(child as Node, node);
       }
@@ -409,7 +419,7 @@ export class Analyzer extends FunctionSummaries {
         // schema holds a schema, not its caller's data (`keyof(patientSchema)`); one tested against with `instanceof`
         // holds a class (`assertType(finder, PatientFinder)`).
         const given = param.type === 'RestElement' ? joinAll(argumentValues.slice(index)) : argumentValues[index] ?? EMPTY;
-        const passed = declaresSchemaParameter(node, param) || declaresConstructorParameter(node, param) ? EMPTY : given;
+        const passed = declaresSchemaParameter(node, param) || declaresConstructorParameter(node, param, (this.instanceofAt ??= instanceofOffsets(this.options.text))) ? EMPTY : given;
         // A serverless event, a tRPC resolver's `{ input }`, a socket message that writes a record: a client's payload.
         const inbound = inboundParameterValue(node, index, this as unknown as ProvenanceHost);
         this.bindParameter(param, inbound ? join(passed, inbound) : passed);

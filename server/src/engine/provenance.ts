@@ -67,7 +67,7 @@ import {
   STREAM_RECORD_FIELD,
   UNPROCESSED_ITEMS_FIELD,
 } from '../vocabulary/provenance';
-import { childNodes, FUNCTION_TYPES, isRequestObject, typeNameOfAnnotation } from './syntax';
+import { childNodes, FUNCTION_TYPES, isRequestObject, pushChildNodes, typeNameOfAnnotation } from './syntax';
 import { EMPTY, taintOnly, withTag, type AbstractValue } from './values';
 
 type Node = TSESTree.Node;
@@ -158,7 +158,7 @@ function fieldUseIn(root: Node): FieldUse {
     } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.right.type === 'Identifier' && node.left.type === 'MemberExpression' && !node.left.computed && node.left.property.type === 'Identifier') {
       addTo(use.storedInto, node.right.name, node.left.property.name);
     }
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   fieldUseCache.set(root, use);
   return use;
@@ -1002,7 +1002,7 @@ function nestedReads(fn: Node, name: string, field: string): string[] {
       const read = propertyName(node);
       if (read) found.push(read);
     }
-    stack.push(...childNodes(node));
+    pushChildNodes(node, stack);
   }
   return found;
 }

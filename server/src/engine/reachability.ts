@@ -361,8 +361,9 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       default:
         break;
     }
-    for (const key of walkedKeys(node.type)) {
-      const child = (node as unknown as Record<string, unknown>)[key];
+    const keys = walkedKeys(node.type);
+    for (let k = 0; k < keys.length; k++) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) {
           if (child[i] && typeof child[i] === 'object' && !mentionedLeaf(child[i] as Node, context)) {

@@ -17,13 +17,22 @@ export const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSNonNullExpressio
 /** The syntax children of a node, in visitor-key order (the passes that walk a tree on their own stack use it). */
 export function childNodes(node: Node): Node[] {
   const found: Node[] = [];
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && 'type' in item) found.push(item as Node);
-    } else if (child && typeof child === 'object' && 'type' in child) found.push(child as Node);
-  }
+  pushChildNodes(node, found);
   return found;
+}
+
+/** Pushes a node's children onto a walk's stack in `childNodes` order, without an array per node. */
+export function pushChildNodes(node: Node, stack: Node[]): void {
+  const keys = visitorKeys[node.type] ?? [];
+  for (let k = 0; k < keys.length; k++) {
+    const child = (node as unknown as Record<string, unknown>)[keys[k]];
+    if (Array.isArray(child)) {
+      for (let i = 0; i < child.length; i++) {
+        const item = child[i];
+        if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      }
+    } else if (child && typeof child === 'object' && 'type' in child) stack.push(child as Node);
+  }
 }
 
 export function isLiteralLike(node: Node): boolean {

@@ -173,11 +173,33 @@ function namesUsedAsConstructors(fn: Node): ReadonlySet<string> {
   return names;
 }
 
+/** Where a file's text spells `instanceof`, in order: a function whose text has none tests nothing against a class. */
+export function instanceofOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf('instanceof'); at >= 0; at = text.indexOf('instanceof', at + 10)) offsets.push(at);
+  return offsets;
+}
+
+/** Whether one of `offsets` (sorted) lies inside `[start, end)`. */
+function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < end;
+}
+
 /**
  * A parameter the function tests values against (`obj instanceof type`): its caller passes a class, whose
  * name (`type.name`) is a type's name, not data, even when the class is named for one (`PatientFinder`).
+ * `instanceofAt` (the file's `instanceofOffsets`) spares the walk of a body whose text has no such test.
  */
-export function declaresConstructorParameter(fn: Node, param: Node): boolean {
+export function declaresConstructorParameter(fn: Node, param: Node, instanceofAt?: readonly number[]): boolean {
   const bound = param.type === 'AssignmentPattern' ? param.left : param;
-  return bound.type === 'Identifier' && namesUsedAsConstructors(fn).has(bound.name);
+  if (bound.type !== 'Identifier') return false;
+  if (instanceofAt && !anyWithin(instanceofAt, fn.range[0], fn.range[1])) return false;
+  return namesUsedAsConstructors(fn).has(bound.name);
 }

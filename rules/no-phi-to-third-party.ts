@@ -1424,9 +1424,6 @@ export default createRule({
       additionalProperties: false,
     },
     languages: ['code'],
-    // A helper that sends to an LLM or a tracker sends whatever each caller hands it: each caller's record leaves
-    // for the vendor on its own, besides the helper's one finding.
-    reportsCallersOfSharedHelpers: true,
   },
   defaultOptions: { llmNames: [] } as Options,
   create(context, options) {

@@ -277,31 +277,6 @@ runEndpoint('visits.reschedule', [patientNotes]);
       assert.deepEqual(project.analyze(run, `// edited\n${helperText}`).findings.map(brief), []);
     });
 
-    describe('an LLM helper: every caller sends a record of its own to the vendor', () => {
-      // regression: a shared chat-completion helper was reported once ("fix it here") and the calls that handed it a
-      // patient's notes, each an exposure of its own, were not
-      const ASK = `import OpenAI from 'openai';
-const client = new OpenAI();
-export async function ask(prompt: string) {
-  return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: prompt }] });
-}
-`;
-      it('is reported at each caller besides the helper', async () => {
-        const findings = await scan({
-          'src/ai.ts': ASK,
-          'src/summary.ts': `import { ask } from './ai';
-export async function summarise(visit: { clinicalNotes: string }) {\n  return ask(visit.clinicalNotes);\n}\n`,
-          'src/triage.ts': `import { ask } from './ai';
-export async function triage(patient: { diagnosis: string }) {\n  return ask(\`Triage: \${patient.diagnosis}\`);\n}\n`,
-        });
-        assert.deepEqual(findings.filter((finding) => finding.endsWith('no-phi-to-third-party')).sort(), [
-          'src/ai.ts:4:65:no-phi-to-third-party',
-          'src/summary.ts:3:14:no-phi-to-third-party',
-          'src/triage.ts:3:14:no-phi-to-third-party',
-        ]);
-      });
-    });
-
     describe('a storage adapter: every caller keeps a record of its own on the device', () => {
       const STORE = `function save<T>(key: string, value: T): void {
   window.localStorage.setItem(key, JSON.stringify(value));

@@ -91,6 +91,14 @@ function isStreamToBuffer(callee: Node): boolean {
   return words[words.length - 1] === 'buffer' && !words.includes('write');
 }
 
+interface Document {
+  /** Records helpers handed the document, with the argument to report. */
+  fed: Array<{ node: Node; taint: Taint }>;
+  /** What its own methods wrote into it (`doc.text(patient.name)`). */
+  written: Taint[];
+  piped: boolean;
+}
+
 interface Workbook {
   /** A streaming WorkbookWriter: `commit()` writes it to the file its options name. */
   streaming: boolean;
@@ -125,12 +133,13 @@ export class FileBuilders {
   private csvWriterModules = new Set<string>();
   private csvWriterFactories = new Set<string>();
   private pdfClasses = new Set<string>();
-  /** PDF documents → what helpers handed them (`renderDetails(doc, patient)`), with the argument to report. */
-  private readonly documents = new Map<string, Array<{ node: Node; taint: Taint }>>();
+  /** PDF documents by the name they are known by → the latest document bound to it (a name is reused across functions). */
+  private readonly documentNames = new Map<string, Document>();
   /** Buffers a stream-to-buffer helper made of a document → the document. */
-  private readonly documentBuffers = new Map<string, { document: string; within?: readonly [number, number] }>();
+  private readonly documentBuffers = new Map<string, { document: Document; within?: readonly [number, number] }>();
   /** `fs.writeFile(path, buffer)` of a document's buffer. */
-  private readonly documentWrites: Array<{ document: string; node: Node }> = [];
+  private readonly documentWrites: Array<{ document: Document; node: Node }> = [];
+  private readonly allDocuments: Document[] = [];
 
   constructor(private readonly context: RuleContext, private readonly isFileStream: (node: Node) => boolean) {}
 
@@ -173,7 +182,7 @@ export class FileBuilders {
       return;
     }
     if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && this.pdfClasses.has(init.callee.name)) {
-      this.documents.set(key, []);
+      this.newDocument(key, []);
       return;
     }
     if (init.type !== 'CallExpression') return;
@@ -185,12 +194,12 @@ export class FileBuilders {
         const taint = this.context.taintOf(argument);
         if (taint.kinds.length) fed.push({ node: argument, taint });
       }
-      this.documents.set(key, fed);
+      this.newDocument(key, fed);
       return;
     }
     // buffer = await streamToBuffer(doc)
     if (isStreamToBuffer(init.callee)) {
-      const document = init.arguments.map((argument) => keyOf(argument)).find((argument) => argument !== undefined && this.documents.has(argument));
+      const document = init.arguments.map((argument) => this.documentNames.get(keyOf(argument) ?? '')).find((found) => found !== undefined);
       if (document) this.documentBuffers.set(key, { document });
       return;
     }
@@ -247,15 +256,21 @@ export class FileBuilders {
     if (taint.kinds.length) this.workbooks.get(workbook)!.rows.push(taint);
   }
 
+  private newDocument(key: string, fed: Array<{ node: Node; taint: Taint }>): void {
+    const document: Document = { fed, written: [], piped: false };
+    this.documentNames.set(key, document);
+    this.allDocuments.push(document);
+  }
+
   /**
    * `renderDetails(doc, patient)`: a helper handed a PDF document and a record writes the record into it;
    * `streamToBuffer(doc, (err, buffer) => …)`: the callback's buffer is the document's bytes.
    */
   private documentCall(node: TSESTree.CallExpression): void {
-    if (this.documents.size === 0) return;
+    if (this.documentNames.size === 0) return;
     const first = node.arguments[0];
-    const document = first ? keyOf(first) : undefined;
-    if (!document || !this.documents.has(document)) return;
+    const document = first ? this.documentNames.get(keyOf(first) ?? '') : undefined;
+    if (!document) return;
     if (isStreamToBuffer(node.callee)) {
       const callback = node.arguments.find((argument) => argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
       const buffer = callback?.params[callback.params.length - 1];
@@ -265,7 +280,7 @@ export class FileBuilders {
     for (const argument of node.arguments.slice(1)) {
       if (argument.type === 'SpreadElement' || argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression' || isConstantExpression(argument)) continue;
       const taint = this.context.taintOf(argument);
-      if (taint.kinds.length) this.documents.get(document)!.push({ node: argument, taint });
+      if (taint.kinds.length) document.fed.push({ node: argument, taint });
     }
   }
 
@@ -317,6 +332,8 @@ export class FileBuilders {
     if (call.method === 'pipe' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' && this.isFileStream(node.arguments[0])) {
       const source = keyOf(chainRoot(call.object));
       if (source) this.piped.add(source);
+      const document = source ? this.documentNames.get(source) : undefined;
+      if (document) document.piped = true;
       return false;
     }
     if (PIPED_WRITE_METHODS.has(call.method)) {
@@ -325,7 +342,10 @@ export class FileBuilders {
       const data = node.arguments[0];
       if (!key || !data || data.type === 'SpreadElement' || this.isFileStream(root)) return false;
       const taint = this.context.taintOf(data);
-      if (taint.kinds.length) this.pipedWrites.push({ key, node: data, taint });
+      if (taint.kinds.length) {
+        this.pipedWrites.push({ key, node: data, taint });
+        this.documentNames.get(key)?.written.push(taint);
+      }
     }
     return false;
   }
@@ -370,12 +390,12 @@ export class FileBuilders {
       if (this.piped.has(write.key)) this.reports.push({ node: write.node, taint: write.taint, byColumns: false });
     }
     // a document piped into a file: each record a helper wrote into it
-    for (const [document, fed] of this.documents) {
-      if (this.piped.has(document)) for (const { node, taint } of fed) this.reports.push({ node, taint, byColumns: false });
+    for (const document of this.allDocuments) {
+      if (document.piped) for (const { node, taint } of document.fed) this.reports.push({ node, taint, byColumns: false });
     }
     // a document's buffer written to a file: all it was filled with, by its own methods and by helpers
     for (const { document, node } of this.documentWrites) {
-      const taint = mergeTaints([...this.documents.get(document)!.map((fed) => fed.taint), ...this.pipedWrites.filter((write) => write.key === document).map((write) => write.taint)]);
+      const taint = mergeTaints([...document.fed.map((fed) => fed.taint), ...document.written]);
       if (taint) this.reports.push({ node, taint, byColumns: false });
     }
     return this.reports;

@@ -72,6 +72,9 @@ function columnNames(node: Node | undefined): string[] {
   return names;
 }
 
+/** zlib's callback compressors: `zlib.gzip(data, (err, buffer) => …)`'s buffer holds the data. */
+const ZLIB_CALLBACK_COMPRESSORS = new Set(['gzip', 'deflate', 'deflateRaw', 'brotliCompress']);
+
 /** PDF libraries whose document class is constructed (`new PDFDocument()`). */
 const PDF_DOCUMENT_MODULES = new Set(['pdfkit', 'pdfkit-table']);
 
@@ -133,6 +136,8 @@ export class FileBuilders {
   private csvWriterModules = new Set<string>();
   private csvWriterFactories = new Set<string>();
   private pdfClasses = new Set<string>();
+  private zlibModules = new Set<string>();
+  private zlibCompressors = new Set<string>();
   /** PDF documents by the name they are known by → the latest document bound to it (a name is reused across functions). */
   private readonly documentNames = new Map<string, Document>();
   /** Buffers a stream-to-buffer helper made of a document → the document. */
@@ -150,6 +155,12 @@ export class FileBuilders {
     }
     for (const module of PDF_DOCUMENT_MODULES) {
       for (const { local, imported } of this.context.localNamesFrom(module)) if (imported === 'default' || imported === '*' || imported === 'PDFDocument') this.pdfClasses.add(local);
+    }
+    for (const module of ['zlib', 'node:zlib']) {
+      for (const { local, imported } of this.context.localNamesFrom(module)) {
+        if (imported === 'default' || imported === '*') this.zlibModules.add(local);
+        else if (ZLIB_CALLBACK_COMPRESSORS.has(imported)) this.zlibCompressors.add(local);
+      }
     }
     for (const { local, imported } of this.context.localNamesFrom('csv-writer')) {
       if (imported === 'default' || imported === '*') this.csvWriterModules.add(local);
@@ -256,6 +267,13 @@ export class FileBuilders {
     if (taint.kinds.length) this.workbooks.get(workbook)!.rows.push(taint);
   }
 
+  private isZlibCompressor(callee: Node): boolean {
+    if (callee.type === 'Identifier') return this.zlibCompressors.has(callee.name);
+    if (callee.type !== 'MemberExpression' || !ZLIB_CALLBACK_COMPRESSORS.has(propertyName(callee) ?? '')) return false;
+    const object = dottedName(callee.object);
+    return object !== undefined && this.zlibModules.has(object);
+  }
+
   private newDocument(key: string, fed: Array<{ node: Node; taint: Taint }>): void {
     const document: Document = { fed, written: [], piped: false };
     this.documentNames.set(key, document);
@@ -267,6 +285,18 @@ export class FileBuilders {
    * `streamToBuffer(doc, (err, buffer) => …)`: the callback's buffer is the document's bytes.
    */
   private documentCall(node: TSESTree.CallExpression): void {
+    if (this.isZlibCompressor(node.callee)) {
+      // zlib.gzip(data, (err, buffer) => fs.writeFile(path, buffer)): the buffer is the data, compressed
+      const [data, ...rest] = node.arguments;
+      const callback = rest.find((argument) => argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
+      const buffer = callback?.params[callback.params.length - 1];
+      if (!data || data.type === 'SpreadElement' || buffer?.type !== 'Identifier') return;
+      const taint = this.context.taintOf(data);
+      if (!taint.kinds.length) return;
+      const compressed: Document = { fed: [], written: [taint], piped: false };
+      this.documentBuffers.set(buffer.name, { document: compressed, within: callback!.range });
+      return;
+    }
     if (this.documentNames.size === 0) return;
     const first = node.arguments[0];
     const document = first ? this.documentNames.get(keyOf(first) ?? '') : undefined;

@@ -176,6 +176,16 @@ runRuleTests('no-unencrypted-phi-file', {
 runRuleTests('no-unencrypted-phi-file', {
   valid: [
     {
+      name: 'PDF documents: one filled with counts whose buffer is written, a patient one sent as the response, a buffer named alike outside the callback, a non-PDF report',
+      filename: 'src/pdf.js',
+      code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nconst helpers = require('./helpers');\nfunction summary(patients, dir) {\n  const doc = new PDFDocument();\n  renderCounts(doc, patients.length, 'Monthly');\n  doc.end();\n  helpers.streamToBuffer(doc, (err, buffer) => fs.writeFile(`${dir}/summary.pdf`, buffer, () => {}));\n}\nfunction dossier(patient, res) {\n  const doc = pdfUtils.createPdfDoc({ fontSize: 7 });\n  pdfUtils.displayModelDetails(doc, patient.diagnosis, true);\n  doc.end();\n  helpers.streamToBuffer(doc, (err, buffer) => res.send(buffer));\n}\nfunction other(patient, buffer) {\n  const doc = new PDFDocument();\n  pdfUtils.displayModelDetails(doc, patient.diagnosis);\n  helpers.streamToBuffer(doc, (err, bytes) => res.send(bytes));\n  fs.writeFileSync('cache.bin', buffer);\n}\nfunction report(patient, dir) {\n  const sheet = buildSheet();\n  fill(sheet, patient.diagnosis);\n  helpers.streamToBuffer(sheet, (err, buffer) => fs.writeFile(`${dir}/r.bin`, buffer, () => {}));\n}\nmodule.exports = { summary, dossier, other, report };",
+    },
+    {
+      name: 'zlib: a compressed count written to a file, compressed patient data sent as the response, a buffer named alike outside the callback',
+      filename: 'src/archive.js',
+      code: "const fs = require('fs');\nconst zlib = require('zlib');\nfunction counts(patients) {\n  fs.writeFileSync('n.gz', zlib.gzipSync(String(patients.length)));\n}\nfunction send(patient, res, buffer) {\n  zlib.gzip(JSON.stringify({ ssn: patient.ssn }), (err, gz) => res.end(gz));\n  fs.writeFileSync('cache.bin', buffer);\n}\nmodule.exports = { counts, send };",
+    },
+    {
       name: 'an ExcelJS workbook of a price list, and a patient workbook streamed to the HTTP response, not to a file',
       filename: 'src/export.ts',
       code: "import ExcelJS from 'exceljs';\ndeclare const services: { code: string; price: number }[];\ndeclare const patients: { fullName: string; dateOfBirth: string }[];\ndeclare const res: any;\nexport async function prices() {\n  const book = new ExcelJS.Workbook();\n  const sheet = book.addWorksheet('Services');\n  sheet.columns = [{ header: 'Code', key: 'code' }, { header: 'Price', key: 'price' }];\n  services.forEach((s) => sheet.addRow({ code: s.code, price: s.price }));\n  await book.xlsx.writeFile('prices.xlsx');\n}\nexport async function download() {\n  const workbook = new ExcelJS.Workbook();\n  const ws = workbook.addWorksheet('Patients');\n  patients.forEach((p) => ws.addRow([p.fullName, p.dateOfBirth]));\n  await workbook.xlsx.write(res);\n}",
@@ -231,6 +241,25 @@ runRuleTests('no-unencrypted-phi-file', {
         { line: 8, column: 12, kinds: ['diagnosis'] },
         { line: 15, column: 48, kinds: ['ssn'] },
         { line: 20, column: 40, kinds: ['phone'] },
+      ],
+    },
+    {
+      name: 'PDF documents filled by helpers handed the document and a record: their buffer written to a temp file, or piped into a file (PDFKit, a PDF factory, pdfmake)',
+      filename: 'src/dossier.js',
+      code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nconst helpers = require('./helpers');\nfunction dossier(patient, tmpDir) {\n  const doc = pdfUtils.createPdfDoc({ fontSize: 7 });\n  pdfUtils.displayModelDetails(doc, patient.diagnosis, true, 'Details');\n  doc.end();\n  helpers.streamToBuffer(doc, (err, buffer) => {\n    fs.writeFile(`${tmpDir}/dossier.pdf`, buffer, () => {});\n  });\n}\nasync function letter(patient) {\n  const doc = new PDFDocument();\n  doc.pipe(fs.createWriteStream('letter.pdf'));\n  writeAddress(doc, patient.homeAddress);\n  doc.end();\n}\nfunction printed(printer, patient) {\n  const pdfDoc = printer.createPdfKitDocument({ content: [patient.fullName] });\n  pdfDoc.pipe(fs.createWriteStream('p.pdf'));\n  pdfDoc.end();\n}\nmodule.exports = { dossier, letter, printed };",
+      errors: [
+        { line: 9, column: 43, kinds: ['diagnosis'] },
+        { line: 15, column: 21, kinds: ['address'] },
+        { line: 19, column: 47, kinds: ['name'] },
+      ],
+    },
+    {
+      name: 'patient data compressed with zlib (sync, and the callback form) and written to a file',
+      filename: 'src/archive.js',
+      code: "const fs = require('fs');\nconst zlib = require('zlib');\nfunction sync(patient) {\n  fs.writeFileSync('p.gz', zlib.gzipSync(JSON.stringify({ ssn: patient.ssn })));\n}\nfunction callback(patient, dir) {\n  zlib.gzip(JSON.stringify({ diagnosis: patient.diagnosis }), (err, buffer) => {\n    fs.writeFile(`${dir}/p.gz`, buffer, () => {});\n  });\n}\nmodule.exports = { sync, callback };",
+      errors: [
+        { line: 4, column: 28, kinds: ['ssn'] },
+        { line: 8, column: 33, kinds: ['diagnosis'] },
       ],
     },
     {

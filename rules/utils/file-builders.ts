@@ -2,6 +2,10 @@
 // writer handed records, a PDF, archive or CSV stream piped into a file and written into afterwards. The
 // data reaches the disk through the builder, not through one `fs.writeFile(path, data)` call, so what was
 // put into the builder is collected while the walk passes and judged when the file is known to be written.
+// A PDF document (PDFKit's `new PDFDocument()`, pdfmake's `createPdfKitDocument(definition)`, a factory named for
+// making one) is filled by its own methods and by helpers handed the document and a record
+// (`renderDetails(doc, patient)`); its bytes reach the disk through a pipe into a file stream or through a buffer
+// a stream-to-buffer helper makes of it (`streamToBuffer(doc, (err, buffer) => fs.writeFile(path, buffer))`).
 import { PERSON_CONTEXT_WORDS, withoutContactKinds, type RuleContext, type Taint, type TSESTree } from '../../server/src/rule-api';
 import { dottedName, isConstantExpression, memberCall, propertyName, propertyNamed, splitWords, type Node } from './ast';
 
@@ -68,6 +72,36 @@ function columnNames(node: Node | undefined): string[] {
   return names;
 }
 
+/** zlib's callback compressors: `zlib.gzip(data, (err, buffer) => …)`'s buffer holds the data. */
+const ZLIB_CALLBACK_COMPRESSORS = new Set(['gzip', 'deflate', 'deflateRaw', 'brotliCompress']);
+
+/** PDF libraries whose document class is constructed (`new PDFDocument()`). */
+const PDF_DOCUMENT_MODULES = new Set(['pdfkit', 'pdfkit-table']);
+
+/** A factory named for making a PDF document: `createPdfDoc`, `newPdfDocument`, pdfmake's `createPdfKitDocument`. */
+function isPdfDocumentFactory(callee: Node): boolean {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (!name) return false;
+  const words = splitWords(name);
+  return words.includes('pdf') && (words[words.length - 1] === 'doc' || words[words.length - 1] === 'document') && (words[0] === 'create' || words[0] === 'new' || words[0] === 'make' || words[0] === 'build');
+}
+
+/** A helper that turns a stream into one buffer: `streamToBuffer`, `getStream.buffer`, `toBuffer`. */
+function isStreamToBuffer(callee: Node): boolean {
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (!name) return false;
+  const words = splitWords(name);
+  return words[words.length - 1] === 'buffer' && !words.includes('write');
+}
+
+interface Document {
+  /** Records helpers handed the document, with the argument to report. */
+  fed: Array<{ node: Node; taint: Taint }>;
+  /** What its own methods wrote into it (`doc.text(patient.name)`). */
+  written: Taint[];
+  piped: boolean;
+}
+
 interface Workbook {
   /** A streaming WorkbookWriter: `commit()` writes it to the file its options name. */
   streaming: boolean;
@@ -101,6 +135,16 @@ export class FileBuilders {
   private workbookClasses = new Set<string>();
   private csvWriterModules = new Set<string>();
   private csvWriterFactories = new Set<string>();
+  private pdfClasses = new Set<string>();
+  private zlibModules = new Set<string>();
+  private zlibCompressors = new Set<string>();
+  /** PDF documents by the name they are known by → the latest document bound to it (a name is reused across functions). */
+  private readonly documentNames = new Map<string, Document>();
+  /** Buffers a stream-to-buffer helper made of a document → the document. */
+  private readonly documentBuffers = new Map<string, { document: Document; within?: readonly [number, number] }>();
+  /** `fs.writeFile(path, buffer)` of a document's buffer. */
+  private readonly documentWrites: Array<{ document: Document; node: Node }> = [];
+  private readonly allDocuments: Document[] = [];
 
   constructor(private readonly context: RuleContext, private readonly isFileStream: (node: Node) => boolean) {}
 
@@ -108,6 +152,15 @@ export class FileBuilders {
     for (const { local, imported } of this.context.localNamesFrom('exceljs')) {
       if (imported === 'default' || imported === '*') this.excelModules.add(local);
       else if (imported === 'Workbook') this.workbookClasses.add(local);
+    }
+    for (const module of PDF_DOCUMENT_MODULES) {
+      for (const { local, imported } of this.context.localNamesFrom(module)) if (imported === 'default' || imported === '*' || imported === 'PDFDocument') this.pdfClasses.add(local);
+    }
+    for (const module of ['zlib', 'node:zlib']) {
+      for (const { local, imported } of this.context.localNamesFrom(module)) {
+        if (imported === 'default' || imported === '*') this.zlibModules.add(local);
+        else if (ZLIB_CALLBACK_COMPRESSORS.has(imported)) this.zlibCompressors.add(local);
+      }
     }
     for (const { local, imported } of this.context.localNamesFrom('csv-writer')) {
       if (imported === 'default' || imported === '*') this.csvWriterModules.add(local);
@@ -139,7 +192,28 @@ export class FileBuilders {
       this.workbooks.set(key, { streaming: dottedName(init.callee)?.endsWith('WorkbookWriter') ?? false, rows: [], columns: [], titles: [] });
       return;
     }
+    if (init.type === 'NewExpression' && init.callee.type === 'Identifier' && this.pdfClasses.has(init.callee.name)) {
+      this.newDocument(key, []);
+      return;
+    }
     if (init.type !== 'CallExpression') return;
+    if (isPdfDocumentFactory(init.callee)) {
+      // pdfmake's createPdfKitDocument(definition): the definition is the document's content
+      const fed: Array<{ node: Node; taint: Taint }> = [];
+      for (const argument of init.arguments) {
+        if (argument.type === 'SpreadElement' || isConstantExpression(argument)) continue;
+        const taint = this.context.taintOf(argument);
+        if (taint.kinds.length) fed.push({ node: argument, taint });
+      }
+      this.newDocument(key, fed);
+      return;
+    }
+    // buffer = await streamToBuffer(doc)
+    if (isStreamToBuffer(init.callee)) {
+      const document = init.arguments.map((argument) => this.documentNames.get(keyOf(argument) ?? '')).find((found) => found !== undefined);
+      if (document) this.documentBuffers.set(key, { document });
+      return;
+    }
     const call = memberCall(init);
     if (call && (call.method === 'addWorksheet' || call.method === 'getWorksheet')) {
       const workbook = keyOf(call.object);
@@ -193,8 +267,56 @@ export class FileBuilders {
     if (taint.kinds.length) this.workbooks.get(workbook)!.rows.push(taint);
   }
 
+  private isZlibCompressor(callee: Node): boolean {
+    if (callee.type === 'Identifier') return this.zlibCompressors.has(callee.name);
+    if (callee.type !== 'MemberExpression' || !ZLIB_CALLBACK_COMPRESSORS.has(propertyName(callee) ?? '')) return false;
+    const object = dottedName(callee.object);
+    return object !== undefined && this.zlibModules.has(object);
+  }
+
+  private newDocument(key: string, fed: Array<{ node: Node; taint: Taint }>): void {
+    const document: Document = { fed, written: [], piped: false };
+    this.documentNames.set(key, document);
+    this.allDocuments.push(document);
+  }
+
+  /**
+   * `renderDetails(doc, patient)`: a helper handed a PDF document and a record writes the record into it;
+   * `streamToBuffer(doc, (err, buffer) => …)`: the callback's buffer is the document's bytes.
+   */
+  private documentCall(node: TSESTree.CallExpression): void {
+    if (this.isZlibCompressor(node.callee)) {
+      // zlib.gzip(data, (err, buffer) => fs.writeFile(path, buffer)): the buffer is the data, compressed
+      const [data, ...rest] = node.arguments;
+      const callback = rest.find((argument) => argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
+      const buffer = callback?.params[callback.params.length - 1];
+      if (!data || data.type === 'SpreadElement' || buffer?.type !== 'Identifier') return;
+      const taint = this.context.taintOf(data);
+      if (!taint.kinds.length) return;
+      const compressed: Document = { fed: [], written: [taint], piped: false };
+      this.documentBuffers.set(buffer.name, { document: compressed, within: callback!.range });
+      return;
+    }
+    if (this.documentNames.size === 0) return;
+    const first = node.arguments[0];
+    const document = first ? this.documentNames.get(keyOf(first) ?? '') : undefined;
+    if (!document) return;
+    if (isStreamToBuffer(node.callee)) {
+      const callback = node.arguments.find((argument) => argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression') as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined;
+      const buffer = callback?.params[callback.params.length - 1];
+      if (buffer?.type === 'Identifier') this.documentBuffers.set(buffer.name, { document, within: callback!.range });
+      return;
+    }
+    for (const argument of node.arguments.slice(1)) {
+      if (argument.type === 'SpreadElement' || argument.type === 'ArrowFunctionExpression' || argument.type === 'FunctionExpression' || isConstantExpression(argument)) continue;
+      const taint = this.context.taintOf(argument);
+      if (taint.kinds.length) document.fed.push({ node: argument, taint });
+    }
+  }
+
   /** Visits a call; true when it was a builder's (the caller then leaves it alone). */
   call(node: TSESTree.CallExpression): boolean {
+    this.documentCall(node);
     const call = memberCall(node);
     if (!call) return false;
     // ws.addRow(row), ws.addRows(rows), ws.addTable({ columns, rows })
@@ -240,6 +362,8 @@ export class FileBuilders {
     if (call.method === 'pipe' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' && this.isFileStream(node.arguments[0])) {
       const source = keyOf(chainRoot(call.object));
       if (source) this.piped.add(source);
+      const document = source ? this.documentNames.get(source) : undefined;
+      if (document) document.piped = true;
       return false;
     }
     if (PIPED_WRITE_METHODS.has(call.method)) {
@@ -248,7 +372,10 @@ export class FileBuilders {
       const data = node.arguments[0];
       if (!key || !data || data.type === 'SpreadElement' || this.isFileStream(root)) return false;
       const taint = this.context.taintOf(data);
-      if (taint.kinds.length) this.pipedWrites.push({ key, node: data, taint });
+      if (taint.kinds.length) {
+        this.pipedWrites.push({ key, node: data, taint });
+        this.documentNames.get(key)?.written.push(taint);
+      }
     }
     return false;
   }
@@ -256,6 +383,12 @@ export class FileBuilders {
   /** A buffer of a workbook (`await wb.xlsx.writeBuffer()`) written to a file: the workbook's rows. */
   bufferWrite(data: Node): boolean {
     const key = keyOf(unwrapAwait(data));
+    const buffer = key ? this.documentBuffers.get(key) : undefined;
+    // a callback's buffer is the document's only inside that callback
+    if (buffer && (!buffer.within || (data.range[0] >= buffer.within[0] && data.range[1] <= buffer.within[1]))) {
+      this.documentWrites.push({ document: buffer.document, node: data });
+      return true;
+    }
     const workbook = key ? this.workbookBuffers.get(key) : undefined;
     if (!workbook) return false;
     this.workbookWrites.push({ workbook, node: data });
@@ -285,6 +418,15 @@ export class FileBuilders {
     }
     for (const write of this.pipedWrites) {
       if (this.piped.has(write.key)) this.reports.push({ node: write.node, taint: write.taint, byColumns: false });
+    }
+    // a document piped into a file: each record a helper wrote into it
+    for (const document of this.allDocuments) {
+      if (document.piped) for (const { node, taint } of document.fed) this.reports.push({ node, taint, byColumns: false });
+    }
+    // a document's buffer written to a file: all it was filled with, by its own methods and by helpers
+    for (const { document, node } of this.documentWrites) {
+      const taint = mergeTaints([...document.fed.map((fed) => fed.taint), ...document.written]);
+      if (taint) this.reports.push({ node, taint, byColumns: false });
     }
     return this.reports;
   }

@@ -104,6 +104,9 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/^test[-_]?data[-_]?(runner|generator|gen|factory|seeder|loader|filler|maker|builder|creator|sender|uploader|populator|writer)s?\.[cm]?[jt]sx?$/i, 'fixture'],
   // Generators of made-up data by name: `create-demo-visits.ts`, `fakePatients.ts`, `synthetic-census.ts`.
   [/(^|[-_.])(demo|synthetic|fake|dummy)([-_.]|[A-Z])|^(demo|synthetic|fake|dummy)[A-Z-_]|[-_](demo|synthetic|fake|dummy)\.[cm]?[jt]sx?$/, 'fixture'],
+  // The same in camelCase, when the name ends in the made-up data (`populateWithDummyData.js`, `loadFakePatients.ts`);
+  // not a demo mode's own code (`ehrOnlyDemoStore.js`, `LocalAndDemoBonusActionMenu.tsx`).
+  [/[a-z0-9](Demo|Synthetic|Fake|Dummy)(Data|Patients?|People|Persons|Records|Users)\.[cm]?[jt]sx?$/, 'fixture'],
   [/\.(generated|gen|g)\.[cm]?[jt]sx?$|^(graphql|gql|api|schema)[-_.]?generated/i, 'generated'],
   [/^(lerna|nx|turbo|renovate|tsconfig[\w.-]*|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|babel\.config)\.json$/i, 'docs'],
   // Settings of developer tools that check or release the repository (link and spell checkers, markdown and style

@@ -21,6 +21,8 @@ export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
   'stringify', 'serialize', 'toJSON', 'Object.freeze', 'Papa.unparse', 'json2csv', 'parse', 'Promise.all',
   // RxJS: the promise of an Observable's first or last emission
   'firstValueFrom', 'lastValueFrom',
+  // Node's zlib: compressed bytes hold what was compressed
+  'zlib.gzipSync', 'zlib.deflateSync', 'zlib.deflateRawSync', 'zlib.brotliCompressSync', 'gzipSync', 'deflateSync', 'brotliCompressSync',
 ];
 
 /** Calls whose result is never PHI (booleans, counts, keys, types). */

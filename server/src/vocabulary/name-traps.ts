@@ -144,6 +144,9 @@ export const PERSON_CONTEXT_WORDS: readonly string[] = [
 export const REFERENCE_DATA_WORDS: readonly string[] = [
   'master', 'masters', 'masterdata', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'formulary', 'formularies',
   'terminology', 'terminologies', 'valueset', 'valuesets', 'codesystem', 'codesystems',
+  // Spanish and Portuguese: catalogues (catálogo), a drug compendium (vademécum), a schedule of billable procedures
+  // (nomenclador). A therapeutic formulary is `formularioTerapeutico`: `formulario` alone is a form (a patient's too).
+  'catalogo', 'catalogos', 'vademecum', 'vademecums', 'nomenclador', 'nomencladores', 'formularioterapeutico',
 ];
 
 /**
@@ -294,6 +297,13 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'places',
   // a vaccination, testing or trial site is a clinic by another name: its phone and address are the organisation's
   'site', 'sites',
+  // Spanish and Portuguese: health professionals (profesional, profissional), nurses, agents, a care provider's unit
+  // (efector, Argentina's word for a facility that delivers care), organisations and pharmacies, and the registration
+  // (matriculación) that licenses a professional. Not `médico`, also the adjective "medical" (`historiaMedica`), nor
+  // `matrícula`, also a health plan beneficiary's number in Brazil.
+  'profesional', 'profesionales', 'profissional', 'profissionais', 'enfermero', 'enfermera', 'enfermeros', 'enfermeras',
+  'enfermeiro', 'enfermeira', 'agente', 'agentes', 'efector', 'efectores', 'organizacion', 'organizaciones', 'organizacao',
+  'organizacoes', 'farmacia', 'farmacias', 'matriculacion', 'matriculaciones',
 ];
 
 /**

@@ -24,6 +24,8 @@ export const METADATA_WORDS: readonly string[] = [
   'format', 'formats', 'fmt', 'pattern', 'patterns', 'regex', 'regexp', 're', 'template', 'templates', 'tpl', 'placeholder',
   'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
   'mask', 'schema', 'schemas', 'type', 'types', 'kind', 'system', 'systems', 'url', 'uri', 'urls', 'endpoint', 'path',
+  // Spanish and Portuguese: a type (`tipoDocumento`: which identity document, not its number) and a format
+  'tipo', 'tipos', 'formato',
   'route', 'routes', 'href', 'hrefs', 'link', 'links', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
   // which coding a value uses (`icdIndicator`: ICD-9 or ICD-10), not the value
   'indicator', 'indicators',
@@ -38,6 +40,8 @@ export const METADATA_WORDS: readonly string[] = [
   'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
+  // Spanish: an expiry (`documentoVencimiento`: when an identity document expires)
+  'vencimiento',
   // opaque ids anywhere in a name (`encounterIdQuery`, `patientUuids`); HIPAA identifiers such as
   // `memberId`, `medicalRecordId`, `nationalId` are whole patterns of their own and stay PHI
   'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid', 'tag', 'tags',

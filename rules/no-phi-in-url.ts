@@ -721,17 +721,28 @@ class UrlFile {
     return names.some((name) => (accounts && isAccountContextName(name.replace(/sign[-_]?up/gi, ''))) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
   }
 
+  /** The names around a route handler: enclosing functions, the file's path and the paths of the routes it is registered on. */
+  routeSideNames(node: Node): string[] {
+    // Nodes below the visited one (a destructured key) have no parent pointer yet: look around the node being visited.
+    const around = parentOf(node) ? node : this.site ?? node;
+    const names = [...enclosingNames(around), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
+    for (let current = parentOf(around); current; current = parentOf(current)) {
+      const path = current.type === 'CallExpression' ? current.arguments[0] : undefined;
+      if (path && isStringLiteral(path) && path.value.startsWith('/')) names.push(...path.value.split(/[^A-Za-z0-9]+/).filter(Boolean));
+    }
+    return names;
+  }
+
   /** Code about the workforce's people (see WORKFORCE_PEOPLE_WORDS) where nothing around names the patient. */
   isWorkforcePeopleSide(node: Node): boolean {
-    const names = [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
+    const names = this.routeSideNames(node);
     if (names.some((name) => subjectOfName(name) === 'patient')) return false;
     return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
   }
 
-  /** Code about reference data (a catalogue, a formulary, a vademecum: see REFERENCE_DATA_WORDS) by its functions' or file's names. */
+  /** Code about reference data (a catalogue, a formulary, a vademecum: see REFERENCE_DATA_WORDS) by its functions', file's or route's names. */
   isReferenceDataSide(node: Node): boolean {
-    const names = [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
-    return names.some((name) => namesReferenceData(name));
+    return this.routeSideNames(node).some((name) => namesReferenceData(name));
   }
 
   /**

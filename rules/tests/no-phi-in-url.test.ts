@@ -6,6 +6,10 @@ runRuleTests('no-phi-in-url', {
     // birth date and identity document: the workforce's, not a patient's
     { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales', async (req, res) => {\n  const opciones: Record<string, unknown> = {};\n  if (req.query.apellido) opciones.apellido = req.query.apellido;\n  if (req.query.email) opciones.email = req.query.email;\n  if (req.query.fechaNacimiento) opciones.fechaNacimiento = req.query.fechaNacimiento;\n  if (req.query.documento) opciones.documento = req.query.documento;\n  res.json(opciones);\n});", filename: 'src/routes/profesional.ts' },
     { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/search', async (req, res) => {\n  const { lastName, dateOfBirth } = req.query;\n  res.json({ lastName, dateOfBirth });\n});", filename: 'src/practitioners/routes.ts' },
+    // the route's own path says so too (`/practitioners`, `/formulary`)
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/practitioners/search', async (req, res) => {\n  res.json([req.query.lastName, req.query.dateOfBirth]);\n});", filename: 'src/routes/index.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales', async (req, res) => {\n  const { nombre, apellido, documento } = req.query;\n  res.json([nombre, apellido, documento]);\n});", filename: 'src/routes/index.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/formulary', async (req, res) => {\n  res.json(req.query.medication);\n});", filename: 'src/routes/index.ts' },
     // a therapeutic formulary's or a vademecum's search by drug name is a catalogue's, no one's medication
     { code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/formulario', async (req, res) => {\n  res.json(await find(req.query.nombreMedicamento));\n});", filename: 'src/routes/formularioTerapeutico.ts' },
     { code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/', async (req, res) => {\n  res.json(await find(req.query.medication));\n});", filename: 'src/vademecum/routes.ts' },
@@ -361,6 +365,12 @@ runRuleTests('no-phi-in-url', {
       code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales/agenda', async (req, res) => {\n  res.json([req.query.pacienteDocumento, req.query.diagnostico]);\n});",
       filename: 'src/routes/profesional.ts',
       errors: [{ line: 4, column: 13, kinds: ['national-id'] }, { line: 4, column: 42, kinds: ['diagnosis'] }],
+    },
+    {
+      name: "a practitioner route's path that names the patient keeps the patient's identifiers",
+      code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/practitioners/:id/patients', async (req, res) => {\n  res.json(req.query.lastName);\n});",
+      filename: 'src/routes/index.ts',
+      errors: [{ line: 4, column: 12, kinds: ['name'] }],
     },
     {
       name: 'in catalogue code, an identifier read from the query stays PHI (only terminology kinds are the catalogue\'s)',

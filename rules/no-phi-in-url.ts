@@ -1,5 +1,5 @@
 import {
-  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, isAppUserName, keyNamesTheNumberOfAnId, NON_PATIENT_RESOURCE_TYPES, subjectOfName,
+  CONTACT_KINDS, createRule, PHI_KINDS, DHIS2_ATTRIBUTE_FILTER_KEYS, DHIS2_TRACKER_FIELDS, DHIS2_TRACKER_QUERY_KEYS, DHIS2_TRACKER_RESOURCES, isAccountContextName, isAppUserName, keyNamesTheNumberOfAnId, NON_PATIENT_RESOURCE_TYPES, namesReferenceData, subjectOfName, terminologyKinds,
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
@@ -567,7 +567,19 @@ function isHandlerShaped(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctio
 const STAFF_SIDE_WORDS: readonly string[] = [
   'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'doctor', 'doctors', 'nurse', 'nurses',
   'employee', 'employees', 'admin', 'admins', 'administrator', 'operator',
+  // Spanish and Portuguese: health professionals, nurses, and the registration that licenses a professional (matriculación)
+  'profesional', 'profesionales', 'profissional', 'profissionais', 'enfermero', 'enfermera', 'enfermeros', 'enfermeras',
+  'enfermeiro', 'enfermeira', 'matriculacion', 'matriculaciones',
 ];
+
+/**
+ * The workforce's people themselves (not an admin console, which also searches patients): code about practitioners or
+ * professionals reads their name, birth date, identity document and licence, none of them a patient's identifiers.
+ */
+const WORKFORCE_PEOPLE_WORDS: ReadonlySet<string> = new Set(STAFF_SIDE_WORDS.filter((word) => !/^(admin|admins|administrator|operator)$/.test(word)));
+
+/** The identifier kinds (names, dates, numbers): a workforce member's are not PHI; clinical kinds stay PHI whoever handles them. */
+const WORKFORCE_IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier').map((kind) => kind.id));
 
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 function isIdName(name: string): boolean {
@@ -707,6 +719,30 @@ class UrlFile {
     const accounts = this.context.config.appUsers !== 'patients';
     if (this.isSignedInUsersOwn(node)) return true;
     return names.some((name) => (accounts && isAccountContextName(name.replace(/sign[-_]?up/gi, ''))) || splitWords(name).some((word) => STAFF_SIDE_WORDS.includes(word)));
+  }
+
+  /** The names around a route handler: enclosing functions, the file's path and the paths of the routes it is registered on. */
+  routeSideNames(node: Node): string[] {
+    // Nodes below the visited one (a destructured key) have no parent pointer yet: look around the node being visited.
+    const around = parentOf(node) ? node : this.site ?? node;
+    const names = [...enclosingNames(around), ...this.context.file.replace(/\.[^./]+$/, '').split('/')];
+    for (let current = parentOf(around); current; current = parentOf(current)) {
+      const path = current.type === 'CallExpression' ? current.arguments[0] : undefined;
+      if (path && isStringLiteral(path) && path.value.startsWith('/')) names.push(...path.value.split(/[^A-Za-z0-9]+/).filter(Boolean));
+    }
+    return names;
+  }
+
+  /** Code about the workforce's people (see WORKFORCE_PEOPLE_WORDS) where nothing around names the patient. */
+  isWorkforcePeopleSide(node: Node): boolean {
+    const names = this.routeSideNames(node);
+    if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+    return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+  }
+
+  /** Code about reference data (a catalogue, a formulary, a vademecum: see REFERENCE_DATA_WORDS) by its functions', file's or route's names. */
+  isReferenceDataSide(node: Node): boolean {
+    return this.routeSideNames(node).some((name) => namesReferenceData(name));
   }
 
   /**
@@ -1474,8 +1510,14 @@ class UrlFile {
     // A query string is text: `?patient=`, `?encounters=` (named for a whole record) take the record's id or reference.
     if (!kinds.length || kinds.every((kind) => RECORD_KINDS.has(kind))) return;
     if (owner === 'get') {
-      // A sign-in, account or user-context route (`routes/auth.js`, `getUserContext`) reads the app user's own e-mail or phone.
-      const routeKinds = this.isStaffSide(node) ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+      // A sign-in, account or user-context route (`routes/auth.js`, `getUserContext`) reads the app user's own e-mail or phone;
+      // a route about practitioners or professionals reads their identifiers; a catalogue's route (a formulary, a vademecum)
+      // searches its entries by drug or diagnosis, no one's.
+      let routeKinds = this.isStaffSide(node) ? kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : kinds;
+      if (subjectOfName(parameter) !== 'patient') {
+        if (this.isWorkforcePeopleSide(node)) routeKinds = routeKinds.filter((kind) => !WORKFORCE_IDENTIFIER_KINDS.has(kind));
+        if (this.isReferenceDataSide(node)) routeKinds = routeKinds.filter((kind) => !terminologyKinds([kind]).length);
+      }
       if (routeKinds.length) this.report(node, 'queryRead', { kinds: routeKinds, origins: [], confidence: 'high' }, 'GET');
       return;
     }

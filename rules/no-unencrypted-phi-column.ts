@@ -1,7 +1,7 @@
 import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { PHI_RESOURCE_TYPES } from '../server/src/rule-api';
 import { PHI_KINDS } from '../server/src/rule-api';
-import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, PERSON_CONTEXT_WORDS, subjectOfName } from '../server/src/rule-api';
+import { BOOLEAN_PREFIXES, CODE_STRUCTURE_SUFFIXES, isAppUserName, PERSON_CONTEXT_WORDS, subjectOfName } from '../server/src/rule-api';
 import { calleeName, dottedName, keyName, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 
 type Orm = 'mongoose' | 'typeorm' | 'sequelize' | 'drizzle' | 'knex' | 'sql';
@@ -47,7 +47,12 @@ const personWords = new Set(PERSON_CONTEXT_WORDS);
 interface Model {
   name?: string;
   personLike: boolean;
+  /** A nested path under a workforce member (`profesional: { nombre, documento }`, `practitioner: { licenseNumber }`). */
+  staffOwner?: boolean;
 }
+
+/** Identifier kinds: a workforce member's own (name, identity document, licence) are not PHI; clinical kinds stay PHI. */
+const IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier').map((kind) => kind.id));
 
 interface MongooseSchema {
   fields: TSESTree.ObjectExpression;
@@ -63,6 +68,20 @@ interface PluginUse {
   /** Fields the plugin leaves in clear text. */
   except?: Set<string>;
 }
+
+/**
+ * A key naming a workforce member or an organisation, not the app's own user nor a patient (`profesional`, `practitioner`,
+ * `organizacion`), or who did something to the record (`createdBy`, `registradoPor`): the staff member who recorded it.
+ */
+function namesWorkforceMember(field: string): boolean {
+  const subject = subjectOfName(field);
+  if (subject === 'patient') return false;
+  const words = splitWords(field);
+  if (words.length > 1 && ACTOR_WORDS.has(words[words.length - 1])) return true;
+  return subject === 'workforce' && !isAppUserName(field);
+}
+/** The last word of an audit actor's key: `createdBy`, `updatedBy`, Spanish `registradoPor`, Portuguese `criadoPor`. */
+const ACTOR_WORDS = new Set(['by', 'por']);
 
 /** `PatientSchema` → "Patient", `patients` → "patients", `PatientEntity` → "Patient". */
 function modelOf(context: RuleContext, name: string | undefined): Model {
@@ -233,9 +252,13 @@ export default createRule({
       HIGH_RISK_KINDS.has(kind) || (options.includeLookupIdentifiers && LOOKUP_KINDS.has(kind)) || (options.includeClinicalData && CLINICAL_KINDS.has(kind));
     // In a workforce table (`providers`, `practitioners`, `staff`) a licence number is a professional credential,
     // not a patient's identifier, unless the column itself names the patient (`patientLicenseNumber`).
+    // A table or a nested path of the workforce's people (`ProfesionalSchema`, `profesional: { documento }`), not the app's
+    // users (a patient portal's user is the patient), holds their own identity documents too: not a patient's identifiers.
     const reportableKinds = (field: string, model: Model) => {
-      const credentialsAreStaff = model.name !== undefined && !model.personLike && subjectOfName(model.name) === 'workforce' && subjectOfName(field) !== 'patient';
-      return columnKinds(context, field, model).filter((kind) => isReportable(kind) && !(credentialsAreStaff && kind === 'license-number'));
+      const notPatients = subjectOfName(field) !== 'patient';
+      const credentialsAreStaff = model.name !== undefined && !model.personLike && subjectOfName(model.name) === 'workforce' && notPatients;
+      const identifiersAreStaff = notPatients && (model.staffOwner || (credentialsAreStaff && !isAppUserName(model.name!)));
+      return columnKinds(context, field, model).filter((kind) => isReportable(kind) && !(credentialsAreStaff && kind === 'license-number') && !(identifiersAreStaff && IDENTIFIER_KINDS.has(kind)));
     };
     const report = (key: Node, field: string, model: Model, orm: Orm) => {
       const kinds = reportableKinds(field, model);
@@ -258,7 +281,7 @@ export default createRule({
             // a nested path: `address: { street: String, city: String }`
             const nested = reportableKinds(field, model);
             if (nested.length) report(property.key, field, model, orm);
-            else checkFieldMap(value, { ...model, personLike: model.personLike }, orm, skip);
+            else checkFieldMap(value, { ...model, personLike: model.personLike, staffOwner: model.staffOwner || namesWorkforceMember(field) }, orm, skip);
             continue;
           }
           if (propertyNamed(value, 'ref') || propertyNamed(value, 'references')) continue;

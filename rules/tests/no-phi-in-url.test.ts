@@ -2,6 +2,17 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-url', {
   valid: [
+    // a GET route in code about health professionals (Spanish `profesional`) or practitioners reads their name, e-mail,
+    // birth date and identity document: the workforce's, not a patient's
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales', async (req, res) => {\n  const opciones: Record<string, unknown> = {};\n  if (req.query.apellido) opciones.apellido = req.query.apellido;\n  if (req.query.email) opciones.email = req.query.email;\n  if (req.query.fechaNacimiento) opciones.fechaNacimiento = req.query.fechaNacimiento;\n  if (req.query.documento) opciones.documento = req.query.documento;\n  res.json(opciones);\n});", filename: 'src/routes/profesional.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/search', async (req, res) => {\n  const { lastName, dateOfBirth } = req.query;\n  res.json({ lastName, dateOfBirth });\n});", filename: 'src/practitioners/routes.ts' },
+    // the route's own path says so too (`/practitioners`, `/formulary`)
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/practitioners/search', async (req, res) => {\n  res.json([req.query.lastName, req.query.dateOfBirth]);\n});", filename: 'src/routes/index.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales', async (req, res) => {\n  const { nombre, apellido, documento } = req.query;\n  res.json([nombre, apellido, documento]);\n});", filename: 'src/routes/index.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/formulary', async (req, res) => {\n  res.json(req.query.medication);\n});", filename: 'src/routes/index.ts' },
+    // a therapeutic formulary's or a vademecum's search by drug name is a catalogue's, no one's medication
+    { code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/formulario', async (req, res) => {\n  res.json(await find(req.query.nombreMedicamento));\n});", filename: 'src/routes/formularioTerapeutico.ts' },
+    { code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/', async (req, res) => {\n  res.json(await find(req.query.medication));\n});", filename: 'src/vademecum/routes.ts' },
     // an endpoint setting of Angular's build environment named for what it lists (a worklist of patients) is configuration
     "import { HttpClient } from '@angular/common/http';\nimport { environment } from 'src/environments/environment';\nexport class DoctorService {\n  constructor(private http: HttpClient) {}\n  getRadiologistWorklist(vanID: string) { return this.http.get(environment.radiologistWorklist + vanID); }\n}",
     // a FHIR API route forwarding the query its client sent to the FHIR server behind it: nothing goes into a URL that was not in one
@@ -342,6 +353,30 @@ runRuleTests('no-phi-in-url', {
         { line: 5, column: 29, kinds: ['date-of-birth'], message: 'Link URL' },
         { line: 6, column: 46, kinds: ['name'] },
       ],
+    },
+    {
+      name: 'a GET route reading the national identity document (Spanish `documento`) from req.query',
+      code: "import express from 'express';\nconst router = express.Router();\ndeclare function search(q: unknown): Promise<unknown>;\nrouter.get('/cda', async (req, res) => {\n  const documento = req.query.documento;\n  res.json(await search({ documento }));\n});",
+      filename: 'src/routes/cda.ts',
+      errors: [{ line: 5, column: 21, kinds: ['national-id'], message: 'GET route reads national identity number' }],
+    },
+    {
+      name: "in code about professionals, a parameter naming the patient and clinical data stay PHI",
+      code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/profesionales/agenda', async (req, res) => {\n  res.json([req.query.pacienteDocumento, req.query.diagnostico]);\n});",
+      filename: 'src/routes/profesional.ts',
+      errors: [{ line: 4, column: 13, kinds: ['national-id'] }, { line: 4, column: 42, kinds: ['diagnosis'] }],
+    },
+    {
+      name: "a practitioner route's path that names the patient keeps the patient's identifiers",
+      code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/practitioners/:id/patients', async (req, res) => {\n  res.json(req.query.lastName);\n});",
+      filename: 'src/routes/index.ts',
+      errors: [{ line: 4, column: 12, kinds: ['name'] }],
+    },
+    {
+      name: 'in catalogue code, an identifier read from the query stays PHI (only terminology kinds are the catalogue\'s)',
+      code: "import express from 'express';\nconst router = express.Router();\nrouter.get('/', async (req, res) => {\n  res.json(req.query.documento);\n});",
+      filename: 'src/vademecum/routes.ts',
+      errors: [{ line: 4, column: 12, kinds: ['national-id'] }],
     },
     {
       name: 'Express GET route reading PHI from req.query',

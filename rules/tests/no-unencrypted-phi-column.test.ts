@@ -46,6 +46,12 @@ runRuleTests('no-unencrypted-phi-column', {
     "export async function up(knex: any) {\n  await knex.schema.createTable('patients', (table: any) => {\n    table.uuid('id').primary();\n    table.boolean('has_passport');\n    table.integer('insurer_id').references('id').inTable('insurers');\n    table.binary('ssn');\n    table.string('ssn_cipher');\n    table.date('birth_date');\n  });\n}",
     "export const migration = { up: async (queryInterface: any, Sequelize: any) => {\n  await queryInterface.createTable('patients', { id: { type: Sequelize.UUID, primaryKey: true }, hasPassport: { type: Sequelize.BOOLEAN }, insurerId: { type: Sequelize.INTEGER, references: { model: 'insurers', key: 'id' } } });\n  await queryInterface.addColumn('patients', 'isPassportVerified', { type: Sequelize.BOOLEAN });\n} };",
     "import { Table, TableColumn } from 'typeorm';\nexport const patients = new Table({ name: 'patients', columns: [{ name: 'id', type: 'uuid', isPrimary: true }, { name: 'passportEncrypted', type: 'varchar' }, { name: 'hasPassport', type: 'boolean' }] });\nexport const column = new TableColumn({ name: 'nationalIdHash', type: 'blob' });",
+    // a workforce member's own identity document, in a table of professionals or under a professional's key, is not a patient's;
+    // nor is the type or the expiry of an identity document (`tipoDocumento`, `documentoVencimiento`)
+    mongoose + "export const ProfesionalSchema = new mongoose.Schema({\n  documento: String,\n  tipoDocumento: String,\n  documentoVencimiento: Date,\n});",
+    mongoose + "export const RecetaSchema = new mongoose.Schema({\n  profesional: { id: String, nombre: String, documento: String },\n  practitioner: { nationalId: String },\n});",
+    // who recorded something (an audit actor: `createdBy`, `registradoPor`) is a staff member
+    mongoose + "export const PacienteSchema = new mongoose.Schema({\n  createdBy: { nombre: String, documento: Number },\n  fallecimiento: { fecha: Date, registradoPor: { documento: String } },\n});",
     // in a workforce table a licence number is a professional credential, not a patient's identifier
     "export const sql = `CREATE TABLE IF NOT EXISTS billing_providers (\n  id UUID PRIMARY KEY,\n  npi TEXT NOT NULL,\n  license_number TEXT NOT NULL\n)`;",
     typeorm + "@Entity('practitioners')\nexport class Practitioner {\n  @Column() licenseNumber!: string;\n}",
@@ -99,6 +105,14 @@ runRuleTests('no-unencrypted-phi-column', {
       errors: [
         { line: 8, column: 39, kinds: ['ssn'] },
         { line: 9, column: 13, kinds: ['clinical-note'] },
+      ],
+    },
+    {
+      name: 'the national identity document (Spanish `documento`) of a patient, at the top level or under the patient, beside a professional\'s',
+      code: mongoose + "export const RecetaSchema = new mongoose.Schema({\n  documento: String,\n  paciente: { nombre: String, documento: String },\n  profesional: { documento: String },\n});",
+      errors: [
+        { line: 3, column: 3, kinds: ['national-id'] },
+        { line: 4, column: 31, kinds: ['national-id'] },
       ],
     },
     {

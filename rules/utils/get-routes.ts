@@ -48,7 +48,9 @@ const PARAMETER_KEY_PROPERTIES = new Set(['key', 'name', 'field', 'param', 'para
  * Staff people (not organisations: a lab request or a clinic's listing filtered by `lastName` filters by
  * the patient's): their own e-mail or phone in a route is not PHI.
  */
-const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors']);
+const STAFF_PERSON_WORDS = new Set(['user', 'users', 'staff', 'practitioner', 'practitioners', 'clinician', 'clinicians', 'provider', 'providers', 'doctor', 'doctors', 'nurse', 'nurses', 'employee', 'employees', 'admin', 'admins', 'author', 'authors',
+  // Spanish and Portuguese health professionals and nurses
+  'profesional', 'profesionales', 'profissional', 'profissionais', 'enfermero', 'enfermera', 'enfermeros', 'enfermeras', 'enfermeiro', 'enfermeira']);
 /** In a patient app the users are patients: only the workforce's own words name staff. */
 const PATIENT_APP_STAFF_PERSON_WORDS = new Set([...STAFF_PERSON_WORDS].filter((word) => word !== 'user' && word !== 'users'));
 /** What a query parameter's name looks like: `lastName`, `date_of_birth`, `address-city`. */

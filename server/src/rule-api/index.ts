@@ -12,7 +12,7 @@ export type { TSESTree, JsonNode };
 export type { FileRole, ResolvedConfig } from '../core/config-types';
 export type { Precision, Range, Severity } from '../core/types';
 export { calleeName, dottedName, keyName, lastSegment, propertyName } from './ast';
-export { splitWords, withoutContactKinds, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, type Subject } from '../vocabulary/classify';
+export { splitWords, withoutContactKinds, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, namesReferenceData, terminologyKinds, type Subject } from '../vocabulary/classify';
 export * from '../vocabulary/phi-kinds';
 export * from '../vocabulary/fhir-resources';
 export * from '../vocabulary/flows';

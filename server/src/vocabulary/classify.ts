@@ -460,7 +460,9 @@ const referenceDataWords = new Set(REFERENCE_DATA_WORDS);
 
 /** A reference-data word not part of a matched pattern, and no patient or record word (see REFERENCE_DATA_WORDS). */
 function namesReferenceDataWords(words: readonly string[], covered?: readonly boolean[]): boolean {
-  return words.some((word, i) => !covered?.[i] && referenceDataWords.has(word)) && !words.some((word) => patientSubjectWords.has(word) || RECORD_WORDS.has(word));
+  // a two-word term spelt as one (`formularioTerapeutico`: a therapeutic formulary) counts as its joined words
+  return words.some((word, i) => !covered?.[i] && (referenceDataWords.has(word) || (i + 1 < words.length && !covered?.[i + 1] && referenceDataWords.has(word + words[i + 1]))))
+    && !words.some((word) => patientSubjectWords.has(word) || RECORD_WORDS.has(word));
 }
 
 /** `allergyMasterData`, `masterdataService`, `catalogService`: a name for reference data, or for what reads it (see REFERENCE_DATA_WORDS). */

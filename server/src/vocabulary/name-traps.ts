@@ -24,6 +24,8 @@ export const METADATA_WORDS: readonly string[] = [
   'format', 'formats', 'fmt', 'pattern', 'patterns', 'regex', 'regexp', 're', 'template', 'templates', 'tpl', 'placeholder',
   'label', 'labels', 'caption', 'title', 'heading', 'header', 'headers', 'column', 'columns', 'col', 'field', 'fields',
   'mask', 'schema', 'schemas', 'type', 'types', 'kind', 'system', 'systems', 'url', 'uri', 'urls', 'endpoint', 'path',
+  // Spanish and Portuguese: a type (`tipoDocumento`: which identity document, not its number) and a format
+  'tipo', 'tipos', 'formato',
   'route', 'routes', 'href', 'hrefs', 'link', 'links', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'precision', 'unit', 'units',
   // which coding a value uses (`icdIndicator`: ICD-9 or ICD-10), not the value
   'indicator', 'indicators',
@@ -38,6 +40,8 @@ export const METADATA_WORDS: readonly string[] = [
   'auth', 'sid', 'jwt', 'csrf', 'xsrf', 'bearer', 'selector', 'locale', 'timezone', 'sample', 'representation', 'repr', 'projection', 'fields', 'include', 'includes',
   // dates about records rather than about the person
   'created', 'updated', 'modified', 'deleted', 'expires', 'expiry', 'expiration', 'timestamp', 'ttl',
+  // Spanish: an expiry (`documentoVencimiento`: when an identity document expires)
+  'vencimiento',
   // opaque ids anywhere in a name (`encounterIdQuery`, `patientUuids`); HIPAA identifiers such as
   // `memberId`, `medicalRecordId`, `nationalId` are whole patterns of their own and stay PHI
   'id', 'ids', 'uuid', 'uuids', 'guid', 'guids', 'uid', 'uids', 'pk', 'fk', 'oid', 'tag', 'tags',
@@ -144,6 +148,9 @@ export const PERSON_CONTEXT_WORDS: readonly string[] = [
 export const REFERENCE_DATA_WORDS: readonly string[] = [
   'master', 'masters', 'masterdata', 'catalog', 'catalogs', 'catalogue', 'catalogues', 'formulary', 'formularies',
   'terminology', 'terminologies', 'valueset', 'valuesets', 'codesystem', 'codesystems',
+  // Spanish and Portuguese: catalogues (catálogo), a drug compendium (vademécum), a schedule of billable procedures
+  // (nomenclador). A therapeutic formulary is `formularioTerapeutico`: `formulario` alone is a form (a patient's too).
+  'catalogo', 'catalogos', 'vademecum', 'vademecums', 'nomenclador', 'nomencladores', 'formularioterapeutico',
 ];
 
 /**
@@ -294,6 +301,13 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'places',
   // a vaccination, testing or trial site is a clinic by another name: its phone and address are the organisation's
   'site', 'sites',
+  // Spanish and Portuguese: health professionals (profesional, profissional), nurses, agents, a care provider's unit
+  // (efector, Argentina's word for a facility that delivers care), organisations and pharmacies, and the registration
+  // (matriculación) that licenses a professional. Not `médico`, also the adjective "medical" (`historiaMedica`), nor
+  // `matrícula`, also a health plan beneficiary's number in Brazil.
+  'profesional', 'profesionales', 'profissional', 'profissionais', 'enfermero', 'enfermera', 'enfermeros', 'enfermeras',
+  'enfermeiro', 'enfermeira', 'agente', 'agentes', 'efector', 'efectores', 'organizacion', 'organizaciones', 'organizacao',
+  'organizacoes', 'farmacia', 'farmacias', 'matriculacion', 'matriculaciones',
 ];
 
 /**

@@ -232,7 +232,11 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // Pakistan's CNIC, Italy's codice fiscale, Denmark's CPR, Norway's fødselsnummer, Finland's henkilötunnus, Ireland's PPSN,
       // Belgium's national register number (rijksregisternummer, INSZ/NISS), Israel's teudat zehut, Colombia's cédula
       'cnic', 'cnicNumber', 'codiceFiscale', 'cprNumber', 'cprNr', 'fodselsnummer', 'henkilotunnus', 'ppsn', 'ppsNumber',
-      'nationalRegisterNumber', 'rijksregisternummer', 'inszNumber', 'nissNumber', 'teudatZehut', 'cedula', 'numeroCedula', 'cedulaIdentidad'],
+      'nationalRegisterNumber', 'rijksregisternummer', 'inszNumber', 'nissNumber', 'teudatZehut', 'cedula', 'numeroCedula', 'cedulaIdentidad',
+      // Spanish and Portuguese health code names the national identity document's number `documento` (Argentina's DNI, Uruguay's
+      // and Paraguay's cédula, Portugal's documento de identificação): `numeroDocumento`, `nroDocumento`, `pacienteDocumento`.
+      // (The plural `documentos` is as often a person's uploaded files.)
+      'documento', 'documentoIdentidad', 'documentoIdentificacao'],
     description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP, Iran’s national code, Pakistan’s CNIC, Italy’s codice fiscale, Belgium’s national register number…).',
   },
   {

@@ -1,6 +1,6 @@
 // The name classifier: words, kinds, and the traps name-matching tools fall into.
 import assert from 'node:assert/strict';
-import { appliedCodeKinds, describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, NameClassifier, recordsAnApplication, splitWords, subjectOfName } from '../../src/vocabulary/classify';
+import { appliedCodeKinds, describeKinds, isAccountContextName, isAppUserName, isSyntheticOwnerName, NameClassifier, namesReferenceData, recordsAnApplication, splitWords, subjectOfName } from '../../src/vocabulary/classify';
 
 const classifier = new NameClassifier();
 
@@ -103,6 +103,11 @@ describe('NameClassifier', () => {
     // a state-issued ID card's number
     ['stateIdNumber', ['license-number']],
     ['stateIdCard', ['license-number']],
+    // Spanish and Portuguese: the national identity document's number
+    ['documento', ['national-id']],
+    ['numeroDocumento', ['national-id']],
+    ['nroDocumento', ['national-id']],
+    ['pacienteDocumento', ['national-id']],
   ];
   for (const [name, kinds] of phi) it(`${name} is ${kinds.join(', ')}`, () => assert.deepEqual(classifier.kindsOf(name), kinds));
 
@@ -294,6 +299,17 @@ describe('NameClassifier: round 4 precision models', () => {
     assert.deepEqual(classifier.kindsOf('appointmentReason'), ['encounter']);
     assert.deepEqual(classifier.kindsOf('patientEmail'), ['email']);
   });
+});
+
+describe('Spanish and Portuguese subjects and reference data', () => {
+  // health professionals, nurses, agents, care units (efectores), organisations, pharmacies and professional registration
+  const workforce = ['profesional', 'profesionalesController', 'profissionalSaude', 'enfermera', 'agenteSanitario', 'efectores', 'organizacion', 'organizacaoService', 'farmacia', 'matriculaciones'];
+  for (const name of workforce) it(`${name} is the workforce's`, () => assert.equal(subjectOfName(name), 'workforce'));
+  // a patient word wins; `médico` is also the adjective "medical" and `matrícula` a beneficiary's number in Brazil
+  const notWorkforce: Array<[string, string | undefined]> = [['profesionalPaciente', 'patient'], ['historiaMedica', undefined], ['matricula', undefined]];
+  for (const [name, subject] of notWorkforce) it(`${name} is ${subject ?? 'no one'}'s`, () => assert.equal(subjectOfName(name), subject));
+  const catalogues: Array<[string, boolean]> = [['vademecum', true], ['formularioTerapeutico', true], ['catalogoInsumos', true], ['nomenclador', true], ['formulario', false], ['formularioPaciente', false], ['planTerapeutico', false]];
+  for (const [name, reference] of catalogues) it(`${name} ${reference ? 'names' : 'does not name'} reference data`, () => assert.equal(namesReferenceData(name), reference));
 });
 
 describe('name predicates answered once per name', () => {

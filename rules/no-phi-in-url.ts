@@ -121,6 +121,20 @@ const PERSON_REFERENCE_KEYS = new Set(['subject', 'beneficiary']);
  */
 const CATALOGUE_TERM_KINDS = new Set(['name', ...PHI_KINDS.filter((kind) => kind.category !== 'identifier').map((kind) => kind.id)]);
 
+/**
+ * FHIR token search parameters that select resources by a coded concept (`code`, `reason-code`, `category`, with
+ * the `:in`/`:below`/… modifiers, not `:text`). What fills them is search criteria — which concepts to return, often a
+ * saved query's value-set code list — not a patient's diagnosis, result or medication.
+ */
+const CODE_FILTER_PARAMETER = /^(?:code|reason-?code|category|vaccine-?code|value-?concept|combo-?code|ingredient-?code|medication\.code)(?::(?:in|not-in|below|above|not|of-type))?$/i;
+const CLINICAL_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'clinical').map((kind) => kind.id));
+
+/** A code filter's clinical kinds are criteria; what else its value carries (a name, a birth date) still counts. */
+function withoutCodeCriteria(parameter: string | undefined, taint: Taint): Taint {
+  if (!parameter || !CODE_FILTER_PARAMETER.test(parameter) || !taint.kinds.some((kind) => CLINICAL_KINDS.has(kind))) return taint;
+  return { ...taint, kinds: taint.kinds.filter((kind) => !CLINICAL_KINDS.has(kind)) };
+}
+
 type Sink = { label: string; precision?: Precision; messageId: 'requestUrl' | 'pageUrl' | 'linkUrl' };
 
 interface UrlPiece {
@@ -879,7 +893,8 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
+      const criteria = found ? withoutCodeCriteria(parameter, found) : undefined;
+      const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
       taints.push(taint);
@@ -1117,8 +1132,8 @@ class UrlFile {
   queryObjectTaint(value: Node | undefined, urlText?: string): Taint | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
     const own = this.context.taintOf(value);
-    if (own.kinds.length) return own;
     const node = unwrap(value);
+    if (own.kinds.length) return node.type === 'ObjectExpression' ? this.withoutCodeFilterEntries(node, own) : own;
     if (node.type !== 'ObjectExpression') return undefined;
     const taints: Taint[] = [];
     for (const property of node.properties) {
@@ -1128,6 +1143,16 @@ class UrlFile {
       if (found) taints.push(found);
     }
     return mergeTaints(taints);
+  }
+
+  /** A query object literal's PHI without what its code filters carry (criteria, see CODE_FILTER_PARAMETER). */
+  withoutCodeFilterEntries(node: TSESTree.ObjectExpression, own: Taint): Taint {
+    const filters = node.properties.some((property) => property.type === 'Property' && !property.computed && CODE_FILTER_PARAMETER.test(keyName(property.key) ?? ''));
+    if (!filters) return own;
+    const taints = node.properties.map((property) => property.type === 'SpreadElement'
+      ? this.context.taintOf(property.argument)
+      : withoutCodeCriteria(property.computed ? undefined : keyName(property.key), this.context.taintOf(property.value as Node)));
+    return mergeTaints(taints) ?? { kinds: [], origins: [], confidence: own.confidence };
   }
 
   /**
@@ -1326,7 +1351,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = this.context.taintOf(value);
+    const own = withoutCodeCriteria(key, this.context.taintOf(value));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }
@@ -1359,7 +1384,7 @@ class UrlFile {
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
   valueWithKey(key: Node | undefined, value: Node): Taint {
     const own = this.context.taintOf(value);
-    if (own.kinds.length || !isStringLiteral(key)) return own;
+    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withoutCodeCriteria(key.value, own) : own;
     return this.kindsFromParameterName(key.value, value) ?? own;
   }
 

@@ -586,7 +586,30 @@ const STAFF_SIDE_WORDS: readonly string[] = [
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 function isIdName(name: string): boolean {
   const words = splitWords(name);
-  return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
+  if (ID_WORDS.includes(words[words.length - 1] ?? '')) return true;
+  // `idPaciente`, `id_patient`: the id first and then what it identifies, as Romance languages order them
+  // (`idNumber`, `idCard` name an identity document's number, not an id of a record, and stay out)
+  return words.length === 2 && ID_WORDS.includes(words[0]) && subjectOfName(words[1]) !== undefined;
+}
+
+const ID_WORDS = ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'];
+
+/**
+ * FHIR search parameters that match a resource's logical id or a reference to one (`_id`, `subject`); searching by
+ * a business identifier takes the `:identifier` modifier, which these names do not carry. (`patient=` is left out:
+ * outside FHIR, APIs take a patient's identifier under that name.)
+ */
+const LOGICAL_REFERENCE_PARAMETER = /^(?:_id|subject)$/;
+
+/**
+ * A value called only an identifier (`patientIdentifiers`) put in a logical-id or reference parameter is the
+ * logical id the parameter matches, opaque; a value named for a specific identifier (`mrn`, `ssn`) still counts.
+ */
+function withoutReferenceIdentifier(parameter: string | undefined, expression: Node, taint: Taint): Taint {
+  if (!parameter || !LOGICAL_REFERENCE_PARAMETER.test(parameter) || !taint.kinds.length || !taint.kinds.every((kind) => IDENTIFIER_SEARCH_KINDS.includes(kind) || RECORD_KINDS.has(kind))) return taint;
+  const name = valueName(expression);
+  const words = name ? splitWords(name) : [];
+  return /^identifiers?$/.test(words[words.length - 1] ?? '') ? { ...taint, kinds: [] } : taint;
 }
 
 /** Namespaces of an app's constants and endpoints: `App.Constants.bedFromVisit`, `urls.visitNotes`, `ENDPOINTS.encounter`. */
@@ -893,7 +916,7 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const criteria = found ? withoutCodeCriteria(parameter, found) : undefined;
+      const criteria = found ? withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found)) : undefined;
       const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
@@ -1351,7 +1374,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = withoutCodeCriteria(key, this.context.taintOf(value));
+    const own = withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value)));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }
@@ -1384,7 +1407,7 @@ class UrlFile {
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
   valueWithKey(key: Node | undefined, value: Node): Taint {
     const own = this.context.taintOf(value);
-    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withoutCodeCriteria(key.value, own) : own;
+    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withoutReferenceIdentifier(key.value, value, withoutCodeCriteria(key.value, own)) : own;
     return this.kindsFromParameterName(key.value, value) ?? own;
   }
 

@@ -584,6 +584,21 @@ const STAFF_SIDE_WORDS: readonly string[] = [
 ];
 
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
+/** A property of an object literal that also holds a FHIR POST-search path (`path: '/Observation/_search'`). */
+function besideSearchPostPath(property: TSESTree.Property): boolean {
+  const object = parentOf(property);
+  if (object?.type !== 'ObjectExpression') return false;
+  return object.properties.some((sibling) => sibling !== property && sibling.type === 'Property' && /\/_search$/.test(trailingText(sibling.value as Node)));
+}
+
+/** The literal text at the end of a string or template (`` `/${type}/_search` `` → `/_search`). */
+function trailingText(node: Node): string {
+  const current = unwrap(node);
+  if (isStringLiteral(current)) return current.value;
+  if (current.type === 'TemplateLiteral') return current.quasis[current.quasis.length - 1]?.value.cooked ?? '';
+  return '';
+}
+
 function isIdName(name: string): boolean {
   const words = splitWords(name);
   if (ID_WORDS.includes(words[words.length - 1] ?? '')) return true;
@@ -1932,7 +1947,12 @@ class UrlFile {
     const parent = parentOf(node);
     if (!parent || (parent.type === 'VariableDeclarator' && parent.id === node)) return;
     if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(keyName(parent.key) ?? '')) tracked.bodyUse = true;
-    else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) tracked.urlUse = true;
+    else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) {
+      // `{ basePath: '/Observation/_search', params }`: FHIR's `_search` endpoint is the POST form of a search, so
+      // parameters kept beside such a path are sent as its body
+      if (besideSearchPostPath(parent)) tracked.bodyUse = true;
+      else tracked.urlUse = true;
+    }
     else if (parent.type === 'CallExpression' && parent.arguments.indexOf(node) >= 1) tracked.bodyUse = true;
     else if (parent.type === 'TemplateLiteral' || isConcat(parent)) tracked.urlUse = true;
     else if (parent.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'toString') tracked.urlUse = true;

@@ -23,6 +23,8 @@ runRuleTests('no-phi-in-url', {
     "export async function summary(patientIdentifiers: string[], since: string) {\n  const query = new URLSearchParams();\n  query.set('subject', patientIdentifiers.join(','));\n  query.set('_lastUpdated', since);\n  await fetch(`/fhir/Patient?_id=${patientIdentifiers.join(',')}`);\n  return fetch(`/fhir/Encounter?${query}`);\n}",
     // an id named first and then for what it identifies (`idPaciente`) is an opaque id, in an identifier slot too
     "export function domains(host: string, domain: string, idPaciente: string) {\n  return fetch(`${host}/fhir/Patient/$patient-location?identifier=${domain}|${idPaciente}`);\n}",
+    // parameters kept beside a FHIR `_search` path are that POST search's body, not a URL
+    "export function byDemographics(queries: Record<string, unknown>, patient: { birthDate: string; family: string }) {\n  const params = new URLSearchParams();\n  params.append('birthdate', patient.birthDate);\n  params.append('family', patient.family);\n  queries['patient'] = { basePath: `/Patient/_search`, params };\n}",
     // a route template named for patient grids, filled with the new grid's uuid: the template is code, the uuid opaque
     "import { navigate } from '@openmrs/esm-framework';\ndeclare const routes: { patientGridDetails: { interpolate(p: object): string } };\ndeclare const result: { uuid: string };\nexport function openCreatedGrid() {\n  navigate({ to: `/spa${routes.patientGridDetails.interpolate({ id: result.uuid })}` });\n}",
     // a report over every patient of a date range, filtered by a diagnosis and a ward: the URL names nobody
@@ -129,6 +131,7 @@ runRuleTests('no-phi-in-url', {
     { code: "type Props = { patient: number; label: string };\nexport const One = ({ patient, label }: Props) => <a href={`/profile/${patient}/events`}>{label}</a>;\nexport const Two = (props: Props) => <a href={`/profile/${props.patient}`}>{props.label}</a>;\nexport const columns = [{ render: (value) => <a href={`/profile/${value.patient}/document/${value.id}`}>{value.local}</a> }];", filename: 'src/events/EventsCard.tsx' },
   ],
   invalid: [
+    {"name": "parameters kept beside a plain search path go into its URL", "code": "export function byDemographics(queries: Record<string, unknown>, patient: { birthDate: string }) {\n  const params = new URLSearchParams();\n  params.append('birthdate', patient.birthDate);\n  queries['patient'] = { basePath: `/Patient`, params };\n}", "errors": [{"line": 3, "column": 30, "message": "date of birth"}]},
     // a specific identifier in a reference parameter, or an identity document's number in an identifier slot, still counts
     {"name": "an MRN in a subject parameter", "code": "declare const patient: { mrn: string };\nfetch(`/fhir/Observation?subject=${patient.mrn}`);", "errors": [{"line": 2, "column": 36, "message": "medical record number"}]},
     {"name": "an id document's number in a patient identifier search", "code": "export function find(idNumber: string) {\n  return fetch(`/fhir/Patient?identifier=${idNumber}`);\n}", "errors": [{"line": 2, "column": 44}]},

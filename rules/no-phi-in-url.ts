@@ -121,6 +121,20 @@ const PERSON_REFERENCE_KEYS = new Set(['subject', 'beneficiary']);
  */
 const CATALOGUE_TERM_KINDS = new Set(['name', ...PHI_KINDS.filter((kind) => kind.category !== 'identifier').map((kind) => kind.id)]);
 
+/**
+ * FHIR token search parameters that select resources by a coded concept (`code`, `reason-code`, `category`, with
+ * the `:in`/`:below`/… modifiers, not `:text`). What fills them is search criteria — which concepts to return, often a
+ * saved query's value-set code list — not a patient's diagnosis, result or medication.
+ */
+const CODE_FILTER_PARAMETER = /^(?:code|reason-?code|category|vaccine-?code|value-?concept|combo-?code|ingredient-?code|medication\.code)(?::(?:in|not-in|below|above|not|of-type))?$/i;
+const CLINICAL_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'clinical').map((kind) => kind.id));
+
+/** A code filter's clinical kinds are criteria; what else its value carries (a name, a birth date) still counts. */
+function withoutCodeCriteria(parameter: string | undefined, taint: Taint): Taint {
+  if (!parameter || !CODE_FILTER_PARAMETER.test(parameter) || !taint.kinds.some((kind) => CLINICAL_KINDS.has(kind))) return taint;
+  return { ...taint, kinds: taint.kinds.filter((kind) => !CLINICAL_KINDS.has(kind)) };
+}
+
 type Sink = { label: string; precision?: Precision; messageId: 'requestUrl' | 'pageUrl' | 'linkUrl' };
 
 interface UrlPiece {
@@ -582,9 +596,47 @@ const WORKFORCE_PEOPLE_WORDS: ReadonlySet<string> = new Set(STAFF_SIDE_WORDS.fil
 const WORKFORCE_IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier').map((kind) => kind.id));
 
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
+/** A property of an object literal that also holds a FHIR POST-search path (`path: '/Observation/_search'`). */
+function besideSearchPostPath(property: TSESTree.Property): boolean {
+  const object = parentOf(property);
+  if (object?.type !== 'ObjectExpression') return false;
+  return object.properties.some((sibling) => sibling !== property && sibling.type === 'Property' && /\/_search$/.test(trailingText(sibling.value as Node)));
+}
+
+/** The literal text at the end of a string or template (`` `/${type}/_search` `` → `/_search`). */
+function trailingText(node: Node): string {
+  const current = unwrap(node);
+  if (isStringLiteral(current)) return current.value;
+  if (current.type === 'TemplateLiteral') return current.quasis[current.quasis.length - 1]?.value.cooked ?? '';
+  return '';
+}
+
 function isIdName(name: string): boolean {
   const words = splitWords(name);
-  return ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'].includes(words[words.length - 1] ?? '');
+  if (ID_WORDS.includes(words[words.length - 1] ?? '')) return true;
+  // `idPaciente`, `id_patient`: the id first and then what it identifies, as Romance languages order them
+  // (`idNumber`, `idCard` name an identity document's number, not an id of a record, and stay out)
+  return words.length === 2 && ID_WORDS.includes(words[0]) && subjectOfName(words[1]) !== undefined;
+}
+
+const ID_WORDS = ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'];
+
+/**
+ * FHIR search parameters that match a resource's logical id or a reference to one (`_id`, `subject`); searching by
+ * a business identifier takes the `:identifier` modifier, which these names do not carry. (`patient=` is left out:
+ * outside FHIR, APIs take a patient's identifier under that name.)
+ */
+const LOGICAL_REFERENCE_PARAMETER = /^(?:_id|subject)$/;
+
+/**
+ * A value called only an identifier (`patientIdentifiers`) put in a logical-id or reference parameter is the
+ * logical id the parameter matches, opaque; a value named for a specific identifier (`mrn`, `ssn`) still counts.
+ */
+function withoutReferenceIdentifier(parameter: string | undefined, expression: Node, taint: Taint): Taint {
+  if (!parameter || !LOGICAL_REFERENCE_PARAMETER.test(parameter) || !taint.kinds.length || !taint.kinds.every((kind) => IDENTIFIER_SEARCH_KINDS.includes(kind) || RECORD_KINDS.has(kind))) return taint;
+  const name = valueName(expression);
+  const words = name ? splitWords(name) : [];
+  return /^identifiers?$/.test(words[words.length - 1] ?? '') ? { ...taint, kinds: [] } : taint;
 }
 
 /** Namespaces of an app's constants and endpoints: `App.Constants.bedFromVisit`, `urls.visitNotes`, `ENDPOINTS.encounter`. */
@@ -915,7 +967,8 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const taint = found && catalogue ? this.withoutCatalogueTerms(found) : found;
+      const criteria = found ? withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found)) : undefined;
+      const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
       taints.push(taint);
@@ -1153,8 +1206,8 @@ class UrlFile {
   queryObjectTaint(value: Node | undefined, urlText?: string): Taint | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
     const own = this.context.taintOf(value);
-    if (own.kinds.length) return own;
     const node = unwrap(value);
+    if (own.kinds.length) return node.type === 'ObjectExpression' ? this.withoutCodeFilterEntries(node, own) : own;
     if (node.type !== 'ObjectExpression') return undefined;
     const taints: Taint[] = [];
     for (const property of node.properties) {
@@ -1164,6 +1217,16 @@ class UrlFile {
       if (found) taints.push(found);
     }
     return mergeTaints(taints);
+  }
+
+  /** A query object literal's PHI without what its code filters carry (criteria, see CODE_FILTER_PARAMETER). */
+  withoutCodeFilterEntries(node: TSESTree.ObjectExpression, own: Taint): Taint {
+    const filters = node.properties.some((property) => property.type === 'Property' && !property.computed && CODE_FILTER_PARAMETER.test(keyName(property.key) ?? ''));
+    if (!filters) return own;
+    const taints = node.properties.map((property) => property.type === 'SpreadElement'
+      ? this.context.taintOf(property.argument)
+      : withoutCodeCriteria(property.computed ? undefined : keyName(property.key), this.context.taintOf(property.value as Node)));
+    return mergeTaints(taints) ?? { kinds: [], origins: [], confidence: own.confidence };
   }
 
   /**
@@ -1362,7 +1425,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = this.context.taintOf(value);
+    const own = withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value)));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }
@@ -1395,7 +1458,7 @@ class UrlFile {
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
   valueWithKey(key: Node | undefined, value: Node): Taint {
     const own = this.context.taintOf(value);
-    if (own.kinds.length || !isStringLiteral(key)) return own;
+    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withoutReferenceIdentifier(key.value, value, withoutCodeCriteria(key.value, own)) : own;
     return this.kindsFromParameterName(key.value, value) ?? own;
   }
 
@@ -1926,7 +1989,12 @@ class UrlFile {
     const parent = parentOf(node);
     if (!parent || (parent.type === 'VariableDeclarator' && parent.id === node)) return;
     if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(keyName(parent.key) ?? '')) tracked.bodyUse = true;
-    else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) tracked.urlUse = true;
+    else if (parent.type === 'Property' && parent.value === node && QUERY_OPTION_KEYS.has(keyName(parent.key) ?? '')) {
+      // `{ basePath: '/Observation/_search', params }`: FHIR's `_search` endpoint is the POST form of a search, so
+      // parameters kept beside such a path are sent as its body
+      if (besideSearchPostPath(parent)) tracked.bodyUse = true;
+      else tracked.urlUse = true;
+    }
     else if (parent.type === 'CallExpression' && parent.arguments.indexOf(node) >= 1) tracked.bodyUse = true;
     else if (parent.type === 'TemplateLiteral' || isConcat(parent)) tracked.urlUse = true;
     else if (parent.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'toString') tracked.urlUse = true;

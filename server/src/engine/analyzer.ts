@@ -15,7 +15,7 @@ import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallba
 import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
-import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, typeNameOfAnnotation, type FunctionNode } from './syntax';
+import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, pushChildNodes, typeNameOfAnnotation, type FunctionNode } from './syntax';
 import { EMPTY, REFERENCE_DATA, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
 
 export { PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall } from './summaries';
@@ -91,22 +91,13 @@ function functionName(node: FunctionNode): string | undefined {
 
 /** Whether code assigns a name (`x = …`, `x += …`, `x++`) outside nested functions' own bindings (conservative: any). */
 function assignsName(body: Node, name: string): boolean {
-  let found = false;
-  const visit = (node: Node): void => {
-    if (found) return;
-    if ((node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) || (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name)) {
-      found = true;
-      return;
-    }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && typeof (item as Node).type === 'string') visit(item as Node);
-      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
-    }
-  };
-  visit(body);
-  return found;
+  const stack: Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) || (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name)) return true;
+    pushChildNodes(node, stack);
+  }
+  return false;
 }
 
 export class Analyzer extends FunctionSummaries {

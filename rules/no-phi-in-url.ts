@@ -1474,7 +1474,9 @@ class UrlFile {
     const call = memberCall(node);
     if (!call || !URL_FIRST_METHODS.has(call.method)) return undefined;
     const receiver = dottedName(call.object);
-    const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!));
+    // A workspace class whose `get(url, …)` hands the URL to an HTTP client is one, whatever its instance is called.
+    const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!))
+      || this.context.isHttpClientInstance(call.object);
     if (!known && !isReceiverNamedLikeClient(call.object)) return undefined;
     const label = `${receiver ?? lastSegment(call.object) ?? 'client'}.${call.method}`;
     const [first, second, third] = node.arguments;

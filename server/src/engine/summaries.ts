@@ -287,6 +287,17 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   }
 
   /**
+   * The class a receiver is an instance of (see receiverClass) under the name its module declares it: `this.server`
+   * with `constructor(private server: Server)` → `Server`, `import { Server as Backend }` → `Server`.
+   */
+  instanceClassOf(node: Node): string | undefined {
+    const local = this.receiverClass(node, true);
+    if (!local) return undefined;
+    const imported = this.imports.get(local);
+    return imported && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : local;
+  }
+
+  /**
    * The class a method's receiver is an instance of, as far as the code says: `new C()`, a variable or
    * parameter declared or initialised as a `C`, or a field of this class declared as one.
    */

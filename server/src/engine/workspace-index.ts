@@ -109,6 +109,48 @@ const SEARCH_KEY_IN_OBJECT = new RegExp(String.raw`(?:^|[{,(]\s*)['"]?${SEARCH_K
 const SEARCH_KEY_IN_URL = new RegExp(String.raw`[?&]${SEARCH_KEYS}=`);
 
 /**
+ * HTTP clients of the workspace's own: a class whose `get(url, …)` or `delete(url, …)` hands its URL on to an HTTP client
+ * (`this.http.get(this.absolute(url), …)` with Angular's HttpClient, axios, `fetch`). Code holding an instance of it
+ * (`constructor(private server: Server)`, `this.server.get(path, { params })`) makes a request whatever the field is
+ * called. A light scan: the method's header and the first call in its body that passes the URL parameter on.
+ */
+const CLASS_HEADER = /\bclass\s+([A-Z][\w$]*)/g;
+const URL_METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*(?:get|delete)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[?]?\s*[:,)=]/g;
+/** The forwarding call: an HTTP client's URL-first method (a field named for a client, axios, $http) or fetch. */
+const FORWARDING_CALL = /(?:\bthis\.(?:[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios|[Ff]etch|[Rr]equest)[\w$]*)|\baxios|\$http|\bhttp(?:Client)?|\bky|\bgot)\s*\.\s*(?:get|delete|request|head)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(|\b(?:fetch|axios)\s*\(/g;
+
+export function extractHttpClientClasses(text: string): string[] {
+  if (!text.includes('class ') || !/\b(?:get|delete)\s*[(<]/.test(text)) return [];
+  const classes: Array<{ name: string; at: number }> = [];
+  CLASS_HEADER.lastIndex = 0;
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index });
+  if (classes.length === 0) return [];
+  const names = new Set<string>();
+  URL_METHOD_HEADER.lastIndex = 0;
+  for (let found = URL_METHOD_HEADER.exec(text); found; found = URL_METHOD_HEADER.exec(text)) {
+    const owner = classes.filter((candidate) => candidate.at < found!.index).at(-1);
+    if (!owner || names.has(owner.name)) continue;
+    const parameter = found[1];
+    if (parameter === 'this') continue;
+    const open = text.indexOf('{', found.index + found[0].length);
+    if (open < 0 || open - found.index > 600) continue;
+    // The method's first 1200 characters (a bounded window, not a brace match over the rest of the file).
+    const body = text.slice(open, open + 1200);
+    const uses = new RegExp(String.raw`(?<![\w$.])${parameter.replace(/\$/g, '\\$')}(?![\w$])`);
+    FORWARDING_CALL.lastIndex = 0;
+    for (let call = FORWARDING_CALL.exec(body); call; call = FORWARDING_CALL.exec(body)) {
+      // the URL parameter within the call's first argument (a bounded window up to its first comma or close)
+      const argument = /^[^,;]{0,200}/.exec(body.slice(call.index + call[0].length))?.[0] ?? '';
+      if (uses.test(argument)) {
+        names.add(owner.name);
+        break;
+      }
+    }
+  }
+  return [...names];
+}
+
+/**
  * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
  * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
  * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
@@ -638,6 +680,9 @@ export class WorkspaceIndex {
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
+  /** File → the HTTP client classes it declares (see extractHttpClientClasses); how many files declare each name. */
+  private readonly httpClientClassesByFile = new Map<string, string[]>();
+  private readonly httpClientClassCounts = new Map<string, number>();
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
@@ -673,6 +718,11 @@ export class WorkspaceIndex {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
     }
+    const clients = extractHttpClientClasses(text);
+    if (clients.length) {
+      this.httpClientClassesByFile.set(file, clients);
+      for (const name of clients) this.httpClientClassCounts.set(name, (this.httpClientClassCounts.get(name) ?? 0) + 1);
+    }
     if (writesPatientSearchIntoPageUrl(file, text)) {
       this.patientSearchPageUrlWriters.add(file);
       this.firstPatientSearchPageUrlWriter = null;
@@ -686,6 +736,11 @@ export class WorkspaceIndex {
       this.declaredByName.set(type.name, list);
     }
     this.resolvedCache = new WeakMap();
+  }
+
+  /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
+  isHttpClientClass(name: string): boolean {
+    return (this.httpClientClassCounts.get(name) ?? 0) > 0;
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
@@ -723,6 +778,12 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
+    for (const name of this.httpClientClassesByFile.get(file) ?? []) {
+      const count = (this.httpClientClassCounts.get(name) ?? 1) - 1;
+      if (count > 0) this.httpClientClassCounts.set(name, count);
+      else this.httpClientClassCounts.delete(name);
+    }
+    this.httpClientClassesByFile.delete(file);
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));

@@ -210,6 +210,11 @@ export interface RuleContext<MessageIds extends string = string> {
    * those terms only where this holds.
    */
   patientSearchPageUrlWriter(): string | undefined;
+  /**
+   * Whether the value is an instance of a workspace class that is an HTTP client of its own (its `get(url, …)` or
+   * `delete(url, …)` hands the URL to HttpClient, axios or fetch): `this.server` with `constructor(private server: Server)`.
+   */
+  isHttpClientInstance(node: TSESTree.Node): boolean;
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

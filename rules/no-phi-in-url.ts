@@ -595,6 +595,14 @@ const WORKFORCE_PEOPLE_WORDS: ReadonlySet<string> = new Set(STAFF_SIDE_WORDS.fil
 /** The identifier kinds (names, dates, numbers): a workforce member's are not PHI; clinical kinds stay PHI whoever handles them. */
 const WORKFORCE_IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier').map((kind) => kind.id));
 
+/**
+ * A workforce member's query without their identifiers (names, dates, numbers) and without what a caller passes there
+ * (the `param:` kinds of the cross-file pass: the caller's criteria are a professional's): clinical kinds stay.
+ */
+function withoutIdentifierKinds(taint: Taint): Taint {
+  return { ...taint, kinds: taint.kinds.filter((kind) => !WORKFORCE_IDENTIFIER_KINDS.has(kind) && !kind.startsWith('param:')) };
+}
+
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 /** A property of an object literal that also holds a FHIR POST-search path (`path: '/Observation/_search'`). */
 function besideSearchPostPath(property: TSESTree.Property): boolean {
@@ -788,6 +796,16 @@ class UrlFile {
   /** Code about the workforce's people (see WORKFORCE_PEOPLE_WORDS) where nothing around names the patient. */
   isWorkforcePeopleSide(node: Node): boolean {
     const names = this.routeSideNames(node);
+    if (names.some((name) => subjectOfName(name) === 'patient')) return false;
+    return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+  }
+
+  /**
+   * A request about the workforce's people (`this.server.get('/core/tm/profesionales', { params })` in a professionals'
+   * service): its URL's path or the code around names practitioners or professionals and nothing names the patient.
+   */
+  requestsWorkforcePeople(site: Node, urlText: string | undefined): boolean {
+    const names = [...this.routeSideNames(site), ...(urlText ? pathSegments(urlText.split('?')[0]) : [])];
     if (names.some((name) => subjectOfName(name) === 'patient')) return false;
     return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
   }
@@ -1167,9 +1185,11 @@ class UrlFile {
       this.handled.add(value);
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
       // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
-      const found = this.queryValuePhi(value, this.site ?? node, false, url ? this.urlTextOf(url) : undefined);
+      const urlText = url ? this.urlTextOf(url) : undefined;
+      const found = this.queryValuePhi(value, this.site ?? node, false, urlText);
       const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
-      if (found && taint) this.report(found.node, 'queryOptions', taint, label, precision);
+      const kept = taint && this.requestsWorkforcePeople(this.site ?? node, urlText) ? withoutIdentifierKinds(taint) : taint;
+      if (found && kept?.kinds.length) this.report(found.node, 'queryOptions', kept, label, precision);
     }
   }
 

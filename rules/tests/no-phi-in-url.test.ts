@@ -1508,3 +1508,69 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
     ],
   });
 });
+
+describe('no-phi-in-url: HTTP clients of the workspace own, whatever their instance is called', () => {
+  // A shared service whose get/delete hands the URL to Angular's HttpClient and turns `options.params` into HttpParams.
+  const server = [
+    "import { HttpClient, HttpParams } from '@angular/common/http';",
+    "import { Injectable } from '@angular/core';",
+    '@Injectable()',
+    'export class Server {',
+    '  constructor(private http: HttpClient) {}',
+    '  private prepare(options: any) { return { params: new HttpParams({ fromObject: options?.params ?? {} }) }; }',
+    '  get(url: string, options: any = {}) {',
+    '    return this.http.get(this.absolute(url), this.prepare(options));',
+    '  }',
+    '  delete(url: string, options: any = {}) { return this.http.delete(url, this.prepare(options)); }',
+    "  private absolute(url: string) { return '/api' + url; }",
+    '}',
+  ].join('\n');
+  // A cache whose `get(key)` reads a Redis client: a `get` of a client, but not of a URL.
+  const cache = "export class Cache {\n  constructor(private client: any) {}\n  get(key: string) { return this.client.get(key); }\n}\n";
+  // An HttpClient subclass: `super.get(url, …)` is the request.
+  const subclass = "import { Http } from '@angular/http';\nexport class HttpInterceptor extends Http {\n  get(url: string, options?: any) {\n    return super.get(url, options);\n  }\n}\n";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      {
+        filename: 'src/app/coverage/coverage.component.ts',
+        workspace: { 'src/app/shared/cache.ts': cache },
+        code: "import { Cache } from '../shared/cache';\nexport class CoverageComponent {\n  constructor(private server: Cache) {}\n  lookup(paciente: { documento: string }) {\n    return this.server.get('/puco', { params: { dni: paciente.documento } });\n  }\n}",
+      },
+      // a professionals' registry looked up by their identity document: the workforce's, not a patient's
+      {
+        filename: 'src/app/services/profesional.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class ProfesionalService {\n  private profesionalUrl = '/core/tm/profesionales';\n  constructor(private server: Server) {}\n  get(params: { documento: string }) {\n    return this.server.get(this.profesionalUrl, { params: { documento: params.documento } });\n  }\n}",
+      },
+      // a path kept in a field the class only ever initialises is that text, not a patient record by its name
+      {
+        filename: 'src/app/mpi/paciente.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class PacienteService {\n  private pacienteV2 = '/core-v2/mpi/pacientes';\n  constructor(private server: Server) {}\n  estado(id: string) {\n    return this.server.get(`${this.pacienteV2}/estadoActual/${id}`);\n  }\n}",
+      },
+    ],
+    invalid: [
+      {
+        name: "a national identity document sent as a query parameter through a workspace's own HttpClient wrapper",
+        filename: 'src/app/coverage/coverage.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class CoverageComponent {\n  constructor(private server: Server) {}\n  lookup(paciente: { documento: string; sexo: string }) {\n    return this.server.get('/modules/obraSocial/puco', { params: { dni: paciente.documento, sexo: paciente.sexo } });\n  }\n}",
+        errors: [{ line: 5, column: 66, kinds: ['national-id'] }],
+      },
+      {
+        name: 'an e-mail address in the path of a DELETE through the wrapper, under another field name and an import alias',
+        filename: 'src/app/account/account.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server as Backend } from '../shared/server.service';\nexport class AccountService {\n  constructor(private backend: Backend) {}\n  remove(patient: { email: string }) {\n    return this.backend.delete(`/modules/mobileApp/${patient.email}`);\n  }\n}",
+        errors: [{ line: 5, column: 54, kinds: ['email'] }],
+      },
+      {
+        name: 'a date of birth in the query of a subclass of an HTTP client',
+        filename: 'src/app/search.ts',
+        workspace: { 'src/app/core/http-interceptor.ts': subclass },
+        code: "import { HttpInterceptor } from './core/http-interceptor';\nexport class Search {\n  constructor(private backend: HttpInterceptor) {}\n  find(patient: { birthDate: string }) {\n    return this.backend.get(`/patients?dob=${patient.birthDate}`);\n  }\n}",
+        errors: [{ line: 5, column: 46, kinds: ['date-of-birth'] }],
+      },
+    ],
+  });
+});

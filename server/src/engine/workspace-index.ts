@@ -114,16 +114,20 @@ const SEARCH_KEY_IN_URL = new RegExp(String.raw`[?&]${SEARCH_KEYS}=`);
  * (`constructor(private server: Server)`, `this.server.get(path, { params })`) makes a request whatever the field is
  * called. A light scan: the method's header and the first call in its body that passes the URL parameter on.
  */
-const CLASS_HEADER = /\bclass\s+([A-Z][\w$]*)/g;
+const CLASS_HEADER = /\bclass\s+([A-Z][\w$]*)(?:\s*<[^<>{]{0,200}>)?(?:\s+extends\s+((?:[\w$]+\.)?[\w$]+))?/g;
+/** A class extending an HTTP client (`class HttpInterceptor extends Http`): `super.get(url, …)` is the request. */
+const HTTP_CLIENT_PARENT = /(?:^|\.)(?:Http|HttpClient|Axios|[\w$]*HttpClient)$/;
 const URL_METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*(?:get|delete)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[?]?\s*[:,)=]/g;
+/** Names of a URL parameter: `url`, `path`, `relativeUrl`, `endpoint`, `resourcePath`, `route`, `uri`, `href`. */
+const URL_PARAMETER = /^(?:[a-z][\w$]*)?(?:url|Url|URL|uri|Uri|URI|path|Path|endpoint|Endpoint|route|Route|href|Href|resource|Resource)$/;
 /** The forwarding call: an HTTP client's URL-first method (a field named for a client, axios, $http) or fetch. */
-const FORWARDING_CALL = /(?:\bthis\.(?:[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios|[Ff]etch|[Rr]equest)[\w$]*)|\baxios|\$http|\bhttp(?:Client)?|\bky|\bgot)\s*\.\s*(?:get|delete|request|head)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(|\b(?:fetch|axios)\s*\(/g;
+const FORWARDING_CALL = /(?:\bsuper|\bthis\.(?:[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios|[Ff]etch|[Rr]equest)[\w$]*)|\baxios|\$http|\bhttp(?:Client)?|\bky|\bgot)\s*\.\s*(?:get|delete|request|head)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(|\b(?:fetch|axios)\s*\(/g;
 
 export function extractHttpClientClasses(text: string): string[] {
   if (!text.includes('class ') || !/\b(?:get|delete)\s*[(<]/.test(text)) return [];
-  const classes: Array<{ name: string; at: number }> = [];
+  const classes: Array<{ name: string; at: number; httpParent: boolean }> = [];
   CLASS_HEADER.lastIndex = 0;
-  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index });
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index, httpParent: HTTP_CLIENT_PARENT.test(found[2] ?? '') });
   if (classes.length === 0) return [];
   const names = new Set<string>();
   URL_METHOD_HEADER.lastIndex = 0;
@@ -131,7 +135,8 @@ export function extractHttpClientClasses(text: string): string[] {
     const owner = classes.filter((candidate) => candidate.at < found!.index).at(-1);
     if (!owner || names.has(owner.name)) continue;
     const parameter = found[1];
-    if (parameter === 'this') continue;
+    // the URL first (`url`, `path`, `endpoint`, `resource`…): `get(key)` of a cache or a Redis wrapper is not a request
+    if (!URL_PARAMETER.test(parameter)) continue;
     const open = text.indexOf('{', found.index + found[0].length);
     if (open < 0 || open - found.index > 600) continue;
     // The method's first 1200 characters (a bounded window, not a brace match over the rest of the file).
@@ -139,6 +144,7 @@ export function extractHttpClientClasses(text: string): string[] {
     const uses = new RegExp(String.raw`(?<![\w$.])${parameter.replace(/\$/g, '\\$')}(?![\w$])`);
     FORWARDING_CALL.lastIndex = 0;
     for (let call = FORWARDING_CALL.exec(body); call; call = FORWARDING_CALL.exec(body)) {
+      if (call[0].startsWith('super') && !owner.httpParent) continue;
       // the URL parameter within the call's first argument (a bounded window up to its first comma or close)
       const argument = /^[^,;]{0,200}/.exec(body.slice(call.index + call[0].length))?.[0] ?? '';
       if (uses.test(argument)) {

@@ -1193,6 +1193,26 @@ class UrlFile {
     }
   }
 
+  /**
+   * A workspace service's method that hands a parameter to an HTTP client's GET as its query (see
+   * `context.queryForwardedBy`): the caller's object is that query. What its values carry is followed by the
+   * cross-file pass; what only its keys say (typed search text sent to a patient endpoint, `{ search: busqueda }`), and
+   * the endpoint's path with them, is seen only here, where both meet.
+   */
+  checkForwardedQuery(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    const forwarded = this.context.queryForwardedBy(call.object, call.method);
+    const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
+    if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
+    if (this.context.taintOf(argument).kinds.length) return true;
+    const site = this.site ?? node;
+    const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
+    if (!found) return true;
+    const taint = this.requestsWorkforcePeople(site, forwarded.urlText) ? withoutIdentifierKinds(found.taint) : found.taint;
+    const label = `${dottedName(call.object) ?? lastSegment(call.object) ?? 'service'}.${call.method}`;
+    if (taint.kinds.length) this.report(found.node, 'queryOptions', taint, label, 'medium');
+    return true;
+  }
+
   /** What a local name stands for (`const query = { … }; get(url, query)` → the object), unwrapped; anything else as written. */
   resolvedLocal(value: Node): Node {
     const node = unwrap(value);
@@ -2306,6 +2326,8 @@ class UrlFile {
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS, request.url);
       return;
     }
+    // `this.pacienteService.get({ search: text })` where the service's `get(params)` sends them as a GET's query
+    if (call && this.checkForwardedQuery(node, call)) return;
     if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
       const [key, value] = node.arguments;
       const name = key ? this.context.constantOf(key) : undefined;

@@ -157,6 +157,72 @@ export function extractHttpClientClasses(text: string): string[] {
 }
 
 /**
+ * A method of a service that hands one of its parameters to a client's GET as the query (`get(params) { return
+ * this.server.get(this.pacientesUrl, { params }); }`): the caller's object becomes the request's query string. The
+ * receiver's field and its declared type are kept so the client is judged once every file is indexed, and the URL's
+ * known text (a field initialised with literal text resolved, `X` for the rest) says what the request searches.
+ */
+export interface QueryForwardingMethod {
+  className: string;
+  method: string;
+  parameter: number;
+  field: string;
+  fieldType?: string;
+  urlText: string;
+}
+
+const METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*([a-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
+const CLIENT_GET_CALL = /\bthis\.([\w$]+)\s*\.\s*get\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(/g;
+const NOT_METHODS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
+
+function resolvedUrlText(argument: string, classText: string): string {
+  const resolved = argument.trim().replace(/\bthis\.([\w$]+)/g, (_whole, field: string) => {
+    const initialised = new RegExp(String.raw`(?:^|[\s;{])${field.replace(/\$/g, '\\$')}\s*(?::\s*string\s*)?=\s*(['"\`])([^'"\`$]{0,200})\1`).exec(classText);
+    return initialised ? initialised[2] : 'X';
+  });
+  return resolved.replace(/\$\{[^}]{0,200}\}/g, 'X').replace(/['"`]/g, '').replace(/\s*\+\s*/g, '');
+}
+
+export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
+  if (!text.includes('class ') || !/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
+  const classes: Array<{ name: string; at: number }> = [];
+  CLASS_HEADER.lastIndex = 0;
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index });
+  if (classes.length === 0) return [];
+  const methods: QueryForwardingMethod[] = [];
+  METHOD_HEADER.lastIndex = 0;
+  for (let found = METHOD_HEADER.exec(text); found; found = METHOD_HEADER.exec(text)) {
+    const method = found[1];
+    if (NOT_METHODS.has(method)) continue;
+    let ownerIndex = -1;
+    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
+    if (ownerIndex < 0) continue;
+    const owner = classes[ownerIndex];
+    const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const open = found.index + found[0].length - 1;
+    const body = text.slice(open, open + 1200);
+    CLIENT_GET_CALL.lastIndex = 0;
+    for (let call = CLIENT_GET_CALL.exec(body); call; call = CLIENT_GET_CALL.exec(body)) {
+      const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
+      // the URL argument up to its comma (a template's placeholders hold no comma of their own), then an options object
+      const shaped = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      if (!shaped) continue;
+      const options = shaped[2];
+      const index = parameters.findIndex((parameter) => parameter !== undefined
+        && (new RegExp(String.raw`(?:^|,)\s*params\s*:\s*${parameter.replace(/\$/g, '\\$')}\s*(?:,|$)`).test(options.trim())
+          || (parameter === 'params' && /(?:^|,)\s*params\s*(?:,|$)/.test(options.trim()))));
+      if (index < 0) continue;
+      const classText = text.slice(owner.at, classes[ownerIndex + 1]?.at ?? text.length);
+      const field = call[1];
+      const fieldType = new RegExp(String.raw`(?:private|public|protected|readonly)\s+(?:readonly\s+)?${field.replace(/\$/g, '\\$')}\s*:\s*([A-Z][\w$]*)`).exec(classText)?.[1];
+      methods.push({ className: owner.name, method, parameter: index, field, ...(fieldType ? { fieldType } : {}), urlText: resolvedUrlText(shaped[1], classText) });
+      break;
+    }
+  }
+  return methods;
+}
+
+/**
  * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
  * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
  * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
@@ -686,6 +752,9 @@ export class WorkspaceIndex {
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
+  /** File → its service methods handing a parameter to a client's GET as the query (see extractQueryForwardingMethods). */
+  private readonly queryForwardingByFile = new Map<string, QueryForwardingMethod[]>();
+  private queryForwardingByName: Map<string, QueryForwardingMethod[]> | undefined;
   /** File → the HTTP client classes it declares (see extractHttpClientClasses); how many files declare each name. */
   private readonly httpClientClassesByFile = new Map<string, string[]>();
   private readonly httpClientClassCounts = new Map<string, number>();
@@ -724,6 +793,11 @@ export class WorkspaceIndex {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
     }
+    const forwarding = extractQueryForwardingMethods(text);
+    if (forwarding.length) {
+      this.queryForwardingByFile.set(file, forwarding);
+      this.queryForwardingByName = undefined;
+    }
     const clients = extractHttpClientClasses(text);
     if (clients.length) {
       this.httpClientClassesByFile.set(file, clients);
@@ -747,6 +821,24 @@ export class WorkspaceIndex {
   /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
   isHttpClientClass(name: string): boolean {
     return (this.httpClientClassCounts.get(name) ?? 0) > 0;
+  }
+
+  /**
+   * `PacienteService#get` hands its parameter to a client's GET as the query: which parameter, and the URL's known text.
+   * Only when the receiver is an HTTP client: a field typed as Angular's HttpClient or as a workspace client class, or
+   * named for one (`http`, `httpClient`, `api`). Undefined when files declaring the class disagree.
+   */
+  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string } | undefined {
+    if (!this.queryForwardingByName) {
+      const byName = new Map<string, QueryForwardingMethod[]>();
+      for (const list of this.queryForwardingByFile.values()) for (const entry of list) byName.set(`${entry.className}#${entry.method}`, [...(byName.get(`${entry.className}#${entry.method}`) ?? []), entry]);
+      this.queryForwardingByName = byName;
+    }
+    const entries = this.queryForwardingByName.get(`${className}#${method}`);
+    if (entries?.length !== 1) return undefined;
+    const [entry] = entries;
+    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest)$/i.test(entry.field);
+    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
@@ -790,6 +882,7 @@ export class WorkspaceIndex {
       else this.httpClientClassCounts.delete(name);
     }
     this.httpClientClassesByFile.delete(file);
+    if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));

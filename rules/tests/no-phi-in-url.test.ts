@@ -1529,8 +1529,17 @@ describe('no-phi-in-url: HTTP clients of the workspace own, whatever their insta
   const cache = "export class Cache {\n  constructor(private client: any) {}\n  get(key: string) { return this.client.get(key); }\n}\n";
   // An HttpClient subclass: `super.get(url, …)` is the request.
   const subclass = "import { Http } from '@angular/http';\nexport class HttpInterceptor extends Http {\n  get(url: string, options?: any) {\n    return super.get(url, options);\n  }\n}\n";
+  // Services handing their parameter to the wrapper's GET as its query: patients' index, and a drug catalogue.
+  const patients = "import { Server } from '../shared/server.service';\nexport class PacienteService {\n  private pacientesUrl = '/core/mpi/pacientes';\n  constructor(private server: Server) {}\n  get(params: any) { return this.server.get(this.pacientesUrl, { params }); }\n}\n";
+  const drugs = "import { Server } from '../shared/server.service';\nexport class InsumoService {\n  private url = '/core/tm/insumos';\n  constructor(private server: Server) {}\n  find(query: any) { return this.server.get(this.url, { params: query, showError: false }); }\n}\n";
   runRuleTests('no-phi-in-url', {
     valid: [
+      // typed search text sent to a catalogue's endpoint through a service: a drug's name, nobody's
+      {
+        filename: 'src/app/farmacia/stock.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server, 'src/app/services/insumo.service.ts': drugs },
+        code: "import { InsumoService } from '../services/insumo.service';\nexport class StockComponent {\n  texto = '';\n  constructor(private insumos: InsumoService) {}\n  buscar() {\n    return this.insumos.find({ search: this.texto.trim(), limit: 20 });\n  }\n}",
+      },
       {
         filename: 'src/app/coverage/coverage.component.ts',
         workspace: { 'src/app/shared/cache.ts': cache },
@@ -1570,6 +1579,19 @@ describe('no-phi-in-url: HTTP clients of the workspace own, whatever their insta
         workspace: { 'src/app/core/http-interceptor.ts': subclass },
         code: "import { HttpInterceptor } from './core/http-interceptor';\nexport class Search {\n  constructor(private backend: HttpInterceptor) {}\n  find(patient: { birthDate: string }) {\n    return this.backend.get(`/patients?dob=${patient.birthDate}`);\n  }\n}",
         errors: [{ line: 5, column: 46, kinds: ['date-of-birth'] }],
+      },
+      {
+        name: "typed search text handed to a service whose get(params) sends them as the query of a patient endpoint's GET",
+        filename: 'src/app/auditoria/auditoria.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server, 'src/app/services/paciente.service.ts': patients },
+        code: "import { PacienteService } from '../services/paciente.service';\nexport class AuditoriaComponent {\n  textoLibre = '';\n  constructor(private pacienteService: PacienteService) {}\n  buscar() {\n    const params = { search: this.textoLibre.trim(), skip: 0, limit: 20 };\n    return this.pacienteService.get(params);\n  }\n}",
+        errors: [{ line: 7, column: 37, kinds: ['name'] }],
+      },
+      {
+        name: "a public field initialised empty is a form's value (a template binds it), not a constant",
+        filename: 'src/app/reports/deposits.component.ts',
+        code: "declare const http: any;\nexport class DepositsComponent {\n  public PatientName = '';\n  load() {\n    return http.get('/BillingReports/Deposits?patientName=' + this.PatientName);\n  }\n}",
+        errors: [{ line: 5, column: 63, kinds: ['name'] }],
       },
     ],
   });

@@ -306,7 +306,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
         const value = member.value;
         const text = value.type === 'Literal' && typeof value.value === 'string' ? value.value
           : value.type === 'TemplateLiteral' && value.expressions.length === 0 ? value.quasis[0]?.value.cooked ?? undefined : undefined;
-        if (!field || text === undefined) continue;
+        // A public field is also a template's two-way binding or another object's to set (`searchText = ''` bound
+        // to a search box): only one the class keeps to itself (private, protected, readonly, `#x`), or whose text is a
+        // path, holds its initial text for good; an empty string is a form's starting value, never a constant.
+        const kept = member.accessibility === 'private' || member.accessibility === 'protected' || member.readonly || member.key.type === 'PrivateIdentifier';
+        if (!field || !text || (!kept && !text.includes('/'))) continue;
         const escaped = field.replace(/\$/g, '\\$');
         if (new RegExp(String.raw`\bthis\s*\.\s*${escaped}\s*(?:[-+*/|&?]{0,3}=(?!=)|\+\+|--)|\[\s*['"]${escaped}['"]\s*\]\s*=(?!=)`).test(classText)) continue;
         fields.set(field, { ...EMPTY, stringPrefix: text, stringNode: value, constant: text });

@@ -805,9 +805,12 @@ class UrlFile {
    * service): its URL's path or the code around names practitioners or professionals and nothing names the patient.
    */
   requestsWorkforcePeople(site: Node, urlText: string | undefined): boolean {
-    const names = [...this.routeSideNames(site), ...(urlText ? pathSegments(urlText.split('?')[0]) : [])];
-    if (names.some((name) => subjectOfName(name) === 'patient')) return false;
-    return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+    const aboutWorkforce = (names: readonly string[]) => !names.some((name) => subjectOfName(name) === 'patient')
+      && names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+    // The endpoint's own path decides first: a professionals' registry searched from an admission screen is theirs.
+    const path = urlText ? pathSegments(urlText.split('?')[0]).filter((segment) => segment !== 'X') : [];
+    if (path.length && aboutWorkforce(path)) return true;
+    return aboutWorkforce([...this.routeSideNames(site), ...path]);
   }
 
   /** Code about reference data (a catalogue, a formulary, a vademecum: see REFERENCE_DATA_WORDS) by its functions', file's or route's names. */

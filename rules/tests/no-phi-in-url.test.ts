@@ -1551,6 +1551,15 @@ describe('no-phi-in-url: HTTP clients of the workspace own, whatever their insta
         workspace: { 'src/app/shared/server.service.ts': server },
         code: "import { Server } from '../shared/server.service';\nexport class ProfesionalService {\n  private profesionalUrl = '/core/tm/profesionales';\n  constructor(private server: Server) {}\n  get(params: { documento: string }) {\n    return this.server.get(this.profesionalUrl, { params: { documento: params.documento } });\n  }\n}",
       },
+      // the same registry searched by name from a patient's admission screen: the endpoint says whose names they are
+      {
+        filename: 'src/app/camas/ingresar-paciente.component.ts',
+        workspace: {
+          'src/app/shared/server.service.ts': server,
+          'src/app/services/profesional.service.ts': "import { Server } from '../shared/server.service';\nexport class ProfesionalService {\n  private profesionalUrl = '/core/tm/profesionales';\n  constructor(private server: Server) {}\n  get(params: any) { return this.server.get(this.profesionalUrl, { params }); }\n}\n",
+        },
+        code: "import { ProfesionalService } from '../services/profesional.service';\nexport class IngresarPacienteComponent {\n  constructor(private servicioProfesional: ProfesionalService) {}\n  loadProfesionales(event: { query: string }) {\n    return this.servicioProfesional.get({ nombreCompleto: event.query });\n  }\n}",
+      },
       // a path kept in a field the class only ever initialises is that text, not a patient record by its name
       {
         filename: 'src/app/mpi/paciente.service.ts',

@@ -131,8 +131,11 @@ export function extractHttpClientClasses(text: string): string[] {
   if (classes.length === 0) return [];
   const names = new Set<string>();
   URL_METHOD_HEADER.lastIndex = 0;
+  let ownerIndex = -1;
   for (let found = URL_METHOD_HEADER.exec(text); found; found = URL_METHOD_HEADER.exec(text)) {
-    const owner = classes.filter((candidate) => candidate.at < found!.index).at(-1);
+    // headers come in text order: the owner is the last class header before this one (one pointer, no search per header)
+    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
+    const owner = ownerIndex >= 0 ? classes[ownerIndex] : undefined;
     if (!owner || names.has(owner.name)) continue;
     const parameter = found[1];
     // the URL first (`url`, `path`, `endpoint`, `resource`…): `get(key)` of a cache or a Redis wrapper is not a request
@@ -191,10 +194,10 @@ export function extractQueryForwardingMethods(text: string): QueryForwardingMeth
   if (classes.length === 0) return [];
   const methods: QueryForwardingMethod[] = [];
   METHOD_HEADER.lastIndex = 0;
+  let ownerIndex = -1;
   for (let found = METHOD_HEADER.exec(text); found; found = METHOD_HEADER.exec(text)) {
     const method = found[1];
     if (NOT_METHODS.has(method)) continue;
-    let ownerIndex = -1;
     while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
     if (ownerIndex < 0) continue;
     const owner = classes[ownerIndex];

@@ -595,6 +595,14 @@ const WORKFORCE_PEOPLE_WORDS: ReadonlySet<string> = new Set(STAFF_SIDE_WORDS.fil
 /** The identifier kinds (names, dates, numbers): a workforce member's are not PHI; clinical kinds stay PHI whoever handles them. */
 const WORKFORCE_IDENTIFIER_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'identifier').map((kind) => kind.id));
 
+/**
+ * A workforce member's query without their identifiers (names, dates, numbers) and without what a caller passes there
+ * (the `param:` kinds of the cross-file pass: the caller's criteria are a professional's): clinical kinds stay.
+ */
+function withoutIdentifierKinds(taint: Taint): Taint {
+  return { ...taint, kinds: taint.kinds.filter((kind) => !WORKFORCE_IDENTIFIER_KINDS.has(kind) && !kind.startsWith('param:')) };
+}
+
 /** An id-like name: `orgUnitId`, `programUid`, `id`. */
 /** A property of an object literal that also holds a FHIR POST-search path (`path: '/Observation/_search'`). */
 function besideSearchPostPath(property: TSESTree.Property): boolean {
@@ -790,6 +798,19 @@ class UrlFile {
     const names = this.routeSideNames(node);
     if (names.some((name) => subjectOfName(name) === 'patient')) return false;
     return names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+  }
+
+  /**
+   * A request about the workforce's people (`this.server.get('/core/tm/profesionales', { params })` in a professionals'
+   * service): its URL's path or the code around names practitioners or professionals and nothing names the patient.
+   */
+  requestsWorkforcePeople(site: Node, urlText: string | undefined): boolean {
+    const aboutWorkforce = (names: readonly string[]) => !names.some((name) => subjectOfName(name) === 'patient')
+      && names.some((name) => splitWords(name).some((word) => WORKFORCE_PEOPLE_WORDS.has(word)));
+    // The endpoint's own path decides first: a professionals' registry searched from an admission screen is theirs.
+    const path = urlText ? pathSegments(urlText.split('?')[0]).filter((segment) => segment !== 'X') : [];
+    if (path.length && aboutWorkforce(path)) return true;
+    return aboutWorkforce([...this.routeSideNames(site), ...path]);
   }
 
   /** Code about reference data (a catalogue, a formulary, a vademecum: see REFERENCE_DATA_WORDS) by its functions', file's or route's names. */
@@ -1167,10 +1188,32 @@ class UrlFile {
       this.handled.add(value);
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
       // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
-      const found = this.queryValuePhi(value, this.site ?? node, false, url ? this.urlTextOf(url) : undefined);
+      const urlText = url ? this.urlTextOf(url) : undefined;
+      const found = this.queryValuePhi(value, this.site ?? node, false, urlText);
       const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
-      if (found && taint) this.report(found.node, 'queryOptions', taint, label, precision);
+      const kept = taint && this.requestsWorkforcePeople(this.site ?? node, urlText) ? withoutIdentifierKinds(taint) : taint;
+      if (found && kept?.kinds.length) this.report(found.node, 'queryOptions', kept, label, precision);
     }
+  }
+
+  /**
+   * A workspace service's method that hands a parameter to an HTTP client's GET as its query (see
+   * `context.queryForwardedBy`): the caller's object is that query. What its values carry is followed by the
+   * cross-file pass; what only its keys say (typed search text sent to a patient endpoint, `{ search: busqueda }`), and
+   * the endpoint's path with them, is seen only here, where both meet.
+   */
+  checkForwardedQuery(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
+    const forwarded = this.context.queryForwardedBy(call.object, call.method);
+    const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
+    if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
+    if (this.context.taintOf(argument).kinds.length) return true;
+    const site = this.site ?? node;
+    const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
+    if (!found) return true;
+    const taint = this.requestsWorkforcePeople(site, forwarded.urlText) ? withoutIdentifierKinds(found.taint) : found.taint;
+    const label = `${dottedName(call.object) ?? lastSegment(call.object) ?? 'service'}.${call.method}`;
+    if (taint.kinds.length) this.report(found.node, 'queryOptions', taint, label, 'medium');
+    return true;
   }
 
   /** What a local name stands for (`const query = { … }; get(url, query)` → the object), unwrapped; anything else as written. */
@@ -1474,7 +1517,9 @@ class UrlFile {
     const call = memberCall(node);
     if (!call || !URL_FIRST_METHODS.has(call.method)) return undefined;
     const receiver = dottedName(call.object);
-    const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!));
+    // A workspace class whose `get(url, …)` hands the URL to an HTTP client is one, whatever its instance is called.
+    const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!))
+      || this.context.isHttpClientInstance(call.object);
     if (!known && !isReceiverNamedLikeClient(call.object)) return undefined;
     const label = `${receiver ?? lastSegment(call.object) ?? 'client'}.${call.method}`;
     const [first, second, third] = node.arguments;
@@ -2284,6 +2329,8 @@ class UrlFile {
       this.checkQueryOptions(request.options, request.label, request.precision, QUERY_OPTION_KEYS, request.url);
       return;
     }
+    // `this.pacienteService.get({ search: text })` where the service's `get(params)` sends them as a GET's query
+    if (call && this.checkForwardedQuery(node, call)) return;
     if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
       const [key, value] = node.arguments;
       const name = key ? this.context.constantOf(key) : undefined;

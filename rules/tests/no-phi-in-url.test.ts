@@ -1508,3 +1508,100 @@ describe('no-phi-in-url: navigation state, FHIR search parameters filled by key,
     ],
   });
 });
+
+describe('no-phi-in-url: HTTP clients of the workspace own, whatever their instance is called', () => {
+  // A shared service whose get/delete hands the URL to Angular's HttpClient and turns `options.params` into HttpParams.
+  const server = [
+    "import { HttpClient, HttpParams } from '@angular/common/http';",
+    "import { Injectable } from '@angular/core';",
+    '@Injectable()',
+    'export class Server {',
+    '  constructor(private http: HttpClient) {}',
+    '  private prepare(options: any) { return { params: new HttpParams({ fromObject: options?.params ?? {} }) }; }',
+    '  get(url: string, options: any = {}) {',
+    '    return this.http.get(this.absolute(url), this.prepare(options));',
+    '  }',
+    '  delete(url: string, options: any = {}) { return this.http.delete(url, this.prepare(options)); }',
+    "  private absolute(url: string) { return '/api' + url; }",
+    '}',
+  ].join('\n');
+  // A cache whose `get(key)` reads a Redis client: a `get` of a client, but not of a URL.
+  const cache = "export class Cache {\n  constructor(private client: any) {}\n  get(key: string) { return this.client.get(key); }\n}\n";
+  // An HttpClient subclass: `super.get(url, …)` is the request.
+  const subclass = "import { Http } from '@angular/http';\nexport class HttpInterceptor extends Http {\n  get(url: string, options?: any) {\n    return super.get(url, options);\n  }\n}\n";
+  // Services handing their parameter to the wrapper's GET as its query: patients' index, and a drug catalogue.
+  const patients = "import { Server } from '../shared/server.service';\nexport class PacienteService {\n  private pacientesUrl = '/core/mpi/pacientes';\n  constructor(private server: Server) {}\n  get(params: any) { return this.server.get(this.pacientesUrl, { params }); }\n}\n";
+  const drugs = "import { Server } from '../shared/server.service';\nexport class InsumoService {\n  private url = '/core/tm/insumos';\n  constructor(private server: Server) {}\n  find(query: any) { return this.server.get(this.url, { params: query, showError: false }); }\n}\n";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // typed search text sent to a catalogue's endpoint through a service: a drug's name, nobody's
+      {
+        filename: 'src/app/farmacia/stock.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server, 'src/app/services/insumo.service.ts': drugs },
+        code: "import { InsumoService } from '../services/insumo.service';\nexport class StockComponent {\n  texto = '';\n  constructor(private insumos: InsumoService) {}\n  buscar() {\n    return this.insumos.find({ search: this.texto.trim(), limit: 20 });\n  }\n}",
+      },
+      {
+        filename: 'src/app/coverage/coverage.component.ts',
+        workspace: { 'src/app/shared/cache.ts': cache },
+        code: "import { Cache } from '../shared/cache';\nexport class CoverageComponent {\n  constructor(private server: Cache) {}\n  lookup(paciente: { documento: string }) {\n    return this.server.get('/puco', { params: { dni: paciente.documento } });\n  }\n}",
+      },
+      // a professionals' registry looked up by their identity document: the workforce's, not a patient's
+      {
+        filename: 'src/app/services/profesional.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class ProfesionalService {\n  private profesionalUrl = '/core/tm/profesionales';\n  constructor(private server: Server) {}\n  get(params: { documento: string }) {\n    return this.server.get(this.profesionalUrl, { params: { documento: params.documento } });\n  }\n}",
+      },
+      // the same registry searched by name from a patient's admission screen: the endpoint says whose names they are
+      {
+        filename: 'src/app/camas/ingresar-paciente.component.ts',
+        workspace: {
+          'src/app/shared/server.service.ts': server,
+          'src/app/services/profesional.service.ts': "import { Server } from '../shared/server.service';\nexport class ProfesionalService {\n  private profesionalUrl = '/core/tm/profesionales';\n  constructor(private server: Server) {}\n  get(params: any) { return this.server.get(this.profesionalUrl, { params }); }\n}\n",
+        },
+        code: "import { ProfesionalService } from '../services/profesional.service';\nexport class IngresarPacienteComponent {\n  constructor(private servicioProfesional: ProfesionalService) {}\n  loadProfesionales(event: { query: string }) {\n    return this.servicioProfesional.get({ nombreCompleto: event.query });\n  }\n}",
+      },
+      // a path kept in a field the class only ever initialises is that text, not a patient record by its name
+      {
+        filename: 'src/app/mpi/paciente.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class PacienteService {\n  private pacienteV2 = '/core-v2/mpi/pacientes';\n  constructor(private server: Server) {}\n  estado(id: string) {\n    return this.server.get(`${this.pacienteV2}/estadoActual/${id}`);\n  }\n}",
+      },
+    ],
+    invalid: [
+      {
+        name: "a national identity document sent as a query parameter through a workspace's own HttpClient wrapper",
+        filename: 'src/app/coverage/coverage.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server } from '../shared/server.service';\nexport class CoverageComponent {\n  constructor(private server: Server) {}\n  lookup(paciente: { documento: string; sexo: string }) {\n    return this.server.get('/modules/obraSocial/puco', { params: { dni: paciente.documento, sexo: paciente.sexo } });\n  }\n}",
+        errors: [{ line: 5, column: 66, kinds: ['national-id'] }],
+      },
+      {
+        name: 'an e-mail address in the path of a DELETE through the wrapper, under another field name and an import alias',
+        filename: 'src/app/account/account.service.ts',
+        workspace: { 'src/app/shared/server.service.ts': server },
+        code: "import { Server as Backend } from '../shared/server.service';\nexport class AccountService {\n  constructor(private backend: Backend) {}\n  remove(patient: { email: string }) {\n    return this.backend.delete(`/modules/mobileApp/${patient.email}`);\n  }\n}",
+        errors: [{ line: 5, column: 54, kinds: ['email'] }],
+      },
+      {
+        name: 'a date of birth in the query of a subclass of an HTTP client',
+        filename: 'src/app/search.ts',
+        workspace: { 'src/app/core/http-interceptor.ts': subclass },
+        code: "import { HttpInterceptor } from './core/http-interceptor';\nexport class Search {\n  constructor(private backend: HttpInterceptor) {}\n  find(patient: { birthDate: string }) {\n    return this.backend.get(`/patients?dob=${patient.birthDate}`);\n  }\n}",
+        errors: [{ line: 5, column: 46, kinds: ['date-of-birth'] }],
+      },
+      {
+        name: "typed search text handed to a service whose get(params) sends them as the query of a patient endpoint's GET",
+        filename: 'src/app/auditoria/auditoria.component.ts',
+        workspace: { 'src/app/shared/server.service.ts': server, 'src/app/services/paciente.service.ts': patients },
+        code: "import { PacienteService } from '../services/paciente.service';\nexport class AuditoriaComponent {\n  textoLibre = '';\n  constructor(private pacienteService: PacienteService) {}\n  buscar() {\n    const params = { search: this.textoLibre.trim(), skip: 0, limit: 20 };\n    return this.pacienteService.get(params);\n  }\n}",
+        errors: [{ line: 7, column: 37, kinds: ['name'] }],
+      },
+      {
+        name: "a public field initialised empty is a form's value (a template binds it), not a constant",
+        filename: 'src/app/reports/deposits.component.ts',
+        code: "declare const http: any;\nexport class DepositsComponent {\n  public PatientName = '';\n  load() {\n    return http.get('/BillingReports/Deposits?patientName=' + this.PatientName);\n  }\n}",
+        errors: [{ line: 5, column: 63, kinds: ['name'] }],
+      },
+    ],
+  });
+});

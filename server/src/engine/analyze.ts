@@ -583,6 +583,16 @@ function createContext(
     // Methods, not arrows: a context is made per rule and file, and a bundle that keeps names names each arrow.
     taintOf(node) { return analyzer().valueOf(node); },
     patientSearchPageUrlWriter() { return input.index?.patientSearchPageUrlWriter(); },
+    queryForwardedBy(receiver, method) {
+      if (language !== 'code' || !input.index) return undefined;
+      const name = analyzer().instanceClassOf(receiver);
+      return name !== undefined ? input.index.queryForwardingOf(name, method) : undefined;
+    },
+    isHttpClientInstance(node) {
+      if (language !== 'code' || !input.index) return false;
+      const name = analyzer().instanceClassOf(node);
+      return name !== undefined && input.index.isHttpClientClass(name);
+    },
     classifyName(name) { return [...classifier.kindsOf(name)]; },
     classify(name, personContext) { return classifier.classify(name, personContext); },
     importedFrom(localName) { return language === 'code' ? analyzer().importedFrom(localName) : undefined; },

@@ -1264,6 +1264,9 @@ export abstract class ValueEvaluator {
     // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
     const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
     if (assigned) return assigned.value;
+    // `this.pacientesUrl` of `private pacientesUrl = '/core/mpi/pacientes'`, never assigned again: that text, not a record.
+    const literalField = name !== undefined && node.object.type === 'ThisExpression' && !node.computed ? this.literalFieldOfThis(node, name) : undefined;
+    if (literalField) return literalField;
     // `compartmentDefinition.resource` of a JSON module the repository holds: more of its metadata.
     if (isWorkspaceContent(object)) return hasTag(object, 'reference-data') ? REFERENCE_DATA : WORKSPACE_CONTENT;
     // `diagnosisFormulary.medications`, `this.masterData.covidSymptomsMaster`: a field of reference data (see
@@ -1289,6 +1292,11 @@ export abstract class ValueEvaluator {
     const read = this.readProperty(object, name, node, node);
     const collected = hasPhi(read) ? undefined : this.collectedMeasurements.get(name);
     return collected ? collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost) : read;
+  }
+
+  /** The constant a field of `this` holds when its class only ever initialises it with literal text (see FunctionSummaries). */
+  protected literalFieldOfThis(_node: TSESTree.MemberExpression, _name: string): AbstractValue | undefined {
+    return undefined;
   }
 
   /** `PATHS.SEARCH_BY_NHS_NUMBER` of an imported or a trap-named table: a constant. */

@@ -90,6 +90,8 @@ function instantiatedClass(init: Node | null | undefined): string | undefined {
 }
 
 const fieldTypesByClass = new WeakMap<ClassNode, Map<string, string>>();
+/** Per class: its instance fields only ever holding the literal text they are initialised with. */
+const literalFieldsByClass = new WeakMap<ClassNode, Map<string, AbstractValue>>();
 
 /**
  * The class each field of a class holds, from what the code declares: `private logger: PatientLogger`,
@@ -284,6 +286,49 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const imported = className ? this.imports.get(className) : undefined;
     if (!imported || imported.imported === '*') return undefined;
     return { module: imported.module, exportName: `${imported.imported}#${method}`, callee: `${dottedName(callee.object) ?? className}.${method}` };
+  }
+
+  /**
+   * `private pacienteUrl = '/core/mpi/pacientes'` (or a template without placeholders), an instance field that no code of
+   * the class assigns again (`this.pacienteUrl = …`, `+=`): `this.pacienteUrl` is that text, a path or a label, whatever
+   * its name guesses.
+   */
+  protected override literalFieldOfThis(node: TSESTree.MemberExpression, name: string): AbstractValue | undefined {
+    const owner = this.classOfThis(node);
+    if (!owner) return undefined;
+    let fields = literalFieldsByClass.get(owner);
+    if (!fields) {
+      fields = new Map();
+      const classText = this.options.text.slice(owner.range[0], owner.range[1]);
+      for (const member of owner.body.body) {
+        if (member.type !== 'PropertyDefinition' || member.static || member.computed || !member.value) continue;
+        const field = keyName(member.key);
+        const value = member.value;
+        const text = value.type === 'Literal' && typeof value.value === 'string' ? value.value
+          : value.type === 'TemplateLiteral' && value.expressions.length === 0 ? value.quasis[0]?.value.cooked ?? undefined : undefined;
+        // A public field is also a template's two-way binding or another object's to set (`searchText = ''` bound
+        // to a search box): only one the class keeps to itself (private, protected, readonly, `#x`), or whose text is a
+        // path, holds its initial text for good; an empty string is a form's starting value, never a constant.
+        const kept = member.accessibility === 'private' || member.accessibility === 'protected' || member.readonly || member.key.type === 'PrivateIdentifier';
+        if (!field || !text || (!kept && !text.includes('/'))) continue;
+        const escaped = field.replace(/\$/g, '\\$');
+        if (new RegExp(String.raw`\bthis\s*\.\s*${escaped}\s*(?:[-+*/|&?]{0,3}=(?!=)|\+\+|--)|\[\s*['"]${escaped}['"]\s*\]\s*=(?!=)`).test(classText)) continue;
+        fields.set(field, { ...EMPTY, stringPrefix: text, stringNode: value, constant: text });
+      }
+      literalFieldsByClass.set(owner, fields);
+    }
+    return fields.get(name);
+  }
+
+  /**
+   * The class a receiver is an instance of (see receiverClass) under the name its module declares it: `this.server`
+   * with `constructor(private server: Server)` → `Server`, `import { Server as Backend }` → `Server`.
+   */
+  instanceClassOf(node: Node): string | undefined {
+    const local = this.receiverClass(node, true);
+    if (!local) return undefined;
+    const imported = this.imports.get(local);
+    return imported && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : local;
   }
 
   /**

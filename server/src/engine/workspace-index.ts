@@ -109,6 +109,123 @@ const SEARCH_KEY_IN_OBJECT = new RegExp(String.raw`(?:^|[{,(]\s*)['"]?${SEARCH_K
 const SEARCH_KEY_IN_URL = new RegExp(String.raw`[?&]${SEARCH_KEYS}=`);
 
 /**
+ * HTTP clients of the workspace's own: a class whose `get(url, …)` or `delete(url, …)` hands its URL on to an HTTP client
+ * (`this.http.get(this.absolute(url), …)` with Angular's HttpClient, axios, `fetch`). Code holding an instance of it
+ * (`constructor(private server: Server)`, `this.server.get(path, { params })`) makes a request whatever the field is
+ * called. A light scan: the method's header and the first call in its body that passes the URL parameter on.
+ */
+const CLASS_HEADER = /\bclass\s+([A-Z][\w$]*)(?:\s*<[^<>{]{0,200}>)?(?:\s+extends\s+((?:[\w$]+\.)?[\w$]+))?/g;
+/** A class extending an HTTP client (`class HttpInterceptor extends Http`): `super.get(url, …)` is the request. */
+const HTTP_CLIENT_PARENT = /(?:^|\.)(?:Http|HttpClient|Axios|[\w$]*HttpClient)$/;
+const URL_METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*(?:get|delete)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(\s*([A-Za-z_$][\w$]*)\s*[?]?\s*[:,)=]/g;
+/** Names of a URL parameter: `url`, `path`, `relativeUrl`, `endpoint`, `resourcePath`, `route`, `uri`, `href`. */
+const URL_PARAMETER = /^(?:[a-z][\w$]*)?(?:url|Url|URL|uri|Uri|URI|path|Path|endpoint|Endpoint|route|Route|href|Href|resource|Resource)$/;
+/** The forwarding call: an HTTP client's URL-first method (a field named for a client, axios, $http) or fetch. */
+const FORWARDING_CALL = /(?:\bsuper|\bthis\.(?:[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios|[Ff]etch|[Rr]equest)[\w$]*)|\baxios|\$http|\bhttp(?:Client)?|\bky|\bgot)\s*\.\s*(?:get|delete|request|head)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(|\b(?:fetch|axios)\s*\(/g;
+
+export function extractHttpClientClasses(text: string): string[] {
+  if (!text.includes('class ') || !/\b(?:get|delete)\s*[(<]/.test(text)) return [];
+  const classes: Array<{ name: string; at: number; httpParent: boolean }> = [];
+  CLASS_HEADER.lastIndex = 0;
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index, httpParent: HTTP_CLIENT_PARENT.test(found[2] ?? '') });
+  if (classes.length === 0) return [];
+  const names = new Set<string>();
+  URL_METHOD_HEADER.lastIndex = 0;
+  let ownerIndex = -1;
+  for (let found = URL_METHOD_HEADER.exec(text); found; found = URL_METHOD_HEADER.exec(text)) {
+    // headers come in text order: the owner is the last class header before this one (one pointer, no search per header)
+    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
+    const owner = ownerIndex >= 0 ? classes[ownerIndex] : undefined;
+    if (!owner || names.has(owner.name)) continue;
+    const parameter = found[1];
+    // the URL first (`url`, `path`, `endpoint`, `resource`…): `get(key)` of a cache or a Redis wrapper is not a request
+    if (!URL_PARAMETER.test(parameter)) continue;
+    const open = text.indexOf('{', found.index + found[0].length);
+    if (open < 0 || open - found.index > 600) continue;
+    // The method's first 1200 characters (a bounded window, not a brace match over the rest of the file).
+    const body = text.slice(open, open + 1200);
+    const uses = new RegExp(String.raw`(?<![\w$.])${parameter.replace(/\$/g, '\\$')}(?![\w$])`);
+    FORWARDING_CALL.lastIndex = 0;
+    for (let call = FORWARDING_CALL.exec(body); call; call = FORWARDING_CALL.exec(body)) {
+      if (call[0].startsWith('super') && !owner.httpParent) continue;
+      // the URL parameter within the call's first argument (a bounded window up to its first comma or close)
+      const argument = /^[^,;]{0,200}/.exec(body.slice(call.index + call[0].length))?.[0] ?? '';
+      if (uses.test(argument)) {
+        names.add(owner.name);
+        break;
+      }
+    }
+  }
+  return [...names];
+}
+
+/**
+ * A method of a service that hands one of its parameters to a client's GET as the query (`get(params) { return
+ * this.server.get(this.pacientesUrl, { params }); }`): the caller's object becomes the request's query string. The
+ * receiver's field and its declared type are kept so the client is judged once every file is indexed, and the URL's
+ * known text (a field initialised with literal text resolved, `X` for the rest) says what the request searches.
+ */
+export interface QueryForwardingMethod {
+  className: string;
+  method: string;
+  parameter: number;
+  field: string;
+  fieldType?: string;
+  urlText: string;
+}
+
+const METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*([a-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
+const CLIENT_GET_CALL = /\bthis\.([\w$]+)\s*\.\s*get\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(/g;
+const NOT_METHODS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'constructor']);
+
+function resolvedUrlText(argument: string, classText: string): string {
+  const resolved = argument.trim().replace(/\bthis\.([\w$]+)/g, (_whole, field: string) => {
+    const initialised = new RegExp(String.raw`(?:^|[\s;{])${field.replace(/\$/g, '\\$')}\s*(?::\s*string\s*)?=\s*(['"\`])([^'"\`$]{0,200})\1`).exec(classText);
+    return initialised ? initialised[2] : 'X';
+  });
+  return resolved.replace(/\$\{[^}]{0,200}\}/g, 'X').replace(/['"`]/g, '').replace(/\s*\+\s*/g, '');
+}
+
+export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
+  if (!text.includes('class ') || !/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
+  const classes: Array<{ name: string; at: number }> = [];
+  CLASS_HEADER.lastIndex = 0;
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index });
+  if (classes.length === 0) return [];
+  const methods: QueryForwardingMethod[] = [];
+  METHOD_HEADER.lastIndex = 0;
+  let ownerIndex = -1;
+  for (let found = METHOD_HEADER.exec(text); found; found = METHOD_HEADER.exec(text)) {
+    const method = found[1];
+    if (NOT_METHODS.has(method)) continue;
+    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
+    if (ownerIndex < 0) continue;
+    const owner = classes[ownerIndex];
+    const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const open = found.index + found[0].length - 1;
+    const body = text.slice(open, open + 1200);
+    CLIENT_GET_CALL.lastIndex = 0;
+    for (let call = CLIENT_GET_CALL.exec(body); call; call = CLIENT_GET_CALL.exec(body)) {
+      const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
+      // the URL argument up to its comma (a template's placeholders hold no comma of their own), then an options object
+      const shaped = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      if (!shaped) continue;
+      const options = shaped[2];
+      const index = parameters.findIndex((parameter) => parameter !== undefined
+        && (new RegExp(String.raw`(?:^|,)\s*params\s*:\s*${parameter.replace(/\$/g, '\\$')}\s*(?:,|$)`).test(options.trim())
+          || (parameter === 'params' && /(?:^|,)\s*params\s*(?:,|$)/.test(options.trim()))));
+      if (index < 0) continue;
+      const classText = text.slice(owner.at, classes[ownerIndex + 1]?.at ?? text.length);
+      const field = call[1];
+      const fieldType = new RegExp(String.raw`(?:private|public|protected|readonly)\s+(?:readonly\s+)?${field.replace(/\$/g, '\\$')}\s*:\s*([A-Z][\w$]*)`).exec(classText)?.[1];
+      methods.push({ className: owner.name, method, parameter: index, field, ...(fieldType ? { fieldType } : {}), urlText: resolvedUrlText(shaped[1], classText) });
+      break;
+    }
+  }
+  return methods;
+}
+
+/**
  * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
  * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
  * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
@@ -638,6 +755,12 @@ export class WorkspaceIndex {
   /** `Repository` → [[Patient], [Lab]]: the named type arguments each generic is instantiated with, per file. */
   private readonly instantiationsByFile = new Map<string, Array<[string, string[]]>>();
   private instantiationsByName: Map<string, string[][]> | undefined;
+  /** File → its service methods handing a parameter to a client's GET as the query (see extractQueryForwardingMethods). */
+  private readonly queryForwardingByFile = new Map<string, QueryForwardingMethod[]>();
+  private queryForwardingByName: Map<string, QueryForwardingMethod[]> | undefined;
+  /** File → the HTTP client classes it declares (see extractHttpClientClasses); how many files declare each name. */
+  private readonly httpClientClassesByFile = new Map<string, string[]>();
+  private readonly httpClientClassCounts = new Map<string, number>();
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
@@ -673,6 +796,16 @@ export class WorkspaceIndex {
       this.instantiationsByFile.set(file, instantiations);
       this.instantiationsByName = undefined;
     }
+    const forwarding = extractQueryForwardingMethods(text);
+    if (forwarding.length) {
+      this.queryForwardingByFile.set(file, forwarding);
+      this.queryForwardingByName = undefined;
+    }
+    const clients = extractHttpClientClasses(text);
+    if (clients.length) {
+      this.httpClientClassesByFile.set(file, clients);
+      for (const name of clients) this.httpClientClassCounts.set(name, (this.httpClientClassCounts.get(name) ?? 0) + 1);
+    }
     if (writesPatientSearchIntoPageUrl(file, text)) {
       this.patientSearchPageUrlWriters.add(file);
       this.firstPatientSearchPageUrlWriter = null;
@@ -686,6 +819,29 @@ export class WorkspaceIndex {
       this.declaredByName.set(type.name, list);
     }
     this.resolvedCache = new WeakMap();
+  }
+
+  /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
+  isHttpClientClass(name: string): boolean {
+    return (this.httpClientClassCounts.get(name) ?? 0) > 0;
+  }
+
+  /**
+   * `PacienteService#get` hands its parameter to a client's GET as the query: which parameter, and the URL's known text.
+   * Only when the receiver is an HTTP client: a field typed as Angular's HttpClient or as a workspace client class, or
+   * named for one (`http`, `httpClient`, `api`). Undefined when files declaring the class disagree.
+   */
+  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string } | undefined {
+    if (!this.queryForwardingByName) {
+      const byName = new Map<string, QueryForwardingMethod[]>();
+      for (const list of this.queryForwardingByFile.values()) for (const entry of list) byName.set(`${entry.className}#${entry.method}`, [...(byName.get(`${entry.className}#${entry.method}`) ?? []), entry]);
+      this.queryForwardingByName = byName;
+    }
+    const entries = this.queryForwardingByName.get(`${className}#${method}`);
+    if (entries?.length !== 1) return undefined;
+    const [entry] = entries;
+    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest)$/i.test(entry.field);
+    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
@@ -723,6 +879,13 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
+    for (const name of this.httpClientClassesByFile.get(file) ?? []) {
+      const count = (this.httpClientClassCounts.get(name) ?? 1) - 1;
+      if (count > 0) this.httpClientClassCounts.set(name, count);
+      else this.httpClientClassCounts.delete(name);
+    }
+    this.httpClientClassesByFile.delete(file);
+    if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));

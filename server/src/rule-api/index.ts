@@ -210,6 +210,17 @@ export interface RuleContext<MessageIds extends string = string> {
    * those terms only where this holds.
    */
   patientSearchPageUrlWriter(): string | undefined;
+  /**
+   * Whether the value is an instance of a workspace class that is an HTTP client of its own (its `get(url, …)` or
+   * `delete(url, …)` hands the URL to HttpClient, axios or fetch): `this.server` with `constructor(private server: Server)`.
+   */
+  isHttpClientInstance(node: TSESTree.Node): boolean;
+  /**
+   * When `receiver.method(…)` is a workspace service's method that hands one of its parameters to an HTTP client's GET
+   * as the query (`get(params) { return this.server.get(this.url, { params }); }`): that parameter's position and the
+   * request URL's known text (`X` for unknown parts).
+   */
+  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string } | undefined;
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

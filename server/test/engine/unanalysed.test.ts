@@ -72,13 +72,20 @@ describe('unanalysed files in a scan', () => {
     write({
       'db/migrations/.migrationTemplate.ts': "import { Migration } from './migration';\n\nexport class {MIGRATION_NAME}{TIMESTAMP} implements Migration {\n  async up(): Promise<void> {}\n}\n",
       'src/email/visitTemplate.ts': 'export const subject = (name: string) => `Visit for ${name}`;\nexport const body = (name: string) => { return name +; };\n',
-      'src/intake/form.ts': 'export class {FORM_NAME} {}\n',
+      'src/intake/form.ts': 'export class {FORM_NAME} implements Form {}\n',
     });
     const result = await scan();
     assert.deepEqual(summary(result.findings), ['src/email/visitTemplate.ts unanalysed-file warning', 'src/intake/form.ts unanalysed-file warning']);
     const template = result.skipped.find((skip) => skip.file === 'db/migrations/.migrationTemplate.ts');
     assert.equal(template?.reason, 'parse-error');
     assert.match(template!.detail, /code-generation template/);
+  });
+
+  it('analyses code TypeScript parses but a compiler would reject (a class declaration without a name): its data flow is the same', async () => {
+    write({ 'src/intake/form.ts': `export class {}\n${LEAK}` });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['src/intake/form.ts no-phi-in-logs error']);
+    assert.deepEqual(result.skipped, []);
   });
 
   it('reports undecodable bytes (UTF-16 with an unpaired surrogate) as unanalysed', async () => {

@@ -78,7 +78,7 @@ export interface ProvenanceHost {
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
   importsModule(module: string | RegExp): boolean;
-  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
+  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[] } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -1118,11 +1118,47 @@ function isFhirApiFile(host: ProvenanceHost): boolean {
  * unknown here, so the evidence is medium. A path alone (`req.path`) and the method are not read here.
  */
 export function servedRequestUrlRead(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
-  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '') || !isFhirApiFile(host)) return EMPTY;
+  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '')) return EMPTY;
+  if (!isFhirApiFile(host)) return servedQueryUrlValue(member, name, host);
   const range = host.origin(member, CRITERIA_KINDS).range;
   return {
     kinds: CRITERIA_KINDS,
     origins: [{ range, label: `${describeKinds(CRITERIA_KINDS)}: \`${name}\` of a request to a FHIR API holds its query string, which for a search is what the client searched by (a Patient search's name, birth date, identifier)`, searchCriteria: true, servedUrl: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
+/** How many of the query parameters' names a served-URL origin shows (code names, never values). */
+const MAX_PARAMETER_NAMES = 3;
+
+/**
+ * `req.url`, `req.originalUrl`, `ctx.url` of the request a service's handler is serving, where the handlers of the same
+ * service (the logging file's folder and below) read a patient's data from the query string (`url.parse(req.url,
+ * true).query.dob`, `const { phone, birthDate } = req.query`): its query string holds those values on the requests that
+ * carry them. Logged whole (an access log, a request-timing label), the URL logs them. The parameters' names must say
+ * a patient's data as a payload's fields must (a phone or an e-mail alone only where the file serves patients); the
+ * evidence is another file's reads, so medium.
+ */
+function servedQueryUrlValue(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  const file = host.options.file;
+  const parameters = file ? host.options.index?.servedQueryParametersAround?.(file) ?? [] : [];
+  if (parameters.length === 0) return EMPTY;
+  const named: string[] = [];
+  const kinds = new Set<string>();
+  for (const parameter of parameters) {
+    const verdict = host.options.classifier.classify(parameter);
+    if (verdict.trap || verdict.kinds.length === 0) continue;
+    named.push(parameter);
+    for (const kind of verdict.kinds) kinds.add(kind);
+  }
+  if (named.length === 0 || !namesPatientData(named, host)) return EMPTY;
+  const sorted = [...kinds].sort();
+  const range = host.origin(member, sorted).range;
+  const shown = named.slice(0, MAX_PARAMETER_NAMES).map((parameter) => `\`${parameter}\``).join(', ');
+  return {
+    kinds: sorted,
+    origins: [{ range, label: `${describeKinds(sorted)}: \`${name}\` of the request being served holds its query string, and this service's handlers read ${shown} from the query`, searchCriteria: true, servedUrl: true }],
     confidence: 'medium',
     personContext: true,
   };

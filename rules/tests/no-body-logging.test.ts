@@ -125,8 +125,32 @@ runRuleTests('no-body-logging', {
       filename: "src/consumer.ts",
       code: "import { Kafka } from 'kafkajs';\nconst consumer = new Kafka({ brokers: [] }).consumer({ groupId: 'g' });\nconsumer.run({ eachMessage: async ({ message }) => {\n  const record = JSON.parse(message.value!.toString());\n  console.log('offset', message.offset, message.key?.toString(), record.dateOfBirth ? 'dated' : 'undated');\n} });",
     },
+    // a received payload passed on by an HTTP client whose error is logged (r13)
+    {
+      name: "a forwarded request body whose failure is logged by its message and status only",
+      filename: "src/routes/forward.js",
+      code: "import axios from 'axios';\nexport async function forward(req, res) {\n  try {\n    await axios.post('https://registry.example.org/api/records', req.body);\n  } catch (error) {\n    console.error('forward failed', error.message, error.response?.status);\n  }\n}",
+    },
+    {
+      name: "a failed request whose body the code built itself (a job id), logged whole",
+      filename: "src/jobs/notify.js",
+      code: "import axios from 'axios';\nexport async function notify(jobId) {\n  try {\n    await axios.post('https://jobs.example.org/done', { jobId });\n  } catch (error) {\n    console.error('notify failed', error);\n  }\n}",
+    },
   ],
   invalid: [
+    // a received payload passed on by an HTTP client whose error is logged whole (r13)
+    {
+      name: "a client's request body forwarded with axios; the whole error, which keeps it in config.data, is logged (r13)",
+      filename: "src/routes/forward.js",
+      code: "import axios from 'axios';\nexport async function forward(req, res) {\n  try {\n    await axios.post('https://registry.example.org/api/records', req.body);\n  } catch (error) {\n    console.error('forward failed', error);\n  }\n}",
+      errors: [{ line: 6, column: 37 }],
+    },
+    {
+      name: "a parsed request body forwarded by a client instance, its failure logged in a promise's catch (r13)",
+      filename: "src/routes/relay.ts",
+      code: "import axios from 'axios';\nconst registry = axios.create({ baseURL: 'https://registry.example.org' });\nexport function relay(req: any) {\n  const entry = JSON.parse(req.body.toString());\n  return registry.put('/entries', entry).catch((err) => logger.error({ err }, 'relay failed'));\n}",
+      errors: [{ line: 5, column: 72 }],
+    },
     // consumers of a message broker (r13): Kafka, AMQP, a parameter typed with the library's message type
     {
       name: "a kafkajs eachMessage handler logs the published value whole; the fields it reads by path name a person's record",

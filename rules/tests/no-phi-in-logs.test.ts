@@ -139,6 +139,12 @@ runRuleTests('no-phi-in-logs', {
     "type CardProps = { patient: number; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient, sizing }: CardProps) { console.log(patient, sizing); }",
     // the URL of the request being served, where the service's handlers read a patient's data from its query (r13)
     {
+      name: "one route's own handler logs its URL: the other routes' query reads say nothing about it",
+      filename: "svc/src/routes/schedules.ts",
+      workspace: { "svc/src/routes/controller.js": "const url = require('url');\nexports.lookup = async (req, res) => {\n  const queryData = url.parse(req.url, true).query;\n  const found = await findByPhone(queryData.phoneno);\n  return filterByBirthDate(found, queryData.dob);\n};" },
+      code: "import { Router } from 'express';\nconst router = Router();\nrouter.post('/schedules', async (req, res) => {\n  logger.info('create schedule', { route: req.url, method: req.method });\n  res.json(await save(req.body));\n});\nexport default router;",
+    },
+    {
       name: "a request URL logged by a service whose handlers read only paging and ids from the query",
       filename: "svc/main.js",
       workspace: { "svc/src/routes/controller.js": "exports.lookup = async (req, res) => {\n  const { page, pageSize, facilityId } = req.query;\n  return list(page, pageSize, facilityId);\n};" },

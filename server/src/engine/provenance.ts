@@ -78,6 +78,8 @@ export interface ProvenanceHost {
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
   importsModule(module: string | RegExp): boolean;
+  /** The file's Program node, when the analysis has it. */
+  programNode?(): Node | undefined;
   options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[] } };
 }
 
@@ -1141,6 +1143,10 @@ const MAX_PARAMETER_NAMES = 3;
  * evidence is another file's reads, so medium.
  */
 function servedQueryUrlValue(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  // Inside one route's own handler (`router.post('/agenda', (req, res) => …)`) the URL is that route's, whose query
+  // the other routes' reads say nothing about; code that serves every request (a server's request listener, a
+  // middleware mounted without a path) sees all of them.
+  if (inPathBoundRouteHandler(member, host)) return EMPTY;
   const file = host.options.file;
   const parameters = file ? host.options.index?.servedQueryParametersAround?.(file) ?? [] : [];
   if (parameters.length === 0) return EMPTY;
@@ -1162,6 +1168,57 @@ function servedQueryUrlValue(member: TSESTree.MemberExpression, name: string, ho
     confidence: 'medium',
     personContext: true,
   };
+}
+
+const ROUTE_REGISTRATION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options']);
+
+/** `'/agenda'`, `` `${BASE}/agenda/:id` ``: a route path. */
+function isRoutePath(node: Node | undefined): boolean {
+  if (node?.type === 'Literal') return typeof node.value === 'string' && node.value.startsWith('/');
+  if (node?.type === 'TemplateLiteral') return node.quasis.some((quasi) => (quasi.value.cooked ?? '').includes('/'));
+  return false;
+}
+
+/** The file's route handlers (their ranges), found once per program. */
+const routeHandlerRanges = new WeakMap<Node, Array<[number, number]>>();
+
+function isRouteDecorated(method: TSESTree.MethodDefinition): boolean {
+  return (method.decorators ?? []).some((decorator) => {
+    const expression = decorator.expression;
+    const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+    return callee.type === 'Identifier' && ROUTE_DECORATORS.has(callee.name);
+  });
+}
+
+function routeHandlersOf(program: Node): Array<[number, number]> {
+  const cached = routeHandlerRanges.get(program);
+  if (cached) return cached;
+  const ranges: Array<[number, number]> = [];
+  const stack: Node[] = [program];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && isRoutePath(node.arguments[0] as Node | undefined)) {
+      const method = propertyName(node.callee);
+      if (method && ROUTE_REGISTRATION_METHODS.has(method)) {
+        for (const argument of node.arguments) if (FUNCTION_TYPES.has(argument.type)) ranges.push(argument.range);
+      }
+    } else if (node.type === 'MethodDefinition' && isRouteDecorated(node)) ranges.push(node.range);
+    pushChildNodes(node, stack);
+  }
+  routeHandlerRanges.set(program, ranges);
+  return ranges;
+}
+
+/**
+ * Whether `node` runs in the handler of one route: a function handed to `router.post('/path', …)`/`app.get(…)` with a
+ * path, or a method decorated `@Get(…)`/`@Post(…)` (NestJS).
+ */
+function inPathBoundRouteHandler(node: Node, host: ProvenanceHost): boolean {
+  const program = host.programNode?.();
+  if (!program) return false;
+  const [start, end] = node.range;
+  return routeHandlersOf(program).some(([from, to]) => from <= start && end <= to);
 }
 
 /** `parsed.searchParams` of criteria parsed into an object: the criteria again. */

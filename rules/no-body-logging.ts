@@ -3,10 +3,10 @@ import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
-import { inNonClientErrorBranch } from './utils/http-client-errors';
+import { FailedRequests, inNonClientErrorBranch } from './utils/http-client-errors';
 import { isLogLineCall } from './utils/loggers';
 
-type MessageId = 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
+type MessageId = 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -175,6 +175,7 @@ export default createRule({
       rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
       lambdaEventLogged: '`{{logger}}` logs the whole Lambda {{what}} of every invocation, which for this handler holds {{kinds}}. Log the route, status and an opaque request id instead{{advice}}.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
+      clientErrorPayload: 'Logging the whole HTTP client error writes the request it keeps, whose body is the payload this code received (a request body or a consumed message) and passed on, which in a health API is PHI. Log `error.message` and the response status instead.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code', 'json'],
@@ -211,6 +212,7 @@ export default createRule({
 
     const headerMaps = new HeaderMaps(context);
     const lambdaEvents = new LambdaEventLogging(context, headerMaps);
+    const failedRequests = new FailedRequests(context);
     const LOGGER_LABELS = { inputOutputLogger: 'inputOutputLogger', logEvent: 'logEvent: true', logEventIfEnabled: 'logEventIfEnabled' } as const;
 
     return {
@@ -223,6 +225,7 @@ export default createRule({
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         lambdaEvents.onDeclarator(node);
+        failedRequests.onDeclarator(node);
       },
       ReturnStatement(node: TSESTree.ReturnStatement) {
         lambdaEvents.onReturn(node);
@@ -311,7 +314,10 @@ export default createRule({
           }
           return;
         }
-        if (!isLogLineCall(context, node)) return;
+        if (!isLogLineCall(context, node)) {
+          failedRequests.onCall(node);
+          return;
+        }
         if (isBrowserReportHandler(context, node)) return;
         if (isAccountHandler(context, node)) return;
         const parameter = interceptorParameter(node);
@@ -341,6 +347,10 @@ export default createRule({
             return;
           }
         }
+        // `catch (error) { logger.error({ error }) }` after `axios.post(url, req.body)`: the error keeps the forwarded
+        // payload in `config.data`. A request whose values name PHI is no-phi-in-logs' business.
+        const failed = failedRequests.loggedError(node);
+        if (failed?.request.payload && !failed.request.taint) context.report({ node: failed.node, messageId: 'clientErrorPayload', precision: 'medium' });
       },
       Literal(node: TSESTree.Literal) {
         if (typeof node.value === 'string' && node.value.includes(':')) checkFormatString(node, node.value);

@@ -73,7 +73,7 @@ export default createRule({
           if (sink === 'line') headerMaps.onLogged(node.arguments);
           // `catch (error) { logger.error('search failed', error) }` after `axios.get(url, { params: { nhsNumber } })`
           const failed = sink === 'line' ? failedRequests.loggedError(node) : undefined;
-          if (failed) context.report({ node: failed.node, messageId: 'requestInClientError', taint: failed.request.taint, precision: failed.request.precision });
+          if (failed?.request.taint) context.report({ node: failed.node, messageId: 'requestInClientError', taint: failed.request.taint, precision: failed.request.precision });
           return;
         }
         // `client connected from 10.1.2.3`: the access log a security audit needs, not a patient's record.

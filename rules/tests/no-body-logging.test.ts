@@ -109,8 +109,73 @@ runRuleTests('no-body-logging', {
       filename: 'src/server/errors.test.ts',
       code: "import Hapi from '@hapi/hapi';\nfunction getPayload(request: Hapi.Request) { return request.payload; }\nexport function onError(request: Hapi.Request) { request.logger.error({ payload: getPayload(request) }); }",
     },
+    // consumers of a message broker (r13): what another system published, logged whole when the file reads a person's record from it
+    {
+      name: "a Kafka consumer of a topic whose messages are job statuses (no patient field read)",
+      filename: "src/jobs/consumer.js",
+      code: "const { Kafka } = require('kafkajs');\nconst consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'jobs' });\nconsumer.run({\n  eachMessage: async ({ topic, message }) => {\n    console.log('received', message.value.toString());\n    const job = JSON.parse(message.value.toString());\n    await markDone(job.jobId, job.status);\n  },\n});",
+    },
+    {
+      name: "a socket's 'message' listener in a file that uses no broker client: not a consumed message",
+      filename: "src/server/socket.js",
+      code: "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ port: 8080 });\nwss.on('connection', (ws) => ws.on('message', (data) => {\n  const update = JSON.parse(data.data);\n  console.log('update', data.data, update.patientName);\n}));",
+    },
+    {
+      name: "a Kafka message's key, offset and headers logged, not its value",
+      filename: "src/consumer.ts",
+      code: "import { Kafka } from 'kafkajs';\nconst consumer = new Kafka({ brokers: [] }).consumer({ groupId: 'g' });\nconsumer.run({ eachMessage: async ({ message }) => {\n  const record = JSON.parse(message.value!.toString());\n  console.log('offset', message.offset, message.key?.toString(), record.dateOfBirth ? 'dated' : 'undated');\n} });",
+    },
+    // a received payload passed on by an HTTP client whose error is logged (r13)
+    {
+      name: "a forwarded request body whose failure is logged by its message and status only",
+      filename: "src/routes/forward.js",
+      code: "import axios from 'axios';\nexport async function forward(req, res) {\n  try {\n    await axios.post('https://registry.example.org/api/records', req.body);\n  } catch (error) {\n    console.error('forward failed', error.message, error.response?.status);\n  }\n}",
+    },
+    {
+      name: "a failed request whose body the code built itself (a job id), logged whole",
+      filename: "src/jobs/notify.js",
+      code: "import axios from 'axios';\nexport async function notify(jobId) {\n  try {\n    await axios.post('https://jobs.example.org/done', { jobId });\n  } catch (error) {\n    console.error('notify failed', error);\n  }\n}",
+    },
   ],
   invalid: [
+    // a received payload passed on by an HTTP client whose error is logged whole (r13)
+    {
+      name: "a client's request body forwarded with axios; the whole error, which keeps it in config.data, is logged (r13)",
+      filename: "src/routes/forward.js",
+      code: "import axios from 'axios';\nexport async function forward(req, res) {\n  try {\n    await axios.post('https://registry.example.org/api/records', req.body);\n  } catch (error) {\n    console.error('forward failed', error);\n  }\n}",
+      errors: [{ line: 6, column: 37 }],
+    },
+    {
+      name: "a parsed request body forwarded by a client instance, its failure logged in a promise's catch (r13)",
+      filename: "src/routes/relay.ts",
+      code: "import axios from 'axios';\nconst registry = axios.create({ baseURL: 'https://registry.example.org' });\nexport function relay(req: any) {\n  const entry = JSON.parse(req.body.toString());\n  return registry.put('/entries', entry).catch((err) => logger.error({ err }, 'relay failed'));\n}",
+      errors: [{ line: 5, column: 72 }],
+    },
+    // consumers of a message broker (r13): Kafka, AMQP, a parameter typed with the library's message type
+    {
+      name: "a kafkajs eachMessage handler logs the published value whole; the fields it reads by path name a person's record",
+      filename: "src/certify/main.js",
+      code: "const { Kafka } = require('kafkajs');\nconst R = require('ramda');\nconst consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'certify' });\nconsumer.run({\n  eachMessage: async ({ topic, message }) => {\n    console.log({ value: message.value.toString(), topic });\n    let parsed = {};\n    parsed = JSON.parse(message.value.toString());\n    await issue(R.pathOr('', ['recipient', 'name'], parsed), R.path(['recipient', 'birthDate'], parsed));\n  },\n});",
+      errors: [{ line: 6, column: 26 }],
+    },
+    {
+      name: "a named eachMessage handler taking the payload apart; the parsed message's body is logged",
+      filename: "src/consumer.js",
+      code: "import { Kafka } from 'kafkajs';\nconst consumer = new Kafka({ brokers: [] }).consumer({ groupId: 'g' });\nasync function handle(payload) {\n  const { message } = payload;\n  const parsed = JSON.parse(message.value.toString());\n  const body = parsed.body;\n  console.log('payload', JSON.stringify(body));\n  return body.dateOfBirth;\n}\nconsumer.run({ eachMessage: handle });",
+      errors: [{ line: 7, column: 41 }],
+    },
+    {
+      name: "an amqplib consume callback logs the message content; the handler reads a diagnosis from it",
+      filename: "src/queue/results.js",
+      code: "import amqp from 'amqplib';\nexport async function listen(channel) {\n  await channel.consume('lab-results', (msg) => {\n    const result = JSON.parse(msg.content.toString());\n    logger.info('received ' + msg.content.toString());\n    store(result.patientId, result.diagnosis);\n  });\n}",
+      errors: [{ line: 5, column: 31 }],
+    },
+    {
+      name: "a parameter typed with kafkajs's message type, its value parsed for an NHS number",
+      filename: "src/workers.ts",
+      code: "import type { KafkaMessage } from 'kafkajs';\nexport async function processMessage(topic: string, message: KafkaMessage) {\n  const text = message.value?.toString() ?? '';\n  const event = JSON.parse(text);\n  console.info('event', text);\n  return event.nhsNumber;\n}",
+      errors: [{ line: 5, column: 25 }],
+    },
     {
       name: 'an SQS record body about a patient, logged whole and parsed (issue 9)',
       code: "import type { SQSEvent } from 'aws-lambda';\nexport const handler = async (event: SQSEvent) => {\n  for (const record of event.Records) {\n    const message = JSON.parse(record.body);\n    console.info('received', record.body);\n    const { dateOfBirth } = message.patient;\n    if (!dateOfBirth) console.error('bad message', message);\n  }\n};",

@@ -137,8 +137,35 @@ runRuleTests('no-phi-in-logs', {
     // a parameter named by a trap (`props`) or destructured keeps the shape the workspace declares for it: `patient: number`
     // is the patient's key, not the record
     "type CardProps = { patient: number; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient, sizing }: CardProps) { console.log(patient, sizing); }",
+    // the URL of the request being served, where the service's handlers read a patient's data from its query (r13)
+    {
+      name: "one route's own handler logs its URL: the other routes' query reads say nothing about it",
+      filename: "svc/src/routes/schedules.ts",
+      workspace: { "svc/src/routes/controller.js": "const url = require('url');\nexports.lookup = async (req, res) => {\n  const queryData = url.parse(req.url, true).query;\n  const found = await findByPhone(queryData.phoneno);\n  return filterByBirthDate(found, queryData.dob);\n};" },
+      code: "import { Router } from 'express';\nconst router = Router();\nrouter.post('/schedules', async (req, res) => {\n  logger.info('create schedule', { route: req.url, method: req.method });\n  res.json(await save(req.body));\n});\nexport default router;",
+    },
+    {
+      name: "a request URL logged by a service whose handlers read only paging and ids from the query",
+      filename: "svc/main.js",
+      workspace: { "svc/src/routes/controller.js": "exports.lookup = async (req, res) => {\n  const { page, pageSize, facilityId } = req.query;\n  return list(page, pageSize, facilityId);\n};" },
+      code: "const http = require('http');\nconst { lookup } = require('./src/routes/controller');\nhttp.createServer(async (req, res) => {\n  console.time(req.url);\n  console.log(`API ${req.method} ${req.url} called`);\n  if (req.method === 'GET' && req.url.startsWith('/api/beneficiaries')) await lookup(req, res);\n  console.timeEnd(req.url);\n}).listen(80);",
+    },
+    {
+      name: "a request URL logged where another service (not under this file's folder) reads a birth date from its query",
+      filename: "svc-a/main.js",
+      workspace: { "svc-b/src/routes/controller.js": "const url = require('url');\nexports.lookup = async (req, res) => {\n  const queryData = url.parse(req.url, true).query;\n  const found = await findByPhone(queryData.phoneno);\n  return filterByBirthDate(found, queryData.dob);\n};" },
+      code: "const http = require('http');\nconst { lookup } = require('./src/routes/controller');\nhttp.createServer(async (req, res) => {\n  console.time(req.url);\n  console.log(`API ${req.method} ${req.url} called`);\n  if (req.method === 'GET' && req.url.startsWith('/api/beneficiaries')) await lookup(req, res);\n  console.timeEnd(req.url);\n}).listen(80);",
+    },
   ],
   invalid: [
+    // the URL of the request being served, where the service's handlers read a patient's data from its query (r13)
+    {
+      name: "a request URL logged by a service whose handlers read a phone number and birth date from the query (r13)",
+      filename: "svc/main.js",
+      workspace: { "svc/src/routes/controller.js": "const url = require('url');\nexports.lookup = async (req, res) => {\n  const queryData = url.parse(req.url, true).query;\n  const found = await findByPhone(queryData.phoneno);\n  return filterByBirthDate(found, queryData.dob);\n};" },
+      code: "const http = require('http');\nconst { lookup } = require('./src/routes/controller');\nhttp.createServer(async (req, res) => {\n  console.time(req.url);\n  console.log(`API ${req.method} ${req.url} called`);\n  if (req.method === 'GET' && req.url.startsWith('/api/beneficiaries')) await lookup(req, res);\n  console.timeEnd(req.url);\n}).listen(80);",
+      errors: [{ line: 5, column: 15 }, { line: 7, column: 19 }],
+    },
     {
       name: 'a branch that fills an empty value keeps what it sets; either side of `||` alone proves nothing',
       code: "declare const patient: { diagnosis?: string; notes?: string };\nlet d: string | undefined;\nif (!d) {\n  d = patient.diagnosis;\n  console.log(d);\n}\nconst n = patient.notes;\nif (n == null || n.includes('x')) console.log(n);",

@@ -24,6 +24,8 @@ const REQUEST_DATA_OPTIONS = new Set(['url', 'params', 'data', 'body', 'json', '
 const REQUEST_HOLDING_FIELDS = new Set(['config', 'request', 'response', 'options']);
 /** Calls that write their argument whole (`JSON.stringify(err)` calls the error's `toJSON`, which keeps the config). */
 const WHOLE_VALUE_CALLS = new Set(['JSON.stringify', 'util.inspect', 'inspect', 'util.format', 'format']);
+/** Expressions that can hold a received payload whole: a variable, a field, a call that returns one. */
+const PAYLOAD_HOLDERS = new Set(['Identifier', 'MemberExpression', 'CallExpression']);
 const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression', 'AwaitExpression']);
 
 /** Classes of those libraries' errors (`error instanceof AxiosError`, got's and ky's `HTTPError`). */
@@ -59,7 +61,13 @@ export function inNonClientErrorBranch(node: Node, name: string): boolean {
 }
 
 export interface FailedRequest {
-  taint: Taint;
+  /** The PHI the request's URL, query and body carried, when their values say so. */
+  taint?: Taint;
+  /**
+   * The request's body (or data) was a payload this code received whole — a client's request body, a consumed
+   * queue message — handed on to another service: the error keeps it in `config.data`.
+   */
+  payload: boolean;
   precision: 'high' | 'medium';
 }
 
@@ -91,11 +99,13 @@ export class FailedRequests {
   onCall(node: TSESTree.CallExpression): void {
     const precision = this.requestPrecision(node) ?? this.chainedDataPrecision(node);
     if (!precision) return;
-    const taint = this.requestTaint(node);
-    if (!taint) return;
+    const parts = this.requestParts(node);
+    const taint = this.requestTaint(parts);
+    const payload = parts.some((part) => PAYLOAD_HOLDERS.has(part.type) && this.context.hasTag(part, 'request-body'));
+    if (!taint && !payload) return;
     const handler = this.errorHandlerOf(node);
     if (!handler || this.byHandler.has(handler)) return;
-    this.byHandler.set(handler, { taint, precision: taint.confidence === 'high' ? precision : 'medium' });
+    this.byHandler.set(handler, { taint, payload, precision: taint?.confidence === 'high' ? precision : 'medium' });
   }
 
   /**
@@ -163,8 +173,8 @@ export class FailedRequests {
     return this.usesClientLibrary;
   }
 
-  /** The PHI in what the request sends: its URL, its body, and the data options of its config (not headers). */
-  private requestTaint(node: TSESTree.CallExpression): Taint | undefined {
+  /** What the request sends: its URL, its body, and the data options of its config (not headers). */
+  private requestParts(node: TSESTree.CallExpression): Node[] {
     const parts: Node[] = [];
     // `post(url, data, config)`: the data argument is the body, whole (so is superagent's `.query(q)`/`.send(body)`);
     // other object arguments are configs.
@@ -178,6 +188,11 @@ export class FailedRequests {
         }
       } else if (!isFunction(argument)) parts.push(argument);
     }
+    return parts;
+  }
+
+  /** The PHI in what the request sends. */
+  private requestTaint(parts: readonly Node[]): Taint | undefined {
     const kinds = new Set<string>();
     const origins: Array<Taint['origins'][number]> = [];
     let confidence: Taint['confidence'] = 'medium';

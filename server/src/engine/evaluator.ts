@@ -1514,6 +1514,12 @@ export abstract class ValueEvaluator {
    * `record.body` of a queue event, `response.Body.transformToString()` of a bucket object, `readFromS3(key)`: a
    * message another system delivered, when the fields the file reads from such messages name patient data.
    */
+  /** The file's Program node (the bottom of the function stack). */
+  programNode(): Node | undefined {
+    const program = this.functionNodes[0];
+    return program?.type === 'Program' ? program : undefined;
+  }
+
   protected isPatientMessageRead(node: Node): boolean {
     if (!this.patientMessageReads) {
       const program = this.functionNodes[0];

@@ -5,10 +5,14 @@
 // which the fields it reads from the message say (`nhsNumber`, `dateOfBirth`, `diagnosis`), not a clinic's
 // schedule or a job's settings. One look at the file, only in files that mention these APIs; the messages
 // are then tagged like a client's payload (`request-body`).
+// The same holds for the consumers of a message broker (Kafka, AMQP, Pub/Sub, Service Bus) in a file that uses
+// one's client: `message.value` of a kafkajs `eachMessage` handler, `msg.content` of amqplib's `consume`
+// callback, `message.data` of a Pub/Sub `on('message')` listener, `message.body` of a Service Bus
+// `processMessage`, and the published field of a parameter typed with the library's message type.
 
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { keyName, propertyName } from '../rule-api/ast';
-import { INBOUND_MESSAGE_FIELDS, OBJECT_BODY_READERS } from '../vocabulary/provenance';
+import { keyName, lastSegment, propertyName } from '../rule-api/ast';
+import { BATCH_HANDLER_OPTION, CONSUMED_MESSAGE_FIELDS, CONSUMED_MESSAGE_TYPE, CONSUMER_CALLBACK_METHODS, CONSUMER_MESSAGE_EVENTS, INBOUND_MESSAGE_FIELDS, MESSAGE_BROKER_MODULES, MESSAGE_HANDLER_OPTIONS, OBJECT_BODY_READERS } from '../vocabulary/provenance';
 import { childNodes, FUNCTION_TYPES } from './syntax';
 
 type Node = TSESTree.Node;
@@ -27,7 +31,12 @@ const NONE: InboundMessages = { reads: new Set(), fields: new Set() };
 
 /** A cheap first look at the file's text: only these spell an inbound message. */
 export function mayReadInboundMessages(text: string): boolean {
-  return text.includes('.Records') || text.includes('transformTo');
+  return text.includes('.Records') || text.includes('transformTo') || mayConsumeBrokerMessages(text);
+}
+
+/** Files that may import a broker's client: the module names spelt in the text. */
+function mayConsumeBrokerMessages(text: string): boolean {
+  return text.includes('kafka') || text.includes('amqp') || text.includes('pubsub') || text.includes('service-bus');
 }
 
 function unwrapped(node: Node): Node {
@@ -113,6 +122,7 @@ export function inboundMessagesOf(program: Node, text: string): InboundMessages 
     if (!isObjectBodyRead(node) && !isRecordMessage(node, records)) return;
     reads.add(node);
   });
+  if (mayConsumeBrokerMessages(text)) for (const read of consumedMessageReads(program)) reads.add(read);
   if (reads.size === 0) return NONE;
   walk(program, (node) => {
     const name = readerName(node);
@@ -124,6 +134,142 @@ export function inboundMessagesOf(program: Node, text: string): InboundMessages 
     });
   }
   return { reads, fields: fieldsReadFrom(program, reads) };
+}
+
+// ── message brokers ─────────────────────────────────────────────────────────────────────────
+
+/** The local names the file imports or requires from a broker's client module, and whether it uses one. */
+function brokerImports(program: Node): Set<string> | undefined {
+  let uses = false;
+  const names = new Set<string>();
+  walk(program, (node) => {
+    if (node.type === 'ImportDeclaration' && typeof node.source.value === 'string' && MESSAGE_BROKER_MODULES.test(node.source.value)) {
+      uses = true;
+      for (const specifier of node.specifiers) names.add(specifier.local.name);
+    } else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') {
+      const source = node.arguments[0];
+      if (source?.type === 'Literal' && typeof source.value === 'string' && MESSAGE_BROKER_MODULES.test(source.value)) uses = true;
+    }
+  });
+  return uses ? names : undefined;
+}
+
+const messageHandlerOptions = new Set(MESSAGE_HANDLER_OPTIONS);
+const consumerCallbackMethods = new Set(CONSUMER_CALLBACK_METHODS);
+const consumerMessageEvents = new Set(CONSUMER_MESSAGE_EVENTS);
+const consumedMessageFields = new Set(CONSUMED_MESSAGE_FIELDS);
+
+/** `eachMessage: handle` with `async function handle(payload) { … }` of the file: the function a name stands for. */
+function functionsByName(program: Node): Map<string, Node> {
+  const functions = new Map<string, Node>();
+  walk(program, (node) => {
+    if (node.type === 'FunctionDeclaration' && node.id) functions.set(node.id.name, node);
+    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && FUNCTION_TYPES.has(node.init.type)) functions.set(node.id.name, node.init);
+  });
+  return functions;
+}
+
+function firstParameter(fn: Node | undefined): Node | undefined {
+  return fn && FUNCTION_TYPES.has(fn.type) ? ((fn as TSESTree.FunctionLike).params[0] as Node | undefined) : undefined;
+}
+
+/** `{ message }`, `{ message: m }`, `{ batch }` of a handler's parameter: the local name of one of its fields. */
+function destructured(pattern: Node | undefined, field: string): string | undefined {
+  if (pattern?.type === 'AssignmentPattern') return destructured(pattern.left, field);
+  if (pattern?.type !== 'ObjectPattern') return undefined;
+  for (const property of pattern.properties) {
+    if (property.type === 'Property' && keyName(property.key) === field) {
+      const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+      return value.type === 'Identifier' ? value.name : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The reads of what a consumer received (`message.value`, `msg.content`, `message.data`, `message.body`) in a file
+ * that uses a broker's client. A message is the `message` of a kafkajs `eachMessage` handler's payload, an element of
+ * `batch.messages` of an `eachBatch` handler, the parameter of a Service Bus `processMessage`, of amqplib's
+ * `consume(queue, callback)` and of an `on('message' | 'data', callback)` listener, or a parameter typed with the
+ * library's message type (`message: KafkaMessage`).
+ */
+function consumedMessageReads(program: Node): Node[] {
+  const imported = brokerImports(program);
+  if (!imported) return [];
+  const functions = functionsByName(program);
+  const handlerOf = (value: Node): Node | undefined => (value.type === 'Identifier' ? functions.get(value.name) : FUNCTION_TYPES.has(value.type) ? value : undefined);
+  const messages = new Set<string>();
+  const payloads = new Set<string>();
+  const batches = new Set<string>();
+  walk(program, (node, parent) => {
+    if (node.type === 'Property' && !node.computed) {
+      const option = keyName(node.key);
+      const handler = handlerOf(node.value as Node);
+      const parameter = firstParameter(handler);
+      if (!option || !parameter) return;
+      if (option === 'eachMessage') {
+        const message = destructured(parameter, 'message');
+        if (message) messages.add(message);
+        else if (parameter.type === 'Identifier') payloads.add(parameter.name);
+      } else if (messageHandlerOptions.has(option) && parameter.type === 'Identifier') {
+        messages.add(parameter.name);
+      } else if (option === BATCH_HANDLER_OPTION) {
+        const batch = destructured(parameter, 'batch');
+        if (batch) batches.add(batch);
+      }
+      return;
+    }
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') {
+      const method = propertyName(node.callee);
+      const event = node.arguments[0];
+      const callback =
+        method && consumerCallbackMethods.has(method) ? node.arguments[1]
+          : method === 'on' && event?.type === 'Literal' && typeof event.value === 'string' && consumerMessageEvents.has(event.value) ? node.arguments[1]
+            : undefined;
+      const parameter = firstParameter(callback && handlerOf(callback as Node));
+      if (parameter?.type === 'Identifier') messages.add(parameter.name);
+      return;
+    }
+    // `function processMessage(topic, partition, message: KafkaMessage)`: typed with the library's message type.
+    if (node.type === 'Identifier' && node.typeAnnotation && parent && FUNCTION_TYPES.has(parent.type)) {
+      const type = node.typeAnnotation.typeAnnotation;
+      if (type.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && imported.has(type.typeName.name) && CONSUMED_MESSAGE_TYPE.test(type.typeName.name)) messages.add(node.name);
+    }
+  });
+  // `const { message } = payload`; `for (const message of batch.messages)`, `batch.messages.forEach((message) => …)`.
+  const isBatchMessages = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    return inner.type === 'MemberExpression' && !inner.computed && propertyName(inner) === 'messages' && inner.object.type === 'Identifier' && batches.has(inner.object.name);
+  };
+  walk(program, (node, parent) => {
+    if (node.type === 'VariableDeclarator' && node.init?.type === 'Identifier' && payloads.has(node.init.name)) {
+      const message = destructured(node.id, 'message');
+      if (message) messages.add(message);
+    }
+    if (batches.size > 0) for (const name of elementBindings(node, parent, isBatchMessages)) messages.add(name);
+  });
+  const isMessage = (node: Node): boolean => {
+    const inner = unwrapped(node);
+    if (inner.type === 'Identifier') return messages.has(inner.name);
+    // `payload.message` of a kafkajs handler
+    return inner.type === 'MemberExpression' && !inner.computed && propertyName(inner) === 'message' && inner.object.type === 'Identifier' && payloads.has(inner.object.name);
+  };
+  const reads: Node[] = [];
+  if (messages.size === 0 && payloads.size === 0) return reads;
+  walk(program, (node) => {
+    if (node.type === 'MemberExpression' && !node.computed && consumedMessageFields.has(propertyName(node) ?? '') && isMessage(node.object)) reads.push(node);
+  });
+  return reads;
+}
+
+/** Ramda's and lodash's readers of a field by its path: `R.path`, `R.pathOr`, `R.prop`, `_.get`. */
+const PATH_READERS = new Set(['path', 'pathOr', 'prop', 'propOr', 'get']);
+
+/** The field names of a path argument: `['recipient', 'name']`, `'patient.birthDate'`, `'nhsNumber'`. */
+function pathFields(argument: Node): string[] {
+  if (argument.type === 'Literal' && typeof argument.value === 'string') return argument.value.split('.');
+  if (argument.type === 'ArrayExpression') return argument.elements.flatMap((element) => (element?.type === 'Literal' && typeof element.value === 'string' ? [element.value] : []));
+  return [];
 }
 
 /** `function readFromS3(…) { … }`, `const readFromS3 = async (…) => { … }`: the name a function of the file is called by. */
@@ -154,13 +300,20 @@ function fieldsReadFrom(program: Node, reads: ReadonlySet<Node>): Set<string> {
     if (inner.type === 'Identifier') return aliases.has(inner.name);
     // `message.patient.nhsNumber`, `js?.['Withdrawal']?.['Reason']`: a field of the message is part of it.
     if (inner.type === 'MemberExpression') return isMessage(inner.object);
-    return inner.type === 'CallExpression' && inner.arguments.some((argument) => argument.type !== 'SpreadElement' && isMessage(argument));
+    // `message.value?.toString() ?? ''`
+    if (inner.type === 'LogicalExpression') return isMessage(inner.left) || isMessage(inner.right);
+    if (inner.type !== 'CallExpression') return false;
+    // `message.value.toString()`: the message's text.
+    if (inner.callee.type === 'MemberExpression' && reads.has(unwrapped(inner.callee.object))) return true;
+    return inner.arguments.some((argument) => argument.type !== 'SpreadElement' && isMessage(argument));
   };
   const fields = new Set<string>();
   // Two rounds: an alias declared from another alias further down the file is found in the second.
   for (let round = 0; round < 2; round++) {
     walk(program, (node, parent) => {
       for (const name of elementBindings(node, parent, isMessage)) aliases.add(name);
+      // `let parsed = {}; … parsed = JSON.parse(message.value.toString())`
+      if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'Identifier' && isMessage(node.right)) aliases.add(node.left.name);
       if (node.type !== 'VariableDeclarator' || !node.init || !isMessage(node.init)) return;
       if (node.id.type === 'Identifier') aliases.add(node.id.name);
       else if (node.id.type === 'ObjectPattern') {
@@ -169,6 +322,11 @@ function fieldsReadFrom(program: Node, reads: ReadonlySet<Node>): Set<string> {
     });
   }
   walk(program, (node) => {
+    // `R.pathOr('', ['recipient', 'name'], parsed)`, `_.get(parsed, 'patient.birthDate')`: fields read by a path.
+    if (node.type === 'CallExpression' && PATH_READERS.has(lastSegment(node.callee) ?? '') && node.arguments.some((argument) => argument.type !== 'SpreadElement' && isMessage(argument))) {
+      for (const argument of node.arguments) for (const field of pathFields(argument)) fields.add(field);
+      return;
+    }
     if (node.type !== 'MemberExpression' || !isMessage(node.object)) return;
     const field = node.computed ? (node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined) : propertyName(node);
     if (field) fields.add(field);

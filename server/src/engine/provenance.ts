@@ -78,7 +78,9 @@ export interface ProvenanceHost {
   origin(node: Node, kinds: readonly string[]): TaintOrigin;
   typedValue(typeName: string, node: Node): AbstractValue;
   importsModule(module: string | RegExp): boolean;
-  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined } };
+  /** The file's Program node, when the analysis has it. */
+  programNode?(): Node | undefined;
+  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[] } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -1118,7 +1120,8 @@ function isFhirApiFile(host: ProvenanceHost): boolean {
  * unknown here, so the evidence is medium. A path alone (`req.path`) and the method are not read here.
  */
 export function servedRequestUrlRead(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
-  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '') || !isFhirApiFile(host)) return EMPTY;
+  if (!servedRequestUrlProperties.has(name) || !SERVED_REQUEST_OBJECT.test(dottedName(member.object) ?? '')) return EMPTY;
+  if (!isFhirApiFile(host)) return servedQueryUrlValue(member, name, host);
   const range = host.origin(member, CRITERIA_KINDS).range;
   return {
     kinds: CRITERIA_KINDS,
@@ -1126,6 +1129,96 @@ export function servedRequestUrlRead(member: TSESTree.MemberExpression, name: st
     confidence: 'medium',
     personContext: true,
   };
+}
+
+/** How many of the query parameters' names a served-URL origin shows (code names, never values). */
+const MAX_PARAMETER_NAMES = 3;
+
+/**
+ * `req.url`, `req.originalUrl`, `ctx.url` of the request a service's handler is serving, where the handlers of the same
+ * service (the logging file's folder and below) read a patient's data from the query string (`url.parse(req.url,
+ * true).query.dob`, `const { phone, birthDate } = req.query`): its query string holds those values on the requests that
+ * carry them. Logged whole (an access log, a request-timing label), the URL logs them. The parameters' names must say
+ * a patient's data as a payload's fields must (a phone or an e-mail alone only where the file serves patients); the
+ * evidence is another file's reads, so medium.
+ */
+function servedQueryUrlValue(member: TSESTree.MemberExpression, name: string, host: ProvenanceHost): AbstractValue {
+  // Inside one route's own handler (`router.post('/agenda', (req, res) => …)`) the URL is that route's, whose query
+  // the other routes' reads say nothing about; code that serves every request (a server's request listener, a
+  // middleware mounted without a path) sees all of them.
+  if (inPathBoundRouteHandler(member, host)) return EMPTY;
+  const file = host.options.file;
+  const parameters = file ? host.options.index?.servedQueryParametersAround?.(file) ?? [] : [];
+  if (parameters.length === 0) return EMPTY;
+  const named: string[] = [];
+  const kinds = new Set<string>();
+  for (const parameter of parameters) {
+    const verdict = host.options.classifier.classify(parameter);
+    if (verdict.trap || verdict.kinds.length === 0) continue;
+    named.push(parameter);
+    for (const kind of verdict.kinds) kinds.add(kind);
+  }
+  if (named.length === 0 || !namesPatientData(named, host)) return EMPTY;
+  const sorted = [...kinds].sort();
+  const range = host.origin(member, sorted).range;
+  const shown = named.slice(0, MAX_PARAMETER_NAMES).map((parameter) => `\`${parameter}\``).join(', ');
+  return {
+    kinds: sorted,
+    origins: [{ range, label: `${describeKinds(sorted)}: \`${name}\` of the request being served holds its query string, and this service's handlers read ${shown} from the query`, searchCriteria: true, servedUrl: true }],
+    confidence: 'medium',
+    personContext: true,
+  };
+}
+
+const ROUTE_REGISTRATION_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options']);
+
+/** `'/agenda'`, `` `${BASE}/agenda/:id` ``: a route path. */
+function isRoutePath(node: Node | undefined): boolean {
+  if (node?.type === 'Literal') return typeof node.value === 'string' && node.value.startsWith('/');
+  if (node?.type === 'TemplateLiteral') return node.quasis.some((quasi) => (quasi.value.cooked ?? '').includes('/'));
+  return false;
+}
+
+/** The file's route handlers (their ranges), found once per program. */
+const routeHandlerRanges = new WeakMap<Node, Array<[number, number]>>();
+
+function isRouteDecorated(method: TSESTree.MethodDefinition): boolean {
+  return (method.decorators ?? []).some((decorator) => {
+    const expression = decorator.expression;
+    const callee = expression.type === 'CallExpression' ? expression.callee : expression;
+    return callee.type === 'Identifier' && ROUTE_DECORATORS.has(callee.name);
+  });
+}
+
+function routeHandlersOf(program: Node): Array<[number, number]> {
+  const cached = routeHandlerRanges.get(program);
+  if (cached) return cached;
+  const ranges: Array<[number, number]> = [];
+  const stack: Node[] = [program];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && isRoutePath(node.arguments[0] as Node | undefined)) {
+      const method = propertyName(node.callee);
+      if (method && ROUTE_REGISTRATION_METHODS.has(method)) {
+        for (const argument of node.arguments) if (FUNCTION_TYPES.has(argument.type)) ranges.push(argument.range);
+      }
+    } else if (node.type === 'MethodDefinition' && isRouteDecorated(node)) ranges.push(node.range);
+    pushChildNodes(node, stack);
+  }
+  routeHandlerRanges.set(program, ranges);
+  return ranges;
+}
+
+/**
+ * Whether `node` runs in the handler of one route: a function handed to `router.post('/path', …)`/`app.get(…)` with a
+ * path, or a method decorated `@Get(…)`/`@Post(…)` (NestJS).
+ */
+function inPathBoundRouteHandler(node: Node, host: ProvenanceHost): boolean {
+  const program = host.programNode?.();
+  if (!program) return false;
+  const [start, end] = node.range;
+  return routeHandlersOf(program).some(([from, to]) => from <= start && end <= to);
 }
 
 /** `parsed.searchParams` of criteria parsed into an object: the criteria again. */

@@ -243,6 +243,37 @@ function writes(writer: RegExp, key: RegExp, text: string): boolean {
   return false;
 }
 
+/** The request a server's handler is serving, by the names handlers give it (Express/Fastify `req`/`request`, Koa `ctx`). */
+const SERVED = String.raw`\b(?:req|request|ctx)`;
+/** `req.query.dob`, `ctx.query['phone']`: a parameter read from the served request's query string. */
+const SERVED_QUERY_MEMBER = new RegExp(String.raw`${SERVED}\.query(?:\.|\??\.\[?\s*['"]?)([A-Za-z_][\w-]*)`, 'g');
+/** `const { dob, phone: phoneNumber } = req.query`: parameters destructured from it. */
+const SERVED_QUERY_PATTERN = new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${SERVED}\.query\b`, 'g');
+/** `const q = req.query`, `var q = url.parse(req.url, true).query`: the query object under another name. */
+const SERVED_QUERY_ALIAS = new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:${SERVED}\.query\b|(?:url\.)?parse\(\s*(?:req|request)\.url\s*,\s*true\s*\)\.query\b)`, 'g');
+
+/**
+ * The names of the query parameters a server's handlers read from the request they serve (`req.query.dob`,
+ * `const { phone } = req.query`, `url.parse(req.url, true).query.dob`). Text only: the scan-wide fact that tells
+ * what a logged request URL of the same service holds.
+ */
+export function extractServedQueryParameters(text: string): string[] {
+  if (!text.includes('.query')) return [];
+  const names = new Set<string>();
+  for (const match of text.matchAll(SERVED_QUERY_MEMBER)) names.add(match[1]);
+  for (const match of text.matchAll(SERVED_QUERY_PATTERN)) {
+    for (const part of match[1].split(',')) {
+      const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
+      if (key) names.add(key[1]);
+    }
+  }
+  for (const match of text.matchAll(SERVED_QUERY_ALIAS)) {
+    const alias = match[1].replace(/\$/g, '\\$');
+    for (const read of text.matchAll(new RegExp(String.raw`\b${alias}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) names.add(read[1]);
+  }
+  return [...names].filter((name) => name.length <= 60).slice(0, 200);
+}
+
 /** `src/a/validate.ts`, `src/a/validate.js`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
 function moduleKeyOf(file: string): string {
   const posix = file.split(path.sep).join('/').replace(/\.(?:[cm]?[jt]sx?)$/, '');
@@ -764,6 +795,9 @@ export class WorkspaceIndex {
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
+  /** Files → the query parameters their handlers read from the request they serve (see extractServedQueryParameters). */
+  private readonly servedQueryByFile = new Map<string, string[]>();
+  private servedQueryByFolder = new Map<string, string[]>();
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
@@ -805,6 +839,11 @@ export class WorkspaceIndex {
     if (clients.length) {
       this.httpClientClassesByFile.set(file, clients);
       for (const name of clients) this.httpClientClassCounts.set(name, (this.httpClientClassCounts.get(name) ?? 0) + 1);
+    }
+    const served = extractServedQueryParameters(text);
+    if (served.length) {
+      this.servedQueryByFile.set(file, served);
+      this.servedQueryByFolder = new Map();
     }
     if (writesPatientSearchIntoPageUrl(file, text)) {
       this.patientSearchPageUrlWriters.add(file);
@@ -878,6 +917,25 @@ export class WorkspaceIndex {
     return this.firstPatientSearchPageUrlWriter;
   }
 
+  /**
+   * The query parameters read by the handlers of the service `file` belongs to: files in its folder and below it
+   * (`main.js` of a service and its `src/routes/…`). What a request URL logged there can hold.
+   */
+  servedQueryParametersAround(file: string): readonly string[] {
+    if (this.servedQueryByFile.size === 0) return [];
+    const folder = path.posix.dirname(file.split(path.sep).join('/'));
+    const cached = this.servedQueryByFolder.get(folder);
+    if (cached) return cached;
+    const prefix = folder === '.' ? '' : `${folder}/`;
+    const names = new Set<string>();
+    for (const [reader, read] of this.servedQueryByFile) {
+      if (reader.split(path.sep).join('/').startsWith(prefix)) for (const name of read) names.add(name);
+    }
+    const result = [...names];
+    this.servedQueryByFolder.set(folder, result);
+    return result;
+  }
+
   removeFile(file: string): void {
     for (const name of this.httpClientClassesByFile.get(file) ?? []) {
       const count = (this.httpClientClassCounts.get(name) ?? 1) - 1;
@@ -886,6 +944,7 @@ export class WorkspaceIndex {
     }
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
+    if (this.servedQueryByFile.delete(file)) this.servedQueryByFolder = new Map();
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));

@@ -251,3 +251,20 @@ export const INBOUND_MESSAGE_FIELDS: ReadonlyArray<readonly [string, string]> = 
 
 /** Methods of an S3 object's `Body` (AWS SDK v3) that read its whole content. */
 export const OBJECT_BODY_READERS: readonly string[] = ['transformToString', 'transformToByteArray'];
+
+/**
+ * Clients of message brokers whose consumers receive what another system published: Kafka (kafkajs, kafka-node,
+ * node-rdkafka), AMQP/RabbitMQ (amqplib), Google Pub/Sub, Azure Service Bus.
+ */
+export const MESSAGE_BROKER_MODULES = /^(kafkajs|kafka-node|node-rdkafka|amqplib(\/callback_api)?|amqp-connection-manager|@google-cloud\/pubsub|@azure\/service-bus)$/;
+/** The field of a consumed message that holds what was published: Kafka `value`, AMQP `content`, Pub/Sub `data`, Service Bus `body`. */
+export const CONSUMED_MESSAGE_FIELDS: readonly string[] = ['value', 'content', 'data', 'body'];
+/** Options of a consumer that name its per-message handler: kafkajs `eachMessage`, Service Bus `processMessage`. */
+export const MESSAGE_HANDLER_OPTIONS: readonly string[] = ['eachMessage', 'processMessage'];
+/** kafkajs's per-batch handler option: `eachBatch: async ({ batch }) => { for (const message of batch.messages) … }`. */
+export const BATCH_HANDLER_OPTION = 'eachBatch';
+/** Methods and events of a consumer that hand each message to a callback: amqplib `channel.consume(q, cb)`, `consumer.on('message' | 'data', cb)`. */
+export const CONSUMER_CALLBACK_METHODS: readonly string[] = ['consume'];
+export const CONSUMER_MESSAGE_EVENTS: readonly string[] = ['message', 'data'];
+/** Types of a consumed message the broker libraries export (`Message`, `KafkaMessage`, `ConsumeMessage`, `ServiceBusReceivedMessage`). */
+export const CONSUMED_MESSAGE_TYPE = /^(\w*Message)$/;

@@ -870,6 +870,14 @@ export abstract class ValueEvaluator {
   }
 
   /** `patient`, `encounter`: the name's last word names a record that a scalar can only be the id or reference of. */
+  /** A value whose only PHI is a whole record's kind (no fields, no declared type), named by a name ending in the record's noun. */
+  private isWholeRecordByName(value: AbstractValue, node: Node): boolean {
+    if (!hasPhi(value) || value.fields || value.typeName || value.element || value.tuple) return false;
+    if (!value.kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind))) return false;
+    const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' && !node.computed ? propertyName(node) : undefined;
+    return name !== undefined && this.endsInRecordNoun(name);
+  }
+
   private endsInRecordNoun(name: string): boolean {
     const last = splitWords(name).at(-1);
     const kinds = last ? this.options.classifier.classify(last).kinds : [];
@@ -1129,6 +1137,9 @@ export abstract class ValueEvaluator {
    */
   protected asText(value: AbstractValue, node?: Node): AbstractValue {
     if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
+    // `/vacunacion/${event.paciente}`, `'visit ' + encounter`: a value known only as a whole record, by a name ending in
+    // the record's noun, is the record (`[object Object]` as text) or, being text, its id or reference: no data of it.
+    if (node && this.isWholeRecordByName(value, node)) return EMPTY;
     if (node && hasPhi(value) && !value.fields && this.namesAFhirResource(node)) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
     return this.isRecordType(value.typeName) ? EMPTY : value;

@@ -142,7 +142,7 @@ runRuleTests('no-phi-in-url', {
     { code: "type Props = { patient: number; label: string };\nexport const One = ({ patient, label }: Props) => <a href={`/profile/${patient}/events`}>{label}</a>;\nexport const Two = (props: Props) => <a href={`/profile/${props.patient}`}>{props.label}</a>;\nexport const columns = [{ render: (value) => <a href={`/profile/${value.patient}/document/${value.id}`}>{value.local}</a> }];", filename: 'src/events/EventsCard.tsx' },
     // a value known only by a name that ends in the record's noun (`event.paciente`, `encounter`), spliced into text, is the
     // record (`[object Object]`) or, being text, its id: no data of the record (judged false on an Angular EHR's routes)
-    "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente}`]);\n}\nexport function open(encounter: any) {\n  return fetch('/api/visits/' + encounter);\n}",
+    "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente}`]);\n}\nexport function open(encounter: any) {\n  return fetch('/api/visits/' + encounter);\n}\nexport function show(event: any) {\n  router.navigate([`/vaccination/${event?.paciente ?? 'new'}`]);\n}",
   ],
   invalid: [
     {"name": "a record's fields, or the record serialised, spliced into a URL still count", "code": "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente.documento}`]);\n  return fetch(`/api/check?p=${JSON.stringify(event.paciente)}`);\n}", "errors": [{"line": 3, "column": 20}, {"line": 4, "column": 32}]},

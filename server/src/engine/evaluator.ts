@@ -874,7 +874,14 @@ export abstract class ValueEvaluator {
   private isWholeRecordByName(value: AbstractValue, node: Node): boolean {
     if (!hasPhi(value) || value.fields || value.typeName || value.element || value.tuple) return false;
     if (!value.kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind))) return false;
-    const name = node.type === 'Identifier' ? node.name : node.type === 'MemberExpression' && !node.computed ? propertyName(node) : undefined;
+    // `${ids.ehr ?? 'not found'}`, `${visit?.encounter}`, `${encounter!}`: the name read, with a literal fallback.
+    let read: Node = node;
+    for (;;) {
+      if (read.type === 'ChainExpression' || read.type === 'TSNonNullExpression') read = read.expression;
+      else if (read.type === 'LogicalExpression' && (read.operator === '??' || read.operator === '||') && read.right.type === 'Literal') read = read.left;
+      else break;
+    }
+    const name = read.type === 'Identifier' ? read.name : read.type === 'MemberExpression' && !read.computed ? propertyName(read) : undefined;
     return name !== undefined && this.endsInRecordNoun(name);
   }
 

@@ -279,7 +279,11 @@ export default createRule({
     const allowedHosts = new Set(options.allowedHosts.map((host) => host.toLowerCase()));
     // An unknown host (`http://${host}`) may well be this machine (a config default of localhost): only a
     // known remote host is a finding.
-    const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host);
+    // A single-label host that a Docker Compose file above declares as a service is a container of the same stack,
+    // reached on the stack's own network (`http://fhir:8080` in the stack's config): not a host across a network.
+    const composeServices = new Set(context.config.composeServices ?? []);
+    const isComposeService = (host: string) => !host.includes('.') && composeServices.has(host);
+    const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host) && !isComposeService(url.host);
     const configJson = context.language === 'json' && isConfigJson(context.file) && !isPipelineConfig(context.file);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {

@@ -83,6 +83,21 @@ function namesWorkforceMember(field: string): boolean {
 /** The last word of an audit actor's key: `createdBy`, `updatedBy`, Spanish `registradoPor`, Portuguese `criadoPor`. */
 const ACTOR_WORDS = new Set(['by', 'por']);
 
+/** Keys only a sign-in account has: a password (or its hash, its reset token) or a username. */
+function isCredentialKey(field: string): boolean {
+  const words = splitWords(field);
+  return words.includes('password') || words.includes('passwd') || words.join('') === 'username';
+}
+
+/** A field map holding a sign-in credential: the record of an account someone logs in with. */
+function isAccountRecord(fields: TSESTree.ObjectExpression): boolean {
+  return fields.properties.some((property) => {
+    if (property.type !== 'Property' || property.computed) return false;
+    const field = keyName(property.key);
+    return field !== undefined && isCredentialKey(field);
+  });
+}
+
 /** `PatientSchema` → "Patient", `patients` → "patients", `PatientEntity` → "Patient". */
 function modelOf(context: RuleContext, name: string | undefined): Model {
   if (!name) return { personLike: false };
@@ -267,8 +282,14 @@ export default createRule({
       context.report({ node: key, messageId: 'unencryptedColumn', kinds, data: { column: field, remedy: REMEDY[orm] }, precision: model.personLike ? undefined : 'medium' });
     };
 
-    /** Mongoose, Sequelize and Drizzle attribute maps: `{ ssn: String, dob: { type: Date } }`. */
-    const checkFieldMap = (fields: TSESTree.ObjectExpression, model: Model, orm: Orm, skip: (field: string) => boolean) => {
+    /** Mongoose, Sequelize and Drizzle attribute maps: `{ ssn: String, dob: { type: Date } }`; `owner` names a nested path's key. */
+    const checkFieldMap = (fields: TSESTree.ObjectExpression, outerModel: Model, orm: Orm, skip: (field: string) => boolean, owner?: string) => {
+      // A record with a sign-in credential (a password, a username) is the account of someone who logs in to the app. Unless the
+      // app's users are patients (a portal, a patient app: `appUsers`) or the record or its key names patients (`PacienteApp`),
+      // that someone is a staff member: the account's identity documents are the workforce's own, not a patient's.
+      const ownerName = owner ?? outerModel.name;
+      const staffAccount = !outerModel.staffOwner && context.config.appUsers !== 'patients' && isAccountRecord(fields) && (ownerName === undefined || subjectOfName(ownerName) !== 'patient');
+      const model = staffAccount ? { ...outerModel, staffOwner: true } : outerModel;
       for (const property of fields.properties) {
         if (property.type !== 'Property' || property.computed) continue;
         const field = keyName(property.key);
@@ -281,7 +302,7 @@ export default createRule({
             // a nested path: `address: { street: String, city: String }`
             const nested = reportableKinds(field, model);
             if (nested.length) report(property.key, field, model, orm);
-            else checkFieldMap(value, { ...model, personLike: model.personLike, staffOwner: model.staffOwner || namesWorkforceMember(field) }, orm, skip);
+            else checkFieldMap(value, { ...model, personLike: model.personLike, staffOwner: model.staffOwner || namesWorkforceMember(field) }, orm, skip, field);
             continue;
           }
           if (propertyNamed(value, 'ref') || propertyNamed(value, 'references')) continue;
@@ -298,7 +319,7 @@ export default createRule({
           const element = value.elements[0];
           if (element && element.type !== 'SpreadElement' && (BOOLEAN_TYPES.test(context.getText(element)) || REFERENCE_TYPES.test(context.getText(element)))) continue;
           if (reportableKinds(field, model).length) report(property.key, field, model, orm);
-          else if (element?.type === 'ObjectExpression') checkFieldMap(element, model, orm, skip);
+          else if (element?.type === 'ObjectExpression') checkFieldMap(element, model, orm, skip, field);
           continue;
         }
         if (value.type === 'NewExpression') continue; // a nested `new Schema(…)` is checked on its own

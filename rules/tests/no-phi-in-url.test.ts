@@ -140,8 +140,12 @@ runRuleTests('no-phi-in-url', {
     // a value named as the record itself and declared or only guessed a patient (`patient: number`), spliced into a link's
     // path, is the record's reference; a trap-named or destructured parameter keeps its declared shape
     { code: "type Props = { patient: number; label: string };\nexport const One = ({ patient, label }: Props) => <a href={`/profile/${patient}/events`}>{label}</a>;\nexport const Two = (props: Props) => <a href={`/profile/${props.patient}`}>{props.label}</a>;\nexport const columns = [{ render: (value) => <a href={`/profile/${value.patient}/document/${value.id}`}>{value.local}</a> }];", filename: 'src/events/EventsCard.tsx' },
+    // a value known only by a name that ends in the record's noun (`event.paciente`, `encounter`), spliced into text, is the
+    // record (`[object Object]`) or, being text, its id: no data of the record (judged false on an Angular EHR's routes)
+    "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente}`]);\n}\nexport function open(encounter: any) {\n  return fetch('/api/visits/' + encounter);\n}\nexport function show(event: any) {\n  router.navigate([`/vaccination/${event?.paciente ?? 'new'}`]);\n}",
   ],
   invalid: [
+    {"name": "a record's fields, or the record serialised, spliced into a URL still count", "code": "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente.documento}`]);\n  return fetch(`/api/check?p=${JSON.stringify(event.paciente)}`);\n}", "errors": [{"line": 3, "column": 20}, {"line": 4, "column": 32}]},
     {"name": "parameters kept beside a plain search path go into its URL", "code": "export function byDemographics(queries: Record<string, unknown>, patient: { birthDate: string }) {\n  const params = new URLSearchParams();\n  params.append('birthdate', patient.birthDate);\n  queries['patient'] = { basePath: `/Patient`, params };\n}", "errors": [{"line": 3, "column": 30, "message": "date of birth"}]},
     // a specific identifier in a reference parameter, or an identity document's number in an identifier slot, still counts
     {"name": "an MRN in a subject parameter", "code": "declare const patient: { mrn: string };\nfetch(`/fhir/Observation?subject=${patient.mrn}`);", "errors": [{"line": 2, "column": 36, "message": "medical record number"}]},

@@ -50,6 +50,10 @@ runRuleTests('no-unencrypted-phi-column', {
     // nor is the type or the expiry of an identity document (`tipoDocumento`, `documentoVencimiento`)
     mongoose + "export const ProfesionalSchema = new mongoose.Schema({\n  documento: String,\n  tipoDocumento: String,\n  documentoVencimiento: Date,\n});",
     mongoose + "export const RecetaSchema = new mongoose.Schema({\n  profesional: { id: String, nombre: String, documento: String },\n  practitioner: { nationalId: String },\n});",
+    // a record with a sign-in credential (password, username) is an app account; in a staff app (the default) its
+    // identity documents are the workforce's own, at the top level or in a nested account path (judged false on a Spanish EHR API)
+    mongoose + "export const AuthAccountSchema = new mongoose.Schema({\n  nombre: String,\n  documento: String,\n  password: String,\n  ssn: String,\n});",
+    mongoose + "export const AccessLogSchema = new mongoose.Schema({\n  accesses: [{ when: Date, actor: { userName: String, nationalId: String } }],\n  assigned: { actor: { username: String, documento: String } },\n});",
     // who recorded something (an audit actor: `createdBy`, `registradoPor`) is a staff member
     mongoose + "export const PacienteSchema = new mongoose.Schema({\n  createdBy: { nombre: String, documento: Number },\n  fallecimiento: { fecha: Date, registradoPor: { documento: String } },\n});",
     // in a workforce table a licence number is a professional credential, not a patient's identifier
@@ -114,6 +118,20 @@ runRuleTests('no-unencrypted-phi-column', {
         { line: 3, column: 3, kinds: ['national-id'] },
         { line: 4, column: 31, kinds: ['national-id'] },
       ],
+    },
+    {
+      name: "an account record stays a patient's when it names patients or the app's users are patients; only identifiers leave with staff accounts",
+      code: mongoose + "export const PacienteAppSchema = new mongoose.Schema({\n  documento: String,\n  password: String,\n});\nexport const VisitSchema = new mongoose.Schema({\n  patient: { username: String, ssn: String },\n});",
+      errors: [
+        { line: 3, column: 3, kinds: ['national-id'] },
+        { line: 7, column: 32, kinds: ['ssn'] },
+      ],
+    },
+    {
+      name: "a sign-in account's identity document when the app's users are patients (a portal)",
+      config: { appUsers: 'patients' },
+      code: mongoose + "export const AccountSchema = new mongoose.Schema({\n  documento: String,\n  passwordHash: String,\n});",
+      errors: [{ line: 3, column: 3, kinds: ['national-id'] }],
     },
     {
       name: 'Sequelize define and Model.init (with includeClinicalData)',
@@ -181,7 +199,7 @@ runRuleTests('no-unencrypted-phi-column', {
     },
     {
       name: 'a strong identifier outside a patient-like model is still reported (medium precision)',
-      code: mongoose + 'export const UserSchema = new Schema({\n  username: String,\n  email: String,\n  ssn: String,\n});',
+      code: mongoose + 'export const SubmissionSchema = new Schema({\n  label: String,\n  email: String,\n  ssn: String,\n});',
       errors: [{ line: 5, column: 3, kinds: ['ssn'] }],
     },
   ],

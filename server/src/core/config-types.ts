@@ -66,6 +66,8 @@ export interface ResolvedConfig {
   simulatedPatientsFrom?: string;
   /** Why the file's package only supports tests (its nearest package manifest says so): its code is then `test`. */
   testSupportFrom?: string;
+  /** Names of the services Docker Compose files in the file's folder or above declare (containers of the same stack). */
+  composeServices?: readonly string[];
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

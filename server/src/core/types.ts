@@ -261,6 +261,8 @@ export interface ReachFacts {
   templateUrls?: string[];
   /** Interfaces the file declares (an `implements` of one of them is a contract of the workspace, not a framework's). */
   interfaces?: string[];
+  /** Source ranges of statements after an unconditional `return`/`throw`/`break`/`continue` of their block: never run. */
+  deadCode?: Array<[number, number]>;
 }
 
 export interface FileResult {

@@ -29,6 +29,7 @@ import {
 } from '../core/config-types';
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { AppUsersFinder } from './app-users';
+import { ComposeServicesFinder } from './compose-services';
 import { SimulatedPatientsFinder } from './simulated-patients';
 import { TestSupportFinder } from './test-support-packages';
 import { didYouMean } from './did-you-mean';
@@ -396,6 +397,8 @@ export class ConfigResolver {
   private readonly simulatedPatients = new SimulatedPatientsFinder();
   private simulationConfigs = new WeakMap<ResolvedConfig, ResolvedConfig>();
   private readonly testSupport = new TestSupportFinder();
+  private readonly composeServices = new ComposeServicesFinder();
+  private composeConfigs = new WeakMap<ResolvedConfig, Map<readonly string[], ResolvedConfig>>();
   private testSupportConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
   constructor(options: ConfigResolverOptions) {
@@ -409,7 +412,18 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath);
+    return this.withComposeServices(this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath), absPath);
+  }
+
+  /** A file below Docker Compose files gets the names of their services (`composeServices`); one object per (config, names). */
+  private withComposeServices(config: ResolvedConfig, absPath: string): ResolvedConfig {
+    const services = this.composeServices.servicesFor(absPath, config.baseDir);
+    if (services.length === 0) return config;
+    let byServices = this.composeConfigs.get(config);
+    if (!byServices) this.composeConfigs.set(config, (byServices = new Map()));
+    let derived = byServices.get(services);
+    if (!derived) byServices.set(services, (derived = { ...config, composeServices: services }));
+    return derived;
   }
 
   /** A file whose nearest package manifest describes a test-support package says so (`testSupportFrom`); one object per (config, evidence). */
@@ -466,6 +480,8 @@ export class ConfigResolver {
     this.simulationConfigs = new WeakMap();
     this.testSupport.clear();
     this.testSupportConfigs = new WeakMap();
+    this.composeServices.clear();
+    this.composeConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

@@ -870,6 +870,21 @@ export abstract class ValueEvaluator {
   }
 
   /** `patient`, `encounter`: the name's last word names a record that a scalar can only be the id or reference of. */
+  /** A value whose only PHI is a whole record's kind (no fields, no declared type), named by a name ending in the record's noun. */
+  private isWholeRecordByName(value: AbstractValue, node: Node): boolean {
+    if (!hasPhi(value) || value.fields || value.typeName || value.element || value.tuple) return false;
+    if (!value.kinds.every((kind) => SCALAR_REFERENCE_KINDS.has(kind))) return false;
+    // `${ids.ehr ?? 'not found'}`, `${visit?.encounter}`, `${encounter!}`: the name read, with a literal fallback.
+    let read: Node = node;
+    for (;;) {
+      if (read.type === 'ChainExpression' || read.type === 'TSNonNullExpression') read = read.expression;
+      else if (read.type === 'LogicalExpression' && (read.operator === '??' || read.operator === '||') && read.right.type === 'Literal') read = read.left;
+      else break;
+    }
+    const name = read.type === 'Identifier' ? read.name : read.type === 'MemberExpression' && !read.computed ? propertyName(read) : undefined;
+    return name !== undefined && this.endsInRecordNoun(name);
+  }
+
   private endsInRecordNoun(name: string): boolean {
     const last = splitWords(name).at(-1);
     const kinds = last ? this.options.classifier.classify(last).kinds : [];
@@ -1129,6 +1144,9 @@ export abstract class ValueEvaluator {
    */
   protected asText(value: AbstractValue, node?: Node): AbstractValue {
     if (hasPhi(value) && hasTag(value, 'declared-record') && !value.fields) return EMPTY;
+    // `/vacunacion/${event.paciente}`, `'visit ' + encounter`: a value known only as a whole record, by a name ending in
+    // the record's noun, is the record (`[object Object]` as text) or, being text, its id or reference: no data of it.
+    if (node && this.isWholeRecordByName(value, node)) return EMPTY;
     if (node && hasPhi(value) && !value.fields && this.namesAFhirResource(node)) return EMPTY;
     if (!hasPhi(value) || !value.typeName || value.fields) return value;
     return this.isRecordType(value.typeName) ? EMPTY : value;

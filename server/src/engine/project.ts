@@ -23,7 +23,7 @@ import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFa
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
-import { problemOfReadFailure, thirdPartyBundle } from './unanalysed';
+import { buildChunk, dataModule, problemOfReadFailure, thirdPartyBundle } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
 
 export interface ProjectOptions {
@@ -698,12 +698,16 @@ function refineRolesByImporters(loaded: LoadedFile[], index: WorkspaceIndex): vo
 
 /**
  * The role of a file over the size limit, judged by its path and first bytes: one that opens as a library's
- * distribution bundle is vendored (a plain skip, still listed), whatever folder it was copied into.
+ * distribution bundle is vendored, a bundler's chunk or a module of literal data is generated (plain skips, still
+ * listed), whatever folder it was copied into.
  */
 function unreadFileRole(verdict: RoleVerdict, head: string): RoleVerdict {
   if ((verdict.role !== 'production' && verdict.role !== 'script') || verdict.reason.startsWith('config ')) return verdict;
   const bundle = thirdPartyBundle(head);
-  return bundle ? { role: 'vendored', reason: bundle } : verdict;
+  if (bundle) return { role: 'vendored', reason: bundle };
+  // A bundler's output chunk, or a module of literal data only (a bundled code-system table): nobody's code to analyse.
+  const built = buildChunk(head) ?? dataModule(head);
+  return built ? { role: 'generated', reason: built } : verdict;
 }
 
 /** The path as written, or the one file of its folder whose name differs only in case (a project written on a case-insensitive disk). */

@@ -27,6 +27,8 @@ type Node = TSESTree.Node;
 export type { ReachEntity, ReachFacts, ReachImport };
 
 const IDENTIFIER_LIKE = /^[A-Za-z_$#][\w$]*$/;
+/** Statements after which the rest of their block never runs. */
+const JUMP_STATEMENTS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
 /**
  * Types run nothing: a function or class named only in a type (`ReturnType<typeof useVisit>`, a parameter
  * typed `Service`) is not called there (classes built by dependency injection are decorated, hence pinned).
@@ -198,6 +200,18 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
     }
     return undefined;
   };
+  /** Statements after an unconditional `return`, `throw`, `break` or `continue` of their block: they never run. */
+  const deadCode: Array<[number, number]> = [];
+  const deadAfterJump = (statements: readonly Node[]) => {
+    const jump = statements.findIndex((statement) => JUMP_STATEMENTS.has(statement.type));
+    if (jump < 0) return;
+    for (const statement of statements.slice(jump + 1)) {
+      // Hoisted: a function declared after the jump is still callable from before it; types run nothing.
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (!declaration || declaration.type === 'FunctionDeclaration' || declaration.type === 'EmptyStatement' || TYPE_ONLY.has(declaration.type)) continue;
+      deadCode.push([statement.range[0], statement.range[1]]);
+    }
+  };
   const mention = (name: string, context: number) => {
     const known = mentions.get(name);
     if (!known) mentions.set(name, { count: 1, contexts: [context] });
@@ -288,6 +302,13 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
       context = entities.length - 1;
     }
     switch (node.type) {
+      case 'BlockStatement':
+      case 'StaticBlock':
+        deadAfterJump(node.body);
+        break;
+      case 'SwitchCase':
+        deadAfterJump(node.consequent);
+        break;
       case 'Identifier':
       case 'JSXIdentifier':
         if (!declaringNames.has(node)) mention(node.name, context);
@@ -480,6 +501,7 @@ export function extractReachFacts(program: TSESTree.Program, text: string): Reac
   if (dynamicMembers) facts.dynamicMembers = true;
   if (templateUrls.length) facts.templateUrls = templateUrls;
   if (interfaces.length) facts.interfaces = interfaces;
+  if (deadCode.length) facts.deadCode = deadCode;
   return facts;
 }
 
@@ -927,6 +949,8 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
         || (entity.member === true && memberNamesAnywhere.has(entity.name));
       dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
+    // Statements after an unconditional jump: dead wherever their function is called, known from the file alone.
+    for (const [start, end] of facts.get(file)!.deadCode ?? []) dead.push({ start, end, reason: 'the statement comes after an unconditional return, throw, break or continue of its block, so it never runs' });
     if (dead.length) result.set(file, dead);
   }
   return result;

@@ -68,6 +68,12 @@ const BROWSER_APP_FOLDERS: ReadonlySet<string> = new Set(['app', 'public', 'www'
 const CODING_ASSISTANT_FOLDERS: ReadonlySet<string> = new Set(['.claude', '.cursor', '.windsurf', '.gemini', '.codex', '.continue', '.roo', '.kiro', '.cline', '.aider']);
 
 /**
+ * The folders where an IDE keeps its settings, run configurations and file templates (`.idea/fileTemplates/…`,
+ * `.vscode/…`, `.fleet/…`): the developer's editor reads them, no build ships them.
+ */
+const IDE_FOLDERS: ReadonlySet<string> = new Set(['.idea', '.vscode', '.fleet', '.vs']);
+
+/**
  * Folders a web server hands out as they are: a `plugins/` folder under one holds third-party jQuery plugins and
  * chart libraries a theme ships with (`wwwroot/assets/global/plugins/highcharts/…`), not the app's code. (A
  * `plugins/` folder elsewhere, `lib/plugins/`, is the app's own.) So does a `themes/` folder right under one
@@ -185,6 +191,8 @@ function folderRole(folders: readonly string[]): RoleVerdict | undefined {
   // developer's agent tooling, not an operator script of the product).
   const assistant = folders.find((folder) => CODING_ASSISTANT_FOLDERS.has(folder.toLowerCase()));
   if (assistant) return { role: 'development', reason: `coding assistant folder ${assistant}` };
+  const ide = folders.find((folder) => IDE_FOLDERS.has(folder.toLowerCase()));
+  if (ide) return { role: 'development', reason: `IDE settings folder ${ide}` };
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i].toLowerCase();
     if (folder === 'plugins' && folders.slice(0, i).some((ancestor) => STATIC_ASSET_FOLDERS.has(ancestor.toLowerCase()))) {

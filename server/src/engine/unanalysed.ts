@@ -40,6 +40,35 @@ export function thirdPartyBundle(head: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why the start of a file over the size limit shows a bundler's build output rather than source: a webpack JSONP
+ * chunk (`(window["webpackJsonp"]=window["webpackJsonp"]||[]).push(…)`, `(self.webpackChunkapp=…||[]).push(…)`) is
+ * what a build made of modules the workspace or a package holds, not code anyone edits here.
+ */
+export function buildChunk(head: string): string | undefined {
+  const start = head.slice(0, 500);
+  return /^\s*(?:\/\*[\s\S]*?\*\/\s*)?\(\s*(?:window|self|this|globalThis)\s*(?:\[\s*["']webpack\w*["']\s*\]|\.webpack\w*)\s*=/.test(start) ? 'a build chunk (webpack JSONP chunk)' : undefined;
+}
+
+/** A data module's opening: a default export, a CommonJS export or an exported constant of an array or object literal. */
+const DATA_MODULE_START = /^\s*(?:(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*)\s*)*(?:export\s+default\s*|module\.exports\s*=\s*|exports\.[\w$]+\s*=\s*|export\s+(?:const|let|var)\s+[\w$]+\s*(?::[^=\n]{1,200})?=\s*)(?=[[{])/;
+/** String literals (the last one may be cut off by the end of the head); a template literal only without `${`. */
+const STRING_LITERALS = /"(?:[^"\\\n]|\\.)*(?:"|$)|'(?:[^'\\\n]|\\.)*(?:'|$)|`(?:[^`\\$]|\\.|\$(?!\{))*(?:`|$)/g;
+/** What is left of pure data once its strings are gone: brackets, braces, colons, commas, keys, numbers, true/false/null. */
+const DATA_ONLY = /^[\s[\]{}:,."\w+-]*;?\s*$/;
+
+/**
+ * Why the start of a file over the size limit shows a data module (a bundled code-system table, a word list), or
+ * undefined. A module that exports one array or object literal and whose first bytes hold nothing but literal data —
+ * no call, no function, no operator, no `${}` — runs no code: no flow in it reaches a sink, so skipping it hides none.
+ */
+export function dataModule(head: string): string | undefined {
+  const start = DATA_MODULE_START.exec(head);
+  if (!start) return undefined;
+  const rest = head.slice(start[0].length).replace(STRING_LITERALS, '""');
+  return DATA_ONLY.test(rest) ? 'a data module: one exported literal of data, no code' : undefined;
+}
+
 /** The problem a read failure is, or undefined when it is a plain skip (binary, minified, unreadable). */
 export function problemOfReadFailure(reason: SkipReason, detail: string): AnalysisProblem | undefined {
   switch (reason) {

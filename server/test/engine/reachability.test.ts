@@ -157,6 +157,39 @@ describe('unreachable code', () => {
   });
 });
 
+describe('statements after an unconditional jump', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi-guard-jump-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives findings after a return, throw, break or continue of their block the unreachable role, and keeps the rest', () => {
+    const text = [
+      'declare const patient: any;',
+      'export function send(): Promise<void> {',
+      '  return new Promise((resolve, reject) => {',
+      "    return reject('service off');",
+      `    ${LOG}`,
+      '  });',
+      '}',
+      'export function check(kind: string) {',
+      '  switch (kind) {',
+      `    case 'a': break; ${LOG}`,
+      `    case 'b': ${LOG} break;`,
+      '  }',
+      `  if (kind) { throw new Error('no'); } ${LOG}`,
+      `  for (const x of [1]) { continue; ${LOG} }`,
+      '  return hoisted();',
+      `  function hoisted() { ${LOG} }`,
+      '}',
+    ].join('\n');
+    const project = new Project({ root: dir, rules: allRules, reportRoles: 'all' });
+    const result = project.analyze(path.join(dir, 'src/jump.ts'), text);
+    const roles = result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => `${finding.range.start.line}:${finding.role}`);
+    assert.deepEqual(roles, ['5:unreachable', '10:unreachable', '11:production', '13:production', '14:unreachable', '16:production']);
+    const reason = result.findings.find((finding) => finding.role === 'unreachable')?.roleReason ?? '';
+    assert.match(reason, /after an unconditional return/);
+  });
+});
+
 describe('superseded copies', () => {
   it('an older copy nobody imports (`shell.old.tsx`, `page-old.tsx`) runs nowhere; one that is imported, and the current file, still run', async () => {
     const component = "declare const patient: { name: string; diagnosis: string };\nexport function PatientShell() {\n  console.log('shell', patient.name, patient.diagnosis);\n  return null;\n}\n";

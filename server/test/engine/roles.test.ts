@@ -104,6 +104,10 @@ describe('file roles', () => {
     ['src/components/PlaygroundLink.tsx', 'production'],
     // A coding assistant's skills and hooks run on the developer's machine, whatever folder below names them.
     ['.claude/skills/chrome-devtools/scripts/performance.js', 'development'],
+    // An IDE's settings and file templates are read by the developer's editor, never shipped.
+    ['.idea/fileTemplates/FhirService.js', 'development'],
+    ['.vscode/snippets/handler.js', 'development'],
+    ['src/ideas/idea.ts', 'production'],
     ['.cursor/rules/hooks/format.ts', 'development'],
     ['src/claude/summarise.ts', 'production'],
     // Test support shipped as packages of their own (lambdas the regression suite calls).

@@ -68,6 +68,23 @@ describe('unanalysed files in a scan', () => {
     assert.deepEqual(result.skipped.map((skip) => skip.file).sort(), ['app/views/docs/apidocs-ui.js', 'src/assets/chartkit.js', 'src/patients/registry.ts']);
   });
 
+  it('an oversized module of literal data only (a code-system table) or a webpack build chunk is a plain skip; data with code in it stays a finding', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `{code:"A0${i}",desc:"Cholera (classical), unspecified",weight:-1.5e3,active:true,parent:null}`).join(',');
+    write({
+      '.phi-guard.json': '{ "maxFileSize": 512 }',
+      'app/data/codes.js': `// generated from the code system\nexport default[${rows}];\n`,
+      'app/data/terms.ts': `export const TERMS: Record<string, string> = {${rows.replace(/[{}]/g, '')}};\n`,
+      'app/data/rows.js': `module.exports = [${rows}, \`${'x'.repeat(600)}`,
+      'gui/js/chunk-vendors.1a2b3c.js': `(window["webpackJsonp"]=window["webpackJsonp"]||[]).push([["chunk-vendors"],{"0020":function(e,t){${'e.x=1;'.repeat(100)}}}]);\n`,
+      'app/data/mixed.js': `export default[${rows}].map((row) => ({ ...row, label: row.desc }));\n`,
+      'app/data/template.js': `export default[\`\${patient.ssn}\`, ${rows}];\n`,
+      'app/data/called.js': `export const table = {${rows.replace(/[{}]/g, '')}, first: load(patient)};\n`,
+    });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['app/data/called.js unanalysed-file warning', 'app/data/mixed.js unanalysed-file warning', 'app/data/template.js unanalysed-file warning']);
+    assert.deepEqual(result.skipped.map((skip) => skip.file).sort(), ['app/data/called.js', 'app/data/codes.js', 'app/data/mixed.js', 'app/data/rows.js', 'app/data/template.js', 'app/data/terms.ts', 'gui/js/chunk-vendors.1a2b3c.js']);
+  });
+
   it('a code-generation template with placeholder tokens is a plain skip with its reason; a template-named file broken elsewhere stays a finding', async () => {
     write({
       'db/migrations/.migrationTemplate.ts': "import { Migration } from './migration';\n\nexport class {MIGRATION_NAME}{TIMESTAMP} implements Migration {\n  async up(): Promise<void> {}\n}\n",

@@ -26,7 +26,7 @@ import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABE
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
-import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -742,7 +742,7 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
-      const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
+      const declared = annotation.name ? this.annotatedTypeValue(identifier.typeAnnotation?.typeAnnotation, annotation.name, identifier, annotation.namespace) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
       if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) {
@@ -755,7 +755,7 @@ export abstract class ValueEvaluator {
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, stringShape: assigned.stringShape, constant: assigned.constant };
     }
     let value = assigned;
-    const typed = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
+    const typed = annotation.name ? this.annotatedTypeValue(identifier.typeAnnotation?.typeAnnotation, annotation.name, identifier, annotation.namespace) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     // An object the analysis knows field by field (`const params: Query = { body: { query } }`, a caller's argument of one)
     // keeps those fields under a declared shape without PHI: they say more than the declaration.
@@ -961,6 +961,11 @@ export abstract class ValueEvaluator {
     return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
+  /** What a declared type says a value holds: its name's shape, and what a workspace generic's payload argument holds (see withGenericPayload). */
+  protected annotatedTypeValue(type: TSESTree.TypeNode | undefined, typeName: string, node: Node, namespace?: string): AbstractValue {
+    return withGenericPayload(this as unknown as TypeFlowHost, type, node, this.typedValue(typeName, node, namespace));
+  }
+
   protected typedValue(typeName: string, node: Node, namespace?: string): AbstractValue {
     // `import { QuestionnaireResponse as FHIRQuestionnaireResponse } from 'fhir/r4b'`: the exported name says the shape.
     const imported = this.imports.get(typeName)?.imported;
@@ -1070,7 +1075,7 @@ export abstract class ValueEvaluator {
         const inner = this.valueOf(node.expression);
         const annotation = typeNameOfAnnotation(node.typeAnnotation);
         if (!annotation.name) return inner;
-        const typed = join(inner, this.typedValue(annotation.name, node, annotation.namespace));
+        const typed = join(inner, this.annotatedTypeValue(node.typeAnnotation, annotation.name, node, annotation.namespace));
         // `[requests, order] as const`: the assertion does not change what each element holds.
         return inner.tuple && !typed.tuple ? { ...typed, tuple: inner.tuple } : typed;
       }

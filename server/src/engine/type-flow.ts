@@ -7,7 +7,7 @@ import type { TaintOrigin } from '../rule-api';
 import { calleeName, keyName } from '../rule-api/ast';
 import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, type NameClassifier } from '../vocabulary/classify';
 import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
-import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
+import { namedTypeReference, typeNameOfAnnotation, typeReferenceNames } from './syntax';
 import { DEFAULT_MEMBER_PREFIX, returnedTypeNames, type WorkspaceIndex } from './workspace-index';
 import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
 
@@ -53,7 +53,7 @@ const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
  * The value a type names: its main name's shape (`Patient[]` → Patient) joined with what any type parameter
  * it mentions is instantiated with (`DraftState<TDraft>` inside `createDraftStore<TDraft>`).
  */
-export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: Node): AbstractValue {
+export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: Node, depth = 0): AbstractValue {
   const main = typeNameOfAnnotation(type).name;
   let value = main ? host.typedValue(main, node) : EMPTY;
   for (const name of typeReferenceNames(type)) {
@@ -61,7 +61,37 @@ export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: N
     const parameter = host.typedValue(name, node);
     if (hasPhi(parameter)) value = join(value, parameter);
   }
-  return value;
+  return withGenericPayload(host, type, node, value, depth);
+}
+
+/**
+ * `RequestResult<Dependent[]>` where the workspace declares `interface RequestResult<T> { resourcePayload: T }`
+ * (`Page<T> { items: T[] }`, `ApiResponse<T> { data?: T }`): a generic whose own fields are typed by its
+ * parameter holds what its argument holds. The value keeps the wrapper's type (its other fields, a status or a
+ * page size, stay what they are declared) and carries the argument's PHI, and the payload fields read as the
+ * argument. `typed` is the value the wrapper's name alone gives.
+ */
+export function withGenericPayload(host: TypeFlowHost, type: TSESTree.TypeNode | undefined, node: Node, typed: AbstractValue, depth = 0): AbstractValue {
+  const index = host.options.index;
+  const reference = namedTypeReference(type);
+  const args = reference?.typeArguments?.params;
+  if (!index || !reference || !args?.length || depth > 3) return typed;
+  const name = typeNameOfAnnotation(reference).name;
+  const payload = name ? index.payloadParametersOf(name) : undefined;
+  if (!payload || ERROR_TYPE_NAME.test(name!)) return typed;
+  let value = typed;
+  let fields: Map<string, AbstractValue> | undefined;
+  for (const { position, fields: names } of payload) {
+    const argument = args[position];
+    if (!argument) continue;
+    const held = valueOfType(host, argument, node, depth + 1);
+    if (!hasPhi(held)) continue;
+    value = join(value, taintOnly(held));
+    fields ??= new Map(typed.fields ?? []);
+    for (const field of names) if (field) fields.set(field, held);
+  }
+  if (!fields) return typed;
+  return { ...value, typeName: typed.typeName ?? name, personContext: typed.personContext || value.personContext, fields };
 }
 
 /** `useForm({ defaultValues: patient })`, `useFormik({ initialValues: { givenName: '', birthDate: '' } })`. */

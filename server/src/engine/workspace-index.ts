@@ -24,6 +24,17 @@ export interface DeclaredType {
   extends: string[];
   /** `{ [linkId: string]: Answer }`: the type of every other key's value. */
   indexType?: string;
+  /** `interface RequestResult<T>`: the names of its type parameters, in order. */
+  typeParameters?: string[];
+}
+
+/**
+ * A declared generic that holds what its type argument is (`interface RequestResult<T> { resourcePayload: T }`,
+ * `class Page<T> { items: T[] }`): the argument's position and the fields typed by that parameter.
+ */
+export interface PayloadParameter {
+  position: number;
+  fields: string[];
 }
 
 export interface ResolvedField {
@@ -241,11 +252,13 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     const heritage = withoutTypeParameters(match[2] ?? '');
     const extendsClause = /\bextends\s+([^{]+?)(?:\bimplements\b|$)/.exec(heritage);
     const body = membersOf(text.slice(open + 1, close));
+    const typeParameters = typeParametersOf(match[2] ?? match[4] ?? '');
     types.push({
       name,
       file,
       fields: body.fields,
       indexType: body.indexType,
+      ...(typeParameters.length ? { typeParameters } : {}),
       extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
     });
     DECLARATION.lastIndex = open + 1;
@@ -319,6 +332,42 @@ function aliasRightHandSide(text: string, start: number): string {
 }
 
 const TYPE_PARAMETERS_ONLY = /^\s*(?:<[\s\S]*>)?\s*$/;
+
+/** The names of a declaration's type parameters from its header: `<T extends Base = X, U>` → [T, U]. */
+function typeParametersOf(header: string): string[] {
+  const start = header.search(/\S/);
+  if (start < 0 || header[start] !== '<') return [];
+  const names: string[] = [];
+  let depth = 0;
+  let expectName = true;
+  for (let i = start; i < header.length; i++) {
+    const ch = header[i];
+    if (ch === '<' || ch === '{' || ch === '(' || ch === '[') {
+      depth++;
+      continue;
+    }
+    if ((ch === '>' && header[i - 1] !== '=') || ch === '}' || ch === ')' || ch === ']') {
+      if (--depth === 0) break;
+      continue;
+    }
+    if (depth === 1 && ch === ',') {
+      expectName = true;
+      continue;
+    }
+    if (depth === 1 && expectName && /[A-Za-z_$]/.test(ch)) {
+      const name = /^[A-Za-z_$][\w$]*/.exec(header.slice(i, i + 100))![0];
+      // `<const T>`, `<in out T>`: modifiers before the name
+      if (name === 'const' || name === 'in' || name === 'out') {
+        i += name.length - 1;
+        continue;
+      }
+      names.push(name);
+      expectName = false;
+      i += name.length - 1;
+    }
+  }
+  return names;
+}
 
 /** A declaration's header after its type parameters: `<T extends Base> extends Repo<T>` → ` extends Repo<T>`. */
 function withoutTypeParameters(header: string): string {
@@ -830,6 +879,50 @@ export class WorkspaceIndex {
   }
 
   /** Whether a workspace file declares a type of this name. */
+  /**
+   * `interface RequestResult<T> { resourcePayload: T }`: the type parameters a workspace generic's own fields
+   * are typed by (directly, as an array, or in a content wrapper), with those fields. An instance of it holds
+   * what its type argument holds, and those fields are that argument. Undefined for a generic whose
+   * parameters only constrain methods or keys, and for any name the workspace does not declare.
+   */
+  payloadParametersOf(typeName: string): readonly PayloadParameter[] | undefined {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared?.typeParameters) return undefined;
+    const payload: PayloadParameter[] = [];
+    declared.typeParameters.forEach((parameter, position) => {
+      const fields = declared.fields.filter((field) => field.typeName === parameter).map((field) => field.name);
+      if (declared.indexType === parameter) fields.push('');
+      if (fields.length) payload.push({ position, fields });
+    });
+    return payload.length ? payload : undefined;
+  }
+
+  /**
+   * The type names a type's text holds through workspace generics' payload parameters:
+   * `Promise<RequestResult<Encounter[]>>` → [Encounter] (when `RequestResult<T>` holds its `T`). Nested up to three levels.
+   */
+  payloadTypeNamesOf(typeText: string, depth = 0): string[] {
+    if (depth > 3) return [];
+    let text = typeText.trim().replace(/\[\]$/g, '');
+    for (let unwrap = 0; unwrap < 4; unwrap++) {
+      const generic = genericParts(text);
+      if (!generic || !contentWrappers.has(generic.name)) break;
+      text = generic.args[0].trim().replace(/\[\]$/g, '');
+    }
+    const generic = genericParts(text);
+    const payload = generic && this.payloadParametersOf(generic.name);
+    if (!generic || !payload) return [];
+    const names: string[] = [];
+    for (const { position } of payload) {
+      const argument = generic.args[position];
+      if (!argument) continue;
+      const name = unwrapTypeName(argument);
+      if (name) names.push(name);
+      names.push(...this.payloadTypeNamesOf(argument, depth + 1));
+    }
+    return [...new Set(names)];
+  }
+
   declares(typeName: string): boolean {
     return this.declaredByName.has(typeName);
   }

@@ -26,7 +26,7 @@ import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABE
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
-import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
+import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -961,6 +961,13 @@ export abstract class ValueEvaluator {
     return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
+  /** `labService.getOrders(id)` with `labService` typed by a declared interface or class: what that method is declared to return. */
+  private declaredByReceiverType(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): AbstractValue {
+    if (!this.options.index) return EMPTY;
+    const receiverType = this.valueOf(callee.object).typeName;
+    return receiverType && this.options.index.declares(receiverType) ? declaredTypeMethodReturnValue(this as unknown as TypeFlowHost, node, receiverType, method) : EMPTY;
+  }
+
   /** What a declared type says a value holds: its name's shape, and what a workspace generic's payload argument holds (see withGenericPayload). */
   protected annotatedTypeValue(type: TSESTree.TypeNode | undefined, typeName: string, node: Node, namespace?: string): AbstractValue {
     return withGenericPayload(this as unknown as TypeFlowHost, type, node, this.typedValue(typeName, node, namespace));
@@ -1361,6 +1368,11 @@ export abstract class ValueEvaluator {
         // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
         if (!field && wrapperValueProperties.has(name) && hasPhi(object) && !object.fields) return object;
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        // `result.resourcePayload` of a `RequestResult<LabOrders>` known only as a whole (a declared return): the field
+        // typed by the generic's parameter holds what the value holds through its argument.
+        if (field.kinds.length === 0 && field.typeName && hasPhi(object) && this.options.index?.payloadParametersOf(object.typeName)?.some((payload) => payload.fields.includes(name))) {
+          return { ...taintOnly(object), personContext: object.personContext };
+        }
         // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
         // what its controls hold; its name does.
         const form = !field.inherit && !field.primitive && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
@@ -1611,7 +1623,7 @@ export abstract class ValueEvaluator {
       const returned = method ? this.summarize(method, node.arguments.map((argument) => this.valueOf(argument))) : this.importedMethodReturn(node);
       if (returned && isResponseValue(returned)) return returned;
       // `byPatient(id): Observable<LabOrder[]>` of this file's class: what it is declared to emit.
-      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : EMPTY;
+      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : this.declaredByReceiverType(node, callee, name);
       if (hasPhi(declared)) return asEmission(declared);
       if (name === PIPE_METHOD) {
         const emission = this.emissionOf(this.valueOf(callee.object));

@@ -26,6 +26,8 @@ export interface DeclaredType {
   indexType?: string;
   /** `interface RequestResult<T>`: the names of its type parameters, in order. */
   typeParameters?: string[];
+  /** Method name → the text of its declared return type (`getLabOrders(hdid: string): Promise<RequestResult<LabOrder[]>>`). */
+  methods?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -259,6 +261,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
       fields: body.fields,
       indexType: body.indexType,
       ...(typeParameters.length ? { typeParameters } : {}),
+      ...(body.methods ? { methods: body.methods } : {}),
       extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
     });
     DECLARATION.lastIndex = open + 1;
@@ -284,9 +287,44 @@ const FUNCTION_MEMBER = /^\s*(?:readonly\s+)?(?:[A-Za-z_$][\w$]*\s*\??\s*(?:<[^>
 /** Classes of the platform a field may be created as: they hold no record of the workspace's. */
 const BUILT_IN_CLASSES = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'RegExp', 'Error', 'Promise', 'Subject', 'BehaviorSubject', 'ReplaySubject', 'EventEmitter', 'FormGroup', 'FormControl', 'FormArray', 'FormBuilder', 'HttpParams', 'HttpHeaders', 'URLSearchParams', 'FormData', 'Blob', 'File']);
 
-function membersOf(body: string): { fields: DeclaredField[]; indexType?: string } {
+/** A method's head up to its parameters' `(`: modifiers, its name, optional `?` and type parameters. */
+const METHOD_HEAD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|async|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*\??\s*(?:<[^()<>]{0,200}(?:<[^()<>]{0,200}>[^()<>]{0,200})*>)?\s*\(/;
+
+/**
+ * The declared return type's text of a method member (`getOrders(hdid: string): Promise<Order[]>` → `Promise<Order[]>`),
+ * up to its body in a class; undefined without an annotation.
+ */
+function methodReturnTypeText(member: string): { name: string; returnType: string } | undefined {
+  const head = METHOD_HEAD.exec(member);
+  if (!head || head[1] === 'constructor') return undefined;
+  let depth = 0;
+  let i = head[0].length - 1;
+  const limit = Math.min(member.length, i + 2000);
+  for (; i < limit; i++) {
+    const ch = member[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) break;
+  }
+  if (depth !== 0) return undefined;
+  const rest = /^\s*:\s*/.exec(member.slice(i + 1, i + 20));
+  if (!rest) return undefined;
+  const start = i + 1 + rest[0].length;
+  let end = start;
+  let nested = 0;
+  for (const stop = Math.min(member.length, start + 400); end < stop; end++) {
+    const ch = member[end];
+    if (ch === '<' || ch === '(' || ch === '[') nested++;
+    else if ((ch === '>' && member[end - 1] !== '=') || ch === ')' || ch === ']') nested--;
+    else if (ch === '{' && nested === 0) break;
+  }
+  const returnType = member.slice(start, end).trim();
+  return returnType ? { name: head[1], returnType } : undefined;
+}
+
+function membersOf(body: string): { fields: DeclaredField[]; indexType?: string; methods?: Map<string, string> } {
   const fields: DeclaredField[] = [];
   let indexType: string | undefined;
+  let methods: Map<string, string> | undefined;
   for (const member of topLevelMembers(body)) {
     const indexed = INDEX_SIGNATURE.exec(member);
     if (indexed) {
@@ -295,6 +333,8 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
     }
     const field = FIELD.exec(member);
     if (!field) {
+      const method = methodReturnTypeText(member);
+      if (method && !methods?.has(method.name)) (methods ??= new Map()).set(method.name, method.returnType);
       const initialised = INITIALISED_FIELD.exec(member);
       // `new Array<PatInfo>()`, `new MatTableDataSource<Patient>([])`: a wrapper holds what its type argument says.
       const typeName = initialised ? unwrapTypeName(initialised[2]) : undefined;
@@ -304,7 +344,7 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
     if (/^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
     fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
   }
-  return { fields, indexType };
+  return { fields, indexType, methods };
 }
 
 /** The text of a type alias's right-hand side: up to a `;` or a line break outside brackets that no `&`/`|` continues. */
@@ -921,6 +961,39 @@ export class WorkspaceIndex {
       names.push(...this.payloadTypeNamesOf(argument, depth + 1));
     }
     return [...new Set(names)];
+  }
+
+  /**
+   * `laboratoryService.getLaboratoryOrders(hdid)` with `laboratoryService: ILaboratoryService`: the text of the type
+   * the method is declared to return by the interface or class the workspace declares (or its parents).
+   */
+  methodReturnTypeOf(typeName: string, method: string, depth = 0): string | undefined {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared || depth > 3) return undefined;
+    const returnType = declared.methods?.get(method);
+    if (returnType !== undefined) return returnType;
+    for (const part of declared.extends) {
+      const parent = this.parentTypeName(part);
+      const found = parent && parent !== typeName ? this.methodReturnTypeOf(parent, method, depth + 1) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The workspace generic a type's text names through content wrappers, when it holds its argument
+   * (`Promise<RequestResult<Encounter[]>>` → RequestResult with its payload fields), else undefined.
+   */
+  payloadWrapperOf(typeText: string): { name: string; fields: string[] } | undefined {
+    let text = typeText.trim().replace(/\[\]$/g, '');
+    for (let unwrap = 0; unwrap < 4; unwrap++) {
+      const generic = genericParts(text);
+      if (!generic || !contentWrappers.has(generic.name)) break;
+      text = generic.args[0].trim().replace(/\[\]$/g, '');
+    }
+    const generic = genericParts(text);
+    const payload = generic && this.payloadParametersOf(generic.name);
+    return payload ? { name: generic.name, fields: payload.flatMap((parameter) => parameter.fields.filter(Boolean)) } : undefined;
   }
 
   declares(typeName: string): boolean {

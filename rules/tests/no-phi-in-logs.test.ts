@@ -887,6 +887,8 @@ describe('no-phi-in-logs: whole records logged under generic names, typed throug
       // a generic whose parameter only types a method's argument does not hold a record of it
       { code: "import { Handler } from '@/models/handler';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(handler: Handler<LabOrder>) {\n  console.log(handler);\n}", workspace: models },
       // a service interface's method that returns a staff list, or a flag, returns no patient's data
+      // the whole envelope logged where its status test failed: the service's error, not the payload
+      { code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nimport { ResultType } from '@/constants/resultType';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    if (result.resultStatus === ResultType.Success) {\n      return result.resourcePayload;\n    } else if (result.resultError) {\n      throw new Error(result.resultError.errorCode);\n    } else {\n      console.warn(`retrieval failed! ${JSON.stringify(result)}`);\n    }\n  });\n}", workspace: models },
       { code: "import { container } from '@/ioc/container';\nimport { ILabService, IProviderService } from '@/services/interfaces';\nexport function load(hdid: string) {\n  const providers = container.get<IProviderService>('ProviderService');\n  providers.getProviders().then((result) => console.log(JSON.stringify(result)));\n  const labs = container.get<ILabService>('LabService');\n  labs.isAvailable(hdid).then((result) => console.log(JSON.stringify(result)));\n}", workspace: models },
     ],
     invalid: [
@@ -916,6 +918,12 @@ describe('no-phi-in-logs: whole records logged under generic names, typed throug
           { line: 6, column: 18, kinds: ['diagnosis', 'lab-result'] },
           { line: 8, column: 17, kinds: ['diagnosis', 'lab-result'] },
         ],
+      },
+      {
+        name: 'near miss: the envelope logged where the test was success and something more (a partial result may hold a payload)',
+        code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nimport { ResultType } from '@/constants/resultType';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    if (result.resultStatus === ResultType.Success && result.totalResultCount > 0) {\n      return result.resourcePayload;\n    } else {\n      console.warn(`retrieval failed! ${JSON.stringify(result)}`);\n    }\n  });\n}",
+        workspace: models,
+        errors: [{ line: 10, column: 20, kinds: ['diagnosis', 'lab-result'] }],
       },
     ],
   });

@@ -200,7 +200,11 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
   // `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
   const errorOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
   // `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
-  const envelopeStatusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && /^status$/i.test(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
+  // `result.resultStatus === ResultType.Success` of a typed envelope: its status compared with a member of a status enumeration.
+  const envelopeStatusOf = (node: Node) => {
+    const read = node.type === 'ChainExpression' ? node.expression : node;
+    return read.type === 'MemberExpression' && !read.computed && /^(?:status|(?:result|response|request|operation)Status)$/i.test(propertyName(read) ?? '') && valueNameOf(read.object) === responseName;
+  };
   const inner = test.type === 'ChainExpression' ? test.expression : test;
   if (okOf(inner)) return false;
   if (errorOf(inner)) return true;
@@ -209,7 +213,9 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
     return okOf(negated) ? true : undefined;
   }
   if (inner.type !== 'BinaryExpression') return undefined;
-  const literal = inner.right.type === 'Literal' ? inner.right.value : undefined;
+  // `ResultType.Success`, `Status.Error`: a status enumeration's member compares like its name.
+  const enumMember = inner.right.type === 'MemberExpression' && !inner.right.computed && /^[A-Z]/.test(valueNameOf(inner.right.object) ?? '') ? propertyName(inner.right) : undefined;
+  const literal = inner.right.type === 'Literal' ? inner.right.value : enumMember;
   if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
   if (envelopeStatusOf(inner.left) && typeof literal === 'string') {
     const equal = inner.operator === '===' || inner.operator === '==';

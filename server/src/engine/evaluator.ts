@@ -142,12 +142,28 @@ function inFailedBranchOf(read: Node, responseName: string, visiting: Node | und
   // has none yet, and its branch is that node's.
   let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
   for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    // `if (result.resultStatus === ResultType.Success) return result.resourcePayload;` then the log: below a guard
+    // that leaves on success, the response has failed.
+    if (parent.type === 'BlockStatement') {
+      const at = parent.body.indexOf(child as TSESTree.Statement);
+      for (let i = 0; i < at; i++) {
+        const statement = parent.body[i];
+        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && failureTestOf(statement.test, responseName) === false) return true;
+      }
+      continue;
+    }
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
     const failed = failureTestOf(parent.test, responseName);
     if (failed === true && child === parent.consequent) return true;
     if (failed === false && child === parent.alternate) return true;
   }
   return false;
+}
+
+/** `return x;`, `throw e;`, or a block that ends with one: the branch never falls through. */
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length > 0 && alwaysLeaves(statement.body[statement.body.length - 1]);
 }
 
 /**

@@ -903,6 +903,12 @@ describe('no-phi-in-logs: whole records logged under generic names, typed throug
         ],
       },
       {
+        name: "an envelope known only as a whole (a copy under the same declared type): its payload field is what it holds",
+        code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(result: RequestResult<LabOrder[]>) {\n  const copy: RequestResult<LabOrder[]> = result;\n  console.log(copy.resourcePayload);\n  console.log(copy.resultStatus);\n}",
+        workspace: models,
+        errors: [{ line: 5, column: 15, kinds: ['diagnosis', 'lab-result'] }],
+      },
+      {
         name: "a client's request method named for its verb, typed by an envelope, resolves to the record (getWithCors<T>, delete<T>)",
         code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nimport { IHttpDelegate } from '@/services/interfaces';\nexport class RestLabService {\n  constructor(private readonly http: IHttpDelegate, private readonly logger: { verbose(m: string): void }) {}\n  getAll(hdid: string) {\n    return this.http.getWithCors<RequestResult<LabOrder[]>>(`/Lab/${hdid}`).then((requestResult) => {\n      this.logger.verbose(`getAll result: ${JSON.stringify(requestResult)}`);\n      return requestResult.resourcePayload;\n    });\n  }\n  remove(hdid: string) {\n    return this.http.delete<RequestResult<LabOrder>>(`/Lab/${hdid}`).then((r) => console.log(r));\n  }\n}",
         workspace: models,

@@ -884,6 +884,8 @@ describe('no-phi-in-logs: whole records logged under generic names, typed throug
     valid: [
       // the envelope's own fields (a status, a count, its error) are not the payload
       { code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(result: RequestResult<LabOrder[]>) {\n  console.log(result.resultStatus, result.totalResultCount);\n  console.log(JSON.stringify(result.resultError));\n}", workspace: models },
+      // an envelope of the signed-in session: the person it reaches is the staff user's, not a patient's
+      { code: "import RequestResult from '@/models/requestResult';\nimport { Session } from '@/models/session';\nexport function f(result: RequestResult<Session>) {\n  console.log(JSON.stringify(result));\n}", workspace: { ...models, 'src/models/session.ts': 'export interface Person { display: string; birthdate: string; age: number }\nexport interface LoggedInUser { uuid: string; username: string; person: Person }\nexport interface Session { sessionId: string; authenticated: boolean; user?: LoggedInUser }' } },
       // a generic whose parameter only types a method's argument does not hold a record of it
       { code: "import { Handler } from '@/models/handler';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(handler: Handler<LabOrder>) {\n  console.log(handler);\n}", workspace: models },
       // a service interface's method that returns a staff list, or a flag, returns no patient's data

@@ -85,7 +85,7 @@ export function withGenericPayload(host: TypeFlowHost, type: TSESTree.TypeNode |
   for (const { position, fields: names } of payload) {
     const argument = args[position];
     if (!argument) continue;
-    const held = valueOfType(host, argument, node, depth + 1);
+    const held = ownRecordOf(host, argument, valueOfType(host, argument, node, depth + 1));
     if (!hasPhi(held)) continue;
     value = join(value, taintOnly(held));
     fields ??= new Map(typed.fields ?? []);
@@ -93,6 +93,23 @@ export function withGenericPayload(host: TypeFlowHost, type: TSESTree.TypeNode |
   }
   if (!fields) return typed;
   return { ...value, typeName: typed.typeName ?? name, personContext: typed.personContext || value.personContext, fields };
+}
+
+/**
+ * What an envelope's argument adds: the record's own data, not that of the staff it links to. `FetchResponse<Session>`
+ * whose `Session { user: LoggedInUser; currentProvider }` reaches a person only through the signed-in staff member
+ * holds no patient's data; `RequestResult<LabOrder[]>` holds the orders.
+ */
+function ownRecordOf(host: TypeFlowHost, argument: TSESTree.TypeNode, held: AbstractValue): AbstractValue {
+  const typeName = typeNameOfAnnotation(argument).name;
+  const resolved = typeName && hasPhi(held) ? host.options.index?.resolve(typeName, host.options.classifier, host.options.file) : undefined;
+  if (!resolved || resolved.fields.size === 0) return held;
+  const own = new Set<string>(resolved.index?.kinds ?? []);
+  resolved.fields.forEach((field, fieldName) => {
+    if (!namesWorkforce(fieldName) && !(field.typeName && namesWorkforce(field.typeName))) field.kinds.forEach((kind) => own.add(kind));
+  });
+  const kinds = held.kinds.filter((kind) => own.has(kind));
+  return kinds.length === held.kinds.length ? held : kinds.length ? { ...held, kinds } : { ...EMPTY, typeName: held.typeName };
 }
 
 /** `useForm({ defaultValues: patient })`, `useFormik({ initialValues: { givenName: '', birthDate: '' } })`. */

@@ -898,3 +898,69 @@ describe('no-phi-in-logs: the promises of Promise.all resolve element by element
     ],
   });
 });
+
+describe('no-phi-in-logs: whole records logged under generic names, typed through workspace generics and service interfaces (round 13)', () => {
+  const models = {
+    'src/models/requestResult.ts': 'export default interface RequestResult<T> {\n  resourcePayload: T;\n  totalResultCount: number;\n  resultStatus: string;\n  resultError?: { resultMessage?: string; errorCode: string };\n}',
+    'src/models/labOrder.ts': 'export interface LabOrder { id: string; diagnosis: string; labResult: string }\nexport interface Provider { providerName: string; email: string; phone: string }',
+    'src/models/handler.ts': 'export interface Handler<T> {\n  name: string;\n  handle(item: T): void;\n}',
+    'src/services/interfaces.ts': "import RequestResult from '@/models/requestResult';\nimport { LabOrder, Provider } from '@/models/labOrder';\nexport interface ILabService {\n  getOrders(\n    hdid: string\n  ): Promise<RequestResult<LabOrder[]>>;\n  isAvailable(hdid: string): Promise<RequestResult<boolean>>;\n}\nexport interface IProviderService {\n  getProviders(): Promise<RequestResult<Provider[]>>;\n}\nexport interface IHttpDelegate {\n  getWithCors<T>(url: string): Promise<T>;\n  delete<T>(url: string): Promise<T>;\n}",
+    'tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }',
+  };
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the envelope's own fields (a status, a count, its error) are not the payload
+      { code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(result: RequestResult<LabOrder[]>) {\n  console.log(result.resultStatus, result.totalResultCount);\n  console.log(JSON.stringify(result.resultError));\n}", workspace: models },
+      // an envelope of the signed-in session: the person it reaches is the staff user's, not a patient's
+      { code: "import RequestResult from '@/models/requestResult';\nimport { Session } from '@/models/session';\nexport function f(result: RequestResult<Session>) {\n  console.log(JSON.stringify(result));\n}", workspace: { ...models, 'src/models/session.ts': 'export interface Person { display: string; birthdate: string; age: number }\nexport interface LoggedInUser { uuid: string; username: string; person: Person }\nexport interface Session { sessionId: string; authenticated: boolean; user?: LoggedInUser }' } },
+      // a generic whose parameter only types a method's argument does not hold a record of it
+      { code: "import { Handler } from '@/models/handler';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(handler: Handler<LabOrder>) {\n  console.log(handler);\n}", workspace: models },
+      // a service interface's method that returns a staff list, or a flag, returns no patient's data
+      // the whole envelope logged where its status test failed: the service's error, not the payload
+      { code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nimport { ResultType } from '@/constants/resultType';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    if (result.resultStatus === ResultType.Success) {\n      return result.resourcePayload;\n    }\n    console.warn(`retrieval failed! ${JSON.stringify(result)}`);\n    return [];\n  });\n}", workspace: models },
+      { code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nimport { ResultType } from '@/constants/resultType';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    if (result.resultStatus === ResultType.Success) {\n      return result.resourcePayload;\n    } else if (result.resultError) {\n      throw new Error(result.resultError.errorCode);\n    } else {\n      console.warn(`retrieval failed! ${JSON.stringify(result)}`);\n    }\n  });\n}", workspace: models },
+      { code: "import { container } from '@/ioc/container';\nimport { ILabService, IProviderService } from '@/services/interfaces';\nexport function load(hdid: string) {\n  const providers = container.get<IProviderService>('ProviderService');\n  providers.getProviders().then((result) => console.log(JSON.stringify(result)));\n  const labs = container.get<ILabService>('LabService');\n  labs.isAvailable(hdid).then((result) => console.log(JSON.stringify(result)));\n}", workspace: models },
+    ],
+    invalid: [
+      {
+        name: 'a parameter typed by a workspace envelope of a clinical record: the whole value and its payload field',
+        code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(result: RequestResult<LabOrder[]>) {\n  console.log(JSON.stringify(result));\n  console.log(result.resourcePayload);\n}",
+        workspace: models,
+        errors: [
+          { line: 4, column: 15, kinds: ['diagnosis', 'lab-result'] },
+          { line: 5, column: 15, kinds: ['diagnosis', 'lab-result'] },
+        ],
+      },
+      {
+        name: "an envelope known only as a whole (a copy under the same declared type): its payload field is what it holds",
+        code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nexport function f(result: RequestResult<LabOrder[]>) {\n  const copy: RequestResult<LabOrder[]> = result;\n  console.log(copy.resourcePayload);\n  console.log(copy.resultStatus);\n}",
+        workspace: models,
+        errors: [{ line: 5, column: 15, kinds: ['diagnosis', 'lab-result'] }],
+      },
+      {
+        name: "a client's request method named for its verb, typed by an envelope, resolves to the record (getWithCors<T>, delete<T>)",
+        code: "import RequestResult from '@/models/requestResult';\nimport { LabOrder } from '@/models/labOrder';\nimport { IHttpDelegate } from '@/services/interfaces';\nexport class RestLabService {\n  constructor(private readonly http: IHttpDelegate, private readonly logger: { verbose(m: string): void }) {}\n  getAll(hdid: string) {\n    return this.http.getWithCors<RequestResult<LabOrder[]>>(`/Lab/${hdid}`).then((requestResult) => {\n      this.logger.verbose(`getAll result: ${JSON.stringify(requestResult)}`);\n      return requestResult.resourcePayload;\n    });\n  }\n  remove(hdid: string) {\n    return this.http.delete<RequestResult<LabOrder>>(`/Lab/${hdid}`).then((r) => console.log(r));\n  }\n}",
+        workspace: models,
+        errors: [
+          { line: 8, column: 27, kinds: ['diagnosis', 'lab-result'] },
+          { line: 13, column: 94, kinds: ['diagnosis', 'lab-result'] },
+        ],
+      },
+      {
+        name: "a service typed by its interface (an IoC container's get<T>): what its method is declared to return, envelope and payload",
+        code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    console.warn(`retrieval: ${JSON.stringify(result)}`);\n    const payload = result.resourcePayload;\n    console.log(payload);\n    console.log(result.resultStatus);\n  });\n}",
+        workspace: models,
+        errors: [
+          { line: 6, column: 18, kinds: ['diagnosis', 'lab-result'] },
+          { line: 8, column: 17, kinds: ['diagnosis', 'lab-result'] },
+        ],
+      },
+      {
+        name: 'near miss: the envelope logged where the test was success and something more (a partial result may hold a payload)',
+        code: "import { container } from '@/ioc/container';\nimport { ILabService } from '@/services/interfaces';\nimport { ResultType } from '@/constants/resultType';\nconst labService = container.get<ILabService>('LabService');\nexport function retrieve(hdid: string) {\n  return labService.getOrders(hdid).then((result) => {\n    if (result.resultStatus === ResultType.Success && result.totalResultCount > 0) {\n      return result.resourcePayload;\n    } else {\n      console.warn(`retrieval failed! ${JSON.stringify(result)}`);\n    }\n  });\n}",
+        workspace: models,
+        errors: [{ line: 10, column: 20, kinds: ['diagnosis', 'lab-result'] }],
+      },
+    ],
+  });
+});

@@ -26,7 +26,7 @@ import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABE
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
-import { declaredMethodReturnValue, declaredReturnValue, frameworkCallValue, valueOfType, type TypeFlowHost } from './type-flow';
+import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
@@ -142,12 +142,28 @@ function inFailedBranchOf(read: Node, responseName: string, visiting: Node | und
   // has none yet, and its branch is that node's.
   let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
   for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    // `if (result.resultStatus === ResultType.Success) return result.resourcePayload;` then the log: below a guard
+    // that leaves on success, the response has failed.
+    if (parent.type === 'BlockStatement') {
+      const at = parent.body.indexOf(child as TSESTree.Statement);
+      for (let i = 0; i < at; i++) {
+        const statement = parent.body[i];
+        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && failureTestOf(statement.test, responseName) === false) return true;
+      }
+      continue;
+    }
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
     const failed = failureTestOf(parent.test, responseName);
     if (failed === true && child === parent.consequent) return true;
     if (failed === false && child === parent.alternate) return true;
   }
   return false;
+}
+
+/** `return x;`, `throw e;`, or a block that ends with one: the branch never falls through. */
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  return statement.type === 'BlockStatement' && statement.body.length > 0 && alwaysLeaves(statement.body[statement.body.length - 1]);
 }
 
 /**
@@ -200,7 +216,11 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
   // `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
   const errorOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
   // `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
-  const envelopeStatusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && /^status$/i.test(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
+  // `result.resultStatus === ResultType.Success` of a typed envelope: its status compared with a member of a status enumeration.
+  const envelopeStatusOf = (node: Node) => {
+    const read = node.type === 'ChainExpression' ? node.expression : node;
+    return read.type === 'MemberExpression' && !read.computed && /^(?:status|(?:result|response|request|operation)Status)$/i.test(propertyName(read) ?? '') && valueNameOf(read.object) === responseName;
+  };
   const inner = test.type === 'ChainExpression' ? test.expression : test;
   if (okOf(inner)) return false;
   if (errorOf(inner)) return true;
@@ -209,7 +229,9 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
     return okOf(negated) ? true : undefined;
   }
   if (inner.type !== 'BinaryExpression') return undefined;
-  const literal = inner.right.type === 'Literal' ? inner.right.value : undefined;
+  // `ResultType.Success`, `Status.Error`: a status enumeration's member compares like its name.
+  const enumMember = inner.right.type === 'MemberExpression' && !inner.right.computed && /^[A-Z]/.test(valueNameOf(inner.right.object) ?? '') ? propertyName(inner.right) : undefined;
+  const literal = inner.right.type === 'Literal' ? inner.right.value : enumMember;
   if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
   if (envelopeStatusOf(inner.left) && typeof literal === 'string') {
     const equal = inner.operator === '===' || inner.operator === '==';
@@ -742,7 +764,7 @@ export abstract class ValueEvaluator {
     const byName = this.options.classifier.classify(identifier.name);
     if (byName.trap) {
       // `entity: T`, `patientForm: FormGroup<PatientForm>`: a declared type that holds PHI beats a code-structure name.
-      const declared = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
+      const declared = annotation.name ? this.annotatedTypeValue(identifier.typeAnnotation?.typeAnnotation, annotation.name, identifier, annotation.namespace) : undefined;
       if (declared && hasPhi(declared)) return byName.clearsTaint ? declared : { ...join(assigned, declared), typeName: declared.typeName };
       // `event`, `input`, `payload` say nothing themselves; where the value came from may.
       if (!byName.clearsTaint && !hasPhi(assigned) && !isSanitized(assigned)) {
@@ -755,7 +777,7 @@ export abstract class ValueEvaluator {
       return { ...EMPTY, tags: assigned.tags, stringPrefix: assigned.stringPrefix, stringNode: assigned.stringNode, stringShape: assigned.stringShape, constant: assigned.constant };
     }
     let value = assigned;
-    const typed = annotation.name ? this.typedValue(annotation.name, identifier, annotation.namespace) : undefined;
+    const typed = annotation.name ? this.annotatedTypeValue(identifier.typeAnnotation?.typeAnnotation, annotation.name, identifier, annotation.namespace) : undefined;
     // The declared type keeps its shape when the assigned value brings PHI of its own (a caller's argument).
     // An object the analysis knows field by field (`const params: Query = { body: { query } }`, a caller's argument of one)
     // keeps those fields under a declared shape without PHI: they say more than the declaration.
@@ -976,6 +998,18 @@ export abstract class ValueEvaluator {
     return !source || !FHIR_TYPES_MODULE.test(source);
   }
 
+  /** `labService.getOrders(id)` with `labService` typed by a declared interface or class: what that method is declared to return. */
+  private declaredByReceiverType(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): AbstractValue {
+    if (!this.options.index) return EMPTY;
+    const receiverType = this.valueOf(callee.object).typeName;
+    return receiverType && this.options.index.declares(receiverType) ? declaredTypeMethodReturnValue(this as unknown as TypeFlowHost, node, receiverType, method) : EMPTY;
+  }
+
+  /** What a declared type says a value holds: its name's shape, and what a workspace generic's payload argument holds (see withGenericPayload). */
+  protected annotatedTypeValue(type: TSESTree.TypeNode | undefined, typeName: string, node: Node, namespace?: string): AbstractValue {
+    return withGenericPayload(this as unknown as TypeFlowHost, type, node, this.typedValue(typeName, node, namespace));
+  }
+
   protected typedValue(typeName: string, node: Node, namespace?: string): AbstractValue {
     // `import { QuestionnaireResponse as FHIRQuestionnaireResponse } from 'fhir/r4b'`: the exported name says the shape.
     const imported = this.imports.get(typeName)?.imported;
@@ -1085,7 +1119,7 @@ export abstract class ValueEvaluator {
         const inner = this.valueOf(node.expression);
         const annotation = typeNameOfAnnotation(node.typeAnnotation);
         if (!annotation.name) return inner;
-        const typed = join(inner, this.typedValue(annotation.name, node, annotation.namespace));
+        const typed = join(inner, this.annotatedTypeValue(node.typeAnnotation, annotation.name, node, annotation.namespace));
         // `[requests, order] as const`: the assertion does not change what each element holds.
         return inner.tuple && !typed.tuple ? { ...typed, tuple: inner.tuple } : typed;
       }
@@ -1382,6 +1416,11 @@ export abstract class ValueEvaluator {
         // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
         if (!field && wrapperValueProperties.has(name) && hasPhi(object) && !object.fields) return object;
         if (!field) return object.fields ? EMPTY : this.readByName(object, name, node, member, true);
+        // `result.resourcePayload` of a `RequestResult<LabOrders>` known only as a whole (a declared return): the field
+        // typed by the generic's parameter holds what the value holds through its argument.
+        if (field.kinds.length === 0 && field.typeName && hasPhi(object) && this.options.index?.payloadParametersOf(object.typeName)?.some((payload) => payload.fields.includes(name))) {
+          return { ...taintOnly(object), personContext: object.personContext };
+        }
         // `patientMedicalForm: FormGroup` declared by the component: a form group's declared type says nothing of
         // what its controls hold; its name does.
         const form = !field.inherit && !field.primitive && field.kinds.length === 0 ? this.reactiveFormKinds(name) : undefined;
@@ -1638,7 +1677,7 @@ export abstract class ValueEvaluator {
       const returned = method ? this.summarize(method, node.arguments.map((argument) => this.valueOf(argument))) : this.importedMethodReturn(node);
       if (returned && isResponseValue(returned)) return returned;
       // `byPatient(id): Observable<LabOrder[]>` of this file's class: what it is declared to emit.
-      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : EMPTY;
+      const declared = method ? declaredMethodReturnValue(this as unknown as TypeFlowHost, node, method, name) : this.declaredByReceiverType(node, callee, name);
       if (hasPhi(declared)) return asEmission(declared);
       if (name === PIPE_METHOD) {
         const emission = this.emissionOf(this.valueOf(callee.object));

@@ -47,6 +47,37 @@ export function moduleMatches(wanted: string | RegExp, specifier: string): boole
   return typeof wanted === 'string' ? wanted === specifier : wanted.test(specifier);
 }
 
+/**
+ * The type reference whose name `typeNameOfAnnotation` reads (`RequestResult<Dependent[]>` in
+ * `Promise<RequestResult<Dependent[]>> | undefined`), or undefined: the same unwrapping of arrays, content
+ * wrappers, keyed collections, unions and intersections.
+ */
+export function namedTypeReference(annotation: TSESTree.TypeNode | undefined): TSESTree.TSTypeReference | undefined {
+  for (let depth = 0; annotation && depth < 8; depth++) {
+    switch (annotation.type) {
+      case 'TSArrayType':
+        annotation = annotation.elementType;
+        continue;
+      case 'TSTypeReference': {
+        const typeName = annotation.typeName;
+        const name = typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : undefined;
+        const args = annotation.typeArguments?.params;
+        if (name && args?.length && contentWrappers.has(name)) annotation = args[0];
+        else if (name && args && args.length > 1 && keyedWrappers.has(name)) annotation = args[1];
+        else return name ? annotation : undefined;
+        continue;
+      }
+      case 'TSIntersectionType':
+      case 'TSUnionType':
+        annotation = annotation.types.find((candidate) => typeNameOfAnnotation(candidate).name);
+        continue;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** `'pino'` for `require('pino')`; undefined for anything else. */
 export function requiredModule(node: Node | null | undefined): string | undefined {
   if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;

@@ -6,8 +6,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, keyName } from '../rule-api/ast';
 import { describeKinds, PHI_KIND_BY_ID, splitWords, subjectOfName, type NameClassifier } from '../vocabulary/classify';
-import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
-import { typeNameOfAnnotation, typeReferenceNames } from './syntax';
+import { FORM_HOOKS, FORM_VALUE_ACCESSORS, TYPED_REQUEST_VERBS, TYPED_RESULT_CALLS, TYPED_STATE_MODULES } from '../vocabulary/library-models';
+import { namedTypeReference, typeNameOfAnnotation, typeReferenceNames } from './syntax';
 import { DEFAULT_MEMBER_PREFIX, returnedTypeNames, type WorkspaceIndex } from './workspace-index';
 import { EMPTY, fromKinds, hasPhi, join, taintOnly, type AbstractValue } from './values';
 
@@ -25,6 +25,7 @@ export interface TypeFlowHost {
 }
 
 const typedResultCalls = new Set(TYPED_RESULT_CALLS);
+const typedRequestVerbs = new Set(TYPED_REQUEST_VERBS);
 const formValueAccessors = new Set(FORM_VALUE_ACCESSORS);
 const HOOK = /^use[A-Z]/;
 function isClinicalOrRecordKind(kind: string): boolean {
@@ -53,7 +54,7 @@ const ERROR_TYPE_NAME = /(Error|Errors|Exception|Warnings?)$/;
  * The value a type names: its main name's shape (`Patient[]` → Patient) joined with what any type parameter
  * it mentions is instantiated with (`DraftState<TDraft>` inside `createDraftStore<TDraft>`).
  */
-export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: Node): AbstractValue {
+export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: Node, depth = 0): AbstractValue {
   const main = typeNameOfAnnotation(type).name;
   let value = main ? host.typedValue(main, node) : EMPTY;
   for (const name of typeReferenceNames(type)) {
@@ -61,7 +62,54 @@ export function valueOfType(host: TypeFlowHost, type: TSESTree.TypeNode, node: N
     const parameter = host.typedValue(name, node);
     if (hasPhi(parameter)) value = join(value, parameter);
   }
-  return value;
+  return withGenericPayload(host, type, node, value, depth);
+}
+
+/**
+ * `RequestResult<Dependent[]>` where the workspace declares `interface RequestResult<T> { resourcePayload: T }`
+ * (`Page<T> { items: T[] }`, `ApiResponse<T> { data?: T }`): a generic whose own fields are typed by its
+ * parameter holds what its argument holds. The value keeps the wrapper's type (its other fields, a status or a
+ * page size, stay what they are declared) and carries the argument's PHI, and the payload fields read as the
+ * argument. `typed` is the value the wrapper's name alone gives.
+ */
+export function withGenericPayload(host: TypeFlowHost, type: TSESTree.TypeNode | undefined, node: Node, typed: AbstractValue, depth = 0): AbstractValue {
+  const index = host.options.index;
+  const reference = namedTypeReference(type);
+  const args = reference?.typeArguments?.params;
+  if (!index || !reference || !args?.length || depth > 3) return typed;
+  const name = typeNameOfAnnotation(reference).name;
+  const payload = name ? index.payloadParametersOf(name) : undefined;
+  if (!payload || ERROR_TYPE_NAME.test(name!)) return typed;
+  let value = typed;
+  let fields: Map<string, AbstractValue> | undefined;
+  for (const { position, fields: names } of payload) {
+    const argument = args[position];
+    if (!argument) continue;
+    const held = ownRecordOf(host, argument, valueOfType(host, argument, node, depth + 1));
+    if (!hasPhi(held)) continue;
+    value = join(value, taintOnly(held));
+    fields ??= new Map(typed.fields ?? []);
+    for (const field of names) if (field) fields.set(field, held);
+  }
+  if (!fields) return typed;
+  return { ...value, typeName: typed.typeName ?? name, personContext: typed.personContext || value.personContext, fields };
+}
+
+/**
+ * What an envelope's argument adds: the record's own data, not that of the staff it links to. `FetchResponse<Session>`
+ * whose `Session { user: LoggedInUser; currentProvider }` reaches a person only through the signed-in staff member
+ * holds no patient's data; `RequestResult<LabOrder[]>` holds the orders.
+ */
+function ownRecordOf(host: TypeFlowHost, argument: TSESTree.TypeNode, held: AbstractValue): AbstractValue {
+  const typeName = typeNameOfAnnotation(argument).name;
+  const resolved = typeName && hasPhi(held) ? host.options.index?.resolve(typeName, host.options.classifier, host.options.file) : undefined;
+  if (!resolved || resolved.fields.size === 0) return held;
+  const own = new Set<string>(resolved.index?.kinds ?? []);
+  resolved.fields.forEach((field, fieldName) => {
+    if (!namesWorkforce(fieldName) && !(field.typeName && namesWorkforce(field.typeName))) field.kinds.forEach((kind) => own.add(kind));
+  });
+  const kinds = held.kinds.filter((kind) => own.has(kind));
+  return kinds.length === held.kinds.length ? held : kinds.length ? { ...held, kinds } : { ...EMPTY, typeName: held.typeName };
 }
 
 /** `useForm({ defaultValues: patient })`, `useFormik({ initialValues: { givenName: '', birthDate: '' } })`. */
@@ -148,7 +196,9 @@ export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpres
   }
   if (!typeArgument) return value;
   const module = node.callee.type === 'Identifier' ? host.importedFrom(node.callee.name)?.module : undefined;
-  if (!HOOK.test(name) && !typedResultCalls.has(name) && !(module && TYPED_STATE_MODULES.test(module))) return value;
+  // `http.getWithCors<RequestResult<Dependent[]>>(url)`: a client's request method named for its verb.
+  const request = node.callee.type === 'MemberExpression' && typedRequestVerbs.has(splitWords(name)[0] ?? '');
+  if (!HOOK.test(name) && !typedResultCalls.has(name) && !request && !(module && TYPED_STATE_MODULES.test(module))) return value;
   const typed = valueOfType(host, typeArgument, node);
   if (!hasPhi(typed) && !typed.typeName) return value;
   return hasPhi(value) ? join(value, typed) : { ...typed, tags: value.tags };
@@ -169,7 +219,8 @@ export function declaredReturnValue(host: TypeFlowHost, node: TSESTree.CallExpre
   const name = node.callee.name;
   let typeNames: readonly string[] = [];
   if (local) {
-    typeNames = annotatedReturnTypes(host, local);
+    const returnType = annotatedReturnType(host, local);
+    return returnType === undefined ? EMPTY : valueOfReturnTypeText(host, node, name, returnType);
   } else {
     const imported = host.importedFrom(name);
     if (imported && host.options.index && host.options.file) typeNames = host.options.index.returnTypesOf(host.options.file, imported.module, imported.imported);
@@ -198,10 +249,10 @@ function namesWorkforce(name: string): boolean {
   return head !== undefined && subjectOfName(head) === 'workforce';
 }
 
-/** The type names a function's own return annotation names (`Observable<Patient[]>` → Patient). */
-function annotatedReturnTypes(host: TypeFlowHost, fn: Node): readonly string[] {
+/** The text of a function's own return annotation (`Observable<Patient[]>`), or undefined. */
+function annotatedReturnType(host: TypeFlowHost, fn: Node): string | undefined {
   const annotation = (fn as { returnType?: TSESTree.TSTypeAnnotation }).returnType;
-  return annotation && host.options.text ? returnedTypeNames(host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1])) : [];
+  return annotation && host.options.text ? host.options.text.slice(annotation.typeAnnotation.range[0], annotation.typeAnnotation.range[1]) : undefined;
 }
 
 /**
@@ -211,8 +262,36 @@ function annotatedReturnTypes(host: TypeFlowHost, fn: Node): readonly string[] {
 export function declaredMethodReturnValue(host: TypeFlowHost, node: Node, fn: Node, name: string): AbstractValue {
   // `searchProvider(q): Observable<Provider[]>`: a staff member's record (its `person` is the provider's), not a patient's.
   if (namesWorkforce(name)) return EMPTY;
-  const typeNames = annotatedReturnTypes(host, fn).filter((typeName) => !namesWorkforce(typeName));
-  return valueOfReturnTypes(host, node, name, typeNames);
+  const returnType = annotatedReturnType(host, fn);
+  return returnType === undefined ? EMPTY : valueOfReturnTypeText(host, node, name, returnType);
+}
+
+/**
+ * `laboratoryService.getLaboratoryOrders(hdid)` where `laboratoryService` is typed by an interface or class the
+ * workspace declares (`container.get<ILaboratoryService>(…)`, `private labs: LabService`): what that method is declared to
+ * return (`Promise<RequestResult<LaboratoryOrderResult>>`), under the same conditions as a function's declared return.
+ */
+export function declaredTypeMethodReturnValue(host: TypeFlowHost, node: Node, receiverType: string, method: string): AbstractValue {
+  const index = host.options.index;
+  if (!index || namesWorkforce(method) || namesWorkforce(receiverType)) return EMPTY;
+  const returnType = index.methodReturnTypeOf(receiverType, method);
+  return returnType === undefined ? EMPTY : valueOfReturnTypeText(host, node, method, returnType, true);
+}
+
+/**
+ * What a declared return type's text says the call returns: the types it names (not the workforce's) and, through a
+ * workspace generic that holds its argument (`Promise<RequestResult<LabOrders>>`), the argument's; the envelope keeps
+ * its type, and its payload field holds the argument's record.
+ */
+function valueOfReturnTypeText(host: TypeFlowHost, node: Node, name: string, returnType: string, elsewhere = false): AbstractValue {
+  const index = host.options.index;
+  const held = index ? index.payloadTypeNamesOf(returnType) : [];
+  // a method's own type parameter (`get<T>(): Promise<T>`) names no declared shape (read at a call elsewhere, or in an envelope)
+  const typeNames = [...new Set([...returnedTypeNames(returnType), ...held])].filter((typeName) => !namesWorkforce(typeName) && (!(held.length || elsewhere) || index?.declares(typeName) || !/^[A-Z]$|^T[A-Z]\w*$/.test(typeName)));
+  const value = valueOfReturnTypes(host, node, name, typeNames);
+  const wrapper = held.length && hasPhi(value) ? index!.payloadWrapperOf(returnType) : undefined;
+  if (!wrapper || !wrapper.fields.length) return value;
+  return { ...value, typeName: wrapper.name, fields: new Map(wrapper.fields.map((field) => [field, value])) };
 }
 
 function valueOfReturnTypes(host: TypeFlowHost, node: Node, name: string, typeNames: readonly string[]): AbstractValue {

@@ -24,6 +24,19 @@ export interface DeclaredType {
   extends: string[];
   /** `{ [linkId: string]: Answer }`: the type of every other key's value. */
   indexType?: string;
+  /** `interface RequestResult<T>`: the names of its type parameters, in order. */
+  typeParameters?: string[];
+  /** Method name → the text of its declared return type (`getLabOrders(hdid: string): Promise<RequestResult<LabOrder[]>>`). */
+  methods?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A declared generic that holds what its type argument is (`interface RequestResult<T> { resourcePayload: T }`,
+ * `class Page<T> { items: T[] }`): the argument's position and the fields typed by that parameter.
+ */
+export interface PayloadParameter {
+  position: number;
+  fields: string[];
 }
 
 export interface ResolvedField {
@@ -389,11 +402,14 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     const heritage = withoutTypeParameters(match[2] ?? '');
     const extendsClause = /\bextends\s+([^{]+?)(?:\bimplements\b|$)/.exec(heritage);
     const body = membersOf(text.slice(open + 1, close));
+    const typeParameters = typeParametersOf(match[2] ?? match[4] ?? '');
     types.push({
       name,
       file,
       fields: body.fields,
       indexType: body.indexType,
+      ...(typeParameters.length ? { typeParameters } : {}),
+      ...(body.methods ? { methods: body.methods } : {}),
       extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
     });
     DECLARATION.lastIndex = open + 1;
@@ -419,9 +435,44 @@ const FUNCTION_MEMBER = /^\s*(?:readonly\s+)?(?:[A-Za-z_$][\w$]*\s*\??\s*(?:<[^>
 /** Classes of the platform a field may be created as: they hold no record of the workspace's. */
 const BUILT_IN_CLASSES = new Set(['Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object', 'String', 'Number', 'Boolean', 'RegExp', 'Error', 'Promise', 'Subject', 'BehaviorSubject', 'ReplaySubject', 'EventEmitter', 'FormGroup', 'FormControl', 'FormArray', 'FormBuilder', 'HttpParams', 'HttpHeaders', 'URLSearchParams', 'FormData', 'Blob', 'File']);
 
-function membersOf(body: string): { fields: DeclaredField[]; indexType?: string } {
+/** A method's head up to its parameters' `(`: modifiers, its name, optional `?` and type parameters. */
+const METHOD_HEAD = /^\s*(?:@[\w.]+(?:\([^)]*\))?\s*)*(?:(?:public|private|protected|readonly|static|async|override|abstract)\s+)*([A-Za-z_$][\w$]*)\s*\??\s*(?:<[^()<>]{0,200}(?:<[^()<>]{0,200}>[^()<>]{0,200})*>)?\s*\(/;
+
+/**
+ * The declared return type's text of a method member (`getOrders(hdid: string): Promise<Order[]>` → `Promise<Order[]>`),
+ * up to its body in a class; undefined without an annotation.
+ */
+function methodReturnTypeText(member: string): { name: string; returnType: string } | undefined {
+  const head = METHOD_HEAD.exec(member);
+  if (!head || head[1] === 'constructor') return undefined;
+  let depth = 0;
+  let i = head[0].length - 1;
+  const limit = Math.min(member.length, i + 2000);
+  for (; i < limit; i++) {
+    const ch = member[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) break;
+  }
+  if (depth !== 0) return undefined;
+  const rest = /^\s*:\s*/.exec(member.slice(i + 1, i + 20));
+  if (!rest) return undefined;
+  const start = i + 1 + rest[0].length;
+  let end = start;
+  let nested = 0;
+  for (const stop = Math.min(member.length, start + 400); end < stop; end++) {
+    const ch = member[end];
+    if (ch === '<' || ch === '(' || ch === '[') nested++;
+    else if ((ch === '>' && member[end - 1] !== '=') || ch === ')' || ch === ']') nested--;
+    else if (ch === '{' && nested === 0) break;
+  }
+  const returnType = member.slice(start, end).trim();
+  return returnType ? { name: head[1], returnType } : undefined;
+}
+
+function membersOf(body: string): { fields: DeclaredField[]; indexType?: string; methods?: Map<string, string> } {
   const fields: DeclaredField[] = [];
   let indexType: string | undefined;
+  let methods: Map<string, string> | undefined;
   for (const member of topLevelMembers(body)) {
     const indexed = INDEX_SIGNATURE.exec(member);
     if (indexed) {
@@ -430,6 +481,8 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
     }
     const field = FIELD.exec(member);
     if (!field) {
+      const method = methodReturnTypeText(member);
+      if (method && !methods?.has(method.name)) (methods ??= new Map()).set(method.name, method.returnType);
       const initialised = INITIALISED_FIELD.exec(member);
       // `new Array<PatInfo>()`, `new MatTableDataSource<Patient>([])`: a wrapper holds what its type argument says.
       const typeName = initialised ? unwrapTypeName(initialised[2]) : undefined;
@@ -439,7 +492,7 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string 
     if (/^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
     fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
   }
-  return { fields, indexType };
+  return { fields, indexType, methods };
 }
 
 /** The text of a type alias's right-hand side: up to a `;` or a line break outside brackets that no `&`/`|` continues. */
@@ -467,6 +520,42 @@ function aliasRightHandSide(text: string, start: number): string {
 }
 
 const TYPE_PARAMETERS_ONLY = /^\s*(?:<[\s\S]*>)?\s*$/;
+
+/** The names of a declaration's type parameters from its header: `<T extends Base = X, U>` → [T, U]. */
+function typeParametersOf(header: string): string[] {
+  const start = header.search(/\S/);
+  if (start < 0 || header[start] !== '<') return [];
+  const names: string[] = [];
+  let depth = 0;
+  let expectName = true;
+  for (let i = start; i < header.length; i++) {
+    const ch = header[i];
+    if (ch === '<' || ch === '{' || ch === '(' || ch === '[') {
+      depth++;
+      continue;
+    }
+    if ((ch === '>' && header[i - 1] !== '=') || ch === '}' || ch === ')' || ch === ']') {
+      if (--depth === 0) break;
+      continue;
+    }
+    if (depth === 1 && ch === ',') {
+      expectName = true;
+      continue;
+    }
+    if (depth === 1 && expectName && /[A-Za-z_$]/.test(ch)) {
+      const name = /^[A-Za-z_$][\w$]*/.exec(header.slice(i, i + 100))![0];
+      // `<const T>`, `<in out T>`: modifiers before the name
+      if (name === 'const' || name === 'in' || name === 'out') {
+        i += name.length - 1;
+        continue;
+      }
+      names.push(name);
+      expectName = false;
+      i += name.length - 1;
+    }
+  }
+  return names;
+}
 
 /** A declaration's header after its type parameters: `<T extends Base> extends Repo<T>` → ` extends Repo<T>`. */
 function withoutTypeParameters(header: string): string {
@@ -1052,6 +1141,83 @@ export class WorkspaceIndex {
   }
 
   /** Whether a workspace file declares a type of this name. */
+  /**
+   * `interface RequestResult<T> { resourcePayload: T }`: the type parameters a workspace generic's own fields
+   * are typed by (directly, as an array, or in a content wrapper), with those fields. An instance of it holds
+   * what its type argument holds, and those fields are that argument. Undefined for a generic whose
+   * parameters only constrain methods or keys, and for any name the workspace does not declare.
+   */
+  payloadParametersOf(typeName: string): readonly PayloadParameter[] | undefined {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared?.typeParameters) return undefined;
+    const payload: PayloadParameter[] = [];
+    declared.typeParameters.forEach((parameter, position) => {
+      const fields = declared.fields.filter((field) => field.typeName === parameter).map((field) => field.name);
+      if (declared.indexType === parameter) fields.push('');
+      if (fields.length) payload.push({ position, fields });
+    });
+    return payload.length ? payload : undefined;
+  }
+
+  /**
+   * The type names a type's text holds through workspace generics' payload parameters:
+   * `Promise<RequestResult<Encounter[]>>` → [Encounter] (when `RequestResult<T>` holds its `T`). Nested up to three levels.
+   */
+  payloadTypeNamesOf(typeText: string, depth = 0): string[] {
+    if (depth > 3) return [];
+    let text = typeText.trim().replace(/\[\]$/g, '');
+    for (let unwrap = 0; unwrap < 4; unwrap++) {
+      const generic = genericParts(text);
+      if (!generic || !contentWrappers.has(generic.name)) break;
+      text = generic.args[0].trim().replace(/\[\]$/g, '');
+    }
+    const generic = genericParts(text);
+    const payload = generic && this.payloadParametersOf(generic.name);
+    if (!generic || !payload) return [];
+    const names: string[] = [];
+    for (const { position } of payload) {
+      const argument = generic.args[position];
+      if (!argument) continue;
+      const name = unwrapTypeName(argument);
+      if (name) names.push(name);
+      names.push(...this.payloadTypeNamesOf(argument, depth + 1));
+    }
+    return [...new Set(names)];
+  }
+
+  /**
+   * `laboratoryService.getLaboratoryOrders(hdid)` with `laboratoryService: ILaboratoryService`: the text of the type
+   * the method is declared to return by the interface or class the workspace declares (or its parents).
+   */
+  methodReturnTypeOf(typeName: string, method: string, depth = 0): string | undefined {
+    const declared = this.declaredByName.get(typeName)?.[0];
+    if (!declared || depth > 3) return undefined;
+    const returnType = declared.methods?.get(method);
+    if (returnType !== undefined) return returnType;
+    for (const part of declared.extends) {
+      const parent = this.parentTypeName(part);
+      const found = parent && parent !== typeName ? this.methodReturnTypeOf(parent, method, depth + 1) : undefined;
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The workspace generic a type's text names through content wrappers, when it holds its argument
+   * (`Promise<RequestResult<Encounter[]>>` → RequestResult with its payload fields), else undefined.
+   */
+  payloadWrapperOf(typeText: string): { name: string; fields: string[] } | undefined {
+    let text = typeText.trim().replace(/\[\]$/g, '');
+    for (let unwrap = 0; unwrap < 4; unwrap++) {
+      const generic = genericParts(text);
+      if (!generic || !contentWrappers.has(generic.name)) break;
+      text = generic.args[0].trim().replace(/\[\]$/g, '');
+    }
+    const generic = genericParts(text);
+    const payload = generic && this.payloadParametersOf(generic.name);
+    return payload ? { name: generic.name, fields: payload.flatMap((parameter) => parameter.fields.filter(Boolean)) } : undefined;
+  }
+
   declares(typeName: string): boolean {
     return this.declaredByName.has(typeName);
   }

@@ -137,6 +137,13 @@ export const TYPED_RESULT_CALLS: readonly string[] = [
   'createContext', 'inject', 'of', 'group', 'nonNullable', 'getRawValue',
 ];
 
+/**
+ * HTTP verbs that begin the name of a client's typed request method (`getWithCors<T>(url)`, `postJson<T>(url, body)`,
+ * `delete<T>(url)`, `fetchData<T>()`): a request whose explicit type argument is the response's body, as for
+ * `get<T>`. Only the first word counts, and only with an explicit type argument.
+ */
+export const TYPED_REQUEST_VERBS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'request', 'fetch'];
+
 /** Modules whose state factories take the state's type as type argument (`create<PatientState>()(…)` in zustand). */
 export const TYPED_STATE_MODULES = /^(zustand|zustand\/vanilla|jotai|valtio|pinia)$/;
 

@@ -98,6 +98,27 @@ describe('type flow: the workspace index', () => {
     assert.deepEqual(extractInstantiations('const s = new Store<Patient>(x); xStore<Lab>(y);'), [['Store', ['Patient']], ['xStore', ['Lab']]]);
   });
 
+  it('reads type parameters, the fields typed by them (a generic envelope\'s payload) and method signatures\' return types', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('src/models.ts', [
+      'export default interface RequestResult<const T extends object = object, E = string> {\n  resourcePayload: T;\n  resultError?: E;\n  resultStatus: number;\n}',
+      'export class Page<T> { items: T[] = []; total: number = 0; }',
+      'export interface Handler<T> { name: string; handle(item: T): void }',
+      'export interface ILabService {\n  getOrders(\n    hdid: string\n  ): Promise<RequestResult<LabOrder[]>>;\n  get<T>(url: string): Promise<T>;\n}',
+      'export interface IChildLabService extends ILabService { other(): void }',
+      'export class LabService {\n  public async load(id: string): Promise<Page<LabOrder>> {\n    return { items: [], total: 0 };\n  }\n}',
+    ].join('\n'));
+    assert.deepEqual(index.payloadParametersOf('RequestResult'), [{ position: 0, fields: ['resourcePayload'] }, { position: 1, fields: ['resultError'] }]);
+    assert.deepEqual(index.payloadParametersOf('Page'), [{ position: 0, fields: ['items'] }]);
+    assert.equal(index.payloadParametersOf('Handler'), undefined);
+    assert.deepEqual(index.payloadTypeNamesOf('Promise<RequestResult<Page<LabOrder>[]>>'), ['Page', 'LabOrder']);
+    assert.equal(index.methodReturnTypeOf('ILabService', 'getOrders'), 'Promise<RequestResult<LabOrder[]>>');
+    assert.equal(index.methodReturnTypeOf('IChildLabService', 'getOrders'), 'Promise<RequestResult<LabOrder[]>>');
+    assert.equal(index.methodReturnTypeOf('LabService', 'load'), 'Promise<Page<LabOrder>>');
+    assert.equal(index.methodReturnTypeOf('ILabService', 'handle'), undefined);
+    assert.deepEqual(index.payloadWrapperOf('Promise<RequestResult<LabOrder[]>>'), { name: 'RequestResult', fields: ['resourcePayload', 'resultError'] });
+  });
+
   it('does not read function types, conditional types or string unions as records', () => {
     const types = extractDeclaredTypes('t.ts', "type Handler = (p: Patient) => void;\ntype Status = 'a' | 'b';\ntype Pick2<T> = T extends Patient ? T : never;");
     assert.deepEqual(types.map((type) => type.name), []);

@@ -188,7 +188,7 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined, see
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
-    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, and the device file system of React Native, Expo and Capacitor apps), and unencrypted copies of a whole on-device database.',
+    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, the device file system of React Native, Expo and Capacitor apps, and browser downloads), and unencrypted copies of a whole on-device database.',
     rationale:
       'Files written by a service outlive the request: they are copied by backups, synced to shared drives, attached to tickets, left in /tmp and on laptops. HIPAA’s encryption-at-rest safeguard expects PHI on disk to be encrypted so that a lost disk, a leaked backup or a misconfigured bucket does not become a breach. Encrypt the content (or write it only to an encrypted store) before it touches the file system.',
     category: 'storage',

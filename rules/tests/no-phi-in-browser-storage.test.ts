@@ -453,3 +453,45 @@ runRuleTests('no-phi-in-browser-storage', {
     },
   ],
 });
+
+// A callback passed inline as a component's prop takes its parameter's type from the component's declared props
+// (TypeScript's contextual typing): `saveProgress={(data) => sessionStorage.setItem(…, data)}` stores what the props
+// type says `saveProgress` receives.
+const PAGED_FORM = "import type { FC } from 'react';\nexport interface FormFields { givenName: string; birthDate: string }\nexport interface DisplaySettings { theme: string; pageSize: number }\nexport interface BaseProps { onSettings?: (settings: DisplaySettings) => void }\nexport interface PagedFormProps extends BaseProps {\n  onSubmit: (data: FormFields) => void;\n  saveProgress(data: FormFields, page: number): void;\n  onPage?: (page: number, fields: FormFields) => void;\n}\nexport const PagedForm: FC<PagedFormProps> = () => null;\n";
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'callbacks whose declared parameters hold no PHI (a page number, display settings from an extended props type)',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'packages/ui-components/src/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from 'ui-components';\nexport function Page() {\n  return <PagedForm onSubmit={() => undefined} saveProgress={() => undefined} onPage={(page) => sessionStorage.setItem('page', String(page))} onSettings={(settings) => localStorage.setItem('settings', JSON.stringify(settings))} />;\n}",
+    },
+    {
+      name: 'a callback of a component whose props the workspace does not declare, and a lower-case DOM element',
+      filename: 'src/pages/Page.tsx',
+      code: "import { Wizard } from 'some-wizard-library';\nexport function Page() {\n  return <div><Wizard saveProgress={(data) => sessionStorage.setItem('progress', JSON.stringify(data))} /><form onSubmit={(event) => sessionStorage.setItem('x', String(event.timeStamp))} /></div>;\n}",
+    },
+    {
+      name: 'an annotated parameter keeps its own type',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'src/pages/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from './PagedForm';\ninterface Draft { step: number }\nexport function Page() {\n  return <PagedForm onSubmit={() => undefined} saveProgress={(data: Draft) => sessionStorage.setItem('progress', JSON.stringify(data))} />;\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a form’s progress saved from an inline callback of a monorepo package’s component, typed by its props',
+      filename: 'apps/intake/src/pages/Page.tsx',
+      workspace: { 'packages/ui-components/src/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from 'ui-components';\nexport function Page({ pageId }: { pageId: string }) {\n  return <PagedForm onSubmit={() => undefined} saveProgress={(data) => sessionStorage.setItem('progress', JSON.stringify({ [pageId]: data }))} />;\n}",
+      errors: [{ line: 3, column: 107, kinds: ['date-of-birth', 'name'] }],
+    },
+    {
+      name: 'a relatively imported component’s callback (second parameter) and the file’s own component’s method-signature callback',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'src/pages/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from './PagedForm';\ninterface Visit { diagnosis: string }\ninterface NotesProps { onSave(visit: Visit): void }\nfunction Notes({ onSave }: NotesProps) { return null; }\nexport function Page() {\n  return <><PagedForm onSubmit={() => undefined} saveProgress={() => undefined} onPage={(page, fields) => localStorage.setItem('fields', JSON.stringify(fields))} /><Notes onSave={(visit) => localStorage.setItem('visit', JSON.stringify(visit))} /></>;\n}",
+      errors: [{ line: 6, column: 138, kinds: ['date-of-birth', 'name'] }, { line: 6, column: 221, kinds: ['diagnosis', 'encounter'] }],
+    },
+  ],
+});

@@ -318,13 +318,13 @@ runRuleTests('no-unencrypted-phi-file', {
       name: 'file-saver’s saveAs of a Blob of a patient list as CSV',
       filename: 'src/export.ts',
       code: "import { saveAs } from 'file-saver';\ninterface Patient { name: string; birthDate: string; phone: string }\nexport function exportPatients(patients: Patient[]) {\n  const csv = patients.map((p) => `${p.name},${p.birthDate}`).join('\\n');\n  const blob = new Blob([csv], { type: 'text/csv' });\n  saveAs(blob, 'list.csv');\n}",
-      errors: [{ line: 5, column: 26, messageId: 'download' }],
+      errors: [{ line: 5, column: 26, message: 'browser download' }],
     },
     {
       name: 'an anchor given a download name and an object URL of a record, and one given a data: URI through setAttribute',
       filename: 'src/download.ts',
       code: "export function download(patient: { ssn: string; diagnosis: string }) {\n  const blob = new Blob([JSON.stringify(patient)], { type: 'application/json' });\n  const url = URL.createObjectURL(blob);\n  const link = document.createElement('a');\n  link.href = url;\n  link.download = 'record.json';\n  link.click();\n}\nexport function downloadDiagnosis(diagnosis: string) {\n  const a = document.createElement('a');\n  a.setAttribute('download', 'dx.txt');\n  a.setAttribute('href', 'data:text/plain;charset=utf-8,' + encodeURIComponent(diagnosis));\n  a.click();\n}",
-      errors: [{ line: 2, column: 26, messageId: 'download', kinds: ['patient-record'] }, { line: 12, column: 26, messageId: 'download', kinds: ['diagnosis'] }],
+      errors: [{ line: 2, column: 26, message: 'browser download', kinds: ['patient-record'] }, { line: 12, column: 26, message: 'browser download', kinds: ['diagnosis'] }],
     },
     {
       name: 'react-csv’s CSVLink of patient rows, a JSX anchor with a download attribute, and js-file-download',
@@ -342,7 +342,7 @@ runRuleTests('no-unencrypted-phi-file', {
       name: 'an opaque server response saved under a file name that says it is a patient summary (a guess, medium)',
       filename: 'src/export.ts',
       code: "import FileSaver from 'file-saver';\ndeclare const http: { get(url: string): Promise<{ data: Blob }> };\nexport async function save(id: string) {\n  const response = await http.get(`/reports/${id}`);\n  FileSaver.saveAs(response.data, 'patient-summary.pdf');\n}",
-      errors: [{ line: 5, column: 20, messageId: 'downloadByName' }],
+      errors: [{ line: 5, column: 20, message: 'Saving what the file name says is patient record to the user' }],
     },
   ],
 });

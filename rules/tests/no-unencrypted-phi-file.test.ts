@@ -342,7 +342,7 @@ runRuleTests('no-unencrypted-phi-file', {
       name: 'an opaque server response saved under a file name that says it is a patient summary (a guess, medium)',
       filename: 'src/export.ts',
       code: "import FileSaver from 'file-saver';\ndeclare const http: { get(url: string): Promise<{ data: Blob }> };\nexport async function save(id: string) {\n  const response = await http.get(`/reports/${id}`);\n  FileSaver.saveAs(response.data, 'patient-summary.pdf');\n}",
-      errors: [{ line: 5, column: 20, message: 'Saving what the file name says is patient record to the user' }],
+      errors: [{ line: 5, column: 20, message: 'Saving what the file name says is clinical notes to the user' }],
     },
   ],
 });

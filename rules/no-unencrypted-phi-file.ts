@@ -203,7 +203,6 @@ export default createRule({
       phiToFileByName: 'Writing what the file name says is {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
       diskUpload: 'Saving uploaded files that the route or its upload field says are {{kinds}} to the server\'s disk as sent (multer disk storage), unencrypted. Encrypt them before they are stored, or use an encrypted store (an encrypted bucket, a database with encryption at rest).',
       download: 'Saving {{kinds}} to the user\'s disk as a browser download, unencrypted. The file lands in the Downloads folder of whatever machine is in use (a shared clinic workstation too) and outlives the session; export only what is needed, or encrypt the file (a password-protected archive) before it is saved.',
-      downloadByName: 'Saving what the file name says is {{kinds}} to the user\'s disk as a browser download, unencrypted. The file outlives the session on whatever machine is in use; export only what is needed, or encrypt the file before it is saved.',
       phiToFileByColumns: 'Writing a table whose declared columns are {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -232,12 +231,16 @@ export default createRule({
       context.report({ node: data, messageId: found.guessed ? 'phiToFileByName' : 'phiToFile', taint: found.taint, precision });
     };
     const downloads = new BrowserDownloads(context);
-    /** A browser download's content: a workbook's buffer is the workbook's rows; anything else, what it holds. */
+    /**
+     * A browser download's content: a workbook's buffer is the workbook's rows; anything else, what it is seen to hold.
+     * Not guessed from the file name: a download's name is often the product's or a report's title
+     * (`DanpheEMR-UserManual.pdf`), not what the content is.
+     */
     const checkDownload = (download: Download, taints?: readonly Taint[]) => {
       download.data.forEach((data, index) => {
         if (builders.bufferWrite(data)) return;
-        const found = dataTaint(context, data, download.name, taints?.[index]);
-        if (found) context.report({ node: data, messageId: found.guessed ? 'downloadByName' : 'download', taint: found.taint, precision: found.guessed ? 'medium' : undefined });
+        const found = dataTaint(context, data, undefined, taints?.[index]);
+        if (found) context.report({ node: data, messageId: 'download', taint: found.taint });
       });
     };
     return {

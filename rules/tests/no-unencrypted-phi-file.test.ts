@@ -308,6 +308,11 @@ runRuleTests('no-unencrypted-phi-file', {
       code: "import { saveAs } from 'file-saver';\ndeclare function encrypt(v: string): string;\ndeclare const patients: { ssn: string }[];\nexport function template() {\n  saveAs(new Blob(['id,created\\n'], { type: 'text/csv' }), 'template.csv');\n  saveAs(new Blob([String(patients.length)]), 'count.txt');\n  saveAs(new Blob([encrypt(JSON.stringify(patients))]), 'patients.enc');\n}",
     },
     {
+      name: 'an opaque server response downloaded under a name that sounds like a record, or a product’s user manual: the name is not the content',
+      filename: 'src/export.ts',
+      code: "import FileSaver from 'file-saver';\ndeclare const http: { get(url: string): Promise<{ data: Blob }> };\nexport async function save(id: string) {\n  const response = await http.get(`/reports/${id}`);\n  FileSaver.saveAs(response.data, 'patient-summary.pdf');\n  FileSaver.saveAs(response.data, 'ClinicEMR-UserManual.pdf');\n}",
+    },
+    {
       name: 'a saveAs that is not file-saver’s, and a download name set in another function than the href',
       filename: 'src/export.ts',
       code: "import { saveAs } from './drafts';\ndeclare const patient: { ssn: string; diagnosis: string };\nexport function keep() {\n  saveAs(patient, 'draft');\n}\nexport function name(a: HTMLAnchorElement) {\n  a.download = 'record.json';\n}\nexport function link(a: HTMLAnchorElement) {\n  a.href = URL.createObjectURL(new Blob([JSON.stringify(patient)]));\n}",
@@ -337,12 +342,6 @@ runRuleTests('no-unencrypted-phi-file', {
       filename: 'src/export.ts',
       code: "import ExcelJS from 'exceljs';\nimport { saveAs } from 'file-saver';\ndeclare const patients: { fullName: string; dateOfBirth: string }[];\nexport async function download() {\n  const workbook = new ExcelJS.Workbook();\n  const ws = workbook.addWorksheet('Patients');\n  patients.forEach((p) => ws.addRow([p.fullName, p.dateOfBirth]));\n  const buffer = await workbook.xlsx.writeBuffer();\n  saveAs(new Blob([buffer]), 'list.xlsx');\n}",
       errors: [{ line: 9, column: 20 }],
-    },
-    {
-      name: 'an opaque server response saved under a file name that says it is a patient summary (a guess, medium)',
-      filename: 'src/export.ts',
-      code: "import FileSaver from 'file-saver';\ndeclare const http: { get(url: string): Promise<{ data: Blob }> };\nexport async function save(id: string) {\n  const response = await http.get(`/reports/${id}`);\n  FileSaver.saveAs(response.data, 'patient-summary.pdf');\n}",
-      errors: [{ line: 5, column: 20, message: 'Saving what the file name says is clinical notes to the user' }],
     },
   ],
 });

@@ -326,6 +326,12 @@ runRuleTests('no-unencrypted-phi-file', {
       errors: [{ line: 5, column: 26, message: 'browser download' }],
     },
     {
+      name: 'the legacy msSaveOrOpenBlob download of a Blob of a patient’s record',
+      filename: 'src/export.ts',
+      code: "declare const patient: { fullName: string; dateOfBirth: string };\nexport function save() {\n  const blob = new Blob([JSON.stringify(patient)], { type: 'application/json' });\n  (window.navigator as any).msSaveOrOpenBlob(blob, 'record.json');\n}",
+      errors: [{ line: 3, column: 26, message: 'browser download' }],
+    },
+    {
       name: 'an anchor given a download name and an object URL of a record, and one given a data: URI through setAttribute',
       filename: 'src/download.ts',
       code: "export function download(patient: { ssn: string; diagnosis: string }) {\n  const blob = new Blob([JSON.stringify(patient)], { type: 'application/json' });\n  const url = URL.createObjectURL(blob);\n  const link = document.createElement('a');\n  link.href = url;\n  link.download = 'record.json';\n  link.click();\n}\nexport function downloadDiagnosis(diagnosis: string) {\n  const a = document.createElement('a');\n  a.setAttribute('download', 'dx.txt');\n  a.setAttribute('href', 'data:text/plain;charset=utf-8,' + encodeURIComponent(diagnosis));\n  a.click();\n}",

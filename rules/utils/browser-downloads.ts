@@ -1,4 +1,5 @@
 // Client-side file downloads: what a browser app hands to the user's disk as a file. file-saver's `saveAs(blob, name)`,
+// the legacy `navigator.msSaveOrOpenBlob(blob, name)`,
 // downloadjs / js-file-download, react-csv's `<CSVLink data={rows}>`, and the plain-DOM idiom: an anchor given a
 // `download` name and an `href` of `URL.createObjectURL(new Blob([content]))` or a `data:` URI. The browser writes the
 // content to the Downloads folder as it is: an unencrypted file outside the app, like a server writing it to disk.
@@ -106,7 +107,9 @@ export class BrowserDownloads {
   /** `saveAs(blob, 'visits.csv')`, `FileSaver.saveAs(…)`, `fileDownload(csv, name)`. */
   call(node: TSESTree.CallExpression): Download | undefined {
     const name = node.callee.type === 'Identifier' ? node.callee.name : dottedName(node.callee);
-    if (name && this.functions.has(name)) {
+    // the legacy Edge/IE API: `navigator.msSaveOrOpenBlob(blob, name)`, `navigator.msSaveBlob(blob, name)`
+    const legacy = node.callee.type === 'MemberExpression' && /^msSave(OrOpen)?Blob$/.test(propertyName(node.callee) ?? '');
+    if ((name && this.functions.has(name)) || legacy) {
       const [data, fileName] = node.arguments;
       if (!data || data.type === 'SpreadElement') return undefined;
       return { data: this.content(data), name: fileName && fileName.type !== 'SpreadElement' ? fileName : undefined };

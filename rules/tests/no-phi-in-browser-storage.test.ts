@@ -495,3 +495,22 @@ runRuleTests('no-phi-in-browser-storage', {
     },
   ],
 });
+
+// A component's destructured props hold what the props type declares, field by field, as `props.visitNext` does.
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'destructured props whose declared fields hold no PHI (display settings, an id)',
+      filename: 'src/Settings.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Display { theme: string; pageSize: number }\ninterface Props { display: Display; visitId: string }\nexport const Settings = ({ display, visitId }: Props) => {\n  localStorage.setItem(STORAGE_KEY, JSON.stringify(display));\n  localStorage.setItem('last', visitId);\n  return null;\n};",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a visit destructured from typed props saved under an imported key',
+      filename: 'src/StartVisit.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Patient { fullName: string; dateOfBirth: string }\ninterface Visit { id: string; patient?: Patient }\ninterface Props { className?: string; upcoming?: Visit }\nexport const StartVisit = ({ className, upcoming }: Props) => {\n  const start = () => localStorage.setItem(STORAGE_KEY, JSON.stringify(upcoming));\n  return <button className={className} onClick={start} />;\n};",
+      errors: [{ line: 6, column: 57, kinds: ['date-of-birth', 'name', 'patient-record'] }],
+    },
+  ],
+});

@@ -152,7 +152,7 @@ runRuleTests('no-phi-in-logs', {
       code: "interface Person { firstName: string; birthDate: string }\ntype CardProps = { patient: Person; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient }: CardProps) { console.log(patient); }",
       errors: [
         { line: 3, column: 54, kinds: ['date-of-birth', 'name', 'patient-record'] },
-        { line: 4, column: 59, kinds: ['patient-record'] },
+        { line: 4, column: 59, kinds: ['date-of-birth', 'name', 'patient-record'] },
       ],
     },
     {

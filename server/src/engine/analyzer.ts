@@ -758,7 +758,12 @@ export class Analyzer extends FunctionSummaries {
   private destructuredShape(pattern: TSESTree.ObjectPattern, value: AbstractValue): AbstractValue {
     const annotation = typeNameOfAnnotation(pattern.typeAnnotation?.typeAnnotation);
     if (!annotation.name) return value;
-    return this.declaredShapeKept(value, this.typedValue(annotation.name, pattern, annotation.namespace));
+    const declared = this.typedValue(annotation.name, pattern, annotation.namespace);
+    // `({ visitNext }: Props)` with `visitNext?: TelehealthVisit`: a function's destructured parameter that nothing in
+    // the file passes a value to holds what its declared type says, field by field, as `props.visitNext` of `props: Props` does.
+    const parent = (pattern as { parent?: Node }).parent;
+    if (hasPhi(declared) && !hasPhi(value) && !value.fields && parent && FUNCTION_TYPES.has(parent.type) && (parent as TSESTree.FunctionLike).params.includes(pattern)) return { ...declared, tags: value.tags };
+    return this.declaredShapeKept(value, declared);
   }
 
   private bindPattern(pattern: Node, value: AbstractValue, kind: string, init?: Node): void {

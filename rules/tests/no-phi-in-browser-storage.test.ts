@@ -514,3 +514,23 @@ runRuleTests('no-phi-in-browser-storage', {
     },
   ],
 });
+
+// A component's props type is named after the component (`VisitSettingsProps`), not after its data: a catalogue or
+// configuration word in the component's name does not empty its fields; the fields' own types decide.
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'a settings component’s props whose fields are configuration types',
+      filename: 'src/SettingsPanel.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface AppSettings { theme: string; apiUrl: string }\ninterface SettingsPanelProps { settings: AppSettings; patientCount: number }\nexport const SettingsPanel = ({ settings, patientCount }: SettingsPanelProps) => {\n  const save = () => localStorage.setItem(STORAGE_KEY, JSON.stringify({ settings, patientCount }));\n  return <button onClick={save} />;\n};",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a visit destructured from the props of a component named for settings',
+      filename: 'src/AudioSettings.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Patient { fullName: string; dateOfBirth: string }\ninterface Visit { id: string; patient?: Patient }\ninterface AudioSettingsProps { isDark?: boolean; upcoming?: Visit }\nexport const AudioSettings = ({ isDark, upcoming }: AudioSettingsProps) => {\n  const start = () => localStorage.setItem(STORAGE_KEY, JSON.stringify(upcoming));\n  return <button data-dark={isDark} onClick={start} />;\n};",
+      errors: [{ line: 6, column: 57, kinds: ['date-of-birth', 'name', 'patient-record'] }],
+    },
+  ],
+});

@@ -993,7 +993,9 @@ export class WorkspaceIndex {
     const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce' && !headNounIsAThing(typeName);
     const typeWords = splitWords(typeName);
     // `LabItemDefinition`, `FormTemplate`, `MedicationCatalogItem`: what can be ordered or filled in, not anyone's record.
-    if (typeWords.some((word) => CATALOGUE_TYPE_WORDS.has(word))) {
+    // Not a component's props (`AudioVideoSettingsProps`): named after the component, its fields' own types say what they hold.
+    const componentProps = typeWords.at(-1) === 'props';
+    if (!componentProps && typeWords.some((word) => CATALOGUE_TYPE_WORDS.has(word))) {
       return { name: typeName, kinds: [], fields: new Map(declared.fields.map((field) => [field.name, { kinds: [], typeName: field.typeName }])), file: declared.file };
     }
     // `LabOrdersSearchFilters`, `VisitCriteria`: bounds of a search (a date range, a status), not a visit's dates.

@@ -871,3 +871,23 @@ describe('no-phi-in-logs: the promises of Promise.all resolve element by element
     ],
   });
 });
+
+// Destructured typed parameters: record-typed fields hold what their type declares; scalar fields keep their name's
+// judgement (a staff sign-in's e-mail in the auth service is the user's, not a patient's).
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    {
+      name: 'a sign-in’s destructured e-mail (a scalar field of a parameters type) in the auth service',
+      filename: 'src/services/auth/AuthService.ts',
+      code: "interface SyncConnectionParameters { email: string; password: string; server: string }\nexport class AuthService {\n  async localSignIn({ email, password }: SyncConnectionParameters) {\n    console.log('Signing in locally as', email);\n    return password.length;\n  }\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a record-typed field destructured from typed props is logged with its declared kinds',
+      filename: 'src/components/AddressDrawer.tsx',
+      code: "interface AddressData { line1: string; city: string; postalCode: string }\ninterface AddressDrawerProps { patientId: string; addresses: AddressData[] }\nexport function AddressDrawer({ patientId, addresses }: AddressDrawerProps) {\n  console.log('loading addresses', addresses);\n  return null;\n}",
+      errors: [{ line: 4, column: 37 }],
+    },
+  ],
+});

@@ -772,13 +772,21 @@ export class Analyzer extends FunctionSummaries {
         this.declare(pattern.name, this.valueForName(pattern, value, init), kind);
         break;
       case 'ObjectPattern':
-        value = this.destructuredShape(pattern, value);
-        for (const property of pattern.properties) {
-          if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
-          else {
-            const key = property.computed ? undefined : keyName(property.key);
-            const fieldValue = key ? this.renamedFieldValue(value, key, property) : taintOnly(value);
-            this.bindPattern(property.value, fieldValue, kind, property.key);
+        {
+          const given = value;
+          value = this.destructuredShape(pattern, value);
+          // Only fields declared as a record type take the declared value; a scalar (`email: string` of a sign-in's
+          // parameters) is judged by its name and context as before.
+          const declaredRecords = hasPhi(value) && !hasPhi(given) && value.typeName ? this.options.index?.resolve(value.typeName, this.options.classifier, this.options.file) : undefined;
+          for (const property of pattern.properties) {
+            if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
+            else {
+              const key = property.computed ? undefined : keyName(property.key);
+              const declaredField = key && declaredRecords ? declaredRecords.fields.get(key) : undefined;
+              const source = declaredRecords && !(declaredField?.typeName && !declaredField.primitive) ? this.declaredShapeKept(given, undefined) : value;
+              const fieldValue = key ? this.renamedFieldValue(source, key, property) : taintOnly(source);
+              this.bindPattern(property.value, fieldValue, kind, property.key);
+            }
           }
         }
         break;

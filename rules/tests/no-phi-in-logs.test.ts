@@ -887,7 +887,7 @@ runRuleTests('no-phi-in-logs', {
       name: 'a record-typed field destructured from typed props is logged with its declared kinds',
       filename: 'src/components/AddressDrawer.tsx',
       code: "interface AddressData { line1: string; city: string; postalCode: string }\ninterface AddressDrawerProps { patientId: string; addresses: AddressData[] }\nexport function AddressDrawer({ patientId, addresses }: AddressDrawerProps) {\n  console.log('loading addresses', addresses);\n  return null;\n}",
-      errors: [{ line: 4, column: 37 }],
+      errors: [{ line: 4, column: 36, kinds: ['zip-code'] }],
     },
   ],
 });

@@ -1,6 +1,7 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { calleeName, dottedName, isConstantExpression, lastSegment, memberCall, propertyNamed, splitWords, type Node } from './utils/ast';
 import { RealmCopies } from './utils/device-stores';
+import { BrowserDownloads, type Download } from './utils/browser-downloads';
 import { DiskUploads } from './utils/disk-uploads';
 import { FileBuilders } from './utils/file-builders';
 
@@ -171,9 +172,9 @@ function kindsOfFileName(context: RuleContext, path: Node | undefined): string[]
   return stem ? context.classifyName(stem) : [];
 }
 
-function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { taint: Taint; guessed: boolean } | undefined {
+function dataTaint(context: RuleContext, data: Node, path: Node | undefined, seen?: Taint): { taint: Taint; guessed: boolean } | undefined {
   if (context.hasTag(data, 'encrypted') || context.hasTag(data, 'sanitized')) return undefined;
-  const taint = context.taintOf(data);
+  const taint = seen ?? context.taintOf(data);
   if (taint.kinds.length) return { taint, guessed: false };
   if (isConstantExpression(data) || data.type === 'ObjectExpression' || data.type === 'ArrayExpression') return undefined;
   // A table a build script computed from the repository's own JSON modules (a FHIR compartment's search
@@ -187,7 +188,7 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined): { 
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
-    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, and the device file system of React Native, Expo and Capacitor apps), and unencrypted copies of a whole on-device database.',
+    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, the device file system of React Native, Expo and Capacitor apps, and browser downloads), and unencrypted copies of a whole on-device database.',
     rationale:
       'Files written by a service outlive the request: they are copied by backups, synced to shared drives, attached to tickets, left in /tmp and on laptops. HIPAA’s encryption-at-rest safeguard expects PHI on disk to be encrypted so that a lost disk, a leaked backup or a misconfigured bucket does not become a breach. Encrypt the content (or write it only to an encrypted store) before it touches the file system.',
     category: 'storage',
@@ -201,6 +202,7 @@ export default createRule({
       databaseCopy: 'Copying the whole on-device database, whose code reads {{kinds}} ({{types}}), to a file without an encryption key. Pass the live database’s encryptionKey to the copy (a backup or export is the easiest copy to lose), or encrypt the file before it leaves the app’s private storage.',
       phiToFileByName: 'Writing what the file name says is {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
       diskUpload: 'Saving uploaded files that the route or its upload field says are {{kinds}} to the server\'s disk as sent (multer disk storage), unencrypted. Encrypt them before they are stored, or use an encrypted store (an encrypted bucket, a database with encryption at rest).',
+      download: 'Saving {{kinds}} to the user\'s disk as a browser download, unencrypted. The file lands in the Downloads folder of whatever machine is in use (a shared clinic workstation too) and outlives the session; export only what is needed, or encrypt the file (a password-protected archive) before it is saved.',
       phiToFileByColumns: 'Writing a table whose declared columns are {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -228,13 +230,28 @@ export default createRule({
       const precision = found.guessed || guessedSink ? 'medium' : undefined;
       context.report({ node: data, messageId: found.guessed ? 'phiToFileByName' : 'phiToFile', taint: found.taint, precision });
     };
+    const downloads = new BrowserDownloads(context);
+    /**
+     * A browser download's content: a workbook's buffer is the workbook's rows; anything else, what it is seen to hold.
+     * Not guessed from the file name: a download's name is often the product's or a report's title
+     * (`DanpheEMR-UserManual.pdf`), not what the content is.
+     */
+    const checkDownload = (download: Download, taints?: readonly Taint[]) => {
+      download.data.forEach((data, index) => {
+        if (builders.bufferWrite(data)) return;
+        const found = dataTaint(context, data, undefined, taints?.[index]);
+        if (found) context.report({ node: data, messageId: 'download', taint: found.taint });
+      });
+    };
     return {
       Program(node: TSESTree.Program) {
         imports = collectImports(context);
         builders.program();
         uploads.program();
+        downloads.program();
       },
       'Program:exit'() {
+        for (const anchor of downloads.anchors()) checkDownload(anchor, anchor.taints);
         for (const copy of realmCopies.findings()) context.report({ node: copy.node, messageId: 'databaseCopy', taint: copy.taint, data: { types: copy.names.join(', ') }, precision: 'medium' });
         for (const found of builders.findings()) {
           if (found.byColumns) context.report({ node: found.node, messageId: 'phiToFileByColumns', kinds: found.kinds, precision: 'medium' });
@@ -243,6 +260,11 @@ export default createRule({
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         builders.assignment(node);
+        downloads.assignment(node);
+      },
+      JSXOpeningElement(node: TSESTree.JSXOpeningElement) {
+        const download = downloads.jsx(node);
+        if (download) checkDownload(download);
       },
       MemberExpression(node: TSESTree.MemberExpression) {
         realmCopies.memberExpression(node);
@@ -250,6 +272,7 @@ export default createRule({
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         realmCopies.variableDeclarator(node);
         builders.bind(node.id, node.init);
+        downloads.bind(node.id, node.init);
         uploads.variableDeclarator(node);
         let init = node.init;
         while (init?.type === 'AwaitExpression') init = init.argument;
@@ -268,6 +291,11 @@ export default createRule({
           // fs.writeFile(path, await workbook.xlsx.writeBuffer()): what the workbook was filled with
           if (!isNotAFile(context, write.path) && builders.bufferWrite(write.data)) return;
           check(write.data, write.path, false);
+          return;
+        }
+        const download = downloads.call(node);
+        if (download) {
+          checkDownload(download);
           return;
         }
         const stream = streamWrite(context, node, imports, streamVariables);

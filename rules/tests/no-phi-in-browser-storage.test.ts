@@ -453,3 +453,84 @@ runRuleTests('no-phi-in-browser-storage', {
     },
   ],
 });
+
+// A callback passed inline as a component's prop takes its parameter's type from the component's declared props
+// (TypeScript's contextual typing): `saveProgress={(data) => sessionStorage.setItem(…, data)}` stores what the props
+// type says `saveProgress` receives.
+const PAGED_FORM = "import type { FC } from 'react';\nexport interface FormFields { givenName: string; birthDate: string }\nexport interface DisplaySettings { theme: string; pageSize: number }\nexport interface BaseProps { onSettings?: (settings: DisplaySettings) => void }\nexport interface PagedFormProps extends BaseProps {\n  onSubmit: (data: FormFields) => void;\n  saveProgress(data: FormFields, page: number): void;\n  onPage?: (page: number, fields: FormFields) => void;\n}\nexport const PagedForm: FC<PagedFormProps> = () => null;\n";
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'callbacks whose declared parameters hold no PHI (a page number, display settings from an extended props type)',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'packages/ui-components/src/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from 'ui-components';\nexport function Page() {\n  return <PagedForm onSubmit={() => undefined} saveProgress={() => undefined} onPage={(page) => sessionStorage.setItem('page', String(page))} onSettings={(settings) => localStorage.setItem('settings', JSON.stringify(settings))} />;\n}",
+    },
+    {
+      name: 'a callback of a component whose props the workspace does not declare, and a lower-case DOM element',
+      filename: 'src/pages/Page.tsx',
+      code: "import { Wizard } from 'some-wizard-library';\nexport function Page() {\n  return <div><Wizard saveProgress={(data) => sessionStorage.setItem('progress', JSON.stringify(data))} /><form onSubmit={(event) => sessionStorage.setItem('x', String(event.timeStamp))} /></div>;\n}",
+    },
+    {
+      name: 'an annotated parameter keeps its own type',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'src/pages/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from './PagedForm';\ninterface Draft { step: number }\nexport function Page() {\n  return <PagedForm onSubmit={() => undefined} saveProgress={(data: Draft) => sessionStorage.setItem('progress', JSON.stringify(data))} />;\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a form’s progress saved from an inline callback of a monorepo package’s component, typed by its props',
+      filename: 'apps/intake/src/pages/Page.tsx',
+      workspace: { 'packages/ui-components/src/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from 'ui-components';\nexport function Page({ pageId }: { pageId: string }) {\n  return <PagedForm onSubmit={() => undefined} saveProgress={(data) => sessionStorage.setItem('progress', JSON.stringify({ [pageId]: data }))} />;\n}",
+      errors: [{ line: 3, column: 107, kinds: ['date-of-birth', 'name'] }],
+    },
+    {
+      name: 'a relatively imported component’s callback (second parameter) and the file’s own component’s method-signature callback',
+      filename: 'src/pages/Page.tsx',
+      workspace: { 'src/pages/PagedForm.tsx': PAGED_FORM },
+      code: "import { PagedForm } from './PagedForm';\ninterface Visit { diagnosis: string }\ninterface NotesProps { onSave(visit: Visit): void }\nfunction Notes({ onSave }: NotesProps) { return null; }\nexport function Page() {\n  return <><PagedForm onSubmit={() => undefined} saveProgress={() => undefined} onPage={(page, fields) => localStorage.setItem('fields', JSON.stringify(fields))} /><Notes onSave={(visit) => localStorage.setItem('visit', JSON.stringify(visit))} /></>;\n}",
+      errors: [{ line: 6, column: 138, kinds: ['date-of-birth', 'name'] }, { line: 6, column: 221, kinds: ['diagnosis', 'encounter'] }],
+    },
+  ],
+});
+
+// A component's destructured props hold what the props type declares, field by field, as `props.visitNext` does.
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'destructured props whose declared fields hold no PHI (display settings, an id)',
+      filename: 'src/Settings.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Display { theme: string; pageSize: number }\ninterface Props { display: Display; visitId: string }\nexport const Settings = ({ display, visitId }: Props) => {\n  localStorage.setItem(STORAGE_KEY, JSON.stringify(display));\n  localStorage.setItem('last', visitId);\n  return null;\n};",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a visit destructured from typed props saved under an imported key',
+      filename: 'src/StartVisit.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Patient { fullName: string; dateOfBirth: string }\ninterface Visit { id: string; patient?: Patient }\ninterface Props { className?: string; upcoming?: Visit }\nexport const StartVisit = ({ className, upcoming }: Props) => {\n  const start = () => localStorage.setItem(STORAGE_KEY, JSON.stringify(upcoming));\n  return <button className={className} onClick={start} />;\n};",
+      errors: [{ line: 6, column: 57, kinds: ['date-of-birth', 'name', 'patient-record'] }],
+    },
+  ],
+});
+
+// A component's props type is named after the component (`VisitSettingsProps`), not after its data: a catalogue or
+// configuration word in the component's name does not empty its fields; the fields' own types decide.
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    {
+      name: 'a settings component’s props whose fields are configuration types',
+      filename: 'src/SettingsPanel.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface AppSettings { theme: string; apiUrl: string }\ninterface SettingsPanelProps { settings: AppSettings; patientCount: number }\nexport const SettingsPanel = ({ settings, patientCount }: SettingsPanelProps) => {\n  const save = () => localStorage.setItem(STORAGE_KEY, JSON.stringify({ settings, patientCount }));\n  return <button onClick={save} />;\n};",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a visit destructured from the props of a component named for settings',
+      filename: 'src/AudioSettings.tsx',
+      code: "import { STORAGE_KEY } from './constants';\ninterface Patient { fullName: string; dateOfBirth: string }\ninterface Visit { id: string; patient?: Patient }\ninterface AudioSettingsProps { isDark?: boolean; upcoming?: Visit }\nexport const AudioSettings = ({ isDark, upcoming }: AudioSettingsProps) => {\n  const start = () => localStorage.setItem(STORAGE_KEY, JSON.stringify(upcoming));\n  return <button data-dark={isDark} onClick={start} />;\n};",
+      errors: [{ line: 6, column: 57, kinds: ['date-of-birth', 'name', 'patient-record'] }],
+    },
+  ],
+});

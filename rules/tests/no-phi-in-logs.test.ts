@@ -179,7 +179,7 @@ runRuleTests('no-phi-in-logs', {
       code: "interface Person { firstName: string; birthDate: string }\ntype CardProps = { patient: Person; sizing: string };\nexport function Card(props: CardProps) { console.log(props.patient); }\nexport function Row({ patient }: CardProps) { console.log(patient); }",
       errors: [
         { line: 3, column: 54, kinds: ['date-of-birth', 'name', 'patient-record'] },
-        { line: 4, column: 59, kinds: ['patient-record'] },
+        { line: 4, column: 59, kinds: ['date-of-birth', 'name', 'patient-record'] },
       ],
     },
     {
@@ -963,4 +963,24 @@ describe('no-phi-in-logs: whole records logged under generic names, typed throug
       },
     ],
   });
+});
+
+// Destructured typed parameters: record-typed fields hold what their type declares; scalar fields keep their name's
+// judgement (a staff sign-in's e-mail in the auth service is the user's, not a patient's).
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    {
+      name: 'a sign-in’s destructured e-mail (a scalar field of a parameters type) in the auth service',
+      filename: 'src/services/auth/AuthService.ts',
+      code: "interface SyncConnectionParameters { email: string; password: string; server: string }\nexport class AuthService {\n  async localSignIn({ email, password }: SyncConnectionParameters) {\n    console.log('Signing in locally as', email);\n    return password.length;\n  }\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a record-typed field destructured from typed props is logged with its declared kinds',
+      filename: 'src/components/AddressDrawer.tsx',
+      code: "interface AddressData { line1: string; city: string; postalCode: string }\ninterface AddressDrawerProps { patientId: string; addresses: AddressData[] }\nexport function AddressDrawer({ patientId, addresses }: AddressDrawerProps) {\n  console.log('loading addresses', addresses);\n  return null;\n}",
+      errors: [{ line: 4, column: 36, kinds: ['zip-code'] }],
+    },
+  ],
 });

@@ -292,3 +292,62 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// Browser downloads: file-saver, downloadjs/js-file-download, react-csv, and an anchor given a download name and an
+// object URL or data: URI. The browser writes the content to the user's disk as a plain file.
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    {
+      name: 'an object URL of a patient photo shown in an image, not downloaded; an anchor that only links',
+      filename: 'src/photo.ts',
+      code: "declare const patient: { photo: Blob; diagnosis: string };\nexport function show(img: HTMLImageElement, link: HTMLAnchorElement) {\n  img.src = URL.createObjectURL(new Blob([patient.diagnosis]));\n  link.href = URL.createObjectURL(new Blob([patient.diagnosis]));\n}",
+    },
+    {
+      name: 'a download of a literal template, of counts, and of an encrypted record',
+      filename: 'src/export.ts',
+      code: "import { saveAs } from 'file-saver';\ndeclare function encrypt(v: string): string;\ndeclare const patients: { ssn: string }[];\nexport function template() {\n  saveAs(new Blob(['id,created\\n'], { type: 'text/csv' }), 'template.csv');\n  saveAs(new Blob([String(patients.length)]), 'count.txt');\n  saveAs(new Blob([encrypt(JSON.stringify(patients))]), 'patients.enc');\n}",
+    },
+    {
+      name: 'an opaque server response downloaded under a name that sounds like a record, or a product’s user manual: the name is not the content',
+      filename: 'src/export.ts',
+      code: "import FileSaver from 'file-saver';\ndeclare const http: { get(url: string): Promise<{ data: Blob }> };\nexport async function save(id: string) {\n  const response = await http.get(`/reports/${id}`);\n  FileSaver.saveAs(response.data, 'patient-summary.pdf');\n  FileSaver.saveAs(response.data, 'ClinicEMR-UserManual.pdf');\n}",
+    },
+    {
+      name: 'a saveAs that is not file-saver’s, and a download name set in another function than the href',
+      filename: 'src/export.ts',
+      code: "import { saveAs } from './drafts';\ndeclare const patient: { ssn: string; diagnosis: string };\nexport function keep() {\n  saveAs(patient, 'draft');\n}\nexport function name(a: HTMLAnchorElement) {\n  a.download = 'record.json';\n}\nexport function link(a: HTMLAnchorElement) {\n  a.href = URL.createObjectURL(new Blob([JSON.stringify(patient)]));\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'file-saver’s saveAs of a Blob of a patient list as CSV',
+      filename: 'src/export.ts',
+      code: "import { saveAs } from 'file-saver';\ninterface Patient { name: string; birthDate: string; phone: string }\nexport function exportPatients(patients: Patient[]) {\n  const csv = patients.map((p) => `${p.name},${p.birthDate}`).join('\\n');\n  const blob = new Blob([csv], { type: 'text/csv' });\n  saveAs(blob, 'list.csv');\n}",
+      errors: [{ line: 5, column: 26, message: 'browser download' }],
+    },
+    {
+      name: 'the legacy msSaveOrOpenBlob download of a Blob of a patient’s record',
+      filename: 'src/export.ts',
+      code: "declare const patient: { fullName: string; dateOfBirth: string };\nexport function save() {\n  const blob = new Blob([JSON.stringify(patient)], { type: 'application/json' });\n  (window.navigator as any).msSaveOrOpenBlob(blob, 'record.json');\n}",
+      errors: [{ line: 3, column: 26, message: 'browser download' }],
+    },
+    {
+      name: 'an anchor given a download name and an object URL of a record, and one given a data: URI through setAttribute',
+      filename: 'src/download.ts',
+      code: "export function download(patient: { ssn: string; diagnosis: string }) {\n  const blob = new Blob([JSON.stringify(patient)], { type: 'application/json' });\n  const url = URL.createObjectURL(blob);\n  const link = document.createElement('a');\n  link.href = url;\n  link.download = 'record.json';\n  link.click();\n}\nexport function downloadDiagnosis(diagnosis: string) {\n  const a = document.createElement('a');\n  a.setAttribute('download', 'dx.txt');\n  a.setAttribute('href', 'data:text/plain;charset=utf-8,' + encodeURIComponent(diagnosis));\n  a.click();\n}",
+      errors: [{ line: 2, column: 26, message: 'browser download', kinds: ['patient-record'] }, { line: 12, column: 26, message: 'browser download', kinds: ['diagnosis'] }],
+    },
+    {
+      name: 'react-csv’s CSVLink of patient rows, a JSX anchor with a download attribute, and js-file-download',
+      filename: 'src/ExportButton.tsx',
+      code: "import { CSVLink } from 'react-csv';\nimport fileDownload from 'js-file-download';\ninterface Patient { fullName: string; dateOfBirth: string }\nexport function ExportButton({ patients, url }: { patients: Patient[]; url: string }) {\n  const rows = patients.map((p) => ({ Name: p.fullName, Born: p.dateOfBirth }));\n  const onClick = () => fileDownload(JSON.stringify(patients), 'list.json');\n  const href = URL.createObjectURL(new Blob([JSON.stringify(rows)]));\n  return <div><CSVLink data={rows} filename=\"list.csv\">CSV</CSVLink><a href={href} download=\"list.json\">JSON</a><button onClick={onClick} /></div>;\n}",
+      errors: [{ line: 6, column: 38 }, { line: 7, column: 46, kinds: ['date-of-birth', 'name'] }, { line: 8, column: 30, kinds: ['date-of-birth', 'name'] }],
+    },
+    {
+      name: 'an ExcelJS workbook of patients saved as a browser download through its buffer',
+      filename: 'src/export.ts',
+      code: "import ExcelJS from 'exceljs';\nimport { saveAs } from 'file-saver';\ndeclare const patients: { fullName: string; dateOfBirth: string }[];\nexport async function download() {\n  const workbook = new ExcelJS.Workbook();\n  const ws = workbook.addWorksheet('Patients');\n  patients.forEach((p) => ws.addRow([p.fullName, p.dateOfBirth]));\n  const buffer = await workbook.xlsx.writeBuffer();\n  saveAs(new Blob([buffer]), 'list.xlsx');\n}",
+      errors: [{ line: 9, column: 20 }],
+    },
+  ],
+});

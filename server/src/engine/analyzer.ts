@@ -413,7 +413,10 @@ export class Analyzer extends FunctionSummaries {
         const passed = declaresSchemaParameter(node, param) || declaresConstructorParameter(node, param, (this.instanceofAt ??= instanceofOffsets(this.options.text))) ? EMPTY : given;
         // A serverless event, a tRPC resolver's `{ input }`, a socket message that writes a record: a client's payload.
         const inbound = inboundParameterValue(node, index, this as unknown as ProvenanceHost);
-        this.bindParameter(param, inbound ? join(passed, inbound) : passed);
+        // `<PatientForm onSave={(draft) => …}>`: an unannotated callback's parameter is what the component's props type says it receives.
+        const contextual = this.contextualParameterValue(node, param, index);
+        const bound = contextual ? join(passed, contextual) : passed;
+        this.bindParameter(param, inbound ? join(bound, inbound) : bound);
         this.visitParameterDefaults(param, node);
       });
       (node.body as { parent?: Node }).parent = node;
@@ -452,6 +455,30 @@ export class Analyzer extends FunctionSummaries {
       }
       this.visit(body, parent);
     });
+  }
+
+  /**
+   * The declared type of an unannotated parameter of a function passed inline as a component's prop (`<PagedForm
+   * saveProgress={(data) => …}>`): TypeScript types it from the component's props (`saveProgress: (data: FormFields) =>
+   * void`), so the workspace type index does too. Only a named type counts; a parameter with its own annotation keeps it.
+   */
+  private contextualParameterValue(fn: FunctionNode, param: TSESTree.Parameter, index: number): AbstractValue | undefined {
+    const index_ = this.options.index;
+    if (!index_ || !this.options.file || fn.type === 'FunctionDeclaration' || index > 3) return undefined;
+    if (param.type !== 'Identifier' && param.type !== 'ObjectPattern') return undefined;
+    if (param.typeAnnotation) return undefined;
+    const container = (fn as { parent?: Node }).parent;
+    const attribute = container?.type === 'JSXExpressionContainer' ? (container as { parent?: Node }).parent : undefined;
+    if (attribute?.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier') return undefined;
+    const element = (attribute as { parent?: Node }).parent;
+    if (element?.type !== 'JSXOpeningElement' || element.name.type !== 'JSXIdentifier' || !/^[A-Z]/.test(element.name.name)) return undefined;
+    const component = element.name.name;
+    const imported = this.importedFrom(component);
+    if (imported && (imported.imported === '*' || imported.imported === 'default' && !imported.module.startsWith('.'))) return undefined;
+    const typeName = index_.callbackParameterType(this.options.file, imported?.module, imported?.imported ?? component, attribute.name.name, index);
+    if (!typeName) return undefined;
+    const value = this.typedValue(typeName, param);
+    return hasPhi(value) ? value : undefined;
   }
 
   private visitParameterDefaults(param: TSESTree.Parameter, parent: Node): void {
@@ -731,7 +758,12 @@ export class Analyzer extends FunctionSummaries {
   private destructuredShape(pattern: TSESTree.ObjectPattern, value: AbstractValue): AbstractValue {
     const annotation = typeNameOfAnnotation(pattern.typeAnnotation?.typeAnnotation);
     if (!annotation.name) return value;
-    return this.declaredShapeKept(value, this.typedValue(annotation.name, pattern, annotation.namespace));
+    const declared = this.typedValue(annotation.name, pattern, annotation.namespace);
+    // `({ visitNext }: Props)` with `visitNext?: TelehealthVisit`: a function's destructured parameter that nothing in
+    // the file passes a value to holds what its declared type says, field by field, as `props.visitNext` of `props: Props` does.
+    const parent = (pattern as { parent?: Node }).parent;
+    if (hasPhi(declared) && !hasPhi(value) && !value.fields && parent && FUNCTION_TYPES.has(parent.type) && (parent as TSESTree.FunctionLike).params.includes(pattern)) return { ...declared, tags: value.tags };
+    return this.declaredShapeKept(value, declared);
   }
 
   private bindPattern(pattern: Node, value: AbstractValue, kind: string, init?: Node): void {
@@ -740,13 +772,21 @@ export class Analyzer extends FunctionSummaries {
         this.declare(pattern.name, this.valueForName(pattern, value, init), kind);
         break;
       case 'ObjectPattern':
-        value = this.destructuredShape(pattern, value);
-        for (const property of pattern.properties) {
-          if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
-          else {
-            const key = property.computed ? undefined : keyName(property.key);
-            const fieldValue = key ? this.renamedFieldValue(value, key, property) : taintOnly(value);
-            this.bindPattern(property.value, fieldValue, kind, property.key);
+        {
+          const given = value;
+          value = this.destructuredShape(pattern, value);
+          // Only fields declared as a record type take the declared value; a scalar (`email: string` of a sign-in's
+          // parameters) is judged by its name and context as before.
+          const declaredRecords = hasPhi(value) && !hasPhi(given) && value.typeName ? this.options.index?.resolve(value.typeName, this.options.classifier, this.options.file) : undefined;
+          for (const property of pattern.properties) {
+            if (property.type === 'RestElement') this.bindPattern(property.argument, value, kind);
+            else {
+              const key = property.computed ? undefined : keyName(property.key);
+              const declaredField = key && declaredRecords ? declaredRecords.fields.get(key) : undefined;
+              const source = declaredRecords && !(declaredField?.typeName && !declaredField.primitive) ? this.declaredShapeKept(given, undefined) : value;
+              const fieldValue = key ? this.renamedFieldValue(source, key, property) : taintOnly(source);
+              this.bindPattern(property.value, fieldValue, kind, property.key);
+            }
           }
         }
         break;

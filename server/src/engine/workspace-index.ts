@@ -28,6 +28,11 @@ export interface DeclaredType {
   typeParameters?: string[];
   /** Method name → the text of its declared return type (`getLabOrders(hdid: string): Promise<RequestResult<LabOrder[]>>`). */
   methods?: ReadonlyMap<string, string>;
+  /**
+   * Members that are functions, by name: the named types of their parameters (`onSave: (draft: PatientDraft) => void`
+   * → onSave: [PatientDraft]), undefined where a parameter names no type. What a callback passed for the member receives.
+   */
+  callbacks?: Map<string, (string | undefined)[]>;
 }
 
 /**
@@ -410,6 +415,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
       indexType: body.indexType,
       ...(typeParameters.length ? { typeParameters } : {}),
       ...(body.methods ? { methods: body.methods } : {}),
+      ...(body.callbacks ? { callbacks: body.callbacks } : {}),
       extends: extendsClause ? extendsClause[1].split(',').map((part) => unwrapTypeName(part) ?? '').filter(Boolean) : [],
     });
     DECLARATION.lastIndex = open + 1;
@@ -469,11 +475,42 @@ function methodReturnTypeText(member: string): { name: string; returnType: strin
   return returnType ? { name: head[1], returnType } : undefined;
 }
 
-function membersOf(body: string): { fields: DeclaredField[]; indexType?: string; methods?: Map<string, string> } {
+/** `onSave?: (draft: Draft, index: number) => void`, `onSave(draft: Draft): void`: a function member and its parameter list. */
+const FUNCTION_FIELD = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\s*\??\s*:\s*\(([^()]*)\)\s*=>/;
+const METHOD_SIGNATURE = /^\s*([A-Za-z_$][\w$]*)\s*\??\s*\(([^()]*)\)\s*:/;
+
+/** The named type of each parameter of a parameter list's text (`draft: Draft, i: number` → [Draft, undefined]). */
+function parameterTypeNames(list: string): (string | undefined)[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (ch === '<' || ch === '{' || ch === '[') depth++;
+    else if (ch === '>' || ch === '}' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  return parts.filter((part) => part.trim() !== '').map((part) => {
+    const colon = part.indexOf(':');
+    return colon < 0 ? undefined : unwrapTypeName(part.slice(colon + 1));
+  });
+}
+
+function membersOf(body: string): { fields: DeclaredField[]; indexType?: string; methods?: Map<string, string>; callbacks?: Map<string, (string | undefined)[]> } {
   const fields: DeclaredField[] = [];
   let indexType: string | undefined;
   let methods: Map<string, string> | undefined;
+  let callbacks: Map<string, (string | undefined)[]> | undefined;
   for (const member of topLevelMembers(body)) {
+    const callback = FUNCTION_FIELD.exec(member) ?? METHOD_SIGNATURE.exec(member);
+    if (callback) {
+      const types = parameterTypeNames(callback[2]);
+      if (types.some((type) => type !== undefined)) (callbacks ??= new Map()).set(callback[1], types);
+    }
     const indexed = INDEX_SIGNATURE.exec(member);
     if (indexed) {
       indexType ??= unwrapTypeName(indexed[1]);
@@ -492,7 +529,7 @@ function membersOf(body: string): { fields: DeclaredField[]; indexType?: string;
     if (/^\s*\(/.test(field[2]) || holdsOnlyFunctions(member.slice(field.index + field[0].length - field[2].length))) continue;
     fields.push({ name: field[1], typeName: unwrapTypeName(field[2]), isBoolean: PRIMITIVE_BOOLEAN.test(field[2]), isScalar: PRIMITIVE_SCALAR.test(field[2]) });
   }
-  return { fields, indexType, methods };
+  return { fields, indexType, methods, callbacks };
 }
 
 /** The text of a type alias's right-hand side: up to a `;` or a line break outside brackets that no `&`/`|` continues. */
@@ -857,7 +894,36 @@ export function extractRelativeImports(file: string, text: string): string[] {
   return [...keys];
 }
 
+/** `const PatientForm: FC<PatientFormProps> =`, `React.FunctionComponent<Props>`. */
+const TYPED_COMPONENT = /\b(?:const|let)\s+([A-Z][\w$]*)\s*:\s*(?:React\.)?(?:FC|FunctionComponent|VFC|VoidFunctionComponent)\s*<\s*([A-Z][\w$]*)\s*>/g;
+/** `function PatientForm({ onSave }: PatientFormProps)`, `const PatientForm = (props: PatientFormProps) =>`. */
+const PROPS_PARAMETER_COMPONENT = /\b(?:function\s+([A-Z][\w$]*)\s*(?:<[^>(]{0,200}>)?\s*\(|(?:const|let)\s+([A-Z][\w$]*)\s*=\s*(?:(?:React\.)?(?:memo|forwardRef)\s*\(\s*)?(?:function\s*[\w$]*\s*)?\()\s*(?:\{[^{}()]{0,2000}\}|[A-Za-z_$][\w$]*)\s*:\s*([A-Z][\w$]*)\s*[,)]/g;
+const DEFAULT_EXPORTED_NAME = /\bexport\s+default\s+(?:(?:async\s+)?function\s+)?([A-Z][\w$]*)/g;
+
+/**
+ * React function components a module declares and the props type each is declared with, by name (and under `default`
+ * for the default export): what a caller's `<PatientForm onSave={(draft) => …}>` hands its callbacks.
+ */
+export function extractComponentProps(text: string): Array<[string, string]> {
+  if (!/[A-Z][\w$]*\s*(?::|=|\()/.test(text)) return [];
+  const out: Array<[string, string]> = [];
+  TYPED_COMPONENT.lastIndex = 0;
+  for (let match = TYPED_COMPONENT.exec(text); match; match = TYPED_COMPONENT.exec(text)) out.push([match[1], match[2]]);
+  PROPS_PARAMETER_COMPONENT.lastIndex = 0;
+  for (let match = PROPS_PARAMETER_COMPONENT.exec(text); match; match = PROPS_PARAMETER_COMPONENT.exec(text)) out.push([match[1] ?? match[2], match[3]]);
+  if (out.length === 0) return out;
+  DEFAULT_EXPORTED_NAME.lastIndex = 0;
+  for (let match = DEFAULT_EXPORTED_NAME.exec(text); match; match = DEFAULT_EXPORTED_NAME.exec(text)) {
+    const props = out.find(([name]) => name === match![1])?.[1];
+    if (props) out.push(['default', props]);
+  }
+  return out;
+}
+
 export class WorkspaceIndex {
+  /** Module key → component name (and `default`) → the props type it is declared with (see extractComponentProps). */
+  private readonly componentPropsByModule = new Map<string, Map<string, string>>();
+  private componentPropsByName: Map<string, Array<[string, string]>> | undefined;
   /** File → the module keys it imports by relative path; and the reverse, built on demand. */
   private readonly importsByFile = new Map<string, string[]>();
   private importersByModule: Map<string, string[]> | undefined;
@@ -913,6 +979,11 @@ export class WorkspaceIndex {
     if (returnTypes.length) {
       this.returnTypesByModule.set(moduleKeyOf(file), new Map(returnTypes));
       this.returnTypesByExport = undefined;
+    }
+    const components = /\.[jt]sx$/.test(file) ? extractComponentProps(text) : [];
+    if (components.length) {
+      this.componentPropsByModule.set(moduleKeyOf(file), new Map(components));
+      this.componentPropsByName = undefined;
     }
     const instantiations = extractInstantiations(text);
     if (instantiations.length) {
@@ -1050,6 +1121,7 @@ export class WorkspaceIndex {
     }
     if (this.enumsByFile.delete(file)) this.resolvedCache = new WeakMap();
     if (this.returnTypesByModule.delete(moduleKeyOf(file))) this.returnTypesByExport = undefined;
+    if (this.componentPropsByModule.delete(moduleKeyOf(file))) this.componentPropsByName = undefined;
     if (this.instantiationsByFile.delete(file)) this.instantiationsByName = undefined;
     const previous = this.declaredByFile.get(file);
     if (!previous) return;
@@ -1060,6 +1132,55 @@ export class WorkspaceIndex {
       else this.declaredByName.delete(type.name);
     }
     this.resolvedCache = new WeakMap();
+  }
+
+  /**
+   * What a callback passed to a component's prop receives, by the component's declared props type: `<PatientForm
+   * onSave={(draft) => …}>` with `PatientForm: FC<Props>` and `Props { onSave: (draft: PatientDraft) => void }` →
+   * PatientDraft for position 0. The component is this file's own (no specifier), a relatively imported module's,
+   * or a monorepo package's (`from 'ui-components'`: a module under a folder of that name, when all such agree).
+   */
+  callbackParameterType(fromFile: string, specifier: string | undefined, exportName: string, prop: string, position: number): string | undefined {
+    let props: string | undefined;
+    if (specifier === undefined) props = this.componentPropsByModule.get(moduleKeyOf(fromFile))?.get(exportName);
+    else if (specifier.startsWith('.')) props = this.componentPropsByModule.get(moduleKeyFrom(fromFile, specifier))?.get(exportName);
+    else {
+      const packageName = /^(?:@[\w.-]+\/)?([\w.-]+)/.exec(specifier)?.[1];
+      if (!packageName || specifier.startsWith('@/') || specifier.startsWith('~')) return undefined;
+      if (!this.componentPropsByName) {
+        const byName = new Map<string, Array<[string, string]>>();
+        for (const [key, components] of this.componentPropsByModule) {
+          for (const [name, type] of components) byName.set(name, [...(byName.get(name) ?? []), [key, type]]);
+        }
+        this.componentPropsByName = byName;
+      }
+      for (const [key, type] of this.componentPropsByName.get(exportName) ?? []) {
+        if (!key.split('/').slice(0, -1).includes(packageName)) continue;
+        if (props !== undefined && props !== type) return undefined;
+        props = type;
+      }
+    }
+    return props ? this.callbackParameterOf(props, prop, position, new Set()) : undefined;
+  }
+
+  /** A props type's (or a type it extends) callback member's parameter type; every declaration of the name must agree. */
+  private callbackParameterOf(typeName: string, prop: string, position: number, seen: Set<string>): string | undefined {
+    if (seen.has(typeName) || seen.size > 4) return undefined;
+    seen.add(typeName);
+    let found: string | undefined;
+    for (const declared of this.declaredByName.get(typeName) ?? []) {
+      let type = declared.callbacks?.get(prop)?.[position];
+      if (type === undefined && !declared.fields.some((field) => field.name === prop)) {
+        for (const parent of declared.extends) {
+          type = this.callbackParameterOf(parent, prop, position, seen);
+          if (type) break;
+        }
+      }
+      if (type === undefined) continue;
+      if (found !== undefined && found !== type) return undefined;
+      found = type;
+    }
+    return found;
   }
 
   /**
@@ -1260,7 +1381,9 @@ export class WorkspaceIndex {
     const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce' && !headNounIsAThing(typeName);
     const typeWords = splitWords(typeName);
     // `LabItemDefinition`, `FormTemplate`, `MedicationCatalogItem`: what can be ordered or filled in, not anyone's record.
-    if (typeWords.some((word) => CATALOGUE_TYPE_WORDS.has(word))) {
+    // Not a component's props (`AudioVideoSettingsProps`): named after the component, its fields' own types say what they hold.
+    const componentProps = typeWords.at(-1) === 'props';
+    if (!componentProps && typeWords.some((word) => CATALOGUE_TYPE_WORDS.has(word))) {
       return { name: typeName, kinds: [], fields: new Map(declared.fields.map((field) => [field.name, { kinds: [], typeName: field.typeName }])), file: declared.file };
     }
     // `LabOrdersSearchFilters`, `VisitCriteria`: bounds of a search (a date range, a status), not a visit's dates.

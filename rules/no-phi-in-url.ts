@@ -668,6 +668,46 @@ function routeTemplateArguments(expression: Node): Node[] | undefined {
   return node.arguments.filter((argument): argument is TSESTree.Expression => argument.type !== 'SpreadElement');
 }
 
+/** A URL with a scheme and host (`https://partner.example/…`, `//cdn.example/…`). */
+const ABSOLUTE_URL = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/]/i;
+
+/** Names of parameters that hand a URL to another service or page to go to next (`redirect`, `returnTo`, `next`, `callback`). */
+const HAND_ON_NAME = /redirect|return|next|callback|continue|backto|goto|referr?er|origin|target|from/i;
+
+/**
+ * Whether a built URL is handed on as a parameter rather than used as an address: encoded (`encodeURIComponent(…)`,
+ * `btoa(…)`), or the value of a redirect/return-style property, variable or query parameter (`{ returnTo: … }`,
+ * `const redirectUrl = …`, `params.set('next', …)`).
+ */
+function handedOnAsParameter(node: Node): boolean {
+  let child: Node = node;
+  let parent = parentOf(node);
+  while (parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ChainExpression' || parent.type === 'LogicalExpression' || parent.type === 'ConditionalExpression')) {
+    child = parent;
+    parent = parentOf(parent);
+  }
+  if (!parent) return false;
+  if (parent.type === 'CallExpression') {
+    const callee = lastSegment(parent.callee);
+    if (callee && ['encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'stringify'].includes(callee)) return true;
+    const call = memberCall(parent);
+    const key = parent.arguments[0];
+    if (call && ['set', 'append'].includes(call.method) && parent.arguments[1] === child && key && isStringLiteral(key) && HAND_ON_NAME.test(key.value)) return true;
+    return false;
+  }
+  const name =
+    parent.type === 'Property' && parent.value === child ? (parent.key.type === 'Identifier' ? parent.key.name : isStringLiteral(parent.key) ? parent.key.value : undefined)
+    : parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name
+    : parent.type === 'AssignmentExpression' ? lastSegment(parent.left)
+    : parent.type === 'JSXExpressionContainer' && parentOf(parent)?.type === 'JSXAttribute' ? jsxAttributeName(parentOf(parent) as TSESTree.JSXAttribute)
+    : undefined;
+  return !!name && HAND_ON_NAME.test(name);
+}
+
+function jsxAttributeName(attribute: TSESTree.JSXAttribute): string | undefined {
+  return attribute.name.type === 'JSXIdentifier' ? attribute.name.name : undefined;
+}
+
 /** The page URL a value copies (`window.location.href`, `encodeURIComponent(location.href)`, `location.toString()`), if any. */
 function pageUrlOf(expression: Node): string | undefined {
   let node = unwrap(expression);
@@ -1934,16 +1974,65 @@ class UrlFile {
     // A workspace that writes patient search terms into page URLs makes a copy of the page's query a copy of them.
     const writer = this.context.patientSearchPageUrlWriter();
     const firstName = pieces[0] && pieces[0].before === '' ? valueName(pieces[0].expression) : undefined;
-    const looksLikeUrl = text.includes('?') || text.startsWith('/') || (!!firstName && splitWords(firstName).some((word) => ['url', 'path', 'pathname', 'href', 'route'].includes(word)));
+    // An absolute URL (`'https://…' + …`, `PARTNER_URL + …` with a literal origin) is another origin's URL.
+    const firstLiteral = pieces[0] && pieces[0].before === '' ? this.literalInit(pieces[0].expression) : undefined;
+    const absolute = ABSOLUTE_URL.test(text) || (firstLiteral !== undefined && ABSOLUTE_URL.test(firstLiteral));
+    const looksLikeUrl = text.includes('?') || text.startsWith('/') || absolute || (!!firstName && splitWords(firstName).some((word) => ['url', 'path', 'pathname', 'href', 'route'].includes(word)));
     // A value saved in a cookie or storage (`$cookies.put(key, path + '?' + params)`) is those rules' finding, not a URL's.
     if (writer && isStoredValue(node)) return;
     for (const piece of pieces) {
       const inQuery = inQueryString(piece.before);
       const copied = writer && looksLikeUrl ? this.pageQueryCopyOf(piece.expression) : inQuery ? pageUrlOf(piece.expression) : undefined;
       if (!copied || (!inQuery && !writer)) continue;
+      // `pathname + search`: the page's own URL put back together reaches no new recipient (see samePageUrl).
+      if (this.samePageUrl(node, pieces, pieces.indexOf(piece))) continue;
       if (writer && looksLikeUrl) this.context.report({ node: piece.expression, messageId: 'urlCopySearch', data: { sink: copied, writer }, precision: 'medium' });
       else this.context.report({ node: piece.expression, messageId: 'urlCopy', data: { sink: copied }, precision: 'low' });
     }
+  }
+
+  /**
+   * Whether the copied query (piece `index`) follows the page's own path (`location.pathname + location.search`,
+   * `baseURL + '?' + params` with `baseURL = location.pathname`): the page's own URL put back together, for a pager
+   * that resubmits the same page with another page number, a key, a comparison with menu URLs, or the same path on
+   * the app's configured back end. That reaches no new recipient. It still does when the copy is handed on: encoded
+   * or placed into another URL's query (`?next=${pathname}${search}`), given to a redirect/return-style parameter,
+   * or prefixed with a literal origin (`https://other.example` + pathname + search).
+   */
+  samePageUrl(node: Node, pieces: UrlPiece[], index: number): boolean {
+    if (index < 1) return false;
+    const path = pieces[index - 1];
+    const between = pieces[index].before.slice(path.before.length + 1);
+    if (between !== '' && between !== '?') return false;
+    if (!this.pagePathOf(path.expression)) return false;
+    // Literal text before the path (`/legacy${pathname}`, `/login?next=${pathname}`) makes another URL.
+    if (path.before.replace(/X/g, '') !== '') return false;
+    for (const earlier of pieces.slice(0, index - 1)) {
+      const prefix = this.literalInit(earlier.expression);
+      if (prefix !== undefined && ABSOLUTE_URL.test(prefix)) return false;
+    }
+    return !handedOnAsParameter(node);
+  }
+
+  /** The page's own path (`location.pathname`, `window.location.pathname`), also through a variable. */
+  pagePathOf(expression: Node, depth = 0): boolean {
+    const node = unwrap(expression);
+    if (node.type === 'Identifier') {
+      const init = depth < 3 ? this.inits.get(node.name) : undefined;
+      return !!init && this.pagePathOf(init, depth + 1);
+    }
+    const name = node.type === 'MemberExpression' ? dottedName(node) : undefined;
+    return !!name && /(^|\.)location\.pathname$/.test(name);
+  }
+
+  /** The string a variable or constant is initialised with (`const PARTNER = 'https://…'`), if any. */
+  literalInit(expression: Node): string | undefined {
+    const node = unwrap(expression);
+    if (isStringLiteral(node)) return node.value;
+    if (node.type !== 'Identifier') return undefined;
+    const init = this.inits.get(node.name);
+    const value = init ? unwrap(init) : undefined;
+    return value && isStringLiteral(value) ? value.value : undefined;
   }
 
   /**

@@ -1050,6 +1050,24 @@ describe('no-phi-in-url: copies of the page query in a workspace that writes pat
       { code: pager, filename: 'src/common/pager.js', workspace: { 'src/drugs/search.js': "export function drugSearch($location, term) { $location.search({ q: term }); }\n" } },
       // The path alone is copied.
       { code: 'export const back = () => `/records?from=${window.location.pathname}`;', filename: 'src/common/back.js', workspace: searchPage },
+      // The page's own path and query put back together reach no new recipient: a pager resubmitting the same page
+      // with another page number, a reset key, a comparison with menu URLs, the same path on the app's configured back end.
+      {
+        code: [
+          'export function pageForward(form, current) {',
+          '  const query = new URLSearchParams(window.location.search);',
+          '  const baseURL = window.location.pathname;',
+          "  query.set('page', String(current + 1));",
+          "  form.action = baseURL + '?' + query.toString();",
+          '  form.submit();',
+          '}',
+        ].join('\n'),
+        filename: 'src/common/pager.js',
+        workspace: searchPage,
+      },
+      { code: 'export function boundaryKey(location) { const resetKey = `${location.pathname}${location.search}`; return resetKey; }', filename: 'src/common/boundary.js', workspace: searchPage },
+      { code: 'export function isActive(location, menuUrl) { const currentFullUrl = location.pathname + location.search; return currentFullUrl === menuUrl; }', filename: 'src/common/menu.js', workspace: searchPage },
+      { code: 'export function toServer(config) { window.location.href = config.serverBaseUrl + window.location.pathname + window.location.search; }', filename: 'src/common/legacy.js', workspace: searchPage },
     ],
     invalid: [
       {
@@ -1060,6 +1078,28 @@ describe('no-phi-in-url: copies of the page query in a workspace that writes pat
         errors: [
           { line: 5, column: 34, message: 'searchPatientController.js', kinds: [] },
           { line: 8, column: 118, message: '`window.location.search`', kinds: [] },
+        ],
+      },
+      {
+        name: "the page's path and query handed on to another URL, origin, path or a redirect-style parameter",
+        filename: 'src/common/handoff.js',
+        workspace: searchPage,
+        code: [
+          'export const login = (location) => `/login?next=${location.pathname}${location.search}`;',
+          "export const partner = () => 'https://partner.example' + window.location.pathname + window.location.search;",
+          "const PARTNER = 'https://partner.example';",
+          'export const partnerPage = () => { window.location.href = PARTNER + window.location.pathname + window.location.search; };',
+          'export const legacy = (location) => `/legacy${location.pathname}${location.search}`;',
+          'export const state = (location) => ({ returnTo: location.pathname + location.search });',
+          "export const redirect = (params, location) => params.set('redirect', location.pathname + location.search);",
+        ].join('\n'),
+        errors: [
+          { line: 1, column: 71, message: '`location.search`', kinds: [] },
+          { line: 2, column: 85, message: '`window.location.search`', kinds: [] },
+          { line: 4, column: 96, message: '`window.location.search`', kinds: [] },
+          { line: 5, column: 67, message: '`location.search`', kinds: [] },
+          { line: 6, column: 69, message: '`location.search`', kinds: [] },
+          { line: 7, column: 90, message: '`location.search`', kinds: [] },
         ],
       },
     ],

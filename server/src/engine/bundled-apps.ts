@@ -56,7 +56,11 @@ export function isConventionalBundleEntry(relToPackage: string, fileRoutes: bool
 }
 
 /** Ways of loading a module the import graph cannot follow: a glob, a context, a computed path, a lazy route named by a string. */
-const OPAQUE_LOADING = /\bimport\.meta\.glob|\brequire\.context\b|\bimport\s*\(\s*(?!['"\s]|\/\*)|\brequire\s*\(\s*(?!['"\s)])|\bloadChildren\s*:\s*['"`]|\bimportScripts\s*\(|\bnew\s+(?:Shared)?Worker\s*\(/;
+const OPAQUE_LOADING = /\bimport\.meta\.glob|\brequire\.context\b|(?<![\w.$])import\(\s*(?![\s'"]|\/\*)|(?<![\w.$])require\(\s*(?![\s'")])|\bloadChildren\s*:\s*['"`]|\bimportScripts\s*\(|\bnew\s+(?:Shared)?Worker\s*\(/;
+/** The text without block and line comments (prose such as "call import() here" loads nothing); a `//` inside a string may cut it, which only hides more. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:\\])\/\/.*$/gm, '$1');
+}
 const STRING_PATH = /(from\s*|import\s*\(?\s*|require\s*\(\s*)?(['"`])([^'"`\s]{1,200})\2/g;
 
 /** The last path segments (no extension) that strings other than import specifiers name: a configuration's entry, a page's script. */
@@ -122,7 +126,8 @@ export function bundledNonEntryFiles(root: string, files: ReadonlySet<string>, t
         }
         continue;
       }
-      if (OPAQUE_LOADING.test(text)) {
+      // Only the application's sources load its modules at run time (a lint rule or a script outside `src/` does not).
+      if ((pkg === '' ? file : file.slice(pkg.length + 1)).startsWith('src/') && OPAQUE_LOADING.test(withoutComments(text))) {
         opaque = true;
         break;
       }

@@ -119,8 +119,10 @@ export function bundledNonEntryFiles(root: string, files: ReadonlySet<string>, t
     for (const file of allByPackage.get(pkg) ?? []) {
       const text = texts.get(file);
       if (text === undefined || !files.has(file)) {
-        // An application source not read or not parsed: what it loads is unknown (built or vendored files elsewhere load nothing of `src/`).
-        if ((pkg === '' ? file : file.slice(pkg.length + 1)).startsWith('src/')) {
+        // An application source not read or not parsed (built or vendored files elsewhere load nothing of `src/`): what it
+        // loads is unknown, unless its raw text (a minified data fixture) loads nothing at all.
+        const raw = text ?? readSmallTextFile(path.join(root, file), 8 * 1024 * 1024);
+        if ((pkg === '' ? file : file.slice(pkg.length + 1)).startsWith('src/') && (raw === undefined || /\bimport\b|\brequire\b|\bimportScripts\b|\bWorker\b/.test(raw))) {
           opaque = true;
           break;
         }

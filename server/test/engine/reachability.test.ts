@@ -230,6 +230,8 @@ describe('modules of a bundled browser app that nothing imports', () => {
     // Prose about dynamic imports, and tooling outside `src/` loading by computed name, load nothing of the app.
     'src/components/notes.js': '/** Pages are split with import() of each route. */\n// require(name) is not used here\nexport const notes = 1;\n',
     'tools/lint-rule.js': 'module.exports = (name) => require(name);\n',
+    // A minified data fixture the scan skips loads nothing.
+    'src/fixtures/rows.min.js': `export const rows = [${'"row",'.repeat(2000)}];\n`,
     ...extra,
   });
   const roles = async (files: Record<string, string>) => {
@@ -260,6 +262,8 @@ describe('modules of a bundled browser app that nothing imports', () => {
       [{ devDependencies: { webpack: '5.0.0' } }, { 'src/routes-loader.js': "const pages = require.context('./components', true, /\\.js$/);\nexport default pages;\n" }],
       [{ devDependencies: { vite: '5.0.0' } }, { 'src/glob.js': "export const pages = import.meta.glob('./components/*.js');\n" }],
       [{ devDependencies: { vite: '5.0.0' } }, { 'src/loader.js': "export const load = (name) => import(`./components/${name}.js`);\n" }],
+      // A minified source the scan skips, which imports: what it loads is unknown.
+      [{ devDependencies: { vite: '5.0.0' } }, { 'src/fixtures/rows.min.js': `var o=require("../components/orphan");export const rows = [${'"row",'.repeat(2000)}];\n` }],
     ] as Array<[object, Record<string, string>]>) {
       const { byFile } = await roles(app(manifest, extra));
       assert.equal(byFile['src/components/orphan.js'], 'production', JSON.stringify(manifest) + Object.keys(extra).join());

@@ -19,6 +19,7 @@ import { discoverFiles, type DiscoveredFile } from './discover';
 import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './read';
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
+import { bundledNonEntryFiles } from './bundled-apps';
 import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, templateReachFacts, unreachableEntities } from './reachability';
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
@@ -590,8 +591,10 @@ export class Project {
         }
       }
     }
-    markUnreachable(findings, unreachableEntities(reachFacts, { complete }));
     const textByPath = new Map(loaded.map((entry) => [entry.file.relPath, entry.text]));
+    // A bundled browser app runs only what its entries import: its other modules nobody imports never load.
+    const bundledNonEntries = complete ? bundledNonEntryFiles(this.root, new Set(reachFacts.keys()), textByPath, skipped.map((skip) => skip.file)) : undefined;
+    markUnreachable(findings, unreachableEntities(reachFacts, { complete, bundledNonEntries }));
     const testFiles = new Set(loaded.filter((entry) => TEST_ROLES.includes(entry.role.role)).map((entry) => entry.file.relPath));
     markUnfilledParameters(findings, reachFacts, (file) => textByPath.get(file), { complete, testFiles });
     markUnloadedSentryConfigs(findings, this.root, complete, textByPath);

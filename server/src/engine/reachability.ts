@@ -648,6 +648,11 @@ export interface ReachOptions {
    * and are not deployed; a test that mocks a function mentions it without calling it).
    */
   testFiles?: ReadonlySet<string>;
+  /**
+   * Modules of bundled browser apps that are no entry by the bundler's or framework's convention and that no page
+   * or configuration names (bundled-apps.ts): nobody importing them, nothing in them runs. Only with `complete`.
+   */
+  bundledNonEntries?: ReadonlySet<string>;
 }
 
 /**
@@ -889,12 +894,16 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     }
   }
 
+  /** A superseded copy, or a bundled browser app's module that is no entry, that no module imports: never loaded. */
+  function neverLoaded(file: string, key: string): boolean {
+    return options.complete && !importedModules.has(key) && (isSupersededCopyName(file) || (options.bundledNonEntries?.has(file) ?? false));
+  }
   for (const file of files) {
     const { entities } = facts.get(file)!;
     const key = reachModuleKey(file);
     // A superseded copy nobody imports (`shell.old.tsx`, `page-old.tsx`, `list.bak.js`) is kept for reference: not an
     // entry point, nothing in it runs.
-    if (options.complete && !importedModules.has(key) && isSupersededCopyName(file)) continue;
+    if (neverLoaded(file, key)) continue;
     // What the module's top level mentions runs when it loads.
     worklist.push(() => {
       for (const name of contextMentions.get(file)!.get(-1) ?? []) mentioned(file, name);
@@ -937,8 +946,9 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     const key = reachModuleKey(file);
     // An older copy nobody imports runs nowhere, even where its names are mentioned by live code (a current copy's
     // component of the same name).
-    const supersededCopy = options.complete && !importedModules.has(key) && isSupersededCopyName(file);
-    const liveHere = supersededCopy ? entities.map(() => false) : live.get(file)!;
+    const unloaded = neverLoaded(file, key);
+    const supersededCopy = unloaded && isSupersededCopyName(file);
+    const liveHere = unloaded ? entities.map(() => false) : live.get(file)!;
     const dead: UnreachableEntity[] = [];
     entities.forEach((entity, index) => {
       if (liveHere[index]) return;
@@ -947,7 +957,7 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
       const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
         || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`))
         || (entity.member === true && memberNamesAnywhere.has(entity.name));
-      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
+      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : unloaded ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is a module of a bundled browser app that no module imports and no entry names, so the bundle never loads it` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     // Statements after an unconditional jump: dead wherever their function is called, known from the file alone.
     for (const [start, end] of facts.get(file)!.deadCode ?? []) dead.push({ start, end, reason: 'the statement comes after an unconditional return, throw, break or continue of its block, so it never runs' });

@@ -212,6 +212,65 @@ describe('superseded copies', () => {
   });
 });
 
+describe('modules of a bundled browser app that nothing imports', () => {
+  const logger = (name: string) => `declare const patient: { name: string; diagnosis: string };\nexport function ${name}() {\n  console.log('visit', patient.name, patient.diagnosis);\n}\n`;
+  const app = (manifest: object, extra: Record<string, string> = {}) => ({
+    'package.json': JSON.stringify(manifest),
+    'public/index.html': '<html><body><div id="root"></div><script src="/paged.js"></script></body></html>',
+    'webpack.config.js': "module.exports = { entry: { main: './src/index.js', extra: './src/configured.js' } };",
+    'src/index.js': "import { used } from './components/used';\nimport React from 'react';\nconst Lazy = React.lazy(() => import('./components/lazy'));\nused();\nexport default Lazy;\n",
+    'src/components/used.js': logger('used'),
+    'src/components/lazy.js': logger('lazy'),
+    'src/components/orphan.js': logger('orphan'),
+    'src/configured.js': logger('configured'),
+    'src/paged.js': logger('paged'),
+    'src/App.js': logger('App'),
+    'src/service-worker.js': logger('serviceWorker'),
+    'scripts/seed.js': logger('seed'),
+    // Prose about dynamic imports, and tooling outside `src/` loading by computed name, load nothing of the app.
+    'src/components/notes.js': '/** Pages are split with import() of each route. */\n// require(name) is not used here\nexport const notes = 1;\n',
+    'tools/lint-rule.js': 'module.exports = (name) => require(name);\n',
+    // A minified data fixture the scan skips loads nothing.
+    'src/fixtures/rows.min.js': `export const rows = [${'"row",'.repeat(2000)}];\n`,
+    ...extra,
+  });
+  const roles = async (files: Record<string, string>) => {
+    const dir = writeWorkspace(files);
+    try {
+      const result = await new Project({ root: dir, rules: allRules, reportRoles: 'all' }).scan();
+      const byFile = Object.fromEntries(result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => [finding.file, finding.role]));
+      const reason = result.findings.find((finding) => finding.role === 'unreachable')?.roleReason ?? '';
+      return { byFile, reason };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('never loads a source module no module imports and no entry names; entries, lazy imports and named modules run', async () => {
+    const { byFile, reason } = await roles(app({ devDependencies: { 'react-scripts': '5.0.0' }, dependencies: { react: '18.0.0' } }));
+    assert.equal(byFile['src/components/orphan.js'], 'unreachable');
+    assert.match(reason, /bundled browser app that no module imports/);
+    for (const file of ['src/components/used.js', 'src/components/lazy.js', 'src/configured.js', 'src/paged.js', 'src/App.js', 'src/service-worker.js', 'scripts/seed.js']) {
+      assert.notEqual(byFile[file], 'unreachable', file);
+    }
+  });
+
+  it('judges nothing in a server package, a package without a bundler, or one that loads modules by pattern or computed path', async () => {
+    for (const [manifest, extra] of [
+      [{ devDependencies: { webpack: '5.0.0' }, dependencies: { express: '4.0.0' } }, {}],
+      [{ dependencies: { react: '18.0.0' } }, {}],
+      [{ devDependencies: { webpack: '5.0.0' } }, { 'src/routes-loader.js': "const pages = require.context('./components', true, /\\.js$/);\nexport default pages;\n" }],
+      [{ devDependencies: { vite: '5.0.0' } }, { 'src/glob.js': "export const pages = import.meta.glob('./components/*.js');\n" }],
+      [{ devDependencies: { vite: '5.0.0' } }, { 'src/loader.js': "export const load = (name) => import(`./components/${name}.js`);\n" }],
+      // A minified source the scan skips, which imports: what it loads is unknown.
+      [{ devDependencies: { vite: '5.0.0' } }, { 'src/fixtures/rows.min.js': `var o=require("../components/orphan");export const rows = [${'"row",'.repeat(2000)}];\n` }],
+    ] as Array<[object, Record<string, string>]>) {
+      const { byFile } = await roles(app(manifest, extra));
+      assert.equal(byFile['src/components/orphan.js'], 'production', JSON.stringify(manifest) + Object.keys(extra).join());
+    }
+  });
+});
+
 describe('reachability facts', () => {
   const factsOf = (text: string) => extractReachFacts(parse(text, { range: true, jsx: true }), text);
   const deadNames = (files: Record<string, string>, complete = true) => {

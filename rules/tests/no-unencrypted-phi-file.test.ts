@@ -351,3 +351,19 @@ runRuleTests('no-unencrypted-phi-file', {
     },
   ],
 });
+
+// `chart` in a module that draws graphs with a charting library is the graph, not a patient's chart: a CSV of the
+// graph's points (equipment readings) is not a patient record by its name. Without the library, or with a patient
+// word in the name, the name still reads as a record.
+const graphExport = (imports: string, stateName: string) =>
+  `import React, { useState } from 'react';\n${imports}export function Trend() {\n  const [${stateName}, setPoints] = useState([]);\n  const exportCsv = () => {\n    const rows = ${stateName}.map((point) => \`\${point.date},\${point.value}\`).join('\\n');\n    const blob = new Blob([rows], { type: 'text/csv' });\n    const link = document.createElement('a');\n    link.setAttribute('href', URL.createObjectURL(blob));\n    link.setAttribute('download', 'trend.csv');\n    link.click();\n  };\n  return <button onClick={exportCsv}>{String(setPoints)}</button>;\n}\n`;
+runRuleTests('no-unencrypted-phi-file', {
+  valid: [
+    { name: 'a graph module (charting library imported) downloads its chartData points', filename: 'src/Trend.jsx', code: graphExport("import { LineChart } from '@carbon/charts-react';\n", 'chartData') },
+    { name: 'a graph module (recharts) downloads its chart points', filename: 'src/Trend.jsx', code: graphExport("import { LineChart } from 'recharts';\n", 'chart') },
+  ],
+  invalid: [
+    { name: 'chartData without a charting library: a patient chart by its name', filename: 'src/Trend.jsx', code: graphExport('', 'chartData'), errors: [{ line: 6, column: 28, message: 'browser download', kinds: ['patient-record'] }] },
+    { name: 'a graph module downloading patientChartData: the patient word keeps the record', filename: 'src/Trend.jsx', code: graphExport("import { LineChart } from '@carbon/charts-react';\n", 'patientChartData'), errors: [{ line: 7, column: 28, message: 'browser download', kinds: ['patient-record'] }] },
+  ],
+});

@@ -82,13 +82,19 @@ interface PendingReport {
 
 const classifiers = new WeakMap<ResolvedConfig, NameClassifier>();
 
-function classifierFor(config: ResolvedConfig): NameClassifier {
+/**
+ * A charting library imported (`recharts`, `chart.js`, `@carbon/charts-react`, `highcharts`, `echarts`, `@nivo/line`…): the
+ * module draws graphs, and its `chart` names are the graph's.
+ */
+const CHARTING_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:@carbon\/charts[\w/-]*|recharts|chart\.js[\w/-]*|react-chartjs-2|vue-chartjs|ng2-charts|@swimlane\/ngx-charts|highcharts[\w/-]*|echarts[\w/-]*|echarts-for-react|apexcharts|react-apexcharts|vue3?-apexcharts|victory[\w-]*|@nivo\/[\w-]+|@mui\/x-charts[\w/-]*|@visx\/[\w-]+|chartist|plotly\.js[\w-]*|react-plotly\.js|@amcharts\/[\w/-]+|react-native-chart-kit|react-native-gifted-charts|victory-native|@antv\/[\w-]+|billboard\.js|c3)['"]/;
+
+function classifierFor(config: ResolvedConfig, text?: string): NameClassifier {
   let classifier = classifiers.get(config);
   if (!classifier) {
     classifier = new NameClassifier({ phiNames: config.phiNames, notPhiNames: config.notPhiNames });
     classifiers.set(config, classifier);
   }
-  return classifier;
+  return text !== undefined && CHARTING_IMPORT.test(text.length > 200_000 ? text.slice(0, 200_000) : text) ? classifier.forGraphModule() : classifier;
 }
 
 export function todayIso(): string {
@@ -337,7 +343,7 @@ function unanalysedFindings(
 ): Finding[] {
   if (isPlainSkipRole(input.role?.role)) return [];
   const reports: PendingReport[] = [];
-  const classifier = classifierFor(input.config);
+  const classifier = classifierFor(input.config, input.text);
   const noAnalysis = (): Analyzer => {
     throw new Error('the file could not be analysed');
   };
@@ -442,7 +448,7 @@ function methodReturnFor(input: AnalyzeInput): AnalyzerOptions['methodReturn'] {
  */
 export function methodReturnOf(input: AnalyzeInput, program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
   const analyzer = new Analyzer(
-    { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input), appUsersArePatients: input.config.appUsers === 'patients' },
+    { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config, input.text), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input), appUsersArePatients: input.config.appUsers === 'patients' },
     [],
   );
   return analyzer.returnedResponse(program, exportName);
@@ -493,7 +499,7 @@ function analyzeCode(
   }
   suppressions.useProgram(program);
   throwIfPastDeadline(input.deadline);
-  const classifier = classifierFor(input.config);
+  const classifier = classifierFor(input.config, input.text);
   let analyzer: Analyzer | undefined;
   const getAnalyzer = () => {
     if (!analyzer) throw new Error('analysis not started');
@@ -660,7 +666,7 @@ function analyzeJson(
   if (!tree) return undefined;
   throwIfPastDeadline(input.deadline);
   const check = deadlineCheck(input.deadline);
-  const classifier = classifierFor(input.config);
+  const classifier = classifierFor(input.config, input.text);
   const active: Array<{ ruleId: string; visitors: RuleVisitors }> = [];
   const noAnalyzer = (): Analyzer => {
     throw new Error('taint analysis is not available in JSON files');

@@ -24,7 +24,7 @@ import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFa
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
-import { buildChunk, dataModule, problemOfReadFailure, thirdPartyBundle } from './unanalysed';
+import { buildChunk, dataModule, problemOfReadFailure, thirdPartyBundle, typeDeclarationModule } from './unanalysed';
 import { WorkspaceIndex } from './workspace-index';
 
 export interface ProjectOptions {
@@ -708,8 +708,9 @@ function unreadFileRole(verdict: RoleVerdict, head: string): RoleVerdict {
   if ((verdict.role !== 'production' && verdict.role !== 'script') || verdict.reason.startsWith('config ')) return verdict;
   const bundle = thirdPartyBundle(head);
   if (bundle) return { role: 'vendored', reason: bundle };
-  // A bundler's output chunk, or a module of literal data only (a bundled code-system table): nobody's code to analyse.
-  const built = buildChunk(head) ?? dataModule(head);
+  // A bundler's output chunk, a module of literal data only (a bundled code-system table) or of type declarations only
+  // (generated FHIR types): nobody's code to analyse.
+  const built = buildChunk(head) ?? dataModule(head) ?? typeDeclarationModule(head);
   return built ? { role: 'generated', reason: built } : verdict;
 }
 

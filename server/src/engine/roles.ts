@@ -87,6 +87,9 @@ const FOLDER_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/^mocks?[-_]|[-_]mocks?$/, 'mock'],
   [/^tests?[-_]|[-_]tests?$|^__\w+tests?__$/, 'test'],
   [/^e2e[-_]|[-_]e2e$/, 'e2e'],
+  // A library's distribution unpacked as downloaded: `<library>-<major.minor.patch>[-variant]` (`fontawesome-free-5.13.1-web`,
+  // `jquery-ui-1.12.1`, `bootstrap-4.6.0-dist`). A project's own folders are not named after a release of it.
+  [/^[a-z][a-z0-9]*(?:[-_.][a-z][a-z0-9]*)*[-_.]v?\d+\.\d+\.\d+(?:[-.][a-z][a-z0-9]*)*$/, 'vendored'],
 ];
 
 /** File-name patterns, checked before folders (a `foo.test.ts` in `src/` is a test). */

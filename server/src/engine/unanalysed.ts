@@ -69,6 +69,64 @@ export function dataModule(head: string): string | undefined {
   return DATA_ONLY.test(rest) ? 'a data module: one exported literal of data, no code' : undefined;
 }
 
+/** A statement that declares a type only: an interface, a type alias, a type-only import or export, an ambient declaration. */
+const TYPE_STATEMENT = /^(?:export\s+)?(?:declare\s+)?(?:interface\s|type\s+[\w$]+|import\s+type\s|export\s+type\s*\{)/;
+/** A namespace or module block opening; its body is judged like the file's (type statements only). */
+const NAMESPACE_OPEN = /^(?:export\s+)?(?:declare\s+)?(?:namespace|module)\s+[\w$.]+\s*\{/;
+
+/**
+ * Why the start of a file over the size limit shows a module of type declarations only (generated FHIR or API types),
+ * or undefined. Interfaces and type aliases are erased at compile time: a module whose first bytes hold nothing
+ * but them (in namespaces or not) runs no code, so no flow in it reaches a sink and skipping it hides none.
+ */
+export function typeDeclarationModule(head: string): string | undefined {
+  const text = head.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*/g, ' ').replace(STRING_LITERALS, '""');
+  let at = 0;
+  let namespaces = 0;
+  let declarations = 0;
+  for (;;) {
+    while (at < text.length && /[\s;]/.test(text[at])) at++;
+    if (at >= text.length) return declarations > 0 ? 'a type-declaration module: interfaces and type aliases only, no code' : undefined;
+    const rest = text.slice(at, at + 300);
+    if (text[at] === '}' && namespaces > 0) {
+      namespaces--;
+      at++;
+      continue;
+    }
+    const namespace = NAMESPACE_OPEN.exec(rest);
+    if (namespace) {
+      namespaces++;
+      at += namespace[0].length;
+      continue;
+    }
+    if (!TYPE_STATEMENT.test(rest)) return undefined;
+    declarations++;
+    // To the statement's end: the closing brace of an interface body, or `;` / a new line at bracket depth 0.
+    const isInterface = /^(?:export\s+)?(?:declare\s+)?interface\s/.test(rest);
+    let depth = 0;
+    let opened = false;
+    for (; at < text.length; at++) {
+      const char = text[at];
+      if (char === '{' || char === '(' || char === '[') {
+        depth++;
+        opened = true;
+      } else if (char === '}' || char === ')' || char === ']') {
+        if (depth === 0) break; // a namespace's closing brace
+        depth--;
+        if (depth === 0 && isInterface && opened && char === '}') {
+          at++;
+          break;
+        }
+      } else if (depth === 0 && !isInterface && char === ';') {
+        at++;
+        break;
+      } else if (depth === 0 && !isInterface && char === '\n' && !/^\s*(?:[|&?:=<>.,]|extends\b|keyof\b|typeof\b|infer\b|$)/.test(text.slice(at + 1, at + 200))) {
+        break; // a type alias without `;`: the next line starts a new statement
+      }
+    }
+  }
+}
+
 /** The problem a read failure is, or undefined when it is a plain skip (binary, minified, unreadable). */
 export function problemOfReadFailure(reason: SkipReason, detail: string): AnalysisProblem | undefined {
   switch (reason) {

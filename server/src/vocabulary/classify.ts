@@ -508,8 +508,9 @@ export class NameClassifier {
   private readonly cache = new Map<string, NameClassification>();
   private readonly extraPhiNames = new Map<string, string>();
   private readonly notPhiNames = new Set<string>();
+  private graphReading?: NameClassifier;
 
-  constructor(extensions: ClassifierExtensions = {}) {
+  constructor(private readonly extensions: ClassifierExtensions = {}, private readonly chartIsAGraph = false) {
     for (const [name, kind] of Object.entries(extensions.phiNames ?? {})) {
       this.extraPhiNames.set(name.toLowerCase(), kind);
       this.extraPhiNames.set(splitWords(name).join(' '), kind);
@@ -518,6 +519,17 @@ export class NameClassifier {
       this.notPhiNames.add(name.toLowerCase());
       this.notPhiNames.add(splitWords(name).join(' '));
     }
+  }
+
+  /**
+   * The classifier for a module that draws graphs with a charting library: there `chart` (`chartData`, `charts`) is the
+   * graph being drawn, not a patient's chart, so it names no record; every other word reads as usual (`patientChartData`
+   * keeps its patient, `vitalsChart` its vitals).
+   */
+  forGraphModule(): NameClassifier {
+    if (this.chartIsAGraph) return this;
+    this.graphReading ??= new NameClassifier(this.extensions, true);
+    return this.graphReading;
   }
 
   classify(name: string, personContext = false): NameClassification {
@@ -537,7 +549,8 @@ export class NameClassifier {
   private classifyUncached(name: string, contextFromChain: boolean): NameClassification {
     const lower = name.toLowerCase();
     const joined = splitWords(name).join(' ');
-    const words = withWorkforceMembers(splitWords(name));
+    const split = splitWords(name);
+    const words = withWorkforceMembers(this.chartIsAGraph ? split.map((word) => (word === 'chart' || word === 'charts' ? 'graph' : word)) : split);
     // `visitMemberExpression`, `visitIdentifier`: a visitor over a syntax tree, named for the node type it visits.
     if (isSyntaxTreeVisitor(words)) return NO_PHI;
     if (this.notPhiNames.has(lower) || this.notPhiNames.has(joined) || domLayoutProperties.has(name)) return TRAP;

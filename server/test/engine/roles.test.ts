@@ -130,6 +130,15 @@ describe('file roles', () => {
     assert.equal(roleOfPath('src/plugins/patient-banner.ts'), undefined);
   });
 
+  it("a library's distribution folder named by its release (`<library>-<x.y.z>[-variant]`) is vendored; version-like app folders are not", () => {
+    assert.equal(roleOfPath('src/main/webapp/static/iconkit-free-5.13.1-web/js/all.js')?.role, 'vendored');
+    assert.equal(roleOfPath('public/lib/querylib-ui-1.12.1/querylib-ui.js')?.role, 'vendored');
+    assert.equal(roleOfPath('assets/styler_v4.6.0/js/styler.js')?.role, 'vendored');
+    assert.equal(roleOfPath('src/api/v1.2/patients.ts'), undefined);
+    assert.equal(roleOfPath('src/migrations-helpers/1.2.3/patients.ts'), undefined);
+    assert.equal(roleOfPath('src/release-notes/patients.ts'), undefined);
+  });
+
   it("a theme folder right under a static web folder is vendored; an app's own themes module is not", () => {
     assert.equal(roleOfPath('Web/wwwroot/themes/default/assets/js/main.js')?.role, 'vendored');
     assert.equal(roleOfPath('public/themes/dark/fonts/icons/js/all.js')?.role, 'vendored');

@@ -85,6 +85,20 @@ describe('unanalysed files in a scan', () => {
     assert.deepEqual(result.skipped.map((skip) => skip.file).sort(), ['app/data/called.js', 'app/data/codes.js', 'app/data/mixed.js', 'app/data/rows.js', 'app/data/template.js', 'app/data/terms.ts', 'gui/js/chunk-vendors.1a2b3c.js']);
   });
 
+  it('an oversized module of type declarations only (generated resource types) is a plain skip; types followed by code stay a finding', async () => {
+    const fields = Array.from({ length: 30 }, (_, i) => `    field${i}?: string | undefined;\n    _field${i}?: Element | undefined;`).join('\n');
+    const types = `export interface Address extends Element {\n${fields}\n}\nexport type Age = Quantity\nexport type Use = 'home' | 'work'\n  | 'old';\n`;
+    write({
+      '.phi-guard.json': '{ "maxFileSize": 512 }',
+      'packages/types/src/r4.ts': `/**\n * Copyright (c) Example. MIT licence.\n */\n${types}export declare namespace Fhir {\n  interface Coding { code: string; display?: string }\n}\n${types}`,
+      'packages/types/src/withCode.ts': `${types}export type Patient = { name: string }\nfetch('/api', { body: patient.name });\n${types}`,
+      'packages/types/src/aliasThenCall.ts': `export type Alias = Quantity\nsend(patient)\n${types}`,
+    });
+    const result = await scan();
+    assert.deepEqual(summary(result.findings), ['packages/types/src/aliasThenCall.ts unanalysed-file warning', 'packages/types/src/withCode.ts unanalysed-file warning']);
+    assert.deepEqual(result.skipped.map((skip) => skip.file).sort(), ['packages/types/src/aliasThenCall.ts', 'packages/types/src/r4.ts', 'packages/types/src/withCode.ts']);
+  });
+
   it('a code-generation template with placeholder tokens is a plain skip with its reason; a template-named file broken elsewhere stays a finding', async () => {
     write({
       'db/migrations/.migrationTemplate.ts': "import { Migration } from './migration';\n\nexport class {MIGRATION_NAME}{TIMESTAMP} implements Migration {\n  async up(): Promise<void> {}\n}\n",

@@ -292,6 +292,15 @@ export function extractServedQueryParameters(text: string): string[] {
   return [...names].filter((name) => name.length <= 60).slice(0, 200);
 }
 
+/** How many files declare each name: `delta` 1 when a file adding `names` is indexed, -1 when it is removed. */
+function countNames(counts: Map<string, number>, names: readonly string[], delta: 1 | -1): void {
+  for (const name of names) {
+    const count = (counts.get(name) ?? 0) + delta;
+    if (count > 0) counts.set(name, count);
+    else counts.delete(name);
+  }
+}
+
 /** `src/a/validate.ts`, `src/a/validate.js`, `src/a/validate/index.ts` → `src/a/validate`: what a relative import names. */
 function moduleKeyOf(file: string): string {
   const posix = file.split(path.sep).join('/').replace(/\.(?:[cm]?[jt]sx?)$/, '');
@@ -966,14 +975,14 @@ export class WorkspaceIndex {
     const constants = extractExportedConstants(text);
     if (constants.length) {
       this.constantsByFile.set(file, constants);
-      for (const name of constants) this.constantCounts.set(name, (this.constantCounts.get(name) ?? 0) + 1);
+      countNames(this.constantCounts, constants, 1);
     }
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
     if (enums.length) {
       this.enumsByFile.set(file, enums);
-      for (const name of enums) this.enumCounts.set(name, (this.enumCounts.get(name) ?? 0) + 1);
+      countNames(this.enumCounts, enums, 1);
     }
     const returnTypes = extractReturnTypes(text);
     if (returnTypes.length) {
@@ -998,7 +1007,7 @@ export class WorkspaceIndex {
     const clients = extractHttpClientClasses(text);
     if (clients.length) {
       this.httpClientClassesByFile.set(file, clients);
-      for (const name of clients) this.httpClientClassCounts.set(name, (this.httpClientClassCounts.get(name) ?? 0) + 1);
+      countNames(this.httpClientClassCounts, clients, 1);
     }
     const served = extractServedQueryParameters(text);
     if (served.length) {
@@ -1097,28 +1106,16 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
-    for (const name of this.httpClientClassesByFile.get(file) ?? []) {
-      const count = (this.httpClientClassCounts.get(name) ?? 1) - 1;
-      if (count > 0) this.httpClientClassCounts.set(name, count);
-      else this.httpClientClassCounts.delete(name);
-    }
+    countNames(this.httpClientClassCounts, this.httpClientClassesByFile.get(file) ?? [], -1);
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
     if (this.servedQueryByFile.delete(file)) this.servedQueryByFolder = new Map();
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
-    for (const name of this.constantsByFile.get(file) ?? []) {
-      const count = (this.constantCounts.get(name) ?? 1) - 1;
-      if (count > 0) this.constantCounts.set(name, count);
-      else this.constantCounts.delete(name);
-    }
+    countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);
     this.constantsByFile.delete(file);
-    for (const name of this.enumsByFile.get(file) ?? []) {
-      const count = (this.enumCounts.get(name) ?? 1) - 1;
-      if (count > 0) this.enumCounts.set(name, count);
-      else this.enumCounts.delete(name);
-    }
+    countNames(this.enumCounts, this.enumsByFile.get(file) ?? [], -1);
     if (this.enumsByFile.delete(file)) this.resolvedCache = new WeakMap();
     if (this.returnTypesByModule.delete(moduleKeyOf(file))) this.returnTypesByExport = undefined;
     if (this.componentPropsByModule.delete(moduleKeyOf(file))) this.componentPropsByName = undefined;

@@ -385,6 +385,18 @@ type LoadedConfig = { ok: true; config: ResolvedConfig } | { ok: false; error: C
  * configs further up, so what applies is always one file you can open). Invalid configs throw
  * ConfigError each time they are asked for, so a caller cannot miss the problem.
  */
+/**
+ * One derived config object per (config, key): files that share both share it, and so do the caches keyed by the
+ * config object (classifiers, resolved types).
+ */
+function derivedConfig<K>(cache: WeakMap<ResolvedConfig, Map<K, ResolvedConfig>>, config: ResolvedConfig, key: K, derive: () => ResolvedConfig): ResolvedConfig {
+  let byKey = cache.get(config);
+  if (!byKey) cache.set(config, (byKey = new Map()));
+  let derived = byKey.get(key);
+  if (!derived) byKey.set(key, (derived = derive()));
+  return derived;
+}
+
 export class ConfigResolver {
   private readonly rules: RuleCatalog;
   private readonly explicitConfigFile: string | undefined;
@@ -419,22 +431,14 @@ export class ConfigResolver {
   private withComposeServices(config: ResolvedConfig, absPath: string): ResolvedConfig {
     const services = this.composeServices.servicesFor(absPath, config.baseDir);
     if (services.length === 0) return config;
-    let byServices = this.composeConfigs.get(config);
-    if (!byServices) this.composeConfigs.set(config, (byServices = new Map()));
-    let derived = byServices.get(services);
-    if (!derived) byServices.set(services, (derived = { ...config, composeServices: services }));
-    return derived;
+    return derivedConfig(this.composeConfigs, config, services, () => ({ ...config, composeServices: services }));
   }
 
   /** A file whose nearest package manifest describes a test-support package says so (`testSupportFrom`); one object per (config, evidence). */
   private withTestSupport(config: ResolvedConfig, absPath: string): ResolvedConfig {
     const evidence = this.testSupport.evidenceFor(absPath, config.baseDir);
     if (!evidence) return config;
-    let byEvidence = this.testSupportConfigs.get(config);
-    if (!byEvidence) this.testSupportConfigs.set(config, (byEvidence = new Map()));
-    let derived = byEvidence.get(evidence);
-    if (!derived) byEvidence.set(evidence, (derived = { ...config, testSupportFrom: evidence }));
-    return derived;
+    return derivedConfig(this.testSupportConfigs, config, evidence, () => ({ ...config, testSupportFrom: evidence }));
   }
 
   /** A config whose root package manifest describes a teaching simulation says so (`simulatedPatientsFrom`); one object per config. */
@@ -455,11 +459,7 @@ export class ConfigResolver {
     if (config.appUsersDeclared) return config;
     const evidence = this.appUsers.evidenceFor(absPath, config.baseDir);
     if (!evidence) return config;
-    let byEvidence = this.patientAppConfigs.get(config);
-    if (!byEvidence) this.patientAppConfigs.set(config, (byEvidence = new Map()));
-    let derived = byEvidence.get(evidence);
-    if (!derived) byEvidence.set(evidence, (derived = { ...config, appUsers: 'patients', appUsersFrom: evidence }));
-    return derived;
+    return derivedConfig(this.patientAppConfigs, config, evidence, () => ({ ...config, appUsers: 'patients', appUsersFrom: evidence }));
   }
 
   /** Config files loaded so far (valid ones), sorted. */

@@ -141,19 +141,41 @@ const URL_PARAMETER = /^(?:[a-z][\w$]*)?(?:url|Url|URL|uri|Uri|URI|path|Path|end
 /** The forwarding call: an HTTP client's URL-first method (a field named for a client, axios, $http) or fetch. */
 const FORWARDING_CALL = /(?:\bsuper|\bthis\.(?:[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios|[Ff]etch|[Rr]equest)[\w$]*)|\baxios|\$http|\bhttp(?:Client)?|\bky|\bgot)\s*\.\s*(?:get|delete|request|head)\s*(?:<[^<>()]{0,200}(?:<[^<>()]{0,100}>[^<>()]{0,100})?>)?\s*\(|\b(?:fetch|axios)\s*\(/g;
 
+interface ClassHeader {
+  name: string;
+  at: number;
+  /** The class it extends, as written (`Http`, `ng.HttpClient`). */
+  parent?: string;
+}
+
+function classHeadersOf(text: string): ClassHeader[] {
+  const classes: ClassHeader[] = [];
+  CLASS_HEADER.lastIndex = 0;
+  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index, parent: found[2] });
+  return classes;
+}
+
+/**
+ * The index of the class a position lies in, asked with positions in text order: the last class header before it.
+ * One pointer moves forward over the whole file, so a file of many classes stays linear.
+ */
+function classOwnerCursor(classes: readonly ClassHeader[]): (at: number) => number {
+  let ownerIndex = -1;
+  return (at) => {
+    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < at) ownerIndex++;
+    return ownerIndex;
+  };
+}
+
 export function extractHttpClientClasses(text: string): string[] {
   if (!text.includes('class ') || !/\b(?:get|delete)\s*[(<]/.test(text)) return [];
-  const classes: Array<{ name: string; at: number; httpParent: boolean }> = [];
-  CLASS_HEADER.lastIndex = 0;
-  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index, httpParent: HTTP_CLIENT_PARENT.test(found[2] ?? '') });
+  const classes = classHeadersOf(text);
   if (classes.length === 0) return [];
+  const ownerOf = classOwnerCursor(classes);
   const names = new Set<string>();
   URL_METHOD_HEADER.lastIndex = 0;
-  let ownerIndex = -1;
   for (let found = URL_METHOD_HEADER.exec(text); found; found = URL_METHOD_HEADER.exec(text)) {
-    // headers come in text order: the owner is the last class header before this one (one pointer, no search per header)
-    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
-    const owner = ownerIndex >= 0 ? classes[ownerIndex] : undefined;
+    const owner = classes[ownerOf(found.index)] as ClassHeader | undefined;
     if (!owner || names.has(owner.name)) continue;
     const parameter = found[1];
     // the URL first (`url`, `path`, `endpoint`, `resource`…): `get(key)` of a cache or a Redis wrapper is not a request
@@ -165,7 +187,7 @@ export function extractHttpClientClasses(text: string): string[] {
     const uses = new RegExp(String.raw`(?<![\w$.])${parameter.replace(/\$/g, '\\$')}(?![\w$])`);
     FORWARDING_CALL.lastIndex = 0;
     for (let call = FORWARDING_CALL.exec(body); call; call = FORWARDING_CALL.exec(body)) {
-      if (call[0].startsWith('super') && !owner.httpParent) continue;
+      if (call[0].startsWith('super') && !HTTP_CLIENT_PARENT.test(owner.parent ?? '')) continue;
       // the URL parameter within the call's first argument (a bounded window up to its first comma or close)
       const argument = /^[^,;]{0,200}/.exec(body.slice(call.index + call[0].length))?.[0] ?? '';
       if (uses.test(argument)) {
@@ -206,17 +228,15 @@ function resolvedUrlText(argument: string, classText: string): string {
 
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
   if (!text.includes('class ') || !/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
-  const classes: Array<{ name: string; at: number }> = [];
-  CLASS_HEADER.lastIndex = 0;
-  for (let found = CLASS_HEADER.exec(text); found; found = CLASS_HEADER.exec(text)) classes.push({ name: found[1], at: found.index });
+  const classes = classHeadersOf(text);
   if (classes.length === 0) return [];
+  const ownerOf = classOwnerCursor(classes);
   const methods: QueryForwardingMethod[] = [];
   METHOD_HEADER.lastIndex = 0;
-  let ownerIndex = -1;
   for (let found = METHOD_HEADER.exec(text); found; found = METHOD_HEADER.exec(text)) {
     const method = found[1];
     if (NOT_METHODS.has(method)) continue;
-    while (ownerIndex + 1 < classes.length && classes[ownerIndex + 1].at < found.index) ownerIndex++;
+    const ownerIndex = ownerOf(found.index);
     if (ownerIndex < 0) continue;
     const owner = classes[ownerIndex];
     const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);

@@ -4,7 +4,7 @@
 // `download` name and an `href` of `URL.createObjectURL(new Blob([content]))` or a `data:` URI. The browser writes the
 // content to the Downloads folder as it is: an unencrypted file outside the app, like a server writing it to disk.
 import type { RuleContext, Taint, TSESTree } from '../../server/src/rule-api';
-import { dottedName, isStringLiteral, propertyName, type Node } from './ast';
+import { dottedName, isStringLiteral, propertyName, unwrap, type Node } from './ast';
 
 /** Modules whose default export (or `saveAs`) downloads its first argument under the name in its second. */
 const DOWNLOAD_FUNCTION_MODULES: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -32,16 +32,6 @@ function enclosingFunction(node: Node): Scope {
     if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
   }
   return undefined;
-}
-
-function unwrap(node: Node): Node {
-  let current = node;
-  for (let depth = 0; depth < 6; depth++) {
-    if (current.type === 'AwaitExpression') current = current.argument;
-    else if (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression' || current.type === 'ChainExpression') current = current.expression;
-    else break;
-  }
-  return current;
 }
 
 /**

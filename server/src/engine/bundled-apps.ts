@@ -6,7 +6,7 @@
 // not see (`import.meta.glob`, `require.context`, an `import()` or `require()` of a computed path, Angular's
 // `loadChildren` strings), nothing is judged: when unsure, a module is imported.
 import * as path from 'node:path';
-import { parsePackageManifest, MAX_MANIFEST_BYTES } from './package-manifests';
+import { parsePackageManifest, MAX_MANIFEST_BYTES, NearestManifestReader } from './package-manifests';
 import { readSmallTextFile } from './read';
 
 /** Dependencies that build a browser app from its entries. */
@@ -84,28 +84,16 @@ export function namedModuleSegments(text: string, into: Set<string>): void {
  * nobody importing them makes them dead. `texts` are the analysed files' texts.
  */
 export function bundledNonEntryFiles(root: string, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, unread: Iterable<string>): Set<string> {
-  const packageOf = new Map<string, string | undefined>();
-  const kindOf = new Map<string, { fileRoutes: boolean } | undefined>();
-  const findPackage = (folder: string): string | undefined => {
-    if (packageOf.has(folder)) return packageOf.get(folder);
-    let found: string | undefined;
-    const manifest = readSmallTextFile(path.join(root, folder, 'package.json'), MAX_MANIFEST_BYTES);
-    if (manifest !== undefined) {
-      found = folder;
-      kindOf.set(folder, bundledAppKind(manifest));
-    } else if (folder !== '' && folder !== '.') found = findPackage(path.posix.dirname(folder) === '.' ? '' : path.posix.dirname(folder));
-    packageOf.set(folder, found);
-    return found;
-  };
+  const manifests = new NearestManifestReader(bundledAppKind, (folder) => path.join(root, folder));
   const candidates = new Map<string, string[]>();
   const allByPackage = new Map<string, string[]>();
   for (const file of new Set([...files, ...texts.keys(), ...unread])) {
     if (!/\.[cm]?[jt]sx?$/.test(file)) continue;
     const folder = path.posix.dirname(file);
-    const pkg = findPackage(folder === '.' ? '' : folder);
-    if (pkg === undefined) continue;
-    const kind = kindOf.get(pkg);
-    if (!kind) continue;
+    const manifest = manifests.nearest(folder === '.' ? '' : folder, '');
+    const kind = manifest?.value;
+    if (!manifest || !kind) continue;
+    const pkg = manifest.folder;
     const rel = pkg === '' ? file : file.slice(pkg.length + 1);
     const list = allByPackage.get(pkg) ?? [];
     list.push(file);

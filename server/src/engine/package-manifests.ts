@@ -19,41 +19,76 @@ export function parsePackageManifest(manifestText: string): Record<string, unkno
   return manifest && typeof manifest === 'object' && !Array.isArray(manifest) ? (manifest as Record<string, unknown>) : undefined;
 }
 
+/** The nearest package manifest of a folder: the folder that holds it and what was read from it. */
+export interface NearestManifest<T> {
+  /** The manifest's folder, in the form the folder was asked in (absolute, or relative to the base). */
+  folder: string;
+  value: T;
+}
+
+/**
+ * Walks from a folder up to (and including) a base folder to the nearest package manifest and reads it once. The
+ * nearest manifest decides even when it says nothing (a staff package inside a patient-app monorepo is the staff's, a
+ * test-support package inside a product monorepo does not hide the product). Cached per folder; `clear()` forgets.
+ */
+export class NearestManifestReader<T> {
+  private readonly byFolder = new Map<string, NearestManifest<T> | undefined>();
+
+  /** `folderPath(folder)` is where the folder is on disk (identity for absolute folders). */
+  constructor(
+    private readonly read: (manifestText: string) => T,
+    private readonly folderPath: (folder: string) => string = (folder) => folder,
+  ) {}
+
+  /** The nearest manifest of `folder`, looking no higher than `base` (both in the same form: absolute, or posix relative with '' the root). */
+  nearest(folder: string, base: string): NearestManifest<T> | undefined {
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    const text = readSmallTextFile(path.join(this.folderPath(folder), PACKAGE_MANIFEST_NAME), MAX_MANIFEST_BYTES);
+    let found: NearestManifest<T> | undefined;
+    if (text !== undefined) found = { folder, value: this.read(text) };
+    else if (folder !== base) {
+      const parent = folder === '' || folder === '.' ? undefined : parentFolder(folder);
+      if (parent !== undefined && parent !== folder) found = this.nearest(parent, base);
+    }
+    this.byFolder.set(folder, found);
+    return found;
+  }
+
+  clear(): void {
+    this.byFolder.clear();
+  }
+}
+
+/** The parent of an absolute folder, or of a posix folder relative to the root ('' for a top-level folder). */
+function parentFolder(folder: string): string {
+  if (path.isAbsolute(folder)) return path.dirname(folder);
+  const parent = path.posix.dirname(folder);
+  return parent === '.' ? '' : parent;
+}
+
 /**
  * Finds, per folder, the nearest package manifest from a file's folder up to (and including) a base folder and
- * what `evidenceOf` reads in it. The nearest manifest decides: a staff package inside a patient-app monorepo is
- * the staff's, a test-support package inside a product monorepo does not hide the product. Cached per folder;
- * `clear()` forgets (a manifest changed).
+ * what `evidenceOf` reads in it, as evidence prefixed with the manifest's path.
  */
 export class NearestManifestFinder {
-  private readonly byFolder = new Map<string, string | undefined>();
+  private readonly manifests: NearestManifestReader<string | undefined>;
 
-  constructor(private readonly evidenceOf: (manifestText: string) => string | undefined) {}
+  constructor(evidenceOf: (manifestText: string) => string | undefined) {
+    this.manifests = new NearestManifestReader(evidenceOf);
+  }
 
   /** Evidence for the file's package, prefixed with the manifest's path, e.g. `package.json: package name "…"`. */
   evidenceFor(absPath: string, baseDir: string): string | undefined {
     const base = path.resolve(baseDir);
     const folder = path.dirname(path.resolve(absPath));
     if (folder !== base && !folder.startsWith(base + path.sep)) return undefined;
-    return this.forFolder(folder, base);
+    const manifest = this.manifests.nearest(folder, base);
+    if (!manifest?.value) return undefined;
+    const manifestPath = path.relative(base, path.join(manifest.folder, PACKAGE_MANIFEST_NAME)).split(path.sep).join('/');
+    return `${manifestPath || PACKAGE_MANIFEST_NAME}: ${manifest.value}`;
   }
 
   clear(): void {
-    this.byFolder.clear();
-  }
-
-  private forFolder(folder: string, base: string): string | undefined {
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    const manifest = path.join(folder, PACKAGE_MANIFEST_NAME);
-    const text = readSmallTextFile(manifest, MAX_MANIFEST_BYTES);
-    let evidence: string | undefined;
-    if (text !== undefined) {
-      const found = this.evidenceOf(text);
-      evidence = found ? `${path.relative(base, manifest).split(path.sep).join('/') || PACKAGE_MANIFEST_NAME}: ${found}` : undefined;
-    } else if (folder !== base && path.dirname(folder) !== folder) {
-      evidence = this.forFolder(path.dirname(folder), base);
-    }
-    this.byFolder.set(folder, evidence);
-    return evidence;
+    this.manifests.clear();
   }
 }

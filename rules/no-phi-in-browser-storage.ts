@@ -582,7 +582,12 @@ export default createRule({
           const callee = lastSegment(init.callee);
           if (callee && IDB_OPENS.has(callee) && importsIdb) idbDbs.add(node.id.name);
           // localforage.createInstance({ name: 'clinic' })
-          if (callee === 'createInstance' && init.callee.type === 'MemberExpression' && init.callee.object.type === 'Identifier' && LOCALFORAGE_MODULES.test(context.importedFrom(init.callee.object.name)?.module ?? init.callee.object.name)) localforageStores.add(node.id.name);
+          if (callee === 'createInstance' && init.callee.type === 'MemberExpression' && init.callee.object.type === 'Identifier' && LOCALFORAGE_MODULES.test(context.importedFrom(init.callee.object.name)?.module ?? init.callee.object.name)) {
+            localforageStores.add(node.id.name);
+            const options = init.arguments[0];
+            const storeName = options?.type === 'ObjectExpression' ? (propertyNamed(options, 'name') ?? propertyNamed(options, 'storeName'))?.value : undefined;
+            if (storeName && isStringLiteral(storeName as Node)) noteStoreName(node.id.name, (storeName as TSESTree.StringLiteral).value);
+          }
           return;
         }
         if (init.type !== 'NewExpression') return;
@@ -697,10 +702,11 @@ export default createRule({
             return;
           }
         }
-        if (call.method === 'setItem' && call.object.type === 'Identifier' && localforageStores.has(call.object.name) && node.arguments.length >= 2) {
+        if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || context.importedOfflineStore(call.object.name)?.library === 'localForage') && node.arguments.length >= 2) {
           const value = node.arguments[1];
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(node.arguments[0]) ? node.arguments[0].value : undefined, value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
+          else if (value.type !== 'SpreadElement') reportDocument(value, call.object, 'localForage');
           return;
         }
         if (DEXIE_WRITES.has(call.method) && !context.hasTag(call.object, 'idb-store') && !encryptedDbs.has(root ?? '') && isDexieTable(node, call.object)) {

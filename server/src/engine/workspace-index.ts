@@ -913,9 +913,12 @@ function escapeRegExp(text: string): string {
 
 /** A browser database a module exports: its library and the name it is opened under (when a literal). */
 export interface OfflineStore {
-  library: 'PouchDB' | 'Dexie';
+  library: 'PouchDB' | 'Dexie' | 'localForage';
   storeName?: string;
 }
+
+/** `export const patientStore = localforage.createInstance({ name: 'patients' })`: a localForage instance another module writes to. */
+const EXPORTED_LOCALFORAGE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*([A-Za-z_$][\w$]*)\.createInstance\s*\(\s*\{([^}]{0,400})\}/g;
 
 /** `export const recordsDB = PouchDB('recordsDB')`, `export const db = new Dexie('clinic')`, `export default new AppDb()`. */
 const EXPORTED_STORE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*(new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(?:(['"`])([^'"`\n]{0,200})\4)?([^;\n]{0,300})/g;
@@ -929,7 +932,8 @@ const EXPORTED_STORE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(
 export function extractOfflineStores(text: string): Array<[string, OfflineStore]> {
   const pouch = /['"]pouchdb(?:-browser|-core)?['"]/.test(text);
   const dexie = /['"]dexie['"]/.test(text);
-  if (!pouch && !dexie) return [];
+  const forage = /['"]localforage['"]/.test(text);
+  if (!pouch && !dexie && !forage) return [];
   const pouchClasses = new Set<string>();
   const dexieClasses = new Set<string>();
   if (pouch) for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]pouchdb(?:-browser|-core)?['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]pouchdb(?:-browser|-core)?['"]\s*\)/g)) pouchClasses.add(found[1] ?? found[2]);
@@ -947,6 +951,16 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
     const adapter = /\badapter\s*:\s*['"]([\w-]+)['"]/.exec(rest)?.[1];
     if (adapter && POUCH_MEMORY_ADAPTERS.includes(adapter)) continue;
     stores.push([name ?? 'default', storeName !== undefined && storeName !== '' ? { library, storeName } : { library }]);
+  }
+  if (forage) {
+    const forageNames = new Set<string>();
+    for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]localforage['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]localforage['"]\s*\)/g)) forageNames.add(found[1] ?? found[2]);
+    EXPORTED_LOCALFORAGE.lastIndex = 0;
+    for (let match = EXPORTED_LOCALFORAGE.exec(text); match; match = EXPORTED_LOCALFORAGE.exec(text)) {
+      if (!forageNames.has(match[2])) continue;
+      const storeName = /\b(?:name|storeName)\s*:\s*['"]([^'"\n]{1,200})['"]/.exec(match[3])?.[1];
+      stores.push([match[1] ?? 'default', storeName ? { library: 'localForage', storeName } : { library: 'localForage' }]);
+    }
   }
   return stores;
 }

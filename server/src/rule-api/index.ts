@@ -163,10 +163,10 @@ export interface RuleContext<MessageIds extends string = string> {
   /** Where a local name was imported or required from, e.g. { module: 'next/navigation', imported: 'redirect' }. */
   importedFrom(localName: string): { module: string; imported: string } | undefined;
   /**
-   * The browser database (PouchDB, Dexie) another workspace module creates and exports, when `localName` is imported
+   * The browser database (PouchDB, Dexie, a localForage instance) another workspace module creates and exports, when `localName` is imported
    * from it by a relative path (`import { recordsDB } from './Patientlist'`): its library and the name it is opened under.
    */
-  importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie'; storeName?: string } | undefined;
+  importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage'; storeName?: string } | undefined;
   /**
    * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
    * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.

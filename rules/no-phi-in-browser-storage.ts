@@ -316,7 +316,7 @@ export default createRule({
       if (local) return local;
       if (root.viaThis) return [];
       const imported = context.importedOfflineStore(root.name);
-      return imported?.storeName ? context.classifyName(imported.storeName) : [];
+      return imported?.storeName && !imported.factory ? context.classifyName(imported.storeName) : [];
     };
 
     /**
@@ -481,7 +481,8 @@ export default createRule({
         return isDexieClass(enclosingClass(call)?.superClass);
       }
       if (dexieDbs.has(root.name)) return true;
-      if (!root.viaThis && context.importedOfflineStore(root.name)?.library === 'Dexie') return true;
+      const imported = root.viaThis ? undefined : context.importedOfflineStore(root.name);
+      if (imported?.library === 'Dexie' && !imported.factory) return true;
       return importsDexie && splitWords(root.name).some((word) => DB_NAME_WORDS.has(word));
     };
 
@@ -491,7 +492,8 @@ export default createRule({
       if (!name || remotePouches.has(name) || encryptedDbs.has(name)) return false;
       if (localPouches.has(name)) return true;
       if (isPouchTyped(object, call)) return true;
-      if (object.type === 'Identifier' && context.importedOfflineStore(name)?.library === 'PouchDB') return true;
+      const imported = object.type === 'Identifier' ? context.importedOfflineStore(name) : undefined;
+      if (imported?.library === 'PouchDB' && !imported.factory) return true;
       return importsPouch && splitWords(name).some((word) => DB_NAME_WORDS.has(word)) && !/remote|server|couch/i.test(name);
     };
 
@@ -579,6 +581,14 @@ export default createRule({
           // PouchDB('patients'): PouchDB's constructor also works as a plain factory call
           const factory = pouchCreation(init);
           if (factory) return notePouch(node.id.name, factory);
+          // const db = openPatientsDb(): a function of another module that opens and returns the database
+          const opened = init.callee.type === 'Identifier' ? context.importedOfflineStore(init.callee.name) : undefined;
+          if (opened?.factory) {
+            if (opened.library === 'PouchDB') localPouches.add(node.id.name);
+            else if (opened.library === 'Dexie') dexieDbs.add(node.id.name);
+            noteStoreName(node.id.name, opened.storeName);
+            return;
+          }
           const callee = lastSegment(init.callee);
           if (callee && IDB_OPENS.has(callee) && importsIdb) idbDbs.add(node.id.name);
           // localforage.createInstance({ name: 'clinic' })
@@ -702,7 +712,7 @@ export default createRule({
             return;
           }
         }
-        if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || context.importedOfflineStore(call.object.name)?.library === 'localForage') && node.arguments.length >= 2) {
+        if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || (context.importedOfflineStore(call.object.name)?.library === 'localForage' && !context.importedOfflineStore(call.object.name)?.factory)) && node.arguments.length >= 2) {
           const value = node.arguments[1];
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(node.arguments[0]) ? node.arguments[0].value : undefined, value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });

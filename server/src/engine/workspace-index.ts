@@ -915,7 +915,12 @@ function escapeRegExp(text: string): string {
 export interface OfflineStore {
   library: 'PouchDB' | 'Dexie' | 'localForage';
   storeName?: string;
+  /** The export is a function that opens and returns the database (`export function openDb() { return PouchDB('patients'); }`). */
+  factory?: boolean;
 }
+
+/** `export function openDb(…) { … return new PouchDB('x'` and `export const openDb = (…) => new PouchDB('x'`: a factory of the workspace. */
+const EXPORTED_STORE_FACTORY = /\bexport\s+(?:(?:async\s+)?function\s+([A-Za-z_$][\w$]*)\s*\([^)]{0,300}\)[^{;]{0,200}\{(?:(?!\n\}|\bexport\b)[\s\S]){0,800}?\breturn\s+|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?\([^)]{0,300}\)\s*(?::[^=;\n]{1,100})?=>\s*)(new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(?:(['"`])([^'"`\n]{0,200})\5)?([^;\n]{0,300})/g;
 
 /** `export const patientStore = localforage.createInstance({ name: 'patients' })`: a localForage instance another module writes to. */
 const EXPORTED_LOCALFORAGE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*([A-Za-z_$][\w$]*)\.createInstance\s*\(\s*\{([^}]{0,400})\}/g;
@@ -951,6 +956,15 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
     const adapter = /\badapter\s*:\s*['"]([\w-]+)['"]/.exec(rest)?.[1];
     if (adapter && POUCH_MEMORY_ADAPTERS.includes(adapter)) continue;
     stores.push([name ?? 'default', storeName !== undefined && storeName !== '' ? { library, storeName } : { library }]);
+  }
+  EXPORTED_STORE_FACTORY.lastIndex = 0;
+  for (let match = EXPORTED_STORE_FACTORY.exec(text); match; match = EXPORTED_STORE_FACTORY.exec(text)) {
+    const [, functionName, arrowName, isNew, callee, , storeName, rest] = match;
+    const library = pouchClasses.has(callee) ? 'PouchDB' : dexieClasses.has(callee) && isNew ? 'Dexie' : undefined;
+    if (!library || (storeName !== undefined && /^\s*https?:\/\//i.test(storeName))) continue;
+    const adapter = /\badapter\s*:\s*['"]([\w-]+)['"]/.exec(rest)?.[1];
+    if (adapter && POUCH_MEMORY_ADAPTERS.includes(adapter)) continue;
+    stores.push([functionName ?? arrowName, storeName ? { library, storeName, factory: true } : { library, factory: true }]);
   }
   if (forage) {
     const forageNames = new Set<string>();

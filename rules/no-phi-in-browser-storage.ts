@@ -26,7 +26,7 @@ import {
   type JsonNode,
   type TSESTree,
 } from '../server/src/rule-api';
-import { dottedName, isConstantExpression, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
+import { dottedName, isConstantExpression, propertyKey, isStringLiteral, lastSegment, memberCall, phiOfArguments, propertyName, propertyNamed, splitWords, type Node } from './utils/ast';
 import { declaredFieldType, DeviceStores } from './utils/device-stores';
 import { persistedFormikForm, persistedHookForm, type PersistedForm } from './utils/form-persistence';
 import { reduxPersisted, zustandPersisted } from './utils/persisted-state';
@@ -84,6 +84,27 @@ const ASYNC_STORAGE_WRITES = new Set(ASYNC_STORAGE_WRITE_METHODS);
 const IONIC_STORAGE_WRITES = new Set(IONIC_STORAGE_WRITE_METHODS);
 /** Names of local database handles, for the name-based fallbacks: `db`, `localDb`, `pouch`, `database`. */
 const DB_NAME_WORDS = new Set(['db', 'database', 'pouch', 'pouchdb', 'dexie', 'idb']);
+
+/** Where a local PouchDB database is created: `new PouchDB('x')` or the factory call `PouchDB('x')`. */
+type PouchCreation = TSESTree.NewExpression | TSESTree.CallExpression;
+
+/** pouchdb-upsert's writes: `db.upsert(id, (doc) => next)` stores what the function returns; `db.putIfNotExists(doc)`. */
+const POUCH_UPSERT_WRITES = new Set(['upsert', 'putIfNotExists']);
+
+/** `Date.now()`, `new Date()`, `new Date().toISOString()`: when a record was written, not whose it is. */
+function isTimeStamp(value: Node): boolean {
+  let node = value;
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.arguments.length === 0 && /^to(ISO|JSON|UTC|Locale)?String$/.test(propertyName(node.callee) ?? '')) node = node.callee.object;
+  if (node.type === 'NewExpression') return node.callee.type === 'Identifier' && node.callee.name === 'Date' && node.arguments.length === 0;
+  return node.type === 'CallExpression' && dottedName(node.callee) === 'Date.now';
+}
+
+/** A PouchDB design or local document (`{ _id: '_design/index', views }`): the database's indexes and checkpoints, not a record. */
+function isDesignDocument(value: Node): boolean {
+  if (value.type !== 'ObjectExpression') return false;
+  const id = propertyNamed(value, '_id')?.value as Node | undefined;
+  return !!id && ((isStringLiteral(id) && /^_(design|local)\//.test(id.value)) || (id.type === 'TemplateLiteral' && /^_(design|local)\//.test(id.quasis[0]?.value.cooked ?? '')));
+}
 
 function isFunctionNode(node: Node | undefined): node is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression {
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression');
@@ -287,16 +308,68 @@ export default createRule({
 
     const rootName = (node: Node): string | undefined => chainRoot(node)?.name;
 
-    const notePouch = (name: string, init: TSESTree.NewExpression) => {
+    /** What the name of the database a write goes to says it holds (`patients_db`, an imported `appointmentsDb` opened as 'appointments'). */
+    const storeKindsOf = (object: Node): string[] => {
+      const root = chainRoot(object);
+      if (!root) return [];
+      const local = storeNameKinds.get(root.name);
+      if (local) return local;
+      if (root.viaThis) return [];
+      const imported = context.importedOfflineStore(root.name);
+      return imported?.storeName && !imported.factory ? context.classifyName(imported.storeName) : [];
+    };
+
+    /**
+     * A document written to a local database: reported with what it carries, or, when nothing is known of it, with what
+     * the database's own name says it holds — a store opened as `patients` holds patients' documents (not its design documents).
+     */
+    /** `{ _id: key, syncedAt: Date.now(), read: true }`: a literal whose every field is a constant or an id, count, flag or date stamp. */
+    const onlyBookkeeping = (value: Node): boolean => {
+      if (value.type !== 'ObjectExpression') return false;
+      return value.properties.every((property) => {
+        if (property.type !== 'Property') return false;
+        const key = propertyKey(property);
+        if (!key) return false;
+        if (/^_(id|rev|deleted)$/.test(key) || context.classify(key).trap) return true;
+        const value = property.value as Node;
+        return isCleanedOrConstant(context, value) || isTimeStamp(value);
+      });
+    };
+
+    const reportDocument = (value: Node, object: Node, storage: string, nameKinds?: string[]) => {
+      const taint = context.taintOf(value);
+      if (taint.kinds.length) return report(value, taint, storage);
+      const stored = storedExpression(value);
+      if (encryptsStores || isDesignDocument(stored) || onlyBookkeeping(stored) || isCleanedOrConstant(context, value) || context.hasShapeWithoutPhi(stored)) return;
+      const kinds = nameKinds?.length ? nameKinds : storeKindsOf(object);
+      // What the document holds is read from the database's name, not seen flowing: a guess, said so.
+      if (kinds.length) context.report({ node: value, messageId: 'indexedDbLibrary', kinds, precision: 'medium', data: { storage } });
+    };
+
+    /** What the name a local database is opened under says it holds: `new PouchDB('patients_db')` holds patients' documents. */
+    const storeNameKinds = new Map<string, string[]>();
+    const noteStoreName = (handle: string, storeName: string | undefined) => {
+      const kinds = storeName ? context.classifyName(storeName) : [];
+      if (kinds.length) storeNameKinds.set(handle, kinds);
+    };
+    const notePouch = (name: string, init: PouchCreation) => {
       const location = pouchLocation(init);
       if (location === 'local') {
         localPouches.add(name);
         pouchCreations.set(name, init);
+        noteStoreName(name, pouchNameText(init));
       } else if (location === 'remote') remotePouches.add(name);
+    };
+    /** `new PouchDB('x')`, or PouchDB's factory call without `new` (`PouchDB('x')`), not kept in memory. */
+    const pouchCreation = (node: Node): PouchCreation | undefined => {
+      let init = node;
+      if (init.type === 'AwaitExpression') init = init.argument;
+      if ((init.type === 'NewExpression' || init.type === 'CallExpression') && isPouchClass(init.callee) && !inMemory(init)) return init;
+      return undefined;
     };
 
     /** `new PouchDB(name, { adapter: 'memory' })` keeps nothing on the device. */
-    const inMemory = (node: TSESTree.NewExpression): boolean => {
+    const inMemory = (node: PouchCreation): boolean => {
       const options = node.arguments[1] ?? node.arguments[0];
       const adapter = options?.type === 'ObjectExpression' ? propertyNamed(options, 'adapter')?.value : undefined;
       return !!adapter && isStringLiteral(adapter as Node) && POUCH_MEMORY_ADAPTERS.includes((adapter as TSESTree.StringLiteral).value);
@@ -347,14 +420,17 @@ export default createRule({
     };
 
     /** `new PouchDB('patients')` is in the browser; `new PouchDB('https://couch.example/patients')` is a server. */
-    const pouchLocation = (node: TSESTree.NewExpression): 'local' | 'remote' | undefined => {
+    const pouchNameText = (node: PouchCreation): string | undefined => {
       let nameNode = node.arguments[0] as Node | undefined;
       if (nameNode?.type === 'ObjectExpression') {
         nameNode = propertyNamed(nameNode, 'name')?.value as Node | undefined;
       }
       if (!nameNode) return undefined;
       const constant = context.constantOf(nameNode);
-      const text = typeof constant === 'string' ? constant : context.stringPrefixOf(nameNode)?.text;
+      return typeof constant === 'string' ? constant : context.stringPrefixOf(nameNode)?.text;
+    };
+    const pouchLocation = (node: PouchCreation): 'local' | 'remote' | undefined => {
+      const text = pouchNameText(node);
       if (text === undefined) return undefined;
       return /^\s*https?:\/\//i.test(text) ? 'remote' : 'local';
     };
@@ -405,6 +481,8 @@ export default createRule({
         return isDexieClass(enclosingClass(call)?.superClass);
       }
       if (dexieDbs.has(root.name)) return true;
+      const imported = root.viaThis ? undefined : context.importedOfflineStore(root.name);
+      if (imported?.library === 'Dexie' && !imported.factory) return true;
       return importsDexie && splitWords(root.name).some((word) => DB_NAME_WORDS.has(word));
     };
 
@@ -414,6 +492,8 @@ export default createRule({
       if (!name || remotePouches.has(name) || encryptedDbs.has(name)) return false;
       if (localPouches.has(name)) return true;
       if (isPouchTyped(object, call)) return true;
+      const imported = object.type === 'Identifier' ? context.importedOfflineStore(name) : undefined;
+      if (imported?.library === 'PouchDB' && !imported.factory) return true;
       return importsPouch && splitWords(name).some((word) => DB_NAME_WORDS.has(word)) && !/remote|server|couch/i.test(name);
     };
 
@@ -462,6 +542,12 @@ export default createRule({
         const key = call.arguments[0];
         report(node.argument, withKeyKinds(context, context.taintOf(node.argument), key && isStringLiteral(key) ? key.value : undefined, node.argument), 'idb-keyval');
       },
+      PropertyDefinition(node: TSESTree.PropertyDefinition) {
+        // class Store { db = PouchDB('patients') }
+        const created = node.value ? pouchCreation(node.value) : undefined;
+        const field = !node.computed && node.key.type === 'Identifier' ? node.key.name : undefined;
+        if (created && field) notePouch(field, created);
+      },
       ClassDeclaration(node: TSESTree.ClassDeclaration) {
         if (node.id && isDexieClass(node.superClass)) dexieClasses.add(node.id.name);
       },
@@ -492,17 +578,35 @@ export default createRule({
         if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
         if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
         if (init.type === 'CallExpression') {
+          // PouchDB('patients'): PouchDB's constructor also works as a plain factory call
+          const factory = pouchCreation(init);
+          if (factory) return notePouch(node.id.name, factory);
+          // const db = openPatientsDb(): a function of another module that opens and returns the database
+          const opened = init.callee.type === 'Identifier' ? context.importedOfflineStore(init.callee.name) : undefined;
+          if (opened?.factory) {
+            if (opened.library === 'PouchDB') localPouches.add(node.id.name);
+            else if (opened.library === 'Dexie') dexieDbs.add(node.id.name);
+            noteStoreName(node.id.name, opened.storeName);
+            return;
+          }
           const callee = lastSegment(init.callee);
           if (callee && IDB_OPENS.has(callee) && importsIdb) idbDbs.add(node.id.name);
           // localforage.createInstance({ name: 'clinic' })
-          if (callee === 'createInstance' && init.callee.type === 'MemberExpression' && init.callee.object.type === 'Identifier' && LOCALFORAGE_MODULES.test(context.importedFrom(init.callee.object.name)?.module ?? init.callee.object.name)) localforageStores.add(node.id.name);
+          if (callee === 'createInstance' && init.callee.type === 'MemberExpression' && init.callee.object.type === 'Identifier' && LOCALFORAGE_MODULES.test(context.importedFrom(init.callee.object.name)?.module ?? init.callee.object.name)) {
+            localforageStores.add(node.id.name);
+            const options = init.arguments[0];
+            const storeName = options?.type === 'ObjectExpression' ? (propertyNamed(options, 'name') ?? propertyNamed(options, 'storeName'))?.value : undefined;
+            if (storeName && isStringLiteral(storeName as Node)) noteStoreName(node.id.name, (storeName as TSESTree.StringLiteral).value);
+          }
           return;
         }
         if (init.type !== 'NewExpression') return;
         if (init.callee.type === 'Identifier' && ionicStorageClasses.has(init.callee.name)) ionicStorageVariables.add(node.id.name);
         if (init.callee.type === 'Identifier' && ionicCacheClasses.has(init.callee.name)) ionicCacheVariables.add(node.id.name);
-        if (isDexieClass(init.callee)) dexieDbs.add(node.id.name);
-        else if (isPouchClass(init.callee)) {
+        if (isDexieClass(init.callee)) {
+          dexieDbs.add(node.id.name);
+          if (isStringLiteral(init.arguments[0])) noteStoreName(node.id.name, init.arguments[0].value);
+        } else if (isPouchClass(init.callee)) {
           if (inMemory(init)) return;
           notePouch(node.id.name, init);
         }
@@ -608,20 +712,29 @@ export default createRule({
             return;
           }
         }
-        if (call.method === 'setItem' && call.object.type === 'Identifier' && localforageStores.has(call.object.name) && node.arguments.length >= 2) {
+        if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || (context.importedOfflineStore(call.object.name)?.library === 'localForage' && !context.importedOfflineStore(call.object.name)?.factory)) && node.arguments.length >= 2) {
           const value = node.arguments[1];
           const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(node.arguments[0]) ? node.arguments[0].value : undefined, value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
+          else if (value.type !== 'SpreadElement') reportDocument(value, call.object, 'localForage');
           return;
         }
         if (DEXIE_WRITES.has(call.method) && !context.hasTag(call.object, 'idb-store') && !encryptedDbs.has(root ?? '') && isDexieTable(node, call.object)) {
           const value = node.arguments[0];
-          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'Dexie');
+          // db.patients.put(…), db.table('patients').add(…): the table's name says what its records are
+          const table = call.object.type === 'MemberExpression' ? propertyName(call.object) : call.object.type === 'CallExpression' && isStringLiteral(call.object.arguments[0]) ? call.object.arguments[0].value : undefined;
+          if (value && value.type !== 'SpreadElement') reportDocument(value, call.object, 'Dexie', table ? context.classifyName(table) : []);
           return;
         }
         if (POUCH_WRITES.has(call.method) && isLocalPouch(call.object, node)) {
           const value = node.arguments[0];
-          if (value && value.type !== 'SpreadElement') report(value, context.taintOf(value), 'PouchDB');
+          if (value && value.type !== 'SpreadElement') reportDocument(value, call.object, 'PouchDB');
+          return;
+        }
+        if (POUCH_UPSERT_WRITES.has(call.method) && isLocalPouch(call.object, node)) {
+          let value = node.arguments[call.method === 'upsert' ? 1 : 0] as Node | undefined;
+          if (isFunctionNode(value)) value = value.body.type === 'BlockStatement' ? undefined : value.body;
+          if (value && value.type !== 'SpreadElement') reportDocument(value, call.object, 'PouchDB');
           return;
         }
         // Object.assign(localStorage, { ssn })
@@ -663,8 +776,10 @@ export default createRule({
       },
       AssignmentExpression(node: TSESTree.AssignmentExpression) {
         deviceStores.assignment(node);
-        // `localDb = new PouchDB('local')` in a branch
-        if (node.left.type === 'Identifier' && node.right.type === 'NewExpression' && isPouchClass(node.right.callee) && !inMemory(node.right)) notePouch(node.left.name, node.right);
+        // `localDb = new PouchDB('local')` in a branch; `this.db = PouchDB('patients')` kept on a class or service
+        const created = pouchCreation(node.right);
+        if (created && node.left.type === 'Identifier') notePouch(node.left.name, created);
+        if (created && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && propertyName(node.left)) notePouch(propertyName(node.left)!, created);
         const target = node.left;
         if (target.type !== 'MemberExpression') return;
         if (isDocumentCookie(target)) {

@@ -607,6 +607,11 @@ function createContext(
     classifyName(name) { return [...classifier.kindsOf(name)]; },
     classify(name, personContext) { return classifier.classify(name, personContext); },
     importedFrom(localName) { return language === 'code' ? analyzer().importedFrom(localName) : undefined; },
+    importedOfflineStore(localName) {
+      if (language !== 'code' || !input.index) return undefined;
+      const source = analyzer().importedFrom(localName);
+      return source ? input.index.offlineStoreImport(input.relPath, source.module, source.imported) : undefined;
+    },
     localNamesFrom(module) { return language === 'code' ? analyzer().localNamesFrom(module) : []; },
     importsModule(module) { return language === 'code' ? analyzer().importsModule(module) : false; },
     suppressionProblems(policy) { return suppressions.problems(policy); },

@@ -712,6 +712,9 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
 
   // Who imports each module; the bindings of each file's imports by local name.
   const importedModules = new Set<string>();
+  /** Module key → the files that import it; file → the module keys it imports. */
+  const importersByKey = new Map<string, string[]>();
+  const importedKeysByFile = new Map<string, string[]>();
   const importsByLocal = new Map<string, Map<string, Array<{ targets: string[]; imported: string }>>>();
   const reexportsByModule = new Map<string, Array<{ targets: string[]; imported: string; reexported: string }>>();
   const demanded = new Map<string, Set<string> | 'all'>();
@@ -725,7 +728,11 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     importsByLocal.set(file, byLocal);
     for (const item of facts.get(file)!.imports) {
       const targets = targetsOf(file, item.specifier).filter((key) => key !== fileKey);
-      for (const key of targets) importedModules.add(key);
+      for (const key of targets) {
+        importedModules.add(key);
+        pushTo(importersByKey, key, file);
+        pushTo(importedKeysByFile, file, key);
+      }
       if (!item.specifier.startsWith('.')) {
         // A package name or an alias the index cannot resolve for sure: a name imported from it may be any
         // module's export of that name, a whole import of a workspace package uses all of that package.
@@ -894,9 +901,27 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
     }
   }
 
-  /** A superseded copy, or a bundled browser app's module that is no entry, that no module imports: never loaded. */
-  function neverLoaded(file: string, key: string): boolean {
-    return options.complete && !importedModules.has(key) && (isSupersededCopyName(file) || (options.bundledNonEntries?.has(file) ?? false));
+  /**
+   * A superseded copy, or a bundled browser app's module that is no entry, that no module imports — or that only
+   * modules never loaded import (`list-old.js` nobody imports is the only importer of `EditModal.js`): never loaded.
+   */
+  const unloadedFiles = new Set<string>();
+  const loadsOnlyThroughImports = (file: string) => isSupersededCopyName(file) || (options.bundledNonEntries?.has(file) ?? false);
+  if (options.complete) {
+    const pending: string[] = [];
+    const check = (file: string) => {
+      if (unloadedFiles.has(file) || !loadsOnlyThroughImports(file)) return;
+      if ((importersByKey.get(reachModuleKey(file)) ?? []).some((importer) => !unloadedFiles.has(importer))) return;
+      unloadedFiles.add(file);
+      pending.push(file);
+    };
+    for (const file of files) check(file);
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      for (const key of importedKeysByFile.get(next) ?? []) for (const imported of filesByKey.get(key) ?? []) check(imported);
+    }
+  }
+  function neverLoaded(file: string, _key: string): boolean {
+    return unloadedFiles.has(file);
   }
   for (const file of files) {
     const { entities } = facts.get(file)!;
@@ -957,7 +982,7 @@ export function unreachableEntities(facts: ReadonlyMap<string, ReachFacts>, opti
       const mentionedElsewhere = (facts.get(file)!.mentions[entity.name] ?? []).some((context) => context !== index)
         || (entity.exported ?? []).some((name) => importedNames.has(`${key}\u0000${name}`))
         || (entity.member === true && memberNamesAnywhere.has(entity.name));
-      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : unloaded ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is a module of a bundled browser app that no module imports and no entry names, so the bundle never loads it` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
+      dead.push({ start: entity.start, end: entity.end, reason: supersededCopy ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is an older copy that no module imports` : unloaded && importedModules.has(key) ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is a module of a bundled browser app that only modules the bundle never loads import, so the bundle never loads it` : unloaded ? `${maskCode(file.slice(file.lastIndexOf('/') + 1))} is a module of a bundled browser app that no module imports and no entry names, so the bundle never loads it` : reasonFor(entity, mentionedElsewhere, importedModules.has(key)) });
     });
     // Statements after an unconditional jump: dead wherever their function is called, known from the file alone.
     for (const [start, end] of facts.get(file)!.deadCode ?? []) dead.push({ start, end, reason: 'the statement comes after an unconditional return, throw, break or continue of its block, so it never runs' });

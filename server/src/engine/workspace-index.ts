@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
-import { CONTENT_WRAPPERS, KEYED_WRAPPERS } from '../vocabulary/library-models';
+import { CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
 
 export interface DeclaredField {
   name: string;
@@ -911,6 +911,74 @@ function escapeRegExp(text: string): string {
   return text.replace(/[$]/g, '\\$&');
 }
 
+/** A browser database a module exports: its library and the name it is opened under (when a literal). */
+export interface OfflineStore {
+  library: 'PouchDB' | 'Dexie' | 'localForage';
+  storeName?: string;
+  /** The export is a function that opens and returns the database (`export function openDb() { return PouchDB('patients'); }`). */
+  factory?: boolean;
+}
+
+/** `export function openDb(…) { … return new PouchDB('x'` and `export const openDb = (…) => new PouchDB('x'`: a factory of the workspace. */
+const EXPORTED_STORE_FACTORY = /\bexport\s+(?:(?:async\s+)?function\s+([A-Za-z_$][\w$]*)\s*\([^)]{0,300}\)[^{;]{0,200}\{(?:(?!\n\}|\bexport\b)[\s\S]){0,800}?\breturn\s+|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?\([^)]{0,300}\)\s*(?::[^=;\n]{1,100})?=>\s*)(new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(?:(['"`])([^'"`\n]{0,200})\5)?([^;\n]{0,300})/g;
+
+/** `export const patientStore = localforage.createInstance({ name: 'patients' })`: a localForage instance another module writes to. */
+const EXPORTED_LOCALFORAGE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*([A-Za-z_$][\w$]*)\.createInstance\s*\(\s*\{([^}]{0,400})\}/g;
+
+/** `export const recordsDB = PouchDB('recordsDB')`, `export const db = new Dexie('clinic')`, `export default new AppDb()`. */
+const EXPORTED_STORE = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*(new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(?:(['"`])([^'"`\n]{0,200})\4)?([^;\n]{0,300})/g;
+
+/**
+ * The PouchDB and Dexie databases a module creates and exports, by export name (`default` for the default export): the
+ * callee must be the PouchDB class imported from a pouchdb package (called with or without `new`), Dexie, or a class
+ * of the module extending Dexie. Remote CouchDB databases (an http(s) name) and in-memory adapters keep nothing in the
+ * browser and are left out.
+ */
+export function extractOfflineStores(text: string): Array<[string, OfflineStore]> {
+  const pouch = /['"]pouchdb(?:-browser|-core)?['"]/.test(text);
+  const dexie = /['"]dexie['"]/.test(text);
+  const forage = /['"]localforage['"]/.test(text);
+  if (!pouch && !dexie && !forage) return [];
+  const pouchClasses = new Set<string>();
+  const dexieClasses = new Set<string>();
+  if (pouch) for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]pouchdb(?:-browser|-core)?['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]pouchdb(?:-browser|-core)?['"]\s*\)/g)) pouchClasses.add(found[1] ?? found[2]);
+  if (dexie) {
+    for (const found of text.matchAll(/\bimport\s+(?:([A-Za-z_$][\w$]*)|\{\s*(?:default\s+as\s+)?(Dexie)\b[^}]*\})\s+from\s*['"]dexie['"]/g)) dexieClasses.add(found[1] ?? found[2]);
+    for (const found of text.matchAll(/\bclass\s+([A-Za-z_$][\w$]*)\s+extends\s+([A-Za-z_$][\w$]*)/g)) if (dexieClasses.has(found[2])) dexieClasses.add(found[1]);
+  }
+  const stores: Array<[string, OfflineStore]> = [];
+  EXPORTED_STORE.lastIndex = 0;
+  for (let match = EXPORTED_STORE.exec(text); match; match = EXPORTED_STORE.exec(text)) {
+    const [, name, isNew, callee, , storeName, rest] = match;
+    const library = pouchClasses.has(callee) ? 'PouchDB' : dexieClasses.has(callee) && isNew ? 'Dexie' : undefined;
+    if (!library) continue;
+    if (storeName !== undefined && /^\s*https?:\/\//i.test(storeName)) continue;
+    const adapter = /\badapter\s*:\s*['"]([\w-]+)['"]/.exec(rest)?.[1];
+    if (adapter && POUCH_MEMORY_ADAPTERS.includes(adapter)) continue;
+    stores.push([name ?? 'default', storeName !== undefined && storeName !== '' ? { library, storeName } : { library }]);
+  }
+  EXPORTED_STORE_FACTORY.lastIndex = 0;
+  for (let match = EXPORTED_STORE_FACTORY.exec(text); match; match = EXPORTED_STORE_FACTORY.exec(text)) {
+    const [, functionName, arrowName, isNew, callee, , storeName, rest] = match;
+    const library = pouchClasses.has(callee) ? 'PouchDB' : dexieClasses.has(callee) && isNew ? 'Dexie' : undefined;
+    if (!library || (storeName !== undefined && /^\s*https?:\/\//i.test(storeName))) continue;
+    const adapter = /\badapter\s*:\s*['"]([\w-]+)['"]/.exec(rest)?.[1];
+    if (adapter && POUCH_MEMORY_ADAPTERS.includes(adapter)) continue;
+    stores.push([functionName ?? arrowName, storeName ? { library, storeName, factory: true } : { library, factory: true }]);
+  }
+  if (forage) {
+    const forageNames = new Set<string>();
+    for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]localforage['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]localforage['"]\s*\)/g)) forageNames.add(found[1] ?? found[2]);
+    EXPORTED_LOCALFORAGE.lastIndex = 0;
+    for (let match = EXPORTED_LOCALFORAGE.exec(text); match; match = EXPORTED_LOCALFORAGE.exec(text)) {
+      if (!forageNames.has(match[2])) continue;
+      const storeName = /\b(?:name|storeName)\s*:\s*['"]([^'"\n]{1,200})['"]/.exec(match[3])?.[1];
+      stores.push([match[1] ?? 'default', storeName ? { library: 'localForage', storeName } : { library: 'localForage' }]);
+    }
+  }
+  return stores;
+}
+
 // Bounded gaps keep the scan linear on text full of `export` with no `from` (unfinished declarations).
 const RELATIVE_IMPORT = /(?:^|[\s;])(?:import\s[^'"`;]{0,500}?from\s*|export\s[^'"`;=]{0,500}?from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"\n]{0,300})['"]/g;
 
@@ -960,6 +1028,8 @@ export class WorkspaceIndex {
   private readonly constantsByFile = new Map<string, string[]>();
   private readonly constantCounts = new Map<string, number>();
   private readonly enumsByFile = new Map<string, string[]>();
+  /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
+  private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -997,6 +1067,8 @@ export class WorkspaceIndex {
       this.constantsByFile.set(file, constants);
       countNames(this.constantCounts, constants, 1);
     }
+    const stores = extractOfflineStores(text);
+    if (stores.length) this.offlineStoresByModule.set(moduleKeyOf(file), new Map(stores));
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
@@ -1083,6 +1155,12 @@ export class WorkspaceIndex {
     return this.constantTablesByModule.get(moduleKeyFrom(importer, specifier))?.has(imported) ?? false;
   }
 
+  /** The browser database (PouchDB, Dexie) `importer` imports as `imported` from `specifier` (a relative path), if another module creates and exports it. */
+  offlineStoreImport(importer: string, specifier: string, imported: string): OfflineStore | undefined {
+    if (!/^\.{1,2}\//.test(specifier) || this.offlineStoresByModule.size === 0) return undefined;
+    return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+  }
+
   /** The workspace files that import `file` by a relative path. */
   importersOf(file: string): string[] {
     if (!this.importersByModule) {
@@ -1133,6 +1211,7 @@ export class WorkspaceIndex {
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
+    this.offlineStoresByModule.delete(moduleKeyOf(file));
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);
     this.constantsByFile.delete(file);
     countNames(this.enumCounts, this.enumsByFile.get(file) ?? [], -1);

@@ -163,6 +163,12 @@ export interface RuleContext<MessageIds extends string = string> {
   /** Where a local name was imported or required from, e.g. { module: 'next/navigation', imported: 'redirect' }. */
   importedFrom(localName: string): { module: string; imported: string } | undefined;
   /**
+   * The browser database (PouchDB, Dexie, a localForage instance) another workspace module creates and exports, when `localName` is imported
+   * from it by a relative path (`import { recordsDB } from './Patientlist'`): its library and the name it is opened under;
+   * `factory` when the export is a function that opens and returns the database (`export function openDb()`).
+   */
+  importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage'; storeName?: string; factory?: boolean } | undefined;
+  /**
    * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
    * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.
    * A RegExp matches module specifiers (`/^pouchdb(-browser)?$/`).

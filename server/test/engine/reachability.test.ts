@@ -255,6 +255,18 @@ describe('modules of a bundled browser app that nothing imports', () => {
     }
   });
 
+  it('never loads a module only never-loaded modules import (transitively); one a loaded module also imports runs', async () => {
+    const { byFile, reason } = await roles(app({ devDependencies: { 'react-scripts': '5.0.0' }, dependencies: { react: '18.0.0' } }, {
+      'src/components/orphan.js': "import { modal } from './modal';\nimport { used } from './used';\nexport function orphan() { modal(); used(); }\n",
+      'src/components/modal.js': "import { deeper } from './deeper';\n" + logger('modal') + 'deeper();\n',
+      'src/components/deeper.js': logger('deeper'),
+    }));
+    assert.equal(byFile['src/components/modal.js'], 'unreachable');
+    assert.equal(byFile['src/components/deeper.js'], 'unreachable');
+    assert.equal(byFile['src/components/used.js'], 'production');
+    assert.match(reason, /bundled browser app that (only modules the bundle never loads import|no module imports)/);
+  });
+
   it('judges nothing in a server package, a package without a bundler, or one that loads modules by pattern or computed path', async () => {
     for (const [manifest, extra] of [
       [{ devDependencies: { webpack: '5.0.0' }, dependencies: { express: '4.0.0' } }, {}],

@@ -1,5 +1,5 @@
 import { createRule, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
+import { dottedName, enclosingFunction, keyName, lastSegment, memberCall, splitWords, type Node } from './utils/ast';
 
 /** Modules whose default/namespace import signs JWTs with `.sign(payload)` / `.encode(payload)`. */
 const JWT_MODULES = new Set(['jsonwebtoken', 'jwt-simple', 'jws', '@nestjs/jwt', 'njwt', 'jose']);
@@ -94,13 +94,6 @@ function isNextAuthJwtCallback(context: RuleContext, fn: Node): boolean {
   return owner?.type === 'Property' && !owner.computed && keyName(owner.key) === 'callbacks';
 }
 
-function enclosingFunction(context: RuleContext, node: Node): Node | undefined {
-  for (let current = context.parentOf(node); current; current = context.parentOf(current)) {
-    if (current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression' || current.type === 'FunctionDeclaration') return current;
-  }
-  return undefined;
-}
-
 /** Roles and id keys that make a token a workforce member's (a doctor's, an admin's), not a patient's. */
 const WORKFORCE_ROLES = /^(doctor|physician|nurse|admin|administrator|staff|practitioner|provider|clinician|receptionist|pharmacist|therapist|employee|superadmin)$/i;
 const WORKFORCE_ID_KEYS = /^(doctor|physician|nurse|admin|staff|practitioner|provider|clinician|employee)_?id$/i;
@@ -176,7 +169,7 @@ export default createRule({
       },
       ReturnStatement(node: TSESTree.ReturnStatement) {
         if (!node.argument) return;
-        const fn = enclosingFunction(context, node);
+        const fn = enclosingFunction(node);
         if (!fn || !isNextAuthJwtCallback(context, fn)) return;
         const taint = context.taintOf(node.argument);
         if (taint.kinds.length) context.report({ node: node.argument, messageId: 'phiInSessionToken', taint });

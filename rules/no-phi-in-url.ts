@@ -3,7 +3,7 @@ import {
   type Precision, type RuleContext, type Taint, type TSESTree,
 } from '../server/src/rule-api';
 import { getRouteFindings, routeObjectOf, RESPONSE_NAMES, type GetRouteFinding } from './utils/get-routes';
-import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, onlyFromServedUrl, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
+import { dottedName, enclosingFunction, isConstantExpression, isFunction, isStringLiteral, jsxName, keyName, lastSegment, memberCall, objectProperties, onlyFromServedUrl, parentOf, propertyName, splitWords, unwrap, type Node } from './utils/ast';
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
@@ -509,12 +509,6 @@ function isAggregateReportFilter(path: string, queryKeys: readonly string[], tai
   if (!queryKeys.some((key) => RANGE_START_KEY.test(key)) || !queryKeys.some((key) => RANGE_END_KEY.test(key))) return false;
   if (queryKeys.some((key) => splitWords(key).some((word) => PERSON_KEY_WORDS.has(word)))) return false;
   return taint.kinds.every((kind) => REPORT_FILTER_KINDS.has(kind));
-}
-
-/** The function a node is in (its nearest enclosing one), if any. */
-function enclosingFunction(node: Node): Node | undefined {
-  for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
-  return undefined;
 }
 
 /** The names of the functions and variables around a node, innermost first (`handleSubmit`, `CompactPatientSearch`). */

@@ -100,6 +100,12 @@ export function isFunction(node: Node | undefined | null): node is TSESTree.Arro
   return !!node && (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration');
 }
 
+/** The function a node is in (its nearest enclosing declaration, expression or arrow), if any. */
+export function enclosingFunction(node: Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (let current = parentOf(node); current; current = parentOf(current)) if (isFunction(current)) return current;
+  return undefined;
+}
+
 /** Children of a node (not its parent), for searching a subtree the walk has not reached yet. */
 export function childNodes(node: Node): Node[] {
   const children: Node[] = [];

@@ -4,7 +4,7 @@
 // `download` name and an `href` of `URL.createObjectURL(new Blob([content]))` or a `data:` URI. The browser writes the
 // content to the Downloads folder as it is: an unencrypted file outside the app, like a server writing it to disk.
 import type { RuleContext, Taint, TSESTree } from '../../server/src/rule-api';
-import { dottedName, isStringLiteral, propertyName, unwrap, type Node } from './ast';
+import { dottedName, enclosingFunction, isStringLiteral, propertyName, unwrap, type Node } from './ast';
 
 /** Modules whose default export (or `saveAs`) downloads its first argument under the name in its second. */
 const DOWNLOAD_FUNCTION_MODULES: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -26,13 +26,6 @@ export interface Download {
 }
 
 type Scope = Node | undefined;
-
-function enclosingFunction(node: Node): Scope {
-  for (let current = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
-    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
-  }
-  return undefined;
-}
 
 /**
  * The downloads of one file. `bind` and `assignment`/`call`/`jsx` are fed by the rule's visitors; an anchor's download

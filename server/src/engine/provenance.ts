@@ -440,6 +440,23 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
   return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`)`, true);
 }
 
+/**
+ * `_fetchApi(`${apiURL()}/patient/full-info/${id}`, (data) => …)`: what a request helper of the workspace's own hands the
+ * callback it is given (see extractRequestWrappers), by the route its URL argument names, like the request it makes.
+ */
+export function wrappedResponseValue(call: TSESTree.CallExpression, url: Node, helper: string, host: ProvenanceHost): AbstractValue | undefined {
+  const prefix = urlShape(url, host);
+  if (!prefix) return undefined;
+  const readable = prefix.replace(/\{\}/g, '…');
+  const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
+  const kinds = routeKinds(prefix, host.options.classifier);
+  if (kinds.length) return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\` (through \`${helper}\`)`, true);
+  const filter = prefix.split('?')[1]?.split('&').map((pair) => pair.split('=')[0]).find((key) => PATIENT_FILTER_KEY.test(key));
+  if (!filter || endsInTrap(prefix, host.options.classifier)) return undefined;
+  const records = ['patient-record'];
+  return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`, through \`${helper}\`)`, true);
+}
+
 // ── reads of the application's own services ──────────────────────────────────────────────────
 
 const serviceReceiverWords = new Set(SERVICE_RECEIVER_WORDS);

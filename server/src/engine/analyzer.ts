@@ -651,12 +651,7 @@ export class Analyzer extends FunctionSummaries {
    * imported module's) hands its callbacks the response of the route its URL argument names.
    */
   private prepareWrappedRequestCallbacks(node: TSESTree.CallExpression, name: string): void {
-    const index_ = this.options.index;
-    if (!index_ || !this.options.file || node.arguments.length < 2) return;
-    const imported = this.importedFrom(name);
-    if (imported && (imported.imported === '*' || imported.imported === 'default')) return;
-    if (!imported && this.scope.lookup(name)?.value.functionNode === undefined) return;
-    const wrapper = index_.requestWrapperOf(this.options.file, imported?.module, imported?.imported ?? name);
+    const wrapper = node.arguments.length > 1 ? this.requestWrapperAt(node, name) : undefined;
     const url = wrapper && node.arguments[wrapper.url];
     if (!wrapper || !url || url.type === 'SpreadElement') return;
     const callbacks = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => argument !== undefined && FUNCTION_TYPES.has(argument.type));

@@ -273,7 +273,10 @@ export function extractQueryForwardingMethods(text: string): QueryForwardingMeth
  */
 export interface RequestWrapper {
   url: number;
+  /** Parameters called with the response. */
   callbacks: number[];
+  /** The helper returns (or resolves with) the response: `const res = await fetch(url); return res.json()`. */
+  returns: boolean;
 }
 
 const WRAPPER_HEADER = /(?:^|[\n;])[ \t]*(?:export\s+)?(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(|(?:async\s+)?function\s+([A-Za-z_$][\w$]*)\s*\()/g;
@@ -316,6 +319,31 @@ function parameterNames(list: string): Array<string | undefined> {
 
 const escaped = (name: string): string => name.replace(/\$/g, '\\$');
 
+/** The bracket depth of `at` in `body` (0: the function's own statements). */
+function depthAt(body: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = body[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+  }
+  return depth;
+}
+
+/**
+ * Whether a helper's own `return` (not one inside a callback) hands back the request it makes (`return fetch(url)…`,
+ * `return this.http.get(url)`) or what was awaited from it (`const req = await fetch(url); return req.json()`).
+ */
+function returnsResponse(body: string, request: number, awaited: ReadonlySet<string>): boolean {
+  for (const found of body.matchAll(/\breturn\s+(?:await\s+)?([A-Za-z_$][\w$]*)/g)) {
+    if (depthAt(body, found.index) > 1) continue;
+    const at = found.index + found[0].length - found[1].length;
+    if (at === request || Math.abs(at - request) < 12 && /^(?:this|fetch|axios)$/.test(found[1])) return true;
+    if (awaited.has(found[1])) return true;
+  }
+  return false;
+}
+
 export function extractRequestWrappers(text: string): Array<[string, RequestWrapper]> {
   if (!/\b(?:fetch|axios|get)\s*\(/.test(text)) return [];
   const wrappers: Array<[string, RequestWrapper]> = [];
@@ -327,45 +355,59 @@ export function extractRequestWrappers(text: string): Array<[string, RequestWrap
     if (list === undefined) continue;
     const parameters = parameterNames(list);
     const url = parameters.findIndex((parameter) => parameter !== undefined && URL_WRAPPER_PARAMETER.test(parameter));
-    if (url < 0 || parameters.length < 2) continue;
-    const bodyOpen = text.indexOf('{', open + list.length + 2);
-    if (bodyOpen < 0 || bodyOpen - (open + list.length) > 200) continue;
-    const body = bracketed(text, bodyOpen, 3000);
+    if (url < 0) continue;
+    const afterList = open + list.length + 2;
+    const arrow = /^\s*(?::[^=;{]{0,100})?=>\s*/.exec(text.slice(afterList, afterList + 200));
+    let body: string | undefined;
+    let concise = false;
+    if (arrow && text[afterList + arrow[0].length] !== '{') {
+      // `(url) => axios.get(url).then((res) => res.data)`: the arrow's expression is what it returns.
+      concise = true;
+      body = /^[^;]{0,800}/.exec(text.slice(afterList + arrow[0].length))?.[0].split(/\n\s*\n/)[0];
+    } else {
+      const bodyOpen = text.indexOf('{', afterList);
+      if (bodyOpen < 0 || bodyOpen - afterList > 200) continue;
+      body = bracketed(text, bodyOpen, 3000);
+    }
     if (body === undefined) continue;
     // The URL parameter, and locals built from it (`let actualURL = `${url}/${facilityId}``).
     const urlNames = [parameters[url]!];
     const local = new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]{0,200}(?<![\w$.])${escaped(parameters[url]!)}(?![\w$])`, 'g');
     for (const derived of body.matchAll(local)) urlNames.push(derived[1]);
     const usesUrl = new RegExp(String.raw`(?<![\w$.])(?:${urlNames.map(escaped).join('|')})(?![\w$])`);
-    let reads = false;
+    let request: number | undefined;
     WRAPPED_REQUEST.lastIndex = 0;
     for (let call = WRAPPED_REQUEST.exec(body); call; call = WRAPPED_REQUEST.exec(body)) {
       const args = bracketed(body, call.index + call[0].length - 1, 1200);
       if (args === undefined) continue;
       const first = /^[^,]{0,300}/.exec(args)?.[0] ?? '';
       if (!usesUrl.test(first)) continue;
-      if (WRITE_METHOD_OPTION.test(args)) break;
-      reads = true;
+      request = call.index;
       break;
     }
-    if (!reads) continue;
+    // A helper that writes (`method: 'PUT'` in its options, wherever they are built) answers with an acknowledgement.
+    if (request === undefined || WRITE_METHOD_OPTION.test(body)) continue;
     // What the request answered: a `.then` callback's parameter, or a value awaited.
     const answered = new Set<string>();
     for (const then of body.matchAll(/\.then\s*\(\s*(?:async\s+)?(?:\(\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*=>|function\s*[\w$]*\s*\(\s*([A-Za-z_$][\w$]*))/g)) answered.add(then[1] ?? then[2] ?? then[3]);
-    for (const awaited of body.matchAll(/(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*await\b/g)) answered.add(awaited[1]);
-    if (answered.size === 0) continue;
+    const awaited = new Set<string>();
+    // `const req = await fetch(url)`, then `const json = await req.json()`: awaited from the request.
+    for (const found of body.matchAll(/(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*await\s+([A-Za-z_$][\w$]*)/g)) {
+      if (found.index + found[0].length - found[2].length === request || awaited.has(found[2])) awaited.add(found[1]);
+    }
     const callbacks: number[] = [];
     parameters.forEach((parameter, index) => {
       if (parameter === undefined || index === url) return;
       const called = new RegExp(String.raw`(?<![\w$.])${escaped(parameter)}\s*\(\s*([A-Za-z_$][\w$]*)`, 'g');
       for (const call of body.matchAll(called)) {
-        if (answered.has(call[1])) {
+        if (answered.has(call[1]) || awaited.has(call[1])) {
           callbacks.push(index);
           break;
         }
       }
     });
-    if (callbacks.length) wrappers.push([name, { url, callbacks }]);
+    const returns = concise ? /^(?:await\s+)?[\w$.]*\s*\(/.test(body.trimStart()) && request < 80 : returnsResponse(body, request, awaited);
+    if (callbacks.length || returns) wrappers.push([name, { url, callbacks, returns }]);
   }
   return wrappers;
 }

@@ -984,3 +984,67 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+describe("no-phi-in-logs: the workspace's own request helpers (a callback handed the response, a response returned)", () => {
+  const api = {
+    'src/api.js': [
+      "const _fetchApi = (url, success = (f) => f, error = (f) => f) => {",
+      "  let actualURL = `${url}/${facilityId()}`",
+      "  fetch(actualURL)",
+      "    .then((raw) => raw.json())",
+      "    .then((response) => { if (response) success(response) })",
+      "    .catch((err) => error(err))",
+      "}",
+      "const _postApi = (url, data, success = (f) => f) => {",
+      "  fetch(url, { method: 'POST', body: JSON.stringify(data) }).then((raw) => raw.json()).then((response) => success(response))",
+      "}",
+      "export const getJson = async (url) => {",
+      "  const req = await fetch(url)",
+      "  return await req.json()",
+      "}",
+      "export const httpGet = (url) => axios.get(url).then((res) => res.data)",
+      "export { _fetchApi, _postApi }",
+    ].join('\n'),
+  };
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the route names staff, not patients: a practitioner list is no patient record
+      { code: "import { _fetchApi } from './api';\nexport function load(base) {\n  _fetchApi(`${base}/practitioners/list`, (data) => {\n    console.log(data);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // the error callback receives what `.catch` caught, not the response
+      { code: "import { _fetchApi } from './api';\nexport function load(base, id) {\n  _fetchApi(`${base}/patients/${id}`, (data) => {}, (err) => {\n    console.log(err);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // a helper that writes (POST) answers with an acknowledgement
+      { code: "import { _postApi } from './api';\nexport function save(base, form) {\n  _postApi(`${base}/patients/new`, {}, (result) => {\n    console.log(result);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // a returned response of a reference-data route (settings) says nothing of a patient
+      { code: "import { getJson } from './api';\nexport async function load(base) {\n  const data = await getJson(`${base}/settings`);\n  console.log(data);\n}", filename: 'src/use.js', workspace: api },
+    ],
+    invalid: [
+      {
+        name: 'a request helper from another file hands its success callback the response of the patient route its URL names',
+        code: "import { _fetchApi } from './api';\nexport function getPatient(base, id) {\n  _fetchApi(`${base}/lab/patient/full-info/${id}`, (data) => {\n    console.log(data);\n  });\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 17, kinds: ['patient-record'] }],
+      },
+      {
+        name: "a property of the response handed to the callback (`data.results[0]`) is the patient's record",
+        code: "import { _fetchApi } from './api';\nexport function getVisit(base, id) {\n  _fetchApi(`${base}/encounters/${id}`, function (data) {\n    console.log({ result: data.results[0] });\n  });\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 17, kinds: ['encounter'] }],
+      },
+      {
+        name: 'a helper returning what it fetched from the URL it is given: awaited or followed with `.then`',
+        code: "import { getJson, httpGet } from './api';\nexport async function load(base, id) {\n  const patient = await getJson(`${base}/patients/${id}`);\n  console.log(patient);\n  httpGet(`${base}/lab-results/${id}`).then((res) => console.log(res));\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 15, kinds: ['patient-record'] }, { line: 5, column: 66, kinds: ['lab-result'] }],
+      },
+      {
+        name: 'a helper of the same file',
+        code: "const fetchJson = (endpoint, done) => {\n  fetch(endpoint).then((r) => r.json()).then((json) => done(json));\n};\nexport function show(id) {\n  fetchJson('/api/patients/' + id, (res) => console.log(res));\n}",
+        filename: 'src/use.js',
+        errors: [{ line: 5, column: 57, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});

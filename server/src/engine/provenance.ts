@@ -419,9 +419,43 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
   return value.stringShape || value.stringPrefix || undefined;
 }
 
+/** `patientId`, `beneficiaryRegID`, `personUuid`: a key naming one patient's identifier (not a user's, not a code). */
+function namesAPatientKey(key: string): boolean {
+  if (PATIENT_FILTER_KEY.test(key)) return true;
+  const words = splitWords(key);
+  return words.length > 1 && /^(?:id|ids|uuid)$/.test(words.at(-1)!) && subjectOfName(key) === 'patient';
+}
+
+/**
+ * `this.http.post(environment.historyUrl, { beneficiaryRegID: id })`: a POST whose body is nothing but one patient's
+ * identifier writes nothing — it asks for that patient's records by another verb, as a GET with the patient in its
+ * query does, whatever the route (unless the route ends in a count, a setting or another trap). The key that names the
+ * patient, or undefined.
+ */
+function patientFilterPost(call: TSESTree.CallExpression, prefix: string | undefined, host: ProvenanceHost): string | undefined {
+  if (call.callee.type !== 'MemberExpression' || !postMethods.has(propertyName(call.callee) ?? '')) return undefined;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
+  if (!receiver || !splitWords(receiver).some((word) => requestClientWords.has(word))) return undefined;
+  const body = call.arguments[1];
+  if (body?.type !== 'ObjectExpression' || body.properties.length === 0 || body.properties.length > 2) return undefined;
+  const keys = body.properties.map((property) => property.type === 'Property' && !property.computed ? keyName(property.key) : undefined);
+  if (!keys.every((key) => key !== undefined && namesAPatientKey(key))) return undefined;
+  if (prefix && endsInTrap(prefix, host.options.classifier)) return undefined;
+  return keys[0];
+}
+
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
   const url = urlArgument(call);
+  const byPatient = url !== undefined && !isRequestCall(call, true) ? patientFilterPost(call, urlShape(url, host), host) : undefined;
+  if (byPatient) {
+    const prefix = urlShape(url!, host);
+    const readable = (prefix ?? '…').replace(/\{\}/g, '…');
+    const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
+    const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
+    const records = kinds.length ? kinds : ['patient-record'];
+    return provenanceValue(records, host.origin(call, records).range, `the response of a POST to \`${shown}\` asking for one patient's records (\`${byPatient}\`)`, true);
+  }
   const searchPost = !isRequestCall(call, true) && url !== undefined && isSearchPost(call, urlShape(url, host));
   if (!searchPost && !isRequestCall(call, true)) return undefined;
   const prefix = url ? urlShape(url, host) : undefined;

@@ -985,6 +985,26 @@ runRuleTests('no-phi-in-logs', {
   ],
 });
 
+describe("no-phi-in-logs: a POST whose body is only one patient's identifier is a read of that patient's records", () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a POST that writes something for the patient (a note) answers with an acknowledgement
+      "export class S {\n  constructor(private http: any) {}\n  save(id: string, note: string) {\n    this.http.post(this.noteUrl, { patientId: id, note }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a user's id is no patient's
+      "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(this.url, { userId: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a route ending in a count answers with a number
+      "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(`${this.base}/visits/count`, { beneficiaryRegID: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+    ],
+    invalid: [
+      {
+        name: "a POST of only the patient's id to a configured URL answers with that patient's records",
+        code: "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(environment.previousHistoryUrl, { beneficiaryRegID: id }).subscribe((data: any) => {\n      console.log('data', data);\n    });\n  }\n}",
+        errors: [{ line: 5, column: 27, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
 describe("no-phi-in-logs: the workspace's own request helpers (a callback handed the response, a response returned)", () => {
   const api = {
     'src/api.js': [

@@ -990,6 +990,9 @@ describe("no-phi-in-logs: a POST whose body is only one patient's identifier is 
     valid: [
       // a POST that writes something for the patient (a note) answers with an acknowledgement
       "export class S {\n  constructor(private http: any) {}\n  save(id: string, note: string) {\n    this.http.post(this.noteUrl, { patientId: id, note }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a POST naming two patients acts on them (a merge), and a route named for an action on the patient is a write
+      "export async function merge(api: any, keep: string, drop: string) {\n  const mergeResult = await api.post('admin/mergePatient', { keepPatientId: keep, unwantedPatientId: drop });\n  console.log(mergeResult);\n}",
+      "export class S {\n  constructor(private http: any) {}\n  drop(id: string) {\n    this.http.post(environment.deactivateBeneficiaryUrl, { beneficiaryRegID: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
       // a user's id is no patient's
       "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(this.url, { userId: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
       // a route ending in a count answers with a number

@@ -437,12 +437,20 @@ function patientFilterPost(call: TSESTree.CallExpression, prefix: string | undef
   const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
   if (!receiver || !splitWords(receiver).some((word) => requestClientWords.has(word))) return undefined;
   const body = call.arguments[1];
-  if (body?.type !== 'ObjectExpression' || body.properties.length === 0 || body.properties.length > 2) return undefined;
+  // One key: a body naming two patients (`{ keepPatientId, unwantedPatientId }`) acts on them, a merge or a link.
+  if (body?.type !== 'ObjectExpression' || body.properties.length !== 1) return undefined;
   const keys = body.properties.map((property) => property.type === 'Property' && !property.computed ? keyName(property.key) : undefined);
   if (!keys.every((key) => key !== undefined && namesAPatientKey(key))) return undefined;
   if (prefix && endsInTrap(prefix, host.options.classifier)) return undefined;
+  // `environment.deleteBeneficiaryUrl`, `'/patients/merge'`: a route named for an action on the patient is a write.
+  const url = call.arguments[0];
+  const named = url.type === 'MemberExpression' ? propertyName(url) : url.type === 'Identifier' ? url.name : prefix?.split(/[?#]/)[0].split('/').filter(Boolean).at(-1);
+  if (named && splitWords(named).some((word) => POST_ACTION_WORDS.has(word))) return undefined;
   return keys[0];
 }
+
+/** Words of a route or URL name saying a POST acts on the patient it names rather than reads: a write, a removal, a merge. */
+const POST_ACTION_WORDS = new Set([...HANDLER_WRITE_VERBS, 'delete', 'remove', 'deactivate', 'activate', 'merge', 'link', 'unlink', 'close', 'cancel', 'discharge', 'transfer', 'assign', 'send', 'notify', 'enrol', 'enroll', 'tag']);
 
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {

@@ -984,3 +984,90 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+describe("no-phi-in-logs: a POST whose body is only one patient's identifier is a read of that patient's records", () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a POST that writes something for the patient (a note) answers with an acknowledgement
+      "export class S {\n  constructor(private http: any) {}\n  save(id: string, note: string) {\n    this.http.post(this.noteUrl, { patientId: id, note }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a POST naming two patients acts on them (a merge), and a route named for an action on the patient is a write
+      "export async function merge(api: any, keep: string, drop: string) {\n  const mergeResult = await api.post('admin/mergePatient', { keepPatientId: keep, unwantedPatientId: drop });\n  console.log(mergeResult);\n}",
+      "export class S {\n  constructor(private http: any) {}\n  drop(id: string) {\n    this.http.post(environment.deactivateBeneficiaryUrl, { beneficiaryRegID: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a user's id is no patient's
+      "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(this.url, { userId: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+      // a route ending in a count answers with a number
+      "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(`${this.base}/visits/count`, { beneficiaryRegID: id }).subscribe((res: any) => {\n      console.log(res);\n    });\n  }\n}",
+    ],
+    invalid: [
+      {
+        name: "a POST of only the patient's id to a configured URL answers with that patient's records",
+        code: "export class S {\n  constructor(private http: any) {}\n  load(id: string) {\n    this.http.post(environment.previousHistoryUrl, { beneficiaryRegID: id }).subscribe((data: any) => {\n      console.log('data', data);\n    });\n  }\n}",
+        errors: [{ line: 5, column: 27, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
+describe("no-phi-in-logs: the workspace's own request helpers (a callback handed the response, a response returned)", () => {
+  const api = {
+    'src/api.js': [
+      "const _fetchApi = (url, success = (f) => f, error = (f) => f) => {",
+      "  let actualURL = `${url}/${facilityId()}`",
+      "  fetch(actualURL)",
+      "    .then((raw) => raw.json())",
+      "    .then((response) => { if (response) success(response) })",
+      "    .catch((err) => error(err))",
+      "}",
+      "const _postApi = (url, data, success = (f) => f) => {",
+      "  fetch(url, { method: 'POST', body: JSON.stringify(data) }).then((raw) => raw.json()).then((response) => success(response))",
+      "}",
+      "export const getJson = async (url) => {",
+      "  const req = await fetch(url)",
+      "  return await req.json()",
+      "}",
+      "export const httpGet = (url) => axios.get(url).then((res) => res.data)",
+      "export { _fetchApi, _postApi }",
+    ].join('\n'),
+  };
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the route names staff, not patients: a practitioner list is no patient record
+      { code: "import { _fetchApi } from './api';\nexport function load(base) {\n  _fetchApi(`${base}/practitioners/list`, (data) => {\n    console.log(data);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // the error callback receives what `.catch` caught, not the response
+      { code: "import { _fetchApi } from './api';\nexport function load(base, id) {\n  _fetchApi(`${base}/patients/${id}`, (data) => {}, (err) => {\n    console.log(err);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // a helper that writes (POST) answers with an acknowledgement
+      { code: "import { _postApi } from './api';\nexport function save(base, form) {\n  _postApi(`${base}/patients/new`, {}, (result) => {\n    console.log(result);\n  });\n}", filename: 'src/use.js', workspace: api },
+      // a returned response of a reference-data route (settings) says nothing of a patient
+      { code: "import { getJson } from './api';\nexport async function load(base) {\n  const data = await getJson(`${base}/settings`);\n  console.log(data);\n}", filename: 'src/use.js', workspace: api },
+    ],
+    invalid: [
+      {
+        name: 'a request helper from another file hands its success callback the response of the patient route its URL names',
+        code: "import { _fetchApi } from './api';\nexport function getPatient(base, id) {\n  _fetchApi(`${base}/lab/patient/full-info/${id}`, (data) => {\n    console.log(data);\n  });\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 17, kinds: ['patient-record'] }],
+      },
+      {
+        name: "a property of the response handed to the callback (`data.results[0]`) is the patient's record",
+        code: "import { _fetchApi } from './api';\nexport function getVisit(base, id) {\n  _fetchApi(`${base}/encounters/${id}`, function (data) {\n    console.log({ result: data.results[0] });\n  });\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 17, kinds: ['encounter'] }],
+      },
+      {
+        name: 'a helper returning what it fetched from the URL it is given: awaited or followed with `.then`',
+        code: "import { getJson, httpGet } from './api';\nexport async function load(base, id) {\n  const patient = await getJson(`${base}/patients/${id}`);\n  console.log(patient);\n  httpGet(`${base}/lab-results/${id}`).then((res) => console.log(res));\n}",
+        filename: 'src/use.js',
+        workspace: api,
+        errors: [{ line: 4, column: 15, kinds: ['patient-record'] }, { line: 5, column: 66, kinds: ['lab-result'] }],
+      },
+      {
+        name: 'a helper of the same file',
+        code: "const fetchJson = (endpoint, done) => {\n  fetch(endpoint).then((r) => r.json()).then((json) => done(json));\n};\nexport function show(id) {\n  fetchJson('/api/patients/' + id, (res) => console.log(res));\n}",
+        filename: 'src/use.js',
+        errors: [{ line: 5, column: 57, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});

@@ -11,7 +11,7 @@ import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
 import { EFFECT_HOOKS, MUTATING_METHODS, SETTER_STATE_HOOKS, SHEET_FILLING_METHODS } from '../vocabulary/library-models';
 import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } from '../vocabulary/provenance';
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
-import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, type ProvenanceHost } from './provenance';
+import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, wrappedResponseValue, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
@@ -608,6 +608,10 @@ export class Analyzer extends FunctionSummaries {
 
   /** Callbacks of `patients.forEach(p => …)` and `promise.then(p => …)` receive the receiver's values. */
   private prepareCallbacks(node: TSESTree.CallExpression): void {
+    if (node.callee.type === 'Identifier') {
+      this.prepareWrappedRequestCallbacks(node, node.callee.name);
+      return;
+    }
     if (node.callee.type !== 'MemberExpression') return;
     const method = propertyName(node.callee);
     if (!method) return;
@@ -640,6 +644,21 @@ export class Analyzer extends FunctionSummaries {
     } else if (responseCallbackMethods.has(method)) {
       this.callbackParams.set(callback, [this.valueOf(node.callee.object)]);
     }
+  }
+
+  /**
+   * `_fetchApi(`${base}/patients/${id}`, (data) => …)`: a request helper of the workspace's own (this file's or a relatively
+   * imported module's) hands its callbacks the response of the route its URL argument names.
+   */
+  private prepareWrappedRequestCallbacks(node: TSESTree.CallExpression, name: string): void {
+    const wrapper = node.arguments.length > 1 ? this.requestWrapperAt(node, name) : undefined;
+    const url = wrapper && node.arguments[wrapper.url];
+    if (!wrapper || !url || url.type === 'SpreadElement') return;
+    const callbacks = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => argument !== undefined && FUNCTION_TYPES.has(argument.type));
+    if (callbacks.length === 0) return;
+    const response = wrappedResponseValue(node, url, name, this as unknown as ProvenanceHost);
+    if (!response) return;
+    for (const callback of callbacks) this.callbackParams.set(callback, [response]);
   }
 
   /**

@@ -23,14 +23,14 @@ import {
 import { CURRIED_PASS_THROUGH, PATIENT_FILTER_KEY, EMISSION_MAPPING_OPERATORS, EMISSION_PEEKING_OPERATORS, PIPE_METHOD } from '../vocabulary/provenance';
 import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_MENTION, DYNAMODB_VALUE_DESCRIPTORS, HAPI_MODULES, SCHEMA_BUILDER_MODULES, SCHEMA_PARSE_METHODS, IDB_STORE_METHODS, CSV_SERIALISER_MODULES, JOINING_METHODS, LOGGER_MODULES, MAPPING_METHODS, OUTCOME_WORDS, REQUEST_BODY_PROPERTIES, SHEET_BUILDER_METHODS, STATE_HOOKS, STATUS_TEXT_PROPERTIES, TEMPLATE_COMPILE_FUNCTIONS, TEMPLATE_ENGINE_MODULES, WRITE_STREAM_FACTORIES, WRAPPER_VALUE_PROPERTIES } from '../vocabulary/library-models';
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
-import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
+import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, wrappedResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
-import type { WorkspaceIndex } from './workspace-index';
+import type { RequestWrapper, WorkspaceIndex } from './workspace-index';
 
 const labelTableWords = new Set(LABEL_TABLE_WORDS);
 
@@ -641,6 +641,19 @@ export abstract class ValueEvaluator {
     return isResponseValue(value) ? value : EMPTY;
   }
   /** Where a local name was imported from: `import { redirect } from 'next/navigation'`, `const x = require('y')`. */
+  /**
+   * `_fetchApi(url, (data) => …)`, `getJson(url)`: a request helper of this file or of a relatively imported module (see
+   * extractRequestWrappers), called with its URL argument.
+   */
+  requestWrapperAt(node: TSESTree.CallExpression, name: string): RequestWrapper | undefined {
+    const index = this.options.index;
+    if (!index || !this.options.file || node.arguments.length === 0) return undefined;
+    const imported = this.importedFrom(name);
+    if (imported && (imported.imported === '*' || imported.imported === 'default')) return undefined;
+    const wrapper = index.requestWrapperOf(this.options.file, imported?.module, imported?.imported ?? name);
+    return wrapper && node.arguments[wrapper.url] ? wrapper : undefined;
+  }
+
   importedFrom(localName: string): { module: string; imported: string } | undefined {
     return this.imports.get(localName);
   }
@@ -1619,6 +1632,10 @@ export abstract class ValueEvaluator {
     if (fhir) return fhir;
     const response = requestResponseValue(node, this as unknown as ProvenanceHost);
     if (response) return response;
+    const wrapper = callee.type === 'Identifier' ? this.requestWrapperAt(node, callee.name) : undefined;
+    const wrappedUrl = wrapper?.returns ? node.arguments[wrapper.url] : undefined;
+    const wrapped = wrappedUrl && wrappedUrl.type !== 'SpreadElement' ? wrappedResponseValue(node, wrappedUrl, (callee as TSESTree.Identifier).name, this as unknown as ProvenanceHost) : undefined;
+    if (wrapped) return wrapped;
     const documents = storeReadValue(node, this as unknown as ProvenanceHost);
     if (documents) return documents;
     const measurement = measurementChainValue(node, this as unknown as ProvenanceHost);

@@ -63,7 +63,10 @@ export class MethodReturns {
     this.inProgress.add(id);
     let returned: ReturnedResponse | undefined;
     try {
-      returned = methodReturnOf(parsed.input, parsed.program, exportName);
+      const barrel = reexportsOf(parsed.program, exportName.split('#')[0]);
+      // `import { DoctorService } from '../shared/services'`: a barrel (`services/index.ts`) re-exporting the class's module.
+      if (barrel) for (const source of barrel) returned ??= this.provider(parsed.input.absPath, source, exportName);
+      else returned = methodReturnOf(parsed.input, parsed.program, exportName);
     } catch {
       returned = undefined;
     } finally {
@@ -91,4 +94,20 @@ export class MethodReturns {
     if (found || !only) this.programs.set(key, found);
     return found ?? undefined;
   }
+}
+
+/**
+ * The modules a barrel re-exports a name from (`export * from './doctor.service'`, `export { DoctorService } from
+ * './doctor.service'`) when the module does not declare it itself; undefined for a module that declares it.
+ */
+function reexportsOf(program: TSESTree.Program, name: string): string[] | undefined {
+  const sources: string[] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if ((declaration?.type === 'ClassDeclaration' || declaration?.type === 'FunctionDeclaration') && declaration.id?.name === name) return undefined;
+    if (declaration?.type === 'VariableDeclaration' && declaration.declarations.some((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === name)) return undefined;
+    if (statement.type === 'ExportAllDeclaration' && !statement.exported) sources.push(statement.source.value);
+    else if (statement.type === 'ExportNamedDeclaration' && statement.source && statement.specifiers.some((specifier) => specifier.exported.type === 'Identifier' && specifier.exported.name === name)) sources.push(statement.source.value);
+  }
+  return sources.length ? sources.slice(0, 16) : undefined;
 }

@@ -419,9 +419,51 @@ export function urlShape(url: Node, host: ProvenanceHost): string | undefined {
   return value.stringShape || value.stringPrefix || undefined;
 }
 
+/** `patientId`, `beneficiaryRegID`, `personUuid`: a key naming one patient's identifier (not a user's, not a code). */
+function namesAPatientKey(key: string): boolean {
+  if (PATIENT_FILTER_KEY.test(key)) return true;
+  const words = splitWords(key);
+  return words.length > 1 && /^(?:id|ids|uuid)$/.test(words.at(-1)!) && subjectOfName(key) === 'patient';
+}
+
+/**
+ * `this.http.post(environment.historyUrl, { beneficiaryRegID: id })`: a POST whose body is nothing but one patient's
+ * identifier writes nothing — it asks for that patient's records by another verb, as a GET with the patient in its
+ * query does, whatever the route (unless the route ends in a count, a setting or another trap). The key that names the
+ * patient, or undefined.
+ */
+function patientFilterPost(call: TSESTree.CallExpression, prefix: string | undefined, host: ProvenanceHost): string | undefined {
+  if (call.callee.type !== 'MemberExpression' || !postMethods.has(propertyName(call.callee) ?? '')) return undefined;
+  const receiver = call.callee.object.type === 'ThisExpression' ? undefined : lastSegment(call.callee.object);
+  if (!receiver || !splitWords(receiver).some((word) => requestClientWords.has(word))) return undefined;
+  const body = call.arguments[1];
+  // One key: a body naming two patients (`{ keepPatientId, unwantedPatientId }`) acts on them, a merge or a link.
+  if (body?.type !== 'ObjectExpression' || body.properties.length !== 1) return undefined;
+  const keys = body.properties.map((property) => property.type === 'Property' && !property.computed ? keyName(property.key) : undefined);
+  if (!keys.every((key) => key !== undefined && namesAPatientKey(key))) return undefined;
+  if (prefix && endsInTrap(prefix, host.options.classifier)) return undefined;
+  // `environment.deleteBeneficiaryUrl`, `'/patients/merge'`: a route named for an action on the patient is a write.
+  const url = call.arguments[0];
+  const named = url.type === 'MemberExpression' ? propertyName(url) : url.type === 'Identifier' ? url.name : prefix?.split(/[?#]/)[0].split('/').filter(Boolean).at(-1);
+  if (named && splitWords(named).some((word) => POST_ACTION_WORDS.has(word))) return undefined;
+  return keys[0];
+}
+
+/** Words of a route or URL name saying a POST acts on the patient it names rather than reads: a write, a removal, a merge. */
+const POST_ACTION_WORDS = new Set([...HANDLER_WRITE_VERBS, 'delete', 'remove', 'deactivate', 'activate', 'merge', 'link', 'unlink', 'close', 'cancel', 'discharge', 'transfer', 'assign', 'send', 'notify', 'enrol', 'enroll', 'tag']);
+
 /** `fetch('/api/patients')`, `$.ajax({ url: '/api/v1/treatments/' })`, `api.get('/encounters/' + id)`, `axios.get(`${base}/Patient/${id}`)`: the response of a patient route. */
 export function requestResponseValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
   const url = urlArgument(call);
+  const byPatient = url !== undefined && !isRequestCall(call, true) ? patientFilterPost(call, urlShape(url, host), host) : undefined;
+  if (byPatient) {
+    const prefix = urlShape(url!, host);
+    const readable = (prefix ?? '…').replace(/\{\}/g, '…');
+    const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
+    const kinds = prefix ? routeKinds(prefix, host.options.classifier) : [];
+    const records = kinds.length ? kinds : ['patient-record'];
+    return provenanceValue(records, host.origin(call, records).range, `the response of a POST to \`${shown}\` asking for one patient's records (\`${byPatient}\`)`, true);
+  }
   const searchPost = !isRequestCall(call, true) && url !== undefined && isSearchPost(call, urlShape(url, host));
   if (!searchPost && !isRequestCall(call, true)) return undefined;
   const prefix = url ? urlShape(url, host) : undefined;
@@ -438,6 +480,23 @@ export function requestResponseValue(call: TSESTree.CallExpression, host: Proven
   if (!filter || (prefix && endsInTrap(prefix, host.options.classifier))) return undefined;
   const records = ['patient-record'];
   return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`)`, true);
+}
+
+/**
+ * `_fetchApi(`${apiURL()}/patient/full-info/${id}`, (data) => …)`: what a request helper of the workspace's own hands the
+ * callback it is given (see extractRequestWrappers), by the route its URL argument names, like the request it makes.
+ */
+export function wrappedResponseValue(call: TSESTree.CallExpression, url: Node, helper: string, host: ProvenanceHost): AbstractValue | undefined {
+  const prefix = urlShape(url, host);
+  if (!prefix) return undefined;
+  const readable = prefix.replace(/\{\}/g, '…');
+  const shown = readable.length > MAX_URL_LABEL ? `${readable.slice(0, MAX_URL_LABEL - 1)}…` : readable;
+  const kinds = routeKinds(prefix, host.options.classifier);
+  if (kinds.length) return provenanceValue(kinds, host.origin(call, kinds).range, `the response of a request to \`${shown}\` (through \`${helper}\`)`, true);
+  const filter = prefix.split('?')[1]?.split('&').map((pair) => pair.split('=')[0]).find((key) => PATIENT_FILTER_KEY.test(key));
+  if (!filter || endsInTrap(prefix, host.options.classifier)) return undefined;
+  const records = ['patient-record'];
+  return provenanceValue(records, host.origin(call, records).range, `the response of a read of \`${shown}\` filtered by a patient (\`${filter}\`, through \`${helper}\`)`, true);
 }
 
 // ── reads of the application's own services ──────────────────────────────────────────────────

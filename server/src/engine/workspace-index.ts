@@ -264,6 +264,155 @@ export function extractQueryForwardingMethods(text: string): QueryForwardingMeth
 }
 
 /**
+ * The workspace's own request helpers that hand the response to a callback: `const _fetchApi = (url, success, error) =>
+ * { fetch(`${url}/${id}`).then((raw) => raw.json()).then((response) => success(response)) }`, `getFromServer(endPoint,
+ * callback)`. Which parameter is the URL and which callbacks are called with what the request answered (a `.then`
+ * callback's parameter, or a value awaited), so a caller's `helper('/patients/' + id, (data) => …)` hands `data` the
+ * response of that route. A light scan of the function's first characters; a helper that writes (`method: 'POST'`)
+ * says nothing about what it answers, and a callback handed what `.catch` caught receives an error, not the response.
+ */
+export interface RequestWrapper {
+  url: number;
+  /** Parameters called with the response. */
+  callbacks: number[];
+  /** The helper returns (or resolves with) the response: `const res = await fetch(url); return res.json()`. */
+  returns: boolean;
+}
+
+const WRAPPER_HEADER = /(?:^|[\n;])[ \t]*(?:export\s+)?(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*)?\(|(?:async\s+)?function\s+([A-Za-z_$][\w$]*)\s*\()/g;
+/** A request whose first argument is the URL: `fetch(`, `axios(`, `axios.get(`, a client field's or `$http`'s `get(`. */
+const WRAPPED_REQUEST = /\b(?:fetch|axios)\s*\(|(?:\baxios|\$http|\bthis\.[\w$]*(?:[Hh]ttp|[Cc]lient|[Aa]xios)[\w$]*|\b[\w$]*(?:[Hh]ttp|[Cc]lient)|\bapi|\bky)\s*\.\s*get\s*(?:<[^<>()]{0,200}>)?\s*\(/g;
+const WRITE_METHOD_OPTION = /\bmethod\s*:\s*['"`](?!get['"`]|head['"`])/i;
+const URL_WRAPPER_PARAMETER = /^(?:[a-z][\w$]*)?(?:url|Url|URL|uri|Uri|URI|path|Path|endpoint|Endpoint|EndPoint|endPoint|route|Route)$/;
+
+/** The text between the bracket at `open` and its match, within `limit` characters (undefined when longer). */
+function bracketed(text: string, open: number, limit: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length && i - open < limit; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return undefined;
+}
+
+/** A parameter list's names by position (`success = (f) => f` → success); undefined for a pattern. */
+function parameterNames(list: string): Array<string | undefined> {
+  const names: Array<string | undefined> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = list[i];
+    if (c === '(' || c === '{' || c === '[' || c === '<') depth++;
+    else if (c === ')' || c === '}' || c === ']' || (c === '>' && list[i - 1] !== '=')) depth--;
+    else if ((c === ',' && depth === 0) || i === list.length) {
+      const part = list.slice(start, i);
+      if (part.trim()) names.push(/^\s*([A-Za-z_$][\w$]*)\s*(?:[?:=,]|$)/.exec(part)?.[1]);
+      start = i + 1;
+    }
+  }
+  return names;
+}
+
+const escaped = (name: string): string => name.replace(/\$/g, '\\$');
+
+/** The bracket depth of `at` in `body` (0: the function's own statements). */
+function depthAt(body: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = body[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+  }
+  return depth;
+}
+
+/**
+ * Whether a helper's own `return` (not one inside a callback) hands back the request it makes (`return fetch(url)…`,
+ * `return this.http.get(url)`) or what was awaited from it (`const req = await fetch(url); return req.json()`).
+ */
+function returnsResponse(body: string, request: number, awaited: ReadonlySet<string>): boolean {
+  for (const found of body.matchAll(/\breturn\s+(?:await\s+)?([A-Za-z_$][\w$]*)/g)) {
+    if (depthAt(body, found.index) > 1) continue;
+    const at = found.index + found[0].length - found[1].length;
+    if (at === request || Math.abs(at - request) < 12 && /^(?:this|fetch|axios)$/.test(found[1])) return true;
+    if (awaited.has(found[1])) return true;
+  }
+  return false;
+}
+
+export function extractRequestWrappers(text: string): Array<[string, RequestWrapper]> {
+  if (!/\b(?:fetch|axios|get)\s*\(/.test(text)) return [];
+  const wrappers: Array<[string, RequestWrapper]> = [];
+  WRAPPER_HEADER.lastIndex = 0;
+  for (let found = WRAPPER_HEADER.exec(text); found; found = WRAPPER_HEADER.exec(text)) {
+    const name = found[1] ?? found[2];
+    const open = found.index + found[0].length - 1;
+    const list = bracketed(text, open, 600);
+    if (list === undefined) continue;
+    const parameters = parameterNames(list);
+    const url = parameters.findIndex((parameter) => parameter !== undefined && URL_WRAPPER_PARAMETER.test(parameter));
+    if (url < 0) continue;
+    const afterList = open + list.length + 2;
+    const arrow = /^\s*(?::[^=;{]{0,100})?=>\s*/.exec(text.slice(afterList, afterList + 200));
+    let body: string | undefined;
+    let concise = false;
+    if (arrow && text[afterList + arrow[0].length] !== '{') {
+      // `(url) => axios.get(url).then((res) => res.data)`: the arrow's expression is what it returns.
+      concise = true;
+      body = /^[^;]{0,800}/.exec(text.slice(afterList + arrow[0].length))?.[0].split(/\n\s*\n/)[0];
+    } else {
+      const bodyOpen = text.indexOf('{', afterList);
+      if (bodyOpen < 0 || bodyOpen - afterList > 200) continue;
+      body = bracketed(text, bodyOpen, 3000);
+    }
+    if (body === undefined) continue;
+    // The URL parameter, and locals built from it (`let actualURL = `${url}/${facilityId}``).
+    const urlNames = [parameters[url]!];
+    const local = new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]{0,200}(?<![\w$.])${escaped(parameters[url]!)}(?![\w$])`, 'g');
+    for (const derived of body.matchAll(local)) urlNames.push(derived[1]);
+    const usesUrl = new RegExp(String.raw`(?<![\w$.])(?:${urlNames.map(escaped).join('|')})(?![\w$])`);
+    let request: number | undefined;
+    WRAPPED_REQUEST.lastIndex = 0;
+    for (let call = WRAPPED_REQUEST.exec(body); call; call = WRAPPED_REQUEST.exec(body)) {
+      const args = bracketed(body, call.index + call[0].length - 1, 1200);
+      if (args === undefined) continue;
+      const first = /^[^,]{0,300}/.exec(args)?.[0] ?? '';
+      if (!usesUrl.test(first)) continue;
+      request = call.index;
+      break;
+    }
+    // A helper that writes (`method: 'PUT'` in its options, wherever they are built) answers with an acknowledgement.
+    if (request === undefined || WRITE_METHOD_OPTION.test(body)) continue;
+    // What the request answered: a `.then` callback's parameter, or a value awaited.
+    const answered = new Set<string>();
+    for (const then of body.matchAll(/\.then\s*\(\s*(?:async\s+)?(?:\(\s*([A-Za-z_$][\w$]*)|([A-Za-z_$][\w$]*)\s*=>|function\s*[\w$]*\s*\(\s*([A-Za-z_$][\w$]*))/g)) answered.add(then[1] ?? then[2] ?? then[3]);
+    const awaited = new Set<string>();
+    // `const req = await fetch(url)`, then `const json = await req.json()`: awaited from the request.
+    for (const found of body.matchAll(/(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*await\s+([A-Za-z_$][\w$]*)/g)) {
+      if (found.index + found[0].length - found[2].length === request || awaited.has(found[2])) awaited.add(found[1]);
+    }
+    const callbacks: number[] = [];
+    parameters.forEach((parameter, index) => {
+      if (parameter === undefined || index === url) return;
+      const called = new RegExp(String.raw`(?<![\w$.])${escaped(parameter)}\s*\(\s*([A-Za-z_$][\w$]*)`, 'g');
+      for (const call of body.matchAll(called)) {
+        if (answered.has(call[1]) || awaited.has(call[1])) {
+          callbacks.push(index);
+          break;
+        }
+      }
+    });
+    const returns = concise ? /^(?:await\s+)?[\w$.]*\s*\(/.test(body.trimStart()) && request < 80 : returnsResponse(body, request, awaited);
+    if (callbacks.length || returns) wrappers.push([name, { url, callbacks, returns }]);
+  }
+  return wrappers;
+}
+
+/**
  * A file whose code writes patient search terms into the page URL: it is about patients (a patient word in its path
  * or in a function, class or component it declares) and a page-URL writer puts typed search text or a person's name
  * or number into the query. Code that copies the page URL elsewhere in the workspace then copies those terms too.
@@ -1046,6 +1195,8 @@ export class WorkspaceIndex {
   /** File → the HTTP client classes it declares (see extractHttpClientClasses); how many files declare each name. */
   private readonly httpClientClassesByFile = new Map<string, string[]>();
   private readonly httpClientClassCounts = new Map<string, number>();
+  /** Module key → its request helpers that hand the response to a callback (see extractRequestWrappers). */
+  private readonly requestWrappersByModule = new Map<string, Map<string, RequestWrapper>>();
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
@@ -1101,6 +1252,8 @@ export class WorkspaceIndex {
       this.httpClientClassesByFile.set(file, clients);
       countNames(this.httpClientClassCounts, clients, 1);
     }
+    const wrappers = extractRequestWrappers(text);
+    if (wrappers.length) this.requestWrappersByModule.set(moduleKeyOf(file), new Map(wrappers));
     const served = extractServedQueryParameters(text);
     if (served.length) {
       this.servedQueryByFile.set(file, served);
@@ -1119,6 +1272,16 @@ export class WorkspaceIndex {
       this.declaredByName.set(type.name, list);
     }
     this.resolvedCache = new WeakMap();
+  }
+
+  /**
+   * A request helper of this file (no specifier) or of a relatively imported module: which parameter is the URL and
+   * which callbacks receive the response (see extractRequestWrappers).
+   */
+  requestWrapperOf(fromFile: string, specifier: string | undefined, exportName: string): RequestWrapper | undefined {
+    if (specifier !== undefined && !specifier.startsWith('.')) return undefined;
+    const key = specifier === undefined ? moduleKeyOf(fromFile) : moduleKeyFrom(fromFile, specifier);
+    return this.requestWrappersByModule.get(key)?.get(exportName);
   }
 
   /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
@@ -1204,6 +1367,7 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
+    this.requestWrappersByModule.delete(moduleKeyOf(file));
     countNames(this.httpClientClassCounts, this.httpClientClassesByFile.get(file) ?? [], -1);
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;

@@ -147,6 +147,27 @@ export class LabsComponent {
     assert.match(related, /returned by `LabResource\.byPatient`, returned by `LabSummary\.latest`/);
   });
 
+  it("a service imported through a barrel (index.ts: export * / export { … } from) is followed to its module; a POST of only a patient's id is a read", async () => {
+    dir = workspace({
+      'src/app/api/lab.resource.ts': RESOURCE,
+      'src/app/api/history.service.ts': `${HTTP}export class HistoryService {\n  constructor(private http: HttpClient) {}\n  previous(id: string) {\n    return this.http.post(environment.previousHistoryUrl, { beneficiaryRegID: id });\n  }\n}\n`,
+      'src/app/api/index.ts': "export * from './lab.resource';\nexport { HistoryService } from './history.service';\n",
+      'src/app/labs/labs.component.ts': `import { LabResource, HistoryService } from '../api';
+export class LabsComponent {
+  constructor(private resource: LabResource, private history: HistoryService) {}
+  load(uuid: string) {
+    this.resource.byPatient(uuid).subscribe((labs) => console.log('labs', labs));
+    this.history.previous(uuid).subscribe((data) => console.log('data', data));
+    this.resource.testTypes().subscribe((types) => console.log(types));
+  }
+}
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    const found = result.findings.filter((finding) => finding.file === 'src/app/labs/labs.component.ts').map((finding) => `${finding.ruleId}:${finding.range.start.line}`);
+    assert.deepEqual(found, ['no-phi-in-logs:5', 'no-phi-in-logs:6']);
+  });
+
   it("an imported service's method declared to return Observable<LabOrder[]> emits lab orders to the component's subscriber", async () => {
     dir = workspace({
       'src/app/models/lab-order.ts': 'export interface LabOrder { patientUuid: string; testName: string; diagnosis: string; result: string }\n',

@@ -7,7 +7,7 @@ import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName,
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -481,6 +481,25 @@ function searchInputLabelNamesPatients(node: Node): boolean {
 const KEYED_QUERY_HOOK = /^use(?:Url)?(?:Query|Search|Url)(?:Param|Params|Parameters|State|String)s?$/;
 /** Setters of such a hook: `updateQueryParam(key, value)`, `setQueryParam(key, value)`, `setParam`. */
 const KEYED_QUERY_SETTER = /^(?:set|update|replace|push)[A-Z]/;
+
+/**
+ * Members of a workspace hook that writes the page URL's query (see RuleContext.isUrlQueryHook) that set its keys:
+ * `updateQuery`, `updateFilterQuery`, `setUrlParams`, `addParams`. Named for what they set (a query, a parameter, a
+ * filter, a search), not any setter the hook returns (`setPatient`).
+ */
+const URL_QUERY_MEMBER = /^(?:set|update|replace|push|add|apply)(?:[A-Z]\w*)?(?:Query|Queries|Param|Params|Parameter|Parameters|Search|Filter|Filters|Url)(?:[A-Z]\w*)?$/;
+/**
+ * Property names that say their value is the name of a page-URL query parameter: a filter definition's
+ * `urlParameter: 'lastName'`, `queryParam`, `urlKey`, `searchParamName`. (`queryKey` is React Query's cache key.)
+ */
+function namesAUrlParameterKey(property: string): boolean {
+  const words = splitWords(property);
+  if (words.length < 2 || words.length > 4) return false;
+  const url = words.includes('url') || ((words.includes('query') || words.includes('search')) && words.some((word) => word === 'param' || word === 'parameter'));
+  return url && words.some((word) => word === 'param' || word === 'parameter' || word === 'key') && !(words.length === 2 && words[0] === 'query' && words[1] === 'key');
+}
+/** How deep the argument of a URL query hook is searched for filter keys (`{ filters: [{ key: 'lastName' }] }`). */
+const MAX_FILTER_KEY_DEPTH = 4;
 
 /** Methods that save a value in a cookie or in browser storage (`$cookies.put`, `localStorage.setItem`, `Cookies.set`). */
 const STORE_METHODS = new Set(['put', 'putObject', 'setItem', 'set']);
@@ -1329,10 +1348,76 @@ class UrlFile {
   }
 
   /**
+   * `{ type: 'text', urlParameter: 'lastName' }`: a filter definition that binds a list filter to a query parameter of
+   * the page URL by a property named for one (see namesAUrlParameterKey). What is typed into the filter is written to
+   * that parameter; reported where the parameter is a patient's identifier on a patient list (see urlFilterKeyTaint).
+   */
+  checkUrlParameterBinding(node: TSESTree.ObjectExpression) {
+    for (const property of node.properties) {
+      if (property.type !== 'Property' || property.computed || !isStringLiteral(property.value)) continue;
+      const name = keyName(property.key);
+      if (name && namesAUrlParameterKey(name)) this.reportUrlFilterKey(property.value);
+    }
+  }
+
+  /**
+   * `useUrlQueryParams({ filters: [{ key: 'lastName' }, { key: 'dateOfBirth', condition: 'equalTo' }] })`: a workspace
+   * hook that writes the page URL's query, told which keys of it are a list's filters. Those keys are read from the
+   * page URL into the list's requests and written there by the filter inputs; literal `key`s of its argument count.
+   */
+  checkUrlQueryHookFilters(node: TSESTree.CallExpression) {
+    const visit = (value: Node, depth: number) => {
+      if (depth > MAX_FILTER_KEY_DEPTH) return;
+      if (value.type === 'ArrayExpression') {
+        for (const element of value.elements) if (element && element.type !== 'SpreadElement') visit(unwrap(element), depth + 1);
+      } else if (value.type === 'ObjectExpression') {
+        for (const property of value.properties) {
+          if (property.type !== 'Property' || property.computed) continue;
+          const inner = unwrap(property.value as Node);
+          if (keyName(property.key) === 'key' && isStringLiteral(inner)) this.reportUrlFilterKey(inner);
+          else visit(inner, depth + 1);
+        }
+      }
+    };
+    for (const argument of node.arguments) if (argument.type !== 'SpreadElement') visit(unwrap(argument), 0);
+  }
+
+  reportUrlFilterKey(node: TSESTree.StringLiteral) {
+    if (this.handled.has(node)) return;
+    this.handled.add(node);
+    const taint = this.urlFilterKeyTaint(node.value, node);
+    if (taint) this.report(node, 'urlFilterKey', taint, node.value, 'medium');
+  }
+
+  /**
+   * What a page-URL query parameter bound to a list filter holds, by its name (`lastName`, `patient.lastName`,
+   * `dateOfBirth`, `identifier`, `nextOfKinName`): a HIPAA identifier of the person searched for (a name, a birth date,
+   * a record number, a phone), not a date of care, a status or a code. Only on a list of patients: the key names the
+   * patient (`patient.lastName`, `nextOfKinName`), or the code around it or its file does (`Patient/ListView/Toolbar.tsx`,
+   * `PatientListView`). The same filter on a staff, stock or location list names no patient; a key of another
+   * record (`supplier.name`, `location.code`) neither.
+   */
+  urlFilterKeyTaint(key: string, node: Node): Taint | undefined {
+    const segments = key.split('.').filter(Boolean);
+    const field = segments.pop();
+    if (!field || segments.length > 2 || !/^[A-Za-z_][\w-]*$/.test(field)) return undefined;
+    const owners = segments.map((segment) => subjectOfName(segment));
+    if (owners.some((owner) => owner !== undefined && owner !== 'patient')) return undefined;
+    const aboutPatient = owners.includes('patient') || subjectOfName(field) === 'patient'
+      || [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')].some((name) => subjectOfName(name) === 'patient');
+    if (!aboutPatient) return undefined;
+    const words = splitWords(field).join(' ');
+    const kinds = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+    if (!kinds.length && IDENTIFIER_VALUE_NAME.test(words)) kinds.push(...IDENTIFIER_SEARCH_KINDS);
+    return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
    * DHIS2 tracker queries: `{ filter, trackedEntityType }`, `{ resource: 'tracker/trackedEntities', params: { filter } }`.
    * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
+    this.checkUrlParameterBinding(node);
     this.checkRequestDescription(node);
     this.checkFhirQueryText(node);
     // Most object literals have none of these keys: look before building a map of the properties.
@@ -2090,11 +2175,13 @@ class UrlFile {
     if (node.id.type === 'ObjectPattern' && node.init) {
       const init = unwrap(node.init);
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
-      if (hook && KEYED_QUERY_HOOK.test(hook)) {
+      // by its name, or a hook of the workspace the index knows writes the page URL's query (`useUrlQuery`)
+      const named = !!hook && KEYED_QUERY_HOOK.test(hook);
+      if (hook && (named || this.context.isUrlQueryHook(hook))) {
         for (const property of node.id.properties) {
           if (property.type !== 'Property' || property.computed || property.value.type !== 'Identifier') continue;
           const key = keyName(property.key);
-          if (key && KEYED_QUERY_SETTER.test(key)) this.keyedQuerySetters.add(property.value.name);
+          if (key && (named ? KEYED_QUERY_SETTER : URL_QUERY_MEMBER).test(key)) this.keyedQuerySetters.add(property.value.name);
         }
       }
     }
@@ -2423,6 +2510,11 @@ class UrlFile {
     if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
       const [key, value] = node.arguments;
       const name = key ? this.context.constantOf(key) : undefined;
+      // `updateQuery({ lastName: text })`: an object of keys and values, judged as the query it becomes
+      if (key && key.type !== 'SpreadElement' && node.arguments.length === 1 && unwrap(key).type === 'ObjectExpression') {
+        this.checkQuerySetter(node, node.callee.name, undefined);
+        return;
+      }
       if (typeof name === 'string' && value && value.type !== 'SpreadElement') {
         const own = this.context.taintOf(value);
         const taint = own.kinds.length ? own : this.kindsFromParameterName(name, value);
@@ -2430,6 +2522,7 @@ class UrlFile {
       }
       return;
     }
+    if (node.callee.type === 'Identifier' && this.context.isUrlQueryHook(node.callee.name)) this.checkUrlQueryHookFilters(node);
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
       this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
       return;
@@ -2563,6 +2656,7 @@ export default createRule({
       fhirSearchFilter: 'Patient search filter `{{sink}}` is declared with a FHIR search parameter for {{kinds}}: what staff type into it is sent in the query string of a GET search, which server and proxy logs keep. Search with POST `_search` instead.',
       trpcQueryProcedure: 'tRPC query procedure takes {{kinds}} as input. tRPC serves queries over GET with the input serialised into the URL, which server and proxy logs keep; make it a mutation, or set `methodOverride: \'POST\'` on the client link.',
       trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
+      urlFilterKey: 'List filter bound to the page URL\'s query parameter `{{sink}}`: what staff type into it ({{kinds}}) is kept in the page URL, which browser history, Referer headers and analytics keep, and is read back into list requests. Keep patient filter values in app state and put only opaque ids in URLs.',
       navigationState: 'Router navigation state set by `{{sink}}` carries {{kinds}}. The browser keeps history state with the tab\'s session history (serialised, restored with the tab and written to disk for session restore), beside the page URL; pass an opaque id and load the record on the next page instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },

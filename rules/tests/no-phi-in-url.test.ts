@@ -1649,3 +1649,123 @@ describe('no-phi-in-url: HTTP clients of the workspace own, whatever their insta
     ],
   });
 });
+
+describe("no-phi-in-url: list filters kept in the page URL's query by the workspace's own hooks", () => {
+  // A workspace hook that reads and writes the page URL's query, and one that wraps it (a package of a monorepo).
+  const urlQuery = [
+    "import { useSearchParams } from 'react-router-dom';",
+    'export const useUrlQuery = () => {',
+    '  const [searchParams, setSearchParams] = useSearchParams();',
+    '  const updateQuery = (values: Record<string, string>) => setSearchParams({ ...Object.fromEntries(searchParams), ...values });',
+    '  return { urlQuery: Object.fromEntries(searchParams), updateQuery };',
+    '};',
+  ].join('\n');
+  const urlQueryParams = [
+    "import { useUrlQuery } from './useUrlQuery';",
+    'export const useUrlQueryParams = ({ filters = [] }: { filters?: Array<{ key: string; condition?: string }> } = {}) => {',
+    '  const { urlQuery, updateQuery } = useUrlQuery();',
+    '  const updateFilterQuery = (key: string, value: string) => updateQuery({ [key]: value });',
+    '  return { filterBy: filters.map((filter) => urlQuery[filter.key]), updateQuery, updateFilterQuery };',
+    '};',
+  ].join('\n');
+  // The same shape of hook keeping its filters in component state: nothing reaches a URL.
+  const localFilters = [
+    "import { useState } from 'react';",
+    'export const useListFilters = ({ filters = [] }: { filters?: Array<{ key: string }> } = {}) => {',
+    '  const [values, setValues] = useState<Record<string, string>>({});',
+    '  const updateFilterQuery = (key: string, value: string) => setValues({ ...values, [key]: value });',
+    '  return { filterBy: filters.map((filter) => values[filter.key]), updateFilterQuery };',
+    '};',
+  ].join('\n');
+  // A hook that navigates to a patient's page: its setter of a patient is no query setter.
+  const patientNavigation = [
+    "import { useNavigate, useLocation } from 'react-router-dom';",
+    'export const usePatientNavigation = () => {',
+    '  const navigate = useNavigate();',
+    '  const location = useLocation();',
+    '  const setPatient = (patient: { id: string; lastName: string }) => navigate(`/patients/${patient.id}`, { state: { from: location.pathname } });',
+    '  return { setPatient };',
+    '};',
+  ].join('\n');
+  const hooks = { 'packages/common/src/hooks/useUrlQuery.ts': urlQuery, 'packages/common/src/hooks/useUrlQueryParams.ts': urlQueryParams };
+  const filterList = (file: string, keys: string[]) => ({
+    filename: file,
+    workspace: hooks,
+    code: [
+      "import { useUrlQueryParams } from '../../../common/src/hooks/useUrlQueryParams';",
+      'export const ListView = () => {',
+      `  const { filterBy } = useUrlQueryParams({ filters: [${keys.map((key) => `{ key: '${key}' }`).join(', ')}] });`,
+      '  return filterBy;',
+      '};',
+    ].join('\n'),
+  });
+  const toolbar = (file: string, parameters: string[]) => ({
+    filename: file,
+    code: [
+      'declare function FilterMenu(props: { filters: unknown[] }): unknown;',
+      'export const Toolbar = () => FilterMenu({',
+      `  filters: [${parameters.map((parameter) => `{ type: 'text', urlParameter: '${parameter}' }`).join(', ')}],`,
+      '});',
+    ].join('\n'),
+  });
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // paging, sort, status, dates of the list and gender in a patient list's URL
+      filterList('packages/system/src/Patient/ListView/ListView.tsx', ['status', 'gender', 'createdDatetime', 'sort']),
+      toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['status', 'gender', 'createdDatetime']),
+      // names on a staff, supplier or location list are no patient's
+      filterList('packages/system/src/Location/ListView/ListView.tsx', ['name', 'lastName', 'identifier']),
+      toolbar('packages/system/src/Staff/ListView/Toolbar.tsx', ['firstName', 'lastName', 'dateOfBirth']),
+      // another record's fields on a patient list: the supplier's name, the location's code
+      toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['supplier.name', 'location.code']),
+      // a hook of the same shape that keeps filters in component state writes no URL
+      { ...filterList('packages/system/src/Patient/ListView/ListView.tsx', ['firstName', 'dateOfBirth']), code: "import { useListFilters } from '../../../common/src/hooks/useListFilters';\nexport const ListView = () => useListFilters({ filters: [{ key: 'firstName' }, { key: 'dateOfBirth' }] });", workspace: { 'packages/common/src/hooks/useListFilters.ts': localFilters } },
+      // a hook that navigates: its `setPatient` is handed a patient, not a query (and navigates by id)
+      {
+        filename: 'src/patients/PatientRow.tsx',
+        workspace: { 'src/hooks/usePatientNavigation.ts': patientNavigation },
+        code: "import { usePatientNavigation } from '../hooks/usePatientNavigation';\nexport const PatientRow = (row: { id: string; lastName: string }) => {\n  const { setPatient } = usePatientNavigation();\n  return () => setPatient({ id: row.id, lastName: row.lastName });\n};",
+      },
+      // opaque ids and paging through the workspace's query hook
+      {
+        filename: 'src/patients/PatientList.tsx',
+        workspace: hooks,
+        code: "import { useUrlQuery } from '../../packages/common/src/hooks/useUrlQuery';\nexport const PatientList = (page: number, patientId: string) => {\n  const { updateQuery } = useUrlQuery();\n  updateQuery({ page: String(page), patientId });\n};",
+      },
+    ],
+    invalid: [
+      {
+        name: "a patient list's filters kept in the page URL through the workspace's query hook (two hooks deep)",
+        ...filterList('packages/system/src/Patient/ListView/ListView.tsx', ['firstName', 'gender', 'dateOfBirth', 'identifier']),
+        errors: [
+          { line: 3, column: 61, message: '`firstName`', kinds: ['name'] },
+          { line: 3, column: 102, message: '`dateOfBirth`', kinds: ['date-of-birth'] },
+          { line: 3, column: 126, message: '`identifier`', kinds: ['mrn'] },
+        ],
+      },
+      {
+        name: "an encounter list's filter on the patient's last name, named for the patient",
+        ...filterList('packages/system/src/Encounter/ListView/ListView.tsx', ['patient.lastName', 'status']),
+        errors: [{ line: 3, column: 61, message: '`patient.lastName`', kinds: ['name'] }],
+      },
+      {
+        name: "a patient list's filter menu binds typed names and the next of kin's name to URL parameters",
+        ...toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['lastName', 'gender', 'nextOfKinName']),
+        errors: [
+          { line: 3, column: 43, message: '`lastName`', kinds: ['name'] },
+          { line: 3, column: 129, message: '`nextOfKinName`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: "a patient search writes the typed last name into the page URL through the workspace's query hook",
+        filename: 'src/patients/PatientSearch.tsx',
+        workspace: hooks,
+        code: "import { useUrlQueryParams } from '../../packages/common/src/hooks/useUrlQueryParams';\nexport const PatientSearch = () => {\n  const { updateFilterQuery, updateQuery } = useUrlQueryParams();\n  return [(text: string) => updateFilterQuery('lastName', text), (dob: string) => updateQuery({ dateOfBirth: dob })];\n};",
+        errors: [
+          { line: 4, column: 59, message: '`updateFilterQuery`', kinds: ['name'] },
+          { line: 4, column: 95, message: '`updateQuery`', kinds: ['date-of-birth'] },
+        ],
+      },
+    ],
+  });
+});

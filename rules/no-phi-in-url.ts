@@ -7,7 +7,7 @@ import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName,
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | 'pageQueryRead' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -769,6 +769,12 @@ class UrlFile {
   readonly querySetters = new Map<string, string | undefined>();
   /** Names bound to the page URL's query: `const [searchParams] = useSearchParams()`. */
   readonly pageQueryVars = new Set<string>();
+  /** Names bound to the page URL's query for reading: `const params = useSearchParams()`, `new URLSearchParams(location.search)`. */
+  readonly pageQueryReaders = new Set<string>();
+  /** `params.get('dob')` on the page URL's query, in source order (judged together at the end of the file). */
+  readonly pageQueryReads: Array<{ node: TSESTree.CallExpression; key: string }> = [];
+  /** Whether this file reported PHI written into the page URL (its reads of the same URL then add nothing). */
+  wroteToPageUrl = false;
   /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
   readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
@@ -791,6 +797,7 @@ class UrlFile {
     if (isDateOfAnOpaqueRecord(taint)) return;
     // The served request's own URL forwarded (a proxy) or copied: its query was in a URL already.
     if (onlyFromServedUrl(taint)) return;
+    if (messageId === 'pageUrl' || messageId === 'urlFilterKey' || messageId === 'searchParams') this.wroteToPageUrl = true;
     // A FHIR server's search criteria formatted back into a URL (paging and self links): say where they came from.
     if ((messageId === 'builtUrl' || messageId === 'searchParams') && taint.origins.some((origin) => origin.searchCriteria)) messageId = 'criteriaUrl';
     this.context.report({ node, messageId, taint, data: { sink }, precision });
@@ -1345,6 +1352,34 @@ class UrlFile {
       ? (this.context.taintOf(value).kinds.length ? this.context.taintOf(value) : this.kindsFromParameterName(parameter, value))
       : this.queryObjectTaint(value);
     if (taint?.kinds.length) this.report(value, 'pageUrl', taint, setter);
+  }
+
+  /**
+   * `const params = useSearchParams(); setLastName(params.get('last')); setDOB(params.get('dob'))`: a page that reads a
+   * person's identifiers from its own URL's query (to prefill a search, to run it on open). Whoever opens it puts them
+   * in the page URL. Reported once per file, at the first such read, when the reads are a patient's: the code or the
+   * file names the patient, or they are two or more kinds of HIPAA identifier (a name and a birth date, a phone and a
+   * record number: a person looked up by demographics) outside account and workforce code. Not when the file itself
+   * writes PHI into the page URL (that write is the finding).
+   */
+  checkPageQueryReads() {
+    if (!this.pageQueryReads.length || this.wroteToPageUrl) return;
+    const fileNames = this.context.file.replace(/\.[^./]+$/, '').split('/');
+    const kinds = new Set<string>();
+    let first: TSESTree.CallExpression | undefined;
+    let aboutPatient = fileNames.some((name) => subjectOfName(name) === 'patient');
+    for (const read of this.pageQueryReads) {
+      const field = read.key;
+      if (!/^[A-Za-z_][\w-]{0,60}$/.test(field)) continue;
+      const found = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+      if (!found.length) continue;
+      first ??= read.node;
+      for (const kind of found) kinds.add(kind);
+      if (subjectOfName(field) === 'patient' || enclosingNames(read.node).some((name) => subjectOfName(name) === 'patient')) aboutPatient = true;
+    }
+    if (!first || !kinds.size || (!aboutPatient && kinds.size < 2)) return;
+    if (this.isStaffSide(first) || this.isWorkforcePeopleSide(first)) return;
+    this.report(first, 'pageQueryRead', { kinds: [...kinds], origins: [], confidence: 'medium' }, `${dottedName(first.callee) ?? 'searchParams.get'}`, 'medium');
   }
 
   /**
@@ -2157,11 +2192,18 @@ class UrlFile {
       const init = unwrap(node.init);
       if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') this.navigateFunctions.add(node.id.name);
     }
+    // const params = useSearchParams() (Next); const params = new URLSearchParams(window.location.search)
+    if (node.id.type === 'Identifier' && node.init) {
+      const init = unwrap(node.init);
+      if (init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryReaders.add(node.id.name);
+      if (init.type === 'NewExpression' && dottedName(init.callee) === 'URLSearchParams' && init.arguments[0] && /(^|\.)location\.search$/.test(dottedName(init.arguments[0] as Node) ?? '')) this.pageQueryReaders.add(node.id.name);
+    }
     // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
     if (node.id.type === 'ArrayPattern' && node.init) {
       const init = unwrap(node.init);
       const query = node.id.elements[0];
       if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryVars.add(query.name);
+      if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryReaders.add(query.name);
       const setter = node.id.elements[1];
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
@@ -2522,6 +2564,13 @@ class UrlFile {
       }
       return;
     }
+    // params.get('dob') on the page URL's query: judged at the end of the file (see checkPageQueryReads)
+    if (node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'get' && node.arguments.length === 1 && isStringLiteral(node.arguments[0])) {
+      const owner = unwrap(node.callee.object);
+      if ((owner.type === 'Identifier' && this.pageQueryReaders.has(owner.name)) || (owner.type === 'CallExpression' && lastSegment(owner.callee) === 'useSearchParams')) {
+        this.pageQueryReads.push({ node, key: node.arguments[0].value });
+      }
+    }
     if (node.callee.type === 'Identifier' && this.context.isUrlQueryHook(node.callee.name)) this.checkUrlQueryHookFilters(node);
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
       this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
@@ -2594,6 +2643,7 @@ class UrlFile {
       const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;
       this.report(tracked.entries[0].node, 'searchParams', taint, 'URLSearchParams', tracked.urlUse ? undefined : 'medium');
     }
+    this.checkPageQueryReads();
   }
 }
 
@@ -2657,6 +2707,7 @@ export default createRule({
       trpcQueryProcedure: 'tRPC query procedure takes {{kinds}} as input. tRPC serves queries over GET with the input serialised into the URL, which server and proxy logs keep; make it a mutation, or set `methodOverride: \'POST\'` on the client link.',
       trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
       urlFilterKey: 'List filter bound to the page URL\'s query parameter `{{sink}}`: what staff type into it ({{kinds}}) is kept in the page URL, which browser history, Referer headers and analytics keep, and is read back into list requests. Keep patient filter values in app state and put only opaque ids in URLs.',
+      pageQueryRead: 'Page reads {{kinds}} from its own URL\'s query (`{{sink}}`): the links and redirects that open it put them in the page URL, which browser history, Referer headers, analytics and server logs keep. Pass an opaque id or keep the values in app state instead.',
       navigationState: 'Router navigation state set by `{{sink}}` carries {{kinds}}. The browser keeps history state with the tab\'s session history (serialised, restored with the tab and written to disk for session restore), beside the page URL; pass an opaque id and load the record on the next page instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },

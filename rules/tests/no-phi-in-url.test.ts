@@ -1769,3 +1769,46 @@ describe("no-phi-in-url: list filters kept in the page URL's query by the worksp
     ],
   });
 });
+
+describe("no-phi-in-url: a page that reads a person's identifiers from its own URL's query", () => {
+  const form = (file: string, keys: string[]) => ({
+    filename: file,
+    code: [
+      "import { useSearchParams } from 'next/navigation';",
+      'declare function setField(key: string, value: string): void;',
+      'export function SearchForm() {',
+      '  const params = useSearchParams();',
+      ...keys.map((key) => `  setField('${key}', params?.get('${key}') || '');`),
+      '}',
+    ].join('\n'),
+  });
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // paging, sort and status of a patient list: no one's identifiers
+      form('src/patients/PatientList.tsx', ['page', 'sort', 'status']),
+      // one kind of identifier, nothing naming a patient: an invitation's e-mail
+      form('src/app/invite/page.tsx', ['email']),
+      // a practitioner's own details prefilled on a workforce screen
+      form('src/practitioners/PractitionerForm.tsx', ['firstName', 'lastName', 'dateOfBirth']),
+    ],
+    invalid: [
+      {
+        name: 'a search form prefilled from its own URL with names, phone, birth date and record number',
+        ...form('src/app/query/components/SearchForm.tsx', ['first', 'lastName', 'phone', 'dob', 'mrn', 'gender']),
+        errors: [{ line: 6, column: 24, message: '`params.get`', kinds: ['name', 'phone', 'date-of-birth', 'mrn'] }],
+      },
+      {
+        name: "a patient page reads the record number from the query of window.location",
+        filename: 'src/patient/openChart.ts',
+        code: "export function openChart() {\n  const query = new URLSearchParams(window.location.search);\n  const page = query.get('page');\n  const mrn = query.get('mrn');\n  return { page, mrn };\n}",
+        errors: [{ line: 4, column: 15, kinds: ['mrn'] }],
+      },
+      {
+        name: 'the write and the read in one file: only the write is reported',
+        filename: 'src/search/Search.tsx',
+        code: "import { useSearchParams } from 'react-router-dom';\nexport function Search(phone: string) {\n  const [searchParams, setSearchParams] = useSearchParams();\n  const dob = searchParams.get('dob');\n  const lastName = searchParams.get('lastName');\n  setSearchParams({ lastName: lastName ?? '', dob: dob ?? '', phone });\n}",
+        errors: [{ line: 6, column: 19, kinds: ['phone', 'name', 'date-of-birth'] }],
+      },
+    ],
+  });
+});

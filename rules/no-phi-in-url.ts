@@ -7,7 +7,7 @@ import { dottedName, isConstantExpression, isFunction, isStringLiteral, jsxName,
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | 'pageQueryRead' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | 'pageQueryRead' | 'savedUrlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -773,6 +773,10 @@ class UrlFile {
   readonly pageQueryReaders = new Set<string>();
   /** `params.get('dob')` on the page URL's query, in source order (judged together at the end of the file). */
   readonly pageQueryReads: Array<{ node: TSESTree.CallExpression; key: string }> = [];
+  /** Names holding a URL this file built with PHI in its query (`searchEndPoint`, and the state `url` it is saved in). */
+  readonly savedPhiUrls = new Map<string, Taint>();
+  /** `const [url, setUrl] = useState()`: the state each setter sets. */
+  readonly stateOfSetter = new Map<string, string>();
   /** Whether this file reported PHI written into the page URL (its reads of the same URL then add nothing). */
   wroteToPageUrl = false;
   /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
@@ -2073,13 +2077,41 @@ class UrlFile {
     const parent = parentOf(node);
     if (this.handled.has(node) || (parent && (isConcat(parent) || parent.type === 'TemplateLiteral'))) return;
     const { text } = urlPieces(node);
+    if (this.checkSavedUrlCopy(node)) return;
     if (!text.includes('?') || LOCAL_SCHEMES.test(text)) return;
     const found = this.phiInPieces(node, true);
     if (!found) return;
     this.handled.add(node);
     // `/users?email=${email}` in `findUserByEmail`: an account lookup sends the app user's own contact, not a patient's.
     const taint = this.withoutAccountContacts(found.taint, node, undefined);
-    if (taint) this.report(found.node, 'builtUrl', taint, 'URL');
+    if (!taint) return;
+    this.report(found.node, 'builtUrl', taint, 'URL');
+    this.noteSavedUrl(node, taint);
+  }
+
+  /** `let searchEndPoint = '/patients?lastName=' + …`, `url = …`: the name the URL built with PHI is kept under. */
+  noteSavedUrl(node: Node, taint: Taint) {
+    const parent = parentOf(node);
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') this.savedPhiUrls.set(parent.id.name, taint);
+    else if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') this.savedPhiUrls.set(parent.left.name, taint);
+  }
+
+  /**
+   * `url + '&page=' + nextPage`, `` `${savedUrl}&offset=${n}` ``: more query added to a URL this file saved after
+   * building it with PHI in its query (see noteSavedUrl; through a state setter too). The copy is another request
+   * line with the same PHI: the paging of a patient search resends the names and birth date it was searched by.
+   */
+  checkSavedUrlCopy(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): boolean {
+    if (!this.savedPhiUrls.size) return false;
+    const { pieces } = urlPieces(node);
+    const first = pieces[0];
+    if (!first || first.before !== '' || first.expression.type !== 'Identifier') return false;
+    const saved = this.savedPhiUrls.get(first.expression.name);
+    // more parameters appended to the saved query (`&page=`), not a path or another URL built from it
+    if (!saved || !pieces[1] || !/^X&[\w.-]+=/.test(pieces[1].before)) return false;
+    this.handled.add(node);
+    this.report(first.expression, 'savedUrlCopy', saved, first.expression.name, 'medium');
+    return true;
   }
 
   /**
@@ -2204,6 +2236,8 @@ class UrlFile {
       const query = node.id.elements[0];
       if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryVars.add(query.name);
       if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryReaders.add(query.name);
+      const stateSetter = node.id.elements[1];
+      if (query?.type === 'Identifier' && stateSetter?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useState') this.stateOfSetter.set(stateSetter.name, query.name);
       const setter = node.id.elements[1];
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
@@ -2564,6 +2598,11 @@ class UrlFile {
       }
       return;
     }
+    // setUrl(searchEndPoint): the state now holds the saved URL
+    if (node.callee.type === 'Identifier' && this.stateOfSetter.has(node.callee.name) && node.arguments[0]?.type === 'Identifier') {
+      const saved = this.savedPhiUrls.get(node.arguments[0].name);
+      if (saved) this.savedPhiUrls.set(this.stateOfSetter.get(node.callee.name)!, saved);
+    }
     // params.get('dob') on the page URL's query: judged at the end of the file (see checkPageQueryReads)
     if (node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'get' && node.arguments.length === 1 && isStringLiteral(node.arguments[0])) {
       const owner = unwrap(node.callee.object);
@@ -2708,6 +2747,7 @@ export default createRule({
       trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
       urlFilterKey: 'List filter bound to the page URL\'s query parameter `{{sink}}`: what staff type into it ({{kinds}}) is kept in the page URL, which browser history, Referer headers and analytics keep, and is read back into list requests. Keep patient filter values in app state and put only opaque ids in URLs.',
       pageQueryRead: 'Page reads {{kinds}} from its own URL\'s query (`{{sink}}`): the links and redirects that open it put them in the page URL, which browser history, Referer headers, analytics and server logs keep. Pass an opaque id or keep the values in app state instead.',
+      savedUrlCopy: 'URL built on `{{sink}}`, a URL saved earlier with {{kinds}} in its query: the copy (for the next page, a retry, a link) sends them again, into another request line that servers and proxies log. Keep the search criteria in app state and send them in a POST body.',
       navigationState: 'Router navigation state set by `{{sink}}` carries {{kinds}}. The browser keeps history state with the tab\'s session history (serialised, restored with the tab and written to disk for session restore), beside the page URL; pass an opaque id and load the record on the next page instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },

@@ -1812,3 +1812,49 @@ describe("no-phi-in-url: a page that reads a person's identifiers from its own U
     ],
   });
 });
+
+describe('no-phi-in-url: a saved patient search URL reused for more requests', () => {
+  const search = (pager: string) => [
+    "import { useState } from 'react';",
+    'declare function getFromServer(url: string, done: (r: unknown) => void): void;',
+    'export function SearchPatientForm() {',
+    "  const [url, setUrl] = useState('');",
+    '  const handleSubmit = (values: { lastName: string; dateOfBirth: string }) => {',
+    "    const searchEndPoint = '/rest/patient-search-results?lastName=' + values.lastName + '&dateOfBirth=' + values.dateOfBirth;",
+    '    getFromServer(searchEndPoint, () => {});',
+    '    setUrl(searchEndPoint);',
+    '  };',
+    `  const loadNextPage = (nextPage: number) => getFromServer(${pager}, () => {});`,
+    '  return { handleSubmit, loadNextPage };',
+    '}',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a saved URL of opaque ids and paging, paged again
+      "import { useState } from 'react';\ndeclare function getFromServer(url: string): void;\nexport function Orders(patientId: string) {\n  const [url, setUrl] = useState('');\n  const first = () => { const endPoint = '/rest/orders?patientId=' + patientId + '&status=open'; getFromServer(endPoint); setUrl(endPoint); };\n  const next = (page: number) => getFromServer(url + '&page=' + page);\n  return { first, next };\n}",
+    ],
+    invalid: [
+      {
+        name: 'only the search is reported when another state (a ward list URL) is paged',
+        code: "import { useState } from 'react';\ndeclare function getFromServer(url: string): void;\nexport function Search(values: { lastName: string }) {\n  const [url, setUrl] = useState('');\n  const [listUrl, setListUrl] = useState('/rest/wards?active=true');\n  const go = () => { const endPoint = '/rest/patient-search?lastName=' + values.lastName; getFromServer(endPoint); setUrl(endPoint); setListUrl('/rest/wards?active=false'); };\n  const next = (page: number) => getFromServer(listUrl + '&page=' + page);\n  return { go, next, url };\n}",
+        errors: [{ line: 6, column: 74, kinds: ['name'] }],
+      },
+      {
+        name: "the paging of a patient search resends the saved URL with the searched name and birth date",
+        code: search("url + '&page=' + nextPage"),
+        errors: [
+          { line: 6, column: 71, kinds: ['name', 'date-of-birth'] },
+          { line: 10, column: 60, message: '`url`', kinds: ['name', 'date-of-birth'] },
+        ],
+      },
+      {
+        name: 'the saved URL paged in a template',
+        code: search('`${url}&page=${nextPage}`'),
+        errors: [
+          { line: 6, column: 71, kinds: ['name', 'date-of-birth'] },
+          { line: 10, column: 63, message: '`url`', kinds: ['name', 'date-of-birth'] },
+        ],
+      },
+    ],
+  });
+});

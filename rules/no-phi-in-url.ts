@@ -498,6 +498,10 @@ function namesAUrlParameterKey(property: string): boolean {
   const url = words.includes('url') || ((words.includes('query') || words.includes('search')) && words.some((word) => word === 'param' || word === 'parameter'));
   return url && words.some((word) => word === 'param' || word === 'parameter' || word === 'key') && !(words.length === 2 && words[0] === 'query' && words[1] === 'key');
 }
+/** A query entry that holds whatever was searched for: `searchValue`, `value`, `term`, `q` (see discriminatedValueTaint). */
+const VALUE_SLOT_KEY = /^(?:value|search_?value|search_?term|search_?text|search_?string|term|query|q|text|keyword|filter_?value)$/i;
+/** Its sibling that says what was searched for: `searchType: 'IDENTIFIER'`, `field: 'lastName'`, `searchBy: 'phone'`. */
+const DISCRIMINATOR_KEY = /^(?:search_?type|search_?by|search_?field|search_?key|filter_?type|filter_?by|filter_?field|field|by|type|kind|criteria)$/i;
 /** How deep the argument of a URL query hook is searched for filter keys (`{ filters: [{ key: 'lastName' }] }`). */
 const MAX_FILTER_KEY_DEPTH = 4;
 
@@ -1326,10 +1330,32 @@ class UrlFile {
     for (const property of node.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = keyName(property.key);
-      const found = key ? this.kindsFromParameterName(key, property.value as Node, urlText) : undefined;
+      const found = key ? this.kindsFromParameterName(key, property.value as Node, urlText) ?? this.discriminatedValueTaint(node, key, property.value as Node) : undefined;
       if (found) taints.push(found);
     }
     return mergeTaints(taints);
+  }
+
+  /**
+   * `{ searchType: 'IDENTIFIER', searchValue }`, `{ field: 'lastName', value: text }`: a query whose value entry is
+   * generic and whose literal sibling names what it holds. The value is what the sibling names (an identifier's value,
+   * a last name, a birth date, a phone); a status, a date range or a code named there says nothing.
+   */
+  discriminatedValueTaint(node: TSESTree.ObjectExpression, key: string, value: Node): Taint | undefined {
+    if (!VALUE_SLOT_KEY.test(key) || isConstantExpression(value) || this.isSanitized(value)) return undefined;
+    for (const sibling of node.properties) {
+      if (sibling.type !== 'Property' || sibling.computed || !isStringLiteral(sibling.value)) continue;
+      const siblingKey = keyName(sibling.key);
+      if (!siblingKey || !DISCRIMINATOR_KEY.test(siblingKey)) continue;
+      const named = sibling.value.value;
+      // `IDENTIFIER`, `LAST_NAME`: a constant's spelling of the field
+      const field = /^[A-Z0-9_]+$/.test(named) ? named.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) : named;
+      if (!/^[A-Za-z][\w-]{0,40}$/.test(field)) return undefined;
+      const kinds = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+      if (!kinds.length && IDENTIFIER_VALUE_NAME.test(splitWords(field).join(' '))) kinds.push(...IDENTIFIER_SEARCH_KINDS);
+      return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+    }
+    return undefined;
   }
 
   /** A query object literal's PHI without what its code filters carry (criteria, see CODE_FILTER_PARAMETER). */
@@ -1651,7 +1677,7 @@ class UrlFile {
       } else {
         const key = property.computed ? undefined : keyName(property.key);
         if (!key) continue;
-        taint = this.queryParameterTaint(key, property.value as Node, urlText);
+        taint = this.queryParameterTaint(key, property.value as Node, urlText) ?? this.discriminatedValueTaint(node, key, property.value as Node);
         at = property.value as Node;
       }
       if (!taint?.kinds.length) continue;

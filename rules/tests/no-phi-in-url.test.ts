@@ -1858,3 +1858,19 @@ describe('no-phi-in-url: a saved patient search URL reused for more requests', (
     ],
   });
 });
+
+describe('no-phi-in-url: a generic search value whose sibling names what was searched for', () => {
+  const search = (type: string) => `declare function get(url: string): void;\nexport function searchOrders(searchValue: string) {\n  const params = new URLSearchParams({ searchType: '${type}', searchValue, useAllInfo: 'true' });\n  get('/rest/ElectronicOrders?' + params.toString());\n}`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      search('DATE_STATUS'),
+      search('status'),
+      // the sibling is not a literal: nothing says what the value is
+      "declare function get(url: string): void;\nexport function find(searchType: string, searchValue: string) {\n  const params = new URLSearchParams({ searchType, searchValue });\n  get('/rest/orders?' + params.toString());\n}",
+    ],
+    invalid: [
+      { name: 'an order search by identifier sends the typed identifier in the query', code: search('IDENTIFIER'), errors: [{ line: 3, column: 18, kinds: ['mrn'] }] },
+      { name: 'a search by last name, the field named in camel case', code: search('lastName'), errors: [{ line: 3, column: 18, kinds: ['name'] }] },
+    ],
+  });
+});

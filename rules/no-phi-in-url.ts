@@ -7,7 +7,7 @@ import { dottedName, enclosingFunction, isConstantExpression, isFunction, isStri
 import { chainedPatientSearchParameterKind, isFhirSpeltParameter, isPatientIdentifierModifier, isPersonResource, personSearchParameterKind } from './utils/fhir-search';
 import { looksLikeUrlText, methodKeepsQueryInUrl, REQUEST_DESCRIPTION_QUERY_KEYS, REQUEST_DESCRIPTION_URL_KEYS, startsQueryParameter } from './utils/urls';
 
-type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | GetRouteFinding['kind'];
+type MessageId = 'criteriaUrl' | 'requestUrl' | 'queryOptions' | 'searchOptions' | 'fhirPatientSearch' | 'fhirSearchFilter' | 'trpcQueryInput' | 'trpcQueryProcedure' | 'urlCopySearch' | 'builtUrl' | 'searchParams' | 'pageUrl' | 'linkUrl' | 'queryRead' | 'handlerQueryRead' | 'trackerQuery' | 'urlCopy' | 'navigationState' | 'urlFilterKey' | 'pageQueryRead' | 'savedUrlCopy' | GetRouteFinding['kind'];
 
 // ── what is a request, a navigation, a link ───────────────────────────────────────────────────
 
@@ -482,6 +482,29 @@ const KEYED_QUERY_HOOK = /^use(?:Url)?(?:Query|Search|Url)(?:Param|Params|Parame
 /** Setters of such a hook: `updateQueryParam(key, value)`, `setQueryParam(key, value)`, `setParam`. */
 const KEYED_QUERY_SETTER = /^(?:set|update|replace|push)[A-Z]/;
 
+/**
+ * Members of a workspace hook that writes the page URL's query (see RuleContext.isUrlQueryHook) that set its keys:
+ * `updateQuery`, `updateFilterQuery`, `setUrlParams`, `addParams`. Named for what they set (a query, a parameter, a
+ * filter, a search), not any setter the hook returns (`setPatient`).
+ */
+const URL_QUERY_MEMBER = /^(?:set|update|replace|push|add|apply)(?:[A-Z]\w*)?(?:Query|Queries|Param|Params|Parameter|Parameters|Search|Filter|Filters|Url)(?:[A-Z]\w*)?$/;
+/**
+ * Property names that say their value is the name of a page-URL query parameter: a filter definition's
+ * `urlParameter: 'lastName'`, `queryParam`, `urlKey`, `searchParamName`. (`queryKey` is React Query's cache key.)
+ */
+function namesAUrlParameterKey(property: string): boolean {
+  const words = splitWords(property);
+  if (words.length < 2 || words.length > 4) return false;
+  const url = words.includes('url') || ((words.includes('query') || words.includes('search')) && words.some((word) => word === 'param' || word === 'parameter'));
+  return url && words.some((word) => word === 'param' || word === 'parameter' || word === 'key') && !(words.length === 2 && words[0] === 'query' && words[1] === 'key');
+}
+/** A query entry that holds whatever was searched for: `searchValue`, `value`, `term`, `q` (see discriminatedValueTaint). */
+const VALUE_SLOT_KEY = /^(?:value|search_?value|search_?term|search_?text|search_?string|term|query|q|text|keyword|filter_?value)$/i;
+/** Its sibling that says what was searched for: `searchType: 'IDENTIFIER'`, `field: 'lastName'`, `searchBy: 'phone'`. */
+const DISCRIMINATOR_KEY = /^(?:search_?type|search_?by|search_?field|search_?key|filter_?type|filter_?by|filter_?field|field|by|type|kind|criteria)$/i;
+/** How deep the argument of a URL query hook is searched for filter keys (`{ filters: [{ key: 'lastName' }] }`). */
+const MAX_FILTER_KEY_DEPTH = 4;
+
 /** Methods that save a value in a cookie or in browser storage (`$cookies.put`, `localStorage.setItem`, `Cookies.set`). */
 const STORE_METHODS = new Set(['put', 'putObject', 'setItem', 'set']);
 const STORE_RECEIVER_WORDS = new Set(['cookie', 'cookies', 'storage']);
@@ -744,6 +767,16 @@ class UrlFile {
   readonly querySetters = new Map<string, string | undefined>();
   /** Names bound to the page URL's query: `const [searchParams] = useSearchParams()`. */
   readonly pageQueryVars = new Set<string>();
+  /** Names bound to the page URL's query for reading: `const params = useSearchParams()`, `new URLSearchParams(location.search)`. */
+  readonly pageQueryReaders = new Set<string>();
+  /** `params.get('dob')` on the page URL's query, in source order (judged together at the end of the file). */
+  readonly pageQueryReads: Array<{ node: TSESTree.CallExpression; key: string }> = [];
+  /** Names holding a URL this file built with PHI in its query (`searchEndPoint`, and the state `url` it is saved in). */
+  readonly savedPhiUrls = new Map<string, Taint>();
+  /** `const [url, setUrl] = useState()`: the state each setter sets. */
+  readonly stateOfSetter = new Map<string, string>();
+  /** Whether this file reported PHI written into the page URL (its reads of the same URL then add nothing). */
+  wroteToPageUrl = false;
   /** Setters of one page-URL query key by its name, from a query-state hook: `updateQueryParam('search', text)`. */
   readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
@@ -766,6 +799,7 @@ class UrlFile {
     if (isDateOfAnOpaqueRecord(taint)) return;
     // The served request's own URL forwarded (a proxy) or copied: its query was in a URL already.
     if (onlyFromServedUrl(taint)) return;
+    if (messageId === 'pageUrl' || messageId === 'urlFilterKey' || messageId === 'searchParams') this.wroteToPageUrl = true;
     // A FHIR server's search criteria formatted back into a URL (paging and self links): say where they came from.
     if ((messageId === 'builtUrl' || messageId === 'searchParams') && taint.origins.some((origin) => origin.searchCriteria)) messageId = 'criteriaUrl';
     this.context.report({ node, messageId, taint, data: { sink }, precision });
@@ -1290,10 +1324,32 @@ class UrlFile {
     for (const property of node.properties) {
       if (property.type !== 'Property' || property.computed) continue;
       const key = keyName(property.key);
-      const found = key ? this.kindsFromParameterName(key, property.value as Node, urlText) : undefined;
+      const found = key ? this.kindsFromParameterName(key, property.value as Node, urlText) ?? this.discriminatedValueTaint(node, key, property.value as Node) : undefined;
       if (found) taints.push(found);
     }
     return mergeTaints(taints);
+  }
+
+  /**
+   * `{ searchType: 'IDENTIFIER', searchValue }`, `{ field: 'lastName', value: text }`: a query whose value entry is
+   * generic and whose literal sibling names what it holds. The value is what the sibling names (an identifier's value,
+   * a last name, a birth date, a phone); a status, a date range or a code named there says nothing.
+   */
+  discriminatedValueTaint(node: TSESTree.ObjectExpression, key: string, value: Node): Taint | undefined {
+    if (!VALUE_SLOT_KEY.test(key) || isConstantExpression(value) || this.isSanitized(value)) return undefined;
+    for (const sibling of node.properties) {
+      if (sibling.type !== 'Property' || sibling.computed || !isStringLiteral(sibling.value)) continue;
+      const siblingKey = keyName(sibling.key);
+      if (!siblingKey || !DISCRIMINATOR_KEY.test(siblingKey)) continue;
+      const named = sibling.value.value;
+      // `IDENTIFIER`, `LAST_NAME`: a constant's spelling of the field
+      const field = /^[A-Z0-9_]+$/.test(named) ? named.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()) : named;
+      if (!/^[A-Za-z][\w-]{0,40}$/.test(field)) return undefined;
+      const kinds = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+      if (!kinds.length && IDENTIFIER_VALUE_NAME.test(splitWords(field).join(' '))) kinds.push(...IDENTIFIER_SEARCH_KINDS);
+      return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+    }
+    return undefined;
   }
 
   /** A query object literal's PHI without what its code filters carry (criteria, see CODE_FILTER_PARAMETER). */
@@ -1323,10 +1379,104 @@ class UrlFile {
   }
 
   /**
+   * `const params = useSearchParams(); setLastName(params.get('last')); setDOB(params.get('dob'))`: a page that reads a
+   * person's identifiers from its own URL's query (to prefill a search, to run it on open). Whoever opens it puts them
+   * in the page URL. Reported once per file, at the first such read, when the reads are a patient's: the code or the
+   * file names the patient, or they are two or more kinds of HIPAA identifier (a name and a birth date, a phone and a
+   * record number: a person looked up by demographics) outside account and workforce code. Not when the file itself
+   * writes PHI into the page URL (that write is the finding).
+   */
+  checkPageQueryReads() {
+    if (!this.pageQueryReads.length || this.wroteToPageUrl) return;
+    const fileNames = this.context.file.replace(/\.[^./]+$/, '').split('/');
+    const kinds = new Set<string>();
+    let first: TSESTree.CallExpression | undefined;
+    let aboutPatient = fileNames.some((name) => subjectOfName(name) === 'patient');
+    for (const read of this.pageQueryReads) {
+      const field = read.key;
+      if (!/^[A-Za-z_][\w-]{0,60}$/.test(field)) continue;
+      const found = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+      if (!found.length) continue;
+      first ??= read.node;
+      for (const kind of found) kinds.add(kind);
+      if (subjectOfName(field) === 'patient' || enclosingNames(read.node).some((name) => subjectOfName(name) === 'patient')) aboutPatient = true;
+    }
+    if (!first || !kinds.size || (!aboutPatient && kinds.size < 2)) return;
+    if (this.isStaffSide(first) || this.isWorkforcePeopleSide(first)) return;
+    this.report(first, 'pageQueryRead', { kinds: [...kinds], origins: [], confidence: 'medium' }, `${dottedName(first.callee) ?? 'searchParams.get'}`, 'medium');
+  }
+
+  /**
+   * `{ type: 'text', urlParameter: 'lastName' }`: a filter definition that binds a list filter to a query parameter of
+   * the page URL by a property named for one (see namesAUrlParameterKey). What is typed into the filter is written to
+   * that parameter; reported where the parameter is a patient's identifier on a patient list (see urlFilterKeyTaint).
+   */
+  checkUrlParameterBinding(node: TSESTree.ObjectExpression) {
+    for (const property of node.properties) {
+      if (property.type !== 'Property' || property.computed || !isStringLiteral(property.value)) continue;
+      const name = keyName(property.key);
+      if (name && namesAUrlParameterKey(name)) this.reportUrlFilterKey(property.value);
+    }
+  }
+
+  /**
+   * `useUrlQueryParams({ filters: [{ key: 'lastName' }, { key: 'dateOfBirth', condition: 'equalTo' }] })`: a workspace
+   * hook that writes the page URL's query, told which keys of it are a list's filters. Those keys are read from the
+   * page URL into the list's requests and written there by the filter inputs; literal `key`s of its argument count.
+   */
+  checkUrlQueryHookFilters(node: TSESTree.CallExpression) {
+    const visit = (value: Node, depth: number) => {
+      if (depth > MAX_FILTER_KEY_DEPTH) return;
+      if (value.type === 'ArrayExpression') {
+        for (const element of value.elements) if (element && element.type !== 'SpreadElement') visit(unwrap(element), depth + 1);
+      } else if (value.type === 'ObjectExpression') {
+        for (const property of value.properties) {
+          if (property.type !== 'Property' || property.computed) continue;
+          const inner = unwrap(property.value as Node);
+          if (keyName(property.key) === 'key' && isStringLiteral(inner)) this.reportUrlFilterKey(inner);
+          else visit(inner, depth + 1);
+        }
+      }
+    };
+    for (const argument of node.arguments) if (argument.type !== 'SpreadElement') visit(unwrap(argument), 0);
+  }
+
+  reportUrlFilterKey(node: TSESTree.StringLiteral) {
+    if (this.handled.has(node)) return;
+    this.handled.add(node);
+    const taint = this.urlFilterKeyTaint(node.value, node);
+    if (taint) this.report(node, 'urlFilterKey', taint, node.value, 'medium');
+  }
+
+  /**
+   * What a page-URL query parameter bound to a list filter holds, by its name (`lastName`, `patient.lastName`,
+   * `dateOfBirth`, `identifier`, `nextOfKinName`): a HIPAA identifier of the person searched for (a name, a birth date,
+   * a record number, a phone), not a date of care, a status or a code. Only on a list of patients: the key names the
+   * patient (`patient.lastName`, `nextOfKinName`), or the code around it or its file does (`Patient/ListView/Toolbar.tsx`,
+   * `PatientListView`). The same filter on a staff, stock or location list names no patient; a key of another
+   * record (`supplier.name`, `location.code`) neither.
+   */
+  urlFilterKeyTaint(key: string, node: Node): Taint | undefined {
+    const segments = key.split('.').filter(Boolean);
+    const field = segments.pop();
+    if (!field || segments.length > 2 || !/^[A-Za-z_][\w-]*$/.test(field)) return undefined;
+    const owners = segments.map((segment) => subjectOfName(segment));
+    if (owners.some((owner) => owner !== undefined && owner !== 'patient')) return undefined;
+    const aboutPatient = owners.includes('patient') || subjectOfName(field) === 'patient'
+      || [...enclosingNames(node), ...this.context.file.replace(/\.[^./]+$/, '').split('/')].some((name) => subjectOfName(name) === 'patient');
+    if (!aboutPatient) return undefined;
+    const words = splitWords(field).join(' ');
+    const kinds = this.context.classifyName(field).filter((kind) => IDENTIFIER_KINDS.has(kind));
+    if (!kinds.length && IDENTIFIER_VALUE_NAME.test(words)) kinds.push(...IDENTIFIER_SEARCH_KINDS);
+    return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
    * DHIS2 tracker queries: `{ filter, trackedEntityType }`, `{ resource: 'tracker/trackedEntities', params: { filter } }`.
    * The `filter` carries the attribute values a user searched by or registered; the app runtime sends it in a GET URL.
    */
   onObjectExpression(node: TSESTree.ObjectExpression) {
+    this.checkUrlParameterBinding(node);
     this.checkRequestDescription(node);
     this.checkFhirQueryText(node);
     // Most object literals have none of these keys: look before building a map of the properties.
@@ -1521,7 +1671,7 @@ class UrlFile {
       } else {
         const key = property.computed ? undefined : keyName(property.key);
         if (!key) continue;
-        taint = this.queryParameterTaint(key, property.value as Node, urlText);
+        taint = this.queryParameterTaint(key, property.value as Node, urlText) ?? this.discriminatedValueTaint(node, key, property.value as Node);
         at = property.value as Node;
       }
       if (!taint?.kinds.length) continue;
@@ -1947,13 +2097,41 @@ class UrlFile {
     const parent = parentOf(node);
     if (this.handled.has(node) || (parent && (isConcat(parent) || parent.type === 'TemplateLiteral'))) return;
     const { text } = urlPieces(node);
+    if (this.checkSavedUrlCopy(node)) return;
     if (!text.includes('?') || LOCAL_SCHEMES.test(text)) return;
     const found = this.phiInPieces(node, true);
     if (!found) return;
     this.handled.add(node);
     // `/users?email=${email}` in `findUserByEmail`: an account lookup sends the app user's own contact, not a patient's.
     const taint = this.withoutAccountContacts(found.taint, node, undefined);
-    if (taint) this.report(found.node, 'builtUrl', taint, 'URL');
+    if (!taint) return;
+    this.report(found.node, 'builtUrl', taint, 'URL');
+    this.noteSavedUrl(node, taint);
+  }
+
+  /** `let searchEndPoint = '/patients?lastName=' + …`, `url = …`: the name the URL built with PHI is kept under. */
+  noteSavedUrl(node: Node, taint: Taint) {
+    const parent = parentOf(node);
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') this.savedPhiUrls.set(parent.id.name, taint);
+    else if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') this.savedPhiUrls.set(parent.left.name, taint);
+  }
+
+  /**
+   * `url + '&page=' + nextPage`, `` `${savedUrl}&offset=${n}` ``: more query added to a URL this file saved after
+   * building it with PHI in its query (see noteSavedUrl; through a state setter too). The copy is another request
+   * line with the same PHI: the paging of a patient search resends the names and birth date it was searched by.
+   */
+  checkSavedUrlCopy(node: TSESTree.TemplateLiteral | TSESTree.BinaryExpression): boolean {
+    if (!this.savedPhiUrls.size) return false;
+    const { pieces } = urlPieces(node);
+    const first = pieces[0];
+    if (!first || first.before !== '' || first.expression.type !== 'Identifier') return false;
+    const saved = this.savedPhiUrls.get(first.expression.name);
+    // more parameters appended to the saved query (`&page=`), not a path or another URL built from it
+    if (!saved || !pieces[1] || !/^X&[\w.-]+=/.test(pieces[1].before)) return false;
+    this.handled.add(node);
+    this.report(first.expression, 'savedUrlCopy', saved, first.expression.name, 'medium');
+    return true;
   }
 
   /**
@@ -2066,11 +2244,20 @@ class UrlFile {
       const init = unwrap(node.init);
       if (init.type === 'CallExpression' && dottedName(init.callee) === 'useNavigate') this.navigateFunctions.add(node.id.name);
     }
+    // const params = useSearchParams() (Next); const params = new URLSearchParams(window.location.search)
+    if (node.id.type === 'Identifier' && node.init) {
+      const init = unwrap(node.init);
+      if (init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryReaders.add(node.id.name);
+      if (init.type === 'NewExpression' && dottedName(init.callee) === 'URLSearchParams' && init.arguments[0] && /(^|\.)location\.search$/.test(dottedName(init.arguments[0] as Node) ?? '')) this.pageQueryReaders.add(node.id.name);
+    }
     // const [searchParams, setSearchParams] = useSearchParams(); const [name, setName] = useQueryState('name')
     if (node.id.type === 'ArrayPattern' && node.init) {
       const init = unwrap(node.init);
       const query = node.id.elements[0];
       if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryVars.add(query.name);
+      if (query?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useSearchParams') this.pageQueryReaders.add(query.name);
+      const stateSetter = node.id.elements[1];
+      if (query?.type === 'Identifier' && stateSetter?.type === 'Identifier' && init.type === 'CallExpression' && lastSegment(init.callee) === 'useState') this.stateOfSetter.set(stateSetter.name, query.name);
       const setter = node.id.elements[1];
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
       if (hook && setter?.type === 'Identifier' && init.type === 'CallExpression') {
@@ -2084,11 +2271,13 @@ class UrlFile {
     if (node.id.type === 'ObjectPattern' && node.init) {
       const init = unwrap(node.init);
       const hook = init.type === 'CallExpression' ? lastSegment(init.callee) : undefined;
-      if (hook && KEYED_QUERY_HOOK.test(hook)) {
+      // by its name, or a hook of the workspace the index knows writes the page URL's query (`useUrlQuery`)
+      const named = !!hook && KEYED_QUERY_HOOK.test(hook);
+      if (hook && (named || this.context.isUrlQueryHook(hook))) {
         for (const property of node.id.properties) {
           if (property.type !== 'Property' || property.computed || property.value.type !== 'Identifier') continue;
           const key = keyName(property.key);
-          if (key && KEYED_QUERY_SETTER.test(key)) this.keyedQuerySetters.add(property.value.name);
+          if (key && (named ? KEYED_QUERY_SETTER : URL_QUERY_MEMBER).test(key)) this.keyedQuerySetters.add(property.value.name);
         }
       }
     }
@@ -2417,6 +2606,11 @@ class UrlFile {
     if (node.callee.type === 'Identifier' && this.keyedQuerySetters.has(node.callee.name)) {
       const [key, value] = node.arguments;
       const name = key ? this.context.constantOf(key) : undefined;
+      // `updateQuery({ lastName: text })`: an object of keys and values, judged as the query it becomes
+      if (key && key.type !== 'SpreadElement' && node.arguments.length === 1 && unwrap(key).type === 'ObjectExpression') {
+        this.checkQuerySetter(node, node.callee.name, undefined);
+        return;
+      }
       if (typeof name === 'string' && value && value.type !== 'SpreadElement') {
         const own = this.context.taintOf(value);
         const taint = own.kinds.length ? own : this.kindsFromParameterName(name, value);
@@ -2424,6 +2618,19 @@ class UrlFile {
       }
       return;
     }
+    // setUrl(searchEndPoint): the state now holds the saved URL
+    if (node.callee.type === 'Identifier' && this.stateOfSetter.has(node.callee.name) && node.arguments[0]?.type === 'Identifier') {
+      const saved = this.savedPhiUrls.get(node.arguments[0].name);
+      if (saved) this.savedPhiUrls.set(this.stateOfSetter.get(node.callee.name)!, saved);
+    }
+    // params.get('dob') on the page URL's query: judged at the end of the file (see checkPageQueryReads)
+    if (node.callee.type === 'MemberExpression' && propertyName(node.callee) === 'get' && node.arguments.length === 1 && isStringLiteral(node.arguments[0])) {
+      const owner = unwrap(node.callee.object);
+      if ((owner.type === 'Identifier' && this.pageQueryReaders.has(owner.name)) || (owner.type === 'CallExpression' && lastSegment(owner.callee) === 'useSearchParams')) {
+        this.pageQueryReads.push({ node, key: node.arguments[0].value });
+      }
+    }
+    if (node.callee.type === 'Identifier' && this.context.isUrlQueryHook(node.callee.name)) this.checkUrlQueryHookFilters(node);
     if (node.callee.type === 'Identifier' && this.querySetters.has(node.callee.name)) {
       this.checkQuerySetter(node, node.callee.name, this.querySetters.get(node.callee.name));
       return;
@@ -2495,6 +2702,7 @@ class UrlFile {
       const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;
       this.report(tracked.entries[0].node, 'searchParams', taint, 'URLSearchParams', tracked.urlUse ? undefined : 'medium');
     }
+    this.checkPageQueryReads();
   }
 }
 
@@ -2557,6 +2765,9 @@ export default createRule({
       fhirSearchFilter: 'Patient search filter `{{sink}}` is declared with a FHIR search parameter for {{kinds}}: what staff type into it is sent in the query string of a GET search, which server and proxy logs keep. Search with POST `_search` instead.',
       trpcQueryProcedure: 'tRPC query procedure takes {{kinds}} as input. tRPC serves queries over GET with the input serialised into the URL, which server and proxy logs keep; make it a mutation, or set `methodOverride: \'POST\'` on the client link.',
       trpcQueryInput: 'tRPC query `{{sink}}` is called with {{kinds}}. tRPC sends queries as GET requests with the input serialised into the URL, which server and proxy logs keep; use a mutation, or set `methodOverride: \'POST\'` on the client link.',
+      urlFilterKey: 'List filter bound to the page URL\'s query parameter `{{sink}}`: what staff type into it ({{kinds}}) is kept in the page URL, which browser history, Referer headers and analytics keep, and is read back into list requests. Keep patient filter values in app state and put only opaque ids in URLs.',
+      pageQueryRead: 'Page reads {{kinds}} from its own URL\'s query (`{{sink}}`): the links and redirects that open it put them in the page URL, which browser history, Referer headers, analytics and server logs keep. Pass an opaque id or keep the values in app state instead.',
+      savedUrlCopy: 'URL built on `{{sink}}`, a URL saved earlier with {{kinds}} in its query: the copy (for the next page, a retry, a link) sends them again, into another request line that servers and proxies log. Keep the search criteria in app state and send them in a POST body.',
       navigationState: 'Router navigation state set by `{{sink}}` carries {{kinds}}. The browser keeps history state with the tab\'s session history (serialised, restored with the tab and written to disk for session restore), beside the page URL; pass an opaque id and load the record on the next page instead.',
       trackerQuery: 'DHIS2 tracker query sends tracked-entity attribute values ({{kinds}}) in the `{{sink}}` parameter of a GET URL, which server, proxy and gateway logs keep. Search by as few attributes as needed and keep query strings out of access logs.',
     },

@@ -1649,3 +1649,228 @@ describe('no-phi-in-url: HTTP clients of the workspace own, whatever their insta
     ],
   });
 });
+
+describe("no-phi-in-url: list filters kept in the page URL's query by the workspace's own hooks", () => {
+  // A workspace hook that reads and writes the page URL's query, and one that wraps it (a package of a monorepo).
+  const urlQuery = [
+    "import { useSearchParams } from 'react-router-dom';",
+    'export const useUrlQuery = () => {',
+    '  const [searchParams, setSearchParams] = useSearchParams();',
+    '  const updateQuery = (values: Record<string, string>) => setSearchParams({ ...Object.fromEntries(searchParams), ...values });',
+    '  return { urlQuery: Object.fromEntries(searchParams), updateQuery };',
+    '};',
+  ].join('\n');
+  const urlQueryParams = [
+    "import { useUrlQuery } from './useUrlQuery';",
+    'export const useUrlQueryParams = ({ filters = [] }: { filters?: Array<{ key: string; condition?: string }> } = {}) => {',
+    '  const { urlQuery, updateQuery } = useUrlQuery();',
+    '  const updateFilterQuery = (key: string, value: string) => updateQuery({ [key]: value });',
+    '  return { filterBy: filters.map((filter) => urlQuery[filter.key]), updateQuery, updateFilterQuery };',
+    '};',
+  ].join('\n');
+  // The same shape of hook keeping its filters in component state: nothing reaches a URL.
+  const localFilters = [
+    "import { useState } from 'react';",
+    'export const useListFilters = ({ filters = [] }: { filters?: Array<{ key: string }> } = {}) => {',
+    '  const [values, setValues] = useState<Record<string, string>>({});',
+    '  const updateFilterQuery = (key: string, value: string) => setValues({ ...values, [key]: value });',
+    '  return { filterBy: filters.map((filter) => values[filter.key]), updateFilterQuery };',
+    '};',
+  ].join('\n');
+  // A hook that navigates to a patient's page: its setter of a patient is no query setter.
+  const patientNavigation = [
+    "import { useNavigate, useLocation } from 'react-router-dom';",
+    'export const usePatientNavigation = () => {',
+    '  const navigate = useNavigate();',
+    '  const location = useLocation();',
+    '  const setPatient = (patient: { id: string; lastName: string }) => navigate(`/patients/${patient.id}`, { state: { from: location.pathname } });',
+    '  return { setPatient };',
+    '};',
+  ].join('\n');
+  const hooks = { 'packages/common/src/hooks/useUrlQuery.ts': urlQuery, 'packages/common/src/hooks/useUrlQueryParams.ts': urlQueryParams };
+  const filterList = (file: string, keys: string[]) => ({
+    filename: file,
+    workspace: hooks,
+    code: [
+      "import { useUrlQueryParams } from '../../../common/src/hooks/useUrlQueryParams';",
+      'export const ListView = () => {',
+      `  const { filterBy } = useUrlQueryParams({ filters: [${keys.map((key) => `{ key: '${key}' }`).join(', ')}] });`,
+      '  return filterBy;',
+      '};',
+    ].join('\n'),
+  });
+  const toolbar = (file: string, parameters: string[]) => ({
+    filename: file,
+    code: [
+      'declare function FilterMenu(props: { filters: unknown[] }): unknown;',
+      'export const Toolbar = () => FilterMenu({',
+      `  filters: [${parameters.map((parameter) => `{ type: 'text', urlParameter: '${parameter}' }`).join(', ')}],`,
+      '});',
+    ].join('\n'),
+  });
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // paging, sort, status, dates of the list and gender in a patient list's URL
+      filterList('packages/system/src/Patient/ListView/ListView.tsx', ['status', 'gender', 'createdDatetime', 'sort']),
+      toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['status', 'gender', 'createdDatetime']),
+      // names on a staff, supplier or location list are no patient's
+      filterList('packages/system/src/Location/ListView/ListView.tsx', ['name', 'lastName', 'identifier']),
+      toolbar('packages/system/src/Staff/ListView/Toolbar.tsx', ['firstName', 'lastName', 'dateOfBirth']),
+      // another record's fields on a patient list: the supplier's name, the location's code
+      toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['supplier.name', 'location.code']),
+      // a hook of the same shape that keeps filters in component state writes no URL
+      { ...filterList('packages/system/src/Patient/ListView/ListView.tsx', ['firstName', 'dateOfBirth']), code: "import { useListFilters } from '../../../common/src/hooks/useListFilters';\nexport const ListView = () => useListFilters({ filters: [{ key: 'firstName' }, { key: 'dateOfBirth' }] });", workspace: { 'packages/common/src/hooks/useListFilters.ts': localFilters } },
+      // a hook that navigates: its `setPatient` is handed a patient, not a query (and navigates by id)
+      {
+        filename: 'src/patients/PatientRow.tsx',
+        workspace: { 'src/hooks/usePatientNavigation.ts': patientNavigation },
+        code: "import { usePatientNavigation } from '../hooks/usePatientNavigation';\nexport const PatientRow = (row: { id: string; lastName: string }) => {\n  const { setPatient } = usePatientNavigation();\n  return () => setPatient({ id: row.id, lastName: row.lastName });\n};",
+      },
+      // opaque ids and paging through the workspace's query hook
+      {
+        filename: 'src/patients/PatientList.tsx',
+        workspace: hooks,
+        code: "import { useUrlQuery } from '../../packages/common/src/hooks/useUrlQuery';\nexport const PatientList = (page: number, patientId: string) => {\n  const { updateQuery } = useUrlQuery();\n  updateQuery({ page: String(page), patientId });\n};",
+      },
+    ],
+    invalid: [
+      {
+        name: "a patient list's filters kept in the page URL through the workspace's query hook (two hooks deep)",
+        ...filterList('packages/system/src/Patient/ListView/ListView.tsx', ['firstName', 'gender', 'dateOfBirth', 'identifier']),
+        errors: [
+          { line: 3, column: 61, message: '`firstName`', kinds: ['name'] },
+          { line: 3, column: 102, message: '`dateOfBirth`', kinds: ['date-of-birth'] },
+          { line: 3, column: 126, message: '`identifier`', kinds: ['mrn'] },
+        ],
+      },
+      {
+        name: "an encounter list's filter on the patient's last name, named for the patient",
+        ...filterList('packages/system/src/Encounter/ListView/ListView.tsx', ['patient.lastName', 'status']),
+        errors: [{ line: 3, column: 61, message: '`patient.lastName`', kinds: ['name'] }],
+      },
+      {
+        name: "a patient list's filter menu binds typed names and the next of kin's name to URL parameters",
+        ...toolbar('packages/system/src/Patient/ListView/Toolbar.tsx', ['lastName', 'gender', 'nextOfKinName']),
+        errors: [
+          { line: 3, column: 43, message: '`lastName`', kinds: ['name'] },
+          { line: 3, column: 129, message: '`nextOfKinName`', kinds: ['name'] },
+        ],
+      },
+      {
+        name: "a patient search writes the typed last name into the page URL through the workspace's query hook",
+        filename: 'src/patients/PatientSearch.tsx',
+        workspace: hooks,
+        code: "import { useUrlQueryParams } from '../../packages/common/src/hooks/useUrlQueryParams';\nexport const PatientSearch = () => {\n  const { updateFilterQuery, updateQuery } = useUrlQueryParams();\n  return [(text: string) => updateFilterQuery('lastName', text), (dob: string) => updateQuery({ dateOfBirth: dob })];\n};",
+        errors: [
+          { line: 4, column: 59, message: '`updateFilterQuery`', kinds: ['name'] },
+          { line: 4, column: 95, message: '`updateQuery`', kinds: ['date-of-birth'] },
+        ],
+      },
+    ],
+  });
+});
+
+describe("no-phi-in-url: a page that reads a person's identifiers from its own URL's query", () => {
+  const form = (file: string, keys: string[]) => ({
+    filename: file,
+    code: [
+      "import { useSearchParams } from 'next/navigation';",
+      'declare function setField(key: string, value: string): void;',
+      'export function SearchForm() {',
+      '  const params = useSearchParams();',
+      ...keys.map((key) => `  setField('${key}', params?.get('${key}') || '');`),
+      '}',
+    ].join('\n'),
+  });
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // paging, sort and status of a patient list: no one's identifiers
+      form('src/patients/PatientList.tsx', ['page', 'sort', 'status']),
+      // one kind of identifier, nothing naming a patient: an invitation's e-mail
+      form('src/app/invite/page.tsx', ['email']),
+      // a practitioner's own details prefilled on a workforce screen
+      form('src/practitioners/PractitionerForm.tsx', ['firstName', 'lastName', 'dateOfBirth']),
+    ],
+    invalid: [
+      {
+        name: 'a search form prefilled from its own URL with names, phone, birth date and record number',
+        ...form('src/app/query/components/SearchForm.tsx', ['first', 'lastName', 'phone', 'dob', 'mrn', 'gender']),
+        errors: [{ line: 6, column: 24, message: '`params.get`', kinds: ['name', 'phone', 'date-of-birth', 'mrn'] }],
+      },
+      {
+        name: "a patient page reads the record number from the query of window.location",
+        filename: 'src/patient/openChart.ts',
+        code: "export function openChart() {\n  const query = new URLSearchParams(window.location.search);\n  const page = query.get('page');\n  const mrn = query.get('mrn');\n  return { page, mrn };\n}",
+        errors: [{ line: 4, column: 15, kinds: ['mrn'] }],
+      },
+      {
+        name: 'the write and the read in one file: only the write is reported',
+        filename: 'src/search/Search.tsx',
+        code: "import { useSearchParams } from 'react-router-dom';\nexport function Search(phone: string) {\n  const [searchParams, setSearchParams] = useSearchParams();\n  const dob = searchParams.get('dob');\n  const lastName = searchParams.get('lastName');\n  setSearchParams({ lastName: lastName ?? '', dob: dob ?? '', phone });\n}",
+        errors: [{ line: 6, column: 19, kinds: ['phone', 'name', 'date-of-birth'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-url: a saved patient search URL reused for more requests', () => {
+  const search = (pager: string) => [
+    "import { useState } from 'react';",
+    'declare function getFromServer(url: string, done: (r: unknown) => void): void;',
+    'export function SearchPatientForm() {',
+    "  const [url, setUrl] = useState('');",
+    '  const handleSubmit = (values: { lastName: string; dateOfBirth: string }) => {',
+    "    const searchEndPoint = '/rest/patient-search-results?lastName=' + values.lastName + '&dateOfBirth=' + values.dateOfBirth;",
+    '    getFromServer(searchEndPoint, () => {});',
+    '    setUrl(searchEndPoint);',
+    '  };',
+    `  const loadNextPage = (nextPage: number) => getFromServer(${pager}, () => {});`,
+    '  return { handleSubmit, loadNextPage };',
+    '}',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a saved URL of opaque ids and paging, paged again
+      "import { useState } from 'react';\ndeclare function getFromServer(url: string): void;\nexport function Orders(patientId: string) {\n  const [url, setUrl] = useState('');\n  const first = () => { const endPoint = '/rest/orders?patientId=' + patientId + '&status=open'; getFromServer(endPoint); setUrl(endPoint); };\n  const next = (page: number) => getFromServer(url + '&page=' + page);\n  return { first, next };\n}",
+    ],
+    invalid: [
+      {
+        name: 'only the search is reported when another state (a ward list URL) is paged',
+        code: "import { useState } from 'react';\ndeclare function getFromServer(url: string): void;\nexport function Search(values: { lastName: string }) {\n  const [url, setUrl] = useState('');\n  const [listUrl, setListUrl] = useState('/rest/wards?active=true');\n  const go = () => { const endPoint = '/rest/patient-search?lastName=' + values.lastName; getFromServer(endPoint); setUrl(endPoint); setListUrl('/rest/wards?active=false'); };\n  const next = (page: number) => getFromServer(listUrl + '&page=' + page);\n  return { go, next, url };\n}",
+        errors: [{ line: 6, column: 74, kinds: ['name'] }],
+      },
+      {
+        name: "the paging of a patient search resends the saved URL with the searched name and birth date",
+        code: search("url + '&page=' + nextPage"),
+        errors: [
+          { line: 6, column: 71, kinds: ['name', 'date-of-birth'] },
+          { line: 10, column: 60, message: '`url`', kinds: ['name', 'date-of-birth'] },
+        ],
+      },
+      {
+        name: 'the saved URL paged in a template',
+        code: search('`${url}&page=${nextPage}`'),
+        errors: [
+          { line: 6, column: 71, kinds: ['name', 'date-of-birth'] },
+          { line: 10, column: 63, message: '`url`', kinds: ['name', 'date-of-birth'] },
+        ],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-url: a generic search value whose sibling names what was searched for', () => {
+  const search = (type: string) => `declare function get(url: string): void;\nexport function searchOrders(searchValue: string) {\n  const params = new URLSearchParams({ searchType: '${type}', searchValue, useAllInfo: 'true' });\n  get('/rest/ElectronicOrders?' + params.toString());\n}`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      search('DATE_STATUS'),
+      search('status'),
+      // the sibling is not a literal: nothing says what the value is
+      "declare function get(url: string): void;\nexport function find(searchType: string, searchValue: string) {\n  const params = new URLSearchParams({ searchType, searchValue });\n  get('/rest/orders?' + params.toString());\n}",
+    ],
+    invalid: [
+      { name: 'an order search by identifier sends the typed identifier in the query', code: search('IDENTIFIER'), errors: [{ line: 3, column: 18, kinds: ['mrn'] }] },
+      { name: 'a search by last name, the field named in camel case', code: search('lastName'), errors: [{ line: 3, column: 18, kinds: ['name'] }] },
+    ],
+  });
+});

@@ -594,6 +594,7 @@ function createContext(
     // Methods, not arrows: a context is made per rule and file, and a bundle that keeps names names each arrow.
     taintOf(node) { return analyzer().valueOf(node); },
     patientSearchPageUrlWriter() { return input.index?.patientSearchPageUrlWriter(); },
+    isUrlQueryHook(name) { return input.index?.isUrlQueryHook(name) ?? false; },
     queryForwardedBy(receiver, method) {
       if (language !== 'code' || !input.index) return undefined;
       const name = analyzer().instanceClassOf(receiver);

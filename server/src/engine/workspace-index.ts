@@ -430,6 +430,42 @@ function writes(writer: RegExp, key: RegExp, text: string): boolean {
   return false;
 }
 
+/** `export function useUrlQuery(`, `export const useFilters = (`: a hook a file declares for other modules. */
+const EXPORTED_HOOK = /^export\s+(?:default\s+)?(?:const|let|function)\s+(use[A-Z][\w$]*)/gm;
+/** Where the page URL's query is read: React Router/Next `useSearchParams`, `useLocation`, `useRouter`, `URLSearchParams`, `location.search`. */
+const PAGE_QUERY_SOURCE = /\b(?:useSearchParams|useLocation|useRouter|useHistory|URLSearchParams|useQueryParams)\s*\(|\blocation\.search\b/;
+/** What writes it back: `setSearchParams(…)`, `history.push(…)`, `router.replace(…)`, `navigate(…)`, `history.replaceState(…)`. */
+const PAGE_QUERY_WRITE = /\bset[A-Z]?\w*(?:SearchParams|QueryParams)\s*\(|\b(?:history|router|navigate)(?:\.(?:push|replace|navigate|pushState|replaceState))?\s*\(/;
+/** Workspace hooks a hook's body calls (`useUrlQuery()` inside `useUrlQueryParams`). */
+const HOOK_CALL = /\b(use[A-Z][\w$]*)\s*\(/g;
+
+/** An exported hook of a file: whether its own body reads and writes the page URL's query, and the hooks it calls. */
+export interface UrlQueryHookCandidate {
+  name: string;
+  writesPageQuery: boolean;
+  calls: string[];
+}
+
+/**
+ * The hooks a file exports, each with what its body does to the page URL (text only: a body is the text up to the next
+ * exported declaration). A hook that reads the page query and navigates (`const [p, setP] = useSearchParams(); …
+ * setP(next)`) writes it; a hook that calls such a hook of the workspace does too (decided over the workspace by
+ * UrlQueryHooks). What it returns (`updateQuery`, `updateFilterQuery`) sets keys of the page URL's query.
+ */
+export function extractUrlQueryHookCandidates(text: string): UrlQueryHookCandidate[] {
+  if (!text.includes('export') || !/\buse[A-Z]/.test(text)) return [];
+  const starts = [...text.matchAll(EXPORTED_HOOK)];
+  if (!starts.length) return [];
+  const others = [...text.matchAll(/^export\s/gm)].map((match) => match.index ?? 0);
+  return starts.slice(0, 50).map((start) => {
+    const from = start.index ?? 0;
+    const to = others.find((index) => index > from) ?? text.length;
+    const body = text.slice(from + start[0].length, to);
+    const calls = [...new Set([...body.matchAll(HOOK_CALL)].map((match) => match[1]).filter((name) => name !== start[1]))].slice(0, 40);
+    return { name: start[1], writesPageQuery: PAGE_QUERY_SOURCE.test(body) && PAGE_QUERY_WRITE.test(body), calls };
+  });
+}
+
 /** The request a server's handler is serving, by the names handlers give it (Express/Fastify `req`/`request`, Koa `ctx`). */
 const SERVED = String.raw`\b(?:req|request|ctx)`;
 /** `req.query.dob`, `ctx.query['phone']`: a parameter read from the served request's query string. */
@@ -1197,6 +1233,9 @@ export class WorkspaceIndex {
   private readonly httpClientClassCounts = new Map<string, number>();
   /** Module key → its request helpers that hand the response to a callback (see extractRequestWrappers). */
   private readonly requestWrappersByModule = new Map<string, Map<string, RequestWrapper>>();
+  /** File → its exported hooks and what they do to the page URL's query (see extractUrlQueryHookCandidates). */
+  private readonly urlQueryHookCandidatesByFile = new Map<string, UrlQueryHookCandidate[]>();
+  private urlQueryHooks: Set<string> | undefined;
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
@@ -1258,6 +1297,11 @@ export class WorkspaceIndex {
     if (served.length) {
       this.servedQueryByFile.set(file, served);
       this.servedQueryByFolder = new Map();
+    }
+    const hooks = extractUrlQueryHookCandidates(text);
+    if (hooks.length) {
+      this.urlQueryHookCandidatesByFile.set(file, hooks);
+      this.urlQueryHooks = undefined;
     }
     if (writesPatientSearchIntoPageUrl(file, text)) {
       this.patientSearchPageUrlWriters.add(file);
@@ -1334,6 +1378,33 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Whether `name` is a hook of the workspace that writes the page URL's query: its body reads and writes it
+   * (`useSearchParams()` and `setSearchParams(…)`, `useLocation()` and `history.push(…)`), or it calls such a hook of
+   * the workspace (`useUrlQueryParams` calling `useUrlQuery`), however many hooks deep. Hooks declared under one name
+   * in several files count when one of them writes.
+   */
+  isUrlQueryHook(name: string): boolean {
+    if (!this.urlQueryHooks) {
+      const writers = new Set<string>();
+      const all: UrlQueryHookCandidate[] = [];
+      for (const list of this.urlQueryHookCandidatesByFile.values()) for (const hook of list) {
+        all.push(hook);
+        if (hook.writesPageQuery) writers.add(hook.name);
+      }
+      for (let changed = writers.size > 0; changed;) {
+        changed = false;
+        for (const hook of all) {
+          if (writers.has(hook.name) || !hook.calls.some((call) => writers.has(call))) continue;
+          writers.add(hook.name);
+          changed = true;
+        }
+      }
+      this.urlQueryHooks = writers;
+    }
+    return this.urlQueryHooks.has(name);
+  }
+
+  /**
    * A workspace file that writes patient search terms into the page URL (the first in path order), or undefined: the
    * scan-wide fact that makes a copy of the page URL's query a copy of those terms.
    */
@@ -1372,6 +1443,7 @@ export class WorkspaceIndex {
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
     if (this.servedQueryByFile.delete(file)) this.servedQueryByFolder = new Map();
+    if (this.urlQueryHookCandidatesByFile.delete(file)) this.urlQueryHooks = undefined;
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));

@@ -217,6 +217,11 @@ export interface RuleContext<MessageIds extends string = string> {
    */
   patientSearchPageUrlWriter(): string | undefined;
   /**
+   * Whether `name` is a hook of the workspace that writes the page URL's query (it reads and writes it itself, or calls
+   * such a hook of the workspace), from the scan's index; false without one.
+   */
+  isUrlQueryHook(name: string): boolean;
+  /**
    * Whether the value is an instance of a workspace class that is an HTTP client of its own (its `get(url, …)` or
    * `delete(url, …)` hands the URL to HttpClient, axios or fetch): `this.server` with `constructor(private server: Server)`.
    */

@@ -133,6 +133,23 @@ describe('analyzeFile', () => {
     assert.equal(index.patientSearchPageUrlWriter(), 'src/z/findPatient.tsx');
   });
 
+  it('indexes the hooks that write the page URL query, through hooks that call them, and forgets removed files', () => {
+    const index = new WorkspaceIndex();
+    index.addFile('src/hooks/useListQuery.ts', "import { useUrlQuery } from './useUrlQuery';\nexport const useListQuery = () => { const { updateQuery } = useUrlQuery(); return { updateQuery }; };\n");
+    index.addFile('src/hooks/useLocalFilters.ts', "export function useLocalFilters() { const [values, setValues] = useState({}); return { values, setValues }; }\n");
+    // a hook that only reads the page query writes nothing
+    index.addFile('src/hooks/useUrlSearchParams.ts', "export function useUrlSearchParams() { const { search } = useLocation(); return new URLSearchParams(search); }\n");
+    assert.equal(index.isUrlQueryHook('useListQuery'), false);
+    index.addFile('src/hooks/useUrlQuery.ts', "export const useUrlQuery = () => {\n  const [searchParams, setSearchParams] = useSearchParams();\n  return { updateQuery: (values) => setSearchParams(values) };\n};\nexport const useOther = () => 1;\n");
+    assert.equal(index.isUrlQueryHook('useUrlQuery'), true);
+    assert.equal(index.isUrlQueryHook('useListQuery'), true);
+    assert.equal(index.isUrlQueryHook('useOther'), false);
+    assert.equal(index.isUrlQueryHook('useLocalFilters'), false);
+    assert.equal(index.isUrlQueryHook('useUrlSearchParams'), false);
+    index.removeFile('src/hooks/useUrlQuery.ts');
+    assert.equal(index.isUrlQueryHook('useListQuery'), false);
+  });
+
   it('turns a JSON syntax error into a parse-error skip', () => {
     assert.equal(analyze('{ "a": ', 'config/x.json').skipped?.reason, 'parse-error');
   });

@@ -1,8 +1,23 @@
-import { createRule, type RuleContext, type TSESTree } from '../server/src/rule-api';
+import { createRule, RETRIEVAL_VERBS, splitWords, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { memberCall, phiOfArguments } from './utils/ast';
 import { HeaderMaps } from './utils/header-maps';
 import { FailedRequests } from './utils/http-client-errors';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
+
+const retrievalVerbs = new Set(RETRIEVAL_VERBS);
+
+/**
+ * `statusLog={createStatusLog(prescription, statuses)}`, `const entry = buildAuditLog(…)`: a function named for
+ * getting or building a log (`create…Log`, `get…Log`, `format…Log`) whose result the code uses returns a record
+ * called a log, it does not write a line. A logging function's result is not used (`writeLog(…);`, `log(…);`).
+ */
+function buildsALogRecord(context: RuleContext, node: TSESTree.CallExpression, name: string): boolean {
+  const words = splitWords(name);
+  if (words.length < 2 || !retrievalVerbs.has(words[0])) return false;
+  let parent = context.parentOf(node);
+  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression')) parent = context.parentOf(parent);
+  return parent !== undefined && parent.type !== 'ExpressionStatement';
+}
 
 /** What kind of log sink a call is, if any. */
 function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames: readonly string[]): 'line' | 'child' | undefined {
@@ -11,7 +26,9 @@ function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames
   const call = memberCall(node);
   if (call) return call.method === 'child' && isLogger(context, call.object, extraNames) ? 'child' : undefined;
   // `import { log } from './logger'; log('fhir audit', data)`: an imported function named like a logger.
-  if (node.callee.type === 'Identifier' && context.importedFrom(node.callee.name) && isLoggerFunctionName(node.callee.name, extraNames)) return 'line';
+  if (node.callee.type === 'Identifier' && context.importedFrom(node.callee.name) && isLoggerFunctionName(node.callee.name, extraNames)) {
+    return buildsALogRecord(context, node, node.callee.name) ? undefined : 'line';
+  }
   return undefined;
 }
 

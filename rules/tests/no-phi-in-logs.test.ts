@@ -1071,3 +1071,18 @@ describe("no-phi-in-logs: the workspace's own request helpers (a callback handed
     ],
   });
 });
+
+// A function named for getting or building a log (`createStatusLog`) whose result the code uses returns a record
+// called a log: it writes no line. Called for its effect, a function named like a logger still writes one.
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    "import { createStatusLog, getAuditLog } from './status';\nexport function crumbs(patient: any) {\n  const entries = getAuditLog(patient);\n  return { statusLog: createStatusLog(patient.medications, []), entries };\n}",
+  ],
+  invalid: [
+    {
+      name: 'the same function called as a statement, and a writer named like a logger',
+      code: "import { createStatusLog, writeLog } from './status';\nexport function crumbs(patient: any) {\n  createStatusLog(patient.medications, []);\n  writeLog(patient.medications);\n}",
+      errors: [{ line: 3, column: 19, kinds: ['medication'] }, { line: 4, column: 12, kinds: ['medication'] }],
+    },
+  ],
+});

@@ -129,6 +129,23 @@ const CATALOGUE_TERM_KINDS = new Set(['name', ...PHI_KINDS.filter((kind) => kind
 const CODE_FILTER_PARAMETER = /^(?:code|reason-?code|category|vaccine-?code|value-?concept|combo-?code|ingredient-?code|medication\.code)(?::(?:in|not-in|below|above|not|of-type))?$/i;
 const CLINICAL_KINDS: ReadonlySet<string> = new Set(PHI_KINDS.filter((kind) => kind.category === 'clinical').map((kind) => kind.id));
 
+/** A place's kinds: what a location reference's value is guessed to hold from its name (`healthRegion`, `addressLevel`). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['address', 'zip-code']);
+
+/**
+ * `?regionId=${patient.healthRegion}`, `/children?parentId=${addressLevel}`: a parameter named as an id takes a
+ * record's key — a region's, a location's, a record's — not the address text or the record a value's name guesses.
+ * Reference data ids are lookup keys, not a patient's identifiers. A value whose kinds are a person's identifiers
+ * (`?patientId=${mrn}`) still counts.
+ */
+function withoutReferenceKey(parameter: string | undefined, taint: Taint): Taint {
+  if (!parameter || !isIdName(parameter) || !taint.kinds.length) return taint;
+  // a bare `id`, or a person's (`patientId=${patient.identifier}`), may take the patient's business identifier
+  const words = splitWords(parameter);
+  if (words.length < 2 || words.some((word) => PERSON_KEY_WORDS.has(word))) return taint;
+  return taint.kinds.every((kind) => PLACE_KINDS.has(kind) || RECORD_KINDS.has(kind)) ? { ...taint, kinds: [] } : taint;
+}
+
 /** A code filter's clinical kinds are criteria; what else its value carries (a name, a birth date) still counts. */
 function withoutCodeCriteria(parameter: string | undefined, taint: Taint): Taint {
   if (!parameter || !CODE_FILTER_PARAMETER.test(parameter) || !taint.kinds.some((kind) => CLINICAL_KINDS.has(kind))) return taint;
@@ -1056,7 +1073,7 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const criteria = found ? withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found)) : undefined;
+      const criteria = found ? withoutReferenceKey(parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found))) : undefined;
       const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
@@ -1652,7 +1669,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value)));
+    const own = withoutReferenceKey(key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value))));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }

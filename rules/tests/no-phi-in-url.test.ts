@@ -1874,3 +1874,18 @@ describe('no-phi-in-url: a generic search value whose sibling names what was sea
     ],
   });
 });
+
+// A parameter named as an id takes a record's key (a region's, a location's): reference data ids are lookup keys,
+// not a patient's address or record. What a value's kinds make an identifier of a person still counts.
+runRuleTests('no-phi-in-url', {
+  valid: [
+    "export function load(patient: any, streetAddress: string) {\n  fetch('/rest/health-districts-for-region?regionId=' + patient.healthRegion);\n  fetch(`/rest/address-hierarchy/children?parentId=${streetAddress}`);\n}",
+  ],
+  invalid: [
+    {
+      name: 'the same values under keys that are not ids, and a medical record number under an id key',
+      code: "export function load(patient: any, streetAddress: string, mrn: string) {\n  fetch('/rest/districts?region=' + patient.healthRegion + '&street=' + streetAddress);\n  fetch(`/rest/records?patientId=${mrn}`);\n}",
+      errors: [{ line: 2, column: 73, kinds: ['address'] }, { line: 3, column: 36, kinds: ['mrn'] }],
+    },
+  ],
+});

@@ -25,6 +25,7 @@ import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
+import { angularFormControlsOf } from './angular-form-controls';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -584,9 +585,32 @@ export abstract class ValueEvaluator {
   protected reactiveFormKinds(name: string): NameClassification | undefined {
     const words = splitWords(name);
     const last = words[words.length - 1];
-    if (words.length < 2 || (last !== 'form' && last !== 'forms') || isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
-    const byName = this.classifyHere(words.slice(0, -1).join('_'));
-    return !byName.trap && byName.kinds.length ? byName : undefined;
+    if (isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
+    if (words.length >= 2 && (last === 'form' || last === 'forms')) {
+      const byName = this.classifyHere(words.slice(0, -1).join('_'));
+      if (!byName.trap && byName.kinds.length) return byName;
+    }
+    return this.formControlKinds(name);
+  }
+
+  /**
+   * `leaderContactsForm = new FormGroup({ patientPhoneNumber, nextofkinPhoneNumber })`, `generalFindingsForm.controls['chiefComplaints']`:
+   * a form group named for nothing holds what the controls this file gives it hold (a sub-form control, `historyForm`,
+   * by the words before `Form`). A form the name says is the workforce's (`userForm`, `staffForm`) holds theirs.
+   */
+  private formControlKinds(name: string): NameClassification | undefined {
+    const program = this.programNode();
+    const controls = program ? angularFormControlsOf(program).get(name) : undefined;
+    if (!controls || subjectOfName(name) === 'workforce') return undefined;
+    const kinds = new Set<string>();
+    for (const control of controls) {
+      const words = splitWords(control);
+      const last = words[words.length - 1];
+      const control_ = words.length >= 2 && (last === 'form' || last === 'forms' || last === 'array') ? words.slice(0, -1).join('_') : control;
+      const byName = this.classifyHere(control_);
+      if (!byName.trap) byName.kinds.forEach((kind) => kinds.add(kind));
+    }
+    return kinds.size ? { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext: true } : undefined;
   }
 
   /** The form group itself (or its `.value`): an object, so as text it is `[object Object]` (see asText). */

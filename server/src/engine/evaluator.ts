@@ -253,6 +253,8 @@ function namesAnOutcome(object: Node): boolean {
   return name !== undefined && outcomeWords.has(splitWords(name).at(-1) ?? '');
 }
 const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
+/** A schema's methods that hand back the data they validated (yup, zod, valibot's methods, superstruct's `create`, Joi's `{ value }`). */
+const SCHEMA_VALIDATING_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast']);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -1632,6 +1634,8 @@ export abstract class ValueEvaluator {
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
     if (this.computesWorkspaceContent(node, callee, name, dotted)) return WORKSPACE_CONTENT;
     if (this.buildsASchema(node)) return EMPTY;
+    const validated = this.schemaValidatedValue(node);
+    if (validated) return validated;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
     // `require('pino')()`, `require('debug')('app')`
     const required = requiredModule(callee);
@@ -1766,6 +1770,36 @@ export abstract class ValueEvaluator {
       content = true;
     }
     return content;
+  }
+
+  /**
+   * `validationSchema.validate(orderFormValues).then((valid) => …)`, `PatientSchema.parse(form)`, `schema.validateSync(values)`:
+   * a schema's validation hands back the data it checked (yup resolves with it, zod returns it, or a `{ success, data }`
+   * wrapping it), so the result holds what its argument holds. The receiver must be a schema: built from a schema
+   * library's import, or a value named for one (`…Schema`). Joi's `validate` answers `{ value, error }`, whose error
+   * is a message about the data, so a Joi schema's `validate` keeps its argument only under `value`.
+   */
+  protected schemaValidatedValue(node: TSESTree.CallExpression): AbstractValue | undefined {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !SCHEMA_VALIDATING_METHODS.has(callee.property.name)) return undefined;
+    const data = node.arguments[0];
+    if (!data || data.type === 'SpreadElement') return undefined;
+    let root: Node = callee.object;
+    for (;;) {
+      if (root.type === 'MemberExpression') root = root.object;
+      else if (root.type === 'CallExpression') root = root.callee;
+      else break;
+    }
+    const source = root.type === 'Identifier' ? this.importedFrom(root.name) : undefined;
+    const fromLibrary = source !== undefined && SCHEMA_BUILDER_MODULES.test(source.module);
+    const schemaName = calleeName(callee.object as TSESTree.Expression) ?? (callee.object.type === 'Identifier' ? callee.object.name : undefined);
+    if (!fromLibrary && !(schemaName && /schema$/i.test(schemaName))) return undefined;
+    const value = taintOnly(this.valueOf(data));
+    if (!hasPhi(value)) return undefined;
+    const joi = source !== undefined ? /joi$/.test(source.module) : this.importsModule(/^(@hapi\/)?joi$/) && !this.importsModule(/^(yup|zod)$/);
+    if (callee.property.name === 'validate' && joi) return { ...EMPTY, fields: new Map([['value', value]]) };
+    if (callee.property.name.startsWith('safeParse')) return { ...EMPTY, fields: new Map([['data', value]]) };
+    return value;
   }
 
   /** `z.record(z.string(), z.any()).optional()`, `yup.object({ dob: yup.date() })`: a schema, not data (see SCHEMA_BUILDER_MODULES). */

@@ -871,6 +871,36 @@ describe('no-phi-in-logs: an Angular form group named for nothing holds what its
   });
 });
 
+describe('no-phi-in-logs: a schema\'s validation hands back the data it checked (round 15)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the validation's outcome flag and a Joi result's error message are not the data
+      "import Joi from 'joi';\nconst patientSchema = Joi.object({});\nexport function f(patient: any) {\n  const { error } = patientSchema.validate(patient);\n  console.log(error);\n}",
+      // a schema validating no one's data
+      "import * as yup from 'yup';\nconst settingsSchema = yup.object();\nexport function f(settings: any) { console.log(settingsSchema.validateSync(settings)); }",
+      // `validate` of something that is not a schema (a form validator, a service)
+      "export function f(patient: any, validator: any) { console.log(validator.validate(patient)); }",
+    ],
+    invalid: [
+      {
+        name: 'yup and zod results, awaited, returned or in a Joi result\'s value',
+        code: "import * as yup from 'yup';\nimport { z } from 'zod';\nconst orderSchema = yup.object();\nexport async function f(patient: any, registrationSchema: any) {\n  const checked = await orderSchema.validate(patient, { abortEarly: false });\n  console.log(checked);\n  console.log(z.object({}).parse(patient));\n  orderSchema.validate(patient).then((result) => console.debug('Valid', result));\n  console.log(registrationSchema.cast(patient));\n}",
+        errors: [
+          { line: 6, column: 15, kinds: ['patient-record'] },
+          { line: 7, column: 15, kinds: ['patient-record'] },
+          { line: 8, column: 73, kinds: ['patient-record'] },
+          { line: 9, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a Joi schema\'s validated value',
+        code: "import Joi from 'joi';\nconst patientSchema = Joi.object({});\nexport function f(patient: any) {\n  const { value } = patientSchema.validate(patient);\n  console.log(value);\n}",
+        errors: [{ line: 5, column: 15, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-logs: reference (master) data is no one\'s (round 11)', () => {
   const service = { 'src/masterdata.service.ts': 'export class MasterdataService { getSnomedCTRecord(term: string): any { return term; } visitDetailMasterData$: any; nurseMasterData$: any; }' };
   runRuleTests('no-phi-in-logs', {

@@ -878,6 +878,8 @@ describe('no-phi-in-logs: a schema\'s validation hands back the data it checked 
       "import Joi from 'joi';\nconst patientSchema = Joi.object({});\nexport function f(patient: any) {\n  const { error } = patientSchema.validate(patient);\n  console.log(error);\n}",
       // a schema validating no one's data
       "import * as yup from 'yup';\nconst settingsSchema = yup.object();\nexport function f(settings: any) { console.log(settingsSchema.validateSync(settings)); }",
+      // flags about the data stay flags
+      "export function f(patient: any) {\n  const isValidData = !!patient;\n  const dataValid = patient.ok;\n  const patientLoaded = patient;\n  console.log(isValidData, dataValid, patientLoaded);\n}",
       // `validate` of something that is not a schema (a form validator, a service)
       "export function f(patient: any, validator: any) { console.log(validator.validate(patient)); }",
     ],
@@ -890,6 +892,14 @@ describe('no-phi-in-logs: a schema\'s validation hands back the data it checked 
           { line: 7, column: 15, kinds: ['patient-record'] },
           { line: 8, column: 73, kinds: ['patient-record'] },
           { line: 9, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a state word qualifying a data noun names the data in that state (`validData`, `changedValues`), not a flag',
+        code: "import * as yup from 'yup';\nconst orderSchema = yup.object();\nexport function f(patient: any) {\n  orderSchema.validate(patient).then((validData) => console.debug('Valid Data:', validData));\n  const changedValues = { ...patient };\n  console.log(changedValues);\n}",
+        errors: [
+          { line: 4, column: 82, kinds: ['patient-record'] },
+          { line: 6, column: 15, kinds: ['patient-record'] },
         ],
       },
       {

@@ -833,6 +833,84 @@ describe('no-phi-in-logs: an Angular reactive form named for patient data', () =
   });
 });
 
+describe('no-phi-in-logs: an Angular form group named for nothing holds what its controls hold (round 15)', () => {
+  const header = "import { FormGroup, FormControl, FormBuilder } from '@angular/forms';\n";
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // controls that are a list filter's dates, a flag and a free search status: no one's data
+      header + "export class ListComponent {\n  filterForm!: FormGroup;\n  constructor(private fb: FormBuilder) {}\n  init() { this.filterForm = this.fb.group({ fromDate: [''], toDate: [''], showAll: [false] }); }\n  a() { console.log(this.filterForm.value); }\n}",
+      // a staff member's form holds the staff member's contact details
+      header + "export class UserAdminComponent {\n  userForm = new FormGroup({ firstName: new FormControl(''), phoneNumber: new FormControl('') });\n  a() { console.log(this.userForm.value); }\n}",
+      // a login form's controls name no PHI
+      header + "export class LoginComponent {\n  loginForm!: FormGroup;\n  a() { console.log(this.loginForm.get('username'), this.loginForm.value); }\n}",
+      // `get('x')` on a Map is not a form's control
+      header + "export class Cache {\n  entries = new Map<string, string>();\n  a() { const x = this.entries.get('phoneNumber'); console.log(this.entries); }\n}",
+      // without Angular's forms a `.group({ … })` call builds nothing of the kind
+      "export class X {\n  contacts: any;\n  a(b: any) { this.contacts = b.group({ phoneNumber: 1 }); console.log(this.contacts); }\n}",
+    ],
+    invalid: [
+      {
+        name: 'a form group built with a patient\'s phone controls, logged through its value in another method',
+        code: header + "export class GroupComponent {\n  leaderContactsForm!: FormGroup;\n  open(leader: any) {\n    this.leaderContactsForm = new FormGroup({ patientPhoneNumber: new FormControl(leader.x), nextofkinPhoneNumber: new FormControl(leader.y) });\n  }\n  save() { console.log(this.leaderContactsForm.value); }\n}",
+        errors: [{ line: 7, column: 24, kinds: ['phone'] }],
+      },
+      {
+        name: 'a form handed in whose controls the component reads (chief complaint, past surgery), logged whole',
+        code: header + "export class FindingsComponent {\n  generalFindingsForm!: FormGroup;\n  a() { const c = this.generalFindingsForm.controls['chiefComplaint']; const s = this.generalFindingsForm.get('pastSurgery'); }\n  b() { console.log(this.generalFindingsForm.value); }\n}",
+        errors: [{ line: 5, column: 21, kinds: ['diagnosis', 'procedure'] }],
+      },
+      {
+        name: 'a FormBuilder group held in a local variable and a class field built at its declaration',
+        code: header + "export class RegistrationComponent {\n  constructor(private fb: FormBuilder) {}\n  details = this.fb.group({ firstName: [''], dateOfBirth: [''] });\n  a() { const form = this.fb.group({ nationalId: [''] }); console.log(form.getRawValue()); console.log(this.details.value); }\n}",
+        errors: [
+          { line: 5, column: 71, kinds: ['national-id'] },
+          { line: 5, column: 104, kinds: ['date-of-birth', 'name'] },
+        ],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: a schema\'s validation hands back the data it checked (round 15)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // the validation's outcome flag and a Joi result's error message are not the data
+      "import Joi from 'joi';\nconst patientSchema = Joi.object({});\nexport function f(patient: any) {\n  const { error } = patientSchema.validate(patient);\n  console.log(error);\n}",
+      // a schema validating no one's data
+      "import * as yup from 'yup';\nconst settingsSchema = yup.object();\nexport function f(settings: any) { console.log(settingsSchema.validateSync(settings)); }",
+      // flags about the data stay flags
+      "export function f(patient: any) {\n  const isValidData = !!patient;\n  const dataValid = patient.ok;\n  const patientLoaded = patient;\n  console.log(isValidData, dataValid, patientLoaded);\n}",
+      // `validate` of something that is not a schema (a form validator, a service)
+      "export function f(patient: any, validator: any) { console.log(validator.validate(patient)); }",
+    ],
+    invalid: [
+      {
+        name: 'yup and zod results, awaited, returned or in a Joi result\'s value',
+        code: "import * as yup from 'yup';\nimport { z } from 'zod';\nconst orderSchema = yup.object();\nexport async function f(patient: any, registrationSchema: any) {\n  const checked = await orderSchema.validate(patient, { abortEarly: false });\n  console.log(checked);\n  console.log(z.object({}).parse(patient));\n  orderSchema.validate(patient).then((result) => console.debug('Valid', result));\n  console.log(registrationSchema.cast(patient));\n}",
+        errors: [
+          { line: 6, column: 15, kinds: ['patient-record'] },
+          { line: 7, column: 15, kinds: ['patient-record'] },
+          { line: 8, column: 73, kinds: ['patient-record'] },
+          { line: 9, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a state word qualifying a data noun names the data in that state (`validData`, `changedValues`), not a flag',
+        code: "import * as yup from 'yup';\nconst orderSchema = yup.object();\nexport function f(patient: any) {\n  orderSchema.validate(patient).then((validData) => console.debug('Valid Data:', validData));\n  const changedValues = { ...patient };\n  console.log(changedValues);\n}",
+        errors: [
+          { line: 4, column: 82, kinds: ['patient-record'] },
+          { line: 6, column: 15, kinds: ['patient-record'] },
+        ],
+      },
+      {
+        name: 'a Joi schema\'s validated value',
+        code: "import Joi from 'joi';\nconst patientSchema = Joi.object({});\nexport function f(patient: any) {\n  const { value } = patientSchema.validate(patient);\n  console.log(value);\n}",
+        errors: [{ line: 5, column: 15, kinds: ['patient-record'] }],
+      },
+    ],
+  });
+});
+
 describe('no-phi-in-logs: reference (master) data is no one\'s (round 11)', () => {
   const service = { 'src/masterdata.service.ts': 'export class MasterdataService { getSnomedCTRecord(term: string): any { return term; } visitDetailMasterData$: any; nurseMasterData$: any; }' };
   runRuleTests('no-phi-in-logs', {

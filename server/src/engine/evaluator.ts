@@ -25,6 +25,7 @@ import { BUILDER_METHODS, CONTAINER_PROPERTIES, DISPLAYED_TEXT_FIELDS, DYNAMODB_
 import { CARE_SETTING_WORDS, CODE_STRUCTURE_SUFFIXES, GENERIC_RESULT_NOUNS, LABEL_TABLE_WORDS, NAME_PREPOSITIONS, NON_PHI_PROPERTIES, PATIENT_KEY_PROPERTIES } from '../vocabulary/name-traps';
 import { asEmission, builtFromCriteriaValue, fieldsReadValue, criteriaFieldValue, fileSubjectOf, handlerInputValue, isItemConverter, searchHandlerCriteriaValue, searchRequestValue, servedRequestUrlRead, storedResourceRead, isInboundPayloadCall, isResponseValue, isSerialisedPayloadCall, collectedMeasurementsValue, measurementChainValue, measurementRecordValue, namesPatientData, requestResponseValue, serviceReadValue, wrappedResponseValue, storeReadValue, trackerEventValue, type ProvenanceHost } from './provenance';
 import { inboundMessagesOf } from './inbound-messages';
+import { angularFormControlsOf } from './angular-form-controls';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
@@ -252,6 +253,8 @@ function namesAnOutcome(object: Node): boolean {
   return name !== undefined && outcomeWords.has(splitWords(name).at(-1) ?? '');
 }
 const schemaParseMethods = new Set(SCHEMA_PARSE_METHODS);
+/** A schema's methods that hand back the data they validated (yup, zod, valibot's methods, superstruct's `create`, Joi's `{ value }`). */
+const SCHEMA_VALIDATING_METHODS = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast']);
 const patientKeyProperties = new Set(PATIENT_KEY_PROPERTIES);
 const careSettingWords = new Set(CARE_SETTING_WORDS);
 const codeStructureSuffixes = new Set(CODE_STRUCTURE_SUFFIXES);
@@ -584,9 +587,32 @@ export abstract class ValueEvaluator {
   protected reactiveFormKinds(name: string): NameClassification | undefined {
     const words = splitWords(name);
     const last = words[words.length - 1];
-    if (words.length < 2 || (last !== 'form' && last !== 'forms') || isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
-    const byName = this.classifyHere(words.slice(0, -1).join('_'));
-    return !byName.trap && byName.kinds.length ? byName : undefined;
+    if (isTypeOrConstantName(name) || !this.importsModule(ANGULAR_FORMS_MODULE)) return undefined;
+    if (words.length >= 2 && (last === 'form' || last === 'forms')) {
+      const byName = this.classifyHere(words.slice(0, -1).join('_'));
+      if (!byName.trap && byName.kinds.length) return byName;
+    }
+    return this.formControlKinds(name);
+  }
+
+  /**
+   * `leaderContactsForm = new FormGroup({ patientPhoneNumber, nextofkinPhoneNumber })`, `generalFindingsForm.controls['chiefComplaints']`:
+   * a form group named for nothing holds what the controls this file gives it hold (a sub-form control, `historyForm`,
+   * by the words before `Form`). A form the name says is the workforce's (`userForm`, `staffForm`) holds theirs.
+   */
+  private formControlKinds(name: string): NameClassification | undefined {
+    const program = this.programNode();
+    const controls = program ? angularFormControlsOf(program).get(name) : undefined;
+    if (!controls || subjectOfName(name) === 'workforce') return undefined;
+    const kinds = new Set<string>();
+    for (const control of controls) {
+      const words = splitWords(control);
+      const last = words[words.length - 1];
+      const control_ = words.length >= 2 && (last === 'form' || last === 'forms' || last === 'array') ? words.slice(0, -1).join('_') : control;
+      const byName = this.classifyHere(control_);
+      if (!byName.trap) byName.kinds.forEach((kind) => kinds.add(kind));
+    }
+    return kinds.size ? { kinds: [...kinds].sort(), trap: false, clearsTaint: false, personContext: true } : undefined;
   }
 
   /** The form group itself (or its `.value`): an object, so as text it is `[object Object]` (see asText). */
@@ -1621,6 +1647,8 @@ export abstract class ValueEvaluator {
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
     if (this.computesWorkspaceContent(node, callee, name, dotted)) return WORKSPACE_CONTENT;
     if (this.buildsASchema(node)) return EMPTY;
+    const validated = this.schemaValidatedValue(node);
+    if (validated) return validated;
     if (dotted && (loggerFactories.has(dotted) || (name && loggerFactories.has(name) && callee.type === 'MemberExpression'))) return withTag(EMPTY, 'logger');
     // `require('pino')()`, `require('debug')('app')`
     const required = requiredModule(callee);
@@ -1759,6 +1787,36 @@ export abstract class ValueEvaluator {
       content = true;
     }
     return content;
+  }
+
+  /**
+   * `validationSchema.validate(orderFormValues).then((valid) => …)`, `PatientSchema.parse(form)`, `schema.validateSync(values)`:
+   * a schema's validation hands back the data it checked (yup resolves with it, zod returns it, or a `{ success, data }`
+   * wrapping it), so the result holds what its argument holds. The receiver must be a schema: built from a schema
+   * library's import, or a value named for one (`…Schema`). Joi's `validate` answers `{ value, error }`, whose error
+   * is a message about the data, so a Joi schema's `validate` keeps its argument only under `value`.
+   */
+  protected schemaValidatedValue(node: TSESTree.CallExpression): AbstractValue | undefined {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !SCHEMA_VALIDATING_METHODS.has(callee.property.name)) return undefined;
+    const data = node.arguments[0];
+    if (!data || data.type === 'SpreadElement') return undefined;
+    let root: Node = callee.object;
+    for (;;) {
+      if (root.type === 'MemberExpression') root = root.object;
+      else if (root.type === 'CallExpression') root = root.callee;
+      else break;
+    }
+    const source = root.type === 'Identifier' ? this.importedFrom(root.name) : undefined;
+    const fromLibrary = source !== undefined && SCHEMA_BUILDER_MODULES.test(source.module);
+    const schemaName = calleeName(callee.object as TSESTree.Expression) ?? (callee.object.type === 'Identifier' ? callee.object.name : undefined);
+    if (!fromLibrary && !(schemaName && /schema$/i.test(schemaName))) return undefined;
+    const value = taintOnly(this.valueOf(data));
+    if (!hasPhi(value)) return undefined;
+    const joi = source !== undefined ? /joi$/.test(source.module) : this.importsModule(/^(@hapi\/)?joi$/) && !this.importsModule(/^(yup|zod)$/);
+    if (callee.property.name === 'validate' && joi) return { ...EMPTY, fields: new Map([['value', value]]) };
+    if (callee.property.name.startsWith('safeParse')) return { ...EMPTY, fields: new Map([['data', value]]) };
+    return value;
   }
 
   /** `z.record(z.string(), z.any()).optional()`, `yup.object({ dob: yup.date() })`: a schema, not data (see SCHEMA_BUILDER_MODULES). */

@@ -453,8 +453,17 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   const qualifies = words.length > 1;
   const trapWords = words.filter((word, i) => !covered[i] && !keepsMeasurement(word) && (metadataWords.has(word) || (qualifies && amountAndLayoutWords.has(word)) || (i === last && codeStructureSuffixes.has(word))));
   if (trapWords.length === 0) return undefined;
-  return trapWords.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
+  // `validData`, `changedValues`, `loadedRecords`: a state word qualifying a data noun names the data in that state
+  // (what passed validation, what changed), not a flag about it; it adds no kinds but keeps what the value holds.
+  const clearing = trapWords.filter((word) => !(qualifies && DATA_NOUNS.has(words[last]) && DATA_STATE_WORDS.has(word) && words.indexOf(word) < last && !booleanPrefixes.has(words[0])));
+  return clearing.some((word) => taintClearingWords.has(word) || (qualifies && amountAndLayoutWords.has(word))) ? TRAP : DESCRIPTIVE_TRAP;
 }
+
+/** States data is in (`validData`: what passed validation), unlike progress flags (`loadingData`, `savingRecords`). */
+const DATA_STATE_WORDS = new Set(['valid', 'invalid', 'changed', 'selected', 'saved', 'loaded', 'found', 'dirty']);
+
+/** Nouns for data as a whole: what a state word before them qualifies (`validData`, `changedValues`). */
+const DATA_NOUNS = new Set(['data', 'values', 'value', 'payload', 'body', 'record', 'records', 'result', 'results', 'entries', 'rows', 'items', 'input', 'inputs']);
 
 const referenceDataWords = new Set(REFERENCE_DATA_WORDS);
 

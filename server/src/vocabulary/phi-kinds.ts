@@ -236,8 +236,11 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // Spanish and Portuguese health code names the national identity document's number `documento` (Argentina's DNI, Uruguay's
       // and Paraguay's cédula, Portugal's documento de identificação): `numeroDocumento`, `nroDocumento`, `pacienteDocumento`.
       // (The plural `documentos` is as often a person's uploaded files.)
-      'documento', 'documentoIdentidad', 'documentoIdentificacao'],
-    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP, Iran’s national code, Pakistan’s CNIC, Italy’s codice fiscale, Belgium’s national register number…).',
+      'documento', 'documentoIdentidad', 'documentoIdentificacao',
+      // INE: France's identifiant national étudiant (every student's lifelong national number) and Mexico's INE
+      // voter credential (the de facto national identity card); both identify one person nationwide.
+      'ine', 'ineNumber', 'numeroIne', 'identifiantNationalEtudiant', 'credencialIne'],
+    description: 'A national identity number used to identify a person in health records (Kenya’s ID and NUPI, Argentina’s DNI, Mexico’s CURP and INE credential, France’s INE student number, Iran’s national code, Pakistan’s CNIC, Italy’s codice fiscale, Belgium’s national register number…).',
   },
   {
     id: 'nhs-number',

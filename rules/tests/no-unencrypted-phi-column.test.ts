@@ -177,6 +177,15 @@ runRuleTests('no-unencrypted-phi-column', {
       ],
     },
     {
+      // France's national student number (INE) and Mexico's INE credential identify one person nationwide.
+      name: 'Knex migration: INE national number columns, created and altered, in any case',
+      code: "exports.up = function (knex) {\n  return knex.schema.createTable('clients', (table) => {\n    table.text('lastName').notNullable();\n    table.string('INE', 11);\n  }).then(() => knex.schema.alterTable('members', (table) => {\n    table.string('ine', 50).alter();\n  }));\n};",
+      errors: [
+        { line: 4, column: 18, kinds: ['national-id'] },
+        { line: 6, column: 18, kinds: ['national-id'] },
+      ],
+    },
+    {
       name: 'Sequelize migration: queryInterface.createTable and addColumn',
       code: "export const migration = { up: async (queryInterface: any, Sequelize: any) => {\n  await queryInterface.createTable('patients', {\n    id: { type: Sequelize.UUID, primaryKey: true },\n    ssn: { type: Sequelize.STRING(11) },\n  });\n  await queryInterface.addColumn('patients', 'nationalId', { type: Sequelize.STRING });\n} };",
       errors: [

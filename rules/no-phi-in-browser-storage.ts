@@ -61,6 +61,12 @@ function ngStorageOf(object: Node): string | undefined {
   return name !== undefined && Object.hasOwn(NG_STORAGE_OBJECTS, name) ? NG_STORAGE_OBJECTS[name] : undefined;
 }
 
+/** An object a workspace AngularJS service hands out over ngStorage (see RuleContext.storageHandleService), and its namespace key. */
+interface StorageHandle {
+  storage: string;
+  namespace?: string;
+}
+
 function isStorageObject(object: Node): boolean {
   const name = dottedName(object);
   return isWebStorage(object) || (name !== undefined && STORAGE_LIBRARIES.has(name));
@@ -253,6 +259,29 @@ export default createRule({
     const pouchCreations = new Map<string, Node>();
     const pouchSchemas = new Map<string, Node>();
     const deviceStores = new DeviceStores(context);
+    /**
+     * Objects an AngularJS storage service of the workspace handed out (`const cache = new AppCache('patient-filters')`,
+     * `this.cache = AppCache(key)`), by variable and by field of `this`: what is assigned on them is written to web storage.
+     */
+    const storageHandles = new Map<string, StorageHandle>();
+    const storageHandleFields = new Map<string, StorageHandle>();
+    const storageHandleOf = (value: Node | null | undefined): StorageHandle | undefined => {
+      if (value?.type !== 'CallExpression' && value?.type !== 'NewExpression') return undefined;
+      if (value.callee.type !== 'Identifier') return undefined;
+      const storage = context.storageHandleService(value.callee.name);
+      if (!storage) return undefined;
+      const first = value.arguments[0];
+      return { storage, namespace: first && isStringLiteral(first) ? first.value : undefined };
+    };
+    const assignedHandle = (target: TSESTree.MemberExpression): StorageHandle | undefined => {
+      const object = target.object;
+      if (object.type === 'Identifier') return storageHandles.get(object.name);
+      if (object.type === 'MemberExpression' && object.object.type === 'ThisExpression' && !object.computed) {
+        const field = propertyName(object);
+        return field ? storageHandleFields.get(field) : undefined;
+      }
+      return undefined;
+    };
     let asyncStorageLocals = new Set<string>();
     /** Local names of Ionic Storage's `Storage` class and ionic-cache's `CacheService`, and variables holding one. */
     let ionicStorageClasses = new Set<string>();
@@ -573,6 +602,11 @@ export default createRule({
           return;
         }
         if (node.id.type !== 'Identifier' || !node.init) return;
+        const handle = storageHandleOf(node.init);
+        if (handle) {
+          storageHandles.set(node.id.name, handle);
+          return;
+        }
         let init: Node = node.init;
         if (init.type === 'AwaitExpression') init = init.argument;
         if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
@@ -782,6 +816,19 @@ export default createRule({
         if (created && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && propertyName(node.left)) notePouch(propertyName(node.left)!, created);
         const target = node.left;
         if (target.type !== 'MemberExpression') return;
+        const handle = storageHandleOf(node.right);
+        if (handle) {
+          if (target.object.type === 'ThisExpression' && !target.computed && propertyName(target)) storageHandleFields.set(propertyName(target)!, handle);
+          return;
+        }
+        // `cache.filters = value`, `this.cache.recipient = value` on an object an AngularJS storage service handed out.
+        const handled = node.operator === '=' ? assignedHandle(target) : undefined;
+        if (handled) {
+          let taint = withKeyKinds(context, context.taintOf(node.right), propertyName(target), node.right);
+          if (handled.namespace) taint = withKeyKinds(context, taint, handled.namespace, node.right);
+          if (taint.kinds.length) context.report({ node: node.right, messageId: 'webStorage', taint, data: { storage: handled.storage } });
+          return;
+        }
         if (isDocumentCookie(target)) {
           const taint = withKeyKinds(context, context.taintOf(node.right), cookieName(context, node.right), node.right);
           if (taint.kinds.length) context.report({ node: node.right, messageId: 'cookie', taint });

@@ -613,6 +613,9 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       return source ? input.index.offlineStoreImport(input.relPath, source.module, source.imported) : undefined;
     },
+    storageHandleService(name) {
+      return language === 'code' && input.index ? input.index.storageHandleService(name) : undefined;
+    },
     localNamesFrom(module) { return language === 'code' ? analyzer().localNamesFrom(module) : []; },
     importsModule(module) { return language === 'code' ? analyzer().importsModule(module) : false; },
     suppressionProblems(policy) { return suppressions.problems(policy); },

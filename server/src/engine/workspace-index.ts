@@ -1202,6 +1202,38 @@ export function extractComponentProps(text: string): Array<[string, string]> {
   return out;
 }
 
+/**
+ * AngularJS services that hand their callers a web-storage object (see storageHandleService): the name a service is
+ * registered under with `.service('AppCache', AppCache)` / `.factory(…)`, when the registered function's text returns
+ * ngStorage's `$localStorage`/`$sessionStorage`, or a namespace of one (`storage[name]`) through a variable it assigned
+ * from them. What the callers assign on the object returned is written to storage (ngStorage syncs it).
+ */
+const ANGULAR_REGISTRATION = /\.(?:service|factory)\s*\(\s*['"]([A-Za-z_$][\w$]*)['"]\s*,\s*([A-Za-z_$][\w$]*)\s*\)/g;
+export function extractStorageHandleServices(text: string): Array<[string, string]> {
+  if (!/\$(?:local|session)Storage\b/.test(text) || !/\.(?:service|factory)\s*\(/.test(text)) return [];
+  const found: Array<[string, string]> = [];
+  ANGULAR_REGISTRATION.lastIndex = 0;
+  for (let match = ANGULAR_REGISTRATION.exec(text); match; match = ANGULAR_REGISTRATION.exec(text)) {
+    const [, serviceName, functionName] = match;
+    const start = text.search(new RegExp(String.raw`\bfunction\s+${escapeRegExp(functionName)}\s*\(`));
+    if (start < 0) continue;
+    // The function's text: up to the first closing brace at the start of a line (the declaration's own, top level).
+    const end = text.indexOf('\n}', start);
+    const body = text.slice(start, end < 0 ? undefined : end);
+    // The storage objects: the injected services themselves and the variables the function assigns from them.
+    const holders = new Set(['$localStorage', '$sessionStorage']);
+    for (const assigned of body.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]{1,200})/g)) {
+      if (/\$(?:local|session)Storage\b/.test(assigned[2]) && !/\$(?:local|session)Storage\s*\.\s*\w/.test(assigned[2])) holders.add(assigned[1]);
+    }
+    // `return storage;`, `return storage[name];`: the object or a namespace of it, not a value read from it (`return storage.user`).
+    const returned = [...body.matchAll(/\breturn\s+([A-Za-z_$][\w$]*)\s*(\[\s*[A-Za-z_$][\w$]*\s*\])?\s*;/g)].some((ret) => holders.has(ret[1]));
+    if (!returned) continue;
+    const storage = /\$localStorage\b/.test(body) ? (/\$sessionStorage\b/.test(body) ? 'localStorage or sessionStorage (ngStorage)' : 'localStorage (ngStorage)') : 'sessionStorage (ngStorage)';
+    found.push([serviceName, storage]);
+  }
+  return found;
+}
+
 export class WorkspaceIndex {
   /** Module key → component name (and `default`) → the props type it is declared with (see extractComponentProps). */
   private readonly componentPropsByModule = new Map<string, Map<string, string>>();
@@ -1215,6 +1247,9 @@ export class WorkspaceIndex {
   private readonly enumsByFile = new Map<string, string[]>();
   /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
   private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
+  /** File → the AngularJS services it registers that return a web-storage object, with that storage (see extractStorageHandleServices). */
+  private readonly storageHandleServicesByFile = new Map<string, Array<[string, string]>>();
+  private storageHandleServicesByName: Map<string, string> | undefined;
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -1259,6 +1294,11 @@ export class WorkspaceIndex {
     }
     const stores = extractOfflineStores(text);
     if (stores.length) this.offlineStoresByModule.set(moduleKeyOf(file), new Map(stores));
+    const handles = extractStorageHandleServices(text);
+    if (handles.length) {
+      this.storageHandleServicesByFile.set(file, handles);
+      this.storageHandleServicesByName = undefined;
+    }
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
@@ -1368,6 +1408,16 @@ export class WorkspaceIndex {
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
   }
 
+  /** The storage an AngularJS service of the workspace registered as `name` hands its callers (`AppCache('patient-filters')`), if it does. */
+  storageHandleService(name: string): string | undefined {
+    if (this.storageHandleServicesByFile.size === 0) return undefined;
+    if (!this.storageHandleServicesByName) {
+      this.storageHandleServicesByName = new Map();
+      for (const handles of this.storageHandleServicesByFile.values()) for (const [service, storage] of handles) this.storageHandleServicesByName.set(service, storage);
+    }
+    return this.storageHandleServicesByName.get(name);
+  }
+
   /** The workspace files that import `file` by a relative path. */
   importersOf(file: string): string[] {
     if (!this.importersByModule) {
@@ -1448,6 +1498,7 @@ export class WorkspaceIndex {
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
     this.offlineStoresByModule.delete(moduleKeyOf(file));
+    if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);
     this.constantsByFile.delete(file);
     countNames(this.enumCounts, this.enumsByFile.get(file) ?? [], -1);

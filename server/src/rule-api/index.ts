@@ -169,6 +169,12 @@ export interface RuleContext<MessageIds extends string = string> {
    */
   importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage'; storeName?: string; factory?: boolean } | undefined;
   /**
+   * The web storage an AngularJS service of the workspace hands its callers when it is registered as `name` and returns
+   * ngStorage's `$localStorage`/`$sessionStorage` or a namespace of one (`AppCache('patient-filters')`): what a caller
+   * assigns on that object is written to storage. Undefined otherwise.
+   */
+  storageHandleService(name: string): string | undefined;
+  /**
    * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
    * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.
    * A RegExp matches module specifiers (`/^pouchdb(-browser)?$/`).

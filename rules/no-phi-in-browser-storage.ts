@@ -824,8 +824,8 @@ export default createRule({
         // `cache.filters = value`, `this.cache.recipient = value` on an object an AngularJS storage service handed out.
         const handled = node.operator === '=' ? assignedHandle(target) : undefined;
         if (handled) {
-          let taint = withKeyKinds(context, context.taintOf(node.right), propertyName(target), node.right);
-          if (handled.namespace) taint = withKeyKinds(context, taint, handled.namespace, node.right);
+          // The property names the value; the namespace names the screen or feature that keeps it (`configure_patient_standing`), not what is kept.
+          const taint = withKeyKinds(context, context.taintOf(node.right), propertyName(target), node.right);
           if (taint.kinds.length) context.report({ node: node.right, messageId: 'webStorage', taint, data: { storage: handled.storage } });
           return;
         }

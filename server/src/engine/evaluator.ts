@@ -742,6 +742,9 @@ export abstract class ValueEvaluator {
     if (byName.trap) return byName.clearsTaint ? EMPTY : taintOnly(value);
     if (hasPhi(value)) return taintOnly(value);
     if (!assigned || isLiteralLike(assigned) || isSanitized(value)) return EMPTY;
+    // `vm.patient = {}`: an empty object is a placeholder to fill later, like `[]` or `''` (what fills it is followed
+    // where it is written), not the record the key names; `{ patient: {} }` in a literal holds none either.
+    if (assigned.type === 'ObjectExpression' && assigned.properties.length === 0) return EMPTY;
     // `updates.PatientDeathData = rows.length`, `order.patient = visit.patientId`: a count or an id read from
     // something holds that count or id, not the record the key names.
     if (assigned.type === 'MemberExpression' && !assigned.computed && this.options.classifier.classify(propertyName(assigned) ?? '').clearsTaint) return EMPTY;

@@ -61,6 +61,13 @@ function ngStorageOf(object: Node): string | undefined {
   return name !== undefined && Object.hasOwn(NG_STORAGE_OBJECTS, name) ? NG_STORAGE_OBJECTS[name] : undefined;
 }
 
+/** The text of a storage key written in the code: a string literal, or a template without substitutions (`\`medicationReport\``). */
+function staticKey(key: Node | undefined | null): string | undefined {
+  if (!key) return undefined;
+  if (isStringLiteral(key)) return key.value;
+  return key.type === 'TemplateLiteral' && key.expressions.length === 0 ? key.quasis[0]?.value.cooked ?? undefined : undefined;
+}
+
 /** An object a workspace AngularJS service hands out over ngStorage (see RuleContext.storageHandleService), and its namespace key. */
 interface StorageHandle {
   storage: string;
@@ -477,7 +484,7 @@ export default createRule({
 
     const checkIdbKeyval = (node: TSESTree.CallExpression, method: string) => {
       const [keyNode, second] = node.arguments as Node[];
-      const keyText = (key: Node | undefined) => (key && isStringLiteral(key) ? key.value : undefined);
+      const keyText = (key: Node | undefined) => staticKey(key);
       const checkEntry = (key: Node | undefined, value: Node | undefined) => {
         if (!value || value.type === 'SpreadElement') return;
         report(value, withKeyKinds(context, context.taintOf(value), keyText(key), value), 'idb-keyval');
@@ -569,7 +576,7 @@ export default createRule({
         const call = fn?.parent as Node | undefined;
         if (!fn || call?.type !== 'CallExpression' || call.arguments[1] !== fn || idbKeyvalWrite(call) !== 'update') return;
         const key = call.arguments[0];
-        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), key && isStringLiteral(key) ? key.value : undefined, node.argument), 'idb-keyval');
+        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), staticKey(key), node.argument), 'idb-keyval');
       },
       PropertyDefinition(node: TSESTree.PropertyDefinition) {
         // class Store { db = PouchDB('patients') }
@@ -646,12 +653,12 @@ export default createRule({
         }
       },
       CallExpression(node: TSESTree.CallExpression) {
-        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), isStringLiteral(key) ? key.value : undefined, value));
+        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), staticKey(key), value));
         // React Native AsyncStorage.setItem(key, value): a plain file or SQLite row on the device
         const asyncWrite = memberCall(node);
         if (asyncWrite && ASYNC_STORAGE_WRITES.has(asyncWrite.method) && asyncWrite.object.type === 'Identifier' && asyncStorageLocals.has(asyncWrite.object.name) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
           return;
         }
@@ -660,7 +667,7 @@ export default createRule({
         const ionicStore = ionicCall ? ionicStoreOf(ionicCall.object, node) : undefined;
         if (ionicCall && ionicStore === 'storage' && IONIC_STORAGE_WRITES.has(ionicCall.method) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'Ionic Storage' } });
           return;
         }
@@ -748,7 +755,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || (context.importedOfflineStore(call.object.name)?.library === 'localForage' && !context.importedOfflineStore(call.object.name)?.factory)) && node.arguments.length >= 2) {
           const value = node.arguments[1];
-          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(node.arguments[0]) ? node.arguments[0].value : undefined, value);
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(node.arguments[0]), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
           else if (value.type !== 'SpreadElement') reportDocument(value, call.object, 'localForage');
           return;
@@ -781,7 +788,7 @@ export default createRule({
         const storageService = lastSegment(call.object);
         if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && storageService !== undefined && Object.hasOwn(STORAGE_SERVICES, storageService)) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: STORAGE_SERVICES[storageService] } });
           return;
         }
@@ -794,7 +801,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), isStringLiteral(keyNode) ? keyNode.value : undefined, value);
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: lastSegment(call.object) ?? 'browser storage' } });
           return;
         }

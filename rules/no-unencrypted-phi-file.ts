@@ -247,7 +247,7 @@ export default createRule({
       Program(node: TSESTree.Program) {
         imports = collectImports(context);
         builders.program();
-        uploads.program();
+        uploads.program(node);
         downloads.program();
       },
       'Program:exit'() {
@@ -281,7 +281,7 @@ export default createRule({
       },
       CallExpression(node: TSESTree.CallExpression) {
         realmCopies.callExpression(node);
-        const upload = uploads.route(node);
+        const upload = uploads.route(node) ?? uploads.helperStorage(node);
         if (upload) {
           context.report({ node: upload.node, messageId: 'diskUpload', kinds: upload.kinds, precision: 'medium' });
           return;

@@ -275,12 +275,31 @@ runRuleTests('no-unencrypted-phi-file', {
 runRuleTests('no-unencrypted-phi-file', {
   valid: [
     {
+      name: 'an upload helper of the workspace that writes to disk, mounted only on routes for price lists and themes (or on none)',
+      filename: 'server/lib/uploader.js',
+      code: "const multer = require('multer');\n\nexports.middleware = Uploader;\n\nfunction Uploader(prefix, field) {\n  const storage = multer.diskStorage({ destination: (req, file, cb) => cb(null, `uploads/${prefix}`), filename: (req, file, cb) => cb(null, file.originalname) });\n  const upload = multer({ storage });\n  return upload.array(field);\n}",
+      workspace: {
+        'server/config/routes.js': "const upload = require('../lib/uploader');\nmodule.exports = (app) => {\n  app.post('/prices/item/import', upload.middleware('csv', 'file'), importItems);\n  app.post('/themes/logo', upload.middleware('pics', 'logo'), setLogo);\n};",
+      },
+    },
+    {
       name: 'disk uploads of theme images and slides, memory and cloud storage of patient documents, and a route without a constant path',
       filename: 'src/routes.ts',
       code: "import multer from 'multer';\nimport express from 'express';\ndeclare const s3Storage: any;\ndeclare const paths: { upload: string };\nconst router = express.Router();\nconst images = multer({ storage: multer.diskStorage({ destination: 'public/images' }) });\nconst inMemory = multer({ storage: multer.memoryStorage() });\nconst cloud = multer({ storage: s3Storage });\nconst disk = multer({ dest: 'uploads/' });\nrouter.put('/theme/logo', images.single('file'), () => {});\nrouter.post('/patients/:id/documents', inMemory.single('document'), () => {});\nrouter.post('/patients/:id/scans', cloud.array('scans'), () => {});\nrouter.post(paths.upload, disk.single('file'), () => {});",
     },
   ],
   invalid: [
+    {
+      name: 'an upload helper of the workspace writing to disk, mounted by another file on a route for patient documents: reported once, at its disk storage',
+      filename: 'server/lib/uploader.js',
+      code: "const multer = require('multer');\n\nexports.middleware = Uploader;\n\nfunction Uploader(prefix, field) {\n  const storage = multer.diskStorage({ destination: (req, file, cb) => cb(null, `uploads/${prefix}`), filename: (req, file, cb) => cb(null, file.originalname) });\n  const upload = multer({ storage });\n  return upload.array(field);\n}",
+      workspace: {
+        'server/config/routes.js': "const upload = require('../lib/uploader');\nmodule.exports = (app) => {\n  app.post('/prices/item/import', upload.middleware('csv', 'file'), importItems);\n  app.post('/patients/:uuid/documents', upload.middleware('docs', 'documents'), createDocument);\n};",
+      },
+      errors: [
+        { line: 6, column: 19, kinds: ['patient-record'], message: 'multer disk storage' },
+      ],
+    },
     {
       name: 'patient documents and a lab report field saved by multer disk storage',
       filename: 'src/routes.js',

@@ -18,8 +18,44 @@ export class DiskUploads {
 
   constructor(private readonly context: RuleContext) {}
 
-  program(): void {
+  /** Top-level functions of the module by the names it exports them under (`exports.middleware = Uploader`, `export function upload`). */
+  private readonly exportedFunctions = new Map<string, string[]>();
+  private readonly reportedHelpers = new Set<Node>();
+
+  program(program?: TSESTree.Program): void {
     this.multers = new Set(this.context.localNamesFrom('multer').filter(({ imported }) => imported === 'default' || imported === '*').map(({ local }) => local));
+    this.exportedFunctions.clear();
+    if (this.multers.size === 0 || !program) return;
+    const note = (fn: string, exported: string) => this.exportedFunctions.set(fn, [...(this.exportedFunctions.get(fn) ?? []), exported]);
+    for (const statement of program.body) {
+      if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'FunctionDeclaration' && statement.declaration.id) note(statement.declaration.id.name, statement.declaration.id.name);
+      if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+      const { left, right } = statement.expression;
+      const target = dottedName(left as Node);
+      const exported = target && /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target)?.[1];
+      if (exported && right.type === 'Identifier') note(right.name, exported);
+    }
+  }
+
+  /**
+   * `multer.diskStorage(…)` / `multer({ dest })` in a function the module exports, which routes of other files mount
+   * (`app.post('/patients/:uuid/documents', upload.middleware('docs', 'documents'), …)`): what those routes say the
+   * uploaded files are. The finding is at the helper, where the disk storage is configured.
+   */
+  helperStorage(node: TSESTree.CallExpression): { node: Node; kinds: string[] } | undefined {
+    if (this.multers.size === 0 || this.exportedFunctions.size === 0) return undefined;
+    if (!this.isDiskStorageCall(node) && !this.isDiskMulter(node)) return undefined;
+    let fn: Node | undefined = node;
+    while (fn && fn.type !== 'FunctionDeclaration') fn = (fn as { parent?: Node }).parent;
+    if (fn?.type !== 'FunctionDeclaration' || !fn.id) return undefined;
+    const exports = this.exportedFunctions.get(fn.id.name);
+    // One finding per helper: at its disk storage engine, not again at the multer instance built on it.
+    if (!exports || this.reportedHelpers.has(fn)) return undefined;
+    const kinds = new Set<string>();
+    for (const exported of exports) for (const name of this.context.uploadHelperMountNames(exported)) this.context.classifyName(name).forEach((kind) => kinds.add(kind));
+    if (!kinds.size) return undefined;
+    this.reportedHelpers.add(fn);
+    return { node, kinds: [...kinds].sort() };
   }
 
   private isDiskStorageCall(node: Node | undefined): boolean {

@@ -616,6 +616,9 @@ function createContext(
     storageHandleService(name) {
       return language === 'code' && input.index ? input.index.storageHandleService(name) : undefined;
     },
+    uploadHelperMountNames(exported) {
+      return language === 'code' && input.index ? input.index.uploadHelperMountNames(input.relPath, exported) : [];
+    },
     localNamesFrom(module) { return language === 'code' ? analyzer().localNamesFrom(module) : []; },
     importsModule(module) { return language === 'code' ? analyzer().importsModule(module) : false; },
     suppressionProblems(policy) { return suppressions.problems(policy); },

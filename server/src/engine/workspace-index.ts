@@ -1234,6 +1234,33 @@ export function extractStorageHandleServices(text: string): Array<[string, strin
   return found;
 }
 
+/**
+ * Upload helpers mounted on routes (see uploadHelperMounts): `app.post('/patients/:uuid/documents',
+ * upload.middleware('docs', 'documents'), …)` with `upload` required or imported from a module of the workspace by a
+ * relative path. Per mount: the helper's module key, the export called, and the route's path segments and the call's
+ * literal arguments (what the route says the uploaded files are).
+ */
+const ROUTE_WITH_HELPER = /\.(?:post|put|patch|all)\s*\(\s*['"`]([^'"`\n]{1,200})['"`]\s*,\s*([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)\s*\(([^()]{0,200})\)/g;
+export function extractUploadHelperMounts(file: string, text: string): Array<{ module: string; exported: string; names: string[] }> {
+  if (!/\.(?:post|put|patch|all)\s*\(/.test(text)) return [];
+  const modules = new Map<string, string>();
+  for (const found of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](\.{1,2}\/[^'"\n]+)['"]\s*\)|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*['"](\.{1,2}\/[^'"\n]+)['"]/g)) {
+    modules.set(found[1] ?? found[3], found[2] ?? found[4]);
+  }
+  if (modules.size === 0) return [];
+  const mounts: Array<{ module: string; exported: string; names: string[] }> = [];
+  ROUTE_WITH_HELPER.lastIndex = 0;
+  for (let match = ROUTE_WITH_HELPER.exec(text); match; match = ROUTE_WITH_HELPER.exec(text)) {
+    const [, routePath, object, exported, args] = match;
+    const specifier = modules.get(object);
+    if (!specifier) continue;
+    const names = routePath.split('/').filter((segment) => segment && !segment.startsWith(':'));
+    for (const literal of args.matchAll(/['"]([\w-]{1,100})['"]/g)) names.push(literal[1]);
+    mounts.push({ module: moduleKeyFrom(file, specifier), exported, names });
+  }
+  return mounts;
+}
+
 export class WorkspaceIndex {
   /** Module key → component name (and `default`) → the props type it is declared with (see extractComponentProps). */
   private readonly componentPropsByModule = new Map<string, Map<string, string>>();
@@ -1250,6 +1277,9 @@ export class WorkspaceIndex {
   /** File → the AngularJS services it registers that return a web-storage object, with that storage (see extractStorageHandleServices). */
   private readonly storageHandleServicesByFile = new Map<string, Array<[string, string]>>();
   private storageHandleServicesByName: Map<string, string> | undefined;
+  /** File → the upload helpers of other modules its routes mount (see extractUploadHelperMounts); by helper module, built on demand. */
+  private readonly uploadHelperMountsByFile = new Map<string, Array<{ module: string; exported: string; names: string[] }>>();
+  private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -1298,6 +1328,11 @@ export class WorkspaceIndex {
     if (handles.length) {
       this.storageHandleServicesByFile.set(file, handles);
       this.storageHandleServicesByName = undefined;
+    }
+    const mounts = extractUploadHelperMounts(file, text);
+    if (mounts.length) {
+      this.uploadHelperMountsByFile.set(file, mounts);
+      this.uploadHelperMountsByModule = undefined;
     }
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
@@ -1418,6 +1453,22 @@ export class WorkspaceIndex {
     return this.storageHandleServicesByName.get(name);
   }
 
+  /** What the routes of other files say about the uploads they hand to `exported` of `file` (`upload.middleware('docs', 'documents')` on `/patients/:uuid/documents`): path segments and literal arguments. */
+  uploadHelperMountNames(file: string, exported: string): string[] {
+    if (this.uploadHelperMountsByFile.size === 0) return [];
+    if (!this.uploadHelperMountsByModule) {
+      this.uploadHelperMountsByModule = new Map();
+      for (const mounts of this.uploadHelperMountsByFile.values()) {
+        for (const mount of mounts) {
+          const list = this.uploadHelperMountsByModule.get(mount.module) ?? [];
+          list.push({ exported: mount.exported, names: mount.names });
+          this.uploadHelperMountsByModule.set(mount.module, list);
+        }
+      }
+    }
+    return (this.uploadHelperMountsByModule.get(moduleKeyOf(file)) ?? []).filter((mount) => mount.exported === exported).flatMap((mount) => mount.names);
+  }
+
   /** The workspace files that import `file` by a relative path. */
   importersOf(file: string): string[] {
     if (!this.importersByModule) {
@@ -1499,6 +1550,7 @@ export class WorkspaceIndex {
     this.constantTablesByModule.delete(moduleKeyOf(file));
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
+    if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);
     this.constantsByFile.delete(file);
     countNames(this.enumCounts, this.enumsByFile.get(file) ?? [], -1);

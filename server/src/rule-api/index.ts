@@ -175,6 +175,12 @@ export interface RuleContext<MessageIds extends string = string> {
    */
   storageHandleService(name: string): string | undefined;
   /**
+   * What the routes of other workspace files say about the uploads they hand to this module's export `exported`
+   * (`app.post('/patients/:uuid/documents', upload.middleware('docs', 'documents'), …)` with `upload` required from
+   * this module): the routes' path segments and the call's literal arguments. Empty when none mounts it.
+   */
+  uploadHelperMountNames(exported: string): string[];
+  /**
    * The local names bound to a module's exports (`import jwt from 'jsonwebtoken'`, `const { sign } =
    * require('jsonwebtoken')`), with what each names: `default`, `*` for a namespace, or the export.
    * A RegExp matches module specifiers (`/^pouchdb(-browser)?$/`).

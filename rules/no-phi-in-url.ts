@@ -1308,7 +1308,7 @@ class UrlFile {
     const forwarded = this.context.queryForwardedBy(call.object, call.method);
     const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
     if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
-    if (this.context.taintOf(argument).kinds.length) return true;
+    if (!forwarded.byName && this.context.taintOf(argument).kinds.length) return true;
     const site = this.site ?? node;
     const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
     if (!found) return true;

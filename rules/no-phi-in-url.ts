@@ -1928,6 +1928,7 @@ class UrlFile {
    * A body-carrying method leaves the `query` unknown (a GraphQL document, a search posted as JSON), so it stays silent.
    */
   checkRequestDescription(node: TSESTree.ObjectExpression) {
+    this.checkRequestDescriptionUrl(node);
     if (!node.properties.some((property) => property.type === 'Property' && !property.computed && REQUEST_DESCRIPTION_QUERY_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
     const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
@@ -1961,6 +1962,25 @@ class UrlFile {
       const taint = found && urlProperty && this.isCatalogueRequest(urlProperty.value as Node, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
       if (found && taint) this.report(found.node, 'queryOptions', taint, sink, precision);
     }
+  }
+
+  /**
+   * `apiCallBegan({ method: 'GET', url: '/api/patient/' + ssn, onSuccess })`, `request({ url, method: 'DELETE' })`: an
+   * object that names an HTTP method and a URL built of literal text and values describes a request, whichever call (a
+   * redux API middleware's action, a wrapper, `axios`) performs it; the URL is requested as written, whatever the method.
+   */
+  checkRequestDescriptionUrl(node: TSESTree.ObjectExpression) {
+    const properties = objectProperties(node);
+    const methodProperty = properties.get('method');
+    const method = methodProperty ? this.context.constantOf(methodProperty.value as Node) : undefined;
+    if (typeof method !== 'string' || !/^(?:get|head|delete|options|post|put|patch)$/i.test(method)) return;
+    const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
+    const url = urlProperty ? unwrap(urlProperty.value as Node) : undefined;
+    if (!url || !(url.type === 'TemplateLiteral' || isConcat(url)) || this.handled.has(url)) return;
+    if (!looksLikeUrlText(urlPieces(url, (expression) => this.constantText(expression)).text)) return;
+    const parent = parentOf(node);
+    const sink = parent?.type === 'CallExpression' ? dottedName(parent.callee) ?? lastSegment(parent.callee) ?? 'request' : 'request';
+    this.checkUrl(url, { label: sink, messageId: 'requestUrl' });
   }
 
   /** What was stored by key into the object `name` in the function around `site`, and the first value that carries PHI. */

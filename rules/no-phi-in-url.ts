@@ -1977,7 +1977,9 @@ class UrlFile {
     const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
     const url = urlProperty ? unwrap(urlProperty.value as Node) : undefined;
     if (!url || !(url.type === 'TemplateLiteral' || isConcat(url)) || this.handled.has(url)) return;
-    if (!looksLikeUrlText(urlPieces(url, (expression) => this.constantText(expression)).text)) return;
+    // A relative reference (`RelatedPerson/${id}` in a FHIR batch or transaction entry) travels in the batch's body, not
+    // in a request line: only a path from the root, an absolute URL or a base followed by a path is requested as written.
+    if (!/^(?:\/|[a-z][a-z0-9+.-]*:\/\/|X\/)/i.test(urlPieces(url, (expression) => this.constantText(expression)).text)) return;
     const parent = parentOf(node);
     const sink = parent?.type === 'CallExpression' ? dottedName(parent.callee) ?? lastSegment(parent.callee) ?? 'request' : 'request';
     this.checkUrl(url, { label: sink, messageId: 'requestUrl' });

@@ -1926,6 +1926,8 @@ describe('no-phi-in-url: requests made through clients not known by name', () =>
       // a request description with an opaque id, and an object with a method but no URL built of values
       "declare function apiCallBegan(action: object): object;\nexport function load(patientId: string) {\n  return apiCallBegan({ method: 'GET', url: '/api/patient/' + patientId });\n}",
       "declare function apiCallBegan(action: object): object;\nexport function load(phone: string) {\n  return apiCallBegan({ method: 'POST', url: '/api/contacts', data: { phone } });\n}",
+      // a FHIR batch entry's relative URL travels in the batch's body
+      "export function entries(requests: object[], subscriberId: string) {\n  requests.push({ method: 'DELETE', url: `RelatedPerson/${subscriberId}` });\n}",
     ],
     invalid: [
       {

@@ -1921,6 +1921,8 @@ describe('no-phi-in-url: requests made through clients not known by name', () =>
       'export function load(im: any, patientUuid: string) {\n  return new JsonApi(im).get(im.config.url + "/api/v2/patients/" + patientUuid + "/", { headers: {} });\n}\ndeclare const JsonApi: any;',
       // the member forwards an opaque id; the caller passes one
       { code: 'go.app = function () {\n  return function (self: any) {\n    self.contacts = new go.Contacts();\n    self.lookup = function (contactUuid: string) {\n      return self.contacts.get_contact({ uuid: contactUuid });\n    };\n  };\n}();\ndeclare const go: any;', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts } },
+      // two different members of the same name: which one the caller reaches is unknown
+      { code: 'export function lookup(self: any, msisdn: string) {\n  return self.contacts.get_contact({ urn: "tel:" + msisdn });\n}', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts, 'src/other.js': contacts.replace(/json_api/g, 'rest_api') } },
       // a one-word method name is not enough to find a member by its name
       { code: 'export function find(self: any, msisdn: string) {\n  return self.contacts.get({ urn: "tel:" + msisdn });\n}', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts.replace(/get_contact/g, 'get') } },
       // a request description with an opaque id, and an object with a method but no URL built of values
@@ -1951,6 +1953,13 @@ describe('no-phi-in-url: requests made through clients not known by name', () =>
         workspace: { 'src/contacts.js': contacts },
         code: 'go.app = function () {\n  return function (self: any) {\n    self.contacts = new go.Contacts();\n    self.lookup = function (msisdn: string) {\n      return self.contacts.get_contact({ urn: "whatsapp:" + _.trim(msisdn, "+") });\n    };\n  };\n}();\ndeclare const go: any;\ndeclare const _: any;',
         errors: [{ line: 5, column: 40, message: '`self.contacts.get_contact`', kinds: ['phone'] }],
+      },
+      {
+        name: 'the same member declared again in a bundle built from its source is still one member',
+        filename: 'src/app.ts',
+        workspace: { 'src/contacts.js': contacts, 'go-app.js': `${contacts}\ngo.Other = function () {}();\n` },
+        code: 'export function lookup(self: any, msisdn: string) {\n  return self.contacts.get_contact({ urn: "tel:" + msisdn });\n}',
+        errors: [{ line: 2, column: 36, message: '`self.contacts.get_contact`', kinds: ['phone'] }],
       },
       {
         name: 'a request description handed to a redux API middleware action carries an SSN in its URL',

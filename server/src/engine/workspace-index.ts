@@ -1394,15 +1394,18 @@ export class WorkspaceIndex {
   /**
    * A constructor-style member (className '') named `method` that hands its parameter `parameter` to a client's GET as
    * the query, when the receiver's class is unknown. Found by name, so only a name that says what it does (two words or
-   * more: `get_contact`, `findPatients`, never `get` or `search`) declared once in the workspace, on a field named as an
-   * HTTP client (`json_api`, `httpClient`).
+   * more: `get_contact`, `findPatients`, never `get` or `search`) declared once in the workspace (or in identical copies),
+   * on a field named as an HTTP client (`json_api`, `httpClient`).
    */
   queryForwardingOfMember(method: string): { parameter: number; urlText: string } | undefined {
     if (splitWords(method).length < 2) return undefined;
     this.queryForwardingOf('', '');
     const entries = this.queryForwardingByName!.get(`#${method}`);
-    if (entries?.length !== 1) return undefined;
+    if (!entries?.length) return undefined;
+    // Copies of one declaration (a source file and the bundle built from it, committed beside it) are one member;
+    // two different members of that name leave the caller's object unknown.
     const [entry] = entries;
+    if (entries.some((other) => other.parameter !== entry.parameter || other.field !== entry.field || other.urlText !== entry.urlText)) return undefined;
     const client = splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
     return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
   }

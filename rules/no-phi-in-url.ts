@@ -21,6 +21,14 @@ const REQUEST_FUNCTIONS = new Set([
 ]);
 /** HTTP libraries by their usual import name: their methods take a URL first. */
 const HTTP_LIBRARIES = new Set(['axios', 'got', 'ky', 'superagent', 'request', 'needle', 'undici', 'ofetch', '$', 'jQuery']);
+/** A path that names a web API: `/api/…`, `/rest/…`, `/v2/…`, `/fhir/…`, `/ws/rest/…` (and after a base URL). */
+const REQUEST_PATH = /^\/(?:[\w.-]+\/){0,2}(?:api|rest|fhir|v\d+(?:\.\d+)?)(?:\/|$)/i;
+/** A value named as a server's base URL or host: `base_url`, `baseUrl`, `config.eventstore.url`, `API_HOST`. */
+function namesABaseUrl(node: Node): boolean {
+  const name = lastSegment(unwrap(node));
+  const words = name ? splitWords(name) : [];
+  return words.length > 0 && ['url', 'uri', 'host', 'origin', 'endpoint', 'server'].includes(words[words.length - 1]);
+}
 /** HTTP-client methods whose first argument is the URL. */
 const URL_FIRST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'fetch', 'stream', 'getJSON', 'jsonp']);
 /** Words that make a receiver an HTTP client by its name only (a guess: medium precision). */
@@ -1137,6 +1145,15 @@ class UrlFile {
       if (call && (call.method === 'toString' || call.method === 'toJSON')) return this.phiInUrl(call.object, depth + 1);
       const callee = dottedName(node.callee);
       if ((callee === 'encodeURI' || callee === 'String') && node.arguments[0]) return this.phiInUrl(node.arguments[0], depth + 1);
+      // `url.resolve(base_url, '/api/v2/deliveryfailure/' + msisdn + '/')`: the joined URL holds the path it was handed
+      const joined = this.joinedUrlParts(node);
+      if (joined) {
+        for (const part of joined) {
+          const found = this.phiInUrl(part, depth + 1);
+          if (found) return found;
+        }
+        return undefined;
+      }
       // `fetch(makeUrl(url))`, `get(withBaseUrl(path))`: a helper named for making a URL returns the one it is handed
       const helper = lastSegment(node.callee);
       if (helper && node.arguments.length === 1 && node.arguments[0].type !== 'SpreadElement' && URL_HELPER_NAME.test(helper)) {
@@ -1291,7 +1308,7 @@ class UrlFile {
     const forwarded = this.context.queryForwardedBy(call.object, call.method);
     const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
     if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
-    if (this.context.taintOf(argument).kinds.length) return true;
+    if (!forwarded.byName && this.context.taintOf(argument).kinds.length) return true;
     const site = this.site ?? node;
     const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
     if (!found) return true;
@@ -1721,13 +1738,61 @@ class UrlFile {
     // A workspace class whose `get(url, …)` hands the URL to an HTTP client is one, whatever its instance is called.
     const known = (receiver && HTTP_LIBRARIES.has(receiver)) || (lastSegment(call.object) !== undefined && this.extraClients.has(lastSegment(call.object)!))
       || this.context.isHttpClientInstance(call.object);
-    if (!known && !isReceiverNamedLikeClient(call.object)) return undefined;
-    const label = `${receiver ?? lastSegment(call.object) ?? 'client'}.${call.method}`;
+    if (!known && !isReceiverNamedLikeClient(call.object) && !this.isGetOfRequestUrl(node, call.method)) return undefined;
+    const label = `${receiver ?? lastSegment(call.object) ?? (call.object.type === 'NewExpression' ? lastSegment(call.object.callee) : undefined) ?? 'client'}.${call.method}`;
     const [first, second, third] = node.arguments;
     if (call.method === 'request' && first && unwrap(first).type === 'ObjectExpression') return { label, url: undefined, options: first, precision: known ? undefined : 'medium' };
     // axios.post(url, body, config) keeps the config third.
     const options = ['post', 'put', 'patch'].includes(call.method) && receiver !== 'got' && receiver !== 'ky' ? third : second;
     return { label, url: first, options, precision: known ? undefined : 'medium' };
+  }
+
+  /**
+   * `new JsonApi(im).get(config.url + '/api/v2/profile/' + msisdn + '/', { headers })`, `store.jsonApi.get(url, { params })`:
+   * a GET (or DELETE, HEAD) whose first argument is built as a request URL (an absolute `https://` URL, an `/api/…` path,
+   * or a value named as a base URL or host followed by a path) is an HTTP request whatever its receiver is called. A
+   * cache's or map's `get(key)` has a key, not such a URL; a route registration (`router.get('/api/x', handler)`) has a
+   * handler. A guess from the URL's shape: medium.
+   */
+  isGetOfRequestUrl(node: TSESTree.CallExpression, method: string): boolean {
+    if (!['get', 'delete', 'head'].includes(method)) return false;
+    const [first, second, ...rest] = node.arguments;
+    if (!first || first.type === 'SpreadElement' || rest.length > 0) return false;
+    if (second && (second.type === 'SpreadElement' || unwrap(second).type !== 'ObjectExpression')) return false;
+    return this.isRequestUrlShaped(first, 0);
+  }
+
+  /** A value built as a request URL: see isGetOfRequestUrl; follows a local to its initialiser and `url.resolve(base, path)`. */
+  isRequestUrlShaped(value: Node, depth: number): boolean {
+    const node = unwrap(value);
+    if (depth > 3) return false;
+    if (node.type === 'Identifier') {
+      const init = this.inits.get(node.name);
+      return !!init && this.isRequestUrlShaped(init, depth + 1);
+    }
+    const joined = this.joinedUrlParts(node);
+    if (joined) return joined.some((part) => this.isRequestUrlShaped(part, depth + 1)) || (joined.length === 2 && namesABaseUrl(joined[0]) && leadingText(joined[1]).startsWith('/'));
+    if (!(node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node))) return false;
+    const { text, pieces } = urlPieces(node, (expression) => this.constantText(expression));
+    if (/^https?:\/\/[^/\s]+/i.test(text)) return true;
+    const path = text.startsWith('X') && pieces[0] && namesABaseUrl(pieces[0].expression) ? text.slice(1) : text;
+    return REQUEST_PATH.test(path) && !/\s/.test(path);
+  }
+
+  /** The parts `url.resolve(base, path)` (Node's url module) and `new URL(path, base)` join into one URL. */
+  joinedUrlParts(node: Node): Node[] | undefined {
+    if (node.type === 'NewExpression' && lastSegment(node.callee) === 'URL' && node.arguments.length === 2 && node.arguments.every((argument) => argument.type !== 'SpreadElement')) {
+      return [node.arguments[1] as Node, node.arguments[0] as Node];
+    }
+    if (node.type !== 'CallExpression' || node.arguments.length !== 2 || node.arguments.some((argument) => argument.type === 'SpreadElement')) return undefined;
+    const call = memberCall(node);
+    if (!call || call.method !== 'resolve' || call.object.type !== 'Identifier') return undefined;
+    const imported = this.context.importedFrom(call.object.name)?.module;
+    // `var url = require('url')` inside a function (a bundle's module wrapper) is the same module
+    const init = imported === undefined ? this.inits.get(call.object.name) : undefined;
+    const required = init && unwrap(init).type === 'CallExpression' ? unwrap(init) as TSESTree.CallExpression : undefined;
+    const module = imported ?? (required && lastSegment(required.callee) === 'require' && isStringLiteral(required.arguments[0]) ? required.arguments[0].value : undefined);
+    return module !== undefined && URL_MODULES.has(module) ? [node.arguments[0] as Node, node.arguments[1] as Node] : undefined;
   }
 
   /** Page navigation: location, history, routers, redirects. */
@@ -1863,6 +1928,7 @@ class UrlFile {
    * A body-carrying method leaves the `query` unknown (a GraphQL document, a search posted as JSON), so it stays silent.
    */
   checkRequestDescription(node: TSESTree.ObjectExpression) {
+    this.checkRequestDescriptionUrl(node);
     if (!node.properties.some((property) => property.type === 'Property' && !property.computed && REQUEST_DESCRIPTION_QUERY_KEYS.has(keyName(property.key) ?? ''))) return;
     const properties = objectProperties(node);
     const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
@@ -1896,6 +1962,27 @@ class UrlFile {
       const taint = found && urlProperty && this.isCatalogueRequest(urlProperty.value as Node, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
       if (found && taint) this.report(found.node, 'queryOptions', taint, sink, precision);
     }
+  }
+
+  /**
+   * `apiCallBegan({ method: 'GET', url: '/api/patient/' + ssn, onSuccess })`, `request({ url, method: 'DELETE' })`: an
+   * object that names an HTTP method and a URL built of literal text and values describes a request, whichever call (a
+   * redux API middleware's action, a wrapper, `axios`) performs it; the URL is requested as written, whatever the method.
+   */
+  checkRequestDescriptionUrl(node: TSESTree.ObjectExpression) {
+    const properties = objectProperties(node);
+    const methodProperty = properties.get('method');
+    const method = methodProperty ? this.context.constantOf(methodProperty.value as Node) : undefined;
+    if (typeof method !== 'string' || !/^(?:get|head|delete|options|post|put|patch)$/i.test(method)) return;
+    const urlProperty = [...REQUEST_DESCRIPTION_URL_KEYS].map((key) => properties.get(key)).find((property) => !!property);
+    const url = urlProperty ? unwrap(urlProperty.value as Node) : undefined;
+    if (!url || !(url.type === 'TemplateLiteral' || isConcat(url)) || this.handled.has(url)) return;
+    // A relative reference (`RelatedPerson/${id}` in a FHIR batch or transaction entry) travels in the batch's body, not
+    // in a request line: only a path from the root, an absolute URL or a base followed by a path is requested as written.
+    if (!/^(?:\/|[a-z][a-z0-9+.-]*:\/\/|X\/)/i.test(urlPieces(url, (expression) => this.constantText(expression)).text)) return;
+    const parent = parentOf(node);
+    const sink = parent?.type === 'CallExpression' ? dottedName(parent.callee) ?? lastSegment(parent.callee) ?? 'request' : 'request';
+    this.checkUrl(url, { label: sink, messageId: 'requestUrl' });
   }
 
   /** What was stored by key into the object `name` in the function around `site`, and the first value that carries PHI. */

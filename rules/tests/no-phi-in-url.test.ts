@@ -1889,3 +1889,83 @@ runRuleTests('no-phi-in-url', {
     },
   ],
 });
+
+// HTTP clients the rule does not know by name: a GET of a URL built as a request URL whatever the receiver, a
+// constructor-style member that forwards its parameter as a GET's query, and request descriptions ({ method, url }).
+describe('no-phi-in-url: requests made through clients not known by name', () => {
+  const contacts = [
+    'go.Contacts = function () {',
+    '  var Contacts = Eventable.extend(function (self, json_api, base_url) {',
+    '    self.json_api = json_api;',
+    '    self.base_url = base_url;',
+    '    self.get_contact = function (filters) {',
+    '      var url = self.base_url + "/api/v2/contacts.json";',
+    '      return self.json_api.get(url, { params: filters });',
+    '    };',
+    '    self.get_flow = function (flowUuid) {',
+    '      return self.json_api.get(self.base_url + "/api/v2/flows.json", { params: { uuid: flowUuid } });',
+    '    };',
+    '  });',
+    '  return Contacts;',
+    '}();',
+    '',
+  ].join('\n');
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a cache's or a map's get(key): a key, not a request URL
+      'export function cached(cache: Map<string, string>, msisdn: string) {\n  return cache.get("profile-" + msisdn);\n}',
+      'export function stored(store: any, phone: string) {\n  return store.get("contacts/" + phone);\n}',
+      // a route registration has a handler, not a request
+      'export function routes(router: any) {\n  router.get("/api/v2/contacts/:id", (req: any, res: any) => res.end(String(req.params.id)));\n}',
+      // a request URL with an opaque id
+      'export function load(im: any, patientUuid: string) {\n  return new JsonApi(im).get(im.config.url + "/api/v2/patients/" + patientUuid + "/", { headers: {} });\n}\ndeclare const JsonApi: any;',
+      // the member forwards an opaque id; the caller passes one
+      { code: 'go.app = function () {\n  return function (self: any) {\n    self.contacts = new go.Contacts();\n    self.lookup = function (contactUuid: string) {\n      return self.contacts.get_contact({ uuid: contactUuid });\n    };\n  };\n}();\ndeclare const go: any;', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts } },
+      // two different members of the same name: which one the caller reaches is unknown
+      { code: 'export function lookup(self: any, msisdn: string) {\n  return self.contacts.get_contact({ urn: "tel:" + msisdn });\n}', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts, 'src/other.js': contacts.replace(/json_api/g, 'rest_api') } },
+      // a one-word method name is not enough to find a member by its name
+      { code: 'export function find(self: any, msisdn: string) {\n  return self.contacts.get({ urn: "tel:" + msisdn });\n}', filename: 'src/app.ts', workspace: { 'src/contacts.js': contacts.replace(/get_contact/g, 'get') } },
+      // a request description with an opaque id, and an object with a method but no URL built of values
+      "declare function apiCallBegan(action: object): object;\nexport function load(patientId: string) {\n  return apiCallBegan({ method: 'GET', url: '/api/patient/' + patientId });\n}",
+      "declare function apiCallBegan(action: object): object;\nexport function load(phone: string) {\n  return apiCallBegan({ method: 'POST', url: '/api/contacts', data: { phone } });\n}",
+      // a FHIR batch entry's relative URL travels in the batch's body
+      "export function entries(requests: object[], subscriberId: string) {\n  requests.push({ method: 'DELETE', url: `RelatedPerson/${subscriberId}` });\n}",
+    ],
+    invalid: [
+      {
+        name: 'a phone number in the path of a GET through an unknown client, on a base URL from the configuration',
+        code: 'declare const JsonApi: any;\nexport function profile(im: any, msisdn: string) {\n  return new JsonApi(im).get(im.config.eventstore.url + "/api/v2/healthcheckuserprofile/" + msisdn + "/", { headers: {} });\n}',
+        errors: [{ line: 3, column: 93, message: '`JsonApi.get`', kinds: ['phone'] }],
+      },
+      {
+        name: 'a phone number in the query options of a GET through an unknown client',
+        code: 'declare const JsonApi: any;\nexport function triage(im: any, msisdn: string) {\n  return new JsonApi(im).get(im.config.url + "/api/v3/covid19triage/", { params: { msisdn: msisdn } });\n}',
+        errors: [{ line: 3, column: 82, kinds: ['phone'] }],
+      },
+      {
+        name: "a phone number in a path joined to the base URL by Node's url.resolve",
+        code: 'var urls = require("url");\nexport function failures(self: any, msisdn: string) {\n  var api_url = urls.resolve(self.base_url, "/api/v2/deliveryfailure/" + msisdn + "/");\n  return self.json_api.get(api_url);\n}',
+        errors: [{ line: 4, column: 28, message: '`self.json_api.get`', kinds: ['phone'] }],
+      },
+      {
+        name: "a constructor-style member forwards the caller's filters, which hold a phone number, as a GET's query",
+        filename: 'src/app.ts',
+        workspace: { 'src/contacts.js': contacts },
+        code: 'go.app = function () {\n  return function (self: any) {\n    self.contacts = new go.Contacts();\n    self.lookup = function (msisdn: string) {\n      return self.contacts.get_contact({ urn: "whatsapp:" + _.trim(msisdn, "+") });\n    };\n  };\n}();\ndeclare const go: any;\ndeclare const _: any;',
+        errors: [{ line: 5, column: 40, message: '`self.contacts.get_contact`', kinds: ['phone'] }],
+      },
+      {
+        name: 'the same member declared again in a bundle built from its source is still one member',
+        filename: 'src/app.ts',
+        workspace: { 'src/contacts.js': contacts, 'go-app.js': `${contacts}\ngo.Other = function () {}();\n` },
+        code: 'export function lookup(self: any, msisdn: string) {\n  return self.contacts.get_contact({ urn: "tel:" + msisdn });\n}',
+        errors: [{ line: 2, column: 36, message: '`self.contacts.get_contact`', kinds: ['phone'] }],
+      },
+      {
+        name: 'a request description handed to a redux API middleware action carries an SSN in its URL',
+        code: "declare function apiCallBegan(action: object): object;\nexport function load(dispatch: any, patient: { ssn: string }) {\n  dispatch(apiCallBegan({ method: 'GET', url: '/api/patient/' + patient.ssn, onSuccess: 'patient/loaded' }));\n}",
+        errors: [{ line: 3, column: 65, message: '`apiCallBegan`', kinds: ['ssn'] }],
+      },
+    ],
+  });
+});

@@ -598,7 +598,10 @@ function createContext(
     queryForwardedBy(receiver, method) {
       if (language !== 'code' || !input.index) return undefined;
       const name = analyzer().instanceClassOf(receiver);
-      return name !== undefined ? input.index.queryForwardingOf(name, method) : undefined;
+      if (name !== undefined) return input.index.queryForwardingOf(name, method);
+      // `self.rapidpro.get_contact(filters)`: an object whose class the code does not name, a member found by its name
+      const member = receiver.type === 'MemberExpression' || receiver.type === 'Identifier' ? input.index.queryForwardingOfMember(method) : undefined;
+      return member ? { ...member, byName: true } : undefined;
     },
     isHttpClientInstance(node) {
       if (language !== 'code' || !input.index) return false;

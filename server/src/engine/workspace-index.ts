@@ -226,8 +226,48 @@ function resolvedUrlText(argument: string, classText: string): string {
   return resolved.replace(/\$\{[^}]{0,200}\}/g, 'X').replace(/['"`]/g, '').replace(/\s*\+\s*/g, '');
 }
 
+/** A member declared in a constructor-style function: `self.get_contact = function (filters) {`, `this.findByPhone = (phone) => {`. */
+const MEMBER_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:self|this|that)\s*\.\s*([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>)\s*\{/g;
+const MEMBER_CLIENT_GET_CALL = /\b(?:self|this|that)\.([\w$]+)\s*\.\s*get\s*\(/g;
+
+/**
+ * Members of constructor-style objects (`Eventable.extend(function (self, json_api) { self.get_contact = function (filters)
+ * { return self.json_api.get(url, { params: filters }); }; })`, `function Api() { this.find = function (query) { … } }`)
+ * that hand a parameter to a client field's GET as the query. The object's class is not named by the code (className
+ * ''), so callers find it by its method name alone (see WorkspaceIndex.queryForwardingOfMember).
+ */
+function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
+  if (!/(?:self|this|that)\s*\.\s*[\w$]+\s*=\s*(?:async\s+)?(?:function|\()/.test(text)) return [];
+  const methods: QueryForwardingMethod[] = [];
+  MEMBER_FUNCTION_HEADER.lastIndex = 0;
+  for (let found = MEMBER_FUNCTION_HEADER.exec(text); found; found = MEMBER_FUNCTION_HEADER.exec(text)) {
+    const parameters = (found[2] ?? found[3] ?? '').split(',').map((part) => /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const open = found.index + found[0].length - 1;
+    const body = bracketed(text, open, 1500);
+    if (body === undefined) continue;
+    MEMBER_CLIENT_GET_CALL.lastIndex = 0;
+    for (let call = MEMBER_CLIENT_GET_CALL.exec(body); call; call = MEMBER_CLIENT_GET_CALL.exec(body)) {
+      const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
+      const shaped = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      if (!shaped) continue;
+      const options = shaped[2].trim();
+      const index = parameters.findIndex((parameter) => parameter !== undefined
+        && new RegExp(String.raw`(?:^|,)\s*params\s*:\s*${parameter.replace(/\$/g, '\\$')}\s*(?:,|$)`).test(options));
+      if (index < 0) continue;
+      methods.push({ className: '', method: found[1], parameter: index, field: call[1], urlText: resolvedUrlText(shaped[1], '') });
+      break;
+    }
+  }
+  return methods;
+}
+
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
-  if (!text.includes('class ') || !/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
+  if (!/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
+  if (!text.includes('class ')) return extractMemberQueryForwarding(text);
+  return [...extractClassQueryForwarding(text), ...extractMemberQueryForwarding(text)];
+}
+
+function extractClassQueryForwarding(text: string): QueryForwardingMethod[] {
   const classes = classHeadersOf(text);
   if (classes.length === 0) return [];
   const ownerOf = classOwnerCursor(classes);
@@ -1423,6 +1463,25 @@ export class WorkspaceIndex {
     if (entries?.length !== 1) return undefined;
     const [entry] = entries;
     const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest)$/i.test(entry.field);
+    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
+  }
+
+  /**
+   * A constructor-style member (className '') named `method` that hands its parameter `parameter` to a client's GET as
+   * the query, when the receiver's class is unknown. Found by name, so only a name that says what it does (two words or
+   * more: `get_contact`, `findPatients`, never `get` or `search`) declared once in the workspace (or in identical copies),
+   * on a field named as an HTTP client (`json_api`, `httpClient`).
+   */
+  queryForwardingOfMember(method: string): { parameter: number; urlText: string } | undefined {
+    if (splitWords(method).length < 2) return undefined;
+    this.queryForwardingOf('', '');
+    const entries = this.queryForwardingByName!.get(`#${method}`);
+    if (!entries?.length) return undefined;
+    // Copies of one declaration (a source file and the bundle built from it, committed beside it) are one member;
+    // two different members of that name leave the caller's object unknown.
+    const [entry] = entries;
+    if (entries.some((other) => other.parameter !== entry.parameter || other.field !== entry.field || other.urlText !== entry.urlText)) return undefined;
+    const client = splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
     return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
   }
 

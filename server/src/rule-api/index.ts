@@ -241,9 +241,11 @@ export interface RuleContext<MessageIds extends string = string> {
   /**
    * When `receiver.method(…)` is a workspace service's method that hands one of its parameters to an HTTP client's GET
    * as the query (`get(params) { return this.server.get(this.url, { params }); }`): that parameter's position and the
-   * request URL's known text (`X` for unknown parts).
+   * request URL's known text (`X` for unknown parts). `byName`: the receiver's class is unknown and the method was
+   * found by its name alone (a constructor-style member, `self.get_contact = function (filters) {…}`), so no cross-file
+   * summary follows the caller's values: the rule judges them itself.
    */
-  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string } | undefined;
+  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean } | undefined;
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

@@ -19,6 +19,8 @@ export const PASS_THROUGH_FUNCTIONS: readonly string[] = [
   'util.format', 'util.inspect', 'format', 'sprintf', 'Array.from', 'Array.of', 'Promise.resolve', 'cloneDeep', 'clone',
   'merge', '_.merge', '_.clone', '_.cloneDeep', 'path.join', 'path.resolve', 'qs.stringify', 'querystring.stringify',
   'stringify', 'serialize', 'toJSON', 'Object.freeze', 'Papa.unparse', 'json2csv', 'parse', 'Promise.all',
+  // lodash's string helpers: the string they were handed, trimmed, cased or padded (`_.trim(msisdn, '+')`)
+  '_.trim', '_.trimStart', '_.trimEnd', '_.toLower', '_.toUpper', '_.padStart', '_.padEnd', '_.toString',
   // RxJS: the promise of an Observable's first or last emission
   'firstValueFrom', 'lastValueFrom',
   // Node's zlib: compressed bytes hold what was compressed

@@ -287,6 +287,13 @@ class QueryReads {
         if (isStringLiteral(first)) this.add(first, first.value, true);
         continue;
       }
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.object.type === 'Identifier' && factories.has(node.callee.object.name)) {
+        // `const filters = new FilterParser(query); filters.equals('hospital_no'); filters.dateFrom('dobFrom', 'dob')`: a
+        // query builder over the query object maps the key named first to a condition, so it reads that parameter.
+        const first = node.arguments[0];
+        if (isStringLiteral(first) && PARAMETER_NAME.test(first.value)) this.add(first, first.value, true);
+        continue;
+      }
       if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
       // `query as TaskQuery`, `query!`: the same object under a type.
       let site: Node = node;
@@ -300,7 +307,7 @@ class QueryReads {
       else if (parent.type === 'VariableDeclarator' && parent.init && unwrap(parent.init) === node) {
         if (parent.id.type === 'ObjectPattern') this.pattern(parent.id, aliases, indirect);
         else if (parent.id.type === 'Identifier') aliases.add(parent.id.name);
-      } else if (parent.type === 'CallExpression' && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
+      } else if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
         this.helperCall(parent, parent.arguments.indexOf(site as TSESTree.CallExpressionArgument), factories, depth);
       }
     }
@@ -342,8 +349,8 @@ class QueryReads {
    * (`mapQueryFilters(query, [{ key: 'firstName' }])`), and a function it returns reads the names it is
    * called with (`makeFilter(query)('lastName')`).
    */
-  helperCall(call: TSESTree.CallExpression, index: number, factories: Set<string>, depth: number) {
-    const local = call.callee.type === 'Identifier' ? this.model.functionsByName.get(call.callee.name) : undefined;
+  helperCall(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, factories: Set<string>, depth: number, literalsBeside = true) {
+    const local = call.type === 'CallExpression' && call.callee.type === 'Identifier' ? this.model.functionsByName.get(call.callee.name) : undefined;
     if (local && !this.model.isInside(call, local)) {
       if (depth >= HELPER_DEPTH) return;
       const param = local.params[index];
@@ -351,6 +358,7 @@ class QueryReads {
       else if (param?.type === 'ObjectPattern') this.pattern(param, new Set(), true);
       return;
     }
+    if (!literalsBeside) return;
     call.arguments.forEach((argument, i) => {
       if (i !== index) this.parameterNames(argument, 0);
     });
@@ -473,6 +481,31 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
       }
     }
   }
+  for (const node of model.within(handler.body)) {
+    if (!isQueryOf(node, request)) continue;
+    const parent = model.parent(node);
+    if (parent?.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      const copy = copyBinding(parent, model);
+      if (copy) {
+        // `const options = _.clone(req.query)`, `Object.assign({}, req.query)`: the query again under a name.
+        aliases.add(copy);
+        source ??= node;
+      } else if (handsToLocalHelper(parent, model)) {
+        // `find(req.query)` where `find` is a function of this file: what it reads from its parameter comes from the URL.
+        const before = reads.reads.length;
+        reads.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), new Set(), 0, false);
+        if (reads.reads.length > before) source ??= node;
+      }
+    } else if (parent?.type === 'SpreadElement') {
+      // `const conditions = { ...req.query }`
+      const object = model.parent(parent);
+      const declarator = object?.type === 'ObjectExpression' ? model.parent(object) : undefined;
+      if (declarator?.type === 'VariableDeclarator' && declarator.init === object && declarator.id.type === 'Identifier') {
+        aliases.add(declarator.id.name);
+        source ??= node;
+      }
+    }
+  }
   if (!source) return undefined;
   reads.follow(handler.body, aliases, false, 0);
   const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, deps, handler, path));
@@ -489,6 +522,24 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
 }
 
 /** `req.query`, `ctx.query`, `ctx.request.query`. */
+/** Calls that return a copy of the object handed to them: lodash `_.clone(query)`, `Object.assign({}, query)`, `structuredClone(query)`. */
+const COPY_CALLS = new Set(['clone', 'cloneDeep', 'assign', 'extend', 'merge', 'structuredClone']);
+
+/** The variable a copy of the call's argument is bound to: `const options = _.clone(req.query)`. */
+function copyBinding(call: TSESTree.CallExpression, model: FileModel): string | undefined {
+  const name = lastSegment(call.callee);
+  if (!name || !COPY_CALLS.has(name)) return undefined;
+  const parent = model.parent(call);
+  return parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** `find(req.query)` where `find` is declared in this file (and is not the handler itself). */
+function handsToLocalHelper(call: TSESTree.CallExpression, model: FileModel): boolean {
+  if (call.callee.type !== 'Identifier') return false;
+  const local = model.functionsByName.get(call.callee.name);
+  return !!local && !model.isInside(call, local);
+}
+
 function isQueryOf(node: Node, request: string): boolean {
   if (node.type !== 'MemberExpression' || node.computed || propertyName(node) !== 'query') return false;
   let root = node.object;

@@ -33,6 +33,8 @@ export interface GetRouteDeps {
   appUsersArePatients?: boolean;
   classifyName(name: string): readonly string[];
   importsModule(module: RegExp): boolean;
+  /** The keys a function of another workspace module reads from its first parameter (through the workspace index). */
+  queryKeysReadBy?(callee: Node): readonly string[];
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
@@ -253,7 +255,15 @@ class QueryReads {
   /** Whether a read went through a helper (the evidence is indirect). */
   indirect = false;
 
-  constructor(private readonly model: FileModel, private readonly kindsOf: (name: string) => readonly string[]) {}
+  constructor(private readonly model: FileModel, private readonly kindsOf: (name: string) => readonly string[], private readonly importedKeys?: (callee: Node) => readonly string[]) {}
+
+  /** `Patients.find(query)`: a search of another workspace module taking the query first reads the keys its summary lists. */
+  importedHelper(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+    if (index !== 0 || call.type !== 'CallExpression' || !this.importedKeys) return false;
+    const keys = this.importedKeys(call.callee);
+    for (const key of keys) this.add(call.arguments[0], key, true);
+    return keys.length > 0;
+  }
 
   add(node: Node, name: string, indirect: boolean) {
     const kinds = this.kindsOf(name);
@@ -358,7 +368,7 @@ class QueryReads {
       else if (param?.type === 'ObjectPattern') this.pattern(param, new Set(), true);
       return;
     }
-    if (!literalsBeside) return;
+    if (this.importedHelper(call, index) || !literalsBeside) return;
     call.arguments.forEach((argument, i) => {
       if (i !== index) this.parameterNames(argument, 0);
     });
@@ -455,7 +465,7 @@ function withoutStaffContacts(kinds: string[], staffSide: boolean): string[] {
 
 function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionNode, method: 'get' | 'unregistered', path: string | undefined): GetRouteFinding | undefined {
   const request = requestNameOf(handler)!;
-  const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps));
+  const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps), deps.queryKeysReadBy ? (callee) => deps.queryKeysReadBy!(callee) : undefined);
   const aliases = new Set<string>();
   let source: Node | undefined;
   for (const node of model.within(handler.body)) {
@@ -490,7 +500,7 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
         // `const options = _.clone(req.query)`, `Object.assign({}, req.query)`: the query again under a name.
         aliases.add(copy);
         source ??= node;
-      } else if (handsToLocalHelper(parent, model)) {
+      } else if (handsToLocalHelper(parent, model) || parent.arguments[0] === node) {
         // `find(req.query)` where `find` is a function of this file: what it reads from its parameter comes from the URL.
         const before = reads.reads.length;
         reads.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), new Set(), 0, false);
@@ -818,10 +828,14 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
   const model = new FileModel(program);
   const findings: GetRouteFinding[] = [];
   const fhirPaths = new Set<string>();
+  const reported = new Set<FunctionNode>();
   for (const [handler, { method, path }] of handlersOf(model)) {
     if (method === 'other') continue;
     const found = analyseHandler(model, deps, handler, method, path);
-    if (found) findings.push(found);
+    if (found) {
+      findings.push(found);
+      reported.add(handler);
+    }
   }
   for (const node of model.order) {
     let route: { method: string; path: Node } | undefined;
@@ -843,7 +857,8 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     if (registration && node.type === 'CallExpression') {
       const named = namedLookupFinding(node, path, registration.arguments, deps, staffSide);
       if (named) findings.push(named);
-      const search = fhir ? undefined : patientSearchRouteFinding(model, path, handlers, route.path);
+      // a handler already reported with the keys its search reads needs no finding of the route's name alone
+      const search = fhir || handlers.some((handler) => reported.has(handler)) ? undefined : patientSearchRouteFinding(model, path, handlers, route.path);
       if (search) findings.push(search);
     }
   }

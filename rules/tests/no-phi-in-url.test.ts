@@ -1900,6 +1900,15 @@ describe('no-phi-in-url: a handler handing its whole query to a search of the sa
       { filename: 'src/controllers/stock.js', code: SEARCH + "function read(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows)).catch(next);\n}\nfunction find(options) {\n  const filters = new FilterParser(options, { tableAlias: 's' });\n  filters.equals('depot_uuid');\n  filters.equals('user_id');\n  filters.dateFrom('custom_period_start', 'date');\n  filters.setOrder('ORDER BY s.date DESC');\n  return db.exec(filters.applyQuery('SELECT * FROM stock'));\n}\nmodule.exports = { read };" },
       // the query handed to a function of another library (not followed, no literals read)
       { filename: 'src/controllers/lists.js', code: "declare const db: any;\nfunction read(req, res, next) {\n  return db.find('patient_name', req.query).then((rows) => res.json(rows));\n}\nmodule.exports = { read };" },
+      // a builder key naming only a record (a voucher's or a patient's reference) and a ledger's account number
+      { filename: 'src/controllers/finance/journal.js', code: SEARCH + "function read(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows));\n}\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.fullText('hrRecord');\n  filters.equals('patient');\n  return db.exec(filters.applyQuery('SELECT'), options.accountNumber);\n}\nmodule.exports = { read };" },
+      // a search over staff records (the folder, or the searched module, names employees): workforce data
+      { filename: 'src/controllers/payroll/employees/index.js', code: SEARCH + "function list(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows));\n}\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.dateFrom('dateBirthFrom', 'dob');\n  return db.exec(filters.applyQuery('SELECT'));\n}\nmodule.exports = { list };" },
+      {
+        filename: 'src/controllers/payroll/reports/registrations.js',
+        workspace: { 'src/controllers/payroll/employees/index.js': "exports.find = find;\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.dateFrom('dateBirthFrom', 'dob');\n  return db.exec(filters.applyQuery('SELECT'));\n}" },
+        code: "const _ = require('lodash');\nconst Employees = require('../employees');\nasync function build(req, res) {\n  const options = _.clone(req.query);\n  res.json(await Employees.find(options));\n}\nmodule.exports = { build };",
+      },
       // a search of another module whose keys are a stock list's (cross-file, through the workspace summaries)
       {
         filename: 'src/controllers/stock/report.js',

@@ -260,13 +260,22 @@ class QueryReads {
   /** `Patients.find(query)`: a search of another workspace module taking the query first reads the keys its summary lists. */
   importedHelper(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
     if (index !== 0 || call.type !== 'CallExpression' || !this.importedKeys) return false;
+    if (calleeOwnerNamesStaff(call.callee)) return true;
     const keys = this.importedKeys(call.callee);
-    for (const key of keys) this.add(call.arguments[0], key, true);
+    for (const key of keys) this.add(call.arguments[0], key, true, true);
     return keys.length > 0;
   }
 
-  add(node: Node, name: string, indirect: boolean) {
-    const kinds = this.kindsOf(name);
+  /**
+   * Set while following a whole query into a search (handed whole, a query builder's keys, an imported search's
+   * summary): a key naming only a record (`patient`, `hrRecord`) is matched as a reference to it, and an account
+   * number not named for a patient is a ledger's; neither is a person's identifier.
+   */
+  searchKeys = false;
+
+  add(node: Node, name: string, indirect: boolean, searchKey = this.searchKeys) {
+    let kinds = this.kindsOf(name);
+    if (searchKey) kinds = kinds.filter((kind) => kind !== 'patient-record' && (kind !== 'account-number' || subjectOfName(name) === 'patient'));
     if (!kinds.length) return;
     this.reads.push({ node, name, kinds });
     if (indirect) this.indirect = true;
@@ -301,7 +310,7 @@ class QueryReads {
         // `const filters = new FilterParser(query); filters.equals('hospital_no'); filters.dateFrom('dobFrom', 'dob')`: a
         // query builder over the query object maps the key named first to a condition, so it reads that parameter.
         const first = node.arguments[0];
-        if (isStringLiteral(first) && PARAMETER_NAME.test(first.value)) this.add(first, first.value, true);
+        if (isStringLiteral(first) && PARAMETER_NAME.test(first.value)) this.add(first, first.value, true, true);
         continue;
       }
       if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
@@ -496,14 +505,18 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
     const parent = model.parent(node);
     if (parent?.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
       const copy = copyBinding(parent, model);
+      if (copy && searchesStaff(undefined, deps)) continue;
       if (copy) {
         // `const options = _.clone(req.query)`, `Object.assign({}, req.query)`: the query again under a name.
         aliases.add(copy);
         source ??= node;
       } else if (handsToLocalHelper(parent, model) || parent.arguments[0] === node) {
         // `find(req.query)` where `find` is a function of this file: what it reads from its parameter comes from the URL.
+        if (searchesStaff(parent.callee, deps)) continue;
         const before = reads.reads.length;
+        reads.searchKeys = true;
         reads.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), new Set(), 0, false);
+        reads.searchKeys = false;
         if (reads.reads.length > before) source ??= node;
       }
     } else if (parent?.type === 'SpreadElement') {
@@ -541,6 +554,24 @@ function copyBinding(call: TSESTree.CallExpression, model: FileModel): string | 
   if (!name || !COPY_CALLS.has(name)) return undefined;
   const parent = model.parent(call);
   return parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/**
+ * Whether a search the whole query is handed to is over staff records: its module (`Employees.find`) or the folder of
+ * the handler's file (`payroll/employees/index.js`) names staff people. Their names and birth dates are workforce data.
+ */
+function searchesStaff(callee: Node | undefined, deps: GetRouteDeps): boolean {
+  const folder = deps.file.split('/').slice(-2, -1);
+  return folder.some(namesStaff) || (!!callee && calleeOwnerNamesStaff(callee));
+}
+
+function namesStaff(name: string): boolean {
+  return splitWords(name).some((word) => word !== 'user' && word !== 'users' && STAFF_PERSON_WORDS.has(word));
+}
+
+/** `Employees.find`: a search of a module named for staff people. */
+function calleeOwnerNamesStaff(callee: Node): boolean {
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && namesStaff(callee.object.name);
 }
 
 /** `find(req.query)` where `find` is declared in this file (and is not the handler itself). */

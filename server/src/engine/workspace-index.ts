@@ -498,7 +498,7 @@ export function extractServedQueryParameters(text: string): string[] {
 }
 
 /** A top-level function declaration and its first parameter: `function find(options) {`, `async function search(filters) {`. */
-const TOP_LEVEL_FUNCTION = /^(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\b/gm;
+const TOP_LEVEL_FUNCTION = /^(?:export\s+)?(?:(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\b|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\s*\*?\s*[\w$]*\s*)?\(\s*([A-Za-z_$][\w$]*)\b[^()]*\)\s*(?::[^=]{1,120})?(?:=>|\{))/gm;
 /** `exports.find = find`, `module.exports.find = find`: a function exported under a name. */
 const EXPORTED_AS = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
 
@@ -517,7 +517,7 @@ export function extractQueryKeyReaders(text: string): Array<[string, string[]]> 
     const from = (start.index ?? 0) + start[0].length;
     const to = i + 1 < starts.length ? starts[i + 1].index ?? text.length : text.length;
     const body = text.slice(from, Math.min(to, from + 20000));
-    const param = start[2].replace(/\$/g, '\\$');
+    const param = (start[2] ?? start[4]).replace(/\$/g, '\\$');
     const keys = new Set<string>();
     for (const read of body.matchAll(new RegExp(String.raw`(?<![\w$.])${param}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
     for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${param}\b(?!\s*\.)`, 'g'))) {
@@ -531,10 +531,10 @@ export function extractQueryKeyReaders(text: string): Array<[string, string[]]> 
       for (const call of body.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\.[A-Za-z_$][\w$]*\(\s*['"]([A-Za-z_][\w.-]*)['"]`, 'g'))) keys.add(call[1]);
     }
     const found = [...keys].filter((key) => key.length <= 60).slice(0, 100);
-    if (found.length) byFunction.set(start[1], found);
+    if (found.length) byFunction.set(start[1] ?? start[3], found);
   });
   const result = new Map<string, string[]>();
-  for (const [name, keys] of byFunction) if (/^export\s/.test(text.slice(starts.find((start) => start[1] === name)!.index ?? 0))) result.set(name, keys);
+  for (const [name, keys] of byFunction) if (/^export\s/.test(text.slice(starts.find((start) => (start[1] ?? start[3]) === name)!.index ?? 0))) result.set(name, keys);
   for (const exported of text.matchAll(EXPORTED_AS)) {
     const keys = byFunction.get(exported[2]);
     if (keys) result.set(exported[1], keys);

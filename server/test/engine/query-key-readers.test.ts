@@ -22,6 +22,11 @@ describe('extractQueryKeyReaders', () => {
       '  return [query.phone, firstName, limit];',
       '}',
       'function hidden(query) { return query.ssn; }',
+      'export const searchByPhone = async (filters: SearchQuery): Promise<unknown[]> => {',
+      '  return db.find({ phone: filters.phoneNumber, page: filters.page });',
+      '};',
+      'const inner = (params) => params.dob;',
+      'exports.inner = inner;',
     ].join('\n');
     const readers = new Map(extractQueryKeyReaders(text));
     assert.deepEqual(readers.get('find'), ['dateBirthFrom', 'hospital_no']);
@@ -30,5 +35,8 @@ describe('extractQueryKeyReaders', () => {
     assert.equal(readers.has('hidden'), false);
     // a destructured parameter is not a simple name: nothing to follow
     assert.equal(readers.has('search'), false);
+    // arrow functions bound to a name, exported either way
+    assert.deepEqual(readers.get('searchByPhone'), ['phoneNumber', 'page']);
+    assert.deepEqual(readers.get('inner'), ['dob']);
   });
 });

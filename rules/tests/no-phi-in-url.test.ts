@@ -1969,3 +1969,68 @@ describe('no-phi-in-url: requests made through clients not known by name', () =>
     ],
   });
 });
+
+// A handler that hands its whole query (`req.query`, a copy of it) to a search function of its file: the keys that
+// function reads from its parameter — directly or through a query builder it constructs over it — are in the URL.
+describe('no-phi-in-url: a handler handing its whole query to a search of the same file', () => {
+  const SEARCH = "declare const db: any;\ndeclare const _: any;\ndeclare class FilterParser { constructor(q: any, o?: any); equals(k: string, c?: string): void; fullText(k: string): void; dateFrom(k: string, c?: string): void; setOrder(s: string): void; applyQuery(s: string): string }\n";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // the builder maps paging, staff, stock and opaque-id keys only
+      { filename: 'src/controllers/stock.js', code: SEARCH + "function read(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows)).catch(next);\n}\nfunction find(options) {\n  const filters = new FilterParser(options, { tableAlias: 's' });\n  filters.equals('depot_uuid');\n  filters.equals('user_id');\n  filters.dateFrom('custom_period_start', 'date');\n  filters.setOrder('ORDER BY s.date DESC');\n  return db.exec(filters.applyQuery('SELECT * FROM stock'));\n}\nmodule.exports = { read };" },
+      // the query handed to a function of another library (not followed, no literals read)
+      { filename: 'src/controllers/lists.js', code: "declare const db: any;\nfunction read(req, res, next) {\n  return db.find('patient_name', req.query).then((rows) => res.json(rows));\n}\nmodule.exports = { read };" },
+      // a builder key naming only a record (a voucher's or a patient's reference) and a ledger's account number
+      { filename: 'src/controllers/finance/journal.js', code: SEARCH + "function read(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows));\n}\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.fullText('hrRecord');\n  filters.equals('patient');\n  return db.exec(filters.applyQuery('SELECT'), options.accountNumber);\n}\nmodule.exports = { read };" },
+      // a search over staff records (the folder, or the searched module, names employees): workforce data
+      { filename: 'src/controllers/payroll/employees/index.js', code: SEARCH + "function list(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows));\n}\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.dateFrom('dateBirthFrom', 'dob');\n  return db.exec(filters.applyQuery('SELECT'));\n}\nmodule.exports = { list };" },
+      {
+        filename: 'src/controllers/payroll/reports/registrations.js',
+        workspace: { 'src/controllers/payroll/employees/index.js': "exports.find = find;\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.dateFrom('dateBirthFrom', 'dob');\n  return db.exec(filters.applyQuery('SELECT'));\n}" },
+        code: "const _ = require('lodash');\nconst Employees = require('../employees');\nasync function build(req, res) {\n  const options = _.clone(req.query);\n  res.json(await Employees.find(options));\n}\nmodule.exports = { build };",
+      },
+      // a search of another module whose keys are a stock list's (cross-file, through the workspace summaries)
+      {
+        filename: 'src/controllers/stock/report.js',
+        workspace: { 'src/controllers/stock/index.js': "exports.find = find;\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.equals('depot_uuid');\n  filters.equals('inventory_uuid');\n  return db.exec(filters.applyQuery('SELECT'));\n}" },
+        code: "const Stock = require('./index');\nasync function build(req, res) {\n  res.json(await Stock.find(req.query));\n}\nmodule.exports = { build };",
+      },
+      // a search of another module, called by a POST route
+      {
+        filename: 'src/routes/patients.js',
+        workspace: { 'src/controllers/patients.js': "export function search(options) { return [options.lastName, options.page]; }" },
+        code: EXPRESS + "import { search } from '../controllers/patients';\nrouter.post('/patients/search', (req, res) => res.json(search(req.query)));",
+      },
+      // a POST route handing its body's query to the same search
+      { filename: 'src/routes/patients.js', code: EXPRESS + SEARCH + "router.post('/patients/search', (req, res) => res.json(find(req.query)));\nfunction find(options) {\n  const filters = new FilterParser(options);\n  filters.dateFrom('dateBirthFrom', 'dob');\n  return db.exec(filters.applyQuery('SELECT'));\n}" },
+    ],
+    invalid: [
+      {
+        name: 'find(req.query) in a handler registered elsewhere; the search builds its WHERE from birth-date and hospital-number keys',
+        filename: 'src/controllers/patients.js',
+        code: SEARCH + "function read(req, res, next) {\n  return find(req.query).then((rows) => res.json(rows)).catch(next);\n}\nfunction find(options) {\n  const filters = new FilterParser(options, { tableAlias: 'p' });\n  filters.dateFrom('dateBirthFrom', 'dob');\n  filters.equals('hospital_no');\n  filters.setOrder('ORDER BY p.registration_date DESC');\n  return db.exec(filters.applyQuery('SELECT * FROM patient'));\n}\nmodule.exports = { read };",
+        errors: [{ line: 5, column: 15, kinds: ['date-of-birth', 'mrn'] }],
+      },
+      {
+        name: 'a copy of the query (lodash clone, object spread) handed to a search that destructures it',
+        filename: 'src/routes/registrations.js',
+        code: EXPRESS + SEARCH + "router.get('/reports/registrations', async (req, res) => {\n  const options = _.clone(req.query);\n  res.json(await search(options));\n});\nrouter.get('/admissions', async (req, res) => {\n  const conditions = { ...req.query };\n  res.json(await search(conditions));\n});\nfunction search({ lastName, page }) { return db.exec(lastName, page); }",
+        errors: [{ line: 8, column: 27, kinds: ['name'] }, { line: 12, column: 27, kinds: ['name'] }],
+      },
+      {
+        name: 'a copy of the query handed to the patient search of another module (CommonJS namespace, query builder there)',
+        filename: 'src/controllers/reports/registrations.js',
+        workspace: { 'src/controllers/patients/index.js': "const FilterParser = require('../../lib/filter');\nexports.find = find;\nfunction find(options) {\n  const filters = new FilterParser(options, { tableAlias: 'p' });\n  filters.dateFrom('dateBirthFrom', 'dob');\n  filters.equals('hospital_no');\n  filters.equals('project_id');\n  return db.exec(filters.applyQuery('SELECT'));\n}" },
+        code: "const _ = require('lodash');\nconst Patients = require('../patients');\nasync function build(req, res) {\n  const options = _.clone(req.query);\n  res.json(await Patients.find(options));\n}\nmodule.exports = { build };",
+        errors: [{ line: 4, column: 27, kinds: ['date-of-birth', 'mrn'] }],
+      },
+      {
+        name: 'req.query handed to an imported search (ES import) that destructures it',
+        filename: 'src/routes/patients.ts',
+        workspace: { 'src/services/patients.ts': "export async function searchPatients(query: any) {\n  const { familyName, page } = query;\n  return [familyName, page];\n}" },
+        code: EXPRESS + "import { searchPatients } from '../services/patients';\nrouter.get('/patients', asyncHandler(async (req, res) => res.json(await searchPatients(req.query))));",
+        errors: [{ line: 5, column: 88, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -33,6 +33,8 @@ export interface GetRouteDeps {
   appUsersArePatients?: boolean;
   classifyName(name: string): readonly string[];
   importsModule(module: RegExp): boolean;
+  /** The keys a function of another workspace module reads from its first parameter (through the workspace index). */
+  queryKeysReadBy?(callee: Node): readonly string[];
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
@@ -253,10 +255,27 @@ class QueryReads {
   /** Whether a read went through a helper (the evidence is indirect). */
   indirect = false;
 
-  constructor(private readonly model: FileModel, private readonly kindsOf: (name: string) => readonly string[]) {}
+  constructor(private readonly model: FileModel, private readonly kindsOf: (name: string) => readonly string[], private readonly importedKeys?: (callee: Node) => readonly string[]) {}
 
-  add(node: Node, name: string, indirect: boolean) {
-    const kinds = this.kindsOf(name);
+  /** `Patients.find(query)`: a search of another workspace module taking the query first reads the keys its summary lists. */
+  importedHelper(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+    if (index !== 0 || call.type !== 'CallExpression' || !this.importedKeys) return false;
+    if (calleeOwnerNamesStaff(call.callee)) return true;
+    const keys = this.importedKeys(call.callee);
+    for (const key of keys) this.add(call.arguments[0], key, true, true);
+    return keys.length > 0;
+  }
+
+  /**
+   * Set while following a whole query into a search (handed whole, a query builder's keys, an imported search's
+   * summary): a key naming only a record (`patient`, `hrRecord`) is matched as a reference to it, and an account
+   * number not named for a patient is a ledger's; neither is a person's identifier.
+   */
+  searchKeys = false;
+
+  add(node: Node, name: string, indirect: boolean, searchKey = this.searchKeys) {
+    let kinds = this.kindsOf(name);
+    if (searchKey) kinds = kinds.filter((kind) => kind !== 'patient-record' && (kind !== 'account-number' || subjectOfName(name) === 'patient'));
     if (!kinds.length) return;
     this.reads.push({ node, name, kinds });
     if (indirect) this.indirect = true;
@@ -287,6 +306,13 @@ class QueryReads {
         if (isStringLiteral(first)) this.add(first, first.value, true);
         continue;
       }
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.object.type === 'Identifier' && factories.has(node.callee.object.name)) {
+        // `const filters = new FilterParser(query); filters.equals('hospital_no'); filters.dateFrom('dobFrom', 'dob')`: a
+        // query builder over the query object maps the key named first to a condition, so it reads that parameter.
+        const first = node.arguments[0];
+        if (isStringLiteral(first) && PARAMETER_NAME.test(first.value)) this.add(first, first.value, true, true);
+        continue;
+      }
       if (node.type !== 'Identifier' || !aliases.has(node.name)) continue;
       // `query as TaskQuery`, `query!`: the same object under a type.
       let site: Node = node;
@@ -300,7 +326,7 @@ class QueryReads {
       else if (parent.type === 'VariableDeclarator' && parent.init && unwrap(parent.init) === node) {
         if (parent.id.type === 'ObjectPattern') this.pattern(parent.id, aliases, indirect);
         else if (parent.id.type === 'Identifier') aliases.add(parent.id.name);
-      } else if (parent.type === 'CallExpression' && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
+      } else if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(site as TSESTree.CallExpressionArgument)) {
         this.helperCall(parent, parent.arguments.indexOf(site as TSESTree.CallExpressionArgument), factories, depth);
       }
     }
@@ -342,8 +368,8 @@ class QueryReads {
    * (`mapQueryFilters(query, [{ key: 'firstName' }])`), and a function it returns reads the names it is
    * called with (`makeFilter(query)('lastName')`).
    */
-  helperCall(call: TSESTree.CallExpression, index: number, factories: Set<string>, depth: number) {
-    const local = call.callee.type === 'Identifier' ? this.model.functionsByName.get(call.callee.name) : undefined;
+  helperCall(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, factories: Set<string>, depth: number, literalsBeside = true) {
+    const local = call.type === 'CallExpression' && call.callee.type === 'Identifier' ? this.model.functionsByName.get(call.callee.name) : undefined;
     if (local && !this.model.isInside(call, local)) {
       if (depth >= HELPER_DEPTH) return;
       const param = local.params[index];
@@ -351,6 +377,7 @@ class QueryReads {
       else if (param?.type === 'ObjectPattern') this.pattern(param, new Set(), true);
       return;
     }
+    if (this.importedHelper(call, index) || !literalsBeside) return;
     call.arguments.forEach((argument, i) => {
       if (i !== index) this.parameterNames(argument, 0);
     });
@@ -447,7 +474,7 @@ function withoutStaffContacts(kinds: string[], staffSide: boolean): string[] {
 
 function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionNode, method: 'get' | 'unregistered', path: string | undefined): GetRouteFinding | undefined {
   const request = requestNameOf(handler)!;
-  const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps));
+  const reads = new QueryReads(model, (name) => kindsOfParameter(name, deps), deps.queryKeysReadBy ? (callee) => deps.queryKeysReadBy!(callee) : undefined);
   const aliases = new Set<string>();
   let source: Node | undefined;
   for (const node of model.within(handler.body)) {
@@ -473,6 +500,35 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
       }
     }
   }
+  for (const node of model.within(handler.body)) {
+    if (!isQueryOf(node, request)) continue;
+    const parent = model.parent(node);
+    if (parent?.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      const copy = copyBinding(parent, model);
+      if (copy && searchesStaff(undefined, deps)) continue;
+      if (copy) {
+        // `const options = _.clone(req.query)`, `Object.assign({}, req.query)`: the query again under a name.
+        aliases.add(copy);
+        source ??= node;
+      } else if (handsToLocalHelper(parent, model) || parent.arguments[0] === node) {
+        // `find(req.query)` where `find` is a function of this file: what it reads from its parameter comes from the URL.
+        if (searchesStaff(parent.callee, deps)) continue;
+        const before = reads.reads.length;
+        reads.searchKeys = true;
+        reads.helperCall(parent, parent.arguments.indexOf(node as TSESTree.CallExpressionArgument), new Set(), 0, false);
+        reads.searchKeys = false;
+        if (reads.reads.length > before) source ??= node;
+      }
+    } else if (parent?.type === 'SpreadElement') {
+      // `const conditions = { ...req.query }`
+      const object = model.parent(parent);
+      const declarator = object?.type === 'ObjectExpression' ? model.parent(object) : undefined;
+      if (declarator?.type === 'VariableDeclarator' && declarator.init === object && declarator.id.type === 'Identifier') {
+        aliases.add(declarator.id.name);
+        source ??= node;
+      }
+    }
+  }
   if (!source) return undefined;
   reads.follow(handler.body, aliases, false, 0);
   const kinds = withoutStaffContacts(reads.kinds(), isStaffSide(model, deps, handler, path));
@@ -489,6 +545,42 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
 }
 
 /** `req.query`, `ctx.query`, `ctx.request.query`. */
+/** Calls that return a copy of the object handed to them: lodash `_.clone(query)`, `Object.assign({}, query)`, `structuredClone(query)`. */
+const COPY_CALLS = new Set(['clone', 'cloneDeep', 'assign', 'extend', 'merge', 'structuredClone']);
+
+/** The variable a copy of the call's argument is bound to: `const options = _.clone(req.query)`. */
+function copyBinding(call: TSESTree.CallExpression, model: FileModel): string | undefined {
+  const name = lastSegment(call.callee);
+  if (!name || !COPY_CALLS.has(name)) return undefined;
+  const parent = model.parent(call);
+  return parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/**
+ * Whether a search the whole query is handed to is over staff records: its module (`Employees.find`) or the folder of
+ * the handler's file (`payroll/employees/index.js`) names staff people. Their names and birth dates are workforce data.
+ */
+function searchesStaff(callee: Node | undefined, deps: GetRouteDeps): boolean {
+  const folder = deps.file.split('/').slice(-2, -1);
+  return folder.some(namesStaff) || (!!callee && calleeOwnerNamesStaff(callee));
+}
+
+function namesStaff(name: string): boolean {
+  return splitWords(name).some((word) => word !== 'user' && word !== 'users' && STAFF_PERSON_WORDS.has(word));
+}
+
+/** `Employees.find`: a search of a module named for staff people. */
+function calleeOwnerNamesStaff(callee: Node): boolean {
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && namesStaff(callee.object.name);
+}
+
+/** `find(req.query)` where `find` is declared in this file (and is not the handler itself). */
+function handsToLocalHelper(call: TSESTree.CallExpression, model: FileModel): boolean {
+  if (call.callee.type !== 'Identifier') return false;
+  const local = model.functionsByName.get(call.callee.name);
+  return !!local && !model.isInside(call, local);
+}
+
 function isQueryOf(node: Node, request: string): boolean {
   if (node.type !== 'MemberExpression' || node.computed || propertyName(node) !== 'query') return false;
   let root = node.object;
@@ -767,10 +859,14 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
   const model = new FileModel(program);
   const findings: GetRouteFinding[] = [];
   const fhirPaths = new Set<string>();
+  const reported = new Set<FunctionNode>();
   for (const [handler, { method, path }] of handlersOf(model)) {
     if (method === 'other') continue;
     const found = analyseHandler(model, deps, handler, method, path);
-    if (found) findings.push(found);
+    if (found) {
+      findings.push(found);
+      reported.add(handler);
+    }
   }
   for (const node of model.order) {
     let route: { method: string; path: Node } | undefined;
@@ -792,7 +888,8 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
     if (registration && node.type === 'CallExpression') {
       const named = namedLookupFinding(node, path, registration.arguments, deps, staffSide);
       if (named) findings.push(named);
-      const search = fhir ? undefined : patientSearchRouteFinding(model, path, handlers, route.path);
+      // a handler already reported with the keys its search reads needs no finding of the route's name alone
+      const search = fhir || handlers.some((handler) => reported.has(handler)) ? undefined : patientSearchRouteFinding(model, path, handlers, route.path);
       if (search) findings.push(search);
     }
   }

@@ -603,6 +603,16 @@ function createContext(
       const member = receiver.type === 'MemberExpression' || receiver.type === 'Identifier' ? input.index.queryForwardingOfMember(method) : undefined;
       return member ? { ...member, byName: true } : undefined;
     },
+    queryKeysReadBy(callee) {
+      if (language !== 'code' || !input.index) return [];
+      if (callee.type === 'Identifier') {
+        const source = analyzer().importedFrom(callee.name);
+        return source && source.imported !== 'default' && source.imported !== '*' ? input.index.queryKeysReadBy(input.relPath, source.module, source.imported) : [];
+      }
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return [];
+      const source = analyzer().importedFrom(callee.object.name);
+      return source && (source.imported === 'default' || source.imported === '*') ? input.index.queryKeysReadBy(input.relPath, source.module, callee.property.name) : [];
+    },
     isHttpClientInstance(node) {
       if (language !== 'code' || !input.index) return false;
       const name = analyzer().instanceClassOf(node);

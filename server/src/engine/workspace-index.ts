@@ -537,6 +537,51 @@ export function extractServedQueryParameters(text: string): string[] {
   return [...names].filter((name) => name.length <= 60).slice(0, 200);
 }
 
+/** A top-level function declaration and its first parameter: `function find(options) {`, `async function search(filters) {`. */
+const TOP_LEVEL_FUNCTION = /^(?:export\s+)?(?:(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\b|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\s*\*?\s*[\w$]*\s*)?\(\s*([A-Za-z_$][\w$]*)\b[^()]*\)\s*(?::[^=]{1,120})?(?:=>|\{))/gm;
+/** `exports.find = find`, `module.exports.find = find`: a function exported under a name. */
+const EXPORTED_AS = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
+
+/**
+ * The query keys a module's functions read from their first parameter, by export name: a search that takes a
+ * request's whole query (`find(req.query)` in a controller of another file) and reads `options.name`, destructures
+ * `const { dob } = options`, or builds its WHERE clause with a query builder over it (`const filters = new
+ * FilterParser(options); filters.equals('hospital_no')`). Text only; a body runs to the next top-level function.
+ */
+export function extractQueryKeyReaders(text: string): Array<[string, string[]]> {
+  if (!text.includes('function')) return [];
+  const starts = [...text.matchAll(TOP_LEVEL_FUNCTION)].slice(0, 200);
+  if (!starts.length) return [];
+  const byFunction = new Map<string, string[]>();
+  starts.forEach((start, i) => {
+    const from = (start.index ?? 0) + start[0].length;
+    const to = i + 1 < starts.length ? starts[i + 1].index ?? text.length : text.length;
+    const body = text.slice(from, Math.min(to, from + 20000));
+    const param = (start[2] ?? start[4]).replace(/\$/g, '\\$');
+    const keys = new Set<string>();
+    for (const read of body.matchAll(new RegExp(String.raw`(?<![\w$.])${param}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
+    for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${param}\b(?!\s*\.)`, 'g'))) {
+      for (const part of pattern[1].split(',')) {
+        const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
+        if (key) keys.add(key[1]);
+      }
+    }
+    for (const builder of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+[\w$.]+\(\s*${param}\s*[,)]`, 'g'))) {
+      const name = builder[1].replace(/\$/g, '\\$');
+      for (const call of body.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\.[A-Za-z_$][\w$]*\(\s*['"]([A-Za-z_][\w.-]*)['"]`, 'g'))) keys.add(call[1]);
+    }
+    const found = [...keys].filter((key) => key.length <= 60).slice(0, 100);
+    if (found.length) byFunction.set(start[1] ?? start[3], found);
+  });
+  const result = new Map<string, string[]>();
+  for (const [name, keys] of byFunction) if (/^export\s/.test(text.slice(starts.find((start) => (start[1] ?? start[3]) === name)!.index ?? 0))) result.set(name, keys);
+  for (const exported of text.matchAll(EXPORTED_AS)) {
+    const keys = byFunction.get(exported[2]);
+    if (keys) result.set(exported[1], keys);
+  }
+  return [...result];
+}
+
 /** How many files declare each name: `delta` 1 when a file adding `names` is indexed, -1 when it is removed. */
 function countNames(counts: Map<string, number>, names: readonly string[], delta: 1 | -1): void {
   for (const name of names) {
@@ -1344,6 +1389,8 @@ export class WorkspaceIndex {
   /** Files whose code writes patient search terms into the page URL (see writesPatientSearchIntoPageUrl). */
   private readonly patientSearchPageUrlWriters = new Set<string>();
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
+  /** Module key → its exported functions and the query keys they read from their first parameter (see extractQueryKeyReaders). */
+  private readonly queryKeyReadersByModule = new Map<string, Map<string, string[]>>();
   /** Files → the query parameters their handlers read from the request they serve (see extractServedQueryParameters). */
   private readonly servedQueryByFile = new Map<string, string[]>();
   private servedQueryByFolder = new Map<string, string[]>();
@@ -1408,6 +1455,8 @@ export class WorkspaceIndex {
     }
     const wrappers = extractRequestWrappers(text);
     if (wrappers.length) this.requestWrappersByModule.set(moduleKeyOf(file), new Map(wrappers));
+    const keyReaders = /\bnew\s|\.[A-Za-z_]|\{/.test(text) ? extractQueryKeyReaders(text) : [];
+    if (keyReaders.length) this.queryKeyReadersByModule.set(moduleKeyOf(file), new Map(keyReaders));
     const served = extractServedQueryParameters(text);
     if (served.length) {
       this.servedQueryByFile.set(file, served);
@@ -1441,6 +1490,15 @@ export class WorkspaceIndex {
     if (specifier !== undefined && !specifier.startsWith('.')) return undefined;
     const key = specifier === undefined ? moduleKeyOf(fromFile) : moduleKeyFrom(fromFile, specifier);
     return this.requestWrappersByModule.get(key)?.get(exportName);
+  }
+
+  /**
+   * The query keys an export of a relatively imported module reads from its first parameter (see
+   * extractQueryKeyReaders): what a handler handing its whole query to it puts in the URL.
+   */
+  queryKeysReadBy(fromFile: string, specifier: string, exportName: string): readonly string[] {
+    if (!/^\.{1,2}\//.test(specifier)) return [];
+    return this.queryKeyReadersByModule.get(moduleKeyFrom(fromFile, specifier))?.get(exportName) ?? [];
   }
 
   /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
@@ -1599,6 +1657,7 @@ export class WorkspaceIndex {
 
   removeFile(file: string): void {
     this.requestWrappersByModule.delete(moduleKeyOf(file));
+    this.queryKeyReadersByModule.delete(moduleKeyOf(file));
     countNames(this.httpClientClassCounts, this.httpClientClassesByFile.get(file) ?? [], -1);
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;

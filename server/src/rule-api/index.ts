@@ -246,6 +246,12 @@ export interface RuleContext<MessageIds extends string = string> {
    * summary follows the caller's values: the rule judges them itself.
    */
   queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean } | undefined;
+    /**
+   * When `callee` names a function of a relatively imported workspace module (`find` of `const { find } =
+   * require('./patients')`, `Patients.find` of `const Patients = require('../patients')`): the keys that function reads
+   * from its first parameter (`options.name`, a destructuring, a query builder over it). Empty when unknown.
+   */
+  queryKeysReadBy?(callee: TSESTree.Node): readonly string[];
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

@@ -146,8 +146,10 @@ const PLACE_KINDS: ReadonlySet<string> = new Set(['address', 'zip-code']);
  * Reference data ids are lookup keys, not a patient's identifiers. A value whose kinds are a person's identifiers
  * (`?patientId=${mrn}`) still counts.
  */
-function withoutReferenceKey(parameter: string | undefined, taint: Taint): Taint {
+function withoutReferenceKey(context: RuleContext, parameter: string | undefined, taint: Taint): Taint {
   if (!parameter || !isIdName(parameter) || !taint.kinds.length) return taint;
+  // a key that itself names a person's identifier (`nationalId`, `passportId`) takes that identifier
+  if (context.classifyName(parameter).some((kind) => !RECORD_KINDS.has(kind))) return taint;
   // a bare `id`, or a person's (`patientId=${patient.identifier}`), may take the patient's business identifier
   const words = splitWords(parameter);
   if (words.length < 2 || words.some((word) => PERSON_KEY_WORDS.has(word))) return taint;
@@ -1081,7 +1083,7 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const criteria = found ? withoutReferenceKey(parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found))) : undefined;
+      const criteria = found ? withoutReferenceKey(this.context, parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found))) : undefined;
       const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
@@ -1686,7 +1688,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = withoutReferenceKey(key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value))));
+    const own = withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value))));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }

@@ -1887,6 +1887,11 @@ runRuleTests('no-phi-in-url', {
       code: "export function load(patient: any, streetAddress: string, mrn: string) {\n  fetch('/rest/districts?region=' + patient.healthRegion + '&street=' + streetAddress);\n  fetch(`/rest/records?patientId=${mrn}`);\n}",
       errors: [{ line: 2, column: 73, kinds: ['address'] }, { line: 3, column: 36, kinds: ['mrn'] }],
     },
+    {
+      name: "an id key that names a person's identifier (nationalId) takes that identifier, read off the patient's record",
+      code: "declare function usePatient(uuid: string): { patient: any };\ndeclare function useSWR(url?: string): unknown;\nexport function useEligibility(patientUuid: string) {\n  const { patient } = usePatient(patientUuid);\n  const nationalId = patient?.identifier?.filter((identifier: any) => identifier)?.at(0)?.value;\n  const url = nationalId ? `/ws/claims/CoverageEligibilityRequest?nationalId=${nationalId}` : undefined;\n  return useSWR(url);\n}",
+      errors: [{ line: 6, column: 80, kinds: ['patient-record'] }],
+    },
   ],
 });
 

@@ -1346,6 +1346,17 @@ export function extractUploadHelperMounts(file: string, text: string): Array<{ m
   return mounts;
 }
 
+/** The type text inside content wrappers (`Promise<…>`, `Observable<…>`, up to four), arrays dropped: what a call resolves with. */
+function insideContentWrappers(typeText: string): string {
+  let text = typeText.trim().replace(/\[\]$/g, '');
+  for (let unwrap = 0; unwrap < 4; unwrap++) {
+    const generic = genericParts(text);
+    if (!generic || !contentWrappers.has(generic.name)) break;
+    text = generic.args[0].trim().replace(/\[\]$/g, '');
+  }
+  return text;
+}
+
 export class WorkspaceIndex {
   /** Module key → component name (and `default`) → the props type it is declared with (see extractComponentProps). */
   private readonly componentPropsByModule = new Map<string, Map<string, string>>();
@@ -1839,12 +1850,7 @@ export class WorkspaceIndex {
    */
   payloadTypeNamesOf(typeText: string, depth = 0): string[] {
     if (depth > 3) return [];
-    let text = typeText.trim().replace(/\[\]$/g, '');
-    for (let unwrap = 0; unwrap < 4; unwrap++) {
-      const generic = genericParts(text);
-      if (!generic || !contentWrappers.has(generic.name)) break;
-      text = generic.args[0].trim().replace(/\[\]$/g, '');
-    }
+    const text = insideContentWrappers(typeText);
     const generic = genericParts(text);
     const payload = generic && this.payloadParametersOf(generic.name);
     if (!generic || !payload) return [];
@@ -1881,12 +1887,7 @@ export class WorkspaceIndex {
    * (`Promise<RequestResult<Encounter[]>>` → RequestResult with its payload fields), else undefined.
    */
   payloadWrapperOf(typeText: string): { name: string; fields: string[] } | undefined {
-    let text = typeText.trim().replace(/\[\]$/g, '');
-    for (let unwrap = 0; unwrap < 4; unwrap++) {
-      const generic = genericParts(text);
-      if (!generic || !contentWrappers.has(generic.name)) break;
-      text = generic.args[0].trim().replace(/\[\]$/g, '');
-    }
+    const text = insideContentWrappers(typeText);
     const generic = genericParts(text);
     const payload = generic && this.payloadParametersOf(generic.name);
     return payload ? { name: generic.name, fields: payload.flatMap((parameter) => parameter.fields.filter(Boolean)) } : undefined;

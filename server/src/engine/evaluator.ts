@@ -575,10 +575,6 @@ export abstract class ValueEvaluator {
   }
 
   /**
-   * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
-   * management, practitioner sync, clinic settings) is their contact, not a patient's.
-   */
-  /**
    * `this.patientMedicalForm`, `generalPersonalHistoryForm` in a file that builds Angular reactive forms
    * (`@angular/forms`): a form group holds what its controls hold, and its `.value` is that data, so the words
    * before the trailing `Form` say what it carries (the code-structure word alone would clear it, as it does for a
@@ -620,6 +616,10 @@ export abstract class ValueEvaluator {
     return withTag({ ...fromKinds(form.kinds, this.origin(node, form.kinds), 'medium'), personContext: true }, 'declared-record');
   }
 
+  /**
+   * What a name says, where the code is: a bare `email` or `phone` in code about the workforce (user
+   * management, practitioner sync, clinic settings) is their contact, not a patient's.
+   */
   protected classifyHere(name: string, personContext = false): NameClassification {
     const byName = this.options.classifier.classify(name, personContext);
     // A name that says it is the patient's (`patientEmail`) stays theirs wherever the code is.

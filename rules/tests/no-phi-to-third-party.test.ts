@@ -97,6 +97,9 @@ runRuleTests('no-phi-to-third-party', {
     "declare const tracker: any; declare const patient: any;\ntracker.trackEvent({ name: 'saved' }, { dob: patient.birthDate });",
     "import Rollbar from 'rollbar';\ndeclare const rollbar: Rollbar;\nrollbar.configure({ payload: { environment: 'prod' } });",
     // event collectors: opaque ids and counts, the app's own backend (relative URL, a non-collector host, an API base from config), the app's own event bus, DHIS2-style trackers, reads
+    // chat widgets: commands, opaque ids and event names carry no PHI; a signed-in staff member's own e-mail in a
+    // clinician app is not a patient's (whose data), whatever the key says
+    "declare const $crisp: unknown[]; declare const patient: { id: string }; declare const user: { email: string; name: string };\n$crisp.push(['do', 'chat:open']);\n$crisp.push(['set', 'session:data', [[['patient_id', patient.id]]]]);\n$crisp.push(['set', 'user:email', [user.email]]);\nwindow.Intercom('boot', { app_id: 'x', user_id: patient.id });\nwindow.fcWidget.user.setEmail(user.email);",
     "import { splunkInstance } from './splunk';\ndeclare const patient: any;\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { patientId: patient.id, slots: patient.slots.length } });",
     "declare const patient: { dateOfBirth: string };\nfetch('/api/analytics/events', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
     "declare const patient: { dateOfBirth: string };\nfetch('https://api.clinic-app.org/v1/patients', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
@@ -498,6 +501,19 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 60, kinds: ['name'], message: 'OneSignal (push notification service)' },
         { line: 7, column: 33, kinds: ['lab-result'], message: 'OneSignal' },
+      ],
+    },
+    {
+      name: 'support chat widgets: Crisp and HubSpot command queues, Intercom and Zendesk command functions, Tawk, Drift and Freshchat user setters',
+      code: "declare const $crisp: unknown[];\ndeclare const _hsq: unknown[];\ndeclare function Intercom(...args: unknown[]): void;\ndeclare const patient: { id: string; email: string; fullName: string; phoneNumber: string; diagnosis: string };\n$crisp.push(['set', 'user:email', [patient.email]]);\n_hsq.push(['identify', { email: patient.email }]);\nIntercom('update', { user_id: patient.id, name: patient.fullName });\nwindow.zE('webWidget', 'identify', { email: patient.email });\nwindow.Tawk_API.setAttributes({ phone: patient.phoneNumber });\ndrift.identify(patient.id, { condition: patient.diagnosis });\nwindow.fcWidget.user.setEmail(patient.email);",
+      errors: [
+        { line: 5, column: 13, kinds: ['email'], message: 'Sending email address to Crisp chat (support chat widget)' },
+        { line: 6, column: 11, kinds: ['email'], message: 'HubSpot (support chat widget)' },
+        { line: 7, column: 49, kinds: ['name'], message: 'Intercom (support chat widget)' },
+        { line: 8, column: 45, kinds: ['email'], message: 'Zendesk chat' },
+        { line: 9, column: 40, kinds: ['phone'], message: 'Tawk.to chat' },
+        { line: 10, column: 41, kinds: ['diagnosis'], message: 'Drift chat' },
+        { line: 11, column: 31, kinds: ['email'], message: 'Freshchat' },
       ],
     },
     {

@@ -604,3 +604,26 @@ describe('no-phi-to-third-party: chat-completion requests by their shape (a bot 
     ],
   });
 });
+
+describe('no-phi-to-third-party: identify-style calls of the signed-in user (whose data)', () => {
+  // The signed-in account handed to a chat widget and an error tracker's user: a staff member's own contact data by
+  // default (a clinician app), a patient's in an app whose users are patients.
+  const identify = "import * as Sentry from '@sentry/react';\ndeclare const $crisp: unknown[];\ndeclare const currentUser: { id: string; email: string; fullName: string };\nexport function onSignedIn() {\n  $crisp.push(['set', 'user:email', [currentUser.email]]);\n  Sentry.setUser({ id: currentUser.id, email: currentUser.email });\n}";
+  runRuleTests('no-phi-to-third-party', {
+    // (Sentry's `setUser({ email })` is left out of the valid case: an object literal's `email` key classifies the value
+    // whatever its source, a known gap noted in the round's notes.)
+    valid: [{ code: identify.replace(/\n  Sentry\.setUser.*\n/, '\n'), filename: 'src/app/session.ts' }],
+    invalid: [
+      {
+        name: "a patient app hands the signed-in patient's e-mail to a chat widget and to the error tracker",
+        code: identify,
+        filename: 'src/app/session.ts',
+        config: { appUsers: 'patients' },
+        errors: [
+          { line: 5, column: 15, kinds: ['email'], message: 'Crisp chat (support chat widget)' },
+          { line: 6, column: 47, kinds: ['email'], message: 'Sentry (error tracker)' },
+        ],
+      },
+    ],
+  });
+});

@@ -222,8 +222,8 @@ const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipF
   embedMany: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
 };
 
-/** Chat widgets' command functions, also called through `window.`. */
-const CHAT_WIDGET_FUNCTIONS: ReadonlySet<string> = new Set(['Intercom', 'zE']);
+/** Vendors' snippet globals, also called through `window.` (not the Firebase and LLM functions, which are imported). */
+const GLOBAL_VENDOR_FUNCTIONS: ReadonlySet<string> = new Set(['gtag', 'ga', 'hj', 'FS', 'Intercom', 'zE']);
 
 /** Prompt-bearing fields of LLM request objects. */
 const PROMPT_KEYS = new Set(['messages', 'prompt', 'system', 'input', 'instructions', 'contents', 'message', 'inputs', 'documents', 'values', 'value', 'query', 'question']);
@@ -809,9 +809,9 @@ class ThirdPartyFile {
     }
     const call = memberCall(node);
     if (!call) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
-    // window.Intercom('update', { email }): a chat widget's command function read from the global object
-    const widget = CHAT_WIDGET_FUNCTIONS.has(call.method) && call.object.type === 'Identifier' && (call.object.name === 'window' || call.object.name === 'globalThis') ? VENDOR_FUNCTIONS[call.method] : undefined;
-    if (widget) return { ...widget, values: [...node.arguments] };
+    // window.gtag('event', name, props), window.Intercom('update', { email }): a vendor's global function read from the global object
+    const global = GLOBAL_VENDOR_FUNCTIONS.has(call.method) && call.object.type === 'Identifier' && (call.object.name === 'window' || call.object.name === 'globalThis') ? VENDOR_FUNCTIONS[call.method] : undefined;
+    if (global) return { ...global, values: [...node.arguments] };
     const path = receiverPath(call.object);
     if (path) {
       for (const spec of VENDORS) {

@@ -99,6 +99,7 @@ runRuleTests('no-phi-to-third-party', {
     // event collectors: opaque ids and counts, the app's own backend (relative URL, a non-collector host, an API base from config), the app's own event bus, DHIS2-style trackers, reads
     // chat widgets: commands, opaque ids and event names carry no PHI; a signed-in staff member's own e-mail in a
     // clinician app is not a patient's (whose data), whatever the key says
+    "declare const patient: { id: string; visits: unknown[] };\nwindow.gtag('event', 'chart_opened', { patientId: patient.id, visitCount: patient.visits.length });",
     "declare const $crisp: unknown[]; declare const patient: { id: string }; declare const user: { email: string; name: string };\n$crisp.push(['do', 'chat:open']);\n$crisp.push(['set', 'session:data', [[['patient_id', patient.id]]]]);\n$crisp.push(['set', 'user:email', [user.email]]);\nwindow.Intercom('boot', { app_id: 'x', user_id: patient.id });\nwindow.fcWidget.user.setEmail(user.email);",
     "import { splunkInstance } from './splunk';\ndeclare const patient: any;\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { patientId: patient.id, slots: patient.slots.length } });",
     "declare const patient: { dateOfBirth: string };\nfetch('/api/analytics/events', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
@@ -501,6 +502,14 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 60, kinds: ['name'], message: 'OneSignal (push notification service)' },
         { line: 7, column: 33, kinds: ['lab-result'], message: 'OneSignal' },
+      ],
+    },
+    {
+      name: "an analytics snippet's global called through window: window.gtag, window.ga",
+      code: "declare const patient: { id: string; dateOfBirth: string; email: string };\nwindow.gtag('event', 'intake_saved', { dob: patient.dateOfBirth });\nwindow.ga('set', 'userId', patient.email);",
+      errors: [
+        { line: 2, column: 45, kinds: ['date-of-birth'], message: 'Google Analytics (analytics)' },
+        { line: 3, column: 28, kinds: ['email'], message: 'Google Analytics (analytics)' },
       ],
     },
     {

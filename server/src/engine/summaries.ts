@@ -286,7 +286,8 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   protected importedTarget(callee: Node): Omit<ImportedCall, 'range' | 'arguments'> | undefined {
     if (callee.type === 'Identifier') {
       const made = this.madeByImports.get(callee.name);
-      if (made && !this.imports.has(callee.name)) return made;
+      // A local function of the same name (declared in another scope) shadows what the hook made.
+      if (made && !this.imports.has(callee.name) && !this.scope.lookup(callee.name)?.value.functionNode) return made;
       const imported = this.imports.get(callee.name);
       // A local function of the same name shadows the import (`require` bindings are plain values).
       if (!imported || this.scope.lookup(callee.name)?.value.functionNode) return undefined;

@@ -1,8 +1,8 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
 import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
 
-type VendorKind = 'analytics' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
-type MessageId = 'unscrubbedTracing' | 'analytics' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
+type VendorKind = 'analytics' | 'chat widget' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
+type MessageId = 'unscrubbedTracing' | 'analytics' | 'chatWidget' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
 
 /**
  * Error trackers initialised for a whole app: what they capture by default (request URLs and bodies,
@@ -185,6 +185,17 @@ const VENDORS: readonly VendorSpec[] = [
     methods: ['noticeError', 'addCustomAttribute', 'addCustomAttributes', 'setCustomAttribute', 'setUserId', 'recordCustomEvent', 'addPageAction'],
     keyValue: ['addCustomAttribute', 'setCustomAttribute'],
   },
+  /**
+   * Support chat widgets: what identifies the visitor (`$crisp.push(['set', 'user:email', [email]])`, HubSpot's
+   * `_hsq.push(['identify', { email }])`, Tawk's `setAttributes`, Drift's `identify`, Freshchat's user setters) is kept
+   * by the vendor with the conversation. Only values the engine knows carry PHI count (a staff member's own account
+   * in a clinician app is not a patient's), never the key's name alone.
+   */
+  { vendor: 'Crisp chat', kind: 'chat widget', receivers: ['$crisp', 'CRISP'], methods: ['push'] },
+  { vendor: 'HubSpot', kind: 'chat widget', receivers: ['_hsq'], methods: ['push'] },
+  { vendor: 'Tawk.to chat', kind: 'chat widget', receivers: ['Tawk_API'], methods: ['setAttributes', 'addEvent'] },
+  { vendor: 'Drift chat', kind: 'chat widget', receivers: ['drift'], methods: ['identify', 'setUserAttributes'] },
+  { vendor: 'Freshchat', kind: 'chat widget', receivers: ['fcWidget.user', 'fcWidget'], methods: ['setEmail', 'setFirstName', 'setLastName', 'setPhone', 'setProperties', 'setExternalId', 'create', 'update'] },
   // LLM SDKs addressed by their client's name
   { vendor: 'Cohere', kind: 'LLM API', receivers: ['cohere'], methods: ['chat', 'chatStream', 'generate', 'embed'] },
 ];
@@ -194,6 +205,9 @@ const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipF
   gtag: { vendor: 'Google Analytics', kind: 'analytics' },
   ga: { vendor: 'Google Analytics', kind: 'analytics' },
   hj: { vendor: 'Hotjar', kind: 'analytics' },
+  // Support chat widgets' command functions: Intercom('boot' | 'update', { email, name }), zE('webWidget', 'identify', { email })
+  Intercom: { vendor: 'Intercom', kind: 'chat widget' },
+  zE: { vendor: 'Zendesk chat', kind: 'chat widget' },
   FS: { vendor: 'FullStory', kind: 'analytics' },
   // Firebase/Google Analytics modular API: logEvent(analytics, name, params)
   logEvent: { vendor: 'Google Analytics for Firebase', kind: 'analytics', skipFirst: true },
@@ -207,6 +221,9 @@ const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipF
   embed: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
   embedMany: { vendor: 'Vercel AI SDK', kind: 'LLM API' },
 };
+
+/** Vendors' snippet globals, also called through `window.` (not the Firebase and LLM functions, which are imported). */
+const GLOBAL_VENDOR_FUNCTIONS: ReadonlySet<string> = new Set(['gtag', 'ga', 'hj', 'FS', 'Intercom', 'zE']);
 
 /** Prompt-bearing fields of LLM request objects. */
 const PROMPT_KEYS = new Set(['messages', 'prompt', 'system', 'input', 'instructions', 'contents', 'message', 'inputs', 'documents', 'values', 'value', 'query', 'question']);
@@ -616,6 +633,7 @@ class ThirdPartyFile {
 
 
   messageIdOf(kind: VendorKind): MessageId {
+    if (kind === 'chat widget') return 'chatWidget';
     return kind === 'event collector' ? 'collector' : kind === 'notification relay' ? 'relay' : kind === 'analytics' ? 'analytics' : kind === 'error tracker' ? 'errorTracker' : kind === 'push notification service' ? 'push' : 'llm';
   }
 
@@ -791,6 +809,9 @@ class ThirdPartyFile {
     }
     const call = memberCall(node);
     if (!call) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
+    // window.gtag('event', name, props), window.Intercom('update', { email }): a vendor's global function read from the global object
+    const global = GLOBAL_VENDOR_FUNCTIONS.has(call.method) && call.object.type === 'Identifier' && (call.object.name === 'window' || call.object.name === 'globalThis') ? VENDOR_FUNCTIONS[call.method] : undefined;
+    if (global) return { ...global, values: [...node.arguments] };
     const path = receiverPath(call.object);
     if (path) {
       for (const spec of VENDORS) {
@@ -1402,6 +1423,7 @@ export default createRule({
     securitySeverity: 7.5,
     messages: {
       analytics: 'Sending {{kinds}} to {{vendor}} (analytics). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: send an opaque id and non-PHI properties.',
+      chatWidget: 'Sending {{kinds}} to {{vendor}} (support chat widget). The vendor keeps what identifies a visitor with the conversation, outside your records; a vendor may receive PHI only under a signed BAA, and only the minimum necessary: identify visitors by an opaque id and let them share details in the conversation if they choose.',
       collector: 'Sending {{kinds}} to {{vendor}} (event collector). Analytics and telemetry collectors keep what they receive outside the clinical record, searchable on dashboards and by the vendor; a third party may receive PHI only under a signed BAA, and only the minimum necessary: send opaque ids and non-PHI properties.',
       relay: 'Sending {{kinds}} through {{vendor}} (notification relay). The relay is a third party outside your BAA boundary that stores the text and forwards it to phones, lock screens and other services: send a generic alert and an opaque id, and show the details in the app after sign-in.',
       errorTracker: 'Sending {{kinds}} to {{vendor}} (error tracker). A vendor may receive PHI only under a signed BAA, and only the minimum necessary: attach opaque ids, not patient data, to errors, users and breadcrumbs.',

@@ -97,6 +97,10 @@ runRuleTests('no-phi-to-third-party', {
     "declare const tracker: any; declare const patient: any;\ntracker.trackEvent({ name: 'saved' }, { dob: patient.birthDate });",
     "import Rollbar from 'rollbar';\ndeclare const rollbar: Rollbar;\nrollbar.configure({ payload: { environment: 'prod' } });",
     // event collectors: opaque ids and counts, the app's own backend (relative URL, a non-collector host, an API base from config), the app's own event bus, DHIS2-style trackers, reads
+    // chat widgets: commands, opaque ids and event names carry no PHI; a signed-in staff member's own e-mail in a
+    // clinician app is not a patient's (whose data), whatever the key says
+    "declare const patient: { id: string; visits: unknown[] };\nwindow.gtag('event', 'chart_opened', { patientId: patient.id, visitCount: patient.visits.length });",
+    "declare const $crisp: unknown[]; declare const patient: { id: string }; declare const user: { email: string; name: string };\n$crisp.push(['do', 'chat:open']);\n$crisp.push(['set', 'session:data', [[['patient_id', patient.id]]]]);\n$crisp.push(['set', 'user:email', [user.email]]);\nwindow.Intercom('boot', { app_id: 'x', user_id: patient.id });\nwindow.fcWidget.user.setEmail(user.email);",
     "import { splunkInstance } from './splunk';\ndeclare const patient: any;\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { patientId: patient.id, slots: patient.slots.length } });",
     "declare const patient: { dateOfBirth: string };\nfetch('/api/analytics/events', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
     "declare const patient: { dateOfBirth: string };\nfetch('https://api.clinic-app.org/v1/patients', { method: 'POST', body: JSON.stringify({ dob: patient.dateOfBirth }) });",
@@ -501,6 +505,27 @@ runRuleTests('no-phi-to-third-party', {
       ],
     },
     {
+      name: "an analytics snippet's global called through window: window.gtag, window.ga",
+      code: "declare const patient: { id: string; dateOfBirth: string; email: string };\nwindow.gtag('event', 'intake_saved', { dob: patient.dateOfBirth });\nwindow.ga('set', 'userId', patient.email);",
+      errors: [
+        { line: 2, column: 45, kinds: ['date-of-birth'], message: 'Google Analytics (analytics)' },
+        { line: 3, column: 28, kinds: ['email'], message: 'Google Analytics (analytics)' },
+      ],
+    },
+    {
+      name: 'support chat widgets: Crisp and HubSpot command queues, Intercom and Zendesk command functions, Tawk, Drift and Freshchat user setters',
+      code: "declare const $crisp: unknown[];\ndeclare const _hsq: unknown[];\ndeclare function Intercom(...args: unknown[]): void;\ndeclare const patient: { id: string; email: string; fullName: string; phoneNumber: string; diagnosis: string };\n$crisp.push(['set', 'user:email', [patient.email]]);\n_hsq.push(['identify', { email: patient.email }]);\nIntercom('update', { user_id: patient.id, name: patient.fullName });\nwindow.zE('webWidget', 'identify', { email: patient.email });\nwindow.Tawk_API.setAttributes({ phone: patient.phoneNumber });\ndrift.identify(patient.id, { condition: patient.diagnosis });\nwindow.fcWidget.user.setEmail(patient.email);",
+      errors: [
+        { line: 5, column: 13, kinds: ['email'], message: 'Sending email address to Crisp chat (support chat widget)' },
+        { line: 6, column: 11, kinds: ['email'], message: 'HubSpot (support chat widget)' },
+        { line: 7, column: 49, kinds: ['name'], message: 'Intercom (support chat widget)' },
+        { line: 8, column: 45, kinds: ['email'], message: 'Zendesk chat' },
+        { line: 9, column: 40, kinds: ['phone'], message: 'Tawk.to chat' },
+        { line: 10, column: 41, kinds: ['diagnosis'], message: 'Drift chat' },
+        { line: 11, column: 31, kinds: ['email'], message: 'Freshchat' },
+      ],
+    },
+    {
       name: 'Splunk HTTP Event Collector: a workspace factory named for Splunk, and splunk-logging',
       code: "import { splunkInstance } from '@/services/splunk';\nimport { Logger as SplunkLogger } from 'splunk-logging';\ndeclare const patient: { id: string; phoneNumber: string; nationalCode: string };\nsplunkInstance('booking').sendEvent({ group: 'booking', event: { phone: patient.phoneNumber } });\nconst logger = new SplunkLogger({ token: 't', url: 'https://hec.vendor.io' });\nlogger.send({ message: { nationalCode: patient.nationalCode } });",
       errors: [
@@ -584,6 +609,29 @@ describe('no-phi-to-third-party: chat-completion requests by their shape (a bot 
         name: "a chat request with the patient's diagnosis posted to the app's own LLM gateway",
         code: "declare const patient: { diagnosis: string };\nexport const explain = () => fetch('/api/llm/chat', { method: 'POST', body: JSON.stringify({ model: 'claude', messages: [{ role: 'user', content: `Explain ${patient.diagnosis}` }] }) });",
         errors: [{ line: 2, column: 121, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-to-third-party: identify-style calls of the signed-in user (whose data)', () => {
+  // The signed-in account handed to a chat widget and an error tracker's user: a staff member's own contact data by
+  // default (a clinician app), a patient's in an app whose users are patients.
+  const identify = "import * as Sentry from '@sentry/react';\ndeclare const $crisp: unknown[];\ndeclare const currentUser: { id: string; email: string; fullName: string };\nexport function onSignedIn() {\n  $crisp.push(['set', 'user:email', [currentUser.email]]);\n  Sentry.setUser({ id: currentUser.id, email: currentUser.email });\n}";
+  runRuleTests('no-phi-to-third-party', {
+    // (Sentry's `setUser({ email })` is left out of the valid case: an object literal's `email` key classifies the value
+    // whatever its source, a known gap noted in the round's notes.)
+    valid: [{ code: identify.replace(/\n  Sentry\.setUser.*\n/, '\n'), filename: 'src/app/session.ts' }],
+    invalid: [
+      {
+        name: "a patient app hands the signed-in patient's e-mail to a chat widget and to the error tracker",
+        code: identify,
+        filename: 'src/app/session.ts',
+        config: { appUsers: 'patients' },
+        errors: [
+          { line: 5, column: 15, kinds: ['email'], message: 'Crisp chat (support chat widget)' },
+          { line: 6, column: 47, kinds: ['email'], message: 'Sentry (error tracker)' },
+        ],
       },
     ],
   });

@@ -515,6 +515,7 @@ export class Analyzer extends FunctionSummaries {
     const kind = declaration?.kind ?? 'let';
     const value = node.init ? this.valueOf(node.init) : EMPTY;
     this.bindPattern(node.id, value, kind, node.init ?? undefined);
+    this.noteMadeByImport(node);
     this.noteStateSetter(node);
     this.visitPatternDefaults(node.id);
   }

@@ -264,8 +264,30 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     });
   }
 
+  /**
+   * Names bound to what an imported factory or hook returns (`const send = usePageViewEvent()`): calling them runs the
+   * function the export makes, summarised as `usePageViewEvent()` (see exportedFunctions).
+   */
+  protected readonly madeByImports = new Map<string, { module: string; exportName: string; callee: string }>();
+
+  /** `const send = useTracker()` with `useTracker` imported: remember what `send` is; any other binding of the name forgets it. */
+  protected noteMadeByImport(declarator: TSESTree.VariableDeclarator): void {
+    if (declarator.id.type !== 'Identifier') return;
+    const name = declarator.id.name;
+    this.madeByImports.delete(name);
+    let init = declarator.init as Node | null | undefined;
+    if (init?.type === 'AwaitExpression') init = init.argument as Node;
+    if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier') return;
+    const imported = this.imports.get(init.callee.name);
+    if (!imported || imported.imported === '*' || this.scope.lookup(init.callee.name)?.value.functionNode) return;
+    this.madeByImports.set(name, { module: imported.module, exportName: `${imported.imported}()`, callee: name });
+  }
+
   protected importedTarget(callee: Node): Omit<ImportedCall, 'range' | 'arguments'> | undefined {
     if (callee.type === 'Identifier') {
+      const made = this.madeByImports.get(callee.name);
+      // A local function of the same name (declared in another scope) shadows what the hook made.
+      if (made && !this.imports.has(callee.name) && !this.scope.lookup(callee.name)?.value.functionNode) return made;
       const imported = this.imports.get(callee.name);
       // A local function of the same name shadows the import (`require` bindings are plain values).
       if (!imported || this.scope.lookup(callee.name)?.value.functionNode) return undefined;

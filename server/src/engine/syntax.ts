@@ -232,6 +232,33 @@ export function findClassMethod(node: TSESTree.ClassDeclaration | TSESTree.Class
 }
 
 /** The functions a module exports, by export name (`f`, `default`, `default.save`, `api.save`, `Logger#log`). */
+/**
+ * The function a factory or hook makes and returns (`export const usePageViewEvent = () => { const send = (e) => …;
+ * return send; }`, `() => (e) => …`): its callers call what they get back (`const send = usePageViewEvent(); send(e)`),
+ * so it is summarised as the export `usePageViewEvent()`. Only a function the body returns as a whole: one returned
+ * inside an object or among others is not followed.
+ */
+function returnedFunction(fn: FunctionNode): FunctionNode | undefined {
+  if (fn.body.type !== 'BlockStatement') return asFunction(fn.body as Node);
+  const locals = new Map<string, FunctionNode>();
+  let returned: FunctionNode | undefined;
+  let returns = 0;
+  for (const statement of fn.body.body) {
+    if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const local = asFunction(declarator.init);
+        if (local && declarator.id.type === 'Identifier') locals.set(declarator.id.name, local);
+      }
+    } else if (statement.type === 'FunctionDeclaration' && statement.id) locals.set(statement.id.name, statement);
+    else if (statement.type === 'ReturnStatement' && statement.argument) {
+      returns++;
+      const argument = statement.argument as Node;
+      returned = asFunction(argument) ?? (argument.type === 'Identifier' ? locals.get(argument.name) : undefined);
+    }
+  }
+  return returns === 1 ? returned : undefined;
+}
+
 export function exportedFunctions(program: TSESTree.Program): ExportedFunction[] {
   const out: ExportedFunction[] = [];
   const localFunctions = new Map<string, FunctionNode>();
@@ -258,15 +285,22 @@ export function exportedFunctions(program: TSESTree.Program): ExportedFunction[]
   for (const statement of program.body) {
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
-      if (declaration?.type === 'FunctionDeclaration' && declaration.id) out.push([declaration.id.name, declaration]);
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+        out.push([declaration.id.name, declaration]);
+        const made = returnedFunction(declaration);
+        if (made) out.push([`${declaration.id.name}()`, made]);
+      }
       if (declaration?.type === 'ClassDeclaration' && declaration.id) classMethods(declaration, declaration.id.name, out);
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type !== 'Identifier') continue;
           const fn = asFunction(declarator.init);
           if (fn) out.push([declarator.id.name, fn]);
-          else if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out, localFunctions);
-          else if (localInstances.has(declarator.id.name)) instanceMethods(localInstances.get(declarator.id.name)!, declarator.id.name, out);
+          const made = fn ? returnedFunction(fn) : undefined;
+          if (made) out.push([`${declarator.id.name}()`, made]);
+          if (fn) continue;
+          if (declarator.init?.type === 'ObjectExpression') objectMethods(declarator.init, declarator.id.name, out, localFunctions);
+          if (localInstances.has(declarator.id.name)) instanceMethods(localInstances.get(declarator.id.name)!, declarator.id.name, out);
         }
       }
       for (const specifier of statement.specifiers) {

@@ -83,6 +83,43 @@ saveDraft({ phone: patient.phoneNumber });
     assert.equal(result.findings[0].precision, 'medium');
   });
 
+  it('a hook or factory that returns a sender: callers of what it returns are reported; opaque ids, counts and a function returned among others stay silent', async () => {
+    dir = workspace({
+      'src/hooks/useTracking.ts': `import mixpanel from 'mixpanel-browser';
+export const useTrackEvent = () => {
+  const track = (name: string, props: object) => mixpanel.track(name, props);
+  return track;
+};
+export function makeLogEvent(prefix: string) {
+  return (name: string, props?: object) => window.gtag('event', prefix + name, props);
+}
+export const useTools = () => {
+  const track = (props: object) => mixpanel.track('x', props);
+  const label = (props: object) => String(props);
+  return { track, label };
+};
+`,
+      'src/pages/intake.tsx': `import { useTrackEvent, makeLogEvent, useTools } from '../hooks/useTracking';
+declare const patient: { id: string; phoneNumber: string; diagnosis: string; visits: unknown[] };
+export function Intake() {
+  const track = useTrackEvent();
+  const logEvent = makeLogEvent('intake_');
+  track('saved', { phone: patient.phoneNumber });
+  logEvent('viewed', { diagnosis: patient.diagnosis });
+  track('opened', { patientId: patient.id, visits: patient.visits.length });
+  const tools = useTools();
+  tools.label({ phone: patient.phoneNumber });
+}
+`,
+    });
+    const result = await scanWorkspace({ paths: [dir], cwd: dir });
+    assert.deepEqual(result.findings.map((finding) => `${finding.file}:${finding.range.start.line}:${finding.ruleId}:${finding.phiKinds.join(',')}`).sort(), [
+      'src/pages/intake.tsx:6:no-phi-to-third-party:phone',
+      'src/pages/intake.tsx:7:no-phi-to-third-party:diagnosis',
+    ]);
+    assert.ok(result.findings[0].related.some((related) => related.file === 'src/hooks/useTracking.ts' && related.range.start.line === 3));
+  });
+
   it('follows CommonJS exports and require()', async () => {
     dir = workspace({
       'lib/logger.js': "function logStreamLine(level, payload) { console.log(level, payload); }\nmodule.exports = { logStreamLine };\n",

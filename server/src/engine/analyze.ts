@@ -28,6 +28,7 @@ import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplat
 import { extractReachFacts } from './reachability';
 import { hasPhi, hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
+import { extractModuleLoggers, type ModuleLoggers } from './logger-levels';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
 const PRECISION_STEPS: Precision[] = ['very-high', 'high', 'medium', 'low'];
@@ -574,6 +575,15 @@ function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistra
   return { ruleId, enter, exit };
 }
 
+const moduleLoggersCache = new WeakMap<AnalyzeInput, ModuleLoggers>();
+
+/** The loggers the analysed module defines at its top level (read once per file, shared by the logging rules). */
+function moduleLoggersOf(input: AnalyzeInput): ModuleLoggers {
+  let loggers = moduleLoggersCache.get(input);
+  if (!loggers) moduleLoggersCache.set(input, (loggers = extractModuleLoggers(input.text)));
+  return loggers;
+}
+
 function createContext(
   rule: AnyRule,
   input: AnalyzeInput,
@@ -642,6 +652,13 @@ function createContext(
       return value.stringPrefix !== undefined && value.stringNode ? { text: value.stringPrefix, node: value.stringNode } : undefined;
     },
     constantOf(node) { return analyzer().valueOf(node).constant; },
+    loggerDefinition(node) {
+      if (language !== 'code' || node.type !== 'Identifier') return undefined;
+      const local = moduleLoggersOf(input).locals.get(node.name);
+      if (local) return local;
+      const source = analyzer().importedFrom(node.name);
+      return source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined;
+    },
     hasTag(node, tag) { return hasTag(analyzer().valueOf(node), tag); },
     hasShapeWithoutPhi(node) {
       if (language !== 'code') return false;

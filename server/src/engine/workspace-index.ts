@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
+import { extractModuleLoggers, type LoggerDefinition } from './logger-levels';
 
 export interface DeclaredField {
   name: string;
@@ -1376,6 +1377,8 @@ export class WorkspaceIndex {
   /** File → the upload helpers of other modules its routes mount (see extractUploadHelperMounts); by helper module, built on demand. */
   private readonly uploadHelperMountsByFile = new Map<string, Array<{ module: string; exported: string; names: string[] }>>();
   private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
+  /** Module key → the loggers it exports, with their debug namespace or level (see extractModuleLoggers). */
+  private readonly loggersByModule = new Map<string, Map<string, LoggerDefinition>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -1432,6 +1435,8 @@ export class WorkspaceIndex {
       this.uploadHelperMountsByFile.set(file, mounts);
       this.uploadHelperMountsByModule = undefined;
     }
+    const loggers = extractModuleLoggers(text);
+    if (loggers.exports.size) this.loggersByModule.set(moduleKeyOf(file), loggers.exports);
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
@@ -1571,6 +1576,12 @@ export class WorkspaceIndex {
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
   }
 
+  /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
+  loggerExport(importer: string, specifier: string, imported: string): LoggerDefinition | undefined {
+    if (!/^\.{1,2}\//.test(specifier) || this.loggersByModule.size === 0) return undefined;
+    return this.loggersByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+  }
+
   /** The storage an AngularJS service of the workspace registered as `name` hands its callers (`AppCache('patient-filters')`), if it does. */
   storageHandleService(name: string): string | undefined {
     if (this.storageHandleServicesByFile.size === 0) return undefined;
@@ -1677,6 +1688,7 @@ export class WorkspaceIndex {
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
+    this.loggersByModule.delete(moduleKeyOf(file));
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;

@@ -1,0 +1,206 @@
+// Which loggers a module creates, and what decides which of their lines are written (read from its text, cheaply):
+// - the `debug` package: `const debug = require('debug')('app:mailer')` writes only when the DEBUG environment
+//   variable enables the namespace `app:mailer` (`debug.extend('smtp')` makes `app:mailer:smtp`);
+// - logger factories with a level: `winston.createLogger({ level: 'info' })`, `pino({ level: process.env.LOG_LEVEL
+//   || 'info' })`, `bunyan.createLogger({ name, level: 'warn' })`, Powertools `new Logger({ logLevel: 'INFO' })`,
+//   a module-level `log.setLevel('warn')` or `logger.level = 'info'`; pino, winston and bunyan write from `info`
+//   when their options name no level. A child logger (`logger.child({ … })`) has its parent's level.
+// The logging rules use these to leave out calls below the level a repository's production visibly runs with.
+// What the reading cannot tell (a level from a config object, a ternary, a variable) stays unknown: the call counts.
+
+export type LoggerDefinition =
+  | { kind: 'debug'; namespace: string }
+  | { kind: 'level'; level?: string; envVar?: string };
+
+export interface ModuleLoggers {
+  /** Module-level name → the logger it holds. */
+  locals: Map<string, LoggerDefinition>;
+  /** Export name (`default` for `export default`/`module.exports =`) → the logger it exports. */
+  exports: Map<string, LoggerDefinition>;
+}
+
+const LEVEL_LIBRARIES = /^(?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)$/;
+/** Factories whose options take `level` and that write from `info` when they name none. */
+const DEFAULT_INFO_FACTORIES = /^(?:winston\.createLogger|bunyan\.createLogger|pino|Pino|createLogger)$/;
+const NO_LOGGERS: ModuleLoggers = { locals: new Map(), exports: new Map() };
+
+/** The text between the `(` at `open` and its matching `)`, or undefined. Strings and comments are skipped roughly. */
+function argumentsText(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 20000; i++) {
+    const char = text[i];
+    if (char === '"' || char === "'" || char === '`') {
+      const close = text.indexOf(char, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+      continue;
+    }
+    if (char === '(' || char === '{' || char === '[') depth++;
+    else if (char === ')' || char === '}' || char === ']') {
+      depth--;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return undefined;
+}
+
+/** The value text of a top-level `level:`/`logLevel:` property of an object literal's text (`{ … }`), '' when the object has none, undefined when it is not an object literal. */
+function topLevelLevel(objectText: string): string | undefined {
+  const trimmed = objectText.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < trimmed.length; i++) {
+    const char = trimmed[i];
+    if (char === '"' || char === "'" || char === '`') {
+      const close = trimmed.indexOf(char, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+      continue;
+    }
+    if (char === '(' || char === '{' || char === '[') {
+      depth++;
+      continue;
+    }
+    if (char === ')' || char === '}' || char === ']') {
+      depth--;
+      if (depth === 0 && start >= 0) return trimmed.slice(start, i).trim();
+      continue;
+    }
+    if (depth === 1 && char === ',' && start >= 0) return trimmed.slice(start, i).trim();
+    if (depth === 1 && start < 0 && /[\s{,]/.test(trimmed[i - 1] ?? '{')) {
+      const key = /^["']?(?:level|logLevel)["']?\s*:/.exec(trimmed.slice(i));
+      if (key) {
+        start = i + key[0].length;
+        i = start - 1;
+      } else if (/^\.\.\./.test(trimmed.slice(i))) {
+        return undefined; // `{ ...options }`: the level may come from the spread object
+      }
+    }
+  }
+  return '';
+}
+
+/** `'info'`, `process.env.LOG_LEVEL || 'info'`, `process.env.LOG_LEVEL ?? "warn"`, `process.env.LOG_LEVEL`. */
+export function levelOfText(value: string): { level?: string; envVar?: string } | undefined {
+  const literal = /^(['"`])(\w+)\1$/.exec(value);
+  if (literal) return { level: literal[2].toLowerCase() };
+  const fromEnv = /^process\.env(?:\.([A-Za-z_]\w*)|\[\s*(['"])([A-Za-z_]\w*)\2\s*\])(?:\s*(?:\|\||\?\?)\s*(['"`])(\w+)\4)?$/.exec(value);
+  if (fromEnv) return { envVar: fromEnv[1] ?? fromEnv[3], level: fromEnv[5]?.toLowerCase() };
+  return undefined;
+}
+
+/** The names a module binds to a library (`import x from 'm'`, `import * as x`, `const x = require('m')`, `import { createLogger } from 'winston'`). */
+function namesBoundTo(text: string, library: RegExp): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const found of text.matchAll(/import\s+(?:(\w+)\s*,?\s*)?(?:\*\s+as\s+(\w+)|\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g)) {
+    if (!library.test(found[4])) continue;
+    if (found[1]) names.set(found[1], found[4]);
+    if (found[2]) names.set(found[2], found[4]);
+    for (const part of (found[3] ?? '').split(',')) {
+      const specifier = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier) names.set(specifier[2] ?? specifier[1], `${found[4]}.${specifier[1]}`);
+    }
+  }
+  for (const found of text.matchAll(/(?:const|let|var)\s+(\w+)\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)\s*[;\n]/g)) if (library.test(found[2])) names.set(found[1], found[2]);
+  for (const found of text.matchAll(/(?:const|let|var)\s+\{([^}]*)\}\s*=\s*require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    if (!library.test(found[2])) continue;
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(\w+)(?:\s*:\s*(\w+))?\s*$/.exec(part);
+      if (specifier) names.set(specifier[2] ?? specifier[1], `${found[2]}.${specifier[1]}`);
+    }
+  }
+  return names;
+}
+
+/** The logger an initializer's text creates, given the module's bindings; undefined when it is not one we read. */
+function definitionOfInitializer(text: string, at: number, debugFactories: Map<string, string>, levelNames: Map<string, string>, locals: Map<string, LoggerDefinition>): LoggerDefinition | undefined {
+  const rest = text.slice(at, at + 400);
+  // require('debug')('app:x'), debug('app:x'), createDebug(`app:x`)
+  const debugCall = /^(?:require\(\s*['"]debug['"]\s*\)|(\w+))\s*\(\s*(['"`])([^'"`$\\]+)\2\s*\)/.exec(rest);
+  if (debugCall && (!debugCall[1] || debugFactories.has(debugCall[1]))) return { kind: 'debug', namespace: debugCall[3] };
+  // parent.extend('sub'), parent.child({ … })
+  const derived = /^(\w+)\.(extend|child)\s*\(\s*(?:(['"`])([^'"`$\\]+)\3)?/.exec(rest);
+  if (derived) {
+    const parent = locals.get(derived[1]);
+    if (!parent) return undefined;
+    if (derived[2] === 'extend') return parent.kind === 'debug' && derived[4] ? { kind: 'debug', namespace: `${parent.namespace}:${derived[4]}` } : undefined;
+    return parent.kind === 'level' ? parent : undefined;
+  }
+  // winston.createLogger({ … }), pino({ … }), new Logger({ logLevel: 'INFO' })
+  const factory = /^(new\s+)?([\w$]+(?:\.[\w$]+)?)\s*\(/.exec(rest);
+  if (!factory) return undefined;
+  const [root, member] = factory[2].split('.');
+  const library = levelNames.get(root);
+  if (!library) return undefined;
+  const qualified = member ? `${library.replace(/^.*\//, '').replace(/\..*$/, '')}.${member}` : library.replace(/^.*\//, '');
+  const args = argumentsText(text, at + factory[0].length - 1);
+  if (args === undefined) return undefined;
+  const firstArgument = args.trim();
+  const levelText = firstArgument === '' ? '' : topLevelLevel(firstArgument.replace(/\}\s*,[\s\S]*$/, '}'));
+  if (levelText === undefined) return undefined;
+  const defaultInfo = DEFAULT_INFO_FACTORIES.test(qualified) || /^(?:winston|pino|bunyan)(?:\.createLogger)?$/.test(qualified);
+  if (levelText === '') return defaultInfo ? { kind: 'level', level: 'info' } : undefined;
+  const level = levelOfText(levelText);
+  return level ? { kind: 'level', ...level } : undefined;
+}
+
+/** The loggers a module defines at its top level and exports. */
+export function extractModuleLoggers(text: string): ModuleLoggers {
+  const mentionsDebug = /['"]debug['"]/.test(text);
+  const mentionsLevelLibrary = /['"](?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)['"]/.test(text);
+  if (!mentionsDebug && !mentionsLevelLibrary) return NO_LOGGERS;
+  const debugFactories = mentionsDebug ? namesBoundTo(text, /^debug$/) : new Map<string, string>();
+  const levelNames = mentionsLevelLibrary ? namesBoundTo(text, LEVEL_LIBRARIES) : new Map<string, string>();
+  const locals = new Map<string, LoggerDefinition>();
+  const ambiguous = new Set<string>();
+  // loglevel and log4js loggers are the imported module itself or `getLogger()`; they count only with a level set below.
+  for (const found of text.matchAll(/^(?:export\s+)?(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w.<>]+)?\s*=\s*/gm)) {
+    const name = found[1];
+    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals);
+    if (!definition) continue;
+    if (locals.has(name)) ambiguous.add(name);
+    locals.set(name, definition);
+  }
+  // module-level `log.setLevel('warn')`, `logger.level = 'info'`: the level of a logger defined or imported here
+  const setLevels = new Map<string, Set<string>>();
+  for (const found of text.matchAll(/^(\w+)\.(?:setLevel|setDefaultLevel)\(\s*(['"`])(\w+)\2\s*\)|^(\w+)\.level\s*=\s*(['"`])(\w+)\5/gm)) {
+    const name = found[1] ?? found[4];
+    const levels = setLevels.get(name) ?? new Set<string>();
+    levels.add((found[3] ?? found[6]).toLowerCase());
+    setLevels.set(name, levels);
+  }
+  for (const [name, levels] of setLevels) {
+    const known = locals.get(name);
+    if (known?.kind === 'debug' || (!known && !levelNames.has(name))) continue;
+    if (levels.size > 1) ambiguous.add(name);
+    else locals.set(name, { kind: 'level', level: [...levels][0] });
+  }
+  for (const name of ambiguous) locals.delete(name);
+  const exports = new Map<string, LoggerDefinition>();
+  const exportName = (exported: string, local: string) => {
+    const definition = locals.get(local);
+    if (definition) exports.set(exported, definition);
+  };
+  for (const found of text.matchAll(/^export\s+(?:const|let|var)\s+(\w+)/gm)) exportName(found[1], found[1]);
+  for (const found of text.matchAll(/^export\s+default\s+(\w+)\s*;?\s*$/gm)) exportName('default', found[1]);
+  for (const found of text.matchAll(/^module\.exports\s*=\s*(\w+)\s*;?\s*$/gm)) exportName('default', found[1]);
+  for (const found of text.matchAll(/^(?:module\.)?exports\.(\w+)\s*=\s*(\w+)\s*;?\s*$/gm)) exportName(found[1], found[2]);
+  for (const found of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier) exportName(specifier[2] ?? specifier[1], specifier[1]);
+    }
+  }
+  for (const found of text.matchAll(/^module\.exports\s*=\s*\{([^}]*)\}/gm)) {
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(\w+)(?:\s*:\s*(\w+))?\s*$/.exec(part);
+      if (specifier) exportName(specifier[1], specifier[2] ?? specifier[1]);
+    }
+  }
+  for (const found of text.matchAll(/^(?:export\s+default|module\.exports\s*=)\s*/gm)) {
+    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals);
+    if (definition) exports.set('default', definition);
+  }
+  return locals.size || exports.size ? { locals, exports } : NO_LOGGERS;
+}

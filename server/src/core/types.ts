@@ -297,3 +297,11 @@ export interface HiddenFindings {
   total: number;
   byRole: Partial<Record<FileRole, number>>;
 }
+
+/**
+ * What decides which lines a module-level logger writes: a `debug` package namespace (enabled by the DEBUG
+ * environment variable), or a level (a literal, the library's default, or an environment variable with a default).
+ */
+export type LoggerDefinition =
+  | { kind: 'debug'; namespace: string }
+  | { kind: 'level'; level?: string; envVar?: string };

@@ -8,9 +8,9 @@
 // The logging rules use these to leave out calls below the level a repository's production visibly runs with.
 // What the reading cannot tell (a level from a config object, a ternary, a variable) stays unknown: the call counts.
 
-export type LoggerDefinition =
-  | { kind: 'debug'; namespace: string }
-  | { kind: 'level'; level?: string; envVar?: string };
+import type { LoggerDefinition } from '../core/types';
+
+export type { LoggerDefinition };
 
 export interface ModuleLoggers {
   /** Module-level name → the logger it holds. */

@@ -25,9 +25,10 @@ const NON_DEPLOYMENT_SCRIPT = /^(?:test|lint|e2e|cy|cypress|jest|mocha|coverage|
 const EMPTY: ShippedEnvironment = Object.freeze({});
 
 function unquote(value: string): string {
-  const trimmed = value.trim();
+  let trimmed = value.trim();
+  if (!/^["']/.test(trimmed) || /^(["']).*\1\s+#/.test(trimmed)) trimmed = trimmed.replace(/\s+#.*$/, '');
   if (trimmed.length >= 2 && (trimmed[0] === '"' || trimmed[0] === "'") && trimmed[trimmed.length - 1] === trimmed[0]) return trimmed.slice(1, -1);
-  return trimmed.replace(/\s+#.*$/, '');
+  return trimmed;
 }
 
 function add(settings: Map<string, string[]>, name: string, value: string): void {

@@ -10,8 +10,7 @@ import type { Precision, Range, Severity } from '../core/types';
 
 export type { TSESTree, JsonNode };
 export type { FileRole, ResolvedConfig } from '../core/config-types';
-export type { LoggerDefinition } from '../engine/logger-levels';
-export type { Precision, Range, Severity } from '../core/types';
+export type { LoggerDefinition, Precision, Range, Severity } from '../core/types';
 export { calleeName, dottedName, keyName, lastSegment, propertyName } from './ast';
 export { splitWords, withoutContactKinds, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, namesReferenceData, terminologyKinds, type Subject } from '../vocabulary/classify';
 export * from '../vocabulary/phi-kinds';
@@ -215,7 +214,7 @@ export interface RuleContext<MessageIds extends string = string> {
    * The logger a name holds, when this module or the module it is imported from (relative import) creates it at
    * its top level with something that decides which lines it writes: a `debug` namespace or a level.
    */
-  loggerDefinition(node: TSESTree.Node): import('../engine/logger-levels').LoggerDefinition | undefined;
+  loggerDefinition(node: TSESTree.Node): import('../core/types').LoggerDefinition | undefined;
   hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content' | 'compiled-template'): boolean;
   /**
    * Whether the value's declared type is one the workspace spells out field by field (strings, numbers, booleans,

@@ -1182,6 +1182,15 @@ runRuleTests('no-phi-in-logs', {
     // the logger created in another module and imported
     { code: "import logger from './logger';\nexport function f(patient: any) { logger.debug('patient', patient.lastName); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
     { code: "const { logger } = require('../lib/logger');\nexport function f(patient) { logger.verbose('patient', patient.lastName); }", filename: 'src/routes/use.js', workspace: { 'src/lib/logger.js': "const winston = require('winston');\nconst logger = winston.createLogger({ level: 'warn' });\nmodule.exports = { logger };\n" } },
+    // a monorepo package's logger, re-exported by the package folder's index
+    {
+      code: "import { log } from '@clinic/shared/services/logging';\nexport function notify(patient: any) { log.debug('notifying', patient.email); }",
+      filename: 'packages/server/app/login.ts',
+      workspace: {
+        'packages/shared/src/services/logging/index.js': "export * from './log.js';\nexport * from './http.js';\n",
+        'packages/shared/src/services/logging/log.js': "import winston from 'winston';\nexport const log = winston.createLogger({ level: 'info', format: winston.format.json() });\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -1211,6 +1220,19 @@ runRuleTests('no-phi-in-logs', {
       name: 'a level the code does not show (a config object, a ternary, no default) counts',
       code: "import winston from 'winston';\ndeclare const config: any;\nconst a = winston.createLogger({ level: config.logLevel });\nconst b = winston.createLogger({ level: process.env.LOG_LEVEL });\nexport function f(patient: any) {\n  a.debug(patient.email);\n  b.debug(patient.email);\n}",
       errors: [{ line: 6, column: 11, kinds: ['email'] }, { line: 7, column: 11, kinds: ['email'] }],
+    },
+    {
+      name: 'near miss: the same package logger written at info; a package specifier two modules could be is left unresolved',
+      code: "import { log } from '@clinic/shared/services/logging';\nimport { auditLog } from '@clinic/shared';\nexport function notify(patient: any) {\n  log.info('notifying', patient.email);\n  auditLog.debug('notifying', patient.email);\n}",
+      filename: 'packages/server/app/login.ts',
+      workspace: {
+        'packages/shared/src/services/logging/index.js': "export * from './log.js';\n",
+        'packages/shared/src/services/logging/log.js': "import winston from 'winston';\nexport const log = winston.createLogger({ level: 'info' });\n",
+        'packages/shared/src/index.js': "export * from './a.js';\n",
+        'packages/shared/index.js': "export * from './b.js';\n",
+        'packages/shared/src/a.js': "import winston from 'winston';\nexport const auditLog = winston.createLogger({ level: 'info' });\n",
+      },
+      errors: [{ line: 4, column: 25, kinds: ['email'] }, { line: 5, column: 31, kinds: ['email'] }],
     },
     {
       name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',

@@ -603,6 +603,25 @@ function moduleKeyFrom(importer: string, specifier: string): string {
   return moduleKeyOf(path.posix.join(path.posix.dirname(importer.split(path.sep).join('/')), specifier));
 }
 
+/** `export * from './log'`, `export { log, log as logger } from './log'`: the relative modules a module re-exports. */
+function extractRelativeReexports(file: string, text: string): Array<{ key: string; names?: Map<string, string> }> {
+  const reexports: Array<{ key: string; names?: Map<string, string> }> = [];
+  for (const found of text.matchAll(/^export\s*(?:\*|\{([^}]*)\})\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    const key = moduleKeyFrom(file, found[2]);
+    if (found[1] === undefined) {
+      reexports.push({ key });
+      continue;
+    }
+    const names = new Map<string, string>();
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(?:type\s+)?(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier) names.set(specifier[2] ?? specifier[1], specifier[1]);
+    }
+    if (names.size) reexports.push({ key, names });
+  }
+  return reexports;
+}
+
 /** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
 function genericParts(text: string): { name: string; args: string[] } | undefined {
   const match = /^([\w$.]+)\s*<([\s\S]+)>$/.exec(text);
@@ -1379,6 +1398,8 @@ export class WorkspaceIndex {
   private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
   /** Module key → the loggers it exports, with their debug namespace or level (see extractModuleLoggers). */
   private readonly loggersByModule = new Map<string, Map<string, LoggerDefinition>>();
+  /** Module key → the modules it re-exports (`export * from './log'`, `export { log } from './log'`), by module key. */
+  private readonly reexportsByModule = new Map<string, Array<{ key: string; names?: Map<string, string> }>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -1437,6 +1458,8 @@ export class WorkspaceIndex {
     }
     const loggers = extractModuleLoggers(text);
     if (loggers.exports.size) this.loggersByModule.set(moduleKeyOf(file), loggers.exports);
+    const reexports = text.includes('export') ? extractRelativeReexports(file, text) : [];
+    if (reexports.length) this.reexportsByModule.set(moduleKeyOf(file), reexports);
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
@@ -1578,9 +1601,52 @@ export class WorkspaceIndex {
 
   /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
   loggerExport(importer: string, specifier: string, imported: string): LoggerDefinition | undefined {
-    if (!/^\.{1,2}\//.test(specifier) || this.loggersByModule.size === 0) return undefined;
-    return this.loggersByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+    if (this.loggersByModule.size === 0) return undefined;
+    const key = /^\.{1,2}\//.test(specifier) ? moduleKeyFrom(importer, specifier) : this.workspacePackageModule(specifier);
+    return key === undefined ? undefined : this.loggerExportOf(key, imported, 0);
   }
+
+  /** An export of a module, or of a module it re-exports (index files: `export * from './log'`). */
+  private loggerExportOf(key: string, exported: string, depth: number): LoggerDefinition | undefined {
+    const own = this.loggersByModule.get(key)?.get(exported);
+    if (own || depth >= 3) return own;
+    for (const reexport of this.reexportsByModule.get(key) ?? []) {
+      if (exported === 'default' && !reexport.names) continue;
+      const name = reexport.names ? reexport.names.get(exported) : exported;
+      const found = name === undefined ? undefined : this.loggerExportOf(reexport.key, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The module a monorepo package's specifier names (`@clinic/shared/services/logging` → a module key ending in
+   * `services/logging` under a folder named `shared`; `@clinic/shared` → the folder `shared` or its `src`/`lib`), when
+   * exactly one module that defines or re-exports loggers matches.
+   */
+  private workspacePackageModule(specifier: string): string | undefined {
+    const parts = /^(?:@[\w.-]+\/)?([\w.-]+)(?:\/(.+))?$/.exec(specifier);
+    if (!parts || specifier.startsWith('@/') || specifier.startsWith('~')) return undefined;
+    const [, packageName, subpath] = parts;
+    let found: string | undefined;
+    for (const key of new Set([...this.loggersByModule.keys(), ...this.reexportsByModule.keys()])) {
+      const segments = key.split('/');
+      let matches: boolean;
+      if (subpath) {
+        const sub = subpath.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '').split('/');
+        const at = segments.length - sub.length;
+        matches = at > 0 && sub.every((segment, i) => segments[at + i] === segment) && segments.slice(0, at).includes(packageName);
+      } else {
+        const last = segments[segments.length - 1];
+        matches = last === packageName || ((last === 'src' || last === 'lib') && segments[segments.length - 2] === packageName);
+      }
+      if (!matches) continue;
+      if (found !== undefined) return undefined;
+      found = key;
+    }
+    return found;
+  }
+
 
   /** The storage an AngularJS service of the workspace registered as `name` hands its callers (`AppCache('patient-filters')`), if it does. */
   storageHandleService(name: string): string | undefined {
@@ -1689,6 +1755,7 @@ export class WorkspaceIndex {
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
     this.loggersByModule.delete(moduleKeyOf(file));
+    this.reexportsByModule.delete(moduleKeyOf(file));
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;

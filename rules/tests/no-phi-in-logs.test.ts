@@ -1205,6 +1205,13 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 2, column: 61, kinds: ['email'] }],
     },
     {
+      name: 'code that turns debug namespaces on (`debug.enable`) in another module: DEBUG does not decide alone',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      environment: debugNamespaces,
+      workspace: { 'src/boot.js': "const createDebug = require('debug');\ncreateDebug.enable('app:*');\n" },
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
       name: 'a shipped DEBUG value the reading cannot resolve may enable it',
       code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
       environment: { DEBUG: ['${DEBUG_NAMESPACES}'] },

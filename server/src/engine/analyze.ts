@@ -654,10 +654,12 @@ function createContext(
     constantOf(node) { return analyzer().valueOf(node).constant; },
     loggerDefinition(node) {
       if (language !== 'code' || node.type !== 'Identifier') return undefined;
-      const local = moduleLoggersOf(input).locals.get(node.name);
-      if (local) return local;
-      const source = analyzer().importedFrom(node.name);
-      return source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined;
+      const loggers = moduleLoggersOf(input);
+      const source = loggers.locals.has(node.name) ? undefined : analyzer().importedFrom(node.name);
+      const definition = loggers.locals.get(node.name) ?? (source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined);
+      // `debug.enable('app:*')` somewhere in the code: namespaces are not decided by the shipped DEBUG setting alone
+      if (definition?.kind === 'debug' && (loggers.enablesDebug || input.index?.enablesDebugInCode())) return undefined;
+      return definition;
     },
     hasTag(node, tag) { return hasTag(analyzer().valueOf(node), tag); },
     hasShapeWithoutPhi(node) {

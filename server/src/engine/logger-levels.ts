@@ -17,6 +17,8 @@ export interface ModuleLoggers {
   locals: Map<string, LoggerDefinition>;
   /** Export name (`default` for `export default`/`module.exports =`) → the logger it exports. */
   exports: Map<string, LoggerDefinition>;
+  /** The module turns debug namespaces on in code (`debug.enable('app:*')`): the DEBUG variable is not all that decides. */
+  enablesDebug?: boolean;
 }
 
 const LEVEL_LIBRARIES = /^(?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)$/;
@@ -202,5 +204,6 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
     const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals);
     if (definition) exports.set('default', definition);
   }
-  return locals.size || exports.size ? { locals, exports } : NO_LOGGERS;
+  const enablesDebug = mentionsDebug && (/require\(\s*['"]debug['"]\s*\)\.enable\s*\(/.test(text) || [...debugFactories.keys()].some((name) => new RegExp(`^[^/\\n]*\\b${name}\\.enable\\s*\\(`, 'm').test(text)));
+  return locals.size || exports.size || enablesDebug ? { locals, exports, enablesDebug } : NO_LOGGERS;
 }

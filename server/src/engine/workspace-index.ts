@@ -1398,6 +1398,8 @@ export class WorkspaceIndex {
   private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
   /** Module key → the loggers it exports, with their debug namespace or level (see extractModuleLoggers). */
   private readonly loggersByModule = new Map<string, Map<string, LoggerDefinition>>();
+  /** Files that turn debug namespaces on in code (`debug.enable(…)`), see extractModuleLoggers. */
+  private readonly debugEnablingFiles = new Set<string>();
   /** Module key → the modules it re-exports (`export * from './log'`, `export { log } from './log'`), by module key. */
   private readonly reexportsByModule = new Map<string, Array<{ key: string; names?: Map<string, string> }>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
@@ -1458,6 +1460,7 @@ export class WorkspaceIndex {
     }
     const loggers = extractModuleLoggers(text);
     if (loggers.exports.size) this.loggersByModule.set(moduleKeyOf(file), loggers.exports);
+    if (loggers.enablesDebug) this.debugEnablingFiles.add(file);
     const reexports = text.includes('export') ? extractRelativeReexports(file, text) : [];
     if (reexports.length) this.reexportsByModule.set(moduleKeyOf(file), reexports);
     const tables = extractConstantTables(text);
@@ -1604,6 +1607,11 @@ export class WorkspaceIndex {
     if (this.loggersByModule.size === 0) return undefined;
     const key = /^\.{1,2}\//.test(specifier) ? moduleKeyFrom(importer, specifier) : this.workspacePackageModule(specifier);
     return key === undefined ? undefined : this.loggerExportOf(key, imported, 0);
+  }
+
+  /** Whether some module of the workspace turns debug namespaces on in code: then the shipped DEBUG setting does not decide alone. */
+  enablesDebugInCode(): boolean {
+    return this.debugEnablingFiles.size > 0;
   }
 
   /** An export of a module, or of a module it re-exports (index files: `export * from './log'`). */
@@ -1756,6 +1764,7 @@ export class WorkspaceIndex {
     this.constantTablesByModule.delete(moduleKeyOf(file));
     this.loggersByModule.delete(moduleKeyOf(file));
     this.reexportsByModule.delete(moduleKeyOf(file));
+    this.debugEnablingFiles.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;

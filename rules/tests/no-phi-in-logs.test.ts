@@ -1182,6 +1182,9 @@ runRuleTests('no-phi-in-logs', {
     // the logger created in another module and imported
     { code: "import logger from './logger';\nexport function f(patient: any) { logger.debug('patient', patient.lastName); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
     { code: "const { logger } = require('../lib/logger');\nexport function f(patient) { logger.verbose('patient', patient.lastName); }", filename: 'src/routes/use.js', workspace: { 'src/lib/logger.js': "const winston = require('winston');\nconst logger = winston.createLogger({ level: 'warn' });\nmodule.exports = { logger };\n" } },
+    // a class field set to a logger, and a child of an imported logger
+    { code: "import pino from 'pino';\nexport class Reminders {\n  private readonly logger = pino({ level: 'info' });\n  send(patient: any) { this.logger.debug('sending', patient.email); }\n}" },
+    { code: "import { logger } from './logger';\nconst log = logger.child({ module: 'reminders' });\nexport function send(patient: any) { log.debug('sending', patient.email); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
     // a monorepo package's logger, re-exported by the package folder's index
     {
       code: "import { log } from '@clinic/shared/services/logging';\nexport function notify(patient: any) { log.debug('notifying', patient.email); }",
@@ -1240,6 +1243,13 @@ runRuleTests('no-phi-in-logs', {
         'packages/shared/src/a.js': "import winston from 'winston';\nexport const auditLog = winston.createLogger({ level: 'info' });\n",
       },
       errors: [{ line: 4, column: 25, kinds: ['email'] }, { line: 5, column: 31, kinds: ['email'] }],
+    },
+    {
+      name: 'near miss: a class field whose classes disagree, and a child of an imported logger at info',
+      code: "import pino from 'pino';\nimport { logger } from './logger';\nconst log = logger.child({ module: 'reminders' });\nexport class A {\n  private readonly logger = pino({ level: 'info' });\n}\nexport class B {\n  private readonly logger = pino({ level: 'debug' });\n  send(patient: any) {\n    this.logger.debug('sending', patient.email);\n    log.info('sending', patient.email);\n  }\n}",
+      filename: 'src/use.ts',
+      workspace: { 'src/logger.ts': winstonLogger },
+      errors: [{ line: 10, column: 34, kinds: ['email'] }, { line: 11, column: 25, kinds: ['email'] }],
     },
     {
       name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',

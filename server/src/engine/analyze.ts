@@ -653,10 +653,23 @@ function createContext(
     },
     constantOf(node) { return analyzer().valueOf(node).constant; },
     loggerDefinition(node) {
-      if (language !== 'code' || node.type !== 'Identifier') return undefined;
+      if (language !== 'code') return undefined;
       const loggers = moduleLoggersOf(input);
-      const source = loggers.locals.has(node.name) ? undefined : analyzer().importedFrom(node.name);
-      const definition = loggers.locals.get(node.name) ?? (source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined);
+      // `this.logger.debug(…)`: a class field set to a logger in this module
+      if (node.type === 'MemberExpression') {
+        const field = node.object.type === 'ThisExpression' && node.property.type === 'Identifier' && !node.computed ? loggers.locals.get(`this.${node.property.name}`) : undefined;
+        return field?.kind === 'debug' && (loggers.enablesDebug || input.index?.enablesDebugInCode()) ? undefined : field;
+      }
+      if (node.type !== 'Identifier') return undefined;
+      const imported = (name: string) => {
+        const source = analyzer().importedFrom(name);
+        return source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined;
+      };
+      let definition = loggers.locals.get(node.name) ?? imported(node.name);
+      // `const log = logger.child({ module })` of an imported `logger`: the parent's level (an `extend` adds to the namespace)
+      const derived = definition ? undefined : loggers.derived?.get(node.name);
+      const parent = derived ? imported(derived.parent) : undefined;
+      if (parent && derived) definition = parent.kind === 'debug' ? (derived.extend ? { kind: 'debug', namespace: `${parent.namespace}:${derived.extend}` } : undefined) : derived.extend ? undefined : parent;
       // `debug.enable('app:*')` somewhere in the code: namespaces are not decided by the shipped DEBUG setting alone
       if (definition?.kind === 'debug' && (loggers.enablesDebug || input.index?.enablesDebugInCode())) return undefined;
       return definition;

@@ -17,6 +17,8 @@ export interface ModuleLoggers {
   locals: Map<string, LoggerDefinition>;
   /** Export name (`default` for `export default`/`module.exports =`) → the logger it exports. */
   exports: Map<string, LoggerDefinition>;
+  /** Module-level name → the logger it derives from a name the module does not define (`const log = logger.child({…})` of an imported `logger`), with the namespace suffix an `extend` adds. */
+  derived?: Map<string, { parent: string; extend?: string }>;
   /** The module turns debug namespaces on in code (`debug.enable('app:*')`): the DEBUG variable is not all that decides. */
   enablesDebug?: boolean;
 }
@@ -116,7 +118,7 @@ function namesBoundTo(text: string, library: RegExp): Map<string, string> {
 }
 
 /** The logger an initializer's text creates, given the module's bindings; undefined when it is not one we read. */
-function definitionOfInitializer(text: string, at: number, debugFactories: Map<string, string>, levelNames: Map<string, string>, locals: Map<string, LoggerDefinition>): LoggerDefinition | undefined {
+function definitionOfInitializer(text: string, at: number, debugFactories: Map<string, string>, levelNames: Map<string, string>, locals: Map<string, LoggerDefinition>, onDerived?: (parent: string, extend?: string) => void): LoggerDefinition | undefined {
   const rest = text.slice(at, at + 400);
   // require('debug')('app:x'), debug('app:x'), createDebug(`app:x`)
   const debugCall = /^(?:require\(\s*['"]debug['"]\s*\)|(\w+))\s*\(\s*(['"`])([^'"`$\\]+)\2\s*\)/.exec(rest);
@@ -125,7 +127,10 @@ function definitionOfInitializer(text: string, at: number, debugFactories: Map<s
   const derived = /^(\w+)\.(extend|child)\s*\(\s*(?:(['"`])([^'"`$\\]+)\3)?/.exec(rest);
   if (derived) {
     const parent = locals.get(derived[1]);
-    if (!parent) return undefined;
+    if (!parent) {
+      if (derived[2] === 'child' || derived[4]) onDerived?.(derived[1], derived[2] === 'extend' ? derived[4] : undefined);
+      return undefined;
+    }
     if (derived[2] === 'extend') return parent.kind === 'debug' && derived[4] ? { kind: 'debug', namespace: `${parent.namespace}:${derived[4]}` } : undefined;
     return parent.kind === 'level' ? parent : undefined;
   }
@@ -151,19 +156,31 @@ function definitionOfInitializer(text: string, at: number, debugFactories: Map<s
 export function extractModuleLoggers(text: string): ModuleLoggers {
   const mentionsDebug = /['"]debug['"]/.test(text);
   const mentionsLevelLibrary = /['"](?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)['"]/.test(text);
-  if (!mentionsDebug && !mentionsLevelLibrary) return NO_LOGGERS;
+  if (!mentionsDebug && !mentionsLevelLibrary && !/\.(?:child|extend)\s*\(/.test(text)) return NO_LOGGERS;
   const debugFactories = mentionsDebug ? namesBoundTo(text, /^debug$/) : new Map<string, string>();
   const levelNames = mentionsLevelLibrary ? namesBoundTo(text, LEVEL_LIBRARIES) : new Map<string, string>();
   const locals = new Map<string, LoggerDefinition>();
   const ambiguous = new Set<string>();
   // loglevel and log4js loggers are the imported module itself or `getLogger()`; they count only with a level set below.
+  const derived = new Map<string, { parent: string; extend?: string }>();
   for (const found of text.matchAll(/^(?:export\s+)?(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w.<>]+)?\s*=\s*/gm)) {
     const name = found[1];
-    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals);
+    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals, (parent, extend) => derived.set(name, { parent, extend }));
     if (!definition) continue;
     if (locals.has(name)) ambiguous.add(name);
     locals.set(name, definition);
   }
+  // class fields and constructor assignments: `private readonly logger = pino({ level: 'info' })`, `this.log = debug('app:x')`,
+  // read as `this.logger` (every class of the module that sets the field must agree)
+  const fields = new Map<string, LoggerDefinition | null>();
+  for (const found of text.matchAll(/^[ \t]+(?:(?:private|protected|public|readonly|static)\s+)+(\w+)(?:\s*:\s*[\w.<>]+)?\s*=\s*|\bthis\.(\w+)\s*=\s*(?!=)/gm)) {
+    const key = `this.${found[1] ?? found[2]}`;
+    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals);
+    const known = fields.get(key);
+    if (!definition || (known !== undefined && (known === null || JSON.stringify(known) !== JSON.stringify(definition)))) fields.set(key, null);
+    else fields.set(key, definition);
+  }
+  for (const [key, definition] of fields) if (definition) locals.set(key, definition);
   // module-level `log.setLevel('warn')`, `logger.level = 'info'`: the level of a logger defined or imported here
   const setLevels = new Map<string, Set<string>>();
   for (const found of text.matchAll(/^(\w+)\.(?:setLevel|setDefaultLevel)\(\s*(['"`])(\w+)\2\s*\)|^(\w+)\.level\s*=\s*(['"`])(\w+)\5/gm)) {
@@ -205,5 +222,5 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
     if (definition) exports.set('default', definition);
   }
   const enablesDebug = mentionsDebug && (/require\(\s*['"]debug['"]\s*\)\.enable\s*\(/.test(text) || [...debugFactories.keys()].some((name) => new RegExp(`^[^/\\n]*\\b${name}\\.enable\\s*\\(`, 'm').test(text)));
-  return locals.size || exports.size || enablesDebug ? { locals, exports, enablesDebug } : NO_LOGGERS;
+  return locals.size || exports.size || enablesDebug || derived.size ? { locals, exports, enablesDebug, derived } : NO_LOGGERS;
 }

@@ -163,9 +163,14 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
   const ambiguous = new Set<string>();
   // loglevel and log4js loggers are the imported module itself or `getLogger()`; they count only with a level set below.
   const derived = new Map<string, { parent: string; extend?: string }>();
+  const fromLibrary = new Set<string>();
   for (const found of text.matchAll(/^(?:export\s+)?(?:const|let|var)\s+(\w+)(?:\s*:\s*[\w.<>]+)?\s*=\s*/gm)) {
     const name = found[1];
-    const definition = definitionOfInitializer(text, (found.index ?? 0) + found[0].length, debugFactories, levelNames, locals, (parent, extend) => derived.set(name, { parent, extend }));
+    const at = (found.index ?? 0) + found[0].length;
+    const definition = definitionOfInitializer(text, at, debugFactories, levelNames, locals, (parent, extend) => derived.set(name, { parent, extend }));
+    // `const logger = log4js.getLogger('app')`: a library's logger whose level a later `logger.level = 'info'` may set
+    const root = /^(?:new\s+)?(\w+)/.exec(text.slice(at, at + 80))?.[1];
+    if (!definition && root && levelNames.has(root)) fromLibrary.add(name);
     if (!definition) continue;
     if (locals.has(name)) ambiguous.add(name);
     locals.set(name, definition);
@@ -191,7 +196,7 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
   }
   for (const [name, levels] of setLevels) {
     const known = locals.get(name);
-    if (known?.kind === 'debug' || (!known && !levelNames.has(name))) continue;
+    if (known?.kind === 'debug' || (!known && !levelNames.has(name) && !fromLibrary.has(name))) continue;
     if (levels.size > 1) ambiguous.add(name);
     else locals.set(name, { kind: 'level', level: [...levels][0] });
   }

@@ -79,6 +79,8 @@ describe('module loggers', () => {
     });
     assert.deepEqual(Object.fromEntries(loggers.exports), { a: { kind: 'level', level: 'warn' }, debug: { kind: 'debug', namespace: 'app:x' } });
     assert.deepEqual(Object.fromEntries(extractModuleLoggers("import pino from 'pino';\nexport default pino({ level: 'error' });\n").exports), { default: { kind: 'level', level: 'error' } });
+    // a library's logger whose level the module sets afterwards
+    assert.deepEqual(Object.fromEntries(extractModuleLoggers("const log4js = require('log4js');\nconst logger = log4js.getLogger('app');\nlogger.level = 'info';\n").locals), { logger: { kind: 'level', level: 'info' } });
     // a factory that is not a logger library's, a level from a config object: nothing read
     assert.equal(extractModuleLoggers("import { createLogger } from './factory';\nconst l = createLogger({ level: 'info' });\n").locals.size, 0);
     assert.equal(extractModuleLoggers("import pino from 'pino';\nconst l = pino({ level: config.level });\n").locals.size, 0);

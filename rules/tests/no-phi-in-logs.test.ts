@@ -1215,6 +1215,12 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 2, column: 61, kinds: ['email'] }],
     },
     {
+      name: 'an empty DEBUG placeholder in a template shows nothing: the namespace may be on',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      environment: { DEBUG: [''] },
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
       name: 'a shipped DEBUG value the reading cannot resolve may enable it',
       code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
       environment: { DEBUG: ['${DEBUG_NAMESPACES}'] },

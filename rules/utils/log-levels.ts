@@ -40,7 +40,8 @@ function unresolved(value: string): boolean {
 
 /** Whether the shipped environment leaves a debug namespace off: DEBUG is shipped, and no shipped value enables it. */
 function namespaceOff(context: RuleContext, namespace: string): boolean {
-  const settings = context.config.shippedEnvironment?.DEBUG;
+  // an empty `DEBUG=` in a template is a placeholder for the operator to fill in: it shows nothing
+  const settings = context.config.shippedEnvironment?.DEBUG?.filter((setting) => setting.trim() !== '');
   if (!settings || settings.length === 0) return false;
   return settings.every((setting) => !unresolved(setting) && !debugEnables(setting, namespace));
 }

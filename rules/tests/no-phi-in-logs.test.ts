@@ -1168,7 +1168,7 @@ runRuleTests('no-phi-in-logs', {
 // Log levels (rubric): a call through a logger at a level the repository's own production configuration visibly drops
 // writes nothing in production; when the production level cannot be seen, the call counts.
 const debugNamespaces = { DEBUG: ['app,errors'] };
-const winstonLogger = "import winston from 'winston';\nexport const logger = winston.createLogger({ level: 'info', transports: [new winston.transports.Console({ level: 'debug' })] });\nexport default logger;\n";
+const winstonLogger = "import winston from 'winston';\nexport const logger = winston.createLogger({ level: 'info', transports: [new winston.transports.Console(), new winston.transports.File({ filename: 'error.log', level: 'error' })] });\nexport default logger;\n";
 runRuleTests('no-phi-in-logs', {
   valid: [
     // the debug package writes only the namespaces the shipped DEBUG setting enables
@@ -1256,6 +1256,11 @@ runRuleTests('no-phi-in-logs', {
       filename: 'src/use.ts',
       workspace: { 'src/logger.ts': winstonLogger },
       errors: [{ line: 10, column: 34, kinds: ['email'] }, { line: 11, column: 25, kinds: ['email'] }],
+    },
+    {
+      name: "winston: a transport's own level overrides the logger's; a transport the reading cannot see may have one",
+      code: "import winston from 'winston';\nimport { consoleTransport } from './transports';\nconst a = winston.createLogger({ level: 'info', transports: [new winston.transports.Console({ level: 'debug' })] });\nconst b = winston.createLogger({ level: 'info', transports: [consoleTransport] });\nexport function f(patient: any) {\n  a.debug(patient.email);\n  b.debug(patient.email);\n}",
+      errors: [{ line: 6, column: 11, kinds: ['email'] }, { line: 7, column: 11, kinds: ['email'] }],
     },
     {
       name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',

@@ -49,7 +49,7 @@ function argumentsText(text: string, open: number): string | undefined {
 }
 
 /** The value text of a top-level `level:`/`logLevel:` property of an object literal's text (`{ … }`), '' when the object has none, undefined when it is not an object literal. */
-function topLevelLevel(objectText: string): string | undefined {
+function topLevelLevel(objectText: string, key = /^["']?(?:level|logLevel)["']?\s*:/): string | undefined {
   const trimmed = objectText.trim();
   if (!trimmed.startsWith('{')) return undefined;
   let depth = 0;
@@ -73,9 +73,9 @@ function topLevelLevel(objectText: string): string | undefined {
     }
     if (depth === 1 && char === ',' && start >= 0) return trimmed.slice(start, i).trim();
     if (depth === 1 && start < 0 && /[\s{,]/.test(trimmed[i - 1] ?? '{')) {
-      const key = /^["']?(?:level|logLevel)["']?\s*:/.exec(trimmed.slice(i));
-      if (key) {
-        start = i + key[0].length;
+      const found = key.exec(trimmed.slice(i));
+      if (found) {
+        start = i + found[0].length;
         i = start - 1;
       } else if (/^\.\.\./.test(trimmed.slice(i))) {
         return undefined; // `{ ...options }`: the level may come from the spread object
@@ -143,13 +143,75 @@ function definitionOfInitializer(text: string, at: number, debugFactories: Map<s
   const qualified = member ? `${library.replace(/^.*\//, '').replace(/\..*$/, '')}.${member}` : library.replace(/^.*\//, '');
   const args = argumentsText(text, at + factory[0].length - 1);
   if (args === undefined) return undefined;
-  const firstArgument = args.trim();
-  const levelText = firstArgument === '' ? '' : topLevelLevel(firstArgument.replace(/\}\s*,[\s\S]*$/, '}'));
+  const trimmedArgs = args.trim();
+  const inner = trimmedArgs.startsWith('{') ? argumentsText(trimmedArgs, 0) : undefined;
+  if (trimmedArgs !== '' && inner === undefined) return undefined;
+  const options = inner === undefined ? '' : `{${inner}}`;
+  const levelText = options === '' ? '' : topLevelLevel(options);
   if (levelText === undefined) return undefined;
   const defaultInfo = DEFAULT_INFO_FACTORIES.test(qualified) || /^(?:winston|pino|bunyan)(?:\.createLogger)?$/.test(qualified);
-  if (levelText === '') return defaultInfo ? { kind: 'level', level: 'info' } : undefined;
-  const level = levelOfText(levelText);
-  return level ? { kind: 'level', ...level } : undefined;
+  const level = levelText === '' ? (defaultInfo ? { level: 'info' } : undefined) : levelOfText(levelText);
+  if (!level) return undefined;
+  // winston's transports and bunyan's streams may log below the logger's level with their own
+  if (/^(?:winston|bunyan)\b/.test(qualified) || (qualified === 'createLogger' && /^(?:winston|bunyan)/.test(library))) {
+    const outputs = options === '' ? '' : topLevelLevel(options, /^["']?(?:transports|streams)["']?\s*:/);
+    if (outputs === undefined) return undefined;
+    if (outputs !== '') {
+      const verbose = mostVerboseOutputLevel(outputs);
+      if (verbose === null) return undefined;
+      if (verbose !== undefined && level.level !== undefined && !level.envVar && rankOf(verbose) < rankOf(level.level)) return { kind: 'level', level: verbose };
+      if (verbose !== undefined && (level.envVar || level.level === undefined)) return undefined;
+    }
+  }
+  return { kind: 'level', ...level };
+}
+
+const OUTPUT_LEVEL_ORDER = ['silly', 'trace', 'debug', 'verbose', 'http', 'info', 'warn', 'error', 'fatal'];
+function rankOf(level: string): number {
+  const rank = OUTPUT_LEVEL_ORDER.indexOf(level.toLowerCase());
+  return rank < 0 ? OUTPUT_LEVEL_ORDER.length : rank;
+}
+
+/**
+ * The most verbose literal level among an array of transports/streams (`[new winston.transports.Console({ level:
+ * 'debug' }), { level: 'info', stream }]`): undefined when none sets one (they inherit the logger's), null when one
+ * cannot be read (a variable, a spread, a level that is not a literal).
+ */
+function mostVerboseOutputLevel(arrayText: string): string | undefined | null {
+  const trimmed = arrayText.trim();
+  if (!trimmed.startsWith('[')) return null;
+  const body = argumentsText(trimmed, 0);
+  if (body === undefined) return null;
+  let verbose: string | undefined;
+  // top-level elements of the array
+  let depth = 0;
+  let start = 0;
+  const elements: string[] = [];
+  for (let i = 0; i <= body.length; i++) {
+    const char = body[i];
+    if (char === '"' || char === "'" || char === '`') {
+      const close = body.indexOf(char, i + 1);
+      if (close < 0) return null;
+      i = close;
+      continue;
+    }
+    if (char === '(' || char === '{' || char === '[') depth++;
+    else if (char === ')' || char === '}' || char === ']') depth--;
+    else if ((char === ',' && depth === 0) || i === body.length) {
+      elements.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  for (const element of elements) {
+    if (element === '') continue;
+    if (!/^(?:new\s|\{)/.test(element)) return null;
+    for (const found of element.matchAll(/\blevel\s*:\s*([^,}\n]+)/g)) {
+      const literal = /^(['"`])(\w+)\1\s*$/.exec(found[1].trim());
+      if (!literal) return null;
+      if (verbose === undefined || rankOf(literal[2]) < rankOf(verbose)) verbose = literal[2].toLowerCase();
+    }
+  }
+  return verbose;
 }
 
 /** The loggers a module defines at its top level and exports. */

@@ -67,17 +67,21 @@ describe('module loggers', () => {
       "const c = winston.createLogger({ level: process.env.LOG_LEVEL ?? 'info' });",
       'const d = a.child({ module: "m" });',
       'const e = winston.createLogger({ ...options });',
+      "const f = winston.createLogger({ level: 'warn', transports: [new winston.transports.File({ filename: 'e.log', level: 'error' }), new winston.transports.Console()] });",
+      "const g = winston.createLogger({ level: 'warn', transports: [localTransport] });",
       'module.exports = { a, debug };',
     ].join('\n'));
     assert.deepEqual(Object.fromEntries(loggers.locals), {
       debug: { kind: 'debug', namespace: 'app:x' },
       sub: { kind: 'debug', namespace: 'app:x:y' },
-      a: { kind: 'level', level: 'warn' },
+      // winston: the Console transport's own level (debug) writes below the logger's (warn)
+      a: { kind: 'level', level: 'debug' },
       b: { kind: 'level', level: 'info' },
       c: { kind: 'level', level: 'info', envVar: 'LOG_LEVEL' },
-      d: { kind: 'level', level: 'warn' },
+      d: { kind: 'level', level: 'debug' },
+      f: { kind: 'level', level: 'warn' },
     });
-    assert.deepEqual(Object.fromEntries(loggers.exports), { a: { kind: 'level', level: 'warn' }, debug: { kind: 'debug', namespace: 'app:x' } });
+    assert.deepEqual(Object.fromEntries(loggers.exports), { a: { kind: 'level', level: 'debug' }, debug: { kind: 'debug', namespace: 'app:x' } });
     assert.deepEqual(Object.fromEntries(extractModuleLoggers("import pino from 'pino';\nexport default pino({ level: 'error' });\n").exports), { default: { kind: 'level', level: 'error' } });
     // a library's logger whose level the module sets afterwards
     assert.deepEqual(Object.fromEntries(extractModuleLoggers("const log4js = require('log4js');\nconst logger = log4js.getLogger('app');\nlogger.level = 'info';\n").locals), { logger: { kind: 'level', level: 'info' } });

@@ -1182,6 +1182,9 @@ runRuleTests('no-phi-in-logs', {
     // the logger created in another module and imported
     { code: "import logger from './logger';\nexport function f(patient: any) { logger.debug('patient', patient.lastName); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
     { code: "const { logger } = require('../lib/logger');\nexport function f(patient) { logger.verbose('patient', patient.lastName); }", filename: 'src/routes/use.js', workspace: { 'src/lib/logger.js': "const winston = require('winston');\nconst logger = winston.createLogger({ level: 'warn' });\nmodule.exports = { logger };\n" } },
+    // the library required in place; a level chosen by NODE_ENV where the shipped environment runs production
+    { code: "const logger = require('pino')({ level: 'warn' });\nconst audit = require('winston').createLogger({ level: 'info' });\nexport function f(patient: any) { logger.debug(patient.email); audit.debug(patient.email); }" },
+    { code: "import pino from 'pino';\nconst logger = pino({ level: process.env.NODE_ENV === 'production' ? 'info' : 'debug' });\nexport function f(patient: any) { logger.debug(patient.email); }", environment: { NODE_ENV: ['production'] } },
     // a class field set to a logger, and a child of an imported logger
     { code: "import pino from 'pino';\nexport class Reminders {\n  private readonly logger = pino({ level: 'info' });\n  send(patient: any) { this.logger.debug('sending', patient.email); }\n}" },
     { code: "import { logger } from './logger';\nconst log = logger.child({ module: 'reminders' });\nexport function send(patient: any) { log.debug('sending', patient.email); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
@@ -1261,6 +1264,12 @@ runRuleTests('no-phi-in-logs', {
       name: "winston: a transport's own level overrides the logger's; a transport the reading cannot see may have one",
       code: "import winston from 'winston';\nimport { consoleTransport } from './transports';\nconst a = winston.createLogger({ level: 'info', transports: [new winston.transports.Console({ level: 'debug' })] });\nconst b = winston.createLogger({ level: 'info', transports: [consoleTransport] });\nexport function f(patient: any) {\n  a.debug(patient.email);\n  b.debug(patient.email);\n}",
       errors: [{ line: 6, column: 11, kinds: ['email'] }, { line: 7, column: 11, kinds: ['email'] }],
+    },
+    {
+      name: 'a level chosen by NODE_ENV where the shipped environment does not say production: the other branch',
+      code: "import pino from 'pino';\nconst logger = pino({ level: process.env.NODE_ENV !== 'production' ? 'debug' : 'info' });\nexport function f(patient: any) { logger.debug(patient.email); }",
+      environment: { NODE_ENV: ['production', 'development'] },
+      errors: [{ line: 3, column: 48, kinds: ['email'] }],
     },
     {
       name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',

@@ -48,6 +48,11 @@ function namespaceOff(context: RuleContext, namespace: string): boolean {
 
 /** The level a logger runs with in production, when the code and shipped environment show it. */
 function productionLevel(context: RuleContext, definition: LoggerDefinition & { kind: 'level' }): string | undefined {
+  // chosen by NODE_ENV: the production branch only where the shipped environment runs with NODE_ENV=production
+  if (definition.otherwiseThanProduction !== undefined) {
+    const environments = context.config.shippedEnvironment?.NODE_ENV;
+    return environments?.length && environments.every((value) => value === 'production') ? definition.level : definition.otherwiseThanProduction;
+  }
   if (!definition.envVar) return definition.level;
   const shipped = context.config.shippedEnvironment?.[definition.envVar];
   if (!shipped || shipped.length === 0) return definition.level;

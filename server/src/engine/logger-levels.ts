@@ -86,9 +86,19 @@ function topLevelLevel(objectText: string, key = /^["']?(?:level|logLevel)["']?\
 }
 
 /** `'info'`, `process.env.LOG_LEVEL || 'info'`, `process.env.LOG_LEVEL ?? "warn"`, `process.env.LOG_LEVEL`. */
-export function levelOfText(value: string): { level?: string; envVar?: string } | undefined {
+export function levelOfText(value: string): { level?: string; envVar?: string; otherwiseThanProduction?: string } | undefined {
   const literal = /^(['"`])(\w+)\1$/.exec(value);
   if (literal) return { level: literal[2].toLowerCase() };
+  // `process.env.NODE_ENV === 'production' ? 'info' : 'debug'`: the production branch's level, and the other's
+  const byEnvironment = /^\(?\s*process\.env\.NODE_ENV\s*(===|==|!==|!=)\s*(['"`])(\w+)\2\s*\)?\s*\?\s*(['"`])(\w+)\4\s*:\s*(['"`])(\w+)\6$/.exec(value);
+  if (byEnvironment) {
+    const [, operator, , environment, , consequent, , alternate] = byEnvironment;
+    const isProduction = environment === 'production' || environment === 'prod';
+    if (!isProduction && !/^(?:development|dev|test|local)$/.test(environment)) return undefined;
+    const productionFirst = (operator.startsWith('!') ? !isProduction : isProduction);
+    const [production, other] = productionFirst ? [consequent, alternate] : [alternate, consequent];
+    return { level: production.toLowerCase(), otherwiseThanProduction: other.toLowerCase() };
+  }
   const fromEnv = /^process\.env(?:\.([A-Za-z_]\w*)|\[\s*(['"])([A-Za-z_]\w*)\2\s*\])(?:\s*(?:\|\||\?\?)\s*(['"`])(\w+)\4)?$/.exec(value);
   if (fromEnv) return { envVar: fromEnv[1] ?? fromEnv[3], level: fromEnv[5]?.toLowerCase() };
   return undefined;
@@ -135,10 +145,12 @@ function definitionOfInitializer(text: string, at: number, debugFactories: Map<s
     return parent.kind === 'level' ? parent : undefined;
   }
   // winston.createLogger({ … }), pino({ … }), new Logger({ logLevel: 'INFO' })
-  const factory = /^(new\s+)?([\w$]+(?:\.[\w$]+)?)\s*\(/.exec(rest);
+  // `require('pino')({ … })`, `require('winston').createLogger({ … })`: the library required in place
+  const required = /^(new\s+)?\(?\s*require\(\s*['"]([^'"]+)['"]\s*\)\s*\)?(?:\.([\w$]+))?\s*\(/.exec(rest);
+  const factory = required ? [required[0], required[1], `__required${required[3] ? `.${required[3]}` : ''}`] : /^(new\s+)?([\w$]+(?:\.[\w$]+)?)\s*\(/.exec(rest);
   if (!factory) return undefined;
   const [root, member] = factory[2].split('.');
-  const library = levelNames.get(root);
+  const library = required ? (LEVEL_LIBRARIES.test(required[2]) ? required[2] : undefined) : levelNames.get(root);
   if (!library) return undefined;
   const qualified = member ? `${library.replace(/^.*\//, '').replace(/\..*$/, '')}.${member}` : library.replace(/^.*\//, '');
   const args = argumentsText(text, at + factory[0].length - 1);
@@ -218,6 +230,7 @@ function mostVerboseOutputLevel(arrayText: string): string | undefined | null {
 export function extractModuleLoggers(text: string): ModuleLoggers {
   const mentionsDebug = /['"]debug['"]/.test(text);
   const mentionsLevelLibrary = /['"](?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)['"]/.test(text);
+  // (a `require('pino')(…)` in place binds no name: definitionOfInitializer reads it directly)
   if (!mentionsDebug && !mentionsLevelLibrary && !/\.(?:child|extend)\s*\(/.test(text)) return NO_LOGGERS;
   const debugFactories = mentionsDebug ? namesBoundTo(text, /^debug$/) : new Map<string, string>();
   const levelNames = mentionsLevelLibrary ? namesBoundTo(text, LEVEL_LIBRARIES) : new Map<string, string>();

@@ -1272,6 +1272,13 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 3, column: 48, kinds: ['email'] }],
     },
     {
+      name: 'a level changed at run time: in a function of the defining module, or by another module that imports the logger',
+      code: "import winston from 'winston';\nimport { logger } from './logger';\nconst local = winston.createLogger({ level: 'info' });\nexport function configure(level: string) { local.level = level; }\nexport function f(patient: any) {\n  local.debug(patient.email);\n  logger.debug(patient.email);\n}",
+      filename: 'src/use.ts',
+      workspace: { 'src/logger.ts': winstonLogger, 'src/boot.ts': "import { logger } from './logger';\nexport function start(config: any) {\n  logger.level = config.logLevel;\n}\n" },
+      errors: [{ line: 6, column: 15, kinds: ['email'] }, { line: 7, column: 16, kinds: ['email'] }],
+    },
+    {
       name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',
       code: "import logger from './logger';\nimport { auditLogger } from './other';\nexport function f(patient: any) {\n  logger.debug(patient.email);\n  auditLogger.debug(patient.email);\n}",
       filename: 'src/use.ts',

@@ -19,6 +19,8 @@ export interface ModuleLoggers {
   exports: Map<string, LoggerDefinition>;
   /** Module-level name → the logger it derives from a name the module does not define (`const log = logger.child({…})` of an imported `logger`), with the namespace suffix an `extend` adds. */
   derived?: Map<string, { parent: string; extend?: string }>;
+  /** Names of loggers this module imports from another module and changes the level of (`logger.level = 'debug'`). */
+  relevelledImports?: Array<{ specifier: string; imported: string }>;
   /** The module turns debug namespaces on in code (`debug.enable('app:*')`): the DEBUG variable is not all that decides. */
   enablesDebug?: boolean;
 }
@@ -231,7 +233,7 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
   const mentionsDebug = /['"]debug['"]/.test(text);
   const mentionsLevelLibrary = /['"](?:winston|pino|bunyan|loglevel|log4js|@aws-lambda-powertools\/logger)['"]/.test(text);
   // (a `require('pino')(…)` in place binds no name: definitionOfInitializer reads it directly)
-  if (!mentionsDebug && !mentionsLevelLibrary && !/\.(?:child|extend)\s*\(/.test(text)) return NO_LOGGERS;
+  if (!mentionsDebug && !mentionsLevelLibrary && !/\.(?:child|extend|setLevel)\s*\(|\.level\s*=[^=]/.test(text)) return NO_LOGGERS;
   const debugFactories = mentionsDebug ? namesBoundTo(text, /^debug$/) : new Map<string, string>();
   const levelNames = mentionsLevelLibrary ? namesBoundTo(text, LEVEL_LIBRARIES) : new Map<string, string>();
   const locals = new Map<string, LoggerDefinition>();
@@ -275,6 +277,14 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
     if (levels.size > 1) ambiguous.add(name);
     else locals.set(name, { kind: 'level', level: [...levels][0] });
   }
+  // a level changed at run time (`logger.level = config.level` in a function, `log.setLevel(level)` at start-up,
+  // bunyan's `log.level('debug')`): the level read above is not the one production runs with
+  const relevelled = new Set<string>();
+  for (const found of text.matchAll(/(?:^[ \t]+|[;{][ \t]*)(?:this\.)?(\w+)\.(?:level\s*=(?!=)|setLevel\s*\(|setDefaultLevel\s*\(|level\s*\(\s*[^)\s]|enableAll\s*\()/gm)) relevelled.add(found[1]);
+  for (const name of relevelled) {
+    locals.delete(name);
+    locals.delete(`this.${name}`);
+  }
   for (const name of ambiguous) locals.delete(name);
   const exports = new Map<string, LoggerDefinition>();
   const exportName = (exported: string, local: string) => {
@@ -302,5 +312,33 @@ export function extractModuleLoggers(text: string): ModuleLoggers {
     if (definition) exports.set('default', definition);
   }
   const enablesDebug = mentionsDebug && (/require\(\s*['"]debug['"]\s*\)\.enable\s*\(/.test(text) || [...debugFactories.keys()].some((name) => new RegExp(`^[^/\\n]*\\b${name}\\.enable\\s*\\(`, 'm').test(text)));
-  return locals.size || exports.size || enablesDebug || derived.size ? { locals, exports, enablesDebug, derived } : NO_LOGGERS;
+  // the same for a logger imported from a relative module: that module's export no longer has the level it sets
+  const relevelledImports: Array<{ specifier: string; imported: string }> = [];
+  for (const name of text.match(/\b(\w+)\.(?:level\s*=(?!=)|setLevel\s*\(|level\s*\(\s*[^)\s])/g)?.map((found) => found.replace(/\..*$/, '')) ?? []) {
+    if (locals.has(name)) continue;
+    const source = importSourceOf(text, name);
+    if (source && !relevelledImports.some((known) => known.specifier === source.specifier && known.imported === source.imported)) relevelledImports.push(source);
+  }
+  return locals.size || exports.size || enablesDebug || derived.size || relevelledImports.length ? { locals, exports, enablesDebug, derived, relevelledImports } : NO_LOGGERS;
+}
+
+/** Where a module imports a name from (`import x from './log'`, `import { log as x } from '@app/shared'`, `const x = require('./log')`). */
+function importSourceOf(text: string, name: string): { specifier: string; imported: string } | undefined {
+  for (const found of text.matchAll(/import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]/g)) {
+    if (found[1] === name) return { specifier: found[3], imported: 'default' };
+    for (const part of (found[2] ?? '').split(',')) {
+      const specifier = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier && (specifier[2] ?? specifier[1]) === name) return { specifier: found[3], imported: specifier[1] };
+    }
+  }
+  const required = new RegExp(`(?:const|let|var)\\s+${name}\\s*=\\s*require\\(\\s*['"]([^'"]+)['"]\\s*\\)`).exec(text);
+  if (required) return { specifier: required[1], imported: 'default' };
+  const destructured = new RegExp(`(?:const|let|var)\\s*\\{([^}]*\\b${name}\\b[^}]*)\\}\\s*=\\s*require\\(\\s*['"]([^'"]+)['"]\\s*\\)`).exec(text);
+  if (destructured) {
+    for (const part of destructured[1].split(',')) {
+      const specifier = /^\s*(\w+)(?:\s*:\s*(\w+))?\s*$/.exec(part);
+      if (specifier && (specifier[2] ?? specifier[1]) === name) return { specifier: destructured[2], imported: specifier[1] };
+    }
+  }
+  return undefined;
 }

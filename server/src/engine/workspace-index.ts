@@ -1398,6 +1398,8 @@ export class WorkspaceIndex {
   private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
   /** Module key → the loggers it exports, with their debug namespace or level (see extractModuleLoggers). */
   private readonly loggersByModule = new Map<string, Map<string, LoggerDefinition>>();
+  /** File → the imported loggers it changes the level of, as `moduleKey#export` (or `specifier#export` for a package). */
+  private readonly relevelledByFile = new Map<string, string[]>();
   /** Files that turn debug namespaces on in code (`debug.enable(…)`), see extractModuleLoggers. */
   private readonly debugEnablingFiles = new Set<string>();
   /** Module key → the modules it re-exports (`export * from './log'`, `export { log } from './log'`), by module key. */
@@ -1461,6 +1463,8 @@ export class WorkspaceIndex {
     const loggers = extractModuleLoggers(text);
     if (loggers.exports.size) this.loggersByModule.set(moduleKeyOf(file), loggers.exports);
     if (loggers.enablesDebug) this.debugEnablingFiles.add(file);
+    const relevelled = (loggers.relevelledImports ?? []).map((source) => `${/^\.{1,2}\//.test(source.specifier) ? moduleKeyFrom(file, source.specifier) : source.specifier}#${source.imported}`);
+    if (relevelled.length) this.relevelledByFile.set(file, relevelled);
     const reexports = text.includes('export') ? extractRelativeReexports(file, text) : [];
     if (reexports.length) this.reexportsByModule.set(moduleKeyOf(file), reexports);
     const tables = extractConstantTables(text);
@@ -1605,8 +1609,14 @@ export class WorkspaceIndex {
   /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
   loggerExport(importer: string, specifier: string, imported: string): LoggerDefinition | undefined {
     if (this.loggersByModule.size === 0) return undefined;
-    const key = /^\.{1,2}\//.test(specifier) ? moduleKeyFrom(importer, specifier) : this.workspacePackageModule(specifier);
-    return key === undefined ? undefined : this.loggerExportOf(key, imported, 0);
+    const relative = /^\.{1,2}\//.test(specifier);
+    const key = relative ? moduleKeyFrom(importer, specifier) : this.workspacePackageModule(specifier);
+    if (key === undefined) return undefined;
+    // another module changes this logger's level at run time: the level read where it is created does not hold
+    for (const relevelled of this.relevelledByFile.values()) {
+      if (relevelled.includes(`${key}#${imported}`) || (!relative && relevelled.includes(`${specifier}#${imported}`))) return undefined;
+    }
+    return this.loggerExportOf(key, imported, 0);
   }
 
   /** Whether some module of the workspace turns debug namespaces on in code: then the shipped DEBUG setting does not decide alone. */
@@ -1765,6 +1775,7 @@ export class WorkspaceIndex {
     this.loggersByModule.delete(moduleKeyOf(file));
     this.reexportsByModule.delete(moduleKeyOf(file));
     this.debugEnablingFiles.delete(file);
+    this.relevelledByFile.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;

@@ -4,6 +4,7 @@ import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jso
 import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
 import { FailedRequests, inNonClientErrorBranch } from './utils/http-client-errors';
+import { droppedInProduction } from './utils/log-levels';
 import { isLogLineCall } from './utils/loggers';
 
 type MessageId = 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
@@ -320,6 +321,8 @@ export default createRule({
         }
         if (isBrowserReportHandler(context, node)) return;
         if (isAccountHandler(context, node)) return;
+        // `logger.debug(req.body)` through a logger whose production level is `info`: nothing is written.
+        if (droppedInProduction(context, node)) return;
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           // `else if (error instanceof Error) logger.error(…, { error })` after `if (isAxiosError(error))`: not the client's error.

@@ -2,6 +2,7 @@ import { createRule, RETRIEVAL_VERBS, splitWords, type RuleContext, type TSESTre
 import { memberCall, phiOfArguments } from './utils/ast';
 import { HeaderMaps } from './utils/header-maps';
 import { FailedRequests } from './utils/http-client-errors';
+import { droppedInProduction } from './utils/log-levels';
 import { isLogger, isLoggerFunctionName, isLogLineCall } from './utils/loggers';
 
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
@@ -85,6 +86,9 @@ export default createRule({
           headerMaps.onCall(node);
           return;
         }
+        // `debug('%o', patient)` in a namespace the shipped DEBUG setting leaves off, `logger.debug(patient)` through a
+        // logger whose production level is `info`: the call writes nothing in production.
+        if (sink === 'line' && droppedInProduction(context, node)) return;
         const phi = phiOfArguments(context, node.arguments);
         if (!phi) {
           if (sink === 'line') headerMaps.onLogged(node.arguments);

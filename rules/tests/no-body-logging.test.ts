@@ -537,3 +537,24 @@ describe('no-body-logging: an interceptor error that is not the client\'s own (r
     ],
   });
 });
+
+describe('no-body-logging: log levels the production configuration visibly drops (round 16)', () => {
+  const loggerModule = "const pino = require('pino');\nmodule.exports = pino({ level: process.env.LOG_LEVEL || 'info' });\n";
+  runRuleTests('no-body-logging', {
+    valid: [
+      // the request body at debug through a logger whose production level is info (imported), or through a debug namespace DEBUG leaves off
+      { code: "const logger = require('./logger');\nexports.create = (req, res) => { logger.debug('payload', req.body); res.sendStatus(201); };", filename: 'src/routes.js', workspace: { 'src/logger.js': loggerModule } },
+      { code: "const debug = require('debug')('api:routes');\nexports.create = (req, res) => { debug('payload %O', req.body); res.sendStatus(201); };", filename: 'src/routes.js', environment: { DEBUG: ['api:db'] } },
+    ],
+    invalid: [
+      {
+        name: 'near miss: the same body at info, and at debug when the shipped environment sets the level to debug',
+        code: "const logger = require('./logger');\nexports.create = (req, res) => {\n  logger.info('payload', req.body);\n  logger.debug('payload', req.body);\n  res.sendStatus(201);\n};",
+        filename: 'src/routes.js',
+        workspace: { 'src/logger.js': loggerModule },
+        environment: { LOG_LEVEL: ['debug'] },
+        errors: [{ line: 3, column: 26 }, { line: 4, column: 27 }],
+      },
+    ],
+  });
+});

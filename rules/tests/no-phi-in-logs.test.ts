@@ -1164,3 +1164,126 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+// Log levels (rubric): a call through a logger at a level the repository's own production configuration visibly drops
+// writes nothing in production; when the production level cannot be seen, the call counts.
+const debugNamespaces = { DEBUG: ['app,errors'] };
+const winstonLogger = "import winston from 'winston';\nexport const logger = winston.createLogger({ level: 'info', transports: [new winston.transports.Console(), new winston.transports.File({ filename: 'error.log', level: 'error' })] });\nexport default logger;\n";
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    // the debug package writes only the namespaces the shipped DEBUG setting enables
+    { code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }", environment: debugNamespaces },
+    { code: "import createDebug from 'debug';\nconst log = createDebug('app:find').extend('dob');\nexport function f(patient: any) { log('dob', patient.dateOfBirth); }", environment: { DEBUG: ['app:*,-app:find:*'] } },
+    // a literal level, the library's default level, and an environment default the shipped environment does not override
+    { code: "import winston from 'winston';\nconst logger = winston.createLogger({ level: 'info' });\nexport function f(patient: any) { logger.debug('loaded', patient.dateOfBirth); logger.silly(patient.email); }" },
+    { code: "const pino = require('pino');\nconst logger = pino();\nconst child = logger.child({ module: 'patients' });\nexport function f(patient: any) { child.debug({ nhsNumber: patient.nhsNumber }); logger.trace(patient.email); }" },
+    { code: "import pino from 'pino';\nconst logger = pino({ level: process.env.LOG_LEVEL || 'warn' });\nexport function f(patient: any) { logger.debug(patient.email); }", environment: { NODE_ENV: ['production'] } },
+    { code: "import log from 'loglevel';\nlog.setLevel('warn');\nexport function f(patient: any) { log.debug(patient.email); }" },
+    // the logger created in another module and imported
+    { code: "import logger from './logger';\nexport function f(patient: any) { logger.debug('patient', patient.lastName); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
+    { code: "const { logger } = require('../lib/logger');\nexport function f(patient) { logger.verbose('patient', patient.lastName); }", filename: 'src/routes/use.js', workspace: { 'src/lib/logger.js': "const winston = require('winston');\nconst logger = winston.createLogger({ level: 'warn' });\nmodule.exports = { logger };\n" } },
+    // the library required in place; a level chosen by NODE_ENV where the shipped environment runs production
+    { code: "const logger = require('pino')({ level: 'warn' });\nconst audit = require('winston').createLogger({ level: 'info' });\nexport function f(patient: any) { logger.debug(patient.email); audit.debug(patient.email); }" },
+    { code: "import pino from 'pino';\nconst logger = pino({ level: process.env.NODE_ENV === 'production' ? 'info' : 'debug' });\nexport function f(patient: any) { logger.debug(patient.email); }", environment: { NODE_ENV: ['production'] } },
+    // a class field set to a logger, and a child of an imported logger
+    { code: "import pino from 'pino';\nexport class Reminders {\n  private readonly logger = pino({ level: 'info' });\n  send(patient: any) { this.logger.debug('sending', patient.email); }\n}" },
+    { code: "import { logger } from './logger';\nconst log = logger.child({ module: 'reminders' });\nexport function send(patient: any) { log.debug('sending', patient.email); }", filename: 'src/use.ts', workspace: { 'src/logger.ts': winstonLogger } },
+    // a monorepo package's logger, re-exported by the package folder's index
+    {
+      code: "import { log } from '@clinic/shared/services/logging';\nexport function notify(patient: any) { log.debug('notifying', patient.email); }",
+      filename: 'packages/server/app/login.ts',
+      workspace: {
+        'packages/shared/src/services/logging/index.js': "export * from './log.js';\nexport * from './http.js';\n",
+        'packages/shared/src/services/logging/log.js': "import winston from 'winston';\nexport const log = winston.createLogger({ level: 'info', format: winston.format.json() });\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a debug namespace the shipped DEBUG setting enables, and one whose setting cannot be seen (no DEBUG shipped)',
+      code: "const debug = require('debug')('app:mailer');\nconst errors = require('debug')('errors');\nexport function send(patient: any) {\n  debug('sending to %s', patient.email);\n  errors('failed for %s', patient.email);\n}",
+      environment: { DEBUG: ['app:*'] },
+      errors: [{ line: 4, column: 26, kinds: ['email'] }],
+    },
+    {
+      name: 'no DEBUG setting shipped at all: the namespace may be on',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
+      name: 'code that turns debug namespaces on (`debug.enable`) in another module: DEBUG does not decide alone',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      environment: debugNamespaces,
+      workspace: { 'src/boot.js': "const createDebug = require('debug');\ncreateDebug.enable('app:*');\n" },
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
+      name: 'an empty DEBUG placeholder in a template shows nothing: the namespace may be on',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      environment: { DEBUG: [''] },
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
+      name: 'a shipped DEBUG value the reading cannot resolve may enable it',
+      code: "const debug = require('debug')('app:mailer');\nexport function send(patient: any) { debug('sending to %s', patient.email); }",
+      environment: { DEBUG: ['${DEBUG_NAMESPACES}'] },
+      errors: [{ line: 2, column: 61, kinds: ['email'] }],
+    },
+    {
+      name: 'levels at or above the production level are written; an env-driven level the shipped environment sets to debug writes debug',
+      code: "import pino from 'pino';\nconst logger = pino({ level: process.env.LOG_LEVEL || 'info' });\nexport function f(patient: any) {\n  logger.info(patient.email);\n  logger.debug(patient.email);\n}",
+      environment: { LOG_LEVEL: ['debug'] },
+      errors: [{ line: 4, column: 15, kinds: ['email'] }, { line: 5, column: 16, kinds: ['email'] }],
+    },
+    {
+      name: 'a level the code does not show (a config object, a ternary, no default) counts',
+      code: "import winston from 'winston';\ndeclare const config: any;\nconst a = winston.createLogger({ level: config.logLevel });\nconst b = winston.createLogger({ level: process.env.LOG_LEVEL });\nexport function f(patient: any) {\n  a.debug(patient.email);\n  b.debug(patient.email);\n}",
+      errors: [{ line: 6, column: 11, kinds: ['email'] }, { line: 7, column: 11, kinds: ['email'] }],
+    },
+    {
+      name: 'near miss: the same package logger written at info; a package specifier two modules could be is left unresolved',
+      code: "import { log } from '@clinic/shared/services/logging';\nimport { auditLog } from '@clinic/shared';\nexport function notify(patient: any) {\n  log.info('notifying', patient.email);\n  auditLog.debug('notifying', patient.email);\n}",
+      filename: 'packages/server/app/login.ts',
+      workspace: {
+        'packages/shared/src/services/logging/index.js': "export * from './log.js';\n",
+        'packages/shared/src/services/logging/log.js': "import winston from 'winston';\nexport const log = winston.createLogger({ level: 'info' });\n",
+        'packages/shared/src/index.js': "export * from './a.js';\n",
+        'packages/shared/index.js': "export * from './b.js';\n",
+        'packages/shared/src/a.js': "import winston from 'winston';\nexport const auditLog = winston.createLogger({ level: 'info' });\n",
+      },
+      errors: [{ line: 4, column: 25, kinds: ['email'] }, { line: 5, column: 31, kinds: ['email'] }],
+    },
+    {
+      name: 'near miss: a class field whose classes disagree, and a child of an imported logger at info',
+      code: "import pino from 'pino';\nimport { logger } from './logger';\nconst log = logger.child({ module: 'reminders' });\nexport class A {\n  private readonly logger = pino({ level: 'info' });\n}\nexport class B {\n  private readonly logger = pino({ level: 'debug' });\n  send(patient: any) {\n    this.logger.debug('sending', patient.email);\n    log.info('sending', patient.email);\n  }\n}",
+      filename: 'src/use.ts',
+      workspace: { 'src/logger.ts': winstonLogger },
+      errors: [{ line: 10, column: 34, kinds: ['email'] }, { line: 11, column: 25, kinds: ['email'] }],
+    },
+    {
+      name: "winston: a transport's own level overrides the logger's; a transport the reading cannot see may have one",
+      code: "import winston from 'winston';\nimport { consoleTransport } from './transports';\nconst a = winston.createLogger({ level: 'info', transports: [new winston.transports.Console({ level: 'debug' })] });\nconst b = winston.createLogger({ level: 'info', transports: [consoleTransport] });\nexport function f(patient: any) {\n  a.debug(patient.email);\n  b.debug(patient.email);\n}",
+      errors: [{ line: 6, column: 11, kinds: ['email'] }, { line: 7, column: 11, kinds: ['email'] }],
+    },
+    {
+      name: 'a level chosen by NODE_ENV where the shipped environment does not say production: the other branch',
+      code: "import pino from 'pino';\nconst logger = pino({ level: process.env.NODE_ENV !== 'production' ? 'debug' : 'info' });\nexport function f(patient: any) { logger.debug(patient.email); }",
+      environment: { NODE_ENV: ['production', 'development'] },
+      errors: [{ line: 3, column: 48, kinds: ['email'] }],
+    },
+    {
+      name: 'a level changed at run time: in a function of the defining module, or by another module that imports the logger',
+      code: "import winston from 'winston';\nimport { logger } from './logger';\nconst local = winston.createLogger({ level: 'info' });\nexport function configure(level: string) { local.level = level; }\nexport function f(patient: any) {\n  local.debug(patient.email);\n  logger.debug(patient.email);\n}",
+      filename: 'src/use.ts',
+      workspace: { 'src/logger.ts': winstonLogger, 'src/boot.ts': "import { logger } from './logger';\nexport function start(config: any) {\n  logger.level = config.logLevel;\n}\n" },
+      errors: [{ line: 6, column: 15, kinds: ['email'] }, { line: 7, column: 16, kinds: ['email'] }],
+    },
+    {
+      name: 'a logger whose level is debug; and a logger imported from a module that does not set its level',
+      code: "import logger from './logger';\nimport { auditLogger } from './other';\nexport function f(patient: any) {\n  logger.debug(patient.email);\n  auditLogger.debug(patient.email);\n}",
+      filename: 'src/use.ts',
+      workspace: { 'src/logger.ts': "import winston from 'winston';\nconst logger = winston.createLogger({ level: 'debug' });\nexport default logger;\n", 'src/other.ts': "declare function makeLogger(): any;\nexport const auditLogger = makeLogger();\n" },
+      errors: [{ line: 4, column: 16, kinds: ['email'] }, { line: 5, column: 21, kinds: ['email'] }],
+    },
+  ],
+});

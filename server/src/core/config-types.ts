@@ -68,6 +68,11 @@ export interface ResolvedConfig {
   testSupportFrom?: string;
   /** Names of the services Docker Compose files in the file's folder or above declare (containers of the same stack). */
   composeServices?: readonly string[];
+  /**
+   * The environment variables the repository ships for running the file's code (env files other than development/test
+   * ones, compose `environment:`, Dockerfile `ENV`, deployment run scripts) in its folder or above: name → values set.
+   */
+  shippedEnvironment?: Readonly<Record<string, readonly string[]>>;
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

@@ -297,3 +297,13 @@ export interface HiddenFindings {
   total: number;
   byRole: Partial<Record<FileRole, number>>;
 }
+
+/**
+ * What decides which lines a module-level logger writes: a `debug` package namespace (enabled by the DEBUG
+ * environment variable), or a level (a literal, the library's default, or an environment variable with a default).
+ * `otherwiseThanProduction`: the level is chosen by NODE_ENV (`NODE_ENV === 'production' ? 'info' : 'debug'`); `level`
+ * is the production branch's, this one the other branch's.
+ */
+export type LoggerDefinition =
+  | { kind: 'debug'; namespace: string }
+  | { kind: 'level'; level?: string; envVar?: string; otherwiseThanProduction?: string };

@@ -28,6 +28,7 @@ import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplat
 import { extractReachFacts } from './reachability';
 import { hasPhi, hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
+import { extractModuleLoggers, type ModuleLoggers } from './logger-levels';
 
 const JSX_EXTENSIONS = new Set(['.tsx', '.jsx', '.js', '.mjs', '.cjs']);
 const PRECISION_STEPS: Precision[] = ['very-high', 'high', 'medium', 'low'];
@@ -574,6 +575,15 @@ function toRegistration(ruleId: string, visitors: RuleVisitors): VisitorRegistra
   return { ruleId, enter, exit };
 }
 
+const moduleLoggersCache = new WeakMap<AnalyzeInput, ModuleLoggers>();
+
+/** The loggers the analysed module defines at its top level (read once per file, shared by the logging rules). */
+function moduleLoggersOf(input: AnalyzeInput): ModuleLoggers {
+  let loggers = moduleLoggersCache.get(input);
+  if (!loggers) moduleLoggersCache.set(input, (loggers = extractModuleLoggers(input.text)));
+  return loggers;
+}
+
 function createContext(
   rule: AnyRule,
   input: AnalyzeInput,
@@ -642,6 +652,28 @@ function createContext(
       return value.stringPrefix !== undefined && value.stringNode ? { text: value.stringPrefix, node: value.stringNode } : undefined;
     },
     constantOf(node) { return analyzer().valueOf(node).constant; },
+    loggerDefinition(node) {
+      if (language !== 'code') return undefined;
+      const loggers = moduleLoggersOf(input);
+      // `this.logger.debug(…)`: a class field set to a logger in this module
+      if (node.type === 'MemberExpression') {
+        const field = node.object.type === 'ThisExpression' && node.property.type === 'Identifier' && !node.computed ? loggers.locals.get(`this.${node.property.name}`) : undefined;
+        return field?.kind === 'debug' && (loggers.enablesDebug || input.index?.enablesDebugInCode()) ? undefined : field;
+      }
+      if (node.type !== 'Identifier') return undefined;
+      const imported = (name: string) => {
+        const source = analyzer().importedFrom(name);
+        return source && input.index ? input.index.loggerExport(input.relPath, source.module, source.imported) : undefined;
+      };
+      let definition = loggers.locals.get(node.name) ?? imported(node.name);
+      // `const log = logger.child({ module })` of an imported `logger`: the parent's level (an `extend` adds to the namespace)
+      const derived = definition ? undefined : loggers.derived?.get(node.name);
+      const parent = derived ? imported(derived.parent) : undefined;
+      if (parent && derived) definition = parent.kind === 'debug' ? (derived.extend ? { kind: 'debug', namespace: `${parent.namespace}:${derived.extend}` } : undefined) : derived.extend ? undefined : parent;
+      // `debug.enable('app:*')` somewhere in the code: namespaces are not decided by the shipped DEBUG setting alone
+      if (definition?.kind === 'debug' && (loggers.enablesDebug || input.index?.enablesDebugInCode())) return undefined;
+      return definition;
+    },
     hasTag(node, tag) { return hasTag(analyzer().valueOf(node), tag); },
     hasShapeWithoutPhi(node) {
       if (language !== 'code') return false;

@@ -30,6 +30,7 @@ import {
 import { computeLineStarts, positionAt } from '../core/text-range';
 import { AppUsersFinder } from './app-users';
 import { ComposeServicesFinder } from './compose-services';
+import { ShippedEnvironmentFinder, type ShippedEnvironment } from './shipped-environment';
 import { SimulatedPatientsFinder } from './simulated-patients';
 import { TestSupportFinder } from './test-support-packages';
 import { didYouMean } from './did-you-mean';
@@ -411,6 +412,8 @@ export class ConfigResolver {
   private readonly testSupport = new TestSupportFinder();
   private readonly composeServices = new ComposeServicesFinder();
   private composeConfigs = new WeakMap<ResolvedConfig, Map<readonly string[], ResolvedConfig>>();
+  private readonly shippedEnvironment = new ShippedEnvironmentFinder();
+  private environmentConfigs = new WeakMap<ResolvedConfig, Map<ShippedEnvironment, ResolvedConfig>>();
   private testSupportConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
 
   constructor(options: ConfigResolverOptions) {
@@ -424,7 +427,14 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return this.withComposeServices(this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath), absPath);
+    return this.withShippedEnvironment(this.withComposeServices(this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath), absPath), absPath);
+  }
+
+  /** A file below env files, compose files, Dockerfiles or run scripts gets the variables they set (`shippedEnvironment`); one object per (config, environment). */
+  private withShippedEnvironment(config: ResolvedConfig, absPath: string): ResolvedConfig {
+    const environment = this.shippedEnvironment.environmentFor(absPath, config.baseDir);
+    if (Object.keys(environment).length === 0) return config;
+    return derivedConfig(this.environmentConfigs, config, environment, () => ({ ...config, shippedEnvironment: environment }));
   }
 
   /** A file below Docker Compose files gets the names of their services (`composeServices`); one object per (config, names). */
@@ -482,6 +492,8 @@ export class ConfigResolver {
     this.testSupportConfigs = new WeakMap();
     this.composeServices.clear();
     this.composeConfigs = new WeakMap();
+    this.shippedEnvironment.clear();
+    this.environmentConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

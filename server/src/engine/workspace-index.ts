@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
+import { extractModuleLoggers, type LoggerDefinition } from './logger-levels';
 
 export interface DeclaredField {
   name: string;
@@ -600,6 +601,25 @@ function moduleKeyOf(file: string): string {
 /** The module key a relative specifier names from `importer` (`./validate` from `src/a/index.ts` → `src/a/validate`). */
 function moduleKeyFrom(importer: string, specifier: string): string {
   return moduleKeyOf(path.posix.join(path.posix.dirname(importer.split(path.sep).join('/')), specifier));
+}
+
+/** `export * from './log'`, `export { log, log as logger } from './log'`: the relative modules a module re-exports. */
+function extractRelativeReexports(file: string, text: string): Array<{ key: string; names?: Map<string, string> }> {
+  const reexports: Array<{ key: string; names?: Map<string, string> }> = [];
+  for (const found of text.matchAll(/^export\s*(?:\*|\{([^}]*)\})\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    const key = moduleKeyFrom(file, found[2]);
+    if (found[1] === undefined) {
+      reexports.push({ key });
+      continue;
+    }
+    const names = new Map<string, string>();
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(?:type\s+)?(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier) names.set(specifier[2] ?? specifier[1], specifier[1]);
+    }
+    if (names.size) reexports.push({ key, names });
+  }
+  return reexports;
 }
 
 /** Splits `Record<string, Patient>` into its generic name and top-level arguments. */
@@ -1376,6 +1396,14 @@ export class WorkspaceIndex {
   /** File → the upload helpers of other modules its routes mount (see extractUploadHelperMounts); by helper module, built on demand. */
   private readonly uploadHelperMountsByFile = new Map<string, Array<{ module: string; exported: string; names: string[] }>>();
   private uploadHelperMountsByModule: Map<string, Array<{ exported: string; names: string[] }>> | undefined;
+  /** Module key → the loggers it exports, with their debug namespace or level (see extractModuleLoggers). */
+  private readonly loggersByModule = new Map<string, Map<string, LoggerDefinition>>();
+  /** File → the imported loggers it changes the level of, as `moduleKey#export` (or `specifier#export` for a package). */
+  private readonly relevelledByFile = new Map<string, string[]>();
+  /** Files that turn debug namespaces on in code (`debug.enable(…)`), see extractModuleLoggers. */
+  private readonly debugEnablingFiles = new Set<string>();
+  /** Module key → the modules it re-exports (`export * from './log'`, `export { log } from './log'`), by module key. */
+  private readonly reexportsByModule = new Map<string, Array<{ key: string; names?: Map<string, string> }>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
   private readonly enumCounts = new Map<string, number>();
@@ -1432,6 +1460,13 @@ export class WorkspaceIndex {
       this.uploadHelperMountsByFile.set(file, mounts);
       this.uploadHelperMountsByModule = undefined;
     }
+    const loggers = extractModuleLoggers(text);
+    if (loggers.exports.size) this.loggersByModule.set(moduleKeyOf(file), loggers.exports);
+    if (loggers.enablesDebug) this.debugEnablingFiles.add(file);
+    const relevelled = (loggers.relevelledImports ?? []).map((source) => `${/^\.{1,2}\//.test(source.specifier) ? moduleKeyFrom(file, source.specifier) : source.specifier}#${source.imported}`);
+    if (relevelled.length) this.relevelledByFile.set(file, relevelled);
+    const reexports = text.includes('export') ? extractRelativeReexports(file, text) : [];
+    if (reexports.length) this.reexportsByModule.set(moduleKeyOf(file), reexports);
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
@@ -1571,6 +1606,66 @@ export class WorkspaceIndex {
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
   }
 
+  /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
+  loggerExport(importer: string, specifier: string, imported: string): LoggerDefinition | undefined {
+    if (this.loggersByModule.size === 0) return undefined;
+    const relative = /^\.{1,2}\//.test(specifier);
+    const key = relative ? moduleKeyFrom(importer, specifier) : this.workspacePackageModule(specifier);
+    if (key === undefined) return undefined;
+    // another module changes this logger's level at run time: the level read where it is created does not hold
+    for (const relevelled of this.relevelledByFile.values()) {
+      if (relevelled.includes(`${key}#${imported}`) || (!relative && relevelled.includes(`${specifier}#${imported}`))) return undefined;
+    }
+    return this.loggerExportOf(key, imported, 0);
+  }
+
+  /** Whether some module of the workspace turns debug namespaces on in code: then the shipped DEBUG setting does not decide alone. */
+  enablesDebugInCode(): boolean {
+    return this.debugEnablingFiles.size > 0;
+  }
+
+  /** An export of a module, or of a module it re-exports (index files: `export * from './log'`). */
+  private loggerExportOf(key: string, exported: string, depth: number): LoggerDefinition | undefined {
+    const own = this.loggersByModule.get(key)?.get(exported);
+    if (own || depth >= 3) return own;
+    for (const reexport of this.reexportsByModule.get(key) ?? []) {
+      if (exported === 'default' && !reexport.names) continue;
+      const name = reexport.names ? reexport.names.get(exported) : exported;
+      const found = name === undefined ? undefined : this.loggerExportOf(reexport.key, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The module a monorepo package's specifier names (`@clinic/shared/services/logging` → a module key ending in
+   * `services/logging` under a folder named `shared`; `@clinic/shared` → the folder `shared` or its `src`/`lib`), when
+   * exactly one module that defines or re-exports loggers matches.
+   */
+  private workspacePackageModule(specifier: string): string | undefined {
+    const parts = /^(?:@[\w.-]+\/)?([\w.-]+)(?:\/(.+))?$/.exec(specifier);
+    if (!parts || specifier.startsWith('@/') || specifier.startsWith('~')) return undefined;
+    const [, packageName, subpath] = parts;
+    let found: string | undefined;
+    for (const key of new Set([...this.loggersByModule.keys(), ...this.reexportsByModule.keys()])) {
+      const segments = key.split('/');
+      let matches: boolean;
+      if (subpath) {
+        const sub = subpath.replace(/\.(?:[cm]?[jt]sx?)$/, '').replace(/\/index$/, '').split('/');
+        const at = segments.length - sub.length;
+        matches = at > 0 && sub.every((segment, i) => segments[at + i] === segment) && segments.slice(0, at).includes(packageName);
+      } else {
+        const last = segments[segments.length - 1];
+        matches = last === packageName || ((last === 'src' || last === 'lib') && segments[segments.length - 2] === packageName);
+      }
+      if (!matches) continue;
+      if (found !== undefined) return undefined;
+      found = key;
+    }
+    return found;
+  }
+
+
   /** The storage an AngularJS service of the workspace registered as `name` hands its callers (`AppCache('patient-filters')`), if it does. */
   storageHandleService(name: string): string | undefined {
     if (this.storageHandleServicesByFile.size === 0) return undefined;
@@ -1677,6 +1772,10 @@ export class WorkspaceIndex {
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
+    this.loggersByModule.delete(moduleKeyOf(file));
+    this.reexportsByModule.delete(moduleKeyOf(file));
+    this.debugEnablingFiles.delete(file);
+    this.relevelledByFile.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;

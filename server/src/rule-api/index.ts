@@ -10,7 +10,7 @@ import type { Precision, Range, Severity } from '../core/types';
 
 export type { TSESTree, JsonNode };
 export type { FileRole, ResolvedConfig } from '../core/config-types';
-export type { Precision, Range, Severity } from '../core/types';
+export type { LoggerDefinition, Precision, Range, Severity } from '../core/types';
 export { calleeName, dottedName, keyName, lastSegment, propertyName } from './ast';
 export { splitWords, withoutContactKinds, keyNamesTheNumberOfAnId, describeKinds, kindLabel, subjectOfName, isAccountContextName, isAppUserName, namesReferenceData, terminologyKinds, type Subject } from '../vocabulary/classify';
 export * from '../vocabulary/phi-kinds';
@@ -210,6 +210,11 @@ export interface RuleContext<MessageIds extends string = string> {
    * "request-body" for a whole HTTP request body (`req.body`, `ctx.request.body`, `event.body`) and
    * the variables it was assigned to, "compiled-template" for a template compiled into a function (lodash's `template`).
    */
+  /**
+   * The logger a name holds, when this module or the module it is imported from (relative import) creates it at
+   * its top level with something that decides which lines it writes: a `debug` namespace or a level.
+   */
+  loggerDefinition(node: TSESTree.Node): import('../core/types').LoggerDefinition | undefined;
   hasTag(node: TSESTree.Node, tag: 'logger' | 'idb-store' | 'sanitized' | 'encrypted' | 'write-stream' | 'request-body' | 'workspace-content' | 'compiled-template'): boolean;
   /**
    * Whether the value's declared type is one the workspace spells out field by field (strings, numbers, booleans,

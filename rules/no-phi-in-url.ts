@@ -162,24 +162,6 @@ function withoutCodeCriteria(parameter: string | undefined, taint: Taint): Taint
   return { ...taint, kinds: taint.kinds.filter((kind) => !CLINICAL_KINDS.has(kind)) };
 }
 
-/** Words of a query key that names a date (`visitDate`, `activatedOnOrAfterDate`, `start_dt`). */
-const DATE_KEY_WORDS = new Set(['date', 'dates', 'datetime', 'dt', 'day']);
-
-/**
- * `?activatedOnOrAfterDate=${visit.startDatetime}`, `.set('visitDate', visitDate)`: a query slot named as a date that is
- * no person's identifier (not a birth or death date) receives a date — a bound of a list or the day of a visit — whatever
- * record the value is read from, and whatever a caller of the helper hands it. What the URL carries there is a date of
- * care, reported only beside a person's identifier (see isDateOfAnOpaqueRecord), not the record's kinds or a caller's
- * (a value that is a person's identifier — a birth date, a name — keeps its kinds).
- */
-function withinCareDateSlot(context: RuleContext, parameter: string | undefined, taint: Taint): Taint {
-  if (!parameter || !taint.kinds.length || !splitWords(parameter).some((word) => DATE_KEY_WORDS.has(word))) return taint;
-  if (context.classifyName(parameter).some((kind) => !CARE_DATE_KINDS.has(kind))) return taint;
-  // a birth date or a name put there is still what it is
-  if (taint.kinds.some((kind) => IDENTIFIER_KINDS.has(kind))) return taint;
-  return { ...taint, kinds: [...CARE_DATE_KINDS] };
-}
-
 type Sink = { label: string; precision?: Precision; messageId: 'requestUrl' | 'pageUrl' | 'linkUrl' };
 
 interface UrlPiece {
@@ -1121,7 +1103,7 @@ class UrlFile {
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
       const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
-      const criteria = found ? withinCareDateSlot(this.context, parameter, withoutReferenceKey(this.context, parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found)))) : undefined;
+      const criteria = found ? withoutReferenceKey(this.context, parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found))) : undefined;
       const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
       if (!taint) continue;
       first ??= piece.expression;
@@ -1726,7 +1708,7 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = withinCareDateSlot(this.context, key, withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value)))));
+    const own = withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value))));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
   }
@@ -1759,7 +1741,7 @@ class UrlFile {
   /** A value and what its key says when the value is opaque: `.set('dob', value)`. */
   valueWithKey(key: Node | undefined, value: Node): Taint {
     const own = this.context.taintOf(value);
-    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withinCareDateSlot(this.context, key.value, withoutReferenceIdentifier(key.value, value, withoutCodeCriteria(key.value, own))) : own;
+    if (own.kinds.length || !isStringLiteral(key)) return isStringLiteral(key) ? withoutReferenceIdentifier(key.value, value, withoutCodeCriteria(key.value, own)) : own;
     return this.kindsFromParameterName(key.value, value) ?? own;
   }
 

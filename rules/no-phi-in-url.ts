@@ -773,30 +773,11 @@ interface Options {
   httpClientNames: string[];
 }
 
-/**
- * URL nodes one visitor has checked, so another visitor of the same walk does not report them again. The engine walks a
- * helper's body more than once: as written, again with a same-file caller's PHI arguments, and again with each parameter
- * standing for what other files' callers pass (the probe behind cross-file summaries). A node counts as checked only
- * for the values it carried then: walked again with other values (`\`/api/patients?doc=${doc}\`` with the caller's
- * document number, or the probe), it is checked anew, as query option objects always were.
- */
-class HandledNodes {
-  private readonly seen = new Map<Node, string>();
-  constructor(private readonly signature: (node: Node) => string) {}
-  has(node: Node): boolean {
-    const seen = this.seen.get(node);
-    return seen !== undefined && seen === this.signature(node);
-  }
-  add(node: Node): void {
-    this.seen.set(node, this.signature(node));
-  }
-}
-
 /** What the rule learns about one file as the walk goes (URL variables, GET handlers, search params), and its checks. */
 class UrlFile {
   readonly extraClients: ReadonlySet<string>;
-  /** Template/concat URL nodes already reported (by a sink or as a built URL), in this walk of their function. */
-  readonly handled: HandledNodes;
+  /** Template/concat URL nodes already reported (by a sink or as a built URL). */
+  readonly handled = new Set<Node>();
   /** The latest initialiser of each variable name: `const url = \`…\``; fetch(url). */
   readonly inits = new Map<string, Node>();
   /** Route handlers of GET routes → the name of their request parameter. */
@@ -839,7 +820,6 @@ class UrlFile {
     options: Readonly<Options>,
   ) {
     this.extraClients = new Set(options.httpClientNames);
-    this.handled = new HandledNodes((node) => context.taintOf(node).kinds.join('+'));
   }
 
   report(node: Node, messageId: MessageId, taint: Taint, sink: string, precision?: Precision) {

@@ -2039,26 +2039,3 @@ describe('no-phi-in-url: a handler handing its whole query to a search of the sa
     ],
   });
 });
-
-// A helper of the same file whose parameter is spliced into a request URL, walked again with its caller's values: the
-// URL node checked in the first walk (with the parameter's opaque value) is checked anew with the caller's PHI.
-runRuleTests('no-phi-in-url', {
-  valid: [
-    // the caller passes an opaque id
-    { code: "function searchByDocument(doc: string) {\n  return fetch(`/api/patients?doc=${doc}`);\n}\nexport function onScan(patient: { uuid: string }) {\n  return searchByDocument(patient.uuid);\n}\n", name: 'same-file URL helper handed an opaque id' },
-    // the caller passes a stock item's name
-    { code: "function findStock(text: string) {\n  return fetch('/api/stock?q=' + text);\n}\nexport function onType(itemName: string) {\n  return findStock(itemName);\n}\n", name: 'same-file URL helper handed a stock item name' },
-  ],
-  invalid: [
-    {
-      name: 'same-file URL helper handed a national id',
-      code: "function searchByDocument(doc: string) {\n  return fetch('/api/patients?doc=' + doc);\n}\nexport function onScan(patient: { nationalId: string }) {\n  return searchByDocument(patient.nationalId);\n}\n",
-      errors: [{ line: 2, column: 39, kinds: ['national-id'] }],
-    },
-    {
-      name: 'same-file URL template helper (a class method) handed a phone number',
-      code: "class Lookup {\n  constructor(private http: { get(url: string): unknown }) {}\n  find(value: string) {\n    return this.http.get(`/api/patients/lookup?v=${value}`);\n  }\n  run(patient: { phoneNumber: string }) {\n    return this.find(patient.phoneNumber);\n  }\n}\n",
-      errors: [{ line: 4, column: 52, kinds: ['phone'] }],
-    },
-  ],
-});

@@ -90,40 +90,6 @@ describe('service methods whose parameter becomes a GET query', () => {
     assert.doesNotMatch(atCaller.message, /\d{6,}/);
   });
 
-  it('reports a caller whose value a service method splices into a template or concatenated query string, also through one more helper', async () => {
-    const found = await urlFindings({
-      'src/services/lookup.service.ts': `import { Injectable } from '@angular/core';
-import { HttpClient } from '@angular/common/http';
-@Injectable({ providedIn: 'root' })
-export class LookupService {
-  constructor(private http: HttpClient) {}
-  byDocument(value: string) { return this.http.get(\`/api/people/lookup?doc=\${value}\`); }
-  byPhone(value: string) { return this.http.get<any>('/api/people/check?v=' + value + '&all=true'); }
-}
-`,
-      'src/services/lookup.bl.service.ts': `import { Injectable } from '@angular/core';
-import { LookupService } from './lookup.service';
-@Injectable({ providedIn: 'root' })
-export class LookupBlService {
-  constructor(private dl: LookupService) {}
-  byDocument(value: string) { return this.dl.byDocument(value); }
-}
-`,
-      'src/screens/check.ts': `import { LookupService } from '../services/lookup.service';
-import { LookupBlService } from '../services/lookup.bl.service';
-export class Check {
-  constructor(private lookup: LookupService, private bl: LookupBlService) {}
-  run(patient: { nationalId: string; phoneNumber: string; uuid: string }) {
-    this.lookup.byPhone(patient.phoneNumber);
-    this.bl.byDocument(patient.nationalId);
-    this.lookup.byDocument(patient.uuid);
-  }
-}
-`,
-    });
-    assert.deepEqual(found, ['src/screens/check.ts:6:25:phone', 'src/screens/check.ts:7:24:national-id']);
-  });
-
   it('leaves callers that pass only opaque ids, paging or a POST body alone', async () => {
     const found = await urlFindings({
       'src/shared/server.ts': CLIENT,

@@ -2886,6 +2886,10 @@ export default createRule({
       additionalProperties: false,
     },
     languages: ['code'],
+    // A GET helper (a service method, an API module's function) that several screens hand search values to is
+    // reported once in the helper, and each caller that passes a person's identifying values is reported at its call
+    // too: every caller chooses what goes into the query, each call an exposure of its own (as for a store's adapter).
+    reportsCallersOfSharedHelpers: true,
     // Generated API clients are shipped code and hold each operation once: a GET whose query carries PHI is reported
     // there, once per operation, not at every caller (see the rule doc, "Generated API clients").
     roles: ['production', 'script', 'generated'],

@@ -200,16 +200,8 @@ export function siblingNames(property: TSESTree.Property): string[] {
   return names;
 }
 
-/**
- * Literals that are never a scalar constant: an object, an array, a function or a class. Config rules ask for the
- * constant of every property's value; evaluating a nested object literal whole, for each of its properties, to learn
- * it is no constant is wasted work.
- */
-const NEVER_SCALAR = new Set(['ObjectExpression', 'ArrayExpression', 'ArrowFunctionExpression', 'FunctionExpression', 'ClassExpression']);
-
 /** The constant an option is set to in code (`true`, `'debug'`, a const it was assigned from). */
 export function codeConstant(context: RuleContext, node: Node): string | number | boolean | null | undefined {
-  if (NEVER_SCALAR.has(node.type)) return undefined;
   if (node.type === 'Literal' && !('regex' in node && node.regex)) return node.value as string | number | boolean | null;
   if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   if (node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'Literal') return !node.argument.value;

@@ -80,12 +80,14 @@ export default createRule({
       Property(node: TSESTree.Property) {
         const option = propertyKey(node);
         if (option === undefined) return;
+        // Runs for every property: its value is evaluated (a call, a read: the costly part) only under a key that can
+        // be a finding, a log level's key or a debug switch; the key and the names around it are cheap to read.
+        const names = enclosingNames(node);
+        const kind = levelKey(option, names);
+        if (!kind && option !== 'debug' && option !== 'DEBUG') return;
         const value = node.value as Node;
         const constant = codeConstant(context, value);
-        // Runs for every property: the enclosing names are looked up only for a value that can be a finding.
         if (isVerboseLevel(constant)) {
-          const names = enclosingNames(node);
-          const kind = levelKey(option, names);
           if (kind) {
             if (kind === 'plain-level' && !isLoggingObject(node, names)) return;
             if (environmentOfCode(context, node) !== 'production') return;
@@ -93,7 +95,7 @@ export default createRule({
             return;
           }
         }
-        if (option === 'debug' && constant === true && isDebugModeSection(enclosingNames(node)) && environmentOfCode(context, node) === 'production') {
+        if (option === 'debug' && constant === true && isDebugModeSection(names) && environmentOfCode(context, node) === 'production') {
           context.report({ node, messageId: 'debugMode', data: { option } });
         } else if (option === 'DEBUG' && isDebugEnvValue(constant) && environmentOfCode(context, node) === 'production') {
           context.report({ node, messageId: 'debugNamespaces' });

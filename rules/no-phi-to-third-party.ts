@@ -622,6 +622,9 @@ class ThirdPartyFile {
    * pushover or apn. Asked once per file instead of reading the names of every call that initialises a variable.
    */
   readonly mayMakeCollectorClients: boolean;
+  /** The request shape (HTTP_BODY_CALLS) of the last call asked: llmHttpCall and chatRequestCall ask for the same call in turn. */
+  private shapeOf: TSESTree.CallExpression | undefined;
+  private shape: (typeof HTTP_BODY_CALLS)[number] | undefined;
 
   constructor(
     readonly context: RuleContext<MessageId>,
@@ -836,8 +839,7 @@ class ThirdPartyFile {
     let request: Node | undefined;
     if (call?.method === 'executeBot') request = node.arguments[1] as Node | undefined;
     else {
-      const callee = dottedName(node.callee) ?? '';
-      const shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+      const shape = this.requestShape(node);
       const options = node.arguments[1] as Node | undefined;
       if (shape?.body === 'second') request = options;
       else if (shape && options?.type === 'ObjectExpression') {
@@ -850,10 +852,19 @@ class ThirdPartyFile {
     return values ? { vendor: 'a language model (chat request)', kind: 'LLM API', values, precision: 'medium' } : undefined;
   }
 
+  /** `fetch(url, options)`, `axios.post(url, body)`: how a call's request carries its body (HTTP_BODY_CALLS), or undefined. */
+  private requestShape(node: TSESTree.CallExpression): (typeof HTTP_BODY_CALLS)[number] | undefined {
+    if (this.shapeOf !== node) {
+      const callee = dottedName(node.callee) ?? '';
+      this.shapeOf = node;
+      this.shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+    }
+    return this.shape;
+  }
+
   /** `fetch('https://api.openai.com/v1/chat/completions', { body: JSON.stringify({ messages }) })` and axios posts to LLM hosts. */
   llmHttpCall(node: TSESTree.CallExpression): Sink | undefined {
-    const callee = dottedName(node.callee) ?? '';
-    const shape = HTTP_BODY_CALLS.find((candidate) => candidate.callee.test(callee));
+    const shape = this.requestShape(node);
     // The URL's value is worked out only for a call shaped like a request (evaluating every call's first argument cost ~2% of a scan).
     if (!shape) return undefined;
     const url = node.arguments[0] ? this.context.stringPrefixOf(node.arguments[0]) : undefined;

@@ -108,5 +108,14 @@ runRuleTests('no-debug-logging-in-production', {
       errors: [{ line: 2, column: 18 }, { line: 2, column: 42 }],
       output: null,
     },
+    {
+      // The value is evaluated only under a key that can be a finding: here the key (`Default`) says nothing, the
+      // section around it (`LogLevel`) does, and the level comes from a constant.
+      name: 'code: a .NET-style LogLevel section in a production config, its level a constant',
+      code: "const VERBOSE = 'Debug';\nexport default { Logging: { LogLevel: { Default: VERBOSE, Microsoft: 'Warning' } }, DEBUG: 'app:*' };",
+      filename: 'config/production.ts',
+      errors: [{ line: 2, column: 41 }, { line: 2, column: 85 }],
+      output: null,
+    },
   ],
 });

@@ -244,6 +244,20 @@ runRuleTests('no-unencrypted-phi-file', {
       ],
     },
     {
+      // Writes are evaluated only for a document already built or in a file that pipes at all: the writes may come before the pipe.
+      name: 'a stream written with patient data before it is piped into a file',
+      filename: 'src/export.js',
+      code: "const fs = require('fs');\nfunction csv(stream, patients) {\n  patients.forEach((p) => stream.write({ phone: p.phoneNumber }));\n  stream.pipe(fs.createWriteStream('list.csv'));\n}\nmodule.exports = { csv };",
+      errors: [{ line: 3, column: 40, kinds: ['phone'] }],
+    },
+    {
+      // No stream is piped anywhere in the file: what the document's own methods write still counts for the document.
+      name: 'a PDF document written by its own methods, its buffer written to a file, in a file that pipes nothing',
+      filename: 'src/letter.js',
+      code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nconst helpers = require('./helpers');\nfunction letter(patient, dir) {\n  const doc = new PDFDocument();\n  doc.text(patient.diagnosis);\n  doc.end();\n  helpers.streamToBuffer(doc, (err, buffer) => fs.writeFile(`${dir}/letter.pdf`, buffer, () => {}));\n}\nmodule.exports = { letter };",
+      errors: [{ line: 8, column: 82, kinds: ['diagnosis'] }],
+    },
+    {
       name: 'PDF documents filled by helpers handed the document and a record: their buffer written to a temp file, or piped into a file (PDFKit, a PDF factory, pdfmake)',
       filename: 'src/dossier.js',
       code: "const fs = require('fs');\nconst PDFDocument = require('pdfkit');\nconst helpers = require('./helpers');\nfunction dossier(patient, tmpDir) {\n  const doc = pdfUtils.createPdfDoc({ fontSize: 7 });\n  pdfUtils.displayModelDetails(doc, patient.diagnosis, true, 'Details');\n  doc.end();\n  helpers.streamToBuffer(doc, (err, buffer) => {\n    fs.writeFile(`${tmpDir}/dossier.pdf`, buffer, () => {});\n  });\n}\nasync function letter(patient) {\n  const doc = new PDFDocument();\n  doc.pipe(fs.createWriteStream('letter.pdf'));\n  writeAddress(doc, patient.homeAddress);\n  doc.end();\n}\nfunction printed(printer, patient) {\n  const pdfDoc = printer.createPdfKitDocument({ content: [patient.fullName] });\n  pdfDoc.pipe(fs.createWriteStream('p.pdf'));\n  pdfDoc.end();\n}\nmodule.exports = { dossier, letter, printed };",

@@ -146,7 +146,12 @@ export class FileBuilders {
   private readonly documentWrites: Array<{ document: Document; node: Node }> = [];
   private readonly allDocuments: Document[] = [];
 
-  constructor(private readonly context: RuleContext, private readonly isFileStream: (node: Node) => boolean) {}
+  /** Whether the file's text could call `pipe` at all: without it no write reaches a piped stream. */
+  private readonly mayPipe: boolean;
+
+  constructor(private readonly context: RuleContext, private readonly isFileStream: (node: Node) => boolean) {
+    this.mayPipe = context.text.includes('pipe');
+  }
 
   program(): void {
     for (const { local, imported } of this.context.localNamesFrom('exceljs')) {
@@ -371,10 +376,15 @@ export class FileBuilders {
       const key = keyOf(root);
       const data = node.arguments[0];
       if (!key || !data || data.type === 'SpreadElement' || this.isFileStream(root)) return false;
+      // `rows.push(row)`, `res.write(chunk)`: most such calls write into no document and no piped stream. What they
+      // write counts only for a document already built under that name, or for a stream piped somewhere (`.pipe(`,
+      // which a file without the word cannot call), so nothing else is evaluated.
+      const document = this.documentNames.get(key);
+      if (!document && !this.mayPipe) return false;
       const taint = this.context.taintOf(data);
       if (taint.kinds.length) {
         this.pipedWrites.push({ key, node: data, taint });
-        this.documentNames.get(key)?.written.push(taint);
+        document?.written.push(taint);
       }
     }
     return false;

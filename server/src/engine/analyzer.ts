@@ -168,8 +168,10 @@ export class Analyzer extends FunctionSummaries {
     const handlers = map.get(node.type);
     if (!handlers || this.silent > 0) return;
     this.visiting = node;
-    for (const { ruleId, handler } of handlers) {
-      if (this.failedRules.has(ruleId)) continue;
+    // Twice per node (enter and exit): an indexed loop, and the set of failed rules looked up only once one has failed.
+    for (let i = 0; i < handlers.length; i++) {
+      const { ruleId, handler } = handlers[i];
+      if (this.failedRules.size > 0 && this.failedRules.has(ruleId)) continue;
       try {
         handler(node);
       } catch (error) {

@@ -836,7 +836,8 @@ export abstract class ValueEvaluator {
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
     const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
-    const inWorkforceCode = subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
+    // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
+    const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that
     // reads `record.ClinicSchedule` is a clinic's row, `const record = await patientService.findById(id)` a patient's,
     // wherever the file sits. Nothing said keeps it a patient's record (the default guess).

@@ -1697,6 +1697,11 @@ export abstract class ValueEvaluator {
       const declaredHere = declaredReturnValue(this as unknown as TypeFlowHost, node, local);
       return hasPhi(declaredHere) ? declaredHere : value;
     }
+    // `getPatient(id)` of another module, a request helper calling the workspace's generic one: the response of its route.
+    if (!local && callee.type === 'Identifier' && this.imports.has(callee.name)) {
+      const returned = this.importedMethodReturn(node);
+      if (returned) return returned;
+    }
     // `buildQuery(registry, request.queryParams)`: a query built from a FHIR search's criteria holds them.
     const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);
     if (built) return built;

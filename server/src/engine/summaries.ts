@@ -56,6 +56,9 @@ function receivesNoValue(param: TSESTree.Parameter | undefined): boolean {
   return param?.type === 'Identifier' && param.typeAnnotation?.typeAnnotation.type === 'TSNeverKeyword';
 }
 
+/** A helper named for reading (`getPatient`, `fetchVisits`, `loadRecord`, `findById`, `searchPatients`, `listOrders`). */
+const READ_HELPER_NAME = /^(?:get|fetch|load|find|search|read|query|list|retrieve|request|lookup)(?:[A-Z_$\d]|$)/;
+
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
 
@@ -449,7 +452,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    */
   protected importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined {
     const lookup = this.options.methodReturn;
-    if (!lookup || call.callee.type !== 'MemberExpression') return undefined;
+    if (!lookup) return undefined;
+    if (call.callee.type === 'Identifier' || (call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && this.imports.has(call.callee.object.name) && !this.scope.lookup(call.callee.object.name))) {
+      return this.importedFunctionReturn(call, lookup);
+    }
+    if (call.callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(call.callee);
     const className = method ? this.receiverClass(call.callee.object, true) : undefined;
     const imported = className ? this.imports.get(className) : undefined;
@@ -458,6 +465,40 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!returned) return undefined;
     const range = this.origin(call, returned.kinds).range;
     return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${className}.${method}\``, response: true }], confidence: 'medium', personContext: true };
+  }
+
+  /**
+   * `getPatient(id)` imported from `./patientService`, `api.getPatient(id)` of `import * as api` or of a module's default
+   * object: a workspace request helper that calls another one (`return get(`/patients/${id}`)`, which calls `axios.get`)
+   * returns the response of the route it names, so the call carries it, however many files the helpers cross (see
+   * MethodReturns). Only a function named for a read is asked (`get…`, `fetch…`, `load…`): asking every imported call would
+   * parse and walk modules that only compute.
+   */
+  private importedFunctionReturn(call: TSESTree.CallExpression, lookup: NonNullable<typeof this.options.methodReturn>): AbstractValue | undefined {
+    const callee = call.callee;
+    let exportName: string | undefined;
+    let module: string | undefined;
+    let shown: string | undefined;
+    if (callee.type === 'Identifier') {
+      const imported = this.imports.get(callee.name);
+      if (!imported || imported.imported === '*' || imported.imported === 'default' || this.scope.lookup(callee.name)) return undefined;
+      ({ module } = imported);
+      exportName = imported.imported;
+      shown = callee.name;
+    } else if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !callee.computed) {
+      const imported = this.imports.get(callee.object.name);
+      const method = propertyName(callee);
+      if (!imported || !method) return undefined;
+      module = imported.module;
+      exportName = imported.imported === '*' ? method : imported.imported === 'default' ? `default.${method}` : undefined;
+      shown = `${callee.object.name}.${method}`;
+    }
+    if (!exportName || !module || !module.startsWith('.') && !/^[@~]?[\w-]*\//.test(module)) return undefined;
+    if (!READ_HELPER_NAME.test(exportName.split('.').pop()!)) return undefined;
+    const returned = lookup(module, exportName);
+    if (!returned) return undefined;
+    const range = this.origin(call, returned.kinds).range;
+    return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${shown}\``, response: true }], confidence: 'medium', personContext: true };
   }
 
   /**

@@ -632,7 +632,11 @@ export class Analyzer extends FunctionSummaries {
       return;
     }
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
-    if (!callback) return;
+    if (!callback) {
+      // `fetchPatient(id).then(onLoaded)`, `.then(this.handleResponse)`: a function passed by name receives the response too.
+      if (responseCallbackMethods.has(method) && node.arguments[0]) this.followNamedCallback(node.arguments[0], [this.valueOf(node.callee.object)]);
+      return;
+    }
     // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
     const stored = storeCallbackValues(node, callback, this as unknown as ProvenanceHost);
     if (stored) {
@@ -654,11 +658,15 @@ export class Analyzer extends FunctionSummaries {
     const wrapper = node.arguments.length > 1 ? this.requestWrapperAt(node, name) : undefined;
     const url = wrapper && node.arguments[wrapper.url];
     if (!wrapper || !url || url.type === 'SpreadElement') return;
-    const callbacks = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => argument !== undefined && FUNCTION_TYPES.has(argument.type));
-    if (callbacks.length === 0) return;
+    const passed = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.CallExpressionArgument => argument !== undefined);
+    const callbacks = passed.filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => FUNCTION_TYPES.has(argument.type));
+    const named = passed.filter((argument) => !FUNCTION_TYPES.has(argument.type));
+    if (callbacks.length === 0 && named.length === 0) return;
     const response = wrappedResponseValue(node, url, name, this as unknown as ProvenanceHost);
     if (!response) return;
     for (const callback of callbacks) this.callbackParams.set(callback, [response]);
+    // `getFromServer(url, onPatientLoaded)`: a callback passed by name is handed the same response.
+    for (const reference of named) this.followNamedCallback(reference, [response]);
   }
 
   /**
@@ -677,9 +685,27 @@ export class Analyzer extends FunctionSummaries {
       this.callbackParams.set(first, [emission]);
     } else if (first?.type === 'ObjectExpression') {
       for (const property of first.properties) {
-        if (property.type === 'Property' && !property.computed && keyName(property.key) === 'next' && FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+        if (property.type !== 'Property' || property.computed || keyName(property.key) !== 'next') continue;
+        if (FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+        else this.followNamedCallback(property.value, [emission]);
       }
+    } else if (first) {
+      // `orders$.subscribe(this.onOrders)`: a method passed by name receives what is emitted.
+      this.followNamedCallback(first, [emission]);
     }
+  }
+
+  /**
+   * A callback passed by name (`onLoaded`, `this.handleResponse`, `this.onPatient.bind(this)`) instead of written inline: the
+   * function of this file it names is walked with the values an inline callback would have been handed, rules on, as a
+   * local helper called with them is (see followLocalCall). Values only a name guessed are not handed over.
+   */
+  private followNamedCallback(reference: Node, values: AbstractValue[]): void {
+    if (!values.some((value) => hasPhi(value) && isResponseValue(value))) return;
+    let target: Node = reference;
+    if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee) === 'bind') target = target.callee.object;
+    if (target.type !== 'Identifier' && !(target.type === 'MemberExpression' && target.object.type === 'ThisExpression' && !target.computed)) return;
+    this.followFunctionReference(target, values);
   }
 
   /** Calls that change a variable: `payload.push(ssn)`, `Object.assign(payload, patient)`. */

@@ -403,6 +403,29 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     }
   }
 
+  /** A function of this file named where a callback goes (`onLoaded`, `this.handleResponse`), walked with the values it is handed. */
+  protected followFunctionReference(reference: Node, argumentValues: readonly AbstractValue[]): void {
+    if (this.silent > 0) return;
+    let target = this.localCallee(reference);
+    if (!target && reference.type === 'Identifier') {
+      const declared = asFunction(this.scope.lookup(reference.name)?.value.declaredFunction);
+      if (declared) target = { fn: declared };
+    }
+    const fn = target?.fn;
+    if (!target || !fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
+    if (this.followed.has(key)) return;
+    this.followed.add(key);
+    this.following.add(fn);
+    if (target.className !== undefined) this.classStack.push(target.className);
+    try {
+      this.walkFunctionBody(fn, argumentValues);
+    } finally {
+      this.following.delete(fn);
+      if (target.className !== undefined) this.classStack.pop();
+    }
+  }
+
   /**
    * The function of this file a call runs: a local function, or a method of a class declared here
    * (`this.save(p)`, `new Archive().save(p)`, `archive.save(p)` with `archive` an `Archive`, `Archive.save(p)`).

@@ -112,6 +112,16 @@ export class Analyzer extends FunctionSummaries {
   private readonly effectFrames: EffectFrame[] = [];
   /** Counts each time a state setter added PHI to its state (effects declared earlier then see it). */
   private stateGrowth = 0;
+  /**
+   * Objects a function's nested functions share as the class's `this` (`var vm = this`, `const self = this`, AngularJS's
+   * injected `$scope`): a field one nested function sets (`vm.entry = response.data` in `load`) is read by another
+   * (`keep`, walked earlier), so such reads are noted and their functions walked again when the outer function ends.
+   */
+  private readonly sharedOwners = new WeakSet<Binding>();
+  private readonly closureReads: Array<{ binding: Binding; name: string; stack: Node[] }> = [];
+  /** The scope each function was walked in (to walk it again there). */
+  private readonly walkedIn = new WeakMap<Node, Scope>();
+  private walkingClosuresAgain = 0;
   /** Where the file's text spells `instanceof` (type-guards.ts), found when a function's parameters are first bound. */
   private instanceofAt: number[] | undefined;
   constructor(options: AnalyzerOptions, registrations: readonly VisitorRegistration[]) {
@@ -258,10 +268,21 @@ export class Analyzer extends FunctionSummaries {
       case 'CallExpression':
         this.visitCall(node);
         break;
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+        this.memberStack.push(node);
+        try {
+          this.visitChildren(node);
+        } finally {
+          this.memberStack.pop();
+        }
+        break;
       case 'ClassDeclaration':
       case 'ClassExpression':
         this.classStack.push(node.id?.name ?? '');
         this.visitChildren(node);
+        // `save()` above `load()`, which assigns `this.current` the response: save is walked again with what the class assigns.
+        for (const member of this.membersToWalkAgain(node)) this.visit(member, node.body);
         this.classStack.pop();
         break;
       default:
@@ -352,6 +373,7 @@ export class Analyzer extends FunctionSummaries {
 
   protected walkFunctionBody(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
     let returned = EMPTY;
+    this.walkedIn.set(node, this.scope);
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
     this.functionNames.push(functionName(node) ?? '');
@@ -417,6 +439,7 @@ export class Analyzer extends FunctionSummaries {
         const contextual = this.contextualParameterValue(node, param, index);
         const bound = contextual ? join(passed, contextual) : passed;
         this.bindParameter(param, inbound ? join(bound, inbound) : bound);
+        if (param.type === 'Identifier' && param.name === '$scope') this.markSharedOwner(param.name);
         this.visitParameterDefaults(param, node);
       });
       (node.body as { parent?: Node }).parent = node;
@@ -426,6 +449,7 @@ export class Analyzer extends FunctionSummaries {
         this.dispatch(this.enterHandlers, node.body);
         this.hoistFunctions(node.body.body);
         this.visitChildren(node.body);
+        this.walkClosuresAgain(node);
         this.dispatch(this.exitHandlers, node.body);
       } else {
         this.visit(node.body, node);
@@ -515,6 +539,7 @@ export class Analyzer extends FunctionSummaries {
     const kind = declaration?.kind ?? 'let';
     const value = node.init ? this.valueOf(node.init) : EMPTY;
     this.bindPattern(node.id, value, kind, node.init ?? undefined);
+    if (node.init?.type === 'ThisExpression' && node.id.type === 'Identifier' && this.functionNodes.length > 1) this.markSharedOwner(node.id.name);
     this.noteStateSetter(node);
     this.visitPatternDefaults(node.id);
   }
@@ -692,6 +717,56 @@ export class Analyzer extends FunctionSummaries {
     } else if (first) {
       // `orders$.subscribe(this.onOrders)`: a method passed by name receives what is emitted.
       this.followNamedCallback(first, [emission]);
+    }
+  }
+
+  private markSharedOwner(name: string): void {
+    const binding = this.scope.lookup(name);
+    if (binding) this.sharedOwners.add(binding);
+  }
+
+  /** `vm.entry` read in a nested function while `vm` (a shared owner, see sharedOwners) holds no PHI there yet. */
+  protected override noteSharedFieldRead(node: TSESTree.MemberExpression, owner: TSESTree.Identifier, name: string, object: AbstractValue): void {
+    if (this.silent > 0 || this.walkingClosuresAgain > 0 || this.closureReads.length > 200) return;
+    const binding = this.scope.lookup(owner.name);
+    if (!binding || !this.sharedOwners.has(binding) || this.scope.functionScope().vars.get(owner.name) === binding) return;
+    if (hasPhi(this.readProperty(object, name, node, node))) return;
+    this.closureReads.push({ binding, name, stack: this.functionNodes.slice() });
+  }
+
+  /**
+   * The end of a function whose nested functions share an owner object: each nested function that read one of its fields
+   * before another set PHI there is walked again, where it was walked, with the owner as the function leaves it.
+   */
+  private walkClosuresAgain(fn: FunctionNode): void {
+    if (this.closureReads.length === 0) return;
+    const again = new Set<Node>();
+    for (let i = this.closureReads.length - 1; i >= 0; i--) {
+      const read = this.closureReads[i];
+      const at = read.stack.indexOf(fn);
+      const nested = at >= 0 ? read.stack[at + 1] : undefined;
+      if (!nested || [...this.scope.vars.values()].every((binding) => binding !== read.binding)) continue;
+      this.closureReads.splice(i, 1);
+      const field = read.binding.value.fields?.get(read.name);
+      if (hasPhi(field ?? EMPTY) || (!read.binding.value.fields && hasPhi(read.binding.value))) again.add(nested);
+    }
+    const nestedFunctions = [...again].filter((nested): nested is FunctionNode => asFunction(nested) !== undefined).sort((a, b) => a.range[0] - b.range[0]);
+    if (nestedFunctions.length === 0) return;
+    this.walkingClosuresAgain++;
+    try {
+      for (const nested of nestedFunctions) {
+        const saved = this.scope;
+        this.scope = this.walkedIn.get(nested) ?? saved;
+        this.version++;
+        try {
+          this.walkFunctionBody(nested, this.callbackParams.get(nested) ?? []);
+        } finally {
+          this.scope = saved;
+          this.version++;
+        }
+      }
+    } finally {
+      this.walkingClosuresAgain--;
     }
   }
 
@@ -888,6 +963,7 @@ export class Analyzer extends FunctionSummaries {
       if (belongsToTestData(target)) return;
       // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
+      if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value);
       if (field && isResponseValue(value)) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;

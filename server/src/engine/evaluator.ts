@@ -1355,12 +1355,17 @@ export abstract class ValueEvaluator {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }
+    if (name !== undefined && node.object.type === 'Identifier' && !node.computed) this.noteSharedFieldRead(node, node.object, name, object);
     // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
     const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
     if (assigned) return assigned.value;
     // `this.pacientesUrl` of `private pacientesUrl = '/core/mpi/pacientes'`, never assigned again: that text, not a record.
     const literalField = name !== undefined && node.object.type === 'ThisExpression' && !node.computed ? this.literalFieldOfThis(node, name) : undefined;
     if (literalField) return literalField;
+    // `this.current` in a method of a class another method of which assigned it a patient's record (`this.current =
+    // response.data` in `load`): what the class puts there anywhere, or what the field is declared to hold.
+    const fieldOfClass = name !== undefined && node.object.type === 'ThisExpression' && !node.computed ? this.instanceFieldValue(node, name) : undefined;
+    if (fieldOfClass && name !== undefined) return join(this.readProperty(object, name, node, node), fieldOfClass);
     // `compartmentDefinition.resource` of a JSON module the repository holds: more of its metadata.
     if (isWorkspaceContent(object)) return hasTag(object, 'reference-data') ? REFERENCE_DATA : WORKSPACE_CONTENT;
     // `diagnosisFormulary.medications`, `this.masterData.covidSymptomsMaster`: a field of reference data (see
@@ -1386,6 +1391,14 @@ export abstract class ValueEvaluator {
     const read = this.readProperty(object, name, node, node);
     const collected = hasPhi(read) ? undefined : this.collectedMeasurements.get(name);
     return collected ? collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost) : read;
+  }
+
+  /** A field of an object nested functions share (`vm.entry`, `$scope.item`) read here (see Analyzer). */
+  protected noteSharedFieldRead(_node: TSESTree.MemberExpression, _owner: TSESTree.Identifier, _name: string, _object: AbstractValue): void {}
+
+  /** What the methods of the class assign to a field of `this`, or its declared type holds, when that is PHI (see FunctionSummaries). */
+  protected instanceFieldValue(_node: TSESTree.MemberExpression, _name: string): AbstractValue | undefined {
+    return undefined;
   }
 
   /** The constant a field of `this` holds when its class only ever initialises it with literal text (see FunctionSummaries). */

@@ -85,6 +85,16 @@ function inStaticMember(node: Node): boolean {
   return false;
 }
 
+/** The member of a class (method, accessor, field initialiser) a node is written in. */
+function memberOfClass(node: Node, owner: ClassNode): Node | undefined {
+  let previous: Node | undefined;
+  for (let current: Node | undefined = node; current; current = (current as { parent?: Node }).parent) {
+    if (current === owner.body) return previous;
+    previous = current;
+  }
+  return undefined;
+}
+
 /** `inject(PatientLogger)`, `new PatientLogger()`: the class an initialiser makes an instance of. */
 function instantiatedClass(init: Node | null | undefined): string | undefined {
   if (init?.type === 'NewExpression' && init.callee.type === 'Identifier') return init.callee.name;
@@ -321,6 +331,79 @@ export abstract class FunctionSummaries extends ValueEvaluator {
       literalFieldsByClass.set(owner, fields);
     }
     return fields.get(name);
+  }
+
+  /** Per class: what its methods assigned to each field of `this` (PHI only), joined over every assignment walked so far. */
+  private readonly assignedFields = new Map<ClassNode, Map<string, AbstractValue>>();
+  /** Per class: the members (methods, field initialisers) that read a field of `this` before any PHI was assigned to it. */
+  protected readonly readBeforeAssigned = new Map<ClassNode, Map<Node, Set<string>>>();
+  /** The class members (methods, field initialisers) being walked, innermost last. */
+  protected readonly memberStack: Node[] = [];
+  /** Per class: its fields' declared types that hold PHI (`@Input() patient: Patient`, `lastProps?: SingleSpaProps`). */
+  private readonly declaredFields = new Map<ClassNode, Map<string, AbstractValue>>();
+
+  /**
+   * `this.current = response.data` in one method: the class's field summary keeps it, so another method reading
+   * `this.current` (to log, store or send it) sees what was assigned, wherever the class assigns it. A parameter a probe
+   * stands for is not a value (`probeExports`).
+   */
+  protected noteInstanceFieldWrite(target: TSESTree.MemberExpression, value: AbstractValue): void {
+    if (this.probing !== undefined || target.computed || target.object.type !== 'ThisExpression' || !hasPhi(value)) return;
+    if (value.kinds.some((kind) => parseProbeKind(kind) !== undefined)) return;
+    const name = propertyName(target);
+    const owner = name ? this.classOfThis(target) : undefined;
+    if (!owner || !name || inStaticMember(target)) return;
+    let fields = this.assignedFields.get(owner);
+    if (!fields) this.assignedFields.set(owner, (fields = new Map()));
+    const known = fields.get(name);
+    fields.set(name, known ? join(known, taintOnly(value)) : taintOnly(value));
+  }
+
+  protected override instanceFieldValue(node: TSESTree.MemberExpression, name: string): AbstractValue | undefined {
+    const owner = this.classOfThis(node);
+    if (!owner || inStaticMember(node)) return undefined;
+    const assigned = this.assignedFields.get(owner)?.get(name);
+    const declared = this.declaredFieldValues(owner).get(name);
+    const value = assigned && declared ? join(assigned, declared) : assigned ?? declared;
+    if (value) return value;
+    // Read before the walk reached a method that assigns it: the class's walk comes back to this member (see Analyzer).
+    const walking = this.memberStack.at(-1);
+    const member = memberOfClass(node, owner) ?? (walking && (walking as { parent?: Node }).parent === owner.body ? walking : undefined);
+    if (member && this.silent === 0) {
+      let members = this.readBeforeAssigned.get(owner);
+      if (!members) this.readBeforeAssigned.set(owner, (members = new Map()));
+      const names = members.get(member) ?? new Set<string>();
+      names.add(name);
+      members.set(member, names);
+    }
+    return undefined;
+  }
+
+  /** Members of a class read before their fields were assigned PHI that now hold it, in source order. */
+  protected membersToWalkAgain(owner: ClassNode): Node[] {
+    const members = this.readBeforeAssigned.get(owner);
+    const fields = this.assignedFields.get(owner);
+    if (!members || !fields) return [];
+    this.readBeforeAssigned.delete(owner);
+    return [...members].filter(([, names]) => [...names].some((name) => fields.has(name))).map(([member]) => member);
+  }
+
+  private declaredFieldValues(owner: ClassNode): Map<string, AbstractValue> {
+    let fields = this.declaredFields.get(owner);
+    if (fields) return fields;
+    fields = new Map();
+    this.declaredFields.set(owner, fields);
+    if (!this.options.index) return fields;
+    for (const member of owner.body.body) {
+      if (member.type !== 'PropertyDefinition' || member.static || member.computed) continue;
+      const name = keyName(member.key);
+      const type = member.typeAnnotation?.typeAnnotation;
+      const annotation = typeNameOfAnnotation(type);
+      if (!name || !annotation.name) continue;
+      const value = this.annotatedTypeValue(type, annotation.name, member.key, annotation.namespace);
+      if (hasPhi(value) && !value.workforce) fields.set(name, value);
+    }
+    return fields;
   }
 
   /**

@@ -490,6 +490,13 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   protected followFunctionReference(reference: Node, argumentValues: readonly AbstractValue[]): void {
     if (this.silent > 0) return;
     let target = this.localCallee(reference);
+    if (!target && reference.type === 'MemberExpression' && reference.object.type === 'ThisExpression' && !reference.computed) {
+      // `this.handle.bind(this)`: the reference sits below a call the walk has not reached, so its class is the one being walked.
+      const owner = this.classOfThis(reference);
+      const method = propertyName(reference);
+      const fn = owner && method ? findClassMethod(owner, method, false) : undefined;
+      if (fn) target = { fn, className: owner?.id?.name ?? '' };
+    }
     if (!target && reference.type === 'Identifier') {
       const declared = asFunction(this.scope.lookup(reference.name)?.value.declaredFunction);
       if (declared) target = { fn: declared };

@@ -152,6 +152,8 @@ export class Analyzer extends FunctionSummaries {
     this.collectLocalClasses(program);
     this.silent++;
     try {
+      // `return getPatient(id)` of another function of the module: its declarations are known, as they are hoisted.
+      this.hoistFunctions(program.body);
       for (const statement of program.body) {
         const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
         if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') this.visit(declaration, program);

@@ -1175,6 +1175,10 @@ runRuleTests('no-phi-in-logs', {
       code: "import axios from 'axios';\nexport class Store {\n  problem: any; current: any; total = 0;\n  debug() { console.log(this.problem, this.current, this.total); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.total = response.data.length; }).catch((e) => { this.problem = e; });\n    axios.get('/api/settings').then((response) => { this.current = response.data; });\n  }\n}",
     },
     {
+      name: "a field holding what only names guess (a report's filters), set in one method and logged in another",
+      code: "export class Filters {\n  query: any;\n  text = '';\n  build() { this.query = { patientPhone: this.text, visitStart: this.text }; }\n  show() { console.log('filters', this.query); }\n}",
+    },
+    {
       name: "a controller's $scope field set from a staff list, logged by another nested function",
       filename: 'app/providers.controller.js',
       code: "angular.module('app').controller('ProvidersCtrl', function ($scope, $http) {\n  $scope.show = function () { console.log($scope.items); };\n  $http.get('/openmrs/ws/rest/v1/provider').then(function (response) { $scope.items = response.data; });\n});",

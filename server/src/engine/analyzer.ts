@@ -13,6 +13,7 @@ import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } fro
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
 import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, wrappedResponseValue, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
+import { hasProvenance } from './summaries';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, pushChildNodes, typeNameOfAnnotation, type FunctionNode } from './syntax';
@@ -749,8 +750,8 @@ export class Analyzer extends FunctionSummaries {
       const nested = at >= 0 ? read.stack[at + 1] : undefined;
       if (!nested || [...this.scope.vars.values()].every((binding) => binding !== read.binding)) continue;
       this.closureReads.splice(i, 1);
-      const field = read.binding.value.fields?.get(read.name);
-      if (hasPhi(field ?? EMPTY) || (!read.binding.value.fields && hasPhi(read.binding.value))) again.add(nested);
+      const field = read.binding.value.fields?.get(read.name) ?? (read.binding.value.fields ? undefined : read.binding.value);
+      if (field && hasPhi(field) && hasProvenance(field)) again.add(nested);
     }
     const nestedFunctions = [...again].filter((nested): nested is FunctionNode => asFunction(nested) !== undefined).sort((a, b) => a.range[0] - b.range[0]);
     if (nestedFunctions.length === 0) return;

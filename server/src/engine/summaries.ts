@@ -85,6 +85,14 @@ function inStaticMember(node: Node): boolean {
   return false;
 }
 
+/**
+ * PHI the code proves rather than guesses from a name: a response of a patient route (or what a service is known to
+ * return), or a value of a declared type that holds PHI (`p: Patient`).
+ */
+export function hasProvenance(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.response === true) || (value.typeName !== undefined && /^[A-Z]/.test(value.typeName) && hasPhi(value));
+}
+
 /** The member of a class (method, accessor, field initialiser) a node is written in. */
 function memberOfClass(node: Node, owner: ClassNode): Node | undefined {
   let previous: Node | undefined;
@@ -349,6 +357,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    */
   protected noteInstanceFieldWrite(target: TSESTree.MemberExpression, value: AbstractValue): void {
     if (this.probing !== undefined || target.computed || target.object.type !== 'ThisExpression' || !hasPhi(value)) return;
+    // Only a value whose PHI the code proves (a response of a patient route, a declared type), not a name's guess
+    // (`this.params = { phoneFollowUpStartDate }` is a report's filters).
+    if (!hasProvenance(value)) return;
     if (value.kinds.some((kind) => parseProbeKind(kind) !== undefined)) return;
     const name = propertyName(target);
     const owner = name ? this.classOfThis(target) : undefined;

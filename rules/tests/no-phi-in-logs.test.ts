@@ -1175,6 +1175,11 @@ runRuleTests('no-phi-in-logs', {
       code: "import axios from 'axios';\nexport class Store {\n  problem: any; current: any; total = 0;\n  debug() { console.log(this.problem, this.current, this.total); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.total = response.data.length; }).catch((e) => { this.problem = e; });\n    axios.get('/api/settings').then((response) => { this.current = response.data; });\n  }\n}",
     },
     {
+      name: "a field declared with a staff member's type, logged",
+      workspace: { 'src/types.ts': 'export interface Practitioner { name: string; phone: string; email: string }\n' },
+      code: "import { Practitioner } from './types';\nexport class Roster {\n  public onDuty?: Practitioner = undefined;\n  show() { console.log('on duty', this.onDuty); }\n}",
+    },
+    {
       name: "a field holding what only names guess (a report's filters), set in one method and logged in another",
       code: "export class Filters {\n  query: any;\n  text = '';\n  build() { this.query = { patientPhone: this.text, visitStart: this.text }; }\n  show() { console.log('filters', this.query); }\n}",
     },
@@ -1193,6 +1198,12 @@ runRuleTests('no-phi-in-logs', {
       name: 'a field one method assigns a patient response and another method (above it) logs',
       code: "import axios from 'axios';\nexport class Store {\n  current: any;\n  debug() { console.log(this.current); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.current = response.data; });\n  }\n}",
       errors: [{ line: 4, column: 25 }],
+    },
+    {
+      name: 'a field declared (optional, initialised to undefined) with a record type of another file, logged',
+      workspace: { 'src/types.ts': 'export interface Patient { name: string; birthDate: string }\nexport interface Props { patient: Patient; encounterDate: string }\n' },
+      code: "import { Props } from './types';\nexport class PropsService {\n  public lastProps?: Props = undefined;\n  fail() { console.error('missing', this.lastProps); }\n}",
+      errors: [{ line: 4, column: 37 }],
     },
     {
       name: 'a field assigned a typed parameter in one method, logged in another',

@@ -1175,6 +1175,10 @@ runRuleTests('no-phi-in-logs', {
       code: "import axios from 'axios';\nexport class Store {\n  problem: any; current: any; total = 0;\n  debug() { console.log(this.problem, this.current, this.total); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.total = response.data.length; }).catch((e) => { this.problem = e; });\n    axios.get('/api/settings').then((response) => { this.current = response.data; });\n  }\n}",
     },
     {
+      name: 'a field of a response another method assigned, whose shape the code does not know, read for one of its fields',
+      code: "import axios from 'axios';\nexport class Beds {\n  current: any;\n  show() { console.log('bed', this.current.bedCode, this.current.ward); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}/bed`).then((response) => { this.current = response.data; });\n  }\n}",
+    },
+    {
       name: "a field declared with a staff member's type, logged",
       workspace: { 'src/types.ts': 'export interface Practitioner { name: string; phone: string; email: string }\n' },
       code: "import { Practitioner } from './types';\nexport class Roster {\n  public onDuty?: Practitioner = undefined;\n  show() { console.log('on duty', this.onDuty); }\n}",

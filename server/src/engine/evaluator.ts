@@ -1346,7 +1346,15 @@ export abstract class ValueEvaluator {
       const root = this.valueOf(rootOfMemberPath(node));
       if (!hasPhi(root) && !root.fields) return EMPTY;
     }
-    const object = this.valueOf(node.object);
+    // `this.bed.idCama`: a field read below a field of `this` (see instanceFieldValue).
+    const belowThisField = node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression';
+    if (belowThisField) this.readingBelowThisField++;
+    let object: AbstractValue;
+    try {
+      object = this.valueOf(node.object);
+    } finally {
+      if (belowThisField) this.readingBelowThisField--;
+    }
     const name = propertyName(node);
     // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);
     // hapi calls it `request.payload`.
@@ -1395,6 +1403,9 @@ export abstract class ValueEvaluator {
 
   /** A field of an object nested functions share (`vm.entry`, `$scope.item`) read here (see Analyzer). */
   protected noteSharedFieldRead(_node: TSESTree.MemberExpression, _owner: TSESTree.Identifier, _name: string, _object: AbstractValue): void {}
+
+  /** Above zero while the object of a field read is itself a field of `this` (`this.bed` of `this.bed.idCama`). */
+  protected readingBelowThisField = 0;
 
   /** What the methods of the class assign to a field of `this`, or its declared type holds, when that is PHI (see FunctionSummaries). */
   protected instanceFieldValue(_node: TSESTree.MemberExpression, _name: string): AbstractValue | undefined {

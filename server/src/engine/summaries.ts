@@ -366,17 +366,24 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!owner || !name || inStaticMember(target)) return;
     let fields = this.assignedFields.get(owner);
     if (!fields) this.assignedFields.set(owner, (fields = new Map()));
+    // What the value holds, field by field (`this.bed.id` of a bed snapshot that names its patient is still the bed's id),
+    // not what it is as a function, a constant or a tag.
+    const kept: AbstractValue = { kinds: value.kinds, origins: value.origins, confidence: value.confidence, typeName: value.typeName, fields: value.fields, personContext: value.personContext, workforce: value.workforce, element: value.element };
     const known = fields.get(name);
-    fields.set(name, known ? join(known, taintOnly(value)) : taintOnly(value));
+    fields.set(name, known ? join(known, kept) : kept);
   }
 
   protected override instanceFieldValue(node: TSESTree.MemberExpression, name: string): AbstractValue | undefined {
     const owner = this.classOfThis(node);
     if (!owner || inStaticMember(node)) return undefined;
-    const assigned = this.assignedFields.get(owner)?.get(name);
+    // A response whose shape the code does not know (no fields, no type) says nothing of its fields: `this.bed.idCama` of
+    // a bed snapshot the class assigned elsewhere is an id, not the whole snapshot; the field itself, read whole, is it.
+    const whole = this.assignedFields.get(owner)?.get(name);
+    const assigned = whole && this.readingBelowThisField > 0 && !whole.fields && !whole.typeName ? undefined : whole;
     const declared = this.declaredFieldValues(owner).get(name);
     const value = assigned && declared ? join(assigned, declared) : assigned ?? declared;
     if (value) return value;
+    if (whole) return undefined;
     // Read before the walk reached a method that assigns it: the class's walk comes back to this member (see Analyzer).
     const walking = this.memberStack.at(-1);
     const member = memberOfClass(node, owner) ?? (walking && (walking as { parent?: Node }).parent === owner.body ? walking : undefined);

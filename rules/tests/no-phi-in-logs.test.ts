@@ -1176,7 +1176,7 @@ runRuleTests('no-phi-in-logs', {
     },
     {
       name: 'a field of a response another method assigned, whose shape the code does not know, read for one of its fields',
-      code: "import axios from 'axios';\nexport class Beds {\n  current: any;\n  show() { console.log('bed', this.current.bedCode, this.current.ward); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}/bed`).then((response) => { this.current = response.data; });\n  }\n}",
+      code: "import axios from 'axios';\nexport class Beds {\n  current: any;\n  show() { console.log('bed', this.current.room.name); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}/bed`).then((response) => { this.current = response.data; });\n  }\n}",
     },
     {
       name: "a field declared with a staff member's type, logged",

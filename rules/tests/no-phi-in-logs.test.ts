@@ -1179,6 +1179,11 @@ runRuleTests('no-phi-in-logs', {
       code: "import axios from 'axios';\nexport class Beds {\n  current: any;\n  show() { console.log('bed', this.current.room.name); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}/bed`).then((response) => { this.current = response.data; });\n  }\n}",
     },
     {
+      name: "a report's filters: a field declared with a record type but initialised (or assigned) a fresh instance, read for its filters",
+      workspace: { 'src/report.model.ts': 'export class VisitReportModel { public PatientName: string = null; public Diagnosis: string = null; public fromDate: string = null; public DateOfBirth: string = null; }\n' },
+      code: "import { VisitReportModel } from './report.model';\nexport class VisitReport {\n  public current: VisitReportModel = new VisitReportModel();\n  public other: any;\n  reset() { this.other = new VisitReportModel(); }\n  load() { console.log('filters', this.current.fromDate, this.other); }\n}",
+    },
+    {
       name: "a field declared with a staff member's type, logged",
       workspace: { 'src/types.ts': 'export interface Practitioner { name: string; phone: string; email: string }\n' },
       code: "import { Practitioner } from './types';\nexport class Roster {\n  public onDuty?: Practitioner = undefined;\n  show() { console.log('on duty', this.onDuty); }\n}",

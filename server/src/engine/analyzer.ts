@@ -966,7 +966,7 @@ export class Analyzer extends FunctionSummaries {
       if (belongsToTestData(target)) return;
       // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
-      if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value);
+      if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value, init);
       if (field && isResponseValue(value)) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;

@@ -355,7 +355,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    * `this.current` (to log, store or send it) sees what was assigned, wherever the class assigns it. A parameter a probe
    * stands for is not a value (`probeExports`).
    */
-  protected noteInstanceFieldWrite(target: TSESTree.MemberExpression, value: AbstractValue): void {
+  protected noteInstanceFieldWrite(target: TSESTree.MemberExpression, value: AbstractValue, init?: Node): void {
+    // `this.filters = new ReportModel()`: a fresh instance holds no one's data, whatever its type could hold.
+    if (init?.type === 'NewExpression' || init?.type === 'ObjectExpression' && !hasProvenance(value)) return;
     if (this.probing !== undefined || target.computed || target.object.type !== 'ThisExpression' || !hasPhi(value)) return;
     // Only a value whose PHI the code proves (a response of a patient route, a declared type), not a name's guess
     // (`this.params = { phoneFollowUpStartDate }` is a report's filters).
@@ -414,6 +416,9 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!this.options.index) return fields;
     for (const member of owner.body.body) {
       if (member.type !== 'PropertyDefinition' || member.static || member.computed) continue;
+      // `current: ReportModel = new ReportModel()`, `= {}`: a fresh instance the class builds (a form's or a report's
+      // filters) holds what the class puts there, not whatever its type could hold.
+      if (member.value && member.value.type !== 'Identifier' && member.value.type !== 'TSAsExpression') continue;
       const name = keyName(member.key);
       const type = member.typeAnnotation?.typeAnnotation;
       const annotation = typeNameOfAnnotation(type);

@@ -550,3 +550,18 @@ runRuleTests('no-phi-in-browser-storage', {
     },
   ],
 });
+
+// A field of `this` one method assigns a patient response and another method stores; the near miss stores a field
+// assigned a settings response.
+runRuleTests('no-phi-in-browser-storage', {
+  valid: [
+    "import axios from 'axios';\nexport class Prefs {\n  current: any;\n  save() { localStorage.setItem('prefs', JSON.stringify(this.current)); }\n  load() { axios.get('/api/settings').then((response) => { this.current = response.data; }); }\n}",
+  ],
+  invalid: [
+    {
+      name: 'a field assigned a patient response in one method, stored by another above it',
+      code: "import axios from 'axios';\nexport class Store {\n  current: any;\n  save() { localStorage.setItem('current', JSON.stringify(this.current)); }\n  load(id: string) { axios.get(`/api/patients/${id}`).then((response) => { this.current = response.data; }); }\n}",
+      errors: [{ line: 4, column: 44 }],
+    },
+  ],
+});

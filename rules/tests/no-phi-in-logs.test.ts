@@ -1287,3 +1287,71 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+// Data flow the engine follows beyond one function (issue: recall on untuned code): a field of `this` one method assigns
+// and another logs; a nested function of an AngularJS controller reading `vm.x`/`$scope.x` a sibling sets; a callback
+// passed by name. What is assigned decides: an error, a settings read, a count are not a patient's record.
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    {
+      name: 'a field assigned an error, a settings response or a count in one method and logged in another',
+      code: "import axios from 'axios';\nexport class Store {\n  problem: any; current: any; total = 0;\n  debug() { console.log(this.problem, this.current, this.total); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.total = response.data.length; }).catch((e) => { this.problem = e; });\n    axios.get('/api/settings').then((response) => { this.current = response.data; });\n  }\n}",
+    },
+    {
+      name: 'a field of a response another method assigned, whose shape the code does not know, read for one of its fields',
+      code: "import axios from 'axios';\nexport class Beds {\n  current: any;\n  show() { console.log('bed', this.current.room.name); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}/bed`).then((response) => { this.current = response.data; });\n  }\n}",
+    },
+    {
+      name: "a report's filters: a field declared with a record type but initialised (or assigned) a fresh instance, read for its filters",
+      workspace: { 'src/report.model.ts': 'export class VisitReportModel { public PatientName: string = null; public Diagnosis: string = null; public fromDate: string = null; public DateOfBirth: string = null; }\n' },
+      code: "import { VisitReportModel } from './report.model';\nexport class VisitReport {\n  public current: VisitReportModel = new VisitReportModel();\n  public other: any;\n  reset() { this.other = new VisitReportModel(); }\n  load() { console.log('filters', this.current.fromDate, this.other); }\n}",
+    },
+    {
+      name: "a field declared with a staff member's type, logged",
+      workspace: { 'src/types.ts': 'export interface Practitioner { name: string; phone: string; email: string }\n' },
+      code: "import { Practitioner } from './types';\nexport class Roster {\n  public onDuty?: Practitioner = undefined;\n  show() { console.log('on duty', this.onDuty); }\n}",
+    },
+    {
+      name: "a field holding what only names guess (a report's filters), set in one method and logged in another",
+      code: "export class Filters {\n  query: any;\n  text = '';\n  build() { this.query = { patientPhone: this.text, visitStart: this.text }; }\n  show() { console.log('filters', this.query); }\n}",
+    },
+    {
+      name: "a controller's $scope field set from a staff list, logged by another nested function",
+      filename: 'app/providers.controller.js',
+      code: "angular.module('app').controller('ProvidersCtrl', function ($scope, $http) {\n  $scope.show = function () { console.log($scope.items); };\n  $http.get('/openmrs/ws/rest/v1/provider').then(function (response) { $scope.items = response.data; });\n});",
+    },
+    {
+      name: 'a named callback of a settings read, and a named error callback of a patient read',
+      code: "import axios from 'axios';\nfunction onLoaded(response: any) { console.log(response.data); }\nfunction onFailed(error: any) { console.log(error); }\nexport function load(id: string) {\n  axios.get('/api/settings').then(onLoaded);\n  axios.get(`/api/patients/${id}`).then(() => undefined, onFailed);\n  axios.get(`/api/patients/${id}`).catch(onFailed);\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a field one method assigns a patient response and another method (above it) logs',
+      code: "import axios from 'axios';\nexport class Store {\n  current: any;\n  debug() { console.log(this.current); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then((response) => { this.current = response.data; });\n  }\n}",
+      errors: [{ line: 4, column: 25 }],
+    },
+    {
+      name: 'a field declared (optional, initialised to undefined) with a record type of another file, logged',
+      workspace: { 'src/types.ts': 'export interface Patient { name: string; birthDate: string }\nexport interface Props { patient: Patient; encounterDate: string }\n' },
+      code: "import { Props } from './types';\nexport class PropsService {\n  public lastProps?: Props = undefined;\n  fail() { console.error('missing', this.lastProps); }\n}",
+      errors: [{ line: 4, column: 37 }],
+    },
+    {
+      name: 'a field assigned a typed parameter in one method, logged in another',
+      code: "interface Patient { name: string; birthDate: string; phone: string }\nexport class Picker {\n  chosen: any;\n  select(p: Patient) { this.chosen = p; }\n  report() { console.info('chosen', this.chosen); }\n}",
+      errors: [{ line: 5, column: 37 }],
+    },
+    {
+      name: "AngularJS: vm.x and $scope.x set by one nested function, logged by another walked earlier",
+      filename: 'app/patient.controller.js',
+      code: "angular.module('app').controller('PatientCtrl', function ($scope, $http) {\n  var vm = this;\n  $scope.show = function () { console.log($scope.item); };\n  function keep() { console.log(vm.entry); }\n  function load(id) {\n    $http.get('/openmrs/ws/rest/v1/patient/' + id).then(function (response) {\n      vm.entry = response.data;\n      $scope.item = response.data;\n    });\n  }\n  vm.keep = keep;\n  load(1);\n});",
+      errors: [{ line: 3, column: 43 }, { line: 4, column: 33 }],
+    },
+    {
+      name: 'callbacks passed by name: .then(onLoaded), .then(this.handle), a request helper handed handle',
+      code: "import axios from 'axios';\nfunction onLoaded(response: any) { console.log(response.data); }\nfunction getFromServer(url: string, callback: (d: any) => void) {\n  fetch(url).then((raw) => raw.json()).then((data) => callback(data));\n}\nfunction handle(data: any) { console.warn(data); }\nexport class Page {\n  handleResponse(res: any) { console.error(res); }\n  load(id: string) {\n    axios.get(`/api/patients/${id}`).then(onLoaded);\n    axios.get(`/api/encounters/${id}`).then(this.handleResponse.bind(this));\n    getFromServer('/api/patients/' + id, handle);\n  }\n}",
+      errors: [{ line: 2, column: 48 }, { line: 6, column: 43 }, { line: 8, column: 44 }],
+    },
+  ],
+});

@@ -13,6 +13,7 @@ import { EMISSION_CALLBACK_METHODS, PIPE_METHOD, RESPONSE_CALLBACK_METHODS } fro
 import { belongsToTestData, THIS_FIELD, type AnalyzerOptions, type ReturnedResponse } from './evaluator';
 import { inboundParameterValue, isMeasurementValue, isResponseValue, storeCallbackValues, storedDocument, wrappedResponseValue, type ProvenanceHost } from './provenance';
 import { Scope, type Binding } from './scope';
+import { hasProvenance } from './summaries';
 import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, pushChildNodes, typeNameOfAnnotation, type FunctionNode } from './syntax';
@@ -112,6 +113,16 @@ export class Analyzer extends FunctionSummaries {
   private readonly effectFrames: EffectFrame[] = [];
   /** Counts each time a state setter added PHI to its state (effects declared earlier then see it). */
   private stateGrowth = 0;
+  /**
+   * Objects a function's nested functions share as the class's `this` (`var vm = this`, `const self = this`, AngularJS's
+   * injected `$scope`): a field one nested function sets (`vm.entry = response.data` in `load`) is read by another
+   * (`keep`, walked earlier), so such reads are noted and their functions walked again when the outer function ends.
+   */
+  private readonly sharedOwners = new WeakSet<Binding>();
+  private readonly closureReads: Array<{ binding: Binding; name: string; stack: Node[] }> = [];
+  /** The scope each function was walked in (to walk it again there). */
+  private readonly walkedIn = new WeakMap<Node, Scope>();
+  private walkingClosuresAgain = 0;
   /** Where the file's text spells `instanceof` (type-guards.ts), found when a function's parameters are first bound. */
   private instanceofAt: number[] | undefined;
   constructor(options: AnalyzerOptions, registrations: readonly VisitorRegistration[]) {
@@ -142,6 +153,8 @@ export class Analyzer extends FunctionSummaries {
     this.collectLocalClasses(program);
     this.silent++;
     try {
+      // `return getPatient(id)` of another function of the module: its declarations are known, as they are hoisted.
+      this.hoistFunctions(program.body);
       for (const statement of program.body) {
         const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
         if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'const') this.visit(declaration, program);
@@ -260,10 +273,21 @@ export class Analyzer extends FunctionSummaries {
       case 'CallExpression':
         this.visitCall(node);
         break;
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+        this.memberStack.push(node);
+        try {
+          this.visitChildren(node);
+        } finally {
+          this.memberStack.pop();
+        }
+        break;
       case 'ClassDeclaration':
       case 'ClassExpression':
         this.classStack.push(node.id?.name ?? '');
         this.visitChildren(node);
+        // `save()` above `load()`, which assigns `this.current` the response: save is walked again with what the class assigns.
+        for (const member of this.membersToWalkAgain(node)) this.visit(member, node.body);
         this.classStack.pop();
         break;
       default:
@@ -354,6 +378,7 @@ export class Analyzer extends FunctionSummaries {
 
   protected walkFunctionBody(node: FunctionNode, argumentValues: readonly AbstractValue[]): AbstractValue {
     let returned = EMPTY;
+    this.walkedIn.set(node, this.scope);
     // A function body runs later (or never): assignments inside it only add to outer variables.
     this.conditionalDepth++;
     this.functionNames.push(functionName(node) ?? '');
@@ -419,6 +444,7 @@ export class Analyzer extends FunctionSummaries {
         const contextual = this.contextualParameterValue(node, param, index);
         const bound = contextual ? join(passed, contextual) : passed;
         this.bindParameter(param, inbound ? join(bound, inbound) : bound);
+        if (param.type === 'Identifier' && param.name === '$scope') this.markSharedOwner(param.name);
         this.visitParameterDefaults(param, node);
       });
       (node.body as { parent?: Node }).parent = node;
@@ -428,6 +454,7 @@ export class Analyzer extends FunctionSummaries {
         this.dispatch(this.enterHandlers, node.body);
         this.hoistFunctions(node.body.body);
         this.visitChildren(node.body);
+        this.walkClosuresAgain(node);
         this.dispatch(this.exitHandlers, node.body);
       } else {
         this.visit(node.body, node);
@@ -518,6 +545,7 @@ export class Analyzer extends FunctionSummaries {
     const value = node.init ? this.valueOf(node.init) : EMPTY;
     this.bindPattern(node.id, value, kind, node.init ?? undefined);
     this.noteMadeByImport(node);
+    if (node.init?.type === 'ThisExpression' && node.id.type === 'Identifier' && this.functionNodes.length > 1) this.markSharedOwner(node.id.name);
     this.noteStateSetter(node);
     this.visitPatternDefaults(node.id);
   }
@@ -635,7 +663,11 @@ export class Analyzer extends FunctionSummaries {
       return;
     }
     const callback = node.arguments.find((argument) => FUNCTION_TYPES.has(argument.type));
-    if (!callback) return;
+    if (!callback) {
+      // `fetchPatient(id).then(onLoaded)`, `.then(this.handleResponse)`: a function passed by name receives the response too.
+      if (responseCallbackMethods.has(method) && node.arguments[0]) this.followNamedCallback(node.arguments[0], [this.valueOf(node.callee.object)]);
+      return;
+    }
     // `observations.find(query, (err, docs) => …)`: a store's callback after its query, not an array's `find(element => …)`.
     const stored = storeCallbackValues(node, callback, this as unknown as ProvenanceHost);
     if (stored) {
@@ -657,11 +689,15 @@ export class Analyzer extends FunctionSummaries {
     const wrapper = node.arguments.length > 1 ? this.requestWrapperAt(node, name) : undefined;
     const url = wrapper && node.arguments[wrapper.url];
     if (!wrapper || !url || url.type === 'SpreadElement') return;
-    const callbacks = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => argument !== undefined && FUNCTION_TYPES.has(argument.type));
-    if (callbacks.length === 0) return;
+    const passed = wrapper.callbacks.map((position) => node.arguments[position]).filter((argument): argument is TSESTree.CallExpressionArgument => argument !== undefined);
+    const callbacks = passed.filter((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => FUNCTION_TYPES.has(argument.type));
+    const named = passed.filter((argument) => !FUNCTION_TYPES.has(argument.type));
+    if (callbacks.length === 0 && named.length === 0) return;
     const response = wrappedResponseValue(node, url, name, this as unknown as ProvenanceHost);
     if (!response) return;
     for (const callback of callbacks) this.callbackParams.set(callback, [response]);
+    // `getFromServer(url, onPatientLoaded)`: a callback passed by name is handed the same response.
+    for (const reference of named) this.followNamedCallback(reference, [response]);
   }
 
   /**
@@ -680,9 +716,77 @@ export class Analyzer extends FunctionSummaries {
       this.callbackParams.set(first, [emission]);
     } else if (first?.type === 'ObjectExpression') {
       for (const property of first.properties) {
-        if (property.type === 'Property' && !property.computed && keyName(property.key) === 'next' && FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+        if (property.type !== 'Property' || property.computed || keyName(property.key) !== 'next') continue;
+        if (FUNCTION_TYPES.has(property.value.type)) this.callbackParams.set(property.value, [emission]);
+        else this.followNamedCallback(property.value, [emission]);
       }
+    } else if (first) {
+      // `orders$.subscribe(this.onOrders)`: a method passed by name receives what is emitted.
+      this.followNamedCallback(first, [emission]);
     }
+  }
+
+  private markSharedOwner(name: string): void {
+    const binding = this.scope.lookup(name);
+    if (binding) this.sharedOwners.add(binding);
+  }
+
+  /** `vm.entry` read in a nested function while `vm` (a shared owner, see sharedOwners) holds no PHI there yet. */
+  protected override noteSharedFieldRead(node: TSESTree.MemberExpression, owner: TSESTree.Identifier, name: string, object: AbstractValue): void {
+    if (this.silent > 0 || this.walkingClosuresAgain > 0 || this.closureReads.length > 200) return;
+    const binding = this.scope.lookup(owner.name);
+    if (!binding || !this.sharedOwners.has(binding) || this.scope.functionScope().vars.get(owner.name) === binding) return;
+    if (hasPhi(this.readProperty(object, name, node, node))) return;
+    this.closureReads.push({ binding, name, stack: this.functionNodes.slice() });
+  }
+
+  /**
+   * The end of a function whose nested functions share an owner object: each nested function that read one of its fields
+   * before another set PHI there is walked again, where it was walked, with the owner as the function leaves it.
+   */
+  private walkClosuresAgain(fn: FunctionNode): void {
+    if (this.closureReads.length === 0) return;
+    const again = new Set<Node>();
+    for (let i = this.closureReads.length - 1; i >= 0; i--) {
+      const read = this.closureReads[i];
+      const at = read.stack.indexOf(fn);
+      const nested = at >= 0 ? read.stack[at + 1] : undefined;
+      if (!nested || [...this.scope.vars.values()].every((binding) => binding !== read.binding)) continue;
+      this.closureReads.splice(i, 1);
+      const field = read.binding.value.fields?.get(read.name) ?? (read.binding.value.fields ? undefined : read.binding.value);
+      if (field && hasPhi(field) && hasProvenance(field)) again.add(nested);
+    }
+    const nestedFunctions = [...again].filter((nested): nested is FunctionNode => asFunction(nested) !== undefined).sort((a, b) => a.range[0] - b.range[0]);
+    if (nestedFunctions.length === 0) return;
+    this.walkingClosuresAgain++;
+    try {
+      for (const nested of nestedFunctions) {
+        const saved = this.scope;
+        this.scope = this.walkedIn.get(nested) ?? saved;
+        this.version++;
+        try {
+          this.walkFunctionBody(nested, this.callbackParams.get(nested) ?? []);
+        } finally {
+          this.scope = saved;
+          this.version++;
+        }
+      }
+    } finally {
+      this.walkingClosuresAgain--;
+    }
+  }
+
+  /**
+   * A callback passed by name (`onLoaded`, `this.handleResponse`, `this.onPatient.bind(this)`) instead of written inline: the
+   * function of this file it names is walked with the values an inline callback would have been handed, rules on, as a
+   * local helper called with them is (see followLocalCall). Values only a name guessed are not handed over.
+   */
+  private followNamedCallback(reference: Node, values: AbstractValue[]): void {
+    if (!values.some((value) => hasPhi(value) && isResponseValue(value))) return;
+    let target: Node = reference;
+    if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee) === 'bind') target = target.callee.object;
+    if (target.type !== 'Identifier' && !(target.type === 'MemberExpression' && target.object.type === 'ThisExpression' && !target.computed)) return;
+    this.followFunctionReference(target, values);
   }
 
   /** Calls that change a variable: `payload.push(ssn)`, `Object.assign(payload, patient)`. */
@@ -865,6 +969,7 @@ export class Analyzer extends FunctionSummaries {
       if (belongsToTestData(target)) return;
       // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
+      if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value, init);
       if (field && isResponseValue(value)) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;

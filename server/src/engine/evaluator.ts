@@ -1347,7 +1347,15 @@ export abstract class ValueEvaluator {
       const root = this.valueOf(rootOfMemberPath(node));
       if (!hasPhi(root) && !root.fields) return EMPTY;
     }
-    const object = this.valueOf(node.object);
+    // `this.bed.idCama`: a field read below a field of `this` (see instanceFieldValue).
+    const belowThisField = node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression';
+    if (belowThisField) this.readingBelowThisField++;
+    let object: AbstractValue;
+    try {
+      object = this.valueOf(node.object);
+    } finally {
+      if (belowThisField) this.readingBelowThisField--;
+    }
     const name = propertyName(node);
     // `req.body`, and `input.body` of a serverless event known by its handler (`input: ZambdaInput`);
     // hapi calls it `request.payload`.
@@ -1356,12 +1364,17 @@ export abstract class ValueEvaluator {
       // A whole request body: what a health API receives (PHI more often than not), tagged so rules can follow aliases.
       return withTag(this.readProperty(object, name, node, node), 'request-body');
     }
+    if (name !== undefined && node.object.type === 'Identifier' && !node.computed) this.noteSharedFieldRead(node, node.object, name, object);
     // `this.orders` after `this.orders = orders` (a response) in this function: what was assigned.
     const assigned = name !== undefined && node.object.type === 'ThisExpression' ? this.scope.lookup(`${THIS_FIELD}${name}`) : undefined;
     if (assigned) return assigned.value;
     // `this.pacientesUrl` of `private pacientesUrl = '/core/mpi/pacientes'`, never assigned again: that text, not a record.
     const literalField = name !== undefined && node.object.type === 'ThisExpression' && !node.computed ? this.literalFieldOfThis(node, name) : undefined;
     if (literalField) return literalField;
+    // `this.current` in a method of a class another method of which assigned it a patient's record (`this.current =
+    // response.data` in `load`): what the class puts there anywhere, or what the field is declared to hold.
+    const fieldOfClass = name !== undefined && node.object.type === 'ThisExpression' && !node.computed ? this.instanceFieldValue(node, name) : undefined;
+    if (fieldOfClass && name !== undefined) return join(this.readProperty(object, name, node, node), fieldOfClass);
     // `compartmentDefinition.resource` of a JSON module the repository holds: more of its metadata.
     if (isWorkspaceContent(object)) return hasTag(object, 'reference-data') ? REFERENCE_DATA : WORKSPACE_CONTENT;
     // `diagnosisFormulary.medications`, `this.masterData.covidSymptomsMaster`: a field of reference data (see
@@ -1387,6 +1400,17 @@ export abstract class ValueEvaluator {
     const read = this.readProperty(object, name, node, node);
     const collected = hasPhi(read) ? undefined : this.collectedMeasurements.get(name);
     return collected ? collectedMeasurementsValue(collected, name, node, this as unknown as ProvenanceHost) : read;
+  }
+
+  /** A field of an object nested functions share (`vm.entry`, `$scope.item`) read here (see Analyzer). */
+  protected noteSharedFieldRead(_node: TSESTree.MemberExpression, _owner: TSESTree.Identifier, _name: string, _object: AbstractValue): void {}
+
+  /** Above zero while the object of a field read is itself a field of `this` (`this.bed` of `this.bed.idCama`). */
+  protected readingBelowThisField = 0;
+
+  /** What the methods of the class assign to a field of `this`, or its declared type holds, when that is PHI (see FunctionSummaries). */
+  protected instanceFieldValue(_node: TSESTree.MemberExpression, _name: string): AbstractValue | undefined {
+    return undefined;
   }
 
   /** The constant a field of `this` holds when its class only ever initialises it with literal text (see FunctionSummaries). */
@@ -1697,6 +1721,11 @@ export abstract class ValueEvaluator {
       if (hasPhi(value)) return value;
       const declaredHere = declaredReturnValue(this as unknown as TypeFlowHost, node, local);
       return hasPhi(declaredHere) ? declaredHere : value;
+    }
+    // `getPatient(id)` of another module, a request helper calling the workspace's generic one: the response of its route.
+    if (!local && callee.type === 'Identifier' && this.imports.has(callee.name)) {
+      const returned = this.importedMethodReturn(node);
+      if (returned) return returned;
     }
     // `buildQuery(registry, request.queryParams)`: a query built from a FHIR search's criteria holds them.
     const built = local ? undefined : builtFromCriteriaValue(node, name, this as unknown as ProvenanceHost);

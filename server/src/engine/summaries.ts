@@ -56,6 +56,9 @@ function receivesNoValue(param: TSESTree.Parameter | undefined): boolean {
   return param?.type === 'Identifier' && param.typeAnnotation?.typeAnnotation.type === 'TSNeverKeyword';
 }
 
+/** A helper named for reading (`getPatient`, `fetchVisits`, `loadRecord`, `findById`, `searchPatients`, `listOrders`). */
+const READ_HELPER_NAME = /^(?:get|fetch|load|find|search|read|query|list|retrieve|request|lookup)(?:[A-Z_$\d]|$)/;
+
 /** How many local calls deep a PHI argument is followed into helpers of the same file. */
 const MAX_FOLLOW_DEPTH = 3;
 
@@ -80,6 +83,24 @@ function inStaticMember(node: Node): boolean {
     if (current.type === 'ClassBody') return false;
   }
   return false;
+}
+
+/**
+ * PHI the code proves rather than guesses from a name: a response of a patient route (or what a service is known to
+ * return), or a value of a declared type that holds PHI (`p: Patient`).
+ */
+export function hasProvenance(value: AbstractValue): boolean {
+  return value.origins.some((origin) => origin.response === true) || (value.typeName !== undefined && /^[A-Z]/.test(value.typeName) && hasPhi(value));
+}
+
+/** The member of a class (method, accessor, field initialiser) a node is written in. */
+function memberOfClass(node: Node, owner: ClassNode): Node | undefined {
+  let previous: Node | undefined;
+  for (let current: Node | undefined = node; current; current = (current as { parent?: Node }).parent) {
+    if (current === owner.body) return previous;
+    previous = current;
+  }
+  return undefined;
 }
 
 /** `inject(PatientLogger)`, `new PatientLogger()`: the class an initialiser makes an instance of. */
@@ -342,6 +363,94 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     return fields.get(name);
   }
 
+  /** Per class: what its methods assigned to each field of `this` (PHI only), joined over every assignment walked so far. */
+  private readonly assignedFields = new Map<ClassNode, Map<string, AbstractValue>>();
+  /** Per class: the members (methods, field initialisers) that read a field of `this` before any PHI was assigned to it. */
+  protected readonly readBeforeAssigned = new Map<ClassNode, Map<Node, Set<string>>>();
+  /** The class members (methods, field initialisers) being walked, innermost last. */
+  protected readonly memberStack: Node[] = [];
+  /** Per class: its fields' declared types that hold PHI (`@Input() patient: Patient`, `lastProps?: SingleSpaProps`). */
+  private readonly declaredFields = new Map<ClassNode, Map<string, AbstractValue>>();
+
+  /**
+   * `this.current = response.data` in one method: the class's field summary keeps it, so another method reading
+   * `this.current` (to log, store or send it) sees what was assigned, wherever the class assigns it. A parameter a probe
+   * stands for is not a value (`probeExports`).
+   */
+  protected noteInstanceFieldWrite(target: TSESTree.MemberExpression, value: AbstractValue, init?: Node): void {
+    // `this.filters = new ReportModel()`: a fresh instance holds no one's data, whatever its type could hold.
+    if (init?.type === 'NewExpression' || init?.type === 'ObjectExpression' && !hasProvenance(value)) return;
+    if (this.probing !== undefined || target.computed || target.object.type !== 'ThisExpression' || !hasPhi(value)) return;
+    // Only a value whose PHI the code proves (a response of a patient route, a declared type), not a name's guess
+    // (`this.params = { phoneFollowUpStartDate }` is a report's filters).
+    if (!hasProvenance(value)) return;
+    if (value.kinds.some((kind) => parseProbeKind(kind) !== undefined)) return;
+    const name = propertyName(target);
+    const owner = name ? this.classOfThis(target) : undefined;
+    if (!owner || !name || inStaticMember(target)) return;
+    let fields = this.assignedFields.get(owner);
+    if (!fields) this.assignedFields.set(owner, (fields = new Map()));
+    // What the value holds, field by field (`this.bed.id` of a bed snapshot that names its patient is still the bed's id),
+    // not what it is as a function, a constant or a tag.
+    const kept: AbstractValue = { kinds: value.kinds, origins: value.origins, confidence: value.confidence, typeName: value.typeName, fields: value.fields, personContext: value.personContext, workforce: value.workforce, element: value.element };
+    const known = fields.get(name);
+    fields.set(name, known ? join(known, kept) : kept);
+  }
+
+  protected override instanceFieldValue(node: TSESTree.MemberExpression, name: string): AbstractValue | undefined {
+    const owner = this.classOfThis(node);
+    if (!owner || inStaticMember(node)) return undefined;
+    // A response whose shape the code does not know (no fields, no type) says nothing of its fields: `this.bed.idCama` of
+    // a bed snapshot the class assigned elsewhere is an id, not the whole snapshot; the field itself, read whole, is it.
+    const whole = this.assignedFields.get(owner)?.get(name);
+    const assigned = whole && this.readingBelowThisField > 0 && !whole.fields && !whole.typeName ? undefined : whole;
+    const declared = this.declaredFieldValues(owner).get(name);
+    const value = assigned && declared ? join(assigned, declared) : assigned ?? declared;
+    if (value) return value;
+    if (whole) return undefined;
+    // Read before the walk reached a method that assigns it: the class's walk comes back to this member (see Analyzer).
+    const walking = this.memberStack.at(-1);
+    const member = memberOfClass(node, owner) ?? (walking && (walking as { parent?: Node }).parent === owner.body ? walking : undefined);
+    if (member && this.silent === 0) {
+      let members = this.readBeforeAssigned.get(owner);
+      if (!members) this.readBeforeAssigned.set(owner, (members = new Map()));
+      const names = members.get(member) ?? new Set<string>();
+      names.add(name);
+      members.set(member, names);
+    }
+    return undefined;
+  }
+
+  /** Members of a class read before their fields were assigned PHI that now hold it, in source order. */
+  protected membersToWalkAgain(owner: ClassNode): Node[] {
+    const members = this.readBeforeAssigned.get(owner);
+    const fields = this.assignedFields.get(owner);
+    if (!members || !fields) return [];
+    this.readBeforeAssigned.delete(owner);
+    return [...members].filter(([, names]) => [...names].some((name) => fields.has(name))).map(([member]) => member);
+  }
+
+  private declaredFieldValues(owner: ClassNode): Map<string, AbstractValue> {
+    let fields = this.declaredFields.get(owner);
+    if (fields) return fields;
+    fields = new Map();
+    this.declaredFields.set(owner, fields);
+    if (!this.options.index) return fields;
+    for (const member of owner.body.body) {
+      if (member.type !== 'PropertyDefinition' || member.static || member.computed) continue;
+      // `current: ReportModel = new ReportModel()`, `= {}`: a fresh instance the class builds (a form's or a report's
+      // filters) holds what the class puts there, not whatever its type could hold.
+      if (member.value && member.value.type !== 'Identifier' && member.value.type !== 'TSAsExpression') continue;
+      const name = keyName(member.key);
+      const type = member.typeAnnotation?.typeAnnotation;
+      const annotation = typeNameOfAnnotation(type);
+      if (!name || !annotation.name) continue;
+      const value = this.annotatedTypeValue(type, annotation.name, member.key, annotation.namespace);
+      if (hasPhi(value) && !value.workforce) fields.set(name, value);
+    }
+    return fields;
+  }
+
   /**
    * The class a receiver is an instance of (see receiverClass) under the name its module declares it: `this.server`
    * with `constructor(private server: Server)` → `Server`, `import { Server as Backend }` → `Server`.
@@ -422,6 +531,36 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     }
   }
 
+  /** A function of this file named where a callback goes (`onLoaded`, `this.handleResponse`), walked with the values it is handed. */
+  protected followFunctionReference(reference: Node, argumentValues: readonly AbstractValue[]): void {
+    if (this.silent > 0) return;
+    let target = this.localCallee(reference);
+    if (!target && reference.type === 'MemberExpression' && reference.object.type === 'ThisExpression' && !reference.computed) {
+      // `this.handle.bind(this)`: the reference sits below a call the walk has not reached, so its class is the one being walked.
+      const owner = this.classOfThis(reference);
+      const method = propertyName(reference);
+      const fn = owner && method ? findClassMethod(owner, method, false) : undefined;
+      if (fn) target = { fn, className: owner?.id?.name ?? '' };
+    }
+    if (!target && reference.type === 'Identifier') {
+      const declared = asFunction(this.scope.lookup(reference.name)?.value.declaredFunction);
+      if (declared) target = { fn: declared };
+    }
+    const fn = target?.fn;
+    if (!target || !fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
+    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
+    if (this.followed.has(key)) return;
+    this.followed.add(key);
+    this.following.add(fn);
+    if (target.className !== undefined) this.classStack.push(target.className);
+    try {
+      this.walkFunctionBody(fn, argumentValues);
+    } finally {
+      this.following.delete(fn);
+      if (target.className !== undefined) this.classStack.pop();
+    }
+  }
+
   /**
    * The function of this file a call runs: a local function, or a method of a class declared here
    * (`this.save(p)`, `new Archive().save(p)`, `archive.save(p)` with `archive` an `Archive`, `Archive.save(p)`).
@@ -471,7 +610,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    */
   protected importedMethodReturn(call: TSESTree.CallExpression): AbstractValue | undefined {
     const lookup = this.options.methodReturn;
-    if (!lookup || call.callee.type !== 'MemberExpression') return undefined;
+    if (!lookup) return undefined;
+    if (call.callee.type === 'Identifier' || (call.callee.type === 'MemberExpression' && call.callee.object.type === 'Identifier' && this.imports.has(call.callee.object.name) && !this.scope.lookup(call.callee.object.name))) {
+      return this.importedFunctionReturn(call, lookup);
+    }
+    if (call.callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(call.callee);
     const className = method ? this.receiverClass(call.callee.object, true) : undefined;
     const imported = className ? this.imports.get(className) : undefined;
@@ -480,6 +623,40 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!returned) return undefined;
     const range = this.origin(call, returned.kinds).range;
     return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${className}.${method}\``, response: true }], confidence: 'medium', personContext: true };
+  }
+
+  /**
+   * `getPatient(id)` imported from `./patientService`, `api.getPatient(id)` of `import * as api` or of a module's default
+   * object: a workspace request helper that calls another one (`return get(`/patients/${id}`)`, which calls `axios.get`)
+   * returns the response of the route it names, so the call carries it, however many files the helpers cross (see
+   * MethodReturns). Only a function named for a read is asked (`get…`, `fetch…`, `load…`): asking every imported call would
+   * parse and walk modules that only compute.
+   */
+  private importedFunctionReturn(call: TSESTree.CallExpression, lookup: NonNullable<typeof this.options.methodReturn>): AbstractValue | undefined {
+    const callee = call.callee;
+    let exportName: string | undefined;
+    let module: string | undefined;
+    let shown: string | undefined;
+    if (callee.type === 'Identifier') {
+      const imported = this.imports.get(callee.name);
+      if (!imported || imported.imported === '*' || imported.imported === 'default' || this.scope.lookup(callee.name)) return undefined;
+      ({ module } = imported);
+      exportName = imported.imported;
+      shown = callee.name;
+    } else if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !callee.computed) {
+      const imported = this.imports.get(callee.object.name);
+      const method = propertyName(callee);
+      if (!imported || !method) return undefined;
+      module = imported.module;
+      exportName = imported.imported === '*' ? method : imported.imported === 'default' ? `default.${method}` : undefined;
+      shown = `${callee.object.name}.${method}`;
+    }
+    if (!exportName || !module || !module.startsWith('.') && !/^[@~]?[\w-]*\//.test(module)) return undefined;
+    if (!READ_HELPER_NAME.test(exportName.split('.').pop()!)) return undefined;
+    const returned = lookup(module, exportName);
+    if (!returned) return undefined;
+    const range = this.origin(call, returned.kinds).range;
+    return { kinds: returned.kinds, origins: [{ range, label: `${returned.label}, returned by \`${shown}\``, response: true }], confidence: 'medium', personContext: true };
   }
 
   /**

@@ -1203,7 +1203,7 @@ function escapeRegExp(text: string): string {
 
 /** A browser database a module exports: its library and the name it is opened under (when a literal). */
 export interface OfflineStore {
-  library: 'PouchDB' | 'Dexie' | 'localForage';
+  library: 'PouchDB' | 'Dexie' | 'localForage' | 'MMKV';
   storeName?: string;
   /** The export is a function that opens and returns the database (`export function openDb() { return PouchDB('patients'); }`). */
   factory?: boolean;
@@ -1228,7 +1228,8 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
   const pouch = /['"]pouchdb(?:-browser|-core)?['"]/.test(text);
   const dexie = /['"]dexie['"]/.test(text);
   const forage = /['"]localforage['"]/.test(text);
-  if (!pouch && !dexie && !forage) return [];
+  const mmkv = /['"]react-native-mmkv['"]/.test(text);
+  if (!pouch && !dexie && !forage && !mmkv) return [];
   const pouchClasses = new Set<string>();
   const dexieClasses = new Set<string>();
   if (pouch) for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]pouchdb(?:-browser|-core)?['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]pouchdb(?:-browser|-core)?['"]\s*\)/g)) pouchClasses.add(found[1] ?? found[2]);
@@ -1265,6 +1266,33 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
       const storeName = /\b(?:name|storeName)\s*:\s*['"]([^'"\n]{1,200})['"]/.exec(match[3])?.[1];
       stores.push([match[1] ?? 'default', storeName ? { library: 'localForage', storeName } : { library: 'localForage' }]);
     }
+  }
+  if (mmkv) stores.push(...exportedMmkvStores(text));
+  return stores;
+}
+
+/** `export const storage = new MMKV()`, `export const storage = createMMKV({ id: 'app' })`: a key-value file another module writes to. */
+const EXPORTED_MMKV = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*(?:new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(\)|\{[^}]{0,600}\}\s*\))/g;
+
+/**
+ * The react-native-mmkv instances a module creates and exports without encryption: called with no options or with an
+ * inline options object that has no `encryptionKey`. Options held in a variable are not read (they may carry a key),
+ * and a module that calls `recrypt(key)` on its store encrypts it.
+ */
+function exportedMmkvStores(text: string): Array<[string, OfflineStore]> {
+  const factories = new Set<string>();
+  for (const found of text.matchAll(/\bimport\s*\{([^}]{0,300})\}\s*from\s*['"]react-native-mmkv['"]/g)) {
+    for (const part of found[1].split(',')) {
+      const [imported, local] = part.trim().split(/\s+as\s+/);
+      if (imported === 'MMKV' || imported === 'createMMKV') factories.add((local ?? imported).trim());
+    }
+  }
+  if (factories.size === 0 || /\.recrypt\s*\(\s*[^)\s]/.test(text)) return [];
+  const stores: Array<[string, OfflineStore]> = [];
+  EXPORTED_MMKV.lastIndex = 0;
+  for (let match = EXPORTED_MMKV.exec(text); match; match = EXPORTED_MMKV.exec(text)) {
+    if (!factories.has(match[2]) || /\bencryptionKey\b|\.\.\./.test(match[3])) continue;
+    stores.push([match[1] ?? 'default', { library: 'MMKV' }]);
   }
   return stores;
 }

@@ -1297,6 +1297,19 @@ function exportedMmkvStores(text: string): Array<[string, OfflineStore]> {
   return stores;
 }
 
+/** SQL builders and device or in-browser databases: a module importing one queries a database. */
+const LOCAL_QUERY_MODULES = /\b(?:import\s[^'"`;]{0,300}?from\s*|require\s*\(\s*)['"](?:json-sql|sql-bricks|squel|react-native-sqlite-storage|react-native-sqlcipher[\w-]*|expo-sqlite(?:\/[\w-]+)?|@capacitor-community\/sqlite|cordova-sqlite-storage|@op-engineering\/op-sqlite|react-native-quick-sqlite|pouchdb(?:-[\w-]+)?|@nozbe\/watermelondb(?:\/[\w-]+)?|realm|dexie|sql\.js|better-sqlite3)['"]/;
+/** An HTTP request of any common client: the module may send what it is given over the network. */
+const HTTP_REQUEST = /\bfetch\s*\(|\baxios\b|XMLHttpRequest|\bHttpClient\b|\bsuperagent\b|['"](?:ky|got|node-fetch|cross-fetch|request|request-promise)['"]|\$http\b|\$\.ajax\b|\buseQuery\b|\bapi\.(?:get|post)\b/;
+
+/**
+ * A module that builds SQL or opens a device or in-browser database (`json-sql`, SQLite, PouchDB, WatermelonDB) and makes
+ * no HTTP request: the options its functions are given (a search text, a filter) become a local query, never a URL.
+ */
+export function queriesLocalDatabaseOnly(text: string): boolean {
+  return LOCAL_QUERY_MODULES.test(text) && !HTTP_REQUEST.test(text);
+}
+
 // Bounded gaps keep the scan linear on text full of `export` with no `from` (unfinished declarations).
 const RELATIVE_IMPORT = /(?:^|[\s;])(?:import\s[^'"`;]{0,500}?from\s*|export\s[^'"`;=]{0,500}?from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.{1,2}\/[^'"\n]{0,300})['"]/g;
 
@@ -1418,6 +1431,8 @@ export class WorkspaceIndex {
   private readonly enumsByFile = new Map<string, string[]>();
   /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
   private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
+  /** Module keys of modules that build SQL or open a device database and make no HTTP request (see queriesLocalDatabaseOnly). */
+  private readonly localQueryModules = new Set<string>();
   /** File → the AngularJS services it registers that return a web-storage object, with that storage (see extractStorageHandleServices). */
   private readonly storageHandleServicesByFile = new Map<string, Array<[string, string]>>();
   private storageHandleServicesByName: Map<string, string> | undefined;
@@ -1478,6 +1493,7 @@ export class WorkspaceIndex {
     }
     const stores = extractOfflineStores(text);
     if (stores.length) this.offlineStoresByModule.set(moduleKeyOf(file), new Map(stores));
+    if (queriesLocalDatabaseOnly(text)) this.localQueryModules.add(moduleKeyOf(file));
     const handles = extractStorageHandleServices(text);
     if (handles.length) {
       this.storageHandleServicesByFile.set(file, handles);
@@ -1632,6 +1648,12 @@ export class WorkspaceIndex {
   offlineStoreImport(importer: string, specifier: string, imported: string): OfflineStore | undefined {
     if (!/^\.{1,2}\//.test(specifier) || this.offlineStoresByModule.size === 0) return undefined;
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+  }
+
+  /** Whether `importer` imports from `specifier` (a relative path) a module that queries a local database and makes no HTTP request. */
+  isLocalQueryModuleImport(importer: string, specifier: string): boolean {
+    if (!/^\.{1,2}\//.test(specifier) || this.localQueryModules.size === 0) return false;
+    return this.localQueryModules.has(moduleKeyFrom(importer, specifier));
   }
 
   /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
@@ -1805,6 +1827,7 @@ export class WorkspaceIndex {
     this.debugEnablingFiles.delete(file);
     this.relevelledByFile.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
+    this.localQueryModules.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);

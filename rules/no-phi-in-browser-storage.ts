@@ -186,6 +186,11 @@ const PROGRAM_WORDS = new Set(['program', 'programs', 'programme', 'programmes']
  * data — an outreach team's observations of a territory, a district's counts — not a person's. Wards, rooms and beds are
  * left out: a ward's observations are its patients'.
  */
+/**
+ * A key naming a relation between two records (`relPersonPlace`): its rows pair the records' ids. (A patient's
+ * `relations` or `relatives` are people, and stay PHI.)
+ */
+const RELATION_PREFIXES = new Set(['rel', 'rels']);
 const AREA_WORDS = new Set(['territory', 'territories', 'region', 'regions', 'district', 'districts', 'zone', 'zones', 'area', 'areas', 'sector', 'sectors', 'neighbourhood', 'neighborhood']);
 
 /**
@@ -203,6 +208,8 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   if (head && (CARE_SETTINGS.has(head) || PROGRAM_WORDS.has(head))) return taint;
   const first = splitWords(key)[0];
   if (first && AREA_WORDS.has(first) && !context.classify(key).personContext) return taint;
+  // `relPersonPlace`, `relsTeamPatient`: a relation between two records is a table of their ids, not either record
+  if (first && RELATION_PREFIXES.has(first) && splitWords(key).length >= 3) return taint;
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };

@@ -181,6 +181,17 @@ function isCleanedOrConstant(context: RuleContext, value: Node): boolean {
  */
 const CARE_SETTINGS = new Set(CARE_SETTING_WORDS);
 const PROGRAM_WORDS = new Set(['program', 'programs', 'programme', 'programmes']);
+/**
+ * Areas a team works in (`territory-observation`, `regionReports`, `districtCases`): a key they qualify names the area's
+ * data — an outreach team's observations of a territory, a district's counts — not a person's. Wards, rooms and beds are
+ * left out: a ward's observations are its patients'.
+ */
+/**
+ * A key naming a relation between two records (`relPersonPlace`): its rows pair the records' ids. (A patient's
+ * `relations` or `relatives` are people, and stay PHI.)
+ */
+const RELATION_PREFIXES = new Set(['rel', 'rels']);
+const AREA_WORDS = new Set(['territory', 'territories', 'region', 'regions', 'district', 'districts', 'zone', 'zones', 'area', 'areas', 'sector', 'sectors', 'neighbourhood', 'neighborhood']);
 
 /**
  * What the storage key says about an opaque value (`setItem('ssn', x)`). Not when the value names itself an
@@ -195,6 +206,10 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   if (context.hasShapeWithoutPhi(storedExpression(value))) return taint;
   const head = [...splitWords(key)].pop();
   if (head && (CARE_SETTINGS.has(head) || PROGRAM_WORDS.has(head))) return taint;
+  const first = splitWords(key)[0];
+  if (first && AREA_WORDS.has(first) && !context.classify(key).personContext) return taint;
+  // `relPersonPlace`, `relsTeamPatient`: a relation between two records is a table of their ids, not either record
+  if (first && RELATION_PREFIXES.has(first) && splitWords(key).length >= 3) return taint;
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };
@@ -660,6 +675,13 @@ export default createRule({
           const [keyNode, value] = node.arguments;
           const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
+          return;
+        }
+        // storage.set(key, value) on an MMKV store another module creates without an encryption key and exports
+        if (asyncWrite && asyncWrite.method === 'set' && asyncWrite.object.type === 'Identifier' && node.arguments.length >= 2 && node.arguments[1].type !== 'SpreadElement' && context.importedOfflineStore(asyncWrite.object.name)?.library === 'MMKV') {
+          const [keyNode, value] = node.arguments;
+          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'an MMKV store created without an encryption key' } });
           return;
         }
         // Ionic Storage's storage.set(key, value); ionic-cache's cache.loadFromObservable(key, request$) keeps what the request emits

@@ -2754,7 +2754,8 @@ class UrlFile {
     const sink = lastSegment(node.callee);
     const sinkName = sink === undefined ? undefined : searchCallNameOf(sink);
     if ((sinkName?.fhirSearch && this.checkFhirPatientSearch(node, sink!)) || (sinkName?.searchFilterDeclaration && this.checkPatientSearchFilterDeclaration(node, sink!)) || this.checkTrpcQuery(node)) return;
-    if (sinkName?.patientListRead) this.checkPatientListOptions(node, sink!);
+    // a list read defined in a module that queries a local database (SQL builder, SQLite, PouchDB) and sends no request: no URL
+    if (sinkName?.patientListRead && !(node.callee.type === 'Identifier' && this.context.importedFromLocalQueryModule(node.callee.name))) this.checkPatientListOptions(node, sink!);
   }
 
   onAssignmentExpression(node: TSESTree.AssignmentExpression) {

@@ -649,8 +649,23 @@ class ThirdPartyFile {
     if (!isStringLiteral(key) || isConstantExpression(value) || this.context.hasTag(value, 'sanitized') || this.context.hasTag(value, 'encrypted')) return undefined;
     const name = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
     if (name && this.isTrapName(name)) return undefined;
+    if (this.onlyOpaqueFields(value)) return undefined;
     const kinds = this.context.classifyName(key.value);
     return kinds.length ? { kinds, origins: [], confidence: 'medium' } : undefined;
+  }
+
+  /**
+   * `setContext('person', { _id: person._id })`, `setContext('person', {})`: a literal whose every field is an opaque id,
+   * a count or a flag (or that has none) sends nothing of the person the key names, only a handle to find the record.
+   */
+  onlyOpaqueFields(value: Node): boolean {
+    if (value.type === 'ArrayExpression') return value.elements.length === 0;
+    if (value.type !== 'ObjectExpression') return false;
+    return value.properties.every((property) => {
+      if (property.type !== 'Property' || property.computed) return false;
+      const key = keyName(property.key);
+      return key !== undefined && (/^_?(id|uuid|guid)$/i.test(key) || this.context.classify(key).trap) && this.context.taintOf(property.value as Node).kinds.length === 0;
+    });
   }
 
   /** The first value that carries PHI, with the union of what all values carry. */

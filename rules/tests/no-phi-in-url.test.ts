@@ -955,8 +955,27 @@ describe('no-phi-in-url: patient list reads and searches whose request is made e
       "declare const Restangular: any;\nexport function addRole(user: any, roleId: string) { return Restangular.one('user', user.id).one('role', roleId).post(); }",
       // Not a URL: a fallback after a fragment added to a form body.
       "declare const patient: any;\nlet body = 'a=1';\nbody += '&surname=' + patient.lastName || '';\nexport { body };",
+      // A list read of a workspace module that builds SQL for an on-device database (or reads a PouchDB) and sends no request: a local query.
+      {
+        name: 'search text handed to list reads of modules that query an on-device database',
+        filename: 'src/actions/cases.js',
+        code: "import { getPersonsForOutbreak } from '../queries/sqlQueries';\nimport { fetchPatientsLocal } from '../queries/pouch';\nexport function load({ outbreakId, searchText }) {\n  getPersonsForOutbreak({ outbreakId, search: searchText });\n  fetchPatientsLocal({ search: searchText });\n}",
+        workspace: {
+          'src/queries/sqlQueries.js': "import { executeQuery } from './helpers';\nvar jsonSql = require('json-sql')();\nexport function getPersonsForOutbreak({ outbreakId, search }) { return executeQuery(jsonSql.build({ type: 'select', table: 'person', condition: { outbreakId, name: { $like: search } } })); }\n",
+          'src/queries/pouch.js': "import PouchDB from 'pouchdb-react-native';\nconst db = new PouchDB('persons');\nexport function fetchPatientsLocal({ search }) { return db.find({ selector: { name: { $regex: search } } }); }\n",
+        },
+      },
     ],
     invalid: [
+      {
+        name: 'search text handed to a list read of a module that builds SQL for a server and also sends requests',
+        filename: 'src/actions/cases.js',
+        code: "import { getPersonsForOutbreak } from '../queries/remote';\nexport function load({ outbreakId, searchText }) {\n  getPersonsForOutbreak({ outbreakId, search: searchText });\n}",
+        workspace: {
+          'src/queries/remote.js': "var jsonSql = require('json-sql')();\nexport function getPersonsForOutbreak({ outbreakId, search }) { return fetch('/api/persons?q=' + search + '&sql=' + jsonSql.build({ type: 'select', table: 'person' }).query); }\n",
+        },
+        errors: [{ line: 3, column: 47, message: '`getPersonsForOutbreak`', kinds: ['name'] }],
+      },
       {
         name: 'typed search text in the options of a patient list read, and in the state its options are kept in',
         filename: 'src/components/PatientPicker.js',

@@ -10,6 +10,8 @@ runRuleTests('no-phi-to-third-party', {
     "declare const heap: any; declare const patient: any; const hasAllergy = patient.allergies.length > 0; heap.track('Intake', { hasAllergy });",
     "import * as Sentry from '@sentry/browser'; const SSN_PATTERN = /^\\d{3}-\\d{2}-\\d{4}$/; Sentry.setExtra('pattern', SSN_PATTERN.source);",
     "import * as Sentry from '@sentry/node'; const DOB_FORMAT = 'YYYY-MM-DD'; Sentry.setTag('dob', DOB_FORMAT);",
+    // a context named for a person holding only an opaque id, a flag or nothing: a handle to the record, not the person
+    { name: 'Sentry contexts named for a person holding only opaque ids, flags or nothing', code: "import * as Sentry from '@sentry/react-native';\nexport function onOpen(person: any, response: any) {\n  Sentry.setContext('person', { _id: person._id });\n  Sentry.setContext('patient', { id: response.data.id, isActive: true });\n  Sentry.setContext('person', {});\n  Sentry.setExtra('patients', []);\n}" },
     "declare function gtag(...args: unknown[]): void; const emailTemplate = 'reminder'; gtag('event', 'email_sent', { emailTemplate });",
     "declare const amplitude: any; amplitude.track('Code system', { system: 'http://hl7.org/fhir/sid/icd-10' });",
     // sanitised values
@@ -353,6 +355,14 @@ runRuleTests('no-phi-to-third-party', {
         { line: 4, column: 43, kinds: ['email', 'phone'], message: 'Sending email address and phone number to Sentry (error tracker)' },
         { line: 5, column: 24, kinds: ['mrn'] },
         { line: 6, column: 41, kinds: ['date-of-birth'] },
+      ],
+    },
+    {
+      name: 'Sentry contexts named for a person holding more than an opaque id, or a value of unknown shape',
+      code: "import * as Sentry from '@sentry/react-native';\nexport function onOpen(person: any, draft: any) {\n  Sentry.setContext('person', { _id: person._id, comment: draft.comment });\n  Sentry.setContext('person', draft);\n}",
+      errors: [
+        { line: 3, column: 31, kinds: ['patient-record'] },
+        { line: 4, column: 31, kinds: ['patient-record'] },
       ],
     },
     {

@@ -636,6 +636,11 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       return source ? input.index.offlineStoreImport(input.relPath, source.module, source.imported) : undefined;
     },
+    importedFromLocalQueryModule(localName) {
+      if (language !== 'code' || !input.index) return false;
+      const source = analyzer().importedFrom(localName);
+      return source ? input.index.isLocalQueryModuleImport(input.relPath, source.module) : false;
+    },
     storageHandleService(name) {
       return language === 'code' && input.index ? input.index.storageHandleService(name) : undefined;
     },

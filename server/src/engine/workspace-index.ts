@@ -1203,7 +1203,7 @@ function escapeRegExp(text: string): string {
 
 /** A browser database a module exports: its library and the name it is opened under (when a literal). */
 export interface OfflineStore {
-  library: 'PouchDB' | 'Dexie' | 'localForage';
+  library: 'PouchDB' | 'Dexie' | 'localForage' | 'MMKV';
   storeName?: string;
   /** The export is a function that opens and returns the database (`export function openDb() { return PouchDB('patients'); }`). */
   factory?: boolean;
@@ -1228,7 +1228,8 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
   const pouch = /['"]pouchdb(?:-browser|-core)?['"]/.test(text);
   const dexie = /['"]dexie['"]/.test(text);
   const forage = /['"]localforage['"]/.test(text);
-  if (!pouch && !dexie && !forage) return [];
+  const mmkv = /['"]react-native-mmkv['"]/.test(text);
+  if (!pouch && !dexie && !forage && !mmkv) return [];
   const pouchClasses = new Set<string>();
   const dexieClasses = new Set<string>();
   if (pouch) for (const found of text.matchAll(/\bimport\s+([A-Za-z_$][\w$]*)\s+from\s*['"]pouchdb(?:-browser|-core)?['"]|\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"]pouchdb(?:-browser|-core)?['"]\s*\)/g)) pouchClasses.add(found[1] ?? found[2]);
@@ -1266,7 +1267,47 @@ export function extractOfflineStores(text: string): Array<[string, OfflineStore]
       stores.push([match[1] ?? 'default', storeName ? { library: 'localForage', storeName } : { library: 'localForage' }]);
     }
   }
+  if (mmkv) stores.push(...exportedMmkvStores(text));
   return stores;
+}
+
+/** `export const storage = new MMKV()`, `export const storage = createMMKV({ id: 'app' })`: a key-value file another module writes to. */
+const EXPORTED_MMKV = /\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=|default)\s*(?:new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(\)|\{[^}]{0,600}\}\s*\))/g;
+
+/**
+ * The react-native-mmkv instances a module creates and exports without encryption: called with no options or with an
+ * inline options object that has no `encryptionKey`. Options held in a variable are not read (they may carry a key),
+ * and a module that calls `recrypt(key)` on its store encrypts it.
+ */
+function exportedMmkvStores(text: string): Array<[string, OfflineStore]> {
+  const factories = new Set<string>();
+  for (const found of text.matchAll(/\bimport\s*\{([^}]{0,300})\}\s*from\s*['"]react-native-mmkv['"]/g)) {
+    for (const part of found[1].split(',')) {
+      const [imported, local] = part.trim().split(/\s+as\s+/);
+      if (imported === 'MMKV' || imported === 'createMMKV') factories.add((local ?? imported).trim());
+    }
+  }
+  if (factories.size === 0 || /\.recrypt\s*\(\s*[^)\s]/.test(text)) return [];
+  const stores: Array<[string, OfflineStore]> = [];
+  EXPORTED_MMKV.lastIndex = 0;
+  for (let match = EXPORTED_MMKV.exec(text); match; match = EXPORTED_MMKV.exec(text)) {
+    if (!factories.has(match[2]) || /\bencryptionKey\b|\.\.\./.test(match[3])) continue;
+    stores.push([match[1] ?? 'default', { library: 'MMKV' }]);
+  }
+  return stores;
+}
+
+/** SQL builders and device or in-browser databases: a module importing one queries a database. */
+const LOCAL_QUERY_MODULES = /\b(?:import\s[^'"`;]{0,300}?from\s*|require\s*\(\s*)['"](?:json-sql|sql-bricks|squel|react-native-sqlite-storage|react-native-sqlcipher[\w-]*|expo-sqlite(?:\/[\w-]+)?|@capacitor-community\/sqlite|cordova-sqlite-storage|@op-engineering\/op-sqlite|react-native-quick-sqlite|pouchdb(?:-[\w-]+)?|@nozbe\/watermelondb(?:\/[\w-]+)?|realm|dexie|sql\.js|better-sqlite3)['"]/;
+/** An HTTP request of any common client: the module may send what it is given over the network. */
+const HTTP_REQUEST = /\bfetch\s*\(|\baxios\b|XMLHttpRequest|\bHttpClient\b|\bsuperagent\b|['"](?:ky|got|node-fetch|cross-fetch|request|request-promise)['"]|\$http\b|\$\.ajax\b|\buseQuery\b|\bapi\.(?:get|post)\b/;
+
+/**
+ * A module that builds SQL or opens a device or in-browser database (`json-sql`, SQLite, PouchDB, WatermelonDB) and makes
+ * no HTTP request: the options its functions are given (a search text, a filter) become a local query, never a URL.
+ */
+export function queriesLocalDatabaseOnly(text: string): boolean {
+  return LOCAL_QUERY_MODULES.test(text) && !HTTP_REQUEST.test(text);
 }
 
 // Bounded gaps keep the scan linear on text full of `export` with no `from` (unfinished declarations).
@@ -1390,6 +1431,8 @@ export class WorkspaceIndex {
   private readonly enumsByFile = new Map<string, string[]>();
   /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
   private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
+  /** Module keys of modules that build SQL or open a device database and make no HTTP request (see queriesLocalDatabaseOnly). */
+  private readonly localQueryModules = new Set<string>();
   /** File → the AngularJS services it registers that return a web-storage object, with that storage (see extractStorageHandleServices). */
   private readonly storageHandleServicesByFile = new Map<string, Array<[string, string]>>();
   private storageHandleServicesByName: Map<string, string> | undefined;
@@ -1450,6 +1493,7 @@ export class WorkspaceIndex {
     }
     const stores = extractOfflineStores(text);
     if (stores.length) this.offlineStoresByModule.set(moduleKeyOf(file), new Map(stores));
+    if (queriesLocalDatabaseOnly(text)) this.localQueryModules.add(moduleKeyOf(file));
     const handles = extractStorageHandleServices(text);
     if (handles.length) {
       this.storageHandleServicesByFile.set(file, handles);
@@ -1604,6 +1648,12 @@ export class WorkspaceIndex {
   offlineStoreImport(importer: string, specifier: string, imported: string): OfflineStore | undefined {
     if (!/^\.{1,2}\//.test(specifier) || this.offlineStoresByModule.size === 0) return undefined;
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+  }
+
+  /** Whether `importer` imports from `specifier` (a relative path) a module that queries a local database and makes no HTTP request. */
+  isLocalQueryModuleImport(importer: string, specifier: string): boolean {
+    if (!/^\.{1,2}\//.test(specifier) || this.localQueryModules.size === 0) return false;
+    return this.localQueryModules.has(moduleKeyFrom(importer, specifier));
   }
 
   /** The logger `importer` imports as `imported` from `specifier` (a relative path), if that module creates and exports one (see extractModuleLoggers). */
@@ -1777,6 +1827,7 @@ export class WorkspaceIndex {
     this.debugEnablingFiles.delete(file);
     this.relevelledByFile.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
+    this.localQueryModules.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);

@@ -158,16 +158,21 @@ export interface RuleContext<MessageIds extends string = string> {
   taintOf(node: TSESTree.Node): Taint;
   /** PHI kind ids a name (identifier, property, key) suggests; [] for traps such as `patientCount`. */
   classifyName(name: string): string[];
-  /** The full verdict on a name: its kinds, and whether it is a trap (a count, flag, format, id…). */
-  classify(name: string, personContext?: boolean): { kinds: readonly string[]; trap: boolean };
+  /** The full verdict on a name: its kinds, whether it is a trap (a count, flag, format, id…), and whether it names a person (`patientList`). */
+  classify(name: string, personContext?: boolean): { kinds: readonly string[]; trap: boolean; personContext: boolean };
   /** Where a local name was imported or required from, e.g. { module: 'next/navigation', imported: 'redirect' }. */
   importedFrom(localName: string): { module: string; imported: string } | undefined;
   /**
-   * The browser database (PouchDB, Dexie, a localForage instance) another workspace module creates and exports, when `localName` is imported
+   * The browser or device database (PouchDB, Dexie, a localForage instance, an MMKV store created without an encryption key) another workspace module creates and exports, when `localName` is imported
    * from it by a relative path (`import { recordsDB } from './Patientlist'`): its library and the name it is opened under;
    * `factory` when the export is a function that opens and returns the database (`export function openDb()`).
    */
-  importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage'; storeName?: string; factory?: boolean } | undefined;
+  importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage' | 'MMKV'; storeName?: string; factory?: boolean } | undefined;
+  /**
+   * Whether `localName` is imported by a relative path from a workspace module that builds SQL or opens a device or
+   * in-browser database and makes no HTTP request (`import { getPersons } from './queries/sql'`): its reads are local queries.
+   */
+  importedFromLocalQueryModule(localName: string): boolean;
   /**
    * The web storage an AngularJS service of the workspace hands its callers when it is registered as `name` and returns
    * ngStorage's `$localStorage`/`$sessionStorage` or a namespace of one (`AppCache('patient-filters')`): what a caller

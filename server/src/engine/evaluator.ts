@@ -1347,6 +1347,11 @@ export abstract class ValueEvaluator {
       const root = this.valueOf(rootOfMemberPath(node));
       if (!hasPhi(root) && !root.fields) return EMPTY;
     }
+    // `this.state[stateValue]` of a component: the entry a key chosen at run time names (a dropdown's index as often as the
+    // record), not the whole state.
+    if (node.computed && node.property.type !== 'Literal' && node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression' && !node.object.computed && propertyName(node.object) === 'state') {
+      return EMPTY;
+    }
     // `this.bed.idCama`: a field read below a field of `this` (see instanceFieldValue).
     const belowThisField = node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression';
     if (belowThisField) this.readingBelowThisField++;

@@ -1369,6 +1369,11 @@ runRuleTests('no-phi-in-logs', {
       code: "import React, { Component } from 'react';\nimport axios from 'axios';\nclass ListScreen extends Component {\n  state = { loading: false, total: 0, filter: this.props.filter, user: this.props.user, locations: this.props.locations };\n  componentDidMount() {\n    axios.get('/api/settings').then((response) => this.setState({ settings: response.data, total: response.data.length }));\n  }\n  onChange = (index, key) => {\n    this.setState({ [key]: index, loading: true }, () => console.log('changed', this.state[key], this.state.loading, this.state.total));\n    console.log('filters', this.state.filter, this.state.user, this.state.locations, this.state.settings);\n  };\n  render() { return null; }\n}\nexport default ListScreen;",
     },
     {
+      name: "another key of a component's state that holds a contact (a follow-up item edited beside it), logged",
+      filename: 'src/screens/ContactScreen.js',
+      code: "import React, { Component } from 'react';\nclass ContactScreen extends Component {\n  state = { contact: this.props.contact, item: this.props.item, index: 0 };\n  onChange = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('item', this.state.item, this.state.index));\n  };\n  render() { return null; }\n}\nexport default ContactScreen;",
+    },
+    {
       name: 'a plain class (not a component) with a state field set from a person-named argument, logged',
       code: "export class Machine {\n  state: any;\n  constructor(props: any) { this.state = { contact: props.contact }; }\n  show() { console.log('state', this.state.contact); }\n}",
     },

@@ -458,7 +458,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const owner = this.classOfThis(node);
     if (!owner || inStaticMember(node)) return undefined;
     // `this.state.contact`, `const { contact } = this.state` of a component: what the class puts in its state (see componentState).
-    if (name === 'state') {
+    if (name === 'state' && this.readingOtherStateKey === 0) {
       const state = this.componentStateValue(owner);
       if (state) return state;
     }
@@ -512,6 +512,13 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (!fields) this.componentState.set(owner, (fields = new Map()));
     const known = fields.get(key);
     fields.set(key, known ? join(known, kept) : kept);
+  }
+
+  protected override componentStateField(state: TSESTree.MemberExpression, key: string): { value?: AbstractValue } | undefined {
+    const owner = this.classOfThis(state);
+    const fields = owner && !inStaticMember(state) ? this.componentState.get(owner) : undefined;
+    if (!fields || fields.size === 0) return undefined;
+    return { value: fields.get(key) };
   }
 
   /** The state of a component class, field by field (see noteComponentStateField). */

@@ -1374,6 +1374,11 @@ runRuleTests('no-phi-in-logs', {
       code: "import React, { Component } from 'react';\nclass ContactScreen extends Component {\n  state = { contact: this.props.contact, item: this.props.item, index: 0 };\n  onChange = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('item', this.state.item, this.state.index));\n  };\n  render() { return null; }\n}\nexport default ContactScreen;",
     },
     {
+      name: 'a screen named for no clinical kind (settings, a location list) keeps the generic record it is handed in state, logged',
+      filename: 'src/screens/SettingsScreen.js',
+      code: "import React, { Component } from 'react';\nclass SettingsScreen extends Component {\n  state = { item: this.props.item };\n  show() { console.log('item', this.state.item); }\n  render() { return null; }\n}\nclass LocationsListView extends Component {\n  state = { entry: this.props.route.params.entry };\n  show() { console.log('entry', this.state.entry); }\n  render() { return null; }\n}\nexport { SettingsScreen, LocationsListView };",
+    },
+    {
       name: 'a plain class (not a component) with a state field set from a person-named argument, logged',
       code: "export class Machine {\n  state: any;\n  constructor(props: any) { this.state = { contact: props.contact }; }\n  show() { console.log('state', this.state.contact); }\n}",
     },
@@ -1390,6 +1395,12 @@ runRuleTests('no-phi-in-logs', {
       filename: 'src/screens/CaseScreen.tsx',
       code: "import React from 'react';\nexport default class CaseScreen extends React.Component<any, any> {\n  state = { tab: 0, patient: this.props.route.params?.patient };\n  componentDidMount() {\n    this.setState({ record: this.props.navigation.getParam('case') });\n  }\n  save() {\n    const { record, tab } = this.state;\n    console.info('saving', record, tab);\n    console.warn('patient', this.state.patient);\n  }\n  render() { return null; }\n}",
       errors: [{ line: 9, column: 28 }, { line: 10, column: 29 }],
+    },
+    {
+      name: 'a screen named for one clinical kind keeps the generic record it is handed (item) in state and logs it after an edit',
+      filename: 'src/screens/LabResultsSingleScreen.js',
+      code: "import React, { Component } from 'react';\nclass LabResultsSingleScreen extends Component {\n  constructor(props) {\n    super(props);\n    this.state = { index: 0, item: Object.assign({}, this.props.item) };\n  }\n  onChangeDate = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('edited', this.state.item));\n  };\n  render() { return null; }\n}\nexport default LabResultsSingleScreen;",
+      errors: [{ line: 8, column: 116 }],
     },
     {
       name: "a patient route's response set in state by one method and logged by a method above it",

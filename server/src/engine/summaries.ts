@@ -150,6 +150,20 @@ export function personParamValue(node: Node, depth = 0): { node: Node; name: str
   }
 }
 
+/** `this.props.item`, `route.params.record`, or a copy of one: a record a component is handed under a generic name. */
+function genericRecordParam(node: Node): TSESTree.MemberExpression | undefined {
+  if (node.type === 'ChainExpression') return genericRecordParam(node.expression);
+  if (node.type === 'CallExpression' && /(?:^|\.)(?:assign|cloneDeep|clone)$/.test(dottedName(node.callee) ?? '')) {
+    for (const argument of node.arguments) {
+      const found = argument.type === 'SpreadElement' ? undefined : genericRecordParam(argument);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node.type !== 'MemberExpression' || node.computed || !['item', 'record', 'entry'].includes(propertyName(node) ?? '')) return undefined;
+  return /^(?:this\.)?props$|(?:^|\.)(?:props|params)$/.test(dottedName(node.object) ?? '') ? node : undefined;
+}
+
 /** The member of a class (method, accessor, field initialiser) a node is written in. */
 function memberOfClass(node: Node, owner: ClassNode): Node | undefined {
   let previous: Node | undefined;
@@ -504,6 +518,15 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     let kept: AbstractValue | undefined = person
       ? { ...fromKinds(['patient-record'], { range: this.range(person.node), label: `a person's record handed to the component as \`${person.name}\`` }, 'high'), personContext: true }
       : undefined;
+    // `item: this.props.item` of `LabResultsSingleScreen`: a generic record a screen named for one clinical kind is handed.
+    const generic = !kept && expression ? genericRecordParam(expression) : undefined;
+    if (generic && owner.id) {
+      const subject = owner.id.name.replace(/(?:Single|Screen|View|Page|Component|Container|Modal|Dialog|Form|Card|Edit|Details?)+$/, '');
+      const byName = subject ? this.options.classifier.classify(subject) : undefined;
+      if (byName && !byName.trap && byName.kinds.length > 0) {
+        kept = { ...fromKinds(byName.kinds, { range: this.range(generic), label: `the record a component named for it is handed as \`${keyName(generic.type === 'MemberExpression' ? generic.property : generic) ?? 'item'}\`` }, 'high'), personContext: true };
+      }
+    }
     if (!kept && hasPhi(value) && hasProvenance(value) && !value.workforce && !value.kinds.some((kind) => parseProbeKind(kind) !== undefined)) {
       kept = { kinds: value.kinds, origins: value.origins, confidence: value.confidence, typeName: value.typeName, fields: value.fields, personContext: value.personContext, element: value.element };
     }

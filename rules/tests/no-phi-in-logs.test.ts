@@ -1399,7 +1399,7 @@ runRuleTests('no-phi-in-logs', {
     {
       name: 'a screen named for one clinical kind keeps the generic record it is handed (item) in state and logs it after an edit',
       filename: 'src/screens/LabResultsSingleScreen.js',
-      code: "import React, { Component } from 'react';\nclass LabResultsSingleScreen extends Component {\n  constructor(props) {\n    super(props);\n    this.state = { index: 0, item: Object.assign({}, this.props.item) };\n  }\n  onChangeDate = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('edited', this.state.item));\n  };\n  render() { return null; }\n}\nexport default LabResultsSingleScreen;",
+      code: "import React, { Component } from 'react';\nclass LabResultsSingleScreen extends Component {\n  constructor(props) {\n    super(props);\n    this.state = { index: 0, item: this.props.item || {} };\n  }\n  onChangeDate = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('edited', this.state.item));\n  };\n  render() { return null; }\n}\nexport default LabResultsSingleScreen;",
       errors: [{ line: 8, column: 116 }],
     },
     {

@@ -153,6 +153,8 @@ export function personParamValue(node: Node, depth = 0): { node: Node; name: str
 /** `this.props.item`, `route.params.record`, or a copy of one: a record a component is handed under a generic name. */
 function genericRecordParam(node: Node): TSESTree.MemberExpression | undefined {
   if (node.type === 'ChainExpression') return genericRecordParam(node.expression);
+  if (node.type === 'LogicalExpression') return genericRecordParam(node.left) ?? genericRecordParam(node.right);
+  if (node.type === 'ConditionalExpression') return genericRecordParam(node.consequent) ?? genericRecordParam(node.alternate);
   if (node.type === 'CallExpression' && /(?:^|\.)(?:assign|cloneDeep|clone)$/.test(dottedName(node.callee) ?? '')) {
     for (const argument of node.arguments) {
       const found = argument.type === 'SpreadElement' ? undefined : genericRecordParam(argument);

@@ -1355,3 +1355,58 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+// A React class component's state (issue: recall on component state): each field holds what the class puts there —
+// `this.state = {…}`, `state = {…}`, `setState({…})`, `setState((previous) => ({…}))` — so `this.state.x` and `x`
+// destructured from `this.state` carry it in every method. Only a person's record the code proves (a prop or navigation
+// parameter named for a patient, person, case or contact; a patient route's response): flags, counts, filters, staff
+// records, reference lists and an entry picked by a run-time key are not.
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    {
+      name: "a component's flags, counts, filters, staff user and reference lists kept in state, logged",
+      filename: 'src/screens/ListScreen.js',
+      code: "import React, { Component } from 'react';\nimport axios from 'axios';\nclass ListScreen extends Component {\n  state = { loading: false, total: 0, filter: this.props.filter, user: this.props.user, locations: this.props.locations };\n  componentDidMount() {\n    axios.get('/api/settings').then((response) => this.setState({ settings: response.data, total: response.data.length }));\n  }\n  onChange = (index, key) => {\n    this.setState({ [key]: index, loading: true }, () => console.log('changed', this.state[key], this.state.loading, this.state.total));\n    console.log('filters', this.state.filter, this.state.user, this.state.locations, this.state.settings);\n  };\n  render() { return null; }\n}\nexport default ListScreen;",
+    },
+    {
+      name: "another key of a component's state that holds a contact (a follow-up item edited beside it), logged",
+      filename: 'src/screens/ContactScreen.js',
+      code: "import React, { Component } from 'react';\nclass ContactScreen extends Component {\n  state = { contact: this.props.contact, item: this.props.item, index: 0 };\n  onChange = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('item', this.state.item, this.state.index));\n  };\n  render() { return null; }\n}\nexport default ContactScreen;",
+    },
+    {
+      name: 'a screen named for no clinical kind (settings, a location list) keeps the generic record it is handed in state, logged',
+      filename: 'src/screens/SettingsScreen.js',
+      code: "import React, { Component } from 'react';\nclass SettingsScreen extends Component {\n  state = { item: this.props.item };\n  show() { console.log('item', this.state.item); }\n  render() { return null; }\n}\nclass LocationsListView extends Component {\n  state = { entry: this.props.route.params.entry };\n  show() { console.log('entry', this.state.entry); }\n  render() { return null; }\n}\nexport { SettingsScreen, LocationsListView };",
+    },
+    {
+      name: 'a plain class (not a component) with a state field set from a person-named argument, logged',
+      code: "export class Machine {\n  state: any;\n  constructor(props: any) { this.state = { contact: props.contact }; }\n  show() { console.log('state', this.state.contact); }\n}",
+    },
+  ],
+  invalid: [
+    {
+      name: 'a screen keeps the contact it is handed in state and logs it after every edit (setState updater and callback)',
+      filename: 'src/screens/ContactScreen.js',
+      code: "import React, { Component } from 'react';\nclass ContactScreen extends Component {\n  constructor(props) {\n    super(props);\n    this.state = { isModified: false, contact: this.props.isNew ? { firstName: '' } : Object.assign({}, this.props.contact) };\n  }\n  onChangeText = (value, id) => {\n    this.setState((prevState) => ({ contact: Object.assign({}, prevState.contact, { [id]: value }), isModified: true }), () => {\n      console.log('after edit', this.state.contact);\n    });\n  };\n  render() { return null; }\n}\nexport default ContactScreen;",
+      errors: [{ line: 9, column: 33 }],
+    },
+    {
+      name: "a navigation parameter (getParam('case'), route.params.patient) kept in state, logged destructured and whole in another method",
+      filename: 'src/screens/CaseScreen.tsx',
+      code: "import React from 'react';\nexport default class CaseScreen extends React.Component<any, any> {\n  state = { tab: 0, patient: this.props.route.params?.patient };\n  componentDidMount() {\n    this.setState({ record: this.props.navigation.getParam('case') });\n  }\n  save() {\n    const { record, tab } = this.state;\n    console.info('saving', record, tab);\n    console.warn('patient', this.state.patient);\n  }\n  render() { return null; }\n}",
+      errors: [{ line: 9, column: 28 }, { line: 10, column: 29 }],
+    },
+    {
+      name: 'a screen named for one clinical kind keeps the generic record it is handed (item) in state and logs it after an edit',
+      filename: 'src/screens/LabResultsSingleScreen.js',
+      code: "import React, { Component } from 'react';\nclass LabResultsSingleScreen extends Component {\n  constructor(props) {\n    super(props);\n    this.state = { index: 0, item: this.props.item || {} };\n  }\n  onChangeDate = (value, id) => {\n    this.setState((prev) => ({ item: Object.assign({}, prev.item, { [id]: value }) }), () => console.log('edited', this.state.item));\n  };\n  render() { return null; }\n}\nexport default LabResultsSingleScreen;",
+      errors: [{ line: 8, column: 116 }],
+    },
+    {
+      name: "a patient route's response set in state by one method and logged by a method above it",
+      filename: 'src/components/Chart.jsx',
+      code: "import React, { PureComponent } from 'react';\nimport axios from 'axios';\nexport class Chart extends PureComponent {\n  debug() { console.log('chart of', this.state.current); }\n  componentDidMount() {\n    axios.get(`/api/patients/${this.props.id}`).then((response) => { this.setState({ current: response.data }); });\n  }\n  render() { return null; }\n}",
+      errors: [{ line: 4, column: 37 }],
+    },
+  ],
+});

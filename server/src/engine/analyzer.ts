@@ -278,6 +278,10 @@ export class Analyzer extends FunctionSummaries {
         this.memberStack.push(node);
         try {
           this.visitChildren(node);
+          // `state = { contact: this.props.contact }`: a component's state, declared as a class field.
+          if (node.type === 'PropertyDefinition' && !node.static && !node.computed && keyName(node.key) === 'state' && node.value?.type === 'ObjectExpression') {
+            this.noteComponentStateObject(node.key, node.value, this.valueOf(node.value));
+          }
         } finally {
           this.memberStack.pop();
         }
@@ -582,6 +586,7 @@ export class Analyzer extends FunctionSummaries {
     this.visitChildren(node);
     this.noteEffect(node);
     this.noteStateSetterCall(node);
+    this.noteComponentSetState(node);
     this.noteCallEffects(node);
     this.followLocalCall(node);
     this.noteImportedCall(node);
@@ -635,6 +640,40 @@ export class Analyzer extends FunctionSummaries {
     setter.state.value = grown;
     this.stateGrowth++;
     this.version++;
+  }
+
+  /**
+   * `this.setState({ contact: record })`, `this.setState((previous) => ({ contact: Object.assign({}, previous.contact, edit) }))`:
+   * each field of a component's state holds what the class sets there (see noteComponentStateField).
+   */
+  private noteComponentSetState(node: TSESTree.CallExpression): void {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.object.type !== 'ThisExpression' || propertyName(callee) !== 'setState') return;
+    const argument = node.arguments[0];
+    if (!argument) return;
+    if (argument.type === 'ObjectExpression') {
+      this.noteComponentStateObject(callee, argument, this.valueOf(argument));
+      return;
+    }
+    const updater = asFunction(argument);
+    if (!updater) return;
+    // What the previous state held is kept already: the updater adds what it puts beside or over it.
+    const returned = this.summarize(updater, [EMPTY]);
+    let body: Node | undefined = updater.body;
+    if (body?.type === 'BlockStatement') {
+      const last = body.body.at(-1);
+      body = last?.type === 'ReturnStatement' ? (last.argument ?? undefined) : undefined;
+    }
+    if (body?.type === 'ObjectExpression') this.noteComponentStateObject(callee, body, returned);
+  }
+
+  private noteComponentStateObject(anchor: Node, object: TSESTree.ObjectExpression, value: AbstractValue): void {
+    for (const property of object.properties) {
+      if (property.type !== 'Property' || property.computed) continue;
+      const key = keyName(property.key);
+      if (!key) continue;
+      this.noteComponentStateField(anchor, key, value.fields?.get(key) ?? EMPTY, property.value);
+    }
   }
 
   /** Callbacks of `patients.forEach(p => …)` and `promise.then(p => …)` receive the receiver's values. */
@@ -970,6 +1009,7 @@ export class Analyzer extends FunctionSummaries {
       // `this.orders = orders` in a subscriber: the field holds the response for the rest of this function.
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
       if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value, init);
+      if (field === 'state' && init?.type === 'ObjectExpression') this.noteComponentStateObject(target, init, value);
       if (field && isResponseValue(value)) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;

@@ -1347,6 +1347,32 @@ export abstract class ValueEvaluator {
       const root = this.valueOf(rootOfMemberPath(node));
       if (!hasPhi(root) && !root.fields) return EMPTY;
     }
+    // `this.state[stateValue]` of a component: the entry a key chosen at run time names (a dropdown's index as often as the
+    // record), not the whole state.
+    if (node.computed && node.property.type !== 'Literal' && node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression' && !node.object.computed && propertyName(node.object) === 'state') {
+      return EMPTY;
+    }
+    // `this.state.item` of a component whose state the class is known to fill: what it put under that key; another key is
+    // read as if the state were unknown (its name may still say what it holds), not as the whole state.
+    let otherStateKey = false;
+    if (!node.computed && node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression' && !node.object.computed && propertyName(node.object) === 'state') {
+      const key = propertyName(node);
+      const held = key !== undefined ? this.componentStateField(node.object, key) : undefined;
+      if (held?.value) return held.value;
+      otherStateKey = held !== undefined;
+    }
+    if (otherStateKey) this.readingOtherStateKey++;
+    try {
+      return this.memberValueAfterState(node);
+    } finally {
+      if (otherStateKey) this.readingOtherStateKey--;
+    }
+  }
+
+  /** Above zero while a key a component's known state does not hold is read (see componentStateField). */
+  protected readingOtherStateKey = 0;
+
+  private memberValueAfterState(node: TSESTree.MemberExpression): AbstractValue {
     // `this.bed.idCama`: a field read below a field of `this` (see instanceFieldValue).
     const belowThisField = node.object.type === 'MemberExpression' && node.object.object.type === 'ThisExpression';
     if (belowThisField) this.readingBelowThisField++;
@@ -1410,6 +1436,11 @@ export abstract class ValueEvaluator {
 
   /** What the methods of the class assign to a field of `this`, or its declared type holds, when that is PHI (see FunctionSummaries). */
   protected instanceFieldValue(_node: TSESTree.MemberExpression, _name: string): AbstractValue | undefined {
+    return undefined;
+  }
+
+  /** What a component's class put in its state under a key (no value if nothing proven there), or undefined when its state is not known (see FunctionSummaries). */
+  protected componentStateField(_state: TSESTree.MemberExpression, _key: string): { value?: AbstractValue } | undefined {
     return undefined;
   }
 

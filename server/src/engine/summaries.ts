@@ -93,6 +93,79 @@ export function hasProvenance(value: AbstractValue): boolean {
   return value.origins.some((origin) => origin.response === true) || (value.typeName !== undefined && /^[A-Z]/.test(value.typeName) && hasPhi(value));
 }
 
+/**
+ * Names under which a screen is handed one person's record (`this.props.contact`, `route.params.case`,
+ * `navigation.getParam('patient')`): case management's case and contact are people, as are a patient and a person.
+ */
+const PERSON_PARAM_NAMES = new Set(['patient', 'person', 'case', 'contact', 'beneficiary']);
+
+/**
+ * A person's record a component is handed (a prop, a navigation parameter) under a person-bearing name, or a copy of it
+ * (`Object.assign({}, this.props.contact)`, `{ ...params.case }`, `cloneDeep(…)`, either branch of a choice).
+ */
+export function personParamValue(node: Node, depth = 0): { node: Node; name: string } | undefined {
+  if (depth > 4) return undefined;
+  switch (node.type) {
+    case 'ChainExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+      return personParamValue(node.expression, depth + 1);
+    case 'ConditionalExpression':
+      return personParamValue(node.consequent, depth + 1) ?? personParamValue(node.alternate, depth + 1);
+    case 'LogicalExpression':
+      return personParamValue(node.left, depth + 1) ?? personParamValue(node.right, depth + 1);
+    case 'ObjectExpression': {
+      for (const property of node.properties) {
+        const found = property.type === 'SpreadElement' ? personParamValue(property.argument, depth + 1) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    }
+    case 'CallExpression': {
+      const callee = dottedName(node.callee) ?? '';
+      const first = node.arguments[0];
+      // `navigation.getParam('case')`, `route.params.get('contact')`.
+      if (/(?:^|\.)(?:getParam|getParams)$/.test(callee) && first?.type === 'Literal' && typeof first.value === 'string') {
+        return PERSON_PARAM_NAMES.has(first.value) ? { node, name: first.value } : undefined;
+      }
+      // `Object.assign({}, this.props.contact)`, `_.cloneDeep(this.props.case)`, `cloneDeep(…)`.
+      if (/(?:^|\.)(?:assign|cloneDeep|clone|merge)$/.test(callee)) {
+        for (const argument of node.arguments) {
+          const found = argument.type === 'SpreadElement' ? undefined : personParamValue(argument, depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    }
+    case 'MemberExpression': {
+      const name = propertyName(node);
+      if (!name || !PERSON_PARAM_NAMES.has(name)) return undefined;
+      const path = dottedName(node.object) ?? '';
+      // Only what the component is handed: its props, or the parameters of the route that opened the screen.
+      if (!/^(?:this\.)?props$|(?:^|\.)(?:props|params)$/.test(path)) return undefined;
+      return { node, name };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `this.props.item`, `route.params.record`, or a copy of one: a record a component is handed under a generic name. */
+function genericRecordParam(node: Node): TSESTree.MemberExpression | undefined {
+  if (node.type === 'ChainExpression') return genericRecordParam(node.expression);
+  if (node.type === 'LogicalExpression') return genericRecordParam(node.left) ?? genericRecordParam(node.right);
+  if (node.type === 'ConditionalExpression') return genericRecordParam(node.consequent) ?? genericRecordParam(node.alternate);
+  if (node.type === 'CallExpression' && /(?:^|\.)(?:assign|cloneDeep|clone)$/.test(dottedName(node.callee) ?? '')) {
+    for (const argument of node.arguments) {
+      const found = argument.type === 'SpreadElement' ? undefined : genericRecordParam(argument);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node.type !== 'MemberExpression' || node.computed || !['item', 'record', 'entry'].includes(propertyName(node) ?? '')) return undefined;
+  return /^(?:this\.)?props$|(?:^|\.)(?:props|params)$/.test(dottedName(node.object) ?? '') ? node : undefined;
+}
+
 /** The member of a class (method, accessor, field initialiser) a node is written in. */
 function memberOfClass(node: Node, owner: ClassNode): Node | undefined {
   let previous: Node | undefined;
@@ -400,6 +473,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   protected override instanceFieldValue(node: TSESTree.MemberExpression, name: string): AbstractValue | undefined {
     const owner = this.classOfThis(node);
     if (!owner || inStaticMember(node)) return undefined;
+    // `this.state.contact`, `const { contact } = this.state` of a component: what the class puts in its state (see componentState).
+    if (name === 'state' && this.readingOtherStateKey === 0) {
+      const state = this.componentStateValue(owner);
+      if (state) return state;
+    }
     // A response whose shape the code does not know (no fields, no type) says nothing of its fields: `this.bed.idCama` of
     // a bed snapshot the class assigned elsewhere is an id, not the whole snapshot; the field itself, read whole, is it.
     const whole = this.assignedFields.get(owner)?.get(name);
@@ -421,13 +499,70 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     return undefined;
   }
 
+  /**
+   * Per component class: what its state's fields hold (a person's record only), joined over `this.state = {…}`, `state = {…}`,
+   * `this.setState({…})` and `this.setState((previous) => ({…}))` anywhere in the class.
+   */
+  private readonly componentState = new Map<ClassNode, Map<string, AbstractValue>>();
+
+  /**
+   * `contact: this.props.contact`, `case: navigation.getParam('case')`, `person: record` (a query's result) put in a component's
+   * state: the field holds that person's record for every method of the class. Only what the code proves is a person's
+   * record: a value handed to the screen under a person-bearing name (see personParamValue), or PHI of a response or a
+   * declared type; flags, counts, filters, staff records and name guesses are not kept.
+   */
+  protected noteComponentStateField(anchor: Node, key: string, value: AbstractValue, expression: Node | undefined): void {
+    if (this.probing !== undefined || this.silent > 0) return;
+    const owner = this.classOfThis(anchor);
+    // A class of its own state: a React component extends one (`Component`, `React.PureComponent`).
+    if (!owner || !owner.superClass || inStaticMember(anchor)) return;
+    const person = expression ? personParamValue(expression) : undefined;
+    let kept: AbstractValue | undefined = person
+      ? { ...fromKinds(['patient-record'], { range: this.range(person.node), label: `a person's record handed to the component as \`${person.name}\`` }, 'high'), personContext: true }
+      : undefined;
+    // `item: this.props.item` of `LabResultsSingleScreen`: a generic record a screen named for one clinical kind is handed.
+    const generic = !kept && expression ? genericRecordParam(expression) : undefined;
+    if (generic && owner.id) {
+      const subject = owner.id.name.replace(/(?:Single|Screen|View|Page|Component|Container|Modal|Dialog|Form|Card|Edit|Details?)+$/, '');
+      const byName = subject ? this.options.classifier.classify(subject) : undefined;
+      if (byName && !byName.trap && byName.kinds.length > 0) {
+        kept = { ...fromKinds(byName.kinds, { range: this.range(generic), label: `the record a component named for it is handed as \`${keyName(generic.type === 'MemberExpression' ? generic.property : generic) ?? 'item'}\`` }, 'high'), personContext: true };
+      }
+    }
+    if (!kept && hasPhi(value) && hasProvenance(value) && !value.workforce && !value.kinds.some((kind) => parseProbeKind(kind) !== undefined)) {
+      kept = { kinds: value.kinds, origins: value.origins, confidence: value.confidence, typeName: value.typeName, fields: value.fields, personContext: value.personContext, element: value.element };
+    }
+    if (!kept) return;
+    let fields = this.componentState.get(owner);
+    if (!fields) this.componentState.set(owner, (fields = new Map()));
+    const known = fields.get(key);
+    fields.set(key, known ? join(known, kept) : kept);
+  }
+
+  protected override componentStateField(state: TSESTree.MemberExpression, key: string): { value?: AbstractValue } | undefined {
+    const owner = this.classOfThis(state);
+    const fields = owner && !inStaticMember(state) ? this.componentState.get(owner) : undefined;
+    if (!fields || fields.size === 0) return undefined;
+    return { value: fields.get(key) };
+  }
+
+  /** The state of a component class, field by field (see noteComponentStateField). */
+  private componentStateValue(owner: ClassNode): AbstractValue | undefined {
+    const fields = this.componentState.get(owner);
+    if (!fields || fields.size === 0) return undefined;
+    let whole: AbstractValue = EMPTY;
+    for (const value of fields.values()) whole = join(whole, taintOnly(value));
+    return { ...whole, fields, personContext: true };
+  }
+
   /** Members of a class read before their fields were assigned PHI that now hold it, in source order. */
   protected membersToWalkAgain(owner: ClassNode): Node[] {
     const members = this.readBeforeAssigned.get(owner);
     const fields = this.assignedFields.get(owner);
-    if (!members || !fields) return [];
+    const state = this.componentState.has(owner);
+    if (!members || (!fields && !state)) return [];
     this.readBeforeAssigned.delete(owner);
-    return [...members].filter(([, names]) => [...names].some((name) => fields.has(name))).map(([member]) => member);
+    return [...members].filter(([, names]) => [...names].some((name) => fields?.has(name) || (name === 'state' && state))).map(([member]) => member);
   }
 
   private declaredFieldValues(owner: ClassNode): Map<string, AbstractValue> {

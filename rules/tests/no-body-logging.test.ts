@@ -543,7 +543,7 @@ describe('no-body-logging: log levels the production configuration visibly drops
   runRuleTests('no-body-logging', {
     valid: [
       // the request body at debug through a logger whose production level is info (imported), or through a debug namespace DEBUG leaves off
-      { code: "const logger = require('./logger');\nexports.create = (req, res) => { logger.debug('payload', req.body); res.sendStatus(201); };", filename: 'src/routes.js', workspace: { 'src/logger.js': loggerModule } },
+      { code: "const logger = require('./logger');\nexports.create = (req, res) => { logger.debug('payload', req.body); res.sendStatus(201); };", filename: 'src/routes.js', workspace: { 'src/logger.js': loggerModule }, environment: { NODE_ENV: ['production'] } },
       { code: "const debug = require('debug')('api:routes');\nexports.create = (req, res) => { debug('payload %O', req.body); res.sendStatus(201); };", filename: 'src/routes.js', environment: { DEBUG: ['api:db'] } },
     ],
     invalid: [
@@ -554,6 +554,13 @@ describe('no-body-logging: log levels the production configuration visibly drops
         workspace: { 'src/logger.js': loggerModule },
         environment: { LOG_LEVEL: ['debug'] },
         errors: [{ line: 3, column: 26 }, { line: 4, column: 27 }],
+      },
+      {
+        name: 'a level defaulted from an environment variable when the repository ships no environment at all: the operator decides',
+        code: "const logger = require('./logger');\nexports.create = (req, res) => { logger.debug('payload', req.body); res.sendStatus(201); };",
+        filename: 'src/routes.js',
+        workspace: { 'src/logger.js': loggerModule },
+        errors: [{ line: 2, column: 58 }],
       },
     ],
   });

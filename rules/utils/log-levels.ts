@@ -54,7 +54,10 @@ function productionLevel(context: RuleContext, definition: LoggerDefinition & { 
     return environments?.length && environments.every((value) => value === 'production') ? definition.level : definition.otherwiseThanProduction;
   }
   if (!definition.envVar) return definition.level;
-  const shipped = context.config.shippedEnvironment?.[definition.envVar];
+  // A repository that ships no environment at all leaves the variable to the operator: the default shows nothing.
+  const environment = context.config.shippedEnvironment;
+  if (!environment || Object.keys(environment).length === 0) return undefined;
+  const shipped = environment[definition.envVar];
   if (!shipped || shipped.length === 0) return definition.level;
   // the most verbose level any shipped setting gives it; an unreadable or empty one may enable anything
   let lowest: string | undefined;

@@ -653,16 +653,21 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const argumentValues = node.arguments.map((argument, index) => (receivesNoValue(fn.params[index]) ? EMPTY : this.valueOf(argument)));
     // PHI, or a client's whole payload (`callValidator(request.payload, logger)` logging it inside).
     if (!argumentValues.some((value) => hasPhi(value) || hasTag(value, 'request-body'))) return;
+    this.walkFollowed(fn, target.className, argumentValues);
+  }
+
+  /** Walks a local function with the values it is handed, once per function and argument kinds (a cycle stops at itself). */
+  private walkFollowed(fn: FunctionNode, className: string | undefined, argumentValues: readonly AbstractValue[]): void {
     const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
     if (this.followed.has(key)) return;
     this.followed.add(key);
     this.following.add(fn);
-    if (target.className !== undefined) this.classStack.push(target.className);
+    if (className !== undefined) this.classStack.push(className);
     try {
       this.walkFunctionBody(fn, argumentValues);
     } finally {
       this.following.delete(fn);
-      if (target.className !== undefined) this.classStack.pop();
+      if (className !== undefined) this.classStack.pop();
     }
   }
 
@@ -683,17 +688,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     }
     const fn = target?.fn;
     if (!target || !fn || this.following.has(fn) || this.following.size >= MAX_FOLLOW_DEPTH) return;
-    const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
-    if (this.followed.has(key)) return;
-    this.followed.add(key);
-    this.following.add(fn);
-    if (target.className !== undefined) this.classStack.push(target.className);
-    try {
-      this.walkFunctionBody(fn, argumentValues);
-    } finally {
-      this.following.delete(fn);
-      if (target.className !== undefined) this.classStack.pop();
-    }
+    this.walkFollowed(fn, target.className, argumentValues);
   }
 
   /**

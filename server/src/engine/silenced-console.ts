@@ -9,6 +9,8 @@
 // script's or module's top-level statements and those inside `if (environment.production)` /
 // `if (process.env.NODE_ENV === 'production')` blocks; assignments inside other conditions, functions or dev-only
 // branches do not. The replacement must do nothing: an empty function or arrow, or the name of a top-level one.
+// A page silences the browser code it loads (the app's src/, or the folder of angular.json's `main`), not a server
+// that shares the package; an entry module silences the code of its own folder (the whole app at the app root).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -142,19 +144,39 @@ function angularEntries(appFolder: string): { pages: string[]; modules: string[]
   return { pages, modules };
 }
 
-/** The console methods an app folder's entry page and entry module silence. */
-function silencedInApp(appFolder: string): readonly string[] {
+/** Methods silenced for the files below `scope` (an absolute folder). */
+interface Silencing {
+  scope: string;
+  methods: ReadonlySet<string>;
+}
+
+/**
+ * The folder whose code a page or entry module silences: a page's scripts run in the browser bundle it loads (the
+ * app's `src/`, or the folder of angular.json's `main`), not in a server that shares the package; a module under `src/`
+ * runs with that folder's code; a module at the app root with the whole app.
+ */
+function scopeOf(appFolder: string, entry: string, browserRoot: string | undefined, isPage: boolean): string {
+  if (isPage) return browserRoot ?? (isFolder(path.join(appFolder, 'src')) ? path.join(appFolder, 'src') : appFolder);
+  const folder = path.dirname(path.join(appFolder, entry));
+  return folder === appFolder ? appFolder : folder;
+}
+
+/** What an app folder's entry pages and entry modules silence, each for the code it runs with. */
+function silencingsOfApp(appFolder: string): Silencing[] {
   const angular = angularEntries(appFolder);
-  const silenced = new Set<string>();
+  const browserRoot = angular.modules.length ? path.dirname(path.join(appFolder, angular.modules[0])) : undefined;
+  const silencings: Silencing[] = [];
   for (const page of new Set([...angular.pages, ...ENTRY_PAGES])) {
     const text = readSmallTextFile(path.join(appFolder, page), MAX_BYTES);
-    if (text !== undefined) for (const method of silencedInHtml(text)) silenced.add(method);
+    const methods = text === undefined ? undefined : silencedInHtml(text);
+    if (methods?.size) silencings.push({ scope: scopeOf(appFolder, page, browserRoot, true), methods });
   }
   for (const entry of new Set([...angular.modules, ...ENTRY_MODULES])) {
     const text = readSmallTextFile(path.join(appFolder, entry), MAX_BYTES);
-    if (text !== undefined) for (const method of silencedInScript(text, entry)) silenced.add(method);
+    const methods = text === undefined ? undefined : silencedInScript(text, entry);
+    if (methods?.size) silencings.push({ scope: scopeOf(appFolder, entry, browserRoot, false), methods });
   }
-  return silenced.size ? Object.freeze([...silenced].sort()) : NONE;
+  return silencings;
 }
 
 function isFile(absPath: string): boolean {
@@ -165,28 +187,56 @@ function isFile(absPath: string): boolean {
   }
 }
 
-/** Per folder, the console methods its app silences (the nearest folder with package.json or angular.json, up to a base). Cached. */
+function isFolder(absPath: string): boolean {
+  try {
+    return fs.statSync(absPath).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const within = (folder: string, scope: string) => folder === scope || folder.startsWith(scope + path.sep);
+
+/** Per folder, the console methods its app silences for it (the nearest folder with package.json or angular.json, up to a base). Cached. */
 export class SilencedConsoleFinder {
+  /** folder → its app folder (undefined: none up to the base) */
+  private readonly appOf = new Map<string, string | undefined>();
+  private readonly byApp = new Map<string, Silencing[]>();
   private readonly byFolder = new Map<string, readonly string[]>();
+  /** one array per distinct method set, so configs derived from it are shared */
+  private readonly interned = new Map<string, readonly string[]>();
 
   silencedFor(absPath: string, baseDir: string): readonly string[] {
     const base = path.resolve(baseDir);
     const folder = path.dirname(path.resolve(absPath));
-    if (folder !== base && !folder.startsWith(base + path.sep)) return NONE;
-    return this.forFolder(folder, base);
+    if (!within(folder, base)) return NONE;
+    const known = this.byFolder.get(folder);
+    if (known) return known;
+    const app = this.appFolder(folder, base);
+    let silencings = app === undefined ? [] : this.byApp.get(app);
+    if (!silencings) this.byApp.set(app!, (silencings = silencingsOfApp(app!)));
+    const methods = new Set<string>();
+    for (const silencing of silencings) if (within(folder, silencing.scope)) for (const method of silencing.methods) methods.add(method);
+    const key = [...methods].sort().join(',');
+    let result = methods.size ? this.interned.get(key) : NONE;
+    if (!result) this.interned.set(key, (result = Object.freeze(key.split(','))));
+    this.byFolder.set(folder, result);
+    return result;
   }
 
   clear(): void {
+    this.appOf.clear();
+    this.byApp.clear();
     this.byFolder.clear();
+    this.interned.clear();
   }
 
-  private forFolder(folder: string, base: string): readonly string[] {
-    const known = this.byFolder.get(folder);
-    if (known) return known;
-    let silenced: readonly string[];
-    if (APP_MARKERS.some((marker) => isFile(path.join(folder, marker)))) silenced = silencedInApp(folder);
-    else silenced = folder !== base && path.dirname(folder) !== folder ? this.forFolder(path.dirname(folder), base) : NONE;
-    this.byFolder.set(folder, silenced);
-    return silenced;
+  private appFolder(folder: string, base: string): string | undefined {
+    if (this.appOf.has(folder)) return this.appOf.get(folder);
+    let app: string | undefined;
+    if (APP_MARKERS.some((marker) => isFile(path.join(folder, marker)))) app = folder;
+    else if (folder !== base && path.dirname(folder) !== folder) app = this.appFolder(path.dirname(folder), base);
+    this.appOf.set(folder, app);
+    return app;
   }
 }

@@ -58,6 +58,15 @@ describe('silenced console', () => {
       assert.deepEqual(finder.silencedFor(path.join(root, 'web', 'src', 'app', 'a.ts'), root), ['log', 'warn']);
       assert.deepEqual(finder.silencedFor(path.join(root, 'api', 'src', 'b.js'), root), []);
       assert.deepEqual(finder.silencedFor(path.join(root, 'c.js'), root), []);
+      // the page of a package that also holds a server silences the browser bundle (src/), not the server's code
+      fs.mkdirSync(path.join(root, 'full', 'src'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'full', 'server'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'full', 'package.json'), '{}');
+      fs.mkdirSync(path.join(root, 'full', 'public'));
+      fs.writeFileSync(path.join(root, 'full', 'public', 'index.html'), '<script>console.log = function () {};</script>');
+      fs.writeFileSync(path.join(root, 'full', 'main.js'), 'console.debug = () => {};\n');
+      assert.deepEqual(finder.silencedFor(path.join(root, 'full', 'src', 'app.js'), root), ['debug', 'log']);
+      assert.deepEqual(finder.silencedFor(path.join(root, 'full', 'server', 'routes.js'), root), ['debug']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

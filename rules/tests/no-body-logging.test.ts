@@ -565,3 +565,26 @@ describe('no-body-logging: log levels the production configuration visibly drops
     ],
   });
 });
+
+describe('no-body-logging: console methods the app silences (round 16)', () => {
+  runRuleTests('no-body-logging', {
+    valid: [
+      { code: "exports.create = (req, res) => { console.log('payload', req.body); res.sendStatus(201); };", filename: 'src/routes.js', silencedConsole: ['log'] },
+    ],
+    invalid: [
+      {
+        name: 'near miss: console.error is not silenced; console.log is when the app silences nothing',
+        code: "exports.create = (req, res) => {\n  console.error('payload', req.body);\n  res.sendStatus(201);\n};",
+        filename: 'src/routes.js',
+        silencedConsole: ['log', 'warn'],
+        errors: [{ line: 2, column: 28 }],
+      },
+      {
+        name: 'near miss: console.log when the app silences nothing',
+        code: "exports.create = (req, res) => { console.log('payload', req.body); res.sendStatus(201); };",
+        filename: 'src/routes.js',
+        errors: [{ line: 1, column: 57 }],
+      },
+    ],
+  });
+});

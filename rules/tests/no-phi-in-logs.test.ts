@@ -1410,3 +1410,27 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
 });
+
+// Log levels (rubric): console methods the app's shipped page or entry module replaces with no-ops before it runs
+// (`window.console.log = function () {};`) write nothing; the other console methods and other loggers still write.
+describe('no-phi-in-logs: console methods the app silences (round 16)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      { code: 'export function show(patient: any) { console.log(patient.email); console.warn(patient.dateOfBirth); }', silencedConsole: ['log', 'warn'] },
+      { code: 'export function show(patient: any) { window.console.log(patient.email); }', silencedConsole: ['log'] },
+    ],
+    invalid: [
+      {
+        name: 'near miss: the same call when the app silences nothing',
+        code: 'export function show(patient: any) { console.log(patient.email); }',
+        errors: [{ line: 1, column: 50 }],
+      },
+      {
+        name: 'near miss: console.error and console.info are not silenced, nor a logger with a silenced method name',
+        code: "import pino from 'pino';\nconst logger = pino();\nexport function show(patient: any) {\n  console.error(patient.email);\n  console.info(patient.email);\n  logger.warn(patient.email);\n}",
+        silencedConsole: ['log', 'warn'],
+        errors: [{ line: 4, column: 17 }, { line: 5, column: 16 }, { line: 6, column: 15 }],
+      },
+    ],
+  });
+});

@@ -32,6 +32,8 @@ export interface ValidCase {
   workspace?: Record<string, string>;
   /** The environment the repository ships (env files, compose, Dockerfile, run scripts): variable → values set. */
   environment?: Record<string, string[]>;
+  /** Console methods the file's app replaces with no-ops in its entry page or entry module. */
+  silencedConsole?: string[];
   name?: string;
   /** Report findings in every file role (as `--include-tests`); by default tests, mocks… are not reported, as for users. */
   allRoles?: boolean;
@@ -58,7 +60,8 @@ export function runCase(testCase: ValidCase): Finding[] {
   for (const [file, text] of Object.entries(testCase.workspace ?? {})) index.addFile(file, text);
   index.addFile(filename, testCase.code);
   const resolved = resolveConfig(testCase.config ?? {}, undefined, WORKSPACE);
-  const config = testCase.environment ? { ...resolved, shippedEnvironment: testCase.environment } : resolved;
+  const environmentConfig = testCase.environment ? { ...resolved, shippedEnvironment: testCase.environment } : resolved;
+  const config = testCase.silencedConsole ? { ...environmentConfig, silencedConsole: testCase.silencedConsole } : environmentConfig;
   const result = analyzeFile({ absPath: path.join(WORKSPACE, filename), relPath: filename, text: testCase.code, config, index, today: '2026-11-29', rules: RULES });
   if (result.skipped && !testCase.allowSkip) throw new Error(`test code was skipped: ${result.skipped.reason} ${result.skipped.detail}`);
   if (result.ruleErrors.length) throw new Error(`rule error: ${result.ruleErrors.map((error) => `${error.ruleId}: ${error.message}`).join('; ')}`);

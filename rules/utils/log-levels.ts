@@ -69,12 +69,31 @@ function productionLevel(context: RuleContext, definition: LoggerDefinition & { 
   return lowest;
 }
 
+/** `console`, `window.console`, `globalThis.console`, `self.console`. */
+function isConsole(node: TSESTree.Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'console';
+  return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'console' && node.object.type === 'Identifier' && ['window', 'globalThis', 'self'].includes(node.object.name);
+}
+
 /**
+ * `console.log(patient)` in an app whose shipped page or entry module runs `window.console.log = function () {};`
+ * first (the engine's silenced-console reading): the call writes nothing. Other console methods still write.
+ */
+function silencedConsoleCall(context: RuleContext, node: TSESTree.CallExpression): boolean {
+  const silenced = context.config.silencedConsole;
+  if (!silenced?.length) return false;
+  const call = memberCall(node);
+  return !!call && silenced.includes(call.method) && isConsole(call.object);
+}
+
+/**
+ * `console.warn(patient)` where the app replaces `console.warn` with a no-op before it runs;
  * `debug('patient %o', patient)` through `require('debug')('app:mailer')` when the shipped DEBUG setting does not
  * enable `app:mailer`; `logger.debug(patient)` through `winston.createLogger({ level: 'info' })` (here or in the module
  * it is imported from): the call writes nothing in production.
  */
 export function droppedInProduction(context: RuleContext, node: TSESTree.CallExpression): boolean {
+  if (silencedConsoleCall(context, node)) return true;
   if (node.callee.type === 'Identifier') {
     const definition = context.loggerDefinition(node.callee);
     return definition?.kind === 'debug' && namespaceOff(context, definition.namespace);

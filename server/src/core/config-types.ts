@@ -73,6 +73,8 @@ export interface ResolvedConfig {
    * ones, compose `environment:`, Dockerfile `ENV`, deployment run scripts) in its folder or above: name → values set.
    */
   shippedEnvironment?: Readonly<Record<string, readonly string[]>>;
+  /** Console methods the file's app replaces with functions that do nothing before its code runs (entry page or entry module): they write nothing. */
+  silencedConsole?: readonly string[];
   sanitizers: string[];
   redactor?: { name: string; module?: string };
   ignore: string[];

@@ -31,6 +31,7 @@ import { computeLineStarts, positionAt } from '../core/text-range';
 import { AppUsersFinder } from './app-users';
 import { ComposeServicesFinder } from './compose-services';
 import { ShippedEnvironmentFinder, type ShippedEnvironment } from './shipped-environment';
+import { SilencedConsoleFinder } from './silenced-console';
 import { SimulatedPatientsFinder } from './simulated-patients';
 import { TestSupportFinder } from './test-support-packages';
 import { didYouMean } from './did-you-mean';
@@ -415,6 +416,8 @@ export class ConfigResolver {
   private readonly shippedEnvironment = new ShippedEnvironmentFinder();
   private environmentConfigs = new WeakMap<ResolvedConfig, Map<ShippedEnvironment, ResolvedConfig>>();
   private testSupportConfigs = new WeakMap<ResolvedConfig, Map<string, ResolvedConfig>>();
+  private readonly silencedConsole = new SilencedConsoleFinder();
+  private silencedConsoleConfigs = new WeakMap<ResolvedConfig, Map<readonly string[], ResolvedConfig>>();
 
   constructor(options: ConfigResolverOptions) {
     this.rules = options.rules;
@@ -427,7 +430,14 @@ export class ConfigResolver {
       ? this.loadConfigFile(this.explicitConfigFile)
       : this.forFolder(path.dirname(path.resolve(absPath)));
     if (!loaded.ok) throw loaded.error;
-    return this.withShippedEnvironment(this.withComposeServices(this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath), absPath), absPath);
+    return this.withSilencedConsole(this.withShippedEnvironment(this.withComposeServices(this.withTestSupport(this.withSimulatedPatients(this.withAppUsersOfPackage(loaded.config, absPath)), absPath), absPath), absPath), absPath);
+  }
+
+  /** A file of an app whose entry page or entry module replaces console methods with no-ops gets them (`silencedConsole`); one object per (config, methods). */
+  private withSilencedConsole(config: ResolvedConfig, absPath: string): ResolvedConfig {
+    const silenced = this.silencedConsole.silencedFor(absPath, config.baseDir);
+    if (silenced.length === 0) return config;
+    return derivedConfig(this.silencedConsoleConfigs, config, silenced, () => ({ ...config, silencedConsole: silenced }));
   }
 
   /** A file below env files, compose files, Dockerfiles or run scripts gets the variables they set (`shippedEnvironment`); one object per (config, environment). */
@@ -494,6 +504,8 @@ export class ConfigResolver {
     this.composeConfigs = new WeakMap();
     this.shippedEnvironment.clear();
     this.environmentConfigs = new WeakMap();
+    this.silencedConsole.clear();
+    this.silencedConsoleConfigs = new WeakMap();
   }
 
   private forFolder(folder: string): LoadedConfig {

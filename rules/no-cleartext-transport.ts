@@ -185,6 +185,12 @@ const isOverrideSegment = (segment: string) => {
   return NON_DEPLOYMENT_WORDS.has(lower) || DEVELOPMENT_WORDS.has(lower) || (PREFIXED_ENV_SEGMENT.test(lower) && !ENGLISH_WORDS_ENDING_LIKE_AN_ENV.has(lower));
 };
 
+/**
+ * A translation catalogue (`i18n/`, `locales/`, `translations/` folders): text shown to people, whose URLs are links
+ * a person follows, never a connection the application makes; JSON catalogues are already not config files.
+ */
+const TRANSLATION_FOLDER = /(^|\/)(i18n|l10n|locales?|translations?|lang|langs)\//i;
+
 function isNonDeploymentConfig(file: string, json: boolean): boolean {
   const base = file.split('/').pop() ?? '';
   const name = base.replace(json ? /\.(jsonc?|json5)$/i : /\.[cm]?[jt]sx?$/i, '');
@@ -305,7 +311,7 @@ export default createRule({
     const isComposeService = (host: string) => !host.includes('.') && composeServices.has(host);
     const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host) && !isComposeService(url.host);
     // A dev, local or test environment's file (JSON or code) configures no deployment: nothing in it is where patients' data goes.
-    if (isNonDeploymentConfig(context.file, context.language === 'json')) return {};
+    if (isNonDeploymentConfig(context.file, context.language === 'json') || TRANSLATION_FOLDER.test(context.file)) return {};
     const configJson = context.language === 'json' && isConfigJson(context.file);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {

@@ -26,6 +26,9 @@ runRuleTests('no-cleartext-transport', {
     // a CI pipeline's or test environment's config points the suite at the stack it starts, not a deployment at patients' data
     { filename: 'server/config/config_cicd_template.json', code: '{ "fhirServer": { "baseURL": "http://fhir.ci-stack.acme-health.com/fhir" }, "search": { "server": "http://search.ci-stack.acme-health.com:9200" } }' },
     { filename: 'config/settings.test.json', code: '{ "labApi": { "url": "http://lab.acme-health.com/api" } }' },
+    // a translation catalogue holds text for people: its URLs are links a person follows, not connections
+    { filename: 'src/app/cancel/i18n/data/en/index.js', code: "module.exports = { yesButton: 'Yes, cancel', postCancelUrl: 'http://www.health.acme-gov.org/coverage' };" },
+    { filename: 'src/locales/en.ts', code: "export default { portalUrl: 'http://www.health.acme-gov.org/portal', coverageEndpoint: 'http://www.health.acme-gov.org/' };" },
     // a developer's own machine and development/test overrides of a base config configure no deployment (the base is read)
     { filename: 'src/environments/environment.local.ts', code: "export const environment = { production: false, reportsURL: 'http://reports.sandbox.acme-health.com/api' };" },
     { filename: 'src/environments/environment.dev.ts', code: "export const environment = { apiUrl: 'http://api.dev.acme-health.com' };" },
@@ -264,6 +267,13 @@ runRuleTests('no-cleartext-transport', {
       code: '{ "labApi": { "url": "http://lab.acme-health.com/api" } }',
       errors: [{ line: 1, column: 22 }],
       output: '{ "labApi": { "url": "https://lab.acme-health.com/api" } }',
+    },
+    {
+      name: 'a language module outside a translation folder still connects where it says',
+      filename: 'src/app/cancel/language-service.ts',
+      code: "export const translationApiUrl = 'http://translate.acme-health.com/api';",
+      errors: [{ line: 1, column: 34, message: 'Endpoint `translationApiUrl` uses http://' }],
+      output: "export const translationApiUrl = 'https://translate.acme-health.com/api';",
     },
     {
       name: 'a code file whose base name has the word local or test is product code, not an environment file',

@@ -162,16 +162,42 @@ function isConfigJson(file: string): boolean {
 }
 
 /**
- * Config files named for a CI pipeline or a test environment (`config_cicd_template.json`, `settings.ci.json`,
- * `config_test.json`, `e2e.config.json`): they point the test suite at the throwaway stack it starts (containers
- * by service name, test data), not a deployment at where patients' data goes. Development configs are still read:
- * they get copied into deployments.
+ * Files named for an environment that is not a deployment holding real patients' data.
+ * - A CI pipeline, a test environment or a developer's own machine (`config_cicd_template.json`, `settings.ci.json`,
+ *   `config_test.json`, `e2e.config.json`, `environment.local.ts`, `capacitor.config.local.example.json`): they point
+ *   the suite at the throwaway stack it starts, or a developer's build at their dev server.
+ * - A development (or test) override layered on a base config, the environment a dotted segment after the base name
+ *   (`appsettings.Development.json`, `environment.dev.ts`, also behind a short deployment prefix: `appsettings.hgdev.json`,
+ *   `appsettings.uattest.json`): the base (`appsettings.json`, `environment.ts`) is what a deployment starts from and
+ *   is still read. A whole file named for development (`config/development.json`, node-config's default when NODE_ENV
+ *   is unset) is not an override and is still read, as are production and staging files.
+ * A code file names its environment only in a dotted segment (`localStorage.ts` is product code), and only a local or
+ * development one: `patients.test.ts` is a test file, which the roles a scan asks for decide on.
  */
-const PIPELINE_CONFIG_WORDS = new Set(['ci', 'cicd', 'test', 'tests', 'testing', 'e2e']);
+const NON_DEPLOYMENT_WORDS = new Set(['ci', 'cicd', 'test', 'tests', 'testing', 'e2e', 'local']);
+const DEVELOPMENT_WORDS = new Set(['dev', 'development', 'develop']);
+/** A dotted segment naming a dev or test environment behind a short deployment prefix: `hgdev`, `uattest`. */
+const PREFIXED_ENV_SEGMENT = /^[a-z]{1,4}(dev|test)$/;
+const ENGLISH_WORDS_ENDING_LIKE_AN_ENV = new Set(['latest', 'contest', 'protest', 'attest']);
 
-function isPipelineConfig(file: string): boolean {
-  const name = file.split('/').pop() ?? '';
-  return splitWords(name.replace(/\.jsonc?$/i, '')).some((word) => PIPELINE_CONFIG_WORDS.has(word));
+const isOverrideSegment = (segment: string) => {
+  const lower = segment.toLowerCase();
+  return NON_DEPLOYMENT_WORDS.has(lower) || DEVELOPMENT_WORDS.has(lower) || (PREFIXED_ENV_SEGMENT.test(lower) && !ENGLISH_WORDS_ENDING_LIKE_AN_ENV.has(lower));
+};
+
+/**
+ * A translation catalogue (`i18n/`, `locales/`, `translations/` folders): text shown to people, whose URLs are links
+ * a person follows, never a connection the application makes; JSON catalogues are already not config files.
+ */
+const TRANSLATION_FOLDER = /(^|\/)(i18n|l10n|locales?|translations?|lang|langs)\//i;
+
+function isNonDeploymentConfig(file: string, json: boolean): boolean {
+  const base = file.split('/').pop() ?? '';
+  const name = base.replace(json ? /\.(jsonc?|json5)$/i : /\.[cm]?[jt]sx?$/i, '');
+  // In code a test segment (`patients.test.ts`) is a test file, left to the roles a scan asks for.
+  const overrides = name.split('.').slice(1);
+  if (json ? overrides.some(isOverrideSegment) : overrides.some((segment) => isOverrideSegment(segment) && !/test|^ci$|^e2e$/i.test(segment))) return true;
+  return json && (name.split(/[._-]+/).some((segment) => NON_DEPLOYMENT_WORDS.has(segment.toLowerCase())) || splitWords(name).some((word) => NON_DEPLOYMENT_WORDS.has(word) && word !== 'local'));
 }
 
 /**
@@ -284,7 +310,9 @@ export default createRule({
     const composeServices = new Set(context.config.composeServices ?? []);
     const isComposeService = (host: string) => !host.includes('.') && composeServices.has(host);
     const isFlagged = (url: CleartextUrl | undefined): url is CleartextUrl => !!url && url.host !== '' && needsTls(url) && !allowedHosts.has(url.host) && !isComposeService(url.host);
-    const configJson = context.language === 'json' && isConfigJson(context.file) && !isPipelineConfig(context.file);
+    // A dev, local or test environment's file (JSON or code) configures no deployment: nothing in it is where patients' data goes.
+    if (isNonDeploymentConfig(context.file, context.language === 'json') || TRANSLATION_FOLDER.test(context.file)) return {};
+    const configJson = context.language === 'json' && isConfigJson(context.file);
 
     const checkSinkCall = (node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       for (const argument of urlArguments(node).flatMap((candidate) => urlCandidates(candidate))) {

@@ -36,6 +36,17 @@ const VARIANT_SEGMENT = /^(new|old|orig|original|backup|bak|tmp|temp|copy|final|
 /** Paths that are not files at rest. */
 const NOT_A_FILE = /^(\/dev\/(stdout|stderr|null)|-|CON|NUL)$/i;
 
+/**
+ * HTML-to-PDF renderers whose documented job is to write the rendered page to a file on the device or the server:
+ * expo-print's `printToFileAsync({ html })` (a PDF in the app's cache), react-native-html-to-pdf's `convert({ html })`
+ * (a PDF in the app's documents or cache), html-pdf's `create(html).toFile(…)`. The file holds what the HTML holds.
+ */
+const PDF_TO_FILE_MODULES: Record<string, { method: string; options: boolean }> = {
+  'expo-print': { method: 'printToFileAsync', options: true },
+  'react-native-html-to-pdf': { method: 'convert', options: true },
+  'html-pdf': { method: 'create', options: false },
+};
+
 interface Imports {
   /** Local names bound to a whole fs-like module. */
   modules: Set<string>;
@@ -51,10 +62,20 @@ interface Imports {
   spreadsheets: Set<string>;
   /** Local names bound to a spreadsheet module's write function (`import { writeFile } from 'xlsx'`). */
   spreadsheetWriters: Set<string>;
+  /** Local names of an HTML-to-PDF renderer module (`Print`, `RNHTMLToPDF`, `pdf`) or of its rendering function, with that function's name. */
+  pdfModules: Map<string, string>;
+  pdfFunctions: Set<string>;
 }
 
 function collectImports(context: RuleContext): Imports {
-  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set() };
+  const imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set(), pdfModules: new Map(), pdfFunctions: new Set() };
+  for (const [module, { method, options }] of Object.entries(PDF_TO_FILE_MODULES)) {
+    for (const { local, imported } of context.localNamesFrom(module)) {
+      if (imported === 'default' || imported === '*') imports.pdfModules.set(local, method);
+      // a named `create` of html-pdf is too common a name to follow; named expo-print functions are distinctive
+      else if (imported === method && options) imports.pdfFunctions.add(local);
+    }
+  }
   for (const module of SPREADSHEET_MODULES) {
     for (const { local, imported } of context.localNamesFrom(module)) {
       if (imported === 'default' || imported === '*') imports.spreadsheets.add(local);
@@ -118,6 +139,28 @@ function spreadsheetWrite(node: TSESTree.CallExpression, imports: Imports): { pa
   const call = memberCall(node);
   if (!call || !SPREADSHEET_WRITE_FUNCTIONS.has(call.method)) return undefined;
   return imports.spreadsheets.has(dottedName(call.object) ?? '') ? { data, path } : undefined;
+}
+
+/**
+ * The HTML a PDF renderer writes to a file: `Print.printToFileAsync({ html })`, `RNHTMLtoPDF.convert({ html, fileName })`,
+ * `pdf.create(html, options).toFile(…)` (html-pdf writes only when asked for a file: `.toFile`, not `.toBuffer`).
+ */
+function pdfFileWrite(node: TSESTree.CallExpression, imports: Imports): Node | undefined {
+  const htmlOption = (call: TSESTree.CallExpression) => {
+    const options = call.arguments[0];
+    return options?.type === 'ObjectExpression' ? (propertyNamed(options, 'html')?.value as Node | undefined) : undefined;
+  };
+  if (node.callee.type === 'Identifier') return imports.pdfFunctions.has(node.callee.name) ? htmlOption(node) : undefined;
+  const call = memberCall(node);
+  if (!call) return undefined;
+  if (call.method === 'toFile' && call.object.type === 'CallExpression') {
+    const create = memberCall(call.object);
+    const html = call.object.arguments[0];
+    if (create && create.method === 'create' && imports.pdfModules.get(dottedName(create.object) ?? '') === 'create' && html && html.type !== 'SpreadElement') return html;
+    return undefined;
+  }
+  const method = imports.pdfModules.get(dottedName(call.object) ?? '');
+  return method !== undefined && method !== 'create' && call.method === method ? htmlOption(node) : undefined;
 }
 
 /** `stream.write(chunk)` on a file write stream, chained or through a variable. */
@@ -188,7 +231,7 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined, see
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
-    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, the device file system of React Native, Expo and Capacitor apps, and browser downloads), and unencrypted copies of a whole on-device database.',
+    description: 'Disallow writing PHI to files without encrypting it first (Node, Deno and Bun, the device file system of React Native, Expo and Capacitor apps, HTML-to-PDF renderers that write a file, and browser downloads), and unencrypted copies of a whole on-device database.',
     rationale:
       'Files written by a service outlive the request: they are copied by backups, synced to shared drives, attached to tickets, left in /tmp and on laptops. HIPAA’s encryption-at-rest safeguard expects PHI on disk to be encrypted so that a lost disk, a leaked backup or a misconfigured bucket does not become a breach. Encrypt the content (or write it only to an encrypted store) before it touches the file system.',
     category: 'storage',
@@ -210,7 +253,7 @@ export default createRule({
   },
   defaultOptions: {},
   create(context) {
-    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set() };
+    let imports: Imports = { modules: new Set(), writers: new Set(), streamFactories: new Set(), pathWriters: new Set(), optionWriters: new Set(), spreadsheets: new Set(), spreadsheetWriters: new Set(), pdfModules: new Map(), pdfFunctions: new Set() };
     const realmCopies = new RealmCopies(context);
     /** Variables initialised from a bare `createWriteStream(…)` (the engine tags only `fs.createWriteStream`). */
     const streamVariables = new Set<string>();
@@ -291,6 +334,11 @@ export default createRule({
           // fs.writeFile(path, await workbook.xlsx.writeBuffer()): what the workbook was filled with
           if (!isNotAFile(context, write.path) && builders.bufferWrite(write.data)) return;
           check(write.data, write.path, false);
+          return;
+        }
+        const renderedHtml = pdfFileWrite(node, imports);
+        if (renderedHtml) {
+          check(renderedHtml, undefined, false);
           return;
         }
         const download = downloads.call(node);

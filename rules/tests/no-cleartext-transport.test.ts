@@ -26,6 +26,16 @@ runRuleTests('no-cleartext-transport', {
     // a CI pipeline's or test environment's config points the suite at the stack it starts, not a deployment at patients' data
     { filename: 'server/config/config_cicd_template.json', code: '{ "fhirServer": { "baseURL": "http://fhir.ci-stack.acme-health.com/fhir" }, "search": { "server": "http://search.ci-stack.acme-health.com:9200" } }' },
     { filename: 'config/settings.test.json', code: '{ "labApi": { "url": "http://lab.acme-health.com/api" } }' },
+    // a translation catalogue holds text for people: its URLs are links a person follows, not connections
+    { filename: 'src/app/cancel/i18n/data/en/index.js', code: "module.exports = { yesButton: 'Yes, cancel', postCancelUrl: 'http://www.health.acme-gov.org/coverage' };" },
+    { filename: 'src/locales/en.ts', code: "export default { portalUrl: 'http://www.health.acme-gov.org/portal', coverageEndpoint: 'http://www.health.acme-gov.org/' };" },
+    // a developer's own machine and development/test overrides of a base config configure no deployment (the base is read)
+    { filename: 'src/environments/environment.local.ts', code: "export const environment = { production: false, reportsURL: 'http://reports.sandbox.acme-health.com/api' };" },
+    { filename: 'src/environments/environment.dev.ts', code: "export const environment = { apiUrl: 'http://api.dev.acme-health.com' };" },
+    { filename: 'Apps/Reports/appsettings.Development.json', code: '{ "DocumentService": { "BaseEndpoint": "http://docs.acme-health.com" } }' },
+    { filename: 'Apps/Reports/appsettings.aadev.json', code: '{ "DocumentService": { "BaseEndpoint": "http://docs.acme-health.com" } }' },
+    { filename: 'Apps/Reports/appsettings.uattest.json', code: '{ "DocumentService": { "BaseEndpoint": "http://docs.acme-health.com" } }' },
+    { filename: 'packages/android/capacitor.config.local.example.json', code: '{ "plugins": { "Shell": { "debugUrl": "http://192.168.0.20:3003" } } }' },
     // https and wss
     "fetch('https://lab.acme-health.com/results');",
     "import axios from 'axios';\naxios.get('https://lab.acme-health.com/results');\nconst api = axios.create({ baseURL: 'https://lab.acme-health.com' });",
@@ -236,6 +246,41 @@ runRuleTests('no-cleartext-transport', {
         { line: 3, column: 17, message: 'Use wss://' },
       ],
       output: '{\n  "mirrors": ["https://a.acme-health.com", "https://b.acme-health.com"],\n  "vitalsFeed": "wss://vitals.acme-health.com"\n}',
+    },
+    {
+      name: 'the base config a development override is layered on is what a deployment runs with',
+      filename: 'Apps/Reports/appsettings.json',
+      code: '{ "DocumentService": { "BaseEndpoint": "http://docs.acme-health.com" } }',
+      errors: [{ line: 1, column: 40, message: 'Endpoint `DocumentService.BaseEndpoint` uses http://' }],
+      output: '{ "DocumentService": { "BaseEndpoint": "https://docs.acme-health.com" } }',
+    },
+    {
+      name: 'a staging override is still read',
+      filename: 'Apps/Reports/appsettings.Staging.json',
+      code: '{ "DocumentService": { "BaseEndpoint": "http://docs.acme-health.com" } }',
+      errors: [{ line: 1, column: 40 }],
+      output: '{ "DocumentService": { "BaseEndpoint": "https://docs.acme-health.com" } }',
+    },
+    {
+      name: 'config.latest.json is not a test environment',
+      filename: 'config/config.latest.json',
+      code: '{ "labApi": { "url": "http://lab.acme-health.com/api" } }',
+      errors: [{ line: 1, column: 22 }],
+      output: '{ "labApi": { "url": "https://lab.acme-health.com/api" } }',
+    },
+    {
+      name: 'a language module outside a translation folder still connects where it says',
+      filename: 'src/app/cancel/language-service.ts',
+      code: "export const translationApiUrl = 'http://translate.acme-health.com/api';",
+      errors: [{ line: 1, column: 34, message: 'Endpoint `translationApiUrl` uses http://' }],
+      output: "export const translationApiUrl = 'https://translate.acme-health.com/api';",
+    },
+    {
+      name: 'a code file whose base name has the word local or test is product code, not an environment file',
+      filename: 'src/services/localStorageSync.ts',
+      code: "export const syncEndpoint = 'http://sync.acme-health.com/api';",
+      errors: [{ line: 1, column: 29, message: 'Endpoint `syncEndpoint` uses http://' }],
+      output: "export const syncEndpoint = 'https://sync.acme-health.com/api';",
     },
     {
       name: 'JSON in a development config is still reported (configs get copied to production)',

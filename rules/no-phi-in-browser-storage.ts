@@ -199,7 +199,7 @@ const AREA_WORDS = new Set(['territory', 'territories', 'region', 'regions', 'di
  * programme rather than the patient's data (`referralLocation` is a location, `visitProgram` a programme).
  */
 function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefined, value: Node): Taint {
-  if (!key || isCleanedOrConstant(context, value)) return taint;
+  if (!key || isCleanedOrConstant(context, value) || isBooleanValued(storedExpression(value))) return taint;
   const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
   if (valueName && context.classify(valueName).trap) return taint;
   // `setItem('visitStoreState', JSON.stringify(state))` with `state: VisitStoreState` of uuids: the declared shape says what is stored.
@@ -213,6 +213,21 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };
+}
+
+/** Operators whose result is a boolean: `a === b`, `x < y`, `k in o`, `v instanceof T`. */
+const BOOLEAN_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'instanceof']);
+
+/**
+ * A value that is a boolean by what computes it (`!showAll`, `count > 0`, `a === b`, `!!x`): a flag, however the key
+ * under which it is stored is named (`setItem('person-allOrg', !viewAll)` stores a yes/no preference, not a person).
+ */
+function isBooleanValued(value: Node): boolean {
+  if (value.type === 'Literal') return typeof value.value === 'boolean';
+  if (value.type === 'UnaryExpression') return value.operator === '!';
+  if (value.type === 'BinaryExpression') return BOOLEAN_OPERATORS.has(value.operator);
+  if (value.type === 'LogicalExpression') return isBooleanValued(value.left) && isBooleanValued(value.right);
+  return false;
 }
 
 /** `ssn=…; path=/` → "ssn". */
@@ -620,7 +635,10 @@ export default createRule({
         if (node.id.type === 'ArrayPattern' && node.init?.type === 'CallExpression') {
           const storage = storageHookOf(node.init);
           const setter = node.id.elements[1];
-          if (storage && setter?.type === 'Identifier') storageHookSetters.set(setter.name, { storage, key: isStringLiteral(node.init.arguments[0]) ? node.init.arguments[0].value : undefined });
+          // `useLocalStorage('person-allOrg', true)`: state that starts as a boolean is a flag; its key names what the flag is about
+          const initial = node.init.arguments[1];
+          const flag = !!initial && initial.type !== 'SpreadElement' && isBooleanValued(initial);
+          if (storage && setter?.type === 'Identifier') storageHookSetters.set(setter.name, { storage, key: !flag && isStringLiteral(node.init.arguments[0]) ? node.init.arguments[0].value : undefined });
           return;
         }
         if (node.id.type !== 'Identifier' || !node.init) return;

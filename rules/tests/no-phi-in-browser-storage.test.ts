@@ -70,6 +70,12 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import { useLocalStorage } from 'usehooks-ts';\nexport function usePrefs(theme: string) {\n  const [, setTheme] = useLocalStorage('theme', 'light');\n  const [, setCount] = useLocalStorage('visits', 0);\n  setTheme(theme);\n  setCount((previous) => previous + 1);\n}",
     },
     {
+      // a boolean is a flag whatever the key names: a list filter's yes/no preferences about persons or patients
+      name: "flags stored under keys that name persons: a hook that starts as a boolean, negations, comparisons",
+      filename: "src/scenes/person/list.js",
+      code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ persons, filter }) {\n  const [alertness, setAlertness] = useLocalStorage('person-alertness', false);\n  const [allOrg, setAllOrg] = useLocalStorage('person-allOrg', true);\n  setAlertness(!alertness);\n  setAllOrg(filter.value);\n  localStorage.setItem('patientSelected', persons.length > 0);\n  sessionStorage.setItem('patient', !!filter.patient);\n  localStorage.setItem('dob-shown', filter.a === filter.b && !filter.c);\n  return null;\n}",
+    },
+    {
       name: "an untyped useFormikContext() in a file whose form holds settings",
       filename: "src/PrefsWizard.jsx",
       code: "import { withFormik, useFormikContext } from 'formik';\nfunction Prefs() {\n  const { values } = useFormikContext();\n  localStorage.setItem('prefs', JSON.stringify(values));\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ theme: 'light', pageSize: 20 }) })(Prefs);",
@@ -456,6 +462,13 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/useDraft.ts",
       code: "import { useLocalStorage, useSessionStorage } from 'usehooks-ts';\ndeclare const patient: { givenName: string; birthDate: string }, value: string;\nexport function useDrafts() {\n  const [, setCurrent] = useLocalStorage('current', null);\n  const [, setSsn] = useSessionStorage('ssn', '');\n  setCurrent(patient);\n  setSsn(value);\n}",
       errors: [{ line: 6, column: 14, kinds: ["patient-record"], message: "in localStorage" }, { line: 7, column: 10, kinds: ["ssn"], message: "in sessionStorage" }],
+    },
+    {
+      // the flag exemption is about booleans only: a hook that starts as a string or null, and a value that is not a comparison, keep the key's word
+      name: "keys naming persons over values that are not booleans: a hook starting as text, a ternary, a logical or of values",
+      filename: "src/scenes/person/list.js",
+      code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ filter }) {\n  const [, setLastPerson] = useLocalStorage('person', '');\n  setLastPerson(filter.value);\n  localStorage.setItem('patient', filter.a > 1 ? filter.b : filter.c);\n  localStorage.setItem('dob', filter.a || filter.b);\n  return null;\n}",
+      errors: [{ line: 4, column: 17, kinds: ["patient-record"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }, { line: 6, column: 31, kinds: ["date-of-birth"], message: "in localStorage" }],
     },
     {
       name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",

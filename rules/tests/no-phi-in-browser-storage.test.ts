@@ -485,6 +485,13 @@ runRuleTests('no-phi-in-browser-storage', {
       errors: [{ line: 8, column: 52, kinds: ["email"], message: "AsyncStorage" }],
     },
     {
+      // a helper method below its caller is walked with the caller's values before the walk reaches it: its class must still be known
+      name: "a service's setter method below its caller writes the participant's birth date to the Ionic Storage field",
+      filename: "src/app/core/services/subject-config.service.ts",
+      code: "import { Storage } from '@ionic/storage';\nexport class SubjectConfigService {\n  KEYS = { DOB: 'DOB', THEME: 'THEME' };\n  constructor(public storage: Storage) {}\n  init(user) {\n    return Promise.all([this.setBirthDate(user.birthDate), this.setTheme(user.theme)]);\n  }\n  setBirthDate(date) {\n    return this.storage.set(this.KEYS.DOB, date);\n  }\n  setTheme(theme) {\n    return this.storage.set(this.KEYS.THEME, theme);\n  }\n}",
+      errors: [{ line: 9, column: 44, kinds: ["date-of-birth"], message: "Ionic Storage" }],
+    },
+    {
       name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",
       filename: "src/IntakeWizard.jsx",
       code: "import { withFormik, useFormikContext } from 'formik';\nimport { useLocalStorage } from './hooks';\nfunction Wizard() {\n  const { values } = useFormikContext();\n  const [, setStored] = useLocalStorage('wizard');\n  setStored({ ...values, step: 2 });\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ givenName: '', birthDate: '', allergies: [] }) })(Wizard);",

@@ -68,6 +68,20 @@ function staticKey(key: Node | undefined | null): string | undefined {
   return key.type === 'TemplateLiteral' && key.expressions.length === 0 ? key.quasis[0]?.value.cooked ?? undefined : undefined;
 }
 
+/**
+ * The text of a storage key the code spells out, literally or through constants: `'dob'`, `CACHE_KEY` bound to
+ * `'patientDrafts'`, an enum member `StorageKeys.Diagnosis`. A key moved into a constant
+ * names the same data as the literal it replaced. (A template with a part that varies — `medicationReport-${day}` — names
+ * a family of entries, as before.)
+ */
+function keyTextOf(context: RuleContext, key: Node | undefined | null): string | undefined {
+  if (!key) return undefined;
+  const literal = staticKey(key);
+  if (literal !== undefined) return literal;
+  const constant = context.constantOf(key);
+  return typeof constant === 'string' ? constant : undefined;
+}
+
 /** An object a workspace AngularJS service hands out over ngStorage (see RuleContext.storageHandleService), and its namespace key. */
 interface StorageHandle {
   storage: string;
@@ -517,7 +531,7 @@ export default createRule({
 
     const checkIdbKeyval = (node: TSESTree.CallExpression, method: string) => {
       const [keyNode, second] = node.arguments as Node[];
-      const keyText = (key: Node | undefined) => staticKey(key);
+      const keyText = (key: Node | undefined) => keyTextOf(context, key);
       const checkEntry = (key: Node | undefined, value: Node | undefined) => {
         if (!value || value.type === 'SpreadElement') return;
         report(value, withKeyKinds(context, context.taintOf(value), keyText(key), value), 'idb-keyval');
@@ -609,7 +623,7 @@ export default createRule({
         const call = fn?.parent as Node | undefined;
         if (!fn || call?.type !== 'CallExpression' || call.arguments[1] !== fn || idbKeyvalWrite(call) !== 'update') return;
         const key = call.arguments[0];
-        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), staticKey(key), node.argument), 'idb-keyval');
+        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), keyTextOf(context, key), node.argument), 'idb-keyval');
       },
       PropertyDefinition(node: TSESTree.PropertyDefinition) {
         // class Store { db = PouchDB('patients') }
@@ -689,19 +703,19 @@ export default createRule({
         }
       },
       CallExpression(node: TSESTree.CallExpression) {
-        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), staticKey(key), value));
+        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), keyTextOf(context, key), value));
         // React Native AsyncStorage.setItem(key, value): a plain file or SQLite row on the device
         const asyncWrite = memberCall(node);
         if (asyncWrite && ASYNC_STORAGE_WRITES.has(asyncWrite.method) && asyncWrite.object.type === 'Identifier' && asyncStorageLocals.has(asyncWrite.object.name) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
           return;
         }
         // storage.set(key, value) on an MMKV store another module creates without an encryption key and exports
         if (asyncWrite && asyncWrite.method === 'set' && asyncWrite.object.type === 'Identifier' && node.arguments.length >= 2 && node.arguments[1].type !== 'SpreadElement' && context.importedOfflineStore(asyncWrite.object.name)?.library === 'MMKV') {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'an MMKV store created without an encryption key' } });
           return;
         }
@@ -710,7 +724,7 @@ export default createRule({
         const ionicStore = ionicCall ? ionicStoreOf(ionicCall.object, node) : undefined;
         if (ionicCall && ionicStore === 'storage' && IONIC_STORAGE_WRITES.has(ionicCall.method) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'Ionic Storage' } });
           return;
         }
@@ -798,7 +812,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || (context.importedOfflineStore(call.object.name)?.library === 'localForage' && !context.importedOfflineStore(call.object.name)?.factory)) && node.arguments.length >= 2) {
           const value = node.arguments[1];
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(node.arguments[0]), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, node.arguments[0]), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
           else if (value.type !== 'SpreadElement') reportDocument(value, call.object, 'localForage');
           return;
@@ -831,7 +845,7 @@ export default createRule({
         const storageService = lastSegment(call.object);
         if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && storageService !== undefined && Object.hasOwn(STORAGE_SERVICES, storageService)) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: STORAGE_SERVICES[storageService] } });
           return;
         }
@@ -844,7 +858,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: lastSegment(call.object) ?? 'browser storage' } });
           return;
         }

@@ -82,6 +82,12 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { useState } from 'react';\nexport default function Login({ api }) {\n  const [email, setEmail] = useState('');\n  const [password, setPassword] = useState('');\n  const onConnect = async () => {\n    await api.post({ path: '/user/signin', body: { email, password } });\n    await AsyncStorage.setItem('persistent_email', email);\n    localStorage.setItem('userEmail', email);\n  };\n  return null;\n}",
     },
     {
+      // keys held in constants name what they named as literals: settings, a tab, a scroll position under an id
+      name: "constant keys naming settings, an enum member naming a tab, a template key of an id and a setting",
+      filename: "src/persist.ts",
+      code: "enum StorageKeys { Tab = 'tab', Theme = 'theme' }\nconst SETTINGS_KEY = 'uiSettings';\nconst PREFIX = 'layout';\nexport function keep(value: unknown, id: string) {\n  localStorage.setItem(StorageKeys.Tab, String(value));\n  localStorage.setItem(SETTINGS_KEY, JSON.stringify(value));\n  sessionStorage.setItem(`${id}-scroll`, String(value));\n  sessionStorage.setItem(`${PREFIX}-${id}`, String(value));\n}",
+    },
+    {
       name: "an untyped useFormikContext() in a file whose form holds settings",
       filename: "src/PrefsWizard.jsx",
       code: "import { withFormik, useFormikContext } from 'formik';\nfunction Prefs() {\n  const { values } = useFormikContext();\n  localStorage.setItem('prefs', JSON.stringify(values));\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ theme: 'light', pageSize: 20 }) })(Prefs);",
@@ -490,6 +496,13 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/app/core/services/subject-config.service.ts",
       code: "import { Storage } from '@ionic/storage';\nexport class SubjectConfigService {\n  KEYS = { DOB: 'DOB', THEME: 'THEME' };\n  constructor(public storage: Storage) {}\n  init(user) {\n    return Promise.all([this.setBirthDate(user.birthDate), this.setTheme(user.theme)]);\n  }\n  setBirthDate(date) {\n    return this.storage.set(this.KEYS.DOB, date);\n  }\n  setTheme(theme) {\n    return this.storage.set(this.KEYS.THEME, theme);\n  }\n}",
       errors: [{ line: 9, column: 44, kinds: ["date-of-birth"], message: "Ionic Storage" }],
+    },
+    {
+      // a key moved into a constant (a const string, an enum member, a template over a constant prefix) names the same data as the literal
+      name: "opaque values under constant keys: a const string, an enum member",
+      filename: "src/persist.ts",
+      code: "enum StorageKeys { Diagnosis = 'lastDiagnosis' }\nconst CACHE_KEY = 'patientDrafts';\nexport function keep(value: unknown) {\n  localStorage.setItem(StorageKeys.Diagnosis, String(value));\n  localStorage.setItem(CACHE_KEY, JSON.stringify(value));\n}",
+      errors: [{ line: 4, column: 47, kinds: ["diagnosis"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }],
     },
     {
       name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",

@@ -216,9 +216,6 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   if (!key || isCleanedOrConstant(context, value) || isBooleanValued(storedExpression(value))) return taint;
   const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
   if (valueName && context.classify(valueName).trap) return taint;
-  // `setItem('persistent_email', email)` at sign-in: the value names its kind itself, so the analysis has already judged
-  // it (whose it is — the signed-in staff account's login —, where it came from); a key repeating the name adds nothing.
-  if (valueName && taint.kinds.length === 0 && context.classify(valueName).kinds.length > 0) return taint;
   // `setItem('visitStoreState', JSON.stringify(state))` with `state: VisitStoreState` of uuids: the declared shape says what is stored.
   if (context.hasShapeWithoutPhi(storedExpression(value))) return taint;
   const head = [...splitWords(key)].pop();

@@ -76,12 +76,6 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ persons, filter }) {\n  const [alertness, setAlertness] = useLocalStorage('person-alertness', false);\n  const [allOrg, setAllOrg] = useLocalStorage('person-allOrg', true);\n  setAlertness(!alertness);\n  setAllOrg(filter.value);\n  localStorage.setItem('patientSelected', persons.length > 0);\n  sessionStorage.setItem('patient', !!filter.patient);\n  localStorage.setItem('dob-shown', filter.a === filter.b && !filter.c);\n  return null;\n}",
     },
     {
-      // the analysis judged the named value (the signed-in staff account's login e-mail); a key repeating its name adds nothing
-      name: "a sign-in screen remembering the account's login e-mail under a key that names an e-mail",
-      filename: "src/scenes/Login/Login.js",
-      code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { useState } from 'react';\nexport default function Login({ api }) {\n  const [email, setEmail] = useState('');\n  const [password, setPassword] = useState('');\n  const onConnect = async () => {\n    await api.post({ path: '/user/signin', body: { email, password } });\n    await AsyncStorage.setItem('persistent_email', email);\n    localStorage.setItem('userEmail', email);\n  };\n  return null;\n}",
-    },
-    {
       // keys held in constants name what they named as literals: settings, a tab, a scroll position under an id
       name: "constant keys naming settings, an enum member naming a tab, a template key of an id and a setting",
       filename: "src/persist.ts",
@@ -481,21 +475,6 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/scenes/person/list.js",
       code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ filter }) {\n  const [, setLastPerson] = useLocalStorage('person', '');\n  setLastPerson(filter.value);\n  localStorage.setItem('patient', filter.a > 1 ? filter.b : filter.c);\n  localStorage.setItem('dob', filter.a || filter.b);\n  return null;\n}",
       errors: [{ line: 4, column: 17, kinds: ["patient-record"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }, { line: 6, column: 31, kinds: ["date-of-birth"], message: "in localStorage" }],
-    },
-    {
-      // the same sign-in code in a patient app: the account is the patient's, its e-mail is PHI (the value's own analysis says so)
-      name: "a patient app's sign-in screen remembering the patient's login e-mail",
-      filename: "src/scenes/Login/Login.js",
-      code: "import AsyncStorage from '@react-native-async-storage/async-storage';\nimport { useState } from 'react';\nexport default function Login({ api }) {\n  const [email, setEmail] = useState('');\n  const [password, setPassword] = useState('');\n  const onConnect = async () => {\n    await api.post({ path: '/user/signin', body: { email, password } });\n    await AsyncStorage.setItem('persistent_email', email);\n  };\n  return null;\n}",
-      config: { appUsers: 'patients' },
-      errors: [{ line: 8, column: 52, kinds: ["email"], message: "AsyncStorage" }],
-    },
-    {
-      // a helper method below its caller is walked with the caller's values before the walk reaches it: its class must still be known
-      name: "a service's setter method below its caller writes the participant's birth date to the Ionic Storage field",
-      filename: "src/app/core/services/subject-config.service.ts",
-      code: "import { Storage } from '@ionic/storage';\nexport class SubjectConfigService {\n  KEYS = { DOB: 'DOB', THEME: 'THEME' };\n  constructor(public storage: Storage) {}\n  init(user) {\n    return Promise.all([this.setBirthDate(user.birthDate), this.setTheme(user.theme)]);\n  }\n  setBirthDate(date) {\n    return this.storage.set(this.KEYS.DOB, date);\n  }\n  setTheme(theme) {\n    return this.storage.set(this.KEYS.THEME, theme);\n  }\n}",
-      errors: [{ line: 9, column: 44, kinds: ["date-of-birth"], message: "Ionic Storage" }],
     },
     {
       // a key moved into a constant (a const string, an enum member, a template over a constant prefix) names the same data as the literal

@@ -3,7 +3,6 @@
 // cross-file pass, and exported functions probed for which parameters reach which sinks.
 import { isDevelopmentOnly } from './development-only';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { ForwardedCall } from '../core/types';
 import { dottedName, keyName, propertyName } from '../rule-api/ast';
 import { ValueEvaluator } from './evaluator';
@@ -662,7 +661,6 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     const key = `${fn.range[0]}:${argumentValues.map((value) => `${value.kinds.join('+')}${payloadMark(value)}`).join(',')}`;
     if (this.followed.has(key)) return;
     this.followed.add(key);
-    this.linkAncestors(fn);
     this.following.add(fn);
     if (className !== undefined) this.classStack.push(className);
     try {
@@ -670,29 +668,6 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     } finally {
       this.following.delete(fn);
       if (className !== undefined) this.classStack.pop();
-    }
-  }
-
-  /**
-   * A helper declared below its caller is walked before the main walk reaches it, so its ancestors (its method, its
-   * class) have no parent links yet: rules looking up from a sink inside it (`this.storage` declared as a field or
-   * constructor parameter of the class) would find no class. Link the path from the program down to it.
-   */
-  private linkAncestors(fn: FunctionNode): void {
-    if ((fn as { parent?: Node }).parent) return;
-    let current: Node | undefined = this.programNode();
-    for (let depth = 0; current && current !== fn && depth < 64; depth++) {
-      let next: Node | undefined;
-      for (const key of visitorKeys[current.type] ?? []) {
-        const value = (current as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (!child || typeof child !== 'object' || !('type' in child)) continue;
-          const node = child as Node;
-          if (!(node as { parent?: Node }).parent) (node as { parent?: Node }).parent = current;
-          if (!next && node.range[0] <= fn.range[0] && fn.range[1] <= node.range[1]) next = node;
-        }
-      }
-      current = next;
     }
   }
 

@@ -213,7 +213,7 @@ const AREA_WORDS = new Set(['territory', 'territories', 'region', 'regions', 'di
  * programme rather than the patient's data (`referralLocation` is a location, `visitProgram` a programme).
  */
 function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefined, value: Node): Taint {
-  if (!key || isCleanedOrConstant(context, value) || isBooleanValued(storedExpression(value))) return taint;
+  if (!key || isCleanedOrConstant(context, value) || isBooleanValued(storedExpression(value)) || isDeclaredCode(context, storedExpression(value), value)) return taint;
   const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
   if (valueName && context.classify(valueName).trap) return taint;
   // `setItem('visitStoreState', JSON.stringify(state))` with `state: VisitStoreState` of uuids: the declared shape says what is stored.
@@ -241,6 +241,28 @@ function isBooleanValued(value: Node): boolean {
   if (value.type === 'UnaryExpression') return value.operator === '!';
   if (value.type === 'BinaryExpression') return BOOLEAN_OPERATORS.has(value.operator);
   if (value.type === 'LogicalExpression') return isBooleanValued(value.left) && isBooleanValued(value.right);
+  return false;
+}
+
+/**
+ * A parameter declared with an enum of this file or a union of literals (`(tab: ApptTab)`, `(view: 'list' | 'grid')`):
+ * one of a fixed set of codes — a tab, a view, a status — whatever the key it is stored under names.
+ */
+function isDeclaredCode(context: RuleContext, value: Node, written: Node): boolean {
+  if (value.type !== 'Identifier') return false;
+  // up from the argument as written (`JSON.stringify(tab)`): the walk has not linked what lies inside it yet
+  for (let current = context.parentOf(written); current; current = context.parentOf(current)) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression' && current.type !== 'FunctionDeclaration') continue;
+    const param = current.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && p.name === value.name);
+    if (!param) continue;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (!type) return false;
+    if (type.type === 'TSUnionType') return type.types.every((member) => member.type === 'TSLiteralType');
+    if (type.type === 'TSLiteralType') return true;
+    if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return false;
+    const name = type.typeName.name.replace(/\$/g, '\\$');
+    return new RegExp(`\\benum\\s+${name}\\s*\\{`).test(context.text);
+  }
   return false;
 }
 

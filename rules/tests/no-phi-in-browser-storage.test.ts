@@ -82,6 +82,12 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "enum StorageKeys { Tab = 'tab', Theme = 'theme' }\nconst SETTINGS_KEY = 'uiSettings';\nconst PREFIX = 'layout';\nexport function keep(value: unknown, id: string) {\n  localStorage.setItem(StorageKeys.Tab, String(value));\n  localStorage.setItem(SETTINGS_KEY, JSON.stringify(value));\n  sessionStorage.setItem(`${id}-scroll`, String(value));\n  sessionStorage.setItem(`${PREFIX}-${id}`, String(value));\n}",
     },
     {
+      // a value declared as one of a fixed set of codes (an enum of the file, a union of literals) is a tab or a view, whatever the key says
+      name: "a selected tab typed with an enum, and a view typed with a literal union, stored under keys naming appointments and patients",
+      filename: "src/components/AppointmentTabs.tsx",
+      code: "export enum ApptTab { prebooked = 'prebooked', inOffice = 'in-office' }\nexport const SELECTED_TAB_STORAGE_KEY = 'selectedAppointmentTab';\nexport function onChange(_event: unknown, newValue: ApptTab): void {\n  localStorage.setItem(SELECTED_TAB_STORAGE_KEY, JSON.stringify(newValue));\n}\nexport const onView = (view: 'list' | 'grid') => localStorage.setItem('patientView', view);",
+    },
+    {
       name: "an untyped useFormikContext() in a file whose form holds settings",
       filename: "src/PrefsWizard.jsx",
       code: "import { withFormik, useFormikContext } from 'formik';\nfunction Prefs() {\n  const { values } = useFormikContext();\n  localStorage.setItem('prefs', JSON.stringify(values));\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ theme: 'light', pageSize: 20 }) })(Prefs);",
@@ -482,6 +488,13 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/persist.ts",
       code: "enum StorageKeys { Diagnosis = 'lastDiagnosis' }\nconst CACHE_KEY = 'patientDrafts';\nexport function keep(value: unknown) {\n  localStorage.setItem(StorageKeys.Diagnosis, String(value));\n  localStorage.setItem(CACHE_KEY, JSON.stringify(value));\n}",
       errors: [{ line: 4, column: 47, kinds: ["diagnosis"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }],
+    },
+    {
+      // only fixed codes are exempt: a parameter typed string, or with a type that is not an enum of the file, keeps the key's word
+      name: "values typed string or with an imported type under keys naming appointments",
+      filename: "src/components/AppointmentTabs.tsx",
+      code: "import { ApptRef } from './types';\nexport const KEY = 'selectedAppointment';\nexport function keep(value: string, ref: ApptRef): void {\n  localStorage.setItem(KEY, value);\n  sessionStorage.setItem(KEY, JSON.stringify(ref));\n}",
+      errors: [{ line: 4, column: 29, kinds: ["encounter"], message: "in localStorage" }, { line: 5, column: 31, kinds: ["encounter"], message: "in sessionStorage" }],
     },
     {
       name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",

@@ -68,6 +68,20 @@ function staticKey(key: Node | undefined | null): string | undefined {
   return key.type === 'TemplateLiteral' && key.expressions.length === 0 ? key.quasis[0]?.value.cooked ?? undefined : undefined;
 }
 
+/**
+ * The text of a storage key the code spells out, literally or through constants: `'dob'`, `CACHE_KEY` bound to
+ * `'patientDrafts'`, an enum member `StorageKeys.Diagnosis`. A key moved into a constant
+ * names the same data as the literal it replaced. (A template with a part that varies — `medicationReport-${day}` — names
+ * a family of entries, as before.)
+ */
+function keyTextOf(context: RuleContext, key: Node | undefined | null): string | undefined {
+  if (!key) return undefined;
+  const literal = staticKey(key);
+  if (literal !== undefined) return literal;
+  const constant = context.constantOf(key);
+  return typeof constant === 'string' ? constant : undefined;
+}
+
 /** An object a workspace AngularJS service hands out over ngStorage (see RuleContext.storageHandleService), and its namespace key. */
 interface StorageHandle {
   storage: string;
@@ -199,7 +213,7 @@ const AREA_WORDS = new Set(['territory', 'territories', 'region', 'regions', 'di
  * programme rather than the patient's data (`referralLocation` is a location, `visitProgram` a programme).
  */
 function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefined, value: Node): Taint {
-  if (!key || isCleanedOrConstant(context, value)) return taint;
+  if (!key || isCleanedOrConstant(context, value) || isBooleanValued(storedExpression(value)) || isDeclaredCode(context, storedExpression(value), value)) return taint;
   const valueName = value.type === 'Identifier' ? value.name : value.type === 'MemberExpression' ? propertyName(value) : undefined;
   if (valueName && context.classify(valueName).trap) return taint;
   // `setItem('visitStoreState', JSON.stringify(state))` with `state: VisitStoreState` of uuids: the declared shape says what is stored.
@@ -213,6 +227,43 @@ function withKeyKinds(context: RuleContext, taint: Taint, key: string | undefine
   const byKey = context.classifyName(key);
   if (byKey.length === 0) return taint;
   return { ...taint, kinds: [...new Set([...taint.kinds, ...byKey])].sort() };
+}
+
+/** Operators whose result is a boolean: `a === b`, `x < y`, `k in o`, `v instanceof T`. */
+const BOOLEAN_OPERATORS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'instanceof']);
+
+/**
+ * A value that is a boolean by what computes it (`!showAll`, `count > 0`, `a === b`, `!!x`): a flag, however the key
+ * under which it is stored is named (`setItem('person-allOrg', !viewAll)` stores a yes/no preference, not a person).
+ */
+function isBooleanValued(value: Node): boolean {
+  if (value.type === 'Literal') return typeof value.value === 'boolean';
+  if (value.type === 'UnaryExpression') return value.operator === '!';
+  if (value.type === 'BinaryExpression') return BOOLEAN_OPERATORS.has(value.operator);
+  if (value.type === 'LogicalExpression') return isBooleanValued(value.left) && isBooleanValued(value.right);
+  return false;
+}
+
+/**
+ * A parameter declared with an enum of this file or a union of literals (`(tab: ApptTab)`, `(view: 'list' | 'grid')`):
+ * one of a fixed set of codes — a tab, a view, a status — whatever the key it is stored under names.
+ */
+function isDeclaredCode(context: RuleContext, value: Node, written: Node): boolean {
+  if (value.type !== 'Identifier') return false;
+  // up from the argument as written (`JSON.stringify(tab)`): the walk has not linked what lies inside it yet
+  for (let current = context.parentOf(written); current; current = context.parentOf(current)) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression' && current.type !== 'FunctionDeclaration') continue;
+    const param = current.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && p.name === value.name);
+    if (!param) continue;
+    const type = param.typeAnnotation?.typeAnnotation;
+    if (!type) return false;
+    if (type.type === 'TSUnionType') return type.types.every((member) => member.type === 'TSLiteralType');
+    if (type.type === 'TSLiteralType') return true;
+    if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return false;
+    const name = type.typeName.name.replace(/\$/g, '\\$');
+    return new RegExp(`\\benum\\s+${name}\\s*\\{`).test(context.text);
+  }
+  return false;
 }
 
 /** `ssn=…; path=/` → "ssn". */
@@ -499,7 +550,7 @@ export default createRule({
 
     const checkIdbKeyval = (node: TSESTree.CallExpression, method: string) => {
       const [keyNode, second] = node.arguments as Node[];
-      const keyText = (key: Node | undefined) => staticKey(key);
+      const keyText = (key: Node | undefined) => keyTextOf(context, key);
       const checkEntry = (key: Node | undefined, value: Node | undefined) => {
         if (!value || value.type === 'SpreadElement') return;
         report(value, withKeyKinds(context, context.taintOf(value), keyText(key), value), 'idb-keyval');
@@ -591,7 +642,7 @@ export default createRule({
         const call = fn?.parent as Node | undefined;
         if (!fn || call?.type !== 'CallExpression' || call.arguments[1] !== fn || idbKeyvalWrite(call) !== 'update') return;
         const key = call.arguments[0];
-        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), staticKey(key), node.argument), 'idb-keyval');
+        report(node.argument, withKeyKinds(context, context.taintOf(node.argument), keyTextOf(context, key), node.argument), 'idb-keyval');
       },
       PropertyDefinition(node: TSESTree.PropertyDefinition) {
         // class Store { db = PouchDB('patients') }
@@ -620,7 +671,10 @@ export default createRule({
         if (node.id.type === 'ArrayPattern' && node.init?.type === 'CallExpression') {
           const storage = storageHookOf(node.init);
           const setter = node.id.elements[1];
-          if (storage && setter?.type === 'Identifier') storageHookSetters.set(setter.name, { storage, key: isStringLiteral(node.init.arguments[0]) ? node.init.arguments[0].value : undefined });
+          // `useLocalStorage('person-allOrg', true)`: state that starts as a boolean is a flag; its key names what the flag is about
+          const initial = node.init.arguments[1];
+          const flag = !!initial && initial.type !== 'SpreadElement' && isBooleanValued(initial);
+          if (storage && setter?.type === 'Identifier') storageHookSetters.set(setter.name, { storage, key: !flag && isStringLiteral(node.init.arguments[0]) ? node.init.arguments[0].value : undefined });
           return;
         }
         if (node.id.type !== 'Identifier' || !node.init) return;
@@ -668,19 +722,19 @@ export default createRule({
         }
       },
       CallExpression(node: TSESTree.CallExpression) {
-        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), staticKey(key), value));
+        deviceStores.callExpression(node, (key, value) => withKeyKinds(context, context.taintOf(value), keyTextOf(context, key), value));
         // React Native AsyncStorage.setItem(key, value): a plain file or SQLite row on the device
         const asyncWrite = memberCall(node);
         if (asyncWrite && ASYNC_STORAGE_WRITES.has(asyncWrite.method) && asyncWrite.object.type === 'Identifier' && asyncStorageLocals.has(asyncWrite.object.name) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'AsyncStorage' } });
           return;
         }
         // storage.set(key, value) on an MMKV store another module creates without an encryption key and exports
         if (asyncWrite && asyncWrite.method === 'set' && asyncWrite.object.type === 'Identifier' && node.arguments.length >= 2 && node.arguments[1].type !== 'SpreadElement' && context.importedOfflineStore(asyncWrite.object.name)?.library === 'MMKV') {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'deviceStorage', taint, data: { storage: 'an MMKV store created without an encryption key' } });
           return;
         }
@@ -689,7 +743,7 @@ export default createRule({
         const ionicStore = ionicCall ? ionicStoreOf(ionicCall.object, node) : undefined;
         if (ionicCall && ionicStore === 'storage' && IONIC_STORAGE_WRITES.has(ionicCall.method) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'Ionic Storage' } });
           return;
         }
@@ -777,7 +831,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && call.object.type === 'Identifier' && (localforageStores.has(call.object.name) || (context.importedOfflineStore(call.object.name)?.library === 'localForage' && !context.importedOfflineStore(call.object.name)?.factory)) && node.arguments.length >= 2) {
           const value = node.arguments[1];
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(node.arguments[0]), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, node.arguments[0]), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: 'localForage (IndexedDB)' } });
           else if (value.type !== 'SpreadElement') reportDocument(value, call.object, 'localForage');
           return;
@@ -810,7 +864,7 @@ export default createRule({
         const storageService = lastSegment(call.object);
         if (LOCAL_STORAGE_SERVICE_WRITES.has(call.method) && node.arguments.length >= 2 && storageService !== undefined && Object.hasOwn(STORAGE_SERVICES, storageService)) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: STORAGE_SERVICES[storageService] } });
           return;
         }
@@ -823,7 +877,7 @@ export default createRule({
         }
         if (call.method === 'setItem' && isStorageObject(call.object) && node.arguments.length >= 2) {
           const [keyNode, value] = node.arguments;
-          const taint = withKeyKinds(context, context.taintOf(value), staticKey(keyNode), value);
+          const taint = withKeyKinds(context, context.taintOf(value), keyTextOf(context, keyNode), value);
           if (taint.kinds.length) context.report({ node: value, messageId: 'webStorage', taint, data: { storage: lastSegment(call.object) ?? 'browser storage' } });
           return;
         }

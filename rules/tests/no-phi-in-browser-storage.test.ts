@@ -70,6 +70,24 @@ runRuleTests('no-phi-in-browser-storage', {
       code: "import { useLocalStorage } from 'usehooks-ts';\nexport function usePrefs(theme: string) {\n  const [, setTheme] = useLocalStorage('theme', 'light');\n  const [, setCount] = useLocalStorage('visits', 0);\n  setTheme(theme);\n  setCount((previous) => previous + 1);\n}",
     },
     {
+      // a boolean is a flag whatever the key names: a list filter's yes/no preferences about persons or patients
+      name: "flags stored under keys that name persons: a hook that starts as a boolean, negations, comparisons",
+      filename: "src/scenes/person/list.js",
+      code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ persons, filter }) {\n  const [alertness, setAlertness] = useLocalStorage('person-alertness', false);\n  const [allOrg, setAllOrg] = useLocalStorage('person-allOrg', true);\n  setAlertness(!alertness);\n  setAllOrg(filter.value);\n  localStorage.setItem('patientSelected', persons.length > 0);\n  sessionStorage.setItem('patient', !!filter.patient);\n  localStorage.setItem('dob-shown', filter.a === filter.b && !filter.c);\n  return null;\n}",
+    },
+    {
+      // keys held in constants name what they named as literals: settings, a tab, a scroll position under an id
+      name: "constant keys naming settings, an enum member naming a tab, a template key of an id and a setting",
+      filename: "src/persist.ts",
+      code: "enum StorageKeys { Tab = 'tab', Theme = 'theme' }\nconst SETTINGS_KEY = 'uiSettings';\nconst PREFIX = 'layout';\nexport function keep(value: unknown, id: string) {\n  localStorage.setItem(StorageKeys.Tab, String(value));\n  localStorage.setItem(SETTINGS_KEY, JSON.stringify(value));\n  sessionStorage.setItem(`${id}-scroll`, String(value));\n  sessionStorage.setItem(`${PREFIX}-${id}`, String(value));\n}",
+    },
+    {
+      // a value declared as one of a fixed set of codes (an enum of the file, a union of literals) is a tab or a view, whatever the key says
+      name: "a selected tab typed with an enum, and a view typed with a literal union, stored under keys naming appointments and patients",
+      filename: "src/components/AppointmentTabs.tsx",
+      code: "export enum ApptTab { prebooked = 'prebooked', inOffice = 'in-office' }\nexport const SELECTED_TAB_STORAGE_KEY = 'selectedAppointmentTab';\nexport function onChange(_event: unknown, newValue: ApptTab): void {\n  localStorage.setItem(SELECTED_TAB_STORAGE_KEY, JSON.stringify(newValue));\n}\nexport const onView = (view: 'list' | 'grid') => localStorage.setItem('patientView', view);",
+    },
+    {
       name: "an untyped useFormikContext() in a file whose form holds settings",
       filename: "src/PrefsWizard.jsx",
       code: "import { withFormik, useFormikContext } from 'formik';\nfunction Prefs() {\n  const { values } = useFormikContext();\n  localStorage.setItem('prefs', JSON.stringify(values));\n  return null;\n}\nexport default withFormik({ mapPropsToValues: () => ({ theme: 'light', pageSize: 20 }) })(Prefs);",
@@ -456,6 +474,27 @@ runRuleTests('no-phi-in-browser-storage', {
       filename: "src/useDraft.ts",
       code: "import { useLocalStorage, useSessionStorage } from 'usehooks-ts';\ndeclare const patient: { givenName: string; birthDate: string }, value: string;\nexport function useDrafts() {\n  const [, setCurrent] = useLocalStorage('current', null);\n  const [, setSsn] = useSessionStorage('ssn', '');\n  setCurrent(patient);\n  setSsn(value);\n}",
       errors: [{ line: 6, column: 14, kinds: ["patient-record"], message: "in localStorage" }, { line: 7, column: 10, kinds: ["ssn"], message: "in sessionStorage" }],
+    },
+    {
+      // the flag exemption is about booleans only: a hook that starts as a string or null, and a value that is not a comparison, keep the key's word
+      name: "keys naming persons over values that are not booleans: a hook starting as text, a ternary, a logical or of values",
+      filename: "src/scenes/person/list.js",
+      code: "import { useLocalStorage } from '../../services/useLocalStorage';\nexport function PersonList({ filter }) {\n  const [, setLastPerson] = useLocalStorage('person', '');\n  setLastPerson(filter.value);\n  localStorage.setItem('patient', filter.a > 1 ? filter.b : filter.c);\n  localStorage.setItem('dob', filter.a || filter.b);\n  return null;\n}",
+      errors: [{ line: 4, column: 17, kinds: ["patient-record"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }, { line: 6, column: 31, kinds: ["date-of-birth"], message: "in localStorage" }],
+    },
+    {
+      // a key moved into a constant (a const string, an enum member, a template over a constant prefix) names the same data as the literal
+      name: "opaque values under constant keys: a const string, an enum member",
+      filename: "src/persist.ts",
+      code: "enum StorageKeys { Diagnosis = 'lastDiagnosis' }\nconst CACHE_KEY = 'patientDrafts';\nexport function keep(value: unknown) {\n  localStorage.setItem(StorageKeys.Diagnosis, String(value));\n  localStorage.setItem(CACHE_KEY, JSON.stringify(value));\n}",
+      errors: [{ line: 4, column: 47, kinds: ["diagnosis"], message: "in localStorage" }, { line: 5, column: 35, kinds: ["patient-record"], message: "in localStorage" }],
+    },
+    {
+      // only fixed codes are exempt: a parameter typed string, or with a type that is not an enum of the file, keeps the key's word
+      name: "values typed string or with an imported type under keys naming appointments",
+      filename: "src/components/AppointmentTabs.tsx",
+      code: "import { ApptRef } from './types';\nexport const KEY = 'selectedAppointment';\nexport function keep(value: string, ref: ApptRef): void {\n  localStorage.setItem(KEY, value);\n  sessionStorage.setItem(KEY, JSON.stringify(ref));\n}",
+      errors: [{ line: 4, column: 29, kinds: ["encounter"], message: "in localStorage" }, { line: 5, column: 31, kinds: ["encounter"], message: "in sessionStorage" }],
     },
     {
       name: "an untyped useFormikContext() hands out the values of the form the file declares (withFormik mapPropsToValues)",

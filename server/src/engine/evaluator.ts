@@ -117,6 +117,19 @@ const PLACEHOLDER = /^(?:\[\s*([A-Za-z][\w .-]{1,40})\s*\]|\{\{?\s*([A-Za-z][\w 
 const PLACEHOLDER_RECORD_KINDS: ReadonlySet<string> = new Set(['patient-record', 'encounter']);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
+/** Words between a read's verb and its `by`: `findOneById`, `findAllByPatientUuid`, `getFirstByKey`. */
+const READ_QUANTIFIERS = new Set(['one', 'all', 'many', 'first', 'unique', 'single']);
+/**
+ * `findById`, `findByPk`, `findOneById`, `getById`: a read named only for the key it looks up by (an ORM model's
+ * or a repository's lookup) resolves with the record stored under that key, not with the key. The id in its name
+ * is the argument's, so it does not make the result an opaque id: what comes back is what the receiver holds.
+ */
+function namesAReadByKey(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length < 3 || !retrievalVerbs.has(words[0])) return false;
+  const by = words.indexOf('by');
+  return by > 0 && by < words.length - 1 && words.slice(1, by).every((word) => READ_QUANTIFIERS.has(word));
+}
 const actionVerbs = new Set(ACTION_VERBS);
 const namePrepositions = new Set(NAME_PREPOSITIONS);
 const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
@@ -1944,7 +1957,7 @@ export abstract class ValueEvaluator {
     if (hasPhi(byMethod)) return byMethod;
     // `pdf.getX()`, `page.getTotalPages()`, `list.getCount()`: a number about the receiver, not its data.
     const methodName = this.options.classifier.classify(name);
-    if (methodName.trap && methodName.clearsTaint) return EMPTY;
+    if (methodName.trap && methodName.clearsTaint && !namesAReadByKey(name)) return EMPTY;
     const firstWord = splitWords(name)[0];
     if (firstWord && actionVerbs.has(firstWord)) return EMPTY;
     if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };

@@ -1434,3 +1434,35 @@ describe('no-phi-in-logs: console methods the app silences (round 16)', () => {
     ],
   });
 });
+
+// A read named only for the key it looks up by (an ORM model's `findById`, Sequelize's `findByPk`, a repository's
+// `getById`) resolves with the record stored under that key: the `Id` in the method's name is the argument's, so the
+// result is what the receiver's name says it holds (round 17). A model of staff, of settings or of nothing named
+// stays silent, and so does the key itself.
+describe('no-phi-in-logs: reads by key resolve with the record (round 17)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "import { UserModel } from './models';\nexport async function f(id: string) { const doc = await UserModel.findById(id); console.log(doc); }",
+      "declare const db: any;\nexport async function f(id: string) { const row = await db.Setting.findByPk(id); console.error('bad setting', row); }",
+      "import { Encounter } from './models';\nexport async function f(id: string) { const found = await Encounter.findById(id); console.log('loaded', found.id, id); }",
+      "export class S {\n  constructor(private practitionerRepository: any) {}\n  async f(id: string) { const doc = await this.practitionerRepository.getById(id); console.log(doc); }\n}",
+    ],
+    invalid: [
+      {
+        name: "a Mongoose model's findById resolves with the model's document",
+        code: "import { EncounterModel } from './models';\nexport async function f(id: string) {\n  const doc = await EncounterModel.findById(id);\n  console.log(doc);\n}",
+        errors: [{ line: 4, column: 15 }],
+      },
+      {
+        name: "Sequelize's findByPk on a model held by the db object, and findOneById",
+        code: "declare const db: any;\nexport async function f(id: string, logger: any) {\n  const row = await db.Prescription.findByPk(id);\n  logger.error('could not dispense', row);\n  const other = await db.Prescription.findOneById(id);\n  console.warn(other);\n}",
+        errors: [{ line: 4, column: 38 }, { line: 6, column: 16 }],
+      },
+      {
+        name: "a repository's getById",
+        code: "export class S {\n  constructor(private encounterRepository: any) {}\n  async f(id: string) {\n    const doc = await this.encounterRepository.getById(id);\n    console.log(doc);\n  }\n}",
+        errors: [{ line: 5, column: 17 }],
+      },
+    ],
+  });
+});

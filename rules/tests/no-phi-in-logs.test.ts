@@ -1446,6 +1446,8 @@ describe('no-phi-in-logs: reads by key resolve with the record (round 17)', () =
       "declare const db: any;\nexport async function f(id: string) { const row = await db.Setting.findByPk(id); console.error('bad setting', row); }",
       "import { Encounter } from './models';\nexport async function f(id: string) { const found = await Encounter.findById(id); console.log('loaded', found.id, id); }",
       "export class S {\n  constructor(private practitionerRepository: any) {}\n  async f(id: string) { const doc = await this.practitionerRepository.getById(id); console.log(doc); }\n}",
+      // a read named for an id by a key returns the id; a read of staff or settings by id returns no patient's record
+      "import { getPatientIdByMrn, getUserById, getSettingsByKey } from './api';\nexport async function f(mrn: string) {\n  const found = await getPatientIdByMrn(mrn);\n  console.log(found, await getUserById(mrn), await getSettingsByKey('x'));\n}",
     ],
     invalid: [
       {
@@ -1457,6 +1459,11 @@ describe('no-phi-in-logs: reads by key resolve with the record (round 17)', () =
         name: "Sequelize's findByPk on a model held by the db object, and findOneById",
         code: "declare const db: any;\nexport async function f(id: string, logger: any) {\n  const row = await db.Prescription.findByPk(id);\n  logger.error('could not dispense', row);\n  const other = await db.Prescription.findOneById(id);\n  console.warn(other);\n}",
         errors: [{ line: 4, column: 38 }, { line: 6, column: 16 }],
+      },
+      {
+        name: 'a function named for the record it reads by a key resolves with that record, not with the key',
+        code: "import { getEncounterById, fetchObservationsByPatientUuid } from './api';\nexport async function f(id: string) {\n  const visit = await getEncounterById(id);\n  console.log(visit);\n  const results = await fetchObservationsByPatientUuid(id);\n  console.log(results);\n}",
+        errors: [{ line: 4, column: 15 }, { line: 6, column: 15 }],
       },
       {
         name: "a repository's getById",

@@ -124,6 +124,14 @@ const READ_QUANTIFIERS = new Set(['one', 'all', 'many', 'first', 'unique', 'sing
  * or a repository's lookup) resolves with the record stored under that key, not with the key. The id in its name
  * is the argument's, so it does not make the result an opaque id: what comes back is what the receiver holds.
  */
+function subjectOfReadByKey(words: readonly string[]): string | undefined {
+  if (words.length < 3 || !retrievalVerbs.has(words[0])) return undefined;
+  const by = words.indexOf('by');
+  if (by < 0 || by === words.length - 1) return undefined;
+  let start = 0;
+  while (start < by && (retrievalVerbs.has(words[start]) || READ_QUANTIFIERS.has(words[start]))) start++;
+  return start < by ? words.slice(start, by).join('_') : undefined;
+}
 function namesAReadByKey(name: string): boolean {
   const words = splitWords(name);
   if (words.length < 3 || !retrievalVerbs.has(words[0])) return false;
@@ -1991,7 +1999,11 @@ export abstract class ValueEvaluator {
   protected nameSaysValue(name: string, node: Node): AbstractValue {
     const words = splitWords(name);
     if (words.length && actionVerbs.has(words[0])) return EMPTY;
-    const byName = this.classifyHere(this.returnedNoun(words) ?? name);
+    let byName = this.classifyHere(this.returnedNoun(words) ?? name);
+    // `getEncounterById`, `fetchObservationsByPatientUuid`: the key after `by` is the argument's; the read resolves
+    // with what is named before it (an id there, `getPatientIdByMrn`, is still an id).
+    const readSubject = byName.trap ? subjectOfReadByKey(words) : undefined;
+    if (readSubject) byName = this.classifyHere(readSubject);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }

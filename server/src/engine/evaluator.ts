@@ -289,6 +289,12 @@ const mappingMethods = new Set(MAPPING_METHODS);
 /** Array methods that return the receiver's elements (a known element stays known) and those that return one of them. */
 const sameElementMethods = new Set(['filter', 'sort', 'toSorted', 'slice', 'reverse', 'toReversed']);
 const oneElementMethods = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** lodash's and underscore's collection functions (see collectionHelperValue) by what they return of their first argument. */
+const COLLECTION_HELPER_MODULES = /^(lodash(-es)?|underscore)$/;
+const collectionMappingHelpers = new Set(['map', 'flatMap', 'flatMapDeep', 'collect']);
+const collectionSameHelpers = new Set(['filter', 'select', 'reject', 'sortBy', 'orderBy', 'uniq', 'uniqBy', 'compact', 'take', 'takeRight', 'drop', 'dropRight', 'toArray', 'values', 'flatten', 'flattenDeep', 'shuffle', 'sampleSize', 'without', 'difference', 'differenceBy', 'union', 'unionBy', 'groupBy', 'keyBy', 'indexBy', 'partition', 'chunk']);
+const collectionOneHelpers = new Set(['find', 'findLast', 'detect', 'first', 'head', 'last', 'nth', 'sample', 'maxBy', 'minBy', 'findWhere']);
+const collectionHelperNames = new Set([...collectionMappingHelpers, ...collectionSameHelpers, ...collectionOneHelpers]);
 /** Array literals up to this length are tuples for destructuring (`[requests, order]`); longer ones are lists. */
 const MAX_TUPLE_LENGTH = 8;
 const joiningMethods = new Set(JOINING_METHODS);
@@ -1725,6 +1731,8 @@ export abstract class ValueEvaluator {
       return withTag(EMPTY, tag);
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    const collection = this.collectionHelperValue(node);
+    if (collection) return collection;
     if (this.computesWorkspaceContent(node, callee, name, dotted)) return WORKSPACE_CONTENT;
     if (this.buildsASchema(node)) return EMPTY;
     const validated = this.schemaValidatedValue(node);
@@ -1823,6 +1831,47 @@ export abstract class ValueEvaluator {
     }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
+  }
+
+  /**
+   * lodash's and underscore's collection functions do what the Array methods of the same names do, with the
+   * collection as their first argument: `_.filter(patients, fn)`, `_.sortBy(visits, 'date')` are the same records,
+   * `_.find(patients, fn)`, `_.first(results)` one of them, `_.map(summaries, (s) => Observation.create(…))` what the
+   * callback returns for one of them. `_` that nothing in the file binds is the page's lodash or underscore.
+   */
+  private collectionHelperValue(node: TSESTree.CallExpression): AbstractValue | undefined {
+    const helper = this.collectionHelperName(node.callee);
+    if (!helper) return undefined;
+    const [first, iteratee] = node.arguments;
+    if (!first || first.type === 'SpreadElement') return undefined;
+    const collection = this.valueOf(first);
+    if (collectionMappingHelpers.has(helper)) {
+      if (!iteratee || !FUNCTION_TYPES.has(iteratee.type)) return undefined;
+      return this.summarize(iteratee, [this.elementOf(collection)]);
+    }
+    if (collectionSameHelpers.has(helper)) return { ...taintOnly(collection), element: collection.element };
+    if (collectionOneHelpers.has(helper)) {
+      if (collection.element) return collection.element;
+      return hasPhi(collection) ? { ...taintOnly(collection), confidence: 'medium', personContext: collection.personContext } : EMPTY;
+    }
+    return undefined;
+  }
+
+  /** `_.filter` (lodash or underscore, or `_` nothing binds), `lodash.filter`, `filter` imported from lodash or `lodash/filter`: `filter`. */
+  private collectionHelperName(callee: Node): string | undefined {
+    if (callee.type === 'Identifier') {
+      const source = this.importedFrom(callee.name);
+      if (!source) return undefined;
+      const single = /^lodash(-es)?\/(\w+)$|^lodash\.(\w+)$/.exec(source.module);
+      if (single && source.imported === 'default') return (single[2] ?? single[3]).toLowerCase() === callee.name.toLowerCase() || collectionHelperNames.has(single[2] ?? single[3]) ? single[2] ?? single[3] : undefined;
+      return COLLECTION_HELPER_MODULES.test(source.module) && collectionHelperNames.has(source.imported) ? source.imported : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return undefined;
+    const method = propertyName(callee);
+    if (!method || !collectionHelperNames.has(method)) return undefined;
+    const source = this.importedFrom(callee.object.name);
+    if (source) return COLLECTION_HELPER_MODULES.test(source.module) && (source.imported === 'default' || source.imported === '*') ? method : undefined;
+    return callee.object.name === '_' && !this.scope.lookup('_') ? method : undefined;
   }
 
   /**

@@ -1473,3 +1473,41 @@ describe('no-phi-in-logs: reads by key resolve with the record (round 17)', () =
     ],
   });
 });
+
+// lodash's and underscore's collection functions do what the Array methods of the same names do with their first
+// argument (round 17): the same records (`_.filter`, `_.sortBy`), one of them (`_.find`, `_.first`), or what the
+// callback makes of one (`_.map(xs, fn)`). Ids picked out, a collection of staff, and a `_` the file binds to
+// something else stay silent.
+describe('no-phi-in-logs: lodash and underscore collection functions (round 17)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "import _ from 'lodash';\nexport function f(patients: { id: string; diagnosis: string }[]) { console.log(_.map(patients, (p) => p.id), _.find(patients, (p) => !!p.id)?.id); }",
+      "import _ from 'lodash';\nexport function f(staffMembers: { name: string; active: boolean }[]) { console.log(_.filter(staffMembers, (s) => s.active)); }",
+      "import _ from 'lodash';\nexport function f(codes: string[]) { console.log(_.sortBy(codes)); }",
+      "declare const _: { filter(a: unknown, b: unknown): unknown };\nexport function f(patients: { diagnosis: string }[]) { const _x = 1; console.log(_x); }",
+      "const _ = { filter: (a: unknown[], f: unknown) => [] as unknown[] };\nexport function f(patients: { diagnosis: string }[]) { console.log(_.filter(patients, () => true)); }",
+    ],
+    invalid: [
+      {
+        name: 'the same records: _.filter and _.sortBy of lodash',
+        code: "import _ from 'lodash';\nexport function f(patients: { name: string; diagnosis: string; active: boolean }[]) {\n  const active = _.filter(patients, (p) => p.active);\n  console.log(active);\n  console.warn(_.sortBy(patients, 'name'));\n}",
+        errors: [{ line: 4, column: 15 }, { line: 5, column: 16 }],
+      },
+      {
+        name: 'one of them: _.find of underscore',
+        code: "import _ from 'underscore';\nexport function f(patients: { name: string; diagnosis: string; active: boolean }[]) {\n  const found = _.find(patients, (p) => p.active);\n  console.log(found);\n}",
+        errors: [{ line: 4, column: 15 }],
+      },
+      {
+        name: 'what the callback makes of one: a clinical model built from each summary',
+        code: "import _ from 'lodash';\nimport { Observation } from './models';\nexport function f(summaries: any[], concept: any) {\n  const built = _.map(summaries, (s) => Observation.create(concept, s.value));\n  console.log('summary', built);\n}",
+        errors: [{ line: 5, column: 26 }],
+      },
+      {
+        name: 'a single-function import: map from lodash/map and filter from lodash-es',
+        code: "import map from 'lodash/map';\nimport { filter } from 'lodash-es';\nexport function f(patients: { diagnosis: string; active: boolean }[]) {\n  console.log(map(patients, (p) => p.diagnosis));\n  console.log(filter(patients, (p) => p.active));\n}",
+        errors: [{ line: 4, column: 15 }, { line: 5, column: 15 }],
+      },
+    ],
+  });
+});

@@ -1434,3 +1434,79 @@ describe('no-phi-in-logs: console methods the app silences (round 16)', () => {
     ],
   });
 });
+
+// A read named only for the key it looks up by (an ORM model's `findById`, Sequelize's `findByPk`, a repository's
+// `getById`) resolves with the record stored under that key: the `Id` in the method's name is the argument's, so the
+// result is what the receiver's name says it holds (round 17). A model of staff, of settings or of nothing named
+// stays silent, and so does the key itself.
+describe('no-phi-in-logs: reads by key resolve with the record (round 17)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "import { UserModel } from './models';\nexport async function f(id: string) { const doc = await UserModel.findById(id); console.log(doc); }",
+      "declare const db: any;\nexport async function f(id: string) { const row = await db.Setting.findByPk(id); console.error('bad setting', row); }",
+      "import { Encounter } from './models';\nexport async function f(id: string) { const found = await Encounter.findById(id); console.log('loaded', found.id, id); }",
+      "export class S {\n  constructor(private practitionerRepository: any) {}\n  async f(id: string) { const doc = await this.practitionerRepository.getById(id); console.log(doc); }\n}",
+      // a read named for an id by a key returns the id; a read of staff or settings by id returns no patient's record
+      "import { getPatientIdByMrn, getUserById, getSettingsByKey } from './api';\nexport async function f(mrn: string) {\n  const found = await getPatientIdByMrn(mrn);\n  console.log(found, await getUserById(mrn), await getSettingsByKey('x'));\n}",
+    ],
+    invalid: [
+      {
+        name: "a Mongoose model's findById resolves with the model's document",
+        code: "import { EncounterModel } from './models';\nexport async function f(id: string) {\n  const doc = await EncounterModel.findById(id);\n  console.log(doc);\n}",
+        errors: [{ line: 4, column: 15 }],
+      },
+      {
+        name: "Sequelize's findByPk on a model held by the db object, and findOneById",
+        code: "declare const db: any;\nexport async function f(id: string, logger: any) {\n  const row = await db.Prescription.findByPk(id);\n  logger.error('could not dispense', row);\n  const other = await db.Prescription.findOneById(id);\n  console.warn(other);\n}",
+        errors: [{ line: 4, column: 38 }, { line: 6, column: 16 }],
+      },
+      {
+        name: 'a function named for the record it reads by a key resolves with that record, not with the key',
+        code: "import { getEncounterById, fetchObservationsByPatientUuid } from './api';\nexport async function f(id: string) {\n  const visit = await getEncounterById(id);\n  console.log(visit);\n  const results = await fetchObservationsByPatientUuid(id);\n  console.log(results);\n}",
+        errors: [{ line: 4, column: 15 }, { line: 6, column: 15 }],
+      },
+      {
+        name: "a repository's getById",
+        code: "export class S {\n  constructor(private encounterRepository: any) {}\n  async f(id: string) {\n    const doc = await this.encounterRepository.getById(id);\n    console.log(doc);\n  }\n}",
+        errors: [{ line: 5, column: 17 }],
+      },
+    ],
+  });
+});
+
+// lodash's and underscore's collection functions do what the Array methods of the same names do with their first
+// argument (round 17): the same records (`_.filter`, `_.sortBy`), one of them (`_.find`, `_.first`), or what the
+// callback makes of one (`_.map(xs, fn)`). Ids picked out, a collection of staff, and a `_` the file binds to
+// something else stay silent.
+describe('no-phi-in-logs: lodash and underscore collection functions (round 17)', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "import _ from 'lodash';\nexport function f(patients: { id: string; diagnosis: string }[]) { console.log(_.map(patients, (p) => p.id), _.find(patients, (p) => !!p.id)?.id); }",
+      "import _ from 'lodash';\nexport function f(staffMembers: { name: string; active: boolean }[]) { console.log(_.filter(staffMembers, (s) => s.active)); }",
+      "import _ from 'lodash';\nexport function f(codes: string[]) { console.log(_.sortBy(codes)); }",
+      "const _ = { filter: (a: unknown[], f: unknown) => [] as unknown[] };\nexport function f(patients: { diagnosis: string }[]) { console.log(_.filter(patients, () => true)); }",
+    ],
+    invalid: [
+      {
+        name: 'the same records: _.filter and _.sortBy of lodash',
+        code: "import _ from 'lodash';\nexport function f(patients: { name: string; diagnosis: string; active: boolean }[]) {\n  const active = _.filter(patients, (p) => p.active);\n  console.log(active);\n  console.warn(_.sortBy(patients, 'name'));\n}",
+        errors: [{ line: 4, column: 15 }, { line: 5, column: 16 }],
+      },
+      {
+        name: 'one of them: _.find of underscore',
+        code: "import _ from 'underscore';\nexport function f(patients: { name: string; diagnosis: string; active: boolean }[]) {\n  const found = _.find(patients, (p) => p.active);\n  console.log(found);\n}",
+        errors: [{ line: 4, column: 15 }],
+      },
+      {
+        name: 'what the callback makes of one: a clinical model built from each summary',
+        code: "import _ from 'lodash';\nimport { Observation } from './models';\nexport function f(summaries: any[], concept: any) {\n  const built = _.map(summaries, (s) => Observation.create(concept, s.value));\n  console.log('summary', built);\n}",
+        errors: [{ line: 5, column: 26 }],
+      },
+      {
+        name: 'a single-function import: map from lodash/map and filter from lodash-es',
+        code: "import map from 'lodash/map';\nimport { filter } from 'lodash-es';\nexport function f(patients: { diagnosis: string; active: boolean }[]) {\n  console.log(map(patients, (p) => p.diagnosis));\n  console.log(filter(patients, (p) => p.active));\n}",
+        errors: [{ line: 4, column: 15 }, { line: 5, column: 15 }],
+      },
+    ],
+  });
+});

@@ -117,6 +117,27 @@ const PLACEHOLDER = /^(?:\[\s*([A-Za-z][\w .-]{1,40})\s*\]|\{\{?\s*([A-Za-z][\w 
 const PLACEHOLDER_RECORD_KINDS: ReadonlySet<string> = new Set(['patient-record', 'encounter']);
 const nonPhiMethods = new Set(NON_PHI_METHODS);
 const retrievalVerbs = new Set(RETRIEVAL_VERBS);
+/** Words between a read's verb and its `by`: `findOneById`, `findAllByPatientUuid`, `getFirstByKey`. */
+const READ_QUANTIFIERS = new Set(['one', 'all', 'many', 'first', 'unique', 'single']);
+/**
+ * `findById`, `findByPk`, `findOneById`, `getById`: a read named only for the key it looks up by (an ORM model's
+ * or a repository's lookup) resolves with the record stored under that key, not with the key. The id in its name
+ * is the argument's, so it does not make the result an opaque id: what comes back is what the receiver holds.
+ */
+function subjectOfReadByKey(words: readonly string[]): string | undefined {
+  if (words.length < 3 || !retrievalVerbs.has(words[0])) return undefined;
+  const by = words.indexOf('by');
+  if (by < 0 || by === words.length - 1) return undefined;
+  let start = 0;
+  while (start < by && (retrievalVerbs.has(words[start]) || READ_QUANTIFIERS.has(words[start]))) start++;
+  return start < by ? words.slice(start, by).join('_') : undefined;
+}
+function namesAReadByKey(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length < 3 || !retrievalVerbs.has(words[0])) return false;
+  const by = words.indexOf('by');
+  return by > 0 && by < words.length - 1 && words.slice(1, by).every((word) => READ_QUANTIFIERS.has(word));
+}
 const actionVerbs = new Set(ACTION_VERBS);
 const namePrepositions = new Set(NAME_PREPOSITIONS);
 const genericResultNouns = new Set(GENERIC_RESULT_NOUNS);
@@ -268,6 +289,12 @@ const mappingMethods = new Set(MAPPING_METHODS);
 /** Array methods that return the receiver's elements (a known element stays known) and those that return one of them. */
 const sameElementMethods = new Set(['filter', 'sort', 'toSorted', 'slice', 'reverse', 'toReversed']);
 const oneElementMethods = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** lodash's and underscore's collection functions (see collectionHelperValue) by what they return of their first argument. */
+const COLLECTION_HELPER_MODULES = /^(lodash(-es)?|underscore)$/;
+const collectionMappingHelpers = new Set(['map', 'flatMap', 'flatMapDeep', 'collect']);
+const collectionSameHelpers = new Set(['filter', 'select', 'reject', 'sortBy', 'orderBy', 'uniq', 'uniqBy', 'compact', 'take', 'takeRight', 'drop', 'dropRight', 'toArray', 'values', 'flatten', 'flattenDeep', 'shuffle', 'sampleSize', 'without', 'difference', 'differenceBy', 'union', 'unionBy', 'groupBy', 'keyBy', 'indexBy', 'partition', 'chunk']);
+const collectionOneHelpers = new Set(['find', 'findLast', 'detect', 'first', 'head', 'last', 'nth', 'sample', 'maxBy', 'minBy', 'findWhere']);
+const collectionHelperNames = new Set([...collectionMappingHelpers, ...collectionSameHelpers, ...collectionOneHelpers]);
 /** Array literals up to this length are tuples for destructuring (`[requests, order]`); longer ones are lists. */
 const MAX_TUPLE_LENGTH = 8;
 const joiningMethods = new Set(JOINING_METHODS);
@@ -1704,6 +1731,8 @@ export abstract class ValueEvaluator {
       return withTag(EMPTY, tag);
     }
     if (dotted && nonPhiFunctions.has(dotted)) return EMPTY;
+    const collection = this.collectionHelperValue(node);
+    if (collection) return collection;
     if (this.computesWorkspaceContent(node, callee, name, dotted)) return WORKSPACE_CONTENT;
     if (this.buildsASchema(node)) return EMPTY;
     const validated = this.schemaValidatedValue(node);
@@ -1802,6 +1831,47 @@ export abstract class ValueEvaluator {
     }
     if (name) return this.nameSaysValue(name, node);
     return EMPTY;
+  }
+
+  /**
+   * lodash's and underscore's collection functions do what the Array methods of the same names do, with the
+   * collection as their first argument: `_.filter(patients, fn)`, `_.sortBy(visits, 'date')` are the same records,
+   * `_.find(patients, fn)`, `_.first(results)` one of them, `_.map(summaries, (s) => Observation.create(…))` what the
+   * callback returns for one of them. `_` that nothing in the file binds is the page's lodash or underscore.
+   */
+  private collectionHelperValue(node: TSESTree.CallExpression): AbstractValue | undefined {
+    const helper = this.collectionHelperName(node.callee);
+    if (!helper) return undefined;
+    const [first, iteratee] = node.arguments;
+    if (!first || first.type === 'SpreadElement') return undefined;
+    const collection = this.valueOf(first);
+    if (collectionMappingHelpers.has(helper)) {
+      if (!iteratee || !FUNCTION_TYPES.has(iteratee.type)) return undefined;
+      return this.summarize(iteratee, [this.elementOf(collection)]);
+    }
+    if (collectionSameHelpers.has(helper)) return { ...taintOnly(collection), element: collection.element };
+    if (collectionOneHelpers.has(helper)) {
+      if (collection.element) return collection.element;
+      return hasPhi(collection) ? { ...taintOnly(collection), confidence: 'medium', personContext: collection.personContext } : EMPTY;
+    }
+    return undefined;
+  }
+
+  /** `_.filter` (lodash or underscore, or `_` nothing binds), `lodash.filter`, `filter` imported from lodash or `lodash/filter`: `filter`. */
+  private collectionHelperName(callee: Node): string | undefined {
+    if (callee.type === 'Identifier') {
+      const source = this.importedFrom(callee.name);
+      if (!source) return undefined;
+      const single = /^lodash(-es)?\/(\w+)$|^lodash\.(\w+)$/.exec(source.module);
+      if (single && source.imported === 'default') return (single[2] ?? single[3]).toLowerCase() === callee.name.toLowerCase() || collectionHelperNames.has(single[2] ?? single[3]) ? single[2] ?? single[3] : undefined;
+      return COLLECTION_HELPER_MODULES.test(source.module) && collectionHelperNames.has(source.imported) ? source.imported : undefined;
+    }
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return undefined;
+    const method = propertyName(callee);
+    if (!method || !collectionHelperNames.has(method)) return undefined;
+    const source = this.importedFrom(callee.object.name);
+    if (source) return COLLECTION_HELPER_MODULES.test(source.module) && (source.imported === 'default' || source.imported === '*') ? method : undefined;
+    return callee.object.name === '_' && !this.scope.lookup('_') ? method : undefined;
   }
 
   /**
@@ -1944,7 +2014,7 @@ export abstract class ValueEvaluator {
     if (hasPhi(byMethod)) return byMethod;
     // `pdf.getX()`, `page.getTotalPages()`, `list.getCount()`: a number about the receiver, not its data.
     const methodName = this.options.classifier.classify(name);
-    if (methodName.trap && methodName.clearsTaint) return EMPTY;
+    if (methodName.trap && methodName.clearsTaint && !namesAReadByKey(name)) return EMPTY;
     const firstWord = splitWords(name)[0];
     if (firstWord && actionVerbs.has(firstWord)) return EMPTY;
     if (hasPhi(receiver)) return { ...taintOnly(receiver), confidence: 'medium', typeName: receiver.typeName, personContext: receiver.personContext };
@@ -1978,7 +2048,11 @@ export abstract class ValueEvaluator {
   protected nameSaysValue(name: string, node: Node): AbstractValue {
     const words = splitWords(name);
     if (words.length && actionVerbs.has(words[0])) return EMPTY;
-    const byName = this.classifyHere(this.returnedNoun(words) ?? name);
+    let byName = this.classifyHere(this.returnedNoun(words) ?? name);
+    // `getEncounterById`, `fetchObservationsByPatientUuid`: the key after `by` is the argument's; the read resolves
+    // with what is named before it (an id there, `getPatientIdByMrn`, is still an id).
+    const readSubject = byName.trap ? subjectOfReadByKey(words) : undefined;
+    if (readSubject) byName = this.classifyHere(readSubject);
     if (byName.trap || byName.kinds.length === 0) return EMPTY;
     return { ...fromKinds(byName.kinds, this.origin(node, byName.kinds), 'medium'), personContext: byName.personContext };
   }

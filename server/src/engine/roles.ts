@@ -4,6 +4,7 @@
 // report in it (meta.roles) and how severe a finding there is. The role comes from the config's `roles`
 // globs first, then from path conventions, then from what the file imports (a test runner) or says
 // about itself (a generated-file banner).
+import { componentCode } from './components';
 import * as path from 'node:path';
 import type { FileRole, ResolvedConfig } from '../core/config-types';
 import { IgnoreMatcher } from './ignore-rules';
@@ -276,7 +277,9 @@ function sandboxRole(relPath: string, text: string): RoleVerdict | undefined {
 }
 
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
-export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
+export function fileRole(absPath: string, relPath: string, given: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
+  // A single-file component's role is its scripts' (imports of a test runner, test globals), not its template's words.
+  const text = componentCode(absPath, given);
   const configured = configRoleOf(absPath, config);
   if (configured) return configured;
   const verdict = roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };

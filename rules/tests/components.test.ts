@@ -20,6 +20,12 @@ runRuleTests('no-phi-in-logs', {
       errors: [{ line: 9, column: 27, kinds: ['ssn'] }],
     },
     {
+      name: 'Vue props declared by defineProps\'s type argument (inline, or an interface through withDefaults): typed fields only',
+      filename: 'src/PatientHeader.vue',
+      code: `<template><h1>{{ title }}</h1></template>\n<script setup lang="ts">\n${PATIENT}\ninterface Props { item: Patient; title?: string }\nconst props = withDefaults(defineProps<Props>(), { title: 'Patient' });\nconst inline = defineProps<{ record: Patient; heading: string }>();\nconsole.log(props.title, inline.heading);\nconsole.log(props.item.dateOfBirth);\nconsole.log(inline.record);\n</script>\n`,
+      errors: [{ line: 8, column: 13, kinds: ['date-of-birth'] }, { line: 9, column: 13, kinds: ['date-of-birth', 'name', 'ssn'] }],
+    },
+    {
       name: 'a Vue 2 Options API component (plain <script>) and a CRLF file',
       filename: 'src/PatientList.vue',
       code: `<template>\r\n  <ul><li v-for="p in patients">{{ p.firstName }}</li></ul>\r\n</template>\r\n<script>\r\nexport default {\r\n  methods: {\r\n    select(patient) { console.log(patient.dateOfBirth); },\r\n  },\r\n};\r\n</script>\r\n`,
@@ -39,6 +45,12 @@ runRuleTests('no-phi-in-browser-storage', {
     { filename: 'src/Settings.vue', code: `<template><input v-model="theme"></template>\n<script setup>\nimport { ref } from 'vue';\nconst theme = ref('dark');\nlocalStorage.setItem('theme', theme.value);\n</script>\n` },
   ],
   invalid: [
+    {
+      name: 'a Vue v-model declared by defineModel<T>(), stored',
+      filename: 'src/PatientEditor.vue',
+      code: `<template><input v-model="model.firstName"></template>\n<script setup lang="ts">\n${PATIENT}\nconst model = defineModel<Patient>({ required: true });\nwatch(model, () => sessionStorage.setItem('draft', JSON.stringify(model.value)));\n</script>\n`,
+      errors: [{ line: 5, column: 52 }],
+    },
     {
       name: 'a Vue component storing the patient it edits (both script blocks)',
       filename: 'src/PatientForm.vue',

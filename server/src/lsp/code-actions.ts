@@ -13,11 +13,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnyRule as Rule, type Finding, type Fix } from '../engine';
+import { componentCode, componentScripts, docsUrl, isComponentPath, type AnyRule as Rule, type Finding, type Fix } from '../engine';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDocumentationArgs } from '../shared/protocol';
 import type { AnalysisOutcome } from './analyzer';
 import { languageOfPath } from '../shared/file-kinds';
-import { componentCode, componentScripts, isComponentPath } from '../engine/components';
 import { isDiagnosticData, toDiagnostic, toLspRange } from './diagnostics';
 import { toPosix, uriToPath } from './paths';
 import type { RedactorChoice } from './settings';

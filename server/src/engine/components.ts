@@ -11,8 +11,9 @@
 // `src="…"` has nothing inline; a block in another language (`lang="coffee"`) is not read. A block whose
 // closing tag is missing is a problem: the file is reported as not analysed, with where the block opened.
 //
-// The result of a component is itself "script-shaped" (it does not open with a tag), so applying it
-// again changes nothing: every entry point (analysis, the workspace index, a parse) may call it.
+// The result of a component is itself "script-shaped" (it neither opens with markup nor has a block tag at
+// a line start), so applying it again changes nothing: every entry point (analysis, the workspace index, a
+// parse) may call it.
 
 /** `.vue` and `.svelte` files. */
 export const COMPONENT_FILE = /\.(?:vue|svelte)$/i;
@@ -57,24 +58,38 @@ const SCRIPT_TYPES = /^(?:module|(?:text|application)\/(?:java|type|ecma)script|
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 
 /**
- * The code to analyse of a file: for a component whose text opens with markup (its first non-blank
- * character is `<` or a Svelte `{` block), its script blocks with the rest blanked; any other text as it is.
+ * The code to analyse of a file: for a component's text (see `isComponentText`), its script blocks with the rest
+ * blanked; any other text (a component's code already extracted) as it is.
  */
 export function componentCode(fileName: string, text: string): string {
-  if (!isComponentPath(fileName) || !opensWithMarkup(text)) return text;
+  if (!isComponentPath(fileName) || !isComponentText(text)) return text;
   return componentScripts(text).code;
 }
 
 /** Why a component's scripts could not be found whole, or undefined (also for text that is not a component's). */
 export function componentProblem(fileName: string, text: string): ComponentProblem | undefined {
-  if (!isComponentPath(fileName) || !opensWithMarkup(text)) return undefined;
+  if (!isComponentPath(fileName) || !isComponentText(text)) return undefined;
   return componentScripts(text).problem;
 }
 
 /** A component's template, styles and custom blocks (its scripts blanked), or undefined for other files. */
 export function componentMarkup(fileName: string, text: string): string | undefined {
-  if (!isComponentPath(fileName) || !opensWithMarkup(text)) return undefined;
+  if (!isComponentPath(fileName) || !isComponentText(text)) return undefined;
   return componentScripts(text).markup;
+}
+
+/** A block tag at the start of a line: how Vue's blocks (and Svelte's scripts and styles) stand in a component. */
+const BLOCK_AT_LINE_START = /^<(?:template|script|style)[\s>/]/m;
+
+/**
+ * Whether a text is a component as written rather than the code extracted from one: it opens with markup (`<`,
+ * or a Svelte `{#if}` block), or has a block tag at the start of a line after a leading comment or text (Vue
+ * ignores what stands between blocks: `// Generated file` above `<template>`). Extracted code opens with the
+ * script's own first token, and its lines start with script code; a code text just produced is also remembered.
+ */
+function isComponentText(text: string): boolean {
+  if (produced.has(text)) return false;
+  return opensWithMarkup(text) || BLOCK_AT_LINE_START.test(text);
 }
 
 function opensWithMarkup(text: string): boolean {
@@ -87,6 +102,16 @@ function opensWithMarkup(text: string): boolean {
   return false;
 }
 
+/** The code texts produced last (bounded): handing one back is a no-op whatever it looks like. */
+const produced = new Set<string>();
+const PRODUCED_SIZE = 32;
+
+function remember(code: string): void {
+  produced.delete(code);
+  produced.add(code);
+  if (produced.size > PRODUCED_SIZE) produced.delete(produced.values().next().value as string);
+}
+
 // One analysis is asked for by several entry points (analysis, the index, the role, the parse): the last few are kept.
 const cache: Array<{ text: string; result: ComponentScripts }> = [];
 const CACHE_SIZE = 8;
@@ -95,6 +120,7 @@ const CACHE_SIZE = 8;
 export function componentScripts(text: string): ComponentScripts {
   for (const entry of cache) if (entry.text === text) return entry.result;
   const result = scan(text);
+  if (result.code !== text) remember(result.code);
   cache.unshift({ text, result });
   if (cache.length > CACHE_SIZE) cache.pop();
   return result;

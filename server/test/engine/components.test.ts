@@ -142,6 +142,17 @@ describe('single-file components', () => {
     assert.equal(componentProblem('Card.vue', ''), undefined);
   });
 
+  it('reads a component whose blocks follow a leading comment or text (Vue ignores what stands between blocks)', () => {
+    const text = '// Generated file: do not edit\n<template lang="pug">\n  div(class="page") {{ a < b }}\n</template>\n<script>\nexport default { name: \'Page\' };\n</script>\n';
+    const code = componentCode('Page.vue', text);
+    assertInPlace(text, code);
+    assert.match(code, /^\s*export default \{ name: 'Page' \};\s*$/);
+    assert.equal(componentCode('Page.vue', code), code, 'applied once');
+    assert.equal(parseSource('/w/Page.vue', text).body.length, 1);
+    // With a byte order mark before the first block (an editor's text keeps it).
+    assert.equal(componentScripts('\uFEFF<script setup lang="ts">\nconst a = 1;\n</script>\n').blocks.length, 1);
+  });
+
   it('never throws on malformed markup', () => {
     for (const text of ['<', '<script', '<script lang="ts', '<template><template>', '<!-- <script>', '<<<>>>', '</script>', '<script/>', '<a b=c d="e\' <script>x</script>']) {
       assert.doesNotThrow(() => componentScripts(text), text);

@@ -98,7 +98,8 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(e2e|e2e-spec|cy|pw|playwright)\.[cm]?[jt]sx?$/i, 'e2e'],
   // Scripts that set up or run the end-to-end suite: `e2e-test-setup.ts`, `run-e2e.ts`.
   [/(^|[-_.])e2e[-_.]/i, 'e2e'],
-  [/\.(stories|story)\.[cm]?[jt]sx?$|\.mdx$/i, 'story'],
+  // Stories written as components too: Histoire's `Card.story.vue`, Storybook's Svelte CSF `Card.stories.svelte`.
+  [/\.(stories|story)\.(?:[cm]?[jt]sx?|vue|svelte)$|\.mdx$/i, 'story'],
   [/\.(test|spec|tests|specs|unit|integration|int-test)\.[cm]?[jt]sx?$|(^|[._-])(test|spec)\.[cm]?[jt]sx?$|^(setup-?tests?|jest\.setup|vitest\.setup|test-?setup|setupTests)\.[cm]?[jt]s$/i, 'test'],
   [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
   // Mock data named in camelCase or PascalCase: `PatientListMockData.js`, `visitMocks.ts`.

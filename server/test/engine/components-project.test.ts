@@ -59,6 +59,9 @@ describe('single-file components in a workspace scan', () => {
   it('gives a .vue or .svelte file a role like any code file and reports a malformed one as skipped, with the place', async () => {
     dir = workspace({
       'src/stories/PatientCard.stories.vue': "<template><p/></template>\n<script setup>\nconsole.log({ ssn: '123-45-6789' }.ssn);\n</script>\n",
+      // stories written as components (Histoire, Storybook's Svelte CSF) beside the component: stories by name
+      'src/components/Card.story.vue': '<template><Story><Card/></Story></template>\n<script setup>\nconst patient = { ssn: "123-45-6789" };\nconsole.log(patient.ssn);\n</script>\n',
+      'src/components/Card.stories.svelte': '<script>\n  const patient = { ssn: "123-45-6789" };\n  console.log(patient.ssn);\n</script>\n<Story name="x"/>\n',
       'src/Broken.vue': '<template><p/></template>\n\n<script lang="ts">\nconsole.log(1);\n',
       'src/Widget.svelte': '<script>\n  export let patient;\n  console.log(patient.ssn);\n</script>\n<p>{patient.firstName}</p>\n',
     });

@@ -63,6 +63,8 @@ describe('single-file components in a workspace scan', () => {
       'src/components/Card.story.vue': '<template><Story><Card/></Story></template>\n<script setup>\nconst patient = { ssn: "123-45-6789" };\nconsole.log(patient.ssn);\n</script>\n',
       'src/components/Card.stories.svelte': '<script>\n  const patient = { ssn: "123-45-6789" };\n  console.log(patient.ssn);\n</script>\n<Story name="x"/>\n',
       'src/Broken.vue': '<template><p/></template>\n\n<script lang="ts">\nconsole.log(1);\n',
+      // a suppression comment in a component's script applies to its next line
+      'src/Suppressed.vue': "<template><p/></template>\n<script setup lang=\"ts\">\ndeclare const patient: { ssn: string };\n// phi-guard-disable-next-line no-phi-in-logs -- masked by the app's console shim (SEC-1)\nconsole.log(patient.ssn);\n</script>\n",
       'src/Widget.svelte': '<script>\n  export let patient;\n  console.log(patient.ssn);\n</script>\n<p>{patient.firstName}</p>\n',
     });
     const result = await scanWorkspace({ paths: [dir], cwd: dir });
@@ -71,6 +73,6 @@ describe('single-file components in a workspace scan', () => {
     assert.equal(broken.reason, 'parse-error');
     assert.match(broken.detail, /^3:1 component file: the <script> block opened here has no closing <\/script> tag/);
     assert.ok(result.findings.some((finding) => finding.file === 'src/Broken.vue' && finding.ruleId === 'unanalysed-file'));
-    assert.deepEqual(result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => `${finding.file}:${finding.range.start.line}`), ['src/Widget.svelte:3']);
+    assert.deepEqual(result.findings.filter((finding) => finding.ruleId === 'no-phi-in-logs').map((finding) => `${finding.file}:${finding.range.start.line}${finding.suppressed ? ':suppressed' : ''}`).sort(), ['src/Suppressed.vue:5:suppressed', 'src/Widget.svelte:3']);
   });
 });

@@ -26,6 +26,7 @@ import type { RuleSet } from './rule-set';
 import { applySuppressions, evaluateSuppressions, findSuppressions, suppressionProblems, type EvaluatedDirective } from './suppressions';
 import { maskCode, maskErrorMessage, maskLabel, maskParserMessage, renderTemplate } from './value-mask';
 import { extractReachFacts } from './reachability';
+import { componentCode, componentProblem, isComponentPath } from './components';
 import { hasPhi, hasTag } from './values';
 import type { WorkspaceIndex } from './workspace-index';
 import { extractModuleLoggers, type ModuleLoggers } from './logger-levels';
@@ -102,8 +103,12 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The input with the file's role decided (from its path, the config and its text) when the caller did not. */
-function withRole(input: AnalyzeInput): AnalyzeInput {
+/**
+ * The input with the file's role decided (from its path, the config and its text) when the caller did not,
+ * and, for a single-file component, its text as the code analysed: its script blocks, the rest blanked out.
+ */
+function withRole(given: AnalyzeInput): AnalyzeInput {
+  const input = isComponentPath(given.absPath) ? { ...given, text: componentCode(given.absPath, given.text) } : given;
   if (input.role) return input;
   const language = languageOfPath(input.absPath) === 'json' ? 'json' : 'code';
   return { ...input, role: fileRole(input.absPath, input.relPath, input.text, language, input.config) };
@@ -111,6 +116,8 @@ function withRole(input: AnalyzeInput): AnalyzeInput {
 
 export function analyzeFile(given: AnalyzeInput): FileResult {
   const language = languageOfPath(given.absPath) === 'json' ? 'json' : 'code';
+  // A single-file component (`.vue`, `.svelte`) is analysed as its script blocks, the rest blanked out in place.
+  const component = componentProblem(given.absPath, given.text);
   const input = withRole(given);
   const lineStarts = computeLineStarts(input.text);
   const reports: PendingReport[] = [];
@@ -126,7 +133,9 @@ export function analyzeFile(given: AnalyzeInput): FileResult {
   let unanalysed =
     language === 'json'
       ? analyzeJson(input, rules, lineStarts, reports, onRuleError, suppressions)
-      : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'as-written', reach);
+      : component
+        ? parseFailure(input, component)
+        : analyzeCode(input, rules, lineStarts, reports, onRuleError, importedCalls, forwardedCalls, suppressions, 'as-written', reach);
   if (unanalysed?.retryBalanced) {
     // The walk overflowed the stack: start again on a tree with long operator chains rebalanced.
     reports.length = 0;
@@ -447,7 +456,8 @@ function methodReturnFor(input: AnalyzeInput): AnalyzerOptions['methodReturn'] {
  * What `Class#method` of this file returns, when it is the response of a read of a patient route: the
  * method's body walked silently (no rule runs), its own calls of other files' methods asked of `methodReturns`.
  */
-export function methodReturnOf(input: AnalyzeInput, program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
+export function methodReturnOf(given: AnalyzeInput, program: TSESTree.Program, exportName: string): ReturnedResponse | undefined {
+  const input = isComponentPath(given.absPath) ? { ...given, text: componentCode(given.absPath, given.text) } : given;
   const analyzer = new Analyzer(
     { file: input.relPath, text: input.text, lineStarts: computeLineStarts(input.text), classifier: classifierFor(input.config, input.text), index: input.index, extraSanitizers: input.config.sanitizers, onRuleError: () => undefined, methodReturn: methodReturnFor(input), appUsersArePatients: input.config.appUsers === 'patients' },
     [],
@@ -456,7 +466,25 @@ export function methodReturnOf(input: AnalyzeInput, program: TSESTree.Program, e
 }
 
 export function parseSource(absPath: string, text: string): TSESTree.Program {
+  if (isComponentPath(absPath)) return parseComponent(componentCode(absPath, text), (code, jsx) => parseCode(code, jsx));
   return parseCode(text, JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()));
+}
+
+/**
+ * A component's scripts: TypeScript without JSX first (`lang="ts"`, plain JavaScript, a `<T>value` assertion),
+ * then with JSX (`lang="tsx"`/`"jsx"`, or JSX in a script without `lang`) when that fails.
+ */
+function parseComponent(code: string, parseWith: (code: string, jsx: boolean) => TSESTree.Program): TSESTree.Program {
+  try {
+    return parseWith(code, false);
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
+    try {
+      return parseWith(code, true);
+    } catch {
+      throw error;
+    }
+  }
 }
 
 function parseFailure(input: AnalyzeInput, error: unknown): Unanalysed {
@@ -551,6 +579,7 @@ function analyzeCode(
 
 /** The fallback parse for code whose tree is too deep as written (see deep-parse.ts). */
 function parseBalanced(absPath: string, text: string): TSESTree.Program {
+  if (isComponentPath(absPath)) return parseComponent(componentCode(absPath, text), (code, jsx) => parseWithBalancedChains(code, { ...PARSE_OPTIONS, jsx }).program);
   return parseWithBalancedChains(text, { ...PARSE_OPTIONS, jsx: JSX_EXTENSIONS.has(path.extname(absPath).toLowerCase()) }).program;
 }
 

@@ -2,11 +2,16 @@
 // files call with PHI, and the matching of those calls against the exports' parameter-to-sink summaries.
 // Used by the workspace scan and by the language server for the document being edited.
 import * as path from 'node:path';
-import { CODE_EXTENSIONS } from '../shared/file-kinds';
+import { COMPONENT_EXTENSIONS, SCRIPT_EXTENSIONS } from '../shared/file-kinds';
 import type { CrossFileMatch, SharedSink } from './analyze';
 import type { CrossFileCall, ExportedSink, ForwardedCall } from '../core/types';
 
-const MODULE_EXTENSIONS = CODE_EXTENSIONS;
+const MODULE_EXTENSIONS = SCRIPT_EXTENSIONS;
+
+/** A component's module key keeps its extension (`/ws/src/PatientCard.vue`): it is imported by its full name. */
+function isComponentKey(key: string): boolean {
+  return COMPONENT_EXTENSIONS.includes(path.extname(key).toLowerCase());
+}
 
 /** The path of a module without its extension (`/ws/src/lib/store`), the key relative imports resolve to. */
 export function moduleKey(absPath: string): string {
@@ -26,6 +31,7 @@ export type ModuleResolver = (fromFile: string, specifier: string) => string | u
 
 /** The files a module key may be: `key.ts`, `key.tsx`, …, `key/index.ts`, …. */
 export function moduleFileCandidates(key: string): string[] {
+  if (isComponentKey(key)) return [key];
   return [...MODULE_EXTENSIONS.map((extension) => key + extension), ...MODULE_EXTENSIONS.map((extension) => path.join(key, `index${extension}`))];
 }
 

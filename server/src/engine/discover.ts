@@ -43,14 +43,14 @@ export interface DiscoveryResult {
   /** Folders listed (each real folder once), for tests and diagnostics. */
   foldersVisited: number;
   /**
-   * Files of kinds not scanned that import code (`.vue`, `.svelte`, `.astro`, `.mdx`), absolute paths: what
+   * Files of kinds not scanned that import code (`.astro`, `.mdx`, `.marko`), absolute paths: what
    * they import is read for what the workspace uses (reachability.ts).
    */
   unreadImporters: string[];
 }
 
 /** Component and document formats that import TypeScript/JavaScript modules but are not scanned. */
-const UNREAD_IMPORTER = /\.(?:vue|svelte|astro|mdx|marko|riot)$/i;
+const UNREAD_IMPORTER = /\.(?:astro|mdx|marko|riot)$/i;
 
 const PARALLEL_STATS = 64;
 /** A .gitignore larger than this is read up to here (a megabyte of patterns is already absurd). */

@@ -7,6 +7,7 @@ export { docsUrl } from '../rule-api';
 export { Project, scanRoot, type FileAnalysis, type ProjectOptions, type ScanRequest } from './project';
 export { RuleSet } from './rule-set';
 export { parseSource } from './analyze';
+export { componentCode, componentScripts, isComponentPath } from './components';
 export { DeadlineExceeded } from './deadline';
 export { parseConfigText, CONFIG_FILE_NAME } from './config';
 export { didYouMean } from './did-you-mean';

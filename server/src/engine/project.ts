@@ -20,7 +20,8 @@ import { readHead, readSmallTextFile, readSourceFile, sizeLimitDetail } from './
 import { sizeOverLimit } from './text-size';
 import { throwIfPastDeadline } from './deadline';
 import { bundledNonEntryFiles } from './bundled-apps';
-import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, templateReachFacts, unreachableEntities } from './reachability';
+import { markUnfilledParameters, markUnreachable, opaqueReachFacts, parseReachFacts, templateReachFacts, unreachableEntities, withMarkupWords } from './reachability';
+import { componentMarkup } from './components';
 import { markUnloadedSentryConfigs } from './next-sentry-configs';
 import { fileRole, isReportedInRole, roleByImporters, roleOfPath, TEST_ROLES, type RoleVerdict } from './roles';
 import { RuleSet } from './rule-set';
@@ -250,7 +251,7 @@ export class Project {
     // The editor knows this file alone for sure: only a function its own live code never mentions (and
     // not exported) is judged unreachable; other files' uses are not looked for.
     if (result.reach) {
-      const facts = new Map([[relPath, result.reach]]);
+      const facts = new Map([[relPath, reachWithMarkup(result.reach, absPath, text)]]);
       markUnreachable(all, unreachableEntities(facts, { complete: false }));
       markUnfilledParameters(all, facts, () => text, { complete: false });
     }
@@ -501,7 +502,7 @@ export class Project {
       } else {
         filesScanned++;
         findings.push(...result.findings);
-        if (result.reach) packedReachFacts.set(file.relPath, packed(result.reach));
+        if (result.reach) packedReachFacts.set(file.relPath, packed(reachWithMarkup(result.reach, file.absPath, loaded[i].text)));
         if (result.findings.length) ownFindings.set(loaded[i], result.findings);
         if (result.flows) callsOf.set(loaded[i], packed(result.flows.calls));
       }
@@ -567,7 +568,7 @@ export class Project {
     const reachFacts = new Map([...packedReachFacts].map(([file, facts]) => [file, parseReachFacts(facts.toString())]));
     packedReachFacts.clear();
     let complete = roots.some((candidate) => path.resolve(candidate) === path.resolve(this.root));
-    // Component files the scan does not analyse (`.vue`, `.mdx`…) still import code: what they import is used.
+    // Component files the scan does not analyse (`.astro`, `.mdx`…) still import code: what they import is used.
     for (const absPath of discovery.unreadImporters) {
       const text = readSmallTextFile(absPath, configFor(absPath).maxFileSize);
       if (text === undefined) {
@@ -635,6 +636,12 @@ function packed<T>(value: T): Packed<T> {
 
 function unpacked<T>(value: Packed<T>): T {
   return JSON.parse(value.toString()) as T;
+}
+
+/** A file's reach facts, a single-file component's with the words of its template (names it may call there). */
+function reachWithMarkup(facts: ReachFacts, absPath: string, text: string): ReachFacts {
+  const markup = componentMarkup(absPath, text);
+  return markup === undefined ? facts : withMarkupWords(facts, markup);
 }
 
 function isProductRole(role: FileRole | undefined): boolean {

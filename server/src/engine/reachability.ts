@@ -587,6 +587,23 @@ export function templateReachFacts(text: string): ReachFacts {
   return { entities: [], mentions: Object.create(null), imports: [], members: wordsAsMembers(text) };
 }
 
+/**
+ * A component's facts with its markup's words (`.vue`/`.svelte` template, which the engine does not analyse):
+ * each may name a function of its scripts (`<script setup>`'s `save`, a Svelte handler) or a member (an Options
+ * API method), used by the top level.
+ */
+export function withMarkupWords(facts: ReachFacts, markup: string): ReachFacts {
+  const words = templateWords(markup);
+  if (words.length === 0) return facts;
+  const members: Record<string, number[]> = Object.assign(Object.create(null), facts.members);
+  const mentions: Record<string, number[]> = Object.assign(Object.create(null), facts.mentions);
+  for (const word of words) {
+    members[word] = [...(members[word] ?? []), -1];
+    mentions[word] = [...(mentions[word] ?? []), -1];
+  }
+  return { ...facts, members, mentions };
+}
+
 function wordsAsMembers(text: string): Record<string, number[]> {
   const members: Record<string, number[]> = Object.create(null);
   for (const word of templateWords(text)) members[word] = [-1];

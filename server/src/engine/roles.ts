@@ -4,6 +4,7 @@
 // report in it (meta.roles) and how severe a finding there is. The role comes from the config's `roles`
 // globs first, then from path conventions, then from what the file imports (a test runner) or says
 // about itself (a generated-file banner).
+import { componentCode } from './components';
 import * as path from 'node:path';
 import type { FileRole, ResolvedConfig } from '../core/config-types';
 import { IgnoreMatcher } from './ignore-rules';
@@ -97,7 +98,8 @@ const FILE_PATTERNS: ReadonlyArray<[RegExp, FileRole]> = [
   [/\.(e2e|e2e-spec|cy|pw|playwright)\.[cm]?[jt]sx?$/i, 'e2e'],
   // Scripts that set up or run the end-to-end suite: `e2e-test-setup.ts`, `run-e2e.ts`.
   [/(^|[-_.])e2e[-_.]/i, 'e2e'],
-  [/\.(stories|story)\.[cm]?[jt]sx?$|\.mdx$/i, 'story'],
+  // Stories written as components too: Histoire's `Card.story.vue`, Storybook's Svelte CSF `Card.stories.svelte`.
+  [/\.(stories|story)\.(?:[cm]?[jt]sx?|vue|svelte)$|\.mdx$/i, 'story'],
   [/\.(test|spec|tests|specs|unit|integration|int-test)\.[cm]?[jt]sx?$|(^|[._-])(test|spec)\.[cm]?[jt]sx?$|^(setup-?tests?|jest\.setup|vitest\.setup|test-?setup|setupTests)\.[cm]?[jt]s$/i, 'test'],
   [/\.(mock|mocks|stub|stubs|fake)\.[cm]?[jt]sx?$|^(mock|mocks|fake)[-_.A-Z]|[-_](mock|mocks)\.[cm]?[jt]sx?$|^mock[A-Z]/, 'mock'],
   // Mock data named in camelCase or PascalCase: `PatientListMockData.js`, `visitMocks.ts`.
@@ -276,7 +278,9 @@ function sandboxRole(relPath: string, text: string): RoleVerdict | undefined {
 }
 
 /** A file's role: the config's `roles` globs, then naming conventions, then its text, else production. */
-export function fileRole(absPath: string, relPath: string, text: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
+export function fileRole(absPath: string, relPath: string, given: string, language: 'code' | 'json', config: ResolvedConfig): RoleVerdict {
+  // A single-file component's role is its scripts' (imports of a test runner, test globals), not its template's words.
+  const text = componentCode(absPath, given);
   const configured = configRoleOf(absPath, config);
   if (configured) return configured;
   const verdict = roleOfPath(relPath) ?? sandboxRole(relPath, text) ?? roleOfText(text, language, relPath.slice(relPath.lastIndexOf('/') + 1)) ?? { role: 'production', reason: 'default' };

@@ -173,6 +173,28 @@ function formikFieldsOfFile(node: Node): string[] {
   return fields;
 }
 
+/** Vue's `<script setup>` macros whose type argument declares the value: `defineProps<{ patient: Patient }>()`, `defineModel<Patient>()`. */
+const VUE_MACROS = new Set(['defineProps', 'defineModel']);
+
+/**
+ * An inline object type (`{ patient: Patient; title: string }`, the usual way to declare a Vue component's props):
+ * an object whose fields are what their declared types give. Fields of types that say nothing are left out.
+ */
+function typeLiteralValue(host: TypeFlowHost, type: TSESTree.TSTypeLiteral, node: Node): AbstractValue {
+  const fields = new Map<string, AbstractValue>();
+  let taint: AbstractValue = EMPTY;
+  for (const member of type.members) {
+    if (member.type !== 'TSPropertySignature' || member.computed || !member.typeAnnotation) continue;
+    const key = member.key.type === 'Identifier' ? member.key.name : member.key.type === 'Literal' ? String(member.key.value) : undefined;
+    if (key === undefined) continue;
+    const field = valueOfType(host, member.typeAnnotation.typeAnnotation, node);
+    if (!hasPhi(field) && !field.typeName) continue;
+    fields.set(key, field);
+    taint = join(taint, taintOnly(field));
+  }
+  return fields.size ? { ...taint, fields } : EMPTY;
+}
+
 export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpression, value: AbstractValue): AbstractValue {
   const name = calleeName(node.callee);
   if (!name) return value;
@@ -185,6 +207,10 @@ export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpres
   if (node.callee.type === 'Identifier' && formValueAccessors.has(name) && !hasPhi(value)) {
     const binding = host.scope.lookup(name)?.value;
     if (binding && hasPhi(binding) && !binding.functionNode) return join(value, taintOnly(binding));
+  }
+  // Vue's `withDefaults(defineProps<Props>(), { … })`: the props as declared (defaults only fill absent ones).
+  if (name === 'withDefaults' && node.callee.type === 'Identifier' && node.arguments[0]?.type === 'CallExpression' && calleeName(node.arguments[0].callee) === 'defineProps') {
+    return host.valueOf(node.arguments[0]);
   }
   const formOption = Object.prototype.hasOwnProperty.call(FORM_HOOKS, name) ? FORM_HOOKS[name] : null;
   const typeArgument = node.typeArguments?.params[0];
@@ -199,7 +225,7 @@ export function frameworkCallValue(host: TypeFlowHost, node: TSESTree.CallExpres
   // `http.getWithCors<RequestResult<Dependent[]>>(url)`: a client's request method named for its verb.
   const request = node.callee.type === 'MemberExpression' && typedRequestVerbs.has(splitWords(name)[0] ?? '');
   if (!HOOK.test(name) && !typedResultCalls.has(name) && !request && !(module && TYPED_STATE_MODULES.test(module))) return value;
-  const typed = valueOfType(host, typeArgument, node);
+  const typed = VUE_MACROS.has(name) && typeArgument.type === 'TSTypeLiteral' ? typeLiteralValue(host, typeArgument, node) : valueOfType(host, typeArgument, node);
   if (!hasPhi(typed) && !typed.typeName) return value;
   return hasPhi(value) ? join(value, typed) : { ...typed, tags: value.tags };
 }

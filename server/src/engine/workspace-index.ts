@@ -2,6 +2,7 @@
 // and of their fields, so a parameter typed `Patient` in one file knows which fields are PHI even when
 // `Patient` is declared in another. It reads declarations with a light scanner instead of a second
 // parse: the full parse happens once, in analysis; this pass costs a small fraction of it.
+import { componentCode } from './components';
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
@@ -1479,8 +1480,10 @@ export class WorkspaceIndex {
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
-  addFile(file: string, text: string): void {
+  addFile(file: string, given: string): void {
     this.removeFile(file);
+    // A single-file component (`.vue`, `.svelte`) is indexed by its script blocks.
+    const text = componentCode(file, given);
     const imports = extractRelativeImports(file, text);
     if (imports.length) {
       this.importsByFile.set(file, imports);

@@ -13,7 +13,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnyRule as Rule, type Finding, type Fix } from '../engine';
+import { componentCode, componentScripts, docsUrl, isComponentPath, type AnyRule as Rule, type Finding, type Fix } from '../engine';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_CODE_ACTION_KIND, type ShowRuleDocumentationArgs } from '../shared/protocol';
 import type { AnalysisOutcome } from './analyzer';
 import { languageOfPath } from '../shared/file-kinds';
@@ -169,14 +169,15 @@ function escapeRegExp(text: string): string {
 /** The import of the redactor, unless the document already imports or declares it. */
 export function importEditFor(doc: TextDocument, redactor: RedactorChoice): LspTextEdit | undefined {
   if (!redactor.module) return undefined;
-  const text = doc.getText();
+  const docPath = uriToPath(doc.uri);
+  // A single-file component's code is its script blocks (the rest blanked in place): imports go there.
+  const text = docPath && isComponentPath(docPath) ? componentCode(docPath, doc.getText()) : doc.getText();
   const name = escapeRegExp(redactor.name);
   const alreadyThere = new RegExp(
     `(?:\\bimport\\b[^;]*?\\b${name}\\b[^;]*?\\bfrom\\b)|(?:\\b(?:const|let|var)\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*=\\s*require\\s*\\()|(?:\\b(?:function|const|let|var|class)\\s+${name}\\b)`,
   );
   if (alreadyThere.test(text)) return undefined;
   let specifier = redactor.module;
-  const docPath = uriToPath(doc.uri);
   if (specifier.startsWith('./') || specifier.startsWith('../')) {
     const target = path.resolve(redactor.baseDir, specifier);
     if (docPath) {
@@ -195,6 +196,13 @@ export function importEditFor(doc: TextDocument, redactor: RedactorChoice): LspT
   for (const match of text.matchAll(importPattern)) lastImportEnd = (match.index ?? 0) + match[0].length;
   if (lastImportEnd >= 0) {
     const position = doc.positionAt(lastImportEnd);
+    return { range: { start: position, end: position }, newText: `${eol}${statement}` };
+  }
+  if (docPath && isComponentPath(docPath)) {
+    // No import yet: at the start of the component's first script block, on a line of its own.
+    const block = componentScripts(doc.getText()).blocks.find((candidate) => candidate.analysed);
+    if (!block) return undefined;
+    const position = doc.positionAt(block.start);
     return { range: { start: position, end: position }, newText: `${eol}${statement}` };
   }
   let line = 0;

@@ -19,11 +19,23 @@ export const FILE_KINDS: readonly FileKind[] = [
     extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
     editorLanguages: ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'],
   },
+  // Single-file components: their `<script>` blocks are analysed as code, the rest of the file blanked out
+  // (engine/components.ts). Their templates are not analysed.
+  { language: 'code', extensions: ['.vue', '.svelte'], editorLanguages: ['vue', 'svelte'] },
   // JSON with comments and trailing commas. Not JSON5: its syntax (unquoted keys, single quotes) is neither.
   { language: 'json', extensions: ['.json', '.jsonc'], editorLanguages: ['json', 'jsonc'] },
 ];
 
 export const CODE_EXTENSIONS: readonly string[] = FILE_KINDS.filter((kind) => kind.language === 'code').flatMap((kind) => kind.extensions);
+
+/** Extensions of single-file components (`.vue`, `.svelte`): code files whose scripts are analysed. */
+export const COMPONENT_EXTENSIONS: readonly string[] = ['.vue', '.svelte'];
+
+/**
+ * Extensions an import may leave out (`./store` for store.ts): script files only. A component is imported by
+ * its full name (`./PatientCard.vue`), and `PatientCard.vue` beside a `PatientCard.ts` are two modules.
+ */
+export const SCRIPT_EXTENSIONS: readonly string[] = CODE_EXTENSIONS.filter((extension) => !COMPONENT_EXTENSIONS.includes(extension));
 
 /** The languages VS Code hands to the server. */
 export const EDITOR_LANGUAGES: readonly string[] = FILE_KINDS.flatMap((kind) => kind.editorLanguages);

@@ -135,6 +135,8 @@ export const TYPED_RESULT_CALLS: readonly string[] = [
   'get', 'post', 'put', 'patch', 'request', 'fetch', 'query', 'getJSON', 'ajax', 'readResource', 'searchResources',
   'ref', 'reactive', 'shallowRef', 'computed', 'signal', 'createSignal', 'createStore', 'writable', 'readable', 'observable', 'atom',
   'createContext', 'inject', 'of', 'group', 'nonNullable', 'getRawValue',
+  // Vue's compiler macros in `<script setup>`: the component's props and its `v-model`, as the type argument declares them
+  'defineProps', 'defineModel',
 ];
 
 /**

@@ -134,14 +134,29 @@ describe('unreachable code', () => {
     assert.deepEqual(dead, ['src/local.tsx:2', 'src/local.tsx:3', 'src/local.tsx:4', 'src/service.ts:3']);
   });
 
-  it('reads what component files the scan does not analyse import (.vue, .mdx): those modules are used whole', async () => {
-    const withVue = writeWorkspace({ ...WORKSPACE, 'src/Page.vue': "<script>import { unused } from './store';</script>", 'docs/intro.mdx': "import { Card } from '../src/unrelated';" });
+  it('reads what component files the scan does not analyse import (.mdx): those modules are used whole', async () => {
+    const withMdx = writeWorkspace({ ...WORKSPACE, 'docs/intro.mdx': "import { Card } from '../src/store';" });
     try {
-      const result = await new Project({ root: withVue, rules: allRules, reportRoles: 'all' }).scan();
+      const result = await new Project({ root: withMdx, rules: allRules, reportRoles: 'all' }).scan();
       const store = result.findings.filter((finding) => finding.file === 'src/store.ts');
       assert.ok(store.length >= 4 && store.every((finding) => finding.role === 'production'));
       const inner = result.findings.filter((finding) => finding.file === 'src/inner.ts').map((finding) => finding.role);
       assert.deepEqual(inner, ['production', 'unreachable'], 'other modules are still judged');
+    } finally {
+      fs.rmSync(withMdx, { recursive: true, force: true });
+    }
+  });
+
+  it('analyses .vue components: what their scripts call, and the names their template uses, are used', async () => {
+    const withVue = writeWorkspace({
+      ...WORKSPACE,
+      'src/Page.vue': "<template>\n  <button @click=\"unused\">x</button>\n</template>\n<script setup>\nimport { unused, arrowUnused } from './store';\n</script>\n",
+    });
+    try {
+      const result = await new Project({ root: withVue, rules: allRules, reportRoles: 'all' }).scan();
+      const store = result.findings.filter((finding) => finding.file === 'src/store.ts').map((finding) => `${finding.range.start.line}:${finding.role}`);
+      // `unused` is what the template calls; `arrowUnused` is imported but named nowhere else; viaDead is only called by dead code.
+      assert.deepEqual(store, ['2:production', '3:production', '4:unreachable', '5:unreachable']);
     } finally {
       fs.rmSync(withVue, { recursive: true, force: true });
     }

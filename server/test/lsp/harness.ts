@@ -397,6 +397,8 @@ export class RawClient {
 }
 
 export function languageOf(absPath: string): string {
+  if (/\.vue$/.test(absPath)) return 'vue';
+  if (/\.svelte$/.test(absPath)) return 'svelte';
   if (/\.tsx$/.test(absPath)) return 'typescriptreact';
   if (/\.[cm]?ts$/.test(absPath)) return 'typescript';
   if (/\.jsx$/.test(absPath)) return 'javascriptreact';

@@ -2058,3 +2058,43 @@ describe('no-phi-in-url: a handler handing its whole query to a search of the sa
     ],
   });
 });
+
+// A handler that reads a query parameter from the URL it serves, not from a framework's parsed `req.query`: a Next.js
+// route handler (`request.nextUrl.searchParams`), the web `new URL(request.url).searchParams` (Remix/SvelteKit loaders,
+// workers), Node's `url.parse(req.url, true).query`. Whatever the method, those values are in the request URL.
+describe('no-phi-in-url: handlers reading PHI from the query of the URL they serve', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // opaque ids, codes and flags read from the URL carry no PHI
+      { code: "import { NextRequest, NextResponse } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const params = request.nextUrl.searchParams;\n  const patientId = params.get('patientId');\n  const filter = params.get('filter') ?? 'upcoming';\n  return NextResponse.json({ patientId, filter });\n}", filename: 'src/app/api/appointments/route.ts' },
+      // the query forwarded whole reads no parameter by name (a proxy: nothing goes into a URL that was not in one)
+      { code: "export async function GET(request: Request) {\n  const { searchParams } = new URL(request.url);\n  return fetch(`${process.env.FHIR_BASE}/Patient?${searchParams.toString()}`);\n}", filename: 'src/app/api/fhir/route.ts' },
+      // a URL that is not the incoming request's (a configured callback URL), and a parameter not named as a request
+      "export function parse(config: { url: string }, item: { url: string }) {\n  const lastName = new URL(config.url).searchParams.get('lastName');\n  const dob = new URL(item.url).searchParams.get('dob');\n  return [lastName, dob];\n}",
+      // the staff side: a practitioner directory looked up by the practitioner's phone
+      { code: "const url = require('url');\nasync function findPractitionerByPhone(req, res) {\n  const query = url.parse(req.url, true).query;\n  res.end(JSON.stringify(await directory.find(query.phone)));\n}\nmodule.exports = { findPractitionerByPhone };", filename: 'src/routes/practitioners.js' },
+      // `url.parse(req.url)` without the query parsed, and the path only
+      "const url = require('url');\nfunction serve(req, res) {\n  const pathname = url.parse(req.url).pathname;\n  res.end(pathname);\n}\nmodule.exports = { serve };",
+    ],
+    invalid: [
+      {
+        name: 'a Next.js route handler reads the searched patient\'s birth date and phone from nextUrl.searchParams',
+        filename: 'src/app/api/query/route.ts',
+        code: "import { NextRequest, NextResponse } from 'next/server';\ndeclare function find(q: object): Promise<unknown>;\nexport async function GET(request: NextRequest) {\n  const params = request.nextUrl.searchParams;\n  const dob = params.get('dob') ?? '';\n  const phone = params.get('phone') ?? '';\n  return NextResponse.json(await find({ dob, phone }));\n}",
+        errors: [{ line: 5, column: 26, messageId: 'requestUrlQuery', kinds: ['date-of-birth', 'phone'] }],
+      },
+      {
+        name: 'the web URL of a loader\'s request (destructured searchParams), and the URL object kept in a variable',
+        filename: 'app/routes/patients.tsx',
+        code: "declare function search(name: string | null): Promise<unknown>;\nexport async function loader({ request }: { request: Request }) {\n  const { searchParams } = new URL(request.url);\n  return search(searchParams.get('lastName'));\n}\nexport async function other(request: Request) {\n  const url = new URL(request.url);\n  return search(url.searchParams.get('dateOfBirth'));\n}",
+        errors: [{ line: 4, column: 34, messageId: 'requestUrlQuery', kinds: ['name'] }, { line: 8, column: 38, messageId: 'requestUrlQuery', kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'Node\'s url.parse(req.url, true).query read by field and destructured, in a handler registered elsewhere',
+        filename: 'src/routes/certificates.js',
+        code: "const url = require('url');\nasync function getCertificateByPhone(req, res) {\n  var queryData = url.parse(req.url, true).query;\n  const found = await registry.find(queryData.phone);\n  return filterByDob(found, queryData.dob);\n}\nfunction byEmail(req, res) {\n  const { email } = url.parse(req.url, true).query;\n  res.end(email.length);\n}\nmodule.exports = { getCertificateByPhone, byEmail };",
+        errors: [{ line: 4, column: 37, messageId: 'requestUrlQuery', kinds: ['date-of-birth', 'phone'] }, { line: 8, column: 11, messageId: 'requestUrlQuery', kinds: ['email'] }],
+      },
+    ],
+  });
+});

@@ -2832,6 +2832,7 @@ function reportGetRoutes(context: RuleContext<MessageId>, program: TSESTree.Prog
     classifyName: (name) => context.classifyName(name),
     importsModule: (module) => context.importsModule(module),
     queryKeysReadBy: (callee) => context.queryKeysReadBy?.(callee) ?? [],
+    requestQueryKeysReadBy: (callee) => context.requestQueryKeysReadBy?.(callee) ?? [],
   });
   for (const finding of findings) {
     const origins = finding.reads.slice(0, 3).map((read) => ({ range: rangeOf(context, read.node), label: `query parameter \`${read.name}\` read here` }));

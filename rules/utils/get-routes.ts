@@ -35,6 +35,8 @@ export interface GetRouteDeps {
   importsModule(module: RegExp): boolean;
   /** The keys a function of another workspace module reads from its first parameter (through the workspace index). */
   queryKeysReadBy?(callee: Node): readonly string[];
+  /** The keys a function of another workspace module reads from the query of the request it takes first (through the workspace index). */
+  requestQueryKeysReadBy?(callee: Node): readonly string[];
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
@@ -208,6 +210,16 @@ function handlerOf(argument: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/**
+ * `router.get('/recetas', auth, asyncHandler(get))`, `router.get('/x', list)`: a handler named at its registration and
+ * declared in this file is that route's handler (so its method is known). Only when the last argument names it.
+ */
+function namedHandlerOf(argument: Node, model: FileModel): FunctionNode | undefined {
+  let node = unwrap(argument);
+  if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Identifier') node = node.arguments[0];
+  return node.type === 'Identifier' ? model.functionsByName.get(node.name) : undefined;
+}
+
 function requestNameOf(fn: FunctionNode): string | undefined {
   const first = fn.params[0];
   return first?.type === 'Identifier' && REQUEST_NAMES.has(first.name) ? first.name : undefined;
@@ -247,6 +259,9 @@ function routeRegistration(node: TSESTree.CallExpression, model: FileModel): { m
   const text = pathText(path)?.text;
   if (text === undefined || !text.startsWith('/')) return undefined;
   const handlers = node.arguments.slice(1).map((argument) => handlerOf(argument)).filter((fn): fn is FunctionNode => !!fn);
+  const last = node.arguments[node.arguments.length - 1];
+  const named = handlers.length || !last ? undefined : namedHandlerOf(last, model);
+  if (named) handlers.push(named);
   return { method, path, handlers, arguments: node.arguments.slice(1) };
 }
 
@@ -527,6 +542,18 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
         aliases.add(declarator.id.name);
         source ??= node;
       }
+    }
+  }
+  // `buscarRecetas(req)`: the request handed whole to a controller of another module that reads its query
+  // (`req.query.documento`, `const { documento } = req.query`): what that controller reads is in this route's URL.
+  if (deps.requestQueryKeysReadBy) {
+    for (const node of model.within(handler.body)) {
+      if (node.type !== 'CallExpression' || node.arguments[0]?.type !== 'Identifier' || node.arguments[0].name !== request) continue;
+      // `buscarProfesional(req)`, `Employees.find(req)`: a search of the workforce reads staff's own identity
+      if (searchesStaff(node.callee, deps) || namesStaff(lastSegment(node.callee) ?? '')) continue;
+      const before = reads.reads.length;
+      for (const key of deps.requestQueryKeysReadBy(node.callee)) reads.add(node.arguments[0], key, true, true);
+      if (reads.reads.length > before) source ??= node.arguments[0];
     }
   }
   if (!source) return undefined;

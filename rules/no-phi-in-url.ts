@@ -2832,6 +2832,7 @@ function reportGetRoutes(context: RuleContext<MessageId>, program: TSESTree.Prog
     classifyName: (name) => context.classifyName(name),
     importsModule: (module) => context.importsModule(module),
     queryKeysReadBy: (callee) => context.queryKeysReadBy?.(callee) ?? [],
+    requestQueryKeysReadBy: (callee) => context.requestQueryKeysReadBy?.(callee) ?? [],
   });
   for (const finding of findings) {
     const origins = finding.reads.slice(0, 3).map((read) => ({ range: rangeOf(context, read.node), label: `query parameter \`${read.name}\` read here` }));
@@ -2865,6 +2866,7 @@ export default createRule({
       urlCopySearch: 'The page URL\'s query (`{{sink}}`) is copied into another URL. This workspace writes patient search terms (names, record numbers, typed search text) into page URLs (as `{{writer}}` does), so the copy carries them into another history entry, Referer header or server log; pass a route name or an opaque id instead.',
       urlCopy: 'The page URL (`{{sink}}`) is copied into another URL\'s query string. Page URLs can carry PHI — search terms, names or record numbers in routes — which then reach that server\'s logs and browser history; pass a route name or an opaque id instead.',
       handlerQuery: 'GET route handler reads {{kinds}} from the query string (`{{sink}}`), so clients must put PHI in the URL. Accept it in a POST body instead.',
+      requestUrlQuery: 'Request handler reads {{kinds}} from the query string of the URL it serves (`{{sink}}`), so clients must put PHI in the URL, which server, proxy and CDN logs keep. Accept it in a POST body instead.',
       lambdaEventQuery: 'Lambda handler reads {{kinds}} from the query string or path parameters of its API Gateway event (`{{sink}}`), so clients must put PHI in the URL, which API Gateway, CloudFront and access logs keep. Accept it in a POST body instead.',
       fhirSearchRoute: 'FHIR search route ({{sink}}) is served over GET: Patient search parameters carry {{kinds}} in the query string, which server and proxy logs keep. Serve searches by POST `_search` and keep demographics out of URLs.',
       fhirSearchArguments: 'FHIR `{{sink}}` interaction of a Patient service reads {{kinds}} from its search arguments, which a GET search takes from the query string. Serve searches by POST `_search` and keep demographics out of URLs.',

@@ -2058,3 +2058,77 @@ describe('no-phi-in-url: a handler handing its whole query to a search of the sa
     ],
   });
 });
+
+// A handler that reads a query parameter from the URL it serves, not from a framework's parsed `req.query`: a Next.js
+// route handler (`request.nextUrl.searchParams`), the web `new URL(request.url).searchParams` (Remix/SvelteKit loaders,
+// workers), Node's `url.parse(req.url, true).query`. Whatever the method, those values are in the request URL.
+describe('no-phi-in-url: handlers reading PHI from the query of the URL they serve', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // opaque ids, codes and flags read from the URL carry no PHI
+      { code: "import { NextRequest, NextResponse } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const params = request.nextUrl.searchParams;\n  const patientId = params.get('patientId');\n  const filter = params.get('filter') ?? 'upcoming';\n  return NextResponse.json({ patientId, filter });\n}", filename: 'src/app/api/appointments/route.ts' },
+      // the query forwarded whole reads no parameter by name (a proxy: nothing goes into a URL that was not in one)
+      { code: "export async function GET(request: Request) {\n  const { searchParams } = new URL(request.url);\n  return fetch(`${process.env.FHIR_BASE}/Patient?${searchParams.toString()}`);\n}", filename: 'src/app/api/fhir/route.ts' },
+      // a URL that is not the incoming request's (a configured callback URL), and a parameter not named as a request
+      "export function parse(config: { url: string }, item: { url: string }) {\n  const lastName = new URL(config.url).searchParams.get('lastName');\n  const dob = new URL(item.url).searchParams.get('dob');\n  return [lastName, dob];\n}",
+      // the staff side: a practitioner directory looked up by the practitioner's phone
+      { code: "const url = require('url');\nasync function findPractitionerByPhone(req, res) {\n  const query = url.parse(req.url, true).query;\n  res.end(JSON.stringify(await directory.find(query.phone)));\n}\nmodule.exports = { findPractitionerByPhone };", filename: 'src/routes/practitioners.js' },
+      // `url.parse(req.url)` without the query parsed, and the path only
+      "const url = require('url');\nfunction serve(req, res) {\n  const pathname = url.parse(req.url).pathname;\n  res.end(pathname);\n}\nmodule.exports = { serve };",
+    ],
+    invalid: [
+      {
+        name: 'a Next.js route handler reads the searched patient\'s birth date and phone from nextUrl.searchParams',
+        filename: 'src/app/api/query/route.ts',
+        code: "import { NextRequest, NextResponse } from 'next/server';\ndeclare function find(q: object): Promise<unknown>;\nexport async function GET(request: NextRequest) {\n  const params = request.nextUrl.searchParams;\n  const dob = params.get('dob') ?? '';\n  const phone = params.get('phone') ?? '';\n  return NextResponse.json(await find({ dob, phone }));\n}",
+        errors: [{ line: 5, column: 26, message: 'query string of the URL it serves', kinds: ['date-of-birth', 'phone'] }],
+      },
+      {
+        name: 'the web URL of a loader\'s request (destructured searchParams), and the URL object kept in a variable',
+        filename: 'app/routes/patients.tsx',
+        code: "declare function search(name: string | null): Promise<unknown>;\nexport async function loader({ request }: { request: Request }) {\n  const { searchParams } = new URL(request.url);\n  return search(searchParams.get('lastName'));\n}\nexport async function other(request: Request) {\n  const url = new URL(request.url);\n  return search(url.searchParams.get('dateOfBirth'));\n}",
+        errors: [{ line: 4, column: 34, message: 'query string of the URL it serves', kinds: ['name'] }, { line: 8, column: 38, message: 'query string of the URL it serves', kinds: ['date-of-birth'] }],
+      },
+      {
+        name: 'Node\'s url.parse(req.url, true).query read by field and destructured, in a handler registered elsewhere',
+        filename: 'src/routes/certificates.js',
+        code: "const url = require('url');\nasync function getCertificateByPhone(req, res) {\n  var queryData = url.parse(req.url, true).query;\n  const found = await registry.find(queryData.phone);\n  return filterByDob(found, queryData.dob);\n}\nfunction byEmail(req, res) {\n  const { email } = url.parse(req.url, true).query;\n  res.end(email.length);\n}\nmodule.exports = { getCertificateByPhone, byEmail };",
+        errors: [{ line: 4, column: 37, message: 'query string of the URL it serves', kinds: ['date-of-birth', 'phone'] }, { line: 8, column: 11, message: 'query string of the URL it serves', kinds: ['email'] }],
+      },
+    ],
+  });
+});
+
+// A GET handler handing its whole request to a controller of another module (`buscarRecetas(req)`): the keys that
+// controller reads from the request's query (`req.query.documento`, a destructuring, the query under another name) are
+// in the route's URL. Not when the route is not a GET, the keys are opaque ids or codes, or the search is of staff.
+describe('no-phi-in-url: a GET handler handing its request to a controller that reads its query', () => {
+  const controller = "export async function buscarRecetas(req) {\n  const params = req.params.id ? req.params : req.query;\n  const documento = params.documento || null;\n  return [documento, params.sexo];\n}\nexport async function buscarConFiltros(req) {\n  const { fechaInicio, estado, documento } = req.query;\n  return [fechaInicio, estado, documento];\n}\nexport async function porOrganizacion(req) {\n  return [req.query.organizacionId, req.query.estado];\n}\nexport async function buscarProfesional(req) {\n  return req.query.documento;\n}\n";
+  const router = (method: string, call: string) => `import express from 'express';\nimport { buscarRecetas, buscarConFiltros, porOrganizacion, buscarProfesional } from './controller';\nconst router = express.Router();\nexport const get = async (req, res) => {\n  res.json(await ${call}(req));\n};\nrouter.${method}('/recetas', get);\nexport default router;`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      { filename: 'src/recetas/routes.ts', workspace: { 'src/recetas/controller.ts': controller }, code: router('post', 'buscarRecetas') },
+      { filename: 'src/recetas/routes.ts', workspace: { 'src/recetas/controller.ts': controller }, code: router('get', 'porOrganizacion') },
+      // the request's body, not its query, read by the controller
+      { filename: 'src/recetas/routes.ts', workspace: { 'src/recetas/controller.ts': "export async function buscarRecetas(req) {\n  return req.body.documento;\n}\n" }, code: router('get', 'buscarRecetas') },
+      // a controller named for the workforce searches staff by their own identity document
+      { filename: 'src/recetas/routes.ts', workspace: { 'src/recetas/controller.ts': controller }, code: router('get', 'buscarProfesional') },
+    ],
+    invalid: [
+      {
+        name: 'the query taken under another name (params or query) and read by key',
+        filename: 'src/recetas/routes.ts',
+        workspace: { 'src/recetas/controller.ts': controller },
+        code: router('get', 'buscarRecetas'),
+        errors: [{ line: 5, column: 32, kinds: ["national-id"] }],
+      },
+      {
+        name: 'the query destructured in the controller',
+        filename: 'src/recetas/routes.ts',
+        workspace: { 'src/recetas/controller.ts': controller },
+        code: router('get', 'buscarConFiltros'),
+        errors: [{ line: 5, column: 35, kinds: ["national-id"] }],
+      },
+    ],
+  });
+});

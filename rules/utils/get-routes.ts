@@ -17,7 +17,7 @@ export interface QueryParameterRead {
 }
 
 export interface GetRouteFinding {
-  kind: 'handlerQuery' | 'fhirSearchRoute' | 'fhirSearchArguments' | 'pathParameter' | 'lambdaEventQuery';
+  kind: 'handlerQuery' | 'fhirSearchRoute' | 'fhirSearchArguments' | 'pathParameter' | 'lambdaEventQuery' | 'requestUrlQuery';
   node: Node;
   kinds: string[];
   reads: QueryParameterRead[];
@@ -35,6 +35,8 @@ export interface GetRouteDeps {
   importsModule(module: RegExp): boolean;
   /** The keys a function of another workspace module reads from its first parameter (through the workspace index). */
   queryKeysReadBy?(callee: Node): readonly string[];
+  /** The keys a function of another workspace module reads from the query of the request it takes first (through the workspace index). */
+  requestQueryKeysReadBy?(callee: Node): readonly string[];
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options']);
@@ -208,6 +210,16 @@ function handlerOf(argument: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/**
+ * `router.get('/recetas', auth, asyncHandler(get))`, `router.get('/x', list)`: a handler named at its registration and
+ * declared in this file is that route's handler (so its method is known). Only when the last argument names it.
+ */
+function namedHandlerOf(argument: Node, model: FileModel): FunctionNode | undefined {
+  let node = unwrap(argument);
+  if (node.type === 'CallExpression' && node.arguments.length === 1 && node.arguments[0].type === 'Identifier') node = node.arguments[0];
+  return node.type === 'Identifier' ? model.functionsByName.get(node.name) : undefined;
+}
+
 function requestNameOf(fn: FunctionNode): string | undefined {
   const first = fn.params[0];
   return first?.type === 'Identifier' && REQUEST_NAMES.has(first.name) ? first.name : undefined;
@@ -247,6 +259,9 @@ function routeRegistration(node: TSESTree.CallExpression, model: FileModel): { m
   const text = pathText(path)?.text;
   if (text === undefined || !text.startsWith('/')) return undefined;
   const handlers = node.arguments.slice(1).map((argument) => handlerOf(argument)).filter((fn): fn is FunctionNode => !!fn);
+  const last = node.arguments[node.arguments.length - 1];
+  const named = handlers.length || !last ? undefined : namedHandlerOf(last, model);
+  if (named) handlers.push(named);
   return { method, path, handlers, arguments: node.arguments.slice(1) };
 }
 
@@ -527,6 +542,18 @@ function analyseHandler(model: FileModel, deps: GetRouteDeps, handler: FunctionN
         aliases.add(declarator.id.name);
         source ??= node;
       }
+    }
+  }
+  // `buscarRecetas(req)`: the request handed whole to a controller of another module that reads its query
+  // (`req.query.documento`, `const { documento } = req.query`): what that controller reads is in this route's URL.
+  if (deps.requestQueryKeysReadBy) {
+    for (const node of model.within(handler.body)) {
+      if (node.type !== 'CallExpression' || node.arguments[0]?.type !== 'Identifier' || node.arguments[0].name !== request) continue;
+      // `buscarProfesional(req)`, `Employees.find(req)`: a search of the workforce reads staff's own identity
+      if (searchesStaff(node.callee, deps) || namesStaff(lastSegment(node.callee) ?? '')) continue;
+      const before = reads.reads.length;
+      for (const key of deps.requestQueryKeysReadBy(node.callee)) reads.add(node.arguments[0], key, true, true);
+      if (reads.reads.length > before) source ??= node.arguments[0];
     }
   }
   if (!source) return undefined;
@@ -853,6 +880,121 @@ function lambdaEventQueryFindings(model: FileModel, deps: GetRouteDeps): GetRout
   return findings;
 }
 
+/** Declared types of an incoming request whose `url` is the request line's target: web `Request`, Next.js, Node's `http`. */
+const INCOMING_REQUEST_TYPES = new Set(['Request', 'NextRequest', 'IncomingMessage']);
+/** `searchParams.get('name')`, `getAll('name')`: the value of one query parameter. */
+const SEARCH_PARAMS_READS = new Set(['get', 'getAll']);
+
+/** The names a function's first parameter gives the incoming request and its parsed URL (`req`, `{ request }`, SvelteKit's `{ url }`). */
+function incomingRequestNames(fn: FunctionNode): { requests: Set<string>; urls: Set<string> } {
+  const requests = new Set<string>();
+  const urls = new Set<string>();
+  const first = fn.params[0];
+  if (first?.type === 'Identifier') {
+    const annotation = first.typeAnnotation?.typeAnnotation;
+    const typeName = annotation?.type === 'TSTypeReference' ? lastSegment(annotation.typeName as Node) : undefined;
+    if (REQUEST_NAMES.has(first.name) || (typeName && INCOMING_REQUEST_TYPES.has(typeName))) requests.add(first.name);
+  } else if (first?.type === 'ObjectPattern') {
+    for (const property of first.properties) {
+      if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
+      const key = keyName(property.key);
+      if (key === 'request') requests.add(property.value.name);
+      else if (key === 'url') urls.add(property.value.name);
+    }
+  }
+  return { requests, urls };
+}
+
+/**
+ * Handlers that read PHI from the query string of the request they serve through the URL itself rather than a
+ * framework's parsed `req.query`: a Next.js route handler's `request.nextUrl.searchParams.get('dob')`, the web
+ * `new URL(request.url).searchParams` (Remix and SvelteKit loaders, workers, Next.js), Node's
+ * `url.parse(req.url, true).query.phone`. Whatever the method and wherever the route is registered, those values are
+ * in the request URL, so clients must put the PHI there and server, proxy and CDN logs keep it. One finding per
+ * handler, at its first PHI read; a forwarded query (`searchParams.toString()`) reads no parameter by name.
+ */
+function requestUrlQueryFindings(model: FileModel, deps: GetRouteDeps, reported: ReadonlySet<FunctionNode>): GetRouteFinding[] {
+  const findings: GetRouteFinding[] = [];
+  const seen = new Set<Node>();
+  for (const node of model.order) {
+    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression' && node.type !== 'ArrowFunctionExpression') continue;
+    if (reported.has(node)) continue;
+    const { requests, urls } = incomingRequestNames(node);
+    if (!requests.size && !urls.size) continue;
+    const searchParams = new Set<string>();
+    const queries = new Set<string>();
+    const isRequestUrl = (expression: Node | undefined): boolean => {
+      const value = expression && unwrap(expression);
+      return !!value && value.type === 'MemberExpression' && !value.computed && propertyName(value) === 'url' && value.object.type === 'Identifier' && requests.has(value.object.name);
+    };
+    const isUrlObject = (expression: Node): boolean => {
+      const value = unwrap(expression);
+      if (value.type === 'Identifier') return urls.has(value.name);
+      if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'URL') return isRequestUrl(value.arguments[0]);
+      return value.type === 'MemberExpression' && !value.computed && propertyName(value) === 'nextUrl' && value.object.type === 'Identifier' && requests.has(value.object.name);
+    };
+    const isSearchParams = (expression: Node): boolean => {
+      const value = unwrap(expression);
+      if (value.type === 'Identifier') return searchParams.has(value.name);
+      return value.type === 'MemberExpression' && !value.computed && propertyName(value) === 'searchParams' && isUrlObject(value.object);
+    };
+    const isQueryObject = (expression: Node): boolean => {
+      const value = unwrap(expression);
+      if (value.type === 'Identifier') return queries.has(value.name);
+      if (value.type === 'LogicalExpression') return isQueryObject(value.left);
+      // `url.parse(req.url, true).query`: Node's legacy parser with the query string parsed
+      if (value.type === 'MemberExpression' && !value.computed && propertyName(value) === 'query' && value.object.type === 'CallExpression') {
+        const call = value.object;
+        const name = call.callee.type === 'MemberExpression' ? propertyName(call.callee) : call.callee.type === 'Identifier' ? call.callee.name : undefined;
+        return name === 'parse' && isRequestUrl(call.arguments[0] as Node) && call.arguments[1]?.type === 'Literal' && call.arguments[1].value === true;
+      }
+      // `Object.fromEntries(searchParams)`
+      if (value.type === 'CallExpression' && dottedName(value.callee) === 'Object.fromEntries' && value.arguments[0]) return isSearchParams(value.arguments[0] as Node);
+      return false;
+    };
+    const reads: QueryParameterRead[] = [];
+    const read = (name: string, at: Node) => {
+      if (seen.has(at)) return;
+      seen.add(at);
+      const kinds = kindsOfParameter(name, deps);
+      if (kinds.length) reads.push({ node: at, name, kinds });
+    };
+    for (const inner of model.within(node)) {
+      if (inner.type === 'VariableDeclarator' && inner.init) {
+        if (inner.id.type === 'Identifier') {
+          if (isSearchParams(inner.init)) searchParams.add(inner.id.name);
+          else if (isQueryObject(inner.init)) queries.add(inner.id.name);
+          else if (isUrlObject(inner.init)) urls.add(inner.id.name);
+        } else if (inner.id.type === 'ObjectPattern') {
+          const fromUrl = isUrlObject(inner.init);
+          const fromQuery = !fromUrl && isQueryObject(inner.init);
+          for (const property of inner.id.properties) {
+            if (property.type !== 'Property') continue;
+            const key = keyName(property.key);
+            if (!key) continue;
+            if (fromUrl && key === 'searchParams' && property.value.type === 'Identifier') searchParams.add(property.value.name);
+            else if (fromQuery) read(key, property.key);
+          }
+        }
+      } else if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && !inner.callee.computed && SEARCH_PARAMS_READS.has(propertyName(inner.callee) ?? '') && isSearchParams(inner.callee.object)) {
+        const argument = inner.arguments[0];
+        if (argument && isStringLiteral(argument)) read(argument.value, argument);
+      } else if (inner.type === 'MemberExpression' && isQueryObject(inner.object)) {
+        const parent = model.parent(inner);
+        if (parent?.type === 'CallExpression' && parent.callee === inner) continue; // `query.hasOwnProperty(…)`
+        const name = inner.computed ? (isStringLiteral(inner.property) ? inner.property.value : undefined) : propertyName(inner);
+        if (name) read(name, inner);
+      }
+    }
+    if (!reads.length) continue;
+    const kinds = withoutStaffContacts([...new Set(reads.flatMap((entry) => entry.kinds))].sort(), isStaffSide(model, deps, node, undefined));
+    if (!kinds.length) continue;
+    const names = [...new Set(reads.map((entry) => entry.name))];
+    findings.push({ kind: 'requestUrlQuery', node: reads[0].node, kinds, reads, precision: 'high', label: names.slice(0, 4).join(', ') + (names.length > 4 ? ', …' : '') });
+  }
+  return findings;
+}
+
 /** Every GET-route finding of a file, in document order. */
 export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps & { text: string }): GetRouteFinding[] {
   if (!MAY_SERVE_ROUTES.test(deps.text)) return [];
@@ -895,5 +1037,6 @@ export function getRouteFindings(program: TSESTree.Program, deps: GetRouteDeps &
   }
   findings.push(...fhirServiceFindings(model, deps));
   if (/queryStringParameters|pathParameters/.test(deps.text)) findings.push(...lambdaEventQueryFindings(model, deps));
+  if (/\.url\b|nextUrl/.test(deps.text)) findings.push(...requestUrlQueryFindings(model, deps, reported));
   return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }

@@ -652,6 +652,16 @@ function createContext(
       const source = analyzer().importedFrom(callee.object.name);
       return source && (source.imported === 'default' || source.imported === '*') ? input.index.queryKeysReadBy(input.relPath, source.module, callee.property.name) : [];
     },
+    requestQueryKeysReadBy(callee) {
+      if (language !== 'code' || !input.index) return [];
+      if (callee.type === 'Identifier') {
+        const source = analyzer().importedFrom(callee.name);
+        return source && source.imported !== 'default' && source.imported !== '*' ? input.index.requestQueryKeysReadBy(input.relPath, source.module, source.imported) : [];
+      }
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return [];
+      const source = analyzer().importedFrom(callee.object.name);
+      return source && (source.imported === 'default' || source.imported === '*') ? input.index.requestQueryKeysReadBy(input.relPath, source.module, callee.property.name) : [];
+    },
     isHttpClientInstance(node) {
       if (language !== 'code' || !input.index) return false;
       const name = analyzer().instanceClassOf(node);

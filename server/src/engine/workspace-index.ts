@@ -584,6 +584,49 @@ export function extractQueryKeyReaders(text: string): Array<[string, string[]]> 
   return [...result];
 }
 
+/**
+ * Exported functions that take the incoming request whole and read its query string (Express `req.query`, Koa
+ * `ctx.request.query`): `export async function buscarRecetas(req) { const params = req.params.id ? req.params : req.query;
+ * … params.documento }`, `const { documento, sexo } = req.query`. A route controller split from its router: what a GET
+ * handler handing its request to it puts in the URL. The keys read, by function name (code only, never values).
+ */
+export function extractRequestQueryKeyReaders(text: string): Array<[string, string[]]> {
+  if (!/\.query\b/.test(text)) return [];
+  const starts = [...text.matchAll(TOP_LEVEL_FUNCTION)].slice(0, 200);
+  if (!starts.length) return [];
+  const byFunction = new Map<string, string[]>();
+  starts.forEach((start, i) => {
+    const from = (start.index ?? 0) + start[0].length;
+    const to = i + 1 < starts.length ? starts[i + 1].index ?? text.length : text.length;
+    const body = text.slice(from, Math.min(to, from + 20000));
+    const param = (start[2] ?? start[4]).replace(/\$/g, '\\$');
+    const query = String.raw`(?<![\w$.])${param}\??\.(?:request\??\.)?query\b`;
+    if (!new RegExp(query).test(body)) return;
+    const keys = new Set<string>();
+    const objects = [query];
+    // `const params = req.query`, `const params = req.params.id ? req.params : req.query`: the query under another name
+    for (const alias of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]{0,120}?${query}(?!\s*\??\.)`, 'g'))) objects.push(String.raw`(?<![\w$.])${alias[1].replace(/\$/g, '\\$')}\b`);
+    for (const object of objects) {
+      for (const read of body.matchAll(new RegExp(String.raw`${object}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
+      for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${object}(?!\s*\??\.)`, 'g'))) {
+        for (const part of pattern[1].split(',')) {
+          const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
+          if (key) keys.add(key[1]);
+        }
+      }
+    }
+    const found = [...keys].filter((key) => key.length <= 60).slice(0, 100);
+    if (found.length) byFunction.set(start[1] ?? start[3], found);
+  });
+  const result = new Map<string, string[]>();
+  for (const [name, keys] of byFunction) if (/^export\s/.test(text.slice(starts.find((start) => (start[1] ?? start[3]) === name)!.index ?? 0))) result.set(name, keys);
+  for (const exported of text.matchAll(EXPORTED_AS)) {
+    const keys = byFunction.get(exported[2]);
+    if (keys) result.set(exported[1], keys);
+  }
+  return [...result];
+}
+
 /** How many files declare each name: `delta` 1 when a file adding `names` is indexed, -1 when it is removed. */
 function countNames(counts: Map<string, number>, names: readonly string[], delta: 1 | -1): void {
   for (const name of names) {
@@ -1474,6 +1517,7 @@ export class WorkspaceIndex {
   private firstPatientSearchPageUrlWriter: string | undefined | null = null;
   /** Module key → its exported functions and the query keys they read from their first parameter (see extractQueryKeyReaders). */
   private readonly queryKeyReadersByModule = new Map<string, Map<string, string[]>>();
+  private readonly requestQueryKeyReadersByModule = new Map<string, Map<string, string[]>>();
   /** Files → the query parameters their handlers read from the request they serve (see extractServedQueryParameters). */
   private readonly servedQueryByFile = new Map<string, string[]>();
   private servedQueryByFolder = new Map<string, string[]>();
@@ -1550,6 +1594,8 @@ export class WorkspaceIndex {
     if (wrappers.length) this.requestWrappersByModule.set(moduleKeyOf(file), new Map(wrappers));
     const keyReaders = /\bnew\s|\.[A-Za-z_]|\{/.test(text) ? extractQueryKeyReaders(text) : [];
     if (keyReaders.length) this.queryKeyReadersByModule.set(moduleKeyOf(file), new Map(keyReaders));
+    const requestReaders = extractRequestQueryKeyReaders(text);
+    if (requestReaders.length) this.requestQueryKeyReadersByModule.set(moduleKeyOf(file), new Map(requestReaders));
     const served = extractServedQueryParameters(text);
     if (served.length) {
       this.servedQueryByFile.set(file, served);
@@ -1592,6 +1638,15 @@ export class WorkspaceIndex {
   queryKeysReadBy(fromFile: string, specifier: string, exportName: string): readonly string[] {
     if (!/^\.{1,2}\//.test(specifier)) return [];
     return this.queryKeyReadersByModule.get(moduleKeyFrom(fromFile, specifier))?.get(exportName) ?? [];
+  }
+
+  /**
+   * The query keys an export of a relatively imported module reads from the query of the request it takes first (see
+   * extractRequestQueryKeyReaders): what a handler handing its whole request to it puts in the URL.
+   */
+  requestQueryKeysReadBy(fromFile: string, specifier: string, exportName: string): readonly string[] {
+    if (!/^\.{1,2}\//.test(specifier)) return [];
+    return this.requestQueryKeyReadersByModule.get(moduleKeyFrom(fromFile, specifier))?.get(exportName) ?? [];
   }
 
   /** Whether the workspace declares a class of this name that is an HTTP client of its own (see extractHttpClientClasses). */
@@ -1817,6 +1872,7 @@ export class WorkspaceIndex {
   removeFile(file: string): void {
     this.requestWrappersByModule.delete(moduleKeyOf(file));
     this.queryKeyReadersByModule.delete(moduleKeyOf(file));
+    this.requestQueryKeyReadersByModule.delete(moduleKeyOf(file));
     countNames(this.httpClientClassCounts, this.httpClientClassesByFile.get(file) ?? [], -1);
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;

@@ -262,6 +262,8 @@ export interface RuleContext<MessageIds extends string = string> {
    * from its first parameter (`options.name`, a destructuring, a query builder over it). Empty when unknown.
    */
   queryKeysReadBy?(callee: TSESTree.Node): readonly string[];
+  /** Like queryKeysReadBy, for a function taking the incoming request whole: the keys it reads from the request's query (`req.query.documento`). */
+  requestQueryKeysReadBy?(callee: TSESTree.Node): readonly string[];
   report(descriptor: ReportDescriptor<MessageIds>): void;
 }
 

@@ -1,7 +1,7 @@
 // The workspace summary of what a module's exported functions read from their first parameter: a handler of another
 // file that hands its whole request query to one of them puts those keys in the URL (no-phi-in-url, get routes).
 import assert from 'node:assert/strict';
-import { extractQueryKeyReaders } from '../../src/engine/workspace-index';
+import { extractQueryKeyReaders, extractRequestQueryKeyReaders } from '../../src/engine/workspace-index';
 
 describe('extractQueryKeyReaders', () => {
   it('reads member reads, destructuring and a query builder constructed over the parameter, by export name', () => {
@@ -38,5 +38,32 @@ describe('extractQueryKeyReaders', () => {
     // arrow functions bound to a name, exported either way
     assert.deepEqual(readers.get('searchByPhone'), ['phoneNumber', 'page']);
     assert.deepEqual(readers.get('inner'), ['dob']);
+  });
+});
+
+// A controller taking the incoming request whole: what it reads from the request's query (no-phi-in-url, a GET handler
+// handing `req` to it).
+describe('extractRequestQueryKeyReaders', () => {
+  it('reads req.query members, its destructuring, the query under another name and Koa ctx.request.query, by export name', () => {
+    const text = [
+      'export async function buscarRecetas(req) {',
+      '  const params = req.params.id ? req.params : req.query;',
+      '  return [params.documento, params.sexo];',
+      '}',
+      'export async function conFiltros(req) {',
+      '  const { fechaInicio, documento } = req.query;',
+      '  return [fechaInicio, documento, req.query.status];',
+      '}',
+      'export const audits = async (ctx) => ctx.request.query.patientId;',
+      'export async function cuerpo(req) { return req.body.documento; }',
+      'async function hidden(req) { return req.query.documento; }',
+    ].join('\n');
+    const readers = new Map(extractRequestQueryKeyReaders(text));
+    assert.deepEqual(readers.get('buscarRecetas')?.slice().sort(), ['documento', 'sexo']);
+    assert.deepEqual(readers.get('conFiltros')?.slice().sort(), ['documento', 'fechaInicio', 'status']);
+    assert.deepEqual(readers.get('audits'), ['patientId']);
+    // the body is not the URL; an unexported function is nobody else's
+    assert.equal(readers.has('cuerpo'), false);
+    assert.equal(readers.has('hidden'), false);
   });
 });

@@ -552,6 +552,44 @@ const EXPORTED_AS = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)\s*=\s*([A-Za-z_$]
  */
 export function extractQueryKeyReaders(text: string): Array<[string, string[]]> {
   if (!text.includes('function')) return [];
+  return keysReadByExportedFunctions(text, (body, param) => {
+    const keys = new Set<string>();
+    addKeysRead(keys, body, String.raw`(?<![\w$.])${param}`);
+    for (const builder of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+[\w$.]+\(\s*${param}\s*[,)]`, 'g'))) {
+      const name = builder[1].replace(/\$/g, '\\$');
+      for (const call of body.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\.[A-Za-z_$][\w$]*\(\s*['"]([A-Za-z_][\w.-]*)['"]`, 'g'))) keys.add(call[1]);
+    }
+    return keys;
+  });
+}
+
+/**
+ * Exported functions that take the incoming request whole and read its query string (Express `req.query`, Koa
+ * `ctx.request.query`): `export async function buscarRecetas(req) { const params = req.params.id ? req.params : req.query;
+ * … params.documento }`, `const { documento, sexo } = req.query`. A route controller split from its router: what a GET
+ * handler handing its request to it puts in the URL. The keys read, by function name (code only, never values).
+ */
+export function extractRequestQueryKeyReaders(text: string): Array<[string, string[]]> {
+  if (!/\.query\b/.test(text)) return [];
+  return keysReadByExportedFunctions(text, (body, param) => {
+    const keys = new Set<string>();
+    const query = String.raw`(?<![\w$.])${param}\??\.(?:request\??\.)?query\b`;
+    if (!new RegExp(query).test(body)) return keys;
+    addKeysRead(keys, body, query, String.raw`(?!\s*\??\.)`);
+    // `const params = req.query`, `const params = req.params.id ? req.params : req.query`: the query under another name
+    for (const alias of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]{0,120}?${query}(?!\s*\??\.)`, 'g'))) {
+      addKeysRead(keys, body, String.raw`(?<![\w$.])${alias[1].replace(/\$/g, '\\$')}\b`, String.raw`(?!\s*\??\.)`);
+    }
+    return keys;
+  });
+}
+
+/**
+ * Runs `readKeys` over the body of every top-level function (a body runs to the next top-level function) with its
+ * first parameter, and returns the keys found by the name each function is exported under (`export function`,
+ * `exports.x = x`).
+ */
+function keysReadByExportedFunctions(text: string, readKeys: (body: string, param: string) => Set<string>): Array<[string, string[]]> {
   const starts = [...text.matchAll(TOP_LEVEL_FUNCTION)].slice(0, 200);
   if (!starts.length) return [];
   const byFunction = new Map<string, string[]>();
@@ -560,19 +598,7 @@ export function extractQueryKeyReaders(text: string): Array<[string, string[]]> 
     const to = i + 1 < starts.length ? starts[i + 1].index ?? text.length : text.length;
     const body = text.slice(from, Math.min(to, from + 20000));
     const param = (start[2] ?? start[4]).replace(/\$/g, '\\$');
-    const keys = new Set<string>();
-    for (const read of body.matchAll(new RegExp(String.raw`(?<![\w$.])${param}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
-    for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${param}\b(?!\s*\.)`, 'g'))) {
-      for (const part of pattern[1].split(',')) {
-        const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
-        if (key) keys.add(key[1]);
-      }
-    }
-    for (const builder of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*new\s+[\w$.]+\(\s*${param}\s*[,)]`, 'g'))) {
-      const name = builder[1].replace(/\$/g, '\\$');
-      for (const call of body.matchAll(new RegExp(String.raw`(?<![\w$.])${name}\.[A-Za-z_$][\w$]*\(\s*['"]([A-Za-z_][\w.-]*)['"]`, 'g'))) keys.add(call[1]);
-    }
-    const found = [...keys].filter((key) => key.length <= 60).slice(0, 100);
+    const found = [...readKeys(body, param)].filter((key) => key.length <= 60).slice(0, 100);
     if (found.length) byFunction.set(start[1] ?? start[3], found);
   });
   const result = new Map<string, string[]>();
@@ -584,47 +610,15 @@ export function extractQueryKeyReaders(text: string): Array<[string, string[]]> 
   return [...result];
 }
 
-/**
- * Exported functions that take the incoming request whole and read its query string (Express `req.query`, Koa
- * `ctx.request.query`): `export async function buscarRecetas(req) { const params = req.params.id ? req.params : req.query;
- * … params.documento }`, `const { documento, sexo } = req.query`. A route controller split from its router: what a GET
- * handler handing its request to it puts in the URL. The keys read, by function name (code only, never values).
- */
-export function extractRequestQueryKeyReaders(text: string): Array<[string, string[]]> {
-  if (!/\.query\b/.test(text)) return [];
-  const starts = [...text.matchAll(TOP_LEVEL_FUNCTION)].slice(0, 200);
-  if (!starts.length) return [];
-  const byFunction = new Map<string, string[]>();
-  starts.forEach((start, i) => {
-    const from = (start.index ?? 0) + start[0].length;
-    const to = i + 1 < starts.length ? starts[i + 1].index ?? text.length : text.length;
-    const body = text.slice(from, Math.min(to, from + 20000));
-    const param = (start[2] ?? start[4]).replace(/\$/g, '\\$');
-    const query = String.raw`(?<![\w$.])${param}\??\.(?:request\??\.)?query\b`;
-    if (!new RegExp(query).test(body)) return;
-    const keys = new Set<string>();
-    const objects = [query];
-    // `const params = req.query`, `const params = req.params.id ? req.params : req.query`: the query under another name
-    for (const alias of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*[^;\n]{0,120}?${query}(?!\s*\??\.)`, 'g'))) objects.push(String.raw`(?<![\w$.])${alias[1].replace(/\$/g, '\\$')}\b`);
-    for (const object of objects) {
-      for (const read of body.matchAll(new RegExp(String.raw`${object}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
-      for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${object}(?!\s*\??\.)`, 'g'))) {
-        for (const part of pattern[1].split(',')) {
-          const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
-          if (key) keys.add(key[1]);
-        }
-      }
+/** Keys read from `object` (a pattern): `object.key`, `object?.key`, `object['key']`, `const { a, b } = object`. */
+function addKeysRead(keys: Set<string>, body: string, object: string, destructuredFrom = String.raw`\b(?!\s*\.)`): void {
+  for (const read of body.matchAll(new RegExp(String.raw`${object}(?:\??\.|\[\s*['"])([A-Za-z_][\w-]*)`, 'g'))) keys.add(read[1]);
+  for (const pattern of body.matchAll(new RegExp(String.raw`(?:const|let|var)\s*\{([^{}]{1,400})\}\s*=\s*${object}${destructuredFrom}`, 'g'))) {
+    for (const part of pattern[1].split(',')) {
+      const key = /^\s*([A-Za-z_][\w]*)/.exec(part);
+      if (key) keys.add(key[1]);
     }
-    const found = [...keys].filter((key) => key.length <= 60).slice(0, 100);
-    if (found.length) byFunction.set(start[1] ?? start[3], found);
-  });
-  const result = new Map<string, string[]>();
-  for (const [name, keys] of byFunction) if (/^export\s/.test(text.slice(starts.find((start) => (start[1] ?? start[3]) === name)!.index ?? 0))) result.set(name, keys);
-  for (const exported of text.matchAll(EXPORTED_AS)) {
-    const keys = byFunction.get(exported[2]);
-    if (keys) result.set(exported[1], keys);
   }
-  return [...result];
 }
 
 /** How many files declare each name: `delta` 1 when a file adding `names` is indexed, -1 when it is removed. */

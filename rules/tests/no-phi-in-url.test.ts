@@ -140,6 +140,8 @@ runRuleTests('no-phi-in-url', {
     // a value named as the record itself and declared or only guessed a patient (`patient: number`), spliced into a link's
     // path, is the record's reference; a trap-named or destructured parameter keeps its declared shape
     { code: "type Props = { patient: number; label: string };\nexport const One = ({ patient, label }: Props) => <a href={`/profile/${patient}/events`}>{label}</a>;\nexport const Two = (props: Props) => <a href={`/profile/${props.patient}`}>{props.label}</a>;\nexport const columns = [{ render: (value) => <a href={`/profile/${value.patient}/document/${value.id}`}>{value.local}</a> }];", filename: 'src/events/EventsCard.tsx' },
+    // under a key naming an id, a record (or anything but a bare person number) is taken for the opaque id the key names
+    "import axios from 'axios';\nexport const visits = (patient: { name: string; ssn: string }) => axios.get('/api/visits', { params: { patientId: patient } });\nexport const forms = (patientUuid: string) => axios.get('/api/forms', { params: { patientId: patientUuid } });",
     // a value known only by a name that ends in the record's noun (`event.paciente`, `encounter`), spliced into text, is the
     // record (`[object Object]`) or, being text, its id: no data of the record (judged false on an Angular EHR's routes)
     "declare const router: { navigate(commands: unknown[]): void };\nexport function onSearch(event: any) {\n  router.navigate([`/vaccination/new/${event.paciente}`]);\n}\nexport function open(encounter: any) {\n  return fetch('/api/visits/' + encounter);\n}\nexport function show(event: any) {\n  router.navigate([`/vaccination/${event?.paciente ?? 'new'}`]);\n}",
@@ -858,6 +860,11 @@ describe('no-phi-in-url: query options of a request to a patient endpoint (free 
         name: 'a query key naming a person number says what the patient id handed in is, through a request helper',
         code: "import axios from 'axios';\nasync function trackerRequest(address: string, queryParams: Record<string, string>) {\n  return axios.get(address, { params: queryParams });\n}\nexport async function summary(patientId: string) {\n  const queryParams: Record<string, string> = { nhsNumber: patientId };\n  return trackerRequest('/tracker/summary', queryParams);\n}",
         errors: [{ line: 3, column: 39, kinds: ['nhs-number'] }],
+      },
+      {
+        name: 'a value known to be a person number stays that number under a key naming an id (the app uses it as its patient id)',
+        code: "import axios from 'axios';\nexport const details = async ({ nhsNumber, baseUrl }: { nhsNumber: string; baseUrl: string }) => {\n  const { data } = await axios.get(baseUrl + '/SearchPatient', { params: { patientId: nhsNumber } });\n  return data;\n};\nexport const bySsn = (ssn: string) => axios.get('/api/members', { params: { id: ssn } });",
+        errors: [{ line: 3, column: 74, kinds: ['nhs-number'] }, { line: 6, column: 75, kinds: ['ssn'] }],
       },
       {
         name: 'a branded string type (`Brand<string, B>`) is a scalar: the parameter is what its name says, an NHS number',

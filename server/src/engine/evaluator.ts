@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesReferenceData, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { describeKinds, isAccountContextName, isAppUserName, isOnlyAPersonNumber, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesReferenceData, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -1678,7 +1678,7 @@ export abstract class ValueEvaluator {
       const kinds = inContext.kinds.filter((kind) => CLINICAL_CONTEXT_KINDS.has(kind));
       if (kinds.length) byName = { ...inContext, kinds };
     }
-    if (byName.trap) return byName.clearsTaint && hasPhi(value) ? EMPTY : value;
+    if (byName.trap) return byName.clearsTaint && hasPhi(value) && !isOnlyAPersonNumber(value.kinds) ? EMPTY : value;
     if (hasPhi(value) || isLiteralLike(property.value) || property.shorthand || isSanitized(value)) return value;
     const valueNode = property.value;
     // `{ nhsNumber: PATHS.SEARCH_BY_NHS_NUMBER }`, `{ nhsNumber: searchPath }` bound to '/search/nhs-number': a table

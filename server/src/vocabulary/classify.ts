@@ -78,6 +78,15 @@ export function keyNamesTheNumberOfAnId(keyKinds: readonly string[], key: string
 }
 
 /**
+ * `{ patientId: nhsNumber }`, `params: { id: ssn }`: a value known to be nothing but a number a person is known by stays
+ * that number under a key naming an id (the app uses the NHS number as its patient id). A record or anything else
+ * under such a key is still taken for the opaque id the key names.
+ */
+export function isOnlyAPersonNumber(kinds: readonly string[]): boolean {
+  return kinds.length > 0 && kinds.every((kind) => PERSON_NUMBER_KINDS.has(kind));
+}
+
+/**
  * A yes/no question about a name that depends on the name alone, answered once per name: the analysis asks
  * the same ones at every read of a property and for every enclosing function's name.
  */

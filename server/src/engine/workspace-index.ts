@@ -1237,8 +1237,11 @@ export function extractConstantTables(text: string): string[] {
 
 /** `const ParamKeys = {`, `export enum ParamKeys {`: a table or an enum whose members may spell query keys. */
 const KEY_TABLE_DECLARATION = /\b(?:const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,100})?=\s*\{|enum\s+([A-Za-z_$][\w$]*)\s*\{)/g;
-/** `IPP: 'subject.identifier'`, `IPP = 'patient.identifier'`: a member whose text is a search key chained through a reference. */
-const CHAINED_KEY_MEMBER = /(?:^|[,{\s])([A-Za-z_$][\w$]*)\s*[:=]\s*['"]((?:patient|subject|beneficiary|individual|encounter|context)[.:][A-Za-z][\w.:-]*)['"]/g;
+/**
+ * `IPP: 'subject.identifier'`, `IPP = 'patient:identifier'`: a member whose text is a search key chained through the patient
+ * reference, spelt as FHIR spells parameters (lower case and dashes: not `patient.display_id`, not a translation key).
+ */
+const CHAINED_KEY_MEMBER = /(?:^|[,{\s])([A-Za-z_$][\w$]*)\s*[:=]\s*['"]((?:patient|subject|beneficiary|individual)(?::Patient)?[.:][a-z][a-z-]*(?::[a-z-]+)?)['"]/g;
 
 /**
  * The members of a module's constant tables and enums spelt as chained search keys (`ParamKeys.IPP` →
@@ -1247,7 +1250,7 @@ const CHAINED_KEY_MEMBER = /(?:^|[,{\s])([A-Za-z_$][\w$]*)\s*[:=]\s*['"]((?:pati
  */
 export function extractChainedKeyMembers(text: string): Map<string, Map<string, string>> {
   const tables = new Map<string, Map<string, string>>();
-  if (!/['"](?:patient|subject|beneficiary|individual|encounter|context)[.:]/.test(text)) return tables;
+  if (!/['"](?:patient|subject|beneficiary|individual)[.:]/.test(text)) return tables;
   KEY_TABLE_DECLARATION.lastIndex = 0;
   for (let match = KEY_TABLE_DECLARATION.exec(text); match; match = KEY_TABLE_DECLARATION.exec(text)) {
     const open = match.index + match[0].length - 1;

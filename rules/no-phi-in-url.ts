@@ -181,13 +181,13 @@ function isConcat(node: Node): node is TSESTree.BinaryExpression {
  * the analysis knows to be a constant string (an enum member `ApiRoutes.PatientSearch`, a variable a `switch` case
  * narrowed to one).
  */
-function urlPieces(node: Node, constantText?: (expression: Node) => string | undefined): { text: string; pieces: UrlPiece[] } {
+function urlPieces(node: Node, constantText?: (expression: Node, asKey?: boolean) => string | undefined): { text: string; pieces: UrlPiece[] } {
   const into = { text: '', pieces: [] as UrlPiece[] };
   addUrlPieces(node, into, constantText);
   return into;
 }
 
-function addUrlPieces(part: Node, into: { text: string; pieces: UrlPiece[] }, constantText: ((expression: Node) => string | undefined) | undefined): void {
+function addUrlPieces(part: Node, into: { text: string; pieces: UrlPiece[] }, constantText: ((expression: Node, asKey?: boolean) => string | undefined) | undefined): void {
   const current = unwrap(part);
   if (isConcat(current)) {
     addUrlPieces(current.left, into, constantText);
@@ -197,7 +197,12 @@ function addUrlPieces(part: Node, into: { text: string; pieces: UrlPiece[] }, co
       const quasi = current.quasis[i];
       into.text += quasi.value.cooked ?? quasi.value.raw;
       const expression = current.expressions[i];
-      if (expression) addUrlPieces(expression, into, constantText);
+      if (!expression) continue;
+      // `${ParamKeys.IPP}=${value}`: a constant spelt as a query key (`subject.identifier`) names the parameter it sets
+      const next = current.quasis[i + 1]?.value.cooked ?? '';
+      const key = constantText && next.startsWith('=') && /(^|[?&])$/.test(into.text) && (expression.type === 'Identifier' || expression.type === 'MemberExpression') ? constantText(expression, true) : undefined;
+      if (key !== undefined) into.text += key;
+      else addUrlPieces(expression, into, constantText);
     }
   } else if (optionalUrlPart(current)) {
     // `${term ? `&name=${term}` : ''}`, `${term && `&name=${term}`}`: a query parameter the URL carries when set
@@ -1034,8 +1039,9 @@ class UrlFile {
   }
 
   /** A URL's leading part the analysis knows as a constant string that spells a path or query (`ApiRoutes.PatientSearch`). */
-  constantText(expression: Node): string | undefined {
+  constantText(expression: Node, asKey = false): string | undefined {
     const constant = this.context.constantOf(expression);
+    if (asKey) return typeof constant === 'string' && /^[A-Za-z_][\w.:-]*$/.test(constant) ? constant : undefined;
     return typeof constant === 'string' && /^[\w./:?&=-]*$/.test(constant) && /[/?=]/.test(constant) ? constant : undefined;
   }
 
@@ -1052,7 +1058,7 @@ class UrlFile {
 
   /** PHI in a template/concat URL; `queryOnly` ignores path segments (a string that is not known to be requested). */
   phiInPieces(node: Node, queryOnly: boolean, queryFragment = false, baseUrl?: string): { taint: Taint; node: Node } | undefined {
-    const { text: written, pieces } = urlPieces(node, (expression) => this.constantText(expression));
+    const { text: written, pieces } = urlPieces(node, (expression, asKey) => this.constantText(expression, asKey));
     if (!pieces.length || LOCAL_SCHEMES.test(written)) return undefined;
     // A fragment appended to a query string (`params += '&dob=' + dob`) is query throughout; the URL it extends
     // (`let url = '/fhir/Patient?_count=20'`) says what its parameters search, as if it were written in one piece.
@@ -1775,7 +1781,7 @@ class UrlFile {
     const joined = this.joinedUrlParts(node);
     if (joined) return joined.some((part) => this.isRequestUrlShaped(part, depth + 1)) || (joined.length === 2 && namesABaseUrl(joined[0]) && leadingText(joined[1]).startsWith('/'));
     if (!(node.type === 'TemplateLiteral' || isConcat(node) || isStringLiteral(node))) return false;
-    const { text, pieces } = urlPieces(node, (expression) => this.constantText(expression));
+    const { text, pieces } = urlPieces(node, (expression, asKey) => this.constantText(expression, asKey));
     if (/^https?:\/\/[^/\s]+/i.test(text)) return true;
     const path = text.startsWith('X') && pieces[0] && namesABaseUrl(pieces[0].expression) ? text.slice(1) : text;
     return REQUEST_PATH.test(path) && !/\s/.test(path);
@@ -1981,7 +1987,7 @@ class UrlFile {
     if (!url || !(url.type === 'TemplateLiteral' || isConcat(url)) || this.handled.has(url)) return;
     // A relative reference (`RelatedPerson/${id}` in a FHIR batch or transaction entry) travels in the batch's body, not
     // in a request line: only a path from the root, an absolute URL or a base followed by a path is requested as written.
-    if (!/^(?:\/|[a-z][a-z0-9+.-]*:\/\/|X\/)/i.test(urlPieces(url, (expression) => this.constantText(expression)).text)) return;
+    if (!/^(?:\/|[a-z][a-z0-9+.-]*:\/\/|X\/)/i.test(urlPieces(url, (expression, asKey) => this.constantText(expression, asKey)).text)) return;
     const parent = parentOf(node);
     const sink = parent?.type === 'CallExpression' ? dottedName(parent.callee) ?? lastSegment(parent.callee) ?? 'request' : 'request';
     this.checkUrl(url, { label: sink, messageId: 'requestUrl' });
@@ -2772,6 +2778,24 @@ class UrlFile {
   onTemplateLiteral(node: TSESTree.TemplateLiteral) {
     this.checkUrlCopy(node);
     this.checkBuiltUrl(node);
+    this.checkFhirParameterFragment(node);
+  }
+
+  /**
+   * `options = [...options, \`${ParamKeys.IPP}=${ipp}\`]`: one parameter of a FHIR search collected into a list that is
+   * joined into the query string later. A key chained through the patient reference (`subject.identifier`,
+   * `patient:identifier`, `subject:Patient.family`) is spelt only by FHIR searches, and FHIR searches are GETs: the
+   * value is the patient's identifier or name in a URL wherever the list is joined.
+   */
+  checkFhirParameterFragment(node: TSESTree.TemplateLiteral) {
+    const parent = parentOf(node);
+    if (this.handled.has(node) || parent?.type !== 'ArrayExpression') return;
+    const { text } = urlPieces(node, (expression, asKey) => this.constantText(expression, asKey));
+    const key = /^([A-Za-z_][\w.:-]*)=/.exec(text)?.[1];
+    if (!key || !chainedPatientSearchParameterKind(key)) return;
+    this.handled.add(node);
+    const found = this.phiInPieces(node, true, true);
+    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
   onBinaryExpression(node: TSESTree.BinaryExpression) {

@@ -1350,6 +1350,16 @@ export abstract class ValueEvaluator {
     return imported !== undefined && BUILD_ENVIRONMENT_MODULE.test(imported.module);
   }
 
+  /** `ParamKeys.IPP`: the chained search key a table of this file or an imported one spells there (see WorkspaceIndex.chainedKeyMember). */
+  protected chainedKeyMember(node: TSESTree.MemberExpression): string | undefined {
+    const file = this.options.file;
+    const member = !node.computed ? propertyName(node) : undefined;
+    if (node.object.type !== 'Identifier' || !file || !member || !this.options.index) return undefined;
+    const imported = this.imports.get(node.object.name);
+    if (!imported) return this.options.index.chainedKeyMember(file, undefined, node.object.name, member);
+    return imported.imported === 'default' || imported.imported === '*' ? undefined : this.options.index.chainedKeyMember(file, imported.module, imported.imported, member);
+  }
+
   /** Whether `name` is imported from a module of the workspace that exports it as a table of literals (see extractConstantTables). */
   protected importsConstantTable(name: string): boolean {
     const imported = this.imports.get(name);
@@ -1367,7 +1377,11 @@ export abstract class ValueEvaluator {
     if (this.isPatientMessageRead(node)) return withTag(EMPTY, 'request-body');
     // `TaskCode.sendPatientStatement`, `Icons.PatientSearch`: a member of an enum, a namespace or a
     // constant object is a constant.
-    if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) return EMPTY;
+    if (node.object.type === 'Identifier' && isTypeOrConstantName(node.object.name) && !this.scope.lookup(node.object.name)) {
+      // `ParamKeys.IPP` of a table whose member spells a chained search key (`subject.identifier`): that text.
+      const key = this.chainedKeyMember(node);
+      return key !== undefined ? { ...EMPTY, stringPrefix: key, constant: key } : EMPTY;
+    }
     // `MESSAGE.APPOINTMENT.NOT_FOUND`: a path all in capitals from a table that holds no PHI is constant text.
     // (A table declared here keeps its literal fields, read as usual.)
     if (isScreamingMemberPath(node)) {

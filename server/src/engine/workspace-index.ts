@@ -1235,6 +1235,40 @@ export function extractConstantTables(text: string): string[] {
   return exported;
 }
 
+/** `const ParamKeys = {`, `export enum ParamKeys {`: a table or an enum whose members may spell query keys. */
+const KEY_TABLE_DECLARATION = /\b(?:const\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,100})?=\s*\{|enum\s+([A-Za-z_$][\w$]*)\s*\{)/g;
+/**
+ * `IPP: 'subject.identifier'`, `IPP = 'patient:identifier'`: a member whose text is a search key chained through the patient
+ * reference, spelt as FHIR spells parameters (lower case and dashes: not `patient.display_id`, not a translation key).
+ */
+const CHAINED_KEY_MEMBER = /(?:^|[,{\s])([A-Za-z_$][\w$]*)\s*[:=]\s*['"]((?:patient|subject|beneficiary|individual)(?::Patient)?[.:][a-z][a-z-]*(?::[a-z-]+)?)['"]/g;
+
+/**
+ * The members of a module's constant tables and enums spelt as chained search keys (`ParamKeys.IPP` →
+ * `subject.identifier`), by table then member: the key a query string built from `${ParamKeys.IPP}=${value}` sets.
+ * Only such keys are kept (they are all the analysis needs to know of a table's values, and few modules have any).
+ */
+export function extractChainedKeyMembers(text: string): Map<string, Map<string, string>> {
+  const tables = new Map<string, Map<string, string>>();
+  if (!/['"](?:patient|subject|beneficiary|individual)[.:]/.test(text)) return tables;
+  KEY_TABLE_DECLARATION.lastIndex = 0;
+  for (let match = KEY_TABLE_DECLARATION.exec(text); match; match = KEY_TABLE_DECLARATION.exec(text)) {
+    const open = match.index + match[0].length - 1;
+    let depth = 0;
+    let end = open;
+    for (; end < text.length && end < open + 20000; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}' && --depth === 0) break;
+    }
+    const body = text.slice(open, end + 1);
+    const members = new Map<string, string>();
+    CHAINED_KEY_MEMBER.lastIndex = 0;
+    for (let member = CHAINED_KEY_MEMBER.exec(body); member; member = CHAINED_KEY_MEMBER.exec(body)) members.set(member[1], member[2]);
+    if (members.size) tables.set(match[1] ?? match[2], members);
+  }
+  return tables;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[$]/g, '\\$&');
 }
@@ -1487,6 +1521,8 @@ export class WorkspaceIndex {
   private readonly reexportsByModule = new Map<string, Array<{ key: string; names?: Map<string, string> }>>();
   /** Module key → the names it exports as constants tables (see extractConstantTables). */
   private readonly constantTablesByModule = new Map<string, Set<string>>();
+  /** Module key → its tables' members spelt as chained search keys (see extractChainedKeyMembers). */
+  private readonly chainedKeyMembersByModule = new Map<string, Map<string, Map<string, string>>>();
   private readonly enumCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
   /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
@@ -1554,6 +1590,9 @@ export class WorkspaceIndex {
     if (reexports.length) this.reexportsByModule.set(moduleKeyOf(file), reexports);
     const tables = extractConstantTables(text);
     if (tables.length) this.constantTablesByModule.set(moduleKeyOf(file), new Set(tables));
+    const keyMembers = extractChainedKeyMembers(text);
+    if (keyMembers.size) this.chainedKeyMembersByModule.set(moduleKeyOf(file), keyMembers);
+    else this.chainedKeyMembersByModule.delete(moduleKeyOf(file));
     const enums = text.includes('enum ') ? [...text.matchAll(ENUM_DECLARATION)].map((found) => found[1]) : [];
     if (enums.length) {
       this.enumsByFile.set(file, enums);
@@ -1688,6 +1727,21 @@ export class WorkspaceIndex {
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */
   isExportedConstant(name: string): boolean {
     return (this.constantCounts.get(name) ?? 0) > 0;
+  }
+
+  /**
+   * The chained search key `table.member` spells (`ParamKeys.IPP` → `subject.identifier`): a table declared in `file`
+   * itself (no specifier) or imported from `specifier` — relative, or from the source root (`types/keys` under a
+   * `baseUrl`), matched by the module's path ending when only one module ends so.
+   */
+  chainedKeyMember(file: string, specifier: string | undefined, table: string, member: string): string | undefined {
+    if (this.chainedKeyMembersByModule.size === 0) return undefined;
+    if (specifier === undefined) return this.chainedKeyMembersByModule.get(moduleKeyOf(file))?.get(table)?.get(member);
+    if (/^\.{1,2}\//.test(specifier)) return this.chainedKeyMembersByModule.get(moduleKeyFrom(file, specifier))?.get(table)?.get(member);
+    if (specifier.startsWith('@') && !specifier.startsWith('@/')) return undefined;
+    const ending = `/${specifier.replace(/^@\//, '')}`;
+    const modules = [...this.chainedKeyMembersByModule.keys()].filter((key) => key.endsWith(ending));
+    return modules.length === 1 ? this.chainedKeyMembersByModule.get(modules[0])?.get(table)?.get(member) : undefined;
   }
 
   /** Whether `importer` imports `imported` from `specifier` (a relative path) as a constants table of literals. */
@@ -1875,6 +1929,7 @@ export class WorkspaceIndex {
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;
     if (this.importsByFile.delete(file)) this.importersByModule = undefined;
     this.constantTablesByModule.delete(moduleKeyOf(file));
+    this.chainedKeyMembersByModule.delete(moduleKeyOf(file));
     this.loggersByModule.delete(moduleKeyOf(file));
     this.reexportsByModule.delete(moduleKeyOf(file));
     this.debugEnablingFiles.delete(file);

@@ -23,6 +23,10 @@ runRuleTests('no-phi-in-logs', {
     "declare const http: any; declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error); }\n}",
     "import axios from 'axios';\nexport async function f(dateOfBirth: string) {\n  try { await axios.post('/api/search', { dateOfBirth }); } catch (error) { console.error('failed: ' + error); }\n}",
     { code: "import axios from 'axios';\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/p', { params: { nhsNumber } }); } catch (error) { console.error(error); }\n}", filename: 'src/search.test.ts' },
+    // clinicians named by their trade are the workforce: a telemedicine platform's specialist, a pharmacist; their name,
+    // e-mail and payout account are not a patient's
+    "export function notify(specialist: any, specialistEmail: string) {\n  const name = specialist.profile.first_name + ' ' + specialist.profile.last_name;\n  console.log('Updated availability for: ' + name);\n  console.log('Message sent successfully to:', specialistEmail);\n}",
+    "export function payout(pharmacist: { email: string; fullName: string }) { console.info('payout for', pharmacist.email, pharmacist.fullName); }",
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
@@ -158,6 +162,15 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
   invalid: [
+    {
+      // the specialist is the workforce, but the patient they treat is not, and clinical data stays PHI whoever handles it
+      name: "a specialist's patient's e-mail and the specialist's clinical notes about a patient are still PHI",
+      code: "export function notify(specialist: any, patientEmail: string) {\n  console.log('sent to', patientEmail);\n  console.log(specialist.clinicalNotes);\n}",
+      errors: [
+        { line: 2, column: 26, kinds: ['email'] },
+        { line: 3, column: 15, kinds: ['clinical-note'] },
+      ],
+    },
     // the URL of the request being served, where the service's handlers read a patient's data from its query (r13)
     {
       name: "a request URL logged by a service whose handlers read a phone number and birth date from the query (r13)",

@@ -1178,6 +1178,28 @@ runRuleTests('no-phi-in-logs', {
   ],
 });
 
+// A function named like a logger whose result is kept as an array element or an object's property builds a log entry
+// the code hands on as data (a workflow platform's activity events, returned to it): it writes no line. Called as a
+// statement, awaited for its effect, returned or kept in a variable (to be logged later), it still counts as a write.
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    "import { addActivityEventLog } from './events';\nexport async function complete(patient: { email: string }, onComplete: (r: unknown) => Promise<void>) {\n  await onComplete({ events: [addActivityEventLog({ message: `contact found with email ${patient.email}` })] });\n}",
+    "import { addEventLog } from './events';\nexport function run(appointments: { startDate: string }[]) {\n  const events: unknown[] = [];\n  events.push(addEventLog({ message: `appointments ${JSON.stringify(appointments)}` }));\n  return { events, entry: addEventLog({ message: appointments[0].startDate }) };\n}",
+  ],
+  invalid: [
+    {
+      name: 'a logger-named function called for its effect, awaited, returned, or its entry kept in a variable (then logged)',
+      code: "import { addActivityEventLog, writeLog } from './events';\ndeclare const helpers: any;\nexport async function run(patient: { email: string }) {\n  addActivityEventLog({ message: patient.email });\n  await writeLog(patient.email);\n  const entry = addActivityEventLog({ message: patient.email });\n  helpers.log({ entry });\n  return writeLog(patient.email);\n}",
+      errors: [
+        { line: 4, column: 23, kinds: ['email'] },
+        { line: 5, column: 18, kinds: ['email'] },
+        { line: 6, column: 37, kinds: ['email'] },
+        { line: 8, column: 19, kinds: ['email'] },
+      ],
+    },
+  ],
+});
+
 // Log levels (rubric): a call through a logger at a level the repository's own production configuration visibly drops
 // writes nothing in production; when the production level cannot be seen, the call counts.
 const debugNamespaces = { DEBUG: ['app,errors'] };

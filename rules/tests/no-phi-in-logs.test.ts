@@ -23,6 +23,8 @@ runRuleTests('no-phi-in-logs', {
     "declare const http: any; declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error); }\n}",
     "import axios from 'axios';\nexport async function f(dateOfBirth: string) {\n  try { await axios.post('/api/search', { dateOfBirth }); } catch (error) { console.error('failed: ' + error); }\n}",
     { code: "import axios from 'axios';\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/p', { params: { nhsNumber } }); } catch (error) { console.error(error); }\n}", filename: 'src/search.test.ts' },
+    // the reference number the app issues to a prescription is an opaque pointer like its id, not the medication
+    "declare const logger: any;\nexport function expire(prescription: { prescription_number: string; prescriptionNumber: string }) {\n  logger.log(`Prescription ${prescription.prescription_number} marked as expired`);\n  logger.error(`Failed to expire prescription ${prescription.prescriptionNumber}`);\n}",
     // clinicians named by their trade are the workforce: a telemedicine platform's specialist, a pharmacist; their name,
     // e-mail and payout account are not a patient's
     "export function notify(specialist: any, specialistEmail: string) {\n  const name = specialist.profile.first_name + ' ' + specialist.profile.last_name;\n  console.log('Updated availability for: ' + name);\n  console.log('Message sent successfully to:', specialistEmail);\n}",
@@ -164,6 +166,14 @@ runRuleTests('no-phi-in-logs', {
   invalid: [
     {
       // the specialist is the workforce, but the patient they treat is not, and clinical data stays PHI whoever handles it
+      name: "a prescription's medications, a patient's medical record and member numbers next to a prescription number are still PHI",
+      code: "declare const logger: any;\nexport function expire(prescription: { prescription_number: string; medications: string[] }, medicalRecordNumber: string, memberNumber: string) {\n  logger.log(`Prescription ${prescription.prescription_number}: ${prescription.medications}`);\n  logger.log(`Prescription for ${medicalRecordNumber} ${memberNumber}`);\n}",
+      errors: [
+        { line: 3, column: 14, kinds: ['medication'] },
+        { line: 4, column: 14 },
+      ],
+    },
+    {
       name: "a specialist's patient's e-mail and the specialist's clinical notes about a patient are still PHI",
       code: "export function notify(specialist: any, patientEmail: string) {\n  console.log('sent to', patientEmail);\n  console.log(specialist.clinicalNotes);\n}",
       errors: [

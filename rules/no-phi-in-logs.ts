@@ -20,6 +20,29 @@ function buildsALogRecord(context: RuleContext, node: TSESTree.CallExpression, n
   return parent !== undefined && parent.type !== 'ExpressionStatement';
 }
 
+/**
+ * `events: [addActivityEventLog({ message })]`, `eventLogs.push(addEventLog(…))`: a call of a function named like a
+ * logger whose result is kept as an element of an array or a property of an object is building a log entry the code
+ * hands on as data (a workflow platform's activity events returned to it), not writing a line: a logger's result is
+ * nothing worth keeping. An entry kept in a variable (`const entry = addEventLog(…)`, often logged next) still counts.
+ */
+function keptAsData(context: RuleContext, node: TSESTree.CallExpression): boolean {
+  let child: TSESTree.Node = node;
+  let parent = context.parentOf(node);
+  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression')) {
+    child = parent;
+    parent = context.parentOf(parent);
+  }
+  if (!parent) return false;
+  if (parent.type === 'ArrayExpression') return true;
+  if (parent.type === 'Property' && parent.value === child && context.parentOf(parent)?.type === 'ObjectExpression') return true;
+  if (parent.type === 'CallExpression' && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+    const call = memberCall(parent);
+    return call !== undefined && (call.method === 'push' || call.method === 'unshift');
+  }
+  return false;
+}
+
 /** What kind of log sink a call is, if any. */
 function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames: readonly string[]): 'line' | 'child' | undefined {
   // `logger.info(…)`, `console.log(…)`, `const debugLog = debug('clinic:api'); debugLog('%o', patient)`
@@ -28,7 +51,7 @@ function logSink(context: RuleContext, node: TSESTree.CallExpression, extraNames
   if (call) return call.method === 'child' && isLogger(context, call.object, extraNames) ? 'child' : undefined;
   // `import { log } from './logger'; log('fhir audit', data)`: an imported function named like a logger.
   if (node.callee.type === 'Identifier' && context.importedFrom(node.callee.name) && isLoggerFunctionName(node.callee.name, extraNames)) {
-    return buildsALogRecord(context, node, node.callee.name) ? undefined : 'line';
+    return buildsALogRecord(context, node, node.callee.name) || keptAsData(context, node) ? undefined : 'line';
   }
   return undefined;
 }

@@ -23,6 +23,12 @@ runRuleTests('no-phi-in-logs', {
     "declare const http: any; declare const logger: any;\nexport async function f(nhsNumber: string) {\n  try { await http.get('/api/prescriptions', { params: { nhsNumber } }); } catch (error) { logger.error('failed', error); }\n}",
     "import axios from 'axios';\nexport async function f(dateOfBirth: string) {\n  try { await axios.post('/api/search', { dateOfBirth }); } catch (error) { console.error('failed: ' + error); }\n}",
     { code: "import axios from 'axios';\nexport async function f(nhsNumber: string) {\n  try { await axios.get('/api/p', { params: { nhsNumber } }); } catch (error) { console.error(error); }\n}", filename: 'src/search.test.ts' },
+    // the reference number the app issues to a prescription is an opaque pointer like its id, not the medication
+    "declare const logger: any;\nexport function expire(prescription: { prescription_number: string; prescriptionNumber: string }) {\n  logger.log(`Prescription ${prescription.prescription_number} marked as expired`);\n  logger.error(`Failed to expire prescription ${prescription.prescriptionNumber}`);\n}",
+    // clinicians named by their trade are the workforce: a telemedicine platform's specialist, a pharmacist; their name,
+    // e-mail and payout account are not a patient's
+    "export function notify(specialist: any, specialistEmail: string) {\n  const name = specialist.profile.first_name + ' ' + specialist.profile.last_name;\n  console.log('Updated availability for: ' + name);\n  console.log('Message sent successfully to:', specialistEmail);\n}",
+    "export function payout(pharmacist: { email: string; fullName: string }) { console.info('payout for', pharmacist.email, pharmacist.fullName); }",
     // a staff or team member is one of the workforce, not a health plan's member: their name, e-mail and phone are not PHI
     "export function assign(staffMember: any, teamMembers: any[]) { console.info('assigned', staffMember.name, staffMember.email, teamMembers[0].phone); }",
     'export function invite(careTeamMemberName: string, staffMemberPhone: string) { console.log(`inviting ${careTeamMemberName} at ${staffMemberPhone}`); }',
@@ -158,6 +164,23 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
   invalid: [
+    {
+      // the specialist is the workforce, but the patient they treat is not, and clinical data stays PHI whoever handles it
+      name: "a prescription's medications, a patient's medical record and member numbers next to a prescription number are still PHI",
+      code: "declare const logger: any;\nexport function expire(prescription: { prescription_number: string; medications: string[] }, medicalRecordNumber: string, memberNumber: string) {\n  logger.log(`Prescription ${prescription.prescription_number}: ${prescription.medications}`);\n  logger.log(`Prescription for ${medicalRecordNumber} ${memberNumber}`);\n}",
+      errors: [
+        { line: 3, column: 14, kinds: ['medication'] },
+        { line: 4, column: 14 },
+      ],
+    },
+    {
+      name: "a specialist's patient's e-mail and the specialist's clinical notes about a patient are still PHI",
+      code: "export function notify(specialist: any, patientEmail: string) {\n  console.log('sent to', patientEmail);\n  console.log(specialist.clinicalNotes);\n}",
+      errors: [
+        { line: 2, column: 26, kinds: ['email'] },
+        { line: 3, column: 15, kinds: ['clinical-note'] },
+      ],
+    },
     // the URL of the request being served, where the service's handlers read a patient's data from its query (r13)
     {
       name: "a request URL logged by a service whose handlers read a phone number and birth date from the query (r13)",
@@ -1161,6 +1184,28 @@ runRuleTests('no-phi-in-logs', {
       name: 'the same function called as a statement, and a writer named like a logger',
       code: "import { createStatusLog, writeLog } from './status';\nexport function crumbs(patient: any) {\n  createStatusLog(patient.medications, []);\n  writeLog(patient.medications);\n}",
       errors: [{ line: 3, column: 19, kinds: ['medication'] }, { line: 4, column: 12, kinds: ['medication'] }],
+    },
+  ],
+});
+
+// A function named like a logger whose result is kept as an array element or an object's property builds a log entry
+// the code hands on as data (a workflow platform's activity events, returned to it): it writes no line. Called as a
+// statement, awaited for its effect, returned or kept in a variable (to be logged later), it still counts as a write.
+runRuleTests('no-phi-in-logs', {
+  valid: [
+    "import { addActivityEventLog } from './events';\nexport async function complete(patient: { email: string }, onComplete: (r: unknown) => Promise<void>) {\n  await onComplete({ events: [addActivityEventLog({ message: `contact found with email ${patient.email}` })] });\n}",
+    "import { addEventLog } from './events';\nexport function run(appointments: { startDate: string }[]) {\n  const events: unknown[] = [];\n  events.push(addEventLog({ message: `appointments ${JSON.stringify(appointments)}` }));\n  return { events, entry: addEventLog({ message: appointments[0].startDate }) };\n}",
+  ],
+  invalid: [
+    {
+      name: 'a logger-named function called for its effect, awaited, returned, or its entry kept in a variable (then logged)',
+      code: "import { addActivityEventLog, writeLog } from './events';\ndeclare const helpers: any;\nexport async function run(patient: { email: string }) {\n  addActivityEventLog({ message: patient.email });\n  await writeLog(patient.email);\n  const entry = addActivityEventLog({ message: patient.email });\n  helpers.log({ entry });\n  return writeLog(patient.email);\n}",
+      errors: [
+        { line: 4, column: 23, kinds: ['email'] },
+        { line: 5, column: 18, kinds: ['email'] },
+        { line: 6, column: 37, kinds: ['email'] },
+        { line: 8, column: 19, kinds: ['email'] },
+      ],
     },
   ],
 });

@@ -1301,9 +1301,9 @@ describe('no-phi-in-url: names that are not data (a form\'s identifier, an issue
         errors: [{ line: 2, column: 40, kinds: ['name'] }],
       },
       {
-        name: 'a prescription number (not an ordinal) is the medication record',
-        code: 'export function detailsUrl(prescriptionNumber: string) {\n  const searchParams = new URLSearchParams();\n  searchParams.append(\'rx\', prescriptionNumber);\n  return fetch(`/api/prescriptions?${searchParams}`);\n}',
-        errors: [{ line: 3, column: 29, kinds: ['medication'] }],
+        name: 'an encounter number (not an ordinal) identifies the encounter; a prescription number is its opaque reference',
+        code: 'export function detailsUrl(encounterNumber: string, prescriptionNumber: string) {\n  const searchParams = new URLSearchParams();\n  searchParams.append(\'enc\', encounterNumber);\n  searchParams.append(\'rx\', prescriptionNumber);\n  return fetch(`/api/prescriptions?${searchParams}`);\n}',
+        errors: [{ line: 3, column: 30, kinds: ['encounter'] }],
       },
     ],
   });

@@ -449,6 +449,10 @@ function isTrap(words: readonly string[], covered: readonly boolean[], matches: 
   if (words.length > 2 && words[0] === 'number' && words[1] === 'of') return TRAP;
   // `prescriptionIssueNumber`, `repeatNumber`: which one in a series, not a value of the record.
   if (words.some((word, i) => i > 0 && word === 'number' && !covered[i] && !covered[i - 1] && ordinalSeriesWords.has(words[i - 1]))) return TRAP;
+  // `prescriptionNumber`, `prescription_no`: the reference number the app issues to one prescription (an order), an
+  // opaque pointer like its id, not the medication. A medical record, member or policy number is a pattern of its own.
+  const lastWord = words[words.length - 1];
+  if (words.length > 1 && (lastWord === 'number' || lastWord === 'no') && !covered[words.length - 1] && matches.length > 0 && matches.every((match) => match.kind === 'medication')) return TRAP;
   const measuresAPerson = matches.length > 0 && matches.every((match) => measurementKinds.has(match.kind));
   const keepsMeasurement = (word: string) => measuresAPerson && measurementAggregateWords.has(word);
   if (words.length > 1 && booleanPrefixes.has(words[0]) && !keepsMeasurement(words[0]) && !gathersRecords(words, covered)) return TRAP;

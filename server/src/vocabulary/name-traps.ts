@@ -297,6 +297,9 @@ export const WORKFORCE_SUBJECT_WORDS: readonly string[] = [
   'companies', 'vendor', 'vendors', 'supplier', 'partner', 'partners', 'support', 'sender', 'referrer', 'referring',
   'authenticated', 'team', 'tenant', 'tenants', 'developer', 'developers', 'inviter', 'author', 'submitter', 'approver',
   'reviewer', 'signer', 'crew', 'faculty', 'personnel', 'workforce',
+  // clinicians by their trade: a telemedicine platform's specialists, a pharmacy's pharmacists, therapists, surgeons,
+  // dentists (their profile, payout account and e-mail are the workforce's)
+  'specialist', 'specialists', 'pharmacist', 'pharmacists', 'therapist', 'therapists', 'surgeon', 'surgeons', 'dentist', 'dentists',
   // a places search (Google Places, Mapbox) returns businesses: a pharmacy's or a clinic's listing (not `place`, a verb in `placeOrder`)
   'places',
   // a vaccination, testing or trial site is a clinic by another name: its phone and address are the organisation's
@@ -335,7 +338,8 @@ export const CARE_SETTING_WORDS: readonly string[] = [
   'location', 'locations', 'facility', 'facilities', 'clinic', 'clinics', 'hospital', 'hospitals', 'ward', 'wards', 'department',
   'practice', 'lab', 'labs', 'laboratory', 'pharmacy', 'pharmacies', 'organization', 'organizations', 'organisation', 'organisations',
   'practitioner', 'practitioners', 'provider', 'providers', 'doctor', 'doctors', 'physician', 'physicians', 'nurse', 'nurses',
-  'clinician', 'clinicians', 'staff',
+  'clinician', 'clinicians', 'staff', 'specialist', 'specialists', 'pharmacist', 'pharmacists', 'therapist', 'therapists',
+  'surgeon', 'surgeons', 'dentist', 'dentists',
 ];
 
 /**

@@ -67,7 +67,7 @@ describe('NameClassifier', () => {
     ['uhid', ['mrn']],
     ['hospitalNumber', ['mrn']],
     // near misses of the ordinals: a number that identifies, not one that counts
-    ['prescriptionNumber', ['medication']],
+    ['encounterNumber', ['encounter']],
     ['patientPhoneNumber', ['phone']],
     // names written run together (database columns, older code) are one word to the splitter and still match
     ['progressnotes', ['clinical-note']],
@@ -121,6 +121,8 @@ describe('NameClassifier', () => {
     'numberOfRecords', 'numberOfPatients', 'recordCounter', 'lastGlucosePosition', 'currentCbgPosition',
     // which one in a series: the issue of a repeat prescription, a refill, a line of an order
     'prescriptionIssueNumber', 'medicationRepeatNumber', 'prescriptionRefillNumber', 'diagnosisSequenceNumber',
+    // the reference number the app issues to a prescription: an opaque pointer like its id, not the medication
+    'prescriptionNumber', 'prescription_number', 'prescriptionNo',
     // the identifier's type, a reading's count or units
     'ptrackerIdentifierType', 'ketoneCount', 'ketoneUnits',
     // `all` testing records: a state after them, or a singular (`allPatientsLoaded`, `allDiagnosisValid`)

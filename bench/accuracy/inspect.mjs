@@ -20,7 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabels, matchHand, matchJudged, sealedSplits, takeFlag, takeOption } from './lib.mjs';
+import { entriesOfSplit, loadLabels, matchHand, matchJudged, sealedSplits, takeFlag, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -29,7 +29,6 @@ const option = (name, fallback) => takeOption(args, name, fallback);
 const flag = (name) => takeFlag(args, name);
 
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8'));
-const splitOrder = [...new Set(manifest.repositories.map((entry) => entry.split))];
 const sealed = sealedSplits(manifest);
 const final = flag('--final');
 const resultsDir = resolve(option('--results', join(repoRoot, '.accuracy-results')));
@@ -39,9 +38,12 @@ const [command, ...rest] = args;
 
 function repositoriesOf(wanted) {
   if (!wanted) fail('name a split with --split (one of manifest.json\'s splits, or "seen")');
-  if (wanted !== 'seen' && !splitOrder.includes(wanted)) fail(`no split "${wanted}" in manifest.json (have: ${splitOrder.join(', ')}, seen)`);
-  if (sealed.has(wanted) && !final) fail(`"${wanted}" is held out for the final measurement; pass --final only for that measurement`);
-  return manifest.repositories.filter((entry) => (wanted === 'seen' ? !sealed.has(entry.split) : entry.split === wanted));
+  if ((sealed.has(wanted) || (wanted === 'all' && sealed.size)) && !final) fail(`"${wanted}" is held out for the final measurement; pass --final only for that measurement`);
+  try {
+    return entriesOfSplit(manifest, wanted);
+  } catch (error) {
+    fail(error.message);
+  }
 }
 
 function findingsIn(dir, name) {

@@ -66,6 +66,19 @@ export function sealedSplits(manifest) {
   return new Set(newest ? [newest] : []);
 }
 
+/**
+ * Which manifest entries a `--split` names: one split of manifest.json, `all`, or `seen` (every split but the sealed
+ * ones). An unknown name is an error, not an empty run: `--split seen` once scanned nothing and printed an empty table.
+ */
+export function entriesOfSplit(manifest, split) {
+  const names = [...new Set(manifest.repositories.map((entry) => entry.split))];
+  if (split !== 'all' && split !== 'seen' && !names.includes(split)) {
+    throw new Error(`no split "${split}" in manifest.json (have: ${names.join(', ')}, seen, all)`);
+  }
+  const sealed = sealedSplits(manifest);
+  return manifest.repositories.filter((entry) => split === 'all' || (split === 'seen' ? !sealed.has(entry.split) : entry.split === split));
+}
+
 /** mulberry32: a small seeded PRNG, so a sample can be drawn again. */
 export function prng(seed) {
   let a = seed >>> 0;

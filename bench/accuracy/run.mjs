@@ -4,7 +4,7 @@
 // labels, and prints per repository and per rule: findings, findings per 1,000 lines, judged
 // true/false/debatable, precision, and recall on hand-found exposures.
 //
-//   node bench/accuracy/run.mjs [--split tune|holdout|…|all] [--repos a,b] [--corpus DIR] [--json FILE] [--final]
+//   node bench/accuracy/run.mjs [--split tune|holdout|…|seen|all] [--repos a,b] [--corpus DIR] [--json FILE] [--final]
 //                               [--options JSON]   (extra scan options, e.g. '{"includeTests":true}')
 //                               [--results DIR]    (where findings go; default .accuracy-results)
 //                               [--engine FILE]    (another build's dist/engine.js, e.g. a worktree of the
@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { countCodeLines, loadLabels, matchJudged, matchHand, ruleMatches, sealedSplits, takeFlag, takeOption } from './lib.mjs';
+import { countCodeLines, entriesOfSplit, loadLabels, matchJudged, matchHand, ruleMatches, sealedSplits, takeFlag, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -47,8 +47,14 @@ const totals = { findings: 0, lines: 0, judged: 0, true: 0, false: 0, debatable:
 const sealed = sealedSplits(manifest);
 const final = takeFlag(args, '--final');
 let heldOut = 0;
-for (const entry of manifest.repositories) {
-  if (split !== 'all' && entry.split !== split) continue;
+let entries;
+try {
+  entries = entriesOfSplit(manifest, split);
+} catch (error) {
+  console.error(`run: ${error.message}`);
+  process.exit(2);
+}
+for (const entry of entries) {
   if (only && !only.includes(entry.name)) continue;
   if (sealed.has(entry.split) && !final) {
     heldOut++;

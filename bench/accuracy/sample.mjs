@@ -14,7 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabels, prng, takeOption } from './lib.mjs';
+import { entriesOfSplit, loadLabels, prng, takeOption } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -54,8 +54,14 @@ function allocate(counts, n) {
 }
 
 const sample = { round, seed, perRepo, date: new Date().toISOString().slice(0, 10), repositories: {} };
-for (const entry of manifest.repositories) {
-  if (split !== 'all' && entry.split !== split) continue;
+let entries;
+try {
+  entries = entriesOfSplit(manifest, split);
+} catch (error) {
+  console.error(`sample: ${error.message}`);
+  process.exit(2);
+}
+for (const entry of entries) {
   if (only && !only.includes(entry.name)) continue;
   const file = join(resultsDir, `${entry.name}.findings.json`);
   if (!existsSync(file)) {

@@ -15,9 +15,19 @@ const retrievalVerbs = new Set(RETRIEVAL_VERBS);
 function buildsALogRecord(context: RuleContext, node: TSESTree.CallExpression, name: string): boolean {
   const words = splitWords(name);
   if (words.length < 2 || !retrievalVerbs.has(words[0])) return false;
-  let parent = context.parentOf(node);
-  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression')) parent = context.parentOf(parent);
+  const { parent } = resultUse(context, node);
   return parent !== undefined && parent.type !== 'ExpressionStatement';
+}
+
+/** Where a call's result goes: the first enclosing node past `await`, `?.` and `as` (`child` is what that node holds). */
+function resultUse(context: RuleContext, node: TSESTree.CallExpression): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
+  let child: TSESTree.Node = node;
+  let parent = context.parentOf(node);
+  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression')) {
+    child = parent;
+    parent = context.parentOf(parent);
+  }
+  return { parent, child };
 }
 
 /**
@@ -27,12 +37,7 @@ function buildsALogRecord(context: RuleContext, node: TSESTree.CallExpression, n
  * nothing worth keeping. An entry kept in a variable (`const entry = addEventLog(…)`, often logged next) still counts.
  */
 function keptAsData(context: RuleContext, node: TSESTree.CallExpression): boolean {
-  let child: TSESTree.Node = node;
-  let parent = context.parentOf(node);
-  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ChainExpression' || parent.type === 'TSAsExpression')) {
-    child = parent;
-    parent = context.parentOf(parent);
-  }
+  const { parent, child } = resultUse(context, node);
   if (!parent) return false;
   if (parent.type === 'ArrayExpression') return true;
   if (parent.type === 'Property' && parent.value === child && context.parentOf(parent)?.type === 'ObjectExpression') return true;

@@ -15,6 +15,9 @@
 // a line start), so applying it again changes nothing: every entry point (analysis, the workspace index, a
 // parse) may call it.
 
+import { computeLineStarts, positionAt } from '../core/text-range';
+import { isLineTerminator, lineEnd, REGEX_KEYWORDS } from './lexing';
+
 /** `.vue` and `.svelte` files. */
 export const COMPONENT_FILE = /\.(?:vue|svelte)$/i;
 
@@ -358,13 +361,8 @@ function lexicalScriptEnd(text: string, start: number): number {
 /** After these a `/` starts a regular expression literal; after a value (a name, `)`, `]`) it divides. */
 function regexMayStart(previous: string): boolean {
   if (previous === '') return true;
-  if (/^[\w$]+$/.test(previous)) return /^(?:return|typeof|instanceof|in|of|new|delete|void|throw|case|do|else|yield|await)$/.test(previous);
+  if (/^[\w$]+$/.test(previous)) return REGEX_KEYWORDS.has(previous);
   return !/[)\]}'"`]/.test(previous);
-}
-
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (isLineBreak(text.charCodeAt(i))) return i;
-  return text.length;
 }
 
 function stringEnd(text: string, start: number, quote: string): number {
@@ -427,10 +425,6 @@ function closingTag(text: string, from: number, name: string, raw: boolean): num
   return -1;
 }
 
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
-}
-
 /** The text with every character outside `keep` (sorted, disjoint ranges) replaced by a space; line breaks stay. */
 function blankExcept(text: string, keep: Array<[number, number]>): string {
   const parts: string[] = [];
@@ -461,7 +455,7 @@ function blank(text: string, start: number, end: number): string {
   let out = '';
   let run = start;
   for (let i = start; i < end; i++) {
-    if (isLineBreak(text.charCodeAt(i))) {
+    if (isLineTerminator(text.charCodeAt(i))) {
       out += ' '.repeat(i - run) + text[i];
       run = i + 1;
     }
@@ -469,15 +463,8 @@ function blank(text: string, start: number, end: number): string {
   return out + ' '.repeat(Math.max(0, end - run));
 }
 
+/** 1-based line and 0-based column of an offset, as a parser error gives them. */
 function lineAndColumn(text: string, index: number): { lineNumber: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { lineNumber: line, column: index - lineStart };
+  const { line, column } = positionAt(computeLineStarts(text), index);
+  return { lineNumber: line, column: column - 1 };
 }

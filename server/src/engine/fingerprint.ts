@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node as JsonNode } from 'jsonc-parser';
+import { lineEnd, REGEX_AFTER, REGEX_KEYWORDS } from './lexing';
 import { isKeyShaped, MASK, maskRuleId, maskValues } from './value-mask';
 
 /** Bumped when the shape changes, so old and new fingerprints never collide by accident. */
@@ -244,8 +245,6 @@ export function jsonShape(node: JsonNode): string {
 
 // ── code, from the text (reports by offsets: suppression comments, cross-file arguments) ─────────
 
-const REGEX_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
-const REGEX_AFTER = new Set('(,=:[!&|?{};+-*%>~^'.split(''));
 
 /** The shape of a range of code by a small lexer: literals by type, comments as `C` or the directive they hold. */
 export function lexicalShape(text: string, start: number, end: number): string {
@@ -309,12 +308,6 @@ function commentShape(body: string): string {
   const untilAt = words.indexOf('until');
   const ids = words.filter((_, index) => untilAt === -1 || (index !== untilAt && index !== untilAt + 1)).map(maskRuleId);
   return `C:${match[1]}(${ids.join(',')})`;
-}
-
-function lineEnd(text: string, from: number, limit: number): number {
-  let i = from;
-  while (i < limit && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '\u2028' && text[i] !== '\u2029') i++;
-  return i;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

@@ -27,6 +27,7 @@ import { computeLineStarts, positionAt, rangeFromOffsets } from '../core/text-ra
 import type { Finding, Range } from '../core/types';
 import type { SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { didYouMean } from './did-you-mean';
+import { lineEnd, REGEX_AFTER, REGEX_KEYWORDS } from './lexing';
 import { maskRuleId, maskValues } from './value-mask';
 
 export interface SuppressionDirective {
@@ -214,13 +215,6 @@ function parseRuleList(head: string): { ruleIds: string[]; until?: string } {
 // ---------------------------------------------------------------------------------------------------
 // The approximate comment scanner, for code without a syntax tree (a file that does not parse).
 
-function isLineTerminator(code: number): boolean {
-  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
-}
-/** After these keywords a `/` starts a regular expression, after other words it divides. */
-const REGEX_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
-/** After these punctuators a `/` starts a regular expression. Not after `<`: that is a JSX closing tag. */
-const REGEX_AFTER = new Set('(,=:[!&|?{};+-*%>~^'.split(''));
 
 function scanComments(text: string): CommentToken[] {
   const comments: CommentToken[] = [];
@@ -270,12 +264,6 @@ function scanComments(text: string): CommentToken[] {
     }
   }
   return comments;
-}
-
-function lineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !isLineTerminator(text.charCodeAt(i))) i++;
-  return i;
 }
 
 // Character-code checks: this loop runs over every character of every file that has a directive.

@@ -2,6 +2,8 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-error-message', {
   valid: [
+    // only the document's id in the message
+    { code: "import { Receta } from './receta.schema';\nexport async function check(id: string) {\n  const receta = await Receta.findById(id);\n  if (!receta.valid) throw new Error(`invalid prescription ${receta._id}`);\n}", workspace: { "src/receta.schema.ts": "import * as mongoose from 'mongoose';\nexport const recetaSchema = new mongoose.Schema({ paciente: { nombre: String, documento: String }, valid: Boolean });\nexport const Receta = mongoose.model('receta', recetaSchema, 'receta');" } },
     // the branch taken when the value is missing: the message can only say it was not there (round 11)
     "export const handler = async (dateOfBirth?: string) => {\n  if (!dateOfBirth) return { statusCode: 400, body: JSON.stringify({ error: `No birth date: ${dateOfBirth}` }) };\n  return { statusCode: 200, body: '' };\n};",
     // a FHIR server's 404 echoing the URL its client asked for: nothing the client did not send
@@ -86,6 +88,13 @@ runRuleTests('no-phi-in-error-message', {
     'declare const err: Error; const lines = err.stack?.split("\\n");',
   ],
   invalid: [
+    {
+      // a model's documents hold what its schema declares (see no-phi-in-logs): serialised into the message, the whole record
+      name: 'a document read through a model whose schema embeds the patient, serialised into a thrown message',
+      code: "import { Receta } from './receta.schema';\nexport async function check(id: string) {\n  const receta = await Receta.findById(id);\n  if (!receta.valid) throw new Error(`invalid prescription ${JSON.stringify(receta)}`);\n}",
+      workspace: { "src/receta.schema.ts": "import * as mongoose from 'mongoose';\nexport const recetaSchema = new mongoose.Schema({ paciente: { nombre: String, documento: String }, valid: Boolean });\nexport const Receta = mongoose.model('receta', recetaSchema, 'receta');" },
+      errors: [{ line: 4, column: 38 }],
+    },
     // near miss of Promise.allSettled: Promise.all rejects with the first rejection, which propagates as the error
     {
       code: "declare function lookUp(nhsNumber: string): Promise<{ items: unknown[] }>;\nexport async function update(records: Array<{ nhs_number: string }>) {\n  return Promise.all(\n    records.map(async (record) => {\n      const found = await lookUp(record.nhs_number);\n      if (found.items.length) return found;\n      return Promise.reject({ rejectedNhsNumber: record.nhs_number, reason: `No record ${record.nhs_number}` });\n    }),\n  );\n}",

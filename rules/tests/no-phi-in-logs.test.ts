@@ -2,6 +2,16 @@ import { runRuleTests } from './rule-tester';
 
 runRuleTests('no-phi-in-logs', {
   valid: [
+    // documents read through a model whose schema names no patient's record: a catalogue with clinical-sounding fields, a
+    // staff directory, an API client whose contact person is one text field; a count, and only a document's ids
+    { code: "import { Supply } from './supply';\nexport async function list() {\n  const all = await Supply.find({});\n  console.log('catalogue', all);\n}", workspace: { "src/supply.ts": "import * as mongoose from 'mongoose';\nconst supplySchema = new mongoose.Schema({ nombre: String, medicamento: String, diagnostico: String, codigo: String });\nexport const Supply = mongoose.model('insumos', supplySchema, 'insumos');" } },
+    { code: "import { Staff } from './staff';\nexport async function show(id: string) {\n  const found = await Staff.findById(id);\n  console.log('staff', found);\n}", workspace: { "src/staff.ts": "import * as mongoose from 'mongoose';\nconst staffSchema = new mongoose.Schema({ nombre: String, apellido: String, documento: String, telefono: String });\nexport const Staff = mongoose.model('profesional', staffSchema);" } },
+    { code: "import { ClientModel } from './clients';\nexport function authenticate(clientID: string) {\n  ClientModel.findOne({ clientID }, (err, client) => { console.info(`Client (${client.name}) is authenticated`, client); });\n}", filename: 'src/auth.js', workspace: { "src/clients.js": "import { Schema } from 'mongoose';\nconst ClientSchema = new Schema({ clientID: { type: String, required: true }, name: { type: String }, contactPerson: String, contactPersonEmail: String });\nexport const ClientModel = connectionDefault.model('Client', ClientSchema);" } },
+    { code: "import { Receta } from './receta.schema';\nexport async function stats(id: string) {\n  const total = await Receta.countDocuments({});\n  const one = await Receta.findById(id);\n  console.log('prescriptions', total, one._id, one.id);\n}", workspace: { "src/receta.schema.ts": "import * as mongoose from 'mongoose';\nexport const recetaSchema = new mongoose.Schema({ paciente: { nombre: String, documento: String } });\nexport const Receta = mongoose.model('receta', recetaSchema, 'receta');" } },
+    // a schema whose patient-named fields are declared numbers and flags (how many patients a slot takes) names no patient
+    { code: "import { Block } from './block';\nexport async function show(id: string) {\n  const block = await Block.findById(id);\n  console.log('block', block);\n}", workspace: { "src/block.ts": "import * as mongoose from 'mongoose';\nconst blockSchema = new mongoose.Schema({ start: Date, pacienteSimultaneos: { type: Number }, patientsPerSlot: Number, diagnosticoRequerido: Boolean });\nexport const Block = mongoose.model('bloque', blockSchema);" } },
+    // the schema a model is declared with is the one its module imports, not another module's of the same name
+    { code: "import { Slot } from './slot-model';\nexport async function show(id: string) {\n  const slot = await Slot.findById(id);\n  console.log('slot', slot);\n}", workspace: { "src/slot-model.ts": "import { Schema, model } from 'mongoose';\nimport { slotSchema } from './slot';\nexport const Slot = model('slot', slotSchema);", "src/slot.ts": "import { Schema } from 'mongoose';\nexport const slotSchema = new Schema({ start: Date, room: String });", "src/other/slot.ts": "import { Schema } from 'mongoose';\nexport const slotSchema = new Schema({ start: Date, patient: { firstName: String } });" } },
     // a branch taken only when the value is null, undefined or empty logs nothing of it
     "declare const patient: { diagnosis?: string; allergies?: string[] };\nconst d = patient.diagnosis;\nconst a = patient.allergies;\nif (d == null || d.length === 0) console.log(`no diagnosis: ${d}`);\nif (a === undefined) console.log('allergies', a);\nif (d) console.log('ok'); else console.log('missing', d);",
     // console.time prints nothing; a timer labelled by an opaque id prints only the id
@@ -164,6 +174,25 @@ runRuleTests('no-phi-in-logs', {
     },
   ],
   invalid: [
+    {
+      // a model's documents hold what its schema declares, whatever language the model and its fields are named in
+      name: 'documents read through a model whose schema embeds the patient are logged whole',
+      code: "import { Receta } from './receta.schema';\ndeclare const jobsLog: any;\nexport async function expire() {\n  const pending: any = await Receta.find({ estado: 'pendiente' });\n  for (const receta of pending) {\n    try { await receta.save(); } catch (error) { jobsLog.error('expire', receta, error); }\n  }\n}",
+      workspace: { "src/receta.schema.ts": "import * as mongoose from 'mongoose';\nconst pacienteSchema = new mongoose.Schema({ nombre: String, apellido: String, documento: String, fechaNacimiento: Date });\nexport const recetaSchema = new mongoose.Schema({\n  paciente: { type: pacienteSchema, required: true },\n  medicamento: { concepto: String, diagnostico: String },\n  cantidad: Number,\n});\nexport const Receta = mongoose.model('receta', recetaSchema, 'receta');" },
+      errors: [{ line: 6, column: 74, kinds: ['diagnosis', 'medication', 'patient-record'] }],
+    },
+    {
+      name: "a schedule whose slots' sub-schema holds the patient: its cursor's documents and a findById callback's document are logged",
+      code: "import { Schedule } from './schedule';\ndeclare const logger: any;\nexport function refresh() {\n  return Schedule.find({ state: 'open' }).cursor().eachAsync(async (doc) => {\n    try { await doc.save(); } catch (error) { logger.error('refresh failed', { doc }, error); }\n  });\n}\nexport function release(id: string) {\n  Schedule.findById(id, (err, schedule) => { logger.info('released', schedule); });\n}",
+      workspace: { "src/schedule.ts": "import { Schema, model } from 'mongoose';\nimport * as slotSchema from './slot';\nconst ScheduleSchema = new Schema({ start: Date, capacity: { type: Number }, slots: [slotSchema] });\nexport const Schedule = model('schedule', ScheduleSchema);", "src/slot.ts": "import { Schema } from 'mongoose';\nconst slotSchema = new Schema({ start: Date, patient: { id: Schema.Types.ObjectId, firstName: String, lastName: String } });\nexport = slotSchema;" },
+      errors: [{ line: 5, column: 78, kinds: ['patient-record'] }, { line: 9, column: 70, kinds: ['patient-record'] }],
+    },
+    {
+      name: 'a document referencing its patient, read through a query chain, is logged',
+      code: "import { Entry } from './entry';\nexport async function show(id: string) {\n  const entry = await Entry.findById(id).populate('patient').lean();\n  console.log('entry', JSON.stringify(entry));\n}",
+      workspace: { "src/entry.ts": "import { Schema, model } from 'mongoose';\nconst entrySchema = new Schema({ patient: { type: Schema.Types.ObjectId, ref: 'Patient' }, complaint: String, vitals: { pulse: Number } });\nexport const Entry = model('Entry', entrySchema);" },
+      errors: [{ line: 4, column: 24 }],
+    },
     {
       // the specialist is the workforce, but the patient they treat is not, and clinical data stays PHI whoever handles it
       name: "a prescription's medications, a patient's medical record and member numbers next to a prescription number are still PHI",

@@ -80,7 +80,7 @@ export interface ProvenanceHost {
   importsModule(module: string | RegExp): boolean;
   /** The file's Program node, when the analysis has it. */
   programNode?(): Node | undefined;
-  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[] } };
+  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[]; modelRecordKinds?(name: string, classifier: NameClassifier): readonly string[] } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -578,7 +578,8 @@ export function storeCallbackValues(call: TSESTree.CallExpression, callback: Nod
   if (!method || !storeCallbackMethods.has(method)) return undefined;
   const store = storeName(call.callee.object, host);
   if (!store) return undefined;
-  const kinds = storeRecordKinds(store, host.options.classifier);
+  const byName = storeRecordKinds(store, host.options.classifier);
+  const kinds = byName.length ? byName : call.callee.object.type === 'Identifier' ? declaredModelKinds(store, host) : [];
   if (kinds.length === 0) return undefined;
   const params = (callback as TSESTree.FunctionLike).params;
   return params.map((param) => {
@@ -623,6 +624,39 @@ export function storeReadValue(call: TSESTree.CallExpression, host: ProvenanceHo
     const kinds = storeRecordKinds(store, host.options.classifier);
     if (kinds.length === 0) return undefined;
     return provenanceValue(kinds, host.origin(call, kinds).range, `documents read from the \`${store}\` store`);
+  }
+  return undefined;
+}
+
+/** What the workspace declares a model's documents hold, by its schema (see WorkspaceIndex.modelRecordKinds). */
+function declaredModelKinds(name: string, host: ProvenanceHost): readonly string[] {
+  return host.options.index?.modelRecordKinds?.(name, host.options.classifier) ?? [];
+}
+
+/** Query methods that hand back a cursor or a query over the same documents (`Agenda.find(q).cursor()`). */
+const MODEL_QUERY_METHODS = new Set([...CURSOR_METHODS, 'cursor', 'sort', 'populate', 'lean', 'session', 'where']);
+
+/**
+ * `await Receta.find(query)`, `RecetaInsumo.findById(id)`, `Agenda.find(c).cursor()`: the documents read through a
+ * model the workspace declares with a schema that holds patients' records (see WorkspaceIndex.modelRecordKinds),
+ * whatever the model is named: its schema's fields, not its name, say what it holds.
+ */
+export function modelReadValue(call: TSESTree.CallExpression, host: ProvenanceHost): AbstractValue | undefined {
+  let read: TSESTree.CallExpression = call;
+  for (let depth = 0; depth < 6; depth++) {
+    if (read.callee.type !== 'MemberExpression' || read.callee.computed) return undefined;
+    const method = propertyName(read.callee);
+    if (!method) return undefined;
+    const receiver = read.callee.object;
+    if (receiver.type === 'CallExpression' && MODEL_QUERY_METHODS.has(method)) {
+      read = receiver;
+      continue;
+    }
+    if (receiver.type !== 'Identifier' || !storeReadMethods.has(method)) return undefined;
+    if (read.arguments.some((argument) => FUNCTION_TYPES.has(argument.type))) return undefined;
+    const kinds = declaredModelKinds(receiver.name, host);
+    if (kinds.length === 0) return undefined;
+    return provenanceValue(kinds, host.origin(call, kinds).range, `documents read through the \`${receiver.name}\` model, whose schema holds patients' records`);
   }
   return undefined;
 }

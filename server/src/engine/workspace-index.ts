@@ -5,7 +5,7 @@
 import { componentCode } from './components';
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import { appliedCodeKinds, headNounIsAThing, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { appliedCodeKinds, headNounIsAThing, PHI_KIND_BY_ID, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
 import { extractModuleLoggers, type LoggerDefinition } from './logger-levels';
 
@@ -726,6 +726,62 @@ function findClosingBrace(text: string, open: number): number {
     }
   }
   return -1;
+}
+
+// ── persistence models declared by their schema ──────────────────────────────────────────────
+//
+// `const turnoSchema = new mongoose.Schema({ paciente: PacienteSubSchema, … })` and
+// `export const Agenda = mongoose.model('agenda', AgendaSchema)`: what a model's documents hold is what its schema
+// declares, whatever the model is called and in whatever language its fields are named. The index keeps each schema's
+// field names (at any depth of its definition) and the identifiers its fields use as types (sub-schemas), and each
+// model's schema; the kinds come from classifying the fields (see WorkspaceIndex.modelRecordKinds).
+
+const MAX_SCHEMA_DEPTH = 3;
+
+/** Kinds a schema's field lends its documents: clinical data and whole records (not a bare contact detail, which a staff directory has too). */
+function isSchemaRecordKind(kind: string): boolean {
+  const category = PHI_KIND_BY_ID.get(kind)?.category;
+  return category === 'clinical' || category === 'record';
+}
+
+export interface PersistenceSchema {
+  /** Field names with a value that can hold data (not declared Number or Boolean). */
+  fields: string[];
+  /** Those of them declared as a single text (`contactPerson: String`): a detail, never a whole record. */
+  textFields: string[];
+  /** Identifiers the definition uses as values: sub-schemas among them. */
+  references: string[];
+}
+
+const SCHEMA_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,80})?=\s*new\s+(?:[\w$]+\.)?Schema\s*(?:<[^()]{0,200}>)?\(\s*\{/g;
+const MODEL_DECLARATION = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,80})?=\s*(?:[\w$]+\.)?model\s*(?:<[^()]{0,200}>)?\(\s*(?:['"`][^'"`\n]{1,100}['"`]|[\w$.]+)\s*,\s*([A-Za-z_$][\w$]*)\s*[,)]/g;
+const SCHEMA_FIELD = /([A-Za-z_$][\w$]*)\s*:(?=\s*(\[?\s*\{?\s*(?:type\s*:\s*)?\[?\s*[\w$.]*))/g;
+const NON_DATA_TYPE = /(?:^|[\s\[{:.])(?:Number|Boolean|Schema\.Types\.Boolean|Decimal128)\s*$/;
+const TEXT_TYPE = /^\{?\s*(?:type\s*:\s*)?(?:String|Schema\.Types\.String|mongoose\.Schema\.Types\.String)$/;
+const SCHEMA_VALUE_IDENTIFIER = /:\s*\[?\s*(?:\{\s*type\s*:\s*\[?\s*)?([A-Za-z_$][\w$]*)\s*\]?\s*[,}\]\n]/g;
+
+/** The schemas and models a module declares (Mongoose-style `new Schema({…})` and `model(name, schema)`). */
+export function extractPersistenceModels(text: string): { schemas: Array<[string, PersistenceSchema]>; models: Array<[string, string]> } {
+  if (!text.includes('Schema')) return { schemas: [], models: [] };
+  const schemas: Array<[string, PersistenceSchema]> = [];
+  for (const found of text.matchAll(SCHEMA_DECLARATION)) {
+    const open = found.index! + found[0].length - 1;
+    const close = findClosingBrace(text, open);
+    if (close < 0) continue;
+    const body = text.slice(open + 1, close);
+    const fields = new Set<string>();
+    const textFields = new Set<string>();
+    for (const field of body.matchAll(SCHEMA_FIELD)) {
+      if (NON_DATA_TYPE.test(field[2])) continue;
+      fields.add(field[1]);
+      if (TEXT_TYPE.test(field[2].trim())) textFields.add(field[1]);
+    }
+    const references = new Set<string>();
+    for (const value of body.matchAll(SCHEMA_VALUE_IDENTIFIER)) references.add(value[1]);
+    schemas.push([found[1], { fields: [...fields], textFields: [...textFields], references: [...references] }]);
+  }
+  const models = [...text.matchAll(MODEL_DECLARATION)].map((found): [string, string] => [found[1], found[2]]);
+  return { schemas, models };
 }
 
 /** Top-level members of a declaration body, one per line or `;` (nested braces skipped). */
@@ -1525,6 +1581,10 @@ export class WorkspaceIndex {
   private readonly chainedKeyMembersByModule = new Map<string, Map<string, Map<string, string>>>();
   private readonly enumCounts = new Map<string, number>();
   private readonly declaredByName = new Map<string, DeclaredType[]>();
+  /** File → the persistence schemas it declares, by variable name; and the models it declares, model → schema name (see extractPersistenceModels). */
+  private readonly schemasByFile = new Map<string, Array<[string, PersistenceSchema]>>();
+  private readonly modelsByFile = new Map<string, Array<[string, string]>>();
+  private persistenceByName: { schemas: Map<string, Array<[string, PersistenceSchema]>>; models: Map<string, Array<[string, string]>>; kinds: Map<string, readonly string[]> } | undefined;
   /** Module key (workspace-relative path without extension or `/index`) → export name → the types it is declared to return. */
   private readonly returnTypesByModule = new Map<string, Map<string, string[]>>();
   private returnTypesByExport: Map<string, Array<[string, string[]]>> | undefined;
@@ -1554,6 +1614,69 @@ export class WorkspaceIndex {
   /** Resolved shapes per classifier; dropped whenever the declarations change. */
   private resolvedCache = new WeakMap<NameClassifier, Map<string, ResolvedType | null>>();
 
+  /**
+   * What the documents of a persistence model hold, by what its schema declares: `Agenda`, declared
+   * `model('agenda', AgendaSchema)`, whose schema nests `bloques: [bloqueSchema]` → `turnos: [turnoSchema]` →
+   * `paciente: PacienteSubSchema`, holds patients' records. Its fields (and its sub-schemas', a few levels down) are
+   * classified; the model holds patient data only when one of them that holds a structure or a reference (not a
+   * single text) names the patient's record (`patient`, `paciente`, `beneficiary`): a catalogue (drugs, services), a staff directory or a configuration names no patient
+   * even when it has fields named like clinical data. The kinds are the record kinds of all its fields (the patient's
+   * record, its clinical data). Empty for a name that is no model, or a name two modules declare differently.
+   */
+  modelRecordKinds(name: string, classifier: NameClassifier): readonly string[] {
+    if (this.schemasByFile.size === 0 || this.modelsByFile.size === 0) return [];
+    if (!this.persistenceByName) {
+      const schemas = new Map<string, Array<[string, PersistenceSchema]>>();
+      const models = new Map<string, Array<[string, string]>>();
+      for (const [file, list] of this.schemasByFile) for (const [schema, declared] of list) schemas.set(schema, [...(schemas.get(schema) ?? []), [file, declared]]);
+      for (const [file, list] of this.modelsByFile) for (const [model, schema] of list) models.set(model, [...(models.get(model) ?? []), [file, schema]]);
+      this.persistenceByName = { schemas, models, kinds: new Map() };
+    }
+    const known = this.persistenceByName;
+    const cached = known.kinds.get(name);
+    if (cached) return cached;
+    const declaredModels = known.models.get(name) ?? [];
+    // A schema named in a file: the one that file declares, else the one it imports, else the only one the workspace has.
+    const schemaFor = (schemaName: string, from: string): [string, PersistenceSchema] | undefined => {
+      const candidates = known.schemas.get(schemaName) ?? [];
+      if (candidates.length <= 1) return candidates[0];
+      const local = candidates.filter(([file]) => file === from);
+      if (local.length === 1) return local[0];
+      const imported = new Set(this.importsByFile.get(from) ?? []);
+      const chosen = candidates.filter(([file]) => imported.has(moduleKeyOf(file)));
+      return chosen.length === 1 ? chosen[0] : undefined;
+    };
+    let kinds: readonly string[] = [];
+    if (new Set(declaredModels.map(([, schema]) => schema)).size === 1) {
+      const found = new Set<string>();
+      let namesAPatient = false;
+      const seen = new Set<string>();
+      const visit = (schemaName: string, from: string, depth: number): void => {
+        if (depth > MAX_SCHEMA_DEPTH) return;
+        const resolved = schemaFor(schemaName, from);
+        if (!resolved) return;
+        const [file, schema] = resolved;
+        if (seen.has(`${file}#${schemaName}`)) return;
+        seen.add(`${file}#${schemaName}`);
+        const declared = [schema];
+        for (const field of declared[0].fields) {
+          const verdict = classifier.classify(field);
+          if (verdict.trap) continue;
+          for (const kind of verdict.kinds) if (isSchemaRecordKind(kind)) found.add(kind);
+          // `paciente: PacienteSubSchema`, `patient: { type: ObjectId, ref: 'Patient' }`: a structure or a reference links
+          // the document to a patient; `contactPerson: String` is one detail of whatever the document is about.
+          if (verdict.kinds.includes('patient-record') && !declared[0].textFields.includes(field)) namesAPatient = true;
+        }
+        for (const reference of declared[0].references) if (known.schemas.has(reference)) visit(reference, file, depth + 1);
+      };
+      const [modelFile, schemaName] = declaredModels[0];
+      visit(schemaName, modelFile, 0);
+      if (namesAPatient) kinds = [...found].sort();
+    }
+    known.kinds.set(name, kinds);
+    return kinds;
+  }
+
   addFile(file: string, given: string): void {
     this.removeFile(file);
     // A single-file component (`.vue`, `.svelte`) is indexed by its script blocks.
@@ -1563,6 +1686,10 @@ export class WorkspaceIndex {
       this.importsByFile.set(file, imports);
       this.importersByModule = undefined;
     }
+    const persistence = extractPersistenceModels(text);
+    if (persistence.schemas.length) this.schemasByFile.set(file, persistence.schemas);
+    if (persistence.models.length) this.modelsByFile.set(file, persistence.models);
+    if (persistence.schemas.length || persistence.models.length) this.persistenceByName = undefined;
     const constants = extractExportedConstants(text);
     if (constants.length) {
       this.constantsByFile.set(file, constants);
@@ -1918,6 +2045,7 @@ export class WorkspaceIndex {
   }
 
   removeFile(file: string): void {
+    if (this.schemasByFile.delete(file) || this.modelsByFile.delete(file)) this.persistenceByName = undefined;
     this.requestWrappersByModule.delete(moduleKeyOf(file));
     this.queryKeyReadersByModule.delete(moduleKeyOf(file));
     this.requestQueryKeyReadersByModule.delete(moduleKeyOf(file));

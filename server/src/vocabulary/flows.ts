@@ -51,9 +51,12 @@ export const NON_PHI_METHODS: readonly string[] = [
   'send', 'status', 'end', 'write', 'log', 'info', 'warn', 'error', 'debug', 'trace', 'setItem', 'removeItem',
 ];
 
-/** Array methods whose callback's first parameter receives an element of the receiver. */
+/**
+ * Array methods whose callback's first parameter receives an element of the receiver; and a database cursor's
+ * (`Agenda.find(q).cursor().eachAsync(doc => …)`, Mongoose's QueryCursor), which hands it each document read.
+ */
 export const ELEMENT_CALLBACK_METHODS: readonly string[] = [
-  'forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'sort', 'toSorted',
+  'forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'sort', 'toSorted', 'eachAsync',
 ];
 
 /** First words of a function name that mean "gets data": its result carries what the rest names. */

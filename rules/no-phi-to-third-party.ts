@@ -200,6 +200,11 @@ const VENDORS: readonly VendorSpec[] = [
   { vendor: 'Cohere', kind: 'LLM API', receivers: ['cohere'], methods: ['chat', 'chatStream', 'generate', 'embed'] },
 ];
 
+/** SDK modules whose functions are also imported by name, and the receiver they stand for (`captureException` from `@sentry/node` is `Sentry.captureException`). */
+const IMPORTED_VENDOR_FUNCTIONS: ReadonlyArray<{ module: RegExp; vendor: string; receiver: string }> = [
+  { module: /^@sentry\//, vendor: 'Sentry', receiver: 'Sentry' },
+];
+
 /** Analytics and LLM functions called bare. */
 const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipFirst?: boolean }> = {
   gtag: { vendor: 'Google Analytics', kind: 'analytics' },
@@ -814,6 +819,8 @@ class ThirdPartyFile {
     const push = this.pushCall(node);
     if (push) return push;
     if (node.callee.type === 'Identifier') {
+      const imported = this.importedVendorFunction(node.callee.name);
+      if (imported) return { vendor: imported.vendor, kind: imported.kind, values: [...node.arguments], keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision };
       const spec = VENDOR_FUNCTIONS[node.callee.name];
       if (!spec) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
       if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
@@ -839,6 +846,18 @@ class ThirdPartyFile {
       }
     }
     return this.llmCall(node) ?? this.llmHttpCall(node) ?? this.chatRequestCall(node);
+  }
+
+  /**
+   * A tracker's function imported by name from its SDK (`import { captureException, setContext } from '@sentry/react-native'`):
+   * the same call as `Sentry.captureException(…)`, whatever local name it is bound to.
+   */
+  importedVendorFunction(local: string): (VendorSpec & { method: string }) | undefined {
+    const imported = this.context.importedFrom(local);
+    if (!imported) return undefined;
+    const entry = IMPORTED_VENDOR_FUNCTIONS.find((candidate) => candidate.module.test(imported.module));
+    const spec = entry ? VENDORS.find((candidate) => candidate.vendor === entry.vendor && candidate.receivers.includes(entry.receiver)) : undefined;
+    return spec && spec.methods.includes(imported.imported) ? { ...spec, method: imported.imported } : undefined;
   }
 
   /**
@@ -1182,7 +1201,11 @@ class ThirdPartyFile {
   private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     // Inits take their options first, PostHog's second after the token (and starts without any).
     const [first, second] = node.arguments;
-    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? ''));
+    const mayBeInit =
+      first?.type === 'ObjectExpression' ||
+      second?.type === 'ObjectExpression' ||
+      (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? '')) ||
+      (node.type === 'NewExpression' && node.arguments.length <= 1);
     const tracker = mayBeInit ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
     if (!tracker) return;
     const index = tracker.optionsArgument ?? 0;
@@ -1190,9 +1213,21 @@ class ThirdPartyFile {
     let options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
     // Options that are data read from the deployment's environment hold no hook: as if given with none.
     if (!options && given && given.type !== 'SpreadElement' && this.isEnvironmentData(given as Node)) options = EMPTY_OPTIONS;
+    // Started with no options at all (`Bugsnag.start()`, which reads its key from the native config; `Sentry.init()`, which
+    // reads its DSN from the environment), or with only its key (`new Rollbar(token)`, `Bugsnag.start('api-key')`): the
+    // defaults, with no hook that could scrub.
+    if (!options && !tracker.capturesWithoutOptions && node.arguments.length === 0) options = EMPTY_OPTIONS;
+    if (!options && given && node.arguments.length === 1 && given.type !== 'SpreadElement' && this.isTokenOnly(given as Node)) options = EMPTY_OPTIONS;
     if (!options) return;
     const root = rootName(node.callee);
     this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
+  }
+
+  /** A string given in place of options: an access token or API key (`'k'`, `` `${key}` ``, a string constant). */
+  private isTokenOnly(node: Node): boolean {
+    const bare = unwrap(node);
+    if (bare.type === 'TemplateLiteral' || isStringLiteral(bare)) return true;
+    return typeof this.context.constantOf(bare) === 'string';
   }
 
   /**

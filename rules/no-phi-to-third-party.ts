@@ -205,6 +205,25 @@ const IMPORTED_VENDOR_FUNCTIONS: ReadonlyArray<{ module: RegExp; vendor: string;
   { module: /^@sentry\//, vendor: 'Sentry', receiver: 'Sentry' },
 ];
 
+/**
+ * Sentry's `captureException(error, hint)` / `captureMessage(message, hint)`: an object with a capture-context key
+ * (`extra`, `contexts`, `tags`, `user`…) is a capture context, whose data fields go with the event; any other object is
+ * an event hint (`{ data, originalException, mechanism }`), of which only `attachments` and a nested `captureContext`
+ * are sent: the rest is handed to `beforeSend` and dropped (the SDK's parseEventHintOrCaptureContext).
+ */
+const SENTRY_CAPTURE_CONTEXT_KEYS: ReadonlySet<string> = new Set(['user', 'level', 'extra', 'contexts', 'tags', 'fingerprint', 'requestSession', 'propagationContext']);
+const SENTRY_CAPTURE_CONTEXT_DATA: ReadonlySet<string> = new Set(['user', 'extra', 'contexts', 'tags', 'fingerprint']);
+const SENTRY_HINT_SENT: ReadonlySet<string> = new Set(['attachments', 'captureContext']);
+function sentCaptureArguments(method: string, args: Node[]): Node[] {
+  const hint = args[1];
+  if ((method !== 'captureException' && method !== 'captureMessage') || hint?.type !== 'ObjectExpression') return [...args];
+  if (hint.properties.some((property) => property.type === 'SpreadElement' || property.computed)) return [...args];
+  const keys = hint.properties.map((property) => (property.type === 'Property' ? keyName(property.key) ?? '' : ''));
+  const sent = keys.some((key) => SENTRY_CAPTURE_CONTEXT_KEYS.has(key)) ? SENTRY_CAPTURE_CONTEXT_DATA : SENTRY_HINT_SENT;
+  const kept = hint.properties.flatMap((property) => (property.type === 'Property' && sent.has(keyName(property.key) ?? '') ? [property.value as Node] : []));
+  return [args[0], ...kept, ...args.slice(2)];
+}
+
 /** Analytics and LLM functions called bare. */
 const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipFirst?: boolean }> = {
   gtag: { vendor: 'Google Analytics', kind: 'analytics' },
@@ -820,7 +839,10 @@ class ThirdPartyFile {
     if (push) return push;
     if (node.callee.type === 'Identifier') {
       const imported = this.importedVendorFunction(node.callee.name);
-      if (imported) return { vendor: imported.vendor, kind: imported.kind, values: [...node.arguments], keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision };
+      if (imported) {
+        const values = imported.vendor === 'Sentry' ? sentCaptureArguments(imported.method, node.arguments as Node[]) : [...node.arguments];
+        return { vendor: imported.vendor, kind: imported.kind, values, keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision };
+      }
       const spec = VENDOR_FUNCTIONS[node.callee.name];
       if (!spec) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
       if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
@@ -842,7 +864,8 @@ class ThirdPartyFile {
       for (const spec of VENDORS) {
         if (!spec.methods.includes(call.method)) continue;
         if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
-        return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
+        const values = spec.vendor === 'Sentry' ? sentCaptureArguments(call.method, node.arguments as Node[]) : [...node.arguments];
+        return { vendor: spec.vendor, kind: spec.kind, values, keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
       }
     }
     return this.llmCall(node) ?? this.llmHttpCall(node) ?? this.chatRequestCall(node);

@@ -604,6 +604,8 @@ interface Sink {
   values: Node[];
   keyValue?: boolean;
   precision?: Precision;
+  /** Report at the value itself, not at the property of it that carries PHI (the fields of a hint already picked). */
+  exact?: boolean;
 }
 
 // ── one file ──────────────────────────────────────────────────────────────────────────────────
@@ -693,7 +695,7 @@ class ThirdPartyFile {
   }
 
   /** The first value that carries PHI, with the union of what all values carry. */
-  phiOf(values: Node[], keyValue: boolean): { node: Node; taint: Taint } | undefined {
+  phiOf(values: Node[], keyValue: boolean, exact = false): { node: Node; taint: Taint } | undefined {
     let first: Node | undefined;
     const kinds = new Set<string>();
     const origins: Taint['origins'][number][] = [];
@@ -704,7 +706,7 @@ class ThirdPartyFile {
       const taint = own.kinds.length ? own : keyValue && i > 0 ? this.keyKinds(values[i - 1], value) : undefined;
       if (!taint?.kinds.length) return;
       // Point at the property that carries it: `{ messages: […] }`, `{ extra: { ssn } }`.
-      first ??= this.taintedProperty(value) ?? value;
+      first ??= (exact ? undefined : this.taintedProperty(value)) ?? value;
       taint.kinds.forEach((kind) => kinds.add(kind));
       for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
       if (taint.confidence === 'high') confidence = 'high';
@@ -841,7 +843,7 @@ class ThirdPartyFile {
       const imported = this.importedVendorFunction(node.callee.name);
       if (imported) {
         const values = imported.vendor === 'Sentry' ? sentCaptureArguments(imported.method, node.arguments as Node[]) : [...node.arguments];
-        return { vendor: imported.vendor, kind: imported.kind, values, keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision };
+        return { vendor: imported.vendor, kind: imported.kind, values, keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision, exact: values.length !== node.arguments.length || values.some((value, i) => value !== node.arguments[i]) };
       }
       const spec = VENDOR_FUNCTIONS[node.callee.name];
       if (!spec) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
@@ -865,7 +867,7 @@ class ThirdPartyFile {
         if (!spec.methods.includes(call.method)) continue;
         if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
         const values = spec.vendor === 'Sentry' ? sentCaptureArguments(call.method, node.arguments as Node[]) : [...node.arguments];
-        return { vendor: spec.vendor, kind: spec.kind, values, keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
+        return { vendor: spec.vendor, kind: spec.kind, values, keyValue: spec.keyValue?.includes(call.method), precision: spec.precision, exact: values.length !== node.arguments.length || values.some((value, i) => value !== node.arguments[i]) };
       }
     }
     return this.llmCall(node) ?? this.llmHttpCall(node) ?? this.chatRequestCall(node);
@@ -1211,7 +1213,7 @@ class ThirdPartyFile {
     this.checkAppInsights(node);
     const sink = this.vendorCall(node) ?? this.appInsightsCall(node) ?? this.collectorCall(node);
     if (!sink) return;
-    const phi = this.phiOf(sink.values, !!sink.keyValue);
+    const phi = this.phiOf(sink.values, !!sink.keyValue, !!sink.exact);
     if (!phi) return;
     this.context.report({ node: phi.node, messageId: this.messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
   }

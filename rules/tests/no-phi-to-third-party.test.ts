@@ -154,14 +154,14 @@ runRuleTests('no-phi-to-third-party', {
       name: "Sentry capture contexts' data fields and an event hint's captureContext are sent",
       code: "import * as Sentry from '@sentry/browser';\ndeclare const patient: { birthDate: string; diagnosis: string };\nexport function onFailed(error: Error) {\n  Sentry.captureException(error, { level: 'error', contexts: { chart: { dob: patient.birthDate } } });\n  Sentry.captureMessage('Update failed', { captureContext: { extra: { diagnosis: patient.diagnosis } } });\n}",
       errors: [
-        { line: 4, column: 71, message: 'Sentry (error tracker)' },
-        { line: 5, column: 69, message: 'Sentry (error tracker)' },
+        { line: 4, column: 62, message: 'Sentry (error tracker)' },
+        { line: 5, column: 60, message: 'Sentry (error tracker)' },
       ],
     },
     {
       name: "Sentry's captureException imported by name, with the serialised patient form values as extra context",
       code: "import { captureException } from '@sentry/react-native';\nexport function onSaveFailed(error: Error, patientRecord: { values: { givenName: string; dateOfBirth: string } }) {\n  captureException(error, { extra: { patientRecord: JSON.stringify(patientRecord.values) } });\n}",
-      errors: [{ line: 3, column: 53, message: 'Sentry (error tracker)' }],
+      errors: [{ line: 3, column: 36, message: 'Sentry (error tracker)' }],
     },
     {
       name: 'Rollbar with uncaught capture and a transform that only rewrites stack-frame paths; credential-only scrub fields; a bare init (regression: diabetes data apps)',
@@ -397,7 +397,7 @@ runRuleTests('no-phi-to-third-party', {
       errors: [
         { line: 4, column: 43, kinds: ['email', 'phone'], message: 'Sending email address and phone number to Sentry (error tracker)' },
         { line: 5, column: 24, kinds: ['mrn'] },
-        { line: 6, column: 54, kinds: ['date-of-birth'] },
+        { line: 6, column: 41, kinds: ['date-of-birth'] },
       ],
     },
     {

@@ -200,6 +200,30 @@ const VENDORS: readonly VendorSpec[] = [
   { vendor: 'Cohere', kind: 'LLM API', receivers: ['cohere'], methods: ['chat', 'chatStream', 'generate', 'embed'] },
 ];
 
+/** SDK modules whose functions are also imported by name, and the receiver they stand for (`captureException` from `@sentry/node` is `Sentry.captureException`). */
+const IMPORTED_VENDOR_FUNCTIONS: ReadonlyArray<{ module: RegExp; vendor: string; receiver: string }> = [
+  { module: /^@sentry\//, vendor: 'Sentry', receiver: 'Sentry' },
+];
+
+/**
+ * Sentry's `captureException(error, hint)` / `captureMessage(message, hint)`: an object with a capture-context key
+ * (`extra`, `contexts`, `tags`, `user`…) is a capture context, whose data fields go with the event; any other object is
+ * an event hint (`{ data, originalException, mechanism }`), of which only `attachments` and a nested `captureContext`
+ * are sent: the rest is handed to `beforeSend` and dropped (the SDK's parseEventHintOrCaptureContext).
+ */
+const SENTRY_CAPTURE_CONTEXT_KEYS: ReadonlySet<string> = new Set(['user', 'level', 'extra', 'contexts', 'tags', 'fingerprint', 'requestSession', 'propagationContext']);
+const SENTRY_CAPTURE_CONTEXT_DATA: ReadonlySet<string> = new Set(['user', 'extra', 'contexts', 'tags', 'fingerprint']);
+const SENTRY_HINT_SENT: ReadonlySet<string> = new Set(['attachments', 'captureContext']);
+function sentCaptureArguments(method: string, args: Node[]): Node[] {
+  const hint = args[1];
+  if ((method !== 'captureException' && method !== 'captureMessage') || hint?.type !== 'ObjectExpression') return [...args];
+  if (hint.properties.some((property) => property.type === 'SpreadElement' || property.computed)) return [...args];
+  const keys = hint.properties.map((property) => (property.type === 'Property' ? keyName(property.key) ?? '' : ''));
+  const sent = keys.some((key) => SENTRY_CAPTURE_CONTEXT_KEYS.has(key)) ? SENTRY_CAPTURE_CONTEXT_DATA : SENTRY_HINT_SENT;
+  const kept = hint.properties.flatMap((property) => (property.type === 'Property' && sent.has(keyName(property.key) ?? '') ? [property.value as Node] : []));
+  return [args[0], ...kept, ...args.slice(2)];
+}
+
 /** Analytics and LLM functions called bare. */
 const VENDOR_FUNCTIONS: Record<string, { vendor: string; kind: VendorKind; skipFirst?: boolean }> = {
   gtag: { vendor: 'Google Analytics', kind: 'analytics' },
@@ -580,6 +604,8 @@ interface Sink {
   values: Node[];
   keyValue?: boolean;
   precision?: Precision;
+  /** Report at the value itself, not at the property of it that carries PHI (the fields of a hint already picked). */
+  exact?: boolean;
 }
 
 // ── one file ──────────────────────────────────────────────────────────────────────────────────
@@ -669,7 +695,7 @@ class ThirdPartyFile {
   }
 
   /** The first value that carries PHI, with the union of what all values carry. */
-  phiOf(values: Node[], keyValue: boolean): { node: Node; taint: Taint } | undefined {
+  phiOf(values: Node[], keyValue: boolean, exact = false): { node: Node; taint: Taint } | undefined {
     let first: Node | undefined;
     const kinds = new Set<string>();
     const origins: Taint['origins'][number][] = [];
@@ -680,7 +706,7 @@ class ThirdPartyFile {
       const taint = own.kinds.length ? own : keyValue && i > 0 ? this.keyKinds(values[i - 1], value) : undefined;
       if (!taint?.kinds.length) return;
       // Point at the property that carries it: `{ messages: […] }`, `{ extra: { ssn } }`.
-      first ??= this.taintedProperty(value) ?? value;
+      first ??= (exact ? undefined : this.taintedProperty(value)) ?? value;
       taint.kinds.forEach((kind) => kinds.add(kind));
       for (const origin of taint.origins) if (origins.length < 3) origins.push(origin);
       if (taint.confidence === 'high') confidence = 'high';
@@ -814,6 +840,11 @@ class ThirdPartyFile {
     const push = this.pushCall(node);
     if (push) return push;
     if (node.callee.type === 'Identifier') {
+      const imported = this.importedVendorFunction(node.callee.name);
+      if (imported) {
+        const values = imported.vendor === 'Sentry' ? sentCaptureArguments(imported.method, node.arguments as Node[]) : [...node.arguments];
+        return { vendor: imported.vendor, kind: imported.kind, values, keyValue: imported.keyValue?.includes(imported.method), precision: imported.precision, exact: values.length !== node.arguments.length || values.some((value, i) => value !== node.arguments[i]) };
+      }
       const spec = VENDOR_FUNCTIONS[node.callee.name];
       if (!spec) return this.llmHttpCall(node) ?? this.chatRequestCall(node);
       if (spec.kind === 'LLM API') return { ...spec, values: this.promptValues(node.arguments[0]) };
@@ -835,10 +866,23 @@ class ThirdPartyFile {
       for (const spec of VENDORS) {
         if (!spec.methods.includes(call.method)) continue;
         if (!spec.receivers.some((receiver) => path === receiver || path.endsWith(`.${receiver}`) && receiver.includes('.'))) continue;
-        return { vendor: spec.vendor, kind: spec.kind, values: [...node.arguments], keyValue: spec.keyValue?.includes(call.method), precision: spec.precision };
+        const values = spec.vendor === 'Sentry' ? sentCaptureArguments(call.method, node.arguments as Node[]) : [...node.arguments];
+        return { vendor: spec.vendor, kind: spec.kind, values, keyValue: spec.keyValue?.includes(call.method), precision: spec.precision, exact: values.length !== node.arguments.length || values.some((value, i) => value !== node.arguments[i]) };
       }
     }
     return this.llmCall(node) ?? this.llmHttpCall(node) ?? this.chatRequestCall(node);
+  }
+
+  /**
+   * A tracker's function imported by name from its SDK (`import { captureException, setContext } from '@sentry/react-native'`):
+   * the same call as `Sentry.captureException(…)`, whatever local name it is bound to.
+   */
+  importedVendorFunction(local: string): (VendorSpec & { method: string }) | undefined {
+    const imported = this.context.importedFrom(local);
+    if (!imported) return undefined;
+    const entry = IMPORTED_VENDOR_FUNCTIONS.find((candidate) => candidate.module.test(imported.module));
+    const spec = entry ? VENDORS.find((candidate) => candidate.vendor === entry.vendor && candidate.receivers.includes(entry.receiver)) : undefined;
+    return spec && spec.methods.includes(imported.imported) ? { ...spec, method: imported.imported } : undefined;
   }
 
   /**
@@ -1169,7 +1213,7 @@ class ThirdPartyFile {
     this.checkAppInsights(node);
     const sink = this.vendorCall(node) ?? this.appInsightsCall(node) ?? this.collectorCall(node);
     if (!sink) return;
-    const phi = this.phiOf(sink.values, !!sink.keyValue);
+    const phi = this.phiOf(sink.values, !!sink.keyValue, !!sink.exact);
     if (!phi) return;
     this.context.report({ node: phi.node, messageId: this.messageIdOf(sink.kind), taint: phi.taint, data: { vendor: sink.vendor }, precision: sink.precision });
   }
@@ -1182,7 +1226,11 @@ class ThirdPartyFile {
   private checkTrackerInit(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     // Inits take their options first, PostHog's second after the token (and starts without any).
     const [first, second] = node.arguments;
-    const mayBeInit = first?.type === 'ObjectExpression' || second?.type === 'ObjectExpression' || (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? ''));
+    const mayBeInit =
+      first?.type === 'ObjectExpression' ||
+      second?.type === 'ObjectExpression' ||
+      (node.type === 'CallExpression' && node.arguments.length <= 2 && node.callee.type === 'MemberExpression' && TRACKER_INIT_METHODS.has(propertyName(node.callee) ?? '')) ||
+      (node.type === 'NewExpression' && node.arguments.length <= 1);
     const tracker = mayBeInit ? (node.type === 'NewExpression' ? this.trackerConstructorOf(node) : this.trackerInitOf(node)) : undefined;
     if (!tracker) return;
     const index = tracker.optionsArgument ?? 0;
@@ -1190,9 +1238,21 @@ class ThirdPartyFile {
     let options = given?.type === 'ObjectExpression' ? given : !given && tracker.capturesWithoutOptions && node.arguments.length === index ? EMPTY_OPTIONS : undefined;
     // Options that are data read from the deployment's environment hold no hook: as if given with none.
     if (!options && given && given.type !== 'SpreadElement' && this.isEnvironmentData(given as Node)) options = EMPTY_OPTIONS;
+    // Started with no options at all (`Bugsnag.start()`, which reads its key from the native config; `Sentry.init()`, which
+    // reads its DSN from the environment), or with only its key (`new Rollbar(token)`, `Bugsnag.start('api-key')`): the
+    // defaults, with no hook that could scrub.
+    if (!options && !tracker.capturesWithoutOptions && node.arguments.length === 0) options = EMPTY_OPTIONS;
+    if (!options && given && node.arguments.length === 1 && given.type !== 'SpreadElement' && this.isTokenOnly(given as Node)) options = EMPTY_OPTIONS;
     if (!options) return;
     const root = rootName(node.callee);
     this.checkTrackerOptions(options, tracker, node.callee, node, root ? this.moduleOf(root) : undefined);
+  }
+
+  /** A string given in place of options: an access token or API key (`'k'`, `` `${key}` ``, a string constant). */
+  private isTokenOnly(node: Node): boolean {
+    const bare = unwrap(node);
+    if (bare.type === 'TemplateLiteral' || isStringLiteral(bare)) return true;
+    return typeof this.context.constantOf(bare) === 'string';
   }
 
   /**

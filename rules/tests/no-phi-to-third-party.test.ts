@@ -118,8 +118,51 @@ runRuleTests('no-phi-to-third-party', {
     "declare const patient: any;\nconst note = new Notification('x');\n(note as any).body = patient.diagnosis;",
     // trackers in tests and stories are not reported
     { filename: 'src/__tests__/rollbar.test.ts', code: "import Rollbar from 'rollbar';\nexport const rollbar = new Rollbar({ accessToken: 't', captureUncaught: true });" },
+    // Sentry's functions imported by name: an error with only a message and an opaque id; a function of the app's own that shares a name
+    {
+      name: 'Sentry functions imported by name, given an error and an opaque id only',
+      code: "import { captureException, setTag } from '@sentry/react-native';\ndeclare const patient: { id: string; birthDate: string };\nexport function onSaveFailed(error: Error) {\n  captureException(error, { tags: { section: 'patient_editor' }, extra: { patientId: patient.id } });\n  setTag('screen', 'editor');\n}",
+    },
+    // what Sentry drops: an event hint's `data` (seen by beforeSend only), and capture-context keys it does not send
+    {
+      name: "Sentry event hints and a capture context's level are not sent",
+      code: "import * as Sentry from '@sentry/browser';\nimport { captureMessage } from '@sentry/react';\ndeclare const patient: { birthDate: string; diagnosis: string };\nexport function onFailed(error: Error) {\n  Sentry.captureException(error, { data: { dob: patient.birthDate } });\n  captureMessage('Update failed', { patientDiagnosis: patient.diagnosis });\n  Sentry.captureException(error, { level: 'error', tags: { screen: 'chart' } });\n}",
+    },
+    "import { captureException } from './telemetry';\ndeclare const patient: { birthDate: string };\ncaptureException(new Error('x'), { extra: { dob: patient.birthDate } });",
+    // a tracker whose options are named elsewhere (they may hold a hook), and a constructor of another package with a token
+    "import Rollbar from 'rollbar';\nimport { rollbarConfig } from './config';\nexport const rollbar = new Rollbar(rollbarConfig);",
+    "import Pusher from 'pusher-js';\nexport const pusher = new Pusher('app-key');",
   ],
   invalid: [
+    {
+      name: 'trackers started with no options at all, or with only their key or token: their defaults, with no hook that scrubs',
+      code: "import Bugsnag from '@bugsnag/react-native';\nimport Rollbar from 'rollbar';\nBugsnag.start();\nexport const rollbar = new Rollbar(process.env.ROLLBAR_TOKEN);",
+      errors: [
+        { line: 3, column: 1, message: 'Bugsnag is initialised without a scrubbing hook' },
+        { line: 4, column: 28, message: 'Rollbar is initialised without a scrubbing hook' },
+      ],
+    },
+    {
+      name: 'Rollbar required by CommonJS and made with a literal token; Bugsnag started with its API key',
+      code: "const Rollbar = require('rollbar');\nconst Bugsnag = require('@bugsnag/js');\nmodule.exports = new Rollbar('token');\nBugsnag.start('api-key');",
+      errors: [
+        { line: 3, column: 22, message: 'Rollbar is initialised without a scrubbing hook' },
+        { line: 4, column: 1, message: 'Bugsnag is initialised without a scrubbing hook' },
+      ],
+    },
+    {
+      name: "Sentry capture contexts' data fields and an event hint's captureContext are sent",
+      code: "import * as Sentry from '@sentry/browser';\ndeclare const patient: { birthDate: string; diagnosis: string };\nexport function onFailed(error: Error) {\n  Sentry.captureException(error, { level: 'error', contexts: { chart: { dob: patient.birthDate } } });\n  Sentry.captureMessage('Update failed', { captureContext: { extra: { diagnosis: patient.diagnosis } } });\n}",
+      errors: [
+        { line: 4, column: 62, message: 'Sentry (error tracker)' },
+        { line: 5, column: 60, message: 'Sentry (error tracker)' },
+      ],
+    },
+    {
+      name: "Sentry's captureException imported by name, with the serialised patient form values as extra context",
+      code: "import { captureException } from '@sentry/react-native';\nexport function onSaveFailed(error: Error, patientRecord: { values: { givenName: string; dateOfBirth: string } }) {\n  captureException(error, { extra: { patientRecord: JSON.stringify(patientRecord.values) } });\n}",
+      errors: [{ line: 3, column: 36, message: 'Sentry (error tracker)' }],
+    },
     {
       name: 'Rollbar with uncaught capture and a transform that only rewrites stack-frame paths; credential-only scrub fields; a bare init (regression: diabetes data apps)',
       filename: 'app/rollbar.js',

@@ -194,7 +194,7 @@ export class DeviceStores {
 
   start() {
     const context = this.context;
-    for (const { local, imported } of context.localNamesFrom(REALM_MODULES)) if (imported === 'default' || imported === '*' || imported === 'Realm') this.realmLocals.add(local);
+    for (const { local, imported, module } of context.localNamesFrom(REALM_MODULES)) if (imported === 'default' || imported === '*' || imported === 'Realm' || (module !== 'realm' && imported === 'Database')) this.realmLocals.add(local);
     for (const { local, imported } of context.localNamesFrom(REALM_REACT_MODULES)) {
       if (imported === 'createRealmContext') this.realmContextFactories.add(local);
       if (imported === 'RealmProvider') this.realmProviders.add(local);
@@ -310,6 +310,12 @@ export class DeviceStores {
 
   private entitiesOf(list: Node | undefined, evidence: PatientEvidence, depth = 0) {
     const array = this.resolve(list);
+    if (!array && depth <= 2) {
+      // `entities: MODELS_ARRAY` imported from the module that lists the app's model classes
+      const imported = this.importedModels(list);
+      if (imported) imported.names.forEach((name) => evidence.entity(name));
+      return;
+    }
     if (array?.type !== 'ArrayExpression' || depth > 2) return;
     for (const element of array.elements) {
       if (!element) continue;
@@ -347,6 +353,14 @@ export class DeviceStores {
     if (!named && variable) evidence.entity(variable);
   }
 
+  /** The model classes of a list imported from another workspace module (the last name a chain of local aliases ends at). */
+  private importedModels(list: Node | undefined): { names: readonly string[]; keyed: boolean } | undefined {
+    let current = list ? unwrap(list) : undefined;
+    for (let depth = 0; current?.type === 'Identifier' && this.bound.has(current.name) && depth < 3; depth++) current = unwrap(this.bound.get(current.name)!);
+    if (current?.type !== 'Identifier') return undefined;
+    return this.context.importedModelList?.(current.name);
+  }
+
   private optionsOf(argument: Node | undefined): TSESTree.ObjectExpression | undefined {
     if (!argument) return undefined;
     const options = this.resolve(argument);
@@ -364,7 +378,16 @@ export class DeviceStores {
 
   private realmOpening(node: Node, argument: Node | undefined) {
     const options = this.optionsOf(argument);
-    if (!options || !this.unkeyed(options)) return;
+    if (!options) {
+      // `new Realm(schema)` with the whole configuration (`{ schema: [Patient, …], schemaVersion }`) imported from the schema module
+      const imported = this.importedModels(argument);
+      if (!imported || imported.keyed) return;
+      const evidence = new PatientEvidence(this.context);
+      imported.names.forEach((name) => evidence.entity(name));
+      this.openings.push({ node, store: 'Realm', evidence, usesFileSql: false, usesFileTables: false, optionsVariable: this.variableOf(argument) });
+      return;
+    }
+    if (!this.unkeyed(options)) return;
     const inMemory = options.properties.some((property) => property.type === 'Property' && propertyKey(property) === 'inMemory' && !(property.value.type === 'Literal' && property.value.value === false));
     if (inMemory) return;
     const schema = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'schema');

@@ -15,6 +15,7 @@ import {
   REALM_REACT_MODULES,
   REALM_TYPE_METHODS,
   STORE_ENCRYPTION_MODULES,
+  subjectOfName,
   TYPEORM_DEVICE_DRIVERS,
   TYPEORM_MOBILE_ONLY_DRIVERS,
   WATERMELON_MODULES,
@@ -40,6 +41,8 @@ export function entityKinds(context: RuleContext, name: string): string[] {
   const words = [...splitWords(name)];
   while (words.length > 1 && CODE_SUFFIXES.has(words[words.length - 1])) words.pop();
   if (words.length === 0 || catalogueWords.has(words[words.length - 1])) return [];
+  // the workforce's or an organisation's records (`InsuranceProvider`, `MedicineAdministrator`, `Practitioner`) are not a patient's
+  if (subjectOfName(words.join('_')) === 'workforce') return [];
   const verdict = context.classify(words.join('_'));
   if (verdict.trap) return [];
   if (verdict.kinds.length) return [...verdict.kinds];

@@ -174,6 +174,9 @@ export class DeviceStores {
   private sqliteLocals = new Map<string, string>();
   private watermelonDatabase = new Set<string>();
   private watermelonTableSchema = new Set<string>();
+  /** Local names of WatermelonDB's SQLiteAdapter, and the adapters the file constructs (where the SQLite file is opened). */
+  private watermelonSqliteAdapters = new Set<string>();
+  private readonly sqliteAdapterNodes: TSESTree.NewExpression[] = [];
   /** Local names of key-value store factories (MMKV, electron-store), with the store's name. */
   private mmkvLocals = new Map<string, string>();
   private active = false;
@@ -204,8 +207,9 @@ export class DeviceStores {
     }
     for (const { local, imported } of context.localNamesFrom('typeorm')) if (imported === 'DataSource' || imported === 'createConnection' || imported === 'Connection' || imported === '*' || imported === 'default') this.typeormLocals.add(local);
     for (const { local, imported, module } of context.localNamesFrom(DEVICE_SQLITE_MODULES)) this.sqliteLocals.set(local, imported === 'default' || imported === '*' ? module : imported);
-    for (const { local, imported } of context.localNamesFrom(WATERMELON_MODULES)) {
+    for (const { local, imported, module } of context.localNamesFrom(WATERMELON_MODULES)) {
       if (imported === 'Database') this.watermelonDatabase.add(local);
+      if (module === '@nozbe/watermelondb/adapters/sqlite' && (imported === 'default' || imported === 'SQLiteAdapter')) this.watermelonSqliteAdapters.add(local);
       if (imported === 'tableSchema') this.watermelonTableSchema.add(local);
     }
     for (const { local, imported } of context.localNamesFrom(MMKV_MODULES)) if (mmkvFactories.has(imported)) this.mmkvLocals.set(local, 'MMKV');
@@ -265,6 +269,7 @@ export class DeviceStores {
     if (this.realmLocals.has(name)) this.realmOpening(node, node.arguments[0] as Node | undefined);
     else if (this.typeormLocals.has(name)) this.typeormCall(node, node.arguments[0] as Node | undefined);
     else if (this.watermelonDatabase.has(name)) this.watermelonOpening(node);
+    else if (this.watermelonSqliteAdapters.has(name)) this.sqliteAdapterNodes.push(node);
     else if (this.mmkvLocals.has(name)) this.noteMmkvExpression(node);
   }
 
@@ -439,14 +444,22 @@ export class DeviceStores {
   }
 
   private watermelonOpening(node: TSESTree.NewExpression) {
+    let reportAt: Node = node;
     const options = this.resolve(node.arguments[0] as Node | undefined);
     if (options?.type !== 'ObjectExpression') return;
     const adapter = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'adapter');
     if (adapter && /encrypt|cipher|passphrase/i.test(this.context.getText(this.resolve(adapter.value as Node) ?? (adapter.value as Node)))) return;
+    // `adapter: createAdapter()`: a helper of the file builds it; the one SQLiteAdapter the file constructs opens the file
+    const built = adapter ? this.resolve(adapter.value as Node) : undefined;
+    if (built?.type !== 'NewExpression' && this.sqliteAdapterNodes.length === 1) {
+      const sqliteAdapter = this.sqliteAdapterNodes[0];
+      if (/encrypt|cipher|passphrase/i.test(this.context.getText(sqliteAdapter))) return;
+      reportAt = sqliteAdapter;
+    }
     const models = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'modelClasses');
     const evidence = new PatientEvidence(this.context);
     this.entitiesOf(models?.value as Node | undefined, evidence);
-    this.openings.push({ node, store: 'WatermelonDB', evidence, usesFileSql: false, usesFileTables: true });
+    this.openings.push({ node: reportAt, store: 'WatermelonDB', evidence, usesFileSql: false, usesFileTables: true });
   }
 
   /** WatermelonDB `tableSchema({ name: 'patients', columns: [{ name: 'date_of_birth', type: 'string' }] })`. */

@@ -10,6 +10,8 @@ const FS_MODULES = new Set([
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm', 'jsonfile', 'write-file-atomic', 'write-json-file',
   // the device's file system in React Native, Expo and Capacitor apps
   'react-native-fs', 'expo-file-system', 'expo-file-system/legacy', '@capacitor/filesystem', 'react-native-blob-util', 'rn-fetch-blob',
+  // the fs module of rn-fetch-blob and react-native-blob-util, imported on its own (`import RNFetchBlobFS from 'rn-fetch-blob/fs'`)
+  'rn-fetch-blob/fs', 'react-native-blob-util/fs',
 ]);
 /** Modules whose `write(path, data)` writes a file (react-native-fs). */
 const PATH_WRITE_MODULES = new Set(['react-native-fs']);
@@ -228,6 +230,73 @@ function dataTaint(context: RuleContext, data: Node, path: Node | undefined, see
   return { taint: { kinds: byName, origins: [], confidence: 'medium' }, guessed: true };
 }
 
+/** A function that decrypts (`decrypt`, `decryptFile`, `aesCrypto.decryptData`), not one that handles keys or secrets. */
+const DECRYPT_CALLEE = /^decrypt(?!.*(?:key|secret|password|token|credential|cert|config|env))/i;
+/** What a decrypted file holding key material or configuration is named or written under. */
+const SECRET_MATERIAL = /key|secret|password|passwd|token|credential|cert|\.env|config|settings/i;
+
+function unwrapValue(node: Node): Node {
+  let current = node;
+  while (current.type === 'AwaitExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') current = current.type === 'AwaitExpression' ? current.argument : current.expression;
+  return current;
+}
+
+function isDecryptCall(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const value = unwrapValue(node);
+  if (value.type !== 'CallExpression') return false;
+  const name = lastSegment(value.callee);
+  return name !== undefined && DECRYPT_CALLEE.test(name);
+}
+
+/** What a callback returns when its body is one expression or a single `return` (`(data) => decrypt(password, data)`). */
+function returnedExpression(fn: Node): Node | undefined {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  return last?.type === 'ReturnStatement' && last.argument ? last.argument : undefined;
+}
+
+/**
+ * The plaintext of a decryption: `await decryptFile(…)` (directly, or a variable of the enclosing function initialised
+ * with it), or the parameter of a promise callback whose promise is a decryption (`decrypt(pw, data).then((plain) => …)`,
+ * `.then((data) => decrypt(pw, data)).then((plain) => …)`).
+ */
+function isDecryptedValue(context: RuleContext, data: Node): boolean {
+  const value = unwrapValue(data);
+  if (isDecryptCall(value)) return true;
+  if (value.type !== 'Identifier') return false;
+  let scope: Node | undefined = context.parentOf(value);
+  while (scope && scope.type !== 'FunctionDeclaration' && scope.type !== 'FunctionExpression' && scope.type !== 'ArrowFunctionExpression') scope = context.parentOf(scope);
+  if (!scope) return false;
+  const fn = scope as TSESTree.FunctionLike;
+  const param = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === value.name);
+  if (param === 0) {
+    const call = context.parentOf(fn);
+    if (call?.type === 'CallExpression' && call.arguments[0] === fn) {
+      const then = memberCall(call);
+      if (then?.method === 'then') {
+        if (isDecryptCall(then.object)) return true;
+        const previous = unwrapValue(then.object);
+        const link = previous.type === 'CallExpression' ? memberCall(previous) : undefined;
+        const callback = link?.method === 'then' ? (previous as TSESTree.CallExpression).arguments[0] : undefined;
+        const returned = callback ? returnedExpression(callback as Node) : undefined;
+        if (returned && isDecryptCall(returned)) return true;
+      }
+    }
+    return false;
+  }
+  if (param >= 0 || !fn.body || fn.body.type !== 'BlockStatement') return false;
+  for (const statement of fn.body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === value.name && isDecryptCall(declarator.init)) return true;
+    }
+  }
+  return false;
+}
+
 export default createRule({
   meta: {
     id: 'no-unencrypted-phi-file',
@@ -247,6 +316,7 @@ export default createRule({
       diskUpload: 'Saving uploaded files that the route or its upload field says are {{kinds}} to the server\'s disk as sent (multer disk storage), unencrypted. Encrypt them before they are stored, or use an encrypted store (an encrypted bucket, a database with encryption at rest).',
       download: 'Saving {{kinds}} to the user\'s disk as a browser download, unencrypted. The file lands in the Downloads folder of whatever machine is in use (a shared clinic workstation too) and outlives the session; export only what is needed, or encrypt the file (a password-protected archive) before it is saved.',
       phiToFileByColumns: 'Writing a table whose declared columns are {{kinds}} to a file without encryption. Encrypt the content before it reaches the disk, or write to an encrypted store.',
+      decryptedToFile: 'Writing the plaintext of a decryption to a file: content the app keeps encrypted (a synced or downloaded record, an import or backup) lands on disk in clear and outlives its use. Keep the plaintext in memory, or re-encrypt it before it is written.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     languages: ['code'],
@@ -269,7 +339,13 @@ export default createRule({
     const check = (data: Node, path: Node | undefined, guessedSink: boolean) => {
       if (isNotAFile(context, path)) return;
       const found = dataTaint(context, data, path);
-      if (!found) return;
+      if (!found) {
+        // the plaintext of a decryption: what the app keeps encrypted, whatever it is named
+        if (!guessedSink && context.fileRole === 'production' && isDecryptedValue(context, data) && !SECRET_MATERIAL.test(context.getText(data)) && !(path && SECRET_MATERIAL.test(context.getText(path)))) {
+          context.report({ node: data, messageId: 'decryptedToFile', precision: 'medium' });
+        }
+        return;
+      }
       const precision = found.guessed || guessedSink ? 'medium' : undefined;
       context.report({ node: data, messageId: found.guessed ? 'phiToFileByName' : 'phiToFile', taint: found.taint, precision });
     };

@@ -15,6 +15,7 @@ import {
   REALM_REACT_MODULES,
   REALM_TYPE_METHODS,
   STORE_ENCRYPTION_MODULES,
+  subjectOfName,
   TYPEORM_DEVICE_DRIVERS,
   TYPEORM_MOBILE_ONLY_DRIVERS,
   WATERMELON_MODULES,
@@ -40,6 +41,8 @@ export function entityKinds(context: RuleContext, name: string): string[] {
   const words = [...splitWords(name)];
   while (words.length > 1 && CODE_SUFFIXES.has(words[words.length - 1])) words.pop();
   if (words.length === 0 || catalogueWords.has(words[words.length - 1])) return [];
+  // the workforce's or an organisation's records (`InsuranceProvider`, `MedicineAdministrator`, `Practitioner`) are not a patient's
+  if (subjectOfName(words.join('_')) === 'workforce') return [];
   const verdict = context.classify(words.join('_'));
   if (verdict.trap) return [];
   if (verdict.kinds.length) return [...verdict.kinds];
@@ -171,6 +174,9 @@ export class DeviceStores {
   private sqliteLocals = new Map<string, string>();
   private watermelonDatabase = new Set<string>();
   private watermelonTableSchema = new Set<string>();
+  /** Local names of WatermelonDB's SQLiteAdapter, and the adapters the file constructs (where the SQLite file is opened). */
+  private watermelonSqliteAdapters = new Set<string>();
+  private readonly sqliteAdapterNodes: TSESTree.NewExpression[] = [];
   /** Local names of key-value store factories (MMKV, electron-store), with the store's name. */
   private mmkvLocals = new Map<string, string>();
   private active = false;
@@ -194,15 +200,16 @@ export class DeviceStores {
 
   start() {
     const context = this.context;
-    for (const { local, imported } of context.localNamesFrom(REALM_MODULES)) if (imported === 'default' || imported === '*' || imported === 'Realm') this.realmLocals.add(local);
+    for (const { local, imported, module } of context.localNamesFrom(REALM_MODULES)) if (imported === 'default' || imported === '*' || imported === 'Realm' || (module !== 'realm' && imported === 'Database')) this.realmLocals.add(local);
     for (const { local, imported } of context.localNamesFrom(REALM_REACT_MODULES)) {
       if (imported === 'createRealmContext') this.realmContextFactories.add(local);
       if (imported === 'RealmProvider') this.realmProviders.add(local);
     }
     for (const { local, imported } of context.localNamesFrom('typeorm')) if (imported === 'DataSource' || imported === 'createConnection' || imported === 'Connection' || imported === '*' || imported === 'default') this.typeormLocals.add(local);
     for (const { local, imported, module } of context.localNamesFrom(DEVICE_SQLITE_MODULES)) this.sqliteLocals.set(local, imported === 'default' || imported === '*' ? module : imported);
-    for (const { local, imported } of context.localNamesFrom(WATERMELON_MODULES)) {
+    for (const { local, imported, module } of context.localNamesFrom(WATERMELON_MODULES)) {
       if (imported === 'Database') this.watermelonDatabase.add(local);
+      if (module === '@nozbe/watermelondb/adapters/sqlite' && (imported === 'default' || imported === 'SQLiteAdapter')) this.watermelonSqliteAdapters.add(local);
       if (imported === 'tableSchema') this.watermelonTableSchema.add(local);
     }
     for (const { local, imported } of context.localNamesFrom(MMKV_MODULES)) if (mmkvFactories.has(imported)) this.mmkvLocals.set(local, 'MMKV');
@@ -262,6 +269,7 @@ export class DeviceStores {
     if (this.realmLocals.has(name)) this.realmOpening(node, node.arguments[0] as Node | undefined);
     else if (this.typeormLocals.has(name)) this.typeormCall(node, node.arguments[0] as Node | undefined);
     else if (this.watermelonDatabase.has(name)) this.watermelonOpening(node);
+    else if (this.watermelonSqliteAdapters.has(name)) this.sqliteAdapterNodes.push(node);
     else if (this.mmkvLocals.has(name)) this.noteMmkvExpression(node);
   }
 
@@ -310,6 +318,12 @@ export class DeviceStores {
 
   private entitiesOf(list: Node | undefined, evidence: PatientEvidence, depth = 0) {
     const array = this.resolve(list);
+    if (!array && depth <= 2) {
+      // `entities: MODELS_ARRAY` imported from the module that lists the app's model classes
+      const imported = this.importedModels(list);
+      if (imported) imported.names.forEach((name) => evidence.entity(name));
+      return;
+    }
     if (array?.type !== 'ArrayExpression' || depth > 2) return;
     for (const element of array.elements) {
       if (!element) continue;
@@ -347,6 +361,14 @@ export class DeviceStores {
     if (!named && variable) evidence.entity(variable);
   }
 
+  /** The model classes of a list imported from another workspace module (the last name a chain of local aliases ends at). */
+  private importedModels(list: Node | undefined): { names: readonly string[]; keyed: boolean } | undefined {
+    let current = list ? unwrap(list) : undefined;
+    for (let depth = 0; current?.type === 'Identifier' && this.bound.has(current.name) && depth < 3; depth++) current = unwrap(this.bound.get(current.name)!);
+    if (current?.type !== 'Identifier') return undefined;
+    return this.context.importedModelList?.(current.name);
+  }
+
   private optionsOf(argument: Node | undefined): TSESTree.ObjectExpression | undefined {
     if (!argument) return undefined;
     const options = this.resolve(argument);
@@ -364,7 +386,16 @@ export class DeviceStores {
 
   private realmOpening(node: Node, argument: Node | undefined) {
     const options = this.optionsOf(argument);
-    if (!options || !this.unkeyed(options)) return;
+    if (!options) {
+      // `new Realm(schema)` with the whole configuration (`{ schema: [Patient, …], schemaVersion }`) imported from the schema module
+      const imported = this.importedModels(argument);
+      if (!imported || imported.keyed) return;
+      const evidence = new PatientEvidence(this.context);
+      imported.names.forEach((name) => evidence.entity(name));
+      this.openings.push({ node, store: 'Realm', evidence, usesFileSql: false, usesFileTables: false, optionsVariable: this.variableOf(argument) });
+      return;
+    }
+    if (!this.unkeyed(options)) return;
     const inMemory = options.properties.some((property) => property.type === 'Property' && propertyKey(property) === 'inMemory' && !(property.value.type === 'Literal' && property.value.value === false));
     if (inMemory) return;
     const schema = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'schema');
@@ -413,14 +444,22 @@ export class DeviceStores {
   }
 
   private watermelonOpening(node: TSESTree.NewExpression) {
+    let reportAt: Node = node;
     const options = this.resolve(node.arguments[0] as Node | undefined);
     if (options?.type !== 'ObjectExpression') return;
     const adapter = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'adapter');
     if (adapter && /encrypt|cipher|passphrase/i.test(this.context.getText(this.resolve(adapter.value as Node) ?? (adapter.value as Node)))) return;
+    // `adapter: createAdapter()`: a helper of the file builds it; the one SQLiteAdapter the file constructs opens the file
+    const built = adapter ? this.resolve(adapter.value as Node) : undefined;
+    if (built?.type !== 'NewExpression' && this.sqliteAdapterNodes.length === 1) {
+      const sqliteAdapter = this.sqliteAdapterNodes[0];
+      if (/encrypt|cipher|passphrase/i.test(this.context.getText(sqliteAdapter))) return;
+      reportAt = sqliteAdapter;
+    }
     const models = options.properties.find((property): property is TSESTree.Property => property.type === 'Property' && propertyKey(property) === 'modelClasses');
     const evidence = new PatientEvidence(this.context);
     this.entitiesOf(models?.value as Node | undefined, evidence);
-    this.openings.push({ node, store: 'WatermelonDB', evidence, usesFileSql: false, usesFileTables: true });
+    this.openings.push({ node: reportAt, store: 'WatermelonDB', evidence, usesFileSql: false, usesFileTables: true });
   }
 
   /** WatermelonDB `tableSchema({ name: 'patients', columns: [{ name: 'date_of_birth', type: 'string' }] })`. */

@@ -675,6 +675,11 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       return source ? input.index.offlineStoreImport(input.relPath, source.module, source.imported) : undefined;
     },
+    importedModelList(localName) {
+      if (language !== 'code' || !input.index) return undefined;
+      const source = analyzer().importedFrom(localName);
+      return source ? input.index.modelListImport(input.relPath, source.module, source.imported) : undefined;
+    },
     importedFromLocalQueryModule(localName) {
       if (language !== 'code' || !input.index) return false;
       const source = analyzer().importedFrom(localName);

@@ -1337,6 +1337,66 @@ export interface OfflineStore {
   factory?: boolean;
 }
 
+/** A list of the workspace's model classes a module exports, what an on-device database is opened with (see extractModelLists). */
+export interface ModelList {
+  /** The model class names, as the module names them (`Patient`, `InsurancePolicy`). */
+  names: string[];
+  /** The literal also gives a key option (`encryptionKey:`): the options are not unencrypted for certain. */
+  keyed: boolean;
+}
+
+/** Names a module brings in from the workspace: relative or aliased imports (`./Patient`, `~/models/Patient`, `@/models`). */
+const WORKSPACE_IMPORT = /\bimport\s+(?:type\s+)?([A-Za-z_$][\w$]*)?\s*,?\s*(?:\{([^}]*)\})?\s*from\s*['"](?:\.{1,2}\/|~\/|@\/|#\/)[^'"]*['"]/g;
+const LIST_DECLARATION = /(?:^|\n)[ \t]*(export\s+(?:default\s+)?)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{1,200})?=\s*(?:Object\.values\(\s*([A-Za-z_$][\w$]*)\s*\)|([[{]))/g;
+const KEY_OPTION_TEXT = /\b(?:encryptionKey|encryption_key|key|passphrase|password|cipher|encrypted)\s*:/;
+
+/**
+ * The lists of model classes a module exports, by export name: an array or object literal (`export const MODELS = [Patient,
+ * Encounter]`, `export const schema = { schema: [Patient, …], schemaVersion: 3 }`, `export const MODELS_MAP = { Patient, … }`) or
+ * `Object.values` of one, whose entries are at least two classes the module imports from the workspace or declares. What an
+ * on-device database opened in another file with that list holds (TypeORM's `entities`, Realm's `schema`).
+ */
+export function extractModelLists(text: string): Array<[string, ModelList]> {
+  if (!/\bexport\b/.test(text) || !/\bimport\b/.test(text)) return [];
+  const workspaceNames = new Set<string>();
+  WORKSPACE_IMPORT.lastIndex = 0;
+  for (const found of text.matchAll(WORKSPACE_IMPORT)) {
+    if (found[1]) workspaceNames.add(found[1]);
+    for (const part of (found[2] ?? '').split(',')) {
+      const specifier = /^\s*(?:type\s+)?(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier) workspaceNames.add(specifier[2] ?? specifier[1]);
+    }
+  }
+  for (const found of text.matchAll(/\bclass\s+([A-Z][\w$]*)/g)) workspaceNames.add(found[1]);
+  if (workspaceNames.size < 2) return [];
+  const local = new Map<string, ModelList>();
+  const exported = new Map<string, string>();
+  LIST_DECLARATION.lastIndex = 0;
+  for (let match = LIST_DECLARATION.exec(text); match; match = LIST_DECLARATION.exec(text)) {
+    const [, exportKeyword, name, valuesOf, bracket] = match;
+    let list: ModelList | undefined;
+    if (valuesOf) list = local.get(valuesOf);
+    else if (bracket) {
+      const literal = bracketed(text, match.index + match[0].length - 1, 20000);
+      if (!literal) continue;
+      const names = [...new Set([...literal.matchAll(/(?<![\w$.'"`])([A-Z][\w$]*)\b(?!\s*:)/g)].map((found) => found[1]).filter((found) => workspaceNames.has(found)))];
+      if (names.length >= 2) list = { names: names.slice(0, 300), keyed: KEY_OPTION_TEXT.test(literal) };
+    }
+    if (!list) continue;
+    local.set(name, list);
+    if (exportKeyword) exported.set(name, name);
+  }
+  if (local.size === 0) return [];
+  for (const found of text.matchAll(/\bexport\s+default\s+([A-Za-z_$][\w$]*)\s*;?\s*(?:\n|$)/g)) if (local.has(found[1])) exported.set('default', found[1]);
+  for (const found of text.matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g)) {
+    for (const part of found[1].split(',')) {
+      const specifier = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
+      if (specifier && local.has(specifier[1])) exported.set(specifier[2] ?? specifier[1], specifier[1]);
+    }
+  }
+  return [...exported].map(([exportName, localName]) => [exportName, local.get(localName)!]);
+}
+
 /** `export function openDb(…) { … return new PouchDB('x'` and `export const openDb = (…) => new PouchDB('x'`: a factory of the workspace. */
 const EXPORTED_STORE_FACTORY = /\bexport\s+(?:(?:async\s+)?function\s+([A-Za-z_$][\w$]*)\s*\([^)]{0,300}\)[^{;]{0,200}\{(?:(?!\n\}|\bexport\b)[\s\S]){0,800}?\breturn\s+|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?\([^)]{0,300}\)\s*(?::[^=;\n]{1,100})?=>\s*)(new\s+)?([A-Za-z_$][\w$]*)\s*\(\s*(?:(['"`])([^'"`\n]{0,200})\5)?([^;\n]{0,300})/g;
 
@@ -1559,6 +1619,8 @@ export class WorkspaceIndex {
   private readonly enumsByFile = new Map<string, string[]>();
   /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
   private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
+  /** Module key → the lists of model classes it exports, by export name (see extractModelLists). */
+  private readonly modelListsByModule = new Map<string, Map<string, ModelList>>();
   /** Module keys of modules that build SQL or open a device database and make no HTTP request (see queriesLocalDatabaseOnly). */
   private readonly localQueryModules = new Set<string>();
   /** File → the AngularJS services it registers that return a web-storage object, with that storage (see extractStorageHandleServices). */
@@ -1698,6 +1760,8 @@ export class WorkspaceIndex {
     const stores = extractOfflineStores(text);
     if (stores.length) this.offlineStoresByModule.set(moduleKeyOf(file), new Map(stores));
     if (queriesLocalDatabaseOnly(text)) this.localQueryModules.add(moduleKeyOf(file));
+    const modelLists = extractModelLists(text);
+    if (modelLists.length) this.modelListsByModule.set(moduleKeyOf(file), new Map(modelLists));
     const handles = extractStorageHandleServices(text);
     if (handles.length) {
       this.storageHandleServicesByFile.set(file, handles);
@@ -1883,6 +1947,27 @@ export class WorkspaceIndex {
     return this.offlineStoresByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
   }
 
+  /**
+   * The list of model classes `importer` imports as `imported` from `specifier`: a relative path, or an alias of the
+   * workspace's own paths (`~/models/modelsMap`, `@/db/schema`), taken when exactly one indexed module's path ends with
+   * the part after the alias.
+   */
+  modelListImport(importer: string, specifier: string, imported: string): ModelList | undefined {
+    if (this.modelListsByModule.size === 0) return undefined;
+    if (/^\.{1,2}\//.test(specifier)) return this.modelListsByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+    const alias = /^(?:~|@|#)\/(.+)$/.exec(specifier);
+    if (!alias) return undefined;
+    const tail = '/' + moduleKeyOf(alias[1]);
+    let found: ModelList | undefined;
+    let matches = 0;
+    for (const [key, lists] of this.modelListsByModule) {
+      if (!('/' + key).endsWith(tail)) continue;
+      matches++;
+      found = lists.get(imported);
+    }
+    return matches === 1 ? found : undefined;
+  }
+
   /** Whether `importer` imports from `specifier` (a relative path) a module that queries a local database and makes no HTTP request. */
   isLocalQueryModuleImport(importer: string, specifier: string): boolean {
     if (!/^\.{1,2}\//.test(specifier) || this.localQueryModules.size === 0) return false;
@@ -2064,6 +2149,7 @@ export class WorkspaceIndex {
     this.relevelledByFile.delete(file);
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     this.localQueryModules.delete(moduleKeyOf(file));
+    this.modelListsByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);

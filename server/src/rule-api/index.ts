@@ -174,6 +174,12 @@ export interface RuleContext<MessageIds extends string = string> {
    */
   importedFromLocalQueryModule(localName: string): boolean;
   /**
+   * The model classes a list `localName` names, when it is imported from a workspace module that exports it as a literal
+   * list of classes (`export const MODELS = [Patient, Encounter]`, `export const schema = { schema: [Patient] }`), by a
+   * relative path or a workspace alias (`~/models`); `keyed` when that literal also gives an encryption key option.
+   */
+  importedModelList?(localName: string): { names: readonly string[]; keyed: boolean } | undefined;
+  /**
    * The web storage an AngularJS service of the workspace hands its callers when it is registered as `name` and returns
    * ngStorage's `$localStorage`/`$sessionStorage` or a namespace of one (`AppCache('patient-filters')`): what a caller
    * assigns on that object is written to storage. Undefined otherwise.

@@ -231,8 +231,11 @@ export const SETTER_STATE_HOOKS: readonly string[] = ['useState', 'React.useStat
 // Electron), for the storage rules: the whole store sits in a file on the device, so a store opened
 // without a key holds every record it syncs in clear text (a lost or rooted phone, an OS backup, a debug export).
 
-/** Realm (`new Realm({ schema, path })`, `Realm.open(config)`, `realm.writeCopyTo(config)`). */
-export const REALM_MODULES = /^realm$/;
+/**
+ * Realm (`new Realm({ schema, path })`, `Realm.open(config)`, `realm.writeCopyTo(config)`), and react-native-database, whose
+ * `Database` class opens a Realm with the configuration it is given (`new Database({ schema })`).
+ */
+export const REALM_MODULES = /^(?:realm|react-native-database)$/;
 /** @realm/react: `createRealmContext(config)` and `<RealmProvider schema={…} encryptionKey={…}>` open the same database. */
 export const REALM_REACT_MODULES = /^@realm\/react$/;
 /** Realm methods whose first argument names an object type of the database (`realm.objects('Patient')`). */

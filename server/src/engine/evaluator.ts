@@ -155,11 +155,14 @@ const errorFields = new Set(['error', 'errorMessage', 'ErrorMessage', 'errors', 
  */
 function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Node | undefined): boolean {
   const responseName = valueNameOf(member.object);
-  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting);
+  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting) !== undefined;
 }
 
-/** Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch). */
-function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): boolean {
+/**
+ * Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch): the
+ * test that says so, or undefined.
+ */
+function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): Node | undefined {
   // The walk sets parents as it goes down: a read below the node a rule is handling (`throw new Error(res.data)`)
   // has none yet, and its branch is that node's.
   let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
@@ -170,14 +173,36 @@ function inFailedBranchOf(read: Node, responseName: string, visiting: Node | und
       const at = parent.body.indexOf(child as TSESTree.Statement);
       for (let i = 0; i < at; i++) {
         const statement = parent.body[i];
-        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && branchTestOf(statement, responseName) === false) return true;
+        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && branchTestOf(statement, responseName) === false) return statement.test;
       }
       continue;
     }
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
     const failed = branchTestOf(parent, responseName);
-    if (failed === true && child === parent.consequent) return true;
-    if (failed === false && child === parent.alternate) return true;
+    if (failed === true && child === parent.consequent) return parent.test;
+    if (failed === false && child === parent.alternate) return parent.test;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `test` reads the HTTP outcome of the value named `name`: `name.ok`, or `name.status` / `name.statusCode`
+ * compared with a number. Only a response has those (a Fetch `Response`, an HTTP client's or an app's API wrapper's
+ * result), so a value so tested is one, whatever the engine knows of where it came from.
+ */
+function readsResponseFlag(test: Node, name: string): boolean {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  const flagOf = (node: Node) => {
+    const read = node.type === 'ChainExpression' ? node.expression : node;
+    return read.type === 'MemberExpression' && !read.computed && read.object.type === 'Identifier' && read.object.name === name ? propertyName(read) : undefined;
+  };
+  if (inner.type === 'LogicalExpression') return readsResponseFlag(inner.left, name) || readsResponseFlag(inner.right, name);
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') return readsResponseFlag(inner.argument, name);
+  if (flagOf(inner) === 'ok') return true;
+  if (inner.type === 'BinaryExpression') {
+    if (flagOf(inner.left) === 'ok') return true;
+    const status = flagOf(inner.left);
+    return (status === 'status' || status === 'statusCode') && inner.right.type === 'Literal' && typeof inner.right.value === 'number';
   }
   return false;
 }
@@ -1418,6 +1443,12 @@ export abstract class ValueEvaluator {
     return (this.namesDynamoDb ??= DYNAMODB_MENTION.test(this.options.text));
   }
 
+  private testsResponseFlags: boolean | undefined;
+  /** Whether the file reads an `ok`, `status` or `statusCode` anywhere (see readsResponseFlag): read once per file. */
+  private mayTestResponseFlags(): boolean {
+    return (this.testsResponseFlags ??= /\.(?:ok|status(?:Code)?)\b/.test(this.options.text));
+  }
+
   private namesNonPatientResource: boolean | undefined;
   /**
    * Whether the file names a resource type a test could narrow a value to (see inNonPatientResourceBranch): read once
@@ -1435,6 +1466,12 @@ export abstract class ValueEvaluator {
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
     if (binding && isResponseValue(binding.value) && inFailedBranchOf(node, node.name, this.visiting)) return EMPTY;
+    // `if (saved.ok) … else capture('save failed', { saved })`: a value whose HTTP outcome the code tests is a response
+    // (an API wrapper's, whatever the engine knows of it); where that test says it failed, it is the server's error.
+    if (binding && hasPhi(binding.value) && this.mayTestResponseFlags()) {
+      const failedTest = inFailedBranchOf(node, node.name, this.visiting);
+      if (failedTest && readsResponseFlag(failedTest, node.name)) return EMPTY;
+    }
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

@@ -1584,3 +1584,45 @@ describe('no-phi-in-logs: lodash and underscore collection functions (round 17)'
     ],
   });
 });
+
+// A response logged where the code's own test says it failed or brought no payload: a success status conjoined with
+// tests that the payload is there (`res.ok && data.data`, `res.status === 200 && rows.length > 0`), a success status
+// compared with `===`, and their negations. The response, or a value declared from it, is the server's error report.
+describe('no-phi-in-logs: a response logged where its success test, with its payload test, failed', () => {
+  const load = (test: string, logged: string, declared = '') =>
+    `export async function load(id: string) {\n  const response = await fetch(\`/api/patients/\${id}/history\`);\n  const data = await response.json();\n${declared}  if (${test}) {\n    return data.data;\n  } else {\n    console.error('request failed', ${logged});\n  }\n}`;
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // an envelope's status compared with a success code: the other branch is the server's error
+      load('data.statusCode === 200', 'data'),
+      // a success status and the payload's presence: the other branch failed or brought nothing
+      load('response.ok && data.data', 'data'),
+      load('data.statusCode === 200 && data.data?.url', 'data'),
+      load('response.status === 200 && rows && rows.length > 0', 'response', '  const rows = data.data || data.result || [];\n'),
+      // negated: a failure or an absent payload
+      // a value tested for its HTTP outcome is a response, whatever the engine knows of the API wrapper it came from
+      "import API from './api';\nexport async function save(treatment: { diagnosis: string }) {\n  const treatmentResponse = await API.put({ path: '/treatment', body: treatment });\n  if (treatmentResponse.ok) {\n    return treatmentResponse.data;\n  } else {\n    console.error('update failed', { treatmentResponse });\n  }\n  if (treatmentResponse.status !== 200) console.error('update failed', treatmentResponse);\n}",
+      "export async function load(id: string) {\n  const response = await fetch(`/api/patients/${id}/history`);\n  const data = await response.json();\n  if (!response.ok || !data.data) {\n    console.error('request failed', data);\n    return;\n  }\n  return data.data;\n}",
+    ],
+    invalid: [
+      {
+        name: 'near miss: an API wrapper\'s result logged where its HTTP outcome was success, and a record tested on a field that is no HTTP outcome',
+        code: "import API from './api';\nexport async function save(treatment: { diagnosis: string; valid: boolean }) {\n  const treatmentResponse = await API.put({ path: '/treatment', body: treatment });\n  if (treatmentResponse.ok) console.log('saved', { treatmentResponse });\n  if (treatment.valid) return;\n  else console.error('invalid', treatment);\n}",
+        errors: [
+          { line: 4, column: 50, kinds: ['procedure'] },
+          { line: 6, column: 33, kinds: ['procedure'] },
+        ],
+      },
+      {
+        name: 'near miss: the same response logged before its test, in the success branch, and where the test was of something else',
+        code: "declare const user: { isAdmin: boolean };\nexport async function load(id: string) {\n  const response = await fetch(`/api/patients/${id}/history`);\n  const data = await response.json();\n  console.log('loaded', data);\n  if (data.statusCode === 200) console.log('ok', data);\n  if (response.ok && user.isAdmin) return;\n  else console.error('failed', data);\n  if (response.ok && data.total > 0) return;\n  else console.error('failed', data);\n}",
+        errors: [
+          { line: 5, column: 25, kinds: ['patient-record'] },
+          { line: 6, column: 50, kinds: ['patient-record'] },
+          { line: 8, column: 32, kinds: ['patient-record'] },
+          { line: 10, column: 32, kinds: ['patient-record'] },
+        ],
+      },
+    ],
+  });
+});

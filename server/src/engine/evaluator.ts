@@ -155,11 +155,14 @@ const errorFields = new Set(['error', 'errorMessage', 'ErrorMessage', 'errors', 
  */
 function inFailedResponseBranch(member: TSESTree.MemberExpression, visiting: Node | undefined): boolean {
   const responseName = valueNameOf(member.object);
-  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting);
+  return responseName !== undefined && inFailedBranchOf(member, responseName, visiting) !== undefined;
 }
 
-/** Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch). */
-function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): boolean {
+/**
+ * Whether `read` is where the response named `responseName` is known to have failed (see inFailedResponseBranch): the
+ * test that says so, or undefined.
+ */
+function inFailedBranchOf(read: Node, responseName: string, visiting: Node | undefined): Node | undefined {
   // The walk sets parents as it goes down: a read below the node a rule is handling (`throw new Error(res.data)`)
   // has none yet, and its branch is that node's.
   let child: Node = (read as { parent?: Node }).parent || !visiting ? read : visiting;
@@ -170,16 +173,153 @@ function inFailedBranchOf(read: Node, responseName: string, visiting: Node | und
       const at = parent.body.indexOf(child as TSESTree.Statement);
       for (let i = 0; i < at; i++) {
         const statement = parent.body[i];
-        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && failureTestOf(statement.test, responseName) === false) return true;
+        if (statement.type === 'IfStatement' && !statement.alternate && alwaysLeaves(statement.consequent) && branchTestOf(statement, responseName) === false) return statement.test;
       }
       continue;
     }
     if (parent.type !== 'IfStatement' && parent.type !== 'ConditionalExpression') continue;
-    const failed = failureTestOf(parent.test, responseName);
-    if (failed === true && child === parent.consequent) return true;
-    if (failed === false && child === parent.alternate) return true;
+    const failed = branchTestOf(parent, responseName);
+    if (failed === true && child === parent.consequent) return parent.test;
+    if (failed === false && child === parent.alternate) return parent.test;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `test` reads the HTTP outcome of the value named `name`: `name.ok`, or `name.status` / `name.statusCode`
+ * compared with a number. Only a response has those (a Fetch `Response`, an HTTP client's or an app's API wrapper's
+ * result), so a value so tested is one, whatever the engine knows of where it came from.
+ */
+function readsResponseFlag(test: Node, name: string): boolean {
+  const inner = test.type === 'ChainExpression' ? test.expression : test;
+  const flagOf = (node: Node) => {
+    const read = node.type === 'ChainExpression' ? node.expression : node;
+    return read.type === 'MemberExpression' && !read.computed && read.object.type === 'Identifier' && read.object.name === name ? propertyName(read) : undefined;
+  };
+  if (inner.type === 'LogicalExpression') return readsResponseFlag(inner.left, name) || readsResponseFlag(inner.right, name);
+  if (inner.type === 'UnaryExpression' && inner.operator === '!') return readsResponseFlag(inner.argument, name);
+  if (flagOf(inner) === 'ok') return true;
+  if (inner.type === 'BinaryExpression') {
+    if (flagOf(inner.left) === 'ok') return true;
+    const status = flagOf(inner.left);
+    return (status === 'status' || status === 'statusCode') && inner.right.type === 'Literal' && typeof inner.right.value === 'number';
   }
   return false;
+}
+
+/**
+ * failureTestOf of a branch's test, and of a compound one: `response.ok && data.data`, `res.status === 200 && rows &&
+ * rows.length > 0` hold on success (false), `!res.ok || !data` on failure (true) — see compoundTestOf.
+ */
+function branchTestOf(branch: TSESTree.IfStatement | TSESTree.ConditionalExpression, responseName: string): boolean | undefined {
+  const simple = failureTestOf(branch.test, responseName);
+  if (simple !== undefined) return simple;
+  const test = branch.test.type === 'ChainExpression' ? branch.test.expression : branch.test;
+  if (test.type !== 'LogicalExpression' || test.operator === '??') return undefined;
+  return compoundTestOf(test, responseFamily(branch, responseName));
+}
+
+/**
+ * `res.ok && data.data && data.data.url`: a success test on a response conjoined only with tests that its payload is
+ * there (a read's truthiness, a list's length) holds on success (false); where it fails, the response failed or brought
+ * no payload. `!res.ok || !data.data` — failure tests and absence tests — holds on failure (true). Every test must read
+ * the response or a value declared from it (see responseFamily); a test of anything else (`res.ok && user.isAdmin`), or
+ * a comparison of a count field (a partial result may hold a payload), leaves the branch unknown.
+ */
+function compoundTestOf(test: TSESTree.LogicalExpression, family: ReadonlySet<string>): boolean | undefined {
+  const success = test.operator === '&&';
+  const terms: Node[] = [];
+  const flatten = (node: Node) => {
+    const inner = node.type === 'ChainExpression' ? node.expression : node;
+    if (inner.type === 'LogicalExpression' && inner.operator === test.operator) {
+      flatten(inner.left);
+      flatten(inner.right);
+    } else terms.push(inner);
+  };
+  flatten(test);
+  let tested = false;
+  for (const term of terms) {
+    if ([...family].some((name) => failureTestOf(term, name) === !success)) {
+      tested = true;
+      continue;
+    }
+    const presence = success ? term : term.type === 'UnaryExpression' && term.operator === '!' ? term.argument : undefined;
+    if (!presence || !payloadPresenceTest(presence, family)) return undefined;
+  }
+  return tested ? !success : undefined;
+}
+
+/** `data`, `data.data?.url`, `!!rows`, `rows.length`, `rows.length > 0`: a test that a value of the family is there (and not empty). */
+function payloadPresenceTest(node: Node, family: ReadonlySet<string>): boolean {
+  let inner: Node = node.type === 'ChainExpression' ? node.expression : node;
+  if (inner.type === 'UnaryExpression' && inner.operator === '!' && inner.argument.type === 'UnaryExpression' && inner.argument.operator === '!') inner = inner.argument.argument;
+  if (inner.type === 'BinaryExpression' && inner.right.type === 'Literal') {
+    const { operator, right } = inner;
+    const nonEmpty = (operator === '>' && right.value === 0) || ((operator === '!==' || operator === '!=') && right.value === 0) || (operator === '>=' && right.value === 1);
+    const left = inner.left.type === 'ChainExpression' ? inner.left.expression : inner.left;
+    return nonEmpty && left.type === 'MemberExpression' && propertyName(left) === 'length' && family.has(rootNameOf(left.object) ?? '');
+  }
+  return (inner.type === 'Identifier' || inner.type === 'MemberExpression') && family.has(rootNameOf(inner) ?? '');
+}
+
+/** `response.data.data` → `response`, `this.res.body` → `res`: the variable a read starts from. */
+function rootNameOf(node: Node): string | undefined {
+  let inner = node;
+  for (;;) {
+    if (inner.type === 'ChainExpression' || inner.type === 'TSNonNullExpression' || inner.type === 'TSAsExpression') inner = inner.expression;
+    else if (inner.type === 'MemberExpression') {
+      if (inner.object.type === 'ThisExpression') return propertyName(inner);
+      inner = inner.object;
+    } else break;
+  }
+  return inner.type === 'Identifier' ? inner.name : undefined;
+}
+
+/** `await res.json()`, `res.data.data || []`, `res?.body`: the variable a declared value is read from, if it is read from one. */
+function declaredSourceOf(init: Node): string | undefined {
+  let inner = init;
+  for (;;) {
+    if (inner.type === 'AwaitExpression') inner = inner.argument;
+    else if (inner.type === 'LogicalExpression' && inner.operator !== '&&') inner = inner.left;
+    else if (inner.type === 'ChainExpression' || inner.type === 'TSAsExpression' || inner.type === 'TSNonNullExpression') inner = inner.expression;
+    else if (inner.type === 'CallExpression' && inner.arguments.length === 0 && inner.callee.type === 'MemberExpression' && /^(?:json|text)$/.test(propertyName(inner.callee) ?? '')) inner = inner.callee.object;
+    else break;
+  }
+  return inner.type === 'MemberExpression' || inner.type === 'Identifier' ? rootNameOf(inner) : undefined;
+}
+
+/**
+ * The response and the values declared from it before `branch` in the enclosing blocks of its function: `name`, what
+ * `name` was declared from (`const data = await response.json()` → `response`), what was declared from those
+ * (`const rows = data.data || []`), and so on. Reads parent pointers; only the statements of the enclosing blocks.
+ */
+function responseFamily(branch: Node, name: string): ReadonlySet<string> {
+  const sources = new Map<string, string>();
+  let child: Node = branch;
+  for (let parent = (child as { parent?: Node }).parent; parent && !FUNCTION_TYPES.has(parent.type); child = parent, parent = (parent as { parent?: Node }).parent) {
+    if (parent.type !== 'BlockStatement' && parent.type !== 'Program') continue;
+    const at = parent.body.indexOf(child as TSESTree.Statement);
+    for (let i = 0; i < at; i++) {
+      const statement = parent.body[i];
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== 'Identifier' || !declarator.init || sources.has(declarator.id.name)) continue;
+        const source = declaredSourceOf(declarator.init);
+        if (source && source !== declarator.id.name) sources.set(declarator.id.name, source);
+      }
+    }
+  }
+  const family = new Set([name]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [declared, source] of sources) {
+      if (family.has(declared) === family.has(source)) continue;
+      family.add(declared);
+      family.add(source);
+      grew = true;
+    }
+  }
+  return family;
 }
 
 /** `return x;`, `throw e;`, or a block that ends with one: the branch never falls through. */
@@ -264,6 +404,8 @@ function failureTestOf(test: Node, responseName: string): boolean | undefined {
   if (statusOf(inner.left) && typeof literal === 'number') {
     if ((inner.operator === '>=' && literal >= 300) || (inner.operator === '>' && literal >= 299)) return true;
     if ((inner.operator === '!==' || inner.operator === '!=') && literal >= 200 && literal < 300) return true;
+    // `res.status === 200`, `result.statusCode == 201`: a success status.
+    if ((inner.operator === '===' || inner.operator === '==') && literal >= 200 && literal < 300) return false;
   }
   return undefined;
 }
@@ -1301,6 +1443,12 @@ export abstract class ValueEvaluator {
     return (this.namesDynamoDb ??= DYNAMODB_MENTION.test(this.options.text));
   }
 
+  private testsResponseFlags: boolean | undefined;
+  /** Whether the file reads an `ok`, `status` or `statusCode` anywhere (see readsResponseFlag): read once per file. */
+  private mayTestResponseFlags(): boolean {
+    return (this.testsResponseFlags ??= /\.(?:ok|status(?:Code)?)\b/.test(this.options.text));
+  }
+
   private namesNonPatientResource: boolean | undefined;
   /**
    * Whether the file names a resource type a test could narrow a value to (see inNonPatientResourceBranch): read once
@@ -1318,6 +1466,12 @@ export abstract class ValueEvaluator {
     if (binding && hasPhi(binding.value) && this.mayNarrowToNonPatientResource() && inNonPatientResourceBranch(node, node.name, this.visiting)) return EMPTY;
     // `if (data.errorMessage) console.log(data)`, the `else` of `if (res.Status == 'OK')`: a response known to have failed is the server's error.
     if (binding && isResponseValue(binding.value) && inFailedBranchOf(node, node.name, this.visiting)) return EMPTY;
+    // `if (saved.ok) … else capture('save failed', { saved })`: a value whose HTTP outcome the code tests is a response
+    // (an API wrapper's, whatever the engine knows of it); where that test says it failed, it is the server's error.
+    if (binding && hasPhi(binding.value) && this.mayTestResponseFlags()) {
+      const failedTest = inFailedBranchOf(node, node.name, this.visiting);
+      if (failedTest && readsResponseFlag(failedTest, node.name)) return EMPTY;
+    }
     if (binding) return binding.value;
     if (node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') return EMPTY;
     // An imported string constant (`personRepresentation = 'custom:(uuid,display)'`) is not data.

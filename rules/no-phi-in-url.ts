@@ -1674,7 +1674,7 @@ class UrlFile {
     if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner, urlText);
     const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
     const chain = this.setChainTaints(built ?? inner);
-    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
+    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site, urlText) : undefined;
     // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
     const builtObject = built ? unwrap(built) : undefined;
     const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
@@ -1994,13 +1994,15 @@ class UrlFile {
   }
 
   /** What was stored by key into the object `name` in the function around `site`, and the first value that carries PHI. */
-  storedByKey(name: string, site: Node): { taint: Taint; node: Node } | undefined {
+  storedByKey(name: string, site: Node, urlText?: string): { taint: Taint; node: Node } | undefined {
     const scope = enclosingFunction(site);
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const store of this.keyedStores.get(name) ?? []) {
       if (store.scope !== scope) continue;
-      const taint = this.queryParameterTaint(store.key, store.value);
+      // Judged against the endpoint like an entry written inline: `params.search = text` sent to `/patients` is
+      // typed search text as `{ search: text }` is.
+      const taint = this.queryParameterTaint(store.key, store.value, urlText);
       if (!taint?.kinds.length) continue;
       first ??= store.value;
       taints.push(taint);
@@ -2173,13 +2175,17 @@ class UrlFile {
   checkQueryFragment(node: TSESTree.AssignmentExpression) {
     const right = withoutTextFallback(unwrap(node.right));
     if (node.operator !== '+=' || !(right.type === 'TemplateLiteral' || isConcat(right))) return;
-    if (!startsQueryParameter(urlPieces(right).text)) return;
     const target = lastSegment(node.left);
     if (!target) return;
     const words = splitWords(target);
     const init = node.left.type === 'Identifier' ? this.inits.get(node.left.name) : undefined;
     const initText = init ? this.context.stringPrefixOf(init)?.text : undefined;
-    const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || (initText !== undefined && initText.includes('?'));
+    const startedAsQuery = initText !== undefined && initText.includes('?');
+    // `let query = 'Patient?'; query += \`given=${first}&\``: the separator written after each parameter instead of
+    // before it. Only into a variable started as a URL with a query string: `sql += 'name=' + x` is not one.
+    const fragmentText = urlPieces(right).text;
+    if (!startsQueryParameter(fragmentText) && !(startedAsQuery && /^[A-Za-z_][\w.:-]*=/.test(fragmentText) && /&$/.test(fragmentText))) return;
+    const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || startedAsQuery;
     if (!holdsUrl || words.some((word) => BODY_KEYS.has(word) || word === 'body')) return;
     this.handled.add(right);
     const found = this.phiInPieces(right, true, true, initText?.includes('?') ? initText : undefined);

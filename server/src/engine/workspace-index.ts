@@ -265,8 +265,55 @@ function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
 
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
   if (!/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
-  if (!text.includes('class ')) return extractMemberQueryForwarding(text);
+  if (!text.includes('class ')) return [...extractMemberQueryForwarding(text), ...extractServiceFunctionQueryForwarding(text)];
   return [...extractClassQueryForwarding(text), ...extractMemberQueryForwarding(text)];
+}
+
+/** A named function of a service module: `function searchByName(options) {`, `searchByName: function (options) {`. */
+const SERVICE_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]{0,300})\)|([A-Za-z_$][\w$]*)\s*:\s*function\s*[\w$]*\s*\(([^()]{0,300})\))\s*\{/g;
+/** AngularJS's `$http.get(` (also kept on the service object: `service.$http.get(`). */
+const DOLLAR_HTTP_GET_CALL = /(?<![\w$])(?:[\w$]+\s*\.\s*)?\$http\s*\.\s*get\s*\(/g;
+
+/**
+ * Functions of an AngularJS (or plain JavaScript) service module that hand a parameter to `$http.get(url, { params })`,
+ * as it is or as a copy (`const opts = angular.copy(options || {})`, `{ ...options }`, `Object.assign({}, options)`):
+ * `service.searchByName = searchByName; function searchByName(options) { … $http.get(target, { params: opts }) }`.
+ * `$http` sends `params` as the URL's query string whatever the method, so the caller's object is that query. The
+ * service object's name is not the class of anything the code declares (className ''): callers find the function by its
+ * name (see WorkspaceIndex.queryForwardingOfMember), which must be one that says what it does.
+ */
+function extractServiceFunctionQueryForwarding(text: string): QueryForwardingMethod[] {
+  if (!text.includes('$http')) return [];
+  const methods: QueryForwardingMethod[] = [];
+  SERVICE_FUNCTION_HEADER.lastIndex = 0;
+  for (let found = SERVICE_FUNCTION_HEADER.exec(text); found; found = SERVICE_FUNCTION_HEADER.exec(text)) {
+    const method = found[1] ?? found[3];
+    if (NOT_METHODS.has(method)) continue;
+    const parameters = (found[2] ?? found[4] ?? '').split(',').map((part) => /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    if (!parameters.some((parameter) => parameter !== undefined)) continue;
+    const open = found.index + found[0].length - 1;
+    const body = bracketed(text, open, 1500);
+    if (body === undefined) continue;
+    // A parameter's copies within the function: `const opts = angular.copy(options || {})`, `var query = options || {}`.
+    const aliases = new Map<string, number>();
+    parameters.forEach((parameter, index) => { if (parameter) aliases.set(parameter, index); });
+    for (const alias of body.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:angular\.copy\(\s*|Object\.assign\(\s*\{\s*\}\s*,\s*|\{\s*\.\.\.\s*)?([A-Za-z_$][\w$]*)\s*(?:\|\|\s*\{\s*\}\s*)?[)}]?\s*[;\n]/g)) {
+      const index = aliases.get(alias[2]);
+      if (index !== undefined && !aliases.has(alias[1])) aliases.set(alias[1], index);
+    }
+    DOLLAR_HTTP_GET_CALL.lastIndex = 0;
+    for (let call = DOLLAR_HTTP_GET_CALL.exec(body); call; call = DOLLAR_HTTP_GET_CALL.exec(body)) {
+      const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
+      const shaped = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      if (!shaped) continue;
+      const value = /(?:^|,)\s*params\s*:\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(shaped[2].trim())?.[1];
+      const index = value !== undefined ? aliases.get(value) : undefined;
+      if (index === undefined) continue;
+      methods.push({ className: '', method, parameter: index, field: '$http', urlText: resolvedUrlText(shaped[1], '') });
+      break;
+    }
+  }
+  return methods;
 }
 
 function extractClassQueryForwarding(text: string): QueryForwardingMethod[] {
@@ -1720,7 +1767,7 @@ export class WorkspaceIndex {
     // two different members of that name leave the caller's object unknown.
     const [entry] = entries;
     if (entries.some((other) => other.parameter !== entry.parameter || other.field !== entry.field || other.urlText !== entry.urlText)) return undefined;
-    const client = splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
+    const client = entry.field === '$http' || splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
     return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
   }
 

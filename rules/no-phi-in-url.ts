@@ -1314,8 +1314,13 @@ class UrlFile {
    */
   checkForwardedQuery(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
     const forwarded = this.context.queryForwardedBy(call.object, call.method);
-    const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
-    if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
+    const handed = forwarded ? node.arguments[forwarded.parameter] : undefined;
+    if (!forwarded || !handed || handed.type === 'SpreadElement') return false;
+    // `$http.get(url, config)` in the service: the caller's config object (`{ params: { q: query }, withCredentials }`,
+    // written inline or built in the same function) holds the query under `params`.
+    const config = forwarded.config ? this.resolvedLocal(handed) : undefined;
+    const argument = config ? (config.type === 'ObjectExpression' ? objectProperties(config).get('params')?.value as Node | undefined : undefined) : handed;
+    if (!argument) return true;
     if (!forwarded.byName && this.context.taintOf(argument).kinds.length) return true;
     const site = this.site ?? node;
     const found = this.queryValuePhi(argument, site, false, forwarded.urlText);

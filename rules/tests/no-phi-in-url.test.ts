@@ -2197,3 +2197,27 @@ describe('no-phi-in-url: patient search text stored by key, trailing-separator q
     ],
   });
 });
+
+// An AngularJS service injected under its registered name whose function hands the caller's whole request config to
+// `$http.get(url, config)`: the config's `params` are the GET's query string, judged against the service's URL.
+describe('no-phi-in-url: a whole $http config handed to an AngularJS service injected by name (round 18)', () => {
+  const strategy = (path: string) => `angular.module('app')\n  .service('searchStrategy', ['$http', '$q', function ($http, $q) {\n    var search = function (config) {\n      var searchUrl = Constants.baseUrl + "${path}";\n      return $http.get(searchUrl, config);\n    };\n    return { search: search };\n  }]);\n`;
+  const caller = "angular.module('app')\n  .factory('finder', ['searchStrategy', function (searchStrategy) {\n    var find = function (query, offset) {\n      var config = {\n        params: { q: query, startIndex: offset || 0 },\n        withCredentials: true\n      };\n      return searchStrategy.search(config);\n    };\n    var byUuid = function (uuid) {\n      return searchStrategy.search({ params: { patient: uuid, v: 'full' } });\n    };\n    return { find: find, byUuid: byUuid };\n  }]);";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // the typed text searches a drug catalogue
+      { filename: 'src/finder.js', workspace: { 'src/strategy.js': strategy('/drug') }, code: caller },
+      // a service registered under another name than the caller's parameter is not guessed at
+      { filename: 'src/finder.js', workspace: { 'src/strategy.js': strategy('/patient').replace("'searchStrategy'", "'otherStrategy'") }, code: caller },
+    ],
+    invalid: [
+      {
+        name: 'the typed search text in the config handed to a patient search service',
+        filename: 'src/finder.js',
+        workspace: { 'src/strategy.js': strategy('/patient') },
+        code: caller,
+        errors: [{ line: 5, column: 17, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -214,6 +214,8 @@ export interface QueryForwardingMethod {
   field: string;
   fieldType?: string;
   urlText: string;
+  /** The parameter is the client's whole request config (`$http.get(url, config)`): its `params` are the query. */
+  config?: boolean;
 }
 
 const METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*([a-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
@@ -264,13 +266,17 @@ function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
 }
 
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
-  if (!/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
+  if (!/\.\s*get\s*[(<]/.test(text)) return [];
+  // `$http.get(url, config)` forwards a whole config: no `params` need be written in the service's file
+  if (!/\bparams\b/.test(text)) return text.includes('class ') ? [] : extractServiceFunctionQueryForwarding(text);
   if (!text.includes('class ')) return [...extractMemberQueryForwarding(text), ...extractServiceFunctionQueryForwarding(text)];
   return [...extractClassQueryForwarding(text), ...extractMemberQueryForwarding(text)];
 }
 
 /** A named function of a service module: `function searchByName(options) {`, `searchByName: function (options) {`. */
-const SERVICE_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]{0,300})\)|([A-Za-z_$][\w$]*)\s*:\s*function\s*[\w$]*\s*\(([^()]{0,300})\))\s*\{/g;
+const SERVICE_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]{0,300})\)|(?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*[:=]\s*function\s*[\w$]*\s*\(([^()]{0,300})\))\s*\{/g;
+/** The one service an AngularJS module file registers: `.service('patientServiceStrategy', …)`, `.factory('Patients', …)`. */
+const ANGULAR_SERVICE_REGISTRATION = /\.\s*(?:service|factory)\s*\(\s*['"]([A-Za-z_$][\w$]*)['"]/g;
 /** AngularJS's `$http.get(` (also kept on the service object: `service.$http.get(`). */
 const DOLLAR_HTTP_GET_CALL = /(?<![\w$])(?:[\w$]+\s*\.\s*)?\$http\s*\.\s*get\s*\(/g;
 
@@ -285,6 +291,11 @@ const DOLLAR_HTTP_GET_CALL = /(?<![\w$])(?:[\w$]+\s*\.\s*)?\$http\s*\.\s*get\s*\
 function extractServiceFunctionQueryForwarding(text: string): QueryForwardingMethod[] {
   if (!text.includes('$http')) return [];
   const methods: QueryForwardingMethod[] = [];
+  // AngularJS injects a service by its registered name, and code names the parameter it is injected into the same way
+  // (`function (patientServiceStrategy) { patientServiceStrategy.search(config) }`): a file registering one service
+  // declares the functions of that name, as a class declares its methods.
+  const registered = [...text.matchAll(ANGULAR_SERVICE_REGISTRATION)].map((match) => match[1]);
+  const serviceName = registered.length === 1 ? registered[0] : undefined;
   SERVICE_FUNCTION_HEADER.lastIndex = 0;
   for (let found = SERVICE_FUNCTION_HEADER.exec(text); found; found = SERVICE_FUNCTION_HEADER.exec(text)) {
     const method = found[1] ?? found[3];
@@ -304,12 +315,18 @@ function extractServiceFunctionQueryForwarding(text: string): QueryForwardingMet
     DOLLAR_HTTP_GET_CALL.lastIndex = 0;
     for (let call = DOLLAR_HTTP_GET_CALL.exec(body); call; call = DOLLAR_HTTP_GET_CALL.exec(body)) {
       const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
-      const shaped = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
-      if (!shaped) continue;
-      const value = /(?:^|,)\s*params\s*:\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(shaped[2].trim())?.[1];
+      // `$http.get(url, config)`: the whole request config handed in, its `params` the query string
+      const whole = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*([A-Za-z_$][\w$]*)\s*\)/.exec(rest);
+      const shaped = whole ? undefined : /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      const value = whole ? whole[2] : shaped ? /(?:^|,)\s*params\s*:\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(shaped[2].trim())?.[1] : undefined;
       const index = value !== undefined ? aliases.get(value) : undefined;
       if (index === undefined) continue;
-      methods.push({ className: '', method, parameter: index, field: '$http', urlText: resolvedUrlText(shaped[1], '') });
+      const urlArgument = (whole ?? shaped)![1].trim();
+      // the URL kept in a local first (`var patientSearchUrl = base + "/patient";`): its text says what is searched
+      const local = /^[A-Za-z_$][\w$]*$/.test(urlArgument) ? new RegExp(String.raw`\b(?:var|let|const)\s+${urlArgument.replace(/\$/g, '\\$')}\s*=\s*([^;\n]{1,300})`).exec(body)?.[1] : undefined;
+      const entry = { method, parameter: index, field: '$http', urlText: resolvedUrlText(local ?? urlArgument, ''), ...(whole ? { config: true } : {}) };
+      methods.push({ className: '', ...entry });
+      if (serviceName) methods.push({ className: serviceName, ...entry });
       break;
     }
   }
@@ -1739,7 +1756,7 @@ export class WorkspaceIndex {
    * Only when the receiver is an HTTP client: a field typed as Angular's HttpClient or as a workspace client class, or
    * named for one (`http`, `httpClient`, `api`). Undefined when files declaring the class disagree.
    */
-  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string } | undefined {
+  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string; config?: boolean } | undefined {
     if (!this.queryForwardingByName) {
       const byName = new Map<string, QueryForwardingMethod[]>();
       for (const list of this.queryForwardingByFile.values()) for (const entry of list) byName.set(`${entry.className}#${entry.method}`, [...(byName.get(`${entry.className}#${entry.method}`) ?? []), entry]);
@@ -1748,8 +1765,8 @@ export class WorkspaceIndex {
     const entries = this.queryForwardingByName.get(`${className}#${method}`);
     if (entries?.length !== 1) return undefined;
     const [entry] = entries;
-    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest)$/i.test(entry.field);
-    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
+    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest|\$http)$/i.test(entry.field);
+    return client ? { parameter: entry.parameter, urlText: entry.urlText, ...(entry.config ? { config: true } : {}) } : undefined;
   }
 
   /**
@@ -1758,7 +1775,7 @@ export class WorkspaceIndex {
    * more: `get_contact`, `findPatients`, never `get` or `search`) declared once in the workspace (or in identical copies),
    * on a field named as an HTTP client (`json_api`, `httpClient`).
    */
-  queryForwardingOfMember(method: string): { parameter: number; urlText: string } | undefined {
+  queryForwardingOfMember(method: string): { parameter: number; urlText: string; config?: boolean } | undefined {
     if (splitWords(method).length < 2) return undefined;
     this.queryForwardingOf('', '');
     const entries = this.queryForwardingByName!.get(`#${method}`);
@@ -1768,7 +1785,7 @@ export class WorkspaceIndex {
     const [entry] = entries;
     if (entries.some((other) => other.parameter !== entry.parameter || other.field !== entry.field || other.urlText !== entry.urlText)) return undefined;
     const client = entry.field === '$http' || splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
-    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
+    return client ? { parameter: entry.parameter, urlText: entry.urlText, ...(entry.config ? { config: true } : {}) } : undefined;
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */

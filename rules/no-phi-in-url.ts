@@ -813,6 +813,8 @@ class UrlFile {
   readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
   readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
+  /** Trailing-separator query strings (`query += \`given=${x}&\``) per variable and function: one finding each, at exit. */
+  readonly trailingQueryFragments = new Map<string, { node: Node; taints: Taint[] }>();
   /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
   readonly stateUrls = new Map<string, string>();
   /** Names AngularJS `$resource(…)` classes are bound to in this file. */
@@ -2189,12 +2191,19 @@ class UrlFile {
     // `let query = 'Patient?'; query += \`given=${first}&\``: the separator written after each parameter instead of
     // before it. Only into a variable started as a URL with a query string: `sql += 'name=' + x` is not one.
     const fragmentText = urlPieces(right).text;
-    if (!startsQueryParameter(fragmentText) && !(startedAsQuery && /^[A-Za-z_][\w.:-]*=/.test(fragmentText) && /&$/.test(fragmentText))) return;
+    const trailing = !startsQueryParameter(fragmentText);
+    if (trailing && !(startedAsQuery && /^[A-Za-z_][\w.:-]*=/.test(fragmentText) && /&$/.test(fragmentText))) return;
     const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || startedAsQuery;
     if (!holdsUrl || words.some((word) => BODY_KEYS.has(word) || word === 'body')) return;
     this.handled.add(right);
     const found = this.phiInPieces(right, true, true, initText?.includes('?') ? initText : undefined);
-    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
+    if (found && trailing) {
+      // One query string, one finding: the parameters added to it one by one are merged at the end of the file.
+      const key = `${target}@${enclosingFunction(node)?.range[0] ?? -1}`;
+      const pending = this.trailingQueryFragments.get(key);
+      if (pending) pending.taints.push(found.taint);
+      else this.trailingQueryFragments.set(key, { node: found.node, taints: [found.taint] });
+    } else if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
   /**
@@ -2839,6 +2848,7 @@ class UrlFile {
   }
 
   onProgramExit() {
+    for (const pending of this.trailingQueryFragments.values()) this.report(pending.node, 'builtUrl', mergeTaints(pending.taints)!, 'URL');
     for (const tracked of this.searchParamVars.values()) {
       if (!tracked.entries.length || (tracked.bodyUse && !tracked.urlUse)) continue;
       const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;

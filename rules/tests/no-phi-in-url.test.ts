@@ -2221,3 +2221,30 @@ describe('no-phi-in-url: a whole $http config handed to an AngularJS service inj
     ],
   });
 });
+
+// A name parameter of an endpoint that lists patients filters them by their name (the REST reading of FHIR's
+// `Patient?name=`): what fills it is a person's name. Not on a drug or staff endpoint, not a constant or an id, and
+// not a key naming the name of something else (`file_name`, `location_name`).
+describe('no-phi-in-url: a name parameter of a patient endpoint (round 18)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "import axios from 'axios';\nexport const drugs = (text: string) => axios.get('/api/drugs', { params: { name: text } });",
+      "import axios from 'axios';\nexport const staff = (text: string) => axios.get('/api/patients/providers', { params: { name: text } });",
+      "import axios from 'axios';\nexport const files = (text: string) => axios.get('/api/patients/documents', { params: { file_name: text, location_name: text } });",
+      "import axios from 'axios';\nexport const sorted = () => axios.get('/api/patients', { params: { name: 'asc' } });",
+      "import axios from 'axios';\nexport const byId = (patientUuid: string) => axios.get('/api/patients', { params: { name: patientUuid } });",
+    ],
+    invalid: [
+      {
+        name: 'the typed text as the name filter of the patients list',
+        code: "import axios from 'axios';\nexport const find = (text: string) => axios.get('/api/patients', { params: { name: text, limit: 20 } });",
+        errors: [{ line: 2, column: 76, kinds: ['name'] }],
+      },
+      {
+        name: 'a display name in a patient search URL',
+        code: "export const find = (text: string) => fetch(`/api/patients/search?display_name=${text}&limit=20`);",
+        errors: [{ line: 1, column: 82, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -230,6 +230,20 @@ function resolvedUrlText(argument: string, classText: string): string {
   return resolved.replace(/\$\{[^}]{0,200}\}/g, 'X').replace(/['"`]/g, '').replace(/\s*\+\s*/g, '');
 }
 
+/**
+ * A service function's URL text: `baseUrl.concat('search/name')` is `baseUrl + 'search/name'`, and a name the file binds
+ * to literal text (`const baseUrl = '/patients/';`) is that text; the rest as resolvedUrlText reads it.
+ */
+function resolvedServiceUrlText(argument: string, fileText: string): string {
+  const joined = argument.replace(/\.\s*concat\(\s*(['"`])([^'"`$]{0,200})\1\s*\)/g, (_whole, _quote: string, added: string) => ` + '${added}'`);
+  // only the leading name, the base the path is added to (a word inside a literal is not a name)
+  const resolved = joined.trim().replace(/^([A-Za-z_$][\w$]*)(?![\w$.(])/, (name: string) => {
+    const bound = new RegExp(String.raw`\b(?:const|var|let)\s+${name.replace(/\$/g, '\\$')}\s*=\s*(['"\`])([^'"\`$]{0,200})\1\s*[;\n]`).exec(fileText);
+    return bound ? `'${bound[2]}'` : name;
+  });
+  return resolvedUrlText(resolved, '');
+}
+
 /** A member declared in a constructor-style function: `self.get_contact = function (filters) {`, `this.findByPhone = (phone) => {`. */
 const MEMBER_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:self|this|that)\s*\.\s*([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\s*[\w$]*\s*\(([^()]{0,300})\)|\(([^()]{0,300})\)\s*=>)\s*\{/g;
 const MEMBER_CLIENT_GET_CALL = /\b(?:self|this|that)\.([\w$]+)\s*\.\s*get\s*\(/g;
@@ -324,7 +338,7 @@ function extractServiceFunctionQueryForwarding(text: string): QueryForwardingMet
       const urlArgument = (whole ?? shaped)![1].trim();
       // the URL kept in a local first (`var patientSearchUrl = base + "/patient";`): its text says what is searched
       const local = /^[A-Za-z_$][\w$]*$/.test(urlArgument) ? new RegExp(String.raw`\b(?:var|let|const)\s+${urlArgument.replace(/\$/g, '\\$')}\s*=\s*([^;\n]{1,300})`).exec(body)?.[1] : undefined;
-      const entry = { method, parameter: index, field: '$http', urlText: resolvedUrlText(local ?? urlArgument, ''), ...(whole ? { config: true } : {}) };
+      const entry = { method, parameter: index, field: '$http', urlText: resolvedServiceUrlText(local ?? urlArgument, text), ...(whole ? { config: true } : {}) };
       methods.push({ className: '', ...entry });
       if (serviceName) methods.push({ className: serviceName, ...entry });
       break;

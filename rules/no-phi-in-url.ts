@@ -71,6 +71,9 @@ const PERSON_KEY_WORDS = new Set(['patient', 'person', 'member', 'client', 'bene
 const CODE_VALUE_WORDS = new Set(['gql', 'graphql', 'sql', 'cql', 'fhirpath', 'expression', 'mutation', 'fragment', 'sort', 'order', 'page', 'limit', 'offset', 'cursor', 'status', 'type', 'code']);
 /** What a free-text patient search carries: the searched person's name (or an identifier typed instead). */
 const FREE_TEXT_KINDS = ['name'];
+
+/** Words that may precede `name` in a key naming a person's name: `display_name`, `fullName`, `patientName`. */
+const PERSON_NAME_KEY_WORDS: ReadonlySet<string> = new Set(['display', 'full', 'patient', 'person', 'given', 'family', 'first', 'last', 'middle', 'sur', 'maiden']);
 /** What an `identifier` search of a patient endpoint carries: the patient's record number or national id. */
 const IDENTIFIER_SEARCH_KINDS = ['mrn'];
 /** `identifier`, `identifierValue`, `identifier_value`: the value of an identifier (not its type, system or uuid). */
@@ -813,6 +816,8 @@ class UrlFile {
   readonly keyedQuerySetters = new Set<string>();
   /** `query['firstName'] = firstName`, `params.dob = value`: values stored into an object by key, by the object's name. */
   readonly keyedStores = new Map<string, Array<{ key: string; value: Node; scope: Node | undefined }>>();
+  /** Trailing-separator query strings (`query += \`given=${x}&\``) per variable and function: one finding each, at exit. */
+  readonly trailingQueryFragments = new Map<string, { node: Node; taints: Taint[] }>();
   /** UI-Router state names → the URL they declare (`/search?name&dob`), from `.state(…)` declarations in this file. */
   readonly stateUrls = new Map<string, string>();
   /** Names AngularJS `$resource(…)` classes are bound to in this file. */
@@ -855,6 +860,7 @@ class UrlFile {
     if (fhirTaint) return fhirTaint;
     if (this.isFreeTextPatientSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     if (this.isPatientIdentifierSearch(parameter, expression, urlText)) return { kinds: IDENTIFIER_SEARCH_KINDS, origins: [], confidence: 'medium' };
+    if (this.isPatientNameSearch(parameter, expression, urlText)) return { kinds: FREE_TEXT_KINDS, origins: [], confidence: 'medium' };
     const name = valueName(expression);
     const named = this.context.classifyName(parameter);
     if (name && this.isTrapName(name) && !keyNamesTheNumberOfAnId(named, parameter, name)) return undefined;
@@ -943,6 +949,23 @@ class UrlFile {
     if (name && (isIdName(name) || subjectOfName(name) === 'workforce')) return false;
     const path = urlText?.split('?')[0];
     return !!path && pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
+  }
+
+  /**
+   * `/patients/search?name=${text}`, `{ display_name: text }` sent to `/patients/search/name`: a name parameter of an
+   * endpoint that lists patients filters them by their name, so what fills it is a person's name (the REST reading of
+   * FHIR's `Patient?name=`). Only a key that is a person's name (`name`, `display_name`, `full_name`, `patientName`),
+   * with a value that is not a constant, an id or a name of something else.
+   */
+  isPatientNameSearch(parameter: string, expression: Node, urlText: string | undefined): boolean {
+    const words = splitWords(parameter);
+    if (words.at(-1) !== 'name' || !words.slice(0, -1).every((word) => PERSON_NAME_KEY_WORDS.has(word))) return false;
+    if (this.context.constantOf(expression) !== undefined || isConstantsRead(expression)) return false;
+    const name = valueName(expression);
+    if (name && (isIdName(name) || subjectOfName(name) === 'workforce' || splitWords(name).some((word) => CODE_VALUE_WORDS.has(word)) || (this.isTrapName(name) && !namesTypedText(name)))) return false;
+    const path = urlText?.split('?')[0];
+    if (!path || path.split(/[^A-Za-z0-9]+/).some((segment) => segment && segment !== 'X' && subjectOfName(segment) === 'workforce')) return false;
+    return pathSegments(path).some((segment) => subjectOfName(segment) === 'patient');
   }
 
   /**
@@ -1314,8 +1337,13 @@ class UrlFile {
    */
   checkForwardedQuery(node: TSESTree.CallExpression, call: { object: Node; method: string }): boolean {
     const forwarded = this.context.queryForwardedBy(call.object, call.method);
-    const argument = forwarded ? node.arguments[forwarded.parameter] : undefined;
-    if (!forwarded || !argument || argument.type === 'SpreadElement') return false;
+    const handed = forwarded ? node.arguments[forwarded.parameter] : undefined;
+    if (!forwarded || !handed || handed.type === 'SpreadElement') return false;
+    // `$http.get(url, config)` in the service: the caller's config object (`{ params: { q: query }, withCredentials }`,
+    // written inline or built in the same function) holds the query under `params`.
+    const config = forwarded.config ? this.resolvedLocal(handed) : undefined;
+    const argument = config ? (config.type === 'ObjectExpression' ? objectProperties(config).get('params')?.value as Node | undefined : undefined) : handed;
+    if (!argument) return true;
     if (!forwarded.byName && this.context.taintOf(argument).kinds.length) return true;
     const site = this.site ?? node;
     const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
@@ -1674,7 +1702,7 @@ class UrlFile {
     if (recordsAreIds && inner.type === 'ObjectExpression') return this.queryEntriesPhi(inner, urlText);
     const built = inner.type === 'Identifier' ? this.inits.get(inner.name) : undefined;
     const chain = this.setChainTaints(built ?? inner);
-    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site) : undefined;
+    const stored = inner.type === 'Identifier' ? this.storedByKey(inner.name, site, urlText) : undefined;
     // Filled by key: what was stored, and what the initialiser's own entries carry (`{ dateFrom }` before the stores).
     const builtObject = built ? unwrap(built) : undefined;
     const filledByKey = inner.type === 'Identifier' && (this.keyedStores.get(inner.name) ?? []).some((store) => store.scope === enclosingFunction(site));
@@ -1994,13 +2022,15 @@ class UrlFile {
   }
 
   /** What was stored by key into the object `name` in the function around `site`, and the first value that carries PHI. */
-  storedByKey(name: string, site: Node): { taint: Taint; node: Node } | undefined {
+  storedByKey(name: string, site: Node, urlText?: string): { taint: Taint; node: Node } | undefined {
     const scope = enclosingFunction(site);
     const taints: Taint[] = [];
     let first: Node | undefined;
     for (const store of this.keyedStores.get(name) ?? []) {
       if (store.scope !== scope) continue;
-      const taint = this.queryParameterTaint(store.key, store.value);
+      // Judged against the endpoint like an entry written inline: `params.search = text` sent to `/patients` is
+      // typed search text as `{ search: text }` is.
+      const taint = this.queryParameterTaint(store.key, store.value, urlText);
       if (!taint?.kinds.length) continue;
       first ??= store.value;
       taints.push(taint);
@@ -2173,17 +2203,28 @@ class UrlFile {
   checkQueryFragment(node: TSESTree.AssignmentExpression) {
     const right = withoutTextFallback(unwrap(node.right));
     if (node.operator !== '+=' || !(right.type === 'TemplateLiteral' || isConcat(right))) return;
-    if (!startsQueryParameter(urlPieces(right).text)) return;
     const target = lastSegment(node.left);
     if (!target) return;
     const words = splitWords(target);
     const init = node.left.type === 'Identifier' ? this.inits.get(node.left.name) : undefined;
     const initText = init ? this.context.stringPrefixOf(init)?.text : undefined;
-    const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || (initText !== undefined && initText.includes('?'));
+    const startedAsQuery = initText !== undefined && initText.includes('?');
+    // `let query = 'Patient?'; query += \`given=${first}&\``: the separator written after each parameter instead of
+    // before it. Only into a variable started as a URL with a query string: `sql += 'name=' + x` is not one.
+    const fragmentText = urlPieces(right).text;
+    const trailing = !startsQueryParameter(fragmentText);
+    if (trailing && !(startedAsQuery && /^[A-Za-z_][\w.:-]*=/.test(fragmentText) && /&$/.test(fragmentText))) return;
+    const holdsUrl = words.some((word) => QUERY_STRING_WORDS.has(word)) || startedAsQuery;
     if (!holdsUrl || words.some((word) => BODY_KEYS.has(word) || word === 'body')) return;
     this.handled.add(right);
     const found = this.phiInPieces(right, true, true, initText?.includes('?') ? initText : undefined);
-    if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
+    if (found && trailing) {
+      // One query string, one finding: the parameters added to it one by one are merged at the end of the file.
+      const key = `${target}@${enclosingFunction(node)?.range[0] ?? -1}`;
+      const pending = this.trailingQueryFragments.get(key);
+      if (pending) pending.taints.push(found.taint);
+      else this.trailingQueryFragments.set(key, { node: found.node, taints: [found.taint] });
+    } else if (found) this.report(found.node, 'builtUrl', found.taint, 'URL');
   }
 
   /**
@@ -2828,6 +2869,7 @@ class UrlFile {
   }
 
   onProgramExit() {
+    for (const pending of this.trailingQueryFragments.values()) this.report(pending.node, 'builtUrl', mergeTaints(pending.taints)!, 'URL');
     for (const tracked of this.searchParamVars.values()) {
       if (!tracked.entries.length || (tracked.bodyUse && !tracked.urlUse)) continue;
       const taint = mergeTaints(tracked.entries.map((entry) => entry.taint))!;

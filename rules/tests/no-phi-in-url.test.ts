@@ -2148,3 +2148,103 @@ describe('no-phi-in-url: a GET handler handing its request to a controller that 
     ],
   });
 });
+
+// Round 18: patient search text on its way into GET query strings.
+// (1) A key stored into a query object (`params.search = text`) is judged against the endpoint the object is sent to,
+// like an entry written inline. (2) A query string built with the separator after each parameter
+// (`query += \`given=${first}&\``) into a variable started with `?`. (3) An AngularJS service function that hands its
+// parameter (or a copy of it) to `$http.get(url, { params })`: the caller's object is the query string.
+describe('no-phi-in-url: patient search text stored by key, trailing-separator query strings, AngularJS service params (round 18)', () => {
+  const pacienteService = "import { HttpClient } from '@angular/common/http';\nexport class PacienteService {\n  private url = '/core/mpi/pacientes';\n  constructor(private http: HttpClient) {}\n  get(params: any) {\n    return this.http.get(this.url, { params });\n  }\n}\n";
+  const drugService = "import { HttpClient } from '@angular/common/http';\nexport class DrugService {\n  private url = '/core/drugs';\n  constructor(private http: HttpClient) {}\n  get(params: any) {\n    return this.http.get(this.url, { params });\n  }\n}\n";
+  const component = (service: string, type: string, value: string, method = 'get') => `import { ${type} } from './${service}';\nexport class ListComponent {\n  filtro: string;\n  constructor(private service: ${type}) {}\n  buscar() {\n    const params: any = { activo: true, skip: 0 };\n    if (this.filtro) {\n      params.search = ${value};\n    }\n    return this.service.${method}(params);\n  }\n}`;
+  const angularService = "angular.module('app').service('PatientService', PatientService);\nfunction PatientService($http) {\n  const service = this;\n  service.searchByName = searchByName;\n  service.countVisits = countVisits;\n  service.createPatient = createPatient;\n  function searchByName(options) {\n    const opts = angular.copy(options || {});\n    return $http.get('/patients/search/name', { params : opts }).then((r) => r.data);\n  }\n  function countVisits(options) {\n    return $http.get('/visits/count', { params : options }).then((r) => r.data);\n  }\n  function createPatient(patient) {\n    return $http.post('/patients', patient).then((r) => r.data);\n  }\n  return service;\n}\n";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // the same store sent to a drug catalogue: a drug's name, nobody's
+      { filename: 'src/app/list.component.ts', workspace: { 'src/app/drug.service.ts': drugService }, code: component('drug.service', 'DrugService', 'this.filtro') },
+      // an opaque id stored under the search key, and a constant
+      { filename: 'src/app/list.component.ts', workspace: { 'src/app/paciente.service.ts': pacienteService }, code: component('paciente.service', 'PacienteService', 'this.patientId') },
+      { filename: 'src/app/list.component.ts', workspace: { 'src/app/paciente.service.ts': pacienteService }, code: component('paciente.service', 'PacienteService', "'activos'") },
+      // a trailing-separator string that was not started as a URL query: SQL text, and a form body
+      "export function where(firstName: string) {\n  let clause = 'WHERE ';\n  clause += `name=${firstName}&`;\n  return clause;\n}",
+      "export function form(firstName: string) {\n  let body = 'grant_type=password&';\n  body += `given=${firstName}&`;\n  return fetch('/token', { method: 'POST', body });\n}",
+      // codes and paging in a trailing-separator query
+      "export function byStatus(status: string, page: number) {\n  let query = 'Encounter?';\n  query += `status=${status}&`;\n  query += `_page=${page}&`;\n  return fetch(query);\n}",
+      // the AngularJS service: opaque ids to a GET, and a patient sent by POST (a body, not a URL)
+      { filename: 'src/components/counter.js', workspace: { 'src/services/patients.service.js': angularService }, code: "function Counter(Patients) {\n  this.count = function (uuids) {\n    return Patients.countVisits({ patient_uuids: uuids, limit: 10 });\n  };\n  this.save = function (form) {\n    return Patients.createPatient({ last_name: form.lastName });\n  };\n}\nmodule.exports = Counter;" },
+    ],
+    invalid: [
+      {
+        name: 'the text typed into a patient list filter stored as `params.search` and sent to the patients endpoint',
+        filename: 'src/app/list.component.ts',
+        workspace: { 'src/app/paciente.service.ts': pacienteService },
+        code: component('paciente.service', 'PacienteService', 'this.filtro'),
+        errors: [{ line: 8, column: 23, kinds: ['name'] }],
+      },
+      {
+        name: 'a FHIR Patient search built with the separator after each parameter',
+        code: "export function patientQuery(params: { firstName?: string; birthDate?: string; gender?: string }) {\n  const { firstName, birthDate, gender } = params;\n  let patientQuery = 'Patient?';\n  if (gender) patientQuery += `gender=${gender}&`;\n  if (firstName) patientQuery += `given=${firstName}&`;\n  if (birthDate) patientQuery += `birthdate=${birthDate}&`;\n  return patientQuery.replace(/&$/, '');\n}",
+        errors: [{ line: 5, column: 43, kinds: ["date-of-birth", "name"] }],
+      },
+      {
+        name: 'an AngularJS component hands the typed name to a service function that sends a copy as $http params',
+        filename: 'src/components/find-patient.js',
+        workspace: { 'src/services/patients.service.js': angularService },
+        code: "function FindPatient(Patients) {\n  this.search = function (text) {\n    const options = { last_name: text.toLowerCase(), limit: 10 };\n    return Patients.searchByName(options);\n  };\n}\nmodule.exports = FindPatient;",
+        errors: [{ line: 4, column: 34, kinds: ["name"] }],
+      },
+    ],
+  });
+});
+
+// An AngularJS service injected under its registered name whose function hands the caller's whole request config to
+// `$http.get(url, config)`: the config's `params` are the GET's query string, judged against the service's URL.
+describe('no-phi-in-url: a whole $http config handed to an AngularJS service injected by name (round 18)', () => {
+  const strategy = (path: string) => `angular.module('app')\n  .service('searchStrategy', ['$http', '$q', function ($http, $q) {\n    var search = function (config) {\n      var searchUrl = Constants.baseUrl + "${path}";\n      return $http.get(searchUrl, config);\n    };\n    return { search: search };\n  }]);\n`;
+  const caller = "angular.module('app')\n  .factory('finder', ['searchStrategy', function (searchStrategy) {\n    var find = function (query, offset) {\n      var config = {\n        params: { q: query, startIndex: offset || 0 },\n        withCredentials: true\n      };\n      return searchStrategy.search(config);\n    };\n    var byUuid = function (uuid) {\n      return searchStrategy.search({ params: { patient: uuid, v: 'full' } });\n    };\n    return { find: find, byUuid: byUuid };\n  }]);";
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // the typed text searches a drug catalogue
+      { filename: 'src/finder.js', workspace: { 'src/strategy.js': strategy('/drug') }, code: caller },
+      // a service registered under another name than the caller's parameter is not guessed at
+      { filename: 'src/finder.js', workspace: { 'src/strategy.js': strategy('/patient').replace("'searchStrategy'", "'otherStrategy'") }, code: caller },
+    ],
+    invalid: [
+      {
+        name: 'the typed search text in the config handed to a patient search service',
+        filename: 'src/finder.js',
+        workspace: { 'src/strategy.js': strategy('/patient') },
+        code: caller,
+        errors: [{ line: 5, column: 17, kinds: ['name'] }],
+      },
+    ],
+  });
+});
+
+// A name parameter of an endpoint that lists patients filters them by their name (the REST reading of FHIR's
+// `Patient?name=`): what fills it is a person's name. Not on a drug or staff endpoint, not a constant or an id, and
+// not a key naming the name of something else (`file_name`, `location_name`).
+describe('no-phi-in-url: a name parameter of a patient endpoint (round 18)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "import axios from 'axios';\nexport const drugs = (text: string) => axios.get('/api/drugs', { params: { name: text } });",
+      "import axios from 'axios';\nexport const staff = (text: string) => axios.get('/api/patients/providers', { params: { name: text } });",
+      "import axios from 'axios';\nexport const files = (text: string) => axios.get('/api/patients/documents', { params: { file_name: text, location_name: text } });",
+      "import axios from 'axios';\nexport const sorted = () => axios.get('/api/patients', { params: { name: 'asc' } });",
+      "import axios from 'axios';\nexport const byId = (patientUuid: string) => axios.get('/api/patients', { params: { name: patientUuid } });",
+    ],
+    invalid: [
+      {
+        name: 'the typed text as the name filter of the patients list',
+        code: "import axios from 'axios';\nexport const find = (text: string) => axios.get('/api/patients', { params: { name: text, limit: 20 } });",
+        errors: [{ line: 2, column: 76, kinds: ['name'] }],
+      },
+      {
+        name: 'a display name in a patient search URL',
+        code: "export const find = (text: string) => fetch(`/api/patients/search?display_name=${text}&limit=20`);",
+        errors: [{ line: 1, column: 82, kinds: ['name'] }],
+      },
+    ],
+  });
+});

@@ -638,6 +638,9 @@ function createContext(
       if (language !== 'code' || !input.index) return undefined;
       const name = analyzer().instanceClassOf(receiver);
       if (name !== undefined) return input.index.queryForwardingOf(name, method);
+      // `patientServiceStrategy.search(config)`: an AngularJS service injected under its registered name
+      const injected = receiver.type === 'Identifier' ? input.index.queryForwardingOf(receiver.name, method) : undefined;
+      if (injected) return { ...injected, byName: true };
       // `self.rapidpro.get_contact(filters)`: an object whose class the code does not name, a member found by its name
       const member = receiver.type === 'MemberExpression' || receiver.type === 'Identifier' ? input.index.queryForwardingOfMember(method) : undefined;
       return member ? { ...member, byName: true } : undefined;

@@ -214,6 +214,8 @@ export interface QueryForwardingMethod {
   field: string;
   fieldType?: string;
   urlText: string;
+  /** The parameter is the client's whole request config (`$http.get(url, config)`): its `params` are the query. */
+  config?: boolean;
 }
 
 const METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*([a-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
@@ -226,6 +228,20 @@ function resolvedUrlText(argument: string, classText: string): string {
     return initialised ? initialised[2] : 'X';
   });
   return resolved.replace(/\$\{[^}]{0,200}\}/g, 'X').replace(/['"`]/g, '').replace(/\s*\+\s*/g, '');
+}
+
+/**
+ * A service function's URL text: `baseUrl.concat('search/name')` is `baseUrl + 'search/name'`, and a name the file binds
+ * to literal text (`const baseUrl = '/patients/';`) is that text; the rest as resolvedUrlText reads it.
+ */
+function resolvedServiceUrlText(argument: string, fileText: string): string {
+  const joined = argument.replace(/\.\s*concat\(\s*(['"`])([^'"`$]{0,200})\1\s*\)/g, (_whole, _quote: string, added: string) => ` + '${added}'`);
+  // only the leading name, the base the path is added to (a word inside a literal is not a name)
+  const resolved = joined.trim().replace(/^([A-Za-z_$][\w$]*)(?![\w$.(])/, (name: string) => {
+    const bound = new RegExp(String.raw`\b(?:const|var|let)\s+${name.replace(/\$/g, '\\$')}\s*=\s*(['"\`])([^'"\`$]{0,200})\1\s*[;\n]`).exec(fileText);
+    return bound ? `'${bound[2]}'` : name;
+  });
+  return resolvedUrlText(resolved, '');
 }
 
 /** A member declared in a constructor-style function: `self.get_contact = function (filters) {`, `this.findByPhone = (phone) => {`. */
@@ -264,9 +280,71 @@ function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
 }
 
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
-  if (!/\bparams\b/.test(text) || !/\.\s*get\s*[(<]/.test(text)) return [];
-  if (!text.includes('class ')) return extractMemberQueryForwarding(text);
+  if (!/\.\s*get\s*[(<]/.test(text)) return [];
+  // `$http.get(url, config)` forwards a whole config: no `params` need be written in the service's file
+  if (!/\bparams\b/.test(text)) return text.includes('class ') ? [] : extractServiceFunctionQueryForwarding(text);
+  if (!text.includes('class ')) return [...extractMemberQueryForwarding(text), ...extractServiceFunctionQueryForwarding(text)];
   return [...extractClassQueryForwarding(text), ...extractMemberQueryForwarding(text)];
+}
+
+/** A named function of a service module: `function searchByName(options) {`, `searchByName: function (options) {`. */
+const SERVICE_FUNCTION_HEADER = /(?:^|[\n;{}])[ \t]*(?:function\s+([A-Za-z_$][\w$]*)\s*\(([^()]{0,300})\)|(?:(?:var|let|const)\s+)?([A-Za-z_$][\w$]*)\s*[:=]\s*function\s*[\w$]*\s*\(([^()]{0,300})\))\s*\{/g;
+/** The one service an AngularJS module file registers: `.service('patientServiceStrategy', …)`, `.factory('Patients', …)`. */
+const ANGULAR_SERVICE_REGISTRATION = /\.\s*(?:service|factory)\s*\(\s*['"]([A-Za-z_$][\w$]*)['"]/g;
+/** AngularJS's `$http.get(` (also kept on the service object: `service.$http.get(`). */
+const DOLLAR_HTTP_GET_CALL = /(?<![\w$])(?:[\w$]+\s*\.\s*)?\$http\s*\.\s*get\s*\(/g;
+
+/**
+ * Functions of an AngularJS (or plain JavaScript) service module that hand a parameter to `$http.get(url, { params })`,
+ * as it is or as a copy (`const opts = angular.copy(options || {})`, `{ ...options }`, `Object.assign({}, options)`):
+ * `service.searchByName = searchByName; function searchByName(options) { … $http.get(target, { params: opts }) }`.
+ * `$http` sends `params` as the URL's query string whatever the method, so the caller's object is that query. The
+ * service object's name is not the class of anything the code declares (className ''): callers find the function by its
+ * name (see WorkspaceIndex.queryForwardingOfMember), which must be one that says what it does.
+ */
+function extractServiceFunctionQueryForwarding(text: string): QueryForwardingMethod[] {
+  if (!text.includes('$http')) return [];
+  const methods: QueryForwardingMethod[] = [];
+  // AngularJS injects a service by its registered name, and code names the parameter it is injected into the same way
+  // (`function (patientServiceStrategy) { patientServiceStrategy.search(config) }`): a file registering one service
+  // declares the functions of that name, as a class declares its methods.
+  const registered = [...text.matchAll(ANGULAR_SERVICE_REGISTRATION)].map((match) => match[1]);
+  const serviceName = registered.length === 1 ? registered[0] : undefined;
+  SERVICE_FUNCTION_HEADER.lastIndex = 0;
+  for (let found = SERVICE_FUNCTION_HEADER.exec(text); found; found = SERVICE_FUNCTION_HEADER.exec(text)) {
+    const method = found[1] ?? found[3];
+    if (NOT_METHODS.has(method)) continue;
+    const parameters = (found[2] ?? found[4] ?? '').split(',').map((part) => /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    if (!parameters.some((parameter) => parameter !== undefined)) continue;
+    const open = found.index + found[0].length - 1;
+    const body = bracketed(text, open, 1500);
+    if (body === undefined) continue;
+    // A parameter's copies within the function: `const opts = angular.copy(options || {})`, `var query = options || {}`.
+    const aliases = new Map<string, number>();
+    parameters.forEach((parameter, index) => { if (parameter) aliases.set(parameter, index); });
+    for (const alias of body.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:angular\.copy\(\s*|Object\.assign\(\s*\{\s*\}\s*,\s*|\{\s*\.\.\.\s*)?([A-Za-z_$][\w$]*)\s*(?:\|\|\s*\{\s*\}\s*)?[)}]?\s*[;\n]/g)) {
+      const index = aliases.get(alias[2]);
+      if (index !== undefined && !aliases.has(alias[1])) aliases.set(alias[1], index);
+    }
+    DOLLAR_HTTP_GET_CALL.lastIndex = 0;
+    for (let call = DOLLAR_HTTP_GET_CALL.exec(body); call; call = DOLLAR_HTTP_GET_CALL.exec(body)) {
+      const rest = body.slice(call.index + call[0].length, call.index + call[0].length + 400);
+      // `$http.get(url, config)`: the whole request config handed in, its `params` the query string
+      const whole = /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*([A-Za-z_$][\w$]*)\s*\)/.exec(rest);
+      const shaped = whole ? undefined : /^((?:`[^`]{0,300}`|'[^']{0,300}'|"[^"]{0,300}"|[^,'"`()]|\([^()]{0,200}\)){1,300}),\s*\{([^{}]{0,300})\}/.exec(rest);
+      const value = whole ? whole[2] : shaped ? /(?:^|,)\s*params\s*:\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(shaped[2].trim())?.[1] : undefined;
+      const index = value !== undefined ? aliases.get(value) : undefined;
+      if (index === undefined) continue;
+      const urlArgument = (whole ?? shaped)![1].trim();
+      // the URL kept in a local first (`var patientSearchUrl = base + "/patient";`): its text says what is searched
+      const local = /^[A-Za-z_$][\w$]*$/.test(urlArgument) ? new RegExp(String.raw`\b(?:var|let|const)\s+${urlArgument.replace(/\$/g, '\\$')}\s*=\s*([^;\n]{1,300})`).exec(body)?.[1] : undefined;
+      const entry = { method, parameter: index, field: '$http', urlText: resolvedServiceUrlText(local ?? urlArgument, text), ...(whole ? { config: true } : {}) };
+      methods.push({ className: '', ...entry });
+      if (serviceName) methods.push({ className: serviceName, ...entry });
+      break;
+    }
+  }
+  return methods;
 }
 
 function extractClassQueryForwarding(text: string): QueryForwardingMethod[] {
@@ -1883,7 +1961,7 @@ export class WorkspaceIndex {
    * Only when the receiver is an HTTP client: a field typed as Angular's HttpClient or as a workspace client class, or
    * named for one (`http`, `httpClient`, `api`). Undefined when files declaring the class disagree.
    */
-  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string } | undefined {
+  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string; config?: boolean } | undefined {
     if (!this.queryForwardingByName) {
       const byName = new Map<string, QueryForwardingMethod[]>();
       for (const list of this.queryForwardingByFile.values()) for (const entry of list) byName.set(`${entry.className}#${entry.method}`, [...(byName.get(`${entry.className}#${entry.method}`) ?? []), entry]);
@@ -1892,8 +1970,8 @@ export class WorkspaceIndex {
     const entries = this.queryForwardingByName.get(`${className}#${method}`);
     if (entries?.length !== 1) return undefined;
     const [entry] = entries;
-    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest)$/i.test(entry.field);
-    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
+    const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest|\$http)$/i.test(entry.field);
+    return client ? { parameter: entry.parameter, urlText: entry.urlText, ...(entry.config ? { config: true } : {}) } : undefined;
   }
 
   /**
@@ -1902,7 +1980,7 @@ export class WorkspaceIndex {
    * more: `get_contact`, `findPatients`, never `get` or `search`) declared once in the workspace (or in identical copies),
    * on a field named as an HTTP client (`json_api`, `httpClient`).
    */
-  queryForwardingOfMember(method: string): { parameter: number; urlText: string } | undefined {
+  queryForwardingOfMember(method: string): { parameter: number; urlText: string; config?: boolean } | undefined {
     if (splitWords(method).length < 2) return undefined;
     this.queryForwardingOf('', '');
     const entries = this.queryForwardingByName!.get(`#${method}`);
@@ -1911,8 +1989,8 @@ export class WorkspaceIndex {
     // two different members of that name leave the caller's object unknown.
     const [entry] = entries;
     if (entries.some((other) => other.parameter !== entry.parameter || other.field !== entry.field || other.urlText !== entry.urlText)) return undefined;
-    const client = splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
-    return client ? { parameter: entry.parameter, urlText: entry.urlText } : undefined;
+    const client = entry.field === '$http' || splitWords(entry.field).some((word) => ['http', 'https', 'api', 'client', 'axios', 'rest'].includes(word));
+    return client ? { parameter: entry.parameter, urlText: entry.urlText, ...(entry.config ? { config: true } : {}) } : undefined;
   }
 
   /** Whether some workspace file exports `name` as a literal constant (an import of it is not PHI). */

@@ -259,9 +259,10 @@ export interface RuleContext<MessageIds extends string = string> {
    * as the query (`get(params) { return this.server.get(this.url, { params }); }`): that parameter's position and the
    * request URL's known text (`X` for unknown parts). `byName`: the receiver's class is unknown and the method was
    * found by its name alone (a constructor-style member, `self.get_contact = function (filters) {…}`), so no cross-file
-   * summary follows the caller's values: the rule judges them itself.
+   * summary follows the caller's values: the rule judges them itself. `config`: the parameter is the client's whole
+   * request config (`$http.get(url, config)`), whose `params` are the query.
    */
-  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean } | undefined;
+  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean; config?: boolean } | undefined;
     /**
    * When `callee` names a function of a relatively imported workspace module (`find` of `const { find } =
    * require('./patients')`, `Patients.find` of `const Patients = require('../patients')`): the keys that function reads

@@ -1228,6 +1228,12 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
+    const value = this.templateText(node);
+    // `` `body: ${JSON.stringify(req.body)}` ``: a client's whole payload spelt into a text is still all of it.
+    return node.expressions.some((expression) => hasTag(this.valueOf(expression), 'request-body')) ? withTag(value, 'request-body') : value;
+  }
+
+  private templateText(node: TSESTree.TemplateLiteral): AbstractValue {
     const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression), expression), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
@@ -1624,7 +1630,9 @@ export abstract class ValueEvaluator {
     const left = this.valueOf(node.left);
     const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right), node.right), left.constant) : this.valueOf(node.right);
     const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
-    const combined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
+    const joined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
+    // `'body: ' + JSON.stringify(req.body)`: a client's whole payload spelt into a text is still all of it.
+    const combined = hasTag(left, 'request-body') || hasTag(right, 'request-body') ? withTag(joined, 'request-body') : joined;
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };

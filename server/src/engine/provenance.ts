@@ -972,6 +972,31 @@ function isSocketWriteHandler(fn: Node): boolean {
   return words.some((word) => socketWriteWords.has(word)) && !words.some((word) => socketRemovalWords.has(word));
 }
 
+/** Methods of an HTTP response (Express, Node's `ServerResponse`) that are handed the body to send. */
+const RESPONSE_BODY_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write']);
+/** Names of a server's response object. */
+const RESPONSE_OBJECT_NAMES = new Set(['res', 'response', 'resp', 'httpResponse', 'serverResponse']);
+
+/**
+ * The parameter that receives every response body a server sends: the first of a function put in place of a
+ * response's `send`/`json`/`end`/`write` (`res.send = function (body) { … }`, the usual way to intercept
+ * responses in Express middleware), or the third of a Fastify `onSend` hook (`(request, reply, payload, done)`).
+ * -1 for any other function.
+ */
+function responseBodyParameterIndex(fn: Node): number {
+  const holder = parentNode(fn);
+  if (holder?.type === 'AssignmentExpression' && holder.right === fn && holder.operator === '=' && holder.left.type === 'MemberExpression' && !holder.left.computed) {
+    const method = propertyName(holder.left);
+    const receiver = lastSegment(holder.left.object);
+    return method && RESPONSE_BODY_METHODS.has(method) && receiver && RESPONSE_OBJECT_NAMES.has(receiver) ? 0 : -1;
+  }
+  if (holder?.type === 'CallExpression' && holder.arguments[1] === fn && holder.callee.type === 'MemberExpression' && propertyName(holder.callee) === 'addHook') {
+    const hook = holder.arguments[0];
+    return hook.type === 'Literal' && hook.value === 'onSend' ? 2 : -1;
+  }
+  return -1;
+}
+
 /**
  * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
  * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
@@ -982,6 +1007,8 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   const params = (fn as TSESTree.FunctionLike).params;
   const param = params[index];
   if (!param) return undefined;
+  // `res.send = function (body) { … }`, `fastify.addHook('onSend', (request, reply, payload) => …)`: every response body.
+  if (index === responseBodyParameterIndex(fn)) return INBOUND;
   if (index !== 0) return undefined;
   // A procedure's input and a serverless event are a patient's data when the handler says so: the
   // fields it reads from them (or its schema declares) name patient data, not only ids and flags.

@@ -605,6 +605,8 @@ describe('no-body-logging: logging infrastructure that logs every command or res
       "import mongoose from 'mongoose';\ndeclare const logger: any;\nmongoose.set('debug', (collection: string, method: string) => logger.info(`${collection}.${method}`));",
       // a response wrapper that logs the status and timing, not the body
       "declare const logger: any;\nexport function timing(req: any, res: any, next: () => void) {\n  const send = res.send;\n  res.send = function (body: unknown) {\n    logger.info(req.method, req.originalUrl, res.statusCode, typeof body);\n    return send.call(this, body);\n  };\n  next();\n}",
+      // a record built from a body's metadata only
+      "declare const logger: any;\nexport function access(req: any) {\n  const entry = { url: req.originalUrl, bytes: JSON.stringify(req.body).length, fields: Object.keys(req.body) };\n  logger.info('access', entry);\n}",
       // a wrapper of something that is not a response
       "declare const logger: any; declare const socket: any;\nsocket.send = function (frame: unknown) { logger.info('frame', frame); };",
     ],
@@ -638,6 +640,16 @@ describe('no-body-logging: logging infrastructure that logs every command or res
         name: 'res.json replaced by a function that logs the body',
         code: "export function responses(req: any, res: any, next: () => void) {\n  const json = res.json.bind(res);\n  res.json = (payload: unknown) => {\n    console.log('response', payload);\n    return json(payload);\n  };\n  next();\n}",
         errors: [{ message: 'Logging the whole', line: 4, column: 29 }],
+      },
+      {
+        name: 'an access-log entry that copies the request body',
+        code: "declare const logger: any;\nexport function access(req: any) {\n  const entry = { url: req.originalUrl, method: req.method, body: req.body };\n  logger.info('access', entry);\n}",
+        errors: [{ message: 'Logging the whole', line: 4, column: 25 }],
+      },
+      {
+        name: 'a shared response builder logs every response it builds, body included',
+        code: "import type { APIGatewayProxyResult } from 'aws-lambda';\nexport const respond = (statusCode: number, body: unknown): APIGatewayProxyResult => {\n  const response = { statusCode, body: JSON.stringify(body) };\n  console.log('Response:', response);\n  return response;\n};",
+        errors: [{ message: 'Logging the whole', line: 4, column: 28 }],
       },
       {
         name: 'a Fastify onSend hook logs every payload',

@@ -1646,11 +1646,15 @@ export abstract class ValueEvaluator {
     let kinds = EMPTY;
     let typeName: string | undefined;
     const aboutPatient = node.properties.some((property) => property.type === 'Property' && !property.computed && namesPatientReference(keyName(property.key)));
+    // `{ url, body: req.body }`, `{ statusCode, body: JSON.stringify(result) }` with a client's or a response's whole
+    // payload in a field: the record holds all of it (an access-log entry, a response being built).
+    let carriesPayload = false;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
         const spread = this.valueOf(property.argument);
         spread.fields?.forEach((value, key) => fields.set(key, value));
         kinds = join(kinds, taintOnly(spread));
+        carriesPayload ||= hasTag(spread, 'request-body');
         typeName ??= spread.typeName;
         continue;
       }
@@ -1674,13 +1678,15 @@ export abstract class ValueEvaluator {
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value, aboutPatient);
       if (key !== undefined) fields.set(key, fieldValue);
       kinds = join(kinds, taintOnly(fieldValue));
+      carriesPayload ||= hasTag(value, 'request-body');
     }
     // `{ value: reading.v, units: 'mg/dL' }`: a measurement record whatever its keys' names say.
     const measurement = measurementRecordValue(node, this as unknown as ProvenanceHost);
     if (hasPhi(measurement)) kinds = join(kinds, measurement);
     // `resourceType: 'Patient'` names the shape for later reads; the literal's PHI is what its fields
     // hold (`{ resourceType: 'Immunization', count: n }` is a log line, not a resource).
-    return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
+    const record = { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
+    return carriesPayload ? withTag(record, 'request-body') : record;
   }
 
   /** A value whose own name is a trap (`patientId`, `visit.uuid`): what a key says about it does not apply. */

@@ -997,6 +997,37 @@ function responseBodyParameterIndex(fn: Node): number {
   return -1;
 }
 
+/** `x`, `JSON.stringify(x)`, `String(x)`, `x ? JSON.stringify(x) : ''`, `x ?? ''`: the whole of `name` as a body. */
+function isWholeBodyOf(value: Node, name: string): boolean {
+  const inner = value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' ? value.expression : value;
+  if (inner.type === 'Identifier') return inner.name === name;
+  if (inner.type === 'ConditionalExpression') return isWholeBodyOf(inner.consequent, name) || isWholeBodyOf(inner.alternate, name);
+  if (inner.type === 'LogicalExpression') return isWholeBodyOf(inner.left, name) || isWholeBodyOf(inner.right, name);
+  if (inner.type === 'CallExpression' && inner.arguments[0]?.type !== 'SpreadElement' && inner.arguments[0]) {
+    const callee = dottedName(inner.callee);
+    return (callee === 'JSON.stringify' || callee === 'String') && isWholeBodyOf(inner.arguments[0], name);
+  }
+  return false;
+}
+
+/**
+ * A parameter of a function declared to return a serverless HTTP result that becomes that result's `body`: the
+ * function builds responses, and the parameter is the body of each one its callers send.
+ */
+function isGatewayResponseBodyParameter(fn: TSESTree.FunctionLike, param: TSESTree.Parameter): boolean {
+  if (param.type !== 'Identifier') return false;
+  const returns = declaredTypeName(fn.returnType);
+  if (!returns || !serverlessResultTypes.has(returns) || !fn.body) return false;
+  const stack: Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'Property' && !node.computed && keyName(node.key) === 'body' && isWholeBodyOf(node.value as Node, param.name)) return true;
+    if (FUNCTION_TYPES.has(node.type)) continue;
+    pushChildNodes(node, stack);
+  }
+  return false;
+}
+
 /**
  * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
  * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
@@ -1009,6 +1040,8 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   if (!param) return undefined;
   // `res.send = function (body) { … }`, `fastify.addHook('onSend', (request, reply, payload) => …)`: every response body.
   if (index === responseBodyParameterIndex(fn)) return INBOUND;
+  // `const respond = (statusCode, body): APIGatewayProxyResult => ({ statusCode, body: JSON.stringify(body) })`: the body of every response built with it.
+  if (isGatewayResponseBodyParameter(fn as TSESTree.FunctionLike, param)) return INBOUND;
   if (index !== 0) return undefined;
   // A procedure's input and a serverless event are a patient's data when the handler says so: the
   // fields it reads from them (or its schema declares) name patient data, not only ids and flags.

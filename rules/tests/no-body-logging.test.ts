@@ -607,6 +607,9 @@ describe('no-body-logging: logging infrastructure that logs every command or res
       "declare const logger: any;\nexport function timing(req: any, res: any, next: () => void) {\n  const send = res.send;\n  res.send = function (body: unknown) {\n    logger.info(req.method, req.originalUrl, res.statusCode, typeof body);\n    return send.call(this, body);\n  };\n  next();\n}",
       // a record built from a body's metadata only
       "declare const logger: any;\nexport function access(req: any) {\n  const entry = { url: req.originalUrl, bytes: JSON.stringify(req.body).length, fields: Object.keys(req.body) };\n  logger.info('access', entry);\n}",
+      // a Nest pipe of one scalar route argument, and an Angular pipe (display values)
+      "import { Injectable, PipeTransform } from '@nestjs/common';\n@Injectable()\nexport class ParseIdPipe implements PipeTransform<string, number> {\n  transform(value: string) { console.log('id', value); return Number(value); }\n}",
+      "import { Pipe, PipeTransform } from '@angular/core';\n@Pipe({ name: 'upper' })\nexport class UpperPipe implements PipeTransform {\n  transform(value: any) { console.log(value); return String(value).toUpperCase(); }\n}",
       // a wrapper of something that is not a response
       "declare const logger: any; declare const socket: any;\nsocket.send = function (frame: unknown) { logger.info('frame', frame); };",
     ],
@@ -650,6 +653,11 @@ describe('no-body-logging: logging infrastructure that logs every command or res
         name: 'a shared response builder logs every response it builds, body included',
         code: "import type { APIGatewayProxyResult } from 'aws-lambda';\nexport const respond = (statusCode: number, body: unknown): APIGatewayProxyResult => {\n  const response = { statusCode, body: JSON.stringify(body) };\n  console.log('Response:', response);\n  return response;\n};",
         errors: [{ message: 'Logging the whole', line: 4, column: 28 }],
+      },
+      {
+        name: 'a NestJS validation pipe prints every argument it validates, request bodies included',
+        code: "import { Injectable, ValidationPipe, ArgumentMetadata } from '@nestjs/common';\n@Injectable()\nexport class ValidateInputPipe extends ValidationPipe {\n  async transform(value, metadata: ArgumentMetadata) {\n    console.log(value);\n    return super.transform(value, metadata);\n  }\n}",
+        errors: [{ message: 'Logging the whole', line: 5, column: 17 }],
       },
       {
         name: 'a Fastify onSend hook logs every payload',

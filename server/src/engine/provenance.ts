@@ -1028,6 +1028,36 @@ function isGatewayResponseBodyParameter(fn: TSESTree.FunctionLike, param: TSESTr
   return false;
 }
 
+/** `PipeTransform<string, …>`, `value: number`: a pipe of one scalar route or query argument, not of a body. */
+function isScalarType(type: TSESTree.TypeNode | undefined): boolean {
+  return type?.type === 'TSStringKeyword' || type?.type === 'TSNumberKeyword' || type?.type === 'TSBooleanKeyword';
+}
+
+function programOf(node: Node): Node | undefined {
+  let current: Node | undefined = node;
+  while (current && current.type !== 'Program') current = parentNode(current);
+  return current;
+}
+
+/**
+ * The value parameter of a NestJS pipe's `transform` (a class extending Nest's `ValidationPipe`, or implementing its
+ * `PipeTransform` for other than one scalar), in a file importing `@nestjs/common`: the framework hands it every
+ * argument of every handler the pipe is bound to, request bodies included (an Angular pipe, from `@angular/core`,
+ * transforms display values instead).
+ */
+function isNestPipeValueParameter(fn: Node, param: TSESTree.Parameter): boolean {
+  const method = parentNode(fn);
+  if (method?.type !== 'MethodDefinition' || method.computed || keyName(method.key) !== 'transform') return false;
+  const owner = parentNode(parentNode(method) ?? method);
+  if (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression') return false;
+  if (param.type === 'Identifier' && isScalarType(param.typeAnnotation?.typeAnnotation)) return false;
+  const extendsValidationPipe = owner.superClass ? lastSegment(owner.superClass) === 'ValidationPipe' : false;
+  const implementsPipe = (owner.implements ?? []).some((clause) => lastSegment(clause.expression) === 'PipeTransform' && !isScalarType(clause.typeArguments?.params[0]));
+  if (!extendsValidationPipe && !implementsPipe) return false;
+  const program = programOf(owner);
+  return program?.type === 'Program' && program.body.some((statement) => statement.type === 'ImportDeclaration' && statement.source.value === '@nestjs/common');
+}
+
 /**
  * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
  * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
@@ -1042,6 +1072,8 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   if (index === responseBodyParameterIndex(fn)) return INBOUND;
   // `const respond = (statusCode, body): APIGatewayProxyResult => ({ statusCode, body: JSON.stringify(body) })`: the body of every response built with it.
   if (isGatewayResponseBodyParameter(fn as TSESTree.FunctionLike, param)) return INBOUND;
+  // A NestJS pipe's `transform(value, metadata)`: each body, query or route argument of the handlers it is bound to.
+  if (index === 0 && isNestPipeValueParameter(fn, param)) return INBOUND;
   if (index !== 0) return undefined;
   // A procedure's input and a serverless event are a patient's data when the handler says so: the
   // fields it reads from them (or its schema declares) name patient data, not only ids and flags.

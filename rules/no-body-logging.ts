@@ -7,7 +7,7 @@ import { FailedRequests, inNonClientErrorBranch } from './utils/http-client-erro
 import { droppedInProduction } from './utils/log-levels';
 import { isLogLineCall } from './utils/loggers';
 
-type MessageId = 'loggedCommand' | 'databaseDebug' | 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
+type MessageId = 'bodyLoggerPackage' | 'loggedCommand' | 'databaseDebug' | 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -173,6 +173,7 @@ export default createRule({
       serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
       loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, a queue message or a bucket object another system delivered, an RPC input or a socket message) or every response body it sends, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      bodyLoggerPackage: '`{{name}}` (morgan-body) writes the request and response body of every call to the log: in a health API those bodies are PHI. Use morgan with a format of method, URL, status and timing, or turn `logRequestBody` and `logResponseBody` off.',
       loggedCommand: 'This {{hook}} logs every database command with its {{what}}: the documents written and the filters searched, which in a health app are patients\' records and search values. Log the command name, collection and duration only.',
       databaseDebug: '`{{call}}` turns on the driver\'s debug output outside development: every query and write is printed with its filter and documents, which in a health app are patients\' records. Enable it only in development.',
       rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
@@ -218,7 +219,14 @@ export default createRule({
     const failedRequests = new FailedRequests(context);
     const LOGGER_LABELS = { inputOutputLogger: 'inputOutputLogger', logEvent: 'logEvent: true', logEventIfEnabled: 'logEventIfEnabled' } as const;
 
+    /** Local names of the morgan-body middleware (`import morganBody from 'morgan-body'`, `const mb = require('morgan-body')`). */
+    const bodyLoggerNames = new Set<string>();
+
     return {
+      ImportDeclaration(node: TSESTree.ImportDeclaration) {
+        if (node.source.value !== BODY_LOGGER_PACKAGE) return;
+        for (const specifier of node.specifiers) if (specifier.type !== 'ImportSpecifier') bodyLoggerNames.add(specifier.local.name);
+      },
       FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
         lambdaEvents.onFunctionDeclaration(node);
       },
@@ -227,6 +235,7 @@ export default createRule({
         lambdaEvents.onMember(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type === 'Identifier' && isRequireOf(node.init, BODY_LOGGER_PACKAGE)) bodyLoggerNames.add(node.id.name);
         lambdaEvents.onDeclarator(node);
         failedRequests.onDeclarator(node);
       },
@@ -278,6 +287,11 @@ export default createRule({
       CallExpression(node: TSESTree.CallExpression) {
         lambdaEvents.onCall(node);
         headerMaps.onCall(node);
+        // morganBody(app, options): every request and response body to the log, unless both are turned off.
+        if (node.callee.type === 'Identifier' && bodyLoggerNames.has(node.callee.name) && !bothBodiesOff(context, node.arguments[1] as Node | undefined)) {
+          context.report({ node, messageId: 'bodyLoggerPackage', data: { name: node.callee.name } });
+          return;
+        }
         const call = memberCall(node);
         // expressWinston.requestWhitelist.push('body')
         if (call?.method === 'push') {
@@ -639,4 +653,20 @@ function isDatabaseDebugSwitch(context: RuleContext, call: TSESTree.CallExpressi
     if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return false;
   }
   return true;
+}
+
+// ── body-logging middleware packages ────────────────────────────────────────────────────────
+
+/** morgan-body: express middleware whose purpose is logging each request's and response's body. */
+const BODY_LOGGER_PACKAGE = 'morgan-body';
+
+function isRequireOf(init: Node | null | undefined, source: string): boolean {
+  return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && init.arguments[0].value === source;
+}
+
+/** morgan-body options with both `logRequestBody: false` and `logResponseBody: false`: only the request line is written. */
+function bothBodiesOff(context: RuleContext, options: Node | undefined): boolean {
+  if (options?.type !== 'ObjectExpression') return false;
+  const off = (key: string) => options.properties.some((property) => property.type === 'Property' && keyName(property.key) === key && codeConstant(context, property.value as Node) === false);
+  return off('logRequestBody') && off('logResponseBody');
 }

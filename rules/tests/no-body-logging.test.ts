@@ -610,6 +610,8 @@ describe('no-body-logging: logging infrastructure that logs every command or res
       // a Nest pipe of one scalar route argument, and an Angular pipe (display values)
       "import { Injectable, PipeTransform } from '@nestjs/common';\n@Injectable()\nexport class ParseIdPipe implements PipeTransform<string, number> {\n  transform(value: string) { console.log('id', value); return Number(value); }\n}",
       "import { Pipe, PipeTransform } from '@angular/core';\n@Pipe({ name: 'upper' })\nexport class UpperPipe implements PipeTransform {\n  transform(value: any) { console.log(value); return String(value).toUpperCase(); }\n}",
+      // morgan-body with both bodies turned off; plain morgan
+      "import express from 'express';\nimport morganBody from 'morgan-body';\nconst app = express();\nmorganBody(app, { logRequestBody: false, logResponseBody: false });",
       // a wrapper of something that is not a response
       "declare const logger: any; declare const socket: any;\nsocket.send = function (frame: unknown) { logger.info('frame', frame); };",
     ],
@@ -658,6 +660,11 @@ describe('no-body-logging: logging infrastructure that logs every command or res
         name: 'a NestJS validation pipe prints every argument it validates, request bodies included',
         code: "import { Injectable, ValidationPipe, ArgumentMetadata } from '@nestjs/common';\n@Injectable()\nexport class ValidateInputPipe extends ValidationPipe {\n  async transform(value, metadata: ArgumentMetadata) {\n    console.log(value);\n    return super.transform(value, metadata);\n  }\n}",
         errors: [{ message: 'Logging the whole', line: 5, column: 17 }],
+      },
+      {
+        name: 'morgan-body logs every request and response body',
+        code: "const express = require('express');\nconst morganBody = require('morgan-body');\nconst app = express();\nmorganBody(app, { maxBodyLength: 100000 });",
+        errors: [{ message: 'morgan-body', line: 4, column: 1 }],
       },
       {
         name: 'a Fastify onSend hook logs every payload',

@@ -5,7 +5,7 @@ import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
 import { FailedRequests, inNonClientErrorBranch } from './utils/http-client-errors';
 import { droppedInProduction } from './utils/log-levels';
-import { isLogLineCall } from './utils/loggers';
+import { isLogLineCall, isLoggerFunctionName } from './utils/loggers';
 
 type MessageId = 'bodyLoggerPackage' | 'loggedCommand' | 'databaseDebug' | 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
@@ -336,7 +336,22 @@ export default createRule({
           }
           return;
         }
-        if (!isLogLineCall(context, node)) {
+        const logLine = isLogLineCall(context, node);
+        // A database driver's command monitoring: `client.on('commandStarted', (event) => log(event))`, also through
+        // the project's own log function (`logInfo('command', { event })`).
+        if (logLine || (node.callee.type === 'Identifier' && isLoggerFunctionName(node.callee.name))) {
+          const hook = commandHookOf(node);
+          if (hook && !droppedInProduction(context, node)) {
+            for (const argument of node.arguments) {
+              const logged = findLoggedWhole(argument, (child, parent) => isCommandPayload(child, parent, hook));
+              if (logged) {
+                context.report({ node: logged, messageId: 'loggedCommand', data: { hook: hook.label, what: hook.what }, precision: 'medium' });
+                return;
+              }
+            }
+          }
+        }
+        if (!logLine) {
           failedRequests.onCall(node);
           return;
         }
@@ -344,17 +359,6 @@ export default createRule({
         if (isAccountHandler(context, node)) return;
         // `logger.debug(req.body)` through a logger whose production level is `info`: nothing is written.
         if (droppedInProduction(context, node)) return;
-        // A database driver's command monitoring: `client.on('commandStarted', (event) => log(event))`.
-        const hook = commandHookOf(node);
-        if (hook) {
-          for (const argument of node.arguments) {
-            const logged = findLoggedWhole(argument, (child, parent) => isCommandPayload(child, parent, hook));
-            if (logged) {
-              context.report({ node: logged, messageId: 'loggedCommand', data: { hook: hook.label, what: hook.what }, precision: 'medium' });
-              return;
-            }
-          }
-        }
         const parameter = interceptorParameter(node);
         for (const argument of node.arguments) {
           // `else if (error instanceof Error) logger.error(…, { error })` after `if (isAxiosError(error))`: not the client's error.

@@ -622,6 +622,11 @@ describe('no-body-logging: logging infrastructure that logs every command or res
         errors: [{ message: 'logs every database command', line: 5, column: 34 }, { message: 'logs every database command', line: 7, column: 78 }],
       },
       {
+        name: 'command listeners logging through the project\'s own log function',
+        code: "const { MongoClient } = require('mongodb');\nconst { logInfo } = require('./logging');\nconst client = new MongoClient('mongodb://db/clinic', { monitorCommands: true });\nclient.on('commandStarted', (event) => {\n  logInfo('mongo command', { event });\n});",
+        errors: [{ message: 'logs every database command', line: 5, column: 30 }],
+      },
+      {
         name: 'a connector observer logs every command with its parameters',
         code: "declare const app: any;\napp.dataSources.db.connector.observe('before execute', function (ctx: any, next: () => void) {\n  app.logger.debug(`running ${ctx.req.command}: ${JSON.stringify(ctx.req.params)}`);\n  next();\n});",
         errors: [{ message: 'logs every database command', line: 3, column: 66 }],

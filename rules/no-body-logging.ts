@@ -574,7 +574,8 @@ interface CommandHook {
   what: string;
 }
 
-const MONGO_COMMAND_EVENTS = new Set(['commandStarted', 'commandSucceeded', 'commandFailed']);
+/** `commandFailed` is left out: its event carries the command's name and the failure, not the command document. */
+const MONGO_COMMAND_EVENTS = new Set(['commandStarted', 'commandSucceeded']);
 const MONGO_EVENT_FIELDS = new Set(['command', 'reply']);
 /** LoopBack connector hooks: `connector.observe('before execute' | 'after execute' | 'execute', (ctx, next) => …)`. */
 const CONNECTOR_EXECUTE_EVENT = /^(?:before |after )?execute$/;

@@ -596,7 +596,8 @@ describe('no-body-logging: logging infrastructure that logs every command or res
       "import { MongoClient } from 'mongodb';\ndeclare const logger: any;\nconst client = new MongoClient('mongodb://db/clinic', { monitorCommands: true });\nclient.on('commandStarted', (event) => logger.info('mongo command', { name: event.commandName, id: event.requestId }));\nclient.on('commandSucceeded', (event) => logger.info('mongo done', event.commandName, event.duration));",
       // a connector observer that logs the command's name and timing, not its parameters
       "declare const app: any;\napp.dataSources.db.connector.observe('before execute', function (ctx: any, next: () => void) {\n  app.logger.debug(`running ${ctx.req.command} on ${ctx.model}`);\n  next();\n});",
-      // a listener of another event whose payload is not a command
+      // a listener of another event whose payload is not a command; a failed command's event holds no command document
+      "declare const client: any; declare const logger: any;\nclient.on('commandFailed', (event: any) => logger.warn('mongo command failed', { event }));",
       "declare const client: any; declare const logger: any;\nclient.on('serverHeartbeatFailed', (event: any) => logger.warn('heartbeat failed', event));",
       // mongoose debug only in development, or off
       "import mongoose from 'mongoose';\nif (process.env.NODE_ENV === 'development') mongoose.set('debug', true);\nmongoose.set('debug', false);\nmongoose.set('strictQuery', true);",

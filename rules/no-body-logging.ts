@@ -5,9 +5,9 @@ import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
 import { FailedRequests, inNonClientErrorBranch } from './utils/http-client-errors';
 import { droppedInProduction } from './utils/log-levels';
-import { isLogLineCall } from './utils/loggers';
+import { isLogLineCall, isLoggerFunctionName } from './utils/loggers';
 
-type MessageId = 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
+type MessageId = 'bodyLoggerPackage' | 'loggedCommand' | 'databaseDebug' | 'clientErrorPayload' | 'lambdaEventLogged' | 'bodySwitch' | 'captureBody' | 'whitelistBody' | 'bodyWhitelistFields' | 'morganFormat' | 'morganToken' | 'serializer' | 'loggedBody' | 'loggedPayload' | 'interceptor' | 'rpcLoggerLink';
 
 /** Words that make a section, sibling or call a logging one. */
 const LOG_CONTEXT_WORDS = new Set(['log', 'logs', 'logger', 'loggers', 'logging', 'morgan', 'winston', 'pino', 'bunyan', 'log4js', 'access', 'trace', 'tracing', 'apm', 'audit', 'debug', 'monitoring', 'observability', 'telemetry', 'sentry', 'datadog', 'newrelic', 'elastic']);
@@ -172,7 +172,10 @@ export default createRule({
       morganToken: 'morgan token `{{token}}` writes the body into the access log: in a health API the body is PHI.',
       serializer: 'The `{{option}}` log serializer copies the body into every log line: in a health API the body is PHI.',
       loggedBody: 'Logging the whole `{{expression}}` writes the request or response body, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
-      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, a queue message or a bucket object another system delivered, an RPC input or a socket message), which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      loggedPayload: 'Logging the whole `{{expression}}` writes the payload a client sent this handler (a request body, a serverless event, a queue message or a bucket object another system delivered, an RPC input or a socket message) or every response body it sends, which in a health API is PHI. Log an opaque id or an allow-list of non-PHI fields.',
+      bodyLoggerPackage: '`{{name}}` (morgan-body) writes the request and response body of every call to the log: in a health API those bodies are PHI. Use morgan with a format of method, URL, status and timing, or turn `logRequestBody` and `logResponseBody` off.',
+      loggedCommand: 'This {{hook}} logs every database command with its {{what}}: the documents written and the filters searched, which in a health app are patients\' records and search values. Log the command name, collection and duration only.',
+      databaseDebug: '`{{call}}` turns on the driver\'s debug output outside development: every query and write is printed with its filter and documents, which in a health app are patients\' records. Enable it only in development.',
       rpcLoggerLink: 'tRPC `loggerLink` is on outside development{{when}}: it prints every operation{{which}} with its input to the console (and to whatever collects console output), and in a health app inputs are PHI. Enable it only in development: `enabled: () => process.env.NODE_ENV === \'development\'`.',
       lambdaEventLogged: '`{{logger}}` logs the whole Lambda {{what}} of every invocation, which for this handler holds {{kinds}}. Log the route, status and an opaque request id instead{{advice}}.',
       interceptor: 'This HTTP client interceptor logs the {{what}} payload: requests to and responses from a health API carry PHI. Log the method, URL path and status only.',
@@ -216,7 +219,14 @@ export default createRule({
     const failedRequests = new FailedRequests(context);
     const LOGGER_LABELS = { inputOutputLogger: 'inputOutputLogger', logEvent: 'logEvent: true', logEventIfEnabled: 'logEventIfEnabled' } as const;
 
+    /** Local names of the morgan-body middleware (`import morganBody from 'morgan-body'`, `const mb = require('morgan-body')`). */
+    const bodyLoggerNames = new Set<string>();
+
     return {
+      ImportDeclaration(node: TSESTree.ImportDeclaration) {
+        if (node.source.value !== BODY_LOGGER_PACKAGE) return;
+        for (const specifier of node.specifiers) if (specifier.type !== 'ImportSpecifier') bodyLoggerNames.add(specifier.local.name);
+      },
       FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
         lambdaEvents.onFunctionDeclaration(node);
       },
@@ -225,6 +235,7 @@ export default createRule({
         lambdaEvents.onMember(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type === 'Identifier' && isRequireOf(node.init, BODY_LOGGER_PACKAGE)) bodyLoggerNames.add(node.id.name);
         lambdaEvents.onDeclarator(node);
         failedRequests.onDeclarator(node);
       },
@@ -276,6 +287,11 @@ export default createRule({
       CallExpression(node: TSESTree.CallExpression) {
         lambdaEvents.onCall(node);
         headerMaps.onCall(node);
+        // morganBody(app, options): every request and response body to the log, unless both are turned off.
+        if (node.callee.type === 'Identifier' && bodyLoggerNames.has(node.callee.name) && !bothBodiesOff(context, node.arguments[1] as Node | undefined)) {
+          context.report({ node, messageId: 'bodyLoggerPackage', data: { name: node.callee.name } });
+          return;
+        }
         const call = memberCall(node);
         // expressWinston.requestWhitelist.push('body')
         if (call?.method === 'push') {
@@ -307,6 +323,11 @@ export default createRule({
           if (token) context.report({ node: argument, messageId: 'morganFormat', data: { token } });
           return;
         }
+        // mongoose.set('debug', true): every query and write printed with its documents.
+        if (isDatabaseDebugSwitch(context, node)) {
+          context.report({ node, messageId: 'databaseDebug', data: { call: "mongoose.set('debug')" } });
+          return;
+        }
         if (isLoggerLink(node)) {
           const filter = loggerLinkFilter(context, node);
           if (filter !== 'development') {
@@ -315,7 +336,22 @@ export default createRule({
           }
           return;
         }
-        if (!isLogLineCall(context, node)) {
+        const logLine = isLogLineCall(context, node);
+        // A database driver's command monitoring: `client.on('commandStarted', (event) => log(event))`, also through
+        // the project's own log function (`logInfo('command', { event })`).
+        if (logLine || (node.callee.type === 'Identifier' && isLoggerFunctionName(node.callee.name))) {
+          const hook = commandHookOf(node);
+          if (hook && !droppedInProduction(context, node)) {
+            for (const argument of node.arguments) {
+              const logged = findLoggedWhole(argument, (child, parent) => isCommandPayload(child, parent, hook));
+              if (logged) {
+                context.report({ node: logged, messageId: 'loggedCommand', data: { hook: hook.label, what: hook.what }, precision: 'medium' });
+                return;
+              }
+            }
+          }
+        }
+        if (!logLine) {
           failedRequests.onCall(node);
           return;
         }
@@ -518,4 +554,124 @@ function orOperands(node: Node): Node[] {
   if (node.type === 'LogicalExpression' && (node.operator === '||' || node.operator === '??')) return [...orOperands(node.left), ...orOperands(node.right)];
   if (TRANSPARENT_TYPES.has(node.type) && 'expression' in node) return orOperands(node.expression as Node);
   return [node];
+}
+
+// ── database command monitoring ─────────────────────────────────────────────────────────────
+//
+// What a database driver hands its monitoring hooks is each command whole: the MongoDB driver's command
+// monitoring events (`commandStarted` carries `command`, the filter or the documents; `commandSucceeded` carries
+// `reply`, the documents returned), a LoopBack connector's `execute` observers (`ctx.req.params`: the query, the
+// update or the documents of every call) and mongoose's debug printer (`(collection, method, ...args)`, args being
+// the filter, the update and the documents). Logged there, every record the application reads or writes goes into
+// the log, whatever the model.
+
+interface CommandHook {
+  /** The hook's parameters whose whole value is a command or its result. */
+  parameters: ReadonlySet<string>;
+  /** Fields of those parameters that hold the command's data (`event.command`, `ctx.req.params`); every segment of a read must be one. */
+  fields: ReadonlySet<string>;
+  label: string;
+  what: string;
+}
+
+/** `commandFailed` is left out: its event carries the command's name and the failure, not the command document. */
+const MONGO_COMMAND_EVENTS = new Set(['commandStarted', 'commandSucceeded']);
+const MONGO_EVENT_FIELDS = new Set(['command', 'reply']);
+/** LoopBack connector hooks: `connector.observe('before execute' | 'after execute' | 'execute', (ctx, next) => …)`. */
+const CONNECTOR_EXECUTE_EVENT = /^(?:before |after )?execute$/;
+/** `ctx.req` is `{ command, params }` (`command` is the operation's name), `ctx.res` the driver's result. */
+const CONNECTOR_CONTEXT_FIELDS = new Set(['req', 'res', 'params', 'result', 'results', 'data', 'query', 'where', 'filter', 'update', 'document', 'documents', 'doc', 'docs']);
+
+function stringArgument(node: Node | undefined): string | undefined {
+  return node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+function parameterNames(fn: TSESTree.FunctionLike, from: number): Set<string> {
+  const names = new Set<string>();
+  fn.params.slice(from).forEach((param) => {
+    if (param.type === 'Identifier') names.add(param.name);
+    else if (param.type === 'RestElement' && param.argument.type === 'Identifier') names.add(param.argument.name);
+  });
+  return names;
+}
+
+/** `mongoose.set('debug', …)`, `connection.set('debug', …)` with the mongoose module or a connection of it. */
+function isMongooseDebugCall(call: Node): call is TSESTree.CallExpression {
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || propertyName(call.callee) !== 'set') return false;
+  if (stringArgument(call.arguments[0] as Node | undefined) !== 'debug') return false;
+  const receiver = lastSegment(call.callee.object);
+  return receiver !== undefined && keyWords(receiver).includes('mongoose');
+}
+
+/** The database-command hook a log call sits in, if any (the nearest enclosing function that is one). */
+function commandHookOf(node: Node): CommandHook | undefined {
+  for (let current = node.parent as Node | undefined; current; current = current.parent as Node | undefined) {
+    if (current.type !== 'ArrowFunctionExpression' && current.type !== 'FunctionExpression') continue;
+    const call = current.parent as Node | undefined;
+    if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression') continue;
+    const method = propertyName(call.callee);
+    const event = stringArgument(call.arguments[0] as Node | undefined);
+    if (call.arguments[1] !== current || event === undefined) continue;
+    if ((method === 'on' || method === 'once' || method === 'addListener') && MONGO_COMMAND_EVENTS.has(event)) {
+      return { parameters: parameterNames(current, 0), fields: MONGO_EVENT_FIELDS, label: `\`${event}\` listener`, what: event === 'commandSucceeded' ? 'reply' : 'command document' };
+    }
+    if (method === 'observe' && CONNECTOR_EXECUTE_EVENT.test(event)) {
+      return { parameters: new Set([...parameterNames(current, 0)].slice(0, 1)), fields: CONNECTOR_CONTEXT_FIELDS, label: `connector \`${event}\` observer`, what: 'query, update or documents' };
+    }
+    if (isMongooseDebugCall(call)) {
+      // (collectionName, methodName, ...methodArgs): the names are not data, the arguments are.
+      return { parameters: parameterNames(current, 2), fields: new Set(), label: "mongoose debug printer", what: 'filter, update or documents' };
+    }
+  }
+  return undefined;
+}
+
+/** A hook parameter logged whole, or a read of its command data (`event.command`, `ctx.req.params`), not `event.commandName` or `ctx.req.command`. */
+function isCommandPayload(node: Node, parent: Node | undefined, hook: CommandHook): boolean {
+  if (node.type === 'Identifier') {
+    if (!hook.parameters.has(node.name)) return false;
+    return !(parent?.type === 'MemberExpression' && parent.object === node) && !(parent?.type === 'Property' && parent.key === node && !parent.shorthand);
+  }
+  if (node.type !== 'MemberExpression') return false;
+  let current: Node = node;
+  while (current.type === 'MemberExpression') {
+    const name = propertyName(current);
+    if (current.computed || !name || !hook.fields.has(name)) return false;
+    current = current.object;
+  }
+  return current.type === 'Identifier' && hook.parameters.has(current.name);
+}
+
+/**
+ * `mongoose.set('debug', true)` (or an options object, or a printer function): the driver prints every query with
+ * its documents to the console. Not a switch that is off, a value decided by the environment, or a call in a branch
+ * taken only in development or tests.
+ */
+function isDatabaseDebugSwitch(context: RuleContext, call: TSESTree.CallExpression): boolean {
+  if (!isMongooseDebugCall(call)) return false;
+  const value = call.arguments[1] as Node | undefined;
+  if (!value) return false;
+  const on = (value.type === 'Literal' && value.value === true) || value.type === 'ObjectExpression';
+  if (!on) return false;
+  for (let current: Node | undefined = context.parentOf(call), child: Node = call; current; child = current, current = context.parentOf(current)) {
+    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.consequent === child && mentionsDevelopment(current.test)) return false;
+    if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return false;
+  }
+  return true;
+}
+
+// ── body-logging middleware packages ────────────────────────────────────────────────────────
+
+/** morgan-body: express middleware whose purpose is logging each request's and response's body. */
+const BODY_LOGGER_PACKAGE = 'morgan-body';
+
+function isRequireOf(init: Node | null | undefined, source: string): boolean {
+  return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && init.arguments[0].value === source;
+}
+
+/** morgan-body options with both `logRequestBody: false` and `logResponseBody: false`: only the request line is written. */
+function bothBodiesOff(context: RuleContext, options: Node | undefined): boolean {
+  if (options?.type !== 'ObjectExpression') return false;
+  const off = (key: string) => options.properties.some((property) => property.type === 'Property' && keyName(property.key) === key && codeConstant(context, property.value as Node) === false);
+  return off('logRequestBody') && off('logResponseBody');
 }

@@ -588,3 +588,95 @@ describe('no-body-logging: console methods the app silences (round 16)', () => {
     ],
   });
 });
+
+describe('no-body-logging: logging infrastructure that logs every command or response (round 18)', () => {
+  runRuleTests('no-body-logging', {
+    valid: [
+      // a command listener that logs the command's name, duration and request id only
+      "import { MongoClient } from 'mongodb';\ndeclare const logger: any;\nconst client = new MongoClient('mongodb://db/clinic', { monitorCommands: true });\nclient.on('commandStarted', (event) => logger.info('mongo command', { name: event.commandName, id: event.requestId }));\nclient.on('commandSucceeded', (event) => logger.info('mongo done', event.commandName, event.duration));",
+      // a connector observer that logs the command's name and timing, not its parameters
+      "declare const app: any;\napp.dataSources.db.connector.observe('before execute', function (ctx: any, next: () => void) {\n  app.logger.debug(`running ${ctx.req.command} on ${ctx.model}`);\n  next();\n});",
+      // a listener of another event whose payload is not a command; a failed command's event holds no command document
+      "declare const client: any; declare const logger: any;\nclient.on('commandFailed', (event: any) => logger.warn('mongo command failed', { event }));",
+      "declare const client: any; declare const logger: any;\nclient.on('serverHeartbeatFailed', (event: any) => logger.warn('heartbeat failed', event));",
+      // mongoose debug only in development, or off
+      "import mongoose from 'mongoose';\nif (process.env.NODE_ENV === 'development') mongoose.set('debug', true);\nmongoose.set('debug', false);\nmongoose.set('strictQuery', true);",
+      "import mongoose from 'mongoose';\nmongoose.set('debug', process.env.NODE_ENV !== 'production');",
+      // a mongoose debug printer that logs the collection and method names only
+      "import mongoose from 'mongoose';\ndeclare const logger: any;\nmongoose.set('debug', (collection: string, method: string) => logger.info(`${collection}.${method}`));",
+      // a response wrapper that logs the status and timing, not the body
+      "declare const logger: any;\nexport function timing(req: any, res: any, next: () => void) {\n  const send = res.send;\n  res.send = function (body: unknown) {\n    logger.info(req.method, req.originalUrl, res.statusCode, typeof body);\n    return send.call(this, body);\n  };\n  next();\n}",
+      // a record built from a body's metadata only
+      "declare const logger: any;\nexport function access(req: any) {\n  const entry = { url: req.originalUrl, bytes: JSON.stringify(req.body).length, fields: Object.keys(req.body) };\n  logger.info('access', entry);\n}",
+      // a Nest pipe of one scalar route argument, and an Angular pipe (display values)
+      "import { Injectable, PipeTransform } from '@nestjs/common';\n@Injectable()\nexport class ParseIdPipe implements PipeTransform<string, number> {\n  transform(value: string) { console.log('id', value); return Number(value); }\n}",
+      "import { Pipe, PipeTransform } from '@angular/core';\n@Pipe({ name: 'upper' })\nexport class UpperPipe implements PipeTransform {\n  transform(value: any) { console.log(value); return String(value).toUpperCase(); }\n}",
+      // morgan-body with both bodies turned off; plain morgan
+      "import express from 'express';\nimport morganBody from 'morgan-body';\nconst app = express();\nmorganBody(app, { logRequestBody: false, logResponseBody: false });",
+      // a wrapper of something that is not a response
+      "declare const logger: any; declare const socket: any;\nsocket.send = function (frame: unknown) { logger.info('frame', frame); };",
+    ],
+    invalid: [
+      {
+        name: 'MongoDB command monitoring logs each event whole',
+        code: "import { MongoClient } from 'mongodb';\ndeclare const logger: any;\nconst client = new MongoClient('mongodb://db/clinic', { monitorCommands: true });\nclient.on('commandStarted', (event) => {\n  logger.info('mongo command', { event });\n});\nclient.on('commandSucceeded', (event) => logger.info('reply', JSON.stringify(event.reply)));",
+        errors: [{ message: 'logs every database command', line: 5, column: 34 }, { message: 'logs every database command', line: 7, column: 78 }],
+      },
+      {
+        name: 'command listeners logging through the project\'s own log function',
+        code: "const { MongoClient } = require('mongodb');\nconst { logInfo } = require('./logging');\nconst client = new MongoClient('mongodb://db/clinic', { monitorCommands: true });\nclient.on('commandStarted', (event) => {\n  logInfo('mongo command', { event });\n});",
+        errors: [{ message: 'logs every database command', line: 5, column: 30 }],
+      },
+      {
+        name: 'a connector observer logs every command with its parameters',
+        code: "declare const app: any;\napp.dataSources.db.connector.observe('before execute', function (ctx: any, next: () => void) {\n  app.logger.debug(`running ${ctx.req.command}: ${JSON.stringify(ctx.req.params)}`);\n  next();\n});",
+        errors: [{ message: 'logs every database command', line: 3, column: 66 }],
+      },
+      {
+        name: 'a mongoose debug printer logs each query and its documents',
+        code: "import mongoose from 'mongoose';\ndeclare const logger: any;\nmongoose.set('debug', (collection: string, method: string, query: unknown, doc: unknown) => logger.info('%s.%s %o %o', collection, method, query, doc));",
+        errors: [{ message: 'logs every database command', line: 3, column: 140 }],
+      },
+      {
+        name: 'mongoose debug on in shipped code',
+        code: "import mongoose from 'mongoose';\nmongoose.set('debug', true);",
+        errors: [{ message: 'debug output outside development', line: 2, column: 1 }],
+      },
+      {
+        name: 'a response wrapper hands every response body to a local log helper',
+        code: "declare const logger: any;\nfunction logResponse(data: any, req: any) {\n  const text = data ? ` body: ${data.toString()}` : '';\n  logger.debug(`sent ${req.originalUrl}${text}`);\n}\nexport function responses(req: any, res: any, next: () => void) {\n  const send = res.send;\n  res.send = function (body: unknown) {\n    logResponse(body, req);\n    return send.apply(this, arguments);\n  };\n  next();\n}",
+        errors: [{ message: 'Logging the whole', line: 4, column: 42 }],
+      },
+      {
+        name: 'res.json replaced by a function that logs the body',
+        code: "export function responses(req: any, res: any, next: () => void) {\n  const json = res.json.bind(res);\n  res.json = (payload: unknown) => {\n    console.log('response', payload);\n    return json(payload);\n  };\n  next();\n}",
+        errors: [{ message: 'Logging the whole', line: 4, column: 29 }],
+      },
+      {
+        name: 'an access-log entry that copies the request body',
+        code: "declare const logger: any;\nexport function access(req: any) {\n  const entry = { url: req.originalUrl, method: req.method, body: req.body };\n  logger.info('access', entry);\n}",
+        errors: [{ message: 'Logging the whole', line: 4, column: 25 }],
+      },
+      {
+        name: 'a shared response builder logs every response it builds, body included',
+        code: "import type { APIGatewayProxyResult } from 'aws-lambda';\nexport const respond = (statusCode: number, body: unknown): APIGatewayProxyResult => {\n  const response = { statusCode, body: JSON.stringify(body) };\n  console.log('Response:', response);\n  return response;\n};",
+        errors: [{ message: 'Logging the whole', line: 4, column: 28 }],
+      },
+      {
+        name: 'a NestJS validation pipe prints every argument it validates, request bodies included',
+        code: "import { Injectable, ValidationPipe, ArgumentMetadata } from '@nestjs/common';\n@Injectable()\nexport class ValidateInputPipe extends ValidationPipe {\n  async transform(value, metadata: ArgumentMetadata) {\n    console.log(value);\n    return super.transform(value, metadata);\n  }\n}",
+        errors: [{ message: 'Logging the whole', line: 5, column: 17 }],
+      },
+      {
+        name: 'morgan-body logs every request and response body',
+        code: "const express = require('express');\nconst morganBody = require('morgan-body');\nconst app = express();\nmorganBody(app, { maxBodyLength: 100000 });",
+        errors: [{ message: 'morgan-body', line: 4, column: 1 }],
+      },
+      {
+        name: 'a Fastify onSend hook logs every payload',
+        code: "import Fastify from 'fastify';\nconst app = Fastify();\napp.addHook('onSend', async (request, reply, payload) => {\n  request.log.info({ payload }, 'sent');\n  return payload;\n});",
+        errors: [{ message: 'Logging the whole', line: 4, column: 22 }],
+      },
+    ],
+  });
+});

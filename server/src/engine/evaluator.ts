@@ -1370,6 +1370,12 @@ export abstract class ValueEvaluator {
   }
 
   protected templateValue(node: TSESTree.TemplateLiteral): AbstractValue {
+    const value = this.templateText(node);
+    // `` `body: ${JSON.stringify(req.body)}` ``: a client's whole payload spelt into a text is still all of it.
+    return node.expressions.some((expression) => hasTag(this.valueOf(expression), 'request-body')) ? withTag(value, 'request-body') : value;
+  }
+
+  private templateText(node: TSESTree.TemplateLiteral): AbstractValue {
     const parts = joinAll(node.expressions.map((expression, i) => taintOnly(this.labelledValue(expression, this.asText(this.valueOf(expression), expression), node.quasis[i]?.value.cooked ?? '', i > 0 ? () => node.quasis.slice(0, i + 1).map((quasi) => quasi.value.cooked ?? '').join('\u0000') : undefined))));
     const head = node.quasis[0]?.value.cooked ?? '';
     if (node.expressions.length === 0) return { ...parts, stringPrefix: head, stringNode: node, constant: head };
@@ -1778,7 +1784,9 @@ export abstract class ValueEvaluator {
     const left = this.valueOf(node.left);
     const right = typeof left.constant === 'string' ? this.labelledValue(node.right, this.asText(this.valueOf(node.right), node.right), left.constant) : this.valueOf(node.right);
     const textual = typeof left.constant === 'string' || typeof right.constant === 'string' || left.stringPrefix !== undefined;
-    const combined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
+    const joined = join(taintOnly(textual ? this.asText(left, node.left) : left), taintOnly(right));
+    // `'body: ' + JSON.stringify(req.body)`: a client's whole payload spelt into a text is still all of it.
+    const combined = hasTag(left, 'request-body') || hasTag(right, 'request-body') ? withTag(joined, 'request-body') : joined;
     if (left.stringPrefix !== undefined) {
       const constant = typeof left.constant === 'string' && right.constant !== undefined ? left.constant + String(right.constant) : undefined;
       return { ...combined, stringPrefix: constant ?? left.stringPrefix, stringNode: left.stringNode, constant };
@@ -1792,11 +1800,15 @@ export abstract class ValueEvaluator {
     let kinds = EMPTY;
     let typeName: string | undefined;
     const aboutPatient = node.properties.some((property) => property.type === 'Property' && !property.computed && namesPatientReference(keyName(property.key)));
+    // `{ url, body: req.body }`, `{ statusCode, body: JSON.stringify(result) }` with a client's or a response's whole
+    // payload in a field: the record holds all of it (an access-log entry, a response being built).
+    let carriesPayload = false;
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
         const spread = this.valueOf(property.argument);
         spread.fields?.forEach((value, key) => fields.set(key, value));
         kinds = join(kinds, taintOnly(spread));
+        carriesPayload ||= hasTag(spread, 'request-body');
         typeName ??= spread.typeName;
         continue;
       }
@@ -1820,13 +1832,15 @@ export abstract class ValueEvaluator {
       const fieldValue = key === undefined ? taintOnly(value) : this.propertyValue(key, property, value, aboutPatient);
       if (key !== undefined) fields.set(key, fieldValue);
       kinds = join(kinds, taintOnly(fieldValue));
+      carriesPayload ||= hasTag(value, 'request-body');
     }
     // `{ value: reading.v, units: 'mg/dL' }`: a measurement record whatever its keys' names say.
     const measurement = measurementRecordValue(node, this as unknown as ProvenanceHost);
     if (hasPhi(measurement)) kinds = join(kinds, measurement);
     // `resourceType: 'Patient'` names the shape for later reads; the literal's PHI is what its fields
     // hold (`{ resourceType: 'Immunization', count: n }` is a log line, not a resource).
-    return { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
+    const record = { ...kinds, fields, typeName: typeName ?? undefined, personContext: kinds.personContext || typeName !== undefined };
+    return carriesPayload ? withTag(record, 'request-body') : record;
   }
 
   /** A value whose own name is a trap (`patientId`, `visit.uuid`): what a key says about it does not apply. */

@@ -1006,6 +1006,92 @@ function isSocketWriteHandler(fn: Node): boolean {
   return words.some((word) => socketWriteWords.has(word)) && !words.some((word) => socketRemovalWords.has(word));
 }
 
+/** Methods of an HTTP response (Express, Node's `ServerResponse`) that are handed the body to send. */
+const RESPONSE_BODY_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'write']);
+/** Names of a server's response object. */
+const RESPONSE_OBJECT_NAMES = new Set(['res', 'response', 'resp', 'httpResponse', 'serverResponse']);
+
+/**
+ * The parameter that receives every response body a server sends: the first of a function put in place of a
+ * response's `send`/`json`/`end`/`write` (`res.send = function (body) { … }`, the usual way to intercept
+ * responses in Express middleware), or the third of a Fastify `onSend` hook (`(request, reply, payload, done)`).
+ * -1 for any other function.
+ */
+function responseBodyParameterIndex(fn: Node): number {
+  const holder = parentNode(fn);
+  if (holder?.type === 'AssignmentExpression' && holder.right === fn && holder.operator === '=' && holder.left.type === 'MemberExpression' && !holder.left.computed) {
+    const method = propertyName(holder.left);
+    const receiver = lastSegment(holder.left.object);
+    return method && RESPONSE_BODY_METHODS.has(method) && receiver && RESPONSE_OBJECT_NAMES.has(receiver) ? 0 : -1;
+  }
+  if (holder?.type === 'CallExpression' && holder.arguments[1] === fn && holder.callee.type === 'MemberExpression' && propertyName(holder.callee) === 'addHook') {
+    const hook = holder.arguments[0];
+    return hook.type === 'Literal' && hook.value === 'onSend' ? 2 : -1;
+  }
+  return -1;
+}
+
+/** `x`, `JSON.stringify(x)`, `String(x)`, `x ? JSON.stringify(x) : ''`, `x ?? ''`: the whole of `name` as a body. */
+function isWholeBodyOf(value: Node, name: string): boolean {
+  const inner = value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' ? value.expression : value;
+  if (inner.type === 'Identifier') return inner.name === name;
+  if (inner.type === 'ConditionalExpression') return isWholeBodyOf(inner.consequent, name) || isWholeBodyOf(inner.alternate, name);
+  if (inner.type === 'LogicalExpression') return isWholeBodyOf(inner.left, name) || isWholeBodyOf(inner.right, name);
+  if (inner.type === 'CallExpression' && inner.arguments[0]?.type !== 'SpreadElement' && inner.arguments[0]) {
+    const callee = dottedName(inner.callee);
+    return (callee === 'JSON.stringify' || callee === 'String') && isWholeBodyOf(inner.arguments[0], name);
+  }
+  return false;
+}
+
+/**
+ * A parameter of a function declared to return a serverless HTTP result that becomes that result's `body`: the
+ * function builds responses, and the parameter is the body of each one its callers send.
+ */
+function isGatewayResponseBodyParameter(fn: TSESTree.FunctionLike, param: TSESTree.Parameter): boolean {
+  if (param.type !== 'Identifier') return false;
+  const returns = declaredTypeName(fn.returnType);
+  if (!returns || !serverlessResultTypes.has(returns) || !fn.body) return false;
+  const stack: Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'Property' && !node.computed && keyName(node.key) === 'body' && isWholeBodyOf(node.value as Node, param.name)) return true;
+    if (FUNCTION_TYPES.has(node.type)) continue;
+    pushChildNodes(node, stack);
+  }
+  return false;
+}
+
+/** `PipeTransform<string, …>`, `value: number`: a pipe of one scalar route or query argument, not of a body. */
+function isScalarType(type: TSESTree.TypeNode | undefined): boolean {
+  return type?.type === 'TSStringKeyword' || type?.type === 'TSNumberKeyword' || type?.type === 'TSBooleanKeyword';
+}
+
+function programOf(node: Node): Node | undefined {
+  let current: Node | undefined = node;
+  while (current && current.type !== 'Program') current = parentNode(current);
+  return current;
+}
+
+/**
+ * The value parameter of a NestJS pipe's `transform` (a class extending Nest's `ValidationPipe`, or implementing its
+ * `PipeTransform` for other than one scalar), in a file importing `@nestjs/common`: the framework hands it every
+ * argument of every handler the pipe is bound to, request bodies included (an Angular pipe, from `@angular/core`,
+ * transforms display values instead).
+ */
+function isNestPipeValueParameter(fn: Node, param: TSESTree.Parameter): boolean {
+  const method = parentNode(fn);
+  if (method?.type !== 'MethodDefinition' || method.computed || keyName(method.key) !== 'transform') return false;
+  const owner = parentNode(parentNode(method) ?? method);
+  if (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression') return false;
+  if (param.type === 'Identifier' && isScalarType(param.typeAnnotation?.typeAnnotation)) return false;
+  const extendsValidationPipe = owner.superClass ? lastSegment(owner.superClass) === 'ValidationPipe' : false;
+  const implementsPipe = (owner.implements ?? []).some((clause) => lastSegment(clause.expression) === 'PipeTransform' && !isScalarType(clause.typeArguments?.params[0]));
+  if (!extendsValidationPipe && !implementsPipe) return false;
+  const program = programOf(owner);
+  return program?.type === 'Program' && program.body.some((statement) => statement.type === 'ImportDeclaration' && statement.source.value === '@nestjs/common');
+}
+
 /**
  * What a parameter of `fn` receives from a client, tagged "request-body": the event of a serverless
  * handler, a socket message that writes a record, or `{ input }` of a tRPC resolver (the payload is
@@ -1016,6 +1102,12 @@ export function inboundParameterValue(fn: Node, index: number, host: ProvenanceH
   const params = (fn as TSESTree.FunctionLike).params;
   const param = params[index];
   if (!param) return undefined;
+  // `res.send = function (body) { … }`, `fastify.addHook('onSend', (request, reply, payload) => …)`: every response body.
+  if (index === responseBodyParameterIndex(fn)) return INBOUND;
+  // `const respond = (statusCode, body): APIGatewayProxyResult => ({ statusCode, body: JSON.stringify(body) })`: the body of every response built with it.
+  if (isGatewayResponseBodyParameter(fn as TSESTree.FunctionLike, param)) return INBOUND;
+  // A NestJS pipe's `transform(value, metadata)`: each body, query or route argument of the handlers it is bound to.
+  if (index === 0 && isNestPipeValueParameter(fn, param)) return INBOUND;
   if (index !== 0) return undefined;
   // A procedure's input and a serverless event are a patient's data when the handler says so: the
   // fields it reads from them (or its schema declares) name patient data, not only ids and flags.

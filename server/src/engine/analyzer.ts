@@ -1010,7 +1010,8 @@ export class Analyzer extends FunctionSummaries {
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
       if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value, init);
       if (field === 'state' && init?.type === 'ObjectExpression') this.noteComponentStateObject(target, init, value);
-      if (field && isResponseValue(value)) {
+      // …and so does a value whose declared type says what it is (`this.sysImage = webcamImage.imageAsDataUrl`).
+      if (field && (isResponseValue(value) || (hasPhi(value) && value.confidence === 'high' && this.conditionalDepth === (this.functionBodyDepths.at(-1) ?? 0)))) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;
       } else if (field && init && this.conditionalDepth === (this.functionBodyDepths.at(-1) ?? 0) && isConstantChoice(init)) {

@@ -1555,3 +1555,23 @@ describe('no-phi-in-logs: lodash and underscore collection functions (round 17)'
     ],
   });
 });
+
+describe('no-phi-in-logs: a picture taken with the camera is a photograph of the person', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // what describes the capture (its size, its format) is no one's
+      "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  capture(webcamImage: WebcamImage) {\n    console.info('captured', webcamImage.imageData.width, webcamImage.mimeType);\n  }\n}",
+      // a field assigned only in a branch that may not run keeps what the class says it holds (nothing here)
+      "export class Camera {\n  status = '';\n  capture(ok: boolean) {\n    if (ok) this.status = 'done';\n    console.info('status', this.status);\n  }\n}",
+      // a type of that name the workspace declares itself is what it declares
+      "interface WebcamImage { width: number; height: number }\nexport function f(webcamImage: WebcamImage) { console.info('captured', webcamImage); }",
+    ],
+    invalid: [
+      {
+        name: 'ngx-webcam image logged whole, as a data URL, and through a field of the component',
+        code: "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  webcamImage!: WebcamImage;\n  sysImage = '';\n  capture(webcamImage: WebcamImage) {\n    console.info('got image', webcamImage);\n    this.sysImage = webcamImage.imageAsDataUrl;\n    console.info('as data url', this.sysImage);\n    this.webcamImage = webcamImage;\n  }\n  snapshot() {\n    console.info('snapshot', this.webcamImage);\n  }\n}",
+        errors: [{ line: 6, column: 31, kinds: ['photo'] }, { line: 8, column: 33, kinds: ['photo'] }, { line: 12, column: 30, kinds: ['photo'] }],
+      },
+    ],
+  });
+});

@@ -1575,3 +1575,24 @@ describe('no-phi-in-logs: a picture taken with the camera is a photograph of the
     ],
   });
 });
+
+describe('no-phi-in-logs: HIV monitoring results and the complaint a patient presents with are clinical data', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a concept's code, a flag and a count of results are not anyone's result
+      "const VIRAL_LOAD_CONCEPT = 'a8a2f4e0-1350-11df-a1f1-0026b9348838';\nexport function f(hasViralLoad: boolean, cd4Results: unknown[]) {\n  console.log('concept', VIRAL_LOAD_CONCEPT, hasViralLoad, cd4Results.length);\n}",
+    ],
+    invalid: [
+      {
+        name: 'the last CD4 result and the viral load fetched for a patient',
+        code: "declare const api: any;\nexport async function eligibility(patientId: string) {\n  const lastCd4Result = await api.get(`/cd4/${patientId}`);\n  console.log('Eligibility', lastCd4Result);\n  const { viralLoad } = await api.get(`/vl/${patientId}`);\n  console.log(`VL ${viralLoad}`);\n}",
+        errors: [{ line: 4, column: 30, kinds: ['lab-result'] }, { line: 6, column: 15, kinds: ['lab-result'] }],
+      },
+      {
+        name: 'the presenting complaint entered for a patient',
+        code: "export function save(presentingComplaint: string) {\n  console.log({ presentingComplaint });\n}",
+        errors: [{ line: 2, column: 15, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});

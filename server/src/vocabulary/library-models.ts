@@ -27,7 +27,7 @@ export const SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'p
  * clinical app the photograph of the person being registered or seen (a full-face photo, a Safe Harbor identifier).
  * Its metadata (`imageData.width`, `mimeType`) is no one's.
  */
-export const CAPTURED_MEDIA_TYPES: Readonly<Record<string, { kinds: string[]; fields: Record<string, { kinds?: string[] }> }>> = {
+export const CAPTURED_MEDIA_TYPES: Readonly<Record<string, { kinds: string[]; fields: Record<string, { kinds?: string[]; type?: string; inherit?: boolean }> }>> = {
   WebcamImage: { kinds: ['photo'], fields: { imageAsDataUrl: { kinds: ['photo'] }, imageAsBase64: { kinds: ['photo'] }, imageData: {}, mimeType: {} } },
 };
 

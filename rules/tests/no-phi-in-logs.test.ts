@@ -1569,7 +1569,7 @@ describe('no-phi-in-logs: a picture taken with the camera is a photograph of the
     invalid: [
       {
         name: 'ngx-webcam image logged whole, as a data URL, and through a field of the component',
-        code: "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  webcamImage!: WebcamImage;\n  sysImage = '';\n  capture(webcamImage: WebcamImage) {\n    console.info('got image', webcamImage);\n    this.sysImage = webcamImage.imageAsDataUrl;\n    console.info('as data url', this.sysImage);\n    this.webcamImage = webcamImage;\n  }\n  snapshot() {\n    console.info('snapshot', this.webcamImage);\n  }\n}",
+        code: "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  webcamImage!: WebcamImage;\n  sysImage = '';\n  capture(webcamImage: WebcamImage) {\n    console.info('got image', webcamImage);\n    if (webcamImage) { this.sysImage = webcamImage?.imageAsDataUrl;\n    console.info('as data url', this.sysImage); }\n    this.webcamImage = webcamImage;\n  }\n  snapshot() {\n    console.info('snapshot', this.webcamImage);\n  }\n}",
         errors: [{ line: 6, column: 31, kinds: ['photo'] }, { line: 8, column: 33, kinds: ['photo'] }, { line: 12, column: 30, kinds: ['photo'] }],
       },
     ],

@@ -1626,3 +1626,44 @@ describe('no-phi-in-logs: a response logged where its success test, with its pay
     ],
   });
 });
+
+describe('no-phi-in-logs: a picture taken with the camera is a photograph of the person', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // what describes the capture (its size, its format) is no one's
+      "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  capture(webcamImage: WebcamImage) {\n    console.info('captured', webcamImage.imageData.width, webcamImage.mimeType);\n  }\n}",
+      // a field assigned only in a branch that may not run keeps what the class says it holds (nothing here)
+      "export class Camera {\n  status = '';\n  capture(ok: boolean) {\n    if (ok) this.status = 'done';\n    console.info('status', this.status);\n  }\n}",
+      // a type of that name the workspace declares itself is what it declares
+      "interface WebcamImage { width: number; height: number }\nexport function f(webcamImage: WebcamImage) { console.info('captured', webcamImage); }",
+    ],
+    invalid: [
+      {
+        name: 'ngx-webcam image logged whole, as a data URL, and through a field of the component',
+        code: "import { WebcamImage } from 'ngx-webcam';\nexport class Camera {\n  webcamImage!: WebcamImage;\n  sysImage = '';\n  capture(webcamImage: WebcamImage) {\n    console.info('got image', webcamImage);\n    if (webcamImage) { this.sysImage = webcamImage?.imageAsDataUrl;\n    console.info('as data url', this.sysImage); }\n    this.webcamImage = webcamImage;\n  }\n  snapshot() {\n    console.info('snapshot', this.webcamImage);\n  }\n}",
+        errors: [{ line: 6, column: 31, kinds: ['photo'] }, { line: 8, column: 33, kinds: ['photo'] }, { line: 12, column: 30, kinds: ['photo'] }],
+      },
+    ],
+  });
+});
+
+describe('no-phi-in-logs: HIV monitoring results and the complaint a patient presents with are clinical data', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // a concept's code, a flag and a count of results are not anyone's result
+      "const VIRAL_LOAD_CONCEPT = 'a8a2f4e0-1350-11df-a1f1-0026b9348838';\nexport function f(hasViralLoad: boolean, cd4Results: unknown[]) {\n  console.log('concept', VIRAL_LOAD_CONCEPT, hasViralLoad, cd4Results.length);\n}",
+    ],
+    invalid: [
+      {
+        name: 'the last CD4 result and the viral load fetched for a patient',
+        code: "declare const api: any;\nexport async function eligibility(patientId: string) {\n  const lastCd4Result = await api.get(`/cd4/${patientId}`);\n  console.log('Eligibility', lastCd4Result);\n  const { viralLoad } = await api.get(`/vl/${patientId}`);\n  console.log(`VL ${viralLoad}`);\n}",
+        errors: [{ line: 4, column: 30, kinds: ['lab-result'] }, { line: 6, column: 15, kinds: ['lab-result'] }],
+      },
+      {
+        name: 'the presenting complaint entered for a patient',
+        code: "export function save(presentingComplaint: string) {\n  console.log({ presentingComplaint });\n}",
+        errors: [{ line: 2, column: 15, kinds: ['diagnosis'] }],
+      },
+    ],
+  });
+});

@@ -1010,7 +1010,9 @@ export class Analyzer extends FunctionSummaries {
       const field = target.object.type === 'ThisExpression' && !target.computed ? propertyName(target) : undefined;
       if (target.object.type === 'ThisExpression') this.noteInstanceFieldWrite(target, value, init);
       if (field === 'state' && init?.type === 'ObjectExpression') this.noteComponentStateObject(target, init, value);
-      if (field && isResponseValue(value)) {
+      // …and so does what a value of a declared type holds (`this.sysImage = webcamImage.imageAsDataUrl` of
+      // `webcamImage: WebcamImage`): its type says what it is, not the field's name or initialiser.
+      if (field && (isResponseValue(value) || (hasPhi(value) && this.readsTypedValue(init)))) {
         this.scope.vars.set(`${THIS_FIELD}${field}`, { value, depth: this.conditionalDepth });
         this.version++;
       } else if (field && init && this.conditionalDepth === (this.functionBodyDepths.at(-1) ?? 0) && isConstantChoice(init)) {
@@ -1023,6 +1025,15 @@ export class Analyzer extends FunctionSummaries {
     } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
       this.bindDestructuringAssignment(target, value);
     }
+  }
+
+  /** `webcamImage` or `webcamImage.imageAsDataUrl` where `webcamImage` holds a value of a type the index knows. */
+  private readsTypedValue(init: Node | undefined): boolean {
+    let root: Node | undefined = init?.type === 'ChainExpression' ? (init.expression as unknown as Node) : init;
+    while (root?.type === 'MemberExpression' && !root.computed) root = root.object;
+    if (root?.type !== 'Identifier') return false;
+    const typeName = this.scope.lookup(root.name)?.value.typeName;
+    return typeName !== undefined && this.options.index?.resolve(typeName, this.options.classifier, this.options.file) !== undefined;
   }
 
   private bindDestructuringAssignment(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern, value: AbstractValue): void {

@@ -6,7 +6,7 @@ import { componentCode } from './components';
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
 import { appliedCodeKinds, headNounIsAThing, PHI_KIND_BY_ID, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
-import { CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
+import { CAPTURED_MEDIA_TYPES, CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
 import { extractModuleLoggers, type LoggerDefinition } from './logger-levels';
 
 export interface DeclaredField {
@@ -2567,7 +2567,8 @@ const fhirCache = new Map<string, ResolvedType | undefined>();
 
 export function resolveFhirType(typeName: string): ResolvedType | undefined {
   if (fhirCache.has(typeName)) return fhirCache.get(typeName);
-  const spec = FHIR_TYPES[typeName];
+  // A library's type for a captured photo (`WebcamImage`) is known the same way as a FHIR resource's.
+  const spec = Object.prototype.hasOwnProperty.call(FHIR_TYPES, typeName) ? FHIR_TYPES[typeName] : Object.prototype.hasOwnProperty.call(CAPTURED_MEDIA_TYPES, typeName) ? CAPTURED_MEDIA_TYPES[typeName] : undefined;
   const resolved: ResolvedType | undefined = spec && {
     name: typeName,
     kinds: spec.kinds,

@@ -21,6 +21,16 @@ export const STATE_HOOKS: readonly string[] = ['useState', 'React.useState', 'us
 export const SCHEMA_BUILDER_MODULES = /^(zod(\/.*)?|yup|joi|@hapi\/joi|valibot|superstruct|io-ts|@sinclair\/typebox)$/;
 export const SCHEMA_PARSE_METHODS: readonly string[] = ['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'assert', 'create', 'mask', 'decode'];
 
+/**
+ * Types that libraries declare for what a device captured of a person, by their exported name (matched when the
+ * workspace declares no type of that name): ngx-webcam's `WebcamImage` is a picture taken with the camera, in a
+ * clinical app the photograph of the person being registered or seen (a full-face photo, a Safe Harbor identifier).
+ * Its metadata (`imageData.width`, `mimeType`) is no one's.
+ */
+export const CAPTURED_MEDIA_TYPES: Readonly<Record<string, { kinds: string[]; fields: Record<string, { kinds?: string[]; type?: string; inherit?: boolean }> }>> = {
+  WebcamImage: { kinds: ['photo'], fields: { imageAsDataUrl: { kinds: ['photo'] }, imageAsBase64: { kinds: ['photo'] }, imageData: {}, mimeType: {} } },
+};
+
 /** Modules whose `require()` result, called, is a logger (`require('pino')()`, `require('debug')('app')`, `require('bows')('ui')`). */
 export const LOGGER_MODULES = /^(pino|debug|bunyan|winston|log4js|loglevel|bows)$/;
 

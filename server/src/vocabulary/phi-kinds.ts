@@ -395,7 +395,7 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     label: 'diagnosis',
     category: 'clinical',
     sensitivity: 'high',
-    strong: ['diagnosis', 'diagnoses', 'diagnosisCode', 'dx', 'icd10', 'icd10Code', 'icdCode', 'icd', 'problemList', 'chiefComplaint', 'differential', 'prognosis', 'injury', 'injuries', 'injuryDescription',
+    strong: ['diagnosis', 'diagnoses', 'diagnosisCode', 'dx', 'icd10', 'icd10Code', 'icdCode', 'icd', 'problemList', 'chiefComplaint', 'chiefComplaints', 'presentingComplaint', 'presentingComplaints', 'differential', 'prognosis', 'injury', 'injuries', 'injuryDescription',
       // Spanish, Portuguese, Italian
       'diagnostico', 'diagnosticos', 'diagnosi'],
     contextual: ['condition', 'conditions', 'problem', 'problems'],
@@ -429,7 +429,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
     sensitivity: 'high',
     strong: ['labResult', 'labResults', 'labValue', 'labReport', 'labTest', 'pathologyReport', 'bloodType', 'hba1c', 'a1c', 'glucose', 'cholesterol', 'biopsy', 'geneticTest', 'geneticResult', 'genome', 'genotype', 'hivStatus', 'hivTest', 'toxicology', 'diagnosticReport',
       // blood and urine ketones (meters, strips)
-      'ketone', 'ketones', 'bloodKetone', 'bloodKetones'],
+      'ketone', 'ketones', 'bloodKetone', 'bloodKetones',
+      // the two results HIV care is monitored by: the viral load and the CD4 count
+      'viralLoad', 'viralLoads', 'cd4', 'cd4Count', 'cd4Counts'],
     contextual: ['testResult', 'testResults', 'result', 'results', 'lab', 'labs',
       // investigations: the tests ordered and their results, in Commonwealth clinical English
       'investigations'],

@@ -1,4 +1,4 @@
-import { createRule, type FixDescriptor, type JsonPropertyInfo, type TSESTree } from '../server/src/rule-api';
+import { createRule, type FixDescriptor, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
 import { propertyKey, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords, namesHaveWord } from './utils/config-keys';
 
@@ -68,6 +68,7 @@ export default createRule({
     messages: {
       verboseLevel: '`{{option}}` is set to a {{level}} level in a production config: debug and trace logs write request data, which in a health app includes PHI, to the log. Log at `info` or above in production.',
       debugMode: '`{{option}}` turns on debug mode in a production config: debug output includes request data and stack details that may carry PHI.',
+      databaseDebug: '`debug: true` in the options of a {{driver}} connection: the driver prints every query with its values and every result row to the console, which in a health app are patients\' records. Leave driver debug off outside a developer\'s machine.',
       debugNamespaces: '`DEBUG` enables `debug` package output in a production config: those lines often include request data that may carry PHI.',
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -94,6 +95,13 @@ export default createRule({
             context.report({ node, messageId: 'verboseLevel', data: { option, level: constant.trim().toLowerCase() }, fix: codeLevelFix(value, constant, kind === 'dotnet') });
             return;
           }
+        }
+        // A driver's debug switch in code that ships: reported unless the code is a development or test environment's.
+        const driver = option === 'debug' && constant === true ? databaseDriverName(context, node) : undefined;
+        if (driver) {
+          const environment = environmentOfCode(context, node);
+          if (environment === undefined || environment === 'production') context.report({ node, messageId: 'databaseDebug', data: { driver } });
+          return;
         }
         if (option === 'debug' && constant === true && isDebugModeSection(names) && environmentOfCode(context, node) === 'production') {
           context.report({ node, messageId: 'debugMode', data: { option } });
@@ -128,6 +136,41 @@ export default createRule({
     };
   },
 });
+
+/**
+ * Database drivers whose `debug: true` option dumps protocol traffic (queries with their values, result rows) to the
+ * console: mysql/mysql2 `createConnection`/`createPool`/`createPoolCluster`, and knex's factory.
+ */
+const DEBUGGABLE_DRIVERS: ReadonlyArray<{ module: RegExp; factories: ReadonlySet<string> | 'module' }> = [
+  { module: /^mysql2?(\/promise)?$/, factories: new Set(['createConnection', 'createPool', 'createPoolCluster']) },
+  { module: /^knex$/, factories: 'module' },
+];
+
+/** The module of the driver whose factory the options object is handed to (`mysql.createPool({ … })`, `knex({ … })`). */
+function databaseDriverName(context: RuleContext, property: TSESTree.Property): string | undefined {
+  const call = enclosingCall(property);
+  if (!call) return undefined;
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.object.type === 'Identifier') {
+    const module = context.importedFrom(callee.object.name)?.module;
+    const method = callee.property.name;
+    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
+    return driver && driver.factories !== 'module' && driver.factories.has(method) ? module : undefined;
+  }
+  if (callee.type === 'Identifier') {
+    const module = context.importedFrom(callee.name)?.module;
+    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
+    return driver?.factories === 'module' ? module : undefined;
+  }
+  // require('knex')({ … })
+  if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'require') {
+    const source = callee.arguments[0];
+    const module = source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
+    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
+    return driver?.factories === 'module' ? module : undefined;
+  }
+  return undefined;
+}
 
 /** A bare `level` belongs to a logger when its object is a logger's options or sits in a logging section. */
 function isLoggingObject(node: TSESTree.Property, names: readonly string[]): boolean {

@@ -119,3 +119,29 @@ runRuleTests('no-debug-logging-in-production', {
     },
   ],
 });
+
+// A database driver's own debug switch in shipped code: mysql/mysql2 and knex print every query with its values and
+// every result row to the console.
+runRuleTests('no-debug-logging-in-production', {
+  valid: [
+    // debug off, or decided by the environment
+    { code: "const mysql = require('mysql2');\nconst pool = mysql.createPool({ host: process.env.DB_HOST, debug: false });", filename: 'routes/appointments.js' },
+    { code: "const mysql = require('mysql2');\nconst pool = mysql.createPool({ host: process.env.DB_HOST, debug: process.env.DB_DEBUG === 'true' });", filename: 'routes/appointments.js' },
+    // a development environment's file
+    { code: "import knex from 'knex';\nexport const db = knex({ client: 'pg', debug: true });", filename: 'config/development.ts' },
+    // `debug` handed to something that is no database driver
+    { code: "declare const createPool: any;\nconst pool = createPool({ debug: true });", filename: 'routes/appointments.js' },
+  ],
+  invalid: [
+    {
+      name: 'mysql2 pools and connections, mysql2/promise and knex opened with debug on',
+      filename: 'routes/appointments.js',
+      code: "const mysql = require('mysql2');\nconst mysqlPromise = require('mysql2/promise');\nconst pool = mysql.createPool({ host: process.env.DB_HOST, debug: true });\nconst connection = mysqlPromise.createConnection({ debug: true });\nconst db = require('knex')({ client: 'mysql', debug: true });",
+      errors: [
+        { ruleId: 'no-debug-logging-in-production', line: 3, column: 60 },
+        { ruleId: 'no-debug-logging-in-production', line: 4, column: 52 },
+        { ruleId: 'no-debug-logging-in-production', line: 5, column: 47 },
+      ],
+    },
+  ],
+});

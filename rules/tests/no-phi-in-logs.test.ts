@@ -1667,3 +1667,20 @@ describe('no-phi-in-logs: HIV monitoring results and the complaint a patient pre
     ],
   });
 });
+
+// Kenya's HIV care patient number (the Comprehensive Care Centre number) identifies the patient like a record number.
+describe('no-phi-in-logs: the CCC number is a patient record number', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // whether a patient has one is a flag, and its identifier type's uuid is configuration
+      "export function banner(hasCccNumber: boolean, cccNumberIdentifierType: string) {\n  console.log('ccc', hasCccNumber, cccNumberIdentifierType);\n}",
+    ],
+    invalid: [
+      {
+        name: 'the CCC number logged under its camel-case and snake-case names',
+        code: "export function enrol(body: { ccc_number: string }, cccNo: string) {\n  console.log('enrolled', body.ccc_number);\n  console.log(`client ${cccNo}`);\n}",
+        errors: [{ line: 2, column: 27, kinds: ['mrn'] }, { line: 3, column: 15, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});

@@ -178,7 +178,9 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // the OpenMRS ID, OpenMRS's default patient identifier (with a Luhn mod-30 check character)
       'openMrsId', 'openmrsId',
       // the PTracker ID: the patient number of Namibia's PMTCT (mother-and-infant HIV) tracker, held by mother and infant
-      'pTrackerId', 'ptrackerId', 'pTrackerIdentifier', 'ptrackerIdentifier'],
+      'pTrackerId', 'ptrackerId', 'pTrackerIdentifier', 'ptrackerIdentifier',
+      // the CCC number: Kenya's HIV care patient number (Comprehensive Care Centre), on every HIV client's record
+      'cccNumber', 'cccNo'],
     contextual: ['recordNumber', 'registrationNumber', 'registrationNo'],
     description: 'Medical record number.',
   },

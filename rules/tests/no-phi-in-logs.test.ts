@@ -1684,3 +1684,20 @@ describe('no-phi-in-logs: the CCC number is a patient record number', () => {
     ],
   });
 });
+
+// Malawi's National Patient Identifier, issued to every patient by the national demographics service.
+describe('no-phi-in-logs: the NPID is a national patient identifier', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // its identifier type's id and a count are configuration and aggregates
+      "export function f(npidTypeId: number, npidCount: number) {\n  console.log('npid type', npidTypeId, npidCount);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a scanned NPID and a national patient id logged',
+        code: "export function scanned(npid: string, patient: { nationalPatientId: string }) {\n  console.log('scanned', npid);\n  console.log(patient.nationalPatientId);\n}",
+        errors: [{ line: 2, column: 26, kinds: ['national-id'] }, { line: 3, column: 15, kinds: ['national-id'] }],
+      },
+    ],
+  });
+});

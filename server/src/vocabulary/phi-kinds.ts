@@ -235,6 +235,8 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // Belgium's national register number (rijksregisternummer, INSZ/NISS), Israel's teudat zehut, Colombia's cédula
       'cnic', 'cnicNumber', 'codiceFiscale', 'cprNumber', 'cprNr', 'fodselsnummer', 'henkilotunnus', 'ppsn', 'ppsNumber',
       'nationalRegisterNumber', 'rijksregisternummer', 'inszNumber', 'nissNumber', 'teudatZehut', 'cedula', 'numeroCedula', 'cedulaIdentidad',
+      // Malawi's National Patient Identifier (NPID), issued by the national demographics service to every patient of its EMRs
+      'npid', 'nationalPatientId', 'nationalPatientIdentifier',
       // Spanish and Portuguese health code names the national identity document's number `documento` (Argentina's DNI, Uruguay's
       // and Paraguay's cédula, Portugal's documento de identificação): `numeroDocumento`, `nroDocumento`, `pacienteDocumento`.
       // (The plural `documentos` is as often a person's uploaded files.)

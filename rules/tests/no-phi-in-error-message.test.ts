@@ -320,3 +320,30 @@ describe('no-phi-in-error-message: an Error\'s options name its text, a helper i
     ],
   });
 });
+
+// A value the handler looks up in the app's own user table is the account holder's login: in a staff app, the
+// health worker's phone, not a patient's.
+describe('no-phi-in-error-message: a phone looked up in the app\'s user table is the staff user\'s', () => {
+  runRuleTests('no-phi-in-error-message', {
+    valid: [
+      // Sequelize's where, and Mongoose's filter with a shorthand key
+      "import express from 'express';\ndeclare const User: any;\nconst router = express.Router();\nrouter.post('/', async (req, res) => {\n  const phone_no = req.body.phone_no;\n  const user = await User.findOne({ where: { phone_no: phone_no, status: 'Active' } });\n  if (!user) res.status(400).send(`Phone Number: ${phone_no} is not registered in the system`);\n});",
+      "import express from 'express';\ndeclare const UserModel: any;\nconst router = express.Router();\nrouter.post('/', async (req, res) => {\n  const { email } = req.body;\n  const account = await UserModel.findOne({ email });\n  if (!account) res.status(404).json({ error: `No account for ${email}` });\n});",
+    ],
+    invalid: [
+      {
+        name: 'near misses: the phone looked up in the patients\' table, and a clinical value next to the user lookup',
+        code: "import express from 'express';\ndeclare const Client: any; declare const User: any;\nconst router = express.Router();\nrouter.post('/', async (req, res) => {\n  const { phone_no, diagnosis } = req.body;\n  const client = await Client.findOne({ where: { phone_no } });\n  if (!client) res.status(400).send(`Phone Number: ${phone_no} is not registered`);\n  const user = await User.findOne({ where: { diagnosis } });\n  if (!user) res.status(400).send(`No user for ${diagnosis}`);\n});",
+        errors: [
+          { line: 7, column: 37, kinds: ['phone'] },
+          { line: 9, column: 35, kinds: ['diagnosis'] },
+        ],
+      },
+      {
+        name: 'near miss: a patient portal\'s user table holds patients\' accounts',
+        code: "import express from 'express';\ndeclare const models: any;\nconst router = express.Router();\nrouter.post('/', async (req, res) => {\n  const { email } = req.body;\n  const existing = await models.PortalUser.findOne({ where: { email } });\n  if (existing) res.status(409).json({ error: `Email ${email} is already registered to another patient` });\n});",
+        errors: [{ line: 7, column: 47, kinds: ['email'] }],
+      },
+    ],
+  });
+});

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { rangeFromOffsets } from '../core/text-range';
 import type { TaintOrigin } from '../rule-api';
 import { calleeName, dottedName, keyName, propertyName } from '../rule-api/ast';
-import { describeKinds, isAccountContextName, isAppUserName, isOnlyAPersonNumber, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesReferenceData, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
+import { CONTACT_KINDS, describeKinds, isAccountContextName, isAppUserName, isOnlyAPersonNumber, isMessageSendingHelperName, isOperationsMessagingName, isSyntheticOwnerName, keyNamesTheNumberOfAnId, namesACodeCatalogue, namesAProduct, namesReferenceData, namesATerminologyCode, namesOnlyAnyonesRecord, namesAThing, splitWords, terminologyKinds, subjectOfName, withoutContactKinds, type NameClassification, type NameClassifier, type Subject } from '../vocabulary/classify';
 import { FHIR_DATATYPES, FHIR_READ_METHODS, FHIR_RESOURCE_NAMES, NON_PATIENT_RESOURCE_TYPES, PHI_RESOURCE_TYPES } from '../vocabulary/fhir-resources';
 import {
   ACTION_VERBS,
@@ -32,6 +32,23 @@ import { enclosingTypeParameter } from './type-parameters';
 import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { RequestWrapper, WorkspaceIndex } from './workspace-index';
+
+/** Reads of a table by a filter (Sequelize, Mongoose, Prisma, TypeORM). */
+const USER_LOOKUP_METHODS: ReadonlySet<string> = new Set(['findOne', 'findAll', 'findAndCountAll', 'findOrCreate', 'find', 'findFirst', 'findUnique', 'findMany', 'findOneBy', 'findBy', 'count', 'exists']);
+/** Words that make a user table the patients' accounts. */
+const PATIENT_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['portal', 'patient', 'patients', 'client', 'clients', 'member', 'members', 'customer', 'customers']);
+const USER_LOOKUP_CALL = /\.\s*(?:findOne|findAll|findAndCountAll|findOrCreate|find|findFirst|findUnique|findMany|findOneBy|findBy|count|exists)\s*\(/;
+
+/** A filter object (or its `where`) with a property whose value is the variable `name` (`{ phone_no: phone }`, `{ phone }`). */
+function filterHandsValue(filter: TSESTree.ObjectExpression, name: string, depth = 0): boolean {
+  for (const property of filter.properties) {
+    if (property.type !== 'Property') continue;
+    const value = property.value;
+    if (value.type === 'Identifier' && value.name === name) return true;
+    if (depth < 2 && value.type === 'ObjectExpression' && filterHandsValue(value, name, depth + 1)) return true;
+  }
+  return false;
+}
 
 const labelTableWords = new Set(LABEL_TABLE_WORDS);
 
@@ -1033,8 +1050,42 @@ export abstract class ValueEvaluator {
     if (!value.workforce && subject === 'workforce' && !value.personContext) value = { ...value, workforce: true };
     else if (subject === 'patient' && isAppUserName(identifier.name) && !value.personContext) value = { ...value, personContext: true };
     value = this.asCareSetting(identifier.name, value);
+    // `const phone = req.body.phone_no; const user = await User.findOne({ where: { phone_no: phone } })`: a value the code
+    // looks up in the app's own user table is an account holder's login. Where the app's users are its workforce, their
+    // contact details are not PHI (the same reading as `user.phone`); clinical data and identifiers keep what they carry.
+    if (hasPhi(value) && !this.options.appUsersArePatients && value.kinds.some((kind) => CONTACT_KINDS.has(kind)) && this.lookedUpInAppUserTable(identifier)) {
+      const kinds = withoutContactKinds(value.kinds);
+      value = kinds.length ? { ...value, kinds, workforce: true } : { ...EMPTY, workforce: true };
+    }
     if (!hasPhi(value) && !value.workforce && !isSanitized(value)) value = this.withProvenance(identifier, value);
     return value;
+  }
+
+  /**
+   * Whether the function that declares `identifier` hands it to a lookup of the app's user table as a filter value:
+   * `User.findOne({ where: { phone_no: phone } })` (Sequelize), `User.findOne({ phone })` (Mongoose),
+   * `prisma.user.findFirst({ where: { email } })`, `userRepository.findOneBy({ email })`.
+   */
+  private lookedUpInAppUserTable(identifier: TSESTree.Identifier): boolean {
+    // The function being analysed declares it (a destructured shorthand name has no parent link of its own).
+    const scope = this.functionNodes.at(-1);
+    if (!scope) return false;
+    const text = this.options.text.slice(scope.range[0], scope.range[1]);
+    if (!/[Uu]ser/.test(text) || !USER_LOOKUP_CALL.test(text)) return false;
+    const stack: Node[] = [scope];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' && USER_LOOKUP_METHODS.has(node.callee.property.name)) {
+        const receiver = node.callee.object;
+        const table = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' && !receiver.computed && receiver.property.type === 'Identifier' ? receiver.property.name : undefined;
+        const filter = node.arguments[0];
+        // A patient portal's accounts (`PortalUser`, `PatientUser`) are patients'.
+        const staffTable = table !== undefined && isAppUserName(table.replace(/(Model|Repository|Repo|Collection|Table)$/, '')) && subjectOfName(table) !== 'patient' && !splitWords(table).some((word) => PATIENT_ACCOUNT_WORDS.has(word));
+        if (staffTable && filter?.type === 'ObjectExpression' && filterHandsValue(filter, identifier.name)) return true;
+      }
+      for (const child of childNodes(node)) stack.push(child);
+    }
+    return false;
   }
 
   /**

@@ -147,6 +147,24 @@ function isErrorConstruction(node: Node): node is TSESTree.NewExpression | TSEST
   return false;
 }
 
+/**
+ * A response body that says, in the API's own envelope, that the request failed: `{ success: false, message }`,
+ * `{ ok: false, … }`, `{ error: true, … }`, `{ status: 'error' | 'fail' | 'failed' | 'failure', … }`. Many APIs answer
+ * failures with 200 and such an envelope; its message is the error the client shows and logs.
+ */
+const FAILURE_STATUS_WORDS = new Set(['error', 'fail', 'failed', 'failure']);
+function isFailureEnvelope(body: Node | undefined): boolean {
+  if (body?.type !== 'ObjectExpression') return false;
+  return body.properties.some((property) => {
+    if (property.type !== 'Property' || property.computed || property.value.type !== 'Literal') return false;
+    const key = keyName(property.key);
+    const value = property.value.value;
+    if (key === 'success' || key === 'ok') return value === false;
+    if (key === 'error') return value === true;
+    return key === 'status' && typeof value === 'string' && FAILURE_STATUS_WORDS.has(value.toLowerCase());
+  });
+}
+
 /** The root identifier of `res.status(500).json`, `this.reply`, `ctx.response`. */
 function responseRoot(node: Node): string | undefined {
   let current: Node = node;
@@ -416,7 +434,7 @@ export default createRule({
         const response = responseCall(node);
         if (!response) return;
         reportStack(node, node.arguments[0] as Node | undefined);
-        if (response.errorStatus) checkErrorBody(node.arguments as Node[]);
+        if (response.errorStatus || isFailureEnvelope(node.arguments[0] as Node | undefined)) checkErrorBody(node.arguments as Node[]);
       },
       // `return { statusCode: 404, body: JSON.stringify({ error }) }`: a Lambda / API Gateway proxy result with an error status
       ObjectExpression(node: TSESTree.ObjectExpression) {

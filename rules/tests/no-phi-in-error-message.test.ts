@@ -347,3 +347,29 @@ describe('no-phi-in-error-message: a phone looked up in the app\'s user table is
     ],
   });
 });
+
+// An API that answers failures with 200 and an envelope saying so: `{ success: false, message }` is its error response.
+describe('no-phi-in-error-message: a failure envelope is an error response whatever its status', () => {
+  runRuleTests('no-phi-in-error-message', {
+    valid: [
+      // a success envelope carries the result the client asked for
+      "import express from 'express';\nconst router = express.Router();\nrouter.post('/assign', async (req, res) => {\n  const { ccc_number } = req.body;\n  return res.json({ success: true, message: `Client ${ccc_number} assigned` });\n});",
+      // a failure envelope whose message names no patient, only an opaque id
+      "import express from 'express';\nconst router = express.Router();\nrouter.post('/assign', async (req, res) => {\n  const { clientId } = req.body;\n  return res.json({ success: false, message: `Client ${clientId} could not be assigned` });\n});",
+      // a status that is not a failure word
+      "import express from 'express';\nconst router = express.Router();\nrouter.post('/assign', async (req, res) => {\n  const { phone } = req.body;\n  res.json({ status: 'queued', message: `Reminder for ${phone} queued` });\n});",
+    ],
+    invalid: [
+      {
+        name: 'failure envelopes (success/ok false, error true, a failure status) echo the patient\'s number, phone and date of birth',
+        code: "import express from 'express';\nconst router = express.Router();\nrouter.post('/lookup', async (req, res) => {\n  const { phone_no, dateOfBirth, ccc_number } = req.body;\n  if (!req.query.found) return res.json({ success: false, message: `Clinic number ${ccc_number} does not exist in the system` });\n  res.send({ ok: false, error: `No patient born ${dateOfBirth}` });\n  res.json({ error: true, msg: `Phone ${phone_no} is not active` });\n  res.json({ status: 'fail', message: `Phone ${phone_no} is not active` });\n});",
+        errors: [
+          { line: 5, column: 68, kinds: ['mrn'] },
+          { line: 6, column: 32, kinds: ['date-of-birth'] },
+          { line: 7, column: 32, kinds: ['phone'] },
+          { line: 8, column: 39, kinds: ['phone'] },
+        ],
+      },
+    ],
+  });
+});

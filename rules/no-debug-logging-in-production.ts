@@ -146,6 +146,10 @@ const DEBUGGABLE_DRIVERS: ReadonlyArray<{ module: RegExp; factories: ReadonlySet
   { module: /^knex$/, factories: 'module' },
 ];
 
+function debuggableDriver(module: string | undefined): (typeof DEBUGGABLE_DRIVERS)[number] | undefined {
+  return module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
+}
+
 /** The module of the driver whose factory the options object is handed to (`mysql.createPool({ … })`, `knex({ … })`). */
 function databaseDriverName(context: RuleContext, property: TSESTree.Property): string | undefined {
   const call = enclosingCall(property);
@@ -153,23 +157,17 @@ function databaseDriverName(context: RuleContext, property: TSESTree.Property): 
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.object.type === 'Identifier') {
     const module = context.importedFrom(callee.object.name)?.module;
-    const method = callee.property.name;
-    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
-    return driver && driver.factories !== 'module' && driver.factories.has(method) ? module : undefined;
+    const factories = debuggableDriver(module)?.factories;
+    return factories && factories !== 'module' && factories.has(callee.property.name) ? module : undefined;
   }
-  if (callee.type === 'Identifier') {
-    const module = context.importedFrom(callee.name)?.module;
-    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
-    return driver?.factories === 'module' ? module : undefined;
-  }
-  // require('knex')({ … })
-  if (callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'require') {
-    const source = callee.arguments[0];
-    const module = source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
-    const driver = module ? DEBUGGABLE_DRIVERS.find((candidate) => candidate.module.test(module)) : undefined;
-    return driver?.factories === 'module' ? module : undefined;
-  }
-  return undefined;
+  // `knex({ … })`, or `require('knex')({ … })`
+  const module =
+    callee.type === 'Identifier'
+      ? context.importedFrom(callee.name)?.module
+      : callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'require' && callee.arguments[0]?.type === 'Literal' && typeof callee.arguments[0].value === 'string'
+        ? callee.arguments[0].value
+        : undefined;
+  return debuggableDriver(module)?.factories === 'module' ? module : undefined;
 }
 
 /** A bare `level` belongs to a logger when its object is a logger's options or sits in a logging section. */

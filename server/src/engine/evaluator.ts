@@ -39,15 +39,14 @@ const USER_LOOKUP_METHODS: ReadonlySet<string> = new Set(['findOne', 'findAll', 
 const PATIENT_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['portal', 'patient', 'patients', 'client', 'clients', 'member', 'members', 'customer', 'customers']);
 const USER_LOOKUP_CALL = /\.\s*(?:findOne|findAll|findAndCountAll|findOrCreate|find|findFirst|findUnique|findMany|findOneBy|findBy|count|exists)\s*\(/;
 
-/** A filter object (or its `where`) with a property whose value is the variable `name` (`{ phone_no: phone }`, `{ phone }`). */
-function filterHandsValue(filter: TSESTree.ObjectExpression, name: string, depth = 0): boolean {
+/** The variables a filter object (or its `where`) hands as values (`{ phone_no: phone }`, `{ phone }`). */
+function filterValueNames(filter: TSESTree.ObjectExpression, out: Set<string>, depth = 0): void {
   for (const property of filter.properties) {
     if (property.type !== 'Property') continue;
     const value = property.value;
-    if (value.type === 'Identifier' && value.name === name) return true;
-    if (depth < 2 && value.type === 'ObjectExpression' && filterHandsValue(value, name, depth + 1)) return true;
+    if (value.type === 'Identifier') out.add(value.name);
+    else if (depth < 2 && value.type === 'ObjectExpression') filterValueNames(value, out, depth + 1);
   }
-  return false;
 }
 
 const labelTableWords = new Set(LABEL_TABLE_WORDS);
@@ -1070,8 +1069,18 @@ export abstract class ValueEvaluator {
     // The function being analysed declares it (a destructured shorthand name has no parent link of its own).
     const scope = this.functionNodes.at(-1);
     if (!scope) return false;
+    let names = this.namesLookedUpAsAppUsers.get(scope);
+    if (!names) this.namesLookedUpAsAppUsers.set(scope, (names = this.collectNamesLookedUpAsAppUsers(scope)));
+    return names.has(identifier.name);
+  }
+
+  /** Per function, the variables its code hands to lookups of the app's user table (computed once per function). */
+  private readonly namesLookedUpAsAppUsers = new WeakMap<Node, ReadonlySet<string>>();
+
+  private collectNamesLookedUpAsAppUsers(scope: Node): ReadonlySet<string> {
+    const names = new Set<string>();
     const text = this.options.text.slice(scope.range[0], scope.range[1]);
-    if (!/[Uu]ser/.test(text) || !USER_LOOKUP_CALL.test(text)) return false;
+    if (!/[Uu]ser/.test(text) || !USER_LOOKUP_CALL.test(text)) return names;
     const stack: Node[] = [scope];
     while (stack.length) {
       const node = stack.pop()!;
@@ -1081,11 +1090,11 @@ export abstract class ValueEvaluator {
         const filter = node.arguments[0];
         // A patient portal's accounts (`PortalUser`, `PatientUser`) are patients'.
         const staffTable = table !== undefined && isAppUserName(table.replace(/(Model|Repository|Repo|Collection|Table)$/, '')) && subjectOfName(table) !== 'patient' && !splitWords(table).some((word) => PATIENT_ACCOUNT_WORDS.has(word));
-        if (staffTable && filter?.type === 'ObjectExpression' && filterHandsValue(filter, identifier.name)) return true;
+        if (staffTable && filter?.type === 'ObjectExpression') filterValueNames(filter, names);
       }
       for (const child of childNodes(node)) stack.push(child);
     }
-    return false;
+    return names;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { createRule, isAccountContextName, subjectOfName, type JsonNode, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, returnedExpression, type Node } from './utils/ast';
+import { childNodes, dottedName, findInSubtree, keyName, lastSegment, memberCall, propertyKey, propertyName, requiredModuleOf, returnedExpression, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, isOnValue, jsonScalar, jsonSiblings, keyWords, namesHaveWord, siblingNames } from './utils/config-keys';
 import { HeaderMaps } from './utils/header-maps';
 import { LambdaEventLogging } from './utils/lambda-event-logging';
@@ -235,7 +235,7 @@ export default createRule({
         lambdaEvents.onMember(node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
-        if (node.id.type === 'Identifier' && isRequireOf(node.init, BODY_LOGGER_PACKAGE)) bodyLoggerNames.add(node.id.name);
+        if (node.id.type === 'Identifier' && requiredModuleOf(node.init) === BODY_LOGGER_PACKAGE) bodyLoggerNames.add(node.id.name);
         lambdaEvents.onDeclarator(node);
         failedRequests.onDeclarator(node);
       },
@@ -664,10 +664,6 @@ function isDatabaseDebugSwitch(context: RuleContext, call: TSESTree.CallExpressi
 
 /** morgan-body: express middleware whose purpose is logging each request's and response's body. */
 const BODY_LOGGER_PACKAGE = 'morgan-body';
-
-function isRequireOf(init: Node | null | undefined, source: string): boolean {
-  return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && init.arguments[0].value === source;
-}
 
 /** morgan-body options with both `logRequestBody: false` and `logResponseBody: false`: only the request line is written. */
 function bothBodiesOff(context: RuleContext, options: Node | undefined): boolean {

@@ -1,5 +1,5 @@
 import { createRule, type FixDescriptor, type JsonPropertyInfo, type RuleContext, type TSESTree } from '../server/src/rule-api';
-import { propertyKey, type Node } from './utils/ast';
+import { propertyKey, requiredModuleOf, type Node } from './utils/ast';
 import { calleeText, codeConstant, enclosingCall, enclosingNames, environmentOfCode, environmentOfJson, environmentOfKey, jsonRange, jsonScalar, jsonSiblings, keyWords, namesHaveWord } from './utils/config-keys';
 
 /** Log levels that write request details, payloads and variables: everything below `info`. */
@@ -161,12 +161,7 @@ function databaseDriverName(context: RuleContext, property: TSESTree.Property): 
     return factories && factories !== 'module' && factories.has(callee.property.name) ? module : undefined;
   }
   // `knex({ … })`, or `require('knex')({ … })`
-  const module =
-    callee.type === 'Identifier'
-      ? context.importedFrom(callee.name)?.module
-      : callee.type === 'CallExpression' && callee.callee.type === 'Identifier' && callee.callee.name === 'require' && callee.arguments[0]?.type === 'Literal' && typeof callee.arguments[0].value === 'string'
-        ? callee.arguments[0].value
-        : undefined;
+  const module = callee.type === 'Identifier' ? context.importedFrom(callee.name)?.module : requiredModuleOf(callee);
   return debuggableDriver(module)?.factories === 'module' ? module : undefined;
 }
 

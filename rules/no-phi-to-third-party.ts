@@ -1,5 +1,5 @@
 import { createRule, type Precision, type RuleContext, type Taint, type TSESTree } from '../server/src/rule-api';
-import { dottedName, findInSubtree, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
+import { dottedName, findInSubtree, requiredModuleOf, isConstantExpression, isFalseLiteral, isStringLiteral, isTrueLiteral, keyName, lastSegment, memberCall, parentOf, propertyName, propertyNamed, splitWords, unwrap, type Node } from './utils/ast';
 
 type VendorKind = 'analytics' | 'chat widget' | 'error tracker' | 'LLM API' | 'push notification service' | 'event collector' | 'notification relay';
 type MessageId = 'unscrubbedTracing' | 'analytics' | 'chatWidget' | 'collector' | 'relay' | 'errorTracker' | 'llm' | 'llmRealtime' | 'push' | 'replay' | 'unscrubbedTracker' | 'unscrubbedTrackerSpread' | 'passThroughHook' | 'defaultPii' | 'pageUrl';
@@ -1065,7 +1065,7 @@ class ThirdPartyFile {
     let init: Node | null | undefined = node.init;
     if (init?.type === 'AwaitExpression') init = init.argument;
     // `const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http')` inside a branch, too
-    const required = init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal' && typeof init.arguments[0].value === 'string' ? init.arguments[0].value : undefined;
+    const required = requiredModuleOf(init);
     if (!required && (init?.type !== 'ImportExpression' || init.source.type !== 'Literal' || typeof init.source.value !== 'string')) return;
     const module = required ?? ((init as TSESTree.ImportExpression).source as TSESTree.StringLiteral).value;
     if (node.id.type === 'Identifier') this.dynamicImports.set(node.id.name, module);

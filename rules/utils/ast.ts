@@ -162,3 +162,10 @@ export function returnedExpression(fn: Node, { last = false } = {}): Node | unde
   const returned = statements.find((statement) => statement.type === 'ReturnStatement') as TSESTree.ReturnStatement | undefined;
   return returned?.argument ?? undefined;
 }
+
+/** The module a `require('m')` call names, or undefined for anything else. */
+export function requiredModuleOf(node: Node | null | undefined): string | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
+  const source = node.arguments[0];
+  return source?.type === 'Literal' && typeof source.value === 'string' ? source.value : undefined;
+}

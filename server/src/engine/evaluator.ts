@@ -37,7 +37,7 @@ import type { RequestWrapper, WorkspaceIndex } from './workspace-index';
 const USER_LOOKUP_METHODS: ReadonlySet<string> = new Set(['findOne', 'findAll', 'findAndCountAll', 'findOrCreate', 'find', 'findFirst', 'findUnique', 'findMany', 'findOneBy', 'findBy', 'count', 'exists']);
 /** Words that make a user table the patients' accounts. */
 const PATIENT_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['portal', 'patient', 'patients', 'client', 'clients', 'member', 'members', 'customer', 'customers']);
-const USER_LOOKUP_CALL = /\.\s*(?:findOne|findAll|findAndCountAll|findOrCreate|find|findFirst|findUnique|findMany|findOneBy|findBy|count|exists)\s*\(/;
+const USER_LOOKUP_CALL = new RegExp(String.raw`\.\s*(?:${[...USER_LOOKUP_METHODS].join('|')})\s*\(`);
 
 /** The variables a filter object (or its `where`) hands as values (`{ phone_no: phone }`, `{ phone }`). */
 function filterValueNames(filter: TSESTree.ObjectExpression, out: Set<string>, depth = 0): void {

@@ -509,6 +509,15 @@ function isLoggerLink(call: TSESTree.CallExpression): boolean {
 /** Words of a check that holds only in development or tests (`process.env.NODE_ENV === 'development'`, `import.meta.env.DEV`, `isDev`). */
 const DEVELOPMENT_WORDS = new Set(['development', 'dev', 'develop', 'test', 'tests', 'testing', 'local', 'storybook', 'debug']);
 
+/** Whether `node` runs only where a test about development holds: `if (isDev) …`, `isDev ? … : …`, `isDev && …`. */
+function inDevelopmentBranch(context: RuleContext, node: Node): boolean {
+  for (let current: Node | undefined = context.parentOf(node), child: Node = node; current; child = current, current = context.parentOf(current)) {
+    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.consequent === child && mentionsDevelopment(current.test)) return true;
+    if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return true;
+  }
+  return false;
+}
+
 /** Whether an expression is, or is made of, checks for a development environment. */
 function mentionsDevelopment(node: Node): boolean {
   return findInSubtree(node, (child) => {
@@ -531,10 +540,7 @@ function decidingExpression(value: Node): Node | undefined {
  * without a filter.
  */
 function loggerLinkFilter(context: RuleContext, call: TSESTree.CallExpression): 'development' | 'errors' | 'all' {
-  for (let current: Node | undefined = context.parentOf(call), child: Node = call; current; child = current, current = context.parentOf(current)) {
-    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.consequent === child && mentionsDevelopment(current.test)) return 'development';
-    if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return 'development';
-  }
+  if (inDevelopmentBranch(context, call)) return 'development';
   const options = call.arguments[0];
   const enabled = options?.type === 'ObjectExpression' ? options.properties.find((property) => property.type === 'Property' && keyName(property.key) === 'enabled') : undefined;
   if (!enabled || enabled.type !== 'Property') return 'all';
@@ -653,11 +659,7 @@ function isDatabaseDebugSwitch(context: RuleContext, call: TSESTree.CallExpressi
   if (!value) return false;
   const on = (value.type === 'Literal' && value.value === true) || value.type === 'ObjectExpression';
   if (!on) return false;
-  for (let current: Node | undefined = context.parentOf(call), child: Node = call; current; child = current, current = context.parentOf(current)) {
-    if ((current.type === 'IfStatement' || current.type === 'ConditionalExpression') && current.consequent === child && mentionsDevelopment(current.test)) return false;
-    if (current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child && mentionsDevelopment(current.left)) return false;
-  }
-  return true;
+  return !inDevelopmentBranch(context, call);
 }
 
 // ── body-logging middleware packages ────────────────────────────────────────────────────────

@@ -1344,11 +1344,17 @@ class UrlFile {
     const config = forwarded.config ? this.resolvedLocal(handed) : undefined;
     const argument = config ? (config.type === 'ObjectExpression' ? objectProperties(config).get('params')?.value as Node | undefined : undefined) : handed;
     if (!argument) return true;
-    if (!forwarded.byName && this.context.taintOf(argument).kinds.length) return true;
+    const builtOnCallersUrl = forwarded.urlParameter !== undefined;
+    if (!forwarded.byName && !builtOnCallersUrl && this.context.taintOf(argument).kinds.length) return true;
     const site = this.site ?? node;
-    const found = this.queryValuePhi(argument, site, false, forwarded.urlText);
+    const url = builtOnCallersUrl ? node.arguments[forwarded.urlParameter!] : undefined;
+    const urlText = url ? (url.type === 'SpreadElement' ? undefined : this.urlTextOf(url)) : forwarded.urlText;
+    const found = this.queryValuePhi(argument, site, false, urlText);
     if (!found) return true;
-    const taint = this.requestsWorkforcePeople(site, forwarded.urlText) ? withoutIdentifierKinds(found.taint) : found.taint;
+    // `super.getJson('concepts', { name })`: a catalogue searched by a term (see checkQueryOptions)
+    const searched = url && url.type !== 'SpreadElement' && this.isCatalogueRequest(url, argument) ? this.withoutCatalogueTerms(found.taint) : found.taint;
+    if (!searched) return true;
+    const taint = this.requestsWorkforcePeople(site, urlText) ? withoutIdentifierKinds(searched) : searched;
     const label = `${dottedName(call.object) ?? lastSegment(call.object) ?? 'service'}.${call.method}`;
     if (taint.kinds.length) this.report(found.node, 'queryOptions', taint, label, 'medium');
     return true;

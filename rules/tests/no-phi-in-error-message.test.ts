@@ -370,6 +370,11 @@ describe('no-phi-in-error-message: a failure envelope is an error response whate
           { line: 8, column: 39, kinds: ['phone'] },
         ],
       },
+      {
+        name: 'the clinic number a client was looked up by, echoed when the lookup fails',
+        code: "import express from 'express';\nconst router = express.Router();\nrouter.post('/assign', async (req, res) => {\n  const clinic_number = req.body.clinic_number;\n  const client = await Client.findOne({ where: { clinic_number } });\n  if (!client) return res.json({ success: false, message: `Clinic number ${clinic_number} does not exist` });\n});",
+        errors: [{ line: 6, column: 59, kinds: ['mrn'] }],
+      },
     ],
   });
 });

@@ -1685,6 +1685,24 @@ describe('no-phi-in-logs: the CCC number is a patient record number', () => {
   });
 });
 
+// The clinic number is the number a patient is registered under at an HIV/ART or specialist clinic (Kenya's CCC number
+// is stored as `clinic_number`).
+describe('no-phi-in-logs: the clinic number is a patient record number', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      // whether a client has one is a flag, and its identifier type is configuration
+      "export function banner(hasClinicNumber: boolean, clinicNumberIdentifierType: string) {\n  console.log('clinic no', hasClinicNumber, clinicNumberIdentifierType);\n}",
+    ],
+    invalid: [
+      {
+        name: 'the clinic number logged under its snake-case and abbreviated names',
+        code: "export function trace(client: { clinic_number: string }, clinicNo: string) {\n  console.log('tracing', client.clinic_number);\n  console.log(`client ${clinicNo}`);\n}",
+        errors: [{ line: 2, column: 26, kinds: ['mrn'] }, { line: 3, column: 15, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});
+
 // Malawi's National Patient Identifier, issued to every patient by the national demographics service.
 describe('no-phi-in-logs: the NPID is a national patient identifier', () => {
   runRuleTests('no-phi-in-logs', {

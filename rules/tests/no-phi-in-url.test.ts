@@ -2248,3 +2248,40 @@ describe('no-phi-in-url: a name parameter of a patient endpoint (round 18)', () 
     ],
   });
 });
+
+// A base service class whose method takes a URL and a query object from its caller and builds the query string onto the
+// URL (`static getJson(url, params) { return client.get(`${url}?${toQuery(params)}`) }`): what a subclass hands it through
+// `super.getJson(…)`, `this.getJson(…)` or `Service.getJson(…)` is that request's query string, judged against the URL
+// the caller gives.
+describe('no-phi-in-url: query strings built onto the caller\'s URL by a base service class', () => {
+  const service = "import ApiClient from './api_client';\nimport Url from '../utils/url';\nexport class Service {\n  static async getJson(url: string, params = {} as Record<string, any>) {\n    const built = `${url}?${Url.toQuery(params)}`;\n    return ApiClient.get(built);\n  }\n  static async postJson(url: string, data: any) {\n    return ApiClient.post(url, data);\n  }\n}\n";
+  // the same shape without a request: a helper that only formats text
+  const formatter = "export class Format {\n  static link(path: string, params: Record<string, string>) {\n    return path + '?' + new URLSearchParams(params).toString();\n  }\n}\n";
+  const workspace = { 'src/services/service.ts': service, 'src/utils/format.ts': formatter };
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      // a drug's name to a catalogue, a patient sent in a POST body, an opaque id in the query
+      { filename: 'src/services/drug_service.ts', workspace, code: "import { Service } from './service';\nexport class DrugService extends Service {\n  static byName(drugName: string) {\n    return this.getJson('drugs', { name: drugName });\n  }\n  static register(given_name: string) {\n    return super.postJson('patients', { given_name });\n  }\n  static visits(patientId: number) {\n    return super.getJson('visits', { patient_id: patientId });\n  }\n}" },
+      // a diagnosis searched in the concept catalogue names a concept, nobody's
+      { filename: 'src/services/concept_service.ts', workspace, code: "import { Service } from './service';\nexport class ConceptService extends Service {\n  static find(diagnosis: string) {\n    return super.getJson('concepts', { name: diagnosis });\n  }\n}" },
+      // a class that formats a link but makes no request is not a request helper
+      { filename: 'src/services/links.ts', workspace, code: "import { Format } from '../utils/format';\nexport class Links extends Format {\n  static patient(npid: string) {\n    return super.link('patients/by_npid', { npid });\n  }\n}" },
+    ],
+    invalid: [
+      {
+        name: 'a subclass hands a national patient id to super.getJson, and a family name through the subclass itself',
+        filename: 'src/services/patient_service.ts',
+        workspace,
+        code: "import { Service } from './service';\nexport class PatientService extends Service {\n  static findByNpid(npid: string, params = {}) {\n    return super.getJson('search/patients/by_npid', { npid, ...params });\n  }\n  static suggest(familyName: string) {\n    return PatientService.getJson('search/family_name', { search_string: familyName });\n  }\n}",
+        errors: [{ line: 4, column: 53, kinds: ['national-id'] }, { line: 7, column: 57, kinds: ['name'] }],
+      },
+      {
+        name: 'another module calls the base class by name with a given name in the query',
+        filename: 'src/services/person_service.ts',
+        workspace,
+        code: "import { Service } from './service';\nexport function searchGiven(given_name: string) {\n  return Service.getJson('search/given_name', { search_string: given_name });\n}",
+        errors: [{ line: 3, column: 47, kinds: ['name'] }],
+      },
+    ],
+  });
+});

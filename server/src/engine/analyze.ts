@@ -636,7 +636,7 @@ function createContext(
     isUrlQueryHook(name) { return input.index?.isUrlQueryHook(name) ?? false; },
     queryForwardedBy(receiver, method) {
       if (language !== 'code' || !input.index) return undefined;
-      const name = analyzer().instanceClassOf(receiver);
+      const name = analyzer().instanceClassOf(receiver) ?? analyzer().ownClassOf(receiver);
       if (name !== undefined) return input.index.queryForwardingOf(name, method);
       // `patientServiceStrategy.search(config)`: an AngularJS service injected under its registered name
       const injected = receiver.type === 'Identifier' ? input.index.queryForwardingOf(receiver.name, method) : undefined;

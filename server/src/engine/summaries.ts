@@ -598,6 +598,19 @@ export abstract class FunctionSummaries extends ValueEvaluator {
   }
 
   /**
+   * The class whose method `this.m()` or `super.m()` calls, under the name its module declares it: the enclosing class
+   * for `this` (its static methods too: `this` is the class there), the class it extends for `super`.
+   */
+  ownClassOf(receiver: Node): string | undefined {
+    if (receiver.type !== 'ThisExpression' && receiver.type !== 'Super') return undefined;
+    const owner = this.classOfThis(receiver);
+    const local = receiver.type === 'Super' ? (owner?.superClass?.type === 'Identifier' ? owner.superClass.name : undefined) : owner?.id?.name;
+    if (!local) return undefined;
+    const imported = this.imports.get(local);
+    return imported && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : local;
+  }
+
+  /**
    * The class a method's receiver is an instance of, as far as the code says: `new C()`, a variable or
    * parameter declared or initialised as a `C`, or a field of this class declared as one.
    */

@@ -216,6 +216,11 @@ export interface QueryForwardingMethod {
   urlText: string;
   /** The parameter is the client's whole request config (`$http.get(url, config)`): its `params` are the query. */
   config?: boolean;
+  /**
+   * The method takes the URL from its caller too and builds the query string onto it (`getJson(url, params) { return
+   * client.get(`${url}?${toQuery(params)}`) }`): the URL's text is the caller's argument at this position.
+   */
+  urlParameter?: number;
 }
 
 const METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|async|override)\s+)*([a-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
@@ -279,7 +284,52 @@ function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
   return methods;
 }
 
+/** A class method's header, static ones too (`static async getJson(url: string, params = {}) {`). */
+const ANY_METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|protected|static|async|override)\s+)*([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
+/** A request made in the method's body: a client's `get`/`request`, `fetch`, `axios`, an SWR hook. */
+const BUILT_URL_REQUEST = /\b(?:fetch|axios|useSWR[\w$]*)\s*\(|\.\s*(?:get|request)\s*(?:<[^<>()]{0,200}>)?\s*\(/;
+
+/**
+ * Methods of a workspace's base service class that take a URL and a query object from their caller and build the query
+ * string onto the URL (`static getJson(url, params = {}) { return ApiClient.get(`${url}?${Url.toQuery(params)}`) }`),
+ * called from subclasses as `super.getJson('search/patients', { given_name })`, `this.getJson(…)` or
+ * `PatientService.getJson(…)`: the caller's object becomes the request's query string and the caller's URL says what
+ * is searched. Only a template or concatenation that puts a URL parameter before `?` and another parameter after it,
+ * in a method that makes a request.
+ */
+function extractQueryStringBuilders(text: string): QueryForwardingMethod[] {
+  const classes = classHeadersOf(text);
+  if (classes.length === 0) return [];
+  const ownerOf = classOwnerCursor(classes);
+  const methods: QueryForwardingMethod[] = [];
+  ANY_METHOD_HEADER.lastIndex = 0;
+  for (let found = ANY_METHOD_HEADER.exec(text); found; found = ANY_METHOD_HEADER.exec(text)) {
+    const method = found[1];
+    if (NOT_METHODS.has(method)) continue;
+    const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const urlParameter = parameters.findIndex((parameter) => parameter !== undefined && URL_PARAMETER.test(parameter));
+    if (urlParameter < 0 || parameters.length < 2) continue;
+    const ownerIndex = ownerOf(found.index);
+    if (ownerIndex < 0) continue;
+    const body = bracketed(text, found.index + found[0].length - 1, 1200);
+    if (body === undefined || !BUILT_URL_REQUEST.test(body)) continue;
+    const url = parameters[urlParameter]!.replace(/\$/g, '\\$');
+    const query = new RegExp(String.raw`\$\{\s*${url}\s*\}\?\$\{([^{}]{0,200})\}|\b${url}\s*\+\s*['"]\?['"]\s*\+\s*([^;\n]{0,200})`).exec(body);
+    if (!query) continue;
+    const built = query[1] ?? query[2];
+    const parameter = parameters.findIndex((name, index) => name !== undefined && index !== urlParameter && new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}(?![\w$])`).test(built));
+    if (parameter < 0) continue;
+    methods.push({ className: classes[ownerIndex].name, method, parameter, field: '', urlText: '', urlParameter });
+  }
+  return methods;
+}
+
 export function extractQueryForwardingMethods(text: string): QueryForwardingMethod[] {
+  const builders = text.includes('class ') && (text.includes('}?${') || /['"]\?['"]/.test(text)) ? extractQueryStringBuilders(text) : [];
+  return builders.length ? [...builders, ...extractClientQueryForwardingMethods(text)] : extractClientQueryForwardingMethods(text);
+}
+
+function extractClientQueryForwardingMethods(text: string): QueryForwardingMethod[] {
   if (!/\.\s*get\s*[(<]/.test(text)) return [];
   // `$http.get(url, config)` forwards a whole config: no `params` need be written in the service's file
   if (!/\bparams\b/.test(text)) return text.includes('class ') ? [] : extractServiceFunctionQueryForwarding(text);
@@ -1734,6 +1784,9 @@ export class WorkspaceIndex {
   /** File → its service methods handing a parameter to a client's GET as the query (see extractQueryForwardingMethods). */
   private readonly queryForwardingByFile = new Map<string, QueryForwardingMethod[]>();
   private queryForwardingByName: Map<string, QueryForwardingMethod[]> | undefined;
+  /** File → the classes it declares with the class each extends (`class PatientService extends Service`). */
+  private readonly classParentsByFile = new Map<string, Array<[string, string]>>();
+  private classParentsByName: Map<string, string[]> | undefined;
   /** File → the HTTP client classes it declares (see extractHttpClientClasses); how many files declare each name. */
   private readonly httpClientClassesByFile = new Map<string, string[]>();
   private readonly httpClientClassCounts = new Map<string, number>();
@@ -1887,6 +1940,11 @@ export class WorkspaceIndex {
       this.queryForwardingByFile.set(file, forwarding);
       this.queryForwardingByName = undefined;
     }
+    const parents = text.includes('extends') && text.includes('class ') ? classHeadersOf(text).flatMap((header): Array<[string, string]> => header.parent ? [[header.name, header.parent]] : []) : [];
+    if (parents.length) {
+      this.classParentsByFile.set(file, parents);
+      this.classParentsByName = undefined;
+    }
     const clients = extractHttpClientClasses(text);
     if (clients.length) {
       this.httpClientClassesByFile.set(file, clients);
@@ -1961,17 +2019,36 @@ export class WorkspaceIndex {
    * Only when the receiver is an HTTP client: a field typed as Angular's HttpClient or as a workspace client class, or
    * named for one (`http`, `httpClient`, `api`). Undefined when files declaring the class disagree.
    */
-  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string; config?: boolean } | undefined {
+  queryForwardingOf(className: string, method: string): { parameter: number; urlText: string; config?: boolean; urlParameter?: number } | undefined {
     if (!this.queryForwardingByName) {
       const byName = new Map<string, QueryForwardingMethod[]>();
       for (const list of this.queryForwardingByFile.values()) for (const entry of list) byName.set(`${entry.className}#${entry.method}`, [...(byName.get(`${entry.className}#${entry.method}`) ?? []), entry]);
       this.queryForwardingByName = byName;
     }
-    const entries = this.queryForwardingByName.get(`${className}#${method}`);
+    let entries = this.queryForwardingByName.get(`${className}#${method}`);
+    // a method the class inherits (`class PatientService extends Service`: `PatientService.getJson`), a few levels up
+    for (let owner = className, depth = 0; !entries && className && depth < 4; depth++) {
+      const parent = this.parentClassOf(owner);
+      if (!parent) break;
+      entries = this.queryForwardingByName.get(`${parent}#${method}`);
+      owner = parent;
+    }
     if (entries?.length !== 1) return undefined;
     const [entry] = entries;
+    if (entry.urlParameter !== undefined) return { parameter: entry.parameter, urlText: '', urlParameter: entry.urlParameter };
     const client = entry.fieldType ? ['HttpClient', 'Http'].includes(entry.fieldType) || this.isHttpClientClass(entry.fieldType) : /^(?:http|httpClient|client|api|apiClient|axios|rest|\$http)$/i.test(entry.field);
     return client ? { parameter: entry.parameter, urlText: entry.urlText, ...(entry.config ? { config: true } : {}) } : undefined;
+  }
+
+  /** The class `name` extends (the last segment of `ns.Base`), when every workspace declaration of `name` agrees. */
+  private parentClassOf(name: string): string | undefined {
+    if (!this.classParentsByName) {
+      const byName = new Map<string, string[]>();
+      for (const list of this.classParentsByFile.values()) for (const [child, parent] of list) byName.set(child, [...(byName.get(child) ?? []), parent.slice(parent.lastIndexOf('.') + 1)]);
+      this.classParentsByName = byName;
+    }
+    const parents = this.classParentsByName.get(name);
+    return parents && parents.every((parent) => parent === parents[0]) && parents[0] !== name ? parents[0] : undefined;
   }
 
   /**
@@ -2215,6 +2292,7 @@ export class WorkspaceIndex {
     countNames(this.httpClientClassCounts, this.httpClientClassesByFile.get(file) ?? [], -1);
     this.httpClientClassesByFile.delete(file);
     if (this.queryForwardingByFile.delete(file)) this.queryForwardingByName = undefined;
+    if (this.classParentsByFile.delete(file)) this.classParentsByName = undefined;
     if (this.servedQueryByFile.delete(file)) this.servedQueryByFolder = new Map();
     if (this.urlQueryHookCandidatesByFile.delete(file)) this.urlQueryHooks = undefined;
     if (this.patientSearchPageUrlWriters.delete(file)) this.firstPatientSearchPageUrlWriter = null;

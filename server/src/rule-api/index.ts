@@ -260,9 +260,11 @@ export interface RuleContext<MessageIds extends string = string> {
    * request URL's known text (`X` for unknown parts). `byName`: the receiver's class is unknown and the method was
    * found by its name alone (a constructor-style member, `self.get_contact = function (filters) {…}`), so no cross-file
    * summary follows the caller's values: the rule judges them itself. `config`: the parameter is the client's whole
-   * request config (`$http.get(url, config)`), whose `params` are the query.
+   * request config (`$http.get(url, config)`), whose `params` are the query. `urlParameter`: the method builds the query
+   * string onto a URL its caller passes at that position (`super.getJson('search/patients', params)`), so the URL's
+   * text is the caller's argument and no cross-file summary follows the values either.
    */
-  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean; config?: boolean } | undefined;
+  queryForwardedBy(receiver: TSESTree.Node, method: string): { parameter: number; urlText: string; byName?: boolean; config?: boolean; urlParameter?: number } | undefined;
     /**
    * When `callee` names a function of a relatively imported workspace module (`find` of `const { find } =
    * require('./patients')`, `Patients.find` of `const Patients = require('../patients')`): the keys that function reads

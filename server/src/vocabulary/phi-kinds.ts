@@ -180,7 +180,11 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       // the PTracker ID: the patient number of Namibia's PMTCT (mother-and-infant HIV) tracker, held by mother and infant
       'pTrackerId', 'ptrackerId', 'pTrackerIdentifier', 'ptrackerIdentifier',
       // the CCC number: Kenya's HIV care patient number (Comprehensive Care Centre), on every HIV client's record
-      'cccNumber', 'cccNo'],
+      'cccNumber', 'cccNo',
+      // the clinic number: the number a patient is registered under at an HIV/ART or specialist clinic (Kenya's CCC
+      // number is recorded as `clinic_number`; ART clinics in Uganda and Malawi, hospital clinics elsewhere); a
+      // clinic's own code is its facility code, not a "clinic number" field
+      'clinicNumber', 'clinicNo'],
     contextual: ['recordNumber', 'registrationNumber', 'registrationNo'],
     description: 'Medical record number.',
   },

@@ -683,6 +683,13 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       return source ? input.index.modelListImport(input.relPath, source.module, source.imported) : undefined;
     },
+    importedReducerState(localName) {
+      if (language !== 'code' || !input.index) return undefined;
+      const source = analyzer().importedFrom(localName);
+      const typeName = source ? input.index.reducerStateImport(input.relPath, source.module, source.imported) : undefined;
+      if (!typeName) return undefined;
+      return { typeName, kinds: input.index.resolve(typeName, classifier, input.relPath)?.kinds ?? [] };
+    },
     importedFromLocalQueryModule(localName) {
       if (language !== 'code' || !input.index) return false;
       const source = analyzer().importedFrom(localName);

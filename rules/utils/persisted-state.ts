@@ -104,7 +104,8 @@ export function reduxPersisted(context: RuleContext, node: TSESTree.CallExpressi
   if (!storage) return undefined;
   const whitelist = configObject ? (propertyNamed(configObject, 'whitelist')?.value as Node | undefined) : undefined;
   const blacklist = new Set(keptNames(configObject ? (propertyNamed(configObject, 'blacklist')?.value as Node | undefined) : undefined).map((kept) => kept.name));
-  const reducer = resolveReducer(node.arguments[1] as Node | undefined);
+  // an imported reducer resolves to no local value: it is itself the one slice
+  const reducer = resolveReducer(node.arguments[1] as Node | undefined) ?? (node.arguments[1] as Node | undefined);
   const combined = combinedReducers(reducer, resolveObject);
   // the reducer each slice key names: `combineReducers({ identity: identityReducer })` → identityReducer
   const reducerOf = new Map<string, Node>();
@@ -159,6 +160,6 @@ function combinedReducers(reducer: Node | undefined, resolveObject: (node: Node 
 function declaredStateTaint(context: RuleContext, reducer: Node | undefined): Taint {
   if (reducer?.type !== 'Identifier' || !context.importedReducerState) return EMPTY_TAINT;
   const state = context.importedReducerState(reducer.name);
-  if (!state || state.kinds.length === 0) return EMPTY_TAINT;
+  if (!state || state.kinds.length === 0 || !state.record) return EMPTY_TAINT;
   return { kinds: [...state.kinds].sort(), origins: [], confidence: 'high' };
 }

@@ -688,7 +688,11 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       const typeName = source ? input.index.reducerStateImport(input.relPath, source.module, source.imported) : undefined;
       if (!typeName) return undefined;
-      return { typeName, kinds: input.index.resolve(typeName, classifier, input.relPath)?.kinds ?? [] };
+      const kinds = input.index.resolve(typeName, classifier, input.relPath)?.kinds ?? [];
+      const categories = kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.category);
+      // a person's record: clinical data, a patient record, or more than one identifier of the person
+      const record = categories.some((category) => category === 'clinical' || category === 'record') || categories.filter((category) => category === 'identifier').length > 1;
+      return { typeName, kinds, record };
     },
     importedFromLocalQueryModule(localName) {
       if (language !== 'code' || !input.index) return false;

@@ -1448,6 +1448,7 @@ export function extractReducerStates(text: string): Array<[string, string]> {
   const found: Array<[string, string]> = [];
   if (slices) {
     const annotated = new Map<string, string>();
+    const sliceTypes = new Map<string, string>();
     for (const match of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*([A-Z][\w$]*)\s*=/g)) annotated.set(match[1], match[2]);
     for (const match of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*createSlice\s*\(\s*\{/g)) {
       const start = (match.index ?? 0) + match[0].length;
@@ -1456,9 +1457,14 @@ export function extractReducerStates(text: string): Array<[string, string]> {
       if (!initial) continue;
       const typeName = initial[2] ?? annotated.get(initial[1] ?? 'initialState');
       if (!typeName) continue;
-      const slice = match[1].replace(/\$/g, '\\$');
-      for (const exported of text.matchAll(new RegExp(`\\bexport\\s+(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*${slice}\\.reducer\\b`, 'g'))) found.push([exported[1], typeName]);
-      if (new RegExp(`\\bexport\\s+default\\s+${slice}\\.reducer\\b`).test(text)) found.push(['default', typeName]);
+      sliceTypes.set(match[1], typeName);
+    }
+    // one pass over the exports of `slice.reducer` (`export const r = slice.reducer`, `export default slice.reducer`)
+    if (sliceTypes.size) {
+      for (const exported of text.matchAll(/\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=|(default))\s*([A-Za-z_$][\w$]*)\.reducer\b/g)) {
+        const typeName = sliceTypes.get(exported[3]);
+        if (typeName) found.push([exported[1] ?? 'default', typeName]);
+      }
     }
   }
   if (functions) {

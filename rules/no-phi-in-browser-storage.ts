@@ -382,6 +382,11 @@ export default createRule({
       for (let depth = 0; node?.type === 'Identifier' && depth < 3; depth++) node = boundValues.get(node.name);
       return node;
     };
+    /** Root reducer functions bound to names (`const rootReducer = (state, action) => …`), for redux-persist only. */
+    let usesReduxPersistMemo: boolean | undefined;
+    const usesReduxPersist = (): boolean => (usesReduxPersistMemo ??= context.importsModule(REDUX_PERSIST_MODULES));
+    const boundFunctions = new Map<string, Node>();
+    const resolveReducer = (node: Node | undefined): Node | undefined => (node?.type === 'Identifier' && boundFunctions.has(node.name) ? boundFunctions.get(node.name) : resolveObject(node));
 
     const report = (value: Node, taint: Taint, storage: string) => {
       if (taint.kinds.length && !encryptsStores) context.report({ node: value, messageId: 'indexedDbLibrary', taint, data: { storage } });
@@ -687,6 +692,7 @@ export default createRule({
         if (init.type === 'AwaitExpression') init = init.argument;
         if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
         if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
+        else if ((init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') && usesReduxPersist() && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) boundFunctions.set(node.id.name, init);
         if (init.type === 'CallExpression') {
           // PouchDB('patients'): PouchDB's constructor also works as a plain factory call
           const factory = pouchCreation(init);
@@ -791,7 +797,7 @@ export default createRule({
           const source = context.importedFrom(node.callee.name);
           // zustand: create<State>()(persist(…, { name, storage })); redux-persist: persistReducer(config, reducer)
           if (source?.imported === 'persist' && ZUSTAND_MIDDLEWARE_MODULES.test(source.module)) return reportPersisted(node, zustandPersisted(context, node), 'zustand persist');
-          if (source?.imported === 'persistReducer' && REDUX_PERSIST_MODULES.test(source.module)) return reportPersisted(node, reduxPersisted(context, node, resolveObject), 'redux-persist');
+          if (source?.imported === 'persistReducer' && REDUX_PERSIST_MODULES.test(source.module)) return reportPersisted(node, reduxPersisted(context, node, resolveObject, resolveReducer), 'redux-persist');
           const hookForm = persistedHookForm(context, node);
           if (hookForm) return reportPersistedForm(hookForm);
         }

@@ -92,7 +92,7 @@ export function zustandPersisted(context: RuleContext, node: TSESTree.CallExpres
  * redux-persist: `persistReducer({ key, storage, whitelist: ['patients'] }, rootReducer)`. The persisted slices
  * are the whitelist's, else the combined reducer's keys (`combineReducers({ patients, encounters })`).
  */
-export function reduxPersisted(context: RuleContext, node: TSESTree.CallExpression, resolveObject: (node: Node | undefined) => Node | undefined): { taint: Taint; storage: string } | undefined {
+export function reduxPersisted(context: RuleContext, node: TSESTree.CallExpression, resolveObject: (node: Node | undefined) => Node | undefined, resolveReducer: (node: Node | undefined) => Node | undefined = resolveObject): { taint: Taint; storage: string } | undefined {
   const config = resolveObject(node.arguments[0] as Node | undefined);
   const configObject = config?.type === 'ObjectExpression' ? config : undefined;
   if (configObject) {
@@ -104,16 +104,62 @@ export function reduxPersisted(context: RuleContext, node: TSESTree.CallExpressi
   if (!storage) return undefined;
   const whitelist = configObject ? (propertyNamed(configObject, 'whitelist')?.value as Node | undefined) : undefined;
   const blacklist = new Set(keptNames(configObject ? (propertyNamed(configObject, 'blacklist')?.value as Node | undefined) : undefined).map((kept) => kept.name));
+  // an imported reducer resolves to no local value: it is itself the one slice
+  const reducer = resolveReducer(node.arguments[1] as Node | undefined) ?? (node.arguments[1] as Node | undefined);
+  const combined = combinedReducers(reducer, resolveObject);
+  // the reducer each slice key names: `combineReducers({ identity: identityReducer })` → identityReducer
+  const reducerOf = new Map<string, Node>();
+  for (const property of combined?.type === 'ObjectExpression' ? combined.properties : []) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : isStringLiteral(property.key) ? property.key.value : undefined;
+    if (key) reducerOf.set(key, property.value as Node);
+  }
   let slices = keptNames(resolveObject(whitelist));
   if (slices.length === 0) {
-    const reducer = resolveObject(node.arguments[1] as Node | undefined);
-    if (reducer?.type === 'CallExpression' && lastSegment(reducer.callee) === 'combineReducers') slices = keptNames(resolveObject(reducer.arguments[0] as Node | undefined));
+    if (combined) slices = keptNames(combined);
     else if (reducer && (reducer.type === 'Identifier' || reducer.type === 'MemberExpression')) {
       const name = lastSegment(reducer) ?? propertyName(reducer as TSESTree.MemberExpression);
-      if (name) slices = [{ name, node: reducer }];
+      if (name) {
+        slices = [{ name, node: reducer }];
+        reducerOf.set(name, reducer);
+      }
     }
   }
   let taint = EMPTY_TAINT;
-  for (const slice of slices) if (!blacklist.has(slice.name)) taint = joinTaints(taint, kindsTaint(context, slice.name));
+  for (const slice of slices) {
+    if (blacklist.has(slice.name)) continue;
+    taint = joinTaints(taint, kindsTaint(context, slice.name));
+    taint = joinTaints(taint, declaredStateTaint(context, reducerOf.get(slice.name)));
+  }
   return { taint, storage };
+}
+
+/**
+ * The root reducer's slices: `combineReducers({ … })` itself, or the one a root reducer function builds and
+ * delegates to (`(state, action) => { const reducer = combineReducers({ … }); return reducer(state, action); }`).
+ */
+function combinedReducers(reducer: Node | undefined, resolveObject: (node: Node | undefined) => Node | undefined): Node | undefined {
+  if (reducer?.type === 'CallExpression' && lastSegment(reducer.callee) === 'combineReducers') return resolveObject(reducer.arguments[0] as Node | undefined);
+  if (reducer?.type !== 'ArrowFunctionExpression' && reducer?.type !== 'FunctionExpression' && reducer?.type !== 'FunctionDeclaration') return undefined;
+  if (reducer.body.type !== 'BlockStatement') return undefined;
+  for (const statement of reducer.body.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init as Node | null;
+      if (init?.type === 'CallExpression' && lastSegment(init.callee) === 'combineReducers') return resolveObject(init.arguments[0] as Node | undefined);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a slice's reducer holds by its declared state: an imported Redux Toolkit slice whose `initialState` is typed
+ * `ExploredCohortState { includedPatients: Patient[] }`, a reducer function whose `state` parameter is typed. The
+ * slice's key may say nothing (`exploredCohort`, `identity`); the type its module declares says what is persisted.
+ */
+function declaredStateTaint(context: RuleContext, reducer: Node | undefined): Taint {
+  if (reducer?.type !== 'Identifier' || !context.importedReducerState) return EMPTY_TAINT;
+  const state = context.importedReducerState(reducer.name);
+  if (!state || state.kinds.length === 0 || !state.record) return EMPTY_TAINT;
+  return { kinds: [...state.kinds].sort(), origins: [], confidence: 'high' };
 }

@@ -683,6 +683,17 @@ function createContext(
       const source = analyzer().importedFrom(localName);
       return source ? input.index.modelListImport(input.relPath, source.module, source.imported) : undefined;
     },
+    importedReducerState(localName) {
+      if (language !== 'code' || !input.index) return undefined;
+      const source = analyzer().importedFrom(localName);
+      const typeName = source ? input.index.reducerStateImport(input.relPath, source.module, source.imported) : undefined;
+      if (!typeName) return undefined;
+      const kinds = input.index.resolve(typeName, classifier, input.relPath)?.kinds ?? [];
+      const categories = kinds.map((kind) => PHI_KIND_BY_ID.get(kind)?.category);
+      // a person's record: clinical data, a patient record, or more than one identifier of the person
+      const record = categories.some((category) => category === 'clinical' || category === 'record') || categories.filter((category) => category === 'identifier').length > 1;
+      return { typeName, kinds, record };
+    },
     importedFromLocalQueryModule(localName) {
       if (language !== 'code' || !input.index) return false;
       const source = analyzer().importedFrom(localName);

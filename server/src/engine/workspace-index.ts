@@ -1484,6 +1484,47 @@ const KEY_OPTION_TEXT = /\b(?:encryptionKey|encryption_key|key|passphrase|passwo
  * `Object.values` of one, whose entries are at least two classes the module imports from the workspace or declares. What an
  * on-device database opened in another file with that list holds (TypeORM's `entities`, Realm's `schema`).
  */
+/**
+ * The Redux reducers a module exports, with the declared type of the state each holds: a Redux Toolkit slice
+ * (`const slice = createSlice({ initialState })` with `initialState` declared `: PatientState` or given `as
+ * PatientState`, exported as `export const patientReducer = slice.reducer` or `export default slice.reducer`), or a
+ * reducer function whose state parameter is typed (`export default function patients(state: PatientState = …, action)`,
+ * `export const patients = (state: PatientState = …, action) => …`). What a store persists of the reducer is that state.
+ */
+export function extractReducerStates(text: string): Array<[string, string]> {
+  const slices = /\bcreateSlice\s*\(/.test(text);
+  const functions = /\(\s*state\s*:\s*[A-Z]/.test(text);
+  if (!slices && !functions) return [];
+  const found: Array<[string, string]> = [];
+  if (slices) {
+    const annotated = new Map<string, string>();
+    const sliceTypes = new Map<string, string>();
+    for (const match of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*:\s*([A-Z][\w$]*)\s*=/g)) annotated.set(match[1], match[2]);
+    for (const match of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*createSlice\s*\(\s*\{/g)) {
+      const start = (match.index ?? 0) + match[0].length;
+      const body = text.slice(start, start + 4000);
+      const initial = /\binitialState\s*(?::\s*([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Z][\w$]*))?\s*[,}\n]|[,}\n])/.exec(body);
+      if (!initial) continue;
+      const typeName = initial[2] ?? annotated.get(initial[1] ?? 'initialState');
+      if (!typeName) continue;
+      sliceTypes.set(match[1], typeName);
+    }
+    // one pass over the exports of `slice.reducer` (`export const r = slice.reducer`, `export default slice.reducer`)
+    if (sliceTypes.size) {
+      for (const exported of text.matchAll(/\bexport\s+(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=|(default))\s*([A-Za-z_$][\w$]*)\.reducer\b/g)) {
+        const typeName = sliceTypes.get(exported[3]);
+        if (typeName) found.push([exported[1] ?? 'default', typeName]);
+      }
+    }
+  }
+  if (functions) {
+    for (const match of text.matchAll(/\bexport\s+(?:(default)\s+)?(?:function\s*([A-Za-z_$][\w$]*)?\s*|(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*[A-Za-z_$]?[\w$]*\s*)?)\(\s*state\s*:\s*([A-Z][\w$]*)\s*[=,)]/g)) {
+      found.push([match[1] ? 'default' : (match[2] ?? match[3]), match[4]]);
+    }
+  }
+  return found;
+}
+
 export function extractModelLists(text: string): Array<[string, ModelList]> {
   if (!/\bexport\b/.test(text) || !/\bimport\b/.test(text)) return [];
   const workspaceNames = new Set<string>();
@@ -1747,6 +1788,8 @@ export class WorkspaceIndex {
   private readonly enumsByFile = new Map<string, string[]>();
   /** Module key → the browser databases it exports, by export name (see extractOfflineStores). */
   private readonly offlineStoresByModule = new Map<string, Map<string, OfflineStore>>();
+  /** Module key → the Redux reducers it exports, by export name, with the declared type of their state (see extractReducerStates). */
+  private readonly reducerStatesByModule = new Map<string, Map<string, string>>();
   /** Module key → the lists of model classes it exports, by export name (see extractModelLists). */
   private readonly modelListsByModule = new Map<string, Map<string, ModelList>>();
   /** Module keys of modules that build SQL or open a device database and make no HTTP request (see queriesLocalDatabaseOnly). */
@@ -1893,6 +1936,8 @@ export class WorkspaceIndex {
     if (queriesLocalDatabaseOnly(text)) this.localQueryModules.add(moduleKeyOf(file));
     const modelLists = extractModelLists(text);
     if (modelLists.length) this.modelListsByModule.set(moduleKeyOf(file), new Map(modelLists));
+    const reducerStates = extractReducerStates(text);
+    if (reducerStates.length) this.reducerStatesByModule.set(moduleKeyOf(file), new Map(reducerStates));
     const handles = extractStorageHandleServices(text);
     if (handles.length) {
       this.storageHandleServicesByFile.set(file, handles);
@@ -2123,6 +2168,27 @@ export class WorkspaceIndex {
     return matches === 1 ? found : undefined;
   }
 
+  /**
+   * The declared state type of the Redux reducer `importer` imports as `imported` from `specifier` (see
+   * extractReducerStates): a relative path, or a workspace alias (`@/store/patients`, `@app/entities/user/slice`,
+   * `~/state/x`), taken when exactly one module exporting reducers has a path ending with the part after the alias.
+   */
+  reducerStateImport(importer: string, specifier: string, imported: string): string | undefined {
+    if (this.reducerStatesByModule.size === 0) return undefined;
+    if (/^\.{1,2}\//.test(specifier)) return this.reducerStatesByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+    const alias = /^(?:~|#|@[\w-]*)\/(.+)$/.exec(specifier);
+    if (!alias) return undefined;
+    const tail = '/' + moduleKeyOf(alias[1]);
+    let found: string | undefined;
+    let matches = 0;
+    for (const [key, states] of this.reducerStatesByModule) {
+      if (!('/' + key).endsWith(tail)) continue;
+      matches++;
+      found = states.get(imported);
+    }
+    return matches === 1 ? found : undefined;
+  }
+
   /** Whether `importer` imports from `specifier` (a relative path) a module that queries a local database and makes no HTTP request. */
   isLocalQueryModuleImport(importer: string, specifier: string): boolean {
     if (!/^\.{1,2}\//.test(specifier) || this.localQueryModules.size === 0) return false;
@@ -2306,6 +2372,7 @@ export class WorkspaceIndex {
     this.offlineStoresByModule.delete(moduleKeyOf(file));
     this.localQueryModules.delete(moduleKeyOf(file));
     this.modelListsByModule.delete(moduleKeyOf(file));
+    this.reducerStatesByModule.delete(moduleKeyOf(file));
     if (this.storageHandleServicesByFile.delete(file)) this.storageHandleServicesByName = undefined;
     if (this.uploadHelperMountsByFile.delete(file)) this.uploadHelperMountsByModule = undefined;
     countNames(this.constantCounts, this.constantsByFile.get(file) ?? [], -1);

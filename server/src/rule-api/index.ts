@@ -169,6 +169,14 @@ export interface RuleContext<MessageIds extends string = string> {
    */
   importedOfflineStore(localName: string): { library: 'PouchDB' | 'Dexie' | 'localForage' | 'MMKV'; storeName?: string; factory?: boolean } | undefined;
   /**
+   * The state a Redux reducer imported as `localName` holds, when its module declares that state's type (a Redux
+   * Toolkit slice's typed `initialState`, a reducer function's typed `state` parameter): the type's name and the PHI
+   * kinds the workspace type index gives it; `record` when those kinds make a person's record (clinical data, a patient
+   * record, or more than one identifier) rather than one setting that looks like an identifier (a streaming host's
+   * `ipAddress`). Undefined when the reducer is not a workspace module's or its state is untyped.
+   */
+  importedReducerState?(localName: string): { typeName: string; kinds: readonly string[]; record: boolean } | undefined;
+  /**
    * Whether `localName` is imported by a relative path from a workspace module that builds SQL or opens a device or
    * in-browser database and makes no HTTP request (`import { getPersons } from './queries/sql'`): its reads are local queries.
    */

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyzeFile } from '../../src/engine/analyze';
 import { defaultConfig } from '../../src/core/config-types';
-import { WorkspaceIndex, extractDeclaredTypes, extractInstantiations } from '../../src/engine/workspace-index';
+import { WorkspaceIndex, extractDeclaredTypes, extractInstantiations, extractReducerStates } from '../../src/engine/workspace-index';
 import { NameClassifier } from '../../src/vocabulary/classify';
 import { RULES } from '../helpers/rules';
 import { assertLinearTime } from '../helpers/linear-time';
@@ -85,6 +85,24 @@ describe('type flow: the workspace index', () => {
     it(`indexes ${name} (up to about 240 KB) in linear time`, () => {
       const textOf = (n: number) => (name === 'a long run of letters' ? `const huge = "${unit.repeat(n)}";\nfoo<Bar>(x);\n` : `${unit.repeat(n)}> (`);
       assertLinearTime((n) => new WorkspaceIndex().addFile('big.ts', textOf(n)), count);
+    });
+  }
+
+  it('indexes the declared state of exported Redux reducers: typed slice initial states and typed state parameters', () => {
+    const slice = "import { createSlice } from '@reduxjs/toolkit';\nconst initialState: PatientState = { list: [] };\nconst patients = createSlice({ name: 'p', initialState, reducers: {} });\nconst cohort = createSlice({\n  name: 'c',\n  initialState: defaults as CohortState,\n  reducers: {},\n});\nconst untyped = createSlice({ name: 'u', initialState: { open: false }, reducers: {} });\nexport const patientsReducer = patients.reducer;\nexport default cohort.reducer;\nexport const uiReducer = untyped.reducer;";
+    assert.deepEqual(extractReducerStates(slice), [['patientsReducer', 'PatientState'], ['default', 'CohortState']]);
+    const functions = "export default function visits(state: VisitState = initial, action: Action) { return state; }\nexport const labs = (state: LabState = [], action: Action) => state;\nexport function settings(state = {}, action: Action) { return state; }";
+    assert.deepEqual(extractReducerStates(functions), [['default', 'VisitState'], ['labs', 'LabState']]);
+  });
+
+  for (const [name, unit] of [
+    ['slices without a body', 'const a = createSlice({ '],
+    ['slices whose initial state never ends', 'const a = createSlice({ initialState: b as '],
+    ['exports of reducers of unknown slices', 'const a = createSlice({ initialState: b as T,\nexport default a.reducer '],
+    ['reducer functions with unfinished parameters', 'export const r = (state: '],
+  ] as const) {
+    it(`indexes ${name} in linear time`, () => {
+      assertLinearTime((n) => extractReducerStates(unit.repeat(n)), 30_000);
     });
   }
 

@@ -35,6 +35,11 @@ export interface DeclaredType {
    * → onSave: [PatientDraft]), undefined where a parameter names no type. What a callback passed for the member receives.
    */
   callbacks?: Map<string, (string | undefined)[]>;
+  /**
+   * A declaration its module keeps to itself (`interface Encounter { … }` in a component file, neither exported nor
+   * in a declaration file): no other file can name it, so elsewhere the name means another file's declaration.
+   */
+  local?: true;
 }
 
 /**
@@ -887,6 +892,8 @@ function topLevelMembers(body: string): string[] {
 export function extractDeclaredTypes(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
   if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return types;
+  let exported: Set<string> | undefined;
+  const exportedByList = (): Set<string> => (exported ??= namesExportedByList(text));
   DECLARATION.lastIndex = 0;
   for (let match = DECLARATION.exec(text); match; match = DECLARATION.exec(text)) {
     const name = match[1] ?? match[3];
@@ -902,6 +909,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     types.push({
       name,
       file,
+      ...(isModuleLocal(file, text, match.index, name, exportedByList) ? { local: true as const } : {}),
       fields: body.fields,
       indexType: body.indexType,
       ...(typeParameters.length ? { typeParameters } : {}),
@@ -913,6 +921,37 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
   }
   if (text.includes('type ')) types.push(...composedAliases(file, text));
   return types;
+}
+
+/** Text that exports the declaration that follows it (`export `, `export default `, `export declare abstract `). */
+const EXPORT_PREFIX = /\bexport\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?$/;
+
+/** `export { A, B as C }`, `export type { A }`, `export default A`, `export = A`: names a module exports after declaring them. */
+const EXPORT_LIST = /\bexport\s+(?:type\s+)?\{([^}]*)\}|\bexport\s+(?:default|=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
+
+function namesExportedByList(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('export')) return names;
+  EXPORT_LIST.lastIndex = 0;
+  for (let match = EXPORT_LIST.exec(text); match; match = EXPORT_LIST.exec(text)) {
+    if (match[2]) names.add(match[2]);
+    for (const part of (match[1] ?? '').split(',')) {
+      const local = /^\s*(?:type\s+)?([A-Za-z_$][\w$]*)/.exec(part)?.[1];
+      if (local) names.add(local);
+    }
+  }
+  return names;
+}
+
+/**
+ * Whether the declaration at `at` is private to its module: not exported where it stands nor by an export list, in
+ * a module (a file with an import or export; a script's and a declaration file's declarations are global).
+ */
+function isModuleLocal(file: string, text: string, at: number, name: string, exportedByList: () => Set<string>): boolean {
+  if (/\.d\.[cm]?ts$/.test(file)) return false;
+  if (!/^\s*(?:import|export)\b/m.test(text)) return false;
+  if (EXPORT_PREFIX.test(text.slice(Math.max(0, at - 40), at))) return false;
+  return !exportedByList().has(name);
 }
 
 /**
@@ -1917,7 +1956,11 @@ export class WorkspaceIndex {
     this.declaredByFile.set(file, types);
     for (const type of types) {
       const list = this.declaredByName.get(type.name) ?? [];
-      list.push(type);
+      // A name's first declaration is what it means outside the files declaring it: one another file can import,
+      // before any a module keeps to itself (see DeclaredType.local).
+      const firstLocal = type.local ? -1 : list.findIndex((candidate) => candidate.local);
+      if (firstLocal < 0) list.push(type);
+      else list.splice(firstLocal, 0, type);
       this.declaredByName.set(type.name, list);
     }
     this.resolvedCache = new WeakMap();

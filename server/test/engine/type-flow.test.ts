@@ -147,6 +147,28 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
   });
 
+  it('elsewhere a type name several files declare means the declaration another file can import, not one a module keeps to itself', () => {
+    // A component's private `interface Encounter { id; status }` beside the exported clinical `Encounter`: a service that
+    // imports the name means the exported one, whichever file the index met first; the component still reads its own.
+    const types = 'export interface Encounter { id: string; patientName: string; diagnoses?: string[]; clinicalNotes?: string }';
+    const header = [
+      "import React from 'react';",
+      'interface Encounter { id: string; status: string }',
+      "export function header(encounter: Encounter) { console.log('encounter', encounter); }",
+    ].join('\n');
+    const service = [
+      "import { Encounter } from '@/types/encounter';",
+      "export function update(id: string, data: Partial<Encounter>) { console.log('update', data); }",
+    ].join('\n');
+    const componentFirst = { 'src/app/patients/header.tsx': header, 'src/types/encounter.ts': types };
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', componentFirst), ['no-phi-in-logs:2:clinical-note,diagnosis,name']);
+    assert.deepEqual(reported(header, 'src/app/patients/header.tsx', { 'src/types/encounter.ts': types, 'src/services/encounter.service.ts': service }), []);
+    // the closest false shape: only private declarations of the name elsewhere, or an exported one that holds no PHI
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', { 'src/app/patients/header.tsx': header }), []);
+    const exportedByList = header.concat('\nexport type { Encounter };');
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', { 'src/app/patients/header.tsx': exportedByList, 'src/types/encounter.ts': types }), []);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

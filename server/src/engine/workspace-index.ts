@@ -2514,10 +2514,20 @@ export class WorkspaceIndex {
     return resolved;
   }
 
-  /** The declaration of `typeName` in `file`, when more than one file declares that name (else the name is unambiguous). */
+  /**
+   * When more than one file declares `typeName`: the declaration in `file`, else the one in the one module `file`
+   * imports relatively among them (`import { Encounter } from '../types/encounter'`); undefined when the name is
+   * unambiguous or the file names none of its declaring modules.
+   */
   private ownDeclaration(typeName: string, file: string): DeclaredType | undefined {
     const declarations = this.declaredByName.get(typeName);
-    return declarations && declarations.length > 1 ? declarations.find((declaration) => declaration.file === file) : undefined;
+    if (!declarations || declarations.length < 2) return undefined;
+    const own = declarations.find((declaration) => declaration.file === file);
+    if (own) return own;
+    const imports = this.importsByFile.get(file);
+    if (!imports) return undefined;
+    const imported = declarations.filter((declaration) => !declaration.local && imports.includes(moduleKeyOf(declaration.file)));
+    return imported.length === 1 ? imported[0] : undefined;
   }
 
   private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>, chosen?: DeclaredType): ResolvedType | undefined {

@@ -169,6 +169,21 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(service, 'src/services/encounter.service.ts', { 'src/app/patients/header.tsx': exportedByList, 'src/types/encounter.ts': types }), []);
   });
 
+  it('a type name two modules export means, in a file that imports one of them relatively, that module\'s declaration', () => {
+    // The API's `Encounter` (a visit's clinical record) and a scheduling module's `Encounter` (a slot), both exported.
+    const clinical = 'export interface Encounter { id: string; patientName: string; diagnoses?: string[]; clinicalNotes?: string }';
+    const slot = 'export interface Encounter { id: string; status: string; roomId: string }';
+    const service = (module: string): string => [
+      `import type { Encounter } from '${module}';`,
+      "export function update(data: Encounter) { console.log('update', data); }",
+    ].join('\n');
+    const workspace = { 'src/scheduling/encounter.ts': slot, 'src/types/encounter.ts': clinical };
+    assert.deepEqual(reported(service('../types/encounter'), 'src/services/encounter.service.ts', workspace), ['no-phi-in-logs:2:clinical-note,diagnosis,name']);
+    // the closest false shape: the file imports the slot, which the index met second
+    const reversed = { 'src/types/encounter.ts': clinical, 'src/scheduling/encounter.ts': slot };
+    assert.deepEqual(reported(service('../scheduling/encounter'), 'src/services/encounter.service.ts', reversed), []);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

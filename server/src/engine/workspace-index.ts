@@ -1137,6 +1137,25 @@ function withoutTypeParameters(header: string): string {
 }
 
 /** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
+const RECORD_OF_CONSTANT_KEYS = /\bRecord\s*<\s*keyof\s+typeof\s+([A-Za-z_$][\w$]*)\s*,([^<>]*)>/g;
+const MAX_CONSTANT_KEYS = 200;
+
+/** The keys of `const NAME = { lastName: 'Last_Name', 'dob': … }` in `text` (top level of the literal), if it declares one. */
+function constantObjectKeys(text: string, name: string): string[] | undefined {
+  const declared = new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]{0,200})?=\s*\{`).exec(text);
+  if (!declared) return undefined;
+  const open = declared.index + declared[0].length - 1;
+  const close = findClosingBrace(text, open);
+  if (close < 0) return undefined;
+  const keys: string[] = [];
+  for (const member of topLevelMembers(text.slice(open + 1, close))) {
+    const key = /^\s*['"]?([A-Za-z_$][\w$]*)['"]?\s*:/.exec(member)?.[1];
+    if (key) keys.push(key);
+    if (keys.length >= MAX_CONSTANT_KEYS) break;
+  }
+  return keys.length ? keys : undefined;
+}
+
 function composedAliases(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
   COMPOSED_ALIAS.lastIndex = 0;
@@ -1169,7 +1188,16 @@ function composedAliases(file: string, text: string): DeclaredType[] {
     }
     // A qualified part stays whole (`RoutePath.KitPage`, `fhir4.Patient`): whether it names a type or an enum's
     // member is decided when it is resolved, once the workspace's enums are known.
-    const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1]);
+    // `Record<keyof typeof MAPPING_HEADERS, string>`: a record keyed by a constant's keys has those keys as fields.
+    const keyedBy = new Set<string>();
+    for (const keyed of outside.matchAll(RECORD_OF_CONSTANT_KEYS)) {
+      const keys = constantObjectKeys(text, keyed[1]);
+      if (!keys) continue;
+      keyedBy.add(keyed[1]);
+      const isScalar = /^\s*(?:string|number)\s*$/.test(keyed[2]);
+      for (const key of keys) fields.push({ name: key, ...(isScalar ? { isScalar: true } : {}) });
+    }
+    const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1] && !keyedBy.has(part));
     if (fields.length === 0 && named.length === 0 && !indexType) continue;
     types.push({ name: match[1], file, fields, indexType, extends: [...new Set(named)].slice(0, 12) });
   }

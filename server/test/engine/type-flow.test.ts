@@ -184,6 +184,18 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(service('../scheduling/encounter'), 'src/services/encounter.service.ts', reversed), []);
   });
 
+  it('a record keyed by a constant\'s keys (`Record<keyof typeof COLUMNS, string>`) has those keys as its fields', () => {
+    const columns = (keys: string): string => [
+      `const COLUMNS = { ${keys} };`,
+      'type ColumnFields = Record<keyof typeof COLUMNS, string>;',
+      'export type ImportRow = ColumnFields & { file: string };',
+      'export function report(row: ImportRow) { console.error(`failed row ${JSON.stringify(row)}`); }',
+    ].join('\n');
+    assert.deepEqual(reported(columns("familyName: 'Family_Name', birthDate: 'DOB', visitType: 'Visit Type'"), 'src/import/rows.ts', {}), ['no-phi-in-logs:4:date-of-birth,name']);
+    // the closest false shape: a constant of file and batch columns
+    assert.deepEqual(reported(columns("path: 'Path', batch: 'Batch', pageCount: 'Pages'"), 'src/import/rows.ts', {}), []);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

@@ -196,6 +196,21 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(columns("path: 'Path', batch: 'Batch', pageCount: 'Pages'"), 'src/import/rows.ts', {}), []);
   });
 
+  it('a value typed by a hook\'s type argument keeps its shape under a name that guesses a record: each field holds what it is declared', () => {
+    const types = 'export interface Visit { id: string; patientName: string; clinicianName: string; clinicianColour?: string; diagnosis?: string }';
+    const page = [
+      "import { useState } from 'react';",
+      "import type { Visit } from './types';",
+      'export function Page() {',
+      '  const [allAppointments] = useState<Visit[]>([]);',
+      '  const first = allAppointments[0];',
+      "  console.log('clinician', first.clinicianName, first.clinicianColour);",
+      "  console.log('patient', first.patientName);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(page, 'src/page.tsx', { 'src/types.ts': types }), ['no-phi-in-logs:7:name']);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

@@ -40,6 +40,11 @@ export interface DeclaredType {
    * in a declaration file): no other file can name it, so elsewhere the name means another file's declaration.
    */
   local?: true;
+  /**
+   * The shape a validation schema constant declares (`const PatientSchema = z.object({ … })`), named after the constant:
+   * what `z.infer<typeof PatientSchema>` holds. Its name's `Schema` says what the constant is, not what the data is.
+   */
+  schema?: true;
 }
 
 /**
@@ -891,7 +896,7 @@ function topLevelMembers(body: string): string[] {
 
 export function extractDeclaredTypes(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
-  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return types;
+  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text) ? schemaShapes(file, text) : types;
   let exported: Set<string> | undefined;
   const exportedByList = (): Set<string> => (exported ??= namesExportedByList(text));
   DECLARATION.lastIndex = 0;
@@ -920,6 +925,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     DECLARATION.lastIndex = open + 1;
   }
   if (text.includes('type ')) types.push(...composedAliases(file, text));
+  if (text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text)) types.push(...schemaShapes(file, text));
   return types;
 }
 
@@ -1137,6 +1143,41 @@ function withoutTypeParameters(header: string): string {
 }
 
 /** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
+/** `z.infer<typeof S>`, `z.output<typeof S>`, `z.input<typeof S>`, `yup.InferType<typeof S>`, `Infer<typeof S>`: the data schema `S` validates. */
+const SCHEMA_INFERENCE = /\b(?:z\s*\.\s*(?:infer|output|input)|(?:yup\s*\.\s*)?InferType|Infer|InferOutput|Static)\s*<\s*typeof\s+([A-Za-z_$][\w$]*)\s*>/g;
+/** `const PatientSchema = z.object({`, `= z\n  .object({`, `= BaseSchema.extend({`: a zod object schema constant and its literal. */
+const ZOD_OBJECT_SCHEMA = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]{0,100})?=\s*(?:z\s*\.\s*(?:strict|loose)?[oO]bject|([A-Za-z_$][\w$]*)\s*\.\s*extend)\s*\(\s*\{/g;
+/** A member's schema: `z.string()…` (text), `z.boolean()`, another schema constant (`AddressSchema.optional()`, `z.array(AddressSchema)`). */
+const ZOD_MEMBER = /^\s*['"]?([A-Za-z_$][\w$]*)['"]?\s*:\s*(?:z\s*\.\s*(?:(string|number|date|coerce|email|enum|literal|nativeEnum)|(boolean))\b|(?:z\s*\.\s*(?:array|optional|nullable)\s*\(\s*)?([A-Za-z_$][\w$]*)\b)/;
+
+/**
+ * The shapes of zod object schemas a file declares, each under its constant's name: its keys as fields, a member
+ * that is another schema constant typed by that constant (its own shape, wherever declared), text and number members
+ * scalars, boolean members booleans. `type Patient = z.infer<typeof PatientSchema>` then holds those fields.
+ */
+function schemaShapes(file: string, text: string): DeclaredType[] {
+  const types: DeclaredType[] = [];
+  ZOD_OBJECT_SCHEMA.lastIndex = 0;
+  for (let match = ZOD_OBJECT_SCHEMA.exec(text); match; match = ZOD_OBJECT_SCHEMA.exec(text)) {
+    const open = match.index + match[0].length - 1;
+    const close = findClosingBrace(text, open);
+    if (close < 0) break;
+    const fields: DeclaredField[] = [];
+    for (const member of topLevelMembers(text.slice(open + 1, close))) {
+      const found = ZOD_MEMBER.exec(member);
+      if (!found) continue;
+      const [, name, scalar, boolean, schema] = found;
+      if (boolean) fields.push({ name, isBoolean: true });
+      else if (scalar) fields.push({ name, isScalar: true });
+      else if (schema && schema !== 'z') fields.push({ name, typeName: schema });
+      else fields.push({ name });
+    }
+    if (fields.length) types.push({ name: match[1], file, fields, extends: match[2] ? [match[2]] : [], schema: true });
+    ZOD_OBJECT_SCHEMA.lastIndex = open + 1;
+  }
+  return types;
+}
+
 const RECORD_OF_CONSTANT_KEYS = /\bRecord\s*<\s*keyof\s+typeof\s+([A-Za-z_$][\w$]*)\s*,([^<>]*)>/g;
 const MAX_CONSTANT_KEYS = 200;
 
@@ -1198,6 +1239,8 @@ function composedAliases(file: string, text: string): DeclaredType[] {
       for (const key of keys) fields.push({ name: key, ...(isScalar ? { isScalar: true } : {}) });
     }
     const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1] && !keyedBy.has(part));
+    // `z.infer<typeof patientSchema>`: the data a schema constant validates (see schemaShapes).
+    for (const inferred of outside.matchAll(SCHEMA_INFERENCE)) if (!named.includes(inferred[1])) named.push(inferred[1]);
     if (fields.length === 0 && named.length === 0 && !indexType) continue;
     types.push({ name: match[1], file, fields, indexType, extends: [...new Set(named)].slice(0, 12) });
   }
@@ -2563,8 +2606,10 @@ export class WorkspaceIndex {
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
     // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
-    const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce' && !headNounIsAThing(typeName);
-    const typeWords = splitWords(typeName);
+    const subjectName = declared.schema ? typeName.replace(/_?[Ss]chemas?$/, '') || typeName : typeName;
+    const personContext = (classifier.classify(subjectName).personContext || subjectName in FHIR_TYPES) && subjectOfName(subjectName) !== 'workforce' && !headNounIsAThing(subjectName);
+    // A schema's shape is named after its constant (`PatientSchema`): what it validates is the name without that word.
+    const typeWords = declared.schema ? splitWords(typeName).filter((word) => word !== 'schema' && word !== 'schemas') : splitWords(typeName);
     // `LabItemDefinition`, `FormTemplate`, `MedicationCatalogItem`: what can be ordered or filled in, not anyone's record.
     // Not a component's props (`AudioVideoSettingsProps`): named after the component, its fields' own types say what they hold.
     const componentProps = typeWords.at(-1) === 'props';

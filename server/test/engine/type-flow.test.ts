@@ -211,6 +211,35 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(page, 'src/page.tsx', { 'src/types.ts': types }), ['no-phi-in-logs:7:name']);
   });
 
+  it('a type inferred from a zod object schema (`z.infer<typeof S>`) holds the schema\'s keys, nested schemas included', () => {
+    const schemas = [
+      "import { z } from 'zod';",
+      'const personNameSchema = z',
+      '  .object({ given: z.string().optional(), family: z.string().optional() })',
+      "  .refine((name) => name.given !== undefined, { message: 'a given name' });",
+      'export const BookingSchema = z.object({',
+      '  reason: z.string().optional(),',
+      '  birthDate: z.string().optional(),',
+      '  personName: personNameSchema.optional(),',
+      '  consented: z.boolean(),',
+      '});',
+      'export const UpdateBookingSchema = z.object({ bookingId: z.string().uuid(), booking: BookingSchema });',
+      'export type UpdateBooking = z.infer<typeof UpdateBookingSchema>;',
+      'export const RoomSchema = z.object({ roomId: z.string(), opensAt: z.string(), floor: z.number() });',
+      'export type Room = z.infer<typeof RoomSchema>;',
+    ].join('\n');
+    const handler = [
+      "import type { UpdateBooking, Room } from '../lib/booking.types';",
+      'export function handle(update: UpdateBooking, room: Room) {',
+      "  console.log('update', JSON.stringify(update));",
+      "  console.log('room', JSON.stringify(room));",
+      "  console.log('ids', update.bookingId, update.booking.consented);",
+      '}',
+    ].join('\n');
+    // the room (a schema of ids and times) and the ids and flag read from the booking stay silent
+    assert.deepEqual(reported(handler, 'src/handler.ts', { 'lib/booking.types.ts': schemas }), ['no-phi-in-logs:3:date-of-birth,name']);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

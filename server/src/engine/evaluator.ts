@@ -1021,7 +1021,7 @@ export abstract class ValueEvaluator {
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
     // So does the type a call's type argument gave the value (`const [appointments] = useState<Appointment[]>([])`): a
     // guess from the name would join in and lose the shape, and with it what each field holds (`practitionerName`).
-    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || (assigned.typeName !== undefined && hasPhi(assigned) && this.isKnownType(assigned, assigned.typeName));
+    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || (init?.type === 'CallExpression' && init.typeArguments !== undefined && assigned.typeName !== undefined && hasPhi(assigned) && this.isKnownType(assigned, assigned.typeName));
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';

@@ -957,7 +957,8 @@ export class Analyzer extends FunctionSummaries {
         break;
       case 'ArrayPattern':
         pattern.elements.forEach((element, index) => {
-          if (element) this.bindPattern(element, this.arrayPatternElement(pattern, index, value, init), kind);
+          // A hook's state (`const [visits] = useState<Visit[]>([])`) is bound knowing the call it came from (see valueForName).
+          if (element) this.bindPattern(element, this.arrayPatternElement(pattern, index, value, init), kind, index === 0 && isHookCall(init) ? init : undefined);
         });
         break;
       case 'AssignmentPattern':

@@ -946,19 +946,19 @@ export abstract class ValueEvaluator {
    */
   protected withDeclaredShape(typeName: string | undefined, assigned: AbstractValue): AbstractValue | undefined {
     if (!typeName || assigned.typeName || !assigned.fields || !hasPhi(assigned) || !fieldsAccountForKinds(assigned)) return undefined;
-    return this.options.index?.resolve(typeName, this.options.classifier) ? { ...assigned, typeName } : undefined;
+    return this.options.index?.resolve(typeName, this.options.classifier, this.options.file) ? { ...assigned, typeName } : undefined;
   }
 
   /** A type the workspace spells out to the last field (see WorkspaceIndex.isSpelledOut), none of which carries PHI. */
   declaresShapeWithoutPhi(typeName: string): boolean {
     if (!this.options.index?.isSpelledOut(typeName)) return false;
-    const resolved = this.options.index.resolve(typeName, this.options.classifier);
+    const resolved = this.options.index.resolve(typeName, this.options.classifier, this.options.file);
     return resolved !== undefined && resolved.fields.size > 0 && resolved.kinds.length === 0 && resolved.index === undefined;
   }
 
   /** A declared type whose value carries PHI, or whose shape the workspace index spells out. */
   private isKnownType(typed: AbstractValue | undefined, typeName: string): boolean {
-    return typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(typeName, this.options.classifier) !== undefined);
+    return typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(typeName, this.options.classifier, this.options.file) !== undefined);
   }
 
   /** `x as Appointment`, `<Patient>x`, `x satisfies Coverage`: an initialiser asserted to a type the analysis knows the shape of. */
@@ -1019,7 +1019,9 @@ export abstract class ValueEvaluator {
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
-    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
+    // So does the type a call's type argument gave the value (`const [appointments] = useState<Appointment[]>([])`): a
+    // guess from the name would join in and lose the shape, and with it what each field holds (`practitionerName`).
+    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || (init?.type === 'CallExpression' && init.typeArguments !== undefined && assigned.typeName !== undefined && hasPhi(assigned) && this.isKnownType(assigned, assigned.typeName));
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
@@ -1480,7 +1482,7 @@ export abstract class ValueEvaluator {
    * lower case): its values render as `[object Object]`.
    */
   protected isRecordType(typeName: string): boolean {
-    const resolved = this.options.index?.resolve(typeName, this.options.classifier);
+    const resolved = this.options.index?.resolve(typeName, this.options.classifier, this.options.file);
     if (resolved) return resolved.fields.size > 0 && !resolved.index;
     const source = this.imports.get(typeName)?.module;
     return !!source && /^[A-Z]/.test(typeName) && FHIR_TYPES_MODULE.test(source);
@@ -1769,7 +1771,7 @@ export abstract class ValueEvaluator {
     const known = object.fields?.get(name);
     if (known) return known;
     if (object.typeName) {
-      const resolved = this.options.index?.resolve(object.typeName, this.options.classifier);
+      const resolved = this.options.index?.resolve(object.typeName, this.options.classifier, this.options.file);
       if (resolved) {
         const field = resolved.fields.get(name) ?? resolved.index;
         // `ref.value`, `response.data`, `form.value` on a value typed by what it wraps (`Ref<Patient>`): the content.
@@ -2380,7 +2382,7 @@ export abstract class ValueEvaluator {
       const base = className === 'URL' && node.arguments[1] && first.stringPrefix !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(first.stringPrefix) ? this.valueOf(node.arguments[1]) : first;
       return { ...args, stringPrefix: base.stringPrefix, stringNode: base.stringNode };
     }
-    if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier)) {
+    if (className && /^[A-Z]/.test(className) && this.options.index?.resolve(className, this.options.classifier, this.options.file)) {
       return join(args, this.typedValue(className, node));
     }
     // new BehaviorSubject<Patient>(…), new FormGroup<PatientForm>(…), new Map<string, Patient>()

@@ -80,7 +80,7 @@ export interface ProvenanceHost {
   importsModule(module: string | RegExp): boolean;
   /** The file's Program node, when the analysis has it. */
   programNode?(): Node | undefined;
-  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[]; modelRecordKinds?(name: string, classifier: NameClassifier): readonly string[] } };
+  options: { classifier: NameClassifier; file?: string; appUsersArePatients?: boolean; index?: { resolve(typeName: string, classifier: NameClassifier, fromFile?: string): { fields: ReadonlyMap<string, unknown> } | undefined; servedQueryParametersAround?(file: string): readonly string[]; modelRecordKinds?(name: string, classifier: NameClassifier): readonly string[] } };
 }
 
 const trackerEventFields = new Set(TRACKER_EVENT_FIELDS);
@@ -701,7 +701,7 @@ const INBOUND_TYPE_NOUNS = new Set(['input', 'event', 'request', 'req']);
  */
 function isMessageShapedType(typeName: string, host: ProvenanceHost): boolean {
   if (!INBOUND_TYPE_NOUNS.has(splitWords(typeName).at(-1) ?? '')) return false;
-  const fields = host.options.index?.resolve(typeName, host.options.classifier)?.fields;
+  const fields = host.options.index?.resolve(typeName, host.options.classifier, host.options.file)?.fields;
   return !!fields && fields.has('body') && fields.has('headers');
 }
 

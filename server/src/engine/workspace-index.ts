@@ -35,6 +35,16 @@ export interface DeclaredType {
    * → onSave: [PatientDraft]), undefined where a parameter names no type. What a callback passed for the member receives.
    */
   callbacks?: Map<string, (string | undefined)[]>;
+  /**
+   * A declaration its module keeps to itself (`interface Encounter { … }` in a component file, neither exported nor
+   * in a declaration file): no other file can name it, so elsewhere the name means another file's declaration.
+   */
+  local?: true;
+  /**
+   * The shape a validation schema constant declares (`const PatientSchema = z.object({ … })`), named after the constant:
+   * what `z.infer<typeof PatientSchema>` holds. Its name's `Schema` says what the constant is, not what the data is.
+   */
+  schema?: true;
 }
 
 /**
@@ -936,7 +946,9 @@ function topLevelMembers(body: string): string[] {
 
 export function extractDeclaredTypes(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
-  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return types;
+  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text) ? schemaShapes(file, text) : types;
+  let exported: Set<string> | undefined;
+  const exportedByList = (): Set<string> => (exported ??= namesExportedByList(text));
   DECLARATION.lastIndex = 0;
   for (let match = DECLARATION.exec(text); match; match = DECLARATION.exec(text)) {
     const name = match[1] ?? match[3];
@@ -952,6 +964,7 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     types.push({
       name,
       file,
+      ...(isModuleLocal(file, text, match.index, name, exportedByList) ? { local: true as const } : {}),
       fields: body.fields,
       indexType: body.indexType,
       ...(typeParameters.length ? { typeParameters } : {}),
@@ -962,7 +975,39 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     DECLARATION.lastIndex = open + 1;
   }
   if (text.includes('type ')) types.push(...composedAliases(file, text));
+  if (text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text)) types.push(...schemaShapes(file, text));
   return types;
+}
+
+/** Text that exports the declaration that follows it (`export `, `export default `, `export declare abstract `). */
+const EXPORT_PREFIX = /\bexport\s+(?:default\s+)?(?:declare\s+)?(?:abstract\s+)?$/;
+
+/** `export { A, B as C }`, `export type { A }`, `export default A`, `export = A`: names a module exports after declaring them. */
+const EXPORT_LIST = /\bexport\s+(?:type\s+)?\{([^}]*)\}|\bexport\s+(?:default|=)\s*([A-Za-z_$][\w$]*)\s*;?\s*$/gm;
+
+function namesExportedByList(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('export')) return names;
+  EXPORT_LIST.lastIndex = 0;
+  for (let match = EXPORT_LIST.exec(text); match; match = EXPORT_LIST.exec(text)) {
+    if (match[2]) names.add(match[2]);
+    for (const part of (match[1] ?? '').split(',')) {
+      const local = /^\s*(?:type\s+)?([A-Za-z_$][\w$]*)/.exec(part)?.[1];
+      if (local) names.add(local);
+    }
+  }
+  return names;
+}
+
+/**
+ * Whether the declaration at `at` is private to its module: not exported where it stands nor by an export list, in
+ * a module (a file with an import or export; a script's and a declaration file's declarations are global).
+ */
+function isModuleLocal(file: string, text: string, at: number, name: string, exportedByList: () => Set<string>): boolean {
+  if (/\.d\.[cm]?ts$/.test(file)) return false;
+  if (!/^\s*(?:import|export)\b/m.test(text)) return false;
+  if (EXPORT_PREFIX.test(text.slice(Math.max(0, at - 40), at))) return false;
+  return !exportedByList().has(name);
 }
 
 /**
@@ -1148,6 +1193,60 @@ function withoutTypeParameters(header: string): string {
 }
 
 /** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
+/** `z.infer<typeof S>`, `z.output<typeof S>`, `z.input<typeof S>`, `yup.InferType<typeof S>`, `Infer<typeof S>`: the data schema `S` validates. */
+const SCHEMA_INFERENCE = /\b(?:z\s*\.\s*(?:infer|output|input)|(?:yup\s*\.\s*)?InferType|Infer|InferOutput|Static)\s*<\s*typeof\s+([A-Za-z_$][\w$]*)\s*>/g;
+/** `const PatientSchema = z.object({`, `= z\n  .object({`, `= BaseSchema.extend({`: a zod object schema constant and its literal. */
+const ZOD_OBJECT_SCHEMA = /\b(?:const|let)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;]{0,100})?=\s*(?:z\s*\.\s*(?:strict|loose)?[oO]bject|([A-Za-z_$][\w$]*)\s*\.\s*extend)\s*\(\s*\{/g;
+/** A member's schema: `z.string()…` (text), `z.boolean()`, another schema constant (`AddressSchema.optional()`, `z.array(AddressSchema)`). */
+const ZOD_MEMBER = /^\s*['"]?([A-Za-z_$][\w$]*)['"]?\s*:\s*(?:z\s*\.\s*(?:(string|number|date|coerce|email|enum|literal|nativeEnum)|(boolean))\b|(?:z\s*\.\s*(?:array|optional|nullable)\s*\(\s*)?([A-Za-z_$][\w$]*)\b)/;
+
+/**
+ * The shapes of zod object schemas a file declares, each under its constant's name: its keys as fields, a member
+ * that is another schema constant typed by that constant (its own shape, wherever declared), text and number members
+ * scalars, boolean members booleans. `type Patient = z.infer<typeof PatientSchema>` then holds those fields.
+ */
+function schemaShapes(file: string, text: string): DeclaredType[] {
+  const types: DeclaredType[] = [];
+  ZOD_OBJECT_SCHEMA.lastIndex = 0;
+  for (let match = ZOD_OBJECT_SCHEMA.exec(text); match; match = ZOD_OBJECT_SCHEMA.exec(text)) {
+    const open = match.index + match[0].length - 1;
+    const close = findClosingBrace(text, open);
+    if (close < 0) break;
+    const fields: DeclaredField[] = [];
+    for (const member of topLevelMembers(text.slice(open + 1, close))) {
+      const found = ZOD_MEMBER.exec(member);
+      if (!found) continue;
+      const [, name, scalar, boolean, schema] = found;
+      if (boolean) fields.push({ name, isBoolean: true });
+      else if (scalar) fields.push({ name, isScalar: true });
+      else if (schema && schema !== 'z') fields.push({ name, typeName: schema });
+      else fields.push({ name });
+    }
+    if (fields.length) types.push({ name: match[1], file, fields, extends: match[2] ? [match[2]] : [], schema: true });
+    ZOD_OBJECT_SCHEMA.lastIndex = open + 1;
+  }
+  return types;
+}
+
+const RECORD_OF_CONSTANT_KEYS = /\bRecord\s*<\s*keyof\s+typeof\s+([A-Za-z_$][\w$]*)\s*,([^<>]*)>/g;
+const MAX_CONSTANT_KEYS = 200;
+
+/** The keys of `const NAME = { lastName: 'Last_Name', 'dob': … }` in `text` (top level of the literal), if it declares one. */
+function constantObjectKeys(text: string, name: string): string[] | undefined {
+  const declared = new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*(?::[^=;]{0,200})?=\s*\{`).exec(text);
+  if (!declared) return undefined;
+  const open = declared.index + declared[0].length - 1;
+  const close = findClosingBrace(text, open);
+  if (close < 0) return undefined;
+  const keys: string[] = [];
+  for (const member of topLevelMembers(text.slice(open + 1, close))) {
+    const key = /^\s*['"]?([A-Za-z_$][\w$]*)['"]?\s*:/.exec(member)?.[1];
+    if (key) keys.push(key);
+    if (keys.length >= MAX_CONSTANT_KEYS) break;
+  }
+  return keys.length ? keys : undefined;
+}
+
 function composedAliases(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
   COMPOSED_ALIAS.lastIndex = 0;
@@ -1180,7 +1279,18 @@ function composedAliases(file: string, text: string): DeclaredType[] {
     }
     // A qualified part stays whole (`RoutePath.KitPage`, `fhir4.Patient`): whether it names a type or an enum's
     // member is decided when it is resolved, once the workspace's enums are known.
-    const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1]);
+    // `Record<keyof typeof MAPPING_HEADERS, string>`: a record keyed by a constant's keys has those keys as fields.
+    const keyedBy = new Set<string>();
+    for (const keyed of outside.matchAll(RECORD_OF_CONSTANT_KEYS)) {
+      const keys = constantObjectKeys(text, keyed[1]);
+      if (!keys) continue;
+      keyedBy.add(keyed[1]);
+      const isScalar = /^\s*(?:string|number)\s*$/.test(keyed[2]);
+      for (const key of keys) fields.push({ name: key, ...(isScalar ? { isScalar: true } : {}) });
+    }
+    const named = [...outside.matchAll(/(?<![\w$.])((?:[A-Za-z_$][\w$]*\.)*[A-Z][\w$]*)(?![\w$.])/g)].map((part) => part[1]).filter((part) => !TYPE_OPERATORS.has(part) && part !== match![1] && !keyedBy.has(part));
+    // `z.infer<typeof patientSchema>`: the data a schema constant validates (see schemaShapes).
+    for (const inferred of outside.matchAll(SCHEMA_INFERENCE)) if (!named.includes(inferred[1])) named.push(inferred[1]);
     if (fields.length === 0 && named.length === 0 && !indexType) continue;
     types.push({ name: match[1], file, fields, indexType, extends: [...new Set(named)].slice(0, 12) });
   }
@@ -2020,7 +2130,11 @@ export class WorkspaceIndex {
     this.declaredByFile.set(file, types);
     for (const type of types) {
       const list = this.declaredByName.get(type.name) ?? [];
-      list.push(type);
+      // A name's first declaration is what it means outside the files declaring it: one another file can import,
+      // before any a module keeps to itself (see DeclaredType.local).
+      const firstLocal = type.local ? -1 : list.findIndex((candidate) => candidate.local);
+      if (firstLocal < 0) list.push(type);
+      else list.splice(firstLocal, 0, type);
       this.declaredByName.set(type.name, list);
     }
     this.resolvedCache = new WeakMap();
@@ -2616,10 +2730,20 @@ export class WorkspaceIndex {
     return resolved;
   }
 
-  /** The declaration of `typeName` in `file`, when more than one file declares that name (else the name is unambiguous). */
+  /**
+   * When more than one file declares `typeName`: the declaration in `file`, else the one in the one module `file`
+   * imports relatively among them (`import { Encounter } from '../types/encounter'`); undefined when the name is
+   * unambiguous or the file names none of its declaring modules.
+   */
   private ownDeclaration(typeName: string, file: string): DeclaredType | undefined {
     const declarations = this.declaredByName.get(typeName);
-    return declarations && declarations.length > 1 ? declarations.find((declaration) => declaration.file === file) : undefined;
+    if (!declarations || declarations.length < 2) return undefined;
+    const own = declarations.find((declaration) => declaration.file === file);
+    if (own) return own;
+    const imports = this.importsByFile.get(file);
+    if (!imports) return undefined;
+    const imported = declarations.filter((declaration) => !declaration.local && imports.includes(moduleKeyOf(declaration.file)));
+    return imported.length === 1 ? imported[0] : undefined;
   }
 
   private resolveUncached(typeName: string, classifier: NameClassifier, seen: Set<string>, chosen?: DeclaredType): ResolvedType | undefined {
@@ -2627,8 +2751,10 @@ export class WorkspaceIndex {
     if (!declared) return resolveFhirType(typeName);
     seen.add(typeName);
     // A type about the workforce or an organisation (`StaffUser`, `ClinicSettings`) gives its fields no person.
-    const personContext = (classifier.classify(typeName).personContext || typeName in FHIR_TYPES) && subjectOfName(typeName) !== 'workforce' && !headNounIsAThing(typeName);
-    const typeWords = splitWords(typeName);
+    const subjectName = declared.schema ? typeName.replace(/_?[Ss]chemas?$/, '') || typeName : typeName;
+    const personContext = (classifier.classify(subjectName).personContext || subjectName in FHIR_TYPES) && subjectOfName(subjectName) !== 'workforce' && !headNounIsAThing(subjectName);
+    // A schema's shape is named after its constant (`PatientSchema`): what it validates is the name without that word.
+    const typeWords = declared.schema ? splitWords(typeName).filter((word) => word !== 'schema' && word !== 'schemas') : splitWords(typeName);
     // `LabItemDefinition`, `FormTemplate`, `MedicationCatalogItem`: what can be ordered or filled in, not anyone's record.
     // Not a component's props (`AudioVideoSettingsProps`): named after the component, its fields' own types say what they hold.
     const componentProps = typeWords.at(-1) === 'props';

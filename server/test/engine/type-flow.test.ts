@@ -165,6 +165,99 @@ describe('type flow: sources', () => {
     assert.deepEqual(reported(schedule, 'src/schedules/create-schedule/index.ts', reversed), []);
   });
 
+  it('elsewhere a type name several files declare means the declaration another file can import, not one a module keeps to itself', () => {
+    // A component's private `interface Encounter { id; status }` beside the exported clinical `Encounter`: a service that
+    // imports the name means the exported one, whichever file the index met first; the component still reads its own.
+    const types = 'export interface Encounter { id: string; patientName: string; diagnoses?: string[]; clinicalNotes?: string }';
+    const header = [
+      "import React from 'react';",
+      'interface Encounter { id: string; status: string }',
+      "export function header(encounter: Encounter) { console.log('encounter', encounter); }",
+    ].join('\n');
+    const service = [
+      "import { Encounter } from '@/types/encounter';",
+      "export function update(id: string, data: Partial<Encounter>) { console.log('update', data); }",
+    ].join('\n');
+    const componentFirst = { 'src/app/patients/header.tsx': header, 'src/types/encounter.ts': types };
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', componentFirst), ['no-phi-in-logs:2:clinical-note,diagnosis,name']);
+    assert.deepEqual(reported(header, 'src/app/patients/header.tsx', { 'src/types/encounter.ts': types, 'src/services/encounter.service.ts': service }), []);
+    // the closest false shape: only private declarations of the name elsewhere, or an exported one that holds no PHI
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', { 'src/app/patients/header.tsx': header }), []);
+    const exportedByList = header.concat('\nexport type { Encounter };');
+    assert.deepEqual(reported(service, 'src/services/encounter.service.ts', { 'src/app/patients/header.tsx': exportedByList, 'src/types/encounter.ts': types }), []);
+  });
+
+  it('a type name two modules export means, in a file that imports one of them relatively, that module\'s declaration', () => {
+    // The API's `Encounter` (a visit's clinical record) and a scheduling module's `Encounter` (a slot), both exported.
+    const clinical = 'export interface Encounter { id: string; patientName: string; diagnoses?: string[]; clinicalNotes?: string }';
+    const slot = 'export interface Encounter { id: string; status: string; roomId: string }';
+    const service = (module: string): string => [
+      `import type { Encounter } from '${module}';`,
+      "export function update(data: Encounter) { console.log('update', data); }",
+    ].join('\n');
+    const workspace = { 'src/scheduling/encounter.ts': slot, 'src/types/encounter.ts': clinical };
+    assert.deepEqual(reported(service('../types/encounter'), 'src/services/encounter.service.ts', workspace), ['no-phi-in-logs:2:clinical-note,diagnosis,name']);
+    // the closest false shape: the file imports the slot, which the index met second
+    const reversed = { 'src/types/encounter.ts': clinical, 'src/scheduling/encounter.ts': slot };
+    assert.deepEqual(reported(service('../scheduling/encounter'), 'src/services/encounter.service.ts', reversed), []);
+  });
+
+  it('a record keyed by a constant\'s keys (`Record<keyof typeof COLUMNS, string>`) has those keys as its fields', () => {
+    const columns = (keys: string): string => [
+      `const COLUMNS = { ${keys} };`,
+      'type ColumnFields = Record<keyof typeof COLUMNS, string>;',
+      'export type ImportRow = ColumnFields & { file: string };',
+      'export function report(row: ImportRow) { console.error(`failed row ${JSON.stringify(row)}`); }',
+    ].join('\n');
+    assert.deepEqual(reported(columns("familyName: 'Family_Name', birthDate: 'DOB', visitType: 'Visit Type'"), 'src/import/rows.ts', {}), ['no-phi-in-logs:4:date-of-birth,name']);
+    // the closest false shape: a constant of file and batch columns
+    assert.deepEqual(reported(columns("path: 'Path', batch: 'Batch', pageCount: 'Pages'"), 'src/import/rows.ts', {}), []);
+  });
+
+  it('a value typed by a hook\'s type argument keeps its shape under a name that guesses a record: each field holds what it is declared', () => {
+    const types = 'export interface Visit { id: string; patientName: string; clinicianName: string; clinicianColour?: string; diagnosis?: string }';
+    const page = [
+      "import { useState } from 'react';",
+      "import type { Visit } from './types';",
+      'export function Page() {',
+      '  const [allAppointments] = useState<Visit[]>([]);',
+      '  const first = allAppointments[0];',
+      "  console.log('clinician', first.clinicianName, first.clinicianColour);",
+      "  console.log('patient', first.patientName);",
+      '}',
+    ].join('\n');
+    assert.deepEqual(reported(page, 'src/page.tsx', { 'src/types.ts': types }), ['no-phi-in-logs:7:name']);
+  });
+
+  it('a type inferred from a zod object schema (`z.infer<typeof S>`) holds the schema\'s keys, nested schemas included', () => {
+    const schemas = [
+      "import { z } from 'zod';",
+      'const personNameSchema = z',
+      '  .object({ given: z.string().optional(), family: z.string().optional() })',
+      "  .refine((name) => name.given !== undefined, { message: 'a given name' });",
+      'export const BookingSchema = z.object({',
+      '  reason: z.string().optional(),',
+      '  birthDate: z.string().optional(),',
+      '  personName: personNameSchema.optional(),',
+      '  consented: z.boolean(),',
+      '});',
+      'export const UpdateBookingSchema = z.object({ bookingId: z.string().uuid(), booking: BookingSchema });',
+      'export type UpdateBooking = z.infer<typeof UpdateBookingSchema>;',
+      'export const RoomSchema = z.object({ roomId: z.string(), opensAt: z.string(), floor: z.number() });',
+      'export type Room = z.infer<typeof RoomSchema>;',
+    ].join('\n');
+    const handler = [
+      "import type { UpdateBooking, Room } from '../lib/booking.types';",
+      'export function handle(update: UpdateBooking, room: Room) {',
+      "  console.log('update', JSON.stringify(update));",
+      "  console.log('room', JSON.stringify(room));",
+      "  console.log('ids', update.bookingId, update.booking.consented);",
+      '}',
+    ].join('\n');
+    // the room (a schema of ids and times) and the ids and flag read from the booking stay silent
+    assert.deepEqual(reported(handler, 'src/handler.ts', { 'lib/booking.types.ts': schemas }), ['no-phi-in-logs:3:date-of-birth,name']);
+  });
+
   it('Promise.all of an array literal resolves to a tuple: each destructured name gets its own promise\'s result', () => {
     const text = [
       "import type { Patient, Location } from 'fhir/r4b';",

@@ -391,9 +391,13 @@ const SPACED_NHS = /(?<![\w-])(\d{3}) (\d{3}) (\d{4})(?![\w-])/g;
 const DOTTED_CPF = /(?<![\w.-])(\d{3}\.\d{3}\.\d{3}-\d{2})(?![\w.-])/g;
 const SPACED_AADHAAR = /(?<![\w-])([2-9]\d{3} \d{4} \d{4})(?![\w-])/g;
 
+const DIGIT_THEN_SEPARATOR = /\d[-. ]/;
+
 /** Identifiers recognisable by their shape wherever they are written: dashed SSNs and MBIs. */
 function shapeFinding(text: string): Finding | undefined {
   if (text.length < 11 || text.length > 100_000) return undefined;
+  // Each shape below has a digit followed by its separator (`-`, `.` or a space): text without one holds none of them.
+  if (!DIGIT_THEN_SEPARATOR.test(text)) return undefined;
   for (const match of text.matchAll(DASHED_SSN)) if (isRealisticSsn(match[1] + match[2] + match[3])) return FINDINGS.ssn;
   for (const match of text.matchAll(DASHED_MBI)) if (isRealisticMbi(match[1] + match[2] + match[3])) return FINDINGS.mbi;
   for (const match of text.matchAll(SPACED_NHS)) if (isValidNhsNumber(match[0]) && isIssuedNhsNumber(match[0])) return FINDINGS['nhs-number'];

@@ -481,7 +481,20 @@ interface Placement {
   patient: boolean;
 }
 
-/** The key, variable or assignment target a code literal is the value of, and whether it belongs to a patient. */
+/** The fields keyedFinding reports only when the literal is a patient's (a clinic's phone is not). */
+const PATIENT_DEPENDENT_FIELDS: ReadonlySet<FieldKind | undefined> = new Set<FieldKind | undefined>(['email', 'phone']);
+
+/** The file's path segments, innermost first; asked for every literal of a file, split once per file. */
+let lastPathSegments: { file: string; reversed: readonly string[] } | undefined;
+function reversedPathSegments(file: string): readonly string[] {
+  if (lastPathSegments?.file !== file) lastPathSegments = { file, reversed: file.split('/').reverse() };
+  return lastPathSegments.reversed;
+}
+
+/**
+ * The key, variable or assignment target a code literal is the value of, and whether it belongs to a patient.
+ * `patient` is worked out only for a field whose finding depends on it (see PATIENT_DEPENDENT_FIELDS); false for the others.
+ */
 function codePlacement(context: RuleContext, literal: Node): Placement {
   let current: Node = literal;
   let parent = current.parent as Node | undefined;
@@ -499,15 +512,17 @@ function codePlacement(context: RuleContext, literal: Node): Placement {
   } else if (parent?.type === 'AssignmentExpression' && parent.right === current) {
     name = lastSegment(parent.left);
   }
-  const file = context.file.split('/');
+  const folders = reversedPathSegments(context.file);
   if (!property) {
     const field = name !== undefined ? fieldKindOfName(context, name) : undefined;
-    return { field, patient: name !== undefined && namesPatient([name, ...[...file].reverse()]) };
+    return { field, patient: name !== undefined && PATIENT_DEPENDENT_FIELDS.has(field) && namesPatient([name, ...folders]) };
   }
   const object = property.parent as TSESTree.ObjectExpression;
   const system = name === 'value' ? fieldKindOfSystem(codeObjectString(context, object, 'system')) : undefined;
   const field = system ?? (name !== undefined ? fieldKindOfName(context, name) : undefined);
-  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...[...file].reverse()];
+  // Every literal of a file asks for its placement; whose it is matters only to an email or a phone (keyedFinding).
+  if (!PATIENT_DEPENDENT_FIELDS.has(field)) return { field, patient: false };
+  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...folders];
   return { field, patient: namesPatient(names) || inPersonResource(context, object) };
 }
 

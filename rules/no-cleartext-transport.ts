@@ -11,6 +11,8 @@ const URL_FIRST_FUNCTIONS = new Set([
   // Leaflet map tiles: the browser fetches the tiles around the place shown — often where a patient lives.
   'L.tileLayer', 'L.tileLayer.wms', 'tileLayer', 'tileLayer.wms',
 ]);
+/** The last segments of URL_FIRST_FUNCTIONS (`fetch` of `window.fetch`, `wms` of `L.tileLayer.wms`). */
+const URL_FIRST_FUNCTION_LAST_NAMES = new Set([...URL_FIRST_FUNCTIONS].map((name) => name.slice(name.lastIndexOf('.') + 1)));
 /** HTTP-client methods whose first argument is a URL. */
 const URL_FIRST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'fetch', 'stream', 'sendBeacon', 'connect']);
 /** Receivers of those methods: HTTP clients by name (`axios`, `this.http`, `got`, `apiClient`). */
@@ -228,10 +230,15 @@ function urlCandidates(node: Node, depth = 0): Node[] {
 
 /** The URL argument(s) of a network call, if the call is one. */
 function urlArguments(node: TSESTree.CallExpression | TSESTree.NewExpression): Node[] {
-  const callee = dottedName(node.callee);
+  // Run for every call: each answer below is an argument, and a method named like no URL-first function's last
+  // segment (`list.map(…)`) cannot be one, so neither needs the callee's dotted name built.
+  if (node.arguments.length === 0) return [];
   if (node.type === 'NewExpression') {
+    const callee = dottedName(node.callee);
     return callee && URL_CONSTRUCTORS.has(lastSegment(node.callee) ?? '') && node.arguments[0] ? [node.arguments[0]] : [];
   }
+  const method = node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier' ? node.callee.property.name : undefined;
+  const callee = method === undefined || URL_FIRST_FUNCTION_LAST_NAMES.has(method) ? dottedName(node.callee) : undefined;
   if (callee && URL_FIRST_FUNCTIONS.has(callee) && node.arguments[0]) return [node.arguments[0]];
   const call = memberCall(node);
   if (!call) return [];

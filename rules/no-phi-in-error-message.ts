@@ -179,6 +179,17 @@ function responseRoot(node: Node): string | undefined {
   return current.type === 'Identifier' ? current.name : undefined;
 }
 
+
+/** A value and, in an object, what its error-text keys hold (to a depth of 3), functions left out: the parts of an error body. */
+function collectErrorParts(value: Node, depth: number, parts: Node[]): void {
+  const inner = unwrap(value);
+  if (isFunction(inner)) return;
+  parts.push(inner);
+  if (inner.type !== 'ObjectExpression' || depth > 3) return;
+  for (const property of inner.properties) {
+    if (property.type === 'Property' && !property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) collectErrorParts(property.value as Node, depth + 1, parts);
+  }
+}
 export default createRule({
   meta: {
     id: 'no-phi-in-error-message',
@@ -213,16 +224,7 @@ export default createRule({
     /** PHI in a message or body; error-text properties are looked at one by one. */
     const bodyPhi = (values: Node[]): { node: Node; taint: Taint } | undefined => {
       const parts: Node[] = [];
-      const collect = (value: Node, depth: number) => {
-        const inner = unwrap(value);
-        if (isFunction(inner)) return;
-        parts.push(inner);
-        if (inner.type !== 'ObjectExpression' || depth > 3) return;
-        for (const property of inner.properties) {
-          if (property.type === 'Property' && !property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) collect(property.value as Node, depth + 1);
-        }
-      };
-      values.forEach((value) => collect(value, 0));
+      for (const value of values) collectErrorParts(value, 0, parts);
       const phi = phiOfArguments(context, parts);
       // The client's own request URL echoed back (`Endpoint not found: ${req.originalUrl}`): nothing it did not send.
       if (phi && onlyFromServedUrl(phi.taint)) return undefined;

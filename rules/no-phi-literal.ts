@@ -391,9 +391,13 @@ const SPACED_NHS = /(?<![\w-])(\d{3}) (\d{3}) (\d{4})(?![\w-])/g;
 const DOTTED_CPF = /(?<![\w.-])(\d{3}\.\d{3}\.\d{3}-\d{2})(?![\w.-])/g;
 const SPACED_AADHAAR = /(?<![\w-])([2-9]\d{3} \d{4} \d{4})(?![\w-])/g;
 
+const DIGIT_THEN_SEPARATOR = /\d[-. ]/;
+
 /** Identifiers recognisable by their shape wherever they are written: dashed SSNs and MBIs. */
 function shapeFinding(text: string): Finding | undefined {
   if (text.length < 11 || text.length > 100_000) return undefined;
+  // Each shape below has a digit followed by its separator (`-`, `.` or a space): text without one holds none of them.
+  if (!DIGIT_THEN_SEPARATOR.test(text)) return undefined;
   for (const match of text.matchAll(DASHED_SSN)) if (isRealisticSsn(match[1] + match[2] + match[3])) return FINDINGS.ssn;
   for (const match of text.matchAll(DASHED_MBI)) if (isRealisticMbi(match[1] + match[2] + match[3])) return FINDINGS.mbi;
   for (const match of text.matchAll(SPACED_NHS)) if (isValidNhsNumber(match[0]) && isIssuedNhsNumber(match[0])) return FINDINGS['nhs-number'];
@@ -477,7 +481,20 @@ interface Placement {
   patient: boolean;
 }
 
-/** The key, variable or assignment target a code literal is the value of, and whether it belongs to a patient. */
+/** The fields keyedFinding reports only when the literal is a patient's (a clinic's phone is not). */
+const PATIENT_DEPENDENT_FIELDS: ReadonlySet<FieldKind | undefined> = new Set<FieldKind | undefined>(['email', 'phone']);
+
+/** The file's path segments, innermost first; asked for every literal of a file, split once per file. */
+let lastPathSegments: { file: string; reversed: readonly string[] } | undefined;
+function reversedPathSegments(file: string): readonly string[] {
+  if (lastPathSegments?.file !== file) lastPathSegments = { file, reversed: file.split('/').reverse() };
+  return lastPathSegments.reversed;
+}
+
+/**
+ * The key, variable or assignment target a code literal is the value of, and whether it belongs to a patient.
+ * `patient` is worked out only for a field whose finding depends on it (see PATIENT_DEPENDENT_FIELDS); false for the others.
+ */
 function codePlacement(context: RuleContext, literal: Node): Placement {
   let current: Node = literal;
   let parent = current.parent as Node | undefined;
@@ -495,15 +512,17 @@ function codePlacement(context: RuleContext, literal: Node): Placement {
   } else if (parent?.type === 'AssignmentExpression' && parent.right === current) {
     name = lastSegment(parent.left);
   }
-  const file = context.file.split('/');
+  const folders = reversedPathSegments(context.file);
   if (!property) {
     const field = name !== undefined ? fieldKindOfName(context, name) : undefined;
-    return { field, patient: name !== undefined && namesPatient([name, ...[...file].reverse()]) };
+    return { field, patient: name !== undefined && PATIENT_DEPENDENT_FIELDS.has(field) && namesPatient([name, ...folders]) };
   }
   const object = property.parent as TSESTree.ObjectExpression;
   const system = name === 'value' ? fieldKindOfSystem(codeObjectString(context, object, 'system')) : undefined;
   const field = system ?? (name !== undefined ? fieldKindOfName(context, name) : undefined);
-  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...[...file].reverse()];
+  // Every literal of a file asks for its placement; whose it is matters only to an email or a phone (keyedFinding).
+  if (!PATIENT_DEPENDENT_FIELDS.has(field)) return { field, patient: false };
+  const names = [name ?? '', ...enclosingNames(property), calleeText(enclosingCall(property)) ?? '', ...folders];
   return { field, patient: namesPatient(names) || inPersonResource(context, object) };
 }
 

@@ -199,6 +199,8 @@ const VENDORS: readonly VendorSpec[] = [
   // LLM SDKs addressed by their client's name
   { vendor: 'Cohere', kind: 'LLM API', receivers: ['cohere'], methods: ['chat', 'chatStream', 'generate', 'embed'] },
 ];
+/** Every method some vendor's SDK is called by (see vendorCall). */
+const VENDOR_METHODS: ReadonlySet<string> = new Set(VENDORS.flatMap((spec) => spec.methods));
 
 /** SDK modules whose functions are also imported by name, and the receiver they stand for (`captureException` from `@sentry/node` is `Sentry.captureException`). */
 const IMPORTED_VENDOR_FUNCTIONS: ReadonlyArray<{ module: RegExp; vendor: string; receiver: string }> = [
@@ -861,7 +863,8 @@ class ThirdPartyFile {
     // window.gtag('event', name, props), window.Intercom('update', { email }): a vendor's global function read from the global object
     const global = GLOBAL_VENDOR_FUNCTIONS.has(call.method) && call.object.type === 'Identifier' && (call.object.name === 'window' || call.object.name === 'globalThis') ? VENDOR_FUNCTIONS[call.method] : undefined;
     if (global) return { ...global, values: [...node.arguments] };
-    const path = receiverPath(call.object);
+    // Most calls' methods are no vendor's: the receiver's path is read and the vendors scanned only for one that is.
+    const path = VENDOR_METHODS.has(call.method) ? receiverPath(call.object) : undefined;
     if (path) {
       for (const spec of VENDORS) {
         if (!spec.methods.includes(call.method)) continue;

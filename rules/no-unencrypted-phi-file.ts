@@ -143,15 +143,18 @@ function spreadsheetWrite(node: TSESTree.CallExpression, imports: Imports): { pa
   return imports.spreadsheets.has(dottedName(call.object) ?? '') ? { data, path } : undefined;
 }
 
+/** The `html` option of a PDF renderer's call. A module-level function: pdfFileWrite runs for every call, and a closure
+ * made there cost a property definition each time in the shipped build (esbuild's keepNames names every closure). */
+function htmlOption(call: TSESTree.CallExpression): Node | undefined {
+  const options = call.arguments[0];
+  return options?.type === 'ObjectExpression' ? (propertyNamed(options, 'html')?.value as Node | undefined) : undefined;
+}
+
 /**
  * The HTML a PDF renderer writes to a file: `Print.printToFileAsync({ html })`, `RNHTMLtoPDF.convert({ html, fileName })`,
  * `pdf.create(html, options).toFile(…)` (html-pdf writes only when asked for a file: `.toFile`, not `.toBuffer`).
  */
 function pdfFileWrite(node: TSESTree.CallExpression, imports: Imports): Node | undefined {
-  const htmlOption = (call: TSESTree.CallExpression) => {
-    const options = call.arguments[0];
-    return options?.type === 'ObjectExpression' ? (propertyNamed(options, 'html')?.value as Node | undefined) : undefined;
-  };
   if (node.callee.type === 'Identifier') return imports.pdfFunctions.has(node.callee.name) ? htmlOption(node) : undefined;
   const call = memberCall(node);
   if (!call) return undefined;

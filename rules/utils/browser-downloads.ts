@@ -127,6 +127,8 @@ export class BrowserDownloads {
   jsx(node: TSESTree.JSXOpeningElement): Download | undefined {
     const element = node.name.type === 'JSXIdentifier' ? node.name.name : undefined;
     if (!element) return undefined;
+    // Only a CSV link component or an anchor can download: other elements (most of them) make no attribute reader.
+    if (element !== 'a' && !this.csvLinks.has(element)) return undefined;
     const attribute = (name: string): Node | undefined => {
       for (const item of node.attributes) {
         if (item.type !== 'JSXAttribute' || item.name.type !== 'JSXIdentifier' || item.name.name !== name) continue;

@@ -7,7 +7,10 @@ import { dottedName, keyName, lastSegment, parentOf, splitWords, type Node } fro
  * Words of a key or path, lower case, with a lone letter joined to the number after it (`s3Bucket` →
  * s3, bucket; `ec2Volume` → ec2, volume) and dotted keys split (`log.level` → log, level).
  */
-export function keyWords(name: string): string[] {
+export function keyWords(name: string): readonly string[] {
+  // Asked for every property key by several config rules and for every call's names: a function of the name alone, split once.
+  const known = keyWordsCache.get(name);
+  if (known) return known;
   const words = splitWords(name);
   const merged: string[] = [];
   for (const word of words) {
@@ -15,8 +18,12 @@ export function keyWords(name: string): string[] {
     if (previous !== undefined && /^\d+$/.test(word) && /^[a-z]{1,3}$/.test(previous)) merged[merged.length - 1] = previous + word;
     else merged.push(word);
   }
+  if (keyWordsCache.size >= KEY_WORDS_CACHE_LIMIT) keyWordsCache.clear();
+  keyWordsCache.set(name, merged);
   return merged;
 }
+const keyWordsCache = new Map<string, readonly string[]>();
+const KEY_WORDS_CACHE_LIMIT = 50_000;
 
 /** Whether any of the names has one of the words (as `keyWords` splits it): `auditLogConfig` has `log`. */
 export function namesHaveWord(names: readonly string[], words: ReadonlySet<string>): boolean {
@@ -41,7 +48,7 @@ export function environmentOfKey(key: string): Environment | undefined {
   return undefined;
 }
 
-function environmentOfWords(words: string[]): Environment | undefined {
+function environmentOfWords(words: readonly string[]): Environment | undefined {
   if (words.some((word) => OTHER_ENV_WORDS.has(word))) return 'other';
   if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
   return undefined;

@@ -4,7 +4,7 @@
 // is evaluator.ts's, function summaries and the cross-file probes are summaries.ts's.
 import { declaresConstructorParameter, declaresSchemaParameter, instanceofOffsets, namesWithoutDataInBranch } from './type-guards';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { visitorKeys as visitorKeysExport } from '@typescript-eslint/visitor-keys';
 import { propertyName, keyName, dottedName, lastSegment } from '../rule-api/ast';
 import { namesReferenceData } from '../vocabulary/classify';
 import { ELEMENT_CALLBACK_METHODS } from '../vocabulary/flows';
@@ -18,6 +18,8 @@ import { declaredMethodReturnValue, type TypeFlowHost } from './type-flow';
 import { FunctionSummaries } from './summaries';
 import { asFunction, exportedFunctions, FUNCTION_TYPES, isLiteralLike, pushChildNodes, typeNameOfAnnotation, type FunctionNode } from './syntax';
 import { EMPTY, REFERENCE_DATA, hasPhi, join, joinAll, taintOnly, type AbstractValue } from './values';
+// Read once: the bundle reaches a CommonJS package's export through a getter, and the walks below ask per node.
+const visitorKeys = visitorKeysExport;
 
 export { PARAMETER_PROBE, parseProbeKind, type ForwardedImportCall, type ImportedCall } from './summaries';
 export type { AnalyzerOptions } from './evaluator';

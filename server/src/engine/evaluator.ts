@@ -387,37 +387,46 @@ function testsNonPatientResource(test: Node, name: string): boolean {
   return false;
 }
 
+// The reads failureTestOf recognises, module-level: it runs for every branch test, and closures made per call cost a
+// property definition each in the shipped build (esbuild's keepNames names every closure).
+function okOf(node: Node, responseName: string): boolean {
+  return node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
+}
+function statusOf(node: Node, responseName: string): boolean {
+  return node.type === 'MemberExpression' && !node.computed && (propertyName(node) === 'status' || propertyName(node) === 'statusCode') && valueNameOf(node.object) === responseName;
+}
+// `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
+function errorOf(node: Node, responseName: string): boolean {
+  return node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
+}
+// `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
+// `result.resultStatus === ResultType.Success` of a typed envelope: its status compared with a member of a status enumeration.
+function envelopeStatusOf(node: Node, responseName: string): boolean {
+  const read = node.type === 'ChainExpression' ? node.expression : node;
+  return read.type === 'MemberExpression' && !read.computed && /^(?:status|(?:result|response|request|operation)Status)$/i.test(propertyName(read) ?? '') && valueNameOf(read.object) === responseName;
+}
+
 /** true: the test holds when the response failed (`!res.ok`); false: when it succeeded (`res.ok`); undefined: neither. */
 function failureTestOf(test: Node, responseName: string): boolean | undefined {
-  const okOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && propertyName(node) === 'ok' && valueNameOf(node.object) === responseName;
-  const statusOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && (propertyName(node) === 'status' || propertyName(node) === 'statusCode') && valueNameOf(node.object) === responseName;
-  // `if (data.errorMessage)`, `if (res.error)`: the payload is the server's error report.
-  const errorOf = (node: Node) => node.type === 'MemberExpression' && !node.computed && errorFields.has(propertyName(node) ?? '') && valueNameOf(node.object) === responseName;
-  // `res.Status == 'OK'` of an application's envelope (a .NET back end's `{ Status, Results, ErrorMessage }`).
-  // `result.resultStatus === ResultType.Success` of a typed envelope: its status compared with a member of a status enumeration.
-  const envelopeStatusOf = (node: Node) => {
-    const read = node.type === 'ChainExpression' ? node.expression : node;
-    return read.type === 'MemberExpression' && !read.computed && /^(?:status|(?:result|response|request|operation)Status)$/i.test(propertyName(read) ?? '') && valueNameOf(read.object) === responseName;
-  };
   const inner = test.type === 'ChainExpression' ? test.expression : test;
-  if (okOf(inner)) return false;
-  if (errorOf(inner)) return true;
+  if (okOf(inner, responseName)) return false;
+  if (errorOf(inner, responseName)) return true;
   if (inner.type === 'UnaryExpression' && inner.operator === '!') {
     const negated = inner.argument.type === 'ChainExpression' ? inner.argument.expression : inner.argument;
-    return okOf(negated) ? true : undefined;
+    return okOf(negated, responseName) ? true : undefined;
   }
   if (inner.type !== 'BinaryExpression') return undefined;
   // `ResultType.Success`, `Status.Error`: a status enumeration's member compares like its name.
   const enumMember = inner.right.type === 'MemberExpression' && !inner.right.computed && /^[A-Z]/.test(valueNameOf(inner.right.object) ?? '') ? propertyName(inner.right) : undefined;
   const literal = inner.right.type === 'Literal' ? inner.right.value : enumMember;
-  if (okOf(inner.left) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
-  if (envelopeStatusOf(inner.left) && typeof literal === 'string') {
+  if (okOf(inner.left, responseName) && literal === false && (inner.operator === '===' || inner.operator === '==')) return true;
+  if (envelopeStatusOf(inner.left, responseName) && typeof literal === 'string') {
     const equal = inner.operator === '===' || inner.operator === '==';
     if (!equal && inner.operator !== '!==' && inner.operator !== '!=') return undefined;
     const succeeded = /^(ok|success|succeeded)$/i.test(literal) ? true : /^(fail|failed|failure|error)$/i.test(literal) ? false : undefined;
     return succeeded === undefined ? undefined : succeeded !== equal;
   }
-  if (statusOf(inner.left) && typeof literal === 'number') {
+  if (statusOf(inner.left, responseName) && typeof literal === 'number') {
     if ((inner.operator === '>=' && literal >= 300) || (inner.operator === '>' && literal >= 299)) return true;
     if ((inner.operator === '!==' || inner.operator === '!=') && literal >= 200 && literal < 300) return true;
     // `res.status === 200`, `result.statusCode == 201`: a success status.

@@ -15,10 +15,12 @@
 // apart by their order (the occurrence).
 import { createHash } from 'node:crypto';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { visitorKeys as visitorKeysExport } from '@typescript-eslint/visitor-keys';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { lineEnd, REGEX_AFTER, REGEX_KEYWORDS } from './lexing';
 import { isKeyShaped, MASK, maskRuleId, maskValues } from './value-mask';
+// Read once: the bundle reaches a CommonJS package's export through a getter, and the walks below ask per node.
+const visitorKeys = visitorKeysExport;
 
 /** Bumped when the shape changes, so old and new fingerprints never collide by accident. */
 const VERSION = 'phi-guard-fingerprint/2';

@@ -207,6 +207,11 @@ export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | unde
   // (or `any`) parameter is known by what is read off it.
   const declared = identifier.typeAnnotation?.typeAnnotation.type;
   if (declared && declared !== 'TSAnyKeyword' && declared !== 'TSUnknownKeyword') return EMPTY;
+  const uses = fieldUseIn(fn);
+  const reads = uses.valueReads.get(identifier.name);
+  const stored = uses.storedInto.get(identifier.name);
+  // Most parameters are neither read for a field nor stored: no closure made for them (keepNames names each one).
+  if (!reads && !stored) return EMPTY;
   const kinds = new Set<string>();
   const named: string[] = [];
   const note = (field: string, shown: string): void => {
@@ -217,9 +222,9 @@ export function fieldsReadValue(identifier: TSESTree.Identifier, fn: Node | unde
     clinical.forEach((kind) => kinds.add(kind));
     if (named.length < MAX_FIELDS_NAMED) named.push(shown);
   };
-  for (const field of fieldUseIn(fn).valueReads.get(identifier.name) ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
+  for (const field of reads ?? []) note(field, `reads \`${identifier.name}.${field}\` off it`);
   // `CallBackAssessment(data) { this.notes.ClinicalDiagnosis = data; }`: what it is stored as says what it is.
-  for (const field of fieldUseIn(fn).storedInto.get(identifier.name) ?? []) note(field, `stores it as \`${field}\``);
+  for (const field of stored ?? []) note(field, `stores it as \`${field}\``);
   if (kinds.size === 0) return EMPTY;
   const found = [...kinds];
   return provenanceValue(found, host.origin(identifier, found).range, `its function ${named.join(' and ')} (\`${identifier.name}\`)`);

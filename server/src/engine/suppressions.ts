@@ -21,7 +21,7 @@
 // index by line and rule, and the problems handed to `valid-suppression` are capped per file (with a
 // count of the rest), so a file of 100,000 broken directives yields a screenful, not 100,000 warnings.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { visitorKeys as visitorKeysExport } from '@typescript-eslint/visitor-keys';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { computeLineStarts, positionAt, rangeFromOffsets } from '../core/text-range';
 import type { Finding, Range } from '../core/types';
@@ -29,6 +29,8 @@ import type { SuppressionPolicy, SuppressionProblem } from '../rule-api';
 import { didYouMean } from './did-you-mean';
 import { lineEnd, REGEX_AFTER, REGEX_KEYWORDS } from './lexing';
 import { maskRuleId, maskValues } from './value-mask';
+// Read once: the bundle reaches a CommonJS package's export through a getter, and the walks below ask per node.
+const visitorKeys = visitorKeysExport;
 
 export interface SuppressionDirective {
   kind: 'next-line' | 'line' | 'file';

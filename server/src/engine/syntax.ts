@@ -1,9 +1,11 @@
 // Syntax the taint analysis reads without evaluating anything: literal-likeness, `require()` calls,
 // type annotations, function nodes, and which functions a module exports.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { visitorKeys as visitorKeysExport } from '@typescript-eslint/visitor-keys';
 import { dottedName, keyName } from '../rule-api/ast';
 import { CONTENT_WRAPPERS, KEYED_WRAPPERS, REQUEST_OBJECT } from '../vocabulary/library-models';
+// Read once: the bundle reaches a CommonJS package's export through a getter, and the walks below ask per node.
+const visitorKeys = visitorKeysExport;
 
 const contentWrappers = new Set(CONTENT_WRAPPERS);
 const keyedWrappers = new Set(KEYED_WRAPPERS);

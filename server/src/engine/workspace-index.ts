@@ -2723,7 +2723,8 @@ export class WorkspaceIndex {
     }
     const own = fromFile === undefined ? undefined : this.ownDeclaration(typeName, fromFile);
     const key = own ? `${own.file}\u0000${typeName}` : typeName;
-    if (cache.has(key)) return cache.get(key) ?? undefined;
+    const known = cache.get(key); // one lookup: null is a type being resolved (or none), undefined never asked
+    if (known !== undefined) return known ?? undefined;
     cache.set(key, null); // guards recursive types
     const resolved = this.resolveUncached(typeName, classifier, new Set(), own);
     cache.set(key, resolved ?? null);

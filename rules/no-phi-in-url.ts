@@ -1253,8 +1253,8 @@ class UrlFile {
           const value = property.value as Node;
           this.handled.add(value);
           if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-          const taint = this.queryObjectTaint(value);
-          if (taint) found = { taint, node: value };
+          const taint = this.entryByEntryIfOnlyRecords(value, this.queryObjectTaint(value));
+          if (taint?.kinds.length) found = { taint, node: value };
         }
         if (found) {
           first ??= found.node;
@@ -1349,7 +1349,9 @@ class UrlFile {
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
       // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
       const urlText = url ? this.urlTextOf(url) : undefined;
-      const found = this.queryValuePhi(value, this.site ?? node, false, urlText);
+      const whole = this.queryValuePhi(value, this.site ?? node, false, urlText);
+      const entries = whole ? this.entryByEntryIfOnlyRecords(value, whole.taint, urlText) : undefined;
+      const found = whole && entries?.kinds.length ? { taint: entries, node: whole.node } : undefined;
       const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
       const kept = taint && this.requestsWorkforcePeople(this.site ?? node, urlText) ? withoutIdentifierKinds(taint) : taint;
       if (found && kept?.kinds.length) this.report(found.node, 'queryOptions', kept, label, precision);
@@ -1755,6 +1757,19 @@ class UrlFile {
     const own = withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, keyed)));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
+  }
+
+  /**
+   * `{ params: { patients } }`, `query: { edit_person: this.patientId, person_attribute: attribute }`: an inline query
+   * object whose PHI is only a record (a patient, an encounter, guessed from a key or a value named so) becomes
+   * `key=value` text, in which a record alone is its id or reference, as in a query string written out
+   * (`?patient=${x}`) or `$location.search({ … })`: judged entry by entry. An entry that carries a person's data (a
+   * name, a birth date, a typed record's fields) still counts; an object with any such kind is kept whole.
+   */
+  entryByEntryIfOnlyRecords(value: Node, taint: Taint | undefined, urlText?: string): Taint | undefined {
+    const inline = unwrap(value);
+    if (!taint?.kinds.length || inline.type !== 'ObjectExpression' || !taint.kinds.every((kind) => RECORD_KINDS.has(kind))) return taint;
+    return this.queryEntriesPhi(inline, urlText)?.taint;
   }
 
   /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */

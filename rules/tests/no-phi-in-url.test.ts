@@ -2248,3 +2248,34 @@ describe('no-phi-in-url: a name parameter of a patient endpoint (round 18)', () 
     ],
   });
 });
+
+// The key of a thing's record is not the thing: `photoId` keys a photo row (an image's bytes do not travel in a URL),
+// `vehicleId` a fleet row (not a VIN or a plate), `medicalRecordId` a record row (not the chart's record NUMBER).
+// The closest true shapes — the plate, the record number, an identifier scheme named `…Id` (`memberId`) — still report.
+describe('no-phi-in-url: a record key named for the thing it keys (round 19)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "declare function request(url: string): unknown;\nexport const getPhoto = (photoId: string) => request(`/v2/photo_reports/${photoId}`);",
+      "import axios from 'axios';\nexport const getPhoto = (photo: { photoId: number }) => axios.get('/api/photos', { params: { id: photo.photoId } });",
+      "declare const http: any;\nexport function detail(medicalRecordId: number, patVisitId: number) {\n  return http.get('/api/MedicalRecords/Details?medicalRecordId=' + medicalRecordId + '&patientVisitId=' + patVisitId);\n}",
+      "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/incidents', async (req, res) => {\n  const { page = '1', vehicleId } = req.query;\n  res.json(await find({ page, vehicleId }));\n});",
+    ],
+    invalid: [
+      {
+        name: 'a licence plate read from a GET query string',
+        code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/incidents', async (req, res) => {\n  const { licensePlate } = req.query;\n  res.json(await find({ licensePlate }));\n});",
+        errors: [{ line: 5, column: 11, kinds: ['vehicle-id'] }],
+      },
+      {
+        name: 'the medical record number in a request URL',
+        code: "declare const http: any;\nexport function detail(medicalRecordNumber: string) {\n  return http.get('/api/MedicalRecords/Details?mrn=' + medicalRecordNumber);\n}",
+        errors: [{ line: 3, column: 56, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a health plan member id (an identifier scheme, not a row key) in a request URL',
+        code: "declare const http: any;\nexport function coverage(memberId: string) {\n  return http.get('/api/coverage?memberId=' + memberId);\n}",
+        errors: [{ line: 3, column: 47, kinds: ['health-plan-id'] }],
+      },
+    ],
+  });
+});

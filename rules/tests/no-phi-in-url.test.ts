@@ -2279,3 +2279,27 @@ describe('no-phi-in-url: a record key named for the thing it keys (round 19)', (
     ],
   });
 });
+
+// An inline query object becomes `key=value` text: an entry that is only a record (a `patients` list, an
+// `edit_person` key filled with an id) is the record's id or reference there, as in a query string written out
+// (`?patient=${x}`). An entry carrying a person's data (a name) still reports, on a page URL and on a request.
+describe('no-phi-in-url: an inline query object whose only PHI is a record (round 19)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "declare const service: any;\nexport function countEmployees(patients: string[]) {\n  return service.$http.get('/patients/merge/count', { params: { patients } });\n}",
+      "export const view = {\n  methods: {\n    edit(this: any, attribute: string) {\n      this.$router.push({ path: '/patient/registration', query: { edit_person: this.patientId, person_attribute: attribute } });\n    },\n  },\n};",
+    ],
+    invalid: [
+      {
+        name: 'a name beside the record key in a request query object',
+        code: "declare const service: any;\nexport function find(patients: string[], patientName: string) {\n  return service.$http.get('/patients/search', { params: { patients, patientName } });\n}",
+        errors: [{ line: 3, column: 58, kinds: ["name"] }],
+      },
+      {
+        name: 'a name in a page route query object',
+        code: "export const view = {\n  methods: {\n    open(this: any, x: string) {\n      this.$router.push({ path: '/patient/registration', query: { edit_person: this.patientId, patient_name: x } });\n    },\n  },\n};",
+        errors: [{ line: 4, column: 65, kinds: ['name'] }],
+      },
+    ],
+  });
+});

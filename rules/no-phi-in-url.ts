@@ -671,6 +671,22 @@ function trailingText(node: Node): string {
   return '';
 }
 
+/** Calls that turn a whole value into text (`JSON.stringify(record)`, `qs.stringify`, `btoa`, `serialize`). */
+const SERIALISING_CALLS = new Set(['stringify', 'btoa', 'serialize', 'serialise', 'toJSON']);
+
+/** Whether a value is (or wraps, `encodeURIComponent(JSON.stringify(…))`, `` `${JSON.stringify(x)}` ``) a serialisation of a value. */
+function serialisesAValue(node: Node, depth = 0): boolean {
+  const current = unwrap(node);
+  if (depth > 4) return false;
+  if (current.type === 'CallExpression') {
+    if (SERIALISING_CALLS.has(lastSegment(current.callee) ?? '')) return true;
+    return current.arguments.some((argument) => argument.type !== 'SpreadElement' && serialisesAValue(argument, depth + 1));
+  }
+  if (current.type === 'TemplateLiteral') return current.expressions.some((expression) => serialisesAValue(expression, depth + 1));
+  if (isConcat(current)) return serialisesAValue(current.left, depth + 1) || serialisesAValue(current.right, depth + 1);
+  return false;
+}
+
 function isIdName(name: string): boolean {
   const words = splitWords(name);
   if (ID_WORDS.includes(words[words.length - 1] ?? '')) return true;
@@ -1769,6 +1785,8 @@ class UrlFile {
   entryByEntryIfOnlyRecords(value: Node, taint: Taint | undefined, urlText?: string): Taint | undefined {
     const inline = unwrap(value);
     if (!taint?.kinds.length || inline.type !== 'ObjectExpression' || !taint.kinds.every((kind) => RECORD_KINDS.has(kind))) return taint;
+    // `data: encodeURIComponent(JSON.stringify({ ...appointment }))`: a serialised record is its content, not its id
+    if (inline.properties.some((property) => property.type === 'Property' && serialisesAValue(property.value as Node))) return taint;
     return this.queryEntriesPhi(inline, urlText)?.taint;
   }
 

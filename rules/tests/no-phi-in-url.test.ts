@@ -2296,6 +2296,11 @@ describe('no-phi-in-url: an inline query object whose only PHI is a record (roun
         errors: [{ line: 3, column: 58, kinds: ["name"] }],
       },
       {
+        name: 'a serialised appointment record in a page route query object is its content, not its id',
+        code: "declare const router: any;\nexport function confirm(appointmentData: object, appointmentId: string) {\n  router.push({ name: 'Confirmation', params: { id: appointmentId }, query: { data: encodeURIComponent(JSON.stringify({ ...appointmentData })) } });\n}",
+        errors: [{ line: 3, column: 77, kinds: ['encounter'] }],
+      },
+      {
         name: 'a name in a page route query object',
         code: "export const view = {\n  methods: {\n    open(this: any, x: string) {\n      this.$router.push({ path: '/patient/registration', query: { edit_person: this.patientId, patient_name: x } });\n    },\n  },\n};",
         errors: [{ line: 4, column: 65, kinds: ['name'] }],

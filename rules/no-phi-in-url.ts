@@ -671,6 +671,22 @@ function trailingText(node: Node): string {
   return '';
 }
 
+/** Calls that turn a whole value into text (`JSON.stringify(record)`, `qs.stringify`, `btoa`, `serialize`). */
+const SERIALISING_CALLS = new Set(['stringify', 'btoa', 'serialize', 'serialise', 'toJSON']);
+
+/** Whether a value is (or wraps, `encodeURIComponent(JSON.stringify(…))`, `` `${JSON.stringify(x)}` ``) a serialisation of a value. */
+function serialisesAValue(node: Node, depth = 0): boolean {
+  const current = unwrap(node);
+  if (depth > 4) return false;
+  if (current.type === 'CallExpression') {
+    if (SERIALISING_CALLS.has(lastSegment(current.callee) ?? '')) return true;
+    return current.arguments.some((argument) => argument.type !== 'SpreadElement' && serialisesAValue(argument, depth + 1));
+  }
+  if (current.type === 'TemplateLiteral') return current.expressions.some((expression) => serialisesAValue(expression, depth + 1));
+  if (isConcat(current)) return serialisesAValue(current.left, depth + 1) || serialisesAValue(current.right, depth + 1);
+  return false;
+}
+
 function isIdName(name: string): boolean {
   const words = splitWords(name);
   if (ID_WORDS.includes(words[words.length - 1] ?? '')) return true;
@@ -680,6 +696,32 @@ function isIdName(name: string): boolean {
 }
 
 const ID_WORDS = ['id', 'ids', 'uid', 'uids', 'uuid', 'uuids'];
+
+/**
+ * Kinds a record's KEY does not carry. `photoId` is the key of a photo row, not the photograph (an image's bytes do
+ * not travel in a URL: what does is its id or its address); `vehicleId` is the key of a fleet or equipment row, not a
+ * VIN or a plate (HIPAA's vehicle identifiers); `medicalRecordId`, `ehrId` key a record row, not the medical record
+ * NUMBER printed on a chart. The identifier schemes whose names also end in `Id` (`nationalId`, `memberId`, `nhsId`)
+ * name the identifier itself and keep their kinds.
+ */
+const RECORD_KEY_KINDS: ReadonlySet<string> = new Set(['photo', 'vehicle-id']);
+/** Words for a record (not a person): the key of one is a row key (`medicalRecordId`, `ehrId`, `chartUuid`). */
+const RECORD_ROW_WORDS: ReadonlySet<string> = new Set(['record', 'records', 'ehr', 'emr', 'chart']);
+
+/**
+ * `${photoId}`, `?vehicleId=`, `medicalRecordId`: the kinds a value or query key takes from a name that is the key of
+ * a thing's record, which are the thing's (its picture, its plate, its chart number), dropped; the kinds of a person's
+ * key (`patientId`, `memberUuid`) and of any other name are kept.
+ */
+function withoutRecordKeyKinds(name: string | undefined, kinds: readonly string[]): readonly string[] {
+  if (!name || !kinds.length) return kinds;
+  const words = splitWords(name);
+  if (words.length < 2 || !ID_WORDS.includes(words[words.length - 1] ?? '')) return kinds;
+  const stem = words.slice(0, -1);
+  if (stem.some((word) => PERSON_KEY_WORDS.has(word) || word === 'number' || word === 'no')) return kinds;
+  const recordRow = RECORD_ROW_WORDS.has(stem[stem.length - 1] ?? '');
+  return kinds.filter((kind) => !RECORD_KEY_KINDS.has(kind) && !(recordRow && (kind === 'mrn' || RECORD_KINDS.has(kind))));
+}
 
 /**
  * FHIR search parameters that match a resource's logical id or a reference to one (`_id`, `subject`); searching by
@@ -1110,7 +1152,8 @@ class UrlFile {
       // (`patient.identifier`) stays the record's data, and what the query key or the path says of the value still
       // counts (`?ssn=${patient}`).
       const reference = !templateArguments && this.namesARecordItself(piece.expression) && own.kinds.length > 0 && own.kinds.every((kind) => RECORD_KINDS.has(kind));
-      const ownKinds = reference ? [] : own.kinds.length && this.isSignedInUsersOwn(piece.expression) ? own.kinds.filter((kind) => !CONTACT_KINDS.includes(kind)) : own.kinds;
+      const keyed = templateArguments ? own.kinds : withoutRecordKeyKinds(valueName(piece.expression), own.kinds);
+      const ownKinds = reference ? [] : keyed.length && this.isSignedInUsersOwn(piece.expression) ? keyed.filter((kind) => !CONTACT_KINDS.includes(kind)) : keyed;
       const found = ownKinds.length ? { ...own, kinds: ownKinds } : own.kinds.length && !reference ? undefined : parameter ? this.kindsFromParameterName(parameter, piece.expression, text) : this.freeTextInPatientPath(piece);
       const criteria = found ? withoutReferenceKey(this.context, parameter, withoutReferenceIdentifier(parameter, piece.expression, withoutCodeCriteria(parameter, found))) : undefined;
       const taint = !criteria || (criteria !== found && !criteria.kinds.length) ? undefined : catalogue ? this.withoutCatalogueTerms(criteria) : criteria;
@@ -1226,8 +1269,8 @@ class UrlFile {
           const value = property.value as Node;
           this.handled.add(value);
           if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
-          const taint = this.queryObjectTaint(value);
-          if (taint) found = { taint, node: value };
+          const taint = this.entryByEntryIfOnlyRecords(value, this.queryObjectTaint(value));
+          if (taint?.kinds.length) found = { taint, node: value };
         }
         if (found) {
           first ??= found.node;
@@ -1322,7 +1365,9 @@ class UrlFile {
       if (value.type === 'Identifier' && this.noteSearchParamsUse(value, 'url')) continue;
       // Nodes below the visited one have no parent pointer yet: the function around is found from the visited call.
       const urlText = url ? this.urlTextOf(url) : undefined;
-      const found = this.queryValuePhi(value, this.site ?? node, false, urlText);
+      const whole = this.queryValuePhi(value, this.site ?? node, false, urlText);
+      const entries = whole ? this.entryByEntryIfOnlyRecords(value, whole.taint, urlText) : undefined;
+      const found = whole && entries?.kinds.length ? { taint: entries, node: whole.node } : undefined;
       const taint = found && url && this.isCatalogueRequest(url, value) ? this.withoutCatalogueTerms(found.taint) : found?.taint;
       const kept = taint && this.requestsWorkforcePeople(this.site ?? node, urlText) ? withoutIdentifierKinds(taint) : taint;
       if (found && kept?.kinds.length) this.report(found.node, 'queryOptions', kept, label, precision);
@@ -1728,9 +1773,27 @@ class UrlFile {
    * encounter (`patientCode`, `visit`) is the record's id or reference in a query parameter, not its content.
    */
   queryParameterTaint(key: string, value: Node, urlText?: string): Taint | undefined {
-    const own = withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, this.context.taintOf(value))));
+    const tainted = this.context.taintOf(value);
+    const keyed = { ...tainted, kinds: [...withoutRecordKeyKinds(valueName(value), tainted.kinds)] };
+    if (tainted.kinds.length && !keyed.kinds.length) return undefined;
+    const own = withoutReferenceKey(this.context, key, withoutReferenceIdentifier(key, value, withoutCodeCriteria(key, keyed)));
     if (own.kinds.length) return own.kinds.every((kind) => RECORD_KINDS.has(kind)) ? undefined : own;
     return this.kindsFromParameterName(key, value, urlText);
+  }
+
+  /**
+   * `{ params: { patients } }`, `query: { edit_person: this.patientId, person_attribute: attribute }`: an inline query
+   * object whose PHI is only a record (a patient, an encounter, guessed from a key or a value named so) becomes
+   * `key=value` text, in which a record alone is its id or reference, as in a query string written out
+   * (`?patient=${x}`) or `$location.search({ … })`: judged entry by entry. An entry that carries a person's data (a
+   * name, a birth date, a typed record's fields) still counts; an object with any such kind is kept whole.
+   */
+  entryByEntryIfOnlyRecords(value: Node, taint: Taint | undefined, urlText?: string): Taint | undefined {
+    const inline = unwrap(value);
+    if (!taint?.kinds.length || inline.type !== 'ObjectExpression' || !taint.kinds.every((kind) => RECORD_KINDS.has(kind))) return taint;
+    // `data: encodeURIComponent(JSON.stringify({ ...appointment }))`: a serialised record is its content, not its id
+    if (inline.properties.some((property) => property.type === 'Property' && serialisesAValue(property.value as Node))) return taint;
+    return this.queryEntriesPhi(inline, urlText)?.taint;
   }
 
   /** The entries of a query object literal, each judged as a query parameter; the first value with PHI. */
@@ -1922,7 +1985,7 @@ class UrlFile {
 
   /** A GET route registered here is certain; a handler-shaped function whose route is elsewhere is a guess (medium). */
   reportQueryRead(node: Node, parameter: string, owner: 'get' | 'handler' = 'get') {
-    const kinds = this.context.classifyName(parameter);
+    const kinds = withoutRecordKeyKinds(parameter, this.context.classifyName(parameter));
     // A query string is text: `?patient=`, `?encounters=` (named for a whole record) take the record's id or reference.
     if (!kinds.length || kinds.every((kind) => RECORD_KINDS.has(kind))) return;
     if (owner === 'get') {

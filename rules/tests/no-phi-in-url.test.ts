@@ -2285,3 +2285,63 @@ describe('no-phi-in-url: query strings built onto the caller\'s URL by a base se
     ],
   });
 });
+
+// The key of a thing's record is not the thing: `photoId` keys a photo row (an image's bytes do not travel in a URL),
+// `vehicleId` a fleet row (not a VIN or a plate), `medicalRecordId` a record row (not the chart's record NUMBER).
+// The closest true shapes — the plate, the record number, an identifier scheme named `…Id` (`memberId`) — still report.
+describe('no-phi-in-url: a record key named for the thing it keys (round 19)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "declare function request(url: string): unknown;\nexport const getPhoto = (photoId: string) => request(`/v2/photo_reports/${photoId}`);",
+      "import axios from 'axios';\nexport const getPhoto = (photo: { photoId: number }) => axios.get('/api/photos', { params: { id: photo.photoId } });",
+      "declare const http: any;\nexport function detail(medicalRecordId: number, patVisitId: number) {\n  return http.get('/api/MedicalRecords/Details?medicalRecordId=' + medicalRecordId + '&patientVisitId=' + patVisitId);\n}",
+      "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/incidents', async (req, res) => {\n  const { page = '1', vehicleId } = req.query;\n  res.json(await find({ page, vehicleId }));\n});",
+    ],
+    invalid: [
+      {
+        name: 'a licence plate read from a GET query string',
+        code: "import express from 'express';\nconst router = express.Router();\ndeclare function find(q: unknown): Promise<unknown>;\nrouter.get('/incidents', async (req, res) => {\n  const { licensePlate } = req.query;\n  res.json(await find({ licensePlate }));\n});",
+        errors: [{ line: 5, column: 11, kinds: ['vehicle-id'] }],
+      },
+      {
+        name: 'the medical record number in a request URL',
+        code: "declare const http: any;\nexport function detail(medicalRecordNumber: string) {\n  return http.get('/api/MedicalRecords/Details?mrn=' + medicalRecordNumber);\n}",
+        errors: [{ line: 3, column: 56, kinds: ['mrn'] }],
+      },
+      {
+        name: 'a health plan member id (an identifier scheme, not a row key) in a request URL',
+        code: "declare const http: any;\nexport function coverage(memberId: string) {\n  return http.get('/api/coverage?memberId=' + memberId);\n}",
+        errors: [{ line: 3, column: 47, kinds: ['health-plan-id'] }],
+      },
+    ],
+  });
+});
+
+// An inline query object becomes `key=value` text: an entry that is only a record (a `patients` list, an
+// `edit_person` key filled with an id) is the record's id or reference there, as in a query string written out
+// (`?patient=${x}`). An entry carrying a person's data (a name) still reports, on a page URL and on a request.
+describe('no-phi-in-url: an inline query object whose only PHI is a record (round 19)', () => {
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      "declare const service: any;\nexport function countEmployees(patients: string[]) {\n  return service.$http.get('/patients/merge/count', { params: { patients } });\n}",
+      "export const view = {\n  methods: {\n    edit(this: any, attribute: string) {\n      this.$router.push({ path: '/patient/registration', query: { edit_person: this.patientId, person_attribute: attribute } });\n    },\n  },\n};",
+    ],
+    invalid: [
+      {
+        name: 'a name beside the record key in a request query object',
+        code: "declare const service: any;\nexport function find(patients: string[], patientName: string) {\n  return service.$http.get('/patients/search', { params: { patients, patientName } });\n}",
+        errors: [{ line: 3, column: 58, kinds: ["name"] }],
+      },
+      {
+        name: 'a serialised appointment record in a page route query object is its content, not its id',
+        code: "declare const router: any;\nexport function confirm(appointmentData: object, appointmentId: string) {\n  router.push({ name: 'Confirmation', params: { id: appointmentId }, query: { data: encodeURIComponent(JSON.stringify({ ...appointmentData })) } });\n}",
+        errors: [{ line: 3, column: 77, kinds: ['encounter'] }],
+      },
+      {
+        name: 'a name in a page route query object',
+        code: "export const view = {\n  methods: {\n    open(this: any, x: string) {\n      this.$router.push({ path: '/patient/registration', query: { edit_person: this.patientId, patient_name: x } });\n    },\n  },\n};",
+        errors: [{ line: 4, column: 65, kinds: ['name'] }],
+      },
+    ],
+  });
+});

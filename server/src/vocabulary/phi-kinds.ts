@@ -181,7 +181,10 @@ export const PHI_KINDS: readonly PhiKindDefinition[] = [
       'pTrackerId', 'ptrackerId', 'pTrackerIdentifier', 'ptrackerIdentifier',
       // the CCC number: Kenya's HIV care patient number (Comprehensive Care Centre), on every HIV client's record
       'cccNumber', 'cccNo'],
-    contextual: ['recordNumber', 'registrationNumber', 'registrationNo'],
+    // A person's `identifier(s)` (FHIR `Patient.identifier`, OpenMRS `patient.identifiers[].identifier`, Bahmni
+    // `patient.identifier`) are the business identifiers the record is known by (MRN, national id), not the
+    // opaque key (`id`, `uuid`).
+    contextual: ['recordNumber', 'registrationNumber', 'registrationNo', 'identifier', 'identifiers'],
     description: 'Medical record number.',
   },
   {

@@ -1021,6 +1021,10 @@ export abstract class ValueEvaluator {
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
     const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
+    // `const pTrackerId = obs?.value`, `const phone = event.target.value`, `const mrn = this.form.get('mrn').value`: the
+    // `value` of a form control, an input, an observation or a FHIR Identifier/ContactPoint is whatever was entered
+    // or recorded there; the read says nothing about it, so the name the code gives it says what it holds.
+    const guessesGenericValue = !opaqueInit && !typeIsKnown && !hasPhi(value) && !value.workforce && readsGenericValue(init);
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that
@@ -1038,7 +1042,7 @@ export abstract class ValueEvaluator {
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
-    if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
+    if ((opaqueInit || guessesGenericValue) && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
     if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
@@ -2495,4 +2499,11 @@ function isEnvironmentVariableRead(node: TSESTree.MemberExpression): boolean {
   const owner = object.object;
   if (owner.type === 'Identifier') return owner.name === 'process';
   return owner.type === 'MetaProperty' && owner.meta.name === 'import' && owner.property.name === 'meta';
+}
+
+/** `x.value`, `x?.value`, `x.value!`, `(x.value as string)`: a read of the generic `value` member of whatever holds it. */
+function readsGenericValue(init: Node | undefined): boolean {
+  let node = init;
+  while (node && (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression')) node = node.expression;
+  return node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'value';
 }

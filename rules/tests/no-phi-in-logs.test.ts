@@ -1701,3 +1701,42 @@ describe('no-phi-in-logs: the NPID is a national patient identifier', () => {
     ],
   });
 });
+
+// A person's `identifier(s)` (FHIR Patient.identifier, OpenMRS patient.identifiers[].identifier, Bahmni patient.identifier)
+// are the business identifiers their record is known by (MRN, national id); an `id`/`uuid` stays an opaque key, and an
+// identifier of a thing (an observation, a bundle) is no one's.
+describe("no-phi-in-logs: a person's identifiers are their record numbers", () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "export function f(patient: { id: string; uuid: string }, obs: { identifier: string }, bundle: { identifier: string }) {\n  console.log(patient.id, patient.uuid);\n  console.log(obs.identifier, bundle.identifier);\n}",
+      "export function g(identifierType: { display: string }) {\n  console.log(identifierType.display);\n}",
+    ],
+    invalid: [
+      {
+        name: "a patient's identifier list and one identifier's value logged",
+        code: "export function h(patient: any) {\n  console.log(patient.identifiers);\n  console.log('mrn', patient.identifier);\n}",
+        errors: [{ line: 2, column: 15, kinds: ['mrn'] }, { line: 3, column: 22, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});
+
+// `const pTrackerId = obs?.value`, `const phone = event.target.value`: the `value` of a form control, an input or an
+// observation is whatever was entered or recorded there, so the variable's name says what it holds. A name that guesses
+// nothing, or a system's contact (`organizationPhone`), stays silent.
+describe('no-phi-in-logs: a generic `.value` read takes the kinds its variable is named for', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "export function f(event: any, obs: any, org: any) {\n  const selected = event.target.value;\n  console.log(selected);\n  const organizationPhone = org.value;\n  console.log(organizationPhone);\n  const count = obs?.value;\n  console.log(count);\n}",
+      // the read itself names what it holds: its own member decides
+      "export function g(obs: any) {\n  const phone = obs.value.length;\n  console.log(phone);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a phone number typed into an input and a record number read from an observation',
+        code: "export function h(event: any, obs: any) {\n  const phone = event.target.value;\n  console.log('typed', phone);\n  const pTrackerId = obs?.value;\n  console.log(pTrackerId);\n}",
+        errors: [{ line: 3, column: 24, kinds: ['phone'] }, { line: 5, column: 15, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});

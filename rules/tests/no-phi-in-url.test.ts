@@ -343,7 +343,7 @@ runRuleTests('no-phi-in-url', {
       filename: 'src/PatientRow.tsx',
       errors: [
         { line: 5, column: 45, kinds: ['mrn'] },
-        { line: 6, column: 44, kinds: ['patient-record'] },
+        { line: 6, column: 44, kinds: ['mrn'] },
         { line: 7, column: 46, kinds: ['name'] },
       ],
     },
@@ -1925,7 +1925,7 @@ runRuleTests('no-phi-in-url', {
     {
       name: "an id key that names a person's identifier (nationalId) takes that identifier, read off the patient's record",
       code: "declare function usePatient(uuid: string): { patient: any };\ndeclare function useSWR(url?: string): unknown;\nexport function useEligibility(patientUuid: string) {\n  const { patient } = usePatient(patientUuid);\n  const nationalId = patient?.identifier?.filter((identifier: any) => identifier)?.at(0)?.value;\n  const url = nationalId ? `/ws/claims/CoverageEligibilityRequest?nationalId=${nationalId}` : undefined;\n  return useSWR(url);\n}",
-      errors: [{ line: 6, column: 80, kinds: ['patient-record'] }],
+      errors: [{ line: 6, column: 80, kinds: ['mrn'] }],
     },
   ],
 });

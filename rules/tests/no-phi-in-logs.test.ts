@@ -1730,6 +1730,8 @@ describe('no-phi-in-logs: a generic `.value` read takes the kinds its variable i
       "export function f(event: any, obs: any, org: any) {\n  const selected = event.target.value;\n  console.log(selected);\n  const organizationPhone = org.value;\n  console.log(organizationPhone);\n  const count = obs?.value;\n  console.log(count);\n}",
       // the read itself names what it holds: its own member decides
       "export function g(obs: any) {\n  const phone = obs.value.length;\n  console.log(phone);\n}",
+      // picked from a non-person resource's identifier list: judged by whose resource it is (a lab's account number)
+      "export function a(location: any, report: any) {\n  const accountNumber = location.identifier?.find((i: any) => i.system === 'lab')?.value;\n  console.log(accountNumber);\n  const mrn = report.identifier.find((i: any) => i.use === 'official').value;\n  console.log(mrn);\n}",
     ],
     invalid: [
       {

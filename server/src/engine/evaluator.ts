@@ -2501,9 +2501,26 @@ function isEnvironmentVariableRead(node: TSESTree.MemberExpression): boolean {
   return owner.type === 'MetaProperty' && owner.meta.name === 'import' && owner.property.name === 'meta';
 }
 
-/** `x.value`, `x?.value`, `x.value!`, `(x.value as string)`: a read of the generic `value` member of whatever holds it. */
+/** A FHIR resource's lists of identifiers and contact points: what they hold is judged by whose resource it is. */
+const JUDGED_LISTS = new Set(['identifier', 'identifiers', 'telecom']);
+
+/**
+ * `x.value`, `x?.value`, `x.value!`, `(x.value as string)`: a read of the generic `value` member of whatever holds it.
+ * Not one picked from a resource's identifier or contact list (`location.identifier?.find(…)?.value`): that list was
+ * judged by whose resource it is (a patient's carries its kinds), so a lab's account number on a Location or a
+ * DiagnosticReport is not a person's because the variable is called `accountNumber`.
+ */
 function readsGenericValue(init: Node | undefined): boolean {
   let node = init;
   while (node && (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression')) node = node.expression;
-  return node?.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'value';
+  if (node?.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier' || node.property.name !== 'value') return false;
+  for (let holder: Node | undefined = node.object, depth = 0; holder && depth < 8; depth++) {
+    if (holder.type === 'ChainExpression' || holder.type === 'TSNonNullExpression' || holder.type === 'TSAsExpression') holder = holder.expression;
+    else if (holder.type === 'CallExpression') holder = holder.callee;
+    else if (holder.type === 'MemberExpression') {
+      if (!holder.computed && holder.property.type === 'Identifier' && JUDGED_LISTS.has(holder.property.name)) return false;
+      holder = holder.object;
+    } else break;
+  }
+  return true;
 }

@@ -1719,3 +1719,25 @@ describe('no-phi-in-logs: the NPID is a national patient identifier', () => {
     ],
   });
 });
+
+// `const pTrackerId = obs?.value`, `const phone = event.target.value`: the `value` of a form control, an input or an
+// observation is whatever was entered or recorded there, so the variable's name says what it holds. A name that guesses
+// nothing, or a system's contact (`organizationPhone`), stays silent.
+describe('no-phi-in-logs: a generic `.value` read takes the kinds its variable is named for', () => {
+  runRuleTests('no-phi-in-logs', {
+    valid: [
+      "export function f(event: any, obs: any, org: any) {\n  const selected = event.target.value;\n  console.log(selected);\n  const organizationPhone = org.value;\n  console.log(organizationPhone);\n  const count = obs?.value;\n  console.log(count);\n}",
+      // the read itself names what it holds: its own member decides
+      "export function g(obs: any) {\n  const phone = obs.value.length;\n  console.log(phone);\n}",
+      // picked from a non-person resource's identifier list: judged by whose resource it is (a lab's account number)
+      "export function a(location: any, report: any) {\n  const accountNumber = location.identifier?.find((i: any) => i.system === 'lab')?.value;\n  console.log(accountNumber);\n  const mrn = report.identifier.find((i: any) => i.use === 'official').value;\n  console.log(mrn);\n}",
+    ],
+    invalid: [
+      {
+        name: 'a phone number typed into an input and a record number read from an observation',
+        code: "export function h(event: any, obs: any) {\n  const phone = event.target.value;\n  console.log('typed', phone);\n  const pTrackerId = obs?.value;\n  console.log(pTrackerId);\n}",
+        errors: [{ line: 3, column: 24, kinds: ['phone'] }, { line: 5, column: 15, kinds: ['mrn'] }],
+      },
+    ],
+  });
+});

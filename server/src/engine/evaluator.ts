@@ -1032,6 +1032,10 @@ export abstract class ValueEvaluator {
     // guess from the name would join in and lose the shape, and with it what each field holds (`practitionerName`).
     const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || (init?.type === 'CallExpression' && init.typeArguments !== undefined && assigned.typeName !== undefined && hasPhi(assigned) && this.isKnownType(assigned, assigned.typeName));
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
+    // `const pTrackerId = obs?.value`, `const phone = event.target.value`, `const mrn = this.form.get('mrn').value`: the
+    // `value` of a form control, an input, an observation or a FHIR Identifier/ContactPoint is whatever was entered
+    // or recorded there; the read says nothing about it, so the name the code gives it says what it holds.
+    const guessesGenericValue = !opaqueInit && !typeIsKnown && !hasPhi(value) && !value.workforce && readsGenericValue(init);
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
     // A record that names no one (`record`, `newRecord`) is whoever's its source says: `validateRecord(record)` that
@@ -1049,7 +1053,7 @@ export abstract class ValueEvaluator {
     // `patient: string`, `encounter: number`: a whole record cannot be a string; it is its id or reference.
     // Only when the name ends in the record's noun (`patient`, `encounterUuid` is a trap anyway): `visitStartDate: string` is a date.
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
-    if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
+    if ((opaqueInit || guessesGenericValue) && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
     }
     if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
@@ -2506,4 +2510,28 @@ function isEnvironmentVariableRead(node: TSESTree.MemberExpression): boolean {
   const owner = object.object;
   if (owner.type === 'Identifier') return owner.name === 'process';
   return owner.type === 'MetaProperty' && owner.meta.name === 'import' && owner.property.name === 'meta';
+}
+
+/** A FHIR resource's lists of identifiers and contact points: what they hold is judged by whose resource it is. */
+const JUDGED_LISTS = new Set(['identifier', 'identifiers', 'telecom']);
+
+/**
+ * `x.value`, `x?.value`, `x.value!`, `(x.value as string)`: a read of the generic `value` member of whatever holds it.
+ * Not one picked from a resource's identifier or contact list (`location.identifier?.find(…)?.value`): that list was
+ * judged by whose resource it is (a patient's carries its kinds), so a lab's account number on a Location or a
+ * DiagnosticReport is not a person's because the variable is called `accountNumber`.
+ */
+function readsGenericValue(init: Node | undefined): boolean {
+  let node = init;
+  while (node && (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression')) node = node.expression;
+  if (node?.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier' || node.property.name !== 'value') return false;
+  for (let holder: Node | undefined = node.object, depth = 0; holder && depth < 8; depth++) {
+    if (holder.type === 'ChainExpression' || holder.type === 'TSNonNullExpression' || holder.type === 'TSAsExpression') holder = holder.expression;
+    else if (holder.type === 'CallExpression') holder = holder.callee;
+    else if (holder.type === 'MemberExpression') {
+      if (!holder.computed && holder.property.type === 'Identifier' && JUDGED_LISTS.has(holder.property.name)) return false;
+      holder = holder.object;
+    } else break;
+  }
+  return true;
 }

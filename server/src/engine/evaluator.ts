@@ -961,6 +961,11 @@ export abstract class ValueEvaluator {
     return typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(typeName, this.options.classifier) !== undefined);
   }
 
+  /** A value with PHI that carries a declared type the workspace index resolves: its fields say what each holds. */
+  private bringsKnownShape(value: AbstractValue): boolean {
+    return value.typeName !== undefined && hasPhi(value) && this.options.index?.resolve(value.typeName, this.options.classifier) !== undefined;
+  }
+
   /** `x as Appointment`, `<Patient>x`, `x satisfies Coverage`: an initialiser asserted to a type the analysis knows the shape of. */
   private assertsKnownType(init: Node | undefined, at: Node): boolean {
     if (init?.type !== 'TSAsExpression' && init?.type !== 'TSTypeAssertion' && init?.type !== 'TSSatisfiesExpression') return false;
@@ -1019,7 +1024,9 @@ export abstract class ValueEvaluator {
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
-    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
+    // So does the shape an element of a declared array brings (`for (const patient of patients)` over `Patient[]`,
+    // `patients.map((patient) => …)`): a field the type declares without PHI (`patient.schoolYear`) is not the record.
+    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || this.bringsKnownShape(assigned);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';

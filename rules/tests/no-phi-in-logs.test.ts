@@ -192,7 +192,7 @@ runRuleTests('no-phi-in-logs', {
     {
       name: "an element of a declared patient array: its declared name field, and the element whole, are logged",
       code: "export type Patient = { id: string; firstName: string; dateOfBirth: string; schoolYear?: string };\nexport function years(patients: Patient[]) {\n  for (const patient of patients) console.log(`name ${patient.firstName}`);\n  patients.map((patient) => console.log(patient));\n}",
-      errors: [{ line: 3, column: 47, kinds: ['name'] }, { line: 4, column: 41, kinds: ['date-of-birth', 'name'] }],
+      errors: [{ line: 3, column: 47, kinds: ['name'] }, { line: 4, column: 41, kinds: ['date-of-birth', 'name', 'patient-record'] }],
     },
     {
       // a model's documents hold what its schema declares, whatever language the model and its fields are named in

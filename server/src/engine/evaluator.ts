@@ -1024,9 +1024,7 @@ export abstract class ValueEvaluator {
     if (typed?.typeName && !hasPhi(typed) && hasPhi(value) && !value.typeName && this.isRecordType(typed.typeName)) value = withTag(value, 'declared-record');
     // A declared type with a known shape says more than the variable's name.
     // So does one the initialiser asserts (`const fhirAppointment = resources.find(…) as Appointment`).
-    // So does the shape an element of a declared array brings (`for (const patient of patients)` over `Patient[]`,
-    // `patients.map((patient) => …)`): a field the type declares without PHI (`patient.schoolYear`) is not the record.
-    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier) || this.bringsKnownShape(assigned);
+    const typeIsKnown = this.isKnownType(typed, annotation.name!) || this.assertsKnownType(init, identifier);
     const opaqueInit = !typeIsKnown && (!init || !(init.type === 'Identifier' || init.type === 'MemberExpression' || init.type === 'ChainExpression' || isLiteralLike(init) || init.type === 'TemplateLiteral' || init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'ConditionalExpression' || FUNCTION_TYPES.has(init.type) || this.isDerivedFromKnownValue(init)));
     // Whose code this is matters only to what the name guesses (asked for every binding: not for a name that guesses nothing).
     const inWorkforceCode = byName.kinds.length > 0 && subjectOfName(identifier.name) !== 'patient' && this.subjectHere() === 'workforce';
@@ -1047,6 +1045,10 @@ export abstract class ValueEvaluator {
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
+      // An element of a declared array bound to a loop variable or a callback's parameter (`for (const patient of
+      // patients)` over `Patient[]`, `patients.map((patient) => …)`) keeps its declared shape beside what the name
+      // guesses: a field the type declares without PHI (`patient.schoolYear`) is not the whole record.
+      if (!init && !value.typeName && this.bringsKnownShape(assigned)) value = { ...value, typeName: assigned.typeName };
     }
     if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
     // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.

@@ -961,11 +961,6 @@ export abstract class ValueEvaluator {
     return typed !== undefined && (hasPhi(typed) || this.options.index?.resolve(typeName, this.options.classifier) !== undefined);
   }
 
-  /** A value with PHI that carries a declared type the workspace index resolves: its fields say what each holds. */
-  private bringsKnownShape(value: AbstractValue): boolean {
-    return value.typeName !== undefined && hasPhi(value) && this.options.index?.resolve(value.typeName, this.options.classifier) !== undefined;
-  }
-
   /** `x as Appointment`, `<Patient>x`, `x satisfies Coverage`: an initialiser asserted to a type the analysis knows the shape of. */
   private assertsKnownType(init: Node | undefined, at: Node): boolean {
     if (init?.type !== 'TSAsExpression' && init?.type !== 'TSTypeAssertion' && init?.type !== 'TSSatisfiesExpression') return false;
@@ -1045,10 +1040,6 @@ export abstract class ValueEvaluator {
     const guessed = annotation.isScalar && guessedByName.every((kind) => SCALAR_REFERENCE_KINDS.has(kind)) && this.endsInRecordNoun(identifier.name) ? [] : guessedByName;
     if (opaqueInit && guessed.length && !this.isSanitizedInit(init)) {
       value = join(value, fromKinds(guessed, this.origin(identifier, guessed), 'medium'));
-      // An element of a declared array bound to a loop variable or a callback's parameter (`for (const patient of
-      // patients)` over `Patient[]`, `patients.map((patient) => …)`) keeps its declared shape beside what the name
-      // guesses: a field the type declares without PHI (`patient.schoolYear`) is not the whole record.
-      if (!init && !value.typeName && this.bringsKnownShape(assigned)) value = { ...value, typeName: assigned.typeName };
     }
     if (byName.personContext && !value.personContext && !anyonesRecordHere) value = { ...value, personContext: true };
     // `const childConcept = childFormElement.concept`: a thing with a name of its own, whoever's form it sits in.

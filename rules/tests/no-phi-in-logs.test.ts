@@ -172,8 +172,20 @@ runRuleTests('no-phi-in-logs', {
       workspace: { "svc-b/src/routes/controller.js": "const url = require('url');\nexports.lookup = async (req, res) => {\n  const queryData = url.parse(req.url, true).query;\n  const found = await findByPhone(queryData.phoneno);\n  return filterByBirthDate(found, queryData.dob);\n};" },
       code: "const http = require('http');\nconst { lookup } = require('./src/routes/controller');\nhttp.createServer(async (req, res) => {\n  console.time(req.url);\n  console.log(`API ${req.method} ${req.url} called`);\n  if (req.method === 'GET' && req.url.startsWith('/api/beneficiaries')) await lookup(req, res);\n  console.timeEnd(req.url);\n}).listen(80);",
     },
+    // a questionnaire flow's, an activity's, a survey's or an institution's name is its title, even read where a
+    // participant or patient is in scope (round 19: care-flow and school names taken for people's names)
+    "declare const logger: any;\nexport function log(patient: { flowName: string; activityName: string; surveyName: string; institutionName: string }) {\n  logger.warn(`flow=${patient.flowName}, activity=${patient.activityName}`);\n  logger.log(`survey ${patient.surveyName}`);\n  console.log(`update ${patient.institutionName}`);\n}",
+    // a type named for a product or a place declares that thing's own name (`Drug.fullName`), not a person's
+    "interface Drug { drugID: number; shortName: string; fullName: string; categories?: string[] }\nconst finalList: Drug[] = [{ drugID: 105, shortName: 'Acyclovir 200mg', fullName: 'Acyclovir 200mg' }];\nexport function paediatric(drug: Drug) {\n  console.log(finalList.filter((d) => d.categories?.includes('p')));\n  console.log('picked', drug);\n}",
   ],
   invalid: [
+    {
+      // the closest true shapes of the two above: a patient's own name beside a flow's, a thing's type that declares the
+      // parts of a personal name (a queue entry's first and last name) or whose name field says it is the patient's
+      name: "a patient's name logged beside a flow's name, and types named for things that hold a person's name parts",
+      code: "interface QueueItem { id: string; firstName: string; lastName: string }\ninterface WardLocation { name: string; patientName: string }\ndeclare const logger: any;\nexport function log(patient: { firstName: string }, activityFlow: { name: string }, queue: QueueItem[], w: WardLocation) {\n  logger.warn(`flow=${activityFlow.name} for ${patient.firstName}`);\n  console.log(queue);\n  console.log(w);\n}",
+      errors: [{ line: 5, column: 15, kinds: ['name'] }, { line: 6, column: 15, kinds: ['name'] }, { line: 7, column: 15, kinds: ['name'] }],
+    },
     {
       // a model's documents hold what its schema declares, whatever language the model and its fields are named in
       name: 'documents read through a model whose schema embeds the patient are logged whole',

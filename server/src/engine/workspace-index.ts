@@ -5,7 +5,7 @@
 import { componentCode } from './components';
 import * as path from 'node:path';
 import { FHIR_TYPES } from '../vocabulary/fhir-resources';
-import { appliedCodeKinds, headNounIsAThing, PHI_KIND_BY_ID, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
+import { appliedCodeKinds, headNounIsAThing, namedThingOfType, PHI_KIND_BY_ID, namesATerminologyCode, recordsAnApplication, splitWords, subjectOfName, withoutContactKinds, type NameClassifier } from '../vocabulary/classify';
 import { CAPTURED_MEDIA_TYPES, CONTENT_WRAPPERS, KEYED_WRAPPERS, POUCH_MEMORY_ADAPTERS } from '../vocabulary/library-models';
 import { extractModuleLoggers, type LoggerDefinition } from './logger-levels';
 
@@ -2778,8 +2778,15 @@ export class WorkspaceIndex {
     // details of its application to someone is a clinical record about that person (an order, a result), not a
     // catalogue entry (code, display, system, price); its code is the procedure ordered, the observation made.
     const recordsItsApplication = !personContext && subjectOfName(typeName) !== 'workforce' && recordsAnApplication(declared.fields.map((field) => field.name));
+    // `interface Drug { shortName; fullName }`, `interface Ward { name }`: the name a type named for a product, a place or
+    // a thing with a name of its own declares is that thing's, as if the field said so (`drugFullName`); a field that
+    // says whose name it is keeps its person (`Ward.patientName`, `Device.ownerName`, `QueueItem.firstName`).
+    const namedThing = personContext ? undefined : namedThingOfType(typeName);
     for (const field of declared.fields) {
       let resolved = this.resolveField(field, classifier, personContext || (namesItsPatient && namesATerminologyCode(field.name)), seen);
+      if (namedThing && !field.typeName && resolved.kinds.includes('name') && splitWords(field.name).every((word) => OWN_NAME_WORDS.has(word))) {
+        resolved = { ...resolved, kinds: resolved.kinds.filter((kind) => kind !== 'name') };
+      }
       if (recordsItsApplication && resolved.kinds.length === 0 && !field.isBoolean && !field.typeName) {
         const applied = appliedCodeKinds(classifier, field.name);
         if (applied.length) resolved = { ...resolved, kinds: [...applied].sort() };
@@ -2830,6 +2837,12 @@ export class WorkspaceIndex {
 
 /** The tag field of a branded (nominal) primitive type: `__brand`, `_brand`, `__type`, `__tag`. */
 const BRAND_TAG_FIELD = /^(?:_{1,2}(?:brand|tag|type|kind|nominal|opaque)|__[a-z]*Brand)$/;
+/**
+ * Fields that are a thing's own name (`name`, `fullName`, `shortName`, `displayName`). Not the parts only a personal name
+ * has (`firstName`, `surname`: a thing's type that declares them holds a person, `QueueItem { firstName }`), nor a name
+ * that says whose it is (`patientName`, `ownerName`).
+ */
+const OWN_NAME_WORDS = new Set(['name', 'names', 'full', 'short', 'display', 'long', 'official', 'common', 'brand', 'generic']);
 const CATALOGUE_TYPE_WORDS = new Set(['definition', 'definitions', 'template', 'templates', 'catalog', 'catalogue', 'inventory', 'formulary', 'config', 'configuration', 'settings', 'schema', 'metadata']);
 const SEARCH_CRITERIA_TYPE_WORDS = new Set(['filter', 'filters', 'criteria', 'criterion']);
 /** What a search criterion of these kinds is: a bound or a status, not a record's value. */

@@ -703,7 +703,18 @@ export function headNounIsAThing(name: string): boolean {
   return last !== undefined && nonPersonQualifiers.has(last);
 }
 
+/**
+ * `Drug`, `WardLocation`, `ActivityFlow`: the head noun of a type's name is a product, a place or a thing with a name of
+ * its own (see PRODUCT_WORDS, PLACE_WORDS, NAMED_THING_WORDS), or undefined. Its `name`, `fullName` and `shortName` are
+ * that thing's.
+ */
+export function namedThingOfType(typeName: string): string | undefined {
+  const last = splitWords(typeName).at(-1);
+  return last !== undefined && (productWords.has(last) || placeWords.has(last) || namedThingWords.has(last)) ? last : undefined;
+}
+
 const productWords = new Set(PRODUCT_WORDS);
+const placeWords = new Set(PLACE_WORDS);
 const payerCatalogueWords = new Set(PAYER_CATALOGUE_WORDS);
 
 /** `medication`, `prescription.drug`, `vaccines[0]`: the last word names a product, whose `name` is its own (see PRODUCT_WORDS). */

@@ -173,6 +173,10 @@ export const NAMED_THING_WORDS: readonly string[] = [
   'document', 'documents', 'doc', 'docs', 'folder', 'folders', 'attachment', 'attachments', 'question', 'questions', 'questionnaire',
   'section', 'step', 'category', 'group', 'resource', 'template', 'report', 'panel', 'specimen', 'catalog', 'item',
   'concept', 'concepts', 'definition', 'definitions',
+  // what a care programme asks people to go through, and who runs it: a questionnaire flow's, an activity's, a survey's
+  // or an institution's name is its title (`activityFlow.name`, `flowName`, `patient.institutionName`), never a person's
+  'flow', 'flows', 'workflow', 'workflows', 'activity', 'activities', 'survey', 'surveys', 'institution', 'institutions',
+  'organisation', 'organisations', 'organization', 'organizations',
 ];
 
 /**

@@ -2345,3 +2345,24 @@ describe('no-phi-in-url: an inline query object whose only PHI is a record (roun
     ],
   });
 });
+
+// A helper handed the query together with a list of the parameter names it reads (`getReportParams('hiv-summary-report',
+// ['startDate', 'gender'], query)`): the list is what it reads; a lone string beside it names the report, a table or an
+// audit label, not a query parameter (a report named for HIV is not an HIV status read from the URL).
+describe('no-phi-in-url: a name handed beside a list of query parameters is not one of them', () => {
+  const route = (name: string, keys: string) => `const etlHelpers = require('./etl-helpers');\nmodule.exports = [{\n  method: 'GET',\n  path: '/etl/report',\n  config: {\n    handler: function (request, reply) {\n      const requestParams = Object.assign({}, request.query, request.params);\n      const reportParams = etlHelpers.getReportParams('${name}', [${keys}], requestParams);\n      reply(reportParams);\n    }\n  }\n}];`;
+  runRuleTests('no-phi-in-url', {
+    valid: [
+      { filename: 'etl-routes.js', code: route('hiv-summary-report', "'startDate', 'endDate', 'locationUuids'") },
+      { filename: 'etl-routes.js', code: route('medical-history-report', "'patientUuid'") },
+    ],
+    invalid: [
+      {
+        name: 'the listed parameters are a patient search',
+        filename: 'etl-routes.js',
+        code: route('patient-search', "'firstName', 'phone'"),
+        errors: [{ line: 7, column: 47, kinds: ['name', 'phone'] }],
+      },
+    ],
+  });
+});

@@ -393,8 +393,11 @@ class QueryReads {
       return;
     }
     if (this.importedHelper(call, index) || !literalsBeside) return;
+    // `getReportParams('hiv-summary-report', ['startDate', 'gender'], query)`: beside a list of parameter names, a lone
+    // string names something else the helper is told (the report, a table, an audit label), not a key it reads.
+    const listsNames = call.arguments.some((argument, i) => i !== index && ['ArrayExpression', 'ObjectExpression'].includes(unwrap(argument).type));
     call.arguments.forEach((argument, i) => {
-      if (i !== index) this.parameterNames(argument, 0);
+      if (i !== index && !(listsNames && isStringLiteral(unwrap(argument)))) this.parameterNames(argument, 0);
     });
     const parent = this.model.parent(call);
     if (parent?.type === 'VariableDeclarator' && parent.init === call && parent.id.type === 'Identifier') factories.add(parent.id.name);

@@ -465,6 +465,26 @@ const WRAPPED_REQUEST = /\b(?:fetch|axios)\s*\(|(?:\baxios|\$http|\bthis\.[\w$]*
 const WRITE_METHOD_OPTION = /\bmethod\s*:\s*['"`](?!get['"`]|head['"`])/i;
 const URL_WRAPPER_PARAMETER = /^(?:[a-z][\w$]*)?(?:url|Url|URL|uri|Uri|URI|path|Path|endpoint|Endpoint|EndPoint|endPoint|route|Route)$/;
 
+/**
+ * What module `importer` imports as `specifier` holds under `imported`, in a per-module table: a relative path, or a
+ * workspace alias (`alias` captures the rest after it) taken when exactly one module's path ends with that rest.
+ */
+function entryOfImportedModule<T>(byModule: ReadonlyMap<string, ReadonlyMap<string, T>>, importer: string, specifier: string, imported: string, alias: RegExp): T | undefined {
+  if (byModule.size === 0) return undefined;
+  if (/^\.{1,2}\//.test(specifier)) return byModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
+  const rest = alias.exec(specifier);
+  if (!rest) return undefined;
+  const tail = '/' + moduleKeyOf(rest[1]);
+  let found: T | undefined;
+  let matches = 0;
+  for (const [key, entries] of byModule) {
+    if (!('/' + key).endsWith(tail)) continue;
+    matches++;
+    found = entries.get(imported);
+  }
+  return matches === 1 ? found : undefined;
+}
+
 /** The text between the bracket at `open` and its match, within `limit` characters (undefined when longer). */
 function bracketed(text: string, open: number, limit: number): string | undefined {
   let depth = 0;
@@ -2267,19 +2287,7 @@ export class WorkspaceIndex {
    * the part after the alias.
    */
   modelListImport(importer: string, specifier: string, imported: string): ModelList | undefined {
-    if (this.modelListsByModule.size === 0) return undefined;
-    if (/^\.{1,2}\//.test(specifier)) return this.modelListsByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
-    const alias = /^(?:~|@|#)\/(.+)$/.exec(specifier);
-    if (!alias) return undefined;
-    const tail = '/' + moduleKeyOf(alias[1]);
-    let found: ModelList | undefined;
-    let matches = 0;
-    for (const [key, lists] of this.modelListsByModule) {
-      if (!('/' + key).endsWith(tail)) continue;
-      matches++;
-      found = lists.get(imported);
-    }
-    return matches === 1 ? found : undefined;
+    return entryOfImportedModule(this.modelListsByModule, importer, specifier, imported, /^(?:~|@|#)\/(.+)$/);
   }
 
   /**
@@ -2288,19 +2296,7 @@ export class WorkspaceIndex {
    * `~/state/x`), taken when exactly one module exporting reducers has a path ending with the part after the alias.
    */
   reducerStateImport(importer: string, specifier: string, imported: string): string | undefined {
-    if (this.reducerStatesByModule.size === 0) return undefined;
-    if (/^\.{1,2}\//.test(specifier)) return this.reducerStatesByModule.get(moduleKeyFrom(importer, specifier))?.get(imported);
-    const alias = /^(?:~|#|@[\w-]*)\/(.+)$/.exec(specifier);
-    if (!alias) return undefined;
-    const tail = '/' + moduleKeyOf(alias[1]);
-    let found: string | undefined;
-    let matches = 0;
-    for (const [key, states] of this.reducerStatesByModule) {
-      if (!('/' + key).endsWith(tail)) continue;
-      matches++;
-      found = states.get(imported);
-    }
-    return matches === 1 ? found : undefined;
+    return entryOfImportedModule(this.reducerStatesByModule, importer, specifier, imported, /^(?:~|#|@[\w-]*)\/(.+)$/);
   }
 
   /** Whether `importer` imports from `specifier` (a relative path) a module that queries a local database and makes no HTTP request. */

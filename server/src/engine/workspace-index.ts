@@ -294,6 +294,11 @@ function extractMemberQueryForwarding(text: string): QueryForwardingMethod[] {
   return methods;
 }
 
+/** A method's parameter names from its header's parameter list (`private http: HttpClient, url = ''` → http, url). */
+function methodParameterNames(list: string): Array<string | undefined> {
+  return list.split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+}
+
 /** A class method's header, static ones too (`static async getJson(url: string, params = {}) {`). */
 const ANY_METHOD_HEADER = /(?:^|[\n;{}])[ \t]*(?:(?:public|protected|static|async|override)\s+)*([A-Za-z_$][\w$]*)\s*(?:<[^<>()]{0,200}>)?\s*\(([^()]{0,300})\)\s*(?::[^{;]{0,200})?\{/g;
 /** A request made in the method's body: a client's `get`/`request`, `fetch`, `axios`, an SWR hook. */
@@ -316,7 +321,7 @@ function extractQueryStringBuilders(text: string): QueryForwardingMethod[] {
   for (let found = ANY_METHOD_HEADER.exec(text); found; found = ANY_METHOD_HEADER.exec(text)) {
     const method = found[1];
     if (NOT_METHODS.has(method)) continue;
-    const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const parameters = methodParameterNames(found[2]);
     const urlParameter = parameters.findIndex((parameter) => parameter !== undefined && URL_PARAMETER.test(parameter));
     if (urlParameter < 0 || parameters.length < 2) continue;
     const ownerIndex = ownerOf(found.index);
@@ -419,7 +424,7 @@ function extractClassQueryForwarding(text: string): QueryForwardingMethod[] {
     const ownerIndex = ownerOf(found.index);
     if (ownerIndex < 0) continue;
     const owner = classes[ownerIndex];
-    const parameters = found[2].split(',').map((part) => /^\s*(?:(?:public|private|protected|readonly)\s+)*([A-Za-z_$][\w$]*)/.exec(part)?.[1]);
+    const parameters = methodParameterNames(found[2]);
     const open = found.index + found[0].length - 1;
     const body = text.slice(open, open + 1200);
     CLIENT_GET_CALL.lastIndex = 0;
@@ -966,7 +971,7 @@ function topLevelMembers(body: string): string[] {
 
 export function extractDeclaredTypes(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
-  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text) ? schemaShapes(file, text) : types;
+  if (!/\b(?:interface|class|type)\s+[A-Z]/.test(text)) return declaresZodObjects(text) ? schemaShapes(file, text) : types;
   let exported: Set<string> | undefined;
   const exportedByList = (): Set<string> => (exported ??= namesExportedByList(text));
   DECLARATION.lastIndex = 0;
@@ -995,8 +1000,13 @@ export function extractDeclaredTypes(file: string, text: string): DeclaredType[]
     DECLARATION.lastIndex = open + 1;
   }
   if (text.includes('type ')) types.push(...composedAliases(file, text));
-  if (text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text)) types.push(...schemaShapes(file, text));
+  if (declaresZodObjects(text)) types.push(...schemaShapes(file, text));
   return types;
+}
+
+/** Whether the text builds a zod object schema (`z.object(`, `z.strictObject(`): the cheap test before schemaShapes. */
+function declaresZodObjects(text: string): boolean {
+  return text.includes('.object') && /\bz\s*\.\s*(?:strict|loose)?[oO]bject\s*\(/.test(text);
 }
 
 /** Text that exports the declaration that follows it (`export `, `export default `, `export declare abstract `). */
@@ -1212,7 +1222,6 @@ function withoutTypeParameters(header: string): string {
   return '';
 }
 
-/** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
 /** `z.infer<typeof S>`, `z.output<typeof S>`, `z.input<typeof S>`, `yup.InferType<typeof S>`, `Infer<typeof S>`: the data schema `S` validates. */
 const SCHEMA_INFERENCE = /\b(?:z\s*\.\s*(?:infer|output|input)|(?:yup\s*\.\s*)?InferType|Infer|InferOutput|Static)\s*<\s*typeof\s+([A-Za-z_$][\w$]*)\s*>/g;
 /** `const PatientSchema = z.object({`, `= z\n  .object({`, `= BaseSchema.extend({`: a zod object schema constant and its literal. */
@@ -1267,6 +1276,7 @@ function constantObjectKeys(text: string, name: string): string[] | undefined {
   return keys.length ? keys : undefined;
 }
 
+/** `type PatientInfo = PatientBase & { phone: string }`, `type Draft = Partial<Medication & Flags>`: named parts and literal fields. */
 function composedAliases(file: string, text: string): DeclaredType[] {
   const types: DeclaredType[] = [];
   COMPOSED_ALIAS.lastIndex = 0;
@@ -1609,12 +1619,6 @@ const LIST_DECLARATION = /(?:^|\n)[ \t]*(export\s+(?:default\s+)?)?(?:const|let|
 const KEY_OPTION_TEXT = /\b(?:encryptionKey|encryption_key|key|passphrase|password|cipher|encrypted)\s*:/;
 
 /**
- * The lists of model classes a module exports, by export name: an array or object literal (`export const MODELS = [Patient,
- * Encounter]`, `export const schema = { schema: [Patient, …], schemaVersion: 3 }`, `export const MODELS_MAP = { Patient, … }`) or
- * `Object.values` of one, whose entries are at least two classes the module imports from the workspace or declares. What an
- * on-device database opened in another file with that list holds (TypeORM's `entities`, Realm's `schema`).
- */
-/**
  * The Redux reducers a module exports, with the declared type of the state each holds: a Redux Toolkit slice
  * (`const slice = createSlice({ initialState })` with `initialState` declared `: PatientState` or given `as
  * PatientState`, exported as `export const patientReducer = slice.reducer` or `export default slice.reducer`), or a
@@ -1655,6 +1659,12 @@ export function extractReducerStates(text: string): Array<[string, string]> {
   return found;
 }
 
+/**
+ * The lists of model classes a module exports, by export name: an array or object literal (`export const MODELS = [Patient,
+ * Encounter]`, `export const schema = { schema: [Patient, …], schemaVersion: 3 }`, `export const MODELS_MAP = { Patient, … }`) or
+ * `Object.values` of one, whose entries are at least two classes the module imports from the workspace or declares. What an
+ * on-device database opened in another file with that list holds (TypeORM's `entities`, Realm's `schema`).
+ */
 export function extractModelLists(text: string): Array<[string, ModelList]> {
   if (!/\bexport\b/.test(text) || !/\bimport\b/.test(text)) return [];
   const workspaceNames = new Set<string>();

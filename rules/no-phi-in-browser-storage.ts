@@ -382,9 +382,9 @@ export default createRule({
       for (let depth = 0; node?.type === 'Identifier' && depth < 3; depth++) node = boundValues.get(node.name);
       return node;
     };
-    /** Root reducer functions bound to names (`const rootReducer = (state, action) => …`), for redux-persist only. */
     let usesReduxPersistMemo: boolean | undefined;
     const usesReduxPersist = (): boolean => (usesReduxPersistMemo ??= context.importsModule(REDUX_PERSIST_MODULES));
+    /** Root reducer functions bound to names (`const rootReducer = (state, action) => …`), for redux-persist only. */
     const boundFunctions = new Map<string, Node>();
     const resolveReducer = (node: Node | undefined): Node | undefined => (node?.type === 'Identifier' && boundFunctions.has(node.name) ? boundFunctions.get(node.name) : resolveObject(node));
 
@@ -692,7 +692,7 @@ export default createRule({
         if (init.type === 'AwaitExpression') init = init.argument;
         if (usesCacheStorage && isCacheStorageOpen(init)) cacheStorageNames.add(node.id.name);
         if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') boundValues.set(node.id.name, init);
-        else if ((init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') && usesReduxPersist() && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) boundFunctions.set(node.id.name, init);
+        else if ((init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') && usesReduxPersist()) boundFunctions.set(node.id.name, init);
         if (init.type === 'CallExpression') {
           // PouchDB('patients'): PouchDB's constructor also works as a plain factory call
           const factory = pouchCreation(init);

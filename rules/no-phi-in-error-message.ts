@@ -179,7 +179,6 @@ function responseRoot(node: Node): string | undefined {
   return current.type === 'Identifier' ? current.name : undefined;
 }
 
-
 /** A value and, in an object, what its error-text keys hold (to a depth of 3), functions left out: the parts of an error body. */
 function collectErrorParts(value: Node, depth: number, parts: Node[]): void {
   const inner = unwrap(value);
@@ -190,6 +189,7 @@ function collectErrorParts(value: Node, depth: number, parts: Node[]): void {
     if (property.type === 'Property' && !property.computed && ERROR_TEXT_KEYS.has(keyName(property.key) ?? '')) collectErrorParts(property.value as Node, depth + 1, parts);
   }
 }
+
 export default createRule({
   meta: {
     id: 'no-phi-in-error-message',

@@ -5,6 +5,7 @@
 // shown with `--roles development` or `--include-tests`.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { propertyName } from '../rule-api/ast';
+import { withoutChainAndAssertions } from './syntax';
 
 type Node = TSESTree.Node;
 
@@ -33,20 +34,14 @@ function nameOf(node: Node): string | undefined {
   return node.type === 'MemberExpression' ? propertyName(node) : undefined;
 }
 
-function unwrapped(node: Node): Node {
-  let current = node;
-  while (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') current = current.expression;
-  return current;
-}
-
 /** `process.env.NODE_ENV`, `import.meta.env.MODE`, `NODE_ENV` (destructured from `process.env`). */
 function readsEnvironmentName(node: Node): boolean {
-  const name = nameOf(unwrapped(node));
+  const name = nameOf(withoutChainAndAssertions(node));
   return name !== undefined && ENVIRONMENT_VARIABLES.has(name);
 }
 
 function stringValue(node: Node): string | undefined {
-  const inner = unwrapped(node);
+  const inner = withoutChainAndAssertions(node);
   if (inner.type === 'Literal' && typeof inner.value === 'string') return inner.value.trim().toLowerCase();
   if (inner.type === 'TemplateLiteral' && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked?.trim().toLowerCase();
   return undefined;
@@ -67,7 +62,7 @@ function comparisonEnvironment(node: TSESTree.BinaryExpression): 'development' |
 
 /** The condition holds only outside production. */
 function onlyInDevelopment(condition: Node): boolean {
-  const node = unwrapped(condition);
+  const node = withoutChainAndAssertions(condition);
   switch (node.type) {
     case 'UnaryExpression':
       return node.operator === '!' && holdsInProduction(node.argument);
@@ -78,7 +73,7 @@ function onlyInDevelopment(condition: Node): boolean {
     case 'BinaryExpression':
       return comparisonEnvironment(node) === 'development';
     case 'CallExpression': {
-      const name = nameOf(unwrapped(node.callee as Node));
+      const name = nameOf(withoutChainAndAssertions(node.callee as Node));
       return name !== undefined && ((DEVELOPMENT_CALLS.has(name) && node.arguments.length === 0) || DEVELOPMENT_PREDICATE.test(name));
     }
     case 'Identifier':
@@ -93,7 +88,7 @@ function onlyInDevelopment(condition: Node): boolean {
 
 /** The condition holds in every production run. */
 function holdsInProduction(condition: Node): boolean {
-  const node = unwrapped(condition);
+  const node = withoutChainAndAssertions(condition);
   switch (node.type) {
     case 'UnaryExpression':
       return node.operator === '!' && onlyInDevelopment(node.argument);
@@ -104,7 +99,7 @@ function holdsInProduction(condition: Node): boolean {
     case 'BinaryExpression':
       return comparisonEnvironment(node) === 'production';
     case 'CallExpression': {
-      const name = nameOf(unwrapped(node.callee as Node));
+      const name = nameOf(withoutChainAndAssertions(node.callee as Node));
       return name !== undefined && PRODUCTION_PREDICATE.test(name);
     }
     case 'Identifier':

@@ -29,7 +29,7 @@ import { angularFormControlsOf } from './angular-form-controls';
 import { Scope } from './scope';
 import { declaredMethodReturnValue, declaredReturnValue, declaredTypeMethodReturnValue, frameworkCallValue, valueOfType, withGenericPayload, type TypeFlowHost } from './type-flow';
 import { enclosingTypeParameter } from './type-parameters';
-import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
+import { childNodes, FUNCTION_TYPES, TRANSPARENT_TYPES, isLiteralLike, withoutChainAndAssertions, isRequestObject, moduleMatches, requiredModule, typeNameOfAnnotation } from './syntax';
 import { EMPTY, REFERENCE_DATA, WORKSPACE_CONTENT, fromKinds, hasPhi, hasTag, isSanitized, isWorkspaceContent, join, joinAll, taintAndElements, taintOnly, withTag, type AbstractValue, type ValueTag } from './values';
 import type { RequestWrapper, WorkspaceIndex } from './workspace-index';
 
@@ -2522,8 +2522,7 @@ const JUDGED_LISTS = new Set(['identifier', 'identifiers', 'telecom']);
  * DiagnosticReport is not a person's because the variable is called `accountNumber`.
  */
 function readsGenericValue(init: Node | undefined): boolean {
-  let node = init;
-  while (node && (node.type === 'ChainExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSAsExpression')) node = node.expression;
+  const node = init && withoutChainAndAssertions(init);
   if (node?.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier' || node.property.name !== 'value') return false;
   for (let holder: Node | undefined = node.object, depth = 0; holder && depth < 8; depth++) {
     if (holder.type === 'ChainExpression' || holder.type === 'TSNonNullExpression' || holder.type === 'TSAsExpression') holder = holder.expression;

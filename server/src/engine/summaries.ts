@@ -592,7 +592,11 @@ export abstract class FunctionSummaries extends ValueEvaluator {
    */
   instanceClassOf(node: Node): string | undefined {
     const local = this.receiverClass(node, true);
-    if (!local) return undefined;
+    return local ? this.declaredClassName(local) : undefined;
+  }
+
+  /** A class's name as the module declaring it spells it: `Backend` of `import { Server as Backend }` → `Server`. */
+  private declaredClassName(local: string): string {
     const imported = this.imports.get(local);
     return imported && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : local;
   }
@@ -605,9 +609,7 @@ export abstract class FunctionSummaries extends ValueEvaluator {
     if (receiver.type !== 'ThisExpression' && receiver.type !== 'Super') return undefined;
     const owner = this.classOfThis(receiver);
     const local = receiver.type === 'Super' ? (owner?.superClass?.type === 'Identifier' ? owner.superClass.name : undefined) : owner?.id?.name;
-    if (!local) return undefined;
-    const imported = this.imports.get(local);
-    return imported && imported.imported !== '*' && imported.imported !== 'default' ? imported.imported : local;
+    return local ? this.declaredClassName(local) : undefined;
   }
 
   /**

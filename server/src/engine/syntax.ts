@@ -14,6 +14,13 @@ type Node = TSESTree.Node;
 
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Wrappers whose value is their operand's. */
+/** The expression under optional chaining, `!` and `as` (`x?.value!`, `(x.value as string)`). */
+export function withoutChainAndAssertions(node: Node): Node {
+  let current = node;
+  while (current.type === 'ChainExpression' || current.type === 'TSNonNullExpression' || current.type === 'TSAsExpression') current = current.expression;
+  return current;
+}
+
 export const TRANSPARENT_TYPES = new Set(['AwaitExpression', 'TSNonNullExpression', 'ChainExpression', 'TSInstantiationExpression']);
 
 /** The syntax children of a node, in visitor-key order (the passes that walk a tree on their own stack use it). */
